@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian/Ubuntu package RepliPair needs to build, run the demo and run the tests.
+# Idempotent: packages already present are skipped by apt-get. Uses sudo when not root.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  cmake ninja-build g++ pkg-config
+  # Qt 6: Core/Sql/Network/Widgets, the MySQL/MariaDB Sql driver, Charts, Linguist tools
+  qt6-base-dev libqt6sql6-mysql qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
+  # SSH and the OS keychain
+  libssh-dev qtkeychain-qt6-dev
+  # the sandbox servers and the test sshd
+  mariadb-server mariadb-client openssh-server
+  # GUI tests / screenshots, and a CJK font so the Chinese UI renders
+  xvfb xauth fonts-noto-cjk
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# policy-rc.d keeps the distribution's own mariadb/ssh services from being started by the install:
+# RepliPair starts its own sandbox servers and test sshd.
+if [ -z "$SUDO" ] && [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
