@@ -165,6 +165,14 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext &ctx)
     for (const SqlRow &r : *dbs)
         in.databases << r.value(QStringLiteral("name")).toString();
 
+    auto tables = sql.query(QStringLiteral("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name FROM information_schema.TABLES "
+                                           "WHERE TABLE_SCHEMA NOT IN ('mysql','information_schema','performance_schema','sys') "
+                                           "ORDER BY TABLE_SCHEMA, TABLE_NAME LIMIT 20000"));
+    if (!tables)
+        return std::unexpected(tables.error());
+    for (const SqlRow &r : *tables)
+        in.tables[r.value(QStringLiteral("db")).toString()] << r.value(QStringLiteral("name")).toString();
+
     auto grants = sql.query(QStringLiteral("SHOW GRANTS FOR CURRENT_USER()"));
     if (!grants)
         return std::unexpected(grants.error());

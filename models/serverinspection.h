@@ -35,6 +35,7 @@ struct ServerInspection
     QMap<QString, QString> variables; ///< effective value of every variable the plan touches
     ReplicaStatus replica;
     QStringList databases;   ///< user databases
+    QMap<QString, QStringList> tables; ///< user database → its table names
     QStringList grants;      ///< SHOW GRANTS of the admin account
     QStringList missingPrivileges;
 

@@ -8,10 +8,13 @@
 #include <QObject>
 #include <QThread>
 
+#include <memory>
+
 #include <atomic>
 #include <functional>
 
 class ServerWorker;
+class HostShell;
 
 /** Runs inspect, plan or setup for a pair on a thread of its own. Per-server work goes to the two
  *  ServerWorkers (both at once where the plan allows); this thread only sequences and waits on them,
@@ -35,6 +38,11 @@ public:
     void setSequential(bool on) { m_sequential = on; }
     void setVerifyTimeoutMs(int ms) { m_verifyTimeoutMs = ms; }
     void setRestartTimeoutMs(int ms) { m_restartTimeoutMs = ms; }
+    /** How host shells are made (tests inject an SSH fixture's settings); default: makeHostShell(). */
+    void setShellFactory(std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile &)> factory)
+    {
+        m_shellFactory = std::move(factory);
+    }
     /** Test hook: called on the runner thread after each step id; may kill a server, etc. */
     void setAfterStepHook(std::function<void(const QString &step)> hook) { m_afterStep = std::move(hook); }
 
@@ -57,13 +65,14 @@ private:
     void runOnThread(Mode mode);
 
     PairProfile m_profile;
-    QThread m_thread;
+    std::unique_ptr<QThread> m_thread;
     std::atomic_bool m_cancel { false };
     std::atomic_bool m_running { false };
     bool m_sequential = false;
     int m_verifyTimeoutMs = 30000;
     int m_restartTimeoutMs = 90000;
     std::function<void(const QString &)> m_afterStep;
+    std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile &)> m_shellFactory;
 
     SetupPlan m_plan;
     ServerInspection m_inspection[2];

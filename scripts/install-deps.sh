@@ -12,6 +12,8 @@ PACKAGES=(
   libssh-dev qtkeychain-qt6-dev
   # the sandbox servers and the test sshd
   mariadb-server mariadb-client openssh-server
+  # sudo: the SSH tests check the "sudo -n" refusal message
+  sudo
   # GUI tests / screenshots, and a CJK font so the Chinese UI renders
   xvfb xauth fonts-noto-cjk
 )

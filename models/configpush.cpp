@@ -1,0 +1,292 @@
+#include "configpush.h"
+
+#include "mycnf.h"
+#include "serverinspection.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QThread>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConfigPush", text);
+}
+
+QString shellQuote(const QString &s)
+{
+    QString out = s;
+    out.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + out + QLatin1Char('\'');
+}
+
+QString firstWord(const QString &command)
+{
+    QString c = command.trimmed();
+    if (c.startsWith(QLatin1Char('\''))) {
+        const int end = c.indexOf(QLatin1Char('\''), 1);
+        return c.mid(1, end - 1);
+    }
+    return c.section(QLatin1Char(' '), 0, 0);
+}
+} // namespace
+
+Result<QString> ConfigPush::locateMainFile(ServerContext &ctx, const ServerInspection &inspection)
+{
+    if (ctx.profile.configFile != QLatin1String("auto"))
+        return ctx.profile.configFile;
+    auto shell = ctx.hostShell();
+    if (!shell)
+        return std::unexpected(shell.error());
+    // the running server's own command line says which file it reads
+    if (!inspection.pidFile.isEmpty()) {
+        auto pid = (*shell)->readFile(inspection.pidFile);
+        if (pid) {
+            const QString p = QString::fromUtf8(pid->trimmed());
+            auto cmd = (*shell)->readFile(QStringLiteral("/proc/%1/cmdline").arg(p));
+            if (cmd) {
+                for (const QByteArray &arg : cmd->split('\0')) {
+                    const QString a = QString::fromLocal8Bit(arg);
+                    if (a.startsWith(QLatin1String("--defaults-file=")))
+                        return a.mid(16);
+                }
+            }
+        }
+    }
+    const QStringList candidates { QStringLiteral("/etc/mysql/my.cnf"), QStringLiteral("/etc/my.cnf"),
+                                   QStringLiteral("/etc/mysql/mariadb.cnf") };
+    for (const QString &c : candidates) {
+        auto exists = (*shell)->exists(c);
+        if (exists && *exists)
+            return c;
+    }
+    return stepFailure(ctx.profile.name, tr("config"),
+                       tr("cannot find the option file the server reads; set \"configFile\" in the profile"));
+}
+
+Result<ConfigPush::Files> ConfigPush::readFiles(ServerContext &ctx, const QString &mainFile)
+{
+    auto shell = ctx.hostShell();
+    if (!shell)
+        return std::unexpected(shell.error());
+    Files files;
+    files.mainFile = mainFile;
+    QStringList seen;
+    // depth-first in reading order, as mysqld reads them
+    std::function<Result<void>(const QString &, int)> read = [&](const QString &path, int depth) -> Result<void> {
+        if (seen.contains(path) || depth > 4)
+            return {};
+        seen << path;
+        auto content = (*shell)->readFile(path);
+        if (!content) {
+            if (depth == 0)
+                return stepFailure(ctx.profile.name, tr("config"),
+                                   tr("cannot read the option file %1: %2").arg(path, content.error().text));
+            return {}; // an include that is not there is not our problem
+        }
+        files.files << ConfigPlanner::SourceFile { path, *content };
+        const MyCnf cnf = MyCnf::parse(*content);
+        const QString base = QFileInfo(path).absolutePath();
+        for (const MyCnf::Line &l : cnf.lines()) {
+            if (!l.include.isEmpty()) {
+                if (auto r = read(QDir(base).absoluteFilePath(l.include), depth + 1); !r)
+                    return r;
+            } else if (!l.includeDir.isEmpty()) {
+                const QString dir = QDir(base).absoluteFilePath(l.includeDir);
+                auto names = (*shell)->listDir(dir, QStringLiteral("*.cnf"));
+                if (!names)
+                    continue;
+                if (depth == 0)
+                    files.includeDirs << dir;
+                for (const QString &n : *names)
+                    if (auto r = read(QDir(dir).filePath(n), depth + 1); !r)
+                        return r;
+            }
+        }
+        return {};
+    };
+    if (auto r = read(mainFile, 0); !r)
+        return std::unexpected(r.error());
+    return files;
+}
+
+Result<QString> ConfigPush::restartCommand(ServerContext &ctx)
+{
+    if (ctx.profile.restartCommand != QLatin1String("auto"))
+        return ctx.profile.restartCommand;
+    auto shell = ctx.hostShell();
+    if (!shell)
+        return std::unexpected(shell.error());
+    for (const QString unit : { QStringLiteral("mariadb"), QStringLiteral("mysql"), QStringLiteral("mysqld") }) {
+        auto r = (*shell)->run(QStringLiteral("systemctl cat %1.service >/dev/null 2>&1").arg(unit), 10000);
+        if (r && r->exitCode == 0)
+            return QStringLiteral("systemctl restart %1").arg(unit);
+    }
+    for (const QString script : { QStringLiteral("/etc/init.d/mariadb"), QStringLiteral("/etc/init.d/mysql"),
+                                  QStringLiteral("/etc/init.d/mysqld") }) {
+        auto exists = (*shell)->exists(script);
+        if (exists && *exists)
+            return script + QStringLiteral(" restart");
+    }
+    return stepFailure(ctx.profile.name, tr("config"),
+                       tr("cannot find how to restart the server (no systemd unit, no init script); "
+                          "set \"restartCommand\" in the profile"));
+}
+
+Result<void> ConfigPush::precheck(ServerContext &ctx, const ConfigPlan &plan)
+{
+    auto shell = ctx.hostShell();
+    if (!shell)
+        return std::unexpected(shell.error());
+    for (const FileEdit &e : plan.edits) {
+        auto w = (*shell)->checkWritable(e.path);
+        if (!w)
+            return stepFailure(ctx.profile.name, tr("check config"),
+                               tr("%1 — nothing was changed").arg(w.error().text));
+    }
+    if (plan.restartNeeded()) {
+        auto cmd = restartCommand(ctx);
+        if (!cmd)
+            return std::unexpected(cmd.error());
+        const QString program = firstWord(*cmd);
+        auto found = (*shell)->run(QStringLiteral("command -v %1").arg(shellQuote(program)), 10000);
+        if (!found || found->exitCode != 0)
+            return stepFailure(ctx.profile.name, tr("check config"),
+                               tr("the restart command \"%1\" cannot be run here (%2 not found) — nothing was changed")
+                                       .arg(*cmd, program));
+    }
+    return {};
+}
+
+QString ConfigPush::setGlobalStatement(const Dialect &dialect, const DesiredSetting &setting)
+{
+    bool numeric = false;
+    setting.value.toLongLong(&numeric);
+    return QStringLiteral("SET GLOBAL %1 = %2").arg(setting.variable, numeric ? setting.value : dialect.literal(setting.value));
+}
+
+Result<void> ConfigPush::waitForServer(ServerContext &ctx, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    StepError last;
+    while (t.elapsed() < timeoutMs) {
+        auto c = ctx.connect(2);
+        if (c)
+            return {};
+        last = c.error();
+        if (last.code == 1045) // wrong password will not get better by waiting
+            return std::unexpected(last);
+        QThread::msleep(200);
+    }
+    return stepFailure(ctx.profile.name, tr("restart"),
+                       tr("the server did not accept connections within %1 s: %2").arg(timeoutMs / 1000).arg(last.text));
+}
+
+Result<ConfigPush::Applied> ConfigPush::apply(ServerContext &ctx, const ConfigPlan &plan, int restartTimeoutMs,
+                                              const std::function<void(const QString &)> &progress)
+{
+    const QString server = ctx.profile.name;
+    auto shell = ctx.hostShell();
+    if (!shell)
+        return std::unexpected(shell.error());
+    if (auto ok = precheck(ctx, plan); !ok)
+        return std::unexpected(ok.error());
+    Applied applied;
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+
+    // restore every file we touched, as it was
+    auto restore = [&]() -> QString {
+        QStringList notes;
+        for (const FileEdit &e : plan.edits) {
+            if (e.existed) {
+                auto w = (*shell)->writeFileAtomic(e.path, e.before);
+                notes << (w ? tr("restored %1").arg(e.path) : tr("could NOT restore %1: %2").arg(e.path, w.error().text));
+            } else {
+                auto r = (*shell)->removeFile(e.path);
+                notes << (r ? tr("removed %1").arg(e.path) : tr("could NOT remove %1").arg(e.path));
+            }
+        }
+        return notes.join(QStringLiteral("; "));
+    };
+
+    for (const FileEdit &e : plan.edits) {
+        if (e.existed) {
+            const QString backup = QStringLiteral("%1.replipair-%2.bak").arg(e.path, stamp);
+            auto b = (*shell)->copyFile(e.path, backup);
+            if (!b)
+                return std::unexpected(b.error());
+            applied.backups << QStringLiteral("%1 -> %2").arg(e.path, backup);
+            progress(tr("backed up %1 to %2").arg(e.path, backup));
+        } else {
+            applied.created << e.path;
+        }
+    }
+    for (const FileEdit &e : plan.edits) {
+        auto w = (*shell)->writeFileAtomic(e.path, e.after);
+        if (!w) {
+            const QString restored = restore();
+            return stepFailure(server, tr("config"), tr("%1 (%2)").arg(w.error().text, restored));
+        }
+        progress(tr("wrote %1").arg(e.path));
+    }
+
+    ctx.sql->setStep(tr("config"));
+    for (const DesiredSetting &s : plan.setGlobal) {
+        const QString sql = setGlobalStatement(ctx.dialect, s);
+        auto r = ctx.sql->exec(sql);
+        if (!r && r.error().code == 1198) { // a running replica: stop it around the change
+            ctx.sql->exec(ctx.dialect.stopReplica());
+            r = ctx.sql->exec(sql);
+            ctx.sql->exec(ctx.dialect.startReplica());
+        }
+        if (!r)
+            return std::unexpected(r.error());
+        applied.setGlobal << sql;
+        progress(sql);
+    }
+
+    if (plan.restartNeeded()) {
+        auto cmd = restartCommand(ctx);
+        if (!cmd)
+            return std::unexpected(cmd.error());
+        progress(tr("restarting the server (%1 changed): %2").arg(plan.restartFor.join(QStringLiteral(", ")), *cmd));
+        ctx.sql->close();
+        auto ran = (*shell)->run(*cmd, restartTimeoutMs);
+        Result<void> back = ran ? waitForServer(ctx, restartTimeoutMs) : Result<void>(std::unexpected(ran.error()));
+        if (ran && ran->exitCode != 0 && !back)
+            back = stepFailure(server, tr("restart"),
+                               tr("\"%1\" exited with %2: %3").arg(*cmd).arg(ran->exitCode).arg(QString::fromLocal8Bit(ran->err.right(1500))));
+        if (!back) {
+            // the server did not come back with the new configuration: put the old one back and restart again
+            const QString restored = restore();
+            auto again = (*shell)->run(*cmd, restartTimeoutMs);
+            auto up = again ? waitForServer(ctx, restartTimeoutMs) : Result<void>(std::unexpected(again.error()));
+            return stepFailure(server, tr("restart"),
+                               tr("the server did not come back with the new configuration (%1). %2; restarted with the "
+                                  "old configuration: %3")
+                                       .arg(back.error().text, restored,
+                                            up ? tr("server is back up") : tr("server is STILL DOWN: %1").arg(up.error().text)));
+        }
+        applied.restarted = true;
+        progress(tr("the server is back"));
+    } else if (!plan.edits.isEmpty()) {
+        progress(tr("no restart needed: every changed setting is dynamic"));
+    }
+
+    // verify the effective values
+    auto inspected = ServerInspection::inspect(ctx);
+    if (!inspected)
+        return std::unexpected(inspected.error());
+    QStringList wrong;
+    for (const DesiredSetting &s : plan.settings)
+        if (!ReplicationSettings::isEffective(s, inspected->variables))
+            wrong << QStringLiteral("%1 is %2, expected %3").arg(s.variable, inspected->variables.value(s.variable), s.value);
+    if (!wrong.isEmpty())
+        return stepFailure(server, tr("verify config"),
+                           tr("after the change: %1. Another option file may override ours.").arg(wrong.join(QStringLiteral("; "))));
+    return applied;
+}

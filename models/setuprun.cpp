@@ -1,0 +1,477 @@
+#include "setuprun.h"
+
+#include "configpush.h"
+#include "pairverifier.h"
+#include "replicationsteps.h"
+#include "serverworker.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSaveFile>
+
+namespace {
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("SetupRun", text, disambiguation, n);
+}
+
+struct Timed
+{
+    Result<QString> result;
+    qint64 ms = 0;
+};
+} // namespace
+
+SetupRun::SetupRun(SetupRunner &runner, const PairProfile &profile)
+    : m_runner(runner)
+    , m_profile(profile)
+{
+    for (int i = 0; i < 2; ++i)
+        m_workers[i] = std::make_unique<ServerWorker>(i, m_profile.servers[i]);
+    if (m_runner.m_shellFactory)
+        for (auto &w : m_workers)
+            w->setShellFactory(m_runner.m_shellFactory);
+}
+
+SetupRun::~SetupRun() = default;
+
+void SetupRun::report(SetupEvent::Kind kind, const QString &server, const QString &step, const QString &text, qint64 ms)
+{
+    SetupEvent e;
+    e.kind = kind;
+    e.server = server;
+    e.step = step;
+    e.text = text;
+    e.elapsedMs = ms;
+    Q_EMIT m_runner.event(e);
+}
+
+bool SetupRun::fail(const StepError &error)
+{
+    if (!m_failed) {
+        m_failed = true;
+        m_runner.m_error = error;
+    }
+    return false;
+}
+
+bool SetupRun::cancelled()
+{
+    if (!m_runner.m_cancel)
+        return false;
+    report(SetupEvent::Kind::StepFailed, {}, tr("cancel"), tr("cancelled between two steps; nothing is half-done"));
+    return !fail(StepError { {}, tr("cancel"), 0, tr("cancelled by the user") });
+}
+
+void SetupRun::afterStep(const QString &step)
+{
+    if (m_runner.m_afterStep)
+        m_runner.m_afterStep(step);
+}
+
+bool SetupRun::perServer(const QString &step, const ServerStep &forA, const ServerStep &forB, bool stopOnError)
+{
+    const ServerStep *fns[2] = { &forA, &forB };
+    QFuture<Timed> futures[2];
+    auto launch = [&](int i) {
+        report(SetupEvent::Kind::StepStarted, m_profile.servers[i].name, step, tr("started"));
+        const ServerStep fn = *fns[i];
+        futures[i] = m_workers[i]->submit([fn](ServerContext &ctx) {
+            QElapsedTimer t;
+            t.start();
+            Timed r { fn(ctx), 0 };
+            r.ms = t.elapsed();
+            return r;
+        });
+    };
+    auto collect = [&](int i) -> bool {
+        futures[i].waitForFinished();
+        const Timed r = futures[i].result();
+        if (r.result) {
+            report(SetupEvent::Kind::StepFinished, m_profile.servers[i].name, step, *r.result, r.ms);
+            return true;
+        }
+        report(SetupEvent::Kind::StepFailed, m_profile.servers[i].name, step, r.result.error().text, r.ms);
+        if (stopOnError) {
+            StepError e = r.result.error();
+            if (e.server.isEmpty())
+                e.server = m_profile.servers[i].name;
+            e.step = step;
+            fail(e);
+        }
+        return false;
+    };
+    bool ok = true;
+    if (m_runner.m_sequential) {
+        for (int i = 0; i < 2; ++i)
+            if (*fns[i]) {
+                launch(i);
+                ok = collect(i) && ok;
+            }
+    } else {
+        for (int i = 0; i < 2; ++i)
+            if (*fns[i])
+                launch(i);
+        for (int i = 0; i < 2; ++i)
+            if (*fns[i])
+                ok = collect(i) && ok;
+    }
+    if (ok)
+        m_journalSteps << step;
+    return ok;
+}
+
+bool SetupRun::run(SetupRunner::Mode mode)
+{
+    QElapsedTimer total;
+    total.start();
+    if (!inspect())
+        return false;
+    if (mode == SetupRunner::Mode::Inspect)
+        return !m_runner.m_plan.hasErrors() || fail(StepError { {}, tr("pre-flight"), 0, tr("pre-flight found errors") });
+    if (!planChanges())
+        return false;
+    if (mode == SetupRunner::Mode::Plan)
+        return !m_runner.m_plan.hasErrors() || fail(StepError { {}, tr("pre-flight"), 0, tr("pre-flight found errors") });
+
+    if (m_runner.m_plan.hasErrors()) {
+        QStringList errors;
+        for (const Finding &f : m_runner.m_plan.findings)
+            if (f.severity == Finding::Severity::Error)
+                errors << (f.server.isEmpty() ? f.text : QStringLiteral("[%1] %2").arg(f.server, f.text));
+        return fail(StepError { {}, tr("pre-flight"), 0,
+                                tr("%n problem(s) must be solved first; nothing was changed:\n", nullptr, int(errors.size()))
+                                        + errors.join(QLatin1Char('\n')) });
+    }
+    if (m_runner.m_plan.nothingToDo) {
+        report(SetupEvent::Kind::Info, {}, tr("setup"),
+               tr("both directions already replicate and every setting is in place: nothing changed"));
+        return true;
+    }
+    const bool ok = !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled() && readCoordinates()
+            && !cancelled() && changeSources() && verify();
+    writeJournal();
+    if (ok)
+        report(SetupEvent::Kind::Info, {}, tr("setup"),
+               tr("master-master replication verified in both directions"), total.elapsed());
+    return ok;
+}
+
+bool SetupRun::inspect()
+{
+    ServerStep step = [this](ServerContext &ctx) -> Result<QString> {
+        ServerInspection &in = m_in[ctx.index];
+        in.server = ctx.profile.name;
+        auto c = ctx.connect();
+        if (!c) {
+            in.error = c.error();
+            return std::unexpected(c.error());
+        }
+        auto inspected = ServerInspection::inspect(ctx);
+        if (!inspected) {
+            in.error = inspected.error();
+            return std::unexpected(inspected.error());
+        }
+        in = *inspected;
+        return tr("%1, server_id %2, binary log %3").arg(in.versionString).arg(in.serverId).arg(in.logBin ? tr("on") : tr("off"));
+    };
+    perServer(tr("inspect"), step, step, false);
+    for (int i = 0; i < 2; ++i)
+        m_runner.m_inspection[i] = m_in[i];
+
+    if (m_in[0].reachable && m_in[1].reachable) {
+        ServerStep reach = [this](ServerContext &ctx) -> Result<QString> {
+            const ServerProfile &peer = m_profile.servers[1 - ctx.index];
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            auto r = (*shell)->run(QStringLiteral("timeout 5 bash -c 'exec 3<>/dev/tcp/%1/%2' 2>/dev/null")
+                                           .arg(peer.effectivePeerHost())
+                                           .arg(peer.port),
+                                   8000);
+            if (!r)
+                return std::unexpected(r.error());
+            m_peerReachable[ctx.index] = r->exitCode == 0 ? 1 : (r->exitCode == 127 ? -1 : 0);
+            return m_peerReachable[ctx.index] == 1 ? tr("%1:%2 answers").arg(peer.effectivePeerHost()).arg(peer.port)
+                    : m_peerReachable[ctx.index] == 0 ? tr("%1:%2 does not answer").arg(peer.effectivePeerHost()).arg(peer.port)
+                                                       : tr("cannot check (no bash or timeout on the host)");
+        };
+        perServer(tr("reach peer"), reach, reach, false);
+        m_gtid = ReplicationSettings::useGtid(m_profile, m_in[0], m_in[1]);
+    }
+    m_runner.m_plan.findings = Preflight::check(m_profile, m_in, m_gtid, m_peerReachable);
+    for (const Finding &f : m_runner.m_plan.findings)
+        report(f.severity == Finding::Severity::Error ? SetupEvent::Kind::StepFailed : SetupEvent::Kind::Warning, f.server,
+               tr("pre-flight"), f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix));
+    Q_EMIT m_runner.inspected();
+    if (!m_in[0].reachable || !m_in[1].reachable)
+        return fail(m_in[0].reachable ? m_in[1].error : m_in[0].error);
+    return true;
+}
+
+bool SetupRun::planChanges()
+{
+    for (int j = 0; j < 2; ++j)
+        m_direction[j] = Preflight::direction(m_profile, m_in, j);
+    ServerStep read = [this](ServerContext &ctx) -> Result<QString> {
+        const int i = ctx.index;
+        auto main = ConfigPush::locateMainFile(ctx, m_in[i]);
+        if (!main)
+            return std::unexpected(main.error());
+        auto files = ConfigPush::readFiles(ctx, *main);
+        if (!files)
+            return std::unexpected(files.error());
+        const auto settings = ReplicationSettings::compute(m_profile, i, m_in[i], m_in[1 - i], m_gtid);
+        m_config[i] = ConfigPlanner::plan(ctx.profile.name, m_profile.name, settings, m_in[i].variables, files->files,
+                                          files->includeDirs);
+        return tr("reads %n option file(s) from %1; ours: %2", nullptr, int(files->files.size())).arg(*main, m_config[i].target);
+    };
+    if (!perServer(tr("read config"), read, read))
+        return false;
+    buildPlanSteps();
+    Q_EMIT m_runner.planReady();
+    return true;
+}
+
+bool SetupRun::applyConfig()
+{
+    ServerStep apply = [this](ServerContext &ctx) -> Result<QString> {
+        const ConfigPlan &plan = m_config[ctx.index];
+        auto applied = ConfigPush::apply(ctx, plan, m_runner.m_restartTimeoutMs, [this, &ctx](const QString &text) {
+            report(SetupEvent::Kind::Info, ctx.profile.name, tr("config"), text);
+        });
+        if (!applied)
+            return std::unexpected(applied.error());
+        QJsonObject j { { QStringLiteral("server"), ctx.profile.name },
+                        { QStringLiteral("backups"), QJsonArray::fromStringList(applied->backups) },
+                        { QStringLiteral("created"), QJsonArray::fromStringList(applied->created) },
+                        { QStringLiteral("restarted"), applied->restarted } };
+        m_journalSteps << j;
+        return applied->restarted ? tr("settings in place; server restarted") : tr("settings in place; no restart needed");
+    };
+    ServerStep fns[2];
+    for (int i = 0; i < 2; ++i)
+        if (!m_config[i].isEmpty())
+            fns[i] = apply;
+    if (!fns[0] && !fns[1]) {
+        report(SetupEvent::Kind::Info, {}, tr("config"), tr("every setting already in place on both servers: no change, no restart"));
+        return true;
+    }
+    const bool ok = perServer(tr("config"), fns[0], fns[1]);
+    afterStep(QStringLiteral("config"));
+    return ok;
+}
+
+bool SetupRun::createUsers()
+{
+    // the account on server i is for its peer's IO thread: needed where the direction into the peer is set up
+    ServerStep step = [this](ServerContext &ctx) -> Result<QString> {
+        const int i = ctx.index;
+        const QString host = m_profile.replicationHostFor(i);
+        m_password[i] = ReplicationSteps::generatePassword();
+        auto r = ReplicationSteps::createReplicationUser(ctx, m_profile.replicationUser, host, m_password[i]);
+        if (!r)
+            return std::unexpected(r.error());
+        m_journalSteps << QJsonObject { { QStringLiteral("server"), ctx.profile.name },
+                                        { QStringLiteral("user"), QStringLiteral("%1@%2").arg(m_profile.replicationUser, host) } };
+        return tr("%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)")
+                .arg(ctx.dialect.account(m_profile.replicationUser, host));
+    };
+    ServerStep fns[2];
+    for (int i = 0; i < 2; ++i)
+        if (m_direction[1 - i] == DirectionState::Fresh || m_direction[1 - i] == DirectionState::Resumable)
+            fns[i] = step;
+    const bool ok = perServer(tr("replication user"), fns[0], fns[1]);
+    afterStep(QStringLiteral("user"));
+    return ok;
+}
+
+bool SetupRun::readCoordinates()
+{
+    ServerStep step = [this](ServerContext &ctx) -> Result<QString> {
+        auto c = ReplicationSteps::readCoordinates(ctx);
+        if (!c)
+            return std::unexpected(c.error());
+        m_coordinates[ctx.index] = *c;
+        return tr("%1:%2%3 (read lock held %4 ms, released)")
+                .arg(c->file)
+                .arg(c->position)
+                .arg(c->gtid.isEmpty() ? QString() : tr(", GTID %1").arg(c->gtid))
+                .arg(c->lockHeldMs);
+    };
+    ServerStep fns[2];
+    for (int i = 0; i < 2; ++i)
+        if (m_direction[1 - i] == DirectionState::Fresh)
+            fns[i] = step;
+    const bool ok = (!fns[0] && !fns[1]) || perServer(tr("coordinates"), fns[0], fns[1]);
+    afterStep(QStringLiteral("coordinates"));
+    return ok;
+}
+
+bool SetupRun::changeSources()
+{
+    ServerStep step = [this](ServerContext &ctx) -> Result<QString> {
+        const int j = ctx.index, i = 1 - j;
+        const ServerProfile &source = m_profile.servers[i];
+        ChangeSourceParams p;
+        p.host = source.effectivePeerHost();
+        p.port = source.port;
+        p.user = m_profile.replicationUser;
+        p.password = m_password[i];
+        p.ssl = m_profile.ssl;
+        p.gtid = m_gtid;
+        p.logFile = m_coordinates[i].file;
+        p.logPos = m_coordinates[i].position;
+        p.onlyCredentials = m_direction[j] == DirectionState::Resumable;
+        auto r = ReplicationSteps::changeSource(ctx, p, m_coordinates[i].gtid);
+        if (!r)
+            return std::unexpected(r.error());
+        if (p.onlyCredentials)
+            return tr("replication from %1 restarted with new credentials, at its own position").arg(source.name);
+        return m_gtid ? tr("replicating from %1 (%2:%3) by GTID from %4").arg(source.name, p.host).arg(p.port).arg(m_coordinates[i].gtid)
+                      : tr("replicating from %1 (%2:%3) from %4:%5").arg(source.name, p.host).arg(p.port).arg(p.logFile).arg(p.logPos);
+    };
+    ServerStep fns[2];
+    for (int j = 0; j < 2; ++j)
+        if (m_direction[j] == DirectionState::Fresh || m_direction[j] == DirectionState::Resumable)
+            fns[j] = step;
+    const bool ok = perServer(tr("change source"), fns[0], fns[1]);
+    for (QString &pw : m_password)
+        pw.fill(QLatin1Char('0')), pw.clear();
+    afterStep(QStringLiteral("change-source"));
+    return ok;
+}
+
+bool SetupRun::verify()
+{
+    PairVerifier verifier(m_profile, m_workers[0].get(), m_workers[1].get(), &m_runner.m_cancel);
+    const QString step = tr("verify");
+    QElapsedTimer t;
+    t.start();
+    report(SetupEvent::Kind::StepStarted, {}, step, tr("waiting for the IO and SQL threads on both servers"));
+    auto threads = verifier.waitForThreads(m_runner.m_verifyTimeoutMs);
+    if (!threads) {
+        report(SetupEvent::Kind::StepFailed, threads.error().server, step, threads.error().text, t.elapsed());
+        return fail(threads.error());
+    }
+    report(SetupEvent::Kind::StepFinished, {}, step, *threads, t.elapsed());
+    t.restart();
+    report(SetupEvent::Kind::StepStarted, {}, step, tr("writing a test row on each side"));
+    auto trip = verifier.roundTrip(m_runner.m_verifyTimeoutMs);
+    if (!trip) {
+        report(SetupEvent::Kind::StepFailed, trip.error().server, step, trip.error().text, t.elapsed());
+        return fail(trip.error());
+    }
+    report(SetupEvent::Kind::StepFinished, {}, step, *trip, t.elapsed());
+    m_journalSteps << QStringLiteral("verify");
+    afterStep(QStringLiteral("verify"));
+    return true;
+}
+
+void SetupRun::writeJournal()
+{
+    QJsonObject journal { { QStringLiteral("time"), QDateTime::currentDateTime().toString(Qt::ISODate) },
+                          { QStringLiteral("ok"), !m_failed },
+                          { QStringLiteral("steps"), m_journalSteps } };
+    if (m_failed)
+        journal.insert(QStringLiteral("error"), m_runner.m_error.toString());
+    m_runner.m_journal = journal;
+    if (m_profile.filePath.isEmpty())
+        return;
+    // one JSON object a line, appended: the history of runs on this pair
+    QFile f(m_profile.filePath + QStringLiteral(".journal"));
+    if (f.open(QIODevice::Append))
+        f.write(QJsonDocument(journal).toJson(QJsonDocument::Compact) + '\n');
+}
+
+void SetupRun::buildPlanSteps()
+{
+    SetupPlan &plan = m_runner.m_plan;
+    plan.steps.clear();
+    const bool healthy = m_direction[0] == DirectionState::Healthy && m_direction[1] == DirectionState::Healthy;
+    plan.nothingToDo = healthy && m_config[0].isEmpty() && m_config[1].isEmpty();
+    if (plan.nothingToDo)
+        return;
+    for (int i = 0; i < 2; ++i) {
+        const ConfigPlan &c = m_config[i];
+        if (c.isEmpty())
+            continue;
+        PlanStep s;
+        s.id = QStringLiteral("config");
+        s.server = m_profile.servers[i].name;
+        s.title = c.restartNeeded() ? tr("Replication settings in %1; restart (%2 changed)").arg(c.target, c.restartFor.join(QStringLiteral(", ")))
+                                    : tr("Replication settings in %1; no restart needed").arg(c.target);
+        for (const DesiredSetting &d : c.setGlobal)
+            s.sql << ConfigPush::setGlobalStatement(Dialect(m_in[i].version), d);
+        s.diff = c.diff();
+        QStringList checks;
+        for (const DesiredSetting &d : c.settings)
+            checks << QStringLiteral("%1=%2").arg(d.variable, d.value);
+        s.check = tr("effective values: %1").arg(checks.join(QStringLiteral(", ")));
+        s.undo = tr("each changed file is backed up beside itself as <file>.replipair-<time>.bak; copy it back and restart");
+        plan.steps << s;
+    }
+    for (int i = 0; i < 2; ++i) {
+        const int j = 1 - i;
+        if (m_direction[j] != DirectionState::Fresh && m_direction[j] != DirectionState::Resumable)
+            continue;
+        const Dialect d(m_in[i].version);
+        const QString host = m_profile.replicationHostFor(i);
+        PlanStep s;
+        s.id = QStringLiteral("user");
+        s.server = m_profile.servers[i].name;
+        s.title = tr("Replication account for %1, with a generated password").arg(m_profile.servers[j].name);
+        s.sql << QStringLiteral("SET SESSION sql_log_bin = 0") << d.createReplicationUser(m_profile.replicationUser, host, QString(), true)
+              << QStringLiteral("SET SESSION sql_log_bin = 1");
+        s.undo = d.dropUser(m_profile.replicationUser, host);
+        plan.steps << s;
+    }
+    for (int i = 0; i < 2; ++i) {
+        if (m_direction[1 - i] != DirectionState::Fresh)
+            continue;
+        const Dialect d(m_in[i].version);
+        PlanStep s;
+        s.id = QStringLiteral("coordinates");
+        s.server = m_profile.servers[i].name;
+        s.title = tr("Binlog coordinates under a short read lock, always released");
+        s.sql << QStringLiteral("FLUSH TABLES WITH READ LOCK") << d.showBinlogStatus();
+        if (d.supportsGtid())
+            s.sql << d.gtidPositionQuery();
+        s.sql << QStringLiteral("UNLOCK TABLES");
+        plan.steps << s;
+    }
+    for (int j = 0; j < 2; ++j) {
+        if (m_direction[j] != DirectionState::Fresh && m_direction[j] != DirectionState::Resumable)
+            continue;
+        const int i = 1 - j;
+        const Dialect d(m_in[j].version);
+        ChangeSourceParams p;
+        p.host = m_profile.servers[i].effectivePeerHost();
+        p.port = m_profile.servers[i].port;
+        p.user = m_profile.replicationUser;
+        p.gtid = m_gtid;
+        p.ssl = m_profile.ssl;
+        p.logFile = tr("<file read above>");
+        p.onlyCredentials = m_direction[j] == DirectionState::Resumable;
+        PlanStep s;
+        s.id = QStringLiteral("change-source");
+        s.server = m_profile.servers[j].name;
+        s.title = tr("Replicate from %1").arg(m_profile.servers[i].name);
+        if (m_in[j].replica.configured)
+            s.sql << d.stopReplica();
+        if (m_gtid && d.isMariaDb() && !p.onlyCredentials)
+            s.sql << d.setGtidReplicaPos(tr("<GTID position read above>"));
+        s.sql << d.changeSource(p, true) << d.startReplica();
+        s.check = tr("IO and SQL threads running");
+        s.undo = QStringLiteral("%1; %2").arg(d.stopReplica(), d.resetReplicaAll());
+        plan.steps << s;
+    }
+    PlanStep v;
+    v.id = QStringLiteral("verify");
+    v.title = tr("Verify: both threads on both servers, and a test row each way through %1.replipair_probe (dropped afterwards)")
+                      .arg(m_profile.probeDatabase());
+    plan.steps << v;
+}
