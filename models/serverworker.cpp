@@ -1,12 +1,13 @@
 #include "serverworker.h"
 
 #include "localshell.h"
+#include "sshshell.h"
 
 #include <QCoreApplication>
 #include <QUuid>
 
 namespace {
-QString tr(const char *text)
+[[maybe_unused]] QString tr(const char *text)
 {
     return QCoreApplication::translate("ServerWorker", text);
 }
@@ -14,8 +15,12 @@ QString tr(const char *text)
 
 Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile &profile)
 {
-    if (profile.hasSsh)
-        return stepFailure(profile.name, tr("ssh"), tr("SSH host access is not available in this build"));
+    if (profile.hasSsh) {
+        auto ssh = SshShell::open(profile.name, profile.ssh);
+        if (!ssh)
+            return std::unexpected(ssh.error());
+        return std::unique_ptr<HostShell>(std::move(*ssh));
+    }
     return std::unique_ptr<HostShell>(new LocalShell(profile.name));
 }
 
