@@ -26,6 +26,30 @@ QStringList ConfigPlanner::aliases(const QString &variable)
     return { variable };
 }
 
+void ConfigPlanner::carryOverLogBin(QStringList &body, const QList<DesiredSetting> &settings, const QList<SourceFile> &files,
+                                    const QString &dropIn)
+{
+    for (const DesiredSetting &s : settings)
+        if (s.variable == QLatin1String("log_bin"))
+            return; // we set it ourselves
+    // log_bin is already on. If the only file that turns it on is ours (we did, on an earlier run), keep
+    // that line, or the next restart would silently switch the binary log off.
+    QStringList ours;
+    for (const SourceFile &file : files) {
+        const MyCnf cnf = MyCnf::parse(file.content);
+        for (int i = 0; i < cnf.lines().size(); ++i) {
+            const MyCnf::Line &l = cnf.lines()[i];
+            if (l.key != QLatin1String("log_bin") || !MyCnf::isServerSection(l.section))
+                continue;
+            if (file.path != dropIn && !cnf.isInMarkedBlock(i))
+                return; // someone else's log-bin line stays in charge
+            ours << l.text.trimmed();
+        }
+    }
+    if (!ours.isEmpty())
+        body.insert(qMin<qsizetype>(1, body.size()), ours.last());
+}
+
 ConfigPlan ConfigPlanner::plan(const QString &server, const QString &pairName, const QList<DesiredSetting> &settings,
                                const QMap<QString, QString> &effective, const QList<SourceFile> &files,
                                const QStringList &includeDirs)
@@ -50,6 +74,8 @@ ConfigPlan ConfigPlanner::plan(const QString &server, const QString &pairName, c
 
     // the last !includedir is read last among the folders: a drop-in there wins over them
     const QString dropIn = includeDirs.isEmpty() ? QString() : QDir(includeDirs.last()).filePath(dropInName());
+    carryOverLogBin(body, settings, files, dropIn);
+
     plan.target = dropIn.isEmpty() ? files.first().path : dropIn;
 
     for (int f = 0; f < files.size(); ++f) {

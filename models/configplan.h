@@ -50,6 +50,9 @@ public:
     static ConfigPlan plan(const QString &server, const QString &pairName, const QList<DesiredSetting> &settings,
                            const QMap<QString, QString> &effective, const QList<SourceFile> &files,
                            const QStringList &includeDirs);
+    /** Keeps the log-bin line of our own earlier drop-in when nothing else turns the binary log on. */
+    static void carryOverLogBin(QStringList &body, const QList<DesiredSetting> &settings, const QList<SourceFile> &files,
+                                const QString &dropIn);
     /** Other names of the same variable, that must not be left set elsewhere. */
     static QStringList aliases(const QString &variable);
 };

@@ -255,8 +255,21 @@ Result<ConfigPush::Applied> ConfigPush::apply(ServerContext &ctx, const ConfigPl
             return std::unexpected(cmd.error());
         progress(tr("restarting the server (%1 changed): %2").arg(plan.restartFor.join(QStringLiteral(", ")), *cmd));
         ctx.sql->close();
+        QElapsedTimer restartTime;
+        restartTime.start();
         auto ran = (*shell)->run(*cmd, restartTimeoutMs);
         Result<void> back = ran ? waitForServer(ctx, restartTimeoutMs) : Result<void>(std::unexpected(ran.error()));
+        if (back) {
+            // a command that returns 0 without restarting anything must not pass for a restart
+            auto uptime = ctx.sql->query(QStringLiteral("SHOW GLOBAL STATUS LIKE 'Uptime'"));
+            const qint64 up = uptime && !uptime->isEmpty() ? uptime->first().value(QStringLiteral("Value")).toLongLong() : 0;
+            if (up > restartTime.elapsed() / 1000 + 2)
+                back = stepFailure(server, tr("restart"),
+                                   tr("\"%1\" returned, but the server has been up for %2 s: it did not restart%3")
+                                           .arg(*cmd)
+                                           .arg(up)
+                                           .arg(ran->err.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromLocal8Bit(ran->err.trimmed().right(500)))));
+        }
         if (ran && ran->exitCode != 0 && !back)
             back = stepFailure(server, tr("restart"),
                                tr("\"%1\" exited with %2: %3").arg(*cmd).arg(ran->exitCode).arg(QString::fromLocal8Bit(ran->err.right(1500))));

@@ -113,7 +113,7 @@ QStringList MyCnf::includes() const
     return files;
 }
 
-bool MyCnf::inMarkedBlock(int index) const
+bool MyCnf::isInMarkedBlock(int index) const
 {
     bool inside = false;
     for (int i = 0; i <= index && i < m_lines.size(); ++i) {
@@ -134,7 +134,7 @@ QList<int> MyCnf::findOption(const QString &key) const
     QList<int> found;
     for (int i = 0; i < m_lines.size(); ++i) {
         const Line &l = m_lines[i];
-        if (l.key.isEmpty() || !isServerSection(l.section) || inMarkedBlock(i))
+        if (l.key.isEmpty() || !isServerSection(l.section) || isInMarkedBlock(i))
             continue;
         if (l.key == k || l.key == QStringLiteral("skip_") + k || l.key == QStringLiteral("disable_") + k
             || l.key == QStringLiteral("enable_") + k)

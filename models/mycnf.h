@@ -40,13 +40,14 @@ public:
     /** Replaces (or appends) our block "# BEGIN replipair … # END replipair" with @p body lines under [mysqld]. */
     void setMarkedBlock(const QStringList &body);
     bool hasMarkedBlock() const;
+    /** Whether line @p index lies inside our marked block. */
+    bool isInMarkedBlock(int index) const;
 
     static const QString kBlockBegin;
     static const QString kBlockEnd;
     static const QString kDisabledPrefix;
 
 private:
-    bool inMarkedBlock(int index) const;
     QList<Line> m_lines;
     bool m_trailingNewline = true;
 };

@@ -252,14 +252,25 @@ bool SetupRun::applyConfig()
         m_journalSteps << j;
         return applied->restarted ? tr("settings in place; server restarted") : tr("settings in place; no restart needed");
     };
-    ServerStep fns[2];
+    ServerStep check = [this](ServerContext &ctx) -> Result<QString> {
+        auto ok = ConfigPush::precheck(ctx, m_config[ctx.index]);
+        if (!ok)
+            return std::unexpected(ok.error());
+        return m_config[ctx.index].restartNeeded() ? tr("files writable, restart command found") : tr("files writable");
+    };
+    ServerStep fns[2], checks[2];
     for (int i = 0; i < 2; ++i)
-        if (!m_config[i].isEmpty())
+        if (!m_config[i].isEmpty()) {
             fns[i] = apply;
+            checks[i] = check;
+        }
     if (!fns[0] && !fns[1]) {
         report(SetupEvent::Kind::Info, {}, tr("config"), tr("every setting already in place on both servers: no change, no restart"));
         return true;
     }
+    // both servers are checked before either is changed: a refusal on one leaves the other untouched too
+    if (!perServer(tr("check config"), checks[0], checks[1]))
+        return false;
     const bool ok = perServer(tr("config"), fns[0], fns[1]);
     afterStep(QStringLiteral("config"));
     return ok;
