@@ -1,6 +1,9 @@
+#include "configlocator.h"
+#include "restartdetector.h"
 #include "serverworker.h"
 #include "sshdfixture.h"
 #include "sshshell.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -357,6 +360,44 @@ private Q_SLOTS:
         auto r = (*made)->run(QStringLiteral("echo $((6*7))"), 5000);
         QVERIFY(r);
         QCOMPARE(r->out, QByteArray("42\n"));
+    }
+
+    void configLocatorFindsEachSandboxsOwnFileOverSsh()
+    {
+        if (Sandbox::serverBinary().isEmpty())
+            QSKIP("no mariadbd/mysqld installed (scripts/install-deps.sh installs MariaDB)");
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        // the SSH login user is unprivileged: let it read the sandbox's option files
+        for (QString d = pair.sandbox().servers().at(0).dir; d.size() > 1; d = QFileInfo(d).path())
+            QFile::setPermissions(d, QFileInfo(d).permissions() | QFile::ReadOther | QFile::ExeOther);
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        ConfigLocator locator(*shell, QStringLiteral("A"));
+        for (const SandboxServer &s : pair.sandbox().servers()) {
+            ServerProcess::Hint hint; // what the SQL side knows: @@pid_file, @@port
+            hint.pidFile = s.pidFile;
+            hint.port = s.port;
+            auto loc = locator.locate(hint, Flavor::MariaDB);
+            QVERIFY2(loc.has_value(), qPrintable(loc ? QString() : loc.error().toString()));
+            QCOMPARE(loc->mainFile, s.configFile);
+            QVERIFY(loc->readOrder.contains(s.configFile));
+            // and by port alone, as when the pid file is unknown
+            ServerProcess::Hint byPort;
+            byPort.port = s.port;
+            auto again = locator.locate(byPort, Flavor::MariaDB);
+            QVERIFY2(again.has_value(), qPrintable(again ? QString() : again.error().toString()));
+            QCOMPARE(again->mainFile, s.configFile);
+        }
+        // a sandbox server has an option file of its own: no host service may be guessed for it
+        RestartDetector detector(*shell, QStringLiteral("A"));
+        ServerProcess::Hint hint;
+        hint.pidFile = pair.sandbox().servers().at(0).pidFile;
+        hint.port = pair.sandbox().servers().at(0).port;
+        auto restart = detector.detect(hint);
+        QVERIFY(!restart);
+        qInfo("%s", qPrintable(restart.error().text));
+        QVERIFY2(restart.error().text.contains(QStringLiteral("restartCommand")), qPrintable(restart.error().text));
     }
 
     // last: it replaces the host key
