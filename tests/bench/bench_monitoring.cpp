@@ -1,0 +1,156 @@
+// Prints the monitoring figures of issue 6: CPU per poll, memory of a day of history, the time a
+// chart query of that day takes, and the delay from stopping a thread to its event.
+// Not a test: it starts a sandbox pair of its own (127.0.0.1 only) and always stops it.
+#include "pairmonitor.h"
+#include "replicatedsandbox.h"
+#include "statuspoller.h"
+#include "testsupport.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <sys/resource.h>
+
+namespace {
+double cpuSeconds()
+{
+    rusage u {};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+qint64 residentBytes()
+{
+    QFile f("/proc/self/statm");
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = f.readAll().split(' ');
+    return fields.size() > 1 ? fields.at(1).toLongLong() * 4096 : 0;
+}
+
+void historyFigures()
+{
+    const qint64 before = residentBytes();
+    auto history = std::make_unique<StatusHistory>();
+    const qint64 t0 = 1'700'000'000'000;
+    QElapsedTimer fill;
+    fill.start();
+    for (int server = 0; server < 2; ++server)
+        for (int i = 0; i < 86400; ++i) {
+            HistoryPoint p;
+            p.timeMs = t0 + qint64(i) * 1000;
+            p.heartbeatLag = float(i % 37) / 10.0f;
+            p.secondsBehind = float(i % 37 / 10);
+            p.backlogBytes = float(i % 1000);
+            p.flags = HistoryPoint::Reachable | HistoryPoint::IoRunning | HistoryPoint::SqlRunning;
+            history->append(server, p);
+        }
+    const qint64 fillMs = fill.elapsed();
+    const qint64 after = residentBytes();
+    std::printf("history: a day of 1 Hz samples, both directions (172800 samples)\n");
+    std::printf("  memory (buffers)            %8.2f MB   (target <= 8 MB)\n", history->memoryBytes() / 1048576.0);
+    std::printf("  memory (resident growth)    %8.2f MB\n", (after - before) / 1048576.0);
+    std::printf("  append                      %8.3f us per sample\n", fillMs * 1000.0 / 172800.0);
+    for (const auto &[name, range] : { std::pair { "5 min", 300'000LL }, std::pair { "1 h", 3'600'000LL }, std::pair { "24 h", 86'400'000LL } }) {
+        QElapsedTimer q;
+        q.start();
+        int points = 0;
+        const int reps = 20;
+        for (int r = 0; r < reps; ++r)
+            points = int(history->query(0, t0 + 86'400'000 - range, t0 + 86'400'000, 2000).size());
+        std::printf("  query %-6s                %8.3f ms, %d points\n", name, q.nsecsElapsed() / 1e6 / reps, points);
+    }
+}
+
+bool waitFor(const std::function<bool()> &pred, int timeoutMs)
+{
+    return QTest::qWaitFor(pred, timeoutMs);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    historyFigures();
+
+    if (Sandbox::serverBinary().isEmpty()) {
+        std::printf("no mariadbd/mysqld: the live figures are skipped\n");
+        return 0;
+    }
+    SandboxPair pair; // stops its servers when it goes away
+    if (!pair.up()) {
+        std::printf("sandbox failed: %s\n", qPrintable(pair.error()));
+        return 1;
+    }
+    QString error;
+    if (!startSandboxReplication(pair.sandbox(), &error)) {
+        std::printf("replication failed: %s\n", qPrintable(error));
+        return 1;
+    }
+    PairMonitor monitor(pair.sandbox().pairProfile());
+    auto created = monitor.createHeartbeatTable(0);
+    waitFor([&] { return created.isFinished(); }, 10000);
+    QList<StatusSample> samples;
+    QList<ReplicationEvent> events;
+    QObject::connect(&monitor, &PairMonitor::sample, &app, [&](const StatusSample &s) { samples.append(s); });
+    QObject::connect(&monitor, &PairMonitor::event, &app, [&](const ReplicationEvent &e) { events.append(e); });
+
+    // CPU per poll: the whole process (both pollers, the monitor, the history) over many polls
+    monitor.setIntervalMs(StatusPoller::MinimumIntervalMs);
+    monitor.start();
+    waitFor([&] { return samples.size() >= 10; }, 10000);
+    const int startCount = int(samples.size());
+    const double cpu0 = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    QTest::qWait(10000);
+    const double cpu = cpuSeconds() - cpu0;
+    const int polls = int(samples.size()) - startCount;
+    QList<qint64> pollUs;
+    for (int i = startCount; i < samples.size(); ++i)
+        pollUs << samples[i].pollMicros;
+    std::sort(pollUs.begin(), pollUs.end());
+    std::printf("polling (4 statements per poll incl. heartbeat write and read, loopback)\n");
+    std::printf("  polls                       %8d in %.1f s\n", polls, wall.elapsed() / 1000.0);
+    std::printf("  CPU per poll (this process) %8.3f ms\n", polls ? cpu * 1000.0 / polls : 0.0);
+    std::printf("  CPU at 1 s interval, 2 srv  %8.3f %%\n", polls ? cpu / polls * 2 * 100.0 : 0.0);
+    if (!pollUs.isEmpty())
+        std::printf("  poll wall time median / p95 %8.3f / %.3f ms\n", pollUs[pollUs.size() / 2] / 1000.0,
+                    pollUs[pollUs.size() * 95 / 100] / 1000.0);
+
+    // the delay from STOP SLAVE SQL_THREAD to the event, at the default interval
+    monitor.setIntervalMs(StatusPoller::DefaultIntervalMs);
+    QTest::qWait(1500);
+    QList<qint64> delays;
+    for (int round = 0; round < 5; ++round) {
+        const int from = int(events.size());
+        QElapsedTimer t;
+        t.start();
+        sandboxSql(pair.sandbox(), 1, "STOP SLAVE SQL_THREAD");
+        const bool seen = waitFor([&] {
+            for (int i = from; i < events.size(); ++i)
+                if (events[i].kind == ReplicationEvent::Kind::SqlThreadStopped)
+                    return true;
+            return false;
+        }, 5000);
+        delays << (seen ? t.elapsed() : -1);
+        sandboxSql(pair.sandbox(), 1, "START SLAVE SQL_THREAD");
+        waitFor([&] {
+            for (int i = from; i < events.size(); ++i)
+                if (events[i].kind == ReplicationEvent::Kind::Recovered)
+                    return true;
+            return false;
+        }, 5000);
+        QTest::qWait(300 + round * 170); // a different phase against the poll timer each round
+    }
+    std::printf("stop SQL thread -> event, interval 1 s (target < 1500 ms)\n  ");
+    for (qint64 d : delays)
+        std::printf("%lld ms  ", static_cast<long long>(d));
+    std::printf("\n  max %lld ms\n", static_cast<long long>(*std::max_element(delays.cbegin(), delays.cend())));
+    monitor.stop();
+    return 0;
+}
