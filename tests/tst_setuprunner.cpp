@@ -1,5 +1,6 @@
 #include "pairprofile.h"
 #include "setupdriver.h"
+#include "sqlsession.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -273,6 +274,52 @@ private Q_SLOTS:
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         for (const QString &line : o.lines)
             QVERIFY2(!line.contains(QStringLiteral("密码")), qPrintable(line));
+    }
+    void refusedReplicationAccountNamesTheAddressSeenThenResumes()
+    {
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox &sb = pair.sandbox();
+        PairProfile profile = sb.pairProfile();
+        profile.replicationUserHost = QStringLiteral("10.9.9.9"); // not where the peer connects from
+        const SetupOutcome o = runSetup(profile, SetupRunner::Mode::Setup, [](SetupRunner &r) { r.setVerifyTimeoutMs(20000); });
+        dump(o);
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.code, 1045);
+        QVERIFY2(o.error.text.contains(QStringLiteral("saw the connection come from 127.0.0.1")), qPrintable(o.error.text));
+        QVERIFY(o.error.text.contains(QStringLiteral("'replication'@'10.9.9.9'")));
+        QVERIFY(o.error.text.contains(QStringLiteral("\"replicationUserHost\"")));
+
+        // fixed profile: both directions resume at their own position with fresh credentials
+        profile.replicationUserHost = QStringLiteral("peer");
+        const SetupOutcome fixed = runSetup(profile);
+        dump(fixed);
+        QVERIFY2(fixed.ok, qPrintable(fixed.error.toString()));
+        QVERIFY(fixed.said(QStringLiteral("restarted with new credentials, at its own position")));
+    }
+
+    void filePositionWithoutGtid()
+    {
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox &sb = pair.sandbox();
+        PairProfile profile = sb.pairProfile();
+        profile.gtid = GtidMode::Off;
+        const SetupOutcome o = runSetup(profile);
+        dump(o);
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY(o.said(QStringLiteral("from mysql-bin.000001:")));
+        QFile pw(sb.adminPasswordFile());
+        QVERIFY(pw.open(QIODevice::ReadOnly));
+        const QString password = QString::fromUtf8(pw.readAll()).trimmed();
+        for (int i = 0; i < 2; ++i) {
+            SqlSession session(QStringLiteral("check-%1").arg(i));
+            QVERIFY(session.open(SqlEndpoint { QStringLiteral("t"), QStringLiteral("127.0.0.1"), sb.servers()[i].port, QStringLiteral("root") }, password));
+            auto rows = session.query(QStringLiteral("SHOW SLAVE STATUS"));
+            QVERIFY(rows && rows->size() == 1);
+            QCOMPARE(rows->first().value(QStringLiteral("Using_Gtid")).toString(), QStringLiteral("No"));
+            QVERIFY(ReplicaStatus::fromRow(rows->first()).healthy());
+        }
     }
 };
 
