@@ -2,6 +2,7 @@
 
 #include "configpush.h"
 #include "pairverifier.h"
+#include "planbuilder.h"
 #include "replicationsteps.h"
 #include "serverworker.h"
 
@@ -401,88 +402,6 @@ void SetupRun::writeJournal()
 void SetupRun::buildPlanSteps()
 {
     SetupPlan &plan = m_runner.m_plan;
-    plan.steps.clear();
-    const bool healthy = m_direction[0] == DirectionState::Healthy && m_direction[1] == DirectionState::Healthy;
-    plan.nothingToDo = healthy && m_config[0].isEmpty() && m_config[1].isEmpty();
-    if (plan.nothingToDo)
-        return;
-    for (int i = 0; i < 2; ++i) {
-        const ConfigPlan &c = m_config[i];
-        if (c.isEmpty())
-            continue;
-        PlanStep s;
-        s.id = QStringLiteral("config");
-        s.server = m_profile.servers[i].name;
-        s.title = c.restartNeeded() ? tr("Replication settings in %1; restart (%2 changed)").arg(c.target, c.restartFor.join(QStringLiteral(", ")))
-                                    : tr("Replication settings in %1; no restart needed").arg(c.target);
-        for (const DesiredSetting &d : c.setGlobal)
-            s.sql << ConfigPush::setGlobalStatement(Dialect(m_in[i].version), d);
-        s.diff = c.diff();
-        QStringList checks;
-        for (const DesiredSetting &d : c.settings)
-            checks << QStringLiteral("%1=%2").arg(d.variable, d.value);
-        s.check = tr("effective values: %1").arg(checks.join(QStringLiteral(", ")));
-        s.undo = tr("each changed file is backed up beside itself as <file>.replipair-<time>.bak; copy it back and restart");
-        plan.steps << s;
-    }
-    for (int i = 0; i < 2; ++i) {
-        const int j = 1 - i;
-        if (m_direction[j] != DirectionState::Fresh && m_direction[j] != DirectionState::Resumable)
-            continue;
-        const Dialect d(m_in[i].version);
-        const QString host = m_profile.replicationHostFor(i);
-        PlanStep s;
-        s.id = QStringLiteral("user");
-        s.server = m_profile.servers[i].name;
-        s.title = tr("Replication account for %1, with a generated password").arg(m_profile.servers[j].name);
-        s.sql << QStringLiteral("SET SESSION sql_log_bin = 0") << d.createReplicationUser(m_profile.replicationUser, host, QString(), true)
-              << QStringLiteral("SET SESSION sql_log_bin = 1");
-        s.undo = d.dropUser(m_profile.replicationUser, host);
-        plan.steps << s;
-    }
-    for (int i = 0; i < 2; ++i) {
-        if (m_direction[1 - i] != DirectionState::Fresh)
-            continue;
-        const Dialect d(m_in[i].version);
-        PlanStep s;
-        s.id = QStringLiteral("coordinates");
-        s.server = m_profile.servers[i].name;
-        s.title = tr("Binlog coordinates under a short read lock, always released");
-        s.sql << QStringLiteral("FLUSH TABLES WITH READ LOCK") << d.showBinlogStatus();
-        if (d.supportsGtid())
-            s.sql << d.gtidPositionQuery();
-        s.sql << QStringLiteral("UNLOCK TABLES");
-        plan.steps << s;
-    }
-    for (int j = 0; j < 2; ++j) {
-        if (m_direction[j] != DirectionState::Fresh && m_direction[j] != DirectionState::Resumable)
-            continue;
-        const int i = 1 - j;
-        const Dialect d(m_in[j].version);
-        ChangeSourceParams p;
-        p.host = m_profile.servers[i].effectivePeerHost();
-        p.port = m_profile.servers[i].port;
-        p.user = m_profile.replicationUser;
-        p.gtid = m_gtid;
-        p.ssl = m_profile.ssl;
-        p.logFile = tr("<file read above>");
-        p.onlyCredentials = m_direction[j] == DirectionState::Resumable;
-        PlanStep s;
-        s.id = QStringLiteral("change-source");
-        s.server = m_profile.servers[j].name;
-        s.title = tr("Replicate from %1").arg(m_profile.servers[i].name);
-        if (m_in[j].replica.configured)
-            s.sql << d.stopReplica();
-        if (m_gtid && d.isMariaDb() && !p.onlyCredentials)
-            s.sql << d.setGtidReplicaPos(tr("<GTID position read above>"));
-        s.sql << d.changeSource(p, true) << d.startReplica();
-        s.check = tr("IO and SQL threads running");
-        s.undo = QStringLiteral("%1; %2").arg(d.stopReplica(), d.resetReplicaAll());
-        plan.steps << s;
-    }
-    PlanStep v;
-    v.id = QStringLiteral("verify");
-    v.title = tr("Verify: both threads on both servers, and a test row each way through %1.replipair_probe (dropped afterwards)")
-                      .arg(m_profile.probeDatabase());
-    plan.steps << v;
+    plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid);
+    plan.nothingToDo = plan.steps.isEmpty();
 }
