@@ -131,6 +131,8 @@ Result<SessionPtr> connectSession(const SshEndpoint &ep, int timeoutMs, const QS
     ssh_options_set(s.get(), SSH_OPTIONS_TIMEOUT_USEC, &usec);
     ssh_options_set(s.get(), SSH_OPTIONS_KNOWNHOSTS, known.constData());
     ssh_options_set(s.get(), SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
+    int noDelay = 1; // many small request/answer packets: Nagle + delayed ACK would add ~40 ms to each
+    ssh_options_set(s.get(), SSH_OPTIONS_NODELAY, &noDelay);
 
     QElapsedTimer clock;
     clock.start();

@@ -1,0 +1,61 @@
+// SSH round trip per HostShell call: a real sshd on loopback (the test fixture), one reused session.
+// Prints the median and mean time of each kind of call. Not a test; run by hand.
+#include "sshdfixture.h"
+#include "sshshell.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+static void measure(const char *what, int n, const std::function<bool()> &call)
+{
+    QList<double> ms;
+    for (int i = 0; i < n; ++i) {
+        QElapsedTimer t;
+        t.start();
+        if (!call()) {
+            std::printf("%-34s failed\n", what);
+            return;
+        }
+        ms << t.nsecsElapsed() / 1e6;
+    }
+    std::sort(ms.begin(), ms.end());
+    double sum = 0;
+    for (double v : ms)
+        sum += v;
+    std::printf("%-34s median %7.2f ms   mean %7.2f ms   (%d calls)\n", what, ms.at(ms.size() / 2), sum / ms.size(), n);
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    SshdFixture sshd;
+    if (!sshd.start()) {
+        std::fprintf(stderr, "cannot start sshd: %s\n", qPrintable(sshd.error()));
+        return 1;
+    }
+    SshEndpoint ep = sshd.endpoint();
+    ep.acceptNewHostKey = true;
+    QElapsedTimer t;
+    t.start();
+    auto shell = SshShell::open(QStringLiteral("A"), ep, 5000);
+    if (!shell) {
+        std::fprintf(stderr, "%s\n", qPrintable(shell.error().toString()));
+        return 1;
+    }
+    std::printf("%-34s %7.2f ms\n", "connect + host key + key auth", t.nsecsElapsed() / 1e6);
+    const QString file = sshd.userDir() + QStringLiteral("/bench.cnf");
+    const QByteArray content = QByteArray("[mysqld]\nserver-id = 1\n").repeated(200);
+    (*shell)->writeFileAtomic(file, content);
+    const int n = 50;
+    measure("run(\"true\")", n, [&] { return bool((*shell)->run(QStringLiteral("true"), 5000)); });
+    measure("exists()", n, [&] { return bool((*shell)->exists(file)); });
+    measure("readFile() 5 KB", n, [&] { return bool((*shell)->readFile(file)); });
+    measure("checkWritable()", n, [&] { return bool((*shell)->checkWritable(file)); });
+    measure("writeFileAtomic() 5 KB", n, [&] { return bool((*shell)->writeFileAtomic(file, content)); });
+    measure("listDir()", n, [&] { return bool((*shell)->listDir(sshd.userDir(), QStringLiteral("*.cnf"))); });
+    return 0;
+}
