@@ -1,11 +1,83 @@
+#include "appsettings.h"
+#include "demosandbox.h"
 #include "mainwindow.h"
+#include "quitsignalwatcher.h"
+#include "screenshottour.h"
+#include "setupwizard.h"
+#include "uitranslator.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QStatusBar>
 
-int main(int argc, char *argv[])
+int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
-    MainWindow w;
-    w.show();
-    return app.exec();
+    QApplication::setOrganizationName(QStringLiteral("RepliPair"));
+    QApplication::setApplicationName(QStringLiteral("replipair"));
+    QApplication::setApplicationDisplayName(QStringLiteral("RepliPair"));
+    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("replipair"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Sets up and watches MySQL/MariaDB master-master replication."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+        QApplication::translate("main", "Start two local sandbox servers and set them up as a pair."));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QApplication::translate("main", "Use this language (en, zh_CN)."), QStringLiteral("code"));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QStringLiteral("Write screenshots into DIR and quit."), QStringLiteral("dir"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ demoOption, langOption, screenshotOption });
+    parser.addPositionalArgument(QStringLiteral("profile"),
+        QApplication::translate("main", "A pair profile to open."),
+        QStringLiteral("[profile.replipair.json]"));
+    parser.process(app);
+
+    UiTranslator translator;
+    const QLocale locale
+        = translator.install(parser.isSet(langOption) ? parser.value(langOption) : AppSettings::language());
+
+    // SIGINT, SIGTERM and SIGHUP end the event loop like Ctrl+Q does; the demo's servers stop below
+    QuitSignalWatcher quitSignals;
+    QObject::connect(&quitSignals, &QuitSignalWatcher::quitRequested, &app, [] { QApplication::quit(); });
+
+    if (parser.isSet(screenshotOption)) {
+        ScreenshotTour tour(parser.value(screenshotOption), locale.name());
+        QObject::connect(
+            &tour, &ScreenshotTour::finished, &app, [](bool ok) { QApplication::exit(ok ? 0 : 1); });
+        tour.start();
+        return app.exec();
+    }
+
+    MainWindow window;
+    window.show();
+
+    DemoSandbox* demo = nullptr;
+    if (parser.isSet(demoOption)) {
+        demo = new DemoSandbox(&app);
+        window.statusBar()->showMessage(
+            QApplication::translate("main", "Starting two sandbox servers in %1…").arg(demo->dir()));
+        QObject::connect(demo, &DemoSandbox::ready, &window, [&window](const PairProfile& profile) {
+            window.statusBar()->showMessage(QApplication::translate("main", "Sandbox servers are up."), 5000);
+            window.startWizard(profile, true);
+        });
+        QObject::connect(demo, &DemoSandbox::failed, &window, [&window](const QString& error) {
+            window.statusBar()->clearMessage();
+            QMessageBox::critical(&window, QApplication::translate("main", "Demo"),
+                QApplication::translate("main", "The sandbox servers could not be started:\n%1").arg(error));
+        });
+        demo->start();
+    } else if (!parser.positionalArguments().isEmpty()) {
+        window.openPairFile(parser.positionalArguments().constFirst());
+    }
+
+    const int rc = app.exec();
+    if (demo)
+        demo->stop(); // whichever way the app ended: window closed, Ctrl+Q, SIGTERM or SIGINT
+    return rc;
 }

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+/** Every setting the desktop app persists, with its key and its default, in one place (QSettings). */
+class AppSettings
+{
+public:
+    enum class Key {
+        WindowGeometry, ///< QByteArray, saveGeometry()
+        WindowState, ///< QByteArray, saveState()
+        RecentPairs, ///< QStringList of *.replipair.json paths, newest first
+        Language, ///< "" follows the system locale, else "en" or "zh_CN"
+        MonitorIntervalMs, ///< poll interval of the live monitor
+        LagThresholdSec, ///< lag above this turns an arrow amber
+        ChartRangeSec, ///< 300, 3600 or 86400
+        TrayNotifications, ///< notify state changes in the system tray
+        LastProfileDir, ///< where the last profile was opened from or saved to
+        WizardGeometry, ///< QByteArray of the setup wizard
+    };
+
+    static QString keyName(Key key);
+    static QVariant defaultValue(Key key);
+    static QVariant value(Key key);
+    static void setValue(Key key, const QVariant& value);
+    /** Every key, for documentation and tests. */
+    static QList<Key> allKeys();
+
+    static QStringList recentPairs();
+    /** Puts @p path first in the recent pairs, keeping at most 10. */
+    static void addRecentPair(const QString& path);
+    static void removeRecentPair(const QString& path);
+    static QString language();
+    static int monitorIntervalMs();
+    static double lagThresholdSec();
+};

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QWizardPage>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class SetupWizard;
+
+/** The pair's options: name, databases, GTID or file/position, auto-increment, SSL, binlog format. */
+class OptionsPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit OptionsPage(SetupWizard* wizard);
+
+    bool isComplete() const override;
+    bool validatePage() override;
+    void cleanupPage() override;
+    QString validationProblem() const;
+
+    /** "a, b c" → {"a", "b", "c"} */
+    static QStringList splitNames(const QString& text);
+
+private:
+    SetupWizard* m_wizard;
+    QLineEdit* m_pairName;
+    QLineEdit* m_databases;
+    QLineEdit* m_ignoreDatabases;
+    QLineEdit* m_replicationUser;
+    QComboBox* m_gtid;
+    QCheckBox* m_autoIncrement;
+    QCheckBox* m_ssl;
+    QComboBox* m_binlogFormat;
+    QLabel* m_problem;
+};

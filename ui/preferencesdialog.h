@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+
+/** Language, monitoring interval, lag threshold and notifications; stored through AppSettings. */
+class PreferencesDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit PreferencesDialog(QWidget* parent = nullptr);
+
+    void accept() override;
+
+Q_SIGNALS:
+    /** The language changed; it applies fully after a restart. */
+    void languageChanged(const QString& language);
+    void monitoringChanged();
+
+private:
+    QComboBox* m_language;
+    QSpinBox* m_interval;
+    QDoubleSpinBox* m_lagThreshold;
+    QCheckBox* m_tray;
+};

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QWidget>
+
+class QAbstractSeries;
+class QChart;
+class QChartView;
+class QComboBox;
+class QDateTimeAxis;
+class QLineSeries;
+class QPushButton;
+class QTimer;
+class QValueAxis;
+class StatusHistory;
+struct StatusSample;
+
+/** Charts of a monitored pair from its StatusHistory: lag per direction (heartbeat and seconds-behind),
+ *  replica threads over time, binlog bytes not yet executed; 5 min / 1 h / 24 h, pause, PNG and CSV export.
+ *  Redraws at most once a second from downsampled buckets, never per sample. */
+class StatusCharts : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StatusCharts(QWidget* parent = nullptr);
+
+    /** The history to draw (owned by the monitor); nullptr detaches. */
+    void setHistory(const StatusHistory* history);
+    void setServerNames(const QString& a, const QString& b);
+    /** Marks the charts for a redraw (the next tick draws). */
+    void addSample(const StatusSample& sample);
+    void setRangeSec(int seconds);
+    int rangeSec() const { return m_rangeSec; }
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    /** Redraws now from the history (ends at the newest sample, or now). */
+    void refresh();
+    /** Points currently drawn in all series (for tests and the benchmark). */
+    int pointCount() const;
+
+    bool exportPng(const QString& path);
+    bool exportCsv(const QString& path);
+
+private:
+    QChartView* makeView(QChart* chart, const QString& objectName);
+    QDateTimeAxis* makeTimeAxis(QChart* chart);
+    QValueAxis* makeValueAxis(QChart* chart, const QString& title);
+    QLineSeries* addSeries(QChart* chart, const QString& name, const QColor& color, Qt::PenStyle style,
+        QDateTimeAxis* x, QValueAxis* y);
+    void retitle();
+
+    const StatusHistory* m_history = nullptr;
+    QString m_names[2];
+    int m_rangeSec = 300;
+    bool m_paused = false;
+    bool m_dirty = false;
+
+    QChart* m_lagChart;
+    QChart* m_threadChart;
+    QChart* m_backlogChart;
+    QDateTimeAxis* m_lagX;
+    QDateTimeAxis* m_threadX;
+    QDateTimeAxis* m_backlogX;
+    QValueAxis* m_lagY;
+    QValueAxis* m_threadY;
+    QValueAxis* m_backlogY;
+    QLineSeries* m_heartbeat[2]; ///< per direction: into server 1 (A → B) is index 1's sample
+    QLineSeries* m_behind[2];
+    QLineSeries* m_threads[2];
+    QLineSeries* m_backlog[2];
+    QComboBox* m_range;
+    QPushButton* m_pause;
+    QTimer* m_timer;
+    QWidget* m_chartsArea;
+};
