@@ -27,6 +27,7 @@ struct ConfigPlan
     QList<DesiredSetting> setGlobal;  ///< dynamic settings not yet effective
     QStringList restartFor;           ///< non-dynamic variables not yet effective
     QList<FileEdit> edits;            ///< only files whose content changes
+    QString restartCommand;           ///< how mysqld is restarted here (resolved when a restart is needed)
 
     bool restartNeeded() const { return !restartFor.isEmpty(); }
     bool isEmpty() const { return edits.isEmpty() && setGlobal.isEmpty() && restartFor.isEmpty(); }

@@ -1,6 +1,8 @@
 #include "configpush.h"
 
+#include "configlocator.h"
 #include "mycnf.h"
+#include "restartdetector.h"
 #include "serverinspection.h"
 
 #include <QCoreApplication>
@@ -34,37 +36,33 @@ QString firstWord(const QString &command)
 }
 } // namespace
 
-Result<QString> ConfigPush::locateMainFile(ServerContext &ctx, const ServerInspection &inspection)
+namespace {
+ServerProcess::Hint hintFor(const ServerInspection &inspection)
+{
+    ServerProcess::Hint hint;
+    hint.pidFile = inspection.pidFile;
+    hint.dataDir = inspection.datadir;
+    hint.port = inspection.port;
+    return hint;
+}
+} // namespace
+
+Result<QString> ConfigPush::locateMainFile(ServerContext &ctx, const ServerInspection &inspection, QString *how)
 {
     if (ctx.profile.configFile != QLatin1String("auto"))
         return ctx.profile.configFile;
     auto shell = ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
-    // the running server's own command line says which file it reads
-    if (!inspection.pidFile.isEmpty()) {
-        auto pid = (*shell)->readFile(inspection.pidFile);
-        if (pid) {
-            const QString p = QString::fromUtf8(pid->trimmed());
-            auto cmd = (*shell)->readFile(QStringLiteral("/proc/%1/cmdline").arg(p));
-            if (cmd) {
-                for (const QByteArray &arg : cmd->split('\0')) {
-                    const QString a = QString::fromLocal8Bit(arg);
-                    if (a.startsWith(QLatin1String("--defaults-file=")))
-                        return a.mid(16);
-                }
-            }
-        }
+    auto location = ConfigLocator(**shell, ctx.profile.name).locate(hintFor(inspection), inspection.version.flavor);
+    if (!location)
+        return std::unexpected(location.error());
+    if (how) {
+        *how = location->reason;
+        if (!location->warnings.isEmpty())
+            *how += QStringLiteral(" (") + location->warnings.join(QStringLiteral("; ")) + QLatin1Char(')');
     }
-    const QStringList candidates { QStringLiteral("/etc/mysql/my.cnf"), QStringLiteral("/etc/my.cnf"),
-                                   QStringLiteral("/etc/mysql/mariadb.cnf") };
-    for (const QString &c : candidates) {
-        auto exists = (*shell)->exists(c);
-        if (exists && *exists)
-            return c;
-    }
-    return stepFailure(ctx.profile.name, tr("config"),
-                       tr("cannot find the option file the server reads; set \"configFile\" in the profile"));
+    return location->mainFile;
 }
 
 Result<ConfigPush::Files> ConfigPush::readFiles(ServerContext &ctx, const QString &mainFile)
@@ -113,27 +111,22 @@ Result<ConfigPush::Files> ConfigPush::readFiles(ServerContext &ctx, const QStrin
     return files;
 }
 
-Result<QString> ConfigPush::restartCommand(ServerContext &ctx)
+Result<QString> ConfigPush::restartCommand(ServerContext &ctx, const ServerInspection &inspection, QString *how)
 {
     if (ctx.profile.restartCommand != QLatin1String("auto"))
         return ctx.profile.restartCommand;
     auto shell = ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
-    for (const QString unit : { QStringLiteral("mariadb"), QStringLiteral("mysql"), QStringLiteral("mysqld") }) {
-        auto r = (*shell)->run(QStringLiteral("systemctl cat %1.service >/dev/null 2>&1").arg(unit), 10000);
-        if (r && r->exitCode == 0)
-            return QStringLiteral("systemctl restart %1").arg(unit);
+    auto method = RestartDetector(**shell, ctx.profile.name).detect(hintFor(inspection));
+    if (!method)
+        return std::unexpected(method.error());
+    if (how) {
+        *how = method->description;
+        if (!method->warnings.isEmpty())
+            *how += QStringLiteral(" (") + method->warnings.join(QStringLiteral("; ")) + QLatin1Char(')');
     }
-    for (const QString script : { QStringLiteral("/etc/init.d/mariadb"), QStringLiteral("/etc/init.d/mysql"),
-                                  QStringLiteral("/etc/init.d/mysqld") }) {
-        auto exists = (*shell)->exists(script);
-        if (exists && *exists)
-            return script + QStringLiteral(" restart");
-    }
-    return stepFailure(ctx.profile.name, tr("config"),
-                       tr("cannot find how to restart the server (no systemd unit, no init script); "
-                          "set \"restartCommand\" in the profile"));
+    return method->command;
 }
 
 Result<void> ConfigPush::precheck(ServerContext &ctx, const ConfigPlan &plan)
@@ -148,15 +141,15 @@ Result<void> ConfigPush::precheck(ServerContext &ctx, const ConfigPlan &plan)
                                tr("%1 — nothing was changed").arg(w.error().text));
     }
     if (plan.restartNeeded()) {
-        auto cmd = restartCommand(ctx);
-        if (!cmd)
-            return std::unexpected(cmd.error());
-        const QString program = firstWord(*cmd);
+        if (plan.restartCommand.isEmpty())
+            return stepFailure(ctx.profile.name, tr("check config"),
+                               tr("a restart is needed but no restart command is known; set \"restartCommand\" — nothing was changed"));
+        const QString program = firstWord(plan.restartCommand);
         auto found = (*shell)->run(QStringLiteral("command -v %1").arg(shellQuote(program)), 10000);
         if (!found || found->exitCode != 0)
             return stepFailure(ctx.profile.name, tr("check config"),
                                tr("the restart command \"%1\" cannot be run here (%2 not found) — nothing was changed")
-                                       .arg(*cmd, program));
+                                       .arg(plan.restartCommand, program));
     }
     return {};
 }
@@ -250,9 +243,7 @@ Result<ConfigPush::Applied> ConfigPush::apply(ServerContext &ctx, const ConfigPl
     }
 
     if (plan.restartNeeded()) {
-        auto cmd = restartCommand(ctx);
-        if (!cmd)
-            return std::unexpected(cmd.error());
+        const QString *cmd = &plan.restartCommand;
         progress(tr("restarting the server (%1 changed): %2").arg(plan.restartFor.join(QStringLiteral(", ")), *cmd));
         ctx.sql->close();
         QElapsedTimer restartTime;

@@ -27,10 +27,11 @@ public:
     };
 
     /** The main option file: the profile's, or "auto" (mysqld's --defaults-file, then the usual places). */
-    static Result<QString> locateMainFile(ServerContext &ctx, const ServerInspection &inspection);
+    static Result<QString> locateMainFile(ServerContext &ctx, const ServerInspection &inspection, QString *how = nullptr);
     static Result<Files> readFiles(ServerContext &ctx, const QString &mainFile);
-    /** The restart command: the profile's, or "auto". */
-    static Result<QString> restartCommand(ServerContext &ctx);
+    /** The restart command: the profile's, or "auto" (the server's systemd unit, else its init script);
+     *  @p how says what was found. */
+    static Result<QString> restartCommand(ServerContext &ctx, const ServerInspection &inspection, QString *how = nullptr);
 
     /** Everything that could make apply() fail half-way, checked before anything is changed. */
     static Result<void> precheck(ServerContext &ctx, const ConfigPlan &plan);

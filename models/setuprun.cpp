@@ -1,6 +1,7 @@
 #include "setuprun.h"
 
 #include "configpush.h"
+#include "heartbeat.h"
 #include "pairverifier.h"
 #include "planbuilder.h"
 #include "replicationsteps.h"
@@ -150,6 +151,7 @@ bool SetupRun::run(SetupRunner::Mode mode)
     if (m_runner.m_plan.nothingToDo) {
         report(SetupEvent::Kind::Info, {}, tr("setup"),
                tr("both directions already replicate and every setting is in place: nothing changed"));
+        ensureHeartbeatTable();
         return true;
     }
     const bool ok = !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled() && readCoordinates()
@@ -219,15 +221,27 @@ bool SetupRun::planChanges()
         m_direction[j] = Preflight::direction(m_profile, m_in, j);
     ServerStep read = [this](ServerContext &ctx) -> Result<QString> {
         const int i = ctx.index;
-        auto main = ConfigPush::locateMainFile(ctx, m_in[i]);
+        QString how;
+        auto main = ConfigPush::locateMainFile(ctx, m_in[i], &how);
         if (!main)
             return std::unexpected(main.error());
+        if (!how.isEmpty())
+            report(SetupEvent::Kind::Info, ctx.profile.name, tr("read config"), tr("option file %1: %2").arg(*main, how));
         auto files = ConfigPush::readFiles(ctx, *main);
         if (!files)
             return std::unexpected(files.error());
         const auto settings = ReplicationSettings::compute(m_profile, i, m_in[i], m_in[1 - i], m_gtid);
         m_config[i] = ConfigPlanner::plan(ctx.profile.name, m_profile.name, settings, m_in[i].variables, files->files,
                                           files->includeDirs);
+        if (m_config[i].restartNeeded()) {
+            QString restartHow;
+            auto restart = ConfigPush::restartCommand(ctx, m_in[i], &restartHow);
+            if (!restart)
+                return std::unexpected(restart.error());
+            m_config[i].restartCommand = *restart;
+            if (!restartHow.isEmpty())
+                report(SetupEvent::Kind::Info, ctx.profile.name, tr("read config"), tr("restart with %1: %2").arg(*restart, restartHow));
+        }
         return tr("reads %n option file(s) from %1; ours: %2", nullptr, int(files->files.size())).arg(*main, m_config[i].target);
     };
     if (!perServer(tr("read config"), read, read))
@@ -379,8 +393,35 @@ bool SetupRun::verify()
     }
     report(SetupEvent::Kind::StepFinished, {}, step, *trip, t.elapsed());
     m_journalSteps << QStringLiteral("verify");
+
+    ensureHeartbeatTable();
     afterStep(QStringLiteral("verify"));
     return true;
+}
+
+void SetupRun::ensureHeartbeatTable()
+{
+    // the monitor's heartbeat table: made on A, it replicates to B like any table
+    const QString db = m_profile.probeDatabase();
+    auto made = m_workers[0]->submit([db](ServerContext &ctx) -> Result<bool> {
+        const QString exists = QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 AND TABLE_NAME = %2")
+                                       .arg(ctx.dialect.literal(db), ctx.dialect.literal(Heartbeat::tableName()));
+        auto n = ctx.sql->scalar(exists);
+        if (n && n->toInt() > 0)
+            return false;
+        auto r = Heartbeat::createTable(*ctx.sql, db);
+        if (!r)
+            return std::unexpected(r.error());
+        return true;
+    });
+    made.waitForFinished();
+    const Result<bool> r = made.result();
+    if (!r)
+        report(SetupEvent::Kind::Warning, m_profile.servers[0].name, tr("heartbeat"),
+               tr("could not create the heartbeat table for monitoring: %1").arg(r.error().text));
+    else if (*r)
+        report(SetupEvent::Kind::Info, m_profile.servers[0].name, tr("heartbeat"),
+               tr("heartbeat table %1.%2 created for monitoring").arg(db, Heartbeat::tableName()));
 }
 
 void SetupRun::writeJournal()

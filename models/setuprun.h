@@ -41,6 +41,7 @@ private:
     bool readCoordinates();
     bool changeSources();
     bool verify();
+    void ensureHeartbeatTable();
     void writeJournal();
 
 

@@ -66,6 +66,9 @@ QString usage()
               "  --sequential              setup: one server after the other (for comparison)\n"
               "  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)\n"
               "  --once                    monitor: one round, then exit\n"
+              "  --events                  monitor: also print state changes (thread stopped, error, lag, unreachable)\n"
+              "  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)\n"
+              "  --timeout SECONDS         monitor: network timeout per poll (default 2)\n"
               "\n"
               "Exit codes: 0 success, 1 the operation failed, 2 bad input.\n");
 }
@@ -262,7 +265,10 @@ int run(const QStringList &arguments)
     const QCommandLineOption interval(QStringLiteral("interval"), tr("Sampling interval."), tr("seconds"));
     const QCommandLineOption once(QStringLiteral("once"), tr("One round."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
-    parser.addOptions({ help, json, yes, output, sequential, interval, once, version });
+    const QCommandLineOption events(QStringLiteral("events"), tr("Print state-change events."));
+    const QCommandLineOption lagThreshold(QStringLiteral("lag-threshold"), tr("Lag alert threshold."), tr("seconds"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), tr("Network timeout."), tr("seconds"));
+    parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold, timeout });
     if (!parser.parse(arguments))
         return badInput(parser.errorText());
     if (parser.isSet(help)) {
@@ -300,8 +306,11 @@ int run(const QStringList &arguments)
             rest << QStringLiteral("--json");
         if (parser.isSet(once))
             rest << QStringLiteral("--once");
-        if (parser.isSet(interval))
-            rest << QStringLiteral("--interval") << parser.value(interval);
+        if (parser.isSet(events))
+            rest << QStringLiteral("--events");
+        for (const QCommandLineOption *o : { &interval, &lagThreshold, &timeout })
+            if (parser.isSet(*o))
+                rest << QStringLiteral("--") + o->names().first() << parser.value(*o);
         return runMonitorCommand(*profile, rest);
 #else
         return badInput(tr("monitor is not available in this build"));
