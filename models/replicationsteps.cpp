@@ -49,6 +49,25 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext &ctx)
 {
     SqlSession &sql = *ctx.sql;
     sql.setStep(tr("coordinates"));
+    // FLUSH TABLES WITH READ LOCK waits for running statements, and every write waits behind it:
+    // never start it while a long statement runs
+    auto longRunning = sql.query(QStringLiteral(
+            "SELECT ID AS id, USER AS user, TIME AS seconds, LEFT(COALESCE(INFO, ''), 120) AS info "
+            "FROM information_schema.PROCESSLIST WHERE COMMAND NOT IN ('Sleep', 'Daemon', 'Binlog Dump', 'Binlog Dump GTID', 'Connect') "
+            "AND USER NOT IN ('system user', 'event_scheduler') AND ID <> CONNECTION_ID() AND TIME >= 5 ORDER BY TIME DESC LIMIT 3"));
+    if (!longRunning)
+        return std::unexpected(longRunning.error());
+    if (!longRunning->isEmpty()) {
+        QStringList what;
+        for (const SqlRow &r : *longRunning)
+            what << tr("id %1 by %2 for %3 s: %4")
+                            .arg(r.value(QStringLiteral("id")).toString(), r.value(QStringLiteral("user")).toString(),
+                                 r.value(QStringLiteral("seconds")).toString(), r.value(QStringLiteral("info")).toString());
+        return stepFailure(ctx.profile.name, tr("coordinates"),
+                           tr("not taking the read lock while long statements run (every write would wait behind it): %1. "
+                              "Run setup again when they have finished.")
+                                   .arg(what.join(QStringLiteral("; "))));
+    }
     // do not queue behind a long query holding table locks: give up after 10 s instead
     if (auto r = sql.exec(QStringLiteral("SET SESSION lock_wait_timeout = 10")); !r)
         return std::unexpected(r.error());

@@ -10,6 +10,9 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <QThread>
+
+#include <csignal>
 #include <unistd.h>
 
 /** The setup engine against two real sandbox MariaDB servers: the scenarios, one per test. */
@@ -320,6 +323,49 @@ private Q_SLOTS:
             QCOMPARE(rows->first().value(QStringLiteral("Using_Gtid")).toString(), QStringLiteral("No"));
             QVERIFY(ReplicaStatus::fromRow(rows->first()).healthy());
         }
+    }
+    void longStatementKeepsTheReadLockAway()
+    {
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox &sb = pair.sandbox();
+        const PairProfile profile = sb.pairProfile();
+        QFile pw(sb.adminPasswordFile());
+        QVERIFY(pw.open(QIODevice::ReadOnly));
+        const QString password = QString::fromUtf8(pw.readAll()).trimmed();
+        qint64 sleeper = 0;
+        const SetupOutcome o = runSetup(profile, SetupRunner::Mode::Setup, [&](SetupRunner &r) {
+            r.setAfterStepHook([&](const QString &step) {
+                if (step != QLatin1String("user"))
+                    return;
+                // a report that has been running for a while when the read lock would be taken
+                QProcess client;
+                QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                env.insert(QStringLiteral("MYSQL_PWD"), password);
+                client.setProcessEnvironment(env);
+                client.setProgram(QStringLiteral("mariadb"));
+                client.setArguments({ QStringLiteral("--no-defaults"), QStringLiteral("-h127.0.0.1"), QStringLiteral("-P%1").arg(sb.servers()[0].port),
+                                      QStringLiteral("-uroot"), QStringLiteral("-e"), QStringLiteral("SELECT SLEEP(25)") });
+                client.startDetached(&sleeper);
+                QThread::sleep(6);
+            });
+        });
+        dump(o);
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.server, QStringLiteral("A"));
+        QCOMPARE(o.error.step, QStringLiteral("coordinates"));
+        QVERIFY2(o.error.text.contains(QStringLiteral("SELECT SLEEP(25)")), qPrintable(o.error.text));
+        // nothing was locked: writes on A go through at once
+        bool ok = false;
+        sandboxSql(sb, 0, QStringLiteral("SET SESSION lock_wait_timeout = 2; CREATE TABLE test.during_report (id INT PRIMARY KEY);"), &ok);
+        QVERIFY(ok);
+        sandboxSql(sb, 0, QStringLiteral("DROP TABLE test.during_report;"));
+        ::kill(pid_t(sleeper), SIGTERM);
+        for (const QString &kill : sandboxSql(sb, 0, QStringLiteral("SELECT CONCAT('KILL ', ID) FROM information_schema.PROCESSLIST WHERE INFO = 'SELECT SLEEP(25)'")).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            sandboxSql(sb, 0, kill);
+        const SetupOutcome resumed = runSetup(profile);
+        dump(resumed);
+        QVERIFY2(resumed.ok, qPrintable(resumed.error.toString()));
     }
 };
 
