@@ -39,6 +39,20 @@ Result<void> Heartbeat::createTable(SqlSession &session, const QString &database
                                 .arg(tableName()));
 }
 
+Result<bool> Heartbeat::ensureTable(SqlSession &session, const QString &database)
+{
+    session.setStep(tr("heartbeat"));
+    auto n = session.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 AND TABLE_NAME = %2")
+                                    .arg(SqlQuote::literal(database), SqlQuote::literal(tableName())));
+    if (!n)
+        return std::unexpected(n.error());
+    if (n->toInt() > 0)
+        return false;
+    if (auto r = createTable(session, database); !r)
+        return std::unexpected(r.error());
+    return true;
+}
+
 Result<void> Heartbeat::dropTable(SqlSession &session, const QString &database)
 {
     session.setStep(tr("heartbeat"));

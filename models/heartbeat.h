@@ -26,6 +26,8 @@ public:
 
     /** Creates the database (if missing) and the table; idempotent, safe on both servers. */
     static Result<void> createTable(SqlSession &session, const QString &database);
+    /** Creates the table unless it is there; true when it was created. */
+    static Result<bool> ensureTable(SqlSession &session, const QString &database);
     /** Drops the table; replicated to the peer, idempotent. */
     static Result<void> dropTable(SqlSession &session, const QString &database);
 

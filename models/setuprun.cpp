@@ -126,6 +126,14 @@ bool SetupRun::perServer(const QString &step, const ServerStep &forA, const Serv
     return ok;
 }
 
+bool SetupRun::perServerWhere(const QString &step, const ServerStep &fn, const std::function<bool(int)> &wanted)
+{
+    const ServerStep none;
+    if (!wanted(0) && !wanted(1))
+        return true;
+    return perServer(step, wanted(0) ? fn : none, wanted(1) ? fn : none);
+}
+
 bool SetupRun::run(SetupRunner::Mode mode)
 {
     QElapsedTimer total;
@@ -273,20 +281,15 @@ bool SetupRun::applyConfig()
             return std::unexpected(ok.error());
         return m_config[ctx.index].restartNeeded() ? tr("files writable, restart command found") : tr("files writable");
     };
-    ServerStep fns[2], checks[2];
-    for (int i = 0; i < 2; ++i)
-        if (!m_config[i].isEmpty()) {
-            fns[i] = apply;
-            checks[i] = check;
-        }
-    if (!fns[0] && !fns[1]) {
+    const auto changed = [this](int i) { return !m_config[i].isEmpty(); };
+    if (!changed(0) && !changed(1)) {
         report(SetupEvent::Kind::Info, {}, tr("config"), tr("every setting already in place on both servers: no change, no restart"));
         return true;
     }
     // both servers are checked before either is changed: a refusal on one leaves the other untouched too
-    if (!perServer(tr("check config"), checks[0], checks[1]))
+    if (!perServerWhere(tr("check config"), check, changed))
         return false;
-    const bool ok = perServer(tr("config"), fns[0], fns[1]);
+    const bool ok = perServerWhere(tr("config"), apply, changed);
     afterStep(QStringLiteral("config"));
     return ok;
 }
@@ -306,11 +309,9 @@ bool SetupRun::createUsers()
         return tr("%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)")
                 .arg(ctx.dialect.account(m_profile.replicationUser, host));
     };
-    ServerStep fns[2];
-    for (int i = 0; i < 2; ++i)
-        if (m_direction[1 - i] == DirectionState::Fresh || m_direction[1 - i] == DirectionState::Resumable)
-            fns[i] = step;
-    const bool ok = perServer(tr("replication user"), fns[0], fns[1]);
+    const bool ok = perServerWhere(tr("replication user"), step, [this](int i) {
+        return m_direction[1 - i] == DirectionState::Fresh || m_direction[1 - i] == DirectionState::Resumable;
+    });
     afterStep(QStringLiteral("user"));
     return ok;
 }
@@ -328,11 +329,7 @@ bool SetupRun::readCoordinates()
                 .arg(c->gtid.isEmpty() ? QString() : tr(", GTID %1").arg(c->gtid))
                 .arg(c->lockHeldMs);
     };
-    ServerStep fns[2];
-    for (int i = 0; i < 2; ++i)
-        if (m_direction[1 - i] == DirectionState::Fresh)
-            fns[i] = step;
-    const bool ok = (!fns[0] && !fns[1]) || perServer(tr("coordinates"), fns[0], fns[1]);
+    const bool ok = perServerWhere(tr("coordinates"), step, [this](int i) { return m_direction[1 - i] == DirectionState::Fresh; });
     afterStep(QStringLiteral("coordinates"));
     return ok;
 }
@@ -360,11 +357,9 @@ bool SetupRun::changeSources()
         return m_gtid ? tr("replicating from %1 (%2:%3) by GTID from %4").arg(source.name, p.host).arg(p.port).arg(m_coordinates[i].gtid)
                       : tr("replicating from %1 (%2:%3) from %4:%5").arg(source.name, p.host).arg(p.port).arg(p.logFile).arg(p.logPos);
     };
-    ServerStep fns[2];
-    for (int j = 0; j < 2; ++j)
-        if (m_direction[j] == DirectionState::Fresh || m_direction[j] == DirectionState::Resumable)
-            fns[j] = step;
-    const bool ok = perServer(tr("change source"), fns[0], fns[1]);
+    const bool ok = perServerWhere(tr("change source"), step, [this](int j) {
+        return m_direction[j] == DirectionState::Fresh || m_direction[j] == DirectionState::Resumable;
+    });
     for (QString &pw : m_password)
         pw.fill(QLatin1Char('0')), pw.clear();
     afterStep(QStringLiteral("change-source"));
@@ -403,17 +398,7 @@ void SetupRun::ensureHeartbeatTable()
 {
     // the monitor's heartbeat table: made on A, it replicates to B like any table
     const QString db = m_profile.probeDatabase();
-    auto made = m_workers[0]->submit([db](ServerContext &ctx) -> Result<bool> {
-        const QString exists = QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 AND TABLE_NAME = %2")
-                                       .arg(ctx.dialect.literal(db), ctx.dialect.literal(Heartbeat::tableName()));
-        auto n = ctx.sql->scalar(exists);
-        if (n && n->toInt() > 0)
-            return false;
-        auto r = Heartbeat::createTable(*ctx.sql, db);
-        if (!r)
-            return std::unexpected(r.error());
-        return true;
-    });
+    auto made = m_workers[0]->submit([db](ServerContext &ctx) { return Heartbeat::ensureTable(*ctx.sql, db); });
     made.waitForFinished();
     const Result<bool> r = made.result();
     if (!r)

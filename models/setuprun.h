@@ -28,6 +28,8 @@ private:
     /** Runs the given steps on both workers at once (or one after the other when sequential), reporting
      *  start, end and elapsed time of each; false when any failed (the first error is kept). */
     bool perServer(const QString &step, const ServerStep &forA, const ServerStep &forB, bool stopOnError = true);
+    /** perServer() on the servers for which @p wanted(index) holds; true when there are none. */
+    bool perServerWhere(const QString &step, const ServerStep &fn, const std::function<bool(int)> &wanted);
     bool cancelled();
     void report(SetupEvent::Kind kind, const QString &server, const QString &step, const QString &text, qint64 ms = -1);
     bool fail(const StepError &error);
