@@ -337,32 +337,21 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <context>
         <name>ConfigPush</name>
         <message>
-            <location filename="../models/configpush.cpp" line="+66" />
-            <location line="+20" />
-            <location line="+48" />
-            <location line="+98" />
+            <location filename="../models/configpush.cpp" line="+84" />
+            <location line="+141" />
             <location line="+5" />
             <source>config</source>
             <translation>配置</translation>
         </message>
         <message>
-            <location line="-170" />
-            <source>cannot find the option file the server reads; set "configFile" in the profile</source>
-            <translation>找不到服务器读取的选项文件；请在配置文件中设置“configFile”</translation>
-        </message>
-        <message>
-            <location line="+20" />
+            <location line="-145" />
             <source>cannot read the option file %1: %2</source>
             <translation>无法读取选项文件 %1：%2</translation>
         </message>
         <message>
-            <location line="+48" />
-            <source>cannot find how to restart the server (no systemd unit, no init script); set "restartCommand" in the profile</source>
-            <translation>找不到重启服务器的方法（没有 systemd 单元，也没有 init 脚本）；请在配置文件中设置“restartCommand”</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <location line="+10" />
+            <location line="+55" />
+            <location line="+5" />
+            <location line="+5" />
             <source>check config</source>
             <translation>检查配置</translation>
         </message>
@@ -372,20 +361,25 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>%1 — 未做任何更改</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+5" />
+            <source>a restart is needed but no restart command is known; set "restartCommand" — nothing was changed</source>
+            <translation>需要重启，但不知道重启命令；请设置“restartCommand”— 未做任何更改</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>the restart command "%1" cannot be run here (%2 not found) — nothing was changed</source>
             <translation>重启命令“%1”无法在此运行（未找到 %2）— 未做任何更改</translation>
         </message>
         <message>
             <location line="+27" />
-            <location line="+82" />
+            <location line="+80" />
             <location line="+7" />
             <location line="+7" />
             <source>restart</source>
             <translation>重启</translation>
         </message>
         <message>
-            <location line="-95" />
+            <location line="-93" />
             <source>the server did not accept connections within %1 s: %2</source>
             <translation>服务器未在 %1 秒内接受连接：%2</translation>
         </message>
@@ -425,7 +419,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+20" />
             <source>restarting the server (%1 changed): %2</source>
             <translation>正在重启服务器（%1 已更改）：%2</translation>
         </message>
@@ -478,7 +472,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <context>
         <name>ConnectionTester</name>
         <message>
-            <location filename="../ui/connectiontester.cpp" line="+52" />
+            <location filename="../ui/connectiontester.cpp" line="+53" />
             <source>%1, server-id %2%3</source>
             <translation>%1，server-id %2%3</translation>
         </message>
@@ -488,7 +482,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>，只读</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>the host key has CHANGED since it was trusted</source>
             <translation>主机密钥自被信任以来已发生变化</translation>
         </message>
@@ -587,7 +581,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>正在运行 %1 的设置…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>both</source>
             <translation>两者</translation>
         </message>
@@ -598,12 +592,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         </message>
         <message>
             <location line="+8" />
-            <location line="+55" />
+            <location line="+56" />
             <source>done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location line="-50" />
+            <location line="-51" />
             <source>failed</source>
             <translation>失败</translation>
         </message>
@@ -613,7 +607,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>警告</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>Cancelling at the next safe point… %1</source>
             <translation>正在下一个安全点取消… %1</translation>
         </message>
@@ -666,6 +660,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <message>
             <location filename="../models/heartbeat.cpp" line="+29" />
             <location line="+15" />
+            <location line="+14" />
             <location line="+19" />
             <location line="+13" />
             <source>heartbeat</source>
@@ -680,12 +675,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>%1 的 SSH 主机密钥</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>The host key of %1 (port %2) has CHANGED since it was last trusted. Someone may be intercepting the connection, or the host was reinstalled. RepliPair will not connect. Check the key with the host's administrator and fix the known_hosts file by hand.</source>
             <translation>%1（端口 %2）的主机密钥自上次信任以来已发生变化。可能有人正在拦截连接，或者该主机已被重装。RepliPair 不会连接。请与该主机的管理员核对密钥，并手动修正 known_hosts 文件。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>RepliPair has not seen %1 (port %2) before. Compare this fingerprint with the one the host shows (ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub) before you trust it.</source>
             <translation>RepliPair 以前没有见过 %1（端口 %2）。在信任它之前，请将此指纹与主机显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub）进行比较。</translation>
         </message>
@@ -700,7 +695,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>信任并连接(&amp;T)</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>&amp;Close</source>
             <translation>关闭(&amp;C)</translation>
         </message>
@@ -710,7 +705,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>不信任(&amp;D)</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>known_hosts holds: %1</source>
             <translation>known_hosts 中记录的是：%1</translation>
         </message>
@@ -753,17 +748,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>服务器 %1 — %2</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>online</source>
             <translation>在线</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>not inspected yet (press F5)</source>
             <translation>尚未检查（按 F5）</translation>
         </message>
@@ -879,7 +874,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>源</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>IO thread</source>
             <translation>IO 线程</translation>
         </message>
@@ -904,12 +899,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>读取位置</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Executed position</source>
             <translation>已执行位置</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Using GTID</source>
             <translation>使用 GTID</translation>
         </message>
@@ -924,7 +919,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>最近的 SQL 错误</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Settings the plan touches</source>
             <translation>计划涉及的设置</translation>
         </message>
@@ -939,13 +934,13 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>用户数据库</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location line="+2" />
+            <location line="+1" />
+            <location line="+3" />
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
-            <location line="-1" />
+            <location line="-2" />
             <source>Privileges</source>
             <translation>权限</translation>
         </message>
@@ -955,7 +950,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>缺少</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Grant</source>
             <translation>授权</translation>
         </message>
@@ -1053,7 +1048,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <context>
         <name>LogModel</name>
         <message>
-            <location filename="../ui/logmodel.cpp" line="+45" />
+            <location filename="../ui/logmodel.cpp" line="+44" />
             <source>pair</source>
             <translation>服务器对</translation>
         </message>
@@ -1156,7 +1151,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>服务器对</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+35" />
             <location line="+7" />
             <source>Save Log</source>
             <translation>保存日志</translation>
@@ -1176,12 +1171,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <name>MainWindow</name>
         <message>
             <location filename="../ui/mainwindow.cpp" line="+48" />
-            <location line="+27" />
+            <location line="+30" />
             <source>RepliPair</source>
             <translation>RepliPair</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-26" />
             <source>&amp;Topology</source>
             <translation>拓扑(&amp;T)</translation>
         </message>
@@ -1196,7 +1191,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>事件(&amp;V)</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+32" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
@@ -1231,7 +1226,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;New Pair…</source>
             <translation>新建服务器对(&amp;N)…</translation>
         </message>
@@ -1332,7 +1327,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>%1 在 %2 上的密码（仅保存在内存中）：</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>%1 cannot be opened:
 %2</source>
             <translation>无法打开 %1：
@@ -1354,12 +1349,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>检查已完成</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+48" />
             <source>%1 on %2</source>
             <translation>%2 上的%1</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Starting replication on %1…</source>
             <translation>正在 %1 上启动复制…</translation>
         </message>
@@ -1379,12 +1374,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>正在计算 %1 的配置更改…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>The configuration of %1 already holds every setting the pair needs: nothing to change.</source>
             <translation>%1 的配置已包含这对服务器所需的全部设置：无需更改。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>No plan: %1</source>
             <translation>无法生成计划：%1</translation>
         </message>
@@ -1394,7 +1389,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>%1 的配置更改</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
@@ -1432,7 +1427,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>例如 mysql</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Automatic: GTID where both servers support it</source>
             <translation>自动：两台服务器都支持时使用 GTID</translation>
         </message>
@@ -1447,7 +1442,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>二进制日志文件和位置</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Interleave &amp;auto-increment values (A odd, B even) so inserts never clash</source>
             <translation>交错分配自增值(&amp;A)（A 为奇数，B 为偶数），使插入永不冲突</translation>
         </message>
@@ -1764,7 +1759,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>计划</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Exactly what will be done, step by step. Passwords are shown as ***. Nothing has changed yet.</source>
             <translation>将逐步执行的确切操作。密码显示为 ***。目前尚未做任何更改。</translation>
         </message>
@@ -1779,13 +1774,13 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>所选步骤的语句和配置更改</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+124" />
+            <location line="+6" />
+            <location line="+129" />
             <source>Export Plan</source>
             <translation>导出计划</translation>
         </message>
         <message>
-            <location line="-123" />
+            <location line="-127" />
             <source>Text (*.txt);;JSON (*.json)</source>
             <translation>文本 (*.txt);;JSON (*.json)</translation>
         </message>
@@ -1795,7 +1790,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>正在制定计划…</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+32" />
             <source>No plan: %1</source>
             <translation>无法生成计划：%1</translation>
         </message>
@@ -1806,7 +1801,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         </message>
         <message numerus="yes">
             <location line="+4" />
-            <source>%n step(s). Select one to see its statements and configuration changes.</source>
+            <source>Steps: %n. Select one to see its statements and configuration changes.</source>
             <translation>
                 <numerusform>共 %n 个步骤。选择一个步骤可查看其语句和配置更改。</numerusform>
             </translation>
@@ -1845,7 +1840,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 </translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>The plan could not be written to %1: %2</source>
             <translation>无法将计划写入 %1：%2</translation>
         </message>
@@ -2144,7 +2139,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>检查两台服务器，不做任何更改。所有问题一次性列出。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Verdict</source>
             <translation>结论</translation>
         </message>
@@ -2164,7 +2159,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>将会怎样 / 应该怎么做</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+48" />
             <source>Inspecting %1 and %2…</source>
             <translation>正在检查 %1 和 %2…</translation>
         </message>
@@ -2174,35 +2169,33 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>请检查服务器的地址和凭据，然后重新检查。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>both</source>
             <translation>两者</translation>
         </message>
         <message numerus="yes">
-            <location line="+16" />
-            <source>%n problem(s) must be solved before the setup can run. Fix them and check again.</source>
+            <location line="+15" />
+            <source>Problems to solve before the setup can run: %n. Fix them and check again.</source>
             <translation>
-                <numerusform>必须先解决 %n 个问题才能运行设置。请修复后重新检查。</numerusform>
+                <numerusform>运行设置前需要解决的问题：%n 个。请修复后重新检查。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location line="+3" />
-            <source>No blocking problem, but %n warning(s) to read.</source>
+            <source>No blocking problem. Warnings to read: %n.</source>
             <translation>
-                <numerusform>没有阻止性问题，但有 %n 条警告需要阅读。</numerusform>
+                <numerusform>没有阻止性问题。需要阅读的警告：%n 条。</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>I have read the warnings above and want to continue</source>
+            <translation>我已阅读以上警告，并希望继续</translation>
+        </message>
+        <message>
+            <location line="-1" />
             <source>All checks passed.</source>
             <translation>所有检查均已通过。</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+1" />
-            <source>I have read the %n warning(s) and want to continue</source>
-            <translation>
-                <numerusform>我已阅读 %n 条警告，并希望继续</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -2256,7 +2249,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>已在 %1 上启动复制（%2）</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>replication stopped on %1 (%2)</source>
             <translation>已在 %1 上停止复制（%2）</translation>
         </message>
@@ -2264,7 +2257,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <context>
         <name>ReplicationArrow</name>
         <message>
-            <location filename="../ui/replicationarrow.cpp" line="+78" />
+            <location filename="../ui/replicationarrow.cpp" line="+77" />
             <location line="+2" />
             <source>%1 s</source>
             <translation>%1 秒</translation>
@@ -2300,7 +2293,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>IO 线程：%1</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <location line="+1" />
             <source>Yes</source>
             <translation>是</translation>
@@ -2463,12 +2456,23 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         </message>
         <message>
             <location line="+16" />
-            <location line="+14" />
+            <location line="+15" />
+            <location line="+18" />
             <source>coordinates</source>
             <translation>坐标</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-21" />
+            <source>id %1 by %2 for %3 s: %4</source>
+            <translation>id %1，由 %2 执行，已 %3 秒：%4</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>not taking the read lock while long statements run (every write would wait behind it): %1. Run setup again when they have finished.</source>
+            <translation>有长时间运行的语句时不获取读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行设置。</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>the binary log is off: %1 returned nothing</source>
             <translation>二进制日志已关闭：%1 没有返回任何内容</translation>
         </message>
@@ -2574,12 +2578,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>选择配置文件的保存位置</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Save Pair Profile</source>
             <translation>保存服务器对配置文件</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>Pair profiles (*.replipair.json)</source>
             <translation>服务器对配置文件 (*.replipair.json)</translation>
         </message>
@@ -2589,12 +2593,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>配置文件另存为(&amp;A)：</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>The pair replicates in both directions.</source>
             <translation>这对服务器在两个方向上都在复制。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>%1 and %2 are now masters of each other: a test row written on each side arrived on the other. Save the profile to watch the pair and to run the setup again later.</source>
             <translation>%1 和 %2 现在互为主库：在每一端写入的测试行都已到达另一端。保存配置文件，以便监控这对服务器并在以后再次运行设置。</translation>
         </message>
@@ -2604,7 +2608,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>设置未完成。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>%1
 
 Both servers remain usable. Saving the profile lets you resume later: running the setup again continues where it stopped.</source>
@@ -2670,7 +2674,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <context>
         <name>ScreenshotTour</name>
         <message>
-            <location filename="../ui/screenshottour.cpp" line="+173" />
+            <location filename="../ui/screenshottour.cpp" line="+210" />
             <source>Both servers answer; MariaDB 10.11 on both sides</source>
             <translation>两台服务器均有响应；两端均为 MariaDB 10.11</translation>
         </message>
@@ -2705,7 +2709,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
             <translation>为 B 创建复制账户</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>the account exists with REPLICATION SLAVE only</source>
             <translation>账户存在且仅有 REPLICATION SLAVE 权限</translation>
         </message>
@@ -2715,7 +2719,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
             <translation>写入 /etc/mysql/mariadb.conf.d/60-replipair.cnf</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>the effective values after the restart</source>
             <translation>重启后的生效值</translation>
         </message>
@@ -2947,7 +2951,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
             <translation>选择密钥文件</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>SSH Private Key</source>
             <translation>SSH 私钥</translation>
         </message>
@@ -3007,7 +3011,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
             <translation>自动检测(&amp;C)</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Config &amp;file:</source>
             <translation>配置文件(&amp;F)：</translation>
         </message>
@@ -3027,7 +3031,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
             <translation>来自文件 %1</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+59" />
             <source>Give the server a short name.</source>
             <translation>请为服务器取一个简短的名称。</translation>
         </message>
@@ -3087,7 +3091,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
             <translation>SQL：已连接 — %1</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>SQL: failed — %1</source>
             <translation>SQL：失败 — %1</translation>
         </message>
@@ -3097,7 +3101,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
             <translation>SSH：已连接 — %1</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>SSH: failed — %1</source>
             <translation>SSH：失败 — %1</translation>
         </message>
@@ -3235,15 +3239,15 @@ Plan:
             <translation>已开始</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+62" />
             <location line="+4" />
             <location line="+7" />
-            <location line="+63" />
+            <location line="+64" />
             <source>pre-flight</source>
             <translation>预检</translation>
         </message>
         <message>
-            <location line="-74" />
+            <location line="-75" />
             <location line="+4" />
             <source>pre-flight found errors</source>
             <translation>预检发现错误</translation>
@@ -3259,17 +3263,17 @@ Plan:
         </message>
         <message>
             <location line="+4" />
-            <location line="+8" />
+            <location line="+9" />
             <source>setup</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location line="-7" />
+            <location line="-8" />
             <source>both directions already replicate and every setting is in place: nothing changed</source>
             <translation>两个方向都已在复制，且所有设置均已到位：未做任何更改</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>master-master replication verified in both directions</source>
             <translation>已在两个方向上验证主主复制</translation>
         </message>
@@ -3314,26 +3318,38 @@ Plan:
             <translation>访问对端</translation>
         </message>
         <message numerus="yes">
-            <location line="+28" />
+            <location line="+40" />
             <source>reads %n option file(s) from %1; ours: %2</source>
             <translation>
                 <numerusform>从 %1 读取 %n 个选项文件；我们的：%2</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-16" />
+            <location line="+14" />
+            <location line="+4" />
             <source>read config</source>
             <translation>读取配置</translation>
         </message>
         <message>
-            <location line="+12" />
-            <location line="+24" />
+            <location line="-18" />
+            <source>option file %1: %2</source>
+            <translation>选项文件 %1：%2</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>restart with %1: %2</source>
+            <translation>使用 %1 重启：%2</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <location line="+19" />
             <location line="+6" />
             <source>config</source>
             <translation>配置</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-16" />
             <source>settings in place; server restarted</source>
             <translation>设置已到位；服务器已重启</translation>
         </message>
@@ -3353,7 +3369,7 @@ Plan:
             <translation>文件可写</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+4" />
             <source>every setting already in place on both servers: no change, no restart</source>
             <translation>两台服务器上的所有设置均已到位：无需更改，无需重启</translation>
         </message>
@@ -3368,12 +3384,12 @@ Plan:
             <translation>%1 只能以 REPLICATION SLAVE 权限从这里复制；新生成的密码（仅保存在内存中）</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+3" />
             <source>replication user</source>
             <translation>复制用户</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>%1:%2%3 (read lock held %4 ms, released)</source>
             <translation>%1:%2%3（读锁持有 %4 毫秒，已释放）</translation>
         </message>
@@ -3383,7 +3399,7 @@ Plan:
             <translation>，GTID %1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+3" />
             <source>coordinates</source>
             <translation>坐标</translation>
         </message>
@@ -3403,12 +3419,12 @@ Plan:
             <translation>正在从 %4:%5 开始复制 %1（%2:%3）</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+2" />
             <source>change source</source>
             <translation>更改复制源</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+12" />
             <source>verify</source>
             <translation>验证</translation>
         </message>
@@ -3423,14 +3439,20 @@ Plan:
             <translation>正在两端各写入一条测试行</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+22" />
+            <location line="+3" />
+            <source>heartbeat</source>
+            <translation>心跳</translation>
+        </message>
+        <message>
+            <location line="-2" />
             <source>could not create the heartbeat table for monitoring: %1</source>
             <translation>无法创建用于监控的心跳表：%1</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>heartbeat table %1.%2 ready for monitoring</source>
-            <translation>用于监控的心跳表 %1.%2 已就绪</translation>
+            <location line="+3" />
+            <source>heartbeat table %1.%2 created for monitoring</source>
+            <translation>已创建用于监控的心跳表 %1.%2</translation>
         </message>
     </context>
     <context>
@@ -3805,27 +3827,22 @@ Plan:
         <name>StatusCharts</name>
         <message>
             <location filename="../ui/statuscharts.cpp" line="+37" />
-            <location line="+176" />
+            <location line="+179" />
             <source>&amp;Pause</source>
             <translation>暂停(&amp;P)</translation>
         </message>
         <message>
-            <location line="-167" />
+            <location line="-170" />
             <source>seconds</source>
             <translation>秒</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>threads running</source>
-            <translation>运行中的线程</translation>
+            <location line="+7" />
+            <source>KiB</source>
+            <translation>KiB</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>bytes</source>
-            <translation>字节</translation>
-        </message>
-        <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Last 5 minutes</source>
             <translation>最近 5 分钟</translation>
         </message>
@@ -3840,18 +3857,18 @@ Plan:
             <translation>最近 24 小时</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Export P&amp;NG…</source>
             <translation>导出 P&amp;NG…</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+204" />
+            <location line="+4" />
+            <location line="+208" />
             <source>Export Charts</source>
             <translation>导出图表</translation>
         </message>
         <message>
-            <location line="-203" />
+            <location line="-208" />
             <source>PNG images (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
@@ -3861,14 +3878,14 @@ Plan:
             <translation>导出 &amp;CSV…</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location line="+204" />
-            <location line="+21" />
+            <location line="+4" />
+            <location line="+209" />
+            <location line="+23" />
             <source>Export Samples</source>
             <translation>导出采样数据</translation>
         </message>
         <message>
-            <location line="-224" />
+            <location line="-232" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
@@ -3878,7 +3895,7 @@ Plan:
             <translation>时间范围(&amp;R)：</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+73" />
             <source>Replication lag</source>
             <translation>复制延迟</translation>
         </message>
@@ -3913,13 +3930,13 @@ Plan:
             <translation>继续(&amp;R)</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+73" />
             <source>Could not write %1.</source>
             <translation>无法写入 %1。</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location line="+21" />
+            <location line="+9" />
+            <location line="+23" />
             <source>Could not write %1: %2</source>
             <translation>无法写入 %1：%2</translation>
         </message>
@@ -3973,7 +3990,7 @@ Plan:
             <translation>关闭(&amp;C)</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Could not write %1: %2</source>
             <translation>无法写入 %1：%2</translation>
         </message>
@@ -3986,12 +4003,12 @@ Plan:
             <translation>IO 线程错误 %1：%2</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>SQL thread error %1: %2</source>
             <translation>SQL 线程错误 %1：%2</translation>
         </message>
         <message>
-            <location line="+179" />
+            <location line="+184" />
             <source>running</source>
             <translation>运行中</translation>
         </message>
@@ -4019,7 +4036,7 @@ Plan:
     <context>
         <name>TopologyScene</name>
         <message>
-            <location filename="../ui/topologyscene.cpp" line="+60" />
+            <location filename="../ui/topologyscene.cpp" line="+63" />
             <source>No pair is open.
 Create one with File ▸ New Pair… or open a saved pair on the left.</source>
             <translation>尚未打开任何服务器对。
@@ -4034,7 +4051,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
             <translation>复制拓扑</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Arrows show each replication direction: green running, amber lagging, red stopped or failed, grey unknown. Use the Left and Right keys to select a server, the Menu key for its actions.</source>
             <translation>箭头表示每个复制方向：绿色为运行中，琥珀色为延迟，红色为已停止或出错，灰色为未知。使用左右方向键选择服务器，使用菜单键打开其操作。</translation>
         </message>
@@ -4049,7 +4066,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
             <translation>在 %1 上启动复制(&amp;S)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>S&amp;top replication on %1</source>
             <translation>在 %1 上停止复制(&amp;T)</translation>
         </message>
@@ -4062,7 +4079,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <context>
         <name>UiTranslator</name>
         <message>
-            <location filename="../ui/uitranslator.cpp" line="+41" />
+            <location filename="../ui/uitranslator.cpp" line="+40" />
             <source>System default</source>
             <translation>系统默认</translation>
         </message>
@@ -4080,12 +4097,12 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
             <translation>RepliPair 设置 MySQL 或 MariaDB 主主复制，并检查其是否正常工作。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>&lt;p&gt;&lt;b&gt;What will happen&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Both servers are inspected. Nothing is changed until you have seen the plan.&lt;/li&gt;&lt;li&gt;A replication account is created on each server, allowed only from its peer.&lt;/li&gt;&lt;li&gt;The configuration (server-id, binary log, auto-increment offsets) is written to a drop-in file, with a backup; a server is restarted only when a setting needs it.&lt;/li&gt;&lt;li&gt;Each server starts replicating from the other.&lt;/li&gt;&lt;li&gt;A test row travels each way to prove that both directions work.&lt;/li&gt;&lt;/ol&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;将会发生什么&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;检查两台服务器。在您看到计划之前，不会做任何更改。&lt;/li&gt;&lt;li&gt;在每台服务器上创建一个复制账户，只允许从对端连接。&lt;/li&gt;&lt;li&gt;配置（server-id、二进制日志、自增偏移）写入一个附加配置文件，并做好备份；只有在某个设置需要时才重启服务器。&lt;/li&gt;&lt;li&gt;每台服务器开始从另一台复制。&lt;/li&gt;&lt;li&gt;一条测试行在两个方向上各传递一次，以证明两个方向都正常工作。&lt;/li&gt;&lt;/ol&gt;</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>&lt;p&gt;&lt;b&gt;What you need&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The address and port of both servers, and an administrator account on each (the password stays in memory only).&lt;/li&gt;&lt;li&gt;For a server on another machine: SSH access (key or password) so that RepliPair can edit its configuration file and restart it; sudo if the files belong to root.&lt;/li&gt;&lt;li&gt;The databases to replicate. They should hold the same data on both servers.&lt;/li&gt;&lt;/ul&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;您需要准备&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两台服务器的地址和端口，以及各自的管理员账户（密码仅保存在内存中）。&lt;/li&gt;&lt;li&gt;对于另一台机器上的服务器：SSH 访问权限（密钥或密码），以便 RepliPair 编辑其配置文件并重启它；如果文件属于 root，还需要 sudo。&lt;/li&gt;&lt;li&gt;要复制的数据库。两台服务器上的这些数据库应包含相同的数据。&lt;/li&gt;&lt;/ul&gt;</translation>
         </message>
@@ -4093,7 +4110,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <context>
         <name>main</name>
         <message>
-            <location filename="../app/gui/main.cpp" line="+24" />
+            <location filename="../app/gui/main.cpp" line="+25" />
             <source>Sets up and watches MySQL/MariaDB master-master replication.</source>
             <translation>设置并监控 MySQL/MariaDB 主主复制。</translation>
         </message>
@@ -4103,7 +4120,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
             <translation>启动两台本地沙盒服务器，并将它们设置为一对。</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Use this language (en, zh_CN).</source>
             <translation>使用此语言（en、zh_CN）。</translation>
         </message>
@@ -4113,7 +4130,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
             <translation>要打开的服务器对配置文件。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+28" />
             <source>Starting two sandbox servers in %1…</source>
             <translation>正在 %1 中启动两台沙盒服务器…</translation>
         </message>

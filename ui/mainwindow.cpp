@@ -332,12 +332,12 @@ void MainWindow::setMonitoring(bool on)
     m_monitor->setLagThreshold(AppSettings::lagThresholdSec());
     connect(m_monitor, &PairMonitor::sample, m_model, &TopologyModel::applySample);
     connect(m_monitor, &PairMonitor::sample, m_charts, &StatusCharts::addSample);
-    connect(m_monitor, &PairMonitor::event, this, &MainWindow::onReplicationEvent);
+    connect(m_monitor, &PairMonitor::event, this, &MainWindow::showReplicationEvent);
     m_charts->setHistory(&m_monitor->history());
     m_monitor->start();
 }
 
-void MainWindow::onReplicationEvent(const ReplicationEvent& event)
+void MainWindow::showReplicationEvent(const ReplicationEvent& event)
 {
     m_events->addEvent(event);
     m_banner->showAlert(event);

@@ -50,6 +50,8 @@ public:
     void inspect();
     /** Turns monitoring of the open pair on or off. */
     void setMonitoring(bool on);
+    /** Shows a monitoring event: banner, tray, event list and log. */
+    void showReplicationEvent(const ReplicationEvent& event);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -59,7 +61,6 @@ private:
     void createDocks();
     void refreshPairList();
     void onSetupEvent(const SetupEvent& event);
-    void onReplicationEvent(const ReplicationEvent& event);
     void setReplicaRunning(int index, bool running);
     void showConfigDiff(int index);
     void showPreferences();

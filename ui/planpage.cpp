@@ -134,7 +134,7 @@ void PlanPage::showPlan(const SetupPlan& plan, const StepError& error)
                              "Running the setup only verifies the pair."));
         m_ready = true;
     } else {
-        m_status->setText(tr("%n step(s). Select one to see its statements and configuration changes.",
+        m_status->setText(tr("Steps: %n. Select one to see its statements and configuration changes.",
             nullptr, int(plan.steps.size())));
         m_ready = true;
     }

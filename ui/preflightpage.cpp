@@ -136,14 +136,13 @@ void PreflightPage::showResult(const SetupPlan& plan, const StepError& error)
         item->setData(0, Qt::UserRole, f.code);
     }
     if (m_errors > 0)
-        m_status->setText(
-            tr("%n problem(s) must be solved before the setup can run. Fix them and check again.", nullptr,
-                m_errors));
+        m_status->setText(tr(
+            "Problems to solve before the setup can run: %n. Fix them and check again.", nullptr, m_errors));
     else if (m_warnings > 0)
-        m_status->setText(tr("No blocking problem, but %n warning(s) to read.", nullptr, m_warnings));
+        m_status->setText(tr("No blocking problem. Warnings to read: %n.", nullptr, m_warnings));
     else
         m_status->setText(tr("All checks passed."));
-    m_acknowledge->setText(tr("I have read the %n warning(s) and want to continue", nullptr, m_warnings));
+    m_acknowledge->setText(tr("I have read the warnings above and want to continue"));
     m_acknowledge->setVisible(m_errors == 0 && m_warnings > 0);
     m_acknowledge->setChecked(false);
     m_haveResult = true;

@@ -4,6 +4,8 @@
 #include "planpage.h"
 #include "preflightpage.h"
 #include "setupwizard.h"
+#include "statuscharts.h"
+#include "statushistory.h"
 #include "topologymodel.h"
 #include "topologyview.h"
 
@@ -11,7 +13,9 @@
 #include <QDir>
 #include <QListWidget>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTimer>
+#include <QtMath>
 
 namespace {
 constexpr int kSettleMs = 600;
@@ -71,6 +75,8 @@ ScreenshotTour::ScreenshotTour(const QString& dir, const QString& suffix, QObjec
 
 ScreenshotTour::~ScreenshotTour()
 {
+    if (m_window)
+        m_window->statusCharts()->setHistory(nullptr);
     delete m_wizard;
     delete m_window;
 }
@@ -114,7 +120,38 @@ void ScreenshotTour::shootMain()
 {
     save(m_window->topologyView(), QStringLiteral("canvas"));
     save(m_window, QStringLiteral("main"));
-    openWizard();
+    shootCharts();
+}
+
+void ScreenshotTour::shootCharts()
+{
+    // five minutes of a pair where B fell behind for a while and caught up
+    m_history = std::make_unique<StatusHistory>(2, 4000, 100);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qint64 t = now - 300000; t <= now; t += 1000) {
+        const double x = double(t - (now - 300000)) / 1000.0;
+        for (int server = 0; server < 2; ++server) {
+            HistoryPoint p;
+            p.timeMs = t;
+            const double bump = server == 1 && x > 90 && x < 200 ? 8.0 * qSin((x - 90) / 110.0 * M_PI) : 0.0;
+            p.heartbeatLag = float(0.05 + 0.03 * qSin(x / 7.0 + server) + bump);
+            p.secondsBehind = float(qFloor(bump));
+            p.backlogBytes = float(bump * 120000.0 + 500 * (1 + qSin(x / 5.0)));
+            p.flags = HistoryPoint::Reachable | HistoryPoint::Configured | HistoryPoint::IoRunning;
+            if (!(server == 1 && x > 140 && x < 165))
+                p.flags |= HistoryPoint::SqlRunning;
+            m_history->append(server, p);
+        }
+    }
+    m_window->statusCharts()->setHistory(m_history.get());
+    m_window->statusCharts()->setRangeSec(300);
+    m_window->tabs()->setCurrentWidget(m_window->statusCharts());
+    QTimer::singleShot(kSettleMs, this, [this] {
+        m_window->statusCharts()->refresh();
+        save(m_window->statusCharts(), QStringLiteral("charts"));
+        m_window->tabs()->setCurrentIndex(0);
+        openWizard();
+    });
 }
 
 void ScreenshotTour::openWizard()

@@ -3,8 +3,11 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 class MainWindow;
 class SetupWizard;
+class StatusHistory;
 
 /** Takes the README's screenshots (canvas, main window, wizard pages) of a sample pair, then quits.
  *  Started by the hidden `--screenshot DIR` option; the language is the app's current one. */
@@ -23,6 +26,7 @@ Q_SIGNALS:
 private:
     void showSamplePair();
     void shootMain();
+    void shootCharts();
     void openWizard();
     void shootServerPage();
     void shootPreflight();
@@ -35,5 +39,6 @@ private:
     QString m_suffix;
     MainWindow* m_window = nullptr;
     SetupWizard* m_wizard = nullptr;
+    std::unique_ptr<StatusHistory> m_history; ///< sample history for the charts
     bool m_ok = true;
 };

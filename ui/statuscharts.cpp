@@ -45,12 +45,13 @@ StatusCharts::StatusCharts(QWidget* parent)
     m_lagX = makeTimeAxis(m_lagChart);
     m_lagY = makeValueAxis(m_lagChart, tr("seconds"));
     m_threadX = makeTimeAxis(m_threadChart);
-    m_threadY = makeValueAxis(m_threadChart, tr("threads running"));
+    m_threadY = makeValueAxis(m_threadChart, QString()); // the chart title says what it counts
     m_threadY->setRange(-0.1, 2.1);
     m_threadY->setTickCount(3);
     m_threadY->setLabelFormat(QStringLiteral("%d"));
     m_backlogX = makeTimeAxis(m_backlogChart);
-    m_backlogY = makeValueAxis(m_backlogChart, tr("bytes"));
+    m_backlogY = makeValueAxis(m_backlogChart, tr("KiB"));
+    m_backlogY->setLabelFormat(QStringLiteral("%.0f"));
     for (int i = 0; i < 2; ++i) {
         m_heartbeat[i] = addSeries(m_lagChart, {}, kColors[i], Qt::SolidLine, m_lagX, m_lagY);
         m_behind[i] = addSeries(m_lagChart, {}, kColors[i], Qt::DashLine, m_lagX, m_lagY);
@@ -228,9 +229,11 @@ void StatusCharts::refresh()
     }
     const qint64 start = end - qint64(m_rangeSec) * 1000;
     double maxLag = 1;
-    double maxBytes = 1024;
+    double maxBytes = 1; // KiB
+    // one point per two pixels of plot width is as much as a line can show
+    const int maxPoints = qBound(120, int(m_lagChart->plotArea().width() / 2), 1000);
     for (int i = 0; i < 2 && m_history; ++i) {
-        const QList<HistoryBucket> buckets = m_history->query(i, start, end, 1200);
+        const QList<HistoryBucket> buckets = m_history->query(i, start, end, maxPoints);
         QList<QPointF> hb, behind, threads, backlog;
         hb.reserve(buckets.size());
         behind.reserve(buckets.size());
@@ -251,8 +254,8 @@ void StatusCharts::refresh()
                 + ((b.flagsAll & HistoryPoint::SqlRunning) ? 1 : 0);
             threads << QPointF(t, running);
             if (!b.backlogBytes.isEmpty()) {
-                backlog << QPointF(t, nanToZero(b.backlogBytes.max));
-                maxBytes = qMax(maxBytes, double(b.backlogBytes.max));
+                backlog << QPointF(t, nanToZero(b.backlogBytes.max) / 1024.0);
+                maxBytes = qMax(maxBytes, double(b.backlogBytes.max) / 1024.0);
             }
         }
         // replace() swaps the whole list in one go: no per-point signals, no full chart rebuild
@@ -266,6 +269,7 @@ void StatusCharts::refresh()
     for (QDateTimeAxis* x : { m_lagX, m_threadX, m_backlogX })
         x->setRange(from, to);
     m_lagY->setRange(0, maxLag * 1.15);
+    m_lagY->setLabelFormat(QStringLiteral("%.1f"));
     m_backlogY->setRange(0, maxBytes * 1.15);
 }
 

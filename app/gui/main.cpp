@@ -47,7 +47,8 @@ int main(int argc, char* argv[])
     QObject::connect(&quitSignals, &QuitSignalWatcher::quitRequested, &app, [] { QApplication::quit(); });
 
     if (parser.isSet(screenshotOption)) {
-        ScreenshotTour tour(parser.value(screenshotOption), locale.name());
+        ScreenshotTour tour(parser.value(screenshotOption),
+            parser.isSet(langOption) ? parser.value(langOption) : locale.name());
         QObject::connect(
             &tour, &ScreenshotTour::finished, &app, [](bool ok) { QApplication::exit(ok ? 0 : 1); });
         tour.start();
