@@ -15,7 +15,8 @@ ReplicaControl::~ReplicaControl() = default;
 
 QFuture<Result<QString>> ReplicaControl::setReplicaRunning(int index, bool running)
 {
-    return m_workers[index]->submit([running](ServerContext& ctx) -> Result<QString> {
+    ++m_pending;
+    QFuture<Result<QString>> job = m_workers[index]->submit([running](ServerContext& ctx) -> Result<QString> {
         if (!ctx.sql || !ctx.sql->isOpen()) {
             if (auto c = ctx.connect(); !c)
                 return std::unexpected(c.error());
@@ -32,4 +33,17 @@ QFuture<Result<QString>> ReplicaControl::setReplicaRunning(int index, bool runni
                        : QCoreApplication::translate("ReplicaControl", "replication stopped on %1 (%2)")
                              .arg(ctx.profile.name, sql);
     });
+    job.then(this, [this](const Result<QString>&) {
+        if (--m_pending == 0 && m_retired)
+            deleteLater();
+    });
+    return job;
+}
+
+void ReplicaControl::retire()
+{
+    m_retired = true;
+    setParent(nullptr);
+    if (m_pending == 0)
+        deleteLater();
 }

@@ -21,7 +21,12 @@ public:
 
     /** START or STOP the replica threads on server @p index in its dialect; the text says what was done. */
     QFuture<Result<QString>> setReplicaRunning(int index, bool running);
+    /** Deletes this once no job is under way (a job on a dead server may take until its timeout):
+     *  the caller never waits for a worker thread. */
+    void retire();
 
 private:
+    int m_pending = 0;
+    bool m_retired = false;
     std::unique_ptr<ServerWorker> m_workers[2];
 };

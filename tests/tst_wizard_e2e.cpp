@@ -1,13 +1,21 @@
 // The whole wizard against two real sandbox servers: it ends with replication running both ways.
+#include "eventlist.h"
 #include "executepage.h"
+#include "mainwindow.h"
 #include "planpage.h"
 #include "preflightpage.h"
 #include "replicatedsandbox.h"
+#include "replicationarrow.h"
 #include "setupwizard.h"
 #include "testsupport.h"
+#include "topologymodel.h"
+#include "topologyscene.h"
+#include "topologyview.h"
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -25,15 +33,40 @@ private slots:
             QSKIP("no mariadbd/mysqld on this machine");
     }
 
+    void connectionTestShowsWhatAutoWouldDetect()
+    {
+        SandboxPair fixture;
+        QVERIFY2(fixture.up(), qPrintable(fixture.error()));
+        PairProfile p = fixture.sandbox().pairProfile();
+        p.servers[0].configFile = "auto";
+        p.servers[0].restartCommand = "auto";
+        SetupWizard w(p);
+        w.show();
+        w.next();
+        QVERIFY(w.findChild<QCheckBox*>("serverAConfigAuto")->isChecked());
+        QTest::mouseClick(w.findChild<QPushButton*>("serverATestButton"), Qt::LeftButton);
+        auto* result = w.findChild<QLabel*>("serverATestResult");
+        QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QPushButton*>("serverATestButton")->isEnabled(), 60000);
+        QVERIFY2(result->text().contains("SQL: connected"), qPrintable(result->text()));
+        // the sandbox server runs with --defaults-file: that is the file "auto" finds
+        QVERIFY2(result->text().contains(fixture.sandbox().servers().at(0).configFile),
+            qPrintable(result->text()));
+        QVERIFY2(result->text().contains("Restart:"), qPrintable(result->text()));
+        qInfo("%s", qPrintable(result->text()));
+    }
+
     void wizardSetsUpAPairThatReplicatesBothWays()
     {
         SandboxPair fixture;
         QVERIFY2(fixture.up(), qPrintable(fixture.error()));
         Sandbox& sb = fixture.sandbox();
 
-        SetupWizard w(sb.pairProfile());
+        // the way the app does it: the main window opens the wizard and, at the end, the pair
+        MainWindow window;
+        window.show();
+        QPointer<SetupWizard> wizard = window.startWizard(sb.pairProfile());
+        SetupWizard& w = *wizard;
         QSignalSpy ready(&w, &SetupWizard::pairReady);
-        w.show();
         auto click = [&w](const char* name) {
             auto* b = w.findChild<QPushButton*>(name);
             QVERIFY2(b && b->isVisible() && b->isEnabled(), name);
@@ -74,6 +107,15 @@ private slots:
         QCOMPARE(ready.at(0).at(0).toString(), path);
         QVERIFY(QFile::exists(path));
         QVERIFY(PairProfile::load(path).has_value());
+        QTRY_VERIFY(wizard.isNull()); // closed and deleted
+
+        // the pair is on the canvas, watched by the monitor: both arrows turn green
+        TopologyModel* model = window.topologyModel();
+        QVERIFY(model->hasPair());
+        TopologyScene* scene = window.topologyView()->topologyScene();
+        for (int d = 0; d < 2; ++d)
+            QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(d)->state(), TopologyModel::LinkState::Running, 30000);
+        QCOMPARE(scene->arrow(0)->color(), ReplicationArrow::stateColor(TopologyModel::LinkState::Running));
 
         // replication runs both ways: a row written on each side arrives on the other (USE test first: with
         // database filters and statement-based logging, writes made from another default database are not
@@ -94,6 +136,19 @@ private slots:
             QCOMPARE(sandboxReplicaField(sb, i, "Slave_IO_Running"), QString("Yes"));
             QCOMPARE(sandboxReplicaField(sb, i, "Slave_SQL_Running"), QString("Yes"));
         }
+
+        // the canvas's context menu stops replication on B: the A → B arrow turns red, with the thread state
+        Q_EMIT window.topologyView()->stopReplicaRequested(1);
+        QTRY_COMPARE_WITH_TIMEOUT(sandboxReplicaField(sb, 1, "Slave_SQL_Running"), QString("No"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Stopped, 30000);
+        QCOMPARE(scene->arrow(0)->color(), QColor(0xd9, 0x30, 0x25));
+        QVERIFY2(
+            scene->arrow(0)->toolTip().contains("SQL thread: No"), qPrintable(scene->arrow(0)->toolTip()));
+        QCOMPARE(scene->arrow(1)->state(), TopologyModel::LinkState::Running);
+        Q_EMIT window.topologyView()->startReplicaRequested(1);
+        QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Running, 30000);
+        QVERIFY(window.eventList()->topLevelItemCount() > 0); // the monitor reported the stop
+        window.setMonitoring(false);
     }
 };
 

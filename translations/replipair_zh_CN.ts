@@ -286,7 +286,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>setup 会更改两台服务器；请先运行 'replipair-cli plan' 查看具体内容，然后加上 --yes</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+19" />
             <source>cannot write %1: %2</source>
             <translation>无法写入 %1：%2</translation>
         </message>
@@ -340,11 +340,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <location filename="../models/configpush.cpp" line="+84" />
             <location line="+141" />
             <location line="+5" />
+            <location line="+14" />
             <source>config</source>
             <translation>配置</translation>
         </message>
         <message>
-            <location line="-145" />
+            <location line="-159" />
             <source>cannot read the option file %1: %2</source>
             <translation>无法读取选项文件 %1：%2</translation>
         </message>
@@ -372,14 +373,14 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         </message>
         <message>
             <location line="+27" />
-            <location line="+80" />
+            <location line="+88" />
             <location line="+7" />
             <location line="+7" />
             <source>restart</source>
             <translation>重启</translation>
         </message>
         <message>
-            <location line="-93" />
+            <location line="-101" />
             <source>the server did not accept connections within %1 s: %2</source>
             <translation>服务器未在 %1 秒内接受连接：%2</translation>
         </message>
@@ -410,16 +411,22 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         </message>
         <message>
             <location line="+9" />
+            <location line="+19" />
             <source>%1 (%2)</source>
             <translation>%1（%2）</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-17" />
             <source>wrote %1</source>
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
+            <source>%1 applies to new connections only: reconnect application connection pools before they write on both servers</source>
+            <translation>%1 只对新连接生效：在应用程序同时向两台服务器写入之前，请重新建立其连接池</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>restarting the server (%1 changed): %2</source>
             <translation>正在重启服务器（%1 已更改）：%2</translation>
         </message>
@@ -472,7 +479,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <context>
         <name>ConnectionTester</name>
         <message>
-            <location filename="../ui/connectiontester.cpp" line="+53" />
+            <location filename="../ui/connectiontester.cpp" line="+73" />
             <source>%1, server-id %2%3</source>
             <translation>%1，server-id %2%3</translation>
         </message>
@@ -482,7 +489,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>，只读</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+26" />
             <source>the host key has CHANGED since it was trusted</source>
             <translation>主机密钥自被信任以来已发生变化</translation>
         </message>
@@ -490,6 +497,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <location line="+1" />
             <source>the host key is not known yet</source>
             <translation>主机密钥尚未被确认</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>not detected: %1 is another machine; tick SSH to reach it</source>
+            <translation>未检测：%1 是另一台机器；请勾选 SSH 以访问它</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+4" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
         </message>
     </context>
     <context>
@@ -1196,7 +1214,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Saved pairs</source>
             <translation>已保存的服务器对</translation>
         </message>
@@ -1525,7 +1543,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <context>
         <name>PairProfile</name>
         <message>
-            <location filename="../models/pairprofile.cpp" line="+224" />
+            <location filename="../models/pairprofile.cpp" line="+233" />
             <location line="+62" />
             <location line="+8" />
             <location line="+4" />
@@ -1921,7 +1939,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <context>
         <name>Preflight</name>
         <message>
-            <location filename="../models/preflight.cpp" line="+47" />
+            <location filename="../models/preflight.cpp" line="+49" />
             <source>check the admin user and the password in %1</source>
             <translation>请检查 %1 中的管理员用户和密码</translation>
         </message>
@@ -2021,6 +2039,16 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>请检查 %1 的“peerHost”、其 bind-address 以及两者之间的防火墙</translation>
         </message>
         <message>
+            <location line="+9" />
+            <source>the replication account would be for host name %1, but this server runs with skip_name_resolve and matches accounts by address only: %2 could never log in</source>
+            <translation>复制账户将针对主机名 %1，但此服务器启用了 skip_name_resolve，只按地址匹配账户：%2 将永远无法登录</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>use %1's IP address as its "peerHost", or set "replicationUserHost" to an address or pattern</source>
+            <translation>请使用 %1 的 IP 地址作为其“peerHost”，或将“replicationUserHost”设为一个地址或模式</translation>
+        </message>
+        <message>
             <location line="+5" />
             <source>already replicates from %1:%2, not from %3</source>
             <translation>已经在从 %1:%2 复制，而不是从 %3</translation>
@@ -2031,7 +2059,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>RepliPair 不会改变其复制源；如果不再需要该复制，请先将其移除（STOP SLAVE; RESET SLAVE ALL）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>replication from %1 stopped on error %2: %3</source>
             <translation>从 %1 的复制因错误 %2 停止：%3</translation>
         </message>
@@ -2039,6 +2067,16 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <location line="+1" />
             <source>repair the data so the event applies, then START SLAVE; RepliPair never skips events by itself</source>
             <translation>请修复数据使该事件能够应用，然后执行 START SLAVE；RepliPair 从不自行跳过事件</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>replication from %1 cannot continue: %2</source>
+            <translation>从 %1 的复制无法继续：%2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the source no longer has the binary logs this replica needs: copy the data afresh, then RESET SLAVE ALL and run setup again</source>
+            <translation>源已不再保留此副本所需的二进制日志：请重新复制数据，然后执行 RESET SLAVE ALL 并再次运行设置</translation>
         </message>
         <message>
             <location line="+4" />
@@ -2057,6 +2095,11 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         </message>
         <message>
             <location line="+4" />
+            <source>binlog_format is %1 and %2 is ignored: with statement logging the ignore-db filters go by the default database, so any write made while %2 is selected is silently not replicated</source>
+            <translation>binlog_format 为 %1 且 %2 被忽略：在基于语句的日志中，ignore-db 过滤器依据的是默认数据库，因此在选中 %2 时进行的任何写入都会被静默地跳过复制</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>set "binlogFormat": "ROW" in the profile, so filters go by the table's own database</source>
             <translation>请在配置文件中设置 "binlogFormat": "ROW"，使过滤器依据表自身所在的数据库</translation>
         </message>
@@ -2201,7 +2244,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <context>
         <name>Problems</name>
         <message>
-            <location filename="../models/pairprofile.cpp" line="-302" />
+            <location filename="../models/pairprofile.cpp" line="-311" />
             <source>unknown key "%1"</source>
             <translation>未知的键“%1”</translation>
         </message>
@@ -2236,15 +2279,20 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>“%1”必须是名称数组</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+9" />
             <source>"%1" holds a value that is not a database name</source>
             <translation>“%1”包含的值不是数据库名</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>database name "%1" in "%2" cannot be replicated by name filters (it holds '#', ',', a control character or leading/trailing blanks)</source>
+            <translation>“%2”中的数据库名“%1”无法通过名称过滤器复制（它包含 '#'、','、控制字符或首尾空格）</translation>
         </message>
     </context>
     <context>
         <name>ReplicaControl</name>
         <message>
-            <location filename="../models/replicacontrol.cpp" line="+30" />
+            <location filename="../models/replicacontrol.cpp" line="+31" />
             <source>replication started on %1 (%2)</source>
             <translation>已在 %1 上启动复制（%2）</translation>
         </message>
@@ -2457,12 +2505,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <message>
             <location line="+16" />
             <location line="+15" />
-            <location line="+18" />
+            <location line="+19" />
             <source>coordinates</source>
             <translation>坐标</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-22" />
             <source>id %1 by %2 for %3 s: %4</source>
             <translation>id %1，由 %2 执行，已 %3 秒：%4</translation>
         </message>
@@ -2472,7 +2520,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
             <translation>有长时间运行的语句时不获取读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行设置。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>the binary log is off: %1 returned nothing</source>
             <translation>二进制日志已关闭：%1 没有返回任何内容</translation>
         </message>
@@ -3106,6 +3154,16 @@ Both servers remain usable. Saving the profile lets you resume later: running th
             <translation>SSH：失败 — %1</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>Config file: %1</source>
+            <translation>配置文件：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Restart: %1</source>
+            <translation>重启：%1</translation>
+        </message>
+        <message>
             <location line="+11" />
             <source>Trusting the host key and testing again…</source>
             <translation>正在信任主机密钥并重新测试…</translation>
@@ -3142,7 +3200,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <context>
         <name>ServerProfile</name>
         <message>
-            <location filename="../models/pairprofile.cpp" line="+70" />
+            <location filename="../models/pairprofile.cpp" line="+72" />
             <location line="+7" />
             <source>credentials</source>
             <translation>凭据</translation>
@@ -3239,7 +3297,7 @@ Plan:
             <translation>已开始</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+69" />
             <location line="+4" />
             <location line="+7" />
             <location line="+64" />
@@ -3511,7 +3569,7 @@ Plan:
     <context>
         <name>SqlSession</name>
         <message>
-            <location filename="../models/sqlsession.cpp" line="+44" />
+            <location filename="../models/sqlsession.cpp" line="+45" />
             <location line="+24" />
             <source>connect</source>
             <translation>连接</translation>
@@ -3532,12 +3590,17 @@ Plan:
             <translation>无法访问 %1:%2：%3</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+35" />
             <source>not connected (while running: %1)</source>
             <translation>未连接（运行时：%1）</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
+            <source>near (the statement is not shown: it holds a secret)</source>
+            <translation>附近（语句未显示：其中包含机密信息）</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 — while running: %2</source>
             <translation>%1 — 运行时：%2</translation>
         </message>

@@ -1,5 +1,8 @@
 #include "connectiontester.h"
 
+#include "configlocator.h"
+#include "localshell.h"
+#include "restartdetector.h"
 #include "serverworker.h"
 #include "sshshell.h"
 
@@ -42,20 +45,41 @@ void ConnectionTester::run(const ServerProfile& profile, int index, const QStrin
         Q_EMIT self->finished(outcome);
     });
     watcher->setFuture(worker->submit([timeoutSec, trustFingerprint](ServerContext& ctx) {
-        Outcome out;
-        if (auto connected = ctx.connect(timeoutSec); !connected) {
-            out.sqlText = connected.error().text;
-        } else {
-            auto rows = ctx.sql->query(QStringLiteral("SELECT @@server_id AS id, @@read_only AS ro"));
-            out.sqlOk = true;
-            const SqlRow row = rows ? rows->value(0) : SqlRow();
-            out.sqlText
-                = tr("%1, server-id %2%3")
-                      .arg(ctx.dialect.version().toString(), row.value(QStringLiteral("id")).toString(),
-                          row.value(QStringLiteral("ro")).toInt() != 0 ? tr(", read-only") : QString());
-        }
-        if (!ctx.profile.hasSsh)
-            return out;
+        return probe(ctx, timeoutSec, trustFingerprint);
+    }));
+}
+
+namespace {
+bool isLoopback(const QString& host)
+{
+    return host == QLatin1String("localhost") || host.startsWith(QLatin1String("127."))
+        || host == QLatin1String("::1");
+}
+} // namespace
+
+ConnectionTester::Outcome ConnectionTester::probe(
+    ServerContext& ctx, int timeoutSec, const QString& trustFingerprint)
+{
+    Outcome out;
+    SqlRow row;
+    if (auto connected = ctx.connect(timeoutSec); !connected) {
+        out.sqlText = connected.error().text;
+    } else {
+        auto rows = ctx.sql->query(
+            QStringLiteral("SELECT @@server_id AS id, @@read_only AS ro, @@pid_file AS pid_file, "
+                           "@@datadir AS datadir, @@port AS port"));
+        out.sqlOk = true;
+        row = rows ? rows->value(0) : SqlRow();
+        out.sqlText = tr("%1, server-id %2%3")
+                          .arg(ctx.dialect.version().toString(), row.value(QStringLiteral("id")).toString(),
+                              row.value(QStringLiteral("ro")).toInt() != 0 ? tr(", read-only") : QString());
+    }
+
+    std::unique_ptr<HostShell> shell;
+    if (!ctx.profile.hasSsh) {
+        if (isLoopback(ctx.profile.host))
+            shell = std::make_unique<LocalShell>(ctx.profile.name);
+    } else {
         out.sshTried = true;
         const int timeoutMs = timeoutSec * 1000;
         if (!trustFingerprint.isEmpty()) {
@@ -78,13 +102,39 @@ void ConnectionTester::run(const ServerProfile& profile, int index, const QStrin
                 : tr("the host key is not known yet");
             return out;
         }
-        auto shell = SshShell::open(ctx.profile.name, ctx.profile.ssh, timeoutMs);
-        if (!shell) {
-            out.sshText = shell.error().text;
+        auto opened = SshShell::open(ctx.profile.name, ctx.profile.ssh, timeoutMs);
+        if (!opened) {
+            out.sshText = opened.error().text;
             return out;
         }
         out.sshOk = true;
-        out.sshText = (*shell)->describe();
+        out.sshText = (*opened)->describe();
+        shell = std::move(*opened);
+    }
+
+    // "auto": show now what setup would detect, so that a wrong guess is seen before anything runs
+    const bool configAuto = ctx.profile.configFile == QLatin1String("auto");
+    const bool restartAuto = ctx.profile.restartCommand == QLatin1String("auto");
+    if (!out.sqlOk || !(configAuto || restartAuto))
         return out;
-    }));
+    if (!shell) {
+        const QString why
+            = tr("not detected: %1 is another machine; tick SSH to reach it").arg(ctx.profile.host);
+        out.configText = configAuto ? why : QString();
+        out.restartText = restartAuto ? why : QString();
+        return out;
+    }
+    ServerProcess::Hint hint;
+    hint.pidFile = row.value(QStringLiteral("pid_file")).toString();
+    hint.dataDir = row.value(QStringLiteral("datadir")).toString();
+    hint.port = row.value(QStringLiteral("port")).toInt();
+    if (configAuto) {
+        auto found = ConfigLocator(*shell, ctx.profile.name).locate(hint, ctx.dialect.version().flavor);
+        out.configText = found ? tr("%1 (%2)").arg(found->mainFile, found->reason) : found.error().text;
+    }
+    if (restartAuto) {
+        auto found = RestartDetector(*shell, ctx.profile.name).detect(hint);
+        out.restartText = found ? tr("%1 (%2)").arg(found->command, found->description) : found.error().text;
+    }
+    return out;
 }

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QPointer>
 
+struct ServerContext;
+
 #include <optional>
 
 /** Tests one server's SQL login (and SSH host key and login) on a ServerWorker of its own. The GUI thread
@@ -23,6 +25,8 @@ public:
         bool sshOk = false;
         QString sshText;
         std::optional<SshHostKey> hostKey; ///< when the host key was probed
+        QString configText; ///< "auto": the option file found and why, or why not
+        QString restartText; ///< "auto": the restart command found and why, or why not
         bool ok() const { return sqlOk && (!sshTried || sshOk); }
     };
 
@@ -41,6 +45,8 @@ Q_SIGNALS:
 
 private:
     void run(const ServerProfile& profile, int index, const QString& trustFingerprint);
+    /** The test itself, on the worker thread. */
+    static Outcome probe(ServerContext& ctx, int timeoutSec, const QString& trustFingerprint);
 
     bool m_running = false;
     int m_timeoutSec = 5;

@@ -88,6 +88,8 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    if (m_control)
+        m_control->retire(); // may still wait for a dead server: then it goes once that is over
     SetupWizard::retire(std::exchange(m_inspectRunner, nullptr));
 }
 
@@ -252,7 +254,7 @@ void MainWindow::openPair(const PairProfile& profile, bool remember)
 {
     setMonitoring(false);
     if (m_control)
-        m_control->deleteLater();
+        m_control->retire();
     m_profile = profile;
     m_hasPair = true;
     m_control = new ReplicaControl(m_profile, this);

@@ -347,6 +347,10 @@ void ServerPage::onTestFinished(const ConnectionTester::Outcome& outcome)
     if (outcome.sshTried)
         lines << (outcome.sshOk ? tr("SSH: connected — %1").arg(outcome.sshText)
                                 : tr("SSH: failed — %1").arg(outcome.sshText));
+    if (!outcome.configText.isEmpty())
+        lines << tr("Config file: %1").arg(outcome.configText);
+    if (!outcome.restartText.isEmpty())
+        lines << tr("Restart: %1").arg(outcome.restartText);
     setResult(lines.join(QLatin1Char('\n')), outcome.ok() ? 1 : 2);
 
     if (outcome.hostKey && outcome.hostKey->status == SshHostKey::Status::Known)
