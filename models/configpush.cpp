@@ -228,7 +228,10 @@ Result<ConfigPush::Applied> ConfigPush::apply(ServerContext &ctx, const ConfigPl
     }
 
     ctx.sql->setStep(tr("config"));
-    for (const DesiredSetting &s : plan.setGlobal) {
+    // with a restart coming, the files carry every setting; SET GLOBAL now could only leave the
+    // server with values its files no longer say, should the restart fail and the files be restored
+    const QList<DesiredSetting> dynamic = plan.restartNeeded() ? QList<DesiredSetting>() : plan.setGlobal;
+    for (const DesiredSetting &s : dynamic) {
         const QString sql = setGlobalStatement(ctx.dialect, s);
         auto r = ctx.sql->exec(sql);
         if (!r && r.error().code == 1198) { // a running replica: stop it around the change
@@ -236,10 +239,15 @@ Result<ConfigPush::Applied> ConfigPush::apply(ServerContext &ctx, const ConfigPl
             r = ctx.sql->exec(sql);
             ctx.sql->exec(ctx.dialect.startReplica());
         }
-        if (!r)
-            return std::unexpected(r.error());
+        if (!r) {
+            const QString restored = restore();
+            return stepFailure(server, tr("config"), tr("%1 (%2)").arg(r.error().text, restored), r.error().code);
+        }
         applied.setGlobal << sql;
         progress(sql);
+        if (s.variable.startsWith(QLatin1String("auto_increment")) || s.variable == QLatin1String("binlog_format"))
+            progress(tr("%1 applies to new connections only: reconnect application connection pools before they write on both servers")
+                             .arg(s.variable));
     }
 
     if (plan.restartNeeded()) {

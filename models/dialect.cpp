@@ -147,6 +147,16 @@ QString Dialect::setGtidReplicaPos(const QString &pos) const
     return QStringLiteral("SET GLOBAL gtid_slave_pos = ") + literal(pos);
 }
 
+QString Dialect::gtidMissingQuery(const QString &sourceSet) const
+{
+    return QStringLiteral("SELECT GTID_SUBTRACT(%1, @@GLOBAL.gtid_executed) AS missing").arg(literal(sourceSet));
+}
+
+QString Dialect::markGtidsApplied(const QString &gtids) const
+{
+    return QStringLiteral("SET GLOBAL gtid_purged = %1").arg(literal(QLatin1Char('+') + gtids));
+}
+
 bool Dialect::supportsCreateUserIfNotExists() const
 {
     return isMariaDb() ? m_version.atLeast(10, 1, 3) : m_version.atLeast(5, 7, 6);
@@ -160,7 +170,10 @@ QStringList Dialect::createReplicationUser(const QString &user, const QString &h
     QStringList sql;
     if (supportsCreateUserIfNotExists()) {
         sql << QStringLiteral("CREATE USER IF NOT EXISTS %1 IDENTIFIED BY %2").arg(acc, pw);
-        sql << QStringLiteral("ALTER USER %1 IDENTIFIED BY %2").arg(acc, pw);
+        if (isMariaDb() && !m_version.atLeast(10, 2, 0)) // MariaDB 10.1 has no ALTER USER
+            sql << QStringLiteral("SET PASSWORD FOR %1 = PASSWORD(%2)").arg(acc, pw);
+        else
+            sql << QStringLiteral("ALTER USER %1 IDENTIFIED BY %2").arg(acc, pw);
     } else {
         // 5.1-5.7.5: GRANT ... IDENTIFIED BY creates the account or sets its password
         sql << QStringLiteral("GRANT REPLICATION SLAVE ON *.* TO %1 IDENTIFIED BY %2").arg(acc, pw);

@@ -61,6 +61,11 @@ public:
     bool supportsGtid() const;
     QString gtidPositionQuery() const;       ///< one row, one column: this server's binlog GTID position
     QString setGtidReplicaPos(const QString &pos) const; ///< MariaDB only: SET GLOBAL gtid_slave_pos
+    /** MySQL: the GTIDs of @p sourceSet this server has not executed (one row, column "missing"). */
+    QString gtidMissingQuery(const QString &sourceSet) const;
+    /** MySQL 8.0+: records @p gtids as already applied here, so auto-positioning starts at the source's
+     *  present instead of replaying its whole history (the data is already the same on both). */
+    QString markGtidsApplied(const QString &gtids) const;
 
     /** CREATE USER (if not there) + set password + GRANT REPLICATION SLAVE, in order. */
     QStringList createReplicationUser(const QString &user, const QString &host, const QString &password,

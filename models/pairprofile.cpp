@@ -87,10 +87,19 @@ public:
             return out;
         }
         for (const QJsonValue &item : v.toArray()) {
-            if (!item.isString() || item.toString().isEmpty() || item.toString().size() > 64)
+            const QString name = item.toString();
+            bool control = false;
+            for (const QChar c : name)
+                control = control || c.category() == QChar::Other_Control;
+            if (!item.isString() || name.isEmpty() || name.size() > 64)
                 add(where, tr("\"%1\" holds a value that is not a database name").arg(key));
+            else if (name.contains(QLatin1Char('#')) || name.contains(QLatin1Char(',')) || control || name.trimmed() != name)
+                // '#' starts a comment in an option file, ',' separates names in the server's filter lists
+                add(where, tr("database name \"%1\" in \"%2\" cannot be replicated by name filters (it holds '#', ',', "
+                              "a control character or leading/trailing blanks)")
+                                   .arg(name, key));
             else
-                out << item.toString();
+                out << name;
         }
         return out;
     }
@@ -225,7 +234,8 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
     p.unknownKeys(json, { QStringLiteral("name"), QStringLiteral("databases"), QStringLiteral("ignoreDatabases"),
                           QStringLiteral("replicationUser"), QStringLiteral("replicationUserHost"),
                           QStringLiteral("gtid"), QStringLiteral("autoIncrement"), QStringLiteral("ssl"),
-                          QStringLiteral("binlogFormat"), QStringLiteral("syncBinlog"), QStringLiteral("servers") },
+                          QStringLiteral("binlogFormat"), QStringLiteral("syncBinlog"), QStringLiteral("rollingRestart"),
+                          QStringLiteral("servers") },
                   top);
     PairProfile pair;
     pair.name = p.string(json, QStringLiteral("name"), top, {}, true);
@@ -248,6 +258,7 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
         p.add(top, tr("\"gtid\" must be \"auto\", \"on\" or \"off\""));
     pair.autoIncrement = p.boolean(json, QStringLiteral("autoIncrement"), top, true);
     pair.ssl = p.boolean(json, QStringLiteral("ssl"), top, false);
+    pair.rollingRestart = p.boolean(json, QStringLiteral("rollingRestart"), top, false);
     pair.binlogFormat = p.string(json, QStringLiteral("binlogFormat"), top, {}).toUpper();
     if (!pair.binlogFormat.isEmpty()
         && !QStringList { QStringLiteral("ROW"), QStringLiteral("MIXED"), QStringLiteral("STATEMENT") }.contains(
@@ -323,6 +334,7 @@ QJsonObject PairProfile::toJson() const
                     { QStringLiteral("autoIncrement"), autoIncrement },
                     { QStringLiteral("ssl"), ssl },
                     { QStringLiteral("syncBinlog"), syncBinlog },
+                    { QStringLiteral("rollingRestart"), rollingRestart },
                     { QStringLiteral("servers"), QJsonArray { servers[0].toJson(), servers[1].toJson() } } };
     if (!binlogFormat.isEmpty())
         o.insert(QStringLiteral("binlogFormat"), binlogFormat);

@@ -62,6 +62,7 @@ struct PairProfile
     bool ssl = false;
     QString binlogFormat;   ///< empty: leave as is; else ROW/MIXED/STATEMENT
     int syncBinlog = 1;
+    bool rollingRestart = false; ///< restart one server, wait until it is back and verified, then the other
     ServerProfile servers[2];
 
     QString filePath; ///< where it was loaded from (not serialised)

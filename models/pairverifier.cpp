@@ -93,7 +93,7 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
                 return stepFailure(name, tr("verify"), tr("the SQL thread stopped: %1").arg(s->lastSqlError), s->lastSqlErrno);
             if (!s->ioRunning && s->lastIoErrno == 1045)
                 return stepFailure(name, tr("verify"), refusedMessage(i, *s), 1045);
-            if (!s->ioRunning && s->lastIoErrno == 1236)
+            if (!s->ioRunning && (s->lastIoErrno == 1236 || s->lastIoErrno == 13114))
                 return stepFailure(name, tr("verify"), tr("the source refused the binlog position: %1").arg(s->lastIoError), 1236);
             healthy = healthy && s->healthy();
         }
@@ -126,8 +126,8 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
         return std::unexpected(r.error());
     if (auto r = exec(0, QStringLiteral("USE %1").arg(qdb)); !r)
         return std::unexpected(r.error());
-    if (auto r = exec(0, QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token VARCHAR(64) NOT NULL PRIMARY KEY, origin VARCHAR(64) NOT NULL, "
-                                        "created TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)) ENGINE=InnoDB")
+    if (auto r = exec(0, QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token VARCHAR(64) NOT NULL PRIMARY KEY, origin VARCHAR(64) NOT NULL) "
+                                        "ENGINE=InnoDB")
                                  .arg(kTable));
         !r)
         return std::unexpected(r.error());

@@ -27,7 +27,7 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile &profile, const ServerInspe
         s.server = profile.servers[i].name;
         s.title = c.restartNeeded() ? tr("Replication settings in %1; restart (%2 changed)").arg(c.target, c.restartFor.join(QStringLiteral(", ")))
                                     : tr("Replication settings in %1; no restart needed").arg(c.target);
-        for (const DesiredSetting &d : c.setGlobal)
+        for (const DesiredSetting &d : c.restartNeeded() ? QList<DesiredSetting>() : c.setGlobal)
             s.sql << ConfigPush::setGlobalStatement(Dialect(inspections[i].version), d);
         s.diff = c.diff();
         QStringList checks;

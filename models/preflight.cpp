@@ -3,6 +3,7 @@
 #include "replicationsettings.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace {
@@ -27,7 +28,8 @@ DirectionState Preflight::direction(const PairProfile &pair, const ServerInspect
     const ServerProfile &peer = pair.servers[1 - replica];
     if (r.sourceHost != peer.effectivePeerHost() || r.sourcePort != peer.port)
         return DirectionState::Foreign;
-    if (r.lastSqlErrno != 0)
+    // 1236 (MySQL 8: 13114): the source no longer has the binlog position this replica needs
+    if (r.lastSqlErrno != 0 || r.lastIoErrno == 1236 || r.lastIoErrno == 13114)
         return DirectionState::Broken;
     if (r.healthy())
         return DirectionState::Healthy;
@@ -99,6 +101,17 @@ QList<Finding> Preflight::check(const PairProfile &pair, const ServerInspection 
                         tr("%1's host cannot open a connection to %2 at %3:%4").arg(name, peer.name, peer.effectivePeerHost()).arg(peer.port),
                         tr("check \"peerHost\" of %1, its bind-address and the firewall between the two").arg(peer.name));
 
+        // with skip_name_resolve the server matches accounts by address only: a host name never matches
+        const QString accountHost = pair.replicationHostFor(i);
+        static const QRegularExpression addressOrPattern(QStringLiteral("^[0-9.:%_/a-fA-F]+$"));
+        const bool skipNames = s.variables.value(QStringLiteral("skip_name_resolve")) == QLatin1String("1")
+                || s.variables.value(QStringLiteral("skip_name_resolve")).compare(QLatin1String("ON"), Qt::CaseInsensitive) == 0;
+        if (skipNames && !addressOrPattern.match(accountHost).hasMatch() && accountHost != QLatin1String("localhost"))
+            out << make(Sev::Error, name, QStringLiteral("account-host-name"),
+                        tr("the replication account would be for host name %1, but this server runs with skip_name_resolve "
+                           "and matches accounts by address only: %2 could never log in").arg(accountHost, peer.name),
+                        tr("use %1's IP address as its \"peerHost\", or set \"replicationUserHost\" to an address or pattern").arg(peer.name));
+
         switch (direction(pair, in, i)) {
         case DirectionState::Foreign:
             out << make(Sev::Error, name, QStringLiteral("existing-replication"),
@@ -106,9 +119,14 @@ QList<Finding> Preflight::check(const PairProfile &pair, const ServerInspection 
                         tr("RepliPair will not re-point it; remove that replication first (STOP SLAVE; RESET SLAVE ALL) if it is no longer wanted"));
             break;
         case DirectionState::Broken:
-            out << make(Sev::Error, name, QStringLiteral("replication-broken"),
-                        tr("replication from %1 stopped on error %2: %3").arg(peer.name).arg(s.replica.lastSqlErrno).arg(s.replica.lastSqlError),
-                        tr("repair the data so the event applies, then START SLAVE; RepliPair never skips events by itself"));
+            if (s.replica.lastSqlErrno != 0)
+                out << make(Sev::Error, name, QStringLiteral("replication-broken"),
+                            tr("replication from %1 stopped on error %2: %3").arg(peer.name).arg(s.replica.lastSqlErrno).arg(s.replica.lastSqlError),
+                            tr("repair the data so the event applies, then START SLAVE; RepliPair never skips events by itself"));
+            else
+                out << make(Sev::Error, name, QStringLiteral("replication-broken"),
+                            tr("replication from %1 cannot continue: %2").arg(peer.name, s.replica.lastIoError),
+                            tr("the source no longer has the binary logs this replica needs: copy the data afresh, then RESET SLAVE ALL and run setup again"));
             break;
         case DirectionState::Resumable:
             out << make(Sev::Warning, name, QStringLiteral("replication-stopped"),
@@ -126,12 +144,15 @@ QList<Finding> Preflight::check(const PairProfile &pair, const ServerInspection 
     const bool filtered = !pair.databases.isEmpty();
     for (int i = 0; i < 2; ++i) {
         const QString format = pair.binlogFormat.isEmpty() ? in[i].binlogFormat.toUpper() : pair.binlogFormat;
-        if (filtered && (format == QLatin1String("STATEMENT") || format == QLatin1String("MIXED")))
+        if ((filtered || !pair.ignoreDatabases.isEmpty()) && (format == QLatin1String("STATEMENT") || format == QLatin1String("MIXED")))
             out << make(Sev::Warning, pair.servers[i].name, QStringLiteral("statement-filters"),
-                        tr("binlog_format is %1 and only %2 replicate: with statement logging the do/ignore-db filters "
-                           "go by the default database, so a write made without USE %3 (for example while another "
-                           "database is selected) is silently not replicated")
-                                .arg(format, pair.databases.join(QStringLiteral(", ")), pair.databases.first()),
+                        filtered ? tr("binlog_format is %1 and only %2 replicate: with statement logging the do/ignore-db filters "
+                                      "go by the default database, so a write made without USE %3 (for example while another "
+                                      "database is selected) is silently not replicated")
+                                           .arg(format, pair.databases.join(QStringLiteral(", ")), pair.databases.first())
+                                 : tr("binlog_format is %1 and %2 is ignored: with statement logging the ignore-db filters go by "
+                                      "the default database, so any write made while %2 is selected is silently not replicated")
+                                           .arg(format, pair.ignoreDatabases.join(QStringLiteral(", "))),
                         tr("set \"binlogFormat\": \"ROW\" in the profile, so filters go by the table's own database"));
         const QString doDb = in[i].variables.value(QStringLiteral("replicate_do_db"));
         if (!doDb.isEmpty() && !ReplicationSettings::isEffective(

@@ -69,8 +69,9 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext &ctx)
                                    .arg(what.join(QStringLiteral("; "))));
     }
     // do not queue behind a long query holding table locks: give up after 10 s instead
-    if (auto r = sql.exec(QStringLiteral("SET SESSION lock_wait_timeout = 10")); !r)
-        return std::unexpected(r.error());
+    if (ctx.dialect.isMariaDb() || ctx.dialect.version().atLeast(5, 5, 3))
+        if (auto r = sql.exec(QStringLiteral("SET SESSION lock_wait_timeout = 10")); !r)
+            return std::unexpected(r.error());
     QElapsedTimer held;
     if (auto r = sql.exec(QStringLiteral("FLUSH TABLES WITH READ LOCK")); !r)
         return std::unexpected(r.error());
@@ -121,6 +122,23 @@ Result<void> ReplicationSteps::changeSource(ServerContext &ctx, const ChangeSour
     if (params.gtid && !params.onlyCredentials && d.isMariaDb())
         if (auto r = sql.exec(d.setGtidReplicaPos(gtidPosition)); !r)
             return r;
+    if (params.gtid && !params.onlyCredentials && !d.isMariaDb() && !gtidPosition.isEmpty()) {
+        // auto-positioning asks the source for every GTID missing here: mark the source's history as
+        // applied, or it would be replayed on data that already holds it
+        auto missing = sql.scalar(d.gtidMissingQuery(gtidPosition));
+        if (!missing)
+            return std::unexpected(missing.error());
+        const QString gtids = missing->toString().trimmed();
+        if (!gtids.isEmpty()) {
+            if (!d.version().atLeast(8, 0, 0))
+                return stepFailure(ctx.profile.name, tr("change source"),
+                                   tr("this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 cannot mark them "
+                                      "as applied on a server with a history; use \"gtid\": \"off\"")
+                                           .arg(gtids.left(200)));
+            if (auto r = sql.exec(d.markGtidsApplied(gtids)); !r)
+                return r;
+        }
+    }
     if (auto r = sql.exec(d.changeSource(params, false), d.changeSource(params, true)); !r)
         return r;
     return sql.exec(d.startReplica());

@@ -200,8 +200,20 @@ Result<void> Sandbox::create(int index)
     if (root)
         args << QStringLiteral("--user=root");
     auto installed = runTool(installDb, args, {}, 180000, s.name);
-    if (!installed)
-        return std::unexpected(installed.error());
+    if (!installed) {
+        // seen once under heavy load: the bootstrap gave up; a second try in a clean folder is cheap
+        QFile log(s.errorLog);
+        const QByteArray firstLog = log.open(QIODevice::ReadOnly) ? log.readAll().right(1500) : QByteArray();
+        log.close();
+        QDir(s.dir + QStringLiteral("/data")).removeRecursively();
+        QDir().mkpath(s.dir + QStringLiteral("/data"));
+        installed = runTool(installDb, args, {}, 180000, s.name);
+        if (!installed) {
+            StepError e = installed.error();
+            e.text += QStringLiteral("\n") + QString::fromLocal8Bit(firstLog);
+            return std::unexpected(e);
+        }
+    }
 
     const QString startSh = QStringLiteral(
             "#!/bin/sh\n"

@@ -27,7 +27,7 @@ QStringList missingPrivilegesIn(const QStringList &grants, bool mariadb)
         return {};
     QStringList needed { QStringLiteral("RELOAD"), QStringLiteral("CREATE USER"), QStringLiteral("REPLICATION SLAVE"),
                          QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("CREATE"),
-                         QStringLiteral("DROP") };
+                         QStringLiteral("DROP"), QStringLiteral("PROCESS") };
     needed << (mariadb ? QStringLiteral("SUPER") : QStringLiteral("REPLICATION_SLAVE_ADMIN"));
     QStringList missing;
     for (const QString &p : needed) {
@@ -104,7 +104,7 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext &ctx)
                        QStringLiteral("datadir"), QStringLiteral("port"), QStringLiteral("pid_file"),
                        QStringLiteral("log_bin"), QStringLiteral("binlog_format"), QStringLiteral("read_only"),
                        QStringLiteral("sync_binlog"), QStringLiteral("auto_increment_increment"),
-                       QStringLiteral("auto_increment_offset"), logReplica };
+                       QStringLiteral("auto_increment_offset"), QStringLiteral("skip_name_resolve"), logReplica };
     if (d.isMariaDb())
         vars << QStringLiteral("gtid_domain_id") << QStringLiteral("gtid_binlog_pos")
              << QStringLiteral("replicate_do_db") << QStringLiteral("replicate_ignore_db");

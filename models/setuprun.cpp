@@ -74,7 +74,8 @@ void SetupRun::afterStep(const QString &step)
         m_runner.m_afterStep(step);
 }
 
-bool SetupRun::perServer(const QString &step, const ServerStep &forA, const ServerStep &forB, bool stopOnError)
+bool SetupRun::perServer(const QString &step, const ServerStep &forA, const ServerStep &forB, bool stopOnError,
+                         bool oneAfterTheOther)
 {
     const ServerStep *fns[2] = { &forA, &forB };
     QFuture<Timed> futures[2];
@@ -107,9 +108,9 @@ bool SetupRun::perServer(const QString &step, const ServerStep &forA, const Serv
         return false;
     };
     bool ok = true;
-    if (m_runner.m_sequential) {
+    if (m_runner.m_sequential || oneAfterTheOther) {
         for (int i = 0; i < 2; ++i)
-            if (*fns[i]) {
+            if (*fns[i] && (ok || !stopOnError)) {
                 launch(i);
                 ok = collect(i) && ok;
             }
@@ -122,16 +123,24 @@ bool SetupRun::perServer(const QString &step, const ServerStep &forA, const Serv
                 ok = collect(i) && ok;
     }
     if (ok)
-        m_journalSteps << step;
+        journal(step);
     return ok;
 }
 
-bool SetupRun::perServerWhere(const QString &step, const ServerStep &fn, const std::function<bool(int)> &wanted)
+void SetupRun::journal(const QJsonValue &entry)
+{
+    // both workers report here at once
+    const QMutexLocker lock(&m_journalMutex);
+    m_journalSteps << entry;
+}
+
+bool SetupRun::perServerWhere(const QString &step, const ServerStep &fn, const std::function<bool(int)> &wanted,
+                              bool oneAfterTheOther)
 {
     const ServerStep none;
     if (!wanted(0) && !wanted(1))
         return true;
-    return perServer(step, wanted(0) ? fn : none, wanted(1) ? fn : none);
+    return perServer(step, wanted(0) ? fn : none, wanted(1) ? fn : none, true, oneAfterTheOther);
 }
 
 bool SetupRun::run(SetupRunner::Mode mode)
@@ -272,7 +281,7 @@ bool SetupRun::applyConfig()
                         { QStringLiteral("backups"), QJsonArray::fromStringList(applied->backups) },
                         { QStringLiteral("created"), QJsonArray::fromStringList(applied->created) },
                         { QStringLiteral("restarted"), applied->restarted } };
-        m_journalSteps << j;
+        journal(j);
         return applied->restarted ? tr("settings in place; server restarted") : tr("settings in place; no restart needed");
     };
     ServerStep check = [this](ServerContext &ctx) -> Result<QString> {
@@ -289,7 +298,8 @@ bool SetupRun::applyConfig()
     // both servers are checked before either is changed: a refusal on one leaves the other untouched too
     if (!perServerWhere(tr("check config"), check, changed))
         return false;
-    const bool ok = perServerWhere(tr("config"), apply, changed);
+    // rollingRestart: B is changed only once A is back and verified, so one server serves throughout
+    const bool ok = perServerWhere(tr("config"), apply, changed, m_profile.rollingRestart);
     afterStep(QStringLiteral("config"));
     return ok;
 }
@@ -304,8 +314,8 @@ bool SetupRun::createUsers()
         auto r = ReplicationSteps::createReplicationUser(ctx, m_profile.replicationUser, host, m_password[i]);
         if (!r)
             return std::unexpected(r.error());
-        m_journalSteps << QJsonObject { { QStringLiteral("server"), ctx.profile.name },
-                                        { QStringLiteral("user"), QStringLiteral("%1@%2").arg(m_profile.replicationUser, host) } };
+        journal(QJsonObject { { QStringLiteral("server"), ctx.profile.name },
+                              { QStringLiteral("user"), QStringLiteral("%1@%2").arg(m_profile.replicationUser, host) } });
         return tr("%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)")
                 .arg(ctx.dialect.account(m_profile.replicationUser, host));
     };
@@ -387,7 +397,7 @@ bool SetupRun::verify()
         return fail(trip.error());
     }
     report(SetupEvent::Kind::StepFinished, {}, step, *trip, t.elapsed());
-    m_journalSteps << QStringLiteral("verify");
+    journal(QStringLiteral("verify"));
 
     ensureHeartbeatTable();
     afterStep(QStringLiteral("verify"));
@@ -421,8 +431,10 @@ void SetupRun::writeJournal()
         return;
     // one JSON object a line, appended: the history of runs on this pair
     QFile f(m_profile.filePath + QStringLiteral(".journal"));
-    if (f.open(QIODevice::Append))
+    if (f.open(QIODevice::Append)) {
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         f.write(QJsonDocument(journal).toJson(QJsonDocument::Compact) + '\n');
+    }
 }
 
 void SetupRun::buildPlanSteps()

@@ -6,6 +6,7 @@
 #include "setuprunner.h"
 
 #include <QJsonArray>
+#include <QMutex>
 
 #include <array>
 #include <functional>
@@ -27,10 +28,14 @@ private:
 
     /** Runs the given steps on both workers at once (or one after the other when sequential), reporting
      *  start, end and elapsed time of each; false when any failed (the first error is kept). */
-    bool perServer(const QString &step, const ServerStep &forA, const ServerStep &forB, bool stopOnError = true);
+    bool perServer(const QString &step, const ServerStep &forA, const ServerStep &forB, bool stopOnError = true,
+                   bool oneAfterTheOther = false);
     /** perServer() on the servers for which @p wanted(index) holds; true when there are none. */
-    bool perServerWhere(const QString &step, const ServerStep &fn, const std::function<bool(int)> &wanted);
+    bool perServerWhere(const QString &step, const ServerStep &fn, const std::function<bool(int)> &wanted,
+                        bool oneAfterTheOther = false);
     bool cancelled();
+    /** Adds to the journal; safe from both worker threads. */
+    void journal(const QJsonValue &entry);
     void report(SetupEvent::Kind kind, const QString &server, const QString &step, const QString &text, qint64 ms = -1);
     bool fail(const StepError &error);
     void afterStep(const QString &step);
@@ -57,6 +62,7 @@ private:
     DirectionState m_direction[2] = { DirectionState::Fresh, DirectionState::Fresh };
     QString m_password[2];            ///< generated replication passwords, memory only
     BinlogCoordinates m_coordinates[2];
-    QJsonArray m_journalSteps;
+    QMutex m_journalMutex;
+    QJsonArray m_journalSteps; ///< guarded by m_journalMutex while workers run
     bool m_failed = false;
 };

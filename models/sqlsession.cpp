@@ -1,6 +1,7 @@
 #include "sqlsession.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -70,6 +71,8 @@ Result<void> SqlSession::open(const SqlEndpoint &endpoint, const QString &passwo
         db.setPassword(QString()); // do not keep the secret in the connection object
     }
     auto names = exec(QStringLiteral("SET NAMES utf8mb4"));
+    if (!names && names.error().code == 1115) // before MySQL 5.5.3: no utf8mb4
+        names = exec(QStringLiteral("SET NAMES utf8"));
     if (!names)
         return names;
     return {};
@@ -100,8 +103,14 @@ Result<QList<SqlRow>> SqlSession::query(const QString &sql, const QString &shown
     q.setForwardOnly(true);
     if (!q.exec(sql)) {
         const QSqlError e = q.lastError();
-        return stepFailure(m_endpoint.serverName, m_step, tr("%1 — while running: %2").arg(serverText(e), shown),
-                           nativeCode(e));
+        QString text = serverText(e);
+        if (!shownAs.isEmpty() && shownAs != sql) {
+            // a syntax error quotes the statement ("near '...'"): that part may hold the secret
+            static const QRegularExpression near(QStringLiteral("near '.*' at line \\d+"),
+                                                 QRegularExpression::DotMatchesEverythingOption);
+            text.replace(near, tr("near (the statement is not shown: it holds a secret)"));
+        }
+        return stepFailure(m_endpoint.serverName, m_step, tr("%1 — while running: %2").arg(text, shown), nativeCode(e));
     }
     QList<SqlRow> rows;
     while (q.next()) {

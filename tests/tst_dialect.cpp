@@ -158,6 +158,23 @@ private Q_SLOTS:
         }
     }
 
+    void gtidAlignment()
+    {
+        const Dialect mysql(ServerVersion::parse(QStringLiteral("8.0.36")));
+        QCOMPARE(mysql.gtidMissingQuery(QStringLiteral("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5")),
+                 QStringLiteral("SELECT GTID_SUBTRACT('3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5', @@GLOBAL.gtid_executed) AS missing"));
+        QCOMPARE(mysql.markGtidsApplied(QStringLiteral("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5")),
+                 QStringLiteral("SET GLOBAL gtid_purged = '+3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5'"));
+        const Dialect maria(ServerVersion::parse(QStringLiteral("10.11.6-MariaDB")));
+        QCOMPARE(maria.setGtidReplicaPos(QStringLiteral("0-1-42,1-1-7")), QStringLiteral("SET GLOBAL gtid_slave_pos = '0-1-42,1-1-7'"));
+    }
+    void mariadb101HasNoAlterUser()
+    {
+        const Dialect d(ServerVersion::parse(QStringLiteral("10.1.48-MariaDB")));
+        const QStringList sql = d.createReplicationUser(QStringLiteral("r"), QStringLiteral("h"), QStringLiteral("pw"), true);
+        QCOMPARE(sql.value(1), QStringLiteral("SET PASSWORD FOR 'r'@'h' = PASSWORD('***')"));
+    }
+
     void replicaStatusByName_data()
     {
         QTest::addColumn<QVariantMap>("row");

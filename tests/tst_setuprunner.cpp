@@ -308,10 +308,21 @@ private Q_SLOTS:
         Sandbox &sb = pair.sandbox();
         PairProfile profile = sb.pairProfile();
         profile.gtid = GtidMode::Off;
+        profile.rollingRestart = true;
         const SetupOutcome o = runSetup(profile);
         dump(o);
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         QVERIFY(o.said(QStringLiteral("from mysql-bin.000001:")));
+        // rolling restart: B's configuration starts only once A is back and verified
+        int aDone = -1, bStarted = -1;
+        for (int i = 0; i < o.lines.size(); ++i) {
+            if (o.lines[i].contains(QStringLiteral("ok [A] config: settings in place")))
+                aDone = i;
+            if (o.lines[i].contains(QStringLiteral(".. [B] config: started")))
+                bStarted = i;
+        }
+        QVERIFY(aDone >= 0 && bStarted >= 0);
+        QVERIFY2(aDone < bStarted, "B was restarted while A was still restarting");
         QFile pw(sb.adminPasswordFile());
         QVERIFY(pw.open(QIODevice::ReadOnly));
         const QString password = QString::fromUtf8(pw.readAll()).trimmed();

@@ -330,11 +330,9 @@ int run(const QStringList &arguments)
         runAndWait(runner, SetupRunner::Mode::Plan, asJson, false);
         const QString text = asJson ? QString::fromUtf8(QJsonDocument(runner.plan().toJson()).toJson(QJsonDocument::Compact))
                                     : runner.plan().toText();
-        if (!runner.succeeded() && runner.plan().findings.isEmpty() && runner.plan().steps.isEmpty()) {
-            printFailure(runner.error(), asJson);
-            return Failed;
-        }
         out() << text << Qt::endl;
+        if (!runner.succeeded())
+            printFailure(runner.error(), asJson);
         if (parser.isSet(output)) {
             QFile f(parser.value(output));
             if (!f.open(QIODevice::WriteOnly))
