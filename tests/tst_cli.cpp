@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -138,6 +139,57 @@ private Q_SLOTS:
         const Ran broken = cli({ QStringLiteral("status"), profile });
         QCOMPARE(broken.code, 1);
         QVERIFY(broken.out.contains(QStringLiteral("SQL No")));
+    }
+    void conflictIsShownSkippedOnlyWhenConfirmedThenCompared()
+    {
+        const QString sb = m_dir.filePath(QStringLiteral("conflict"));
+        QVERIFY(cli({ QStringLiteral("sandbox"), QStringLiteral("up"), sb }).code == 0);
+        const auto down = qScopeGuard([&] { cli({ QStringLiteral("sandbox"), QStringLiteral("down"), sb }); });
+        const QString profile = sb + QStringLiteral("/pair.replipair.json");
+        QCOMPARE(cli({ QStringLiteral("setup"), profile, QStringLiteral("--yes") }).code, 0);
+        QFile pwFile(sb + QStringLiteral("/admin-password"));
+        QVERIFY(pwFile.open(QIODevice::ReadOnly));
+        const QString pw = QString::fromUtf8(pwFile.readAll().trimmed());
+        auto sql = [&](const QString &server, const QString &statement) {
+            QProcess client;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("MYSQL_PWD"), pw);
+            client.setProcessEnvironment(env);
+            client.start(QStringLiteral("mariadb"), { QStringLiteral("--no-defaults"), QStringLiteral("--socket=%1/%2/mysqld.sock").arg(sb, server),
+                                                      QStringLiteral("-uroot"), QStringLiteral("-e"), statement });
+            client.waitForFinished();
+            return client.exitCode() == 0;
+        };
+        QCOMPARE(cli({ QStringLiteral("compare"), profile }).code, 0);
+        QVERIFY(sql(QStringLiteral("a"), QStringLiteral("USE test; CREATE TABLE k (id INT PRIMARY KEY, v CHAR(1))")));
+        QTest::qWait(1000);
+        // the same key written on both sides: B's own row is not replicated, A's then collides on B
+        QVERIFY(sql(QStringLiteral("b"), QStringLiteral("SET sql_log_bin = 0; INSERT INTO test.k VALUES (1, 'B')")));
+        QVERIFY(sql(QStringLiteral("a"), QStringLiteral("USE test; INSERT INTO k VALUES (1, 'A')")));
+        QTest::qWait(1500);
+
+        const Ran shown = cli({ QStringLiteral("skip"), profile, QStringLiteral("--server"), QStringLiteral("B") });
+        QCOMPARE(shown.code, 1); // shown, not skipped
+        QVERIFY2(shown.out.contains(QStringLiteral("Duplicate entry '1'")), qPrintable(shown.out));
+        QVERIFY(shown.out.contains(QStringLiteral("INSERT INTO k VALUES (1, 'A')")));
+        const QRegularExpression tokenRe(QStringLiteral("--confirm (\\S+)"));
+        const QString token = tokenRe.match(shown.out).captured(1);
+        QVERIFY(!token.isEmpty());
+
+        const Ran wrong = cli({ QStringLiteral("skip"), profile, QStringLiteral("--server"), QStringLiteral("B"), QStringLiteral("--confirm"), token + QStringLiteral("0") });
+        QCOMPARE(wrong.code, 1);
+        QVERIFY(wrong.err.contains(QStringLiteral("not the")));
+        QCOMPARE(cli({ QStringLiteral("status"), profile }).code, 1); // still halted
+
+        const Ran skipped = cli({ QStringLiteral("skip"), profile, QStringLiteral("--server"), QStringLiteral("B"), QStringLiteral("--confirm"), token });
+        QVERIFY2(skipped.code == 0, qPrintable(skipped.err));
+        QTest::qWait(1000);
+        QCOMPARE(cli({ QStringLiteral("status"), profile }).code, 0);
+        const Ran compared = cli({ QStringLiteral("compare"), profile, QStringLiteral("--json") });
+        QCOMPARE(compared.code, 1);
+        const QJsonArray diffs = QJsonDocument::fromJson(compared.out.toUtf8()).object().value(QStringLiteral("differences")).toArray();
+        QCOMPARE(diffs.size(), 1);
+        QCOMPARE(diffs[0].toObject().value(QStringLiteral("table")).toString(), QStringLiteral("k"));
     }
 };
 

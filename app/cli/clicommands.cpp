@@ -1,6 +1,8 @@
 #include "clicommands.h"
 
+#include "datacomparison.h"
 #include "pairprofile.h"
+#include "replicarepair.h"
 #include "sandbox.h"
 #include "serverworker.h"
 #include "setuprunner.h"
@@ -58,6 +60,9 @@ QString usage()
               "  setup PROFILE --yes       set up master-master replication and verify it\n"
               "  status PROFILE            both sides' replication state\n"
               "  monitor PROFILE           sample both sides every --interval seconds\n"
+              "  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)\n"
+              "  skip PROFILE --server N   show the event that halted N's SQL thread; with --confirm TOKEN skip\n"
+              "                            exactly that event and start replication again\n"
               "\n"
               "Options:\n"
               "  --json                    one JSON object a line, for automation\n"
@@ -66,6 +71,8 @@ QString usage()
               "  --sequential              setup: one server after the other (for comparison)\n"
               "  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)\n"
               "  --once                    monitor: one round, then exit\n"
+              "  --server NAME             skip: the server whose SQL thread halted\n"
+              "  --confirm TOKEN           skip: the event shown before (relay log file:position)\n"
               "  --events                  monitor: also print state changes (thread stopped, error, lag, unreachable)\n"
               "  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)\n"
               "  --timeout SECONDS         monitor: network timeout per poll (default 2)\n"
@@ -250,6 +257,80 @@ int statusCommand(const PairProfile &profile, bool json)
     }
     return allHealthy ? Success : Failed;
 }
+int compareCommand(const PairProfile &profile, bool json)
+{
+    ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
+    for (ServerWorker *w : { &a, &b }) {
+        auto c = w->submit([](ServerContext &ctx) { return ctx.connect(); });
+        c.waitForFinished();
+        if (!c.result()) {
+            printFailure(c.result().error(), json);
+            return Failed;
+        }
+    }
+    int compared = 0;
+    auto diffs = DataComparison::compare(profile, &a, &b, &compared);
+    if (!diffs) {
+        printFailure(diffs.error(), json);
+        return Failed;
+    }
+    if (json) {
+        QJsonArray arr;
+        for (const TableDifference &d : *diffs)
+            arr << QJsonObject { { QStringLiteral("database"), d.database }, { QStringLiteral("table"), d.table },
+                                 { profile.servers[0].name, d.checksumA.isEmpty() ? QJsonValue() : QJsonValue(d.checksumA) },
+                                 { profile.servers[1].name, d.checksumB.isEmpty() ? QJsonValue() : QJsonValue(d.checksumB) } };
+        out() << QJsonDocument(QJsonObject { { QStringLiteral("tablesCompared"), compared }, { QStringLiteral("differences"), arr } })
+                         .toJson(QJsonDocument::Compact)
+              << Qt::endl;
+    } else {
+        out() << tr("%1 table(s) compared, %2 differ").arg(compared).arg(diffs->size()) << Qt::endl;
+        for (const TableDifference &d : *diffs)
+            out() << tr("  %1.%2: %3 %4, %5 %6")
+                             .arg(d.database, d.table, profile.servers[0].name, d.checksumA.isEmpty() ? tr("(missing)") : d.checksumA,
+                                  profile.servers[1].name, d.checksumB.isEmpty() ? tr("(missing)") : d.checksumB)
+                  << Qt::endl;
+    }
+    return diffs->isEmpty() ? Success : Failed;
+}
+
+int skipCommand(const PairProfile &profile, const QString &serverName, const QString &token, bool json)
+{
+    int index = -1;
+    for (int i = 0; i < 2; ++i)
+        if (profile.servers[i].name == serverName)
+            index = i;
+    if (index < 0)
+        return badInput(tr("skip needs --server with the name of one of the two servers"));
+    ServerWorker worker(index, profile.servers[index]);
+    auto f = worker.submit([token](ServerContext &ctx) -> Result<QString> {
+        if (auto c = ctx.connect(); !c)
+            return std::unexpected(c.error());
+        if (!token.isEmpty())
+            return ReplicaRepair::skipConfirmedEvent(ctx, token);
+        auto e = ReplicaRepair::failingEvent(ctx);
+        if (!e)
+            return std::unexpected(e.error());
+        return tr("The SQL thread stopped on error %1: %2\nThe event group it could not apply:\n  %3\n"
+                  "Skipping it leaves the servers different. To skip exactly this event: --confirm %4")
+                .arg(e->errorCode)
+                .arg(e->errorText, e->events.join(QStringLiteral("\n  ")), e->token);
+    });
+    f.waitForFinished();
+    const Result<QString> r = f.result();
+    if (!r) {
+        printFailure(r.error(), json);
+        return Failed;
+    }
+    if (json)
+        out() << QJsonDocument(QJsonObject { { QStringLiteral("server"), serverName }, { QStringLiteral("skipped"), !token.isEmpty() },
+                                             { QStringLiteral("text"), *r } })
+                         .toJson(QJsonDocument::Compact)
+              << Qt::endl;
+    else
+        out() << *r << Qt::endl;
+    return token.isEmpty() ? Failed : Success; // shown, not skipped: not done yet
+}
 } // namespace
 
 int run(const QStringList &arguments)
@@ -268,7 +349,9 @@ int run(const QStringList &arguments)
     const QCommandLineOption events(QStringLiteral("events"), tr("Print state-change events."));
     const QCommandLineOption lagThreshold(QStringLiteral("lag-threshold"), tr("Lag alert threshold."), tr("seconds"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), tr("Network timeout."), tr("seconds"));
-    parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold, timeout });
+    const QCommandLineOption server(QStringLiteral("server"), tr("Server name."), tr("name"));
+    const QCommandLineOption confirm(QStringLiteral("confirm"), tr("Confirmed event."), tr("token"));
+    parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold, timeout, server, confirm });
     if (!parser.parse(arguments))
         return badInput(parser.errorText());
     if (parser.isSet(help)) {
@@ -287,7 +370,8 @@ int run(const QStringList &arguments)
         return sandboxCommand(args);
 
     static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"), QStringLiteral("setup"),
-                                               QStringLiteral("status"), QStringLiteral("monitor") };
+                                               QStringLiteral("status"), QStringLiteral("monitor"), QStringLiteral("compare"),
+                                               QStringLiteral("skip") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
     if (args.size() != 1)
@@ -299,6 +383,10 @@ int run(const QStringList &arguments)
 
     if (command == QLatin1String("status"))
         return statusCommand(*profile, asJson);
+    if (command == QLatin1String("compare"))
+        return compareCommand(*profile, asJson);
+    if (command == QLatin1String("skip"))
+        return skipCommand(*profile, parser.value(server), parser.value(confirm), asJson);
     if (command == QLatin1String("monitor")) {
 #ifdef REPLIPAIR_HAVE_MONITOR
         QStringList rest;
