@@ -9,10 +9,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonDocument>
-#include <QRandomGenerator>
-#include <QSaveFile>
 
 namespace {
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
@@ -123,15 +119,8 @@ bool SetupRun::perServer(const QString &step, const ServerStep &forA, const Serv
                 ok = collect(i) && ok;
     }
     if (ok)
-        journal(step);
+        m_journal.add(step);
     return ok;
-}
-
-void SetupRun::journal(const QJsonValue &entry)
-{
-    // both workers report here at once
-    const QMutexLocker lock(&m_journalMutex);
-    m_journalSteps << entry;
 }
 
 bool SetupRun::perServerWhere(const QString &step, const ServerStep &fn, const std::function<bool(int)> &wanted,
@@ -281,7 +270,7 @@ bool SetupRun::applyConfig()
                         { QStringLiteral("backups"), QJsonArray::fromStringList(applied->backups) },
                         { QStringLiteral("created"), QJsonArray::fromStringList(applied->created) },
                         { QStringLiteral("restarted"), applied->restarted } };
-        journal(j);
+        m_journal.add(j);
         return applied->restarted ? tr("settings in place; server restarted") : tr("settings in place; no restart needed");
     };
     ServerStep check = [this](ServerContext &ctx) -> Result<QString> {
@@ -314,7 +303,7 @@ bool SetupRun::createUsers()
         auto r = ReplicationSteps::createReplicationUser(ctx, m_profile.replicationUser, host, m_password[i]);
         if (!r)
             return std::unexpected(r.error());
-        journal(QJsonObject { { QStringLiteral("server"), ctx.profile.name },
+        m_journal.add(QJsonObject { { QStringLiteral("server"), ctx.profile.name },
                               { QStringLiteral("user"), QStringLiteral("%1@%2").arg(m_profile.replicationUser, host) } });
         return tr("%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)")
                 .arg(ctx.dialect.account(m_profile.replicationUser, host));
@@ -397,7 +386,7 @@ bool SetupRun::verify()
         return fail(trip.error());
     }
     report(SetupEvent::Kind::StepFinished, {}, step, *trip, t.elapsed());
-    journal(QStringLiteral("verify"));
+    m_journal.add(QStringLiteral("verify"));
 
     ensureHeartbeatTable();
     afterStep(QStringLiteral("verify"));
@@ -421,20 +410,7 @@ void SetupRun::ensureHeartbeatTable()
 
 void SetupRun::writeJournal()
 {
-    QJsonObject journal { { QStringLiteral("time"), QDateTime::currentDateTime().toString(Qt::ISODate) },
-                          { QStringLiteral("ok"), !m_failed },
-                          { QStringLiteral("steps"), m_journalSteps } };
-    if (m_failed)
-        journal.insert(QStringLiteral("error"), m_runner.m_error.toString());
-    m_runner.m_journal = journal;
-    if (m_profile.filePath.isEmpty())
-        return;
-    // one JSON object a line, appended: the history of runs on this pair
-    QFile f(m_profile.filePath + QStringLiteral(".journal"));
-    if (f.open(QIODevice::Append)) {
-        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        f.write(QJsonDocument(journal).toJson(QJsonDocument::Compact) + '\n');
-    }
+    m_runner.m_journal = m_journal.finish(!m_failed, m_runner.m_error.toString(), m_profile.filePath);
 }
 
 void SetupRun::buildPlanSteps()

@@ -3,6 +3,7 @@
 #include "configplan.h"
 #include "preflight.h"
 #include "replicationsteps.h"
+#include "setupjournal.h"
 #include "setuprunner.h"
 
 #include <QJsonArray>
@@ -34,8 +35,6 @@ private:
     bool perServerWhere(const QString &step, const ServerStep &fn, const std::function<bool(int)> &wanted,
                         bool oneAfterTheOther = false);
     bool cancelled();
-    /** Adds to the journal; safe from both worker threads. */
-    void journal(const QJsonValue &entry);
     void report(SetupEvent::Kind kind, const QString &server, const QString &step, const QString &text, qint64 ms = -1);
     bool fail(const StepError &error);
     void afterStep(const QString &step);
@@ -62,7 +61,6 @@ private:
     DirectionState m_direction[2] = { DirectionState::Fresh, DirectionState::Fresh };
     QString m_password[2];            ///< generated replication passwords, memory only
     BinlogCoordinates m_coordinates[2];
-    QMutex m_journalMutex;
-    QJsonArray m_journalSteps; ///< guarded by m_journalMutex while workers run
+    SetupJournal m_journal;
     bool m_failed = false;
 };
