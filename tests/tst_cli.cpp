@@ -116,6 +116,16 @@ private Q_SLOTS:
         }
         QVERIFY(lines > 10);
         QVERIFY(sawChange);
+        // the run's journal: beside the profile, private, no secret in it
+        QFile journal(profile + QStringLiteral(".journal"));
+        QVERIFY(journal.open(QIODevice::ReadOnly));
+        QCOMPARE(journal.permissions() & (QFile::ReadOther | QFile::ReadGroup), QFileDevice::Permissions());
+        const QByteArray record = journal.readAll();
+        QVERIFY(record.contains("\"ok\":true"));
+        QVERIFY(record.contains(".bak"));
+        QFile pwf(sb + QStringLiteral("/admin-password"));
+        QVERIFY(pwf.open(QIODevice::ReadOnly));
+        QVERIFY(!record.contains(pwf.readAll().trimmed()));
 
         const Ran status = cli({ QStringLiteral("status"), profile, QStringLiteral("--json") }, true);
         QCOMPARE(status.code, 0);
