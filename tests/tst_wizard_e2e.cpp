@@ -1,4 +1,5 @@
 // The whole wizard against two real sandbox servers: it ends with replication running both ways.
+#include "alertbanner.h"
 #include "eventlist.h"
 #include "executepage.h"
 #include "mainwindow.h"
@@ -7,7 +8,9 @@
 #include "replicatedsandbox.h"
 #include "replicationarrow.h"
 #include "setupwizard.h"
+#include "skipeventdialog.h"
 #include "testsupport.h"
+#include "textreportdialog.h"
 #include "topologymodel.h"
 #include "topologyscene.h"
 #include "topologyview.h"
@@ -15,11 +18,13 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 class TestWizardEndToEnd : public QObject
 {
@@ -148,6 +153,50 @@ private slots:
         Q_EMIT window.topologyView()->startReplicaRequested(1);
         QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Running, 30000);
         QVERIFY(window.eventList()->topLevelItemCount() > 0); // the monitor reported the stop
+
+        // a duplicate key halts B's SQL thread: red arrow with the server's own error text, banner, event
+        sandboxSql(sb, 1,
+            "USE test; SET sql_log_bin = 0; INSERT INTO wizard_e2e (id, side) VALUES (2001, 'B')", &ok);
+        QVERIFY(ok);
+        sandboxSql(sb, 0, "USE test; INSERT INTO wizard_e2e (id, side) VALUES (2001, 'A')", &ok);
+        QVERIFY(ok);
+        QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Error, 30000);
+        QVERIFY2(
+            scene->arrow(0)->toolTip().contains("Duplicate entry"), qPrintable(scene->arrow(0)->toolTip()));
+        QTRY_VERIFY(window.alertBanner()->isVisible());
+        QVERIFY(window.alertBanner()->findChild<QWidget*>("alertShowEvent")->isVisible());
+
+        // the safe action: see the event, confirm, skip exactly it; replication runs again
+        bool confirmed = false;
+        bool skipWasDisabled = false;
+        QString shownError;
+        QTimer poll; // the dialog is modal: look for it from the event loop, without nesting another wait
+        poll.setInterval(50);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto* dialog = qobject_cast<SkipEventDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            poll.stop();
+            auto* skip = dialog->findChild<QPushButton*>("skipEventSkipButton");
+            skipWasDisabled = !skip->isEnabled(); // not without the tick
+            shownError = dialog->findChild<QLabel*>("skipEventError")->text();
+            dialog->findChild<QCheckBox*>("skipEventConfirm")->setChecked(true);
+            skip->click();
+            confirmed = true;
+        });
+        poll.start();
+        window.showFailingEvent(1);
+        QTRY_VERIFY_WITH_TIMEOUT(confirmed, 40000);
+        QVERIFY(skipWasDisabled);
+        QVERIFY2(shownError.contains("1062"), qPrintable(shownError));
+        QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Running, 30000);
+
+        // and the comparison finds the row that now differs
+        window.compareData();
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<TextReportDialog*>(), 60000);
+        const QString report
+            = window.findChild<TextReportDialog*>()->findChild<QPlainTextEdit*>("textReport")->toPlainText();
+        QVERIFY2(report.contains("wizard_e2e"), qPrintable(report));
         window.setMonitoring(false);
     }
 };

@@ -10,6 +10,7 @@ AlertBanner::AlertBanner(QWidget* parent)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
     , m_action(new QPushButton(this))
+    , m_showEvent(new QPushButton(tr("Show the &Failing Event…"), this))
     , m_close(new QPushButton(tr("&Dismiss"), this))
 {
     setObjectName(QStringLiteral("alertBanner"));
@@ -19,6 +20,11 @@ AlertBanner::AlertBanner(QWidget* parent)
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_action->setObjectName(QStringLiteral("alertAction"));
+    m_showEvent->setObjectName(QStringLiteral("alertShowEvent"));
+    connect(m_showEvent, &QPushButton::clicked, this, [this] {
+        if (m_server >= 0)
+            Q_EMIT skipEventRequested(m_server);
+    });
     m_close->setObjectName(QStringLiteral("alertDismiss"));
     connect(m_close, &QPushButton::clicked, this, &QWidget::hide);
     connect(m_action, &QPushButton::clicked, this, [this] {
@@ -29,6 +35,7 @@ AlertBanner::AlertBanner(QWidget* parent)
     layout->setContentsMargins(8, 4, 8, 4);
     layout->addWidget(m_icon);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_showEvent);
     layout->addWidget(m_action);
     layout->addWidget(m_close);
     hide();
@@ -68,5 +75,7 @@ void AlertBanner::showAlert(const ReplicationEvent& event)
         || event.kind == ReplicationEvent::Kind::IoError || event.kind == ReplicationEvent::Kind::SqlError;
     m_action->setText(tr("&Start Replication on %1").arg(event.server));
     m_action->setVisible(stopped);
+    // a SQL error: the safe next step is to look at the event first, not to restart blindly
+    m_showEvent->setVisible(event.kind == ReplicationEvent::Kind::SqlError);
     show();
 }

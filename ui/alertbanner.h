@@ -21,11 +21,14 @@ public:
 Q_SIGNALS:
     /** The user asked to start replication on server @p index again. */
     void startReplicaRequested(int index);
+    /** The user asked to see (and perhaps skip) the event that halted server @p index. */
+    void skipEventRequested(int index);
 
 private:
     QLabel* m_icon;
     QLabel* m_text;
     QPushButton* m_action;
+    QPushButton* m_showEvent;
     QPushButton* m_close;
     int m_server = -1;
 };

@@ -11,6 +11,7 @@
 #include "replicationevent.h"
 #include "setuprunner.h"
 #include "setupwizard.h"
+#include "skipeventdialog.h"
 #include "statuscharts.h"
 #include "textreportdialog.h"
 #include "topologymodel.h"
@@ -384,6 +385,78 @@ void MainWindow::setReplicaRunning(int index, bool running)
             m_monitor->pollNow();
     });
     watcher->setFuture(m_control->setReplicaRunning(index, running));
+}
+
+void MainWindow::showFailingEvent(int index)
+{
+    if (!m_control)
+        return;
+    const QString name = m_profile.servers[index].name;
+    statusBar()->showMessage(tr("Reading the event that stopped %1…").arg(name));
+    auto* watcher = new QFutureWatcher<Result<FailingEvent>>(this);
+    connect(watcher, &QFutureWatcher<Result<FailingEvent>>::finished, this, [this, watcher, index, name] {
+        const Result<FailingEvent> found = watcher->result();
+        watcher->deleteLater();
+        statusBar()->clearMessage();
+        if (!found) {
+            QMessageBox::warning(this, tr("Failing Event"), found.error().toString());
+            return;
+        }
+        SkipEventDialog dialog(name, *found, this);
+        if (dialog.exec() != QDialog::Accepted || !m_control)
+            return;
+        auto* skip = new QFutureWatcher<Result<QString>>(this);
+        connect(skip, &QFutureWatcher<Result<QString>>::finished, this, [this, skip, name] {
+            const Result<QString> r = skip->result();
+            skip->deleteLater();
+            SetupEvent e;
+            e.server = name;
+            e.step = tr("skip event");
+            e.kind = r ? SetupEvent::Kind::Warning : SetupEvent::Kind::StepFailed;
+            e.text = r ? *r : r.error().text;
+            m_log->append(e);
+            statusBar()->showMessage(e.text, 8000);
+            if (m_monitor)
+                m_monitor->pollNow();
+        });
+        skip->setFuture(m_control->skipConfirmedEvent(index, found->token));
+    });
+    watcher->setFuture(m_control->failingEvent(index));
+}
+
+void MainWindow::compareData()
+{
+    if (!m_control)
+        return;
+    statusBar()->showMessage(tr("Comparing the replicated tables of %1 and %2…")
+                                 .arg(m_profile.servers[0].name, m_profile.servers[1].name));
+    auto* watcher = new QFutureWatcher<Result<ReplicaControl::Comparison>>(this);
+    connect(watcher, &QFutureWatcher<Result<ReplicaControl::Comparison>>::finished, this, [this, watcher] {
+        const Result<ReplicaControl::Comparison> r = watcher->result();
+        watcher->deleteLater();
+        statusBar()->clearMessage();
+        const QString a = m_profile.servers[0].name;
+        const QString b = m_profile.servers[1].name;
+        QString text;
+        if (!r) {
+            text = r.error().toString();
+        } else {
+            text = tr("%1 table(s) compared, %2 differ.").arg(r->tablesCompared).arg(r->differences.size());
+            text += QLatin1Char('\n');
+            for (const TableDifference& d : r->differences)
+                text
+                    += tr("\n%1.%2: %3 %4, %5 %6")
+                           .arg(d.database, d.table, a, d.checksumA.isEmpty() ? tr("(missing)") : d.checksumA,
+                               b, d.checksumB.isEmpty() ? tr("(missing)") : d.checksumB);
+            text += tr(
+                "\n\nA table written to during the comparison may show as different: compare again once "
+                "replication has caught up.");
+        }
+        auto* dialog = new TextReportDialog(tr("Data Comparison"), text, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    watcher->setFuture(m_control->compareData());
 }
 
 void MainWindow::showConfigDiff(int index)

@@ -52,6 +52,11 @@ public:
     void setMonitoring(bool on);
     /** Shows a monitoring event: banner, tray, event list and log. */
     void showReplicationEvent(const ReplicationEvent& event);
+    /** Shows the event that halted server @p index's SQL thread; skips it only after explicit confirmation.
+     */
+    void showFailingEvent(int index);
+    /** Compares the replicated tables of both servers and shows the differences. */
+    void compareData();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -23,6 +23,8 @@ Q_SIGNALS:
     void startReplicaRequested(int index);
     void stopReplicaRequested(int index);
     void configDiffRequested(int index);
+    void skipEventRequested(int index);
+    void compareRequested();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
