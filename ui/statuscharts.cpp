@@ -52,6 +52,7 @@ StatusCharts::StatusCharts(QWidget* parent)
     m_backlogX = makeTimeAxis(m_backlogChart);
     m_backlogY = makeValueAxis(m_backlogChart, tr("KiB"));
     m_backlogY->setLabelFormat(QStringLiteral("%.0f"));
+    m_backlogY->setTickCount(3);
     for (int i = 0; i < 2; ++i) {
         m_heartbeat[i] = addSeries(m_lagChart, {}, kColors[i], Qt::SolidLine, m_lagX, m_lagY);
         m_behind[i] = addSeries(m_lagChart, {}, kColors[i], Qt::DashLine, m_lagX, m_lagY);
@@ -271,6 +272,8 @@ void StatusCharts::refresh()
     m_lagY->setRange(0, maxLag * 1.15);
     m_lagY->setLabelFormat(QStringLiteral("%.1f"));
     m_backlogY->setRange(0, maxBytes * 1.15);
+    m_lagY->applyNiceNumbers();
+    m_backlogY->applyNiceNumbers();
 }
 
 int StatusCharts::pointCount() const
