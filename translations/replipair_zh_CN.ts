@@ -1,44 +1,44 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>AlertBanner</name>
-        <message>
-            <location filename="../ui/alertbanner.cpp" line="+13" />
-            <source>Show the &amp;Failing Event…</source>
-            <translation>显示出错的事件(&amp;F)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Dismiss</source>
-            <translation>关闭提示(&amp;D)</translation>
-        </message>
-        <message>
-            <location line="+55" />
-            <source>%1 — %2 on %3: %4</source>
-            <translation>%1 — %3 上的%2：%4</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>&amp;Start Replication on %1</source>
-            <translation>在 %1 上启动复制(&amp;S)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CliCommands</name>
-        <message>
-            <location filename="../app/cli/clicommands.cpp" line="+45" />
-            <source>replipair-cli: %1</source>
-            <translation>replipair-cli：%1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Try 'replipair-cli --help'.</source>
-            <translation>请尝试 'replipair-cli --help'。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Usage: replipair-cli COMMAND [ARGS] [OPTIONS]
+<context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../ui/alertbanner.cpp" line="+13"/>
+        <source>Show the &amp;Failing Event…</source>
+        <translation>显示出错的事件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dismiss</source>
+        <translation>关闭提示(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1 — %2 on %3: %4</source>
+        <translation>%1 — %3 上的%2：%4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Start Replication on %1</source>
+        <translation>在 %1 上启动复制(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>CliCommands</name>
+    <message>
+        <location filename="../app/cli/clicommands.cpp" line="+45"/>
+        <source>replipair-cli: %1</source>
+        <translation>replipair-cli：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try &apos;replipair-cli --help&apos;.</source>
+        <translation>请尝试 &apos;replipair-cli --help&apos;。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Usage: replipair-cli COMMAND [ARGS] [OPTIONS]
 
 Commands:
   sandbox up DIR            start two local MariaDB servers in DIR (writes DIR/pair.replipair.json)
@@ -47,10 +47,10 @@ Commands:
   inspect PROFILE           what both servers are and every problem found; changes nothing
   plan PROFILE              the exact SQL and config diffs setup would apply (passwords redacted)
   setup PROFILE --yes       set up master-master replication and verify it
-  status PROFILE            both sides' replication state
+  status PROFILE            both sides&apos; replication state
   monitor PROFILE           sample both sides every --interval seconds
   compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)
-  skip PROFILE --server N   show the event that halted N's SQL thread; with --confirm TOKEN skip
+  skip PROFILE --server N   show the event that halted N&apos;s SQL thread; with --confirm TOKEN skip
                             exactly that event and start replication again
 
 Options:
@@ -68,7 +68,7 @@ Options:
 
 Exit codes: 0 success, 1 the operation failed, 2 bad input.
 </source>
-            <translation>用法：replipair-cli 命令 [参数] [选项]
+        <translation>用法：replipair-cli 命令 [参数] [选项]
 
 命令：
   sandbox up DIR            在 DIR 中启动两台本地 MariaDB 服务器（写入 DIR/pair.replipair.json）
@@ -98,4343 +98,4343 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 
 退出码：0 成功，1 操作失败，2 输入有误。
 </translation>
-        </message>
-        <message>
-            <location line="+41" />
-            <source>FAILED: %1</source>
-            <translation>失败：%1</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>sandbox needs an action (up, down, status) and a folder</source>
-            <translation>sandbox 需要一个操作（up、down、status）和一个文件夹</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>server %1: 127.0.0.1:%2, config %3</source>
-            <translation>服务器 %1：127.0.0.1:%2，配置 %3</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>profile: %1</source>
-            <translation>配置文件：%1</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <location line="+10" />
-            <source>stopped</source>
-            <translation>已停止</translation>
-        </message>
-        <message>
-            <location line="-5" />
-            <source>%1 holds no sandbox</source>
-            <translation>%1 中没有沙盒</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>server %1: 127.0.0.1:%2 %3</source>
-            <translation>服务器 %1：127.0.0.1:%2 %3</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>running</source>
-            <translation>运行中</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>unknown sandbox action "%1"</source>
-            <translation>未知的 sandbox 操作“%1”</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <location line="+52" />
-            <source>%1: unreachable: %2</source>
-            <translation>%1：无法访问：%2</translation>
-        </message>
-        <message>
-            <location line="-49" />
-            <source>%1: %2 on %3, server_id %4, binary log %5, binlog_format %6, read_only %7</source>
-            <translation>%1：%3 上的 %2，server_id %4，二进制日志 %5，binlog_format %6，read_only %7</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>on</source>
-            <translation>开启</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>off</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>   replicates from %1:%2, IO %3, SQL %4</source>
-            <translation>   从 %1:%2 复制，IO %3，SQL %4</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <location line="+66" />
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location line="-66" />
-            <location line="+66" />
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location line="-62" />
-            <source>pre-flight: all checks passed</source>
-            <translation>预检：所有检查均已通过</translation>
-        </message>
-        <message>
-            <location line="+57" />
-            <source>%1: not a replica</source>
-            <translation>%1：不是副本</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1: from %2:%3  IO %4  SQL %5  behind %6 s  exec %7:%8</source>
-            <translation>%1：来自 %2:%3  IO %4  SQL %5  落后 %6 秒  执行位置 %7:%8</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>   IO error %1: %2</source>
-            <translation>   IO 错误 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>   SQL error %1: %2</source>
-            <translation>   SQL 错误 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+32" />
-            <source>%1 table(s) compared, %2 differ</source>
-            <translation>已比较 %1 张表，%2 张不同</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>  %1.%2: %3 %4, %5 %6</source>
-            <translation>  %1.%2：%3 %4，%5 %6</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+1" />
-            <source>(missing)</source>
-            <translation>（缺失）</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>skip needs --server with the name of one of the two servers</source>
-            <translation>skip 需要 --server，并给出两台服务器之一的名称</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>The SQL thread stopped on error %1: %2
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>FAILED: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>sandbox needs an action (up, down, status) and a folder</source>
+        <translation>sandbox 需要一个操作（up、down、status）和一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>server %1: 127.0.0.1:%2, config %3</source>
+        <translation>服务器 %1：127.0.0.1:%2，配置 %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profile: %1</source>
+        <translation>配置文件：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+10"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>%1 holds no sandbox</source>
+        <translation>%1 中没有沙盒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server %1: 127.0.0.1:%2 %3</source>
+        <translation>服务器 %1：127.0.0.1:%2 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown sandbox action &quot;%1&quot;</source>
+        <translation>未知的 sandbox 操作“%1”</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+52"/>
+        <source>%1: unreachable: %2</source>
+        <translation>%1：无法访问：%2</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>%1: %2 on %3, server_id %4, binary log %5, binlog_format %6, read_only %7</source>
+        <translation>%1：%3 上的 %2，server_id %4，二进制日志 %5，binlog_format %6，read_only %7</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>   replicates from %1:%2, IO %3, SQL %4</source>
+        <translation>   从 %1:%2 复制，IO %3，SQL %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+66"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+66"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>pre-flight: all checks passed</source>
+        <translation>预检：所有检查均已通过</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1: not a replica</source>
+        <translation>%1：不是副本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: from %2:%3  IO %4  SQL %5  behind %6 s  exec %7:%8</source>
+        <translation>%1：来自 %2:%3  IO %4  SQL %5  落后 %6 秒  执行位置 %7:%8</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>   IO error %1: %2</source>
+        <translation>   IO 错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>   SQL error %1: %2</source>
+        <translation>   SQL 错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 table(s) compared, %2 differ</source>
+        <translation>已比较 %1 张表，%2 张不同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  %1.%2: %3 %4, %5 %6</source>
+        <translation>  %1.%2：%3 %4，%5 %6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>skip needs --server with the name of one of the two servers</source>
+        <translation>skip 需要 --server，并给出两台服务器之一的名称</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The SQL thread stopped on error %1: %2
 The event group it could not apply:
   %3
 Skipping it leaves the servers different. To skip exactly this event: --confirm %4</source>
-            <translation>SQL 线程因错误 %1 停止：%2
+        <translation>SQL 线程因错误 %1 停止：%2
 它无法应用的事件组：
   %3
 跳过它会使两台服务器的数据不同。若只跳过这一个事件：--confirm %4</translation>
-        </message>
-        <message>
-            <location line="+27" />
-            <source>Show this help.</source>
-            <translation>显示此帮助。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>JSON output.</source>
-            <translation>JSON 输出。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Confirm changes.</source>
-            <translation>确认更改。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Write the plan to a file.</source>
-            <translation>将计划写入文件。</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>file</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>One server after the other.</source>
-            <translation>逐台服务器依次进行。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sampling interval.</source>
-            <translation>采样间隔。</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <location line="+4" />
-            <location line="+1" />
-            <source>seconds</source>
-            <translation>秒</translation>
-        </message>
-        <message>
-            <location line="-4" />
-            <source>One round.</source>
-            <translation>只执行一轮。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Show the version.</source>
-            <translation>显示版本。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Print state-change events.</source>
-            <translation>输出状态变化事件。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Lag alert threshold.</source>
-            <translation>延迟告警阈值。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Network timeout.</source>
-            <translation>网络超时。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Server name.</source>
-            <translation>服务器名称。</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Confirmed event.</source>
-            <translation>已确认的事件。</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>token</source>
-            <translation>令牌</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>no command given</source>
-            <translation>未给出命令</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>unknown command "%1"</source>
-            <translation>未知命令“%1”</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1 needs exactly one profile file</source>
-            <translation>%1 需要恰好一个配置文件</translation>
-        </message>
-        <message>
-            <location line="+26" />
-            <source>monitor is not available in this build</source>
-            <translation>此版本不提供监控功能</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>setup changes both servers; run 'replipair-cli plan' to see how, then add --yes</source>
-            <translation>setup 会更改两台服务器；请先运行 'replipair-cli plan' 查看具体内容，然后加上 --yes</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <source>cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConfigLocator</name>
-        <message>
-            <location filename="../models/configlocator.cpp" line="+135" />
-            <source>the server (%1) was started with --no-defaults: it reads no option file, so its settings can only change on its command line. Set "configFile" in the profile if you know better.</source>
-            <translation>服务器（%1）是以 --no-defaults 启动的：它不读取任何选项文件，因此其设置只能在命令行中更改。如果您确定，请在配置文件中设置“configFile”。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>--defaults-file on the command line of %1</source>
-            <translation>%1 命令行中的 --defaults-file</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>the server reads %1 (%2), but it cannot be read on %3</source>
-            <translation>服务器读取 %1（%2），但在 %3 上无法读取它</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>--defaults-extra-file on the command line of %1</source>
-            <translation>%1 命令行中的 --defaults-extra-file</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>the server (%1) has no --defaults-file and none of its default option files exists on %2 (%3). Set "configFile" in the profile.</source>
-            <translation>服务器（%1）没有 --defaults-file，且其默认选项文件在 %2 上均不存在（%3）。请在配置文件中设置“configFile”。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>the default option file of %1 (it has no --defaults-file)</source>
-            <translation>%1 的默认选项文件（它没有 --defaults-file）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>the last of the default option files %1 of %2 (it has no --defaults-file)</source>
-            <translation>%2 的默认选项文件 %1 中的最后一个（它没有 --defaults-file）</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>%1 also reads %2: a change there changes that server too</source>
-            <translation>%1 也读取 %2：在那里的更改也会影响该服务器</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConfigPush</name>
-        <message>
-            <location filename="../models/configpush.cpp" line="+84" />
-            <location line="+141" />
-            <location line="+5" />
-            <location line="+14" />
-            <source>config</source>
-            <translation>配置</translation>
-        </message>
-        <message>
-            <location line="-159" />
-            <source>cannot read the option file %1: %2</source>
-            <translation>无法读取选项文件 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+55" />
-            <location line="+5" />
-            <location line="+5" />
-            <source>check config</source>
-            <translation>检查配置</translation>
-        </message>
-        <message>
-            <location line="-9" />
-            <source>%1 — nothing was changed</source>
-            <translation>%1 — 未做任何更改</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>a restart is needed but no restart command is known; set "restartCommand" — nothing was changed</source>
-            <translation>需要重启，但不知道重启命令；请设置“restartCommand”— 未做任何更改</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>the restart command "%1" cannot be run here (%2 not found) — nothing was changed</source>
-            <translation>重启命令“%1”无法在此运行（未找到 %2）— 未做任何更改</translation>
-        </message>
-        <message>
-            <location line="+27" />
-            <location line="+88" />
-            <location line="+7" />
-            <location line="+7" />
-            <source>restart</source>
-            <translation>重启</translation>
-        </message>
-        <message>
-            <location line="-101" />
-            <source>the server did not accept connections within %1 s: %2</source>
-            <translation>服务器未在 %1 秒内接受连接：%2</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>restored %1</source>
-            <translation>已恢复 %1</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>could NOT restore %1: %2</source>
-            <translation>未能恢复 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>removed %1</source>
-            <translation>已删除 %1</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>could NOT remove %1</source>
-            <translation>未能删除 %1</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>backed up %1 to %2</source>
-            <translation>已将 %1 备份到 %2</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <location line="+19" />
-            <source>%1 (%2)</source>
-            <translation>%1（%2）</translation>
-        </message>
-        <message>
-            <location line="-17" />
-            <source>wrote %1</source>
-            <translation>已写入 %1</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>%1 applies to new connections only: reconnect application connection pools before they write on both servers</source>
-            <translation>%1 只对新连接生效：在应用程序同时向两台服务器写入之前，请重新建立其连接池</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>restarting the server (%1 changed): %2</source>
-            <translation>正在重启服务器（%1 已更改）：%2</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>"%1" returned, but the server has been up for %2 s: it did not restart%3</source>
-            <translation>“%1”已返回，但服务器已运行 %2 秒：它并未重启%3</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>"%1" exited with %2: %3</source>
-            <translation>“%1”以 %2 退出：%3</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>the server did not come back with the new configuration (%1). %2; restarted with the old configuration: %3</source>
-            <translation>服务器未能以新配置恢复运行（%1）。%2；已使用旧配置重启：%3</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>server is back up</source>
-            <translation>服务器已恢复运行</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>server is STILL DOWN: %1</source>
-            <translation>服务器仍然停机：%1</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>the server is back</source>
-            <translation>服务器已恢复</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>no restart needed: every changed setting is dynamic</source>
-            <translation>无需重启：所有更改的设置都是动态的</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>verify config</source>
-            <translation>验证配置</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>after the change: %1. Another option file may override ours.</source>
-            <translation>更改之后：%1。可能有另一个选项文件覆盖了我们的设置。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConnectionTester</name>
-        <message>
-            <location filename="../ui/connectiontester.cpp" line="+73" />
-            <source>%1, server-id %2%3</source>
-            <translation>%1，server-id %2%3</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>, read-only</source>
-            <translation>，只读</translation>
-        </message>
-        <message>
-            <location line="+26" />
-            <source>the host key has CHANGED since it was trusted</source>
-            <translation>主机密钥自被信任以来已发生变化</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>the host key is not known yet</source>
-            <translation>主机密钥尚未被确认</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>not detected: %1 is another machine; tick SSH to reach it</source>
-            <translation>未检测：%1 是另一台机器；请勾选 SSH 以访问它</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <location line="+4" />
-            <source>%1 (%2)</source>
-            <translation>%1（%2）</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoSandbox</name>
-        <message>
-            <location filename="../ui/demosandbox.cpp" line="+41" />
-            <source>cannot create a folder for the demo: %1</source>
-            <translation>无法为演示创建文件夹：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>EventList</name>
-        <message>
-            <location filename="../ui/eventlist.cpp" line="+10" />
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Server</source>
-            <translation>服务器</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Event</source>
-            <translation>事件</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Code</source>
-            <translation>代码</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Details</source>
-            <translation>详细信息</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Replication events</source>
-            <translation>复制事件</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExecutePage</name>
-        <message>
-            <location filename="../ui/executepage.cpp" line="+36" />
-            <source>Setting up</source>
-            <translation>正在设置</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Each step shows its state and time. Cancel stops at the next safe point.</source>
-            <translation>每个步骤都显示其状态和用时。“取消”会在下一个安全点停止。</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Server</source>
-            <translation>服务器</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Step</source>
-            <translation>步骤</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>State</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Elapsed</source>
-            <translation>用时</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Output</source>
-            <translation>输出</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Setup output</source>
-            <translation>设置输出</translation>
-        </message>
-        <message>
-            <location line="+31" />
-            <source>Running the setup of %1…</source>
-            <translation>正在运行 %1 的设置…</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>both</source>
-            <translation>两者</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>running</source>
-            <translation>运行中</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <location line="+56" />
-            <source>done</source>
-            <translation>完成</translation>
-        </message>
-        <message>
-            <location line="-51" />
-            <source>failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>warning</source>
-            <translation>警告</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>Cancelling at the next safe point… %1</source>
-            <translation>正在下一个安全点取消… %1</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Running the setup… %1</source>
-            <translation>正在运行设置… %1</translation>
-        </message>
-        <message>
-            <location line="+25" />
-            <source>stopped</source>
-            <translation>已停止</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Done in %1: both directions replicate.</source>
-            <translation>已在 %1 内完成：两个方向均在复制。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Cancelled after %1. Both servers are usable; running the setup again resumes.</source>
-            <translation>已在 %1 后取消。两台服务器均可使用；再次运行设置将继续进行。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Failed after %1: %2</source>
-            <translation>在 %1 后失败：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>Finding</name>
-        <message>
-            <location filename="../models/finding.cpp" line="+9" />
-            <source>error</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>warning</source>
-            <translation>警告</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>ok</source>
-            <translation>正常</translation>
-        </message>
-    </context>
-    <context>
-        <name>Heartbeat</name>
-        <message>
-            <location filename="../models/heartbeat.cpp" line="+29" />
-            <location line="+15" />
-            <location line="+14" />
-            <location line="+19" />
-            <location line="+13" />
-            <source>heartbeat</source>
-            <translation>心跳</translation>
-        </message>
-    </context>
-    <context>
-        <name>HostKeyDialog</name>
-        <message>
-            <location filename="../ui/hostkeydialog.cpp" line="+15" />
-            <source>SSH Host Key of %1</source>
-            <translation>%1 的 SSH 主机密钥</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>The host key of %1 (port %2) has CHANGED since it was last trusted. Someone may be intercepting the connection, or the host was reinstalled. RepliPair will not connect. Check the key with the host's administrator and fix the known_hosts file by hand.</source>
-            <translation>%1（端口 %2）的主机密钥自上次信任以来已发生变化。可能有人正在拦截连接，或者该主机已被重装。RepliPair 不会连接。请与该主机的管理员核对密钥，并手动修正 known_hosts 文件。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>RepliPair has not seen %1 (port %2) before. Compare this fingerprint with the one the host shows (ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub) before you trust it.</source>
-            <translation>RepliPair 以前没有见过 %1（端口 %2）。在信任它之前，请将此指纹与主机显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub）进行比较。</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Host key fingerprint</source>
-            <translation>主机密钥指纹</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Trust and Connect</source>
-            <translation>信任并连接(&amp;T)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Close</source>
-            <translation>关闭(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>&amp;Do Not Trust</source>
-            <translation>不信任(&amp;D)</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>known_hosts holds: %1</source>
-            <translation>known_hosts 中记录的是：%1</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>The host now presents:</source>
-            <translation>主机现在提供的密钥：</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Fingerprint:</source>
-            <translation>指纹：</translation>
-        </message>
-    </context>
-    <context>
-        <name>InspectionPanel</name>
-        <message>
-            <location filename="../ui/inspectionpanel.cpp" line="+25" />
-            <source>Property</source>
-            <translation>属性</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Value</source>
-            <translation>值</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Inspection of the selected server</source>
-            <translation>所选服务器的检查结果</translation>
-        </message>
-        <message>
-            <location line="+27" />
-            <source>Select a server on the canvas to see its inspection.</source>
-            <translation>在画布上选择一台服务器以查看其检查结果。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Server %1 — %2</source>
-            <translation>服务器 %1 — %2</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>online</source>
-            <translation>在线</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>not inspected yet (press F5)</source>
-            <translation>尚未检查（按 F5）</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <source>yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <location line="+30" />
-            <source>no</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location line="-28" />
-            <source>Server</source>
-            <translation>服务器</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Reachable</source>
-            <translation>可访问</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>no: %1</source>
-            <translation>否：%1</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Version</source>
-            <translation>版本</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>server_id</source>
-            <translation>server_id</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>server_uuid</source>
-            <translation>server_uuid</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Host name</source>
-            <translation>主机名</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Data directory</source>
-            <translation>数据目录</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Port</source>
-            <translation>端口</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>read_only</source>
-            <translation>read_only</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Binary log</source>
-            <translation>二进制日志</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>log_bin</source>
-            <translation>log_bin</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>binlog_format</source>
-            <translation>binlog_format</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>gtid_mode</source>
-            <translation>gtid_mode</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>GTID position</source>
-            <translation>GTID 位置</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Binlog_Do_DB</source>
-            <translation>Binlog_Do_DB</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Binlog_Ignore_DB</source>
-            <translation>Binlog_Ignore_DB</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Replica</source>
-            <translation>副本</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Configured</source>
-            <translation>已配置</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Source</source>
-            <translation>源</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>IO thread</source>
-            <translation>IO 线程</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>SQL thread</source>
-            <translation>SQL 线程</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Seconds behind</source>
-            <translation>落后秒数</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>NULL</source>
-            <translation>NULL</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Read position</source>
-            <translation>读取位置</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Executed position</source>
-            <translation>已执行位置</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Using GTID</source>
-            <translation>使用 GTID</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Last IO error</source>
-            <translation>最近的 IO 错误</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Last SQL error</source>
-            <translation>最近的 SQL 错误</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Settings the plan touches</source>
-            <translation>计划涉及的设置</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Databases</source>
-            <translation>数据库</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>User databases</source>
-            <translation>用户数据库</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+3" />
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <location line="-2" />
-            <source>Privileges</source>
-            <translation>权限</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Missing</source>
-            <translation>缺少</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Grant</source>
-            <translation>授权</translation>
-        </message>
-    </context>
-    <context>
-        <name>LocalShell</name>
-        <message>
-            <location filename="../models/localshell.cpp" line="+26" />
-            <source>local</source>
-            <translation>本地</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>read file</source>
-            <translation>读取文件</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>cannot read %1: %2</source>
-            <translation>无法读取 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <location line="+4" />
-            <source>check config</source>
-            <translation>检查配置</translation>
-        </message>
-        <message>
-            <location line="-3" />
-            <source>the folder %1 is not writable by this user, so %2 cannot be replaced</source>
-            <translation>当前用户无法写入文件夹 %1，因此无法替换 %2</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>%1 is not writable by this user</source>
-            <translation>当前用户无法写入 %1</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>write file</source>
-            <translation>写入文件</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>backup</source>
-            <translation>备份</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>cannot copy %1 to %2</source>
-            <translation>无法将 %1 复制到 %2</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>remove file</source>
-            <translation>删除文件</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>cannot remove %1</source>
-            <translation>无法删除 %1</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>list folder</source>
-            <translation>列出文件夹</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>folder %1 does not exist</source>
-            <translation>文件夹 %1 不存在</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <location line="+5" />
-            <source>run</source>
-            <translation>运行</translation>
-        </message>
-        <message>
-            <location line="-5" />
-            <source>cannot start /bin/sh: %1</source>
-            <translation>无法启动 /bin/sh：%1</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>"%1" did not finish within %2 s</source>
-            <translation>“%1”未在 %2 秒内结束</translation>
-        </message>
-    </context>
-    <context>
-        <name>LogModel</name>
-        <message>
-            <location filename="../ui/logmodel.cpp" line="+44" />
-            <source>pair</source>
-            <translation>服务器对</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>started</source>
-            <translation>已开始</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>done</source>
-            <translation>完成</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>warning</source>
-            <translation>警告</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>info</source>
-            <translation>信息</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>%1 (%2 ms)</source>
-            <translation>%1（%2 毫秒）</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Server</source>
-            <translation>服务器</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Event</source>
-            <translation>事件</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Step</source>
-            <translation>步骤</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Message</source>
-            <translation>消息</translation>
-        </message>
-    </context>
-    <context>
-        <name>LogView</name>
-        <message>
-            <location filename="../ui/logview.cpp" line="+49" />
-            <source>&amp;Copy</source>
-            <translation>复制(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Save Log…</source>
-            <translation>保存日志(&amp;S)…</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>All servers</source>
-            <translation>所有服务器</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>Sh&amp;ow:</source>
-            <translation>显示(&amp;O)：</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Copy</source>
-            <translation>复制</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Save…</source>
-            <translation>保存…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Clear</source>
-            <translation>清空</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>Pair</source>
-            <translation>服务器对</translation>
-        </message>
-        <message>
-            <location line="+35" />
-            <location line="+7" />
-            <source>Save Log</source>
-            <translation>保存日志</translation>
-        </message>
-        <message>
-            <location line="-7" />
-            <source>The log could not be saved to %1: %2</source>
-            <translation>无法将日志保存到 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Log files (*.log *.txt);;All files (*)</source>
-            <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../ui/mainwindow.cpp" line="+49" />
-            <location line="+30" />
-            <source>RepliPair</source>
-            <translation>RepliPair</translation>
-        </message>
-        <message>
-            <location line="-26" />
-            <source>&amp;Topology</source>
-            <translation>拓扑(&amp;T)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>C&amp;harts</source>
-            <translation>图表(&amp;H)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>E&amp;vents</source>
-            <translation>事件(&amp;V)</translation>
-        </message>
-        <message>
-            <location line="+32" />
-            <source>Ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>Saved pairs</source>
-            <translation>已保存的服务器对</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Remove from List</source>
-            <translation>从列表中移除(&amp;R)</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Saved Pairs</source>
-            <translation>已保存的服务器对</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Inspection</source>
-            <translation>检查结果</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Live Log</source>
-            <translation>实时日志</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;New Pair…</source>
-            <translation>新建服务器对(&amp;N)…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Open Profile…</source>
-            <translation>打开配置文件(&amp;O)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+97" />
-            <source>Open Pair Profile</source>
-            <translation>打开服务器对配置文件</translation>
-        </message>
-        <message>
-            <location line="-95" />
-            <source>Pair profiles (*.replipair.json);;JSON (*.json)</source>
-            <translation>服务器对配置文件 (*.replipair.json);;JSON (*.json)</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>&amp;Preferences…</source>
-            <translation>首选项(&amp;P)…</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Pair</source>
-            <translation>服务器对(&amp;P)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Inspect Both Servers</source>
-            <translation>检查两台服务器(&amp;I)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Run Setup Again…</source>
-            <translation>再次运行设置(&amp;R)…</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Monitor</source>
-            <translation>监控(&amp;M)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Go to &amp;Canvas</source>
-            <translation>转到画布(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Go to Saved &amp;Pairs</source>
-            <translation>转到已保存的服务器对(&amp;P)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Go to &amp;Log</source>
-            <translation>转到日志(&amp;L)</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;About RepliPair</source>
-            <translation>关于 RepliPair(&amp;A)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>About RepliPair</source>
-            <translation>关于 RepliPair</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&lt;b&gt;RepliPair %1&lt;/b&gt;&lt;p&gt;Sets up and watches MySQL/MariaDB master-master replication.&lt;/p&gt;</source>
-            <translation>&lt;b&gt;RepliPair %1&lt;/b&gt;&lt;p&gt;设置并监控 MySQL/MariaDB 主主复制。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location line="+25" />
-            <source>Password for %1</source>
-            <translation>%1 的密码</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Password of %1 on %2 (kept in memory only):</source>
-            <translation>%1 在 %2 上的密码（仅保存在内存中）：</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>%1 cannot be opened:
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON output.</source>
+        <translation>JSON 输出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm changes.</source>
+        <translation>确认更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the plan to a file.</source>
+        <translation>将计划写入文件。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One server after the other.</source>
+        <translation>逐台服务器依次进行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampling interval.</source>
+        <translation>采样间隔。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>One round.</source>
+        <translation>只执行一轮。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the version.</source>
+        <translation>显示版本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print state-change events.</source>
+        <translation>输出状态变化事件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lag alert threshold.</source>
+        <translation>延迟告警阈值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network timeout.</source>
+        <translation>网络超时。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server name.</source>
+        <translation>服务器名称。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed event.</source>
+        <translation>已确认的事件。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no command given</source>
+        <translation>未给出命令</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>未知命令“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs exactly one profile file</source>
+        <translation>%1 需要恰好一个配置文件</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>monitor is not available in this build</source>
+        <translation>此版本不提供监控功能</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>setup changes both servers; run &apos;replipair-cli plan&apos; to see how, then add --yes</source>
+        <translation>setup 会更改两台服务器；请先运行 &apos;replipair-cli plan&apos; 查看具体内容，然后加上 --yes</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigLocator</name>
+    <message>
+        <location filename="../models/configlocator.cpp" line="+135"/>
+        <source>the server (%1) was started with --no-defaults: it reads no option file, so its settings can only change on its command line. Set &quot;configFile&quot; in the profile if you know better.</source>
+        <translation>服务器（%1）是以 --no-defaults 启动的：它不读取任何选项文件，因此其设置只能在命令行中更改。如果您确定，请在配置文件中设置“configFile”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--defaults-file on the command line of %1</source>
+        <translation>%1 命令行中的 --defaults-file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server reads %1 (%2), but it cannot be read on %3</source>
+        <translation>服务器读取 %1（%2），但在 %3 上无法读取它</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>--defaults-extra-file on the command line of %1</source>
+        <translation>%1 命令行中的 --defaults-extra-file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the server (%1) has no --defaults-file and none of its default option files exists on %2 (%3). Set &quot;configFile&quot; in the profile.</source>
+        <translation>服务器（%1）没有 --defaults-file，且其默认选项文件在 %2 上均不存在（%3）。请在配置文件中设置“configFile”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the default option file of %1 (it has no --defaults-file)</source>
+        <translation>%1 的默认选项文件（它没有 --defaults-file）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the last of the default option files %1 of %2 (it has no --defaults-file)</source>
+        <translation>%2 的默认选项文件 %1 中的最后一个（它没有 --defaults-file）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 also reads %2: a change there changes that server too</source>
+        <translation>%1 也读取 %2：在那里的更改也会影响该服务器</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPush</name>
+    <message>
+        <location filename="../models/configpush.cpp" line="+84"/>
+        <location line="+141"/>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>cannot read the option file %1: %2</source>
+        <translation>无法读取选项文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>check config</source>
+        <translation>检查配置</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>%1 — nothing was changed</source>
+        <translation>%1 — 未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a restart is needed but no restart command is known; set &quot;restartCommand&quot; — nothing was changed</source>
+        <translation>需要重启，但不知道重启命令；请设置“restartCommand”— 未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the restart command &quot;%1&quot; cannot be run here (%2 not found) — nothing was changed</source>
+        <translation>重启命令“%1”无法在此运行（未找到 %2）— 未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+88"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>the server did not accept connections within %1 s: %2</source>
+        <translation>服务器未在 %1 秒内接受连接：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>restored %1</source>
+        <translation>已恢复 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>could NOT restore %1: %2</source>
+        <translation>未能恢复 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>removed %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>could NOT remove %1</source>
+        <translation>未能删除 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>backed up %1 to %2</source>
+        <translation>已将 %1 备份到 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+19"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 applies to new connections only: reconnect application connection pools before they write on both servers</source>
+        <translation>%1 只对新连接生效：在应用程序同时向两台服务器写入之前，请重新建立其连接池</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>restarting the server (%1 changed): %2</source>
+        <translation>正在重启服务器（%1 已更改）：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; returned, but the server has been up for %2 s: it did not restart%3</source>
+        <translation>“%1”已返回，但服务器已运行 %2 秒：它并未重启%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; exited with %2: %3</source>
+        <translation>“%1”以 %2 退出：%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the server did not come back with the new configuration (%1). %2; restarted with the old configuration: %3</source>
+        <translation>服务器未能以新配置恢复运行（%1）。%2；已使用旧配置重启：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>server is back up</source>
+        <translation>服务器已恢复运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>server is STILL DOWN: %1</source>
+        <translation>服务器仍然停机：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server is back</source>
+        <translation>服务器已恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no restart needed: every changed setting is dynamic</source>
+        <translation>无需重启：所有更改的设置都是动态的</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>verify config</source>
+        <translation>验证配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after the change: %1. Another option file may override ours.</source>
+        <translation>更改之后：%1。可能有另一个选项文件覆盖了我们的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message>
+        <location filename="../ui/connectiontester.cpp" line="+73"/>
+        <source>%1, server-id %2%3</source>
+        <translation>%1，server-id %2%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, read-only</source>
+        <translation>，只读</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the host key has CHANGED since it was trusted</source>
+        <translation>主机密钥自被信任以来已发生变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the host key is not known yet</source>
+        <translation>主机密钥尚未被确认</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>not detected: %1 is another machine; tick SSH to reach it</source>
+        <translation>未检测：%1 是另一台机器；请勾选 SSH 以访问它</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSandbox</name>
+    <message>
+        <location filename="../ui/demosandbox.cpp" line="+41"/>
+        <source>cannot create a folder for the demo: %1</source>
+        <translation>无法为演示创建文件夹：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EventList</name>
+    <message>
+        <location filename="../ui/eventlist.cpp" line="+10"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replication events</source>
+        <translation>复制事件</translation>
+    </message>
+</context>
+<context>
+    <name>ExecutePage</name>
+    <message>
+        <location filename="../ui/executepage.cpp" line="+36"/>
+        <source>Setting up</source>
+        <translation>正在设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each step shows its state and time. Cancel stops at the next safe point.</source>
+        <translation>每个步骤都显示其状态和用时。“取消”会在下一个安全点停止。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Elapsed</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Setup output</source>
+        <translation>设置输出</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Running the setup of %1…</source>
+        <translation>正在运行 %1 的设置…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>both</source>
+        <translation>两者</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+56"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cancelling at the next safe point… %1</source>
+        <translation>正在下一个安全点取消… %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Running the setup… %1</source>
+        <translation>正在运行设置… %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done in %1: both directions replicate.</source>
+        <translation>已在 %1 内完成：两个方向均在复制。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled after %1. Both servers are usable; running the setup again resumes.</source>
+        <translation>已在 %1 后取消。两台服务器均可使用；再次运行设置将继续进行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed after %1: %2</source>
+        <translation>在 %1 后失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Finding</name>
+    <message>
+        <location filename="../models/finding.cpp" line="+9"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>Heartbeat</name>
+    <message>
+        <location filename="../models/heartbeat.cpp" line="+29"/>
+        <location line="+15"/>
+        <location line="+14"/>
+        <location line="+19"/>
+        <location line="+13"/>
+        <source>heartbeat</source>
+        <translation>心跳</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyDialog</name>
+    <message>
+        <location filename="../ui/hostkeydialog.cpp" line="+15"/>
+        <source>SSH Host Key of %1</source>
+        <translation>%1 的 SSH 主机密钥</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The host key of %1 (port %2) has CHANGED since it was last trusted. Someone may be intercepting the connection, or the host was reinstalled. RepliPair will not connect. Check the key with the host&apos;s administrator and fix the known_hosts file by hand.</source>
+        <translation>%1（端口 %2）的主机密钥自上次信任以来已发生变化。可能有人正在拦截连接，或者该主机已被重装。RepliPair 不会连接。请与该主机的管理员核对密钥，并手动修正 known_hosts 文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>RepliPair has not seen %1 (port %2) before. Compare this fingerprint with the one the host shows (ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub) before you trust it.</source>
+        <translation>RepliPair 以前没有见过 %1（端口 %2）。在信任它之前，请将此指纹与主机显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub）进行比较。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Host key fingerprint</source>
+        <translation>主机密钥指纹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Trust and Connect</source>
+        <translation>信任并连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Do Not Trust</source>
+        <translation>不信任(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>known_hosts holds: %1</source>
+        <translation>known_hosts 中记录的是：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The host now presents:</source>
+        <translation>主机现在提供的密钥：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPanel</name>
+    <message>
+        <location filename="../ui/inspectionpanel.cpp" line="+25"/>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inspection of the selected server</source>
+        <translation>所选服务器的检查结果</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Select a server on the canvas to see its inspection.</source>
+        <translation>在画布上选择一台服务器以查看其检查结果。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server %1 — %2</source>
+        <translation>服务器 %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not inspected yet (press F5)</source>
+        <translation>尚未检查（按 F5）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+30"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reachable</source>
+        <translation>可访问</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no: %1</source>
+        <translation>否：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>server_id</source>
+        <translation>server_id</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server_uuid</source>
+        <translation>server_uuid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read_only</source>
+        <translation>read_only</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Binary log</source>
+        <translation>二进制日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log_bin</source>
+        <translation>log_bin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>binlog_format</source>
+        <translation>binlog_format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gtid_mode</source>
+        <translation>gtid_mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GTID position</source>
+        <translation>GTID 位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Binlog_Do_DB</source>
+        <translation>Binlog_Do_DB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Binlog_Ignore_DB</source>
+        <translation>Binlog_Ignore_DB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replica</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Configured</source>
+        <translation>已配置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IO thread</source>
+        <translation>IO 线程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQL thread</source>
+        <translation>SQL 线程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds behind</source>
+        <translation>落后秒数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read position</source>
+        <translation>读取位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Executed position</source>
+        <translation>已执行位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Using GTID</source>
+        <translation>使用 GTID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last IO error</source>
+        <translation>最近的 IO 错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last SQL error</source>
+        <translation>最近的 SQL 错误</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Settings the plan touches</source>
+        <translation>计划涉及的设置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Databases</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User databases</source>
+        <translation>用户数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Privileges</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grant</source>
+        <translation>授权</translation>
+    </message>
+</context>
+<context>
+    <name>LocalShell</name>
+    <message>
+        <location filename="../models/localshell.cpp" line="+26"/>
+        <source>local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>read file</source>
+        <translation>读取文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>check config</source>
+        <translation>检查配置</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>the folder %1 is not writable by this user, so %2 cannot be replaced</source>
+        <translation>当前用户无法写入文件夹 %1，因此无法替换 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not writable by this user</source>
+        <translation>当前用户无法写入 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>write file</source>
+        <translation>写入文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cannot copy %1 to %2</source>
+        <translation>无法将 %1 复制到 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>remove file</source>
+        <translation>删除文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cannot remove %1</source>
+        <translation>无法删除 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>list folder</source>
+        <translation>列出文件夹</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>cannot start /bin/sh: %1</source>
+        <translation>无法启动 /bin/sh：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; did not finish within %2 s</source>
+        <translation>“%1”未在 %2 秒内结束</translation>
+    </message>
+</context>
+<context>
+    <name>LogModel</name>
+    <message>
+        <location filename="../ui/logmodel.cpp" line="+44"/>
+        <source>pair</source>
+        <translation>服务器对</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>started</source>
+        <translation>已开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%2 ms)</source>
+        <translation>%1（%2 毫秒）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <location filename="../ui/logview.cpp" line="+49"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save Log…</source>
+        <translation>保存日志(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All servers</source>
+        <translation>所有服务器</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sh&amp;ow:</source>
+        <translation>显示(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Pair</source>
+        <translation>服务器对</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+7"/>
+        <source>Save Log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>The log could not be saved to %1: %2</source>
+        <translation>无法将日志保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+49"/>
+        <location line="+30"/>
+        <source>RepliPair</source>
+        <translation>RepliPair</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>&amp;Topology</source>
+        <translation>拓扑(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;harts</source>
+        <translation>图表(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;vents</source>
+        <translation>事件(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved pairs</source>
+        <translation>已保存的服务器对</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Remove from List</source>
+        <translation>从列表中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved Pairs</source>
+        <translation>已保存的服务器对</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inspection</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Live Log</source>
+        <translation>实时日志</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New Pair…</source>
+        <translation>新建服务器对(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open Profile…</source>
+        <translation>打开配置文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+97"/>
+        <source>Open Pair Profile</source>
+        <translation>打开服务器对配置文件</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>Pair profiles (*.replipair.json);;JSON (*.json)</source>
+        <translation>服务器对配置文件 (*.replipair.json);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Pair</source>
+        <translation>服务器对(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inspect Both Servers</source>
+        <translation>检查两台服务器(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Run Setup Again…</source>
+        <translation>再次运行设置(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Monitor</source>
+        <translation>监控(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to &amp;Canvas</source>
+        <translation>转到画布(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to Saved &amp;Pairs</source>
+        <translation>转到已保存的服务器对(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to &amp;Log</source>
+        <translation>转到日志(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About RepliPair</source>
+        <translation>关于 RepliPair(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About RepliPair</source>
+        <translation>关于 RepliPair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;RepliPair %1&lt;/b&gt;&lt;p&gt;Sets up and watches MySQL/MariaDB master-master replication.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;RepliPair %1&lt;/b&gt;&lt;p&gt;设置并监控 MySQL/MariaDB 主主复制。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password of %1 on %2 (kept in memory only):</source>
+        <translation>%1 在 %2 上的密码（仅保存在内存中）：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 cannot be opened:
 %2</source>
-            <translation>无法打开 %1：
+        <translation>无法打开 %1：
 %2</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>%1 — RepliPair</source>
-            <translation>%1 — RepliPair</translation>
-        </message>
-        <message>
-            <location line="+39" />
-            <source>Inspecting %1…</source>
-            <translation>正在检查 %1…</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Inspection finished</source>
-            <translation>检查已完成</translation>
-        </message>
-        <message>
-            <location line="+48" />
-            <source>%1 on %2</source>
-            <translation>%2 上的%1</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Starting replication on %1…</source>
-            <translation>正在 %1 上启动复制…</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Stopping replication on %1…</source>
-            <translation>正在 %1 上停止复制…</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>replication</source>
-            <translation>复制</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Reading the event that stopped %1…</source>
-            <translation>正在读取使 %1 停止的事件…</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Failing Event</source>
-            <translation>出错的事件</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>skip event</source>
-            <translation>跳过事件</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>Comparing the replicated tables of %1 and %2…</source>
-            <translation>正在比较 %1 和 %2 上被复制的表…</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>%1 table(s) compared, %2 differ.</source>
-            <translation>已比较 %1 张表，%2 张不同。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 — RepliPair</source>
+        <translation>%1 — RepliPair</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Inspecting %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Inspection finished</source>
+        <translation>检查已完成</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 on %2</source>
+        <translation>%2 上的%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Starting replication on %1…</source>
+        <translation>正在 %1 上启动复制…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopping replication on %1…</source>
+        <translation>正在 %1 上停止复制…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>replication</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the event that stopped %1…</source>
+        <translation>正在读取使 %1 停止的事件…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Failing Event</source>
+        <translation>出错的事件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>skip event</source>
+        <translation>跳过事件</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Comparing the replicated tables of %1 and %2…</source>
+        <translation>正在比较 %1 和 %2 上被复制的表…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 table(s) compared, %2 differ.</source>
+        <translation>已比较 %1 张表，%2 张不同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>
 %1.%2: %3 %4, %5 %6</source>
-            <translation>
+        <translation>
 %1.%2：%3 %4，%5 %6</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+1" />
-            <source>(missing)</source>
-            <translation>（缺失）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>
 
 A table written to during the comparison may show as different: compare again once replication has caught up.</source>
-            <translation>
+        <translation>
 
 比较期间被写入的表可能显示为不同：请在复制追上后再次比较。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Data Comparison</source>
-            <translation>数据比较</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Working out the configuration changes for %1…</source>
-            <translation>正在计算 %1 的配置更改…</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>The configuration of %1 already holds every setting the pair needs: nothing to change.</source>
-            <translation>%1 的配置已包含这对服务器所需的全部设置：无需更改。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>No plan: %1</source>
-            <translation>无法生成计划：%1</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Configuration Changes for %1</source>
-            <translation>%1 的配置更改</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>The new language applies when RepliPair starts again.</source>
-            <translation>新语言将在 RepliPair 重新启动后生效。</translation>
-        </message>
-    </context>
-    <context>
-        <name>OptionsPage</name>
-        <message>
-            <location filename="../ui/optionspage.cpp" line="+18" />
-            <source>Replication options</source>
-            <translation>复制选项</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>What to replicate and how. The defaults suit most pairs.</source>
-            <translation>复制什么以及如何复制。默认值适用于大多数服务器对。</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>e.g. orders</source>
-            <translation>例如 orders</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>e.g. shop, billing — empty replicates every database</source>
-            <translation>例如 shop, billing — 留空则复制所有数据库</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>e.g. mysql</source>
-            <translation>例如 mysql</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Automatic: GTID where both servers support it</source>
-            <translation>自动：两台服务器都支持时使用 GTID</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>GTID auto-positioning</source>
-            <translation>GTID 自动定位</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Binary log file and position</source>
-            <translation>二进制日志文件和位置</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Interleave &amp;auto-increment values (A odd, B even) so inserts never clash</source>
-            <translation>交错分配自增值(&amp;A)（A 为奇数，B 为偶数），使插入永不冲突</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Encrypt replication traffic with &amp;SSL</source>
-            <translation>使用 &amp;SSL 加密复制流量</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Leave as configured</source>
-            <translation>保持现有配置</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>ROW (safest with database filters)</source>
-            <translation>ROW（使用数据库过滤时最安全）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>MIXED</source>
-            <translation>MIXED</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>STATEMENT</source>
-            <translation>STATEMENT</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Pair &amp;name:</source>
-            <translation>服务器对名称(&amp;N)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Databases:</source>
-            <translation>数据库(&amp;D)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Ignore databases:</source>
-            <translation>忽略的数据库(&amp;I)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Replication &amp;user:</source>
-            <translation>复制用户(&amp;U)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Positioning:</source>
-            <translation>定位方式(&amp;P)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Binlog &amp;format:</source>
-            <translation>Binlog 格式(&amp;F)：</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <source>Give the pair a name; it names the profile file.</source>
-            <translation>请为服务器对命名；该名称将用作配置文件名。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>The replication user may hold letters, digits, '.', '-' and '_' (at most 32).</source>
-            <translation>复制用户名只能包含字母、数字、'.'、'-' 和 '_'（最多 32 个）。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>%1 is both replicated and ignored.</source>
-            <translation>%1 同时被设为复制和忽略。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>The database name %1 is longer than 64 characters.</source>
-            <translation>数据库名 %1 超过 64 个字符。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PairProfile</name>
-        <message>
-            <location filename="../models/pairprofile.cpp" line="+233" />
-            <location line="+64" />
-            <location line="+8" />
-            <location line="+4" />
-            <location line="+3" />
-            <location line="+36" />
-            <location line="+3" />
-            <source>profile</source>
-            <translation>配置文件</translation>
-        </message>
-        <message>
-            <location line="-105" />
-            <source>"replicationUser" must be 1 to 32 characters</source>
-            <translation>“replicationUser”必须为 1 到 32 个字符</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>"gtid" must be "auto", "on" or "off"</source>
-            <translation>“gtid”必须是“auto”、“on”或“off”</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>"binlogFormat" must be ROW, MIXED or STATEMENT</source>
-            <translation>“binlogFormat”必须是 ROW、MIXED 或 STATEMENT</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>"syncBinlog" must be a number of 0 or more</source>
-            <translation>“syncBinlog”必须是大于或等于 0 的数字</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>database "%1" is both replicated and ignored</source>
-            <translation>数据库“%1”同时被设为复制和忽略</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>"servers" must be an array of exactly two servers</source>
-            <translation>“servers”必须是恰好包含两台服务器的数组</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>must be an object</source>
-            <translation>必须是对象</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>the two servers must have different names</source>
-            <translation>两台服务器必须使用不同的名称</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>both servers are %1: a server cannot replicate with itself</source>
-            <translation>两台服务器都是 %1：服务器不能与自身复制</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>cannot read %1: %2</source>
-            <translation>无法读取 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>%1 is not valid JSON at offset %2: %3</source>
-            <translation>%1 在偏移量 %2 处不是有效的 JSON：%3</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1 must hold a JSON object</source>
-            <translation>%1 必须包含一个 JSON 对象</translation>
-        </message>
-        <message>
-            <location line="+36" />
-            <location line="+3" />
-            <source>cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>PairVerifier</name>
-        <message>
-            <location filename="../models/pairverifier.cpp" line="+30" />
-            <location line="+61" />
-            <location line="+2" />
-            <location line="+2" />
-            <location line="+2" />
-            <location line="+11" />
-            <location line="+7" />
-            <location line="+23" />
-            <location line="+19" />
-            <source>verify</source>
-            <translation>验证</translation>
-        </message>
-        <message>
-            <location line="-88" />
-            <source>(not in the message)</source>
-            <translation>（消息中未包含）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1 refused the replication account of %2: %3. %1 saw the connection come from %4, and the account is '%5'@'%6'. If %2 reaches %1 through NAT or another interface, set "replicationUserHost" in the profile to that address or a pattern such as '10.0.0.%'.</source>
-            <translation>%1 拒绝了 %2 的复制账户：%3。%1 看到连接来自 %4，而账户是 '%5'@'%6'。如果 %2 通过 NAT 或其他网络接口访问 %1，请在配置文件中将“replicationUserHost”设为该地址或类似 '10.0.0.%' 的模式。</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>replication is not configured on this server</source>
-            <translation>此服务器上未配置复制</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>the SQL thread stopped: %1</source>
-            <translation>SQL 线程已停止：%1</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>the source refused the binlog position: %1</source>
-            <translation>源拒绝了 binlog 位置：%1</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>IO and SQL threads running on both servers (%1 ms)</source>
-            <translation>两台服务器上的 IO 和 SQL 线程均在运行（%1 毫秒）</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>replication from %1 is not running after %2 s: IO thread %3, SQL thread %4%5</source>
-            <translation>%2 秒后从 %1 的复制仍未运行：IO 线程 %3，SQL 线程 %4%5</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>replication did not start</source>
-            <translation>复制未启动</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>the test table %1.%2 created on %3 did not arrive within %4 s</source>
-            <translation>在 %3 上创建的测试表 %1.%2 未在 %4 秒内到达</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <source>a test row written on %1 did not arrive on %2 within %3 s</source>
-            <translation>在 %1 上写入的测试行未在 %3 秒内到达 %2</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>%1 → %2 in %3 ms</source>
-            <translation>%1 → %2，耗时 %3 毫秒</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>test rows arrived: %1</source>
-            <translation>测试行已到达：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlanBuilder</name>
-        <message>
-            <location filename="../models/planbuilder.cpp" line="+28" />
-            <source>Replication settings in %1; restart (%2 changed)</source>
-            <translation>复制设置写入 %1；需要重启（%2 已更改）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Replication settings in %1; no restart needed</source>
-            <translation>复制设置写入 %1；无需重启</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>effective values: %1</source>
-            <translation>生效值：%1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>each changed file is backed up beside itself as &lt;file&gt;.replipair-&lt;time&gt;.bak; copy it back and restart</source>
-            <translation>每个更改过的文件都在旁边备份为 &lt;文件&gt;.replipair-&lt;时间&gt;.bak；将其复制回去并重启即可</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Replication account for %1, with a generated password</source>
-            <translation>为 %1 创建复制账户，使用生成的密码</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>Binlog coordinates under a short read lock, always released</source>
-            <translation>在短暂的读锁下读取 Binlog 坐标，读锁总会释放</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>&lt;file read above&gt;</source>
-            <translation>&lt;上面读取的文件&gt;</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Replicate from %1</source>
-            <translation>从 %1 复制</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&lt;GTID position read above&gt;</source>
-            <translation>&lt;上面读取的 GTID 位置&gt;</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>IO and SQL threads running</source>
-            <translation>IO 和 SQL 线程正在运行</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Verify: both threads on both servers, and a test row each way through %1.replipair_probe (dropped afterwards)</source>
-            <translation>验证：两台服务器上的两个线程，以及通过 %1.replipair_probe 在每个方向传递一条测试行（之后删除）</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlanPage</name>
-        <message>
-            <location filename="../ui/planpage.cpp" line="+28" />
-            <source>&amp;Export Plan…</source>
-            <translation>导出计划(&amp;E)…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>The plan</source>
-            <translation>计划</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Exactly what will be done, step by step. Passwords are shown as ***. Nothing has changed yet.</source>
-            <translation>将逐步执行的确切操作。密码显示为 ***。目前尚未做任何更改。</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Plan steps</source>
-            <translation>计划步骤</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Statements and configuration changes of the selected step</source>
-            <translation>所选步骤的语句和配置更改</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <location line="+129" />
-            <source>Export Plan</source>
-            <translation>导出计划</translation>
-        </message>
-        <message>
-            <location line="-127" />
-            <source>Text (*.txt);;JSON (*.json)</source>
-            <translation>文本 (*.txt);;JSON (*.json)</translation>
-        </message>
-        <message>
-            <location line="+43" />
-            <source>Working out the plan…</source>
-            <translation>正在制定计划…</translation>
-        </message>
-        <message>
-            <location line="+32" />
-            <source>No plan: %1</source>
-            <translation>无法生成计划：%1</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Both directions already replicate as configured: there is nothing to change. Running the setup only verifies the pair.</source>
-            <translation>两个方向都已按配置复制：无需更改。运行设置只会验证这对服务器。</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+4" />
-            <source>Steps: %n. Select one to see its statements and configuration changes.</source>
-            <translation>
-                <numerusform>共 %n 个步骤。选择一个步骤可查看其语句和配置更改。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>-- SQL on %1
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data Comparison</source>
+        <translation>数据比较</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Working out the configuration changes for %1…</source>
+        <translation>正在计算 %1 的配置更改…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The configuration of %1 already holds every setting the pair needs: nothing to change.</source>
+        <translation>%1 的配置已包含这对服务器所需的全部设置：无需更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No plan: %1</source>
+        <translation>无法生成计划：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Configuration Changes for %1</source>
+        <translation>%1 的配置更改</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The new language applies when RepliPair starts again.</source>
+        <translation>新语言将在 RepliPair 重新启动后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <location filename="../ui/optionspage.cpp" line="+18"/>
+        <source>Replication options</source>
+        <translation>复制选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to replicate and how. The defaults suit most pairs.</source>
+        <translation>复制什么以及如何复制。默认值适用于大多数服务器对。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>e.g. orders</source>
+        <translation>例如 orders</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. shop, billing — empty replicates every database</source>
+        <translation>例如 shop, billing — 留空则复制所有数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. mysql</source>
+        <translation>例如 mysql</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Automatic: GTID where both servers support it</source>
+        <translation>自动：两台服务器都支持时使用 GTID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GTID auto-positioning</source>
+        <translation>GTID 自动定位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binary log file and position</source>
+        <translation>二进制日志文件和位置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Interleave &amp;auto-increment values (A odd, B even) so inserts never clash</source>
+        <translation>交错分配自增值(&amp;A)（A 为奇数，B 为偶数），使插入永不冲突</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Encrypt replication traffic with &amp;SSL</source>
+        <translation>使用 &amp;SSL 加密复制流量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Leave as configured</source>
+        <translation>保持现有配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ROW (safest with database filters)</source>
+        <translation>ROW（使用数据库过滤时最安全）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIXED</source>
+        <translation>MIXED</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STATEMENT</source>
+        <translation>STATEMENT</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pair &amp;name:</source>
+        <translation>服务器对名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Databases:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ignore databases:</source>
+        <translation>忽略的数据库(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replication &amp;user:</source>
+        <translation>复制用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Positioning:</source>
+        <translation>定位方式(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binlog &amp;format:</source>
+        <translation>Binlog 格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Give the pair a name; it names the profile file.</source>
+        <translation>请为服务器对命名；该名称将用作配置文件名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The replication user may hold letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; (at most 32).</source>
+        <translation>复制用户名只能包含字母、数字、&apos;.&apos;、&apos;-&apos; 和 &apos;_&apos;（最多 32 个）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is both replicated and ignored.</source>
+        <translation>%1 同时被设为复制和忽略。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database name %1 is longer than 64 characters.</source>
+        <translation>数据库名 %1 超过 64 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>PairProfile</name>
+    <message>
+        <location filename="../models/pairprofile.cpp" line="+233"/>
+        <location line="+64"/>
+        <location line="+8"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <location line="+36"/>
+        <location line="+3"/>
+        <source>profile</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>&quot;replicationUser&quot; must be 1 to 32 characters</source>
+        <translation>“replicationUser”必须为 1 到 32 个字符</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;gtid&quot; must be &quot;auto&quot;, &quot;on&quot; or &quot;off&quot;</source>
+        <translation>“gtid”必须是“auto”、“on”或“off”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;binlogFormat&quot; must be ROW, MIXED or STATEMENT</source>
+        <translation>“binlogFormat”必须是 ROW、MIXED 或 STATEMENT</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;syncBinlog&quot; must be a number of 0 or more</source>
+        <translation>“syncBinlog”必须是大于或等于 0 的数字</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>database &quot;%1&quot; is both replicated and ignored</source>
+        <translation>数据库“%1”同时被设为复制和忽略</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;servers&quot; must be an array of exactly two servers</source>
+        <translation>“servers”必须是恰好包含两台服务器的数组</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the two servers must have different names</source>
+        <translation>两台服务器必须使用不同的名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>both servers are %1: a server cannot replicate with itself</source>
+        <translation>两台服务器都是 %1：服务器不能与自身复制</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not valid JSON at offset %2: %3</source>
+        <translation>%1 在偏移量 %2 处不是有效的 JSON：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 must hold a JSON object</source>
+        <translation>%1 必须包含一个 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+3"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PairVerifier</name>
+    <message>
+        <location filename="../models/pairverifier.cpp" line="+30"/>
+        <location line="+61"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <location line="+11"/>
+        <location line="+7"/>
+        <location line="+23"/>
+        <location line="+19"/>
+        <source>verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>(not in the message)</source>
+        <translation>（消息中未包含）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 refused the replication account of %2: %3. %1 saw the connection come from %4, and the account is &apos;%5&apos;@&apos;%6&apos;. If %2 reaches %1 through NAT or another interface, set &quot;replicationUserHost&quot; in the profile to that address or a pattern such as &apos;10.0.0.%&apos;.</source>
+        <translation>%1 拒绝了 %2 的复制账户：%3。%1 看到连接来自 %4，而账户是 &apos;%5&apos;@&apos;%6&apos;。如果 %2 通过 NAT 或其他网络接口访问 %1，请在配置文件中将“replicationUserHost”设为该地址或类似 &apos;10.0.0.%&apos; 的模式。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>replication is not configured on this server</source>
+        <translation>此服务器上未配置复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the SQL thread stopped: %1</source>
+        <translation>SQL 线程已停止：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the source refused the binlog position: %1</source>
+        <translation>源拒绝了 binlog 位置：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IO and SQL threads running on both servers (%1 ms)</source>
+        <translation>两台服务器上的 IO 和 SQL 线程均在运行（%1 毫秒）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>replication from %1 is not running after %2 s: IO thread %3, SQL thread %4%5</source>
+        <translation>%2 秒后从 %1 的复制仍未运行：IO 线程 %3，SQL 线程 %4%5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>replication did not start</source>
+        <translation>复制未启动</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the test table %1.%2 created on %3 did not arrive within %4 s</source>
+        <translation>在 %3 上创建的测试表 %1.%2 未在 %4 秒内到达</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>a test row written on %1 did not arrive on %2 within %3 s</source>
+        <translation>在 %1 上写入的测试行未在 %3 秒内到达 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 → %2 in %3 ms</source>
+        <translation>%1 → %2，耗时 %3 毫秒</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>test rows arrived: %1</source>
+        <translation>测试行已到达：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBuilder</name>
+    <message>
+        <location filename="../models/planbuilder.cpp" line="+28"/>
+        <source>Replication settings in %1; restart (%2 changed)</source>
+        <translation>复制设置写入 %1；需要重启（%2 已更改）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replication settings in %1; no restart needed</source>
+        <translation>复制设置写入 %1；无需重启</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>effective values: %1</source>
+        <translation>生效值：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>each changed file is backed up beside itself as &lt;file&gt;.replipair-&lt;time&gt;.bak; copy it back and restart</source>
+        <translation>每个更改过的文件都在旁边备份为 &lt;文件&gt;.replipair-&lt;时间&gt;.bak；将其复制回去并重启即可</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Replication account for %1, with a generated password</source>
+        <translation>为 %1 创建复制账户，使用生成的密码</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Binlog coordinates under a short read lock, always released</source>
+        <translation>在短暂的读锁下读取 Binlog 坐标，读锁总会释放</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&lt;file read above&gt;</source>
+        <translation>&lt;上面读取的文件&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replicate from %1</source>
+        <translation>从 %1 复制</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;GTID position read above&gt;</source>
+        <translation>&lt;上面读取的 GTID 位置&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IO and SQL threads running</source>
+        <translation>IO 和 SQL 线程正在运行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verify: both threads on both servers, and a test row each way through %1.replipair_probe (dropped afterwards)</source>
+        <translation>验证：两台服务器上的两个线程，以及通过 %1.replipair_probe 在每个方向传递一条测试行（之后删除）</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <location filename="../ui/planpage.cpp" line="+28"/>
+        <source>&amp;Export Plan…</source>
+        <translation>导出计划(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exactly what will be done, step by step. Passwords are shown as ***. Nothing has changed yet.</source>
+        <translation>将逐步执行的确切操作。密码显示为 ***。目前尚未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Plan steps</source>
+        <translation>计划步骤</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Statements and configuration changes of the selected step</source>
+        <translation>所选步骤的语句和配置更改</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+129"/>
+        <source>Export Plan</source>
+        <translation>导出计划</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>Text (*.txt);;JSON (*.json)</source>
+        <translation>文本 (*.txt);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Working out the plan…</source>
+        <translation>正在制定计划…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No plan: %1</source>
+        <translation>无法生成计划：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Both directions already replicate as configured: there is nothing to change. Running the setup only verifies the pair.</source>
+        <translation>两个方向都已按配置复制：无需更改。运行设置只会验证这对服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Steps: %n. Select one to see its statements and configuration changes.</source>
+        <translation>
+            <numerusform>共 %n 个步骤。选择一个步骤可查看其语句和配置更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>-- SQL on %1
 </source>
-            <translation>-- 在 %1 上执行的 SQL
+        <translation>-- 在 %1 上执行的 SQL
 </translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>both servers</source>
-            <translation>两台服务器</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source># configuration change
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>both servers</source>
+        <translation>两台服务器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source># configuration change
 </source>
-            <translation># 配置更改
+        <translation># 配置更改
 </translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source># checked afterwards: %1
+    </message>
+    <message>
+        <location line="+2"/>
+        <source># checked afterwards: %1
 </source>
-            <translation># 之后检查：%1
+        <translation># 之后检查：%1
 </translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source># undone by: %1
+    </message>
+    <message>
+        <location line="+2"/>
+        <source># undone by: %1
 </source>
-            <translation># 撤销方式：%1
+        <translation># 撤销方式：%1
 </translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>The plan could not be written to %1: %2</source>
-            <translation>无法将计划写入 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>PollConnection</name>
-        <message>
-            <location filename="../models/statuspoller.cpp" line="+51" />
-            <source>poll</source>
-            <translation>轮询</translation>
-        </message>
-        <message>
-            <location line="+36" />
-            <location line="+69" />
-            <source>%1 (error %2)</source>
-            <translation>%1（错误 %2）</translation>
-        </message>
-        <message>
-            <location line="-30" />
-            <location line="+27" />
-            <source>no heartbeat table %1.%2</source>
-            <translation>没有心跳表 %1.%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreferencesDialog</name>
-        <message>
-            <location filename="../ui/preferencesdialog.cpp" line="+21" />
-            <source>Show a &amp;notification in the system tray on every state change</source>
-            <translation>每次状态变化时在系统托盘中显示通知(&amp;N)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Preferences</source>
-            <translation>首选项</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source> ms</source>
-            <translation> 毫秒</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source> s</source>
-            <translation> 秒</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>A new language applies fully when RepliPair starts again.</source>
-            <translation>新语言将在 RepliPair 重新启动后完全生效。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Language:</source>
-            <translation>语言(&amp;L)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Poll interval:</source>
-            <translation>轮询间隔(&amp;P)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Lag &amp;warning above:</source>
-            <translation>延迟警告阈值(&amp;W)：</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>OK</source>
-            <translation>确定</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>Preflight</name>
-        <message>
-            <location filename="../models/preflight.cpp" line="+49" />
-            <source>check the admin user and the password in %1</source>
-            <translation>请检查 %1 中的管理员用户和密码</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>check that the server runs and that %1 is reachable from here</source>
-            <translation>请检查服务器是否在运行，以及从这里能否访问 %1</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>%1 and %2 are the same server (%3): a server cannot replicate with itself</source>
-            <translation>%1 和 %2 是同一台服务器（%3）：服务器不能与自身复制</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>point the profile at two different servers</source>
-            <translation>请让配置文件指向两台不同的服务器</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>%1 runs %2 and %3 runs %4: MySQL and MariaDB do not replicate both ways reliably</source>
-            <translation>%1 运行 %2，%3 运行 %4：MySQL 与 MariaDB 之间无法可靠地双向复制</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>pair two servers of the same flavor</source>
-            <translation>请将同一种类的两台服务器配对</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>%1 runs %2 and %3 runs %4: in master-master each is the other's replica, and a newer source can write what an older replica cannot read</source>
-            <translation>%1 运行 %2，%3 运行 %4：在主主复制中，双方互为副本，较新的源可能写出较旧副本无法读取的内容</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>upgrade the older server first</source>
-            <translation>请先升级较旧的服务器</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>both servers have server_id %1: each would ignore the other's events as its own</source>
-            <translation>两台服务器的 server_id 都是 %1：每台都会把对方的事件当作自己的而忽略</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1 keeps server_id %2, %3 gets server_id %4</source>
-            <translation>%1 保留 server_id %2，%3 获得 server_id %4</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>server_id is 0: the server refuses to replicate</source>
-            <translation>server_id 为 0：服务器拒绝复制</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>server_id %1 will be set</source>
-            <translation>将设置 server_id %1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>the binary log is off, so the peer has nothing to replicate</source>
-            <translation>二进制日志已关闭，因此对端没有可复制的内容</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>log-bin will be set in the configuration; this needs a restart of the server</source>
-            <translation>将在配置中设置 log-bin；这需要重启服务器</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>the server is read_only: applications cannot write to it</source>
-            <translation>服务器处于 read_only 状态：应用程序无法写入</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>replication works; set read_only=OFF when this server should take writes</source>
-            <translation>复制正常；当此服务器需要接受写入时，请设置 read_only=OFF</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>the admin account lacks %1</source>
-            <translation>管理员账户缺少 %1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>GRANT them ON *.* to the admin account, or use an account that has them</source>
-            <translation>请将这些权限 GRANT ON *.* 授予管理员账户，或使用拥有这些权限的账户</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>%1's host cannot open a connection to %2 at %3:%4</source>
-            <translation>%1 的主机无法连接到位于 %3:%4 的 %2</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>check "peerHost" of %1, its bind-address and the firewall between the two</source>
-            <translation>请检查 %1 的“peerHost”、其 bind-address 以及两者之间的防火墙</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>the replication account would be for host name %1, but this server runs with skip_name_resolve and matches accounts by address only: %2 could never log in</source>
-            <translation>复制账户将针对主机名 %1，但此服务器启用了 skip_name_resolve，只按地址匹配账户：%2 将永远无法登录</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>use %1's IP address as its "peerHost", or set "replicationUserHost" to an address or pattern</source>
-            <translation>请使用 %1 的 IP 地址作为其“peerHost”，或将“replicationUserHost”设为一个地址或模式</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>already replicates from %1:%2, not from %3</source>
-            <translation>已经在从 %1:%2 复制，而不是从 %3</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>RepliPair will not re-point it; remove that replication first (STOP SLAVE; RESET SLAVE ALL) if it is no longer wanted</source>
-            <translation>RepliPair 不会改变其复制源；如果不再需要该复制，请先将其移除（STOP SLAVE; RESET SLAVE ALL）</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>replication from %1 stopped on error %2: %3</source>
-            <translation>从 %1 的复制因错误 %2 停止：%3</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>repair the data so the event applies, then START SLAVE; RepliPair never skips events by itself</source>
-            <translation>请修复数据使该事件能够应用，然后执行 START SLAVE；RepliPair 从不自行跳过事件</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>replication from %1 cannot continue: %2</source>
-            <translation>从 %1 的复制无法继续：%2</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>the source no longer has the binary logs this replica needs: copy the data afresh, then RESET SLAVE ALL and run setup again</source>
-            <translation>源已不再保留此副本所需的二进制日志：请重新复制数据，然后执行 RESET SLAVE ALL 并再次运行设置</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>replication from %1 is configured but not running%2</source>
-            <translation>已配置从 %1 的复制，但未在运行%2</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>setup gives it fresh credentials and starts it, keeping its position</source>
-            <translation>设置会为其提供新的凭据并启动它，同时保留其位置</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>binlog_format is %1 and only %2 replicate: with statement logging the do/ignore-db filters go by the default database, so a write made without USE %3 (for example while another database is selected) is silently not replicated</source>
-            <translation>binlog_format 为 %1，且只复制 %2：在基于语句的日志中，do/ignore-db 过滤器依据的是默认数据库，因此未执行 USE %3 时（例如选中了其他数据库）进行的写入会被静默地跳过复制</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>binlog_format is %1 and %2 is ignored: with statement logging the ignore-db filters go by the default database, so any write made while %2 is selected is silently not replicated</source>
-            <translation>binlog_format 为 %1 且 %2 被忽略：在基于语句的日志中，ignore-db 过滤器依据的是默认数据库，因此在选中 %2 时进行的任何写入都会被静默地跳过复制</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>set "binlogFormat": "ROW" in the profile, so filters go by the table's own database</source>
-            <translation>请在配置文件中设置 "binlogFormat": "ROW"，使过滤器依据表自身所在的数据库</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>replicate-do-db is %1 on this server, the profile says %2</source>
-            <translation>此服务器上的 replicate-do-db 为 %1，而配置文件为 %2</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>the profile's filters will replace it</source>
-            <translation>配置文件中的过滤器将替换它</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>database %1 exists on neither server</source>
-            <translation>数据库 %1 在两台服务器上都不存在</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>create it on both servers first</source>
-            <translation>请先在两台服务器上创建它</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>database %1 exists on %2 but not on %3</source>
-            <translation>数据库 %1 存在于 %2 上，但不存在于 %3 上</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>copy it (mysqldump --single-transaction --master-data) so both start with the same data</source>
-            <translation>请复制它（mysqldump --single-transaction --master-data），使两端以相同的数据开始</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>database %1 differs: only on %2: %3; only on %4: %5</source>
-            <translation>数据库 %1 不一致：仅在 %2 上：%3；仅在 %4 上：%5</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>make both copies the same before pairing; replication does not reconcile existing data</source>
-            <translation>配对前请使两份数据一致；复制不会协调已有的数据</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>"gtid": "on" but these servers cannot use GTID auto-positioning together</source>
-            <translation>“gtid”为“on”，但这两台服务器无法共同使用 GTID 自动定位</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>use "gtid": "auto" or "off"</source>
-            <translation>请使用 "gtid": "auto" 或 "off"</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>the replication account may connect from any host ('%')</source>
-            <translation>复制账户可以从任何主机（'%'）连接</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>restrict "replicationUserHost" to the peer's address or subnet</source>
-            <translation>请将“replicationUserHost”限制为对端的地址或子网</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreflightPage</name>
-        <message>
-            <location filename="../ui/preflightpage.cpp" line="+23" />
-            <source>Check &amp;Again</source>
-            <translation>重新检查(&amp;A)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Pre-flight checks</source>
-            <translation>预检</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Both servers are inspected; nothing is changed. Every problem is listed at once.</source>
-            <translation>检查两台服务器，不做任何更改。所有问题一次性列出。</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Verdict</source>
-            <translation>结论</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Server</source>
-            <translation>服务器</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Finding</source>
-            <translation>发现</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>What happens / what to do</source>
-            <translation>将会怎样 / 应该怎么做</translation>
-        </message>
-        <message>
-            <location line="+48" />
-            <source>Inspecting %1 and %2…</source>
-            <translation>正在检查 %1 和 %2…</translation>
-        </message>
-        <message>
-            <location line="+35" />
-            <source>Check the server's address and credentials, then check again.</source>
-            <translation>请检查服务器的地址和凭据，然后重新检查。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>both</source>
-            <translation>两者</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+15" />
-            <source>Problems to solve before the setup can run: %n. Fix them and check again.</source>
-            <translation>
-                <numerusform>运行设置前需要解决的问题：%n 个。请修复后重新检查。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location line="+3" />
-            <source>No blocking problem. Warnings to read: %n.</source>
-            <translation>
-                <numerusform>没有阻止性问题。需要阅读的警告：%n 条。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>I have read the warnings above and want to continue</source>
-            <translation>我已阅读以上警告，并希望继续</translation>
-        </message>
-        <message>
-            <location line="-1" />
-            <source>All checks passed.</source>
-            <translation>所有检查均已通过。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Problems</name>
-        <message>
-            <location filename="../models/pairprofile.cpp" line="-314" />
-            <source>unknown key "%1"</source>
-            <translation>未知的键“%1”</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>missing "%1"</source>
-            <translation>缺少“%1”</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>"%1" must be a string</source>
-            <translation>“%1”必须是字符串</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>"%1" must not be empty</source>
-            <translation>“%1”不能为空</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>"%1" must be a port number between 1 and 65535</source>
-            <translation>“%1”必须是 1 到 65535 之间的端口号</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>"%1" must be true or false</source>
-            <translation>“%1”必须是 true 或 false</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>"%1" must be an array of names</source>
-            <translation>“%1”必须是名称数组</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>"%1" holds a value that is not a database name</source>
-            <translation>“%1”包含的值不是数据库名</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>database name "%1" in "%2" cannot be replicated by name filters (it holds '#', ',', a control character or leading/trailing blanks)</source>
-            <translation>“%2”中的数据库名“%1”无法通过名称过滤器复制（它包含 '#'、','、控制字符或首尾空格）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReplicaControl</name>
-        <message>
-            <location filename="../models/replicacontrol.cpp" line="+91" />
-            <source>replication started on %1 (%2)</source>
-            <translation>已在 %1 上启动复制（%2）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>replication stopped on %1 (%2)</source>
-            <translation>已在 %1 上停止复制（%2）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReplicaRepair</name>
-        <message>
-            <location filename="../models/replicarepair.cpp" line="+15" />
-            <location line="+5" />
-            <location line="+6" />
-            <source>failing event</source>
-            <translation>出错的事件</translation>
-        </message>
-        <message>
-            <location line="-6" />
-            <source>this server is not a replica</source>
-            <translation>此服务器不是副本</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>the SQL thread has no error: there is nothing to skip</source>
-            <translation>SQL 线程没有错误：没有可跳过的内容</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <location line="+8" />
-            <location line="+4" />
-            <source>skip event</source>
-            <translation>跳过事件</translation>
-        </message>
-        <message>
-            <location line="-11" />
-            <source>the failing event is now %1, not the %2 you confirmed: look at it again first</source>
-            <translation>出错的事件现在是 %1，而不是您确认的 %2：请先重新查看</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>with GTID auto-positioning MySQL skips a transaction only by committing an empty one with its GTID; do that by hand (SET GTID_NEXT='&lt;gtid&gt;'; BEGIN; COMMIT; SET GTID_NEXT='AUTOMATIC')</source>
-            <translation>在 GTID 自动定位模式下，MySQL 只能通过以其 GTID 提交一个空事务来跳过事务；请手动执行（SET GTID_NEXT='&lt;gtid&gt;'; BEGIN; COMMIT; SET GTID_NEXT='AUTOMATIC'）</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>skipped the event group at %1 (error %2) and started replication again; the data it would have changed now differs between the servers: compare them</source>
-            <translation>已跳过位于 %1 的事件组（错误 %2）并重新启动复制；它本应更改的数据现在在两台服务器之间不一致：请比较它们</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReplicationArrow</name>
-        <message>
-            <location filename="../ui/replicationarrow.cpp" line="+77" />
-            <location line="+2" />
-            <source>%1 s</source>
-            <translation>%1 秒</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1 h %2 min</source>
-            <translation>%1 小时 %2 分钟</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>%1 · lag %2</source>
-            <translation>%1 · 延迟 %2</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>%1 → %2: %3</source>
-            <translation>%1 → %2：%3</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1 does not answer: %2</source>
-            <translation>%1 无响应：%2</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1 does not replicate from %2 (no replica configured)</source>
-            <translation>%1 未从 %2 复制（未配置副本）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>IO thread: %1</source>
-            <translation>IO 线程：%1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+1" />
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location line="-1" />
-            <location line="+1" />
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>SQL thread: %1</source>
-            <translation>SQL 线程：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>SQL thread state: %1</source>
-            <translation>SQL 线程状态：%1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Seconds behind: %1</source>
-            <translation>落后秒数：%1</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>NULL</source>
-            <translation>NULL</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Heartbeat lag: %1</source>
-            <translation>心跳延迟：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Relay log space: %1 bytes</source>
-            <translation>中继日志空间：%1 字节</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Updated %1</source>
-            <translation>更新于 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReplicationEvent</name>
-        <message>
-            <location filename="../models/replicationevent.cpp" line="+43" />
-            <source>Server unreachable</source>
-            <translation>服务器无法访问</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Server reachable again</source>
-            <translation>服务器恢复可访问</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>IO thread stopped</source>
-            <translation>IO 线程已停止</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>SQL thread stopped</source>
-            <translation>SQL 线程已停止</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>IO thread error</source>
-            <translation>IO 线程错误</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>SQL thread error</source>
-            <translation>SQL 线程错误</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Replication lag high</source>
-            <translation>复制延迟过高</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Replication not configured</source>
-            <translation>未配置复制</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Recovered</source>
-            <translation>已恢复</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReplicationEventDetector</name>
-        <message>
-            <location filename="../models/replicationeventdetector.cpp" line="+54" />
-            <source>server %1 does not answer: %2</source>
-            <translation>服务器 %1 无响应：%2</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>server %1 has no replication configured</source>
-            <translation>服务器 %1 未配置复制</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <location line="+48" />
-            <source>server %1 answers again</source>
-            <translation>服务器 %1 恢复响应</translation>
-        </message>
-        <message>
-            <location line="-37" />
-            <source>SQL thread error %1: %2</source>
-            <translation>SQL 线程错误 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>stopped</source>
-            <translation>已停止</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>the SQL thread of %1 is not running</source>
-            <translation>%1 的 SQL 线程未在运行</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>IO thread error %1: %2</source>
-            <translation>IO 线程错误 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>the IO thread of %1 is not running</source>
-            <translation>%1 的 IO 线程未在运行</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>%1 is %2 s behind its source (threshold %3 s)</source>
-            <translation>%1 落后其源 %2 秒（阈值 %3 秒）</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>server %1 answers again and replicates</source>
-            <translation>服务器 %1 恢复响应并正在复制</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>replication on %1 is healthy again</source>
-            <translation>%1 上的复制已恢复正常</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReplicationSteps</name>
-        <message>
-            <location filename="../models/replicationsteps.cpp" line="+35" />
-            <source>replication user</source>
-            <translation>复制用户</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <location line="+15" />
-            <location line="+19" />
-            <source>coordinates</source>
-            <translation>坐标</translation>
-        </message>
-        <message>
-            <location line="-22" />
-            <source>id %1 by %2 for %3 s: %4</source>
-            <translation>id %1，由 %2 执行，已 %3 秒：%4</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>not taking the read lock while long statements run (every write would wait behind it): %1. Run setup again when they have finished.</source>
-            <translation>有长时间运行的语句时不获取读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行设置。</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>the binary log is off: %1 returned nothing</source>
-            <translation>二进制日志已关闭：%1 没有返回任何内容</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <location line="+20" />
-            <source>change source</source>
-            <translation>更改复制源</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 cannot mark them as applied on a server with a history; use "gtid": "off"</source>
-            <translation>此服务器缺少源已执行的 GTID（%1），而 8.0 之前的 MySQL 无法在已有历史的服务器上将其标记为已应用；请使用 "gtid": "off"</translation>
-        </message>
-    </context>
-    <context>
-        <name>RestartDetector</name>
-        <message>
-            <location filename="../models/restartdetector.cpp" line="+95" />
-            <source>several database units run (%1); say which one in "restartCommand"</source>
-            <translation>有多个数据库单元在运行（%1）；请在“restartCommand”中指定是哪一个</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>no mariadb, mysql or mysqld systemd unit is installed</source>
-            <translation>未安装 mariadb、mysql 或 mysqld 的 systemd 单元</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>only the templates %1 exist and no instance of them runs; say which instance in "restartCommand" (e.g. systemctl restart %2)</source>
-            <translation>只存在模板 %1，且没有运行中的实例；请在“restartCommand”中指定实例（例如 systemctl restart %2）</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>%1 is not root here (and "sudo" is off): "%2" will probably be refused</source>
-            <translation>%1 在此不是 root（且“sudo”已关闭）：“%2”很可能会被拒绝</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>cannot tell which process is this server (%1), so not how to restart it; say so in "restartCommand"</source>
-            <translation>无法确定哪个进程是此服务器（%1），因此也无法确定如何重启它；请在“restartCommand”中说明</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>the running server was not found (%1), so this is the host's usual server</source>
-            <translation>未找到正在运行的服务器（%1），因此这是该主机的常规服务器</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>%1 is not run by a systemd service (started by hand or by a script); say how to restart it in "restartCommand"</source>
-            <translation>%1 不是由 systemd 服务运行的（手动或由脚本启动）；请在“restartCommand”中说明如何重启它</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>%1 runs inside the systemd unit %2, which does not start a database server; say how to restart it in "restartCommand"</source>
-            <translation>%1 运行在 systemd 单元 %2 中，而该单元并不启动数据库服务器；请在“restartCommand”中说明如何重启它</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>systemd unit %1 runs the server (%2, seen in its cgroup)</source>
-            <translation>systemd 单元 %1 运行着该服务器（%2，见于其 cgroup）</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>cannot tell how to restart the server on %1: %2</source>
-            <translation>无法确定如何重启 %1 上的服务器：%2</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>systemd unit %1 on %2</source>
-            <translation>%2 上的 systemd 单元 %1</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>%1 was started with an option file of its own, so the host's init script would restart another server; say how to restart it in "restartCommand"</source>
-            <translation>%1 是使用其自己的选项文件启动的，因此主机的 init 脚本会重启另一台服务器；请在“restartCommand”中说明如何重启它</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>init script %1 on %2 (no systemd there)</source>
-            <translation>%2 上的 init 脚本 %1（那里没有 systemd）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>no systemd unit and no init script (/etc/init.d/mariadb, mysql, mysqld) found on %1; say how to restart the server in "restartCommand"</source>
-            <translation>在 %1 上未找到 systemd 单元或 init 脚本（/etc/init.d/mariadb、mysql、mysqld）；请在“restartCommand”中说明如何重启服务器</translation>
-        </message>
-    </context>
-    <context>
-        <name>ResultPage</name>
-        <message>
-            <location filename="../ui/resultpage.cpp" line="+25" />
-            <source>&amp;Open the pair in the main window</source>
-            <translation>在主窗口中打开此服务器对(&amp;O)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>…</source>
-            <translation>…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Choose where to save the profile</source>
-            <translation>选择配置文件的保存位置</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Save Pair Profile</source>
-            <translation>保存服务器对配置文件</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Pair profiles (*.replipair.json)</source>
-            <translation>服务器对配置文件 (*.replipair.json)</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Save the profile &amp;as:</source>
-            <translation>配置文件另存为(&amp;A)：</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <source>The pair replicates in both directions.</source>
-            <translation>这对服务器在两个方向上都在复制。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1 and %2 are now masters of each other: a test row written on each side arrived on the other. Save the profile to watch the pair and to run the setup again later.</source>
-            <translation>%1 和 %2 现在互为主库：在每一端写入的测试行都已到达另一端。保存配置文件，以便监控这对服务器并在以后再次运行设置。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>The setup did not finish.</source>
-            <translation>设置未完成。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The plan could not be written to %1: %2</source>
+        <translation>无法将计划写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PollConnection</name>
+    <message>
+        <location filename="../models/statuspoller.cpp" line="+51"/>
+        <source>poll</source>
+        <translation>轮询</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+69"/>
+        <source>%1 (error %2)</source>
+        <translation>%1（错误 %2）</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+27"/>
+        <source>no heartbeat table %1.%2</source>
+        <translation>没有心跳表 %1.%2</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../ui/preferencesdialog.cpp" line="+21"/>
+        <source>Show a &amp;notification in the system tray on every state change</source>
+        <translation>每次状态变化时在系统托盘中显示通知(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new language applies fully when RepliPair starts again.</source>
+        <translation>新语言将在 RepliPair 重新启动后完全生效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Poll interval:</source>
+        <translation>轮询间隔(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lag &amp;warning above:</source>
+        <translation>延迟警告阈值(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Preflight</name>
+    <message>
+        <location filename="../models/preflight.cpp" line="+49"/>
+        <source>check the admin user and the password in %1</source>
+        <translation>请检查 %1 中的管理员用户和密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>check that the server runs and that %1 is reachable from here</source>
+        <translation>请检查服务器是否在运行，以及从这里能否访问 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 and %2 are the same server (%3): a server cannot replicate with itself</source>
+        <translation>%1 和 %2 是同一台服务器（%3）：服务器不能与自身复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>point the profile at two different servers</source>
+        <translation>请让配置文件指向两台不同的服务器</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 runs %2 and %3 runs %4: MySQL and MariaDB do not replicate both ways reliably</source>
+        <translation>%1 运行 %2，%3 运行 %4：MySQL 与 MariaDB 之间无法可靠地双向复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pair two servers of the same flavor</source>
+        <translation>请将同一种类的两台服务器配对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 runs %2 and %3 runs %4: in master-master each is the other&apos;s replica, and a newer source can write what an older replica cannot read</source>
+        <translation>%1 运行 %2，%3 运行 %4：在主主复制中，双方互为副本，较新的源可能写出较旧副本无法读取的内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>upgrade the older server first</source>
+        <translation>请先升级较旧的服务器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>both servers have server_id %1: each would ignore the other&apos;s events as its own</source>
+        <translation>两台服务器的 server_id 都是 %1：每台都会把对方的事件当作自己的而忽略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 keeps server_id %2, %3 gets server_id %4</source>
+        <translation>%1 保留 server_id %2，%3 获得 server_id %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>server_id is 0: the server refuses to replicate</source>
+        <translation>server_id 为 0：服务器拒绝复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>server_id %1 will be set</source>
+        <translation>将设置 server_id %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the binary log is off, so the peer has nothing to replicate</source>
+        <translation>二进制日志已关闭，因此对端没有可复制的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log-bin will be set in the configuration; this needs a restart of the server</source>
+        <translation>将在配置中设置 log-bin；这需要重启服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server is read_only: applications cannot write to it</source>
+        <translation>服务器处于 read_only 状态：应用程序无法写入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replication works; set read_only=OFF when this server should take writes</source>
+        <translation>复制正常；当此服务器需要接受写入时，请设置 read_only=OFF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the admin account lacks %1</source>
+        <translation>管理员账户缺少 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GRANT them ON *.* to the admin account, or use an account that has them</source>
+        <translation>请将这些权限 GRANT ON *.* 授予管理员账户，或使用拥有这些权限的账户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1&apos;s host cannot open a connection to %2 at %3:%4</source>
+        <translation>%1 的主机无法连接到位于 %3:%4 的 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>check &quot;peerHost&quot; of %1, its bind-address and the firewall between the two</source>
+        <translation>请检查 %1 的“peerHost”、其 bind-address 以及两者之间的防火墙</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the replication account would be for host name %1, but this server runs with skip_name_resolve and matches accounts by address only: %2 could never log in</source>
+        <translation>复制账户将针对主机名 %1，但此服务器启用了 skip_name_resolve，只按地址匹配账户：%2 将永远无法登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>use %1&apos;s IP address as its &quot;peerHost&quot;, or set &quot;replicationUserHost&quot; to an address or pattern</source>
+        <translation>请使用 %1 的 IP 地址作为其“peerHost”，或将“replicationUserHost”设为一个地址或模式</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>already replicates from %1:%2, not from %3</source>
+        <translation>已经在从 %1:%2 复制，而不是从 %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RepliPair will not re-point it; remove that replication first (STOP SLAVE; RESET SLAVE ALL) if it is no longer wanted</source>
+        <translation>RepliPair 不会改变其复制源；如果不再需要该复制，请先将其移除（STOP SLAVE; RESET SLAVE ALL）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>replication from %1 stopped on error %2: %3</source>
+        <translation>从 %1 的复制因错误 %2 停止：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repair the data so the event applies, then START SLAVE; RepliPair never skips events by itself</source>
+        <translation>请修复数据使该事件能够应用，然后执行 START SLAVE；RepliPair 从不自行跳过事件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>replication from %1 cannot continue: %2</source>
+        <translation>从 %1 的复制无法继续：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the source no longer has the binary logs this replica needs: copy the data afresh, then RESET SLAVE ALL and run setup again</source>
+        <translation>源已不再保留此副本所需的二进制日志：请重新复制数据，然后执行 RESET SLAVE ALL 并再次运行设置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>replication from %1 is configured but not running%2</source>
+        <translation>已配置从 %1 的复制，但未在运行%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>setup gives it fresh credentials and starts it, keeping its position</source>
+        <translation>设置会为其提供新的凭据并启动它，同时保留其位置</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>binlog_format is %1 and only %2 replicate: with statement logging the do/ignore-db filters go by the default database, so a write made without USE %3 (for example while another database is selected) is silently not replicated</source>
+        <translation>binlog_format 为 %1，且只复制 %2：在基于语句的日志中，do/ignore-db 过滤器依据的是默认数据库，因此未执行 USE %3 时（例如选中了其他数据库）进行的写入会被静默地跳过复制</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>binlog_format is %1 and %2 is ignored: with statement logging the ignore-db filters go by the default database, so any write made while %2 is selected is silently not replicated</source>
+        <translation>binlog_format 为 %1 且 %2 被忽略：在基于语句的日志中，ignore-db 过滤器依据的是默认数据库，因此在选中 %2 时进行的任何写入都会被静默地跳过复制</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set &quot;binlogFormat&quot;: &quot;ROW&quot; in the profile, so filters go by the table&apos;s own database</source>
+        <translation>请在配置文件中设置 &quot;binlogFormat&quot;: &quot;ROW&quot;，使过滤器依据表自身所在的数据库</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>replicate-do-db is %1 on this server, the profile says %2</source>
+        <translation>此服务器上的 replicate-do-db 为 %1，而配置文件为 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the profile&apos;s filters will replace it</source>
+        <translation>配置文件中的过滤器将替换它</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>database %1 exists on neither server</source>
+        <translation>数据库 %1 在两台服务器上都不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>create it on both servers first</source>
+        <translation>请先在两台服务器上创建它</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>database %1 exists on %2 but not on %3</source>
+        <translation>数据库 %1 存在于 %2 上，但不存在于 %3 上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>copy it (mysqldump --single-transaction --master-data) so both start with the same data</source>
+        <translation>请复制它（mysqldump --single-transaction --master-data），使两端以相同的数据开始</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>database %1 differs: only on %2: %3; only on %4: %5</source>
+        <translation>数据库 %1 不一致：仅在 %2 上：%3；仅在 %4 上：%5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>make both copies the same before pairing; replication does not reconcile existing data</source>
+        <translation>配对前请使两份数据一致；复制不会协调已有的数据</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;gtid&quot;: &quot;on&quot; but these servers cannot use GTID auto-positioning together</source>
+        <translation>“gtid”为“on”，但这两台服务器无法共同使用 GTID 自动定位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>use &quot;gtid&quot;: &quot;auto&quot; or &quot;off&quot;</source>
+        <translation>请使用 &quot;gtid&quot;: &quot;auto&quot; 或 &quot;off&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the replication account may connect from any host (&apos;%&apos;)</source>
+        <translation>复制账户可以从任何主机（&apos;%&apos;）连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>restrict &quot;replicationUserHost&quot; to the peer&apos;s address or subnet</source>
+        <translation>请将“replicationUserHost”限制为对端的地址或子网</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPage</name>
+    <message>
+        <location filename="../ui/preflightpage.cpp" line="+23"/>
+        <source>Check &amp;Again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pre-flight checks</source>
+        <translation>预检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both servers are inspected; nothing is changed. Every problem is listed at once.</source>
+        <translation>检查两台服务器，不做任何更改。所有问题一次性列出。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What happens / what to do</source>
+        <translation>将会怎样 / 应该怎么做</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Inspecting %1 and %2…</source>
+        <translation>正在检查 %1 和 %2…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Check the server&apos;s address and credentials, then check again.</source>
+        <translation>请检查服务器的地址和凭据，然后重新检查。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>both</source>
+        <translation>两者</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Problems to solve before the setup can run: %n. Fix them and check again.</source>
+        <translation>
+            <numerusform>运行设置前需要解决的问题：%n 个。请修复后重新检查。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>No blocking problem. Warnings to read: %n.</source>
+        <translation>
+            <numerusform>没有阻止性问题。需要阅读的警告：%n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I have read the warnings above and want to continue</source>
+        <translation>我已阅读以上警告，并希望继续</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>All checks passed.</source>
+        <translation>所有检查均已通过。</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <location filename="../models/pairprofile.cpp" line="-314"/>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>未知的键“%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>missing &quot;%1&quot;</source>
+        <translation>缺少“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>“%1”必须是字符串</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must not be empty</source>
+        <translation>“%1”不能为空</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; must be a port number between 1 and 65535</source>
+        <translation>“%1”必须是 1 到 65535 之间的端口号</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation>“%1”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; must be an array of names</source>
+        <translation>“%1”必须是名称数组</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; holds a value that is not a database name</source>
+        <translation>“%1”包含的值不是数据库名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>database name &quot;%1&quot; in &quot;%2&quot; cannot be replicated by name filters (it holds &apos;#&apos;, &apos;,&apos;, a control character or leading/trailing blanks)</source>
+        <translation>“%2”中的数据库名“%1”无法通过名称过滤器复制（它包含 &apos;#&apos;、&apos;,&apos;、控制字符或首尾空格）</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaControl</name>
+    <message>
+        <location filename="../models/replicacontrol.cpp" line="+91"/>
+        <source>replication started on %1 (%2)</source>
+        <translation>已在 %1 上启动复制（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replication stopped on %1 (%2)</source>
+        <translation>已在 %1 上停止复制（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaRepair</name>
+    <message>
+        <location filename="../models/replicarepair.cpp" line="+15"/>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>failing event</source>
+        <translation>出错的事件</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>this server is not a replica</source>
+        <translation>此服务器不是副本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the SQL thread has no error: there is nothing to skip</source>
+        <translation>SQL 线程没有错误：没有可跳过的内容</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>skip event</source>
+        <translation>跳过事件</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>the failing event is now %1, not the %2 you confirmed: look at it again first</source>
+        <translation>出错的事件现在是 %1，而不是您确认的 %2：请先重新查看</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>with GTID auto-positioning MySQL skips a transaction only by committing an empty one with its GTID; do that by hand (SET GTID_NEXT=&apos;&lt;gtid&gt;&apos;; BEGIN; COMMIT; SET GTID_NEXT=&apos;AUTOMATIC&apos;)</source>
+        <translation>在 GTID 自动定位模式下，MySQL 只能通过以其 GTID 提交一个空事务来跳过事务；请手动执行（SET GTID_NEXT=&apos;&lt;gtid&gt;&apos;; BEGIN; COMMIT; SET GTID_NEXT=&apos;AUTOMATIC&apos;）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>skipped the event group at %1 (error %2) and started replication again; the data it would have changed now differs between the servers: compare them</source>
+        <translation>已跳过位于 %1 的事件组（错误 %2）并重新启动复制；它本应更改的数据现在在两台服务器之间不一致：请比较它们</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationArrow</name>
+    <message>
+        <location filename="../ui/replicationarrow.cpp" line="+77"/>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 · lag %2</source>
+        <translation>%1 · 延迟 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not answer: %2</source>
+        <translation>%1 无响应：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not replicate from %2 (no replica configured)</source>
+        <translation>%1 未从 %2 复制（未配置副本）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IO thread: %1</source>
+        <translation>IO 线程：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SQL thread: %1</source>
+        <translation>SQL 线程：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SQL thread state: %1</source>
+        <translation>SQL 线程状态：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds behind: %1</source>
+        <translation>落后秒数：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Heartbeat lag: %1</source>
+        <translation>心跳延迟：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relay log space: %1 bytes</source>
+        <translation>中继日志空间：%1 字节</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationEvent</name>
+    <message>
+        <location filename="../models/replicationevent.cpp" line="+43"/>
+        <source>Server unreachable</source>
+        <translation>服务器无法访问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server reachable again</source>
+        <translation>服务器恢复可访问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IO thread stopped</source>
+        <translation>IO 线程已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQL thread stopped</source>
+        <translation>SQL 线程已停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IO thread error</source>
+        <translation>IO 线程错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQL thread error</source>
+        <translation>SQL 线程错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replication lag high</source>
+        <translation>复制延迟过高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replication not configured</source>
+        <translation>未配置复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovered</source>
+        <translation>已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationEventDetector</name>
+    <message>
+        <location filename="../models/replicationeventdetector.cpp" line="+54"/>
+        <source>server %1 does not answer: %2</source>
+        <translation>服务器 %1 无响应：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>server %1 has no replication configured</source>
+        <translation>服务器 %1 未配置复制</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+48"/>
+        <source>server %1 answers again</source>
+        <translation>服务器 %1 恢复响应</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>SQL thread error %1: %2</source>
+        <translation>SQL 线程错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the SQL thread of %1 is not running</source>
+        <translation>%1 的 SQL 线程未在运行</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>IO thread error %1: %2</source>
+        <translation>IO 线程错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the IO thread of %1 is not running</source>
+        <translation>%1 的 IO 线程未在运行</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is %2 s behind its source (threshold %3 s)</source>
+        <translation>%1 落后其源 %2 秒（阈值 %3 秒）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>server %1 answers again and replicates</source>
+        <translation>服务器 %1 恢复响应并正在复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replication on %1 is healthy again</source>
+        <translation>%1 上的复制已恢复正常</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationSteps</name>
+    <message>
+        <location filename="../models/replicationsteps.cpp" line="+35"/>
+        <source>replication user</source>
+        <translation>复制用户</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+15"/>
+        <location line="+19"/>
+        <source>coordinates</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>id %1 by %2 for %3 s: %4</source>
+        <translation>id %1，由 %2 执行，已 %3 秒：%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not taking the read lock while long statements run (every write would wait behind it): %1. Run setup again when they have finished.</source>
+        <translation>有长时间运行的语句时不获取读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行设置。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the binary log is off: %1 returned nothing</source>
+        <translation>二进制日志已关闭：%1 没有返回任何内容</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+20"/>
+        <source>change source</source>
+        <translation>更改复制源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 cannot mark them as applied on a server with a history; use &quot;gtid&quot;: &quot;off&quot;</source>
+        <translation>此服务器缺少源已执行的 GTID（%1），而 8.0 之前的 MySQL 无法在已有历史的服务器上将其标记为已应用；请使用 &quot;gtid&quot;: &quot;off&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>RestartDetector</name>
+    <message>
+        <location filename="../models/restartdetector.cpp" line="+95"/>
+        <source>several database units run (%1); say which one in &quot;restartCommand&quot;</source>
+        <translation>有多个数据库单元在运行（%1）；请在“restartCommand”中指定是哪一个</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no mariadb, mysql or mysqld systemd unit is installed</source>
+        <translation>未安装 mariadb、mysql 或 mysqld 的 systemd 单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the templates %1 exist and no instance of them runs; say which instance in &quot;restartCommand&quot; (e.g. systemctl restart %2)</source>
+        <translation>只存在模板 %1，且没有运行中的实例；请在“restartCommand”中指定实例（例如 systemctl restart %2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is not root here (and &quot;sudo&quot; is off): &quot;%2&quot; will probably be refused</source>
+        <translation>%1 在此不是 root（且“sudo”已关闭）：“%2”很可能会被拒绝</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cannot tell which process is this server (%1), so not how to restart it; say so in &quot;restartCommand&quot;</source>
+        <translation>无法确定哪个进程是此服务器（%1），因此也无法确定如何重启它；请在“restartCommand”中说明</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the running server was not found (%1), so this is the host&apos;s usual server</source>
+        <translation>未找到正在运行的服务器（%1），因此这是该主机的常规服务器</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not run by a systemd service (started by hand or by a script); say how to restart it in &quot;restartCommand&quot;</source>
+        <translation>%1 不是由 systemd 服务运行的（手动或由脚本启动）；请在“restartCommand”中说明如何重启它</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 runs inside the systemd unit %2, which does not start a database server; say how to restart it in &quot;restartCommand&quot;</source>
+        <translation>%1 运行在 systemd 单元 %2 中，而该单元并不启动数据库服务器；请在“restartCommand”中说明如何重启它</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>systemd unit %1 runs the server (%2, seen in its cgroup)</source>
+        <translation>systemd 单元 %1 运行着该服务器（%2，见于其 cgroup）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot tell how to restart the server on %1: %2</source>
+        <translation>无法确定如何重启 %1 上的服务器：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>systemd unit %1 on %2</source>
+        <translation>%2 上的 systemd 单元 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was started with an option file of its own, so the host&apos;s init script would restart another server; say how to restart it in &quot;restartCommand&quot;</source>
+        <translation>%1 是使用其自己的选项文件启动的，因此主机的 init 脚本会重启另一台服务器；请在“restartCommand”中说明如何重启它</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>init script %1 on %2 (no systemd there)</source>
+        <translation>%2 上的 init 脚本 %1（那里没有 systemd）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no systemd unit and no init script (/etc/init.d/mariadb, mysql, mysqld) found on %1; say how to restart the server in &quot;restartCommand&quot;</source>
+        <translation>在 %1 上未找到 systemd 单元或 init 脚本（/etc/init.d/mariadb、mysql、mysqld）；请在“restartCommand”中说明如何重启服务器</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../ui/resultpage.cpp" line="+25"/>
+        <source>&amp;Open the pair in the main window</source>
+        <translation>在主窗口中打开此服务器对(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose where to save the profile</source>
+        <translation>选择配置文件的保存位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save Pair Profile</source>
+        <translation>保存服务器对配置文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pair profiles (*.replipair.json)</source>
+        <translation>服务器对配置文件 (*.replipair.json)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the profile &amp;as:</source>
+        <translation>配置文件另存为(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The pair replicates in both directions.</source>
+        <translation>这对服务器在两个方向上都在复制。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 and %2 are now masters of each other: a test row written on each side arrived on the other. Save the profile to watch the pair and to run the setup again later.</source>
+        <translation>%1 和 %2 现在互为主库：在每一端写入的测试行都已到达另一端。保存配置文件，以便监控这对服务器并在以后再次运行设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The setup did not finish.</source>
+        <translation>设置未完成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1
 
 Both servers remain usable. Saving the profile lets you resume later: running the setup again continues where it stopped.</source>
-            <translation>%1
+        <translation>%1
 
 两台服务器仍可正常使用。保存配置文件后可稍后继续：再次运行设置会从中断处接着进行。</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>The profile could not be saved: %1</source>
-            <translation>无法保存配置文件：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Sandbox</name>
-        <message>
-            <location filename="../models/sandbox.cpp" line="+150" />
-            <source>cannot write %1/sandbox.json</source>
-            <translation>无法写入 %1/sandbox.json</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>no mariadbd or mysqld found; run scripts/install-deps.sh</source>
-            <translation>未找到 mariadbd 或 mysqld；请运行 scripts/install-deps.sh</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>no mariadb-install-db found; run scripts/install-deps.sh</source>
-            <translation>未找到 mariadb-install-db；请运行 scripts/install-deps.sh</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>no free port on 127.0.0.1</source>
-            <translation>127.0.0.1 上没有空闲端口</translation>
-        </message>
-        <message>
-            <location line="+30" />
-            <location line="+47" />
-            <source>cannot write %1</source>
-            <translation>无法写入 %1</translation>
-        </message>
-        <message>
-            <location line="-17" />
-            <source>cannot write the start/stop scripts in %1</source>
-            <translation>无法在 %1 中写入启动/停止脚本</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>cannot create %1</source>
-            <translation>无法创建 %1</translation>
-        </message>
-        <message>
-            <location line="+95" />
-            <source>server %1 is not running</source>
-            <translation>服务器 %1 未在运行</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>cannot kill server %1</source>
-            <translation>无法终止服务器 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScreenshotTour</name>
-        <message>
-            <location filename="../ui/screenshottour.cpp" line="+210" />
-            <source>Both servers answer; MariaDB 10.11 on both sides</source>
-            <translation>两台服务器均有响应；两端均为 MariaDB 10.11</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>server_id differs (1 and 2)</source>
-            <translation>server_id 不同（1 和 2）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>binlog_format is MIXED while only some databases are replicated</source>
-            <translation>binlog_format 为 MIXED，而只复制部分数据库</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The plan sets binlog_format=ROW</source>
-            <translation>计划将设置 binlog_format=ROW</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>log_bin is off</source>
-            <translation>log_bin 已关闭</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The plan enables the binary log; B restarts once</source>
-            <translation>计划将启用二进制日志；B 会重启一次</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Create the replication account for B</source>
-            <translation>为 B 创建复制账户</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>the account exists with REPLICATION SLAVE only</source>
-            <translation>账户存在且仅有 REPLICATION SLAVE 权限</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Write /etc/mysql/mariadb.conf.d/60-replipair.cnf</source>
-            <translation>写入 /etc/mysql/mariadb.conf.d/60-replipair.cnf</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>the effective values after the restart</source>
-            <translation>重启后的生效值</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>restore the backup 60-replipair.cnf.replipair-bak</source>
-            <translation>恢复备份 60-replipair.cnf.replipair-bak</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Replicate from A</source>
-            <translation>从 A 复制</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServerInspection</name>
-        <message>
-            <location filename="../models/serverinspection.cpp" line="+95" />
-            <source>inspect</source>
-            <translation>检查</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServerNode</name>
-        <message>
-            <location filename="../ui/servernode.cpp" line="+45" />
-            <source>Server %1 (%2)</source>
-            <translation>服务器 %1（%2）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Not inspected yet</source>
-            <translation>尚未检查</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Unreachable: %1</source>
-            <translation>无法访问：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Version: %1</source>
-            <translation>版本：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>server_id: %1</source>
-            <translation>server_id：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <location line="+69" />
-            <source>read-only</source>
-            <translation>只读</translation>
-        </message>
-        <message>
-            <location line="-69" />
-            <location line="+69" />
-            <source>read-write</source>
-            <translation>读写</translation>
-        </message>
-        <message>
-            <location line="-65" />
-            <source>Host name: %1</source>
-            <translation>主机名：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Binary log: %1</source>
-            <translation>二进制日志：%1</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>on (%1)</source>
-            <translation>开启（%1）</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>off</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>GTID position: %1</source>
-            <translation>GTID 位置：%1</translation>
-        </message>
-        <message>
-            <location line="+44" />
-            <source>not inspected</source>
-            <translation>未检查</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>online</source>
-            <translation>在线</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>unreachable</source>
-            <translation>无法访问</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>version unknown</source>
-            <translation>版本未知</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>server-id %1</source>
-            <translation>server-id %1</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>server-id unknown</source>
-            <translation>server-id 未知</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServerPage</name>
-        <message>
-            <location filename="../ui/serverpage.cpp" line="+26" />
-            <source>First server</source>
-            <translation>第一台服务器</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Second server</source>
-            <translation>第二台服务器</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>How RepliPair reaches this server's SQL port, and its host for the configuration file.</source>
-            <translation>RepliPair 如何访问此服务器的 SQL 端口，以及如何访问其主机以修改配置文件。</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>e.g. A</source>
-            <translation>例如 A</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>host name or IP address</source>
-            <translation>主机名或 IP 地址</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Kept in memory only, never written to the profile.</source>
-            <translation>仅保存在内存中，永远不会写入配置文件。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>optional: name of an environment variable</source>
-            <translation>可选：环境变量的名称</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+28" />
-            <source>default: the host above</source>
-            <translation>默认：上面的主机</translation>
-        </message>
-        <message>
-            <location line="-27" />
-            <source>The address the other server uses to reach this one, when it differs (NAT, a second network).</source>
-            <translation>另一台服务器访问本服务器时使用的地址（如果不同，例如 NAT 或第二个网络）。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Database server</source>
-            <translation>数据库服务器</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Name:</source>
-            <translation>名称(&amp;N)：</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Port:</source>
-            <translation>端口(&amp;P)：</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Host:</source>
-            <translation>主机(&amp;H)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Admin user:</source>
-            <translation>管理员用户(&amp;A)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Pass&amp;word:</source>
-            <translation>密码(&amp;W)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>…or from &amp;variable:</source>
-            <translation>…或来自环境变量(&amp;V)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Address seen by the p&amp;eer:</source>
-            <translation>对端看到的地址(&amp;E)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Reach the host over &amp;SSH (leave off for a server on this machine)</source>
-            <translation>通过 &amp;SSH 访问主机（本机上的服务器请勿勾选）</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>optional: variable holding the SSH password</source>
-            <translation>可选：保存 SSH 密码的环境变量</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Use s&amp;udo for files and restarts</source>
-            <translation>对文件和重启使用 s&amp;udo</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>…</source>
-            <translation>…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Choose key file</source>
-            <translation>选择密钥文件</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>SSH Private Key</source>
-            <translation>SSH 私钥</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>P&amp;ort:</source>
-            <translation>端口(&amp;O)：</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>SSH hos&amp;t:</source>
-            <translation>SSH 主机(&amp;T)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>SSH &amp;user:</source>
-            <translation>SSH 用户(&amp;U)：</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Key file:</source>
-            <translation>密钥文件(&amp;K)：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Password &amp;variable:</source>
-            <translation>密码环境变量(&amp;V)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Known &amp;hosts file:</source>
-            <translation>Known hosts 文件(&amp;H)：</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Configuration file and restart</source>
-            <translation>配置文件与重启</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>e.g. /etc/mysql/my.cnf</source>
-            <translation>例如 /etc/mysql/my.cnf</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>De&amp;tect</source>
-            <translation>自动检测(&amp;T)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>e.g. systemctl restart mariadb</source>
-            <translation>例如 systemctl restart mariadb</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Dete&amp;ct</source>
-            <translation>自动检测(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Config &amp;file:</source>
-            <translation>配置文件(&amp;F)：</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Restart command:</source>
-            <translation>重启命令(&amp;R)：</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Test &amp;Connection</source>
-            <translation>测试连接(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+62" />
-            <source>from the file %1</source>
-            <translation>来自文件 %1</translation>
-        </message>
-        <message>
-            <location line="+59" />
-            <source>Give the server a short name.</source>
-            <translation>请为服务器取一个简短的名称。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>The name may hold letters, digits, '-' and '_' only (at most 32).</source>
-            <translation>名称只能包含字母、数字、'-' 和 '_'（最多 32 个）。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Both servers are called %1; give this one another name.</source>
-            <translation>两台服务器都叫 %1；请为这一台另取一个名称。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Enter the server's host name or IP address.</source>
-            <translation>请输入服务器的主机名或 IP 地址。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>"%1" is not a valid host name or address.</source>
-            <translation>“%1”不是有效的主机名或地址。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>"%1" is not a valid peer address.</source>
-            <translation>“%1”不是有效的对端地址。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>"%1" is not a valid SSH host.</source>
-            <translation>“%1”不是有效的 SSH 主机。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Choose an SSH key file or the variable that holds the SSH password.</source>
-            <translation>请选择 SSH 密钥文件，或保存 SSH 密码的环境变量。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>The configuration file needs an absolute path, or tick Detect.</source>
-            <translation>配置文件需要绝对路径，或勾选“自动检测”。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Enter the restart command, or tick Detect.</source>
-            <translation>请输入重启命令，或勾选“自动检测”。</translation>
-        </message>
-        <message>
-            <location line="+39" />
-            <source>Testing %1…</source>
-            <translation>正在测试 %1…</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>SQL: connected — %1</source>
-            <translation>SQL：已连接 — %1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>SQL: failed — %1</source>
-            <translation>SQL：失败 — %1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>SSH: connected — %1</source>
-            <translation>SSH：已连接 — %1</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>SSH: failed — %1</source>
-            <translation>SSH：失败 — %1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Config file: %1</source>
-            <translation>配置文件：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Restart: %1</source>
-            <translation>重启：%1</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Trusting the host key and testing again…</source>
-            <translation>正在信任主机密钥并重新测试…</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServerProcess</name>
-        <message>
-            <location filename="../models/serverprocess.cpp" line="+103" />
-            <source>pid %1 (%2%3)</source>
-            <translation>pid %1（%2%3）</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>no process %1 on %2</source>
-            <translation>%2 上没有进程 %1</translation>
-        </message>
-        <message>
-            <location line="+39" />
-            <source>the pid file %1 holds no pid</source>
-            <translation>pid 文件 %1 中没有 pid</translation>
-        </message>
-        <message>
-            <location line="+44" />
-            <source>no mysqld or mariadbd process runs on %1%2</source>
-            <translation>%1%2 上没有运行 mysqld 或 mariadbd 进程</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1 mysqld/mariadbd processes run on %2 and none can be told apart as the one on port %3%4</source>
-            <translation>%2 上运行着 %1 个 mysqld/mariadbd 进程，无法分辨哪一个使用端口 %3%4</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServerProfile</name>
-        <message>
-            <location filename="../models/pairprofile.cpp" line="+72" />
-            <location line="+7" />
-            <source>credentials</source>
-            <translation>凭据</translation>
-        </message>
-        <message>
-            <location line="-6" />
-            <source>environment variable %1 (admin password) is not set</source>
-            <translation>未设置环境变量 %1（管理员密码）</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>cannot read the admin password file %1: %2</source>
-            <translation>无法读取管理员密码文件 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>SetupEvent</name>
-        <message>
-            <location filename="../models/setupevent.cpp" line="+47" />
-            <source> (%1 ms)</source>
-            <translation>（%1 毫秒）</translation>
-        </message>
-    </context>
-    <context>
-        <name>SetupPlan</name>
-        <message>
-            <location filename="../models/setupplan.cpp" line="+39" />
-            <source>Pre-flight checks:
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The profile could not be saved: %1</source>
+        <translation>无法保存配置文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Sandbox</name>
+    <message>
+        <location filename="../models/sandbox.cpp" line="+150"/>
+        <source>cannot write %1/sandbox.json</source>
+        <translation>无法写入 %1/sandbox.json</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no mariadbd or mysqld found; run scripts/install-deps.sh</source>
+        <translation>未找到 mariadbd 或 mysqld；请运行 scripts/install-deps.sh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no mariadb-install-db found; run scripts/install-deps.sh</source>
+        <translation>未找到 mariadb-install-db；请运行 scripts/install-deps.sh</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no free port on 127.0.0.1</source>
+        <translation>127.0.0.1 上没有空闲端口</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+47"/>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>cannot write the start/stop scripts in %1</source>
+        <translation>无法在 %1 中写入启动/停止脚本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>server %1 is not running</source>
+        <translation>服务器 %1 未在运行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot kill server %1</source>
+        <translation>无法终止服务器 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotTour</name>
+    <message>
+        <location filename="../ui/screenshottour.cpp" line="+210"/>
+        <source>Both servers answer; MariaDB 10.11 on both sides</source>
+        <translation>两台服务器均有响应；两端均为 MariaDB 10.11</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>server_id differs (1 and 2)</source>
+        <translation>server_id 不同（1 和 2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>binlog_format is MIXED while only some databases are replicated</source>
+        <translation>binlog_format 为 MIXED，而只复制部分数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The plan sets binlog_format=ROW</source>
+        <translation>计划将设置 binlog_format=ROW</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log_bin is off</source>
+        <translation>log_bin 已关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The plan enables the binary log; B restarts once</source>
+        <translation>计划将启用二进制日志；B 会重启一次</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Create the replication account for B</source>
+        <translation>为 B 创建复制账户</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the account exists with REPLICATION SLAVE only</source>
+        <translation>账户存在且仅有 REPLICATION SLAVE 权限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write /etc/mysql/mariadb.conf.d/60-replipair.cnf</source>
+        <translation>写入 /etc/mysql/mariadb.conf.d/60-replipair.cnf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the effective values after the restart</source>
+        <translation>重启后的生效值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>restore the backup 60-replipair.cnf.replipair-bak</source>
+        <translation>恢复备份 60-replipair.cnf.replipair-bak</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replicate from A</source>
+        <translation>从 A 复制</translation>
+    </message>
+</context>
+<context>
+    <name>ServerInspection</name>
+    <message>
+        <location filename="../models/serverinspection.cpp" line="+95"/>
+        <source>inspect</source>
+        <translation>检查</translation>
+    </message>
+</context>
+<context>
+    <name>ServerNode</name>
+    <message>
+        <location filename="../ui/servernode.cpp" line="+45"/>
+        <source>Server %1 (%2)</source>
+        <translation>服务器 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not inspected yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreachable: %1</source>
+        <translation>无法访问：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version: %1</source>
+        <translation>版本：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server_id: %1</source>
+        <translation>server_id：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+69"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+69"/>
+        <source>read-write</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Host name: %1</source>
+        <translation>主机名：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Binary log: %1</source>
+        <translation>二进制日志：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on (%1)</source>
+        <translation>开启（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GTID position: %1</source>
+        <translation>GTID 位置：%1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>not inspected</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unreachable</source>
+        <translation>无法访问</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>version unknown</source>
+        <translation>版本未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>server-id %1</source>
+        <translation>server-id %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>server-id unknown</source>
+        <translation>server-id 未知</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../ui/serverpage.cpp" line="+26"/>
+        <source>First server</source>
+        <translation>第一台服务器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Second server</source>
+        <translation>第二台服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How RepliPair reaches this server&apos;s SQL port, and its host for the configuration file.</source>
+        <translation>RepliPair 如何访问此服务器的 SQL 端口，以及如何访问其主机以修改配置文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. A</source>
+        <translation>例如 A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host name or IP address</source>
+        <translation>主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kept in memory only, never written to the profile.</source>
+        <translation>仅保存在内存中，永远不会写入配置文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional: name of an environment variable</source>
+        <translation>可选：环境变量的名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <source>default: the host above</source>
+        <translation>默认：上面的主机</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>The address the other server uses to reach this one, when it differs (NAT, a second network).</source>
+        <translation>另一台服务器访问本服务器时使用的地址（如果不同，例如 NAT 或第二个网络）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database server</source>
+        <translation>数据库服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Admin user:</source>
+        <translation>管理员用户(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>…or from &amp;variable:</source>
+        <translation>…或来自环境变量(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address seen by the p&amp;eer:</source>
+        <translation>对端看到的地址(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reach the host over &amp;SSH (leave off for a server on this machine)</source>
+        <translation>通过 &amp;SSH 访问主机（本机上的服务器请勿勾选）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>optional: variable holding the SSH password</source>
+        <translation>可选：保存 SSH 密码的环境变量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use s&amp;udo for files and restarts</source>
+        <translation>对文件和重启使用 s&amp;udo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose key file</source>
+        <translation>选择密钥文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SSH Private Key</source>
+        <translation>SSH 私钥</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SSH hos&amp;t:</source>
+        <translation>SSH 主机(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SSH &amp;user:</source>
+        <translation>SSH 用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Key file:</source>
+        <translation>密钥文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password &amp;variable:</source>
+        <translation>密码环境变量(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known &amp;hosts file:</source>
+        <translation>Known hosts 文件(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Configuration file and restart</source>
+        <translation>配置文件与重启</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. /etc/mysql/my.cnf</source>
+        <translation>例如 /etc/mysql/my.cnf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;tect</source>
+        <translation>自动检测(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. systemctl restart mariadb</source>
+        <translation>例如 systemctl restart mariadb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dete&amp;ct</source>
+        <translation>自动检测(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Config &amp;file:</source>
+        <translation>配置文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restart command:</source>
+        <translation>重启命令(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test &amp;Connection</source>
+        <translation>测试连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>from the file %1</source>
+        <translation>来自文件 %1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Give the server a short name.</source>
+        <translation>请为服务器取一个简短的名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name may hold letters, digits, &apos;-&apos; and &apos;_&apos; only (at most 32).</source>
+        <translation>名称只能包含字母、数字、&apos;-&apos; 和 &apos;_&apos;（最多 32 个）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both servers are called %1; give this one another name.</source>
+        <translation>两台服务器都叫 %1；请为这一台另取一个名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the server&apos;s host name or IP address.</source>
+        <translation>请输入服务器的主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a valid host name or address.</source>
+        <translation>“%1”不是有效的主机名或地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is not a valid peer address.</source>
+        <translation>“%1”不是有效的对端地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a valid SSH host.</source>
+        <translation>“%1”不是有效的 SSH 主机。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose an SSH key file or the variable that holds the SSH password.</source>
+        <translation>请选择 SSH 密钥文件，或保存 SSH 密码的环境变量。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The configuration file needs an absolute path, or tick Detect.</source>
+        <translation>配置文件需要绝对路径，或勾选“自动检测”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the restart command, or tick Detect.</source>
+        <translation>请输入重启命令，或勾选“自动检测”。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Testing %1…</source>
+        <translation>正在测试 %1…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>SQL: connected — %1</source>
+        <translation>SQL：已连接 — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQL: failed — %1</source>
+        <translation>SQL：失败 — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SSH: connected — %1</source>
+        <translation>SSH：已连接 — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH: failed — %1</source>
+        <translation>SSH：失败 — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Config file: %1</source>
+        <translation>配置文件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restart: %1</source>
+        <translation>重启：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Trusting the host key and testing again…</source>
+        <translation>正在信任主机密钥并重新测试…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerProcess</name>
+    <message>
+        <location filename="../models/serverprocess.cpp" line="+103"/>
+        <source>pid %1 (%2%3)</source>
+        <translation>pid %1（%2%3）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no process %1 on %2</source>
+        <translation>%2 上没有进程 %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>the pid file %1 holds no pid</source>
+        <translation>pid 文件 %1 中没有 pid</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>no mysqld or mariadbd process runs on %1%2</source>
+        <translation>%1%2 上没有运行 mysqld 或 mariadbd 进程</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 mysqld/mariadbd processes run on %2 and none can be told apart as the one on port %3%4</source>
+        <translation>%2 上运行着 %1 个 mysqld/mariadbd 进程，无法分辨哪一个使用端口 %3%4</translation>
+    </message>
+</context>
+<context>
+    <name>ServerProfile</name>
+    <message>
+        <location filename="../models/pairprofile.cpp" line="+72"/>
+        <location line="+7"/>
+        <source>credentials</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>environment variable %1 (admin password) is not set</source>
+        <translation>未设置环境变量 %1（管理员密码）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot read the admin password file %1: %2</source>
+        <translation>无法读取管理员密码文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SetupEvent</name>
+    <message>
+        <location filename="../models/setupevent.cpp" line="+47"/>
+        <source> (%1 ms)</source>
+        <translation>（%1 毫秒）</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPlan</name>
+    <message>
+        <location filename="../models/setupplan.cpp" line="+39"/>
+        <source>Pre-flight checks:
 </source>
-            <translation>预检：
+        <translation>预检：
 </translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>  all checks passed
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  all checks passed
 </source>
-            <translation>  所有检查均已通过
+        <translation>  所有检查均已通过
 </translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>
 Both directions already replicate as the profile says: nothing to change.
 </source>
-            <translation>
+        <translation>
 两个方向都已按配置文件复制：无需任何更改。
 </translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>
 Plan:
 </source>
-            <translation>
+        <translation>
 计划：
 </translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>     check: %1
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>     check: %1
 </source>
-            <translation>     检查：%1
+        <translation>     检查：%1
 </translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>     undo: %1
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>     undo: %1
 </source>
-            <translation>     撤销：%1
+        <translation>     撤销：%1
 </translation>
-        </message>
-    </context>
-    <context>
-        <name>SetupRun</name>
-        <message>
-            <location filename="../models/setuprun.cpp" line="+63" />
-            <location line="+1" />
-            <source>cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location line="-1" />
-            <source>cancelled between two steps; nothing is half-done</source>
-            <translation>已在两个步骤之间取消；没有半途而废的操作</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>cancelled by the user</source>
-            <translation>已被用户取消</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>started</source>
-            <translation>已开始</translation>
-        </message>
-        <message>
-            <location line="+63" />
-            <location line="+4" />
-            <location line="+7" />
-            <location line="+64" />
-            <source>pre-flight</source>
-            <translation>预检</translation>
-        </message>
-        <message>
-            <location line="-75" />
-            <location line="+4" />
-            <source>pre-flight found errors</source>
-            <translation>预检发现错误</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+8" />
-            <source>%n problem(s) must be solved first; nothing was changed:
+    </message>
+</context>
+<context>
+    <name>SetupRun</name>
+    <message>
+        <location filename="../models/setuprun.cpp" line="+63"/>
+        <location line="+1"/>
+        <source>cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>cancelled between two steps; nothing is half-done</source>
+        <translation>已在两个步骤之间取消；没有半途而废的操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled by the user</source>
+        <translation>已被用户取消</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>started</source>
+        <translation>已开始</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+4"/>
+        <location line="+7"/>
+        <location line="+64"/>
+        <source>pre-flight</source>
+        <translation>预检</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <location line="+4"/>
+        <source>pre-flight found errors</source>
+        <translation>预检发现错误</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n problem(s) must be solved first; nothing was changed:
 </source>
-            <translation>
-                <numerusform>必须先解决 %n 个问题；未做任何更改：
+        <translation>
+            <numerusform>必须先解决 %n 个问题；未做任何更改：
 </numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <location line="+9" />
-            <source>setup</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location line="-8" />
-            <source>both directions already replicate and every setting is in place: nothing changed</source>
-            <translation>两个方向都已在复制，且所有设置均已到位：未做任何更改</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>master-master replication verified in both directions</source>
-            <translation>已在两个方向上验证主主复制</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>%1, server_id %2, binary log %3</source>
-            <translation>%1，server_id %2，二进制日志 %3</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>on</source>
-            <translation>开启</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>off</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>inspect</source>
-            <translation>检查</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>%1:%2 answers</source>
-            <translation>%1:%2 有响应</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1:%2 does not answer</source>
-            <translation>%1:%2 无响应</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>cannot check (no bash or timeout on the host)</source>
-            <translation>无法检查（主机上没有 bash 或 timeout）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>reach peer</source>
-            <translation>访问对端</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+40" />
-            <source>reads %n option file(s) from %1; ours: %2</source>
-            <translation>
-                <numerusform>从 %1 读取 %n 个选项文件；我们的：%2</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="-16" />
-            <location line="+14" />
-            <location line="+4" />
-            <source>read config</source>
-            <translation>读取配置</translation>
-        </message>
-        <message>
-            <location line="-18" />
-            <source>option file %1: %2</source>
-            <translation>选项文件 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>restart with %1: %2</source>
-            <translation>使用 %1 重启：%2</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <location line="+19" />
-            <location line="+7" />
-            <source>config</source>
-            <translation>配置</translation>
-        </message>
-        <message>
-            <location line="-17" />
-            <source>settings in place; server restarted</source>
-            <translation>设置已到位；服务器已重启</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>settings in place; no restart needed</source>
-            <translation>设置已到位；无需重启</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>files writable, restart command found</source>
-            <translation>文件可写，已找到重启命令</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>files writable</source>
-            <translation>文件可写</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>every setting already in place on both servers: no change, no restart</source>
-            <translation>两台服务器上的所有设置均已到位：无需更改，无需重启</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>check config</source>
-            <translation>检查配置</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)</source>
-            <translation>%1 只能以 REPLICATION SLAVE 权限从这里复制；新生成的密码（仅保存在内存中）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>replication user</source>
-            <translation>复制用户</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>%1:%2%3 (read lock held %4 ms, released)</source>
-            <translation>%1:%2%3（读锁持有 %4 毫秒，已释放）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>, GTID %1</source>
-            <translation>，GTID %1</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>coordinates</source>
-            <translation>坐标</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>replication from %1 restarted with new credentials, at its own position</source>
-            <translation>从 %1 的复制已使用新凭据、在其原有位置重新启动</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>replicating from %1 (%2:%3) by GTID from %4</source>
-            <translation>正在通过 GTID 从 %4 开始复制 %1（%2:%3）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>replicating from %1 (%2:%3) from %4:%5</source>
-            <translation>正在从 %4:%5 开始复制 %1（%2:%3）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>change source</source>
-            <translation>更改复制源</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>verify</source>
-            <translation>验证</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>waiting for the IO and SQL threads on both servers</source>
-            <translation>正在等待两台服务器上的 IO 和 SQL 线程</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>writing a test row on each side</source>
-            <translation>正在两端各写入一条测试行</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <location line="+3" />
-            <source>heartbeat</source>
-            <translation>心跳</translation>
-        </message>
-        <message>
-            <location line="-2" />
-            <source>could not create the heartbeat table for monitoring: %1</source>
-            <translation>无法创建用于监控的心跳表：%1</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>heartbeat table %1.%2 created for monitoring</source>
-            <translation>已创建用于监控的心跳表 %1.%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>SetupWizard</name>
-        <message>
-            <location filename="../ui/setupwizard.cpp" line="+21" />
-            <source>Set Up Master-Master Replication</source>
-            <translation>设置主主复制</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&lt; &amp;Back</source>
-            <translation>&lt; 上一步(&amp;B)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Next &gt;</source>
-            <translation>下一步(&amp;N) &gt;</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Run Setup</source>
-            <translation>运行设置(&amp;R)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Finish</source>
-            <translation>完成(&amp;F)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location line="+56" />
-            <source>Cancel Setup</source>
-            <translation>取消设置</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The setup is running. Cancel it at the next safe point? Nothing is left half done: a held lock is released, a changed configuration file keeps its backup, and running the setup again resumes where it stopped.</source>
-            <translation>设置正在运行。要在下一个安全点取消吗？不会留下半途而废的操作：持有的锁会被释放，已更改的配置文件保留备份，再次运行设置会从中断处继续。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Cancel the Setup</source>
-            <translation>取消设置</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Keep Running</source>
-            <translation>继续运行</translation>
-        </message>
-    </context>
-    <context>
-        <name>SkipEventDialog</name>
-        <message>
-            <location filename="../ui/skipeventdialog.cpp" line="+15" />
-            <source>The Event That Stopped %1</source>
-            <translation>使 %1 停止的事件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The SQL thread of %1 stopped on error %2:
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>setup</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>both directions already replicate and every setting is in place: nothing changed</source>
+        <translation>两个方向都已在复制，且所有设置均已到位：未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>master-master replication verified in both directions</source>
+        <translation>已在两个方向上验证主主复制</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, server_id %2, binary log %3</source>
+        <translation>%1，server_id %2，二进制日志 %3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inspect</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1:%2 answers</source>
+        <translation>%1:%2 有响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1:%2 does not answer</source>
+        <translation>%1:%2 无响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot check (no bash or timeout on the host)</source>
+        <translation>无法检查（主机上没有 bash 或 timeout）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reach peer</source>
+        <translation>访问对端</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>reads %n option file(s) from %1; ours: %2</source>
+        <translation>
+            <numerusform>从 %1 读取 %n 个选项文件；我们的：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+14"/>
+        <location line="+4"/>
+        <source>read config</source>
+        <translation>读取配置</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>option file %1: %2</source>
+        <translation>选项文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>restart with %1: %2</source>
+        <translation>使用 %1 重启：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+19"/>
+        <location line="+7"/>
+        <source>config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>settings in place; server restarted</source>
+        <translation>设置已到位；服务器已重启</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>settings in place; no restart needed</source>
+        <translation>设置已到位；无需重启</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>files writable, restart command found</source>
+        <translation>文件可写，已找到重启命令</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>files writable</source>
+        <translation>文件可写</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every setting already in place on both servers: no change, no restart</source>
+        <translation>两台服务器上的所有设置均已到位：无需更改，无需重启</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>check config</source>
+        <translation>检查配置</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)</source>
+        <translation>%1 只能以 REPLICATION SLAVE 权限从这里复制；新生成的密码（仅保存在内存中）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>replication user</source>
+        <translation>复制用户</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1:%2%3 (read lock held %4 ms, released)</source>
+        <translation>%1:%2%3（读锁持有 %4 毫秒，已释放）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, GTID %1</source>
+        <translation>，GTID %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>coordinates</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>replication from %1 restarted with new credentials, at its own position</source>
+        <translation>从 %1 的复制已使用新凭据、在其原有位置重新启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replicating from %1 (%2:%3) by GTID from %4</source>
+        <translation>正在通过 GTID 从 %4 开始复制 %1（%2:%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replicating from %1 (%2:%3) from %4:%5</source>
+        <translation>正在从 %4:%5 开始复制 %1（%2:%3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>change source</source>
+        <translation>更改复制源</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting for the IO and SQL threads on both servers</source>
+        <translation>正在等待两台服务器上的 IO 和 SQL 线程</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>writing a test row on each side</source>
+        <translation>正在两端各写入一条测试行</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+3"/>
+        <source>heartbeat</source>
+        <translation>心跳</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>could not create the heartbeat table for monitoring: %1</source>
+        <translation>无法创建用于监控的心跳表：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>heartbeat table %1.%2 created for monitoring</source>
+        <translation>已创建用于监控的心跳表 %1.%2</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../ui/setupwizard.cpp" line="+21"/>
+        <source>Set Up Master-Master Replication</source>
+        <translation>设置主主复制</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Run Setup</source>
+        <translation>运行设置(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Cancel Setup</source>
+        <translation>取消设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The setup is running. Cancel it at the next safe point? Nothing is left half done: a held lock is released, a changed configuration file keeps its backup, and running the setup again resumes where it stopped.</source>
+        <translation>设置正在运行。要在下一个安全点取消吗？不会留下半途而废的操作：持有的锁会被释放，已更改的配置文件保留备份，再次运行设置会从中断处继续。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel the Setup</source>
+        <translation>取消设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep Running</source>
+        <translation>继续运行</translation>
+    </message>
+</context>
+<context>
+    <name>SkipEventDialog</name>
+    <message>
+        <location filename="../ui/skipeventdialog.cpp" line="+15"/>
+        <source>The Event That Stopped %1</source>
+        <translation>使 %1 停止的事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The SQL thread of %1 stopped on error %2:
 %3</source>
-            <translation>%1 的 SQL 线程因错误 %2 停止：
+        <translation>%1 的 SQL 线程因错误 %2 停止：
 %3</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>The event group from the relay log</source>
-            <translation>中继日志中的事件组</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>The safe way is to repair the data so that this event applies, then start replication again. Skipping it means its change will be missing on %1, and the two servers differ until you compare and repair them.</source>
-            <translation>安全的做法是修复数据使该事件能够应用，然后重新启动复制。跳过它意味着 %1 上将缺少它的更改，在您比较并修复之前，两台服务器的数据将不一致。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>I understand; skip exactly this event (%1) and nothing else</source>
-            <translation>我明白；只跳过这一个事件（%1），不跳过其他任何内容</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Skip This Event</source>
-            <translation>跳过此事件(&amp;S)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Do Not Skip</source>
-            <translation>不跳过(&amp;D)</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>The event group it could not apply:</source>
-            <translation>它无法应用的事件组：</translation>
-        </message>
-    </context>
-    <context>
-        <name>SqlSession</name>
-        <message>
-            <location filename="../models/sqlsession.cpp" line="+45" />
-            <location line="+24" />
-            <source>connect</source>
-            <translation>连接</translation>
-        </message>
-        <message>
-            <location line="-23" />
-            <source>the Qt MySQL driver (QMYSQL) is not installed; run scripts/install-deps.sh</source>
-            <translation>未安装 Qt MySQL 驱动（QMYSQL）；请运行 scripts/install-deps.sh</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>the server refused the admin account %1: %2</source>
-            <translation>服务器拒绝了管理员账户 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>cannot reach %1:%2: %3</source>
-            <translation>无法访问 %1:%2：%3</translation>
-        </message>
-        <message>
-            <location line="+35" />
-            <source>not connected (while running: %1)</source>
-            <translation>未连接（运行时：%1）</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>near (the statement is not shown: it holds a secret)</source>
-            <translation>附近（语句未显示：其中包含机密信息）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1 — while running: %2</source>
-            <translation>%1 — 运行时：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>SshSession</name>
-        <message>
-            <location filename="../models/sshsession.cpp" line="+298" />
-            <source>%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then accept it ("acceptNewHostKey": true) or add it to %4 yourself.</source>
-            <translation>%1 不是已知主机：其密钥 %2（%3）不在 %4 中。请将其与主机上显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比较，然后接受它（"acceptNewHostKey": true）或自行将其添加到 %4。</translation>
-        </message>
-        <message>
-            <location line="+23" />
-            <source>%1 dropped the connection: %2</source>
-            <translation>%1 断开了连接：%2</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>%1 dropped the connection during authentication: %2</source>
-            <translation>%1 在认证期间断开了连接：%2</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>key file %1 (not found)</source>
-            <translation>密钥文件 %1（未找到）</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>key file %1 (cannot be loaded: protected by a passphrase? name its environment variable in "keyPassphraseEnv")</source>
-            <translation>密钥文件 %1（无法加载：是否受密码短语保护？请在“keyPassphraseEnv”中指定其环境变量）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>key file %1 (cannot be loaded: wrong passphrase in $%2, or not a private key)</source>
-            <translation>密钥文件 %1（无法加载：$%2 中的密码短语错误，或不是私钥）</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>key file %1 (accepted; the server wants a further method)</source>
-            <translation>密钥文件 %1（已接受；服务器还要求其他认证方式）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>key file %1 (refused)</source>
-            <translation>密钥文件 %1（被拒绝）</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>ssh-agent (not running: SSH_AUTH_SOCK is not set)</source>
-            <translation>ssh-agent（未运行：未设置 SSH_AUTH_SOCK）</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>ssh-agent (failed: %1)</source>
-            <translation>ssh-agent（失败：%1）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>ssh-agent (no key of the agent was accepted)</source>
-            <translation>ssh-agent（代理中的密钥均未被接受）</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>public keys (not offered by the server)</source>
-            <translation>公钥（服务器未提供此方式）</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>password (none given: the profile names no "passwordEnv")</source>
-            <translation>密码（未提供：配置文件中没有指定“passwordEnv”）</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>password (the environment variable %1 is not set)</source>
-            <translation>密码（未设置环境变量 %1）</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>password from %1 (refused)</source>
-            <translation>来自 %1 的密码（被拒绝）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>password (not offered by the server)</source>
-            <translation>密码（服务器未提供此方式）</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>authentication as %1 failed. The server offers: %2. Tried: %3.</source>
-            <translation>以 %1 身份认证失败。服务器提供：%2。已尝试：%3。</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>the SSH connection to %1 is closed</source>
-            <translation>到 %1 的 SSH 连接已关闭</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>the SSH connection to %1 failed while %2: %3</source>
-            <translation>到 %1 的 SSH 连接在%2时失败：%3</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <location line="+2" />
-            <source>opening a channel</source>
-            <translation>打开通道</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>starting a command</source>
-            <translation>启动命令</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>sending data</source>
-            <translation>发送数据</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>reading output</source>
-            <translation>读取输出</translation>
-        </message>
-        <message>
-            <location line="+30" />
-            <location line="+5" />
-            <source>waiting for a command</source>
-            <translation>等待命令</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>"%1" did not finish within %2 s on %3</source>
-            <translation>“%1”未在 %3 上于 %2 秒内结束</translation>
-        </message>
-        <message>
-            <location line="+28" />
-            <source>%1 now presents the host key %2, not the %3 that was confirmed; nothing was added to %4</source>
-            <translation>%1 现在提供的主机密钥是 %2，而不是已确认的 %3；未向 %4 添加任何内容</translation>
-        </message>
-    </context>
-    <context>
-        <name>SshShell</name>
-        <message>
-            <location filename="../models/sshshell.cpp" line="+65" />
-            <source>%1 (sudo)</source>
-            <translation>%1（sudo）</translation>
-        </message>
-        <message>
-            <location line="+18" />
-            <source>the profile asks for "sudo": true, but sudo is not installed on %1</source>
-            <translation>配置文件要求 "sudo": true，但 %1 上未安装 sudo</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>sudo on %1 would ask %2 for a password, and RepliPair never types one (sudo -n said: "%3"). Give %2 a NOPASSWD sudo rule for the commands RepliPair runs, or log in as a user that needs no sudo.</source>
-            <translation>%1 上的 sudo 会要求 %2 输入密码，而 RepliPair 从不输入密码（sudo -n 提示：“%3”）。请为 %2 设置针对 RepliPair 所运行命令的 NOPASSWD sudo 规则，或以无需 sudo 的用户身份登录。</translation>
-        </message>
-        <message>
-            <location line="+32" />
-            <source>exists</source>
-            <translation>已存在</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>cannot check whether %1 exists on %2: %3</source>
-            <translation>无法检查 %2 上是否存在 %1：%3</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <location line="+4" />
-            <source>read file</source>
-            <translation>读取文件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>cannot read %1 on %2: %3</source>
-            <translation>无法读取 %2 上的 %1：%3</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <location line="+11" />
-            <location line="+3" />
-            <location line="+4" />
-            <location line="+3" />
-            <location line="+5" />
-            <location line="+3" />
-            <source>check config</source>
-            <translation>检查配置</translation>
-        </message>
-        <message>
-            <location line="-25" />
-            <source>%1 (the target of %2)</source>
-            <translation>%1（%2 的目标）</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>the folder of %1 does not exist on %2</source>
-            <translation>%2 上不存在 %1 所在的文件夹</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>%1 cannot be replaced on %2: the folder %3 is not writable by %4</source>
-            <translation>无法替换 %2 上的 %1：%4 无法写入文件夹 %3</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>%1 is not writable by %2 on %3</source>
-            <translation>%3 上的 %1 无法被 %2 写入</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>%1 on %2 belongs to another user; %3 could write it but not keep its owner. Use "sudo": true or log in as its owner.</source>
-            <translation>%2 上的 %1 属于另一个用户；%3 可以写入它，但无法保留其所有者。请使用 "sudo": true 或以其所有者身份登录。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>%1 on %2 is not a regular file</source>
-            <translation>%2 上的 %1 不是普通文件</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>cannot check whether %1 is writable on %2: %3</source>
-            <translation>无法检查 %2 上的 %1 是否可写：%3</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <location line="+4" />
-            <source>write file</source>
-            <translation>写入文件</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>cannot write %1 on %2 (left unchanged): %3</source>
-            <translation>无法写入 %2 上的 %1（保持不变）：%3</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <location line="+5" />
-            <source>backup</source>
-            <translation>备份</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>cannot copy %1 to %2 on %3: %4</source>
-            <translation>无法在 %3 上将 %1 复制到 %2：%4</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <location line="+4" />
-            <source>remove file</source>
-            <translation>删除文件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>cannot remove %1 on %2: %3</source>
-            <translation>无法删除 %2 上的 %1：%3</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <location line="+1" />
-            <location line="+9" />
-            <location line="+3" />
-            <source>list folder</source>
-            <translation>列出文件夹</translation>
-        </message>
-        <message>
-            <location line="-13" />
-            <source>unusable file name pattern "%1"</source>
-            <translation>无法使用的文件名模式“%1”</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>folder %1 does not exist on %2 (or cannot be entered)</source>
-            <translation>%2 上的文件夹 %1 不存在（或无法进入）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>cannot list %1 on %2: %3</source>
-            <translation>无法列出 %2 上的 %1：%3</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>run</source>
-            <translation>运行</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusCharts</name>
-        <message>
-            <location filename="../ui/statuscharts.cpp" line="+37" />
-            <location line="+179" />
-            <source>&amp;Pause</source>
-            <translation>暂停(&amp;P)</translation>
-        </message>
-        <message>
-            <location line="-170" />
-            <source>seconds</source>
-            <translation>秒</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>KiB</source>
-            <translation>KiB</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Last 5 minutes</source>
-            <translation>最近 5 分钟</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Last hour</source>
-            <translation>最近 1 小时</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Last 24 hours</source>
-            <translation>最近 24 小时</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Export P&amp;NG…</source>
-            <translation>导出 P&amp;NG…</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <location line="+208" />
-            <source>Export Charts</source>
-            <translation>导出图表</translation>
-        </message>
-        <message>
-            <location line="-208" />
-            <source>PNG images (*.png)</source>
-            <translation>PNG 图像 (*.png)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Export &amp;CSV…</source>
-            <translation>导出 &amp;CSV…</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <location line="+209" />
-            <location line="+23" />
-            <source>Export Samples</source>
-            <translation>导出采样数据</translation>
-        </message>
-        <message>
-            <location line="-232" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>&amp;Range:</source>
-            <translation>时间范围(&amp;R)：</translation>
-        </message>
-        <message>
-            <location line="+73" />
-            <source>Replication lag</source>
-            <translation>复制延迟</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Replica threads running (IO + SQL)</source>
-            <translation>正在运行的副本线程（IO + SQL）</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Binlog bytes not yet executed</source>
-            <translation>尚未执行的 Binlog 字节数</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>%1 heartbeat</source>
-            <translation>%1 心跳</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1 seconds behind</source>
-            <translation>%1 落后秒数</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>on %1</source>
-            <translation>在 %1 上</translation>
-        </message>
-        <message>
-            <location line="+41" />
-            <source>&amp;Resume</source>
-            <translation>继续(&amp;R)</translation>
-        </message>
-        <message>
-            <location line="+73" />
-            <source>Could not write %1.</source>
-            <translation>无法写入 %1。</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <location line="+23" />
-            <source>Could not write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusSample</name>
-        <message>
-            <location filename="../models/statussample.cpp" line="+30" />
-            <source>SQL thread error %1: %2</source>
-            <translation>SQL 线程错误 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>IO thread error %1: %2</source>
-            <translation>IO 线程错误 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>StepError</name>
-        <message>
-            <location filename="../models/steperror.cpp" line="+9" />
-            <source>[%1] %2: </source>
-            <translation>[%1] %2：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1: </source>
-            <translation>%1：</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>[%1] </source>
-            <translation>[%1] </translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>%1 (error %2)</source>
-            <translation>%1（错误 %2）</translation>
-        </message>
-    </context>
-    <context>
-        <name>TextReportDialog</name>
-        <message>
-            <location filename="../ui/textreportdialog.cpp" line="+23" />
-            <source>&amp;Save…</source>
-            <translation>保存(&amp;S)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Close</source>
-            <translation>关闭(&amp;C)</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Could not write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>TopologyModel</name>
-        <message>
-            <location filename="../models/topologymodel.cpp" line="+9" />
-            <source>IO thread error %1: %2</source>
-            <translation>IO 线程错误 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>SQL thread error %1: %2</source>
-            <translation>SQL 线程错误 %1：%2</translation>
-        </message>
-        <message>
-            <location line="+184" />
-            <source>running</source>
-            <translation>运行中</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>lagging</source>
-            <translation>滞后</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>stopped</source>
-            <translation>已停止</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>error</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>unknown</source>
-            <translation>未知</translation>
-        </message>
-    </context>
-    <context>
-        <name>TopologyScene</name>
-        <message>
-            <location filename="../ui/topologyscene.cpp" line="+63" />
-            <source>No pair is open.
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The event group from the relay log</source>
+        <translation>中继日志中的事件组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The safe way is to repair the data so that this event applies, then start replication again. Skipping it means its change will be missing on %1, and the two servers differ until you compare and repair them.</source>
+        <translation>安全的做法是修复数据使该事件能够应用，然后重新启动复制。跳过它意味着 %1 上将缺少它的更改，在您比较并修复之前，两台服务器的数据将不一致。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>I understand; skip exactly this event (%1) and nothing else</source>
+        <translation>我明白；只跳过这一个事件（%1），不跳过其他任何内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Skip This Event</source>
+        <translation>跳过此事件(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Do Not Skip</source>
+        <translation>不跳过(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The event group it could not apply:</source>
+        <translation>它无法应用的事件组：</translation>
+    </message>
+</context>
+<context>
+    <name>SqlSession</name>
+    <message>
+        <location filename="../models/sqlsession.cpp" line="+45"/>
+        <location line="+24"/>
+        <source>connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>the Qt MySQL driver (QMYSQL) is not installed; run scripts/install-deps.sh</source>
+        <translation>未安装 Qt MySQL 驱动（QMYSQL）；请运行 scripts/install-deps.sh</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the server refused the admin account %1: %2</source>
+        <translation>服务器拒绝了管理员账户 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot reach %1:%2: %3</source>
+        <translation>无法访问 %1:%2：%3</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>not connected (while running: %1)</source>
+        <translation>未连接（运行时：%1）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>near (the statement is not shown: it holds a secret)</source>
+        <translation>附近（语句未显示：其中包含机密信息）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — while running: %2</source>
+        <translation>%1 — 运行时：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SshSession</name>
+    <message>
+        <location filename="../models/sshsession.cpp" line="+298"/>
+        <source>%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then accept it (&quot;acceptNewHostKey&quot;: true) or add it to %4 yourself.</source>
+        <translation>%1 不是已知主机：其密钥 %2（%3）不在 %4 中。请将其与主机上显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比较，然后接受它（&quot;acceptNewHostKey&quot;: true）或自行将其添加到 %4。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 dropped the connection: %2</source>
+        <translation>%1 断开了连接：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 dropped the connection during authentication: %2</source>
+        <translation>%1 在认证期间断开了连接：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>key file %1 (not found)</source>
+        <translation>密钥文件 %1（未找到）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>key file %1 (cannot be loaded: protected by a passphrase? name its environment variable in &quot;keyPassphraseEnv&quot;)</source>
+        <translation>密钥文件 %1（无法加载：是否受密码短语保护？请在“keyPassphraseEnv”中指定其环境变量）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>key file %1 (cannot be loaded: wrong passphrase in $%2, or not a private key)</source>
+        <translation>密钥文件 %1（无法加载：$%2 中的密码短语错误，或不是私钥）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>key file %1 (accepted; the server wants a further method)</source>
+        <translation>密钥文件 %1（已接受；服务器还要求其他认证方式）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file %1 (refused)</source>
+        <translation>密钥文件 %1（被拒绝）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>ssh-agent (not running: SSH_AUTH_SOCK is not set)</source>
+        <translation>ssh-agent（未运行：未设置 SSH_AUTH_SOCK）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ssh-agent (failed: %1)</source>
+        <translation>ssh-agent（失败：%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ssh-agent (no key of the agent was accepted)</source>
+        <translation>ssh-agent（代理中的密钥均未被接受）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>public keys (not offered by the server)</source>
+        <translation>公钥（服务器未提供此方式）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>password (none given: the profile names no &quot;passwordEnv&quot;)</source>
+        <translation>密码（未提供：配置文件中没有指定“passwordEnv”）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>password (the environment variable %1 is not set)</source>
+        <translation>密码（未设置环境变量 %1）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>password from %1 (refused)</source>
+        <translation>来自 %1 的密码（被拒绝）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>password (not offered by the server)</source>
+        <translation>密码（服务器未提供此方式）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>authentication as %1 failed. The server offers: %2. Tried: %3.</source>
+        <translation>以 %1 身份认证失败。服务器提供：%2。已尝试：%3。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the SSH connection to %1 is closed</source>
+        <translation>到 %1 的 SSH 连接已关闭</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the SSH connection to %1 failed while %2: %3</source>
+        <translation>到 %1 的 SSH 连接在%2时失败：%3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+2"/>
+        <source>opening a channel</source>
+        <translation>打开通道</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>starting a command</source>
+        <translation>启动命令</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sending data</source>
+        <translation>发送数据</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>reading output</source>
+        <translation>读取输出</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+5"/>
+        <source>waiting for a command</source>
+        <translation>等待命令</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; did not finish within %2 s on %3</source>
+        <translation>“%1”未在 %3 上于 %2 秒内结束</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 now presents the host key %2, not the %3 that was confirmed; nothing was added to %4</source>
+        <translation>%1 现在提供的主机密钥是 %2，而不是已确认的 %3；未向 %4 添加任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>SshShell</name>
+    <message>
+        <location filename="../models/sshshell.cpp" line="+65"/>
+        <source>%1 (sudo)</source>
+        <translation>%1（sudo）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the profile asks for &quot;sudo&quot;: true, but sudo is not installed on %1</source>
+        <translation>配置文件要求 &quot;sudo&quot;: true，但 %1 上未安装 sudo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sudo on %1 would ask %2 for a password, and RepliPair never types one (sudo -n said: &quot;%3&quot;). Give %2 a NOPASSWD sudo rule for the commands RepliPair runs, or log in as a user that needs no sudo.</source>
+        <translation>%1 上的 sudo 会要求 %2 输入密码，而 RepliPair 从不输入密码（sudo -n 提示：“%3”）。请为 %2 设置针对 RepliPair 所运行命令的 NOPASSWD sudo 规则，或以无需 sudo 的用户身份登录。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cannot check whether %1 exists on %2: %3</source>
+        <translation>无法检查 %2 上是否存在 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+4"/>
+        <source>read file</source>
+        <translation>读取文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read %1 on %2: %3</source>
+        <translation>无法读取 %2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+11"/>
+        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>check config</source>
+        <translation>检查配置</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>%1 (the target of %2)</source>
+        <translation>%1（%2 的目标）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the folder of %1 does not exist on %2</source>
+        <translation>%2 上不存在 %1 所在的文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot be replaced on %2: the folder %3 is not writable by %4</source>
+        <translation>无法替换 %2 上的 %1：%4 无法写入文件夹 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not writable by %2 on %3</source>
+        <translation>%3 上的 %1 无法被 %2 写入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 on %2 belongs to another user; %3 could write it but not keep its owner. Use &quot;sudo&quot;: true or log in as its owner.</source>
+        <translation>%2 上的 %1 属于另一个用户；%3 可以写入它，但无法保留其所有者。请使用 &quot;sudo&quot;: true 或以其所有者身份登录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 on %2 is not a regular file</source>
+        <translation>%2 上的 %1 不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot check whether %1 is writable on %2: %3</source>
+        <translation>无法检查 %2 上的 %1 是否可写：%3</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+4"/>
+        <source>write file</source>
+        <translation>写入文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cannot write %1 on %2 (left unchanged): %3</source>
+        <translation>无法写入 %2 上的 %1（保持不变）：%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cannot copy %1 to %2 on %3: %4</source>
+        <translation>无法在 %3 上将 %1 复制到 %2：%4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+4"/>
+        <source>remove file</source>
+        <translation>删除文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot remove %1 on %2: %3</source>
+        <translation>无法删除 %2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>list folder</source>
+        <translation>列出文件夹</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>unusable file name pattern &quot;%1&quot;</source>
+        <translation>无法使用的文件名模式“%1”</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>folder %1 does not exist on %2 (or cannot be entered)</source>
+        <translation>%2 上的文件夹 %1 不存在（或无法进入）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot list %1 on %2: %3</source>
+        <translation>无法列出 %2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCharts</name>
+    <message>
+        <location filename="../ui/statuscharts.cpp" line="+37"/>
+        <location line="+180"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Last 5 minutes</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export P&amp;NG…</source>
+        <translation>导出 P&amp;NG…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+210"/>
+        <source>Export Charts</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="-210"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+211"/>
+        <location line="+23"/>
+        <source>Export Samples</source>
+        <translation>导出采样数据</translation>
+    </message>
+    <message>
+        <location line="-234"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Range:</source>
+        <translation>时间范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Replication lag</source>
+        <translation>复制延迟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replica threads running (IO + SQL)</source>
+        <translation>正在运行的副本线程（IO + SQL）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binlog bytes not yet executed</source>
+        <translation>尚未执行的 Binlog 字节数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 heartbeat</source>
+        <translation>%1 心跳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 seconds behind</source>
+        <translation>%1 落后秒数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on %1</source>
+        <translation>在 %1 上</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+23"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSample</name>
+    <message>
+        <location filename="../models/statussample.cpp" line="+30"/>
+        <source>SQL thread error %1: %2</source>
+        <translation>SQL 线程错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IO thread error %1: %2</source>
+        <translation>IO 线程错误 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StepError</name>
+    <message>
+        <location filename="../models/steperror.cpp" line="+9"/>
+        <source>[%1] %2: </source>
+        <translation>[%1] %2：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: </source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>[%1] </source>
+        <translation>[%1] </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (error %2)</source>
+        <translation>%1（错误 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>TextReportDialog</name>
+    <message>
+        <location filename="../ui/textreportdialog.cpp" line="+23"/>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TopologyModel</name>
+    <message>
+        <location filename="../models/topologymodel.cpp" line="+9"/>
+        <source>IO thread error %1: %2</source>
+        <translation>IO 线程错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SQL thread error %1: %2</source>
+        <translation>SQL 线程错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lagging</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>TopologyScene</name>
+    <message>
+        <location filename="../ui/topologyscene.cpp" line="+63"/>
+        <source>No pair is open.
 Create one with File ▸ New Pair… or open a saved pair on the left.</source>
-            <translation>尚未打开任何服务器对。
+        <translation>尚未打开任何服务器对。
 请通过“文件 ▸ 新建服务器对…”创建，或在左侧打开已保存的服务器对。</translation>
-        </message>
-    </context>
-    <context>
-        <name>TopologyView</name>
-        <message>
-            <location filename="../ui/topologyview.cpp" line="+15" />
-            <source>Replication topology</source>
-            <translation>复制拓扑</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Arrows show each replication direction: green running, amber lagging, red stopped or failed, grey unknown. Use the Left and Right keys to select a server, the Menu key for its actions.</source>
-            <translation>箭头表示每个复制方向：绿色为运行中，琥珀色为延迟，红色为已停止或出错，灰色为未知。使用左右方向键选择服务器，使用菜单键打开其操作。</translation>
-        </message>
-        <message>
-            <location line="+68" />
-            <source>&amp;Inspect %1</source>
-            <translation>检查 %1(&amp;I)</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>&amp;Start replication on %1</source>
-            <translation>在 %1 上启动复制(&amp;S)</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>S&amp;top replication on %1</source>
-            <translation>在 %1 上停止复制(&amp;T)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Show the &amp;Failing Event on %1…</source>
-            <translation>显示 %1 上出错的事件(&amp;F)…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;Compare Data of Both Servers…</source>
-            <translation>比较两台服务器的数据(&amp;C)…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Show config &amp;diff for %1…</source>
-            <translation>显示 %1 的配置差异(&amp;D)…</translation>
-        </message>
-    </context>
-    <context>
-        <name>UiTranslator</name>
-        <message>
-            <location filename="../ui/uitranslator.cpp" line="+40" />
-            <source>System default</source>
-            <translation>系统默认</translation>
-        </message>
-    </context>
-    <context>
-        <name>WizardIntroPage</name>
-        <message>
-            <location filename="../ui/wizardintropage.cpp" line="+12" />
-            <source>Two servers, each a master of the other</source>
-            <translation>两台服务器，互为主库</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>RepliPair sets up MySQL or MariaDB master-master replication and checks that it works.</source>
-            <translation>RepliPair 设置 MySQL 或 MariaDB 主主复制，并检查其是否正常工作。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>&lt;p&gt;&lt;b&gt;What will happen&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Both servers are inspected. Nothing is changed until you have seen the plan.&lt;/li&gt;&lt;li&gt;A replication account is created on each server, allowed only from its peer.&lt;/li&gt;&lt;li&gt;The configuration (server-id, binary log, auto-increment offsets) is written to a drop-in file, with a backup; a server is restarted only when a setting needs it.&lt;/li&gt;&lt;li&gt;Each server starts replicating from the other.&lt;/li&gt;&lt;li&gt;A test row travels each way to prove that both directions work.&lt;/li&gt;&lt;/ol&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;将会发生什么&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;检查两台服务器。在您看到计划之前，不会做任何更改。&lt;/li&gt;&lt;li&gt;在每台服务器上创建一个复制账户，只允许从对端连接。&lt;/li&gt;&lt;li&gt;配置（server-id、二进制日志、自增偏移）写入一个附加配置文件，并做好备份；只有在某个设置需要时才重启服务器。&lt;/li&gt;&lt;li&gt;每台服务器开始从另一台复制。&lt;/li&gt;&lt;li&gt;一条测试行在两个方向上各传递一次，以证明两个方向都正常工作。&lt;/li&gt;&lt;/ol&gt;</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>&lt;p&gt;&lt;b&gt;What you need&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The address and port of both servers, and an administrator account on each (the password stays in memory only).&lt;/li&gt;&lt;li&gt;For a server on another machine: SSH access (key or password) so that RepliPair can edit its configuration file and restart it; sudo if the files belong to root.&lt;/li&gt;&lt;li&gt;The databases to replicate. They should hold the same data on both servers.&lt;/li&gt;&lt;/ul&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;您需要准备&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两台服务器的地址和端口，以及各自的管理员账户（密码仅保存在内存中）。&lt;/li&gt;&lt;li&gt;对于另一台机器上的服务器：SSH 访问权限（密钥或密码），以便 RepliPair 编辑其配置文件并重启它；如果文件属于 root，还需要 sudo。&lt;/li&gt;&lt;li&gt;要复制的数据库。两台服务器上的这些数据库应包含相同的数据。&lt;/li&gt;&lt;/ul&gt;</translation>
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <location filename="../app/gui/main.cpp" line="+25" />
-            <source>Sets up and watches MySQL/MariaDB master-master replication.</source>
-            <translation>设置并监控 MySQL/MariaDB 主主复制。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Start two local sandbox servers and set them up as a pair.</source>
-            <translation>启动两台本地沙盒服务器，并将它们设置为一对。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Use this language (en, zh_CN).</source>
-            <translation>使用此语言（en、zh_CN）。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>A pair profile to open.</source>
-            <translation>要打开的服务器对配置文件。</translation>
-        </message>
-        <message>
-            <location line="+28" />
-            <source>Starting two sandbox servers in %1…</source>
-            <translation>正在 %1 中启动两台沙盒服务器…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Sandbox servers are up.</source>
-            <translation>沙盒服务器已启动。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Demo</source>
-            <translation>演示</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The sandbox servers could not be started:
+    </message>
+</context>
+<context>
+    <name>TopologyView</name>
+    <message>
+        <location filename="../ui/topologyview.cpp" line="+15"/>
+        <source>Replication topology</source>
+        <translation>复制拓扑</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Arrows show each replication direction: green running, amber lagging, red stopped or failed, grey unknown. Use the Left and Right keys to select a server, the Menu key for its actions.</source>
+        <translation>箭头表示每个复制方向：绿色为运行中，琥珀色为延迟，红色为已停止或出错，灰色为未知。使用左右方向键选择服务器，使用菜单键打开其操作。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>&amp;Inspect %1</source>
+        <translation>检查 %1(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Start replication on %1</source>
+        <translation>在 %1 上启动复制(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;top replication on %1</source>
+        <translation>在 %1 上停止复制(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the &amp;Failing Event on %1…</source>
+        <translation>显示 %1 上出错的事件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Compare Data of Both Servers…</source>
+        <translation>比较两台服务器的数据(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show config &amp;diff for %1…</source>
+        <translation>显示 %1 的配置差异(&amp;D)…</translation>
+    </message>
+</context>
+<context>
+    <name>UiTranslator</name>
+    <message>
+        <location filename="../ui/uitranslator.cpp" line="+40"/>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+</context>
+<context>
+    <name>WizardIntroPage</name>
+    <message>
+        <location filename="../ui/wizardintropage.cpp" line="+12"/>
+        <source>Two servers, each a master of the other</source>
+        <translation>两台服务器，互为主库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RepliPair sets up MySQL or MariaDB master-master replication and checks that it works.</source>
+        <translation>RepliPair 设置 MySQL 或 MariaDB 主主复制，并检查其是否正常工作。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;p&gt;&lt;b&gt;What will happen&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Both servers are inspected. Nothing is changed until you have seen the plan.&lt;/li&gt;&lt;li&gt;A replication account is created on each server, allowed only from its peer.&lt;/li&gt;&lt;li&gt;The configuration (server-id, binary log, auto-increment offsets) is written to a drop-in file, with a backup; a server is restarted only when a setting needs it.&lt;/li&gt;&lt;li&gt;Each server starts replicating from the other.&lt;/li&gt;&lt;li&gt;A test row travels each way to prove that both directions work.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;将会发生什么&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;检查两台服务器。在您看到计划之前，不会做任何更改。&lt;/li&gt;&lt;li&gt;在每台服务器上创建一个复制账户，只允许从对端连接。&lt;/li&gt;&lt;li&gt;配置（server-id、二进制日志、自增偏移）写入一个附加配置文件，并做好备份；只有在某个设置需要时才重启服务器。&lt;/li&gt;&lt;li&gt;每台服务器开始从另一台复制。&lt;/li&gt;&lt;li&gt;一条测试行在两个方向上各传递一次，以证明两个方向都正常工作。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;p&gt;&lt;b&gt;What you need&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The address and port of both servers, and an administrator account on each (the password stays in memory only).&lt;/li&gt;&lt;li&gt;For a server on another machine: SSH access (key or password) so that RepliPair can edit its configuration file and restart it; sudo if the files belong to root.&lt;/li&gt;&lt;li&gt;The databases to replicate. They should hold the same data on both servers.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;您需要准备&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两台服务器的地址和端口，以及各自的管理员账户（密码仅保存在内存中）。&lt;/li&gt;&lt;li&gt;对于另一台机器上的服务器：SSH 访问权限（密钥或密码），以便 RepliPair 编辑其配置文件并重启它；如果文件属于 root，还需要 sudo。&lt;/li&gt;&lt;li&gt;要复制的数据库。两台服务器上的这些数据库应包含相同的数据。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+25"/>
+        <source>Sets up and watches MySQL/MariaDB master-master replication.</source>
+        <translation>设置并监控 MySQL/MariaDB 主主复制。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start two local sandbox servers and set them up as a pair.</source>
+        <translation>启动两台本地沙盒服务器，并将它们设置为一对。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this language (en, zh_CN).</source>
+        <translation>使用此语言（en、zh_CN）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A pair profile to open.</source>
+        <translation>要打开的服务器对配置文件。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Starting two sandbox servers in %1…</source>
+        <translation>正在 %1 中启动两台沙盒服务器…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sandbox servers are up.</source>
+        <translation>沙盒服务器已启动。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sandbox servers could not be started:
 %1</source>
-            <translation>无法启动沙盒服务器：
+        <translation>无法启动沙盒服务器：
 %1</translation>
-        </message>
-    </context>
+    </message>
+</context>
 </TS>
