@@ -7,17 +7,13 @@
 #include <QMap>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DataComparison", text);
-}
 
 using Checksums = QMap<QString, QString>; ///< "db\x1ftable" → checksum (a separator no name holds)
 
 Result<Checksums> checksums(ServerContext &ctx, const PairProfile &profile)
 {
     SqlSession &sql = *ctx.sql;
-    sql.setStep(tr("compare data"));
+    sql.setStep(QCoreApplication::translate("DataComparison", "compare data"));
     QStringList dbs = profile.databases;
     if (dbs.isEmpty()) {
         auto all = sql.query(QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN "

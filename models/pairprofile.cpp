@@ -10,10 +10,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PairProfile", text);
-}
 
 QString expandHome(const QString &path)
 {
@@ -34,7 +30,7 @@ public:
     {
         for (auto it = obj.begin(); it != obj.end(); ++it)
             if (!known.contains(it.key()) && !it.key().startsWith(QLatin1Char('_')))
-                add(where, tr("unknown key \"%1\"").arg(it.key()));
+                add(where, QCoreApplication::translate("PairProfile", "unknown key \"%1\"").arg(it.key()));
     }
     QString string(const QJsonObject &obj, const QString &key, const QString &where, const QString &def,
                    bool required = false)
@@ -42,15 +38,15 @@ public:
         const QJsonValue v = obj.value(key);
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                add(where, tr("missing \"%1\"").arg(key));
+                add(where, QCoreApplication::translate("PairProfile", "missing \"%1\"").arg(key));
             return def;
         }
         if (!v.isString()) {
-            add(where, tr("\"%1\" must be a string").arg(key));
+            add(where, QCoreApplication::translate("PairProfile", "\"%1\" must be a string").arg(key));
             return def;
         }
         if (required && v.toString().trimmed().isEmpty())
-            add(where, tr("\"%1\" must not be empty").arg(key));
+            add(where, QCoreApplication::translate("PairProfile", "\"%1\" must not be empty").arg(key));
         return v.toString();
     }
     int port(const QJsonObject &obj, const QString &key, const QString &where, int def)
@@ -60,7 +56,7 @@ public:
             return def;
         const double d = v.toDouble(-1);
         if (!v.isDouble() || d != int(d) || d < 1 || d > 65535) {
-            add(where, tr("\"%1\" must be a port number between 1 and 65535").arg(key));
+            add(where, QCoreApplication::translate("PairProfile", "\"%1\" must be a port number between 1 and 65535").arg(key));
             return def;
         }
         return int(d);
@@ -71,7 +67,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return def;
         if (!v.isBool()) {
-            add(where, tr("\"%1\" must be true or false").arg(key));
+            add(where, QCoreApplication::translate("PairProfile", "\"%1\" must be true or false").arg(key));
             return def;
         }
         return v.toBool();
@@ -83,7 +79,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return out;
         if (!v.isArray()) {
-            add(where, tr("\"%1\" must be an array of names").arg(key));
+            add(where, QCoreApplication::translate("PairProfile", "\"%1\" must be an array of names").arg(key));
             return out;
         }
         for (const QJsonValue &item : v.toArray()) {
@@ -92,10 +88,10 @@ public:
             for (const QChar c : name)
                 control = control || c.category() == QChar::Other_Control;
             if (!item.isString() || name.isEmpty() || name.size() > 64)
-                add(where, tr("\"%1\" holds a value that is not a database name").arg(key));
+                add(where, QCoreApplication::translate("PairProfile", "\"%1\" holds a value that is not a database name").arg(key));
             else if (name.contains(QLatin1Char('#')) || name.contains(QLatin1Char(',')) || control || name.trimmed() != name)
                 // '#' starts a comment in an option file, ',' separates names in the server's filter lists
-                add(where, tr("database name \"%1\" in \"%2\" cannot be replicated by name filters (it holds '#', ',', "
+                add(where, QCoreApplication::translate("PairProfile", "database name \"%1\" in \"%2\" cannot be replicated by name filters (it holds '#', ',', "
                               "a control character or leading/trailing blanks)")
                                    .arg(name, key));
             else
@@ -146,15 +142,15 @@ ServerProfile parseServer(const QJsonObject &o, const QString &where, Problems &
     s.configFile = p.string(o, QStringLiteral("configFile"), where, s.configFile);
     s.restartCommand = p.string(o, QStringLiteral("restartCommand"), where, s.restartCommand);
     if (s.configFile.isEmpty())
-        p.add(where, tr("\"configFile\" must be a path or \"auto\""));
+        p.add(where, QCoreApplication::translate("PairProfile", "\"configFile\" must be a path or \"auto\""));
     if (s.restartCommand.isEmpty())
-        p.add(where, tr("\"restartCommand\" must be a command or \"auto\""));
+        p.add(where, QCoreApplication::translate("PairProfile", "\"restartCommand\" must be a command or \"auto\""));
     const QJsonValue ssh = o.value(QStringLiteral("ssh"));
     if (ssh.isObject()) {
         s.hasSsh = true;
         s.ssh = parseSsh(ssh.toObject(), s.host, where + QStringLiteral(".ssh"), p);
     } else if (!ssh.isUndefined() && !ssh.isNull()) {
-        p.add(where, tr("\"ssh\" must be an object or null"));
+        p.add(where, QCoreApplication::translate("PairProfile", "\"ssh\" must be an object or null"));
     }
     return s;
 }
@@ -167,15 +163,15 @@ Result<QString> ServerProfile::adminPassword() const
         return adminPasswordOverride;
     if (!adminPasswordEnv.isEmpty()) {
         if (!qEnvironmentVariableIsSet(adminPasswordEnv.toLocal8Bit().constData()))
-            return stepFailure(name, tr("credentials"),
-                               tr("environment variable %1 (admin password) is not set").arg(adminPasswordEnv));
+            return stepFailure(name, QCoreApplication::translate("PairProfile", "credentials"),
+                               QCoreApplication::translate("PairProfile", "environment variable %1 (admin password) is not set").arg(adminPasswordEnv));
         return qEnvironmentVariable(adminPasswordEnv.toLocal8Bit().constData());
     }
     if (!adminPasswordFile.isEmpty()) {
         QFile f(expandHome(adminPasswordFile));
         if (!f.open(QIODevice::ReadOnly))
-            return stepFailure(name, tr("credentials"),
-                               tr("cannot read the admin password file %1: %2").arg(f.fileName(), f.errorString()));
+            return stepFailure(name, QCoreApplication::translate("PairProfile", "credentials"),
+                               QCoreApplication::translate("PairProfile", "cannot read the admin password file %1: %2").arg(f.fileName(), f.errorString()));
         return QString::fromUtf8(f.readAll()).trimmed();
     }
     return QString(); // no password configured: try an empty one
@@ -230,7 +226,7 @@ QString PairProfile::gtidToString(GtidMode mode)
 Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
 {
     Problems p;
-    const QString top = tr("profile");
+    const QString top = QCoreApplication::translate("PairProfile", "profile");
     p.unknownKeys(json, { QStringLiteral("name"), QStringLiteral("databases"), QStringLiteral("ignoreDatabases"),
                           QStringLiteral("replicationUser"), QStringLiteral("replicationUserHost"),
                           QStringLiteral("gtid"), QStringLiteral("autoIncrement"), QStringLiteral("ssl"),
@@ -243,7 +239,7 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
     pair.ignoreDatabases = p.names(json, QStringLiteral("ignoreDatabases"), top);
     pair.replicationUser = p.string(json, QStringLiteral("replicationUser"), top, pair.replicationUser);
     if (pair.replicationUser.isEmpty() || pair.replicationUser.size() > 32)
-        p.add(top, tr("\"replicationUser\" must be 1 to 32 characters"));
+        p.add(top, QCoreApplication::translate("PairProfile", "\"replicationUser\" must be 1 to 32 characters"));
     pair.replicationUserHost = p.string(json, QStringLiteral("replicationUserHost"), top, pair.replicationUserHost);
     if (pair.replicationUserHost.isEmpty())
         pair.replicationUserHost = QStringLiteral("peer");
@@ -255,7 +251,7 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
     else if (gtid == QLatin1String("auto"))
         pair.gtid = GtidMode::Auto;
     else
-        p.add(top, tr("\"gtid\" must be \"auto\", \"on\" or \"off\""));
+        p.add(top, QCoreApplication::translate("PairProfile", "\"gtid\" must be \"auto\", \"on\" or \"off\""));
     pair.autoIncrement = p.boolean(json, QStringLiteral("autoIncrement"), top, true);
     pair.ssl = p.boolean(json, QStringLiteral("ssl"), top, false);
     pair.rollingRestart = p.boolean(json, QStringLiteral("rollingRestart"), top, false);
@@ -263,38 +259,38 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
     if (!pair.binlogFormat.isEmpty()
         && !QStringList { QStringLiteral("ROW"), QStringLiteral("MIXED"), QStringLiteral("STATEMENT") }.contains(
                 pair.binlogFormat))
-        p.add(top, tr("\"binlogFormat\" must be ROW, MIXED or STATEMENT"));
+        p.add(top, QCoreApplication::translate("PairProfile", "\"binlogFormat\" must be ROW, MIXED or STATEMENT"));
     const QJsonValue sync = json.value(QStringLiteral("syncBinlog"));
     if (!sync.isUndefined()) {
         if (!sync.isDouble() || sync.toDouble() < 0)
-            p.add(top, tr("\"syncBinlog\" must be a number of 0 or more"));
+            p.add(top, QCoreApplication::translate("PairProfile", "\"syncBinlog\" must be a number of 0 or more"));
         else
             pair.syncBinlog = sync.toInt();
     }
     for (const QString &db : pair.databases)
         if (pair.ignoreDatabases.contains(db))
-            p.add(top, tr("database \"%1\" is both replicated and ignored").arg(db));
+            p.add(top, QCoreApplication::translate("PairProfile", "database \"%1\" is both replicated and ignored").arg(db));
 
     const QJsonValue servers = json.value(QStringLiteral("servers"));
     if (!servers.isArray() || servers.toArray().size() != 2) {
-        p.add(top, tr("\"servers\" must be an array of exactly two servers"));
+        p.add(top, QCoreApplication::translate("PairProfile", "\"servers\" must be an array of exactly two servers"));
     } else {
         for (int i = 0; i < 2; ++i) {
             const QString where = QStringLiteral("servers[%1]").arg(i);
             const QJsonValue v = servers.toArray().at(i);
             if (!v.isObject())
-                p.add(where, tr("must be an object"));
+                p.add(where, QCoreApplication::translate("PairProfile", "must be an object"));
             else
                 pair.servers[i] = parseServer(v.toObject(), where, p);
         }
         if (!pair.servers[0].name.isEmpty() && pair.servers[0].name == pair.servers[1].name)
-            p.add(top, tr("the two servers must have different names"));
+            p.add(top, QCoreApplication::translate("PairProfile", "the two servers must have different names"));
         if (pair.servers[0].host == pair.servers[1].host && pair.servers[0].port == pair.servers[1].port
             && !pair.servers[0].host.isEmpty())
-            p.add(top, tr("both servers are %1: a server cannot replicate with itself").arg(pair.servers[0].endpoint()));
+            p.add(top, QCoreApplication::translate("PairProfile", "both servers are %1: a server cannot replicate with itself").arg(pair.servers[0].endpoint()));
     }
     if (!p.isEmpty())
-        return stepFailure({}, tr("profile"), p.text());
+        return stepFailure({}, QCoreApplication::translate("PairProfile", "profile"), p.text());
     return pair;
 }
 
@@ -302,14 +298,14 @@ Result<PairProfile> PairProfile::load(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return stepFailure({}, tr("profile"), tr("cannot read %1: %2").arg(path, f.errorString()));
+        return stepFailure({}, QCoreApplication::translate("PairProfile", "profile"), QCoreApplication::translate("PairProfile", "cannot read %1: %2").arg(path, f.errorString()));
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
     if (err.error != QJsonParseError::NoError)
-        return stepFailure({}, tr("profile"),
-                           tr("%1 is not valid JSON at offset %2: %3").arg(path).arg(err.offset).arg(err.errorString()));
+        return stepFailure({}, QCoreApplication::translate("PairProfile", "profile"),
+                           QCoreApplication::translate("PairProfile", "%1 is not valid JSON at offset %2: %3").arg(path).arg(err.offset).arg(err.errorString()));
     if (!doc.isObject())
-        return stepFailure({}, tr("profile"), tr("%1 must hold a JSON object").arg(path));
+        return stepFailure({}, QCoreApplication::translate("PairProfile", "profile"), QCoreApplication::translate("PairProfile", "%1 must hold a JSON object").arg(path));
     auto pair = fromJson(doc.object());
     if (!pair)
         return std::unexpected(StepError { {}, pair.error().step, 0, path + QStringLiteral(":\n") + pair.error().text });
@@ -345,10 +341,10 @@ Result<void> PairProfile::save(const QString &path) const
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return stepFailure({}, tr("profile"), tr("cannot write %1: %2").arg(path, f.errorString()));
+        return stepFailure({}, QCoreApplication::translate("PairProfile", "profile"), QCoreApplication::translate("PairProfile", "cannot write %1: %2").arg(path, f.errorString()));
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return stepFailure({}, tr("profile"), tr("cannot write %1: %2").arg(path, f.errorString()));
+        return stepFailure({}, QCoreApplication::translate("PairProfile", "profile"), QCoreApplication::translate("PairProfile", "cannot write %1: %2").arg(path, f.errorString()));
     return {};
 }
 

@@ -3,14 +3,10 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ReplicationEventDetector", text);
-}
 
 QString withState(const QString &text, const QString &state)
 {
-    return state.isEmpty() ? text : tr("%1 (state: %2)").arg(text, state);
+    return state.isEmpty() ? text : QCoreApplication::translate("ReplicationEventDetector", "%1 (state: %2)").arg(text, state);
 }
 } // namespace
 
@@ -51,7 +47,7 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
     if (!sample.reachable) {
         if (!st.unreachable)
             emitEvent(ReplicationEvent::Kind::ServerUnreachable,
-                      tr("server %1 does not answer: %2").arg(sample.server, sample.unreachableReason));
+                      QCoreApplication::translate("ReplicationEventDetector", "server %1 does not answer: %2").arg(sample.server, sample.unreachableReason));
         st.unreachable = true;
         return out; // nothing else is known while it is away
     }
@@ -60,12 +56,12 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
 
     if (!sample.replicaConfigured) {
         if (st.configured)
-            emitEvent(ReplicationEvent::Kind::ReplicaRemoved, tr("server %1 has no replication configured").arg(sample.server));
+            emitEvent(ReplicationEvent::Kind::ReplicaRemoved, QCoreApplication::translate("ReplicationEventDetector", "server %1 has no replication configured").arg(sample.server));
         st.configured = false;
         st.ioStopped = st.sqlStopped = st.lagHigh = false;
         st.ioErrno = st.sqlErrno = 0;
         if (wasUnreachable)
-            emitEvent(ReplicationEvent::Kind::ServerReachable, tr("server %1 answers again").arg(sample.server));
+            emitEvent(ReplicationEvent::Kind::ServerReachable, QCoreApplication::translate("ReplicationEventDetector", "server %1 answers again").arg(sample.server));
         return out;
     }
     st.configured = true;
@@ -76,12 +72,12 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
     const bool sqlNewlyStopped = !sample.sqlRunning && !st.sqlStopped;
     if (sample.lastSqlErrno != 0 && (sample.lastSqlErrno != st.sqlErrno || sqlNewlyStopped)) {
         emitEvent(ReplicationEvent::Kind::SqlError,
-                  withState(tr("SQL thread error %1: %2").arg(sample.lastSqlErrno).arg(sample.lastSqlError),
-                            sample.sqlRunning ? QString() : tr("stopped")),
+                  withState(QCoreApplication::translate("ReplicationEventDetector", "SQL thread error %1: %2").arg(sample.lastSqlErrno).arg(sample.lastSqlError),
+                            sample.sqlRunning ? QString() : QCoreApplication::translate("ReplicationEventDetector", "stopped")),
                   sample.lastSqlErrno);
     } else if (sqlNewlyStopped) {
         emitEvent(ReplicationEvent::Kind::SqlThreadStopped,
-                  withState(tr("the SQL thread of %1 is not running").arg(sample.server), sample.sqlState));
+                  withState(QCoreApplication::translate("ReplicationEventDetector", "the SQL thread of %1 is not running").arg(sample.server), sample.sqlState));
     }
     st.sqlErrno = sample.lastSqlErrno;
     st.sqlStopped = !sample.sqlRunning;
@@ -90,11 +86,11 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
     const bool ioNewlyStopped = !sample.ioRunning && !st.ioStopped;
     if (sample.lastIoErrno != 0 && (sample.lastIoErrno != st.ioErrno || ioNewlyStopped)) {
         emitEvent(ReplicationEvent::Kind::IoError,
-                  withState(tr("IO thread error %1: %2").arg(sample.lastIoErrno).arg(sample.lastIoError), sample.ioState),
+                  withState(QCoreApplication::translate("ReplicationEventDetector", "IO thread error %1: %2").arg(sample.lastIoErrno).arg(sample.lastIoError), sample.ioState),
                   sample.lastIoErrno);
     } else if (ioNewlyStopped) {
         emitEvent(ReplicationEvent::Kind::IoThreadStopped,
-                  withState(tr("the IO thread of %1 is not running").arg(sample.server), sample.ioState));
+                  withState(QCoreApplication::translate("ReplicationEventDetector", "the IO thread of %1 is not running").arg(sample.server), sample.ioState));
     }
     st.ioErrno = sample.lastIoErrno;
     st.ioStopped = !sample.ioRunning;
@@ -102,7 +98,7 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
     const std::optional<double> lag = sample.effectiveLag();
     if (lag && *lag > m_lagThreshold && !st.lagHigh) {
         emitEvent(ReplicationEvent::Kind::LagHigh,
-                  tr("%1 is %2 s behind its source (threshold %3 s)")
+                  QCoreApplication::translate("ReplicationEventDetector", "%1 is %2 s behind its source (threshold %3 s)")
                           .arg(sample.server)
                           .arg(*lag, 0, 'f', 1)
                           .arg(m_lagThreshold, 0, 'f', 1));
@@ -113,11 +109,11 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
     std::swap(out, problems);
 
     if (wasUnreachable && st.problem())
-        emitEvent(ReplicationEvent::Kind::ServerReachable, tr("server %1 answers again").arg(sample.server));
+        emitEvent(ReplicationEvent::Kind::ServerReachable, QCoreApplication::translate("ReplicationEventDetector", "server %1 answers again").arg(sample.server));
     out.append(problems);
     if (!first && (hadProblem || wasUnreachable) && !st.problem())
         emitEvent(ReplicationEvent::Kind::Recovered,
-                  wasUnreachable ? tr("server %1 answers again and replicates").arg(sample.server)
-                                 : tr("replication on %1 is healthy again").arg(sample.server));
+                  wasUnreachable ? QCoreApplication::translate("ReplicationEventDetector", "server %1 answers again and replicates").arg(sample.server)
+                                 : QCoreApplication::translate("ReplicationEventDetector", "replication on %1 is healthy again").arg(sample.server));
     return out;
 }

@@ -19,10 +19,6 @@
 #include <unistd.h>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Sandbox", text);
-}
 
 const QString kStep = QStringLiteral("sandbox");
 
@@ -62,19 +58,19 @@ Result<QByteArray> runTool(const QString &program, const QStringList &args, cons
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(program, args);
     if (!p.waitForStarted(5000))
-        return stepFailure(server, kStep, tr("cannot start %1: %2").arg(program, p.errorString()));
+        return stepFailure(server, kStep, QCoreApplication::translate("Sandbox", "cannot start %1: %2").arg(program, p.errorString()));
     if (!stdinData.isEmpty())
         p.write(stdinData);
     p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(2000);
-        return stepFailure(server, kStep, tr("%1 did not finish in time").arg(program));
+        return stepFailure(server, kStep, QCoreApplication::translate("Sandbox", "%1 did not finish in time").arg(program));
     }
     const QByteArray out = p.readAll();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return stepFailure(server, kStep,
-                           tr("%1 failed (exit %2): %3").arg(program).arg(p.exitCode()).arg(QString::fromLocal8Bit(out.right(2000))));
+                           QCoreApplication::translate("Sandbox", "%1 failed (exit %2): %3").arg(program).arg(p.exitCode()).arg(QString::fromLocal8Bit(out.right(2000))));
     return out;
 }
 
@@ -147,7 +143,7 @@ Result<void> Sandbox::save() const
                              { QStringLiteral("host"), s.host } };
     if (!writeText(QDir(m_dir).filePath(QStringLiteral("sandbox.json")),
                    QJsonDocument(QJsonObject { { QStringLiteral("servers"), arr } }).toJson()))
-        return stepFailure({}, kStep, tr("cannot write %1/sandbox.json").arg(m_dir));
+        return stepFailure({}, kStep, QCoreApplication::translate("Sandbox", "cannot write %1/sandbox.json").arg(m_dir));
     return {};
 }
 
@@ -155,17 +151,17 @@ Result<void> Sandbox::create(int index)
 {
     const QString binary = serverBinary();
     if (binary.isEmpty())
-        return stepFailure({}, kStep, tr("no mariadbd or mysqld found; run scripts/install-deps.sh"));
+        return stepFailure({}, kStep, QCoreApplication::translate("Sandbox", "no mariadbd or mysqld found; run scripts/install-deps.sh"));
     const QString installDb = firstExecutable({ QStringLiteral("mariadb-install-db"), QStringLiteral("mysql_install_db") });
     if (installDb.isEmpty())
-        return stepFailure({}, kStep, tr("no mariadb-install-db found; run scripts/install-deps.sh"));
+        return stepFailure({}, kStep, QCoreApplication::translate("Sandbox", "no mariadb-install-db found; run scripts/install-deps.sh"));
 
     SandboxServer s;
     s.name = QString(QChar(u'A' + index));
     s.dir = QDir(m_dir).filePath(s.name.toLower());
     s.port = freeLoopbackPort();
     if (s.port == 0)
-        return stepFailure(s.name, kStep, tr("no free port on 127.0.0.1"));
+        return stepFailure(s.name, kStep, QCoreApplication::translate("Sandbox", "no free port on 127.0.0.1"));
     QDir().mkpath(s.dir + QStringLiteral("/data"));
     QDir().mkpath(s.dir + QStringLiteral("/conf.d"));
     s.configFile = QDir(s.dir).filePath(QStringLiteral("my.cnf"));
@@ -195,7 +191,7 @@ Result<void> Sandbox::create(int index)
         cnf += QStringLiteral("user = root\n");
     cnf += QStringLiteral("\n!includedir %1/conf.d\n").arg(s.dir);
     if (!writeText(s.configFile, cnf.toUtf8()))
-        return stepFailure(s.name, kStep, tr("cannot write %1").arg(s.configFile));
+        return stepFailure(s.name, kStep, QCoreApplication::translate("Sandbox", "cannot write %1").arg(s.configFile));
 
     QStringList args { QStringLiteral("--defaults-file=") + s.configFile, QStringLiteral("--auth-root-authentication-method=normal"),
                        QStringLiteral("--skip-test-db") };
@@ -225,7 +221,7 @@ Result<void> Sandbox::create(int index)
     if (!writeText(s.dir + QStringLiteral("/start.sh"), startSh.toUtf8(), exe)
         || !writeText(s.dir + QStringLiteral("/stop.sh"), stopSh.toUtf8(), exe)
         || !writeText(s.dir + QStringLiteral("/restart.sh"), restartSh.toUtf8(), exe))
-        return stepFailure(s.name, kStep, tr("cannot write the start/stop scripts in %1").arg(s.dir));
+        return stepFailure(s.name, kStep, QCoreApplication::translate("Sandbox", "cannot write the start/stop scripts in %1").arg(s.dir));
     s.restartCommand = shellQuote(s.dir + QStringLiteral("/restart.sh"));
     m_servers << s;
     return {};
@@ -234,7 +230,7 @@ Result<void> Sandbox::create(int index)
 Result<void> Sandbox::up(int count)
 {
     if (!QDir().mkpath(m_dir))
-        return stepFailure({}, kStep, tr("cannot create %1").arg(m_dir));
+        return stepFailure({}, kStep, QCoreApplication::translate("Sandbox", "cannot create %1").arg(m_dir));
     // the password file is made once and shared by the servers of this sandbox
     if (!QFile::exists(adminPasswordFile())) {
         QString pw;
@@ -242,7 +238,7 @@ Result<void> Sandbox::up(int count)
         for (int i = 0; i < 20; ++i)
             pw += chars.at(QRandomGenerator::system()->bounded(chars.size()));
         if (!writeText(adminPasswordFile(), pw.toUtf8(), QFile::ReadOwner | QFile::WriteOwner))
-            return stepFailure({}, kStep, tr("cannot write %1").arg(adminPasswordFile()));
+            return stepFailure({}, kStep, QCoreApplication::translate("Sandbox", "cannot write %1").arg(adminPasswordFile()));
     }
     bool created[8] = {};
     for (int i = int(m_servers.size()); i < count && i < 8; ++i) {
@@ -329,10 +325,10 @@ Result<void> Sandbox::kill(int index)
     const SandboxServer &s = m_servers.at(index);
     QFile f(s.pidFile);
     if (!f.open(QIODevice::ReadOnly))
-        return stepFailure(s.name, kStep, tr("server %1 is not running").arg(s.name));
+        return stepFailure(s.name, kStep, QCoreApplication::translate("Sandbox", "server %1 is not running").arg(s.name));
     const pid_t pid = pid_t(f.readAll().trimmed().toLongLong());
     if (pid <= 0 || ::kill(pid, SIGKILL) != 0)
-        return stepFailure(s.name, kStep, tr("cannot kill server %1").arg(s.name));
+        return stepFailure(s.name, kStep, QCoreApplication::translate("Sandbox", "cannot kill server %1").arg(s.name));
     for (int i = 0; i < 100 && ::kill(pid, 0) == 0; ++i)
         QThread::msleep(50);
     QFile::remove(s.pidFile);

@@ -15,10 +15,6 @@
 #include <mutex>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SshSession", text);
-}
 
 const QString kStep = QStringLiteral("ssh");
 
@@ -115,7 +111,7 @@ Result<SessionPtr> connectSession(const SshEndpoint &ep, int timeoutMs, const QS
 
     SessionPtr s(ssh_new());
     if (!s)
-        return stepFailure(server, kStep, tr("cannot create an SSH session (out of memory?)"));
+        return stepFailure(server, kStep, QCoreApplication::translate("SshSession", "cannot create an SSH session (out of memory?)"));
     const QByteArray host = ep.host.toUtf8();
     const QByteArray user = ep.user.toUtf8();
     const QByteArray known = QFile::encodeName(knownHostsPath(ep));
@@ -139,11 +135,11 @@ Result<SessionPtr> connectSession(const SshEndpoint &ep, int timeoutMs, const QS
     if (ssh_connect(s.get()) != SSH_OK) {
         if (clock.elapsed() + 200 >= timeoutMs)
             return stepFailure(server, kStep,
-                               tr("no SSH answer from %1 within %2 s (%3)")
+                               QCoreApplication::translate("SshSession", "no SSH answer from %1 within %2 s (%3)")
                                        .arg(where(ep))
                                        .arg(timeoutMs / 1000.0, 0, 'f', 1)
                                        .arg(libsshError(s.get())));
-        return stepFailure(server, kStep, tr("cannot connect to %1: %2").arg(where(ep), libsshError(s.get())));
+        return stepFailure(server, kStep, QCoreApplication::translate("SshSession", "cannot connect to %1: %2").arg(where(ep), libsshError(s.get())));
     }
     return s;
 }
@@ -152,7 +148,7 @@ Result<SshHostKey> readHostKey(ssh_session s, const SshEndpoint &ep, const QStri
 {
     ssh_key raw = nullptr;
     if (ssh_get_server_publickey(s, &raw) != SSH_OK || !raw)
-        return stepFailure(server, kStep, tr("%1 sent no host key: %2").arg(where(ep), libsshError(s)));
+        return stepFailure(server, kStep, QCoreApplication::translate("SshSession", "%1 sent no host key: %2").arg(where(ep), libsshError(s)));
     KeyPtr key(raw);
     SshHostKey hk;
     hk.type = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())));
@@ -172,7 +168,7 @@ Result<SshHostKey> readHostKey(ssh_session s, const SshEndpoint &ep, const QStri
         break;
     case SSH_KNOWN_HOSTS_ERROR:
         return stepFailure(server, kStep,
-                           tr("cannot check the host key of %1 against %2: %3")
+                           QCoreApplication::translate("SshSession", "cannot check the host key of %1 against %2: %3")
                                    .arg(where(ep), knownHostsPath(ep), libsshError(s)));
     }
     return hk;
@@ -180,11 +176,11 @@ Result<SshHostKey> readHostKey(ssh_session s, const SshEndpoint &ep, const QStri
 
 QString changedKeyMessage(const SshEndpoint &ep, const SshHostKey &hk)
 {
-    return tr("the host key of %1 has CHANGED: it now presents %2 (%3), but %4 holds %5 for %6. "
+    return QCoreApplication::translate("SshSession", "the host key of %1 has CHANGED: it now presents %2 (%3), but %4 holds %5 for %6. "
               "This may be an attack (someone between you and the host), or the host was reinstalled. "
               "If you know why, remove the old entry (ssh-keygen -R '%6' -f %4) and try again.")
             .arg(where(ep), hk.fingerprint, hk.type, knownHostsPath(ep),
-                 hk.knownFingerprints.isEmpty() ? tr("another key") : hk.knownFingerprints.join(QLatin1String(", ")),
+                 hk.knownFingerprints.isEmpty() ? QCoreApplication::translate("SshSession", "another key") : hk.knownFingerprints.join(QLatin1String(", ")),
                  knownHostsName(ep));
 }
 
@@ -193,9 +189,9 @@ Result<void> addToKnownHosts(ssh_session s, const SshEndpoint &ep, const QString
     const QString file = knownHostsPath(ep);
     const QString dir = QFileInfo(file).absolutePath();
     if (!QDir().mkpath(dir))
-        return stepFailure(server, kStep, tr("cannot create the folder %1 for %2").arg(dir, file));
+        return stepFailure(server, kStep, QCoreApplication::translate("SshSession", "cannot create the folder %1 for %2").arg(dir, file));
     if (ssh_session_update_known_hosts(s) != SSH_OK)
-        return stepFailure(server, kStep, tr("cannot add the host key of %1 to %2: %3").arg(where(ep), file, libsshError(s)));
+        return stepFailure(server, kStep, QCoreApplication::translate("SshSession", "cannot add the host key of %1 to %2: %3").arg(where(ep), file, libsshError(s)));
     return {};
 }
 
@@ -212,7 +208,7 @@ QString methodNames(int methods)
         names << QStringLiteral("hostbased");
     if (methods & SSH_AUTH_METHOD_GSSAPI_MIC)
         names << QStringLiteral("gssapi-with-mic");
-    return names.isEmpty() ? tr("none") : names.join(QLatin1String(", "));
+    return names.isEmpty() ? QCoreApplication::translate("SshSession", "none") : names.join(QLatin1String(", "));
 }
 
 /** Answers keyboard-interactive password prompts; gives up on any other question. */
@@ -295,7 +291,7 @@ Result<void> SshSession::open(int timeoutMs)
     case SshHostKey::Status::Unknown:
         if (!m_endpoint.acceptNewHostKey)
             return stepFailure(m_server, kStep,
-                               tr("%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the "
+                               QCoreApplication::translate("SshSession", "%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the "
                                   "fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then "
                                   "accept it (\"acceptNewHostKey\": true) or add it to %4 yourself.")
                                        .arg(where(m_endpoint), hk->fingerprint, hk->type, knownHostsPath(m_endpoint)));
@@ -318,12 +314,12 @@ Result<void> SshSession::authenticate()
     if (rc == SSH_AUTH_SUCCESS)
         return {};
     if (rc == SSH_AUTH_ERROR)
-        return stepFailure(m_server, kStep, tr("%1 dropped the connection: %2").arg(where(m_endpoint), libsshError(s)));
+        return stepFailure(m_server, kStep, QCoreApplication::translate("SshSession", "%1 dropped the connection: %2").arg(where(m_endpoint), libsshError(s)));
     const int offered = ssh_userauth_list(s, nullptr);
     QStringList tried;
     const auto lost = [&] {
         return stepFailure(m_server, kStep,
-                           tr("%1 dropped the connection during authentication: %2").arg(where(m_endpoint), libsshError(s)));
+                           QCoreApplication::translate("SshSession", "%1 dropped the connection during authentication: %2").arg(where(m_endpoint), libsshError(s)));
     };
 
     // 1. the key file of the profile (else the usual ones), 2. ssh-agent, 3. the password.
@@ -333,7 +329,7 @@ Result<void> SshSession::authenticate()
     const auto tryKeyFile = [&](const QString &file, bool explicitFile) -> std::optional<int> {
         if (!QFileInfo::exists(file)) {
             if (explicitFile)
-                tried << tr("key file %1 (not found)").arg(file);
+                tried << QCoreApplication::translate("SshSession", "key file %1 (not found)").arg(file);
             return std::nullopt;
         }
         ssh_key raw = nullptr;
@@ -342,18 +338,18 @@ Result<void> SshSession::authenticate()
                     != SSH_OK
             || !raw) {
             tried << (passphrase.isEmpty()
-                              ? tr("key file %1 (cannot be loaded: protected by a passphrase? name its environment "
+                              ? QCoreApplication::translate("SshSession", "key file %1 (cannot be loaded: protected by a passphrase? name its environment "
                                    "variable in \"keyPassphraseEnv\")")
                                         .arg(file)
-                              : tr("key file %1 (cannot be loaded: wrong passphrase in $%2, or not a private key)")
+                              : QCoreApplication::translate("SshSession", "key file %1 (cannot be loaded: wrong passphrase in $%2, or not a private key)")
                                         .arg(file, m_endpoint.keyPassphraseEnv));
             return std::nullopt;
         }
         KeyPtr key(raw);
         const int r = ssh_userauth_publickey(s, nullptr, key.get());
         if (r != SSH_AUTH_SUCCESS)
-            tried << (r == SSH_AUTH_PARTIAL ? tr("key file %1 (accepted; the server wants a further method)").arg(file)
-                                            : tr("key file %1 (refused)").arg(file));
+            tried << (r == SSH_AUTH_PARTIAL ? QCoreApplication::translate("SshSession", "key file %1 (accepted; the server wants a further method)").arg(file)
+                                            : QCoreApplication::translate("SshSession", "key file %1 (refused)").arg(file));
         return r;
     };
 
@@ -366,15 +362,15 @@ Result<void> SshSession::authenticate()
                 return lost();
         }
         if (qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
-            tried << tr("ssh-agent (not running: SSH_AUTH_SOCK is not set)");
+            tried << QCoreApplication::translate("SshSession", "ssh-agent (not running: SSH_AUTH_SOCK is not set)");
         } else {
             const int r = ssh_userauth_agent(s, nullptr);
             if (r == SSH_AUTH_SUCCESS)
                 return {};
             if (r == SSH_AUTH_ERROR && !ssh_is_connected(s))
                 return lost();
-            tried << (r == SSH_AUTH_ERROR ? tr("ssh-agent (failed: %1)").arg(libsshError(s))
-                                          : tr("ssh-agent (no key of the agent was accepted)"));
+            tried << (r == SSH_AUTH_ERROR ? QCoreApplication::translate("SshSession", "ssh-agent (failed: %1)").arg(libsshError(s))
+                                          : QCoreApplication::translate("SshSession", "ssh-agent (no key of the agent was accepted)"));
         }
         if (m_endpoint.keyFile.isEmpty()) {
             for (const char *name : { "id_ed25519", "id_ecdsa", "id_rsa" }) {
@@ -386,14 +382,14 @@ Result<void> SshSession::authenticate()
             }
         }
     } else {
-        tried << tr("public keys (not offered by the server)");
+        tried << QCoreApplication::translate("SshSession", "public keys (not offered by the server)");
     }
 
     if (offered & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE)) {
         if (m_endpoint.passwordEnv.isEmpty()) {
-            tried << tr("password (none given: the profile names no \"passwordEnv\")");
+            tried << QCoreApplication::translate("SshSession", "password (none given: the profile names no \"passwordEnv\")");
         } else if (qEnvironmentVariableIsEmpty(m_endpoint.passwordEnv.toLocal8Bit().constData())) {
-            tried << tr("password (the environment variable %1 is not set)").arg(m_endpoint.passwordEnv);
+            tried << QCoreApplication::translate("SshSession", "password (the environment variable %1 is not set)").arg(m_endpoint.passwordEnv);
         } else {
             QByteArray password = qgetenv(m_endpoint.passwordEnv.toLocal8Bit().constData());
             const int r = (offered & SSH_AUTH_METHOD_PASSWORD) ? ssh_userauth_password(s, nullptr, password.constData())
@@ -403,14 +399,14 @@ Result<void> SshSession::authenticate()
                 return {};
             if (r == SSH_AUTH_ERROR)
                 return lost();
-            tried << tr("password from %1 (refused)").arg(m_endpoint.passwordEnv);
+            tried << QCoreApplication::translate("SshSession", "password from %1 (refused)").arg(m_endpoint.passwordEnv);
         }
     } else if (!m_endpoint.passwordEnv.isEmpty()) {
-        tried << tr("password (not offered by the server)");
+        tried << QCoreApplication::translate("SshSession", "password (not offered by the server)");
     }
 
     return stepFailure(m_server, kStep,
-                       tr("authentication as %1 failed. The server offers: %2. Tried: %3.")
+                       QCoreApplication::translate("SshSession", "authentication as %1 failed. The server offers: %2. Tried: %3.")
                                .arg(where(m_endpoint), methodNames(offered), tried.join(QLatin1String("; "))));
 }
 
@@ -418,12 +414,12 @@ Result<CommandResult> SshSession::exec(const QString &command, const QByteArray 
                                        const QString &step)
 {
     if (!isOpen())
-        return stepFailure(m_server, step, tr("the SSH connection to %1 is closed").arg(where(m_endpoint)));
+        return stepFailure(m_server, step, QCoreApplication::translate("SshSession", "the SSH connection to %1 is closed").arg(where(m_endpoint)));
     const QDeadlineTimer deadline(timeoutMs);
     ssh_session s = m_session;
     const auto lost = [&](const char *what) {
         return stepFailure(m_server, step,
-                           tr("the SSH connection to %1 failed while %2: %3").arg(where(m_endpoint), tr(what), libsshError(s)));
+                           QCoreApplication::translate("SshSession", "the SSH connection to %1 failed while %2: %3").arg(where(m_endpoint), QCoreApplication::translate("SshSession", what), libsshError(s)));
     };
 
     ExitState state;
@@ -516,7 +512,7 @@ Result<CommandResult> SshSession::exec(const QString &command, const QByteArray 
     if (timedOut) {
         ssh_channel_request_send_signal(channel.get(), "KILL");
         return stepFailure(m_server, step,
-                           tr("\"%1\" did not finish within %2 s on %3")
+                           QCoreApplication::translate("SshSession", "\"%1\" did not finish within %2 s on %3")
                                    .arg(command)
                                    .arg(timeoutMs / 1000.0, 0, 'f', 1)
                                    .arg(where(m_endpoint)));
@@ -544,7 +540,7 @@ Result<void> SshSession::trustHostKey(const SshEndpoint &endpoint, const QString
         return std::unexpected(hk.error());
     if (hk->fingerprint != fingerprint)
         return stepFailure(serverName, kStep,
-                           tr("%1 now presents the host key %2, not the %3 that was confirmed; nothing was added to %4")
+                           QCoreApplication::translate("SshSession", "%1 now presents the host key %2, not the %3 that was confirmed; nothing was added to %4")
                                    .arg(where(endpoint), hk->fingerprint, fingerprint, knownHostsPath(endpoint)));
     switch (hk->status) {
     case SshHostKey::Status::Known:

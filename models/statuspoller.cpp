@@ -7,10 +7,6 @@
 #include <QUuid>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StatusPoller", text);
-}
 
 /** What one poll is told; copied to the worker with each poll. */
 struct PollSettings
@@ -48,7 +44,7 @@ struct PollConnection
             return std::unexpected(password.error());
         session = std::make_unique<SqlSession>(QStringLiteral("replipair-poll-%1-%2")
                                                        .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128)));
-        session->setStep(tr("poll"));
+        session->setStep(QCoreApplication::translate("StatusPoller", "poll"));
         SqlEndpoint ep;
         ep.serverName = settings.profile.name;
         ep.host = settings.profile.host;
@@ -84,7 +80,7 @@ struct PollConnection
     void unreachable(StatusSample &s, const StepError &e)
     {
         s.reachable = false;
-        s.unreachableReason = e.code != 0 ? tr("%1 (error %2)").arg(e.text).arg(e.code) : e.text;
+        s.unreachableReason = e.code != 0 ? QCoreApplication::translate("StatusPoller", "%1 (error %2)").arg(e.text).arg(e.code) : e.text;
         close();
     }
 
@@ -123,7 +119,7 @@ struct PollConnection
             return;
         if (heartbeatRetryIn > 0) {
             --heartbeatRetryIn;
-            s.heartbeatError = tr("no heartbeat table %1.%2").arg(settings.heartbeatDatabase, Heartbeat::tableName());
+            s.heartbeatError = QCoreApplication::translate("StatusPoller", "no heartbeat table %1.%2").arg(settings.heartbeatDatabase, Heartbeat::tableName());
             return;
         }
         // a beat is due once per beat interval (half a poll of slack, so that equal intervals beat every poll)
@@ -150,10 +146,10 @@ struct PollConnection
             return unreachable(s, e);
         if (e.code == 1146 || e.code == 1049) { // no such table / database: setup has not created it
             heartbeatRetryIn = 10;
-            s.heartbeatError = tr("no heartbeat table %1.%2").arg(settings.heartbeatDatabase, Heartbeat::tableName());
+            s.heartbeatError = QCoreApplication::translate("StatusPoller", "no heartbeat table %1.%2").arg(settings.heartbeatDatabase, Heartbeat::tableName());
             return;
         }
-        s.heartbeatError = e.code != 0 ? tr("%1 (error %2)").arg(e.text).arg(e.code) : e.text;
+        s.heartbeatError = e.code != 0 ? QCoreApplication::translate("StatusPoller", "%1 (error %2)").arg(e.text).arg(e.code) : e.text;
     }
 };
 

@@ -7,7 +7,7 @@ PACKAGES=(
   # build
   cmake ninja-build g++ pkg-config
   # Qt 6: Core/Sql/Network/Widgets, the MySQL/MariaDB Sql driver, Charts, Linguist tools
-  qt6-base-dev libqt6sql6-mysql qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
+  qt6-base-dev libqt6sql6-mysql qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-translations-l10n
   # SSH and the OS keychain
   libssh-dev qtkeychain-qt6-dev
   # the sandbox servers and the test sshd

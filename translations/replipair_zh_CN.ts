@@ -578,6 +578,14 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
 </context>
 <context>
+    <name>DataComparison</name>
+    <message>
+        <location filename="../models/datacomparison.cpp" line="+16"/>
+        <source>compare data</source>
+        <translation>比较数据</translation>
+    </message>
+</context>
+<context>
     <name>DemoSandbox</name>
     <message>
         <location filename="../ui/demosandbox.cpp" line="+41"/>
@@ -1537,6 +1545,79 @@ A table written to during the comparison may show as different: compare again on
     </message>
 </context>
 <context>
+    <name>MonitorCommand</name>
+    <message>
+        <location filename="../app/cli/monitorcommand.cpp" line="+66"/>
+        <source>--interval needs a number of seconds, at least %1</source>
+        <translation>--interval 需要一个秒数，至少为 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--timeout needs a whole number of seconds, at least 1</source>
+        <translation>--timeout 需要一个整数秒数，至少为 1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--lag-threshold needs a number of seconds</source>
+        <translation>--lag-threshold 需要一个秒数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown option %1 for monitor</source>
+        <translation>monitor 不认识选项 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>UNREACHABLE: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no replication configured%1</source>
+        <translation>未配置复制%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IO %1  SQL %2  behind %3  heartbeat %4</source>
+        <translation>IO %1  SQL %2  落后 %3  心跳 %4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  read-only</source>
+        <translation>  只读</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>replipair-cli monitor: %1</source>
+        <translation>replipair-cli monitor：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>usage: replipair-cli monitor PROFILE [--interval SECONDS] [--json] [--once] [--events] [--lag-threshold SECONDS] [--timeout SECONDS]</source>
+        <translation>用法：replipair-cli monitor 配置文件 [--interval 秒] [--json] [--once] [--events] [--lag-threshold 秒] [--timeout 秒]</translation>
+    </message>
+</context>
+<context>
     <name>OptionsPage</name>
     <message>
         <location filename="../ui/optionspage.cpp" line="+18"/>
@@ -1662,7 +1743,83 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>PairProfile</name>
     <message>
-        <location filename="../models/pairprofile.cpp" line="+233"/>
+        <location filename="../models/pairprofile.cpp" line="+33"/>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>未知的键“%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>missing &quot;%1&quot;</source>
+        <translation>缺少“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>“%1”必须是字符串</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must not be empty</source>
+        <translation>“%1”不能为空</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; must be a port number between 1 and 65535</source>
+        <translation>“%1”必须是 1 到 65535 之间的端口号</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation>“%1”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; must be an array of names</source>
+        <translation>“%1”必须是名称数组</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; holds a value that is not a database name</source>
+        <translation>“%1”包含的值不是数据库名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>database name &quot;%1&quot; in &quot;%2&quot; cannot be replicated by name filters (it holds &apos;#&apos;, &apos;,&apos;, a control character or leading/trailing blanks)</source>
+        <translation>“%2”中的数据库名“%1”无法通过名称过滤器复制（它包含 &apos;#&apos;、&apos;,&apos;、控制字符或首尾空格）</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>&quot;configFile&quot; must be a path or &quot;auto&quot;</source>
+        <translation>&quot;configFile&quot; 必须是路径或 &quot;auto&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;restartCommand&quot; must be a command or &quot;auto&quot;</source>
+        <translation>&quot;restartCommand&quot; 必须是命令或 &quot;auto&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;ssh&quot; must be an object or null</source>
+        <translation>&quot;ssh&quot; 必须是对象或 null</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+7"/>
+        <source>credentials</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>environment variable %1 (admin password) is not set</source>
+        <translation>未设置环境变量 %1（管理员密码）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot read the admin password file %1: %2</source>
+        <translation>无法读取管理员密码文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <location line="+64"/>
         <location line="+8"/>
         <location line="+4"/>
@@ -1980,26 +2137,6 @@ A table written to during the comparison may show as different: compare again on
         <location line="+14"/>
         <source>The plan could not be written to %1: %2</source>
         <translation>无法将计划写入 %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>PollConnection</name>
-    <message>
-        <location filename="../models/statuspoller.cpp" line="+51"/>
-        <source>poll</source>
-        <translation>轮询</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <location line="+69"/>
-        <source>%1 (error %2)</source>
-        <translation>%1（错误 %2）</translation>
-    </message>
-    <message>
-        <location line="-30"/>
-        <location line="+27"/>
-        <source>no heartbeat table %1.%2</source>
-        <translation>没有心跳表 %1.%2</translation>
     </message>
 </context>
 <context>
@@ -2361,54 +2498,6 @@ A table written to during the comparison may show as different: compare again on
     </message>
 </context>
 <context>
-    <name>Problems</name>
-    <message>
-        <location filename="../models/pairprofile.cpp" line="-314"/>
-        <source>unknown key &quot;%1&quot;</source>
-        <translation>未知的键“%1”</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>missing &quot;%1&quot;</source>
-        <translation>缺少“%1”</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot; must be a string</source>
-        <translation>“%1”必须是字符串</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot; must not be empty</source>
-        <translation>“%1”不能为空</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&quot;%1&quot; must be a port number between 1 and 65535</source>
-        <translation>“%1”必须是 1 到 65535 之间的端口号</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&quot;%1&quot; must be true or false</source>
-        <translation>“%1”必须是 true 或 false</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&quot;%1&quot; must be an array of names</source>
-        <translation>“%1”必须是名称数组</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&quot;%1&quot; holds a value that is not a database name</source>
-        <translation>“%1”包含的值不是数据库名</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>database name &quot;%1&quot; in &quot;%2&quot; cannot be replicated by name filters (it holds &apos;#&apos;, &apos;,&apos;, a control character or leading/trailing blanks)</source>
-        <translation>“%2”中的数据库名“%1”无法通过名称过滤器复制（它包含 &apos;#&apos;、&apos;,&apos;、控制字符或首尾空格）</translation>
-    </message>
-</context>
-<context>
     <name>ReplicaControl</name>
     <message>
         <location filename="../models/replicacontrol.cpp" line="+91"/>
@@ -2600,7 +2689,12 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicationEventDetector</name>
     <message>
-        <location filename="../models/replicationeventdetector.cpp" line="+54"/>
+        <location filename="../models/replicationeventdetector.cpp" line="+9"/>
+        <source>%1 (state: %2)</source>
+        <translation>%1（状态：%2）</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>server %1 does not answer: %2</source>
         <translation>服务器 %1 无响应：%2</translation>
     </message>
@@ -2840,7 +2934,22 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>Sandbox</name>
     <message>
-        <location filename="../models/sandbox.cpp" line="+150"/>
+        <location filename="../models/sandbox.cpp" line="+61"/>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 did not finish in time</source>
+        <translation>%1 未能按时完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 failed (exit %2): %3</source>
+        <translation>%1 失败（退出码 %2）：%3</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>cannot write %1/sandbox.json</source>
         <translation>无法写入 %1/sandbox.json</translation>
     </message>
@@ -3365,25 +3474,6 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     </message>
 </context>
 <context>
-    <name>ServerProfile</name>
-    <message>
-        <location filename="../models/pairprofile.cpp" line="+72"/>
-        <location line="+7"/>
-        <source>credentials</source>
-        <translation>凭据</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>environment variable %1 (admin password) is not set</source>
-        <translation>未设置环境变量 %1（管理员密码）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>cannot read the admin password file %1: %2</source>
-        <translation>无法读取管理员密码文件 %1：%2</translation>
-    </message>
-</context>
-<context>
     <name>SetupEvent</name>
     <message>
         <location filename="../models/setupevent.cpp" line="+47"/>
@@ -3820,7 +3910,57 @@ Plan:
 <context>
     <name>SshSession</name>
     <message>
-        <location filename="../models/sshsession.cpp" line="+298"/>
+        <location filename="../models/sshsession.cpp" line="+114"/>
+        <source>cannot create an SSH session (out of memory?)</source>
+        <translation>无法创建 SSH 会话（内存不足？）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>no SSH answer from %1 within %2 s (%3)</source>
+        <translation>%1 在 %2 秒内没有 SSH 应答（%3）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 sent no host key: %2</source>
+        <translation>%1 没有发送主机密钥：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cannot check the host key of %1 against %2: %3</source>
+        <translation>无法用 %2 核对 %1 的主机密钥：%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the host key of %1 has CHANGED: it now presents %2 (%3), but %4 holds %5 for %6. This may be an attack (someone between you and the host), or the host was reinstalled. If you know why, remove the old entry (ssh-keygen -R &apos;%6&apos; -f %4) and try again.</source>
+        <translation>%1 的主机密钥已更改：它现在出示 %2（%3），但 %4 中为 %6 记录的是 %5。这可能是攻击（有人位于您和主机之间），也可能是主机重装过。如果您清楚原因，请删除旧条目（ssh-keygen -R &apos;%6&apos; -f %4）后重试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>another key</source>
+        <translation>另一个密钥</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot create the folder %1 for %2</source>
+        <translation>无法为 %2 创建文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot add the host key of %1 to %2: %3</source>
+        <translation>无法将 %1 的主机密钥加入 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then accept it (&quot;acceptNewHostKey&quot;: true) or add it to %4 yourself.</source>
         <translation>%1 不是已知主机：其密钥 %2（%3）不在 %4 中。请将其与主机上显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比较，然后接受它（&quot;acceptNewHostKey&quot;: true）或自行将其添加到 %4。</translation>
     </message>
@@ -4214,6 +4354,26 @@ Plan:
         <location line="+23"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPoller</name>
+    <message>
+        <location filename="../models/statuspoller.cpp" line="+47"/>
+        <source>poll</source>
+        <translation>轮询</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+69"/>
+        <source>%1 (error %2)</source>
+        <translation>%1（错误 %2）</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+27"/>
+        <source>no heartbeat table %1.%2</source>
+        <translation>没有心跳表 %1.%2</translation>
     </message>
 </context>
 <context>
