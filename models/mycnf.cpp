@@ -41,17 +41,19 @@ bool MyCnf::isServerSection(const QString &section)
 MyCnf MyCnf::parse(const QByteArray &content)
 {
     MyCnf cnf;
-    QString text = QString::fromUtf8(content);
-    cnf.m_trailingNewline = text.isEmpty() || text.endsWith(QLatin1Char('\n'));
-    if (text.endsWith(QLatin1Char('\n')))
-        text.chop(1);
+    QByteArray bytes = content;
+    cnf.m_trailingNewline = bytes.isEmpty() || bytes.endsWith('\n');
+    if (bytes.endsWith('\n'))
+        bytes.chop(1);
     if (content.isEmpty())
         return cnf;
     QString section;
-    for (QString raw : text.split(QLatin1Char('\n'))) {
+    for (const QByteArray &rawLine : bytes.split('\n')) {
+        QString raw = QString::fromUtf8(rawLine);
         if (raw.endsWith(QLatin1Char('\r')))
             raw.chop(1);
         Line line;
+        line.raw = rawLine;
         line.text = raw;
         const QString t = raw.trimmed();
         if (t.startsWith(QLatin1Char('['))) {
@@ -85,14 +87,14 @@ MyCnf MyCnf::parse(const QByteArray &content)
 
 QByteArray MyCnf::render() const
 {
-    QStringList out;
+    QByteArrayList out;
     out.reserve(m_lines.size());
     for (const Line &l : m_lines)
-        out << l.text;
-    QString text = out.join(QLatin1Char('\n'));
+        out << (l.edited ? l.text.toUtf8() + (l.raw.endsWith('\r') ? QByteArray("\r") : QByteArray()) : l.raw);
+    QByteArray text = out.join('\n');
     if (m_trailingNewline && !m_lines.isEmpty())
-        text += QLatin1Char('\n');
-    return text.toUtf8();
+        text += '\n';
+    return text;
 }
 
 QStringList MyCnf::includeDirs() const
@@ -168,6 +170,7 @@ void MyCnf::disableLine(int index)
 {
     Line &l = m_lines[index];
     l.text = kDisabledPrefix + l.text.trimmed();
+    l.edited = true;
     l.key.clear();
     l.value.clear();
     l.hasValue = false;

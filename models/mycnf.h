@@ -18,6 +18,8 @@ public:
         bool hasValue = false;
         QString include;     ///< path of an !include line
         QString includeDir;  ///< path of an !includedir line
+        QByteArray raw;      ///< the bytes as read: an untouched line is written back exactly (any encoding)
+        bool edited = false; ///< written from text instead of raw
     };
 
     static MyCnf parse(const QByteArray &content);

@@ -67,6 +67,16 @@ private Q_SLOTS:
         QCOMPARE(MyCnf::parse(content).render(), content);
     }
 
+    void otherEncodingsSurviveAnEdit()
+    {
+        // a Latin-1 password in [client] and CRLF line ends: bytes RepliPair never touches stay as they were
+        const QByteArray original("[client]\r\npassword=caf\xe9\r\n[mysqld]\r\nserver-id = 1\r\n");
+        MyCnf cnf = MyCnf::parse(original);
+        QCOMPARE(cnf.render(), original);
+        cnf.disableLine(cnf.findOption(QStringLiteral("server_id")).first());
+        QCOMPARE(cnf.render(), QByteArray("[client]\r\npassword=caf\xe9\r\n[mysqld]\r\n# disabled by replipair: server-id = 1\r\n"));
+    }
+
     void includes()
     {
         const MyCnf cnf = MyCnf::parse("[mysqld]\n!include /etc/mysql/extra.cnf\n!includedir /etc/mysql/conf.d/\n!includedir /etc/mysql/mariadb.conf.d/\n");
