@@ -252,6 +252,14 @@ bool SetupRun::planChanges()
     };
     if (!perServer(tr("read config"), read, read))
         return false;
+    // two servers on one host that read the same option file cannot both get their own settings there
+    const ServerProfile &a = m_profile.servers[0], &b = m_profile.servers[1];
+    const bool sameHost = (!a.hasSsh && !b.hasSsh) || (a.hasSsh && b.hasSsh && a.ssh.host == b.ssh.host && a.ssh.port == b.ssh.port);
+    if (sameHost && !m_config[0].target.isEmpty() && m_config[0].target == m_config[1].target)
+        return fail(StepError { {}, tr("read config"), 0,
+                                tr("both servers would take their settings from %1, which both read: give each server an "
+                                   "option file of its own (\"configFile\") — nothing was changed")
+                                        .arg(m_config[0].target) });
     buildPlanSteps();
     Q_EMIT m_runner.planReady();
     return true;

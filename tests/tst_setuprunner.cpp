@@ -112,6 +112,20 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dropIn(sb, 1)));
     }
 
+    void twoServersSharingOneOptionFileAreRefused()
+    {
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox &sb = pair.sandbox();
+        PairProfile profile = sb.pairProfile();
+        profile.servers[1].configFile = sb.servers()[0].configFile; // a mistake: B pointed at A's file
+        const SetupOutcome o = runSetup(profile);
+        dump(o);
+        QVERIFY(!o.ok);
+        QVERIFY2(o.error.text.contains(QStringLiteral("both servers would take their settings from")), qPrintable(o.error.text));
+        QVERIFY(!QFile::exists(dropIn(sb, 0)));
+    }
+
     void unreachablePeerIsAPreflightError()
     {
         SandboxPair pair;
