@@ -138,6 +138,12 @@ void PairMonitor::onSample(StatusSample s)
         const qint64 peerNowUs = *s.peerBeatReadAtUs + *m_offsetUs[peer];
         m_lag[i].setBeatInterval(qint64(m_pollers[peer]->beatIntervalMs()) * 1000);
         s.heartbeatLag = m_lag[i].update(*s.peerBeatUs, peerNowUs, m_beats[peer]);
+        // the estimate is known to half a beat interval; a replica that has applied everything it has
+        // received (read position = executed position, both threads running) is caught up right now
+        const bool caughtUp = s.ioRunning && s.sqlRunning && s.sourceLogFile == s.relaySourceLogFile
+                && s.readSourceLogPos == s.execSourceLogPos && s.readSourceLogPos > 0;
+        if (caughtUp)
+            s.heartbeatLag = 0.0;
     } else {
         m_lag[i].reset();
     }

@@ -98,7 +98,7 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
             healthy = healthy && s->healthy();
         }
         if (healthy)
-            return tr("IO and SQL threads running on both servers (%1 ms)").arg(t.elapsed());
+            return tr("IO and SQL threads running on both servers");
         if (t.elapsed() > timeoutMs || (m_cancel && *m_cancel))
             break;
         QThread::msleep(100);

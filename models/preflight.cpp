@@ -146,14 +146,15 @@ QList<Finding> Preflight::check(const PairProfile &pair, const ServerInspection 
         const QString format = pair.binlogFormat.isEmpty() ? in[i].binlogFormat.toUpper() : pair.binlogFormat;
         if ((filtered || !pair.ignoreDatabases.isEmpty()) && (format == QLatin1String("STATEMENT") || format == QLatin1String("MIXED")))
             out << make(Sev::Warning, pair.servers[i].name, QStringLiteral("statement-filters"),
-                        filtered ? tr("binlog_format is %1 and only %2 replicate: with statement logging the do/ignore-db filters "
+                        filtered ? tr("binlog_format is %1 and only database(s) %2 are replicated: with statement logging the do/ignore-db filters "
                                       "go by the default database, so a write made without USE %3 (for example while another "
                                       "database is selected) is silently not replicated")
                                            .arg(format, pair.databases.join(QStringLiteral(", ")), pair.databases.first())
                                  : tr("binlog_format is %1 and %2 is ignored: with statement logging the ignore-db filters go by "
                                       "the default database, so any write made while %2 is selected is silently not replicated")
                                            .arg(format, pair.ignoreDatabases.join(QStringLiteral(", "))),
-                        tr("set \"binlogFormat\": \"ROW\" in the profile, so filters go by the table's own database"));
+                        tr("choose binlog format ROW (profile: \"binlogFormat\": \"ROW\"; wizard: the Options page), so filters go by "
+                           "the table's own database"));
         const QString doDb = in[i].variables.value(QStringLiteral("replicate_do_db"));
         if (!doDb.isEmpty() && !ReplicationSettings::isEffective(
                     DesiredSetting { QStringLiteral("replicate_do_db"), pair.databases.join(QLatin1Char(',')), {}, true, false },

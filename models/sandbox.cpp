@@ -368,6 +368,7 @@ PairProfile Sandbox::pairProfile(const QStringList &databases) const
     pair.name = QStringLiteral("sandbox");
     pair.databases = databases;
     pair.ignoreDatabases = { QStringLiteral("mysql") };
+    pair.binlogFormat = QStringLiteral("ROW"); // filters by database are only safe with row logging
     for (int i = 0; i < 2 && i < m_servers.size(); ++i) {
         ServerProfile &p = pair.servers[i];
         const SandboxServer &s = m_servers.at(i);

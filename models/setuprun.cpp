@@ -361,7 +361,10 @@ bool SetupRun::changeSources()
             return std::unexpected(r.error());
         if (p.onlyCredentials)
             return tr("replication from %1 restarted with new credentials, at its own position").arg(source.name);
-        return m_gtid ? tr("replicating from %1 (%2:%3) by GTID from %4").arg(source.name, p.host).arg(p.port).arg(m_coordinates[i].gtid)
+        return m_gtid ? tr("replicating from %1 (%2:%3) by GTID from %4")
+                                .arg(source.name, p.host)
+                                .arg(p.port)
+                                .arg(m_coordinates[i].gtid.isEmpty() ? tr("the start (its GTID position is empty)") : m_coordinates[i].gtid)
                       : tr("replicating from %1 (%2:%3) from %4:%5").arg(source.name, p.host).arg(p.port).arg(p.logFile).arg(p.logPos);
     };
     const bool ok = perServerWhere(tr("change source"), step, [this](int j) {

@@ -117,6 +117,8 @@ int sandboxCommand(const QStringList &args)
         return badInput(tr("sandbox needs an action (up, down, status) and a folder"));
     Sandbox sandbox(args[1]);
     const QString action = args[0];
+    if (action != QLatin1String("up") && sandbox.servers().isEmpty())
+        return badInput(tr("%1 holds no sandbox").arg(args[1]));
     if (action == QLatin1String("up")) {
         auto r = sandbox.up(2);
         if (!r) {
@@ -242,11 +244,11 @@ int statusCommand(const PairProfile &profile, bool json)
         } else if (!s.configured) {
             out() << tr("%1: not a replica").arg(name) << Qt::endl;
         } else {
-            out() << tr("%1: from %2:%3  IO %4  SQL %5  behind %6 s  exec %7:%8")
+            out() << tr("%1: from %2:%3  IO %4  SQL %5  behind %6  exec %7:%8")
                              .arg(name, s.sourceHost)
                              .arg(s.sourcePort)
                              .arg(s.ioState, s.sqlRunning ? tr("Yes") : tr("No"),
-                                  s.secondsBehind ? QString::number(*s.secondsBehind) : QStringLiteral("NULL"), s.relaySourceLogFile)
+                                  s.secondsBehind ? tr("%1 s").arg(*s.secondsBehind) : QStringLiteral("NULL"), s.relaySourceLogFile)
                              .arg(s.execSourceLogPos)
                   << Qt::endl;
             if (s.lastIoErrno)
