@@ -110,7 +110,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>sandbox 需要一个操作（up、down、status）和一个文件夹</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>server %1: 127.0.0.1:%2, config %3</source>
         <translation>服务器 %1：127.0.0.1:%2，配置 %3</translation>
     </message>
@@ -126,7 +126,8 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-28"/>
+        <location line="+23"/>
         <source>%1 holds no sandbox</source>
         <translation>%1 中没有沙盒</translation>
     </message>
@@ -195,11 +196,16 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
     <message>
         <location line="+2"/>
-        <source>%1: from %2:%3  IO %4  SQL %5  behind %6 s  exec %7:%8</source>
-        <translation>%1：来自 %2:%3  IO %4  SQL %5  落后 %6 秒  执行位置 %7:%8</translation>
+        <source>%1: from %2:%3  IO %4  SQL %5  behind %6  exec %7:%8</source>
+        <translation>%1：来自 %2:%3  IO %4  SQL %5  落后 %6  已执行 %7:%8</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>   IO error %1: %2</source>
         <translation>   IO 错误 %1：%2</translation>
     </message>
@@ -1938,8 +1944,8 @@ A table written to during the comparison may show as different: compare again on
     </message>
     <message>
         <location line="+4"/>
-        <source>IO and SQL threads running on both servers (%1 ms)</source>
-        <translation>两台服务器上的 IO 和 SQL 线程均在运行（%1 毫秒）</translation>
+        <source>IO and SQL threads running on both servers</source>
+        <translation>两台服务器的 IO 和 SQL 线程均在运行</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2346,21 +2352,21 @@ A table written to during the comparison may show as different: compare again on
     </message>
     <message>
         <location line="+14"/>
-        <source>binlog_format is %1 and only %2 replicate: with statement logging the do/ignore-db filters go by the default database, so a write made without USE %3 (for example while another database is selected) is silently not replicated</source>
-        <translation>binlog_format 为 %1，且只复制 %2：在基于语句的日志中，do/ignore-db 过滤器依据的是默认数据库，因此未执行 USE %3 时（例如选中了其他数据库）进行的写入会被静默地跳过复制</translation>
+        <source>binlog_format is %1 and only database(s) %2 are replicated: with statement logging the do/ignore-db filters go by the default database, so a write made without USE %3 (for example while another database is selected) is silently not replicated</source>
+        <translation>binlog_format 为 %1，且只复制数据库 %2：在语句格式日志下，do/ignore-db 过滤器按默认数据库判断，因此未先执行 USE %3 的写入（例如选中了其他数据库时）会被静默地不复制</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>choose binlog format ROW (profile: &quot;binlogFormat&quot;: &quot;ROW&quot;; wizard: the Options page), so filters go by the table&apos;s own database</source>
+        <translation>选择 ROW 二进制日志格式（配置文件：&quot;binlogFormat&quot;: &quot;ROW&quot;；向导：“选项”页），这样过滤器按表自身所在的数据库判断</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>binlog_format is %1 and %2 is ignored: with statement logging the ignore-db filters go by the default database, so any write made while %2 is selected is silently not replicated</source>
         <translation>binlog_format 为 %1 且 %2 被忽略：在基于语句的日志中，ignore-db 过滤器依据的是默认数据库，因此在选中 %2 时进行的任何写入都会被静默地跳过复制</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>set &quot;binlogFormat&quot;: &quot;ROW&quot; in the profile, so filters go by the table&apos;s own database</source>
-        <translation>请在配置文件中设置 &quot;binlogFormat&quot;: &quot;ROW&quot;，使过滤器依据表自身所在的数据库</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>replicate-do-db is %1 on this server, the profile says %2</source>
         <translation>此服务器上的 replicate-do-db 为 %1，而配置文件为 %2</translation>
     </message>
@@ -3643,11 +3649,12 @@ Plan:
         <location line="-16"/>
         <location line="+14"/>
         <location line="+4"/>
+        <location line="+6"/>
         <source>read config</source>
         <translation>读取配置</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-24"/>
         <source>option file %1: %2</source>
         <translation>选项文件 %1：%2</translation>
     </message>
@@ -3657,7 +3664,12 @@ Plan:
         <translation>使用 %1 重启：%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>both servers would take their settings from %1, which both read: give each server an option file of its own (&quot;configFile&quot;) — nothing was changed</source>
+        <translation>两台服务器都会从它们共同读取的 %1 获取设置：请为每台服务器指定各自的选项文件（&quot;configFile&quot;）——未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location line="+19"/>
         <location line="+7"/>
         <source>config</source>
@@ -3727,6 +3739,11 @@ Plan:
         <location line="+1"/>
         <source>replicating from %1 (%2:%3) by GTID from %4</source>
         <translation>正在通过 GTID 从 %4 开始复制 %1（%2:%3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the start (its GTID position is empty)</source>
+        <translation>开头（其 GTID 位置为空）</translation>
     </message>
     <message>
         <location line="+1"/>
