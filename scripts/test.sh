@@ -3,9 +3,6 @@
 # A fresh Debian/Ubuntu machine needs nothing else: the packages come from install-deps.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-BUILD_DIR=${BUILD_DIR:-build}
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build "$BUILD_DIR" -j "$(nproc)"
-cd "$BUILD_DIR"
+bash scripts/build.sh
+cd "${BUILD_DIR:-build}"
 ctest --output-on-failure -j 2 "$@"
