@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # build
   cmake ninja-build g++ pkg-config
+  # one formatting style, checked by scripts/test.sh; a compiler cache for repeated builds
+  clang-format ccache
   # Qt 6: Core/Sql/Network/Widgets, the MySQL/MariaDB Sql driver, Charts, Linguist tools
   qt6-base-dev libqt6sql6-mysql qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-translations-l10n
   # SSH and the OS keychain

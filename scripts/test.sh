@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
+# one style for the whole tree, checked so it cannot drift
+bash scripts/check-format.sh
 cd "${BUILD_DIR:-build}"
 ctest --output-on-failure -j 2 "$@"

@@ -1,11 +1,11 @@
 #include "clicommands.h"
 
-#include "datacomparison.h"
-#include "pairprofile.h"
-#include "replicarepair.h"
-#include "sandbox.h"
-#include "serverworker.h"
-#include "setuprunner.h"
+#include "actions/datacomparison.h"
+#include "common/pairprofile.h"
+#include "actions/replicarepair.h"
+#include "sandbox/sandbox.h"
+#include "host/serverworker.h"
+#include "setup/setuprunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

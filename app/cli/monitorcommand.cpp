@@ -1,7 +1,7 @@
 #include "monitorcommand.h"
 
-#include "pairmonitor.h"
-#include "statuspoller.h"
+#include "monitor/pairmonitor.h"
+#include "monitor/statuspoller.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

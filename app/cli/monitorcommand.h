@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pairprofile.h"
+#include "common/pairprofile.h"
 
 #include <QStringList>
 

@@ -1,9 +1,9 @@
 #include "appsettings.h"
-#include "demosandbox.h"
+#include "sandbox/demosandbox.h"
 #include "mainwindow.h"
 #include "quitsignalwatcher.h"
 #include "screenshottour.h"
-#include "setupwizard.h"
+#include "wizard/setupwizard.h"
 #include "uitranslator.h"
 
 #include <QApplication>

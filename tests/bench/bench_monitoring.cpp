@@ -1,10 +1,10 @@
 // Prints the monitoring figures of issue 6: CPU per poll, memory of a day of history, the time a
 // chart query of that day takes, and the delay from stopping a thread to its event.
 // Not a test: it starts a sandbox pair of its own (127.0.0.1 only) and always stops it.
-#include "pairmonitor.h"
-#include "replicatedsandbox.h"
-#include "statuspoller.h"
-#include "testsupport.h"
+#include "monitor/pairmonitor.h"
+#include "support/replicatedsandbox.h"
+#include "monitor/statuspoller.h"
+#include "support/testsupport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // Setup wall time on a fresh sandbox pair: both servers at once against one after the other.
 // Prints figures; target: the parallel run takes at most 0.7 of the sequential one (0.6 over SSH).
 // Usage: bench_setup [ROUNDS] [--ssh]   (--ssh: both hosts reached through a real sshd on 127.0.0.1)
-#include "sandbox.h"
-#include "setuprunner.h"
-#include "sshdfixture.h"
+#include "sandbox/sandbox.h"
+#include "setup/setuprunner.h"
+#include "support/sshdfixture.h"
 
 #include <QFile>
 #include <unistd.h>

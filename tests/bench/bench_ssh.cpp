@@ -1,7 +1,7 @@
 // SSH round trip per HostShell call: a real sshd on loopback (the test fixture), one reused session.
 // Prints the median and mean time of each kind of call. Not a test; run by hand.
-#include "sshdfixture.h"
-#include "sshshell.h"
+#include "support/sshdfixture.h"
+#include "host/ssh/sshshell.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "fakehostshell.h"
+#include "support/fakehostshell.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hostshell.h"
+#include "host/hostshell.h"
 
 #include <QList>
 #include <QMap>

@@ -1,6 +1,6 @@
-#include "replicatedsandbox.h"
+#include "support/replicatedsandbox.h"
 
-#include "testsupport.h"
+#include "support/testsupport.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

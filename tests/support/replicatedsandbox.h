@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 
 #include <QString>
 

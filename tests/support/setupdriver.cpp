@@ -1,4 +1,4 @@
-#include "setupdriver.h"
+#include "support/setupdriver.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "setuprunner.h"
+#include "setup/setuprunner.h"
 
 #include <QStringList>
 

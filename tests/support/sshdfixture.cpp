@@ -1,4 +1,4 @@
-#include "sshdfixture.h"
+#include "support/sshdfixture.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,0 +1,361 @@
+#include "common/pairprofile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSet>
+
+namespace {
+
+
+QString expandHome(const QString &path)
+{
+    if (path.startsWith(QLatin1String("~/")))
+        return QDir::homePath() + path.mid(1);
+    return path;
+}
+
+/** Collects every problem of a profile so the user sees them all at once. */
+class Problems
+{
+public:
+    void add(const QString &where, const QString &what) { m_list << QStringLiteral("%1: %2").arg(where, what); }
+    bool isEmpty() const { return m_list.isEmpty(); }
+    QString text() const { return m_list.join(QLatin1Char('\n')); }
+
+    void unknownKeys(const QJsonObject &obj, const QSet<QString> &known, const QString &where)
+    {
+        for (auto it = obj.begin(); it != obj.end(); ++it)
+            if (!known.contains(it.key()) && !it.key().startsWith(QLatin1Char('_')))
+                add(where, PairProfile::tr("unknown key \"%1\"").arg(it.key()));
+    }
+    QString string(const QJsonObject &obj, const QString &key, const QString &where, const QString &def,
+                   bool required = false)
+    {
+        const QJsonValue v = obj.value(key);
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                add(where, PairProfile::tr("missing \"%1\"").arg(key));
+            return def;
+        }
+        if (!v.isString()) {
+            add(where, PairProfile::tr("\"%1\" must be a string").arg(key));
+            return def;
+        }
+        if (required && v.toString().trimmed().isEmpty())
+            add(where, PairProfile::tr("\"%1\" must not be empty").arg(key));
+        return v.toString();
+    }
+    int port(const QJsonObject &obj, const QString &key, const QString &where, int def)
+    {
+        const QJsonValue v = obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return def;
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d != int(d) || d < 1 || d > 65535) {
+            add(where, PairProfile::tr("\"%1\" must be a port number between 1 and 65535").arg(key));
+            return def;
+        }
+        return int(d);
+    }
+    bool boolean(const QJsonObject &obj, const QString &key, const QString &where, bool def)
+    {
+        const QJsonValue v = obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return def;
+        if (!v.isBool()) {
+            add(where, PairProfile::tr("\"%1\" must be true or false").arg(key));
+            return def;
+        }
+        return v.toBool();
+    }
+    QStringList names(const QJsonObject &obj, const QString &key, const QString &where)
+    {
+        const QJsonValue v = obj.value(key);
+        QStringList out;
+        if (v.isUndefined() || v.isNull())
+            return out;
+        if (!v.isArray()) {
+            add(where, PairProfile::tr("\"%1\" must be an array of names").arg(key));
+            return out;
+        }
+        for (const QJsonValue &item : v.toArray()) {
+            const QString name = item.toString();
+            bool control = false;
+            for (const QChar c : name)
+                control = control || c.category() == QChar::Other_Control;
+            if (!item.isString() || name.isEmpty() || name.size() > 64)
+                add(where, PairProfile::tr("\"%1\" holds a value that is not a database name").arg(key));
+            else if (name.contains(QLatin1Char('#')) || name.contains(QLatin1Char(',')) || control || name.trimmed() != name)
+                // '#' starts a comment in an option file, ',' separates names in the server's filter lists
+                add(where, PairProfile::tr("database name \"%1\" in \"%2\" cannot be replicated by name filters (it holds '#', ',', "
+                              "a control character or leading/trailing blanks)")
+                                   .arg(name, key));
+            else
+                out << name;
+        }
+        return out;
+    }
+
+private:
+    QStringList m_list;
+};
+
+SshEndpoint parseSsh(const QJsonObject &o, const QString &defaultHost, const QString &where, Problems &p)
+{
+    p.unknownKeys(o, { QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
+                       QStringLiteral("keyFile"), QStringLiteral("keyPassphraseEnv"),
+                       QStringLiteral("passwordEnv"), QStringLiteral("knownHostsFile"),
+                       QStringLiteral("acceptNewHostKey"), QStringLiteral("sudo") },
+                  where);
+    SshEndpoint s;
+    s.host = p.string(o, QStringLiteral("host"), where, defaultHost);
+    s.port = p.port(o, QStringLiteral("port"), where, 22);
+    s.user = p.string(o, QStringLiteral("user"), where, {}, true);
+    s.keyFile = p.string(o, QStringLiteral("keyFile"), where, {});
+    s.keyPassphraseEnv = p.string(o, QStringLiteral("keyPassphraseEnv"), where, {});
+    s.passwordEnv = p.string(o, QStringLiteral("passwordEnv"), where, {});
+    s.knownHostsFile = p.string(o, QStringLiteral("knownHostsFile"), where, s.knownHostsFile);
+    s.acceptNewHostKey = p.boolean(o, QStringLiteral("acceptNewHostKey"), where, false);
+    s.sudo = p.boolean(o, QStringLiteral("sudo"), where, false);
+    return s;
+}
+
+ServerProfile parseServer(const QJsonObject &o, const QString &where, Problems &p)
+{
+    p.unknownKeys(o, { QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"),
+                       QStringLiteral("adminUser"), QStringLiteral("adminPasswordEnv"),
+                       QStringLiteral("adminPasswordFile"), QStringLiteral("peerHost"), QStringLiteral("ssh"),
+                       QStringLiteral("configFile"), QStringLiteral("restartCommand") },
+                  where);
+    ServerProfile s;
+    s.name = p.string(o, QStringLiteral("name"), where, {}, true);
+    s.host = p.string(o, QStringLiteral("host"), where, {}, true);
+    s.port = p.port(o, QStringLiteral("port"), where, 3306);
+    s.adminUser = p.string(o, QStringLiteral("adminUser"), where, s.adminUser);
+    s.adminPasswordEnv = p.string(o, QStringLiteral("adminPasswordEnv"), where, {});
+    s.adminPasswordFile = p.string(o, QStringLiteral("adminPasswordFile"), where, {});
+    s.peerHost = p.string(o, QStringLiteral("peerHost"), where, {});
+    s.configFile = p.string(o, QStringLiteral("configFile"), where, s.configFile);
+    s.restartCommand = p.string(o, QStringLiteral("restartCommand"), where, s.restartCommand);
+    if (s.configFile.isEmpty())
+        p.add(where, PairProfile::tr("\"configFile\" must be a path or \"auto\""));
+    if (s.restartCommand.isEmpty())
+        p.add(where, PairProfile::tr("\"restartCommand\" must be a command or \"auto\""));
+    const QJsonValue ssh = o.value(QStringLiteral("ssh"));
+    if (ssh.isObject()) {
+        s.hasSsh = true;
+        s.ssh = parseSsh(ssh.toObject(), s.host, where + QStringLiteral(".ssh"), p);
+    } else if (!ssh.isUndefined() && !ssh.isNull()) {
+        p.add(where, PairProfile::tr("\"ssh\" must be an object or null"));
+    }
+    return s;
+}
+
+} // namespace
+
+Result<QString> ServerProfile::adminPassword() const
+{
+    if (!adminPasswordOverride.isEmpty())
+        return adminPasswordOverride;
+    if (!adminPasswordEnv.isEmpty()) {
+        if (!qEnvironmentVariableIsSet(adminPasswordEnv.toLocal8Bit().constData()))
+            return stepFailure(name, PairProfile::tr("credentials"),
+                               PairProfile::tr("environment variable %1 (admin password) is not set").arg(adminPasswordEnv));
+        return qEnvironmentVariable(adminPasswordEnv.toLocal8Bit().constData());
+    }
+    if (!adminPasswordFile.isEmpty()) {
+        QFile f(expandHome(adminPasswordFile));
+        if (!f.open(QIODevice::ReadOnly))
+            return stepFailure(name, PairProfile::tr("credentials"),
+                               PairProfile::tr("cannot read the admin password file %1: %2").arg(f.fileName(), f.errorString()));
+        return QString::fromUtf8(f.readAll()).trimmed();
+    }
+    return QString(); // no password configured: try an empty one
+}
+
+QJsonObject SshEndpoint::toJson() const
+{
+    QJsonObject o { { QStringLiteral("host"), host },
+                    { QStringLiteral("port"), port },
+                    { QStringLiteral("user"), user },
+                    { QStringLiteral("knownHostsFile"), knownHostsFile },
+                    { QStringLiteral("acceptNewHostKey"), acceptNewHostKey },
+                    { QStringLiteral("sudo"), sudo } };
+    o.insert(QStringLiteral("keyFile"), keyFile.isEmpty() ? QJsonValue() : QJsonValue(keyFile));
+    o.insert(QStringLiteral("passwordEnv"), passwordEnv.isEmpty() ? QJsonValue() : QJsonValue(passwordEnv));
+    if (!keyPassphraseEnv.isEmpty())
+        o.insert(QStringLiteral("keyPassphraseEnv"), keyPassphraseEnv);
+    return o;
+}
+
+QJsonObject ServerProfile::toJson() const
+{
+    QJsonObject o { { QStringLiteral("name"), name },
+                    { QStringLiteral("host"), host },
+                    { QStringLiteral("port"), port },
+                    { QStringLiteral("adminUser"), adminUser },
+                    { QStringLiteral("configFile"), configFile },
+                    { QStringLiteral("restartCommand"), restartCommand } };
+    if (!adminPasswordEnv.isEmpty())
+        o.insert(QStringLiteral("adminPasswordEnv"), adminPasswordEnv);
+    if (!adminPasswordFile.isEmpty())
+        o.insert(QStringLiteral("adminPasswordFile"), adminPasswordFile);
+    if (!peerHost.isEmpty())
+        o.insert(QStringLiteral("peerHost"), peerHost);
+    o.insert(QStringLiteral("ssh"), hasSsh ? QJsonValue(ssh.toJson()) : QJsonValue());
+    return o;
+}
+
+QString PairProfile::gtidToString(GtidMode mode)
+{
+    switch (mode) {
+    case GtidMode::On:
+        return QStringLiteral("on");
+    case GtidMode::Off:
+        return QStringLiteral("off");
+    case GtidMode::Auto:
+        break;
+    }
+    return QStringLiteral("auto");
+}
+
+Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
+{
+    Problems p;
+    const QString top = PairProfile::tr("profile");
+    p.unknownKeys(json, { QStringLiteral("name"), QStringLiteral("databases"), QStringLiteral("ignoreDatabases"),
+                          QStringLiteral("replicationUser"), QStringLiteral("replicationUserHost"),
+                          QStringLiteral("gtid"), QStringLiteral("autoIncrement"), QStringLiteral("ssl"),
+                          QStringLiteral("binlogFormat"), QStringLiteral("syncBinlog"), QStringLiteral("rollingRestart"),
+                          QStringLiteral("servers") },
+                  top);
+    PairProfile pair;
+    pair.name = p.string(json, QStringLiteral("name"), top, {}, true);
+    pair.databases = p.names(json, QStringLiteral("databases"), top);
+    pair.ignoreDatabases = p.names(json, QStringLiteral("ignoreDatabases"), top);
+    pair.replicationUser = p.string(json, QStringLiteral("replicationUser"), top, pair.replicationUser);
+    if (pair.replicationUser.isEmpty() || pair.replicationUser.size() > 32)
+        p.add(top, PairProfile::tr("\"replicationUser\" must be 1 to 32 characters"));
+    pair.replicationUserHost = p.string(json, QStringLiteral("replicationUserHost"), top, pair.replicationUserHost);
+    if (pair.replicationUserHost.isEmpty())
+        pair.replicationUserHost = QStringLiteral("peer");
+    const QString gtid = p.string(json, QStringLiteral("gtid"), top, QStringLiteral("auto")).toLower();
+    if (gtid == QLatin1String("on"))
+        pair.gtid = GtidMode::On;
+    else if (gtid == QLatin1String("off"))
+        pair.gtid = GtidMode::Off;
+    else if (gtid == QLatin1String("auto"))
+        pair.gtid = GtidMode::Auto;
+    else
+        p.add(top, PairProfile::tr("\"gtid\" must be \"auto\", \"on\" or \"off\""));
+    pair.autoIncrement = p.boolean(json, QStringLiteral("autoIncrement"), top, true);
+    pair.ssl = p.boolean(json, QStringLiteral("ssl"), top, false);
+    pair.rollingRestart = p.boolean(json, QStringLiteral("rollingRestart"), top, false);
+    pair.binlogFormat = p.string(json, QStringLiteral("binlogFormat"), top, {}).toUpper();
+    if (!pair.binlogFormat.isEmpty()
+        && !QStringList { QStringLiteral("ROW"), QStringLiteral("MIXED"), QStringLiteral("STATEMENT") }.contains(
+                pair.binlogFormat))
+        p.add(top, PairProfile::tr("\"binlogFormat\" must be ROW, MIXED or STATEMENT"));
+    const QJsonValue sync = json.value(QStringLiteral("syncBinlog"));
+    if (!sync.isUndefined()) {
+        if (!sync.isDouble() || sync.toDouble() < 0)
+            p.add(top, PairProfile::tr("\"syncBinlog\" must be a number of 0 or more"));
+        else
+            pair.syncBinlog = sync.toInt();
+    }
+    for (const QString &db : pair.databases)
+        if (pair.ignoreDatabases.contains(db))
+            p.add(top, PairProfile::tr("database \"%1\" is both replicated and ignored").arg(db));
+
+    const QJsonValue servers = json.value(QStringLiteral("servers"));
+    if (!servers.isArray() || servers.toArray().size() != 2) {
+        p.add(top, PairProfile::tr("\"servers\" must be an array of exactly two servers"));
+    } else {
+        for (int i = 0; i < 2; ++i) {
+            const QString where = QStringLiteral("servers[%1]").arg(i);
+            const QJsonValue v = servers.toArray().at(i);
+            if (!v.isObject())
+                p.add(where, PairProfile::tr("must be an object"));
+            else
+                pair.servers[i] = parseServer(v.toObject(), where, p);
+        }
+        if (!pair.servers[0].name.isEmpty() && pair.servers[0].name == pair.servers[1].name)
+            p.add(top, PairProfile::tr("the two servers must have different names"));
+        if (pair.servers[0].host == pair.servers[1].host && pair.servers[0].port == pair.servers[1].port
+            && !pair.servers[0].host.isEmpty())
+            p.add(top, PairProfile::tr("both servers are %1: a server cannot replicate with itself").arg(pair.servers[0].endpoint()));
+    }
+    if (!p.isEmpty())
+        return stepFailure({}, PairProfile::tr("profile"), p.text());
+    return pair;
+}
+
+Result<PairProfile> PairProfile::load(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return stepFailure({}, PairProfile::tr("profile"), PairProfile::tr("cannot read %1: %2").arg(path, f.errorString()));
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+    if (err.error != QJsonParseError::NoError)
+        return stepFailure({}, PairProfile::tr("profile"),
+                           PairProfile::tr("%1 is not valid JSON at offset %2: %3").arg(path).arg(err.offset).arg(err.errorString()));
+    if (!doc.isObject())
+        return stepFailure({}, PairProfile::tr("profile"), PairProfile::tr("%1 must hold a JSON object").arg(path));
+    auto pair = fromJson(doc.object());
+    if (!pair)
+        return std::unexpected(StepError { {}, pair.error().step, 0, path + QStringLiteral(":\n") + pair.error().text });
+    pair->filePath = path;
+    // relative password files are relative to the profile
+    for (ServerProfile &s : pair->servers)
+        if (!s.adminPasswordFile.isEmpty() && QDir::isRelativePath(s.adminPasswordFile)
+            && !s.adminPasswordFile.startsWith(QLatin1Char('~')))
+            s.adminPasswordFile = QFileInfo(path).absoluteDir().filePath(s.adminPasswordFile);
+    return pair;
+}
+
+QJsonObject PairProfile::toJson() const
+{
+    auto list = [](const QStringList &l) { return QJsonArray::fromStringList(l); };
+    QJsonObject o { { QStringLiteral("name"), name },
+                    { QStringLiteral("databases"), list(databases) },
+                    { QStringLiteral("ignoreDatabases"), list(ignoreDatabases) },
+                    { QStringLiteral("replicationUser"), replicationUser },
+                    { QStringLiteral("replicationUserHost"), replicationUserHost },
+                    { QStringLiteral("gtid"), gtidToString(gtid) },
+                    { QStringLiteral("autoIncrement"), autoIncrement },
+                    { QStringLiteral("ssl"), ssl },
+                    { QStringLiteral("syncBinlog"), syncBinlog },
+                    { QStringLiteral("rollingRestart"), rollingRestart },
+                    { QStringLiteral("servers"), QJsonArray { servers[0].toJson(), servers[1].toJson() } } };
+    if (!binlogFormat.isEmpty())
+        o.insert(QStringLiteral("binlogFormat"), binlogFormat);
+    return o;
+}
+
+Result<void> PairProfile::save(const QString &path) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return stepFailure({}, PairProfile::tr("profile"), PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
+    f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!f.commit())
+        return stepFailure({}, PairProfile::tr("profile"), PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
+    return {};
+}
+
+QString PairProfile::replicationHostFor(int index) const
+{
+    if (replicationUserHost != QLatin1String("peer"))
+        return replicationUserHost;
+    return servers[1 - index].effectivePeerHost();
+}
+
+QString PairProfile::probeDatabase() const
+{
+    return databases.isEmpty() ? QStringLiteral("replipair") : databases.first();
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "sql/dialect.h"
+#include "host/hostshell.h"
+#include "host/serverprocess.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/** `configFile: "auto"`: finds the option file a running mysqld/mariadbd really reads — its command line
+ *  first (--defaults-file, --defaults-extra-file), else the server binary's default search order. */
+class ConfigLocator
+{
+    Q_DECLARE_TR_FUNCTIONS(ConfigLocator)
+public:
+    struct Location
+    {
+        QString mainFile;       ///< the file to edit, or whose !includedir to put a drop-in into
+        QString reason;         ///< how it was found, in words, for the plan and the log
+        QStringList readOrder;  ///< every existing option file the server reads, includes followed, in order
+        QString groupSuffix;    ///< --defaults-group-suffix: settings then also go to [mysqld<suffix>]
+        QStringList warnings;   ///< e.g. other servers on the host read the same files
+    };
+    /** What the server's command line says about option files. */
+    struct CommandLineFiles
+    {
+        QString defaultsFile;
+        QString extraFile;
+        QString groupSuffix;
+        bool noDefaults = false;
+    };
+    /** An `!include file` or `!includedir dir` line. */
+    struct Include
+    {
+        bool directory = false;
+        QString path;
+    };
+
+    ConfigLocator(HostShell &shell, QString serverName);
+
+    Result<Location> locate(const ServerProcess::Hint &hint, Flavor flavor);
+    Result<Location> locate(const ServerProcess &process, Flavor flavor);
+
+    static CommandLineFiles commandLineFiles(const QStringList &args);
+    /** The list after "Default options are read from the following files in the given order:" of
+     *  `mysqld --help --verbose`; empty when absent. */
+    static QStringList parseDefaultFilesHelp(const QString &helpText);
+    /** The usual order when the binary cannot tell: /etc/my.cnf, /etc/mysql/my.cnf (+ MySQL's SYSCONFDIR). */
+    static QStringList defaultSearchOrder(Flavor flavor);
+    /** !include / !includedir lines of an option file; relative paths resolved against @p fileDir. */
+    static QList<Include> includes(const QByteArray &content, const QString &fileDir);
+
+private:
+    Result<QStringList> searchOrder(const ServerProcess &process, Flavor flavor);
+    void follow(const QString &file, QStringList &order, int depth);
+
+    HostShell &m_shell;
+    QString m_server;
+};

@@ -1,0 +1,123 @@
+#include "config/replicationsettings.h"
+
+#include <algorithm>
+
+namespace {
+QString normalise(const QString &value)
+{
+    const QString v = value.trimmed();
+    if (v == QLatin1String("1") || v.compare(QLatin1String("ON"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("ON");
+    if (v == QLatin1String("0") || v.compare(QLatin1String("OFF"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("OFF");
+    return v.toUpper();
+}
+
+QString normaliseList(const QString &value)
+{
+    QStringList items = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString &i : items)
+        i = i.trimmed();
+    items.removeAll(QString());
+    std::sort(items.begin(), items.end());
+    items.removeDuplicates();
+    return items.join(QLatin1Char(','));
+}
+
+DesiredSetting scalar(const Dialect &d, const QString &variable, const QString &value, const QString &cnfName = {})
+{
+    DesiredSetting s;
+    s.variable = variable;
+    s.value = value;
+    QString name = cnfName.isEmpty() ? variable : cnfName;
+    name.replace(QLatin1Char('_'), QLatin1Char('-'));
+    s.cnfLines << QStringLiteral("%1 = %2").arg(name, value);
+    s.dynamic = d.isDynamic(variable);
+    return s;
+}
+
+DesiredSetting list(const Dialect &d, const QString &variable, const QStringList &values)
+{
+    DesiredSetting s;
+    s.variable = variable;
+    s.value = values.join(QLatin1Char(','));
+    s.isList = true;
+    QString name = variable;
+    name.replace(QLatin1Char('_'), QLatin1Char('-'));
+    for (const QString &v : values)
+        s.cnfLines << QStringLiteral("%1 = %2").arg(name, v);
+    s.dynamic = d.isDynamic(variable);
+    return s;
+}
+} // namespace
+
+std::pair<qint64, qint64> ReplicationSettings::serverIds(qint64 a, qint64 b)
+{
+    const qint64 idA = a > 0 ? a : (b == 1 ? 2 : 1);
+    const qint64 idB = (b > 0 && b != idA) ? b : idA + 1;
+    return { idA, idB };
+}
+
+bool ReplicationSettings::useGtid(const PairProfile &pair, const ServerInspection &a, const ServerInspection &b)
+{
+    if (pair.gtid == GtidMode::Off)
+        return false;
+    const Dialect da(a.version), db(b.version);
+    const bool capable = da.supportsGtid() && db.supportsGtid() && a.version.flavor == b.version.flavor;
+    if (pair.gtid == GtidMode::On)
+        return capable;
+    if (!capable)
+        return false;
+    // auto: MariaDB always has GTIDs; MySQL only when gtid_mode is already ON on both
+    if (a.version.flavor == Flavor::MariaDB)
+        return true;
+    return a.gtidMode.compare(QLatin1String("ON"), Qt::CaseInsensitive) == 0
+            && b.gtidMode.compare(QLatin1String("ON"), Qt::CaseInsensitive) == 0;
+}
+
+QList<DesiredSetting> ReplicationSettings::compute(const PairProfile &pair, int index, const ServerInspection &self,
+                                                   const ServerInspection &peer, bool gtid)
+{
+    const Dialect d(self.version);
+    const auto ids = index == 0 ? serverIds(self.serverId, peer.serverId) : serverIds(peer.serverId, self.serverId);
+    QList<DesiredSetting> out;
+    out << scalar(d, QStringLiteral("server_id"), QString::number(index == 0 ? ids.first : ids.second));
+    if (!self.logBin) {
+        DesiredSetting s = scalar(d, QStringLiteral("log_bin"), QStringLiteral("ON"));
+        s.cnfLines = { QStringLiteral("log-bin = mysql-bin") };
+        out << s;
+    }
+    const QString logReplica = d.logReplicaUpdatesVariable();
+    DesiredSetting lru = scalar(d, logReplica, QStringLiteral("ON"));
+    out << lru;
+    out << scalar(d, QStringLiteral("sync_binlog"), QString::number(pair.syncBinlog));
+    if (pair.autoIncrement) {
+        out << scalar(d, QStringLiteral("auto_increment_increment"), QStringLiteral("2"));
+        out << scalar(d, QStringLiteral("auto_increment_offset"), QString::number(index + 1));
+    }
+    if (!pair.binlogFormat.isEmpty())
+        out << scalar(d, QStringLiteral("binlog_format"), pair.binlogFormat);
+    out << list(d, QStringLiteral("binlog_do_db"), pair.databases);
+    out << list(d, QStringLiteral("binlog_ignore_db"), pair.ignoreDatabases);
+    out << list(d, QStringLiteral("replicate_do_db"), pair.databases);
+    out << list(d, QStringLiteral("replicate_ignore_db"), pair.ignoreDatabases);
+    if (gtid) {
+        if (d.isMariaDb()) {
+            out << scalar(d, QStringLiteral("gtid_domain_id"), QString::number(index + 1));
+        } else {
+            out << scalar(d, QStringLiteral("gtid_mode"), QStringLiteral("ON"));
+            out << scalar(d, QStringLiteral("enforce_gtid_consistency"), QStringLiteral("ON"));
+        }
+    }
+    return out;
+}
+
+bool ReplicationSettings::isEffective(const DesiredSetting &setting, const QMap<QString, QString> &variables)
+{
+    if (!variables.contains(setting.variable))
+        return setting.isList; // MySQL shows replication filters only once a replica is configured
+    const QString current = variables.value(setting.variable);
+    if (setting.isList)
+        return normaliseList(current) == normaliseList(setting.value);
+    return normalise(current) == normalise(setting.value);
+}

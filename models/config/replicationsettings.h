@@ -1,0 +1,33 @@
+#pragma once
+
+#include "common/pairprofile.h"
+#include "setup/serverinspection.h"
+
+#include <QList>
+#include <QStringList>
+
+/** One server setting the pair needs, with its option-file form and how to check it took effect. */
+struct DesiredSetting
+{
+    QString variable;   ///< system variable name, e.g. "server_id"
+    QString value;      ///< desired effective value; for lists, comma separated
+    QStringList cnfLines; ///< lines for the option file ("server-id = 2"; one per database for filters)
+    bool isList = false;
+    bool dynamic = false; ///< SET GLOBAL takes effect without a restart
+};
+
+/** The settings the howto sets (server-id, log-bin, log-slave-updates, sync_binlog, auto_increment_*,
+ *  do/ignore-db filters, binlog format, GTID options), computed for one server of the pair. */
+class ReplicationSettings
+{
+public:
+    /** Server ids for A and B: kept where they are set and distinct, else made distinct. */
+    static std::pair<qint64, qint64> serverIds(qint64 a, qint64 b);
+    /** Whether the pair uses GTID auto-positioning, from the profile and both servers. */
+    static bool useGtid(const PairProfile &pair, const ServerInspection &a, const ServerInspection &b);
+
+    static QList<DesiredSetting> compute(const PairProfile &pair, int index, const ServerInspection &self,
+                                         const ServerInspection &peer, bool gtid);
+    /** Whether @p setting already holds on a server with the effective @p variables. */
+    static bool isEffective(const DesiredSetting &setting, const QMap<QString, QString> &variables);
+};

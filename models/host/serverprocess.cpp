@@ -1,0 +1,200 @@
+#include "host/serverprocess.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QRegularExpression>
+
+namespace {
+const QString kStep = QStringLiteral("locate server");
+
+QString normalisedOption(QString name)
+{
+    return name.replace(QLatin1Char('_'), QLatin1Char('-'));
+}
+
+bool isServerProgram(const QString &program)
+{
+    const QString base = program.section(QLatin1Char('/'), -1);
+    return base == QLatin1String("mysqld") || base == QLatin1String("mariadbd");
+}
+} // namespace
+
+QStringList ServerProcess::splitCmdline(const QByteArray &cmdline)
+{
+    QStringList args;
+    QByteArray bytes = cmdline;
+    if (bytes.endsWith('\0'))
+        bytes.chop(1);
+    if (bytes.isEmpty())
+        return args;
+    for (const QByteArray &a : bytes.split('\0'))
+        args << QString::fromLocal8Bit(a);
+    return args;
+}
+
+QString ServerProcess::optionValue(const QStringList &args, const QString &name, bool *present)
+{
+    const QString wanted = normalisedOption(name);
+    QString value;
+    bool found = false;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (!a.startsWith(QLatin1String("--")))
+            continue;
+        const qsizetype eq = a.indexOf(QLatin1Char('='));
+        const QString key = normalisedOption(a.mid(2, eq < 0 ? -1 : eq - 2));
+        if (key != wanted)
+            continue;
+        found = true;
+        if (eq >= 0)
+            value = a.mid(eq + 1);
+        else if (i + 1 < args.size() && !args.at(i + 1).startsWith(QLatin1String("--")))
+            value = args.at(++i);
+        else
+            value.clear();
+    }
+    if (present)
+        *present = found;
+    return value;
+}
+
+QString ServerProcess::systemdUnit(const QByteArray &cgroup)
+{
+    // cgroup v2: "0::/system.slice/mariadb.service"; v1: "1:name=systemd:/system.slice/mysql.service"
+    QString path;
+    for (const QByteArray &line : cgroup.split('\n')) {
+        const QList<QByteArray> parts = line.split(':');
+        if (parts.size() < 3)
+            continue;
+        if (parts.at(0) == "0" || parts.at(1) == "name=systemd") {
+            path = QString::fromUtf8(line.mid(parts.at(0).size() + parts.at(1).size() + 2));
+            if (parts.at(1) == "name=systemd")
+                break;
+        }
+    }
+    const QStringList components = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (auto it = components.crbegin(); it != components.crend(); ++it)
+        if (it->endsWith(QLatin1String(".service")))
+            return *it;
+    return {};
+}
+
+QList<qint64> ServerProcess::pidsFromSs(const QString &ssOutput)
+{
+    QList<qint64> pids;
+    static const QRegularExpression re(QStringLiteral("pid=(\\d+)"));
+    for (auto it = re.globalMatch(ssOutput); it.hasNext();) {
+        const qint64 pid = it.next().captured(1).toLongLong();
+        if (!pids.contains(pid))
+            pids << pid;
+    }
+    return pids;
+}
+
+QString ServerProcess::describe() const
+{
+    QStringList shown = m_args.mid(0, 4);
+    shown[0] = program().section(QLatin1Char('/'), -1);
+    return ServerProcess::tr("pid %1 (%2%3)").arg(QString::number(m_pid), shown.join(QLatin1Char(' ')),
+                                   m_args.size() > 4 ? QStringLiteral(" …") : QString());
+}
+
+Result<ServerProcess> ServerProcess::load(HostShell &shell, qint64 pid, const QString &serverName)
+{
+    auto cmdline = shell.readFile(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    ServerProcess p;
+    p.m_pid = pid;
+    if (cmdline && !cmdline->isEmpty()) {
+        p.m_args = splitCmdline(*cmdline);
+    } else {
+        // no /proc (or not readable): ps prints the arguments joined by spaces, which is the best there is
+        auto ps = shell.run(QStringLiteral("ps -o args= -p %1").arg(pid), 10000);
+        if (!ps || ps->exitCode != 0 || ps->out.trimmed().isEmpty())
+            return stepFailure(serverName, kStep, ServerProcess::tr("no process %1 on %2").arg(QString::number(pid), shell.describe()));
+        p.m_args = QString::fromLocal8Bit(ps->out.trimmed()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    }
+    if (auto cg = shell.readFile(QStringLiteral("/proc/%1/cgroup").arg(pid)))
+        p.m_cgroup = *cg;
+    return p;
+}
+
+Result<QList<ServerProcess>> ServerProcess::all(HostShell &shell, const QString &serverName)
+{
+    auto r = shell.run(QStringLiteral("for d in /proc/[0-9]*; do read -r c < \"$d/comm\" 2>/dev/null || continue; "
+                                      "case \"$c\" in mysqld|mariadbd) echo \"${d#/proc/}\";; esac; done"),
+                       15000);
+    if (!r)
+        return std::unexpected(r.error());
+    QList<ServerProcess> found;
+    for (const QByteArray &line : r->out.split('\n')) {
+        const qint64 pid = line.trimmed().toLongLong();
+        if (pid <= 0)
+            continue;
+        if (auto p = load(shell, pid, serverName))
+            found << *p;
+    }
+    return found;
+}
+
+Result<ServerProcess> ServerProcess::find(HostShell &shell, const Hint &hint, const QString &serverName)
+{
+    if (hint.pid > 0)
+        return load(shell, hint.pid, serverName);
+    QStringList notes; // why the better ways did not work, for the final message
+    if (!hint.pidFile.isEmpty()) {
+        const QString file = QDir::isAbsolutePath(hint.pidFile) || hint.dataDir.isEmpty()
+                ? hint.pidFile
+                : QDir(hint.dataDir).filePath(hint.pidFile);
+        auto content = shell.readFile(file);
+        const qint64 pid = content ? content->trimmed().toLongLong() : 0;
+        if (pid > 0)
+            return load(shell, pid, serverName);
+        notes << (content ? ServerProcess::tr("the pid file %1 holds no pid").arg(file) : content.error().text);
+    }
+    if (hint.port > 0) {
+        auto ss = shell.run(QStringLiteral("ss -Hltnp 'sport = :%1' 2>/dev/null").arg(hint.port), 10000);
+        if (ss && ss->exitCode == 0) {
+            for (qint64 pid : pidsFromSs(QString::fromUtf8(ss->out)))
+                if (auto p = load(shell, pid, serverName); p && isServerProgram(p->program()))
+                    return p;
+        }
+    }
+    auto every = all(shell, serverName);
+    if (!every)
+        return std::unexpected(every.error());
+    QList<ServerProcess> matching;
+    for (const ServerProcess &p : *every) {
+        bool hasPort = false;
+        const int port = p.option(QStringLiteral("port"), &hasPort).toInt();
+        if ((hint.port > 0 && hasPort && port == hint.port)
+            || (!hint.dataDir.isEmpty()
+                && QDir::cleanPath(p.option(QStringLiteral("datadir"))) == QDir::cleanPath(hint.dataDir)))
+            matching << p;
+    }
+    if (matching.isEmpty() && hint.port > 0) {
+        // instances that keep their port in an option file of their own (sandboxes, mysqld@ units)
+        static const QRegularExpression portLine(QStringLiteral("^\\s*port\\s*=\\s*(\\d+)\\s*$"),
+                                                 QRegularExpression::MultilineOption);
+        for (const ServerProcess &p : *every) {
+            for (const char *option : { "defaults-file", "defaults-extra-file" }) {
+                const QString file = p.option(QLatin1String(option));
+                auto content = file.isEmpty() ? Result<QByteArray>() : shell.readFile(file);
+                if (file.isEmpty() || !content)
+                    continue;
+                for (auto it = portLine.globalMatch(QString::fromUtf8(*content)); it.hasNext();)
+                    if (it.next().captured(1).toInt() == hint.port && !matching.contains(p))
+                        matching << p;
+            }
+        }
+    }
+    if (matching.size() == 1)
+        return matching.first();
+    if (every->size() == 1)
+        return every->first();
+    const QString why = notes.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(notes.join(QLatin1String("; ")));
+    if (every->isEmpty())
+        return stepFailure(serverName, kStep, ServerProcess::tr("no mysqld or mariadbd process runs on %1%2").arg(shell.describe(), why));
+    return stepFailure(serverName, kStep,
+                       ServerProcess::tr("%1 mysqld/mariadbd processes run on %2 and none can be told apart as the one on port %3%4")
+                               .arg(QString::number(every->size()), shell.describe(), QString::number(hint.port), why));
+}

@@ -1,0 +1,84 @@
+#include "host/serverworker.h"
+
+#include "host/localshell.h"
+#include "host/ssh/sshshell.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile &profile)
+{
+    if (profile.hasSsh) {
+        auto ssh = SshShell::open(profile.name, profile.ssh);
+        if (!ssh)
+            return std::unexpected(ssh.error());
+        return std::unique_ptr<HostShell>(std::move(*ssh));
+    }
+    return std::unique_ptr<HostShell>(new LocalShell(profile.name));
+}
+
+Result<void> ServerContext::connect(int connectTimeoutSec)
+{
+    if (!sql)
+        sql = std::make_unique<SqlSession>(QStringLiteral("replipair-%1-%2")
+                                                   .arg(profile.name, QUuid::createUuid().toString(QUuid::Id128)));
+    auto password = profile.adminPassword();
+    if (!password)
+        return std::unexpected(password.error());
+    SqlEndpoint ep;
+    ep.serverName = profile.name;
+    ep.host = profile.host;
+    ep.port = profile.port;
+    ep.user = profile.adminUser;
+    ep.connectTimeoutSec = connectTimeoutSec;
+    auto opened = sql->open(ep, *password);
+    if (!opened)
+        return opened;
+    auto rows = sql->query(QStringLiteral("SELECT @@version AS version, @@sql_mode AS sql_mode"));
+    if (!rows)
+        return std::unexpected(rows.error());
+    const SqlRow row = rows->value(0);
+    dialect = Dialect(ServerVersion::parse(row.value(QStringLiteral("version")).toString()),
+                      row.value(QStringLiteral("sql_mode")).toString().contains(QLatin1String("NO_BACKSLASH_ESCAPES")));
+    return {};
+}
+
+Result<HostShell *> ServerContext::hostShell()
+{
+    if (!shell) {
+        auto made = shellFactory ? shellFactory(profile) : makeHostShell(profile);
+        if (!made)
+            return std::unexpected(made.error());
+        shell = std::move(*made);
+    }
+    return shell.get();
+}
+
+ServerWorker::ServerWorker(int index, const ServerProfile &profile, QObject *parent)
+    : QObject(parent)
+    , m_name(profile.name)
+    , m_context(std::make_unique<ServerContext>())
+{
+    m_context->index = index;
+    m_context->profile = profile;
+    m_thread.setObjectName(QStringLiteral("worker-%1").arg(profile.name));
+    m_object = new QObject;
+    m_object->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_object, &QObject::deleteLater);
+    m_thread.start();
+}
+
+ServerWorker::~ServerWorker()
+{
+    // the SQL connection and the shell must be closed in the thread that opened them
+    QMetaObject::invokeMethod(
+            m_object, [this] { m_context.reset(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void ServerWorker::setShellFactory(std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile &)> factory)
+{
+    QMetaObject::invokeMethod(
+            m_object, [this, factory] { m_context->shellFactory = factory; }, Qt::BlockingQueuedConnection);
+}

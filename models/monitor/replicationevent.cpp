@@ -1,0 +1,67 @@
+#include "monitor/replicationevent.h"
+
+#include <QCoreApplication>
+
+ReplicationEvent::Severity ReplicationEvent::severity() const
+{
+    switch (kind) {
+    case Kind::ServerUnreachable:
+    case Kind::IoError:
+    case Kind::SqlError:
+        return Severity::Error;
+    case Kind::IoThreadStopped:
+    case Kind::SqlThreadStopped:
+    case Kind::LagHigh:
+    case Kind::ReplicaRemoved:
+        return Severity::Warning;
+    case Kind::ServerReachable:
+    case Kind::Recovered:
+        break;
+    }
+    return Severity::Info;
+}
+
+QString ReplicationEvent::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::ServerUnreachable: return QStringLiteral("serverUnreachable");
+    case Kind::ServerReachable: return QStringLiteral("serverReachable");
+    case Kind::IoThreadStopped: return QStringLiteral("ioThreadStopped");
+    case Kind::SqlThreadStopped: return QStringLiteral("sqlThreadStopped");
+    case Kind::IoError: return QStringLiteral("ioError");
+    case Kind::SqlError: return QStringLiteral("sqlError");
+    case Kind::LagHigh: return QStringLiteral("lagHigh");
+    case Kind::ReplicaRemoved: return QStringLiteral("replicaRemoved");
+    case Kind::Recovered: return QStringLiteral("recovered");
+    }
+    return {};
+}
+
+QString ReplicationEvent::kindTitle(Kind kind)
+{
+    switch (kind) {
+    case Kind::ServerUnreachable: return ReplicationEvent::tr("Server unreachable");
+    case Kind::ServerReachable: return ReplicationEvent::tr("Server reachable again");
+    case Kind::IoThreadStopped: return ReplicationEvent::tr("IO thread stopped");
+    case Kind::SqlThreadStopped: return ReplicationEvent::tr("SQL thread stopped");
+    case Kind::IoError: return ReplicationEvent::tr("IO thread error");
+    case Kind::SqlError: return ReplicationEvent::tr("SQL thread error");
+    case Kind::LagHigh: return ReplicationEvent::tr("Replication lag high");
+    case Kind::ReplicaRemoved: return ReplicationEvent::tr("Replication not configured");
+    case Kind::Recovered: return ReplicationEvent::tr("Recovered");
+    }
+    return {};
+}
+
+QJsonObject ReplicationEvent::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("type"), QStringLiteral("event"));
+    o.insert(QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("server"), server);
+    o.insert(QStringLiteral("kind"), kindName(kind));
+    if (code != 0)
+        o.insert(QStringLiteral("code"), code);
+    o.insert(QStringLiteral("text"), text);
+    return o;
+}

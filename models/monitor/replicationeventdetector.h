@@ -1,0 +1,44 @@
+#pragma once
+
+#include "monitor/replicationevent.h"
+#include "monitor/statussample.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+/** Turns a stream of samples into events on state changes only: a condition is reported when it
+ *  appears (also on the first sample), not again while it lasts, and "recovered" when all are gone. */
+class ReplicationEventDetector
+{
+    Q_DECLARE_TR_FUNCTIONS(ReplicationEventDetector)
+public:
+    static constexpr double DefaultLagThresholdSec = 10.0;
+
+    explicit ReplicationEventDetector(int servers = 2);
+
+    void setLagThreshold(double seconds) { m_lagThreshold = seconds; }
+    double lagThreshold() const { return m_lagThreshold; }
+
+    /** The events @p sample causes, in the order an admin should read them. */
+    QList<ReplicationEvent> process(const StatusSample &sample);
+    void reset();
+
+private:
+    /** What was last reported for one server. */
+    struct ServerState
+    {
+        bool seen = false;
+        bool unreachable = false;
+        bool configured = false;
+        bool ioStopped = false;
+        bool sqlStopped = false;
+        int ioErrno = 0;
+        int sqlErrno = 0;
+        bool lagHigh = false;
+        /** An error number left behind by a thread that runs again is history, not a problem. */
+        bool problem() const { return unreachable || ioStopped || sqlStopped || lagHigh; }
+    };
+
+    QList<ServerState> m_states;
+    double m_lagThreshold = DefaultLagThresholdSec;
+};

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "common/pairprofile.h"
+#include "monitor/statussample.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class ServerWorker;
+struct PollConnection;
+
+/** Samples one server's health and replica status on that server's worker thread, every interval,
+ *  over a connection of its own with short timeouts; reconnects when the server returns. */
+class StatusPoller : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int DefaultIntervalMs = 1000;
+    static constexpr int MinimumIntervalMs = 200;
+    static constexpr int DefaultTimeoutSec = 2;
+    /** Heartbeats are written at most once a second, as pt-heartbeat does: less binary log, and MariaDB's
+     *  MASTER_DELAY counts whole seconds of event time, which faster beats would show as jitter. */
+    static constexpr int MinimumBeatIntervalMs = 1000;
+
+    /** @p worker runs the SQL; it must outlive this poller. */
+    StatusPoller(ServerWorker *worker, int serverIndex, const ServerProfile &profile, QObject *parent = nullptr);
+    ~StatusPoller() override;
+
+    /** Clamped to MinimumIntervalMs. */
+    void setIntervalMs(int ms);
+    int intervalMs() const { return m_intervalMs; }
+    /** Connect and read timeout of the poller's own connection, in whole seconds (the client's unit). */
+    void setTimeoutSec(int seconds);
+    int timeoutSec() const { return m_timeoutSec; }
+    /** Writes a heartbeat (when @p write) and reads the peer's one in @p database; empty turns it off.
+     *  The peer's row is read at every poll; this server's row is written every beatIntervalMs(). */
+    void setHeartbeat(const QString &database, bool write = true);
+    int beatIntervalMs() const;
+
+    void start();
+    void stop();
+    bool isActive() const { return m_timer.isActive(); }
+    /** Polls at once (unless a poll is under way); the sample arrives through sample(). */
+    void pollNow();
+    bool isPolling() const { return m_inFlight; }
+    int serverIndex() const { return m_index; }
+
+Q_SIGNALS:
+    /** Emitted in the poller's thread (queued from the worker) once per poll. */
+    void sample(const StatusSample &sample);
+
+private:
+    ServerWorker *m_worker;
+    int m_index;
+    ServerProfile m_profile;
+    std::shared_ptr<PollConnection> m_connection; ///< used on the worker thread only
+    QTimer m_timer;
+    int m_intervalMs = DefaultIntervalMs;
+    int m_timeoutSec = DefaultTimeoutSec;
+    QString m_heartbeatDatabase;
+    bool m_heartbeatWrite = true;
+    bool m_inFlight = false;
+};

@@ -1,0 +1,208 @@
+#include "monitor/topologymodel.h"
+
+#include <QCoreApplication>
+
+QString TopologyModel::Link::errorText() const
+{
+    QStringList parts;
+    if (lastIoErrno != 0 || !lastIoError.isEmpty())
+        parts << TopologyModel::tr("IO thread error %1: %2")
+                     .arg(lastIoErrno)
+                     .arg(lastIoError);
+    if (lastSqlErrno != 0 || !lastSqlError.isEmpty())
+        parts << TopologyModel::tr("SQL thread error %1: %2")
+                     .arg(lastSqlErrno)
+                     .arg(lastSqlError);
+    return parts.join(QLatin1Char('\n'));
+}
+
+TopologyModel::TopologyModel(QObject* parent)
+    : QObject(parent)
+{
+    clear();
+}
+
+void TopologyModel::clear()
+{
+    m_hasPair = false;
+    m_pairName.clear();
+    for (int i = 0; i < 2; ++i) {
+        m_servers[i] = Server {};
+        m_links[i] = Link {};
+        m_links[i].source = i;
+        m_links[i].replica = 1 - i;
+        m_hasInspection[i] = false;
+        m_inspections[i] = ServerInspection {};
+    }
+    Q_EMIT modelReset();
+}
+
+void TopologyModel::setProfile(const PairProfile& profile)
+{
+    clear();
+    m_hasPair = true;
+    m_pairName = profile.name;
+    for (int i = 0; i < 2; ++i) {
+        m_servers[i].name = profile.servers[i].name;
+        m_servers[i].endpoint = profile.servers[i].endpoint();
+    }
+    Q_EMIT modelReset();
+}
+
+void TopologyModel::applyInspection(int index, const ServerInspection& inspection)
+{
+    m_inspections[index] = inspection;
+    m_hasInspection[index] = true;
+    Server& s = m_servers[index];
+    s.known = true;
+    s.reachable = inspection.reachable;
+    s.error = inspection.reachable ? QString() : inspection.error.text;
+    if (inspection.reachable) {
+        s.flavorVersion
+            = inspection.version.isValid() ? inspection.version.toString() : inspection.versionString;
+        s.serverId = inspection.serverId;
+        s.readOnly = inspection.readOnly;
+    }
+    Q_EMIT serverChanged(index);
+    if (inspection.reachable) {
+        applyReplicaStatus(index, inspection.replica);
+    } else {
+        Link& l = m_links[directionInto(index)];
+        l.state = LinkState::Unknown;
+        l.updated = QDateTime::currentDateTime();
+        Q_EMIT linkChanged(directionInto(index));
+    }
+}
+
+void TopologyModel::applyReplicaStatus(
+    int replica, const ReplicaStatus& status, std::optional<double> heartbeatLag)
+{
+    const int direction = directionInto(replica);
+    Link& l = m_links[direction];
+    l.configured = status.configured;
+    l.ioRunning = status.ioRunning;
+    l.sqlRunning = status.sqlRunning;
+    l.ioState = status.ioState;
+    l.sqlState = status.sqlState;
+    l.secondsBehind
+        = status.secondsBehind ? std::optional<double>(double(*status.secondsBehind)) : std::nullopt;
+    l.heartbeatLag = heartbeatLag;
+    l.bytesBehind = status.configured ? status.relayLogSpace : -1;
+    l.lastIoErrno = status.lastIoErrno;
+    l.lastIoError = status.lastIoError;
+    l.lastSqlErrno = status.lastSqlErrno;
+    l.lastSqlError = status.lastSqlError;
+    l.updated = QDateTime::currentDateTime();
+    Server& s = m_servers[replica];
+    const bool serverWasDown = !s.reachable || !s.known;
+    s.reachable = true;
+    s.known = true;
+    if (serverWasDown)
+        s.error.clear();
+    updateLinkState(l);
+    if (serverWasDown)
+        Q_EMIT serverChanged(replica);
+    Q_EMIT linkChanged(direction);
+}
+
+void TopologyModel::applySample(const StatusSample& sample)
+{
+    const int index = sample.serverIndex;
+    if (index < 0 || index > 1)
+        return;
+    if (!sample.reachable) {
+        setServerReachable(index, false, sample.unreachableReason);
+        return;
+    }
+    Server& s = m_servers[index];
+    const bool changed = s.readOnly != sample.readOnly || (sample.serverId && s.serverId != sample.serverId);
+    s.readOnly = sample.readOnly;
+    if (sample.serverId)
+        s.serverId = sample.serverId;
+    ReplicaStatus status;
+    status.configured = sample.replicaConfigured;
+    status.sourceHost = sample.sourceHost;
+    status.sourcePort = sample.sourcePort;
+    status.ioState = sample.ioState;
+    status.ioRunning = sample.ioRunning;
+    status.sqlRunning = sample.sqlRunning;
+    status.sqlState = sample.sqlState;
+    status.secondsBehind = sample.secondsBehind;
+    status.relayLogSpace = sample.relayLogSpace;
+    status.lastIoErrno = sample.lastIoErrno;
+    status.lastIoError = sample.lastIoError;
+    status.lastSqlErrno = sample.lastSqlErrno;
+    status.lastSqlError = sample.lastSqlError;
+    status.sqlDelay = sample.sqlDelay;
+    applyReplicaStatus(index, status, sample.heartbeatLag);
+    m_links[directionInto(index)].bytesBehind = sample.replicaConfigured ? sample.backlogBytes() : -1;
+    if (changed)
+        Q_EMIT serverChanged(index);
+}
+
+void TopologyModel::setServerReachable(int index, bool reachable, const QString& error)
+{
+    Server& s = m_servers[index];
+    s.known = true;
+    s.reachable = reachable;
+    s.error = reachable ? QString() : error;
+    Q_EMIT serverChanged(index);
+    if (!reachable) {
+        Link& l = m_links[directionInto(index)];
+        l.state = LinkState::Unknown;
+        Q_EMIT linkChanged(directionInto(index));
+    }
+}
+
+void TopologyModel::setReadOnly(int index, bool readOnly)
+{
+    if (m_servers[index].readOnly == readOnly)
+        return;
+    m_servers[index].readOnly = readOnly;
+    Q_EMIT serverChanged(index);
+}
+
+void TopologyModel::setLagThreshold(double seconds)
+{
+    m_lagThreshold = seconds;
+    for (int d = 0; d < 2; ++d) {
+        const LinkState before = m_links[d].state;
+        updateLinkState(m_links[d]);
+        if (before != m_links[d].state)
+            Q_EMIT linkChanged(d);
+    }
+}
+
+void TopologyModel::updateLinkState(Link& l) const
+{
+    if (!m_servers[l.replica].reachable && m_servers[l.replica].known) {
+        l.state = LinkState::Unknown;
+    } else if (!l.configured) {
+        l.state = LinkState::Unknown;
+    } else if (l.lastIoErrno != 0 || l.lastSqlErrno != 0) {
+        l.state = LinkState::Error;
+    } else if (!l.ioRunning || !l.sqlRunning) {
+        l.state = LinkState::Stopped;
+    } else if (const auto lag = l.lag(); lag && *lag > m_lagThreshold) {
+        l.state = LinkState::Lagging;
+    } else {
+        l.state = LinkState::Running;
+    }
+}
+
+QString TopologyModel::stateName(LinkState state)
+{
+    switch (state) {
+    case LinkState::Running:
+        return TopologyModel::tr("running");
+    case LinkState::Lagging:
+        return TopologyModel::tr("lagging");
+    case LinkState::Stopped:
+        return TopologyModel::tr("stopped");
+    case LinkState::Error:
+        return TopologyModel::tr("error");
+    case LinkState::Unknown:
+        break;
+    }
+    return TopologyModel::tr("unknown");
+}

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "common/pairprofile.h"
+#include "sql/replicastatus.h"
+#include "setup/serverinspection.h"
+#include "monitor/statussample.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <optional>
+
+/** What the topology canvas shows about a pair: both servers and both replication directions,
+ *  fed by SetupRunner inspections and monitoring samples. The canvas observes it and owns no state. */
+class TopologyModel : public QObject
+{
+    Q_OBJECT
+public:
+    enum class LinkState { Unknown, Running, Lagging, Stopped, Error };
+    Q_ENUM(LinkState)
+
+    /** One server node: what it is and whether it answers. */
+    struct Server
+    {
+        QString name;
+        QString endpoint;
+        QString flavorVersion;
+        std::optional<qint64> serverId;
+        std::optional<bool> readOnly;
+        bool reachable = false;
+        bool known = false; ///< inspected or sampled at least once
+        QString error; ///< why it is unreachable, the server's own text
+    };
+
+    /** One replication direction: the source's changes applied by the replica. */
+    struct Link
+    {
+        int source = 0;
+        int replica = 1;
+        LinkState state = LinkState::Unknown;
+        bool configured = false;
+        bool ioRunning = false;
+        bool sqlRunning = false;
+        QString ioState;
+        QString sqlState;
+        std::optional<double> secondsBehind; ///< Seconds_Behind_Master; empty when NULL
+        std::optional<double> heartbeatLag; ///< seconds, from the heartbeat row
+        qint64 bytesBehind = -1; ///< relay log not yet executed, -1 unknown
+        int lastIoErrno = 0;
+        QString lastIoError;
+        int lastSqlErrno = 0;
+        QString lastSqlError;
+        QDateTime updated;
+
+        /** The lag worth showing: heartbeat where known, else seconds behind. */
+        std::optional<double> lag() const { return heartbeatLag ? heartbeatLag : secondsBehind; }
+        QString errorText() const;
+    };
+
+    explicit TopologyModel(QObject* parent = nullptr);
+
+    /** Starts over for @p profile: names and endpoints known, every state unknown. */
+    void setProfile(const PairProfile& profile);
+    void clear();
+    bool hasPair() const { return m_hasPair; }
+    QString pairName() const { return m_pairName; }
+
+    /** A server as SetupRunner inspected it; its replica status becomes the link into it. */
+    void applyInspection(int index, const ServerInspection& inspection);
+    /** A fresh replica status of server @p replica (the link from the other server into it). */
+    void applyReplicaStatus(
+        int replica, const ReplicaStatus& status, std::optional<double> heartbeatLag = {});
+    /** A monitoring sample of one server: its health and the link into it. */
+    void applySample(const StatusSample& sample);
+    void setServerReachable(int index, bool reachable, const QString& error = {});
+    void setReadOnly(int index, bool readOnly);
+    /** Lag above this (seconds) turns a running link into a lagging one. */
+    void setLagThreshold(double seconds);
+    double lagThreshold() const { return m_lagThreshold; }
+
+    const Server& server(int index) const { return m_servers[index]; }
+    /** Direction 0 is A → B (status read on B), direction 1 is B → A. */
+    const Link& link(int direction) const { return m_links[direction]; }
+    bool hasInspection(int index) const { return m_hasInspection[index]; }
+    const ServerInspection& inspection(int index) const { return m_inspections[index]; }
+
+    static int directionInto(int replica) { return 1 - replica; }
+    static QString stateName(LinkState state);
+
+Q_SIGNALS:
+    void modelReset();
+    void serverChanged(int index);
+    void linkChanged(int direction);
+
+private:
+    void updateLinkState(Link& link) const;
+
+    bool m_hasPair = false;
+    QString m_pairName;
+    double m_lagThreshold = 5.0;
+    Server m_servers[2];
+    Link m_links[2];
+    bool m_hasInspection[2] = { false, false };
+    ServerInspection m_inspections[2];
+};

@@ -1,0 +1,94 @@
+#include "setup/planbuilder.h"
+
+#include "config/configpush.h"
+
+#include <QCoreApplication>
+
+QList<PlanStep> PlanBuilder::steps(const PairProfile &profile, const ServerInspection (&inspections)[2], const ConfigPlan (&configs)[2],
+                                   const DirectionState (&directions)[2], bool gtid)
+{
+    QList<PlanStep> plan;
+    const bool healthy = directions[0] == DirectionState::Healthy && directions[1] == DirectionState::Healthy;
+    if (healthy && configs[0].isEmpty() && configs[1].isEmpty())
+        return plan; // nothing to do
+    for (int i = 0; i < 2; ++i) {
+        const ConfigPlan &c = configs[i];
+        if (c.isEmpty())
+            continue;
+        PlanStep s;
+        s.id = QStringLiteral("config");
+        s.server = profile.servers[i].name;
+        s.title = c.restartNeeded() ? PlanBuilder::tr("Replication settings in %1; restart (%2 changed)").arg(c.target, c.restartFor.join(QStringLiteral(", ")))
+                                    : PlanBuilder::tr("Replication settings in %1; no restart needed").arg(c.target);
+        for (const DesiredSetting &d : c.restartNeeded() ? QList<DesiredSetting>() : c.setGlobal)
+            s.sql << ConfigPush::setGlobalStatement(Dialect(inspections[i].version), d);
+        s.diff = c.diff();
+        QStringList checks;
+        for (const DesiredSetting &d : c.settings)
+            checks << QStringLiteral("%1=%2").arg(d.variable, d.value);
+        s.check = PlanBuilder::tr("effective values: %1").arg(checks.join(QStringLiteral(", ")));
+        s.undo = PlanBuilder::tr("each changed file is backed up beside itself as <file>.replipair-<time>.bak; copy it back and restart");
+        plan << s;
+    }
+    for (int i = 0; i < 2; ++i) {
+        const int j = 1 - i;
+        if (directions[j] != DirectionState::Fresh && directions[j] != DirectionState::Resumable)
+            continue;
+        const Dialect d(inspections[i].version);
+        const QString host = profile.replicationHostFor(i);
+        PlanStep s;
+        s.id = QStringLiteral("user");
+        s.server = profile.servers[i].name;
+        s.title = PlanBuilder::tr("Replication account for %1, with a generated password").arg(profile.servers[j].name);
+        s.sql << QStringLiteral("SET SESSION sql_log_bin = 0") << d.createReplicationUser(profile.replicationUser, host, QString(), true)
+              << QStringLiteral("SET SESSION sql_log_bin = 1");
+        s.undo = d.dropUser(profile.replicationUser, host);
+        plan << s;
+    }
+    for (int i = 0; i < 2; ++i) {
+        if (directions[1 - i] != DirectionState::Fresh)
+            continue;
+        const Dialect d(inspections[i].version);
+        PlanStep s;
+        s.id = QStringLiteral("coordinates");
+        s.server = profile.servers[i].name;
+        s.title = PlanBuilder::tr("Binlog coordinates under a short read lock, always released");
+        s.sql << QStringLiteral("FLUSH TABLES WITH READ LOCK") << d.showBinlogStatus();
+        if (d.supportsGtid())
+            s.sql << d.gtidPositionQuery();
+        s.sql << QStringLiteral("UNLOCK TABLES");
+        plan << s;
+    }
+    for (int j = 0; j < 2; ++j) {
+        if (directions[j] != DirectionState::Fresh && directions[j] != DirectionState::Resumable)
+            continue;
+        const int i = 1 - j;
+        const Dialect d(inspections[j].version);
+        ChangeSourceParams p;
+        p.host = profile.servers[i].effectivePeerHost();
+        p.port = profile.servers[i].port;
+        p.user = profile.replicationUser;
+        p.gtid = gtid;
+        p.ssl = profile.ssl;
+        p.logFile = PlanBuilder::tr("<file read above>");
+        p.onlyCredentials = directions[j] == DirectionState::Resumable;
+        PlanStep s;
+        s.id = QStringLiteral("change-source");
+        s.server = profile.servers[j].name;
+        s.title = PlanBuilder::tr("Replicate from %1").arg(profile.servers[i].name);
+        if (inspections[j].replica.configured)
+            s.sql << d.stopReplica();
+        if (gtid && d.isMariaDb() && !p.onlyCredentials)
+            s.sql << d.setGtidReplicaPos(PlanBuilder::tr("<GTID position read above>"));
+        s.sql << d.changeSource(p, true) << d.startReplica();
+        s.check = PlanBuilder::tr("IO and SQL threads running");
+        s.undo = QStringLiteral("%1; %2").arg(d.stopReplica(), d.resetReplicaAll());
+        plan << s;
+    }
+    PlanStep v;
+    v.id = QStringLiteral("verify");
+    v.title = PlanBuilder::tr("Verify: both threads on both servers, and a test row each way through %1.replipair_probe (dropped afterwards)")
+                      .arg(profile.probeDatabase());
+    plan << v;
+    return plan;
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "config/configplan.h"
+#include "common/pairprofile.h"
+#include "setup/preflight.h"
+#include "setup/serverinspection.h"
+#include "setup/setupplan.h"
+
+#include <QCoreApplication>
+/** The steps a setup will run, as shown before it runs: exact SQL (passwords redacted), config diffs,
+ *  what is checked afterwards and how each step is undone. */
+class PlanBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(PlanBuilder)
+public:
+    /** Empty when both directions replicate and every setting is in place. */
+    static QList<PlanStep> steps(const PairProfile &profile, const ServerInspection (&inspections)[2],
+                                 const ConfigPlan (&configs)[2], const DirectionState (&directions)[2], bool gtid);
+};

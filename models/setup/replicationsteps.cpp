@@ -1,0 +1,138 @@
+#include "setup/replicationsteps.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+
+QString ReplicationSteps::generatePassword(int length)
+{
+    static const QString classes[] = { QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZ"), QStringLiteral("abcdefghijkmnopqrstuvwxyz"),
+                                       QStringLiteral("23456789"), QStringLiteral("-_.,:+=^~") };
+    const QString all = classes[0] + classes[1] + classes[2] + classes[3];
+    auto *rng = QRandomGenerator::system();
+    QString pw;
+    for (const QString &c : classes)
+        pw += c.at(rng->bounded(c.size()));
+    while (pw.size() < length)
+        pw += all.at(rng->bounded(all.size()));
+    // shuffle so the classes are not in a fixed place
+    for (int i = int(pw.size()) - 1; i > 0; --i)
+        std::swap(pw[i], pw[rng->bounded(i + 1)]);
+    return pw;
+}
+
+Result<void> ReplicationSteps::createReplicationUser(ServerContext &ctx, const QString &user, const QString &host,
+                                                     const QString &password)
+{
+    SqlSession &sql = *ctx.sql;
+    sql.setStep(ReplicationSteps::tr("replication user"));
+    // the account is this server's own: it must not replicate to the peer
+    if (auto r = sql.exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
+        return r;
+    const QStringList real = ctx.dialect.createReplicationUser(user, host, password, false);
+    const QStringList shown = ctx.dialect.createReplicationUser(user, host, password, true);
+    Result<void> result;
+    for (int i = 0; i < real.size() && result; ++i)
+        result = sql.exec(real[i], shown[i]);
+    sql.exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
+    return result;
+}
+
+Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext &ctx)
+{
+    SqlSession &sql = *ctx.sql;
+    sql.setStep(ReplicationSteps::tr("coordinates"));
+    // FLUSH TABLES WITH READ LOCK waits for running statements, and every write waits behind it:
+    // never start it while a long statement runs
+    auto longRunning = sql.query(QStringLiteral(
+            "SELECT ID AS id, USER AS user, TIME AS seconds, LEFT(COALESCE(INFO, ''), 120) AS info "
+            "FROM information_schema.PROCESSLIST WHERE COMMAND NOT IN ('Sleep', 'Daemon', 'Binlog Dump', 'Binlog Dump GTID', 'Connect') "
+            "AND USER NOT IN ('system user', 'event_scheduler') AND ID <> CONNECTION_ID() AND TIME >= 5 ORDER BY TIME DESC LIMIT 3"));
+    if (!longRunning)
+        return std::unexpected(longRunning.error());
+    if (!longRunning->isEmpty()) {
+        QStringList what;
+        for (const SqlRow &r : *longRunning)
+            what << ReplicationSteps::tr("id %1 by %2 for %3 s: %4")
+                            .arg(r.value(QStringLiteral("id")).toString(), r.value(QStringLiteral("user")).toString(),
+                                 r.value(QStringLiteral("seconds")).toString(), r.value(QStringLiteral("info")).toString());
+        return stepFailure(ctx.profile.name, ReplicationSteps::tr("coordinates"),
+                           ReplicationSteps::tr("not taking the read lock while long statements run (every write would wait behind it): %1. "
+                              "Run setup again when they have finished.")
+                                   .arg(what.join(QStringLiteral("; "))));
+    }
+    // do not queue behind a long query holding table locks: give up after 10 s instead
+    if (ctx.dialect.isMariaDb() || ctx.dialect.version().atLeast(5, 5, 3))
+        if (auto r = sql.exec(QStringLiteral("SET SESSION lock_wait_timeout = 10")); !r)
+            return std::unexpected(r.error());
+    QElapsedTimer held;
+    if (auto r = sql.exec(QStringLiteral("FLUSH TABLES WITH READ LOCK")); !r)
+        return std::unexpected(r.error());
+    held.start();
+    BinlogCoordinates c;
+    Result<void> read;
+    auto status = sql.query(ctx.dialect.showBinlogStatus());
+    if (!status) {
+        read = std::unexpected(status.error());
+    } else if (status->isEmpty()) {
+        read = stepFailure(ctx.profile.name, ReplicationSteps::tr("coordinates"), ReplicationSteps::tr("the binary log is off: %1 returned nothing").arg(ctx.dialect.showBinlogStatus()));
+    } else {
+        c.file = status->first().value(QStringLiteral("File")).toString();
+        c.position = status->first().value(QStringLiteral("Position")).toLongLong();
+        if (ctx.dialect.supportsGtid()) {
+            auto gtid = sql.scalar(ctx.dialect.gtidPositionQuery());
+            if (gtid)
+                c.gtid = gtid->toString();
+            else
+                read = std::unexpected(gtid.error());
+        }
+    }
+    // always released, in the same connection, whatever happened above
+    auto unlocked = sql.exec(QStringLiteral("UNLOCK TABLES"));
+    c.lockHeldMs = held.elapsed();
+    if (!unlocked) {
+        // the connection is gone or broken: closing it is what releases the lock for sure
+        sql.close();
+        if (read)
+            read = std::unexpected(unlocked.error());
+    }
+    if (!read)
+        return std::unexpected(read.error());
+    return c;
+}
+
+Result<void> ReplicationSteps::changeSource(ServerContext &ctx, const ChangeSourceParams &params, const QString &gtidPosition)
+{
+    SqlSession &sql = *ctx.sql;
+    sql.setStep(ReplicationSteps::tr("change source"));
+    const Dialect &d = ctx.dialect;
+    auto status = sql.query(d.showReplicaStatus());
+    if (!status)
+        return std::unexpected(status.error());
+    if (!status->isEmpty())
+        if (auto r = sql.exec(d.stopReplica()); !r)
+            return r;
+    if (params.gtid && !params.onlyCredentials && d.isMariaDb())
+        if (auto r = sql.exec(d.setGtidReplicaPos(gtidPosition)); !r)
+            return r;
+    if (params.gtid && !params.onlyCredentials && !d.isMariaDb() && !gtidPosition.isEmpty()) {
+        // auto-positioning asks the source for every GTID missing here: mark the source's history as
+        // applied, or it would be replayed on data that already holds it
+        auto missing = sql.scalar(d.gtidMissingQuery(gtidPosition));
+        if (!missing)
+            return std::unexpected(missing.error());
+        const QString gtids = missing->toString().trimmed();
+        if (!gtids.isEmpty()) {
+            if (!d.version().atLeast(8, 0, 0))
+                return stepFailure(ctx.profile.name, ReplicationSteps::tr("change source"),
+                                   ReplicationSteps::tr("this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 cannot mark them "
+                                      "as applied on a server with a history; use \"gtid\": \"off\"")
+                                           .arg(gtids.left(200)));
+            if (auto r = sql.exec(d.markGtidsApplied(gtids)); !r)
+                return r;
+        }
+    }
+    if (auto r = sql.exec(d.changeSource(params, false), d.changeSource(params, true)); !r)
+        return r;
+    return sql.exec(d.startReplica());
+}

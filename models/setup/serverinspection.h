@@ -1,0 +1,51 @@
+#pragma once
+
+#include "sql/dialect.h"
+#include "sql/replicastatus.h"
+#include "common/steperror.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QMap>
+#include <QStringList>
+
+struct ServerContext;
+
+/** What a server is and how it is configured right now, read without changing anything. */
+struct ServerInspection
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerInspection)
+public:
+    QString server; ///< profile name
+    bool reachable = false;
+    StepError error; ///< why not reachable
+
+    QString versionString;
+    ServerVersion version;
+    qint64 serverId = 0;
+    QString serverUuid; ///< MySQL only
+    QString hostname;
+    QString datadir;
+    int port = 0;
+    QString pidFile;
+    bool logBin = false;
+    QString binlogFormat;
+    bool readOnly = false;
+    QString gtidMode;        ///< MySQL @@gtid_mode; empty on MariaDB
+    QString gtidBinlogPos;   ///< MariaDB gtid_binlog_pos / MySQL gtid_executed
+    QString binlogDoDb;      ///< from SHOW MASTER STATUS, comma separated
+    QString binlogIgnoreDb;
+    QMap<QString, QString> variables; ///< effective value of every variable the plan touches
+    ReplicaStatus replica;
+    QStringList databases;   ///< user databases
+    QMap<QString, QStringList> tables; ///< user database → its table names
+    QStringList grants;      ///< SHOW GRANTS of the admin account
+    QStringList missingPrivileges;
+
+    /** An identity that two distinct servers never share (uuid, else hostname + datadir + port). */
+    QString identity() const;
+    QJsonObject toJson() const;
+
+    /** Reads everything through the context's open session. */
+    static Result<ServerInspection> inspect(ServerContext &ctx);
+};

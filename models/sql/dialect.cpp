@@ -1,0 +1,217 @@
+#include "sql/dialect.h"
+
+#include "common/sqlquote.h"
+
+#include <QRegularExpression>
+
+ServerVersion ServerVersion::parse(const QString &version)
+{
+    ServerVersion v;
+    v.flavor = version.contains(QLatin1String("mariadb"), Qt::CaseInsensitive) ? Flavor::MariaDB : Flavor::MySQL;
+    QString text = version;
+    // MariaDB's replication handshake prefixes "5.5.5-" to its real version
+    if (v.flavor == Flavor::MariaDB && text.startsWith(QLatin1String("5.5.5-")))
+        text = text.mid(6);
+    static const QRegularExpression re(QStringLiteral("^(\\d+)\\.(\\d+)\\.(\\d+)"));
+    const auto m = re.match(text);
+    if (m.hasMatch()) {
+        v.major = m.captured(1).toInt();
+        v.minor = m.captured(2).toInt();
+        v.patch = m.captured(3).toInt();
+    }
+    return v;
+}
+
+bool ServerVersion::atLeast(int ma, int mi, int pa) const
+{
+    if (major != ma)
+        return major > ma;
+    if (minor != mi)
+        return minor > mi;
+    return patch >= pa;
+}
+
+QString ServerVersion::toString() const
+{
+    return QStringLiteral("%1 %2.%3.%4")
+            .arg(flavor == Flavor::MariaDB ? QStringLiteral("MariaDB") : QStringLiteral("MySQL"))
+            .arg(major)
+            .arg(minor)
+            .arg(patch);
+}
+
+Dialect::Dialect(ServerVersion version, bool noBackslashEscapes)
+    : m_version(version)
+    , m_noBackslashEscapes(noBackslashEscapes)
+{
+}
+
+QString Dialect::literal(const QString &value) const
+{
+    return SqlQuote::literal(value, m_noBackslashEscapes);
+}
+
+QString Dialect::account(const QString &user, const QString &host) const
+{
+    return SqlQuote::account(user, host, m_noBackslashEscapes);
+}
+
+bool Dialect::newReplicaStatements() const
+{
+    return !isMariaDb() && m_version.atLeast(8, 0, 22);
+}
+
+bool Dialect::newChangeSource() const
+{
+    return !isMariaDb() && m_version.atLeast(8, 0, 23);
+}
+
+QString Dialect::showReplicaStatus() const
+{
+    return newReplicaStatements() ? QStringLiteral("SHOW REPLICA STATUS") : QStringLiteral("SHOW SLAVE STATUS");
+}
+
+QString Dialect::showBinlogStatus() const
+{
+    if (!isMariaDb() && m_version.atLeast(8, 2, 0))
+        return QStringLiteral("SHOW BINARY LOG STATUS");
+    return QStringLiteral("SHOW MASTER STATUS");
+}
+
+QString Dialect::startReplica() const
+{
+    return newReplicaStatements() ? QStringLiteral("START REPLICA") : QStringLiteral("START SLAVE");
+}
+
+QString Dialect::stopReplica() const
+{
+    return newReplicaStatements() ? QStringLiteral("STOP REPLICA") : QStringLiteral("STOP SLAVE");
+}
+
+QString Dialect::resetReplicaAll() const
+{
+    return newReplicaStatements() ? QStringLiteral("RESET REPLICA ALL") : QStringLiteral("RESET SLAVE ALL");
+}
+
+QString Dialect::changeSource(const ChangeSourceParams &p, bool redact) const
+{
+    const bool modern = newChangeSource();
+    const QString prefix = modern ? QStringLiteral("SOURCE_") : QStringLiteral("MASTER_");
+    QStringList opts;
+    auto opt = [&](const QString &name, const QString &value) { opts << prefix + name + QStringLiteral(" = ") + value; };
+    const QString password = redact ? QStringLiteral("'***'") : literal(p.password);
+    if (!p.onlyCredentials) {
+        opt(QStringLiteral("HOST"), literal(p.host));
+        opt(QStringLiteral("PORT"), QString::number(p.port));
+    }
+    opt(QStringLiteral("USER"), literal(p.user));
+    opt(QStringLiteral("PASSWORD"), password);
+    if (!p.onlyCredentials) {
+        if (p.gtid) {
+            if (isMariaDb())
+                opts << QStringLiteral("MASTER_USE_GTID = slave_pos");
+            else
+                opt(QStringLiteral("AUTO_POSITION"), QStringLiteral("1"));
+        } else {
+            opt(QStringLiteral("LOG_FILE"), literal(p.logFile));
+            opt(QStringLiteral("LOG_POS"), QString::number(p.logPos));
+            if (!isMariaDb() && m_version.atLeast(5, 6, 5))
+                opt(QStringLiteral("AUTO_POSITION"), QStringLiteral("0"));
+        }
+        opt(QStringLiteral("CONNECT_RETRY"), QString::number(p.connectRetry));
+        if (p.ssl)
+            opt(QStringLiteral("SSL"), QStringLiteral("1"));
+        if (p.delay >= 0)
+            opt(QStringLiteral("DELAY"), QString::number(p.delay));
+        // caching_sha2_password (MySQL 8 default) needs TLS or the source's RSA key
+        if (!isMariaDb() && m_version.atLeast(8, 0, 4) && !p.ssl)
+            opts << (modern ? QStringLiteral("GET_SOURCE_PUBLIC_KEY = 1") : QStringLiteral("GET_MASTER_PUBLIC_KEY = 1"));
+    }
+    const QString head = modern ? QStringLiteral("CHANGE REPLICATION SOURCE TO ") : QStringLiteral("CHANGE MASTER TO ");
+    return head + opts.join(QStringLiteral(", "));
+}
+
+bool Dialect::supportsGtid() const
+{
+    return isMariaDb() ? m_version.atLeast(10, 0, 2) : m_version.atLeast(5, 6, 5);
+}
+
+QString Dialect::gtidPositionQuery() const
+{
+    return isMariaDb() ? QStringLiteral("SELECT @@GLOBAL.gtid_binlog_pos AS gtid")
+                       : QStringLiteral("SELECT @@GLOBAL.gtid_executed AS gtid");
+}
+
+QString Dialect::setGtidReplicaPos(const QString &pos) const
+{
+    return QStringLiteral("SET GLOBAL gtid_slave_pos = ") + literal(pos);
+}
+
+QString Dialect::gtidMissingQuery(const QString &sourceSet) const
+{
+    return QStringLiteral("SELECT GTID_SUBTRACT(%1, @@GLOBAL.gtid_executed) AS missing").arg(literal(sourceSet));
+}
+
+QString Dialect::markGtidsApplied(const QString &gtids) const
+{
+    return QStringLiteral("SET GLOBAL gtid_purged = %1").arg(literal(QLatin1Char('+') + gtids));
+}
+
+bool Dialect::supportsCreateUserIfNotExists() const
+{
+    return isMariaDb() ? m_version.atLeast(10, 1, 3) : m_version.atLeast(5, 7, 6);
+}
+
+QStringList Dialect::createReplicationUser(const QString &user, const QString &host, const QString &password,
+                                           bool redact) const
+{
+    const QString acc = account(user, host);
+    const QString pw = redact ? QStringLiteral("'***'") : literal(password);
+    QStringList sql;
+    if (supportsCreateUserIfNotExists()) {
+        sql << QStringLiteral("CREATE USER IF NOT EXISTS %1 IDENTIFIED BY %2").arg(acc, pw);
+        if (isMariaDb() && !m_version.atLeast(10, 2, 0)) // MariaDB 10.1 has no ALTER USER
+            sql << QStringLiteral("SET PASSWORD FOR %1 = PASSWORD(%2)").arg(acc, pw);
+        else
+            sql << QStringLiteral("ALTER USER %1 IDENTIFIED BY %2").arg(acc, pw);
+    } else {
+        // 5.1-5.7.5: GRANT ... IDENTIFIED BY creates the account or sets its password
+        sql << QStringLiteral("GRANT REPLICATION SLAVE ON *.* TO %1 IDENTIFIED BY %2").arg(acc, pw);
+        return sql;
+    }
+    sql << QStringLiteral("GRANT REPLICATION SLAVE ON *.* TO %1").arg(acc);
+    return sql;
+}
+
+QString Dialect::dropUser(const QString &user, const QString &host) const
+{
+    return (supportsCreateUserIfNotExists() ? QStringLiteral("DROP USER IF EXISTS ") : QStringLiteral("DROP USER "))
+            + account(user, host);
+}
+
+QString Dialect::logReplicaUpdatesVariable() const
+{
+    return (!isMariaDb() && m_version.atLeast(8, 0, 26)) ? QStringLiteral("log_replica_updates")
+                                                         : QStringLiteral("log_slave_updates");
+}
+
+bool Dialect::hasServerUuid() const
+{
+    return !isMariaDb() && m_version.atLeast(5, 6, 0);
+}
+
+bool Dialect::isDynamic(const QString &variable) const
+{
+    static const QStringList always { QStringLiteral("server_id"), QStringLiteral("sync_binlog"),
+                                      QStringLiteral("auto_increment_increment"),
+                                      QStringLiteral("auto_increment_offset"), QStringLiteral("binlog_format") };
+    if (always.contains(variable))
+        return true;
+    if (isMariaDb()) {
+        // MariaDB: replication filters and the GTID domain are dynamic while the replica is stopped
+        static const QStringList maria { QStringLiteral("gtid_domain_id"), QStringLiteral("replicate_do_db"),
+                                         QStringLiteral("replicate_ignore_db") };
+        return maria.contains(variable);
+    }
+    return false;
+}

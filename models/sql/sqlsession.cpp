@@ -1,0 +1,138 @@
+#include "sql/sqlsession.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace {
+int nativeCode(const QSqlError &e)
+{
+    return e.nativeErrorCode().toInt();
+}
+
+QString serverText(const QSqlError &e)
+{
+    QString t = e.databaseText();
+    if (t.isEmpty())
+        t = e.driverText();
+    return t;
+}
+} // namespace
+
+SqlSession::SqlSession(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{
+}
+
+SqlSession::~SqlSession()
+{
+    close();
+}
+
+Result<void> SqlSession::open(const SqlEndpoint &endpoint, const QString &password)
+{
+    close();
+    m_endpoint = endpoint;
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QMYSQL")))
+        return stepFailure(endpoint.serverName, SqlSession::tr("connect"),
+                           SqlSession::tr("the Qt MySQL driver (QMYSQL) is not installed; run scripts/install-deps.sh"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connectionName);
+        db.setHostName(endpoint.host);
+        db.setPort(endpoint.port);
+        db.setUserName(endpoint.user);
+        db.setPassword(password);
+        if (!endpoint.database.isEmpty())
+            db.setDatabaseName(endpoint.database);
+        db.setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1;MYSQL_OPT_READ_TIMEOUT=%2;"
+                                            "MYSQL_OPT_WRITE_TIMEOUT=%2;MYSQL_OPT_RECONNECT=0")
+                                     .arg(endpoint.connectTimeoutSec)
+                                     .arg(endpoint.readTimeoutSec));
+        if (!db.open()) {
+            const QSqlError e = db.lastError();
+            const int code = nativeCode(e);
+            QString text = serverText(e);
+            if (code == 1045)
+                text = SqlSession::tr("the server refused the admin account %1: %2").arg(endpoint.user, text);
+            else if (code == 2002 || code == 2003 || code == 2005 || code == 2013)
+                text = SqlSession::tr("cannot reach %1:%2: %3").arg(endpoint.host).arg(endpoint.port).arg(text);
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return stepFailure(endpoint.serverName, SqlSession::tr("connect"), text, code);
+        }
+        db.setPassword(QString()); // do not keep the secret in the connection object
+    }
+    auto names = exec(QStringLiteral("SET NAMES utf8mb4"));
+    if (!names && names.error().code == 1115) // before MySQL 5.5.3: no utf8mb4
+        names = exec(QStringLiteral("SET NAMES utf8"));
+    if (!names)
+        return names;
+    return {};
+}
+
+void SqlSession::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool SqlSession::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+Result<QList<SqlRow>> SqlSession::query(const QString &sql, const QString &shownAs)
+{
+    const QString shown = shownAs.isEmpty() ? sql : shownAs;
+    if (!isOpen())
+        return stepFailure(m_endpoint.serverName, m_step, SqlSession::tr("not connected (while running: %1)").arg(shown));
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!q.exec(sql)) {
+        const QSqlError e = q.lastError();
+        QString text = serverText(e);
+        if (!shownAs.isEmpty() && shownAs != sql) {
+            // a syntax error quotes the statement ("near '...'"): that part may hold the secret
+            static const QRegularExpression near(QStringLiteral("near '.*' at line \\d+"),
+                                                 QRegularExpression::DotMatchesEverythingOption);
+            text.replace(near, SqlSession::tr("near (the statement is not shown: it holds a secret)"));
+        }
+        return stepFailure(m_endpoint.serverName, m_step, SqlSession::tr("%1 — while running: %2").arg(text, shown), nativeCode(e));
+    }
+    QList<SqlRow> rows;
+    while (q.next()) {
+        const QSqlRecord rec = q.record();
+        SqlRow row;
+        for (int i = 0; i < rec.count(); ++i)
+            row.insert(rec.fieldName(i), q.value(i));
+        rows.append(row);
+    }
+    return rows;
+}
+
+Result<void> SqlSession::exec(const QString &sql, const QString &shownAs)
+{
+    auto r = query(sql, shownAs);
+    if (!r)
+        return std::unexpected(r.error());
+    return {};
+}
+
+Result<QVariant> SqlSession::scalar(const QString &sql)
+{
+    auto r = query(sql);
+    if (!r)
+        return std::unexpected(r.error());
+    if (r->isEmpty() || r->first().isEmpty())
+        return QVariant();
+    // the first column by position of the record is lost in a map; ask for a named column instead
+    return r->first().size() == 1 ? r->first().first() : QVariant();
+}

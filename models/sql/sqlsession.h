@@ -1,0 +1,54 @@
+#pragma once
+
+#include "common/steperror.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QVariantMap>
+
+/** Where and as whom to connect. The password is passed separately and never stored here. */
+struct SqlEndpoint
+{
+    QString serverName; ///< profile name, for messages
+    QString host;
+    int port = 3306;
+    QString user;
+    QString database;
+    int connectTimeoutSec = 5;
+    int readTimeoutSec = 30;
+};
+
+using SqlRow = QVariantMap; ///< column name → value; SQL NULL is a null QVariant
+
+/** One QMYSQL connection with a name of its own, used only in the thread that opened it.
+ *  Every statement has a timeout; errors carry the server's errno and text, never the SQL's secrets. */
+class SqlSession
+{
+    Q_DECLARE_TR_FUNCTIONS(SqlSession)
+public:
+    explicit SqlSession(QString connectionName);
+    ~SqlSession();
+    SqlSession(const SqlSession &) = delete;
+    SqlSession &operator=(const SqlSession &) = delete;
+
+    Result<void> open(const SqlEndpoint &endpoint, const QString &password);
+    void close();
+    bool isOpen() const;
+    const SqlEndpoint &endpoint() const { return m_endpoint; }
+
+    /** Runs @p sql and returns its rows by column name. @p shownAs is what errors quote instead of
+     *  the statement (give it whenever the statement holds a secret). */
+    Result<QList<SqlRow>> query(const QString &sql, const QString &shownAs = {});
+    Result<void> exec(const QString &sql, const QString &shownAs = {});
+    /** First column of the first row, or a null QVariant when there is no row. */
+    Result<QVariant> scalar(const QString &sql);
+
+    QString step() const { return m_step; }
+    void setStep(const QString &step) { m_step = step; }
+
+private:
+    QString m_connectionName;
+    SqlEndpoint m_endpoint;
+    QString m_step = QStringLiteral("sql");
+};

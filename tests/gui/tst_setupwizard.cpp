@@ -1,0 +1,252 @@
+// Wizard pages: field validation, pre-flight verdicts gating Next, a connection test that never blocks.
+#include "wizard/optionspage.h"
+#include "wizard/planpage.h"
+#include "wizard/preflightpage.h"
+#include "wizard/serverpage.h"
+#include "wizard/setupwizard.h"
+
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+namespace {
+// Refuses at once: the runners the pages start fail fast, and the tests feed the pages their own verdicts.
+PairProfile unreachablePair()
+{
+    PairProfile p = SetupWizard::defaultProfile();
+    for (ServerProfile& s : p.servers) {
+        s.host = "127.0.0.1";
+        s.port = 1;
+        s.adminPasswordOverride = "x";
+    }
+    return p;
+}
+
+Finding finding(Finding::Severity severity, const QString& text)
+{
+    Finding f;
+    f.severity = severity;
+    f.server = "B";
+    f.code = "test";
+    f.text = text;
+    return f;
+}
+
+QPushButton* nextButton(SetupWizard& w)
+{
+    return w.findChild<QPushButton*>("wizardNextButton");
+}
+} // namespace
+
+class TestSetupWizard : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName("RepliPairTest");
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void serverPageValidatesItsFields()
+    {
+        SetupWizard w(SetupWizard::defaultProfile());
+        w.show();
+        w.next(); // server A
+        QCOMPARE(w.currentId(), int(SetupWizard::ServerAPageId));
+        auto* host = w.findChild<QLineEdit*>("serverAHost");
+        auto* name = w.findChild<QLineEdit*>("serverAName");
+        auto* problem = w.findChild<QLabel*>("serverAProblem");
+        QVERIFY(host && name && problem);
+        QVERIFY(!nextButton(w)->isEnabled()); // no host yet
+        QVERIFY(problem->text().contains("host"));
+
+        QTest::keyClicks(host, "db one");
+        QVERIFY(!nextButton(w)->isEnabled());
+        QVERIFY(problem->text().contains("not a valid host"));
+        host->clear();
+        QTest::keyClicks(host, "db1.example.net");
+        QVERIFY(nextButton(w)->isEnabled());
+
+        name->clear();
+        QVERIFY(!nextButton(w)->isEnabled());
+        QTest::keyClicks(name, "A");
+        QVERIFY(nextButton(w)->isEnabled());
+
+        // a fixed config file must be an absolute path
+        auto* configAuto = w.findChild<QCheckBox*>("serverAConfigAuto");
+        configAuto->setChecked(false);
+        QVERIFY(!nextButton(w)->isEnabled());
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverAConfigFile"), "/etc/mysql/my.cnf");
+        QVERIFY(nextButton(w)->isEnabled());
+
+        // SSH needs a key or a password variable
+        auto* ssh = w.findChild<QGroupBox*>("serverASshGroup");
+        ssh->setChecked(true);
+        w.findChild<QLineEdit*>("serverASshKeyFile")->clear();
+        QVERIFY(!nextButton(w)->isEnabled());
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverASshKeyFile"), "~/.ssh/id_ed25519");
+        QVERIFY(nextButton(w)->isEnabled());
+        ssh->setChecked(false);
+
+        w.findChild<QLineEdit*>("serverAPassword")->setText("s3cret");
+        w.next();
+        QCOMPARE(w.currentId(), int(SetupWizard::ServerBPageId));
+        QCOMPARE(w.profile().servers[0].host, QString("db1.example.net"));
+        QCOMPARE(w.profile().servers[0].configFile, QString("/etc/mysql/my.cnf"));
+        QCOMPARE(w.profile().servers[0].adminPasswordOverride, QString("s3cret"));
+
+        // B may not share A's name
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverBHost"), "db2.example.net");
+        QVERIFY(nextButton(w)->isEnabled());
+        auto* nameB = w.findChild<QLineEdit*>("serverBName");
+        nameB->setText("a");
+        QVERIFY(!nextButton(w)->isEnabled());
+        QVERIFY(w.findChild<QLabel*>("serverBProblem")->text().contains("Both servers"));
+        nameB->setText("B");
+        w.findChild<QSpinBox*>("serverBPort")->setValue(3307);
+        QVERIFY(nextButton(w)->isEnabled());
+        w.next();
+        QCOMPARE(w.profile().servers[1].port, 3307);
+
+        // back and forth keeps what was typed
+        w.back();
+        QCOMPARE(w.findChild<QLineEdit*>("serverBHost")->text(), QString("db2.example.net"));
+    }
+
+    void optionsPageValidatesAndWritesTheProfile()
+    {
+        SetupWizard w(unreachablePair());
+        w.setStartId(SetupWizard::OptionsPageId);
+        w.show();
+        QCOMPARE(w.currentId(), int(SetupWizard::OptionsPageId));
+        auto* dbs = w.findChild<QLineEdit*>("optionsDatabases");
+        auto* ignore = w.findChild<QLineEdit*>("optionsIgnoreDatabases");
+        dbs->setText("shop, billing mysql");
+        ignore->setText("mysql");
+        QVERIFY(!nextButton(w)->isEnabled());
+        dbs->setText("shop, billing");
+        QVERIFY(nextButton(w)->isEnabled());
+        w.findChild<QLineEdit*>("optionsPairName")->clear();
+        QVERIFY(!nextButton(w)->isEnabled());
+        w.findChild<QLineEdit*>("optionsPairName")->setText("orders");
+        QVERIFY(w.currentPage()->validatePage());
+        QCOMPARE(w.profile().databases, QStringList({ "shop", "billing" }));
+        QCOMPARE(w.profile().ignoreDatabases, QStringList({ "mysql" }));
+        QCOMPARE(w.profile().name, QString("orders"));
+    }
+
+    void preflightErrorBlocksNextAndWarningsNeedATick()
+    {
+        SetupWizard w(unreachablePair());
+        w.setStartId(SetupWizard::PreflightPageId);
+        w.show();
+        PreflightPage* page = w.preflightPage();
+        QCOMPARE(w.currentPage(), page);
+        // the real inspection of an unreachable pair fails: that is an error too
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isRunning(), 30000);
+        QVERIFY(page->errorCount() > 0);
+        QVERIFY(!nextButton(w)->isEnabled());
+
+        SetupPlan plan;
+        plan.findings << finding(Finding::Severity::Ok, "both answer")
+                      << finding(Finding::Severity::Error, "server_id 1 is used by both servers");
+        page->showResult(plan);
+        QCOMPARE(page->errorCount(), 1);
+        QVERIFY(!page->isComplete());
+        QVERIFY(!nextButton(w)->isEnabled());
+        auto* tree = w.findChild<QTreeWidget*>("preflightFindings");
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        QVERIFY(!w.findChild<QCheckBox*>("preflightAcknowledge")->isVisible());
+
+        plan.findings.last() = finding(Finding::Severity::Warning, "binlog_format is MIXED");
+        page->showResult(plan);
+        auto* tick = w.findChild<QCheckBox*>("preflightAcknowledge");
+        QVERIFY(tick->isVisible());
+        QVERIFY(!nextButton(w)->isEnabled());
+        tick->setChecked(true);
+        QVERIFY(nextButton(w)->isEnabled());
+
+        plan.findings.removeLast();
+        page->showResult(plan);
+        QVERIFY(nextButton(w)->isEnabled());
+    }
+
+    void planPageShowsStepsAndExports()
+    {
+        SetupWizard w(unreachablePair());
+        w.setStartId(SetupWizard::PlanPageId);
+        w.show();
+        PlanPage* page = w.planPage();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isRunning(), 30000);
+        QVERIFY(!page->isComplete()); // no plan for an unreachable pair
+        SetupPlan plan;
+        PlanStep step;
+        step.server = "A";
+        step.title = "Create the replication account";
+        step.sql = QStringList { "CREATE USER 'replication'@'10.0.0.2' IDENTIFIED BY '***'" };
+        plan.steps << step;
+        page->showPlan(plan);
+        QVERIFY(page->isComplete());
+        QVERIFY(w.findChild<QPlainTextEdit*>("planDetail")->toPlainText().contains("IDENTIFIED BY '***'"));
+        QTemporaryDir dir;
+        QVERIFY(page->exportTo(dir.filePath("plan.txt")));
+        QFile f(dir.filePath("plan.txt"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("CREATE USER"));
+    }
+
+    void connectionTestNeverBlocksTheGuiThread()
+    {
+        // accepts TCP, never says a word
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket*> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket* s = silent.nextPendingConnection())
+                held << s;
+        });
+        PairProfile p = SetupWizard::defaultProfile();
+        p.servers[0].host = "127.0.0.1";
+        p.servers[0].port = silent.serverPort();
+        SetupWizard w(p);
+        w.show();
+        w.next();
+        auto* result = w.findChild<QLabel*>("serverATestResult");
+        auto* button = w.findChild<QPushButton*>("serverATestButton");
+
+        qint64 longest = 0;
+        QElapsedTimer gap;
+        gap.start();
+        QTimer ticker;
+        ticker.setInterval(5);
+        connect(&ticker, &QTimer::timeout, this, [&] { longest = qMax(longest, gap.restart()); });
+        ticker.start();
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(result->text().contains("Testing"));
+        QVERIFY(!button->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 60000);
+        QVERIFY2(result->text().contains("failed"), qPrintable(result->text()));
+        QVERIFY2(longest < 200, qPrintable(QString("the GUI thread stalled for %1 ms").arg(longest)));
+        qInfo(
+            "connection test ended after %lld ms; longest event-loop gap %lld ms", clock.elapsed(), longest);
+        qDeleteAll(held);
+    }
+};
+
+QTEST_MAIN(TestSetupWizard)
+#include "tst_setupwizard.moc"

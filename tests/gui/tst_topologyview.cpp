@@ -1,0 +1,214 @@
+// The canvas follows the engine's status: arrows and nodes change with inspections and monitor samples.
+#include "topology/inspectionpanel.h"
+#include "topology/replicationarrow.h"
+#include "topology/servernode.h"
+#include "monitor/topologymodel.h"
+#include "topology/topologyscene.h"
+#include "topology/topologyview.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+namespace {
+PairProfile pair()
+{
+    PairProfile p;
+    p.name = "orders";
+    p.servers[0].name = "A";
+    p.servers[0].host = "10.0.0.1";
+    p.servers[1].name = "B";
+    p.servers[1].host = "10.0.0.2";
+    p.servers[1].port = 3307;
+    return p;
+}
+
+ServerInspection inspection(const QString& name, qint64 id)
+{
+    ServerInspection i;
+    i.server = name;
+    i.reachable = true;
+    i.versionString = "10.11.6-MariaDB";
+    i.version = ServerVersion::parse(i.versionString);
+    i.serverId = id;
+    i.logBin = true;
+    i.binlogFormat = "ROW";
+    i.replica.configured = true;
+    i.replica.ioState = "Yes";
+    i.replica.ioRunning = true;
+    i.replica.sqlRunning = true;
+    i.replica.secondsBehind = 0;
+    return i;
+}
+} // namespace
+
+class TestTopologyView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        m_model = new TopologyModel;
+        m_view = new TopologyView(m_model);
+        m_view->resize(900, 500);
+        m_model->setProfile(pair());
+    }
+    void cleanup()
+    {
+        delete m_view;
+        delete m_model;
+    }
+
+    void itemsHaveTheirOwnTypes()
+    {
+        TopologyScene* scene = m_view->topologyScene();
+        QCOMPARE(scene->node(0)->type(), int(QGraphicsItem::UserType + 1));
+        QCOMPARE(scene->arrow(0)->type(), int(QGraphicsItem::UserType + 2));
+        QCOMPARE(scene->arrow(0)->state(), TopologyModel::LinkState::Unknown);
+        QVERIFY(scene->node(1)->detailText().contains("10.0.0.2:3307"));
+    }
+
+    void stoppedSqlThreadWithErrorIsRedWithTheErrorText()
+    {
+        ServerInspection b = inspection("B", 2);
+        b.replica.sqlRunning = false;
+        b.replica.lastSqlErrno = 1062;
+        b.replica.lastSqlError
+            = "Could not execute Write_rows_v1 event on table test.t; Duplicate entry '7' for key 'PRIMARY'";
+        m_model->applyInspection(0, inspection("A", 1));
+        m_model->applyInspection(1, b);
+        ReplicationArrow* aToB = m_view->topologyScene()->arrow(0);
+        QCOMPARE(aToB->state(), TopologyModel::LinkState::Error);
+        QCOMPARE(aToB->color(), QColor(0xd9, 0x30, 0x25));
+        QVERIFY2(
+            aToB->toolTip().contains("Duplicate entry '7' for key 'PRIMARY'"), qPrintable(aToB->toolTip()));
+        QVERIFY(aToB->toolTip().contains("1062"));
+        // the other direction is untouched and green
+        ReplicationArrow* bToA = m_view->topologyScene()->arrow(1);
+        QCOMPARE(bToA->state(), TopologyModel::LinkState::Running);
+        QCOMPARE(bToA->color(), QColor(0x2e, 0x9d, 0x4a));
+    }
+
+    void stoppedSqlThreadWithoutErrorIsRed()
+    {
+        ServerInspection b = inspection("B", 2);
+        b.replica.sqlRunning = false;
+        m_model->applyInspection(1, b);
+        ReplicationArrow* aToB = m_view->topologyScene()->arrow(0);
+        QCOMPARE(aToB->state(), TopologyModel::LinkState::Stopped);
+        QCOMPARE(aToB->color(), ReplicationArrow::stateColor(TopologyModel::LinkState::Error));
+        QVERIFY(aToB->toolTip().contains("SQL thread: No"));
+    }
+
+    void monitorSamplesDriveTheArrowsAndShowTheLag()
+    {
+        StatusSample s;
+        s.time = QDateTime::currentDateTimeUtc();
+        s.serverIndex = 0; // A replicates from B: direction 1
+        s.server = "A";
+        s.reachable = true;
+        s.replicaConfigured = true;
+        s.ioRunning = s.sqlRunning = true;
+        s.ioState = "Yes";
+        s.secondsBehind = 0;
+        s.heartbeatLag = 0.42;
+        m_model->applySample(s);
+        ReplicationArrow* bToA = m_view->topologyScene()->arrow(1);
+        QCOMPARE(bToA->state(), TopologyModel::LinkState::Running);
+        QVERIFY2(bToA->labelText().contains("0.42 s"), qPrintable(bToA->labelText()));
+        QVERIFY(bToA->toolTip().contains("Heartbeat lag: 0.42 s"));
+
+        m_model->setLagThreshold(5);
+        s.heartbeatLag = 7.5;
+        s.secondsBehind = 7;
+        m_model->applySample(s);
+        QCOMPARE(bToA->state(), TopologyModel::LinkState::Lagging);
+        QCOMPARE(bToA->color(), QColor(0xe6, 0xa1, 0x00));
+        QVERIFY(bToA->labelText().contains("7.5 s"));
+
+        s.sqlRunning = false;
+        s.lastSqlErrno = 1146;
+        s.lastSqlError = "Table 'test.gone' doesn't exist";
+        m_model->applySample(s);
+        QCOMPARE(bToA->state(), TopologyModel::LinkState::Error);
+        QVERIFY(bToA->toolTip().contains("Table 'test.gone' doesn't exist"));
+
+        s.reachable = false;
+        s.unreachableReason = "Can't connect to server on '10.0.0.1' (115)";
+        m_model->applySample(s);
+        QCOMPARE(bToA->state(), TopologyModel::LinkState::Unknown);
+        QVERIFY(m_view->topologyScene()->node(0)->toolTip().contains("(115)"));
+        QVERIFY(bToA->toolTip().contains("(115)"));
+    }
+
+    void nodeShowsWhatTheServerIs()
+    {
+        ServerInspection a = inspection("A", 11);
+        a.readOnly = true;
+        m_model->applyInspection(0, a);
+        const QString text = m_view->topologyScene()->node(0)->detailText();
+        QVERIFY2(text.contains("MariaDB 10.11.6"), qPrintable(text));
+        QVERIFY(text.contains("server_id: 11"));
+        QVERIFY(text.contains("read-only"));
+    }
+
+    void arrowFollowsItsNode()
+    {
+        m_model->applyInspection(0, inspection("A", 1));
+        ReplicationArrow* arrow = m_view->topologyScene()->arrow(0);
+        const QRectF before = arrow->boundingRect();
+        m_view->topologyScene()->node(1)->moveBy(0, 200);
+        QVERIFY(arrow->boundingRect() != before);
+        QVERIFY(arrow->boundingRect().bottom() > before.bottom() + 100);
+    }
+
+    void clickSelectsAServerAndThePanelShowsIt()
+    {
+        InspectionPanel panel(m_model);
+        connect(m_view, &TopologyView::serverSelected, &panel, &InspectionPanel::setServer);
+        m_model->applyInspection(1, inspection("B", 2));
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+        QSignalSpy selected(m_view, &TopologyView::serverSelected);
+        const QPoint where = m_view->mapFromScene(m_view->topologyScene()->node(1)->scenePos());
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, where);
+        QTRY_VERIFY(!selected.isEmpty());
+        QCOMPARE(selected.last().at(0).toInt(), 1);
+        QCOMPARE(panel.server(), 1);
+        auto* tree = panel.findChild<QTreeWidget*>("inspectionTree");
+        QVERIFY(!tree->findItems("server_id", Qt::MatchRecursive).isEmpty());
+
+        // keyboard: Left selects A
+        m_view->setFocus();
+        QTest::keyClick(m_view, Qt::Key_Left);
+        QCOMPARE(m_view->selectedServer(), 0);
+    }
+
+    void contextMenuRequestsGoToTheWindow()
+    {
+        QSignalSpy inspect(m_view, &TopologyView::inspectRequested);
+        m_view->show();
+        m_view->selectServer(0);
+        QTest::keyClick(m_view, Qt::Key_Return);
+        QCOMPARE(inspect.size(), 1);
+        QCOMPARE(inspect.at(0).at(0).toInt(), 0);
+    }
+
+    void scalesWithTheWindow()
+    {
+        m_view->show();
+        m_view->resize(600, 300);
+        QTest::qWait(20);
+        const qreal small = m_view->transform().m11();
+        m_view->resize(1600, 900);
+        QTest::qWait(20);
+        QVERIFY(m_view->transform().m11() > small * 1.5);
+    }
+
+private:
+    TopologyModel* m_model = nullptr;
+    TopologyView* m_view = nullptr;
+};
+
+QTEST_MAIN(TestTopologyView)
+#include "tst_topologyview.moc"

@@ -1,0 +1,343 @@
+#include "monitor/heartbeat.h"
+#include "monitor/pairmonitor.h"
+#include "support/replicatedsandbox.h"
+#include "monitor/statuspoller.h"
+#include "support/testsupport.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QTest>
+
+#include <algorithm>
+#include <csignal>
+#include <memory>
+
+/** The monitor against a real master-master sandbox pair: states, events with the server's text, heartbeat lag. */
+class tst_PairMonitor : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString errorText(const Result<void> &r) { return r ? QString() : r.error().toString(); }
+
+    SandboxPair m_pair;
+    std::unique_ptr<PairMonitor> m_monitor;
+    QList<StatusSample> m_samples;
+    QList<ReplicationEvent> m_events;
+
+    void dumpEvents() const
+    {
+        for (const ReplicationEvent &e : m_events)
+            qInfo().noquote() << "  event" << e.time.toString(Qt::ISODateWithMs) << e.server
+                              << ReplicationEvent::kindName(e.kind) << e.text;
+    }
+
+    /** Waits for the first event of @p kind on @p server recorded after index @p from. */
+    std::optional<ReplicationEvent> waitForEvent(int from, const QString &server, ReplicationEvent::Kind kind, int timeoutMs)
+    {
+        std::optional<ReplicationEvent> found;
+        QTest::qWaitFor(
+                [&] {
+                    for (int i = from; i < m_events.size(); ++i)
+                        if (m_events[i].server == server && m_events[i].kind == kind) {
+                            found = m_events[i];
+                            return true;
+                        }
+                    return false;
+                },
+                timeoutMs);
+        if (!found) {
+            qWarning().noquote() << "no" << ReplicationEvent::kindName(kind) << "event for" << server << "; events seen:";
+            dumpEvents();
+        }
+        return found;
+    }
+
+    bool waitForSample(int server, const std::function<bool(const StatusSample &)> &pred, int timeoutMs)
+    {
+        const int from = m_samples.size();
+        return QTest::qWaitFor(
+                [&] {
+                    for (int i = from; i < m_samples.size(); ++i)
+                        if (m_samples[i].serverIndex == server && pred(m_samples[i]))
+                            return true;
+                    return false;
+                },
+                timeoutMs);
+    }
+
+    QString sql(int index, const QString &statement)
+    {
+        bool ok = false;
+        const QString out = sandboxSql(m_pair.sandbox(), index, statement, &ok);
+        if (!ok)
+            qWarning().noquote() << "SQL failed on" << index << statement << out;
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (Sandbox::serverBinary().isEmpty())
+            QSKIP("no mariadbd/mysqld on this machine");
+        QVERIFY2(m_pair.up(), qPrintable(m_pair.error()));
+        QString error;
+        QVERIFY2(startSandboxReplication(m_pair.sandbox(), &error), qPrintable(error));
+
+        m_monitor = std::make_unique<PairMonitor>(m_pair.sandbox().pairProfile());
+        connect(m_monitor.get(), &PairMonitor::sample, this, [this](const StatusSample &s) { m_samples.append(s); });
+        connect(m_monitor.get(), &PairMonitor::event, this, [this](const ReplicationEvent &e) {
+            m_events.append(e);
+            qInfo().noquote() << "event" << e.time.toString(Qt::ISODateWithMs) << e.server
+                              << ReplicationEvent::kindName(e.kind) << e.text;
+        });
+        QFuture<Result<void>> created = m_monitor->createHeartbeatTable(0);
+        QVERIFY(QTest::qWaitFor([&] { return created.isFinished(); }, 10000));
+        QVERIFY2(created.result().has_value(), qPrintable(errorText(created.result())));
+        m_monitor->start();
+    }
+
+    void cleanupTestCase()
+    {
+        m_monitor.reset();
+        m_pair.sandbox().down();
+    }
+
+    void healthyPairReportsBothDirections()
+    {
+        for (int server = 0; server < 2; ++server)
+            QVERIFY2(waitForSample(server,
+                                   [](const StatusSample &s) {
+                                       return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5 && s.secondsBehind == 0;
+                                   },
+                                   10000),
+                     qPrintable(QString("server %1 not healthy: %2").arg(server).arg(
+                             QString::fromUtf8(QJsonDocument(m_monitor->latest(server).toJson()).toJson(QJsonDocument::Compact)))));
+        const StatusSample b = m_monitor->latest(1);
+        QCOMPARE(b.server, QString("B"));
+        QVERIFY(b.reachable);
+        QVERIFY(!b.readOnly);
+        QCOMPARE(b.serverId.value_or(0), 12);
+        QCOMPARE(b.ioState, QString("Yes"));
+        QCOMPARE(b.sourcePort, m_pair.sandbox().servers().at(0).port);
+        QVERIFY(b.readSourceLogPos > 0);
+        QVERIFY(b.clockOffsetUs && std::abs(*b.clockOffsetUs) < 100000); // the same machine's clock
+        QVERIFY(b.heartbeatError.isEmpty());
+        QVERIFY(m_monitor->history().rawCount(1) > 0);
+        // both heartbeat rows exist on both servers
+        QCOMPARE(sql(0, "SELECT COUNT(*) FROM test.replipair_heartbeat"), QString("2"));
+        QCOMPARE(sql(1, "SELECT COUNT(*) FROM test.replipair_heartbeat"), QString("2"));
+    }
+
+    void cliPrintsOneRound()
+    {
+#ifndef REPLIPAIR_CLI
+        QSKIP("built without the path of replipair-cli");
+#else
+        auto run = [&](const QStringList &args, int *exitCode) {
+            QProcess p;
+            p.start(REPLIPAIR_CLI, args);
+            if (!p.waitForFinished(30000)) {
+                p.kill();
+                p.waitForFinished();
+            }
+            *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+            return QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
+        };
+        const QString profile = m_pair.sandbox().profilePath();
+        int code = -1;
+        const QString json = run({ "monitor", profile, "--interval", "0.5", "--json", "--once" }, &code);
+        QVERIFY2(code == 0, qPrintable(json));
+        const QStringList lines = json.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QStringList servers;
+        for (const QString &line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            for (const char *key : { "time", "server", "ioRunning", "sqlRunning", "secondsBehind", "heartbeatLag", "lastError" })
+                QVERIFY2(o.contains(key), qPrintable(line));
+            QVERIFY(o.value("ioRunning").toBool());
+            QVERIFY(o.value("sqlRunning").toBool());
+            QVERIFY2(o.value("heartbeatLag").isDouble() && o.value("heartbeatLag").toDouble() < 1.0, qPrintable(line));
+            servers << o.value("server").toString();
+        }
+        servers.sort();
+        QCOMPARE(servers, QStringList({ "A", "B" }));
+
+        const QString text = run({ "monitor", profile, "--once" }, &code);
+        QVERIFY2(code == 0, qPrintable(text));
+        QCOMPARE(text.trimmed().split('\n').size(), 2);
+        QVERIFY2(text.contains("IO Yes") && text.contains("SQL Yes"), qPrintable(text));
+
+        run({ "monitor", profile, "--interval", "0.05", "--once" }, &code);
+        QCOMPARE(code, 2); // below the 200 ms floor
+#endif
+    }
+
+    void stoppedSqlThreadIsReported()
+    {
+        const int from = m_events.size();
+        QElapsedTimer timer;
+        timer.start();
+        sql(1, "STOP SLAVE SQL_THREAD");
+        const auto e = waitForEvent(from, "B", ReplicationEvent::Kind::SqlThreadStopped, 5000);
+        QVERIFY(e);
+        qInfo() << "stop -> event in" << timer.elapsed() << "ms";
+        QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
+        const StatusSample b = m_monitor->latest(1);
+        QVERIFY(!b.sqlRunning);
+        QVERIFY(b.ioRunning);
+        QCOMPARE(b.lastSqlErrno, 0);
+        QVERIFY(m_monitor->latest(0).healthy()); // the other direction is untouched
+
+        sql(1, "START SLAVE SQL_THREAD");
+        QVERIFY(waitForEvent(from, "B", ReplicationEvent::Kind::Recovered, 5000));
+        QVERIFY(m_monitor->latest(1).healthy());
+    }
+
+    void duplicateKeyHaltsSqlThread()
+    {
+        sql(0, "CREATE TABLE test.dup (id INT PRIMARY KEY, side CHAR(1))");
+        QVERIFY(QTest::qWaitFor([&] { return sql(1, "SHOW TABLES FROM test LIKE 'dup'") == "dup"; }, 10000));
+        const int from = m_events.size();
+        // whatever happens below, B replicates again afterwards
+        auto repair = qScopeGuard([this] {
+            sql(1, "SET sql_log_bin = 0; DELETE FROM test.dup WHERE id = 1; START SLAVE");
+            QString error;
+            waitForSandboxReplication(m_pair.sandbox(), 10000, &error);
+        });
+        // the same primary key on both sides; B's copy is kept out of its binary log so only B breaks
+        sql(1, "SET sql_log_bin = 0; INSERT INTO test.dup VALUES (1, 'B')");
+        sql(0, "INSERT INTO test.dup VALUES (1, 'A')");
+        const auto e = waitForEvent(from, "B", ReplicationEvent::Kind::SqlError, 10000);
+        QVERIFY(e);
+        QCOMPARE(e->code, 1062);
+        QVERIFY2(e->text.contains("Duplicate entry '1'"), qPrintable(e->text));
+        const StatusSample b = m_monitor->latest(1);
+        QVERIFY(!b.sqlRunning);
+        QVERIFY(b.ioRunning);
+        QCOMPARE(b.lastSqlErrno, 1062);
+        QVERIFY(b.lastError().contains("Duplicate entry"));
+        QVERIFY(!m_monitor->latest(1).healthy());
+        // only B broke: no SQL error on A
+        for (int i = from; i < m_events.size(); ++i)
+            QVERIFY(m_events[i].server != "A" || m_events[i].kind != ReplicationEvent::Kind::SqlError);
+
+        // repair: drop B's conflicting row and let the applier retry
+        repair.dismiss();
+        sql(1, "SET sql_log_bin = 0; DELETE FROM test.dup WHERE id = 1; START SLAVE");
+        QVERIFY(waitForEvent(from, "B", ReplicationEvent::Kind::Recovered, 10000));
+        QCOMPARE(sql(1, "SELECT side FROM test.dup WHERE id = 1"), QString("A"));
+        sql(0, "DROP TABLE test.dup");
+    }
+
+    void heartbeatFollowsMasterDelay()
+    {
+        m_monitor->setIntervalMs(200);
+        QCOMPARE(m_monitor->intervalMs(), 200);
+        auto reset = qScopeGuard([this] {
+            sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE");
+            m_monitor->setIntervalMs(StatusPoller::DefaultIntervalMs);
+        });
+        sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 3; START SLAVE");
+        QVERIFY(QTest::qWaitFor([&] { return m_monitor->latest(1).sqlDelay == 3 && m_monitor->latest(1).healthy(); }, 5000));
+        QTest::qWait(6000); // the rows written before the delay are applied by now; steady state
+        const int from = m_samples.size();
+        QTest::qWait(5000);
+        QList<double> lagsB;
+        QList<double> lagsA;
+        for (int i = from; i < m_samples.size(); ++i) {
+            const StatusSample &s = m_samples[i];
+            if (s.heartbeatLag)
+                (s.serverIndex == 1 ? lagsB : lagsA) << *s.heartbeatLag;
+        }
+        qInfo() << "B lag samples" << lagsB;
+        QVERIFY2(lagsB.size() >= 15, qPrintable(QString::number(lagsB.size())));
+        int within = 0;
+        for (double lag : lagsB)
+            within += std::abs(lag - 3.0) <= 0.2 ? 1 : 0;
+        QVERIFY2(within == lagsB.size(),
+                 qPrintable(QString("%1 of %2 B samples within 3 s ± 0.2 s").arg(within).arg(lagsB.size())));
+        // the other direction has no delay
+        QVERIFY(!lagsA.isEmpty());
+        QVERIFY2(*std::max_element(lagsA.cbegin(), lagsA.cend()) < 0.3, "A lags although nothing delays it");
+
+        reset.dismiss();
+        sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE");
+        m_monitor->setIntervalMs(StatusPoller::DefaultIntervalMs);
+        QVERIFY(waitForSample(1, [](const StatusSample &s) { return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5; },
+                              10000));
+    }
+
+    void stalledServerIsReportedWithoutHanging()
+    {
+        // SIGSTOP: the port still accepts connections but nothing answers; only the timeout can tell
+        QFile pidFile(m_pair.sandbox().servers().at(0).pidFile);
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const pid_t pid = pid_t(pidFile.readAll().trimmed().toLongLong());
+        QVERIFY(pid > 0);
+        const auto resume = qScopeGuard([pid] { ::kill(pid, SIGCONT); });
+        const int from = m_events.size();
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(::kill(pid, SIGSTOP) == 0);
+        const auto e = waitForEvent(from, "A", ReplicationEvent::Kind::ServerUnreachable, 8000);
+        QVERIFY(e);
+        const qint64 limit = m_monitor->intervalMs() + 2000 + 1000; // interval + timeout (+ the client's slack)
+        qInfo() << "stalled -> unreachable in" << timer.elapsed() << "ms";
+        QVERIFY2(timer.elapsed() <= limit, qPrintable(QString::number(timer.elapsed())));
+        // B's poller is not held up by A's
+        QVERIFY(waitForSample(1, [](const StatusSample &s) { return s.reachable; }, 2000));
+        ::kill(pid, SIGCONT);
+        QVERIFY(waitForEvent(from, "A", ReplicationEvent::Kind::Recovered, 10000));
+    }
+
+    void killedPeerIsReportedAndPickedUpAgain()
+    {
+        const int from = m_events.size();
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(m_pair.sandbox().kill(0).has_value());
+        const auto down = waitForEvent(from, "A", ReplicationEvent::Kind::ServerUnreachable, 6000);
+        QVERIFY(down);
+        qInfo() << "killed -> unreachable in" << timer.elapsed() << "ms";
+        QVERIFY2(timer.elapsed() <= m_monitor->intervalMs() + 2000 + 500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!m_monitor->latest(0).reachable);
+        QVERIFY2(!m_monitor->latest(0).unreachableReason.isEmpty(), "no reason given");
+        // B's IO thread loses its source and says so in its own words
+        const auto io = waitForEvent(from, "B", ReplicationEvent::Kind::IoError, 15000);
+        QVERIFY(io);
+        QVERIFY2(io->code == 2003 || io->code == 2013 || io->code == 2002, qPrintable(QString::number(io->code)));
+        QVERIFY2(io->text.contains("127.0.0.1"), qPrintable(io->text));
+        QVERIFY(!m_monitor->latest(1).ioRunning);
+        QVERIFY(m_monitor->latest(1).sqlRunning);
+
+        QVERIFY(m_pair.sandbox().start(0).has_value());
+        QVERIFY(waitForEvent(from, "A", ReplicationEvent::Kind::Recovered, 30000));
+        QVERIFY(waitForEvent(from, "B", ReplicationEvent::Kind::Recovered, 30000));
+        QVERIFY(m_monitor->latest(0).healthy());
+        QVERIFY(m_monitor->latest(1).healthy());
+    }
+
+    void heartbeatTableIsRemovedCleanly()
+    {
+        QFuture<Result<void>> removed = m_monitor->removeHeartbeatTable(0);
+        QVERIFY(QTest::qWaitFor([&] { return removed.isFinished(); }, 10000));
+        QVERIFY2(removed.result().has_value(), qPrintable(errorText(removed.result())));
+        QVERIFY(QTest::qWaitFor([&] { return sql(1, "SHOW TABLES FROM test LIKE 'replipair_heartbeat'").isEmpty(); }, 10000));
+        QVERIFY(sql(0, "SHOW TABLES FROM test LIKE 'replipair_heartbeat'").isEmpty());
+        // the pollers carry on without it and say why there is no heartbeat
+        QVERIFY(waitForSample(1, [](const StatusSample &s) { return s.healthy() && !s.heartbeatError.isEmpty() && !s.heartbeatLag; },
+                              5000));
+        // removing again is fine
+        QFuture<Result<void>> again = m_monitor->removeHeartbeatTable(1);
+        QVERIFY(QTest::qWaitFor([&] { return again.isFinished(); }, 10000));
+        QVERIFY(again.result().has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_PairMonitor)
+#include "tst_pairmonitor.moc"

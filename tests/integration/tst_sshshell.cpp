@@ -1,0 +1,428 @@
+#include "config/configlocator.h"
+#include "host/restartdetector.h"
+#include "host/serverworker.h"
+#include "support/sshdfixture.h"
+#include "host/ssh/sshshell.h"
+#include "support/testsupport.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTcpServer>
+#include <QTest>
+
+#include <unistd.h>
+
+/** SshShell against a real sshd on loopback: host keys, every auth method, file operations, timeouts. */
+class TestSshShell : public QObject
+{
+    Q_OBJECT
+    SshdFixture m_sshd;
+
+    SshEndpoint known() const { return m_sshd.endpoint(); } // host key trusted in initTestCase
+
+    std::unique_ptr<SshShell> openOrFail(const SshEndpoint &ep)
+    {
+        auto s = SshShell::open(QStringLiteral("A"), ep, 5000);
+        if (!s) {
+            qWarning("%s", qPrintable(s.error().toString()));
+            return {};
+        }
+        return std::move(*s);
+    }
+    QString remote(SshShell &shell, const QString &cmd)
+    {
+        auto r = shell.run(cmd, 10000);
+        return r ? QString::fromUtf8(r->out).trimmed() : r.error().toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(QStringLiteral("/usr/sbin/sshd")))
+            QSKIP("openssh-server is not installed (scripts/install-deps.sh installs it)");
+        QVERIFY2(m_sshd.start(), qPrintable(m_sshd.error()));
+        auto trusted = SshSession::trustHostKey(known(), m_sshd.hostKeyFingerprint(), 5000);
+        QVERIFY2(trusted.has_value(), qPrintable(trusted ? QString() : trusted.error().toString()));
+    }
+
+    void probeShowsTheFingerprint()
+    {
+        SshEndpoint ep = known();
+        ep.knownHostsFile = m_sshd.dir() + QStringLiteral("/kh-probe");
+        auto hk = SshShell::probeHostKey(ep, 5000);
+        QVERIFY2(hk.has_value(), qPrintable(hk ? QString() : hk.error().toString()));
+        QCOMPARE(hk->fingerprint, m_sshd.hostKeyFingerprint());
+        QVERIFY(hk->fingerprint.startsWith(QStringLiteral("SHA256:")));
+        QCOMPARE(hk->type, QStringLiteral("ssh-ed25519"));
+        QCOMPARE(hk->status, SshHostKey::Status::Unknown);
+        auto known = SshShell::probeHostKey(this->known(), 5000);
+        QVERIFY(known.has_value());
+        QCOMPARE(known->status, SshHostKey::Status::Known);
+        // trusting a fingerprint the host does not present adds nothing
+        auto wrong = SshSession::trustHostKey(ep, QStringLiteral("SHA256:not-this-one"), 5000);
+        QVERIFY(!wrong);
+        QVERIFY2(wrong.error().text.contains(m_sshd.hostKeyFingerprint()), qPrintable(wrong.error().text));
+        QVERIFY(!QFileInfo::exists(ep.knownHostsFile) || QFileInfo(ep.knownHostsFile).size() == 0);
+    }
+
+    void unknownHostRefusedThenAccepted()
+    {
+        SshEndpoint ep = known();
+        ep.knownHostsFile = m_sshd.dir() + QStringLiteral("/kh-new/known_hosts"); // folder does not exist yet
+        auto refused = SshShell::open(QStringLiteral("A"), ep, 5000);
+        QVERIFY(!refused);
+        qInfo("%s", qPrintable(refused.error().text));
+        QVERIFY2(refused.error().text.contains(QStringLiteral("not a known host")), qPrintable(refused.error().text));
+        QVERIFY2(refused.error().text.contains(m_sshd.hostKeyFingerprint()), qPrintable(refused.error().text));
+        QVERIFY(!QFileInfo::exists(ep.knownHostsFile));
+
+        ep.acceptNewHostKey = true;
+        auto accepted = openOrFail(ep);
+        QVERIFY(accepted);
+        QFile kh(ep.knownHostsFile);
+        QVERIFY(kh.open(QIODevice::ReadOnly));
+        QVERIFY(kh.readAll().contains(QStringLiteral("[127.0.0.1]:%1 ").arg(m_sshd.port()).toUtf8()));
+
+        ep.acceptNewHostKey = false; // now it is known
+        QVERIFY(openOrFail(ep));
+    }
+
+    void hashedKnownHostsEntry()
+    {
+        SshEndpoint ep = known();
+        ep.knownHostsFile = m_sshd.dir() + QStringLiteral("/kh-hashed");
+        QVERIFY(SshSession::trustHostKey(ep, m_sshd.hostKeyFingerprint(), 5000));
+        bool ok = false;
+        SshdFixture::runLocal(QStringLiteral("ssh-keygen"), { QStringLiteral("-H"), QStringLiteral("-f"), ep.knownHostsFile }, &ok);
+        QVERIFY(ok);
+        QFile kh(ep.knownHostsFile);
+        QVERIFY(kh.open(QIODevice::ReadOnly));
+        const QByteArray content = kh.readAll();
+        QVERIFY2(content.startsWith("|1|") && !content.contains("127.0.0.1"), content.constData());
+        QVERIFY(openOrFail(ep));
+    }
+
+    void keyAuth()
+    {
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        QCOMPARE(remote(*shell, QStringLiteral("id -un")), m_sshd.user());
+        QVERIFY(shell->describe().startsWith(QStringLiteral("ssh ")));
+    }
+
+    void encryptedKeyWithPassphraseFromEnvironment()
+    {
+        SshEndpoint ep = known();
+        ep.keyFile = m_sshd.encryptedClientKey();
+        ep.keyPassphraseEnv = QStringLiteral("RP_TEST_KEY_PASSPHRASE");
+        qunsetenv("RP_TEST_KEY_PASSPHRASE");
+        qunsetenv("SSH_AUTH_SOCK");
+        auto without = SshShell::open(QStringLiteral("A"), ep, 5000);
+        QVERIFY(!without);
+        QVERIFY2(without.error().text.contains(ep.keyFile), qPrintable(without.error().text));
+        QVERIFY2(without.error().text.contains(QStringLiteral("Tried:")), qPrintable(without.error().text));
+
+        qputenv("RP_TEST_KEY_PASSPHRASE", SshdFixture::passphrase().toUtf8());
+        auto shell = openOrFail(ep);
+        qunsetenv("RP_TEST_KEY_PASSPHRASE");
+        QVERIFY(shell);
+        QCOMPARE(remote(*shell, QStringLiteral("id -un")), m_sshd.user());
+    }
+
+    void passwordAuth()
+    {
+        if (m_sshd.password().isEmpty())
+            QSKIP("password auth needs a dedicated test user with a password, which only root can create");
+        SshEndpoint ep = known();
+        ep.keyFile = m_sshd.dir() + QStringLiteral("/no-such-key");
+        ep.passwordEnv = QStringLiteral("RP_TEST_SSH_PW");
+        qunsetenv("SSH_AUTH_SOCK");
+        qputenv("RP_TEST_SSH_PW", "wrong password");
+        auto refused = SshShell::open(QStringLiteral("A"), ep, 5000);
+        QVERIFY(!refused);
+        const QString text = refused.error().text;
+        qInfo("%s", qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("The server offers: publickey, password")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("no-such-key (not found)")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("password from RP_TEST_SSH_PW (refused)")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("wrong password")), qPrintable(text));
+
+        qputenv("RP_TEST_SSH_PW", m_sshd.password().toUtf8());
+        auto shell = openOrFail(ep);
+        QVERIFY(shell);
+        QCOMPARE(remote(*shell, QStringLiteral("id -un")), m_sshd.user());
+        qunsetenv("RP_TEST_SSH_PW");
+    }
+
+    void noMethodLeft()
+    {
+        SshEndpoint ep = known();
+        ep.keyFile = m_sshd.dir() + QStringLiteral("/no-such-key");
+        ep.passwordEnv = QStringLiteral("RP_TEST_UNSET_PW");
+        qunsetenv("RP_TEST_UNSET_PW");
+        qunsetenv("SSH_AUTH_SOCK");
+        auto r = SshShell::open(QStringLiteral("A"), ep, 5000);
+        QVERIFY(!r);
+        QVERIFY2(r.error().text.contains(QStringLiteral("ssh-agent (not running")), qPrintable(r.error().text));
+        QVERIFY2(r.error().text.contains(QStringLiteral("RP_TEST_UNSET_PW is not set")), qPrintable(r.error().text));
+    }
+
+    void fileOperations()
+    {
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        const QString dir = m_sshd.userDir() + QStringLiteral("/ops dir 'quoted'");
+        QVERIFY(shell->run(QStringLiteral("mkdir -p %1").arg(SshShell::shellQuote(dir)), 5000));
+        const QString file = dir + QStringLiteral("/50-replipair.cnf");
+        QCOMPARE(shell->exists(file).value(), false);
+        QVERIFY(shell->checkWritable(file));
+        const QByteArray content = "[mysqld]\nserver-id = 1\n# ünïcode, 'quotes', $dollar `tick`\n";
+        QVERIFY(shell->writeFileAtomic(file, content));
+        QCOMPARE(shell->exists(file).value(), true);
+        QCOMPARE(shell->readFile(file).value(), content);
+        QCOMPARE(remote(*shell, QStringLiteral("stat -c %a %1").arg(SshShell::shellQuote(file))), QStringLiteral("644"));
+        QVERIFY(shell->copyFile(file, file + QStringLiteral(".bak")));
+        QVERIFY(shell->writeFileAtomic(dir + QStringLiteral("/other.txt"), "x"));
+        QCOMPARE(shell->listDir(dir, QStringLiteral("*.cnf")).value(), QStringList { QStringLiteral("50-replipair.cnf") });
+        QCOMPARE(shell->listDir(dir, QStringLiteral("*")).value(),
+                 (QStringList { QStringLiteral("50-replipair.cnf"), QStringLiteral("50-replipair.cnf.bak"),
+                                QStringLiteral("other.txt") }));
+        QVERIFY(shell->removeFile(file));
+        QCOMPARE(shell->exists(file).value(), false);
+        QVERIFY(!shell->listDir(dir + QStringLiteral("/missing"), QStringLiteral("*.cnf")));
+        auto missing = shell->readFile(dir + QStringLiteral("/missing.cnf"));
+        QVERIFY(!missing);
+        QVERIFY2(missing.error().text.contains(QStringLiteral("missing.cnf")), qPrintable(missing.error().text));
+
+        QByteArray big(3 * 1024 * 1024, 'x');
+        for (qsizetype i = 0; i < big.size(); i += 4096)
+            big[i] = char('a' + (i / 4096) % 26);
+        QVERIFY(shell->writeFileAtomic(dir + QStringLiteral("/big"), big));
+        QCOMPARE(shell->readFile(dir + QStringLiteral("/big")).value(), big);
+    }
+
+    void atomicWriteKeepsModeAndLeavesNoTemporaryFile()
+    {
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        const QString dir = m_sshd.userDir() + QStringLiteral("/mode");
+        const QString file = dir + QStringLiteral("/my.cnf");
+        QVERIFY(shell->run(QStringLiteral("mkdir -p %1 && printf old > %2 && chmod 640 %2 && ln -sf my.cnf %1/link.cnf")
+                                   .arg(SshShell::shellQuote(dir), SshShell::shellQuote(file)), 5000));
+        QVERIFY(shell->writeFileAtomic(file, "new\n"));
+        QCOMPARE(remote(*shell, QStringLiteral("stat -c %a %1").arg(SshShell::shellQuote(file))), QStringLiteral("640"));
+        QCOMPARE(shell->readFile(file).value(), QByteArray("new\n"));
+        // through a symlink (Debian's /etc/mysql/my.cnf): the target is replaced, the link stays a link
+        QVERIFY(shell->writeFileAtomic(dir + QStringLiteral("/link.cnf"), "via link\n"));
+        QCOMPARE(shell->readFile(file).value(), QByteArray("via link\n"));
+        QCOMPARE(remote(*shell, QStringLiteral("stat -c %F %1/link.cnf").arg(SshShell::shellQuote(dir))),
+                 QStringLiteral("symbolic link"));
+        QCOMPARE(shell->listDir(dir, QStringLiteral(".replipair-*")).value(), QStringList());
+    }
+
+    void checkWritableRefusesAndChangesNothing()
+    {
+        // a file the login user cannot write: as root the login user is an unprivileged test user and
+        // the file belongs to root; otherwise the file and its folder are read-only
+        const QString dir = m_sshd.dir() + QStringLiteral("/readonly");
+        const QString file = dir + QStringLiteral("/my.cnf");
+        QVERIFY(QDir().mkpath(dir));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[mysqld]\n");
+        f.close();
+        if (::geteuid() != 0) {
+            QFile::setPermissions(file, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+            QFile::setPermissions(dir, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                          | QFile::ReadOther | QFile::ExeOther);
+        }
+        const QDateTime before = QFileInfo(file).lastModified();
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        auto r = shell->checkWritable(file);
+        QVERIFY(!r);
+        qInfo("%s", qPrintable(r.error().text));
+        QVERIFY2(r.error().text.contains(file), qPrintable(r.error().text));
+        QVERIFY2(r.error().text.contains(m_sshd.user()), qPrintable(r.error().text));
+        auto fresh = shell->checkWritable(dir + QStringLiteral("/new.cnf"));
+        QVERIFY(!fresh);
+        QVERIFY2(fresh.error().text.contains(QStringLiteral("new.cnf")), qPrintable(fresh.error().text));
+        QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("my.cnf") });
+        QCOMPARE(QFileInfo(file).lastModified(), before);
+        auto write = shell->writeFileAtomic(file, "changed\n");
+        QVERIFY(!write);
+        QVERIFY2(write.error().text.contains(file), qPrintable(write.error().text));
+        QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("my.cnf") });
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+
+    void runReportsExitCodeAndStreams()
+    {
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        auto r = shell->run(QStringLiteral("echo out; echo err >&2; exit 3"), 5000);
+        QVERIFY(r);
+        QCOMPARE(r->exitCode, 3);
+        QCOMPARE(r->out, QByteArray("out\n"));
+        QCOMPARE(r->err, QByteArray("err\n"));
+    }
+
+    void runTimesOutAndTheSessionSurvives()
+    {
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        QElapsedTimer t;
+        t.start();
+        auto r = shell->run(QStringLiteral("sleep 30"), 1000);
+        QVERIFY(!r);
+        QVERIFY2(r.error().text.contains(QStringLiteral("did not finish within 1.0 s")), qPrintable(r.error().text));
+        QVERIFY2(t.elapsed() < 4000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(remote(*shell, QStringLiteral("echo still here")), QStringLiteral("still here"));
+    }
+
+    void backgroundChildKeepingOutputOpenDoesNotBlock()
+    {
+        // a restart script that leaves a daemon holding its stdout must not hang the step
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        QElapsedTimer t;
+        t.start();
+        auto r = shell->run(QStringLiteral("sleep 4 & echo started"), 20000);
+        QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().toString()));
+        QCOMPARE(r->exitCode, 0);
+        QCOMPARE(r->out, QByteArray("started\n"));
+        QVERIFY2(t.elapsed() < 4000, qPrintable(QString::number(t.elapsed())));
+    }
+
+    void deadHostFailsFast()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        SshEndpoint ep = known();
+        ep.port = probe.serverPort();
+        probe.close(); // nothing listens there now
+        QElapsedTimer t;
+        t.start();
+        auto r = SshShell::open(QStringLiteral("A"), ep, 5000);
+        QVERIFY(!r);
+        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(r.error().text.contains(QStringLiteral("cannot connect to %1@127.0.0.1:%2").arg(ep.user).arg(ep.port)),
+                 qPrintable(r.error().text));
+    }
+
+    void silentHostTimesOut()
+    {
+        QTcpServer silent; // accepts TCP (the kernel does) but never says a word
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        SshEndpoint ep = known();
+        ep.port = silent.serverPort();
+        QElapsedTimer t;
+        t.start();
+        auto r = SshShell::open(QStringLiteral("A"), ep, 1500);
+        QVERIFY(!r);
+        qInfo("%s", qPrintable(r.error().text));
+        QVERIFY2(t.elapsed() < 6000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(r.error().text.contains(QStringLiteral("no SSH answer")), qPrintable(r.error().text));
+        QVERIFY2(r.error().text.contains(QStringLiteral("1.5 s")), qPrintable(r.error().text));
+    }
+
+    void sudoThatWantsAPasswordIsRefusedClearly()
+    {
+        bool ok = false;
+        SshdFixture::runLocal(QStringLiteral("sudo"), { QStringLiteral("-n"), QStringLiteral("true") }, &ok);
+        if (::geteuid() != 0 && ok)
+            QSKIP("this user may run sudo without a password, so there is no refusal to see");
+        SshEndpoint ep = known();
+        ep.sudo = true;
+        auto shell = openOrFail(ep);
+        QVERIFY(shell);
+        auto r = shell->readFile(QStringLiteral("/etc/hostname"));
+        QVERIFY(!r);
+        const QString text = r.error().text;
+        qInfo("%s", qPrintable(text));
+        if (text.contains(QStringLiteral("not installed")))
+            QSKIP("sudo is not installed here (scripts/install-deps.sh installs it)");
+        QVERIFY2(text.contains(QStringLiteral("sudo")) && text.contains(QStringLiteral("password")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("NOPASSWD")), qPrintable(text));
+    }
+
+    void workerMakesAnSshShell()
+    {
+        ServerProfile p;
+        p.name = QStringLiteral("A");
+        p.hasSsh = true;
+        p.ssh = known();
+        auto made = makeHostShell(p);
+        QVERIFY2(made.has_value(), qPrintable(made ? QString() : made.error().toString()));
+        QVERIFY((*made)->describe().contains(QStringLiteral("127.0.0.1:%1").arg(m_sshd.port())));
+        auto r = (*made)->run(QStringLiteral("echo $((6*7))"), 5000);
+        QVERIFY(r);
+        QCOMPARE(r->out, QByteArray("42\n"));
+    }
+
+    void configLocatorFindsEachSandboxsOwnFileOverSsh()
+    {
+        if (Sandbox::serverBinary().isEmpty())
+            QSKIP("no mariadbd/mysqld installed (scripts/install-deps.sh installs MariaDB)");
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        // the SSH login user is unprivileged: let it read the sandbox's option files
+        for (QString d = pair.sandbox().servers().at(0).dir; d.size() > 1; d = QFileInfo(d).path())
+            QFile::setPermissions(d, QFileInfo(d).permissions() | QFile::ReadOther | QFile::ExeOther);
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        ConfigLocator locator(*shell, QStringLiteral("A"));
+        for (const SandboxServer &s : pair.sandbox().servers()) {
+            ServerProcess::Hint hint; // what the SQL side knows: @@pid_file, @@port
+            hint.pidFile = s.pidFile;
+            hint.port = s.port;
+            auto loc = locator.locate(hint, Flavor::MariaDB);
+            QVERIFY2(loc.has_value(), qPrintable(loc ? QString() : loc.error().toString()));
+            QCOMPARE(loc->mainFile, s.configFile);
+            QVERIFY(loc->readOrder.contains(s.configFile));
+            // and by port alone, as when the pid file is unknown
+            ServerProcess::Hint byPort;
+            byPort.port = s.port;
+            auto again = locator.locate(byPort, Flavor::MariaDB);
+            QVERIFY2(again.has_value(), qPrintable(again ? QString() : again.error().toString()));
+            QCOMPARE(again->mainFile, s.configFile);
+        }
+        // a sandbox server has an option file of its own: no host service may be guessed for it
+        RestartDetector detector(*shell, QStringLiteral("A"));
+        ServerProcess::Hint hint;
+        hint.pidFile = pair.sandbox().servers().at(0).pidFile;
+        hint.port = pair.sandbox().servers().at(0).port;
+        auto restart = detector.detect(hint);
+        QVERIFY(!restart);
+        qInfo("%s", qPrintable(restart.error().text));
+        QVERIFY2(restart.error().text.contains(QStringLiteral("restartCommand")), qPrintable(restart.error().text));
+    }
+
+    // last: it replaces the host key
+    void changedHostKeyRefusedWithBothFingerprints()
+    {
+        const QString oldFingerprint = m_sshd.hostKeyFingerprint();
+        QVERIFY(m_sshd.replaceHostKey());
+        const QString newFingerprint = m_sshd.hostKeyFingerprint();
+        QVERIFY(oldFingerprint != newFingerprint);
+        for (bool accept : { false, true }) {
+            SshEndpoint ep = known();
+            ep.acceptNewHostKey = accept; // never overrides a changed key
+            auto r = SshShell::open(QStringLiteral("A"), ep, 5000);
+            QVERIFY(!r);
+            qInfo("%s", qPrintable(r.error().text));
+            QVERIFY2(r.error().text.contains(QStringLiteral("CHANGED")), qPrintable(r.error().text));
+            QVERIFY2(r.error().text.contains(oldFingerprint), qPrintable(r.error().text));
+            QVERIFY2(r.error().text.contains(newFingerprint), qPrintable(r.error().text));
+        }
+        auto probe = SshShell::probeHostKey(known(), 5000);
+        QVERIFY(probe);
+        QCOMPARE(probe->status, SshHostKey::Status::Changed);
+        QVERIFY(!SshSession::trustHostKey(known(), newFingerprint, 5000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSshShell)
+#include "tst_sshshell.moc"

@@ -1,0 +1,146 @@
+#include "topology/inspectionpanel.h"
+
+#include "monitor/topologymodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+InspectionPanel::InspectionPanel(TopologyModel* model, QWidget* parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_title(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("inspectionPanel"));
+    m_title->setObjectName(QStringLiteral("inspectionTitle"));
+    m_title->setWordWrap(true);
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_title->setFont(f);
+    m_tree->setObjectName(QStringLiteral("inspectionTree"));
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({ tr("Property"), tr("Value") });
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAccessibleName(tr("Inspection of the selected server"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tree);
+    connect(model, &TopologyModel::modelReset, this, &InspectionPanel::refresh);
+    connect(model, &TopologyModel::serverChanged, this, [this](int index) {
+        if (index == m_index)
+            refresh();
+    });
+    connect(model, &TopologyModel::linkChanged, this, [this](int direction) {
+        if (TopologyModel::directionInto(m_index) == direction)
+            refresh();
+    });
+    refresh();
+}
+
+void InspectionPanel::setServer(int index)
+{
+    m_index = index;
+    refresh();
+}
+
+void InspectionPanel::refresh()
+{
+    m_tree->clear();
+    if (m_index < 0 || !m_model->hasPair()) {
+        m_title->setText(tr("Select a server on the canvas to see its inspection."));
+        return;
+    }
+    const TopologyModel::Server& s = m_model->server(m_index);
+    m_title->setText(tr("Server %1 — %2").arg(s.name, s.endpoint));
+    if (!m_model->hasInspection(m_index)) {
+        auto* item = new QTreeWidgetItem(m_tree,
+            { tr("Status"),
+                s.known ? (s.reachable ? tr("online") : s.error) : tr("not inspected yet (press F5)") });
+        item->setToolTip(1, item->text(1));
+        return;
+    }
+    const ServerInspection& i = m_model->inspection(m_index);
+    auto section = [this](const QString& title) {
+        auto* item = new QTreeWidgetItem(m_tree, { title });
+        QFont f = item->font(0);
+        f.setBold(true);
+        item->setFont(0, f);
+        item->setFirstColumnSpanned(true);
+        item->setExpanded(true);
+        return item;
+    };
+    auto row = [](QTreeWidgetItem* parent, const QString& key, const QString& value) {
+        auto* item = new QTreeWidgetItem(parent, { key, value });
+        item->setToolTip(1, value);
+        return item;
+    };
+    auto yesNo = [](bool on) { return on ? tr("yes") : tr("no"); };
+
+    QTreeWidgetItem* server = section(tr("Server"));
+    if (!i.reachable) {
+        row(server, tr("Reachable"), tr("no: %1").arg(i.error.text));
+        return;
+    }
+    row(server, tr("Version"), i.versionString);
+    row(server, tr("server_id"), QString::number(i.serverId));
+    if (!i.serverUuid.isEmpty())
+        row(server, tr("server_uuid"), i.serverUuid);
+    row(server, tr("Host name"), i.hostname);
+    row(server, tr("Data directory"), i.datadir);
+    row(server, tr("Port"), QString::number(i.port));
+    row(server, tr("read_only"), yesNo(i.readOnly));
+
+    QTreeWidgetItem* binlog = section(tr("Binary log"));
+    row(binlog, tr("log_bin"), yesNo(i.logBin));
+    row(binlog, tr("binlog_format"), i.binlogFormat);
+    if (!i.gtidMode.isEmpty())
+        row(binlog, tr("gtid_mode"), i.gtidMode);
+    row(binlog, tr("GTID position"), i.gtidBinlogPos);
+    if (!i.binlogDoDb.isEmpty())
+        row(binlog, tr("Binlog_Do_DB"), i.binlogDoDb);
+    if (!i.binlogIgnoreDb.isEmpty())
+        row(binlog, tr("Binlog_Ignore_DB"), i.binlogIgnoreDb);
+
+    QTreeWidgetItem* replica = section(tr("Replica"));
+    const ReplicaStatus& r = i.replica;
+    if (!r.configured) {
+        row(replica, tr("Configured"), tr("no"));
+    } else {
+        row(replica, tr("Source"),
+            QStringLiteral("%1@%2:%3").arg(r.sourceUser, r.sourceHost).arg(r.sourcePort));
+        row(replica, tr("IO thread"), r.ioState);
+        row(replica, tr("SQL thread"), yesNo(r.sqlRunning));
+        row(replica, tr("Seconds behind"), r.secondsBehind ? QString::number(*r.secondsBehind) : tr("NULL"));
+        row(replica, tr("Read position"),
+            QStringLiteral("%1:%2").arg(r.sourceLogFile).arg(r.readSourceLogPos));
+        row(replica, tr("Executed position"),
+            QStringLiteral("%1:%2").arg(r.relaySourceLogFile).arg(r.execSourceLogPos));
+        row(replica, tr("Using GTID"), yesNo(r.usingGtid));
+        if (r.lastIoErrno)
+            row(replica, tr("Last IO error"), QStringLiteral("%1: %2").arg(r.lastIoErrno).arg(r.lastIoError));
+        if (r.lastSqlErrno)
+            row(replica, tr("Last SQL error"),
+                QStringLiteral("%1: %2").arg(r.lastSqlErrno).arg(r.lastSqlError));
+    }
+
+    if (!i.variables.isEmpty()) {
+        QTreeWidgetItem* vars = section(tr("Settings the plan touches"));
+        for (auto it = i.variables.cbegin(); it != i.variables.cend(); ++it)
+            row(vars, it.key(), it.value());
+    }
+    QTreeWidgetItem* dbs = section(tr("Databases"));
+    row(dbs, tr("User databases"),
+        i.databases.isEmpty() ? tr("none") : i.databases.join(QStringLiteral(", ")));
+    QTreeWidgetItem* privs = section(tr("Privileges"));
+    row(privs, tr("Missing"),
+        i.missingPrivileges.isEmpty() ? tr("none") : i.missingPrivileges.join(QStringLiteral(", ")));
+    for (const QString& g : i.grants)
+        row(privs, tr("Grant"), g);
+    m_tree->expandAll();
+}

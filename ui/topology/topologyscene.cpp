@@ -1,0 +1,98 @@
+#include "topology/topologyscene.h"
+
+#include "topology/replicationarrow.h"
+#include "topology/servernode.h"
+#include "monitor/topologymodel.h"
+
+#include <QFont>
+#include <QGraphicsSimpleTextItem>
+#include <QPalette>
+
+TopologyScene::TopologyScene(TopologyModel* model, QObject* parent)
+    : QGraphicsScene(parent)
+    , m_model(model)
+{
+    setObjectName(QStringLiteral("topologyScene"));
+    m_nodes[0] = new ServerNode(model, 0);
+    m_nodes[1] = new ServerNode(model, 1);
+    m_nodes[0]->setPos(-230, 0);
+    m_nodes[1]->setPos(230, 0);
+    addItem(m_nodes[0]);
+    addItem(m_nodes[1]);
+    m_arrows[0] = new ReplicationArrow(model, 0, m_nodes[0], m_nodes[1]);
+    m_arrows[1] = new ReplicationArrow(model, 1, m_nodes[1], m_nodes[0]);
+    addItem(m_arrows[0]);
+    addItem(m_arrows[1]);
+
+    m_placeholder = new QGraphicsSimpleTextItem;
+    QFont f = m_placeholder->font();
+    f.setPixelSize(18);
+    m_placeholder->setFont(f);
+    addItem(m_placeholder);
+
+    connect(model, &TopologyModel::modelReset, this, &TopologyScene::rebuild);
+    connect(model, &TopologyModel::serverChanged, this, [this](int index) {
+        m_nodes[index]->refresh();
+        // the arrows mention the servers' reachability too
+        m_arrows[0]->refresh();
+        m_arrows[1]->refresh();
+    });
+    connect(
+        model, &TopologyModel::linkChanged, this, [this](int direction) { m_arrows[direction]->refresh(); });
+    connect(
+        this, &QGraphicsScene::selectionChanged, this, [this] { Q_EMIT serverSelected(selectedServer()); });
+    rebuild();
+}
+
+TopologyScene::~TopologyScene()
+{
+    // removing the items changes the selection; nobody may hear of it (the model may be gone already)
+    blockSignals(true);
+}
+
+void TopologyScene::rebuild()
+{
+    const bool pair = m_model->hasPair();
+    for (int i = 0; i < 2; ++i) {
+        m_nodes[i]->setVisible(pair);
+        m_arrows[i]->setVisible(pair);
+        m_nodes[i]->refresh();
+        m_arrows[i]->refresh();
+    }
+    m_placeholder->setText(
+        tr("No pair is open.\nCreate one with File ▸ New Pair… or open a saved pair on the left."));
+    m_placeholder->setBrush(palette().color(QPalette::WindowText));
+    m_placeholder->setPos(
+        -m_placeholder->boundingRect().width() / 2, -m_placeholder->boundingRect().height() / 2);
+    m_placeholder->setVisible(!pair);
+    if (!pair)
+        clearSelection();
+}
+
+int TopologyScene::selectedServer() const
+{
+    for (int i = 0; i < 2; ++i)
+        if (m_nodes[i]->isSelected())
+            return i;
+    return -1;
+}
+
+void TopologyScene::selectServer(int index)
+{
+    if (index == selectedServer())
+        return;
+    clearSelection();
+    if (index >= 0 && index < 2 && m_nodes[index]->isVisible()) {
+        m_nodes[index]->setSelected(true);
+        setFocusItem(m_nodes[index]);
+    }
+}
+
+QRectF TopologyScene::contentRect() const
+{
+    if (!m_model->hasPair())
+        return m_placeholder->sceneBoundingRect().adjusted(-40, -40, 40, 40);
+    QRectF r = m_nodes[0]->sceneBoundingRect().united(m_nodes[1]->sceneBoundingRect());
+    r = r.united(m_arrows[0]->sceneBoundingRect()).united(m_arrows[1]->sceneBoundingRect());
+    return r.adjusted(-30, -30, 30, 30);
+}

@@ -1,0 +1,123 @@
+#include "wizard/optionspage.h"
+
+#include "wizard/setupwizard.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+OptionsPage::OptionsPage(SetupWizard* wizard)
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+{
+    setObjectName(QStringLiteral("optionsPage"));
+    setTitle(tr("Replication options"));
+    setSubTitle(tr("What to replicate and how. The defaults suit most pairs."));
+    const PairProfile& p = wizard->profile();
+
+    auto lineEdit = [this](const QString& name, const QString& text, const QString& placeholder) {
+        auto* e = new QLineEdit(text, this);
+        e->setObjectName(name);
+        e->setPlaceholderText(placeholder);
+        connect(e, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+        return e;
+    };
+    m_pairName = lineEdit(QStringLiteral("optionsPairName"), p.name, tr("e.g. orders"));
+    m_databases = lineEdit(QStringLiteral("optionsDatabases"), p.databases.join(QStringLiteral(", ")),
+        tr("e.g. shop, billing — empty replicates every database"));
+    m_ignoreDatabases = lineEdit(QStringLiteral("optionsIgnoreDatabases"),
+        p.ignoreDatabases.join(QStringLiteral(", ")), tr("e.g. mysql"));
+    m_replicationUser = lineEdit(
+        QStringLiteral("optionsReplicationUser"), p.replicationUser, QStringLiteral("replication"));
+
+    m_gtid = new QComboBox(this);
+    m_gtid->setObjectName(QStringLiteral("optionsGtid"));
+    m_gtid->addItem(tr("Automatic: GTID where both servers support it"), int(GtidMode::Auto));
+    m_gtid->addItem(tr("GTID auto-positioning"), int(GtidMode::On));
+    m_gtid->addItem(tr("Binary log file and position"), int(GtidMode::Off));
+    m_gtid->setCurrentIndex(m_gtid->findData(int(p.gtid)));
+
+    m_autoIncrement
+        = new QCheckBox(tr("Interleave &auto-increment values (A odd, B even) so inserts never clash"), this);
+    m_autoIncrement->setObjectName(QStringLiteral("optionsAutoIncrement"));
+    m_autoIncrement->setChecked(p.autoIncrement);
+    m_ssl = new QCheckBox(tr("Encrypt replication traffic with &SSL"), this);
+    m_ssl->setObjectName(QStringLiteral("optionsSsl"));
+    m_ssl->setChecked(p.ssl);
+
+    m_binlogFormat = new QComboBox(this);
+    m_binlogFormat->setObjectName(QStringLiteral("optionsBinlogFormat"));
+    m_binlogFormat->addItem(tr("Leave as configured"), QString());
+    m_binlogFormat->addItem(tr("ROW (safest with database filters)"), QStringLiteral("ROW"));
+    m_binlogFormat->addItem(tr("MIXED"), QStringLiteral("MIXED"));
+    m_binlogFormat->addItem(tr("STATEMENT"), QStringLiteral("STATEMENT"));
+    m_binlogFormat->setCurrentIndex(qMax(0, m_binlogFormat->findData(p.binlogFormat.toUpper())));
+
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("optionsProblem"));
+    m_problem->setWordWrap(true);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Pair &name:"), m_pairName);
+    form->addRow(tr("&Databases:"), m_databases);
+    form->addRow(tr("&Ignore databases:"), m_ignoreDatabases);
+    form->addRow(tr("Replication &user:"), m_replicationUser);
+    form->addRow(tr("&Positioning:"), m_gtid);
+    form->addRow(tr("Binlog &format:"), m_binlogFormat);
+    form->addRow(QString(), m_autoIncrement);
+    form->addRow(QString(), m_ssl);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problem);
+    layout->addStretch();
+}
+
+QStringList OptionsPage::splitNames(const QString& text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
+}
+
+QString OptionsPage::validationProblem() const
+{
+    static const QRegularExpression userPattern(QStringLiteral("^[A-Za-z0-9_.-]{1,32}$"));
+    if (m_pairName->text().trimmed().isEmpty())
+        return tr("Give the pair a name; it names the profile file.");
+    if (!userPattern.match(m_replicationUser->text().trimmed()).hasMatch())
+        return tr("The replication user may hold letters, digits, '.', '-' and '_' (at most 32).");
+    const QStringList dbs = splitNames(m_databases->text());
+    for (const QString& db : splitNames(m_ignoreDatabases->text()))
+        if (dbs.contains(db))
+            return tr("%1 is both replicated and ignored.").arg(db);
+    for (const QString& db : dbs)
+        if (db.size() > 64)
+            return tr("The database name %1 is longer than 64 characters.").arg(db);
+    return {};
+}
+
+bool OptionsPage::isComplete() const
+{
+    const QString problem = validationProblem();
+    m_problem->setText(problem);
+    return problem.isEmpty();
+}
+
+bool OptionsPage::validatePage()
+{
+    PairProfile& p = m_wizard->profile();
+    p.name = m_pairName->text().trimmed();
+    p.databases = splitNames(m_databases->text());
+    p.ignoreDatabases = splitNames(m_ignoreDatabases->text());
+    p.replicationUser = m_replicationUser->text().trimmed();
+    p.gtid = GtidMode(m_gtid->currentData().toInt());
+    p.autoIncrement = m_autoIncrement->isChecked();
+    p.ssl = m_ssl->isChecked();
+    p.binlogFormat = m_binlogFormat->currentData().toString();
+    return true;
+}
+
+void OptionsPage::cleanupPage() { }

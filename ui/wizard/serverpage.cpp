@@ -1,0 +1,371 @@
+#include "wizard/serverpage.h"
+
+#include "wizard/hostkeydialog.h"
+#include "wizard/setupwizard.h"
+
+#include <QCheckBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+ServerPage::ServerPage(SetupWizard* wizard, int index)
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+    , m_index(index)
+    , m_tester(new ConnectionTester(this))
+{
+    setObjectName(name("Page"));
+    setTitle(index == 0 ? tr("First server") : tr("Second server"));
+    setSubTitle(tr("How RepliPair reaches this server's SQL port, and its host for the configuration file."));
+
+    auto lineEdit = [this](const char* suffix, const QString& placeholder = {}) {
+        auto* e = new QLineEdit(this);
+        e->setObjectName(name(suffix));
+        e->setPlaceholderText(placeholder);
+        connect(e, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+        return e;
+    };
+    m_name = lineEdit("Name", tr("e.g. A"));
+    m_host = lineEdit("Host", tr("host name or IP address"));
+    m_port = new QSpinBox(this);
+    m_port->setObjectName(name("Port"));
+    m_port->setRange(1, 65535);
+    m_port->setValue(3306);
+    m_adminUser = lineEdit("AdminUser", QStringLiteral("root"));
+    m_password = lineEdit("Password");
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setToolTip(tr("Kept in memory only, never written to the profile."));
+    m_passwordEnv = lineEdit("PasswordEnv", tr("optional: name of an environment variable"));
+    m_peerHost = lineEdit("PeerHost", tr("default: the host above"));
+    m_peerHost->setToolTip(tr("The address the other server uses to reach this one, when it differs (NAT, "
+                              "a second network)."));
+
+    auto* sqlBox = new QGroupBox(tr("Database server"), this);
+    auto* sqlForm = new QFormLayout(sqlBox);
+    sqlForm->addRow(tr("&Name:"), m_name);
+    auto* hostRow = new QHBoxLayout;
+    hostRow->addWidget(m_host, 1);
+    auto* portLabel = new QLabel(tr("&Port:"), this);
+    portLabel->setBuddy(m_port);
+    hostRow->addWidget(portLabel);
+    hostRow->addWidget(m_port);
+    sqlForm->addRow(tr("&Host:"), hostRow);
+    static_cast<QLabel*>(sqlForm->labelForField(hostRow))->setBuddy(m_host);
+    sqlForm->addRow(tr("&Admin user:"), m_adminUser);
+    sqlForm->addRow(tr("Pass&word:"), m_password);
+    sqlForm->addRow(tr("…or from &variable:"), m_passwordEnv);
+    sqlForm->addRow(tr("Address seen by the p&eer:"), m_peerHost);
+
+    m_ssh = new QGroupBox(tr("Reach the host over &SSH (leave off for a server on this machine)"), this);
+    m_ssh->setObjectName(name("SshGroup"));
+    m_ssh->setCheckable(true);
+    m_ssh->setChecked(false);
+    connect(m_ssh, &QGroupBox::toggled, this, [this] {
+        m_hostKeyConfirmed = false;
+        Q_EMIT completeChanged();
+    });
+    m_sshHost = lineEdit("SshHost", tr("default: the host above"));
+    m_sshPort = new QSpinBox(this);
+    m_sshPort->setObjectName(name("SshPort"));
+    m_sshPort->setRange(1, 65535);
+    m_sshPort->setValue(22);
+    m_sshUser = lineEdit("SshUser", QStringLiteral("root"));
+    m_sshKeyFile = lineEdit("SshKeyFile", QStringLiteral("~/.ssh/id_ed25519"));
+    m_sshPasswordEnv = lineEdit("SshPasswordEnv", tr("optional: variable holding the SSH password"));
+    m_knownHosts = lineEdit("KnownHosts", QStringLiteral("~/.ssh/known_hosts"));
+    m_sudo = new QCheckBox(tr("Use s&udo for files and restarts"), this);
+    m_sudo->setObjectName(name("Sudo"));
+    auto* browseKey = new QToolButton(this);
+    browseKey->setObjectName(name("SshKeyBrowse"));
+    browseKey->setText(tr("…"));
+    browseKey->setAccessibleName(tr("Choose key file"));
+    connect(browseKey, &QToolButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("SSH Private Key"), QDir::homePath() + QStringLiteral("/.ssh"));
+        if (!path.isEmpty())
+            m_sshKeyFile->setText(path);
+    });
+    for (QLineEdit* e : { m_sshHost, m_sshUser, m_sshKeyFile, m_knownHosts })
+        connect(e, &QLineEdit::textChanged, this, [this] { m_hostKeyConfirmed = false; });
+    auto* sshForm = new QFormLayout(m_ssh);
+    auto* sshHostRow = new QHBoxLayout;
+    sshHostRow->addWidget(m_sshHost, 1);
+    auto* sshPortLabel = new QLabel(tr("P&ort:"), this);
+    sshPortLabel->setBuddy(m_sshPort);
+    sshHostRow->addWidget(sshPortLabel);
+    sshHostRow->addWidget(m_sshPort);
+    sshForm->addRow(tr("SSH hos&t:"), sshHostRow);
+    static_cast<QLabel*>(sshForm->labelForField(sshHostRow))->setBuddy(m_sshHost);
+    sshForm->addRow(tr("SSH &user:"), m_sshUser);
+    auto* keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_sshKeyFile, 1);
+    keyRow->addWidget(browseKey);
+    sshForm->addRow(tr("&Key file:"), keyRow);
+    static_cast<QLabel*>(sshForm->labelForField(keyRow))->setBuddy(m_sshKeyFile);
+    sshForm->addRow(tr("Password &variable:"), m_sshPasswordEnv);
+    sshForm->addRow(tr("Known &hosts file:"), m_knownHosts);
+    sshForm->addRow(QString(), m_sudo);
+
+    auto* configBox = new QGroupBox(tr("Configuration file and restart"), this);
+    m_configFile = lineEdit("ConfigFile", tr("e.g. /etc/mysql/my.cnf"));
+    m_configAuto = new QCheckBox(tr("De&tect"), this);
+    m_configAuto->setObjectName(name("ConfigAuto"));
+    m_restartCommand = lineEdit("RestartCommand", tr("e.g. systemctl restart mariadb"));
+    m_restartAuto = new QCheckBox(tr("Dete&ct"), this);
+    m_restartAuto->setObjectName(name("RestartAuto"));
+    for (auto [check, edit] :
+        { std::pair { m_configAuto, m_configFile }, std::pair { m_restartAuto, m_restartCommand } })
+        connect(check, &QCheckBox::toggled, this, [this, edit = edit](bool on) {
+            edit->setEnabled(!on);
+            Q_EMIT completeChanged();
+        });
+    auto* configForm = new QFormLayout(configBox);
+    auto* configRow = new QHBoxLayout;
+    configRow->addWidget(m_configFile, 1);
+    configRow->addWidget(m_configAuto);
+    configForm->addRow(tr("Config &file:"), configRow);
+    static_cast<QLabel*>(configForm->labelForField(configRow))->setBuddy(m_configFile);
+    auto* restartRow = new QHBoxLayout;
+    restartRow->addWidget(m_restartCommand, 1);
+    restartRow->addWidget(m_restartAuto);
+    configForm->addRow(tr("&Restart command:"), restartRow);
+    static_cast<QLabel*>(configForm->labelForField(restartRow))->setBuddy(m_restartCommand);
+
+    m_testButton = new QPushButton(tr("Test &Connection"), this);
+    m_testButton->setObjectName(name("TestButton"));
+    connect(m_testButton, &QPushButton::clicked, this, &ServerPage::testConnection);
+    m_testResult = new QLabel(this);
+    m_testResult->setObjectName(name("TestResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(name("Problem"));
+    m_problem->setWordWrap(true);
+    connect(m_tester, &ConnectionTester::finished, this, &ServerPage::onTestFinished);
+
+    auto* testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton, 0, Qt::AlignTop);
+    testRow->addWidget(m_testResult, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(sqlBox);
+    layout->addWidget(m_ssh);
+    layout->addWidget(configBox);
+    layout->addLayout(testRow);
+    layout->addWidget(m_problem);
+    layout->addStretch();
+
+    setTabOrder(m_name, m_host);
+    setTabOrder(m_host, m_port);
+    setTabOrder(m_port, m_adminUser);
+    setTabOrder(m_adminUser, m_password);
+    setTabOrder(m_password, m_passwordEnv);
+    setTabOrder(m_passwordEnv, m_peerHost);
+    setTabOrder(m_peerHost, m_ssh);
+    setTabOrder(m_ssh, m_sshHost);
+    setTabOrder(m_sshHost, m_sshPort);
+    setTabOrder(m_sshPort, m_sshUser);
+    setTabOrder(m_sshUser, m_sshKeyFile);
+    setTabOrder(m_sshKeyFile, browseKey);
+    setTabOrder(browseKey, m_sshPasswordEnv);
+    setTabOrder(m_sshPasswordEnv, m_knownHosts);
+    setTabOrder(m_knownHosts, m_sudo);
+    setTabOrder(m_sudo, m_configFile);
+    setTabOrder(m_configFile, m_configAuto);
+    setTabOrder(m_configAuto, m_restartCommand);
+    setTabOrder(m_restartCommand, m_restartAuto);
+    setTabOrder(m_restartAuto, m_testButton);
+
+    loadFields(wizard->profile().servers[index]);
+}
+
+QString ServerPage::name(const char* suffix) const
+{
+    return (m_index == 0 ? QStringLiteral("serverA") : QStringLiteral("serverB")) + QLatin1String(suffix);
+}
+
+void ServerPage::loadFields(const ServerProfile& s)
+{
+    m_name->setText(s.name);
+    m_host->setText(s.host);
+    m_port->setValue(s.port);
+    m_adminUser->setText(s.adminUser);
+    m_password->setText(s.adminPasswordOverride);
+    m_passwordEnv->setText(s.adminPasswordEnv);
+    m_passwordFile = s.adminPasswordFile;
+    if (!m_passwordFile.isEmpty())
+        m_password->setPlaceholderText(tr("from the file %1").arg(m_passwordFile));
+    m_peerHost->setText(s.peerHost);
+    m_ssh->setChecked(s.hasSsh);
+    m_sshExtra = s.ssh;
+    m_sshHost->setText(s.ssh.host == s.host ? QString() : s.ssh.host);
+    m_sshPort->setValue(s.ssh.port);
+    m_sshUser->setText(s.ssh.user);
+    m_sshKeyFile->setText(s.ssh.keyFile);
+    m_sshPasswordEnv->setText(s.ssh.passwordEnv);
+    m_knownHosts->setText(s.ssh.knownHostsFile);
+    m_sudo->setChecked(s.ssh.sudo);
+    const bool configAuto = s.configFile.isEmpty() || s.configFile == QLatin1String("auto");
+    const bool restartAuto = s.restartCommand.isEmpty() || s.restartCommand == QLatin1String("auto");
+    m_configFile->setText(configAuto ? QString() : s.configFile);
+    m_configAuto->setChecked(configAuto);
+    m_configFile->setEnabled(!configAuto);
+    m_restartCommand->setText(restartAuto ? QString() : s.restartCommand);
+    m_restartAuto->setChecked(restartAuto);
+    m_restartCommand->setEnabled(!restartAuto);
+    m_hostKeyConfirmed = false;
+}
+
+ServerProfile ServerPage::fromFields() const
+{
+    ServerProfile s = m_wizard->profile().servers[m_index];
+    s.name = m_name->text().trimmed();
+    s.host = m_host->text().trimmed();
+    s.port = m_port->value();
+    s.adminUser
+        = m_adminUser->text().trimmed().isEmpty() ? QStringLiteral("root") : m_adminUser->text().trimmed();
+    s.adminPasswordOverride = m_password->text();
+    s.adminPasswordEnv = m_passwordEnv->text().trimmed();
+    s.adminPasswordFile = m_passwordFile;
+    s.peerHost = m_peerHost->text().trimmed();
+    s.hasSsh = m_ssh->isChecked();
+    s.ssh = m_sshExtra;
+    s.ssh.host = m_sshHost->text().trimmed().isEmpty() ? s.host : m_sshHost->text().trimmed();
+    s.ssh.port = m_sshPort->value();
+    s.ssh.user = m_sshUser->text().trimmed().isEmpty() ? QStringLiteral("root") : m_sshUser->text().trimmed();
+    s.ssh.keyFile = m_sshKeyFile->text().trimmed();
+    s.ssh.passwordEnv = m_sshPasswordEnv->text().trimmed();
+    s.ssh.knownHostsFile = m_knownHosts->text().trimmed().isEmpty() ? QStringLiteral("~/.ssh/known_hosts")
+                                                                    : m_knownHosts->text().trimmed();
+    s.ssh.sudo = m_sudo->isChecked();
+    s.configFile = m_configAuto->isChecked() || m_configFile->text().trimmed().isEmpty()
+        ? QStringLiteral("auto")
+        : m_configFile->text().trimmed();
+    s.restartCommand = m_restartAuto->isChecked() || m_restartCommand->text().trimmed().isEmpty()
+        ? QStringLiteral("auto")
+        : m_restartCommand->text().trimmed();
+    return s;
+}
+
+QString ServerPage::validationProblem() const
+{
+    static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9._:\\[\\]-]+$"));
+    static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9_-]{1,32}$"));
+    const QString n = m_name->text().trimmed();
+    if (n.isEmpty())
+        return tr("Give the server a short name.");
+    if (!namePattern.match(n).hasMatch())
+        return tr("The name may hold letters, digits, '-' and '_' only (at most 32).");
+    if (m_index == 1 && n.compare(m_wizard->profile().servers[0].name, Qt::CaseInsensitive) == 0)
+        return tr("Both servers are called %1; give this one another name.").arg(n);
+    const QString h = m_host->text().trimmed();
+    if (h.isEmpty())
+        return tr("Enter the server's host name or IP address.");
+    if (!hostPattern.match(h).hasMatch())
+        return tr("\"%1\" is not a valid host name or address.").arg(h);
+    const QString peer = m_peerHost->text().trimmed();
+    if (!peer.isEmpty() && !hostPattern.match(peer).hasMatch())
+        return tr("\"%1\" is not a valid peer address.").arg(peer);
+    if (m_ssh->isChecked()) {
+        const QString sh = m_sshHost->text().trimmed();
+        if (!sh.isEmpty() && !hostPattern.match(sh).hasMatch())
+            return tr("\"%1\" is not a valid SSH host.").arg(sh);
+        if (m_sshKeyFile->text().trimmed().isEmpty() && m_sshPasswordEnv->text().trimmed().isEmpty())
+            return tr("Choose an SSH key file or the variable that holds the SSH password.");
+    }
+    if (!m_configAuto->isChecked() && !m_configFile->text().trimmed().startsWith(QLatin1Char('/')))
+        return tr("The configuration file needs an absolute path, or tick Detect.");
+    if (!m_restartAuto->isChecked() && m_restartCommand->text().trimmed().isEmpty())
+        return tr("Enter the restart command, or tick Detect.");
+    return {};
+}
+
+bool ServerPage::isComplete() const
+{
+    const QString problem = validationProblem();
+    m_problem->setText(problem);
+    return problem.isEmpty();
+}
+
+void ServerPage::initializePage()
+{
+    if (!m_loaded) {
+        m_loaded = true;
+        loadFields(m_wizard->profile().servers[m_index]);
+    }
+}
+
+void ServerPage::cleanupPage()
+{
+    // keep what was typed when going back
+}
+
+bool ServerPage::validatePage()
+{
+    m_wizard->profile().servers[m_index] = fromFields();
+    if (m_ssh->isChecked() && !m_hostKeyConfirmed) {
+        // the SSH host key must be known or confirmed first: test, then come back through onTestFinished
+        m_advanceAfterTest = true;
+        testConnection();
+        return false;
+    }
+    return true;
+}
+
+void ServerPage::testConnection()
+{
+    m_testButton->setEnabled(false);
+    setResult(tr("Testing %1…").arg(fromFields().endpoint()), 0);
+    m_tester->start(fromFields(), m_index);
+}
+
+void ServerPage::setResult(const QString& text, int state)
+{
+    m_testResult->setText(text);
+    QPalette pal = palette();
+    if (state == 1)
+        pal.setColor(QPalette::WindowText, QColor(0x2e, 0x9d, 0x4a));
+    else if (state == 2)
+        pal.setColor(QPalette::WindowText, QColor(0xd9, 0x30, 0x25));
+    m_testResult->setPalette(pal);
+}
+
+void ServerPage::onTestFinished(const ConnectionTester::Outcome& outcome)
+{
+    m_testButton->setEnabled(true);
+    const bool advance = std::exchange(m_advanceAfterTest, false);
+    QStringList lines;
+    lines << (outcome.sqlOk ? tr("SQL: connected — %1").arg(outcome.sqlText)
+                            : tr("SQL: failed — %1").arg(outcome.sqlText));
+    if (outcome.sshTried)
+        lines << (outcome.sshOk ? tr("SSH: connected — %1").arg(outcome.sshText)
+                                : tr("SSH: failed — %1").arg(outcome.sshText));
+    if (!outcome.configText.isEmpty())
+        lines << tr("Config file: %1").arg(outcome.configText);
+    if (!outcome.restartText.isEmpty())
+        lines << tr("Restart: %1").arg(outcome.restartText);
+    setResult(lines.join(QLatin1Char('\n')), outcome.ok() ? 1 : 2);
+
+    if (outcome.hostKey && outcome.hostKey->status == SshHostKey::Status::Known)
+        m_hostKeyConfirmed = true;
+    if (outcome.hostKey && outcome.hostKey->status != SshHostKey::Status::Known) {
+        const ServerProfile s = fromFields();
+        HostKeyDialog dialog(s.name, s.ssh.host, s.ssh.port, *outcome.hostKey, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_advanceAfterTest = advance;
+            m_testButton->setEnabled(false);
+            setResult(tr("Trusting the host key and testing again…"), 0);
+            m_tester->trustHostKeyAndRetest(s, m_index, outcome.hostKey->fingerprint);
+        }
+        return;
+    }
+    if (advance && m_hostKeyConfirmed && wizard()->currentPage() == this)
+        wizard()->next();
+}
