@@ -1,21 +1,21 @@
 #include "mainwindow.h"
 
-#include "monitor/alertbanner.h"
+#include "actions/replicacontrol.h"
 #include "appsettings.h"
+#include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
-#include "topology/inspectionpanel.h"
 #include "monitor/logview.h"
 #include "monitor/pairmonitor.h"
-#include "preferencesdialog.h"
-#include "actions/replicacontrol.h"
 #include "monitor/replicationevent.h"
-#include "setup/setuprunner.h"
-#include "wizard/setupwizard.h"
 #include "monitor/skipeventdialog.h"
 #include "monitor/statuscharts.h"
 #include "monitor/textreportdialog.h"
 #include "monitor/topologymodel.h"
+#include "preferencesdialog.h"
+#include "setup/setuprunner.h"
+#include "topology/inspectionpanel.h"
 #include "topology/topologyview.h"
+#include "wizard/setupwizard.h"
 
 #include <QAction>
 #include <QApplication>

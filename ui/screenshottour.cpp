@@ -1,13 +1,13 @@
 #include "screenshottour.h"
 
 #include "mainwindow.h"
-#include "wizard/planpage.h"
-#include "wizard/preflightpage.h"
-#include "wizard/setupwizard.h"
 #include "monitor/statuscharts.h"
 #include "monitor/statushistory.h"
 #include "monitor/topologymodel.h"
 #include "topology/topologyview.h"
+#include "wizard/planpage.h"
+#include "wizard/preflightpage.h"
+#include "wizard/setupwizard.h"
 
 #include <QApplication>
 #include <QDir>

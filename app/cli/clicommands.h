@@ -6,5 +6,5 @@
  *  1 the operation failed, 2 bad input (unreadable profile, missing field, unknown option). */
 namespace CliCommands {
 enum ExitCode { Success = 0, Failed = 1, BadInput = 2 };
-int run(const QStringList &arguments);
+int run(const QStringList& arguments);
 } // namespace CliCommands

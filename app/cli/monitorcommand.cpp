@@ -26,7 +26,7 @@ struct MonitorOptions
     bool events = false;
 };
 
-void writeLine(FILE *to, const QString &line)
+void writeLine(FILE* to, const QString& line)
 {
     const QByteArray bytes = line.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), to);
@@ -34,7 +34,7 @@ void writeLine(FILE *to, const QString &line)
 }
 
 /** Parses the options; an error message when they are wrong. */
-std::optional<QString> parse(const QStringList &args, MonitorOptions &o)
+std::optional<QString> parse(const QStringList& args, MonitorOptions& o)
 {
     for (int i = 0; i < args.size(); ++i) {
         QString arg = args.at(i);
@@ -44,7 +44,7 @@ std::optional<QString> parse(const QStringList &args, MonitorOptions &o)
             value = arg.mid(eq + 1);
             arg = arg.left(eq);
         }
-        auto takeNumber = [&](double &out) -> bool {
+        auto takeNumber = [&](double& out) -> bool {
             if (value.isEmpty()) {
                 if (i + 1 >= args.size())
                     return false;
@@ -63,15 +63,19 @@ std::optional<QString> parse(const QStringList &args, MonitorOptions &o)
             o.events = true;
         } else if (arg == QLatin1String("--interval")) {
             if (!takeNumber(number) || number * 1000 < StatusPoller::MinimumIntervalMs - 0.5)
-                return QCoreApplication::translate("MonitorCommand", "--interval needs a number of seconds, at least %1").arg(StatusPoller::MinimumIntervalMs / 1000.0);
+                return QCoreApplication::translate(
+                    "MonitorCommand", "--interval needs a number of seconds, at least %1")
+                    .arg(StatusPoller::MinimumIntervalMs / 1000.0);
             o.intervalMs = int(number * 1000 + 0.5);
         } else if (arg == QLatin1String("--timeout")) {
             if (!takeNumber(number) || number < 1)
-                return QCoreApplication::translate("MonitorCommand", "--timeout needs a whole number of seconds, at least 1");
+                return QCoreApplication::translate(
+                    "MonitorCommand", "--timeout needs a whole number of seconds, at least 1");
             o.timeoutSec = int(number);
         } else if (arg == QLatin1String("--lag-threshold")) {
             if (!takeNumber(number) || number < 0)
-                return QCoreApplication::translate("MonitorCommand", "--lag-threshold needs a number of seconds");
+                return QCoreApplication::translate(
+                    "MonitorCommand", "--lag-threshold needs a number of seconds");
             o.lagThreshold = number;
         } else if (arg.startsWith(QLatin1Char('-'))) {
             return QCoreApplication::translate("MonitorCommand", "unknown option %1 for monitor").arg(arg);
@@ -80,23 +84,30 @@ std::optional<QString> parse(const QStringList &args, MonitorOptions &o)
     return std::nullopt;
 }
 
-QString seconds(const std::optional<double> &v, int decimals)
+QString seconds(const std::optional<double>& v, int decimals)
 {
-    return v ? QString::number(*v, 'f', decimals) + QStringLiteral(" s") : QCoreApplication::translate("MonitorCommand", "n/a");
+    return v ? QString::number(*v, 'f', decimals) + QStringLiteral(" s")
+             : QCoreApplication::translate("MonitorCommand", "n/a");
 }
 
-QString readableLine(const StatusSample &s)
+QString readableLine(const StatusSample& s)
 {
     const QString head = QStringLiteral("%1  %2  ").arg(s.time.toUTC().toString(Qt::ISODateWithMs), s.server);
     if (!s.reachable)
-        return head + QCoreApplication::translate("MonitorCommand", "UNREACHABLE: %1").arg(s.unreachableReason);
+        return head
+            + QCoreApplication::translate("MonitorCommand", "UNREACHABLE: %1").arg(s.unreachableReason);
     if (!s.replicaConfigured)
-        return head + QCoreApplication::translate("MonitorCommand", "no replication configured%1").arg(s.statusError.isEmpty() ? QString() : QStringLiteral(": ") + s.statusError);
+        return head
+            + QCoreApplication::translate("MonitorCommand", "no replication configured%1")
+                  .arg(s.statusError.isEmpty() ? QString() : QStringLiteral(": ") + s.statusError);
     QString line = head
-            + QCoreApplication::translate("MonitorCommand", "IO %1  SQL %2  behind %3  heartbeat %4")
-                      .arg(s.ioState.isEmpty() ? QCoreApplication::translate("MonitorCommand", "No") : s.ioState, s.sqlRunning ? QCoreApplication::translate("MonitorCommand", "Yes") : QCoreApplication::translate("MonitorCommand", "No"),
-                           s.secondsBehind ? QString::number(*s.secondsBehind) + QStringLiteral(" s") : QCoreApplication::translate("MonitorCommand", "NULL"),
-                           seconds(s.heartbeatLag, 3));
+        + QCoreApplication::translate("MonitorCommand", "IO %1  SQL %2  behind %3  heartbeat %4")
+              .arg(s.ioState.isEmpty() ? QCoreApplication::translate("MonitorCommand", "No") : s.ioState,
+                  s.sqlRunning ? QCoreApplication::translate("MonitorCommand", "Yes")
+                               : QCoreApplication::translate("MonitorCommand", "No"),
+                  s.secondsBehind ? QString::number(*s.secondsBehind) + QStringLiteral(" s")
+                                  : QCoreApplication::translate("MonitorCommand", "NULL"),
+                  seconds(s.heartbeatLag, 3));
     if (s.readOnly)
         line += QCoreApplication::translate("MonitorCommand", "  read-only");
     const QString error = s.lastError();
@@ -114,13 +125,16 @@ void onSignal(int)
 }
 } // namespace
 
-int runMonitorCommand(const PairProfile &profile, const QStringList &args)
+int runMonitorCommand(const PairProfile& profile, const QStringList& args)
 {
     MonitorOptions options;
     if (const auto error = parse(args, options)) {
-        writeLine(stderr, QCoreApplication::translate("MonitorCommand", "replipair-cli monitor: %1").arg(*error));
-        writeLine(stderr, QCoreApplication::translate("MonitorCommand", "usage: replipair-cli monitor PROFILE [--interval SECONDS] [--json] [--once] [--events] "
-                             "[--lag-threshold SECONDS] [--timeout SECONDS]"));
+        writeLine(
+            stderr, QCoreApplication::translate("MonitorCommand", "replipair-cli monitor: %1").arg(*error));
+        writeLine(stderr,
+            QCoreApplication::translate("MonitorCommand",
+                "usage: replipair-cli monitor PROFILE [--interval SECONDS] [--json] [--once] [--events] "
+                "[--lag-threshold SECONDS] [--timeout SECONDS]"));
         return 2;
     }
 
@@ -132,25 +146,29 @@ int runMonitorCommand(const PairProfile &profile, const QStringList &args)
     QEventLoop loop;
     int rounds = 0;
     bool allHealthy = true;
-    // --once: the first round measures clocks and writes a heartbeat; the second, an interval later, is printed
+    // --once: the first round measures clocks and writes a heartbeat; the second, an interval later, is
+    // printed
     const int printFrom = options.once ? 1 : 0;
-    QObject::connect(&monitor, &PairMonitor::sample, &loop, [&](const StatusSample &s) {
+    QObject::connect(&monitor, &PairMonitor::sample, &loop, [&](const StatusSample& s) {
         if (rounds < printFrom)
             return;
         allHealthy = allHealthy && s.healthy();
-        writeLine(stdout, options.json ? QString::fromUtf8(QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact))
-                                       : readableLine(s));
+        writeLine(stdout,
+            options.json ? QString::fromUtf8(QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact))
+                         : readableLine(s));
     });
-    QObject::connect(&monitor, &PairMonitor::event, &loop, [&](const ReplicationEvent &e) {
+    QObject::connect(&monitor, &PairMonitor::event, &loop, [&](const ReplicationEvent& e) {
         if (options.once)
             return;
         if (options.json) {
             if (options.events)
-                writeLine(stdout, QString::fromUtf8(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact)));
+                writeLine(
+                    stdout, QString::fromUtf8(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact)));
         } else {
-            writeLine(stdout, QStringLiteral("%1  %2  ** %3: %4")
-                                      .arg(e.time.toUTC().toString(Qt::ISODateWithMs), e.server,
-                                           ReplicationEvent::kindTitle(e.kind), e.text));
+            writeLine(stdout,
+                QStringLiteral("%1  %2  ** %3: %4")
+                    .arg(e.time.toUTC().toString(Qt::ISODateWithMs), e.server,
+                        ReplicationEvent::kindTitle(e.kind), e.text));
         }
     });
     QObject::connect(&monitor, &PairMonitor::roundFinished, &loop, [&] {

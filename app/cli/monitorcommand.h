@@ -8,4 +8,4 @@
  *  [--timeout SECONDS]`: one line per sample per server (a JSON object with --json) until interrupted;
  *  --once prints one round and exits 0 when both servers answer and replicate, else 1. Bad options: 2.
  *  @p args are the options after PROFILE (positional arguments are ignored). Runs its own event loop. */
-int runMonitorCommand(const PairProfile &profile, const QStringList &args);
+int runMonitorCommand(const PairProfile& profile, const QStringList& args);

@@ -1,10 +1,10 @@
 #include "appsettings.h"
-#include "sandbox/demosandbox.h"
 #include "mainwindow.h"
 #include "quitsignalwatcher.h"
+#include "sandbox/demosandbox.h"
 #include "screenshottour.h"
-#include "wizard/setupwizard.h"
 #include "uitranslator.h"
+#include "wizard/setupwizard.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

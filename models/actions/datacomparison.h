@@ -24,6 +24,6 @@ class DataComparison
     Q_DECLARE_TR_FUNCTIONS(DataComparison)
 public:
     /** Runs on the caller's (non-GUI) thread, waiting on the two workers. */
-    static Result<QList<TableDifference>> compare(const PairProfile &profile, ServerWorker *a, ServerWorker *b,
-                                                  int *tablesCompared = nullptr);
+    static Result<QList<TableDifference>> compare(
+        const PairProfile& profile, ServerWorker* a, ServerWorker* b, int* tablesCompared = nullptr);
 };

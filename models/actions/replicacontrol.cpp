@@ -88,10 +88,8 @@ QFuture<Result<QString>> ReplicaControl::setReplicaRunning(int index, bool runni
             ctx.sql->close(); // reconnect next time
             return std::unexpected(done.error());
         }
-        return running ? ReplicaControl::tr("replication started on %1 (%2)")
-                             .arg(ctx.profile.name, sql)
-                       : ReplicaControl::tr("replication stopped on %1 (%2)")
-                             .arg(ctx.profile.name, sql);
+        return running ? ReplicaControl::tr("replication started on %1 (%2)").arg(ctx.profile.name, sql)
+                       : ReplicaControl::tr("replication stopped on %1 (%2)").arg(ctx.profile.name, sql);
     }));
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "actions/datacomparison.h"
-#include "common/pairprofile.h"
 #include "actions/replicarepair.h"
+#include "common/pairprofile.h"
 #include "common/steperror.h"
 
 #include <QFuture>

@@ -17,10 +17,8 @@ QString Finding::severityName() const
 
 QJsonObject Finding::toJson() const
 {
-    static const char *names[] = { "ok", "warning", "error" };
+    static const char* names[] = { "ok", "warning", "error" };
     return { { QStringLiteral("severity"), QLatin1String(names[int(severity)]) },
-             { QStringLiteral("server"), server },
-             { QStringLiteral("code"), code },
-             { QStringLiteral("text"), text },
-             { QStringLiteral("fix"), fix } };
+        { QStringLiteral("server"), server }, { QStringLiteral("code"), code },
+        { QStringLiteral("text"), text }, { QStringLiteral("fix"), fix } };
 }

@@ -10,8 +10,7 @@
 
 namespace {
 
-
-QString expandHome(const QString &path)
+QString expandHome(const QString& path)
 {
     if (path.startsWith(QLatin1String("~/")))
         return QDir::homePath() + path.mid(1);
@@ -22,18 +21,21 @@ QString expandHome(const QString &path)
 class Problems
 {
 public:
-    void add(const QString &where, const QString &what) { m_list << QStringLiteral("%1: %2").arg(where, what); }
+    void add(const QString& where, const QString& what)
+    {
+        m_list << QStringLiteral("%1: %2").arg(where, what);
+    }
     bool isEmpty() const { return m_list.isEmpty(); }
     QString text() const { return m_list.join(QLatin1Char('\n')); }
 
-    void unknownKeys(const QJsonObject &obj, const QSet<QString> &known, const QString &where)
+    void unknownKeys(const QJsonObject& obj, const QSet<QString>& known, const QString& where)
     {
         for (auto it = obj.begin(); it != obj.end(); ++it)
             if (!known.contains(it.key()) && !it.key().startsWith(QLatin1Char('_')))
                 add(where, PairProfile::tr("unknown key \"%1\"").arg(it.key()));
     }
-    QString string(const QJsonObject &obj, const QString &key, const QString &where, const QString &def,
-                   bool required = false)
+    QString string(const QJsonObject& obj, const QString& key, const QString& where, const QString& def,
+        bool required = false)
     {
         const QJsonValue v = obj.value(key);
         if (v.isUndefined() || v.isNull()) {
@@ -49,7 +51,7 @@ public:
             add(where, PairProfile::tr("\"%1\" must not be empty").arg(key));
         return v.toString();
     }
-    int port(const QJsonObject &obj, const QString &key, const QString &where, int def)
+    int port(const QJsonObject& obj, const QString& key, const QString& where, int def)
     {
         const QJsonValue v = obj.value(key);
         if (v.isUndefined() || v.isNull())
@@ -61,7 +63,7 @@ public:
         }
         return int(d);
     }
-    bool boolean(const QJsonObject &obj, const QString &key, const QString &where, bool def)
+    bool boolean(const QJsonObject& obj, const QString& key, const QString& where, bool def)
     {
         const QJsonValue v = obj.value(key);
         if (v.isUndefined() || v.isNull())
@@ -72,7 +74,7 @@ public:
         }
         return v.toBool();
     }
-    QStringList names(const QJsonObject &obj, const QString &key, const QString &where)
+    QStringList names(const QJsonObject& obj, const QString& key, const QString& where)
     {
         const QJsonValue v = obj.value(key);
         QStringList out;
@@ -82,18 +84,21 @@ public:
             add(where, PairProfile::tr("\"%1\" must be an array of names").arg(key));
             return out;
         }
-        for (const QJsonValue &item : v.toArray()) {
+        for (const QJsonValue& item : v.toArray()) {
             const QString name = item.toString();
             bool control = false;
             for (const QChar c : name)
                 control = control || c.category() == QChar::Other_Control;
             if (!item.isString() || name.isEmpty() || name.size() > 64)
                 add(where, PairProfile::tr("\"%1\" holds a value that is not a database name").arg(key));
-            else if (name.contains(QLatin1Char('#')) || name.contains(QLatin1Char(',')) || control || name.trimmed() != name)
+            else if (name.contains(QLatin1Char('#')) || name.contains(QLatin1Char(',')) || control
+                || name.trimmed() != name)
                 // '#' starts a comment in an option file, ',' separates names in the server's filter lists
-                add(where, PairProfile::tr("database name \"%1\" in \"%2\" cannot be replicated by name filters (it holds '#', ',', "
-                              "a control character or leading/trailing blanks)")
-                                   .arg(name, key));
+                add(where,
+                    PairProfile::tr("database name \"%1\" in \"%2\" cannot be replicated by name filters (it "
+                                    "holds '#', ',', "
+                                    "a control character or leading/trailing blanks)")
+                        .arg(name, key));
             else
                 out << name;
         }
@@ -104,13 +109,13 @@ private:
     QStringList m_list;
 };
 
-SshEndpoint parseSsh(const QJsonObject &o, const QString &defaultHost, const QString &where, Problems &p)
+SshEndpoint parseSsh(const QJsonObject& o, const QString& defaultHost, const QString& where, Problems& p)
 {
-    p.unknownKeys(o, { QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"),
-                       QStringLiteral("keyFile"), QStringLiteral("keyPassphraseEnv"),
-                       QStringLiteral("passwordEnv"), QStringLiteral("knownHostsFile"),
-                       QStringLiteral("acceptNewHostKey"), QStringLiteral("sudo") },
-                  where);
+    p.unknownKeys(o,
+        { QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"), QStringLiteral("keyFile"),
+            QStringLiteral("keyPassphraseEnv"), QStringLiteral("passwordEnv"),
+            QStringLiteral("knownHostsFile"), QStringLiteral("acceptNewHostKey"), QStringLiteral("sudo") },
+        where);
     SshEndpoint s;
     s.host = p.string(o, QStringLiteral("host"), where, defaultHost);
     s.port = p.port(o, QStringLiteral("port"), where, 22);
@@ -124,13 +129,14 @@ SshEndpoint parseSsh(const QJsonObject &o, const QString &defaultHost, const QSt
     return s;
 }
 
-ServerProfile parseServer(const QJsonObject &o, const QString &where, Problems &p)
+ServerProfile parseServer(const QJsonObject& o, const QString& where, Problems& p)
 {
-    p.unknownKeys(o, { QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"),
-                       QStringLiteral("adminUser"), QStringLiteral("adminPasswordEnv"),
-                       QStringLiteral("adminPasswordFile"), QStringLiteral("peerHost"), QStringLiteral("ssh"),
-                       QStringLiteral("configFile"), QStringLiteral("restartCommand") },
-                  where);
+    p.unknownKeys(o,
+        { QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("adminUser"),
+            QStringLiteral("adminPasswordEnv"), QStringLiteral("adminPasswordFile"),
+            QStringLiteral("peerHost"), QStringLiteral("ssh"), QStringLiteral("configFile"),
+            QStringLiteral("restartCommand") },
+        where);
     ServerProfile s;
     s.name = p.string(o, QStringLiteral("name"), where, {}, true);
     s.host = p.string(o, QStringLiteral("host"), where, {}, true);
@@ -164,14 +170,15 @@ Result<QString> ServerProfile::adminPassword() const
     if (!adminPasswordEnv.isEmpty()) {
         if (!qEnvironmentVariableIsSet(adminPasswordEnv.toLocal8Bit().constData()))
             return stepFailure(name, PairProfile::tr("credentials"),
-                               PairProfile::tr("environment variable %1 (admin password) is not set").arg(adminPasswordEnv));
+                PairProfile::tr("environment variable %1 (admin password) is not set").arg(adminPasswordEnv));
         return qEnvironmentVariable(adminPasswordEnv.toLocal8Bit().constData());
     }
     if (!adminPasswordFile.isEmpty()) {
         QFile f(expandHome(adminPasswordFile));
         if (!f.open(QIODevice::ReadOnly))
             return stepFailure(name, PairProfile::tr("credentials"),
-                               PairProfile::tr("cannot read the admin password file %1: %2").arg(f.fileName(), f.errorString()));
+                PairProfile::tr("cannot read the admin password file %1: %2")
+                    .arg(f.fileName(), f.errorString()));
         return QString::fromUtf8(f.readAll()).trimmed();
     }
     return QString(); // no password configured: try an empty one
@@ -179,12 +186,9 @@ Result<QString> ServerProfile::adminPassword() const
 
 QJsonObject SshEndpoint::toJson() const
 {
-    QJsonObject o { { QStringLiteral("host"), host },
-                    { QStringLiteral("port"), port },
-                    { QStringLiteral("user"), user },
-                    { QStringLiteral("knownHostsFile"), knownHostsFile },
-                    { QStringLiteral("acceptNewHostKey"), acceptNewHostKey },
-                    { QStringLiteral("sudo"), sudo } };
+    QJsonObject o { { QStringLiteral("host"), host }, { QStringLiteral("port"), port },
+        { QStringLiteral("user"), user }, { QStringLiteral("knownHostsFile"), knownHostsFile },
+        { QStringLiteral("acceptNewHostKey"), acceptNewHostKey }, { QStringLiteral("sudo"), sudo } };
     o.insert(QStringLiteral("keyFile"), keyFile.isEmpty() ? QJsonValue() : QJsonValue(keyFile));
     o.insert(QStringLiteral("passwordEnv"), passwordEnv.isEmpty() ? QJsonValue() : QJsonValue(passwordEnv));
     if (!keyPassphraseEnv.isEmpty())
@@ -194,12 +198,9 @@ QJsonObject SshEndpoint::toJson() const
 
 QJsonObject ServerProfile::toJson() const
 {
-    QJsonObject o { { QStringLiteral("name"), name },
-                    { QStringLiteral("host"), host },
-                    { QStringLiteral("port"), port },
-                    { QStringLiteral("adminUser"), adminUser },
-                    { QStringLiteral("configFile"), configFile },
-                    { QStringLiteral("restartCommand"), restartCommand } };
+    QJsonObject o { { QStringLiteral("name"), name }, { QStringLiteral("host"), host },
+        { QStringLiteral("port"), port }, { QStringLiteral("adminUser"), adminUser },
+        { QStringLiteral("configFile"), configFile }, { QStringLiteral("restartCommand"), restartCommand } };
     if (!adminPasswordEnv.isEmpty())
         o.insert(QStringLiteral("adminPasswordEnv"), adminPasswordEnv);
     if (!adminPasswordFile.isEmpty())
@@ -223,16 +224,16 @@ QString PairProfile::gtidToString(GtidMode mode)
     return QStringLiteral("auto");
 }
 
-Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
+Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
 {
     Problems p;
     const QString top = PairProfile::tr("profile");
-    p.unknownKeys(json, { QStringLiteral("name"), QStringLiteral("databases"), QStringLiteral("ignoreDatabases"),
-                          QStringLiteral("replicationUser"), QStringLiteral("replicationUserHost"),
-                          QStringLiteral("gtid"), QStringLiteral("autoIncrement"), QStringLiteral("ssl"),
-                          QStringLiteral("binlogFormat"), QStringLiteral("syncBinlog"), QStringLiteral("rollingRestart"),
-                          QStringLiteral("servers") },
-                  top);
+    p.unknownKeys(json,
+        { QStringLiteral("name"), QStringLiteral("databases"), QStringLiteral("ignoreDatabases"),
+            QStringLiteral("replicationUser"), QStringLiteral("replicationUserHost"), QStringLiteral("gtid"),
+            QStringLiteral("autoIncrement"), QStringLiteral("ssl"), QStringLiteral("binlogFormat"),
+            QStringLiteral("syncBinlog"), QStringLiteral("rollingRestart"), QStringLiteral("servers") },
+        top);
     PairProfile pair;
     pair.name = p.string(json, QStringLiteral("name"), top, {}, true);
     pair.databases = p.names(json, QStringLiteral("databases"), top);
@@ -240,7 +241,8 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
     pair.replicationUser = p.string(json, QStringLiteral("replicationUser"), top, pair.replicationUser);
     if (pair.replicationUser.isEmpty() || pair.replicationUser.size() > 32)
         p.add(top, PairProfile::tr("\"replicationUser\" must be 1 to 32 characters"));
-    pair.replicationUserHost = p.string(json, QStringLiteral("replicationUserHost"), top, pair.replicationUserHost);
+    pair.replicationUserHost
+        = p.string(json, QStringLiteral("replicationUserHost"), top, pair.replicationUserHost);
     if (pair.replicationUserHost.isEmpty())
         pair.replicationUserHost = QStringLiteral("peer");
     const QString gtid = p.string(json, QStringLiteral("gtid"), top, QStringLiteral("auto")).toLower();
@@ -257,8 +259,8 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
     pair.rollingRestart = p.boolean(json, QStringLiteral("rollingRestart"), top, false);
     pair.binlogFormat = p.string(json, QStringLiteral("binlogFormat"), top, {}).toUpper();
     if (!pair.binlogFormat.isEmpty()
-        && !QStringList { QStringLiteral("ROW"), QStringLiteral("MIXED"), QStringLiteral("STATEMENT") }.contains(
-                pair.binlogFormat))
+        && !QStringList { QStringLiteral("ROW"), QStringLiteral("MIXED"), QStringLiteral("STATEMENT") }
+                .contains(pair.binlogFormat))
         p.add(top, PairProfile::tr("\"binlogFormat\" must be ROW, MIXED or STATEMENT"));
     const QJsonValue sync = json.value(QStringLiteral("syncBinlog"));
     if (!sync.isUndefined()) {
@@ -267,7 +269,7 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
         else
             pair.syncBinlog = sync.toInt();
     }
-    for (const QString &db : pair.databases)
+    for (const QString& db : pair.databases)
         if (pair.ignoreDatabases.contains(db))
             p.add(top, PairProfile::tr("database \"%1\" is both replicated and ignored").arg(db));
 
@@ -287,31 +289,39 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject &json)
             p.add(top, PairProfile::tr("the two servers must have different names"));
         if (pair.servers[0].host == pair.servers[1].host && pair.servers[0].port == pair.servers[1].port
             && !pair.servers[0].host.isEmpty())
-            p.add(top, PairProfile::tr("both servers are %1: a server cannot replicate with itself").arg(pair.servers[0].endpoint()));
+            p.add(top,
+                PairProfile::tr("both servers are %1: a server cannot replicate with itself")
+                    .arg(pair.servers[0].endpoint()));
     }
     if (!p.isEmpty())
         return stepFailure({}, PairProfile::tr("profile"), p.text());
     return pair;
 }
 
-Result<PairProfile> PairProfile::load(const QString &path)
+Result<PairProfile> PairProfile::load(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return stepFailure({}, PairProfile::tr("profile"), PairProfile::tr("cannot read %1: %2").arg(path, f.errorString()));
+        return stepFailure(
+            {}, PairProfile::tr("profile"), PairProfile::tr("cannot read %1: %2").arg(path, f.errorString()));
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
     if (err.error != QJsonParseError::NoError)
         return stepFailure({}, PairProfile::tr("profile"),
-                           PairProfile::tr("%1 is not valid JSON at offset %2: %3").arg(path).arg(err.offset).arg(err.errorString()));
+            PairProfile::tr("%1 is not valid JSON at offset %2: %3")
+                .arg(path)
+                .arg(err.offset)
+                .arg(err.errorString()));
     if (!doc.isObject())
-        return stepFailure({}, PairProfile::tr("profile"), PairProfile::tr("%1 must hold a JSON object").arg(path));
+        return stepFailure(
+            {}, PairProfile::tr("profile"), PairProfile::tr("%1 must hold a JSON object").arg(path));
     auto pair = fromJson(doc.object());
     if (!pair)
-        return std::unexpected(StepError { {}, pair.error().step, 0, path + QStringLiteral(":\n") + pair.error().text });
+        return std::unexpected(
+            StepError { {}, pair.error().step, 0, path + QStringLiteral(":\n") + pair.error().text });
     pair->filePath = path;
     // relative password files are relative to the profile
-    for (ServerProfile &s : pair->servers)
+    for (ServerProfile& s : pair->servers)
         if (!s.adminPasswordFile.isEmpty() && QDir::isRelativePath(s.adminPasswordFile)
             && !s.adminPasswordFile.startsWith(QLatin1Char('~')))
             s.adminPasswordFile = QFileInfo(path).absoluteDir().filePath(s.adminPasswordFile);
@@ -320,31 +330,30 @@ Result<PairProfile> PairProfile::load(const QString &path)
 
 QJsonObject PairProfile::toJson() const
 {
-    auto list = [](const QStringList &l) { return QJsonArray::fromStringList(l); };
-    QJsonObject o { { QStringLiteral("name"), name },
-                    { QStringLiteral("databases"), list(databases) },
-                    { QStringLiteral("ignoreDatabases"), list(ignoreDatabases) },
-                    { QStringLiteral("replicationUser"), replicationUser },
-                    { QStringLiteral("replicationUserHost"), replicationUserHost },
-                    { QStringLiteral("gtid"), gtidToString(gtid) },
-                    { QStringLiteral("autoIncrement"), autoIncrement },
-                    { QStringLiteral("ssl"), ssl },
-                    { QStringLiteral("syncBinlog"), syncBinlog },
-                    { QStringLiteral("rollingRestart"), rollingRestart },
-                    { QStringLiteral("servers"), QJsonArray { servers[0].toJson(), servers[1].toJson() } } };
+    auto list = [](const QStringList& l) { return QJsonArray::fromStringList(l); };
+    QJsonObject o { { QStringLiteral("name"), name }, { QStringLiteral("databases"), list(databases) },
+        { QStringLiteral("ignoreDatabases"), list(ignoreDatabases) },
+        { QStringLiteral("replicationUser"), replicationUser },
+        { QStringLiteral("replicationUserHost"), replicationUserHost },
+        { QStringLiteral("gtid"), gtidToString(gtid) }, { QStringLiteral("autoIncrement"), autoIncrement },
+        { QStringLiteral("ssl"), ssl }, { QStringLiteral("syncBinlog"), syncBinlog },
+        { QStringLiteral("rollingRestart"), rollingRestart },
+        { QStringLiteral("servers"), QJsonArray { servers[0].toJson(), servers[1].toJson() } } };
     if (!binlogFormat.isEmpty())
         o.insert(QStringLiteral("binlogFormat"), binlogFormat);
     return o;
 }
 
-Result<void> PairProfile::save(const QString &path) const
+Result<void> PairProfile::save(const QString& path) const
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return stepFailure({}, PairProfile::tr("profile"), PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
+        return stepFailure({}, PairProfile::tr("profile"),
+            PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return stepFailure({}, PairProfile::tr("profile"), PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
+        return stepFailure({}, PairProfile::tr("profile"),
+            PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
     return {};
 }
 

@@ -13,9 +13,9 @@ struct SshEndpoint
     QString host;
     int port = 22;
     QString user;
-    QString keyFile;          ///< may start with "~/"
+    QString keyFile; ///< may start with "~/"
     QString keyPassphraseEnv; ///< environment variable holding the key's passphrase
-    QString passwordEnv;      ///< environment variable holding the SSH password
+    QString passwordEnv; ///< environment variable holding the SSH password
     QString knownHostsFile = QStringLiteral("~/.ssh/known_hosts");
     bool acceptNewHostKey = false;
     bool sudo = false;
@@ -30,9 +30,9 @@ struct ServerProfile
     QString host;
     int port = 3306;
     QString adminUser = QStringLiteral("root");
-    QString adminPasswordEnv;  ///< environment variable holding the admin password
+    QString adminPasswordEnv; ///< environment variable holding the admin password
     QString adminPasswordFile; ///< or a file (mode 0600) holding it, like a ~/.my.cnf
-    QString peerHost;          ///< address the *other* server uses to reach this one
+    QString peerHost; ///< address the *other* server uses to reach this one
     bool hasSsh = false;
     SshEndpoint ssh;
     QString configFile = QStringLiteral("auto");
@@ -63,7 +63,7 @@ public:
     GtidMode gtid = GtidMode::Auto;
     bool autoIncrement = true;
     bool ssl = false;
-    QString binlogFormat;   ///< empty: leave as is; else ROW/MIXED/STATEMENT
+    QString binlogFormat; ///< empty: leave as is; else ROW/MIXED/STATEMENT
     int syncBinlog = 1;
     bool rollingRestart = false; ///< restart one server, wait until it is back and verified, then the other
     ServerProfile servers[2];
@@ -71,10 +71,10 @@ public:
     QString filePath; ///< where it was loaded from (not serialised)
 
     /** Parses and validates; every problem found is reported in one error. */
-    static Result<PairProfile> fromJson(const QJsonObject &json);
-    static Result<PairProfile> load(const QString &path);
+    static Result<PairProfile> fromJson(const QJsonObject& json);
+    static Result<PairProfile> load(const QString& path);
     QJsonObject toJson() const;
-    Result<void> save(const QString &path) const;
+    Result<void> save(const QString& path) const;
 
     /** The account host the replication user on server @p index gets (the peer's address by default). */
     QString replicationHostFor(int index) const;

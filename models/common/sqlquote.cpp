@@ -2,7 +2,7 @@
 
 namespace SqlQuote {
 
-QString literal(const QString &value, bool noBackslashEscapes)
+QString literal(const QString& value, bool noBackslashEscapes)
 {
     QString out;
     out.reserve(value.size() + 2);
@@ -21,14 +21,14 @@ QString literal(const QString &value, bool noBackslashEscapes)
     return out;
 }
 
-QString identifier(const QString &name)
+QString identifier(const QString& name)
 {
     QString out = name;
     out.replace(QLatin1Char('`'), QLatin1String("``"));
     return QLatin1Char('`') + out + QLatin1Char('`');
 }
 
-QString account(const QString &user, const QString &host, bool noBackslashEscapes)
+QString account(const QString& user, const QString& host, bool noBackslashEscapes)
 {
     return literal(user, noBackslashEscapes) + QLatin1Char('@') + literal(host, noBackslashEscapes);
 }

@@ -6,9 +6,9 @@
  *  (CREATE USER, CHANGE MASTER, ...). */
 namespace SqlQuote {
 /** 'value' with ' doubled and, unless the session runs NO_BACKSLASH_ESCAPES, \ doubled. */
-QString literal(const QString &value, bool noBackslashEscapes = false);
+QString literal(const QString& value, bool noBackslashEscapes = false);
 /** `name` with ` doubled. */
-QString identifier(const QString &name);
+QString identifier(const QString& name);
 /** 'user'@'host' */
-QString account(const QString &user, const QString &host, bool noBackslashEscapes = false);
+QString account(const QString& user, const QString& host, bool noBackslashEscapes = false);
 } // namespace SqlQuote

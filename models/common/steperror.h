@@ -10,18 +10,17 @@ struct StepError
     Q_DECLARE_TR_FUNCTIONS(StepError)
 public:
     QString server; ///< profile name of the server ("A"), empty for pair-level errors
-    QString step;   ///< e.g. "connect", "config", "coordinates"
-    int code = 0;   ///< the server's errno where there is one, else 0
-    QString text;   ///< human text; never contains a password
+    QString step; ///< e.g. "connect", "config", "coordinates"
+    int code = 0; ///< the server's errno where there is one, else 0
+    QString text; ///< human text; never contains a password
 
     QString toString() const;
 };
 
-template<typename T>
-using Result = std::expected<T, StepError>;
+template<typename T> using Result = std::expected<T, StepError>;
 
-inline std::unexpected<StepError> stepFailure(const QString &server, const QString &step, const QString &text,
-                                              int code = 0)
+inline std::unexpected<StepError> stepFailure(
+    const QString& server, const QString& step, const QString& text, int code = 0)
 {
     return std::unexpected(StepError { server, step, code, text });
 }

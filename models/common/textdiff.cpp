@@ -15,7 +15,7 @@ struct Op
     int newLine;
 };
 
-QStringList splitLines(const QString &text)
+QStringList splitLines(const QString& text)
 {
     if (text.isEmpty())
         return {};
@@ -26,8 +26,8 @@ QStringList splitLines(const QString &text)
 }
 } // namespace
 
-QString unified(const QString &oldText, const QString &newText, const QString &oldName, const QString &newName,
-                int context)
+QString unified(const QString& oldText, const QString& newText, const QString& oldName,
+    const QString& newName, int context)
 {
     if (oldText == newText)
         return {};
@@ -82,10 +82,10 @@ QString unified(const QString &oldText, const QString &newText, const QString &o
                 ++newCount;
         }
         out += QStringLiteral("@@ -%1,%2 +%3,%4 @@\n")
-                       .arg(oldCount ? ops[start].oldLine + 1 : ops[start].oldLine)
-                       .arg(oldCount)
-                       .arg(newCount ? ops[start].newLine + 1 : ops[start].newLine)
-                       .arg(newCount);
+                   .arg(oldCount ? ops[start].oldLine + 1 : ops[start].oldLine)
+                   .arg(oldCount)
+                   .arg(newCount ? ops[start].newLine + 1 : ops[start].newLine)
+                   .arg(newCount);
         for (int x = start; x < end; ++x)
             out += QLatin1Char(ops[x].kind) + ops[x].text + QLatin1Char('\n');
         k = end;

@@ -13,13 +13,12 @@ QString shellQuote(QString s)
 }
 } // namespace
 
-ConfigLocator::ConfigLocator(HostShell &shell, QString serverName)
+ConfigLocator::ConfigLocator(HostShell& shell, QString serverName)
     : m_shell(shell)
     , m_server(std::move(serverName))
-{
-}
+{ }
 
-ConfigLocator::CommandLineFiles ConfigLocator::commandLineFiles(const QStringList &args)
+ConfigLocator::CommandLineFiles ConfigLocator::commandLineFiles(const QStringList& args)
 {
     CommandLineFiles f;
     f.defaultsFile = ServerProcess::optionValue(args, QStringLiteral("defaults-file"));
@@ -29,7 +28,7 @@ ConfigLocator::CommandLineFiles ConfigLocator::commandLineFiles(const QStringLis
     return f;
 }
 
-QStringList ConfigLocator::parseDefaultFilesHelp(const QString &helpText)
+QStringList ConfigLocator::parseDefaultFilesHelp(const QString& helpText)
 {
     const QStringList lines = helpText.split(QLatin1Char('\n'));
     for (qsizetype i = 0; i + 1 < lines.size(); ++i)
@@ -41,15 +40,16 @@ QStringList ConfigLocator::parseDefaultFilesHelp(const QString &helpText)
 QStringList ConfigLocator::defaultSearchOrder(Flavor flavor)
 {
     if (flavor == Flavor::MariaDB)
-        return { QStringLiteral("/etc/my.cnf"), QStringLiteral("/etc/mysql/my.cnf"), QStringLiteral("~/.my.cnf") };
-    return { QStringLiteral("/etc/my.cnf"), QStringLiteral("/etc/mysql/my.cnf"), QStringLiteral("/usr/etc/my.cnf"),
-             QStringLiteral("~/.my.cnf") };
+        return { QStringLiteral("/etc/my.cnf"), QStringLiteral("/etc/mysql/my.cnf"),
+            QStringLiteral("~/.my.cnf") };
+    return { QStringLiteral("/etc/my.cnf"), QStringLiteral("/etc/mysql/my.cnf"),
+        QStringLiteral("/usr/etc/my.cnf"), QStringLiteral("~/.my.cnf") };
 }
 
-QList<ConfigLocator::Include> ConfigLocator::includes(const QByteArray &content, const QString &fileDir)
+QList<ConfigLocator::Include> ConfigLocator::includes(const QByteArray& content, const QString& fileDir)
 {
     QList<Include> out;
-    for (const QByteArray &raw : content.split('\n')) {
+    for (const QByteArray& raw : content.split('\n')) {
         const QString line = QString::fromUtf8(raw).trimmed();
         Include inc;
         QString rest;
@@ -74,7 +74,7 @@ QList<ConfigLocator::Include> ConfigLocator::includes(const QByteArray &content,
     return out;
 }
 
-void ConfigLocator::follow(const QString &file, QStringList &order, int depth)
+void ConfigLocator::follow(const QString& file, QStringList& order, int depth)
 {
     if (depth > 10 || order.contains(file))
         return;
@@ -82,7 +82,7 @@ void ConfigLocator::follow(const QString &file, QStringList &order, int depth)
     if (!content)
         return;
     order << file;
-    for (const Include &inc : includes(*content, file.section(QLatin1Char('/'), 0, -2))) {
+    for (const Include& inc : includes(*content, file.section(QLatin1Char('/'), 0, -2))) {
         if (!inc.directory) {
             follow(inc.path, order, depth + 1);
             continue;
@@ -90,19 +90,20 @@ void ConfigLocator::follow(const QString &file, QStringList &order, int depth)
         auto names = m_shell.listDir(inc.path, QStringLiteral("*.cnf"));
         if (!names)
             continue;
-        for (const QString &n : *names)
+        for (const QString& n : *names)
             follow(QDir(inc.path).filePath(n), order, depth + 1);
     }
 }
 
-Result<QStringList> ConfigLocator::searchOrder(const ServerProcess &process, Flavor flavor)
+Result<QStringList> ConfigLocator::searchOrder(const ServerProcess& process, Flavor flavor)
 {
     // the binary itself knows its compiled-in order best
     if (!process.program().isEmpty()) {
-        auto help = m_shell.run(QStringLiteral("b=$(readlink /proc/%1/exe 2>/dev/null) || b=%2; "
-                                               "\"$b\" --no-defaults --help --verbose 2>/dev/null | grep -A1 '^Default options'")
-                                        .arg(QString::number(process.pid()), shellQuote(process.program())),
-                                30000);
+        auto help = m_shell.run(
+            QStringLiteral("b=$(readlink /proc/%1/exe 2>/dev/null) || b=%2; "
+                           "\"$b\" --no-defaults --help --verbose 2>/dev/null | grep -A1 '^Default options'")
+                .arg(QString::number(process.pid()), shellQuote(process.program())),
+            30000);
         if (help && help->exitCode == 0) {
             const QStringList files = parseDefaultFilesHelp(QString::fromLocal8Bit(help->out));
             if (!files.isEmpty())
@@ -112,7 +113,7 @@ Result<QStringList> ConfigLocator::searchOrder(const ServerProcess &process, Fla
     return defaultSearchOrder(flavor);
 }
 
-Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess::Hint &hint, Flavor flavor)
+Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess::Hint& hint, Flavor flavor)
 {
     auto process = ServerProcess::find(m_shell, hint, m_server);
     if (!process)
@@ -120,24 +121,26 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess::Hint 
     return locate(*process, flavor);
 }
 
-Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess &process, Flavor flavor)
+Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& process, Flavor flavor)
 {
     const CommandLineFiles cmd = commandLineFiles(process.arguments());
     Location loc;
     loc.groupSuffix = cmd.groupSuffix;
     if (cmd.noDefaults)
         return stepFailure(m_server, kStep,
-                           ConfigLocator::tr("the server (%1) was started with --no-defaults: it reads no option file, so its settings "
-                              "can only change on its command line. Set \"configFile\" in the profile if you know better.")
-                                   .arg(process.describe()));
+            ConfigLocator::tr(
+                "the server (%1) was started with --no-defaults: it reads no option file, so its settings "
+                "can only change on its command line. Set \"configFile\" in the profile if you know better.")
+                .arg(process.describe()));
     if (!cmd.defaultsFile.isEmpty()) {
         // --defaults-file: that file and nothing else
         loc.mainFile = cmd.defaultsFile;
         loc.reason = ConfigLocator::tr("--defaults-file on the command line of %1").arg(process.describe());
         follow(loc.mainFile, loc.readOrder, 0);
         if (loc.readOrder.isEmpty())
-            return stepFailure(m_server, kStep, ConfigLocator::tr("the server reads %1 (%2), but it cannot be read on %3")
-                                                        .arg(loc.mainFile, loc.reason, m_shell.describe()));
+            return stepFailure(m_server, kStep,
+                ConfigLocator::tr("the server reads %1 (%2), but it cannot be read on %3")
+                    .arg(loc.mainFile, loc.reason, m_shell.describe()));
         return loc;
     }
 
@@ -145,7 +148,7 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess &proce
     if (!order)
         return std::unexpected(order.error());
     QStringList globals;
-    for (const QString &f : *order) {
+    for (const QString& f : *order) {
         if (f.startsWith(QLatin1Char('~')))
             continue; // the home of the account mysqld runs as: not where a server's settings belong
         const auto exists = m_shell.exists(f);
@@ -157,30 +160,33 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess &proce
     if (!cmd.extraFile.isEmpty()) {
         // read after the global files, so its values win; and it belongs to this server alone
         loc.mainFile = cmd.extraFile;
-        loc.reason = ConfigLocator::tr("--defaults-extra-file on the command line of %1").arg(process.describe());
+        loc.reason
+            = ConfigLocator::tr("--defaults-extra-file on the command line of %1").arg(process.describe());
         follow(cmd.extraFile, loc.readOrder, 0);
         return loc;
     }
     if (globals.isEmpty())
         return stepFailure(m_server, kStep,
-                           ConfigLocator::tr("the server (%1) has no --defaults-file and none of its default option files exists on %2 "
-                              "(%3). Set \"configFile\" in the profile.")
-                                   .arg(process.describe(), m_shell.describe(), order->join(QLatin1String(", "))));
+            ConfigLocator::tr(
+                "the server (%1) has no --defaults-file and none of its default option files exists on %2 "
+                "(%3). Set \"configFile\" in the profile.")
+                .arg(process.describe(), m_shell.describe(), order->join(QLatin1String(", "))));
     loc.mainFile = globals.last(); // read last, so its values (and its !includedir drop-ins) win
     loc.reason = globals.size() == 1
-            ? ConfigLocator::tr("the default option file of %1 (it has no --defaults-file)").arg(process.describe())
-            : ConfigLocator::tr("the last of the default option files %1 of %2 (it has no --defaults-file)")
-                      .arg(globals.join(QLatin1String(", ")), process.describe());
+        ? ConfigLocator::tr("the default option file of %1 (it has no --defaults-file)")
+              .arg(process.describe())
+        : ConfigLocator::tr("the last of the default option files %1 of %2 (it has no --defaults-file)")
+              .arg(globals.join(QLatin1String(", ")), process.describe());
 
     // other servers on this host without a file of their own read the very same files
     if (auto others = ServerProcess::all(m_shell, m_server)) {
-        for (const ServerProcess &other : *others) {
+        for (const ServerProcess& other : *others) {
             if (other.pid() == process.pid())
                 continue;
             const CommandLineFiles o = commandLineFiles(other.arguments());
             if (o.defaultsFile.isEmpty() && o.extraFile.isEmpty() && !o.noDefaults)
                 loc.warnings << ConfigLocator::tr("%1 also reads %2: a change there changes that server too")
-                                        .arg(other.describe(), loc.mainFile);
+                                    .arg(other.describe(), loc.mainFile);
         }
     }
     return loc;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "sql/dialect.h"
 #include "host/hostshell.h"
 #include "host/serverprocess.h"
+#include "sql/dialect.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -17,11 +17,11 @@ class ConfigLocator
 public:
     struct Location
     {
-        QString mainFile;       ///< the file to edit, or whose !includedir to put a drop-in into
-        QString reason;         ///< how it was found, in words, for the plan and the log
-        QStringList readOrder;  ///< every existing option file the server reads, includes followed, in order
-        QString groupSuffix;    ///< --defaults-group-suffix: settings then also go to [mysqld<suffix>]
-        QStringList warnings;   ///< e.g. other servers on the host read the same files
+        QString mainFile; ///< the file to edit, or whose !includedir to put a drop-in into
+        QString reason; ///< how it was found, in words, for the plan and the log
+        QStringList readOrder; ///< every existing option file the server reads, includes followed, in order
+        QString groupSuffix; ///< --defaults-group-suffix: settings then also go to [mysqld<suffix>]
+        QStringList warnings; ///< e.g. other servers on the host read the same files
     };
     /** What the server's command line says about option files. */
     struct CommandLineFiles
@@ -38,24 +38,24 @@ public:
         QString path;
     };
 
-    ConfigLocator(HostShell &shell, QString serverName);
+    ConfigLocator(HostShell& shell, QString serverName);
 
-    Result<Location> locate(const ServerProcess::Hint &hint, Flavor flavor);
-    Result<Location> locate(const ServerProcess &process, Flavor flavor);
+    Result<Location> locate(const ServerProcess::Hint& hint, Flavor flavor);
+    Result<Location> locate(const ServerProcess& process, Flavor flavor);
 
-    static CommandLineFiles commandLineFiles(const QStringList &args);
+    static CommandLineFiles commandLineFiles(const QStringList& args);
     /** The list after "Default options are read from the following files in the given order:" of
      *  `mysqld --help --verbose`; empty when absent. */
-    static QStringList parseDefaultFilesHelp(const QString &helpText);
+    static QStringList parseDefaultFilesHelp(const QString& helpText);
     /** The usual order when the binary cannot tell: /etc/my.cnf, /etc/mysql/my.cnf (+ MySQL's SYSCONFDIR). */
     static QStringList defaultSearchOrder(Flavor flavor);
     /** !include / !includedir lines of an option file; relative paths resolved against @p fileDir. */
-    static QList<Include> includes(const QByteArray &content, const QString &fileDir);
+    static QList<Include> includes(const QByteArray& content, const QString& fileDir);
 
 private:
-    Result<QStringList> searchOrder(const ServerProcess &process, Flavor flavor);
-    void follow(const QString &file, QStringList &order, int depth);
+    Result<QStringList> searchOrder(const ServerProcess& process, Flavor flavor);
+    void follow(const QString& file, QStringList& order, int depth);
 
-    HostShell &m_shell;
+    HostShell& m_shell;
     QString m_server;
 };

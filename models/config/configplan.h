@@ -22,12 +22,12 @@ struct FileEdit
 struct ConfigPlan
 {
     QString server;
-    QString target;               ///< the drop-in file, or the main file holding our marked block
+    QString target; ///< the drop-in file, or the main file holding our marked block
     QList<DesiredSetting> settings;
-    QList<DesiredSetting> setGlobal;  ///< dynamic settings not yet effective
-    QStringList restartFor;           ///< non-dynamic variables not yet effective
-    QList<FileEdit> edits;            ///< only files whose content changes
-    QString restartCommand;           ///< how mysqld is restarted here (resolved when a restart is needed)
+    QList<DesiredSetting> setGlobal; ///< dynamic settings not yet effective
+    QStringList restartFor; ///< non-dynamic variables not yet effective
+    QList<FileEdit> edits; ///< only files whose content changes
+    QString restartCommand; ///< how mysqld is restarted here (resolved when a restart is needed)
 
     bool restartNeeded() const { return !restartFor.isEmpty(); }
     bool isEmpty() const { return edits.isEmpty() && setGlobal.isEmpty() && restartFor.isEmpty(); }
@@ -48,12 +48,12 @@ public:
 
     /** @p files: the main file first, then every file it reads, in reading order.
      *  @p includeDirs: the !includedir folders of the main file that exist (absolute). */
-    static ConfigPlan plan(const QString &server, const QString &pairName, const QList<DesiredSetting> &settings,
-                           const QMap<QString, QString> &effective, const QList<SourceFile> &files,
-                           const QStringList &includeDirs);
+    static ConfigPlan plan(const QString& server, const QString& pairName,
+        const QList<DesiredSetting>& settings, const QMap<QString, QString>& effective,
+        const QList<SourceFile>& files, const QStringList& includeDirs);
     /** Keeps the log-bin line of our own earlier drop-in when nothing else turns the binary log on. */
-    static void carryOverLogBin(QStringList &body, const QList<DesiredSetting> &settings, const QList<SourceFile> &files,
-                                const QString &dropIn);
+    static void carryOverLogBin(QStringList& body, const QList<DesiredSetting>& settings,
+        const QList<SourceFile>& files, const QString& dropIn);
     /** Other names of the same variable, that must not be left set elsewhere. */
-    static QStringList aliases(const QString &variable);
+    static QStringList aliases(const QString& variable);
 };

@@ -2,7 +2,8 @@
 
 #include <QRegularExpression>
 
-const QString MyCnf::kBlockBegin = QStringLiteral("# BEGIN replipair (managed by RepliPair; edits inside are replaced)");
+const QString MyCnf::kBlockBegin
+    = QStringLiteral("# BEGIN replipair (managed by RepliPair; edits inside are replaced)");
 const QString MyCnf::kBlockEnd = QStringLiteral("# END replipair");
 const QString MyCnf::kDisabledPrefix = QStringLiteral("# disabled by replipair: ");
 
@@ -23,7 +24,7 @@ QString cleanValue(QString v)
 }
 } // namespace
 
-QString MyCnf::normaliseKey(const QString &name)
+QString MyCnf::normaliseKey(const QString& name)
 {
     QString k = name.trimmed().toLower();
     k.replace(QLatin1Char('-'), QLatin1Char('_'));
@@ -32,13 +33,14 @@ QString MyCnf::normaliseKey(const QString &name)
     return k;
 }
 
-bool MyCnf::isServerSection(const QString &section)
+bool MyCnf::isServerSection(const QString& section)
 {
-    static const QRegularExpression re(QStringLiteral("^(mysqld|server|mariadb|mariadbd|mysqld-[0-9.]+|mariadb-[0-9.]+|mariadbd-[0-9.]+)$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(mysqld|server|mariadb|mariadbd|mysqld-[0-9.]+|mariadb-[0-9.]+|mariadbd-[0-9.]+)$"));
     return re.match(section).hasMatch();
 }
 
-MyCnf MyCnf::parse(const QByteArray &content)
+MyCnf MyCnf::parse(const QByteArray& content)
 {
     MyCnf cnf;
     QByteArray bytes = content;
@@ -48,7 +50,7 @@ MyCnf MyCnf::parse(const QByteArray &content)
     if (content.isEmpty())
         return cnf;
     QString section;
-    for (const QByteArray &rawLine : bytes.split('\n')) {
+    for (const QByteArray& rawLine : bytes.split('\n')) {
         QString raw = QString::fromUtf8(rawLine);
         if (raw.endsWith(QLatin1Char('\r')))
             raw.chop(1);
@@ -89,8 +91,9 @@ QByteArray MyCnf::render() const
 {
     QByteArrayList out;
     out.reserve(m_lines.size());
-    for (const Line &l : m_lines)
-        out << (l.edited ? l.text.toUtf8() + (l.raw.endsWith('\r') ? QByteArray("\r") : QByteArray()) : l.raw);
+    for (const Line& l : m_lines)
+        out << (l.edited ? l.text.toUtf8() + (l.raw.endsWith('\r') ? QByteArray("\r") : QByteArray())
+                         : l.raw);
     QByteArray text = out.join('\n');
     if (m_trailingNewline && !m_lines.isEmpty())
         text += '\n';
@@ -100,7 +103,7 @@ QByteArray MyCnf::render() const
 QStringList MyCnf::includeDirs() const
 {
     QStringList dirs;
-    for (const Line &l : m_lines)
+    for (const Line& l : m_lines)
         if (!l.includeDir.isEmpty())
             dirs << l.includeDir;
     return dirs;
@@ -109,7 +112,7 @@ QStringList MyCnf::includeDirs() const
 QStringList MyCnf::includes() const
 {
     QStringList files;
-    for (const Line &l : m_lines)
+    for (const Line& l : m_lines)
         if (!l.include.isEmpty())
             files << l.include;
     return files;
@@ -130,12 +133,12 @@ bool MyCnf::isInMarkedBlock(int index) const
     return inside;
 }
 
-QList<int> MyCnf::findOption(const QString &key) const
+QList<int> MyCnf::findOption(const QString& key) const
 {
     const QString k = normaliseKey(key);
     QList<int> found;
     for (int i = 0; i < m_lines.size(); ++i) {
-        const Line &l = m_lines[i];
+        const Line& l = m_lines[i];
         if (l.key.isEmpty() || !isServerSection(l.section) || isInMarkedBlock(i))
             continue;
         if (l.key == k || l.key == QStringLiteral("skip_") + k || l.key == QStringLiteral("disable_") + k
@@ -145,12 +148,12 @@ QList<int> MyCnf::findOption(const QString &key) const
     return found;
 }
 
-QString MyCnf::lastValue(const QString &key, bool *found) const
+QString MyCnf::lastValue(const QString& key, bool* found) const
 {
     const QString k = normaliseKey(key);
     QString value;
     bool any = false;
-    for (const Line &l : m_lines) {
+    for (const Line& l : m_lines) {
         if (l.key.isEmpty() || !isServerSection(l.section))
             continue;
         if (l.key == k) {
@@ -168,7 +171,7 @@ QString MyCnf::lastValue(const QString &key, bool *found) const
 
 void MyCnf::disableLine(int index)
 {
-    Line &l = m_lines[index];
+    Line& l = m_lines[index];
     l.text = kDisabledPrefix + l.text.trimmed();
     l.edited = true;
     l.key.clear();
@@ -178,28 +181,28 @@ void MyCnf::disableLine(int index)
 
 bool MyCnf::hasMarkedBlock() const
 {
-    for (const Line &l : m_lines)
+    for (const Line& l : m_lines)
         if (l.text == kBlockBegin)
             return true;
     return false;
 }
 
-void MyCnf::setMarkedBlock(const QStringList &body)
+void MyCnf::setMarkedBlock(const QStringList& body)
 {
     QList<Line> block;
-    auto add = [&](const QString &text) {
+    auto add = [&](const QString& text) {
         Line l;
         l.text = text;
         block << l;
     };
     add(kBlockBegin);
     add(QStringLiteral("[mysqld]"));
-    for (const QString &b : body)
+    for (const QString& b : body)
         add(b);
     add(kBlockEnd);
     // re-parse the block so keys and sections are known
     QStringList texts;
-    for (const Line &l : block)
+    for (const Line& l : block)
         texts << l.text;
     const MyCnf parsed = parse(texts.join(QLatin1Char('\n')).toUtf8());
     int begin = -1, end = -1;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 namespace {
-QString normalise(const QString &value)
+QString normalise(const QString& value)
 {
     const QString v = value.trimmed();
     if (v == QLatin1String("1") || v.compare(QLatin1String("ON"), Qt::CaseInsensitive) == 0)
@@ -13,10 +13,10 @@ QString normalise(const QString &value)
     return v.toUpper();
 }
 
-QString normaliseList(const QString &value)
+QString normaliseList(const QString& value)
 {
     QStringList items = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (QString &i : items)
+    for (QString& i : items)
         i = i.trimmed();
     items.removeAll(QString());
     std::sort(items.begin(), items.end());
@@ -24,7 +24,8 @@ QString normaliseList(const QString &value)
     return items.join(QLatin1Char(','));
 }
 
-DesiredSetting scalar(const Dialect &d, const QString &variable, const QString &value, const QString &cnfName = {})
+DesiredSetting scalar(
+    const Dialect& d, const QString& variable, const QString& value, const QString& cnfName = {})
 {
     DesiredSetting s;
     s.variable = variable;
@@ -36,7 +37,7 @@ DesiredSetting scalar(const Dialect &d, const QString &variable, const QString &
     return s;
 }
 
-DesiredSetting list(const Dialect &d, const QString &variable, const QStringList &values)
+DesiredSetting list(const Dialect& d, const QString& variable, const QStringList& values)
 {
     DesiredSetting s;
     s.variable = variable;
@@ -44,7 +45,7 @@ DesiredSetting list(const Dialect &d, const QString &variable, const QStringList
     s.isList = true;
     QString name = variable;
     name.replace(QLatin1Char('_'), QLatin1Char('-'));
-    for (const QString &v : values)
+    for (const QString& v : values)
         s.cnfLines << QStringLiteral("%1 = %2").arg(name, v);
     s.dynamic = d.isDynamic(variable);
     return s;
@@ -58,7 +59,8 @@ std::pair<qint64, qint64> ReplicationSettings::serverIds(qint64 a, qint64 b)
     return { idA, idB };
 }
 
-bool ReplicationSettings::useGtid(const PairProfile &pair, const ServerInspection &a, const ServerInspection &b)
+bool ReplicationSettings::useGtid(
+    const PairProfile& pair, const ServerInspection& a, const ServerInspection& b)
 {
     if (pair.gtid == GtidMode::Off)
         return false;
@@ -72,14 +74,15 @@ bool ReplicationSettings::useGtid(const PairProfile &pair, const ServerInspectio
     if (a.version.flavor == Flavor::MariaDB)
         return true;
     return a.gtidMode.compare(QLatin1String("ON"), Qt::CaseInsensitive) == 0
-            && b.gtidMode.compare(QLatin1String("ON"), Qt::CaseInsensitive) == 0;
+        && b.gtidMode.compare(QLatin1String("ON"), Qt::CaseInsensitive) == 0;
 }
 
-QList<DesiredSetting> ReplicationSettings::compute(const PairProfile &pair, int index, const ServerInspection &self,
-                                                   const ServerInspection &peer, bool gtid)
+QList<DesiredSetting> ReplicationSettings::compute(
+    const PairProfile& pair, int index, const ServerInspection& self, const ServerInspection& peer, bool gtid)
 {
     const Dialect d(self.version);
-    const auto ids = index == 0 ? serverIds(self.serverId, peer.serverId) : serverIds(peer.serverId, self.serverId);
+    const auto ids
+        = index == 0 ? serverIds(self.serverId, peer.serverId) : serverIds(peer.serverId, self.serverId);
     QList<DesiredSetting> out;
     out << scalar(d, QStringLiteral("server_id"), QString::number(index == 0 ? ids.first : ids.second));
     if (!self.logBin) {
@@ -112,7 +115,7 @@ QList<DesiredSetting> ReplicationSettings::compute(const PairProfile &pair, int 
     return out;
 }
 
-bool ReplicationSettings::isEffective(const DesiredSetting &setting, const QMap<QString, QString> &variables)
+bool ReplicationSettings::isEffective(const DesiredSetting& setting, const QMap<QString, QString>& variables)
 {
     if (!variables.contains(setting.variable))
         return setting.isList; // MySQL shows replication filters only once a replica is configured

@@ -9,8 +9,8 @@
 /** One server setting the pair needs, with its option-file form and how to check it took effect. */
 struct DesiredSetting
 {
-    QString variable;   ///< system variable name, e.g. "server_id"
-    QString value;      ///< desired effective value; for lists, comma separated
+    QString variable; ///< system variable name, e.g. "server_id"
+    QString value; ///< desired effective value; for lists, comma separated
     QStringList cnfLines; ///< lines for the option file ("server-id = 2"; one per database for filters)
     bool isList = false;
     bool dynamic = false; ///< SET GLOBAL takes effect without a restart
@@ -24,10 +24,10 @@ public:
     /** Server ids for A and B: kept where they are set and distinct, else made distinct. */
     static std::pair<qint64, qint64> serverIds(qint64 a, qint64 b);
     /** Whether the pair uses GTID auto-positioning, from the profile and both servers. */
-    static bool useGtid(const PairProfile &pair, const ServerInspection &a, const ServerInspection &b);
+    static bool useGtid(const PairProfile& pair, const ServerInspection& a, const ServerInspection& b);
 
-    static QList<DesiredSetting> compute(const PairProfile &pair, int index, const ServerInspection &self,
-                                         const ServerInspection &peer, bool gtid);
+    static QList<DesiredSetting> compute(const PairProfile& pair, int index, const ServerInspection& self,
+        const ServerInspection& peer, bool gtid);
     /** Whether @p setting already holds on a server with the effective @p variables. */
-    static bool isEffective(const DesiredSetting &setting, const QMap<QString, QString> &variables);
+    static bool isEffective(const DesiredSetting& setting, const QMap<QString, QString>& variables);
 };

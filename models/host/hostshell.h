@@ -23,17 +23,19 @@ public:
 
     /** "local" or "ssh user@host:port": for messages. */
     virtual QString describe() const = 0;
-    virtual Result<bool> exists(const QString &path) = 0;
-    virtual Result<QByteArray> readFile(const QString &path) = 0;
-    /** Whether @p path (or, when it does not exist, a new file in its folder) could be written, changing nothing. */
-    virtual Result<void> checkWritable(const QString &path) = 0;
+    virtual Result<bool> exists(const QString& path) = 0;
+    virtual Result<QByteArray> readFile(const QString& path) = 0;
+    /** Whether @p path (or, when it does not exist, a new file in its folder) could be written, changing
+     * nothing. */
+    virtual Result<void> checkWritable(const QString& path) = 0;
     /** Temporary file in the same folder + rename; an existing file keeps its owner and mode. */
-    virtual Result<void> writeFileAtomic(const QString &path, const QByteArray &content) = 0;
+    virtual Result<void> writeFileAtomic(const QString& path, const QByteArray& content) = 0;
     /** Copies @p path to @p backupPath, keeping mode. */
-    virtual Result<void> copyFile(const QString &path, const QString &backupPath) = 0;
-    virtual Result<void> removeFile(const QString &path) = 0;
+    virtual Result<void> copyFile(const QString& path, const QString& backupPath) = 0;
+    virtual Result<void> removeFile(const QString& path) = 0;
     /** File names (not paths) in @p dir matching a glob like "*.cnf", sorted. */
-    virtual Result<QStringList> listDir(const QString &dir, const QString &glob) = 0;
-    /** Runs @p command with /bin/sh -c; fails only when it cannot be run or times out, not on a non-zero exit. */
-    virtual Result<CommandResult> run(const QString &command, int timeoutMs) = 0;
+    virtual Result<QStringList> listDir(const QString& dir, const QString& glob) = 0;
+    /** Runs @p command with /bin/sh -c; fails only when it cannot be run or times out, not on a non-zero
+     * exit. */
+    virtual Result<CommandResult> run(const QString& command, int timeoutMs) = 0;
 };

@@ -11,28 +11,28 @@
 
 LocalShell::LocalShell(QString serverName)
     : m_server(std::move(serverName))
-{
-}
+{ }
 
 QString LocalShell::describe() const
 {
     return LocalShell::tr("local");
 }
 
-Result<bool> LocalShell::exists(const QString &path)
+Result<bool> LocalShell::exists(const QString& path)
 {
     return QFileInfo::exists(path);
 }
 
-Result<QByteArray> LocalShell::readFile(const QString &path)
+Result<QByteArray> LocalShell::readFile(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return stepFailure(m_server, LocalShell::tr("read file"), LocalShell::tr("cannot read %1: %2").arg(path, f.errorString()));
+        return stepFailure(m_server, LocalShell::tr("read file"),
+            LocalShell::tr("cannot read %1: %2").arg(path, f.errorString()));
     return f.readAll();
 }
 
-Result<void> LocalShell::checkWritable(const QString &path)
+Result<void> LocalShell::checkWritable(const QString& path)
 {
     const QFileInfo info(path);
     const QByteArray dir = QFile::encodeName(info.absolutePath());
@@ -40,56 +40,62 @@ Result<void> LocalShell::checkWritable(const QString &path)
     // since its replacement keeps its owner and mode.
     if (::access(dir.constData(), W_OK | X_OK) != 0)
         return stepFailure(m_server, LocalShell::tr("check config"),
-                           LocalShell::tr("the folder %1 is not writable by this user, so %2 cannot be replaced")
-                                   .arg(info.absolutePath(), path));
+            LocalShell::tr("the folder %1 is not writable by this user, so %2 cannot be replaced")
+                .arg(info.absolutePath(), path));
     if (info.exists() && ::access(QFile::encodeName(path).constData(), W_OK) != 0)
-        return stepFailure(m_server, LocalShell::tr("check config"), LocalShell::tr("%1 is not writable by this user").arg(path));
+        return stepFailure(m_server, LocalShell::tr("check config"),
+            LocalShell::tr("%1 is not writable by this user").arg(path));
     return {};
 }
 
-Result<void> LocalShell::writeFileAtomic(const QString &path, const QByteArray &content)
+Result<void> LocalShell::writeFileAtomic(const QString& path, const QByteArray& content)
 {
     QSaveFile f(path); // temporary file in the same folder, renamed over the target; keeps permissions
     if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size() || !f.commit())
-        return stepFailure(m_server, LocalShell::tr("write file"), LocalShell::tr("cannot write %1: %2").arg(path, f.errorString()));
+        return stepFailure(m_server, LocalShell::tr("write file"),
+            LocalShell::tr("cannot write %1: %2").arg(path, f.errorString()));
     return {};
 }
 
-Result<void> LocalShell::copyFile(const QString &path, const QString &backupPath)
+Result<void> LocalShell::copyFile(const QString& path, const QString& backupPath)
 {
     QFile::remove(backupPath);
     if (!QFile::copy(path, backupPath))
-        return stepFailure(m_server, LocalShell::tr("backup"), LocalShell::tr("cannot copy %1 to %2").arg(path, backupPath));
+        return stepFailure(
+            m_server, LocalShell::tr("backup"), LocalShell::tr("cannot copy %1 to %2").arg(path, backupPath));
     return {};
 }
 
-Result<void> LocalShell::removeFile(const QString &path)
+Result<void> LocalShell::removeFile(const QString& path)
 {
     if (QFileInfo::exists(path) && !QFile::remove(path))
-        return stepFailure(m_server, LocalShell::tr("remove file"), LocalShell::tr("cannot remove %1").arg(path));
+        return stepFailure(
+            m_server, LocalShell::tr("remove file"), LocalShell::tr("cannot remove %1").arg(path));
     return {};
 }
 
-Result<QStringList> LocalShell::listDir(const QString &dir, const QString &glob)
+Result<QStringList> LocalShell::listDir(const QString& dir, const QString& glob)
 {
     QDir d(dir);
     if (!d.exists())
-        return stepFailure(m_server, LocalShell::tr("list folder"), LocalShell::tr("folder %1 does not exist").arg(dir));
+        return stepFailure(
+            m_server, LocalShell::tr("list folder"), LocalShell::tr("folder %1 does not exist").arg(dir));
     return d.entryList({ glob }, QDir::Files, QDir::Name);
 }
 
-Result<CommandResult> LocalShell::run(const QString &command, int timeoutMs)
+Result<CommandResult> LocalShell::run(const QString& command, int timeoutMs)
 {
     QProcess p;
     p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
     if (!p.waitForStarted(5000))
-        return stepFailure(m_server, LocalShell::tr("run"), LocalShell::tr("cannot start /bin/sh: %1").arg(p.errorString()));
+        return stepFailure(
+            m_server, LocalShell::tr("run"), LocalShell::tr("cannot start /bin/sh: %1").arg(p.errorString()));
     p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(2000);
         return stepFailure(m_server, LocalShell::tr("run"),
-                           LocalShell::tr("\"%1\" did not finish within %2 s").arg(command).arg(timeoutMs / 1000));
+            LocalShell::tr("\"%1\" did not finish within %2 s").arg(command).arg(timeoutMs / 1000));
     }
     CommandResult r;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;

@@ -11,14 +11,14 @@ public:
     explicit LocalShell(QString serverName);
 
     QString describe() const override;
-    Result<bool> exists(const QString &path) override;
-    Result<QByteArray> readFile(const QString &path) override;
-    Result<void> checkWritable(const QString &path) override;
-    Result<void> writeFileAtomic(const QString &path, const QByteArray &content) override;
-    Result<void> copyFile(const QString &path, const QString &backupPath) override;
-    Result<void> removeFile(const QString &path) override;
-    Result<QStringList> listDir(const QString &dir, const QString &glob) override;
-    Result<CommandResult> run(const QString &command, int timeoutMs) override;
+    Result<bool> exists(const QString& path) override;
+    Result<QByteArray> readFile(const QString& path) override;
+    Result<void> checkWritable(const QString& path) override;
+    Result<void> writeFileAtomic(const QString& path, const QByteArray& content) override;
+    Result<void> copyFile(const QString& path, const QString& backupPath) override;
+    Result<void> removeFile(const QString& path) override;
+    Result<QStringList> listDir(const QString& dir, const QString& glob) override;
+    Result<CommandResult> run(const QString& command, int timeoutMs) override;
 
 private:
     QString m_server;

@@ -16,37 +16,39 @@ class RestartDetector
 public:
     struct Method
     {
-        QString command;      ///< e.g. "systemctl restart mariadb.service"
-        QString description;  ///< what was found and why it is this server's
+        QString command; ///< e.g. "systemctl restart mariadb.service"
+        QString description; ///< what was found and why it is this server's
         QStringList warnings; ///< e.g. needs root but the login user is not
     };
     /** A service unit as `systemctl list-units`/`list-unit-files` lists it. */
     struct Unit
     {
-        QString name;   ///< "mariadb.service", "mysqld@replica.service", "mysqld@.service"
-        QString state;  ///< unit-file state ("enabled", "disabled", "static") or active state ("active")
+        QString name; ///< "mariadb.service", "mysqld@replica.service", "mysqld@.service"
+        QString state; ///< unit-file state ("enabled", "disabled", "static") or active state ("active")
     };
 
-    RestartDetector(HostShell &shell, QString serverName);
+    RestartDetector(HostShell& shell, QString serverName);
 
     /** @p hint may be empty; with it, the process that really runs decides. */
-    Result<Method> detect(const ServerProcess::Hint &hint);
+    Result<Method> detect(const ServerProcess::Hint& hint);
 
-    /** Lines of `systemctl list-unit-files --type=service --no-legend` or `list-units --no-legend --plain`. */
-    static QList<Unit> parseUnits(const QString &systemctlOutput);
+    /** Lines of `systemctl list-unit-files --type=service --no-legend` or `list-units --no-legend --plain`.
+     */
+    static QList<Unit> parseUnits(const QString& systemctlOutput);
     /** The unit to restart among @p unitFiles (with @p activeUnits, the running ones); empty with
      *  @p why set when there is none or it is ambiguous. */
-    static QString chooseUnit(const QList<Unit> &unitFiles, const QList<Unit> &activeUnits, QString *why);
+    static QString chooseUnit(const QList<Unit>& unitFiles, const QList<Unit>& activeUnits, QString* why);
     /** Whether a unit name is one of the database server's (mariadb, mysql, mysqld, their templates). */
-    static bool isDatabaseUnit(const QString &unit);
-    /** Whether the command line shows a server of its own (own option file or group), not the host's default one. */
-    static bool isPrivateInstance(const QStringList &args);
+    static bool isDatabaseUnit(const QString& unit);
+    /** Whether the command line shows a server of its own (own option file or group), not the host's default
+     * one. */
+    static bool isPrivateInstance(const QStringList& args);
 
 private:
-    Result<Method> fromSystemd(const ServerProcess *process);
-    Result<Method> fromInitScripts(const ServerProcess *process);
-    void addPrivilegeWarning(Method &m);
+    Result<Method> fromSystemd(const ServerProcess* process);
+    Result<Method> fromInitScripts(const ServerProcess* process);
+    void addPrivilegeWarning(Method& m);
 
-    HostShell &m_shell;
+    HostShell& m_shell;
     QString m_server;
 };

@@ -12,14 +12,14 @@ QString normalisedOption(QString name)
     return name.replace(QLatin1Char('_'), QLatin1Char('-'));
 }
 
-bool isServerProgram(const QString &program)
+bool isServerProgram(const QString& program)
 {
     const QString base = program.section(QLatin1Char('/'), -1);
     return base == QLatin1String("mysqld") || base == QLatin1String("mariadbd");
 }
 } // namespace
 
-QStringList ServerProcess::splitCmdline(const QByteArray &cmdline)
+QStringList ServerProcess::splitCmdline(const QByteArray& cmdline)
 {
     QStringList args;
     QByteArray bytes = cmdline;
@@ -27,18 +27,18 @@ QStringList ServerProcess::splitCmdline(const QByteArray &cmdline)
         bytes.chop(1);
     if (bytes.isEmpty())
         return args;
-    for (const QByteArray &a : bytes.split('\0'))
+    for (const QByteArray& a : bytes.split('\0'))
         args << QString::fromLocal8Bit(a);
     return args;
 }
 
-QString ServerProcess::optionValue(const QStringList &args, const QString &name, bool *present)
+QString ServerProcess::optionValue(const QStringList& args, const QString& name, bool* present)
 {
     const QString wanted = normalisedOption(name);
     QString value;
     bool found = false;
     for (qsizetype i = 1; i < args.size(); ++i) {
-        const QString &a = args.at(i);
+        const QString& a = args.at(i);
         if (!a.startsWith(QLatin1String("--")))
             continue;
         const qsizetype eq = a.indexOf(QLatin1Char('='));
@@ -58,11 +58,11 @@ QString ServerProcess::optionValue(const QStringList &args, const QString &name,
     return value;
 }
 
-QString ServerProcess::systemdUnit(const QByteArray &cgroup)
+QString ServerProcess::systemdUnit(const QByteArray& cgroup)
 {
     // cgroup v2: "0::/system.slice/mariadb.service"; v1: "1:name=systemd:/system.slice/mysql.service"
     QString path;
-    for (const QByteArray &line : cgroup.split('\n')) {
+    for (const QByteArray& line : cgroup.split('\n')) {
         const QList<QByteArray> parts = line.split(':');
         if (parts.size() < 3)
             continue;
@@ -79,7 +79,7 @@ QString ServerProcess::systemdUnit(const QByteArray &cgroup)
     return {};
 }
 
-QList<qint64> ServerProcess::pidsFromSs(const QString &ssOutput)
+QList<qint64> ServerProcess::pidsFromSs(const QString& ssOutput)
 {
     QList<qint64> pids;
     static const QRegularExpression re(QStringLiteral("pid=(\\d+)"));
@@ -95,11 +95,12 @@ QString ServerProcess::describe() const
 {
     QStringList shown = m_args.mid(0, 4);
     shown[0] = program().section(QLatin1Char('/'), -1);
-    return ServerProcess::tr("pid %1 (%2%3)").arg(QString::number(m_pid), shown.join(QLatin1Char(' ')),
-                                   m_args.size() > 4 ? QStringLiteral(" …") : QString());
+    return ServerProcess::tr("pid %1 (%2%3)")
+        .arg(QString::number(m_pid), shown.join(QLatin1Char(' ')),
+            m_args.size() > 4 ? QStringLiteral(" …") : QString());
 }
 
-Result<ServerProcess> ServerProcess::load(HostShell &shell, qint64 pid, const QString &serverName)
+Result<ServerProcess> ServerProcess::load(HostShell& shell, qint64 pid, const QString& serverName)
 {
     auto cmdline = shell.readFile(QStringLiteral("/proc/%1/cmdline").arg(pid));
     ServerProcess p;
@@ -110,7 +111,8 @@ Result<ServerProcess> ServerProcess::load(HostShell &shell, qint64 pid, const QS
         // no /proc (or not readable): ps prints the arguments joined by spaces, which is the best there is
         auto ps = shell.run(QStringLiteral("ps -o args= -p %1").arg(pid), 10000);
         if (!ps || ps->exitCode != 0 || ps->out.trimmed().isEmpty())
-            return stepFailure(serverName, kStep, ServerProcess::tr("no process %1 on %2").arg(QString::number(pid), shell.describe()));
+            return stepFailure(serverName, kStep,
+                ServerProcess::tr("no process %1 on %2").arg(QString::number(pid), shell.describe()));
         p.m_args = QString::fromLocal8Bit(ps->out.trimmed()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     }
     if (auto cg = shell.readFile(QStringLiteral("/proc/%1/cgroup").arg(pid)))
@@ -118,15 +120,16 @@ Result<ServerProcess> ServerProcess::load(HostShell &shell, qint64 pid, const QS
     return p;
 }
 
-Result<QList<ServerProcess>> ServerProcess::all(HostShell &shell, const QString &serverName)
+Result<QList<ServerProcess>> ServerProcess::all(HostShell& shell, const QString& serverName)
 {
-    auto r = shell.run(QStringLiteral("for d in /proc/[0-9]*; do read -r c < \"$d/comm\" 2>/dev/null || continue; "
-                                      "case \"$c\" in mysqld|mariadbd) echo \"${d#/proc/}\";; esac; done"),
-                       15000);
+    auto r = shell.run(
+        QStringLiteral("for d in /proc/[0-9]*; do read -r c < \"$d/comm\" 2>/dev/null || continue; "
+                       "case \"$c\" in mysqld|mariadbd) echo \"${d#/proc/}\";; esac; done"),
+        15000);
     if (!r)
         return std::unexpected(r.error());
     QList<ServerProcess> found;
-    for (const QByteArray &line : r->out.split('\n')) {
+    for (const QByteArray& line : r->out.split('\n')) {
         const qint64 pid = line.trimmed().toLongLong();
         if (pid <= 0)
             continue;
@@ -136,20 +139,21 @@ Result<QList<ServerProcess>> ServerProcess::all(HostShell &shell, const QString 
     return found;
 }
 
-Result<ServerProcess> ServerProcess::find(HostShell &shell, const Hint &hint, const QString &serverName)
+Result<ServerProcess> ServerProcess::find(HostShell& shell, const Hint& hint, const QString& serverName)
 {
     if (hint.pid > 0)
         return load(shell, hint.pid, serverName);
     QStringList notes; // why the better ways did not work, for the final message
     if (!hint.pidFile.isEmpty()) {
         const QString file = QDir::isAbsolutePath(hint.pidFile) || hint.dataDir.isEmpty()
-                ? hint.pidFile
-                : QDir(hint.dataDir).filePath(hint.pidFile);
+            ? hint.pidFile
+            : QDir(hint.dataDir).filePath(hint.pidFile);
         auto content = shell.readFile(file);
         const qint64 pid = content ? content->trimmed().toLongLong() : 0;
         if (pid > 0)
             return load(shell, pid, serverName);
-        notes << (content ? ServerProcess::tr("the pid file %1 holds no pid").arg(file) : content.error().text);
+        notes << (content ? ServerProcess::tr("the pid file %1 holds no pid").arg(file)
+                          : content.error().text);
     }
     if (hint.port > 0) {
         auto ss = shell.run(QStringLiteral("ss -Hltnp 'sport = :%1' 2>/dev/null").arg(hint.port), 10000);
@@ -163,7 +167,7 @@ Result<ServerProcess> ServerProcess::find(HostShell &shell, const Hint &hint, co
     if (!every)
         return std::unexpected(every.error());
     QList<ServerProcess> matching;
-    for (const ServerProcess &p : *every) {
+    for (const ServerProcess& p : *every) {
         bool hasPort = false;
         const int port = p.option(QStringLiteral("port"), &hasPort).toInt();
         if ((hint.port > 0 && hasPort && port == hint.port)
@@ -173,10 +177,10 @@ Result<ServerProcess> ServerProcess::find(HostShell &shell, const Hint &hint, co
     }
     if (matching.isEmpty() && hint.port > 0) {
         // instances that keep their port in an option file of their own (sandboxes, mysqld@ units)
-        static const QRegularExpression portLine(QStringLiteral("^\\s*port\\s*=\\s*(\\d+)\\s*$"),
-                                                 QRegularExpression::MultilineOption);
-        for (const ServerProcess &p : *every) {
-            for (const char *option : { "defaults-file", "defaults-extra-file" }) {
+        static const QRegularExpression portLine(
+            QStringLiteral("^\\s*port\\s*=\\s*(\\d+)\\s*$"), QRegularExpression::MultilineOption);
+        for (const ServerProcess& p : *every) {
+            for (const char* option : { "defaults-file", "defaults-extra-file" }) {
                 const QString file = p.option(QLatin1String(option));
                 auto content = file.isEmpty() ? Result<QByteArray>() : shell.readFile(file);
                 if (file.isEmpty() || !content)
@@ -191,10 +195,13 @@ Result<ServerProcess> ServerProcess::find(HostShell &shell, const Hint &hint, co
         return matching.first();
     if (every->size() == 1)
         return every->first();
-    const QString why = notes.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(notes.join(QLatin1String("; ")));
+    const QString why
+        = notes.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(notes.join(QLatin1String("; ")));
     if (every->isEmpty())
-        return stepFailure(serverName, kStep, ServerProcess::tr("no mysqld or mariadbd process runs on %1%2").arg(shell.describe(), why));
+        return stepFailure(serverName, kStep,
+            ServerProcess::tr("no mysqld or mariadbd process runs on %1%2").arg(shell.describe(), why));
     return stepFailure(serverName, kStep,
-                       ServerProcess::tr("%1 mysqld/mariadbd processes run on %2 and none can be told apart as the one on port %3%4")
-                               .arg(QString::number(every->size()), shell.describe(), QString::number(hint.port), why));
+        ServerProcess::tr(
+            "%1 mysqld/mariadbd processes run on %2 and none can be told apart as the one on port %3%4")
+            .arg(QString::number(every->size()), shell.describe(), QString::number(hint.port), why));
 }

@@ -2,8 +2,8 @@
 
 #include "host/hostshell.h"
 
-#include <QCoreApplication>
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -23,30 +23,33 @@ public:
         int port = 0;
     };
 
-    static Result<ServerProcess> find(HostShell &shell, const Hint &hint, const QString &serverName);
+    static Result<ServerProcess> find(HostShell& shell, const Hint& hint, const QString& serverName);
     /** Every mysqld/mariadbd process on the host. */
-    static Result<QList<ServerProcess>> all(HostShell &shell, const QString &serverName);
+    static Result<QList<ServerProcess>> all(HostShell& shell, const QString& serverName);
 
     qint64 pid() const { return m_pid; }
-    bool operator==(const ServerProcess &other) const { return m_pid == other.m_pid; }
-    const QStringList &arguments() const { return m_args; }
+    bool operator==(const ServerProcess& other) const { return m_pid == other.m_pid; }
+    const QStringList& arguments() const { return m_args; }
     QString program() const { return m_args.value(0); }
-    const QByteArray &cgroup() const { return m_cgroup; }
+    const QByteArray& cgroup() const { return m_cgroup; }
     /** Value of --name=value / --name value (dashes and underscores alike; the last one wins). */
-    QString option(const QString &name, bool *present = nullptr) const { return optionValue(m_args, name, present); }
+    QString option(const QString& name, bool* present = nullptr) const
+    {
+        return optionValue(m_args, name, present);
+    }
     /** "pid 123 (mariadbd --port=3307 …)": for messages. */
     QString describe() const;
 
     /** /proc/PID/cmdline: NUL-separated arguments. */
-    static QStringList splitCmdline(const QByteArray &cmdline);
-    static QString optionValue(const QStringList &args, const QString &name, bool *present = nullptr);
+    static QStringList splitCmdline(const QByteArray& cmdline);
+    static QString optionValue(const QStringList& args, const QString& name, bool* present = nullptr);
     /** The systemd unit in /proc/PID/cgroup ("mariadb.service", "mysqld@a.service"), or empty. */
-    static QString systemdUnit(const QByteArray &cgroup);
+    static QString systemdUnit(const QByteArray& cgroup);
     /** The pids in `ss -Hltnp` output ("users:(("mariadbd",pid=812,fd=21))"). */
-    static QList<qint64> pidsFromSs(const QString &ssOutput);
+    static QList<qint64> pidsFromSs(const QString& ssOutput);
 
 private:
-    static Result<ServerProcess> load(HostShell &shell, qint64 pid, const QString &serverName);
+    static Result<ServerProcess> load(HostShell& shell, qint64 pid, const QString& serverName);
 
     qint64 m_pid = 0;
     QStringList m_args;

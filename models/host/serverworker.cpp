@@ -6,7 +6,7 @@
 #include <QCoreApplication>
 #include <QUuid>
 
-Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile &profile)
+Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile& profile)
 {
     if (profile.hasSsh) {
         auto ssh = SshShell::open(profile.name, profile.ssh);
@@ -20,8 +20,8 @@ Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile &profile)
 Result<void> ServerContext::connect(int connectTimeoutSec)
 {
     if (!sql)
-        sql = std::make_unique<SqlSession>(QStringLiteral("replipair-%1-%2")
-                                                   .arg(profile.name, QUuid::createUuid().toString(QUuid::Id128)));
+        sql = std::make_unique<SqlSession>(
+            QStringLiteral("replipair-%1-%2").arg(profile.name, QUuid::createUuid().toString(QUuid::Id128)));
     auto password = profile.adminPassword();
     if (!password)
         return std::unexpected(password.error());
@@ -39,11 +39,11 @@ Result<void> ServerContext::connect(int connectTimeoutSec)
         return std::unexpected(rows.error());
     const SqlRow row = rows->value(0);
     dialect = Dialect(ServerVersion::parse(row.value(QStringLiteral("version")).toString()),
-                      row.value(QStringLiteral("sql_mode")).toString().contains(QLatin1String("NO_BACKSLASH_ESCAPES")));
+        row.value(QStringLiteral("sql_mode")).toString().contains(QLatin1String("NO_BACKSLASH_ESCAPES")));
     return {};
 }
 
-Result<HostShell *> ServerContext::hostShell()
+Result<HostShell*> ServerContext::hostShell()
 {
     if (!shell) {
         auto made = shellFactory ? shellFactory(profile) : makeHostShell(profile);
@@ -54,7 +54,7 @@ Result<HostShell *> ServerContext::hostShell()
     return shell.get();
 }
 
-ServerWorker::ServerWorker(int index, const ServerProfile &profile, QObject *parent)
+ServerWorker::ServerWorker(int index, const ServerProfile& profile, QObject* parent)
     : QObject(parent)
     , m_name(profile.name)
     , m_context(std::make_unique<ServerContext>())
@@ -72,13 +72,14 @@ ServerWorker::~ServerWorker()
 {
     // the SQL connection and the shell must be closed in the thread that opened them
     QMetaObject::invokeMethod(
-            m_object, [this] { m_context.reset(); }, Qt::BlockingQueuedConnection);
+        m_object, [this] { m_context.reset(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
 
-void ServerWorker::setShellFactory(std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile &)> factory)
+void ServerWorker::setShellFactory(
+    std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> factory)
 {
     QMetaObject::invokeMethod(
-            m_object, [this, factory] { m_context->shellFactory = factory; }, Qt::BlockingQueuedConnection);
+        m_object, [this, factory] { m_context->shellFactory = factory; }, Qt::BlockingQueuedConnection);
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "sql/dialect.h"
-#include "host/hostshell.h"
 #include "common/pairprofile.h"
+#include "host/hostshell.h"
+#include "sql/dialect.h"
 #include "sql/sqlsession.h"
 
 #include <QFuture>
@@ -16,7 +16,7 @@
 /** Everything that belongs to one server and lives on its worker thread. */
 struct ServerContext
 {
-    int index = 0;           ///< 0 or 1 in the pair
+    int index = 0; ///< 0 or 1 in the pair
     ServerProfile profile;
     std::unique_ptr<SqlSession> sql;
     std::unique_ptr<HostShell> shell; ///< created lazily by the worker's shell factory
@@ -25,9 +25,9 @@ struct ServerContext
     /** Connects (or reconnects) the admin session and learns the dialect. */
     Result<void> connect(int connectTimeoutSec = 5);
     /** The host shell, created on first use (an SSH session is opened once and reused). */
-    Result<HostShell *> hostShell();
+    Result<HostShell*> hostShell();
 
-    std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile &)> shellFactory;
+    std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> shellFactory;
 };
 
 /** A QObject in a QThread of its own that owns one server's SQL connection and host shell.
@@ -36,38 +36,37 @@ class ServerWorker : public QObject
 {
     Q_OBJECT
 public:
-    ServerWorker(int index, const ServerProfile &profile, QObject *parent = nullptr);
+    ServerWorker(int index, const ServerProfile& profile, QObject* parent = nullptr);
     ~ServerWorker() override;
 
     QString serverName() const { return m_name; }
 
     /** Runs @p fn(ServerContext&) on the worker thread. */
-    template<typename F>
-    auto submit(F fn) -> QFuture<std::invoke_result_t<F, ServerContext &>>
+    template<typename F> auto submit(F fn) -> QFuture<std::invoke_result_t<F, ServerContext&>>
     {
-        using R = std::invoke_result_t<F, ServerContext &>;
+        using R = std::invoke_result_t<F, ServerContext&>;
         auto promise = std::make_shared<QPromise<R>>();
         QFuture<R> future = promise->future();
         promise->start();
         QMetaObject::invokeMethod(
-                m_object,
-                [this, promise, fn]() mutable {
-                    promise->addResult(fn(*m_context));
-                    promise->finish();
-                },
-                Qt::QueuedConnection);
+            m_object,
+            [this, promise, fn]() mutable {
+                promise->addResult(fn(*m_context));
+                promise->finish();
+            },
+            Qt::QueuedConnection);
         return future;
     }
 
     /** Replaces how the host shell is made (SSH or local); call before the first use. */
-    void setShellFactory(std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile &)> factory);
+    void setShellFactory(std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> factory);
 
 private:
     QString m_name;
     QThread m_thread;
-    QObject *m_object = nullptr; ///< lives in m_thread; the target of queued calls
+    QObject* m_object = nullptr; ///< lives in m_thread; the target of queued calls
     std::unique_ptr<ServerContext> m_context;
 };
 
 /** The default host shell: local when the profile has no SSH endpoint. */
-Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile &profile);
+Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile& profile);

@@ -6,8 +6,7 @@
 
 HeartbeatLagEstimator::HeartbeatLagEstimator(qint64 beatIntervalUs)
     : m_beatIntervalUs(beatIntervalUs)
-{
-}
+{ }
 
 void HeartbeatLagEstimator::reset()
 {
@@ -17,7 +16,7 @@ void HeartbeatLagEstimator::reset()
     m_delayHighUs.reset();
 }
 
-double HeartbeatLagEstimator::update(qint64 appliedUs, qint64 peerNowUs, const QList<qint64> &peerBeats)
+double HeartbeatLagEstimator::update(qint64 appliedUs, qint64 peerNowUs, const QList<qint64>& peerBeats)
 {
     if (m_applied && appliedUs != *m_applied) {
         if (m_previousReadUs && appliedUs > *m_applied) {

@@ -18,13 +18,13 @@ public:
     void setBeatInterval(qint64 us) { m_beatIntervalUs = us; }
     /** One read: @p appliedUs the beat the replica holds, @p peerNowUs the source's clock at the read,
      *  @p peerBeats the beats the source is known to have written (ascending). Returns seconds. */
-    double update(qint64 appliedUs, qint64 peerNowUs, const QList<qint64> &peerBeats);
+    double update(qint64 appliedUs, qint64 peerNowUs, const QList<qint64>& peerBeats);
     /** Forget what was seen (the replica or its source restarted, or a read failed). */
     void reset();
 
 private:
     qint64 m_beatIntervalUs;
-    std::optional<qint64> m_applied;    ///< the beat held at the previous read
+    std::optional<qint64> m_applied; ///< the beat held at the previous read
     std::optional<qint64> m_previousReadUs;
     std::optional<double> m_delayLowUs; ///< apply delay of m_applied, as an interval
     std::optional<double> m_delayHighUs;

@@ -1,7 +1,7 @@
 #include "monitor/pairmonitor.h"
 
-#include "monitor/heartbeat.h"
 #include "host/serverworker.h"
+#include "monitor/heartbeat.h"
 #include "monitor/statuspoller.h"
 
 #include <QCoreApplication>
@@ -10,10 +10,10 @@ namespace {
 /** Beats kept per server: enough to bridge a replica that lags by minutes at the shortest interval. */
 constexpr int kKeptBeats = 4096;
 
-QFuture<Result<void>> onServer(ServerWorker *worker, int timeoutSec,
-                               std::function<Result<void>(SqlSession &)> work)
+QFuture<Result<void>> onServer(
+    ServerWorker* worker, int timeoutSec, std::function<Result<void>(SqlSession&)> work)
 {
-    return worker->submit([work, timeoutSec](ServerContext &context) -> Result<void> {
+    return worker->submit([work, timeoutSec](ServerContext& context) -> Result<void> {
         if (!context.sql || !context.sql->isOpen()) {
             if (auto connected = context.connect(timeoutSec); !connected)
                 return connected;
@@ -29,7 +29,7 @@ QFuture<Result<void>> onServer(ServerWorker *worker, int timeoutSec,
 }
 } // namespace
 
-PairMonitor::PairMonitor(const PairProfile &profile, QObject *parent)
+PairMonitor::PairMonitor(const PairProfile& profile, QObject* parent)
     : QObject(parent)
     , m_profile(profile)
     , m_history(2)
@@ -51,22 +51,22 @@ PairMonitor::PairMonitor(const PairProfile &profile, QObject *parent)
 
 PairMonitor::~PairMonitor()
 {
-    for (auto &p : m_pollers)
+    for (auto& p : m_pollers)
         p.reset();
-    for (auto &w : m_workers)
+    for (auto& w : m_workers)
         w.reset();
 }
 
 void PairMonitor::setIntervalMs(int ms)
 {
-    for (auto &p : m_pollers)
+    for (auto& p : m_pollers)
         p->setIntervalMs(ms);
     m_intervalMs = m_pollers[0]->intervalMs();
 }
 
 void PairMonitor::setTimeoutSec(int seconds)
 {
-    for (auto &p : m_pollers)
+    for (auto& p : m_pollers)
         p->setTimeoutSec(seconds);
 }
 
@@ -77,34 +77,34 @@ void PairMonitor::setLagThreshold(double seconds)
 
 void PairMonitor::setHeartbeatWrites(bool on)
 {
-    for (auto &p : m_pollers)
+    for (auto& p : m_pollers)
         p->setHeartbeat(m_heartbeatDatabase, on);
 }
 
-void PairMonitor::setHeartbeatDatabase(const QString &database)
+void PairMonitor::setHeartbeatDatabase(const QString& database)
 {
     m_heartbeatDatabase = database;
-    for (auto &p : m_pollers)
+    for (auto& p : m_pollers)
         p->setHeartbeat(database, true);
 }
 
 void PairMonitor::start()
 {
     m_running = true;
-    for (auto &p : m_pollers)
+    for (auto& p : m_pollers)
         p->start();
 }
 
 void PairMonitor::stop()
 {
     m_running = false;
-    for (auto &p : m_pollers)
+    for (auto& p : m_pollers)
         p->stop();
 }
 
 void PairMonitor::pollNow()
 {
-    for (auto &p : m_pollers)
+    for (auto& p : m_pollers)
         p->pollNow();
 }
 
@@ -112,14 +112,14 @@ QFuture<Result<void>> PairMonitor::createHeartbeatTable(int index)
 {
     const QString database = m_heartbeatDatabase;
     return onServer(m_workers[index].get(), m_pollers[index]->timeoutSec(),
-                    [database](SqlSession &session) { return Heartbeat::createTable(session, database); });
+        [database](SqlSession& session) { return Heartbeat::createTable(session, database); });
 }
 
 QFuture<Result<void>> PairMonitor::removeHeartbeatTable(int index)
 {
     const QString database = m_heartbeatDatabase;
     return onServer(m_workers[index].get(), m_pollers[index]->timeoutSec(),
-                    [database](SqlSession &session) { return Heartbeat::dropTable(session, database); });
+        [database](SqlSession& session) { return Heartbeat::dropTable(session, database); });
 }
 
 void PairMonitor::onSample(StatusSample s)
@@ -141,7 +141,7 @@ void PairMonitor::onSample(StatusSample s)
         // the estimate is known to half a beat interval; a replica that has applied everything it has
         // received (read position = executed position, both threads running) is caught up right now
         const bool caughtUp = s.ioRunning && s.sqlRunning && s.sourceLogFile == s.relaySourceLogFile
-                && s.readSourceLogPos == s.execSourceLogPos && s.readSourceLogPos > 0;
+            && s.readSourceLogPos == s.execSourceLogPos && s.readSourceLogPos > 0;
         if (caughtUp)
             s.heartbeatLag = 0.0;
     } else {
@@ -151,7 +151,7 @@ void PairMonitor::onSample(StatusSample s)
     m_history.append(s);
     const QList<ReplicationEvent> events = m_detector.process(s);
     Q_EMIT sample(s);
-    for (const ReplicationEvent &e : events)
+    for (const ReplicationEvent& e : events)
         Q_EMIT event(e);
     m_reported[i] = true;
     if (m_reported[0] && m_reported[1]) {

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "common/pairprofile.h"
+#include "common/steperror.h"
 #include "monitor/heartbeatlagestimator.h"
 #include "monitor/replicationevent.h"
 #include "monitor/replicationeventdetector.h"
 #include "monitor/statushistory.h"
 #include "monitor/statussample.h"
-#include "common/steperror.h"
 
 #include <QFuture>
 #include <QList>
@@ -23,10 +23,10 @@ class PairMonitor : public QObject
 {
     Q_OBJECT
 public:
-    explicit PairMonitor(const PairProfile &profile, QObject *parent = nullptr);
+    explicit PairMonitor(const PairProfile& profile, QObject* parent = nullptr);
     ~PairMonitor() override;
 
-    const PairProfile &profile() const { return m_profile; }
+    const PairProfile& profile() const { return m_profile; }
 
     /** Poll interval for both servers, default 1000 ms, at least 200 ms. Heartbeats are written at this
      *  interval too, but at most once a second (StatusPoller::beatIntervalMs()). */
@@ -40,7 +40,7 @@ public:
     /** Write heartbeats (default on, when the table exists); off still reads them. */
     void setHeartbeatWrites(bool on);
     /** The database holding the heartbeat table; default PairProfile::probeDatabase(), empty turns it off. */
-    void setHeartbeatDatabase(const QString &database);
+    void setHeartbeatDatabase(const QString& database);
     QString heartbeatDatabase() const { return m_heartbeatDatabase; }
 
     void start();
@@ -55,15 +55,15 @@ public:
     /** Drops the heartbeat table through server @p index (it replicates to the peer); idempotent. */
     QFuture<Result<void>> removeHeartbeatTable(int index = 0);
 
-    const StatusHistory &history() const { return m_history; }
+    const StatusHistory& history() const { return m_history; }
     /** The newest sample of server @p index (a default one before the first poll). */
-    const StatusSample &latest(int index) const { return m_latest[index]; }
-    ServerWorker *worker(int index) const { return m_workers[index].get(); }
-    StatusPoller *poller(int index) const { return m_pollers[index].get(); }
+    const StatusSample& latest(int index) const { return m_latest[index]; }
+    ServerWorker* worker(int index) const { return m_workers[index].get(); }
+    StatusPoller* poller(int index) const { return m_pollers[index].get(); }
 
 Q_SIGNALS:
-    void sample(const StatusSample &sample);
-    void event(const ReplicationEvent &event);
+    void sample(const StatusSample& sample);
+    void event(const ReplicationEvent& event);
     /** Both servers have reported since the last roundFinished(). */
     void roundFinished();
 
@@ -77,9 +77,9 @@ private:
     StatusHistory m_history;
     ReplicationEventDetector m_detector;
     StatusSample m_latest[2];
-    QList<qint64> m_beats[2];          ///< heartbeats each server wrote (its clock, µs), newest last
+    QList<qint64> m_beats[2]; ///< heartbeats each server wrote (its clock, µs), newest last
     std::optional<qint64> m_offsetUs[2]; ///< each server's clock minus ours
-    HeartbeatLagEstimator m_lag[2];      ///< each server's lag behind its peer
+    HeartbeatLagEstimator m_lag[2]; ///< each server's lag behind its peer
     bool m_reported[2] = { false, false };
     int m_intervalMs;
     QString m_heartbeatDatabase;

@@ -24,15 +24,24 @@ ReplicationEvent::Severity ReplicationEvent::severity() const
 QString ReplicationEvent::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::ServerUnreachable: return QStringLiteral("serverUnreachable");
-    case Kind::ServerReachable: return QStringLiteral("serverReachable");
-    case Kind::IoThreadStopped: return QStringLiteral("ioThreadStopped");
-    case Kind::SqlThreadStopped: return QStringLiteral("sqlThreadStopped");
-    case Kind::IoError: return QStringLiteral("ioError");
-    case Kind::SqlError: return QStringLiteral("sqlError");
-    case Kind::LagHigh: return QStringLiteral("lagHigh");
-    case Kind::ReplicaRemoved: return QStringLiteral("replicaRemoved");
-    case Kind::Recovered: return QStringLiteral("recovered");
+    case Kind::ServerUnreachable:
+        return QStringLiteral("serverUnreachable");
+    case Kind::ServerReachable:
+        return QStringLiteral("serverReachable");
+    case Kind::IoThreadStopped:
+        return QStringLiteral("ioThreadStopped");
+    case Kind::SqlThreadStopped:
+        return QStringLiteral("sqlThreadStopped");
+    case Kind::IoError:
+        return QStringLiteral("ioError");
+    case Kind::SqlError:
+        return QStringLiteral("sqlError");
+    case Kind::LagHigh:
+        return QStringLiteral("lagHigh");
+    case Kind::ReplicaRemoved:
+        return QStringLiteral("replicaRemoved");
+    case Kind::Recovered:
+        return QStringLiteral("recovered");
     }
     return {};
 }
@@ -40,15 +49,24 @@ QString ReplicationEvent::kindName(Kind kind)
 QString ReplicationEvent::kindTitle(Kind kind)
 {
     switch (kind) {
-    case Kind::ServerUnreachable: return ReplicationEvent::tr("Server unreachable");
-    case Kind::ServerReachable: return ReplicationEvent::tr("Server reachable again");
-    case Kind::IoThreadStopped: return ReplicationEvent::tr("IO thread stopped");
-    case Kind::SqlThreadStopped: return ReplicationEvent::tr("SQL thread stopped");
-    case Kind::IoError: return ReplicationEvent::tr("IO thread error");
-    case Kind::SqlError: return ReplicationEvent::tr("SQL thread error");
-    case Kind::LagHigh: return ReplicationEvent::tr("Replication lag high");
-    case Kind::ReplicaRemoved: return ReplicationEvent::tr("Replication not configured");
-    case Kind::Recovered: return ReplicationEvent::tr("Recovered");
+    case Kind::ServerUnreachable:
+        return ReplicationEvent::tr("Server unreachable");
+    case Kind::ServerReachable:
+        return ReplicationEvent::tr("Server reachable again");
+    case Kind::IoThreadStopped:
+        return ReplicationEvent::tr("IO thread stopped");
+    case Kind::SqlThreadStopped:
+        return ReplicationEvent::tr("SQL thread stopped");
+    case Kind::IoError:
+        return ReplicationEvent::tr("IO thread error");
+    case Kind::SqlError:
+        return ReplicationEvent::tr("SQL thread error");
+    case Kind::LagHigh:
+        return ReplicationEvent::tr("Replication lag high");
+    case Kind::ReplicaRemoved:
+        return ReplicationEvent::tr("Replication not configured");
+    case Kind::Recovered:
+        return ReplicationEvent::tr("Recovered");
     }
     return {};
 }

@@ -6,21 +6,22 @@
 #include <QMetaType>
 #include <QString>
 
-/** A change of a server's replication state worth telling the admin: when, where, what, in the server's words. */
+/** A change of a server's replication state worth telling the admin: when, where, what, in the server's
+ * words. */
 struct ReplicationEvent
 {
     Q_DECLARE_TR_FUNCTIONS(ReplicationEvent)
 public:
     enum class Kind {
         ServerUnreachable, ///< the server stopped answering
-        ServerReachable,   ///< it answers again (replication not yet healthy)
-        IoThreadStopped,   ///< the IO (receiver) thread stopped without an error
-        SqlThreadStopped,  ///< the SQL (applier) thread stopped without an error
-        IoError,           ///< the IO thread reports an error (e.g. cannot reach its source)
-        SqlError,          ///< the SQL thread reports an error (e.g. a duplicate key) and has stopped
-        LagHigh,           ///< lag rose above the threshold
-        ReplicaRemoved,    ///< the server no longer has replication configured
-        Recovered,         ///< everything is healthy again after one of the above
+        ServerReachable, ///< it answers again (replication not yet healthy)
+        IoThreadStopped, ///< the IO (receiver) thread stopped without an error
+        SqlThreadStopped, ///< the SQL (applier) thread stopped without an error
+        IoError, ///< the IO thread reports an error (e.g. cannot reach its source)
+        SqlError, ///< the SQL thread reports an error (e.g. a duplicate key) and has stopped
+        LagHigh, ///< lag rose above the threshold
+        ReplicaRemoved, ///< the server no longer has replication configured
+        Recovered, ///< everything is healthy again after one of the above
     };
     enum class Severity { Info, Warning, Error };
 
@@ -28,8 +29,8 @@ public:
     int serverIndex = 0;
     QString server;
     Kind kind = Kind::Recovered;
-    int code = 0;  ///< the server's error number, 0 when none
-    QString text;  ///< what happened, with the server's own error text
+    int code = 0; ///< the server's error number, 0 when none
+    QString text; ///< what happened, with the server's own error text
 
     Severity severity() const;
     /** A stable name for JSON and logs ("sqlError"). */

@@ -4,7 +4,7 @@
 
 namespace {
 
-QString withState(const QString &text, const QString &state)
+QString withState(const QString& text, const QString& state)
 {
     return state.isEmpty() ? text : ReplicationEventDetector::tr("%1 (state: %2)").arg(text, state);
 }
@@ -17,23 +17,23 @@ ReplicationEventDetector::ReplicationEventDetector(int servers)
 
 void ReplicationEventDetector::reset()
 {
-    for (ServerState &s : m_states)
+    for (ServerState& s : m_states)
         s = ServerState();
 }
 
-QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sample)
+QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sample)
 {
     QList<ReplicationEvent> out;
     if (sample.serverIndex < 0)
         return out;
     if (sample.serverIndex >= m_states.size())
         m_states.resize(sample.serverIndex + 1);
-    ServerState &st = m_states[sample.serverIndex];
+    ServerState& st = m_states[sample.serverIndex];
     const bool first = !st.seen;
     const bool hadProblem = st.problem();
     st.seen = true;
 
-    auto emitEvent = [&](ReplicationEvent::Kind kind, const QString &text, int code = 0) {
+    auto emitEvent = [&](ReplicationEvent::Kind kind, const QString& text, int code = 0) {
         ReplicationEvent e;
         e.time = sample.time;
         e.serverIndex = sample.serverIndex;
@@ -47,7 +47,8 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
     if (!sample.reachable) {
         if (!st.unreachable)
             emitEvent(ReplicationEvent::Kind::ServerUnreachable,
-                      ReplicationEventDetector::tr("server %1 does not answer: %2").arg(sample.server, sample.unreachableReason));
+                ReplicationEventDetector::tr("server %1 does not answer: %2")
+                    .arg(sample.server, sample.unreachableReason));
         st.unreachable = true;
         return out; // nothing else is known while it is away
     }
@@ -56,12 +57,14 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
 
     if (!sample.replicaConfigured) {
         if (st.configured)
-            emitEvent(ReplicationEvent::Kind::ReplicaRemoved, ReplicationEventDetector::tr("server %1 has no replication configured").arg(sample.server));
+            emitEvent(ReplicationEvent::Kind::ReplicaRemoved,
+                ReplicationEventDetector::tr("server %1 has no replication configured").arg(sample.server));
         st.configured = false;
         st.ioStopped = st.sqlStopped = st.lagHigh = false;
         st.ioErrno = st.sqlErrno = 0;
         if (wasUnreachable)
-            emitEvent(ReplicationEvent::Kind::ServerReachable, ReplicationEventDetector::tr("server %1 answers again").arg(sample.server));
+            emitEvent(ReplicationEvent::Kind::ServerReachable,
+                ReplicationEventDetector::tr("server %1 answers again").arg(sample.server));
         return out;
     }
     st.configured = true;
@@ -72,12 +75,15 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
     const bool sqlNewlyStopped = !sample.sqlRunning && !st.sqlStopped;
     if (sample.lastSqlErrno != 0 && (sample.lastSqlErrno != st.sqlErrno || sqlNewlyStopped)) {
         emitEvent(ReplicationEvent::Kind::SqlError,
-                  withState(ReplicationEventDetector::tr("SQL thread error %1: %2").arg(sample.lastSqlErrno).arg(sample.lastSqlError),
-                            sample.sqlRunning ? QString() : ReplicationEventDetector::tr("stopped")),
-                  sample.lastSqlErrno);
+            withState(ReplicationEventDetector::tr("SQL thread error %1: %2")
+                          .arg(sample.lastSqlErrno)
+                          .arg(sample.lastSqlError),
+                sample.sqlRunning ? QString() : ReplicationEventDetector::tr("stopped")),
+            sample.lastSqlErrno);
     } else if (sqlNewlyStopped) {
         emitEvent(ReplicationEvent::Kind::SqlThreadStopped,
-                  withState(ReplicationEventDetector::tr("the SQL thread of %1 is not running").arg(sample.server), sample.sqlState));
+            withState(ReplicationEventDetector::tr("the SQL thread of %1 is not running").arg(sample.server),
+                sample.sqlState));
     }
     st.sqlErrno = sample.lastSqlErrno;
     st.sqlStopped = !sample.sqlRunning;
@@ -86,11 +92,15 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
     const bool ioNewlyStopped = !sample.ioRunning && !st.ioStopped;
     if (sample.lastIoErrno != 0 && (sample.lastIoErrno != st.ioErrno || ioNewlyStopped)) {
         emitEvent(ReplicationEvent::Kind::IoError,
-                  withState(ReplicationEventDetector::tr("IO thread error %1: %2").arg(sample.lastIoErrno).arg(sample.lastIoError), sample.ioState),
-                  sample.lastIoErrno);
+            withState(ReplicationEventDetector::tr("IO thread error %1: %2")
+                          .arg(sample.lastIoErrno)
+                          .arg(sample.lastIoError),
+                sample.ioState),
+            sample.lastIoErrno);
     } else if (ioNewlyStopped) {
         emitEvent(ReplicationEvent::Kind::IoThreadStopped,
-                  withState(ReplicationEventDetector::tr("the IO thread of %1 is not running").arg(sample.server), sample.ioState));
+            withState(ReplicationEventDetector::tr("the IO thread of %1 is not running").arg(sample.server),
+                sample.ioState));
     }
     st.ioErrno = sample.lastIoErrno;
     st.ioStopped = !sample.ioRunning;
@@ -98,10 +108,10 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
     const std::optional<double> lag = sample.effectiveLag();
     if (lag && *lag > m_lagThreshold && !st.lagHigh) {
         emitEvent(ReplicationEvent::Kind::LagHigh,
-                  ReplicationEventDetector::tr("%1 is %2 s behind its source (threshold %3 s)")
-                          .arg(sample.server)
-                          .arg(*lag, 0, 'f', 1)
-                          .arg(m_lagThreshold, 0, 'f', 1));
+            ReplicationEventDetector::tr("%1 is %2 s behind its source (threshold %3 s)")
+                .arg(sample.server)
+                .arg(*lag, 0, 'f', 1)
+                .arg(m_lagThreshold, 0, 'f', 1));
         st.lagHigh = true;
     } else if (st.lagHigh && (!lag || *lag <= m_lagThreshold)) {
         st.lagHigh = false;
@@ -109,11 +119,13 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample &sa
     std::swap(out, problems);
 
     if (wasUnreachable && st.problem())
-        emitEvent(ReplicationEvent::Kind::ServerReachable, ReplicationEventDetector::tr("server %1 answers again").arg(sample.server));
+        emitEvent(ReplicationEvent::Kind::ServerReachable,
+            ReplicationEventDetector::tr("server %1 answers again").arg(sample.server));
     out.append(problems);
     if (!first && (hadProblem || wasUnreachable) && !st.problem())
         emitEvent(ReplicationEvent::Kind::Recovered,
-                  wasUnreachable ? ReplicationEventDetector::tr("server %1 answers again and replicates").arg(sample.server)
-                                 : ReplicationEventDetector::tr("replication on %1 is healthy again").arg(sample.server));
+            wasUnreachable
+                ? ReplicationEventDetector::tr("server %1 answers again and replicates").arg(sample.server)
+                : ReplicationEventDetector::tr("replication on %1 is healthy again").arg(sample.server));
     return out;
 }

@@ -20,7 +20,7 @@ public:
     double lagThreshold() const { return m_lagThreshold; }
 
     /** The events @p sample causes, in the order an admin should read them. */
-    QList<ReplicationEvent> process(const StatusSample &sample);
+    QList<ReplicationEvent> process(const StatusSample& sample);
     void reset();
 
 private:

@@ -3,23 +3,23 @@
 #include <algorithm>
 
 namespace {
-float toFloat(const std::optional<double> &v)
+float toFloat(const std::optional<double>& v)
 {
     return v ? float(*v) : std::numeric_limits<float>::quiet_NaN();
 }
 
-qint64 pointTime(const HistoryPoint &p)
+qint64 pointTime(const HistoryPoint& p)
 {
     return p.timeMs;
 }
 
-qint64 bucketTime(const HistoryBucket &b)
+qint64 bucketTime(const HistoryBucket& b)
 {
     return b.startMs;
 }
 } // namespace
 
-HistoryPoint HistoryPoint::fromSample(const StatusSample &s)
+HistoryPoint HistoryPoint::fromSample(const StatusSample& s)
 {
     HistoryPoint p;
     p.timeMs = s.time.toMSecsSinceEpoch();
@@ -30,8 +30,8 @@ HistoryPoint HistoryPoint::fromSample(const StatusSample &s)
             p.backlogBytes = float(s.backlogBytes());
     }
     p.flags = (s.reachable ? Reachable : 0) | (s.ioRunning ? IoRunning : 0) | (s.sqlRunning ? SqlRunning : 0)
-            | (s.lastIoErrno != 0 || s.lastSqlErrno != 0 ? Error : 0) | (s.readOnly ? ReadOnly : 0)
-            | (s.replicaConfigured ? Configured : 0);
+        | (s.lastIoErrno != 0 || s.lastSqlErrno != 0 ? Error : 0) | (s.readOnly ? ReadOnly : 0)
+        | (s.replicaConfigured ? Configured : 0);
     return p;
 }
 
@@ -44,7 +44,7 @@ void MetricSummary::add(float v)
     last = v;
 }
 
-void MetricSummary::merge(const MetricSummary &o)
+void MetricSummary::merge(const MetricSummary& o)
 {
     if (o.isEmpty())
         return;
@@ -53,7 +53,7 @@ void MetricSummary::merge(const MetricSummary &o)
     last = o.last;
 }
 
-void HistoryBucket::add(const HistoryPoint &p)
+void HistoryBucket::add(const HistoryPoint& p)
 {
     if (count == 0)
         startMs = p.timeMs;
@@ -67,7 +67,7 @@ void HistoryBucket::add(const HistoryPoint &p)
     flagsLast = p.flags;
 }
 
-void HistoryBucket::merge(const HistoryBucket &o)
+void HistoryBucket::merge(const HistoryBucket& o)
 {
     if (o.count == 0)
         return;
@@ -83,8 +83,7 @@ void HistoryBucket::merge(const HistoryBucket &o)
     flagsLast = o.flagsLast;
 }
 
-template<typename T>
-void StatusHistory::Ring<T>::push(const T &v)
+template<typename T> void StatusHistory::Ring<T>::push(const T& v)
 {
     if (capacity <= 0)
         return;
@@ -96,8 +95,7 @@ void StatusHistory::Ring<T>::push(const T &v)
     head = (head + 1) % capacity;
 }
 
-template<typename T>
-int StatusHistory::Ring<T>::lowerBound(qint64 t, qint64 (*timeOf)(const T &)) const
+template<typename T> int StatusHistory::Ring<T>::lowerBound(qint64 t, qint64 (*timeOf)(const T&)) const
 {
     int lo = 0;
     int hi = size();
@@ -114,7 +112,7 @@ int StatusHistory::Ring<T>::lowerBound(qint64 t, qint64 (*timeOf)(const T &)) co
 StatusHistory::StatusHistory(int servers, int rawCapacity, int coarseCapacity)
 {
     m_servers.resize(std::max(servers, 1));
-    for (Series &s : m_servers) {
+    for (Series& s : m_servers) {
         s.raw.capacity = std::max(rawCapacity, 1);
         s.coarse.capacity = std::max(coarseCapacity, 1);
         // reserved up front: the cost is known from the start and appending never reallocates
@@ -123,23 +121,24 @@ StatusHistory::StatusHistory(int servers, int rawCapacity, int coarseCapacity)
     }
 }
 
-void StatusHistory::append(const StatusSample &sample)
+void StatusHistory::append(const StatusSample& sample)
 {
     append(sample.serverIndex, HistoryPoint::fromSample(sample));
 }
 
-void StatusHistory::append(int server, const HistoryPoint &point)
+void StatusHistory::append(int server, const HistoryPoint& point)
 {
     if (server < 0 || server >= m_servers.size())
         return;
-    Series &s = m_servers[server];
+    Series& s = m_servers[server];
     HistoryPoint p = point;
     // keep each ring sorted by time, whatever the clock did
     if (s.raw.size() > 0)
         p.timeMs = std::max(p.timeMs, s.raw.at(s.raw.size() - 1).timeMs);
     s.raw.push(p);
     const qint64 minute = p.timeMs - (p.timeMs % CoarseBucketMs);
-    if (s.coarse.size() == 0 || s.coarse.last().startMs - (s.coarse.last().startMs % CoarseBucketMs) != minute) {
+    if (s.coarse.size() == 0
+        || s.coarse.last().startMs - (s.coarse.last().startMs % CoarseBucketMs) != minute) {
         HistoryBucket b;
         b.add(p);
         b.startMs = minute;
@@ -151,7 +150,7 @@ void StatusHistory::append(int server, const HistoryPoint &point)
 
 void StatusHistory::clear()
 {
-    for (Series &s : m_servers) {
+    for (Series& s : m_servers) {
         s.raw.items.clear();
         s.raw.head = 0;
         s.coarse.items.clear();
@@ -173,9 +172,10 @@ qint64 StatusHistory::firstTimeMs(int server) const
 {
     if (server < 0 || server >= m_servers.size())
         return 0;
-    const Series &s = m_servers.at(server);
+    const Series& s = m_servers.at(server);
     if (s.coarse.size() > 0)
-        return s.raw.size() > 0 ? std::min(s.coarse.at(0).startMs, s.raw.at(0).timeMs) : s.coarse.at(0).startMs;
+        return s.raw.size() > 0 ? std::min(s.coarse.at(0).startMs, s.raw.at(0).timeMs)
+                                : s.coarse.at(0).startMs;
     return s.raw.size() > 0 ? s.raw.at(0).timeMs : 0;
 }
 
@@ -183,7 +183,7 @@ qint64 StatusHistory::lastTimeMs(int server) const
 {
     if (server < 0 || server >= m_servers.size() || m_servers.at(server).raw.size() == 0)
         return 0;
-    const auto &raw = m_servers.at(server).raw;
+    const auto& raw = m_servers.at(server).raw;
     return raw.at(raw.size() - 1).timeMs;
 }
 
@@ -191,7 +191,7 @@ HistoryPoint StatusHistory::latest(int server) const
 {
     if (server < 0 || server >= m_servers.size() || m_servers.at(server).raw.size() == 0)
         return {};
-    const auto &raw = m_servers.at(server).raw;
+    const auto& raw = m_servers.at(server).raw;
     return raw.at(raw.size() - 1);
 }
 
@@ -200,7 +200,7 @@ QList<HistoryPoint> StatusHistory::rawPoints(int server, qint64 fromMs, qint64 t
     QList<HistoryPoint> out;
     if (server < 0 || server >= m_servers.size())
         return out;
-    const auto &raw = m_servers.at(server).raw;
+    const auto& raw = m_servers.at(server).raw;
     const int first = raw.lowerBound(fromMs, pointTime);
     int end = raw.lowerBound(toMs + 1, pointTime);
     const int begin = std::max(first, end - std::max(limit, 0));
@@ -215,11 +215,11 @@ QList<HistoryBucket> StatusHistory::query(int server, qint64 fromMs, qint64 toMs
     QList<HistoryBucket> out;
     if (server < 0 || server >= m_servers.size() || toMs < fromMs || maxPoints <= 0)
         return out;
-    const Series &s = m_servers.at(server);
+    const Series& s = m_servers.at(server);
     const qint64 width = std::max<qint64>(1, (toMs - fromMs + maxPoints) / maxPoints);
     out.reserve(std::min<qint64>(maxPoints, 4096));
 
-    auto put = [&](qint64 t, auto &&addTo) {
+    auto put = [&](qint64 t, auto&& addTo) {
         const qint64 index = std::min<qint64>((t - fromMs) / width, maxPoints - 1);
         const qint64 start = fromMs + index * width;
         if (out.isEmpty() || out.last().startMs != start) {
@@ -237,23 +237,24 @@ QList<HistoryBucket> StatusHistory::query(int server, qint64 fromMs, qint64 toMs
     const bool coarseOnly = s.coarse.size() > 0 && width * 2 >= CoarseBucketMs;
     qint64 rawFrom = fromMs;
     if (coarseOnly || (s.coarse.size() > 0 && !rawCovers)) {
-        rawFrom = coarseOnly ? std::numeric_limits<qint64>::max() : (s.raw.size() > 0 ? s.raw.at(0).timeMs : toMs + 1);
+        rawFrom = coarseOnly ? std::numeric_limits<qint64>::max()
+                             : (s.raw.size() > 0 ? s.raw.at(0).timeMs : toMs + 1);
         const int begin = s.coarse.lowerBound(fromMs - (fromMs % CoarseBucketMs), bucketTime);
         for (int i = begin; i < s.coarse.size(); ++i) {
-            const HistoryBucket &b = s.coarse.at(i);
+            const HistoryBucket& b = s.coarse.at(i);
             if (b.startMs > toMs || (!coarseOnly && b.startMs + CoarseBucketMs > rawFrom))
                 break;
-            put(std::max(b.startMs, fromMs), [&b](HistoryBucket &into) { into.merge(b); });
+            put(std::max(b.startMs, fromMs), [&b](HistoryBucket& into) { into.merge(b); });
         }
         if (coarseOnly)
             return out;
     }
     const int begin = s.raw.lowerBound(rawFrom, pointTime);
     for (int i = begin; i < s.raw.size(); ++i) {
-        const HistoryPoint &p = s.raw.at(i);
+        const HistoryPoint& p = s.raw.at(i);
         if (p.timeMs > toMs)
             break;
-        put(p.timeMs, [&p](HistoryBucket &into) { into.add(p); });
+        put(p.timeMs, [&p](HistoryBucket& into) { into.add(p); });
     }
     return out;
 }
@@ -261,8 +262,8 @@ QList<HistoryBucket> StatusHistory::query(int server, qint64 fromMs, qint64 toMs
 qint64 StatusHistory::memoryBytes() const
 {
     qint64 bytes = sizeof(*this) + qint64(m_servers.capacity()) * qint64(sizeof(Series));
-    for (const Series &s : m_servers)
+    for (const Series& s : m_servers)
         bytes += qint64(s.raw.items.capacity()) * qint64(sizeof(HistoryPoint))
-                + qint64(s.coarse.items.capacity()) * qint64(sizeof(HistoryBucket));
+            + qint64(s.coarse.items.capacity()) * qint64(sizeof(HistoryBucket));
     return bytes;
 }

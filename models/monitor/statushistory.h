@@ -6,10 +6,18 @@
 #include <cmath>
 #include <limits>
 
-/** What the history keeps of one sample: 24 bytes. NaN stands for "unknown" (SQL NULL stays distinct from 0). */
+/** What the history keeps of one sample: 24 bytes. NaN stands for "unknown" (SQL NULL stays distinct from 0).
+ */
 struct HistoryPoint
 {
-    enum Flag : quint8 { Reachable = 1, IoRunning = 2, SqlRunning = 4, Error = 8, ReadOnly = 16, Configured = 32 };
+    enum Flag : quint8 {
+        Reachable = 1,
+        IoRunning = 2,
+        SqlRunning = 4,
+        Error = 8,
+        ReadOnly = 16,
+        Configured = 32
+    };
 
     qint64 timeMs = 0;
     float secondsBehind = std::numeric_limits<float>::quiet_NaN();
@@ -17,7 +25,7 @@ struct HistoryPoint
     float backlogBytes = std::numeric_limits<float>::quiet_NaN();
     quint8 flags = 0;
 
-    static HistoryPoint fromSample(const StatusSample &sample);
+    static HistoryPoint fromSample(const StatusSample& sample);
     bool has(Flag f) const { return flags & f; }
 };
 
@@ -29,7 +37,7 @@ struct MetricSummary
     float last = std::numeric_limits<float>::quiet_NaN();
 
     void add(float value);
-    void merge(const MetricSummary &other);
+    void merge(const MetricSummary& other);
     bool isEmpty() const { return std::isnan(last); }
 };
 
@@ -43,11 +51,11 @@ struct HistoryBucket
     MetricSummary heartbeatLag;
     MetricSummary backlogBytes;
     quint8 flagsAll = 0xff; ///< flags set in every sample of the bucket (e.g. "SQL thread ran throughout")
-    quint8 flagsAny = 0;    ///< flags set in at least one sample
+    quint8 flagsAny = 0; ///< flags set in at least one sample
     quint8 flagsLast = 0;
 
-    void add(const HistoryPoint &p);
-    void merge(const HistoryBucket &other);
+    void add(const HistoryPoint& p);
+    void merge(const HistoryBucket& other);
 };
 
 /** Bounded history of samples per server: a ring of raw points and a ring of one-minute summaries
@@ -60,11 +68,11 @@ public:
     static constexpr int DefaultCoarseCapacity = 7 * 24 * 60; ///< a week of minutes
     static constexpr qint64 CoarseBucketMs = 60 * 1000;
 
-    explicit StatusHistory(int servers = 2, int rawCapacity = DefaultRawCapacity,
-                           int coarseCapacity = DefaultCoarseCapacity);
+    explicit StatusHistory(
+        int servers = 2, int rawCapacity = DefaultRawCapacity, int coarseCapacity = DefaultCoarseCapacity);
 
-    void append(const StatusSample &sample);
-    void append(int server, const HistoryPoint &point);
+    void append(const StatusSample& sample);
+    void append(int server, const HistoryPoint& point);
     void clear();
 
     int serverCount() const { return int(m_servers.size()); }
@@ -87,19 +95,18 @@ public:
 
 private:
     /** A fixed-capacity ring; index 0 is the oldest element. */
-    template<typename T>
-    struct Ring
+    template<typename T> struct Ring
     {
         QList<T> items;
         int capacity = 0;
         int head = 0; ///< physical index of the oldest element once full
 
         int size() const { return int(items.size()); }
-        const T &at(int i) const { return items.at((head + i) % std::max(1, size())); }
-        T &last() { return items[(head + size() - 1) % size()]; }
-        void push(const T &v);
+        const T& at(int i) const { return items.at((head + i) % std::max(1, size())); }
+        T& last() { return items[(head + size() - 1) % size()]; }
+        void push(const T& v);
         /** First logical index whose time is >= @p t. */
-        int lowerBound(qint64 t, qint64 (*timeOf)(const T &)) const;
+        int lowerBound(qint64 t, qint64 (*timeOf)(const T&)) const;
     };
 
     struct Series

@@ -1,7 +1,7 @@
 #include "monitor/statuspoller.h"
 
-#include "monitor/heartbeat.h"
 #include "host/serverworker.h"
+#include "monitor/heartbeat.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -36,14 +36,15 @@ struct PollConnection
         session.reset();
     }
 
-    Result<void> open(const PollSettings &settings)
+    Result<void> open(const PollSettings& settings)
     {
         close();
         auto password = settings.profile.adminPassword();
         if (!password)
             return std::unexpected(password.error());
-        session = std::make_unique<SqlSession>(QStringLiteral("replipair-poll-%1-%2")
-                                                       .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128)));
+        session = std::make_unique<SqlSession>(
+            QStringLiteral("replipair-poll-%1-%2")
+                .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128)));
         session->setStep(StatusPoller::tr("poll"));
         SqlEndpoint ep;
         ep.serverName = settings.profile.name;
@@ -65,7 +66,7 @@ struct PollConnection
         return {};
     }
 
-    StatusSample poll(const PollSettings &settings)
+    StatusSample poll(const PollSettings& settings)
     {
         StatusSample s;
         s.time = QDateTime::currentDateTimeUtc();
@@ -77,14 +78,15 @@ struct PollConnection
         return s;
     }
 
-    void unreachable(StatusSample &s, const StepError &e)
+    void unreachable(StatusSample& s, const StepError& e)
     {
         s.reachable = false;
-        s.unreachableReason = e.code != 0 ? StatusPoller::tr("%1 (error %2)").arg(e.text).arg(e.code) : e.text;
+        s.unreachableReason
+            = e.code != 0 ? StatusPoller::tr("%1 (error %2)").arg(e.text).arg(e.code) : e.text;
         close();
     }
 
-    void pollInto(StatusSample &s, const PollSettings &settings)
+    void pollInto(StatusSample& s, const PollSettings& settings)
     {
         if (!session || !session->isOpen()) {
             if (auto opened = open(settings); !opened)
@@ -94,7 +96,7 @@ struct PollConnection
         const qint64 before = Heartbeat::localClockUs();
         auto health = session->query(QStringLiteral("SELECT %1 AS now_us, @@global.read_only AS read_only, "
                                                     "@@server_id AS server_id")
-                                             .arg(Heartbeat::clockExpression(dialect)));
+                                         .arg(Heartbeat::clockExpression(dialect)));
         const qint64 after = Heartbeat::localClockUs();
         if (!health)
             return unreachable(s, health.error());
@@ -119,14 +121,17 @@ struct PollConnection
             return;
         if (heartbeatRetryIn > 0) {
             --heartbeatRetryIn;
-            s.heartbeatError = StatusPoller::tr("no heartbeat table %1.%2").arg(settings.heartbeatDatabase, Heartbeat::tableName());
+            s.heartbeatError = StatusPoller::tr("no heartbeat table %1.%2")
+                                   .arg(settings.heartbeatDatabase, Heartbeat::tableName());
             return;
         }
-        // a beat is due once per beat interval (half a poll of slack, so that equal intervals beat every poll)
+        // a beat is due once per beat interval (half a poll of slack, so that equal intervals beat every
+        // poll)
         const bool beatDue = !lastBeatUs || serverNowUs < *lastBeatUs
-                || serverNowUs - *lastBeatUs >= settings.beatIntervalUs - settings.pollIntervalUs / 2;
+            || serverNowUs - *lastBeatUs >= settings.beatIntervalUs - settings.pollIntervalUs / 2;
         if (settings.heartbeatWrite && beatDue) {
-            if (auto beat = Heartbeat::beat(*session, settings.heartbeatDatabase, serverId, serverNowUs); !beat)
+            if (auto beat = Heartbeat::beat(*session, settings.heartbeatDatabase, serverId, serverNowUs);
+                !beat)
                 return heartbeatFailed(s, settings, beat.error());
             s.beatWrittenUs = serverNowUs;
             lastBeatUs = serverNowUs;
@@ -140,20 +145,22 @@ struct PollConnection
         }
     }
 
-    void heartbeatFailed(StatusSample &s, const PollSettings &settings, const StepError &e)
+    void heartbeatFailed(StatusSample& s, const PollSettings& settings, const StepError& e)
     {
         if (Heartbeat::isConnectionError(e.code))
             return unreachable(s, e);
         if (e.code == 1146 || e.code == 1049) { // no such table / database: setup has not created it
             heartbeatRetryIn = 10;
-            s.heartbeatError = StatusPoller::tr("no heartbeat table %1.%2").arg(settings.heartbeatDatabase, Heartbeat::tableName());
+            s.heartbeatError = StatusPoller::tr("no heartbeat table %1.%2")
+                                   .arg(settings.heartbeatDatabase, Heartbeat::tableName());
             return;
         }
         s.heartbeatError = e.code != 0 ? StatusPoller::tr("%1 (error %2)").arg(e.text).arg(e.code) : e.text;
     }
 };
 
-StatusPoller::StatusPoller(ServerWorker *worker, int serverIndex, const ServerProfile &profile, QObject *parent)
+StatusPoller::StatusPoller(
+    ServerWorker* worker, int serverIndex, const ServerProfile& profile, QObject* parent)
     : QObject(parent)
     , m_worker(worker)
     , m_index(serverIndex)
@@ -168,7 +175,7 @@ StatusPoller::StatusPoller(ServerWorker *worker, int serverIndex, const ServerPr
 StatusPoller::~StatusPoller()
 {
     // the connection is closed on the thread that opened it; nothing waits for it here
-    m_worker->submit([connection = m_connection](ServerContext &) {
+    m_worker->submit([connection = m_connection](ServerContext&) {
         connection->close();
         return 0;
     });
@@ -185,7 +192,7 @@ void StatusPoller::setTimeoutSec(int seconds)
     m_timeoutSec = std::max(seconds, 1);
 }
 
-void StatusPoller::setHeartbeat(const QString &database, bool write)
+void StatusPoller::setHeartbeat(const QString& database, bool write)
 {
     m_heartbeatDatabase = database;
     m_heartbeatWrite = write;
@@ -220,9 +227,10 @@ void StatusPoller::pollNow()
     settings.heartbeatWrite = m_heartbeatWrite;
     settings.beatIntervalUs = qint64(beatIntervalMs()) * 1000;
     settings.pollIntervalUs = qint64(m_intervalMs) * 1000;
-    m_worker->submit([connection = m_connection, settings](ServerContext &) { return connection->poll(settings); })
-            .then(this, [this](const StatusSample &s) {
-                m_inFlight = false;
-                Q_EMIT sample(s);
-            });
+    m_worker
+        ->submit([connection = m_connection, settings](ServerContext&) { return connection->poll(settings); })
+        .then(this, [this](const StatusSample& s) {
+            m_inFlight = false;
+            Q_EMIT sample(s);
+        });
 }

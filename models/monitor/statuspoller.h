@@ -25,7 +25,8 @@ public:
     static constexpr int MinimumBeatIntervalMs = 1000;
 
     /** @p worker runs the SQL; it must outlive this poller. */
-    StatusPoller(ServerWorker *worker, int serverIndex, const ServerProfile &profile, QObject *parent = nullptr);
+    StatusPoller(
+        ServerWorker* worker, int serverIndex, const ServerProfile& profile, QObject* parent = nullptr);
     ~StatusPoller() override;
 
     /** Clamped to MinimumIntervalMs. */
@@ -36,7 +37,7 @@ public:
     int timeoutSec() const { return m_timeoutSec; }
     /** Writes a heartbeat (when @p write) and reads the peer's one in @p database; empty turns it off.
      *  The peer's row is read at every poll; this server's row is written every beatIntervalMs(). */
-    void setHeartbeat(const QString &database, bool write = true);
+    void setHeartbeat(const QString& database, bool write = true);
     int beatIntervalMs() const;
 
     void start();
@@ -49,10 +50,10 @@ public:
 
 Q_SIGNALS:
     /** Emitted in the poller's thread (queued from the worker) once per poll. */
-    void sample(const StatusSample &sample);
+    void sample(const StatusSample& sample);
 
 private:
-    ServerWorker *m_worker;
+    ServerWorker* m_worker;
     int m_index;
     ServerProfile m_profile;
     std::shared_ptr<PollConnection> m_connection; ///< used on the worker thread only

@@ -8,7 +8,8 @@ qint64 StatusSample::backlogBytes() const
 {
     if (!replicaConfigured)
         return 0;
-    if (!sourceLogFile.isEmpty() && sourceLogFile == relaySourceLogFile && readSourceLogPos >= execSourceLogPos)
+    if (!sourceLogFile.isEmpty() && sourceLogFile == relaySourceLogFile
+        && readSourceLogPos >= execSourceLogPos)
         return readSourceLogPos - execSourceLogPos;
     return relayLogSpace;
 }
@@ -38,7 +39,7 @@ bool StatusSample::healthy() const
     return reachable && replicaConfigured && ioRunning && sqlRunning && lastIoErrno == 0 && lastSqlErrno == 0;
 }
 
-void StatusSample::setReplicaStatus(const ReplicaStatus &s)
+void StatusSample::setReplicaStatus(const ReplicaStatus& s)
 {
     replicaConfigured = s.configured;
     sourceHost = s.sourceHost;
@@ -63,12 +64,12 @@ void StatusSample::setReplicaStatus(const ReplicaStatus &s)
 }
 
 namespace {
-QJsonValue optionalValue(const std::optional<qint64> &v)
+QJsonValue optionalValue(const std::optional<qint64>& v)
 {
     return v ? QJsonValue(double(*v)) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonValue textOrNull(const QString &s)
+QJsonValue textOrNull(const QString& s)
 {
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
@@ -88,7 +89,8 @@ QJsonObject StatusSample::toJson() const
     o.insert(QStringLiteral("sqlState"), textOrNull(sqlState));
     o.insert(QStringLiteral("secondsBehind"), optionalValue(secondsBehind));
     o.insert(QStringLiteral("heartbeatLag"),
-             heartbeatLag ? QJsonValue(std::round(*heartbeatLag * 1000.0) / 1000.0) : QJsonValue(QJsonValue::Null));
+        heartbeatLag ? QJsonValue(std::round(*heartbeatLag * 1000.0) / 1000.0)
+                     : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("sourceLogFile"), textOrNull(sourceLogFile));
     o.insert(QStringLiteral("readSourceLogPos"), double(readSourceLogPos));
     o.insert(QStringLiteral("relaySourceLogFile"), textOrNull(relaySourceLogFile));

@@ -6,13 +6,9 @@ QString TopologyModel::Link::errorText() const
 {
     QStringList parts;
     if (lastIoErrno != 0 || !lastIoError.isEmpty())
-        parts << TopologyModel::tr("IO thread error %1: %2")
-                     .arg(lastIoErrno)
-                     .arg(lastIoError);
+        parts << TopologyModel::tr("IO thread error %1: %2").arg(lastIoErrno).arg(lastIoError);
     if (lastSqlErrno != 0 || !lastSqlError.isEmpty())
-        parts << TopologyModel::tr("SQL thread error %1: %2")
-                     .arg(lastSqlErrno)
-                     .arg(lastSqlError);
+        parts << TopologyModel::tr("SQL thread error %1: %2").arg(lastSqlErrno).arg(lastSqlError);
     return parts.join(QLatin1Char('\n'));
 }
 

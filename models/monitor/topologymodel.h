@@ -1,9 +1,9 @@
 #pragma once
 
 #include "common/pairprofile.h"
-#include "sql/replicastatus.h"
-#include "setup/serverinspection.h"
 #include "monitor/statussample.h"
+#include "setup/serverinspection.h"
+#include "sql/replicastatus.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -30,18 +30,18 @@ int freeLoopbackPort()
     return probe.serverPort();
 }
 
-QString shellQuote(const QString &s)
+QString shellQuote(const QString& s)
 {
     QString out = s;
     out.replace(QLatin1Char('\''), QLatin1String("'\\''"));
     return QLatin1Char('\'') + out + QLatin1Char('\'');
 }
 
-QString firstExecutable(const QStringList &names)
+QString firstExecutable(const QStringList& names)
 {
     const QStringList extra { QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"),
-                              QStringLiteral("/usr/local/mysql/bin") };
-    for (const QString &n : names) {
+        QStringLiteral("/usr/local/mysql/bin") };
+    for (const QString& n : names) {
         QString p = QStandardPaths::findExecutable(n);
         if (p.isEmpty())
             p = QStandardPaths::findExecutable(n, extra);
@@ -51,8 +51,8 @@ QString firstExecutable(const QStringList &names)
     return {};
 }
 
-Result<QByteArray> runTool(const QString &program, const QStringList &args, const QByteArray &stdinData,
-                           int timeoutMs, const QString &server)
+Result<QByteArray> runTool(const QString& program, const QStringList& args, const QByteArray& stdinData,
+    int timeoutMs, const QString& server)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
@@ -70,11 +70,14 @@ Result<QByteArray> runTool(const QString &program, const QStringList &args, cons
     const QByteArray out = p.readAll();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return stepFailure(server, kStep,
-                           Sandbox::tr("%1 failed (exit %2): %3").arg(program).arg(p.exitCode()).arg(QString::fromLocal8Bit(out.right(2000))));
+            Sandbox::tr("%1 failed (exit %2): %3")
+                .arg(program)
+                .arg(p.exitCode())
+                .arg(QString::fromLocal8Bit(out.right(2000))));
     return out;
 }
 
-bool writeText(const QString &path, const QByteArray &content, QFile::Permissions perms = {})
+bool writeText(const QString& path, const QByteArray& content, QFile::Permissions perms = {})
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
@@ -114,9 +117,10 @@ Result<void> Sandbox::load()
     QFile f(QDir(m_dir).filePath(QStringLiteral("sandbox.json")));
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    const QJsonArray arr = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("servers")).toArray();
+    const QJsonArray arr
+        = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("servers")).toArray();
     m_servers.clear();
-    for (const QJsonValue &v : arr) {
+    for (const QJsonValue& v : arr) {
         const QJsonObject o = v.toObject();
         SandboxServer s;
         s.name = o.value(QStringLiteral("name")).toString();
@@ -136,13 +140,11 @@ Result<void> Sandbox::load()
 Result<void> Sandbox::save() const
 {
     QJsonArray arr;
-    for (const SandboxServer &s : m_servers)
-        arr << QJsonObject { { QStringLiteral("name"), s.name },
-                             { QStringLiteral("dir"), s.dir },
-                             { QStringLiteral("port"), s.port },
-                             { QStringLiteral("host"), s.host } };
+    for (const SandboxServer& s : m_servers)
+        arr << QJsonObject { { QStringLiteral("name"), s.name }, { QStringLiteral("dir"), s.dir },
+            { QStringLiteral("port"), s.port }, { QStringLiteral("host"), s.host } };
     if (!writeText(QDir(m_dir).filePath(QStringLiteral("sandbox.json")),
-                   QJsonDocument(QJsonObject { { QStringLiteral("servers"), arr } }).toJson()))
+            QJsonDocument(QJsonObject { { QStringLiteral("servers"), arr } }).toJson()))
         return stepFailure({}, kStep, Sandbox::tr("cannot write %1/sandbox.json").arg(m_dir));
     return {};
 }
@@ -151,10 +153,13 @@ Result<void> Sandbox::create(int index)
 {
     const QString binary = serverBinary();
     if (binary.isEmpty())
-        return stepFailure({}, kStep, Sandbox::tr("no mariadbd or mysqld found; run scripts/install-deps.sh"));
-    const QString installDb = firstExecutable({ QStringLiteral("mariadb-install-db"), QStringLiteral("mysql_install_db") });
+        return stepFailure(
+            {}, kStep, Sandbox::tr("no mariadbd or mysqld found; run scripts/install-deps.sh"));
+    const QString installDb
+        = firstExecutable({ QStringLiteral("mariadb-install-db"), QStringLiteral("mysql_install_db") });
     if (installDb.isEmpty())
-        return stepFailure({}, kStep, Sandbox::tr("no mariadb-install-db found; run scripts/install-deps.sh"));
+        return stepFailure(
+            {}, kStep, Sandbox::tr("no mariadb-install-db found; run scripts/install-deps.sh"));
 
     SandboxServer s;
     s.name = QString(QChar(u'A' + index));
@@ -184,17 +189,17 @@ Result<void> Sandbox::create(int index)
                                  "innodb_buffer_pool_size = 32M\n"
                                  "innodb_log_file_size = 16M\n"
                                  "performance_schema = OFF\n")
-                          .arg(s.name, s.dir)
-                          .arg(s.port)
-                          .arg(s.socket, s.pidFile, s.errorLog);
+                      .arg(s.name, s.dir)
+                      .arg(s.port)
+                      .arg(s.socket, s.pidFile, s.errorLog);
     if (root)
         cnf += QStringLiteral("user = root\n");
     cnf += QStringLiteral("\n!includedir %1/conf.d\n").arg(s.dir);
     if (!writeText(s.configFile, cnf.toUtf8()))
         return stepFailure(s.name, kStep, Sandbox::tr("cannot write %1").arg(s.configFile));
 
-    QStringList args { QStringLiteral("--defaults-file=") + s.configFile, QStringLiteral("--auth-root-authentication-method=normal"),
-                       QStringLiteral("--skip-test-db") };
+    QStringList args { QStringLiteral("--defaults-file=") + s.configFile,
+        QStringLiteral("--auth-root-authentication-method=normal"), QStringLiteral("--skip-test-db") };
     if (root)
         args << QStringLiteral("--user=root");
     auto installed = runTool(installDb, args, {}, 180000, s.name);
@@ -216,12 +221,13 @@ Result<void> Sandbox::create(int index)
     const QString startSh = SandboxScripts::start(s.name, shellQuote(s.dir), shellQuote(binary));
     const QString stopSh = SandboxScripts::stop(s.name, shellQuote(s.dir));
     const QString restartSh = SandboxScripts::restart(s.name);
-    const auto exe = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
-            | QFile::ReadOther | QFile::ExeOther;
+    const auto exe = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+        | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
     if (!writeText(s.dir + QStringLiteral("/start.sh"), startSh.toUtf8(), exe)
         || !writeText(s.dir + QStringLiteral("/stop.sh"), stopSh.toUtf8(), exe)
         || !writeText(s.dir + QStringLiteral("/restart.sh"), restartSh.toUtf8(), exe))
-        return stepFailure(s.name, kStep, Sandbox::tr("cannot write the start/stop scripts in %1").arg(s.dir));
+        return stepFailure(
+            s.name, kStep, Sandbox::tr("cannot write the start/stop scripts in %1").arg(s.dir));
     s.restartCommand = shellQuote(s.dir + QStringLiteral("/restart.sh"));
     m_servers << s;
     return {};
@@ -265,7 +271,8 @@ Result<void> Sandbox::up(int count)
                 f.open(QIODevice::ReadOnly);
                 QString cnf = QString::fromUtf8(f.readAll());
                 f.close();
-                cnf.replace(QStringLiteral("port = %1\n").arg(old), QStringLiteral("port = %1\n").arg(m_servers[i].port));
+                cnf.replace(QStringLiteral("port = %1\n").arg(old),
+                    QStringLiteral("port = %1\n").arg(m_servers[i].port));
                 writeText(m_servers[i].configFile, cnf.toUtf8());
                 save();
             }
@@ -276,19 +283,21 @@ Result<void> Sandbox::up(int count)
             // root gets a password and an account for TCP from loopback
             const QString client = firstExecutable({ QStringLiteral("mariadb"), QStringLiteral("mysql") });
             QString pwLiteral = password;
-            pwLiteral.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
-            const QByteArray sql = QStringLiteral(
-                                           "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '%1';\n"
-                                           "ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '%1';\n"
-                                           "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;\n"
-                                           "ALTER USER 'root'@'localhost' IDENTIFIED BY '%1';\n"
-                                           "CREATE DATABASE IF NOT EXISTS test;\n")
-                                           .arg(pwLiteral)
-                                           .toUtf8();
+            pwLiteral.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+                .replace(QLatin1Char('\''), QLatin1String("\\'"));
+            const QByteArray sql
+                = QStringLiteral("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '%1';\n"
+                                 "ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '%1';\n"
+                                 "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;\n"
+                                 "ALTER USER 'root'@'localhost' IDENTIFIED BY '%1';\n"
+                                 "CREATE DATABASE IF NOT EXISTS test;\n")
+                      .arg(pwLiteral)
+                      .toUtf8();
             // the password goes through standard input, never the command line
-            auto done = runTool(client, { QStringLiteral("--no-defaults"), QStringLiteral("--socket=") + m_servers[i].socket,
-                                          QStringLiteral("-uroot") },
-                                sql, 30000, m_servers[i].name);
+            auto done = runTool(client,
+                { QStringLiteral("--no-defaults"), QStringLiteral("--socket=") + m_servers[i].socket,
+                    QStringLiteral("-uroot") },
+                sql, 30000, m_servers[i].name);
             if (!done)
                 return std::unexpected(done.error());
         }
@@ -304,7 +313,7 @@ Result<void> Sandbox::up(int count)
 
 Result<void> Sandbox::start(int index)
 {
-    const SandboxServer &s = m_servers.at(index);
+    const SandboxServer& s = m_servers.at(index);
     auto r = runTool(QStringLiteral("/bin/sh"), { s.dir + QStringLiteral("/start.sh") }, {}, 90000, s.name);
     if (!r)
         return std::unexpected(r.error());
@@ -313,7 +322,7 @@ Result<void> Sandbox::start(int index)
 
 Result<void> Sandbox::stop(int index)
 {
-    const SandboxServer &s = m_servers.at(index);
+    const SandboxServer& s = m_servers.at(index);
     auto r = runTool(QStringLiteral("/bin/sh"), { s.dir + QStringLiteral("/stop.sh") }, {}, 90000, s.name);
     if (!r)
         return std::unexpected(r.error());
@@ -322,7 +331,7 @@ Result<void> Sandbox::stop(int index)
 
 Result<void> Sandbox::kill(int index)
 {
-    const SandboxServer &s = m_servers.at(index);
+    const SandboxServer& s = m_servers.at(index);
     QFile f(s.pidFile);
     if (!f.open(QIODevice::ReadOnly))
         return stepFailure(s.name, kStep, Sandbox::tr("server %1 is not running").arg(s.name));
@@ -362,7 +371,7 @@ Result<void> Sandbox::down()
     return {};
 }
 
-PairProfile Sandbox::pairProfile(const QStringList &databases) const
+PairProfile Sandbox::pairProfile(const QStringList& databases) const
 {
     PairProfile pair;
     pair.name = QStringLiteral("sandbox");
@@ -370,8 +379,8 @@ PairProfile Sandbox::pairProfile(const QStringList &databases) const
     pair.ignoreDatabases = { QStringLiteral("mysql") };
     pair.binlogFormat = QStringLiteral("ROW"); // filters by database are only safe with row logging
     for (int i = 0; i < 2 && i < m_servers.size(); ++i) {
-        ServerProfile &p = pair.servers[i];
-        const SandboxServer &s = m_servers.at(i);
+        ServerProfile& p = pair.servers[i];
+        const SandboxServer& s = m_servers.at(i);
         p.name = s.name;
         p.host = s.host;
         p.port = s.port;

@@ -10,8 +10,8 @@
 /** One local mariadbd/mysqld instance of a sandbox. */
 struct SandboxServer
 {
-    QString name;       ///< "A", "B"
-    QString dir;        ///< its own folder
+    QString name; ///< "A", "B"
+    QString dir; ///< its own folder
     int port = 0;
     QString host = QStringLiteral("127.0.0.1");
     QString configFile; ///< the my.cnf it is started with (--defaults-file)
@@ -39,12 +39,12 @@ public:
     Result<void> kill(int index);
     bool isRunning(int index) const;
 
-    const QList<SandboxServer> &servers() const { return m_servers; }
+    const QList<SandboxServer>& servers() const { return m_servers; }
     QString dir() const { return m_dir; }
     /** File holding the admin (root) password, mode 0600. */
     QString adminPasswordFile() const;
     /** A pair profile for servers 0 and 1, written to dir/pair.replipair.json. */
-    PairProfile pairProfile(const QStringList &databases = { QStringLiteral("test") }) const;
+    PairProfile pairProfile(const QStringList& databases = { QStringLiteral("test") }) const;
     QString profilePath() const;
 
     /** The mariadbd/mysqld binary found on this machine, or empty. */

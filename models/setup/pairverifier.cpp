@@ -1,7 +1,7 @@
 #include "setup/pairverifier.h"
 
-#include "host/serverworker.h"
 #include "common/sqlquote.h"
+#include "host/serverworker.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -13,16 +13,16 @@ namespace {
 const QString kTable = QStringLiteral("replipair_probe");
 } // namespace
 
-PairVerifier::PairVerifier(const PairProfile &profile, ServerWorker *a, ServerWorker *b, const std::atomic_bool *cancel)
+PairVerifier::PairVerifier(
+    const PairProfile& profile, ServerWorker* a, ServerWorker* b, const std::atomic_bool* cancel)
     : m_profile(profile)
     , m_workers { a, b }
     , m_cancel(cancel)
-{
-}
+{ }
 
 Result<ReplicaStatus> PairVerifier::status(int index)
 {
-    auto f = m_workers[index]->submit([](ServerContext &ctx) -> Result<ReplicaStatus> {
+    auto f = m_workers[index]->submit([](ServerContext& ctx) -> Result<ReplicaStatus> {
         ctx.sql->setStep(PairVerifier::tr("verify"));
         auto rows = ctx.sql->query(ctx.dialect.showReplicaStatus());
         if (!rows)
@@ -33,19 +33,20 @@ Result<ReplicaStatus> PairVerifier::status(int index)
     return f.result();
 }
 
-Result<void> PairVerifier::exec(int index, const QString &sql)
+Result<void> PairVerifier::exec(int index, const QString& sql)
 {
-    auto f = m_workers[index]->submit([sql](ServerContext &ctx) { return ctx.sql->exec(sql); });
+    auto f = m_workers[index]->submit([sql](ServerContext& ctx) { return ctx.sql->exec(sql); });
     f.waitForFinished();
     return f.result();
 }
 
-Result<bool> PairVerifier::waitFor(int index, const QString &countSql, bool present, int timeoutMs)
+Result<bool> PairVerifier::waitFor(int index, const QString& countSql, bool present, int timeoutMs)
 {
     QElapsedTimer t;
     t.start();
     do {
-        auto f = m_workers[index]->submit([countSql](ServerContext &ctx) { return ctx.sql->scalar(countSql); });
+        auto f
+            = m_workers[index]->submit([countSql](ServerContext& ctx) { return ctx.sql->scalar(countSql); });
         f.waitForFinished();
         const Result<QVariant> r = f.result();
         if (!r)
@@ -57,17 +58,19 @@ Result<bool> PairVerifier::waitFor(int index, const QString &countSql, bool pres
     return false;
 }
 
-QString PairVerifier::refusedMessage(int replica, const ReplicaStatus &status) const
+QString PairVerifier::refusedMessage(int replica, const ReplicaStatus& status) const
 {
     const int source = 1 - replica;
     static const QRegularExpression seen(QStringLiteral("'[^']*'@'([^']*)'"));
     const auto m = seen.match(status.lastIoError);
     const QString address = m.hasMatch() ? m.captured(1) : PairVerifier::tr("(not in the message)");
-    return PairVerifier::tr("%1 refused the replication account of %2: %3. %1 saw the connection come from %4, and the account is "
-              "'%5'@'%6'. If %2 reaches %1 through NAT or another interface, set \"replicationUserHost\" in the profile to "
-              "that address or a pattern such as '10.0.0.%'.")
-            .arg(m_profile.servers[source].name, m_profile.servers[replica].name, status.lastIoError, address,
-                 m_profile.replicationUser, m_profile.replicationHostFor(source));
+    return PairVerifier::tr("%1 refused the replication account of %2: %3. %1 saw the connection come from "
+                            "%4, and the account is "
+                            "'%5'@'%6'. If %2 reaches %1 through NAT or another interface, set "
+                            "\"replicationUserHost\" in the profile to "
+                            "that address or a pattern such as '10.0.0.%'.")
+        .arg(m_profile.servers[source].name, m_profile.servers[replica].name, status.lastIoError, address,
+            m_profile.replicationUser, m_profile.replicationHostFor(source));
 }
 
 Result<QString> PairVerifier::waitForThreads(int timeoutMs)
@@ -84,13 +87,16 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
             last[i] = *s;
             const QString name = m_profile.servers[i].name;
             if (!s->configured)
-                return stepFailure(name, PairVerifier::tr("verify"), PairVerifier::tr("replication is not configured on this server"));
+                return stepFailure(name, PairVerifier::tr("verify"),
+                    PairVerifier::tr("replication is not configured on this server"));
             if (s->lastSqlErrno != 0)
-                return stepFailure(name, PairVerifier::tr("verify"), PairVerifier::tr("the SQL thread stopped: %1").arg(s->lastSqlError), s->lastSqlErrno);
+                return stepFailure(name, PairVerifier::tr("verify"),
+                    PairVerifier::tr("the SQL thread stopped: %1").arg(s->lastSqlError), s->lastSqlErrno);
             if (!s->ioRunning && s->lastIoErrno == 1045)
                 return stepFailure(name, PairVerifier::tr("verify"), refusedMessage(i, *s), 1045);
             if (!s->ioRunning && (s->lastIoErrno == 1236 || s->lastIoErrno == 13114))
-                return stepFailure(name, PairVerifier::tr("verify"), PairVerifier::tr("the source refused the binlog position: %1").arg(s->lastIoError), 1236);
+                return stepFailure(name, PairVerifier::tr("verify"),
+                    PairVerifier::tr("the source refused the binlog position: %1").arg(s->lastIoError), 1236);
             healthy = healthy && s->healthy();
         }
         if (healthy)
@@ -102,12 +108,15 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
     for (int i = 0; i < 2; ++i)
         if (!last[i].healthy())
             return stepFailure(m_profile.servers[i].name, PairVerifier::tr("verify"),
-                               PairVerifier::tr("replication from %1 is not running after %2 s: IO thread %3, SQL thread %4%5")
-                                       .arg(m_profile.servers[1 - i].name)
-                                       .arg(timeoutMs / 1000)
-                                       .arg(last[i].ioState, last[i].sqlRunning ? PairVerifier::tr("Yes") : PairVerifier::tr("No"),
-                                            last[i].lastIoError.isEmpty() ? QString() : QStringLiteral(" — ") + last[i].lastIoError),
-                               last[i].lastIoErrno);
+                PairVerifier::tr(
+                    "replication from %1 is not running after %2 s: IO thread %3, SQL thread %4%5")
+                    .arg(m_profile.servers[1 - i].name)
+                    .arg(timeoutMs / 1000)
+                    .arg(last[i].ioState,
+                        last[i].sqlRunning ? PairVerifier::tr("Yes") : PairVerifier::tr("No"),
+                        last[i].lastIoError.isEmpty() ? QString()
+                                                      : QStringLiteral(" — ") + last[i].lastIoError),
+                last[i].lastIoErrno);
     return stepFailure({}, PairVerifier::tr("verify"), PairVerifier::tr("replication did not start"));
 }
 
@@ -115,16 +124,19 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
 {
     const QString db = m_profile.probeDatabase();
     const QString qdb = SqlQuote::identifier(db);
-    const QString exists = QStringLiteral("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 AND TABLE_NAME = %2")
-                                   .arg(SqlQuote::literal(db), SqlQuote::literal(kTable));
+    const QString exists = QStringLiteral(
+        "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 AND TABLE_NAME = %2")
+                               .arg(SqlQuote::literal(db), SqlQuote::literal(kTable));
     // the table is made on A and must itself arrive on B
     if (auto r = exec(0, QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(qdb)); !r)
         return std::unexpected(r.error());
     if (auto r = exec(0, QStringLiteral("USE %1").arg(qdb)); !r)
         return std::unexpected(r.error());
-    if (auto r = exec(0, QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token VARCHAR(64) NOT NULL PRIMARY KEY, origin VARCHAR(64) NOT NULL) "
-                                        "ENGINE=InnoDB")
-                                 .arg(kTable));
+    if (auto r = exec(0,
+            QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token VARCHAR(64) NOT NULL PRIMARY KEY, origin "
+                           "VARCHAR(64) NOT NULL) "
+                           "ENGINE=InnoDB")
+                .arg(kTable));
         !r)
         return std::unexpected(r.error());
     auto arrived = waitFor(1, exists, true, timeoutMs);
@@ -132,7 +144,9 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
         return std::unexpected(arrived.error());
     if (!*arrived)
         return stepFailure(m_profile.servers[1].name, PairVerifier::tr("verify"),
-                           PairVerifier::tr("the test table %1.%2 created on %3 did not arrive within %4 s").arg(db, kTable, m_profile.servers[0].name).arg(timeoutMs / 1000));
+            PairVerifier::tr("the test table %1.%2 created on %3 did not arrive within %4 s")
+                .arg(db, kTable, m_profile.servers[0].name)
+                .arg(timeoutMs / 1000));
     QStringList timings;
     for (int from = 0; from < 2; ++from) {
         const int to = 1 - from;
@@ -141,20 +155,25 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
             return std::unexpected(r.error());
         QElapsedTimer t;
         t.start();
-        if (auto r = exec(from, QStringLiteral("INSERT INTO %1 (token, origin) VALUES (%2, %3)")
-                                        .arg(kTable, SqlQuote::literal(token), SqlQuote::literal(m_profile.servers[from].name)));
+        if (auto r = exec(from,
+                QStringLiteral("INSERT INTO %1 (token, origin) VALUES (%2, %3)")
+                    .arg(kTable, SqlQuote::literal(token), SqlQuote::literal(m_profile.servers[from].name)));
             !r)
             return std::unexpected(r.error());
-        auto there = waitFor(to, QStringLiteral("SELECT COUNT(*) AS n FROM %1.%2 WHERE token = %3").arg(qdb, kTable, SqlQuote::literal(token)),
-                             true, timeoutMs);
+        auto there = waitFor(to,
+            QStringLiteral("SELECT COUNT(*) AS n FROM %1.%2 WHERE token = %3")
+                .arg(qdb, kTable, SqlQuote::literal(token)),
+            true, timeoutMs);
         if (!there)
             return std::unexpected(there.error());
         if (!*there)
             return stepFailure(m_profile.servers[to].name, PairVerifier::tr("verify"),
-                               PairVerifier::tr("a test row written on %1 did not arrive on %2 within %3 s")
-                                       .arg(m_profile.servers[from].name, m_profile.servers[to].name)
-                                       .arg(timeoutMs / 1000));
-        timings << PairVerifier::tr("%1 → %2 in %3 ms").arg(m_profile.servers[from].name, m_profile.servers[to].name).arg(t.elapsed());
+                PairVerifier::tr("a test row written on %1 did not arrive on %2 within %3 s")
+                    .arg(m_profile.servers[from].name, m_profile.servers[to].name)
+                    .arg(timeoutMs / 1000));
+        timings << PairVerifier::tr("%1 → %2 in %3 ms")
+                       .arg(m_profile.servers[from].name, m_profile.servers[to].name)
+                       .arg(t.elapsed());
     }
     // clean up: the drop replicates too
     if (auto r = exec(0, QStringLiteral("DROP TABLE IF EXISTS %1").arg(kTable)); !r)

@@ -4,30 +4,33 @@
 
 #include <QCoreApplication>
 
-QList<PlanStep> PlanBuilder::steps(const PairProfile &profile, const ServerInspection (&inspections)[2], const ConfigPlan (&configs)[2],
-                                   const DirectionState (&directions)[2], bool gtid)
+QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspection (&inspections)[2],
+    const ConfigPlan (&configs)[2], const DirectionState (&directions)[2], bool gtid)
 {
     QList<PlanStep> plan;
     const bool healthy = directions[0] == DirectionState::Healthy && directions[1] == DirectionState::Healthy;
     if (healthy && configs[0].isEmpty() && configs[1].isEmpty())
         return plan; // nothing to do
     for (int i = 0; i < 2; ++i) {
-        const ConfigPlan &c = configs[i];
+        const ConfigPlan& c = configs[i];
         if (c.isEmpty())
             continue;
         PlanStep s;
         s.id = QStringLiteral("config");
         s.server = profile.servers[i].name;
-        s.title = c.restartNeeded() ? PlanBuilder::tr("Replication settings in %1; restart (%2 changed)").arg(c.target, c.restartFor.join(QStringLiteral(", ")))
-                                    : PlanBuilder::tr("Replication settings in %1; no restart needed").arg(c.target);
-        for (const DesiredSetting &d : c.restartNeeded() ? QList<DesiredSetting>() : c.setGlobal)
+        s.title = c.restartNeeded()
+            ? PlanBuilder::tr("Replication settings in %1; restart (%2 changed)")
+                  .arg(c.target, c.restartFor.join(QStringLiteral(", ")))
+            : PlanBuilder::tr("Replication settings in %1; no restart needed").arg(c.target);
+        for (const DesiredSetting& d : c.restartNeeded() ? QList<DesiredSetting>() : c.setGlobal)
             s.sql << ConfigPush::setGlobalStatement(Dialect(inspections[i].version), d);
         s.diff = c.diff();
         QStringList checks;
-        for (const DesiredSetting &d : c.settings)
+        for (const DesiredSetting& d : c.settings)
             checks << QStringLiteral("%1=%2").arg(d.variable, d.value);
         s.check = PlanBuilder::tr("effective values: %1").arg(checks.join(QStringLiteral(", ")));
-        s.undo = PlanBuilder::tr("each changed file is backed up beside itself as <file>.replipair-<time>.bak; copy it back and restart");
+        s.undo = PlanBuilder::tr("each changed file is backed up beside itself as "
+                                 "<file>.replipair-<time>.bak; copy it back and restart");
         plan << s;
     }
     for (int i = 0; i < 2; ++i) {
@@ -39,8 +42,10 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile &profile, const ServerInspe
         PlanStep s;
         s.id = QStringLiteral("user");
         s.server = profile.servers[i].name;
-        s.title = PlanBuilder::tr("Replication account for %1, with a generated password").arg(profile.servers[j].name);
-        s.sql << QStringLiteral("SET SESSION sql_log_bin = 0") << d.createReplicationUser(profile.replicationUser, host, QString(), true)
+        s.title = PlanBuilder::tr("Replication account for %1, with a generated password")
+                      .arg(profile.servers[j].name);
+        s.sql << QStringLiteral("SET SESSION sql_log_bin = 0")
+              << d.createReplicationUser(profile.replicationUser, host, QString(), true)
               << QStringLiteral("SET SESSION sql_log_bin = 1");
         s.undo = d.dropUser(profile.replicationUser, host);
         plan << s;
@@ -87,8 +92,9 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile &profile, const ServerInspe
     }
     PlanStep v;
     v.id = QStringLiteral("verify");
-    v.title = PlanBuilder::tr("Verify: both threads on both servers, and a test row each way through %1.replipair_probe (dropped afterwards)")
-                      .arg(profile.probeDatabase());
+    v.title = PlanBuilder::tr("Verify: both threads on both servers, and a test row each way through "
+                              "%1.replipair_probe (dropped afterwards)")
+                  .arg(profile.probeDatabase());
     plan << v;
     return plan;
 }

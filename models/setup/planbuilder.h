@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/configplan.h"
 #include "common/pairprofile.h"
+#include "config/configplan.h"
 #include "setup/preflight.h"
 #include "setup/serverinspection.h"
 #include "setup/setupplan.h"
@@ -14,6 +14,6 @@ class PlanBuilder
     Q_DECLARE_TR_FUNCTIONS(PlanBuilder)
 public:
     /** Empty when both directions replicate and every setting is in place. */
-    static QList<PlanStep> steps(const PairProfile &profile, const ServerInspection (&inspections)[2],
-                                 const ConfigPlan (&configs)[2], const DirectionState (&directions)[2], bool gtid);
+    static QList<PlanStep> steps(const PairProfile& profile, const ServerInspection (&inspections)[2],
+        const ConfigPlan (&configs)[2], const DirectionState (&directions)[2], bool gtid);
 };

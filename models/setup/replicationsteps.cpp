@@ -6,12 +6,13 @@
 
 QString ReplicationSteps::generatePassword(int length)
 {
-    static const QString classes[] = { QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZ"), QStringLiteral("abcdefghijkmnopqrstuvwxyz"),
-                                       QStringLiteral("23456789"), QStringLiteral("-_.,:+=^~") };
+    static const QString classes[]
+        = { QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZ"), QStringLiteral("abcdefghijkmnopqrstuvwxyz"),
+              QStringLiteral("23456789"), QStringLiteral("-_.,:+=^~") };
     const QString all = classes[0] + classes[1] + classes[2] + classes[3];
-    auto *rng = QRandomGenerator::system();
+    auto* rng = QRandomGenerator::system();
     QString pw;
-    for (const QString &c : classes)
+    for (const QString& c : classes)
         pw += c.at(rng->bounded(c.size()));
     while (pw.size() < length)
         pw += all.at(rng->bounded(all.size()));
@@ -21,10 +22,10 @@ QString ReplicationSteps::generatePassword(int length)
     return pw;
 }
 
-Result<void> ReplicationSteps::createReplicationUser(ServerContext &ctx, const QString &user, const QString &host,
-                                                     const QString &password)
+Result<void> ReplicationSteps::createReplicationUser(
+    ServerContext& ctx, const QString& user, const QString& host, const QString& password)
 {
-    SqlSession &sql = *ctx.sql;
+    SqlSession& sql = *ctx.sql;
     sql.setStep(ReplicationSteps::tr("replication user"));
     // the account is this server's own: it must not replicate to the peer
     if (auto r = sql.exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
@@ -38,28 +39,33 @@ Result<void> ReplicationSteps::createReplicationUser(ServerContext &ctx, const Q
     return result;
 }
 
-Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext &ctx)
+Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
 {
-    SqlSession &sql = *ctx.sql;
+    SqlSession& sql = *ctx.sql;
     sql.setStep(ReplicationSteps::tr("coordinates"));
     // FLUSH TABLES WITH READ LOCK waits for running statements, and every write waits behind it:
     // never start it while a long statement runs
     auto longRunning = sql.query(QStringLiteral(
-            "SELECT ID AS id, USER AS user, TIME AS seconds, LEFT(COALESCE(INFO, ''), 120) AS info "
-            "FROM information_schema.PROCESSLIST WHERE COMMAND NOT IN ('Sleep', 'Daemon', 'Binlog Dump', 'Binlog Dump GTID', 'Connect') "
-            "AND USER NOT IN ('system user', 'event_scheduler') AND ID <> CONNECTION_ID() AND TIME >= 5 ORDER BY TIME DESC LIMIT 3"));
+        "SELECT ID AS id, USER AS user, TIME AS seconds, LEFT(COALESCE(INFO, ''), 120) AS info "
+        "FROM information_schema.PROCESSLIST WHERE COMMAND NOT IN ('Sleep', 'Daemon', 'Binlog Dump', 'Binlog "
+        "Dump GTID', 'Connect') "
+        "AND USER NOT IN ('system user', 'event_scheduler') AND ID <> CONNECTION_ID() AND TIME >= 5 ORDER BY "
+        "TIME DESC LIMIT 3"));
     if (!longRunning)
         return std::unexpected(longRunning.error());
     if (!longRunning->isEmpty()) {
         QStringList what;
-        for (const SqlRow &r : *longRunning)
+        for (const SqlRow& r : *longRunning)
             what << ReplicationSteps::tr("id %1 by %2 for %3 s: %4")
-                            .arg(r.value(QStringLiteral("id")).toString(), r.value(QStringLiteral("user")).toString(),
-                                 r.value(QStringLiteral("seconds")).toString(), r.value(QStringLiteral("info")).toString());
+                        .arg(r.value(QStringLiteral("id")).toString(),
+                            r.value(QStringLiteral("user")).toString(),
+                            r.value(QStringLiteral("seconds")).toString(),
+                            r.value(QStringLiteral("info")).toString());
         return stepFailure(ctx.profile.name, ReplicationSteps::tr("coordinates"),
-                           ReplicationSteps::tr("not taking the read lock while long statements run (every write would wait behind it): %1. "
-                              "Run setup again when they have finished.")
-                                   .arg(what.join(QStringLiteral("; "))));
+            ReplicationSteps::tr(
+                "not taking the read lock while long statements run (every write would wait behind it): %1. "
+                "Run setup again when they have finished.")
+                .arg(what.join(QStringLiteral("; "))));
     }
     // do not queue behind a long query holding table locks: give up after 10 s instead
     if (ctx.dialect.isMariaDb() || ctx.dialect.version().atLeast(5, 5, 3))
@@ -75,7 +81,9 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext &ctx)
     if (!status) {
         read = std::unexpected(status.error());
     } else if (status->isEmpty()) {
-        read = stepFailure(ctx.profile.name, ReplicationSteps::tr("coordinates"), ReplicationSteps::tr("the binary log is off: %1 returned nothing").arg(ctx.dialect.showBinlogStatus()));
+        read = stepFailure(ctx.profile.name, ReplicationSteps::tr("coordinates"),
+            ReplicationSteps::tr("the binary log is off: %1 returned nothing")
+                .arg(ctx.dialect.showBinlogStatus()));
     } else {
         c.file = status->first().value(QStringLiteral("File")).toString();
         c.position = status->first().value(QStringLiteral("Position")).toLongLong();
@@ -101,11 +109,12 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext &ctx)
     return c;
 }
 
-Result<void> ReplicationSteps::changeSource(ServerContext &ctx, const ChangeSourceParams &params, const QString &gtidPosition)
+Result<void> ReplicationSteps::changeSource(
+    ServerContext& ctx, const ChangeSourceParams& params, const QString& gtidPosition)
 {
-    SqlSession &sql = *ctx.sql;
+    SqlSession& sql = *ctx.sql;
     sql.setStep(ReplicationSteps::tr("change source"));
-    const Dialect &d = ctx.dialect;
+    const Dialect& d = ctx.dialect;
     auto status = sql.query(d.showReplicaStatus());
     if (!status)
         return std::unexpected(status.error());
@@ -125,9 +134,10 @@ Result<void> ReplicationSteps::changeSource(ServerContext &ctx, const ChangeSour
         if (!gtids.isEmpty()) {
             if (!d.version().atLeast(8, 0, 0))
                 return stepFailure(ctx.profile.name, ReplicationSteps::tr("change source"),
-                                   ReplicationSteps::tr("this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 cannot mark them "
-                                      "as applied on a server with a history; use \"gtid\": \"off\"")
-                                           .arg(gtids.left(200)));
+                    ReplicationSteps::tr("this server lacks GTIDs the source has executed (%1) and MySQL "
+                                         "before 8.0 cannot mark them "
+                                         "as applied on a server with a history; use \"gtid\": \"off\"")
+                        .arg(gtids.left(200)));
             if (auto r = sql.exec(d.markGtidsApplied(gtids)); !r)
                 return r;
         }

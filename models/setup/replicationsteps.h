@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sql/dialect.h"
 #include "host/serverworker.h"
+#include "sql/dialect.h"
 
 #include <QCoreApplication>
 /** Binlog coordinates of a source, read under a short read lock. */
@@ -19,13 +19,15 @@ class ReplicationSteps
     Q_DECLARE_TR_FUNCTIONS(ReplicationSteps)
 public:
     /** Creates or updates user@host with REPLICATION SLAVE only; not written to the binary log. */
-    static Result<void> createReplicationUser(ServerContext &ctx, const QString &user, const QString &host,
-                                              const QString &password);
+    static Result<void> createReplicationUser(
+        ServerContext& ctx, const QString& user, const QString& host, const QString& password);
     /** FLUSH TABLES WITH READ LOCK, read the binlog position (and GTID position), UNLOCK TABLES —
      *  in one connection, the lock always released, even when reading fails. */
-    static Result<BinlogCoordinates> readCoordinates(ServerContext &ctx);
+    static Result<BinlogCoordinates> readCoordinates(ServerContext& ctx);
     /** Points this server at its source and starts replication. */
-    static Result<void> changeSource(ServerContext &ctx, const ChangeSourceParams &params, const QString &gtidPosition);
-    /** A strong password for the replication account (upper, lower, digit and symbol; no quote or backslash). */
+    static Result<void> changeSource(
+        ServerContext& ctx, const ChangeSourceParams& params, const QString& gtidPosition);
+    /** A strong password for the replication account (upper, lower, digit and symbol; no quote or backslash).
+     */
     static QString generatePassword(int length = 24);
 };

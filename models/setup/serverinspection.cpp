@@ -8,24 +8,25 @@
 
 namespace {
 /** Which of the privileges setup needs the grants lack. */
-QStringList missingPrivilegesIn(const QStringList &grants, bool mariadb)
+QStringList missingPrivilegesIn(const QStringList& grants, bool mariadb)
 {
     QString global;
-    for (const QString &g : grants) {
+    for (const QString& g : grants) {
         // only grants ON *.* count for server-wide privileges
-        static const QRegularExpression re(QStringLiteral("^GRANT (.+) ON \\*\\.\\* TO"), QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression re(
+            QStringLiteral("^GRANT (.+) ON \\*\\.\\* TO"), QRegularExpression::CaseInsensitiveOption);
         const auto m = re.match(g);
         if (m.hasMatch())
             global += m.captured(1).toUpper() + QLatin1Char(',');
     }
     if (global.contains(QLatin1String("ALL PRIVILEGES")))
         return {};
-    QStringList needed { QStringLiteral("RELOAD"), QStringLiteral("CREATE USER"), QStringLiteral("REPLICATION SLAVE"),
-                         QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("CREATE"),
-                         QStringLiteral("DROP"), QStringLiteral("PROCESS") };
+    QStringList needed { QStringLiteral("RELOAD"), QStringLiteral("CREATE USER"),
+        QStringLiteral("REPLICATION SLAVE"), QStringLiteral("SELECT"), QStringLiteral("INSERT"),
+        QStringLiteral("CREATE"), QStringLiteral("DROP"), QStringLiteral("PROCESS") };
     needed << (mariadb ? QStringLiteral("SUPER") : QStringLiteral("REPLICATION_SLAVE_ADMIN"));
     QStringList missing;
-    for (const QString &p : needed) {
+    for (const QString& p : needed) {
         if (p == QLatin1String("REPLICATION SLAVE") && global.contains(QLatin1String("REPLICATION REPLICA")))
             continue;
         if (p == QLatin1String("REPLICATION_SLAVE_ADMIN") && global.contains(QLatin1String("SUPER")))
@@ -64,7 +65,8 @@ QJsonObject ServerInspection::toJson() const
         return o;
     }
     o.insert(QStringLiteral("version"), versionString);
-    o.insert(QStringLiteral("flavor"), version.flavor == Flavor::MariaDB ? QStringLiteral("MariaDB") : QStringLiteral("MySQL"));
+    o.insert(QStringLiteral("flavor"),
+        version.flavor == Flavor::MariaDB ? QStringLiteral("MariaDB") : QStringLiteral("MySQL"));
     o.insert(QStringLiteral("serverId"), serverId);
     o.insert(QStringLiteral("serverUuid"), serverUuid);
     o.insert(QStringLiteral("hostname"), hostname);
@@ -84,11 +86,11 @@ QJsonObject ServerInspection::toJson() const
     return o;
 }
 
-Result<ServerInspection> ServerInspection::inspect(ServerContext &ctx)
+Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
 {
-    SqlSession &sql = *ctx.sql;
+    SqlSession& sql = *ctx.sql;
     sql.setStep(ServerInspection::tr("inspect"));
-    const Dialect &d = ctx.dialect;
+    const Dialect& d = ctx.dialect;
     ServerInspection in;
     in.server = ctx.profile.name;
     in.reachable = true;
@@ -96,25 +98,26 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext &ctx)
 
     const QString logReplica = d.logReplicaUpdatesVariable();
     QStringList vars { QStringLiteral("version"), QStringLiteral("server_id"), QStringLiteral("hostname"),
-                       QStringLiteral("datadir"), QStringLiteral("port"), QStringLiteral("pid_file"),
-                       QStringLiteral("log_bin"), QStringLiteral("binlog_format"), QStringLiteral("read_only"),
-                       QStringLiteral("sync_binlog"), QStringLiteral("auto_increment_increment"),
-                       QStringLiteral("auto_increment_offset"), QStringLiteral("skip_name_resolve"), logReplica };
+        QStringLiteral("datadir"), QStringLiteral("port"), QStringLiteral("pid_file"),
+        QStringLiteral("log_bin"), QStringLiteral("binlog_format"), QStringLiteral("read_only"),
+        QStringLiteral("sync_binlog"), QStringLiteral("auto_increment_increment"),
+        QStringLiteral("auto_increment_offset"), QStringLiteral("skip_name_resolve"), logReplica };
     if (d.isMariaDb())
         vars << QStringLiteral("gtid_domain_id") << QStringLiteral("gtid_binlog_pos")
              << QStringLiteral("replicate_do_db") << QStringLiteral("replicate_ignore_db");
     else if (d.supportsGtid())
-        vars << QStringLiteral("gtid_mode") << QStringLiteral("enforce_gtid_consistency") << QStringLiteral("gtid_executed");
+        vars << QStringLiteral("gtid_mode") << QStringLiteral("enforce_gtid_consistency")
+             << QStringLiteral("gtid_executed");
     if (d.hasServerUuid())
         vars << QStringLiteral("server_uuid");
     QStringList select;
-    for (const QString &v : vars)
+    for (const QString& v : vars)
         select << QStringLiteral("@@GLOBAL.%1 AS %1").arg(v);
     auto rows = sql.query(QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")));
     if (!rows)
         return std::unexpected(rows.error());
     const SqlRow row = rows->value(0);
-    for (const QString &v : vars)
+    for (const QString& v : vars)
         in.variables.insert(v, row.value(v).toString());
     in.versionString = in.variables.value(QStringLiteral("version"));
     in.serverId = in.variables.value(QStringLiteral("server_id")).toLongLong();
@@ -123,12 +126,15 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext &ctx)
     in.datadir = in.variables.value(QStringLiteral("datadir"));
     in.port = in.variables.value(QStringLiteral("port")).toInt();
     in.pidFile = in.variables.value(QStringLiteral("pid_file"));
-    const auto isOn = [](const QString &v) { return v == QLatin1String("1") || v.compare(QLatin1String("ON"), Qt::CaseInsensitive) == 0; };
+    const auto isOn = [](const QString& v) {
+        return v == QLatin1String("1") || v.compare(QLatin1String("ON"), Qt::CaseInsensitive) == 0;
+    };
     in.logBin = isOn(in.variables.value(QStringLiteral("log_bin")));
     in.binlogFormat = in.variables.value(QStringLiteral("binlog_format"));
     in.readOnly = isOn(in.variables.value(QStringLiteral("read_only")));
     in.gtidMode = in.variables.value(QStringLiteral("gtid_mode"));
-    in.gtidBinlogPos = in.variables.value(d.isMariaDb() ? QStringLiteral("gtid_binlog_pos") : QStringLiteral("gtid_executed"));
+    in.gtidBinlogPos = in.variables.value(
+        d.isMariaDb() ? QStringLiteral("gtid_binlog_pos") : QStringLiteral("gtid_executed"));
 
     if (in.logBin) {
         auto status = sql.query(d.showBinlogStatus());
@@ -147,31 +153,33 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext &ctx)
     in.replica = ReplicaStatus::fromRow(replica->value(0));
     if (!d.isMariaDb() && in.replica.configured) {
         in.variables.insert(QStringLiteral("replicate_do_db"),
-                            replica->value(0).value(QStringLiteral("Replicate_Do_DB")).toString());
+            replica->value(0).value(QStringLiteral("Replicate_Do_DB")).toString());
         in.variables.insert(QStringLiteral("replicate_ignore_db"),
-                            replica->value(0).value(QStringLiteral("Replicate_Ignore_DB")).toString());
+            replica->value(0).value(QStringLiteral("Replicate_Ignore_DB")).toString());
     }
 
-    auto dbs = sql.query(QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA "
-                                        "WHERE SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys') "
-                                        "ORDER BY SCHEMA_NAME"));
+    auto dbs = sql.query(
+        QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA "
+                       "WHERE SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys') "
+                       "ORDER BY SCHEMA_NAME"));
     if (!dbs)
         return std::unexpected(dbs.error());
-    for (const SqlRow &r : *dbs)
+    for (const SqlRow& r : *dbs)
         in.databases << r.value(QStringLiteral("name")).toString();
 
-    auto tables = sql.query(QStringLiteral("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name FROM information_schema.TABLES "
-                                           "WHERE TABLE_SCHEMA NOT IN ('mysql','information_schema','performance_schema','sys') "
-                                           "ORDER BY TABLE_SCHEMA, TABLE_NAME LIMIT 20000"));
+    auto tables = sql.query(
+        QStringLiteral("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name FROM information_schema.TABLES "
+                       "WHERE TABLE_SCHEMA NOT IN ('mysql','information_schema','performance_schema','sys') "
+                       "ORDER BY TABLE_SCHEMA, TABLE_NAME LIMIT 20000"));
     if (!tables)
         return std::unexpected(tables.error());
-    for (const SqlRow &r : *tables)
+    for (const SqlRow& r : *tables)
         in.tables[r.value(QStringLiteral("db")).toString()] << r.value(QStringLiteral("name")).toString();
 
     auto grants = sql.query(QStringLiteral("SHOW GRANTS FOR CURRENT_USER()"));
     if (!grants)
         return std::unexpected(grants.error());
-    for (const SqlRow &r : *grants)
+    for (const SqlRow& r : *grants)
         if (!r.isEmpty())
             in.grants << r.first().toString();
     in.missingPrivileges = missingPrivilegesIn(in.grants, d.isMariaDb());

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "common/steperror.h"
 #include "sql/dialect.h"
 #include "sql/replicastatus.h"
-#include "common/steperror.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -31,15 +31,15 @@ public:
     bool logBin = false;
     QString binlogFormat;
     bool readOnly = false;
-    QString gtidMode;        ///< MySQL @@gtid_mode; empty on MariaDB
-    QString gtidBinlogPos;   ///< MariaDB gtid_binlog_pos / MySQL gtid_executed
-    QString binlogDoDb;      ///< from SHOW MASTER STATUS, comma separated
+    QString gtidMode; ///< MySQL @@gtid_mode; empty on MariaDB
+    QString gtidBinlogPos; ///< MariaDB gtid_binlog_pos / MySQL gtid_executed
+    QString binlogDoDb; ///< from SHOW MASTER STATUS, comma separated
     QString binlogIgnoreDb;
     QMap<QString, QString> variables; ///< effective value of every variable the plan touches
     ReplicaStatus replica;
-    QStringList databases;   ///< user databases
+    QStringList databases; ///< user databases
     QMap<QString, QStringList> tables; ///< user database → its table names
-    QStringList grants;      ///< SHOW GRANTS of the admin account
+    QStringList grants; ///< SHOW GRANTS of the admin account
     QStringList missingPrivileges;
 
     /** An identity that two distinct servers never share (uuid, else hostname + datadir + port). */
@@ -47,5 +47,5 @@ public:
     QJsonObject toJson() const;
 
     /** Reads everything through the context's open session. */
-    static Result<ServerInspection> inspect(ServerContext &ctx);
+    static Result<ServerInspection> inspect(ServerContext& ctx);
 };

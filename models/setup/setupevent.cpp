@@ -4,17 +4,15 @@
 
 QString SetupEvent::kindName() const
 {
-    static const char *names[] = { "started", "finished", "failed", "info", "warning" };
+    static const char* names[] = { "started", "finished", "failed", "info", "warning" };
     return QLatin1String(names[int(kind)]);
 }
 
 QJsonObject SetupEvent::toJson() const
 {
     QJsonObject o { { QStringLiteral("time"), time.toString(Qt::ISODateWithMs) },
-                    { QStringLiteral("event"), kindName() },
-                    { QStringLiteral("server"), server },
-                    { QStringLiteral("step"), step },
-                    { QStringLiteral("text"), text } };
+        { QStringLiteral("event"), kindName() }, { QStringLiteral("server"), server },
+        { QStringLiteral("step"), step }, { QStringLiteral("text"), text } };
     if (elapsedMs >= 0)
         o.insert(QStringLiteral("elapsedMs"), elapsedMs);
     return o;
@@ -42,7 +40,7 @@ QString SetupEvent::toLine() const
         break;
     }
     QString line = QStringLiteral("%1 %2 [%3] %4: %5")
-                           .arg(time.toString(QStringLiteral("HH:mm:ss.zzz")), mark, who, step, text);
+                       .arg(time.toString(QStringLiteral("HH:mm:ss.zzz")), mark, who, step, text);
     if (elapsedMs >= 0)
         line += SetupEvent::tr(" (%1 ms)").arg(elapsedMs);
     return line;

@@ -16,7 +16,7 @@ public:
     QDateTime time = QDateTime::currentDateTime();
     QString server; ///< profile name, empty for the pair
     QString step;
-    QString text;   ///< never contains a password
+    QString text; ///< never contains a password
     qint64 elapsedMs = -1;
 
     QString kindName() const;

@@ -4,18 +4,17 @@
 #include <QFile>
 #include <QJsonDocument>
 
-void SetupJournal::add(const QJsonValue &entry)
+void SetupJournal::add(const QJsonValue& entry)
 {
     const QMutexLocker lock(&m_mutex);
     m_steps << entry;
 }
 
-QJsonObject SetupJournal::finish(bool ok, const QString &error, const QString &profilePath)
+QJsonObject SetupJournal::finish(bool ok, const QString& error, const QString& profilePath)
 {
     const QMutexLocker lock(&m_mutex);
     QJsonObject journal { { QStringLiteral("time"), QDateTime::currentDateTime().toString(Qt::ISODate) },
-                          { QStringLiteral("ok"), ok },
-                          { QStringLiteral("steps"), m_steps } };
+        { QStringLiteral("ok"), ok }, { QStringLiteral("steps"), m_steps } };
     if (!ok)
         journal.insert(QStringLiteral("error"), error);
     if (profilePath.isEmpty())

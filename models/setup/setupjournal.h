@@ -11,9 +11,9 @@ class SetupJournal
 {
 public:
     /** Safe from both worker threads at once. */
-    void add(const QJsonValue &entry);
+    void add(const QJsonValue& entry);
     /** The run's record; also appended to @p profilePath + ".journal" when a path is given. */
-    QJsonObject finish(bool ok, const QString &error, const QString &profilePath);
+    QJsonObject finish(bool ok, const QString& error, const QString& profilePath);
 
 private:
     QMutex m_mutex;

@@ -5,10 +5,8 @@
 
 QJsonObject PlanStep::toJson() const
 {
-    QJsonObject o { { QStringLiteral("id"), id },
-                    { QStringLiteral("server"), server },
-                    { QStringLiteral("title"), title },
-                    { QStringLiteral("sql"), QJsonArray::fromStringList(sql) } };
+    QJsonObject o { { QStringLiteral("id"), id }, { QStringLiteral("server"), server },
+        { QStringLiteral("title"), title }, { QStringLiteral("sql"), QJsonArray::fromStringList(sql) } };
     if (!diff.isEmpty())
         o.insert(QStringLiteral("diff"), diff);
     if (!check.isEmpty())
@@ -20,7 +18,7 @@ QJsonObject PlanStep::toJson() const
 
 bool SetupPlan::hasErrors() const
 {
-    for (const Finding &f : findings)
+    for (const Finding& f : findings)
         if (f.severity == Finding::Severity::Error)
             return true;
     return false;
@@ -32,9 +30,10 @@ QString SetupPlan::toText() const
     out += SetupPlan::tr("Pre-flight checks:\n");
     if (findings.isEmpty())
         out += SetupPlan::tr("  all checks passed\n");
-    for (const Finding &f : findings) {
+    for (const Finding& f : findings) {
         out += QStringLiteral("  %1 %2%3\n")
-                       .arg(f.severityName().toUpper(), f.server.isEmpty() ? QString() : QStringLiteral("[%1] ").arg(f.server), f.text);
+                   .arg(f.severityName().toUpper(),
+                       f.server.isEmpty() ? QString() : QStringLiteral("[%1] ").arg(f.server), f.text);
         if (!f.fix.isEmpty())
             out += QStringLiteral("      → %1\n").arg(f.fix);
     }
@@ -44,12 +43,14 @@ QString SetupPlan::toText() const
     }
     out += SetupPlan::tr("\nPlan:\n");
     int n = 0;
-    for (const PlanStep &s : steps) {
-        out += QStringLiteral("\n%1. %2%3\n").arg(++n).arg(s.server.isEmpty() ? QString() : QStringLiteral("[%1] ").arg(s.server), s.title);
-        for (const QString &q : s.sql)
+    for (const PlanStep& s : steps) {
+        out += QStringLiteral("\n%1. %2%3\n")
+                   .arg(++n)
+                   .arg(s.server.isEmpty() ? QString() : QStringLiteral("[%1] ").arg(s.server), s.title);
+        for (const QString& q : s.sql)
             out += QStringLiteral("     %1;\n").arg(q);
         if (!s.diff.isEmpty()) {
-            for (const QString &line : s.diff.split(QLatin1Char('\n')))
+            for (const QString& line : s.diff.split(QLatin1Char('\n')))
                 if (!line.isEmpty())
                     out += QStringLiteral("     %1\n").arg(line);
         }
@@ -64,9 +65,10 @@ QString SetupPlan::toText() const
 QJsonObject SetupPlan::toJson() const
 {
     QJsonArray f, s;
-    for (const Finding &x : findings)
+    for (const Finding& x : findings)
         f << x.toJson();
-    for (const PlanStep &x : steps)
+    for (const PlanStep& x : steps)
         s << x.toJson();
-    return { { QStringLiteral("findings"), f }, { QStringLiteral("steps"), s }, { QStringLiteral("nothingToDo"), nothingToDo } };
+    return { { QStringLiteral("findings"), f }, { QStringLiteral("steps"), s },
+        { QStringLiteral("nothingToDo"), nothingToDo } };
 }

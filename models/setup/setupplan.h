@@ -10,13 +10,13 @@
 /** One step of a setup plan, as shown before it runs. SQL is redacted. */
 struct PlanStep
 {
-    QString id;      ///< "config", "user", "coordinates", "change-source", "verify"...
-    QString server;  ///< profile name, empty for both/pair
+    QString id; ///< "config", "user", "coordinates", "change-source", "verify"...
+    QString server; ///< profile name, empty for both/pair
     QString title;
     QStringList sql; ///< exact statements, passwords shown as '***'
-    QString diff;    ///< unified diff of a config file edit
-    QString check;   ///< what is checked afterwards
-    QString undo;    ///< how it is undone
+    QString diff; ///< unified diff of a config file edit
+    QString check; ///< what is checked afterwards
+    QString undo; ///< how it is undone
 
     QJsonObject toJson() const;
 };

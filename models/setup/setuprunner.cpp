@@ -3,7 +3,7 @@
 #include "host/hostshell.h"
 #include "setup/setuprun.h"
 
-SetupRunner::SetupRunner(PairProfile profile, QObject *parent)
+SetupRunner::SetupRunner(PairProfile profile, QObject* parent)
     : QObject(parent)
     , m_profile(std::move(profile))
 {

@@ -25,7 +25,7 @@ class SetupRunner : public QObject
 public:
     enum class Mode { Inspect, Plan, Setup };
 
-    explicit SetupRunner(PairProfile profile, QObject *parent = nullptr);
+    explicit SetupRunner(PairProfile profile, QObject* parent = nullptr);
     ~SetupRunner() override;
 
     /** Starts the run; finished() follows. */
@@ -39,23 +39,23 @@ public:
     void setVerifyTimeoutMs(int ms) { m_verifyTimeoutMs = ms; }
     void setRestartTimeoutMs(int ms) { m_restartTimeoutMs = ms; }
     /** How host shells are made (tests inject an SSH fixture's settings); default: makeHostShell(). */
-    void setShellFactory(std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile &)> factory)
+    void setShellFactory(std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> factory)
     {
         m_shellFactory = std::move(factory);
     }
     /** Test hook: called on the runner thread after each step id; may kill a server, etc. */
-    void setAfterStepHook(std::function<void(const QString &step)> hook) { m_afterStep = std::move(hook); }
+    void setAfterStepHook(std::function<void(const QString& step)> hook) { m_afterStep = std::move(hook); }
 
     // Results, valid after finished()
-    const SetupPlan &plan() const { return m_plan; }
-    const ServerInspection &inspection(int index) const { return m_inspection[index]; }
+    const SetupPlan& plan() const { return m_plan; }
+    const ServerInspection& inspection(int index) const { return m_inspection[index]; }
     bool succeeded() const { return m_ok; }
-    const StepError &error() const { return m_error; }
+    const StepError& error() const { return m_error; }
     /** What the run changed: backups, created files, users; kept next to the profile as a journal. */
     QJsonObject journal() const { return m_journal; }
 
 Q_SIGNALS:
-    void event(const SetupEvent &event);
+    void event(const SetupEvent& event);
     void inspected();
     void planReady();
     void finished(bool ok);
@@ -71,8 +71,8 @@ private:
     bool m_sequential = false;
     int m_verifyTimeoutMs = 30000;
     int m_restartTimeoutMs = 90000;
-    std::function<void(const QString &)> m_afterStep;
-    std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile &)> m_shellFactory;
+    std::function<void(const QString&)> m_afterStep;
+    std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> m_shellFactory;
 
     SetupPlan m_plan;
     ServerInspection m_inspection[2];

@@ -4,10 +4,11 @@
 
 #include <QRegularExpression>
 
-ServerVersion ServerVersion::parse(const QString &version)
+ServerVersion ServerVersion::parse(const QString& version)
 {
     ServerVersion v;
-    v.flavor = version.contains(QLatin1String("mariadb"), Qt::CaseInsensitive) ? Flavor::MariaDB : Flavor::MySQL;
+    v.flavor
+        = version.contains(QLatin1String("mariadb"), Qt::CaseInsensitive) ? Flavor::MariaDB : Flavor::MySQL;
     QString text = version;
     // MariaDB's replication handshake prefixes "5.5.5-" to its real version
     if (v.flavor == Flavor::MariaDB && text.startsWith(QLatin1String("5.5.5-")))
@@ -34,24 +35,23 @@ bool ServerVersion::atLeast(int ma, int mi, int pa) const
 QString ServerVersion::toString() const
 {
     return QStringLiteral("%1 %2.%3.%4")
-            .arg(flavor == Flavor::MariaDB ? QStringLiteral("MariaDB") : QStringLiteral("MySQL"))
-            .arg(major)
-            .arg(minor)
-            .arg(patch);
+        .arg(flavor == Flavor::MariaDB ? QStringLiteral("MariaDB") : QStringLiteral("MySQL"))
+        .arg(major)
+        .arg(minor)
+        .arg(patch);
 }
 
 Dialect::Dialect(ServerVersion version, bool noBackslashEscapes)
     : m_version(version)
     , m_noBackslashEscapes(noBackslashEscapes)
-{
-}
+{ }
 
-QString Dialect::literal(const QString &value) const
+QString Dialect::literal(const QString& value) const
 {
     return SqlQuote::literal(value, m_noBackslashEscapes);
 }
 
-QString Dialect::account(const QString &user, const QString &host) const
+QString Dialect::account(const QString& user, const QString& host) const
 {
     return SqlQuote::account(user, host, m_noBackslashEscapes);
 }
@@ -68,7 +68,8 @@ bool Dialect::newChangeSource() const
 
 QString Dialect::showReplicaStatus() const
 {
-    return newReplicaStatements() ? QStringLiteral("SHOW REPLICA STATUS") : QStringLiteral("SHOW SLAVE STATUS");
+    return newReplicaStatements() ? QStringLiteral("SHOW REPLICA STATUS")
+                                  : QStringLiteral("SHOW SLAVE STATUS");
 }
 
 QString Dialect::showBinlogStatus() const
@@ -93,12 +94,14 @@ QString Dialect::resetReplicaAll() const
     return newReplicaStatements() ? QStringLiteral("RESET REPLICA ALL") : QStringLiteral("RESET SLAVE ALL");
 }
 
-QString Dialect::changeSource(const ChangeSourceParams &p, bool redact) const
+QString Dialect::changeSource(const ChangeSourceParams& p, bool redact) const
 {
     const bool modern = newChangeSource();
     const QString prefix = modern ? QStringLiteral("SOURCE_") : QStringLiteral("MASTER_");
     QStringList opts;
-    auto opt = [&](const QString &name, const QString &value) { opts << prefix + name + QStringLiteral(" = ") + value; };
+    auto opt = [&](const QString& name, const QString& value) {
+        opts << prefix + name + QStringLiteral(" = ") + value;
+    };
     const QString password = redact ? QStringLiteral("'***'") : literal(p.password);
     if (!p.onlyCredentials) {
         opt(QStringLiteral("HOST"), literal(p.host));
@@ -125,9 +128,11 @@ QString Dialect::changeSource(const ChangeSourceParams &p, bool redact) const
             opt(QStringLiteral("DELAY"), QString::number(p.delay));
         // caching_sha2_password (MySQL 8 default) needs TLS or the source's RSA key
         if (!isMariaDb() && m_version.atLeast(8, 0, 4) && !p.ssl)
-            opts << (modern ? QStringLiteral("GET_SOURCE_PUBLIC_KEY = 1") : QStringLiteral("GET_MASTER_PUBLIC_KEY = 1"));
+            opts << (modern ? QStringLiteral("GET_SOURCE_PUBLIC_KEY = 1")
+                            : QStringLiteral("GET_MASTER_PUBLIC_KEY = 1"));
     }
-    const QString head = modern ? QStringLiteral("CHANGE REPLICATION SOURCE TO ") : QStringLiteral("CHANGE MASTER TO ");
+    const QString head
+        = modern ? QStringLiteral("CHANGE REPLICATION SOURCE TO ") : QStringLiteral("CHANGE MASTER TO ");
     return head + opts.join(QStringLiteral(", "));
 }
 
@@ -142,17 +147,18 @@ QString Dialect::gtidPositionQuery() const
                        : QStringLiteral("SELECT @@GLOBAL.gtid_executed AS gtid");
 }
 
-QString Dialect::setGtidReplicaPos(const QString &pos) const
+QString Dialect::setGtidReplicaPos(const QString& pos) const
 {
     return QStringLiteral("SET GLOBAL gtid_slave_pos = ") + literal(pos);
 }
 
-QString Dialect::gtidMissingQuery(const QString &sourceSet) const
+QString Dialect::gtidMissingQuery(const QString& sourceSet) const
 {
-    return QStringLiteral("SELECT GTID_SUBTRACT(%1, @@GLOBAL.gtid_executed) AS missing").arg(literal(sourceSet));
+    return QStringLiteral("SELECT GTID_SUBTRACT(%1, @@GLOBAL.gtid_executed) AS missing")
+        .arg(literal(sourceSet));
 }
 
-QString Dialect::markGtidsApplied(const QString &gtids) const
+QString Dialect::markGtidsApplied(const QString& gtids) const
 {
     return QStringLiteral("SET GLOBAL gtid_purged = %1").arg(literal(QLatin1Char('+') + gtids));
 }
@@ -162,8 +168,8 @@ bool Dialect::supportsCreateUserIfNotExists() const
     return isMariaDb() ? m_version.atLeast(10, 1, 3) : m_version.atLeast(5, 7, 6);
 }
 
-QStringList Dialect::createReplicationUser(const QString &user, const QString &host, const QString &password,
-                                           bool redact) const
+QStringList Dialect::createReplicationUser(
+    const QString& user, const QString& host, const QString& password, bool redact) const
 {
     const QString acc = account(user, host);
     const QString pw = redact ? QStringLiteral("'***'") : literal(password);
@@ -183,10 +189,11 @@ QStringList Dialect::createReplicationUser(const QString &user, const QString &h
     return sql;
 }
 
-QString Dialect::dropUser(const QString &user, const QString &host) const
+QString Dialect::dropUser(const QString& user, const QString& host) const
 {
-    return (supportsCreateUserIfNotExists() ? QStringLiteral("DROP USER IF EXISTS ") : QStringLiteral("DROP USER "))
-            + account(user, host);
+    return (supportsCreateUserIfNotExists() ? QStringLiteral("DROP USER IF EXISTS ")
+                                            : QStringLiteral("DROP USER "))
+        + account(user, host);
 }
 
 QString Dialect::logReplicaUpdatesVariable() const
@@ -200,17 +207,17 @@ bool Dialect::hasServerUuid() const
     return !isMariaDb() && m_version.atLeast(5, 6, 0);
 }
 
-bool Dialect::isDynamic(const QString &variable) const
+bool Dialect::isDynamic(const QString& variable) const
 {
     static const QStringList always { QStringLiteral("server_id"), QStringLiteral("sync_binlog"),
-                                      QStringLiteral("auto_increment_increment"),
-                                      QStringLiteral("auto_increment_offset"), QStringLiteral("binlog_format") };
+        QStringLiteral("auto_increment_increment"), QStringLiteral("auto_increment_offset"),
+        QStringLiteral("binlog_format") };
     if (always.contains(variable))
         return true;
     if (isMariaDb()) {
         // MariaDB: replication filters and the GTID domain are dynamic while the replica is stopped
         static const QStringList maria { QStringLiteral("gtid_domain_id"), QStringLiteral("replicate_do_db"),
-                                         QStringLiteral("replicate_ignore_db") };
+            QStringLiteral("replicate_ignore_db") };
         return maria.contains(variable);
     }
     return false;

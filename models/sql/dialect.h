@@ -13,7 +13,7 @@ struct ServerVersion
     int minor = 0;
     int patch = 0;
 
-    static ServerVersion parse(const QString &version);
+    static ServerVersion parse(const QString& version);
     bool atLeast(int ma, int mi, int pa = 0) const;
     bool isValid() const { return major > 0; }
     QString toString() const;
@@ -26,12 +26,12 @@ struct ChangeSourceParams
     int port = 3306;
     QString user;
     QString password;
-    QString logFile;     ///< file/position mode
+    QString logFile; ///< file/position mode
     qint64 logPos = 0;
-    bool gtid = false;   ///< auto-position (MySQL) / MASTER_USE_GTID=slave_pos (MariaDB)
+    bool gtid = false; ///< auto-position (MySQL) / MASTER_USE_GTID=slave_pos (MariaDB)
     bool ssl = false;
     int connectRetry = 10;
-    int delay = -1;      ///< MASTER_DELAY seconds, -1 leaves it unset
+    int delay = -1; ///< MASTER_DELAY seconds, -1 leaves it unset
     bool onlyCredentials = false; ///< change user/password only, keep the coordinates (resume)
 };
 
@@ -42,13 +42,13 @@ public:
     Dialect() = default;
     explicit Dialect(ServerVersion version, bool noBackslashEscapes = false);
 
-    const ServerVersion &version() const { return m_version; }
+    const ServerVersion& version() const { return m_version; }
     bool isMariaDb() const { return m_version.flavor == Flavor::MariaDB; }
     void setNoBackslashEscapes(bool on) { m_noBackslashEscapes = on; }
     bool noBackslashEscapes() const { return m_noBackslashEscapes; }
 
-    QString literal(const QString &value) const;
-    QString account(const QString &user, const QString &host) const;
+    QString literal(const QString& value) const;
+    QString account(const QString& user, const QString& host) const;
 
     QString showReplicaStatus() const;
     QString showBinlogStatus() const;
@@ -56,31 +56,31 @@ public:
     QString stopReplica() const;
     QString resetReplicaAll() const;
     /** The full statement; @p redact replaces the password with '***' for display. */
-    QString changeSource(const ChangeSourceParams &p, bool redact) const;
+    QString changeSource(const ChangeSourceParams& p, bool redact) const;
 
     bool supportsGtid() const;
-    QString gtidPositionQuery() const;       ///< one row, one column: this server's binlog GTID position
-    QString setGtidReplicaPos(const QString &pos) const; ///< MariaDB only: SET GLOBAL gtid_slave_pos
+    QString gtidPositionQuery() const; ///< one row, one column: this server's binlog GTID position
+    QString setGtidReplicaPos(const QString& pos) const; ///< MariaDB only: SET GLOBAL gtid_slave_pos
     /** MySQL: the GTIDs of @p sourceSet this server has not executed (one row, column "missing"). */
-    QString gtidMissingQuery(const QString &sourceSet) const;
+    QString gtidMissingQuery(const QString& sourceSet) const;
     /** MySQL 8.0+: records @p gtids as already applied here, so auto-positioning starts at the source's
      *  present instead of replaying its whole history (the data is already the same on both). */
-    QString markGtidsApplied(const QString &gtids) const;
+    QString markGtidsApplied(const QString& gtids) const;
 
     /** CREATE USER (if not there) + set password + GRANT REPLICATION SLAVE, in order. */
-    QStringList createReplicationUser(const QString &user, const QString &host, const QString &password,
-                                      bool redact) const;
-    QString dropUser(const QString &user, const QString &host) const;
+    QStringList createReplicationUser(
+        const QString& user, const QString& host, const QString& password, bool redact) const;
+    QString dropUser(const QString& user, const QString& host) const;
     bool supportsCreateUserIfNotExists() const;
 
     QString logReplicaUpdatesVariable() const; ///< log_slave_updates or log_replica_updates
-    bool hasServerUuid() const;                ///< MySQL 5.6+ has @@server_uuid; MariaDB has none
+    bool hasServerUuid() const; ///< MySQL 5.6+ has @@server_uuid; MariaDB has none
     /** Variables whose SET GLOBAL takes effect without a restart. */
-    bool isDynamic(const QString &variable) const;
+    bool isDynamic(const QString& variable) const;
 
 private:
     bool newReplicaStatements() const; ///< START/STOP/SHOW REPLICA (MySQL 8.0.22+)
-    bool newChangeSource() const;      ///< CHANGE REPLICATION SOURCE TO (MySQL 8.0.23+)
+    bool newChangeSource() const; ///< CHANGE REPLICATION SOURCE TO (MySQL 8.0.23+)
 
     ServerVersion m_version;
     bool m_noBackslashEscapes = false;

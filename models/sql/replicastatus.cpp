@@ -2,9 +2,9 @@
 
 namespace {
 
-QVariant pick(const QVariantMap &row, std::initializer_list<const char *> names)
+QVariant pick(const QVariantMap& row, std::initializer_list<const char*> names)
 {
-    for (const char *n : names) {
+    for (const char* n : names) {
         const auto it = row.constFind(QLatin1String(n));
         if (it != row.constEnd())
             return *it;
@@ -12,7 +12,7 @@ QVariant pick(const QVariantMap &row, std::initializer_list<const char *> names)
     return {};
 }
 
-std::optional<qint64> optionalInt(const QVariant &v)
+std::optional<qint64> optionalInt(const QVariant& v)
 {
     if (!v.isValid() || v.isNull() || v.toString().isEmpty())
         return std::nullopt;
@@ -23,7 +23,7 @@ std::optional<qint64> optionalInt(const QVariant &v)
 
 } // namespace
 
-ReplicaStatus ReplicaStatus::fromRow(const QVariantMap &row)
+ReplicaStatus ReplicaStatus::fromRow(const QVariantMap& row)
 {
     ReplicaStatus s;
     if (row.isEmpty())
@@ -35,9 +35,9 @@ ReplicaStatus ReplicaStatus::fromRow(const QVariantMap &row)
     s.ioState = pick(row, { "Replica_IO_Running", "Slave_IO_Running" }).toString();
     s.ioRunning = s.ioState.compare(QLatin1String("Yes"), Qt::CaseInsensitive) == 0;
     s.sqlRunning = pick(row, { "Replica_SQL_Running", "Slave_SQL_Running" })
-                           .toString()
-                           .compare(QLatin1String("Yes"), Qt::CaseInsensitive)
-            == 0;
+                       .toString()
+                       .compare(QLatin1String("Yes"), Qt::CaseInsensitive)
+        == 0;
     s.secondsBehind = optionalInt(pick(row, { "Seconds_Behind_Source", "Seconds_Behind_Master" }));
     s.sourceLogFile = pick(row, { "Source_Log_File", "Master_Log_File" }).toString();
     s.readSourceLogPos = pick(row, { "Read_Source_Log_Pos", "Read_Master_Log_Pos" }).toLongLong();

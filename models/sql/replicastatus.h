@@ -12,8 +12,8 @@ struct ReplicaStatus
     QString sourceHost;
     int sourcePort = 0;
     QString sourceUser;
-    QString ioState;         ///< "Yes", "No", "Connecting" as the server says it
-    bool ioRunning = false;  ///< IO thread state is "Yes"
+    QString ioState; ///< "Yes", "No", "Connecting" as the server says it
+    bool ioRunning = false; ///< IO thread state is "Yes"
     bool sqlRunning = false;
     std::optional<qint64> secondsBehind; ///< NULL stays empty, distinct from 0
     QString sourceLogFile;
@@ -31,7 +31,10 @@ struct ReplicaStatus
     std::optional<qint64> sqlDelay;
     QString sqlState; ///< Slave_SQL_Running_State / Replica_SQL_Running_State
 
-    bool healthy() const { return configured && ioRunning && sqlRunning && lastIoErrno == 0 && lastSqlErrno == 0; }
+    bool healthy() const
+    {
+        return configured && ioRunning && sqlRunning && lastIoErrno == 0 && lastSqlErrno == 0;
+    }
     /** Reads a status row by column name, old (Slave_/Master_) or new (Replica_/Source_) names alike. */
-    static ReplicaStatus fromRow(const QVariantMap &row);
+    static ReplicaStatus fromRow(const QVariantMap& row);
 };

@@ -8,12 +8,12 @@
 #include <QSqlRecord>
 
 namespace {
-int nativeCode(const QSqlError &e)
+int nativeCode(const QSqlError& e)
 {
     return e.nativeErrorCode().toInt();
 }
 
-QString serverText(const QSqlError &e)
+QString serverText(const QSqlError& e)
 {
     QString t = e.databaseText();
     if (t.isEmpty())
@@ -24,21 +24,20 @@ QString serverText(const QSqlError &e)
 
 SqlSession::SqlSession(QString connectionName)
     : m_connectionName(std::move(connectionName))
-{
-}
+{ }
 
 SqlSession::~SqlSession()
 {
     close();
 }
 
-Result<void> SqlSession::open(const SqlEndpoint &endpoint, const QString &password)
+Result<void> SqlSession::open(const SqlEndpoint& endpoint, const QString& password)
 {
     close();
     m_endpoint = endpoint;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QMYSQL")))
         return stepFailure(endpoint.serverName, SqlSession::tr("connect"),
-                           SqlSession::tr("the Qt MySQL driver (QMYSQL) is not installed; run scripts/install-deps.sh"));
+            SqlSession::tr("the Qt MySQL driver (QMYSQL) is not installed; run scripts/install-deps.sh"));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connectionName);
         db.setHostName(endpoint.host);
@@ -49,8 +48,8 @@ Result<void> SqlSession::open(const SqlEndpoint &endpoint, const QString &passwo
             db.setDatabaseName(endpoint.database);
         db.setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1;MYSQL_OPT_READ_TIMEOUT=%2;"
                                             "MYSQL_OPT_WRITE_TIMEOUT=%2;MYSQL_OPT_RECONNECT=0")
-                                     .arg(endpoint.connectTimeoutSec)
-                                     .arg(endpoint.readTimeoutSec));
+                                 .arg(endpoint.connectTimeoutSec)
+                                 .arg(endpoint.readTimeoutSec));
         if (!db.open()) {
             const QSqlError e = db.lastError();
             const int code = nativeCode(e);
@@ -58,7 +57,10 @@ Result<void> SqlSession::open(const SqlEndpoint &endpoint, const QString &passwo
             if (code == 1045)
                 text = SqlSession::tr("the server refused the admin account %1: %2").arg(endpoint.user, text);
             else if (code == 2002 || code == 2003 || code == 2005 || code == 2013)
-                text = SqlSession::tr("cannot reach %1:%2: %3").arg(endpoint.host).arg(endpoint.port).arg(text);
+                text = SqlSession::tr("cannot reach %1:%2: %3")
+                           .arg(endpoint.host)
+                           .arg(endpoint.port)
+                           .arg(text);
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(m_connectionName);
             return stepFailure(endpoint.serverName, SqlSession::tr("connect"), text, code);
@@ -86,14 +88,16 @@ void SqlSession::close()
 
 bool SqlSession::isOpen() const
 {
-    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+    return QSqlDatabase::contains(m_connectionName)
+        && QSqlDatabase::database(m_connectionName, false).isOpen();
 }
 
-Result<QList<SqlRow>> SqlSession::query(const QString &sql, const QString &shownAs)
+Result<QList<SqlRow>> SqlSession::query(const QString& sql, const QString& shownAs)
 {
     const QString shown = shownAs.isEmpty() ? sql : shownAs;
     if (!isOpen())
-        return stepFailure(m_endpoint.serverName, m_step, SqlSession::tr("not connected (while running: %1)").arg(shown));
+        return stepFailure(
+            m_endpoint.serverName, m_step, SqlSession::tr("not connected (while running: %1)").arg(shown));
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     if (!q.exec(sql)) {
@@ -101,11 +105,12 @@ Result<QList<SqlRow>> SqlSession::query(const QString &sql, const QString &shown
         QString text = serverText(e);
         if (!shownAs.isEmpty() && shownAs != sql) {
             // a syntax error quotes the statement ("near '...'"): that part may hold the secret
-            static const QRegularExpression near(QStringLiteral("near '.*' at line \\d+"),
-                                                 QRegularExpression::DotMatchesEverythingOption);
+            static const QRegularExpression near(
+                QStringLiteral("near '.*' at line \\d+"), QRegularExpression::DotMatchesEverythingOption);
             text.replace(near, SqlSession::tr("near (the statement is not shown: it holds a secret)"));
         }
-        return stepFailure(m_endpoint.serverName, m_step, SqlSession::tr("%1 — while running: %2").arg(text, shown), nativeCode(e));
+        return stepFailure(m_endpoint.serverName, m_step,
+            SqlSession::tr("%1 — while running: %2").arg(text, shown), nativeCode(e));
     }
     QList<SqlRow> rows;
     while (q.next()) {
@@ -118,7 +123,7 @@ Result<QList<SqlRow>> SqlSession::query(const QString &sql, const QString &shown
     return rows;
 }
 
-Result<void> SqlSession::exec(const QString &sql, const QString &shownAs)
+Result<void> SqlSession::exec(const QString& sql, const QString& shownAs)
 {
     auto r = query(sql, shownAs);
     if (!r)
@@ -126,7 +131,7 @@ Result<void> SqlSession::exec(const QString &sql, const QString &shownAs)
     return {};
 }
 
-Result<QVariant> SqlSession::scalar(const QString &sql)
+Result<QVariant> SqlSession::scalar(const QString& sql)
 {
     auto r = query(sql);
     if (!r)

@@ -29,23 +29,23 @@ class SqlSession
 public:
     explicit SqlSession(QString connectionName);
     ~SqlSession();
-    SqlSession(const SqlSession &) = delete;
-    SqlSession &operator=(const SqlSession &) = delete;
+    SqlSession(const SqlSession&) = delete;
+    SqlSession& operator=(const SqlSession&) = delete;
 
-    Result<void> open(const SqlEndpoint &endpoint, const QString &password);
+    Result<void> open(const SqlEndpoint& endpoint, const QString& password);
     void close();
     bool isOpen() const;
-    const SqlEndpoint &endpoint() const { return m_endpoint; }
+    const SqlEndpoint& endpoint() const { return m_endpoint; }
 
     /** Runs @p sql and returns its rows by column name. @p shownAs is what errors quote instead of
      *  the statement (give it whenever the statement holds a secret). */
-    Result<QList<SqlRow>> query(const QString &sql, const QString &shownAs = {});
-    Result<void> exec(const QString &sql, const QString &shownAs = {});
+    Result<QList<SqlRow>> query(const QString& sql, const QString& shownAs = {});
+    Result<void> exec(const QString& sql, const QString& shownAs = {});
     /** First column of the first row, or a null QVariant when there is no row. */
-    Result<QVariant> scalar(const QString &sql);
+    Result<QVariant> scalar(const QString& sql);
 
     QString step() const { return m_step; }
-    void setStep(const QString &step) { m_step = step; }
+    void setStep(const QString& step) { m_step = step; }
 
 private:
     QString m_connectionName;

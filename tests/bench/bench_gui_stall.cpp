@@ -1,14 +1,14 @@
 // How long the GUI event loop stalls while the wizard (1) tests a connection to an endpoint that accepts TCP
 // but never answers, and (2) runs a whole setup on a sandbox pair. Target: every stall under 50 ms.
 // A 2 ms timer measures the gaps between its own ticks; a gap is how long the loop could not run anything.
+#include "monitor/statuscharts.h"
+#include "monitor/statushistory.h"
+#include "support/testsupport.h"
 #include "wizard/executepage.h"
 #include "wizard/planpage.h"
 #include "wizard/preflightpage.h"
 #include "wizard/serverpage.h"
 #include "wizard/setupwizard.h"
-#include "monitor/statuscharts.h"
-#include "monitor/statushistory.h"
-#include "support/testsupport.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -2,8 +2,8 @@
 // chart query of that day takes, and the delay from stopping a thread to its event.
 // Not a test: it starts a sandbox pair of its own (127.0.0.1 only) and always stops it.
 #include "monitor/pairmonitor.h"
-#include "support/replicatedsandbox.h"
 #include "monitor/statuspoller.h"
+#include "support/replicatedsandbox.h"
 #include "support/testsupport.h"
 
 #include <QCoreApplication>
@@ -20,7 +20,8 @@ double cpuSeconds()
 {
     rusage u {};
     getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
+        + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 qint64 residentBytes()
@@ -52,27 +53,30 @@ void historyFigures()
     const qint64 fillMs = fill.elapsed();
     const qint64 after = residentBytes();
     std::printf("history: a day of 1 Hz samples, both directions (172800 samples)\n");
-    std::printf("  memory (buffers)            %8.2f MB   (target <= 8 MB)\n", history->memoryBytes() / 1048576.0);
+    std::printf(
+        "  memory (buffers)            %8.2f MB   (target <= 8 MB)\n", history->memoryBytes() / 1048576.0);
     std::printf("  memory (resident growth)    %8.2f MB\n", (after - before) / 1048576.0);
     std::printf("  append                      %8.3f us per sample\n", fillMs * 1000.0 / 172800.0);
-    for (const auto &[name, range] : { std::pair { "5 min", 300'000LL }, std::pair { "1 h", 3'600'000LL }, std::pair { "24 h", 86'400'000LL } }) {
+    for (const auto& [name, range] : { std::pair { "5 min", 300'000LL }, std::pair { "1 h", 3'600'000LL },
+             std::pair { "24 h", 86'400'000LL } }) {
         QElapsedTimer q;
         q.start();
         int points = 0;
         const int reps = 20;
         for (int r = 0; r < reps; ++r)
             points = int(history->query(0, t0 + 86'400'000 - range, t0 + 86'400'000, 2000).size());
-        std::printf("  query %-6s                %8.3f ms, %d points\n", name, q.nsecsElapsed() / 1e6 / reps, points);
+        std::printf(
+            "  query %-6s                %8.3f ms, %d points\n", name, q.nsecsElapsed() / 1e6 / reps, points);
     }
 }
 
-bool waitFor(const std::function<bool()> &pred, int timeoutMs)
+bool waitFor(const std::function<bool()>& pred, int timeoutMs)
 {
     return QTest::qWaitFor(pred, timeoutMs);
 }
 } // namespace
 
-int main(int argc, char *argv[])
+int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     historyFigures();
@@ -96,8 +100,9 @@ int main(int argc, char *argv[])
     waitFor([&] { return created.isFinished(); }, 10000);
     QList<StatusSample> samples;
     QList<ReplicationEvent> events;
-    QObject::connect(&monitor, &PairMonitor::sample, &app, [&](const StatusSample &s) { samples.append(s); });
-    QObject::connect(&monitor, &PairMonitor::event, &app, [&](const ReplicationEvent &e) { events.append(e); });
+    QObject::connect(&monitor, &PairMonitor::sample, &app, [&](const StatusSample& s) { samples.append(s); });
+    QObject::connect(
+        &monitor, &PairMonitor::event, &app, [&](const ReplicationEvent& e) { events.append(e); });
 
     // CPU per poll: the whole process (both pollers, the monitor, the history) over many polls
     monitor.setIntervalMs(StatusPoller::MinimumIntervalMs);
@@ -120,7 +125,7 @@ int main(int argc, char *argv[])
     std::printf("  CPU at 1 s interval, 2 srv  %8.3f %%\n", polls ? cpu / polls * 2 * 100.0 : 0.0);
     if (!pollUs.isEmpty())
         std::printf("  poll wall time median / p95 %8.3f / %.3f ms\n", pollUs[pollUs.size() / 2] / 1000.0,
-                    pollUs[pollUs.size() * 95 / 100] / 1000.0);
+            pollUs[pollUs.size() * 95 / 100] / 1000.0);
 
     // the delay from STOP SLAVE SQL_THREAD to the event, at the default interval
     monitor.setIntervalMs(StatusPoller::DefaultIntervalMs);
@@ -131,26 +136,31 @@ int main(int argc, char *argv[])
         QElapsedTimer t;
         t.start();
         sandboxSql(pair.sandbox(), 1, "STOP SLAVE SQL_THREAD");
-        const bool seen = waitFor([&] {
-            for (int i = from; i < events.size(); ++i)
-                if (events[i].kind == ReplicationEvent::Kind::SqlThreadStopped)
-                    return true;
-            return false;
-        }, 5000);
+        const bool seen = waitFor(
+            [&] {
+                for (int i = from; i < events.size(); ++i)
+                    if (events[i].kind == ReplicationEvent::Kind::SqlThreadStopped)
+                        return true;
+                return false;
+            },
+            5000);
         delays << (seen ? t.elapsed() : -1);
         sandboxSql(pair.sandbox(), 1, "START SLAVE SQL_THREAD");
-        waitFor([&] {
-            for (int i = from; i < events.size(); ++i)
-                if (events[i].kind == ReplicationEvent::Kind::Recovered)
-                    return true;
-            return false;
-        }, 5000);
+        waitFor(
+            [&] {
+                for (int i = from; i < events.size(); ++i)
+                    if (events[i].kind == ReplicationEvent::Kind::Recovered)
+                        return true;
+                return false;
+            },
+            5000);
         QTest::qWait(300 + round * 170); // a different phase against the poll timer each round
     }
     std::printf("stop SQL thread -> event, interval 1 s (target < 1500 ms)\n  ");
     for (qint64 d : delays)
         std::printf("%lld ms  ", static_cast<long long>(d));
-    std::printf("\n  max %lld ms\n", static_cast<long long>(*std::max_element(delays.cbegin(), delays.cend())));
+    std::printf(
+        "\n  max %lld ms\n", static_cast<long long>(*std::max_element(delays.cbegin(), delays.cend())));
     monitor.stop();
     return 0;
 }

@@ -24,7 +24,7 @@ struct Run
     QString error;
 };
 
-SshdFixture *g_sshd = nullptr;
+SshdFixture* g_sshd = nullptr;
 
 Run runOnce(bool sequential)
 {
@@ -37,7 +37,7 @@ Run runOnce(bool sequential)
     }
     PairProfile profile = sandbox.pairProfile();
     if (g_sshd) {
-        for (ServerProfile &s : profile.servers) {
+        for (ServerProfile& s : profile.servers) {
             s.hasSsh = true;
             s.ssh = g_sshd->endpoint(g_sshd->dir() + QStringLiteral("/known_hosts_bench"));
             s.ssh.acceptNewHostKey = true;
@@ -49,9 +49,11 @@ Run runOnce(bool sequential)
     runner.setSequential(sequential);
     QEventLoop loop;
     QObject ctx;
-    QObject::connect(&runner, &SetupRunner::event, &ctx, [&run](const SetupEvent &e) {
+    QObject::connect(&runner, &SetupRunner::event, &ctx, [&run](const SetupEvent& e) {
         if (e.kind == SetupEvent::Kind::StepFinished && e.elapsedMs >= 0)
-            run.stepMs[QStringLiteral("%1 %2").arg(e.step, e.server.isEmpty() ? QStringLiteral("A+B") : e.server)] += e.elapsedMs;
+            run.stepMs[QStringLiteral("%1 %2").arg(
+                e.step, e.server.isEmpty() ? QStringLiteral("A+B") : e.server)]
+                += e.elapsedMs;
     });
     QObject::connect(&runner, &SetupRunner::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
     QElapsedTimer t;
@@ -66,7 +68,7 @@ Run runOnce(bool sequential)
 }
 } // namespace
 
-int main(int argc, char *argv[])
+int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
@@ -105,23 +107,36 @@ int main(int argc, char *argv[])
         }
         par += lastPar.totalMs;
         seq += lastSeq.totalMs;
-        out << QStringLiteral("round %1: both at once %2 ms, one after the other %3 ms").arg(r + 1).arg(lastPar.totalMs).arg(lastSeq.totalMs)
+        out << QStringLiteral("round %1: both at once %2 ms, one after the other %3 ms")
+                   .arg(r + 1)
+                   .arg(lastPar.totalMs)
+                   .arg(lastSeq.totalMs)
             << Qt::endl;
     }
-    out << Qt::endl << QStringLiteral("%1 %2 %3").arg(QStringLiteral("step (last round)"), -28).arg(QStringLiteral("parallel ms"), 12).arg(QStringLiteral("sequential ms"), 14) << Qt::endl;
+    out << Qt::endl
+        << QStringLiteral("%1 %2 %3")
+               .arg(QStringLiteral("step (last round)"), -28)
+               .arg(QStringLiteral("parallel ms"), 12)
+               .arg(QStringLiteral("sequential ms"), 14)
+        << Qt::endl;
     for (auto it = lastSeq.stepMs.begin(); it != lastSeq.stepMs.end(); ++it)
-        out << QStringLiteral("%1 %2 %3").arg(it.key(), -28).arg(lastPar.stepMs.value(it.key()), 12).arg(it.value(), 14) << Qt::endl;
+        out << QStringLiteral("%1 %2 %3")
+                   .arg(it.key(), -28)
+                   .arg(lastPar.stepMs.value(it.key()), 12)
+                   .arg(it.value(), 14)
+            << Qt::endl;
     const double ratio = double(par) / double(seq);
     QFile::remove(QStringLiteral("/etc/sudoers.d/replipair-bench"));
     out << Qt::endl
-        << QStringLiteral("setup wall time%6, mean of %1: both at once %2 ms, one after the other %3 ms, ratio %4 (target <= %7) %5")
-                   .arg(rounds)
-                   .arg(par / rounds)
-                   .arg(seq / rounds)
-                   .arg(ratio, 0, 'f', 2)
-                   .arg(ratio <= target ? QStringLiteral("MET") : QStringLiteral("NOT MET"))
-                   .arg(ssh ? QStringLiteral(" over SSH") : QString())
-                   .arg(target, 0, 'f', 2)
+        << QStringLiteral("setup wall time%6, mean of %1: both at once %2 ms, one after the other %3 ms, "
+                          "ratio %4 (target <= %7) %5")
+               .arg(rounds)
+               .arg(par / rounds)
+               .arg(seq / rounds)
+               .arg(ratio, 0, 'f', 2)
+               .arg(ratio <= target ? QStringLiteral("MET") : QStringLiteral("NOT MET"))
+               .arg(ssh ? QStringLiteral(" over SSH") : QString())
+               .arg(target, 0, 'f', 2)
         << Qt::endl;
     return 0;
 }

@@ -1,7 +1,7 @@
 // SSH round trip per HostShell call: a real sshd on loopback (the test fixture), one reused session.
 // Prints the median and mean time of each kind of call. Not a test; run by hand.
-#include "support/sshdfixture.h"
 #include "host/ssh/sshshell.h"
+#include "support/sshdfixture.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <functional>
 
-static void measure(const char *what, int n, const std::function<bool()> &call)
+static void measure(const char* what, int n, const std::function<bool()>& call)
 {
     QList<double> ms;
     for (int i = 0; i < n; ++i) {
@@ -26,10 +26,11 @@ static void measure(const char *what, int n, const std::function<bool()> &call)
     double sum = 0;
     for (double v : ms)
         sum += v;
-    std::printf("%-34s median %7.2f ms   mean %7.2f ms   (%d calls)\n", what, ms.at(ms.size() / 2), sum / ms.size(), n);
+    std::printf("%-34s median %7.2f ms   mean %7.2f ms   (%d calls)\n", what, ms.at(ms.size() / 2),
+        sum / ms.size(), n);
 }
 
-int main(int argc, char **argv)
+int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     SshdFixture sshd;

@@ -1,10 +1,10 @@
 // The main window: settings in one place, recent pairs, the live log, and monitoring events on screen.
-#include "monitor/alertbanner.h"
 #include "appsettings.h"
+#include "mainwindow.h"
+#include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
 #include "monitor/logmodel.h"
 #include "monitor/logview.h"
-#include "mainwindow.h"
 #include "monitor/replicationevent.h"
 #include "monitor/topologymodel.h"
 

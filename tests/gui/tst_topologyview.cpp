@@ -1,8 +1,8 @@
 // The canvas follows the engine's status: arrows and nodes change with inspections and monitor samples.
+#include "monitor/topologymodel.h"
 #include "topology/inspectionpanel.h"
 #include "topology/replicationarrow.h"
 #include "topology/servernode.h"
-#include "monitor/topologymodel.h"
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 

@@ -1,19 +1,19 @@
 // The whole wizard against two real sandbox servers: it ends with replication running both ways.
+#include "mainwindow.h"
 #include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
-#include "wizard/executepage.h"
-#include "mainwindow.h"
-#include "wizard/planpage.h"
-#include "wizard/preflightpage.h"
-#include "support/replicatedsandbox.h"
-#include "topology/replicationarrow.h"
-#include "wizard/setupwizard.h"
 #include "monitor/skipeventdialog.h"
-#include "support/testsupport.h"
 #include "monitor/textreportdialog.h"
 #include "monitor/topologymodel.h"
+#include "support/replicatedsandbox.h"
+#include "support/testsupport.h"
+#include "topology/replicationarrow.h"
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
+#include "wizard/executepage.h"
+#include "wizard/planpage.h"
+#include "wizard/preflightpage.h"
+#include "wizard/setupwizard.h"
 
 #include <QCheckBox>
 #include <QLabel>

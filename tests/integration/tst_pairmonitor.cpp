@@ -1,7 +1,7 @@
 #include "monitor/heartbeat.h"
 #include "monitor/pairmonitor.h"
-#include "support/replicatedsandbox.h"
 #include "monitor/statuspoller.h"
+#include "support/replicatedsandbox.h"
 #include "support/testsupport.h"
 
 #include <QElapsedTimer>
@@ -16,13 +16,14 @@
 #include <csignal>
 #include <memory>
 
-/** The monitor against a real master-master sandbox pair: states, events with the server's text, heartbeat lag. */
+/** The monitor against a real master-master sandbox pair: states, events with the server's text, heartbeat
+ * lag. */
 class tst_PairMonitor : public QObject
 {
     Q_OBJECT
 
 private:
-    static QString errorText(const Result<void> &r) { return r ? QString() : r.error().toString(); }
+    static QString errorText(const Result<void>& r) { return r ? QString() : r.error().toString(); }
 
     SandboxPair m_pair;
     std::unique_ptr<PairMonitor> m_monitor;
@@ -31,46 +32,48 @@ private:
 
     void dumpEvents() const
     {
-        for (const ReplicationEvent &e : m_events)
+        for (const ReplicationEvent& e : m_events)
             qInfo().noquote() << "  event" << e.time.toString(Qt::ISODateWithMs) << e.server
                               << ReplicationEvent::kindName(e.kind) << e.text;
     }
 
     /** Waits for the first event of @p kind on @p server recorded after index @p from. */
-    std::optional<ReplicationEvent> waitForEvent(int from, const QString &server, ReplicationEvent::Kind kind, int timeoutMs)
+    std::optional<ReplicationEvent> waitForEvent(
+        int from, const QString& server, ReplicationEvent::Kind kind, int timeoutMs)
     {
         std::optional<ReplicationEvent> found;
         QTest::qWaitFor(
-                [&] {
-                    for (int i = from; i < m_events.size(); ++i)
-                        if (m_events[i].server == server && m_events[i].kind == kind) {
-                            found = m_events[i];
-                            return true;
-                        }
-                    return false;
-                },
-                timeoutMs);
+            [&] {
+                for (int i = from; i < m_events.size(); ++i)
+                    if (m_events[i].server == server && m_events[i].kind == kind) {
+                        found = m_events[i];
+                        return true;
+                    }
+                return false;
+            },
+            timeoutMs);
         if (!found) {
-            qWarning().noquote() << "no" << ReplicationEvent::kindName(kind) << "event for" << server << "; events seen:";
+            qWarning().noquote() << "no" << ReplicationEvent::kindName(kind) << "event for" << server
+                                 << "; events seen:";
             dumpEvents();
         }
         return found;
     }
 
-    bool waitForSample(int server, const std::function<bool(const StatusSample &)> &pred, int timeoutMs)
+    bool waitForSample(int server, const std::function<bool(const StatusSample&)>& pred, int timeoutMs)
     {
         const int from = m_samples.size();
         return QTest::qWaitFor(
-                [&] {
-                    for (int i = from; i < m_samples.size(); ++i)
-                        if (m_samples[i].serverIndex == server && pred(m_samples[i]))
-                            return true;
-                    return false;
-                },
-                timeoutMs);
+            [&] {
+                for (int i = from; i < m_samples.size(); ++i)
+                    if (m_samples[i].serverIndex == server && pred(m_samples[i]))
+                        return true;
+                return false;
+            },
+            timeoutMs);
     }
 
-    QString sql(int index, const QString &statement)
+    QString sql(int index, const QString& statement)
     {
         bool ok = false;
         const QString out = sandboxSql(m_pair.sandbox(), index, statement, &ok);
@@ -89,8 +92,9 @@ private Q_SLOTS:
         QVERIFY2(startSandboxReplication(m_pair.sandbox(), &error), qPrintable(error));
 
         m_monitor = std::make_unique<PairMonitor>(m_pair.sandbox().pairProfile());
-        connect(m_monitor.get(), &PairMonitor::sample, this, [this](const StatusSample &s) { m_samples.append(s); });
-        connect(m_monitor.get(), &PairMonitor::event, this, [this](const ReplicationEvent &e) {
+        connect(m_monitor.get(), &PairMonitor::sample, this,
+            [this](const StatusSample& s) { m_samples.append(s); });
+        connect(m_monitor.get(), &PairMonitor::event, this, [this](const ReplicationEvent& e) {
             m_events.append(e);
             qInfo().noquote() << "event" << e.time.toString(Qt::ISODateWithMs) << e.server
                               << ReplicationEvent::kindName(e.kind) << e.text;
@@ -110,13 +114,17 @@ private Q_SLOTS:
     void healthyPairReportsBothDirections()
     {
         for (int server = 0; server < 2; ++server)
-            QVERIFY2(waitForSample(server,
-                                   [](const StatusSample &s) {
-                                       return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5 && s.secondsBehind == 0;
-                                   },
-                                   10000),
-                     qPrintable(QString("server %1 not healthy: %2").arg(server).arg(
-                             QString::fromUtf8(QJsonDocument(m_monitor->latest(server).toJson()).toJson(QJsonDocument::Compact)))));
+            QVERIFY2(waitForSample(
+                         server,
+                         [](const StatusSample& s) {
+                             return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5
+                                 && s.secondsBehind == 0;
+                         },
+                         10000),
+                qPrintable(QString("server %1 not healthy: %2")
+                               .arg(server)
+                               .arg(QString::fromUtf8(QJsonDocument(m_monitor->latest(server).toJson())
+                                                          .toJson(QJsonDocument::Compact)))));
         const StatusSample b = m_monitor->latest(1);
         QCOMPARE(b.server, QString("B"));
         QVERIFY(b.reachable);
@@ -138,7 +146,7 @@ private Q_SLOTS:
 #ifndef REPLIPAIR_CLI
         QSKIP("built without the path of replipair-cli");
 #else
-        auto run = [&](const QStringList &args, int *exitCode) {
+        auto run = [&](const QStringList& args, int* exitCode) {
             QProcess p;
             p.start(REPLIPAIR_CLI, args);
             if (!p.waitForFinished(30000)) {
@@ -155,13 +163,15 @@ private Q_SLOTS:
         const QStringList lines = json.trimmed().split('\n');
         QCOMPARE(lines.size(), 2);
         QStringList servers;
-        for (const QString &line : lines) {
+        for (const QString& line : lines) {
             const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
-            for (const char *key : { "time", "server", "ioRunning", "sqlRunning", "secondsBehind", "heartbeatLag", "lastError" })
+            for (const char* key :
+                { "time", "server", "ioRunning", "sqlRunning", "secondsBehind", "heartbeatLag", "lastError" })
                 QVERIFY2(o.contains(key), qPrintable(line));
             QVERIFY(o.value("ioRunning").toBool());
             QVERIFY(o.value("sqlRunning").toBool());
-            QVERIFY2(o.value("heartbeatLag").isDouble() && o.value("heartbeatLag").toDouble() < 1.0, qPrintable(line));
+            QVERIFY2(o.value("heartbeatLag").isDouble() && o.value("heartbeatLag").toDouble() < 1.0,
+                qPrintable(line));
             servers << o.value("server").toString();
         }
         servers.sort();
@@ -243,14 +253,15 @@ private Q_SLOTS:
             m_monitor->setIntervalMs(StatusPoller::DefaultIntervalMs);
         });
         sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 3; START SLAVE");
-        QVERIFY(QTest::qWaitFor([&] { return m_monitor->latest(1).sqlDelay == 3 && m_monitor->latest(1).healthy(); }, 5000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_monitor->latest(1).sqlDelay == 3 && m_monitor->latest(1).healthy(); }, 5000));
         QTest::qWait(6000); // the rows written before the delay are applied by now; steady state
         const int from = m_samples.size();
         QTest::qWait(5000);
         QList<double> lagsB;
         QList<double> lagsA;
         for (int i = from; i < m_samples.size(); ++i) {
-            const StatusSample &s = m_samples[i];
+            const StatusSample& s = m_samples[i];
             if (s.heartbeatLag)
                 (s.serverIndex == 1 ? lagsB : lagsA) << *s.heartbeatLag;
         }
@@ -260,7 +271,7 @@ private Q_SLOTS:
         for (double lag : lagsB)
             within += std::abs(lag - 3.0) <= 0.2 ? 1 : 0;
         QVERIFY2(within == lagsB.size(),
-                 qPrintable(QString("%1 of %2 B samples within 3 s ± 0.2 s").arg(within).arg(lagsB.size())));
+            qPrintable(QString("%1 of %2 B samples within 3 s ± 0.2 s").arg(within).arg(lagsB.size())));
         // the other direction has no delay
         QVERIFY(!lagsA.isEmpty());
         QVERIFY2(*std::max_element(lagsA.cbegin(), lagsA.cend()) < 0.3, "A lags although nothing delays it");
@@ -268,8 +279,9 @@ private Q_SLOTS:
         reset.dismiss();
         sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE");
         m_monitor->setIntervalMs(StatusPoller::DefaultIntervalMs);
-        QVERIFY(waitForSample(1, [](const StatusSample &s) { return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5; },
-                              10000));
+        QVERIFY(waitForSample(
+            1, [](const StatusSample& s) { return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5; },
+            10000));
     }
 
     void stalledServerIsReportedWithoutHanging()
@@ -286,11 +298,13 @@ private Q_SLOTS:
         QVERIFY(::kill(pid, SIGSTOP) == 0);
         const auto e = waitForEvent(from, "A", ReplicationEvent::Kind::ServerUnreachable, 8000);
         QVERIFY(e);
-        const qint64 limit = m_monitor->intervalMs() + 2000 + 1000; // interval + timeout (+ the client's slack)
+        const qint64 limit
+            = m_monitor->intervalMs() + 2000 + 1000; // interval + timeout (+ the client's slack)
         qInfo() << "stalled -> unreachable in" << timer.elapsed() << "ms";
         QVERIFY2(timer.elapsed() <= limit, qPrintable(QString::number(timer.elapsed())));
         // B's poller is not held up by A's
-        QVERIFY(waitForSample(1, [](const StatusSample &s) { return s.reachable; }, 2000));
+        QVERIFY(waitForSample(
+            1, [](const StatusSample& s) { return s.reachable; }, 2000));
         ::kill(pid, SIGCONT);
         QVERIFY(waitForEvent(from, "A", ReplicationEvent::Kind::Recovered, 10000));
     }
@@ -304,13 +318,15 @@ private Q_SLOTS:
         const auto down = waitForEvent(from, "A", ReplicationEvent::Kind::ServerUnreachable, 6000);
         QVERIFY(down);
         qInfo() << "killed -> unreachable in" << timer.elapsed() << "ms";
-        QVERIFY2(timer.elapsed() <= m_monitor->intervalMs() + 2000 + 500, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(timer.elapsed() <= m_monitor->intervalMs() + 2000 + 500,
+            qPrintable(QString::number(timer.elapsed())));
         QVERIFY(!m_monitor->latest(0).reachable);
         QVERIFY2(!m_monitor->latest(0).unreachableReason.isEmpty(), "no reason given");
         // B's IO thread loses its source and says so in its own words
         const auto io = waitForEvent(from, "B", ReplicationEvent::Kind::IoError, 15000);
         QVERIFY(io);
-        QVERIFY2(io->code == 2003 || io->code == 2013 || io->code == 2002, qPrintable(QString::number(io->code)));
+        QVERIFY2(
+            io->code == 2003 || io->code == 2013 || io->code == 2002, qPrintable(QString::number(io->code)));
         QVERIFY2(io->text.contains("127.0.0.1"), qPrintable(io->text));
         QVERIFY(!m_monitor->latest(1).ioRunning);
         QVERIFY(m_monitor->latest(1).sqlRunning);
@@ -327,11 +343,16 @@ private Q_SLOTS:
         QFuture<Result<void>> removed = m_monitor->removeHeartbeatTable(0);
         QVERIFY(QTest::qWaitFor([&] { return removed.isFinished(); }, 10000));
         QVERIFY2(removed.result().has_value(), qPrintable(errorText(removed.result())));
-        QVERIFY(QTest::qWaitFor([&] { return sql(1, "SHOW TABLES FROM test LIKE 'replipair_heartbeat'").isEmpty(); }, 10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return sql(1, "SHOW TABLES FROM test LIKE 'replipair_heartbeat'").isEmpty(); }, 10000));
         QVERIFY(sql(0, "SHOW TABLES FROM test LIKE 'replipair_heartbeat'").isEmpty());
         // the pollers carry on without it and say why there is no heartbeat
-        QVERIFY(waitForSample(1, [](const StatusSample &s) { return s.healthy() && !s.heartbeatError.isEmpty() && !s.heartbeatLag; },
-                              5000));
+        QVERIFY(waitForSample(
+            1,
+            [](const StatusSample& s) {
+                return s.healthy() && !s.heartbeatError.isEmpty() && !s.heartbeatLag;
+            },
+            5000));
         // removing again is fine
         QFuture<Result<void>> again = m_monitor->removeHeartbeatTable(1);
         QVERIFY(QTest::qWaitFor([&] { return again.isFinished(); }, 10000));

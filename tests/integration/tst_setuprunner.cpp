@@ -1,6 +1,6 @@
 #include "common/pairprofile.h"
-#include "support/setupdriver.h"
 #include "sql/sqlsession.h"
+#include "support/setupdriver.h"
 #include "support/testsupport.h"
 
 #include <QDir>
@@ -20,18 +20,21 @@ class TestSetupRunner : public QObject
 {
     Q_OBJECT
 
-    static QString text(const QString &path)
+    static QString text(const QString& path)
     {
         QFile f(path);
         f.open(QIODevice::ReadOnly);
         return QString::fromUtf8(f.readAll());
     }
-    static QString pid(Sandbox &sb, int i) { return text(sb.servers()[i].pidFile).trimmed(); }
-    static QString dropIn(Sandbox &sb, int i) { return sb.servers()[i].dir + QStringLiteral("/conf.d/90-replipair.cnf"); }
-    static void dump(const SetupOutcome &o) { qInfo().noquote() << o.lines.join(QLatin1Char('\n')); }
+    static QString pid(Sandbox& sb, int i) { return text(sb.servers()[i].pidFile).trimmed(); }
+    static QString dropIn(Sandbox& sb, int i)
+    {
+        return sb.servers()[i].dir + QStringLiteral("/conf.d/90-replipair.cnf");
+    }
+    static void dump(const SetupOutcome& o) { qInfo().noquote() << o.lines.join(QLatin1Char('\n')); }
 
     /** Polls @p sql on server @p i until it prints @p expected. */
-    static bool waitForValue(Sandbox &sb, int i, const QString &sql, const QString &expected, int ms = 10000)
+    static bool waitForValue(Sandbox& sb, int i, const QString& sql, const QString& expected, int ms = 10000)
     {
         for (int t = 0; t < ms; t += 100) {
             if (sandboxSql(sb, i, sql) == expected)
@@ -46,7 +49,7 @@ private Q_SLOTS:
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         const PairProfile profile = sb.pairProfile();
 
         const SetupOutcome first = runSetup(profile);
@@ -57,21 +60,35 @@ private Q_SLOTS:
         QCOMPARE(sandboxSql(sb, 0, QStringLiteral("SELECT @@server_id, @@log_bin")), QStringLiteral("1\t1"));
         QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT @@server_id, @@log_bin")), QStringLiteral("2\t1"));
         QVERIFY(QFile::exists(dropIn(sb, 0)));
-        QVERIFY(text(sb.servers()[0].configFile).contains(QStringLiteral("# disabled by replipair: server-id = 1")));
+        QVERIFY(text(sb.servers()[0].configFile)
+                    .contains(QStringLiteral("# disabled by replipair: server-id = 1")));
         QVERIFY(!QDir(sb.servers()[0].dir).entryList({ QStringLiteral("my.cnf.replipair-*.bak") }).isEmpty());
 
         // data really flows both ways, outside the probe too
-        sandboxSql(sb, 0, QStringLiteral("USE test; CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY, who CHAR(1)) ENGINE=InnoDB;"));
-        QVERIFY(waitForValue(sb, 1, QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA='test' AND TABLE_NAME='t'"), QStringLiteral("1")));
+        sandboxSql(sb, 0,
+            QStringLiteral(
+                "USE test; CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY, who CHAR(1)) ENGINE=InnoDB;"));
+        QVERIFY(waitForValue(sb, 1,
+            QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA='test' AND "
+                           "TABLE_NAME='t'"),
+            QStringLiteral("1")));
         // auto_increment offsets effective: A writes odd ids, B even ids
         sandboxSql(sb, 0, QStringLiteral("USE test; INSERT INTO t (who) VALUES ('A'),('A');"));
         sandboxSql(sb, 1, QStringLiteral("USE test; INSERT INTO t (who) VALUES ('B'),('B');"));
         QVERIFY(waitForValue(sb, 0, QStringLiteral("SELECT COUNT(*) FROM test.t"), QStringLiteral("4")));
         QVERIFY(waitForValue(sb, 1, QStringLiteral("SELECT COUNT(*) FROM test.t"), QStringLiteral("4")));
-        QCOMPARE(sandboxSql(sb, 0, QStringLiteral("SELECT COUNT(*) FROM test.t WHERE who='A' AND id % 2 = 1")), QStringLiteral("2"));
-        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT COUNT(*) FROM test.t WHERE who='B' AND id % 2 = 0")), QStringLiteral("2"));
+        QCOMPARE(
+            sandboxSql(sb, 0, QStringLiteral("SELECT COUNT(*) FROM test.t WHERE who='A' AND id % 2 = 1")),
+            QStringLiteral("2"));
+        QCOMPARE(
+            sandboxSql(sb, 1, QStringLiteral("SELECT COUNT(*) FROM test.t WHERE who='B' AND id % 2 = 0")),
+            QStringLiteral("2"));
         // the probe table is gone, the replication account has REPLICATION SLAVE only
-        QCOMPARE(sandboxSql(sb, 0, QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_NAME='replipair_probe'")), QStringLiteral("0"));
+        QCOMPARE(
+            sandboxSql(sb, 0,
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_NAME='replipair_probe'")),
+            QStringLiteral("0"));
         const QString grants = sandboxSql(sb, 0, QStringLiteral("SHOW GRANTS FOR 'replication'@'127.0.0.1'"));
         QVERIFY2(grants.contains(QStringLiteral("GRANT REPLICATION SLAVE ON *.*")), qPrintable(grants));
         QVERIFY(!grants.contains(QStringLiteral("FILE")));
@@ -95,7 +112,7 @@ private Q_SLOTS:
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         PairProfile profile = sb.pairProfile();
         profile.servers[1].adminPasswordFile.clear();
         profile.servers[1].adminPasswordOverride = QStringLiteral("definitely-wrong");
@@ -105,7 +122,8 @@ private Q_SLOTS:
         QVERIFY(!o.ok);
         QCOMPARE(o.error.server, QStringLiteral("B"));
         QCOMPARE(o.error.code, 1045);
-        QVERIFY2(o.error.text.contains(QStringLiteral("refused the admin account root")), qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("refused the admin account root")),
+            qPrintable(o.error.text));
         QVERIFY(!o.error.text.contains(QStringLiteral("definitely-wrong")));
         QCOMPARE(text(sb.servers()[1].configFile), cnf);
         QVERIFY(!QFile::exists(dropIn(sb, 0)));
@@ -116,13 +134,14 @@ private Q_SLOTS:
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         PairProfile profile = sb.pairProfile();
         profile.servers[1].configFile = sb.servers()[0].configFile; // a mistake: B pointed at A's file
         const SetupOutcome o = runSetup(profile);
         dump(o);
         QVERIFY(!o.ok);
-        QVERIFY2(o.error.text.contains(QStringLiteral("both servers would take their settings from")), qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("both servers would take their settings from")),
+            qPrintable(o.error.text));
         QVERIFY(!QFile::exists(dropIn(sb, 0)));
     }
 
@@ -130,15 +149,17 @@ private Q_SLOTS:
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         PairProfile profile = sb.pairProfile();
         profile.servers[1].peerHost = QStringLiteral("127.0.0.9"); // B listens on 127.0.0.1 only
         const SetupOutcome o = runSetup(profile);
         dump(o);
         QVERIFY(!o.ok);
         QCOMPARE(o.error.step, QStringLiteral("pre-flight"));
-        QVERIFY2(o.error.text.contains(QStringLiteral("cannot open a connection to B at 127.0.0.9:%1").arg(sb.servers()[1].port)),
-                 qPrintable(o.error.text));
+        QVERIFY2(
+            o.error.text.contains(
+                QStringLiteral("cannot open a connection to B at 127.0.0.9:%1").arg(sb.servers()[1].port)),
+            qPrintable(o.error.text));
         QVERIFY(o.error.text.contains(QStringLiteral("nothing was changed")));
         QVERIFY(!QFile::exists(dropIn(sb, 0)));
         QCOMPARE(sandboxSql(sb, 0, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
@@ -148,13 +169,14 @@ private Q_SLOTS:
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         PairProfile profile = sb.pairProfile();
         profile.binlogFormat.clear(); // as the server is configured: MIXED
         const SetupOutcome plan = runSetup(profile, SetupRunner::Mode::Plan);
         bool warned = false;
-        for (const Finding &f : plan.plan.findings)
-            warned = warned || (f.code == QLatin1String("statement-filters") && f.fix.contains(QStringLiteral("ROW")));
+        for (const Finding& f : plan.plan.findings)
+            warned = warned
+                || (f.code == QLatin1String("statement-filters") && f.fix.contains(QStringLiteral("ROW")));
         QVERIFY2(warned, qPrintable(plan.lines.join(QLatin1Char('\n'))));
 
         profile.binlogFormat = QStringLiteral("ROW");
@@ -163,50 +185,60 @@ private Q_SLOTS:
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         QCOMPARE(sandboxSql(sb, 0, QStringLiteral("SELECT @@GLOBAL.binlog_format")), QStringLiteral("ROW"));
         sandboxSql(sb, 0, QStringLiteral("USE test; CREATE TABLE f (id INT PRIMARY KEY) ENGINE=InnoDB;"));
-        QVERIFY(waitForValue(sb, 1, QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA='test' AND TABLE_NAME='f'"), QStringLiteral("1")));
+        QVERIFY(waitForValue(sb, 1,
+            QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA='test' AND "
+                           "TABLE_NAME='f'"),
+            QStringLiteral("1")));
         // a write made from another default database: dropped by statement filters, replicated with ROW
         bool ok = false;
         sandboxSql(sb, 0, QStringLiteral("USE mysql; INSERT INTO test.f VALUES (42);"), &ok);
         QVERIFY(ok);
-        QVERIFY(waitForValue(sb, 1, QStringLiteral("SELECT COUNT(*) FROM test.f WHERE id = 42"), QStringLiteral("1")));
+        QVERIFY(waitForValue(
+            sb, 1, QStringLiteral("SELECT COUNT(*) FROM test.f WHERE id = 42"), QStringLiteral("1")));
     }
 
     void configFileNotWritableIsRefusedBeforeAnythingChanges()
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         const QString confDir = sb.servers()[1].dir + QStringLiteral("/conf.d");
         const QString cnfA = text(sb.servers()[0].configFile), cnfB = text(sb.servers()[1].configFile);
         QString message;
         if (::geteuid() == 0) {
-            // root can write any file: run the CLI as an unprivileged user who can read but not write B's files
+            // root can write any file: run the CLI as an unprivileged user who can read but not write B's
+            // files
             QFile pw(sb.adminPasswordFile());
             QVERIFY(pw.open(QIODevice::ReadOnly));
             const QString password = QString::fromUtf8(pw.readAll()).trimmed();
             PairProfile profile = sb.pairProfile();
-            for (ServerProfile &s : profile.servers) {
+            for (ServerProfile& s : profile.servers) {
                 s.adminPasswordFile.clear();
                 s.adminPasswordEnv = QStringLiteral("RP_TEST_ADMIN_PW");
             }
             const QString profilePath = pair.dir() + QStringLiteral("/nobody.replipair.json");
             QVERIFY(profile.save(profilePath));
-            for (const QString &p : { pair.dir(), pair.dir() + QStringLiteral("/sb"), sb.servers()[0].dir, sb.servers()[1].dir, confDir,
-                                      sb.servers()[0].dir + QStringLiteral("/conf.d") })
-                QFile::setPermissions(p, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther
-                                              | QFile::ReadGroup | QFile::ExeGroup);
+            for (const QString& p : { pair.dir(), pair.dir() + QStringLiteral("/sb"), sb.servers()[0].dir,
+                     sb.servers()[1].dir, confDir, sb.servers()[0].dir + QStringLiteral("/conf.d") })
+                QFile::setPermissions(p,
+                    QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                        | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
             QFile::setPermissions(profilePath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
             // A's files are writable by the user, B's are not: the refusal must come before A is touched
             QProcess chown;
-            chown.start(QStringLiteral("chown"), { QStringLiteral("-R"), QStringLiteral("65534"), sb.servers()[0].configFile,
-                                                   sb.servers()[0].dir + QStringLiteral("/conf.d"), sb.servers()[0].dir });
+            chown.start(QStringLiteral("chown"),
+                { QStringLiteral("-R"), QStringLiteral("65534"), sb.servers()[0].configFile,
+                    sb.servers()[0].dir + QStringLiteral("/conf.d"), sb.servers()[0].dir });
             chown.waitForFinished();
             QProcess cli;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("RP_TEST_ADMIN_PW"), password); // by environment, never on a command line
+            env.insert(
+                QStringLiteral("RP_TEST_ADMIN_PW"), password); // by environment, never on a command line
             cli.setProcessEnvironment(env);
-            cli.start(QStringLiteral("setpriv"), { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
-                                                   QStringLiteral(REPLIPAIR_CLI), QStringLiteral("setup"), profilePath, QStringLiteral("--yes") });
+            cli.start(QStringLiteral("setpriv"),
+                { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                    QStringLiteral("--clear-groups"), QStringLiteral(REPLIPAIR_CLI), QStringLiteral("setup"),
+                    profilePath, QStringLiteral("--yes") });
             QVERIFY(cli.waitForFinished(300000));
             message = QString::fromUtf8(cli.readAllStandardError() + cli.readAllStandardOutput());
             qInfo().noquote() << message;
@@ -221,7 +253,8 @@ private Q_SLOTS:
             message = o.error.toString();
             QFile::setPermissions(confDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
-        QVERIFY2(message.contains(confDir) || message.contains(sb.servers()[1].configFile), qPrintable(message));
+        QVERIFY2(
+            message.contains(confDir) || message.contains(sb.servers()[1].configFile), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("nothing was changed")), qPrintable(message));
         QCOMPARE(text(sb.servers()[0].configFile), cnfA);
         QCOMPARE(text(sb.servers()[1].configFile), cnfB);
@@ -234,10 +267,10 @@ private Q_SLOTS:
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         const PairProfile profile = sb.pairProfile();
-        const SetupOutcome broken = runSetup(profile, SetupRunner::Mode::Setup, [&sb](SetupRunner &r) {
-            r.setAfterStepHook([&sb](const QString &step) {
+        const SetupOutcome broken = runSetup(profile, SetupRunner::Mode::Setup, [&sb](SetupRunner& r) {
+            r.setAfterStepHook([&sb](const QString& step) {
                 if (step == QLatin1String("coordinates"))
                     sb.kill(1);
             });
@@ -247,7 +280,10 @@ private Q_SLOTS:
         QCOMPARE(broken.error.server, QStringLiteral("B"));
         // A holds no read lock: a write there goes through at once
         bool ok = false;
-        sandboxSql(sb, 0, QStringLiteral("SET SESSION lock_wait_timeout = 2; CREATE TABLE test.after_kill (id INT PRIMARY KEY);"), &ok);
+        sandboxSql(sb, 0,
+            QStringLiteral(
+                "SET SESSION lock_wait_timeout = 2; CREATE TABLE test.after_kill (id INT PRIMARY KEY);"),
+            &ok);
         QVERIFY2(ok, "A is still locked");
         sandboxSql(sb, 0, QStringLiteral("DROP TABLE test.after_kill;"));
 
@@ -263,18 +299,23 @@ private Q_SLOTS:
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         const QString password = QStringLiteral("p'a\"s\\s 密码%_");
         const QString database = QStringLiteral("te'st\"\\库");
         QString literal = password;
-        literal.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+        literal.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('\''), QLatin1String("\\'"));
         QString ident = database;
         ident.replace(QLatin1Char('`'), QLatin1String("``"));
         for (int i = 0; i < 2; ++i) {
             bool ok = false;
-            sandboxSql(sb, i, QStringLiteral("CREATE DATABASE `%1`; CREATE TABLE `%1`.`t` (id INT PRIMARY KEY);").arg(ident), &ok);
+            sandboxSql(sb, i,
+                QStringLiteral("CREATE DATABASE `%1`; CREATE TABLE `%1`.`t` (id INT PRIMARY KEY);")
+                    .arg(ident),
+                &ok);
             QVERIFY(ok);
-            const QString r = sandboxSql(sb, i, QStringLiteral("ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '%1';").arg(literal), &ok);
+            const QString r = sandboxSql(
+                sb, i, QStringLiteral("ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '%1';").arg(literal), &ok);
             QVERIFY2(ok, qPrintable(r));
         }
         QFile pw(sb.adminPasswordFile()); // the test's own client reads it from there
@@ -283,28 +324,30 @@ private Q_SLOTS:
         pw.close();
         PairProfile profile = sb.pairProfile({ database });
         profile.binlogFormat = QStringLiteral("ROW");
-        for (ServerProfile &s : profile.servers) {
+        for (ServerProfile& s : profile.servers) {
             s.adminPasswordFile.clear();
             s.adminPasswordOverride = password;
         }
         const SetupOutcome o = runSetup(profile);
         dump(o);
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
-        for (const QString &line : o.lines)
+        for (const QString& line : o.lines)
             QVERIFY2(!line.contains(QStringLiteral("密码")), qPrintable(line));
     }
     void refusedReplicationAccountNamesTheAddressSeenThenResumes()
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         PairProfile profile = sb.pairProfile();
         profile.replicationUserHost = QStringLiteral("10.9.9.9"); // not where the peer connects from
-        const SetupOutcome o = runSetup(profile, SetupRunner::Mode::Setup, [](SetupRunner &r) { r.setVerifyTimeoutMs(20000); });
+        const SetupOutcome o = runSetup(
+            profile, SetupRunner::Mode::Setup, [](SetupRunner& r) { r.setVerifyTimeoutMs(20000); });
         dump(o);
         QVERIFY(!o.ok);
         QCOMPARE(o.error.code, 1045);
-        QVERIFY2(o.error.text.contains(QStringLiteral("saw the connection come from 127.0.0.1")), qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("saw the connection come from 127.0.0.1")),
+            qPrintable(o.error.text));
         QVERIFY(o.error.text.contains(QStringLiteral("'replication'@'10.9.9.9'")));
         QVERIFY(o.error.text.contains(QStringLiteral("\"replicationUserHost\"")));
 
@@ -320,7 +363,7 @@ private Q_SLOTS:
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         PairProfile profile = sb.pairProfile();
         profile.gtid = GtidMode::Off;
         profile.rollingRestart = true;
@@ -343,7 +386,9 @@ private Q_SLOTS:
         const QString password = QString::fromUtf8(pw.readAll()).trimmed();
         for (int i = 0; i < 2; ++i) {
             SqlSession session(QStringLiteral("check-%1").arg(i));
-            QVERIFY(session.open(SqlEndpoint { QStringLiteral("t"), QStringLiteral("127.0.0.1"), sb.servers()[i].port, QStringLiteral("root") }, password));
+            QVERIFY(session.open(SqlEndpoint { QStringLiteral("t"), QStringLiteral("127.0.0.1"),
+                                     sb.servers()[i].port, QStringLiteral("root") },
+                password));
             auto rows = session.query(QStringLiteral("SHOW SLAVE STATUS"));
             QVERIFY(rows && rows->size() == 1);
             QCOMPARE(rows->first().value(QStringLiteral("Using_Gtid")).toString(), QStringLiteral("No"));
@@ -354,14 +399,14 @@ private Q_SLOTS:
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
-        Sandbox &sb = pair.sandbox();
+        Sandbox& sb = pair.sandbox();
         const PairProfile profile = sb.pairProfile();
         QFile pw(sb.adminPasswordFile());
         QVERIFY(pw.open(QIODevice::ReadOnly));
         const QString password = QString::fromUtf8(pw.readAll()).trimmed();
         qint64 sleeper = 0;
-        const SetupOutcome o = runSetup(profile, SetupRunner::Mode::Setup, [&](SetupRunner &r) {
-            r.setAfterStepHook([&](const QString &step) {
+        const SetupOutcome o = runSetup(profile, SetupRunner::Mode::Setup, [&](SetupRunner& r) {
+            r.setAfterStepHook([&](const QString& step) {
                 if (step != QLatin1String("user"))
                     return;
                 // a report that has been running for a while when the read lock would be taken
@@ -370,8 +415,9 @@ private Q_SLOTS:
                 env.insert(QStringLiteral("MYSQL_PWD"), password);
                 client.setProcessEnvironment(env);
                 client.setProgram(QStringLiteral("mariadb"));
-                client.setArguments({ QStringLiteral("--no-defaults"), QStringLiteral("-h127.0.0.1"), QStringLiteral("-P%1").arg(sb.servers()[0].port),
-                                      QStringLiteral("-uroot"), QStringLiteral("-e"), QStringLiteral("SELECT SLEEP(25)") });
+                client.setArguments({ QStringLiteral("--no-defaults"), QStringLiteral("-h127.0.0.1"),
+                    QStringLiteral("-P%1").arg(sb.servers()[0].port), QStringLiteral("-uroot"),
+                    QStringLiteral("-e"), QStringLiteral("SELECT SLEEP(25)") });
                 client.startDetached(&sleeper);
                 QThread::sleep(6);
             });
@@ -383,11 +429,17 @@ private Q_SLOTS:
         QVERIFY2(o.error.text.contains(QStringLiteral("SELECT SLEEP(25)")), qPrintable(o.error.text));
         // nothing was locked: writes on A go through at once
         bool ok = false;
-        sandboxSql(sb, 0, QStringLiteral("SET SESSION lock_wait_timeout = 2; CREATE TABLE test.during_report (id INT PRIMARY KEY);"), &ok);
+        sandboxSql(sb, 0,
+            QStringLiteral(
+                "SET SESSION lock_wait_timeout = 2; CREATE TABLE test.during_report (id INT PRIMARY KEY);"),
+            &ok);
         QVERIFY(ok);
         sandboxSql(sb, 0, QStringLiteral("DROP TABLE test.during_report;"));
         ::kill(pid_t(sleeper), SIGTERM);
-        for (const QString &kill : sandboxSql(sb, 0, QStringLiteral("SELECT CONCAT('KILL ', ID) FROM information_schema.PROCESSLIST WHERE INFO = 'SELECT SLEEP(25)'")).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        for (const QString& kill : sandboxSql(sb, 0,
+                 QStringLiteral("SELECT CONCAT('KILL ', ID) FROM information_schema.PROCESSLIST WHERE INFO = "
+                                "'SELECT SLEEP(25)'"))
+                                       .split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             sandboxSql(sb, 0, kill);
         const SetupOutcome resumed = runSetup(profile);
         dump(resumed);

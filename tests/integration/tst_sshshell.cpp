@@ -1,8 +1,8 @@
 #include "config/configlocator.h"
 #include "host/restartdetector.h"
 #include "host/serverworker.h"
-#include "support/sshdfixture.h"
 #include "host/ssh/sshshell.h"
+#include "support/sshdfixture.h"
 #include "support/testsupport.h"
 
 #include <QDir>
@@ -22,7 +22,7 @@ class TestSshShell : public QObject
 
     SshEndpoint known() const { return m_sshd.endpoint(); } // host key trusted in initTestCase
 
-    std::unique_ptr<SshShell> openOrFail(const SshEndpoint &ep)
+    std::unique_ptr<SshShell> openOrFail(const SshEndpoint& ep)
     {
         auto s = SshShell::open(QStringLiteral("A"), ep, 5000);
         if (!s) {
@@ -31,7 +31,7 @@ class TestSshShell : public QObject
         }
         return std::move(*s);
     }
-    QString remote(SshShell &shell, const QString &cmd)
+    QString remote(SshShell& shell, const QString& cmd)
     {
         auto r = shell.run(cmd, 10000);
         return r ? QString::fromUtf8(r->out).trimmed() : r.error().toString();
@@ -74,8 +74,10 @@ private Q_SLOTS:
         auto refused = SshShell::open(QStringLiteral("A"), ep, 5000);
         QVERIFY(!refused);
         qInfo("%s", qPrintable(refused.error().text));
-        QVERIFY2(refused.error().text.contains(QStringLiteral("not a known host")), qPrintable(refused.error().text));
-        QVERIFY2(refused.error().text.contains(m_sshd.hostKeyFingerprint()), qPrintable(refused.error().text));
+        QVERIFY2(refused.error().text.contains(QStringLiteral("not a known host")),
+            qPrintable(refused.error().text));
+        QVERIFY2(
+            refused.error().text.contains(m_sshd.hostKeyFingerprint()), qPrintable(refused.error().text));
         QVERIFY(!QFileInfo::exists(ep.knownHostsFile));
 
         ep.acceptNewHostKey = true;
@@ -95,7 +97,8 @@ private Q_SLOTS:
         ep.knownHostsFile = m_sshd.dir() + QStringLiteral("/kh-hashed");
         QVERIFY(SshSession::trustHostKey(ep, m_sshd.hostKeyFingerprint(), 5000));
         bool ok = false;
-        SshdFixture::runLocal(QStringLiteral("ssh-keygen"), { QStringLiteral("-H"), QStringLiteral("-f"), ep.knownHostsFile }, &ok);
+        SshdFixture::runLocal(QStringLiteral("ssh-keygen"),
+            { QStringLiteral("-H"), QStringLiteral("-f"), ep.knownHostsFile }, &ok);
         QVERIFY(ok);
         QFile kh(ep.knownHostsFile);
         QVERIFY(kh.open(QIODevice::ReadOnly));
@@ -165,8 +168,10 @@ private Q_SLOTS:
         qunsetenv("SSH_AUTH_SOCK");
         auto r = SshShell::open(QStringLiteral("A"), ep, 5000);
         QVERIFY(!r);
-        QVERIFY2(r.error().text.contains(QStringLiteral("ssh-agent (not running")), qPrintable(r.error().text));
-        QVERIFY2(r.error().text.contains(QStringLiteral("RP_TEST_UNSET_PW is not set")), qPrintable(r.error().text));
+        QVERIFY2(
+            r.error().text.contains(QStringLiteral("ssh-agent (not running")), qPrintable(r.error().text));
+        QVERIFY2(r.error().text.contains(QStringLiteral("RP_TEST_UNSET_PW is not set")),
+            qPrintable(r.error().text));
     }
 
     void fileOperations()
@@ -182,19 +187,22 @@ private Q_SLOTS:
         QVERIFY(shell->writeFileAtomic(file, content));
         QCOMPARE(shell->exists(file).value(), true);
         QCOMPARE(shell->readFile(file).value(), content);
-        QCOMPARE(remote(*shell, QStringLiteral("stat -c %a %1").arg(SshShell::shellQuote(file))), QStringLiteral("644"));
+        QCOMPARE(remote(*shell, QStringLiteral("stat -c %a %1").arg(SshShell::shellQuote(file))),
+            QStringLiteral("644"));
         QVERIFY(shell->copyFile(file, file + QStringLiteral(".bak")));
         QVERIFY(shell->writeFileAtomic(dir + QStringLiteral("/other.txt"), "x"));
-        QCOMPARE(shell->listDir(dir, QStringLiteral("*.cnf")).value(), QStringList { QStringLiteral("50-replipair.cnf") });
+        QCOMPARE(shell->listDir(dir, QStringLiteral("*.cnf")).value(),
+            QStringList { QStringLiteral("50-replipair.cnf") });
         QCOMPARE(shell->listDir(dir, QStringLiteral("*")).value(),
-                 (QStringList { QStringLiteral("50-replipair.cnf"), QStringLiteral("50-replipair.cnf.bak"),
-                                QStringLiteral("other.txt") }));
+            (QStringList { QStringLiteral("50-replipair.cnf"), QStringLiteral("50-replipair.cnf.bak"),
+                QStringLiteral("other.txt") }));
         QVERIFY(shell->removeFile(file));
         QCOMPARE(shell->exists(file).value(), false);
         QVERIFY(!shell->listDir(dir + QStringLiteral("/missing"), QStringLiteral("*.cnf")));
         auto missing = shell->readFile(dir + QStringLiteral("/missing.cnf"));
         QVERIFY(!missing);
-        QVERIFY2(missing.error().text.contains(QStringLiteral("missing.cnf")), qPrintable(missing.error().text));
+        QVERIFY2(
+            missing.error().text.contains(QStringLiteral("missing.cnf")), qPrintable(missing.error().text));
 
         QByteArray big(3 * 1024 * 1024, 'x');
         for (qsizetype i = 0; i < big.size(); i += 4096)
@@ -209,16 +217,19 @@ private Q_SLOTS:
         QVERIFY(shell);
         const QString dir = m_sshd.userDir() + QStringLiteral("/mode");
         const QString file = dir + QStringLiteral("/my.cnf");
-        QVERIFY(shell->run(QStringLiteral("mkdir -p %1 && printf old > %2 && chmod 640 %2 && ln -sf my.cnf %1/link.cnf")
-                                   .arg(SshShell::shellQuote(dir), SshShell::shellQuote(file)), 5000));
+        QVERIFY(shell->run(
+            QStringLiteral("mkdir -p %1 && printf old > %2 && chmod 640 %2 && ln -sf my.cnf %1/link.cnf")
+                .arg(SshShell::shellQuote(dir), SshShell::shellQuote(file)),
+            5000));
         QVERIFY(shell->writeFileAtomic(file, "new\n"));
-        QCOMPARE(remote(*shell, QStringLiteral("stat -c %a %1").arg(SshShell::shellQuote(file))), QStringLiteral("640"));
+        QCOMPARE(remote(*shell, QStringLiteral("stat -c %a %1").arg(SshShell::shellQuote(file))),
+            QStringLiteral("640"));
         QCOMPARE(shell->readFile(file).value(), QByteArray("new\n"));
         // through a symlink (Debian's /etc/mysql/my.cnf): the target is replaced, the link stays a link
         QVERIFY(shell->writeFileAtomic(dir + QStringLiteral("/link.cnf"), "via link\n"));
         QCOMPARE(shell->readFile(file).value(), QByteArray("via link\n"));
         QCOMPARE(remote(*shell, QStringLiteral("stat -c %F %1/link.cnf").arg(SshShell::shellQuote(dir))),
-                 QStringLiteral("symbolic link"));
+            QStringLiteral("symbolic link"));
         QCOMPARE(shell->listDir(dir, QStringLiteral(".replipair-*")).value(), QStringList());
     }
 
@@ -235,8 +246,9 @@ private Q_SLOTS:
         f.close();
         if (::geteuid() != 0) {
             QFile::setPermissions(file, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
-            QFile::setPermissions(dir, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
-                                          | QFile::ReadOther | QFile::ExeOther);
+            QFile::setPermissions(dir,
+                QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+                    | QFile::ExeOther);
         }
         const QDateTime before = QFileInfo(file).lastModified();
         auto shell = openOrFail(known());
@@ -277,7 +289,8 @@ private Q_SLOTS:
         t.start();
         auto r = shell->run(QStringLiteral("sleep 30"), 1000);
         QVERIFY(!r);
-        QVERIFY2(r.error().text.contains(QStringLiteral("did not finish within 1.0 s")), qPrintable(r.error().text));
+        QVERIFY2(r.error().text.contains(QStringLiteral("did not finish within 1.0 s")),
+            qPrintable(r.error().text));
         QVERIFY2(t.elapsed() < 4000, qPrintable(QString::number(t.elapsed())));
         QCOMPARE(remote(*shell, QStringLiteral("echo still here")), QStringLiteral("still here"));
     }
@@ -308,8 +321,9 @@ private Q_SLOTS:
         auto r = SshShell::open(QStringLiteral("A"), ep, 5000);
         QVERIFY(!r);
         QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
-        QVERIFY2(r.error().text.contains(QStringLiteral("cannot connect to %1@127.0.0.1:%2").arg(ep.user).arg(ep.port)),
-                 qPrintable(r.error().text));
+        QVERIFY2(r.error().text.contains(
+                     QStringLiteral("cannot connect to %1@127.0.0.1:%2").arg(ep.user).arg(ep.port)),
+            qPrintable(r.error().text));
     }
 
     void silentHostTimesOut()
@@ -344,7 +358,8 @@ private Q_SLOTS:
         qInfo("%s", qPrintable(text));
         if (text.contains(QStringLiteral("not installed")))
             QSKIP("sudo is not installed here (scripts/install-deps.sh installs it)");
-        QVERIFY2(text.contains(QStringLiteral("sudo")) && text.contains(QStringLiteral("password")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("sudo")) && text.contains(QStringLiteral("password")),
+            qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("NOPASSWD")), qPrintable(text));
     }
 
@@ -374,7 +389,7 @@ private Q_SLOTS:
         auto shell = openOrFail(known());
         QVERIFY(shell);
         ConfigLocator locator(*shell, QStringLiteral("A"));
-        for (const SandboxServer &s : pair.sandbox().servers()) {
+        for (const SandboxServer& s : pair.sandbox().servers()) {
             ServerProcess::Hint hint; // what the SQL side knows: @@pid_file, @@port
             hint.pidFile = s.pidFile;
             hint.port = s.port;
@@ -397,7 +412,8 @@ private Q_SLOTS:
         auto restart = detector.detect(hint);
         QVERIFY(!restart);
         qInfo("%s", qPrintable(restart.error().text));
-        QVERIFY2(restart.error().text.contains(QStringLiteral("restartCommand")), qPrintable(restart.error().text));
+        QVERIFY2(restart.error().text.contains(QStringLiteral("restartCommand")),
+            qPrintable(restart.error().text));
     }
 
     // last: it replaces the host key

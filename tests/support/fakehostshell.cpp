@@ -2,7 +2,7 @@
 
 #include <QRegularExpression>
 
-void FakeHostShell::addCommand(const QString &contains, const QByteArray &out, int exitCode)
+void FakeHostShell::addCommand(const QString& contains, const QByteArray& out, int exitCode)
 {
     CommandResult r;
     r.exitCode = exitCode;
@@ -10,7 +10,7 @@ void FakeHostShell::addCommand(const QString &contains, const QByteArray &out, i
     commands << qMakePair(contains, r);
 }
 
-Result<bool> FakeHostShell::exists(const QString &path)
+Result<bool> FakeHostShell::exists(const QString& path)
 {
     if (files.contains(path))
         return true;
@@ -21,37 +21,38 @@ Result<bool> FakeHostShell::exists(const QString &path)
     return false;
 }
 
-Result<QByteArray> FakeHostShell::readFile(const QString &path)
+Result<QByteArray> FakeHostShell::readFile(const QString& path)
 {
     if (!files.contains(path))
-        return stepFailure(QStringLiteral("fake"), QStringLiteral("read file"), QStringLiteral("no such file %1").arg(path));
+        return stepFailure(
+            QStringLiteral("fake"), QStringLiteral("read file"), QStringLiteral("no such file %1").arg(path));
     return files.value(path);
 }
 
-Result<void> FakeHostShell::checkWritable(const QString &)
+Result<void> FakeHostShell::checkWritable(const QString&)
 {
     return {};
 }
 
-Result<void> FakeHostShell::writeFileAtomic(const QString &path, const QByteArray &content)
+Result<void> FakeHostShell::writeFileAtomic(const QString& path, const QByteArray& content)
 {
     files.insert(path, content);
     return {};
 }
 
-Result<void> FakeHostShell::copyFile(const QString &path, const QString &backupPath)
+Result<void> FakeHostShell::copyFile(const QString& path, const QString& backupPath)
 {
     files.insert(backupPath, files.value(path));
     return {};
 }
 
-Result<void> FakeHostShell::removeFile(const QString &path)
+Result<void> FakeHostShell::removeFile(const QString& path)
 {
     files.remove(path);
     return {};
 }
 
-Result<QStringList> FakeHostShell::listDir(const QString &dir, const QString &glob)
+Result<QStringList> FakeHostShell::listDir(const QString& dir, const QString& glob)
 {
     const QString prefix = dir.endsWith(QLatin1Char('/')) ? dir : dir + QLatin1Char('/');
     const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(glob));
@@ -66,15 +67,16 @@ Result<QStringList> FakeHostShell::listDir(const QString &dir, const QString &gl
             names << name;
     }
     if (!any)
-        return stepFailure(QStringLiteral("fake"), QStringLiteral("list folder"), QStringLiteral("no folder %1").arg(dir));
+        return stepFailure(
+            QStringLiteral("fake"), QStringLiteral("list folder"), QStringLiteral("no folder %1").arg(dir));
     names.sort();
     return names;
 }
 
-Result<CommandResult> FakeHostShell::run(const QString &command, int)
+Result<CommandResult> FakeHostShell::run(const QString& command, int)
 {
     ran << command;
-    for (const auto &rule : commands)
+    for (const auto& rule : commands)
         if (command.contains(rule.first))
             return rule.second;
     CommandResult none;

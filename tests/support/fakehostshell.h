@@ -15,15 +15,15 @@ public:
     QList<QPair<QString, CommandResult>> commands;
     QStringList ran; ///< every command run, in order
 
-    void addCommand(const QString &contains, const QByteArray &out, int exitCode = 0);
+    void addCommand(const QString& contains, const QByteArray& out, int exitCode = 0);
 
     QString describe() const override { return QStringLiteral("fake host"); }
-    Result<bool> exists(const QString &path) override;
-    Result<QByteArray> readFile(const QString &path) override;
-    Result<void> checkWritable(const QString &path) override;
-    Result<void> writeFileAtomic(const QString &path, const QByteArray &content) override;
-    Result<void> copyFile(const QString &path, const QString &backupPath) override;
-    Result<void> removeFile(const QString &path) override;
-    Result<QStringList> listDir(const QString &dir, const QString &glob) override;
-    Result<CommandResult> run(const QString &command, int timeoutMs) override;
+    Result<bool> exists(const QString& path) override;
+    Result<QByteArray> readFile(const QString& path) override;
+    Result<void> checkWritable(const QString& path) override;
+    Result<void> writeFileAtomic(const QString& path, const QByteArray& content) override;
+    Result<void> copyFile(const QString& path, const QString& backupPath) override;
+    Result<void> removeFile(const QString& path) override;
+    Result<QStringList> listDir(const QString& dir, const QString& glob) override;
+    Result<CommandResult> run(const QString& command, int timeoutMs) override;
 };

@@ -10,7 +10,7 @@
 #include <QThread>
 
 namespace {
-bool run(Sandbox &sb, int index, const QString &sql, QString *error, QString *out = nullptr)
+bool run(Sandbox& sb, int index, const QString& sql, QString* error, QString* out = nullptr)
 {
     bool ok = false;
     const QString result = sandboxSql(sb, index, sql, &ok);
@@ -22,10 +22,10 @@ bool run(Sandbox &sb, int index, const QString &sql, QString *error, QString *ou
 }
 } // namespace
 
-QString sandboxReplicaField(Sandbox &sandbox, int index, const QString &column)
+QString sandboxReplicaField(Sandbox& sandbox, int index, const QString& column)
 {
     // sandboxSql() leaves out column names; the vertical format with names is needed here
-    const SandboxServer &server = sandbox.servers().at(index);
+    const SandboxServer& server = sandbox.servers().at(index);
     QFile pw(sandbox.adminPasswordFile());
     pw.open(QIODevice::ReadOnly);
     QProcess p;
@@ -33,10 +33,11 @@ QString sandboxReplicaField(Sandbox &sandbox, int index, const QString &column)
     env.insert("MYSQL_PWD", QString::fromUtf8(pw.readAll()).trimmed());
     p.setProcessEnvironment(env);
     p.start(QStandardPaths::findExecutable("mariadb"),
-            { "--no-defaults", "-h127.0.0.1", QString("-P%1").arg(server.port), "-uroot", "-E", "-e", "SHOW SLAVE STATUS" });
+        { "--no-defaults", "-h127.0.0.1", QString("-P%1").arg(server.port), "-uroot", "-E", "-e",
+            "SHOW SLAVE STATUS" });
     p.waitForFinished(30000);
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
-    for (const QString &line : out.split('\n')) {
+    for (const QString& line : out.split('\n')) {
         const QString t = line.trimmed();
         if (t.startsWith(column + ":"))
             return t.mid(column.size() + 1).trimmed();
@@ -44,33 +45,35 @@ QString sandboxReplicaField(Sandbox &sandbox, int index, const QString &column)
     return {};
 }
 
-bool waitForSandboxReplication(Sandbox &sandbox, int timeoutMs, QString *error)
+bool waitForSandboxReplication(Sandbox& sandbox, int timeoutMs, QString* error)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         bool all = true;
         for (int i = 0; i < 2; ++i)
             all = all && sandboxReplicaField(sandbox, i, "Slave_IO_Running") == "Yes"
-                    && sandboxReplicaField(sandbox, i, "Slave_SQL_Running") == "Yes";
+                && sandboxReplicaField(sandbox, i, "Slave_SQL_Running") == "Yes";
         if (all)
             return true;
         QThread::msleep(100);
     }
     if (error)
         *error = QString("replication did not start: A io=%1 sql=%2 err=%3; B io=%4 sql=%5 err=%6")
-                         .arg(sandboxReplicaField(sandbox, 0, "Slave_IO_Running"),
-                              sandboxReplicaField(sandbox, 0, "Slave_SQL_Running"),
-                              sandboxReplicaField(sandbox, 0, "Last_Error") + sandboxReplicaField(sandbox, 0, "Last_IO_Error"),
-                              sandboxReplicaField(sandbox, 1, "Slave_IO_Running"),
-                              sandboxReplicaField(sandbox, 1, "Slave_SQL_Running"),
-                              sandboxReplicaField(sandbox, 1, "Last_Error") + sandboxReplicaField(sandbox, 1, "Last_IO_Error"));
+                     .arg(sandboxReplicaField(sandbox, 0, "Slave_IO_Running"),
+                         sandboxReplicaField(sandbox, 0, "Slave_SQL_Running"),
+                         sandboxReplicaField(sandbox, 0, "Last_Error")
+                             + sandboxReplicaField(sandbox, 0, "Last_IO_Error"),
+                         sandboxReplicaField(sandbox, 1, "Slave_IO_Running"),
+                         sandboxReplicaField(sandbox, 1, "Slave_SQL_Running"),
+                         sandboxReplicaField(sandbox, 1, "Last_Error")
+                             + sandboxReplicaField(sandbox, 1, "Last_IO_Error"));
     return false;
 }
 
-bool startSandboxReplication(Sandbox &sb, QString *error)
+bool startSandboxReplication(Sandbox& sb, QString* error)
 {
     for (int i = 0; i < 2; ++i) {
-        const SandboxServer &s = sb.servers().at(i);
+        const SandboxServer& s = sb.servers().at(i);
         QFile cnf(QDir(s.dir).filePath("conf.d/replication-test.cnf"));
         if (!cnf.open(QIODevice::WriteOnly)) {
             *error = "cannot write " + cnf.fileName();
@@ -83,8 +86,8 @@ bool startSandboxReplication(Sandbox &sb, QString *error)
                           "log-slave-updates = ON\n"
                           "binlog_format = ROW\n"
                           "relay-log-recovery = ON\n")
-                          .arg(11 + i)
-                          .toUtf8());
+                      .arg(11 + i)
+                      .toUtf8());
         cnf.close();
         if (auto r = sb.stop(i); !r) {
             *error = r.error().toString();
@@ -97,10 +100,10 @@ bool startSandboxReplication(Sandbox &sb, QString *error)
     }
     for (int i = 0; i < 2; ++i) {
         if (!run(sb, i,
-                 "SET sql_log_bin = 0;"
-                 "CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY 'repl-pw';"
-                 "GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1';",
-                 error))
+                "SET sql_log_bin = 0;"
+                "CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY 'repl-pw';"
+                "GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1';",
+                error))
             return false;
     }
     for (int i = 0; i < 2; ++i) {
@@ -113,12 +116,13 @@ bool startSandboxReplication(Sandbox &sb, QString *error)
             *error = "no binary log on the peer: " + status;
             return false;
         }
-        const QString sql = QString("STOP SLAVE; RESET SLAVE ALL;"
-                                    "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=%1, MASTER_USER='repl', "
-                                    "MASTER_PASSWORD='repl-pw', MASTER_LOG_FILE='%2', MASTER_LOG_POS=%3, "
-                                    "MASTER_CONNECT_RETRY=1; START SLAVE;")
-                                    .arg(sb.servers().at(peer).port)
-                                    .arg(f.at(0), f.at(1));
+        const QString sql
+            = QString("STOP SLAVE; RESET SLAVE ALL;"
+                      "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=%1, MASTER_USER='repl', "
+                      "MASTER_PASSWORD='repl-pw', MASTER_LOG_FILE='%2', MASTER_LOG_POS=%3, "
+                      "MASTER_CONNECT_RETRY=1; START SLAVE;")
+                  .arg(sb.servers().at(peer).port)
+                  .arg(f.at(0), f.at(1));
         if (!run(sb, i, sql, error))
             return false;
     }

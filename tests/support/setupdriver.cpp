@@ -3,15 +3,16 @@
 #include <QSignalSpy>
 #include <QTest>
 
-bool SetupOutcome::said(const QString &text) const
+bool SetupOutcome::said(const QString& text) const
 {
-    for (const QString &l : lines)
+    for (const QString& l : lines)
         if (l.contains(text))
             return true;
     return false;
 }
 
-SetupOutcome runSetup(const PairProfile &profile, SetupRunner::Mode mode, std::function<void(SetupRunner &)> configure)
+SetupOutcome runSetup(
+    const PairProfile& profile, SetupRunner::Mode mode, std::function<void(SetupRunner&)> configure)
 {
     SetupOutcome outcome;
     SetupRunner runner(profile);
@@ -19,7 +20,7 @@ SetupOutcome runSetup(const PairProfile &profile, SetupRunner::Mode mode, std::f
         configure(runner);
     QObject context;
     QObject::connect(&runner, &SetupRunner::event, &context,
-                     [&outcome](const SetupEvent &e) { outcome.lines << e.toLine(); });
+        [&outcome](const SetupEvent& e) { outcome.lines << e.toLine(); });
     QSignalSpy finished(&runner, &SetupRunner::finished);
     runner.start(mode);
     if (!finished.wait(600000))

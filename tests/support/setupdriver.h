@@ -11,8 +11,8 @@ struct SetupOutcome
     StepError error;
     QStringList lines;
     SetupPlan plan;
-    bool said(const QString &text) const;
+    bool said(const QString& text) const;
 };
 
-SetupOutcome runSetup(const PairProfile &profile, SetupRunner::Mode mode = SetupRunner::Mode::Setup,
-                      std::function<void(SetupRunner &)> configure = {});
+SetupOutcome runSetup(const PairProfile& profile, SetupRunner::Mode mode = SetupRunner::Mode::Setup,
+    std::function<void(SetupRunner&)> configure = {});

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 namespace {
-const char *kTestUser = "rpsshtest";
+const char* kTestUser = "rpsshtest";
 
 int freeLoopbackPort()
 {
@@ -23,7 +23,7 @@ int freeLoopbackPort()
     return probe.serverPort();
 }
 
-bool writeFile(const QString &path, const QByteArray &content, QFile::Permissions perms)
+bool writeFile(const QString& path, const QByteArray& content, QFile::Permissions perms)
 {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(content) != content.size())
@@ -46,7 +46,8 @@ SshdFixture::~SshdFixture()
         runLocal(QStringLiteral("userdel"), { QStringLiteral("-f"), QString::fromLatin1(kTestUser) });
 }
 
-QString SshdFixture::runLocal(const QString &program, const QStringList &args, bool *ok, const QByteArray &stdinData)
+QString SshdFixture::runLocal(
+    const QString& program, const QStringList& args, bool* ok, const QByteArray& stdinData)
 {
     QProcess p;
     p.start(program, args);
@@ -79,18 +80,20 @@ QString SshdFixture::userDir() const
 QString SshdFixture::hostKeyFingerprint() const
 {
     // "256 SHA256:abc… comment (ED25519)"
-    return runLocal(QStringLiteral("ssh-keygen"), { QStringLiteral("-lf"), m_dir.filePath(QStringLiteral("host_ed25519.pub")) })
-            .section(QLatin1Char(' '), 1, 1);
+    return runLocal(QStringLiteral("ssh-keygen"),
+        { QStringLiteral("-lf"), m_dir.filePath(QStringLiteral("host_ed25519.pub")) })
+        .section(QLatin1Char(' '), 1, 1);
 }
 
-SshEndpoint SshdFixture::endpoint(const QString &knownHostsFile) const
+SshEndpoint SshdFixture::endpoint(const QString& knownHostsFile) const
 {
     SshEndpoint ep;
     ep.host = QStringLiteral("127.0.0.1");
     ep.port = m_port;
     ep.user = m_user;
     ep.keyFile = clientKey();
-    ep.knownHostsFile = knownHostsFile.isEmpty() ? m_dir.filePath(QStringLiteral("known_hosts")) : knownHostsFile;
+    ep.knownHostsFile
+        = knownHostsFile.isEmpty() ? m_dir.filePath(QStringLiteral("known_hosts")) : knownHostsFile;
     return ep;
 }
 
@@ -108,8 +111,9 @@ bool SshdFixture::setUpUser()
     runLocal(QStringLiteral("id"), { m_user }, &ok);
     if (!ok) {
         const QString err = runLocal(QStringLiteral("useradd"),
-                                     { QStringLiteral("-M"), QStringLiteral("-d"), home, QStringLiteral("-s"),
-                                       QStringLiteral("/bin/sh"), m_user }, &ok);
+            { QStringLiteral("-M"), QStringLiteral("-d"), home, QStringLiteral("-s"),
+                QStringLiteral("/bin/sh"), m_user },
+            &ok);
         if (!ok) {
             m_error = QStringLiteral("useradd %1 failed: %2").arg(m_user, err);
             return false;
@@ -119,15 +123,17 @@ bool SshdFixture::setUpUser()
     }
     m_createdUser = true;
     m_password = QString::number(QRandomGenerator::system()->generate64(), 36) + QStringLiteral("Aa1!");
-    const QString err = runLocal(QStringLiteral("chpasswd"), {}, &ok, (m_user + QLatin1Char(':') + m_password + QLatin1Char('\n')).toUtf8());
+    const QString err = runLocal(QStringLiteral("chpasswd"), {}, &ok,
+        (m_user + QLatin1Char(':') + m_password + QLatin1Char('\n')).toUtf8());
     if (!ok) {
         m_error = QStringLiteral("chpasswd failed: %1").arg(err);
         return false;
     }
     runLocal(QStringLiteral("chown"), { m_user, home }, &ok);
     // sshd reads authorized_keys as the user: the fixture folder must be traversable
-    QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                  | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    QFile::setPermissions(m_dir.path(),
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+            | QFile::ReadOther | QFile::ExeOther);
     return true;
 }
 
@@ -137,10 +143,11 @@ bool SshdFixture::generateHostKey()
     QFile::remove(key);
     QFile::remove(key + QStringLiteral(".pub"));
     bool ok = false;
-    const QString err = runLocal(QStringLiteral("ssh-keygen"), { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                                                 QStringLiteral("-N"), QString(), QStringLiteral("-C"),
-                                                                 QStringLiteral("replipair-test-host"), QStringLiteral("-f"), key },
-                                 &ok);
+    const QString err = runLocal(QStringLiteral("ssh-keygen"),
+        { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
+            QString(), QStringLiteral("-C"), QStringLiteral("replipair-test-host"), QStringLiteral("-f"),
+            key },
+        &ok);
     if (!ok)
         m_error = QStringLiteral("ssh-keygen (host key) failed: %1").arg(err);
     return ok;
@@ -153,50 +160,51 @@ bool SshdFixture::start()
         return false;
     }
     if (!QFile::exists(QStringLiteral("/usr/sbin/sshd"))) {
-        m_error = QStringLiteral("/usr/sbin/sshd is not installed (openssh-server; run scripts/install-deps.sh)");
+        m_error
+            = QStringLiteral("/usr/sbin/sshd is not installed (openssh-server; run scripts/install-deps.sh)");
         return false;
     }
     if (!setUpUser() || !generateHostKey())
         return false;
     bool ok = false;
-    QString err = runLocal(QStringLiteral("ssh-keygen"), { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                                           QStringLiteral("-N"), QString(), QStringLiteral("-f"), clientKey() },
-                           &ok);
+    QString err = runLocal(QStringLiteral("ssh-keygen"),
+        { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
+            QString(), QStringLiteral("-f"), clientKey() },
+        &ok);
     if (ok)
-        err = runLocal(QStringLiteral("ssh-keygen"), { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                                       QStringLiteral("-N"), passphrase(), QStringLiteral("-f"),
-                                                       encryptedClientKey() },
-                       &ok);
+        err = runLocal(QStringLiteral("ssh-keygen"),
+            { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
+                passphrase(), QStringLiteral("-f"), encryptedClientKey() },
+            &ok);
     if (!ok) {
         m_error = QStringLiteral("ssh-keygen (client key) failed: %1").arg(err);
         return false;
     }
     QByteArray authorized;
-    for (const QString &k : { clientKey(), encryptedClientKey() }) {
+    for (const QString& k : { clientKey(), encryptedClientKey() }) {
         QFile pub(k + QStringLiteral(".pub"));
         pub.open(QIODevice::ReadOnly);
         authorized += pub.readAll();
     }
     const auto readable = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
     m_port = freeLoopbackPort();
-    const QByteArray config = QStringLiteral(
-            "Port %1\n"
-            "ListenAddress 127.0.0.1\n"
-            "HostKey %2/host_ed25519\n"
-            "PidFile %2/sshd.pid\n"
-            "AuthorizedKeysFile %2/authorized_keys\n"
-            "UsePAM no\n"
-            "StrictModes no\n"
-            "PubkeyAuthentication yes\n"
-            "PasswordAuthentication yes\n"
-            "KbdInteractiveAuthentication no\n"
-            "PermitRootLogin prohibit-password\n"
-            "AllowUsers %3\n"
-            "Subsystem sftp internal-sftp\n"
-            "LogLevel VERBOSE\n")
-                                      .arg(m_port)
-                                      .arg(m_dir.path(), m_user)
-                                      .toUtf8();
+    const QByteArray config = QStringLiteral("Port %1\n"
+                                             "ListenAddress 127.0.0.1\n"
+                                             "HostKey %2/host_ed25519\n"
+                                             "PidFile %2/sshd.pid\n"
+                                             "AuthorizedKeysFile %2/authorized_keys\n"
+                                             "UsePAM no\n"
+                                             "StrictModes no\n"
+                                             "PubkeyAuthentication yes\n"
+                                             "PasswordAuthentication yes\n"
+                                             "KbdInteractiveAuthentication no\n"
+                                             "PermitRootLogin prohibit-password\n"
+                                             "AllowUsers %3\n"
+                                             "Subsystem sftp internal-sftp\n"
+                                             "LogLevel VERBOSE\n")
+                                  .arg(m_port)
+                                  .arg(m_dir.path(), m_user)
+                                  .toUtf8();
     if (m_port == 0 || !writeFile(m_dir.filePath(QStringLiteral("authorized_keys")), authorized, readable)
         || !writeFile(m_dir.filePath(QStringLiteral("sshd_config")), config, readable)) {
         m_error = QStringLiteral("cannot write the sshd files or find a free port");
@@ -214,7 +222,8 @@ bool SshdFixture::startSshd()
     m_sshd.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_sshd.setStandardOutputFile(m_dir.filePath(QStringLiteral("sshd.log")), QIODevice::Append);
     m_sshd.start(QStringLiteral("/usr/sbin/sshd"),
-                 { QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), m_dir.filePath(QStringLiteral("sshd_config")) });
+        { QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
+            m_dir.filePath(QStringLiteral("sshd_config")) });
     if (!m_sshd.waitForStarted(5000)) {
         m_error = QStringLiteral("cannot start sshd: %1").arg(m_sshd.errorString());
         return false;
@@ -230,7 +239,9 @@ bool SshdFixture::startSshd()
     }
     QFile log(m_dir.filePath(QStringLiteral("sshd.log")));
     log.open(QIODevice::ReadOnly);
-    m_error = QStringLiteral("sshd did not come up on 127.0.0.1:%1: %2").arg(m_port).arg(QString::fromUtf8(log.readAll().right(2000)));
+    m_error = QStringLiteral("sshd did not come up on 127.0.0.1:%1: %2")
+                  .arg(m_port)
+                  .arg(QString::fromUtf8(log.readAll().right(2000)));
     stop();
     return false;
 }

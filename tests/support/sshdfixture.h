@@ -15,8 +15,8 @@ class SshdFixture
 public:
     SshdFixture();
     ~SshdFixture();
-    SshdFixture(const SshdFixture &) = delete;
-    SshdFixture &operator=(const SshdFixture &) = delete;
+    SshdFixture(const SshdFixture&) = delete;
+    SshdFixture& operator=(const SshdFixture&) = delete;
 
     /** Creates keys, user and config and starts sshd; false with error() when impossible. */
     bool start();
@@ -30,7 +30,7 @@ public:
     QString user() const { return m_user; }
     /** Empty when password auth cannot be tested (not root). Only for qputenv in tests. */
     QString password() const { return m_password; }
-    QString clientKey() const;          ///< ed25519 private key, no passphrase
+    QString clientKey() const; ///< ed25519 private key, no passphrase
     QString encryptedClientKey() const; ///< ed25519 private key protected by passphrase()
     static QString passphrase() { return QStringLiteral("correct horse battery"); }
     /** SHA256 fingerprint of the current host key, as ssh-keygen prints it. */
@@ -38,10 +38,10 @@ public:
     /** A folder the login user owns (writable over SSH). */
     QString userDir() const;
     /** Endpoint for key auth with a known_hosts file of its own in the fixture folder. */
-    SshEndpoint endpoint(const QString &knownHostsFile = {}) const;
+    SshEndpoint endpoint(const QString& knownHostsFile = {}) const;
     /** Runs a local command (as the test's own user), returns stdout; ok false on failure. */
-    static QString runLocal(const QString &program, const QStringList &args, bool *ok = nullptr,
-                            const QByteArray &stdinData = {});
+    static QString runLocal(const QString& program, const QStringList& args, bool* ok = nullptr,
+        const QByteArray& stdinData = {});
 
 private:
     bool generateHostKey();

@@ -24,9 +24,9 @@ bool SandboxPair::up()
     return bool(r);
 }
 
-QString sandboxSql(Sandbox &sandbox, int index, const QString &sql, bool *ok)
+QString sandboxSql(Sandbox& sandbox, int index, const QString& sql, bool* ok)
 {
-    const SandboxServer &s = sandbox.servers().at(index);
+    const SandboxServer& s = sandbox.servers().at(index);
     QFile pw(sandbox.adminPasswordFile());
     pw.open(QIODevice::ReadOnly);
     QProcess p;
@@ -34,8 +34,9 @@ QString sandboxSql(Sandbox &sandbox, int index, const QString &sql, bool *ok)
     env.insert(QStringLiteral("MYSQL_PWD"), QString::fromUtf8(pw.readAll()).trimmed());
     p.setProcessEnvironment(env);
     p.start(QStandardPaths::findExecutable(QStringLiteral("mariadb")),
-            { QStringLiteral("--no-defaults"), QStringLiteral("-h127.0.0.1"), QStringLiteral("-P%1").arg(s.port),
-              QStringLiteral("-uroot"), QStringLiteral("-N"), QStringLiteral("-B"), QStringLiteral("--default-character-set=utf8mb4") });
+        { QStringLiteral("--no-defaults"), QStringLiteral("-h127.0.0.1"), QStringLiteral("-P%1").arg(s.port),
+            QStringLiteral("-uroot"), QStringLiteral("-N"), QStringLiteral("-B"),
+            QStringLiteral("--default-character-set=utf8mb4") });
     p.write(sql.toUtf8());
     p.closeWriteChannel();
     p.waitForFinished(60000);

@@ -14,7 +14,7 @@ public:
     ~SandboxPair();
     /** Starts two servers; false (with the reason in error()) when that is impossible. */
     bool up();
-    Sandbox &sandbox() { return *m_sandbox; }
+    Sandbox& sandbox() { return *m_sandbox; }
     QString error() const { return m_error; }
     QString dir() const { return m_dir.path(); }
 
@@ -25,4 +25,4 @@ private:
 };
 
 /** Runs a SQL statement on sandbox server @p index through the mariadb client over its socket. */
-QString sandboxSql(Sandbox &sandbox, int index, const QString &sql, bool *ok = nullptr);
+QString sandboxSql(Sandbox& sandbox, int index, const QString& sql, bool* ok = nullptr);

@@ -3,10 +3,10 @@
 
 #include <QTest>
 
-static QByteArray cmdline(std::initializer_list<const char *> args)
+static QByteArray cmdline(std::initializer_list<const char*> args)
 {
     QByteArray out;
-    for (const char *a : args)
+    for (const char* a : args)
         out += QByteArray(a) + '\0';
     return out;
 }
@@ -16,7 +16,7 @@ class TestConfigLocator : public QObject
 {
     Q_OBJECT
 
-    static void addServer(FakeHostShell &host, qint64 pid, const QByteArray &args)
+    static void addServer(FakeHostShell& host, qint64 pid, const QByteArray& args)
     {
         host.files.insert(QStringLiteral("/proc/%1/cmdline").arg(pid), args);
         host.files.insert(QStringLiteral("/proc/%1/cgroup").arg(pid), "0::/\n");
@@ -37,15 +37,28 @@ private Q_SLOTS:
         QTest::addColumn<QString>("suffix");
         QTest::addColumn<bool>("noDefaults");
         const QString bin = "/usr/sbin/mariadbd";
-        QTest::newRow("none") << QStringList { bin, "--port=3306" } << "" << "" << "" << false;
-        QTest::newRow("defaults-file") << QStringList { bin, "--defaults-file=/srv/a/my.cnf" } << "/srv/a/my.cnf" << "" << "" << false;
-        QTest::newRow("extra file, separate word") << QStringList { bin, "--defaults-extra-file", "/etc/b.cnf" } << ""
-                                                   << "/etc/b.cnf" << "" << false;
-        QTest::newRow("group suffix") << QStringList { bin, "--defaults-group-suffix=2" } << "" << "" << "2" << false;
-        QTest::newRow("no-defaults") << QStringList { bin, "--no-defaults", "--datadir=/x" } << "" << "" << "" << true;
+        QTest::newRow("none") << QStringList { bin, "--port=3306" } << ""
+                              << ""
+                              << "" << false;
+        QTest::newRow("defaults-file")
+            << QStringList { bin, "--defaults-file=/srv/a/my.cnf" } << "/srv/a/my.cnf"
+            << ""
+            << "" << false;
+        QTest::newRow("extra file, separate word")
+            << QStringList { bin, "--defaults-extra-file", "/etc/b.cnf" } << ""
+            << "/etc/b.cnf"
+            << "" << false;
+        QTest::newRow("group suffix") << QStringList { bin, "--defaults-group-suffix=2" } << ""
+                                      << ""
+                                      << "2" << false;
+        QTest::newRow("no-defaults") << QStringList { bin, "--no-defaults", "--datadir=/x" } << ""
+                                     << ""
+                                     << "" << true;
         QTest::newRow("mysqld_safe style") << QStringList { "/usr/sbin/mysqld", "--defaults-file=/etc/my.cnf",
-                                                            "--basedir=/usr", "--plugin-dir=/usr/lib/mysql/plugin" }
-                                           << "/etc/my.cnf" << "" << "" << false;
+            "--basedir=/usr", "--plugin-dir=/usr/lib/mysql/plugin" }
+                                           << "/etc/my.cnf"
+                                           << ""
+                                           << "" << false;
     }
     void commandLineFiles()
     {
@@ -61,12 +74,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("help");
         QTest::addColumn<QStringList>("files");
-        QTest::newRow("mariadb 10.11") << "mariadbd  Ver 10.11.6\nDefault options are read from the following files in the given order:\n"
-                                          "/etc/my.cnf /etc/mysql/my.cnf ~/.my.cnf \nThe following groups are read: mysqld server\n"
-                                       << QStringList { "/etc/my.cnf", "/etc/mysql/my.cnf", "~/.my.cnf" };
+        QTest::newRow("mariadb 10.11")
+            << "mariadbd  Ver 10.11.6\nDefault options are read from the following files in the given "
+               "order:\n"
+               "/etc/my.cnf /etc/mysql/my.cnf ~/.my.cnf \nThe following groups are read: mysqld server\n"
+            << QStringList { "/etc/my.cnf", "/etc/mysql/my.cnf", "~/.my.cnf" };
         QTest::newRow("mysql 8") << "Default options are read from the following files in the given order:\n"
                                     "/etc/my.cnf /etc/mysql/my.cnf /usr/etc/my.cnf ~/.my.cnf\n"
-                                 << QStringList { "/etc/my.cnf", "/etc/mysql/my.cnf", "/usr/etc/my.cnf", "~/.my.cnf" };
+                                 << QStringList { "/etc/my.cnf", "/etc/mysql/my.cnf", "/usr/etc/my.cnf",
+                                        "~/.my.cnf" };
         QTest::newRow("absent") << "mysqld: unknown option\n" << QStringList();
     }
     void parseDefaultFilesHelp()
@@ -79,21 +95,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QStringList>("expected"); // "dir:" or "file:" + path
-        QTest::newRow("debian my.cnf") << QByteArray("[client-server]\nsocket = /run/mysqld/mysqld.sock\n\n"
-                                                     "!includedir /etc/mysql/conf.d/\n!includedir /etc/mysql/mariadb.conf.d/\n")
-                                       << QStringList { "dir:/etc/mysql/conf.d", "dir:/etc/mysql/mariadb.conf.d" };
+        QTest::newRow("debian my.cnf")
+            << QByteArray("[client-server]\nsocket = /run/mysqld/mysqld.sock\n\n"
+                          "!includedir /etc/mysql/conf.d/\n!includedir /etc/mysql/mariadb.conf.d/\n")
+            << QStringList { "dir:/etc/mysql/conf.d", "dir:/etc/mysql/mariadb.conf.d" };
         QTest::newRow("file and relative") << QByteArray("!include extra.cnf\n  !includedir   my.cnf.d  \n")
                                            << QStringList { "file:/etc/extra.cnf", "dir:/etc/my.cnf.d" };
-        QTest::newRow("comments and lookalikes") << QByteArray("# !includedir /nope\n;!include /nope\n!includedirs /nope\n"
-                                                               "[mysqld]\nlog-bin = !include\n")
-                                                 << QStringList();
+        QTest::newRow("comments and lookalikes") << QByteArray(
+            "# !includedir /nope\n;!include /nope\n!includedirs /nope\n"
+            "[mysqld]\nlog-bin = !include\n") << QStringList();
     }
     void includes()
     {
         QFETCH(QByteArray, content);
         QFETCH(QStringList, expected);
         QStringList got;
-        for (const auto &inc : ConfigLocator::includes(content, "/etc"))
+        for (const auto& inc : ConfigLocator::includes(content, "/etc"))
             got << (inc.directory ? "dir:" : "file:") + inc.path;
         QCOMPARE(got, expected);
     }
@@ -101,8 +118,10 @@ private Q_SLOTS:
     void twoServersOnOneHostEachGetTheirOwnFile()
     {
         FakeHostShell host;
-        addServer(host, 100, cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/a/my.cnf", "--port=3306" }));
-        addServer(host, 200, cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/b/my.cnf", "--port=3307" }));
+        addServer(
+            host, 100, cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/a/my.cnf", "--port=3306" }));
+        addServer(
+            host, 200, cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/b/my.cnf", "--port=3307" }));
         host.addCommand("/proc/[0-9]*", "100\n200\n");
         host.files.insert("/srv/a/my.cnf", "[mysqld]\nport=3306\n!includedir /srv/a/conf.d\n");
         host.files.insert("/srv/a/conf.d/10-base.cnf", "[mysqld]\n");
@@ -127,21 +146,26 @@ private Q_SLOTS:
         FakeHostShell host;
         addServer(host, 7, cmdline({ "/usr/sbin/mariadbd", "--basedir=/usr" }));
         host.addCommand("--help --verbose",
-                        "Default options are read from the following files in the given order:\n/etc/my.cnf /etc/mysql/my.cnf ~/.my.cnf\n");
+            "Default options are read from the following files in the given order:\n/etc/my.cnf "
+            "/etc/mysql/my.cnf ~/.my.cnf\n");
         host.addCommand("/proc/[0-9]*", "7\n8\n");
-        addServer(host, 8, cmdline({ "/usr/sbin/mariadbd", "--port=3310" })); // a second server without a file of its own
-        host.files.insert("/etc/mysql/my.cnf", "[client-server]\n!includedir /etc/mysql/conf.d/\n!includedir /etc/mysql/mariadb.conf.d/\n");
+        addServer(host, 8,
+            cmdline({ "/usr/sbin/mariadbd", "--port=3310" })); // a second server without a file of its own
+        host.files.insert("/etc/mysql/my.cnf",
+            "[client-server]\n!includedir /etc/mysql/conf.d/\n!includedir /etc/mysql/mariadb.conf.d/\n");
         host.files.insert("/etc/mysql/conf.d/mysql.cnf", "[mysql]\n");
-        host.files.insert("/etc/mysql/mariadb.conf.d/50-server.cnf", "[mysqld]\n!include /etc/mysql/extra.cnf\n");
+        host.files.insert(
+            "/etc/mysql/mariadb.conf.d/50-server.cnf", "[mysqld]\n!include /etc/mysql/extra.cnf\n");
         host.files.insert("/etc/mysql/mariadb.conf.d/50-client.cnf", "[client]\n");
         host.files.insert("/etc/mysql/extra.cnf", "[mysqld]\n");
         ConfigLocator locator(host, "A");
         auto loc = locator.locate(pid(7), Flavor::MariaDB);
         QVERIFY2(loc.has_value(), qPrintable(loc ? QString() : loc.error().text));
         QCOMPARE(loc->mainFile, QString("/etc/mysql/my.cnf"));
-        QCOMPARE(loc->readOrder, (QStringList { "/etc/mysql/my.cnf", "/etc/mysql/conf.d/mysql.cnf",
-                                                "/etc/mysql/mariadb.conf.d/50-client.cnf", "/etc/mysql/mariadb.conf.d/50-server.cnf",
-                                                "/etc/mysql/extra.cnf" }));
+        QCOMPARE(loc->readOrder,
+            (QStringList { "/etc/mysql/my.cnf", "/etc/mysql/conf.d/mysql.cnf",
+                "/etc/mysql/mariadb.conf.d/50-client.cnf", "/etc/mysql/mariadb.conf.d/50-server.cnf",
+                "/etc/mysql/extra.cnf" }));
         QCOMPARE(loc->warnings.size(), 1);
         QVERIFY2(loc->warnings.first().contains("pid 8"), qPrintable(loc->warnings.first()));
     }
@@ -171,7 +195,7 @@ private Q_SLOTS:
         auto missing = locator.locate(pid(8), Flavor::MySQL);
         QVERIFY(!missing);
         QVERIFY2(missing.error().text.contains("/etc/my.cnf") && missing.error().text.contains("configFile"),
-                 qPrintable(missing.error().text));
+            qPrintable(missing.error().text));
     }
 };
 

@@ -24,15 +24,17 @@ class TestConfigPlanner : public QObject
         s.version = ServerVersion::parse(QStringLiteral("10.11.6-MariaDB"));
         s.serverId = id;
         s.logBin = logBin;
-        s.variables = { { "server_id", QString::number(id) }, { "log_bin", logBin ? "1" : "0" }, { "log_slave_updates", "0" },
-                        { "sync_binlog", "0" }, { "auto_increment_increment", "1" }, { "auto_increment_offset", "1" },
-                        { "binlog_do_db", "" }, { "binlog_ignore_db", "" }, { "replicate_do_db", "" }, { "replicate_ignore_db", "" } };
+        s.variables = { { "server_id", QString::number(id) }, { "log_bin", logBin ? "1" : "0" },
+            { "log_slave_updates", "0" }, { "sync_binlog", "0" }, { "auto_increment_increment", "1" },
+            { "auto_increment_offset", "1" }, { "binlog_do_db", "" }, { "binlog_ignore_db", "" },
+            { "replicate_do_db", "" }, { "replicate_ignore_db", "" } };
         return s;
     }
     /** What the server would report once the plan's settings are in effect. */
-    static QMap<QString, QString> effectiveAfter(const QList<DesiredSetting> &settings, QMap<QString, QString> vars)
+    static QMap<QString, QString> effectiveAfter(
+        const QList<DesiredSetting>& settings, QMap<QString, QString> vars)
     {
-        for (const DesiredSetting &s : settings)
+        for (const DesiredSetting& s : settings)
             vars[s.variable] = s.value;
         return vars;
     }
@@ -67,22 +69,26 @@ private Q_SLOTS:
         const ServerInspection a = server(1, false), b = server(1, false);
         const auto settings = ReplicationSettings::compute(pair(), 1, b, a, false);
         const QByteArray main("[mysqld]\nserver-id = 1\nport = 3306\n!includedir /etc/mysql/conf.d\n");
-        const ConfigPlan plan = ConfigPlanner::plan(QStringLiteral("B"), QStringLiteral("orders"), settings, b.variables,
-                                                    { { QStringLiteral("/etc/mysql/my.cnf"), main } }, { QStringLiteral("/etc/mysql/conf.d") });
+        const ConfigPlan plan
+            = ConfigPlanner::plan(QStringLiteral("B"), QStringLiteral("orders"), settings, b.variables,
+                { { QStringLiteral("/etc/mysql/my.cnf"), main } }, { QStringLiteral("/etc/mysql/conf.d") });
         QCOMPARE(plan.target, QStringLiteral("/etc/mysql/conf.d/90-replipair.cnf"));
         QCOMPARE(plan.edits.size(), 2);
-        QCOMPARE(plan.edits[0].after, QByteArray("[mysqld]\n# disabled by replipair: server-id = 1\nport = 3306\n!includedir /etc/mysql/conf.d\n"));
+        QCOMPARE(plan.edits[0].after,
+            QByteArray("[mysqld]\n# disabled by replipair: server-id = 1\nport = 3306\n!includedir "
+                       "/etc/mysql/conf.d\n"));
         QVERIFY(!plan.edits[1].existed);
         const QString dropIn = QString::fromUtf8(plan.edits[1].after);
-        for (const char *line : { "server-id = 2", "log-bin = mysql-bin", "log-slave-updates = ON", "sync-binlog = 1",
-                                  "auto-increment-increment = 2", "auto-increment-offset = 2", "binlog-do-db = test",
-                                  "binlog-ignore-db = mysql", "replicate-do-db = test", "replicate-ignore-db = mysql" })
+        for (const char* line :
+            { "server-id = 2", "log-bin = mysql-bin", "log-slave-updates = ON", "sync-binlog = 1",
+                "auto-increment-increment = 2", "auto-increment-offset = 2", "binlog-do-db = test",
+                "binlog-ignore-db = mysql", "replicate-do-db = test", "replicate-ignore-db = mysql" })
             QVERIFY2(dropIn.contains(QLatin1String(line)), line);
         QVERIFY(plan.restartNeeded());
         QVERIFY(plan.restartFor.contains(QStringLiteral("log_bin")));
         QVERIFY(!plan.restartFor.contains(QStringLiteral("server_id"))); // dynamic: SET GLOBAL
         bool setsId = false;
-        for (const DesiredSetting &s : plan.setGlobal)
+        for (const DesiredSetting& s : plan.setGlobal)
             setsId = setsId || (s.variable == QLatin1String("server_id") && s.value == QLatin1String("2"));
         QVERIFY(setsId);
         QVERIFY(plan.diff().contains(QStringLiteral("+++ /etc/mysql/conf.d/90-replipair.cnf")));
@@ -94,17 +100,19 @@ private Q_SLOTS:
         const ServerInspection a = server(1, false);
         const auto settings = ReplicationSettings::compute(pair(), 1, b, a, false);
         const QByteArray main("[mysqld]\nserver-id = 1\n!includedir /etc/mysql/conf.d\n");
-        const ConfigPlan first = ConfigPlanner::plan(QStringLiteral("B"), QStringLiteral("orders"), settings, b.variables,
-                                                     { { QStringLiteral("/etc/mysql/my.cnf"), main } }, { QStringLiteral("/etc/mysql/conf.d") });
+        const ConfigPlan first
+            = ConfigPlanner::plan(QStringLiteral("B"), QStringLiteral("orders"), settings, b.variables,
+                { { QStringLiteral("/etc/mysql/my.cnf"), main } }, { QStringLiteral("/etc/mysql/conf.d") });
         // after the first run: files as written, server restarted with binlog on and everything effective
         b.logBin = true;
         b.serverId = 2;
         b.variables = effectiveAfter(settings, b.variables);
         const auto again = ReplicationSettings::compute(pair(), 1, b, server(1, true), false);
-        const ConfigPlan second = ConfigPlanner::plan(QStringLiteral("B"), QStringLiteral("orders"), again, b.variables,
-                                                      { { QStringLiteral("/etc/mysql/my.cnf"), first.edits[0].after },
-                                                        { first.edits[1].path, first.edits[1].after } },
-                                                      { QStringLiteral("/etc/mysql/conf.d") });
+        const ConfigPlan second
+            = ConfigPlanner::plan(QStringLiteral("B"), QStringLiteral("orders"), again, b.variables,
+                { { QStringLiteral("/etc/mysql/my.cnf"), first.edits[0].after },
+                    { first.edits[1].path, first.edits[1].after } },
+                { QStringLiteral("/etc/mysql/conf.d") });
         QVERIFY2(second.isEmpty(), qPrintable(second.diff()));
         QVERIFY(!second.restartNeeded());
     }
@@ -112,11 +120,13 @@ private Q_SLOTS:
     void someoneElsesLogBinStays()
     {
         ServerInspection a = server(1, true);
-        a.variables = effectiveAfter(ReplicationSettings::compute(pair(), 0, a, server(2, true), false), a.variables);
+        a.variables
+            = effectiveAfter(ReplicationSettings::compute(pair(), 0, a, server(2, true), false), a.variables);
         const auto settings = ReplicationSettings::compute(pair(), 0, a, server(2, true), false);
         const QByteArray main("[mysqld]\nlog-bin = /var/log/mysql/binlog\n!includedir /etc/mysql/conf.d\n");
-        const ConfigPlan plan = ConfigPlanner::plan(QStringLiteral("A"), QStringLiteral("orders"), settings, a.variables,
-                                                    { { QStringLiteral("/etc/mysql/my.cnf"), main } }, { QStringLiteral("/etc/mysql/conf.d") });
+        const ConfigPlan plan
+            = ConfigPlanner::plan(QStringLiteral("A"), QStringLiteral("orders"), settings, a.variables,
+                { { QStringLiteral("/etc/mysql/my.cnf"), main } }, { QStringLiteral("/etc/mysql/conf.d") });
         QCOMPARE(plan.edits.size(), 1); // only the new drop-in; the main file's log-bin is left alone
         QVERIFY(!QString::fromUtf8(plan.edits[0].after).contains(QStringLiteral("log-bin")));
         QVERIFY(!plan.restartNeeded());
@@ -126,13 +136,16 @@ private Q_SLOTS:
     {
         const ServerInspection a = server(1, false);
         const auto settings = ReplicationSettings::compute(pair(), 0, a, server(2, false), false);
-        const QByteArray main("# company template\n[mysqld]\nreplicate-do-db = legacy\ndatadir=/data\n[client]\nport=3306\n");
-        const ConfigPlan plan = ConfigPlanner::plan(QStringLiteral("A"), QStringLiteral("orders"), settings, a.variables,
-                                                    { { QStringLiteral("/etc/my.cnf"), main } }, {});
+        const QByteArray main(
+            "# company template\n[mysqld]\nreplicate-do-db = legacy\ndatadir=/data\n[client]\nport=3306\n");
+        const ConfigPlan plan = ConfigPlanner::plan(QStringLiteral("A"), QStringLiteral("orders"), settings,
+            a.variables, { { QStringLiteral("/etc/my.cnf"), main } }, {});
         QCOMPARE(plan.target, QStringLiteral("/etc/my.cnf"));
         QCOMPARE(plan.edits.size(), 1);
         const QString after = QString::fromUtf8(plan.edits[0].after);
-        QVERIFY(after.startsWith(QStringLiteral("# company template\n[mysqld]\n# disabled by replipair: replicate-do-db = legacy\ndatadir=/data\n[client]\nport=3306\n")));
+        QVERIFY(after.startsWith(
+            QStringLiteral("# company template\n[mysqld]\n# disabled by replipair: replicate-do-db = "
+                           "legacy\ndatadir=/data\n[client]\nport=3306\n")));
         QVERIFY(after.contains(QStringLiteral("# BEGIN replipair")));
         QVERIFY(after.contains(QStringLiteral("replicate-do-db = test")));
     }
@@ -142,14 +155,18 @@ private Q_SLOTS:
         const ServerInspection a = server(1, true);
         const auto settings = ReplicationSettings::compute(pair(), 0, a, server(2, true), false);
         const QByteArray main("[mysqld]\n!includedir /etc/mysql/mariadb.conf.d\n");
-        const QByteArray server50("[mysqld]\n#server-id = 1\nlog_slave_updates = 0\nbind-address = 0.0.0.0\n");
-        const ConfigPlan plan = ConfigPlanner::plan(QStringLiteral("A"), QStringLiteral("orders"), settings, a.variables,
-                                                    { { QStringLiteral("/etc/mysql/my.cnf"), main },
-                                                      { QStringLiteral("/etc/mysql/mariadb.conf.d/50-server.cnf"), server50 } },
-                                                    { QStringLiteral("/etc/mysql/mariadb.conf.d") });
+        const QByteArray server50(
+            "[mysqld]\n#server-id = 1\nlog_slave_updates = 0\nbind-address = 0.0.0.0\n");
+        const ConfigPlan plan
+            = ConfigPlanner::plan(QStringLiteral("A"), QStringLiteral("orders"), settings, a.variables,
+                { { QStringLiteral("/etc/mysql/my.cnf"), main },
+                    { QStringLiteral("/etc/mysql/mariadb.conf.d/50-server.cnf"), server50 } },
+                { QStringLiteral("/etc/mysql/mariadb.conf.d") });
         QCOMPARE(plan.edits.size(), 2);
         QCOMPARE(plan.edits[0].path, QStringLiteral("/etc/mysql/mariadb.conf.d/50-server.cnf"));
-        QCOMPARE(plan.edits[0].after, QByteArray("[mysqld]\n#server-id = 1\n# disabled by replipair: log_slave_updates = 0\nbind-address = 0.0.0.0\n"));
+        QCOMPARE(plan.edits[0].after,
+            QByteArray("[mysqld]\n#server-id = 1\n# disabled by replipair: log_slave_updates = "
+                       "0\nbind-address = 0.0.0.0\n"));
     }
 
     void gtidSettingsPerFlavor()
@@ -157,14 +174,16 @@ private Q_SLOTS:
         ServerInspection maria = server(1, true);
         auto settings = ReplicationSettings::compute(pair(), 1, maria, server(2, true), true);
         bool domain = false;
-        for (const DesiredSetting &s : settings)
-            domain = domain || (s.variable == QLatin1String("gtid_domain_id") && s.value == QLatin1String("2") && s.dynamic);
+        for (const DesiredSetting& s : settings)
+            domain = domain
+                || (s.variable == QLatin1String("gtid_domain_id") && s.value == QLatin1String("2")
+                    && s.dynamic);
         QVERIFY(domain);
         ServerInspection mysql = server(1, true);
         mysql.version = ServerVersion::parse(QStringLiteral("8.0.36"));
         settings = ReplicationSettings::compute(pair(), 0, mysql, server(2, true), true);
         QStringList vars;
-        for (const DesiredSetting &s : settings)
+        for (const DesiredSetting& s : settings)
             vars << s.variable;
         QVERIFY(vars.contains(QStringLiteral("gtid_mode")));
         QVERIFY(vars.contains(QStringLiteral("enforce_gtid_consistency")));

@@ -19,8 +19,10 @@ private Q_SLOTS:
         QTest::newRow("mysql-5.7") << QStringLiteral("5.7.44-log") << false << 5 << 7 << 44;
         QTest::newRow("mysql-8.0") << QStringLiteral("8.0.36") << false << 8 << 0 << 36;
         QTest::newRow("mysql-8.4") << QStringLiteral("8.4.2") << false << 8 << 4 << 2;
-        QTest::newRow("mariadb-debian") << QStringLiteral("10.11.19-MariaDB-0+deb12u1") << true << 10 << 11 << 19;
-        QTest::newRow("mariadb-handshake") << QStringLiteral("5.5.5-10.6.18-MariaDB") << true << 10 << 6 << 18;
+        QTest::newRow("mariadb-debian")
+            << QStringLiteral("10.11.19-MariaDB-0+deb12u1") << true << 10 << 11 << 19;
+        QTest::newRow("mariadb-handshake")
+            << QStringLiteral("5.5.5-10.6.18-MariaDB") << true << 10 << 6 << 18;
         QTest::newRow("mariadb-11") << QStringLiteral("11.4.3-MariaDB-log") << true << 11 << 4 << 3;
     }
     void parseVersion()
@@ -44,14 +46,46 @@ private Q_SLOTS:
         QTest::addColumn<QString>("showBinlog");
         QTest::addColumn<QString>("start");
         QTest::addColumn<QString>("logReplicaUpdates");
-        QTest::newRow("mysql-5.1") << "5.1.26" << "SHOW SLAVE STATUS" << "SHOW MASTER STATUS" << "START SLAVE" << "log_slave_updates";
-        QTest::newRow("mysql-5.7") << "5.7.44" << "SHOW SLAVE STATUS" << "SHOW MASTER STATUS" << "START SLAVE" << "log_slave_updates";
-        QTest::newRow("mysql-8.0.21") << "8.0.21" << "SHOW SLAVE STATUS" << "SHOW MASTER STATUS" << "START SLAVE" << "log_slave_updates";
-        QTest::newRow("mysql-8.0.22") << "8.0.22" << "SHOW REPLICA STATUS" << "SHOW MASTER STATUS" << "START REPLICA" << "log_slave_updates";
-        QTest::newRow("mysql-8.0.26") << "8.0.26" << "SHOW REPLICA STATUS" << "SHOW MASTER STATUS" << "START REPLICA" << "log_replica_updates";
-        QTest::newRow("mysql-8.4") << "8.4.0" << "SHOW REPLICA STATUS" << "SHOW BINARY LOG STATUS" << "START REPLICA" << "log_replica_updates";
-        QTest::newRow("mariadb-10.3") << "10.3.39-MariaDB" << "SHOW SLAVE STATUS" << "SHOW MASTER STATUS" << "START SLAVE" << "log_slave_updates";
-        QTest::newRow("mariadb-11.4") << "11.4.3-MariaDB" << "SHOW SLAVE STATUS" << "SHOW MASTER STATUS" << "START SLAVE" << "log_slave_updates";
+        QTest::newRow("mysql-5.1") << "5.1.26"
+                                   << "SHOW SLAVE STATUS"
+                                   << "SHOW MASTER STATUS"
+                                   << "START SLAVE"
+                                   << "log_slave_updates";
+        QTest::newRow("mysql-5.7") << "5.7.44"
+                                   << "SHOW SLAVE STATUS"
+                                   << "SHOW MASTER STATUS"
+                                   << "START SLAVE"
+                                   << "log_slave_updates";
+        QTest::newRow("mysql-8.0.21") << "8.0.21"
+                                      << "SHOW SLAVE STATUS"
+                                      << "SHOW MASTER STATUS"
+                                      << "START SLAVE"
+                                      << "log_slave_updates";
+        QTest::newRow("mysql-8.0.22") << "8.0.22"
+                                      << "SHOW REPLICA STATUS"
+                                      << "SHOW MASTER STATUS"
+                                      << "START REPLICA"
+                                      << "log_slave_updates";
+        QTest::newRow("mysql-8.0.26") << "8.0.26"
+                                      << "SHOW REPLICA STATUS"
+                                      << "SHOW MASTER STATUS"
+                                      << "START REPLICA"
+                                      << "log_replica_updates";
+        QTest::newRow("mysql-8.4") << "8.4.0"
+                                   << "SHOW REPLICA STATUS"
+                                   << "SHOW BINARY LOG STATUS"
+                                   << "START REPLICA"
+                                   << "log_replica_updates";
+        QTest::newRow("mariadb-10.3") << "10.3.39-MariaDB"
+                                      << "SHOW SLAVE STATUS"
+                                      << "SHOW MASTER STATUS"
+                                      << "START SLAVE"
+                                      << "log_slave_updates";
+        QTest::newRow("mariadb-11.4") << "11.4.3-MariaDB"
+                                      << "SHOW SLAVE STATUS"
+                                      << "SHOW MASTER STATUS"
+                                      << "START SLAVE"
+                                      << "log_slave_updates";
     }
     void statements()
     {
@@ -74,28 +108,42 @@ private Q_SLOTS:
         QTest::addColumn<bool>("gtid");
         QTest::addColumn<QString>("expected");
         QTest::newRow("mysql-5.1-pos") << "5.1.26" << false
-                                       << "CHANGE MASTER TO MASTER_HOST = '192.168.1.110', MASTER_PORT = 3306, MASTER_USER = 'replication', "
-                                          "MASTER_PASSWORD = '***', MASTER_LOG_FILE = 'mysql-bin.000014', MASTER_LOG_POS = 704, MASTER_CONNECT_RETRY = 10";
-        QTest::newRow("mysql-5.7-gtid") << "5.7.44" << true
-                                        << "CHANGE MASTER TO MASTER_HOST = '192.168.1.110', MASTER_PORT = 3306, MASTER_USER = 'replication', "
-                                           "MASTER_PASSWORD = '***', MASTER_AUTO_POSITION = 1, MASTER_CONNECT_RETRY = 10";
-        QTest::newRow("mysql-8.0.22-pos") << "8.0.22" << false
-                                          << "CHANGE MASTER TO MASTER_HOST = '192.168.1.110', MASTER_PORT = 3306, MASTER_USER = 'replication', "
-                                             "MASTER_PASSWORD = '***', MASTER_LOG_FILE = 'mysql-bin.000014', MASTER_LOG_POS = 704, "
-                                             "MASTER_AUTO_POSITION = 0, MASTER_CONNECT_RETRY = 10, GET_MASTER_PUBLIC_KEY = 1";
+                                       << "CHANGE MASTER TO MASTER_HOST = '192.168.1.110', MASTER_PORT = "
+                                          "3306, MASTER_USER = 'replication', "
+                                          "MASTER_PASSWORD = '***', MASTER_LOG_FILE = 'mysql-bin.000014', "
+                                          "MASTER_LOG_POS = 704, MASTER_CONNECT_RETRY = 10";
+        QTest::newRow("mysql-5.7-gtid")
+            << "5.7.44" << true
+            << "CHANGE MASTER TO MASTER_HOST = '192.168.1.110', MASTER_PORT = 3306, MASTER_USER = "
+               "'replication', "
+               "MASTER_PASSWORD = '***', MASTER_AUTO_POSITION = 1, MASTER_CONNECT_RETRY = 10";
+        QTest::newRow("mysql-8.0.22-pos")
+            << "8.0.22" << false
+            << "CHANGE MASTER TO MASTER_HOST = '192.168.1.110', MASTER_PORT = 3306, MASTER_USER = "
+               "'replication', "
+               "MASTER_PASSWORD = '***', MASTER_LOG_FILE = 'mysql-bin.000014', MASTER_LOG_POS = 704, "
+               "MASTER_AUTO_POSITION = 0, MASTER_CONNECT_RETRY = 10, GET_MASTER_PUBLIC_KEY = 1";
         QTest::newRow("mysql-8.0.23-gtid") << "8.0.23" << true
-                                           << "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '192.168.1.110', SOURCE_PORT = 3306, SOURCE_USER = 'replication', "
-                                              "SOURCE_PASSWORD = '***', SOURCE_AUTO_POSITION = 1, SOURCE_CONNECT_RETRY = 10, GET_SOURCE_PUBLIC_KEY = 1";
-        QTest::newRow("mysql-8.4-pos") << "8.4.2" << false
-                                       << "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '192.168.1.110', SOURCE_PORT = 3306, SOURCE_USER = 'replication', "
-                                          "SOURCE_PASSWORD = '***', SOURCE_LOG_FILE = 'mysql-bin.000014', SOURCE_LOG_POS = 704, "
-                                          "SOURCE_AUTO_POSITION = 0, SOURCE_CONNECT_RETRY = 10, GET_SOURCE_PUBLIC_KEY = 1";
-        QTest::newRow("mariadb-gtid") << "10.11.19-MariaDB" << true
-                                      << "CHANGE MASTER TO MASTER_HOST = '192.168.1.110', MASTER_PORT = 3306, MASTER_USER = 'replication', "
-                                         "MASTER_PASSWORD = '***', MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 10";
+                                           << "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '192.168.1.110', "
+                                              "SOURCE_PORT = 3306, SOURCE_USER = 'replication', "
+                                              "SOURCE_PASSWORD = '***', SOURCE_AUTO_POSITION = 1, "
+                                              "SOURCE_CONNECT_RETRY = 10, GET_SOURCE_PUBLIC_KEY = 1";
+        QTest::newRow("mysql-8.4-pos")
+            << "8.4.2" << false
+            << "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '192.168.1.110', SOURCE_PORT = 3306, SOURCE_USER "
+               "= 'replication', "
+               "SOURCE_PASSWORD = '***', SOURCE_LOG_FILE = 'mysql-bin.000014', SOURCE_LOG_POS = 704, "
+               "SOURCE_AUTO_POSITION = 0, SOURCE_CONNECT_RETRY = 10, GET_SOURCE_PUBLIC_KEY = 1";
+        QTest::newRow("mariadb-gtid")
+            << "10.11.19-MariaDB" << true
+            << "CHANGE MASTER TO MASTER_HOST = '192.168.1.110', MASTER_PORT = 3306, MASTER_USER = "
+               "'replication', "
+               "MASTER_PASSWORD = '***', MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 10";
         QTest::newRow("mariadb-pos") << "10.11.19-MariaDB" << false
-                                     << "CHANGE MASTER TO MASTER_HOST = '192.168.1.110', MASTER_PORT = 3306, MASTER_USER = 'replication', "
-                                        "MASTER_PASSWORD = '***', MASTER_LOG_FILE = 'mysql-bin.000014', MASTER_LOG_POS = 704, MASTER_CONNECT_RETRY = 10";
+                                     << "CHANGE MASTER TO MASTER_HOST = '192.168.1.110', MASTER_PORT = 3306, "
+                                        "MASTER_USER = 'replication', "
+                                        "MASTER_PASSWORD = '***', MASTER_LOG_FILE = 'mysql-bin.000014', "
+                                        "MASTER_LOG_POS = 704, MASTER_CONNECT_RETRY = 10";
     }
     void changeSource()
     {
@@ -124,35 +172,41 @@ private Q_SLOTS:
         p.user = QStringLiteral("r");
         p.password = QStringLiteral("x");
         p.onlyCredentials = true;
-        QCOMPARE(d.changeSource(p, true), QStringLiteral("CHANGE MASTER TO MASTER_USER = 'r', MASTER_PASSWORD = '***'"));
+        QCOMPARE(d.changeSource(p, true),
+            QStringLiteral("CHANGE MASTER TO MASTER_USER = 'r', MASTER_PASSWORD = '***'"));
     }
 
     void createUser_data()
     {
         QTest::addColumn<QString>("version");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("mysql-5.1") << "5.1.26"
-                                   << QStringList { "GRANT REPLICATION SLAVE ON *.* TO 'replication'@'192.168.1.110' IDENTIFIED BY '***'" };
+        QTest::newRow("mysql-5.1")
+            << "5.1.26"
+            << QStringList {
+                   "GRANT REPLICATION SLAVE ON *.* TO 'replication'@'192.168.1.110' IDENTIFIED BY '***'"
+               };
         QTest::newRow("mysql-8.0")
-                << "8.0.36"
-                << QStringList { "CREATE USER IF NOT EXISTS 'replication'@'192.168.1.110' IDENTIFIED BY '***'",
-                                 "ALTER USER 'replication'@'192.168.1.110' IDENTIFIED BY '***'",
-                                 "GRANT REPLICATION SLAVE ON *.* TO 'replication'@'192.168.1.110'" };
+            << "8.0.36"
+            << QStringList { "CREATE USER IF NOT EXISTS 'replication'@'192.168.1.110' IDENTIFIED BY '***'",
+                   "ALTER USER 'replication'@'192.168.1.110' IDENTIFIED BY '***'",
+                   "GRANT REPLICATION SLAVE ON *.* TO 'replication'@'192.168.1.110'" };
         QTest::newRow("mariadb-10.11")
-                << "10.11.19-MariaDB"
-                << QStringList { "CREATE USER IF NOT EXISTS 'replication'@'192.168.1.110' IDENTIFIED BY '***'",
-                                 "ALTER USER 'replication'@'192.168.1.110' IDENTIFIED BY '***'",
-                                 "GRANT REPLICATION SLAVE ON *.* TO 'replication'@'192.168.1.110'" };
+            << "10.11.19-MariaDB"
+            << QStringList { "CREATE USER IF NOT EXISTS 'replication'@'192.168.1.110' IDENTIFIED BY '***'",
+                   "ALTER USER 'replication'@'192.168.1.110' IDENTIFIED BY '***'",
+                   "GRANT REPLICATION SLAVE ON *.* TO 'replication'@'192.168.1.110'" };
     }
     void createUser()
     {
         QFETCH(QString, version);
         QFETCH(QStringList, expected);
         const Dialect d(ServerVersion::parse(version));
-        QCOMPARE(d.createReplicationUser(QStringLiteral("replication"), QStringLiteral("192.168.1.110"), QStringLiteral("pw"), true),
-                 expected);
+        QCOMPARE(d.createReplicationUser(QStringLiteral("replication"), QStringLiteral("192.168.1.110"),
+                     QStringLiteral("pw"), true),
+            expected);
         // least privilege: never FILE, never ALL
-        for (const QString &s : d.createReplicationUser(QStringLiteral("r"), QStringLiteral("h"), QStringLiteral("pw"), false)) {
+        for (const QString& s :
+            d.createReplicationUser(QStringLiteral("r"), QStringLiteral("h"), QStringLiteral("pw"), false)) {
             QVERIFY(!s.contains(QStringLiteral("FILE")));
             QVERIFY(!s.contains(QStringLiteral("ALL")));
         }
@@ -162,28 +216,33 @@ private Q_SLOTS:
     {
         const Dialect mysql(ServerVersion::parse(QStringLiteral("8.0.36")));
         QCOMPARE(mysql.gtidMissingQuery(QStringLiteral("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5")),
-                 QStringLiteral("SELECT GTID_SUBTRACT('3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5', @@GLOBAL.gtid_executed) AS missing"));
+            QStringLiteral("SELECT GTID_SUBTRACT('3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5', "
+                           "@@GLOBAL.gtid_executed) AS missing"));
         QCOMPARE(mysql.markGtidsApplied(QStringLiteral("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5")),
-                 QStringLiteral("SET GLOBAL gtid_purged = '+3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5'"));
+            QStringLiteral("SET GLOBAL gtid_purged = '+3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5'"));
         const Dialect maria(ServerVersion::parse(QStringLiteral("10.11.6-MariaDB")));
-        QCOMPARE(maria.setGtidReplicaPos(QStringLiteral("0-1-42,1-1-7")), QStringLiteral("SET GLOBAL gtid_slave_pos = '0-1-42,1-1-7'"));
+        QCOMPARE(maria.setGtidReplicaPos(QStringLiteral("0-1-42,1-1-7")),
+            QStringLiteral("SET GLOBAL gtid_slave_pos = '0-1-42,1-1-7'"));
     }
     void mariadb101HasNoAlterUser()
     {
         const Dialect d(ServerVersion::parse(QStringLiteral("10.1.48-MariaDB")));
-        const QStringList sql = d.createReplicationUser(QStringLiteral("r"), QStringLiteral("h"), QStringLiteral("pw"), true);
+        const QStringList sql
+            = d.createReplicationUser(QStringLiteral("r"), QStringLiteral("h"), QStringLiteral("pw"), true);
         QCOMPARE(sql.value(1), QStringLiteral("SET PASSWORD FOR 'r'@'h' = PASSWORD('***')"));
     }
 
     void replicaStatusByName_data()
     {
         QTest::addColumn<QVariantMap>("row");
-        QVariantMap old { { "Slave_IO_Running", "Yes" }, { "Slave_SQL_Running", "No" }, { "Master_Host", "h" },
-                          { "Master_Port", 3307 }, { "Seconds_Behind_Master", QVariant() }, { "Last_SQL_Errno", 1062 },
-                          { "Last_SQL_Error", "Duplicate entry" }, { "Exec_Master_Log_Pos", 866 } };
-        QVariantMap modern { { "Replica_IO_Running", "Yes" }, { "Replica_SQL_Running", "No" }, { "Source_Host", "h" },
-                             { "Source_Port", 3307 }, { "Seconds_Behind_Source", QVariant() }, { "Last_SQL_Errno", 1062 },
-                             { "Last_SQL_Error", "Duplicate entry" }, { "Exec_Source_Log_Pos", 866 } };
+        QVariantMap old { { "Slave_IO_Running", "Yes" }, { "Slave_SQL_Running", "No" },
+            { "Master_Host", "h" }, { "Master_Port", 3307 }, { "Seconds_Behind_Master", QVariant() },
+            { "Last_SQL_Errno", 1062 }, { "Last_SQL_Error", "Duplicate entry" },
+            { "Exec_Master_Log_Pos", 866 } };
+        QVariantMap modern { { "Replica_IO_Running", "Yes" }, { "Replica_SQL_Running", "No" },
+            { "Source_Host", "h" }, { "Source_Port", 3307 }, { "Seconds_Behind_Source", QVariant() },
+            { "Last_SQL_Errno", 1062 }, { "Last_SQL_Error", "Duplicate entry" },
+            { "Exec_Source_Log_Pos", 866 } };
         QTest::newRow("slave-columns") << old;
         QTest::newRow("replica-columns") << modern;
     }

@@ -22,11 +22,15 @@ private Q_SLOTS:
         QTest::newRow("caught up") << 14 * s << 14 * s + 300'000 << everySecond << s << 0.0;
         QTest::newRow("one beat behind") << 13 * s << 14 * s + 400'000 << everySecond << s << 0.9;
         QTest::newRow("three beats behind") << 11 * s << 14 * s + 200'000 << everySecond << s << 2.7;
-        QTest::newRow("beat written after the read is ignored") << 13 * s << 13 * s + 900'000 << everySecond << s << 0.0;
-        QTest::newRow("old row, first beat of this run missing") << 2 * s << 10 * s + 100'000 << everySecond << s << 0.6;
-        QTest::newRow("no beats known: age of the row") << 10 * s << 12 * s + 500'000 << QList<qint64>() << s << 2.5;
+        QTest::newRow("beat written after the read is ignored")
+            << 13 * s << 13 * s + 900'000 << everySecond << s << 0.0;
+        QTest::newRow("old row, first beat of this run missing")
+            << 2 * s << 10 * s + 100'000 << everySecond << s << 0.6;
+        QTest::newRow("no beats known: age of the row")
+            << 10 * s << 12 * s + 500'000 << QList<qint64>() << s << 2.5;
         QTest::newRow("fast beats") << 11 * s << 14 * s + 100'000
-                                    << QList<qint64> { 11 * s, 11 * s + 200'000, 11 * s + 400'000 } << 200'000LL << 3.0;
+                                    << QList<qint64> { 11 * s, 11 * s + 200'000, 11 * s + 400'000 }
+                                    << 200'000LL << 3.0;
     }
 
     void estimateLag()
@@ -36,16 +40,17 @@ private Q_SLOTS:
         QFETCH(QList<qint64>, beats);
         QFETCH(qint64, interval);
         QFETCH(double, expected);
-        QCOMPARE(qRound(Heartbeat::estimateLag(applied, peerNow, beats, interval) * 1000), qRound(expected * 1000));
+        QCOMPARE(qRound(Heartbeat::estimateLag(applied, peerNow, beats, interval) * 1000),
+            qRound(expected * 1000));
     }
 
     void estimatorFollowsDelay_data()
     {
-        QTest::addColumn<double>("delay");      // how long the replica takes to apply a beat, s
-        QTest::addColumn<double>("beatEvery");  // s
-        QTest::addColumn<double>("readEvery");  // s
-        QTest::addColumn<double>("readPhase");  // reads start this long after the first beat, s
-        QTest::addColumn<double>("tolerance");  // s
+        QTest::addColumn<double>("delay"); // how long the replica takes to apply a beat, s
+        QTest::addColumn<double>("beatEvery"); // s
+        QTest::addColumn<double>("readEvery"); // s
+        QTest::addColumn<double>("readPhase"); // reads start this long after the first beat, s
+        QTest::addColumn<double>("tolerance"); // s
         QTest::newRow("MASTER_DELAY 3, reads at 200 ms") << 3.0 << 1.0 << 0.2 << 0.05 << 0.1001;
         QTest::newRow("MASTER_DELAY 3, other phase") << 3.0 << 1.0 << 0.2 << 0.73 << 0.1001;
         QTest::newRow("MASTER_DELAY 3, reads at 1 s") << 3.0 << 1.0 << 1.0 << 0.4 << 0.5001;
@@ -81,7 +86,7 @@ private Q_SLOTS:
             if (now - t0 > qint64((delay + 3 * beatEvery) * s)) { // past the start
                 ++checked;
                 QVERIFY2(std::abs(lag - delay) <= tolerance,
-                         qPrintable(QString("read %1: lag %2, delay %3").arg(r).arg(lag).arg(delay)));
+                    qPrintable(QString("read %1: lag %2, delay %3").arg(r).arg(lag).arg(delay)));
             }
         }
         QVERIFY(checked > 5);
@@ -108,9 +113,12 @@ private Q_SLOTS:
 
     void clockExpressionHasMicroseconds()
     {
-        QVERIFY(Heartbeat::clockExpression(Dialect(ServerVersion::parse("10.11.6-MariaDB"))).contains("UTC_TIMESTAMP(6)"));
-        QVERIFY(Heartbeat::clockExpression(Dialect(ServerVersion::parse("8.0.36"))).contains("UTC_TIMESTAMP(6)"));
-        QVERIFY(Heartbeat::clockExpression(Dialect(ServerVersion::parse("5.5.62-log"))).contains("UTC_TIMESTAMP()"));
+        QVERIFY(Heartbeat::clockExpression(Dialect(ServerVersion::parse("10.11.6-MariaDB")))
+                    .contains("UTC_TIMESTAMP(6)"));
+        QVERIFY(
+            Heartbeat::clockExpression(Dialect(ServerVersion::parse("8.0.36"))).contains("UTC_TIMESTAMP(6)"));
+        QVERIFY(Heartbeat::clockExpression(Dialect(ServerVersion::parse("5.5.62-log")))
+                    .contains("UTC_TIMESTAMP()"));
     }
 
     void sampleJsonHasTheDocumentedKeys()
@@ -126,7 +134,8 @@ private Q_SLOTS:
         s.lastSqlError = "Duplicate entry '1' for key 'PRIMARY'";
         s.heartbeatLag = 0.1234;
         const QJsonObject o = s.toJson();
-        for (const char *key : { "time", "server", "ioRunning", "sqlRunning", "secondsBehind", "heartbeatLag", "lastError" })
+        for (const char* key :
+            { "time", "server", "ioRunning", "sqlRunning", "secondsBehind", "heartbeatLag", "lastError" })
             QVERIFY2(o.contains(key), key);
         QCOMPARE(o.value("time").toString(), QString("2023-11-14T22:13:20.123Z"));
         QVERIFY(o.value("secondsBehind").isNull()); // NULL stays null, not 0

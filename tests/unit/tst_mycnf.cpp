@@ -1,5 +1,5 @@
-#include "config/mycnf.h"
 #include "common/textdiff.h"
+#include "config/mycnf.h"
 
 #include <QTest>
 
@@ -13,13 +13,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
-        QTest::newRow("spaces") << "server-id       = 1" << "server_id" << "1";
-        QTest::newRow("underscore") << "log_bin=mysql-bin" << "log_bin" << "mysql-bin";
-        QTest::newRow("flag") << "log-slave-updates" << "log_slave_updates" << "";
-        QTest::newRow("loose") << "loose-sync_binlog = 1" << "sync_binlog" << "1";
-        QTest::newRow("quoted") << "binlog-do-db = \"te st\"" << "binlog_do_db" << "te st";
-        QTest::newRow("inline comment") << "auto_increment_offset = 2   # B" << "auto_increment_offset" << "2";
-        QTest::newRow("upper") << "Server-ID=3" << "server_id" << "3";
+        QTest::newRow("spaces") << "server-id       = 1"
+                                << "server_id"
+                                << "1";
+        QTest::newRow("underscore") << "log_bin=mysql-bin"
+                                    << "log_bin"
+                                    << "mysql-bin";
+        QTest::newRow("flag") << "log-slave-updates"
+                              << "log_slave_updates"
+                              << "";
+        QTest::newRow("loose") << "loose-sync_binlog = 1"
+                               << "sync_binlog"
+                               << "1";
+        QTest::newRow("quoted") << "binlog-do-db = \"te st\""
+                                << "binlog_do_db"
+                                << "te st";
+        QTest::newRow("inline comment") << "auto_increment_offset = 2   # B"
+                                        << "auto_increment_offset"
+                                        << "2";
+        QTest::newRow("upper") << "Server-ID=3"
+                               << "server_id"
+                               << "3";
     }
     void keys()
     {
@@ -56,7 +70,8 @@ private Q_SLOTS:
     void roundTripKeepsEveryByte_data()
     {
         QTest::addColumn<QByteArray>("content");
-        QTest::newRow("howto") << QByteArray("# A\n[mysqld]\nlog-bin=mysql-bin\nserver-id       = 1\n; old style comment\n\n!includedir /etc/mysql/conf.d/\n");
+        QTest::newRow("howto") << QByteArray("# A\n[mysqld]\nlog-bin=mysql-bin\nserver-id       = 1\n; old "
+                                             "style comment\n\n!includedir /etc/mysql/conf.d/\n");
         QTest::newRow("no trailing newline") << QByteArray("[client]\nport=3306");
         QTest::newRow("crlf is kept as text") << QByteArray("[mysqld]\nserver-id=1\n");
         QTest::newRow("empty") << QByteArray();
@@ -74,19 +89,25 @@ private Q_SLOTS:
         MyCnf cnf = MyCnf::parse(original);
         QCOMPARE(cnf.render(), original);
         cnf.disableLine(cnf.findOption(QStringLiteral("server_id")).first());
-        QCOMPARE(cnf.render(), QByteArray("[client]\r\npassword=caf\xe9\r\n[mysqld]\r\n# disabled by replipair: server-id = 1\r\n"));
+        QCOMPARE(cnf.render(),
+            QByteArray(
+                "[client]\r\npassword=caf\xe9\r\n[mysqld]\r\n# disabled by replipair: server-id = 1\r\n"));
     }
 
     void includes()
     {
-        const MyCnf cnf = MyCnf::parse("[mysqld]\n!include /etc/mysql/extra.cnf\n!includedir /etc/mysql/conf.d/\n!includedir /etc/mysql/mariadb.conf.d/\n");
+        const MyCnf cnf = MyCnf::parse("[mysqld]\n!include /etc/mysql/extra.cnf\n!includedir "
+                                       "/etc/mysql/conf.d/\n!includedir /etc/mysql/mariadb.conf.d/\n");
         QCOMPARE(cnf.includes(), QStringList { QStringLiteral("/etc/mysql/extra.cnf") });
-        QCOMPARE(cnf.includeDirs(), QStringList({ QStringLiteral("/etc/mysql/conf.d/"), QStringLiteral("/etc/mysql/mariadb.conf.d/") }));
+        QCOMPARE(cnf.includeDirs(),
+            QStringList(
+                { QStringLiteral("/etc/mysql/conf.d/"), QStringLiteral("/etc/mysql/mariadb.conf.d/") }));
     }
 
     void findOnlyInServerSections()
     {
-        const MyCnf cnf = MyCnf::parse("[client]\nport=3306\n[mysqld]\nport=3307\nskip-log-bin\n[mysqldump]\nport=1\n");
+        const MyCnf cnf
+            = MyCnf::parse("[client]\nport=3306\n[mysqld]\nport=3307\nskip-log-bin\n[mysqldump]\nport=1\n");
         QCOMPARE(cnf.findOption(QStringLiteral("port")), QList<int>({ 3 }));
         QCOMPARE(cnf.findOption(QStringLiteral("log-bin")), QList<int>({ 4 }));
         bool found = false;
@@ -120,7 +141,8 @@ private Q_SLOTS:
     {
         MyCnf cnf = MyCnf::parse("[mysqld]\n# keep me\nserver-id = 1\nport=3306\n");
         cnf.disableLine(cnf.findOption(QStringLiteral("server_id")).first());
-        QCOMPARE(cnf.render(), QByteArray("[mysqld]\n# keep me\n# disabled by replipair: server-id = 1\nport=3306\n"));
+        QCOMPARE(cnf.render(),
+            QByteArray("[mysqld]\n# keep me\n# disabled by replipair: server-id = 1\nport=3306\n"));
         QVERIFY(cnf.findOption(QStringLiteral("server_id")).isEmpty());
     }
 
@@ -128,11 +150,14 @@ private Q_SLOTS:
     {
         const QString before = QStringLiteral("a\nb\nc\nd\ne\nf\ng\nh\n");
         const QString after = QStringLiteral("a\nb\nc\nD\ne\nf\ng\nh\ni\n");
-        const QString diff = TextDiff::unified(before, after, QStringLiteral("old"), QStringLiteral("new"), 1);
-        QCOMPARE(diff, QStringLiteral("--- old\n+++ new\n@@ -3,3 +3,3 @@\n c\n-d\n+D\n e\n@@ -8,1 +8,2 @@\n h\n+i\n"));
+        const QString diff
+            = TextDiff::unified(before, after, QStringLiteral("old"), QStringLiteral("new"), 1);
+        QCOMPARE(diff,
+            QStringLiteral("--- old\n+++ new\n@@ -3,3 +3,3 @@\n c\n-d\n+D\n e\n@@ -8,1 +8,2 @@\n h\n+i\n"));
         QVERIFY(TextDiff::unified(before, before, QStringLiteral("x"), QStringLiteral("x")).isEmpty());
-        QCOMPARE(TextDiff::unified(QString(), QStringLiteral("x\n"), QStringLiteral("/dev/null"), QStringLiteral("f")),
-                 QStringLiteral("--- /dev/null\n+++ f\n@@ -0,0 +1,1 @@\n+x\n"));
+        QCOMPARE(TextDiff::unified(
+                     QString(), QStringLiteral("x\n"), QStringLiteral("/dev/null"), QStringLiteral("f")),
+            QStringLiteral("--- /dev/null\n+++ f\n@@ -0,0 +1,1 @@\n+x\n"));
     }
 };
 

@@ -25,7 +25,8 @@ class TestPairProfile : public QObject
                        "knownHostsFile": "~/.ssh/known_hosts", "acceptNewHostKey": false, "sudo": false },
               "configFile": "auto", "restartCommand": "auto" },
             { "name": "B", "host": "192.168.1.110", "adminPasswordEnv": "B_ROOT_PW", "ssh": null }
-          ]})").object();
+          ]})")
+            .object();
     }
 private Q_SLOTS:
     void parsesTheExample()
@@ -68,8 +69,10 @@ private Q_SLOTS:
         QTest::newRow("gtid") << "gtid" << QJsonValue(QStringLiteral("maybe")) << "\"gtid\" must be";
         QTest::newRow("servers-count") << "servers" << QJsonValue(QJsonArray {}) << "exactly two servers";
         QTest::newRow("typo") << "databses" << QJsonValue(QJsonArray {}) << "unknown key \"databses\"";
-        QTest::newRow("autoinc") << "autoIncrement" << QJsonValue(QStringLiteral("yes")) << "\"autoIncrement\" must be true or false";
-        QTest::newRow("format") << "binlogFormat" << QJsonValue(QStringLiteral("fast")) << "\"binlogFormat\" must be";
+        QTest::newRow("autoinc") << "autoIncrement" << QJsonValue(QStringLiteral("yes"))
+                                 << "\"autoIncrement\" must be true or false";
+        QTest::newRow("format") << "binlogFormat" << QJsonValue(QStringLiteral("fast"))
+                                << "\"binlogFormat\" must be";
         QTest::newRow("db-type") << "databases" << QJsonValue(QStringLiteral("test")) << "must be an array";
     }
     void rejects()

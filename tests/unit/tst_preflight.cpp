@@ -76,26 +76,67 @@ private Q_SLOTS:
         ServerInspection in[2] = { good(0), good(1) };
         int reach[2] = { 1, 1 };
         switch (scenario) {
-        case 0: in[1].hostname = in[0].hostname; break;
-        case 1: in[1].serverId = 1; break;
-        case 2: in[1].logBin = false; break;
-        case 3: in[1].versionString = QStringLiteral("8.0.36"); in[1].version = ServerVersion::parse(in[1].versionString); break;
-        case 4: in[1].versionString = QStringLiteral("10.6.18-MariaDB"); in[1].version = ServerVersion::parse(in[1].versionString); break;
-        case 5: in[1].replica = ReplicaStatus::fromRow({ { "Master_Host", "10.9.9.9" }, { "Master_Port", 3306 }, { "Slave_IO_Running", "Yes" }, { "Slave_SQL_Running", "Yes" } }); break;
-        case 6: in[1].replica = ReplicaStatus::fromRow({ { "Master_Host", "10.0.0.1" }, { "Master_Port", 3306 }, { "Slave_IO_Running", "Yes" }, { "Slave_SQL_Running", "No" }, { "Last_SQL_Errno", 1062 }, { "Last_SQL_Error", "Duplicate entry '1'" } }); break;
-        case 7: in[1].replica = ReplicaStatus::fromRow({ { "Master_Host", "10.0.0.1" }, { "Master_Port", 3306 }, { "Slave_IO_Running", "No" }, { "Slave_SQL_Running", "No" } }); break;
-        case 8: in[0].missingPrivileges = { QStringLiteral("RELOAD") }; break;
-        case 9: reach[0] = 0; break;
-        case 10: in[1].databases.clear(); break;
-        case 11: in[1].tables[QStringLiteral("test")] << QStringLiteral("extra"); break;
-        case 12: p.binlogFormat.clear(); in[0].binlogFormat = QStringLiteral("MIXED"); break;
-        case 13: in[1].reachable = false; in[1].error = StepError { QStringLiteral("B"), QStringLiteral("connect"), 1045, QStringLiteral("refused") }; break;
-        case 14: in[0].readOnly = true; break;
-        case 15: p.replicationUserHost = QStringLiteral("%"); break;
+        case 0:
+            in[1].hostname = in[0].hostname;
+            break;
+        case 1:
+            in[1].serverId = 1;
+            break;
+        case 2:
+            in[1].logBin = false;
+            break;
+        case 3:
+            in[1].versionString = QStringLiteral("8.0.36");
+            in[1].version = ServerVersion::parse(in[1].versionString);
+            break;
+        case 4:
+            in[1].versionString = QStringLiteral("10.6.18-MariaDB");
+            in[1].version = ServerVersion::parse(in[1].versionString);
+            break;
+        case 5:
+            in[1].replica = ReplicaStatus::fromRow({ { "Master_Host", "10.9.9.9" }, { "Master_Port", 3306 },
+                { "Slave_IO_Running", "Yes" }, { "Slave_SQL_Running", "Yes" } });
+            break;
+        case 6:
+            in[1].replica = ReplicaStatus::fromRow({ { "Master_Host", "10.0.0.1" }, { "Master_Port", 3306 },
+                { "Slave_IO_Running", "Yes" }, { "Slave_SQL_Running", "No" }, { "Last_SQL_Errno", 1062 },
+                { "Last_SQL_Error", "Duplicate entry '1'" } });
+            break;
+        case 7:
+            in[1].replica = ReplicaStatus::fromRow({ { "Master_Host", "10.0.0.1" }, { "Master_Port", 3306 },
+                { "Slave_IO_Running", "No" }, { "Slave_SQL_Running", "No" } });
+            break;
+        case 8:
+            in[0].missingPrivileges = { QStringLiteral("RELOAD") };
+            break;
+        case 9:
+            reach[0] = 0;
+            break;
+        case 10:
+            in[1].databases.clear();
+            break;
+        case 11:
+            in[1].tables[QStringLiteral("test")] << QStringLiteral("extra");
+            break;
+        case 12:
+            p.binlogFormat.clear();
+            in[0].binlogFormat = QStringLiteral("MIXED");
+            break;
+        case 13:
+            in[1].reachable = false;
+            in[1].error = StepError { QStringLiteral("B"), QStringLiteral("connect"), 1045,
+                QStringLiteral("refused") };
+            break;
+        case 14:
+            in[0].readOnly = true;
+            break;
+        case 15:
+            p.replicationUserHost = QStringLiteral("%");
+            break;
         }
         const QList<Finding> findings = Preflight::check(p, in, true, reach);
-        const Finding *hit = nullptr;
-        for (const Finding &f : findings)
+        const Finding* hit = nullptr;
+        for (const Finding& f : findings)
             if (f.code == code)
                 hit = &f;
         QVERIFY2(hit, qPrintable(QStringLiteral("no finding %1").arg(code)));
@@ -118,7 +159,8 @@ private Q_SLOTS:
     {
         ServerInspection in[2] = { good(0), good(1) };
         QCOMPARE(Preflight::direction(pair(), in, 1), DirectionState::Fresh);
-        in[1].replica = ReplicaStatus::fromRow({ { "Master_Host", "10.0.0.1" }, { "Master_Port", 3306 }, { "Slave_IO_Running", "Yes" }, { "Slave_SQL_Running", "Yes" } });
+        in[1].replica = ReplicaStatus::fromRow({ { "Master_Host", "10.0.0.1" }, { "Master_Port", 3306 },
+            { "Slave_IO_Running", "Yes" }, { "Slave_SQL_Running", "Yes" } });
         QCOMPARE(Preflight::direction(pair(), in, 1), DirectionState::Healthy);
         in[1].replica.lastIoErrno = 1045;
         in[1].replica.ioRunning = false;

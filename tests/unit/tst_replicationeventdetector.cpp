@@ -17,7 +17,7 @@ struct S
     bool configured = true;
 };
 
-StatusSample make(const S &s, int second)
+StatusSample make(const S& s, int second)
 {
     StatusSample x;
     x.time = QDateTime::fromSecsSinceEpoch(1'700'000'000 + second, Qt::UTC);
@@ -35,7 +35,9 @@ StatusSample make(const S &s, int second)
     x.lastIoErrno = s.ioErrno;
     x.lastIoError = s.ioErrno ? "error reconnecting to master 'repl@127.0.0.1:3306' - retry-time: 1" : "";
     x.lastSqlErrno = s.sqlErrno;
-    x.lastSqlError = s.sqlErrno ? "Could not execute Write_rows_v1 event on table test.t; Duplicate entry '1' for key 'PRIMARY'" : "";
+    x.lastSqlError = s.sqlErrno
+        ? "Could not execute Write_rows_v1 event on table test.t; Duplicate entry '1' for key 'PRIMARY'"
+        : "";
     x.secondsBehind = qint64(s.lag);
     x.heartbeatLag = s.lag;
     return x;
@@ -54,37 +56,52 @@ private Q_SLOTS:
         QTest::addColumn<QList<S>>("samples");
         QTest::addColumn<QStringList>("expected"); // "second:kind"
         const S ok;
-        S sqlStopped; sqlStopped.sql = false;
-        S ioStopped; ioStopped.io = false;
-        S dup; dup.sql = false; dup.sqlErrno = 1062;
-        S ioErr; ioErr.io = false; ioErr.ioErrno = 2003;
-        S ioErrStale; ioErrStale.ioErrno = 2003; // the thread runs again; the number is left behind
-        S down; down.reachable = false;
-        S lagging; lagging.lag = 30;
-        S slightlyBehind; slightlyBehind.lag = 9.5;
-        S none; none.configured = false; none.io = none.sql = false;
+        S sqlStopped;
+        sqlStopped.sql = false;
+        S ioStopped;
+        ioStopped.io = false;
+        S dup;
+        dup.sql = false;
+        dup.sqlErrno = 1062;
+        S ioErr;
+        ioErr.io = false;
+        ioErr.ioErrno = 2003;
+        S ioErrStale;
+        ioErrStale.ioErrno = 2003; // the thread runs again; the number is left behind
+        S down;
+        down.reachable = false;
+        S lagging;
+        lagging.lag = 30;
+        S slightlyBehind;
+        slightlyBehind.lag = 9.5;
+        S none;
+        none.configured = false;
+        none.io = none.sql = false;
 
         QTest::newRow("healthy stays quiet") << QList<S> { ok, ok, ok } << QStringList {};
-        QTest::newRow("sql thread stopped and restarted") << QList<S> { ok, sqlStopped, sqlStopped, ok }
-                                                          << QStringList { "1:sqlThreadStopped", "3:recovered" };
-        QTest::newRow("io thread stopped") << QList<S> { ok, ioStopped, ok } << QStringList { "1:ioThreadStopped", "2:recovered" };
-        QTest::newRow("duplicate key halts sql") << QList<S> { ok, dup, dup, ok }
-                                                 << QStringList { "1:sqlError", "3:recovered" };
-        QTest::newRow("stopped, then an error") << QList<S> { ok, sqlStopped, dup }
-                                                << QStringList { "1:sqlThreadStopped", "2:sqlError" };
-        QTest::newRow("peer killed: io error, stale errno after") << QList<S> { ok, ioErr, ioErr, ioErrStale, ioErrStale }
-                                                                  << QStringList { "1:ioError", "3:recovered" };
+        QTest::newRow("sql thread stopped and restarted") << QList<S> { ok, sqlStopped, sqlStopped,
+            ok } << QStringList { "1:sqlThreadStopped", "3:recovered" };
+        QTest::newRow("io thread stopped")
+            << QList<S> { ok, ioStopped, ok } << QStringList { "1:ioThreadStopped", "2:recovered" };
+        QTest::newRow("duplicate key halts sql")
+            << QList<S> { ok, dup, dup, ok } << QStringList { "1:sqlError", "3:recovered" };
+        QTest::newRow("stopped, then an error")
+            << QList<S> { ok, sqlStopped, dup } << QStringList { "1:sqlThreadStopped", "2:sqlError" };
+        QTest::newRow("peer killed: io error, stale errno after") << QList<S> { ok, ioErr, ioErr, ioErrStale,
+            ioErrStale } << QStringList { "1:ioError", "3:recovered" };
         QTest::newRow("same io error twice") << QList<S> { ok, ioErr, ioErrStale, ioErr }
                                              << QStringList { "1:ioError", "2:recovered", "3:ioError" };
-        QTest::newRow("server unreachable and back") << QList<S> { ok, down, down, ok }
-                                                     << QStringList { "1:serverUnreachable", "3:recovered" };
-        QTest::newRow("back, still broken") << QList<S> { ok, down, dup }
-                                            << QStringList { "1:serverUnreachable", "2:serverReachable", "2:sqlError" };
-        QTest::newRow("unreachable from the start") << QList<S> { down, ok } << QStringList { "0:serverUnreachable", "1:recovered" };
+        QTest::newRow("server unreachable and back")
+            << QList<S> { ok, down, down, ok } << QStringList { "1:serverUnreachable", "3:recovered" };
+        QTest::newRow("back, still broken") << QList<S> { ok, down,
+            dup } << QStringList { "1:serverUnreachable", "2:serverReachable", "2:sqlError" };
+        QTest::newRow("unreachable from the start")
+            << QList<S> { down, ok } << QStringList { "0:serverUnreachable", "1:recovered" };
         QTest::newRow("broken from the start") << QList<S> { dup, dup } << QStringList { "0:sqlError" };
-        QTest::newRow("lag above threshold") << QList<S> { ok, slightlyBehind, lagging, lagging, slightlyBehind }
-                                             << QStringList { "2:lagHigh", "4:recovered" };
-        QTest::newRow("replication removed") << QList<S> { ok, none, none } << QStringList { "1:replicaRemoved" };
+        QTest::newRow("lag above threshold") << QList<S> { ok, slightlyBehind, lagging, lagging,
+            slightlyBehind } << QStringList { "2:lagHigh", "4:recovered" };
+        QTest::newRow("replication removed")
+            << QList<S> { ok, none, none } << QStringList { "1:replicaRemoved" };
         QTest::newRow("never configured is quiet") << QList<S> { none, none } << QStringList {};
     }
 
@@ -96,7 +113,7 @@ private Q_SLOTS:
         d.setLagThreshold(10);
         QStringList got;
         for (int i = 0; i < samples.size(); ++i)
-            for (const ReplicationEvent &e : d.process(make(samples[i], i)))
+            for (const ReplicationEvent& e : d.process(make(samples[i], i)))
                 got << QString("%1:%2").arg(i).arg(ReplicationEvent::kindName(e.kind));
         QCOMPARE(got, expected);
     }
@@ -104,7 +121,9 @@ private Q_SLOTS:
     void eventsCarryServerText()
     {
         ReplicationEventDetector d;
-        S dup; dup.sql = false; dup.sqlErrno = 1062;
+        S dup;
+        dup.sql = false;
+        dup.sqlErrno = 1062;
         d.process(make(S(), 0));
         const QList<ReplicationEvent> e = d.process(make(dup, 1));
         QCOMPARE(e.size(), 1);
@@ -115,7 +134,8 @@ private Q_SLOTS:
         QCOMPARE(e[0].severity(), ReplicationEvent::Severity::Error);
         QCOMPARE(e[0].toJson().value("kind").toString(), QString("sqlError"));
 
-        S down; down.reachable = false;
+        S down;
+        down.reachable = false;
         const QList<ReplicationEvent> u = d.process(make(down, 2));
         QCOMPARE(u.size(), 1);
         QVERIFY2(u[0].text.contains("error 2002"), qPrintable(u[0].text));
@@ -124,7 +144,8 @@ private Q_SLOTS:
     void serversAreIndependent()
     {
         ReplicationEventDetector d;
-        S stopped; stopped.sql = false;
+        S stopped;
+        stopped.sql = false;
         StatusSample a = make(S(), 0);
         a.serverIndex = 0;
         a.server = "A";

@@ -1,12 +1,12 @@
-#include "support/fakehostshell.h"
 #include "host/restartdetector.h"
+#include "support/fakehostshell.h"
 
 #include <QTest>
 
-static QByteArray cmdline(std::initializer_list<const char *> args)
+static QByteArray cmdline(std::initializer_list<const char*> args)
 {
     QByteArray out;
-    for (const char *a : args)
+    for (const char* a : args)
         out += QByteArray(a) + '\0';
     return out;
 }
@@ -52,8 +52,9 @@ private Q_SLOTS:
         QCOMPARE(files.size(), 4);
         QCOMPARE(files.at(2).name, QString("mysql.service"));
         QCOMPARE(files.at(2).state, QString("alias"));
-        const auto active = RestartDetector::parseUnits("mysqld@b.service loaded active running MySQL Server b\n"
-                                                        "● cron.service loaded active running Regular background\n");
+        const auto active
+            = RestartDetector::parseUnits("mysqld@b.service loaded active running MySQL Server b\n"
+                                          "● cron.service loaded active running Regular background\n");
         QCOMPARE(active.size(), 2);
         QCOMPARE(active.at(0).state, QString("active"));
         QCOMPARE(active.at(1).name, QString("cron.service"));
@@ -65,22 +66,41 @@ private Q_SLOTS:
         QTest::addColumn<QString>("active");
         QTest::addColumn<QString>("unit");
         QTest::addColumn<QString>("whyContains");
-        QTest::newRow("debian mariadb, running") << "mariadb.service enabled enabled\nmysql.service alias -\nmysqld.service alias -\n"
-                                                 << "mariadb.service loaded active running MariaDB\n"
-                                                 << "mariadb.service" << "";
-        QTest::newRow("installed, stopped") << "mysql.service enabled enabled\n" << "" << "mysql.service" << "";
-        QTest::newRow("rhel mysqld") << "mysqld.service disabled disabled\nmysqld@.service disabled disabled\n" << ""
-                                     << "mysqld.service" << "";
+        QTest::newRow("debian mariadb, running")
+            << "mariadb.service enabled enabled\nmysql.service alias -\nmysqld.service alias -\n"
+            << "mariadb.service loaded active running MariaDB\n"
+            << "mariadb.service"
+            << "";
+        QTest::newRow("installed, stopped") << "mysql.service enabled enabled\n"
+                                            << ""
+                                            << "mysql.service"
+                                            << "";
+        QTest::newRow("rhel mysqld")
+            << "mysqld.service disabled disabled\nmysqld@.service disabled disabled\n"
+            << ""
+            << "mysqld.service"
+            << "";
         QTest::newRow("one running instance") << "mysqld@.service disabled disabled\n"
                                               << "mysqld@orders.service loaded active running MySQL orders\n"
-                                              << "mysqld@orders.service" << "";
-        QTest::newRow("only a template") << "mysqld@.service disabled disabled\n" << "" << ""
+                                              << "mysqld@orders.service"
+                                              << "";
+        QTest::newRow("only a template") << "mysqld@.service disabled disabled\n"
+                                         << ""
+                                         << ""
                                          << "mysqld@NAME.service";
-        QTest::newRow("two running") << "mysqld@.service disabled disabled\n"
-                                     << "mysqld@a.service loaded active running a\nmysqld@b.service loaded active running b\n"
-                                     << "" << "mysqld@a.service, mysqld@b.service";
-        QTest::newRow("masked") << "mariadb.service masked masked\n" << "" << "" << "no mariadb";
-        QTest::newRow("nothing") << "ssh.service enabled enabled\n" << "" << "" << "no mariadb";
+        QTest::newRow("two running")
+            << "mysqld@.service disabled disabled\n"
+            << "mysqld@a.service loaded active running a\nmysqld@b.service loaded active running b\n"
+            << ""
+            << "mysqld@a.service, mysqld@b.service";
+        QTest::newRow("masked") << "mariadb.service masked masked\n"
+                                << ""
+                                << ""
+                                << "no mariadb";
+        QTest::newRow("nothing") << "ssh.service enabled enabled\n"
+                                 << ""
+                                 << ""
+                                 << "no mariadb";
     }
     void chooseUnit()
     {
@@ -89,7 +109,9 @@ private Q_SLOTS:
         QFETCH(QString, unit);
         QFETCH(QString, whyContains);
         QString why;
-        QCOMPARE(RestartDetector::chooseUnit(RestartDetector::parseUnits(files), RestartDetector::parseUnits(active), &why), unit);
+        QCOMPARE(RestartDetector::chooseUnit(
+                     RestartDetector::parseUnits(files), RestartDetector::parseUnits(active), &why),
+            unit);
         if (!whyContains.isEmpty())
             QVERIFY2(why.contains(whyContains), qPrintable(why));
     }
@@ -142,7 +164,8 @@ private Q_SLOTS:
         host.addCommand("id -u", "0\n");
         host.files.insert("/etc/init.d/mysql", "#!/bin/sh\n");
         host.files.insert("/proc/9/cmdline", cmdline({ "/usr/sbin/mysqld", "--basedir=/usr" }));
-        host.files.insert("/proc/10/cmdline", cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/sandbox/my.cnf" }));
+        host.files.insert(
+            "/proc/10/cmdline", cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/sandbox/my.cnf" }));
         RestartDetector detector(host, "A");
         auto m = detector.detect(pid(9));
         QVERIFY2(m.has_value(), qPrintable(m ? QString() : m.error().text));

@@ -1,12 +1,12 @@
-#include "support/fakehostshell.h"
 #include "host/serverprocess.h"
+#include "support/fakehostshell.h"
 
 #include <QTest>
 
-static QByteArray cmdline(std::initializer_list<const char *> args)
+static QByteArray cmdline(std::initializer_list<const char*> args)
 {
     QByteArray out;
-    for (const char *a : args)
+    for (const char* a : args)
         out += QByteArray(a) + '\0';
     return out;
 }
@@ -18,8 +18,9 @@ class TestServerProcess : public QObject
 private Q_SLOTS:
     void splitCmdline()
     {
-        QCOMPARE(ServerProcess::splitCmdline(cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/a b/my.cnf", "--port=3307" })),
-                 (QStringList { "/usr/sbin/mariadbd", "--defaults-file=/a b/my.cnf", "--port=3307" }));
+        QCOMPARE(ServerProcess::splitCmdline(
+                     cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/a b/my.cnf", "--port=3307" })),
+            (QStringList { "/usr/sbin/mariadbd", "--defaults-file=/a b/my.cnf", "--port=3307" }));
         QCOMPARE(ServerProcess::splitCmdline(QByteArray()), QStringList());
     }
 
@@ -31,12 +32,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");
         const QString bin = "/usr/sbin/mysqld";
         QTest::newRow("equals") << QStringList { bin, "--port=3307" } << "port" << true << "3307";
-        QTest::newRow("separate word") << QStringList { bin, "--datadir", "/var/lib/b" } << "datadir" << true << "/var/lib/b";
-        QTest::newRow("underscore = dash") << QStringList { bin, "--defaults_file=/x.cnf" } << "defaults-file" << true << "/x.cnf";
+        QTest::newRow("separate word")
+            << QStringList { bin, "--datadir", "/var/lib/b" } << "datadir" << true << "/var/lib/b";
+        QTest::newRow("underscore = dash")
+            << QStringList { bin, "--defaults_file=/x.cnf" } << "defaults-file" << true << "/x.cnf";
         QTest::newRow("last wins") << QStringList { bin, "--port=1", "--port=2" } << "port" << true << "2";
-        QTest::newRow("flag") << QStringList { bin, "--no-defaults", "--port=1" } << "no-defaults" << true << "";
+        QTest::newRow("flag") << QStringList { bin, "--no-defaults", "--port=1" } << "no-defaults" << true
+                              << "";
         QTest::newRow("absent") << QStringList { bin, "--port=1" } << "socket" << false << "";
-        QTest::newRow("prefix is not a match") << QStringList { bin, "--port-open-timeout=5" } << "port" << false << "";
+        QTest::newRow("prefix is not a match")
+            << QStringList { bin, "--port-open-timeout=5" } << "port" << false << "";
         QTest::newRow("program name ignored") << QStringList { "--port=9" } << "port" << false << "";
     }
     void optionValue()
@@ -55,10 +60,13 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("cgroup");
         QTest::addColumn<QString>("unit");
         QTest::newRow("v2") << QByteArray("0::/system.slice/mariadb.service\n") << "mariadb.service";
-        QTest::newRow("v2 template") << QByteArray("0::/system.slice/system-mysqld.slice/mysqld@replica.service\n")
+        QTest::newRow("v2 template") << QByteArray(
+            "0::/system.slice/system-mysqld.slice/mysqld@replica.service\n")
                                      << "mysqld@replica.service";
-        QTest::newRow("v2 delegated subgroup") << QByteArray("0::/system.slice/mysql.service/payload\n") << "mysql.service";
-        QTest::newRow("v1") << QByteArray("12:pids:/system.slice/mysqld.service\n1:name=systemd:/system.slice/mysqld.service\n")
+        QTest::newRow("v2 delegated subgroup")
+            << QByteArray("0::/system.slice/mysql.service/payload\n") << "mysql.service";
+        QTest::newRow("v1") << QByteArray(
+            "12:pids:/system.slice/mysqld.service\n1:name=systemd:/system.slice/mysqld.service\n")
                             << "mysqld.service";
         QTest::newRow("user session") << QByteArray("0::/user.slice/user-0.slice/session-3.scope\n") << "";
         QTest::newRow("container root") << QByteArray("0::/\n") << "";
@@ -98,8 +106,10 @@ private Q_SLOTS:
     {
         FakeHostShell host;
         host.addCommand("/proc/[0-9]*", "100\n200\n");
-        host.files.insert("/proc/100/cmdline", cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/a/my.cnf", "--port=3306" }));
-        host.files.insert("/proc/200/cmdline", cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/b/my.cnf", "--port=3307" }));
+        host.files.insert("/proc/100/cmdline",
+            cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/a/my.cnf", "--port=3306" }));
+        host.files.insert("/proc/200/cmdline",
+            cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/b/my.cnf", "--port=3307" }));
         ServerProcess::Hint hint;
         hint.port = 3307;
         auto p = ServerProcess::find(host, hint, "B");
@@ -115,8 +125,10 @@ private Q_SLOTS:
     {
         FakeHostShell host;
         host.addCommand("/proc/[0-9]*", "100\n200\n");
-        host.files.insert("/proc/100/cmdline", cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/a/my.cnf" }));
-        host.files.insert("/proc/200/cmdline", cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/b/my.cnf" }));
+        host.files.insert(
+            "/proc/100/cmdline", cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/a/my.cnf" }));
+        host.files.insert(
+            "/proc/200/cmdline", cmdline({ "/usr/sbin/mariadbd", "--defaults-file=/srv/b/my.cnf" }));
         host.files.insert("/srv/a/my.cnf", "[mysqld]\nport = 3306\n");
         host.files.insert("/srv/b/my.cnf", "[client]\nsocket=/x\n[mysqld]\nport=3307\ndatadir=/srv/b\n");
         ServerProcess::Hint hint;

@@ -46,7 +46,8 @@ private Q_SLOTS:
     }
     void account()
     {
-        QCOMPARE(SqlQuote::account(QStringLiteral("repl"), QStringLiteral("10.0.0.%")), QStringLiteral("'repl'@'10.0.0.%'"));
+        QCOMPARE(SqlQuote::account(QStringLiteral("repl"), QStringLiteral("10.0.0.%")),
+            QStringLiteral("'repl'@'10.0.0.%'"));
     }
 };
 

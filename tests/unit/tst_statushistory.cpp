@@ -7,8 +7,9 @@ class tst_StatusHistory : public QObject
     Q_OBJECT
 
 private:
-    static HistoryPoint point(qint64 t, float lag, quint8 flags = HistoryPoint::Reachable | HistoryPoint::IoRunning
-                                                           | HistoryPoint::SqlRunning | HistoryPoint::Configured)
+    static HistoryPoint point(qint64 t, float lag,
+        quint8 flags = HistoryPoint::Reachable | HistoryPoint::IoRunning | HistoryPoint::SqlRunning
+            | HistoryPoint::Configured)
     {
         HistoryPoint p;
         p.timeMs = t;
@@ -20,10 +21,7 @@ private:
     }
 
 private Q_SLOTS:
-    void pointIsCompact()
-    {
-        QCOMPARE(int(sizeof(HistoryPoint)), 24);
-    }
+    void pointIsCompact() { QCOMPARE(int(sizeof(HistoryPoint)), 24); }
 
     void sampleToPointKeepsNullDistinct()
     {
@@ -111,7 +109,8 @@ private Q_SLOTS:
             if (i > 0)
                 QVERIFY(b[i].startMs > b[i - 1].startMs);
         }
-        const qint64 inRange = std::max<qint64>(0, std::min<qint64>(toOffset, seconds) - std::max<qint64>(fromOffset, 0) + 1);
+        const qint64 inRange
+            = std::max<qint64>(0, std::min<qint64>(toOffset, seconds) - std::max<qint64>(fromOffset, 0) + 1);
         QCOMPARE(qint64(total), inRange);
     }
 
@@ -135,7 +134,9 @@ private Q_SLOTS:
         StatusHistory h(1);
         const quint8 healthy = HistoryPoint::Reachable | HistoryPoint::IoRunning | HistoryPoint::SqlRunning;
         for (int i = 0; i < 10; ++i)
-            h.append(0, point(qint64(i) * 1000, 0.0f, i == 3 ? quint8(HistoryPoint::Reachable | HistoryPoint::IoRunning) : healthy));
+            h.append(0,
+                point(qint64(i) * 1000, 0.0f,
+                    i == 3 ? quint8(HistoryPoint::Reachable | HistoryPoint::IoRunning) : healthy));
         const QList<HistoryBucket> b = h.query(0, 0, 9999, 1);
         QCOMPARE(b.size(), 1);
         QVERIFY(!(b[0].flagsAll & HistoryPoint::SqlRunning)); // stopped at some point
@@ -154,7 +155,7 @@ private Q_SLOTS:
         QVERIFY(b.size() <= 1440);
         QVERIFY(b.size() >= 1400);
         int total = 0;
-        for (const HistoryBucket &x : b)
+        for (const HistoryBucket& x : b)
             total += x.count;
         QCOMPARE(total, 86400);
         QCOMPARE(b.first().heartbeatLag.max, 100.0f); // the first hour, long gone from the raw ring

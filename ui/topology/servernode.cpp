@@ -1,7 +1,7 @@
 #include "topology/servernode.h"
 
-#include "topology/replicationarrow.h"
 #include "monitor/topologymodel.h"
+#include "topology/replicationarrow.h"
 
 #include <QGraphicsScene>
 #include <QPainter>

@@ -1,8 +1,8 @@
 #include "topology/topologyscene.h"
 
+#include "monitor/topologymodel.h"
 #include "topology/replicationarrow.h"
 #include "topology/servernode.h"
-#include "monitor/topologymodel.h"
 
 #include <QFont>
 #include <QGraphicsSimpleTextItem>

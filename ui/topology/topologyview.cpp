@@ -1,7 +1,7 @@
 #include "topology/topologyview.h"
 
-#include "topology/servernode.h"
 #include "monitor/topologymodel.h"
+#include "topology/servernode.h"
 #include "topology/topologyscene.h"
 
 #include <QContextMenuEvent>

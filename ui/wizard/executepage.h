@@ -1,7 +1,7 @@
 #pragma once
 
-#include "setup/setupevent.h"
 #include "common/steperror.h"
+#include "setup/setupevent.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "setup/setupplan.h"
 #include "common/steperror.h"
+#include "setup/setupplan.h"
 
 #include <QWizardPage>
 

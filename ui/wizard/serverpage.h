@@ -1,7 +1,7 @@
 #pragma once
 
-#include "setup/connectiontester.h"
 #include "common/pairprofile.h"
+#include "setup/connectiontester.h"
 
 #include <QWizardPage>
 

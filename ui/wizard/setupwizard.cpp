@@ -1,13 +1,13 @@
 #include "wizard/setupwizard.h"
 
 #include "appsettings.h"
+#include "setup/setuprunner.h"
 #include "wizard/executepage.h"
 #include "wizard/optionspage.h"
 #include "wizard/planpage.h"
 #include "wizard/preflightpage.h"
 #include "wizard/resultpage.h"
 #include "wizard/serverpage.h"
-#include "setup/setuprunner.h"
 #include "wizard/wizardintropage.h"
 
 #include <QMessageBox>

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "common/pairprofile.h"
+#include "common/steperror.h"
 #include "setup/serverinspection.h"
 #include "setup/setupevent.h"
 #include "setup/setupplan.h"
-#include "common/steperror.h"
 
 #include <QWizard>
 

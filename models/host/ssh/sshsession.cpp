@@ -46,19 +46,19 @@ struct KeyDeleter
 };
 using KeyPtr = std::unique_ptr<ssh_key_struct, KeyDeleter>;
 
-QString where(const SshEndpoint &ep)
+QString where(const SshEndpoint& ep)
 {
     return QStringLiteral("%1@%2:%3").arg(ep.user, ep.host).arg(ep.port);
 }
 
-QString knownHostsPath(const SshEndpoint &ep)
+QString knownHostsPath(const SshEndpoint& ep)
 {
-    return SshSession::expandHome(ep.knownHostsFile.isEmpty() ? QStringLiteral("~/.ssh/known_hosts")
-                                                              : ep.knownHostsFile);
+    return SshSession::expandHome(
+        ep.knownHostsFile.isEmpty() ? QStringLiteral("~/.ssh/known_hosts") : ep.knownHostsFile);
 }
 
 /** How known_hosts names the host: "[host]:port" unless the port is 22. */
-QString knownHostsName(const SshEndpoint &ep)
+QString knownHostsName(const SshEndpoint& ep)
 {
     return ep.port == 22 ? ep.host : QStringLiteral("[%1]:%2").arg(ep.host).arg(ep.port);
 }
@@ -70,11 +70,11 @@ QString libsshError(ssh_session s)
 
 QString fingerprintOf(ssh_key key)
 {
-    unsigned char *hash = nullptr;
+    unsigned char* hash = nullptr;
     size_t len = 0;
     if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &len) != SSH_OK)
         return {};
-    char *text = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, len);
+    char* text = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, len);
     const QString fp = QString::fromLatin1(text);
     ssh_string_free_char(text);
     ssh_clean_pubkey_hash(&hash);
@@ -82,7 +82,7 @@ QString fingerprintOf(ssh_key key)
 }
 
 /** Fingerprints known_hosts holds for this host (plain, hashed and [host]:port entries). */
-QStringList knownFingerprints(const SshEndpoint &ep)
+QStringList knownFingerprints(const SshEndpoint& ep)
 {
     QStringList out;
     QFile f(knownHostsPath(ep));
@@ -93,18 +93,18 @@ QStringList knownFingerprints(const SshEndpoint &ep)
         const QByteArray line = f.readLine().trimmed();
         if (line.isEmpty() || line.startsWith('#'))
             continue;
-        ssh_knownhosts_entry *entry = nullptr;
+        ssh_knownhosts_entry* entry = nullptr;
         if (ssh_known_hosts_parse_line(name.constData(), line.constData(), &entry) == SSH_OK && entry) {
             if (entry->publickey)
                 out << QStringLiteral("%1 (%2)").arg(fingerprintOf(entry->publickey),
-                                                     QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(entry->publickey))));
+                    QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(entry->publickey))));
         }
         SSH_KNOWNHOSTS_ENTRY_FREE(entry);
     }
     return out;
 }
 
-Result<SessionPtr> connectSession(const SshEndpoint &ep, int timeoutMs, const QString &server)
+Result<SessionPtr> connectSession(const SshEndpoint& ep, int timeoutMs, const QString& server)
 {
     static std::once_flag initOnce;
     std::call_once(initOnce, [] { ssh_init(); });
@@ -135,20 +135,22 @@ Result<SessionPtr> connectSession(const SshEndpoint &ep, int timeoutMs, const QS
     if (ssh_connect(s.get()) != SSH_OK) {
         if (clock.elapsed() + 200 >= timeoutMs)
             return stepFailure(server, kStep,
-                               SshSession::tr("no SSH answer from %1 within %2 s (%3)")
-                                       .arg(where(ep))
-                                       .arg(timeoutMs / 1000.0, 0, 'f', 1)
-                                       .arg(libsshError(s.get())));
-        return stepFailure(server, kStep, SshSession::tr("cannot connect to %1: %2").arg(where(ep), libsshError(s.get())));
+                SshSession::tr("no SSH answer from %1 within %2 s (%3)")
+                    .arg(where(ep))
+                    .arg(timeoutMs / 1000.0, 0, 'f', 1)
+                    .arg(libsshError(s.get())));
+        return stepFailure(
+            server, kStep, SshSession::tr("cannot connect to %1: %2").arg(where(ep), libsshError(s.get())));
     }
     return s;
 }
 
-Result<SshHostKey> readHostKey(ssh_session s, const SshEndpoint &ep, const QString &server)
+Result<SshHostKey> readHostKey(ssh_session s, const SshEndpoint& ep, const QString& server)
 {
     ssh_key raw = nullptr;
     if (ssh_get_server_publickey(s, &raw) != SSH_OK || !raw)
-        return stepFailure(server, kStep, SshSession::tr("%1 sent no host key: %2").arg(where(ep), libsshError(s)));
+        return stepFailure(
+            server, kStep, SshSession::tr("%1 sent no host key: %2").arg(where(ep), libsshError(s)));
     KeyPtr key(raw);
     SshHostKey hk;
     hk.type = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())));
@@ -168,30 +170,34 @@ Result<SshHostKey> readHostKey(ssh_session s, const SshEndpoint &ep, const QStri
         break;
     case SSH_KNOWN_HOSTS_ERROR:
         return stepFailure(server, kStep,
-                           SshSession::tr("cannot check the host key of %1 against %2: %3")
-                                   .arg(where(ep), knownHostsPath(ep), libsshError(s)));
+            SshSession::tr("cannot check the host key of %1 against %2: %3")
+                .arg(where(ep), knownHostsPath(ep), libsshError(s)));
     }
     return hk;
 }
 
-QString changedKeyMessage(const SshEndpoint &ep, const SshHostKey &hk)
+QString changedKeyMessage(const SshEndpoint& ep, const SshHostKey& hk)
 {
-    return SshSession::tr("the host key of %1 has CHANGED: it now presents %2 (%3), but %4 holds %5 for %6. "
-              "This may be an attack (someone between you and the host), or the host was reinstalled. "
-              "If you know why, remove the old entry (ssh-keygen -R '%6' -f %4) and try again.")
-            .arg(where(ep), hk.fingerprint, hk.type, knownHostsPath(ep),
-                 hk.knownFingerprints.isEmpty() ? SshSession::tr("another key") : hk.knownFingerprints.join(QLatin1String(", ")),
-                 knownHostsName(ep));
+    return SshSession::tr(
+        "the host key of %1 has CHANGED: it now presents %2 (%3), but %4 holds %5 for %6. "
+        "This may be an attack (someone between you and the host), or the host was reinstalled. "
+        "If you know why, remove the old entry (ssh-keygen -R '%6' -f %4) and try again.")
+        .arg(where(ep), hk.fingerprint, hk.type, knownHostsPath(ep),
+            hk.knownFingerprints.isEmpty() ? SshSession::tr("another key")
+                                           : hk.knownFingerprints.join(QLatin1String(", ")),
+            knownHostsName(ep));
 }
 
-Result<void> addToKnownHosts(ssh_session s, const SshEndpoint &ep, const QString &server)
+Result<void> addToKnownHosts(ssh_session s, const SshEndpoint& ep, const QString& server)
 {
     const QString file = knownHostsPath(ep);
     const QString dir = QFileInfo(file).absolutePath();
     if (!QDir().mkpath(dir))
-        return stepFailure(server, kStep, SshSession::tr("cannot create the folder %1 for %2").arg(dir, file));
+        return stepFailure(
+            server, kStep, SshSession::tr("cannot create the folder %1 for %2").arg(dir, file));
     if (ssh_session_update_known_hosts(s) != SSH_OK)
-        return stepFailure(server, kStep, SshSession::tr("cannot add the host key of %1 to %2: %3").arg(where(ep), file, libsshError(s)));
+        return stepFailure(server, kStep,
+            SshSession::tr("cannot add the host key of %1 to %2: %3").arg(where(ep), file, libsshError(s)));
     return {};
 }
 
@@ -212,14 +218,15 @@ QString methodNames(int methods)
 }
 
 /** Answers keyboard-interactive password prompts; gives up on any other question. */
-int keyboardInteractive(ssh_session s, const QByteArray &password)
+int keyboardInteractive(ssh_session s, const QByteArray& password)
 {
     int rc = ssh_userauth_kbdint(s, nullptr, nullptr);
     for (int round = 0; rc == SSH_AUTH_INFO && round < 4; ++round) {
         const int prompts = ssh_userauth_kbdint_getnprompts(s);
         for (int i = 0; i < prompts; ++i) {
             char echo = 0;
-            const QByteArray prompt = QByteArray(ssh_userauth_kbdint_getprompt(s, unsigned(i), &echo)).toLower();
+            const QByteArray prompt
+                = QByteArray(ssh_userauth_kbdint_getprompt(s, unsigned(i), &echo)).toLower();
             if (echo || !prompt.contains("password"))
                 return SSH_AUTH_DENIED;
             ssh_userauth_kbdint_setanswer(s, unsigned(i), password.constData());
@@ -239,15 +246,14 @@ struct ExitState
 SshSession::SshSession(QString serverName, SshEndpoint endpoint)
     : m_server(std::move(serverName))
     , m_endpoint(std::move(endpoint))
-{
-}
+{ }
 
 SshSession::~SshSession()
 {
     close();
 }
 
-QString SshSession::expandHome(const QString &path)
+QString SshSession::expandHome(const QString& path)
 {
     if (path == QLatin1String("~"))
         return QDir::homePath();
@@ -291,10 +297,11 @@ Result<void> SshSession::open(int timeoutMs)
     case SshHostKey::Status::Unknown:
         if (!m_endpoint.acceptNewHostKey)
             return stepFailure(m_server, kStep,
-                               SshSession::tr("%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the "
-                                  "fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then "
-                                  "accept it (\"acceptNewHostKey\": true) or add it to %4 yourself.")
-                                       .arg(where(m_endpoint), hk->fingerprint, hk->type, knownHostsPath(m_endpoint)));
+                SshSession::tr(
+                    "%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the "
+                    "fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then "
+                    "accept it (\"acceptNewHostKey\": true) or add it to %4 yourself.")
+                    .arg(where(m_endpoint), hk->fingerprint, hk->type, knownHostsPath(m_endpoint)));
         if (auto added = addToKnownHosts(s->get(), m_endpoint, m_server); !added)
             return added;
         break;
@@ -314,19 +321,21 @@ Result<void> SshSession::authenticate()
     if (rc == SSH_AUTH_SUCCESS)
         return {};
     if (rc == SSH_AUTH_ERROR)
-        return stepFailure(m_server, kStep, SshSession::tr("%1 dropped the connection: %2").arg(where(m_endpoint), libsshError(s)));
+        return stepFailure(m_server, kStep,
+            SshSession::tr("%1 dropped the connection: %2").arg(where(m_endpoint), libsshError(s)));
     const int offered = ssh_userauth_list(s, nullptr);
     QStringList tried;
     const auto lost = [&] {
         return stepFailure(m_server, kStep,
-                           SshSession::tr("%1 dropped the connection during authentication: %2").arg(where(m_endpoint), libsshError(s)));
+            SshSession::tr("%1 dropped the connection during authentication: %2")
+                .arg(where(m_endpoint), libsshError(s)));
     };
 
     // 1. the key file of the profile (else the usual ones), 2. ssh-agent, 3. the password.
     const QByteArray passphrase = m_endpoint.keyPassphraseEnv.isEmpty()
-            ? QByteArray()
-            : qgetenv(m_endpoint.keyPassphraseEnv.toLocal8Bit().constData());
-    const auto tryKeyFile = [&](const QString &file, bool explicitFile) -> std::optional<int> {
+        ? QByteArray()
+        : qgetenv(m_endpoint.keyPassphraseEnv.toLocal8Bit().constData());
+    const auto tryKeyFile = [&](const QString& file, bool explicitFile) -> std::optional<int> {
         if (!QFileInfo::exists(file)) {
             if (explicitFile)
                 tried << SshSession::tr("key file %1 (not found)").arg(file);
@@ -334,22 +343,25 @@ Result<void> SshSession::authenticate()
         }
         ssh_key raw = nullptr;
         if (ssh_pki_import_privkey_file(QFile::encodeName(file).constData(),
-                                        passphrase.isEmpty() ? nullptr : passphrase.constData(), nullptr, nullptr, &raw)
-                    != SSH_OK
+                passphrase.isEmpty() ? nullptr : passphrase.constData(), nullptr, nullptr, &raw)
+                != SSH_OK
             || !raw) {
             tried << (passphrase.isEmpty()
-                              ? SshSession::tr("key file %1 (cannot be loaded: protected by a passphrase? name its environment "
-                                   "variable in \"keyPassphraseEnv\")")
-                                        .arg(file)
-                              : SshSession::tr("key file %1 (cannot be loaded: wrong passphrase in $%2, or not a private key)")
-                                        .arg(file, m_endpoint.keyPassphraseEnv));
+                    ? SshSession::tr(
+                        "key file %1 (cannot be loaded: protected by a passphrase? name its environment "
+                        "variable in \"keyPassphraseEnv\")")
+                          .arg(file)
+                    : SshSession::tr(
+                        "key file %1 (cannot be loaded: wrong passphrase in $%2, or not a private key)")
+                          .arg(file, m_endpoint.keyPassphraseEnv));
             return std::nullopt;
         }
         KeyPtr key(raw);
         const int r = ssh_userauth_publickey(s, nullptr, key.get());
         if (r != SSH_AUTH_SUCCESS)
-            tried << (r == SSH_AUTH_PARTIAL ? SshSession::tr("key file %1 (accepted; the server wants a further method)").arg(file)
-                                            : SshSession::tr("key file %1 (refused)").arg(file));
+            tried << (r == SSH_AUTH_PARTIAL
+                    ? SshSession::tr("key file %1 (accepted; the server wants a further method)").arg(file)
+                    : SshSession::tr("key file %1 (refused)").arg(file));
         return r;
     };
 
@@ -373,8 +385,9 @@ Result<void> SshSession::authenticate()
                                           : SshSession::tr("ssh-agent (no key of the agent was accepted)"));
         }
         if (m_endpoint.keyFile.isEmpty()) {
-            for (const char *name : { "id_ed25519", "id_ecdsa", "id_rsa" }) {
-                const auto r = tryKeyFile(QDir::homePath() + QStringLiteral("/.ssh/") + QLatin1String(name), false);
+            for (const char* name : { "id_ed25519", "id_ecdsa", "id_rsa" }) {
+                const auto r
+                    = tryKeyFile(QDir::homePath() + QStringLiteral("/.ssh/") + QLatin1String(name), false);
                 if (r == SSH_AUTH_SUCCESS)
                     return {};
                 if (r == SSH_AUTH_ERROR)
@@ -389,11 +402,13 @@ Result<void> SshSession::authenticate()
         if (m_endpoint.passwordEnv.isEmpty()) {
             tried << SshSession::tr("password (none given: the profile names no \"passwordEnv\")");
         } else if (qEnvironmentVariableIsEmpty(m_endpoint.passwordEnv.toLocal8Bit().constData())) {
-            tried << SshSession::tr("password (the environment variable %1 is not set)").arg(m_endpoint.passwordEnv);
+            tried << SshSession::tr("password (the environment variable %1 is not set)")
+                         .arg(m_endpoint.passwordEnv);
         } else {
             QByteArray password = qgetenv(m_endpoint.passwordEnv.toLocal8Bit().constData());
-            const int r = (offered & SSH_AUTH_METHOD_PASSWORD) ? ssh_userauth_password(s, nullptr, password.constData())
-                                                               : keyboardInteractive(s, password);
+            const int r = (offered & SSH_AUTH_METHOD_PASSWORD)
+                ? ssh_userauth_password(s, nullptr, password.constData())
+                : keyboardInteractive(s, password);
             password.fill('\0');
             if (r == SSH_AUTH_SUCCESS)
                 return {};
@@ -406,36 +421,38 @@ Result<void> SshSession::authenticate()
     }
 
     return stepFailure(m_server, kStep,
-                       SshSession::tr("authentication as %1 failed. The server offers: %2. Tried: %3.")
-                               .arg(where(m_endpoint), methodNames(offered), tried.join(QLatin1String("; "))));
+        SshSession::tr("authentication as %1 failed. The server offers: %2. Tried: %3.")
+            .arg(where(m_endpoint), methodNames(offered), tried.join(QLatin1String("; "))));
 }
 
-Result<CommandResult> SshSession::exec(const QString &command, const QByteArray &stdinData, int timeoutMs,
-                                       const QString &step)
+Result<CommandResult> SshSession::exec(
+    const QString& command, const QByteArray& stdinData, int timeoutMs, const QString& step)
 {
     if (!isOpen())
-        return stepFailure(m_server, step, SshSession::tr("the SSH connection to %1 is closed").arg(where(m_endpoint)));
+        return stepFailure(
+            m_server, step, SshSession::tr("the SSH connection to %1 is closed").arg(where(m_endpoint)));
     const QDeadlineTimer deadline(timeoutMs);
     ssh_session s = m_session;
-    const auto lost = [&](const char *what) {
+    const auto lost = [&](const char* what) {
         return stepFailure(m_server, step,
-                           SshSession::tr("the SSH connection to %1 failed while %2: %3").arg(where(m_endpoint), SshSession::tr(what), libsshError(s)));
+            SshSession::tr("the SSH connection to %1 failed while %2: %3")
+                .arg(where(m_endpoint), SshSession::tr(what), libsshError(s)));
     };
 
     ExitState state;
     ssh_channel_callbacks_struct callbacks {};
     callbacks.userdata = &state;
-    callbacks.channel_exit_status_function = [](ssh_session, ssh_channel, int status, void *user) {
-        auto *st = static_cast<ExitState *>(user);
+    callbacks.channel_exit_status_function = [](ssh_session, ssh_channel, int status, void* user) {
+        auto* st = static_cast<ExitState*>(user);
         st->exited = true;
         st->status = status;
     };
-    callbacks.channel_exit_signal_function = [](ssh_session, ssh_channel, const char *, int, const char *,
-                                                const char *, void *user) {
-        auto *st = static_cast<ExitState *>(user);
-        st->exited = true;
-        st->status = -1;
-    };
+    callbacks.channel_exit_signal_function
+        = [](ssh_session, ssh_channel, const char*, int, const char*, const char*, void* user) {
+              auto* st = static_cast<ExitState*>(user);
+              st->exited = true;
+              st->status = -1;
+          };
     ssh_callbacks_init(&callbacks);
 
     ChannelPtr channel(ssh_channel_new(s));
@@ -447,13 +464,13 @@ Result<CommandResult> SshSession::exec(const QString &command, const QByteArray 
     // into this stack frame afterwards
     ssh_set_channel_callbacks(channel.get(), &callbacks);
     const std::unique_ptr<ssh_channel_struct, std::function<void(ssh_channel)>> unhook(
-            channel.get(), [&callbacks](ssh_channel c) { ssh_remove_channel_callbacks(c, &callbacks); });
+        channel.get(), [&callbacks](ssh_channel c) { ssh_remove_channel_callbacks(c, &callbacks); });
     const QByteArray cmd = command.toUtf8();
     if (ssh_channel_request_exec(channel.get(), cmd.constData()) != SSH_OK)
         return lost(QT_TRANSLATE_NOOP("SshSession", "starting a command"));
     for (qsizetype done = 0; done < stdinData.size();) {
         const int n = ssh_channel_write(channel.get(), stdinData.constData() + done,
-                                        uint32_t(std::min<qsizetype>(stdinData.size() - done, 32768)));
+            uint32_t(std::min<qsizetype>(stdinData.size() - done, 32768)));
         if (n == SSH_ERROR)
             return lost(QT_TRANSLATE_NOOP("SshSession", "sending data"));
         done += n;
@@ -512,16 +529,17 @@ Result<CommandResult> SshSession::exec(const QString &command, const QByteArray 
     if (timedOut) {
         ssh_channel_request_send_signal(channel.get(), "KILL");
         return stepFailure(m_server, step,
-                           SshSession::tr("\"%1\" did not finish within %2 s on %3")
-                                   .arg(command)
-                                   .arg(timeoutMs / 1000.0, 0, 'f', 1)
-                                   .arg(where(m_endpoint)));
+            SshSession::tr("\"%1\" did not finish within %2 s on %3")
+                .arg(command)
+                .arg(timeoutMs / 1000.0, 0, 'f', 1)
+                .arg(where(m_endpoint)));
     }
     result.exitCode = state.exited ? state.status : -1;
     return result;
 }
 
-Result<SshHostKey> SshSession::probeHostKey(const SshEndpoint &endpoint, int timeoutMs, const QString &serverName)
+Result<SshHostKey> SshSession::probeHostKey(
+    const SshEndpoint& endpoint, int timeoutMs, const QString& serverName)
 {
     auto s = connectSession(endpoint, timeoutMs, serverName);
     if (!s)
@@ -529,8 +547,8 @@ Result<SshHostKey> SshSession::probeHostKey(const SshEndpoint &endpoint, int tim
     return readHostKey(s->get(), endpoint, serverName);
 }
 
-Result<void> SshSession::trustHostKey(const SshEndpoint &endpoint, const QString &fingerprint, int timeoutMs,
-                                      const QString &serverName)
+Result<void> SshSession::trustHostKey(
+    const SshEndpoint& endpoint, const QString& fingerprint, int timeoutMs, const QString& serverName)
 {
     auto s = connectSession(endpoint, timeoutMs, serverName);
     if (!s)
@@ -540,8 +558,9 @@ Result<void> SshSession::trustHostKey(const SshEndpoint &endpoint, const QString
         return std::unexpected(hk.error());
     if (hk->fingerprint != fingerprint)
         return stepFailure(serverName, kStep,
-                           SshSession::tr("%1 now presents the host key %2, not the %3 that was confirmed; nothing was added to %4")
-                                   .arg(where(endpoint), hk->fingerprint, fingerprint, knownHostsPath(endpoint)));
+            SshSession::tr(
+                "%1 now presents the host key %2, not the %3 that was confirmed; nothing was added to %4")
+                .arg(where(endpoint), hk->fingerprint, fingerprint, knownHostsPath(endpoint)));
     switch (hk->status) {
     case SshHostKey::Status::Known:
         return {};

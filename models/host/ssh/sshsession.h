@@ -1,10 +1,10 @@
 #pragma once
 
-#include "host/hostshell.h"
 #include "common/pairprofile.h"
+#include "host/hostshell.h"
 
-#include <QCoreApplication>
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -14,8 +14,8 @@ struct ssh_session_struct;
 struct SshHostKey
 {
     enum class Status { Known, Unknown, Changed };
-    QString type;                  ///< e.g. "ssh-ed25519"
-    QString fingerprint;           ///< "SHA256:…", as `ssh-keygen -lf` prints it
+    QString type; ///< e.g. "ssh-ed25519"
+    QString fingerprint; ///< "SHA256:…", as `ssh-keygen -lf` prints it
     Status status = Status::Unknown;
     QStringList knownFingerprints; ///< what known_hosts holds for this host when the key changed
 };
@@ -28,8 +28,8 @@ class SshSession
 public:
     SshSession(QString serverName, SshEndpoint endpoint);
     ~SshSession();
-    SshSession(const SshSession &) = delete;
-    SshSession &operator=(const SshSession &) = delete;
+    SshSession(const SshSession&) = delete;
+    SshSession& operator=(const SshSession&) = delete;
 
     /** Connects, checks the host key against knownHostsFile and authenticates; @p timeoutMs bounds each
      *  network wait of the session from now on. */
@@ -37,26 +37,26 @@ public:
     bool isOpen() const;
     void close();
     /** Runs @p command (given verbatim to the remote user's shell) with @p stdinData on its stdin. */
-    Result<CommandResult> exec(const QString &command, const QByteArray &stdinData, int timeoutMs,
-                               const QString &step);
+    Result<CommandResult> exec(
+        const QString& command, const QByteArray& stdinData, int timeoutMs, const QString& step);
     /** "ssh user@host:port" */
     QString describe() const;
 
     /** Connects without authenticating and reports the host key: for a confirmation dialog. */
-    static Result<SshHostKey> probeHostKey(const SshEndpoint &endpoint, int timeoutMs,
-                                           const QString &serverName = {});
+    static Result<SshHostKey> probeHostKey(
+        const SshEndpoint& endpoint, int timeoutMs, const QString& serverName = {});
     /** Adds the host's key to knownHostsFile if it is still the one with @p fingerprint the user confirmed
      *  (refuses a changed key). */
-    static Result<void> trustHostKey(const SshEndpoint &endpoint, const QString &fingerprint, int timeoutMs,
-                                     const QString &serverName = {});
+    static Result<void> trustHostKey(const SshEndpoint& endpoint, const QString& fingerprint, int timeoutMs,
+        const QString& serverName = {});
     /** "~/x" → "$HOME/x" */
-    static QString expandHome(const QString &path);
+    static QString expandHome(const QString& path);
 
 private:
     Result<void> authenticate();
 
     QString m_server;
     SshEndpoint m_endpoint;
-    ssh_session_struct *m_session = nullptr;
+    ssh_session_struct* m_session = nullptr;
     int m_timeoutMs = 15000;
 };

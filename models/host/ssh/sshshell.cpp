@@ -5,13 +5,13 @@
 #include <algorithm>
 
 namespace {
-QString trimmedText(const QByteArray &bytes)
+QString trimmedText(const QByteArray& bytes)
 {
     return QString::fromUtf8(bytes).trimmed();
 }
 
 /** A glob for sh: '*' and '?' stay wildcards, everything else is taken literally. */
-std::optional<QString> shellGlob(const QString &glob)
+std::optional<QString> shellGlob(const QString& glob)
 {
     QString out;
     for (QChar c : glob) {
@@ -26,15 +26,14 @@ std::optional<QString> shellGlob(const QString &glob)
 }
 } // namespace
 
-SshShell::SshShell(QString serverName, const SshEndpoint &endpoint)
+SshShell::SshShell(QString serverName, const SshEndpoint& endpoint)
     : m_server(std::move(serverName))
     , m_endpoint(endpoint)
     , m_session(std::make_unique<SshSession>(m_server, endpoint))
-{
-}
+{ }
 
-Result<std::unique_ptr<SshShell>> SshShell::open(const QString &serverName, const SshEndpoint &endpoint,
-                                                 int connectTimeoutMs)
+Result<std::unique_ptr<SshShell>> SshShell::open(
+    const QString& serverName, const SshEndpoint& endpoint, int connectTimeoutMs)
 {
     std::unique_ptr<SshShell> shell(new SshShell(serverName, endpoint));
     shell->m_connectTimeoutMs = connectTimeoutMs;
@@ -43,12 +42,12 @@ Result<std::unique_ptr<SshShell>> SshShell::open(const QString &serverName, cons
     return shell;
 }
 
-Result<SshHostKey> SshShell::probeHostKey(const SshEndpoint &endpoint, int timeoutMs)
+Result<SshHostKey> SshShell::probeHostKey(const SshEndpoint& endpoint, int timeoutMs)
 {
     return SshSession::probeHostKey(endpoint, timeoutMs);
 }
 
-QString SshShell::shellQuote(const QString &s)
+QString SshShell::shellQuote(const QString& s)
 {
     QString out = s;
     out.replace(QLatin1Char('\''), QLatin1String("'\\''"));
@@ -60,7 +59,7 @@ QString SshShell::describe() const
     return m_endpoint.sudo ? SshShell::tr("%1 (sudo)").arg(m_session->describe()) : m_session->describe();
 }
 
-StepError SshShell::failure(const QString &step, const QString &text) const
+StepError SshShell::failure(const QString& step, const QString& text) const
 {
     return StepError { m_server, step, 0, text };
 }
@@ -75,20 +74,21 @@ Result<void> SshShell::checkSudo()
     const QString said = trimmedText(r->err);
     if (r->exitCode == 127 || said.contains(QLatin1String("not found")))
         return std::unexpected(failure(QStringLiteral("sudo"),
-                                       SshShell::tr("the profile asks for \"sudo\": true, but sudo is not installed on %1")
-                                               .arg(m_session->describe())));
+            SshShell::tr("the profile asks for \"sudo\": true, but sudo is not installed on %1")
+                .arg(m_session->describe())));
     if (r->exitCode != 0)
-        return std::unexpected(failure(
-                QStringLiteral("sudo"),
-                SshShell::tr("sudo on %1 would ask %2 for a password, and RepliPair never types one (sudo -n said: \"%3\"). "
-                   "Give %2 a NOPASSWD sudo rule for the commands RepliPair runs, or log in as a user that needs no sudo.")
-                        .arg(m_session->describe(), m_endpoint.user, said)));
+        return std::unexpected(failure(QStringLiteral("sudo"),
+            SshShell::tr("sudo on %1 would ask %2 for a password, and RepliPair never types one (sudo -n "
+                         "said: \"%3\"). "
+                         "Give %2 a NOPASSWD sudo rule for the commands RepliPair runs, or log in as a user "
+                         "that needs no sudo.")
+                .arg(m_session->describe(), m_endpoint.user, said)));
     m_sudoChecked = true;
     return {};
 }
 
-Result<CommandResult> SshShell::script(const QString &step, const QString &body, const QByteArray &stdinData,
-                                       int timeoutMs)
+Result<CommandResult> SshShell::script(
+    const QString& step, const QString& body, const QByteArray& stdinData, int timeoutMs)
 {
     if (!m_session->isOpen()) {
         // the host dropped the session between two steps (sshd restart, network): one fresh attempt
@@ -99,52 +99,56 @@ Result<CommandResult> SshShell::script(const QString &step, const QString &body,
         if (auto sudo = checkSudo(); !sudo)
             return std::unexpected(sudo.error());
     }
-    const QString command = (m_endpoint.sudo ? QStringLiteral("sudo -n /bin/sh -c ") : QStringLiteral("/bin/sh -c "))
-            + shellQuote(body);
+    const QString command
+        = (m_endpoint.sudo ? QStringLiteral("sudo -n /bin/sh -c ") : QStringLiteral("/bin/sh -c "))
+        + shellQuote(body);
     return m_session->exec(command, stdinData, timeoutMs, step);
 }
 
-Result<bool> SshShell::exists(const QString &path)
+Result<bool> SshShell::exists(const QString& path)
 {
     auto r = script(QStringLiteral("exists"),
-                    QStringLiteral("f=%1; if [ -e \"$f\" ] || [ -L \"$f\" ]; then exit 0; else exit 1; fi").arg(shellQuote(path)),
-                    {}, m_fileTimeoutMs);
+        QStringLiteral("f=%1; if [ -e \"$f\" ] || [ -L \"$f\" ]; then exit 0; else exit 1; fi")
+            .arg(shellQuote(path)),
+        {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0 && r->exitCode != 1)
-        return std::unexpected(failure(SshShell::tr("exists"), SshShell::tr("cannot check whether %1 exists on %2: %3")
-                                                             .arg(path, describe(), trimmedText(r->err))));
+        return std::unexpected(failure(SshShell::tr("exists"),
+            SshShell::tr("cannot check whether %1 exists on %2: %3")
+                .arg(path, describe(), trimmedText(r->err))));
     return r->exitCode == 0;
 }
 
-Result<QByteArray> SshShell::readFile(const QString &path)
+Result<QByteArray> SshShell::readFile(const QString& path)
 {
-    auto r = script(SshShell::tr("read file"), QStringLiteral("exec cat -- %1").arg(shellQuote(path)), {}, m_fileTimeoutMs);
+    auto r = script(SshShell::tr("read file"), QStringLiteral("exec cat -- %1").arg(shellQuote(path)), {},
+        m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
         return std::unexpected(failure(SshShell::tr("read file"),
-                                       SshShell::tr("cannot read %1 on %2: %3").arg(path, describe(), trimmedText(r->err))));
+            SshShell::tr("cannot read %1 on %2: %3").arg(path, describe(), trimmedText(r->err))));
     return r->out;
 }
 
-Result<void> SshShell::checkWritable(const QString &path)
+Result<void> SshShell::checkWritable(const QString& path)
 {
     // Tests only (test -w, -O): changes nothing. Mirrors writeFileAtomic: symlinks resolved, a new file
     // is created in the folder, an existing one keeps its owner (which only root or the owner can do).
-    const QString body = QStringLiteral(
-            "f=%1\n"
-            "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
-            "d=$(dirname -- \"$f\")\n"
-            "printf '%s' \"$f\"\n"
-            "[ -d \"$d\" ] || exit 3\n"
-            "{ [ -w \"$d\" ] && [ -x \"$d\" ]; } || exit 4\n"
-            "if [ -e \"$f\" ]; then\n"
-            "  [ -f \"$f\" ] || exit 7\n"
-            "  [ -w \"$f\" ] || exit 5\n"
-            "  [ \"$(id -u)\" = 0 ] || [ -O \"$f\" ] || exit 6\n"
-            "fi\n"
-            "exit 0\n").arg(shellQuote(path));
+    const QString body = QStringLiteral("f=%1\n"
+                                        "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
+                                        "d=$(dirname -- \"$f\")\n"
+                                        "printf '%s' \"$f\"\n"
+                                        "[ -d \"$d\" ] || exit 3\n"
+                                        "{ [ -w \"$d\" ] && [ -x \"$d\" ]; } || exit 4\n"
+                                        "if [ -e \"$f\" ]; then\n"
+                                        "  [ -f \"$f\" ] || exit 7\n"
+                                        "  [ -w \"$f\" ] || exit 5\n"
+                                        "  [ \"$(id -u)\" = 0 ] || [ -O \"$f\" ] || exit 6\n"
+                                        "fi\n"
+                                        "exit 0\n")
+                             .arg(shellQuote(path));
     auto r = script(SshShell::tr("check config"), body, {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
@@ -157,112 +161,120 @@ Result<void> SshShell::checkWritable(const QString &path)
         return {};
     case 3:
         return std::unexpected(failure(SshShell::tr("check config"),
-                                       SshShell::tr("the folder of %1 does not exist on %2").arg(named, describe())));
+            SshShell::tr("the folder of %1 does not exist on %2").arg(named, describe())));
     case 4:
         return std::unexpected(failure(SshShell::tr("check config"),
-                                       SshShell::tr("%1 cannot be replaced on %2: the folder %3 is not writable by %4")
-                                               .arg(named, describe(), folder, user)));
+            SshShell::tr("%1 cannot be replaced on %2: the folder %3 is not writable by %4")
+                .arg(named, describe(), folder, user)));
     case 5:
         return std::unexpected(failure(SshShell::tr("check config"),
-                                       SshShell::tr("%1 is not writable by %2 on %3").arg(named, user, describe())));
+            SshShell::tr("%1 is not writable by %2 on %3").arg(named, user, describe())));
     case 6:
         return std::unexpected(failure(SshShell::tr("check config"),
-                                       SshShell::tr("%1 on %2 belongs to another user; %3 could write it but not keep its "
-                                          "owner. Use \"sudo\": true or log in as its owner.")
-                                               .arg(named, describe(), user)));
+            SshShell::tr("%1 on %2 belongs to another user; %3 could write it but not keep its "
+                         "owner. Use \"sudo\": true or log in as its owner.")
+                .arg(named, describe(), user)));
     case 7:
         return std::unexpected(failure(SshShell::tr("check config"),
-                                       SshShell::tr("%1 on %2 is not a regular file").arg(named, describe())));
+            SshShell::tr("%1 on %2 is not a regular file").arg(named, describe())));
     default:
-        return std::unexpected(failure(SshShell::tr("check config"), SshShell::tr("cannot check whether %1 is writable on %2: %3")
-                                                                   .arg(named, describe(), trimmedText(r->err))));
+        return std::unexpected(failure(SshShell::tr("check config"),
+            SshShell::tr("cannot check whether %1 is writable on %2: %3")
+                .arg(named, describe(), trimmedText(r->err))));
     }
 }
 
-Result<void> SshShell::writeFileAtomic(const QString &path, const QByteArray &content)
+Result<void> SshShell::writeFileAtomic(const QString& path, const QByteArray& content)
 {
     // The content travels on stdin (never on a command line); temporary file in the same folder, the old
     // file's mode, owner and SELinux label copied onto it, synced, then renamed over the target.
-    const QString body = QStringLiteral(
-            "set -e\n"
-            "f=%1\n"
-            "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
-            "d=$(dirname -- \"$f\")\n"
-            "t=$(mktemp \"$d/.replipair-XXXXXX\")\n"
-            "trap 'rm -f -- \"$t\"' EXIT\n"
-            "cat > \"$t\"\n"
-            "n=$(wc -c < \"$t\")\n"
-            "[ \"$n\" -eq %2 ] || { echo \"only $n of %2 bytes arrived\" >&2; exit 1; }\n"
-            "if [ -e \"$f\" ]; then\n"
-            "  chmod --reference=\"$f\" -- \"$t\"\n"
-            "  chown --reference=\"$f\" -- \"$t\"\n"
-            "  if command -v chcon >/dev/null 2>&1; then chcon --reference=\"$f\" -- \"$t\" 2>/dev/null || true; fi\n"
-            "else\n"
-            "  chmod 0644 -- \"$t\"\n"
-            "fi\n"
-            "sync -- \"$t\" 2>/dev/null || true\n"
-            "mv -f -- \"$t\" \"$f\"\n"
-            "trap - EXIT\n").arg(shellQuote(path), QString::number(content.size()));
+    const QString body
+        = QStringLiteral("set -e\n"
+                         "f=%1\n"
+                         "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
+                         "d=$(dirname -- \"$f\")\n"
+                         "t=$(mktemp \"$d/.replipair-XXXXXX\")\n"
+                         "trap 'rm -f -- \"$t\"' EXIT\n"
+                         "cat > \"$t\"\n"
+                         "n=$(wc -c < \"$t\")\n"
+                         "[ \"$n\" -eq %2 ] || { echo \"only $n of %2 bytes arrived\" >&2; exit 1; }\n"
+                         "if [ -e \"$f\" ]; then\n"
+                         "  chmod --reference=\"$f\" -- \"$t\"\n"
+                         "  chown --reference=\"$f\" -- \"$t\"\n"
+                         "  if command -v chcon >/dev/null 2>&1; then chcon --reference=\"$f\" -- \"$t\" "
+                         "2>/dev/null || true; fi\n"
+                         "else\n"
+                         "  chmod 0644 -- \"$t\"\n"
+                         "fi\n"
+                         "sync -- \"$t\" 2>/dev/null || true\n"
+                         "mv -f -- \"$t\" \"$f\"\n"
+                         "trap - EXIT\n")
+              .arg(shellQuote(path), QString::number(content.size()));
     auto r = script(SshShell::tr("write file"), body, content, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return std::unexpected(failure(SshShell::tr("write file"), SshShell::tr("cannot write %1 on %2 (left unchanged): %3")
-                                                                 .arg(path, describe(), trimmedText(r->err))));
+        return std::unexpected(failure(SshShell::tr("write file"),
+            SshShell::tr("cannot write %1 on %2 (left unchanged): %3")
+                .arg(path, describe(), trimmedText(r->err))));
     return {};
 }
 
-Result<void> SshShell::copyFile(const QString &path, const QString &backupPath)
+Result<void> SshShell::copyFile(const QString& path, const QString& backupPath)
 {
-    auto r = script(SshShell::tr("backup"), QStringLiteral("exec cp -p -- %1 %2").arg(shellQuote(path), shellQuote(backupPath)),
-                    {}, m_fileTimeoutMs);
+    auto r = script(SshShell::tr("backup"),
+        QStringLiteral("exec cp -p -- %1 %2").arg(shellQuote(path), shellQuote(backupPath)), {},
+        m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return std::unexpected(failure(SshShell::tr("backup"), SshShell::tr("cannot copy %1 to %2 on %3: %4")
-                                                             .arg(path, backupPath, describe(), trimmedText(r->err))));
+        return std::unexpected(failure(SshShell::tr("backup"),
+            SshShell::tr("cannot copy %1 to %2 on %3: %4")
+                .arg(path, backupPath, describe(), trimmedText(r->err))));
     return {};
 }
 
-Result<void> SshShell::removeFile(const QString &path)
+Result<void> SshShell::removeFile(const QString& path)
 {
-    auto r = script(SshShell::tr("remove file"), QStringLiteral("exec rm -f -- %1").arg(shellQuote(path)), {}, m_fileTimeoutMs);
+    auto r = script(SshShell::tr("remove file"), QStringLiteral("exec rm -f -- %1").arg(shellQuote(path)), {},
+        m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
         return std::unexpected(failure(SshShell::tr("remove file"),
-                                       SshShell::tr("cannot remove %1 on %2: %3").arg(path, describe(), trimmedText(r->err))));
+            SshShell::tr("cannot remove %1 on %2: %3").arg(path, describe(), trimmedText(r->err))));
     return {};
 }
 
-Result<QStringList> SshShell::listDir(const QString &dir, const QString &glob)
+Result<QStringList> SshShell::listDir(const QString& dir, const QString& glob)
 {
     const auto pattern = shellGlob(glob);
     if (!pattern)
-        return std::unexpected(failure(SshShell::tr("list folder"), SshShell::tr("unusable file name pattern \"%1\"").arg(glob)));
+        return std::unexpected(failure(
+            SshShell::tr("list folder"), SshShell::tr("unusable file name pattern \"%1\"").arg(glob)));
     auto r = script(SshShell::tr("list folder"),
-                    QStringLiteral("cd -- %1 2>/dev/null || exit 3\n"
-                                   "for f in %2; do if [ -f \"$f\" ]; then printf '%s\\0' \"$f\"; fi; done\n"
-                                   "exit 0\n")
-                            .arg(shellQuote(dir), *pattern),
-                    {}, m_fileTimeoutMs);
+        QStringLiteral("cd -- %1 2>/dev/null || exit 3\n"
+                       "for f in %2; do if [ -f \"$f\" ]; then printf '%s\\0' \"$f\"; fi; done\n"
+                       "exit 0\n")
+            .arg(shellQuote(dir), *pattern),
+        {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode == 3)
         return std::unexpected(failure(SshShell::tr("list folder"),
-                                       SshShell::tr("folder %1 does not exist on %2 (or cannot be entered)").arg(dir, describe())));
+            SshShell::tr("folder %1 does not exist on %2 (or cannot be entered)").arg(dir, describe())));
     if (r->exitCode != 0)
         return std::unexpected(failure(SshShell::tr("list folder"),
-                                       SshShell::tr("cannot list %1 on %2: %3").arg(dir, describe(), trimmedText(r->err))));
+            SshShell::tr("cannot list %1 on %2: %3").arg(dir, describe(), trimmedText(r->err))));
     QStringList names;
-    for (const QByteArray &name : r->out.split('\0'))
+    for (const QByteArray& name : r->out.split('\0'))
         if (!name.isEmpty())
             names << QString::fromUtf8(name);
     std::sort(names.begin(), names.end());
     return names;
 }
 
-Result<CommandResult> SshShell::run(const QString &command, int timeoutMs)
+Result<CommandResult> SshShell::run(const QString& command, int timeoutMs)
 {
     return script(SshShell::tr("run"), command, {}, timeoutMs);
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "host/hostshell.h"
 #include "common/pairprofile.h"
+#include "host/hostshell.h"
 #include "host/ssh/sshsession.h"
 
 #include <QCoreApplication>
@@ -14,31 +14,32 @@ class SshShell : public HostShell
     Q_DECLARE_TR_FUNCTIONS(SshShell)
 public:
     /** Connects, verifies the host key and authenticates now, so that a refusal surfaces at once. */
-    static Result<std::unique_ptr<SshShell>> open(const QString &serverName, const SshEndpoint &endpoint,
-                                                  int connectTimeoutMs = 15000);
+    static Result<std::unique_ptr<SshShell>> open(
+        const QString& serverName, const SshEndpoint& endpoint, int connectTimeoutMs = 15000);
     /** The server's host key and its known_hosts status, for the GUI's confirmation dialog. */
-    static Result<SshHostKey> probeHostKey(const SshEndpoint &endpoint, int timeoutMs);
+    static Result<SshHostKey> probeHostKey(const SshEndpoint& endpoint, int timeoutMs);
 
     QString describe() const override;
-    Result<bool> exists(const QString &path) override;
-    Result<QByteArray> readFile(const QString &path) override;
-    Result<void> checkWritable(const QString &path) override;
-    Result<void> writeFileAtomic(const QString &path, const QByteArray &content) override;
-    Result<void> copyFile(const QString &path, const QString &backupPath) override;
-    Result<void> removeFile(const QString &path) override;
-    Result<QStringList> listDir(const QString &dir, const QString &glob) override;
-    Result<CommandResult> run(const QString &command, int timeoutMs) override;
+    Result<bool> exists(const QString& path) override;
+    Result<QByteArray> readFile(const QString& path) override;
+    Result<void> checkWritable(const QString& path) override;
+    Result<void> writeFileAtomic(const QString& path, const QByteArray& content) override;
+    Result<void> copyFile(const QString& path, const QString& backupPath) override;
+    Result<void> removeFile(const QString& path) override;
+    Result<QStringList> listDir(const QString& dir, const QString& glob) override;
+    Result<CommandResult> run(const QString& command, int timeoutMs) override;
 
     /** Limit for each file operation (default 30 s); run() takes its own. */
     void setFileTimeout(int ms) { m_fileTimeoutMs = ms; }
-    static QString shellQuote(const QString &s);
+    static QString shellQuote(const QString& s);
 
 private:
-    SshShell(QString serverName, const SshEndpoint &endpoint);
+    SshShell(QString serverName, const SshEndpoint& endpoint);
     /** Runs a /bin/sh script (through sudo -n when asked), reconnecting first if the session dropped. */
-    Result<CommandResult> script(const QString &step, const QString &body, const QByteArray &stdinData, int timeoutMs);
+    Result<CommandResult> script(
+        const QString& step, const QString& body, const QByteArray& stdinData, int timeoutMs);
     Result<void> checkSudo();
-    StepError failure(const QString &step, const QString &text) const;
+    StepError failure(const QString& step, const QString& text) const;
 
     QString m_server;
     SshEndpoint m_endpoint;
