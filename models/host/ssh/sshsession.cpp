@@ -484,17 +484,21 @@ Result<CommandResult> SshSession::exec(
     QDeadlineTimer afterExit; // a daemon started by the command may keep its output open: stop waiting soon
     bool timedOut = false;
     for (;;) {
+        bool received = false;
         for (int stream : { 0, 1 }) {
             int n;
-            while ((n = ssh_channel_read_nonblocking(channel.get(), buf, sizeof buf, stream)) > 0)
+            while ((n = ssh_channel_read_nonblocking(channel.get(), buf, sizeof buf, stream)) > 0) {
                 (stream ? result.err : result.out).append(buf, n);
+                received = true;
+            }
             if (n == SSH_ERROR)
                 return lost(QT_TRANSLATE_NOOP("SshSession", "reading output"));
         }
         if (ssh_channel_is_closed(channel.get()) || (ssh_channel_is_eof(channel.get()) && state.exited))
             break;
         if (state.exited) {
-            if (afterExit.isForever())
+            // the exit status may arrive while a large output is still on its way: only silence ends the wait
+            if (afterExit.isForever() || received)
                 afterExit.setRemainingTime(300);
             else if (afterExit.hasExpired())
                 break;
