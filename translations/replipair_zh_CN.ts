@@ -117,7 +117,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+1"/>
         <source>profile: %1</source>
-        <translation>配置文件：%1</translation>
+        <translation>配对方案：%1</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -192,7 +192,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+57"/>
         <source>%1: not a replica</source>
-        <translation>%1：不是副本</translation>
+        <translation>%1：不是从库</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -346,7 +346,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+2"/>
         <source>%1 needs exactly one profile file</source>
-        <translation>%1 需要恰好一个配置文件</translation>
+        <translation>%1 需要恰好一个配对方案</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -369,7 +369,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/configlocator.cpp" line="+135"/>
         <source>the server (%1) was started with --no-defaults: it reads no option file, so its settings can only change on its command line. Set &quot;configFile&quot; in the profile if you know better.</source>
-        <translation>服务器（%1）是以 --no-defaults 启动的：它不读取任何选项文件，因此其设置只能在命令行中更改。如果您确定，请在配置文件中设置“configFile”。</translation>
+        <translation>服务器（%1）是以 --no-defaults 启动的：它不读取任何配置文件，因此其设置只能在命令行中更改。如果您确定，请在配对方案中设置“configFile”。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -389,17 +389,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+6"/>
         <source>the server (%1) has no --defaults-file and none of its default option files exists on %2 (%3). Set &quot;configFile&quot; in the profile.</source>
-        <translation>服务器（%1）没有 --defaults-file，且其默认选项文件在 %2 上均不存在（%3）。请在配置文件中设置“configFile”。</translation>
+        <translation>服务器（%1）没有 --defaults-file，且其默认配置文件在 %2 上均不存在（%3）。请在配对方案中设置“configFile”。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the default option file of %1 (it has no --defaults-file)</source>
-        <translation>%1 的默认选项文件（它没有 --defaults-file）</translation>
+        <translation>%1 的默认配置文件（它没有 --defaults-file）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the last of the default option files %1 of %2 (it has no --defaults-file)</source>
-        <translation>%2 的默认选项文件 %1 中的最后一个（它没有 --defaults-file）</translation>
+        <translation>%2 的默认配置文件 %1 中的最后一个（它没有 --defaults-file）</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -420,7 +420,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="-159"/>
         <source>cannot read the option file %1: %2</source>
-        <translation>无法读取选项文件 %1：%2</translation>
+        <translation>无法读取配置文件 %1：%2</translation>
     </message>
     <message>
         <location line="+55"/>
@@ -546,7 +546,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+1"/>
         <source>after the change: %1. Another option file may override ours.</source>
-        <translation>更改之后：%1。可能有另一个选项文件覆盖了我们的设置。</translation>
+        <translation>更改之后：%1。可能有另一个配置文件覆盖了 RepliPair 的设置。</translation>
     </message>
 </context>
 <context>
@@ -682,7 +682,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+17"/>
         <source>both</source>
-        <translation>两者</translation>
+        <translation>两台服务器</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -960,7 +960,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+2"/>
         <source>Replica</source>
-        <translation>副本</translation>
+        <translation>从库</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -970,7 +970,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+2"/>
         <source>Source</source>
-        <translation>源</translation>
+        <translation>主库</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1332,18 +1332,18 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+3"/>
         <source>&amp;Open Profile…</source>
-        <translation>打开配置文件(&amp;O)…</translation>
+        <translation>打开配对方案(&amp;O)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+97"/>
         <source>Open Pair Profile</source>
-        <translation>打开服务器对配置文件</translation>
+        <translation>打开配对方案</translation>
     </message>
     <message>
         <location line="-95"/>
         <source>Pair profiles (*.replipair.json);;JSON (*.json)</source>
-        <translation>服务器对配置文件 (*.replipair.json);;JSON (*.json)</translation>
+        <translation>配对方案 (*.replipair.json);;JSON (*.json)</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1620,7 +1620,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+1"/>
         <source>usage: replipair-cli monitor PROFILE [--interval SECONDS] [--json] [--once] [--events] [--lag-threshold SECONDS] [--timeout SECONDS]</source>
-        <translation>用法：replipair-cli monitor 配置文件 [--interval 秒] [--json] [--once] [--events] [--lag-threshold 秒] [--timeout 秒]</translation>
+        <translation>用法：replipair-cli monitor 配对方案 [--interval 秒] [--json] [--once] [--events] [--lag-threshold 秒] [--timeout 秒]</translation>
     </message>
 </context>
 <context>
@@ -1728,7 +1728,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+19"/>
         <source>Give the pair a name; it names the profile file.</source>
-        <translation>请为服务器对命名；该名称将用作配置文件名。</translation>
+        <translation>请为服务器对命名；该名称将用作配对方案名。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1833,7 +1833,7 @@ A table written to during the comparison may show as different: compare again on
         <location line="+36"/>
         <location line="+3"/>
         <source>profile</source>
-        <translation>配置文件</translation>
+        <translation>配对方案</translation>
     </message>
     <message>
         <location line="-105"/>
@@ -1925,7 +1925,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+1"/>
         <source>%1 refused the replication account of %2: %3. %1 saw the connection come from %4, and the account is &apos;%5&apos;@&apos;%6&apos;. If %2 reaches %1 through NAT or another interface, set &quot;replicationUserHost&quot; in the profile to that address or a pattern such as &apos;10.0.0.%&apos;.</source>
-        <translation>%1 拒绝了 %2 的复制账户：%3。%1 看到连接来自 %4，而账户是 &apos;%5&apos;@&apos;%6&apos;。如果 %2 通过 NAT 或其他网络接口访问 %1，请在配置文件中将“replicationUserHost”设为该地址或类似 &apos;10.0.0.%&apos; 的模式。</translation>
+        <translation>%1 拒绝了 %2 的复制账号：%3。%1 看到连接来自 %4，而账户是 &apos;%5&apos;@&apos;%6&apos;。如果 %2 通过 NAT 或其他网络接口访问 %1，请在配对方案中将“replicationUserHost”设为该地址或类似 &apos;10.0.0.%&apos; 的模式。</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1940,7 +1940,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+4"/>
         <source>the source refused the binlog position: %1</source>
-        <translation>源拒绝了 binlog 位置：%1</translation>
+        <translation>主库拒绝了 binlog 位点：%1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2013,12 +2013,12 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+12"/>
         <source>Replication account for %1, with a generated password</source>
-        <translation>为 %1 创建复制账户，使用生成的密码</translation>
+        <translation>为 %1 创建复制账号，使用生成的密码</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Binlog coordinates under a short read lock, always released</source>
-        <translation>在短暂的读锁下读取 Binlog 坐标，读锁总会释放</translation>
+        <translation>在短暂的读锁下读取 binlog 位点，读锁总会释放</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2218,7 +2218,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+1"/>
         <source>point the profile at two different servers</source>
-        <translation>请让配置文件指向两台不同的服务器</translation>
+        <translation>请让配对方案指向两台不同的服务器</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2233,7 +2233,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+3"/>
         <source>%1 runs %2 and %3 runs %4: in master-master each is the other&apos;s replica, and a newer source can write what an older replica cannot read</source>
-        <translation>%1 运行 %2，%3 运行 %4：在主主复制中，双方互为副本，较新的源可能写出较旧副本无法读取的内容</translation>
+        <translation>%1 运行 %2，%3 运行 %4：在主主复制中，双方互为从库，较新的主库可能写出较旧从库无法读取的内容</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2298,12 +2298,12 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+1"/>
         <source>check &quot;peerHost&quot; of %1, its bind-address and the firewall between the two</source>
-        <translation>请检查 %1 的“peerHost”、其 bind-address 以及两者之间的防火墙</translation>
+        <translation>请检查 %1 的“peerHost”、其 bind-address 以及两台服务器之间的防火墙</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the replication account would be for host name %1, but this server runs with skip_name_resolve and matches accounts by address only: %2 could never log in</source>
-        <translation>复制账户将针对主机名 %1，但此服务器启用了 skip_name_resolve，只按地址匹配账户：%2 将永远无法登录</translation>
+        <translation>复制账号将针对主机名 %1，但此服务器启用了 skip_name_resolve，只按地址匹配账户：%2 将永远无法登录</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2318,7 +2318,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+1"/>
         <source>RepliPair will not re-point it; remove that replication first (STOP SLAVE; RESET SLAVE ALL) if it is no longer wanted</source>
-        <translation>RepliPair 不会改变其复制源；如果不再需要该复制，请先将其移除（STOP SLAVE; RESET SLAVE ALL）</translation>
+        <translation>RepliPair 不会改变其主库；如果不再需要该复制，请先将其移除（STOP SLAVE; RESET SLAVE ALL）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2338,7 +2338,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+1"/>
         <source>the source no longer has the binary logs this replica needs: copy the data afresh, then RESET SLAVE ALL and run setup again</source>
-        <translation>源已不再保留此副本所需的二进制日志：请重新复制数据，然后执行 RESET SLAVE ALL 并再次运行设置</translation>
+        <translation>主库已不再保留此从库所需的二进制日志：请重新复制数据，然后执行 RESET SLAVE ALL 并再次运行设置</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2358,7 +2358,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+7"/>
         <source>choose binlog format ROW (profile: &quot;binlogFormat&quot;: &quot;ROW&quot;; wizard: the Options page), so filters go by the table&apos;s own database</source>
-        <translation>选择 ROW 二进制日志格式（配置文件：&quot;binlogFormat&quot;: &quot;ROW&quot;；向导：“选项”页），这样过滤器按表自身所在的数据库判断</translation>
+        <translation>选择 ROW 二进制日志格式（配对方案：&quot;binlogFormat&quot;: &quot;ROW&quot;；向导：“选项”页），这样过滤器按表自身所在的数据库判断</translation>
     </message>
     <message>
         <location line="-3"/>
@@ -2368,12 +2368,12 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+10"/>
         <source>replicate-do-db is %1 on this server, the profile says %2</source>
-        <translation>此服务器上的 replicate-do-db 为 %1，而配置文件为 %2</translation>
+        <translation>此服务器上的 replicate-do-db 为 %1，而配对方案为 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the profile&apos;s filters will replace it</source>
-        <translation>配置文件中的过滤器将替换它</translation>
+        <translation>配对方案中的过滤器将替换它</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2418,7 +2418,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+3"/>
         <source>the replication account may connect from any host (&apos;%&apos;)</source>
-        <translation>复制账户可以从任何主机（&apos;%&apos;）连接</translation>
+        <translation>复制账号可以从任何主机（&apos;%&apos;）连接</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2446,7 +2446,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+9"/>
         <source>Verdict</source>
-        <translation>结论</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2456,7 +2456,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+0"/>
         <source>Finding</source>
-        <translation>发现</translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2476,7 +2476,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+5"/>
         <source>both</source>
-        <translation>两者</translation>
+        <translation>两台服务器</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
@@ -2528,7 +2528,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="-6"/>
         <source>this server is not a replica</source>
-        <translation>此服务器不是副本</translation>
+        <translation>此服务器不是从库</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2589,7 +2589,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+2"/>
         <source>%1 does not replicate from %2 (no replica configured)</source>
-        <translation>%1 未从 %2 复制（未配置副本）</translation>
+        <translation>%1 未从 %2 复制（未配置从库）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2743,7 +2743,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+8"/>
         <source>%1 is %2 s behind its source (threshold %3 s)</source>
-        <translation>%1 落后其源 %2 秒（阈值 %3 秒）</translation>
+        <translation>%1 落后其主库 %2 秒（阈值 %3 秒）</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2768,7 +2768,7 @@ A table written to during the comparison may show as different: compare again on
         <location line="+15"/>
         <location line="+19"/>
         <source>coordinates</source>
-        <translation>坐标</translation>
+        <translation>位点</translation>
     </message>
     <message>
         <location line="-22"/>
@@ -2789,12 +2789,12 @@ A table written to during the comparison may show as different: compare again on
         <location line="+29"/>
         <location line="+20"/>
         <source>change source</source>
-        <translation>更改复制源</translation>
+        <translation>更改主库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 cannot mark them as applied on a server with a history; use &quot;gtid&quot;: &quot;off&quot;</source>
-        <translation>此服务器缺少源已执行的 GTID（%1），而 8.0 之前的 MySQL 无法在已有历史的服务器上将其标记为已应用；请使用 &quot;gtid&quot;: &quot;off&quot;</translation>
+        <translation>此服务器缺少主库已执行的 GTID（%1），而 8.0 之前的 MySQL 无法在已有历史的服务器上将其标记为已应用；请使用 &quot;gtid&quot;: &quot;off&quot;</translation>
     </message>
 </context>
 <context>
@@ -2857,7 +2857,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+7"/>
         <source>%1 was started with an option file of its own, so the host&apos;s init script would restart another server; say how to restart it in &quot;restartCommand&quot;</source>
-        <translation>%1 是使用其自己的选项文件启动的，因此主机的 init 脚本会重启另一台服务器；请在“restartCommand”中说明如何重启它</translation>
+        <translation>%1 是使用其自己的配置文件启动的，因此主机的 init 脚本会重启另一台服务器；请在“restartCommand”中说明如何重启它</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2890,22 +2890,22 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+1"/>
         <source>Choose where to save the profile</source>
-        <translation>选择配置文件的保存位置</translation>
+        <translation>选择配对方案的保存位置</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save Pair Profile</source>
-        <translation>保存服务器对配置文件</translation>
+        <translation>保存配对方案</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pair profiles (*.replipair.json)</source>
-        <translation>服务器对配置文件 (*.replipair.json)</translation>
+        <translation>配对方案 (*.replipair.json)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Save the profile &amp;as:</source>
-        <translation>配置文件另存为(&amp;A)：</translation>
+        <translation>配对方案另存为(&amp;A)：</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -2915,7 +2915,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+2"/>
         <source>%1 and %2 are now masters of each other: a test row written on each side arrived on the other. Save the profile to watch the pair and to run the setup again later.</source>
-        <translation>%1 和 %2 现在互为主库：在每一端写入的测试行都已到达另一端。保存配置文件，以便监控这对服务器并在以后再次运行设置。</translation>
+        <translation>%1 和 %2 现在互为主库：在每一端写入的测试行都已到达另一端。保存配对方案，以便监控这对服务器并在以后再次运行设置。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2929,12 +2929,12 @@ A table written to during the comparison may show as different: compare again on
 Both servers remain usable. Saving the profile lets you resume later: running the setup again continues where it stopped.</source>
         <translation>%1
 
-两台服务器仍可正常使用。保存配置文件后可稍后继续：再次运行设置会从中断处接着进行。</translation>
+两台服务器仍可正常使用。保存配对方案后可稍后继续：再次运行设置会从中断处接着进行。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The profile could not be saved: %1</source>
-        <translation>无法保存配置文件：%1</translation>
+        <translation>无法保存配对方案：%1</translation>
     </message>
 </context>
 <context>
@@ -3036,7 +3036,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+16"/>
         <source>Create the replication account for B</source>
-        <translation>为 B 创建复制账户</translation>
+        <translation>为 B 创建复制账号</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3197,7 +3197,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+8"/>
         <source>Kept in memory only, never written to the profile.</source>
-        <translation>仅保存在内存中，永远不会写入配置文件。</translation>
+        <translation>仅保存在内存中，永远不会写入配对方案。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3509,7 +3509,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 Both directions already replicate as the profile says: nothing to change.
 </source>
         <translation>
-两个方向都已按配置文件复制：无需任何更改。
+两个方向都已按配对方案复制：无需任何更改。
 </translation>
     </message>
     <message>
@@ -3642,7 +3642,7 @@ Plan:
         <location line="+40"/>
         <source>reads %n option file(s) from %1; ours: %2</source>
         <translation>
-            <numerusform>从 %1 读取 %n 个选项文件；我们的：%2</numerusform>
+            <numerusform>从 %1 读取 %n 个配置文件；我们的：%2</numerusform>
         </translation>
     </message>
     <message>
@@ -3656,7 +3656,7 @@ Plan:
     <message>
         <location line="-24"/>
         <source>option file %1: %2</source>
-        <translation>选项文件 %1：%2</translation>
+        <translation>配置文件 %1：%2</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3666,7 +3666,7 @@ Plan:
     <message>
         <location line="+11"/>
         <source>both servers would take their settings from %1, which both read: give each server an option file of its own (&quot;configFile&quot;) — nothing was changed</source>
-        <translation>两台服务器都会从它们共同读取的 %1 获取设置：请为每台服务器指定各自的选项文件（&quot;configFile&quot;）——未做任何更改</translation>
+        <translation>两台服务器都会从它们共同读取的 %1 获取设置：请为每台服务器指定各自的配置文件（&quot;configFile&quot;）——未做任何更改</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3728,7 +3728,7 @@ Plan:
     <message>
         <location line="+3"/>
         <source>coordinates</source>
-        <translation>坐标</translation>
+        <translation>位点</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -3753,7 +3753,7 @@ Plan:
     <message>
         <location line="+2"/>
         <source>change source</source>
-        <translation>更改复制源</translation>
+        <translation>更改主库</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4039,7 +4039,7 @@ Plan:
     <message>
         <location line="+5"/>
         <source>password (none given: the profile names no &quot;passwordEnv&quot;)</source>
-        <translation>密码（未提供：配置文件中没有指定“passwordEnv”）</translation>
+        <translation>密码（未提供：配对方案中没有指定“passwordEnv”）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4119,7 +4119,7 @@ Plan:
     <message>
         <location line="+18"/>
         <source>the profile asks for &quot;sudo&quot;: true, but sudo is not installed on %1</source>
-        <translation>配置文件要求 &quot;sudo&quot;: true，但 %1 上未安装 sudo</translation>
+        <translation>配对方案要求 &quot;sudo&quot;: true，但 %1 上未安装 sudo</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4334,7 +4334,7 @@ Plan:
     <message>
         <location line="+1"/>
         <source>Replica threads running (IO + SQL)</source>
-        <translation>正在运行的副本线程（IO + SQL）</translation>
+        <translation>正在运行的从库线程（IO + SQL）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4561,7 +4561,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+7"/>
         <source>&lt;p&gt;&lt;b&gt;What will happen&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Both servers are inspected. Nothing is changed until you have seen the plan.&lt;/li&gt;&lt;li&gt;A replication account is created on each server, allowed only from its peer.&lt;/li&gt;&lt;li&gt;The configuration (server-id, binary log, auto-increment offsets) is written to a drop-in file, with a backup; a server is restarted only when a setting needs it.&lt;/li&gt;&lt;li&gt;Each server starts replicating from the other.&lt;/li&gt;&lt;li&gt;A test row travels each way to prove that both directions work.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;将会发生什么&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;检查两台服务器。在您看到计划之前，不会做任何更改。&lt;/li&gt;&lt;li&gt;在每台服务器上创建一个复制账户，只允许从对端连接。&lt;/li&gt;&lt;li&gt;配置（server-id、二进制日志、自增偏移）写入一个附加配置文件，并做好备份；只有在某个设置需要时才重启服务器。&lt;/li&gt;&lt;li&gt;每台服务器开始从另一台复制。&lt;/li&gt;&lt;li&gt;一条测试行在两个方向上各传递一次，以证明两个方向都正常工作。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;将会发生什么&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;检查两台服务器。在您看到计划之前，不会做任何更改。&lt;/li&gt;&lt;li&gt;在每台服务器上创建一个复制账号，只允许从对端连接。&lt;/li&gt;&lt;li&gt;配置（server-id、二进制日志、自增偏移）写入一个附加配置文件，并做好备份；只有在某个设置需要时才重启服务器。&lt;/li&gt;&lt;li&gt;每台服务器开始从另一台复制。&lt;/li&gt;&lt;li&gt;一条测试行在两个方向上各传递一次，以证明两个方向都正常工作。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4589,7 +4589,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+6"/>
         <source>A pair profile to open.</source>
-        <translation>要打开的服务器对配置文件。</translation>
+        <translation>要打开的配对方案。</translation>
     </message>
     <message>
         <location line="+28"/>
