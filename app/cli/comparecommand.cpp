@@ -29,7 +29,8 @@ int CompareCommand::run(const PairProfile& profile, const CliOptions& options)
     if (options.json) {
         QJsonArray arr;
         for (const TableDifference& d : *diffs)
-            arr << QJsonObject { { QStringLiteral("database"), d.database }, { QStringLiteral("table"), d.table },
+            arr << QJsonObject { { QStringLiteral("database"), d.database },
+                { QStringLiteral("table"), d.table },
                 { nameA, d.checksumA.isEmpty() ? QJsonValue() : QJsonValue(d.checksumA) },
                 { nameB, d.checksumB.isEmpty() ? QJsonValue() : QJsonValue(d.checksumB) } };
         Cli::out() << QJsonDocument(QJsonObject { { QStringLiteral("tablesCompared"), compared },

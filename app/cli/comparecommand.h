@@ -5,7 +5,8 @@
 
 #include <QCoreApplication>
 
-/** `replipair-cli compare PROFILE`: CHECKSUM TABLE of the replicated tables on both servers; exit 1 when any differ. */
+/** `replipair-cli compare PROFILE`: CHECKSUM TABLE of the replicated tables on both servers; exit 1 when any
+ * differ. */
 class CompareCommand
 {
     Q_DECLARE_TR_FUNCTIONS(CompareCommand)

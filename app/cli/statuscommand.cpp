@@ -15,11 +15,13 @@ QJsonObject toJson(const ReplicaStatus& s)
             s.configured ? QStringLiteral("%1:%2").arg(s.sourceHost).arg(s.sourcePort) : QString() },
         { QStringLiteral("ioRunning"), s.ioRunning }, { QStringLiteral("ioState"), s.ioState },
         { QStringLiteral("sqlRunning"), s.sqlRunning },
-        { QStringLiteral("secondsBehind"), s.secondsBehind ? QJsonValue(qint64(*s.secondsBehind)) : QJsonValue() },
+        { QStringLiteral("secondsBehind"),
+            s.secondsBehind ? QJsonValue(qint64(*s.secondsBehind)) : QJsonValue() },
         { QStringLiteral("lastIoErrno"), s.lastIoErrno }, { QStringLiteral("lastIoError"), s.lastIoError },
-        { QStringLiteral("lastSqlErrno"), s.lastSqlErrno }, { QStringLiteral("lastSqlError"), s.lastSqlError },
-        { QStringLiteral("usingGtid"), s.usingGtid },
-        { QStringLiteral("readPosition"), QStringLiteral("%1:%2").arg(s.sourceLogFile).arg(s.readSourceLogPos) },
+        { QStringLiteral("lastSqlErrno"), s.lastSqlErrno },
+        { QStringLiteral("lastSqlError"), s.lastSqlError }, { QStringLiteral("usingGtid"), s.usingGtid },
+        { QStringLiteral("readPosition"),
+            QStringLiteral("%1:%2").arg(s.sourceLogFile).arg(s.readSourceLogPos) },
         { QStringLiteral("execPosition"),
             QStringLiteral("%1:%2").arg(s.relaySourceLogFile).arg(s.execSourceLogPos) } };
 }
