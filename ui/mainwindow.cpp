@@ -1,16 +1,15 @@
 #include "mainwindow.h"
 
-#include "actions/replicacontrol.h"
 #include "appsettings.h"
 #include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
 #include "monitor/logview.h"
 #include "monitor/pairmonitor.h"
+#include "monitor/replicaactions.h"
 #include "monitor/replicationevent.h"
-#include "monitor/skipeventdialog.h"
 #include "monitor/statuscharts.h"
-#include "monitor/textreportdialog.h"
 #include "monitor/topologymodel.h"
+#include "pairlist.h"
 #include "preferencesdialog.h"
 #include "setup/setuprunner.h"
 #include "topology/inspectionpanel.h"
@@ -23,9 +22,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QInputDialog>
-#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -40,10 +37,10 @@ MainWindow::MainWindow(QWidget* parent)
     , m_panel(new InspectionPanel(m_model, this))
     , m_log(new LogView(this))
     , m_events(new EventList(this))
-    , m_banner(new AlertBanner(this))
+    , m_banner(new AlertBanner(m_model, this))
     , m_charts(new StatusCharts(this))
     , m_tabs(new QTabWidget(this))
-    , m_pairs(new QListWidget(this))
+    , m_pairs(new PairList(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RepliPair"));
@@ -64,15 +61,29 @@ MainWindow::MainWindow(QWidget* parent)
     createDocks();
     createActions();
 
+    // the safe actions reach the open pair's ReplicaActions, whichever pair that is when they are asked for
+    auto onPair = [this](auto fn) {
+        return [this, fn](auto... args) {
+            if (m_actions)
+                fn(m_actions, args...);
+        };
+    };
     connect(m_view, &TopologyView::serverSelected, m_panel, &InspectionPanel::setServer);
     connect(m_view, &TopologyView::inspectRequested, this, [this] { inspect(); });
+    connect(m_view, &TopologyView::startReplicaRequested, this,
+        onPair([](ReplicaActions* a, int i) { a->setReplicaRunning(i, true); }));
+    connect(m_view, &TopologyView::stopReplicaRequested, this,
+        onPair([](ReplicaActions* a, int i) { a->setReplicaRunning(i, false); }));
+    connect(m_view, &TopologyView::skipEventRequested, this,
+        onPair([](ReplicaActions* a, int i) { a->showFailingEvent(i); }));
     connect(
-        m_view, &TopologyView::startReplicaRequested, this, [this](int i) { setReplicaRunning(i, true); });
-    connect(
-        m_view, &TopologyView::stopReplicaRequested, this, [this](int i) { setReplicaRunning(i, false); });
-    connect(m_view, &TopologyView::configDiffRequested, this, &MainWindow::showConfigDiff);
-    connect(
-        m_banner, &AlertBanner::startReplicaRequested, this, [this](int i) { setReplicaRunning(i, true); });
+        m_view, &TopologyView::compareRequested, this, onPair([](ReplicaActions* a) { a->compareData(); }));
+    connect(m_view, &TopologyView::configFootprintRequested, this,
+        onPair([](ReplicaActions* a, int i) { a->showConfigFootprint(i); }));
+    connect(m_banner, &AlertBanner::startReplicaRequested, this,
+        onPair([](ReplicaActions* a, int i) { a->setReplicaRunning(i, true); }));
+    connect(m_banner, &AlertBanner::skipEventRequested, this,
+        onPair([](ReplicaActions* a, int i) { a->showFailingEvent(i); }));
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
@@ -83,35 +94,17 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1200, 780);
     restoreGeometry(AppSettings::value(AppSettings::Key::WindowGeometry).toByteArray());
     restoreState(AppSettings::value(AppSettings::Key::WindowState).toByteArray());
-    refreshPairList();
     statusBar()->showMessage(tr("Ready"));
 }
 
 MainWindow::~MainWindow()
 {
-    if (m_control)
-        m_control->retire(); // may still wait for a dead server: then it goes once that is over
     SetupWizard::retire(std::exchange(m_inspectRunner, nullptr));
 }
 
 void MainWindow::createDocks()
 {
-    m_pairs->setObjectName(QStringLiteral("pairList"));
-    m_pairs->setAccessibleName(tr("Saved pairs"));
-    m_pairs->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(m_pairs, &QListWidget::itemActivated, this,
-        [this](QListWidgetItem* item) { openPairFile(item->data(Qt::UserRole).toString()); });
-    auto* forget = new QAction(tr("&Remove from List"), m_pairs);
-    forget->setShortcut(QKeySequence::Delete);
-    forget->setShortcutContext(Qt::WidgetShortcut);
-    connect(forget, &QAction::triggered, this, [this] {
-        if (QListWidgetItem* item = m_pairs->currentItem()) {
-            AppSettings::removeRecentPair(item->data(Qt::UserRole).toString());
-            refreshPairList();
-        }
-    });
-    m_pairs->addAction(forget);
-
+    connect(m_pairs, &PairList::openRequested, this, &MainWindow::openPairFile);
     m_pairsDock = new QDockWidget(tr("Saved Pairs"), this);
     m_pairsDock->setObjectName(QStringLiteral("pairsDock"));
     m_pairsDock->setWidget(m_pairs);
@@ -137,85 +130,69 @@ void MainWindow::createDocks()
 
 void MainWindow::createActions()
 {
+    auto add = [this](QMenu* menu, const char* name, const QString& text, auto slot) {
+        QAction* a = menu->addAction(text, this, slot);
+        a->setObjectName(QLatin1String(name));
+        return a;
+    };
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* newPair
-        = file->addAction(tr("&New Pair…"), this, [this] { startWizard(SetupWizard::defaultProfile()); });
-    newPair->setObjectName(QStringLiteral("actionNewPair"));
-    newPair->setShortcut(QKeySequence::New);
-    QAction* open = file->addAction(tr("&Open Profile…"), this, [this] {
+    add(file, "actionNewPair", tr("&New Pair…"), [this] {
+        startWizard(SetupWizard::defaultProfile());
+    })->setShortcut(QKeySequence::New);
+    add(file, "actionOpen", tr("&Open Profile…"), [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Pair Profile"),
             AppSettings::value(AppSettings::Key::LastProfileDir).toString(),
             tr("Pair profiles (*.replipair.json);;JSON (*.json)"));
         if (!path.isEmpty())
             openPairFile(path);
-    });
-    open->setObjectName(QStringLiteral("actionOpen"));
-    open->setShortcut(QKeySequence::Open);
+    })->setShortcut(QKeySequence::Open);
     file->addSeparator();
-    QAction* prefs = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
-    prefs->setObjectName(QStringLiteral("actionPreferences"));
+    QAction* prefs = add(file, "actionPreferences", tr("&Preferences…"), [this] { showPreferences(); });
     prefs->setShortcut(QKeySequence::Preferences);
     prefs->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, [this] { close(); });
-    quit->setObjectName(QStringLiteral("actionQuit"));
+    QAction* quit = add(file, "actionQuit", tr("&Quit"), [this] { close(); });
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* pair = menuBar()->addMenu(tr("&Pair"));
-    QAction* inspectAction = pair->addAction(tr("&Inspect Both Servers"), this, &MainWindow::inspect);
-    inspectAction->setObjectName(QStringLiteral("actionInspect"));
-    inspectAction->setShortcut(QKeySequence::Refresh);
-    QAction* edit = pair->addAction(tr("&Run Setup Again…"), this, [this] {
+    add(pair, "actionInspect", tr("&Inspect Both Servers"), [this] {
+        inspect();
+    })->setShortcut(QKeySequence::Refresh);
+    add(pair, "actionSetupAgain", tr("&Run Setup Again…"), [this] {
         if (m_hasPair)
             startWizard(m_profile);
     });
-    edit->setObjectName(QStringLiteral("actionSetupAgain"));
-    m_monitorAction = pair->addAction(tr("&Monitor"), this, &MainWindow::setMonitoring);
-    m_monitorAction->setObjectName(QStringLiteral("actionMonitor"));
+    m_monitorAction = add(pair, "actionMonitor", tr("&Monitor"), [this](bool on) { setMonitoring(on); });
     m_monitorAction->setCheckable(true);
     m_monitorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_demoAction = add(
+        pair, "actionDemoSetup", tr("Set Up the &Demo Pair…"), [this] { startWizard(m_demoProfile, true); });
+    m_demoAction->setVisible(false);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_pairsDock->toggleViewAction());
     view->addAction(m_inspectionDock->toggleViewAction());
     view->addAction(m_logDock->toggleViewAction());
-    QAction* focusCanvas = view->addAction(tr("Go to &Canvas"), this, [this] {
+    add(view, "actionGoToCanvas", tr("Go to &Canvas"), [this] {
         m_tabs->setCurrentWidget(m_view);
         m_view->setFocus();
-    });
-    focusCanvas->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction* focusPairs = view->addAction(tr("Go to Saved &Pairs"), this, [this] {
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    add(view, "actionGoToPairs", tr("Go to Saved &Pairs"), [this] {
         m_pairsDock->show();
         m_pairs->setFocus();
-    });
-    focusPairs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    QAction* focusLog = view->addAction(tr("Go to &Log"), this, [this] {
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    add(view, "actionGoToLog", tr("Go to &Log"), [this] {
         m_logDock->show();
         m_log->setFocus();
-    });
-    focusLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About RepliPair"), this, [this] {
+    add(help, "actionAbout", tr("&About RepliPair"), [this] {
         QMessageBox::about(this, tr("About RepliPair"),
             tr("<b>RepliPair %1</b><p>Sets up and watches MySQL/MariaDB master-master replication.</p>")
                 .arg(QApplication::applicationVersion()));
     });
-}
-
-void MainWindow::refreshPairList()
-{
-    m_pairs->clear();
-    for (const QString& path : AppSettings::recentPairs()) {
-        QString name = QFileInfo(path).fileName();
-        name.remove(QStringLiteral(".replipair.json"));
-        auto* item = new QListWidgetItem(name, m_pairs);
-        item->setData(Qt::UserRole, path);
-        item->setToolTip(path);
-        if (!QFileInfo::exists(path))
-            item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
-    }
 }
 
 bool MainWindow::ensurePasswords(PairProfile& profile)
@@ -247,18 +224,28 @@ bool MainWindow::openPairFile(const QString& path)
     loaded->filePath = path;
     if (!ensurePasswords(*loaded))
         return false;
-    openPair(*loaded);
+    openPair(*loaded, path != m_pairs->demoPath());
     return true;
 }
 
 void MainWindow::openPair(const PairProfile& profile, bool remember)
 {
     setMonitoring(false);
-    if (m_control)
-        m_control->retire();
+    delete std::exchange(m_actions, nullptr);
     m_profile = profile;
     m_hasPair = true;
-    m_control = new ReplicaControl(m_profile, this);
+    m_actions = new ReplicaActions(m_profile, this);
+    connect(m_actions, &ReplicaActions::logLine, m_log, qOverload<const SetupEvent&>(&LogView::append));
+    connect(m_actions, &ReplicaActions::statusMessage, this, [this](const QString& text, int timeoutMs) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, timeoutMs);
+    });
+    connect(m_actions, &ReplicaActions::pollRequested, this, [this] {
+        if (m_monitor)
+            m_monitor->pollNow();
+    });
     m_model->setProfile(profile);
     m_log->setServerNames({ profile.servers[0].name, profile.servers[1].name });
     m_charts->setServerNames(profile.servers[0].name, profile.servers[1].name);
@@ -266,8 +253,10 @@ void MainWindow::openPair(const PairProfile& profile, bool remember)
     if (remember && !profile.filePath.isEmpty()) {
         AppSettings::addRecentPair(profile.filePath);
         AppSettings::setValue(AppSettings::Key::LastProfileDir, QFileInfo(profile.filePath).absolutePath());
-        refreshPairList();
+        m_pairs->refresh();
     }
+    if (QListWidgetItem* item = m_pairs->itemFor(profile.filePath))
+        m_pairs->setCurrentItem(item);
     inspect();
     setMonitoring(true);
 }
@@ -283,13 +272,24 @@ SetupWizard* MainWindow::startWizard(const PairProfile& profile, bool demo)
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setDemo(demo);
     connect(wizard, &SetupWizard::setupEvent, this, &MainWindow::onSetupEvent);
-    connect(wizard, &SetupWizard::pairReady, this, [this, wizard](const QString&) {
+    connect(wizard, &SetupWizard::pairReady, this, [this, wizard](const QString& path) {
+        if (wizard->isDemo()) {
+            m_pairs->setDemoPair(path, wizard->profile().name);
+            m_demoAction->setVisible(false);
+        }
         // the wizard's profile still holds the passwords typed in it (memory only)
         openPair(wizard->profile(), !wizard->isDemo());
     });
     m_wizard = wizard;
     wizard->show();
     return wizard;
+}
+
+void MainWindow::offerDemo(const PairProfile& sandboxProfile)
+{
+    m_demoProfile = sandboxProfile;
+    m_demoAction->setVisible(true);
+    startWizard(sandboxProfile, true);
 }
 
 void MainWindow::onSetupEvent(const SetupEvent& event)
@@ -306,11 +306,14 @@ void MainWindow::inspect()
     connect(m_inspectRunner, &SetupRunner::event, this, &MainWindow::onSetupEvent);
     connect(m_inspectRunner, &SetupRunner::finished, this, [this](bool) {
         SetupRunner* runner = std::exchange(m_inspectRunner, nullptr);
-        for (int i = 0; i < 2; ++i)
-            if (!runner->inspection(i).server.isEmpty() || runner->inspection(i).reachable)
+        for (int i = 0; i < 2; ++i) {
+            if (!runner->inspection(i).server.isEmpty() || runner->inspection(i).reachable) {
                 m_model->applyInspection(i, runner->inspection(i));
-            else if (runner->error().server == m_profile.servers[i].name)
+                m_panel->setInspectedAt(i, QDateTime::currentDateTime());
+            } else if (runner->error().server == m_profile.servers[i].name) {
                 m_model->setServerReachable(i, false, runner->error().text);
+            }
+        }
         statusBar()->showMessage(tr("Inspection finished"), 5000);
         SetupWizard::retire(runner);
     });
@@ -361,129 +364,6 @@ void MainWindow::showReplicationEvent(const ReplicationEvent& event)
         m_tray->showMessage(
             tr("%1 on %2").arg(ReplicationEvent::kindTitle(event.kind), event.server), event.text, icon);
     }
-}
-
-void MainWindow::setReplicaRunning(int index, bool running)
-{
-    if (!m_control)
-        return;
-    const QString name = m_profile.servers[index].name;
-    statusBar()->showMessage(
-        running ? tr("Starting replication on %1…").arg(name) : tr("Stopping replication on %1…").arg(name));
-    auto* watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher, name] {
-        const Result<QString> r = watcher->result();
-        watcher->deleteLater();
-        SetupEvent e;
-        e.server = name;
-        e.step = tr("replication");
-        e.kind = r ? SetupEvent::Kind::Info : SetupEvent::Kind::StepFailed;
-        e.text = r ? *r : r.error().text;
-        m_log->append(e);
-        statusBar()->showMessage(e.text, 8000);
-        if (m_monitor)
-            m_monitor->pollNow();
-    });
-    watcher->setFuture(m_control->setReplicaRunning(index, running));
-}
-
-void MainWindow::showFailingEvent(int index)
-{
-    if (!m_control)
-        return;
-    const QString name = m_profile.servers[index].name;
-    statusBar()->showMessage(tr("Reading the event that stopped %1…").arg(name));
-    auto* watcher = new QFutureWatcher<Result<FailingEvent>>(this);
-    connect(watcher, &QFutureWatcher<Result<FailingEvent>>::finished, this, [this, watcher, index, name] {
-        const Result<FailingEvent> found = watcher->result();
-        watcher->deleteLater();
-        statusBar()->clearMessage();
-        if (!found) {
-            QMessageBox::warning(this, tr("Failing Event"), found.error().toString());
-            return;
-        }
-        SkipEventDialog dialog(name, *found, this);
-        if (dialog.exec() != QDialog::Accepted || !m_control)
-            return;
-        auto* skip = new QFutureWatcher<Result<QString>>(this);
-        connect(skip, &QFutureWatcher<Result<QString>>::finished, this, [this, skip, name] {
-            const Result<QString> r = skip->result();
-            skip->deleteLater();
-            SetupEvent e;
-            e.server = name;
-            e.step = tr("skip event");
-            e.kind = r ? SetupEvent::Kind::Warning : SetupEvent::Kind::StepFailed;
-            e.text = r ? *r : r.error().text;
-            m_log->append(e);
-            statusBar()->showMessage(e.text, 8000);
-            if (m_monitor)
-                m_monitor->pollNow();
-        });
-        skip->setFuture(m_control->skipConfirmedEvent(index, found->token));
-    });
-    watcher->setFuture(m_control->failingEvent(index));
-}
-
-void MainWindow::compareData()
-{
-    if (!m_control)
-        return;
-    statusBar()->showMessage(tr("Comparing the replicated tables of %1 and %2…")
-                                 .arg(m_profile.servers[0].name, m_profile.servers[1].name));
-    auto* watcher = new QFutureWatcher<Result<ReplicaControl::Comparison>>(this);
-    connect(watcher, &QFutureWatcher<Result<ReplicaControl::Comparison>>::finished, this, [this, watcher] {
-        const Result<ReplicaControl::Comparison> r = watcher->result();
-        watcher->deleteLater();
-        statusBar()->clearMessage();
-        const QString a = m_profile.servers[0].name;
-        const QString b = m_profile.servers[1].name;
-        QString text;
-        if (!r) {
-            text = r.error().toString();
-        } else {
-            text = tr("%1 table(s) compared, %2 differ.").arg(r->tablesCompared).arg(r->differences.size());
-            text += QLatin1Char('\n');
-            for (const TableDifference& d : r->differences)
-                text
-                    += tr("\n%1.%2: %3 %4, %5 %6")
-                           .arg(d.database, d.table, a, d.checksumA.isEmpty() ? tr("(missing)") : d.checksumA,
-                               b, d.checksumB.isEmpty() ? tr("(missing)") : d.checksumB);
-            text += tr(
-                "\n\nA table written to during the comparison may show as different: compare again once "
-                "replication has caught up.");
-        }
-        auto* dialog = new TextReportDialog(tr("Data Comparison"), text, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
-    });
-    watcher->setFuture(m_control->compareData());
-}
-
-void MainWindow::showConfigDiff(int index)
-{
-    if (!m_hasPair)
-        return;
-    const QString name = m_profile.servers[index].name;
-    statusBar()->showMessage(tr("Working out the configuration changes for %1…").arg(name));
-    auto* runner = new SetupRunner(m_profile, this);
-    connect(runner, &SetupRunner::event, this, &MainWindow::onSetupEvent);
-    connect(runner, &SetupRunner::finished, this, [this, runner, name](bool ok) {
-        QString text;
-        for (const PlanStep& s : runner->plan().steps)
-            if (!s.diff.isEmpty() && (s.server == name || s.server.isEmpty()))
-                text += QStringLiteral("# %1\n%2\n").arg(s.title, s.diff);
-        if (text.isEmpty())
-            text = ok
-                ? tr("The configuration of %1 already holds every setting the pair needs: nothing to change.")
-                      .arg(name)
-                : tr("No plan: %1").arg(runner->error().toString());
-        SetupWizard::retire(runner);
-        statusBar()->clearMessage();
-        auto* dialog = new TextReportDialog(tr("Configuration Changes for %1").arg(name), text, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
-    });
-    runner->start(SetupRunner::Mode::Plan);
 }
 
 void MainWindow::showPreferences()

@@ -9,12 +9,13 @@ class AlertBanner;
 class EventList;
 class InspectionPanel;
 class LogView;
+class PairList;
 class PairMonitor;
+class QAction;
 class QDockWidget;
-class QListWidget;
 class QSystemTrayIcon;
 class QTabWidget;
-class ReplicaControl;
+class ReplicaActions;
 class SetupRunner;
 class SetupWizard;
 class StatusCharts;
@@ -25,6 +26,7 @@ struct SetupEvent;
 
 /** The main window: saved pairs on the left, the topology canvas in the middle, the selected server's
  * inspection on the right, the live log below; charts and events of the open pair in tabs beside the canvas.
+ * What the user does goes through its menus, the canvas's context menu and the alert banner.
  */
 class MainWindow : public QMainWindow
 {
@@ -40,23 +42,18 @@ public:
     AlertBanner* alertBanner() const { return m_banner; }
     StatusCharts* statusCharts() const { return m_charts; }
     QTabWidget* tabs() const { return m_tabs; }
+    PairList* pairList() const { return m_pairs; }
     const PairProfile& profile() const { return m_profile; }
+    bool isMonitoring() const { return m_monitor != nullptr; }
 
     /** Shows @p profile on the canvas, inspects it and starts monitoring it. */
     void openPair(const PairProfile& profile, bool remember = true);
     bool openPairFile(const QString& path);
     /** Opens the setup wizard on @p profile (a new pair when empty). */
     SetupWizard* startWizard(const PairProfile& profile, bool demo = false);
-    void inspect();
-    /** Turns monitoring of the open pair on or off. */
-    void setMonitoring(bool on);
-    /** Shows a monitoring event: banner, tray, event list and log. */
-    void showReplicationEvent(const ReplicationEvent& event);
-    /** Shows the event that halted server @p index's SQL thread; skips it only after explicit confirmation.
-     */
-    void showFailingEvent(int index);
-    /** Compares the replicated tables of both servers and shows the differences. */
-    void compareData();
+    /** The demo's servers are up: opens the wizard on them, and keeps a way back to it
+     *  (Pair ▸ Set Up the Demo Pair…) until the demo's pair is set up. */
+    void offerDemo(const PairProfile& sandboxProfile);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -64,10 +61,10 @@ protected:
 private:
     void createActions();
     void createDocks();
-    void refreshPairList();
     void onSetupEvent(const SetupEvent& event);
-    void setReplicaRunning(int index, bool running);
-    void showConfigDiff(int index);
+    void inspect();
+    void setMonitoring(bool on);
+    void showReplicationEvent(const ReplicationEvent& event);
     void showPreferences();
     bool ensurePasswords(PairProfile& profile);
 
@@ -79,17 +76,19 @@ private:
     AlertBanner* m_banner;
     StatusCharts* m_charts;
     QTabWidget* m_tabs;
-    QListWidget* m_pairs;
+    PairList* m_pairs;
     QDockWidget* m_pairsDock = nullptr;
     QDockWidget* m_inspectionDock = nullptr;
     QDockWidget* m_logDock = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
     QAction* m_monitorAction = nullptr;
+    QAction* m_demoAction = nullptr;
 
     PairProfile m_profile;
     bool m_hasPair = false;
+    PairProfile m_demoProfile;
     SetupRunner* m_inspectRunner = nullptr;
     PairMonitor* m_monitor = nullptr;
-    ReplicaControl* m_control = nullptr;
+    ReplicaActions* m_actions = nullptr;
     QPointer<SetupWizard> m_wizard;
 };

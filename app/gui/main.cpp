@@ -65,7 +65,7 @@ int main(int argc, char* argv[])
             QApplication::translate("main", "Starting two sandbox servers in %1…").arg(demo->dir()));
         QObject::connect(demo, &DemoSandbox::ready, &window, [&window](const PairProfile& profile) {
             window.statusBar()->showMessage(QApplication::translate("main", "Sandbox servers are up."), 5000);
-            window.startWizard(profile, true);
+            window.offerDemo(profile);
         });
         QObject::connect(demo, &DemoSandbox::failed, &window, [&window](const QString& error) {
             window.statusBar()->clearMessage();

@@ -74,6 +74,11 @@ QFuture<Result<ReplicaControl::Comparison>> ReplicaControl::compareData()
     }));
 }
 
+QFuture<Result<ConfigFootprint>> ReplicaControl::configFootprint(int index)
+{
+    return track(m_workers[index]->submit([](ServerContext& ctx) { return ConfigFootprint::read(ctx); }));
+}
+
 QFuture<Result<QString>> ReplicaControl::setReplicaRunning(int index, bool running)
 {
     return track(m_workers[index]->submit([running](ServerContext& ctx) -> Result<QString> {

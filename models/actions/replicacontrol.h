@@ -4,6 +4,7 @@
 #include "actions/replicarepair.h"
 #include "common/pairprofile.h"
 #include "common/steperror.h"
+#include "config/configfootprint.h"
 
 #include <QFuture>
 #include <QObject>
@@ -38,6 +39,10 @@ public:
     /** Compares the replicated tables of both servers (CHECKSUM TABLE on both at once), off the caller's
      * thread. */
     QFuture<Result<Comparison>> compareData();
+
+    /** What RepliPair wrote into server @p index's option files (its drop-in or block, the lines it
+     *  disabled), read from the files on the server's worker. */
+    QFuture<Result<ConfigFootprint>> configFootprint(int index);
 
     /** Deletes this once no job is under way (a job on a dead server may take until its timeout):
      *  the caller never waits for a worker thread. */

@@ -114,7 +114,8 @@ SshEndpoint parseSsh(const QJsonObject& o, const QString& defaultHost, const QSt
     p.unknownKeys(o,
         { QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"), QStringLiteral("keyFile"),
             QStringLiteral("keyPassphraseEnv"), QStringLiteral("passwordEnv"),
-            QStringLiteral("knownHostsFile"), QStringLiteral("acceptNewHostKey"), QStringLiteral("sudo") },
+            QStringLiteral("passwordKeychain"), QStringLiteral("knownHostsFile"),
+            QStringLiteral("acceptNewHostKey"), QStringLiteral("sudo") },
         where);
     SshEndpoint s;
     s.host = p.string(o, QStringLiteral("host"), where, defaultHost);
@@ -123,6 +124,7 @@ SshEndpoint parseSsh(const QJsonObject& o, const QString& defaultHost, const QSt
     s.keyFile = p.string(o, QStringLiteral("keyFile"), where, {});
     s.keyPassphraseEnv = p.string(o, QStringLiteral("keyPassphraseEnv"), where, {});
     s.passwordEnv = p.string(o, QStringLiteral("passwordEnv"), where, {});
+    s.passwordKeychain = p.string(o, QStringLiteral("passwordKeychain"), where, {});
     s.knownHostsFile = p.string(o, QStringLiteral("knownHostsFile"), where, s.knownHostsFile);
     s.acceptNewHostKey = p.boolean(o, QStringLiteral("acceptNewHostKey"), where, false);
     s.sudo = p.boolean(o, QStringLiteral("sudo"), where, false);
@@ -134,8 +136,8 @@ ServerProfile parseServer(const QJsonObject& o, const QString& where, Problems& 
     p.unknownKeys(o,
         { QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("adminUser"),
             QStringLiteral("adminPasswordEnv"), QStringLiteral("adminPasswordFile"),
-            QStringLiteral("peerHost"), QStringLiteral("ssh"), QStringLiteral("configFile"),
-            QStringLiteral("restartCommand") },
+            QStringLiteral("adminPasswordKeychain"), QStringLiteral("peerHost"), QStringLiteral("ssh"),
+            QStringLiteral("configFile"), QStringLiteral("restartCommand") },
         where);
     ServerProfile s;
     s.name = p.string(o, QStringLiteral("name"), where, {}, true);
@@ -144,6 +146,7 @@ ServerProfile parseServer(const QJsonObject& o, const QString& where, Problems& 
     s.adminUser = p.string(o, QStringLiteral("adminUser"), where, s.adminUser);
     s.adminPasswordEnv = p.string(o, QStringLiteral("adminPasswordEnv"), where, {});
     s.adminPasswordFile = p.string(o, QStringLiteral("adminPasswordFile"), where, {});
+    s.adminPasswordKeychain = p.string(o, QStringLiteral("adminPasswordKeychain"), where, {});
     s.peerHost = p.string(o, QStringLiteral("peerHost"), where, {});
     s.configFile = p.string(o, QStringLiteral("configFile"), where, s.configFile);
     s.restartCommand = p.string(o, QStringLiteral("restartCommand"), where, s.restartCommand);
@@ -193,6 +196,8 @@ QJsonObject SshEndpoint::toJson() const
     o.insert(QStringLiteral("passwordEnv"), passwordEnv.isEmpty() ? QJsonValue() : QJsonValue(passwordEnv));
     if (!keyPassphraseEnv.isEmpty())
         o.insert(QStringLiteral("keyPassphraseEnv"), keyPassphraseEnv);
+    if (!passwordKeychain.isEmpty())
+        o.insert(QStringLiteral("passwordKeychain"), passwordKeychain);
     return o;
 }
 
@@ -203,6 +208,8 @@ QJsonObject ServerProfile::toJson() const
         { QStringLiteral("configFile"), configFile }, { QStringLiteral("restartCommand"), restartCommand } };
     if (!adminPasswordEnv.isEmpty())
         o.insert(QStringLiteral("adminPasswordEnv"), adminPasswordEnv);
+    if (!adminPasswordKeychain.isEmpty())
+        o.insert(QStringLiteral("adminPasswordKeychain"), adminPasswordKeychain);
     if (!adminPasswordFile.isEmpty())
         o.insert(QStringLiteral("adminPasswordFile"), adminPasswordFile);
     if (!peerHost.isEmpty())

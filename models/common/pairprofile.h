@@ -16,9 +16,13 @@ struct SshEndpoint
     QString keyFile; ///< may start with "~/"
     QString keyPassphraseEnv; ///< environment variable holding the key's passphrase
     QString passwordEnv; ///< environment variable holding the SSH password
+    QString passwordKeychain; ///< name of the OS keychain entry holding the SSH password (never the secret)
     QString knownHostsFile = QStringLiteral("~/.ssh/known_hosts");
     bool acceptNewHostKey = false;
     bool sudo = false;
+
+    /** Transient: an SSH password typed into the GUI or read from the keychain. Never serialised. */
+    QString passwordOverride;
 
     QJsonObject toJson() const;
 };
@@ -32,13 +36,14 @@ struct ServerProfile
     QString adminUser = QStringLiteral("root");
     QString adminPasswordEnv; ///< environment variable holding the admin password
     QString adminPasswordFile; ///< or a file (mode 0600) holding it, like a ~/.my.cnf
+    QString adminPasswordKeychain; ///< or the name of the OS keychain entry holding it (never the secret)
     QString peerHost; ///< address the *other* server uses to reach this one
     bool hasSsh = false;
     SshEndpoint ssh;
     QString configFile = QStringLiteral("auto");
     QString restartCommand = QStringLiteral("auto");
 
-    /** Transient: a password typed into the GUI. Never serialised. */
+    /** Transient: a password typed into the GUI or read from the keychain. Never serialised. */
     QString adminPasswordOverride;
 
     QString effectivePeerHost() const { return peerHost.isEmpty() ? host : peerHost; }

@@ -7,10 +7,14 @@
 #include "monitor/logview.h"
 #include "monitor/replicationevent.h"
 #include "monitor/topologymodel.h"
+#include "wizard/setupwizard.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QListWidget>
+#include <QPointer>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -79,27 +83,34 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.logView()->model()->rowCount() > 0, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(
             w.topologyModel()->server(0).known && !w.topologyModel()->server(0).reachable, 30000);
-        w.setMonitoring(false);
+        QVERIFY(w.isMonitoring());
+        w.findChild<QAction*>("actionMonitor")->trigger();
+        QVERIFY(!w.isMonitoring());
     }
 
-    void monitoringEventsReachTheBannerTheListAndTheLog()
+    void cancellingTheDemosWizardLeavesAWayBack()
     {
         MainWindow w;
         w.show();
-        ReplicationEvent e;
-        e.time = QDateTime::currentDateTimeUtc();
-        e.serverIndex = 1;
-        e.server = "B";
-        e.kind = ReplicationEvent::Kind::SqlError;
-        e.code = 1062;
-        e.text = "Duplicate entry '42' for key 'PRIMARY'";
-        const int logRows = w.logView()->model()->rowCount();
-        w.showReplicationEvent(e);
-        QVERIFY(w.alertBanner()->isVisible());
-        QVERIFY(w.alertBanner()->text().contains("Duplicate entry '42'"));
-        QCOMPARE(w.eventList()->topLevelItemCount(), 1);
-        QCOMPARE(w.eventList()->topLevelItem(0)->text(3), QString("1062"));
-        QCOMPARE(w.logView()->model()->rowCount(), logRows + 1);
+        PairProfile p;
+        p.name = "demo";
+        for (int i = 0; i < 2; ++i) {
+            p.servers[i].name = i == 0 ? "A" : "B";
+            p.servers[i].host = "127.0.0.1";
+            p.servers[i].port = 1 + i;
+        }
+        w.offerDemo(p);
+        QPointer<SetupWizard> wizard = w.findChild<SetupWizard*>();
+        QVERIFY(wizard && wizard->isVisible());
+        QTest::mouseClick(wizard->findChild<QPushButton*>("wizardCancelButton"), Qt::LeftButton);
+        QTRY_VERIFY(wizard.isNull());
+        auto* again = w.findChild<QAction*>("actionDemoSetup");
+        QVERIFY(again && again->isVisible() && again->isEnabled());
+        again->trigger();
+        wizard = w.findChild<SetupWizard*>();
+        QVERIFY(wizard && wizard->isVisible() && wizard->isDemo());
+        QCOMPARE(wizard->profile().servers[1].port, 2);
+        wizard->close();
     }
 
     void theLogIsCopyableAndSavable()

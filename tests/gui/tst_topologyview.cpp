@@ -6,6 +6,7 @@
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -182,6 +183,64 @@ private slots:
         m_view->setFocus();
         QTest::keyClick(m_view, Qt::Key_Left);
         QCOMPARE(m_view->selectedServer(), 0);
+    }
+
+    void thePanelFollowsTheMonitor()
+    {
+        InspectionPanel panel(m_model);
+        connect(m_view, &TopologyView::serverSelected, &panel, &InspectionPanel::setServer);
+        m_model->applyInspection(1, inspection("B", 2));
+        panel.setInspectedAt(1, QDateTime::currentDateTime());
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+        const QPoint where = m_view->mapFromScene(m_view->topologyScene()->node(1)->scenePos());
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, where);
+        QCOMPARE(panel.server(), 1);
+        auto* tree = panel.findChild<QTreeWidget*>("inspectionTree");
+        auto value = [tree](const QString& property) {
+            const auto items = tree->findItems(property, Qt::MatchExactly | Qt::MatchRecursive);
+            return items.isEmpty() ? QString() : items.first()->text(1);
+        };
+        QCOMPARE(value("SQL thread"), QString("yes"));
+        QCOMPARE(value("IO thread"), QString("yes")); // one way of saying it for both threads
+        QCOMPARE(value("Seconds behind"), QString("0"));
+        QVERIFY(!tree->findItems("Last inspection", Qt::MatchStartsWith | Qt::MatchRecursive).isEmpty());
+
+        // the monitor sees B's SQL thread stop on an error: the panel says so at once
+        ReplicaStatus broken = inspection("B", 2).replica;
+        broken.sqlRunning = false;
+        broken.secondsBehind.reset();
+        broken.lastSqlErrno = 1062;
+        broken.lastSqlError = "Duplicate entry '7' for key 'PRIMARY'";
+        m_model->applyReplicaStatus(1, broken);
+        QCOMPARE(value("SQL thread"), QString("no"));
+        QVERIFY(value("Seconds behind").startsWith("NULL")); // a stopped SQL thread is not 0 s behind
+        QVERIFY(value("Last SQL error").contains("1062"));
+        QVERIFY(!tree->findItems("Replication now", Qt::MatchStartsWith | Qt::MatchRecursive).isEmpty());
+
+        // and recovers: the old error goes with it
+        m_model->applyReplicaStatus(1, inspection("B", 2).replica, 0.25);
+        QCOMPARE(value("SQL thread"), QString("yes"));
+        QVERIFY(value("Last SQL error").isEmpty());
+        QCOMPARE(value("Heartbeat lag"), QString("0.25 s"));
+
+        // unreachable: said, with the client's reason
+        m_model->setServerReachable(1, false, "Can't connect to server (111)");
+        QVERIFY(value("Reachable").contains("(111)"));
+    }
+
+    void theContextMenuNamesItsActions()
+    {
+        QMenu* menu = m_view->createContextMenu(1);
+        for (const char* name : { "actionInspectServer", "actionStartReplica", "actionStopReplica",
+                 "actionShowFailingEvent", "actionCompareData", "actionConfigFootprint" })
+            QVERIFY2(menu->findChild<QAction*>(name), name);
+        // nothing to show while the SQL thread has no error
+        QVERIFY(!menu->findChild<QAction*>("actionShowFailingEvent")->isEnabled());
+        QSignalSpy compare(m_view, &TopologyView::compareRequested);
+        menu->findChild<QAction*>("actionCompareData")->trigger();
+        QCOMPARE(compare.size(), 1);
+        delete menu;
     }
 
     void contextMenuRequestsGoToTheWindow()

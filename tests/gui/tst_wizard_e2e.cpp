@@ -1,13 +1,16 @@
 // The whole wizard against two real sandbox servers: it ends with replication running both ways.
+#include "appsettings.h"
 #include "mainwindow.h"
 #include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
 #include "monitor/skipeventdialog.h"
 #include "monitor/textreportdialog.h"
 #include "monitor/topologymodel.h"
+#include "pairlist.h"
 #include "support/replicatedsandbox.h"
 #include "support/testsupport.h"
 #include "topology/replicationarrow.h"
+#include "topology/servernode.h"
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 #include "wizard/executepage.h"
@@ -15,9 +18,11 @@
 #include "wizard/preflightpage.h"
 #include "wizard/setupwizard.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -25,6 +30,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 class TestWizardEndToEnd : public QObject
 {
@@ -65,13 +71,16 @@ private slots:
         SandboxPair fixture;
         QVERIFY2(fixture.up(), qPrintable(fixture.error()));
         Sandbox& sb = fixture.sandbox();
+        AppSettings::setValue(AppSettings::Key::LagThresholdSec, 1.0); // the lag warning below comes soon
 
-        // the way the app does it: the main window opens the wizard and, at the end, the pair
+        // the way the demo does it: once its servers are up, the main window offers the wizard on them
         MainWindow window;
         window.show();
-        QPointer<SetupWizard> wizard = window.startWizard(sb.pairProfile());
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.offerDemo(sb.pairProfile());
+        QPointer<SetupWizard> wizard = window.findChild<SetupWizard*>();
+        QVERIFY(wizard);
         SetupWizard& w = *wizard;
-        QSignalSpy ready(&w, &SetupWizard::pairReady);
         auto click = [&w](const char* name) {
             auto* b = w.findChild<QPushButton*>(name);
             QVERIFY2(b && b->isVisible() && b->isEnabled(), name);
@@ -91,7 +100,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!w.preflightPage()->isRunning(), 120000);
         QCOMPARE(w.preflightPage()->errorCount(), 0);
         if (w.preflightPage()->warningCount() > 0)
-            w.findChild<QCheckBox*>("preflightAcknowledge")->setChecked(true);
+            QTest::mouseClick(w.findChild<QCheckBox*>("preflightAcknowledge"), Qt::LeftButton);
         click("wizardNextButton");
         QCOMPARE(w.currentId(), int(SetupWizard::PlanPageId));
         QTRY_VERIFY_WITH_TIMEOUT(w.planPage()->isComplete(), 120000);
@@ -105,16 +114,18 @@ private slots:
 
         click("wizardNextButton");
         QCOMPARE(w.currentId(), int(SetupWizard::ResultPageId));
-        const QString path = fixture.dir() + "/saved.replipair.json";
-        w.findChild<QLineEdit*>("resultProfilePath")->setText(path);
+        // the demo's profile lives in the demo's folder: nothing to choose, nothing to save elsewhere
+        QVERIFY(!w.findChild<QLineEdit*>("resultProfilePath")->isVisible());
         click("wizardFinishButton");
-        QCOMPARE(ready.size(), 1);
-        QCOMPARE(ready.at(0).at(0).toString(), path);
-        QVERIFY(QFile::exists(path));
-        QVERIFY(PairProfile::load(path).has_value());
         QTRY_VERIFY(wizard.isNull()); // closed and deleted
 
-        // the pair is on the canvas, watched by the monitor: both arrows turn green
+        // the pair is on the canvas and in Saved Pairs as the demo's (not remembered)
+        auto* pairs = window.findChild<PairList*>("pairList");
+        QVERIFY(pairs->count() >= 1);
+        QVERIFY(pairs->item(0)->data(PairList::DemoRole).toBool());
+        QVERIFY(!AppSettings::recentPairs().contains(pairs->item(0)->data(PairList::PathRole).toString()));
+
+        // watched by the monitor: both arrows turn green
         TopologyModel* model = window.topologyModel();
         QVERIFY(model->hasPair());
         TopologyScene* scene = window.topologyView()->topologyScene();
@@ -143,18 +154,89 @@ private slots:
         }
 
         // the canvas's context menu stops replication on B: the A → B arrow turns red, with the thread state
-        Q_EMIT window.topologyView()->stopReplicaRequested(1);
+        QVERIFY(chooseFromCanvasMenu(window, 1, "actionStopReplica"));
         QTRY_COMPARE_WITH_TIMEOUT(sandboxReplicaField(sb, 1, "Slave_SQL_Running"), QString("No"), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Stopped, 30000);
         QCOMPARE(scene->arrow(0)->color(), QColor(0xd9, 0x30, 0x25));
         QVERIFY2(
             scene->arrow(0)->toolTip().contains("SQL thread: No"), qPrintable(scene->arrow(0)->toolTip()));
         QCOMPARE(scene->arrow(1)->state(), TopologyModel::LinkState::Running);
-        Q_EMIT window.topologyView()->startReplicaRequested(1);
+        // the banner offers to start it again: its button does
+        QTRY_VERIFY(window.alertBanner()->isVisible());
+        clickBannerButton(window, "alertAction");
         QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Running, 30000);
+        QTRY_VERIFY(!window.alertBanner()->isVisible()
+            || window.alertBanner()->shownEvent().kind == ReplicationEvent::Kind::Recovered);
         QVERIFY(window.eventList()->topLevelItemCount() > 0); // the monitor reported the stop
+        afterABreak(window, sb);
+        QVERIFY(triggerMainAction(window, "actionMonitor")); // off
+        QVERIFY(!window.isMonitoring());
+    }
 
-        // a duplicate key halts B's SQL thread: red arrow with the server's own error text, banner, event
+private:
+    /** Selects server @p index by clicking its node, as a user does. */
+    static void clickNode(MainWindow& window, int index)
+    {
+        TopologyView* view = window.topologyView();
+        window.tabs()->setCurrentWidget(view);
+        const QPoint at = view->mapFromScene(view->topologyScene()->node(index)->scenePos());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    }
+
+    /** Right-clicks server @p index's node (through the window, so that Qt makes the context menu event),
+     *  then clicks the menu's action @p action. */
+    static bool chooseFromCanvasMenu(MainWindow& window, int index, const char* action)
+    {
+        TopologyView* view = window.topologyView();
+        window.tabs()->setCurrentWidget(view);
+        const QPoint inView = view->mapFromScene(view->topologyScene()->node(index)->scenePos());
+        QTest::mouseClick(
+            window.windowHandle(), Qt::RightButton, {}, view->viewport()->mapTo(&window, inView));
+        QMenu* menu = nullptr;
+        for (int i = 0; i < 100 && !menu; ++i) {
+            menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!menu)
+                QTest::qWait(20);
+        }
+        if (!menu || menu->objectName() != "topologyMenu")
+            return false;
+        auto* a = menu->findChild<QAction*>(action);
+        if (!a || !a->isEnabled()) {
+            menu->close();
+            return false;
+        }
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(a).center());
+        return true;
+    }
+
+    static void clickBannerButton(MainWindow& window, const char* name)
+    {
+        auto* b = window.alertBanner()->findChild<QPushButton*>(name);
+        QVERIFY2(b && b->isVisible(), name);
+        QTest::mouseClick(b, Qt::LeftButton);
+    }
+
+    static bool triggerMainAction(MainWindow& window, const char* name)
+    {
+        auto* a = window.findChild<QAction*>(name);
+        if (!a)
+            return false;
+        a->trigger();
+        return true;
+    }
+
+    static QString panelValue(MainWindow& window, const QString& property)
+    {
+        auto* tree = window.findChild<QTreeWidget*>("inspectionTree");
+        const auto items = tree->findItems(property, Qt::MatchExactly | Qt::MatchRecursive);
+        return items.isEmpty() ? QString() : items.first()->text(1);
+    }
+
+    /** A duplicate key halts B's SQL thread; what the admin then sees and does. */
+    void afterABreak(MainWindow& window, Sandbox& sb)
+    {
+        TopologyScene* scene = window.topologyView()->topologyScene();
+        bool ok = false;
         sandboxSql(sb, 1,
             "USE test; SET sql_log_bin = 0; INSERT INTO wizard_e2e (id, side) VALUES (2001, 'B')", &ok);
         QVERIFY(ok);
@@ -163,41 +245,88 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Error, 30000);
         QVERIFY2(
             scene->arrow(0)->toolTip().contains("Duplicate entry"), qPrintable(scene->arrow(0)->toolTip()));
-        QTRY_VERIFY(window.alertBanner()->isVisible());
-        QVERIFY(window.alertBanner()->findChild<QWidget*>("alertShowEvent")->isVisible());
+        AlertBanner* banner = window.alertBanner();
+        QTRY_COMPARE(banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
+        QVERIFY(banner->findChild<QWidget*>("alertShowEvent")->isVisible());
 
-        // the safe action: see the event, confirm, skip exactly it; replication runs again
-        bool confirmed = false;
-        bool skipWasDisabled = false;
-        QString shownError;
-        QTimer poll; // the dialog is modal: look for it from the event loop, without nesting another wait
-        poll.setInterval(50);
-        connect(&poll, &QTimer::timeout, this, [&] {
-            auto* dialog = qobject_cast<SkipEventDialog*>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
-            poll.stop();
-            auto* skip = dialog->findChild<QPushButton*>("skipEventSkipButton");
-            skipWasDisabled = !skip->isEnabled(); // not without the tick
-            shownError = dialog->findChild<QLabel*>("skipEventError")->text();
-            dialog->findChild<QCheckBox*>("skipEventConfirm")->setChecked(true);
-            skip->click();
-            confirmed = true;
-        });
-        poll.start();
-        window.showFailingEvent(1);
-        QTRY_VERIFY_WITH_TIMEOUT(confirmed, 40000);
-        QVERIFY(skipWasDisabled);
-        QVERIFY2(shownError.contains("1062"), qPrintable(shownError));
+        // the panel follows the monitor: B's SQL thread is down with the server's error
+        clickNode(window, 1);
+        QTRY_COMPARE(panelValue(window, "SQL thread"), QString("no"));
+        QVERIFY2(panelValue(window, "Last SQL error").contains("1062"),
+            qPrintable(panelValue(window, "Last SQL error")));
+        QVERIFY(panelValue(window, "Seconds behind").startsWith("NULL"));
+
+        // a lag warning on A comes and goes; the banner keeps B's error all along
+        sandboxSql(sb, 0, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 4; START SLAVE", &ok);
+        QVERIFY(ok);
+        sandboxSql(sb, 1, "USE test; INSERT INTO wizard_e2e (id, side) VALUES (3001, 'B')", &ok);
+        QVERIFY(ok);
+        QTRY_VERIFY_WITH_TIMEOUT(hasEvent(window, "B", ReplicationEvent::Kind::SqlError)
+                && hasEvent(window, "A", ReplicationEvent::Kind::LagHigh),
+            30000);
+        QCOMPARE(banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
+        QVERIFY2(banner->text().contains("1 more"), qPrintable(banner->text()));
+        sandboxSql(sb, 0, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE", &ok);
+        QVERIFY(ok);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.topologyModel()->link(1).state == TopologyModel::LinkState::Running, 30000);
+        QCOMPARE(banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
+        QVERIFY(banner->isVisible());
+
+        // the banner's button shows the failing event; not skipping leaves it as it is
+        clickBannerButton(window, "alertShowEvent");
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<SkipEventDialog*>(), 40000);
+        QPointer<SkipEventDialog> dialog = window.findChild<SkipEventDialog*>();
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY2(dialog->findChild<QLabel*>("skipEventError")->text().contains("1062"),
+            qPrintable(dialog->findChild<QLabel*>("skipEventError")->text()));
+        QTest::mouseClick(dialog->findChild<QPushButton*>("skipEventCancelButton"), Qt::LeftButton);
+        QTRY_VERIFY(dialog.isNull());
+        QTest::qWait(1500);
+        QCOMPARE(scene->arrow(0)->state(), TopologyModel::LinkState::Error);
+
+        // the canvas's menu shows it again: tick, skip exactly it; replication runs again
+        QVERIFY(chooseFromCanvasMenu(window, 1, "actionShowFailingEvent"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<SkipEventDialog*>(), 40000);
+        dialog = window.findChild<SkipEventDialog*>();
+        auto* skip = dialog->findChild<QPushButton*>("skipEventSkipButton");
+        QVERIFY(!skip->isEnabled()); // not without the tick
+        QTest::mouseClick(dialog->findChild<QCheckBox*>("skipEventConfirm"), Qt::LeftButton);
+        QVERIFY(skip->isEnabled());
+        QTest::mouseClick(skip, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Running, 30000);
+        QTRY_COMPARE(panelValue(window, "SQL thread"), QString("yes"));
+        QVERIFY(panelValue(window, "Last SQL error").isEmpty());
+        QTRY_VERIFY(banner->shownEvent().kind != ReplicationEvent::Kind::SqlError);
 
-        // and the comparison finds the row that now differs
-        window.compareData();
-        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<TextReportDialog*>(), 60000);
-        const QString report
-            = window.findChild<TextReportDialog*>()->findChild<QPlainTextEdit*>("textReport")->toPlainText();
+        // the comparison finds the row that now differs
+        QVERIFY(chooseFromCanvasMenu(window, 0, "actionCompareData"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<TextReportDialog*>("compareReport"), 60000);
+        const QString report = window.findChild<TextReportDialog*>("compareReport")
+                                   ->findChild<QPlainTextEdit*>("textReport")
+                                   ->toPlainText();
         QVERIFY2(report.contains("wizard_e2e"), qPrintable(report));
-        window.setMonitoring(false);
+
+        // and what RepliPair wrote into B's configuration, read back from the server's files
+        QVERIFY(chooseFromCanvasMenu(window, 1, "actionConfigFootprint"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<TextReportDialog*>("configFootprintReport"), 60000);
+        const QString written = window.findChild<TextReportDialog*>("configFootprintReport")
+                                    ->findChild<QPlainTextEdit*>("textReport")
+                                    ->toPlainText();
+        QVERIFY2(
+            written.contains("replipair") && written.contains("auto_increment_offset"), qPrintable(written));
+        qInfo("%s", qPrintable(written));
+    }
+
+    static bool hasEvent(MainWindow& window, const QString& server, ReplicationEvent::Kind kind)
+    {
+        EventList* list = window.eventList();
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            if (list->topLevelItem(i)->text(1) == server
+                && list->topLevelItem(i)->data(0, Qt::UserRole).toString()
+                    == ReplicationEvent::kindName(kind))
+                return true;
+        return false;
     }
 };
 

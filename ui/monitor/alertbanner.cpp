@@ -1,12 +1,49 @@
 #include "monitor/alertbanner.h"
 
+#include "monitor/topologymodel.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
 
-AlertBanner::AlertBanner(QWidget* parent)
+namespace {
+using Kind = ReplicationEvent::Kind;
+
+/** Conditions of one family replace each other: a SQL error and a stopped SQL thread are one condition. */
+int family(Kind kind)
+{
+    switch (kind) {
+    case Kind::SqlError:
+    case Kind::SqlThreadStopped:
+        return 1;
+    case Kind::IoError:
+    case Kind::IoThreadStopped:
+        return 2;
+    case Kind::LagHigh:
+        return 3;
+    case Kind::ServerUnreachable:
+    case Kind::ServerReachable:
+        return 4;
+    case Kind::ReplicaRemoved:
+        return 5;
+    case Kind::Recovered:
+        return 0;
+    }
+    return 0;
+}
+
+int rank(ReplicationEvent::Severity severity)
+{
+    return severity == ReplicationEvent::Severity::Error  ? 2
+        : severity == ReplicationEvent::Severity::Warning ? 1
+                                                          : 0;
+}
+} // namespace
+
+AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
     : QFrame(parent)
+    , m_model(model)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
     , m_action(new QPushButton(this))
@@ -22,15 +59,30 @@ AlertBanner::AlertBanner(QWidget* parent)
     m_action->setObjectName(QStringLiteral("alertAction"));
     m_showEvent->setObjectName(QStringLiteral("alertShowEvent"));
     connect(m_showEvent, &QPushButton::clicked, this, [this] {
-        if (m_server >= 0)
-            Q_EMIT skipEventRequested(m_server);
+        if (m_shown >= 0)
+            Q_EMIT skipEventRequested(m_alerts[m_shown].event.serverIndex);
     });
     m_close->setObjectName(QStringLiteral("alertDismiss"));
-    connect(m_close, &QPushButton::clicked, this, &QWidget::hide);
-    connect(m_action, &QPushButton::clicked, this, [this] {
-        if (m_server >= 0)
-            Q_EMIT startReplicaRequested(m_server);
+    connect(m_close, &QPushButton::clicked, this, [this] {
+        if (m_shown >= 0)
+            m_alerts[m_shown].dismissed = true;
+        refresh();
     });
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        if (m_shown >= 0)
+            Q_EMIT startReplicaRequested(m_alerts[m_shown].event.serverIndex);
+    });
+    if (m_model) {
+        connect(m_model, &TopologyModel::linkChanged, this, [this] {
+            prune();
+            refresh();
+        });
+        connect(m_model, &TopologyModel::serverChanged, this, [this] {
+            prune();
+            refresh();
+        });
+        connect(m_model, &TopologyModel::modelReset, this, &AlertBanner::clear);
+    }
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
     layout->addWidget(m_icon);
@@ -43,10 +95,89 @@ AlertBanner::AlertBanner(QWidget* parent)
 
 QString AlertBanner::text() const
 {
-    return m_text->text();
+    return isHidden() ? QString() : m_text->text();
+}
+
+ReplicationEvent AlertBanner::shownEvent() const
+{
+    if (m_shown >= 0)
+        return m_alerts[m_shown].event;
+    ReplicationEvent none;
+    none.serverIndex = -1;
+    return none;
+}
+
+void AlertBanner::clear()
+{
+    m_alerts.clear();
+    refresh();
 }
 
 void AlertBanner::showAlert(const ReplicationEvent& event)
+{
+    // news of the moment (recovered, answers again) only lasts until the next event
+    m_alerts.removeIf([&](const Alert& a) {
+        return a.event.severity() == ReplicationEvent::Severity::Info
+            || (a.event.serverIndex == event.serverIndex
+                && (event.kind == Kind::Recovered || family(a.event.kind) == family(event.kind)));
+    });
+    m_alerts << Alert { event, false };
+    refresh();
+}
+
+bool AlertBanner::stillTrue(const ReplicationEvent& e) const
+{
+    if (!m_model || !m_model->hasPair() || e.serverIndex < 0 || e.serverIndex > 1)
+        return true;
+    if (e.kind == Kind::ServerUnreachable)
+        return !m_model->server(e.serverIndex).reachable;
+    if (!m_model->server(e.serverIndex).reachable)
+        return true; // nothing new is known while it is away
+    const TopologyModel::Link& link = m_model->link(TopologyModel::directionInto(e.serverIndex));
+    switch (e.kind) {
+    case Kind::SqlError:
+    case Kind::SqlThreadStopped:
+        return link.configured && (!link.sqlRunning || link.lastSqlErrno != 0);
+    case Kind::IoError:
+    case Kind::IoThreadStopped:
+        return link.configured && (!link.ioRunning || link.lastIoErrno != 0);
+    case Kind::LagHigh:
+        return link.state == TopologyModel::LinkState::Lagging;
+    case Kind::ReplicaRemoved:
+        return !link.configured;
+    case Kind::ServerUnreachable:
+    case Kind::ServerReachable:
+    case Kind::Recovered:
+        return true;
+    }
+    return true;
+}
+
+void AlertBanner::prune()
+{
+    m_alerts.removeIf([this](const Alert& a) { return !stillTrue(a.event); });
+}
+
+void AlertBanner::refresh()
+{
+    m_shown = -1;
+    int open = 0;
+    for (int i = 0; i < m_alerts.size(); ++i) {
+        if (m_alerts[i].dismissed)
+            continue;
+        ++open;
+        // the most severe wins; among equals the newest
+        if (m_shown < 0 || rank(m_alerts[i].event.severity()) >= rank(m_alerts[m_shown].event.severity()))
+            m_shown = i;
+    }
+    if (m_shown < 0) {
+        hide();
+        return;
+    }
+    display(m_alerts[m_shown].event, open - 1);
+}
+
+void AlertBanner::display(const ReplicationEvent& event, int others)
 {
     const ReplicationEvent::Severity severity = event.severity();
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
@@ -66,16 +197,17 @@ void AlertBanner::showAlert(const ReplicationEvent& event)
             base.blueF() * 0.8 + tint.blueF() * 0.2));
     setPalette(pal);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(24, 24));
-    m_text->setText(tr("%1 — %2 on %3: %4")
-                        .arg(event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
-                            ReplicationEvent::kindTitle(event.kind), event.server, event.text));
-    m_server = event.serverIndex;
-    const bool stopped = event.kind == ReplicationEvent::Kind::IoThreadStopped
-        || event.kind == ReplicationEvent::Kind::SqlThreadStopped
-        || event.kind == ReplicationEvent::Kind::IoError || event.kind == ReplicationEvent::Kind::SqlError;
+    QString text = tr("%1 — %2 on %3: %4")
+                       .arg(event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                           ReplicationEvent::kindTitle(event.kind), event.server, event.text);
+    if (others > 0)
+        text += QLatin1Char(' ') + tr("(%n more condition(s) under this one)", nullptr, others);
+    m_text->setText(text);
+    const bool stopped = event.kind == Kind::IoThreadStopped || event.kind == Kind::SqlThreadStopped
+        || event.kind == Kind::IoError || event.kind == Kind::SqlError;
     m_action->setText(tr("&Start Replication on %1").arg(event.server));
     m_action->setVisible(stopped);
     // a SQL error: the safe next step is to look at the event first, not to restart blindly
-    m_showEvent->setVisible(event.kind == ReplicationEvent::Kind::SqlError);
-    show();
+    m_showEvent->setVisible(event.kind == Kind::SqlError);
+    QFrame::show();
 }

@@ -3,20 +3,29 @@
 #include "monitor/replicationevent.h"
 
 #include <QFrame>
+#include <QList>
 
 class QLabel;
 class QPushButton;
+class TopologyModel;
 
-/** A banner above the canvas telling the newest replication state change, with the server's own error text
- *  and the safe next action. */
+/** A banner above the canvas with the most severe replication condition that is still true — the server's
+ *  own error text and the safe next action — until it clears: a lag warning never hides a SQL-thread error,
+ *  and dismissing one condition shows the next. Whether a condition still holds is read from the live
+ *  TopologyModel; without one, a condition lasts until dismissed or recovered. */
 class AlertBanner : public QFrame
 {
     Q_OBJECT
 public:
-    explicit AlertBanner(QWidget* parent = nullptr);
+    explicit AlertBanner(const TopologyModel* model = nullptr, QWidget* parent = nullptr);
 
+    /** A new condition from the monitor (or its end: Recovered, ServerReachable). */
     void showAlert(const ReplicationEvent& event);
+    /** Forgets every condition (another pair was opened). */
+    void clear();
     QString text() const;
+    /** The condition shown now; Kind::Recovered with serverIndex -1 when none. */
+    ReplicationEvent shownEvent() const;
 
 Q_SIGNALS:
     /** The user asked to start replication on server @p index again. */
@@ -25,10 +34,23 @@ Q_SIGNALS:
     void skipEventRequested(int index);
 
 private:
+    struct Alert
+    {
+        ReplicationEvent event;
+        bool dismissed = false;
+    };
+    /** Whether @p event's condition still holds in the live model. */
+    bool stillTrue(const ReplicationEvent& event) const;
+    void prune();
+    void refresh();
+    void display(const ReplicationEvent& event, int others);
+
+    const TopologyModel* m_model;
+    QList<Alert> m_alerts;
+    int m_shown = -1; ///< index into m_alerts
     QLabel* m_icon;
     QLabel* m_text;
     QPushButton* m_action;
     QPushButton* m_showEvent;
     QPushButton* m_close;
-    int m_server = -1;
 };

@@ -29,6 +29,8 @@ void EventList::addEvent(const ReplicationEvent& event)
         icon = QStyle::SP_MessageBoxWarning;
     item->setIcon(2, style()->standardIcon(icon));
     item->setToolTip(4, event.text);
+    item->setData(
+        0, Qt::UserRole, ReplicationEvent::kindName(event.kind)); // the stable id, for tests and copies
     insertTopLevelItem(0, item);
     while (topLevelItemCount() > m_max)
         delete takeTopLevelItem(topLevelItemCount() - 1);

@@ -43,6 +43,7 @@ SkipEventDialog::SkipEventDialog(const QString& server, const FailingEvent& even
     skip->setObjectName(QStringLiteral("skipEventSkipButton"));
     skip->setEnabled(false);
     auto* cancel = buttons->addButton(tr("&Do Not Skip"), QDialogButtonBox::RejectRole);
+    cancel->setObjectName(QStringLiteral("skipEventCancelButton"));
     cancel->setDefault(true);
     connect(confirm, &QCheckBox::toggled, skip, &QPushButton::setEnabled);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

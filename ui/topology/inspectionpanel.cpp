@@ -4,8 +4,28 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+namespace {
+QTreeWidgetItem* row(QTreeWidgetItem* parent, const QString& key, const QString& value)
+{
+    auto* item = new QTreeWidgetItem(parent, { key, value });
+    item->setToolTip(1, value);
+    return item;
+}
+
+QString yesNo(bool on)
+{
+    return on ? InspectionPanel::tr("yes") : InspectionPanel::tr("no");
+}
+
+QString clock(const QDateTime& time)
+{
+    return time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+}
+} // namespace
 
 InspectionPanel::InspectionPanel(TopologyModel* model, QWidget* parent)
     : QWidget(parent)
@@ -31,7 +51,10 @@ InspectionPanel::InspectionPanel(TopologyModel* model, QWidget* parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_title);
     layout->addWidget(m_tree);
-    connect(model, &TopologyModel::modelReset, this, &InspectionPanel::refresh);
+    connect(model, &TopologyModel::modelReset, this, [this] {
+        m_inspectedAt[0] = m_inspectedAt[1] = QDateTime();
+        refresh();
+    });
     connect(model, &TopologyModel::serverChanged, this, [this](int index) {
         if (index == m_index)
             refresh();
@@ -49,8 +72,28 @@ void InspectionPanel::setServer(int index)
     refresh();
 }
 
+void InspectionPanel::setInspectedAt(int index, const QDateTime& time)
+{
+    m_inspectedAt[index] = time;
+    if (index == m_index)
+        refresh();
+}
+
+QTreeWidgetItem* InspectionPanel::section(const QString& title)
+{
+    auto* item = new QTreeWidgetItem(m_tree, { title });
+    QFont f = item->font(0);
+    f.setBold(true);
+    item->setFont(0, f);
+    item->setFirstColumnSpanned(true);
+    item->setExpanded(true);
+    return item;
+}
+
 void InspectionPanel::refresh()
 {
+    const int scroll
+        = m_tree->verticalScrollBar()->value(); // refreshed every sample: keep the reader's place
     m_tree->clear();
     if (m_index < 0 || !m_model->hasPair()) {
         m_title->setText(tr("Select a server on the canvas to see its inspection."));
@@ -58,31 +101,61 @@ void InspectionPanel::refresh()
     }
     const TopologyModel::Server& s = m_model->server(m_index);
     m_title->setText(tr("Server %1 — %2").arg(s.name, s.endpoint));
-    if (!m_model->hasInspection(m_index)) {
-        auto* item = new QTreeWidgetItem(m_tree,
-            { tr("Status"),
-                s.known ? (s.reachable ? tr("online") : s.error) : tr("not inspected yet (press F5)") });
-        item->setToolTip(1, item->text(1));
+    addLiveSection();
+    addInspectionSections();
+    m_tree->expandAll();
+    m_tree->verticalScrollBar()->setValue(scroll);
+}
+
+void InspectionPanel::addLiveSection()
+{
+    const TopologyModel::Server& s = m_model->server(m_index);
+    const TopologyModel::Link& l = m_model->link(TopologyModel::directionInto(m_index));
+    if (!s.known) {
+        row(section(tr("Now")), tr("Status"), tr("not inspected yet (press F5)"));
         return;
     }
-    const ServerInspection& i = m_model->inspection(m_index);
-    auto section = [this](const QString& title) {
-        auto* item = new QTreeWidgetItem(m_tree, { title });
-        QFont f = item->font(0);
-        f.setBold(true);
-        item->setFont(0, f);
-        item->setFirstColumnSpanned(true);
-        item->setExpanded(true);
-        return item;
-    };
-    auto row = [](QTreeWidgetItem* parent, const QString& key, const QString& value) {
-        auto* item = new QTreeWidgetItem(parent, { key, value });
-        item->setToolTip(1, value);
-        return item;
-    };
-    auto yesNo = [](bool on) { return on ? tr("yes") : tr("no"); };
+    QTreeWidgetItem* now = section(
+        l.updated.isValid() ? tr("Replication now (%1)").arg(clock(l.updated)) : tr("Replication now"));
+    if (!s.reachable) {
+        row(now, tr("Reachable"), tr("no: %1").arg(s.error));
+        return;
+    }
+    row(now, tr("Reachable"), yesNo(true));
+    if (s.readOnly)
+        row(now, tr("read_only"), yesNo(*s.readOnly));
+    if (!l.configured) {
+        row(now, tr("Configured"), yesNo(false));
+        return;
+    }
+    const QString peer = m_model->server(1 - m_index).name;
+    row(now, tr("Source"), peer);
+    row(now, tr("IO thread"),
+        l.ioState.isEmpty() || l.ioState.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0
+                || l.ioState.compare(QLatin1String("no"), Qt::CaseInsensitive) == 0
+            ? yesNo(l.ioRunning)
+            : tr("%1 (%2)").arg(yesNo(l.ioRunning), l.ioState));
+    row(now, tr("SQL thread"), yesNo(l.sqlRunning));
+    // NULL is not 0: a stopped SQL thread is not "0 s behind"
+    row(now, tr("Seconds behind"),
+        l.secondsBehind ? QString::number(*l.secondsBehind, 'f', 0) : tr("NULL (not applying)"));
+    if (l.heartbeatLag)
+        row(now, tr("Heartbeat lag"), tr("%1 s").arg(*l.heartbeatLag, 0, 'f', 2));
+    if (l.lastIoErrno != 0)
+        row(now, tr("Last IO error"), QStringLiteral("%1: %2").arg(l.lastIoErrno).arg(l.lastIoError));
+    if (l.lastSqlErrno != 0)
+        row(now, tr("Last SQL error"), QStringLiteral("%1: %2").arg(l.lastSqlErrno).arg(l.lastSqlError));
+}
 
-    QTreeWidgetItem* server = section(tr("Server"));
+void InspectionPanel::addInspectionSections()
+{
+    if (!m_model->hasInspection(m_index))
+        return;
+    const ServerInspection& i = m_model->inspection(m_index);
+    const QDateTime at = m_inspectedAt[m_index];
+    QTreeWidgetItem* server
+        = section(at.isValid() ? tr("Last inspection (%1, F5 inspects again)").arg(clock(at))
+                               : tr("Last inspection (F5 inspects again)"));
     if (!i.reachable) {
         row(server, tr("Reachable"), tr("no: %1").arg(i.error.text));
         return;
@@ -94,7 +167,6 @@ void InspectionPanel::refresh()
     row(server, tr("Host name"), i.hostname);
     row(server, tr("Data directory"), i.datadir);
     row(server, tr("Port"), QString::number(i.port));
-    row(server, tr("read_only"), yesNo(i.readOnly));
 
     QTreeWidgetItem* binlog = section(tr("Binary log"));
     row(binlog, tr("log_bin"), yesNo(i.logBin));
@@ -107,28 +179,13 @@ void InspectionPanel::refresh()
     if (!i.binlogIgnoreDb.isEmpty())
         row(binlog, tr("Binlog_Ignore_DB"), i.binlogIgnoreDb);
 
-    QTreeWidgetItem* replica = section(tr("Replica"));
     const ReplicaStatus& r = i.replica;
-    if (!r.configured) {
-        row(replica, tr("Configured"), tr("no"));
-    } else {
+    if (r.configured) {
+        QTreeWidgetItem* replica = section(tr("Replica source"));
         row(replica, tr("Source"),
             QStringLiteral("%1@%2:%3").arg(r.sourceUser, r.sourceHost).arg(r.sourcePort));
-        row(replica, tr("IO thread"), r.ioState);
-        row(replica, tr("SQL thread"), yesNo(r.sqlRunning));
-        row(replica, tr("Seconds behind"), r.secondsBehind ? QString::number(*r.secondsBehind) : tr("NULL"));
-        row(replica, tr("Read position"),
-            QStringLiteral("%1:%2").arg(r.sourceLogFile).arg(r.readSourceLogPos));
-        row(replica, tr("Executed position"),
-            QStringLiteral("%1:%2").arg(r.relaySourceLogFile).arg(r.execSourceLogPos));
         row(replica, tr("Using GTID"), yesNo(r.usingGtid));
-        if (r.lastIoErrno)
-            row(replica, tr("Last IO error"), QStringLiteral("%1: %2").arg(r.lastIoErrno).arg(r.lastIoError));
-        if (r.lastSqlErrno)
-            row(replica, tr("Last SQL error"),
-                QStringLiteral("%1: %2").arg(r.lastSqlErrno).arg(r.lastSqlError));
     }
-
     if (!i.variables.isEmpty()) {
         QTreeWidgetItem* vars = section(tr("Settings the plan touches"));
         for (auto it = i.variables.cbegin(); it != i.variables.cend(); ++it)
@@ -142,5 +199,4 @@ void InspectionPanel::refresh()
         i.missingPrivileges.isEmpty() ? tr("none") : i.missingPrivileges.join(QStringLiteral(", ")));
     for (const QString& g : i.grants)
         row(privs, tr("Grant"), g);
-    m_tree->expandAll();
 }

@@ -1,6 +1,7 @@
 #include "topology/topologyview.h"
 
 #include "monitor/topologymodel.h"
+#include "topology/replicationarrow.h"
 #include "topology/servernode.h"
 #include "topology/topologyscene.h"
 
@@ -69,11 +70,17 @@ void TopologyView::contextMenuEvent(QContextMenuEvent* event)
 {
     int index = -1;
     if (event->reason() == QContextMenuEvent::Mouse) {
-        for (QGraphicsItem* item : items(event->pos()))
+        for (QGraphicsItem* item : items(event->pos())) {
             if (item->type() == ServerNode::Type) {
                 index = static_cast<ServerNode*>(item)->index();
                 break;
             }
+            if (item->type() == ReplicationArrow::Type) {
+                // an arrow's actions are those of its replica: the server that applies what it carries
+                index = 1 - static_cast<ReplicationArrow*>(item)->direction();
+                break;
+            }
+        }
     } else {
         index = selectedServer();
     }
@@ -83,28 +90,35 @@ void TopologyView::contextMenuEvent(QContextMenuEvent* event)
     QPoint where = event->globalPos();
     if (event->reason() != QContextMenuEvent::Mouse)
         where = viewport()->mapToGlobal(mapFromScene(m_scene->node(index)->scenePos()));
-    showMenu(index, where);
+    createContextMenu(index)->popup(where);
 }
 
-void TopologyView::showMenu(int index, const QPoint& globalPos)
+QMenu* TopologyView::createContextMenu(int index)
 {
     const QString name = m_scene->model()->server(index).name;
-    QMenu menu(this);
-    menu.setObjectName(QStringLiteral("topologyMenu"));
-    menu.addAction(tr("&Inspect %1").arg(name), this, [this, index] { Q_EMIT inspectRequested(index); });
-    menu.addSeparator();
-    menu.addAction(tr("&Start replication on %1").arg(name), this,
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("topologyMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    auto add = [this, menu](const char* objectName, const QString& text, auto slot) {
+        QAction* a = menu->addAction(text, this, slot);
+        a->setObjectName(QLatin1String(objectName));
+        return a;
+    };
+    add("actionInspectServer", tr("&Inspect %1").arg(name),
+        [this, index] { Q_EMIT inspectRequested(index); });
+    menu->addSeparator();
+    add("actionStartReplica", tr("&Start replication on %1").arg(name),
         [this, index] { Q_EMIT startReplicaRequested(index); });
-    menu.addAction(
-        tr("S&top replication on %1").arg(name), this, [this, index] { Q_EMIT stopReplicaRequested(index); });
-    QAction* skip = menu.addAction(tr("Show the &Failing Event on %1…").arg(name), this,
+    add("actionStopReplica", tr("S&top replication on %1").arg(name),
+        [this, index] { Q_EMIT stopReplicaRequested(index); });
+    QAction* skip = add("actionShowFailingEvent", tr("Show the &Failing Event on %1…").arg(name),
         [this, index] { Q_EMIT skipEventRequested(index); });
     skip->setEnabled(m_scene->model()->link(TopologyModel::directionInto(index)).lastSqlErrno != 0);
-    menu.addAction(tr("&Compare Data of Both Servers…"), this, [this] { Q_EMIT compareRequested(); });
-    menu.addSeparator();
-    menu.addAction(tr("Show config &diff for %1…").arg(name), this,
-        [this, index] { Q_EMIT configDiffRequested(index); });
-    menu.exec(globalPos);
+    add("actionCompareData", tr("&Compare Data of Both Servers…"), [this] { Q_EMIT compareRequested(); });
+    menu->addSeparator();
+    add("actionConfigFootprint", tr("Show the &Configuration RepliPair Wrote on %1…").arg(name),
+        [this, index] { Q_EMIT configFootprintRequested(index); });
+    return menu;
 }
 
 void TopologyView::keyPressEvent(QKeyEvent* event)

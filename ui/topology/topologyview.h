@@ -2,11 +2,13 @@
 
 #include <QGraphicsView>
 
+class QMenu;
 class TopologyModel;
 class TopologyScene;
 
 /** The topology canvas: shows a TopologyScene scaled to the window; click selects a server, the context
- *  menu asks for inspection, replication start/stop or the config diff (signals; the window acts). */
+ *  menu of a server or of the arrow into it asks for inspection, replication start/stop, the failing event,
+ *  a data comparison or the configuration RepliPair wrote (signals; the window acts). */
 class TopologyView : public QGraphicsView
 {
     Q_OBJECT
@@ -16,13 +18,17 @@ public:
     TopologyScene* topologyScene() const { return m_scene; }
     int selectedServer() const;
     void selectServer(int index);
+    /** The context menu of server @p index (also the menu of the arrow into it); its actions have object
+     *  names (actionShowFailingEvent, actionCompareData, …). The caller shows it; it deletes itself when
+     *  closed. */
+    QMenu* createContextMenu(int index);
 
 Q_SIGNALS:
     void serverSelected(int index);
     void inspectRequested(int index);
     void startReplicaRequested(int index);
     void stopReplicaRequested(int index);
-    void configDiffRequested(int index);
+    void configFootprintRequested(int index);
     void skipEventRequested(int index);
     void compareRequested();
 
@@ -35,7 +41,6 @@ protected:
 
 private:
     void fit();
-    void showMenu(int index, const QPoint& globalPos);
 
     TopologyScene* m_scene;
 };

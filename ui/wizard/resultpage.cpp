@@ -22,6 +22,7 @@ ResultPage::ResultPage(SetupWizard* wizard)
     , m_wizard(wizard)
     , m_summary(new QLabel(this))
     , m_path(new QLineEdit(this))
+    , m_form(new QFormLayout)
     , m_open(new QCheckBox(tr("&Open the pair in the main window"), this))
     , m_saveError(new QLabel(this))
 {
@@ -51,13 +52,12 @@ ResultPage::ResultPage(SetupWizard* wizard)
     auto* pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
-    auto* form = new QFormLayout;
-    form->addRow(tr("Save the profile &as:"), pathRow);
-    static_cast<QLabel*>(form->labelForField(pathRow))->setBuddy(m_path);
+    m_form->addRow(tr("Save the profile &as:"), pathRow);
+    static_cast<QLabel*>(m_form->labelForField(pathRow))->setBuddy(m_path);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addSpacing(12);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(m_open);
     layout->addWidget(m_saveError);
     layout->addStretch();
@@ -80,12 +80,18 @@ void ResultPage::initializePage()
 {
     const ExecutePage* exec = m_wizard->executePage();
     const PairProfile& p = m_wizard->profile();
+    const bool demo = m_wizard->isDemo();
+    m_form->setRowVisible(0, !demo);
     if (exec->succeeded()) {
         setSubTitle(tr("The pair replicates in both directions."));
-        m_summary->setText(
-            tr("%1 and %2 are now masters of each other: a test row written on each side arrived on "
-               "the other. Save the profile to watch the pair and to run the setup again later.")
-                .arg(p.servers[0].name, p.servers[1].name));
+        m_summary->setText(demo
+                ? tr("%1 and %2 are now masters of each other: a test row written on each side arrived on "
+                     "the other. The demo's pair opens in the main window and stays in Saved Pairs while "
+                     "the demo's servers run.")
+                      .arg(p.servers[0].name, p.servers[1].name)
+                : tr("%1 and %2 are now masters of each other: a test row written on each side arrived on "
+                     "the other. Save the profile to watch the pair and to run the setup again later.")
+                      .arg(p.servers[0].name, p.servers[1].name));
     } else {
         setSubTitle(tr("The setup did not finish."));
         m_summary->setText(
@@ -93,8 +99,8 @@ void ResultPage::initializePage()
                "setup again continues where it stopped.")
                 .arg(exec->error().toString()));
     }
-    if (m_path->text().isEmpty())
-        m_path->setText(defaultPath(p.name, p.filePath));
+    if (m_path->text().isEmpty() || demo)
+        m_path->setText(defaultPath(p.name, p.filePath)); // the demo's: the profile in the demo's folder
 }
 
 bool ResultPage::isComplete() const
@@ -118,7 +124,8 @@ bool ResultPage::validatePage()
     }
     m_wizard->profile().filePath = path;
     m_wizard->setSavedPath(path);
-    AppSettings::setValue(AppSettings::Key::LastProfileDir, QFileInfo(path).absolutePath());
+    if (!m_wizard->isDemo()) // the demo's folder goes with the demo
+        AppSettings::setValue(AppSettings::Key::LastProfileDir, QFileInfo(path).absolutePath());
     if (m_open->isChecked())
         Q_EMIT m_wizard->pairReady(path);
     return true;

@@ -3,11 +3,13 @@
 #include <QWizardPage>
 
 class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class SetupWizard;
 
-/** How the setup ended; saves the profile (*.replipair.json) and offers to open the pair on the canvas. */
+/** How the setup ended; saves the profile (*.replipair.json) and offers to open the pair on the canvas.
+ *  The demo's profile stays in the demo's own folder: no path is offered for it. */
 class ResultPage : public QWizardPage
 {
     Q_OBJECT
@@ -25,6 +27,7 @@ private:
     SetupWizard* m_wizard;
     QLabel* m_summary;
     QLineEdit* m_path;
+    QFormLayout* m_form;
     QCheckBox* m_open;
     QLabel* m_saveError;
 };

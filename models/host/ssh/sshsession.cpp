@@ -399,13 +399,15 @@ Result<void> SshSession::authenticate()
     }
 
     if (offered & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE)) {
-        if (m_endpoint.passwordEnv.isEmpty()) {
+        const bool typed = !m_endpoint.passwordOverride.isEmpty(); // typed in the GUI or from the keychain
+        if (!typed && m_endpoint.passwordEnv.isEmpty()) {
             tried << SshSession::tr("password (none given: the profile names no \"passwordEnv\")");
-        } else if (qEnvironmentVariableIsEmpty(m_endpoint.passwordEnv.toLocal8Bit().constData())) {
+        } else if (!typed && qEnvironmentVariableIsEmpty(m_endpoint.passwordEnv.toLocal8Bit().constData())) {
             tried << SshSession::tr("password (the environment variable %1 is not set)")
                          .arg(m_endpoint.passwordEnv);
         } else {
-            QByteArray password = qgetenv(m_endpoint.passwordEnv.toLocal8Bit().constData());
+            QByteArray password = typed ? m_endpoint.passwordOverride.toUtf8()
+                                        : qgetenv(m_endpoint.passwordEnv.toLocal8Bit().constData());
             const int r = (offered & SSH_AUTH_METHOD_PASSWORD)
                 ? ssh_userauth_password(s, nullptr, password.constData())
                 : keyboardInteractive(s, password);
@@ -414,9 +416,10 @@ Result<void> SshSession::authenticate()
                 return {};
             if (r == SSH_AUTH_ERROR)
                 return lost();
-            tried << SshSession::tr("password from %1 (refused)").arg(m_endpoint.passwordEnv);
+            tried << (typed ? SshSession::tr("the SSH password given (refused)")
+                            : SshSession::tr("password from %1 (refused)").arg(m_endpoint.passwordEnv));
         }
-    } else if (!m_endpoint.passwordEnv.isEmpty()) {
+    } else if (!m_endpoint.passwordEnv.isEmpty() || !m_endpoint.passwordOverride.isEmpty()) {
         tried << SshSession::tr("password (not offered by the server)");
     }
 

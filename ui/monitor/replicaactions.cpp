@@ -1,0 +1,120 @@
+#include "monitor/replicaactions.h"
+
+#include "actions/replicacontrol.h"
+#include "asynctask.h"
+#include "monitor/skipeventdialog.h"
+#include "monitor/textreportdialog.h"
+#include "setup/setupevent.h"
+
+#include <QMessageBox>
+
+ReplicaActions::ReplicaActions(const PairProfile& profile, QWidget* dialogParent)
+    : QObject(dialogParent)
+    , m_profile(profile)
+    , m_dialogParent(dialogParent)
+    , m_control(new ReplicaControl(profile))
+{
+}
+
+ReplicaActions::~ReplicaActions()
+{
+    m_control->retire(); // a job may still wait for a dead server: the control goes once it is over
+}
+
+void ReplicaActions::report(
+    const QString& server, const QString& step, bool ok, const QString& text, bool warning)
+{
+    SetupEvent e;
+    e.server = server;
+    e.step = step;
+    e.kind = !ok ? SetupEvent::Kind::StepFailed : warning ? SetupEvent::Kind::Warning : SetupEvent::Kind::Info;
+    e.text = text;
+    Q_EMIT logLine(e);
+    Q_EMIT statusMessage(text, 8000);
+}
+
+void ReplicaActions::openReport(const QString& objectName, const QString& title, const QString& text)
+{
+    auto* dialog = new TextReportDialog(title, text, m_dialogParent);
+    dialog->setObjectName(objectName);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void ReplicaActions::setReplicaRunning(int index, bool running)
+{
+    const QString name = m_profile.servers[index].name;
+    Q_EMIT statusMessage(
+        running ? tr("Starting replication on %1…").arg(name) : tr("Stopping replication on %1…").arg(name), 0);
+    AsyncTask::runThenCallback(
+        m_control->setReplicaRunning(index, running), this, [this, name](const Result<QString>& r) {
+            report(name, tr("replication"), r.has_value(), r ? *r : r.error().text, false);
+            Q_EMIT pollRequested();
+        });
+}
+
+void ReplicaActions::showFailingEvent(int index)
+{
+    const QString name = m_profile.servers[index].name;
+    Q_EMIT statusMessage(tr("Reading the event that stopped %1…").arg(name), 0);
+    AsyncTask::runThenCallback(
+        m_control->failingEvent(index), this, [this, index, name](const Result<FailingEvent>& found) {
+            Q_EMIT statusMessage(QString(), 0);
+            if (!found) {
+                QMessageBox::warning(m_dialogParent, tr("Failing Event"), found.error().toString());
+                return;
+            }
+            // window-modal without a nested event loop: the skip starts from the dialog's answer
+            auto* dialog = new SkipEventDialog(name, *found, m_dialogParent);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            const QString token = found->token;
+            connect(dialog, &QDialog::accepted, this, [this, index, name, token] {
+                AsyncTask::runThenCallback(m_control->skipConfirmedEvent(index, token), this,
+                    [this, name](const Result<QString>& r) {
+                        report(name, tr("skip event"), r.has_value(), r ? *r : r.error().text, true);
+                        Q_EMIT pollRequested();
+                    });
+            });
+            dialog->open();
+        });
+}
+
+void ReplicaActions::compareData()
+{
+    const QString a = m_profile.servers[0].name;
+    const QString b = m_profile.servers[1].name;
+    Q_EMIT statusMessage(tr("Comparing the replicated tables of %1 and %2…").arg(a, b), 0);
+    AsyncTask::runThenCallback(
+        m_control->compareData(), this, [this, a, b](const Result<ReplicaControl::Comparison>& r) {
+            Q_EMIT statusMessage(QString(), 0);
+            QString text;
+            if (!r) {
+                text = r.error().toString();
+            } else {
+                text = tr("%1 table(s) compared, %2 differ.").arg(r->tablesCompared).arg(r->differences.size());
+                text += QLatin1Char('\n');
+                for (const TableDifference& d : r->differences)
+                    text += tr("\n%1.%2: %3 %4, %5 %6")
+                                .arg(d.database, d.table, a,
+                                    d.checksumA.isEmpty() ? tr("(missing)") : d.checksumA, b,
+                                    d.checksumB.isEmpty() ? tr("(missing)") : d.checksumB);
+                text += tr("\n\nA table written to during the comparison may show as different: compare "
+                           "again once replication has caught up.");
+            }
+            openReport(QStringLiteral("compareReport"), tr("Data Comparison"), text);
+        });
+}
+
+void ReplicaActions::showConfigFootprint(int index)
+{
+    const QString name = m_profile.servers[index].name;
+    Q_EMIT statusMessage(tr("Reading the configuration RepliPair wrote on %1…").arg(name), 0);
+    AsyncTask::runThenCallback(
+        m_control->configFootprint(index), this, [this, name](const Result<ConfigFootprint>& r) {
+            Q_EMIT statusMessage(QString(), 0);
+            openReport(QStringLiteral("configFootprintReport"),
+                tr("Configuration RepliPair Wrote on %1").arg(name),
+                r ? r->toText(name)
+                  : tr("The option files of %1 could not be read:\n%2").arg(name, r.error().toString()));
+        });
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/pairprofile.h"
+
+#include <QObject>
+#include <QPointer>
+
+class ReplicaControl;
+class QWidget;
+struct SetupEvent;
+
+/** The safe actions on the open pair as the user meets them (canvas menu, alert banner): start or stop
+ *  replication, show the event that halted a SQL thread and skip exactly it after a confirmation, compare
+ *  the data, show what RepliPair wrote into a server's configuration. Each runs on the engine's workers
+ *  (ReplicaControl); the answers open dialogs over @p dialogParent and lines in the log. */
+class ReplicaActions : public QObject
+{
+    Q_OBJECT
+public:
+    ReplicaActions(const PairProfile& profile, QWidget* dialogParent);
+    ~ReplicaActions() override;
+
+    void setReplicaRunning(int index, bool running);
+    /** Reads the failing event of server @p index and opens the confirmation dialog; skips only on its OK. */
+    void showFailingEvent(int index);
+    void compareData();
+    void showConfigFootprint(int index);
+
+Q_SIGNALS:
+    void logLine(const SetupEvent& event);
+    void statusMessage(const QString& text, int timeoutMs);
+    /** Something changed on the servers: the monitor should look again now. */
+    void pollRequested();
+
+private:
+    void report(const QString& server, const QString& step, bool ok, const QString& text, bool warning);
+    void openReport(const QString& objectName, const QString& title, const QString& text);
+
+    PairProfile m_profile;
+    QPointer<QWidget> m_dialogParent;
+    ReplicaControl* m_control;
+};
