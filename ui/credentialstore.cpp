@@ -34,8 +34,7 @@ void runInTurn(std::shared_ptr<QList<QKeychain::Job*>> jobs, std::function<void(
 
 CredentialStore::CredentialStore(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 QString CredentialStore::service()
 {
@@ -75,8 +74,8 @@ QFuture<Result<QString>> CredentialStore::read(const QString& entry)
     job->setKey(entry);
     connect(job, &QKeychain::Job::finished, this, [promise, entry](QKeychain::Job* j) {
         if (j->error() == QKeychain::EntryNotFound)
-            promise->addResult(stepFailure(
-                QString(), tr("keychain"), tr("the keychain holds no entry %1").arg(entry)));
+            promise->addResult(
+                stepFailure(QString(), tr("keychain"), tr("the keychain holds no entry %1").arg(entry)));
         else if (j->error() != QKeychain::NoError)
             promise->addResult(stepFailure(QString(), tr("keychain"), keychainError(j)));
         else
