@@ -15,7 +15,8 @@ bool matches(const QString& pattern, const QString& value)
 bool hasControl(const QString& value)
 {
     for (const QChar c : value)
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator)
             return true;
     return false;
 }
@@ -31,7 +32,8 @@ QString ProfileRules::printable(const QString& value)
             out += QStringLiteral("\\r");
         else if (c == QLatin1Char('\t'))
             out += QStringLiteral("\\t");
-        else if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+        else if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator)
             out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
         else
             out += c;
@@ -124,7 +126,8 @@ QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
         optional(where, QStringLiteral("host"), s.host, &ProfileRules::host);
         optional(where, QStringLiteral("peerHost"), s.peerHost, &ProfileRules::host);
         rule(where, QStringLiteral("adminUser"), account(s.adminUser));
-        optional(where, QStringLiteral("adminPasswordEnv"), s.adminPasswordEnv, &ProfileRules::environmentName);
+        optional(
+            where, QStringLiteral("adminPasswordEnv"), s.adminPasswordEnv, &ProfileRules::environmentName);
         optional(where, QStringLiteral("adminPasswordFile"), s.adminPasswordFile, &ProfileRules::singleLine);
         optional(where, QStringLiteral("configFile"), s.configFile, &ProfileRules::singleLine);
         optional(where, QStringLiteral("restartCommand"), s.restartCommand, &ProfileRules::singleLine);
@@ -136,7 +139,8 @@ QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
         optional(ssh, QStringLiteral("keyFile"), s.ssh.keyFile, &ProfileRules::singleLine);
         optional(ssh, QStringLiteral("knownHostsFile"), s.ssh.knownHostsFile, &ProfileRules::singleLine);
         optional(ssh, QStringLiteral("passwordEnv"), s.ssh.passwordEnv, &ProfileRules::environmentName);
-        optional(ssh, QStringLiteral("keyPassphraseEnv"), s.ssh.keyPassphraseEnv, &ProfileRules::environmentName);
+        optional(
+            ssh, QStringLiteral("keyPassphraseEnv"), s.ssh.keyPassphraseEnv, &ProfileRules::environmentName);
     }
     return out;
 }

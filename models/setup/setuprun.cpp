@@ -64,13 +64,11 @@ bool SetupRun::perServer(const QString& stepId, const ServerStep& forA, const Se
     bool stopOnError, bool oneAfterTheOther)
 {
     const Result<void> done = m_pair.run(stepId, forA, forB, stopOnError, oneAfterTheOther);
-    if (done) {
+    if (done)
         m_journal.add(stepId);
-        return true;
-    }
-    if (stopOnError)
+    else if (stopOnError)
         fail(done.error());
-    return false;
+    return bool(done);
 }
 
 bool SetupRun::perServerWhere(const QString& stepId, const ServerStep& fn,
@@ -241,7 +239,8 @@ bool SetupRun::planChanges()
             tr("both servers would take their settings from %1, which both read: give each server an "
                "option file of its own (\"configFile\") — nothing was changed")
                 .arg(m_config[0].target) });
-    buildPlanSteps();
+    m_result.plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid);
+    m_result.plan.nothingToDo = m_result.plan.steps.isEmpty();
     return true;
 }
 
@@ -394,11 +393,4 @@ void SetupRun::ensureHeartbeatTable()
     else if (*r)
         report(SetupEvent::Kind::Info, m_profile.servers[0].name, StepId::Heartbeat,
             tr("heartbeat table %1.%2 created for monitoring").arg(db, Heartbeat::tableName()));
-}
-
-void SetupRun::buildPlanSteps()
-{
-    SetupPlan& plan = m_result.plan;
-    plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid);
-    plan.nothingToDo = plan.steps.isEmpty();
 }

@@ -48,7 +48,6 @@ private:
     bool inspect();
     void reachPeers();
     bool planChanges();
-    void buildPlanSteps();
     bool applyConfig();
     bool createUsers();
     bool readCoordinates();
