@@ -70,6 +70,11 @@ QString Cli::usage()
         "  --yes                     confirm that setup may change both servers\n"
         "  --output FILE             plan: also write the plan to FILE\n"
         "  --sequential              setup: one server after the other (for comparison)\n"
+        "  --journal FILE            setup: append the run's journal line to FILE (default: "
+        "PROFILE.journal,\n"
+        "                            or ~/.local/share/replipair/journals/NAME.journal when PROFILE is not "
+        "a\n"
+        "                            regular file)\n"
         "  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)\n"
         "  --once                    monitor: one round, then exit\n"
         "  --server NAME             skip: the server whose SQL thread halted\n"
@@ -101,8 +106,9 @@ int Cli::run(const QStringList& arguments)
     const QCommandLineOption timeout(QStringLiteral("timeout"), tr("Network timeout."), tr("seconds"));
     const QCommandLineOption server(QStringLiteral("server"), tr("Server name."), tr("name"));
     const QCommandLineOption confirm(QStringLiteral("confirm"), tr("Confirmed event."), tr("token"));
+    const QCommandLineOption journal(QStringLiteral("journal"), tr("Journal file."), tr("file"));
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
-        timeout, server, confirm });
+        timeout, server, confirm, journal });
     if (!parser.parse(arguments))
         return badInput(parser.errorText());
     if (parser.isSet(help)) {
@@ -138,6 +144,7 @@ int Cli::run(const QStringList& arguments)
     options.output = parser.value(output);
     options.server = parser.value(server);
     options.confirm = parser.value(confirm);
+    options.journal = parser.value(journal);
     if (options.json)
         options.monitorArgs << QStringLiteral("--json");
     if (parser.isSet(once))

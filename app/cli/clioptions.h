@@ -12,5 +12,6 @@ struct CliOptions
     QString output; ///< plan --output FILE
     QString server; ///< skip --server NAME
     QString confirm; ///< skip --confirm TOKEN
+    QString journal; ///< setup --journal FILE
     QStringList monitorArgs; ///< the monitor's own options, passed on as given
 };

@@ -30,7 +30,12 @@ int SetupCommand::run(const PairProfile& profile, const CliOptions& options)
             tr("setup changes both servers; run 'replipair-cli plan' to see how, then add --yes"));
     SetupRunner runner(profile);
     runner.setSequential(options.sequential);
-    if (!runAndWait(runner, SetupRunner::Mode::Setup, options.json, true)) {
+    runner.options().journalPath = options.journal;
+    const bool ok = runAndWait(runner, SetupRunner::Mode::Setup, options.json, true);
+    const QString journal = runner.journal().value(QStringLiteral("path")).toString();
+    if (!options.json && !journal.isEmpty())
+        Cli::out() << tr("journal: %1").arg(journal) << Qt::endl;
+    if (!ok) {
         Cli::printFailure(runner.error(), options.json);
         return Cli::Failed;
     }

@@ -1,23 +1,25 @@
 #include "actions/replicarepair.h"
 
+#include "common/stepid.h"
+
 #include <QCoreApplication>
 
 Result<FailingEvent> ReplicaRepair::failingEvent(ServerContext& ctx)
 {
     SqlSession& sql = *ctx.sql;
-    sql.setStep(ReplicaRepair::tr("failing event"));
+    sql.setStep(StepId::FailingEvent);
     auto rows = sql.query(ctx.dialect.showReplicaStatus());
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->isEmpty())
-        return stepFailure(ctx.profile.name, ReplicaRepair::tr("failing event"),
-            ReplicaRepair::tr("this server is not a replica"));
+        return stepFailure(
+            ctx.profile.name, StepId::FailingEvent, ReplicaRepair::tr("this server is not a replica"));
     const SqlRow row = rows->first();
     FailingEvent e;
     e.errorCode = row.value(QStringLiteral("Last_SQL_Errno")).toInt();
     e.errorText = row.value(QStringLiteral("Last_SQL_Error")).toString();
     if (e.errorCode == 0)
-        return stepFailure(ctx.profile.name, ReplicaRepair::tr("failing event"),
+        return stepFailure(ctx.profile.name, StepId::FailingEvent,
             ReplicaRepair::tr("the SQL thread has no error: there is nothing to skip"));
     const QString file = row.value(QStringLiteral("Relay_Log_File")).toString();
     const qint64 pos = row.value(QStringLiteral("Relay_Log_Pos")).toLongLong();
@@ -47,7 +49,7 @@ Result<QString> ReplicaRepair::skipConfirmedEvent(ServerContext& ctx, const QStr
     if (!current)
         return std::unexpected(current.error());
     if (current->token != confirmedToken)
-        return stepFailure(ctx.profile.name, ReplicaRepair::tr("skip event"),
+        return stepFailure(ctx.profile.name, StepId::SkipEvent,
             ReplicaRepair::tr("the failing event is now %1, not the %2 you confirmed: look at it again first")
                 .arg(current->token, confirmedToken));
     const Dialect& d = ctx.dialect;
@@ -58,13 +60,13 @@ Result<QString> ReplicaRepair::skipConfirmedEvent(ServerContext& ctx, const QStr
             ? autoPos->first().value(QStringLiteral("Auto_Position")).toString()
             : QString();
         if (ap == QLatin1String("1"))
-            return stepFailure(ctx.profile.name, ReplicaRepair::tr("skip event"),
+            return stepFailure(ctx.profile.name, StepId::SkipEvent,
                 ReplicaRepair::tr(
                     "with GTID auto-positioning MySQL skips a transaction only by committing an empty one "
                     "with its GTID; "
                     "do that by hand (SET GTID_NEXT='<gtid>'; BEGIN; COMMIT; SET GTID_NEXT='AUTOMATIC')"));
     }
-    sql.setStep(ReplicaRepair::tr("skip event"));
+    sql.setStep(StepId::SkipEvent);
     const QString skipVar = (!d.isMariaDb() && d.version().atLeast(8, 0, 26))
         ? QStringLiteral("sql_replica_skip_counter")
         : QStringLiteral("sql_slave_skip_counter");

@@ -1,5 +1,8 @@
 #include "common/pairprofile.h"
 
+#include "common/profilerules.h"
+#include "common/stepid.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -32,7 +35,7 @@ public:
     {
         for (auto it = obj.begin(); it != obj.end(); ++it)
             if (!known.contains(it.key()) && !it.key().startsWith(QLatin1Char('_')))
-                add(where, PairProfile::tr("unknown key \"%1\"").arg(it.key()));
+                add(where, PairProfile::tr("unknown key \"%1\"").arg(ProfileRules::printable(it.key())));
     }
     QString string(const QJsonObject& obj, const QString& key, const QString& where, const QString& def,
         bool required = false)
@@ -98,7 +101,7 @@ public:
                     PairProfile::tr("database name \"%1\" in \"%2\" cannot be replicated by name filters (it "
                                     "holds '#', ',', "
                                     "a control character or leading/trailing blanks)")
-                        .arg(name, key));
+                        .arg(ProfileRules::printable(name), key));
             else
                 out << name;
         }
@@ -172,14 +175,14 @@ Result<QString> ServerProfile::adminPassword() const
         return adminPasswordOverride;
     if (!adminPasswordEnv.isEmpty()) {
         if (!qEnvironmentVariableIsSet(adminPasswordEnv.toLocal8Bit().constData()))
-            return stepFailure(name, PairProfile::tr("credentials"),
+            return stepFailure(name, StepId::Credentials,
                 PairProfile::tr("environment variable %1 (admin password) is not set").arg(adminPasswordEnv));
         return qEnvironmentVariable(adminPasswordEnv.toLocal8Bit().constData());
     }
     if (!adminPasswordFile.isEmpty()) {
         QFile f(expandHome(adminPasswordFile));
         if (!f.open(QIODevice::ReadOnly))
-            return stepFailure(name, PairProfile::tr("credentials"),
+            return stepFailure(name, StepId::Credentials,
                 PairProfile::tr("cannot read the admin password file %1: %2")
                     .arg(f.fileName(), f.errorString()));
         return QString::fromUtf8(f.readAll()).trimmed();
@@ -300,8 +303,11 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
                 PairProfile::tr("both servers are %1: a server cannot replicate with itself")
                     .arg(pair.servers[0].endpoint()));
     }
+    // names, hosts, accounts, paths: nothing may write into an option file, a command or an output line
+    for (const auto& [where, what] : ProfileRules::check(pair))
+        p.add(where, what);
     if (!p.isEmpty())
-        return stepFailure({}, PairProfile::tr("profile"), p.text());
+        return stepFailure({}, StepId::Profile, p.text());
     return pair;
 }
 
@@ -310,18 +316,17 @@ Result<PairProfile> PairProfile::load(const QString& path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return stepFailure(
-            {}, PairProfile::tr("profile"), PairProfile::tr("cannot read %1: %2").arg(path, f.errorString()));
+            {}, StepId::Profile, PairProfile::tr("cannot read %1: %2").arg(path, f.errorString()));
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
     if (err.error != QJsonParseError::NoError)
-        return stepFailure({}, PairProfile::tr("profile"),
+        return stepFailure({}, StepId::Profile,
             PairProfile::tr("%1 is not valid JSON at offset %2: %3")
                 .arg(path)
                 .arg(err.offset)
                 .arg(err.errorString()));
     if (!doc.isObject())
-        return stepFailure(
-            {}, PairProfile::tr("profile"), PairProfile::tr("%1 must hold a JSON object").arg(path));
+        return stepFailure({}, StepId::Profile, PairProfile::tr("%1 must hold a JSON object").arg(path));
     auto pair = fromJson(doc.object());
     if (!pair)
         return std::unexpected(
@@ -355,12 +360,12 @@ Result<void> PairProfile::save(const QString& path) const
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return stepFailure({}, PairProfile::tr("profile"),
-            PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
+        return stepFailure(
+            {}, StepId::Profile, PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return stepFailure({}, PairProfile::tr("profile"),
-            PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
+        return stepFailure(
+            {}, StepId::Profile, PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
     return {};
 }
 

@@ -1,9 +1,12 @@
 #include "common/steperror.h"
 
+#include "common/stepid.h"
+
 #include <QCoreApplication>
 
 QString StepError::toString() const
 {
+    const QString step = StepId::title(this->step);
     QString where;
     if (!server.isEmpty() && !step.isEmpty())
         where = StepError::tr("[%1] %2: ").arg(server, step);

@@ -10,7 +10,7 @@ struct StepError
     Q_DECLARE_TR_FUNCTIONS(StepError)
 public:
     QString server; ///< profile name of the server ("A"), empty for pair-level errors
-    QString step; ///< e.g. "connect", "config", "coordinates"
+    QString step; ///< stable id (StepId), e.g. "connect", "config", "coordinates"; shown as StepId::title()
     int code = 0; ///< the server's errno where there is one, else 0
     QString text; ///< human text; never contains a password
 

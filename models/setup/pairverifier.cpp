@@ -1,7 +1,9 @@
 #include "setup/pairverifier.h"
 
 #include "common/sqlquote.h"
+#include "common/stepid.h"
 #include "host/serverworker.h"
+#include "monitor/heartbeat.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -20,24 +22,50 @@ PairVerifier::PairVerifier(
     , m_cancel(cancel)
 { }
 
-Result<ReplicaStatus> PairVerifier::status(int index)
+template<typename F> auto PairVerifier::onServer(int index, F fn) -> std::invoke_result_t<F, ServerContext&>
 {
-    auto f = m_workers[index]->submit([](ServerContext& ctx) -> Result<ReplicaStatus> {
-        ctx.sql->setStep(PairVerifier::tr("verify"));
-        auto rows = ctx.sql->query(ctx.dialect.showReplicaStatus());
-        if (!rows)
-            return std::unexpected(rows.error());
-        return ReplicaStatus::fromRow(rows->value(0));
+    const int window = m_reconnectWindowMs;
+    const std::atomic_bool* cancel = m_cancel;
+    std::atomic_int* reconnects = &m_reconnects[index];
+    auto f = m_workers[index]->submit([fn, window, cancel, reconnects](ServerContext& ctx) {
+        QElapsedTimer t;
+        t.start();
+        while (true) {
+            ctx.sql->setStep(StepId::Verify);
+            auto r = fn(ctx);
+            if (r || !Heartbeat::isConnectionError(r.error().code) || t.elapsed() > window
+                || (cancel && *cancel))
+                return r;
+            QThread::msleep(250);
+            if (ctx.connect())
+                ++*reconnects;
+        }
     });
     f.waitForFinished();
     return f.result();
 }
 
+Result<ReplicaStatus> PairVerifier::status(int index)
+{
+    return onServer(index, [](ServerContext& ctx) -> Result<ReplicaStatus> {
+        auto rows = ctx.sql->query(ctx.dialect.showReplicaStatus());
+        if (!rows)
+            return std::unexpected(rows.error());
+        return ReplicaStatus::fromRow(rows->value(0));
+    });
+}
+
 Result<void> PairVerifier::exec(int index, const QString& sql)
 {
-    auto f = m_workers[index]->submit([sql](ServerContext& ctx) { return ctx.sql->exec(sql); });
-    f.waitForFinished();
-    return f.result();
+    // the probe's database is the default one (statement-based filters go by it), also after a reconnect
+    const QString use = QStringLiteral("USE %1").arg(SqlQuote::identifier(m_profile.probeDatabase()));
+    const bool createsDatabase = sql.startsWith(QLatin1String("CREATE DATABASE"));
+    return onServer(index, [sql, use, createsDatabase](ServerContext& ctx) -> Result<void> {
+        if (!createsDatabase)
+            if (auto r = ctx.sql->exec(use); !r)
+                return r;
+        return ctx.sql->exec(sql);
+    });
 }
 
 Result<bool> PairVerifier::waitFor(int index, const QString& countSql, bool present, int timeoutMs)
@@ -45,10 +73,8 @@ Result<bool> PairVerifier::waitFor(int index, const QString& countSql, bool pres
     QElapsedTimer t;
     t.start();
     do {
-        auto f
-            = m_workers[index]->submit([countSql](ServerContext& ctx) { return ctx.sql->scalar(countSql); });
-        f.waitForFinished();
-        const Result<QVariant> r = f.result();
+        const Result<QVariant> r
+            = onServer(index, [countSql](ServerContext& ctx) { return ctx.sql->scalar(countSql); });
         if (!r)
             return std::unexpected(r.error());
         if ((r->toLongLong() > 0) == present)
@@ -73,6 +99,38 @@ QString PairVerifier::refusedMessage(int replica, const ReplicaStatus& status) c
             m_profile.replicationUser, m_profile.replicationHostFor(source));
 }
 
+Result<void> PairVerifier::verify(int timeoutMs, const std::function<void(const SetupEvent&)>& onEvent)
+{
+    auto report = [&onEvent](SetupEvent::Kind kind, const QString& server, const QString& text, qint64 ms) {
+        SetupEvent e;
+        e.kind = kind;
+        e.server = server;
+        e.step = StepId::Verify;
+        e.text = text;
+        e.elapsedMs = ms;
+        if (onEvent)
+            onEvent(e);
+    };
+    QElapsedTimer t;
+    t.start();
+    report(SetupEvent::Kind::StepStarted, {}, tr("waiting for the IO and SQL threads on both servers"), -1);
+    const Result<QString> threads = waitForThreads(timeoutMs);
+    if (!threads) {
+        report(SetupEvent::Kind::StepFailed, threads.error().server, threads.error().text, t.elapsed());
+        return std::unexpected(threads.error());
+    }
+    report(SetupEvent::Kind::StepFinished, {}, *threads, t.elapsed());
+    t.restart();
+    report(SetupEvent::Kind::StepStarted, {}, tr("writing a test row on each side"), -1);
+    const Result<QString> trip = roundTrip(timeoutMs);
+    if (!trip) {
+        report(SetupEvent::Kind::StepFailed, trip.error().server, trip.error().text, t.elapsed());
+        return std::unexpected(trip.error());
+    }
+    report(SetupEvent::Kind::StepFinished, {}, *trip, t.elapsed());
+    return {};
+}
+
 Result<QString> PairVerifier::waitForThreads(int timeoutMs)
 {
     QElapsedTimer t;
@@ -87,15 +145,15 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
             last[i] = *s;
             const QString name = m_profile.servers[i].name;
             if (!s->configured)
-                return stepFailure(name, PairVerifier::tr("verify"),
-                    PairVerifier::tr("replication is not configured on this server"));
+                return stepFailure(
+                    name, StepId::Verify, PairVerifier::tr("replication is not configured on this server"));
             if (s->lastSqlErrno != 0)
-                return stepFailure(name, PairVerifier::tr("verify"),
+                return stepFailure(name, StepId::Verify,
                     PairVerifier::tr("the SQL thread stopped: %1").arg(s->lastSqlError), s->lastSqlErrno);
             if (!s->ioRunning && s->lastIoErrno == 1045)
-                return stepFailure(name, PairVerifier::tr("verify"), refusedMessage(i, *s), 1045);
+                return stepFailure(name, StepId::Verify, refusedMessage(i, *s), 1045);
             if (!s->ioRunning && (s->lastIoErrno == 1236 || s->lastIoErrno == 13114))
-                return stepFailure(name, PairVerifier::tr("verify"),
+                return stepFailure(name, StepId::Verify,
                     PairVerifier::tr("the source refused the binlog position: %1").arg(s->lastIoError), 1236);
             healthy = healthy && s->healthy();
         }
@@ -107,7 +165,7 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
     }
     for (int i = 0; i < 2; ++i)
         if (!last[i].healthy())
-            return stepFailure(m_profile.servers[i].name, PairVerifier::tr("verify"),
+            return stepFailure(m_profile.servers[i].name, StepId::Verify,
                 PairVerifier::tr(
                     "replication from %1 is not running after %2 s: IO thread %3, SQL thread %4%5")
                     .arg(m_profile.servers[1 - i].name)
@@ -117,7 +175,7 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
                         last[i].lastIoError.isEmpty() ? QString()
                                                       : QStringLiteral(" — ") + last[i].lastIoError),
                 last[i].lastIoErrno);
-    return stepFailure({}, PairVerifier::tr("verify"), PairVerifier::tr("replication did not start"));
+    return stepFailure({}, StepId::Verify, PairVerifier::tr("replication did not start"));
 }
 
 Result<QString> PairVerifier::roundTrip(int timeoutMs)
@@ -130,8 +188,6 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
     // the table is made on A and must itself arrive on B
     if (auto r = exec(0, QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(qdb)); !r)
         return std::unexpected(r.error());
-    if (auto r = exec(0, QStringLiteral("USE %1").arg(qdb)); !r)
-        return std::unexpected(r.error());
     if (auto r = exec(0,
             QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token VARCHAR(64) NOT NULL PRIMARY KEY, origin "
                            "VARCHAR(64) NOT NULL) "
@@ -143,7 +199,7 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
     if (!arrived)
         return std::unexpected(arrived.error());
     if (!*arrived)
-        return stepFailure(m_profile.servers[1].name, PairVerifier::tr("verify"),
+        return stepFailure(m_profile.servers[1].name, StepId::Verify,
             PairVerifier::tr("the test table %1.%2 created on %3 did not arrive within %4 s")
                 .arg(db, kTable, m_profile.servers[0].name)
                 .arg(timeoutMs / 1000));
@@ -151,12 +207,10 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
     for (int from = 0; from < 2; ++from) {
         const int to = 1 - from;
         const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        if (auto r = exec(from, QStringLiteral("USE %1").arg(qdb)); !r)
-            return std::unexpected(r.error());
         QElapsedTimer t;
         t.start();
         if (auto r = exec(from,
-                QStringLiteral("INSERT INTO %1 (token, origin) VALUES (%2, %3)")
+                QStringLiteral("INSERT IGNORE INTO %1 (token, origin) VALUES (%2, %3)")
                     .arg(kTable, SqlQuote::literal(token), SqlQuote::literal(m_profile.servers[from].name)));
             !r)
             return std::unexpected(r.error());
@@ -167,7 +221,7 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
         if (!there)
             return std::unexpected(there.error());
         if (!*there)
-            return stepFailure(m_profile.servers[to].name, PairVerifier::tr("verify"),
+            return stepFailure(m_profile.servers[to].name, StepId::Verify,
                 PairVerifier::tr("a test row written on %1 did not arrive on %2 within %3 s")
                     .arg(m_profile.servers[from].name, m_profile.servers[to].name)
                     .arg(timeoutMs / 1000));
@@ -181,5 +235,11 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
     auto gone = waitFor(1, exists, false, timeoutMs);
     if (!gone)
         return std::unexpected(gone.error());
-    return PairVerifier::tr("test rows arrived: %1").arg(timings.join(QStringLiteral(", ")));
+    QString text = PairVerifier::tr("test rows arrived: %1").arg(timings.join(QStringLiteral(", ")));
+    for (int i = 0; i < 2; ++i)
+        if (m_reconnects[i] > 0)
+            text += PairVerifier::tr(
+                " (the connection to %1 was lost and reopened %n time(s))", nullptr, int(m_reconnects[i]))
+                        .arg(m_profile.servers[i].name);
+    return text;
 }

@@ -2,15 +2,21 @@
 
 #include "common/pairprofile.h"
 #include "common/steperror.h"
+#include "setup/setupevent.h"
 #include "sql/replicastatus.h"
 
 #include <QCoreApplication>
 #include <atomic>
+#include <functional>
+#include <type_traits>
 
 class ServerWorker;
+struct ServerContext;
 
 /** Proves that a pair replicates: both threads running on both sides, then a test row written on
- *  each side arrives on the other. Runs on the runner's thread and waits on the two workers. */
+ *  each side arrives on the other. Runs on the runner's thread and waits on the two workers. A lost
+ *  admin connection (killed, a network blip) is reopened and the statement repeated for up to
+ *  reconnectWindowMs; every statement is safe to repeat. */
 class PairVerifier
 {
     Q_DECLARE_TR_FUNCTIONS(PairVerifier)
@@ -18,12 +24,22 @@ public:
     PairVerifier(const PairProfile& profile, ServerWorker* a, ServerWorker* b,
         const std::atomic_bool* cancel = nullptr);
 
+    static constexpr int DefaultReconnectWindowMs = 20000;
+    void setReconnectWindowMs(int ms) { m_reconnectWindowMs = ms; }
+
+    /** The verify step: waitForThreads(), then roundTrip(), each reported to @p onEvent as it starts and
+     *  ends (step "verify"). */
+    Result<void> verify(int timeoutMs, const std::function<void(const SetupEvent&)>& onEvent);
     Result<QString> waitForThreads(int timeoutMs);
     Result<QString> roundTrip(int timeoutMs);
     /** The message for an IO thread refused by its source (1045), naming the address the source saw. */
     QString refusedMessage(int replica, const ReplicaStatus& status) const;
+    /** How often the admin connection to server @p index had to be reopened so far. */
+    int reconnects(int index) const { return m_reconnects[index]; }
 
 private:
+    /** Runs @p fn on server @p index's worker, reconnecting and repeating it after a lost connection. */
+    template<typename F> auto onServer(int index, F fn) -> std::invoke_result_t<F, ServerContext&>;
     Result<ReplicaStatus> status(int index);
     Result<void> exec(int index, const QString& sql);
     Result<bool> waitFor(int index, const QString& countSql, bool present, int timeoutMs);
@@ -31,4 +47,6 @@ private:
     PairProfile m_profile;
     ServerWorker* m_workers[2];
     const std::atomic_bool* m_cancel;
+    int m_reconnectWindowMs = DefaultReconnectWindowMs;
+    std::atomic_int m_reconnects[2] = { 0, 0 };
 };

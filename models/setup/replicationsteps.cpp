@@ -1,5 +1,7 @@
 #include "setup/replicationsteps.h"
 
+#include "common/stepid.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -42,7 +44,7 @@ Result<void> ReplicationSteps::createReplicationUser(
 Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
 {
     SqlSession& sql = *ctx.sql;
-    sql.setStep(ReplicationSteps::tr("coordinates"));
+    sql.setStep(StepId::Coordinates);
     // FLUSH TABLES WITH READ LOCK waits for running statements, and every write waits behind it:
     // never start it while a long statement runs
     auto longRunning = sql.query(QStringLiteral(
@@ -61,7 +63,7 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
                             r.value(QStringLiteral("user")).toString(),
                             r.value(QStringLiteral("seconds")).toString(),
                             r.value(QStringLiteral("info")).toString());
-        return stepFailure(ctx.profile.name, ReplicationSteps::tr("coordinates"),
+        return stepFailure(ctx.profile.name, StepId::Coordinates,
             ReplicationSteps::tr(
                 "not taking the read lock while long statements run (every write would wait behind it): %1. "
                 "Run setup again when they have finished.")
@@ -81,7 +83,7 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
     if (!status) {
         read = std::unexpected(status.error());
     } else if (status->isEmpty()) {
-        read = stepFailure(ctx.profile.name, ReplicationSteps::tr("coordinates"),
+        read = stepFailure(ctx.profile.name, StepId::Coordinates,
             ReplicationSteps::tr("the binary log is off: %1 returned nothing")
                 .arg(ctx.dialect.showBinlogStatus()));
     } else {
@@ -113,7 +115,7 @@ Result<void> ReplicationSteps::changeSource(
     ServerContext& ctx, const ChangeSourceParams& params, const QString& gtidPosition)
 {
     SqlSession& sql = *ctx.sql;
-    sql.setStep(ReplicationSteps::tr("change source"));
+    sql.setStep(StepId::ChangeSource);
     const Dialect& d = ctx.dialect;
     auto status = sql.query(d.showReplicaStatus());
     if (!status)
@@ -133,7 +135,7 @@ Result<void> ReplicationSteps::changeSource(
         const QString gtids = missing->toString().trimmed();
         if (!gtids.isEmpty()) {
             if (!d.version().atLeast(8, 0, 0))
-                return stepFailure(ctx.profile.name, ReplicationSteps::tr("change source"),
+                return stepFailure(ctx.profile.name, StepId::ChangeSource,
                     ReplicationSteps::tr("this server lacks GTIDs the source has executed (%1) and MySQL "
                                          "before 8.0 cannot mark them "
                                          "as applied on a server with a history; use \"gtid\": \"off\"")
@@ -145,4 +147,16 @@ Result<void> ReplicationSteps::changeSource(
     if (auto r = sql.exec(d.changeSource(params, false), d.changeSource(params, true)); !r)
         return r;
     return sql.exec(d.startReplica());
+}
+
+Result<int> ReplicationSteps::peerAnswers(ServerContext& ctx, const QString& host, int port)
+{
+    auto shell = ctx.hostShell();
+    if (!shell)
+        return std::unexpected(shell.error());
+    auto r = (*shell)->run(
+        QStringLiteral("timeout 5 bash -c 'exec 3<>/dev/tcp/%1/%2' 2>/dev/null").arg(host).arg(port), 8000);
+    if (!r)
+        return std::unexpected(r.error());
+    return r->exitCode == 0 ? 1 : (r->exitCode == 127 ? -1 : 0);
 }

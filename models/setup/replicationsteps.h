@@ -27,6 +27,9 @@ public:
     /** Points this server at its source and starts replication. */
     static Result<void> changeSource(
         ServerContext& ctx, const ChangeSourceParams& params, const QString& gtidPosition);
+    /** From this server's host, whether a TCP connection to @p host:@p port opens within 5 s:
+     *  1 yes, 0 no, -1 cannot tell (no bash or timeout there). @p host must be a validated host name. */
+    static Result<int> peerAnswers(ServerContext& ctx, const QString& host, int port);
     /** A strong password for the replication account (upper, lower, digit and symbol; no quote or backslash).
      */
     static QString generatePassword(int length = 24);

@@ -1,5 +1,7 @@
 #include "setup/setupevent.h"
 
+#include "common/stepid.h"
+
 #include <QCoreApplication>
 
 QString SetupEvent::kindName() const
@@ -8,11 +10,19 @@ QString SetupEvent::kindName() const
     return QLatin1String(names[int(kind)]);
 }
 
+QString SetupEvent::stepTitle() const
+{
+    return StepId::title(step);
+}
+
 QJsonObject SetupEvent::toJson() const
 {
-    QJsonObject o { { QStringLiteral("time"), time.toString(Qt::ISODateWithMs) },
+    QJsonObject o { { QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs) },
         { QStringLiteral("event"), kindName() }, { QStringLiteral("server"), server },
-        { QStringLiteral("step"), step }, { QStringLiteral("text"), text } };
+        { QStringLiteral("step"), step }, { QStringLiteral("stepTitle"), stepTitle() },
+        { QStringLiteral("text"), text } };
+    if (!code.isEmpty())
+        o.insert(QStringLiteral("code"), code);
     if (elapsedMs >= 0)
         o.insert(QStringLiteral("elapsedMs"), elapsedMs);
     return o;
@@ -39,8 +49,9 @@ QString SetupEvent::toLine() const
         mark = QStringLiteral("  ");
         break;
     }
-    QString line = QStringLiteral("%1 %2 [%3] %4: %5")
-                       .arg(time.toString(QStringLiteral("HH:mm:ss.zzz")), mark, who, step, text);
+    QString line
+        = QStringLiteral("%1 %2 [%3] %4: %5")
+              .arg(time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")), mark, who, stepTitle(), text);
     if (elapsedMs >= 0)
         line += SetupEvent::tr(" (%1 ms)").arg(elapsedMs);
     return line;

@@ -6,20 +6,26 @@
 #include <QMetaType>
 #include <QString>
 
-/** What the runner reports as it goes: one line of the live log, one JSON object for automation. */
+/** What the runner reports as it goes: one line of the live log, one JSON object for automation.
+ *  Machines read the ids (kindName(), step, code); people read stepTitle() and text. */
 struct SetupEvent
 {
     Q_DECLARE_TR_FUNCTIONS(SetupEvent)
 public:
     enum class Kind { StepStarted, StepFinished, StepFailed, Info, Warning };
     Kind kind = Kind::Info;
-    QDateTime time = QDateTime::currentDateTime();
+    QDateTime time = QDateTime::currentDateTimeUtc();
     QString server; ///< profile name, empty for the pair
-    QString step;
-    QString text; ///< never contains a password
+    QString step; ///< stable id (StepId), never translated
+    QString code; ///< a finding's stable code ("server-id-clash") where the event reports one
+    QString text; ///< translated; never contains a password
     qint64 elapsedMs = -1;
 
+    /** Stable id of the kind: started, finished, failed, info, warning. */
     QString kindName() const;
+    /** The step's translated title. */
+    QString stepTitle() const;
+    /** time in UTC with zone (ISO 8601, "Z"), step and code as ids, text and stepTitle translated. */
     QJsonObject toJson() const;
     QString toLine() const;
 };

@@ -28,6 +28,8 @@ struct SetupOptions
     ShellFactory shellFactory; ///< how host shells are made (tests inject an SSH fixture's); empty: default
     /** Test hook, called on the run's thread after the step with this id; may kill a server, etc. */
     std::function<void(const QString& stepId)> afterStep;
+    /** Where a setup appends its journal line; empty: SetupJournal::defaultPath() of the profile. */
+    QString journalPath;
 };
 
 /** Set by the owner to ask a run to stop at its next safe point; shared so it outlives either side. */

@@ -18,10 +18,16 @@ QJsonObject PlanStep::toJson() const
 
 bool SetupPlan::hasErrors() const
 {
+    return !errorLines().isEmpty();
+}
+
+QStringList SetupPlan::errorLines() const
+{
+    QStringList errors;
     for (const Finding& f : findings)
         if (f.severity == Finding::Severity::Error)
-            return true;
-    return false;
+            errors << (f.server.isEmpty() ? f.text : QStringLiteral("[%1] %2").arg(f.server, f.text));
+    return errors;
 }
 
 QString SetupPlan::toText() const

@@ -31,6 +31,8 @@ public:
     bool nothingToDo = false; ///< both directions already replicate as configured
 
     bool hasErrors() const;
+    /** One line per error finding: "[server] text". */
+    QStringList errorLines() const;
     QString toText() const;
     QJsonObject toJson() const;
 };

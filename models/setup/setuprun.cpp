@@ -1,5 +1,7 @@
 #include "setup/setuprun.h"
 
+#include "common/profilerules.h"
+#include "common/stepid.h"
 #include "config/configpush.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
@@ -10,36 +12,24 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
-namespace {
-struct Timed
-{
-    Result<QString> result;
-    qint64 ms = 0;
-};
-} // namespace
-
 SetupRun::SetupRun(PairProfile profile, SetupOptions options, CancelFlag cancel, EventSink onEvent)
     : m_profile(std::move(profile))
     , m_options(std::move(options))
     , m_cancel(cancel ? std::move(cancel) : std::make_shared<std::atomic_bool>(false))
     , m_onEvent(std::move(onEvent))
-{
-    for (int i = 0; i < 2; ++i)
-        m_workers[i] = std::make_unique<ServerWorker>(i, m_profile.servers[i]);
-    if (m_options.shellFactory)
-        for (auto& w : m_workers)
-            w->setShellFactory(m_options.shellFactory);
-}
+    , m_pair(m_profile, m_options, m_onEvent)
+{ }
 
 SetupRun::~SetupRun() = default;
 
-void SetupRun::report(
-    SetupEvent::Kind kind, const QString& server, const QString& step, const QString& text, qint64 ms)
+void SetupRun::report(SetupEvent::Kind kind, const QString& server, const QString& stepId,
+    const QString& text, qint64 ms, const QString& code)
 {
     SetupEvent e;
     e.kind = kind;
     e.server = server;
-    e.step = step;
+    e.step = stepId;
+    e.code = code;
     e.text = text;
     e.elapsedMs = ms;
     if (m_onEvent)
@@ -59,77 +49,35 @@ bool SetupRun::cancelled()
 {
     if (!*m_cancel)
         return false;
-    report(SetupEvent::Kind::StepFailed, {}, SetupRun::tr("cancel"),
-        SetupRun::tr("cancelled between two steps; nothing is half-done"));
-    return !fail(StepError { {}, SetupRun::tr("cancel"), 0, SetupRun::tr("cancelled by the user") });
+    report(SetupEvent::Kind::StepFailed, {}, StepId::Cancel,
+        tr("cancelled between two steps; nothing is half-done"));
+    return !fail(StepError { {}, StepId::Cancel, 0, tr("cancelled by the user") });
 }
 
-void SetupRun::afterStep(const QString& step)
+void SetupRun::afterStep(const QString& stepId)
 {
     if (m_options.afterStep)
-        m_options.afterStep(step);
+        m_options.afterStep(stepId);
 }
 
-bool SetupRun::perServer(const QString& step, const ServerStep& forA, const ServerStep& forB,
+bool SetupRun::perServer(const QString& stepId, const ServerStep& forA, const ServerStep& forB,
     bool stopOnError, bool oneAfterTheOther)
 {
-    const ServerStep* fns[2] = { &forA, &forB };
-    QFuture<Timed> futures[2];
-    auto launch = [&](int i) {
-        report(SetupEvent::Kind::StepStarted, m_profile.servers[i].name, step, SetupRun::tr("started"));
-        const ServerStep fn = *fns[i];
-        futures[i] = m_workers[i]->submit([fn](ServerContext& ctx) {
-            QElapsedTimer t;
-            t.start();
-            Timed r { fn(ctx), 0 };
-            r.ms = t.elapsed();
-            return r;
-        });
-    };
-    auto collect = [&](int i) -> bool {
-        futures[i].waitForFinished();
-        const Timed r = futures[i].result();
-        if (r.result) {
-            report(SetupEvent::Kind::StepFinished, m_profile.servers[i].name, step, *r.result, r.ms);
-            return true;
-        }
-        report(SetupEvent::Kind::StepFailed, m_profile.servers[i].name, step, r.result.error().text, r.ms);
-        if (stopOnError) {
-            StepError e = r.result.error();
-            if (e.server.isEmpty())
-                e.server = m_profile.servers[i].name;
-            e.step = step;
-            fail(e);
-        }
-        return false;
-    };
-    bool ok = true;
-    if (m_options.sequential || oneAfterTheOther) {
-        for (int i = 0; i < 2; ++i)
-            if (*fns[i] && (ok || !stopOnError)) {
-                launch(i);
-                ok = collect(i) && ok;
-            }
-    } else {
-        for (int i = 0; i < 2; ++i)
-            if (*fns[i])
-                launch(i);
-        for (int i = 0; i < 2; ++i)
-            if (*fns[i])
-                ok = collect(i) && ok;
-    }
-    if (ok)
-        m_journal.add(step);
-    return ok;
+    const Result<void> done = m_pair.run(stepId, forA, forB, stopOnError, oneAfterTheOther);
+    if (done)
+        m_journal.add(stepId);
+    else if (stopOnError)
+        fail(done.error());
+    return bool(done);
 }
 
-bool SetupRun::perServerWhere(
-    const QString& step, const ServerStep& fn, const std::function<bool(int)>& wanted, bool oneAfterTheOther)
+bool SetupRun::perServerWhere(const QString& stepId, const ServerStep& fn,
+    const std::function<bool(int)>& wanted, bool oneAfterTheOther)
 {
     const ServerStep none;
     if (!wanted(0) && !wanted(1))
         return true;
-    return perServer(step, wanted(0) ? fn : none, wanted(1) ? fn : none, true, oneAfterTheOther);
+    return perServer(stepId, wanted(0) ? fn : none, wanted(1) ? fn : none, true, oneAfterTheOther);
 }
 
 SetupResult SetupRun::run(SetupMode mode)
@@ -137,46 +85,58 @@ SetupResult SetupRun::run(SetupMode mode)
     m_result.ok = runSteps(mode);
     for (int i = 0; i < 2; ++i)
         m_result.inspection[i] = m_in[i];
+    // every setup run leaves a line in the journal: also one that changed nothing or stopped at pre-flight
+    if (mode == SetupMode::Setup) {
+        const QString path
+            = m_options.journalPath.isEmpty() ? SetupJournal::defaultPath(m_profile) : m_options.journalPath;
+        m_result.journal = m_journal.finish(m_result.ok, m_result.error, path);
+        if (!m_result.journal.contains(QStringLiteral("path")))
+            report(SetupEvent::Kind::Warning, {}, StepId::Setup,
+                tr("could not append to the journal %1").arg(path));
+    }
     return m_result;
+}
+
+bool SetupRun::refuseOnPreflightErrors()
+{
+    const QStringList errors = m_result.plan.errorLines();
+    if (errors.isEmpty())
+        return true;
+    return fail(StepError { {}, StepId::Preflight, 0,
+        tr("%n problem(s) must be solved first; nothing was changed:\n", nullptr, int(errors.size()))
+            + errors.join(QLatin1Char('\n')) });
 }
 
 bool SetupRun::runSteps(SetupMode mode)
 {
     QElapsedTimer total;
     total.start();
+    // a profile made in code (the wizard) gets the same checks as one loaded from a file
+    if (const QString problems = ProfileRules::describe(ProfileRules::check(m_profile)); !problems.isEmpty())
+        return fail(StepError { {}, StepId::Profile, 0, problems });
     if (!inspect())
         return false;
     if (mode == SetupMode::Inspect)
         return !m_result.plan.hasErrors()
-            || fail(StepError { {}, SetupRun::tr("pre-flight"), 0, SetupRun::tr("pre-flight found errors") });
+            || fail(StepError { {}, StepId::Preflight, 0, tr("pre-flight found errors") });
     if (!planChanges())
         return false;
     if (mode == SetupMode::Plan)
         return !m_result.plan.hasErrors()
-            || fail(StepError { {}, SetupRun::tr("pre-flight"), 0, SetupRun::tr("pre-flight found errors") });
-
-    if (m_result.plan.hasErrors()) {
-        QStringList errors;
-        for (const Finding& f : m_result.plan.findings)
-            if (f.severity == Finding::Severity::Error)
-                errors << (f.server.isEmpty() ? f.text : QStringLiteral("[%1] %2").arg(f.server, f.text));
-        return fail(StepError { {}, SetupRun::tr("pre-flight"), 0,
-            SetupRun::tr(
-                "%n problem(s) must be solved first; nothing was changed:\n", nullptr, int(errors.size()))
-                + errors.join(QLatin1Char('\n')) });
-    }
+            || fail(StepError { {}, StepId::Preflight, 0, tr("pre-flight found errors") });
+    if (!refuseOnPreflightErrors())
+        return false;
     if (m_result.plan.nothingToDo) {
-        report(SetupEvent::Kind::Info, {}, SetupRun::tr("setup"),
-            SetupRun::tr("both directions already replicate and every setting is in place: nothing changed"));
-        ensureHeartbeatTable();
-        return true;
+        report(SetupEvent::Kind::Info, {}, StepId::Setup,
+            tr("both directions already replicate and every setting is in place: nothing changed"));
+        // a healthy look is not a proof: the row test runs again (a previous run's may have failed)
+        return verify();
     }
     const bool ok = !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled()
         && readCoordinates() && !cancelled() && changeSources() && verify();
-    writeJournal();
     if (ok)
-        report(SetupEvent::Kind::Info, {}, SetupRun::tr("setup"),
-            SetupRun::tr("master-master replication verified in both directions"), total.elapsed());
+        report(SetupEvent::Kind::Info, {}, StepId::Setup,
+            tr("master-master replication verified in both directions"), total.elapsed());
     return ok;
 }
 
@@ -196,44 +156,44 @@ bool SetupRun::inspect()
             return std::unexpected(inspected.error());
         }
         in = *inspected;
-        return SetupRun::tr("%1, server_id %2, binary log %3")
+        return tr("%1, server_id %2, binary log %3")
             .arg(in.versionString)
             .arg(in.serverId)
-            .arg(in.logBin ? SetupRun::tr("on") : SetupRun::tr("off"));
+            .arg(in.logBin ? tr("on") : tr("off"));
     };
-    perServer(SetupRun::tr("inspect"), step, step, false);
+    perServer(StepId::Inspect, step, step, false);
 
     if (m_in[0].reachable && m_in[1].reachable) {
-        ServerStep reach = [this](ServerContext& ctx) -> Result<QString> {
-            const ServerProfile& peer = m_profile.servers[1 - ctx.index];
-            auto shell = ctx.hostShell();
-            if (!shell)
-                return std::unexpected(shell.error());
-            auto r = (*shell)->run(QStringLiteral("timeout 5 bash -c 'exec 3<>/dev/tcp/%1/%2' 2>/dev/null")
-                                       .arg(peer.effectivePeerHost())
-                                       .arg(peer.port),
-                8000);
-            if (!r)
-                return std::unexpected(r.error());
-            m_peerReachable[ctx.index] = r->exitCode == 0 ? 1 : (r->exitCode == 127 ? -1 : 0);
-            return m_peerReachable[ctx.index] == 1
-                ? SetupRun::tr("%1:%2 answers").arg(peer.effectivePeerHost()).arg(peer.port)
-                : m_peerReachable[ctx.index] == 0
-                ? SetupRun::tr("%1:%2 does not answer").arg(peer.effectivePeerHost()).arg(peer.port)
-                : SetupRun::tr("cannot check (no bash or timeout on the host)");
-        };
-        perServer(SetupRun::tr("reach peer"), reach, reach, false);
+        reachPeers();
         m_gtid = ReplicationSettings::useGtid(m_profile, m_in[0], m_in[1]);
     }
     m_result.plan.findings = Preflight::check(m_profile, m_in, m_gtid, m_peerReachable);
     for (const Finding& f : m_result.plan.findings)
         report(
             f.severity == Finding::Severity::Error ? SetupEvent::Kind::StepFailed : SetupEvent::Kind::Warning,
-            f.server, SetupRun::tr("pre-flight"),
-            f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix));
+            f.server, StepId::Preflight,
+            f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix), -1, f.code);
     if (!m_in[0].reachable || !m_in[1].reachable)
         return fail(m_in[0].reachable ? m_in[1].error : m_in[0].error);
     return true;
+}
+
+void SetupRun::reachPeers()
+{
+    // from each server's host: can it open a TCP connection to its peer? (hosts are validated names)
+    ServerStep reach = [this](ServerContext& ctx) -> Result<QString> {
+        const ServerProfile& peer = m_profile.servers[1 - ctx.index];
+        auto answers = ReplicationSteps::peerAnswers(ctx, peer.effectivePeerHost(), peer.port);
+        if (!answers)
+            return std::unexpected(answers.error());
+        m_peerReachable[ctx.index] = *answers;
+        return m_peerReachable[ctx.index] == 1
+            ? tr("%1:%2 answers").arg(peer.effectivePeerHost()).arg(peer.port)
+            : m_peerReachable[ctx.index] == 0
+            ? tr("%1:%2 does not answer").arg(peer.effectivePeerHost()).arg(peer.port)
+            : tr("cannot check (no bash or timeout on the host)");
+    };
+    perServer(StepId::ReachPeer, reach, reach, false);
 }
 
 bool SetupRun::planChanges()
@@ -247,8 +207,8 @@ bool SetupRun::planChanges()
         if (!main)
             return std::unexpected(main.error());
         if (!how.isEmpty())
-            report(SetupEvent::Kind::Info, ctx.profile.name, SetupRun::tr("read config"),
-                SetupRun::tr("option file %1: %2").arg(*main, how));
+            report(SetupEvent::Kind::Info, ctx.profile.name, StepId::ReadConfig,
+                tr("option file %1: %2").arg(*main, how));
         auto files = ConfigPush::readFiles(ctx, *main);
         if (!files)
             return std::unexpected(files.error());
@@ -262,25 +222,25 @@ bool SetupRun::planChanges()
                 return std::unexpected(restart.error());
             m_config[i].restartCommand = *restart;
             if (!restartHow.isEmpty())
-                report(SetupEvent::Kind::Info, ctx.profile.name, SetupRun::tr("read config"),
-                    SetupRun::tr("restart with %1: %2").arg(*restart, restartHow));
+                report(SetupEvent::Kind::Info, ctx.profile.name, StepId::ReadConfig,
+                    tr("restart with %1: %2").arg(*restart, restartHow));
         }
-        return SetupRun::tr("reads %n option file(s) from %1; ours: %2", nullptr, int(files->files.size()))
+        return tr("reads %n option file(s) from %1; ours: %2", nullptr, int(files->files.size()))
             .arg(*main, m_config[i].target);
     };
-    if (!perServer(SetupRun::tr("read config"), read, read))
+    if (!perServer(StepId::ReadConfig, read, read))
         return false;
     // two servers on one host that read the same option file cannot both get their own settings there
     const ServerProfile &a = m_profile.servers[0], &b = m_profile.servers[1];
     const bool sameHost = (!a.hasSsh && !b.hasSsh)
         || (a.hasSsh && b.hasSsh && a.ssh.host == b.ssh.host && a.ssh.port == b.ssh.port);
     if (sameHost && !m_config[0].target.isEmpty() && m_config[0].target == m_config[1].target)
-        return fail(StepError { {}, SetupRun::tr("read config"), 0,
-            SetupRun::tr(
-                "both servers would take their settings from %1, which both read: give each server an "
-                "option file of its own (\"configFile\") — nothing was changed")
+        return fail(StepError { {}, StepId::ReadConfig, 0,
+            tr("both servers would take their settings from %1, which both read: give each server an "
+               "option file of its own (\"configFile\") — nothing was changed")
                 .arg(m_config[0].target) });
-    buildPlanSteps();
+    m_result.plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid);
+    m_result.plan.nothingToDo = m_result.plan.steps.isEmpty();
     return true;
 }
 
@@ -290,7 +250,7 @@ bool SetupRun::applyConfig()
         const ConfigPlan& plan = m_config[ctx.index];
         auto applied
             = ConfigPush::apply(ctx, plan, m_options.restartTimeoutMs, [this, &ctx](const QString& text) {
-                  report(SetupEvent::Kind::Info, ctx.profile.name, SetupRun::tr("config"), text);
+                  report(SetupEvent::Kind::Info, ctx.profile.name, StepId::Config, text);
               });
         if (!applied)
             return std::unexpected(applied.error());
@@ -299,28 +259,28 @@ bool SetupRun::applyConfig()
             { QStringLiteral("created"), QJsonArray::fromStringList(applied->created) },
             { QStringLiteral("restarted"), applied->restarted } };
         m_journal.add(j);
-        return applied->restarted ? SetupRun::tr("settings in place; server restarted")
-                                  : SetupRun::tr("settings in place; no restart needed");
+        return applied->restarted ? tr("settings in place; server restarted")
+                                  : tr("settings in place; no restart needed");
     };
     ServerStep check = [this](ServerContext& ctx) -> Result<QString> {
         auto ok = ConfigPush::precheck(ctx, m_config[ctx.index]);
         if (!ok)
             return std::unexpected(ok.error());
-        return m_config[ctx.index].restartNeeded() ? SetupRun::tr("files writable, restart command found")
-                                                   : SetupRun::tr("files writable");
+        return m_config[ctx.index].restartNeeded() ? tr("files writable, restart command found")
+                                                   : tr("files writable");
     };
     const auto changed = [this](int i) { return !m_config[i].isEmpty(); };
     if (!changed(0) && !changed(1)) {
-        report(SetupEvent::Kind::Info, {}, SetupRun::tr("config"),
-            SetupRun::tr("every setting already in place on both servers: no change, no restart"));
+        report(SetupEvent::Kind::Info, {}, StepId::Config,
+            tr("every setting already in place on both servers: no change, no restart"));
         return true;
     }
     // both servers are checked before either is changed: a refusal on one leaves the other untouched too
-    if (!perServerWhere(SetupRun::tr("check config"), check, changed))
+    if (!perServerWhere(StepId::CheckConfig, check, changed))
         return false;
     // rollingRestart: B is changed only once A is back and verified, so one server serves throughout
-    const bool ok = perServerWhere(SetupRun::tr("config"), apply, changed, m_profile.rollingRestart);
-    afterStep(QStringLiteral("config"));
+    const bool ok = perServerWhere(StepId::Config, apply, changed, m_profile.rollingRestart);
+    afterStep(StepId::Config);
     return ok;
 }
 
@@ -336,14 +296,14 @@ bool SetupRun::createUsers()
             return std::unexpected(r.error());
         m_journal.add(QJsonObject { { QStringLiteral("server"), ctx.profile.name },
             { QStringLiteral("user"), QStringLiteral("%1@%2").arg(m_profile.replicationUser, host) } });
-        return SetupRun::tr(
+        return tr(
             "%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)")
             .arg(ctx.dialect.account(m_profile.replicationUser, host));
     };
-    const bool ok = perServerWhere(SetupRun::tr("replication user"), step, [this](int i) {
+    const bool ok = perServerWhere(StepId::ReplicationUser, step, [this](int i) {
         return m_direction[1 - i] == DirectionState::Fresh || m_direction[1 - i] == DirectionState::Resumable;
     });
-    afterStep(QStringLiteral("user"));
+    afterStep(StepId::ReplicationUser);
     return ok;
 }
 
@@ -354,15 +314,15 @@ bool SetupRun::readCoordinates()
         if (!c)
             return std::unexpected(c.error());
         m_coordinates[ctx.index] = *c;
-        return SetupRun::tr("%1:%2%3 (read lock held %4 ms, released)")
+        return tr("%1:%2%3 (read lock held %4 ms, released)")
             .arg(c->file)
             .arg(c->position)
-            .arg(c->gtid.isEmpty() ? QString() : SetupRun::tr(", GTID %1").arg(c->gtid))
+            .arg(c->gtid.isEmpty() ? QString() : tr(", GTID %1").arg(c->gtid))
             .arg(c->lockHeldMs);
     };
-    const bool ok = perServerWhere(SetupRun::tr("coordinates"), step,
-        [this](int i) { return m_direction[1 - i] == DirectionState::Fresh; });
-    afterStep(QStringLiteral("coordinates"));
+    const bool ok = perServerWhere(
+        StepId::Coordinates, step, [this](int i) { return m_direction[1 - i] == DirectionState::Fresh; });
+    afterStep(StepId::Coordinates);
     return ok;
 }
 
@@ -385,55 +345,37 @@ bool SetupRun::changeSources()
         if (!r)
             return std::unexpected(r.error());
         if (p.onlyCredentials)
-            return SetupRun::tr("replication from %1 restarted with new credentials, at its own position")
+            return tr("replication from %1 restarted with new credentials, at its own position")
                 .arg(source.name);
-        return m_gtid ? SetupRun::tr("replicating from %1 (%2:%3) by GTID from %4")
-                            .arg(source.name, p.host)
-                            .arg(p.port)
-                            .arg(m_coordinates[i].gtid.isEmpty()
-                                    ? SetupRun::tr("the start (its GTID position is empty)")
-                                    : m_coordinates[i].gtid)
-                      : SetupRun::tr("replicating from %1 (%2:%3) from %4:%5")
-                            .arg(source.name, p.host)
-                            .arg(p.port)
-                            .arg(p.logFile)
-                            .arg(p.logPos);
+        return m_gtid
+            ? tr("replicating from %1 (%2:%3) by GTID from %4")
+                  .arg(source.name, p.host)
+                  .arg(p.port)
+                  .arg(m_coordinates[i].gtid.isEmpty() ? tr("the start (its GTID position is empty)")
+                                                       : m_coordinates[i].gtid)
+            : tr("replicating from %1 (%2:%3) from %4:%5")
+                  .arg(source.name, p.host)
+                  .arg(p.port)
+                  .arg(p.logFile)
+                  .arg(p.logPos);
     };
-    const bool ok = perServerWhere(SetupRun::tr("change source"), step, [this](int j) {
+    const bool ok = perServerWhere(StepId::ChangeSource, step, [this](int j) {
         return m_direction[j] == DirectionState::Fresh || m_direction[j] == DirectionState::Resumable;
     });
     for (QString& pw : m_password)
         pw.fill(QLatin1Char('0')), pw.clear();
-    afterStep(QStringLiteral("change-source"));
+    afterStep(StepId::ChangeSource);
     return ok;
 }
 
 bool SetupRun::verify()
 {
-    PairVerifier verifier(m_profile, m_workers[0].get(), m_workers[1].get(), m_cancel.get());
-    const QString step = SetupRun::tr("verify");
-    QElapsedTimer t;
-    t.start();
-    report(SetupEvent::Kind::StepStarted, {}, step,
-        SetupRun::tr("waiting for the IO and SQL threads on both servers"));
-    auto threads = verifier.waitForThreads(m_options.verifyTimeoutMs);
-    if (!threads) {
-        report(SetupEvent::Kind::StepFailed, threads.error().server, step, threads.error().text, t.elapsed());
-        return fail(threads.error());
-    }
-    report(SetupEvent::Kind::StepFinished, {}, step, *threads, t.elapsed());
-    t.restart();
-    report(SetupEvent::Kind::StepStarted, {}, step, SetupRun::tr("writing a test row on each side"));
-    auto trip = verifier.roundTrip(m_options.verifyTimeoutMs);
-    if (!trip) {
-        report(SetupEvent::Kind::StepFailed, trip.error().server, step, trip.error().text, t.elapsed());
-        return fail(trip.error());
-    }
-    report(SetupEvent::Kind::StepFinished, {}, step, *trip, t.elapsed());
-    m_journal.add(QStringLiteral("verify"));
-
+    PairVerifier verifier(m_profile, m_pair.worker(0), m_pair.worker(1), m_cancel.get());
+    if (auto verified = verifier.verify(m_options.verifyTimeoutMs, m_onEvent); !verified)
+        return fail(verified.error());
+    m_journal.add(StepId::Verify);
     ensureHeartbeatTable();
-    afterStep(QStringLiteral("verify"));
+    afterStep(StepId::Verify);
     return true;
 }
 
@@ -442,25 +384,13 @@ void SetupRun::ensureHeartbeatTable()
     // the monitor's heartbeat table: made on A, it replicates to B like any table
     const QString db = m_profile.probeDatabase();
     auto made
-        = m_workers[0]->submit([db](ServerContext& ctx) { return Heartbeat::ensureTable(*ctx.sql, db); });
+        = m_pair.worker(0)->submit([db](ServerContext& ctx) { return Heartbeat::ensureTable(*ctx.sql, db); });
     made.waitForFinished();
     const Result<bool> r = made.result();
     if (!r)
-        report(SetupEvent::Kind::Warning, m_profile.servers[0].name, SetupRun::tr("heartbeat"),
-            SetupRun::tr("could not create the heartbeat table for monitoring: %1").arg(r.error().text));
+        report(SetupEvent::Kind::Warning, m_profile.servers[0].name, StepId::Heartbeat,
+            tr("could not create the heartbeat table for monitoring: %1").arg(r.error().text));
     else if (*r)
-        report(SetupEvent::Kind::Info, m_profile.servers[0].name, SetupRun::tr("heartbeat"),
-            SetupRun::tr("heartbeat table %1.%2 created for monitoring").arg(db, Heartbeat::tableName()));
-}
-
-void SetupRun::writeJournal()
-{
-    m_result.journal = m_journal.finish(!m_failed, m_result.error.toString(), m_profile.filePath);
-}
-
-void SetupRun::buildPlanSteps()
-{
-    SetupPlan& plan = m_result.plan;
-    plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid);
-    plan.nothingToDo = plan.steps.isEmpty();
+        report(SetupEvent::Kind::Info, m_profile.servers[0].name, StepId::Heartbeat,
+            tr("heartbeat table %1.%2 created for monitoring").arg(db, Heartbeat::tableName()));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configplan.h"
+#include "setup/pairworkers.h"
 #include "setup/preflight.h"
 #include "setup/replicationsteps.h"
 #include "setup/setupevent.h"
@@ -8,14 +9,9 @@
 #include "setup/setupoptions.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QMutex>
 
-#include <array>
 #include <functional>
-#include <memory>
 
-class ServerWorker;
 struct ServerContext;
 
 /** One run of the checklist, step by step, on both servers' workers; lives on SetupRunner's thread.
@@ -32,39 +28,39 @@ public:
     SetupResult run(SetupMode mode);
 
 private:
-    using ServerStep = std::function<Result<QString>(ServerContext&)>;
+    using ServerStep = PairWorkers::ServerStep;
 
-    /** Runs the given steps on both workers at once (or one after the other when sequential), reporting
-     *  start, end and elapsed time of each; false when any failed (the first error is kept). */
-    bool perServer(const QString& step, const ServerStep& forA, const ServerStep& forB,
+    /** Runs the step on both servers (see PairWorkers::run); a failure with @p stopOnError ends the run,
+     *  a success is noted in the journal. */
+    bool perServer(const QString& stepId, const ServerStep& forA, const ServerStep& forB,
         bool stopOnError = true, bool oneAfterTheOther = false);
     /** perServer() on the servers for which @p wanted(index) holds; true when there are none. */
-    bool perServerWhere(const QString& step, const ServerStep& fn, const std::function<bool(int)>& wanted,
+    bool perServerWhere(const QString& stepId, const ServerStep& fn, const std::function<bool(int)>& wanted,
         bool oneAfterTheOther = false);
     bool cancelled();
-    void report(SetupEvent::Kind kind, const QString& server, const QString& step, const QString& text,
-        qint64 ms = -1);
+    void report(SetupEvent::Kind kind, const QString& server, const QString& stepId, const QString& text,
+        qint64 ms = -1, const QString& code = {});
     bool fail(const StepError& error);
-    void afterStep(const QString& step);
+    void afterStep(const QString& stepId);
 
     bool runSteps(SetupMode mode);
+    bool refuseOnPreflightErrors();
     bool inspect();
+    void reachPeers();
     bool planChanges();
-    void buildPlanSteps();
     bool applyConfig();
     bool createUsers();
     bool readCoordinates();
     bool changeSources();
     bool verify();
     void ensureHeartbeatTable();
-    void writeJournal();
 
     const PairProfile m_profile;
     const SetupOptions m_options;
     const CancelFlag m_cancel;
     const EventSink m_onEvent;
     SetupResult m_result;
-    std::unique_ptr<ServerWorker> m_workers[2];
+    PairWorkers m_pair;
     ServerInspection m_in[2];
     int m_peerReachable[2] = { -1, -1 };
     bool m_gtid = false;

@@ -1,5 +1,7 @@
 #include "sql/sqlsession.h"
 
+#include "common/stepid.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -36,7 +38,7 @@ Result<void> SqlSession::open(const SqlEndpoint& endpoint, const QString& passwo
     close();
     m_endpoint = endpoint;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QMYSQL")))
-        return stepFailure(endpoint.serverName, SqlSession::tr("connect"),
+        return stepFailure(endpoint.serverName, StepId::Connect,
             SqlSession::tr("the Qt MySQL driver (QMYSQL) is not installed; run scripts/install-deps.sh"));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connectionName);
@@ -63,7 +65,7 @@ Result<void> SqlSession::open(const SqlEndpoint& endpoint, const QString& passwo
                            .arg(text);
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(m_connectionName);
-            return stepFailure(endpoint.serverName, SqlSession::tr("connect"), text, code);
+            return stepFailure(endpoint.serverName, StepId::Connect, text, code);
         }
         db.setPassword(QString()); // do not keep the secret in the connection object
     }

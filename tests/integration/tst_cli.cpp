@@ -1,3 +1,4 @@
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -5,6 +6,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +37,86 @@ class TestCli : public QObject
         p.waitForFinished(timeoutMs);
         return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
             QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
+    }
+    /** Runs the CLI with extra environment variables and, when given, a file as its standard input. */
+    static Ran cliWith(
+        const QStringList& args, const QMap<QString, QString>& env, const QString& stdinFile = {})
+    {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (auto it = env.begin(); it != env.end(); ++it)
+            if (it.value().isNull())
+                e.remove(it.key()); // a null value: the variable is not set at all
+            else
+                e.insert(it.key(), it.value());
+        p.setProcessEnvironment(e);
+        if (!stdinFile.isEmpty())
+            p.setStandardInputFile(stdinFile);
+        p.start(QStringLiteral(REPLIPAIR_CLI), args);
+        p.waitForFinished(300000);
+        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
+    }
+    /** Runs @p statement on sandbox server @p server ("a", "b") as root; its tab-separated output. */
+    static QString sandboxSql(const QString& sb, const QString& server, const QString& statement)
+    {
+        QFile pwFile(sb + QStringLiteral("/admin-password"));
+        if (!pwFile.open(QIODevice::ReadOnly))
+            return {};
+        QProcess client;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MYSQL_PWD"), QString::fromUtf8(pwFile.readAll().trimmed()));
+        client.setProcessEnvironment(env);
+        client.start(QStringLiteral("mariadb"),
+            { QStringLiteral("--no-defaults"), QStringLiteral("--socket=%1/%2/mysqld.sock").arg(sb, server),
+                QStringLiteral("-uroot"), QStringLiteral("-N"), QStringLiteral("-B"), QStringLiteral("-e"),
+                statement });
+        client.waitForFinished(30000);
+        return QString::fromUtf8(client.readAllStandardOutput()).trimmed();
+    }
+    /** Every option file of a sandbox, with its content: what a refused run must leave as it was. */
+    static QMap<QString, QByteArray> optionFiles(const QString& sb)
+    {
+        QMap<QString, QByteArray> files;
+        for (const QString& server : { QStringLiteral("a"), QStringLiteral("b") }) {
+            QDir dir(sb + QLatin1Char('/') + server);
+            QStringList names = dir.entryList({ QStringLiteral("*.cnf*") }, QDir::Files);
+            for (const QString& n : QDir(dir.filePath(QStringLiteral("conf.d"))).entryList(QDir::Files))
+                names << QStringLiteral("conf.d/") + n;
+            for (const QString& n : names) {
+                QFile f(dir.filePath(n));
+                if (f.open(QIODevice::ReadOnly))
+                    files.insert(server + QLatin1Char('/') + n, f.readAll());
+            }
+        }
+        return files;
+    }
+    static QJsonObject withServerValue(
+        QJsonObject profile, int index, const QString& key, const QJsonValue& value)
+    {
+        QJsonArray servers = profile.value(QStringLiteral("servers")).toArray();
+        QJsonObject s = servers.at(index).toObject();
+        if (value.isUndefined())
+            s.remove(key);
+        else
+            s.insert(key, value);
+        servers[index] = s;
+        profile.insert(QStringLiteral("servers"), servers);
+        return profile;
+    }
+    static QString write(const QString& path, const QJsonObject& o)
+    {
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(QJsonDocument(o).toJson());
+        return path;
+    }
+    static QList<QJsonObject> jsonLines(const QString& out)
+    {
+        QList<QJsonObject> lines;
+        for (const QString& line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            lines << QJsonDocument::fromJson(line.toUtf8()).object();
+        return lines;
     }
     QTemporaryDir m_dir { QStringLiteral("/tmp/rpc-XXXXXX") };
 
@@ -122,7 +204,7 @@ private Q_SLOTS:
             QVERIFY(o.contains(QStringLiteral("event")) && o.contains(QStringLiteral("server"))
                 && o.contains(QStringLiteral("step")));
             sawChange = sawChange
-                || (o.value(QStringLiteral("step")).toString() == QLatin1String("change source")
+                || (o.value(QStringLiteral("step")).toString() == QLatin1String("change-source")
                     && o.value(QStringLiteral("event")).toString() == QLatin1String("finished")
                     && o.contains(QStringLiteral("elapsedMs")));
             ++lines;
@@ -228,6 +310,183 @@ private Q_SLOTS:
                                      .toArray();
         QCOMPARE(diffs.size(), 1);
         QCOMPARE(diffs[0].toObject().value(QStringLiteral("table")).toString(), QStringLiteral("k"));
+    }
+
+    /** One sandbox pair: a name that would write into the option file is refused with nothing written;
+     *  an unset password variable is named; under a Chinese locale the JSON carries ids and UTC times;
+     *  a profile on standard input keeps its journal in the state folder; every run journals; a re-run
+     *  repeats the row test and survives a killed admin connection. */
+    void idsJournalAndNamesOnOneSandbox()
+    {
+        const QString sb = m_dir.filePath(QStringLiteral("ids"));
+        QVERIFY(cli({ QStringLiteral("sandbox"), QStringLiteral("up"), sb }).code == 0);
+        const auto down = qScopeGuard([&] {
+            cli({ QStringLiteral("sandbox"), QStringLiteral("down"), sb });
+        });
+        const QString profilePath = sb + QStringLiteral("/pair.replipair.json");
+        QFile pf(profilePath);
+        QVERIFY(pf.open(QIODevice::ReadOnly));
+        const QJsonObject profile = QJsonDocument::fromJson(pf.readAll()).object();
+
+        // 1. the fault battery's injection, through the binary: bad input, the field named, nothing written
+        const QMap<QString, QByteArray> before = optionFiles(sb);
+        QVERIFY(before.size() >= 2);
+        const QString injected = QStringLiteral("B\n[mysqld]\nmax-connections = 7\n#");
+        const QString bad = write(m_dir.filePath(QStringLiteral("injected.replipair.json")),
+            withServerValue(profile, 1, QStringLiteral("name"), injected));
+        const Ran refused = cli({ QStringLiteral("setup"), bad, QStringLiteral("--yes") });
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("servers[1]: \"name\"")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QStringLiteral("_ - .")), qPrintable(refused.err));
+        for (const QString& line : (refused.out + refused.err).split(QLatin1Char('\n')))
+            QVERIFY2(
+                !line.startsWith(QLatin1String("[mysqld]")) && !line.startsWith(QLatin1String("max-conn")),
+                qPrintable(refused.err)); // no forged line
+        QCOMPARE(optionFiles(sb), before);
+        QVERIFY(!QFile::exists(bad + QStringLiteral(".journal")));
+        QJsonObject badPair = profile;
+        badPair.insert(QStringLiteral("name"), injected);
+        const Ran refusedPair = cli({ QStringLiteral("plan"),
+            write(m_dir.filePath(QStringLiteral("injected-pair.replipair.json")), badPair) });
+        QCOMPARE(refusedPair.code, 2);
+        QVERIFY2(refusedPair.err.contains(QStringLiteral("profile: \"name\"")), qPrintable(refusedPair.err));
+
+        // 2. an unset password variable says so by name; the run stops at pre-flight and still journals
+        const QString noEnv = write(m_dir.filePath(QStringLiteral("noenv.replipair.json")),
+            withServerValue(
+                withServerValue(profile, 0, QStringLiteral("adminPasswordFile"), QJsonValue::Undefined), 0,
+                QStringLiteral("adminPasswordEnv"), QStringLiteral("RP_TEST_UNSET_PW")));
+        const Ran unset = cliWith({ QStringLiteral("setup"), noEnv, QStringLiteral("--yes") },
+            { { QStringLiteral("RP_TEST_UNSET_PW"), QString() } });
+        QCOMPARE(unset.code, 1);
+        QVERIFY2(unset.err.contains(QStringLiteral("environment variable RP_TEST_UNSET_PW")),
+            qPrintable(unset.err));
+        QVERIFY2(!(unset.out + unset.err).contains(QStringLiteral("check that the server runs")),
+            qPrintable(unset.out));
+        QFile noEnvJournal(noEnv + QStringLiteral(".journal"));
+        QVERIFY(noEnvJournal.open(QIODevice::ReadOnly));
+        const QList<QByteArray> noEnvLines = noEnvJournal.readAll().trimmed().split('\n');
+        QCOMPARE(noEnvLines.size(), 1);
+        const QJsonObject stopped = QJsonDocument::fromJson(noEnvLines.first()).object();
+        QCOMPARE(stopped.value(QStringLiteral("ok")).toBool(true), false);
+        QCOMPARE(stopped.value(QStringLiteral("error")).toObject().value(QStringLiteral("step")).toString(),
+            QStringLiteral("credentials"));
+
+        // 3. Simplified Chinese: the text is translated, the ids and times are not
+        const QMap<QString, QString> zh { { QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8") },
+            { QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8") },
+            { QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("xdg")) } };
+        static const QRegularExpression id(QStringLiteral("^[a-z][a-z0-9-]*$"));
+        static const QRegularExpression cjk(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+        const Ran inspect = cliWith({ QStringLiteral("inspect"), profilePath, QStringLiteral("--json") }, zh);
+        QCOMPARE(inspect.code, 0);
+        const QJsonArray findings = QJsonDocument::fromJson(inspect.out.toUtf8())
+                                        .object()
+                                        .value(QStringLiteral("findings"))
+                                        .toArray();
+        QVERIFY(!findings.isEmpty());
+        bool translated = false;
+        for (const QJsonValue& f : findings) {
+            const QString code = f.toObject().value(QStringLiteral("code")).toString();
+            QVERIFY2(id.match(code).hasMatch(), qPrintable(code));
+            translated
+                = translated || cjk.match(f.toObject().value(QStringLiteral("text")).toString()).hasMatch();
+        }
+        QVERIFY2(translated, qPrintable(inspect.out)); // the Chinese catalogue was loaded
+
+        const QStringList knownSteps { QStringLiteral("inspect"), QStringLiteral("reach-peer"),
+            QStringLiteral("preflight"), QStringLiteral("read-config"), QStringLiteral("check-config"),
+            QStringLiteral("config"), QStringLiteral("replication-user"), QStringLiteral("coordinates"),
+            QStringLiteral("change-source"), QStringLiteral("verify"), QStringLiteral("heartbeat"),
+            QStringLiteral("setup") };
+        const Ran setup = cliWith({ QStringLiteral("setup"), QStringLiteral("/dev/stdin"),
+                                      QStringLiteral("--yes"), QStringLiteral("--json") },
+            zh, profilePath);
+        QVERIFY2(setup.code == 0, qPrintable(setup.err + setup.out));
+        QSet<QString> seen;
+        bool chineseText = false;
+        for (const QJsonObject& o : jsonLines(setup.out)) {
+            const QString step = o.value(QStringLiteral("step")).toString();
+            QVERIFY2(knownSteps.contains(step), qPrintable(QJsonDocument(o).toJson()));
+            QVERIFY(id.match(o.value(QStringLiteral("event")).toString()).hasMatch());
+            if (o.contains(QStringLiteral("code")))
+                QVERIFY(id.match(o.value(QStringLiteral("code")).toString()).hasMatch());
+            const QString time = o.value(QStringLiteral("time")).toString();
+            QVERIFY2(time.endsWith(QLatin1Char('Z')), qPrintable(time));
+            const QDateTime t = QDateTime::fromString(time, Qt::ISODateWithMs);
+            QVERIFY(t.isValid() && t.timeSpec() == Qt::UTC);
+            QVERIFY(qAbs(t.secsTo(QDateTime::currentDateTimeUtc())) < 600);
+            chineseText = chineseText || cjk.match(o.value(QStringLiteral("text")).toString()).hasMatch();
+            seen << step;
+        }
+        QVERIFY(chineseText);
+        for (const QString& step : { QStringLiteral("inspect"), QStringLiteral("preflight"),
+                 QStringLiteral("config"), QStringLiteral("change-source"), QStringLiteral("verify") })
+            QVERIFY2(seen.contains(step), qPrintable(step));
+        // the profile came from a pipe: its journal is in the state folder, not /dev/stdin.journal
+        QVERIFY(!QFile::exists(QStringLiteral("/dev/stdin.journal")));
+        const QString stateJournal = m_dir.filePath(QStringLiteral("xdg/replipair/journals/sandbox.journal"));
+        QFile sj(stateJournal);
+        QVERIFY2(sj.open(QIODevice::ReadOnly), qPrintable(stateJournal));
+        const QJsonObject record = QJsonDocument::fromJson(sj.readAll().trimmed()).object();
+        QVERIFY(record.value(QStringLiteral("ok")).toBool());
+        QVERIFY(record.value(QStringLiteral("time")).toString().endsWith(QLatin1Char('Z')));
+        QVERIFY(record.value(QStringLiteral("steps")).toArray().contains(QStringLiteral("change-source")));
+
+        // 4. a re-run that changes nothing still journals and repeats the row test; the verifier's admin
+        //    connection on A is killed while it waits, and the run reconnects and finishes. (USE test: with
+        //    replicate-do-db the table's creation replicates only from within its database.)
+        QVERIFY(sandboxSql(sb, QStringLiteral("a"),
+                    QStringLiteral("USE test; CREATE TABLE IF NOT EXISTS replipair_probe (token VARCHAR(64) "
+                                   "NOT NULL PRIMARY "
+                                   "KEY, origin VARCHAR(64) NOT NULL) ENGINE=InnoDB; SELECT 'made'"))
+            == QLatin1String("made"));
+        QFile pwFile(sb + QStringLiteral("/admin-password"));
+        QVERIFY(pwFile.open(QIODevice::ReadOnly));
+        QProcess holder; // holds the probe table so that the verifier waits on A
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MYSQL_PWD"), QString::fromUtf8(pwFile.readAll().trimmed()));
+        holder.setProcessEnvironment(env);
+        holder.start(QStringLiteral("mariadb"),
+            { QStringLiteral("--no-defaults"), QStringLiteral("--socket=%1/a/mysqld.sock").arg(sb),
+                QStringLiteral("-uroot"), QStringLiteral("-e"),
+                QStringLiteral("LOCK TABLES test.replipair_probe WRITE; SELECT SLEEP(120)") });
+        const auto stopHolder = qScopeGuard([&] {
+            holder.kill();
+            holder.waitForFinished();
+        });
+        const QString holderId = QStringLiteral(
+            "SELECT ID FROM information_schema.PROCESSLIST WHERE INFO = 'SELECT SLEEP(120)'");
+        QTRY_VERIFY_WITH_TIMEOUT(!sandboxSql(sb, QStringLiteral("a"), holderId).isEmpty(), 20000);
+        QProcess rerun;
+        rerun.setProcessEnvironment(env);
+        rerun.start(
+            QStringLiteral(REPLIPAIR_CLI), { QStringLiteral("setup"), profilePath, QStringLiteral("--yes") });
+        const QString waiting
+            = QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE STATE LIKE "
+                             "'Waiting for%metadata lock' AND ID <> CONNECTION_ID()");
+        QString victim;
+        QTRY_VERIFY_WITH_TIMEOUT(!(victim = sandboxSql(sb, QStringLiteral("a"), waiting)).isEmpty(), 60000);
+        sandboxSql(
+            sb, QStringLiteral("a"), QStringLiteral("KILL %1").arg(victim.section(QLatin1Char('\n'), 0, 0)));
+        // the verifier reconnects and waits again; then the table is let go
+        QTRY_VERIFY_WITH_TIMEOUT(!sandboxSql(sb, QStringLiteral("a"), waiting).isEmpty(), 20000);
+        sandboxSql(sb, QStringLiteral("a"),
+            QStringLiteral("KILL %1").arg(sandboxSql(sb, QStringLiteral("a"), holderId)));
+        QVERIFY(rerun.waitForFinished(120000));
+        const QString out = QString::fromUtf8(rerun.readAllStandardOutput());
+        const QString err = QString::fromUtf8(rerun.readAllStandardError());
+        QVERIFY2(rerun.exitCode() == 0, qPrintable(out + err));
+        QVERIFY2(out.contains(QStringLiteral("nothing changed")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("test rows arrived")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("lost and reopened")), qPrintable(out));
+        QFile beside(profilePath + QStringLiteral(".journal"));
+        QVERIFY(beside.open(QIODevice::ReadOnly));
+        const QList<QByteArray> besideLines = beside.readAll().trimmed().split('\n');
+        QCOMPARE(besideLines.size(), 1); // the first setup's line went to the state folder
+        const QJsonObject again = QJsonDocument::fromJson(besideLines.last()).object();
+        QVERIFY(again.value(QStringLiteral("ok")).toBool());
+        QVERIFY(again.value(QStringLiteral("steps")).toArray().contains(QStringLiteral("verify")));
     }
 };
 

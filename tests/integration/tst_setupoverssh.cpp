@@ -141,7 +141,7 @@ private Q_SLOTS:
         const SetupOutcome o = runSetup(profile);
         dump(o);
         QVERIFY(!o.ok);
-        QCOMPARE(o.error.step, QStringLiteral("check config"));
+        QCOMPARE(o.error.step, QStringLiteral("check-config"));
         QVERIFY2(o.error.text.contains(sb.servers()[0].dir) || o.error.text.contains(sb.servers()[1].dir),
             qPrintable(o.error.text));
         QVERIFY(o.error.text.contains(QStringLiteral("nothing was changed")));

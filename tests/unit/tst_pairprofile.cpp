@@ -86,6 +86,142 @@ private Q_SLOTS:
         QVERIFY(!p);
         QVERIFY2(p.error().text.contains(message), qPrintable(p.error().text));
     }
+    /** A value that could write into an option file, a command or an output line is refused, saying
+     *  which field and what is allowed; a good value passes. */
+    void valueRules_data()
+    {
+        QTest::addColumn<QString>("server"); ///< "" for the pair, else "0"/"1", "0.ssh"
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message"); ///< empty: accepted
+        QTest::newRow("pair name newline") << ""
+                                           << "name"
+                                           << "B\n[mysqld]\nmax-connections = 7\n#"
+                                           << "profile: \"name\": \"B\\n[mysqld]";
+        QTest::newRow("pair name ok") << ""
+                                      << "name"
+                                      << "orders-2.eu_west"
+                                      << "";
+        QTest::newRow("pair name long") << ""
+                                        << "name" << QString(33, QLatin1Char('a')) << "1 to 32";
+        QTest::newRow("server name newline") << "1"
+                                             << "name"
+                                             << "B\n[mysqld]\nmax-connections = 7\n#"
+                                             << "servers[1]: \"name\": \"B\\n[mysqld]\\nmax-connections = 7";
+        QTest::newRow("server name space") << "0"
+                                           << "name"
+                                           << "A B"
+                                           << "letters a-z, A-Z, the digits 0-9 and _ - .";
+        QTest::newRow("server name ok") << "0"
+                                        << "name"
+                                        << "db-1.a"
+                                        << "";
+        QTest::newRow("host shell") << "0"
+                                    << "host"
+                                    << "127.0.0.1; rm -rf /"
+                                    << "servers[0]: \"host\"";
+        QTest::newRow("host quote") << "1"
+                                    << "peerHost"
+                                    << "10.0.0.1'"
+                                    << "servers[1]: \"peerHost\"";
+        QTest::newRow("host label too long") << "0"
+                                             << "host" << QString(64, QLatin1Char('a')) << "RFC 1123";
+        QTest::newRow("host dash start") << "0"
+                                         << "host"
+                                         << "-db"
+                                         << "RFC 1123";
+        QTest::newRow("host bad ipv4") << "0"
+                                       << "host"
+                                       << "10.0.0.256"
+                                       << "RFC 1123";
+        QTest::newRow("host name ok") << "0"
+                                      << "host"
+                                      << "db1.example.net"
+                                      << "";
+        QTest::newRow("host ipv6 ok") << "0"
+                                      << "host"
+                                      << "fd00::1"
+                                      << "";
+        QTest::newRow("host ipv6 brackets") << "0"
+                                            << "host"
+                                            << "[fd00::1]"
+                                            << "without brackets";
+        QTest::newRow("ssh host") << "0.ssh"
+                                  << "host"
+                                  << "h\nx"
+                                  << "servers[0].ssh: \"host\"";
+        QTest::newRow("ssh user") << "0.ssh"
+                                  << "user"
+                                  << "root\nx"
+                                  << "servers[0].ssh: \"user\"";
+        QTest::newRow("replication user") << ""
+                                          << "replicationUser"
+                                          << "repl'--"
+                                          << "\"replicationUser\"";
+        QTest::newRow("account host pattern ok") << ""
+                                                 << "replicationUserHost"
+                                                 << "10.0.0.%"
+                                                 << "";
+        QTest::newRow("account host quote") << ""
+                                            << "replicationUserHost"
+                                            << "10.0.0.%'"
+                                            << "account host";
+        QTest::newRow("admin user") << "1"
+                                    << "adminUser"
+                                    << "root\n"
+                                    << "\"adminUser\"";
+        QTest::newRow("env name") << "1"
+                                  << "adminPasswordEnv"
+                                  << "B PW"
+                                  << "environment variable name";
+        QTest::newRow("config file newline") << "1"
+                                             << "configFile"
+                                             << "/etc/my.cnf\n#"
+                                             << "control character";
+        QTest::newRow("restart newline") << "1"
+                                         << "restartCommand"
+                                         << "true\nreboot"
+                                         << "control character";
+        QTest::newRow("restart ok") << "1"
+                                    << "restartCommand"
+                                    << "systemctl restart 'mariadb'"
+                                    << "";
+    }
+    void valueRules()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        QJsonObject o = example();
+        if (server.isEmpty()) {
+            o.insert(key, value);
+        } else {
+            QJsonArray servers = o.value(QStringLiteral("servers")).toArray();
+            const int i = server.left(1).toInt();
+            QJsonObject s = servers.at(i).toObject();
+            if (server.endsWith(QLatin1String(".ssh"))) {
+                QJsonObject ssh = s.value(QStringLiteral("ssh")).toObject();
+                ssh.insert(key, value);
+                s.insert(QStringLiteral("ssh"), ssh);
+            } else {
+                s.insert(key, value);
+            }
+            servers[i] = s;
+            o.insert(QStringLiteral("servers"), servers);
+        }
+        auto p = PairProfile::fromJson(o);
+        if (message.isEmpty()) {
+            QVERIFY2(p.has_value(), qPrintable(p ? QString() : p.error().text));
+            return;
+        }
+        QVERIFY(!p);
+        QVERIFY2(p.error().text.contains(message), qPrintable(p.error().text));
+        // the value is shown with its line breaks escaped: one problem, one line
+        for (const QString& line : p.error().text.split(QLatin1Char('\n')))
+            QVERIFY2(!line.startsWith(QLatin1String("[mysqld]")) && !line.startsWith(QLatin1String("max-")),
+                qPrintable(p.error().text));
+    }
     void serverProblemsAllReported()
     {
         QJsonObject o = example();

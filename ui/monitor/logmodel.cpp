@@ -57,7 +57,7 @@ QVariant LogModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case StepColumn:
-        return e.step;
+        return e.stepTitle();
     case TextColumn:
         return e.elapsedMs >= 0 ? tr("%1 (%2 ms)").arg(e.text).arg(e.elapsedMs) : e.text;
     default:

@@ -95,11 +95,11 @@ void ExecutePage::initializePage()
 
 QTreeWidgetItem* ExecutePage::rowFor(const SetupEvent& event)
 {
-    const QString key = event.server + QChar(0x1f) + event.step;
+    const QString key = event.server + QChar(0x1f) + event.step; // ids: the same in every language
     if (QTreeWidgetItem* row = m_rows.value(key))
         return row;
-    auto* row
-        = new QTreeWidgetItem(m_steps, { event.server.isEmpty() ? tr("both") : event.server, event.step });
+    auto* row = new QTreeWidgetItem(
+        m_steps, { event.server.isEmpty() ? tr("both") : event.server, event.stepTitle() });
     m_rows.insert(key, row);
     m_steps->scrollToItem(row);
     return row;
