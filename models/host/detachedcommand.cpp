@@ -25,23 +25,22 @@ Result<DetachedCommand> DetachedCommand::start(
 {
     // The command goes into a file of the private folder (no quoting on a second command line); the
     // runner writes its exit status to "status" atomically once it is done.
-    const QString body
-        = QStringLiteral(
-              "umask 077\n"
-              "d=$(mktemp -d \"${TMPDIR:-/tmp}/replipair-run.XXXXXX\") || exit 90\n"
-              "chmod 700 \"$d\" || exit 90\n"
-              "printf '%s\\n' %1 > \"$d/command\" || exit 90\n"
-              "w=%2\n"
-              "s=0\n"
-              "if [ -n \"$w\" ] && [ -f \"$w\" ]; then s=$(wc -c < \"$w\"); fi\n"
-              "S=\n"
-              "if command -v setsid >/dev/null 2>&1; then S=setsid; fi\n"
-              "cd /\n"
-              "$S nohup /bin/sh -c '/bin/sh \"$1/command\"; echo $? > \"$1/status.new\"; "
-              "mv -f \"$1/status.new\" \"$1/status\"' replipair-run \"$d\" < /dev/null > \"$d/output\" 2>&1 &\n"
-              "echo $! > \"$d/pid\"\n"
-              "printf '%s\\n%s\\n' \"$d\" \"$s\"\n")
-              .arg(Shell::quote(command), Shell::quote(watchFile));
+    const QString body = QStringLiteral(
+        "umask 077\n"
+        "d=$(mktemp -d \"${TMPDIR:-/tmp}/replipair-run.XXXXXX\") || exit 90\n"
+        "chmod 700 \"$d\" || exit 90\n"
+        "printf '%s\\n' %1 > \"$d/command\" || exit 90\n"
+        "w=%2\n"
+        "s=0\n"
+        "if [ -n \"$w\" ] && [ -f \"$w\" ]; then s=$(wc -c < \"$w\"); fi\n"
+        "S=\n"
+        "if command -v setsid >/dev/null 2>&1; then S=setsid; fi\n"
+        "cd /\n"
+        "$S nohup /bin/sh -c '/bin/sh \"$1/command\"; echo $? > \"$1/status.new\"; "
+        "mv -f \"$1/status.new\" \"$1/status\"' replipair-run \"$d\" < /dev/null > \"$d/output\" 2>&1 &\n"
+        "echo $! > \"$d/pid\"\n"
+        "printf '%s\\n%s\\n' \"$d\" \"$s\"\n")
+                             .arg(Shell::quote(command), Shell::quote(watchFile));
     auto r = shell.run(body, 15000);
     if (!r)
         return std::unexpected(r.error());
@@ -91,23 +90,24 @@ std::optional<DetachedCommand::State> DetachedCommand::parsePoll(const QByteArra
 Result<DetachedCommand::State> DetachedCommand::poll(HostShell& shell) const
 {
     const QString body
-        = QStringLiteral("export LC_ALL=C\n"
-                         "d=%1\n"
-                         "w=%2\n"
-                         "from=%3\n"
-                         "if [ -f \"$d/status\" ]; then printf 'finished %s\\n' \"$(cat \"$d/status\")\"\n"
-                         "elif [ -f \"$d/pid\" ] && kill -0 \"$(cat \"$d/pid\")\" 2>/dev/null; then echo running\n"
-                         "elif [ -f \"$d/status\" ]; then printf 'finished %s\\n' \"$(cat \"$d/status\")\"\n"
-                         "else echo vanished; fi\n"
-                         "o=$(tail -c 16000 \"$d/output\" 2>/dev/null; echo x); o=${o%x}\n"
-                         "printf '%s\\n%s' \"${#o}\" \"$o\"\n"
-                         "a=\n"
-                         "if [ -n \"$w\" ] && [ -f \"$w\" ]; then\n"
-                         "  n=$(wc -c < \"$w\"); [ \"$n\" -lt \"$from\" ] && from=0\n"
-                         "  a=$(tail -c +$((from + 1)) \"$w\" 2>/dev/null | head -c 65536; echo x)\n"
-                         "  a=${a%x}\n"
-                         "fi\n"
-                         "printf '%s\\n%s' \"${#a}\" \"$a\"\n")
+        = QStringLiteral(
+            "export LC_ALL=C\n"
+            "d=%1\n"
+            "w=%2\n"
+            "from=%3\n"
+            "if [ -f \"$d/status\" ]; then printf 'finished %s\\n' \"$(cat \"$d/status\")\"\n"
+            "elif [ -f \"$d/pid\" ] && kill -0 \"$(cat \"$d/pid\")\" 2>/dev/null; then echo running\n"
+            "elif [ -f \"$d/status\" ]; then printf 'finished %s\\n' \"$(cat \"$d/status\")\"\n"
+            "else echo vanished; fi\n"
+            "o=$(tail -c 16000 \"$d/output\" 2>/dev/null; echo x); o=${o%x}\n"
+            "printf '%s\\n%s' \"${#o}\" \"$o\"\n"
+            "a=\n"
+            "if [ -n \"$w\" ] && [ -f \"$w\" ]; then\n"
+            "  n=$(wc -c < \"$w\"); [ \"$n\" -lt \"$from\" ] && from=0\n"
+            "  a=$(tail -c +$((from + 1)) \"$w\" 2>/dev/null | head -c 65536; echo x)\n"
+            "  a=${a%x}\n"
+            "fi\n"
+            "printf '%s\\n%s' \"${#a}\" \"$a\"\n")
               .arg(Shell::quote(m_dir), Shell::quote(m_watchFile), QString::number(m_watchFrom));
     auto r = shell.run(body, 15000);
     if (!r)
@@ -123,9 +123,10 @@ Result<DetachedCommand::State> DetachedCommand::poll(HostShell& shell) const
 Result<void> DetachedCommand::stop(HostShell& shell) const
 {
     // setsid made the runner the leader of a process group of its own: signal the whole group
-    auto r = shell.run(QStringLiteral("p=$(cat %1/pid 2>/dev/null) && [ -n \"$p\" ] && "
-                                      "{ kill -TERM -- \"-$p\" 2>/dev/null || kill -TERM \"$p\" 2>/dev/null; }; exit 0")
-                           .arg(Shell::quote(m_dir)),
+    auto r = shell.run(
+        QStringLiteral("p=$(cat %1/pid 2>/dev/null) && [ -n \"$p\" ] && "
+                       "{ kill -TERM -- \"-$p\" 2>/dev/null || kill -TERM \"$p\" 2>/dev/null; }; exit 0")
+            .arg(Shell::quote(m_dir)),
         15000);
     if (!r)
         return std::unexpected(r.error());

@@ -23,7 +23,7 @@ ServerRestart::ServerRestart(ServerContext& ctx, Options options)
     , m_options(std::move(options))
 {
     if (!m_options.progress)
-        m_options.progress = [](const QString&) { };
+        m_options.progress = [](const QString&) {};
 }
 
 StepError ServerRestart::failure(const QString& text) const
@@ -33,9 +33,10 @@ StepError ServerRestart::failure(const QString& text) const
 
 QStringList ServerRestart::relevantLines(const QString& text, int max)
 {
-    static const QRegularExpression telling(QStringLiteral(
-        "\\[ERROR\\]|\\bERROR\\b|Errcode|errno|error:|[Ff]ailed|FAILED|[Pp]ermission denied|[Cc]annot|[Cc]an't|"
-        "[Uu]nknown (variable|option)|[Aa]borting"));
+    static const QRegularExpression telling(
+        QStringLiteral("\\[ERROR\\]|\\bERROR\\b|Errcode|errno|error:|[Ff]ailed|FAILED|[Pp]ermission "
+                       "denied|[Cc]annot|[Cc]an't|"
+                       "[Uu]nknown (variable|option)|[Aa]borting"));
     QStringList lines;
     for (const QString& l : text.split(QLatin1Char('\n'))) {
         const QString t = l.trimmed();
@@ -59,9 +60,24 @@ bool ServerRestart::showsAbortedStart(const QString& appendedLog)
 
 QString ServerRestart::systemdUnitOf(const QString& command)
 {
-    static const QRegularExpression re(QStringLiteral("\\bsystemctl\\s+(?:\\S+\\s+)*?restart\\s+'?([^'\\s]+)'?"));
+    static const QRegularExpression re(
+        QStringLiteral("\\bsystemctl\\s+(?:\\S+\\s+)*?restart\\s+'?([^'\\s]+)'?"));
     const auto m = re.match(command);
     return m.hasMatch() ? m.captured(1) : QString();
+}
+
+bool ServerRestart::upAsNewProcess()
+{
+    if (!m_ctx.connect(1))
+        return false;
+    auto uptime = m_ctx.sql->query(QStringLiteral("SHOW GLOBAL STATUS LIKE 'Uptime'"));
+    if (!uptime || uptime->isEmpty())
+        return false;
+    const qint64 up = uptime->first().value(QStringLiteral("Value")).toLongLong();
+    if (up <= m_clock.elapsed() / 1000 + 1)
+        return true;
+    m_ctx.sql->close(); // the old process, not yet stopped
+    return false;
 }
 
 QString ServerRestart::serviceJournal()
@@ -73,7 +89,8 @@ QString ServerRestart::serviceJournal()
     if (!shell)
         return {};
     auto r = (*shell)->run(
-        QStringLiteral("journalctl -u %1 -n 30 --no-pager -o cat 2>/dev/null").arg(Shell::quote(unit)), 15000);
+        QStringLiteral("journalctl -u %1 -n 30 --no-pager -o cat 2>/dev/null").arg(Shell::quote(unit)),
+        15000);
     return r && r->exitCode == 0 ? QString::fromUtf8(r->out) : QString();
 }
 
@@ -115,18 +132,20 @@ Result<void> ServerRestart::run()
     DetachedCommand::State state;
     QString lostConnection;
     qint64 nextProgress = 5000;
+    qint64 nextConnect = 250;
     int backoff = 20;
     for (;;) {
         if (m_clock.elapsed() >= m_options.timeoutMs) {
             return std::unexpected(failure(
-                ServerRestart::tr("\"%1\" did not finish within %2 s; it may still be running on the host (its "
-                                  "output: %3/output)%4")
+                ServerRestart::tr(
+                    "\"%1\" did not finish within %2 s; it may still be running on the host (its "
+                    "output: %3/output)%4")
                     .arg(cmd)
                     .arg(m_options.timeoutMs / 1000)
                     .arg(job->folder(),
-                        lostConnection.isEmpty() ? QString()
-                                                 : ServerRestart::tr("; the SSH connection was lost: %1")
-                                                       .arg(lostConnection))));
+                        lostConnection.isEmpty()
+                            ? QString()
+                            : ServerRestart::tr("; the SSH connection was lost: %1").arg(lostConnection))));
         }
         auto polled = job->poll(**shell);
         if (!polled) {
@@ -146,6 +165,17 @@ Result<void> ServerRestart::run()
                 break;
             if (showsAbortedStart(QString::fromLocal8Bit(state.appended)))
                 break; // the server process exited during its start: no use waiting for the command
+            // some commands go on after the server is up (an init script's own checks): it is up when a
+            // new process answers
+            if (m_clock.elapsed() >= nextConnect) {
+                if (upAsNewProcess()) {
+                    m_options.progress(ServerRestart::tr("the server is up again while \"%1\" still runs; "
+                                                         "not waiting for it (its output: %2/output)")
+                                           .arg(cmd, job->folder()));
+                    return {};
+                }
+                nextConnect = m_clock.elapsed() + 250;
+            }
         }
         if (m_clock.elapsed() >= nextProgress) {
             const QStringList said = relevantLines(QString::fromLocal8Bit(state.output), 1);
@@ -193,12 +223,12 @@ Result<void> ServerRestart::run()
     const qint64 upSeconds
         = uptime && !uptime->isEmpty() ? uptime->first().value(QStringLiteral("Value")).toLongLong() : 0;
     if (upSeconds > m_clock.elapsed() / 1000 + 2)
-        return std::unexpected(
-            failure(ServerRestart::tr("\"%1\" returned, but the server has been up for %2 s: it did not restart%3")
-                        .arg(cmd)
-                        .arg(upSeconds)
-                        .arg(output.trimmed().isEmpty() ? QString()
-                                                        : QStringLiteral(" (%1)").arg(output.trimmed().right(500)))));
+        return std::unexpected(failure(
+            ServerRestart::tr("\"%1\" returned, but the server has been up for %2 s: it did not restart%3")
+                .arg(cmd)
+                .arg(upSeconds)
+                .arg(output.trimmed().isEmpty() ? QString()
+                                                : QStringLiteral(" (%1)").arg(output.trimmed().right(500)))));
     job->remove(**shell);
     return {};
 }

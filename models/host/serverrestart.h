@@ -42,6 +42,8 @@ public:
 private:
     /** Reconnects until the server accepts connections or @p deadlineMs (on the restart clock) passes. */
     Result<void> waitForConnections(qint64 deadlineMs);
+    /** Whether the server accepts connections now as a process started after the restart began. */
+    bool upAsNewProcess();
     /** What the service manager logged for the unit, when the command is a systemctl one. */
     QString serviceJournal();
     StepError failure(const QString& text) const;

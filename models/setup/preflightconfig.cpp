@@ -16,7 +16,8 @@ QList<Finding> PreflightConfig::doDbDropsDdl(const PairProfile& pair)
         PreflightConfig::tr(
             "\"filterStyle\": \"do-db\" filters by the default database (USE), not by the table: DDL such as "
             "CREATE TABLE %1.t run while no database (or another one) is selected is never replicated, even "
-            "with binlog_format ROW, and the next write to that table stops the peer's SQL thread (error 1146)")
+            "with binlog_format ROW, and the next write to that table stops the peer's SQL thread (error "
+            "1146)")
             .arg(db),
         PreflightConfig::tr("use the default \"filterStyle\": \"wild\" (replicate-wild-do-table=%1.%), or "
                             "always USE %1 before changing its tables")
@@ -46,10 +47,12 @@ QList<Finding> PreflightConfig::restartForbidden(const PairProfile& pair, const 
         if (!in[i].reachable || in[i].logBin || pair.mayRestart(false))
             continue;
         out << Finding { Finding::Severity::Error, pair.servers[i].name, QStringLiteral("restart-forbidden"),
-            PreflightConfig::tr("the binary log is off, and turning it on needs a restart, which \"restart\": "
-                                "\"never\" forbids"),
-            PreflightConfig::tr("allow it (\"restart\": \"auto\"), or add log-bin to its option file, restart "
-                                "it at a time of your choosing and run setup again") };
+            PreflightConfig::tr(
+                "the binary log is off, and turning it on needs a restart, which \"restart\": "
+                "\"never\" forbids"),
+            PreflightConfig::tr(
+                "allow it (\"restart\": \"auto\"), or add log-bin to its option file, restart "
+                "it at a time of your choosing and run setup again") };
     }
     return out;
 }

@@ -46,7 +46,8 @@ private Q_SLOTS:
         const ServerInspection in[2] = { server(true), server(true) };
         const QList<Finding> found = PreflightConfig::check(p, in);
         QCOMPARE(codes(found),
-            (QStringList { QStringLiteral("do-db-filter-ddl"), QStringLiteral("do-db-filter-cross-database") }));
+            (QStringList {
+                QStringLiteral("do-db-filter-ddl"), QStringLiteral("do-db-filter-cross-database") }));
         for (const Finding& f : found)
             QCOMPARE(f.severity, Finding::Severity::Warning);
         QVERIFY(found.first().text.contains(QStringLiteral("CREATE TABLE test.t")));

@@ -30,7 +30,8 @@ private Q_SLOTS:
     }
     void abortedStart()
     {
-        QVERIFY(ServerRestart::showsAbortedStart(QStringLiteral("x\n2026-11-25 10:00:01 0 [ERROR] Aborting\n")));
+        QVERIFY(
+            ServerRestart::showsAbortedStart(QStringLiteral("x\n2026-11-25 10:00:01 0 [ERROR] Aborting\n")));
         QVERIFY(ServerRestart::showsAbortedStart(QStringLiteral("[ERROR] mysqld: Aborting")));
         QVERIFY(!ServerRestart::showsAbortedStart(QStringLiteral("[Note] ready for connections")));
     }
@@ -38,7 +39,8 @@ private Q_SLOTS:
     {
         QCOMPARE(ServerRestart::systemdUnitOf(QStringLiteral("systemctl restart mariadb.service")),
             QStringLiteral("mariadb.service"));
-        QCOMPARE(ServerRestart::systemdUnitOf(QStringLiteral("sudo systemctl --no-block restart 'mysqld@a.service'")),
+        QCOMPARE(ServerRestart::systemdUnitOf(
+                     QStringLiteral("sudo systemctl --no-block restart 'mysqld@a.service'")),
             QStringLiteral("mysqld@a.service"));
         QCOMPARE(ServerRestart::systemdUnitOf(QStringLiteral("/etc/init.d/mariadb restart")), QString());
     }
@@ -49,12 +51,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QByteArray>("output");
         QTest::addColumn<QByteArray>("appended");
-        QTest::newRow("running") << QByteArray("running\n3\nab\n0\n") << int(DetachedCommand::Phase::Running) << -1
-                                 << QByteArray("ab\n") << QByteArray();
+        QTest::newRow("running") << QByteArray("running\n3\nab\n0\n") << int(DetachedCommand::Phase::Running)
+                                 << -1 << QByteArray("ab\n") << QByteArray();
         QTest::newRow("finished") << QByteArray("finished 1\n0\n5\nx\ny\n\n")
-                                  << int(DetachedCommand::Phase::Finished) << 1 << QByteArray() << QByteArray("x\ny\n\n");
-        QTest::newRow("vanished") << QByteArray("vanished\n0\n0\n") << int(DetachedCommand::Phase::Vanished) << -1
-                                  << QByteArray() << QByteArray();
+                                  << int(DetachedCommand::Phase::Finished) << 1 << QByteArray()
+                                  << QByteArray("x\ny\n\n");
+        QTest::newRow("vanished") << QByteArray("vanished\n0\n0\n") << int(DetachedCommand::Phase::Vanished)
+                                  << -1 << QByteArray() << QByteArray();
     }
     void pollStates()
     {

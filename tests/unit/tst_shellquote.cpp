@@ -49,7 +49,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("expected");
         QTest::newRow("tilde") << QStringLiteral("~") << QDir::homePath();
-        QTest::newRow("tilde-slash") << QStringLiteral("~/.ssh/id") << QDir::homePath() + QStringLiteral("/.ssh/id");
+        QTest::newRow("tilde-slash") << QStringLiteral("~/.ssh/id")
+                                     << QDir::homePath() + QStringLiteral("/.ssh/id");
         QTest::newRow("other-user") << QStringLiteral("~bob/x") << QStringLiteral("~bob/x");
         QTest::newRow("absolute") << QStringLiteral("/a/~/b") << QStringLiteral("/a/~/b");
         QTest::newRow("relative") << QStringLiteral("a") << QStringLiteral("a");

@@ -156,7 +156,8 @@ Result<void> SshAuthenticator::authenticate()
         }
         if (m_endpoint.keyFile.isEmpty()) {
             for (const char* name : { "id_ed25519", "id_ecdsa", "id_rsa" }) {
-                const auto r = tryKeyFile(Shell::expandHome(QStringLiteral("~/.ssh/")) + QLatin1String(name), false);
+                const auto r
+                    = tryKeyFile(Shell::expandHome(QStringLiteral("~/.ssh/")) + QLatin1String(name), false);
                 if (r == SSH_AUTH_SUCCESS)
                     return {};
                 if (r == SSH_AUTH_ERROR)
