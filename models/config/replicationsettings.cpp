@@ -52,6 +52,34 @@ DesiredSetting list(const Dialect& d, const QString& variable, const QStringList
 }
 } // namespace
 
+QList<DesiredSetting> ReplicationSettings::filters(const Dialect& d, const PairProfile& pair)
+{
+    QList<DesiredSetting> out;
+    if (pair.filterStyle == FilterStyle::DoDb) {
+        out << list(d, QStringLiteral("binlog_do_db"), pair.databases);
+        out << list(d, QStringLiteral("binlog_ignore_db"), pair.ignoreDatabases);
+        out << list(d, QStringLiteral("replicate_do_db"), pair.databases);
+        out << list(d, QStringLiteral("replicate_ignore_db"), pair.ignoreDatabases);
+        return out;
+    }
+    // by the table's own database, whatever the default database (USE) was; the binary log keeps every
+    // database (point-in-time recovery needs it). The do-db filters are emptied: they would still drop
+    // statements made under another default database.
+    const auto tables = [](const QStringList& dbs) {
+        QStringList patterns;
+        for (const QString& db : dbs)
+            patterns << db + QStringLiteral(".%");
+        return patterns;
+    };
+    out << list(d, QStringLiteral("binlog_do_db"), {});
+    out << list(d, QStringLiteral("binlog_ignore_db"), {});
+    out << list(d, QStringLiteral("replicate_do_db"), {});
+    out << list(d, QStringLiteral("replicate_ignore_db"), {});
+    out << list(d, QStringLiteral("replicate_wild_do_table"), tables(pair.databases));
+    out << list(d, QStringLiteral("replicate_wild_ignore_table"), tables(pair.ignoreDatabases));
+    return out;
+}
+
 std::pair<qint64, qint64> ReplicationSettings::serverIds(qint64 a, qint64 b)
 {
     const qint64 idA = a > 0 ? a : (b == 1 ? 2 : 1);
@@ -100,10 +128,7 @@ QList<DesiredSetting> ReplicationSettings::compute(
     }
     if (!pair.binlogFormat.isEmpty())
         out << scalar(d, QStringLiteral("binlog_format"), pair.binlogFormat);
-    out << list(d, QStringLiteral("binlog_do_db"), pair.databases);
-    out << list(d, QStringLiteral("binlog_ignore_db"), pair.ignoreDatabases);
-    out << list(d, QStringLiteral("replicate_do_db"), pair.databases);
-    out << list(d, QStringLiteral("replicate_ignore_db"), pair.ignoreDatabases);
+    out << filters(d, pair);
     if (gtid) {
         if (d.isMariaDb()) {
             out << scalar(d, QStringLiteral("gtid_domain_id"), QString::number(index + 1));

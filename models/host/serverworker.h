@@ -26,6 +26,8 @@ struct ServerContext
     Result<void> connect(int connectTimeoutSec = 5);
     /** The host shell, created on first use (an SSH session is opened once and reused). */
     Result<HostShell*> hostShell();
+    /** What the host shell has to tell since the last call (see HostShell::takeNotices). */
+    QList<HostNotice> takeNotices() { return shell ? shell->takeNotices() : QList<HostNotice>(); }
 
     std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> shellFactory;
 };

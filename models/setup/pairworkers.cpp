@@ -9,6 +9,7 @@ struct Timed
 {
     Result<QString> result;
     qint64 ms = 0;
+    QList<HostNotice> notices; ///< e.g. a host key the SSH shell trusted on the way
 };
 } // namespace
 
@@ -50,12 +51,22 @@ Result<void> PairWorkers::run(const QString& stepId, const ServerStep& forA, con
             t.start();
             Timed r { fn(ctx), 0 };
             r.ms = t.elapsed();
+            r.notices = ctx.takeNotices();
             return r;
         });
     };
     auto collect = [&](int i) -> bool {
         futures[i].waitForFinished();
         const Timed r = futures[i].result();
+        for (const HostNotice& n : r.notices) {
+            SetupEvent e;
+            e.kind = SetupEvent::Kind::Info;
+            e.server = m_profile.servers[i].name;
+            e.step = n.id;
+            e.text = n.text;
+            if (m_onEvent)
+                m_onEvent(e);
+        }
         if (r.result) {
             report(SetupEvent::Kind::StepFinished, i, *r.result, r.ms);
             return true;

@@ -2,6 +2,7 @@
 
 #include "common/stepid.h"
 #include "config/replicationsettings.h"
+#include "setup/preflightconfig.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -209,7 +210,7 @@ void statementFilters(const Look& l, int i)
     const PairProfile& pair = l.pair;
     const bool filtered = !pair.databases.isEmpty();
     const QString format = pair.binlogFormat.isEmpty() ? l.in[i].binlogFormat.toUpper() : pair.binlogFormat;
-    if ((!filtered && pair.ignoreDatabases.isEmpty())
+    if (pair.filterStyle != FilterStyle::DoDb || (!filtered && pair.ignoreDatabases.isEmpty())
         || (format != QLatin1String("STATEMENT") && format != QLatin1String("MIXED")))
         return;
     l.out << make(Sev::Warning, l.name(i), QStringLiteral("statement-filters"),
@@ -233,7 +234,7 @@ void filtersDiffer(const Look& l, int i)
 {
     const QString doDb = l.in[i].variables.value(QStringLiteral("replicate_do_db"));
     const QString wanted = l.pair.databases.join(QLatin1Char(','));
-    if (!doDb.isEmpty()
+    if (!doDb.isEmpty() && l.pair.filterStyle == FilterStyle::DoDb
         && !ReplicationSettings::isEffective(
             DesiredSetting { QStringLiteral("replicate_do_db"), wanted, {}, true, false }, l.in[i].variables))
         l.out << make(Sev::Warning, l.name(i), QStringLiteral("filters-differ"),
@@ -356,5 +357,6 @@ QList<Finding> Preflight::check(
         databaseDiffers(l, db);
     gtidUnsupported(l);
     userHostAny(l);
+    out << PreflightConfig::check(pair, in); // filter style and restart policy
     return out;
 }

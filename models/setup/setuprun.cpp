@@ -213,8 +213,8 @@ bool SetupRun::planChanges()
         if (!files)
             return std::unexpected(files.error());
         const auto settings = ReplicationSettings::compute(m_profile, i, m_in[i], m_in[1 - i], m_gtid);
-        m_config[i] = ConfigPlanner::plan(
-            ctx.profile.name, m_profile.name, settings, m_in[i].variables, files->files, files->includeDirs);
+        m_config[i] = ConfigPlanner::plan(ctx.profile.name, m_profile.name, settings, m_in[i].variables,
+            files->files, files->includeDirs, m_profile.mayRestart(m_in[i].logBin));
         if (m_config[i].restartNeeded()) {
             QString restartHow;
             auto restart = ConfigPush::restartCommand(ctx, m_in[i], &restartHow);
@@ -248,19 +248,22 @@ bool SetupRun::applyConfig()
 {
     ServerStep apply = [this](ServerContext& ctx) -> Result<QString> {
         const ConfigPlan& plan = m_config[ctx.index];
-        auto applied
-            = ConfigPush::apply(ctx, plan, m_options.restartTimeoutMs, [this, &ctx](const QString& text) {
-                  report(SetupEvent::Kind::Info, ctx.profile.name, StepId::Config, text);
-              });
+        QString errorLog = m_in[ctx.index].variables.value(QStringLiteral("log_error"));
+        if (!errorLog.isEmpty() && !errorLog.startsWith(QLatin1Char('/')))
+            errorLog = m_in[ctx.index].datadir + QLatin1Char('/') + errorLog;
+        ConfigPush push(ctx, plan, { m_options.restartTimeoutMs, errorLog, [this, &ctx](const QString& text) {
+                                        report(
+                                            SetupEvent::Kind::Info, ctx.profile.name, StepId::Config, text);
+                                    } });
+        const auto applied = push.apply();
+        m_applied[ctx.index] = push.applied(); // recorded in the journal whether or not it worked
         if (!applied)
             return std::unexpected(applied.error());
-        QJsonObject j { { QStringLiteral("server"), ctx.profile.name },
-            { QStringLiteral("backups"), QJsonArray::fromStringList(applied->backups) },
-            { QStringLiteral("created"), QJsonArray::fromStringList(applied->created) },
-            { QStringLiteral("restarted"), applied->restarted } };
-        m_journal.add(j);
-        return applied->restarted ? tr("settings in place; server restarted")
-                                  : tr("settings in place; no restart needed");
+        if (!push.applied().pendingRestart.isEmpty())
+            return tr("settings in place; no restart (%1 in force from the next restart)")
+                .arg(push.applied().pendingRestart.join(QStringLiteral(", ")));
+        return push.applied().restarted ? tr("settings in place; server restarted")
+                                        : tr("settings in place; no restart needed");
     };
     ServerStep check = [this](ServerContext& ctx) -> Result<QString> {
         auto ok = ConfigPush::precheck(ctx, m_config[ctx.index]);
@@ -280,6 +283,17 @@ bool SetupRun::applyConfig()
         return false;
     // rollingRestart: B is changed only once A is back and verified, so one server serves throughout
     const bool ok = perServerWhere(StepId::Config, apply, changed, m_profile.rollingRestart);
+    for (int i = 0; i < 2; ++i) {
+        const ConfigPush::Applied& a = m_applied[i];
+        if (a.written.isEmpty() && a.setGlobal.isEmpty() && a.backups.isEmpty())
+            continue;
+        m_journal.add(QJsonObject { { QStringLiteral("server"), m_profile.servers[i].name },
+            { QStringLiteral("backups"), QJsonArray::fromStringList(a.backups) },
+            { QStringLiteral("created"), QJsonArray::fromStringList(a.created) },
+            { QStringLiteral("written"), QJsonArray::fromStringList(a.written) },
+            { QStringLiteral("pendingRestart"), QJsonArray::fromStringList(a.pendingRestart) },
+            { QStringLiteral("restored"), a.restored }, { QStringLiteral("restarted"), a.restarted } });
+    }
     afterStep(StepId::Config);
     return ok;
 }
