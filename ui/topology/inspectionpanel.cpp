@@ -114,8 +114,8 @@ void InspectionPanel::refresh()
     } else {
         row(replica, tr("Source"),
             QStringLiteral("%1@%2:%3").arg(r.sourceUser, r.sourceHost).arg(r.sourcePort));
-        row(replica, tr("IO thread"), r.ioState);
-        row(replica, tr("SQL thread"), yesNo(r.sqlRunning));
+        row(replica, tr("IO thread"), r.ioThreadText());
+        row(replica, tr("SQL thread"), r.sqlThreadText());
         row(replica, tr("Seconds behind"), r.secondsBehind ? QString::number(*r.secondsBehind) : tr("NULL"));
         row(replica, tr("Read position"),
             QStringLiteral("%1:%2").arg(r.sourceLogFile).arg(r.readSourceLogPos));

@@ -99,7 +99,7 @@ void TopologyView::showMenu(int index, const QPoint& globalPos)
         tr("S&top replication on %1").arg(name), this, [this, index] { Q_EMIT stopReplicaRequested(index); });
     QAction* skip = menu.addAction(tr("Show the &Failing Event on %1…").arg(name), this,
         [this, index] { Q_EMIT skipEventRequested(index); });
-    skip->setEnabled(m_scene->model()->link(TopologyModel::directionInto(index)).lastSqlErrno != 0);
+    skip->setEnabled(m_scene->model()->link(TopologyModel::directionInto(index)).status.lastSqlErrno != 0);
     menu.addAction(tr("&Compare Data of Both Servers…"), this, [this] { Q_EMIT compareRequested(); });
     menu.addSeparator();
     menu.addAction(tr("Show config &diff for %1…").arg(name), this,
