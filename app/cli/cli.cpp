@@ -1,0 +1,200 @@
+#include "cli.h"
+
+#include "clioptions.h"
+#include "comparecommand.h"
+#include "inspectcommand.h"
+#include "monitorcommand.h"
+#include "plancommand.h"
+#include "sandboxcommand.h"
+#include "setupcommand.h"
+#include "skipcommand.h"
+#include "statuscommand.h"
+
+#include "common/pairprofile.h"
+
+#include <QCommandLineParser>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cmath>
+
+QTextStream& Cli::out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream& Cli::err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int Cli::badInput(const QString& message)
+{
+    err() << tr("replipair-cli: %1").arg(message) << Qt::endl;
+    err() << tr("Try 'replipair-cli --help'.") << Qt::endl;
+    return BadInput;
+}
+
+void Cli::printFailure(const StepError& e, bool json)
+{
+    if (json)
+        out() << QJsonDocument(QJsonObject { { QStringLiteral("event"), QStringLiteral("error") },
+                                   { QStringLiteral("server"), e.server }, { QStringLiteral("step"), e.step },
+                                   { QStringLiteral("code"), e.code }, { QStringLiteral("text"), e.text } })
+                     .toJson(QJsonDocument::Compact)
+              << Qt::endl;
+    err() << tr("FAILED: %1").arg(e.toString()) << Qt::endl;
+}
+
+QString Cli::usage()
+{
+    return tr(
+        "Usage: replipair-cli COMMAND [ARGS] [OPTIONS]\n"
+        "\n"
+        "Commands:\n"
+        "  sandbox up DIR            start two local MariaDB servers in DIR (writes "
+        "DIR/pair.replipair.json)\n"
+        "  sandbox down DIR          stop them\n"
+        "  sandbox status DIR        show whether they run\n"
+        "  inspect PROFILE           what both servers are and every problem found; changes nothing\n"
+        "  plan PROFILE              the exact SQL and config diffs setup would apply (passwords redacted)\n"
+        "  setup PROFILE --yes       set up master-master replication and verify it\n"
+        "  status PROFILE            both sides' replication state\n"
+        "  monitor PROFILE|FOLDER... sample both sides of every pair every --interval seconds\n"
+        "  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)\n"
+        "  skip PROFILE --server N   show the event that halted N's SQL thread; with --confirm TOKEN skip\n"
+        "                            exactly that event and start replication again\n"
+        "\n"
+        "Options:\n"
+        "  --json                    one JSON object a line, for automation\n"
+        "  --yes                     confirm that setup may change both servers\n"
+        "  --output FILE             plan: also write the plan to FILE; monitor --format prometheus: write\n"
+        "                            the metrics to FILE (atomically, for node_exporter's textfile "
+        "collector)\n"
+        "  --format FORMAT           monitor: text, json or prometheus\n"
+        "  --nagios                  status: Nagios/Icinga exit codes (0 OK, 1 WARNING, 2 CRITICAL, 3 "
+        "UNKNOWN)\n"
+        "                            and one line with performance data\n"
+        "  --warning SECONDS         status --nagios: lag that is a warning (default 10)\n"
+        "  --critical SECONDS        status --nagios: lag that is critical (default 60)\n"
+        "  --sequential              setup: one server after the other (for comparison)\n"
+        "  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)\n"
+        "  --once                    monitor: one round, then exit\n"
+        "  --server NAME             skip: the server whose SQL thread halted\n"
+        "  --confirm TOKEN           skip: the event shown before (relay log file:position)\n"
+        "  --events                  monitor: also print state changes (thread stopped, error, lag, "
+        "unreachable)\n"
+        "  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)\n"
+        "  --timeout SECONDS         monitor: network timeout per poll (default 2)\n"
+        "\n"
+        "Exit codes: 0 success, 1 the operation failed, 2 bad input.\n");
+}
+
+int Cli::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(usage());
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("JSON output."));
+    const QCommandLineOption yes(QStringLiteral("yes"), tr("Confirm changes."));
+    const QCommandLineOption output(QStringLiteral("output"), tr("Write the plan to a file."), tr("file"));
+    const QCommandLineOption sequential(QStringLiteral("sequential"), tr("One server after the other."));
+    const QCommandLineOption interval(QStringLiteral("interval"), tr("Sampling interval."), tr("seconds"));
+    const QCommandLineOption once(QStringLiteral("once"), tr("One round."));
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
+    const QCommandLineOption events(QStringLiteral("events"), tr("Print state-change events."));
+    const QCommandLineOption lagThreshold(
+        QStringLiteral("lag-threshold"), tr("Lag alert threshold."), tr("seconds"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), tr("Network timeout."), tr("seconds"));
+    const QCommandLineOption server(QStringLiteral("server"), tr("Server name."), tr("name"));
+    const QCommandLineOption confirm(QStringLiteral("confirm"), tr("Confirmed event."), tr("token"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Output format."), tr("format"));
+    const QCommandLineOption nagios(QStringLiteral("nagios"), tr("Nagios exit codes."));
+    const QCommandLineOption warning(QStringLiteral("warning"), tr("Warning lag."), tr("seconds"));
+    const QCommandLineOption critical(QStringLiteral("critical"), tr("Critical lag."), tr("seconds"));
+    parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
+        timeout, server, confirm, format, nagios, warning, critical });
+    const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
+    if (!parser.parse(arguments))
+        return nagiosWanted ? StatusCommand::nagiosUnknown(parser.errorText()) : badInput(parser.errorText());
+    if (parser.isSet(help)) {
+        out() << usage();
+        return Success;
+    }
+    if (parser.isSet(version)) {
+        out() << QCoreApplication::applicationVersion() << Qt::endl;
+        return Success;
+    }
+    QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        return badInput(tr("no command given"));
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("sandbox"))
+        return SandboxCommand::run(args);
+
+    if (command == QLatin1String("monitor")) {
+        QStringList monitorArgs;
+        if (parser.isSet(json))
+            monitorArgs << QStringLiteral("--json");
+        if (parser.isSet(once))
+            monitorArgs << QStringLiteral("--once");
+        if (parser.isSet(events))
+            monitorArgs << QStringLiteral("--events");
+        for (const QCommandLineOption* o : { &interval, &lagThreshold, &timeout, &format, &output })
+            if (parser.isSet(*o))
+                monitorArgs << QStringLiteral("--") + o->names().first() << parser.value(*o);
+        return MonitorCommand::run(args, monitorArgs);
+    }
+
+    static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"),
+        QStringLiteral("setup"), QStringLiteral("status"), QStringLiteral("monitor"),
+        QStringLiteral("compare"), QStringLiteral("skip") };
+    if (!profileCommands.contains(command))
+        return badInput(tr("unknown command \"%1\"").arg(command));
+    const bool nagiosStatus = command == QLatin1String("status") && parser.isSet(nagios);
+    if (args.size() != 1)
+        return nagiosStatus
+            ? StatusCommand::nagiosUnknown(tr("%1 needs exactly one profile file").arg(command))
+            : badInput(tr("%1 needs exactly one profile file").arg(command));
+    auto profile = PairProfile::load(args.first());
+    if (!profile)
+        return nagiosStatus ? StatusCommand::nagiosUnknown(profile.error().text)
+                            : badInput(profile.error().text);
+
+    CliOptions options;
+    options.json = parser.isSet(json);
+    options.yes = parser.isSet(yes);
+    options.sequential = parser.isSet(sequential);
+    options.output = parser.value(output);
+    options.server = parser.value(server);
+    options.confirm = parser.value(confirm);
+    if (command == QLatin1String("status")) {
+        if (nagiosStatus) {
+            StatusCommand::NagiosThresholds t;
+            for (auto [o, into] :
+                { std::pair { &warning, &t.warningSec }, std::pair { &critical, &t.criticalSec } }) {
+                if (!parser.isSet(*o))
+                    continue;
+                bool ok = false;
+                *into = parser.value(*o).toDouble(&ok);
+                if (!ok || !std::isfinite(*into) || *into < 0)
+                    return StatusCommand::nagiosUnknown(
+                        tr("--%1 needs a number of seconds").arg(o->names().first()));
+            }
+            return StatusCommand::runNagios(*profile, t);
+        }
+        return StatusCommand::run(*profile, options);
+    }
+    if (command == QLatin1String("compare"))
+        return CompareCommand::run(*profile, options);
+    if (command == QLatin1String("skip"))
+        return SkipCommand::run(*profile, options);
+    if (command == QLatin1String("inspect"))
+        return InspectCommand::run(*profile, options);
+    if (command == QLatin1String("plan"))
+        return PlanCommand::run(*profile, options);
+    return SetupCommand::run(*profile, options);
+}
