@@ -60,10 +60,11 @@ QByteArray PrometheusExposition::render(const QList<Entry>& entries)
             [](const StatusSample& s) { return flag(s.reachable); } },
         { "mysql_slave_status_slave_io_running", "Whether the replica's IO thread runs (Slave_IO_Running).",
             replica([](const ReplicaStatus& r) { return flag(r.ioRunning); }) },
-        { "mysql_slave_status_slave_sql_running", "Whether the replica's SQL thread runs (Slave_SQL_Running).",
+        { "mysql_slave_status_slave_sql_running",
+            "Whether the replica's SQL thread runs (Slave_SQL_Running).",
             replica([](const ReplicaStatus& r) { return flag(r.sqlRunning); }) },
-        { "mysql_slave_status_seconds_behind_master", "Seconds_Behind_Master; absent while the server says NULL.",
-            replica([](const ReplicaStatus& r) {
+        { "mysql_slave_status_seconds_behind_master",
+            "Seconds_Behind_Master; absent while the server says NULL.", replica([](const ReplicaStatus& r) {
                 return r.secondsBehind ? std::optional<double>(double(*r.secondsBehind)) : std::nullopt;
             }) },
         { "mysql_slave_status_sql_delay", "SQL_Delay (MASTER_DELAY) in seconds.",
@@ -75,9 +76,11 @@ QByteArray PrometheusExposition::render(const QList<Entry>& entries)
         { "mysql_slave_status_last_sql_errno", "Last_SQL_Errno.",
             replica([](const ReplicaStatus& r) { return std::optional<double>(r.lastSqlErrno); }) },
         { "mysql_slave_status_read_master_log_pos", "Read_Master_Log_Pos.",
-            replica([](const ReplicaStatus& r) { return std::optional<double>(double(r.readSourceLogPos)); }) },
+            replica(
+                [](const ReplicaStatus& r) { return std::optional<double>(double(r.readSourceLogPos)); }) },
         { "mysql_slave_status_exec_master_log_pos", "Exec_Master_Log_Pos.",
-            replica([](const ReplicaStatus& r) { return std::optional<double>(double(r.execSourceLogPos)); }) },
+            replica(
+                [](const ReplicaStatus& r) { return std::optional<double>(double(r.execSourceLogPos)); }) },
         { "mysql_slave_status_relay_log_space", "Relay_Log_Space in bytes.",
             replica([](const ReplicaStatus& r) { return std::optional<double>(double(r.relayLogSpace)); }) },
         { "replipair_heartbeat_lag_seconds",

@@ -98,6 +98,8 @@ private slots:
         QCOMPARE(aToB->state(), TopologyModel::LinkState::Stopped);
         QCOMPARE(aToB->color(), ReplicationArrow::stateColor(TopologyModel::LinkState::Error));
         QVERIFY(aToB->toolTip().contains("SQL thread: no"));
+        // the IO thread's state reads like the SQL thread's ("yes", not the server's "Yes")
+        QVERIFY2(aToB->toolTip().contains("IO thread: yes"), qPrintable(aToB->toolTip()));
     }
 
     void monitorSamplesDriveTheArrowsAndShowTheLag()
