@@ -99,13 +99,18 @@ Result<void> Heartbeat::beat(
     SqlSession& session, qint64 serverId, const QString& monitorId, qint64 serverNowUs)
 {
     session.setStep(Heartbeat::tr("heartbeat"));
+    return session.exec(beatStatement(serverId, monitorId, serverNowUs));
+}
+
+QString Heartbeat::beatStatement(qint64 serverId, const QString& monitorId, qint64 serverNowUs)
+{
     // literal values: @@server_id would be re-evaluated by a statement-based replica
-    return session.exec(QStringLiteral("INSERT INTO %1 (server_id, written_by, ts_us) VALUES (%2, %3, %4) "
-                                       "ON DUPLICATE KEY UPDATE ts_us = VALUES(ts_us)")
-                            .arg(tableName())
-                            .arg(serverId)
-                            .arg(SqlQuote::literal(monitorId))
-                            .arg(serverNowUs));
+    return QStringLiteral("INSERT INTO %1 (server_id, written_by, ts_us) VALUES (%2, %3, %4) "
+                          "ON DUPLICATE KEY UPDATE ts_us = VALUES(ts_us)")
+        .arg(tableName())
+        .arg(serverId)
+        .arg(SqlQuote::literal(monitorId))
+        .arg(serverNowUs);
 }
 
 Result<void> Heartbeat::removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId)
@@ -125,11 +130,16 @@ Result<std::optional<BinlogPosition>> Heartbeat::binlogEnd(SqlSession& session, 
     auto rows = session.query(dialect.showBinlogStatus());
     if (!rows)
         return std::unexpected(rows.error());
-    if (rows->isEmpty())
-        return std::optional<BinlogPosition>();
-    const SqlRow& row = rows->first();
-    return std::optional<BinlogPosition>(BinlogPosition {
-        row.value(QStringLiteral("File")).toString(), row.value(QStringLiteral("Position")).toLongLong() });
+    return binlogEnd(*rows);
+}
+
+std::optional<BinlogPosition> Heartbeat::binlogEnd(const QList<SqlRow>& rows)
+{
+    if (rows.isEmpty())
+        return std::nullopt;
+    const SqlRow& row = rows.first();
+    return BinlogPosition { row.value(QStringLiteral("File")).toString(),
+        row.value(QStringLiteral("Position")).toLongLong() };
 }
 
 QString Heartbeat::newMonitorId()

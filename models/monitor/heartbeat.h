@@ -45,10 +45,14 @@ public:
      *  through). */
     static Result<void> beat(
         SqlSession& session, qint64 serverId, const QString& monitorId, qint64 serverNowUs);
+    /** The statement beat() runs. */
+    static QString beatStatement(qint64 serverId, const QString& monitorId, qint64 serverNowUs);
     /** Removes rows of this server that no monitor has written for a day (monitors that are gone). */
     static Result<void> removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId);
     /** Where this server's binary log ends now (SHOW MASTER/BINARY LOG STATUS); empty when it has none. */
     static Result<std::optional<BinlogPosition>> binlogEnd(SqlSession& session, const Dialect& dialect);
+    /** The same from the rows of Dialect::showBinlogStatus(). */
+    static std::optional<BinlogPosition> binlogEnd(const QList<SqlRow>& rows);
 
     /** An id for one monitor, unique among the monitors of a pair: host name, process id, a counter. */
     static QString newMonitorId();

@@ -96,19 +96,33 @@ struct PollConnection
             if (auto opened = open(settings); !opened)
                 return unreachable(s, opened.error());
         }
-        auto health = session->query(QStringLiteral("SELECT %1 AS now_us, @@global.read_only AS read_only, "
-                                                    "@@server_id AS server_id")
-                                         .arg(Heartbeat::clockExpression(dialect)));
-        if (!health)
-            return unreachable(s, health.error());
-        const SqlRow h = health->value(0);
+        // health, clock and replica status in one round trip
+        const QString healthSql = QStringLiteral("SELECT %1 AS now_us, @@global.read_only AS read_only, "
+                                                 "@@server_id AS server_id")
+                                      .arg(Heartbeat::clockExpression(dialect));
+        auto both = session->queryResults(healthSql + QStringLiteral("; ") + dialect.showReplicaStatus());
+        Result<ReplicaStatus> status = ReplicaStatus();
+        SqlRow h;
+        if (both && both->size() == 2) {
+            h = both->at(0).value(0);
+            status = ReplicaStatus::fromRow(both->at(1).value(0), dialect);
+        } else {
+            if (!both && Heartbeat::isConnectionError(both.error().code))
+                return unreachable(s, both.error());
+            // the status statement failed (a missing privilege, say): the health on its own
+            auto health = session->query(healthSql);
+            if (!health)
+                return unreachable(s, health.error());
+            h = health->value(0);
+            status = both ? Result<ReplicaStatus>(ReplicaStatus())
+                          : Result<ReplicaStatus>(std::unexpected(both.error()));
+        }
         s.reachable = true;
         s.readOnly = h.value(QStringLiteral("read_only")).toInt() != 0;
         const qint64 serverId = h.value(QStringLiteral("server_id")).toLongLong();
         s.serverId = serverId;
         const qint64 serverNowUs = h.value(QStringLiteral("now_us")).toLongLong();
 
-        auto status = ReplicaStatus::read(*session, dialect);
         if (!status) {
             if (Heartbeat::isConnectionError(status.error().code))
                 return unreachable(s, status.error());
@@ -145,22 +159,23 @@ struct PollConnection
                 return heartbeatFailed(s, settings, r.error());
             heartbeatReady = true;
         }
+        // the beat and where it ended in the binary log, in one round trip
         const qint64 before = Heartbeat::localClockUs();
-        if (auto beat = Heartbeat::beat(*session, serverId, settings.monitorId, serverNowUs); !beat)
-            return heartbeatFailed(s, settings, beat.error());
+        auto beat = session->queryResults(Heartbeat::beatStatement(serverId, settings.monitorId, serverNowUs)
+            + QStringLiteral("; ") + dialect.showBinlogStatus());
         const qint64 after = Heartbeat::localClockUs();
+        if (!beat)
+            return heartbeatFailed(s, settings, beat.error());
         lastBeatUs = serverNowUs;
-        auto end = Heartbeat::binlogEnd(*session, dialect);
-        if (!end)
-            return heartbeatFailed(s, settings, end.error());
-        if (!*end) {
+        const std::optional<BinlogPosition> end = Heartbeat::binlogEnd(beat->value(1));
+        if (!end) {
             s.heartbeatError
                 = StatusPoller::tr("the binary log of %1 is off: no heartbeat lag for its replica")
                       .arg(settings.profile.name);
             return;
         }
-        s.beatLogFile = (*end)->file;
-        s.beatLogPos = (*end)->pos;
+        s.beatLogFile = end->file;
+        s.beatLogPos = end->pos;
         s.beatWrittenUs = (before + after) / 2;
     }
 
