@@ -13,8 +13,10 @@
 #include "common/pairprofile.h"
 
 #include <QCommandLineParser>
+
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 QTextStream& Cli::out()
 {
@@ -60,7 +62,7 @@ QString Cli::usage()
         "  plan PROFILE              the exact SQL and config diffs setup would apply (passwords redacted)\n"
         "  setup PROFILE --yes       set up master-master replication and verify it\n"
         "  status PROFILE            both sides' replication state\n"
-        "  monitor PROFILE           sample both sides every --interval seconds\n"
+        "  monitor PROFILE|FOLDER... sample both sides of every pair every --interval seconds\n"
         "  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)\n"
         "  skip PROFILE --server N   show the event that halted N's SQL thread; with --confirm TOKEN skip\n"
         "                            exactly that event and start replication again\n"
@@ -68,7 +70,15 @@ QString Cli::usage()
         "Options:\n"
         "  --json                    one JSON object a line, for automation\n"
         "  --yes                     confirm that setup may change both servers\n"
-        "  --output FILE             plan: also write the plan to FILE\n"
+        "  --output FILE             plan: also write the plan to FILE; monitor --format prometheus: write\n"
+        "                            the metrics to FILE (atomically, for node_exporter's textfile "
+        "collector)\n"
+        "  --format FORMAT           monitor: text, json or prometheus\n"
+        "  --nagios                  status: Nagios/Icinga exit codes (0 OK, 1 WARNING, 2 CRITICAL, 3 "
+        "UNKNOWN)\n"
+        "                            and one line with performance data\n"
+        "  --warning SECONDS         status --nagios: lag that is a warning (default 10)\n"
+        "  --critical SECONDS        status --nagios: lag that is critical (default 60)\n"
         "  --sequential              setup: one server after the other (for comparison)\n"
         "  --journal FILE            setup: append the run's journal line to FILE (default: "
         "PROFILE.journal,\n"
@@ -107,10 +117,15 @@ int Cli::run(const QStringList& arguments)
     const QCommandLineOption server(QStringLiteral("server"), tr("Server name."), tr("name"));
     const QCommandLineOption confirm(QStringLiteral("confirm"), tr("Confirmed event."), tr("token"));
     const QCommandLineOption journal(QStringLiteral("journal"), tr("Journal file."), tr("file"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Output format."), tr("format"));
+    const QCommandLineOption nagios(QStringLiteral("nagios"), tr("Nagios exit codes."));
+    const QCommandLineOption warning(QStringLiteral("warning"), tr("Warning lag."), tr("seconds"));
+    const QCommandLineOption critical(QStringLiteral("critical"), tr("Critical lag."), tr("seconds"));
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
-        timeout, server, confirm, journal });
+        timeout, server, confirm, format, nagios, warning, critical, journal });
+    const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     if (!parser.parse(arguments))
-        return badInput(parser.errorText());
+        return nagiosWanted ? StatusCommand::nagiosUnknown(parser.errorText()) : badInput(parser.errorText());
     if (parser.isSet(help)) {
         out() << usage();
         return Success;
@@ -126,16 +141,34 @@ int Cli::run(const QStringList& arguments)
     if (command == QLatin1String("sandbox"))
         return SandboxCommand::run(args);
 
+    if (command == QLatin1String("monitor")) {
+        QStringList monitorArgs;
+        if (parser.isSet(json))
+            monitorArgs << QStringLiteral("--json");
+        if (parser.isSet(once))
+            monitorArgs << QStringLiteral("--once");
+        if (parser.isSet(events))
+            monitorArgs << QStringLiteral("--events");
+        for (const QCommandLineOption* o : { &interval, &lagThreshold, &timeout, &format, &output })
+            if (parser.isSet(*o))
+                monitorArgs << QStringLiteral("--") + o->names().first() << parser.value(*o);
+        return MonitorCommand::run(args, monitorArgs);
+    }
+
     static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"),
         QStringLiteral("setup"), QStringLiteral("status"), QStringLiteral("monitor"),
         QStringLiteral("compare"), QStringLiteral("skip") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
+    const bool nagiosStatus = command == QLatin1String("status") && parser.isSet(nagios);
     if (args.size() != 1)
-        return badInput(tr("%1 needs exactly one profile file").arg(command));
+        return nagiosStatus
+            ? StatusCommand::nagiosUnknown(tr("%1 needs exactly one profile file").arg(command))
+            : badInput(tr("%1 needs exactly one profile file").arg(command));
     auto profile = PairProfile::load(args.first());
     if (!profile)
-        return badInput(profile.error().text);
+        return nagiosStatus ? StatusCommand::nagiosUnknown(profile.error().text)
+                            : badInput(profile.error().text);
 
     CliOptions options;
     options.json = parser.isSet(json);
@@ -145,24 +178,27 @@ int Cli::run(const QStringList& arguments)
     options.server = parser.value(server);
     options.confirm = parser.value(confirm);
     options.journal = parser.value(journal);
-    if (options.json)
-        options.monitorArgs << QStringLiteral("--json");
-    if (parser.isSet(once))
-        options.monitorArgs << QStringLiteral("--once");
-    if (parser.isSet(events))
-        options.monitorArgs << QStringLiteral("--events");
-    for (const QCommandLineOption* o : { &interval, &lagThreshold, &timeout })
-        if (parser.isSet(*o))
-            options.monitorArgs << QStringLiteral("--") + o->names().first() << parser.value(*o);
-
-    if (command == QLatin1String("status"))
+    if (command == QLatin1String("status")) {
+        if (nagiosStatus) {
+            StatusCommand::NagiosThresholds t;
+            for (auto [o, into] :
+                { std::pair { &warning, &t.warningSec }, std::pair { &critical, &t.criticalSec } }) {
+                if (!parser.isSet(*o))
+                    continue;
+                bool ok = false;
+                *into = parser.value(*o).toDouble(&ok);
+                if (!ok || !std::isfinite(*into) || *into < 0)
+                    return StatusCommand::nagiosUnknown(
+                        tr("--%1 needs a number of seconds").arg(o->names().first()));
+            }
+            return StatusCommand::runNagios(*profile, t);
+        }
         return StatusCommand::run(*profile, options);
+    }
     if (command == QLatin1String("compare"))
         return CompareCommand::run(*profile, options);
     if (command == QLatin1String("skip"))
         return SkipCommand::run(*profile, options);
-    if (command == QLatin1String("monitor"))
-        return MonitorCommand::run(*profile, options.monitorArgs);
     if (command == QLatin1String("inspect"))
         return InspectCommand::run(*profile, options);
     if (command == QLatin1String("plan"))

@@ -13,5 +13,4 @@ struct CliOptions
     QString server; ///< skip --server NAME
     QString confirm; ///< skip --confirm TOKEN
     QString journal; ///< setup --journal FILE
-    QStringList monitorArgs; ///< the monitor's own options, passed on as given
 };

@@ -1,86 +1,129 @@
 #include "statuscommand.h"
 
 #include "cli.h"
-#include "host/serverworker.h"
-#include "sql/replicastatus.h"
+#include "monitor/pairmonitor.h"
 
+#include <QEventLoop>
 #include <QJsonDocument>
-#include <QJsonObject>
+#include <QTimer>
 
-namespace {
-QJsonObject toJson(const ReplicaStatus& s)
+std::optional<std::array<StatusSample, 2>> StatusCommand::pollOnce(const PairProfile& profile)
 {
-    return QJsonObject { { QStringLiteral("configured"), s.configured },
-        { QStringLiteral("source"),
-            s.configured ? QStringLiteral("%1:%2").arg(s.sourceHost).arg(s.sourcePort) : QString() },
-        { QStringLiteral("ioRunning"), s.ioRunning }, { QStringLiteral("ioState"), s.ioState },
-        { QStringLiteral("sqlRunning"), s.sqlRunning },
-        { QStringLiteral("secondsBehind"),
-            s.secondsBehind ? QJsonValue(qint64(*s.secondsBehind)) : QJsonValue() },
-        { QStringLiteral("lastIoErrno"), s.lastIoErrno }, { QStringLiteral("lastIoError"), s.lastIoError },
-        { QStringLiteral("lastSqlErrno"), s.lastSqlErrno },
-        { QStringLiteral("lastSqlError"), s.lastSqlError }, { QStringLiteral("usingGtid"), s.usingGtid },
-        { QStringLiteral("readPosition"),
-            QStringLiteral("%1:%2").arg(s.sourceLogFile).arg(s.readSourceLogPos) },
-        { QStringLiteral("execPosition"),
-            QStringLiteral("%1:%2").arg(s.relaySourceLogFile).arg(s.execSourceLogPos) } };
+    constexpr int timeoutSec = 5;
+    PairMonitor monitor(profile);
+    monitor.setHeartbeatDatabase(QString()); // a look, not a watch: nothing is written
+    monitor.setTimeoutSec(timeoutSec);
+    QEventLoop loop;
+    QObject::connect(&monitor, &PairMonitor::roundFinished, &loop, [&loop] { loop.exit(0); });
+    QTimer::singleShot(4 * timeoutSec * 1000, &loop, [&loop] { loop.exit(1); });
+    monitor.pollNow();
+    if (loop.exec() != 0)
+        return std::nullopt;
+    return std::array<StatusSample, 2> { monitor.latest(0), monitor.latest(1) };
 }
-} // namespace
 
 int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
 {
-    std::unique_ptr<ServerWorker> workers[2];
-    QFuture<Result<ReplicaStatus>> futures[2];
-    for (int i = 0; i < 2; ++i) {
-        workers[i] = std::make_unique<ServerWorker>(i, profile.servers[i]);
-        futures[i] = workers[i]->submit([](ServerContext& ctx) -> Result<ReplicaStatus> {
-            if (auto c = ctx.connect(); !c)
-                return std::unexpected(c.error());
-            auto rows = ctx.sql->query(ctx.dialect.showReplicaStatus());
-            if (!rows)
-                return std::unexpected(rows.error());
-            return ReplicaStatus::fromRow(rows->value(0));
-        });
-    }
+    const auto samples = pollOnce(profile);
     QTextStream& out = Cli::out();
+    if (!samples) {
+        Cli::err() << tr("no answer from %1 within the timeout").arg(profile.name) << Qt::endl;
+        return Cli::Failed;
+    }
     bool allHealthy = true;
-    for (int i = 0; i < 2; ++i) {
-        futures[i].waitForFinished();
-        const Result<ReplicaStatus> r = futures[i].result();
-        const QString name = profile.servers[i].name;
-        QJsonObject o { { QStringLiteral("server"), name }, { QStringLiteral("reachable"), bool(r) } };
-        if (!r) {
-            allHealthy = false;
-            o.insert(QStringLiteral("error"), r.error().text);
-            if (options.json)
-                out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
-            else
-                out << tr("%1: unreachable: %2").arg(name, r.error().text) << Qt::endl;
-            continue;
-        }
-        const ReplicaStatus& s = *r;
+    for (const StatusSample& s : *samples) {
         allHealthy = allHealthy && s.healthy();
+        const ReplicaStatus& r = s.replica;
         if (options.json) {
-            const QJsonObject fields = toJson(s);
-            for (auto it = fields.begin(); it != fields.end(); ++it)
-                o.insert(it.key(), it.value());
-            out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
-        } else if (!s.configured) {
-            out << tr("%1: not a replica").arg(name) << Qt::endl;
+            out << QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+        } else if (!s.reachable) {
+            out << tr("%1: unreachable: %2").arg(s.server, s.unreachableReason) << Qt::endl;
+        } else if (!r.configured) {
+            out << tr("%1: not a replica").arg(s.server) << Qt::endl;
         } else {
             out << tr("%1: from %2:%3  IO %4  SQL %5  behind %6  exec %7:%8")
-                       .arg(name, s.sourceHost)
-                       .arg(s.sourcePort)
-                       .arg(s.ioState, s.sqlRunning ? tr("Yes") : tr("No"),
-                           s.secondsBehind ? tr("%1 s").arg(*s.secondsBehind) : QStringLiteral("NULL"),
-                           s.relaySourceLogFile)
-                       .arg(s.execSourceLogPos)
+                       .arg(s.server, r.sourceHost)
+                       .arg(r.sourcePort)
+                       .arg(r.ioState, r.sqlRunning ? tr("Yes") : tr("No"),
+                           r.secondsBehind ? tr("%1 s").arg(*r.secondsBehind) : QStringLiteral("NULL"),
+                           r.relaySourceLogFile)
+                       .arg(r.execSourceLogPos)
                 << Qt::endl;
-            if (s.lastIoErrno)
-                out << tr("   IO error %1: %2").arg(s.lastIoErrno).arg(s.lastIoError) << Qt::endl;
-            if (s.lastSqlErrno)
-                out << tr("   SQL error %1: %2").arg(s.lastSqlErrno).arg(s.lastSqlError) << Qt::endl;
+            if (r.lastIoErrno)
+                out << tr("   IO error %1: %2").arg(r.lastIoErrno).arg(r.lastIoError) << Qt::endl;
+            if (r.lastSqlErrno)
+                out << tr("   SQL error %1: %2").arg(r.lastSqlErrno).arg(r.lastSqlError) << Qt::endl;
         }
     }
     return allHealthy ? Cli::Success : Cli::Failed;
+}
+
+int StatusCommand::nagiosUnknown(const QString& why)
+{
+    Cli::out() << QStringLiteral("REPLIPAIR UNKNOWN - %1")
+                      .arg(QString(why).replace(QLatin1Char('\n'), QLatin1Char(' ')))
+               << Qt::endl;
+    return NagiosUnknown;
+}
+
+std::pair<int, QString> StatusCommand::nagiosReport(
+    const QString& pair, const std::array<StatusSample, 2>& samples, const NagiosThresholds& t)
+{
+    int code = NagiosOk;
+    QStringList parts;
+    QStringList perf;
+    for (const StatusSample& s : samples) {
+        const ReplicaStatus& r = s.replica;
+        const std::optional<double> lag = s.effectiveLag();
+        int mine = NagiosOk;
+        QString what;
+        if (!s.reachable) {
+            mine = NagiosCritical;
+            what = tr("unreachable: %1").arg(s.unreachableReason);
+        } else if (!r.configured) {
+            mine = NagiosCritical;
+            what = tr("not a replica");
+        } else if (!r.healthy()) {
+            mine = NagiosCritical;
+            const QString error = r.lastError();
+            what = error.isEmpty()
+                ? tr("IO thread %1, SQL thread %2").arg(r.ioThreadText(), r.sqlThreadText())
+                : error;
+        } else if (lag && *lag >= t.criticalSec) {
+            mine = NagiosCritical;
+            what = tr("%1 s behind").arg(*lag, 0, 'f', 1);
+        } else if (lag && *lag >= t.warningSec) {
+            mine = NagiosWarning;
+            what = tr("%1 s behind").arg(*lag, 0, 'f', 1);
+        } else {
+            what = lag ? tr("replicating, %1 s behind").arg(*lag, 0, 'f', 1) : tr("replicating");
+        }
+        code = std::max(code, mine);
+        parts << QStringLiteral("%1 %2").arg(s.server, what);
+        // perfdata: 'label'=value[UOM];warn;crit;min;max, "U" when unknown; labels are stable, never
+        // translated
+        const QString name = QString(s.server).replace(QLatin1Char('\''), QLatin1Char('_'));
+        perf << QStringLiteral("'%1_lag'=%2s;%3;%4;0;")
+                    .arg(name, lag ? QString::number(*lag, 'f', 3) : QStringLiteral("U"))
+                    .arg(t.warningSec)
+                    .arg(t.criticalSec);
+        perf << QStringLiteral("'%1_io_running'=%2;;;0;1").arg(name).arg(r.ioRunning ? 1 : 0);
+        perf << QStringLiteral("'%1_sql_running'=%2;;;0;1").arg(name).arg(r.sqlRunning ? 1 : 0);
+    }
+    static const char* const names[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
+    QString text = QStringLiteral("REPLIPAIR %1 - %2: %3 | %4")
+                       .arg(QLatin1String(names[code]), pair, parts.join(QStringLiteral("; ")),
+                           perf.join(QLatin1Char(' ')));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' ')); // one line, whatever the server's error text holds
+    return { code, text };
+}
+
+int StatusCommand::runNagios(const PairProfile& profile, const NagiosThresholds& thresholds)
+{
+    const auto samples = pollOnce(profile);
+    if (!samples)
+        return nagiosUnknown(tr("no answer from %1 within the timeout").arg(profile.name));
+    const auto [code, line] = nagiosReport(profile.name, *samples, thresholds);
+    Cli::out() << line << Qt::endl;
+    return code;
 }

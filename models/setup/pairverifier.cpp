@@ -47,12 +47,8 @@ template<typename F> auto PairVerifier::onServer(int index, F fn) -> std::invoke
 
 Result<ReplicaStatus> PairVerifier::status(int index)
 {
-    return onServer(index, [](ServerContext& ctx) -> Result<ReplicaStatus> {
-        auto rows = ctx.sql->query(ctx.dialect.showReplicaStatus());
-        if (!rows)
-            return std::unexpected(rows.error());
-        return ReplicaStatus::fromRow(rows->value(0));
-    });
+    return onServer(index,
+        [](ServerContext& ctx) -> Result<ReplicaStatus> { return ReplicaStatus::read(*ctx.sql, ctx.dialect); });
 }
 
 Result<void> PairVerifier::exec(int index, const QString& sql)

@@ -125,6 +125,39 @@ Result<QList<SqlRow>> SqlSession::query(const QString& sql, const QString& shown
     return rows;
 }
 
+Result<QList<QList<SqlRow>>> SqlSession::queryResults(const QString& sql)
+{
+    if (!isOpen())
+        return stepFailure(
+            m_endpoint.serverName, m_step, SqlSession::tr("not connected (while running: %1)").arg(sql));
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    auto failed = [&] {
+        const QSqlError e = q.lastError();
+        return stepFailure(m_endpoint.serverName, m_step,
+            SqlSession::tr("%1 — while running: %2").arg(serverText(e), sql), nativeCode(e));
+    };
+    if (!q.exec(sql))
+        return failed();
+    QList<QList<SqlRow>> results;
+    do {
+        QList<SqlRow> rows;
+        if (q.isSelect()) {
+            const QSqlRecord rec = q.record();
+            while (q.next()) {
+                SqlRow row;
+                for (int i = 0; i < rec.count(); ++i)
+                    row.insert(rec.fieldName(i), q.value(i));
+                rows.append(row);
+            }
+        }
+        results.append(rows);
+    } while (q.nextResult());
+    if (q.lastError().isValid())
+        return failed(); // a later statement failed: the ones before it ran
+    return results;
+}
+
 Result<void> SqlSession::exec(const QString& sql, const QString& shownAs)
 {
     auto r = query(sql, shownAs);

@@ -41,6 +41,10 @@ public:
      *  the statement (give it whenever the statement holds a secret). */
     Result<QList<SqlRow>> query(const QString& sql, const QString& shownAs = {});
     Result<void> exec(const QString& sql, const QString& shownAs = {});
+    /** Runs several statements separated by ';' in one round trip (Qt's QMYSQL driver connects with
+     *  CLIENT_MULTI_STATEMENTS) and returns the rows of each result, in order; statements without a result
+     *  set give an empty list. For fixed SQL of our own only. */
+    Result<QList<QList<SqlRow>>> queryResults(const QString& sql);
     /** First column of the first row, or a null QVariant when there is no row. */
     Result<QVariant> scalar(const QString& sql);
 

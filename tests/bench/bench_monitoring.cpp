@@ -1,8 +1,10 @@
-// Prints the monitoring figures of issue 6: CPU per poll, memory of a day of history, the time a
-// chart query of that day takes, and the delay from stopping a thread to its event.
+// Prints the monitoring figures of issues 6 and 12: CPU per poll, the CPU of 50 pairs at 1 s (one line
+// "50 pairs at 1 s: X % of one core"), memory of a day of history, the time a chart query of that day
+// takes, and the delay from stopping a thread to its event.
 // Not a test: it starts a sandbox pair of its own (127.0.0.1 only) and always stops it.
 #include "monitor/pairmonitor.h"
 #include "monitor/statuspoller.h"
+#include "sandbox/sandbox.h"
 #include "support/replicatedsandbox.h"
 #include "support/testsupport.h"
 
@@ -74,6 +76,50 @@ bool waitFor(const std::function<bool()>& pred, int timeoutMs)
 {
     return QTest::qWaitFor(pred, timeoutMs);
 }
+
+/** Issue 12: 50 pairs at the default 1 s interval, all pointing at the sandbox's two servers; what counts is
+ *  this process's CPU (pollers, probes, monitors, histories), from getrusage over a steady 20 s. */
+void fleetFigures(SandboxPair& pair)
+{
+    constexpr int pairs = 50;
+    std::vector<std::unique_ptr<PairMonitor>> fleet;
+    int samples = 0;
+    int lags = 0;
+    for (int p = 0; p < pairs; ++p) {
+        PairProfile profile = pair.sandbox().pairProfile();
+        profile.name = QStringLiteral("pair%1").arg(p);
+        fleet.push_back(std::make_unique<PairMonitor>(profile));
+        QObject::connect(
+            fleet.back().get(), &PairMonitor::sample, fleet.back().get(), [&](const StatusSample& s) {
+                ++samples;
+                lags += s.heartbeatLag ? 1 : 0;
+            });
+    }
+    for (auto& m : fleet) {
+        m->start();
+        QTest::qWait(1000 / pairs); // spread over the interval, as monitors started at different times are
+    }
+    QTest::qWait(5000); // connections open, first beats measured
+    samples = lags = 0;
+    const double cpu0 = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    QTest::qWait(20000);
+    const double cpu = cpuSeconds() - cpu0;
+    const double seconds = wall.elapsed() / 1000.0;
+    std::printf(
+        "fleet: %d pairs (%d servers) at 1 s, heartbeat on, against 2 local servers\n", pairs, 2 * pairs);
+    std::printf(
+        "  samples                     %8d in %.1f s (%d with heartbeat lag)\n", samples, seconds, lags);
+    std::printf("  CPU per server-poll         %8.3f ms\n", samples ? cpu * 1000.0 / samples : 0.0);
+    std::printf("50 pairs at 1 s: %.2f %% of one core\n", cpu / seconds * 100.0);
+    const qint64 historyBytes = fleet.front()->history().memoryBytes();
+    std::printf("  history of a day, 50 pairs  %8.1f MB (%.2f MB per pair, reserved up front)\n",
+        historyBytes * double(pairs) / 1048576.0, historyBytes / 1048576.0);
+    for (auto& m : fleet)
+        m->stop();
+    fleet.clear();
+}
 } // namespace
 
 int main(int argc, char* argv[])
@@ -119,13 +165,16 @@ int main(int argc, char* argv[])
     for (int i = startCount; i < samples.size(); ++i)
         pollUs << samples[i].pollMicros;
     std::sort(pollUs.begin(), pollUs.end());
-    std::printf("polling (4 statements per poll incl. heartbeat write and read, loopback)\n");
+    std::printf("polling (2 round trips per poll: health + replica status, beat + binlog position; one wait "
+                "per beat on the peer; loopback)\n");
     std::printf("  polls                       %8d in %.1f s\n", polls, wall.elapsed() / 1000.0);
     std::printf("  CPU per poll (this process) %8.3f ms\n", polls ? cpu * 1000.0 / polls : 0.0);
     std::printf("  CPU at 1 s interval, 2 srv  %8.3f %%\n", polls ? cpu / polls * 2 * 100.0 : 0.0);
     if (!pollUs.isEmpty())
         std::printf("  poll wall time median / p95 %8.3f / %.3f ms\n", pollUs[pollUs.size() / 2] / 1000.0,
             pollUs[pollUs.size() * 95 / 100] / 1000.0);
+
+    fleetFigures(pair);
 
     // the delay from STOP SLAVE SQL_THREAD to the event, at the default interval
     monitor.setIntervalMs(StatusPoller::DefaultIntervalMs);

@@ -2,13 +2,18 @@
 #include "monitor/statuscharts.h"
 #include "monitor/statushistory.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QPushButton>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
+#include <QXYSeries>
 
 namespace {
 void fill(StatusHistory& h, qint64 spanMs, qint64 shiftMs = 0)
@@ -78,6 +83,80 @@ private slots:
         charts.setPaused(false);
         QVERIFY2(charts.pointCount() > before,
             qPrintable(QString("%1 -> %2").arg(before).arg(charts.pointCount())));
+    }
+
+    /** Issue 11: lag lines tell apart by colour, NULL is a gap, ticks read "400", no sideways unit. */
+    void lagChartReadsRight()
+    {
+        StatusHistory history;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<qint64> nullTimes;
+        for (qint64 k = 120; k >= 0; --k) {
+            const qint64 t = now - k * 1000;
+            for (int s = 0; s < 2; ++s) {
+                HistoryPoint p;
+                p.timeMs = t;
+                p.heartbeatLag = 0.3f;
+                // server 1's SQL thread is stopped for 40 s in the middle: the server says NULL
+                const bool stopped = s == 1 && k >= 40 && k < 80;
+                if (!stopped)
+                    p.secondsBehind = 400;
+                else
+                    nullTimes << t;
+                p.flags = HistoryPoint::Reachable | HistoryPoint::Configured | HistoryPoint::IoRunning
+                    | (stopped ? 0 : HistoryPoint::SqlRunning);
+                history.append(s, p);
+            }
+        }
+        StatusCharts charts;
+        charts.resize(1000, 700);
+        charts.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&charts));
+        charts.setHistory(&history);
+        charts.setRangeSec(300);
+        QChart* chart = charts.findChild<QChartView*>("lagChart")->chart();
+
+        QHash<QString, QList<QXYSeries*>> byName;
+        for (QAbstractSeries* s : chart->series())
+            byName[s->objectName()] << qobject_cast<QXYSeries*>(s);
+        QSet<QRgb> colours;
+        for (const char* name : { "heartbeat0", "heartbeat1", "behind0", "behind1" }) {
+            QVERIFY2(!byName.value(name).isEmpty(), name);
+            colours << byName.value(name).first()->pen().color().rgb();
+            for (QXYSeries* segment : byName.value(name)) // every stretch of a line looks the same
+                QCOMPARE(segment->pen().color(), byName.value(name).first()->pen().color());
+        }
+        QCOMPARE(colours.size(), 4); // heartbeat and seconds-behind never share a colour
+
+        // seconds-behind of B: drawn on both sides of the NULL stretch, never across it
+        int drawnSegments = 0;
+        for (QXYSeries* segment : byName.value("behind1")) {
+            const QList<QPointF> points = segment->points();
+            drawnSegments += points.isEmpty() ? 0 : 1;
+            for (const QPointF& p : points)
+                QVERIFY2(!nullTimes.contains(qint64(p.x())), "a point where the server said NULL");
+            for (qsizetype k = 1; k < points.size(); ++k)
+                for (qint64 t : std::as_const(nullTimes))
+                    QVERIFY2(!(points[k - 1].x() < t && t < points[k].x()), "a line across the NULL stretch");
+        }
+        QCOMPARE(drawnSegments, 2);
+        // A's seconds-behind has no gap: one stretch
+        int aSegments = 0;
+        for (QXYSeries* segment : byName.value("behind0"))
+            aSegments += segment->points().isEmpty() ? 0 : 1;
+        QCOMPARE(aSegments, 1);
+
+        // tick labels: "400", not "400.0"; fractions stay
+        auto* y = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).first());
+        QVERIFY(y);
+        QCOMPARE(QString::asprintf(y->labelFormat().toLatin1().constData(), 400.0), QString("400"));
+        QCOMPARE(QString::asprintf(y->labelFormat().toLatin1().constData(), 0.5), QString("0.5"));
+        // no rotated axis title (a CJK unit would stand sideways); the chart's own title carries it
+        for (const char* view : { "lagChart", "backlogChart" }) {
+            QChart* c = charts.findChild<QChartView*>(view)->chart();
+            QVERIFY(c->axes(Qt::Vertical).first()->titleText().isEmpty());
+            QVERIFY(!c->title().isEmpty());
+        }
     }
 
     void exportsPngAndCsv()

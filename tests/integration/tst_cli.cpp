@@ -130,6 +130,15 @@ private Q_SLOTS:
         QTest::newRow("no command") << QStringList {} << "no command given";
         QTest::newRow("unknown command") << QStringList { "frobnicate" } << "unknown command \"frobnicate\"";
         QTest::newRow("unknown option") << QStringList { "status", "x.json", "--colour" } << "colour";
+        // issue 13 item 4: not silently turned into 0.2 s polling
+        for (const char* bad : { "nan", "inf", "-inf", "0", "-1", "0.05", "2200000", "1e300", "abc" })
+            QTest::newRow(qPrintable(QString("interval %1").arg(bad))) << QStringList { "monitor", "x.json",
+                "--interval", bad } << "--interval needs a number of seconds";
+        QTest::newRow("timeout nan") << QStringList { "monitor", "x.json", "--timeout", "nan" }
+                                     << "--timeout";
+        QTest::newRow("bad format") << QStringList { "monitor", "x.json", "--format", "xml" } << "--format";
+        QTest::newRow("output without prometheus")
+            << QStringList { "monitor", "x.json", "--output", "/tmp/x.prom" } << "--output";
         QTest::newRow("missing profile") << QStringList { "inspect", "/nonexistent/p.replipair.json" }
                                          << "cannot read /nonexistent/p.replipair.json";
         QTest::newRow("setup without yes") << QStringList { "setup", "PROFILE" } << "add --yes";

@@ -9,8 +9,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <csignal>
@@ -118,7 +122,7 @@ private Q_SLOTS:
                          server,
                          [](const StatusSample& s) {
                              return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5
-                                 && s.secondsBehind == 0;
+                                 && s.replica.secondsBehind == 0;
                          },
                          10000),
                 qPrintable(QString("server %1 not healthy: %2")
@@ -130,15 +134,16 @@ private Q_SLOTS:
         QVERIFY(b.reachable);
         QVERIFY(!b.readOnly);
         QCOMPARE(b.serverId.value_or(0), 12);
-        QCOMPARE(b.ioState, QString("Yes"));
-        QCOMPARE(b.sourcePort, m_pair.sandbox().servers().at(0).port);
-        QVERIFY(b.readSourceLogPos > 0);
-        QVERIFY(b.clockOffsetUs && std::abs(*b.clockOffsetUs) < 100000); // the same machine's clock
+        QCOMPARE(b.replica.ioState, QString("Yes"));
+        QCOMPARE(b.replica.sourcePort, m_pair.sandbox().servers().at(0).port);
+        QVERIFY(b.replica.readSourceLogPos > 0);
         QVERIFY(b.heartbeatError.isEmpty());
         QVERIFY(m_monitor->history().rawCount(1) > 0);
-        // both heartbeat rows exist on both servers
-        QCOMPARE(sql(0, "SELECT COUNT(*) FROM test.replipair_heartbeat"), QString("2"));
-        QCOMPARE(sql(1, "SELECT COUNT(*) FROM test.replipair_heartbeat"), QString("2"));
+        // this monitor's rows, one per server, exist on both servers
+        const QString mine = QString("SELECT COUNT(*) FROM test.replipair_heartbeat WHERE written_by = '%1'")
+                                 .arg(m_monitor->monitorId());
+        QCOMPARE(sql(0, mine), QString("2"));
+        QCOMPARE(sql(1, mine), QString("2"));
     }
 
     void cliPrintsOneRound()
@@ -187,6 +192,126 @@ private Q_SLOTS:
 #endif
     }
 
+    /** Issue 12: every saved pair at once (a second sandbox pair), Prometheus text, Nagios exit codes. */
+    void cliWatchesEveryPairPrometheusAndNagios()
+    {
+#ifndef REPLIPAIR_CLI
+        QSKIP("built without the path of replipair-cli");
+#else
+        SandboxPair second;
+        QVERIFY2(second.up(), qPrintable(second.error()));
+        QString error;
+        QVERIFY2(startSandboxReplication(second.sandbox(), &error), qPrintable(error));
+        {
+            PairMonitor setupsPart(second.sandbox().pairProfile()); // what setup leaves: the heartbeat table
+            QFuture<Result<void>> created = setupsPart.createHeartbeatTable(0);
+            QVERIFY(QTest::qWaitFor([&] { return created.isFinished(); }, 10000));
+            QVERIFY2(created.result().has_value(), qPrintable(errorText(created.result())));
+        }
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        PairProfile p1 = m_pair.sandbox().pairProfile();
+        p1.name = "east";
+        PairProfile p2 = second.sandbox().pairProfile();
+        p2.name = "west";
+        const QString f1 = dir.filePath("east.replipair.json");
+        const QString f2 = dir.filePath("west.replipair.json");
+        QVERIFY(p1.save(f1).has_value());
+        QVERIFY(p2.save(f2).has_value());
+        auto run = [](const QStringList& args, int* exitCode) {
+            QProcess p;
+            p.start(REPLIPAIR_CLI, args);
+            if (!p.waitForFinished(30000)) {
+                p.kill();
+                p.waitForFinished();
+            }
+            *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+            return QString::fromUtf8(p.readAllStandardOutput());
+        };
+        int code = -1;
+
+        // two profiles, one round, JSON lines tagged with their pair
+        const QString json = run({ "monitor", f1, f2, "--interval", "0.5", "--once", "--json" }, &code);
+        QVERIFY2(code == 0, qPrintable(json));
+        const QStringList lines = json.trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QStringList seen;
+        for (const QString& line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            QVERIFY2(o.value("ioRunning").toBool() && o.value("sqlRunning").toBool(), qPrintable(line));
+            seen << o.value("pair").toString() + "/" + o.value("server").toString();
+        }
+        seen.sort();
+        QCOMPARE(seen, QStringList({ "east/A", "east/B", "west/A", "west/B" }));
+        // the folder form reads both
+        const QString folder = run({ "monitor", dir.path(), "--interval", "0.5", "--once", "--json" }, &code);
+        QCOMPARE(code, 0);
+        QCOMPARE(folder.trimmed().split('\n').size(), 4);
+
+        // Prometheus: every line a valid exposition line, HELP and TYPE for each metric, both pairs
+        const QString prom
+            = run({ "monitor", f1, f2, "--interval", "0.5", "--once", "--format", "prometheus" }, &code);
+        QVERIFY2(code == 0, qPrintable(prom));
+        static const QRegularExpression help("^# HELP ([a-zA-Z_:][a-zA-Z0-9_:]*) \\S.*$");
+        static const QRegularExpression type("^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (gauge|counter|untyped)$");
+        static const QRegularExpression sample("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{pair=\"((?:[^\"\\\\]|\\\\.)*)"
+                                               "\",server=\"((?:[^\"\\\\]|\\\\.)*)\"\\} "
+                                               "(-?[0-9.]+(?:e[+-]?[0-9]+)?|NaN|[+-]Inf)$");
+        QSet<QString> helped, typed, pairs;
+        QHash<QString, int> samplesOf;
+        for (const QString& line : prom.split('\n', Qt::SkipEmptyParts)) {
+            if (const auto m = help.match(line); m.hasMatch()) {
+                helped << m.captured(1);
+            } else if (const auto m = type.match(line); m.hasMatch()) {
+                QVERIFY2(helped.contains(m.captured(1)), qPrintable(line));
+                typed << m.captured(1);
+            } else {
+                const auto s = sample.match(line);
+                QVERIFY2(s.hasMatch(), qPrintable("not an exposition line: " + line));
+                QVERIFY2(typed.contains(s.captured(1)), qPrintable("sample before its TYPE: " + line));
+                pairs << s.captured(2);
+                ++samplesOf[s.captured(1) + "/" + s.captured(2) + "/" + s.captured(3)];
+            }
+        }
+        QCOMPARE(pairs, QSet<QString>({ "east", "west" }));
+        for (const char* metric :
+            { "mysql_up", "mysql_slave_status_slave_io_running", "mysql_slave_status_slave_sql_running",
+                "mysql_slave_status_seconds_behind_master", "replipair_heartbeat_lag_seconds" })
+            for (const char* key : { "east/A", "east/B", "west/A", "west/B" })
+                QVERIFY2(samplesOf.value(QString("%1/%2").arg(metric, key)) == 1,
+                    qPrintable(QString("%1 %2").arg(metric, key)));
+        QVERIFY(prom.contains("mysql_slave_status_slave_sql_running{pair=\"west\",server=\"B\"} 1\n"));
+        // to a file for node_exporter's textfile collector
+        const QString promFile = dir.filePath("replipair.prom");
+        run({ "monitor", f1, f2, "--interval", "0.5", "--once", "--format", "prometheus", "--output",
+                promFile },
+            &code);
+        QCOMPARE(code, 0);
+        QFile written(promFile);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readAll().contains("# TYPE replipair_heartbeat_lag_seconds gauge"));
+
+        // Nagios: OK, WARNING on lag, CRITICAL when a thread stops; --once exits 1 when one pair breaks
+        QString line = run({ "status", f2, "--nagios" }, &code);
+        QVERIFY2(
+            code == 0 && line.startsWith("REPLIPAIR OK - west:") && line.count('\n') == 1, qPrintable(line));
+        QVERIFY2(line.contains("'A_lag'=") && line.contains("'B_sql_running'=1"), qPrintable(line));
+        line = run({ "status", f2, "--nagios", "--warning", "0" }, &code);
+        QVERIFY2(code == 1 && line.startsWith("REPLIPAIR WARNING"), qPrintable(line));
+        sandboxSql(second.sandbox(), 1, "STOP SLAVE SQL_THREAD");
+        line = run({ "status", f2, "--nagios" }, &code);
+        QVERIFY2(code == 2 && line.startsWith("REPLIPAIR CRITICAL") && line.contains("'B_sql_running'=0"),
+            qPrintable(line));
+        QCOMPARE(run({ "status", f2 }, &code).isEmpty(), false);
+        QCOMPARE(code, 1); // the default exit codes stay
+        run({ "monitor", f1, f2, "--interval", "0.5", "--once", "--json" }, &code);
+        QCOMPARE(code, 1);
+        line = run({ "status", dir.filePath("missing.replipair.json"), "--nagios" }, &code);
+        QVERIFY2(code == 3 && line.startsWith("REPLIPAIR UNKNOWN"), qPrintable(line));
+        second.sandbox().down();
+#endif
+    }
+
     void stoppedSqlThreadIsReported()
     {
         const int from = m_events.size();
@@ -198,9 +323,9 @@ private Q_SLOTS:
         qInfo() << "stop -> event in" << timer.elapsed() << "ms";
         QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
         const StatusSample b = m_monitor->latest(1);
-        QVERIFY(!b.sqlRunning);
-        QVERIFY(b.ioRunning);
-        QCOMPARE(b.lastSqlErrno, 0);
+        QVERIFY(!b.replica.sqlRunning);
+        QVERIFY(b.replica.ioRunning);
+        QCOMPARE(b.replica.lastSqlErrno, 0);
         QVERIFY(m_monitor->latest(0).healthy()); // the other direction is untouched
 
         sql(1, "START SLAVE SQL_THREAD");
@@ -227,9 +352,9 @@ private Q_SLOTS:
         QCOMPARE(e->code, 1062);
         QVERIFY2(e->text.contains("Duplicate entry '1'"), qPrintable(e->text));
         const StatusSample b = m_monitor->latest(1);
-        QVERIFY(!b.sqlRunning);
-        QVERIFY(b.ioRunning);
-        QCOMPARE(b.lastSqlErrno, 1062);
+        QVERIFY(!b.replica.sqlRunning);
+        QVERIFY(b.replica.ioRunning);
+        QCOMPARE(b.replica.lastSqlErrno, 1062);
         QVERIFY(b.lastError().contains("Duplicate entry"));
         QVERIFY(!m_monitor->latest(1).healthy());
         // only B broke: no SQL error on A
@@ -254,7 +379,8 @@ private Q_SLOTS:
         });
         sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 3; START SLAVE");
         QVERIFY(QTest::qWaitFor(
-            [&] { return m_monitor->latest(1).sqlDelay == 3 && m_monitor->latest(1).healthy(); }, 5000));
+            [&] { return m_monitor->latest(1).replica.sqlDelay == 3 && m_monitor->latest(1).healthy(); },
+            5000));
         QTest::qWait(6000); // the rows written before the delay are applied by now; steady state
         const int from = m_samples.size();
         QTest::qWait(5000);
@@ -267,11 +393,13 @@ private Q_SLOTS:
         }
         qInfo() << "B lag samples" << lagsB;
         QVERIFY2(lagsB.size() >= 15, qPrintable(QString::number(lagsB.size())));
-        int within = 0;
-        for (double lag : lagsB)
-            within += std::abs(lag - 3.0) <= 0.2 ? 1 : 0;
-        QVERIFY2(within == lagsB.size(),
-            qPrintable(QString("%1 of %2 B samples within 3 s ± 0.2 s").arg(within).arg(lagsB.size())));
+        // MariaDB delays an event by whole seconds of its (whole-second) timestamp, so a beat may truly take
+        // 4 s now and then: each sample against its beats' true delay is heartbeatLagIsTheBeatsTrueDelay's
+        // job; here the typical lag is the delay asked for
+        QList<double> sorted = lagsB;
+        std::sort(sorted.begin(), sorted.end());
+        const double median = sorted.at(sorted.size() / 2);
+        QVERIFY2(std::abs(median - 3.0) <= 0.2, qPrintable(QString("median B lag %1 s").arg(median)));
         // the other direction has no delay
         QVERIFY(!lagsA.isEmpty());
         QVERIFY2(*std::max_element(lagsA.cbegin(), lagsA.cend()) < 0.3, "A lags although nothing delays it");
@@ -279,6 +407,125 @@ private Q_SLOTS:
         reset.dismiss();
         sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE");
         m_monitor->setIntervalMs(StatusPoller::DefaultIntervalMs);
+        QVERIFY(waitForSample(
+            1, [](const StatusSample& s) { return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5; },
+            10000));
+    }
+
+    /** Issue 12: the lag read from the heartbeat against the true delay of the very beats each monitor
+     *  writes, whose arrival on B a connection of the test's own watches every 5 ms. Three monitors at
+     *  once at the default 1 s interval, started at different poll phases (the fixture's, +0 s, +0.5 s). */
+    void heartbeatLagIsTheBeatsTrueDelay()
+    {
+        auto reset
+            = qScopeGuard([this] { sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"); });
+        sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 2; START SLAVE");
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_monitor->latest(1).replica.sqlDelay == 2 && m_monitor->latest(1).healthy(); },
+            5000));
+
+        // the watcher: every beat of A's (any monitor's) as it appears on B, in the local clock
+        const ServerProfile b = m_pair.sandbox().pairProfile().servers[1];
+        SqlSession watcher(QStringLiteral("tst-heartbeat-watcher"));
+        SqlEndpoint ep;
+        ep.serverName = b.name;
+        ep.host = b.host;
+        ep.port = b.port;
+        ep.user = b.adminUser;
+        QVERIFY2(watcher.open(ep, b.adminPassword().value_or(QString())).has_value(), "watcher connection");
+        QHash<QString, QMap<qint64, qint64>> arrivals; // monitor id -> beat (ts_us) -> arrival (µs)
+        QTimer watch;
+        watch.setTimerType(Qt::PreciseTimer);
+        connect(&watch, &QTimer::timeout, this, [&] {
+            const qint64 before = Heartbeat::localClockUs();
+            auto rows = watcher.query(
+                "SELECT written_by, ts_us FROM test.replipair_heartbeat WHERE server_id <> @@server_id");
+            const qint64 at = (before + Heartbeat::localClockUs()) / 2;
+            if (!rows)
+                return;
+            for (const SqlRow& r : *rows) {
+                QMap<qint64, qint64>& beats = arrivals[r.value("written_by").toString()];
+                const qint64 ts = r.value("ts_us").toLongLong();
+                if (!beats.contains(ts))
+                    beats.insert(ts, at);
+            }
+        });
+        watch.start(5);
+
+        struct Seen
+        {
+            int monitor;
+            qint64 atUs;
+            double lag;
+        };
+        QList<Seen> seen;
+        std::unique_ptr<PairMonitor> extra[2];
+        const PairMonitor* monitors[3] = { m_monitor.get(), nullptr, nullptr };
+        for (int m = 0; m < 2; ++m) {
+            extra[m] = std::make_unique<PairMonitor>(m_pair.sandbox().pairProfile());
+            monitors[m + 1] = extra[m].get();
+            connect(extra[m].get(), &PairMonitor::sample, this, [&seen, m](const StatusSample& s) {
+                if (s.serverIndex == 1 && s.heartbeatLag)
+                    seen.append({ m + 1, Heartbeat::localClockUs(), *s.heartbeatLag });
+            });
+            extra[m]->start();
+            QTest::qWait(500); // the second one half a poll later
+        }
+        const auto fixtureConnection
+            = connect(m_monitor.get(), &PairMonitor::sample, this, [&](const StatusSample& s) {
+                  if (s.serverIndex == 1 && s.heartbeatLag)
+                      seen.append({ 0, Heartbeat::localClockUs(), *s.heartbeatLag });
+              });
+        QTest::qWait(4000); // every monitor has seen a beat of its own applied
+        seen.clear();
+        QTest::qWait(8000);
+        disconnect(fixtureConnection);
+        watch.stop();
+
+        int compared = 0;
+        double worst = 0;
+        QStringList report;
+        for (const Seen& x : std::as_const(seen)) {
+            // the truth: the delay of the newest of this monitor's beats that had arrived by the sample, or
+            // the age of its oldest beat written but not yet arrived when that is larger (the replica is at
+            // least that far behind); when the newest arrived within the last 20 ms (the watcher's and the
+            // monitor's own reaction time), the truth just before it is as true
+            const QMap<qint64, qint64>& beats = arrivals.value(monitors[x.monitor]->monitorId());
+            std::optional<double> truth;
+            std::optional<double> previous;
+            qint64 arrivedAt = 0;
+            double pendingAge = 0;
+            for (auto it = beats.cbegin(); it != beats.cend(); ++it) {
+                if (it.value() <= x.atUs) {
+                    previous = truth;
+                    truth = double(it.value() - it.key()) / 1e6;
+                    arrivedAt = it.value();
+                } else if (it.key() <= x.atUs) {
+                    pendingAge = std::max(pendingAge, double(x.atUs - it.key()) / 1e6);
+                }
+            }
+            QVERIFY2(truth, qPrintable(QString("no beat of monitor %1 seen arriving").arg(x.monitor)));
+            double error = std::abs(x.lag - std::max(*truth, pendingAge));
+            if (previous && x.atUs - arrivedAt < 20'000)
+                error = std::min(error, std::abs(x.lag - std::max(*previous, pendingAge)));
+            worst = std::max(worst, error);
+            report << QString("m%1 %2/%3").arg(x.monitor).arg(x.lag, 0, 'f', 3).arg(*truth, 0, 'f', 3);
+            ++compared;
+        }
+        qInfo().noquote() << "shown/true lag of B:" << report.join(", ");
+        qInfo() << "compared" << compared << "samples of 3 monitors, worst error" << worst << "s";
+        QVERIFY2(compared >= 3 * 6, qPrintable(QString::number(compared)));
+        QVERIFY2(worst <= 0.1, qPrintable(QString("worst error %1 s").arg(worst)));
+        for (int m = 0; m < 3; ++m)
+            QVERIFY2(arrivals.value(monitors[m]->monitorId()).size() >= 6,
+                qPrintable(QString("monitor %1 beat %2 times")
+                               .arg(m)
+                               .arg(arrivals.value(monitors[m]->monitorId()).size())));
+
+        reset.dismiss();
+        extra[0].reset();
+        extra[1].reset();
+        sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE");
         QVERIFY(waitForSample(
             1, [](const StatusSample& s) { return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5; },
             10000));
@@ -328,8 +575,8 @@ private Q_SLOTS:
         QVERIFY2(
             io->code == 2003 || io->code == 2013 || io->code == 2002, qPrintable(QString::number(io->code)));
         QVERIFY2(io->text.contains("127.0.0.1"), qPrintable(io->text));
-        QVERIFY(!m_monitor->latest(1).ioRunning);
-        QVERIFY(m_monitor->latest(1).sqlRunning);
+        QVERIFY(!m_monitor->latest(1).replica.ioRunning);
+        QVERIFY(m_monitor->latest(1).replica.sqlRunning);
 
         QVERIFY(m_pair.sandbox().start(0).has_value());
         QVERIFY(waitForEvent(from, "A", ReplicationEvent::Kind::Recovered, 30000));

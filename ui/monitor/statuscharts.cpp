@@ -11,6 +11,8 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
@@ -20,7 +22,11 @@
 #include <QValueAxis>
 
 namespace {
+/** Per direction (into A, into B): threads and backlog; heartbeat and seconds-behind have hues of their
+ *  own, so that no two lag lines share a colour. */
 const QColor kColors[2] = { QColor(0x2e, 0x7d, 0xd1), QColor(0xd9, 0x6a, 0x00) };
+const QColor kHeartbeatColors[2] = { QColor(0x2e, 0x7d, 0xd1), QColor(0xd9, 0x6a, 0x00) };
+const QColor kBehindColors[2] = { QColor(0x1b, 0x9e, 0x77), QColor(0x8e, 0x44, 0xad) };
 
 double nanToZero(float v)
 {
@@ -43,19 +49,23 @@ StatusCharts::StatusCharts(QWidget* parent)
     m_names[1] = QStringLiteral("B");
 
     m_lagX = makeTimeAxis(m_lagChart);
-    m_lagY = makeValueAxis(m_lagChart, tr("seconds"));
+    // the units go into the chart titles, read horizontally: a rotated axis title turns CJK text sideways
+    m_lagY = makeValueAxis(m_lagChart, QString());
+    m_lagY->setLabelFormat(QStringLiteral("%g")); // "400", "0.5": no useless ".0"
     m_threadX = makeTimeAxis(m_threadChart);
     m_threadY = makeValueAxis(m_threadChart, QString()); // the chart title says what it counts
     m_threadY->setRange(-0.1, 2.1);
     m_threadY->setTickCount(3);
     m_threadY->setLabelFormat(QStringLiteral("%d"));
     m_backlogX = makeTimeAxis(m_backlogChart);
-    m_backlogY = makeValueAxis(m_backlogChart, tr("KiB"));
-    m_backlogY->setLabelFormat(QStringLiteral("%.0f"));
+    m_backlogY = makeValueAxis(m_backlogChart, QString());
+    m_backlogY->setLabelFormat(QStringLiteral("%g"));
     m_backlogY->setTickCount(3);
     for (int i = 0; i < 2; ++i) {
-        m_heartbeat[i] = addSeries(m_lagChart, {}, kColors[i], Qt::SolidLine, m_lagX, m_lagY);
-        m_behind[i] = addSeries(m_lagChart, {}, kColors[i], Qt::DashLine, m_lagX, m_lagY);
+        m_heartbeat[i] << addSeries(m_lagChart, {}, kHeartbeatColors[i], Qt::SolidLine, m_lagX, m_lagY);
+        m_heartbeat[i].first()->setObjectName(QStringLiteral("heartbeat%1").arg(i));
+        m_behind[i] << addSeries(m_lagChart, {}, kBehindColors[i], Qt::DashLine, m_lagX, m_lagY);
+        m_behind[i].first()->setObjectName(QStringLiteral("behind%1").arg(i));
         m_threads[i] = addSeries(m_threadChart, {}, kColors[i], Qt::SolidLine, m_threadX, m_threadY);
         m_backlog[i] = addSeries(m_backlogChart, {}, kColors[i], Qt::SolidLine, m_backlogX, m_backlogY);
     }
@@ -165,14 +175,14 @@ QLineSeries* StatusCharts::addSeries(QChart* chart, const QString& name, const Q
 
 void StatusCharts::retitle()
 {
-    m_lagChart->setTitle(tr("Replication lag"));
+    m_lagChart->setTitle(tr("Replication lag (seconds)"));
     m_threadChart->setTitle(tr("Replica threads running (IO + SQL)"));
-    m_backlogChart->setTitle(tr("Binlog bytes not yet executed"));
+    m_backlogChart->setTitle(tr("Binlog not yet executed (KiB)"));
     for (int i = 0; i < 2; ++i) {
         // the sample of server i describes the direction from its peer into it
         const QString direction = QStringLiteral("%1 → %2").arg(m_names[1 - i], m_names[i]);
-        m_heartbeat[i]->setName(tr("%1 heartbeat").arg(direction));
-        m_behind[i]->setName(tr("%1 seconds behind").arg(direction));
+        m_heartbeat[i].first()->setName(tr("%1 heartbeat").arg(direction));
+        m_behind[i].first()->setName(tr("%1 seconds behind").arg(direction));
         m_threads[i]->setName(tr("on %1").arg(m_names[i]));
         m_backlog[i]->setName(direction);
     }
@@ -183,9 +193,12 @@ void StatusCharts::setHistory(const StatusHistory* history)
     m_history = history;
     m_dirty = true;
     if (!history)
-        for (int i = 0; i < 2; ++i)
-            for (QLineSeries* s : { m_heartbeat[i], m_behind[i], m_threads[i], m_backlog[i] })
+        for (int i = 0; i < 2; ++i) {
+            for (QLineSeries* s : { m_threads[i], m_backlog[i] })
                 s->clear();
+            for (QLineSeries* s : m_heartbeat[i] + m_behind[i])
+                s->clear();
+        }
 }
 
 void StatusCharts::setServerNames(const QString& a, const QString& b)
@@ -235,21 +248,23 @@ void StatusCharts::refresh()
     const int maxPoints = qBound(120, int(m_lagChart->plotArea().width() / 2), 1000);
     for (int i = 0; i < 2 && m_history; ++i) {
         const QList<HistoryBucket> buckets = m_history->query(i, start, end, maxPoints);
-        QList<QPointF> hb, behind, threads, backlog;
-        hb.reserve(buckets.size());
-        behind.reserve(buckets.size());
+        QList<QList<QPointF>> hb { {} }, behind { {} };
+        QList<QPointF> threads, backlog;
         threads.reserve(buckets.size());
         backlog.reserve(buckets.size());
         for (const HistoryBucket& b : buckets) {
             const double t = double(b.endMs);
             // the worst of the bucket: max lag, fewest threads running
-            if (!b.heartbeatLag.isEmpty()) {
-                hb << QPointF(t, b.heartbeatLag.max);
-                maxLag = qMax(maxLag, double(b.heartbeatLag.max));
-            }
-            if (!b.secondsBehind.isEmpty()) {
-                behind << QPointF(t, b.secondsBehind.max);
-                maxLag = qMax(maxLag, double(b.secondsBehind.max));
+            // a bucket without a value (the server said NULL) ends the stretch: a gap, not "0 s behind"
+            for (auto [summary, runs] :
+                { std::pair { &b.heartbeatLag, &hb }, std::pair { &b.secondsBehind, &behind } }) {
+                if (summary->isEmpty()) {
+                    if (!runs->last().isEmpty())
+                        runs->append(QList<QPointF>());
+                    continue;
+                }
+                runs->last() << QPointF(t, summary->max);
+                maxLag = qMax(maxLag, double(summary->max));
             }
             const int running = ((b.flagsAll & HistoryPoint::IoRunning) ? 1 : 0)
                 + ((b.flagsAll & HistoryPoint::SqlRunning) ? 1 : 0);
@@ -260,8 +275,8 @@ void StatusCharts::refresh()
             }
         }
         // replace() swaps the whole list in one go: no per-point signals, no full chart rebuild
-        m_heartbeat[i]->replace(hb);
-        m_behind[i]->replace(behind);
+        drawRuns(m_heartbeat[i], hb);
+        drawRuns(m_behind[i], behind);
         m_threads[i]->replace(threads);
         m_backlog[i]->replace(backlog);
     }
@@ -270,17 +285,37 @@ void StatusCharts::refresh()
     for (QDateTimeAxis* x : { m_lagX, m_threadX, m_backlogX })
         x->setRange(from, to);
     m_lagY->setRange(0, maxLag * 1.15);
-    m_lagY->setLabelFormat(QStringLiteral("%.1f"));
     m_backlogY->setRange(0, maxBytes * 1.15);
     m_lagY->applyNiceNumbers();
     m_backlogY->applyNiceNumbers();
 }
 
+void StatusCharts::drawRuns(QList<QLineSeries*>& segments, const QList<QList<QPointF>>& runs)
+{
+    QList<QList<QPointF>> drawn = runs;
+    drawn.removeAll(QList<QPointF>());
+    QLineSeries* first = segments.first();
+    while (segments.size() < drawn.size()) {
+        QLineSeries* more = addSeries(
+            first->chart(), QString(), first->pen().color(), first->pen().style(), m_lagX, m_lagY);
+        more->setObjectName(first->objectName());
+        for (QLegendMarker* marker : first->chart()->legend()->markers(more))
+            marker->setVisible(false); // one legend entry per line, however many stretches it has
+        segments << more;
+    }
+    // replace() swaps the whole list in one go: no per-point signals, no full chart rebuild
+    for (qsizetype k = 0; k < segments.size(); ++k)
+        segments[k]->replace(k < drawn.size() ? drawn.at(k) : QList<QPointF>());
+}
+
 int StatusCharts::pointCount() const
 {
     int n = 0;
-    for (int i = 0; i < 2; ++i)
-        n += m_heartbeat[i]->count() + m_behind[i]->count() + m_threads[i]->count() + m_backlog[i]->count();
+    for (int i = 0; i < 2; ++i) {
+        n += m_threads[i]->count() + m_backlog[i]->count();
+        for (const QLineSeries* s : m_heartbeat[i] + m_behind[i])
+            n += s->count();
+    }
     return n;
 }
 

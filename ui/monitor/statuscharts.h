@@ -46,6 +46,9 @@ private:
     QValueAxis* makeValueAxis(QChart* chart, const QString& title);
     QLineSeries* addSeries(QChart* chart, const QString& name, const QColor& color, Qt::PenStyle style,
         QDateTimeAxis* x, QValueAxis* y);
+    /** Draws @p runs (one list of points per stretch without a NULL) into @p segments, adding series of
+     *  the first one's look as needed: a NULL is a gap, never a line across it. */
+    void drawRuns(QList<QLineSeries*>& segments, const QList<QList<QPointF>>& runs);
     void retitle();
 
     const StatusHistory* m_history = nullptr;
@@ -63,8 +66,10 @@ private:
     QValueAxis* m_lagY;
     QValueAxis* m_threadY;
     QValueAxis* m_backlogY;
-    QLineSeries* m_heartbeat[2]; ///< per direction: into server 1 (A → B) is index 1's sample
-    QLineSeries* m_behind[2];
+    /** Per direction (into server i: index i's samples), one series per stretch of known values; the first
+     *  carries the legend entry. objectName "heartbeat<i>" / "behind<i>". */
+    QList<QLineSeries*> m_heartbeat[2];
+    QList<QLineSeries*> m_behind[2];
     QLineSeries* m_threads[2];
     QLineSeries* m_backlog[2];
     QComboBox* m_range;
