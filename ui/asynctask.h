@@ -17,8 +17,8 @@ void runThenCallback(QFuture<T> future, QObject* context, Callback callback)
     auto* watcher = new QFutureWatcher<T>();
     // owned by nobody: it deletes itself when the future is done, whether or not the context still exists
     QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
-        [watcher, callback = std::move(callback)]() mutable {
+    QObject::connect(
+        watcher, &QFutureWatcherBase::finished, context, [watcher, callback = std::move(callback)]() mutable {
             if constexpr (std::is_void_v<T>)
                 callback();
             else

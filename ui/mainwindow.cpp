@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "asynctask.h"
+#include "credentialstore.h"
 #include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
 #include "monitor/logview.h"
@@ -10,6 +12,7 @@
 #include "monitor/statuscharts.h"
 #include "monitor/topologymodel.h"
 #include "pairlist.h"
+#include "passwordrequest.h"
 #include "preferencesdialog.h"
 #include "setup/setuprunner.h"
 #include "topology/inspectionpanel.h"
@@ -22,7 +25,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -41,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_charts(new StatusCharts(this))
     , m_tabs(new QTabWidget(this))
     , m_pairs(new PairList(this))
+    , m_credentials(new CredentialStore(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RepliPair"));
@@ -166,6 +169,7 @@ void MainWindow::createActions()
     m_monitorAction = add(pair, "actionMonitor", tr("&Monitor"), [this](bool on) { setMonitoring(on); });
     m_monitorAction->setCheckable(true);
     m_monitorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    add(pair, "actionForgetPasswords", tr("&Forget Remembered Passwords"), [this] { forgetPasswords(); });
     m_demoAction = add(
         pair, "actionDemoSetup", tr("Set Up the &Demo Pair…"), [this] { startWizard(m_demoProfile, true); });
     m_demoAction->setVisible(false);
@@ -195,22 +199,15 @@ void MainWindow::createActions()
     });
 }
 
-bool MainWindow::ensurePasswords(PairProfile& profile)
+void MainWindow::forgetPasswords()
 {
-    for (ServerProfile& s : profile.servers) {
-        if (s.adminPassword())
-            continue;
-        bool ok = false;
-        const QString pw = QInputDialog::getText(this, tr("Password for %1").arg(s.name),
-            tr("Password of %1 on %2 (kept in memory only):").arg(s.adminUser, s.endpoint()),
-            QLineEdit::Password, QString(), &ok);
-        if (!ok)
-            return false;
-        s.adminPasswordOverride = pw;
-        s.adminPasswordEnv.clear();
-        s.adminPasswordFile.clear();
-    }
-    return true;
+    if (!m_hasPair)
+        return;
+    AsyncTask::runThenCallback(m_credentials->forgetProfile(m_profile), this, [this](const Result<void>& r) {
+        statusBar()->showMessage(
+            r ? tr("The keychain no longer holds the passwords of %1.").arg(m_profile.name) : r.error().text,
+            8000);
+    });
 }
 
 bool MainWindow::openPairFile(const QString& path)
@@ -222,9 +219,9 @@ bool MainWindow::openPairFile(const QString& path)
         return false;
     }
     loaded->filePath = path;
-    if (!ensurePasswords(*loaded))
-        return false;
-    openPair(*loaded, path != m_pairs->demoPath());
+    const bool remember = path != m_pairs->demoPath();
+    PasswordRequest::fill(*loaded, m_credentials, this,
+        [this, remember](const PairProfile& ready) { openPair(ready, remember); });
     return true;
 }
 
@@ -272,6 +269,19 @@ SetupWizard* MainWindow::startWizard(const PairProfile& profile, bool demo)
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setDemo(demo);
     connect(wizard, &SetupWizard::setupEvent, this, &MainWindow::onSetupEvent);
+    connect(wizard, &SetupWizard::profileSaved, this, [this, wizard] {
+        // passwords the user asked to remember go to the keychain; the saved profile names the entries
+        AsyncTask::runThenCallback(
+            m_credentials->storeFromProfile(wizard->profile()), this, [this](const Result<void>& r) {
+                if (!r) {
+                    SetupEvent e;
+                    e.kind = SetupEvent::Kind::Warning;
+                    e.step = tr("keychain");
+                    e.text = tr("The passwords could not be remembered: %1").arg(r.error().text);
+                    m_log->append(e);
+                }
+            });
+    });
     connect(wizard, &SetupWizard::pairReady, this, [this, wizard](const QString& path) {
         if (wizard->isDemo()) {
             m_pairs->setDemoPair(path, wizard->profile().name);

@@ -6,6 +6,7 @@
 #include <QPointer>
 
 class AlertBanner;
+class CredentialStore;
 class EventList;
 class InspectionPanel;
 class LogView;
@@ -48,6 +49,8 @@ public:
 
     /** Shows @p profile on the canvas, inspects it and starts monitoring it. */
     void openPair(const PairProfile& profile, bool remember = true);
+    /** Loads a saved pair, gets its passwords (keychain, else a prompt) and opens it; false when the file
+     *  cannot be read (the pair opens once its passwords are known). */
     bool openPairFile(const QString& path);
     /** Opens the setup wizard on @p profile (a new pair when empty). */
     SetupWizard* startWizard(const PairProfile& profile, bool demo = false);
@@ -66,7 +69,7 @@ private:
     void setMonitoring(bool on);
     void showReplicationEvent(const ReplicationEvent& event);
     void showPreferences();
-    bool ensurePasswords(PairProfile& profile);
+    void forgetPasswords();
 
     TopologyModel* m_model;
     TopologyView* m_view;
@@ -83,6 +86,7 @@ private:
     QSystemTrayIcon* m_tray = nullptr;
     QAction* m_monitorAction = nullptr;
     QAction* m_demoAction = nullptr;
+    CredentialStore* m_credentials;
 
     PairProfile m_profile;
     bool m_hasPair = false;

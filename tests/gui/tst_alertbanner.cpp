@@ -89,7 +89,8 @@ private slots:
         // the error clears once B's SQL thread runs again; the recovery is told
         m_model->applyReplicaStatus(1, running(), 0.1);
         QVERIFY(m_banner->isHidden());
-        m_banner->showAlert(alertEvent(1, ReplicationEvent::Kind::Recovered, "replication on B is healthy again"));
+        m_banner->showAlert(
+            alertEvent(1, ReplicationEvent::Kind::Recovered, "replication on B is healthy again"));
         QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::Recovered);
         QVERIFY(!m_banner->findChild<QPushButton*>("alertShowEvent")->isVisible());
     }
@@ -126,7 +127,8 @@ private slots:
         m_model->applyReplicaStatus(1, running(), 0.3); // the other server's samples change nothing
         QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::ServerUnreachable);
         m_model->applyReplicaStatus(0, running(), 0.1);
-        QVERIFY(m_banner->isHidden() || m_banner->shownEvent().kind != ReplicationEvent::Kind::ServerUnreachable);
+        QVERIFY(
+            m_banner->isHidden() || m_banner->shownEvent().kind != ReplicationEvent::Kind::ServerUnreachable);
     }
 
 private:

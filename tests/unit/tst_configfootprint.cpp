@@ -1,4 +1,5 @@
-// What RepliPair wrote into a server's option files, read back: its drop-in, its block, the lines it disabled.
+// What RepliPair wrote into a server's option files, read back: its drop-in, its block, the lines it
+// disabled.
 #include "config/configfootprint.h"
 #include "config/mycnf.h"
 

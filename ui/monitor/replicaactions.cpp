@@ -13,8 +13,7 @@ ReplicaActions::ReplicaActions(const PairProfile& profile, QWidget* dialogParent
     , m_profile(profile)
     , m_dialogParent(dialogParent)
     , m_control(new ReplicaControl(profile))
-{
-}
+{ }
 
 ReplicaActions::~ReplicaActions()
 {
@@ -27,7 +26,9 @@ void ReplicaActions::report(
     SetupEvent e;
     e.server = server;
     e.step = step;
-    e.kind = !ok ? SetupEvent::Kind::StepFailed : warning ? SetupEvent::Kind::Warning : SetupEvent::Kind::Info;
+    e.kind = !ok  ? SetupEvent::Kind::StepFailed
+        : warning ? SetupEvent::Kind::Warning
+                  : SetupEvent::Kind::Info;
     e.text = text;
     Q_EMIT logLine(e);
     Q_EMIT statusMessage(text, 8000);
@@ -45,7 +46,8 @@ void ReplicaActions::setReplicaRunning(int index, bool running)
 {
     const QString name = m_profile.servers[index].name;
     Q_EMIT statusMessage(
-        running ? tr("Starting replication on %1…").arg(name) : tr("Stopping replication on %1…").arg(name), 0);
+        running ? tr("Starting replication on %1…").arg(name) : tr("Stopping replication on %1…").arg(name),
+        0);
     AsyncTask::runThenCallback(
         m_control->setReplicaRunning(index, running), this, [this, name](const Result<QString>& r) {
             report(name, tr("replication"), r.has_value(), r ? *r : r.error().text, false);
@@ -91,7 +93,9 @@ void ReplicaActions::compareData()
             if (!r) {
                 text = r.error().toString();
             } else {
-                text = tr("%1 table(s) compared, %2 differ.").arg(r->tablesCompared).arg(r->differences.size());
+                text = tr("%1 table(s) compared, %2 differ.")
+                           .arg(r->tablesCompared)
+                           .arg(r->differences.size());
                 text += QLatin1Char('\n');
                 for (const TableDifference& d : r->differences)
                     text += tr("\n%1.%2: %3 %4, %5 %6")
