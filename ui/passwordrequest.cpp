@@ -17,10 +17,12 @@ bool PasswordRequest::needsSshPassword(const ServerProfile& s)
     if (!s.hasSsh || !s.ssh.passwordOverride.isEmpty())
         return false;
     return !s.ssh.passwordKeychain.isEmpty()
-        || (!s.ssh.passwordEnv.isEmpty() && qEnvironmentVariableIsEmpty(s.ssh.passwordEnv.toLocal8Bit().constData()));
+        || (!s.ssh.passwordEnv.isEmpty()
+            && qEnvironmentVariableIsEmpty(s.ssh.passwordEnv.toLocal8Bit().constData()));
 }
 
-void PasswordRequest::askMissing(PairProfile profile, QPointer<QWidget> parent, std::function<void(const PairProfile&)> done)
+void PasswordRequest::askMissing(
+    PairProfile profile, QPointer<QWidget> parent, std::function<void(const PairProfile&)> done)
 {
     for (int i = 0; i < 2; ++i) {
         ServerProfile& s = profile.servers[i];
@@ -32,10 +34,9 @@ void PasswordRequest::askMissing(PairProfile profile, QPointer<QWidget> parent, 
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setTextEchoMode(QLineEdit::Password);
         dialog->setWindowTitle(tr("Password for %1").arg(s.name));
-        dialog->setLabelText(sql ? tr("Password of %1 on %2 (kept in memory only):")
-                                       .arg(s.adminUser, s.endpoint())
-                                 : tr("SSH password of %1 on %2 (kept in memory only):")
-                                       .arg(s.ssh.user, s.ssh.host));
+        dialog->setLabelText(sql
+                ? tr("Password of %1 on %2 (kept in memory only):").arg(s.adminUser, s.endpoint())
+                : tr("SSH password of %1 on %2 (kept in memory only):").arg(s.ssh.user, s.ssh.host));
         QObject::connect(dialog, &QInputDialog::textValueSelected, dialog,
             [profile, i, sql, parent, done](const QString& typed) mutable {
                 ServerProfile& server = profile.servers[i];

@@ -18,14 +18,15 @@ class PasswordRequest
     Q_DECLARE_TR_FUNCTIONS(PasswordRequest)
 public:
     /** Whether server @p s still lacks its SQL password (a keychain entry not read, a variable not set). */
-static bool needsSqlPassword(const ServerProfile& s);
-/** Whether server @p s still lacks its SSH password. */
-static bool needsSshPassword(const ServerProfile& s);
+    static bool needsSqlPassword(const ServerProfile& s);
+    /** Whether server @p s still lacks its SSH password. */
+    static bool needsSshPassword(const ServerProfile& s);
 
-/** Calls @p done with @p profile holding its passwords; not at all when the user cancels a dialog. */
-static void fill(const PairProfile& profile, CredentialStore* store, QWidget* parent,
-    std::function<void(const PairProfile&)> done);
+    /** Calls @p done with @p profile holding its passwords; not at all when the user cancels a dialog. */
+    static void fill(const PairProfile& profile, CredentialStore* store, QWidget* parent,
+        std::function<void(const PairProfile&)> done);
 
 private:
-    static void askMissing(PairProfile profile, QPointer<QWidget> parent, std::function<void(const PairProfile&)> done);
+    static void askMissing(
+        PairProfile profile, QPointer<QWidget> parent, std::function<void(const PairProfile&)> done);
 };

@@ -96,16 +96,17 @@ QString readableLine(const StatusSample& s)
     if (!s.reachable)
         return head
             + QCoreApplication::translate("MonitorCommand", "UNREACHABLE: %1").arg(s.unreachableReason);
-    if (!s.replicaConfigured)
+    const ReplicaStatus& r = s.replica;
+    if (!r.configured)
         return head
             + QCoreApplication::translate("MonitorCommand", "no replication configured%1")
                   .arg(s.statusError.isEmpty() ? QString() : QStringLiteral(": ") + s.statusError);
     QString line = head
         + QCoreApplication::translate("MonitorCommand", "IO %1  SQL %2  behind %3  heartbeat %4")
-              .arg(s.ioState.isEmpty() ? QCoreApplication::translate("MonitorCommand", "No") : s.ioState,
-                  s.sqlRunning ? QCoreApplication::translate("MonitorCommand", "Yes")
+              .arg(r.ioState.isEmpty() ? QCoreApplication::translate("MonitorCommand", "No") : r.ioState,
+                  r.sqlRunning ? QCoreApplication::translate("MonitorCommand", "Yes")
                                : QCoreApplication::translate("MonitorCommand", "No"),
-                  s.secondsBehind ? QString::number(*s.secondsBehind) + QStringLiteral(" s")
+                  r.secondsBehind ? QString::number(*r.secondsBehind) + QStringLiteral(" s")
                                   : QCoreApplication::translate("MonitorCommand", "NULL"),
                   seconds(s.heartbeatLag, 3));
     if (s.readOnly)

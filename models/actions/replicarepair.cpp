@@ -1,26 +1,27 @@
 #include "actions/replicarepair.h"
 
+#include "sql/replicastatus.h"
+
 #include <QCoreApplication>
 
 Result<FailingEvent> ReplicaRepair::failingEvent(ServerContext& ctx)
 {
     SqlSession& sql = *ctx.sql;
     sql.setStep(ReplicaRepair::tr("failing event"));
-    auto rows = sql.query(ctx.dialect.showReplicaStatus());
-    if (!rows)
-        return std::unexpected(rows.error());
-    if (rows->isEmpty())
+    auto status = ReplicaStatus::read(sql, ctx.dialect);
+    if (!status)
+        return std::unexpected(status.error());
+    if (!status->configured)
         return stepFailure(ctx.profile.name, ReplicaRepair::tr("failing event"),
             ReplicaRepair::tr("this server is not a replica"));
-    const SqlRow row = rows->first();
     FailingEvent e;
-    e.errorCode = row.value(QStringLiteral("Last_SQL_Errno")).toInt();
-    e.errorText = row.value(QStringLiteral("Last_SQL_Error")).toString();
+    e.errorCode = status->lastSqlErrno;
+    e.errorText = status->lastSqlError;
     if (e.errorCode == 0)
         return stepFailure(ctx.profile.name, ReplicaRepair::tr("failing event"),
             ReplicaRepair::tr("the SQL thread has no error: there is nothing to skip"));
-    const QString file = row.value(QStringLiteral("Relay_Log_File")).toString();
-    const qint64 pos = row.value(QStringLiteral("Relay_Log_Pos")).toLongLong();
+    const QString file = status->relayLogFile;
+    const qint64 pos = status->relayLogPos;
     e.token = QStringLiteral("%1:%2").arg(file).arg(pos);
     auto events = sql.query(QStringLiteral("SHOW RELAYLOG EVENTS IN %1 FROM %2 LIMIT 12")
                                 .arg(ctx.dialect.literal(file))
@@ -53,11 +54,8 @@ Result<QString> ReplicaRepair::skipConfirmedEvent(ServerContext& ctx, const QStr
     const Dialect& d = ctx.dialect;
     SqlSession& sql = *ctx.sql;
     if (!d.isMariaDb()) {
-        auto autoPos = sql.query(d.showReplicaStatus());
-        const QString ap = autoPos && !autoPos->isEmpty()
-            ? autoPos->first().value(QStringLiteral("Auto_Position")).toString()
-            : QString();
-        if (ap == QLatin1String("1"))
+        auto autoPos = ReplicaStatus::read(sql, d);
+        if (autoPos && autoPos->usingGtid)
             return stepFailure(ctx.profile.name, ReplicaRepair::tr("skip event"),
                 ReplicaRepair::tr(
                     "with GTID auto-positioning MySQL skips a transaction only by committing an empty one "

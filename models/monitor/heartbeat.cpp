@@ -2,9 +2,10 @@
 
 #include "common/sqlquote.h"
 
+#include <QAtomicInt>
 #include <QCoreApplication>
+#include <QSysInfo>
 
-#include <algorithm>
 #include <chrono>
 
 namespace {
@@ -28,12 +29,16 @@ Result<void> Heartbeat::createTable(SqlSession& session, const QString& database
         return r;
     if (auto r = session.exec(useDatabase(database)); !r)
         return r;
-    return session.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 ("
-                                       "server_id INT UNSIGNED NOT NULL PRIMARY KEY, "
-                                       "ts_us BIGINT NOT NULL, "
-                                       "written_by VARCHAR(64) NOT NULL DEFAULT 'replipair'"
-                                       ") ENGINE=InnoDB")
-                            .arg(tableName()));
+    if (auto r = session.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 ("
+                                             "server_id INT UNSIGNED NOT NULL, "
+                                             "ts_us BIGINT NOT NULL, "
+                                             "written_by VARCHAR(64) NOT NULL DEFAULT 'replipair', "
+                                             "PRIMARY KEY (server_id, written_by)"
+                                             ") ENGINE=InnoDB")
+                                  .arg(tableName()));
+        !r)
+        return r;
+    return upgradeTable(session, database);
 }
 
 Result<bool> Heartbeat::ensureTable(SqlSession& session, const QString& database)
@@ -44,11 +49,30 @@ Result<bool> Heartbeat::ensureTable(SqlSession& session, const QString& database
                                 .arg(SqlQuote::literal(database), SqlQuote::literal(tableName())));
     if (!n)
         return std::unexpected(n.error());
-    if (n->toInt() > 0)
+    if (n->toInt() > 0) {
+        if (auto r = upgradeTable(session, database); !r)
+            return std::unexpected(r.error());
         return false;
+    }
     if (auto r = createTable(session, database); !r)
         return std::unexpected(r.error());
     return true;
+}
+
+Result<void> Heartbeat::upgradeTable(SqlSession& session, const QString& database)
+{
+    session.setStep(Heartbeat::tr("heartbeat"));
+    auto keyColumns = session.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = %1 AND "
+                       "TABLE_NAME = %2 AND INDEX_NAME = 'PRIMARY'")
+            .arg(SqlQuote::literal(database), SqlQuote::literal(tableName())));
+    if (!keyColumns)
+        return std::unexpected(keyColumns.error());
+    if (keyColumns->toInt() != 1)
+        return {};
+    return session.exec(
+        QStringLiteral("ALTER TABLE %1.%2 DROP PRIMARY KEY, ADD PRIMARY KEY (server_id, written_by)")
+            .arg(SqlQuote::identifier(database), tableName()));
 }
 
 Result<void> Heartbeat::dropTable(SqlSession& session, const QString& database)
@@ -72,53 +96,50 @@ QString Heartbeat::clockExpression(const Dialect& dialect)
 }
 
 Result<void> Heartbeat::beat(
-    SqlSession& session, const QString& database, qint64 serverId, qint64 serverNowUs)
+    SqlSession& session, qint64 serverId, const QString& monitorId, qint64 serverNowUs)
 {
     session.setStep(Heartbeat::tr("heartbeat"));
-    if (auto r = session.exec(useDatabase(database)); !r)
-        return r;
-    // literal values: @@server_id or NOW() would be re-evaluated by a statement-based replica
-    return session.exec(QStringLiteral("INSERT INTO %1 (server_id, ts_us) VALUES (%2, %3) "
+    // literal values: @@server_id would be re-evaluated by a statement-based replica
+    return session.exec(QStringLiteral("INSERT INTO %1 (server_id, written_by, ts_us) VALUES (%2, %3, %4) "
                                        "ON DUPLICATE KEY UPDATE ts_us = VALUES(ts_us)")
                             .arg(tableName())
                             .arg(serverId)
+                            .arg(SqlQuote::literal(monitorId))
                             .arg(serverNowUs));
 }
 
-Result<std::optional<PeerBeat>> Heartbeat::readPeer(
-    SqlSession& session, const QString& database, qint64 ownServerId)
+Result<void> Heartbeat::removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId)
 {
     session.setStep(Heartbeat::tr("heartbeat"));
-    const qint64 before = localClockUs();
-    auto rows = session.query(QStringLiteral("SELECT server_id, ts_us FROM %1.%2 WHERE server_id <> %3 "
-                                             "ORDER BY ts_us DESC LIMIT 1")
-                                  .arg(SqlQuote::identifier(database), tableName())
-                                  .arg(ownServerId));
-    const qint64 after = localClockUs();
+    return session.exec(QStringLiteral("DELETE FROM %1 WHERE server_id = %2 AND written_by <> %3 AND ts_us < "
+                                       "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP()) "
+                                       "- 86400000000")
+                            .arg(tableName())
+                            .arg(serverId)
+                            .arg(SqlQuote::literal(monitorId)));
+}
+
+Result<std::optional<BinlogPosition>> Heartbeat::binlogEnd(SqlSession& session, const Dialect& dialect)
+{
+    session.setStep(Heartbeat::tr("heartbeat"));
+    auto rows = session.query(dialect.showBinlogStatus());
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->isEmpty())
-        return std::optional<PeerBeat>();
-    PeerBeat b;
-    b.serverId = rows->first().value(QStringLiteral("server_id")).toLongLong();
-    b.beatUs = rows->first().value(QStringLiteral("ts_us")).toLongLong();
-    b.readAtUs = (before + after) / 2;
-    return std::optional<PeerBeat>(b);
+        return std::optional<BinlogPosition>();
+    const SqlRow& row = rows->first();
+    return std::optional<BinlogPosition>(BinlogPosition {
+        row.value(QStringLiteral("File")).toString(), row.value(QStringLiteral("Position")).toLongLong() });
 }
 
-double Heartbeat::estimateLag(
-    qint64 appliedUs, qint64 peerNowUs, const QList<qint64>& peerBeats, qint64 beatIntervalUs)
+QString Heartbeat::newMonitorId()
 {
-    if (peerBeats
-            .isEmpty()) // nothing known about the source's beats: the age of the row, as pt-heartbeat says
-        return std::max<qint64>(0, peerNowUs - appliedUs) / 1e6;
-    const auto next = std::upper_bound(peerBeats.cbegin(), peerBeats.cend(), appliedUs);
-    if (next == peerBeats.cend() || *next > peerNowUs)
-        return 0.0; // the replica holds the newest beat its source wrote before this read
-    const double lower = double(peerNowUs - *next);
-    const double upper = double(peerNowUs - appliedUs);
-    const double width = std::min(upper - lower, double(std::max<qint64>(beatIntervalUs, 1)));
-    return std::max(0.0, lower + width / 2.0) / 1e6;
+    static QAtomicInt counter;
+    const QString id = QStringLiteral("%1:%2:%3")
+                           .arg(QSysInfo::machineHostName().left(40))
+                           .arg(QCoreApplication::applicationPid())
+                           .arg(counter.fetchAndAddRelaxed(1));
+    return id.right(64);
 }
 
 qint64 Heartbeat::localClockUs()

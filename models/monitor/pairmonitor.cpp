@@ -7,8 +7,13 @@
 #include <QCoreApplication>
 
 namespace {
-/** Beats kept per server: enough to bridge a replica that lags by minutes at the shortest interval. */
+/** Beats kept waiting per replica: over an hour of beats of a stopped applier. */
 constexpr int kKeptBeats = 4096;
+/** How long one wait on the replica blocks its probe worker (whole seconds: older servers round the
+ *  timeout to an integer, and 0 would mean "forever"); a wait that times out is issued again. */
+constexpr int kWaitSec = 1;
+/** A beat found applied when its wait began is timed by the bounds around it, if they are this close. */
+constexpr qint64 kBoundsUs = 100'000;
 
 QFuture<Result<void>> onServer(
     ServerWorker* worker, int timeoutSec, std::function<Result<void>(SqlSession&)> work)
@@ -34,6 +39,8 @@ PairMonitor::PairMonitor(const PairProfile& profile, QObject* parent)
     , m_profile(profile)
     , m_history(2)
     , m_detector(2)
+    , m_monitorId(Heartbeat::newMonitorId())
+    , m_timeoutSec(StatusPoller::DefaultTimeoutSec)
     , m_intervalMs(StatusPoller::DefaultIntervalMs)
     , m_heartbeatDatabase(profile.probeDatabase())
 {
@@ -41,8 +48,9 @@ PairMonitor::PairMonitor(const PairProfile& profile, QObject* parent)
     qRegisterMetaType<ReplicationEvent>();
     for (int i = 0; i < 2; ++i) {
         m_workers[i] = std::make_unique<ServerWorker>(i, profile.servers[i]);
+        m_probeWorkers[i] = std::make_unique<ServerWorker>(i, profile.servers[i]);
         m_pollers[i] = std::make_unique<StatusPoller>(m_workers[i].get(), i, profile.servers[i]);
-        m_pollers[i]->setHeartbeat(m_heartbeatDatabase, true);
+        m_pollers[i]->setHeartbeat(m_heartbeatDatabase, true, m_monitorId);
         connect(m_pollers[i].get(), &StatusPoller::sample, this, &PairMonitor::onSample);
         m_latest[i].serverIndex = i;
         m_latest[i].server = profile.servers[i].name;
@@ -53,6 +61,8 @@ PairMonitor::~PairMonitor()
 {
     for (auto& p : m_pollers)
         p.reset();
+    for (auto& w : m_probeWorkers)
+        w.reset();
     for (auto& w : m_workers)
         w.reset();
 }
@@ -68,6 +78,7 @@ void PairMonitor::setTimeoutSec(int seconds)
 {
     for (auto& p : m_pollers)
         p->setTimeoutSec(seconds);
+    m_timeoutSec = m_pollers[0]->timeoutSec();
 }
 
 void PairMonitor::setLagThreshold(double seconds)
@@ -78,14 +89,14 @@ void PairMonitor::setLagThreshold(double seconds)
 void PairMonitor::setHeartbeatWrites(bool on)
 {
     for (auto& p : m_pollers)
-        p->setHeartbeat(m_heartbeatDatabase, on);
+        p->setHeartbeat(m_heartbeatDatabase, on, m_monitorId);
 }
 
 void PairMonitor::setHeartbeatDatabase(const QString& database)
 {
     m_heartbeatDatabase = database;
     for (auto& p : m_pollers)
-        p->setHeartbeat(database, true);
+        p->setHeartbeat(database, true, m_monitorId);
 }
 
 void PairMonitor::start()
@@ -100,6 +111,8 @@ void PairMonitor::stop()
     m_running = false;
     for (auto& p : m_pollers)
         p->stop();
+    for (int i = 0; i < 2; ++i)
+        forgetBeats(i); // a beat timed after a pause would count the pause as lag
 }
 
 void PairMonitor::pollNow()
@@ -126,26 +139,19 @@ void PairMonitor::onSample(StatusSample s)
 {
     const int i = s.serverIndex;
     const int peer = 1 - i;
-    if (s.clockOffsetUs)
-        m_offsetUs[i] = s.clockOffsetUs;
-    if (s.beatWrittenUs) {
-        m_beats[i].append(*s.beatWrittenUs);
-        if (m_beats[i].size() > kKeptBeats)
-            m_beats[i].remove(0, m_beats[i].size() - kKeptBeats);
+    if (s.beatWrittenUs && m_running) {
+        QList<PendingBeat>& pending = m_pending[peer];
+        pending.append(PendingBeat { s.beatLogFile, s.beatLogPos, *s.beatWrittenUs });
+        if (pending.size() > kKeptBeats)
+            pending.remove(1); // the oldest stays: the lag of a stopped applier is its age
+        waitForApply(peer);
     }
-    // this server's lag behind its source (the peer), in the peer's clock
-    if (s.reachable && s.replicaConfigured && s.peerBeatUs && s.peerBeatReadAtUs && m_offsetUs[peer]) {
-        const qint64 peerNowUs = *s.peerBeatReadAtUs + *m_offsetUs[peer];
-        m_lag[i].setBeatInterval(qint64(m_pollers[peer]->beatIntervalMs()) * 1000);
-        s.heartbeatLag = m_lag[i].update(*s.peerBeatUs, peerNowUs, m_beats[peer]);
-        // the estimate is known to half a beat interval; a replica that has applied everything it has
-        // received (read position = executed position, both threads running) is caught up right now
-        const bool caughtUp = s.ioRunning && s.sqlRunning && s.sourceLogFile == s.relaySourceLogFile
-            && s.readSourceLogPos == s.execSourceLogPos && s.readSourceLogPos > 0;
-        if (caughtUp)
-            s.heartbeatLag = 0.0;
-    } else {
-        m_lag[i].reset();
+    if (s.reachable && s.replica.configured) {
+        s.heartbeatLag = heartbeatLag(i, Heartbeat::localClockUs());
+        if (s.heartbeatError.isEmpty() && !m_probeError[i].isEmpty())
+            s.heartbeatError = m_probeError[i];
+    } else if (s.reachable) {
+        forgetBeats(i); // not a replica (any more): nothing to wait for
     }
     m_latest[i] = s;
     m_history.append(s);
@@ -158,4 +164,92 @@ void PairMonitor::onSample(StatusSample s)
         m_reported[0] = m_reported[1] = false;
         Q_EMIT roundFinished();
     }
+}
+
+void PairMonitor::forgetBeats(int replica)
+{
+    m_pending[replica].clear();
+    m_delayUs[replica].reset();
+    m_lastReturnUs[replica] = 0;
+    m_measuredAtUs[replica] = 0;
+}
+
+std::optional<double> PairMonitor::heartbeatLag(int replica, qint64 nowUs) const
+{
+    if (!m_delayUs[replica])
+        return std::nullopt;
+    qint64 lag = *m_delayUs[replica];
+    if (!m_pending[replica].isEmpty())
+        lag = std::max(lag, nowUs - m_pending[replica].first().writtenUs);
+    else if (nowUs - m_measuredAtUs[replica] > 3 * qint64(m_pollers[1 - replica]->beatIntervalMs()) * 1000)
+        return std::nullopt; // the source has stopped beating: the last measurement is old news
+    return double(std::max<qint64>(lag, 0)) / 1e6;
+}
+
+void PairMonitor::waitForApply(int replica)
+{
+    if (m_waiting[replica] || m_pending[replica].isEmpty() || !m_running)
+        return;
+    m_waiting[replica] = true;
+    const PendingBeat beat = m_pending[replica].first();
+    const int timeoutSec = m_timeoutSec;
+    m_probeWorkers[replica]
+        ->submit([beat, timeoutSec](ServerContext& ctx) -> Result<ApplyWait> {
+            if (!ctx.sql || !ctx.sql->isOpen()) {
+                if (auto connected = ctx.connect(timeoutSec); !connected)
+                    return std::unexpected(connected.error());
+            }
+            ctx.sql->setStep(PairMonitor::tr("heartbeat"));
+            ApplyWait w;
+            w.issuedUs = Heartbeat::localClockUs();
+            auto rows = ctx.sql->query(ctx.dialect.sourcePosWait(beat.file, beat.pos, kWaitSec));
+            w.returnedUs = Heartbeat::localClockUs();
+            if (!rows) {
+                if (Heartbeat::isConnectionError(rows.error().code))
+                    ctx.sql->close();
+                return std::unexpected(rows.error());
+            }
+            const QVariant waited = rows->value(0).value(QStringLiteral("waited"));
+            if (!waited.isNull())
+                w.waited = waited.toLongLong();
+            return w;
+        })
+        .then(this,
+            [this, replica, beat](const Result<ApplyWait>& result) { onApplyWait(replica, beat, result); });
+}
+
+void PairMonitor::onApplyWait(int replica, const PendingBeat& beat, const Result<ApplyWait>& result)
+{
+    m_waiting[replica] = false;
+    QList<PendingBeat>& pending = m_pending[replica];
+    const bool current = !pending.isEmpty() && pending.first().writtenUs == beat.writtenUs;
+    if (!result) {
+        m_probeError[replica] = result.error().toString();
+        return; // tried again with the next beat
+    }
+    m_probeError[replica].clear();
+    if (!current)
+        return; // the beats were forgotten meanwhile
+    if (!result->waited || *result->waited < 0) {
+        // not applied when the wait returned: a lower bound for its apply
+        m_lastReturnUs[replica] = result->returnedUs;
+        if (result->waited)
+            waitForApply(replica); // timed out: wait on; else the SQL thread does not run: next beat
+        return;
+    }
+    pending.removeFirst();
+    if (*result->waited > 0) {
+        // applied while we waited: the moment the wait returned is the moment of the apply
+        m_delayUs[replica] = result->returnedUs - beat.writtenUs;
+    } else {
+        // applied before the wait began: after it was written and after the previous wait saw it (or the
+        // beat before it) missing
+        const qint64 low = std::max(beat.writtenUs, m_lastReturnUs[replica]) - beat.writtenUs;
+        const qint64 high = result->issuedUs - beat.writtenUs;
+        if (high - low <= kBoundsUs)
+            m_delayUs[replica] = (low + high) / 2;
+    }
+    m_measuredAtUs[replica] = result->returnedUs;
+    m_lastReturnUs[replica] = result->returnedUs;
+    waitForApply(replica);
 }

@@ -2,7 +2,6 @@
 
 #include "common/pairprofile.h"
 #include "common/steperror.h"
-#include "monitor/heartbeatlagestimator.h"
 #include "monitor/replicationevent.h"
 #include "monitor/replicationeventdetector.h"
 #include "monitor/statushistory.h"
@@ -18,7 +17,12 @@ class ServerWorker;
 class StatusPoller;
 
 /** Watches a replicating pair: a worker and a poller per server, the heartbeat, the history and the
- *  events. Faces create one, connect sample() and event(), and read history(). */
+ *  events. Faces create one, connect sample() and event(), and read history().
+ *  Heartbeat lag: each poll that writes a beat on a server reports where it ended in that server's binary
+ *  log; a second worker per server (the "probe") waits on the peer for that position (Dialect::
+ *  sourcePosWait) and times the apply in the monitor's clock. Each beat's delay is thus measured exactly,
+ *  whatever the poll phase, the clocks and other monitors of the same pair; between beats the lag shown is
+ *  the last beat's delay, or the age of the oldest beat not applied yet when that is larger. */
 class PairMonitor : public QObject
 {
     Q_OBJECT
@@ -37,11 +41,13 @@ public:
     /** Lag above which a LagHigh event fires, default 10 s. */
     void setLagThreshold(double seconds);
     double lagThreshold() const { return m_detector.lagThreshold(); }
-    /** Write heartbeats (default on, when the table exists); off still reads them. */
+    /** Write heartbeats (default on, when the table exists); off means no heartbeat lag. */
     void setHeartbeatWrites(bool on);
     /** The database holding the heartbeat table; default PairProfile::probeDatabase(), empty turns it off. */
     void setHeartbeatDatabase(const QString& database);
     QString heartbeatDatabase() const { return m_heartbeatDatabase; }
+    /** This monitor's id in the heartbeat table (column written_by). */
+    QString monitorId() const { return m_monitorId; }
 
     void start();
     void stop();
@@ -68,18 +74,44 @@ Q_SIGNALS:
     void roundFinished();
 
 private:
+    /** A beat of the peer that server `replica` has not yet been seen to apply. */
+    struct PendingBeat
+    {
+        QString file;
+        qint64 pos = 0;
+        qint64 writtenUs = 0; ///< monitor clock
+    };
+    /** What a wait on the replica answered. */
+    struct ApplyWait
+    {
+        std::optional<qint64> waited; ///< events waited for; -1 timed out; empty: SQL thread not running
+        qint64 issuedUs = 0;
+        qint64 returnedUs = 0;
+    };
+
     void onSample(StatusSample sample);
+    /** Waits on server @p replica for its oldest pending beat, unless a wait is under way. */
+    void waitForApply(int replica);
+    void onApplyWait(int replica, const PendingBeat& beat, const Result<ApplyWait>& result);
+    std::optional<double> heartbeatLag(int replica, qint64 nowUs) const;
+    void forgetBeats(int replica);
 
     PairProfile m_profile;
     // workers first: pollers post their last work to them while being destroyed
     std::unique_ptr<ServerWorker> m_workers[2];
+    std::unique_ptr<ServerWorker> m_probeWorkers[2]; ///< wait on server i for the peer's beats
     std::unique_ptr<StatusPoller> m_pollers[2];
     StatusHistory m_history;
     ReplicationEventDetector m_detector;
     StatusSample m_latest[2];
-    QList<qint64> m_beats[2]; ///< heartbeats each server wrote (its clock, µs), newest last
-    std::optional<qint64> m_offsetUs[2]; ///< each server's clock minus ours
-    HeartbeatLagEstimator m_lag[2]; ///< each server's lag behind its peer
+    QList<PendingBeat> m_pending[2]; ///< the peer's beats server i has not applied yet, oldest first
+    bool m_waiting[2] = { false, false };
+    std::optional<qint64> m_delayUs[2]; ///< the newest measured apply delay of server i's beats from its peer
+    qint64 m_lastReturnUs[2] = { 0, 0 }; ///< when server i's last wait returned (a beat applied or not yet)
+    qint64 m_measuredAtUs[2] = { 0, 0 }; ///< when server i's last beat was seen applied
+    QString m_probeError[2];
+    QString m_monitorId;
+    int m_timeoutSec;
     bool m_reported[2] = { false, false };
     int m_intervalMs;
     QString m_heartbeatDatabase;

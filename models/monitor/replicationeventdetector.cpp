@@ -55,7 +55,8 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sa
     const bool wasUnreachable = st.unreachable;
     st.unreachable = false;
 
-    if (!sample.replicaConfigured) {
+    const ReplicaStatus& r = sample.replica;
+    if (!r.configured) {
         if (st.configured)
             emitEvent(ReplicationEvent::Kind::ReplicaRemoved,
                 ReplicationEventDetector::tr("server %1 has no replication configured").arg(sample.server));
@@ -72,38 +73,30 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sa
     QList<ReplicationEvent> problems;
     std::swap(out, problems);
     // the SQL thread: an error (it stops on one) or a plain stop
-    const bool sqlNewlyStopped = !sample.sqlRunning && !st.sqlStopped;
-    if (sample.lastSqlErrno != 0 && (sample.lastSqlErrno != st.sqlErrno || sqlNewlyStopped)) {
+    const bool sqlNewlyStopped = !r.sqlRunning && !st.sqlStopped;
+    if (r.lastSqlErrno != 0 && (r.lastSqlErrno != st.sqlErrno || sqlNewlyStopped)) {
         emitEvent(ReplicationEvent::Kind::SqlError,
-            withState(ReplicationEventDetector::tr("SQL thread error %1: %2")
-                          .arg(sample.lastSqlErrno)
-                          .arg(sample.lastSqlError),
-                sample.sqlRunning ? QString() : ReplicationEventDetector::tr("stopped")),
-            sample.lastSqlErrno);
+            withState(r.sqlErrorText(), r.sqlRunning ? QString() : ReplicationEventDetector::tr("stopped")),
+            r.lastSqlErrno);
     } else if (sqlNewlyStopped) {
         emitEvent(ReplicationEvent::Kind::SqlThreadStopped,
             withState(ReplicationEventDetector::tr("the SQL thread of %1 is not running").arg(sample.server),
-                sample.sqlState));
+                r.sqlState));
     }
-    st.sqlErrno = sample.lastSqlErrno;
-    st.sqlStopped = !sample.sqlRunning;
+    st.sqlErrno = r.lastSqlErrno;
+    st.sqlStopped = !r.sqlRunning;
 
     // the IO thread: an error (it keeps retrying in "Connecting") or a plain stop
-    const bool ioNewlyStopped = !sample.ioRunning && !st.ioStopped;
-    if (sample.lastIoErrno != 0 && (sample.lastIoErrno != st.ioErrno || ioNewlyStopped)) {
-        emitEvent(ReplicationEvent::Kind::IoError,
-            withState(ReplicationEventDetector::tr("IO thread error %1: %2")
-                          .arg(sample.lastIoErrno)
-                          .arg(sample.lastIoError),
-                sample.ioState),
-            sample.lastIoErrno);
+    const bool ioNewlyStopped = !r.ioRunning && !st.ioStopped;
+    if (r.lastIoErrno != 0 && (r.lastIoErrno != st.ioErrno || ioNewlyStopped)) {
+        emitEvent(ReplicationEvent::Kind::IoError, withState(r.ioErrorText(), r.ioState), r.lastIoErrno);
     } else if (ioNewlyStopped) {
         emitEvent(ReplicationEvent::Kind::IoThreadStopped,
             withState(ReplicationEventDetector::tr("the IO thread of %1 is not running").arg(sample.server),
-                sample.ioState));
+                r.ioState));
     }
-    st.ioErrno = sample.lastIoErrno;
-    st.ioStopped = !sample.ioRunning;
+    st.ioErrno = r.lastIoErrno;
+    st.ioStopped = !r.ioRunning;
 
     const std::optional<double> lag = sample.effectiveLag();
     if (lag && *lag > m_lagThreshold && !st.lagHigh) {

@@ -23,15 +23,16 @@ HistoryPoint HistoryPoint::fromSample(const StatusSample& s)
 {
     HistoryPoint p;
     p.timeMs = s.time.toMSecsSinceEpoch();
+    const ReplicaStatus& r = s.replica;
     if (s.reachable) {
-        p.secondsBehind = s.secondsBehind ? float(*s.secondsBehind) : std::numeric_limits<float>::quiet_NaN();
+        p.secondsBehind = r.secondsBehind ? float(*r.secondsBehind) : std::numeric_limits<float>::quiet_NaN();
         p.heartbeatLag = toFloat(s.heartbeatLag);
-        if (s.replicaConfigured)
-            p.backlogBytes = float(s.backlogBytes());
+        if (r.configured)
+            p.backlogBytes = float(r.backlogBytes());
     }
-    p.flags = (s.reachable ? Reachable : 0) | (s.ioRunning ? IoRunning : 0) | (s.sqlRunning ? SqlRunning : 0)
-        | (s.lastIoErrno != 0 || s.lastSqlErrno != 0 ? Error : 0) | (s.readOnly ? ReadOnly : 0)
-        | (s.replicaConfigured ? Configured : 0);
+    p.flags = (s.reachable ? Reachable : 0) | (r.ioRunning ? IoRunning : 0) | (r.sqlRunning ? SqlRunning : 0)
+        | (r.lastIoErrno != 0 || r.lastSqlErrno != 0 ? Error : 0) | (s.readOnly ? ReadOnly : 0)
+        | (r.configured ? Configured : 0);
     return p;
 }
 

@@ -1,5 +1,6 @@
 #include "monitor/statuspoller.h"
 
+#include "common/sqlquote.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 
@@ -16,6 +17,7 @@ struct PollSettings
     int timeoutSec = StatusPoller::DefaultTimeoutSec;
     QString heartbeatDatabase;
     bool heartbeatWrite = true;
+    QString monitorId;
     qint64 beatIntervalUs = 1'000'000;
     qint64 pollIntervalUs = 1'000'000;
 };
@@ -28,12 +30,14 @@ struct PollConnection
     Dialect dialect;
     int heartbeatRetryIn = 0; ///< polls to skip before trying a missing heartbeat table again
     std::optional<qint64> lastBeatUs; ///< server clock of the last heartbeat written
+    bool heartbeatReady = false; ///< USE, layout and clean-up done on this connection
 
     void close()
     {
         if (session)
             session->close();
         session.reset();
+        heartbeatReady = false;
     }
 
     Result<void> open(const PollSettings& settings)
@@ -92,12 +96,9 @@ struct PollConnection
             if (auto opened = open(settings); !opened)
                 return unreachable(s, opened.error());
         }
-        // health and clock: the server's clock against ours, from the middle of the round trip
-        const qint64 before = Heartbeat::localClockUs();
         auto health = session->query(QStringLiteral("SELECT %1 AS now_us, @@global.read_only AS read_only, "
                                                     "@@server_id AS server_id")
                                          .arg(Heartbeat::clockExpression(dialect)));
-        const qint64 after = Heartbeat::localClockUs();
         if (!health)
             return unreachable(s, health.error());
         const SqlRow h = health->value(0);
@@ -106,18 +107,17 @@ struct PollConnection
         const qint64 serverId = h.value(QStringLiteral("server_id")).toLongLong();
         s.serverId = serverId;
         const qint64 serverNowUs = h.value(QStringLiteral("now_us")).toLongLong();
-        s.clockOffsetUs = serverNowUs - (before + after) / 2;
 
-        auto status = session->query(dialect.showReplicaStatus());
+        auto status = ReplicaStatus::read(*session, dialect);
         if (!status) {
             if (Heartbeat::isConnectionError(status.error().code))
                 return unreachable(s, status.error());
             s.statusError = status.error().toString();
         } else {
-            s.setReplicaStatus(ReplicaStatus::fromRow(status->value(0)));
+            s.replica = *status;
         }
 
-        if (settings.heartbeatDatabase.isEmpty())
+        if (settings.heartbeatDatabase.isEmpty() || !settings.heartbeatWrite)
             return;
         if (heartbeatRetryIn > 0) {
             --heartbeatRetryIn;
@@ -129,20 +129,39 @@ struct PollConnection
         // poll)
         const bool beatDue = !lastBeatUs || serverNowUs < *lastBeatUs
             || serverNowUs - *lastBeatUs >= settings.beatIntervalUs - settings.pollIntervalUs / 2;
-        if (settings.heartbeatWrite && beatDue) {
-            if (auto beat = Heartbeat::beat(*session, settings.heartbeatDatabase, serverId, serverNowUs);
-                !beat)
-                return heartbeatFailed(s, settings, beat.error());
-            s.beatWrittenUs = serverNowUs;
-            lastBeatUs = serverNowUs;
+        if (!beatDue)
+            return;
+        if (!heartbeatReady) {
+            // once per connection: the table's database as the default one (statement-based do/ignore-db
+            // filters judge by it), the table's current layout, and no rows of monitors gone for a day
+            session->setStep(StatusPoller::tr("poll"));
+            if (auto r
+                = session->exec(QStringLiteral("USE ") + SqlQuote::identifier(settings.heartbeatDatabase));
+                !r)
+                return heartbeatFailed(s, settings, r.error());
+            if (auto r = Heartbeat::upgradeTable(*session, settings.heartbeatDatabase); !r)
+                return heartbeatFailed(s, settings, r.error());
+            if (auto r = Heartbeat::removeStaleRows(*session, serverId, settings.monitorId); !r)
+                return heartbeatFailed(s, settings, r.error());
+            heartbeatReady = true;
         }
-        auto peer = Heartbeat::readPeer(*session, settings.heartbeatDatabase, serverId);
-        if (!peer)
-            return heartbeatFailed(s, settings, peer.error());
-        if (*peer) {
-            s.peerBeatUs = (*peer)->beatUs;
-            s.peerBeatReadAtUs = (*peer)->readAtUs;
+        const qint64 before = Heartbeat::localClockUs();
+        if (auto beat = Heartbeat::beat(*session, serverId, settings.monitorId, serverNowUs); !beat)
+            return heartbeatFailed(s, settings, beat.error());
+        const qint64 after = Heartbeat::localClockUs();
+        lastBeatUs = serverNowUs;
+        auto end = Heartbeat::binlogEnd(*session, dialect);
+        if (!end)
+            return heartbeatFailed(s, settings, end.error());
+        if (!*end) {
+            s.heartbeatError
+                = StatusPoller::tr("the binary log of %1 is off: no heartbeat lag for its replica")
+                      .arg(settings.profile.name);
+            return;
         }
+        s.beatLogFile = (*end)->file;
+        s.beatLogPos = (*end)->pos;
+        s.beatWrittenUs = (before + after) / 2;
     }
 
     void heartbeatFailed(StatusSample& s, const PollSettings& settings, const StepError& e)
@@ -166,6 +185,7 @@ StatusPoller::StatusPoller(
     , m_index(serverIndex)
     , m_profile(profile)
     , m_connection(std::make_shared<PollConnection>())
+    , m_monitorId(Heartbeat::newMonitorId())
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(m_intervalMs);
@@ -192,10 +212,12 @@ void StatusPoller::setTimeoutSec(int seconds)
     m_timeoutSec = std::max(seconds, 1);
 }
 
-void StatusPoller::setHeartbeat(const QString& database, bool write)
+void StatusPoller::setHeartbeat(const QString& database, bool write, const QString& monitorId)
 {
     m_heartbeatDatabase = database;
     m_heartbeatWrite = write;
+    if (!monitorId.isEmpty())
+        m_monitorId = monitorId;
 }
 
 int StatusPoller::beatIntervalMs() const
@@ -225,6 +247,7 @@ void StatusPoller::pollNow()
     settings.timeoutSec = m_timeoutSec;
     settings.heartbeatDatabase = m_heartbeatDatabase;
     settings.heartbeatWrite = m_heartbeatWrite;
+    settings.monitorId = m_monitorId;
     settings.beatIntervalUs = qint64(beatIntervalMs()) * 1000;
     settings.pollIntervalUs = qint64(m_intervalMs) * 1000;
     m_worker

@@ -35,9 +35,11 @@ public:
     /** Connect and read timeout of the poller's own connection, in whole seconds (the client's unit). */
     void setTimeoutSec(int seconds);
     int timeoutSec() const { return m_timeoutSec; }
-    /** Writes a heartbeat (when @p write) and reads the peer's one in @p database; empty turns it off.
-     *  The peer's row is read at every poll; this server's row is written every beatIntervalMs(). */
-    void setHeartbeat(const QString& database, bool write = true);
+    /** Writes this monitor's heartbeat row (@p monitorId, default a new Heartbeat::newMonitorId()) in
+     *  @p database every beatIntervalMs() when @p write, and reports where it ended in the binary log;
+     *  an empty database turns it off. */
+    void setHeartbeat(const QString& database, bool write = true, const QString& monitorId = {});
+    QString monitorId() const { return m_monitorId; }
     int beatIntervalMs() const;
 
     void start();
@@ -62,5 +64,6 @@ private:
     int m_timeoutSec = DefaultTimeoutSec;
     QString m_heartbeatDatabase;
     bool m_heartbeatWrite = true;
+    QString m_monitorId;
     bool m_inFlight = false;
 };

@@ -4,11 +4,8 @@
 
 QString TopologyModel::Link::errorText() const
 {
-    QStringList parts;
-    if (lastIoErrno != 0 || !lastIoError.isEmpty())
-        parts << TopologyModel::tr("IO thread error %1: %2").arg(lastIoErrno).arg(lastIoError);
-    if (lastSqlErrno != 0 || !lastSqlError.isEmpty())
-        parts << TopologyModel::tr("SQL thread error %1: %2").arg(lastSqlErrno).arg(lastSqlError);
+    QStringList parts { status.ioErrorText(), status.sqlErrorText() };
+    parts.removeAll(QString());
     return parts.join(QLatin1Char('\n'));
 }
 
@@ -75,19 +72,8 @@ void TopologyModel::applyReplicaStatus(
 {
     const int direction = directionInto(replica);
     Link& l = m_links[direction];
-    l.configured = status.configured;
-    l.ioRunning = status.ioRunning;
-    l.sqlRunning = status.sqlRunning;
-    l.ioState = status.ioState;
-    l.sqlState = status.sqlState;
-    l.secondsBehind
-        = status.secondsBehind ? std::optional<double>(double(*status.secondsBehind)) : std::nullopt;
+    l.status = status;
     l.heartbeatLag = heartbeatLag;
-    l.bytesBehind = status.configured ? status.relayLogSpace : -1;
-    l.lastIoErrno = status.lastIoErrno;
-    l.lastIoError = status.lastIoError;
-    l.lastSqlErrno = status.lastSqlErrno;
-    l.lastSqlError = status.lastSqlError;
     l.updated = QDateTime::currentDateTime();
     Server& s = m_servers[replica];
     const bool serverWasDown = !s.reachable || !s.known;
@@ -115,23 +101,7 @@ void TopologyModel::applySample(const StatusSample& sample)
     s.readOnly = sample.readOnly;
     if (sample.serverId)
         s.serverId = sample.serverId;
-    ReplicaStatus status;
-    status.configured = sample.replicaConfigured;
-    status.sourceHost = sample.sourceHost;
-    status.sourcePort = sample.sourcePort;
-    status.ioState = sample.ioState;
-    status.ioRunning = sample.ioRunning;
-    status.sqlRunning = sample.sqlRunning;
-    status.sqlState = sample.sqlState;
-    status.secondsBehind = sample.secondsBehind;
-    status.relayLogSpace = sample.relayLogSpace;
-    status.lastIoErrno = sample.lastIoErrno;
-    status.lastIoError = sample.lastIoError;
-    status.lastSqlErrno = sample.lastSqlErrno;
-    status.lastSqlError = sample.lastSqlError;
-    status.sqlDelay = sample.sqlDelay;
-    applyReplicaStatus(index, status, sample.heartbeatLag);
-    m_links[directionInto(index)].bytesBehind = sample.replicaConfigured ? sample.backlogBytes() : -1;
+    applyReplicaStatus(index, sample.replica, sample.heartbeatLag);
     if (changed)
         Q_EMIT serverChanged(index);
 }
@@ -173,11 +143,11 @@ void TopologyModel::updateLinkState(Link& l) const
 {
     if (!m_servers[l.replica].reachable && m_servers[l.replica].known) {
         l.state = LinkState::Unknown;
-    } else if (!l.configured) {
+    } else if (!l.status.configured) {
         l.state = LinkState::Unknown;
-    } else if (l.lastIoErrno != 0 || l.lastSqlErrno != 0) {
+    } else if (l.status.lastIoErrno != 0 || l.status.lastSqlErrno != 0) {
         l.state = LinkState::Error;
-    } else if (!l.ioRunning || !l.sqlRunning) {
+    } else if (!l.status.ioRunning || !l.status.sqlRunning) {
         l.state = LinkState::Stopped;
     } else if (const auto lag = l.lag(); lag && *lag > m_lagThreshold) {
         l.state = LinkState::Lagging;

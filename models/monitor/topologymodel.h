@@ -32,28 +32,20 @@ public:
         QString error; ///< why it is unreachable, the server's own text
     };
 
-    /** One replication direction: the source's changes applied by the replica. */
+    /** One replication direction: the source's changes applied by the replica, as the replica's status
+     *  says (no copy of its fields: the status itself). */
     struct Link
     {
         int source = 0;
         int replica = 1;
         LinkState state = LinkState::Unknown;
-        bool configured = false;
-        bool ioRunning = false;
-        bool sqlRunning = false;
-        QString ioState;
-        QString sqlState;
-        std::optional<double> secondsBehind; ///< Seconds_Behind_Master; empty when NULL
-        std::optional<double> heartbeatLag; ///< seconds, from the heartbeat row
-        qint64 bytesBehind = -1; ///< relay log not yet executed, -1 unknown
-        int lastIoErrno = 0;
-        QString lastIoError;
-        int lastSqlErrno = 0;
-        QString lastSqlError;
+        ReplicaStatus status; ///< the replica's SHOW SLAVE/REPLICA STATUS
+        std::optional<double> heartbeatLag; ///< seconds, from the monitor's heartbeat
         QDateTime updated;
 
-        /** The lag worth showing: heartbeat where known, else seconds behind. */
-        std::optional<double> lag() const { return heartbeatLag ? heartbeatLag : secondsBehind; }
+        /** The lag worth showing (ReplicaStatus::lag). */
+        std::optional<double> lag() const { return status.lag(heartbeatLag); }
+        /** Both threads' errors, one a line; empty when none. */
         QString errorText() const;
     };
 

@@ -24,10 +24,7 @@ Result<ReplicaStatus> PairVerifier::status(int index)
 {
     auto f = m_workers[index]->submit([](ServerContext& ctx) -> Result<ReplicaStatus> {
         ctx.sql->setStep(PairVerifier::tr("verify"));
-        auto rows = ctx.sql->query(ctx.dialect.showReplicaStatus());
-        if (!rows)
-            return std::unexpected(rows.error());
-        return ReplicaStatus::fromRow(rows->value(0));
+        return ReplicaStatus::read(*ctx.sql, ctx.dialect);
     });
     f.waitForFinished();
     return f.result();

@@ -1,5 +1,7 @@
 #include "setup/replicationsteps.h"
 
+#include "sql/replicastatus.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -115,10 +117,10 @@ Result<void> ReplicationSteps::changeSource(
     SqlSession& sql = *ctx.sql;
     sql.setStep(ReplicationSteps::tr("change source"));
     const Dialect& d = ctx.dialect;
-    auto status = sql.query(d.showReplicaStatus());
+    auto status = ReplicaStatus::read(sql, d);
     if (!status)
         return std::unexpected(status.error());
-    if (!status->isEmpty())
+    if (status->configured)
         if (auto r = sql.exec(d.stopReplica()); !r)
             return r;
     if (params.gtid && !params.onlyCredentials && d.isMariaDb())

@@ -147,15 +147,13 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
     in.variables.insert(QStringLiteral("binlog_do_db"), in.binlogDoDb);
     in.variables.insert(QStringLiteral("binlog_ignore_db"), in.binlogIgnoreDb);
 
-    auto replica = sql.query(d.showReplicaStatus());
+    auto replica = ReplicaStatus::read(sql, d);
     if (!replica)
         return std::unexpected(replica.error());
-    in.replica = ReplicaStatus::fromRow(replica->value(0));
+    in.replica = *replica;
     if (!d.isMariaDb() && in.replica.configured) {
-        in.variables.insert(QStringLiteral("replicate_do_db"),
-            replica->value(0).value(QStringLiteral("Replicate_Do_DB")).toString());
-        in.variables.insert(QStringLiteral("replicate_ignore_db"),
-            replica->value(0).value(QStringLiteral("Replicate_Ignore_DB")).toString());
+        in.variables.insert(QStringLiteral("replicate_do_db"), in.replica.replicateDoDb);
+        in.variables.insert(QStringLiteral("replicate_ignore_db"), in.replica.replicateIgnoreDb);
     }
 
     auto dbs = sql.query(

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 enum class Flavor { MySQL, MariaDB };
 
@@ -35,6 +36,30 @@ struct ChangeSourceParams
     bool onlyCredentials = false; ///< change user/password only, keep the coordinates (resume)
 };
 
+/** The column names of SHOW SLAVE STATUS / SHOW REPLICA STATUS in one dialect (only the ones that differ
+ *  between dialects are listed; Last_IO_Errno, Relay_Log_Space, SQL_Delay, … are the same everywhere). */
+struct ReplicaStatusColumns
+{
+    QLatin1StringView sourceHost;
+    QLatin1StringView sourcePort;
+    QLatin1StringView sourceUser;
+    QLatin1StringView ioRunning;
+    QLatin1StringView sqlRunning;
+    QLatin1StringView secondsBehind;
+    QLatin1StringView sourceLogFile;
+    QLatin1StringView readSourceLogPos;
+    QLatin1StringView relaySourceLogFile;
+    QLatin1StringView execSourceLogPos;
+    QLatin1StringView sqlState;
+    QLatin1StringView usingGtid; ///< Using_Gtid (MariaDB) or Auto_Position (MySQL)
+
+    static const ReplicaStatusColumns& mariaDb(); ///< Slave_/Master_ names, Using_Gtid
+    static const ReplicaStatusColumns& mySqlLegacy(); ///< SHOW SLAVE STATUS: Slave_/Master_, Auto_Position
+    static const ReplicaStatusColumns& mySqlModern(); ///< SHOW REPLICA STATUS: Replica_/Source_
+    /** The set whose names the row carries (for rows whose dialect is not known). */
+    static const ReplicaStatusColumns& forRow(const QVariantMap& row);
+};
+
 /** The SQL a server of one flavor and version speaks for replication. */
 class Dialect
 {
@@ -51,6 +76,12 @@ public:
     QString account(const QString& user, const QString& host) const;
 
     QString showReplicaStatus() const;
+    /** The column names showReplicaStatus() answers with. */
+    const ReplicaStatusColumns& replicaStatusColumns() const;
+    /** Waits until the replica has executed the source's binlog up to @p file:@p pos; one row, column
+     *  "waited": the number of events waited for, -1 after @p timeoutSec, NULL when the SQL thread is not
+     *  running or this server is not a replica. */
+    QString sourcePosWait(const QString& file, qint64 pos, int timeoutSec) const;
     QString showBinlogStatus() const;
     QString startReplica() const;
     QString stopReplica() const;

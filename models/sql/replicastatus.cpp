@@ -1,16 +1,9 @@
 #include "sql/replicastatus.h"
 
-namespace {
+#include "sql/dialect.h"
+#include "sql/sqlsession.h"
 
-QVariant pick(const QVariantMap& row, std::initializer_list<const char*> names)
-{
-    for (const char* n : names) {
-        const auto it = row.constFind(QLatin1String(n));
-        if (it != row.constEnd())
-            return *it;
-    }
-    return {};
-}
+namespace {
 
 std::optional<qint64> optionalInt(const QVariant& v)
 {
@@ -21,38 +14,158 @@ std::optional<qint64> optionalInt(const QVariant& v)
     return ok ? std::optional<qint64>(n) : std::nullopt;
 }
 
+bool isYes(const QVariant& v)
+{
+    return v.toString().compare(QLatin1String("Yes"), Qt::CaseInsensitive) == 0;
+}
+
+QJsonValue orNull(const std::optional<qint64>& v)
+{
+    return v ? QJsonValue(double(*v)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue textOrNull(const QString& s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
 } // namespace
 
-ReplicaStatus ReplicaStatus::fromRow(const QVariantMap& row)
+std::optional<double> ReplicaStatus::lag(std::optional<double> heartbeatLag) const
+{
+    if (!configured)
+        return std::nullopt;
+    if (heartbeatLag)
+        return heartbeatLag;
+    if (secondsBehind)
+        return double(*secondsBehind);
+    return std::nullopt;
+}
+
+qint64 ReplicaStatus::backlogBytes() const
+{
+    if (!configured)
+        return 0;
+    if (!sourceLogFile.isEmpty() && sourceLogFile == relaySourceLogFile
+        && readSourceLogPos >= execSourceLogPos)
+        return readSourceLogPos - execSourceLogPos;
+    return relayLogSpace;
+}
+
+QString ReplicaStatus::ioErrorText() const
+{
+    if (lastIoErrno == 0 && lastIoError.isEmpty())
+        return {};
+    return ReplicaStatus::tr("IO thread error %1: %2").arg(lastIoErrno).arg(lastIoError);
+}
+
+QString ReplicaStatus::sqlErrorText() const
+{
+    if (lastSqlErrno == 0 && lastSqlError.isEmpty())
+        return {};
+    return ReplicaStatus::tr("SQL thread error %1: %2").arg(lastSqlErrno).arg(lastSqlError);
+}
+
+QString ReplicaStatus::lastError() const
+{
+    const QString sql = sqlErrorText();
+    return sql.isEmpty() ? ioErrorText() : sql;
+}
+
+QString ReplicaStatus::ioThreadText() const
+{
+    if (ioRunning)
+        return ReplicaStatus::tr("yes");
+    if (ioState.compare(QLatin1String("Connecting"), Qt::CaseInsensitive) == 0)
+        return ReplicaStatus::tr("connecting");
+    if (ioState.isEmpty() || ioState.compare(QLatin1String("No"), Qt::CaseInsensitive) == 0)
+        return ReplicaStatus::tr("no");
+    return ioState; // a state this version of RepliPair does not know: the server's word
+}
+
+QString ReplicaStatus::sqlThreadText() const
+{
+    return sqlRunning ? ReplicaStatus::tr("yes") : ReplicaStatus::tr("no");
+}
+
+QJsonObject ReplicaStatus::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("replicaConfigured"), configured);
+    o.insert(QStringLiteral("sourceHost"), textOrNull(sourceHost));
+    o.insert(
+        QStringLiteral("sourcePort"), configured ? QJsonValue(sourcePort) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("ioRunning"), ioRunning);
+    o.insert(QStringLiteral("sqlRunning"), sqlRunning);
+    o.insert(QStringLiteral("ioState"), textOrNull(ioState));
+    o.insert(QStringLiteral("sqlState"), textOrNull(sqlState));
+    o.insert(QStringLiteral("secondsBehind"), orNull(secondsBehind));
+    o.insert(QStringLiteral("sqlDelay"), orNull(sqlDelay));
+    o.insert(QStringLiteral("usingGtid"), usingGtid);
+    o.insert(QStringLiteral("sourceLogFile"), textOrNull(sourceLogFile));
+    o.insert(QStringLiteral("readSourceLogPos"), double(readSourceLogPos));
+    o.insert(QStringLiteral("relaySourceLogFile"), textOrNull(relaySourceLogFile));
+    o.insert(QStringLiteral("execSourceLogPos"), double(execSourceLogPos));
+    o.insert(QStringLiteral("relayLogSpace"), double(relayLogSpace));
+    o.insert(QStringLiteral("backlogBytes"), double(backlogBytes()));
+    o.insert(QStringLiteral("lastIoErrno"), lastIoErrno);
+    o.insert(QStringLiteral("lastIoError"), textOrNull(lastIoError));
+    o.insert(QStringLiteral("lastSqlErrno"), lastSqlErrno);
+    o.insert(QStringLiteral("lastSqlError"), textOrNull(lastSqlError));
+    o.insert(QStringLiteral("lastError"), textOrNull(lastError()));
+    return o;
+}
+
+ReplicaStatus ReplicaStatus::fromRow(const QVariantMap& row, const ReplicaStatusColumns& c)
 {
     ReplicaStatus s;
     if (row.isEmpty())
         return s;
+    auto text = [&row](QLatin1StringView name) { return row.value(name).toString(); };
+    auto number = [&row](QLatin1StringView name) { return row.value(name).toLongLong(); };
     s.configured = true;
-    s.sourceHost = pick(row, { "Source_Host", "Master_Host" }).toString();
-    s.sourcePort = pick(row, { "Source_Port", "Master_Port" }).toInt();
-    s.sourceUser = pick(row, { "Source_User", "Master_User" }).toString();
-    s.ioState = pick(row, { "Replica_IO_Running", "Slave_IO_Running" }).toString();
-    s.ioRunning = s.ioState.compare(QLatin1String("Yes"), Qt::CaseInsensitive) == 0;
-    s.sqlRunning = pick(row, { "Replica_SQL_Running", "Slave_SQL_Running" })
-                       .toString()
-                       .compare(QLatin1String("Yes"), Qt::CaseInsensitive)
-        == 0;
-    s.secondsBehind = optionalInt(pick(row, { "Seconds_Behind_Source", "Seconds_Behind_Master" }));
-    s.sourceLogFile = pick(row, { "Source_Log_File", "Master_Log_File" }).toString();
-    s.readSourceLogPos = pick(row, { "Read_Source_Log_Pos", "Read_Master_Log_Pos" }).toLongLong();
-    s.relaySourceLogFile = pick(row, { "Relay_Source_Log_File", "Relay_Master_Log_File" }).toString();
-    s.execSourceLogPos = pick(row, { "Exec_Source_Log_Pos", "Exec_Master_Log_Pos" }).toLongLong();
-    s.relayLogSpace = pick(row, { "Relay_Log_Space" }).toLongLong();
-    s.lastIoErrno = pick(row, { "Last_IO_Errno" }).toInt();
-    s.lastIoError = pick(row, { "Last_IO_Error" }).toString();
-    s.lastIoErrorTime = pick(row, { "Last_IO_Error_Timestamp" }).toString();
-    s.lastSqlErrno = pick(row, { "Last_SQL_Errno" }).toInt();
-    s.lastSqlError = pick(row, { "Last_SQL_Error" }).toString();
-    s.lastSqlErrorTime = pick(row, { "Last_SQL_Error_Timestamp" }).toString();
-    const QString gtid = pick(row, { "Using_Gtid", "Auto_Position" }).toString();
+    s.sourceHost = text(c.sourceHost);
+    s.sourcePort = int(number(c.sourcePort));
+    s.sourceUser = text(c.sourceUser);
+    s.ioState = text(c.ioRunning);
+    s.ioRunning = isYes(s.ioState);
+    s.sqlRunning = isYes(row.value(c.sqlRunning));
+    s.secondsBehind = optionalInt(row.value(c.secondsBehind));
+    s.sourceLogFile = text(c.sourceLogFile);
+    s.readSourceLogPos = number(c.readSourceLogPos);
+    s.relaySourceLogFile = text(c.relaySourceLogFile);
+    s.execSourceLogPos = number(c.execSourceLogPos);
+    s.relayLogFile = text(QLatin1StringView("Relay_Log_File"));
+    s.relayLogPos = number(QLatin1StringView("Relay_Log_Pos"));
+    s.relayLogSpace = number(QLatin1StringView("Relay_Log_Space"));
+    s.lastIoErrno = int(number(QLatin1StringView("Last_IO_Errno")));
+    s.lastIoError = text(QLatin1StringView("Last_IO_Error"));
+    s.lastIoErrorTime = text(QLatin1StringView("Last_IO_Error_Timestamp"));
+    s.lastSqlErrno = int(number(QLatin1StringView("Last_SQL_Errno")));
+    s.lastSqlError = text(QLatin1StringView("Last_SQL_Error"));
+    s.lastSqlErrorTime = text(QLatin1StringView("Last_SQL_Error_Timestamp"));
+    const QString gtid = text(c.usingGtid);
     s.usingGtid = !gtid.isEmpty() && gtid != QLatin1String("No") && gtid != QLatin1String("0");
-    s.sqlDelay = optionalInt(pick(row, { "SQL_Delay" }));
-    s.sqlState = pick(row, { "Replica_SQL_Running_State", "Slave_SQL_Running_State" }).toString();
+    s.sqlDelay = optionalInt(row.value(QLatin1StringView("SQL_Delay")));
+    s.sqlState = text(c.sqlState);
+    s.replicateDoDb = text(QLatin1StringView("Replicate_Do_DB"));
+    s.replicateIgnoreDb = text(QLatin1StringView("Replicate_Ignore_DB"));
     return s;
+}
+
+ReplicaStatus ReplicaStatus::fromRow(const QVariantMap& row, const Dialect& dialect)
+{
+    return fromRow(row, dialect.replicaStatusColumns());
+}
+
+ReplicaStatus ReplicaStatus::fromRow(const QVariantMap& row)
+{
+    return fromRow(row, ReplicaStatusColumns::forRow(row));
+}
+
+Result<ReplicaStatus> ReplicaStatus::read(SqlSession& session, const Dialect& dialect)
+{
+    auto rows = session.query(dialect.showReplicaStatus());
+    if (!rows)
+        return std::unexpected(rows.error());
+    return fromRow(rows->value(0), dialect);
 }

@@ -92,8 +92,8 @@ private slots:
             QTRY_VERIFY(wizard.isNull());
             QTRY_VERIFY(window.topologyModel()->hasPair());
             CredentialStore store;
-            QTRY_COMPARE_WITH_TIMEOUT(waitFor(store.read("sql:admin1@127.0.0.1:2")).value_or(QString()),
-                QString("pw-B"), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                waitFor(store.read("sql:admin1@127.0.0.1:2")).value_or(QString()), QString("pw-B"), 10000);
         }
         const QByteArray saved = [&] {
             QFile f(path);
@@ -149,7 +149,8 @@ int main(int argc, char* argv[])
             QTemporaryDir home;
             QDir(home.path()).mkpath("data");
             QDir(home.path()).mkpath("run");
-            QFile::setPermissions(home.filePath("run"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            QFile::setPermissions(home.filePath("run"),
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
             QProcess child;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert("REPLIPAIR_KEYRING_SESSION", "1");

@@ -98,7 +98,7 @@ private slots:
         ReplicationArrow* aToB = m_view->topologyScene()->arrow(0);
         QCOMPARE(aToB->state(), TopologyModel::LinkState::Stopped);
         QCOMPARE(aToB->color(), ReplicationArrow::stateColor(TopologyModel::LinkState::Error));
-        QVERIFY(aToB->toolTip().contains("SQL thread: No"));
+        QVERIFY(aToB->toolTip().contains("SQL thread: no"));
     }
 
     void monitorSamplesDriveTheArrowsAndShowTheLag()
@@ -108,10 +108,10 @@ private slots:
         s.serverIndex = 0; // A replicates from B: direction 1
         s.server = "A";
         s.reachable = true;
-        s.replicaConfigured = true;
-        s.ioRunning = s.sqlRunning = true;
-        s.ioState = "Yes";
-        s.secondsBehind = 0;
+        s.replica.configured = true;
+        s.replica.ioRunning = s.replica.sqlRunning = true;
+        s.replica.ioState = "Yes";
+        s.replica.secondsBehind = 0;
         s.heartbeatLag = 0.42;
         m_model->applySample(s);
         ReplicationArrow* bToA = m_view->topologyScene()->arrow(1);
@@ -121,15 +121,15 @@ private slots:
 
         m_model->setLagThreshold(5);
         s.heartbeatLag = 7.5;
-        s.secondsBehind = 7;
+        s.replica.secondsBehind = 7;
         m_model->applySample(s);
         QCOMPARE(bToA->state(), TopologyModel::LinkState::Lagging);
         QCOMPARE(bToA->color(), QColor(0xe6, 0xa1, 0x00));
         QVERIFY(bToA->labelText().contains("7.5 s"));
 
-        s.sqlRunning = false;
-        s.lastSqlErrno = 1146;
-        s.lastSqlError = "Table 'test.gone' doesn't exist";
+        s.replica.sqlRunning = false;
+        s.replica.lastSqlErrno = 1146;
+        s.replica.lastSqlError = "Table 'test.gone' doesn't exist";
         m_model->applySample(s);
         QCOMPARE(bToA->state(), TopologyModel::LinkState::Error);
         QVERIFY(bToA->toolTip().contains("Table 'test.gone' doesn't exist"));

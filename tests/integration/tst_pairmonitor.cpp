@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <csignal>
@@ -118,7 +119,7 @@ private Q_SLOTS:
                          server,
                          [](const StatusSample& s) {
                              return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5
-                                 && s.secondsBehind == 0;
+                                 && s.replica.secondsBehind == 0;
                          },
                          10000),
                 qPrintable(QString("server %1 not healthy: %2")
@@ -130,15 +131,16 @@ private Q_SLOTS:
         QVERIFY(b.reachable);
         QVERIFY(!b.readOnly);
         QCOMPARE(b.serverId.value_or(0), 12);
-        QCOMPARE(b.ioState, QString("Yes"));
-        QCOMPARE(b.sourcePort, m_pair.sandbox().servers().at(0).port);
-        QVERIFY(b.readSourceLogPos > 0);
-        QVERIFY(b.clockOffsetUs && std::abs(*b.clockOffsetUs) < 100000); // the same machine's clock
+        QCOMPARE(b.replica.ioState, QString("Yes"));
+        QCOMPARE(b.replica.sourcePort, m_pair.sandbox().servers().at(0).port);
+        QVERIFY(b.replica.readSourceLogPos > 0);
         QVERIFY(b.heartbeatError.isEmpty());
         QVERIFY(m_monitor->history().rawCount(1) > 0);
-        // both heartbeat rows exist on both servers
-        QCOMPARE(sql(0, "SELECT COUNT(*) FROM test.replipair_heartbeat"), QString("2"));
-        QCOMPARE(sql(1, "SELECT COUNT(*) FROM test.replipair_heartbeat"), QString("2"));
+        // this monitor's rows, one per server, exist on both servers
+        const QString mine = QString("SELECT COUNT(*) FROM test.replipair_heartbeat WHERE written_by = '%1'")
+                                 .arg(m_monitor->monitorId());
+        QCOMPARE(sql(0, mine), QString("2"));
+        QCOMPARE(sql(1, mine), QString("2"));
     }
 
     void cliPrintsOneRound()
@@ -198,9 +200,9 @@ private Q_SLOTS:
         qInfo() << "stop -> event in" << timer.elapsed() << "ms";
         QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
         const StatusSample b = m_monitor->latest(1);
-        QVERIFY(!b.sqlRunning);
-        QVERIFY(b.ioRunning);
-        QCOMPARE(b.lastSqlErrno, 0);
+        QVERIFY(!b.replica.sqlRunning);
+        QVERIFY(b.replica.ioRunning);
+        QCOMPARE(b.replica.lastSqlErrno, 0);
         QVERIFY(m_monitor->latest(0).healthy()); // the other direction is untouched
 
         sql(1, "START SLAVE SQL_THREAD");
@@ -227,9 +229,9 @@ private Q_SLOTS:
         QCOMPARE(e->code, 1062);
         QVERIFY2(e->text.contains("Duplicate entry '1'"), qPrintable(e->text));
         const StatusSample b = m_monitor->latest(1);
-        QVERIFY(!b.sqlRunning);
-        QVERIFY(b.ioRunning);
-        QCOMPARE(b.lastSqlErrno, 1062);
+        QVERIFY(!b.replica.sqlRunning);
+        QVERIFY(b.replica.ioRunning);
+        QCOMPARE(b.replica.lastSqlErrno, 1062);
         QVERIFY(b.lastError().contains("Duplicate entry"));
         QVERIFY(!m_monitor->latest(1).healthy());
         // only B broke: no SQL error on A
@@ -254,7 +256,8 @@ private Q_SLOTS:
         });
         sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 3; START SLAVE");
         QVERIFY(QTest::qWaitFor(
-            [&] { return m_monitor->latest(1).sqlDelay == 3 && m_monitor->latest(1).healthy(); }, 5000));
+            [&] { return m_monitor->latest(1).replica.sqlDelay == 3 && m_monitor->latest(1).healthy(); },
+            5000));
         QTest::qWait(6000); // the rows written before the delay are applied by now; steady state
         const int from = m_samples.size();
         QTest::qWait(5000);
@@ -267,11 +270,13 @@ private Q_SLOTS:
         }
         qInfo() << "B lag samples" << lagsB;
         QVERIFY2(lagsB.size() >= 15, qPrintable(QString::number(lagsB.size())));
-        int within = 0;
-        for (double lag : lagsB)
-            within += std::abs(lag - 3.0) <= 0.2 ? 1 : 0;
-        QVERIFY2(within == lagsB.size(),
-            qPrintable(QString("%1 of %2 B samples within 3 s ± 0.2 s").arg(within).arg(lagsB.size())));
+        // MariaDB delays an event by whole seconds of its (whole-second) timestamp, so a beat may truly take
+        // 4 s now and then: each sample against its beats' true delay is heartbeatLagIsTheBeatsTrueDelay's
+        // job; here the typical lag is the delay asked for
+        QList<double> sorted = lagsB;
+        std::sort(sorted.begin(), sorted.end());
+        const double median = sorted.at(sorted.size() / 2);
+        QVERIFY2(std::abs(median - 3.0) <= 0.2, qPrintable(QString("median B lag %1 s").arg(median)));
         // the other direction has no delay
         QVERIFY(!lagsA.isEmpty());
         QVERIFY2(*std::max_element(lagsA.cbegin(), lagsA.cend()) < 0.3, "A lags although nothing delays it");
@@ -279,6 +284,120 @@ private Q_SLOTS:
         reset.dismiss();
         sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE");
         m_monitor->setIntervalMs(StatusPoller::DefaultIntervalMs);
+        QVERIFY(waitForSample(
+            1, [](const StatusSample& s) { return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5; },
+            10000));
+    }
+
+    /** Issue 12: the lag read from the heartbeat against the true delay of the very beats each monitor
+     *  writes, whose arrival on B a connection of the test's own watches every 5 ms. Three monitors at
+     *  once at the default 1 s interval, started at different poll phases (the fixture's, +0 s, +0.5 s). */
+    void heartbeatLagIsTheBeatsTrueDelay()
+    {
+        auto reset
+            = qScopeGuard([this] { sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"); });
+        sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 2; START SLAVE");
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_monitor->latest(1).replica.sqlDelay == 2 && m_monitor->latest(1).healthy(); },
+            5000));
+
+        // the watcher: every beat of A's (any monitor's) as it appears on B, in the local clock
+        const ServerProfile b = m_pair.sandbox().pairProfile().servers[1];
+        SqlSession watcher(QStringLiteral("tst-heartbeat-watcher"));
+        SqlEndpoint ep;
+        ep.serverName = b.name;
+        ep.host = b.host;
+        ep.port = b.port;
+        ep.user = b.adminUser;
+        QVERIFY2(watcher.open(ep, b.adminPassword().value_or(QString())).has_value(), "watcher connection");
+        QHash<QString, QMap<qint64, qint64>> arrivals; // monitor id -> beat (ts_us) -> arrival (µs)
+        QTimer watch;
+        watch.setTimerType(Qt::PreciseTimer);
+        connect(&watch, &QTimer::timeout, this, [&] {
+            const qint64 before = Heartbeat::localClockUs();
+            auto rows = watcher.query(
+                "SELECT written_by, ts_us FROM test.replipair_heartbeat WHERE server_id <> @@server_id");
+            const qint64 at = (before + Heartbeat::localClockUs()) / 2;
+            if (!rows)
+                return;
+            for (const SqlRow& r : *rows) {
+                QMap<qint64, qint64>& beats = arrivals[r.value("written_by").toString()];
+                const qint64 ts = r.value("ts_us").toLongLong();
+                if (!beats.contains(ts))
+                    beats.insert(ts, at);
+            }
+        });
+        watch.start(5);
+
+        struct Seen
+        {
+            int monitor;
+            qint64 atUs;
+            double lag;
+        };
+        QList<Seen> seen;
+        std::unique_ptr<PairMonitor> extra[2];
+        const PairMonitor* monitors[3] = { m_monitor.get(), nullptr, nullptr };
+        for (int m = 0; m < 2; ++m) {
+            extra[m] = std::make_unique<PairMonitor>(m_pair.sandbox().pairProfile());
+            monitors[m + 1] = extra[m].get();
+            connect(extra[m].get(), &PairMonitor::sample, this, [&seen, m](const StatusSample& s) {
+                if (s.serverIndex == 1 && s.heartbeatLag)
+                    seen.append({ m + 1, Heartbeat::localClockUs(), *s.heartbeatLag });
+            });
+            extra[m]->start();
+            QTest::qWait(500); // the second one half a poll later
+        }
+        const auto fixtureConnection
+            = connect(m_monitor.get(), &PairMonitor::sample, this, [&](const StatusSample& s) {
+                  if (s.serverIndex == 1 && s.heartbeatLag)
+                      seen.append({ 0, Heartbeat::localClockUs(), *s.heartbeatLag });
+              });
+        QTest::qWait(4000); // every monitor has seen a beat of its own applied
+        seen.clear();
+        QTest::qWait(8000);
+        disconnect(fixtureConnection);
+        watch.stop();
+
+        int compared = 0;
+        double worst = 0;
+        QStringList report;
+        for (const Seen& x : std::as_const(seen)) {
+            // the truth: the delay of the newest of this monitor's beats that had arrived by the sample; when
+            // it arrived within the last 20 ms (the watcher's and the monitor's own reaction time), the
+            // one before it is as true
+            const QMap<qint64, qint64>& beats = arrivals.value(monitors[x.monitor]->monitorId());
+            std::optional<double> truth;
+            std::optional<double> previous;
+            qint64 arrivedAt = 0;
+            for (auto it = beats.cbegin(); it != beats.cend(); ++it)
+                if (it.value() <= x.atUs) {
+                    previous = truth;
+                    truth = double(it.value() - it.key()) / 1e6;
+                    arrivedAt = it.value();
+                }
+            QVERIFY2(truth, qPrintable(QString("no beat of monitor %1 seen arriving").arg(x.monitor)));
+            double error = std::abs(x.lag - *truth);
+            if (previous && x.atUs - arrivedAt < 20'000)
+                error = std::min(error, std::abs(x.lag - *previous));
+            worst = std::max(worst, error);
+            report << QString("m%1 %2/%3").arg(x.monitor).arg(x.lag, 0, 'f', 3).arg(*truth, 0, 'f', 3);
+            ++compared;
+        }
+        qInfo().noquote() << "shown/true lag of B:" << report.join(", ");
+        qInfo() << "compared" << compared << "samples of 3 monitors, worst error" << worst << "s";
+        QVERIFY2(compared >= 3 * 6, qPrintable(QString::number(compared)));
+        QVERIFY2(worst <= 0.1, qPrintable(QString("worst error %1 s").arg(worst)));
+        for (int m = 0; m < 3; ++m)
+            QVERIFY2(arrivals.value(monitors[m]->monitorId()).size() >= 6,
+                qPrintable(QString("monitor %1 beat %2 times")
+                               .arg(m)
+                               .arg(arrivals.value(monitors[m]->monitorId()).size())));
+
+        reset.dismiss();
+        extra[0].reset();
+        extra[1].reset();
+        sql(1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE");
         QVERIFY(waitForSample(
             1, [](const StatusSample& s) { return s.healthy() && s.heartbeatLag && *s.heartbeatLag < 0.5; },
             10000));
@@ -328,8 +447,8 @@ private Q_SLOTS:
         QVERIFY2(
             io->code == 2003 || io->code == 2013 || io->code == 2002, qPrintable(QString::number(io->code)));
         QVERIFY2(io->text.contains("127.0.0.1"), qPrintable(io->text));
-        QVERIFY(!m_monitor->latest(1).ioRunning);
-        QVERIFY(m_monitor->latest(1).sqlRunning);
+        QVERIFY(!m_monitor->latest(1).replica.ioRunning);
+        QVERIFY(m_monitor->latest(1).replica.sqlRunning);
 
         QVERIFY(m_pair.sandbox().start(0).has_value());
         QVERIFY(waitForEvent(from, "A", ReplicationEvent::Kind::Recovered, 30000));

@@ -28,17 +28,18 @@ StatusSample make(const S& s, int second)
         x.unreachableReason = "cannot reach 127.0.0.1:3307: Can't connect to server (error 2002)";
         return x;
     }
-    x.replicaConfigured = s.configured;
-    x.ioRunning = s.io;
-    x.ioState = s.io ? "Yes" : (s.ioErrno ? "Connecting" : "No");
-    x.sqlRunning = s.sql;
-    x.lastIoErrno = s.ioErrno;
-    x.lastIoError = s.ioErrno ? "error reconnecting to master 'repl@127.0.0.1:3306' - retry-time: 1" : "";
-    x.lastSqlErrno = s.sqlErrno;
-    x.lastSqlError = s.sqlErrno
+    x.replica.configured = s.configured;
+    x.replica.ioRunning = s.io;
+    x.replica.ioState = s.io ? "Yes" : (s.ioErrno ? "Connecting" : "No");
+    x.replica.sqlRunning = s.sql;
+    x.replica.lastIoErrno = s.ioErrno;
+    x.replica.lastIoError
+        = s.ioErrno ? "error reconnecting to master 'repl@127.0.0.1:3306' - retry-time: 1" : "";
+    x.replica.lastSqlErrno = s.sqlErrno;
+    x.replica.lastSqlError = s.sqlErrno
         ? "Could not execute Write_rows_v1 event on table test.t; Duplicate entry '1' for key 'PRIMARY'"
         : "";
-    x.secondsBehind = qint64(s.lag);
+    x.replica.secondsBehind = qint64(s.lag);
     x.heartbeatLag = s.lag;
     return x;
 }

@@ -28,11 +28,11 @@ private Q_SLOTS:
         StatusSample s;
         s.time = QDateTime::fromMSecsSinceEpoch(5000, Qt::UTC);
         s.reachable = true;
-        s.replicaConfigured = true;
-        s.ioRunning = true;
-        s.secondsBehind = std::nullopt;
+        s.replica.configured = true;
+        s.replica.ioRunning = true;
+        s.replica.secondsBehind = std::nullopt;
         s.heartbeatLag = 0.0;
-        s.lastSqlErrno = 1062;
+        s.replica.lastSqlErrno = 1062;
         const HistoryPoint p = HistoryPoint::fromSample(s);
         QCOMPARE(p.timeMs, 5000);
         QVERIFY(std::isnan(p.secondsBehind));
@@ -40,7 +40,7 @@ private Q_SLOTS:
         QVERIFY(p.has(HistoryPoint::IoRunning));
         QVERIFY(!p.has(HistoryPoint::SqlRunning));
         QVERIFY(p.has(HistoryPoint::Error));
-        s.secondsBehind = 0;
+        s.replica.secondsBehind = 0;
         QCOMPARE(HistoryPoint::fromSample(s).secondsBehind, 0.0f);
     }
 

@@ -137,14 +137,14 @@ bool AlertBanner::stillTrue(const ReplicationEvent& e) const
     switch (e.kind) {
     case Kind::SqlError:
     case Kind::SqlThreadStopped:
-        return link.configured && (!link.sqlRunning || link.lastSqlErrno != 0);
+        return link.status.configured && (!link.status.sqlRunning || link.status.lastSqlErrno != 0);
     case Kind::IoError:
     case Kind::IoThreadStopped:
-        return link.configured && (!link.ioRunning || link.lastIoErrno != 0);
+        return link.status.configured && (!link.status.ioRunning || link.status.lastIoErrno != 0);
     case Kind::LagHigh:
         return link.state == TopologyModel::LinkState::Lagging;
     case Kind::ReplicaRemoved:
-        return !link.configured;
+        return !link.status.configured;
     case Kind::ServerUnreachable:
     case Kind::ServerReachable:
     case Kind::Recovered:

@@ -124,27 +124,23 @@ void InspectionPanel::addLiveSection()
     row(now, tr("Reachable"), yesNo(true));
     if (s.readOnly)
         row(now, tr("read_only"), yesNo(*s.readOnly));
-    if (!l.configured) {
+    const ReplicaStatus& r = l.status;
+    if (!r.configured) {
         row(now, tr("Configured"), yesNo(false));
         return;
     }
-    const QString peer = m_model->server(1 - m_index).name;
-    row(now, tr("Source"), peer);
-    row(now, tr("IO thread"),
-        l.ioState.isEmpty() || l.ioState.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0
-                || l.ioState.compare(QLatin1String("no"), Qt::CaseInsensitive) == 0
-            ? yesNo(l.ioRunning)
-            : tr("%1 (%2)").arg(yesNo(l.ioRunning), l.ioState));
-    row(now, tr("SQL thread"), yesNo(l.sqlRunning));
+    row(now, tr("Source"), m_model->server(1 - m_index).name);
+    row(now, tr("IO thread"), r.ioThreadText());
+    row(now, tr("SQL thread"), r.sqlThreadText());
     // NULL is not 0: a stopped SQL thread is not "0 s behind"
     row(now, tr("Seconds behind"),
-        l.secondsBehind ? QString::number(*l.secondsBehind, 'f', 0) : tr("NULL (not applying)"));
+        r.secondsBehind ? QString::number(*r.secondsBehind) : tr("NULL (not applying)"));
     if (l.heartbeatLag)
         row(now, tr("Heartbeat lag"), tr("%1 s").arg(*l.heartbeatLag, 0, 'f', 2));
-    if (l.lastIoErrno != 0)
-        row(now, tr("Last IO error"), QStringLiteral("%1: %2").arg(l.lastIoErrno).arg(l.lastIoError));
-    if (l.lastSqlErrno != 0)
-        row(now, tr("Last SQL error"), QStringLiteral("%1: %2").arg(l.lastSqlErrno).arg(l.lastSqlError));
+    if (r.lastIoErrno != 0)
+        row(now, tr("Last IO error"), QStringLiteral("%1: %2").arg(r.lastIoErrno).arg(r.lastIoError));
+    if (r.lastSqlErrno != 0)
+        row(now, tr("Last SQL error"), QStringLiteral("%1: %2").arg(r.lastSqlErrno).arg(r.lastSqlError));
 }
 
 void InspectionPanel::addInspectionSections()

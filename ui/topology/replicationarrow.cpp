@@ -99,19 +99,18 @@ QString ReplicationArrow::detailText() const
     lines << tr("%1 → %2: %3").arg(src.name, rep.name, TopologyModel::stateName(l.state));
     if (!rep.reachable && rep.known)
         lines << tr("%1 does not answer: %2").arg(rep.name, rep.error);
-    else if (!l.configured)
+    else if (!l.status.configured)
         lines << tr("%1 does not replicate from %2 (no replica configured)").arg(rep.name, src.name);
-    if (l.configured) {
-        lines << tr("IO thread: %1")
-                     .arg(l.ioState.isEmpty() ? (l.ioRunning ? tr("Yes") : tr("No")) : l.ioState);
-        lines << tr("SQL thread: %1").arg(l.sqlRunning ? tr("Yes") : tr("No"));
-        if (!l.sqlState.isEmpty())
-            lines << tr("SQL thread state: %1").arg(l.sqlState);
-        lines << tr("Seconds behind: %1").arg(l.secondsBehind ? formatLag(*l.secondsBehind) : tr("NULL"));
+    if (l.status.configured) {
+        lines << tr("IO thread: %1").arg(l.status.ioThreadText());
+        lines << tr("SQL thread: %1").arg(l.status.sqlThreadText());
+        if (!l.status.sqlState.isEmpty())
+            lines << tr("SQL thread state: %1").arg(l.status.sqlState);
+        lines << tr("Seconds behind: %1")
+                     .arg(l.status.secondsBehind ? formatLag(double(*l.status.secondsBehind)) : tr("NULL"));
         if (l.heartbeatLag)
             lines << tr("Heartbeat lag: %1").arg(formatLag(*l.heartbeatLag));
-        if (l.bytesBehind >= 0)
-            lines << tr("Relay log space: %1 bytes").arg(l.bytesBehind);
+        lines << tr("Not yet executed: %1 bytes").arg(l.status.backlogBytes());
     }
     const QString errors = l.errorText();
     if (!errors.isEmpty())

@@ -113,7 +113,7 @@ QMenu* TopologyView::createContextMenu(int index)
         [this, index] { Q_EMIT stopReplicaRequested(index); });
     QAction* skip = add("actionShowFailingEvent", tr("Show the &Failing Event on %1…").arg(name),
         [this, index] { Q_EMIT skipEventRequested(index); });
-    skip->setEnabled(m_scene->model()->link(TopologyModel::directionInto(index)).lastSqlErrno != 0);
+    skip->setEnabled(m_scene->model()->link(TopologyModel::directionInto(index)).status.lastSqlErrno != 0);
     add("actionCompareData", tr("&Compare Data of Both Servers…"), [this] { Q_EMIT compareRequested(); });
     menu->addSeparator();
     add("actionConfigFootprint", tr("Show the &Configuration RepliPair Wrote on %1…").arg(name),

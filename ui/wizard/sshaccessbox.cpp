@@ -136,8 +136,8 @@ void SshAccessBox::load(const ServerProfile& s)
     m_keyFile->setText(a == Auth::KeyFile ? s.ssh.keyFile : QString());
     m_password->setText(s.ssh.passwordOverride);
     m_passwordEnv->setText(s.ssh.passwordEnv);
-    m_knownHosts->setText(s.ssh.knownHostsFile == QLatin1String("~/.ssh/known_hosts") ? QString()
-                                                                                     : s.ssh.knownHostsFile);
+    m_knownHosts->setText(
+        s.ssh.knownHostsFile == QLatin1String("~/.ssh/known_hosts") ? QString() : s.ssh.knownHostsFile);
     m_sudo->setChecked(s.ssh.sudo);
     updateAuthFields();
 }
