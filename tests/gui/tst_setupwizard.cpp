@@ -216,7 +216,19 @@ private slots:
         w.findChild<QLineEdit*>("optionsPairName")->clear();
         QVERIFY(!nextButton(w)->isEnabled());
         w.findChild<QLineEdit*>("optionsPairName")->setText("orders");
+        // what the profile offers: the replication account's host, the rolling restart
+        auto* userHost = w.findChild<QLineEdit*>("optionsReplicationUserHost");
+        QTest::keyClicks(userHost, "10.0.0.% x");
+        QVERIFY(!nextButton(w)->isEnabled());
+        userHost->clear();
+        QTest::keyClicks(userHost, "10.0.0.%");
+        QVERIFY(nextButton(w)->isEnabled());
+        auto* rolling = w.findChild<QCheckBox*>("optionsRollingRestart");
+        rolling->setFocus();
+        QTest::keyClick(rolling, Qt::Key_Space);
         QVERIFY(w.currentPage()->validatePage());
+        QCOMPARE(w.profile().replicationUserHost, QString("10.0.0.%"));
+        QVERIFY(w.profile().rollingRestart);
         QCOMPARE(w.profile().databases, QStringList({ "shop", "billing" }));
         QCOMPARE(w.profile().ignoreDatabases, QStringList({ "mysql" }));
         QCOMPARE(w.profile().name, QString("orders"));
@@ -244,6 +256,14 @@ private slots:
         auto* tree = w.findChild<QTreeWidget*>("preflightFindings");
         QCOMPARE(tree->topLevelItemCount(), 2);
         QVERIFY(!w.findChild<QCheckBox*>("preflightAcknowledge")->isVisible());
+
+        // a long finding is shown in full below the list
+        const QString longText = "server_id 1 is used by both servers " + QString("and more ").repeated(40)
+            + "/etc/mysql/mariadb.conf.d/50-server.cnf";
+        plan.findings.last() = finding(Finding::Severity::Error, longText);
+        page->showResult(plan);
+        QCOMPARE(w.findChild<QLabel*>("preflightDetail")->text().contains(longText), true);
+        QVERIFY(w.findChild<QLabel*>("preflightDetail")->wordWrap());
 
         plan.findings.last() = finding(Finding::Severity::Warning, "binlog_format is MIXED");
         page->showResult(plan);
