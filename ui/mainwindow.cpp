@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "asynctask.h"
 #include "credentialstore.h"
+#include "fleetmonitor.h"
 #include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
 #include "monitor/logview.h"
@@ -42,8 +43,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_banner(new AlertBanner(m_model, this))
     , m_charts(new StatusCharts(this))
     , m_tabs(new QTabWidget(this))
-    , m_pairs(new PairList(this))
     , m_credentials(new CredentialStore(this))
+    , m_pairs(new PairList(m_credentials, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RepliPair"));
@@ -97,6 +98,10 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1200, 780);
     restoreGeometry(AppSettings::value(AppSettings::Key::WindowGeometry).toByteArray());
     restoreState(AppSettings::value(AppSettings::Key::WindowState).toByteArray());
+    connect(m_pairs->fleet(), &FleetMonitor::pairEvent, this,
+        [this](const QString&, const QString& pair, const ReplicationEvent& e) {
+            showReplicationEvent(e, pair);
+        });
     statusBar()->showMessage(tr("Ready"));
 }
 
@@ -254,6 +259,8 @@ void MainWindow::openPair(const PairProfile& profile, bool remember)
     }
     if (QListWidgetItem* item = m_pairs->itemFor(profile.filePath))
         m_pairs->setCurrentItem(item);
+    m_banner->forgetPair(profile.name);
+    m_pairs->setOpenPair(profile.filePath);
     inspect();
     setMonitoring(true);
 }
@@ -348,24 +355,24 @@ void MainWindow::setMonitoring(bool on)
     m_monitor->setLagThreshold(AppSettings::lagThresholdSec());
     connect(m_monitor, &PairMonitor::sample, m_model, &TopologyModel::applySample);
     connect(m_monitor, &PairMonitor::sample, m_charts, &StatusCharts::addSample);
-    connect(m_monitor, &PairMonitor::event, this, &MainWindow::showReplicationEvent);
+    connect(m_monitor, &PairMonitor::event, this, [this](const ReplicationEvent& e) {
+        m_pairs->fleet()->observeEvent(m_profile.filePath, e);
+        showReplicationEvent(e);
+    });
+    connect(m_monitor, &PairMonitor::sample, this,
+        [this](const StatusSample& s) { m_pairs->fleet()->observe(m_profile.filePath, s); });
     m_charts->setHistory(&m_monitor->history());
     m_monitor->start();
 }
 
-void MainWindow::showReplicationEvent(const ReplicationEvent& event)
+void MainWindow::showReplicationEvent(const ReplicationEvent& shown, const QString& pair)
 {
+    m_banner->showAlert(shown, pair);
+    ReplicationEvent event = shown;
+    if (!pair.isEmpty())
+        event.server = tr("%1 / %2").arg(pair, shown.server); // another pair's: say which
     m_events->addEvent(event);
-    m_banner->showAlert(event);
-    SetupEvent line;
-    line.time = event.time.toLocalTime();
-    line.server = event.server;
-    line.step = ReplicationEvent::kindTitle(event.kind);
-    line.text = event.text;
-    line.kind = event.severity() == ReplicationEvent::Severity::Error ? SetupEvent::Kind::StepFailed
-        : event.severity() == ReplicationEvent::Severity::Warning     ? SetupEvent::Kind::Warning
-                                                                      : SetupEvent::Kind::Info;
-    m_log->append(line);
+    m_log->append(event);
     if (m_tray && AppSettings::value(AppSettings::Key::TrayNotifications).toBool()) {
         const QSystemTrayIcon::MessageIcon icon = event.severity() == ReplicationEvent::Severity::Error
             ? QSystemTrayIcon::Critical

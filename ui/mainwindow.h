@@ -8,6 +8,7 @@
 class AlertBanner;
 class CredentialStore;
 class EventList;
+class FleetMonitor;
 class InspectionPanel;
 class LogView;
 class PairList;
@@ -67,7 +68,9 @@ private:
     void onSetupEvent(const SetupEvent& event);
     void inspect();
     void setMonitoring(bool on);
-    void showReplicationEvent(const ReplicationEvent& event);
+    /** Banner, tray, event list and log; @p pair names another pair than the open one (the fleet view). */
+    void showReplicationEvent(const ReplicationEvent& event, const QString& pair = {});
+
     void showPreferences();
     void forgetPasswords();
 
@@ -79,6 +82,7 @@ private:
     AlertBanner* m_banner;
     StatusCharts* m_charts;
     QTabWidget* m_tabs;
+    CredentialStore* m_credentials;
     PairList* m_pairs;
     QDockWidget* m_pairsDock = nullptr;
     QDockWidget* m_inspectionDock = nullptr;
@@ -86,7 +90,6 @@ private:
     QSystemTrayIcon* m_tray = nullptr;
     QAction* m_monitorAction = nullptr;
     QAction* m_demoAction = nullptr;
-    CredentialStore* m_credentials;
 
     PairProfile m_profile;
     bool m_hasPair = false;

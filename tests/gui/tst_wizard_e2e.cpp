@@ -274,7 +274,7 @@ private:
                 && hasEvent(window, "A", ReplicationEvent::Kind::LagHigh),
             30000);
         QCOMPARE(banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
-        QVERIFY2(banner->text().contains("1 more"), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains("+1 more"), qPrintable(banner->text()));
         sandboxSql(sb, 0, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE", &ok);
         QVERIFY(ok);
         QTRY_VERIFY_WITH_TIMEOUT(

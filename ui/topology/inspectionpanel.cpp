@@ -176,7 +176,7 @@ void InspectionPanel::addInspectionSections()
         row(binlog, tr("Binlog_Ignore_DB"), i.binlogIgnoreDb);
 
     const ReplicaStatus& r = i.replica;
-    if (r.configured) {
+    if (r.configured && !r.sourceHost.isEmpty()) {
         QTreeWidgetItem* replica = section(tr("Replica source"));
         row(replica, tr("Source"),
             QStringLiteral("%1@%2:%3").arg(r.sourceUser, r.sourceHost).arg(r.sourcePort));
