@@ -12,8 +12,9 @@ PACKAGES=(
   qt6-base-dev libqt6sql6-mysql qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-translations-l10n
   # SSH and the OS keychain
   libssh-dev qtkeychain-qt6-dev
-  # a real Secret Service for the keychain test: gnome-keyring-daemon inside dbus-run-session
-  gnome-keyring dbus
+  # QtKeychain reaches the Secret Service through libsecret; the keychain test runs gnome-keyring-daemon
+  # inside dbus-run-session
+  gnome-keyring dbus libsecret-1-0
   # the sandbox servers and the test sshd
   mariadb-server mariadb-client openssh-server
   # sudo: the SSH tests check the "sudo -n" refusal message

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+// Jobs have no parent: a job in flight outlives the store (libsecret calls back into it), and deletes
+// itself once finished.
 namespace {
 QString keychainError(const QKeychain::Job* job)
 {
@@ -41,21 +43,21 @@ QString CredentialStore::service()
     return QStringLiteral("RepliPair");
 }
 
-QString CredentialStore::entryName(const PairProfile& profile, int index, Secret secret)
+QString CredentialStore::entryName(const ServerProfile& server, Secret secret)
 {
-    return QStringLiteral("%1/%2/%3")
-        .arg(profile.name, profile.servers[index].name,
-            secret == Secret::Sql ? QStringLiteral("sql") : QStringLiteral("ssh"));
+    return secret == Secret::Sql
+        ? QStringLiteral("sql:%1@%2:%3").arg(server.adminUser, server.host).arg(server.port)
+        : QStringLiteral("ssh:%1@%2:%3").arg(server.ssh.user, server.ssh.host).arg(server.ssh.port);
 }
 
 QFuture<Result<void>> CredentialStore::store(const QString& entry, const QString& secret)
 {
     auto promise = std::make_shared<QPromise<Result<void>>>();
     promise->start();
-    auto* job = new QKeychain::WritePasswordJob(service(), this);
+    auto* job = new QKeychain::WritePasswordJob(service());
     job->setKey(entry);
     job->setTextData(secret);
-    connect(job, &QKeychain::Job::finished, this, [promise](QKeychain::Job* j) {
+    connect(job, &QKeychain::Job::finished, job, [promise](QKeychain::Job* j) {
         if (j->error() != QKeychain::NoError)
             promise->addResult(stepFailure(QString(), tr("keychain"), keychainError(j)));
         else
@@ -70,9 +72,9 @@ QFuture<Result<QString>> CredentialStore::read(const QString& entry)
 {
     auto promise = std::make_shared<QPromise<Result<QString>>>();
     promise->start();
-    auto* job = new QKeychain::ReadPasswordJob(service(), this);
+    auto* job = new QKeychain::ReadPasswordJob(service());
     job->setKey(entry);
-    connect(job, &QKeychain::Job::finished, this, [promise, entry](QKeychain::Job* j) {
+    connect(job, &QKeychain::Job::finished, job, [promise, entry](QKeychain::Job* j) {
         if (j->error() == QKeychain::EntryNotFound)
             promise->addResult(
                 stepFailure(QString(), tr("keychain"), tr("the keychain holds no entry %1").arg(entry)));
@@ -90,9 +92,9 @@ QFuture<Result<void>> CredentialStore::forget(const QString& entry)
 {
     auto promise = std::make_shared<QPromise<Result<void>>>();
     promise->start();
-    auto* job = new QKeychain::DeletePasswordJob(service(), this);
+    auto* job = new QKeychain::DeletePasswordJob(service());
     job->setKey(entry);
-    connect(job, &QKeychain::Job::finished, this, [promise](QKeychain::Job* j) {
+    connect(job, &QKeychain::Job::finished, job, [promise](QKeychain::Job* j) {
         if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound)
             promise->addResult(stepFailure(QString(), tr("keychain"), keychainError(j)));
         else
@@ -114,9 +116,9 @@ QFuture<PairProfile> CredentialStore::fillFromKeychain(const PairProfile& profil
         auto add = [&](const QString& entry, QString* target) {
             if (entry.isEmpty() || !target->isEmpty())
                 return;
-            auto* job = new QKeychain::ReadPasswordJob(service(), this);
+            auto* job = new QKeychain::ReadPasswordJob(service());
             job->setKey(entry);
-            connect(job, &QKeychain::Job::finished, this, [filled, target](QKeychain::Job* j) {
+            connect(job, &QKeychain::Job::finished, job, [filled, target](QKeychain::Job* j) {
                 if (j->error() == QKeychain::NoError)
                     *target = static_cast<QKeychain::ReadPasswordJob*>(j)->textData();
             });
@@ -142,7 +144,7 @@ QFuture<Result<void>> CredentialStore::storeFromProfile(const PairProfile& profi
         auto add = [&](const QString& entry, const QString& secret) {
             if (entry.isEmpty() || secret.isEmpty())
                 return;
-            auto* job = new QKeychain::WritePasswordJob(service(), this);
+            auto* job = new QKeychain::WritePasswordJob(service());
             job->setKey(entry);
             job->setTextData(secret);
             *jobs << job;
@@ -167,7 +169,7 @@ QFuture<Result<void>> CredentialStore::forgetProfile(const PairProfile& profile)
         for (const QString& entry : { s.adminPasswordKeychain, s.ssh.passwordKeychain }) {
             if (entry.isEmpty())
                 continue;
-            auto* job = new QKeychain::DeletePasswordJob(service(), this);
+            auto* job = new QKeychain::DeletePasswordJob(service());
             job->setKey(entry);
             *jobs << job;
         }

@@ -19,8 +19,9 @@ public:
 
     /** The keychain service all of RepliPair's entries live under. */
     static QString service();
-    /** A stable entry name for server @p index of @p profile: "<pair>/<server>/sql" or ".../ssh". */
-    static QString entryName(const PairProfile& profile, int index, Secret secret);
+    /** A stable entry name for a server's account: "sql:user@host:port" or "ssh:user@host:port" (pairs
+     *  that share a server share its entry). */
+    static QString entryName(const ServerProfile& server, Secret secret);
 
     QFuture<Result<void>> store(const QString& entry, const QString& secret);
     QFuture<Result<QString>> read(const QString& entry);

@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "asynctask.h"
+#include "credentialstore.h"
+#include "fleetmonitor.h"
 #include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
 #include "monitor/logview.h"
@@ -10,6 +13,7 @@
 #include "monitor/statuscharts.h"
 #include "monitor/topologymodel.h"
 #include "pairlist.h"
+#include "passwordrequest.h"
 #include "preferencesdialog.h"
 #include "setup/setuprunner.h"
 #include "topology/inspectionpanel.h"
@@ -22,7 +26,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -40,7 +43,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_banner(new AlertBanner(m_model, this))
     , m_charts(new StatusCharts(this))
     , m_tabs(new QTabWidget(this))
-    , m_pairs(new PairList(this))
+    , m_credentials(new CredentialStore(this))
+    , m_pairs(new PairList(m_credentials, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RepliPair"));
@@ -94,6 +98,10 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1200, 780);
     restoreGeometry(AppSettings::value(AppSettings::Key::WindowGeometry).toByteArray());
     restoreState(AppSettings::value(AppSettings::Key::WindowState).toByteArray());
+    connect(m_pairs->fleet(), &FleetMonitor::pairEvent, this,
+        [this](const QString&, const QString& pair, const ReplicationEvent& e) {
+            showReplicationEvent(e, pair);
+        });
     statusBar()->showMessage(tr("Ready"));
 }
 
@@ -166,6 +174,7 @@ void MainWindow::createActions()
     m_monitorAction = add(pair, "actionMonitor", tr("&Monitor"), [this](bool on) { setMonitoring(on); });
     m_monitorAction->setCheckable(true);
     m_monitorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    add(pair, "actionForgetPasswords", tr("&Forget Remembered Passwords"), [this] { forgetPasswords(); });
     m_demoAction = add(
         pair, "actionDemoSetup", tr("Set Up the &Demo Pair…"), [this] { startWizard(m_demoProfile, true); });
     m_demoAction->setVisible(false);
@@ -195,22 +204,15 @@ void MainWindow::createActions()
     });
 }
 
-bool MainWindow::ensurePasswords(PairProfile& profile)
+void MainWindow::forgetPasswords()
 {
-    for (ServerProfile& s : profile.servers) {
-        if (s.adminPassword())
-            continue;
-        bool ok = false;
-        const QString pw = QInputDialog::getText(this, tr("Password for %1").arg(s.name),
-            tr("Password of %1 on %2 (kept in memory only):").arg(s.adminUser, s.endpoint()),
-            QLineEdit::Password, QString(), &ok);
-        if (!ok)
-            return false;
-        s.adminPasswordOverride = pw;
-        s.adminPasswordEnv.clear();
-        s.adminPasswordFile.clear();
-    }
-    return true;
+    if (!m_hasPair)
+        return;
+    AsyncTask::runThenCallback(m_credentials->forgetProfile(m_profile), this, [this](const Result<void>& r) {
+        statusBar()->showMessage(
+            r ? tr("The keychain no longer holds the passwords of %1.").arg(m_profile.name) : r.error().text,
+            8000);
+    });
 }
 
 bool MainWindow::openPairFile(const QString& path)
@@ -222,9 +224,9 @@ bool MainWindow::openPairFile(const QString& path)
         return false;
     }
     loaded->filePath = path;
-    if (!ensurePasswords(*loaded))
-        return false;
-    openPair(*loaded, path != m_pairs->demoPath());
+    const bool remember = path != m_pairs->demoPath();
+    PasswordRequest::fill(*loaded, m_credentials, this,
+        [this, remember](const PairProfile& ready) { openPair(ready, remember); });
     return true;
 }
 
@@ -257,6 +259,8 @@ void MainWindow::openPair(const PairProfile& profile, bool remember)
     }
     if (QListWidgetItem* item = m_pairs->itemFor(profile.filePath))
         m_pairs->setCurrentItem(item);
+    m_banner->forgetPair(profile.name);
+    m_pairs->setOpenPair(profile.filePath);
     inspect();
     setMonitoring(true);
 }
@@ -272,6 +276,19 @@ SetupWizard* MainWindow::startWizard(const PairProfile& profile, bool demo)
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setDemo(demo);
     connect(wizard, &SetupWizard::setupEvent, this, &MainWindow::onSetupEvent);
+    connect(wizard, &SetupWizard::profileSaved, this, [this, wizard] {
+        // passwords the user asked to remember go to the keychain; the saved profile names the entries
+        AsyncTask::runThenCallback(
+            m_credentials->storeFromProfile(wizard->profile()), this, [this](const Result<void>& r) {
+                if (!r) {
+                    SetupEvent e;
+                    e.kind = SetupEvent::Kind::Warning;
+                    e.step = tr("keychain");
+                    e.text = tr("The passwords could not be remembered: %1").arg(r.error().text);
+                    m_log->append(e);
+                }
+            });
+    });
     connect(wizard, &SetupWizard::pairReady, this, [this, wizard](const QString& path) {
         if (wizard->isDemo()) {
             m_pairs->setDemoPair(path, wizard->profile().name);
@@ -338,24 +355,24 @@ void MainWindow::setMonitoring(bool on)
     m_monitor->setLagThreshold(AppSettings::lagThresholdSec());
     connect(m_monitor, &PairMonitor::sample, m_model, &TopologyModel::applySample);
     connect(m_monitor, &PairMonitor::sample, m_charts, &StatusCharts::addSample);
-    connect(m_monitor, &PairMonitor::event, this, &MainWindow::showReplicationEvent);
+    connect(m_monitor, &PairMonitor::event, this, [this](const ReplicationEvent& e) {
+        m_pairs->fleet()->observeEvent(m_profile.filePath, e);
+        showReplicationEvent(e);
+    });
+    connect(m_monitor, &PairMonitor::sample, this,
+        [this](const StatusSample& s) { m_pairs->fleet()->observe(m_profile.filePath, s); });
     m_charts->setHistory(&m_monitor->history());
     m_monitor->start();
 }
 
-void MainWindow::showReplicationEvent(const ReplicationEvent& event)
+void MainWindow::showReplicationEvent(const ReplicationEvent& shown, const QString& pair)
 {
+    m_banner->showAlert(shown, pair);
+    ReplicationEvent event = shown;
+    if (!pair.isEmpty())
+        event.server = tr("%1 / %2").arg(pair, shown.server); // another pair's: say which
     m_events->addEvent(event);
-    m_banner->showAlert(event);
-    SetupEvent line;
-    line.time = event.time.toLocalTime();
-    line.server = event.server;
-    line.step = ReplicationEvent::kindTitle(event.kind);
-    line.text = event.text;
-    line.kind = event.severity() == ReplicationEvent::Severity::Error ? SetupEvent::Kind::StepFailed
-        : event.severity() == ReplicationEvent::Severity::Warning     ? SetupEvent::Kind::Warning
-                                                                      : SetupEvent::Kind::Info;
-    m_log->append(line);
+    m_log->append(event);
     if (m_tray && AppSettings::value(AppSettings::Key::TrayNotifications).toBool()) {
         const QSystemTrayIcon::MessageIcon icon = event.severity() == ReplicationEvent::Severity::Error
             ? QSystemTrayIcon::Critical

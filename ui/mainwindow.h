@@ -6,7 +6,9 @@
 #include <QPointer>
 
 class AlertBanner;
+class CredentialStore;
 class EventList;
+class FleetMonitor;
 class InspectionPanel;
 class LogView;
 class PairList;
@@ -48,6 +50,8 @@ public:
 
     /** Shows @p profile on the canvas, inspects it and starts monitoring it. */
     void openPair(const PairProfile& profile, bool remember = true);
+    /** Loads a saved pair, gets its passwords (keychain, else a prompt) and opens it; false when the file
+     *  cannot be read (the pair opens once its passwords are known). */
     bool openPairFile(const QString& path);
     /** Opens the setup wizard on @p profile (a new pair when empty). */
     SetupWizard* startWizard(const PairProfile& profile, bool demo = false);
@@ -64,9 +68,11 @@ private:
     void onSetupEvent(const SetupEvent& event);
     void inspect();
     void setMonitoring(bool on);
-    void showReplicationEvent(const ReplicationEvent& event);
+    /** Banner, tray, event list and log; @p pair names another pair than the open one (the fleet view). */
+    void showReplicationEvent(const ReplicationEvent& event, const QString& pair = {});
+
     void showPreferences();
-    bool ensurePasswords(PairProfile& profile);
+    void forgetPasswords();
 
     TopologyModel* m_model;
     TopologyView* m_view;
@@ -76,6 +82,7 @@ private:
     AlertBanner* m_banner;
     StatusCharts* m_charts;
     QTabWidget* m_tabs;
+    CredentialStore* m_credentials;
     PairList* m_pairs;
     QDockWidget* m_pairsDock = nullptr;
     QDockWidget* m_inspectionDock = nullptr;

@@ -1,6 +1,8 @@
 #include "screenshottour.h"
 
 #include "mainwindow.h"
+#include "monitor/alertbanner.h"
+#include "monitor/replicationeventdetector.h"
 #include "monitor/statuscharts.h"
 #include "monitor/statushistory.h"
 #include "monitor/topologymodel.h"
@@ -103,6 +105,33 @@ void ScreenshotTour::showSamplePair()
     ReplicaStatus lagging = b.replica;
     lagging.secondsBehind = 12;
     model->applyReplicaStatus(1, lagging, 11.6);
+    // after a break: A's SQL thread stopped on a duplicate key, under the banner with its safe actions
+    ReplicaStatus broken = sampleInspection(QStringLiteral("A"), 1, p.servers[0].host, 3306).replica;
+    broken.sqlRunning = false;
+    broken.secondsBehind.reset();
+    broken.lastSqlErrno = 1062;
+    broken.lastSqlError = QStringLiteral(
+        "Could not execute Write_rows_v1 event on table shop.orders; Duplicate entry '4711' for key "
+        "'PRIMARY', Error_code: 1062; handler error HA_ERR_FOUND_DUPP_KEY");
+    model->applyReplicaStatus(0, broken);
+    ReplicationEvent lag;
+    lag.time = QDateTime::currentDateTimeUtc().addSecs(-20);
+    lag.serverIndex = 1;
+    lag.server = p.servers[1].name;
+    lag.kind = ReplicationEvent::Kind::LagHigh;
+    lag.text = ReplicationEventDetector::tr("%1 is %2 s behind its source (threshold %3 s)")
+                   .arg(lag.server)
+                   .arg(11.6, 0, 'f', 1)
+                   .arg(5.0, 0, 'f', 1);
+    m_window->alertBanner()->showAlert(lag);
+    ReplicationEvent error;
+    error.time = QDateTime::currentDateTimeUtc();
+    error.serverIndex = 0;
+    error.server = p.servers[0].name;
+    error.kind = ReplicationEvent::Kind::SqlError;
+    error.code = 1062;
+    error.text = ReplicationEventDetector::tr("SQL thread error %1: %2").arg(1062).arg(broken.lastSqlError);
+    m_window->alertBanner()->showAlert(error);
     m_window->topologyView()->selectServer(0);
 }
 

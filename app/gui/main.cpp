@@ -11,6 +11,8 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
+#include <memory>
+
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
@@ -55,7 +57,8 @@ int main(int argc, char* argv[])
         return app.exec();
     }
 
-    MainWindow window;
+    auto owned = std::make_unique<MainWindow>();
+    MainWindow& window = *owned;
     window.show();
 
     DemoSandbox* demo = nullptr;
@@ -78,6 +81,9 @@ int main(int argc, char* argv[])
     }
 
     const int rc = app.exec();
+    // the window's monitor and workers go first, while the demo's servers still answer: a poll in flight to
+    // a server already stopped would wait for its connection timeout
+    owned.reset();
     if (demo)
         demo->stop(); // whichever way the app ended: window closed, Ctrl+Q, SIGTERM or SIGINT
     return rc;

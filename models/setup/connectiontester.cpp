@@ -122,6 +122,8 @@ ConnectionTester::Outcome ConnectionTester::probe(
             = tr("not detected: %1 is another machine; tick SSH to reach it").arg(ctx.profile.host);
         out.configText = configAuto ? why : QString();
         out.restartText = restartAuto ? why : QString();
+        out.configFailed = configAuto;
+        out.restartFailed = restartAuto;
         return out;
     }
     ServerProcess::Hint hint;
@@ -131,10 +133,12 @@ ConnectionTester::Outcome ConnectionTester::probe(
     if (configAuto) {
         auto found = ConfigLocator(*shell, ctx.profile.name).locate(hint, ctx.dialect.version().flavor);
         out.configText = found ? tr("%1 (%2)").arg(found->mainFile, found->reason) : found.error().text;
+        out.configFailed = !found;
     }
     if (restartAuto) {
         auto found = RestartDetector(*shell, ctx.profile.name).detect(hint);
         out.restartText = found ? tr("%1 (%2)").arg(found->command, found->description) : found.error().text;
+        out.restartFailed = !found;
     }
     return out;
 }

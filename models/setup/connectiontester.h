@@ -27,6 +27,8 @@ public:
         std::optional<SshHostKey> hostKey; ///< when the host key was probed
         QString configText; ///< "auto": the option file found and why, or why not
         QString restartText; ///< "auto": the restart command found and why, or why not
+        bool configFailed = false; ///< "auto" could not find the option file: configText says why
+        bool restartFailed = false; ///< "auto" could not find a restart command: restartText says why
         bool ok() const { return sqlOk && (!sshTried || sshOk); }
     };
 

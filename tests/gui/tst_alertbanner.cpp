@@ -74,7 +74,7 @@ private slots:
         m_banner->showAlert(alertEvent(0, ReplicationEvent::Kind::LagHigh, "A is 7.5 s behind"));
         QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
         QVERIFY2(m_banner->text().contains("Duplicate entry"), qPrintable(m_banner->text()));
-        QVERIFY2(m_banner->text().contains("1 more"), qPrintable(m_banner->text()));
+        QVERIFY2(m_banner->text().contains("+1 more"), qPrintable(m_banner->text()));
         QVERIFY(m_banner->findChild<QPushButton*>("alertShowEvent")->isVisible());
 
         // the lag goes (no event says so: the live model does); the error is still there

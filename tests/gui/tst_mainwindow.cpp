@@ -74,7 +74,7 @@ private slots:
         MainWindow w;
         w.show();
         QVERIFY(w.openPairFile(path));
-        QVERIFY(w.topologyModel()->hasPair());
+        QTRY_VERIFY(w.topologyModel()->hasPair()); // once its passwords are known (here: a variable)
         QCOMPARE(w.topologyModel()->server(1).endpoint, QString("127.0.0.1:2"));
         auto* pairs = w.findChild<QListWidget*>("pairList");
         QCOMPARE(pairs->count(), 1);

@@ -6,8 +6,10 @@
 #include "wizard/setupwizard.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QGroupBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -92,13 +94,19 @@ private slots:
         QTest::keyClicks(w.findChild<QLineEdit*>("serverAConfigFile"), "/etc/mysql/my.cnf");
         QVERIFY(nextButton(w)->isEnabled());
 
-        // SSH needs a key or a password variable
+        // SSH: the placeholders are the defaults (root, the usual key files); a password must be given
         auto* ssh = w.findChild<QGroupBox*>("serverASshGroup");
         ssh->setChecked(true);
-        w.findChild<QLineEdit*>("serverASshKeyFile")->clear();
-        QVERIFY(!nextButton(w)->isEnabled());
-        QTest::keyClicks(w.findChild<QLineEdit*>("serverASshKeyFile"), "~/.ssh/id_ed25519");
         QVERIFY(nextButton(w)->isEnabled());
+        auto* auth = w.findChild<QComboBox*>("serverASshAuth");
+        auth->setCurrentIndex(auth->findText("Password"));
+        QVERIFY(!nextButton(w)->isEnabled());
+        QVERIFY(w.findChild<QLabel*>("serverAProblem")->text().contains("SSH password"));
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverASshPassword"), "ssh-s3cret");
+        QVERIFY(nextButton(w)->isEnabled());
+        auth->setCurrentIndex(auth->findText("ssh-agent"));
+        QVERIFY(nextButton(w)->isEnabled());
+        QVERIFY(!w.findChild<QLineEdit*>("serverASshKeyFile")->isEnabled());
         ssh->setChecked(false);
 
         w.findChild<QLineEdit*>("serverAPassword")->setText("s3cret");
@@ -126,6 +134,72 @@ private slots:
         QCOMPARE(w.findChild<QLineEdit*>("serverBHost")->text(), QString("db2.example.net"));
     }
 
+    void twoRemoteServersFromTheDefaultsAndSameAsA()
+    {
+        SetupWizard w(SetupWizard::defaultProfile());
+        w.show();
+        w.next();
+        QCOMPARE(w.currentId(), int(SetupWizard::ServerAPageId));
+        // the first server: its address, the SQL password and the SSH password typed; everything else the
+        // defaults the placeholders show
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverAHost"), "127.0.0.2");
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverAPassword"), "sql-s3cret");
+        w.findChild<QGroupBox*>("serverASshGroup")->setChecked(true);
+        auto* auth = w.findChild<QComboBox*>("serverASshAuth");
+        auth->setCurrentIndex(auth->findText("Password"));
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverASshPassword"), "ssh-s3cret");
+        QVERIFY2(nextButton(w)->isEnabled(), qPrintable(w.findChild<QLabel*>("serverAProblem")->text()));
+        const ServerProfile a = w.serverPage(0)->fromFields();
+        QCOMPARE(a.adminUser, QString("root"));
+        QVERIFY(a.hasSsh);
+        QCOMPARE(a.ssh.host, QString("127.0.0.2"));
+        QCOMPARE(a.ssh.user, QString("root"));
+        QCOMPARE(a.ssh.port, 22);
+        QCOMPARE(a.ssh.passwordOverride, QString("ssh-s3cret"));
+        QVERIFY(a.adminPasswordKeychain.isEmpty()); // not remembered unless ticked
+
+        // Next on an SSH page first checks the host key (a connection): the page after is reached from A's
+        // settings as Next would have stored them
+        PairProfile p = w.profile();
+        p.servers[0] = a;
+        SetupWizard second(p);
+        second.setStartId(SetupWizard::ServerBPageId);
+        second.show();
+        QCOMPARE(second.currentId(), int(SetupWizard::ServerBPageId));
+        QVERIFY(!nextButton(second)->isEnabled()); // B starts without a host
+        QTest::keyClicks(second.findChild<QLineEdit*>("serverBHost"), "127.0.0.3");
+        auto* same = second.findChild<QCheckBox*>("serverBSameAsA");
+        QVERIFY(same);
+        same->setFocus();
+        QTest::keyClick(same, Qt::Key_Space);
+        QVERIFY(same->isChecked());
+        QVERIFY(nextButton(second)->isEnabled());
+        QVERIFY(!second.findChild<QLineEdit*>("serverBAdminUser")->isEnabled());
+        const ServerProfile b = second.serverPage(1)->fromFields();
+        QCOMPARE(b.host, QString("127.0.0.3"));
+        QCOMPARE(b.adminUser, QString("root"));
+        QCOMPARE(b.adminPasswordOverride, QString("sql-s3cret"));
+        QVERIFY(b.hasSsh);
+        QCOMPARE(b.ssh.host, QString("127.0.0.3")); // B's own host, A's account
+        QCOMPARE(b.ssh.user, QString("root"));
+        QCOMPARE(b.ssh.passwordOverride, QString("ssh-s3cret"));
+        QCOMPARE(b.name, QString("B"));
+
+        // ticking "remember" names keychain entries in the profile, never the passwords
+        QTest::keyClick(same, Qt::Key_Space);
+        auto* remember = second.findChild<QCheckBox*>("serverBRemember");
+        remember->setFocus();
+        QTest::keyClick(remember, Qt::Key_Space);
+        const ServerProfile kept = second.serverPage(1)->fromFields();
+        QCOMPARE(kept.adminPasswordKeychain, QString("sql:root@127.0.0.3:3306"));
+        QCOMPARE(kept.ssh.passwordKeychain, QString("ssh:root@127.0.0.3:22"));
+        PairProfile saved = second.profile();
+        saved.servers[1] = kept;
+        const QByteArray json = QJsonDocument(saved.toJson()).toJson();
+        QVERIFY(json.contains("sql:root@127.0.0.3:3306"));
+        QVERIFY(!json.contains("s3cret"));
+    }
+
     void optionsPageValidatesAndWritesTheProfile()
     {
         SetupWizard w(unreachablePair());
@@ -142,7 +216,19 @@ private slots:
         w.findChild<QLineEdit*>("optionsPairName")->clear();
         QVERIFY(!nextButton(w)->isEnabled());
         w.findChild<QLineEdit*>("optionsPairName")->setText("orders");
+        // what the profile offers: the replication account's host, the rolling restart
+        auto* userHost = w.findChild<QLineEdit*>("optionsReplicationUserHost");
+        QTest::keyClicks(userHost, "10.0.0.% x");
+        QVERIFY(!nextButton(w)->isEnabled());
+        userHost->clear();
+        QTest::keyClicks(userHost, "10.0.0.%");
+        QVERIFY(nextButton(w)->isEnabled());
+        auto* rolling = w.findChild<QCheckBox*>("optionsRollingRestart");
+        rolling->setFocus();
+        QTest::keyClick(rolling, Qt::Key_Space);
         QVERIFY(w.currentPage()->validatePage());
+        QCOMPARE(w.profile().replicationUserHost, QString("10.0.0.%"));
+        QVERIFY(w.profile().rollingRestart);
         QCOMPARE(w.profile().databases, QStringList({ "shop", "billing" }));
         QCOMPARE(w.profile().ignoreDatabases, QStringList({ "mysql" }));
         QCOMPARE(w.profile().name, QString("orders"));
@@ -170,6 +256,14 @@ private slots:
         auto* tree = w.findChild<QTreeWidget*>("preflightFindings");
         QCOMPARE(tree->topLevelItemCount(), 2);
         QVERIFY(!w.findChild<QCheckBox*>("preflightAcknowledge")->isVisible());
+
+        // a long finding is shown in full below the list
+        const QString longText = "server_id 1 is used by both servers " + QString("and more ").repeated(40)
+            + "/etc/mysql/mariadb.conf.d/50-server.cnf";
+        plan.findings.last() = finding(Finding::Severity::Error, longText);
+        page->showResult(plan);
+        QCOMPARE(w.findChild<QLabel*>("preflightDetail")->text().contains(longText), true);
+        QVERIFY(w.findChild<QLabel*>("preflightDetail")->wordWrap());
 
         plan.findings.last() = finding(Finding::Severity::Warning, "binlog_format is MIXED");
         page->showResult(plan);

@@ -98,6 +98,11 @@ QString AlertBanner::text() const
     return isHidden() ? QString() : m_text->text();
 }
 
+QString AlertBanner::shownPair() const
+{
+    return m_shown >= 0 ? m_alerts[m_shown].pair : QString();
+}
+
 ReplicationEvent AlertBanner::shownEvent() const
 {
     if (m_shown >= 0)
@@ -109,24 +114,33 @@ ReplicationEvent AlertBanner::shownEvent() const
 
 void AlertBanner::clear()
 {
-    m_alerts.clear();
+    m_alerts.removeIf([](const Alert& a) { return a.pair.isEmpty(); });
     refresh();
 }
 
-void AlertBanner::showAlert(const ReplicationEvent& event)
+void AlertBanner::forgetPair(const QString& pair)
+{
+    m_alerts.removeIf([&](const Alert& a) { return a.pair == pair; });
+    refresh();
+}
+
+void AlertBanner::showAlert(const ReplicationEvent& event, const QString& pair)
 {
     // news of the moment (recovered, answers again) only lasts until the next event
     m_alerts.removeIf([&](const Alert& a) {
         return a.event.severity() == ReplicationEvent::Severity::Info
-            || (a.event.serverIndex == event.serverIndex
+            || (a.pair == pair && a.event.serverIndex == event.serverIndex
                 && (event.kind == Kind::Recovered || family(a.event.kind) == family(event.kind)));
     });
-    m_alerts << Alert { event, false };
+    m_alerts << Alert { event, pair, false };
     refresh();
 }
 
-bool AlertBanner::stillTrue(const ReplicationEvent& e) const
+bool AlertBanner::stillTrue(const Alert& alert) const
 {
+    const ReplicationEvent& e = alert.event;
+    if (!alert.pair.isEmpty())
+        return true; // another pair's: its own Recovered clears it
     if (!m_model || !m_model->hasPair() || e.serverIndex < 0 || e.serverIndex > 1)
         return true;
     if (e.kind == Kind::ServerUnreachable)
@@ -137,14 +151,14 @@ bool AlertBanner::stillTrue(const ReplicationEvent& e) const
     switch (e.kind) {
     case Kind::SqlError:
     case Kind::SqlThreadStopped:
-        return link.configured && (!link.sqlRunning || link.lastSqlErrno != 0);
+        return link.status.configured && (!link.status.sqlRunning || link.status.lastSqlErrno != 0);
     case Kind::IoError:
     case Kind::IoThreadStopped:
-        return link.configured && (!link.ioRunning || link.lastIoErrno != 0);
+        return link.status.configured && (!link.status.ioRunning || link.status.lastIoErrno != 0);
     case Kind::LagHigh:
         return link.state == TopologyModel::LinkState::Lagging;
     case Kind::ReplicaRemoved:
-        return !link.configured;
+        return !link.status.configured;
     case Kind::ServerUnreachable:
     case Kind::ServerReachable:
     case Kind::Recovered:
@@ -155,7 +169,7 @@ bool AlertBanner::stillTrue(const ReplicationEvent& e) const
 
 void AlertBanner::prune()
 {
-    m_alerts.removeIf([this](const Alert& a) { return !stillTrue(a.event); });
+    m_alerts.removeIf([this](const Alert& a) { return !stillTrue(a); });
 }
 
 void AlertBanner::refresh()
@@ -174,11 +188,12 @@ void AlertBanner::refresh()
         hide();
         return;
     }
-    display(m_alerts[m_shown].event, open - 1);
+    display(m_alerts[m_shown], open - 1);
 }
 
-void AlertBanner::display(const ReplicationEvent& event, int others)
+void AlertBanner::display(const Alert& alert, int others)
 {
+    const ReplicationEvent& event = alert.event;
     const ReplicationEvent::Severity severity = event.severity();
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
     QColor tint(0x2e, 0x9d, 0x4a);
@@ -197,17 +212,22 @@ void AlertBanner::display(const ReplicationEvent& event, int others)
             base.blueF() * 0.8 + tint.blueF() * 0.2));
     setPalette(pal);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(24, 24));
-    QString text = tr("%1 — %2 on %3: %4")
-                       .arg(event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
-                           ReplicationEvent::kindTitle(event.kind), event.server, event.text);
+    QString text = alert.pair.isEmpty()
+        ? tr("%1 — %2 on %3: %4")
+              .arg(event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                  ReplicationEvent::kindTitle(event.kind), event.server, event.text)
+        : tr("%1 — pair %2: %3 on %4: %5")
+              .arg(event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")), alert.pair,
+                  ReplicationEvent::kindTitle(event.kind), event.server, event.text);
     if (others > 0)
-        text += QLatin1Char(' ') + tr("(%n more condition(s) under this one)", nullptr, others);
+        text += QLatin1Char(' ') + tr("(+%n more)", nullptr, others);
     m_text->setText(text);
     const bool stopped = event.kind == Kind::IoThreadStopped || event.kind == Kind::SqlThreadStopped
         || event.kind == Kind::IoError || event.kind == Kind::SqlError;
     m_action->setText(tr("&Start Replication on %1").arg(event.server));
-    m_action->setVisible(stopped);
+    // the actions act on the open pair: another pair's alert says which pair to open
+    m_action->setVisible(stopped && alert.pair.isEmpty());
     // a SQL error: the safe next step is to look at the event first, not to restart blindly
-    m_showEvent->setVisible(event.kind == Kind::SqlError);
+    m_showEvent->setVisible(event.kind == Kind::SqlError && alert.pair.isEmpty());
     QFrame::show();
 }

@@ -19,13 +19,18 @@ class AlertBanner : public QFrame
 public:
     explicit AlertBanner(const TopologyModel* model = nullptr, QWidget* parent = nullptr);
 
-    /** A new condition from the monitor (or its end: Recovered, ServerReachable). */
-    void showAlert(const ReplicationEvent& event);
-    /** Forgets every condition (another pair was opened). */
+    /** A new condition from the monitor (or its end: Recovered, ServerReachable). @p pair names another pair
+     *  than the open one (the fleet view): its condition lasts until that pair's Recovered or a dismiss. */
+    void showAlert(const ReplicationEvent& event, const QString& pair = {});
+    /** Forgets the open pair's conditions (another pair was opened). */
     void clear();
+    /** Forgets another pair's conditions (it is opened: its own monitor reports them now). */
+    void forgetPair(const QString& pair);
     QString text() const;
     /** The condition shown now; Kind::Recovered with serverIndex -1 when none. */
     ReplicationEvent shownEvent() const;
+    /** The pair of the condition shown: empty for the open pair. */
+    QString shownPair() const;
 
 Q_SIGNALS:
     /** The user asked to start replication on server @p index again. */
@@ -37,13 +42,14 @@ private:
     struct Alert
     {
         ReplicationEvent event;
+        QString pair; ///< empty: the open pair
         bool dismissed = false;
     };
     /** Whether @p event's condition still holds in the live model. */
-    bool stillTrue(const ReplicationEvent& event) const;
+    bool stillTrue(const Alert& alert) const;
     void prune();
     void refresh();
-    void display(const ReplicationEvent& event, int others);
+    void display(const Alert& alert, int others);
 
     const TopologyModel* m_model;
     QList<Alert> m_alerts;

@@ -1,5 +1,7 @@
 #include "monitor/logview.h"
 
+#include "monitor/replicationevent.h"
+
 #include "appsettings.h"
 #include "monitor/logmodel.h"
 
@@ -87,6 +89,19 @@ LogView::LogView(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
     layout->addWidget(m_table);
+}
+
+void LogView::append(const ReplicationEvent& event)
+{
+    SetupEvent line;
+    line.time = event.time.toLocalTime();
+    line.server = event.server;
+    line.step = ReplicationEvent::kindTitle(event.kind);
+    line.text = event.text;
+    line.kind = event.severity() == ReplicationEvent::Severity::Error ? SetupEvent::Kind::StepFailed
+        : event.severity() == ReplicationEvent::Severity::Warning     ? SetupEvent::Kind::Warning
+                                                                      : SetupEvent::Kind::Info;
+    append(line);
 }
 
 void LogView::append(const SetupEvent& event)

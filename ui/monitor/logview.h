@@ -9,6 +9,8 @@ class QTableView;
 struct SetupEvent;
 
 /** The live log: timestamped lines per server, filterable, copyable and savable. */
+struct ReplicationEvent;
+
 class LogView : public QWidget
 {
     Q_OBJECT
@@ -17,6 +19,8 @@ public:
 
     LogModel* model() const { return m_model; }
     void append(const SetupEvent& event);
+    /** A monitoring event as a log line (its severity as the line's kind). */
+    void append(const ReplicationEvent& event);
     /** Offers the server names of the open pair in the filter. */
     void setServerNames(const QStringList& names);
 

@@ -34,6 +34,14 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     m_replicationUser = lineEdit(
         QStringLiteral("optionsReplicationUser"), p.replicationUser, QStringLiteral("replication"));
 
+    // "peer" (the default) restricts the account to the other server's address; an explicit host or pattern
+    // is for a peer that connects from another address (NAT, a second network)
+    m_replicationUserHost = lineEdit(QStringLiteral("optionsReplicationUserHost"),
+        p.replicationUserHost == QLatin1String("peer") ? QString() : p.replicationUserHost,
+        tr("default: the other server's address"));
+    m_replicationUserHost->setToolTip(
+        tr("The host the replication account may connect from, e.g. 10.0.0.% for a subnet."));
+
     m_gtid = new QComboBox(this);
     m_gtid->setObjectName(QStringLiteral("optionsGtid"));
     m_gtid->addItem(tr("Automatic: GTID where both servers support it"), int(GtidMode::Auto));
@@ -48,6 +56,11 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     m_ssl = new QCheckBox(tr("Encrypt replication traffic with &SSL"), this);
     m_ssl->setObjectName(QStringLiteral("optionsSsl"));
     m_ssl->setChecked(p.ssl);
+
+    m_rollingRestart = new QCheckBox(
+        tr("Restart &one server at a time: the second only once the first is back and verified"), this);
+    m_rollingRestart->setObjectName(QStringLiteral("optionsRollingRestart"));
+    m_rollingRestart->setChecked(p.rollingRestart);
 
     m_binlogFormat = new QComboBox(this);
     m_binlogFormat->setObjectName(QStringLiteral("optionsBinlogFormat"));
@@ -66,10 +79,13 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     form->addRow(tr("&Databases:"), m_databases);
     form->addRow(tr("&Ignore databases:"), m_ignoreDatabases);
     form->addRow(tr("Replication &user:"), m_replicationUser);
+    form->addRow(tr("…allowed to connect &from:"), m_replicationUserHost);
     form->addRow(tr("&Positioning:"), m_gtid);
     form->addRow(tr("Binlog &format:"), m_binlogFormat);
     form->addRow(QString(), m_autoIncrement);
     form->addRow(QString(), m_ssl);
+    form->addRow(QString(), m_rollingRestart);
+    // to come with the profile keys of their issues: the database filter style, the initial copy
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_problem);
@@ -89,6 +105,11 @@ QString OptionsPage::validationProblem() const
         return tr("Give the pair a name; it names the profile file.");
     if (!userPattern.match(m_replicationUser->text().trimmed()).hasMatch())
         return tr("The replication user may hold letters, digits, '.', '-' and '_' (at most 32).");
+    static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9._%:\\[\\]-]{1,255}$"));
+    const QString host = m_replicationUserHost->text().trimmed();
+    if (!host.isEmpty() && !hostPattern.match(host).hasMatch())
+        return tr("\"%1\" is not a host name, address or pattern (letters, digits, '.', '-', '%').")
+            .arg(host);
     const QStringList dbs = splitNames(m_databases->text());
     for (const QString& db : splitNames(m_ignoreDatabases->text()))
         if (dbs.contains(db))
@@ -113,6 +134,10 @@ bool OptionsPage::validatePage()
     p.databases = splitNames(m_databases->text());
     p.ignoreDatabases = splitNames(m_ignoreDatabases->text());
     p.replicationUser = m_replicationUser->text().trimmed();
+    p.replicationUserHost = m_replicationUserHost->text().trimmed().isEmpty()
+        ? QStringLiteral("peer")
+        : m_replicationUserHost->text().trimmed();
+    p.rollingRestart = m_rollingRestart->isChecked();
     p.gtid = GtidMode(m_gtid->currentData().toInt());
     p.autoIncrement = m_autoIncrement->isChecked();
     p.ssl = m_ssl->isChecked();

@@ -8,7 +8,8 @@ class QLabel;
 class QLineEdit;
 class SetupWizard;
 
-/** The pair's options: name, databases, GTID or file/position, auto-increment, SSL, binlog format. */
+/** The pair's options, as the profile offers them: name, databases, the replication account and the host it
+ *  may connect from, GTID or file/position, auto-increment, SSL, binlog format, rolling restart. */
 class OptionsPage : public QWizardPage
 {
     Q_OBJECT
@@ -29,6 +30,8 @@ private:
     QLineEdit* m_databases;
     QLineEdit* m_ignoreDatabases;
     QLineEdit* m_replicationUser;
+    QLineEdit* m_replicationUserHost;
+    QCheckBox* m_rollingRestart;
     QComboBox* m_gtid;
     QCheckBox* m_autoIncrement;
     QCheckBox* m_ssl;

@@ -40,6 +40,10 @@ PlanPage::PlanPage(SetupWizard* wizard)
     m_busy->setMaximumHeight(8);
     m_steps->setObjectName(QStringLiteral("planSteps"));
     m_steps->setAccessibleName(tr("Plan steps"));
+    // long step titles wrap instead of being cut off
+    m_steps->setWordWrap(true);
+    m_steps->setTextElideMode(Qt::ElideNone);
+    m_steps->setResizeMode(QListView::Adjust);
     m_detail->setObjectName(QStringLiteral("planDetail"));
     m_detail->setReadOnly(true);
     m_detail->setLineWrapMode(QPlainTextEdit::NoWrap);

@@ -19,6 +19,7 @@ PreflightPage::PreflightPage(SetupWizard* wizard)
     , m_status(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_findings(new QTreeWidget(this))
+    , m_detail(new QLabel(this))
     , m_acknowledge(new QCheckBox(this))
     , m_recheck(new QPushButton(tr("Check &Again"), this))
 {
@@ -41,6 +42,20 @@ PreflightPage::PreflightPage(SetupWizard* wizard)
     m_findings->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_findings->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_findings->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_findings->setTextElideMode(Qt::ElideNone);
+    // rows grow with their wrapped text when the columns change width
+    connect(m_findings->header(), &QHeaderView::sectionResized, m_findings, &QTreeView::doItemsLayout);
+    m_detail->setObjectName(QStringLiteral("preflightDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setMinimumHeight(m_detail->fontMetrics().lineSpacing() * 3);
+    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    connect(m_findings, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        // the whole finding, however long: paths and the server's own error text do not always wrap in a cell
+        m_detail->setText(item ? QStringLiteral("%1 — %2: %3\n%4")
+                                     .arg(item->text(0), item->text(1), item->toolTip(2), item->toolTip(3))
+                               : QString());
+    });
     m_acknowledge->setObjectName(QStringLiteral("preflightAcknowledge"));
     m_acknowledge->setVisible(false);
     connect(m_acknowledge, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
@@ -54,6 +69,7 @@ PreflightPage::PreflightPage(SetupWizard* wizard)
     layout->addWidget(m_status);
     layout->addWidget(m_busy);
     layout->addWidget(m_findings, 1);
+    layout->addWidget(m_detail);
     layout->addLayout(bottom);
 }
 
@@ -135,6 +151,16 @@ void PreflightPage::showResult(const SetupPlan& plan, const StepError& error)
         item->setToolTip(3, f.fix);
         item->setData(0, Qt::UserRole, f.code);
     }
+    // the first problem in full below the list: an error first, else a warning, else the first line
+    QTreeWidgetItem* first = m_findings->topLevelItemCount() > 0 ? m_findings->topLevelItem(0) : nullptr;
+    for (int i = m_findings->topLevelItemCount() - 1; i >= 0; --i) {
+        const Finding& f = findings.at(i);
+        if (f.severity == Finding::Severity::Error
+            || (f.severity == Finding::Severity::Warning && m_errors == 0))
+            first = m_findings->topLevelItem(i);
+    }
+    m_findings->setCurrentItem(first);
+    m_detail->setVisible(first != nullptr);
     if (m_errors > 0)
         m_status->setText(tr(
             "Problems to solve before the setup can run: %n. Fix them and check again.", nullptr, m_errors));

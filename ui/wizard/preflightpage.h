@@ -44,6 +44,7 @@ private:
     QLabel* m_status;
     QProgressBar* m_busy;
     QTreeWidget* m_findings;
+    QLabel* m_detail; ///< the selected finding in full, wrapped
     QCheckBox* m_acknowledge;
     QPushButton* m_recheck;
 };

@@ -126,6 +126,7 @@ bool ResultPage::validatePage()
     m_wizard->setSavedPath(path);
     if (!m_wizard->isDemo()) // the demo's folder goes with the demo
         AppSettings::setValue(AppSettings::Key::LastProfileDir, QFileInfo(path).absolutePath());
+    Q_EMIT m_wizard->profileSaved(path);
     if (m_open->isChecked())
         Q_EMIT m_wizard->pairReady(path);
     return true;

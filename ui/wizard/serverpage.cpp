@@ -1,10 +1,11 @@
 #include "wizard/serverpage.h"
 
+#include "credentialstore.h"
 #include "wizard/hostkeydialog.h"
 #include "wizard/setupwizard.h"
+#include "wizard/sshaccessbox.h"
 
 #include <QCheckBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -13,7 +14,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 ServerPage::ServerPage(SetupWizard* wizard, int index)
@@ -40,13 +40,16 @@ ServerPage::ServerPage(SetupWizard* wizard, int index)
     m_port->setRange(1, 65535);
     m_port->setValue(3306);
     m_adminUser = lineEdit("AdminUser", QStringLiteral("root"));
-    m_password = lineEdit("Password");
+    m_password = lineEdit("Password", tr("kept in memory only, unless remembered below"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setToolTip(tr("Kept in memory only, never written to the profile."));
     m_passwordEnv = lineEdit("PasswordEnv", tr("optional: name of an environment variable"));
     m_peerHost = lineEdit("PeerHost", tr("default: the host above"));
     m_peerHost->setToolTip(tr("The address the other server uses to reach this one, when it differs (NAT, "
                               "a second network)."));
+    m_remember = new QCheckBox(tr("Re&member the passwords typed here in the system keychain"), this);
+    m_remember->setObjectName(name("Remember"));
+    m_remember->setToolTip(tr("The profile then names the keychain entry, never the password; reopening the "
+                              "pair does not ask again."));
 
     auto* sqlBox = new QGroupBox(tr("Database server"), this);
     auto* sqlForm = new QFormLayout(sqlBox);
@@ -59,60 +62,20 @@ ServerPage::ServerPage(SetupWizard* wizard, int index)
     hostRow->addWidget(m_port);
     sqlForm->addRow(tr("&Host:"), hostRow);
     static_cast<QLabel*>(sqlForm->labelForField(hostRow))->setBuddy(m_host);
+    if (index == 1) {
+        m_sameAsA = new QCheckBox(tr("Same admin account and SSH access as the first server"), this);
+        m_sameAsA->setObjectName(name("SameAsA"));
+        connect(m_sameAsA, &QCheckBox::toggled, this, &ServerPage::followFirstServer);
+        sqlForm->addRow(QString(), m_sameAsA);
+    }
     sqlForm->addRow(tr("&Admin user:"), m_adminUser);
     sqlForm->addRow(tr("Pass&word:"), m_password);
     sqlForm->addRow(tr("…or from &variable:"), m_passwordEnv);
     sqlForm->addRow(tr("Address seen by the p&eer:"), m_peerHost);
 
-    m_ssh = new QGroupBox(tr("Reach the host over &SSH (leave off for a server on this machine)"), this);
-    m_ssh->setObjectName(name("SshGroup"));
-    m_ssh->setCheckable(true);
-    m_ssh->setChecked(false);
-    connect(m_ssh, &QGroupBox::toggled, this, [this] {
-        m_hostKeyConfirmed = false;
-        Q_EMIT completeChanged();
-    });
-    m_sshHost = lineEdit("SshHost", tr("default: the host above"));
-    m_sshPort = new QSpinBox(this);
-    m_sshPort->setObjectName(name("SshPort"));
-    m_sshPort->setRange(1, 65535);
-    m_sshPort->setValue(22);
-    m_sshUser = lineEdit("SshUser", QStringLiteral("root"));
-    m_sshKeyFile = lineEdit("SshKeyFile", QStringLiteral("~/.ssh/id_ed25519"));
-    m_sshPasswordEnv = lineEdit("SshPasswordEnv", tr("optional: variable holding the SSH password"));
-    m_knownHosts = lineEdit("KnownHosts", QStringLiteral("~/.ssh/known_hosts"));
-    m_sudo = new QCheckBox(tr("Use s&udo for files and restarts"), this);
-    m_sudo->setObjectName(name("Sudo"));
-    auto* browseKey = new QToolButton(this);
-    browseKey->setObjectName(name("SshKeyBrowse"));
-    browseKey->setText(tr("…"));
-    browseKey->setAccessibleName(tr("Choose key file"));
-    connect(browseKey, &QToolButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("SSH Private Key"), QDir::homePath() + QStringLiteral("/.ssh"));
-        if (!path.isEmpty())
-            m_sshKeyFile->setText(path);
-    });
-    for (QLineEdit* e : { m_sshHost, m_sshUser, m_sshKeyFile, m_knownHosts })
-        connect(e, &QLineEdit::textChanged, this, [this] { m_hostKeyConfirmed = false; });
-    auto* sshForm = new QFormLayout(m_ssh);
-    auto* sshHostRow = new QHBoxLayout;
-    sshHostRow->addWidget(m_sshHost, 1);
-    auto* sshPortLabel = new QLabel(tr("P&ort:"), this);
-    sshPortLabel->setBuddy(m_sshPort);
-    sshHostRow->addWidget(sshPortLabel);
-    sshHostRow->addWidget(m_sshPort);
-    sshForm->addRow(tr("SSH hos&t:"), sshHostRow);
-    static_cast<QLabel*>(sshForm->labelForField(sshHostRow))->setBuddy(m_sshHost);
-    sshForm->addRow(tr("SSH &user:"), m_sshUser);
-    auto* keyRow = new QHBoxLayout;
-    keyRow->addWidget(m_sshKeyFile, 1);
-    keyRow->addWidget(browseKey);
-    sshForm->addRow(tr("&Key file:"), keyRow);
-    static_cast<QLabel*>(sshForm->labelForField(keyRow))->setBuddy(m_sshKeyFile);
-    sshForm->addRow(tr("Password &variable:"), m_sshPasswordEnv);
-    sshForm->addRow(tr("Known &hosts file:"), m_knownHosts);
-    sshForm->addRow(QString(), m_sudo);
+    m_ssh = new SshAccessBox(name(""), this);
+    connect(m_ssh, &SshAccessBox::changed, this, &QWizardPage::completeChanged);
+    connect(m_ssh, &SshAccessBox::endpointChanged, this, [this] { m_hostKeyConfirmed = false; });
 
     auto* configBox = new QGroupBox(tr("Configuration file and restart"), this);
     m_configFile = lineEdit("ConfigFile", tr("e.g. /etc/mysql/my.cnf"));
@@ -157,6 +120,7 @@ ServerPage::ServerPage(SetupWizard* wizard, int index)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(sqlBox);
     layout->addWidget(m_ssh);
+    layout->addWidget(m_remember);
     layout->addWidget(configBox);
     layout->addLayout(testRow);
     layout->addWidget(m_problem);
@@ -169,15 +133,9 @@ ServerPage::ServerPage(SetupWizard* wizard, int index)
     setTabOrder(m_password, m_passwordEnv);
     setTabOrder(m_passwordEnv, m_peerHost);
     setTabOrder(m_peerHost, m_ssh);
-    setTabOrder(m_ssh, m_sshHost);
-    setTabOrder(m_sshHost, m_sshPort);
-    setTabOrder(m_sshPort, m_sshUser);
-    setTabOrder(m_sshUser, m_sshKeyFile);
-    setTabOrder(m_sshKeyFile, browseKey);
-    setTabOrder(browseKey, m_sshPasswordEnv);
-    setTabOrder(m_sshPasswordEnv, m_knownHosts);
-    setTabOrder(m_knownHosts, m_sudo);
-    setTabOrder(m_sudo, m_configFile);
+    setTabOrder(m_ssh, m_ssh->firstField());
+    setTabOrder(m_ssh->lastField(), m_remember);
+    setTabOrder(m_remember, m_configFile);
     setTabOrder(m_configFile, m_configAuto);
     setTabOrder(m_configAuto, m_restartCommand);
     setTabOrder(m_restartCommand, m_restartAuto);
@@ -196,22 +154,15 @@ void ServerPage::loadFields(const ServerProfile& s)
     m_name->setText(s.name);
     m_host->setText(s.host);
     m_port->setValue(s.port);
-    m_adminUser->setText(s.adminUser);
+    m_adminUser->setText(s.adminUser == QLatin1String("root") ? QString() : s.adminUser);
     m_password->setText(s.adminPasswordOverride);
     m_passwordEnv->setText(s.adminPasswordEnv);
     m_passwordFile = s.adminPasswordFile;
     if (!m_passwordFile.isEmpty())
         m_password->setPlaceholderText(tr("from the file %1").arg(m_passwordFile));
+    m_remember->setChecked(!s.adminPasswordKeychain.isEmpty() || !s.ssh.passwordKeychain.isEmpty());
     m_peerHost->setText(s.peerHost);
-    m_ssh->setChecked(s.hasSsh);
-    m_sshExtra = s.ssh;
-    m_sshHost->setText(s.ssh.host == s.host ? QString() : s.ssh.host);
-    m_sshPort->setValue(s.ssh.port);
-    m_sshUser->setText(s.ssh.user);
-    m_sshKeyFile->setText(s.ssh.keyFile);
-    m_sshPasswordEnv->setText(s.ssh.passwordEnv);
-    m_knownHosts->setText(s.ssh.knownHostsFile);
-    m_sudo->setChecked(s.ssh.sudo);
+    m_ssh->load(s);
     const bool configAuto = s.configFile.isEmpty() || s.configFile == QLatin1String("auto");
     const bool restartAuto = s.restartCommand.isEmpty() || s.restartCommand == QLatin1String("auto");
     m_configFile->setText(configAuto ? QString() : s.configFile);
@@ -223,34 +174,65 @@ void ServerPage::loadFields(const ServerProfile& s)
     m_hostKeyConfirmed = false;
 }
 
+void ServerPage::followFirstServer(bool on)
+{
+    const ServerProfile& a = m_wizard->profile().servers[0];
+    if (on) {
+        ServerProfile shown = fromFields();
+        shown.adminUser = a.adminUser;
+        shown.adminPasswordOverride = a.adminPasswordOverride;
+        shown.adminPasswordEnv = a.adminPasswordEnv;
+        shown.hasSsh = a.hasSsh;
+        const QString ownSshHost = shown.ssh.host == a.ssh.host ? shown.host : shown.ssh.host;
+        shown.ssh = a.ssh;
+        shown.ssh.host = ownSshHost.isEmpty() ? shown.host : ownSshHost; // the account, not the address
+        m_adminUser->setText(shown.adminUser == QLatin1String("root") ? QString() : shown.adminUser);
+        m_password->setText(shown.adminPasswordOverride);
+        m_passwordEnv->setText(shown.adminPasswordEnv);
+        m_ssh->load(shown);
+        m_remember->setChecked(m_wizard->serverPage(0)->remembersPasswords());
+    }
+    for (QWidget* w : { static_cast<QWidget*>(m_adminUser), static_cast<QWidget*>(m_password),
+             static_cast<QWidget*>(m_passwordEnv), static_cast<QWidget*>(m_remember) })
+        w->setEnabled(!on);
+    m_ssh->setEnabled(!on); // shows the first server's SSH access, read-only
+    m_hostKeyConfirmed = false;
+    Q_EMIT completeChanged();
+}
+
+bool ServerPage::remembersPasswords() const
+{
+    return m_remember->isChecked();
+}
+
 ServerProfile ServerPage::fromFields() const
 {
     ServerProfile s = m_wizard->profile().servers[m_index];
     s.name = m_name->text().trimmed();
     s.host = m_host->text().trimmed();
     s.port = m_port->value();
+    // a placeholder is a default that works: an empty admin user is root
     s.adminUser
         = m_adminUser->text().trimmed().isEmpty() ? QStringLiteral("root") : m_adminUser->text().trimmed();
     s.adminPasswordOverride = m_password->text();
     s.adminPasswordEnv = m_passwordEnv->text().trimmed();
     s.adminPasswordFile = m_passwordFile;
     s.peerHost = m_peerHost->text().trimmed();
-    s.hasSsh = m_ssh->isChecked();
-    s.ssh = m_sshExtra;
-    s.ssh.host = m_sshHost->text().trimmed().isEmpty() ? s.host : m_sshHost->text().trimmed();
-    s.ssh.port = m_sshPort->value();
-    s.ssh.user = m_sshUser->text().trimmed().isEmpty() ? QStringLiteral("root") : m_sshUser->text().trimmed();
-    s.ssh.keyFile = m_sshKeyFile->text().trimmed();
-    s.ssh.passwordEnv = m_sshPasswordEnv->text().trimmed();
-    s.ssh.knownHostsFile = m_knownHosts->text().trimmed().isEmpty() ? QStringLiteral("~/.ssh/known_hosts")
-                                                                    : m_knownHosts->text().trimmed();
-    s.ssh.sudo = m_sudo->isChecked();
+    m_ssh->apply(s);
     s.configFile = m_configAuto->isChecked() || m_configFile->text().trimmed().isEmpty()
         ? QStringLiteral("auto")
         : m_configFile->text().trimmed();
     s.restartCommand = m_restartAuto->isChecked() || m_restartCommand->text().trimmed().isEmpty()
         ? QStringLiteral("auto")
         : m_restartCommand->text().trimmed();
+    // remembered: the profile names the keychain entries, the keychain holds what was typed
+    const bool remember = m_remember->isChecked();
+    s.adminPasswordKeychain = remember && !s.adminPasswordOverride.isEmpty()
+        ? CredentialStore::entryName(s, CredentialStore::Secret::Sql)
+        : QString();
+    s.ssh.passwordKeychain = remember && s.hasSsh && !s.ssh.passwordOverride.isEmpty()
+        ? CredentialStore::entryName(s, CredentialStore::Secret::Ssh)
+        : QString();
     return s;
 }
 
@@ -273,13 +255,8 @@ QString ServerPage::validationProblem() const
     const QString peer = m_peerHost->text().trimmed();
     if (!peer.isEmpty() && !hostPattern.match(peer).hasMatch())
         return tr("\"%1\" is not a valid peer address.").arg(peer);
-    if (m_ssh->isChecked()) {
-        const QString sh = m_sshHost->text().trimmed();
-        if (!sh.isEmpty() && !hostPattern.match(sh).hasMatch())
-            return tr("\"%1\" is not a valid SSH host.").arg(sh);
-        if (m_sshKeyFile->text().trimmed().isEmpty() && m_sshPasswordEnv->text().trimmed().isEmpty())
-            return tr("Choose an SSH key file or the variable that holds the SSH password.");
-    }
+    if (const QString ssh = m_ssh->validationProblem(); !ssh.isEmpty())
+        return ssh;
     if (!m_configAuto->isChecked() && !m_configFile->text().trimmed().startsWith(QLatin1Char('/')))
         return tr("The configuration file needs an absolute path, or tick Detect.");
     if (!m_restartAuto->isChecked() && m_restartCommand->text().trimmed().isEmpty())
@@ -300,6 +277,8 @@ void ServerPage::initializePage()
         m_loaded = true;
         loadFields(m_wizard->profile().servers[m_index]);
     }
+    if (m_sameAsA && m_sameAsA->isChecked())
+        followFirstServer(true); // the first server may have changed since
 }
 
 void ServerPage::cleanupPage()
@@ -310,7 +289,7 @@ void ServerPage::cleanupPage()
 bool ServerPage::validatePage()
 {
     m_wizard->profile().servers[m_index] = fromFields();
-    if (m_ssh->isChecked() && !m_hostKeyConfirmed) {
+    if (m_wizard->profile().servers[m_index].hasSsh && !m_hostKeyConfirmed) {
         // the SSH host key must be known or confirmed first: test, then come back through onTestFinished
         m_advanceAfterTest = true;
         testConnection();
@@ -347,11 +326,19 @@ void ServerPage::onTestFinished(const ConnectionTester::Outcome& outcome)
     if (outcome.sshTried)
         lines << (outcome.sshOk ? tr("SSH: connected — %1").arg(outcome.sshText)
                                 : tr("SSH: failed — %1").arg(outcome.sshText));
+    // what "Detect" would find; a failed detection names the field to fill in instead
     if (!outcome.configText.isEmpty())
-        lines << tr("Config file: %1").arg(outcome.configText);
+        lines << (outcome.configFailed
+                ? tr("Config file: not found — %1. Untick Detect and enter the file in “Config file”.")
+                      .arg(outcome.configText)
+                : tr("Config file: %1").arg(outcome.configText));
     if (!outcome.restartText.isEmpty())
-        lines << tr("Restart: %1").arg(outcome.restartText);
-    setResult(lines.join(QLatin1Char('\n')), outcome.ok() ? 1 : 2);
+        lines << (outcome.restartFailed
+                ? tr("Restart: not found — %1. Untick Detect and enter the command in “Restart command”.")
+                      .arg(outcome.restartText)
+                : tr("Restart: %1").arg(outcome.restartText));
+    const bool detectionFailed = outcome.configFailed || outcome.restartFailed;
+    setResult(lines.join(QLatin1Char('\n')), outcome.ok() && !detectionFailed ? 1 : 2);
 
     if (outcome.hostKey && outcome.hostKey->status == SshHostKey::Status::Known)
         m_hostKeyConfirmed = true;

@@ -6,7 +6,7 @@
 #include <QWizardPage>
 
 class QCheckBox;
-class QGroupBox;
+class SshAccessBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -14,7 +14,10 @@ class QSpinBox;
 class SetupWizard;
 
 /** One server of the pair: SQL endpoint, admin account, SSH access, config file and restart command,
- *  with an asynchronous Test connection. Edits profile().servers[index]. */
+ *  with an asynchronous Test connection. Edits profile().servers[index]. Placeholders are defaults that
+ *  work; the second server can take the first one's account and SSH access ("same as A"); typed passwords
+ *  stay in memory unless "remember" is ticked (then the OS keychain keeps them, the profile names the
+ *  entries). */
 class ServerPage : public QWizardPage
 {
     Q_OBJECT
@@ -31,11 +34,15 @@ public:
     QString validationProblem() const;
     /** The fields as a ServerProfile (the shared profile is updated on Next). */
     ServerProfile fromFields() const;
+    /** Whether the typed passwords are to be remembered in the OS keychain. */
+    bool remembersPasswords() const;
     void testConnection();
     bool isTesting() const { return m_tester->isRunning(); }
 
 private:
     void loadFields(const ServerProfile& server);
+    /** Shows the first server's admin account and SSH access and locks them (second server only). */
+    void followFirstServer(bool on);
     void onTestFinished(const ConnectionTester::Outcome& outcome);
     void setResult(const QString& text, int state); ///< state: 0 neutral, 1 good, 2 bad
     QString name(const char* suffix) const;
@@ -54,14 +61,9 @@ private:
     QLineEdit* m_password;
     QLineEdit* m_passwordEnv;
     QLineEdit* m_peerHost;
-    QGroupBox* m_ssh;
-    QLineEdit* m_sshHost;
-    QSpinBox* m_sshPort;
-    QLineEdit* m_sshUser;
-    QLineEdit* m_sshKeyFile;
-    QLineEdit* m_sshPasswordEnv;
-    QLineEdit* m_knownHosts;
-    QCheckBox* m_sudo;
+    QCheckBox* m_sameAsA = nullptr; ///< second server only
+    QCheckBox* m_remember;
+    SshAccessBox* m_ssh;
     QLineEdit* m_configFile;
     QCheckBox* m_configAuto;
     QLineEdit* m_restartCommand;
@@ -70,5 +72,4 @@ private:
     QLabel* m_testResult;
     QLabel* m_problem;
     QString m_passwordFile; ///< kept from the loaded profile (sandbox, ~/.my.cnf style)
-    SshEndpoint m_sshExtra; ///< SSH settings the page does not show (passphrase variable)
 };

@@ -66,6 +66,8 @@ public:
 Q_SIGNALS:
     void setupEvent(const SetupEvent& event);
     void inspected(const ServerInspection& a, const ServerInspection& b);
+    /** The profile was saved to @p path (profile() still holds the passwords typed, in memory). */
+    void profileSaved(const QString& path);
     /** The profile was saved to @p path and should be opened in the main window. */
     void pairReady(const QString& path);
 
