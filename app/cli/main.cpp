@@ -1,4 +1,4 @@
-#include "clicommands.h"
+#include "cli.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -14,5 +14,5 @@ int main(int argc, char* argv[])
     if (translator.load(
             QLocale::system(), QStringLiteral("replipair"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
-    return CliCommands::run(QCoreApplication::arguments());
+    return Cli::run(QCoreApplication::arguments());
 }

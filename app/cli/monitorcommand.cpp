@@ -63,22 +63,19 @@ std::optional<QString> parse(const QStringList& args, MonitorOptions& o)
             o.events = true;
         } else if (arg == QLatin1String("--interval")) {
             if (!takeNumber(number) || number * 1000 < StatusPoller::MinimumIntervalMs - 0.5)
-                return QCoreApplication::translate(
-                    "MonitorCommand", "--interval needs a number of seconds, at least %1")
+                return MonitorCommand::tr("--interval needs a number of seconds, at least %1")
                     .arg(StatusPoller::MinimumIntervalMs / 1000.0);
             o.intervalMs = int(number * 1000 + 0.5);
         } else if (arg == QLatin1String("--timeout")) {
             if (!takeNumber(number) || number < 1)
-                return QCoreApplication::translate(
-                    "MonitorCommand", "--timeout needs a whole number of seconds, at least 1");
+                return MonitorCommand::tr("--timeout needs a whole number of seconds, at least 1");
             o.timeoutSec = int(number);
         } else if (arg == QLatin1String("--lag-threshold")) {
             if (!takeNumber(number) || number < 0)
-                return QCoreApplication::translate(
-                    "MonitorCommand", "--lag-threshold needs a number of seconds");
+                return MonitorCommand::tr("--lag-threshold needs a number of seconds");
             o.lagThreshold = number;
         } else if (arg.startsWith(QLatin1Char('-'))) {
-            return QCoreApplication::translate("MonitorCommand", "unknown option %1 for monitor").arg(arg);
+            return MonitorCommand::tr("unknown option %1 for monitor").arg(arg);
         }
     }
     return std::nullopt;
@@ -86,30 +83,27 @@ std::optional<QString> parse(const QStringList& args, MonitorOptions& o)
 
 QString seconds(const std::optional<double>& v, int decimals)
 {
-    return v ? QString::number(*v, 'f', decimals) + QStringLiteral(" s")
-             : QCoreApplication::translate("MonitorCommand", "n/a");
+    return v ? QString::number(*v, 'f', decimals) + QStringLiteral(" s") : MonitorCommand::tr("n/a");
 }
 
 QString readableLine(const StatusSample& s)
 {
     const QString head = QStringLiteral("%1  %2  ").arg(s.time.toUTC().toString(Qt::ISODateWithMs), s.server);
     if (!s.reachable)
-        return head
-            + QCoreApplication::translate("MonitorCommand", "UNREACHABLE: %1").arg(s.unreachableReason);
+        return head + MonitorCommand::tr("UNREACHABLE: %1").arg(s.unreachableReason);
     if (!s.replicaConfigured)
         return head
-            + QCoreApplication::translate("MonitorCommand", "no replication configured%1")
+            + MonitorCommand::tr("no replication configured%1")
                   .arg(s.statusError.isEmpty() ? QString() : QStringLiteral(": ") + s.statusError);
     QString line = head
-        + QCoreApplication::translate("MonitorCommand", "IO %1  SQL %2  behind %3  heartbeat %4")
-              .arg(s.ioState.isEmpty() ? QCoreApplication::translate("MonitorCommand", "No") : s.ioState,
-                  s.sqlRunning ? QCoreApplication::translate("MonitorCommand", "Yes")
-                               : QCoreApplication::translate("MonitorCommand", "No"),
+        + MonitorCommand::tr("IO %1  SQL %2  behind %3  heartbeat %4")
+              .arg(s.ioState.isEmpty() ? MonitorCommand::tr("No") : s.ioState,
+                  s.sqlRunning ? MonitorCommand::tr("Yes") : MonitorCommand::tr("No"),
                   s.secondsBehind ? QString::number(*s.secondsBehind) + QStringLiteral(" s")
-                                  : QCoreApplication::translate("MonitorCommand", "NULL"),
+                                  : MonitorCommand::tr("NULL"),
                   seconds(s.heartbeatLag, 3));
     if (s.readOnly)
-        line += QCoreApplication::translate("MonitorCommand", "  read-only");
+        line += MonitorCommand::tr("  read-only");
     const QString error = s.lastError();
     if (!error.isEmpty())
         line += QStringLiteral("  ") + error;
@@ -125,14 +119,13 @@ void onSignal(int)
 }
 } // namespace
 
-int runMonitorCommand(const PairProfile& profile, const QStringList& args)
+int MonitorCommand::run(const PairProfile& profile, const QStringList& args)
 {
     MonitorOptions options;
     if (const auto error = parse(args, options)) {
-        writeLine(
-            stderr, QCoreApplication::translate("MonitorCommand", "replipair-cli monitor: %1").arg(*error));
+        writeLine(stderr, MonitorCommand::tr("replipair-cli monitor: %1").arg(*error));
         writeLine(stderr,
-            QCoreApplication::translate("MonitorCommand",
+            MonitorCommand::tr(
                 "usage: replipair-cli monitor PROFILE [--interval SECONDS] [--json] [--once] [--events] "
                 "[--lag-threshold SECONDS] [--timeout SECONDS]"));
         return 2;

@@ -18,15 +18,17 @@ struct Timed
 };
 } // namespace
 
-SetupRun::SetupRun(SetupRunner& runner, const PairProfile& profile)
-    : m_runner(runner)
-    , m_profile(profile)
+SetupRun::SetupRun(PairProfile profile, SetupOptions options, CancelFlag cancel, EventSink onEvent)
+    : m_profile(std::move(profile))
+    , m_options(std::move(options))
+    , m_cancel(cancel ? std::move(cancel) : std::make_shared<std::atomic_bool>(false))
+    , m_onEvent(std::move(onEvent))
 {
     for (int i = 0; i < 2; ++i)
         m_workers[i] = std::make_unique<ServerWorker>(i, m_profile.servers[i]);
-    if (m_runner.m_shellFactory)
+    if (m_options.shellFactory)
         for (auto& w : m_workers)
-            w->setShellFactory(m_runner.m_shellFactory);
+            w->setShellFactory(m_options.shellFactory);
 }
 
 SetupRun::~SetupRun() = default;
@@ -40,21 +42,22 @@ void SetupRun::report(
     e.step = step;
     e.text = text;
     e.elapsedMs = ms;
-    Q_EMIT m_runner.event(e);
+    if (m_onEvent)
+        m_onEvent(e);
 }
 
 bool SetupRun::fail(const StepError& error)
 {
     if (!m_failed) {
         m_failed = true;
-        m_runner.m_error = error;
+        m_result.error = error;
     }
     return false;
 }
 
 bool SetupRun::cancelled()
 {
-    if (!m_runner.m_cancel)
+    if (!*m_cancel)
         return false;
     report(SetupEvent::Kind::StepFailed, {}, SetupRun::tr("cancel"),
         SetupRun::tr("cancelled between two steps; nothing is half-done"));
@@ -63,8 +66,8 @@ bool SetupRun::cancelled()
 
 void SetupRun::afterStep(const QString& step)
 {
-    if (m_runner.m_afterStep)
-        m_runner.m_afterStep(step);
+    if (m_options.afterStep)
+        m_options.afterStep(step);
 }
 
 bool SetupRun::perServer(const QString& step, const ServerStep& forA, const ServerStep& forB,
@@ -101,7 +104,7 @@ bool SetupRun::perServer(const QString& step, const ServerStep& forA, const Serv
         return false;
     };
     bool ok = true;
-    if (m_runner.m_sequential || oneAfterTheOther) {
+    if (m_options.sequential || oneAfterTheOther) {
         for (int i = 0; i < 2; ++i)
             if (*fns[i] && (ok || !stopOnError)) {
                 launch(i);
@@ -129,24 +132,32 @@ bool SetupRun::perServerWhere(
     return perServer(step, wanted(0) ? fn : none, wanted(1) ? fn : none, true, oneAfterTheOther);
 }
 
-bool SetupRun::run(SetupRunner::Mode mode)
+SetupResult SetupRun::run(SetupMode mode)
+{
+    m_result.ok = runSteps(mode);
+    for (int i = 0; i < 2; ++i)
+        m_result.inspection[i] = m_in[i];
+    return m_result;
+}
+
+bool SetupRun::runSteps(SetupMode mode)
 {
     QElapsedTimer total;
     total.start();
     if (!inspect())
         return false;
-    if (mode == SetupRunner::Mode::Inspect)
-        return !m_runner.m_plan.hasErrors()
+    if (mode == SetupMode::Inspect)
+        return !m_result.plan.hasErrors()
             || fail(StepError { {}, SetupRun::tr("pre-flight"), 0, SetupRun::tr("pre-flight found errors") });
     if (!planChanges())
         return false;
-    if (mode == SetupRunner::Mode::Plan)
-        return !m_runner.m_plan.hasErrors()
+    if (mode == SetupMode::Plan)
+        return !m_result.plan.hasErrors()
             || fail(StepError { {}, SetupRun::tr("pre-flight"), 0, SetupRun::tr("pre-flight found errors") });
 
-    if (m_runner.m_plan.hasErrors()) {
+    if (m_result.plan.hasErrors()) {
         QStringList errors;
-        for (const Finding& f : m_runner.m_plan.findings)
+        for (const Finding& f : m_result.plan.findings)
             if (f.severity == Finding::Severity::Error)
                 errors << (f.server.isEmpty() ? f.text : QStringLiteral("[%1] %2").arg(f.server, f.text));
         return fail(StepError { {}, SetupRun::tr("pre-flight"), 0,
@@ -154,7 +165,7 @@ bool SetupRun::run(SetupRunner::Mode mode)
                 "%n problem(s) must be solved first; nothing was changed:\n", nullptr, int(errors.size()))
                 + errors.join(QLatin1Char('\n')) });
     }
-    if (m_runner.m_plan.nothingToDo) {
+    if (m_result.plan.nothingToDo) {
         report(SetupEvent::Kind::Info, {}, SetupRun::tr("setup"),
             SetupRun::tr("both directions already replicate and every setting is in place: nothing changed"));
         ensureHeartbeatTable();
@@ -191,8 +202,6 @@ bool SetupRun::inspect()
             .arg(in.logBin ? SetupRun::tr("on") : SetupRun::tr("off"));
     };
     perServer(SetupRun::tr("inspect"), step, step, false);
-    for (int i = 0; i < 2; ++i)
-        m_runner.m_inspection[i] = m_in[i];
 
     if (m_in[0].reachable && m_in[1].reachable) {
         ServerStep reach = [this](ServerContext& ctx) -> Result<QString> {
@@ -216,13 +225,12 @@ bool SetupRun::inspect()
         perServer(SetupRun::tr("reach peer"), reach, reach, false);
         m_gtid = ReplicationSettings::useGtid(m_profile, m_in[0], m_in[1]);
     }
-    m_runner.m_plan.findings = Preflight::check(m_profile, m_in, m_gtid, m_peerReachable);
-    for (const Finding& f : m_runner.m_plan.findings)
+    m_result.plan.findings = Preflight::check(m_profile, m_in, m_gtid, m_peerReachable);
+    for (const Finding& f : m_result.plan.findings)
         report(
             f.severity == Finding::Severity::Error ? SetupEvent::Kind::StepFailed : SetupEvent::Kind::Warning,
             f.server, SetupRun::tr("pre-flight"),
             f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix));
-    Q_EMIT m_runner.inspected();
     if (!m_in[0].reachable || !m_in[1].reachable)
         return fail(m_in[0].reachable ? m_in[1].error : m_in[0].error);
     return true;
@@ -273,7 +281,6 @@ bool SetupRun::planChanges()
                 "option file of its own (\"configFile\") — nothing was changed")
                 .arg(m_config[0].target) });
     buildPlanSteps();
-    Q_EMIT m_runner.planReady();
     return true;
 }
 
@@ -282,7 +289,7 @@ bool SetupRun::applyConfig()
     ServerStep apply = [this](ServerContext& ctx) -> Result<QString> {
         const ConfigPlan& plan = m_config[ctx.index];
         auto applied
-            = ConfigPush::apply(ctx, plan, m_runner.m_restartTimeoutMs, [this, &ctx](const QString& text) {
+            = ConfigPush::apply(ctx, plan, m_options.restartTimeoutMs, [this, &ctx](const QString& text) {
                   report(SetupEvent::Kind::Info, ctx.profile.name, SetupRun::tr("config"), text);
               });
         if (!applied)
@@ -403,13 +410,13 @@ bool SetupRun::changeSources()
 
 bool SetupRun::verify()
 {
-    PairVerifier verifier(m_profile, m_workers[0].get(), m_workers[1].get(), &m_runner.m_cancel);
+    PairVerifier verifier(m_profile, m_workers[0].get(), m_workers[1].get(), m_cancel.get());
     const QString step = SetupRun::tr("verify");
     QElapsedTimer t;
     t.start();
     report(SetupEvent::Kind::StepStarted, {}, step,
         SetupRun::tr("waiting for the IO and SQL threads on both servers"));
-    auto threads = verifier.waitForThreads(m_runner.m_verifyTimeoutMs);
+    auto threads = verifier.waitForThreads(m_options.verifyTimeoutMs);
     if (!threads) {
         report(SetupEvent::Kind::StepFailed, threads.error().server, step, threads.error().text, t.elapsed());
         return fail(threads.error());
@@ -417,7 +424,7 @@ bool SetupRun::verify()
     report(SetupEvent::Kind::StepFinished, {}, step, *threads, t.elapsed());
     t.restart();
     report(SetupEvent::Kind::StepStarted, {}, step, SetupRun::tr("writing a test row on each side"));
-    auto trip = verifier.roundTrip(m_runner.m_verifyTimeoutMs);
+    auto trip = verifier.roundTrip(m_options.verifyTimeoutMs);
     if (!trip) {
         report(SetupEvent::Kind::StepFailed, trip.error().server, step, trip.error().text, t.elapsed());
         return fail(trip.error());
@@ -448,12 +455,12 @@ void SetupRun::ensureHeartbeatTable()
 
 void SetupRun::writeJournal()
 {
-    m_runner.m_journal = m_journal.finish(!m_failed, m_runner.m_error.toString(), m_profile.filePath);
+    m_result.journal = m_journal.finish(!m_failed, m_result.error.toString(), m_profile.filePath);
 }
 
 void SetupRun::buildPlanSteps()
 {
-    SetupPlan& plan = m_runner.m_plan;
+    SetupPlan& plan = m_result.plan;
     plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid);
     plan.nothingToDo = plan.steps.isEmpty();
 }

@@ -3,8 +3,9 @@
 #include "config/configplan.h"
 #include "setup/preflight.h"
 #include "setup/replicationsteps.h"
+#include "setup/setupevent.h"
 #include "setup/setupjournal.h"
-#include "setup/setuprunner.h"
+#include "setup/setupoptions.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -17,14 +18,18 @@
 class ServerWorker;
 struct ServerContext;
 
-/** One run of SetupRunner on its thread: the checklist, step by step, on both servers' workers. */
+/** One run of the checklist, step by step, on both servers' workers; lives on SetupRunner's thread.
+ *  It holds copies of what it needs (profile, options, the shared cancel flag), reports each event
+ *  through a callback and hands back a SetupResult: it never touches its owner. */
 class SetupRun
 {
     Q_DECLARE_TR_FUNCTIONS(SetupRun)
 public:
-    SetupRun(SetupRunner& runner, const PairProfile& profile);
+    using EventSink = std::function<void(const SetupEvent&)>;
+
+    SetupRun(PairProfile profile, SetupOptions options, CancelFlag cancel, EventSink onEvent);
     ~SetupRun();
-    bool run(SetupRunner::Mode mode);
+    SetupResult run(SetupMode mode);
 
 private:
     using ServerStep = std::function<Result<QString>(ServerContext&)>;
@@ -42,6 +47,7 @@ private:
     bool fail(const StepError& error);
     void afterStep(const QString& step);
 
+    bool runSteps(SetupMode mode);
     bool inspect();
     bool planChanges();
     void buildPlanSteps();
@@ -53,8 +59,11 @@ private:
     void ensureHeartbeatTable();
     void writeJournal();
 
-    SetupRunner& m_runner;
-    PairProfile m_profile;
+    const PairProfile m_profile;
+    const SetupOptions m_options;
+    const CancelFlag m_cancel;
+    const EventSink m_onEvent;
+    SetupResult m_result;
     std::unique_ptr<ServerWorker> m_workers[2];
     ServerInspection m_in[2];
     int m_peerReachable[2] = { -1, -1 };

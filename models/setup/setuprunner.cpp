@@ -1,6 +1,5 @@
 #include "setup/setuprunner.h"
 
-#include "host/hostshell.h"
 #include "setup/setuprun.h"
 
 SetupRunner::SetupRunner(PairProfile profile, QObject* parent)
@@ -12,7 +11,8 @@ SetupRunner::SetupRunner(PairProfile profile, QObject* parent)
 
 SetupRunner::~SetupRunner()
 {
-    m_cancel = true;
+    if (m_cancel)
+        *m_cancel = true;
     if (m_thread)
         m_thread->wait();
 }
@@ -24,31 +24,32 @@ void SetupRunner::start(Mode mode)
     if (m_thread)
         m_thread->wait();
     m_running = true;
-    m_cancel = false;
-    m_ok = false;
-    m_error = {};
-    m_plan = {};
-    m_thread.reset(QThread::create([this, mode] { runOnThread(mode); }));
+    m_result = {};
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    // the run gets values only: the profile, the options and the cancel flag; it reports through the
+    // event callback and its return value, never through this object's members
+    m_thread.reset(QThread::create([this, mode, profile = m_profile, options = m_options, cancel = m_cancel] {
+        SetupResult result;
+        {
+            SetupRun run(profile, options, cancel, [this](const SetupEvent& e) { Q_EMIT event(e); });
+            result = run.run(mode);
+        } // the workers close their connections here, before finished() is seen
+        QMetaObject::invokeMethod(
+            this, [this, result] { deliver(result); }, Qt::QueuedConnection);
+    }));
     m_thread->setObjectName(QStringLiteral("setup-runner"));
     m_thread->start();
 }
 
+void SetupRunner::deliver(const SetupResult& result)
+{
+    m_result = result;
+    m_running = false;
+    Q_EMIT finished(m_result.ok);
+}
+
 void SetupRunner::cancel()
 {
-    m_cancel = true;
-}
-
-bool SetupRunner::isRunning() const
-{
-    return m_running;
-}
-
-void SetupRunner::runOnThread(Mode mode)
-{
-    {
-        SetupRun run(*this, m_profile);
-        m_ok = run.run(mode);
-    } // the workers close their connections here, before finished() is seen
-    m_running = false;
-    Q_EMIT finished(m_ok);
+    if (m_cancel)
+        *m_cancel = true;
 }

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "common/steperror.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+/** replipair-cli: sandbox, inspect, plan, setup, status, monitor, compare, skip. What every command
+ *  shares: the output streams, bad-input and failure reports, the usage text and the dispatch.
+ *  Exit codes: 0 success, 1 the operation failed, 2 bad input (unreadable profile, missing field,
+ *  unknown option). */
+class Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+public:
+    enum ExitCode { Success = 0, Failed = 1, BadInput = 2 };
+
+    /** Parses @p arguments (argv, program name first) and runs the command they name. */
+    static int run(const QStringList& arguments);
+
+    static QTextStream& out();
+    static QTextStream& err();
+    /** Prints "replipair-cli: MESSAGE" and a hint to stderr; returns BadInput. */
+    static int badInput(const QString& message);
+    /** A failed step: a JSON "error" line on stdout with --json, always a FAILED line on stderr. */
+    static void printFailure(const StepError& error, bool json);
+    static QString usage();
+};

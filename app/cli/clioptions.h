@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+/** The options of the command line that the commands read (parsed once by Cli::run). */
+struct CliOptions
+{
+    bool json = false;
+    bool yes = false;
+    bool sequential = false;
+    QString output; ///< plan --output FILE
+    QString server; ///< skip --server NAME
+    QString confirm; ///< skip --confirm TOKEN
+    QStringList monitorArgs; ///< the monitor's own options, passed on as given
+};

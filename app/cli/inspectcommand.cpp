@@ -1,0 +1,61 @@
+#include "inspectcommand.h"
+
+#include "cli.h"
+#include "setupcommand.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+void printJson(const SetupRunner& runner)
+{
+    QJsonArray servers, findings;
+    for (int i = 0; i < 2; ++i)
+        servers << runner.inspection(i).toJson();
+    for (const Finding& f : runner.plan().findings)
+        findings << f.toJson();
+    Cli::out() << QJsonDocument(
+        QJsonObject { { QStringLiteral("servers"), servers }, { QStringLiteral("findings"), findings } })
+                      .toJson(QJsonDocument::Compact)
+               << Qt::endl;
+}
+} // namespace
+
+int InspectCommand::run(const PairProfile& profile, const CliOptions& options)
+{
+    SetupRunner runner(profile);
+    SetupCommand::runAndWait(runner, SetupRunner::Mode::Inspect, options.json, false);
+    if (options.json) {
+        printJson(runner);
+        return runner.succeeded() ? Cli::Success : Cli::Failed;
+    }
+    QTextStream& out = Cli::out();
+    for (int i = 0; i < 2; ++i) {
+        const ServerInspection& in = runner.inspection(i);
+        if (!in.reachable) {
+            out << tr("%1: unreachable: %2").arg(in.server, in.error.text) << Qt::endl;
+            continue;
+        }
+        out << tr("%1: %2 on %3, server_id %4, binary log %5, binlog_format %6, read_only %7")
+                   .arg(in.server, in.versionString, in.hostname)
+                   .arg(in.serverId)
+                   .arg(in.logBin ? tr("on") : tr("off"), in.binlogFormat, in.readOnly ? tr("on") : tr("off"))
+            << Qt::endl;
+        if (in.replica.configured)
+            out << tr("   replicates from %1:%2, IO %3, SQL %4")
+                       .arg(in.replica.sourceHost)
+                       .arg(in.replica.sourcePort)
+                       .arg(in.replica.ioState, in.replica.sqlRunning ? tr("Yes") : tr("No"))
+                << Qt::endl;
+    }
+    if (runner.plan().findings.isEmpty())
+        out << tr("pre-flight: all checks passed") << Qt::endl;
+    for (const Finding& f : runner.plan().findings) {
+        out << QStringLiteral("%1 %2%3").arg(f.severityName().toUpper(),
+            f.server.isEmpty() ? QString() : QStringLiteral("[%1] ").arg(f.server), f.text)
+            << Qt::endl;
+        if (!f.fix.isEmpty())
+            out << QStringLiteral("    → %1").arg(f.fix) << Qt::endl;
+    }
+    return runner.succeeded() ? Cli::Success : Cli::Failed;
+}
