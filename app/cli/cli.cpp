@@ -70,6 +70,11 @@ QString Cli::usage()
         "  --yes                     confirm that setup may change both servers\n"
         "  --output FILE             plan: also write the plan to FILE\n"
         "  --sequential              setup: one server after the other (for comparison)\n"
+        "  --copy-from NAME          inspect/plan/setup: first copy the replicated databases from server "
+        "NAME\n"
+        "                            to the other, online (profile: \"initialCopy\")\n"
+        "  --replace-target          with a copy: the receiver's non-empty databases may be replaced (saved\n"
+        "                            first as a dump on its host; profile: \"replaceTarget\")\n"
         "  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)\n"
         "  --once                    monitor: one round, then exit\n"
         "  --server NAME             skip: the server whose SQL thread halted\n"
@@ -101,8 +106,12 @@ int Cli::run(const QStringList& arguments)
     const QCommandLineOption timeout(QStringLiteral("timeout"), tr("Network timeout."), tr("seconds"));
     const QCommandLineOption server(QStringLiteral("server"), tr("Server name."), tr("name"));
     const QCommandLineOption confirm(QStringLiteral("confirm"), tr("Confirmed event."), tr("token"));
+    const QCommandLineOption copyFrom(
+        QStringLiteral("copy-from"), tr("Copy from this server first."), tr("name"));
+    const QCommandLineOption replaceTarget(
+        QStringLiteral("replace-target"), tr("The copy may replace data."));
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
-        timeout, server, confirm });
+        timeout, server, confirm, copyFrom, replaceTarget });
     if (!parser.parse(arguments))
         return badInput(parser.errorText());
     if (parser.isSet(help)) {
@@ -130,6 +139,19 @@ int Cli::run(const QStringList& arguments)
     auto profile = PairProfile::load(args.first());
     if (!profile)
         return badInput(profile.error().text);
+    if (parser.isSet(copyFrom)) {
+        profile->initialCopy = profile->serverIndex(parser.value(copyFrom));
+        if (profile->initialCopy < 0)
+            return badInput(
+                tr("--copy-from must name %1 or %2").arg(profile->servers[0].name, profile->servers[1].name));
+    }
+    if (parser.isSet(replaceTarget)) {
+        if (profile->initialCopy < 0)
+            return badInput(
+                tr("--replace-target only goes with a copy (--copy-from NAME, or \"initialCopy\" in "
+                   "the profile)"));
+        profile->replaceTarget = true;
+    }
 
     CliOptions options;
     options.json = parser.isSet(json);

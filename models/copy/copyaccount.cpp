@@ -17,7 +17,8 @@ QStringList CopyAccount::statements(ServerContext& ctx, const QString& host, con
     // RELOAD: the dump's short FLUSH TABLES WITH READ LOCK; the binlog privilege: SHOW MASTER STATUS
     const bool binlogMonitor = d.isMariaDb() && d.version().atLeast(10, 5, 2);
     out << QStringLiteral("GRANT RELOAD, %1 ON *.* TO %2")
-               .arg(binlogMonitor ? QStringLiteral("BINLOG MONITOR") : QStringLiteral("REPLICATION CLIENT"), account);
+               .arg(binlogMonitor ? QStringLiteral("BINLOG MONITOR") : QStringLiteral("REPLICATION CLIENT"),
+                   account);
     // stored routines are read from mysql.proc, or need SHOW_ROUTINE on MySQL 8.0.20+
     if (!d.isMariaDb() && d.version().atLeast(8, 0, 20))
         out << QStringLiteral("GRANT SHOW_ROUTINE ON *.* TO %1").arg(account);

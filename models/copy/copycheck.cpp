@@ -40,8 +40,9 @@ Result<SourceFacts> readSource(ServerContext& ctx, const PairProfile& profile)
 {
     SqlSession& sql = *ctx.sql;
     sql.setStep(QStringLiteral("copy"));
-    auto all = sql.query(QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
-                                        "SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys')"));
+    auto all = sql.query(
+        QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
+                       "SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys')"));
     if (!all)
         return std::unexpected(all.error());
     QStringList present;
@@ -57,11 +58,12 @@ Result<SourceFacts> readSource(ServerContext& ctx, const PairProfile& profile)
             (present.contains(db) ? f.databases : f.missing) << db;
     }
     f.databases.sort();
-    auto sizes = sql.query(QStringLiteral("SELECT COUNT(*) AS tables, COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH), 0) "
-                                          "AS bytes, COALESCE(SUM(DATA_LENGTH), 0) AS data FROM "
-                                          "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) AND TABLE_TYPE = "
-                                          "'BASE TABLE'")
-                               .arg(inList(ctx.dialect, f.databases)));
+    auto sizes
+        = sql.query(QStringLiteral("SELECT COUNT(*) AS tables, COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH), 0) "
+                                   "AS bytes, COALESCE(SUM(DATA_LENGTH), 0) AS data FROM "
+                                   "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) AND TABLE_TYPE = "
+                                   "'BASE TABLE'")
+                        .arg(inList(ctx.dialect, f.databases)));
     if (!sizes)
         return std::unexpected(sizes.error());
     if (!sizes->isEmpty()) {
@@ -83,10 +85,11 @@ Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
         return std::unexpected(dbs.error());
     for (const SqlRow& r : *dbs)
         c.existingOnTarget << r.value(QStringLiteral("name")).toString();
-    auto tables = sql.query(QStringLiteral("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name, "
-                                           "COALESCE(DATA_LENGTH + INDEX_LENGTH, 0) AS bytes FROM "
-                                           "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) ORDER BY 1, 2")
-                                .arg(inList(ctx.dialect, c.databases)));
+    auto tables
+        = sql.query(QStringLiteral("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name, "
+                                   "COALESCE(DATA_LENGTH + INDEX_LENGTH, 0) AS bytes FROM "
+                                   "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) ORDER BY 1, 2")
+                        .arg(inList(ctx.dialect, c.databases)));
     if (!tables)
         return std::unexpected(tables.error());
     for (const SqlRow& r : *tables) {
@@ -120,7 +123,8 @@ Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
                                                          : QString();
     else
         c.dumpTool = QStringLiteral("mysqldump");
-    c.clientTool = has(QStringLiteral("mariadb")) && (ctx.dialect.isMariaDb() || !has(QStringLiteral("mysql")))
+    c.clientTool
+        = has(QStringLiteral("mariadb")) && (ctx.dialect.isMariaDb() || !has(QStringLiteral("mysql")))
         ? QStringLiteral("mariadb")
         : has(QStringLiteral("mysql")) ? QStringLiteral("mysql")
                                        : QString();
@@ -154,7 +158,8 @@ Result<CopyCheck> CopyCheck::gather(
     c.source = source;
     const int target = 1 - source;
     const QString from = profile.servers[source].name, to = profile.servers[target].name;
-    auto facts = onWorker(workers[source], [profile](ServerContext& ctx) { return readSource(ctx, profile); });
+    auto facts
+        = onWorker(workers[source], [profile](ServerContext& ctx) { return readSource(ctx, profile); });
     if (!facts)
         return std::unexpected(facts.error());
     c.databases = facts->databases;
@@ -179,29 +184,34 @@ Result<CopyCheck> CopyCheck::gather(
             CopyCheck::tr("%1 has none of the replicated databases: nothing to copy").arg(from), {} };
     if (!c.targetTables.isEmpty()) {
         const QString shown = c.targetTables.mid(0, 8).join(QStringLiteral(", "))
-            + (c.targetTables.size() > 8 ? CopyCheck::tr(" and %n more", nullptr, int(c.targetTables.size() - 8))
-                                         : QString());
+            + (c.targetTables.size() > 8
+                    ? CopyCheck::tr(" and %n more", nullptr, int(c.targetTables.size() - 8))
+                    : QString());
         if (replace)
             c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-replaces-target"),
                 CopyCheck::tr("%1 already holds %2 (%3): they will be replaced by %4's copy")
                     .arg(to, shown, size(c.targetBytes), from),
-                CopyCheck::tr("the old copy is saved first as a dump in %1 on %2's host, and loaded back if the "
-                              "copy fails or is cancelled")
+                CopyCheck::tr(
+                    "the old copy is saved first as a dump in %1 on %2's host, and loaded back if the "
+                    "copy fails or is cancelled")
                     .arg(c.saveFolder(), to) };
         else
             c.findings << Finding { Sev::Error, to, QStringLiteral("copy-target-not-empty"),
                 CopyCheck::tr("%1 already holds %2: a copy from %3 would replace them").arg(to, shown, from),
-                CopyCheck::tr("confirm replacing them (--replace-target, profile \"replaceTarget\": true); their "
-                              "old copy is saved as a dump first") };
+                CopyCheck::tr(
+                    "confirm replacing them (--replace-target, profile \"replaceTarget\": true); their "
+                    "old copy is saved as a dump first") };
     }
     if (c.dumpTool.isEmpty() || c.clientTool.isEmpty())
         c.findings << Finding { Sev::Error, to, QStringLiteral("copy-no-tools"),
-            CopyCheck::tr("%1's host lacks mariadb-dump/mysqldump, the mariadb/mysql client or setsid").arg(to),
+            CopyCheck::tr("%1's host lacks mariadb-dump/mysqldump, the mariadb/mysql client or setsid")
+                .arg(to),
             CopyCheck::tr("install the database client package on %1's host").arg(to) };
     const qint64 needed = c.sourceBytes + c.sourceBytes / 10 + (replace ? c.targetBytes : 0);
     if (c.targetFreeBytes >= 0 && c.targetFreeBytes < needed)
         c.findings << Finding { Sev::Error, to, QStringLiteral("copy-no-space"),
-            CopyCheck::tr("%1's data folder %2 has %3 free; the copy needs about %4 (%5's data and indexes%6)")
+            CopyCheck::tr(
+                "%1's data folder %2 has %3 free; the copy needs about %4 (%5's data and indexes%6)")
                 .arg(to, c.targetDatadir, size(c.targetFreeBytes), size(needed), from,
                     replace ? CopyCheck::tr(", plus the saved old copy") : QString()),
             CopyCheck::tr("free space on %1's host first").arg(to) };
@@ -209,8 +219,9 @@ Result<CopyCheck> CopyCheck::gather(
         c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-space-unknown"),
             CopyCheck::tr("could not read the free space of %1 on %2's host").arg(c.targetDatadir, to), {} };
     c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-read-only"),
-        CopyCheck::tr("%1 is read-only (read_only=1) while %2 (%3 in %n table(s)) is copied from %4; %4 keeps "
-                      "serving reads and writes",
+        CopyCheck::tr(
+            "%1 is read-only (read_only=1) while %2 (%3 in %n table(s)) is copied from %4; %4 keeps "
+            "serving reads and writes",
             nullptr, c.sourceTables)
             .arg(to, c.databases.join(QStringLiteral(", ")), size(c.sourceBytes), from),
         CopyCheck::tr("read_only goes back to %1 when the copy ends").arg(c.targetReadOnly ? 1 : 0) };

@@ -32,8 +32,8 @@ public:
     QList<Finding> findings;
 
     /** Reads both servers (on their workers) and judges; @p replace: the user confirmed replacing. */
-    static Result<CopyCheck> gather(const PairProfile& profile, int source, ServerWorker* const (&workers)[2],
-        bool replace);
+    static Result<CopyCheck> gather(
+        const PairProfile& profile, int source, ServerWorker* const (&workers)[2], bool replace);
     bool hasErrors() const;
     /** Folder on the receiver's host where its old copy is saved before it is replaced. */
     QString saveFolder() const;

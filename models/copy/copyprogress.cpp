@@ -9,6 +9,8 @@ double CopyProgress::bytesPerSecond() const
 
 qint64 CopyProgress::remainingMs() const
 {
+    if (finished)
+        return 0;
     const double rate = bytesPerSecond();
     if (rate <= 0 || estimatedBytes <= 0 || bytes >= estimatedBytes)
         return -1;
@@ -32,8 +34,7 @@ QString CopyProgress::toText() const
 {
     const QLocale c = QLocale::c();
     const QString size = c.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-    const QString rate
-        = c.formattedDataSize(qint64(bytesPerSecond()), 1, QLocale::DataSizeTraditionalFormat);
+    const QString rate = c.formattedDataSize(qint64(bytesPerSecond()), 1, QLocale::DataSizeTraditionalFormat);
     const qint64 left = remainingMs();
     const QString remaining
         = left < 0 ? CopyProgress::tr("unknown") : CopyProgress::tr("%1 s").arg((left + 999) / 1000);
@@ -58,5 +59,5 @@ QJsonObject CopyProgress::toJson() const
         { QStringLiteral("estimatedBytes"), estimatedBytes }, { QStringLiteral("tables"), tables },
         { QStringLiteral("totalTables"), totalTables }, { QStringLiteral("elapsedMs"), elapsedMs },
         { QStringLiteral("bytesPerSecond"), qint64(bytesPerSecond()) },
-        { QStringLiteral("remainingMs"), remainingMs() } };
+        { QStringLiteral("remainingMs"), remainingMs() }, { QStringLiteral("finished"), finished } };
 }

@@ -16,6 +16,7 @@ public:
     int tables = 0; ///< tables finished
     int totalTables = 0;
     qint64 elapsedMs = 0;
+    bool finished = false; ///< the last report of a phase
 
     double bytesPerSecond() const;
     /** -1 when it cannot be estimated (no rate yet, or past the estimate). */

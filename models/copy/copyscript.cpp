@@ -14,7 +14,8 @@ QString dumpedDatabases(const QStringList& dbs)
 /** Runs a client or dump with its exit code kept in a file: "<cmd>; echo $? > rc". */
 QString header(const QString& workDir)
 {
-    return QStringLiteral("d=%1\ncd \"$d\" || exit 90\necho $$ > \"$d/job.pid\"\n").arg(CopyScript::quote(workDir));
+    return QStringLiteral("d=%1\ncd \"$d\" || exit 90\necho $$ > \"$d/job.pid\"\n")
+        .arg(CopyScript::quote(workDir));
 }
 
 QString loader(const CopyScriptParams& p)
@@ -27,8 +28,9 @@ QString loader(const CopyScriptParams& p)
 
 QString commonDumpOptions()
 {
-    return QStringLiteral("--single-transaction --routines --events --triggers --hex-blob --add-drop-database --no-tablespaces "
-                          "--max-allowed-packet=1G");
+    return QStringLiteral(
+        "--single-transaction --routines --events --triggers --hex-blob --add-drop-database --no-tablespaces "
+        "--max-allowed-packet=1G");
 }
 } // namespace
 
@@ -54,7 +56,8 @@ QByteArray CopyScript::optionFile(const QString& host, int port, const QString& 
 
 QString CopyScript::copy(const CopyScriptParams& p)
 {
-    const QString coords = p.sourceData ? QStringLiteral("--source-data=2") : QStringLiteral("--master-data=2");
+    const QString coords
+        = p.sourceData ? QStringLiteral("--source-data=2") : QStringLiteral("--master-data=2");
     // The head of the stream is read line by line by the shell (a few dozen lines, up to the coordinates),
     // kept in head.sql, and then dd passes the rest on untouched and counts it.
     return header(p.workDir)
@@ -65,7 +68,8 @@ QString CopyScript::copy(const CopyScriptParams& p)
             "  while [ $n -lt 300 ] && IFS= read -r line; do\n"
             "    printf '%s\\n' \"$line\"; printf '%s\\n' \"$line\" >> \"$d/head.sql\"; n=$((n+1))\n"
             "    case \"$line\" in\n"
-            "      '-- CHANGE MASTER TO MASTER_LOG_FILE'*|'-- CHANGE REPLICATION SOURCE TO SOURCE_LOG_FILE'*)\n"
+            "      '-- CHANGE MASTER TO MASTER_LOG_FILE'*|'-- CHANGE REPLICATION SOURCE TO "
+            "SOURCE_LOG_FILE'*)\n"
             "        printf '%s\\n' \"$line\" > \"$d/coordinates\"; break;;\n"
             "    esac\n"
             "  done\n"
@@ -80,11 +84,12 @@ QString CopyScript::copy(const CopyScriptParams& p)
 QString CopyScript::save(const CopyScriptParams& p, const QString& savedFile)
 {
     return header(p.workDir)
-        + QStringLiteral("{ %1 --defaults-file=\"$d/target.cnf\" %2 --verbose --databases %3 2>\"$d/dump.err\" &\n"
-                         "  echo $! > \"$d/dump.pid\"; wait $!; echo $? > \"$d/dump.rc\"; } > %4\n"
-                         "echo 0 > \"$d/load.rc\"\n"
-                         "wc -c < %4 > \"$d/bytes.final\"\n"
-                         "echo done > \"$d/finished\"\n")
+        + QStringLiteral(
+            "{ %1 --defaults-file=\"$d/target.cnf\" %2 --verbose --databases %3 2>\"$d/dump.err\" &\n"
+            "  echo $! > \"$d/dump.pid\"; wait $!; echo $? > \"$d/dump.rc\"; } > %4\n"
+            "echo 0 > \"$d/load.rc\"\n"
+            "wc -c < %4 > \"$d/bytes.final\"\n"
+            "echo done > \"$d/finished\"\n")
               .arg(quote(p.dumpTool), commonDumpOptions(), dumpedDatabases(p.databases), quote(savedFile));
 }
 
@@ -100,23 +105,24 @@ QString CopyScript::restore(const CopyScriptParams& p, const QString& savedFile)
 QString CopyScript::poll(const QString& workDir)
 {
     // the dump's own write counter (Linux /proc): no extra process in the pipe
-    return QStringLiteral("d=%1\n"
-                          "p=$(cat \"$d/dump.pid\" 2>/dev/null)\n"
-                          "if [ -e \"$d/bytes.final\" ]; then printf 'bytes=%s\\n' \"$(cat \"$d/bytes.final\")\"\n"
-                          "elif [ -n \"$p\" ]; then sed -n 's/^wchar: /bytes=/p' \"/proc/$p/io\" 2>/dev/null; fi\n"
-                          "printf 'tables=%s\\n' \"$(grep -c 'Retrieving rows' \"$d/dump.err\" 2>/dev/null)\"\n"
-                          "for f in dump.rc load.rc finished; do\n"
-                          "  [ -e \"$d/$f\" ] && printf '%s=%s\\n' \"$f\" \"$(cat \"$d/$f\")\"\n"
-                          "done\n"
-                          "exit 0\n")
+    return QStringLiteral(
+        "d=%1\n"
+        "p=$(cat \"$d/dump.pid\" 2>/dev/null)\n"
+        "if [ -e \"$d/bytes.final\" ]; then printf 'bytes=%s\\n' \"$(cat \"$d/bytes.final\")\"\n"
+        "elif [ -n \"$p\" ]; then sed -n 's/^wchar: /bytes=/p' \"/proc/$p/io\" 2>/dev/null; fi\n"
+        "printf 'tables=%s\\n' \"$(grep -c 'Retrieving rows' \"$d/dump.err\" 2>/dev/null)\"\n"
+        "for f in dump.rc load.rc finished; do\n"
+        "  [ -e \"$d/$f\" ] && printf '%s=%s\\n' \"$f\" \"$(cat \"$d/$f\")\"\n"
+        "done\n"
+        "exit 0\n")
         .arg(quote(workDir));
 }
 
 std::optional<DumpCoordinates> CopyScript::parseCoordinates(const QByteArray& head)
 {
-    static const QRegularExpression line(QStringLiteral(
-        "^-- CHANGE (?:MASTER|REPLICATION SOURCE) TO (?:MASTER|SOURCE)_LOG_FILE='([^']+)', "
-        "(?:MASTER|SOURCE)_LOG_POS=(\\d+);"),
+    static const QRegularExpression line(
+        QStringLiteral("^-- CHANGE (?:MASTER|REPLICATION SOURCE) TO (?:MASTER|SOURCE)_LOG_FILE='([^']+)', "
+                       "(?:MASTER|SOURCE)_LOG_POS=(\\d+);"),
         QRegularExpression::MultilineOption);
     static const QRegularExpression purged(
         QStringLiteral("^SET @@GLOBAL\\.GTID_PURGED=(?:/\\*!80000 '\\+'\\*/ )?'([^']*)';"),

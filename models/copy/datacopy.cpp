@@ -113,6 +113,7 @@ Result<QMap<QString, QString>> DataCopy::runJob(
         const bool finished = polled->contains(QStringLiteral("finished"));
         progress.tables = finished ? started : qMax(0, started - 1);
         progress.elapsedMs = t.elapsed();
+        progress.finished = finished;
         if (m_progress)
             m_progress(progress);
         if (finished) {
@@ -195,10 +196,11 @@ Result<CopyResult> DataCopy::copySteps(const CopyCheck& check, Undo& undo)
             auto shell = ctx.hostShell();
             if (!shell)
                 return std::unexpected(shell.error());
-            auto r = (*shell)->run(QStringLiteral("p=%1; { mkdir -p -m 700 -- \"$p\" && [ -w \"$p\" ]; } "
-                                                  "2>/dev/null || { p=\"$HOME/replipair-saved\"; mkdir -p -m 700 "
-                                                  "-- \"$p\"; }; printf '%s' \"$p\"")
-                                       .arg(CopyScript::quote(folder)),
+            auto r = (*shell)->run(
+                QStringLiteral("p=%1; { mkdir -p -m 700 -- \"$p\" && [ -w \"$p\" ]; } "
+                               "2>/dev/null || { p=\"$HOME/replipair-saved\"; mkdir -p -m 700 "
+                               "-- \"$p\"; }; printf '%s' \"$p\"")
+                    .arg(CopyScript::quote(folder)),
                 15000);
             if (!r)
                 return std::unexpected(r.error());
@@ -208,9 +210,10 @@ Result<CopyResult> DataCopy::copySteps(const CopyCheck& check, Undo& undo)
             return std::unexpected(saveDir.error());
         CopyScriptParams saveParams = undo.params;
         saveParams.databases = check.existingOnTarget;
-        const QString file = QStringLiteral("%1/%2-before-copy-%3.sql")
-                                 .arg(*saveDir, to.name,
-                                     QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        const QString file
+            = QStringLiteral("%1/%2-before-copy-%3.sql")
+                  .arg(*saveDir, to.name,
+                      QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         CopyProgress p;
         p.phase = CopyProgress::Phase::Save;
         p.estimatedBytes = check.targetBytes;
@@ -226,7 +229,9 @@ Result<CopyResult> DataCopy::copySteps(const CopyCheck& check, Undo& undo)
                     })));
         undo.savedCopy = file;
         if (m_info)
-            m_info(to.name, DataCopy::tr("old copy of %1 saved as %2").arg(check.existingOnTarget.join(QStringLiteral(", ")), file));
+            m_info(to.name,
+                DataCopy::tr("old copy of %1 saved as %2")
+                    .arg(check.existingOnTarget.join(QStringLiteral(", ")), file));
     }
     if (cancelled())
         return stepFailure(to.name, step, cancelledText());
@@ -273,25 +278,28 @@ Result<CopyResult> DataCopy::copySteps(const CopyCheck& check, Undo& undo)
     if (copied->value(QStringLiteral("dump.rc")) != QLatin1String("0"))
         return stepFailure(from.name, step,
             DataCopy::tr("the dump of %1 failed (exit %2): %3")
-                .arg(from.name, copied->value(QStringLiteral("dump.rc")), tailOf(QStringLiteral("dump.err"))));
+                .arg(
+                    from.name, copied->value(QStringLiteral("dump.rc")), tailOf(QStringLiteral("dump.err"))));
     if (copied->value(QStringLiteral("load.rc")) != QLatin1String("0"))
         return stepFailure(to.name, step,
             DataCopy::tr("loading the copy into %1 failed (exit %2): %3")
                 .arg(to.name, copied->value(QStringLiteral("load.rc")), tailOf(QStringLiteral("load.err"))));
 
     // 6. the coordinates the dump recorded: the receiver replicates from exactly there
-    auto head = onTarget([cnf = params.workDir + QStringLiteral("/head.sql")](ServerContext& ctx) -> Result<QByteArray> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        return (*shell)->readFile(cnf);
-    });
+    auto head = onTarget(
+        [cnf = params.workDir + QStringLiteral("/head.sql")](ServerContext& ctx) -> Result<QByteArray> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            return (*shell)->readFile(cnf);
+        });
     if (!head)
         return std::unexpected(head.error());
     const auto coords = CopyScript::parseCoordinates(*head);
     if (!coords)
         return stepFailure(from.name, step,
-            DataCopy::tr("the dump carries no binary log coordinates (is the binary log of %1 on?)").arg(from.name));
+            DataCopy::tr("the dump carries no binary log coordinates (is the binary log of %1 on?)")
+                .arg(from.name));
     CopyResult result;
     result.source.file = coords->file;
     result.source.position = coords->position;
@@ -347,7 +355,8 @@ void DataCopy::putBack(const CopyCheck& check, Undo& undo, QStringList& problems
             if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
                 return r;
             for (const QString& db : created)
-                if (auto r = ctx.sql->exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(SqlQuote::identifier(db)));
+                if (auto r = ctx.sql->exec(
+                        QStringLiteral("DROP DATABASE IF EXISTS %1").arg(SqlQuote::identifier(db)));
                     !r)
                     return r;
             return ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
@@ -361,9 +370,11 @@ void DataCopy::putBack(const CopyCheck& check, Undo& undo, QStringList& problems
     if (!undo.savedCopy.isEmpty()) {
         CopyProgress p;
         p.phase = CopyProgress::Phase::Restore;
-        auto restored = runJob(undo, QStringLiteral("restore"), CopyScript::restore(undo.params, undo.savedCopy), p, false);
+        auto restored = runJob(
+            undo, QStringLiteral("restore"), CopyScript::restore(undo.params, undo.savedCopy), p, false);
         if (!restored || restored->value(QStringLiteral("load.rc")) != QLatin1String("0"))
-            problems << DataCopy::tr("could not load the old copy back; it is kept in %1").arg(undo.savedCopy);
+            problems
+                << DataCopy::tr("could not load the old copy back; it is kept in %1").arg(undo.savedCopy);
         else if (m_info)
             m_info(to, DataCopy::tr("old copy loaded back from %1").arg(undo.savedCopy));
     }
@@ -373,7 +384,8 @@ void DataCopy::cleanUp(Undo& undo, QStringList& problems)
 {
     const QString from = m_profile.servers[m_source].name, to = m_profile.servers[1 - m_source].name;
     if (undo.accountMade) {
-        auto dropped = onSource([host = undo.accountHost](ServerContext& ctx) { return CopyAccount::drop(ctx, host); });
+        auto dropped = onSource(
+            [host = undo.accountHost](ServerContext& ctx) { return CopyAccount::drop(ctx, host); });
         if (!dropped)
             problems << DataCopy::tr("could not drop the temporary account %1 on %2: %3")
                             .arg(CopyAccount::userName(), from, dropped.error().text);

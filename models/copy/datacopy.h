@@ -44,8 +44,8 @@ private:
     struct Undo;
     Result<CopyResult> copySteps(const CopyCheck& check, Undo& undo);
     /** Starts @p script as a job and waits for it, reporting progress; false on cancel (when allowed). */
-    Result<QMap<QString, QString>> runJob(Undo& undo, const QString& name, const QString& script,
-        CopyProgress progress, bool cancellable);
+    Result<QMap<QString, QString>> runJob(
+        Undo& undo, const QString& name, const QString& script, CopyProgress progress, bool cancellable);
     void putBack(const CopyCheck& check, Undo& undo, QStringList& problems);
     void cleanUp(Undo& undo, QStringList& problems);
     bool cancelled() const { return m_cancel && m_cancel->load(); }

@@ -10,7 +10,8 @@ RemoteJob::RemoteJob(QString server, QString workDir)
 
 Result<QString> RemoteJob::makeWorkDir(HostShell& shell, const QString& server)
 {
-    auto r = shell.run(QStringLiteral("umask 077; mktemp -d \"${TMPDIR:-/tmp}/replipair-copy.XXXXXX\""), 15000);
+    auto r
+        = shell.run(QStringLiteral("umask 077; mktemp -d \"${TMPDIR:-/tmp}/replipair-copy.XXXXXX\""), 15000);
     if (!r)
         return std::unexpected(r.error());
     const QString dir = QString::fromUtf8(r->out).trimmed();
@@ -24,7 +25,8 @@ Result<QString> RemoteJob::makeWorkDir(HostShell& shell, const QString& server)
 Result<void> RemoteJob::removeWorkDir(HostShell& shell, const QString& server, const QString& workDir)
 {
     if (!workDir.contains(QStringLiteral("/replipair-copy.")))
-        return stepFailure(server, QStringLiteral("copy"), RemoteJob::tr("refusing to remove %1").arg(workDir));
+        return stepFailure(
+            server, QStringLiteral("copy"), RemoteJob::tr("refusing to remove %1").arg(workDir));
     auto r = shell.run(QStringLiteral("rm -rf -- %1").arg(CopyScript::quote(workDir)), 30000);
     if (!r)
         return std::unexpected(r.error());
@@ -39,8 +41,8 @@ Result<void> RemoteJob::writePrivateFile(
     HostShell& shell, const QString& server, const QString& path, const QByteArray& content)
 {
     // made empty with mode 0600 first: the atomic write keeps an existing file's mode
-    auto made = shell.run(
-        QStringLiteral("umask 077; : > %1 && chmod 600 %1").arg(CopyScript::quote(path)), 15000);
+    auto made
+        = shell.run(QStringLiteral("umask 077; : > %1 && chmod 600 %1").arg(CopyScript::quote(path)), 15000);
     if (!made)
         return std::unexpected(made.error());
     if (made->exitCode != 0)
@@ -56,10 +58,11 @@ Result<void> RemoteJob::start(HostShell& shell, const QString& name, const QStri
     if (auto w = shell.writeFileAtomic(file, script.toUtf8()); !w)
         return w;
     const QString d = CopyScript::quote(m_workDir);
-    auto r = shell.run(QStringLiteral("cd %1 && rm -f job.pid dump.pid dump.rc load.rc finished coordinates "
-                                      "head.sql dump.err load.err dd.err bytes.final && "
-                                      "{ setsid /bin/sh %2 > %3 2>&1 < /dev/null & }")
-                           .arg(d, CopyScript::quote(file), CopyScript::quote(m_workDir + QStringLiteral("/job.log"))),
+    auto r = shell.run(
+        QStringLiteral("cd %1 && rm -f job.pid dump.pid dump.rc load.rc finished coordinates "
+                       "head.sql dump.err load.err dd.err bytes.final && "
+                       "{ setsid /bin/sh %2 > %3 2>&1 < /dev/null & }")
+            .arg(d, CopyScript::quote(file), CopyScript::quote(m_workDir + QStringLiteral("/job.log"))),
         15000);
     if (!r)
         return std::unexpected(r.error());
@@ -86,16 +89,15 @@ Result<QMap<QString, QString>> RemoteJob::poll(HostShell& shell, const QString& 
 
 Result<void> RemoteJob::stop(HostShell& shell)
 {
-    const QString body = QStringLiteral(
-        "p=$(cat %1/job.pid 2>/dev/null)\n"
-        "[ -n \"$p\" ] || exit 0\n"
-        "kill -TERM -- \"-$p\" 2>/dev/null || exit 0\n"
-        "i=0; while kill -0 -- \"-$p\" 2>/dev/null; do\n"
-        "  i=$((i+1)); [ $i -eq 100 ] && kill -KILL -- \"-$p\" 2>/dev/null\n"
-        "  [ $i -gt 150 ] && exit 1\n"
-        "  sleep 0.1\n"
-        "done\n"
-        "exit 0\n")
+    const QString body = QStringLiteral("p=$(cat %1/job.pid 2>/dev/null)\n"
+                                        "[ -n \"$p\" ] || exit 0\n"
+                                        "kill -TERM -- \"-$p\" 2>/dev/null || exit 0\n"
+                                        "i=0; while kill -0 -- \"-$p\" 2>/dev/null; do\n"
+                                        "  i=$((i+1)); [ $i -eq 100 ] && kill -KILL -- \"-$p\" 2>/dev/null\n"
+                                        "  [ $i -gt 150 ] && exit 1\n"
+                                        "  sleep 0.1\n"
+                                        "done\n"
+                                        "exit 0\n")
                              .arg(CopyScript::quote(m_workDir));
     auto r = shell.run(body, 30000);
     if (!r)

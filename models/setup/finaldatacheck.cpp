@@ -111,8 +111,9 @@ FinalDataCheck::Outcome FinalDataCheck::run(int timeoutMs, int rounds)
         }
         if (moved.isEmpty()) {
             out.verdict = Verdict::Differs;
-            out.text = FinalDataCheck::tr("the replicated data differs in %n table(s) although both had caught up: %1",
-                nullptr, int(out.tables.size()))
+            out.text = FinalDataCheck::tr(
+                "the replicated data differs in %n table(s) although both had caught up: %1", nullptr,
+                int(out.tables.size()))
                            .arg(out.tables.join(QStringLiteral(", ")));
             return out;
         }
@@ -121,9 +122,10 @@ FinalDataCheck::Outcome FinalDataCheck::run(int timeoutMs, int rounds)
         QThread::msleep(300);
     }
     out.verdict = Verdict::Inconclusive;
-    out.text = FinalDataCheck::tr("the data could not be compared: writes kept arriving on %1 while the tables "
-                                  "were read (%2 differed at the last try); compare later with "
-                                  "\"replipair-cli compare\"")
-                   .arg(moved, out.tables.join(QStringLiteral(", ")));
+    out.text
+        = FinalDataCheck::tr("the data could not be compared: writes kept arriving on %1 while the tables "
+                             "were read (%2 differed at the last try); compare later with "
+                             "\"replipair-cli compare\"")
+              .arg(moved, out.tables.join(QStringLiteral(", ")));
     return out;
 }

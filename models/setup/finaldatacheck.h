@@ -24,7 +24,8 @@ public:
         QStringList tables; ///< "db.table" that differ
         int compared = 0;
     };
-    FinalDataCheck(const PairProfile& profile, ServerWorker* a, ServerWorker* b, const std::atomic_bool* cancel);
+    FinalDataCheck(
+        const PairProfile& profile, ServerWorker* a, ServerWorker* b, const std::atomic_bool* cancel);
     Outcome run(int timeoutMs, int rounds = 4);
 
 private:

@@ -25,7 +25,8 @@ QList<Finding> PreflightData::compare(const PairProfile& profile, ServerWorker* 
     int compared = 0;
     auto diffs = DataComparison::compare(profile, a, b, &compared);
     if (!diffs)
-        return { Finding { Finding::Severity::Warning, diffs.error().server, QStringLiteral("data-compare-failed"),
+        return { Finding { Finding::Severity::Warning, diffs.error().server,
+            QStringLiteral("data-compare-failed"),
             PreflightData::tr("could not compare the data of both servers: %1").arg(diffs.error().text),
             PreflightData::tr("make sure both hold the same data before pairing") } };
     if (diffs->isEmpty())
@@ -35,14 +36,15 @@ QList<Finding> PreflightData::compare(const PairProfile& profile, ServerWorker* 
         names << d.database + QLatin1Char('.') + d.table;
     const QString a0 = profile.servers[0].name, b0 = profile.servers[1].name;
     return { Finding { Finding::Severity::Error, {}, QStringLiteral("data-differs"),
-        PreflightData::tr("the data differs between %1 and %2 in %n of %3 table(s): %4 (CHECKSUM TABLE)", nullptr,
-            int(names.size()))
+        PreflightData::tr("the data differs between %1 and %2 in %n of %3 table(s): %4 (CHECKSUM TABLE)",
+            nullptr, int(names.size()))
             .arg(a0, b0)
             .arg(compared)
             .arg(names.join(QStringLiteral(", "))),
-        PreflightData::tr("let setup copy one server's databases to the other (--copy-from %1, profile "
-                          "\"initialCopy\": \"%1\"), or make both the same first: replication does not reconcile "
-                          "existing data")
+        PreflightData::tr(
+            "let setup copy one server's databases to the other (--copy-from %1, profile "
+            "\"initialCopy\": \"%1\"), or make both the same first: replication does not reconcile "
+            "existing data")
             .arg(a0) } };
 }
 

@@ -9,12 +9,17 @@ Result<BinlogCoordinates> status(ServerContext& ctx)
         return std::unexpected(rows.error());
     if (rows->isEmpty())
         return stepFailure(ctx.profile.name, QStringLiteral("coordinates"),
-            ReplicaStartPoint::tr("the binary log is off: %1 returned nothing").arg(ctx.dialect.showBinlogStatus()));
+            ReplicaStartPoint::tr("the binary log is off: %1 returned nothing")
+                .arg(ctx.dialect.showBinlogStatus()));
     BinlogCoordinates c;
     c.file = rows->first().value(QStringLiteral("File")).toString();
     c.position = rows->first().value(QStringLiteral("Position")).toLongLong();
     // MySQL reports the executed GTID set in the same row, consistent with the position
-    c.gtid = rows->first().value(QStringLiteral("Executed_Gtid_Set")).toString().simplified().remove(QLatin1Char(' '));
+    c.gtid = rows->first()
+                 .value(QStringLiteral("Executed_Gtid_Set"))
+                 .toString()
+                 .simplified()
+                 .remove(QLatin1Char(' '));
     return c;
 }
 
@@ -67,7 +72,8 @@ Result<BinlogCoordinates> ReplicaStartPoint::startOfCurrentFile(ServerContext& c
     return c;
 }
 
-bool ReplicaStartPoint::reached(const QString& executedFile, qint64 executedPos, const BinlogCoordinates& target)
+bool ReplicaStartPoint::reached(
+    const QString& executedFile, qint64 executedPos, const BinlogCoordinates& target)
 {
     // binary log file names of one server sort in the order they were written (fixed-width sequence)
     if (executedFile != target.file)

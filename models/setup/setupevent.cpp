@@ -4,7 +4,7 @@
 
 QString SetupEvent::kindName() const
 {
-    static const char* names[] = { "started", "finished", "failed", "info", "warning" };
+    static const char* names[] = { "started", "finished", "failed", "info", "warning", "progress" };
     return QLatin1String(names[int(kind)]);
 }
 
@@ -15,6 +15,8 @@ QJsonObject SetupEvent::toJson() const
         { QStringLiteral("step"), step }, { QStringLiteral("text"), text } };
     if (elapsedMs >= 0)
         o.insert(QStringLiteral("elapsedMs"), elapsedMs);
+    if (!data.isEmpty())
+        o.insert(QStringLiteral("data"), data);
     return o;
 }
 
@@ -37,6 +39,9 @@ QString SetupEvent::toLine() const
         break;
     case Kind::Info:
         mark = QStringLiteral("  ");
+        break;
+    case Kind::Progress:
+        mark = QStringLiteral(">>");
         break;
     }
     QString line = QStringLiteral("%1 %2 [%3] %4: %5")

@@ -11,13 +11,14 @@ struct SetupEvent
 {
     Q_DECLARE_TR_FUNCTIONS(SetupEvent)
 public:
-    enum class Kind { StepStarted, StepFinished, StepFailed, Info, Warning };
+    enum class Kind { StepStarted, StepFinished, StepFailed, Info, Warning, Progress };
     Kind kind = Kind::Info;
     QDateTime time = QDateTime::currentDateTime();
     QString server; ///< profile name, empty for the pair
     QString step;
     QString text; ///< never contains a password
     qint64 elapsedMs = -1;
+    QJsonObject data; ///< machine-readable detail, e.g. a copy's progress (stable keys)
 
     QString kindName() const;
     QJsonObject toJson() const;

@@ -3,6 +3,7 @@
 #include "config/configpush.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
+#include "setup/pairdatasteps.h"
 #include "setup/pairverifier.h"
 #include "setup/planbuilder.h"
 #include "setup/replicationsteps.h"
@@ -29,6 +30,7 @@ SetupRun::SetupRun(PairProfile profile, SetupOptions options, CancelFlag cancel,
     if (m_options.shellFactory)
         for (auto& w : m_workers)
             w->setShellFactory(m_options.shellFactory);
+    m_data = std::make_unique<PairDataSteps>(m_profile, m_workers[0].get(), m_workers[1].get(), m_onEvent);
 }
 
 SetupRun::~SetupRun() = default;
@@ -142,8 +144,6 @@ SetupResult SetupRun::run(SetupMode mode)
 
 bool SetupRun::runSteps(SetupMode mode)
 {
-    QElapsedTimer total;
-    total.start();
     if (!inspect())
         return false;
     if (mode == SetupMode::Inspect)
@@ -171,12 +171,11 @@ bool SetupRun::runSteps(SetupMode mode)
         ensureHeartbeatTable();
         return true;
     }
+    StepError copyError;
     const bool ok = !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled()
-        && readCoordinates() && !cancelled() && changeSources() && verify();
+        && (m_data->copy(m_cancel.get(), &copyError) || fail(copyError)) && !cancelled() && readCoordinates()
+        && !cancelled() && changeSources() && verify() && compareData();
     writeJournal();
-    if (ok)
-        report(SetupEvent::Kind::Info, {}, SetupRun::tr("setup"),
-            SetupRun::tr("master-master replication verified in both directions"), total.elapsed());
     return ok;
 }
 
@@ -226,6 +225,11 @@ bool SetupRun::inspect()
         m_gtid = ReplicationSettings::useGtid(m_profile, m_in[0], m_in[1]);
     }
     m_result.plan.findings = Preflight::check(m_profile, m_in, m_gtid, m_peerReachable);
+    if (m_in[0].reachable && m_in[1].reachable) {
+        const DirectionState into[2]
+            = { Preflight::direction(m_profile, m_in, 0), Preflight::direction(m_profile, m_in, 1) };
+        m_result.plan.findings = m_data->preflight(m_in, into, m_result.plan.findings);
+    }
     for (const Finding& f : m_result.plan.findings)
         report(
             f.severity == Finding::Severity::Error ? SetupEvent::Kind::StepFailed : SetupEvent::Kind::Warning,
@@ -320,6 +324,8 @@ bool SetupRun::applyConfig()
         return false;
     // rollingRestart: B is changed only once A is back and verified, so one server serves throughout
     const bool ok = perServerWhere(SetupRun::tr("config"), apply, changed, m_profile.rollingRestart);
+    if (ok)
+        m_data->afterConfig(m_in);
     afterStep(QStringLiteral("config"));
     return ok;
 }
@@ -360,8 +366,22 @@ bool SetupRun::readCoordinates()
             .arg(c->gtid.isEmpty() ? QString() : SetupRun::tr(", GTID %1").arg(c->gtid))
             .arg(c->lockHeldMs);
     };
+    // a start point known from earlier (the copy, the inspection, the restart that turned the binary log
+    // on) is never later than the data was last known equal; the locked read is the fallback
+    for (int i = 0; i < 2; ++i)
+        if (m_direction[1 - i] == DirectionState::Fresh && m_data->startPoint(i)) {
+            m_coordinates[i] = *m_data->startPoint(i);
+            report(SetupEvent::Kind::Info, m_profile.servers[i].name, SetupRun::tr("coordinates"),
+                SetupRun::tr("%1 starts at %2:%3%4: %5")
+                    .arg(m_profile.servers[1 - i].name, m_coordinates[i].file)
+                    .arg(m_coordinates[i].position)
+                    .arg(m_coordinates[i].gtid.isEmpty()
+                            ? QString()
+                            : SetupRun::tr(", GTID %1").arg(m_coordinates[i].gtid),
+                        m_data->startPointReason(i)));
+        }
     const bool ok = perServerWhere(SetupRun::tr("coordinates"), step,
-        [this](int i) { return m_direction[1 - i] == DirectionState::Fresh; });
+        [this](int i) { return m_direction[1 - i] == DirectionState::Fresh && !m_data->startPoint(i); });
     afterStep(QStringLiteral("coordinates"));
     return ok;
 }
@@ -437,6 +457,40 @@ bool SetupRun::verify()
     return true;
 }
 
+bool SetupRun::compareData()
+{
+    // the replicated tables, quietly, once both sides have caught up: never "verified" while they differ
+    QElapsedTimer t;
+    t.start();
+    const QString step = QStringLiteral("verify-data");
+    report(SetupEvent::Kind::StepStarted, {}, step,
+        SetupRun::tr("comparing the replicated tables once both have caught up"));
+    const FinalDataCheck::Outcome o = m_data->finalCheck(m_options.verifyTimeoutMs, m_cancel.get());
+    switch (o.verdict) {
+    case FinalDataCheck::Verdict::Equal:
+        report(SetupEvent::Kind::StepFinished, {}, step, o.text, t.elapsed());
+        report(SetupEvent::Kind::Info, {}, SetupRun::tr("setup"),
+            SetupRun::tr(
+                "master-master replication verified in both directions, and the replicated data is the "
+                "same on both"));
+        return true;
+    case FinalDataCheck::Verdict::Differs:
+        report(SetupEvent::Kind::StepFailed, {}, step, o.text, t.elapsed());
+        return fail(StepError { {}, step, 0,
+            SetupRun::tr("replication runs both ways, but the data differs in %1: not verified")
+                .arg(o.tables.join(QStringLiteral(", "))) });
+    case FinalDataCheck::Verdict::Inconclusive:
+        break;
+    }
+    report(SetupEvent::Kind::Warning, {}, step, o.text, t.elapsed());
+    report(SetupEvent::Kind::Info, {}, SetupRun::tr("setup"),
+        SetupRun::tr(
+            "replication runs in both directions (threads and a test row each way checked); the data "
+            "itself was not verified: %1")
+            .arg(o.text));
+    return true;
+}
+
 void SetupRun::ensureHeartbeatTable()
 {
     // the monitor's heartbeat table: made on A, it replicates to B like any table
@@ -463,4 +517,6 @@ void SetupRun::buildPlanSteps()
     SetupPlan& plan = m_result.plan;
     plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid);
     plan.nothingToDo = plan.steps.isEmpty();
+    if (!plan.nothingToDo)
+        m_data->adjustPlan(plan.steps);
 }

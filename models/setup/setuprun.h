@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 
+class PairDataSteps;
 class ServerWorker;
 struct ServerContext;
 
@@ -56,6 +57,7 @@ private:
     bool readCoordinates();
     bool changeSources();
     bool verify();
+    bool compareData();
     void ensureHeartbeatTable();
     void writeJournal();
 
@@ -65,6 +67,7 @@ private:
     const EventSink m_onEvent;
     SetupResult m_result;
     std::unique_ptr<ServerWorker> m_workers[2];
+    std::unique_ptr<PairDataSteps> m_data; ///< data verdicts, the copy, start points, final comparison
     ServerInspection m_in[2];
     int m_peerReachable[2] = { -1, -1 };
     bool m_gtid = false;

@@ -24,7 +24,10 @@ class TestDataCopy : public QObject
 
     Sandbox& sb() { return m_pair.sandbox(); }
     QString sql(int i, const QString& s) { return sandboxSql(sb(), i, s); }
-    QString checksum(int i, const QString& table) { return sql(i, QStringLiteral("CHECKSUM TABLE ") + table); }
+    QString checksum(int i, const QString& table)
+    {
+        return sql(i, QStringLiteral("CHECKSUM TABLE ") + table);
+    }
     QStringList copyDirs() const
     {
         return QDir(qEnvironmentVariable("TMPDIR", QStringLiteral("/tmp")))
@@ -67,17 +70,23 @@ class TestDataCopy : public QObject
                     for (const QString& d : copyDirs()) {
                         const QString path = QDir::tempPath() + QLatin1Char('/') + d;
                         const auto owner = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
-                        if ((QFileInfo(path).permissions() & ~(owner | QFile::ReadUser | QFile::WriteUser | QFile::ExeUser)) != 0)
+                        if ((QFileInfo(path).permissions()
+                                & ~(owner | QFile::ReadUser | QFile::WriteUser | QFile::ExeUser))
+                            != 0)
                             continue;
-                        for (const QString& f : { QStringLiteral("source.cnf"), QStringLiteral("target.cnf") })
+                        for (const QString& f :
+                            { QStringLiteral("source.cnf"), QStringLiteral("target.cnf") })
                             if (QFileInfo(path + QLatin1Char('/') + f).permissions()
-                                == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser))
+                                == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser
+                                    | QFile::WriteUser))
                                 run.privateFiles << f;
                     }
                 if (cancelAtFirstBytes && cancel && p.phase == CopyProgress::Phase::Copy && p.bytes > 0)
                     *cancel = true;
             },
-            [&](const QString& server, const QString& text) { run.infos << server + QStringLiteral(": ") + text; });
+            [&](const QString& server, const QString& text) {
+                run.infos << server + QStringLiteral(": ") + text;
+            });
         return run;
     }
 
@@ -110,17 +119,19 @@ private Q_SLOTS:
         }
         // A: about 20 MB in test.orders (doubling), a second table, a view and a trigger
         QString seed = RowWriter::createTableSql(QStringLiteral("test.orders")) + QStringLiteral(";");
-        seed += QStringLiteral("ALTER TABLE test.orders ADD COLUMN pad CHAR(60) NOT NULL DEFAULT '';"
-                               "INSERT INTO test.orders (seq, note, pad) VALUES (1000000000, 'seed', REPEAT('x', 60));");
+        seed += QStringLiteral(
+            "ALTER TABLE test.orders ADD COLUMN pad CHAR(60) NOT NULL DEFAULT '';"
+            "INSERT INTO test.orders (seq, note, pad) VALUES (1000000000, 'seed', REPEAT('x', 60));");
         for (int i = 0; i < 18; ++i)
             seed += QStringLiteral("INSERT INTO test.orders (seq, note, pad) SELECT seq + %1, note, pad FROM "
                                    "test.orders WHERE seq >= 1000000000;")
                         .arg(1 << i);
-        seed += QStringLiteral("CREATE TABLE test.items (id INT PRIMARY KEY, name VARCHAR(20));"
-                               "INSERT INTO test.items VALUES (1, 'one'), (2, 'two');"
-                               "CREATE VIEW test.item_names AS SELECT name FROM test.items;"
-                               "CREATE TRIGGER test.items_bi BEFORE INSERT ON test.items FOR EACH ROW SET NEW.name = "
-                               "UPPER(NEW.name);");
+        seed += QStringLiteral(
+            "CREATE TABLE test.items (id INT PRIMARY KEY, name VARCHAR(20));"
+            "INSERT INTO test.items VALUES (1, 'one'), (2, 'two');"
+            "CREATE VIEW test.item_names AS SELECT name FROM test.items;"
+            "CREATE TRIGGER test.items_bi BEFORE INSERT ON test.items FOR EACH ROW SET NEW.name = "
+            "UPPER(NEW.name);");
         bool ok = false;
         sandboxSql(sb(), 0, seed, &ok);
         QVERIFY(ok);
@@ -129,8 +140,10 @@ private Q_SLOTS:
 
     void nonEmptyTargetIsRefusedWithoutConfirmation()
     {
-        sql(1, RowWriter::createTableSql(QStringLiteral("test.orders"))
-                + QStringLiteral("; INSERT INTO test.orders (seq, note) VALUES (1, 'old'), (2, 'old'), (3, 'old');"));
+        sql(1,
+            RowWriter::createTableSql(QStringLiteral("test.orders"))
+                + QStringLiteral(
+                    "; INSERT INTO test.orders (seq, note) VALUES (1, 'old'), (2, 'old'), (3, 'old');"));
         const QString before = checksum(1, QStringLiteral("test.orders"));
         ServerWorker* const workers[2] = { m_a.get(), m_b.get() };
         auto check = CopyCheck::gather(m_profile, 0, workers, false);
@@ -139,7 +152,8 @@ private Q_SLOTS:
         bool named = false;
         for (const Finding& f : check->findings)
             named = named
-                || (f.code == QLatin1String("copy-target-not-empty") && f.text.contains(QStringLiteral("test.orders")));
+                || (f.code == QLatin1String("copy-target-not-empty")
+                    && f.text.contains(QStringLiteral("test.orders")));
         QVERIFY(named);
         const Run run = copy(false);
         QVERIFY(!run.result);
@@ -165,7 +179,9 @@ private Q_SLOTS:
         QVERIFY(flowing);
         // B as it was (old copy loaded back), A untouched, no account, no work folder, read_only back
         QCOMPARE(checksum(1, QStringLiteral("test.orders")), beforeB);
-        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA='test'")),
+        QCOMPARE(
+            sql(1,
+                QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA='test'")),
             QStringLiteral("1"));
         QCOMPARE(checksum(0, QStringLiteral("test.orders")), beforeA);
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_copy'")),
@@ -183,16 +199,20 @@ private Q_SLOTS:
         QCOMPARE(checksum(1, QStringLiteral("test.orders")), beforeA);
         QCOMPARE(checksum(1, QStringLiteral("test.items")), checksum(0, QStringLiteral("test.items")));
         QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.item_names")), QStringLiteral("2"));
-        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_NAME='items_bi'")),
+        QCOMPARE(sql(1,
+                     QStringLiteral(
+                         "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_NAME='items_bi'")),
             QStringLiteral("1"));
         QVERIFY(!again.result->source.file.isEmpty());
         QVERIFY(!again.result->savedCopy.isEmpty());
-        QCOMPARE(again.privateFiles, QStringList({ QStringLiteral("source.cnf"), QStringLiteral("target.cnf") }));
+        QCOMPARE(
+            again.privateFiles, QStringList({ QStringLiteral("source.cnf"), QStringLiteral("target.cnf") }));
         QCOMPARE(again.result->tables, 2);
         QVERIFY(again.result->bytes > 10 * 1024 * 1024);
         // progress at least every poll, with stable phase ids and the table count
         QVERIFY(!again.progress.isEmpty());
-        QCOMPARE(again.progress.last().toJson().value(QStringLiteral("phase")).toString(), QStringLiteral("copy"));
+        QCOMPARE(
+            again.progress.last().toJson().value(QStringLiteral("phase")).toString(), QStringLiteral("copy"));
         QCOMPARE(again.progress.last().totalTables, 2);
         QCOMPARE(copyDirs(), dirsBefore);
     }
@@ -200,8 +220,8 @@ private Q_SLOTS:
     void copyUnderWritesThenReplicationFromItsCoordinatesLosesNothing()
     {
         sql(1, QStringLiteral("DROP DATABASE test; CREATE DATABASE test;"));
-        RowWriter writer(QStringLiteral("127.0.0.1"), sb().servers()[0].port, QStringLiteral("root"), m_password,
-            QStringLiteral("test.orders"), 3);
+        RowWriter writer(QStringLiteral("127.0.0.1"), sb().servers()[0].port, QStringLiteral("root"),
+            m_password, QStringLiteral("test.orders"), 3);
         writer.start(1);
         QTest::qWait(300);
         const Run run = copy(false);
@@ -211,8 +231,9 @@ private Q_SLOTS:
         QVERIFY(!run.result->source.gtid.isEmpty());
         bool ok = false;
         sandboxSql(sb(), 1,
-            QStringLiteral("SET GLOBAL gtid_slave_pos = '%1'; CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=%2, "
-                           "MASTER_USER='root', MASTER_PASSWORD='%3', MASTER_USE_GTID=slave_pos; START SLAVE;")
+            QStringLiteral(
+                "SET GLOBAL gtid_slave_pos = '%1'; CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=%2, "
+                "MASTER_USER='root', MASTER_PASSWORD='%3', MASTER_USE_GTID=slave_pos; START SLAVE;")
                 .arg(run.result->source.gtid)
                 .arg(sb().servers()[0].port)
                 .arg(m_password),

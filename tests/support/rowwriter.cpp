@@ -22,7 +22,8 @@ RowWriter::~RowWriter()
 
 QString RowWriter::createTableSql(const QString& table)
 {
-    return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (seq BIGINT PRIMARY KEY, note VARCHAR(40)) ENGINE=InnoDB")
+    return QStringLiteral(
+        "CREATE TABLE IF NOT EXISTS %1 (seq BIGINT PRIMARY KEY, note VARCHAR(40)) ENGINE=InnoDB")
         .arg(table);
 }
 
@@ -62,7 +63,8 @@ void RowWriter::loop()
             }
             QSqlQuery q(db);
             const qint64 seq = m_next.load();
-            if (q.exec(QStringLiteral("INSERT INTO %1 (seq, note) VALUES (%2, 'writer')").arg(m_table).arg(seq))
+            if (q.exec(
+                    QStringLiteral("INSERT INTO %1 (seq, note) VALUES (%2, 'writer')").arg(m_table).arg(seq))
                 || q.lastError().nativeErrorCode() == QLatin1String("1062")) {
                 ++m_committed;
                 ++m_next;

@@ -7,7 +7,8 @@
 
 /** An application writing to a server: commits one row into `db.table(seq)` every few milliseconds on a
  *  thread of its own, reconnecting when the server goes away (a restart), and counts what it committed.
- *  A row whose commit answer was lost is retried with the same seq: a duplicate-key answer means it was in. */
+ *  A row whose commit answer was lost is retried with the same seq: a duplicate-key answer means it was in.
+ */
 class RowWriter
 {
 public:

@@ -15,21 +15,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<qint64>("position");
         QTest::addColumn<QString>("gtid");
-        QTest::newRow("mariadb") << QByteArray("-- Server version\t10.11.19\n"
-                                               "-- CHANGE MASTER TO MASTER_LOG_FILE='mysql-bin.000001', MASTER_LOG_POS=1001;\n")
+        QTest::newRow("mariadb") << QByteArray(
+            "-- Server version\t10.11.19\n"
+            "-- CHANGE MASTER TO MASTER_LOG_FILE='mysql-bin.000001', MASTER_LOG_POS=1001;\n")
                                  << true << QStringLiteral("mysql-bin.000001") << qint64(1001) << QString();
         QTest::newRow("gtid line first is not taken")
             << QByteArray("-- CHANGE MASTER TO MASTER_USE_GTID=slave_pos;\n"
                           "-- CHANGE MASTER TO MASTER_LOG_FILE='b.000007', MASTER_LOG_POS=4;\n")
             << true << QStringLiteral("b.000007") << qint64(4) << QString();
-        QTest::newRow("mysql 8.0.26 with gtid")
-            << QByteArray("SET @@SESSION.SQL_LOG_BIN= 0;\n"
-                          "SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*/ '3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5';\n"
-                          "-- CHANGE REPLICATION SOURCE TO SOURCE_LOG_FILE='binlog.000002', SOURCE_LOG_POS=157;\n")
-            << true << QStringLiteral("binlog.000002") << qint64(157)
-            << QStringLiteral("3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5");
-        QTest::newRow("binlog off: no coordinates") << QByteArray("-- MariaDB dump\nCREATE DATABASE x;\n") << false
-                                                    << QString() << qint64(0) << QString();
+        QTest::newRow("mysql 8.0.26 with gtid") << QByteArray(
+            "SET @@SESSION.SQL_LOG_BIN= 0;\n"
+            "SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*/ '3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5';\n"
+            "-- CHANGE REPLICATION SOURCE TO SOURCE_LOG_FILE='binlog.000002', SOURCE_LOG_POS=157;\n")
+                                                << true << QStringLiteral("binlog.000002") << qint64(157)
+                                                << QStringLiteral("3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5");
+        QTest::newRow("binlog off: no coordinates") << QByteArray("-- MariaDB dump\nCREATE DATABASE x;\n")
+                                                    << false << QString() << qint64(0) << QString();
     }
     void parseCoordinates()
     {
@@ -46,8 +47,8 @@ private Q_SLOTS:
 
     void optionFileEscapesAndKeepsThePasswordOffTheCommandLine()
     {
-        const QByteArray cnf = CopyScript::optionFile(QStringLiteral("10.0.0.1"), 3307, QStringLiteral("u"),
-            QStringLiteral("p\"w\\d"));
+        const QByteArray cnf = CopyScript::optionFile(
+            QStringLiteral("10.0.0.1"), 3307, QStringLiteral("u"), QStringLiteral("p\"w\\d"));
         QVERIFY(cnf.contains("password=\"p\\\"w\\\\d\"\n"));
         QVERIFY(cnf.contains("port=3307\n"));
         CopyScriptParams p;
