@@ -92,9 +92,15 @@ FinalDataCheck::Outcome FinalDataCheck::run(int timeoutMs, int rounds)
             out.text = FinalDataCheck::tr("the data could not be compared: %1").arg(diffs.error().text);
             return out;
         }
-        out.tables.clear();
+        // a table found equal in any round was equal at that moment: only tables that differed in every
+        // round stay in question
+        QStringList differing;
         for (const TableDifference& d : *diffs)
-            out.tables << d.database + QLatin1Char('.') + d.table;
+            differing << d.database + QLatin1Char('.') + d.table;
+        if (round == 0)
+            out.tables = differing;
+        else
+            out.tables.removeIf([&](const QString& t) { return !differing.contains(t); });
         if (out.tables.isEmpty()) {
             out.verdict = Verdict::Equal;
             out.text = FinalDataCheck::tr("the replicated data is the same on both: %n table(s) compared "
@@ -107,7 +113,7 @@ FinalDataCheck::Outcome FinalDataCheck::run(int timeoutMs, int rounds)
         for (int i = 0; i < 2; ++i) {
             auto c = onWorker(m_workers[i], [](ServerContext& ctx) { return ReplicaStartPoint::now(ctx); });
             if (c && (c->file != before[i].file || c->position != before[i].position))
-                moved = m_profile.servers[i].name;
+                moved += (moved.isEmpty() ? QString() : QStringLiteral(", ")) + m_profile.servers[i].name;
         }
         if (moved.isEmpty()) {
             out.verdict = Verdict::Differs;

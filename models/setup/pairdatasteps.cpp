@@ -75,8 +75,9 @@ QList<Finding> PairDataSteps::preflight(
             QStringLiteral("copy-replica-configured"),
             PairDataSteps::tr("%1 already replicates from %2: a copy would replace data it is applying")
                 .arg(m_profile.servers[1 - source].name, m_profile.servers[source].name),
-            PairDataSteps::tr("leave \"initialCopy\" out, or remove that replication first (STOP SLAVE; RESET SLAVE "
-                              "ALL)") };
+            PairDataSteps::tr(
+                "leave \"initialCopy\" out, or remove that replication first (STOP SLAVE; RESET SLAVE "
+                "ALL)") };
     m_copyCheck = *check;
     return out;
 }
@@ -91,28 +92,32 @@ std::optional<PlanStep> PairDataSteps::planStep() const
     PlanStep s;
     s.id = QStringLiteral("copy");
     s.server = to.name;
-    s.title = PairDataSteps::tr("Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4's host, piped into %6 "
-                                "with sql_log_bin=0; %4 read-only meanwhile",
-        nullptr, c.sourceTables)
-                  .arg(c.databases.join(QStringLiteral(", ")), size, from.name, to.name,
-                      QStringLiteral("%1 --single-transaction --master-data=2").arg(c.dumpTool), c.clientTool);
-    s.sql << QStringLiteral("-- on %1: temporary account %2@'%3' (SELECT, SHOW VIEW, TRIGGER, EVENT, LOCK TABLES "
-                            "on the copied databases; RELOAD, binlog monitor), generated password in a 0600 "
-                            "option file on %4's host")
+    s.title
+        = PairDataSteps::tr("Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4's host, piped into %6 "
+                            "with sql_log_bin=0; %4 read-only meanwhile",
+            nullptr, c.sourceTables)
+              .arg(c.databases.join(QStringLiteral(", ")), size, from.name, to.name,
+                  QStringLiteral("%1 --single-transaction --master-data=2").arg(c.dumpTool), c.clientTool);
+    s.sql << QStringLiteral(
+        "-- on %1: temporary account %2@'%3' (SELECT, SHOW VIEW, TRIGGER, EVENT, LOCK TABLES "
+        "on the copied databases; RELOAD, binlog monitor), generated password in a 0600 "
+        "option file on %4's host")
                  .arg(from.name, CopyAccount::userName(), m_profile.replicationHostFor(c.source), to.name)
           << QStringLiteral("-- on %1: SET GLOBAL read_only = 1 (back to %2 afterwards)")
                  .arg(to.name)
                  .arg(c.targetReadOnly ? 1 : 0);
-    s.check = PairDataSteps::tr("before: %1's databases empty or replacing confirmed, free space (%2 free), the "
-                                "tools on %1's host; after: both exit codes, the dump's coordinates")
-                  .arg(to.name,
-                      c.targetFreeBytes < 0
-                          ? PairDataSteps::tr("unknown")
-                          : QLocale::c().formattedDataSize(c.targetFreeBytes, 1, QLocale::DataSizeTraditionalFormat));
+    s.check
+        = PairDataSteps::tr("before: %1's databases empty or replacing confirmed, free space (%2 free), the "
+                            "tools on %1's host; after: both exit codes, the dump's coordinates")
+              .arg(to.name,
+                  c.targetFreeBytes < 0 ? PairDataSteps::tr("unknown")
+                                        : QLocale::c().formattedDataSize(
+                                            c.targetFreeBytes, 1, QLocale::DataSizeTraditionalFormat));
     s.undo = c.existingOnTarget.isEmpty()
         ? PairDataSteps::tr("on failure or cancel the partial copy is dropped from %1; %2 is never written")
               .arg(to.name, from.name)
-        : PairDataSteps::tr("%1's old %2 saved first in %3 and loaded back on failure or cancel; %4 is never written")
+        : PairDataSteps::tr(
+            "%1's old %2 saved first in %3 and loaded back on failure or cancel; %4 is never written")
               .arg(to.name, c.existingOnTarget.join(QStringLiteral(", ")), c.saveFolder(), from.name);
     return s;
 }
@@ -138,7 +143,8 @@ void PairDataSteps::afterConfig(const ServerInspection (&in)[2])
     for (int i = 0; i < 2; ++i) {
         if (in[i].logBin)
             continue;
-        auto c = onWorker(m_workers[i], [](ServerContext& ctx) { return ReplicaStartPoint::startOfCurrentFile(ctx); });
+        auto c = onWorker(
+            m_workers[i], [](ServerContext& ctx) { return ReplicaStartPoint::startOfCurrentFile(ctx); });
         if (!c)
             continue;
         m_start[i] = *c;
@@ -155,12 +161,14 @@ bool PairDataSteps::copy(const std::atomic_bool* cancel, StepError* error)
     const QString to = m_profile.servers[1 - source].name;
     ServerWorker* const workers[2] = { m_workers[0], m_workers[1] };
     DataCopy copy(m_profile, source, workers, cancel);
-    report(SetupEvent::Kind::StepStarted, to, PairDataSteps::tr("copying %1 from %2")
-                                                  .arg(m_copyCheck->databases.join(QStringLiteral(", ")),
-                                                      m_profile.servers[source].name));
+    report(SetupEvent::Kind::StepStarted, to,
+        PairDataSteps::tr("copying %1 from %2")
+            .arg(m_copyCheck->databases.join(QStringLiteral(", ")), m_profile.servers[source].name));
     auto done = copy.run(
         *m_copyCheck,
-        [this, to](const CopyProgress& p) { report(SetupEvent::Kind::Progress, to, p.toText(), p.elapsedMs, p.toJson()); },
+        [this, to](const CopyProgress& p) {
+            report(SetupEvent::Kind::Progress, to, p.toText(), p.elapsedMs, p.toJson());
+        },
         [this](const QString& server, const QString& text) { report(SetupEvent::Kind::Info, server, text); });
     if (!done) {
         report(SetupEvent::Kind::StepFailed, to, done.error().text);
@@ -172,10 +180,12 @@ bool PairDataSteps::copy(const std::atomic_bool* cancel, StepError* error)
     m_start[source] = done->source;
     m_startReason[source] = PairDataSteps::tr("the point of the copy");
     m_start[1 - source] = done->target;
-    m_startReason[1 - source] = PairDataSteps::tr("where %1 stood at the end of the copy, still read-only").arg(to);
+    m_startReason[1 - source]
+        = PairDataSteps::tr("where %1 stood at the end of the copy, still read-only").arg(to);
     const double seconds = double(done->elapsedMs) / 1000.0;
     report(SetupEvent::Kind::StepFinished, to,
-        PairDataSteps::tr("%1 copied (%n table(s)) in %2 s; %3 replicates from %4 at %5", nullptr, done->tables)
+        PairDataSteps::tr(
+            "%1 copied (%n table(s)) in %2 s; %3 replicates from %4 at %5", nullptr, done->tables)
             .arg(QLocale::c().formattedDataSize(done->bytes, 1, QLocale::DataSizeTraditionalFormat))
             .arg(seconds, 0, 'f', 1)
             .arg(to, m_profile.servers[source].name, shown(done->source)),

@@ -27,8 +27,8 @@ public:
 
     /** Right after the inspection: start points where the binary log is on (read before any comparison),
      *  then the data compared, or the copy checked; returns @p findings with the data verdicts. */
-    QList<Finding> preflight(
-        const ServerInspection (&in)[2], const DirectionState (&directions)[2], const QList<Finding>& findings);
+    QList<Finding> preflight(const ServerInspection (&in)[2], const DirectionState (&directions)[2],
+        const QList<Finding>& findings);
     /** The copy's step for the plan, when one is asked. */
     std::optional<PlanStep> planStep() const;
     /** With a copy, its step replaces the coordinate reads (the copy brings them); the verification
