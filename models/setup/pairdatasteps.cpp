@@ -5,6 +5,8 @@
 #include "setup/preflightdata.h"
 #include "setup/replicastartpoint.h"
 
+#include <QElapsedTimer>
+#include <QJsonArray>
 #include <QLocale>
 
 namespace {
@@ -28,15 +30,15 @@ PairDataSteps::PairDataSteps(const PairProfile& profile, ServerWorker* a, Server
     , m_onEvent(std::move(onEvent))
 { }
 
-void PairDataSteps::report(
-    SetupEvent::Kind kind, const QString& server, const QString& text, qint64 ms, const QJsonObject& data)
+void PairDataSteps::report(SetupEvent::Kind kind, const QString& server, const QString& text, qint64 ms,
+    const QJsonObject& data, const QString& step)
 {
     if (!m_onEvent)
         return;
     SetupEvent e;
     e.kind = kind;
     e.server = server;
-    e.step = QStringLiteral("copy");
+    e.step = step;
     e.text = text;
     e.elapsedMs = ms;
     e.data = data;
@@ -203,8 +205,45 @@ QString PairDataSteps::startPointReason(int source) const
     return m_startReason[source];
 }
 
-FinalDataCheck::Outcome PairDataSteps::finalCheck(int timeoutMs, const std::atomic_bool* cancel)
+Result<void> PairDataSteps::compareAtEnd(int timeoutMs, const std::atomic_bool* cancel)
 {
+    const QString step = QStringLiteral("verify-data");
+    QElapsedTimer t;
+    t.start();
+    report(SetupEvent::Kind::StepStarted, {},
+        PairDataSteps::tr("comparing the replicated tables once both have caught up"), -1, {}, step);
     FinalDataCheck check(m_profile, m_workers[0], m_workers[1], cancel);
-    return check.run(timeoutMs);
+    const FinalDataCheck::Outcome o = check.run(timeoutMs);
+    const QJsonObject data { { QStringLiteral("verdict"),
+                                 o.verdict == FinalDataCheck::Verdict::Equal
+                                     ? QStringLiteral("equal")
+                                     : (o.verdict == FinalDataCheck::Verdict::Differs
+                                             ? QStringLiteral("differs")
+                                             : QStringLiteral("not-compared")) },
+        { QStringLiteral("tables"), QJsonArray::fromStringList(o.tables) },
+        { QStringLiteral("compared"), o.compared } };
+    switch (o.verdict) {
+    case FinalDataCheck::Verdict::Equal:
+        report(SetupEvent::Kind::StepFinished, {}, o.text, t.elapsed(), data, step);
+        report(SetupEvent::Kind::Info, {},
+            PairDataSteps::tr(
+                "master-master replication verified in both directions, and the replicated data is the "
+                "same on both"),
+            -1, {}, QStringLiteral("setup"));
+        return {};
+    case FinalDataCheck::Verdict::Differs:
+        report(SetupEvent::Kind::StepFailed, {}, o.text, t.elapsed(), data, step);
+        return stepFailure({}, step,
+            PairDataSteps::tr("replication runs both ways, but the data differs in %1: not verified")
+                .arg(o.tables.join(QStringLiteral(", "))));
+    case FinalDataCheck::Verdict::Inconclusive:
+        break;
+    }
+    report(SetupEvent::Kind::Warning, {}, o.text, t.elapsed(), data, step);
+    report(SetupEvent::Kind::Info, {},
+        PairDataSteps::tr(
+            "replication runs in both directions (threads and a test row each way checked), but %1")
+            .arg(o.text),
+        -1, {}, QStringLiteral("setup"));
+    return {};
 }

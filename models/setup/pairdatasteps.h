@@ -42,11 +42,13 @@ public:
     std::optional<BinlogCoordinates> startPoint(int source) const;
     /** What the start point of @p source stands for, for the log. */
     QString startPointReason(int source) const;
-    FinalDataCheck::Outcome finalCheck(int timeoutMs, const std::atomic_bool* cancel);
+    /** The end of a setup: the replicated tables compared once both have caught up. Fails naming the
+     *  tables that differ; when they could not be compared, says so and why (and not "verified"). */
+    Result<void> compareAtEnd(int timeoutMs, const std::atomic_bool* cancel);
 
 private:
     void report(SetupEvent::Kind kind, const QString& server, const QString& text, qint64 ms = -1,
-        const QJsonObject& data = {});
+        const QJsonObject& data = {}, const QString& step = QStringLiteral("copy"));
 
     PairProfile m_profile;
     ServerWorker* m_workers[2];

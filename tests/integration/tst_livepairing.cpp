@@ -66,7 +66,8 @@ private Q_SLOTS:
             + QStringLiteral(";ALTER TABLE test.orders ADD COLUMN pad CHAR(60) NOT NULL DEFAULT '';"
                              "INSERT INTO test.orders VALUES (1000000000, 'seed', REPEAT('x', 60));");
         for (int i = 0; i < 18; ++i)
-            seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note, pad FROM test.orders;").arg(1 << i);
+            seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note, pad FROM test.orders;")
+                        .arg(1 << i);
         bool ok = false;
         sandboxSql(sb(), 0, seed, &ok);
         QVERIFY(ok);
@@ -97,7 +98,9 @@ private Q_SLOTS:
     {
         resetReplication();
         // B holds an older copy: its last 100 rows never arrived
-        sql(1, QStringLiteral("SET SESSION sql_log_bin = 0; DELETE FROM test.orders WHERE seq > 1000000000 + 262044;"));
+        sql(1,
+            QStringLiteral(
+                "SET SESSION sql_log_bin = 0; DELETE FROM test.orders WHERE seq > 1000000000 + 262044;"));
         const QString oldB = checksum(1), a = checksum(0), pidA = pid(0);
         QVERIFY(oldB != a);
 
@@ -108,7 +111,9 @@ private Q_SLOTS:
         QVERIFY(!refused.ok);
         bool named = false;
         for (const Finding& f : refused.plan.findings)
-            named = named || (f.code == QLatin1String("copy-target-not-empty") && f.text.contains(QStringLiteral("test.orders")));
+            named = named
+                || (f.code == QLatin1String("copy-target-not-empty")
+                    && f.text.contains(QStringLiteral("test.orders")));
         QVERIFY2(named, qPrintable(refused.lines.join(QLatin1Char('\n'))));
         QCOMPARE(checksum(1), oldB);
 
@@ -116,13 +121,15 @@ private Q_SLOTS:
         profile.replaceTarget = true;
         const SetupOutcome cancelled = runSetup(profile, SetupMode::Setup, [](SetupRunner& runner) {
             QObject::connect(&runner, &SetupRunner::event, &runner, [&runner](const SetupEvent& e) {
-                if (e.kind == SetupEvent::Kind::Progress && e.data.value(QStringLiteral("phase")).toString() == QLatin1String("copy"))
+                if (e.kind == SetupEvent::Kind::Progress
+                    && e.data.value(QStringLiteral("phase")).toString() == QLatin1String("copy"))
                     runner.cancel();
             });
         });
         dump(cancelled);
         QVERIFY(!cancelled.ok);
-        QVERIFY2(cancelled.error.text.contains(QStringLiteral("cancelled")), qPrintable(cancelled.error.toString()));
+        QVERIFY2(cancelled.error.text.contains(QStringLiteral("cancelled")),
+            qPrintable(cancelled.error.toString()));
         QVERIFY(cancelled.said(QStringLiteral("old copy loaded back")));
         QCOMPARE(checksum(1), oldB); // B as it was
         QCOMPARE(checksum(0), a); // A untouched
@@ -141,7 +148,8 @@ private Q_SLOTS:
         QCOMPARE(pid(0), pidA);
         QTest::qWait(300);
         const qint64 committed = w->stop();
-        const QString count = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 100000 AND seq < 1000000000");
+        const QString count
+            = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 100000 AND seq < 1000000000");
         for (int t = 0; t < 60000 && sql(1, count) != QString::number(committed); t += 200)
             QTest::qWait(200);
         QCOMPARE(sql(1, count), QString::number(committed));
@@ -156,20 +164,23 @@ private Q_SLOTS:
         // and the moment replication is configured
         auto w = writer();
         std::atomic_bool started { false };
-        const SetupOutcome o = runSetup(sb().pairProfile(), SetupMode::Setup, [&w, &started](SetupRunner& runner) {
-            runner.setAfterStepHook([&w, &started](const QString& step) {
-                if ((step == QLatin1String("config") || step == QLatin1String("user")) && !started.exchange(true)) {
-                    w->start(200000);
-                    QThread::msleep(100); // rows committed before replication is configured
-                }
-            });
-        });
+        const SetupOutcome o
+            = runSetup(sb().pairProfile(), SetupMode::Setup, [&w, &started](SetupRunner& runner) {
+                  runner.setAfterStepHook([&w, &started](const QString& step) {
+                      if ((step == QLatin1String("config") || step == QLatin1String("user"))
+                          && !started.exchange(true)) {
+                          w->start(200000);
+                          QThread::msleep(100); // rows committed before replication is configured
+                      }
+                  });
+              });
         dump(o);
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         QTest::qWait(300);
         const qint64 committed = w->stop();
         QVERIFY(committed > 0);
-        const QString count = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 200000 AND seq < 1000000000");
+        const QString count
+            = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 200000 AND seq < 1000000000");
         for (int t = 0; t < 60000 && sql(1, count) != QString::number(committed); t += 200)
             QTest::qWait(200);
         QCOMPARE(sql(1, count), QString::number(committed));
@@ -179,7 +190,9 @@ private Q_SLOTS:
     void twoExtraRowsOnAAreNamedByPreflight()
     {
         resetReplication();
-        sql(0, QStringLiteral("SET SESSION sql_log_bin = 0; INSERT INTO test.orders (seq, note) VALUES (900000001, 'extra'), (900000002, 'extra');"));
+        sql(0,
+            QStringLiteral("SET SESSION sql_log_bin = 0; INSERT INTO test.orders (seq, note) VALUES "
+                           "(900000001, 'extra'), (900000002, 'extra');"));
         const SetupOutcome o = runSetup(sb().pairProfile(), SetupMode::Inspect);
         QVERIFY(!o.ok);
         bool named = false;
