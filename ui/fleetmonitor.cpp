@@ -25,8 +25,7 @@ QString FleetMonitor::Health::stateName() const
 FleetMonitor::FleetMonitor(CredentialStore* credentials, QObject* parent)
     : QObject(parent)
     , m_credentials(credentials)
-{
-}
+{ }
 
 FleetMonitor::~FleetMonitor()
 {
@@ -76,10 +75,11 @@ void FleetMonitor::start(const QString& path)
             monitor->setLagThreshold(m_lagThreshold);
             connect(monitor, &PairMonitor::sample, this,
                 [this, path](const StatusSample& sample) { observe(path, sample); });
-            connect(monitor, &PairMonitor::event, this, [this, path, name = profile.name](const ReplicationEvent& e) {
-                observeEvent(path, e);
-                Q_EMIT pairEvent(path, name, e);
-            });
+            connect(monitor, &PairMonitor::event, this,
+                [this, path, name = profile.name](const ReplicationEvent& e) {
+                    observeEvent(path, e);
+                    Q_EMIT pairEvent(path, name, e);
+                });
             it->monitor = monitor;
             monitor->start();
         });
@@ -129,10 +129,10 @@ void FleetMonitor::update(const QString& path)
             lagging = lagging || *lag > m_lagThreshold;
         }
     }
-    h.state = broken       ? Health::State::Broken
-        : !known           ? Health::State::Unknown
-        : lagging          ? Health::State::Lagging
-                           : Health::State::Healthy;
+    h.state = broken ? Health::State::Broken
+        : !known     ? Health::State::Unknown
+        : lagging    ? Health::State::Lagging
+                     : Health::State::Healthy;
     const bool changed = h.state != w.health.state || h.worstLag != w.health.worstLag;
     w.health = h;
     if (changed)

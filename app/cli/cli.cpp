@@ -85,6 +85,11 @@ QString Cli::usage()
         "                            or ~/.local/share/replipair/journals/NAME.journal when PROFILE is not "
         "a\n"
         "                            regular file)\n"
+        "  --copy-from NAME          inspect/plan/setup: first copy the replicated databases from server "
+        "NAME\n"
+        "                            to the other, online (profile: \"initialCopy\")\n"
+        "  --replace-target          with a copy: the receiver's non-empty databases may be replaced (saved\n"
+        "                            first as a dump on its host; profile: \"replaceTarget\")\n"
         "  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)\n"
         "  --once                    monitor: one round, then exit\n"
         "  --server NAME             skip: the server whose SQL thread halted\n"
@@ -116,13 +121,17 @@ int Cli::run(const QStringList& arguments)
     const QCommandLineOption timeout(QStringLiteral("timeout"), tr("Network timeout."), tr("seconds"));
     const QCommandLineOption server(QStringLiteral("server"), tr("Server name."), tr("name"));
     const QCommandLineOption confirm(QStringLiteral("confirm"), tr("Confirmed event."), tr("token"));
+    const QCommandLineOption copyFrom(
+        QStringLiteral("copy-from"), tr("Copy from this server first."), tr("name"));
+    const QCommandLineOption replaceTarget(
+        QStringLiteral("replace-target"), tr("The copy may replace data."));
     const QCommandLineOption journal(QStringLiteral("journal"), tr("Journal file."), tr("file"));
     const QCommandLineOption format(QStringLiteral("format"), tr("Output format."), tr("format"));
     const QCommandLineOption nagios(QStringLiteral("nagios"), tr("Nagios exit codes."));
     const QCommandLineOption warning(QStringLiteral("warning"), tr("Warning lag."), tr("seconds"));
     const QCommandLineOption critical(QStringLiteral("critical"), tr("Critical lag."), tr("seconds"));
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
-        timeout, server, confirm, format, nagios, warning, critical, journal });
+        timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     if (!parser.parse(arguments))
         return nagiosWanted ? StatusCommand::nagiosUnknown(parser.errorText()) : badInput(parser.errorText());
@@ -169,6 +178,19 @@ int Cli::run(const QStringList& arguments)
     if (!profile)
         return nagiosStatus ? StatusCommand::nagiosUnknown(profile.error().text)
                             : badInput(profile.error().text);
+    if (parser.isSet(copyFrom)) {
+        profile->initialCopy = profile->serverIndex(parser.value(copyFrom));
+        if (profile->initialCopy < 0)
+            return badInput(
+                tr("--copy-from must name %1 or %2").arg(profile->servers[0].name, profile->servers[1].name));
+    }
+    if (parser.isSet(replaceTarget)) {
+        if (profile->initialCopy < 0)
+            return badInput(
+                tr("--replace-target only goes with a copy (--copy-from NAME, or \"initialCopy\" in "
+                   "the profile)"));
+        profile->replaceTarget = true;
+    }
 
     CliOptions options;
     options.json = parser.isSet(json);

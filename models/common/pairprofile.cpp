@@ -237,7 +237,8 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
             QStringLiteral("replicationUser"), QStringLiteral("replicationUserHost"), QStringLiteral("gtid"),
             QStringLiteral("autoIncrement"), QStringLiteral("ssl"), QStringLiteral("binlogFormat"),
             QStringLiteral("syncBinlog"), QStringLiteral("rollingRestart"), QStringLiteral("filterStyle"),
-            QStringLiteral("restart"), QStringLiteral("servers") },
+            QStringLiteral("restart"), QStringLiteral("servers"), QStringLiteral("initialCopy"),
+            QStringLiteral("replaceTarget") },
         top);
     PairProfile pair;
     pair.name = p.string(json, QStringLiteral("name"), top, {}, true);
@@ -314,6 +315,16 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
                 PairProfile::tr("both servers are %1: a server cannot replicate with itself")
                     .arg(pair.servers[0].endpoint()));
     }
+    pair.replaceTarget = p.boolean(json, QStringLiteral("replaceTarget"), top, false);
+    const QJsonValue copy = json.value(QStringLiteral("initialCopy"));
+    if (!copy.isUndefined() && !copy.isNull()) {
+        pair.initialCopy = copy.isString() ? pair.serverIndex(copy.toString()) : -1;
+        if (pair.initialCopy < 0)
+            p.add(top,
+                PairProfile::tr(
+                    "\"initialCopy\" must be null or the name of the server copied from (%1 or %2)")
+                    .arg(pair.servers[0].name, pair.servers[1].name));
+    }
     // names, hosts, accounts, paths: nothing may write into an option file, a command or an output line
     for (const auto& [where, what] : ProfileRules::check(pair))
         p.add(where, what);
@@ -366,6 +377,10 @@ QJsonObject PairProfile::toJson() const
         { QStringLiteral("servers"), QJsonArray { servers[0].toJson(), servers[1].toJson() } } };
     if (!binlogFormat.isEmpty())
         o.insert(QStringLiteral("binlogFormat"), binlogFormat);
+    o.insert(QStringLiteral("initialCopy"),
+        initialCopy == 0 || initialCopy == 1 ? QJsonValue(servers[initialCopy].name) : QJsonValue());
+    if (replaceTarget)
+        o.insert(QStringLiteral("replaceTarget"), true);
     return o;
 }
 
@@ -387,6 +402,19 @@ QString PairProfile::replicationHostFor(int index) const
     if (replicationUserHost != QLatin1String("peer"))
         return replicationUserHost;
     return servers[1 - index].effectivePeerHost();
+}
+
+int PairProfile::serverIndex(const QString& nameOrLetter) const
+{
+    for (int i = 0; i < 2; ++i)
+        if (!servers[i].name.isEmpty() && servers[i].name == nameOrLetter)
+            return i;
+    // "A" and "B" name the first and second server when no server is called so
+    if (nameOrLetter == QLatin1String("A"))
+        return 0;
+    if (nameOrLetter == QLatin1String("B"))
+        return 1;
+    return -1;
 }
 
 QString PairProfile::probeDatabase() const

@@ -84,6 +84,8 @@ public:
     bool rollingRestart = false; ///< restart one server, wait until it is back and verified, then the other
     FilterStyle filterStyle = FilterStyle::Wild;
     RestartPolicy restart = RestartPolicy::Auto;
+    int initialCopy = -1; ///< index of the server whose databases are copied to the other first; -1: no copy
+    bool replaceTarget = false; ///< the copy may replace the receiver's non-empty databases (saved first)
     ServerProfile servers[2];
 
     QString filePath; ///< where it was loaded from (not serialised)
@@ -96,6 +98,8 @@ public:
 
     /** The account host the replication user on server @p index gets (the peer's address by default). */
     QString replicationHostFor(int index) const;
+    /** Index of the server called @p nameOrLetter ("A"/"B" also stand for the first/second), else -1. */
+    int serverIndex(const QString& nameOrLetter) const;
     /** The database the verification probe writes into (first replicated database, else "replipair"). */
     QString probeDatabase() const;
 

@@ -47,8 +47,9 @@ template<typename F> auto PairVerifier::onServer(int index, F fn) -> std::invoke
 
 Result<ReplicaStatus> PairVerifier::status(int index)
 {
-    return onServer(index,
-        [](ServerContext& ctx) -> Result<ReplicaStatus> { return ReplicaStatus::read(*ctx.sql, ctx.dialect); });
+    return onServer(index, [](ServerContext& ctx) -> Result<ReplicaStatus> {
+        return ReplicaStatus::read(*ctx.sql, ctx.dialect);
+    });
 }
 
 Result<void> PairVerifier::exec(int index, const QString& sql)

@@ -6,7 +6,7 @@
 
 QString SetupEvent::kindName() const
 {
-    static const char* names[] = { "started", "finished", "failed", "info", "warning" };
+    static const char* names[] = { "started", "finished", "failed", "info", "warning", "progress" };
     return QLatin1String(names[int(kind)]);
 }
 
@@ -25,6 +25,8 @@ QJsonObject SetupEvent::toJson() const
         o.insert(QStringLiteral("code"), code);
     if (elapsedMs >= 0)
         o.insert(QStringLiteral("elapsedMs"), elapsedMs);
+    if (!data.isEmpty())
+        o.insert(QStringLiteral("data"), data);
     return o;
 }
 
@@ -47,6 +49,9 @@ QString SetupEvent::toLine() const
         break;
     case Kind::Info:
         mark = QStringLiteral("  ");
+        break;
+    case Kind::Progress:
+        mark = QStringLiteral(">>");
         break;
     }
     QString line

@@ -12,7 +12,7 @@ struct SetupEvent
 {
     Q_DECLARE_TR_FUNCTIONS(SetupEvent)
 public:
-    enum class Kind { StepStarted, StepFinished, StepFailed, Info, Warning };
+    enum class Kind { StepStarted, StepFinished, StepFailed, Info, Warning, Progress };
     Kind kind = Kind::Info;
     QDateTime time = QDateTime::currentDateTimeUtc();
     QString server; ///< profile name, empty for the pair
@@ -20,6 +20,7 @@ public:
     QString code; ///< a finding's stable code ("server-id-clash") where the event reports one
     QString text; ///< translated; never contains a password
     qint64 elapsedMs = -1;
+    QJsonObject data; ///< machine-readable detail, e.g. a copy's progress (stable keys)
 
     /** Stable id of the kind: started, finished, failed, info, warning. */
     QString kindName() const;

@@ -5,6 +5,7 @@
 #include "config/configpush.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
+#include "setup/pairdatasteps.h"
 #include "setup/pairverifier.h"
 #include "setup/planbuilder.h"
 #include "setup/replicationsteps.h"
@@ -18,6 +19,7 @@ SetupRun::SetupRun(PairProfile profile, SetupOptions options, CancelFlag cancel,
     , m_cancel(cancel ? std::move(cancel) : std::make_shared<std::atomic_bool>(false))
     , m_onEvent(std::move(onEvent))
     , m_pair(m_profile, m_options, m_onEvent)
+    , m_data(std::make_unique<PairDataSteps>(m_profile, m_pair.worker(0), m_pair.worker(1), m_onEvent))
 { }
 
 SetupRun::~SetupRun() = default;
@@ -132,8 +134,10 @@ bool SetupRun::runSteps(SetupMode mode)
         // a healthy look is not a proof: the row test runs again (a previous run's may have failed)
         return verify();
     }
+    StepError copyError;
     const bool ok = !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled()
-        && readCoordinates() && !cancelled() && changeSources() && verify();
+        && (m_data->copy(m_cancel.get(), &copyError) || fail(copyError)) && !cancelled() && readCoordinates()
+        && !cancelled() && changeSources() && verify() && compareData();
     if (ok)
         report(SetupEvent::Kind::Info, {}, StepId::Setup,
             tr("master-master replication verified in both directions"), total.elapsed());
@@ -168,6 +172,11 @@ bool SetupRun::inspect()
         m_gtid = ReplicationSettings::useGtid(m_profile, m_in[0], m_in[1]);
     }
     m_result.plan.findings = Preflight::check(m_profile, m_in, m_gtid, m_peerReachable);
+    if (m_in[0].reachable && m_in[1].reachable) {
+        const DirectionState into[2]
+            = { Preflight::direction(m_profile, m_in, 0), Preflight::direction(m_profile, m_in, 1) };
+        m_result.plan.findings = m_data->preflight(m_in, into, m_result.plan.findings);
+    }
     for (const Finding& f : m_result.plan.findings)
         report(
             f.severity == Finding::Severity::Error ? SetupEvent::Kind::StepFailed : SetupEvent::Kind::Warning,
@@ -239,8 +248,7 @@ bool SetupRun::planChanges()
             tr("both servers would take their settings from %1, which both read: give each server an "
                "option file of its own (\"configFile\") — nothing was changed")
                 .arg(m_config[0].target) });
-    m_result.plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid);
-    m_result.plan.nothingToDo = m_result.plan.steps.isEmpty();
+    buildPlanSteps();
     return true;
 }
 
@@ -294,6 +302,8 @@ bool SetupRun::applyConfig()
             { QStringLiteral("pendingRestart"), QJsonArray::fromStringList(a.pendingRestart) },
             { QStringLiteral("restored"), a.restored }, { QStringLiteral("restarted"), a.restarted } });
     }
+    if (ok)
+        m_data->afterConfig(m_in);
     afterStep(StepId::Config);
     return ok;
 }
@@ -334,8 +344,21 @@ bool SetupRun::readCoordinates()
             .arg(c->gtid.isEmpty() ? QString() : tr(", GTID %1").arg(c->gtid))
             .arg(c->lockHeldMs);
     };
-    const bool ok = perServerWhere(
-        StepId::Coordinates, step, [this](int i) { return m_direction[1 - i] == DirectionState::Fresh; });
+    // a start point known from earlier (the copy, the inspection, the restart that turned the binary log
+    // on) is never later than the data was last known equal; the locked read is the fallback
+    for (int i = 0; i < 2; ++i)
+        if (m_direction[1 - i] == DirectionState::Fresh && m_data->startPoint(i)) {
+            m_coordinates[i] = *m_data->startPoint(i);
+            report(SetupEvent::Kind::Info, m_profile.servers[i].name, StepId::Coordinates,
+                tr("%1 starts at %2:%3%4: %5")
+                    .arg(m_profile.servers[1 - i].name, m_coordinates[i].file)
+                    .arg(m_coordinates[i].position)
+                    .arg(m_coordinates[i].gtid.isEmpty() ? QString()
+                                                         : tr(", GTID %1").arg(m_coordinates[i].gtid),
+                        m_data->startPointReason(i)));
+        }
+    const bool ok = perServerWhere(StepId::Coordinates, step,
+        [this](int i) { return m_direction[1 - i] == DirectionState::Fresh && !m_data->startPoint(i); });
     afterStep(StepId::Coordinates);
     return ok;
 }
@@ -393,6 +416,13 @@ bool SetupRun::verify()
     return true;
 }
 
+bool SetupRun::compareData()
+{
+    // the replicated tables, quietly, once both sides have caught up: never "verified" while they differ
+    auto compared = m_data->compareAtEnd(m_options.verifyTimeoutMs, m_cancel.get());
+    return compared || fail(compared.error());
+}
+
 void SetupRun::ensureHeartbeatTable()
 {
     // the monitor's heartbeat table: made on A, it replicates to B like any table
@@ -407,4 +437,13 @@ void SetupRun::ensureHeartbeatTable()
     else if (*r)
         report(SetupEvent::Kind::Info, m_profile.servers[0].name, StepId::Heartbeat,
             tr("heartbeat table %1.%2 created for monitoring").arg(db, Heartbeat::tableName()));
+}
+
+void SetupRun::buildPlanSteps()
+{
+    SetupPlan& plan = m_result.plan;
+    plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid);
+    plan.nothingToDo = plan.steps.isEmpty();
+    if (!plan.nothingToDo)
+        m_data->adjustPlan(plan.steps);
 }

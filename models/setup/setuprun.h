@@ -13,6 +13,7 @@
 
 #include <functional>
 
+class PairDataSteps;
 struct ServerContext;
 
 /** One run of the checklist, step by step, on both servers' workers; lives on SetupRunner's thread.
@@ -54,6 +55,8 @@ private:
     bool readCoordinates();
     bool changeSources();
     bool verify();
+    bool compareData();
+    void buildPlanSteps();
     void ensureHeartbeatTable();
 
     const PairProfile m_profile;
@@ -62,6 +65,7 @@ private:
     const EventSink m_onEvent;
     SetupResult m_result;
     PairWorkers m_pair;
+    std::unique_ptr<PairDataSteps> m_data; ///< data verdicts, the copy, start points, final comparison
     ServerInspection m_in[2];
     int m_peerReachable[2] = { -1, -1 };
     bool m_gtid = false;

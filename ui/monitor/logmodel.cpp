@@ -54,6 +54,8 @@ QVariant LogModel::data(const QModelIndex& index, int role) const
             return tr("warning");
         case SetupEvent::Kind::Info:
             return tr("info");
+        case SetupEvent::Kind::Progress:
+            return tr("progress");
         }
         return {};
     case StepColumn:

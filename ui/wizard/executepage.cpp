@@ -136,6 +136,7 @@ void ExecutePage::addEvent(const SetupEvent& event)
         row->setIcon(StateColumn, style()->standardIcon(QStyle::SP_MessageBoxWarning));
         break;
     case SetupEvent::Kind::Info:
+    case SetupEvent::Kind::Progress:
         break;
     }
     if (event.elapsedMs >= 0)

@@ -1,0 +1,229 @@
+#include "copy/copycheck.h"
+
+#include "copy/copyscript.h"
+#include "host/serverworker.h"
+
+#include <QLocale>
+
+namespace {
+using Sev = Finding::Severity;
+
+QString inList(const Dialect& d, const QStringList& dbs)
+{
+    QStringList quoted;
+    for (const QString& db : dbs)
+        quoted << d.literal(db);
+    return quoted.isEmpty() ? QStringLiteral("''") : quoted.join(QLatin1Char(','));
+}
+
+QString size(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+template<typename F> auto onWorker(ServerWorker* w, F fn)
+{
+    auto f = w->submit(std::move(fn));
+    f.waitForFinished();
+    return f.result();
+}
+
+struct SourceFacts
+{
+    QStringList databases;
+    QStringList missing;
+    qint64 bytes = 0, dataBytes = 0;
+    int tables = 0;
+};
+
+Result<SourceFacts> readSource(ServerContext& ctx, const PairProfile& profile)
+{
+    SqlSession& sql = *ctx.sql;
+    sql.setStep(QStringLiteral("copy"));
+    auto all = sql.query(
+        QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
+                       "SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys')"));
+    if (!all)
+        return std::unexpected(all.error());
+    QStringList present;
+    for (const SqlRow& r : *all)
+        present << r.value(QStringLiteral("name")).toString();
+    SourceFacts f;
+    if (profile.databases.isEmpty()) {
+        for (const QString& db : present)
+            if (!profile.ignoreDatabases.contains(db))
+                f.databases << db;
+    } else {
+        for (const QString& db : profile.databases)
+            (present.contains(db) ? f.databases : f.missing) << db;
+    }
+    f.databases.sort();
+    auto sizes
+        = sql.query(QStringLiteral("SELECT COUNT(*) AS tables, COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH), 0) "
+                                   "AS bytes, COALESCE(SUM(DATA_LENGTH), 0) AS data FROM "
+                                   "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) AND TABLE_TYPE = "
+                                   "'BASE TABLE'")
+                        .arg(inList(ctx.dialect, f.databases)));
+    if (!sizes)
+        return std::unexpected(sizes.error());
+    if (!sizes->isEmpty()) {
+        f.tables = sizes->first().value(QStringLiteral("tables")).toInt();
+        f.bytes = sizes->first().value(QStringLiteral("bytes")).toLongLong();
+        f.dataBytes = sizes->first().value(QStringLiteral("data")).toLongLong();
+    }
+    return f;
+}
+
+Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
+{
+    SqlSession& sql = *ctx.sql;
+    sql.setStep(QStringLiteral("copy"));
+    auto dbs = sql.query(QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
+                                        "SCHEMA_NAME IN (%1) ORDER BY SCHEMA_NAME")
+                             .arg(inList(ctx.dialect, c.databases)));
+    if (!dbs)
+        return std::unexpected(dbs.error());
+    for (const SqlRow& r : *dbs)
+        c.existingOnTarget << r.value(QStringLiteral("name")).toString();
+    auto tables
+        = sql.query(QStringLiteral("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name, "
+                                   "COALESCE(DATA_LENGTH + INDEX_LENGTH, 0) AS bytes FROM "
+                                   "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) ORDER BY 1, 2")
+                        .arg(inList(ctx.dialect, c.databases)));
+    if (!tables)
+        return std::unexpected(tables.error());
+    for (const SqlRow& r : *tables) {
+        c.targetTables << r.value(QStringLiteral("db")).toString() + QLatin1Char('.')
+                + r.value(QStringLiteral("name")).toString();
+        c.targetBytes += r.value(QStringLiteral("bytes")).toLongLong();
+    }
+    auto vars = sql.query(QStringLiteral("SELECT @@GLOBAL.datadir AS datadir, @@GLOBAL.read_only AS ro"));
+    if (!vars)
+        return std::unexpected(vars.error());
+    c.targetDatadir = vars->value(0).value(QStringLiteral("datadir")).toString();
+    c.targetReadOnly = vars->value(0).value(QStringLiteral("ro")).toInt() != 0;
+
+    auto shell = ctx.hostShell();
+    if (!shell)
+        return std::unexpected(shell.error());
+    auto tools = (*shell)->run(QStringLiteral("for t in mariadb-dump mysqldump mariadb mysql setsid; do "
+                                              "command -v $t >/dev/null 2>&1 && echo $t; done; "
+                                              "df -Pk -- %1 2>/dev/null | awk 'NR==2 {print \"free=\" $4}'")
+                                   .arg(CopyScript::quote(c.targetDatadir)),
+        15000);
+    if (!tools)
+        return std::unexpected(tools.error());
+    const QStringList lines = QString::fromUtf8(tools->out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    auto has = [&](const QString& t) { return lines.contains(t); };
+    if (!has(QStringLiteral("setsid")))
+        c.dumpTool.clear();
+    else if (ctx.dialect.isMariaDb() || !has(QStringLiteral("mysqldump")))
+        c.dumpTool = has(QStringLiteral("mariadb-dump")) ? QStringLiteral("mariadb-dump")
+            : has(QStringLiteral("mysqldump"))           ? QStringLiteral("mysqldump")
+                                                         : QString();
+    else
+        c.dumpTool = QStringLiteral("mysqldump");
+    c.clientTool
+        = has(QStringLiteral("mariadb")) && (ctx.dialect.isMariaDb() || !has(QStringLiteral("mysql")))
+        ? QStringLiteral("mariadb")
+        : has(QStringLiteral("mysql")) ? QStringLiteral("mysql")
+                                       : QString();
+    for (const QString& l : lines)
+        if (l.startsWith(QLatin1String("free=")))
+            c.targetFreeBytes = l.mid(5).toLongLong() * 1024;
+    return {};
+}
+} // namespace
+
+bool CopyCheck::hasErrors() const
+{
+    for (const Finding& f : findings)
+        if (f.severity == Sev::Error)
+            return true;
+    return false;
+}
+
+QString CopyCheck::saveFolder() const
+{
+    QString d = targetDatadir;
+    while (d.endsWith(QLatin1Char('/')) && d.size() > 1)
+        d.chop(1);
+    return d.section(QLatin1Char('/'), 0, -2) + QStringLiteral("/replipair-saved");
+}
+
+Result<CopyCheck> CopyCheck::gather(
+    const PairProfile& profile, int source, ServerWorker* const (&workers)[2], bool replace)
+{
+    CopyCheck c;
+    c.source = source;
+    const int target = 1 - source;
+    const QString from = profile.servers[source].name, to = profile.servers[target].name;
+    auto facts
+        = onWorker(workers[source], [profile](ServerContext& ctx) { return readSource(ctx, profile); });
+    if (!facts)
+        return std::unexpected(facts.error());
+    c.databases = facts->databases;
+    c.sourceBytes = facts->bytes;
+    c.sourceDataBytes = facts->dataBytes;
+    c.sourceTables = facts->tables;
+    auto read = onWorker(workers[target], [c](ServerContext& ctx) mutable -> Result<CopyCheck> {
+        if (auto r = readTarget(ctx, c); !r)
+            return std::unexpected(r.error());
+        return c;
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    c = *read;
+
+    for (const QString& db : facts->missing)
+        c.findings << Finding { Sev::Error, from, QStringLiteral("copy-source-missing"),
+            CopyCheck::tr("database %1 is to be copied from %2, which does not have it").arg(db, from),
+            CopyCheck::tr("create it on %1 or remove it from the profile's databases").arg(from) };
+    if (c.databases.isEmpty())
+        c.findings << Finding { Sev::Error, from, QStringLiteral("copy-nothing"),
+            CopyCheck::tr("%1 has none of the replicated databases: nothing to copy").arg(from), {} };
+    if (!c.targetTables.isEmpty()) {
+        const QString shown = c.targetTables.mid(0, 8).join(QStringLiteral(", "))
+            + (c.targetTables.size() > 8
+                    ? CopyCheck::tr(" and %n more", nullptr, int(c.targetTables.size() - 8))
+                    : QString());
+        if (replace)
+            c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-replaces-target"),
+                CopyCheck::tr("%1 already holds %2 (%3): they will be replaced by %4's copy")
+                    .arg(to, shown, size(c.targetBytes), from),
+                CopyCheck::tr(
+                    "the old copy is saved first as a dump in %1 on %2's host, and loaded back if the "
+                    "copy fails or is cancelled")
+                    .arg(c.saveFolder(), to) };
+        else
+            c.findings << Finding { Sev::Error, to, QStringLiteral("copy-target-not-empty"),
+                CopyCheck::tr("%1 already holds %2: a copy from %3 would replace them").arg(to, shown, from),
+                CopyCheck::tr(
+                    "confirm replacing them (--replace-target, profile \"replaceTarget\": true); their "
+                    "old copy is saved as a dump first") };
+    }
+    if (c.dumpTool.isEmpty() || c.clientTool.isEmpty())
+        c.findings << Finding { Sev::Error, to, QStringLiteral("copy-no-tools"),
+            CopyCheck::tr("%1's host lacks mariadb-dump/mysqldump, the mariadb/mysql client or setsid")
+                .arg(to),
+            CopyCheck::tr("install the database client package on %1's host").arg(to) };
+    const qint64 needed = c.sourceBytes + c.sourceBytes / 10 + (replace ? c.targetBytes : 0);
+    if (c.targetFreeBytes >= 0 && c.targetFreeBytes < needed)
+        c.findings << Finding { Sev::Error, to, QStringLiteral("copy-no-space"),
+            CopyCheck::tr(
+                "%1's data folder %2 has %3 free; the copy needs about %4 (%5's data and indexes%6)")
+                .arg(to, c.targetDatadir, size(c.targetFreeBytes), size(needed), from,
+                    replace ? CopyCheck::tr(", plus the saved old copy") : QString()),
+            CopyCheck::tr("free space on %1's host first").arg(to) };
+    else if (c.targetFreeBytes < 0)
+        c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-space-unknown"),
+            CopyCheck::tr("could not read the free space of %1 on %2's host").arg(c.targetDatadir, to), {} };
+    c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-read-only"),
+        CopyCheck::tr(
+            "%1 is read-only (read_only=1) while %2 (%3 in %n table(s)) is copied from %4; %4 keeps "
+            "serving reads and writes",
+            nullptr, c.sourceTables)
+            .arg(to, c.databases.join(QStringLiteral(", ")), size(c.sourceBytes), from),
+        CopyCheck::tr("read_only goes back to %1 when the copy ends").arg(c.targetReadOnly ? 1 : 0) };
+    return c;
+}

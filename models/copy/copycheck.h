@@ -1,0 +1,40 @@
+#pragma once
+
+#include "common/finding.h"
+#include "common/pairprofile.h"
+#include "common/steperror.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+class ServerWorker;
+
+/** What is known before a copy changes anything: what would be copied from the source, what the
+ *  receiver holds in its place, the space and the tools on the receiver's host — and the verdicts. */
+struct CopyCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(CopyCheck)
+public:
+    int source = 0; ///< index of the server copied from
+    QStringList databases; ///< copied (and replaced on the receiver)
+    qint64 sourceBytes = 0; ///< data + indexes on the source (information_schema)
+    qint64 sourceDataBytes = 0; ///< data only: the estimate of the dump's size
+    int sourceTables = 0;
+    QStringList existingOnTarget; ///< databases of the list the receiver already has
+    QStringList targetTables; ///< "db.table" the receiver holds in them
+    qint64 targetBytes = 0;
+    QString targetDatadir;
+    qint64 targetFreeBytes = -1; ///< -1: unknown
+    QString dumpTool;
+    QString clientTool;
+    bool targetReadOnly = false;
+    QList<Finding> findings;
+
+    /** Reads both servers (on their workers) and judges; @p replace: the user confirmed replacing. */
+    static Result<CopyCheck> gather(
+        const PairProfile& profile, int source, ServerWorker* const (&workers)[2], bool replace);
+    bool hasErrors() const;
+    /** Folder on the receiver's host where its old copy is saved before it is replaced. */
+    QString saveFolder() const;
+};

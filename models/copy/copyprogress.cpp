@@ -1,0 +1,63 @@
+#include "copy/copyprogress.h"
+
+#include <QLocale>
+
+double CopyProgress::bytesPerSecond() const
+{
+    return elapsedMs > 0 ? double(bytes) * 1000.0 / double(elapsedMs) : 0.0;
+}
+
+qint64 CopyProgress::remainingMs() const
+{
+    if (finished)
+        return 0;
+    const double rate = bytesPerSecond();
+    if (rate <= 0 || estimatedBytes <= 0 || bytes >= estimatedBytes)
+        return -1;
+    return qint64(double(estimatedBytes - bytes) / rate * 1000.0);
+}
+
+QString CopyProgress::phaseName() const
+{
+    switch (phase) {
+    case Phase::Save:
+        return QStringLiteral("save");
+    case Phase::Copy:
+        return QStringLiteral("copy");
+    case Phase::Restore:
+        return QStringLiteral("restore");
+    }
+    return QStringLiteral("copy");
+}
+
+QString CopyProgress::toText() const
+{
+    const QLocale c = QLocale::c();
+    const QString size = c.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    const QString rate = c.formattedDataSize(qint64(bytesPerSecond()), 1, QLocale::DataSizeTraditionalFormat);
+    const qint64 left = remainingMs();
+    const QString remaining
+        = left < 0 ? CopyProgress::tr("unknown") : CopyProgress::tr("%1 s").arg((left + 999) / 1000);
+    switch (phase) {
+    case Phase::Save:
+        return CopyProgress::tr("saving the old copy: %1, %2/s").arg(size, rate);
+    case Phase::Restore:
+        return CopyProgress::tr("restoring the old copy: %1 s").arg(elapsedMs / 1000);
+    case Phase::Copy:
+        break;
+    }
+    return CopyProgress::tr("%1 copied, %2 of %3 tables, %4/s, about %5 left")
+        .arg(size)
+        .arg(tables)
+        .arg(totalTables)
+        .arg(rate, remaining);
+}
+
+QJsonObject CopyProgress::toJson() const
+{
+    return QJsonObject { { QStringLiteral("phase"), phaseName() }, { QStringLiteral("bytes"), bytes },
+        { QStringLiteral("estimatedBytes"), estimatedBytes }, { QStringLiteral("tables"), tables },
+        { QStringLiteral("totalTables"), totalTables }, { QStringLiteral("elapsedMs"), elapsedMs },
+        { QStringLiteral("bytesPerSecond"), qint64(bytesPerSecond()) },
+        { QStringLiteral("remainingMs"), remainingMs() }, { QStringLiteral("finished"), finished } };
+}

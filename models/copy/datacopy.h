@@ -1,0 +1,63 @@
+#pragma once
+
+#include "copy/copycheck.h"
+#include "copy/copyprogress.h"
+#include "setup/replicationsteps.h"
+
+#include <QCoreApplication>
+#include <atomic>
+#include <functional>
+
+class ServerWorker;
+
+/** What a finished copy hands to the replication steps. */
+struct CopyResult
+{
+    BinlogCoordinates source; ///< the source's coordinates at the dump's snapshot
+    BinlogCoordinates target; ///< the receiver's own, read at the end while it was still read-only
+    qint64 bytes = 0;
+    int tables = 0;
+    qint64 elapsedMs = 0; ///< the dump | load pipe alone
+    QString savedCopy; ///< the receiver's old copy, saved on its host; empty when there was none
+};
+
+/** Copies the replicated databases from one server of a pair to the other, online, with the server's own
+ *  tools run on the receiver's host: one consistent dump with its coordinates, loaded with
+ *  sql_log_bin = 0, under a temporary account on the source. Runs on the caller's (non-GUI) thread and
+ *  waits on the two workers. On failure or cancel the receiver is put back as it was; the temporary
+ *  account and the work folder are removed in every case. */
+class DataCopy
+{
+    Q_DECLARE_TR_FUNCTIONS(DataCopy)
+public:
+    using ProgressFn = std::function<void(const CopyProgress&)>;
+    using InfoFn = std::function<void(const QString& server, const QString& text)>;
+
+    DataCopy(const PairProfile& profile, int source, ServerWorker* const (&workers)[2],
+        const std::atomic_bool* cancel = nullptr);
+
+    void setPollIntervalMs(int ms) { m_pollMs = ms; }
+    /** @p check from CopyCheck::gather(); refuses when it holds errors. */
+    Result<CopyResult> run(const CopyCheck& check, const ProgressFn& progress, const InfoFn& info);
+
+private:
+    struct Undo;
+    Result<CopyResult> copySteps(const CopyCheck& check, Undo& undo);
+    /** Starts @p script as a job and waits for it, reporting progress; false on cancel (when allowed). */
+    Result<QMap<QString, QString>> runJob(
+        Undo& undo, const QString& name, const QString& script, CopyProgress progress, bool cancellable);
+    void putBack(const CopyCheck& check, Undo& undo, QStringList& problems);
+    void cleanUp(Undo& undo, QStringList& problems);
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+
+    template<typename F> auto onTarget(F fn);
+    template<typename F> auto onSource(F fn);
+
+    PairProfile m_profile;
+    int m_source;
+    ServerWorker* m_workers[2];
+    const std::atomic_bool* m_cancel;
+    int m_pollMs = 1000;
+    ProgressFn m_progress;
+    InfoFn m_info;
+};

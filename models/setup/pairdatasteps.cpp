@@ -1,0 +1,249 @@
+#include "setup/pairdatasteps.h"
+
+#include "copy/copyaccount.h"
+#include "host/serverworker.h"
+#include "setup/preflightdata.h"
+#include "setup/replicastartpoint.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QLocale>
+
+namespace {
+template<typename F> auto onWorker(ServerWorker* w, F fn)
+{
+    auto f = w->submit(std::move(fn));
+    f.waitForFinished();
+    return f.result();
+}
+
+QString shown(const BinlogCoordinates& c)
+{
+    return c.gtid.isEmpty() ? QStringLiteral("%1:%2").arg(c.file).arg(c.position)
+                            : QStringLiteral("%1:%2, GTID %3").arg(c.file).arg(c.position).arg(c.gtid);
+}
+} // namespace
+
+PairDataSteps::PairDataSteps(const PairProfile& profile, ServerWorker* a, ServerWorker* b, EventSink onEvent)
+    : m_profile(profile)
+    , m_workers { a, b }
+    , m_onEvent(std::move(onEvent))
+{ }
+
+void PairDataSteps::report(SetupEvent::Kind kind, const QString& server, const QString& text, qint64 ms,
+    const QJsonObject& data, const QString& step)
+{
+    if (!m_onEvent)
+        return;
+    SetupEvent e;
+    e.kind = kind;
+    e.server = server;
+    e.step = step;
+    e.text = text;
+    e.elapsedMs = ms;
+    e.data = data;
+    m_onEvent(e);
+}
+
+QList<Finding> PairDataSteps::preflight(
+    const ServerInspection (&in)[2], const DirectionState (&directions)[2], const QList<Finding>& findings)
+{
+    for (int i = 0; i < 2; ++i) {
+        if (!in[i].logBin)
+            continue;
+        auto c = onWorker(m_workers[i], [](ServerContext& ctx) { return ReplicaStartPoint::now(ctx); });
+        if (c) {
+            m_start[i] = *c;
+            m_startReason[i] = PairDataSteps::tr("where %1's binary log stood when the data was inspected")
+                                   .arg(m_profile.servers[i].name);
+        }
+    }
+    const int source = m_profile.initialCopy;
+    if (source < 0) {
+        if (!PreflightData::bothHoldData(m_profile, in))
+            return findings;
+        return findings + PreflightData::compare(m_profile, m_workers[0], m_workers[1]);
+    }
+    ServerWorker* const workers[2] = { m_workers[0], m_workers[1] };
+    auto check = CopyCheck::gather(m_profile, source, workers, m_profile.replaceTarget);
+    if (!check)
+        return findings
+            + QList<Finding> { Finding { Finding::Severity::Error, check.error().server,
+                QStringLiteral("copy-check-failed"),
+                PairDataSteps::tr("could not check the copy: %1").arg(check.error().text), {} } };
+    QList<Finding> out = PreflightData::withCopy(findings, *check);
+    if (directions[1 - source] != DirectionState::Fresh)
+        out << Finding { Finding::Severity::Error, m_profile.servers[1 - source].name,
+            QStringLiteral("copy-replica-configured"),
+            PairDataSteps::tr("%1 already replicates from %2: a copy would replace data it is applying")
+                .arg(m_profile.servers[1 - source].name, m_profile.servers[source].name),
+            PairDataSteps::tr(
+                "leave \"initialCopy\" out, or remove that replication first (STOP SLAVE; RESET SLAVE "
+                "ALL)") };
+    m_copyCheck = *check;
+    return out;
+}
+
+std::optional<PlanStep> PairDataSteps::planStep() const
+{
+    if (!m_copyCheck)
+        return std::nullopt;
+    const CopyCheck& c = *m_copyCheck;
+    const ServerProfile &from = m_profile.servers[c.source], &to = m_profile.servers[1 - c.source];
+    const QString size = QLocale::c().formattedDataSize(c.sourceBytes, 1, QLocale::DataSizeTraditionalFormat);
+    PlanStep s;
+    s.id = QStringLiteral("copy");
+    s.server = to.name;
+    s.title
+        = PairDataSteps::tr("Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4's host, piped into %6 "
+                            "with sql_log_bin=0; %4 read-only meanwhile",
+            nullptr, c.sourceTables)
+              .arg(c.databases.join(QStringLiteral(", ")), size, from.name, to.name,
+                  QStringLiteral("%1 --single-transaction --master-data=2").arg(c.dumpTool), c.clientTool);
+    s.sql << QStringLiteral(
+        "-- on %1: temporary account %2@'%3' (SELECT, SHOW VIEW, TRIGGER, EVENT, LOCK TABLES "
+        "on the copied databases; RELOAD, binlog monitor), generated password in a 0600 "
+        "option file on %4's host")
+                 .arg(from.name, CopyAccount::userName(), m_profile.replicationHostFor(c.source), to.name)
+          << QStringLiteral("-- on %1: SET GLOBAL read_only = 1 (back to %2 afterwards)")
+                 .arg(to.name)
+                 .arg(c.targetReadOnly ? 1 : 0);
+    s.check
+        = PairDataSteps::tr("before: %1's databases empty or replacing confirmed, free space (%2 free), the "
+                            "tools on %1's host; after: both exit codes, the dump's coordinates")
+              .arg(to.name,
+                  c.targetFreeBytes < 0 ? PairDataSteps::tr("unknown")
+                                        : QLocale::c().formattedDataSize(
+                                            c.targetFreeBytes, 1, QLocale::DataSizeTraditionalFormat));
+    s.undo = c.existingOnTarget.isEmpty()
+        ? PairDataSteps::tr("on failure or cancel the partial copy is dropped from %1; %2 is never written")
+              .arg(to.name, from.name)
+        : PairDataSteps::tr(
+            "%1's old %2 saved first in %3 and loaded back on failure or cancel; %4 is never written")
+              .arg(to.name, c.existingOnTarget.join(QStringLiteral(", ")), c.saveFolder(), from.name);
+    return s;
+}
+
+void PairDataSteps::adjustPlan(QList<PlanStep>& steps) const
+{
+    if (const auto copy = planStep()) {
+        qsizetype at = 0;
+        while (at < steps.size() && steps[at].id != QLatin1String("coordinates")
+            && steps[at].id != QLatin1String("change-source"))
+            ++at;
+        steps.removeIf([](const PlanStep& s) { return s.id == QLatin1String("coordinates"); });
+        steps.insert(qMin(at, steps.size()), *copy);
+    }
+    for (PlanStep& s : steps)
+        if (s.id == QLatin1String("verify"))
+            s.title += PairDataSteps::tr("; then, once both have caught up, the replicated tables compared "
+                                         "(CHECKSUM TABLE): setup fails naming any table that differs");
+}
+
+void PairDataSteps::afterConfig(const ServerInspection (&in)[2])
+{
+    for (int i = 0; i < 2; ++i) {
+        if (in[i].logBin)
+            continue;
+        auto c = onWorker(
+            m_workers[i], [](ServerContext& ctx) { return ReplicaStartPoint::startOfCurrentFile(ctx); });
+        if (!c)
+            continue;
+        m_start[i] = *c;
+        m_startReason[i] = PairDataSteps::tr("the start of the binary log %1 turned on at its restart")
+                               .arg(m_profile.servers[i].name);
+    }
+}
+
+bool PairDataSteps::copy(const std::atomic_bool* cancel, StepError* error)
+{
+    if (!m_copyCheck)
+        return true;
+    const int source = m_copyCheck->source;
+    const QString to = m_profile.servers[1 - source].name;
+    ServerWorker* const workers[2] = { m_workers[0], m_workers[1] };
+    DataCopy copy(m_profile, source, workers, cancel);
+    report(SetupEvent::Kind::StepStarted, to,
+        PairDataSteps::tr("copying %1 from %2")
+            .arg(m_copyCheck->databases.join(QStringLiteral(", ")), m_profile.servers[source].name));
+    auto done = copy.run(
+        *m_copyCheck,
+        [this, to](const CopyProgress& p) {
+            report(SetupEvent::Kind::Progress, to, p.toText(), p.elapsedMs, p.toJson());
+        },
+        [this](const QString& server, const QString& text) { report(SetupEvent::Kind::Info, server, text); });
+    if (!done) {
+        report(SetupEvent::Kind::StepFailed, to, done.error().text);
+        *error = done.error();
+        error->step = QStringLiteral("copy");
+        return false;
+    }
+    m_copied = *done;
+    m_start[source] = done->source;
+    m_startReason[source] = PairDataSteps::tr("the point of the copy");
+    m_start[1 - source] = done->target;
+    m_startReason[1 - source]
+        = PairDataSteps::tr("where %1 stood at the end of the copy, still read-only").arg(to);
+    const double seconds = double(done->elapsedMs) / 1000.0;
+    report(SetupEvent::Kind::StepFinished, to,
+        PairDataSteps::tr(
+            "%1 copied (%n table(s)) in %2 s; %3 replicates from %4 at %5", nullptr, done->tables)
+            .arg(QLocale::c().formattedDataSize(done->bytes, 1, QLocale::DataSizeTraditionalFormat))
+            .arg(seconds, 0, 'f', 1)
+            .arg(to, m_profile.servers[source].name, shown(done->source)),
+        done->elapsedMs);
+    return true;
+}
+
+std::optional<BinlogCoordinates> PairDataSteps::startPoint(int source) const
+{
+    return m_start[source];
+}
+
+QString PairDataSteps::startPointReason(int source) const
+{
+    return m_startReason[source];
+}
+
+Result<void> PairDataSteps::compareAtEnd(int timeoutMs, const std::atomic_bool* cancel)
+{
+    const QString step = QStringLiteral("verify-data");
+    QElapsedTimer t;
+    t.start();
+    report(SetupEvent::Kind::StepStarted, {},
+        PairDataSteps::tr("comparing the replicated tables once both have caught up"), -1, {}, step);
+    FinalDataCheck check(m_profile, m_workers[0], m_workers[1], cancel);
+    const FinalDataCheck::Outcome o = check.run(timeoutMs);
+    const QJsonObject data { { QStringLiteral("verdict"),
+                                 o.verdict == FinalDataCheck::Verdict::Equal
+                                     ? QStringLiteral("equal")
+                                     : (o.verdict == FinalDataCheck::Verdict::Differs
+                                             ? QStringLiteral("differs")
+                                             : QStringLiteral("not-compared")) },
+        { QStringLiteral("tables"), QJsonArray::fromStringList(o.tables) },
+        { QStringLiteral("compared"), o.compared } };
+    switch (o.verdict) {
+    case FinalDataCheck::Verdict::Equal:
+        report(SetupEvent::Kind::StepFinished, {}, o.text, t.elapsed(), data, step);
+        report(SetupEvent::Kind::Info, {},
+            PairDataSteps::tr(
+                "master-master replication verified in both directions, and the replicated data is the "
+                "same on both"),
+            -1, {}, QStringLiteral("setup"));
+        return {};
+    case FinalDataCheck::Verdict::Differs:
+        report(SetupEvent::Kind::StepFailed, {}, o.text, t.elapsed(), data, step);
+        return stepFailure({}, step,
+            PairDataSteps::tr("replication runs both ways, but the data differs in %1: not verified")
+                .arg(o.tables.join(QStringLiteral(", "))));
+    case FinalDataCheck::Verdict::Inconclusive:
+        break;
+    }
+    report(SetupEvent::Kind::Warning, {}, o.text, t.elapsed(), data, step);
+    report(SetupEvent::Kind::Info, {},
+        PairDataSteps::tr(
+            "replication runs in both directions (threads and a test row each way checked), but %1")
+            .arg(o.text),
+        -1, {}, QStringLiteral("setup"));
+    return {};
+}

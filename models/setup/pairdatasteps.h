@@ -1,0 +1,60 @@
+#pragma once
+
+#include "copy/copycheck.h"
+#include "copy/datacopy.h"
+#include "setup/finaldatacheck.h"
+#include "setup/preflight.h"
+#include "setup/setupevent.h"
+#include "setup/setupplan.h"
+
+#include <QCoreApplication>
+#include <functional>
+#include <optional>
+
+class ServerWorker;
+
+/** The data side of a setup run, so that it never calls a pair verified while the copies differ:
+ *  the pre-flight verdicts on the data (compare, or check the copy asked for), the copy itself, the
+ *  points each replica starts from (never later than the data was last known equal) and the comparison
+ *  at the end. Lives on the run's thread and waits on the two workers. */
+class PairDataSteps
+{
+    Q_DECLARE_TR_FUNCTIONS(PairDataSteps)
+public:
+    using EventSink = std::function<void(const SetupEvent&)>;
+
+    PairDataSteps(const PairProfile& profile, ServerWorker* a, ServerWorker* b, EventSink onEvent);
+
+    /** Right after the inspection: start points where the binary log is on (read before any comparison),
+     *  then the data compared, or the copy checked; returns @p findings with the data verdicts. */
+    QList<Finding> preflight(const ServerInspection (&in)[2], const DirectionState (&directions)[2],
+        const QList<Finding>& findings);
+    /** The copy's step for the plan, when one is asked. */
+    std::optional<PlanStep> planStep() const;
+    /** With a copy, its step replaces the coordinate reads (the copy brings them); the verification
+     *  step says that the data is compared at the end. */
+    void adjustPlan(QList<PlanStep>& steps) const;
+    /** Right after the config step: where a restart turned a binary log on, the start of its new file. */
+    void afterConfig(const ServerInspection (&in)[2]);
+    /** The copy, when asked; true when there is none. Errors go to @p error. */
+    bool copy(const std::atomic_bool* cancel, StepError* error);
+    /** Where the replica of server @p source starts, when known here (else the coordinates step reads it). */
+    std::optional<BinlogCoordinates> startPoint(int source) const;
+    /** What the start point of @p source stands for, for the log. */
+    QString startPointReason(int source) const;
+    /** The end of a setup: the replicated tables compared once both have caught up. Fails naming the
+     *  tables that differ; when they could not be compared, says so and why (and not "verified"). */
+    Result<void> compareAtEnd(int timeoutMs, const std::atomic_bool* cancel);
+
+private:
+    void report(SetupEvent::Kind kind, const QString& server, const QString& text, qint64 ms = -1,
+        const QJsonObject& data = {}, const QString& step = QStringLiteral("copy"));
+
+    PairProfile m_profile;
+    ServerWorker* m_workers[2];
+    EventSink m_onEvent;
+    std::optional<BinlogCoordinates> m_start[2];
+    QString m_startReason[2];
+    std::optional<CopyCheck> m_copyCheck;
+    std::optional<CopyResult> m_copied;
+};

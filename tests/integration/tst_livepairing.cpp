@@ -1,0 +1,208 @@
+#include "setup/setuprunner.h"
+#include "support/rowwriter.h"
+#include "support/setupdriver.h"
+#include "support/testsupport.h"
+
+#include <QFile>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+/** Pairing a live server that has data and takes writes with a new one, on one sandbox pair whose
+ *  replication is reset between the scenarios: a copy under writes across A's restart, a copy that
+ *  replaces B's older copy after a cancel in the middle, no copy with writes during setup, and a
+ *  difference pre-flight must name. Every committed row must reach B exactly once. */
+class TestLivePairing : public QObject
+{
+    Q_OBJECT
+
+    SandboxPair m_pair;
+    QString m_password;
+
+    Sandbox& sb() { return m_pair.sandbox(); }
+    QString sql(int i, const QString& s) { return sandboxSql(sb(), i, s); }
+    QString checksum(int i) { return sql(i, QStringLiteral("CHECKSUM TABLE test.orders")); }
+    QString pid(int i)
+    {
+        QFile f(sb().servers()[i].pidFile);
+        f.open(QIODevice::ReadOnly);
+        return QString::fromUtf8(f.readAll()).trimmed();
+    }
+    std::unique_ptr<RowWriter> writer()
+    {
+        return std::make_unique<RowWriter>(QStringLiteral("127.0.0.1"), sb().servers()[0].port,
+            QStringLiteral("root"), m_password, QStringLiteral("test.orders"), 3);
+    }
+    static void dump(const SetupOutcome& o) { qInfo().noquote() << o.lines.join(QLatin1Char('\n')); }
+    /** Stops replication on both, as before a first setup; data and settings stay. */
+    void resetReplication()
+    {
+        for (int i = 0; i < 2; ++i)
+            sql(i, QStringLiteral("STOP SLAVE; RESET SLAVE ALL;"));
+    }
+    /** Every row the writer committed is on B exactly once and the table checksums match. */
+    void expectEveryRowOnB(qint64 committed, qint64 lastSeq)
+    {
+        const QString count = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq < 1000000000");
+        for (int t = 0; t < 60000 && sql(1, count) != QString::number(committed); t += 200)
+            QTest::qWait(200);
+        QCOMPARE(sql(0, count), QString::number(committed));
+        QCOMPARE(sql(1, count), QString::number(committed));
+        QCOMPARE(sql(1, QStringLiteral("SELECT MAX(seq) FROM test.orders WHERE seq < 1000000000")),
+            QString::number(lastSeq));
+        QCOMPARE(checksum(1), checksum(0));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_pair.up(), qPrintable(m_pair.error()));
+        QFile pw(sb().adminPasswordFile());
+        QVERIFY(pw.open(QIODevice::ReadOnly));
+        m_password = QString::fromUtf8(pw.readAll()).trimmed();
+        // A: about 20 MB in test.orders; B: an empty test database, as a new server has
+        QString seed = RowWriter::createTableSql(QStringLiteral("test.orders"))
+            + QStringLiteral(";ALTER TABLE test.orders ADD COLUMN pad CHAR(60) NOT NULL DEFAULT '';"
+                             "INSERT INTO test.orders VALUES (1000000000, 'seed', REPEAT('x', 60));");
+        for (int i = 0; i < 18; ++i)
+            seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note, pad FROM test.orders;")
+                        .arg(1 << i);
+        bool ok = false;
+        sandboxSql(sb(), 0, seed, &ok);
+        QVERIFY(ok);
+    }
+
+    void copyFromALiveUnderWritesAcrossItsRestart()
+    {
+        auto w = writer();
+        w->start(1);
+        QTest::qWait(300);
+        PairProfile profile = sb().pairProfile();
+        profile.initialCopy = 0;
+        const SetupOutcome o = runSetup(profile);
+        dump(o);
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY(o.said(QStringLiteral("B replicates from A at")));
+        QTest::qWait(500);
+        const qint64 committed = w->stop();
+        QVERIFY2(w->reconnects() > 0, "the writer never saw A's restart");
+        QVERIFY(committed > 100);
+        expectEveryRowOnB(committed, w->lastSeq());
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user='replipair_copy'")),
+            QStringLiteral("0"));
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
+    }
+
+    void cancelInTheCopyThenReplaceBsOlderCopy()
+    {
+        resetReplication();
+        // B holds an older copy: its last 100 rows never arrived
+        sql(1,
+            QStringLiteral(
+                "SET SESSION sql_log_bin = 0; DELETE FROM test.orders WHERE seq > 1000000000 + 262044;"));
+        const QString oldB = checksum(1), a = checksum(0), pidA = pid(0);
+        QVERIFY(oldB != a);
+
+        PairProfile profile = sb().pairProfile();
+        profile.initialCopy = 0;
+        // without the confirmation: refused before anything changes
+        const SetupOutcome refused = runSetup(profile);
+        QVERIFY(!refused.ok);
+        bool named = false;
+        for (const Finding& f : refused.plan.findings)
+            named = named
+                || (f.code == QLatin1String("copy-target-not-empty")
+                    && f.text.contains(QStringLiteral("test.orders")));
+        QVERIFY2(named, qPrintable(refused.lines.join(QLatin1Char('\n'))));
+        QCOMPARE(checksum(1), oldB);
+
+        // confirmed, then cancelled while the copy runs
+        profile.replaceTarget = true;
+        const SetupOutcome cancelled = runSetup(profile, SetupMode::Setup, [](SetupRunner& runner) {
+            QObject::connect(&runner, &SetupRunner::event, &runner, [&runner](const SetupEvent& e) {
+                if (e.kind == SetupEvent::Kind::Progress
+                    && e.data.value(QStringLiteral("phase")).toString() == QLatin1String("copy"))
+                    runner.cancel();
+            });
+        });
+        dump(cancelled);
+        QVERIFY(!cancelled.ok);
+        QVERIFY2(cancelled.error.text.contains(QStringLiteral("cancelled")),
+            qPrintable(cancelled.error.toString()));
+        QVERIFY(cancelled.said(QStringLiteral("old copy loaded back")));
+        QCOMPARE(checksum(1), oldB); // B as it was
+        QCOMPARE(checksum(0), a); // A untouched
+        QCOMPARE(pid(0), pidA);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
+        QCOMPARE(sql(1, QStringLiteral("SHOW SLAVE STATUS")), QString());
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user='replipair_copy'")),
+            QStringLiteral("0"));
+
+        // the re-run copies again, with writes on A; A keeps running (its settings are in place)
+        auto w = writer();
+        w->start(100000);
+        const SetupOutcome again = runSetup(profile);
+        dump(again);
+        QVERIFY2(again.ok, qPrintable(again.error.toString()));
+        QCOMPARE(pid(0), pidA);
+        QTest::qWait(300);
+        const qint64 committed = w->stop();
+        const QString count
+            = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 100000 AND seq < 1000000000");
+        for (int t = 0; t < 60000 && sql(1, count) != QString::number(committed); t += 200)
+            QTest::qWait(200);
+        QCOMPARE(sql(1, count), QString::number(committed));
+        QCOMPARE(checksum(1), checksum(0));
+    }
+
+    void noCopyWritesDuringSetupAreNotSkipped()
+    {
+        resetReplication();
+        QCOMPARE(checksum(1), checksum(0));
+        // the writer starts once pre-flight has compared the data: its rows land between the inspection
+        // and the moment replication is configured
+        auto w = writer();
+        std::atomic_bool started { false };
+        const SetupOutcome o
+            = runSetup(sb().pairProfile(), SetupMode::Setup, [&w, &started](SetupRunner& runner) {
+                  runner.setAfterStepHook([&w, &started](const QString& step) {
+                      if ((step == QLatin1String("config") || step == QLatin1String("user"))
+                          && !started.exchange(true)) {
+                          w->start(200000);
+                          QThread::msleep(100); // rows committed before replication is configured
+                      }
+                  });
+              });
+        dump(o);
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QTest::qWait(300);
+        const qint64 committed = w->stop();
+        QVERIFY(committed > 0);
+        const QString count
+            = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 200000 AND seq < 1000000000");
+        for (int t = 0; t < 60000 && sql(1, count) != QString::number(committed); t += 200)
+            QTest::qWait(200);
+        QCOMPARE(sql(1, count), QString::number(committed));
+        QCOMPARE(checksum(1), checksum(0));
+    }
+
+    void twoExtraRowsOnAAreNamedByPreflight()
+    {
+        resetReplication();
+        sql(0,
+            QStringLiteral("SET SESSION sql_log_bin = 0; INSERT INTO test.orders (seq, note) VALUES "
+                           "(900000001, 'extra'), (900000002, 'extra');"));
+        const SetupOutcome o = runSetup(sb().pairProfile(), SetupMode::Inspect);
+        QVERIFY(!o.ok);
+        bool named = false;
+        for (const Finding& f : o.plan.findings)
+            named = named
+                || (f.code == QLatin1String("data-differs") && f.severity == Finding::Severity::Error
+                    && f.text.contains(QStringLiteral("test.orders")));
+        QVERIFY2(named, qPrintable(o.lines.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLivePairing)
+#include "tst_livepairing.moc"
