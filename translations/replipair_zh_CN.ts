@@ -4,7 +4,7 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../ui/alertbanner.cpp" line="+13"/>
+        <location filename="../ui/monitor/alertbanner.cpp" line="+50"/>
         <source>Show the &amp;Failing Event…</source>
         <translation>显示出错的事件(&amp;F)…</translation>
     </message>
@@ -14,30 +14,266 @@
         <translation>关闭提示(&amp;D)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+165"/>
         <source>%1 — %2 on %3: %4</source>
         <translation>%1 — %3 上的%2：%4</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>%1 — pair %2: %3 on %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>(+%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Start Replication on %1</source>
         <translation>在 %1 上启动复制(&amp;S)</translation>
     </message>
 </context>
 <context>
-    <name>CliCommands</name>
+    <name>Cli</name>
     <message>
-        <location filename="../app/cli/clicommands.cpp" line="+45"/>
+        <location filename="../app/cli/cli.cpp" line="+35"/>
         <source>replipair-cli: %1</source>
-        <translation>replipair-cli：%1</translation>
+        <translation type="unfinished">replipair-cli：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Try &apos;replipair-cli --help&apos;.</source>
-        <translation>请尝试 &apos;replipair-cli --help&apos;。</translation>
+        <translation type="unfinished">请尝试 &apos;replipair-cli --help&apos;。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>FAILED: %1</source>
+        <translation type="unfinished">失败：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Usage: replipair-cli COMMAND [ARGS] [OPTIONS]
+
+Commands:
+  sandbox up DIR            start two local MariaDB servers in DIR (writes DIR/pair.replipair.json)
+  sandbox down DIR          stop them
+  sandbox status DIR        show whether they run
+  inspect PROFILE           what both servers are and every problem found; changes nothing
+  plan PROFILE              the exact SQL and config diffs setup would apply (passwords redacted)
+  setup PROFILE --yes       set up master-master replication and verify it
+  status PROFILE            both sides&apos; replication state
+  monitor PROFILE|FOLDER... sample both sides of every pair every --interval seconds
+  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)
+  skip PROFILE --server N   show the event that halted N&apos;s SQL thread; with --confirm TOKEN skip
+                            exactly that event and start replication again
+
+Options:
+  --json                    one JSON object a line, for automation
+  --yes                     confirm that setup may change both servers
+  --output FILE             plan: also write the plan to FILE; monitor --format prometheus: write
+                            the metrics to FILE (atomically, for node_exporter&apos;s textfile collector)
+  --format FORMAT           monitor: text, json or prometheus
+  --nagios                  status: Nagios/Icinga exit codes (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)
+                            and one line with performance data
+  --warning SECONDS         status --nagios: lag that is a warning (default 10)
+  --critical SECONDS        status --nagios: lag that is critical (default 60)
+  --sequential              setup: one server after the other (for comparison)
+  --journal FILE            setup: append the run&apos;s journal line to FILE (default: PROFILE.journal,
+                            or ~/.local/share/replipair/journals/NAME.journal when PROFILE is not a
+                            regular file)
+  --copy-from NAME          inspect/plan/setup: first copy the replicated databases from server NAME
+                            to the other, online (profile: &quot;initialCopy&quot;)
+  --replace-target          with a copy: the receiver&apos;s non-empty databases may be replaced (saved
+                            first as a dump on its host; profile: &quot;replaceTarget&quot;)
+  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)
+  --once                    monitor: one round, then exit
+  --server NAME             skip: the server whose SQL thread halted
+  --confirm TOKEN           skip: the event shown before (relay log file:position)
+  --events                  monitor: also print state changes (thread stopped, error, lag, unreachable)
+  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)
+  --timeout SECONDS         monitor: network timeout per poll (default 2)
+
+Exit codes: 0 success, 1 the operation failed, 2 bad input.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Show this help.</source>
+        <translation type="unfinished">显示此帮助。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON output.</source>
+        <translation type="unfinished">JSON 输出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm changes.</source>
+        <translation type="unfinished">确认更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the plan to a file.</source>
+        <translation type="unfinished">将计划写入文件。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+15"/>
+        <source>file</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>One server after the other.</source>
+        <translation type="unfinished">逐台服务器依次进行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampling interval.</source>
+        <translation type="unfinished">采样间隔。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <location line="+1"/>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>seconds</source>
+        <translation type="unfinished">秒</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>One round.</source>
+        <translation type="unfinished">只执行一轮。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the version.</source>
+        <translation type="unfinished">显示版本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print state-change events.</source>
+        <translation type="unfinished">输出状态变化事件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lag alert threshold.</source>
+        <translation type="unfinished">延迟告警阈值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network timeout.</source>
+        <translation type="unfinished">网络超时。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server name.</source>
+        <translation type="unfinished">服务器名称。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Confirmed event.</source>
+        <translation type="unfinished">已确认的事件。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>token</source>
+        <translation type="unfinished">令牌</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy from this server first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The copy may replace data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nagios exit codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning lag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical lag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no command given</source>
+        <translation type="unfinished">未给出命令</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation type="unfinished">未知命令“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>%1 needs exactly one profile file</source>
+        <translation type="unfinished">%1 需要恰好一个配对方案</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--copy-from must name %1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--replace-target only goes with a copy (--copy-from NAME, or &quot;initialCopy&quot; in the profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--%1 needs a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliCommands</name>
+    <message>
+        <source>replipair-cli: %1</source>
+        <translation type="vanished">replipair-cli：%1</translation>
+    </message>
+    <message>
+        <source>Try &apos;replipair-cli --help&apos;.</source>
+        <translation type="vanished">请尝试 &apos;replipair-cli --help&apos;。</translation>
+    </message>
+    <message>
         <source>Usage: replipair-cli COMMAND [ARGS] [OPTIONS]
 
 Commands:
@@ -68,7 +304,7 @@ Options:
 
 Exit codes: 0 success, 1 the operation failed, 2 bad input.
 </source>
-        <translation>用法：replipair-cli 命令 [参数] [选项]
+        <translation type="vanished">用法：replipair-cli 命令 [参数] [选项]
 
 命令：
   sandbox up DIR            在 DIR 中启动两台本地 MariaDB 服务器（写入 DIR/pair.replipair.json）
@@ -100,289 +336,273 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 </translation>
     </message>
     <message>
-        <location line="+41"/>
         <source>FAILED: %1</source>
-        <translation>失败：%1</translation>
+        <translation type="vanished">失败：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>sandbox needs an action (up, down, status) and a folder</source>
-        <translation>sandbox 需要一个操作（up、down、status）和一个文件夹</translation>
+        <translation type="vanished">sandbox 需要一个操作（up、down、status）和一个文件夹</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>server %1: 127.0.0.1:%2, config %3</source>
-        <translation>服务器 %1：127.0.0.1:%2，配置 %3</translation>
+        <translation type="vanished">服务器 %1：127.0.0.1:%2，配置 %3</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>profile: %1</source>
-        <translation>配对方案：%1</translation>
+        <translation type="vanished">配对方案：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+10"/>
         <source>stopped</source>
-        <translation>已停止</translation>
+        <translation type="vanished">已停止</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+23"/>
         <source>%1 holds no sandbox</source>
-        <translation>%1 中没有沙盒</translation>
+        <translation type="vanished">%1 中没有沙盒</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>server %1: 127.0.0.1:%2 %3</source>
-        <translation>服务器 %1：127.0.0.1:%2 %3</translation>
+        <translation type="vanished">服务器 %1：127.0.0.1:%2 %3</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>running</source>
-        <translation>运行中</translation>
+        <translation type="vanished">运行中</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>unknown sandbox action &quot;%1&quot;</source>
-        <translation>未知的 sandbox 操作“%1”</translation>
+        <translation type="vanished">未知的 sandbox 操作“%1”</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+52"/>
         <source>%1: unreachable: %2</source>
-        <translation>%1：无法访问：%2</translation>
+        <translation type="vanished">%1：无法访问：%2</translation>
     </message>
     <message>
-        <location line="-49"/>
         <source>%1: %2 on %3, server_id %4, binary log %5, binlog_format %6, read_only %7</source>
-        <translation>%1：%3 上的 %2，server_id %4，二进制日志 %5，binlog_format %6，read_only %7</translation>
+        <translation type="vanished">%1：%3 上的 %2，server_id %4，二进制日志 %5，binlog_format %6，read_only %7</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>on</source>
-        <translation>开启</translation>
+        <translation type="vanished">开启</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>off</source>
-        <translation>关闭</translation>
+        <translation type="vanished">关闭</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>   replicates from %1:%2, IO %3, SQL %4</source>
-        <translation>   从 %1:%2 复制，IO %3，SQL %4</translation>
+        <translation type="vanished">   从 %1:%2 复制，IO %3，SQL %4</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+66"/>
         <source>Yes</source>
-        <translation>是</translation>
+        <translation type="vanished">是</translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location line="+66"/>
         <source>No</source>
-        <translation>否</translation>
+        <translation type="vanished">否</translation>
     </message>
     <message>
-        <location line="-62"/>
         <source>pre-flight: all checks passed</source>
-        <translation>预检：所有检查均已通过</translation>
+        <translation type="vanished">预检：所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+57"/>
         <source>%1: not a replica</source>
-        <translation>%1：不是从库</translation>
+        <translation type="vanished">%1：不是从库</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1: from %2:%3  IO %4  SQL %5  behind %6  exec %7:%8</source>
-        <translation>%1：来自 %2:%3  IO %4  SQL %5  落后 %6  已执行 %7:%8</translation>
+        <translation type="vanished">%1：来自 %2:%3  IO %4  SQL %5  落后 %6  已执行 %7:%8</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <translation type="vanished">%1 秒</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>   IO error %1: %2</source>
-        <translation>   IO 错误 %1：%2</translation>
+        <translation type="vanished">   IO 错误 %1：%2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>   SQL error %1: %2</source>
-        <translation>   SQL 错误 %1：%2</translation>
+        <translation type="vanished">   SQL 错误 %1：%2</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>%1 table(s) compared, %2 differ</source>
-        <translation>已比较 %1 张表，%2 张不同</translation>
+        <translation type="vanished">已比较 %1 张表，%2 张不同</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>  %1.%2: %3 %4, %5 %6</source>
-        <translation>  %1.%2：%3 %4，%5 %6</translation>
+        <translation type="vanished">  %1.%2：%3 %4，%5 %6</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
         <source>(missing)</source>
-        <translation>（缺失）</translation>
+        <translation type="vanished">（缺失）</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>skip needs --server with the name of one of the two servers</source>
-        <translation>skip 需要 --server，并给出两台服务器之一的名称</translation>
+        <translation type="vanished">skip 需要 --server，并给出两台服务器之一的名称</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The SQL thread stopped on error %1: %2
 The event group it could not apply:
   %3
 Skipping it leaves the servers different. To skip exactly this event: --confirm %4</source>
-        <translation>SQL 线程因错误 %1 停止：%2
+        <translation type="vanished">SQL 线程因错误 %1 停止：%2
 它无法应用的事件组：
   %3
 跳过它会使两台服务器的数据不同。若只跳过这一个事件：--confirm %4</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Show this help.</source>
-        <translation>显示此帮助。</translation>
+        <translation type="vanished">显示此帮助。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>JSON output.</source>
-        <translation>JSON 输出。</translation>
+        <translation type="vanished">JSON 输出。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Confirm changes.</source>
-        <translation>确认更改。</translation>
+        <translation type="vanished">确认更改。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Write the plan to a file.</source>
-        <translation>将计划写入文件。</translation>
+        <translation type="vanished">将计划写入文件。</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>file</source>
-        <translation>文件</translation>
+        <translation type="vanished">文件</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>One server after the other.</source>
-        <translation>逐台服务器依次进行。</translation>
+        <translation type="vanished">逐台服务器依次进行。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sampling interval.</source>
-        <translation>采样间隔。</translation>
+        <translation type="vanished">采样间隔。</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+4"/>
-        <location line="+1"/>
         <source>seconds</source>
-        <translation>秒</translation>
+        <translation type="vanished">秒</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>One round.</source>
-        <translation>只执行一轮。</translation>
+        <translation type="vanished">只执行一轮。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show the version.</source>
-        <translation>显示版本。</translation>
+        <translation type="vanished">显示版本。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Print state-change events.</source>
-        <translation>输出状态变化事件。</translation>
+        <translation type="vanished">输出状态变化事件。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lag alert threshold.</source>
-        <translation>延迟告警阈值。</translation>
+        <translation type="vanished">延迟告警阈值。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Network timeout.</source>
-        <translation>网络超时。</translation>
+        <translation type="vanished">网络超时。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Server name.</source>
-        <translation>服务器名称。</translation>
+        <translation type="vanished">服务器名称。</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>name</source>
-        <translation>名称</translation>
+        <translation type="vanished">名称</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Confirmed event.</source>
-        <translation>已确认的事件。</translation>
+        <translation type="vanished">已确认的事件。</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>token</source>
-        <translation>令牌</translation>
+        <translation type="vanished">令牌</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>no command given</source>
-        <translation>未给出命令</translation>
+        <translation type="vanished">未给出命令</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>unknown command &quot;%1&quot;</source>
-        <translation>未知命令“%1”</translation>
+        <translation type="vanished">未知命令“%1”</translation>
+    </message>
+    <message>
+        <source>%1 needs exactly one profile file</source>
+        <translation type="vanished">%1 需要恰好一个配对方案</translation>
+    </message>
+    <message>
+        <source>monitor is not available in this build</source>
+        <translation type="vanished">此版本不提供监控功能</translation>
+    </message>
+    <message>
+        <source>setup changes both servers; run &apos;replipair-cli plan&apos; to see how, then add --yes</source>
+        <translation type="vanished">setup 会更改两台服务器；请先运行 &apos;replipair-cli plan&apos; 查看具体内容，然后加上 --yes</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="vanished">无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CompareCommand</name>
+    <message>
+        <location filename="../app/cli/comparecommand.cpp" line="+41"/>
+        <source>%1 table(s) compared, %2 differ</source>
+        <translation type="unfinished">已比较 %1 张表，%2 张不同</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 needs exactly one profile file</source>
-        <translation>%1 需要恰好一个配对方案</translation>
+        <source>  %1.%2: %3 %4, %5 %6</source>
+        <translation type="unfinished">  %1.%2：%3 %4，%5 %6</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>monitor is not available in this build</source>
-        <translation>此版本不提供监控功能</translation>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>(missing)</source>
+        <translation type="unfinished">（缺失）</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFootprint</name>
+    <message>
+        <location filename="../models/config/configfootprint.cpp" line="+46"/>
+        <source>RepliPair has written nothing into the option files of %1 (main file: %2).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>setup changes both servers; run &apos;replipair-cli plan&apos; to see how, then add --yes</source>
-        <translation>setup 会更改两台服务器；请先运行 &apos;replipair-cli plan&apos; 查看具体内容，然后加上 --yes</translation>
+        <location line="+6"/>
+        <source># %1 — RepliPair&apos;s own file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
+        <location line="+3"/>
+        <source># %1 — the block RepliPair manages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source># %1 — lines RepliPair disabled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConfigLocator</name>
     <message>
-        <location filename="../models/configlocator.cpp" line="+135"/>
+        <location filename="../models/config/configlocator.cpp" line="+127"/>
         <source>the server (%1) was started with --no-defaults: it reads no option file, so its settings can only change on its command line. Set &quot;configFile&quot; in the profile if you know better.</source>
         <translation>服务器（%1）是以 --no-defaults 启动的：它不读取任何配置文件，因此其设置只能在命令行中更改。如果您确定，请在配对方案中设置“configFile”。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>--defaults-file on the command line of %1</source>
         <translation>%1 命令行中的 --defaults-file</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the server reads %1 (%2), but it cannot be read on %3</source>
         <translation>服务器读取 %1（%2），但在 %3 上无法读取它</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>--defaults-extra-file on the command line of %1</source>
         <translation>%1 命令行中的 --defaults-extra-file</translation>
     </message>
@@ -392,12 +612,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>服务器（%1）没有 --defaults-file，且其默认配置文件在 %2 上均不存在（%3）。请在配对方案中设置“configFile”。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the default option file of %1 (it has no --defaults-file)</source>
         <translation>%1 的默认配置文件（它没有 --defaults-file）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the last of the default option files %1 of %2 (it has no --defaults-file)</source>
         <translation>%2 的默认配置文件 %1 中的最后一个（它没有 --defaults-file）</translation>
     </message>
@@ -410,27 +630,27 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>ConfigPush</name>
     <message>
-        <location filename="../models/configpush.cpp" line="+84"/>
-        <location line="+141"/>
-        <location line="+5"/>
+        <location filename="../models/config/configpush.cpp" line="+150"/>
+        <location line="+154"/>
         <location line="+14"/>
+        <location line="+11"/>
         <source>config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-178"/>
         <source>cannot read the option file %1: %2</source>
         <translation>无法读取配置文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <location line="+5"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>check config</source>
         <translation>检查配置</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>%1 — nothing was changed</source>
         <translation>%1 — 未做任何更改</translation>
     </message>
@@ -440,106 +660,144 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>需要重启，但不知道重启命令；请设置“restartCommand”— 未做任何更改</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the restart command &quot;%1&quot; cannot be run here (%2 not found) — nothing was changed</source>
         <translation>重启命令“%1”无法在此运行（未找到 %2）— 未做任何更改</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+88"/>
-        <location line="+7"/>
-        <location line="+7"/>
+        <location line="+18"/>
+        <source>until then, what this server applies from its peer is not written to its own binary log: the pair replicates both ways, but a third server replicating from this one (or a point-in-time recovery from its binary log) would miss those changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>until then, this server&apos;s replica applies every database its peer logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until then, this server&apos;s binary log keeps its present filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until then, replication uses file and position instead of GTIDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>until then, the server keeps its present value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>%1 is written to the option file and takes effect at the next restart, which is left to you (the server keeps running): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the server did not come back with the new configuration: restoring the old one and restarting again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location line="-101"/>
         <source>the server did not accept connections within %1 s: %2</source>
-        <translation>服务器未在 %1 秒内接受连接：%2</translation>
+        <translation type="vanished">服务器未在 %1 秒内接受连接：%2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>restored %1</source>
         <translation>已恢复 %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>could NOT restore %1: %2</source>
         <translation>未能恢复 %1：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>removed %1</source>
         <translation>已删除 %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>could NOT remove %1</source>
         <translation>未能删除 %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-104"/>
         <source>backed up %1 to %2</source>
         <translation>已将 %1 备份到 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+19"/>
+        <location line="+12"/>
+        <location line="+26"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-23"/>
         <source>wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>%1 applies to new connections only: reconnect application connection pools before they write on both servers</source>
         <translation>%1 只对新连接生效：在应用程序同时向两台服务器写入之前，请重新建立其连接池</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+21"/>
         <source>restarting the server (%1 changed): %2</source>
         <translation>正在重启服务器（%1 已更改）：%2</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>&quot;%1&quot; returned, but the server has been up for %2 s: it did not restart%3</source>
-        <translation>“%1”已返回，但服务器已运行 %2 秒：它并未重启%3</translation>
+        <translation type="vanished">“%1”已返回，但服务器已运行 %2 秒：它并未重启%3</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&quot;%1&quot; exited with %2: %3</source>
-        <translation>“%1”以 %2 退出：%3</translation>
+        <translation type="vanished">“%1”以 %2 退出：%3</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>the server did not come back with the new configuration (%1). %2; restarted with the old configuration: %3</source>
-        <translation>服务器未能以新配置恢复运行（%1）。%2；已使用旧配置重启：%3</translation>
+        <translation type="vanished">服务器未能以新配置恢复运行（%1）。%2；已使用旧配置重启：%3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>server is back up</source>
         <translation>服务器已恢复运行</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>server is STILL DOWN: %1</source>
-        <translation>服务器仍然停机：%1</translation>
+        <translation type="vanished">服务器仍然停机：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>the server is back</source>
         <translation>服务器已恢复</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-11"/>
         <source>no restart needed: every changed setting is dynamic</source>
         <translation>无需重启：所有更改的设置都是动态的</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
+        <source>the server did not come back with the new configuration: %1
+%2; restarted with the old configuration: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>server is STILL DOWN: %1. Next step: look at the output above on the host, start the server by hand and run setup again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>verify config</source>
         <translation>验证配置</translation>
     </message>
@@ -552,7 +810,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../ui/connectiontester.cpp" line="+73"/>
+        <location filename="../models/setup/connectiontester.cpp" line="+73"/>
         <source>%1, server-id %2%3</source>
         <translation>%1，server-id %2%3</translation>
     </message>
@@ -577,32 +835,261 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>未检测：%1 是另一台机器；请勾选 SSH 以访问它</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+4"/>
+        <location line="+13"/>
+        <location line="+5"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
+    <name>CopyCheck</name>
+    <message>
+        <location filename="../models/copy/copycheck.cpp" line="+180"/>
+        <source>database %1 is to be copied from %2, which does not have it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>create it on %1 or remove it from the profile&apos;s databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has none of the replicated databases: nothing to copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source> and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 already holds %2 (%3): they will be replaced by %4&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the old copy is saved first as a dump in %1 on %2&apos;s host, and loaded back if the copy fails or is cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 already holds %2: a copy from %3 would replace them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm replacing them (--replace-target, profile &quot;replaceTarget&quot;: true); their old copy is saved as a dump first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1&apos;s host lacks mariadb-dump/mysqldump, the mariadb/mysql client or setsid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>install the database client package on %1&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1&apos;s data folder %2 has %3 free; the copy needs about %4 (%5&apos;s data and indexes%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, plus the saved old copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>free space on %1&apos;s host first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not read the free space of %1 on %2&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 is read-only (read_only=1) while %2 (%3 in %n table(s)) is copied from %4; %4 keeps serving reads and writes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>read_only goes back to %1 when the copy ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CopyProgress</name>
+    <message>
+        <location filename="../models/copy/copyprogress.cpp" line="+40"/>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>saving the old copy: %1, %2/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restoring the old copy: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 copied, %2 of %3 tables, %4/s, about %5 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <location filename="../ui/credentialstore.cpp" line="+14"/>
+        <source>the keychain did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+18"/>
+        <location line="+2"/>
+        <location line="+17"/>
+        <location line="+58"/>
+        <location line="+20"/>
+        <source>keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>the keychain holds no entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DataComparison</name>
     <message>
-        <location filename="../models/datacomparison.cpp" line="+16"/>
+        <location filename="../models/actions/datacomparison.cpp" line="+16"/>
         <source>compare data</source>
         <translation>比较数据</translation>
     </message>
 </context>
 <context>
+    <name>DataCopy</name>
+    <message>
+        <location filename="../models/copy/datacopy.cpp" line="+29"/>
+        <source>cancelled by the user</source>
+        <translation type="unfinished">已被用户取消</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>the admin account cannot log in to %1 from %1&apos;s own host, where the copy is loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>read_only=1 for the time of the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>saving the old copy failed, nothing was replaced: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>old copy of %1 saved as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>the dump of %1 failed (exit %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>loading the copy into %1 failed (exit %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the dump carries no binary log coordinates (is the binary log of %1 on?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>could not remove the partial copy of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>partial copy removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>could not load the old copy back; it is kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>old copy loaded back from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>could not drop the temporary account %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>could not set read_only back to %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>read_only back to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoSandbox</name>
     <message>
-        <location filename="../ui/demosandbox.cpp" line="+41"/>
+        <location filename="../models/sandbox/demosandbox.cpp" line="+41"/>
         <source>cannot create a folder for the demo: %1</source>
         <translation>无法为演示创建文件夹：%1</translation>
     </message>
 </context>
 <context>
+    <name>DetachedCommand</name>
+    <message>
+        <location filename="../models/host/detachedcommand.cpp" line="+50"/>
+        <source>cannot start &quot;%1&quot; on %2 (no private folder for its output): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>cannot read the state of the restart in %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventList</name>
     <message>
-        <location filename="../ui/eventlist.cpp" line="+10"/>
+        <location filename="../ui/monitor/eventlist.cpp" line="+10"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -635,7 +1122,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>ExecutePage</name>
     <message>
-        <location filename="../ui/executepage.cpp" line="+36"/>
+        <location filename="../ui/wizard/executepage.cpp" line="+36"/>
         <source>Setting up</source>
         <translation>正在设置</translation>
     </message>
@@ -691,12 +1178,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+8"/>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
@@ -706,7 +1193,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>警告</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Cancelling at the next safe point… %1</source>
         <translation>正在下一个安全点取消… %1</translation>
     </message>
@@ -737,9 +1224,48 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
 </context>
 <context>
+    <name>FinalDataCheck</name>
+    <message>
+        <location filename="../models/setup/finaldatacheck.cpp" line="+49"/>
+        <source>the SQL thread of %1 is not running%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 had not caught up with %2 (executed %3:%4 of %5:%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>the data could not be compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>the replicated data is the same on both: %n table(s) compared (CHECKSUM TABLE) once both had caught up</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>the replicated data differs in %n table(s) although both had caught up: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the data could not be compared: writes kept arriving on %1 while the tables were read (%2 differed at the last try); compare later with &quot;replipair-cli compare&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Finding</name>
     <message>
-        <location filename="../models/finding.cpp" line="+9"/>
+        <location filename="../models/common/finding.cpp" line="+9"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -757,11 +1283,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>Heartbeat</name>
     <message>
-        <location filename="../models/heartbeat.cpp" line="+29"/>
-        <location line="+15"/>
-        <location line="+14"/>
-        <location line="+19"/>
-        <location line="+13"/>
+        <location filename="../models/monitor/heartbeat.cpp" line="+25"/>
+        <location line="+21"/>
+        <location line="+18"/>
+        <location line="+16"/>
+        <location line="+21"/>
+        <location line="+17"/>
+        <location line="+11"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
@@ -769,7 +1297,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>HostKeyDialog</name>
     <message>
-        <location filename="../ui/hostkeydialog.cpp" line="+15"/>
+        <location filename="../ui/wizard/hostkeydialog.cpp" line="+15"/>
         <source>SSH Host Key of %1</source>
         <translation>%1 的 SSH 主机密钥</translation>
     </message>
@@ -820,9 +1348,52 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
 </context>
 <context>
+    <name>InspectCommand</name>
+    <message>
+        <location filename="../app/cli/inspectcommand.cpp" line="+36"/>
+        <source>%1: unreachable: %2</source>
+        <translation type="unfinished">%1：无法访问：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 on %3, server_id %4, binary log %5, binlog_format %6, read_only %7</source>
+        <translation type="unfinished">%1：%3 上的 %2，server_id %4，二进制日志 %5，binlog_format %6，read_only %7</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on</source>
+        <translation type="unfinished">开启</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>   replicates from %1:%2, IO %3, SQL %4</source>
+        <translation type="unfinished">   从 %1:%2 复制，IO %3，SQL %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pre-flight: all checks passed</source>
+        <translation type="unfinished">预检：所有检查均已通过</translation>
+    </message>
+</context>
+<context>
     <name>InspectionPanel</name>
     <message>
-        <location filename="../ui/inspectionpanel.cpp" line="+25"/>
+        <location filename="../ui/topology/inspectionpanel.cpp" line="+45"/>
         <source>Property</source>
         <translation>属性</translation>
     </message>
@@ -837,7 +1408,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>所选服务器的检查结果</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+50"/>
         <source>Select a server on the canvas to see its inspection.</source>
         <translation>在画布上选择一台服务器以查看其检查结果。</translation>
     </message>
@@ -847,14 +1418,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>服务器 %1 — %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>online</source>
-        <translation>在线</translation>
+        <translation type="vanished">在线</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -862,28 +1432,29 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>尚未检查（按 F5）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-94"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+30"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="-28"/>
         <source>Server</source>
-        <translation>服务器</translation>
+        <translation type="vanished">服务器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+100"/>
+        <location line="+3"/>
+        <location line="+32"/>
         <source>Reachable</source>
         <translation>可访问</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-35"/>
+        <location line="+35"/>
         <source>no: %1</source>
         <translation>否：%1</translation>
     </message>
@@ -918,12 +1489,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-39"/>
         <source>read_only</source>
         <translation>read_only</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+41"/>
         <source>Binary log</source>
         <translation>二进制日志</translation>
     </message>
@@ -958,22 +1529,22 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>Binlog_Ignore_DB</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Replica</source>
-        <translation>从库</translation>
+        <translation type="vanished">从库</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-47"/>
         <source>Configured</source>
         <translation>已配置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+49"/>
         <source>Source</source>
         <translation>主库</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-48"/>
         <source>IO thread</source>
         <translation>IO 线程</translation>
     </message>
@@ -983,42 +1554,84 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>SQL 线程</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Seconds behind</source>
         <translation>落后秒数</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>NULL</source>
-        <translation>NULL</translation>
+        <translation type="vanished">NULL</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Read position</source>
-        <translation>读取位置</translation>
+        <translation type="vanished">读取位置</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Executed position</source>
-        <translation>已执行位置</translation>
+        <translation type="vanished">已执行位置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+47"/>
         <source>Using GTID</source>
         <translation>使用 GTID</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-42"/>
         <source>Last IO error</source>
         <translation>最近的 IO 错误</translation>
     </message>
     <message>
+        <location line="-26"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replication now (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replication now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>NULL (not applying)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Heartbeat lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Last SQL error</source>
         <translation>最近的 SQL 错误</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>Last inspection (%1, F5 inspects again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last inspection (F5 inspects again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Replica source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Settings the plan touches</source>
         <translation>计划涉及的设置</translation>
     </message>
@@ -1055,9 +1668,47 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
 </context>
 <context>
+    <name>KnownHosts</name>
+    <message>
+        <location filename="../models/host/ssh/knownhosts.cpp" line="+69"/>
+        <source>%1 sent no host key: %2</source>
+        <translation type="unfinished">%1 没有发送主机密钥：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cannot check the host key of %1 against %2: %3</source>
+        <translation type="unfinished">无法用 %2 核对 %1 的主机密钥：%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the host key of %1 has CHANGED: it now presents %2 (%3), but %4 holds %5 for %6. This may be an attack (someone between you and the host), or the host was reinstalled. If you know why, remove the old entry (ssh-keygen -R &apos;%6&apos; -f %4) and try again.</source>
+        <translation type="unfinished">%1 的主机密钥已更改：它现在出示 %2（%3），但 %4 中为 %6 记录的是 %5。这可能是攻击（有人位于您和主机之间），也可能是主机重装过。如果您清楚原因，请删除旧条目（ssh-keygen -R &apos;%6&apos; -f %4）后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>another key</source>
+        <translation type="unfinished">另一个密钥</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot create the folder %1 for %2</source>
+        <translation type="unfinished">无法为 %2 创建文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot add the host key of %1 to %2: %3</source>
+        <translation type="unfinished">无法将 %1 的主机密钥加入 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then accept it (&quot;acceptNewHostKey&quot;: true) or add it to %4 yourself.</source>
+        <translation type="unfinished">%1 不是已知主机：其密钥 %2（%3）不在 %4 中。请将其与主机上显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比较，然后接受它（&quot;acceptNewHostKey&quot;: true）或自行将其添加到 %4。</translation>
+    </message>
+</context>
+<context>
     <name>LocalShell</name>
     <message>
-        <location filename="../models/localshell.cpp" line="+26"/>
+        <location filename="../models/host/localshell.cpp" line="+18"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
@@ -1067,7 +1718,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>读取文件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -1083,7 +1734,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>当前用户无法写入文件夹 %1，因此无法替换 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 is not writable by this user</source>
         <translation>当前用户无法写入 %1</translation>
     </message>
@@ -1093,12 +1744,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>写入文件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
@@ -1108,7 +1759,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法将 %1 复制到 %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>remove file</source>
         <translation>删除文件</translation>
     </message>
@@ -1118,7 +1769,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法删除 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>list folder</source>
         <translation>列出文件夹</translation>
     </message>
@@ -1128,7 +1779,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>文件夹 %1 不存在</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+5"/>
         <source>run</source>
         <translation>运行</translation>
@@ -1147,7 +1798,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../ui/logmodel.cpp" line="+44"/>
+        <location filename="../ui/monitor/logmodel.cpp" line="+44"/>
         <source>pair</source>
         <translation>服务器对</translation>
     </message>
@@ -1175,6 +1826,11 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+2"/>
         <source>info</source>
         <translation>信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>progress</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1210,7 +1866,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../ui/logview.cpp" line="+49"/>
+        <location filename="../ui/monitor/logview.cpp" line="+51"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
@@ -1245,7 +1901,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>清空</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>Pair</source>
         <translation>服务器对</translation>
     </message>
@@ -1269,13 +1925,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+49"/>
-        <location line="+30"/>
+        <location filename="../ui/mainwindow.cpp" line="+50"/>
+        <location line="+44"/>
         <source>RepliPair</source>
         <translation>RepliPair</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-40"/>
         <source>&amp;Topology</source>
         <translation>拓扑(&amp;T)</translation>
     </message>
@@ -1290,19 +1946,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>事件(&amp;V)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+49"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Saved pairs</source>
-        <translation>已保存的服务器对</translation>
+        <translation type="vanished">已保存的服务器对</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Remove from List</source>
-        <translation>从列表中移除(&amp;R)</translation>
+        <translation type="vanished">从列表中移除(&amp;R)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1320,12 +1974,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>实时日志</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;New Pair…</source>
         <translation>新建服务器对(&amp;N)…</translation>
     </message>
@@ -1336,27 +1990,27 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+97"/>
+        <location line="+71"/>
         <source>Open Pair Profile</source>
         <translation>打开配对方案</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-69"/>
         <source>Pair profiles (*.replipair.json);;JSON (*.json)</source>
         <translation>配对方案 (*.replipair.json);;JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Pair</source>
         <translation>服务器对(&amp;P)</translation>
     </message>
@@ -1371,12 +2025,22 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>再次运行设置(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Monitor</source>
         <translation>监控(&amp;M)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>&amp;Forget Remembered Passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set Up the &amp;Demo Pair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1386,17 +2050,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>转到画布(&amp;C)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Go to Saved &amp;Pairs</source>
         <translation>转到已保存的服务器对(&amp;P)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Go to &amp;Log</source>
         <translation>转到日志(&amp;L)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1416,131 +2080,132 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>&lt;b&gt;RepliPair %1&lt;/b&gt;&lt;p&gt;设置并监控 MySQL/MariaDB 主主复制。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source>The keychain no longer holds the passwords of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Password for %1</source>
-        <translation>%1 的密码</translation>
+        <translation type="vanished">%1 的密码</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Password of %1 on %2 (kept in memory only):</source>
-        <translation>%1 在 %2 上的密码（仅保存在内存中）：</translation>
+        <translation type="vanished">%1 在 %2 上的密码（仅保存在内存中）：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>%1 — RepliPair</source>
         <translation>%1 — RepliPair</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+32"/>
+        <source>keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The passwords could not be remembered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Inspecting %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Inspection finished</source>
         <translation>检查已完成</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+39"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 on %2</source>
         <translation>%2 上的%1</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Starting replication on %1…</source>
-        <translation>正在 %1 上启动复制…</translation>
+        <translation type="vanished">正在 %1 上启动复制…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Stopping replication on %1…</source>
-        <translation>正在 %1 上停止复制…</translation>
+        <translation type="vanished">正在 %1 上停止复制…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>replication</source>
-        <translation>复制</translation>
+        <translation type="vanished">复制</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Reading the event that stopped %1…</source>
-        <translation>正在读取使 %1 停止的事件…</translation>
+        <translation type="vanished">正在读取使 %1 停止的事件…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Failing Event</source>
-        <translation>出错的事件</translation>
+        <translation type="vanished">出错的事件</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>skip event</source>
-        <translation>跳过事件</translation>
+        <translation type="vanished">跳过事件</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Comparing the replicated tables of %1 and %2…</source>
-        <translation>正在比较 %1 和 %2 上被复制的表…</translation>
+        <translation type="vanished">正在比较 %1 和 %2 上被复制的表…</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>%1 table(s) compared, %2 differ.</source>
-        <translation>已比较 %1 张表，%2 张不同。</translation>
+        <translation type="vanished">已比较 %1 张表，%2 张不同。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>
 %1.%2: %3 %4, %5 %6</source>
-        <translation>
+        <translation type="vanished">
 %1.%2：%3 %4，%5 %6</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
         <source>(missing)</source>
-        <translation>（缺失）</translation>
+        <translation type="vanished">（缺失）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>
 
 A table written to during the comparison may show as different: compare again once replication has caught up.</source>
-        <translation>
+        <translation type="vanished">
 
 比较期间被写入的表可能显示为不同：请在复制追上后再次比较。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Data Comparison</source>
-        <translation>数据比较</translation>
+        <translation type="vanished">数据比较</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Working out the configuration changes for %1…</source>
-        <translation>正在计算 %1 的配置更改…</translation>
+        <translation type="vanished">正在计算 %1 的配置更改…</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The configuration of %1 already holds every setting the pair needs: nothing to change.</source>
-        <translation>%1 的配置已包含这对服务器所需的全部设置：无需更改。</translation>
+        <translation type="vanished">%1 的配置已包含这对服务器所需的全部设置：无需更改。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No plan: %1</source>
-        <translation>无法生成计划：%1</translation>
+        <translation type="vanished">无法生成计划：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Configuration Changes for %1</source>
-        <translation>%1 的配置更改</translation>
+        <translation type="vanished">%1 的配置更改</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1553,27 +2218,54 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>MonitorCommand</name>
     <message>
-        <location filename="../app/cli/monitorcommand.cpp" line="+66"/>
         <source>--interval needs a number of seconds, at least %1</source>
-        <translation>--interval 需要一个秒数，至少为 %1</translation>
+        <translation type="vanished">--interval 需要一个秒数，至少为 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>--timeout needs a whole number of seconds, at least 1</source>
-        <translation>--timeout 需要一个整数秒数，至少为 1</translation>
+        <translation type="vanished">--timeout 需要一个整数秒数，至少为 1</translation>
+    </message>
+    <message>
+        <source>--lag-threshold needs a number of seconds</source>
+        <translation type="vanished">--lag-threshold 需要一个秒数</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/monitorcommand.cpp" line="+87"/>
+        <source>--format needs one of json, text, prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--output needs a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--interval needs a number of seconds from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--timeout needs a whole number of seconds from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--lag-threshold needs a number of seconds from 0 to %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>--lag-threshold needs a number of seconds</source>
-        <translation>--lag-threshold 需要一个秒数</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>unknown option %1 for monitor</source>
         <translation>monitor 不认识选项 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>--output goes with --format prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
@@ -1583,16 +2275,17 @@ A table written to during the comparison may show as different: compare again on
         <translation>无法连接：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>no replication configured%1</source>
         <translation>未配置复制%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>IO %1  SQL %2  behind %3  heartbeat %4</source>
         <translation>IO %1  SQL %2  落后 %3  心跳 %4</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+1"/>
         <source>No</source>
         <translation>否</translation>
@@ -1603,7 +2296,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>是</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>NULL</source>
         <translation>NULL</translation>
     </message>
@@ -1613,20 +2306,44 @@ A table written to during the comparison may show as different: compare again on
         <translation>  只读</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
+        <source>no *.replipair.json profile in the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>monitor needs at least one profile file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>two profiles are named &quot;%1&quot;; every pair needs a name of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>replipair-cli monitor: %1</source>
         <translation>replipair-cli monitor：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>usage: replipair-cli monitor PROFILE|FOLDER... [--interval SECONDS] [--json | --format json|text|prometheus [--output FILE]] [--once] [--events] [--lag-threshold SECONDS] [--timeout SECONDS]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
         <source>usage: replipair-cli monitor PROFILE [--interval SECONDS] [--json] [--once] [--events] [--lag-threshold SECONDS] [--timeout SECONDS]</source>
-        <translation>用法：replipair-cli monitor 配对方案 [--interval 秒] [--json] [--once] [--events] [--lag-threshold 秒] [--timeout 秒]</translation>
+        <translation type="vanished">用法：replipair-cli monitor 配对方案 [--interval 秒] [--json] [--once] [--events] [--lag-threshold 秒] [--timeout 秒]</translation>
     </message>
 </context>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../ui/optionspage.cpp" line="+18"/>
+        <location filename="../ui/wizard/optionspage.cpp" line="+18"/>
         <source>Replication options</source>
         <translation>复制选项</translation>
     </message>
@@ -1651,7 +2368,17 @@ A table written to during the comparison may show as different: compare again on
         <translation>例如 mysql</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>default: the other server&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The host the replication account may connect from, e.g. 10.0.0.% for a subnet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Automatic: GTID where both servers support it</source>
         <translation>自动：两台服务器都支持时使用 GTID</translation>
     </message>
@@ -1674,6 +2401,11 @@ A table written to during the comparison may show as different: compare again on
         <location line="+3"/>
         <source>Encrypt replication traffic with &amp;SSL</source>
         <translation>使用 &amp;SSL 加密复制流量</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restart &amp;one server at a time: the second only once the first is back and verified</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1717,6 +2449,11 @@ A table written to during the comparison may show as different: compare again on
     </message>
     <message>
         <location line="+1"/>
+        <source>…allowed to connect &amp;from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Positioning:</source>
         <translation>定位方式(&amp;P)：</translation>
     </message>
@@ -1726,7 +2463,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>Binlog 格式(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Give the pair a name; it names the profile file.</source>
         <translation>请为服务器对命名；该名称将用作配对方案名。</translation>
     </message>
@@ -1737,6 +2474,11 @@ A table written to during the comparison may show as different: compare again on
     </message>
     <message>
         <location line="+4"/>
+        <source>&quot;%1&quot; is not a host name, address or pattern (letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;%&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 is both replicated and ignored.</source>
         <translation>%1 同时被设为复制和忽略。</translation>
     </message>
@@ -1747,9 +2489,158 @@ A table written to during the comparison may show as different: compare again on
     </message>
 </context>
 <context>
+    <name>PairDataSteps</name>
+    <message>
+        <location filename="../models/setup/pairdatasteps.cpp" line="+57"/>
+        <source>where %1&apos;s binary log stood when the data was inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>could not check the copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 already replicates from %2: a copy would replace data it is applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>leave &quot;initialCopy&quot; out, or remove that replication first (STOP SLAVE; RESET SLAVE ALL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4&apos;s host, piped into %6 with sql_log_bin=0; %4 read-only meanwhile</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>before: %1&apos;s databases empty or replacing confirmed, free space (%2 free), the tools on %1&apos;s host; after: both exit codes, the dump&apos;s coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>on failure or cancel the partial copy is dropped from %1; %2 is never written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1&apos;s old %2 saved first in %3 and loaded back on failure or cancel; %4 is never written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>; then, once both have caught up, the replicated tables compared (CHECKSUM TABLE): setup fails naming any table that differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the start of the binary log %1 turned on at its restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>copying %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the point of the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>where %1 stood at the end of the copy, still read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 copied (%n table(s)) in %2 s; %3 replicates from %4 at %5</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>comparing the replicated tables once both have caught up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>master-master replication verified in both directions, and the replicated data is the same on both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>replication runs both ways, but the data differs in %1: not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>replication runs in both directions (threads and a test row each way checked), but %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PairList</name>
+    <message>
+        <location filename="../ui/pairlist.cpp" line="+16"/>
+        <source>Saved pairs</source>
+        <translation type="unfinished">已保存的服务器对</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Remove from List</source>
+        <translation type="unfinished">从列表中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The demo&apos;s pair: it goes when the demo&apos;s servers stop.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>lag %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not watched: its passwords are neither remembered nor in a variable or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last event: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PairMonitor</name>
+    <message>
+        <location filename="../models/monitor/pairmonitor.cpp" line="+202"/>
+        <source>heartbeat</source>
+        <translation type="unfinished">心跳</translation>
+    </message>
+</context>
+<context>
     <name>PairProfile</name>
     <message>
-        <location filename="../models/pairprofile.cpp" line="+33"/>
+        <location filename="../models/common/pairprofile.cpp" line="+32"/>
         <source>unknown key &quot;%1&quot;</source>
         <translation>未知的键“%1”</translation>
     </message>
@@ -1789,12 +2680,12 @@ A table written to during the comparison may show as different: compare again on
         <translation>“%1”包含的值不是数据库名</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>database name &quot;%1&quot; in &quot;%2&quot; cannot be replicated by name filters (it holds &apos;#&apos;, &apos;,&apos;, a control character or leading/trailing blanks)</source>
         <translation>“%2”中的数据库名“%1”无法通过名称过滤器复制（它包含 &apos;#&apos;、&apos;,&apos;、控制字符或首尾空格）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>&quot;configFile&quot; must be a path or &quot;auto&quot;</source>
         <translation>&quot;configFile&quot; 必须是路径或 &quot;auto&quot;</translation>
     </message>
@@ -1809,13 +2700,11 @@ A table written to during the comparison may show as different: compare again on
         <translation>&quot;ssh&quot; 必须是对象或 null</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+7"/>
         <source>credentials</source>
-        <translation>凭据</translation>
+        <translation type="vanished">凭据</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+14"/>
         <source>environment variable %1 (admin password) is not set</source>
         <translation>未设置环境变量 %1（管理员密码）</translation>
     </message>
@@ -1825,28 +2714,32 @@ A table written to during the comparison may show as different: compare again on
         <translation>无法读取管理员密码文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <location line="+64"/>
-        <location line="+8"/>
-        <location line="+4"/>
-        <location line="+3"/>
-        <location line="+36"/>
-        <location line="+3"/>
+        <location line="+54"/>
         <source>profile</source>
         <translation>配对方案</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="+15"/>
         <source>&quot;replicationUser&quot; must be 1 to 32 characters</source>
         <translation>“replicationUser”必须为 1 到 32 个字符</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&quot;gtid&quot; must be &quot;auto&quot;, &quot;on&quot; or &quot;off&quot;</source>
         <translation>“gtid”必须是“auto”、“on”或“off”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>&quot;filterStyle&quot; must be &quot;wild&quot; or &quot;do-db&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;restart&quot; must be &quot;auto&quot;, &quot;allowed&quot; or &quot;never&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&quot;binlogFormat&quot; must be ROW, MIXED or STATEMENT</source>
         <translation>“binlogFormat”必须是 ROW、MIXED 或 STATEMENT</translation>
     </message>
@@ -1876,12 +2769,17 @@ A table written to during the comparison may show as different: compare again on
         <translation>两台服务器必须使用不同的名称</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>both servers are %1: a server cannot replicate with itself</source>
         <translation>两台服务器都是 %1：服务器不能与自身复制</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>&quot;initialCopy&quot; must be null or the name of the server copied from (%1 or %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -1891,13 +2789,13 @@ A table written to during the comparison may show as different: compare again on
         <translation>%1 在偏移量 %2 处不是有效的 JSON：%3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%1 must hold a JSON object</source>
         <translation>%1 必须包含一个 JSON 对象</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+3"/>
+        <location line="+41"/>
+        <location line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1905,20 +2803,11 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>PairVerifier</name>
     <message>
-        <location filename="../models/pairverifier.cpp" line="+30"/>
-        <location line="+61"/>
-        <location line="+2"/>
-        <location line="+2"/>
-        <location line="+2"/>
-        <location line="+11"/>
-        <location line="+7"/>
-        <location line="+23"/>
-        <location line="+19"/>
         <source>verify</source>
-        <translation>验证</translation>
+        <translation type="vanished">验证</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location filename="../models/setup/pairverifier.cpp" line="+89"/>
         <source>(not in the message)</source>
         <translation>（消息中未包含）</translation>
     </message>
@@ -1928,17 +2817,27 @@ A table written to during the comparison may show as different: compare again on
         <translation>%1 拒绝了 %2 的复制账号：%3。%1 看到连接来自 %4，而账户是 &apos;%5&apos;@&apos;%6&apos;。如果 %2 通过 NAT 或其他网络接口访问 %1，请在配对方案中将“replicationUserHost”设为该地址或类似 &apos;10.0.0.%&apos; 的模式。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
+        <source>waiting for the IO and SQL threads on both servers</source>
+        <translation type="unfinished">正在等待两台服务器上的 IO 和 SQL 线程</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>writing a test row on each side</source>
+        <translation type="unfinished">正在两端各写入一条测试行</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>replication is not configured on this server</source>
         <translation>此服务器上未配置复制</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the SQL thread stopped: %1</source>
         <translation>SQL 线程已停止：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the source refused the binlog position: %1</source>
         <translation>主库拒绝了 binlog 位点：%1</translation>
     </message>
@@ -1953,7 +2852,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>%2 秒后从 %1 的复制仍未运行：IO 线程 %3，SQL 线程 %4%5</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1963,17 +2862,17 @@ A table written to during the comparison may show as different: compare again on
         <translation>否</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>replication did not start</source>
         <translation>复制未启动</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>the test table %1.%2 created on %3 did not arrive within %4 s</source>
         <translation>在 %3 上创建的测试表 %1.%2 未在 %4 秒内到达</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>a test row written on %1 did not arrive on %2 within %3 s</source>
         <translation>在 %1 上写入的测试行未在 %3 秒内到达 %2</translation>
     </message>
@@ -1983,20 +2882,58 @@ A table written to during the comparison may show as different: compare again on
         <translation>%1 → %2，耗时 %3 毫秒</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>test rows arrived: %1</source>
         <translation>测试行已到达：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source> (the connection to %1 was lost and reopened %n time(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PairWorkers</name>
+    <message>
+        <location filename="../models/setup/pairworkers.cpp" line="+47"/>
+        <source>started</source>
+        <translation type="unfinished">已开始</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordRequest</name>
+    <message>
+        <location filename="../ui/passwordrequest.cpp" line="+36"/>
+        <source>Password for %1</source>
+        <translation type="unfinished">%1 的密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password of %1 on %2 (kept in memory only):</source>
+        <translation type="unfinished">%1 在 %2 上的密码（仅保存在内存中）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH password of %1 on %2 (kept in memory only):</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PlanBuilder</name>
     <message>
-        <location filename="../models/planbuilder.cpp" line="+28"/>
+        <location filename="../models/setup/planbuilder.cpp" line="+21"/>
         <source>Replication settings in %1; restart (%2 changed)</source>
         <translation>复制设置写入 %1；需要重启（%2 已更改）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Replication settings in %1; no restart (the server keeps running; %2 in force from its next restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Replication settings in %1; no restart needed</source>
         <translation>复制设置写入 %1；无需重启</translation>
     </message>
@@ -2011,12 +2948,12 @@ A table written to during the comparison may show as different: compare again on
         <translation>每个更改过的文件都在旁边备份为 &lt;文件&gt;.replipair-&lt;时间&gt;.bak；将其复制回去并重启即可</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Replication account for %1, with a generated password</source>
         <translation>为 %1 创建复制账号，使用生成的密码</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Binlog coordinates under a short read lock, always released</source>
         <translation>在短暂的读锁下读取 binlog 位点，读锁总会释放</translation>
     </message>
@@ -2047,9 +2984,17 @@ A table written to during the comparison may show as different: compare again on
     </message>
 </context>
 <context>
+    <name>PlanCommand</name>
+    <message>
+        <location filename="../app/cli/plancommand.cpp" line="+22"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PlanPage</name>
     <message>
-        <location filename="../ui/planpage.cpp" line="+28"/>
+        <location filename="../ui/wizard/planpage.cpp" line="+28"/>
         <source>&amp;Export Plan…</source>
         <translation>导出计划(&amp;E)…</translation>
     </message>
@@ -2069,7 +3014,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>计划步骤</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Statements and configuration changes of the selected step</source>
         <translation>所选步骤的语句和配置更改</translation>
     </message>
@@ -2201,7 +3146,7 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../models/preflight.cpp" line="+49"/>
+        <location filename="../models/setup/preflight.cpp" line="+47"/>
         <source>check the admin user and the password in %1</source>
         <translation>请检查 %1 中的管理员用户和密码</translation>
     </message>
@@ -2211,17 +3156,17 @@ A table written to during the comparison may show as different: compare again on
         <translation>请检查服务器是否在运行，以及从这里能否访问 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1 and %2 are the same server (%3): a server cannot replicate with itself</source>
         <translation>%1 和 %2 是同一台服务器（%3）：服务器不能与自身复制</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>point the profile at two different servers</source>
         <translation>请让配对方案指向两台不同的服务器</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>%1 runs %2 and %3 runs %4: MySQL and MariaDB do not replicate both ways reliably</source>
         <translation>%1 运行 %2，%3 运行 %4：MySQL 与 MariaDB 之间无法可靠地双向复制</translation>
     </message>
@@ -2236,22 +3181,22 @@ A table written to during the comparison may show as different: compare again on
         <translation>%1 运行 %2，%3 运行 %4：在主主复制中，双方互为从库，较新的主库可能写出较旧从库无法读取的内容</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>upgrade the older server first</source>
         <translation>请先升级较旧的服务器</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>both servers have server_id %1: each would ignore the other&apos;s events as its own</source>
         <translation>两台服务器的 server_id 都是 %1：每台都会把对方的事件当作自己的而忽略</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 keeps server_id %2, %3 gets server_id %4</source>
         <translation>%1 保留 server_id %2，%3 获得 server_id %4</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>server_id is 0: the server refuses to replicate</source>
         <translation>server_id 为 0：服务器拒绝复制</translation>
     </message>
@@ -2261,7 +3206,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>将设置 server_id %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>the binary log is off, so the peer has nothing to replicate</source>
         <translation>二进制日志已关闭，因此对端没有可复制的内容</translation>
     </message>
@@ -2271,7 +3216,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>将在配置中设置 log-bin；这需要重启服务器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>the server is read_only: applications cannot write to it</source>
         <translation>服务器处于 read_only 状态：应用程序无法写入</translation>
     </message>
@@ -2281,92 +3226,102 @@ A table written to during the comparison may show as different: compare again on
         <translation>复制正常；当此服务器需要接受写入时，请设置 read_only=OFF</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>the admin account lacks %1</source>
         <translation>管理员账户缺少 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>GRANT them ON *.* to the admin account, or use an account that has them</source>
         <translation>请将这些权限 GRANT ON *.* 授予管理员账户，或使用拥有这些权限的账户</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>%1&apos;s host cannot open a connection to %2 at %3:%4</source>
         <translation>%1 的主机无法连接到位于 %3:%4 的 %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>check &quot;peerHost&quot; of %1, its bind-address and the firewall between the two</source>
         <translation>请检查 %1 的“peerHost”、其 bind-address 以及两台服务器之间的防火墙</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>the replication account would be for host name %1, but this server runs with skip_name_resolve and matches accounts by address only: %2 could never log in</source>
         <translation>复制账号将针对主机名 %1，但此服务器启用了 skip_name_resolve，只按地址匹配账户：%2 将永远无法登录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>use %1&apos;s IP address as its &quot;peerHost&quot;, or set &quot;replicationUserHost&quot; to an address or pattern</source>
         <translation>请使用 %1 的 IP 地址作为其“peerHost”，或将“replicationUserHost”设为一个地址或模式</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>already replicates from %1:%2, not from %3</source>
         <translation>已经在从 %1:%2 复制，而不是从 %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>RepliPair will not re-point it; remove that replication first (STOP SLAVE; RESET SLAVE ALL) if it is no longer wanted</source>
         <translation>RepliPair 不会改变其主库；如果不再需要该复制，请先将其移除（STOP SLAVE; RESET SLAVE ALL）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>replication from %1 stopped on error %2: %3</source>
         <translation>从 %1 的复制因错误 %2 停止：%3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>repair the data so the event applies, then START SLAVE; RepliPair never skips events by itself</source>
         <translation>请修复数据使该事件能够应用，然后执行 START SLAVE；RepliPair 从不自行跳过事件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>replication from %1 cannot continue: %2</source>
         <translation>从 %1 的复制无法继续：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the source no longer has the binary logs this replica needs: copy the data afresh, then RESET SLAVE ALL and run setup again</source>
         <translation>主库已不再保留此从库所需的二进制日志：请重新复制数据，然后执行 RESET SLAVE ALL 并再次运行设置</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>replication from %1 is configured but not running%2</source>
         <translation>已配置从 %1 的复制，但未在运行%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>setup gives it fresh credentials and starts it, keeping its position</source>
         <translation>设置会为其提供新的凭据并启动它，同时保留其位置</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>binlog_format is %1 and only database(s) %2 are replicated: with statement logging the do/ignore-db filters go by the default database, so a write made without USE %3 (for example while another database is selected) is silently not replicated</source>
         <translation>binlog_format 为 %1，且只复制数据库 %2：在语句格式日志下，do/ignore-db 过滤器按默认数据库判断，因此未先执行 USE %3 的写入（例如选中了其他数据库时）会被静默地不复制</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>choose binlog format ROW (profile: &quot;binlogFormat&quot;: &quot;ROW&quot;; wizard: the Options page), so filters go by the table&apos;s own database</source>
         <translation>选择 ROW 二进制日志格式（配对方案：&quot;binlogFormat&quot;: &quot;ROW&quot;；向导：“选项”页），这样过滤器按表自身所在的数据库判断</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-5"/>
         <source>binlog_format is %1 and %2 is ignored: with statement logging the ignore-db filters go by the default database, so any write made while %2 is selected is silently not replicated</source>
         <translation>binlog_format 为 %1 且 %2 被忽略：在基于语句的日志中，ignore-db 过滤器依据的是默认数据库，因此在选中 %2 时进行的任何写入都会被静默地跳过复制</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-180"/>
+        <source>make the admin password file %1 readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set the environment variable %1 to %2&apos;s admin password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+197"/>
         <source>replicate-do-db is %1 on this server, the profile says %2</source>
         <translation>此服务器上的 replicate-do-db 为 %1，而配对方案为 %2</translation>
     </message>
@@ -2376,7 +3331,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>配对方案中的过滤器将替换它</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>database %1 exists on neither server</source>
         <translation>数据库 %1 在两台服务器上都不存在</translation>
     </message>
@@ -2396,7 +3351,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>请复制它（mysqldump --single-transaction --master-data），使两端以相同的数据开始</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>database %1 differs: only on %2: %3; only on %4: %5</source>
         <translation>数据库 %1 不一致：仅在 %2 上：%3；仅在 %4 上：%5</translation>
     </message>
@@ -2406,7 +3361,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>配对前请使两份数据一致；复制不会协调已有的数据</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&quot;gtid&quot;: &quot;on&quot; but these servers cannot use GTID auto-positioning together</source>
         <translation>“gtid”为“on”，但这两台服务器无法共同使用 GTID 自动定位</translation>
     </message>
@@ -2416,7 +3371,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>请使用 &quot;gtid&quot;: &quot;auto&quot; 或 &quot;off&quot;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>the replication account may connect from any host (&apos;%&apos;)</source>
         <translation>复制账号可以从任何主机（&apos;%&apos;）连接</translation>
     </message>
@@ -2427,9 +3382,67 @@ A table written to during the comparison may show as different: compare again on
     </message>
 </context>
 <context>
+    <name>PreflightConfig</name>
+    <message>
+        <location filename="../models/setup/preflightconfig.cpp" line="+16"/>
+        <source>&quot;filterStyle&quot;: &quot;do-db&quot; filters by the default database (USE), not by the table: DDL such as CREATE TABLE %1.t run while no database (or another one) is selected is never replicated, even with binlog_format ROW, and the next write to that table stops the peer&apos;s SQL thread (error 1146)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>use the default &quot;filterStyle&quot;: &quot;wild&quot; (replicate-wild-do-table=%1.%), or always USE %1 before changing its tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;filterStyle&quot;: &quot;do-db&quot;: a statement that writes %1 while another database is selected (USE other; UPDATE %1.t …) is not replicated, and one run under USE %1 that writes another database is; binlog-do-db also leaves the other databases out of the binary log, which point-in-time recovery needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>use the default &quot;filterStyle&quot;: &quot;wild&quot;, which filters by each table&apos;s own database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the binary log is off, and turning it on needs a restart, which &quot;restart&quot;: &quot;never&quot; forbids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>allow it (&quot;restart&quot;: &quot;auto&quot;), or add log-bin to its option file, restart it at a time of your choosing and run setup again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreflightData</name>
+    <message>
+        <location filename="../models/setup/preflightdata.cpp" line="+30"/>
+        <source>could not compare the data of both servers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>make sure both hold the same data before pairing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>the data differs between %1 and %2 in %n of %3 table(s): %4 (CHECKSUM TABLE)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>let setup copy one server&apos;s databases to the other (--copy-from %1, profile &quot;initialCopy&quot;: &quot;%1&quot;), or make both the same first: replication does not reconcile existing data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreflightPage</name>
     <message>
-        <location filename="../ui/preflightpage.cpp" line="+23"/>
+        <location filename="../ui/wizard/preflightpage.cpp" line="+24"/>
         <source>Check &amp;Again</source>
         <translation>重新检查(&amp;A)</translation>
     </message>
@@ -2464,7 +3477,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>将会怎样 / 应该怎么做</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+63"/>
         <source>Inspecting %1 and %2…</source>
         <translation>正在检查 %1 和 %2…</translation>
     </message>
@@ -2479,7 +3492,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>两台服务器</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+25"/>
         <source>Problems to solve before the setup can run: %n. Fix them and check again.</source>
         <translation>
             <numerusform>运行设置前需要解决的问题：%n 个。请修复后重新检查。</numerusform>
@@ -2504,14 +3517,176 @@ A table written to during the comparison may show as different: compare again on
     </message>
 </context>
 <context>
+    <name>ProfileRules</name>
+    <message>
+        <location filename="../models/common/profilerules.cpp" line="+48"/>
+        <source>&quot;%1&quot; is not a valid name: use 1 to %2 of the letters a-z, A-Z, the digits 0-9 and _ - .</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the host must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; is not a host name (RFC 1123: letters, digits, &apos;-&apos; and dots, at most 253 characters), an IPv4 address or an IPv6 address without brackets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; is not an account host: use &quot;peer&quot;, a host name, an address or a pattern of letters, digits and . - _ % : /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not an account name: use 1 to 80 letters, digits and _ - . @</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not an environment variable name: a letter or _, then letters, digits or _</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; holds a control character (such as a line break)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>profile</source>
+        <translation type="unfinished">配对方案</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteJob</name>
+    <message>
+        <location filename="../models/copy/remotejob.cpp" line="+20"/>
+        <source>cannot make a private work folder on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>refusing to remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot remove %1 on %2: %3</source>
+        <translation type="unfinished">无法删除 %2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot create %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cannot start the copy on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>the copy&apos;s processes on %1 did not stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaActions</name>
+    <message>
+        <location filename="../ui/monitor/replicaactions.cpp" line="+49"/>
+        <source>Starting replication on %1…</source>
+        <translation type="unfinished">正在 %1 上启动复制…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopping replication on %1…</source>
+        <translation type="unfinished">正在 %1 上停止复制…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>replication</source>
+        <translation type="unfinished">复制</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the event that stopped %1…</source>
+        <translation type="unfinished">正在读取使 %1 停止的事件…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Failing Event</source>
+        <translation type="unfinished">出错的事件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>skip event</source>
+        <translation type="unfinished">跳过事件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Comparing the replicated tables of %1 and %2…</source>
+        <translation type="unfinished">正在比较 %1 和 %2 上被复制的表…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 table(s) compared, %2 differ.</source>
+        <translation type="unfinished">已比较 %1 张表，%2 张不同。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>
+%1.%2: %3 %4, %5 %6</source>
+        <translation type="unfinished">
+%1.%2：%3 %4，%5 %6</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>(missing)</source>
+        <translation type="unfinished">（缺失）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>
+
+A table written to during the comparison may show as different: compare again once replication has caught up.</source>
+        <translation type="unfinished">
+
+比较期间被写入的表可能显示为不同：请在复制追上后再次比较。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data Comparison</source>
+        <translation type="unfinished">数据比较</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the configuration RepliPair wrote on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Configuration RepliPair Wrote on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The option files of %1 could not be read:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReplicaControl</name>
     <message>
-        <location filename="../models/replicacontrol.cpp" line="+91"/>
+        <location filename="../models/actions/replicacontrol.cpp" line="+96"/>
         <source>replication started on %1 (%2)</source>
         <translation>已在 %1 上启动复制（%2）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>replication stopped on %1 (%2)</source>
         <translation>已在 %1 上停止复制（%2）</translation>
     </message>
@@ -2519,14 +3694,11 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicaRepair</name>
     <message>
-        <location filename="../models/replicarepair.cpp" line="+15"/>
-        <location line="+5"/>
-        <location line="+6"/>
         <source>failing event</source>
-        <translation>出错的事件</translation>
+        <translation type="vanished">出错的事件</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location filename="../models/actions/replicarepair.cpp" line="+17"/>
         <source>this server is not a replica</source>
         <translation>此服务器不是从库</translation>
     </message>
@@ -2536,14 +3708,11 @@ A table written to during the comparison may show as different: compare again on
         <translation>SQL 线程没有错误：没有可跳过的内容</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+8"/>
-        <location line="+4"/>
         <source>skip event</source>
-        <translation>跳过事件</translation>
+        <translation type="vanished">跳过事件</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="+30"/>
         <source>the failing event is now %1, not the %2 you confirmed: look at it again first</source>
         <translation>出错的事件现在是 %1，而不是您确认的 %2：请先重新查看</translation>
     </message>
@@ -2553,15 +3722,53 @@ A table written to during the comparison may show as different: compare again on
         <translation>在 GTID 自动定位模式下，MySQL 只能通过以其 GTID 提交一个空事务来跳过事务；请手动执行（SET GTID_NEXT=&apos;&lt;gtid&gt;&apos;; BEGIN; COMMIT; SET GTID_NEXT=&apos;AUTOMATIC&apos;）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>skipped the event group at %1 (error %2) and started replication again; the data it would have changed now differs between the servers: compare them</source>
         <translation>已跳过位于 %1 的事件组（错误 %2）并重新启动复制；它本应更改的数据现在在两台服务器之间不一致：请比较它们</translation>
     </message>
 </context>
 <context>
+    <name>ReplicaStartPoint</name>
+    <message>
+        <location filename="../models/setup/replicastartpoint.cpp" line="+12"/>
+        <source>the binary log is off: %1 returned nothing</source>
+        <translation type="unfinished">二进制日志已关闭：%1 没有返回任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaStatus</name>
+    <message>
+        <location filename="../models/sql/replicastatus.cpp" line="+58"/>
+        <source>IO thread error %1: %2</source>
+        <translation type="unfinished">IO 线程错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SQL thread error %1: %2</source>
+        <translation type="unfinished">SQL 线程错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+10"/>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>no</source>
+        <translation type="unfinished">否</translation>
+    </message>
+</context>
+<context>
     <name>ReplicationArrow</name>
     <message>
-        <location filename="../ui/replicationarrow.cpp" line="+77"/>
+        <location filename="../ui/topology/replicationarrow.cpp" line="+77"/>
         <location line="+2"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
@@ -2597,19 +3804,20 @@ A table written to during the comparison may show as different: compare again on
         <translation>IO 线程：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
+        <location line="+8"/>
+        <source>Not yet executed: %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Yes</source>
-        <translation>是</translation>
+        <translation type="vanished">是</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location line="+1"/>
         <source>No</source>
-        <translation>否</translation>
+        <translation type="vanished">否</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-7"/>
         <source>SQL thread: %1</source>
         <translation>SQL 线程：%1</translation>
     </message>
@@ -2624,7 +3832,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>落后秒数：%1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>NULL</source>
         <translation>NULL</translation>
     </message>
@@ -2634,12 +3842,11 @@ A table written to during the comparison may show as different: compare again on
         <translation>心跳延迟：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Relay log space: %1 bytes</source>
-        <translation>中继日志空间：%1 字节</translation>
+        <translation type="vanished">中继日志空间：%1 字节</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
@@ -2647,47 +3854,47 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicationEvent</name>
     <message>
-        <location filename="../models/replicationevent.cpp" line="+43"/>
+        <location filename="../models/monitor/replicationevent.cpp" line="+53"/>
         <source>Server unreachable</source>
         <translation>服务器无法访问</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Server reachable again</source>
         <translation>服务器恢复可访问</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>IO thread stopped</source>
         <translation>IO 线程已停止</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>SQL thread stopped</source>
         <translation>SQL 线程已停止</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>IO thread error</source>
         <translation>IO 线程错误</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>SQL thread error</source>
         <translation>SQL 线程错误</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Replication lag high</source>
         <translation>复制延迟过高</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Replication not configured</source>
         <translation>未配置复制</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
@@ -2695,7 +3902,7 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicationEventDetector</name>
     <message>
-        <location filename="../models/replicationeventdetector.cpp" line="+9"/>
+        <location filename="../models/monitor/replicationeventdetector.cpp" line="+9"/>
         <source>%1 (state: %2)</source>
         <translation>%1（状态：%2）</translation>
     </message>
@@ -2705,23 +3912,23 @@ A table written to during the comparison may show as different: compare again on
         <translation>服务器 %1 无响应：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>server %1 has no replication configured</source>
         <translation>服务器 %1 未配置复制</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+48"/>
         <source>server %1 answers again</source>
         <translation>服务器 %1 恢复响应</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location filename="../ui/screenshottour.cpp" line="+133"/>
         <source>SQL thread error %1: %2</source>
         <translation>SQL 线程错误 %1：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/monitor/replicationeventdetector.cpp" line="-37"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
@@ -2731,22 +3938,22 @@ A table written to during the comparison may show as different: compare again on
         <translation>%1 的 SQL 线程未在运行</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>IO thread error %1: %2</source>
-        <translation>IO 线程错误 %1：%2</translation>
+        <translation type="vanished">IO 线程错误 %1：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>the IO thread of %1 is not running</source>
         <translation>%1 的 IO 线程未在运行</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location filename="../ui/screenshottour.cpp" line="-11"/>
         <source>%1 is %2 s behind its source (threshold %3 s)</source>
         <translation>%1 落后其主库 %2 秒（阈值 %3 秒）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>server %1 answers again and replicates</source>
         <translation>服务器 %1 恢复响应并正在复制</translation>
     </message>
@@ -2759,40 +3966,35 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicationSteps</name>
     <message>
-        <location filename="../models/replicationsteps.cpp" line="+35"/>
+        <location filename="../models/setup/replicationsteps.cpp" line="+32"/>
         <source>replication user</source>
         <translation>复制用户</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+15"/>
-        <location line="+19"/>
         <source>coordinates</source>
-        <translation>位点</translation>
+        <translation type="vanished">位点</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="+30"/>
         <source>id %1 by %2 for %3 s: %4</source>
         <translation>id %1，由 %2 执行，已 %3 秒：%4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>not taking the read lock while long statements run (every write would wait behind it): %1. Run setup again when they have finished.</source>
         <translation>有长时间运行的语句时不获取读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行设置。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>the binary log is off: %1 returned nothing</source>
         <translation>二进制日志已关闭：%1 没有返回任何内容</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+20"/>
         <source>change source</source>
-        <translation>更改主库</translation>
+        <translation type="vanished">更改主库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+52"/>
         <source>this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 cannot mark them as applied on a server with a history; use &quot;gtid&quot;: &quot;off&quot;</source>
         <translation>此服务器缺少主库已执行的 GTID（%1），而 8.0 之前的 MySQL 无法在已有历史的服务器上将其标记为已应用；请使用 &quot;gtid&quot;: &quot;off&quot;</translation>
     </message>
@@ -2800,7 +4002,7 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>RestartDetector</name>
     <message>
-        <location filename="../models/restartdetector.cpp" line="+95"/>
+        <location filename="../models/host/restartdetector.cpp" line="+82"/>
         <source>several database units run (%1); say which one in &quot;restartCommand&quot;</source>
         <translation>有多个数据库单元在运行（%1）；请在“restartCommand”中指定是哪一个</translation>
     </message>
@@ -2815,42 +4017,42 @@ A table written to during the comparison may show as different: compare again on
         <translation>只存在模板 %1，且没有运行中的实例；请在“restartCommand”中指定实例（例如 systemctl restart %2）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 is not root here (and &quot;sudo&quot; is off): &quot;%2&quot; will probably be refused</source>
         <translation>%1 在此不是 root（且“sudo”已关闭）：“%2”很可能会被拒绝</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>cannot tell which process is this server (%1), so not how to restart it; say so in &quot;restartCommand&quot;</source>
         <translation>无法确定哪个进程是此服务器（%1），因此也无法确定如何重启它；请在“restartCommand”中说明</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>the running server was not found (%1), so this is the host&apos;s usual server</source>
         <translation>未找到正在运行的服务器（%1），因此这是该主机的常规服务器</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 is not run by a systemd service (started by hand or by a script); say how to restart it in &quot;restartCommand&quot;</source>
         <translation>%1 不是由 systemd 服务运行的（手动或由脚本启动）；请在“restartCommand”中说明如何重启它</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1 runs inside the systemd unit %2, which does not start a database server; say how to restart it in &quot;restartCommand&quot;</source>
         <translation>%1 运行在 systemd 单元 %2 中，而该单元并不启动数据库服务器；请在“restartCommand”中说明如何重启它</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>systemd unit %1 runs the server (%2, seen in its cgroup)</source>
         <translation>systemd 单元 %1 运行着该服务器（%2，见于其 cgroup）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>cannot tell how to restart the server on %1: %2</source>
         <translation>无法确定如何重启 %1 上的服务器：%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>systemd unit %1 on %2</source>
         <translation>%2 上的 systemd 单元 %1</translation>
     </message>
@@ -2860,12 +4062,12 @@ A table written to during the comparison may show as different: compare again on
         <translation>%1 是使用其自己的配置文件启动的，因此主机的 init 脚本会重启另一台服务器；请在“restartCommand”中说明如何重启它</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>init script %1 on %2 (no systemd there)</source>
         <translation>%2 上的 init 脚本 %1（那里没有 systemd）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>no systemd unit and no init script (/etc/init.d/mariadb, mysql, mysqld) found on %1; say how to restart the server in &quot;restartCommand&quot;</source>
         <translation>在 %1 上未找到 systemd 单元或 init 脚本（/etc/init.d/mariadb、mysql、mysqld）；请在“restartCommand”中说明如何重启服务器</translation>
     </message>
@@ -2873,7 +4075,7 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../ui/resultpage.cpp" line="+25"/>
+        <location filename="../ui/wizard/resultpage.cpp" line="+26"/>
         <source>&amp;Open the pair in the main window</source>
         <translation>在主窗口中打开此服务器对(&amp;O)</translation>
     </message>
@@ -2903,17 +4105,22 @@ A table written to during the comparison may show as different: compare again on
         <translation>配对方案 (*.replipair.json)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Save the profile &amp;as:</source>
         <translation>配对方案另存为(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The pair replicates in both directions.</source>
         <translation>这对服务器在两个方向上都在复制。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>%1 and %2 are now masters of each other: a test row written on each side arrived on the other. The demo&apos;s pair opens in the main window and stays in Saved Pairs while the demo&apos;s servers run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 and %2 are now masters of each other: a test row written on each side arrived on the other. Save the profile to watch the pair and to run the setup again later.</source>
         <translation>%1 和 %2 现在互为主库：在每一端写入的测试行都已到达另一端。保存配对方案，以便监控这对服务器并在以后再次运行设置。</translation>
     </message>
@@ -2940,7 +4147,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>Sandbox</name>
     <message>
-        <location filename="../models/sandbox.cpp" line="+61"/>
+        <location filename="../models/sandbox/sandbox.cpp" line="+55"/>
         <source>cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
@@ -2955,17 +4162,17 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>%1 失败（退出码 %2）：%3</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>cannot write %1/sandbox.json</source>
         <translation>无法写入 %1/sandbox.json</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>no mariadbd or mysqld found; run scripts/install-deps.sh</source>
         <translation>未找到 mariadbd 或 mysqld；请运行 scripts/install-deps.sh</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>no mariadb-install-db found; run scripts/install-deps.sh</source>
         <translation>未找到 mariadb-install-db；请运行 scripts/install-deps.sh</translation>
     </message>
@@ -2976,7 +4183,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     </message>
     <message>
         <location line="+30"/>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -2991,7 +4198,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>无法创建 %1</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+98"/>
         <source>server %1 is not running</source>
         <translation>服务器 %1 未在运行</translation>
     </message>
@@ -3002,9 +4209,53 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     </message>
 </context>
 <context>
+    <name>SandboxCommand</name>
+    <message>
+        <location filename="../app/cli/sandboxcommand.cpp" line="+9"/>
+        <source>sandbox needs an action (up, down, status) and a folder</source>
+        <translation type="unfinished">sandbox 需要一个操作（up、down、status）和一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 holds no sandbox</source>
+        <translation type="unfinished">%1 中没有沙盒</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>server %1: 127.0.0.1:%2, config %3</source>
+        <translation type="unfinished">服务器 %1：127.0.0.1:%2，配置 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>profile: %1</source>
+        <translation type="unfinished">配对方案：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+8"/>
+        <source>stopped</source>
+        <translation type="unfinished">已停止</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>server %1: 127.0.0.1:%2 %3</source>
+        <translation type="unfinished">服务器 %1：127.0.0.1:%2 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>running</source>
+        <translation type="unfinished">运行中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown sandbox action &quot;%1&quot;</source>
+        <translation type="unfinished">未知的 sandbox 操作“%1”</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotTour</name>
     <message>
-        <location filename="../ui/screenshottour.cpp" line="+210"/>
+        <location filename="../ui/screenshottour.cpp" line="+117"/>
         <source>Both servers answer; MariaDB 10.11 on both sides</source>
         <translation>两台服务器均有响应；两端均为 MariaDB 10.11</translation>
     </message>
@@ -3067,7 +4318,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerInspection</name>
     <message>
-        <location filename="../models/serverinspection.cpp" line="+95"/>
+        <location filename="../models/setup/serverinspection.cpp" line="+92"/>
         <source>inspect</source>
         <translation>检查</translation>
     </message>
@@ -3075,7 +4326,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerNode</name>
     <message>
-        <location filename="../ui/servernode.cpp" line="+45"/>
+        <location filename="../ui/topology/servernode.cpp" line="+45"/>
         <source>Server %1 (%2)</source>
         <translation>服务器 %1（%2）</translation>
     </message>
@@ -3170,7 +4421,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../ui/serverpage.cpp" line="+26"/>
+        <location filename="../ui/wizard/serverpage.cpp" line="+26"/>
         <source>First server</source>
         <translation>第一台服务器</translation>
     </message>
@@ -3195,28 +4446,26 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>主机名或 IP 地址</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Kept in memory only, never written to the profile.</source>
-        <translation>仅保存在内存中，永远不会写入配对方案。</translation>
+        <translation type="vanished">仅保存在内存中，永远不会写入配对方案。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>optional: name of an environment variable</source>
         <translation>可选：环境变量的名称</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
         <source>default: the host above</source>
         <translation>默认：上面的主机</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="+1"/>
         <source>The address the other server uses to reach this one, when it differs (NAT, a second network).</source>
         <translation>另一台服务器访问本服务器时使用的地址（如果不同，例如 NAT 或第二个网络）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Database server</source>
         <translation>数据库服务器</translation>
     </message>
@@ -3236,7 +4485,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>主机(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>&amp;Admin user:</source>
         <translation>管理员用户(&amp;A)：</translation>
     </message>
@@ -3256,67 +4505,75 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>对端看到的地址(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Reach the host over &amp;SSH (leave off for a server on this machine)</source>
-        <translation>通过 &amp;SSH 访问主机（本机上的服务器请勿勾选）</translation>
+        <translation type="vanished">通过 &amp;SSH 访问主机（本机上的服务器请勿勾选）</translation>
+    </message>
+    <message>
+        <source>optional: variable holding the SSH password</source>
+        <translation type="vanished">可选：保存 SSH 密码的环境变量</translation>
+    </message>
+    <message>
+        <source>Use s&amp;udo for files and restarts</source>
+        <translation type="vanished">对文件和重启使用 s&amp;udo</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="vanished">…</translation>
+    </message>
+    <message>
+        <source>Choose key file</source>
+        <translation type="vanished">选择密钥文件</translation>
+    </message>
+    <message>
+        <source>SSH Private Key</source>
+        <translation type="vanished">SSH 私钥</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="vanished">端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>SSH hos&amp;t:</source>
+        <translation type="vanished">SSH 主机(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>SSH &amp;user:</source>
+        <translation type="vanished">SSH 用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation type="vanished">密钥文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Password &amp;variable:</source>
+        <translation type="vanished">密码环境变量(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Known &amp;hosts file:</source>
+        <translation type="vanished">Known hosts 文件(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>kept in memory only, unless remembered below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re&amp;member the passwords typed here in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The profile then names the keychain entry, never the password; reopening the pair does not ask again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>optional: variable holding the SSH password</source>
-        <translation>可选：保存 SSH 密码的环境变量</translation>
+        <source>Same admin account and SSH access as the first server</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Use s&amp;udo for files and restarts</source>
-        <translation>对文件和重启使用 s&amp;udo</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose key file</source>
-        <translation>选择密钥文件</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>SSH Private Key</source>
-        <translation>SSH 私钥</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>P&amp;ort:</source>
-        <translation>端口(&amp;O)：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>SSH hos&amp;t:</source>
-        <translation>SSH 主机(&amp;T)：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>SSH &amp;user:</source>
-        <translation>SSH 用户(&amp;U)：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Key file:</source>
-        <translation>密钥文件(&amp;K)：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Password &amp;variable:</source>
-        <translation>密码环境变量(&amp;V)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Known &amp;hosts file:</source>
-        <translation>Known hosts 文件(&amp;H)：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>Configuration file and restart</source>
         <translation>配置文件与重启</translation>
     </message>
@@ -3356,12 +4613,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+57"/>
         <source>from the file %1</source>
         <translation>来自文件 %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+83"/>
         <source>Give the server a short name.</source>
         <translation>请为服务器取一个简短的名称。</translation>
     </message>
@@ -3391,17 +4648,15 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>“%1”不是有效的对端地址。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&quot;%1&quot; is not a valid SSH host.</source>
-        <translation>“%1”不是有效的 SSH 主机。</translation>
+        <translation type="vanished">“%1”不是有效的 SSH 主机。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Choose an SSH key file or the variable that holds the SSH password.</source>
-        <translation>请选择 SSH 密钥文件，或保存 SSH 密码的环境变量。</translation>
+        <translation type="vanished">请选择 SSH 密钥文件，或保存 SSH 密码的环境变量。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The configuration file needs an absolute path, or tick Detect.</source>
         <translation>配置文件需要绝对路径，或勾选“自动检测”。</translation>
     </message>
@@ -3411,7 +4666,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>请输入重启命令，或勾选“自动检测”。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Testing %1…</source>
         <translation>正在测试 %1…</translation>
     </message>
@@ -3436,9 +4691,19 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>SSH：失败 — %1</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Config file: not found — %1. Untick Detect and enter the file in “Config file”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Config file: %1</source>
         <translation>配置文件：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restart: not found — %1. Untick Detect and enter the command in “Restart command”.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3446,7 +4711,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>重启：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Trusting the host key and testing again…</source>
         <translation>正在信任主机密钥并重新测试…</translation>
     </message>
@@ -3454,22 +4719,22 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerProcess</name>
     <message>
-        <location filename="../models/serverprocess.cpp" line="+103"/>
+        <location filename="../models/host/serverprocess.cpp" line="+98"/>
         <source>pid %1 (%2%3)</source>
         <translation>pid %1（%2%3）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>no process %1 on %2</source>
         <translation>%2 上没有进程 %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>the pid file %1 holds no pid</source>
         <translation>pid 文件 %1 中没有 pid</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>no mysqld or mariadbd process runs on %1%2</source>
         <translation>%1%2 上没有运行 mysqld 或 mariadbd 进程</translation>
     </message>
@@ -3480,9 +4745,98 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     </message>
 </context>
 <context>
+    <name>ServerRestart</name>
+    <message>
+        <location filename="../models/host/serverrestart.cpp" line="+111"/>
+        <source>the server did not accept connections within %1 s: %2</source>
+        <translation type="unfinished">服务器未在 %1 秒内接受连接：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>could not start the restart (%1); the server was not restarted and still runs its old process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; did not finish within %2 s; it may still be running on the host (its output: %3/output)%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>; the SSH connection was lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>lost the connection to the host while the restart runs (it goes on by itself): %1; reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>reconnected; the restart ran on meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the server is up again while &quot;%1&quot; still runs; not waiting for it (its output: %2/output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>still restarting after %1 s%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&quot;%1&quot; exited with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; was killed before it finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server aborted its start while &quot;%1&quot; still ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 after %2 s. The server says:
+%3
+(full output: %4/output on the host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; succeeded, but %2. The server says:
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; returned, but the server has been up for %2 s: it did not restart%3</source>
+        <translation type="unfinished">“%1”已返回，但服务器已运行 %2 秒：它并未重启%3</translation>
+    </message>
+</context>
+<context>
+    <name>SetupCommand</name>
+    <message>
+        <location filename="../app/cli/setupcommand.cpp" line="+30"/>
+        <source>setup changes both servers; run &apos;replipair-cli plan&apos; to see how, then add --yes</source>
+        <translation type="unfinished">setup 会更改两台服务器；请先运行 &apos;replipair-cli plan&apos; 查看具体内容，然后加上 --yes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupEvent</name>
     <message>
-        <location filename="../models/setupevent.cpp" line="+47"/>
+        <location filename="../models/setup/setupevent.cpp" line="+61"/>
         <source> (%1 ms)</source>
         <translation>（%1 毫秒）</translation>
     </message>
@@ -3490,7 +4844,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>SetupPlan</name>
     <message>
-        <location filename="../models/setupplan.cpp" line="+39"/>
+        <location filename="../models/setup/setupplan.cpp" line="+36"/>
         <source>Pre-flight checks:
 </source>
         <translation>预检：
@@ -3504,7 +4858,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>
 Both directions already replicate as the profile says: nothing to change.
 </source>
@@ -3522,7 +4876,7 @@ Plan:
 </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>     check: %1
 </source>
         <translation>     检查：%1
@@ -3539,13 +4893,11 @@ Plan:
 <context>
     <name>SetupRun</name>
     <message>
-        <location filename="../models/setuprun.cpp" line="+63"/>
-        <location line="+1"/>
         <source>cancel</source>
-        <translation>取消</translation>
+        <translation type="vanished">取消</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location filename="../models/setup/setuprun.cpp" line="+55"/>
         <source>cancelled between two steps; nothing is half-done</source>
         <translation>已在两个步骤之间取消；没有半途而废的操作</translation>
     </message>
@@ -3555,26 +4907,21 @@ Plan:
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>started</source>
-        <translation>已开始</translation>
+        <translation type="vanished">已开始</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <location line="+4"/>
-        <location line="+7"/>
-        <location line="+64"/>
         <source>pre-flight</source>
-        <translation>预检</translation>
+        <translation type="vanished">预检</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+4"/>
+        <location line="+67"/>
+        <location line="+5"/>
         <source>pre-flight found errors</source>
         <translation>预检发现错误</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="-20"/>
         <source>%n problem(s) must be solved first; nothing was changed:
 </source>
         <translation>
@@ -3583,18 +4930,21 @@ Plan:
         </translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+9"/>
         <source>setup</source>
-        <translation>设置</translation>
+        <translation type="vanished">设置</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-11"/>
+        <source>could not append to the journal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>both directions already replicate and every setting is in place: nothing changed</source>
         <translation>两个方向都已在复制，且所有设置均已到位：未做任何更改</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>master-master replication verified in both directions</source>
         <translation>已在两个方向上验证主主复制</translation>
     </message>
@@ -3604,7 +4954,7 @@ Plan:
         <translation>%1，server_id %2，二进制日志 %3</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
@@ -3614,17 +4964,26 @@ Plan:
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>inspect</source>
-        <translation>检查</translation>
+        <location line="+105"/>
+        <source>settings in place; no restart (%1 in force from the next restart)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+82"/>
+        <source>%1 starts at %2:%3%4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspect</source>
+        <translation type="vanished">检查</translation>
+    </message>
+    <message>
+        <location line="-153"/>
         <source>%1:%2 answers</source>
         <translation>%1:%2 有响应</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1:%2 does not answer</source>
         <translation>%1:%2 无响应</translation>
     </message>
@@ -3634,54 +4993,46 @@ Plan:
         <translation>无法检查（主机上没有 bash 或 timeout）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>reach peer</source>
-        <translation>访问对端</translation>
+        <translation type="vanished">访问对端</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+34"/>
         <source>reads %n option file(s) from %1; ours: %2</source>
         <translation>
             <numerusform>从 %1 读取 %n 个配置文件；我们的：%2</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+14"/>
-        <location line="+4"/>
-        <location line="+6"/>
         <source>read config</source>
-        <translation>读取配置</translation>
+        <translation type="vanished">读取配置</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-17"/>
         <source>option file %1: %2</source>
         <translation>配置文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>restart with %1: %2</source>
         <translation>使用 %1 重启：%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>both servers would take their settings from %1, which both read: give each server an option file of its own (&quot;configFile&quot;) — nothing was changed</source>
         <translation>两台服务器都会从它们共同读取的 %1 获取设置：请为每台服务器指定各自的配置文件（&quot;configFile&quot;）——未做任何更改</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+19"/>
-        <location line="+7"/>
         <source>config</source>
-        <translation>配置</translation>
+        <translation type="vanished">配置</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+25"/>
         <source>settings in place; server restarted</source>
         <translation>设置已到位；服务器已重启</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>settings in place; no restart needed</source>
         <translation>设置已到位；无需重启</translation>
     </message>
@@ -3691,52 +5042,50 @@ Plan:
         <translation>文件可写，已找到重启命令</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>files writable</source>
         <translation>文件可写</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>every setting already in place on both servers: no change, no restart</source>
         <translation>两台服务器上的所有设置均已到位：无需更改，无需重启</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>check config</source>
-        <translation>检查配置</translation>
+        <translation type="vanished">检查配置</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+37"/>
         <source>%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)</source>
         <translation>%1 只能以 REPLICATION SLAVE 权限从这里复制；新生成的密码（仅保存在内存中）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>replication user</source>
-        <translation>复制用户</translation>
+        <translation type="vanished">复制用户</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>%1:%2%3 (read lock held %4 ms, released)</source>
         <translation>%1:%2%3（读锁持有 %4 毫秒，已释放）</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+13"/>
         <source>, GTID %1</source>
         <translation>，GTID %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>coordinates</source>
-        <translation>位点</translation>
+        <translation type="vanished">位点</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>replication from %1 restarted with new credentials, at its own position</source>
         <translation>从 %1 的复制已使用新凭据、在其原有位置重新启动</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>replicating from %1 (%2:%3) by GTID from %4</source>
         <translation>正在通过 GTID 从 %4 开始复制 %1（%2:%3）</translation>
     </message>
@@ -3746,38 +5095,32 @@ Plan:
         <translation>开头（其 GTID 位置为空）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>replicating from %1 (%2:%3) from %4:%5</source>
         <translation>正在从 %4:%5 开始复制 %1（%2:%3）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>change source</source>
-        <translation>更改主库</translation>
+        <translation type="vanished">更改主库</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>verify</source>
-        <translation>验证</translation>
+        <translation type="vanished">验证</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>waiting for the IO and SQL threads on both servers</source>
-        <translation>正在等待两台服务器上的 IO 和 SQL 线程</translation>
+        <translation type="vanished">正在等待两台服务器上的 IO 和 SQL 线程</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>writing a test row on each side</source>
-        <translation>正在两端各写入一条测试行</translation>
+        <translation type="vanished">正在两端各写入一条测试行</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+3"/>
         <source>heartbeat</source>
-        <translation>心跳</translation>
+        <translation type="vanished">心跳</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+43"/>
         <source>could not create the heartbeat table for monitoring: %1</source>
         <translation>无法创建用于监控的心跳表：%1</translation>
     </message>
@@ -3790,7 +5133,7 @@ Plan:
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../ui/setupwizard.cpp" line="+21"/>
+        <location filename="../ui/wizard/setupwizard.cpp" line="+21"/>
         <source>Set Up Master-Master Replication</source>
         <translation>设置主主复制</translation>
     </message>
@@ -3841,9 +5184,28 @@ Plan:
     </message>
 </context>
 <context>
+    <name>SkipCommand</name>
+    <message>
+        <location filename="../app/cli/skipcommand.cpp" line="+17"/>
+        <source>skip needs --server with the name of one of the two servers</source>
+        <translation type="unfinished">skip 需要 --server，并给出两台服务器之一的名称</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The SQL thread stopped on error %1: %2
+The event group it could not apply:
+  %3
+Skipping it leaves the servers different. To skip exactly this event: --confirm %4</source>
+        <translation type="unfinished">SQL 线程因错误 %1 停止：%2
+它无法应用的事件组：
+  %3
+跳过它会使两台服务器的数据不同。若只跳过这一个事件：--confirm %4</translation>
+    </message>
+</context>
+<context>
     <name>SkipEventDialog</name>
     <message>
-        <location filename="../ui/skipeventdialog.cpp" line="+15"/>
+        <location filename="../ui/monitor/skipeventdialog.cpp" line="+15"/>
         <source>The Event That Stopped %1</source>
         <translation>使 %1 停止的事件</translation>
     </message>
@@ -3880,7 +5242,7 @@ Plan:
         <translation>不跳过(&amp;D)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The event group it could not apply:</source>
         <translation>它无法应用的事件组：</translation>
     </message>
@@ -3888,13 +5250,11 @@ Plan:
 <context>
     <name>SqlSession</name>
     <message>
-        <location filename="../models/sqlsession.cpp" line="+45"/>
-        <location line="+24"/>
         <source>connect</source>
-        <translation>连接</translation>
+        <translation type="vanished">连接</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location filename="../models/sql/sqlsession.cpp" line="+42"/>
         <source>the Qt MySQL driver (QMYSQL) is not installed; run scripts/install-deps.sh</source>
         <translation>未安装 Qt MySQL 驱动（QMYSQL）；请运行 scripts/install-deps.sh</translation>
     </message>
@@ -3909,25 +5269,238 @@ Plan:
         <translation>无法访问 %1:%2：%3</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
+        <location line="+30"/>
         <source>not connected (while running: %1)</source>
         <translation>未连接（运行时：%1）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-20"/>
         <source>near (the statement is not shown: it holds a secret)</source>
         <translation>附近（语句未显示：其中包含机密信息）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+23"/>
         <source>%1 — while running: %2</source>
         <translation>%1 — 运行时：%2</translation>
     </message>
 </context>
 <context>
+    <name>SshAccessBox</name>
+    <message>
+        <location filename="../ui/wizard/sshaccessbox.cpp" line="+16"/>
+        <source>Reach the host over &amp;SSH (leave off for a server on this machine)</source>
+        <translation type="unfinished">通过 &amp;SSH 访问主机（本机上的服务器请勿勾选）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>default: the host above</source>
+        <translation type="unfinished">默认：上面的主机</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ssh-agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keys of the running ssh-agent (SSH_AUTH_SOCK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>default: ~/.ssh/id_ed25519, id_ecdsa or id_rsa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>…</source>
+        <translation type="unfinished">…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose key file</source>
+        <translation type="unfinished">选择密钥文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SSH Private Key</source>
+        <translation type="unfinished">SSH 私钥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>kept in memory only, unless remembered below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…or the variable that holds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use s&amp;udo for files and restarts</source>
+        <translation type="unfinished">对文件和重启使用 s&amp;udo</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished">端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SSH hos&amp;t:</source>
+        <translation type="unfinished">SSH 主机(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SSH &amp;user:</source>
+        <translation type="unfinished">SSH 用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Authentication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Key file:</source>
+        <translation type="unfinished">密钥文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SSH pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password &amp;variable:</source>
+        <translation type="unfinished">密码环境变量(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known &amp;hosts file:</source>
+        <translation type="unfinished">Known hosts 文件(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>&quot;%1&quot; is not a valid SSH host.</source>
+        <translation type="unfinished">“%1”不是有效的 SSH 主机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the SSH password, or name the variable that holds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SshAuthenticator</name>
+    <message>
+        <location filename="../models/host/ssh/sshauthenticator.cpp" line="+26"/>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 dropped the connection during authentication: %2</source>
+        <translation type="unfinished">%1 在认证期间断开了连接：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>key file %1 (not found)</source>
+        <translation type="unfinished">密钥文件 %1（未找到）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>key file %1 (cannot be loaded: protected by a passphrase? name its environment variable in &quot;keyPassphraseEnv&quot;)</source>
+        <translation type="unfinished">密钥文件 %1（无法加载：是否受密码短语保护？请在“keyPassphraseEnv”中指定其环境变量）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>key file %1 (cannot be loaded: wrong passphrase in $%2, or not a private key)</source>
+        <translation type="unfinished">密钥文件 %1（无法加载：$%2 中的密码短语错误，或不是私钥）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>key file %1 (accepted; the server wants a further method)</source>
+        <translation type="unfinished">密钥文件 %1（已接受；服务器还要求其他认证方式）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key file %1 (refused)</source>
+        <translation type="unfinished">密钥文件 %1（被拒绝）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>password (not offered by the server)</source>
+        <translation type="unfinished">密码（服务器未提供此方式）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>password (none given: the profile names no &quot;passwordEnv&quot;)</source>
+        <translation type="unfinished">密码（未提供：配对方案中没有指定“passwordEnv”）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>password (the environment variable %1 is not set)</source>
+        <translation type="unfinished">密码（未设置环境变量 %1）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the SSH password given (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>password from %1 (refused)</source>
+        <translation type="unfinished">来自 %1 的密码（被拒绝）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 dropped the connection: %2</source>
+        <translation type="unfinished">%1 断开了连接：%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>ssh-agent (not running: SSH_AUTH_SOCK is not set)</source>
+        <translation type="unfinished">ssh-agent（未运行：未设置 SSH_AUTH_SOCK）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ssh-agent (failed: %1)</source>
+        <translation type="unfinished">ssh-agent（失败：%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ssh-agent (no key of the agent was accepted)</source>
+        <translation type="unfinished">ssh-agent（代理中的密钥均未被接受）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>public keys (not offered by the server)</source>
+        <translation type="unfinished">公钥（服务器未提供此方式）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>authentication as %1 failed. The server offers: %2. Tried: %3.</source>
+        <translation type="unfinished">以 %1 身份认证失败。服务器提供：%2。已尝试：%3。</translation>
+    </message>
+</context>
+<context>
     <name>SshSession</name>
     <message>
-        <location filename="../models/sshsession.cpp" line="+114"/>
+        <location filename="../models/host/ssh/sshsession.cpp" line="+32"/>
         <source>cannot create an SSH session (out of memory?)</source>
         <translation>无法创建 SSH 会话（内存不足？）</translation>
     </message>
@@ -3937,142 +5510,118 @@ Plan:
         <translation>%1 在 %2 秒内没有 SSH 应答（%3）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>cannot connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>%1 sent no host key: %2</source>
-        <translation>%1 没有发送主机密钥：%2</translation>
+        <translation type="vanished">%1 没有发送主机密钥：%2</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>cannot check the host key of %1 against %2: %3</source>
-        <translation>无法用 %2 核对 %1 的主机密钥：%3</translation>
+        <translation type="vanished">无法用 %2 核对 %1 的主机密钥：%3</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>the host key of %1 has CHANGED: it now presents %2 (%3), but %4 holds %5 for %6. This may be an attack (someone between you and the host), or the host was reinstalled. If you know why, remove the old entry (ssh-keygen -R &apos;%6&apos; -f %4) and try again.</source>
-        <translation>%1 的主机密钥已更改：它现在出示 %2（%3），但 %4 中为 %6 记录的是 %5。这可能是攻击（有人位于您和主机之间），也可能是主机重装过。如果您清楚原因，请删除旧条目（ssh-keygen -R &apos;%6&apos; -f %4）后重试。</translation>
+        <translation type="vanished">%1 的主机密钥已更改：它现在出示 %2（%3），但 %4 中为 %6 记录的是 %5。这可能是攻击（有人位于您和主机之间），也可能是主机重装过。如果您清楚原因，请删除旧条目（ssh-keygen -R &apos;%6&apos; -f %4）后重试。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>another key</source>
-        <translation>另一个密钥</translation>
+        <translation type="vanished">另一个密钥</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>cannot create the folder %1 for %2</source>
-        <translation>无法为 %2 创建文件夹 %1</translation>
+        <translation type="vanished">无法为 %2 创建文件夹 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>cannot add the host key of %1 to %2: %3</source>
-        <translation>无法将 %1 的主机密钥加入 %2：%3</translation>
+        <translation type="vanished">无法将 %1 的主机密钥加入 %2：%3</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>none</source>
-        <translation>无</translation>
+        <translation type="vanished">无</translation>
     </message>
     <message>
-        <location line="+83"/>
         <source>%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then accept it (&quot;acceptNewHostKey&quot;: true) or add it to %4 yourself.</source>
-        <translation>%1 不是已知主机：其密钥 %2（%3）不在 %4 中。请将其与主机上显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比较，然后接受它（&quot;acceptNewHostKey&quot;: true）或自行将其添加到 %4。</translation>
+        <translation type="vanished">%1 不是已知主机：其密钥 %2（%3）不在 %4 中。请将其与主机上显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比较，然后接受它（&quot;acceptNewHostKey&quot;: true）或自行将其添加到 %4。</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>%1 dropped the connection: %2</source>
-        <translation>%1 断开了连接：%2</translation>
+        <translation type="vanished">%1 断开了连接：%2</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1 dropped the connection during authentication: %2</source>
-        <translation>%1 在认证期间断开了连接：%2</translation>
+        <translation type="vanished">%1 在认证期间断开了连接：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>key file %1 (not found)</source>
-        <translation>密钥文件 %1（未找到）</translation>
+        <translation type="vanished">密钥文件 %1（未找到）</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>key file %1 (cannot be loaded: protected by a passphrase? name its environment variable in &quot;keyPassphraseEnv&quot;)</source>
-        <translation>密钥文件 %1（无法加载：是否受密码短语保护？请在“keyPassphraseEnv”中指定其环境变量）</translation>
+        <translation type="vanished">密钥文件 %1（无法加载：是否受密码短语保护？请在“keyPassphraseEnv”中指定其环境变量）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>key file %1 (cannot be loaded: wrong passphrase in $%2, or not a private key)</source>
-        <translation>密钥文件 %1（无法加载：$%2 中的密码短语错误，或不是私钥）</translation>
+        <translation type="vanished">密钥文件 %1（无法加载：$%2 中的密码短语错误，或不是私钥）</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>key file %1 (accepted; the server wants a further method)</source>
-        <translation>密钥文件 %1（已接受；服务器还要求其他认证方式）</translation>
+        <translation type="vanished">密钥文件 %1（已接受；服务器还要求其他认证方式）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>key file %1 (refused)</source>
-        <translation>密钥文件 %1（被拒绝）</translation>
+        <translation type="vanished">密钥文件 %1（被拒绝）</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>ssh-agent (not running: SSH_AUTH_SOCK is not set)</source>
-        <translation>ssh-agent（未运行：未设置 SSH_AUTH_SOCK）</translation>
+        <translation type="vanished">ssh-agent（未运行：未设置 SSH_AUTH_SOCK）</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>ssh-agent (failed: %1)</source>
-        <translation>ssh-agent（失败：%1）</translation>
+        <translation type="vanished">ssh-agent（失败：%1）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>ssh-agent (no key of the agent was accepted)</source>
-        <translation>ssh-agent（代理中的密钥均未被接受）</translation>
+        <translation type="vanished">ssh-agent（代理中的密钥均未被接受）</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>public keys (not offered by the server)</source>
-        <translation>公钥（服务器未提供此方式）</translation>
+        <translation type="vanished">公钥（服务器未提供此方式）</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>password (none given: the profile names no &quot;passwordEnv&quot;)</source>
-        <translation>密码（未提供：配对方案中没有指定“passwordEnv”）</translation>
+        <translation type="vanished">密码（未提供：配对方案中没有指定“passwordEnv”）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>password (the environment variable %1 is not set)</source>
-        <translation>密码（未设置环境变量 %1）</translation>
+        <translation type="vanished">密码（未设置环境变量 %1）</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>password from %1 (refused)</source>
-        <translation>来自 %1 的密码（被拒绝）</translation>
+        <translation type="vanished">来自 %1 的密码（被拒绝）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>password (not offered by the server)</source>
-        <translation>密码（服务器未提供此方式）</translation>
+        <translation type="vanished">密码（服务器未提供此方式）</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>authentication as %1 failed. The server offers: %2. Tried: %3.</source>
-        <translation>以 %1 身份认证失败。服务器提供：%2。已尝试：%3。</translation>
+        <translation type="vanished">以 %1 身份认证失败。服务器提供：%2。已尝试：%3。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+66"/>
         <source>the SSH connection to %1 is closed</source>
         <translation>到 %1 的 SSH 连接已关闭</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the SSH connection to %1 failed while %2: %3</source>
         <translation>到 %1 的 SSH 连接在%2时失败：%3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+2"/>
         <source>opening a channel</source>
         <translation>打开通道</translation>
@@ -4088,12 +5637,12 @@ Plan:
         <translation>发送数据</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>reading output</source>
         <translation>读取输出</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <location line="+5"/>
         <source>waiting for a command</source>
         <translation>等待命令</translation>
@@ -4104,7 +5653,7 @@ Plan:
         <translation>“%1”未在 %3 上于 %2 秒内结束</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>%1 now presents the host key %2, not the %3 that was confirmed; nothing was added to %4</source>
         <translation>%1 现在提供的主机密钥是 %2，而不是已确认的 %3；未向 %4 添加任何内容</translation>
     </message>
@@ -4112,33 +5661,38 @@ Plan:
 <context>
     <name>SshShell</name>
     <message>
-        <location filename="../models/sshshell.cpp" line="+65"/>
+        <location filename="../models/host/ssh/sshshell.cpp" line="+54"/>
         <source>%1 (sudo)</source>
         <translation>%1（sudo）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>%1 was not a known host: its key %2 (%3) was added to %4 (&quot;acceptNewHostKey&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>the profile asks for &quot;sudo&quot;: true, but sudo is not installed on %1</source>
         <translation>配对方案要求 &quot;sudo&quot;: true，但 %1 上未安装 sudo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>sudo on %1 would ask %2 for a password, and RepliPair never types one (sudo -n said: &quot;%3&quot;). Give %2 a NOPASSWD sudo rule for the commands RepliPair runs, or log in as a user that needs no sudo.</source>
         <translation>%1 上的 sudo 会要求 %2 输入密码，而 RepliPair 从不输入密码（sudo -n 提示：“%3”）。请为 %2 设置针对 RepliPair 所运行命令的 NOPASSWD sudo 规则，或以无需 sudo 的用户身份登录。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>exists</source>
         <translation>已存在</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>cannot check whether %1 exists on %2: %3</source>
         <translation>无法检查 %2 上是否存在 %1：%3</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>read file</source>
         <translation>读取文件</translation>
     </message>
@@ -4189,35 +5743,35 @@ Plan:
         <translation>%2 上的 %1 不是普通文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>cannot check whether %1 is writable on %2: %3</source>
         <translation>无法检查 %2 上的 %1 是否可写：%3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <location line="+4"/>
         <source>write file</source>
         <translation>写入文件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>cannot write %1 on %2 (left unchanged): %3</source>
         <translation>无法写入 %2 上的 %1（保持不变）：%3</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>cannot copy %1 to %2 on %3: %4</source>
         <translation>无法在 %3 上将 %1 复制到 %2：%4</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>remove file</source>
         <translation>删除文件</translation>
     </message>
@@ -4227,7 +5781,7 @@ Plan:
         <translation>无法删除 %2 上的 %1：%3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+1"/>
         <location line="+9"/>
         <location line="+3"/>
@@ -4258,23 +5812,21 @@ Plan:
 <context>
     <name>StatusCharts</name>
     <message>
-        <location filename="../ui/statuscharts.cpp" line="+37"/>
-        <location line="+180"/>
+        <location filename="../ui/monitor/statuscharts.cpp" line="+43"/>
+        <location line="+187"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-171"/>
         <source>seconds</source>
-        <translation>秒</translation>
+        <translation type="vanished">秒</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>KiB</source>
-        <translation>KiB</translation>
+        <translation type="vanished">KiB</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-155"/>
         <source>Last 5 minutes</source>
         <translation>最近 5 分钟</translation>
     </message>
@@ -4295,12 +5847,12 @@ Plan:
     </message>
     <message>
         <location line="+4"/>
-        <location line="+210"/>
+        <location line="+235"/>
         <source>Export Charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-235"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -4311,13 +5863,13 @@ Plan:
     </message>
     <message>
         <location line="+4"/>
-        <location line="+211"/>
+        <location line="+236"/>
         <location line="+23"/>
         <source>Export Samples</source>
         <translation>导出采样数据</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-259"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -4328,21 +5880,29 @@ Plan:
     </message>
     <message>
         <location line="+73"/>
-        <source>Replication lag</source>
-        <translation>复制延迟</translation>
+        <source>Replication lag (seconds)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Binlog not yet executed (KiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication lag</source>
+        <translation type="vanished">复制延迟</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Replica threads running (IO + SQL)</source>
         <translation>正在运行的从库线程（IO + SQL）</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Binlog bytes not yet executed</source>
-        <translation>尚未执行的 Binlog 字节数</translation>
+        <translation type="vanished">尚未执行的 Binlog 字节数</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 heartbeat</source>
         <translation>%1 心跳</translation>
     </message>
@@ -4357,12 +5917,12 @@ Plan:
         <translation>在 %1 上</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+97"/>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -4374,42 +5934,126 @@ Plan:
     </message>
 </context>
 <context>
+    <name>StatusCommand</name>
+    <message>
+        <location filename="../app/cli/statuscommand.cpp" line="+30"/>
+        <location line="+95"/>
+        <source>no answer from %1 within the timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>%1: unreachable: %2</source>
+        <translation type="unfinished">%1：无法访问：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: not a replica</source>
+        <translation type="unfinished">%1：不是从库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: from %2:%3  IO %4  SQL %5  behind %6  exec %7:%8</source>
+        <translation type="unfinished">%1：来自 %2:%3  IO %4  SQL %5  落后 %6  已执行 %7:%8</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>   IO error %1: %2</source>
+        <translation type="unfinished">   IO 错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>   SQL error %1: %2</source>
+        <translation type="unfinished">   SQL 错误 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>unreachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>IO thread %1, SQL thread %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>%1 s behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replicating, %1 s behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>replicating</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusPoller</name>
     <message>
-        <location filename="../models/statuspoller.cpp" line="+47"/>
+        <location filename="../models/monitor/statuspoller.cpp" line="+52"/>
+        <location line="+99"/>
         <source>poll</source>
         <translation>轮询</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+69"/>
+        <location line="-62"/>
+        <location line="+103"/>
         <source>%1 (error %2)</source>
         <translation>%1（错误 %2）</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+27"/>
+        <location line="-54"/>
+        <location line="+50"/>
         <source>no heartbeat table %1.%2</source>
         <translation>没有心跳表 %1.%2</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>the binary log of %1 is off: no heartbeat lag for its replica</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StatusSample</name>
     <message>
-        <location filename="../models/statussample.cpp" line="+30"/>
         <source>SQL thread error %1: %2</source>
-        <translation>SQL 线程错误 %1：%2</translation>
+        <translation type="vanished">SQL 线程错误 %1：%2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>IO thread error %1: %2</source>
-        <translation>IO 线程错误 %1：%2</translation>
+        <translation type="vanished">IO 线程错误 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>StepError</name>
     <message>
-        <location filename="../models/steperror.cpp" line="+9"/>
+        <location filename="../models/common/steperror.cpp" line="+12"/>
         <source>[%1] %2: </source>
         <translation>[%1] %2：</translation>
     </message>
@@ -4430,9 +6074,127 @@ Plan:
     </message>
 </context>
 <context>
+    <name>StepId</name>
+    <message>
+        <location filename="../models/common/stepid.cpp" line="+13"/>
+        <source>inspect</source>
+        <translation type="unfinished">检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reach peer</source>
+        <translation type="unfinished">访问对端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pre-flight</source>
+        <translation type="unfinished">预检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read config</source>
+        <translation type="unfinished">读取配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>check config</source>
+        <translation type="unfinished">检查配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>config</source>
+        <translation type="unfinished">配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replication user</source>
+        <translation type="unfinished">复制用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coordinates</source>
+        <translation type="unfinished">位点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change source</source>
+        <translation type="unfinished">更改主库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify</source>
+        <translation type="unfinished">验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>heartbeat</source>
+        <translation type="unfinished">心跳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>setup</source>
+        <translation type="unfinished">设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profile</source>
+        <translation type="unfinished">配对方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>credentials</source>
+        <translation type="unfinished">凭据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connect</source>
+        <translation type="unfinished">连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>restart</source>
+        <translation type="unfinished">重启</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify config</source>
+        <translation type="unfinished">验证配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failing event</source>
+        <translation type="unfinished">出错的事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skip event</source>
+        <translation type="unfinished">跳过事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sql</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ssh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TextReportDialog</name>
     <message>
-        <location filename="../ui/textreportdialog.cpp" line="+23"/>
+        <location filename="../ui/monitor/textreportdialog.cpp" line="+23"/>
         <source>&amp;Save…</source>
         <translation>保存(&amp;S)…</translation>
     </message>
@@ -4450,17 +6212,15 @@ Plan:
 <context>
     <name>TopologyModel</name>
     <message>
-        <location filename="../models/topologymodel.cpp" line="+9"/>
         <source>IO thread error %1: %2</source>
-        <translation>IO 线程错误 %1：%2</translation>
+        <translation type="vanished">IO 线程错误 %1：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>SQL thread error %1: %2</source>
-        <translation>SQL 线程错误 %1：%2</translation>
+        <translation type="vanished">SQL 线程错误 %1：%2</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location filename="../models/monitor/topologymodel.cpp" line="+163"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -4488,7 +6248,7 @@ Plan:
 <context>
     <name>TopologyScene</name>
     <message>
-        <location filename="../ui/topologyscene.cpp" line="+63"/>
+        <location filename="../ui/topology/topologyscene.cpp" line="+63"/>
         <source>No pair is open.
 Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <translation>尚未打开任何服务器对。
@@ -4498,7 +6258,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
 <context>
     <name>TopologyView</name>
     <message>
-        <location filename="../ui/topologyview.cpp" line="+15"/>
+        <location filename="../ui/topology/topologyview.cpp" line="+16"/>
         <source>Replication topology</source>
         <translation>复制拓扑</translation>
     </message>
@@ -4508,22 +6268,22 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <translation>箭头表示每个复制方向：绿色为运行中，琥珀色为延迟，红色为已停止或出错，灰色为未知。使用左右方向键选择服务器，使用菜单键打开其操作。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+80"/>
         <source>&amp;Inspect %1</source>
         <translation>检查 %1(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Start replication on %1</source>
         <translation>在 %1 上启动复制(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>S&amp;top replication on %1</source>
         <translation>在 %1 上停止复制(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show the &amp;Failing Event on %1…</source>
         <translation>显示 %1 上出错的事件(&amp;F)…</translation>
     </message>
@@ -4534,8 +6294,12 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Show the &amp;Configuration RepliPair Wrote on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show config &amp;diff for %1…</source>
-        <translation>显示 %1 的配置差异(&amp;D)…</translation>
+        <translation type="vanished">显示 %1 的配置差异(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -4549,7 +6313,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
 <context>
     <name>WizardIntroPage</name>
     <message>
-        <location filename="../ui/wizardintropage.cpp" line="+12"/>
+        <location filename="../ui/wizard/wizardintropage.cpp" line="+12"/>
         <source>Two servers, each a master of the other</source>
         <translation>两台服务器，互为主库</translation>
     </message>
@@ -4572,7 +6336,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+25"/>
+        <location filename="../app/gui/main.cpp" line="+27"/>
         <source>Sets up and watches MySQL/MariaDB master-master replication.</source>
         <translation>设置并监控 MySQL/MariaDB 主主复制。</translation>
     </message>
@@ -4592,7 +6356,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <translation>要打开的配对方案。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Starting two sandbox servers in %1…</source>
         <translation>正在 %1 中启动两台沙盒服务器…</translation>
     </message>
