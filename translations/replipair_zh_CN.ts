@@ -21,13 +21,13 @@
     <message>
         <location line="+3"/>
         <source>%1 — pair %2: %3 on %4: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 服务器对 %2：%4 上的%3：%5</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>(+%n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（还有 %n 条）</numerusform>
         </translation>
     </message>
     <message>
@@ -41,17 +41,17 @@
     <message>
         <location filename="../app/cli/cli.cpp" line="+35"/>
         <source>replipair-cli: %1</source>
-        <translation type="unfinished">replipair-cli：%1</translation>
+        <translation>replipair-cli：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Try &apos;replipair-cli --help&apos;.</source>
-        <translation type="unfinished">请尝试 &apos;replipair-cli --help&apos;。</translation>
+        <translation>请尝试 &apos;replipair-cli --help&apos;。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>FAILED: %1</source>
-        <translation type="unfinished">失败：%1</translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -98,43 +98,85 @@ Options:
 
 Exit codes: 0 success, 1 the operation failed, 2 bad input.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：replipair-cli 命令 [参数] [选项]
+
+命令：
+  sandbox up DIR            在 DIR 中启动两台本地 MariaDB 服务器（写入 DIR/pair.replipair.json）
+  sandbox down DIR          停止它们
+  sandbox status DIR        显示它们是否在运行
+  inspect PROFILE           两台服务器的情况及发现的所有问题；不做任何更改
+  plan PROFILE              搭建将执行的确切 SQL 和配置差异（密码已隐去）
+  setup PROFILE --yes       搭建双主复制并进行验证
+  status PROFILE            两端的复制状态
+  monitor PROFILE|FOLDER... 每隔 --interval 秒对每个服务器对的两端采样
+  compare PROFILE           比较两台服务器上被复制的表（CHECKSUM TABLE）
+  skip PROFILE --server N   显示使 N 的 SQL 线程停止的事件；加上 --confirm TOKEN 时
+                            只跳过该事件并重新启动复制
+
+选项：
+  --json                    每行一个 JSON 对象，便于自动化
+  --yes                     确认搭建可以更改两台服务器
+  --output FILE             plan：同时将计划写入 FILE；monitor --format prometheus：将指标写入
+                            FILE（原子写入，供 node_exporter 的 textfile collector 使用）
+  --format FORMAT           monitor：text、json 或 prometheus
+  --nagios                  status：使用 Nagios/Icinga 退出码（0 OK，1 WARNING，2 CRITICAL，3 UNKNOWN），
+                            并输出一行性能数据
+  --warning SECONDS         status --nagios：达到警告级别的复制延迟（默认 10）
+  --critical SECONDS        status --nagios：达到严重级别的复制延迟（默认 60）
+  --sequential              setup：逐台服务器依次进行（用于比较）
+  --journal FILE            setup：将本次运行的运行记录行追加到 FILE（默认：PROFILE.journal；
+                            若 PROFILE 不是普通文件，则为
+                            ~/.local/share/replipair/journals/NAME.journal）
+  --copy-from NAME          inspect/plan/setup：先将被复制的数据库从服务器 NAME 在线拷贝到
+                            另一台（配对方案：&quot;initialCopy&quot;）
+  --replace-target          拷贝时：允许替换接收方非空的数据库（先在其主机上保存为转储文件；
+                            配对方案：&quot;replaceTarget&quot;）
+  --interval SECONDS        monitor：采样间隔（默认 1，至少 0.2）
+  --once                    monitor：只执行一轮，然后退出
+  --server NAME             skip：SQL 线程已停止的服务器
+  --confirm TOKEN           skip：之前显示的事件（relay log 文件:位点）
+  --events                  monitor：同时输出状态变化（线程停止、错误、复制延迟、无法访问）
+  --lag-threshold SECONDS   monitor：触发事件的复制延迟阈值（默认 10）
+  --timeout SECONDS         monitor：每次轮询的网络超时（默认 2）
+
+退出码：0 成功，1 操作失败，2 输入有误。
+</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Show this help.</source>
-        <translation type="unfinished">显示此帮助。</translation>
+        <translation>显示此帮助。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>JSON output.</source>
-        <translation type="unfinished">JSON 输出。</translation>
+        <translation>JSON 输出。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confirm changes.</source>
-        <translation type="unfinished">确认更改。</translation>
+        <translation>确认更改。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write the plan to a file.</source>
-        <translation type="unfinished">将计划写入文件。</translation>
+        <translation>将计划写入文件。</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+15"/>
         <source>file</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>One server after the other.</source>
-        <translation type="unfinished">逐台服务器依次进行。</translation>
+        <translation>逐台服务器依次进行。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sampling interval.</source>
-        <translation type="unfinished">采样间隔。</translation>
+        <translation>采样间隔。</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -143,403 +185,124 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <location line="+10"/>
         <location line="+1"/>
         <source>seconds</source>
-        <translation type="unfinished">秒</translation>
+        <translation>秒</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>One round.</source>
-        <translation type="unfinished">只执行一轮。</translation>
+        <translation>只执行一轮。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the version.</source>
-        <translation type="unfinished">显示版本。</translation>
+        <translation>显示版本。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print state-change events.</source>
-        <translation type="unfinished">输出状态变化事件。</translation>
+        <translation>输出状态变化事件。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Lag alert threshold.</source>
-        <translation type="unfinished">延迟告警阈值。</translation>
+        <translation>延迟告警阈值。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Network timeout.</source>
-        <translation type="unfinished">网络超时。</translation>
+        <translation>网络超时。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Server name.</source>
-        <translation type="unfinished">服务器名称。</translation>
+        <translation>服务器名称。</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+3"/>
         <source>name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Confirmed event.</source>
-        <translation type="unfinished">已确认的事件。</translation>
+        <translation>已确认的事件。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>token</source>
-        <translation type="unfinished">令牌</translation>
+        <translation>令牌</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy from this server first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先从此服务器拷贝数据。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The copy may replace data.</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝时允许替换已有数据。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Journal file.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行记录文件。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output format.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出格式。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nagios exit codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 Nagios 退出码。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning lag.</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟警告阈值。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Critical lag.</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟严重阈值。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>no command given</source>
-        <translation type="unfinished">未给出命令</translation>
+        <translation>未给出命令</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>unknown command &quot;%1&quot;</source>
-        <translation type="unfinished">未知命令“%1”</translation>
+        <translation>未知命令“%1”</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+1"/>
         <source>%1 needs exactly one profile file</source>
-        <translation type="unfinished">%1 需要恰好一个配对方案</translation>
+        <translation>%1 需要恰好一个配对方案</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>--copy-from must name %1 or %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--copy-from 必须指定 %1 或 %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--replace-target only goes with a copy (--copy-from NAME, or &quot;initialCopy&quot; in the profile)</source>
-        <translation type="unfinished"></translation>
+        <translation>--replace-target 只能与拷贝一起使用（--copy-from NAME，或配对方案中的 &quot;initialCopy&quot;）</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>--%1 needs a number of seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CliCommands</name>
-    <message>
-        <source>replipair-cli: %1</source>
-        <translation type="vanished">replipair-cli：%1</translation>
-    </message>
-    <message>
-        <source>Try &apos;replipair-cli --help&apos;.</source>
-        <translation type="vanished">请尝试 &apos;replipair-cli --help&apos;。</translation>
-    </message>
-    <message>
-        <source>Usage: replipair-cli COMMAND [ARGS] [OPTIONS]
-
-Commands:
-  sandbox up DIR            start two local MariaDB servers in DIR (writes DIR/pair.replipair.json)
-  sandbox down DIR          stop them
-  sandbox status DIR        show whether they run
-  inspect PROFILE           what both servers are and every problem found; changes nothing
-  plan PROFILE              the exact SQL and config diffs setup would apply (passwords redacted)
-  setup PROFILE --yes       set up master-master replication and verify it
-  status PROFILE            both sides&apos; replication state
-  monitor PROFILE           sample both sides every --interval seconds
-  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)
-  skip PROFILE --server N   show the event that halted N&apos;s SQL thread; with --confirm TOKEN skip
-                            exactly that event and start replication again
-
-Options:
-  --json                    one JSON object a line, for automation
-  --yes                     confirm that setup may change both servers
-  --output FILE             plan: also write the plan to FILE
-  --sequential              setup: one server after the other (for comparison)
-  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)
-  --once                    monitor: one round, then exit
-  --server NAME             skip: the server whose SQL thread halted
-  --confirm TOKEN           skip: the event shown before (relay log file:position)
-  --events                  monitor: also print state changes (thread stopped, error, lag, unreachable)
-  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)
-  --timeout SECONDS         monitor: network timeout per poll (default 2)
-
-Exit codes: 0 success, 1 the operation failed, 2 bad input.
-</source>
-        <translation type="vanished">用法：replipair-cli 命令 [参数] [选项]
-
-命令：
-  sandbox up DIR            在 DIR 中启动两台本地 MariaDB 服务器（写入 DIR/pair.replipair.json）
-  sandbox down DIR          停止它们
-  sandbox status DIR        显示它们是否在运行
-  inspect PROFILE           两台服务器的情况及发现的所有问题；不做任何更改
-  plan PROFILE              设置将执行的确切 SQL 和配置差异（密码已隐去）
-  setup PROFILE --yes       设置主主复制并进行验证
-  status PROFILE            两端的复制状态
-  monitor PROFILE           每隔 --interval 秒对两端采样
-  compare PROFILE           比较两台服务器上被复制的表（CHECKSUM TABLE）
-  skip PROFILE --server N   显示使 N 的 SQL 线程停止的事件；加上 --confirm TOKEN 时
-                            只跳过该事件并重新启动复制
-
-选项：
-  --json                    每行一个 JSON 对象，便于自动化
-  --yes                     确认设置可以更改两台服务器
-  --output FILE             plan：同时将计划写入 FILE
-  --sequential              setup：逐台服务器依次进行（用于比较）
-  --interval SECONDS        monitor：采样间隔（默认 1，至少 0.2）
-  --once                    monitor：只执行一轮，然后退出
-  --server NAME             skip：SQL 线程已停止的服务器
-  --confirm TOKEN           skip：之前显示的事件（中继日志文件:位置）
-  --events                  monitor：同时输出状态变化（线程停止、错误、延迟、无法访问）
-  --lag-threshold SECONDS   monitor：触发事件的延迟阈值（默认 10）
-  --timeout SECONDS         monitor：每次轮询的网络超时（默认 2）
-
-退出码：0 成功，1 操作失败，2 输入有误。
-</translation>
-    </message>
-    <message>
-        <source>FAILED: %1</source>
-        <translation type="vanished">失败：%1</translation>
-    </message>
-    <message>
-        <source>sandbox needs an action (up, down, status) and a folder</source>
-        <translation type="vanished">sandbox 需要一个操作（up、down、status）和一个文件夹</translation>
-    </message>
-    <message>
-        <source>server %1: 127.0.0.1:%2, config %3</source>
-        <translation type="vanished">服务器 %1：127.0.0.1:%2，配置 %3</translation>
-    </message>
-    <message>
-        <source>profile: %1</source>
-        <translation type="vanished">配对方案：%1</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation type="vanished">已停止</translation>
-    </message>
-    <message>
-        <source>%1 holds no sandbox</source>
-        <translation type="vanished">%1 中没有沙盒</translation>
-    </message>
-    <message>
-        <source>server %1: 127.0.0.1:%2 %3</source>
-        <translation type="vanished">服务器 %1：127.0.0.1:%2 %3</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation type="vanished">运行中</translation>
-    </message>
-    <message>
-        <source>unknown sandbox action &quot;%1&quot;</source>
-        <translation type="vanished">未知的 sandbox 操作“%1”</translation>
-    </message>
-    <message>
-        <source>%1: unreachable: %2</source>
-        <translation type="vanished">%1：无法访问：%2</translation>
-    </message>
-    <message>
-        <source>%1: %2 on %3, server_id %4, binary log %5, binlog_format %6, read_only %7</source>
-        <translation type="vanished">%1：%3 上的 %2，server_id %4，二进制日志 %5，binlog_format %6，read_only %7</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation type="vanished">开启</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation type="vanished">关闭</translation>
-    </message>
-    <message>
-        <source>   replicates from %1:%2, IO %3, SQL %4</source>
-        <translation type="vanished">   从 %1:%2 复制，IO %3，SQL %4</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation type="vanished">是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation type="vanished">否</translation>
-    </message>
-    <message>
-        <source>pre-flight: all checks passed</source>
-        <translation type="vanished">预检：所有检查均已通过</translation>
-    </message>
-    <message>
-        <source>%1: not a replica</source>
-        <translation type="vanished">%1：不是从库</translation>
-    </message>
-    <message>
-        <source>%1: from %2:%3  IO %4  SQL %5  behind %6  exec %7:%8</source>
-        <translation type="vanished">%1：来自 %2:%3  IO %4  SQL %5  落后 %6  已执行 %7:%8</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation type="vanished">%1 秒</translation>
-    </message>
-    <message>
-        <source>   IO error %1: %2</source>
-        <translation type="vanished">   IO 错误 %1：%2</translation>
-    </message>
-    <message>
-        <source>   SQL error %1: %2</source>
-        <translation type="vanished">   SQL 错误 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 table(s) compared, %2 differ</source>
-        <translation type="vanished">已比较 %1 张表，%2 张不同</translation>
-    </message>
-    <message>
-        <source>  %1.%2: %3 %4, %5 %6</source>
-        <translation type="vanished">  %1.%2：%3 %4，%5 %6</translation>
-    </message>
-    <message>
-        <source>(missing)</source>
-        <translation type="vanished">（缺失）</translation>
-    </message>
-    <message>
-        <source>skip needs --server with the name of one of the two servers</source>
-        <translation type="vanished">skip 需要 --server，并给出两台服务器之一的名称</translation>
-    </message>
-    <message>
-        <source>The SQL thread stopped on error %1: %2
-The event group it could not apply:
-  %3
-Skipping it leaves the servers different. To skip exactly this event: --confirm %4</source>
-        <translation type="vanished">SQL 线程因错误 %1 停止：%2
-它无法应用的事件组：
-  %3
-跳过它会使两台服务器的数据不同。若只跳过这一个事件：--confirm %4</translation>
-    </message>
-    <message>
-        <source>Show this help.</source>
-        <translation type="vanished">显示此帮助。</translation>
-    </message>
-    <message>
-        <source>JSON output.</source>
-        <translation type="vanished">JSON 输出。</translation>
-    </message>
-    <message>
-        <source>Confirm changes.</source>
-        <translation type="vanished">确认更改。</translation>
-    </message>
-    <message>
-        <source>Write the plan to a file.</source>
-        <translation type="vanished">将计划写入文件。</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="vanished">文件</translation>
-    </message>
-    <message>
-        <source>One server after the other.</source>
-        <translation type="vanished">逐台服务器依次进行。</translation>
-    </message>
-    <message>
-        <source>Sampling interval.</source>
-        <translation type="vanished">采样间隔。</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation type="vanished">秒</translation>
-    </message>
-    <message>
-        <source>One round.</source>
-        <translation type="vanished">只执行一轮。</translation>
-    </message>
-    <message>
-        <source>Show the version.</source>
-        <translation type="vanished">显示版本。</translation>
-    </message>
-    <message>
-        <source>Print state-change events.</source>
-        <translation type="vanished">输出状态变化事件。</translation>
-    </message>
-    <message>
-        <source>Lag alert threshold.</source>
-        <translation type="vanished">延迟告警阈值。</translation>
-    </message>
-    <message>
-        <source>Network timeout.</source>
-        <translation type="vanished">网络超时。</translation>
-    </message>
-    <message>
-        <source>Server name.</source>
-        <translation type="vanished">服务器名称。</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation type="vanished">名称</translation>
-    </message>
-    <message>
-        <source>Confirmed event.</source>
-        <translation type="vanished">已确认的事件。</translation>
-    </message>
-    <message>
-        <source>token</source>
-        <translation type="vanished">令牌</translation>
-    </message>
-    <message>
-        <source>no command given</source>
-        <translation type="vanished">未给出命令</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;</source>
-        <translation type="vanished">未知命令“%1”</translation>
-    </message>
-    <message>
-        <source>%1 needs exactly one profile file</source>
-        <translation type="vanished">%1 需要恰好一个配对方案</translation>
-    </message>
-    <message>
-        <source>monitor is not available in this build</source>
-        <translation type="vanished">此版本不提供监控功能</translation>
-    </message>
-    <message>
-        <source>setup changes both servers; run &apos;replipair-cli plan&apos; to see how, then add --yes</source>
-        <translation type="vanished">setup 会更改两台服务器；请先运行 &apos;replipair-cli plan&apos; 查看具体内容，然后加上 --yes</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="vanished">无法写入 %1：%2</translation>
+        <translation>--%1 需要一个秒数</translation>
     </message>
 </context>
 <context>
@@ -547,18 +310,18 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../app/cli/comparecommand.cpp" line="+41"/>
         <source>%1 table(s) compared, %2 differ</source>
-        <translation type="unfinished">已比较 %1 张表，%2 张不同</translation>
+        <translation>已比较 %1 张表，%2 张不同</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  %1.%2: %3 %4, %5 %6</source>
-        <translation type="unfinished">  %1.%2：%3 %4，%5 %6</translation>
+        <translation>  %1.%2：%3 %4，%5 %6</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+1"/>
         <source>(missing)</source>
-        <translation type="unfinished">（缺失）</translation>
+        <translation>（缺失）</translation>
     </message>
 </context>
 <context>
@@ -566,22 +329,22 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/config/configfootprint.cpp" line="+46"/>
         <source>RepliPair has written nothing into the option files of %1 (main file: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>RepliPair 未向 %1 的配置文件写入任何内容（主文件：%2）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source># %1 — RepliPair&apos;s own file</source>
-        <translation type="unfinished"></translation>
+        <translation># %1 — RepliPair 的专用文件</translation>
     </message>
     <message>
         <location line="+3"/>
         <source># %1 — the block RepliPair manages</source>
-        <translation type="unfinished"></translation>
+        <translation># %1 — 由 RepliPair 管理的配置块</translation>
     </message>
     <message>
         <location line="+3"/>
         <source># %1 — lines RepliPair disabled</source>
-        <translation type="unfinished"></translation>
+        <translation># %1 — 被 RepliPair 禁用的行</translation>
     </message>
 </context>
 <context>
@@ -667,46 +430,42 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+18"/>
         <source>until then, what this server applies from its peer is not written to its own binary log: the pair replicates both ways, but a third server replicating from this one (or a point-in-time recovery from its binary log) would miss those changes</source>
-        <translation type="unfinished"></translation>
+        <translation>在此之前，此服务器从对端应用的更改不会写入它自己的 binlog：两台服务器之间仍是双向复制，但从此服务器复制的第三台服务器（或基于其 binlog 的时间点恢复）会缺少这些更改</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>until then, this server&apos;s replica applies every database its peer logs</source>
-        <translation type="unfinished"></translation>
+        <translation>在此之前，此服务器作为从库会应用对端 binlog 中记录的所有数据库</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>until then, this server&apos;s binary log keeps its present filters</source>
-        <translation type="unfinished"></translation>
+        <translation>在此之前，此服务器的 binlog 保持当前的过滤规则</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>until then, replication uses file and position instead of GTIDs</source>
-        <translation type="unfinished"></translation>
+        <translation>在此之前，复制使用 binlog 文件和位点，而不是 GTID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>until then, the server keeps its present value</source>
-        <translation type="unfinished"></translation>
+        <translation>在此之前，服务器保持当前值</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>%1 is written to the option file and takes effect at the next restart, which is left to you (the server keeps running): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已写入配置文件，将在下次重启时生效，重启由您自行安排（服务器继续运行）：%2</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>the server did not come back with the new configuration: restoring the old one and restarting again</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未能以新配置恢复运行：正在恢复旧配置并再次重启</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>restart</source>
         <translation>重启</translation>
-    </message>
-    <message>
-        <source>the server did not accept connections within %1 s: %2</source>
-        <translation type="vanished">服务器未在 %1 秒内接受连接：%2</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -755,25 +514,9 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>正在重启服务器（%1 已更改）：%2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; returned, but the server has been up for %2 s: it did not restart%3</source>
-        <translation type="vanished">“%1”已返回，但服务器已运行 %2 秒：它并未重启%3</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; exited with %2: %3</source>
-        <translation type="vanished">“%1”以 %2 退出：%3</translation>
-    </message>
-    <message>
-        <source>the server did not come back with the new configuration (%1). %2; restarted with the old configuration: %3</source>
-        <translation type="vanished">服务器未能以新配置恢复运行（%1）。%2；已使用旧配置重启：%3</translation>
-    </message>
-    <message>
         <location line="+19"/>
         <source>server is back up</source>
         <translation>服务器已恢复运行</translation>
-    </message>
-    <message>
-        <source>server is STILL DOWN: %1</source>
-        <translation type="vanished">服务器仍然停机：%1</translation>
     </message>
     <message>
         <location line="-12"/>
@@ -789,12 +532,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+20"/>
         <source>the server did not come back with the new configuration: %1
 %2; restarted with the old configuration: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未能以新配置恢复运行：%1
+%2；已使用旧配置重启：%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>server is STILL DOWN: %1. Next step: look at the output above on the host, start the server by hand and run setup again</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器仍然宕机：%1。下一步：查看上面的输出，在主机上手动启动服务器，然后再次运行搭建</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -846,86 +590,86 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/copy/copycheck.cpp" line="+180"/>
         <source>database %1 is to be copied from %2, which does not have it</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 要从 %2 拷贝，但 %2 上没有该数据库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>create it on %1 or remove it from the profile&apos;s databases</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 上创建它，或将其从配对方案的数据库列表中删除</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 has none of the replicated databases: nothing to copy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上没有任何被复制的数据库：没有可拷贝的内容</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source> and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，以及另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 already holds %2 (%3): they will be replaced by %4&apos;s copy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上已有 %2（%3）：它们将被从 %4 拷贝的数据替换</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the old copy is saved first as a dump in %1 on %2&apos;s host, and loaded back if the copy fails or is cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>原有数据会先以转储文件的形式保存在 %2 的主机上的 %1 中，拷贝失败或被取消时会重新导入</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 already holds %2: a copy from %3 would replace them</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上已有 %2：从 %3 拷贝会替换它们</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>confirm replacing them (--replace-target, profile &quot;replaceTarget&quot;: true); their old copy is saved as a dump first</source>
-        <translation type="unfinished"></translation>
+        <translation>请确认替换它们（--replace-target，配对方案 &quot;replaceTarget&quot;: true）；原有数据会先保存为转储文件</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1&apos;s host lacks mariadb-dump/mysqldump, the mariadb/mysql client or setsid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机上缺少 mariadb-dump/mysqldump、mariadb/mysql 客户端或 setsid</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>install the database client package on %1&apos;s host</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 的主机上安装数据库客户端软件包</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1&apos;s data folder %2 has %3 free; the copy needs about %4 (%5&apos;s data and indexes%6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的数据目录 %2 剩余 %3；拷贝大约需要 %4（%5 的数据和索引%6）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, plus the saved old copy</source>
-        <translation type="unfinished"></translation>
+        <translation>，另加保存的原有数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>free space on %1&apos;s host first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在 %1 的主机上释放空间</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>could not read the free space of %1 on %2&apos;s host</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %2 的主机上 %1 的剩余空间</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1 is read-only (read_only=1) while %2 (%3 in %n table(s)) is copied from %4; %4 keeps serving reads and writes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>从 %4 拷贝 %2（%n 张表，%3）期间，%1 为只读（read_only=1）；%4 继续提供读写服务</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>read_only goes back to %1 when the copy ends</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝结束后 read_only 恢复为 %1</translation>
     </message>
 </context>
 <context>
@@ -933,27 +677,27 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/copy/copyprogress.cpp" line="+40"/>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 秒</translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>saving the old copy: %1, %2/s</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存原有数据：%1，%2/s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>restoring the old copy: %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>正在恢复原有数据：%1 秒</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 copied, %2 of %3 tables, %4/s, about %5 left</source>
-        <translation type="unfinished"></translation>
+        <translation>已拷贝 %1，%2/%3 张表，%4/s，约剩 %5</translation>
     </message>
 </context>
 <context>
@@ -961,7 +705,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../ui/credentialstore.cpp" line="+14"/>
         <source>the keychain did not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串没有响应：%1</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -971,12 +715,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+58"/>
         <location line="+20"/>
         <source>keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串</translation>
     </message>
     <message>
         <location line="-97"/>
         <source>the keychain holds no entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串中没有条目 %1</translation>
     </message>
 </context>
 <context>
@@ -992,77 +736,77 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/copy/datacopy.cpp" line="+29"/>
         <source>cancelled by the user</source>
-        <translation type="unfinished">已被用户取消</translation>
+        <translation>已被用户取消</translation>
     </message>
     <message>
         <location line="+138"/>
         <source>the admin account cannot log in to %1 from %1&apos;s own host, where the copy is loaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员账户无法从 %1 自身所在的主机（拷贝的数据在那里导入）登录 %1：%2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>read_only=1 for the time of the copy</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝期间 read_only=1</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>saving the old copy failed, nothing was replaced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保存原有数据失败，未替换任何内容：%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>old copy of %1 saved as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的原有数据已保存为 %2</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>the dump of %1 failed (exit %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的转储失败（退出码 %2）：%3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>loading the copy into %1 failed (exit %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>将拷贝的数据导入 %1 失败（退出码 %2）：%3</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the dump carries no binary log coordinates (is the binary log of %1 on?)</source>
-        <translation type="unfinished"></translation>
+        <translation>转储中没有 binlog 位点（%1 的 binlog 是否已开启？）</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>could not remove the partial copy of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除 %1 中拷贝了一部分的数据：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>partial copy removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除拷贝了一部分的数据：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>could not load the old copy back; it is kept in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重新导入原有数据；它保留在 %1 中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>old copy loaded back from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 %1 重新导入原有数据</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>could not drop the temporary account %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除 %2 上的临时账户 %1：%3</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>could not set read_only back to %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %2 上的 read_only 恢复为 %1：%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>read_only back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>read_only 已恢复为 %1</translation>
     </message>
 </context>
 <context>
@@ -1078,12 +822,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/host/detachedcommand.cpp" line="+50"/>
         <source>cannot start &quot;%1&quot; on %2 (no private folder for its output): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %2 上启动 &quot;%1&quot;（没有用于保存其输出的私有文件夹）：%3</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>cannot read the state of the restart in %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %2 上 %1 中的重启状态：%3</translation>
     </message>
 </context>
 <context>
@@ -1228,38 +972,38 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/setup/finaldatacheck.cpp" line="+49"/>
         <source>the SQL thread of %1 is not running%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 SQL 线程未运行%2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 had not caught up with %2 (executed %3:%4 of %5:%6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 尚未追上 %2（已执行到 %3:%4，目标为 %5:%6）</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+8"/>
         <location line="+6"/>
         <source>the data could not be compared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法比较数据：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>the replicated data is the same on both: %n table(s) compared (CHECKSUM TABLE) once both had caught up</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>两台服务器上被复制的数据一致：在两台服务器都追上后比较了 %n 张表（CHECKSUM TABLE）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>the replicated data differs in %n table(s) although both had caught up: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>尽管两台服务器都已追上，被复制的数据仍有 %n 张表不同：%1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the data could not be compared: writes kept arriving on %1 while the tables were read (%2 differed at the last try); compare later with &quot;replipair-cli compare&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无法比较数据：读取表期间 %1 上不断有写入（最后一次尝试时 %2 不一致）；请稍后用 &quot;replipair-cli compare&quot; 比较</translation>
     </message>
 </context>
 <context>
@@ -1352,42 +1096,42 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../app/cli/inspectcommand.cpp" line="+36"/>
         <source>%1: unreachable: %2</source>
-        <translation type="unfinished">%1：无法访问：%2</translation>
+        <translation>%1：无法访问：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2 on %3, server_id %4, binary log %5, binlog_format %6, read_only %7</source>
-        <translation type="unfinished">%1：%3 上的 %2，server_id %4，二进制日志 %5，binlog_format %6，read_only %7</translation>
+        <translation>%1：%3 上的 %2，server_id %4，binlog %5，binlog_format %6，read_only %7</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>on</source>
-        <translation type="unfinished">开启</translation>
+        <translation>开启</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>off</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>   replicates from %1:%2, IO %3, SQL %4</source>
-        <translation type="unfinished">   从 %1:%2 复制，IO %3，SQL %4</translation>
+        <translation>   从 %1:%2 复制，IO %3，SQL %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>pre-flight: all checks passed</source>
-        <translation type="unfinished">预检：所有检查均已通过</translation>
+        <translation>预检：所有检查均已通过</translation>
     </message>
 </context>
 <context>
@@ -1423,10 +1167,6 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>状态</translation>
     </message>
     <message>
-        <source>online</source>
-        <translation type="vanished">在线</translation>
-    </message>
-    <message>
         <location line="+0"/>
         <source>not inspected yet (press F5)</source>
         <translation>尚未检查（按 F5）</translation>
@@ -1440,10 +1180,6 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+0"/>
         <source>no</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation type="vanished">服务器</translation>
     </message>
     <message>
         <location line="+100"/>
@@ -1529,10 +1265,6 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>Binlog_Ignore_DB</translation>
     </message>
     <message>
-        <source>Replica</source>
-        <translation type="vanished">从库</translation>
-    </message>
-    <message>
         <location line="-47"/>
         <source>Configured</source>
         <translation>已配置</translation>
@@ -1559,18 +1291,6 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>落后秒数</translation>
     </message>
     <message>
-        <source>NULL</source>
-        <translation type="vanished">NULL</translation>
-    </message>
-    <message>
-        <source>Read position</source>
-        <translation type="vanished">读取位置</translation>
-    </message>
-    <message>
-        <source>Executed position</source>
-        <translation type="vanished">已执行位置</translation>
-    </message>
-    <message>
         <location line="+47"/>
         <source>Using GTID</source>
         <translation>使用 GTID</translation>
@@ -1583,32 +1303,32 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="-26"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Replication now (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前复制状态（%1）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Replication now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前复制状态</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>NULL (not applying)</source>
-        <translation type="unfinished"></translation>
+        <translation>NULL（未在应用）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Heartbeat lag</source>
-        <translation type="unfinished"></translation>
+        <translation>心跳延迟</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 秒</translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1618,17 +1338,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+10"/>
         <source>Last inspection (%1, F5 inspects again)</source>
-        <translation type="unfinished"></translation>
+        <translation>上次检查（%1，按 F5 重新检查）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last inspection (F5 inspects again)</source>
-        <translation type="unfinished"></translation>
+        <translation>上次检查（按 F5 重新检查）</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Replica source</source>
-        <translation type="unfinished"></translation>
+        <translation>复制的主库</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1672,37 +1392,37 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/host/ssh/knownhosts.cpp" line="+69"/>
         <source>%1 sent no host key: %2</source>
-        <translation type="unfinished">%1 没有发送主机密钥：%2</translation>
+        <translation>%1 没有发送主机密钥：%2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>cannot check the host key of %1 against %2: %3</source>
-        <translation type="unfinished">无法用 %2 核对 %1 的主机密钥：%3</translation>
+        <translation>无法用 %2 核对 %1 的主机密钥：%3</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the host key of %1 has CHANGED: it now presents %2 (%3), but %4 holds %5 for %6. This may be an attack (someone between you and the host), or the host was reinstalled. If you know why, remove the old entry (ssh-keygen -R &apos;%6&apos; -f %4) and try again.</source>
-        <translation type="unfinished">%1 的主机密钥已更改：它现在出示 %2（%3），但 %4 中为 %6 记录的是 %5。这可能是攻击（有人位于您和主机之间），也可能是主机重装过。如果您清楚原因，请删除旧条目（ssh-keygen -R &apos;%6&apos; -f %4）后重试。</translation>
+        <translation>%1 的主机密钥已更改：它现在出示 %2（%3），但 %4 中为 %6 记录的是 %5。这可能是攻击（有人位于您和主机之间），也可能是主机重装过。如果您清楚原因，请删除旧条目（ssh-keygen -R &apos;%6&apos; -f %4）后重试。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>another key</source>
-        <translation type="unfinished">另一个密钥</translation>
+        <translation>另一个密钥</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>cannot create the folder %1 for %2</source>
-        <translation type="unfinished">无法为 %2 创建文件夹 %1</translation>
+        <translation>无法为 %2 创建文件夹 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot add the host key of %1 to %2: %3</source>
-        <translation type="unfinished">无法将 %1 的主机密钥加入 %2：%3</translation>
+        <translation>无法将 %1 的主机密钥加入 %2：%3</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then accept it (&quot;acceptNewHostKey&quot;: true) or add it to %4 yourself.</source>
-        <translation type="unfinished">%1 不是已知主机：其密钥 %2（%3）不在 %4 中。请将其与主机上显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比较，然后接受它（&quot;acceptNewHostKey&quot;: true）或自行将其添加到 %4。</translation>
+        <translation>%1 不是已知主机：其密钥 %2（%3）不在 %4 中。请将其与主机上显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比较，然后接受它（&quot;acceptNewHostKey&quot;: true）或自行将其添加到 %4。</translation>
     </message>
 </context>
 <context>
@@ -1830,7 +1550,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+2"/>
         <source>progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1951,14 +1671,6 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>就绪</translation>
     </message>
     <message>
-        <source>Saved pairs</source>
-        <translation type="vanished">已保存的服务器对</translation>
-    </message>
-    <message>
-        <source>&amp;Remove from List</source>
-        <translation type="vanished">从列表中移除(&amp;R)</translation>
-    </message>
-    <message>
         <location line="+11"/>
         <source>Saved Pairs</source>
         <translation>已保存的服务器对</translation>
@@ -2032,12 +1744,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+3"/>
         <source>&amp;Forget Remembered Passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>清除已记住的密码(&amp;F)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Set Up the &amp;Demo Pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>搭建演示服务器对(&amp;D)…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2082,15 +1794,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+11"/>
         <source>The keychain no longer holds the passwords of %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password for %1</source>
-        <translation type="vanished">%1 的密码</translation>
-    </message>
-    <message>
-        <source>Password of %1 on %2 (kept in memory only):</source>
-        <translation type="vanished">%1 在 %2 上的密码（仅保存在内存中）：</translation>
+        <translation>钥匙串中已不再保存 %1 的密码。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2107,12 +1811,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+32"/>
         <source>keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The passwords could not be remembered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法记住密码：%1</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -2127,82 +1831,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+39"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 on %2</source>
         <translation>%2 上的%1</translation>
-    </message>
-    <message>
-        <source>Starting replication on %1…</source>
-        <translation type="vanished">正在 %1 上启动复制…</translation>
-    </message>
-    <message>
-        <source>Stopping replication on %1…</source>
-        <translation type="vanished">正在 %1 上停止复制…</translation>
-    </message>
-    <message>
-        <source>replication</source>
-        <translation type="vanished">复制</translation>
-    </message>
-    <message>
-        <source>Reading the event that stopped %1…</source>
-        <translation type="vanished">正在读取使 %1 停止的事件…</translation>
-    </message>
-    <message>
-        <source>Failing Event</source>
-        <translation type="vanished">出错的事件</translation>
-    </message>
-    <message>
-        <source>skip event</source>
-        <translation type="vanished">跳过事件</translation>
-    </message>
-    <message>
-        <source>Comparing the replicated tables of %1 and %2…</source>
-        <translation type="vanished">正在比较 %1 和 %2 上被复制的表…</translation>
-    </message>
-    <message>
-        <source>%1 table(s) compared, %2 differ.</source>
-        <translation type="vanished">已比较 %1 张表，%2 张不同。</translation>
-    </message>
-    <message>
-        <source>
-%1.%2: %3 %4, %5 %6</source>
-        <translation type="vanished">
-%1.%2：%3 %4，%5 %6</translation>
-    </message>
-    <message>
-        <source>(missing)</source>
-        <translation type="vanished">（缺失）</translation>
-    </message>
-    <message>
-        <source>
-
-A table written to during the comparison may show as different: compare again once replication has caught up.</source>
-        <translation type="vanished">
-
-比较期间被写入的表可能显示为不同：请在复制追上后再次比较。</translation>
-    </message>
-    <message>
-        <source>Data Comparison</source>
-        <translation type="vanished">数据比较</translation>
-    </message>
-    <message>
-        <source>Working out the configuration changes for %1…</source>
-        <translation type="vanished">正在计算 %1 的配置更改…</translation>
-    </message>
-    <message>
-        <source>The configuration of %1 already holds every setting the pair needs: nothing to change.</source>
-        <translation type="vanished">%1 的配置已包含这对服务器所需的全部设置：无需更改。</translation>
-    </message>
-    <message>
-        <source>No plan: %1</source>
-        <translation type="vanished">无法生成计划：%1</translation>
-    </message>
-    <message>
-        <source>Configuration Changes for %1</source>
-        <translation type="vanished">%1 的配置更改</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2218,41 +1852,29 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>MonitorCommand</name>
     <message>
-        <source>--interval needs a number of seconds, at least %1</source>
-        <translation type="vanished">--interval 需要一个秒数，至少为 %1</translation>
-    </message>
-    <message>
-        <source>--timeout needs a whole number of seconds, at least 1</source>
-        <translation type="vanished">--timeout 需要一个整数秒数，至少为 1</translation>
-    </message>
-    <message>
-        <source>--lag-threshold needs a number of seconds</source>
-        <translation type="vanished">--lag-threshold 需要一个秒数</translation>
-    </message>
-    <message>
         <location filename="../app/cli/monitorcommand.cpp" line="+87"/>
         <source>--format needs one of json, text, prometheus</source>
-        <translation type="unfinished"></translation>
+        <translation>--format 需要 json、text、prometheus 之一</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--output needs a file name</source>
-        <translation type="unfinished"></translation>
+        <translation>--output 需要一个文件名</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--interval needs a number of seconds from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--interval 需要 %1 到 %2 之间的秒数</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--timeout needs a whole number of seconds from 1 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout 需要 1 到 %1 之间的整数秒数</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--lag-threshold needs a number of seconds from 0 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--lag-threshold 需要 0 到 %1 之间的秒数</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2262,7 +1884,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+4"/>
         <source>--output goes with --format prometheus</source>
-        <translation type="unfinished"></translation>
+        <translation>--output 需与 --format prometheus 一起使用</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2308,17 +1930,17 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+25"/>
         <source>no *.replipair.json profile in the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹 %1 中没有 *.replipair.json 配对方案</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>monitor needs at least one profile file or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>monitor 需要至少一个配对方案文件或文件夹</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>two profiles are named &quot;%1&quot;; every pair needs a name of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>有两个配对方案都名为 &quot;%1&quot;；每个服务器对都需要自己的名称</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2328,16 +1950,12 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+2"/>
         <source>usage: replipair-cli monitor PROFILE|FOLDER... [--interval SECONDS] [--json | --format json|text|prometheus [--output FILE]] [--once] [--events] [--lag-threshold SECONDS] [--timeout SECONDS]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：replipair-cli monitor PROFILE|FOLDER... [--interval SECONDS] [--json | --format json|text|prometheus [--output FILE]] [--once] [--events] [--lag-threshold SECONDS] [--timeout SECONDS]</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>usage: replipair-cli monitor PROFILE [--interval SECONDS] [--json] [--once] [--events] [--lag-threshold SECONDS] [--timeout SECONDS]</source>
-        <translation type="vanished">用法：replipair-cli monitor 配对方案 [--interval 秒] [--json] [--once] [--events] [--lag-threshold 秒] [--timeout 秒]</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2370,12 +1988,12 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+8"/>
         <source>default: the other server&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>默认：另一台服务器的地址</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The host the replication account may connect from, e.g. 10.0.0.% for a subnet.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制账号允许从哪个主机连接，例如用 10.0.0.% 表示一个子网。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2405,7 +2023,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+5"/>
         <source>Restart &amp;one server at a time: the second only once the first is back and verified</source>
-        <translation type="unfinished"></translation>
+        <translation>一次只重启一台服务器(&amp;O)：第一台恢复并通过验证后才重启第二台</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2450,7 +2068,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+1"/>
         <source>…allowed to connect &amp;from:</source>
-        <translation type="unfinished"></translation>
+        <translation>…允许连接的来源(&amp;F)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2475,7 +2093,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+4"/>
         <source>&quot;%1&quot; is not a host name, address or pattern (letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;%&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是主机名、地址或模式（字母、数字、&apos;.&apos;、&apos;-&apos;、&apos;%&apos;）。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2493,101 +2111,101 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../models/setup/pairdatasteps.cpp" line="+57"/>
         <source>where %1&apos;s binary log stood when the data was inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>检查数据时 %1 的 binlog 位点</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>could not check the copy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查拷贝：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 already replicates from %2: a copy would replace data it is applying</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在从 %2 复制：拷贝会替换它正在应用的数据</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>leave &quot;initialCopy&quot; out, or remove that replication first (STOP SLAVE; RESET SLAVE ALL)</source>
-        <translation type="unfinished"></translation>
+        <translation>请去掉 &quot;initialCopy&quot;，或先移除该复制（STOP SLAVE; RESET SLAVE ALL）</translation>
     </message>
     <message numerus="yes">
         <location line="+18"/>
         <source>Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4&apos;s host, piped into %6 with sql_log_bin=0; %4 read-only meanwhile</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>在线将 %1（%2，%n 张表）从 %3 拷贝到 %4：在 %4 的主机上运行 %5，通过管道导入 %6（sql_log_bin=0）；期间 %4 为只读</numerusform>
         </translation>
     </message>
     <message>
         <location line="+14"/>
         <source>before: %1&apos;s databases empty or replacing confirmed, free space (%2 free), the tools on %1&apos;s host; after: both exit codes, the dump&apos;s coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>之前：%1 的数据库为空或已确认替换、剩余空间（剩余 %2）、%1 的主机上的工具；之后：两个退出码、转储中的 binlog 位点</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>on failure or cancel the partial copy is dropped from %1; %2 is never written</source>
-        <translation type="unfinished"></translation>
+        <translation>失败或取消时，从 %1 删除拷贝了一部分的数据；%2 始终不会被写入</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1&apos;s old %2 saved first in %3 and loaded back on failure or cancel; %4 is never written</source>
-        <translation type="unfinished"></translation>
+        <translation>先将 %1 上原有的 %2 保存到 %3，失败或取消时重新导入；%4 始终不会被写入</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>; then, once both have caught up, the replicated tables compared (CHECKSUM TABLE): setup fails naming any table that differs</source>
-        <translation type="unfinished"></translation>
+        <translation>；然后在两台服务器都追上后比较被复制的表（CHECKSUM TABLE）：如有不同的表，搭建失败并列出表名</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>the start of the binary log %1 turned on at its restart</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 重启时开启的 binlog 的起点</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>copying %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 %2 拷贝 %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the point of the copy</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝时的位点</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>where %1 stood at the end of the copy, still read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝结束时 %1 的位点（仍为只读）</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%1 copied (%n table(s)) in %2 s; %3 replicates from %4 at %5</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已在 %2 秒内拷贝 %1（%n 张表）；%3 从 %4 的 %5 处开始复制</numerusform>
         </translation>
     </message>
     <message>
         <location line="+25"/>
         <source>comparing the replicated tables once both have caught up</source>
-        <translation type="unfinished"></translation>
+        <translation>在两台服务器都追上后比较被复制的表</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>master-master replication verified in both directions, and the replicated data is the same on both</source>
-        <translation type="unfinished"></translation>
+        <translation>双主复制已在两个方向上通过验证，且两台服务器上被复制的数据一致</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>replication runs both ways, but the data differs in %1: not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>复制已双向运行，但 %1 中的数据不同：未通过验证</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>replication runs in both directions (threads and a test row each way checked), but %1</source>
-        <translation type="unfinished"></translation>
+        <translation>复制已在两个方向上运行（已检查每个方向的线程和测试行），但 %1</translation>
     </message>
 </context>
 <context>
@@ -2595,38 +2213,39 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../ui/pairlist.cpp" line="+16"/>
         <source>Saved pairs</source>
-        <translation type="unfinished">已保存的服务器对</translation>
+        <translation>已保存的服务器对</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Remove from List</source>
-        <translation type="unfinished">从列表中移除(&amp;R)</translation>
+        <translation>从列表中移除(&amp;R)</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（演示）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The demo&apos;s pair: it goes when the demo&apos;s servers stop.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>演示用的服务器对：演示服务器停止后它会随之消失。
+%1</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>lag %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 %1 秒</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Not watched: its passwords are neither remembered nor in a variable or file.</source>
-        <translation type="unfinished"></translation>
+        <translation>未监控：其密码既未被记住，也不在环境变量或文件中。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last event: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最近事件：%1</translation>
     </message>
 </context>
 <context>
@@ -2634,7 +2253,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../models/monitor/pairmonitor.cpp" line="+202"/>
         <source>heartbeat</source>
-        <translation type="unfinished">心跳</translation>
+        <translation>心跳</translation>
     </message>
 </context>
 <context>
@@ -2700,10 +2319,6 @@ A table written to during the comparison may show as different: compare again on
         <translation>&quot;ssh&quot; 必须是对象或 null</translation>
     </message>
     <message>
-        <source>credentials</source>
-        <translation type="vanished">凭据</translation>
-    </message>
-    <message>
         <location line="+14"/>
         <source>environment variable %1 (admin password) is not set</source>
         <translation>未设置环境变量 %1（管理员密码）</translation>
@@ -2731,12 +2346,12 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+10"/>
         <source>&quot;filterStyle&quot; must be &quot;wild&quot; or &quot;do-db&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;filterStyle&quot; 必须是 &quot;wild&quot; 或 &quot;do-db&quot;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;restart&quot; must be &quot;auto&quot;, &quot;allowed&quot; or &quot;never&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;restart&quot; 必须是 &quot;auto&quot;、&quot;allowed&quot; 或 &quot;never&quot;</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2776,7 +2391,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+9"/>
         <source>&quot;initialCopy&quot; must be null or the name of the server copied from (%1 or %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;initialCopy&quot; 必须为 null 或数据来源服务器的名称（%1 或 %2）</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2803,10 +2418,6 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>PairVerifier</name>
     <message>
-        <source>verify</source>
-        <translation type="vanished">验证</translation>
-    </message>
-    <message>
         <location filename="../models/setup/pairverifier.cpp" line="+89"/>
         <source>(not in the message)</source>
         <translation>（消息中未包含）</translation>
@@ -2819,12 +2430,12 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+23"/>
         <source>waiting for the IO and SQL threads on both servers</source>
-        <translation type="unfinished">正在等待两台服务器上的 IO 和 SQL 线程</translation>
+        <translation>正在等待两台服务器上的 IO 和 SQL 线程</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>writing a test row on each side</source>
-        <translation type="unfinished">正在两端各写入一条测试行</translation>
+        <translation>正在两端各写入一条测试行</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2889,8 +2500,8 @@ A table written to during the comparison may show as different: compare again on
     <message numerus="yes">
         <location line="+3"/>
         <source> (the connection to %1 was lost and reopened %n time(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（与 %1 的连接断开并重新建立了 %n 次）</numerusform>
         </translation>
     </message>
 </context>
@@ -2899,7 +2510,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../models/setup/pairworkers.cpp" line="+47"/>
         <source>started</source>
-        <translation type="unfinished">已开始</translation>
+        <translation>已开始</translation>
     </message>
 </context>
 <context>
@@ -2907,17 +2518,17 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../ui/passwordrequest.cpp" line="+36"/>
         <source>Password for %1</source>
-        <translation type="unfinished">%1 的密码</translation>
+        <translation>%1 的密码</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Password of %1 on %2 (kept in memory only):</source>
-        <translation type="unfinished">%1 在 %2 上的密码（仅保存在内存中）：</translation>
+        <translation>%1 在 %2 上的密码（仅保存在内存中）：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SSH password of %1 on %2 (kept in memory only):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 上的 SSH 密码（仅保存在内存中）：</translation>
     </message>
 </context>
 <context>
@@ -2930,7 +2541,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+3"/>
         <source>Replication settings in %1; no restart (the server keeps running; %2 in force from its next restart)</source>
-        <translation type="unfinished"></translation>
+        <translation>复制设置写入 %1；不重启（服务器继续运行；%2 从下次重启起生效）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2988,7 +2599,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../app/cli/plancommand.cpp" line="+22"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3313,12 +2924,12 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="-180"/>
         <source>make the admin password file %1 readable</source>
-        <translation type="unfinished"></translation>
+        <translation>请使管理员密码文件 %1 可读</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>set the environment variable %1 to %2&apos;s admin password</source>
-        <translation type="unfinished"></translation>
+        <translation>请将环境变量 %1 设置为 %2 的管理员密码</translation>
     </message>
     <message>
         <location line="+197"/>
@@ -3386,32 +2997,32 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../models/setup/preflightconfig.cpp" line="+16"/>
         <source>&quot;filterStyle&quot;: &quot;do-db&quot; filters by the default database (USE), not by the table: DDL such as CREATE TABLE %1.t run while no database (or another one) is selected is never replicated, even with binlog_format ROW, and the next write to that table stops the peer&apos;s SQL thread (error 1146)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;filterStyle&quot;: &quot;do-db&quot; 按默认数据库（USE）而不是按表过滤：在未选择数据库（或选择了其他数据库）时执行的 DDL（例如 CREATE TABLE %1.t）永远不会被复制，即使 binlog_format 为 ROW 也是如此，而之后对该表的下一次写入会使对端的 SQL 线程停止（错误 1146）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>use the default &quot;filterStyle&quot;: &quot;wild&quot; (replicate-wild-do-table=%1.%), or always USE %1 before changing its tables</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用默认的 &quot;filterStyle&quot;: &quot;wild&quot;（replicate-wild-do-table=%1.%），或在修改 %1 的表之前总是先 USE %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&quot;filterStyle&quot;: &quot;do-db&quot;: a statement that writes %1 while another database is selected (USE other; UPDATE %1.t …) is not replicated, and one run under USE %1 that writes another database is; binlog-do-db also leaves the other databases out of the binary log, which point-in-time recovery needs</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;filterStyle&quot;: &quot;do-db&quot;：在选择了其他数据库时写入 %1 的语句（USE other; UPDATE %1.t …）不会被复制，而在 USE %1 下执行、却写入其他数据库的语句反而会被复制；binlog-do-db 还会把其他数据库排除在 binlog 之外，而时间点恢复需要它们</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>use the default &quot;filterStyle&quot;: &quot;wild&quot;, which filters by each table&apos;s own database</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用默认的 &quot;filterStyle&quot;: &quot;wild&quot;，它按每张表自身所属的数据库过滤</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the binary log is off, and turning it on needs a restart, which &quot;restart&quot;: &quot;never&quot; forbids</source>
-        <translation type="unfinished"></translation>
+        <translation>binlog 已关闭，而开启它需要重启，&quot;restart&quot;: &quot;never&quot; 禁止重启</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>allow it (&quot;restart&quot;: &quot;auto&quot;), or add log-bin to its option file, restart it at a time of your choosing and run setup again</source>
-        <translation type="unfinished"></translation>
+        <translation>请允许重启（&quot;restart&quot;: &quot;auto&quot;），或将 log-bin 添加到其配置文件中，在您选定的时间重启它，然后再次运行搭建</translation>
     </message>
 </context>
 <context>
@@ -3419,24 +3030,24 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../models/setup/preflightdata.cpp" line="+30"/>
         <source>could not compare the data of both servers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法比较两台服务器的数据：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>make sure both hold the same data before pairing</source>
-        <translation type="unfinished"></translation>
+        <translation>请在配对之前确保两台服务器的数据相同</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>the data differs between %1 and %2 in %n of %3 table(s): %4 (CHECKSUM TABLE)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 和 %2 的数据在 %3 张表中有 %n 张不同：%4（CHECKSUM TABLE）</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>let setup copy one server&apos;s databases to the other (--copy-from %1, profile &quot;initialCopy&quot;: &quot;%1&quot;), or make both the same first: replication does not reconcile existing data</source>
-        <translation type="unfinished"></translation>
+        <translation>请让搭建过程将一台服务器的数据库拷贝到另一台（--copy-from %1，配对方案 &quot;initialCopy&quot;: &quot;%1&quot;），或先使两台服务器的数据相同：复制不会调和已有的数据差异</translation>
     </message>
 </context>
 <context>
@@ -3521,42 +3132,42 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../models/common/profilerules.cpp" line="+48"/>
         <source>&quot;%1&quot; is not a valid name: use 1 to %2 of the letters a-z, A-Z, the digits 0-9 and _ - .</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是有效的名称：请使用 1 到 %2 个字母 a-z、A-Z、数字 0-9 以及 _ - .</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the host must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>主机不能为空</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;%1&quot; is not a host name (RFC 1123: letters, digits, &apos;-&apos; and dots, at most 253 characters), an IPv4 address or an IPv6 address without brackets</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是主机名（RFC 1123：字母、数字、&apos;-&apos; 和点，最多 253 个字符）、IPv4 地址或不带方括号的 IPv6 地址</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&quot;%1&quot; is not an account host: use &quot;peer&quot;, a host name, an address or a pattern of letters, digits and . - _ % : /</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是账号主机：请使用 &quot;peer&quot;、主机名、地址，或由字母、数字及 . - _ % : / 组成的模式</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;%1&quot; is not an account name: use 1 to 80 letters, digits and _ - . @</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是账号名：请使用 1 到 80 个字母、数字及 _ - . @</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&quot;%1&quot; is not an environment variable name: a letter or _, then letters, digits or _</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是环境变量名：须以字母或 _ 开头，后接字母、数字或 _</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&quot;%1&quot; holds a control character (such as a line break)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 含有控制字符（例如换行符）</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>profile</source>
-        <translation type="unfinished">配对方案</translation>
+        <translation>配对方案</translation>
     </message>
 </context>
 <context>
@@ -3564,32 +3175,32 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../models/copy/remotejob.cpp" line="+20"/>
         <source>cannot make a private work folder on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上创建私有工作文件夹：%2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>refusing to remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝删除 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot remove %1 on %2: %3</source>
-        <translation type="unfinished">无法删除 %2 上的 %1：%3</translation>
+        <translation>无法删除 %2 上的 %1：%3</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>cannot create %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %2 上创建 %1：%3</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>cannot start the copy on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上启动拷贝：%2</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>the copy&apos;s processes on %1 did not stop</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的拷贝进程没有停止</translation>
     </message>
 </context>
 <context>
@@ -3597,85 +3208,86 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../ui/monitor/replicaactions.cpp" line="+49"/>
         <source>Starting replication on %1…</source>
-        <translation type="unfinished">正在 %1 上启动复制…</translation>
+        <translation>正在 %1 上启动复制…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stopping replication on %1…</source>
-        <translation type="unfinished">正在 %1 上停止复制…</translation>
+        <translation>正在 %1 上停止复制…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>replication</source>
-        <translation type="unfinished">复制</translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Reading the event that stopped %1…</source>
-        <translation type="unfinished">正在读取使 %1 停止的事件…</translation>
+        <translation>正在读取使 %1 停止的事件…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Failing Event</source>
-        <translation type="unfinished">出错的事件</translation>
+        <translation>出错的事件</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>skip event</source>
-        <translation type="unfinished">跳过事件</translation>
+        <translation>跳过事件</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Comparing the replicated tables of %1 and %2…</source>
-        <translation type="unfinished">正在比较 %1 和 %2 上被复制的表…</translation>
+        <translation>正在比较 %1 和 %2 上被复制的表…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 table(s) compared, %2 differ.</source>
-        <translation type="unfinished">已比较 %1 张表，%2 张不同。</translation>
+        <translation>已比较 %1 张表，%2 张不同。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>
 %1.%2: %3 %4, %5 %6</source>
-        <translation type="unfinished">
+        <translation>
 %1.%2：%3 %4，%5 %6</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+1"/>
         <source>(missing)</source>
-        <translation type="unfinished">（缺失）</translation>
+        <translation>（缺失）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>
 
 A table written to during the comparison may show as different: compare again once replication has caught up.</source>
-        <translation type="unfinished">
+        <translation>
 
 比较期间被写入的表可能显示为不同：请在复制追上后再次比较。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data Comparison</source>
-        <translation type="unfinished">数据比较</translation>
+        <translation>数据比较</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reading the configuration RepliPair wrote on %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 RepliPair 在 %1 上写入的配置…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Configuration RepliPair Wrote on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RepliPair 在 %1 上写入的配置</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The option files of %1 could not be read:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的配置文件：
+%2</translation>
     </message>
 </context>
 <context>
@@ -3694,10 +3306,6 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicaRepair</name>
     <message>
-        <source>failing event</source>
-        <translation type="vanished">出错的事件</translation>
-    </message>
-    <message>
         <location filename="../models/actions/replicarepair.cpp" line="+17"/>
         <source>this server is not a replica</source>
         <translation>此服务器不是从库</translation>
@@ -3706,10 +3314,6 @@ A table written to during the comparison may show as different: compare again on
         <location line="+6"/>
         <source>the SQL thread has no error: there is nothing to skip</source>
         <translation>SQL 线程没有错误：没有可跳过的内容</translation>
-    </message>
-    <message>
-        <source>skip event</source>
-        <translation type="vanished">跳过事件</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -3732,7 +3336,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../models/setup/replicastartpoint.cpp" line="+12"/>
         <source>the binary log is off: %1 returned nothing</source>
-        <translation type="unfinished">二进制日志已关闭：%1 没有返回任何内容</translation>
+        <translation>binlog 已关闭：%1 没有返回任何内容</translation>
     </message>
 </context>
 <context>
@@ -3740,29 +3344,29 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location filename="../models/sql/replicastatus.cpp" line="+58"/>
         <source>IO thread error %1: %2</source>
-        <translation type="unfinished">IO 线程错误 %1：%2</translation>
+        <translation>IO 线程错误 %1：%2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>SQL thread error %1: %2</source>
-        <translation type="unfinished">SQL 线程错误 %1：%2</translation>
+        <translation>SQL 线程错误 %1：%2</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+10"/>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>连接中</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+6"/>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -3806,15 +3410,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+8"/>
         <source>Not yet executed: %1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation type="vanished">是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation type="vanished">否</translation>
+        <translation>尚未执行：%1 字节</translation>
     </message>
     <message>
         <location line="-7"/>
@@ -3840,10 +3436,6 @@ A table written to during the comparison may show as different: compare again on
         <location line="+2"/>
         <source>Heartbeat lag: %1</source>
         <translation>心跳延迟：%1</translation>
-    </message>
-    <message>
-        <source>Relay log space: %1 bytes</source>
-        <translation type="vanished">中继日志空间：%1 字节</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3938,10 +3530,6 @@ A table written to during the comparison may show as different: compare again on
         <translation>%1 的 SQL 线程未在运行</translation>
     </message>
     <message>
-        <source>IO thread error %1: %2</source>
-        <translation type="vanished">IO 线程错误 %1：%2</translation>
-    </message>
-    <message>
         <location line="+12"/>
         <source>the IO thread of %1 is not running</source>
         <translation>%1 的 IO 线程未在运行</translation>
@@ -3971,10 +3559,6 @@ A table written to during the comparison may show as different: compare again on
         <translation>复制用户</translation>
     </message>
     <message>
-        <source>coordinates</source>
-        <translation type="vanished">位点</translation>
-    </message>
-    <message>
         <location line="+30"/>
         <source>id %1 by %2 for %3 s: %4</source>
         <translation>id %1，由 %2 执行，已 %3 秒：%4</translation>
@@ -3988,10 +3572,6 @@ A table written to during the comparison may show as different: compare again on
         <location line="+20"/>
         <source>the binary log is off: %1 returned nothing</source>
         <translation>二进制日志已关闭：%1 没有返回任何内容</translation>
-    </message>
-    <message>
-        <source>change source</source>
-        <translation type="vanished">更改主库</translation>
     </message>
     <message>
         <location line="+52"/>
@@ -4117,7 +3697,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+2"/>
         <source>%1 and %2 are now masters of each other: a test row written on each side arrived on the other. The demo&apos;s pair opens in the main window and stays in Saved Pairs while the demo&apos;s servers run.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 和 %2 现在互为主库：在每一端写入的测试行都已到达另一端。演示用的服务器对会在主窗口中打开，并在演示服务器运行期间保留在“已保存的服务器对”中。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4213,43 +3793,43 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location filename="../app/cli/sandboxcommand.cpp" line="+9"/>
         <source>sandbox needs an action (up, down, status) and a folder</source>
-        <translation type="unfinished">sandbox 需要一个操作（up、down、status）和一个文件夹</translation>
+        <translation>sandbox 需要一个操作（up、down、status）和一个文件夹</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 holds no sandbox</source>
-        <translation type="unfinished">%1 中没有沙盒</translation>
+        <translation>%1 中没有沙箱</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>server %1: 127.0.0.1:%2, config %3</source>
-        <translation type="unfinished">服务器 %1：127.0.0.1:%2，配置 %3</translation>
+        <translation>服务器 %1：127.0.0.1:%2，配置 %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>profile: %1</source>
-        <translation type="unfinished">配对方案：%1</translation>
+        <translation>配对方案：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+8"/>
         <source>stopped</source>
-        <translation type="unfinished">已停止</translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>server %1: 127.0.0.1:%2 %3</source>
-        <translation type="unfinished">服务器 %1：127.0.0.1:%2 %3</translation>
+        <translation>服务器 %1：127.0.0.1:%2 %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>running</source>
-        <translation type="unfinished">运行中</translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>unknown sandbox action &quot;%1&quot;</source>
-        <translation type="unfinished">未知的 sandbox 操作“%1”</translation>
+        <translation>未知的 sandbox 操作“%1”</translation>
     </message>
 </context>
 <context>
@@ -4446,10 +4026,6 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>主机名或 IP 地址</translation>
     </message>
     <message>
-        <source>Kept in memory only, never written to the profile.</source>
-        <translation type="vanished">仅保存在内存中，永远不会写入配对方案。</translation>
-    </message>
-    <message>
         <location line="+8"/>
         <source>optional: name of an environment variable</source>
         <translation>可选：环境变量的名称</translation>
@@ -4505,72 +4081,24 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>对端看到的地址(&amp;E)：</translation>
     </message>
     <message>
-        <source>Reach the host over &amp;SSH (leave off for a server on this machine)</source>
-        <translation type="vanished">通过 &amp;SSH 访问主机（本机上的服务器请勿勾选）</translation>
-    </message>
-    <message>
-        <source>optional: variable holding the SSH password</source>
-        <translation type="vanished">可选：保存 SSH 密码的环境变量</translation>
-    </message>
-    <message>
-        <source>Use s&amp;udo for files and restarts</source>
-        <translation type="vanished">对文件和重启使用 s&amp;udo</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation type="vanished">…</translation>
-    </message>
-    <message>
-        <source>Choose key file</source>
-        <translation type="vanished">选择密钥文件</translation>
-    </message>
-    <message>
-        <source>SSH Private Key</source>
-        <translation type="vanished">SSH 私钥</translation>
-    </message>
-    <message>
-        <source>P&amp;ort:</source>
-        <translation type="vanished">端口(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>SSH hos&amp;t:</source>
-        <translation type="vanished">SSH 主机(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>SSH &amp;user:</source>
-        <translation type="vanished">SSH 用户(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Key file:</source>
-        <translation type="vanished">密钥文件(&amp;K)：</translation>
-    </message>
-    <message>
-        <source>Password &amp;variable:</source>
-        <translation type="vanished">密码环境变量(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>Known &amp;hosts file:</source>
-        <translation type="vanished">Known hosts 文件(&amp;H)：</translation>
-    </message>
-    <message>
         <location line="-31"/>
         <source>kept in memory only, unless remembered below</source>
-        <translation type="unfinished"></translation>
+        <translation>仅保存在内存中，除非在下方选择记住</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Re&amp;member the passwords typed here in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>在系统钥匙串中记住此处输入的密码(&amp;M)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The profile then names the keychain entry, never the password; reopening the pair does not ask again.</source>
-        <translation type="unfinished"></translation>
+        <translation>这样配对方案中只记录钥匙串条目的名称，绝不记录密码；重新打开该服务器对时不会再次询问。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Same admin account and SSH access as the first server</source>
-        <translation type="unfinished"></translation>
+        <translation>与第一台服务器使用相同的管理员账户和 SSH 访问方式</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -4648,14 +4176,6 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>“%1”不是有效的对端地址。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid SSH host.</source>
-        <translation type="vanished">“%1”不是有效的 SSH 主机。</translation>
-    </message>
-    <message>
-        <source>Choose an SSH key file or the variable that holds the SSH password.</source>
-        <translation type="vanished">请选择 SSH 密钥文件，或保存 SSH 密码的环境变量。</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>The configuration file needs an absolute path, or tick Detect.</source>
         <translation>配置文件需要绝对路径，或勾选“自动检测”。</translation>
@@ -4693,7 +4213,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+4"/>
         <source>Config file: not found — %1. Untick Detect and enter the file in “Config file”.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件：未找到 — %1。请取消勾选“自动检测”，并在“配置文件”中填写该文件。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4703,7 +4223,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+3"/>
         <source>Restart: not found — %1. Untick Detect and enter the command in “Restart command”.</source>
-        <translation type="unfinished"></translation>
+        <translation>重启：未找到 — %1。请取消勾选“自动检测”，并在“重启命令”中填写该命令。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4749,75 +4269,78 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location filename="../models/host/serverrestart.cpp" line="+111"/>
         <source>the server did not accept connections within %1 s: %2</source>
-        <translation type="unfinished">服务器未在 %1 秒内接受连接：%2</translation>
+        <translation>服务器未在 %1 秒内接受连接：%2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>could not start the restart (%1); the server was not restarted and still runs its old process</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动重启（%1）；服务器未重启，仍在运行原来的进程</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;%1&quot; did not finish within %2 s; it may still be running on the host (its output: %3/output)%4</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 未在 %2 秒内完成；它可能仍在主机上运行（其输出：%3/output）%4</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>; the SSH connection was lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>；SSH 连接已断开：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>lost the connection to the host while the restart runs (it goes on by itself): %1; reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>重启进行期间与主机的连接断开（重启会自行继续）：%1；正在重新连接</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>reconnected; the restart ran on meanwhile</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新连接；重启在此期间继续进行</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the server is up again while &quot;%1&quot; still runs; not waiting for it (its output: %2/output)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已恢复运行，但 &quot;%1&quot; 仍在运行；不再等待它（其输出：%2/output）</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>still restarting after %1 s%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒后仍在重启%2</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>&quot;%1&quot; exited with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 退出，返回 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; was killed before it finished</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 在完成前被终止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the server aborted its start while &quot;%1&quot; still ran</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 仍在运行时，服务器中止了启动</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 after %2 s. The server says:
 %3
 (full output: %4/output on the host)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 秒后）。服务器输出：
+%3
+（完整输出：主机上的 %4/output）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&quot;%1&quot; succeeded, but %2. The server says:
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 执行成功，但 %2。服务器输出：
+%3</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&quot;%1&quot; returned, but the server has been up for %2 s: it did not restart%3</source>
-        <translation type="unfinished">“%1”已返回，但服务器已运行 %2 秒：它并未重启%3</translation>
+        <translation>“%1”已返回，但服务器已运行 %2 秒：它并未重启%3</translation>
     </message>
 </context>
 <context>
@@ -4825,12 +4348,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location filename="../app/cli/setupcommand.cpp" line="+30"/>
         <source>setup changes both servers; run &apos;replipair-cli plan&apos; to see how, then add --yes</source>
-        <translation type="unfinished">setup 会更改两台服务器；请先运行 &apos;replipair-cli plan&apos; 查看具体内容，然后加上 --yes</translation>
+        <translation>setup 会更改两台服务器；请先运行 &apos;replipair-cli plan&apos; 查看具体内容，然后加上 --yes</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>journal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行记录：%1</translation>
     </message>
 </context>
 <context>
@@ -4893,10 +4416,6 @@ Plan:
 <context>
     <name>SetupRun</name>
     <message>
-        <source>cancel</source>
-        <translation type="vanished">取消</translation>
-    </message>
-    <message>
         <location filename="../models/setup/setuprun.cpp" line="+55"/>
         <source>cancelled between two steps; nothing is half-done</source>
         <translation>已在两个步骤之间取消；没有半途而废的操作</translation>
@@ -4905,14 +4424,6 @@ Plan:
         <location line="+1"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
-    </message>
-    <message>
-        <source>started</source>
-        <translation type="vanished">已开始</translation>
-    </message>
-    <message>
-        <source>pre-flight</source>
-        <translation type="vanished">预检</translation>
     </message>
     <message>
         <location line="+67"/>
@@ -4930,13 +4441,9 @@ Plan:
         </translation>
     </message>
     <message>
-        <source>setup</source>
-        <translation type="vanished">设置</translation>
-    </message>
-    <message>
         <location line="-11"/>
         <source>could not append to the journal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法追加到运行记录 %1</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -4966,16 +4473,12 @@ Plan:
     <message>
         <location line="+105"/>
         <source>settings in place; no restart (%1 in force from the next restart)</source>
-        <translation type="unfinished"></translation>
+        <translation>设置已到位；不重启（%1 从下次重启起生效）</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>%1 starts at %2:%3%4: %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>inspect</source>
-        <translation type="vanished">检查</translation>
+        <translation>%1 从 %2:%3%4 开始：%5</translation>
     </message>
     <message>
         <location line="-153"/>
@@ -4992,20 +4495,12 @@ Plan:
         <source>cannot check (no bash or timeout on the host)</source>
         <translation>无法检查（主机上没有 bash 或 timeout）</translation>
     </message>
-    <message>
-        <source>reach peer</source>
-        <translation type="vanished">访问对端</translation>
-    </message>
     <message numerus="yes">
         <location line="+34"/>
         <source>reads %n option file(s) from %1; ours: %2</source>
         <translation>
             <numerusform>从 %1 读取 %n 个配置文件；我们的：%2</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>read config</source>
-        <translation type="vanished">读取配置</translation>
     </message>
     <message>
         <location line="-17"/>
@@ -5021,10 +4516,6 @@ Plan:
         <location line="+13"/>
         <source>both servers would take their settings from %1, which both read: give each server an option file of its own (&quot;configFile&quot;) — nothing was changed</source>
         <translation>两台服务器都会从它们共同读取的 %1 获取设置：请为每台服务器指定各自的配置文件（&quot;configFile&quot;）——未做任何更改</translation>
-    </message>
-    <message>
-        <source>config</source>
-        <translation type="vanished">配置</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -5052,17 +4543,9 @@ Plan:
         <translation>两台服务器上的所有设置均已到位：无需更改，无需重启</translation>
     </message>
     <message>
-        <source>check config</source>
-        <translation type="vanished">检查配置</translation>
-    </message>
-    <message>
         <location line="+37"/>
         <source>%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)</source>
         <translation>%1 只能以 REPLICATION SLAVE 权限从这里复制；新生成的密码（仅保存在内存中）</translation>
-    </message>
-    <message>
-        <source>replication user</source>
-        <translation type="vanished">复制用户</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -5074,10 +4557,6 @@ Plan:
         <location line="+13"/>
         <source>, GTID %1</source>
         <translation>，GTID %1</translation>
-    </message>
-    <message>
-        <source>coordinates</source>
-        <translation type="vanished">位点</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -5098,26 +4577,6 @@ Plan:
         <location line="+2"/>
         <source>replicating from %1 (%2:%3) from %4:%5</source>
         <translation>正在从 %4:%5 开始复制 %1（%2:%3）</translation>
-    </message>
-    <message>
-        <source>change source</source>
-        <translation type="vanished">更改主库</translation>
-    </message>
-    <message>
-        <source>verify</source>
-        <translation type="vanished">验证</translation>
-    </message>
-    <message>
-        <source>waiting for the IO and SQL threads on both servers</source>
-        <translation type="vanished">正在等待两台服务器上的 IO 和 SQL 线程</translation>
-    </message>
-    <message>
-        <source>writing a test row on each side</source>
-        <translation type="vanished">正在两端各写入一条测试行</translation>
-    </message>
-    <message>
-        <source>heartbeat</source>
-        <translation type="vanished">心跳</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -5188,7 +4647,7 @@ Plan:
     <message>
         <location filename="../app/cli/skipcommand.cpp" line="+17"/>
         <source>skip needs --server with the name of one of the two servers</source>
-        <translation type="unfinished">skip 需要 --server，并给出两台服务器之一的名称</translation>
+        <translation>skip 需要 --server，并给出两台服务器之一的名称</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -5196,7 +4655,7 @@ Plan:
 The event group it could not apply:
   %3
 Skipping it leaves the servers different. To skip exactly this event: --confirm %4</source>
-        <translation type="unfinished">SQL 线程因错误 %1 停止：%2
+        <translation>SQL 线程因错误 %1 停止：%2
 它无法应用的事件组：
   %3
 跳过它会使两台服务器的数据不同。若只跳过这一个事件：--confirm %4</translation>
@@ -5250,10 +4709,6 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SqlSession</name>
     <message>
-        <source>connect</source>
-        <translation type="vanished">连接</translation>
-    </message>
-    <message>
         <location filename="../models/sql/sqlsession.cpp" line="+42"/>
         <source>the Qt MySQL driver (QMYSQL) is not installed; run scripts/install-deps.sh</source>
         <translation>未安装 Qt MySQL 驱动（QMYSQL）；请运行 scripts/install-deps.sh</translation>
@@ -5291,117 +4746,117 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../ui/wizard/sshaccessbox.cpp" line="+16"/>
         <source>Reach the host over &amp;SSH (leave off for a server on this machine)</source>
-        <translation type="unfinished">通过 &amp;SSH 访问主机（本机上的服务器请勿勾选）</translation>
+        <translation>通过 &amp;SSH 访问主机（本机上的服务器请勿勾选）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>default: the host above</source>
-        <translation type="unfinished">默认：上面的主机</translation>
+        <translation>默认：上面的主机</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ssh-agent</source>
-        <translation type="unfinished"></translation>
+        <translation>ssh-agent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The keys of the running ssh-agent (SSH_AUTH_SOCK)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行的 ssh-agent 中的密钥（SSH_AUTH_SOCK）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>default: ~/.ssh/id_ed25519, id_ecdsa or id_rsa</source>
-        <translation type="unfinished"></translation>
+        <translation>默认：~/.ssh/id_ed25519、id_ecdsa 或 id_rsa</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>…</source>
-        <translation type="unfinished">…</translation>
+        <translation>…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose key file</source>
-        <translation type="unfinished">选择密钥文件</translation>
+        <translation>选择密钥文件</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>SSH Private Key</source>
-        <translation type="unfinished">SSH 私钥</translation>
+        <translation>SSH 私钥</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>kept in memory only, unless remembered below</source>
-        <translation type="unfinished"></translation>
+        <translation>仅保存在内存中，除非在下方选择记住</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>…or the variable that holds it</source>
-        <translation type="unfinished"></translation>
+        <translation>…或保存密码的环境变量</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use s&amp;udo for files and restarts</source>
-        <translation type="unfinished">对文件和重启使用 s&amp;udo</translation>
+        <translation>对文件和重启使用 s&amp;udo</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>P&amp;ort:</source>
-        <translation type="unfinished">端口(&amp;O)：</translation>
+        <translation>端口(&amp;O)：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SSH hos&amp;t:</source>
-        <translation type="unfinished">SSH 主机(&amp;T)：</translation>
+        <translation>SSH 主机(&amp;T)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SSH &amp;user:</source>
-        <translation type="unfinished">SSH 用户(&amp;U)：</translation>
+        <translation>SSH 用户(&amp;U)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Authentication:</source>
-        <translation type="unfinished"></translation>
+        <translation>认证方式(&amp;A)：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Key file:</source>
-        <translation type="unfinished">密钥文件(&amp;K)：</translation>
+        <translation>密钥文件(&amp;K)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SSH pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH 密码(&amp;W)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password &amp;variable:</source>
-        <translation type="unfinished">密码环境变量(&amp;V)：</translation>
+        <translation>密码环境变量(&amp;V)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Known &amp;hosts file:</source>
-        <translation type="unfinished">Known hosts 文件(&amp;H)：</translation>
+        <translation>Known hosts 文件(&amp;H)：</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>&quot;%1&quot; is not a valid SSH host.</source>
-        <translation type="unfinished">“%1”不是有效的 SSH 主机。</translation>
+        <translation>“%1”不是有效的 SSH 主机。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Type the SSH password, or name the variable that holds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 SSH 密码，或指定保存它的环境变量。</translation>
     </message>
 </context>
 <context>
@@ -5409,92 +4864,92 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/host/ssh/sshauthenticator.cpp" line="+26"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>%1 dropped the connection during authentication: %2</source>
-        <translation type="unfinished">%1 在认证期间断开了连接：%2</translation>
+        <translation>%1 在认证期间断开了连接：%2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>key file %1 (not found)</source>
-        <translation type="unfinished">密钥文件 %1（未找到）</translation>
+        <translation>密钥文件 %1（未找到）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>key file %1 (cannot be loaded: protected by a passphrase? name its environment variable in &quot;keyPassphraseEnv&quot;)</source>
-        <translation type="unfinished">密钥文件 %1（无法加载：是否受密码短语保护？请在“keyPassphraseEnv”中指定其环境变量）</translation>
+        <translation>密钥文件 %1（无法加载：是否受密码短语保护？请在“keyPassphraseEnv”中指定其环境变量）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>key file %1 (cannot be loaded: wrong passphrase in $%2, or not a private key)</source>
-        <translation type="unfinished">密钥文件 %1（无法加载：$%2 中的密码短语错误，或不是私钥）</translation>
+        <translation>密钥文件 %1（无法加载：$%2 中的密码短语错误，或不是私钥）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>key file %1 (accepted; the server wants a further method)</source>
-        <translation type="unfinished">密钥文件 %1（已接受；服务器还要求其他认证方式）</translation>
+        <translation>密钥文件 %1（已接受；服务器还要求其他认证方式）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>key file %1 (refused)</source>
-        <translation type="unfinished">密钥文件 %1（被拒绝）</translation>
+        <translation>密钥文件 %1（被拒绝）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>password (not offered by the server)</source>
-        <translation type="unfinished">密码（服务器未提供此方式）</translation>
+        <translation>密码（服务器未提供此方式）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>password (none given: the profile names no &quot;passwordEnv&quot;)</source>
-        <translation type="unfinished">密码（未提供：配对方案中没有指定“passwordEnv”）</translation>
+        <translation>密码（未提供：配对方案中没有指定“passwordEnv”）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>password (the environment variable %1 is not set)</source>
-        <translation type="unfinished">密码（未设置环境变量 %1）</translation>
+        <translation>密码（未设置环境变量 %1）</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the SSH password given (refused)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入的 SSH 密码（被拒绝）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>password from %1 (refused)</source>
-        <translation type="unfinished">来自 %1 的密码（被拒绝）</translation>
+        <translation>来自 %1 的密码（被拒绝）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 dropped the connection: %2</source>
-        <translation type="unfinished">%1 断开了连接：%2</translation>
+        <translation>%1 断开了连接：%2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>ssh-agent (not running: SSH_AUTH_SOCK is not set)</source>
-        <translation type="unfinished">ssh-agent（未运行：未设置 SSH_AUTH_SOCK）</translation>
+        <translation>ssh-agent（未运行：未设置 SSH_AUTH_SOCK）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>ssh-agent (failed: %1)</source>
-        <translation type="unfinished">ssh-agent（失败：%1）</translation>
+        <translation>ssh-agent（失败：%1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ssh-agent (no key of the agent was accepted)</source>
-        <translation type="unfinished">ssh-agent（代理中的密钥均未被接受）</translation>
+        <translation>ssh-agent（代理中的密钥均未被接受）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>public keys (not offered by the server)</source>
-        <translation type="unfinished">公钥（服务器未提供此方式）</translation>
+        <translation>公钥（服务器未提供此方式）</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>authentication as %1 failed. The server offers: %2. Tried: %3.</source>
-        <translation type="unfinished">以 %1 身份认证失败。服务器提供：%2。已尝试：%3。</translation>
+        <translation>以 %1 身份认证失败。服务器提供：%2。已尝试：%3。</translation>
     </message>
 </context>
 <context>
@@ -5513,102 +4968,6 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+5"/>
         <source>cannot connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 sent no host key: %2</source>
-        <translation type="vanished">%1 没有发送主机密钥：%2</translation>
-    </message>
-    <message>
-        <source>cannot check the host key of %1 against %2: %3</source>
-        <translation type="vanished">无法用 %2 核对 %1 的主机密钥：%3</translation>
-    </message>
-    <message>
-        <source>the host key of %1 has CHANGED: it now presents %2 (%3), but %4 holds %5 for %6. This may be an attack (someone between you and the host), or the host was reinstalled. If you know why, remove the old entry (ssh-keygen -R &apos;%6&apos; -f %4) and try again.</source>
-        <translation type="vanished">%1 的主机密钥已更改：它现在出示 %2（%3），但 %4 中为 %6 记录的是 %5。这可能是攻击（有人位于您和主机之间），也可能是主机重装过。如果您清楚原因，请删除旧条目（ssh-keygen -R &apos;%6&apos; -f %4）后重试。</translation>
-    </message>
-    <message>
-        <source>another key</source>
-        <translation type="vanished">另一个密钥</translation>
-    </message>
-    <message>
-        <source>cannot create the folder %1 for %2</source>
-        <translation type="vanished">无法为 %2 创建文件夹 %1</translation>
-    </message>
-    <message>
-        <source>cannot add the host key of %1 to %2: %3</source>
-        <translation type="vanished">无法将 %1 的主机密钥加入 %2：%3</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="vanished">无</translation>
-    </message>
-    <message>
-        <source>%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then accept it (&quot;acceptNewHostKey&quot;: true) or add it to %4 yourself.</source>
-        <translation type="vanished">%1 不是已知主机：其密钥 %2（%3）不在 %4 中。请将其与主机上显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）进行比较，然后接受它（&quot;acceptNewHostKey&quot;: true）或自行将其添加到 %4。</translation>
-    </message>
-    <message>
-        <source>%1 dropped the connection: %2</source>
-        <translation type="vanished">%1 断开了连接：%2</translation>
-    </message>
-    <message>
-        <source>%1 dropped the connection during authentication: %2</source>
-        <translation type="vanished">%1 在认证期间断开了连接：%2</translation>
-    </message>
-    <message>
-        <source>key file %1 (not found)</source>
-        <translation type="vanished">密钥文件 %1（未找到）</translation>
-    </message>
-    <message>
-        <source>key file %1 (cannot be loaded: protected by a passphrase? name its environment variable in &quot;keyPassphraseEnv&quot;)</source>
-        <translation type="vanished">密钥文件 %1（无法加载：是否受密码短语保护？请在“keyPassphraseEnv”中指定其环境变量）</translation>
-    </message>
-    <message>
-        <source>key file %1 (cannot be loaded: wrong passphrase in $%2, or not a private key)</source>
-        <translation type="vanished">密钥文件 %1（无法加载：$%2 中的密码短语错误，或不是私钥）</translation>
-    </message>
-    <message>
-        <source>key file %1 (accepted; the server wants a further method)</source>
-        <translation type="vanished">密钥文件 %1（已接受；服务器还要求其他认证方式）</translation>
-    </message>
-    <message>
-        <source>key file %1 (refused)</source>
-        <translation type="vanished">密钥文件 %1（被拒绝）</translation>
-    </message>
-    <message>
-        <source>ssh-agent (not running: SSH_AUTH_SOCK is not set)</source>
-        <translation type="vanished">ssh-agent（未运行：未设置 SSH_AUTH_SOCK）</translation>
-    </message>
-    <message>
-        <source>ssh-agent (failed: %1)</source>
-        <translation type="vanished">ssh-agent（失败：%1）</translation>
-    </message>
-    <message>
-        <source>ssh-agent (no key of the agent was accepted)</source>
-        <translation type="vanished">ssh-agent（代理中的密钥均未被接受）</translation>
-    </message>
-    <message>
-        <source>public keys (not offered by the server)</source>
-        <translation type="vanished">公钥（服务器未提供此方式）</translation>
-    </message>
-    <message>
-        <source>password (none given: the profile names no &quot;passwordEnv&quot;)</source>
-        <translation type="vanished">密码（未提供：配对方案中没有指定“passwordEnv”）</translation>
-    </message>
-    <message>
-        <source>password (the environment variable %1 is not set)</source>
-        <translation type="vanished">密码（未设置环境变量 %1）</translation>
-    </message>
-    <message>
-        <source>password from %1 (refused)</source>
-        <translation type="vanished">来自 %1 的密码（被拒绝）</translation>
-    </message>
-    <message>
-        <source>password (not offered by the server)</source>
-        <translation type="vanished">密码（服务器未提供此方式）</translation>
-    </message>
-    <message>
-        <source>authentication as %1 failed. The server offers: %2. Tried: %3.</source>
-        <translation type="vanished">以 %1 身份认证失败。服务器提供：%2。已尝试：%3。</translation>
     </message>
     <message>
         <location line="+66"/>
@@ -5668,7 +5027,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+14"/>
         <source>%1 was not a known host: its key %2 (%3) was added to %4 (&quot;acceptNewHostKey&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 原先不是已知主机：其密钥 %2（%3）已添加到 %4（&quot;acceptNewHostKey&quot;）</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -5818,14 +5177,6 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <source>seconds</source>
-        <translation type="vanished">秒</translation>
-    </message>
-    <message>
-        <source>KiB</source>
-        <translation type="vanished">KiB</translation>
-    </message>
-    <message>
         <location line="-155"/>
         <source>Last 5 minutes</source>
         <translation>最近 5 分钟</translation>
@@ -5881,25 +5232,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+73"/>
         <source>Replication lag (seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>复制延迟（秒）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Binlog not yet executed (KiB)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replication lag</source>
-        <translation type="vanished">复制延迟</translation>
+        <translation>尚未执行的 binlog（KiB）</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Replica threads running (IO + SQL)</source>
         <translation>正在运行的从库线程（IO + SQL）</translation>
-    </message>
-    <message>
-        <source>Binlog bytes not yet executed</source>
-        <translation type="vanished">尚未执行的 Binlog 字节数</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5939,78 +5282,78 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location filename="../app/cli/statuscommand.cpp" line="+30"/>
         <location line="+95"/>
         <source>no answer from %1 within the timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在超时时间内没有响应</translation>
     </message>
     <message>
         <location line="-85"/>
         <source>%1: unreachable: %2</source>
-        <translation type="unfinished">%1：无法访问：%2</translation>
+        <translation>%1：无法访问：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: not a replica</source>
-        <translation type="unfinished">%1：不是从库</translation>
+        <translation>%1：不是从库</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: from %2:%3  IO %4  SQL %5  behind %6  exec %7:%8</source>
-        <translation type="unfinished">%1：来自 %2:%3  IO %4  SQL %5  落后 %6  已执行 %7:%8</translation>
+        <translation>%1：来自 %2:%3  IO %4  SQL %5  延迟 %6  已执行 %7:%8</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 秒</translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>   IO error %1: %2</source>
-        <translation type="unfinished">   IO 错误 %1：%2</translation>
+        <translation>   IO 错误 %1：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>   SQL error %1: %2</source>
-        <translation type="unfinished">   SQL 错误 %1：%2</translation>
+        <translation>   SQL 错误 %1：%2</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法访问：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>not a replica</source>
-        <translation type="unfinished"></translation>
+        <translation>不是从库</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>IO thread %1, SQL thread %2</source>
-        <translation type="unfinished"></translation>
+        <translation>IO 线程 %1，SQL 线程 %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+3"/>
         <source>%1 s behind</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 %1 秒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>replicating, %1 s behind</source>
-        <translation type="unfinished"></translation>
+        <translation>正在复制，延迟 %1 秒</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>replicating</source>
-        <translation type="unfinished"></translation>
+        <translation>正在复制</translation>
     </message>
 </context>
 <context>
@@ -6036,18 +5379,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="-15"/>
         <source>the binary log of %1 is off: no heartbeat lag for its replica</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StatusSample</name>
-    <message>
-        <source>SQL thread error %1: %2</source>
-        <translation type="vanished">SQL 线程错误 %1：%2</translation>
-    </message>
-    <message>
-        <source>IO thread error %1: %2</source>
-        <translation type="vanished">IO 线程错误 %1：%2</translation>
+        <translation>%1 的 binlog 已关闭：其从库没有心跳延迟数据</translation>
     </message>
 </context>
 <context>
@@ -6078,117 +5410,117 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/common/stepid.cpp" line="+13"/>
         <source>inspect</source>
-        <translation type="unfinished">检查</translation>
+        <translation>检查</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reach peer</source>
-        <translation type="unfinished">访问对端</translation>
+        <translation>访问对端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pre-flight</source>
-        <translation type="unfinished">预检</translation>
+        <translation>预检</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>read config</source>
-        <translation type="unfinished">读取配置</translation>
+        <translation>读取配置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>check config</source>
-        <translation type="unfinished">检查配置</translation>
+        <translation>检查配置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>config</source>
-        <translation type="unfinished">配置</translation>
+        <translation>配置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>replication user</source>
-        <translation type="unfinished">复制用户</translation>
+        <translation>复制账号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>coordinates</source>
-        <translation type="unfinished">位点</translation>
+        <translation>binlog 位点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>change source</source>
-        <translation type="unfinished">更改主库</translation>
+        <translation>更改主库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>verify</source>
-        <translation type="unfinished">验证</translation>
+        <translation>验证</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>heartbeat</source>
-        <translation type="unfinished">心跳</translation>
+        <translation>心跳</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>setup</source>
-        <translation type="unfinished">设置</translation>
+        <translation>搭建</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>profile</source>
-        <translation type="unfinished">配对方案</translation>
+        <translation>配对方案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>credentials</source>
-        <translation type="unfinished">凭据</translation>
+        <translation>凭据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>connect</source>
-        <translation type="unfinished">连接</translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>restart</source>
-        <translation type="unfinished">重启</translation>
+        <translation>重启</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>verify config</source>
-        <translation type="unfinished">验证配置</translation>
+        <translation>验证配置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failing event</source>
-        <translation type="unfinished">出错的事件</translation>
+        <translation>出错的事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>skip event</source>
-        <translation type="unfinished">跳过事件</translation>
+        <translation>跳过事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sql</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ssh</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>沙箱</translation>
     </message>
 </context>
 <context>
@@ -6211,14 +5543,6 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 </context>
 <context>
     <name>TopologyModel</name>
-    <message>
-        <source>IO thread error %1: %2</source>
-        <translation type="vanished">IO 线程错误 %1：%2</translation>
-    </message>
-    <message>
-        <source>SQL thread error %1: %2</source>
-        <translation type="vanished">SQL 线程错误 %1：%2</translation>
-    </message>
     <message>
         <location filename="../models/monitor/topologymodel.cpp" line="+163"/>
         <source>running</source>
@@ -6295,11 +5619,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+2"/>
         <source>Show the &amp;Configuration RepliPair Wrote on %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show config &amp;diff for %1…</source>
-        <translation type="vanished">显示 %1 的配置差异(&amp;D)…</translation>
+        <translation>显示 RepliPair 在 %1 上写入的配置(&amp;C)…</translation>
     </message>
 </context>
 <context>
