@@ -5663,7 +5663,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+4"/>
         <source>Start two local sandbox servers and set them up as a pair.</source>
-        <translation>启动两台本地沙盒服务器，并将它们设置为一对。</translation>
+        <translation>启动两台本地沙箱服务器，并将它们设置为一对。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5678,12 +5678,12 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+29"/>
         <source>Starting two sandbox servers in %1…</source>
-        <translation>正在 %1 中启动两台沙盒服务器…</translation>
+        <translation>正在 %1 中启动两台沙箱服务器…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sandbox servers are up.</source>
-        <translation>沙盒服务器已启动。</translation>
+        <translation>沙箱服务器已启动。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5694,7 +5694,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <location line="+1"/>
         <source>The sandbox servers could not be started:
 %1</source>
-        <translation>无法启动沙盒服务器：
+        <translation>无法启动沙箱服务器：
 %1</translation>
     </message>
 </context>
