@@ -19,7 +19,9 @@ public:
     static inline const QString ReplicationUser = QStringLiteral("replication-user");
     static inline const QString Coordinates = QStringLiteral("coordinates");
     static inline const QString ChangeSource = QStringLiteral("change-source");
+    static inline const QString Copy = QStringLiteral("copy");
     static inline const QString Verify = QStringLiteral("verify");
+    static inline const QString VerifyData = QStringLiteral("verify-data");
     static inline const QString Heartbeat = QStringLiteral("heartbeat");
     static inline const QString Setup = QStringLiteral("setup");
     static inline const QString Cancel = QStringLiteral("cancel");

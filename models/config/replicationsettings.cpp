@@ -45,8 +45,9 @@ DesiredSetting list(const Dialect& d, const QString& variable, const QStringList
     s.isList = true;
     QString name = variable;
     name.replace(QLatin1Char('_'), QLatin1Char('-'));
-    for (const QString& v : values)
-        s.cnfLines << QStringLiteral("%1 = %2").arg(name, v);
+    for (QString v : values) // an option file reads a doubled backslash as one
+        s.cnfLines << QStringLiteral("%1 = %2").arg(
+            name, v.replace(QLatin1Char('\\'), QLatin1String("\\\\")));
     s.dynamic = d.isDynamic(variable);
     return s;
 }
@@ -65,10 +66,16 @@ QList<DesiredSetting> ReplicationSettings::filters(const Dialect& d, const PairP
     // by the table's own database, whatever the default database (USE) was; the binary log keeps every
     // database (point-in-time recovery needs it). The do-db filters are emptied: they would still drop
     // statements made under another default database.
+    // a wild pattern reads a backslash, % and _ in a database name as escape or wildcards: each is escaped,
+    // so the pattern matches that one database only
     const auto tables = [](const QStringList& dbs) {
         QStringList patterns;
-        for (const QString& db : dbs)
+        for (QString db : dbs) {
+            db.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+                .replace(QLatin1Char('%'), QLatin1String("\\%"))
+                .replace(QLatin1Char('_'), QLatin1String("\\_"));
             patterns << db + QStringLiteral(".%");
+        }
         return patterns;
     };
     out << list(d, QStringLiteral("binlog_do_db"), {});

@@ -1,6 +1,7 @@
 #include "copy/datacopy.h"
 
 #include "common/sqlquote.h"
+#include "common/stepid.h"
 #include "copy/copyaccount.h"
 #include "copy/copyscript.h"
 #include "copy/remotejob.h"
@@ -128,7 +129,7 @@ Result<CopyResult> DataCopy::copySteps(const CopyCheck& check, Undo& undo)
 {
     const int s = m_source, t = 1 - s;
     const ServerProfile &from = m_profile.servers[s], &to = m_profile.servers[t];
-    const QString step = QStringLiteral("copy");
+    const QString step = StepId::Copy;
     auto adminPassword = to.adminPassword();
     if (!adminPassword)
         return std::unexpected(adminPassword.error());

@@ -1,5 +1,6 @@
 #include "setup/pairdatasteps.h"
 
+#include "common/stepid.h"
 #include "copy/copyaccount.h"
 #include "host/serverworker.h"
 #include "setup/preflightdata.h"
@@ -175,7 +176,7 @@ bool PairDataSteps::copy(const std::atomic_bool* cancel, StepError* error)
     if (!done) {
         report(SetupEvent::Kind::StepFailed, to, done.error().text);
         *error = done.error();
-        error->step = QStringLiteral("copy");
+        error->step = StepId::Copy;
         return false;
     }
     m_copied = *done;
@@ -207,7 +208,7 @@ QString PairDataSteps::startPointReason(int source) const
 
 Result<void> PairDataSteps::compareAtEnd(int timeoutMs, const std::atomic_bool* cancel)
 {
-    const QString step = QStringLiteral("verify-data");
+    const QString step = StepId::VerifyData;
     QElapsedTimer t;
     t.start();
     report(SetupEvent::Kind::StepStarted, {},

@@ -407,7 +407,7 @@ private Q_SLOTS:
             QStringLiteral("preflight"), QStringLiteral("read-config"), QStringLiteral("check-config"),
             QStringLiteral("config"), QStringLiteral("replication-user"), QStringLiteral("coordinates"),
             QStringLiteral("change-source"), QStringLiteral("verify"), QStringLiteral("heartbeat"),
-            QStringLiteral("setup") };
+            QStringLiteral("copy"), QStringLiteral("verify-data"), QStringLiteral("setup") };
         const Ran setup = cliWith({ QStringLiteral("setup"), QStringLiteral("/dev/stdin"),
                                       QStringLiteral("--yes"), QStringLiteral("--json") },
             zh, profilePath);

@@ -174,6 +174,7 @@ private Q_SLOTS:
         Sandbox& sb = pair.sandbox();
         PairProfile profile = sb.pairProfile();
         profile.binlogFormat.clear(); // as the server is configured: MIXED
+        profile.filterStyle = FilterStyle::DoDb; // the seed checklist's binlog-do-db/replicate-do-db
         const SetupOutcome plan = runSetup(profile, SetupRunner::Mode::Plan);
         bool warned = false;
         for (const Finding& f : plan.plan.findings)
