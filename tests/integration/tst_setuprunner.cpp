@@ -398,7 +398,7 @@ private Q_SLOTS:
             QVERIFY(ReplicaStatus::fromRow(rows->first()).healthy());
         }
     }
-    void longStatementKeepsTheReadLockAway()
+    void longStatementNeverMeetsAReadLock()
     {
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
@@ -426,11 +426,11 @@ private Q_SLOTS:
             });
         });
         dump(o);
-        QVERIFY(!o.ok);
-        QCOMPARE(o.error.server, QStringLiteral("A"));
-        QCOMPARE(o.error.step, QStringLiteral("coordinates"));
-        QVERIFY2(o.error.text.contains(QStringLiteral("SELECT SLEEP(25)")), qPrintable(o.error.text));
-        // nothing was locked: writes on A go through at once
+        // the start points come from the inspection and the restart that turned the binary logs on: no read
+        // lock is needed, so a long report on A neither stops the setup nor queues the application's writes
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY2(!o.said(QStringLiteral("read lock held")), qPrintable(o.lines.join(QLatin1Char('\n'))));
+        QVERIFY2(o.said(QStringLiteral("starts at")), qPrintable(o.lines.join(QLatin1Char('\n'))));
         bool ok = false;
         sandboxSql(sb, 0,
             QStringLiteral(
