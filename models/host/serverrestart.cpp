@@ -185,7 +185,7 @@ Result<void> ServerRestart::run()
             nextProgress += 5000;
         }
         pause(backoff);
-        backoff = std::min(backoff * 2, lostConnection.isEmpty() ? 200 : 1000);
+        backoff = std::min(backoff * 2, lostConnection.isEmpty() ? 100 : 1000);
     }
 
     const QString output = QString::fromLocal8Bit(state.output);
@@ -229,6 +229,5 @@ Result<void> ServerRestart::run()
                 .arg(upSeconds)
                 .arg(output.trimmed().isEmpty() ? QString()
                                                 : QStringLiteral(" (%1)").arg(output.trimmed().right(500)))));
-    job->remove(**shell);
-    return {};
+    return {}; // the poll that saw the success removed the folder
 }

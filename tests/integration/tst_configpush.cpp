@@ -34,7 +34,9 @@ class TestConfigPush : public QObject
     static void dump(const SetupOutcome& o) { qInfo().noquote() << o.lines.join(QLatin1Char('\n')); }
     static qint64 uptime(Sandbox& sb, int i)
     {
-        return sandboxSql(sb, i, QStringLiteral("SHOW GLOBAL STATUS LIKE 'Uptime'")).section(QLatin1Char('\t'), 1).toLongLong();
+        return sandboxSql(sb, i, QStringLiteral("SHOW GLOBAL STATUS LIKE 'Uptime'"))
+            .section(QLatin1Char('\t'), 1)
+            .toLongLong();
     }
     /** The sshd processes serving sessions: the children of the fixture's listening sshd. */
     static QList<pid_t> sessionProcesses(const SshdFixture& sshd)
@@ -84,19 +86,21 @@ private Q_SLOTS:
         const QString index = b.dir + QStringLiteral("/data/mysql-bin.index");
         QVERIFY(QDir().mkpath(index));
         PairProfile profile = sb.pairProfile();
-        profile.servers[1].restartCommand
-            = QStringLiteral("%1 || { sleep 40; exit 1; }").arg(Shell::quote(b.dir + QStringLiteral("/restart.sh")));
+        profile.servers[1].restartCommand = QStringLiteral("%1 || { sleep 40; exit 1; }")
+                                                .arg(Shell::quote(b.dir + QStringLiteral("/restart.sh")));
         const QString before = text(b.configFile);
         QElapsedTimer t;
         t.start();
-        const SetupOutcome o = runSetup(profile, SetupRunner::Mode::Setup, [](SetupRunner& r) { r.setRestartTimeoutMs(90000); });
+        const SetupOutcome o = runSetup(
+            profile, SetupRunner::Mode::Setup, [](SetupRunner& r) { r.setRestartTimeoutMs(90000); });
         const qint64 took = t.elapsed();
         dump(o);
         QDir().rmdir(index);
         QVERIFY(!o.ok);
         QCOMPARE(o.error.server, QStringLiteral("B"));
         // the server's own line, from its error log
-        QVERIFY2(o.error.text.contains(QStringLiteral("[ERROR]")) && o.error.text.contains(QStringLiteral("mysql-bin.index")),
+        QVERIFY2(o.error.text.contains(QStringLiteral("[ERROR]"))
+                && o.error.text.contains(QStringLiteral("mysql-bin.index")),
             qPrintable(o.error.text));
         QVERIFY2(o.error.text.contains(QStringLiteral("server is back up")), qPrintable(o.error.text));
         QVERIFY2(took < 30000, qPrintable(QStringLiteral("took %1 ms").arg(took))); // not the command's 40 s
@@ -122,8 +126,9 @@ private Q_SLOTS:
             // stop, then a pause between stop and start in which the session is killed; an init script
             // prints as it goes (a command tied to the dead session would die on that write)
             const QString dir = Shell::quote(sb.servers()[i].dir);
-            s.restartCommand = QStringLiteral("%1/stop.sh && touch %2 && sleep 6 && echo starting && %1/start.sh")
-                                   .arg(dir, Shell::quote(marker));
+            s.restartCommand
+                = QStringLiteral("%1/stop.sh && touch %2 && sleep 6 && echo starting && %1/start.sh")
+                      .arg(dir, Shell::quote(marker));
         }
         std::atomic<int> killed { 0 };
         std::atomic<bool> done { false };
@@ -151,9 +156,13 @@ private Q_SLOTS:
             QCOMPARE(sandboxSql(sb, i, QStringLiteral("SELECT @@log_bin")), QStringLiteral("1"));
         }
         // the journal lists every file written, on both servers
-        const QStringList lines = text(m_journalProfile + QStringLiteral(".journal")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList lines = text(m_journalProfile + QStringLiteral(".journal"))
+                                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY(!lines.isEmpty());
-        const QJsonArray steps = QJsonDocument::fromJson(lines.last().toUtf8()).object().value(QStringLiteral("steps")).toArray();
+        const QJsonArray steps = QJsonDocument::fromJson(lines.last().toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("steps"))
+                                     .toArray();
         QStringList written, wrote;
         for (const QJsonValue& s : steps)
             for (const QJsonValue& w : s.toObject().value(QStringLiteral("written")).toArray())
@@ -175,22 +184,30 @@ private Q_SLOTS:
             "the previous test set the pair up");
         bool ok = false;
         // no default database: the client is started without one
-        sandboxSql(sb, 0, QStringLiteral("CREATE TABLE test.ddl_no_use (id INT PRIMARY KEY, v VARCHAR(10))"), &ok);
+        sandboxSql(
+            sb, 0, QStringLiteral("CREATE TABLE test.ddl_no_use (id INT PRIMARY KEY, v VARCHAR(10))"), &ok);
         QVERIFY(ok);
         sandboxSql(sb, 0, QStringLiteral("INSERT INTO test.ddl_no_use VALUES (1, 'a')"), &ok);
         QVERIFY(ok);
-        QTRY_COMPARE_WITH_TIMEOUT(sandboxSql(sb, 1, QStringLiteral("SELECT v FROM test.ddl_no_use WHERE id = 1")),
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sandboxSql(sb, 1, QStringLiteral("SELECT v FROM test.ddl_no_use WHERE id = 1")),
             QStringLiteral("a"), 20000);
         // other databases stay out of the replica, whatever the default database
-        sandboxSql(sb, 0, QStringLiteral("CREATE DATABASE IF NOT EXISTS other; CREATE TABLE other.t (id INT)"), &ok);
+        sandboxSql(
+            sb, 0, QStringLiteral("CREATE DATABASE IF NOT EXISTS other; CREATE TABLE other.t (id INT)"), &ok);
         QVERIFY(ok);
         sandboxSql(sb, 0, QStringLiteral("USE other; INSERT INTO test.ddl_no_use VALUES (2, 'b')"), &ok);
         QVERIFY(ok);
-        QTRY_COMPARE_WITH_TIMEOUT(sandboxSql(sb, 1, QStringLiteral("SELECT v FROM test.ddl_no_use WHERE id = 2")),
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sandboxSql(sb, 1, QStringLiteral("SELECT v FROM test.ddl_no_use WHERE id = 2")),
             QStringLiteral("b"), 20000);
-        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'other'")),
+        QCOMPARE(sandboxSql(sb, 1,
+                     QStringLiteral(
+                         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'other'")),
             QStringLiteral("0"));
-        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE schema_name = 'other'")),
+        QCOMPARE(sandboxSql(sb, 1,
+                     QStringLiteral(
+                         "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE schema_name = 'other'")),
             QStringLiteral("0"));
         QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SHOW GLOBAL STATUS LIKE 'Slave_running'")),
             QStringLiteral("Slave_running\tON"));
@@ -218,7 +235,8 @@ private Q_SLOTS:
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         for (int i = 0; i < 2; ++i) {
             const qint64 after = uptime(sb, i);
-            QVERIFY2(after >= before[i], qPrintable(QStringLiteral("%1: uptime %2 → %3").arg(i).arg(before[i]).arg(after)));
+            QVERIFY2(after >= before[i],
+                qPrintable(QStringLiteral("%1: uptime %2 → %3").arg(i).arg(before[i]).arg(after)));
             // written for the next restart, not applied, and said so with what it means
             QVERIFY(text(sb.servers()[i].dir + QStringLiteral("/conf.d/90-replipair.cnf"))
                         .contains(QStringLiteral("log-slave-updates = ON")));
