@@ -67,16 +67,15 @@ void parseTree(const QByteArray& out, QMap<QString, QByteArray>& files, QSet<QSt
 }
 } // namespace
 
-Result<QString> OptionFiles::locateMain(
-    ServerContext& ctx, const ServerInspection& inspection, QString* how)
+Result<QString> OptionFiles::locateMain(ServerContext& ctx, const ServerInspection& inspection, QString* how)
 {
     if (ctx.profile.configFile != QLatin1String("auto"))
         return ctx.profile.configFile;
     auto shell = ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
-    auto location
-        = ConfigLocator(**shell, ctx.profile.name).locate(inspection.processHint(), inspection.version.flavor);
+    auto location = ConfigLocator(**shell, ctx.profile.name)
+                        .locate(inspection.processHint(), inspection.version.flavor);
     if (!location)
         return std::unexpected(location.error());
     if (how) {
@@ -155,4 +154,3 @@ Result<OptionFiles::Files> OptionFiles::read(ServerContext& ctx, const QString& 
         return std::unexpected(r.error());
     return files;
 }
-

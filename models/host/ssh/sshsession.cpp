@@ -181,8 +181,11 @@ Result<CommandResult> SshSession::exec(
     for (;;) {
         for (int stream : { 0, 1 }) {
             int n;
-            while ((n = ssh_channel_read_nonblocking(channel.get(), buf, sizeof buf, stream)) > 0)
+            while ((n = ssh_channel_read_nonblocking(channel.get(), buf, sizeof buf, stream)) > 0) {
                 (stream ? result.err : result.out).append(buf, n);
+                if (state.exited) // output still flowing after the exit status: not a daemon, keep reading
+                    afterExit.setRemainingTime(300);
+            }
             if (n == SSH_ERROR)
                 return lost(QT_TRANSLATE_NOOP("SshSession", "reading output"));
         }
