@@ -65,18 +65,29 @@ QList<DesiredSetting> ReplicationSettings::filters(const Dialect& d, const PairP
     // by the table's own database, whatever the default database (USE) was; the binary log keeps every
     // database (point-in-time recovery needs it). The do-db filters are emptied: they would still drop
     // statements made under another default database.
+    // the pattern is LIKE-style: a backslash in a database name must be escaped to match itself ('_' and
+    // '%' are left as wildcards: they only widen the match to names that differ in that one place)
     const auto tables = [](const QStringList& dbs) {
         QStringList patterns;
-        for (const QString& db : dbs)
-            patterns << db + QStringLiteral(".%");
+        for (QString db : dbs)
+            patterns << db.replace(QLatin1Char('\\'), QLatin1String("\\\\")) + QStringLiteral(".%");
         return patterns;
+    };
+    // an option file reads "\\" as one backslash: the file needs each of the pattern's doubled
+    const auto wild = [&](const QString& variable, const QStringList& patterns) {
+        DesiredSetting s = list(d, variable, patterns);
+        for (QString& line : s.cnfLines) {
+            const qsizetype eq = line.indexOf(QLatin1String(" = "));
+            line = line.left(eq + 3) + line.mid(eq + 3).replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        }
+        return s;
     };
     out << list(d, QStringLiteral("binlog_do_db"), {});
     out << list(d, QStringLiteral("binlog_ignore_db"), {});
     out << list(d, QStringLiteral("replicate_do_db"), {});
     out << list(d, QStringLiteral("replicate_ignore_db"), {});
-    out << list(d, QStringLiteral("replicate_wild_do_table"), tables(pair.databases));
-    out << list(d, QStringLiteral("replicate_wild_ignore_table"), tables(pair.ignoreDatabases));
+    out << wild(QStringLiteral("replicate_wild_do_table"), tables(pair.databases));
+    out << wild(QStringLiteral("replicate_wild_ignore_table"), tables(pair.ignoreDatabases));
     return out;
 }
 
