@@ -15,12 +15,6 @@ class ConfigPush
 {
     Q_DECLARE_TR_FUNCTIONS(ConfigPush)
 public:
-    struct Files
-    {
-        QList<ConfigPlanner::SourceFile> files;
-        QStringList includeDirs;
-        QString mainFile;
-    };
     /** What apply() did — also when it failed half-way — for the journal. */
     struct Applied
     {
@@ -37,6 +31,7 @@ public:
         int restartTimeoutMs = 120000;
         QString errorLog; ///< the server's log_error, quoted when a restart fails
         std::function<void(const QString&)> progress;
+        bool prechecked = false; ///< precheck() already passed (setup checks both servers first)
     };
 
     ConfigPush(ServerContext& ctx, const ConfigPlan& plan, Options options);
@@ -45,11 +40,6 @@ public:
     Result<void> apply();
     const Applied& applied() const { return m_applied; }
 
-    /** The main option file: the profile's, or "auto" (mysqld's --defaults-file, then the usual places). */
-    static Result<QString> locateMainFile(
-        ServerContext& ctx, const ServerInspection& inspection, QString* how = nullptr);
-    /** The main file and every file it includes, read in one remote call. */
-    static Result<Files> readFiles(ServerContext& ctx, const QString& mainFile);
     /** The restart command: the profile's, or "auto" (the server's systemd unit, else its init script);
      *  @p how says what was found. */
     static Result<QString> restartCommand(

@@ -78,12 +78,21 @@ QList<DesiredSetting> ReplicationSettings::filters(const Dialect& d, const PairP
         }
         return patterns;
     };
+    // an option file reads "\\" as one backslash: the file needs each of the pattern's doubled
+    const auto wild = [&](const QString& variable, const QStringList& patterns) {
+        DesiredSetting s = list(d, variable, patterns);
+        for (QString& line : s.cnfLines) {
+            const qsizetype eq = line.indexOf(QLatin1String(" = "));
+            line = line.left(eq + 3) + line.mid(eq + 3).replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        }
+        return s;
+    };
     out << list(d, QStringLiteral("binlog_do_db"), {});
     out << list(d, QStringLiteral("binlog_ignore_db"), {});
     out << list(d, QStringLiteral("replicate_do_db"), {});
     out << list(d, QStringLiteral("replicate_ignore_db"), {});
-    out << list(d, QStringLiteral("replicate_wild_do_table"), tables(pair.databases));
-    out << list(d, QStringLiteral("replicate_wild_ignore_table"), tables(pair.ignoreDatabases));
+    out << wild(QStringLiteral("replicate_wild_do_table"), tables(pair.databases));
+    out << wild(QStringLiteral("replicate_wild_ignore_table"), tables(pair.ignoreDatabases));
     return out;
 }
 

@@ -95,9 +95,14 @@ Result<DetachedCommand::State> DetachedCommand::poll(HostShell& shell) const
             "d=%1\n"
             "w=%2\n"
             "from=%3\n"
-            "if [ -f \"$d/status\" ]; then printf 'finished %s\\n' \"$(cat \"$d/status\")\"\n"
+            // wait on the host (up to ~0.4 s) for the end: one round trip learns it at once
+            "i=0\n"
+            "st=\n"
+            "while [ ! -f \"$d/status\" ] && [ $i -lt 20 ]; do sleep 0.02 2>/dev/null || break; "
+            "i=$((i + 1)); done\n"
+            "if [ -f \"$d/status\" ]; then st=$(cat \"$d/status\"); printf 'finished %s\\n' \"$st\"\n"
             "elif [ -f \"$d/pid\" ] && kill -0 \"$(cat \"$d/pid\")\" 2>/dev/null; then echo running\n"
-            "elif [ -f \"$d/status\" ]; then printf 'finished %s\\n' \"$(cat \"$d/status\")\"\n"
+            "elif [ -f \"$d/status\" ]; then st=$(cat \"$d/status\"); printf 'finished %s\\n' \"$st\"\n"
             "else echo vanished; fi\n"
             "o=$(tail -c 16000 \"$d/output\" 2>/dev/null; echo x); o=${o%x}\n"
             "printf '%s\\n%s' \"${#o}\" \"$o\"\n"
@@ -107,7 +112,9 @@ Result<DetachedCommand::State> DetachedCommand::poll(HostShell& shell) const
             "  a=$(tail -c +$((from + 1)) \"$w\" 2>/dev/null | head -c 65536; echo x)\n"
             "  a=${a%x}\n"
             "fi\n"
-            "printf '%s\\n%s' \"${#a}\" \"$a\"\n")
+            "printf '%s\\n%s' \"${#a}\" \"$a\"\n"
+            // a success needs no record on the host any more; a failure keeps it for the admin
+            "if [ \"$st\" = 0 ]; then rm -rf -- \"$d\"; fi\n")
               .arg(Shell::quote(m_dir), Shell::quote(m_watchFile), QString::number(m_watchFrom));
     auto r = shell.run(body, 15000);
     if (!r)
@@ -128,16 +135,6 @@ Result<void> DetachedCommand::stop(HostShell& shell) const
                        "{ kill -TERM -- \"-$p\" 2>/dev/null || kill -TERM \"$p\" 2>/dev/null; }; exit 0")
             .arg(Shell::quote(m_dir)),
         15000);
-    if (!r)
-        return std::unexpected(r.error());
-    return {};
-}
-
-Result<void> DetachedCommand::remove(HostShell& shell) const
-{
-    if (!m_dir.contains(QLatin1String("/replipair-run.")))
-        return {};
-    auto r = shell.run(QStringLiteral("rm -rf -- %1").arg(Shell::quote(m_dir)), 15000);
     if (!r)
         return std::unexpected(r.error());
     return {};

@@ -29,12 +29,11 @@ public:
     /** Starts @p command with /bin/sh on the host of @p shell; @p watchFile may be empty. One remote call. */
     static Result<DetachedCommand> start(
         HostShell& shell, const QString& command, const QString& watchFile, const QString& serverName);
-    /** Where it stands now. One remote call. */
+    /** Where it stands now. One remote call, which waits on the host up to ~0.4 s for the command to end;
+     *  once it has ended with 0, the folder is removed (a failure keeps it for the admin to read). */
     Result<State> poll(HostShell& shell) const;
     /** Stops the command and everything it started (its process group). */
     Result<void> stop(HostShell& shell) const;
-    /** Removes the folder with the output and status. */
-    Result<void> remove(HostShell& shell) const;
 
     /** The folder on the host holding "output", "status" and "pid". */
     QString folder() const { return m_dir; }

@@ -124,10 +124,9 @@ Result<void> ServerRestart::run()
     m_clock.start();
     auto job = DetachedCommand::start(**shell, cmd, m_options.errorLog, m_ctx.profile.name);
     if (!job)
-        return std::unexpected(failure(
-            ServerRestart::tr("could not start the restart (%1); the server was not restarted and still runs "
-                              "its old process")
-                .arg(job.error().text)));
+        return std::unexpected(failure(ServerRestart::tr(
+            "could not launch \"%1\": %2. Check whether the server runs before trying again.")
+                                           .arg(cmd, job.error().text)));
 
     DetachedCommand::State state;
     QString lostConnection;
@@ -136,10 +135,14 @@ Result<void> ServerRestart::run()
     int backoff = 20;
     for (;;) {
         if (m_clock.elapsed() >= m_options.timeoutMs) {
+            // the restore restarts the server next: two restarts must not overlap
+            const bool stopped = job->stop(**shell).has_value();
             return std::unexpected(failure(
-                ServerRestart::tr(
-                    "\"%1\" did not finish within %2 s; it may still be running on the host (its "
-                    "output: %3/output)%4")
+                (stopped
+                        ? ServerRestart::tr("\"%1\" did not finish within %2 s and was stopped (its output: "
+                                            "%3/output)%4")
+                        : ServerRestart::tr("\"%1\" did not finish within %2 s and may still run on the host "
+                                            "(its output: %3/output)%4"))
                     .arg(cmd)
                     .arg(m_options.timeoutMs / 1000)
                     .arg(job->folder(),
@@ -185,7 +188,7 @@ Result<void> ServerRestart::run()
             nextProgress += 5000;
         }
         pause(backoff);
-        backoff = std::min(backoff * 2, lostConnection.isEmpty() ? 200 : 1000);
+        backoff = std::min(backoff * 2, lostConnection.isEmpty() ? 100 : 1000);
     }
 
     const QString output = QString::fromLocal8Bit(state.output);
@@ -229,6 +232,5 @@ Result<void> ServerRestart::run()
                 .arg(upSeconds)
                 .arg(output.trimmed().isEmpty() ? QString()
                                                 : QStringLiteral(" (%1)").arg(output.trimmed().right(500)))));
-    job->remove(**shell);
-    return {};
+    return {}; // the poll that saw the success removed the folder
 }

@@ -3,6 +3,7 @@
 #include "common/profilerules.h"
 #include "common/stepid.h"
 #include "config/configpush.h"
+#include "config/optionfiles.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 #include "setup/pairdatasteps.h"
@@ -149,6 +150,7 @@ bool SetupRun::inspect()
     ServerStep step = [this](ServerContext& ctx) -> Result<QString> {
         ServerInspection& in = m_in[ctx.index];
         in.server = ctx.profile.name;
+        ctx.prepareHostShell(); // SSH handshake while the SQL inspection runs
         auto c = ctx.connect();
         if (!c) {
             in.error = c.error();
@@ -212,13 +214,13 @@ bool SetupRun::planChanges()
     ServerStep read = [this](ServerContext& ctx) -> Result<QString> {
         const int i = ctx.index;
         QString how;
-        auto main = ConfigPush::locateMainFile(ctx, m_in[i], &how);
+        auto main = OptionFiles::locateMain(ctx, m_in[i], &how);
         if (!main)
             return std::unexpected(main.error());
         if (!how.isEmpty())
             report(SetupEvent::Kind::Info, ctx.profile.name, StepId::ReadConfig,
                 tr("option file %1: %2").arg(*main, how));
-        auto files = ConfigPush::readFiles(ctx, *main);
+        auto files = OptionFiles::read(ctx, *main);
         if (!files)
             return std::unexpected(files.error());
         const auto settings = ReplicationSettings::compute(m_profile, i, m_in[i], m_in[1 - i], m_gtid);
@@ -259,10 +261,12 @@ bool SetupRun::applyConfig()
         QString errorLog = m_in[ctx.index].variables.value(QStringLiteral("log_error"));
         if (!errorLog.isEmpty() && !errorLog.startsWith(QLatin1Char('/')))
             errorLog = m_in[ctx.index].datadir + QLatin1Char('/') + errorLog;
-        ConfigPush push(ctx, plan, { m_options.restartTimeoutMs, errorLog, [this, &ctx](const QString& text) {
-                                        report(
-                                            SetupEvent::Kind::Info, ctx.profile.name, StepId::Config, text);
-                                    } });
+        ConfigPush push(ctx, plan,
+            { m_options.restartTimeoutMs, errorLog,
+                [this, &ctx](const QString& text) {
+                    report(SetupEvent::Kind::Info, ctx.profile.name, StepId::Config, text);
+                },
+                true }); // "check config" ran precheck on both servers just before
         const auto applied = push.apply();
         m_applied[ctx.index] = push.applied(); // recorded in the journal whether or not it worked
         if (!applied)
