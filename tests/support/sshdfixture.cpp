@@ -1,5 +1,6 @@
 #include "support/sshdfixture.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -13,7 +14,11 @@
 #include <unistd.h>
 
 namespace {
-const char* kTestUser = "rpsshtest";
+// one user per test process: test runs of several work trees at once never share (or delete) it
+QString testUser()
+{
+    return QStringLiteral("rpssh%1").arg(QCoreApplication::applicationPid());
+}
 
 int freeLoopbackPort()
 {
@@ -43,7 +48,7 @@ SshdFixture::~SshdFixture()
 {
     stop();
     if (m_createdUser)
-        runLocal(QStringLiteral("userdel"), { QStringLiteral("-f"), QString::fromLatin1(kTestUser) });
+        runLocal(QStringLiteral("userdel"), { QStringLiteral("-f"), m_user });
 }
 
 QString SshdFixture::runLocal(
@@ -106,7 +111,7 @@ bool SshdFixture::setUpUser()
         return true;
     }
     // root: a dedicated unprivileged user, so that "cannot write" and "sudo refuses" are real
-    m_user = QString::fromLatin1(kTestUser);
+    m_user = testUser();
     bool ok = false;
     runLocal(QStringLiteral("id"), { m_user }, &ok);
     if (!ok) {
