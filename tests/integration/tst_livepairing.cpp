@@ -167,7 +167,7 @@ private Q_SLOTS:
         const SetupOutcome o
             = runSetup(sb().pairProfile(), SetupMode::Setup, [&w, &started](SetupRunner& runner) {
                   runner.setAfterStepHook([&w, &started](const QString& step) {
-                      if ((step == QLatin1String("config") || step == QLatin1String("user"))
+                      if ((step == QLatin1String("config") || step == QLatin1String("replication-user"))
                           && !started.exchange(true)) {
                           w->start(200000);
                           QThread::msleep(100); // rows committed before replication is configured
