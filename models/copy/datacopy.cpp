@@ -8,7 +8,6 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QThread>
 
 /** What the copy changed so far, so that it can be put back. */
 struct DataCopy::Undo
@@ -92,11 +91,11 @@ Result<QMap<QString, QString>> DataCopy::runJob(
     if (!started)
         return std::unexpected(started.error());
     undo.jobRunning = true;
-    const QString pollScript = CopyScript::poll(job->workDir());
+    // the poll itself waits on the host (up to one interval) and returns as soon as the job ends
+    const QString pollScript = CopyScript::poll(job->workDir(), m_pollMs);
     QElapsedTimer t;
     t.start();
     for (;;) {
-        QThread::msleep(m_pollMs);
         if (cancellable && cancelled())
             return stepFailure(server, QStringLiteral("copy"), cancelledText());
         auto polled = onTarget([job, pollScript](ServerContext& ctx) -> Result<QMap<QString, QString>> {
@@ -150,7 +149,6 @@ Result<CopyResult> DataCopy::copySteps(const CopyCheck& check, Undo& undo)
     const QByteArray targetCnf = CopyScript::optionFile(to.host, to.port, to.adminUser, *adminPassword);
     const CopyScriptParams params = undo.params;
     auto login = onTarget([params, targetCnf, name = to.name](ServerContext& ctx) -> Result<bool> {
-        ctx.dialect.isMariaDb();
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());

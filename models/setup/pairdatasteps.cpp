@@ -195,6 +195,20 @@ bool PairDataSteps::copy(const std::atomic_bool* cancel, StepError* error)
     return true;
 }
 
+QJsonObject PairDataSteps::journalEntry() const
+{
+    if (!m_copied || !m_copyCheck)
+        return {};
+    const BinlogCoordinates& c = m_copied->source;
+    return QJsonObject { { QStringLiteral("copy"),
+        QJsonObject { { QStringLiteral("from"), m_profile.servers[m_copyCheck->source].name },
+            { QStringLiteral("to"), m_profile.servers[1 - m_copyCheck->source].name },
+            { QStringLiteral("databases"), QJsonArray::fromStringList(m_copyCheck->databases) },
+            { QStringLiteral("bytes"), m_copied->bytes }, { QStringLiteral("tables"), m_copied->tables },
+            { QStringLiteral("coordinates"), QStringLiteral("%1:%2").arg(c.file).arg(c.position) },
+            { QStringLiteral("gtid"), c.gtid }, { QStringLiteral("savedCopy"), m_copied->savedCopy } } } };
+}
+
 std::optional<BinlogCoordinates> PairDataSteps::startPoint(int source) const
 {
     return m_start[source];

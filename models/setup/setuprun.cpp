@@ -171,10 +171,9 @@ bool SetupRun::runSteps(SetupMode mode)
         ensureHeartbeatTable();
         return true;
     }
-    StepError copyError;
     const bool ok = !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled()
-        && (m_data->copy(m_cancel.get(), &copyError) || fail(copyError)) && !cancelled() && readCoordinates()
-        && !cancelled() && changeSources() && verify() && compareData();
+        && copyData() && !cancelled() && readCoordinates() && !cancelled() && changeSources() && verify()
+        && compareData();
     writeJournal();
     return ok;
 }
@@ -454,6 +453,17 @@ bool SetupRun::verify()
 
     ensureHeartbeatTable();
     afterStep(QStringLiteral("verify"));
+    return true;
+}
+
+bool SetupRun::copyData()
+{
+    StepError error;
+    if (!m_data->copy(m_cancel.get(), &error))
+        return fail(error);
+    if (const QJsonObject entry = m_data->journalEntry(); !entry.isEmpty())
+        m_journal.add(entry);
+    afterStep(QStringLiteral("copy"));
     return true;
 }
 

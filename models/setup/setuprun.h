@@ -58,6 +58,7 @@ private:
     bool changeSources();
     bool verify();
     bool compareData();
+    bool copyData();
     void ensureHeartbeatTable();
     void writeJournal();
 
