@@ -240,9 +240,11 @@ Result<void> PairDataSteps::compareAtEnd(int timeoutMs, const std::atomic_bool* 
     case FinalDataCheck::Verdict::Equal:
         report(SetupEvent::Kind::StepFinished, {}, o.text, t.elapsed(), data, step);
         report(SetupEvent::Kind::Info, {},
-            PairDataSteps::tr(
-                "master-master replication verified in both directions, and the replicated data is the "
-                "same on both"),
+            o.compared == 0
+                ? PairDataSteps::tr("master-master replication verified in both directions; no table in "
+                                    "the replicated databases yet, so no data to compare")
+                : PairDataSteps::tr("master-master replication verified in both directions, and the "
+                                    "replicated data is the same on both"),
             -1, {}, QStringLiteral("setup"));
         return {};
     case FinalDataCheck::Verdict::Differs:

@@ -423,10 +423,11 @@ private Q_SLOTS:
             });
         });
         dump(o);
-        QVERIFY(!o.ok);
-        QCOMPARE(o.error.server, QStringLiteral("A"));
-        QCOMPARE(o.error.step, QStringLiteral("coordinates"));
-        QVERIFY2(o.error.text.contains(QStringLiteral("SELECT SLEEP(25)")), qPrintable(o.error.text));
+        // the start points are known without a lock (the start of the binary log the restart turned on),
+        // so the read lock, which would queue every write behind the report, is never taken
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY(o.said(QStringLiteral("B starts at")));
+        QVERIFY(!o.said(QStringLiteral("read lock held")));
         // nothing was locked: writes on A go through at once
         bool ok = false;
         sandboxSql(sb, 0,
