@@ -106,8 +106,8 @@ Result<QMap<QString, QString>> DataCopy::runJob(
         });
         if (!polled)
             return std::unexpected(polled.error());
-        if (polled->contains(QStringLiteral("bytes")))
-            progress.bytes = polled->value(QStringLiteral("bytes")).toLongLong();
+        // the final count comes from the pipe's own counter; the live one never goes backwards
+        progress.bytes = qMax(progress.bytes, polled->value(QStringLiteral("bytes")).toLongLong());
         const int started = polled->value(QStringLiteral("tables")).toInt();
         const bool finished = polled->contains(QStringLiteral("finished"));
         progress.tables = finished ? started : qMax(0, started - 1);
@@ -118,6 +118,7 @@ Result<QMap<QString, QString>> DataCopy::runJob(
         if (finished) {
             undo.jobRunning = false;
             polled->insert(QStringLiteral("elapsedMs"), QString::number(t.elapsed()));
+            polled->insert(QStringLiteral("bytes"), QString::number(progress.bytes));
             return *polled;
         }
     }
