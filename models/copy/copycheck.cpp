@@ -38,6 +38,9 @@ struct SourceFacts
 
 Result<SourceFacts> readSource(ServerContext& ctx, const PairProfile& profile)
 {
+    if (!ctx.sql || !ctx.sql->isOpen())
+        if (auto c = ctx.connect(); !c)
+            return std::unexpected(c.error());
     SqlSession& sql = *ctx.sql;
     sql.setStep(QStringLiteral("copy"));
     auto all = sql.query(
@@ -76,6 +79,9 @@ Result<SourceFacts> readSource(ServerContext& ctx, const PairProfile& profile)
 
 Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
 {
+    if (!ctx.sql || !ctx.sql->isOpen())
+        if (auto c2 = ctx.connect(); !c2)
+            return c2;
     SqlSession& sql = *ctx.sql;
     sql.setStep(QStringLiteral("copy"));
     auto dbs = sql.query(QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "

@@ -102,11 +102,12 @@ QString CopyScript::restore(const CopyScriptParams& p, const QString& savedFile)
               .arg(loader(p), quote(savedFile));
 }
 
-QString CopyScript::poll(const QString& workDir)
+QString CopyScript::poll(const QString& workDir, int waitMs)
 {
     // the dump's own write counter (Linux /proc): no extra process in the pipe
     return QStringLiteral(
         "d=%1\n"
+        "i=0; while [ $i -lt %2 ] && [ ! -e \"$d/finished\" ]; do sleep 0.1; i=$((i+1)); done\n"
         "p=$(cat \"$d/dump.pid\" 2>/dev/null)\n"
         "if [ -e \"$d/bytes.final\" ]; then printf 'bytes=%s\\n' \"$(cat \"$d/bytes.final\")\"\n"
         "elif [ -n \"$p\" ]; then sed -n 's/^wchar: /bytes=/p' \"/proc/$p/io\" 2>/dev/null; fi\n"
@@ -115,7 +116,8 @@ QString CopyScript::poll(const QString& workDir)
         "  [ -e \"$d/$f\" ] && printf '%s=%s\\n' \"$f\" \"$(cat \"$d/$f\")\"\n"
         "done\n"
         "exit 0\n")
-        .arg(quote(workDir));
+        .arg(quote(workDir))
+        .arg(waitMs / 100);
 }
 
 std::optional<DumpCoordinates> CopyScript::parseCoordinates(const QByteArray& head)

@@ -43,8 +43,9 @@ public:
     static QString save(const CopyScriptParams& p, const QString& savedFile);
     /** loads @p savedFile back into the target, with sql_log_bin = 0. */
     static QString restore(const CopyScriptParams& p, const QString& savedFile);
-    /** Prints key=value lines: bytes (written by the dump so far), tables (started), rc files, finished. */
-    static QString poll(const QString& workDir);
+    /** Waits up to @p waitMs for the job to finish (checking every 0.1 s), then prints key=value lines:
+     *  bytes (written by the dump so far), tables (started), the exit codes, finished. */
+    static QString poll(const QString& workDir, int waitMs = 0);
     /** The "-- CHANGE MASTER TO MASTER_LOG_FILE=..., MASTER_LOG_POS=...;" line (either dialect). */
     static std::optional<DumpCoordinates> parseCoordinates(const QByteArray& head);
 };

@@ -9,7 +9,6 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QThread>
 
 /** What the copy changed so far, so that it can be put back. */
 struct DataCopy::Undo
@@ -93,11 +92,11 @@ Result<QMap<QString, QString>> DataCopy::runJob(
     if (!started)
         return std::unexpected(started.error());
     undo.jobRunning = true;
-    const QString pollScript = CopyScript::poll(job->workDir());
+    // the poll itself waits on the host (up to one interval) and returns as soon as the job ends
+    const QString pollScript = CopyScript::poll(job->workDir(), m_pollMs);
     QElapsedTimer t;
     t.start();
     for (;;) {
-        QThread::msleep(m_pollMs);
         if (cancellable && cancelled())
             return stepFailure(server, QStringLiteral("copy"), cancelledText());
         auto polled = onTarget([job, pollScript](ServerContext& ctx) -> Result<QMap<QString, QString>> {
@@ -108,8 +107,8 @@ Result<QMap<QString, QString>> DataCopy::runJob(
         });
         if (!polled)
             return std::unexpected(polled.error());
-        if (polled->contains(QStringLiteral("bytes")))
-            progress.bytes = polled->value(QStringLiteral("bytes")).toLongLong();
+        // the final count comes from the pipe's own counter; the live one never goes backwards
+        progress.bytes = qMax(progress.bytes, polled->value(QStringLiteral("bytes")).toLongLong());
         const int started = polled->value(QStringLiteral("tables")).toInt();
         const bool finished = polled->contains(QStringLiteral("finished"));
         progress.tables = finished ? started : qMax(0, started - 1);
@@ -120,6 +119,7 @@ Result<QMap<QString, QString>> DataCopy::runJob(
         if (finished) {
             undo.jobRunning = false;
             polled->insert(QStringLiteral("elapsedMs"), QString::number(t.elapsed()));
+            polled->insert(QStringLiteral("bytes"), QString::number(progress.bytes));
             return *polled;
         }
     }
@@ -151,7 +151,6 @@ Result<CopyResult> DataCopy::copySteps(const CopyCheck& check, Undo& undo)
     const QByteArray targetCnf = CopyScript::optionFile(to.host, to.port, to.adminUser, *adminPassword);
     const CopyScriptParams params = undo.params;
     auto login = onTarget([params, targetCnf, name = to.name](ServerContext& ctx) -> Result<bool> {
-        ctx.dialect.isMariaDb();
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());

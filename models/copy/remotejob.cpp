@@ -75,7 +75,7 @@ Result<void> RemoteJob::start(HostShell& shell, const QString& name, const QStri
 
 Result<QMap<QString, QString>> RemoteJob::poll(HostShell& shell, const QString& pollScript)
 {
-    auto r = shell.run(pollScript, 15000);
+    auto r = shell.run(pollScript, 30000);
     if (!r)
         return std::unexpected(r.error());
     QMap<QString, QString> values;

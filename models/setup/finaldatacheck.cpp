@@ -101,6 +101,11 @@ FinalDataCheck::Outcome FinalDataCheck::run(int timeoutMs, int rounds)
             out.tables = differing;
         else
             out.tables.removeIf([&](const QString& t) { return !differing.contains(t); });
+        if (out.compared == 0) {
+            out.verdict = Verdict::Equal; // nothing differs because there is nothing: said as such
+            out.text = FinalDataCheck::tr("no table in the replicated databases yet: no data to compare");
+            return out;
+        }
         if (out.tables.isEmpty()) {
             out.verdict = Verdict::Equal;
             out.text = FinalDataCheck::tr("the replicated data is the same on both: %n table(s) compared "

@@ -196,6 +196,20 @@ bool PairDataSteps::copy(const std::atomic_bool* cancel, StepError* error)
     return true;
 }
 
+QJsonObject PairDataSteps::journalEntry() const
+{
+    if (!m_copied || !m_copyCheck)
+        return {};
+    const BinlogCoordinates& c = m_copied->source;
+    return QJsonObject { { QStringLiteral("copy"),
+        QJsonObject { { QStringLiteral("from"), m_profile.servers[m_copyCheck->source].name },
+            { QStringLiteral("to"), m_profile.servers[1 - m_copyCheck->source].name },
+            { QStringLiteral("databases"), QJsonArray::fromStringList(m_copyCheck->databases) },
+            { QStringLiteral("bytes"), m_copied->bytes }, { QStringLiteral("tables"), m_copied->tables },
+            { QStringLiteral("coordinates"), QStringLiteral("%1:%2").arg(c.file).arg(c.position) },
+            { QStringLiteral("gtid"), c.gtid }, { QStringLiteral("savedCopy"), m_copied->savedCopy } } } };
+}
+
 std::optional<BinlogCoordinates> PairDataSteps::startPoint(int source) const
 {
     return m_start[source];
@@ -227,9 +241,11 @@ Result<void> PairDataSteps::compareAtEnd(int timeoutMs, const std::atomic_bool* 
     case FinalDataCheck::Verdict::Equal:
         report(SetupEvent::Kind::StepFinished, {}, o.text, t.elapsed(), data, step);
         report(SetupEvent::Kind::Info, {},
-            PairDataSteps::tr(
-                "master-master replication verified in both directions, and the replicated data is the "
-                "same on both"),
+            o.compared == 0
+                ? PairDataSteps::tr("master-master replication verified in both directions; no table in "
+                                    "the replicated databases yet, so no data to compare")
+                : PairDataSteps::tr("master-master replication verified in both directions, and the "
+                                    "replicated data is the same on both"),
             -1, {}, QStringLiteral("setup"));
         return {};
     case FinalDataCheck::Verdict::Differs:

@@ -38,6 +38,8 @@ public:
     void afterConfig(const ServerInspection (&in)[2]);
     /** The copy, when asked; true when there is none. Errors go to @p error. */
     bool copy(const std::atomic_bool* cancel, StepError* error);
+    /** What the copy did, for the setup journal (empty when there was none): no secret in it. */
+    QJsonObject journalEntry() const;
     /** Where the replica of server @p source starts, when known here (else the coordinates step reads it). */
     std::optional<BinlogCoordinates> startPoint(int source) const;
     /** What the start point of @p source stands for, for the log. */

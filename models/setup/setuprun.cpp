@@ -135,10 +135,9 @@ bool SetupRun::runSteps(SetupMode mode)
         // a healthy look is not a proof: the row test runs again (a previous run's may have failed)
         return verify();
     }
-    StepError copyError;
     const bool ok = !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled()
-        && (m_data->copy(m_cancel.get(), &copyError) || fail(copyError)) && !cancelled() && readCoordinates()
-        && !cancelled() && changeSources() && verify() && compareData();
+        && copyData() && !cancelled() && readCoordinates() && !cancelled() && changeSources() && verify()
+        && compareData();
     if (ok)
         report(SetupEvent::Kind::Info, {}, StepId::Setup,
             tr("master-master replication verified in both directions"), total.elapsed());
@@ -417,6 +416,17 @@ bool SetupRun::verify()
     m_journal.add(StepId::Verify);
     ensureHeartbeatTable();
     afterStep(StepId::Verify);
+    return true;
+}
+
+bool SetupRun::copyData()
+{
+    StepError error;
+    if (!m_data->copy(m_cancel.get(), &error))
+        return fail(error);
+    if (const QJsonObject entry = m_data->journalEntry(); !entry.isEmpty())
+        m_journal.add(entry);
+    afterStep(StepId::Copy);
     return true;
 }
 

@@ -57,6 +57,7 @@ private:
     bool verify();
     bool compareData();
     void buildPlanSteps();
+    bool copyData();
     void ensureHeartbeatTable();
 
     const PairProfile m_profile;

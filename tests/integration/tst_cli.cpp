@@ -145,6 +145,10 @@ private Q_SLOTS:
         QTest::newRow("bad field") << QStringList { "plan", "BADPROFILE" }
                                    << "\"gtid\" must be \"auto\", \"on\" or \"off\"";
         QTest::newRow("missing field") << QStringList { "plan", "NOHOST" } << "servers[1]: missing \"host\"";
+        QTest::newRow("copy from no such server") << QStringList { "setup", "PROFILE", "--copy-from", "C",
+            "--yes" } << "--copy-from must name A or B";
+        QTest::newRow("replace without a copy") << QStringList { "plan", "PROFILE", "--replace-target" }
+                                                << "--replace-target only goes with a copy";
     }
     void badInput()
     {

@@ -1,6 +1,7 @@
 #include "copy/datacopy.h"
 #include "host/serverworker.h"
 #include "support/rowwriter.h"
+#include "support/sshdfixture.h"
 #include "support/testsupport.h"
 
 #include <QDir>
@@ -248,6 +249,32 @@ private Q_SLOTS:
             QString::number(writer.lastSeq()));
         QCOMPARE(checksum(1, QStringLiteral("test.orders")), checksum(0, QStringLiteral("test.orders")));
         sql(1, QStringLiteral("STOP SLAVE; RESET SLAVE ALL;"));
+    }
+
+    void copyOnAHostReachedOverSsh()
+    {
+        // B's host through a real sshd on 127.0.0.1: the job is started, polled and cleaned up over SSH
+        SshdFixture sshd;
+        QVERIFY2(sshd.start(), qPrintable(sshd.error()));
+        PairProfile profile = m_profile;
+        profile.servers[1].hasSsh = true;
+        profile.servers[1].ssh = sshd.endpoint(sshd.dir() + QStringLiteral("/known_hosts_copy"));
+        profile.servers[1].ssh.acceptNewHostKey = true;
+        ServerWorker b(1, profile.servers[1]);
+        ServerWorker* const workers[2] = { m_a.get(), &b };
+        sql(1, QStringLiteral("DROP DATABASE test;"));
+        auto check = CopyCheck::gather(profile, 0, workers, false);
+        QVERIFY2(check, qPrintable(check ? QString() : check.error().toString()));
+        QVERIFY2(!check->hasErrors(), qPrintable(check->findings.value(0).text));
+        DataCopy copy(profile, 0, workers);
+        int reports = 0;
+        auto done = copy.run(*check, [&](const CopyProgress&) { ++reports; }, {});
+        QVERIFY2(done, qPrintable(done ? QString() : done.error().toString()));
+        QVERIFY(reports > 0);
+        QVERIFY(!done->source.file.isEmpty());
+        QCOMPARE(checksum(1, QStringLiteral("test.orders")), checksum(0, QStringLiteral("test.orders")));
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_copy'")),
+            QStringLiteral("0"));
     }
 };
 

@@ -175,7 +175,6 @@ private Q_SLOTS:
         PairProfile profile = sb.pairProfile();
         profile.filterStyle = FilterStyle::DoDb; // the seed's filters: by the default database
         profile.binlogFormat.clear(); // as the server is configured: MIXED
-        profile.filterStyle = FilterStyle::DoDb; // the seed checklist's binlog-do-db/replicate-do-db
         const SetupOutcome plan = runSetup(profile, SetupRunner::Mode::Plan);
         bool warned = false;
         for (const Finding& f : plan.plan.findings)

@@ -77,6 +77,23 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(again->toJson(), p->toJson());
     }
+    void initialCopyNamesTheServerCopiedFrom()
+    {
+        QJsonObject o = example();
+        QVERIFY(PairProfile::fromJson(o)->initialCopy == -1);
+        o.insert(QStringLiteral("initialCopy"), QStringLiteral("A"));
+        o.insert(QStringLiteral("replaceTarget"), true);
+        auto p = PairProfile::fromJson(o);
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().text));
+        QCOMPARE(p->initialCopy, 0);
+        QVERIFY(p->replaceTarget);
+        auto again = PairProfile::fromJson(p->toJson());
+        QCOMPARE(again->initialCopy, 0);
+        QVERIFY(again->replaceTarget);
+        o.insert(QStringLiteral("initialCopy"), QJsonValue());
+        QCOMPARE(PairProfile::fromJson(o)->initialCopy, -1);
+    }
+
     void rejects_data()
     {
         QTest::addColumn<QString>("key");
@@ -93,6 +110,12 @@ private Q_SLOTS:
                                       << "\"filterStyle\" must be \"wild\" or \"do-db\"";
         QTest::newRow("restart") << "restart" << QJsonValue(QStringLiteral("always"))
                                  << "\"restart\" must be \"auto\", \"allowed\" or \"never\"";
+        QTest::newRow("copy-unknown-server")
+            << "initialCopy" << QJsonValue(QStringLiteral("C")) << "\"initialCopy\" must be null or the name";
+        QTest::newRow("copy-type") << "initialCopy" << QJsonValue(1)
+                                   << "\"initialCopy\" must be null or the name";
+        QTest::newRow("replace-type")
+            << "replaceTarget" << QJsonValue(QStringLiteral("yes")) << "replaceTarget";
         QTest::newRow("db-type") << "databases" << QJsonValue(QStringLiteral("test")) << "must be an array";
     }
     void rejects()
