@@ -45,9 +45,8 @@ DesiredSetting list(const Dialect& d, const QString& variable, const QStringList
     s.isList = true;
     QString name = variable;
     name.replace(QLatin1Char('_'), QLatin1Char('-'));
-    for (QString v : values) // an option file reads a doubled backslash as one
-        s.cnfLines << QStringLiteral("%1 = %2").arg(
-            name, v.replace(QLatin1Char('\\'), QLatin1String("\\\\")));
+    for (const QString& v : values)
+        s.cnfLines << QStringLiteral("%1 = %2").arg(name, v);
     s.dynamic = d.isDynamic(variable);
     return s;
 }

@@ -7,6 +7,7 @@
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 #include "setup/pairdatasteps.h"
+#include "setup/pairinspection.h"
 #include "setup/pairverifier.h"
 #include "setup/planbuilder.h"
 #include "setup/replicationsteps.h"
@@ -146,64 +147,20 @@ bool SetupRun::runSteps(SetupMode mode)
 
 bool SetupRun::inspect()
 {
-    ServerStep step = [this](ServerContext& ctx) -> Result<QString> {
-        ServerInspection& in = m_in[ctx.index];
-        in.server = ctx.profile.name;
-        ctx.prepareHostShell(); // SSH handshake while the SQL inspection runs
-        auto c = ctx.connect();
-        if (!c) {
-            in.error = c.error();
-            return std::unexpected(c.error());
-        }
-        auto inspected = ServerInspection::inspect(ctx);
-        if (!inspected) {
-            in.error = inspected.error();
-            return std::unexpected(inspected.error());
-        }
-        in = *inspected;
-        return tr("%1, server_id %2, binary log %3")
-            .arg(in.versionString)
-            .arg(in.serverId)
-            .arg(in.logBin ? tr("on") : tr("off"));
-    };
-    perServer(StepId::Inspect, step, step, false);
-
-    if (m_in[0].reachable && m_in[1].reachable) {
-        reachPeers();
-        m_gtid = ReplicationSettings::useGtid(m_profile, m_in[0], m_in[1]);
-    }
-    m_result.plan.findings = Preflight::check(m_profile, m_in, m_gtid, m_peerReachable);
-    if (m_in[0].reachable && m_in[1].reachable) {
-        const DirectionState into[2]
-            = { Preflight::direction(m_profile, m_in, 0), Preflight::direction(m_profile, m_in, 1) };
-        m_result.plan.findings = m_data->preflight(m_in, into, m_result.plan.findings);
-    }
+    PairInspection look(m_profile, m_pair, *m_data);
+    const Result<void> inspected = look.run();
+    for (const QString& id : look.stepsDone)
+        m_journal.add(id);
+    for (int i = 0; i < 2; ++i)
+        m_in[i] = look.in[i];
+    m_gtid = look.gtid;
+    m_result.plan.findings = look.findings;
     for (const Finding& f : m_result.plan.findings)
         report(
             f.severity == Finding::Severity::Error ? SetupEvent::Kind::StepFailed : SetupEvent::Kind::Warning,
             f.server, StepId::Preflight,
             f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix), -1, f.code);
-    if (!m_in[0].reachable || !m_in[1].reachable)
-        return fail(m_in[0].reachable ? m_in[1].error : m_in[0].error);
-    return true;
-}
-
-void SetupRun::reachPeers()
-{
-    // from each server's host: can it open a TCP connection to its peer? (hosts are validated names)
-    ServerStep reach = [this](ServerContext& ctx) -> Result<QString> {
-        const ServerProfile& peer = m_profile.servers[1 - ctx.index];
-        auto answers = ReplicationSteps::peerAnswers(ctx, peer.effectivePeerHost(), peer.port);
-        if (!answers)
-            return std::unexpected(answers.error());
-        m_peerReachable[ctx.index] = *answers;
-        return m_peerReachable[ctx.index] == 1
-            ? tr("%1:%2 answers").arg(peer.effectivePeerHost()).arg(peer.port)
-            : m_peerReachable[ctx.index] == 0
-            ? tr("%1:%2 does not answer").arg(peer.effectivePeerHost()).arg(peer.port)
-            : tr("cannot check (no bash or timeout on the host)");
-    };
-    perServer(StepId::ReachPeer, reach, reach, false);
+    return inspected || fail(inspected.error());
 }
 
 bool SetupRun::planChanges()

@@ -48,7 +48,6 @@ private:
     bool runSteps(SetupMode mode);
     bool refuseOnPreflightErrors();
     bool inspect();
-    void reachPeers();
     bool planChanges();
     bool applyConfig();
     bool createUsers();
@@ -68,7 +67,6 @@ private:
     PairWorkers m_pair;
     std::unique_ptr<PairDataSteps> m_data; ///< data verdicts, the copy, start points, final comparison
     ServerInspection m_in[2];
-    int m_peerReachable[2] = { -1, -1 };
     bool m_gtid = false;
     ConfigPlan m_config[2];
     ConfigPush::Applied m_applied[2]; ///< what the config step did on each server, failed or not

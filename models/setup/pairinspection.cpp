@@ -1,0 +1,73 @@
+#include "setup/pairinspection.h"
+
+#include "common/stepid.h"
+#include "config/replicationsettings.h"
+#include "host/serverworker.h"
+#include "setup/pairdatasteps.h"
+#include "setup/preflight.h"
+#include "setup/replicationsteps.h"
+
+PairInspection::PairInspection(const PairProfile& profile, PairWorkers& workers, PairDataSteps& data)
+    : m_profile(profile)
+    , m_workers(workers)
+    , m_data(data)
+{ }
+
+Result<void> PairInspection::run()
+{
+    const PairWorkers::ServerStep step = [this](ServerContext& ctx) -> Result<QString> {
+        ServerInspection& s = in[ctx.index];
+        s.server = ctx.profile.name;
+        ctx.prepareHostShell(); // SSH handshake while the SQL inspection runs
+        auto c = ctx.connect();
+        if (!c) {
+            s.error = c.error();
+            return std::unexpected(c.error());
+        }
+        auto inspected = ServerInspection::inspect(ctx);
+        if (!inspected) {
+            s.error = inspected.error();
+            return std::unexpected(inspected.error());
+        }
+        s = *inspected;
+        return tr("%1, server_id %2, binary log %3")
+            .arg(s.versionString)
+            .arg(s.serverId)
+            .arg(s.logBin ? tr("on") : tr("off"));
+    };
+    if (m_workers.run(StepId::Inspect, step, step, false))
+        stepsDone << StepId::Inspect;
+
+    const bool bothAnswer = in[0].reachable && in[1].reachable;
+    if (bothAnswer) {
+        reachPeers();
+        gtid = ReplicationSettings::useGtid(m_profile, in[0], in[1]);
+    }
+    findings = Preflight::check(m_profile, in, gtid, peerReachable);
+    if (bothAnswer) {
+        const DirectionState into[2]
+            = { Preflight::direction(m_profile, in, 0), Preflight::direction(m_profile, in, 1) };
+        findings = m_data.preflight(in, into, findings);
+    }
+    if (!bothAnswer)
+        return std::unexpected(in[0].reachable ? in[1].error : in[0].error);
+    return {};
+}
+
+void PairInspection::reachPeers()
+{
+    // from each server's host: can it open a TCP connection to its peer? (hosts are validated names)
+    const PairWorkers::ServerStep reach = [this](ServerContext& ctx) -> Result<QString> {
+        const ServerProfile& peer = m_profile.servers[1 - ctx.index];
+        auto answers = ReplicationSteps::peerAnswers(ctx, peer.effectivePeerHost(), peer.port);
+        if (!answers)
+            return std::unexpected(answers.error());
+        peerReachable[ctx.index] = *answers;
+        return peerReachable[ctx.index] == 1 ? tr("%1:%2 answers").arg(peer.effectivePeerHost()).arg(peer.port)
+            : peerReachable[ctx.index] == 0
+            ? tr("%1:%2 does not answer").arg(peer.effectivePeerHost()).arg(peer.port)
+            : tr("cannot check (no bash or timeout on the host)");
+    };
+    if (m_workers.run(StepId::ReachPeer, reach, reach, false))
+        stepsDone << StepId::ReachPeer;
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "common/finding.h"
+#include "setup/pairworkers.h"
+#include "setup/serverinspection.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+class PairDataSteps;
+
+/** Step 1 of the checklist: both servers inspected at once, each host's reach to its peer, GTID or
+ *  file/position, and every pre-flight finding — the rules first, then the data's own verdicts. */
+class PairInspection
+{
+    Q_DECLARE_TR_FUNCTIONS(PairInspection)
+public:
+    PairInspection(const PairProfile& profile, PairWorkers& workers, PairDataSteps& data);
+
+    /** Inspects both servers; the error of a server that could not be inspected, else nothing. */
+    Result<void> run();
+
+    ServerInspection in[2];
+    int peerReachable[2] = { -1, -1 }; ///< 1 answers, 0 does not, -1 could not be checked
+    bool gtid = false;
+    QList<Finding> findings;
+    QStringList stepsDone; ///< step ids that succeeded on both servers
+
+private:
+    void reachPeers();
+
+    const PairProfile& m_profile;
+    PairWorkers& m_workers;
+    PairDataSteps& m_data;
+};
