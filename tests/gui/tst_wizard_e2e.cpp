@@ -148,7 +148,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Stopped, 30000);
         QCOMPARE(scene->arrow(0)->color(), QColor(0xd9, 0x30, 0x25));
         QVERIFY2(
-            scene->arrow(0)->toolTip().contains("SQL thread: No"), qPrintable(scene->arrow(0)->toolTip()));
+            scene->arrow(0)->toolTip().contains("SQL thread: no"), qPrintable(scene->arrow(0)->toolTip()));
         QCOMPARE(scene->arrow(1)->state(), TopologyModel::LinkState::Running);
         Q_EMIT window.topologyView()->startReplicaRequested(1);
         QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Running, 30000);
