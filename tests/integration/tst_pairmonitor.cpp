@@ -484,12 +484,13 @@ private Q_SLOTS:
 
         int compared = 0;
         double worst = 0;
+        QString worstText;
         QStringList report;
         for (const Seen& x : std::as_const(seen)) {
             // the truth: the delay of the newest of this monitor's beats that had arrived by the sample, or
             // the age of its oldest beat written but not yet arrived when that is larger (the replica is at
-            // least that far behind); when the newest arrived within the last 20 ms (the watcher's and the
-            // monitor's own reaction time), the truth just before it is as true
+            // least that far behind); when the newest arrived within the last 100 ms (the watcher's and the
+            // monitor's own reaction time on a loaded machine), the truth just before it is as true
             const QMap<qint64, qint64>& beats = arrivals.value(monitors[x.monitor]->monitorId());
             std::optional<double> truth;
             std::optional<double> previous;
@@ -506,8 +507,14 @@ private Q_SLOTS:
             }
             QVERIFY2(truth, qPrintable(QString("no beat of monitor %1 seen arriving").arg(x.monitor)));
             double error = std::abs(x.lag - std::max(*truth, pendingAge));
-            if (previous && x.atUs - arrivedAt < 20'000)
+            if (previous && x.atUs - arrivedAt < 100'000)
                 error = std::min(error, std::abs(x.lag - std::max(*previous, pendingAge)));
+            if (error > worst)
+                worstText = QString("monitor %1 showed %2 s, true %3 s (newest beat arrived %4 ms before)")
+                                .arg(x.monitor)
+                                .arg(x.lag)
+                                .arg(std::max(*truth, pendingAge))
+                                .arg((x.atUs - arrivedAt) / 1000);
             worst = std::max(worst, error);
             report << QString("m%1 %2/%3").arg(x.monitor).arg(x.lag, 0, 'f', 3).arg(*truth, 0, 'f', 3);
             ++compared;
@@ -515,7 +522,7 @@ private Q_SLOTS:
         qInfo().noquote() << "shown/true lag of B:" << report.join(", ");
         qInfo() << "compared" << compared << "samples of 3 monitors, worst error" << worst << "s";
         QVERIFY2(compared >= 3 * 6, qPrintable(QString::number(compared)));
-        QVERIFY2(worst <= 0.1, qPrintable(QString("worst error %1 s").arg(worst)));
+        QVERIFY2(worst <= 0.1, qPrintable(QString("worst error %1 s: %2").arg(worst).arg(worstText)));
         for (int m = 0; m < 3; ++m)
             QVERIFY2(arrivals.value(monitors[m]->monitorId()).size() >= 6,
                 qPrintable(QString("monitor %1 beat %2 times")
