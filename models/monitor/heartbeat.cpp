@@ -95,22 +95,14 @@ QString Heartbeat::clockExpression(const Dialect& dialect)
         .arg(fractional ? QStringLiteral("UTC_TIMESTAMP(6)") : QStringLiteral("UTC_TIMESTAMP()"));
 }
 
-Result<void> Heartbeat::beat(
-    SqlSession& session, qint64 serverId, const QString& monitorId, qint64 serverNowUs)
+QString Heartbeat::beatStatement(const Dialect& dialect, qint64 serverId, const QString& monitorId)
 {
-    session.setStep(Heartbeat::tr("heartbeat"));
-    return session.exec(beatStatement(serverId, monitorId, serverNowUs));
-}
-
-QString Heartbeat::beatStatement(qint64 serverId, const QString& monitorId, qint64 serverNowUs)
-{
-    // literal values: @@server_id would be re-evaluated by a statement-based replica
+    // the server id as a literal: @@server_id would be re-evaluated by a statement-based replica
     return QStringLiteral("INSERT INTO %1 (server_id, written_by, ts_us) VALUES (%2, %3, %4) "
                           "ON DUPLICATE KEY UPDATE ts_us = VALUES(ts_us)")
         .arg(tableName())
         .arg(serverId)
-        .arg(SqlQuote::literal(monitorId))
-        .arg(serverNowUs);
+        .arg(SqlQuote::literal(monitorId), clockExpression(dialect));
 }
 
 Result<void> Heartbeat::removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId)

@@ -40,13 +40,11 @@ public:
     /** A server-side expression: the server's clock in µs since the epoch (UTC), at the best resolution
      *  the server has. */
     static QString clockExpression(const Dialect& dialect);
-    /** Writes the row (@p serverId, @p monitorId) with @p serverNowUs (from clockExpression); the session's
-     *  default database must be @p database (`USE`, so that statement-based do/ignore-db filters let it
-     *  through). */
-    static Result<void> beat(
-        SqlSession& session, qint64 serverId, const QString& monitorId, qint64 serverNowUs);
-    /** The statement beat() runs. */
-    static QString beatStatement(qint64 serverId, const QString& monitorId, qint64 serverNowUs);
+    /** The statement that writes the row (@p serverId, @p monitorId) with the server's clock
+     * (clockExpression, replicated as a value: a statement-based replica reuses the event's time); the
+     * session's default database must be the table's (`USE`, so that statement-based do/ignore-db filters let
+     * it through). */
+    static QString beatStatement(const Dialect& dialect, qint64 serverId, const QString& monitorId);
     /** Removes rows of this server that no monitor has written for a day (monitors that are gone). */
     static Result<void> removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId);
     /** Where this server's binary log ends now (SHOW MASTER/BINARY LOG STATUS); empty when it has none. */

@@ -61,8 +61,18 @@ PairMonitor::~PairMonitor()
 {
     for (auto& p : m_pollers)
         p.reset();
-    for (auto& w : m_probeWorkers)
-        w.reset();
+    for (int i = 0; i < 2; ++i) {
+        if (!m_waiting[i] || !QCoreApplication::instance()) {
+            m_probeWorkers[i].reset();
+            continue;
+        }
+        // a wait on a lagging replica may block its probe for up to kWaitSec: do not make the caller (the
+        // GUI thread) wait for it; the probe goes once that wait has returned
+        ServerWorker* probe = m_probeWorkers[i].release();
+        probe->submit([](ServerContext&) { return 0; }).then(QCoreApplication::instance(), [probe](int) {
+            delete probe;
+        });
+    }
     for (auto& w : m_workers)
         w.reset();
 }

@@ -89,6 +89,10 @@ template<typename T> void StatusHistory::Ring<T>::push(const T& v)
     if (capacity <= 0)
         return;
     if (size() < capacity) {
+        // grown in doubling steps up to the capacity, never beyond: a monitor that has run an hour costs
+        // an hour of points (a fleet of pairs does not pay for a day each up front)
+        if (items.size() == items.capacity())
+            items.reserve(std::min<qsizetype>(capacity, std::max<qsizetype>(1024, items.capacity() * 2)));
         items.append(v);
         return;
     }
@@ -116,9 +120,6 @@ StatusHistory::StatusHistory(int servers, int rawCapacity, int coarseCapacity)
     for (Series& s : m_servers) {
         s.raw.capacity = std::max(rawCapacity, 1);
         s.coarse.capacity = std::max(coarseCapacity, 1);
-        // reserved up front: the cost is known from the start and appending never reallocates
-        s.raw.items.reserve(s.raw.capacity);
-        s.coarse.items.reserve(s.coarse.capacity);
     }
 }
 

@@ -59,8 +59,8 @@ struct HistoryBucket
 };
 
 /** Bounded history of samples per server: a ring of raw points and a ring of one-minute summaries
- *  for longer ranges. Memory is fixed by the capacities; a query returns at most maxPoints buckets
- *  of min/max/last. Used from one thread (the face's). */
+ *  for longer ranges. Memory grows with the samples up to the capacities; a query returns at most maxPoints
+ * buckets of min/max/last. Used from one thread (the face's). */
 class StatusHistory
 {
 public:
@@ -90,7 +90,8 @@ public:
      *  Raw points where the range is still held raw, else the one-minute summaries. */
     QList<HistoryBucket> query(int server, qint64 fromMs, qint64 toMs, int maxPoints = 2000) const;
 
-    /** Bytes held by the buffers (their reserved capacity, which is what the history can ever cost). */
+    /** Bytes held by the buffers (their reserved capacity; at most the full capacities, reached after a day
+     *  and an hour of 1 Hz samples). */
     qint64 memoryBytes() const;
 
 private:

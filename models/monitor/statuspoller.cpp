@@ -29,7 +29,8 @@ struct PollConnection
     std::unique_ptr<SqlSession> session;
     Dialect dialect;
     int heartbeatRetryIn = 0; ///< polls to skip before trying a missing heartbeat table again
-    std::optional<qint64> lastBeatUs; ///< server clock of the last heartbeat written
+    std::optional<qint64> lastBeatUs; ///< monitor clock of the last heartbeat written
+    qint64 serverId = 0; ///< learnt when the connection opens
     bool heartbeatReady = false; ///< USE, layout and clean-up done on this connection
 
     void close()
@@ -61,12 +62,13 @@ struct PollConnection
             session.reset();
             return opened;
         }
-        auto version = session->scalar(QStringLiteral("SELECT @@version"));
-        if (!version) {
+        auto server = session->query(QStringLiteral("SELECT @@version AS version, @@server_id AS server_id"));
+        if (!server) {
             close();
-            return std::unexpected(version.error());
+            return std::unexpected(server.error());
         }
-        dialect = Dialect(ServerVersion::parse(version->toString()));
+        dialect = Dialect(ServerVersion::parse(server->value(0).value(QStringLiteral("version")).toString()));
+        serverId = server->value(0).value(QStringLiteral("server_id")).toLongLong();
         return {};
     }
 
@@ -96,78 +98,39 @@ struct PollConnection
             if (auto opened = open(settings); !opened)
                 return unreachable(s, opened.error());
         }
-        // health, clock and replica status in one round trip
-        const QString healthSql = QStringLiteral("SELECT %1 AS now_us, @@global.read_only AS read_only, "
-                                                 "@@server_id AS server_id")
-                                      .arg(Heartbeat::clockExpression(dialect));
-        auto both = session->queryResults(healthSql + QStringLiteral("; ") + dialect.showReplicaStatus());
-        Result<ReplicaStatus> status = ReplicaStatus();
-        SqlRow h;
-        if (both && both->size() == 2) {
-            h = both->at(0).value(0);
-            status = ReplicaStatus::fromRow(both->at(1).value(0), dialect);
-        } else {
-            if (!both && Heartbeat::isConnectionError(both.error().code))
-                return unreachable(s, both.error());
-            // the status statement failed (a missing privilege, say): the health on its own
-            auto health = session->query(healthSql);
-            if (!health)
-                return unreachable(s, health.error());
-            h = health->value(0);
-            status = both ? Result<ReplicaStatus>(ReplicaStatus())
-                          : Result<ReplicaStatus>(std::unexpected(both.error()));
-        }
+        const bool beat = beatDue(s, settings);
+        if (!session)
+            return; // the connection went while preparing the heartbeat: reported unreachable
+        // one round trip: health, replica status and, when due, the beat and where it ended in the binlog
+        QString sql = QStringLiteral("SELECT @@global.read_only AS read_only, @@server_id AS server_id; ")
+            + dialect.showReplicaStatus();
+        if (beat)
+            sql += QStringLiteral("; ") + Heartbeat::beatStatement(dialect, serverId, settings.monitorId)
+                + QStringLiteral("; ") + dialect.showBinlogStatus();
+        const qint64 before = Heartbeat::localClockUs();
+        const SqlSession::Results r = session->queryResults(sql);
+        const qint64 after = Heartbeat::localClockUs();
+        if (r.rows.isEmpty())
+            return unreachable(s, *r.error);
+        const SqlRow h = r.rows.at(0).value(0);
         s.reachable = true;
         s.readOnly = h.value(QStringLiteral("read_only")).toInt() != 0;
-        const qint64 serverId = h.value(QStringLiteral("server_id")).toLongLong();
+        serverId = h.value(QStringLiteral("server_id")).toLongLong();
         s.serverId = serverId;
-        const qint64 serverNowUs = h.value(QStringLiteral("now_us")).toLongLong();
-
-        if (!status) {
-            if (Heartbeat::isConnectionError(status.error().code))
-                return unreachable(s, status.error());
-            s.statusError = status.error().toString();
+        if (r.rows.size() >= 2) {
+            s.replica = ReplicaStatus::fromRow(r.rows.at(1).value(0), dialect);
         } else {
-            s.replica = *status;
-        }
-
-        if (settings.heartbeatDatabase.isEmpty() || !settings.heartbeatWrite)
-            return;
-        if (heartbeatRetryIn > 0) {
-            --heartbeatRetryIn;
-            s.heartbeatError = StatusPoller::tr("no heartbeat table %1.%2")
-                                   .arg(settings.heartbeatDatabase, Heartbeat::tableName());
+            if (Heartbeat::isConnectionError(r.error->code))
+                return unreachable(s, *r.error);
+            s.statusError = r.error->toString(); // a missing privilege, say; the beat did not run either
             return;
         }
-        // a beat is due once per beat interval (half a poll of slack, so that equal intervals beat every
-        // poll)
-        const bool beatDue = !lastBeatUs || serverNowUs < *lastBeatUs
-            || serverNowUs - *lastBeatUs >= settings.beatIntervalUs - settings.pollIntervalUs / 2;
-        if (!beatDue)
-            return;
-        if (!heartbeatReady) {
-            // once per connection: the table's database as the default one (statement-based do/ignore-db
-            // filters judge by it), the table's current layout, and no rows of monitors gone for a day
-            session->setStep(StatusPoller::tr("poll"));
-            if (auto r
-                = session->exec(QStringLiteral("USE ") + SqlQuote::identifier(settings.heartbeatDatabase));
-                !r)
-                return heartbeatFailed(s, settings, r.error());
-            if (auto r = Heartbeat::upgradeTable(*session, settings.heartbeatDatabase); !r)
-                return heartbeatFailed(s, settings, r.error());
-            if (auto r = Heartbeat::removeStaleRows(*session, serverId, settings.monitorId); !r)
-                return heartbeatFailed(s, settings, r.error());
-            heartbeatReady = true;
-        }
-        // the beat and where it ended in the binary log, in one round trip
-        const qint64 before = Heartbeat::localClockUs();
-        auto beat = session->queryResults(Heartbeat::beatStatement(serverId, settings.monitorId, serverNowUs)
-            + QStringLiteral("; ") + dialect.showBinlogStatus());
-        const qint64 after = Heartbeat::localClockUs();
         if (!beat)
-            return heartbeatFailed(s, settings, beat.error());
-        lastBeatUs = serverNowUs;
-        const std::optional<BinlogPosition> end = Heartbeat::binlogEnd(beat->value(1));
+            return;
+        if (r.rows.size() < 4)
+            return heartbeatFailed(s, settings, *r.error);
+        lastBeatUs = after;
+        const std::optional<BinlogPosition> end = Heartbeat::binlogEnd(r.rows.at(3));
         if (!end) {
             s.heartbeatError
                 = StatusPoller::tr("the binary log of %1 is off: no heartbeat lag for its replica")
@@ -177,6 +140,42 @@ struct PollConnection
         s.beatLogFile = end->file;
         s.beatLogPos = end->pos;
         s.beatWrittenUs = (before + after) / 2;
+    }
+
+    /** Whether this poll writes a beat; prepares the connection for it the first time. */
+    bool beatDue(StatusSample& s, const PollSettings& settings)
+    {
+        if (settings.heartbeatDatabase.isEmpty() || !settings.heartbeatWrite)
+            return false;
+        if (heartbeatRetryIn > 0) {
+            --heartbeatRetryIn;
+            s.heartbeatError = StatusPoller::tr("no heartbeat table %1.%2")
+                                   .arg(settings.heartbeatDatabase, Heartbeat::tableName());
+            return false;
+        }
+        // once per beat interval (half a poll of slack, so that equal intervals beat every poll)
+        const qint64 nowUs = Heartbeat::localClockUs();
+        if (lastBeatUs && nowUs >= *lastBeatUs
+            && nowUs - *lastBeatUs < settings.beatIntervalUs - settings.pollIntervalUs / 2)
+            return false;
+        if (!heartbeatReady) {
+            // once per connection: the table's database as the default one (statement-based do/ignore-db
+            // filters judge by it), the table's current layout, and no rows of monitors gone for a day
+            Result<void> ready
+                = session->exec(QStringLiteral("USE ") + SqlQuote::identifier(settings.heartbeatDatabase));
+            if (ready)
+                ready = Heartbeat::upgradeTable(*session, settings.heartbeatDatabase);
+            if (ready)
+                ready = Heartbeat::removeStaleRows(*session, serverId, settings.monitorId);
+            if (session)
+                session->setStep(StatusPoller::tr("poll"));
+            if (!ready) {
+                heartbeatFailed(s, settings, ready.error()); // may close the connection
+                return false;
+            }
+            heartbeatReady = true;
+        }
+        return true;
     }
 
     void heartbeatFailed(StatusSample& s, const PollSettings& settings, const StepError& e)

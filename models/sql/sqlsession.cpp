@@ -125,21 +125,25 @@ Result<QList<SqlRow>> SqlSession::query(const QString& sql, const QString& shown
     return rows;
 }
 
-Result<QList<QList<SqlRow>>> SqlSession::queryResults(const QString& sql)
+SqlSession::Results SqlSession::queryResults(const QString& sql)
 {
-    if (!isOpen())
-        return stepFailure(
-            m_endpoint.serverName, m_step, SqlSession::tr("not connected (while running: %1)").arg(sql));
+    Results out;
+    if (!isOpen()) {
+        out.error = StepError { m_endpoint.serverName, m_step, 0,
+            SqlSession::tr("not connected (while running: %1)").arg(sql) };
+        return out;
+    }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     auto failed = [&] {
         const QSqlError e = q.lastError();
-        return stepFailure(m_endpoint.serverName, m_step,
-            SqlSession::tr("%1 — while running: %2").arg(serverText(e), sql), nativeCode(e));
+        out.error = StepError { m_endpoint.serverName, m_step, nativeCode(e),
+            SqlSession::tr("%1 — while running: %2").arg(serverText(e), sql) };
+        return out;
     };
     if (!q.exec(sql))
         return failed();
-    QList<QList<SqlRow>> results;
+    QList<QList<SqlRow>>& results = out.rows;
     do {
         QList<SqlRow> rows;
         if (q.isSelect()) {
@@ -155,7 +159,7 @@ Result<QList<QList<SqlRow>>> SqlSession::queryResults(const QString& sql)
     } while (q.nextResult());
     if (q.lastError().isValid())
         return failed(); // a later statement failed: the ones before it ran
-    return results;
+    return out;
 }
 
 Result<void> SqlSession::exec(const QString& sql, const QString& shownAs)

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <optional>
+
 /** Where and as whom to connect. The password is passed separately and never stored here. */
 struct SqlEndpoint
 {
@@ -44,7 +46,12 @@ public:
     /** Runs several statements separated by ';' in one round trip (Qt's QMYSQL driver connects with
      *  CLIENT_MULTI_STATEMENTS) and returns the rows of each result, in order; statements without a result
      *  set give an empty list. For fixed SQL of our own only. */
-    Result<QList<QList<SqlRow>>> queryResults(const QString& sql);
+    struct Results
+    {
+        QList<QList<SqlRow>> rows; ///< per statement that ran, in order
+        std::optional<StepError> error; ///< the statement that failed; the ones after it did not run
+    };
+    Results queryResults(const QString& sql);
     /** First column of the first row, or a null QVariant when there is no row. */
     Result<QVariant> scalar(const QString& sql);
 

@@ -35,6 +35,8 @@ qint64 residentBytes()
     return fields.size() > 1 ? fields.at(1).toLongLong() * 4096 : 0;
 }
 
+qint64 dayOfHistoryBytes = 0; ///< one pair's history after a day of 1 Hz samples
+
 void historyFigures()
 {
     const qint64 before = residentBytes();
@@ -53,6 +55,7 @@ void historyFigures()
             history->append(server, p);
         }
     const qint64 fillMs = fill.elapsed();
+    dayOfHistoryBytes = history->memoryBytes();
     const qint64 after = residentBytes();
     std::printf("history: a day of 1 Hz samples, both directions (172800 samples)\n");
     std::printf(
@@ -113,9 +116,10 @@ void fleetFigures(SandboxPair& pair)
         "  samples                     %8d in %.1f s (%d with heartbeat lag)\n", samples, seconds, lags);
     std::printf("  CPU per server-poll         %8.3f ms\n", samples ? cpu * 1000.0 / samples : 0.0);
     std::printf("50 pairs at 1 s: %.2f %% of one core\n", cpu / seconds * 100.0);
-    const qint64 historyBytes = fleet.front()->history().memoryBytes();
-    std::printf("  history of a day, 50 pairs  %8.1f MB (%.2f MB per pair, reserved up front)\n",
-        historyBytes * double(pairs) / 1048576.0, historyBytes / 1048576.0);
+    std::printf("  history after these %.0f s     %8.2f MB for 50 pairs (grows with the samples)\n", seconds,
+        fleet.front()->history().memoryBytes() * double(pairs) / 1048576.0);
+    std::printf("  history of a day, 50 pairs  %8.1f MB (%.2f MB per pair)\n",
+        dayOfHistoryBytes * double(pairs) / 1048576.0, dayOfHistoryBytes / 1048576.0);
     for (auto& m : fleet)
         m->stop();
     fleet.clear();

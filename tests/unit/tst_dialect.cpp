@@ -260,6 +260,38 @@ private Q_SLOTS:
         QCOMPARE(s.execSourceLogPos, 866);
         QVERIFY(!s.healthy());
     }
+    void replicaStatusColumnsPerDialect_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("io");
+        QTest::addColumn<QString>("gtid");
+        QTest::newRow("mariadb-10.11") << "10.11.6-MariaDB"
+                                       << "Slave_IO_Running"
+                                       << "Using_Gtid";
+        QTest::newRow("mysql-5.7") << "5.7.44"
+                                   << "Slave_IO_Running"
+                                   << "Auto_Position";
+        QTest::newRow("mysql-8.0.21") << "8.0.21"
+                                      << "Slave_IO_Running"
+                                      << "Auto_Position";
+        QTest::newRow("mysql-8.0.22") << "8.0.22"
+                                      << "Replica_IO_Running"
+                                      << "Auto_Position";
+    }
+    void replicaStatusColumnsPerDialect()
+    {
+        QFETCH(QString, version);
+        QFETCH(QString, io);
+        QFETCH(QString, gtid);
+        const Dialect d(ServerVersion::parse(version));
+        QCOMPARE(QString(d.replicaStatusColumns().ioRunning), io);
+        QCOMPARE(QString(d.replicaStatusColumns().usingGtid), gtid);
+        // the dialect's reader takes its own names and nothing else
+        const ReplicaStatus s = ReplicaStatus::fromRow(
+            { { io, "Yes" }, { QString(d.replicaStatusColumns().sqlRunning), "Yes" }, { gtid, "1" } }, d);
+        QVERIFY(s.healthy());
+        QVERIFY(s.usingGtid);
+    }
     void secondsBehindZeroIsNotNull()
     {
         const ReplicaStatus s = ReplicaStatus::fromRow({ { "Seconds_Behind_Master", 0 } });

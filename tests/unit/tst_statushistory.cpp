@@ -60,8 +60,12 @@ private Q_SLOTS:
     void ringIsBounded()
     {
         StatusHistory h(1, 100, 10);
+        const qint64 empty = h.memoryBytes();
+        for (int i = 0; i < 1000; ++i) // both rings full (10 minutes of minutes)
+            h.append(0, point(qint64(i) * 1000, float(i)));
         const qint64 memory = h.memoryBytes();
-        for (int i = 0; i < 10000; ++i)
+        QVERIFY(empty < memory); // grown with the samples, not reserved up front
+        for (int i = 1000; i < 10000; ++i)
             h.append(0, point(qint64(i) * 1000, float(i)));
         QCOMPARE(h.rawCount(0), 100);
         QCOMPARE(h.coarseCount(0), 10);
