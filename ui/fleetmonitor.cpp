@@ -25,8 +25,7 @@ QString FleetMonitor::Health::stateName() const
 FleetMonitor::FleetMonitor(CredentialStore* credentials, QObject* parent)
     : QObject(parent)
     , m_credentials(credentials)
-{
-}
+{ }
 
 FleetMonitor::~FleetMonitor()
 {
@@ -37,13 +36,17 @@ FleetMonitor::~FleetMonitor()
 void FleetMonitor::setPairs(const QStringList& paths, const QString& openPath)
 {
     for (auto it = m_pairs.begin(); it != m_pairs.end();) {
-        const bool keep = paths.contains(it.key()) && (it.key() != openPath || !it->monitor);
-        if (keep) {
-            ++it;
+        if (!paths.contains(it.key())) {
+            delete it->monitor;
+            it = m_pairs.erase(it);
             continue;
         }
-        delete it->monitor;
-        it = m_pairs.erase(it);
+        if (it.key() == openPath) {
+            // the window's monitor watches it now: ours stops, and one still starting never will
+            delete std::exchange(it->monitor, nullptr);
+            it->starting = false;
+        }
+        ++it;
     }
     for (const QString& path : paths) {
         Watched& w = m_pairs[path];
@@ -76,10 +79,11 @@ void FleetMonitor::start(const QString& path)
             monitor->setLagThreshold(m_lagThreshold);
             connect(monitor, &PairMonitor::sample, this,
                 [this, path](const StatusSample& sample) { observe(path, sample); });
-            connect(monitor, &PairMonitor::event, this, [this, path, name = profile.name](const ReplicationEvent& e) {
-                observeEvent(path, e);
-                Q_EMIT pairEvent(path, name, e);
-            });
+            connect(monitor, &PairMonitor::event, this,
+                [this, path, name = profile.name](const ReplicationEvent& e) {
+                    observeEvent(path, e);
+                    Q_EMIT pairEvent(path, name, e);
+                });
             it->monitor = monitor;
             monitor->start();
         });
@@ -129,10 +133,10 @@ void FleetMonitor::update(const QString& path)
             lagging = lagging || *lag > m_lagThreshold;
         }
     }
-    h.state = broken       ? Health::State::Broken
-        : !known           ? Health::State::Unknown
-        : lagging          ? Health::State::Lagging
-                           : Health::State::Healthy;
+    h.state = broken ? Health::State::Broken
+        : !known     ? Health::State::Unknown
+        : lagging    ? Health::State::Lagging
+                     : Health::State::Healthy;
     const bool changed = h.state != w.health.state || h.worstLag != w.health.worstLag;
     w.health = h;
     if (changed)

@@ -29,14 +29,16 @@ public:
         std::optional<double> worstLag;
         QDateTime lastEvent;
         QString lastEventText;
-        /** A stable name for tests and tooltips: "unknown", "healthy", "lagging", "broken", "needs-password". */
+        /** A stable name for tests and tooltips: "unknown", "healthy", "lagging", "broken", "needs-password".
+         */
         QString stateName() const;
     };
 
     FleetMonitor(CredentialStore* credentials, QObject* parent = nullptr);
     ~FleetMonitor() override;
 
-    /** Watches exactly @p paths, except @p openPath (watched by the window and reported through observe()). */
+    /** Watches exactly @p paths, except @p openPath (watched by the window and reported through observe()).
+     */
     void setPairs(const QStringList& paths, const QString& openPath);
     void setIntervalMs(int ms) { m_intervalMs = ms; }
     void setLagThreshold(double seconds) { m_lagThreshold = seconds; }

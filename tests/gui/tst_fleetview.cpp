@@ -70,7 +70,8 @@ private slots:
         QCOMPARE(pairs->currentItem(), pairs->itemFor(paths[0]));
         QTest::keyClick(pairs, Qt::Key_Return);
         QTRY_COMPARE(window.profile().name, QString("first"));
-        QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->link(0).state, TopologyModel::LinkState::Running, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.topologyModel()->link(0).state, TopologyModel::LinkState::Running, 30000);
 
         // the second pair breaks: a duplicate key halts its B
         QTRY_VERIFY_WITH_TIMEOUT(
