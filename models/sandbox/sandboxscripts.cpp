@@ -36,6 +36,8 @@ QString stop(const QString& name, const QString& quotedDir)
                           "fi\n"
                           "i=0\n"
                           "while kill -0 \"$PID\" 2>/dev/null; do\n"
+                          // an exited server left unreaped (a slow init) is gone: do not wait for the reaper
+                          "  [ \"$(cut -d' ' -f3 /proc/$PID/stat 2>/dev/null)\" = Z ] && break\n"
                           "  i=$((i+1)); [ $i -gt 600 ] && kill -9 \"$PID\" 2>/dev/null; sleep 0.1\n"
                           "done\n"
                           "rm -f \"$DIR/mysqld.pid\"\n")
