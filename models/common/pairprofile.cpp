@@ -1,5 +1,7 @@
 #include "common/pairprofile.h"
 
+#include "common/shellquote.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -9,13 +11,6 @@
 #include <QSet>
 
 namespace {
-
-QString expandHome(const QString& path)
-{
-    if (path.startsWith(QLatin1String("~/")))
-        return QDir::homePath() + path.mid(1);
-    return path;
-}
 
 /** Collects every problem of a profile so the user sees them all at once. */
 class Problems
@@ -177,7 +172,7 @@ Result<QString> ServerProfile::adminPassword() const
         return qEnvironmentVariable(adminPasswordEnv.toLocal8Bit().constData());
     }
     if (!adminPasswordFile.isEmpty()) {
-        QFile f(expandHome(adminPasswordFile));
+        QFile f(Shell::expandHome(adminPasswordFile));
         if (!f.open(QIODevice::ReadOnly))
             return stepFailure(name, PairProfile::tr("credentials"),
                 PairProfile::tr("cannot read the admin password file %1: %2")
@@ -239,7 +234,8 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
         { QStringLiteral("name"), QStringLiteral("databases"), QStringLiteral("ignoreDatabases"),
             QStringLiteral("replicationUser"), QStringLiteral("replicationUserHost"), QStringLiteral("gtid"),
             QStringLiteral("autoIncrement"), QStringLiteral("ssl"), QStringLiteral("binlogFormat"),
-            QStringLiteral("syncBinlog"), QStringLiteral("rollingRestart"), QStringLiteral("servers") },
+            QStringLiteral("syncBinlog"), QStringLiteral("rollingRestart"), QStringLiteral("filterStyle"),
+            QStringLiteral("restart"), QStringLiteral("servers") },
         top);
     PairProfile pair;
     pair.name = p.string(json, QStringLiteral("name"), top, {}, true);
@@ -264,6 +260,22 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
     pair.autoIncrement = p.boolean(json, QStringLiteral("autoIncrement"), top, true);
     pair.ssl = p.boolean(json, QStringLiteral("ssl"), top, false);
     pair.rollingRestart = p.boolean(json, QStringLiteral("rollingRestart"), top, false);
+    const QString filters = p.string(json, QStringLiteral("filterStyle"), top, QStringLiteral("wild"));
+    if (filters == QLatin1String("wild"))
+        pair.filterStyle = FilterStyle::Wild;
+    else if (filters == QLatin1String("do-db"))
+        pair.filterStyle = FilterStyle::DoDb;
+    else
+        p.add(top, PairProfile::tr("\"filterStyle\" must be \"wild\" or \"do-db\""));
+    const QString restart = p.string(json, QStringLiteral("restart"), top, QStringLiteral("auto"));
+    if (restart == QLatin1String("auto"))
+        pair.restart = RestartPolicy::Auto;
+    else if (restart == QLatin1String("allowed"))
+        pair.restart = RestartPolicy::Allowed;
+    else if (restart == QLatin1String("never"))
+        pair.restart = RestartPolicy::Never;
+    else
+        p.add(top, PairProfile::tr("\"restart\" must be \"auto\", \"allowed\" or \"never\""));
     pair.binlogFormat = p.string(json, QStringLiteral("binlogFormat"), top, {}).toUpper();
     if (!pair.binlogFormat.isEmpty()
         && !QStringList { QStringLiteral("ROW"), QStringLiteral("MIXED"), QStringLiteral("STATEMENT") }
@@ -345,6 +357,8 @@ QJsonObject PairProfile::toJson() const
         { QStringLiteral("gtid"), gtidToString(gtid) }, { QStringLiteral("autoIncrement"), autoIncrement },
         { QStringLiteral("ssl"), ssl }, { QStringLiteral("syncBinlog"), syncBinlog },
         { QStringLiteral("rollingRestart"), rollingRestart },
+        { QStringLiteral("filterStyle"), filterStyleToString(filterStyle) },
+        { QStringLiteral("restart"), restartPolicyToString(restart) },
         { QStringLiteral("servers"), QJsonArray { servers[0].toJson(), servers[1].toJson() } } };
     if (!binlogFormat.isEmpty())
         o.insert(QStringLiteral("binlogFormat"), binlogFormat);
@@ -374,4 +388,35 @@ QString PairProfile::replicationHostFor(int index) const
 QString PairProfile::probeDatabase() const
 {
     return databases.isEmpty() ? QStringLiteral("replipair") : databases.first();
+}
+
+QString PairProfile::filterStyleToString(FilterStyle style)
+{
+    return style == FilterStyle::DoDb ? QStringLiteral("do-db") : QStringLiteral("wild");
+}
+
+QString PairProfile::restartPolicyToString(RestartPolicy policy)
+{
+    switch (policy) {
+    case RestartPolicy::Allowed:
+        return QStringLiteral("allowed");
+    case RestartPolicy::Never:
+        return QStringLiteral("never");
+    case RestartPolicy::Auto:
+        break;
+    }
+    return QStringLiteral("auto");
+}
+
+bool PairProfile::mayRestart(bool logBinOn) const
+{
+    switch (restart) {
+    case RestartPolicy::Allowed:
+        return true;
+    case RestartPolicy::Never:
+        return false;
+    case RestartPolicy::Auto:
+        break;
+    }
+    return !logBinOn;
 }

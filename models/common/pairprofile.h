@@ -54,6 +54,17 @@ struct ServerProfile
 };
 
 enum class GtidMode { Auto, On, Off };
+/** How the pair limits replication to its databases. */
+enum class FilterStyle {
+    Wild, ///< binary log keeps every database; replicas filter with replicate-wild-do/ignore-table=<db>.%
+    DoDb, ///< the seed's binlog-do-db/replicate-do-db: by the default database (USE), not the table's
+};
+/** Whether setup may restart a server to apply a setting that needs it. */
+enum class RestartPolicy {
+    Auto, ///< only a server whose binary log is off (turning it on needs the restart); others keep running
+    Allowed, ///< any server with a changed setting that needs a restart
+    Never, ///< none: settings that need one wait in the option file for the next planned restart
+};
 
 /** A `*.replipair.json` pair profile: the two servers, the databases and the options. */
 struct PairProfile
@@ -71,6 +82,8 @@ public:
     QString binlogFormat; ///< empty: leave as is; else ROW/MIXED/STATEMENT
     int syncBinlog = 1;
     bool rollingRestart = false; ///< restart one server, wait until it is back and verified, then the other
+    FilterStyle filterStyle = FilterStyle::Wild;
+    RestartPolicy restart = RestartPolicy::Auto;
     ServerProfile servers[2];
 
     QString filePath; ///< where it was loaded from (not serialised)
@@ -87,4 +100,8 @@ public:
     QString probeDatabase() const;
 
     static QString gtidToString(GtidMode mode);
+    static QString filterStyleToString(FilterStyle style);
+    static QString restartPolicyToString(RestartPolicy policy);
+    /** Whether setup may restart a server whose binary log is @p logBinOn under this profile's policy. */
+    bool mayRestart(bool logBinOn) const;
 };

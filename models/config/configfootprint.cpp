@@ -1,7 +1,7 @@
 #include "config/configfootprint.h"
 
-#include "config/configpush.h"
 #include "config/mycnf.h"
+#include "config/optionfiles.h"
 #include "host/serverworker.h"
 #include "setup/serverinspection.h"
 
@@ -76,10 +76,10 @@ Result<ConfigFootprint> ConfigFootprint::read(ServerContext& ctx)
             return std::unexpected(inspected.error());
         inspection = *inspected;
     }
-    auto main = ConfigPush::locateMainFile(ctx, inspection);
+    auto main = OptionFiles::locateMain(ctx, inspection);
     if (!main)
         return std::unexpected(main.error());
-    auto files = ConfigPush::readFiles(ctx, *main);
+    auto files = OptionFiles::read(ctx, *main);
     if (!files)
         return std::unexpected(files.error());
     return fromFiles(*main, files->files);

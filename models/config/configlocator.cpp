@@ -1,16 +1,12 @@
 #include "config/configlocator.h"
 
+#include "common/shellquote.h"
+
 #include <QCoreApplication>
 #include <QDir>
 
 namespace {
 const QString kStep = QStringLiteral("config");
-
-QString shellQuote(QString s)
-{
-    s.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + s + QLatin1Char('\'');
-}
 } // namespace
 
 ConfigLocator::ConfigLocator(HostShell& shell, QString serverName)
@@ -102,7 +98,7 @@ Result<QStringList> ConfigLocator::searchOrder(const ServerProcess& process, Fla
         auto help = m_shell.run(
             QStringLiteral("b=$(readlink /proc/%1/exe 2>/dev/null) || b=%2; "
                            "\"$b\" --no-defaults --help --verbose 2>/dev/null | grep -A1 '^Default options'")
-                .arg(QString::number(process.pid()), shellQuote(process.program())),
+                .arg(QString::number(process.pid()), Shell::quote(process.program())),
             30000);
         if (help && help->exitCode == 0) {
             const QStringList files = parseDefaultFilesHelp(QString::fromLocal8Bit(help->out));

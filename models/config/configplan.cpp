@@ -52,7 +52,7 @@ void ConfigPlanner::carryOverLogBin(QStringList& body, const QList<DesiredSettin
 
 ConfigPlan ConfigPlanner::plan(const QString& server, const QString& pairName,
     const QList<DesiredSetting>& settings, const QMap<QString, QString>& effective,
-    const QList<SourceFile>& files, const QStringList& includeDirs)
+    const QList<SourceFile>& files, const QStringList& includeDirs, bool restartAllowed)
 {
     ConfigPlan plan;
     plan.server = server;
@@ -62,8 +62,14 @@ ConfigPlan ConfigPlanner::plan(const QString& server, const QString& pairName,
             continue;
         if (s.dynamic)
             plan.setGlobal << s;
-        else
+        else if (restartAllowed || s.variable == QLatin1String("log_bin"))
             plan.restartFor << s.variable;
+        else
+            plan.pendingRestart << s.variable;
+    }
+    if (plan.restartNeeded()) { // a restart happens anyway: it applies everything
+        plan.restartFor << plan.pendingRestart;
+        plan.pendingRestart.clear();
     }
     if (files.isEmpty())
         return plan;

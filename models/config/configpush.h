@@ -6,32 +6,40 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
-/** Reads what a server's mysqld reads, and applies a ConfigPlan safely: checks first, backup,
- *  atomic write, SET GLOBAL, restart only when needed, wait, verify; restores the backup if the
- *  server does not come back. Runs on the server's worker thread. */
+#include <functional>
+
+/** Reads what a server's mysqld reads, and applies a ConfigPlan safely, in named pieces: check, back up,
+ *  write (atomically), set the dynamic values, restart (detached, see ServerRestart) and verify; restore
+ *  the backups and restart again when the server does not come back. Runs on the server's worker thread. */
 class ConfigPush
 {
     Q_DECLARE_TR_FUNCTIONS(ConfigPush)
 public:
-    struct Files
-    {
-        QList<ConfigPlanner::SourceFile> files;
-        QStringList includeDirs;
-        QString mainFile;
-    };
-    /** What apply() did, for the journal. */
+    /** What apply() did — also when it failed half-way — for the journal. */
     struct Applied
     {
         QStringList backups; ///< "path -> backup"
         QStringList created; ///< files that did not exist before
+        QStringList written; ///< every file written, before any restart
         bool restarted = false;
         QStringList setGlobal;
+        QStringList pendingRestart; ///< written to the file, in force from the next restart
+        bool restored = false; ///< the files were put back as they were
+    };
+    struct Options
+    {
+        int restartTimeoutMs = 120000;
+        QString errorLog; ///< the server's log_error, quoted when a restart fails
+        std::function<void(const QString&)> progress;
+        bool prechecked = false; ///< precheck() already passed (setup checks both servers first)
     };
 
-    /** The main option file: the profile's, or "auto" (mysqld's --defaults-file, then the usual places). */
-    static Result<QString> locateMainFile(
-        ServerContext& ctx, const ServerInspection& inspection, QString* how = nullptr);
-    static Result<Files> readFiles(ServerContext& ctx, const QString& mainFile);
+    ConfigPush(ServerContext& ctx, const ConfigPlan& plan, Options options);
+
+    /** Every piece in order; stops at the first failure (restoring what it changed). */
+    Result<void> apply();
+    const Applied& applied() const { return m_applied; }
+
     /** The restart command: the profile's, or "auto" (the server's systemd unit, else its init script);
      *  @p how says what was found. */
     static Result<QString> restartCommand(
@@ -39,10 +47,25 @@ public:
 
     /** Everything that could make apply() fail half-way, checked before anything is changed. */
     static Result<void> precheck(ServerContext& ctx, const ConfigPlan& plan);
-    static Result<Applied> apply(ServerContext& ctx, const ConfigPlan& plan, int restartTimeoutMs,
-        const std::function<void(const QString&)>& progress);
     /** SET GLOBAL for a dynamic setting: numbers as they are, anything else quoted. */
     static QString setGlobalStatement(const Dialect& dialect, const DesiredSetting& setting);
-    /** Reconnects until the server accepts connections, up to @p timeoutMs. */
-    static Result<void> waitForServer(ServerContext& ctx, int timeoutMs);
+    /** What it means for the pair that @p variable only takes effect at the next restart. */
+    static QString pendingMeaning(const QString& variable);
+
+private:
+    Result<void> backup();
+    Result<void> write();
+    Result<void> setDynamic();
+    Result<void> restartAndVerify();
+    /** Puts every touched file back as it was; says what it did. */
+    QString restore();
+    /** The effective values are the planned ones (except those left for the next restart). */
+    Result<void> verify();
+    StepError failure(const QString& step, const QString& text, int code = 0) const;
+
+    ServerContext& m_ctx;
+    const ConfigPlan& m_plan;
+    Options m_options;
+    HostShell* m_shell = nullptr;
+    Applied m_applied;
 };

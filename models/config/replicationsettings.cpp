@@ -52,6 +52,45 @@ DesiredSetting list(const Dialect& d, const QString& variable, const QStringList
 }
 } // namespace
 
+QList<DesiredSetting> ReplicationSettings::filters(const Dialect& d, const PairProfile& pair)
+{
+    QList<DesiredSetting> out;
+    if (pair.filterStyle == FilterStyle::DoDb) {
+        out << list(d, QStringLiteral("binlog_do_db"), pair.databases);
+        out << list(d, QStringLiteral("binlog_ignore_db"), pair.ignoreDatabases);
+        out << list(d, QStringLiteral("replicate_do_db"), pair.databases);
+        out << list(d, QStringLiteral("replicate_ignore_db"), pair.ignoreDatabases);
+        return out;
+    }
+    // by the table's own database, whatever the default database (USE) was; the binary log keeps every
+    // database (point-in-time recovery needs it). The do-db filters are emptied: they would still drop
+    // statements made under another default database.
+    // the pattern is LIKE-style: a backslash in a database name must be escaped to match itself ('_' and
+    // '%' are left as wildcards: they only widen the match to names that differ in that one place)
+    const auto tables = [](const QStringList& dbs) {
+        QStringList patterns;
+        for (QString db : dbs)
+            patterns << db.replace(QLatin1Char('\\'), QLatin1String("\\\\")) + QStringLiteral(".%");
+        return patterns;
+    };
+    // an option file reads "\\" as one backslash: the file needs each of the pattern's doubled
+    const auto wild = [&](const QString& variable, const QStringList& patterns) {
+        DesiredSetting s = list(d, variable, patterns);
+        for (QString& line : s.cnfLines) {
+            const qsizetype eq = line.indexOf(QLatin1String(" = "));
+            line = line.left(eq + 3) + line.mid(eq + 3).replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        }
+        return s;
+    };
+    out << list(d, QStringLiteral("binlog_do_db"), {});
+    out << list(d, QStringLiteral("binlog_ignore_db"), {});
+    out << list(d, QStringLiteral("replicate_do_db"), {});
+    out << list(d, QStringLiteral("replicate_ignore_db"), {});
+    out << wild(QStringLiteral("replicate_wild_do_table"), tables(pair.databases));
+    out << wild(QStringLiteral("replicate_wild_ignore_table"), tables(pair.ignoreDatabases));
+    return out;
+}
+
 std::pair<qint64, qint64> ReplicationSettings::serverIds(qint64 a, qint64 b)
 {
     const qint64 idA = a > 0 ? a : (b == 1 ? 2 : 1);
@@ -100,10 +139,7 @@ QList<DesiredSetting> ReplicationSettings::compute(
     }
     if (!pair.binlogFormat.isEmpty())
         out << scalar(d, QStringLiteral("binlog_format"), pair.binlogFormat);
-    out << list(d, QStringLiteral("binlog_do_db"), pair.databases);
-    out << list(d, QStringLiteral("binlog_ignore_db"), pair.ignoreDatabases);
-    out << list(d, QStringLiteral("replicate_do_db"), pair.databases);
-    out << list(d, QStringLiteral("replicate_ignore_db"), pair.ignoreDatabases);
+    out << filters(d, pair);
     if (gtid) {
         if (d.isMariaDb()) {
             out << scalar(d, QStringLiteral("gtid_domain_id"), QString::number(index + 1));

@@ -28,6 +28,8 @@ public:
 
     static QList<DesiredSetting> compute(const PairProfile& pair, int index, const ServerInspection& self,
         const ServerInspection& peer, bool gtid);
+    /** The replication filters of the pair's filter style (wild-table by default, or the seed's do-db). */
+    static QList<DesiredSetting> filters(const Dialect& d, const PairProfile& pair);
     /** Whether @p setting already holds on a server with the effective @p variables. */
     static bool isEffective(const DesiredSetting& setting, const QMap<QString, QString>& variables);
 };

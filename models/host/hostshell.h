@@ -3,6 +3,7 @@
 #include "common/steperror.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +13,13 @@ struct CommandResult
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
+};
+
+/** Something the shell did on its own that the user should be told (e.g. a host key it trusted). */
+struct HostNotice
+{
+    QString id; ///< stable, e.g. "host-key-added"
+    QString text; ///< translated
 };
 
 /** Read a file, write a file, run a command on a server's host: locally or over SSH.
@@ -38,4 +46,6 @@ public:
     /** Runs @p command with /bin/sh -c; fails only when it cannot be run or times out, not on a non-zero
      * exit. */
     virtual Result<CommandResult> run(const QString& command, int timeoutMs) = 0;
+    /** What happened since the last call that the user should be told; empty for most shells. */
+    virtual QList<HostNotice> takeNotices() { return {}; }
 };

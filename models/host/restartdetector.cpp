@@ -1,5 +1,7 @@
 #include "host/restartdetector.h"
 
+#include "common/shellquote.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -15,20 +17,9 @@ const QStringList& plainUnits()
     return units;
 }
 
-/** A unit name as a shell word: bare when it is plainly safe (the usual case, easier to read). */
-QString unitWord(const QString& unit)
-{
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9@._:-]+$"));
-    if (safe.match(unit).hasMatch())
-        return unit;
-    QString quoted = unit;
-    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
-
 QString unitCommand(const QString& unit)
 {
-    return QStringLiteral("systemctl restart %1").arg(unitWord(unit));
+    return QStringLiteral("systemctl restart %1").arg(Shell::word(unit));
 }
 } // namespace
 
@@ -170,7 +161,7 @@ Result<RestartDetector::Method> RestartDetector::fromSystemd(const ServerProcess
         bool runsServer = isDatabaseUnit(unit);
         if (!runsServer) {
             auto exec = m_shell.run(
-                QStringLiteral("systemctl show -p ExecStart --value %1").arg(unitWord(unit)), 10000);
+                QStringLiteral("systemctl show -p ExecStart --value %1").arg(Shell::word(unit)), 10000);
             runsServer = exec && exec->exitCode == 0
                 && (exec->out.contains("mysqld") || exec->out.contains("mariadbd"));
         }

@@ -43,10 +43,21 @@ Result<void> ServerContext::connect(int connectTimeoutSec)
     return {};
 }
 
+void ServerContext::prepareHostShell()
+{
+    if (shell || m_pendingShell.valid() || !profile.hasSsh)
+        return;
+    // the shell is only handed over (and then used) on this worker's thread, never two threads at once
+    m_pendingShell = std::async(std::launch::async,
+        [factory = shellFactory, p = profile] { return factory ? factory(p) : makeHostShell(p); });
+}
+
 Result<HostShell*> ServerContext::hostShell()
 {
     if (!shell) {
-        auto made = shellFactory ? shellFactory(profile) : makeHostShell(profile);
+        auto made = m_pendingShell.valid() ? m_pendingShell.get()
+            : shellFactory                 ? shellFactory(profile)
+                                           : makeHostShell(profile);
         if (!made)
             return std::unexpected(made.error());
         shell = std::move(*made);

@@ -11,6 +11,7 @@
 #include <QThread>
 
 #include <functional>
+#include <future>
 #include <memory>
 
 /** Everything that belongs to one server and lives on its worker thread. */
@@ -26,8 +27,16 @@ struct ServerContext
     Result<void> connect(int connectTimeoutSec = 5);
     /** The host shell, created on first use (an SSH session is opened once and reused). */
     Result<HostShell*> hostShell();
+    /** Starts opening the host shell in the background (the SSH handshake while SQL work goes on);
+     *  hostShell() takes it over. No-op when it is open or local. */
+    void prepareHostShell();
+    /** What the host shell has to tell since the last call (see HostShell::takeNotices). */
+    QList<HostNotice> takeNotices() { return shell ? shell->takeNotices() : QList<HostNotice>(); }
 
     std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> shellFactory;
+
+private:
+    std::future<Result<std::unique_ptr<HostShell>>> m_pendingShell;
 };
 
 /** A QObject in a QThread of its own that owns one server's SQL connection and host shell.

@@ -1,5 +1,6 @@
 #include "sandbox/sandbox.h"
 
+#include "common/shellquote.h"
 #include "sandbox/sandboxscripts.h"
 
 #include <QCoreApplication>
@@ -28,13 +29,6 @@ int freeLoopbackPort()
     if (!probe.listen(QHostAddress::LocalHost, 0))
         return 0;
     return probe.serverPort();
-}
-
-QString shellQuote(const QString& s)
-{
-    QString out = s;
-    out.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + out + QLatin1Char('\'');
 }
 
 QString firstExecutable(const QStringList& names)
@@ -131,7 +125,7 @@ Result<void> Sandbox::load()
         s.socket = QDir(s.dir).filePath(QStringLiteral("mysqld.sock"));
         s.pidFile = QDir(s.dir).filePath(QStringLiteral("mysqld.pid"));
         s.errorLog = QDir(s.dir).filePath(QStringLiteral("error.log"));
-        s.restartCommand = shellQuote(QDir(s.dir).filePath(QStringLiteral("restart.sh")));
+        s.restartCommand = Shell::quote(QDir(s.dir).filePath(QStringLiteral("restart.sh")));
         m_servers << s;
     }
     return {};
@@ -218,8 +212,8 @@ Result<void> Sandbox::create(int index)
         }
     }
 
-    const QString startSh = SandboxScripts::start(s.name, shellQuote(s.dir), shellQuote(binary));
-    const QString stopSh = SandboxScripts::stop(s.name, shellQuote(s.dir));
+    const QString startSh = SandboxScripts::start(s.name, Shell::quote(s.dir), Shell::quote(binary));
+    const QString stopSh = SandboxScripts::stop(s.name, Shell::quote(s.dir));
     const QString restartSh = SandboxScripts::restart(s.name);
     const auto exe = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
         | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
@@ -228,7 +222,7 @@ Result<void> Sandbox::create(int index)
         || !writeText(s.dir + QStringLiteral("/restart.sh"), restartSh.toUtf8(), exe))
         return stepFailure(
             s.name, kStep, Sandbox::tr("cannot write the start/stop scripts in %1").arg(s.dir));
-    s.restartCommand = shellQuote(s.dir + QStringLiteral("/restart.sh"));
+    s.restartCommand = Shell::quote(s.dir + QStringLiteral("/restart.sh"));
     m_servers << s;
     return {};
 }

@@ -41,6 +41,7 @@ Result<bool> PairVerifier::waitFor(int index, const QString& countSql, bool pres
 {
     QElapsedTimer t;
     t.start();
+    int backoff = 5; // short first: the row is usually there within a few ms
     do {
         auto f
             = m_workers[index]->submit([countSql](ServerContext& ctx) { return ctx.sql->scalar(countSql); });
@@ -50,7 +51,8 @@ Result<bool> PairVerifier::waitFor(int index, const QString& countSql, bool pres
             return std::unexpected(r.error());
         if ((r->toLongLong() > 0) == present)
             return true;
-        QThread::msleep(20);
+        QThread::msleep(ulong(backoff));
+        backoff = std::min(backoff * 2, 50);
     } while (t.elapsed() < timeoutMs && !(m_cancel && *m_cancel));
     return false;
 }
@@ -75,6 +77,7 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
     QElapsedTimer t;
     t.start();
     ReplicaStatus last[2];
+    int backoff = 10; // the threads usually start within tens of ms: poll soon, then less often
     while (true) {
         bool healthy = true;
         for (int i = 0; i < 2; ++i) {
@@ -100,7 +103,8 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
             return PairVerifier::tr("IO and SQL threads running on both servers");
         if (t.elapsed() > timeoutMs || (m_cancel && *m_cancel))
             break;
-        QThread::msleep(100);
+        QThread::msleep(ulong(backoff));
+        backoff = std::min(backoff * 2, 100);
     }
     for (int i = 0; i < 2; ++i)
         if (!last[i].healthy())

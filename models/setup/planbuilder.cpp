@@ -18,9 +18,12 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
         PlanStep s;
         s.id = QStringLiteral("config");
         s.server = profile.servers[i].name;
-        s.title = c.restartNeeded()
-            ? PlanBuilder::tr("Replication settings in %1; restart (%2 changed)")
-                  .arg(c.target, c.restartFor.join(QStringLiteral(", ")))
+        s.title = c.restartNeeded() ? PlanBuilder::tr("Replication settings in %1; restart (%2 changed)")
+                                          .arg(c.target, c.restartFor.join(QStringLiteral(", ")))
+            : !c.pendingRestart.isEmpty()
+            ? PlanBuilder::tr("Replication settings in %1; no restart (the server keeps running; %2 in force "
+                              "from its next restart)")
+                  .arg(c.target, c.pendingRestart.join(QStringLiteral(", ")))
             : PlanBuilder::tr("Replication settings in %1; no restart needed").arg(c.target);
         for (const DesiredSetting& d : c.restartNeeded() ? QList<DesiredSetting>() : c.setGlobal)
             s.sql << ConfigPush::setGlobalStatement(Dialect(inspections[i].version), d);

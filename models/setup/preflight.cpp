@@ -1,6 +1,7 @@
 #include "setup/preflight.h"
 
 #include "config/replicationsettings.h"
+#include "setup/preflightconfig.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -176,7 +177,7 @@ QList<Finding> Preflight::check(
     const bool filtered = !pair.databases.isEmpty();
     for (int i = 0; i < 2; ++i) {
         const QString format = pair.binlogFormat.isEmpty() ? in[i].binlogFormat.toUpper() : pair.binlogFormat;
-        if ((filtered || !pair.ignoreDatabases.isEmpty())
+        if (pair.filterStyle == FilterStyle::DoDb && (filtered || !pair.ignoreDatabases.isEmpty())
             && (format == QLatin1String("STATEMENT") || format == QLatin1String("MIXED")))
             out << make(Sev::Warning, pair.servers[i].name, QStringLiteral("statement-filters"),
                 filtered ? Preflight::tr(
@@ -194,7 +195,7 @@ QList<Finding> Preflight::check(
                               "Options page), so filters go by "
                               "the table's own database"));
         const QString doDb = in[i].variables.value(QStringLiteral("replicate_do_db"));
-        if (!doDb.isEmpty()
+        if (!doDb.isEmpty() && pair.filterStyle == FilterStyle::DoDb
             && !ReplicationSettings::isEffective(DesiredSetting { QStringLiteral("replicate_do_db"),
                                                      pair.databases.join(QLatin1Char(',')), {}, true, false },
                 in[i].variables))
@@ -259,5 +260,6 @@ QList<Finding> Preflight::check(
         out << make(Sev::Warning, {}, QStringLiteral("user-host-any"),
             Preflight::tr("the replication account may connect from any host ('%')"),
             Preflight::tr("restrict \"replicationUserHost\" to the peer's address or subnet"));
+    out << PreflightConfig::check(pair, in); // filter style and restart policy
     return out;
 }

@@ -101,10 +101,12 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
         QStringLiteral("datadir"), QStringLiteral("port"), QStringLiteral("pid_file"),
         QStringLiteral("log_bin"), QStringLiteral("binlog_format"), QStringLiteral("read_only"),
         QStringLiteral("sync_binlog"), QStringLiteral("auto_increment_increment"),
-        QStringLiteral("auto_increment_offset"), QStringLiteral("skip_name_resolve"), logReplica };
+        QStringLiteral("auto_increment_offset"), QStringLiteral("skip_name_resolve"),
+        QStringLiteral("log_error"), logReplica };
     if (d.isMariaDb())
         vars << QStringLiteral("gtid_domain_id") << QStringLiteral("gtid_binlog_pos")
-             << QStringLiteral("replicate_do_db") << QStringLiteral("replicate_ignore_db");
+             << QStringLiteral("replicate_do_db") << QStringLiteral("replicate_ignore_db")
+             << QStringLiteral("replicate_wild_do_table") << QStringLiteral("replicate_wild_ignore_table");
     else if (d.supportsGtid())
         vars << QStringLiteral("gtid_mode") << QStringLiteral("enforce_gtid_consistency")
              << QStringLiteral("gtid_executed");

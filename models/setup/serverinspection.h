@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/steperror.h"
+#include "host/serverprocess.h"
 #include "sql/dialect.h"
 #include "sql/replicastatus.h"
 
@@ -42,6 +43,8 @@ public:
     QStringList grants; ///< SHOW GRANTS of the admin account
     QStringList missingPrivileges;
 
+    /** What the SQL side knows to find the server's process on its host (pid file, datadir, port). */
+    ServerProcess::Hint processHint() const { return { 0, pidFile, datadir, port }; }
     /** An identity that two distinct servers never share (uuid, else hostname + datadir + port). */
     QString identity() const;
     QJsonObject toJson() const;

@@ -1,6 +1,7 @@
 #include "setup/setuprun.h"
 
 #include "config/configpush.h"
+#include "config/optionfiles.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 #include "setup/pairverifier.h"
@@ -15,6 +16,7 @@ struct Timed
 {
     Result<QString> result;
     qint64 ms = 0;
+    QList<HostNotice> notices; ///< e.g. a host key the SSH shell trusted on the way
 };
 } // namespace
 
@@ -80,12 +82,15 @@ bool SetupRun::perServer(const QString& step, const ServerStep& forA, const Serv
             t.start();
             Timed r { fn(ctx), 0 };
             r.ms = t.elapsed();
+            r.notices = ctx.takeNotices();
             return r;
         });
     };
     auto collect = [&](int i) -> bool {
         futures[i].waitForFinished();
         const Timed r = futures[i].result();
+        for (const HostNotice& n : r.notices)
+            report(SetupEvent::Kind::Info, m_profile.servers[i].name, n.id, n.text);
         if (r.result) {
             report(SetupEvent::Kind::StepFinished, m_profile.servers[i].name, step, *r.result, r.ms);
             return true;
@@ -174,6 +179,7 @@ bool SetupRun::inspect()
     ServerStep step = [this](ServerContext& ctx) -> Result<QString> {
         ServerInspection& in = m_in[ctx.index];
         in.server = ctx.profile.name;
+        ctx.prepareHostShell(); // SSH handshake while the SQL inspection runs
         auto c = ctx.connect();
         if (!c) {
             in.error = c.error();
@@ -235,18 +241,18 @@ bool SetupRun::planChanges()
     ServerStep read = [this](ServerContext& ctx) -> Result<QString> {
         const int i = ctx.index;
         QString how;
-        auto main = ConfigPush::locateMainFile(ctx, m_in[i], &how);
+        auto main = OptionFiles::locateMain(ctx, m_in[i], &how);
         if (!main)
             return std::unexpected(main.error());
         if (!how.isEmpty())
             report(SetupEvent::Kind::Info, ctx.profile.name, SetupRun::tr("read config"),
                 SetupRun::tr("option file %1: %2").arg(*main, how));
-        auto files = ConfigPush::readFiles(ctx, *main);
+        auto files = OptionFiles::read(ctx, *main);
         if (!files)
             return std::unexpected(files.error());
         const auto settings = ReplicationSettings::compute(m_profile, i, m_in[i], m_in[1 - i], m_gtid);
-        m_config[i] = ConfigPlanner::plan(
-            ctx.profile.name, m_profile.name, settings, m_in[i].variables, files->files, files->includeDirs);
+        m_config[i] = ConfigPlanner::plan(ctx.profile.name, m_profile.name, settings, m_in[i].variables,
+            files->files, files->includeDirs, m_profile.mayRestart(m_in[i].logBin));
         if (m_config[i].restartNeeded()) {
             QString restartHow;
             auto restart = ConfigPush::restartCommand(ctx, m_in[i], &restartHow);
@@ -281,19 +287,24 @@ bool SetupRun::applyConfig()
 {
     ServerStep apply = [this](ServerContext& ctx) -> Result<QString> {
         const ConfigPlan& plan = m_config[ctx.index];
-        auto applied
-            = ConfigPush::apply(ctx, plan, m_runner.m_restartTimeoutMs, [this, &ctx](const QString& text) {
-                  report(SetupEvent::Kind::Info, ctx.profile.name, SetupRun::tr("config"), text);
-              });
+        QString errorLog = m_in[ctx.index].variables.value(QStringLiteral("log_error"));
+        if (!errorLog.isEmpty() && !errorLog.startsWith(QLatin1Char('/')))
+            errorLog = m_in[ctx.index].datadir + QLatin1Char('/') + errorLog;
+        ConfigPush push(ctx, plan,
+            { m_runner.m_restartTimeoutMs, errorLog,
+                [this, &ctx](const QString& text) {
+                    report(SetupEvent::Kind::Info, ctx.profile.name, SetupRun::tr("config"), text);
+                },
+                true }); // "check config" ran precheck on both servers just before
+        const auto applied = push.apply();
+        m_applied[ctx.index] = push.applied(); // recorded in the journal whether or not it worked
         if (!applied)
             return std::unexpected(applied.error());
-        QJsonObject j { { QStringLiteral("server"), ctx.profile.name },
-            { QStringLiteral("backups"), QJsonArray::fromStringList(applied->backups) },
-            { QStringLiteral("created"), QJsonArray::fromStringList(applied->created) },
-            { QStringLiteral("restarted"), applied->restarted } };
-        m_journal.add(j);
-        return applied->restarted ? SetupRun::tr("settings in place; server restarted")
-                                  : SetupRun::tr("settings in place; no restart needed");
+        if (!push.applied().pendingRestart.isEmpty())
+            return SetupRun::tr("settings in place; no restart (%1 in force from the next restart)")
+                .arg(push.applied().pendingRestart.join(QStringLiteral(", ")));
+        return push.applied().restarted ? SetupRun::tr("settings in place; server restarted")
+                                        : SetupRun::tr("settings in place; no restart needed");
     };
     ServerStep check = [this](ServerContext& ctx) -> Result<QString> {
         auto ok = ConfigPush::precheck(ctx, m_config[ctx.index]);
@@ -313,6 +324,17 @@ bool SetupRun::applyConfig()
         return false;
     // rollingRestart: B is changed only once A is back and verified, so one server serves throughout
     const bool ok = perServerWhere(SetupRun::tr("config"), apply, changed, m_profile.rollingRestart);
+    for (int i = 0; i < 2; ++i) {
+        const ConfigPush::Applied& a = m_applied[i];
+        if (a.written.isEmpty() && a.setGlobal.isEmpty() && a.backups.isEmpty())
+            continue;
+        m_journal.add(QJsonObject { { QStringLiteral("server"), m_profile.servers[i].name },
+            { QStringLiteral("backups"), QJsonArray::fromStringList(a.backups) },
+            { QStringLiteral("created"), QJsonArray::fromStringList(a.created) },
+            { QStringLiteral("written"), QJsonArray::fromStringList(a.written) },
+            { QStringLiteral("pendingRestart"), QJsonArray::fromStringList(a.pendingRestart) },
+            { QStringLiteral("restored"), a.restored }, { QStringLiteral("restarted"), a.restarted } });
+    }
     afterStep(QStringLiteral("config"));
     return ok;
 }

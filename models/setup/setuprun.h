@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configplan.h"
+#include "config/configpush.h"
 #include "setup/preflight.h"
 #include "setup/replicationsteps.h"
 #include "setup/setupjournal.h"
@@ -60,6 +61,7 @@ private:
     int m_peerReachable[2] = { -1, -1 };
     bool m_gtid = false;
     ConfigPlan m_config[2];
+    ConfigPush::Applied m_applied[2]; ///< what the config step did on each server, failed or not
     DirectionState m_direction[2] = { DirectionState::Fresh, DirectionState::Fresh };
     QString m_password[2]; ///< generated replication passwords, memory only
     BinlogCoordinates m_coordinates[2];

@@ -272,7 +272,8 @@ bool Dialect::isDynamic(const QString& variable) const
     if (isMariaDb()) {
         // MariaDB: replication filters and the GTID domain are dynamic while the replica is stopped
         static const QStringList maria { QStringLiteral("gtid_domain_id"), QStringLiteral("replicate_do_db"),
-            QStringLiteral("replicate_ignore_db") };
+            QStringLiteral("replicate_ignore_db"), QStringLiteral("replicate_wild_do_table"),
+            QStringLiteral("replicate_wild_ignore_table") };
         return maria.contains(variable);
     }
     return false;

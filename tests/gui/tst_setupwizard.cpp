@@ -253,10 +253,16 @@ private slots:
         auto* rolling = w.findChild<QCheckBox*>("optionsRollingRestart");
         rolling->setFocus();
         QTest::keyClick(rolling, Qt::Key_Space);
+        choose(w.findChild<QComboBox*>("optionsFilterStyle"),
+            w.findChild<QComboBox*>("optionsFilterStyle")->itemText(1)); // do-db
+        choose(w.findChild<QComboBox*>("optionsRestart"),
+            w.findChild<QComboBox*>("optionsRestart")->itemText(2));
         clickNext(w); // the page writes the profile; the pre-flight page follows
         QCOMPARE(w.currentId(), int(SetupWizard::PreflightPageId));
         QCOMPARE(w.profile().replicationUserHost, QString("10.0.0.%"));
         QVERIFY(w.profile().rollingRestart);
+        QCOMPARE(w.profile().filterStyle, FilterStyle::DoDb);
+        QCOMPARE(w.profile().restart, RestartPolicy::Never);
         QCOMPARE(w.profile().databases, QStringList({ "shop", "billing" }));
         QCOMPARE(w.profile().ignoreDatabases, QStringList({ "mysql" }));
         QCOMPARE(w.profile().name, QString("orders"));

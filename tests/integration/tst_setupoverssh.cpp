@@ -83,6 +83,9 @@ private Q_SLOTS:
         dump(o);
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         QVERIFY(text(m_knownHosts).contains(QStringLiteral("ssh-ed25519")));
+        // the fingerprint that was added is shown (once: both servers are on the same host)
+        QVERIFY2(o.said(QStringLiteral("was added to %1").arg(m_knownHosts)), "no host-key-added event");
+        QVERIFY(o.said(m_sshd.hostKeyFingerprint()));
         // configFile "auto" found each server's own file, and the drop-in went next to it
         for (int i = 0; i < 2; ++i) {
             QVERIFY2(

@@ -171,6 +171,7 @@ private Q_SLOTS:
         QVERIFY2(pair.up(), qPrintable(pair.error()));
         Sandbox& sb = pair.sandbox();
         PairProfile profile = sb.pairProfile();
+        profile.filterStyle = FilterStyle::DoDb; // the seed's filters: by the default database
         profile.binlogFormat.clear(); // as the server is configured: MIXED
         const SetupOutcome plan = runSetup(profile, SetupRunner::Mode::Plan);
         bool warned = false;

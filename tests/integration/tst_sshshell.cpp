@@ -1,3 +1,4 @@
+#include "common/shellquote.h"
 #include "config/configlocator.h"
 #include "host/restartdetector.h"
 #include "host/serverworker.h"
@@ -86,9 +87,18 @@ private Q_SLOTS:
         QFile kh(ep.knownHostsFile);
         QVERIFY(kh.open(QIODevice::ReadOnly));
         QVERIFY(kh.readAll().contains(QStringLiteral("[127.0.0.1]:%1 ").arg(m_sshd.port()).toUtf8()));
+        // the user is told which key was added, in the form ssh-keygen -lf prints
+        const QList<HostNotice> notices = accepted->takeNotices();
+        QCOMPARE(notices.size(), 1);
+        QCOMPARE(notices.first().id, QStringLiteral("host-key-added"));
+        QVERIFY2(
+            notices.first().text.contains(m_sshd.hostKeyFingerprint()), qPrintable(notices.first().text));
+        QVERIFY(accepted->takeNotices().isEmpty());
 
         ep.acceptNewHostKey = false; // now it is known
-        QVERIFY(openOrFail(ep));
+        auto again = openOrFail(ep);
+        QVERIFY(again);
+        QVERIFY(again->takeNotices().isEmpty());
     }
 
     void hashedKnownHostsEntry()
@@ -179,7 +189,7 @@ private Q_SLOTS:
         auto shell = openOrFail(known());
         QVERIFY(shell);
         const QString dir = m_sshd.userDir() + QStringLiteral("/ops dir 'quoted'");
-        QVERIFY(shell->run(QStringLiteral("mkdir -p %1").arg(SshShell::shellQuote(dir)), 5000));
+        QVERIFY(shell->run(QStringLiteral("mkdir -p %1").arg(Shell::quote(dir)), 5000));
         const QString file = dir + QStringLiteral("/50-replipair.cnf");
         QCOMPARE(shell->exists(file).value(), false);
         QVERIFY(shell->checkWritable(file));
@@ -187,8 +197,8 @@ private Q_SLOTS:
         QVERIFY(shell->writeFileAtomic(file, content));
         QCOMPARE(shell->exists(file).value(), true);
         QCOMPARE(shell->readFile(file).value(), content);
-        QCOMPARE(remote(*shell, QStringLiteral("stat -c %a %1").arg(SshShell::shellQuote(file))),
-            QStringLiteral("644"));
+        QCOMPARE(
+            remote(*shell, QStringLiteral("stat -c %a %1").arg(Shell::quote(file))), QStringLiteral("644"));
         QVERIFY(shell->copyFile(file, file + QStringLiteral(".bak")));
         QVERIFY(shell->writeFileAtomic(dir + QStringLiteral("/other.txt"), "x"));
         QCOMPARE(shell->listDir(dir, QStringLiteral("*.cnf")).value(),
@@ -219,16 +229,16 @@ private Q_SLOTS:
         const QString file = dir + QStringLiteral("/my.cnf");
         QVERIFY(shell->run(
             QStringLiteral("mkdir -p %1 && printf old > %2 && chmod 640 %2 && ln -sf my.cnf %1/link.cnf")
-                .arg(SshShell::shellQuote(dir), SshShell::shellQuote(file)),
+                .arg(Shell::quote(dir), Shell::quote(file)),
             5000));
         QVERIFY(shell->writeFileAtomic(file, "new\n"));
-        QCOMPARE(remote(*shell, QStringLiteral("stat -c %a %1").arg(SshShell::shellQuote(file))),
-            QStringLiteral("640"));
+        QCOMPARE(
+            remote(*shell, QStringLiteral("stat -c %a %1").arg(Shell::quote(file))), QStringLiteral("640"));
         QCOMPARE(shell->readFile(file).value(), QByteArray("new\n"));
         // through a symlink (Debian's /etc/mysql/my.cnf): the target is replaced, the link stays a link
         QVERIFY(shell->writeFileAtomic(dir + QStringLiteral("/link.cnf"), "via link\n"));
         QCOMPARE(shell->readFile(file).value(), QByteArray("via link\n"));
-        QCOMPARE(remote(*shell, QStringLiteral("stat -c %F %1/link.cnf").arg(SshShell::shellQuote(dir))),
+        QCOMPARE(remote(*shell, QStringLiteral("stat -c %F %1/link.cnf").arg(Shell::quote(dir))),
             QStringLiteral("symbolic link"));
         QCOMPARE(shell->listDir(dir, QStringLiteral(".replipair-*")).value(), QStringList());
     }

@@ -79,11 +79,12 @@ private Q_SLOTS:
                        "/etc/mysql/conf.d\n"));
         QVERIFY(!plan.edits[1].existed);
         const QString dropIn = QString::fromUtf8(plan.edits[1].after);
-        for (const char* line :
-            { "server-id = 2", "log-bin = mysql-bin", "log-slave-updates = ON", "sync-binlog = 1",
-                "auto-increment-increment = 2", "auto-increment-offset = 2", "binlog-do-db = test",
-                "binlog-ignore-db = mysql", "replicate-do-db = test", "replicate-ignore-db = mysql" })
+        for (const char* line : { "server-id = 2", "log-bin = mysql-bin", "log-slave-updates = ON",
+                 "sync-binlog = 1", "auto-increment-increment = 2", "auto-increment-offset = 2",
+                 "replicate-wild-do-table = test.%", "replicate-wild-ignore-table = mysql.%" })
             QVERIFY2(dropIn.contains(QLatin1String(line)), line);
+        // the default filters keep every database in the binary log and never go by the default database
+        QVERIFY2(!dropIn.contains(QLatin1String("do-db")), qPrintable(dropIn));
         QVERIFY(plan.restartNeeded());
         QVERIFY(plan.restartFor.contains(QStringLiteral("log_bin")));
         QVERIFY(!plan.restartFor.contains(QStringLiteral("server_id"))); // dynamic: SET GLOBAL
@@ -147,7 +148,48 @@ private Q_SLOTS:
             QStringLiteral("# company template\n[mysqld]\n# disabled by replipair: replicate-do-db = "
                            "legacy\ndatadir=/data\n[client]\nport=3306\n")));
         QVERIFY(after.contains(QStringLiteral("# BEGIN replipair")));
-        QVERIFY(after.contains(QStringLiteral("replicate-do-db = test")));
+        QVERIFY(after.contains(QStringLiteral("replicate-wild-do-table = test.%")));
+    }
+
+    void doDbStyleKeepsTheSeedFilters()
+    {
+        PairProfile p = pair();
+        p.filterStyle = FilterStyle::DoDb;
+        const ServerInspection a = server(1, false);
+        const auto settings = ReplicationSettings::compute(p, 0, a, server(2, false), false);
+        QStringList lines;
+        for (const DesiredSetting& s : settings)
+            lines << s.cnfLines;
+        for (const char* line : { "binlog-do-db = test", "binlog-ignore-db = mysql", "replicate-do-db = test",
+                 "replicate-ignore-db = mysql" })
+            QVERIFY2(lines.contains(QLatin1String(line)), line);
+        QVERIFY(!lines.join(QLatin1Char('\n')).contains(QLatin1String("wild")));
+    }
+
+    void liveServerIsNotRestartedUnlessAllowed()
+    {
+        // binary log already on, log_slave_updates off (needs a restart on this server version)
+        ServerInspection a = server(1, true);
+        a.variables.insert(QStringLiteral("log_slave_updates"), QStringLiteral("OFF"));
+        const auto settings = ReplicationSettings::compute(pair(), 0, a, server(2, true), false);
+        const QByteArray main("[mysqld]\nlog-bin = mysql-bin\n!includedir /etc/mysql/conf.d\n");
+        PairProfile p = pair();
+        const auto planFor = [&](bool allowed) {
+            return ConfigPlanner::plan(QStringLiteral("A"), QStringLiteral("orders"), settings, a.variables,
+                { { QStringLiteral("/etc/mysql/my.cnf"), main } }, { QStringLiteral("/etc/mysql/conf.d") },
+                allowed);
+        };
+        QVERIFY(!p.mayRestart(true)); // "restart": "auto" leaves a server with its binary log on running
+        QVERIFY(p.mayRestart(false)); // but turns the binary log on where it is off
+        const ConfigPlan live = planFor(p.mayRestart(true));
+        QVERIFY(!live.restartNeeded());
+        QCOMPARE(live.pendingRestart, QStringList { QStringLiteral("log_slave_updates") });
+        QVERIFY(
+            QString::fromUtf8(live.edits.last().after).contains(QStringLiteral("log-slave-updates = ON")));
+        p.restart = RestartPolicy::Allowed;
+        const ConfigPlan restarted = planFor(p.mayRestart(true));
+        QVERIFY(restarted.restartNeeded());
+        QVERIFY(restarted.pendingRestart.isEmpty());
     }
 
     void conflictsInIncludedFilesAreDisabled()

@@ -45,6 +45,22 @@ private Q_SLOTS:
         QCOMPARE(p->replicationHostFor(0), QStringLiteral("192.168.1.110"));
         QCOMPARE(p->replicationHostFor(1), QStringLiteral("192.168.1.108"));
     }
+    void filterStyleAndRestartPolicy()
+    {
+        auto defaults = PairProfile::fromJson(example());
+        QVERIFY(defaults);
+        QCOMPARE(defaults->filterStyle, FilterStyle::Wild);
+        QCOMPARE(defaults->restart, RestartPolicy::Auto);
+        QJsonObject o = example();
+        o.insert(QStringLiteral("filterStyle"), QStringLiteral("do-db"));
+        o.insert(QStringLiteral("restart"), QStringLiteral("never"));
+        auto p = PairProfile::fromJson(o);
+        QVERIFY(p);
+        QCOMPARE(p->filterStyle, FilterStyle::DoDb);
+        QCOMPARE(p->restart, RestartPolicy::Never);
+        QCOMPARE(p->toJson().value(QStringLiteral("filterStyle")).toString(), QStringLiteral("do-db"));
+        QCOMPARE(p->toJson().value(QStringLiteral("restart")).toString(), QStringLiteral("never"));
+    }
     void explicitReplicationHost()
     {
         QJsonObject o = example();
@@ -73,6 +89,10 @@ private Q_SLOTS:
                                  << "\"autoIncrement\" must be true or false";
         QTest::newRow("format") << "binlogFormat" << QJsonValue(QStringLiteral("fast"))
                                 << "\"binlogFormat\" must be";
+        QTest::newRow("filter-style") << "filterStyle" << QJsonValue(QStringLiteral("do_db"))
+                                      << "\"filterStyle\" must be \"wild\" or \"do-db\"";
+        QTest::newRow("restart") << "restart" << QJsonValue(QStringLiteral("always"))
+                                 << "\"restart\" must be \"auto\", \"allowed\" or \"never\"";
         QTest::newRow("db-type") << "databases" << QJsonValue(QStringLiteral("test")) << "must be an array";
     }
     void rejects()

@@ -119,6 +119,7 @@ private Q_SLOTS:
             in[1].tables[QStringLiteral("test")] << QStringLiteral("extra");
             break;
         case 12:
+            p.filterStyle = FilterStyle::DoDb; // the wild-table filters go by the table, whatever the format
             p.binlogFormat.clear();
             in[0].binlogFormat = QStringLiteral("MIXED");
             break;

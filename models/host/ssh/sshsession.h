@@ -2,23 +2,16 @@
 
 #include "common/pairprofile.h"
 #include "host/hostshell.h"
+#include "host/ssh/knownhosts.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
-struct ssh_session_struct;
+#include <optional>
 
-/** A server's SSH host key as it presented it, and what the known_hosts file says about it. */
-struct SshHostKey
-{
-    enum class Status { Known, Unknown, Changed };
-    QString type; ///< e.g. "ssh-ed25519"
-    QString fingerprint; ///< "SHA256:…", as `ssh-keygen -lf` prints it
-    Status status = Status::Unknown;
-    QStringList knownFingerprints; ///< what known_hosts holds for this host when the key changed
-};
+struct ssh_session_struct;
 
 /** One libssh session to a host: host key verified, user authenticated, reused for every command.
  *  Not thread-safe: used only from the owning server's worker thread. Every call has a deadline. */
@@ -49,14 +42,14 @@ public:
      *  (refuses a changed key). */
     static Result<void> trustHostKey(const SshEndpoint& endpoint, const QString& fingerprint, int timeoutMs,
         const QString& serverName = {});
-    /** "~/x" → "$HOME/x" */
-    static QString expandHome(const QString& path);
+    /** The host key open() added to known_hosts ("acceptNewHostKey"), if it added one. */
+    const std::optional<SshHostKey>& addedHostKey() const { return m_addedHostKey; }
 
 private:
-    Result<void> authenticate();
-
     QString m_server;
     SshEndpoint m_endpoint;
     ssh_session_struct* m_session = nullptr;
     int m_timeoutMs = 15000;
+    std::optional<SshHostKey> m_addedHostKey;
+    bool m_broken = false; ///< a call found the connection dead
 };

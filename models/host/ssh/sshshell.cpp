@@ -1,5 +1,7 @@
 #include "host/ssh/sshshell.h"
 
+#include "common/shellquote.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -37,7 +39,7 @@ Result<std::unique_ptr<SshShell>> SshShell::open(
 {
     std::unique_ptr<SshShell> shell(new SshShell(serverName, endpoint));
     shell->m_connectTimeoutMs = connectTimeoutMs;
-    if (auto opened = shell->m_session->open(connectTimeoutMs); !opened)
+    if (auto opened = shell->openSession(); !opened)
         return std::unexpected(opened.error());
     return shell;
 }
@@ -45,13 +47,6 @@ Result<std::unique_ptr<SshShell>> SshShell::open(
 Result<SshHostKey> SshShell::probeHostKey(const SshEndpoint& endpoint, int timeoutMs)
 {
     return SshSession::probeHostKey(endpoint, timeoutMs);
-}
-
-QString SshShell::shellQuote(const QString& s)
-{
-    QString out = s;
-    out.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + out + QLatin1Char('\'');
 }
 
 QString SshShell::describe() const
@@ -62,6 +57,23 @@ QString SshShell::describe() const
 StepError SshShell::failure(const QString& step, const QString& text) const
 {
     return StepError { m_server, step, 0, text };
+}
+
+Result<void> SshShell::openSession()
+{
+    if (auto opened = m_session->open(m_connectTimeoutMs); !opened)
+        return opened;
+    if (const auto& key = m_session->addedHostKey())
+        m_notices << HostNotice { QStringLiteral("host-key-added"),
+            SshShell::tr("%1 was not a known host: its key %2 (%3) was added to %4 (\"acceptNewHostKey\")")
+                .arg(m_session->describe(), key->fingerprint, key->type,
+                    KnownHosts(m_endpoint, m_server).path()) };
+    return {};
+}
+
+QList<HostNotice> SshShell::takeNotices()
+{
+    return std::exchange(m_notices, {});
 }
 
 Result<void> SshShell::checkSudo()
@@ -92,7 +104,7 @@ Result<CommandResult> SshShell::script(
 {
     if (!m_session->isOpen()) {
         // the host dropped the session between two steps (sshd restart, network): one fresh attempt
-        if (auto reopened = m_session->open(m_connectTimeoutMs); !reopened)
+        if (auto reopened = openSession(); !reopened)
             return std::unexpected(reopened.error());
     }
     if (m_endpoint.sudo) {
@@ -101,7 +113,7 @@ Result<CommandResult> SshShell::script(
     }
     const QString command
         = (m_endpoint.sudo ? QStringLiteral("sudo -n /bin/sh -c ") : QStringLiteral("/bin/sh -c "))
-        + shellQuote(body);
+        + Shell::quote(body);
     return m_session->exec(command, stdinData, timeoutMs, step);
 }
 
@@ -109,7 +121,7 @@ Result<bool> SshShell::exists(const QString& path)
 {
     auto r = script(QStringLiteral("exists"),
         QStringLiteral("f=%1; if [ -e \"$f\" ] || [ -L \"$f\" ]; then exit 0; else exit 1; fi")
-            .arg(shellQuote(path)),
+            .arg(Shell::quote(path)),
         {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
@@ -122,7 +134,7 @@ Result<bool> SshShell::exists(const QString& path)
 
 Result<QByteArray> SshShell::readFile(const QString& path)
 {
-    auto r = script(SshShell::tr("read file"), QStringLiteral("exec cat -- %1").arg(shellQuote(path)), {},
+    auto r = script(SshShell::tr("read file"), QStringLiteral("exec cat -- %1").arg(Shell::quote(path)), {},
         m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
@@ -148,7 +160,7 @@ Result<void> SshShell::checkWritable(const QString& path)
                                         "  [ \"$(id -u)\" = 0 ] || [ -O \"$f\" ] || exit 6\n"
                                         "fi\n"
                                         "exit 0\n")
-                             .arg(shellQuote(path));
+                             .arg(Shell::quote(path));
     auto r = script(SshShell::tr("check config"), body, {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
@@ -209,7 +221,7 @@ Result<void> SshShell::writeFileAtomic(const QString& path, const QByteArray& co
                          "sync -- \"$t\" 2>/dev/null || true\n"
                          "mv -f -- \"$t\" \"$f\"\n"
                          "trap - EXIT\n")
-              .arg(shellQuote(path), QString::number(content.size()));
+              .arg(Shell::quote(path), QString::number(content.size()));
     auto r = script(SshShell::tr("write file"), body, content, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
@@ -223,7 +235,7 @@ Result<void> SshShell::writeFileAtomic(const QString& path, const QByteArray& co
 Result<void> SshShell::copyFile(const QString& path, const QString& backupPath)
 {
     auto r = script(SshShell::tr("backup"),
-        QStringLiteral("exec cp -p -- %1 %2").arg(shellQuote(path), shellQuote(backupPath)), {},
+        QStringLiteral("exec cp -p -- %1 %2").arg(Shell::quote(path), Shell::quote(backupPath)), {},
         m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
@@ -236,8 +248,8 @@ Result<void> SshShell::copyFile(const QString& path, const QString& backupPath)
 
 Result<void> SshShell::removeFile(const QString& path)
 {
-    auto r = script(SshShell::tr("remove file"), QStringLiteral("exec rm -f -- %1").arg(shellQuote(path)), {},
-        m_fileTimeoutMs);
+    auto r = script(SshShell::tr("remove file"), QStringLiteral("exec rm -f -- %1").arg(Shell::quote(path)),
+        {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
@@ -256,7 +268,7 @@ Result<QStringList> SshShell::listDir(const QString& dir, const QString& glob)
         QStringLiteral("cd -- %1 2>/dev/null || exit 3\n"
                        "for f in %2; do if [ -f \"$f\" ]; then printf '%s\\0' \"$f\"; fi; done\n"
                        "exit 0\n")
-            .arg(shellQuote(dir), *pattern),
+            .arg(Shell::quote(dir), *pattern),
         {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());

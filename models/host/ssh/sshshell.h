@@ -28,10 +28,10 @@ public:
     Result<void> removeFile(const QString& path) override;
     Result<QStringList> listDir(const QString& dir, const QString& glob) override;
     Result<CommandResult> run(const QString& command, int timeoutMs) override;
+    QList<HostNotice> takeNotices() override;
 
     /** Limit for each file operation (default 30 s); run() takes its own. */
     void setFileTimeout(int ms) { m_fileTimeoutMs = ms; }
-    static QString shellQuote(const QString& s);
 
 private:
     SshShell(QString serverName, const SshEndpoint& endpoint);
@@ -39,6 +39,8 @@ private:
     Result<CommandResult> script(
         const QString& step, const QString& body, const QByteArray& stdinData, int timeoutMs);
     Result<void> checkSudo();
+    /** Opens (or reopens) the session; notes a host key it added. */
+    Result<void> openSession();
     StepError failure(const QString& step, const QString& text) const;
 
     QString m_server;
@@ -47,4 +49,5 @@ private:
     int m_connectTimeoutMs = 15000;
     int m_fileTimeoutMs = 30000;
     bool m_sudoChecked = false;
+    QList<HostNotice> m_notices;
 };

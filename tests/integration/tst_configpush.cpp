@@ -1,0 +1,251 @@
+#include "common/shellquote.h"
+#include "support/setupdriver.h"
+#include "support/sshdfixture.h"
+#include "support/testsupport.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <atomic>
+#include <csignal>
+#include <thread>
+
+#include <unistd.h>
+
+/** ConfigPush and its restart against real sandboxes: a server that refuses the new settings is reported
+ *  with its own error line soon after it gives up, and restored; an SSH session killed between stop and start
+ *  does not stop the restart; the default filters replicate DDL made without USE; a live server with its
+ *  binary log on is paired without a restart. One sandbox pair serves the first three, in order. */
+class TestConfigPush : public QObject
+{
+    Q_OBJECT
+
+    static QString text(const QString& path)
+    {
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        return QString::fromUtf8(f.readAll());
+    }
+    static void dump(const SetupOutcome& o) { qInfo().noquote() << o.lines.join(QLatin1Char('\n')); }
+    static qint64 uptime(Sandbox& sb, int i)
+    {
+        return sandboxSql(sb, i, QStringLiteral("SHOW GLOBAL STATUS LIKE 'Uptime'"))
+            .section(QLatin1Char('\t'), 1)
+            .toLongLong();
+    }
+    /** The sshd processes serving sessions: the children of the fixture's listening sshd. */
+    static QList<pid_t> sessionProcesses(const SshdFixture& sshd)
+    {
+        const pid_t listener = pid_t(text(sshd.dir() + QStringLiteral("/sshd.pid")).trimmed().toInt());
+        QList<pid_t> out;
+        for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            bool numeric = false;
+            const pid_t pid = pid_t(entry.toInt(&numeric));
+            if (!numeric || listener <= 0)
+                continue;
+            const QString status = text(QStringLiteral("/proc/%1/status").arg(pid));
+            const qsizetype at = status.indexOf(QLatin1String("\nPPid:"));
+            if (at >= 0 && status.mid(at + 6).section(QLatin1Char('\n'), 0, 0).trimmed().toInt() == listener)
+                out << pid;
+        }
+        return out;
+    }
+
+    SandboxPair m_pair;
+    SshdFixture m_sshd;
+    QString m_journalProfile;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_pair.up(), qPrintable(m_pair.error()));
+        QVERIFY2(m_sshd.start(), qPrintable(m_sshd.error()));
+        if (::geteuid() == 0) {
+            QFile rule(QStringLiteral("/etc/sudoers.d/replipair-test-configpush"));
+            QVERIFY(rule.open(QIODevice::WriteOnly));
+            rule.write(QStringLiteral("%1 ALL=(root) NOPASSWD: ALL\n").arg(m_sshd.user()).toUtf8());
+            rule.close();
+            QFile::setPermissions(rule.fileName(), QFile::ReadOwner | QFile::ReadGroup);
+        }
+        m_journalProfile = m_pair.dir() + QStringLiteral("/pair.replipair.json");
+    }
+    void cleanupTestCase() { QFile::remove(QStringLiteral("/etc/sudoers.d/replipair-test-configpush")); }
+
+    void failedStartIsReportedWithTheServersOwnWordsAndRestored()
+    {
+        Sandbox& sb = m_pair.sandbox();
+        const SandboxServer& b = sb.servers()[1];
+        // with the binary log on, B cannot open its index (a folder stands in the way): it aborts its start.
+        // The restart command then keeps the caller waiting 40 s more, as an init script does before it
+        // gives up: setup must stop waiting once the server has aborted, not when the command returns.
+        const QString index = b.dir + QStringLiteral("/data/mysql-bin.index");
+        QVERIFY(QDir().mkpath(index));
+        PairProfile profile = sb.pairProfile();
+        profile.servers[1].restartCommand = QStringLiteral("%1 || { sleep 40; exit 1; }")
+                                                .arg(Shell::quote(b.dir + QStringLiteral("/restart.sh")));
+        const QString before = text(b.configFile);
+        QElapsedTimer t;
+        t.start();
+        const SetupOutcome o = runSetup(
+            profile, SetupRunner::Mode::Setup, [](SetupRunner& r) { r.setRestartTimeoutMs(90000); });
+        const qint64 took = t.elapsed();
+        dump(o);
+        QDir().rmdir(index);
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.server, QStringLiteral("B"));
+        // the server's own line, from its error log
+        QVERIFY2(o.error.text.contains(QStringLiteral("[ERROR]"))
+                && o.error.text.contains(QStringLiteral("mysql-bin.index")),
+            qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("server is back up")), qPrintable(o.error.text));
+        QVERIFY2(took < 30000, qPrintable(QStringLiteral("took %1 ms").arg(took))); // not the command's 40 s
+        QCOMPARE(text(b.configFile), before);
+        QVERIFY(!QFile::exists(b.dir + QStringLiteral("/conf.d/90-replipair.cnf")));
+        QVERIFY(sb.isRunning(1));
+        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
+    }
+
+    void restartSurvivesAKilledSshSession()
+    {
+        Sandbox& sb = m_pair.sandbox();
+        PairProfile profile = sb.pairProfile();
+        profile.filePath = m_journalProfile;
+        const QString marker = m_pair.dir() + QStringLiteral("/stopped");
+        QFile::remove(marker);
+        for (int i = 0; i < 2; ++i) {
+            ServerProfile& s = profile.servers[i];
+            s.hasSsh = true;
+            s.ssh = m_sshd.endpoint(m_sshd.dir() + QStringLiteral("/known_hosts_configpush"));
+            s.ssh.acceptNewHostKey = true;
+            s.ssh.sudo = ::geteuid() == 0;
+            // stop, then a pause between stop and start in which the session is killed; an init script
+            // prints as it goes (a command tied to the dead session would die on that write)
+            const QString dir = Shell::quote(sb.servers()[i].dir);
+            s.restartCommand
+                = QStringLiteral("%1/stop.sh && touch %2 && sleep 6 && echo starting && %1/start.sh")
+                      .arg(dir, Shell::quote(marker));
+        }
+        std::atomic<int> killed { 0 };
+        std::atomic<bool> done { false };
+        std::thread killer([&] {
+            while (!done && !QFile::exists(marker))
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            if (done)
+                return;
+            for (pid_t pid : sessionProcesses(m_sshd))
+                if (::kill(pid, SIGKILL) == 0)
+                    ++killed;
+        });
+        const SetupOutcome o = runSetup(profile);
+        done = true;
+        killer.join();
+        dump(o);
+        QVERIFY2(killed > 0, "no SSH session was killed during the restart");
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY(o.said(QStringLiteral("lost the connection to the host while the restart runs")));
+        QVERIFY(o.said(QStringLiteral("reconnected")));
+        QVERIFY(o.said(QStringLiteral("still restarting after 5 s"))); // progress while it waits
+        QVERIFY(o.said(QStringLiteral("verified in both directions")));
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(sb.isRunning(i));
+            QCOMPARE(sandboxSql(sb, i, QStringLiteral("SELECT @@log_bin")), QStringLiteral("1"));
+        }
+        // the journal lists every file written, on both servers
+        const QStringList lines = text(m_journalProfile + QStringLiteral(".journal"))
+                                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(!lines.isEmpty());
+        const QJsonArray steps = QJsonDocument::fromJson(lines.last().toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("steps"))
+                                     .toArray();
+        QStringList written, wrote;
+        for (const QJsonValue& s : steps)
+            for (const QJsonValue& w : s.toObject().value(QStringLiteral("written")).toArray())
+                written << w.toString();
+        for (const QString& line : o.lines)
+            if (line.contains(QLatin1String(" config: wrote ")))
+                wrote << line.section(QLatin1String(" config: wrote "), 1);
+        written.sort();
+        wrote.sort();
+        QVERIFY(wrote.contains(sb.servers()[1].dir + QStringLiteral("/conf.d/90-replipair.cnf")));
+        QCOMPARE(written, wrote);
+    }
+
+    void ddlWithoutUseReplicatesUnderTheDefaultFilters()
+    {
+        Sandbox& sb = m_pair.sandbox();
+        QVERIFY2(text(sb.servers()[1].dir + QStringLiteral("/conf.d/90-replipair.cnf"))
+                     .contains(QStringLiteral("replicate-wild-do-table = test.%")),
+            "the previous test set the pair up");
+        bool ok = false;
+        // no default database: the client is started without one
+        sandboxSql(
+            sb, 0, QStringLiteral("CREATE TABLE test.ddl_no_use (id INT PRIMARY KEY, v VARCHAR(10))"), &ok);
+        QVERIFY(ok);
+        sandboxSql(sb, 0, QStringLiteral("INSERT INTO test.ddl_no_use VALUES (1, 'a')"), &ok);
+        QVERIFY(ok);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sandboxSql(sb, 1, QStringLiteral("SELECT v FROM test.ddl_no_use WHERE id = 1")),
+            QStringLiteral("a"), 20000);
+        // other databases stay out of the replica, whatever the default database
+        sandboxSql(
+            sb, 0, QStringLiteral("CREATE DATABASE IF NOT EXISTS other; CREATE TABLE other.t (id INT)"), &ok);
+        QVERIFY(ok);
+        sandboxSql(sb, 0, QStringLiteral("USE other; INSERT INTO test.ddl_no_use VALUES (2, 'b')"), &ok);
+        QVERIFY(ok);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sandboxSql(sb, 1, QStringLiteral("SELECT v FROM test.ddl_no_use WHERE id = 2")),
+            QStringLiteral("b"), 20000);
+        QCOMPARE(sandboxSql(sb, 1,
+                     QStringLiteral(
+                         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'other'")),
+            QStringLiteral("0"));
+        QCOMPARE(sandboxSql(sb, 1,
+                     QStringLiteral(
+                         "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE schema_name = 'other'")),
+            QStringLiteral("0"));
+        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SHOW GLOBAL STATUS LIKE 'Slave_running'")),
+            QStringLiteral("Slave_running\tON"));
+    }
+
+    void liveServerWithItsBinaryLogOnIsNotRestarted()
+    {
+        SandboxPair live;
+        QVERIFY2(live.up(), qPrintable(live.error()));
+        Sandbox& sb = live.sandbox();
+        // a production server: binary log on in the admin's own file, log_slave_updates off
+        for (int i = 0; i < 2; ++i) {
+            QFile f(sb.servers()[i].dir + QStringLiteral("/conf.d/10-binlog.cnf"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("[mysqld]\nlog-bin = mysql-bin\n");
+            f.close();
+            QVERIFY(sb.stop(i));
+            QVERIFY(sb.start(i));
+        }
+        QTest::qWait(2500);
+        const qint64 before[2] = { uptime(sb, 0), uptime(sb, 1) };
+        QVERIFY(before[0] >= 2 && before[1] >= 2);
+        const SetupOutcome o = runSetup(sb.pairProfile());
+        dump(o);
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        for (int i = 0; i < 2; ++i) {
+            const qint64 after = uptime(sb, i);
+            QVERIFY2(after >= before[i],
+                qPrintable(QStringLiteral("%1: uptime %2 → %3").arg(i).arg(before[i]).arg(after)));
+            // written for the next restart, not applied, and said so with what it means
+            QVERIFY(text(sb.servers()[i].dir + QStringLiteral("/conf.d/90-replipair.cnf"))
+                        .contains(QStringLiteral("log-slave-updates = ON")));
+        }
+        QVERIFY(o.said(QStringLiteral("takes effect at the next restart")));
+        QVERIFY(!o.said(QStringLiteral("restarting the server")));
+        QVERIFY(o.said(QStringLiteral("verified in both directions")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigPush)
+#include "tst_configpush.moc"
