@@ -36,13 +36,17 @@ FleetMonitor::~FleetMonitor()
 void FleetMonitor::setPairs(const QStringList& paths, const QString& openPath)
 {
     for (auto it = m_pairs.begin(); it != m_pairs.end();) {
-        const bool keep = paths.contains(it.key()) && (it.key() != openPath || !it->monitor);
-        if (keep) {
-            ++it;
+        if (!paths.contains(it.key())) {
+            delete it->monitor;
+            it = m_pairs.erase(it);
             continue;
         }
-        delete it->monitor;
-        it = m_pairs.erase(it);
+        if (it.key() == openPath) {
+            // the window's monitor watches it now: ours stops, and one still starting never will
+            delete std::exchange(it->monitor, nullptr);
+            it->starting = false;
+        }
+        ++it;
     }
     for (const QString& path : paths) {
         Watched& w = m_pairs[path];

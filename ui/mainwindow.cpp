@@ -65,29 +65,8 @@ MainWindow::MainWindow(QWidget* parent)
     createDocks();
     createActions();
 
-    // the safe actions reach the open pair's ReplicaActions, whichever pair that is when they are asked for
-    auto onPair = [this](auto fn) {
-        return [this, fn](auto... args) {
-            if (m_actions)
-                fn(m_actions, args...);
-        };
-    };
     connect(m_view, &TopologyView::serverSelected, m_panel, &InspectionPanel::setServer);
     connect(m_view, &TopologyView::inspectRequested, this, [this] { inspect(); });
-    connect(m_view, &TopologyView::startReplicaRequested, this,
-        onPair([](ReplicaActions* a, int i) { a->setReplicaRunning(i, true); }));
-    connect(m_view, &TopologyView::stopReplicaRequested, this,
-        onPair([](ReplicaActions* a, int i) { a->setReplicaRunning(i, false); }));
-    connect(m_view, &TopologyView::skipEventRequested, this,
-        onPair([](ReplicaActions* a, int i) { a->showFailingEvent(i); }));
-    connect(
-        m_view, &TopologyView::compareRequested, this, onPair([](ReplicaActions* a) { a->compareData(); }));
-    connect(m_view, &TopologyView::configFootprintRequested, this,
-        onPair([](ReplicaActions* a, int i) { a->showConfigFootprint(i); }));
-    connect(m_banner, &AlertBanner::startReplicaRequested, this,
-        onPair([](ReplicaActions* a, int i) { a->setReplicaRunning(i, true); }));
-    connect(m_banner, &AlertBanner::skipEventRequested, this,
-        onPair([](ReplicaActions* a, int i) { a->showFailingEvent(i); }));
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
@@ -237,6 +216,7 @@ void MainWindow::openPair(const PairProfile& profile, bool remember)
     m_profile = profile;
     m_hasPair = true;
     m_actions = new ReplicaActions(m_profile, this);
+    m_actions->answer(m_view, m_banner); // the canvas's menu and the banner's buttons act on this pair
     connect(m_actions, &ReplicaActions::logLine, m_log, qOverload<const SetupEvent&>(&LogView::append));
     connect(m_actions, &ReplicaActions::statusMessage, this, [this](const QString& text, int timeoutMs) {
         if (text.isEmpty())

@@ -1,6 +1,5 @@
 #include "config/configfootprint.h"
 
-#include "config/configpush.h"
 #include "config/mycnf.h"
 #include "config/optionfiles.h"
 #include "host/serverworker.h"

@@ -33,7 +33,7 @@ public:
     /** The footprint as a reader sees it: one titled section per part, or a sentence saying there is none. */
     QString toText(const QString& server) const;
 
-    /** Pure: the footprint in @p files (main file first, as ConfigPush::readFiles() returns them). */
+    /** Pure: the footprint in @p files (main file first, as OptionFiles::read() returns them). */
     static ConfigFootprint fromFiles(const QString& mainFile, const QList<ConfigPlanner::SourceFile>& files);
     /** Finds and reads the option files of the context's server (connects and inspects when the profile
      *  says "auto"). Runs on the server's worker thread. */

@@ -24,21 +24,26 @@ QString start(const QString& name, const QString& quotedDir, const QString& quot
 
 QString stop(const QString& name, const QString& quotedDir)
 {
-    return QStringLiteral("#!/bin/sh\n"
-                          "# stops sandbox server %1 and waits until it is gone\n"
-                          "DIR=%2\n"
-                          "[ -f \"$DIR/mysqld.pid\" ] || exit 0\n"
-                          "PID=$(cat \"$DIR/mysqld.pid\")\n"
-                          "if ! kill \"$PID\" 2>/dev/null; then\n"
-                          "  [ -d \"/proc/$PID\" ] && { echo \"cannot stop server %1 (pid $PID): not "
-                          "permitted\" >&2; exit 1; }\n"
-                          "  rm -f \"$DIR/mysqld.pid\"; exit 0\n"
-                          "fi\n"
-                          "i=0\n"
-                          "while kill -0 \"$PID\" 2>/dev/null; do\n"
-                          "  i=$((i+1)); [ $i -gt 600 ] && kill -9 \"$PID\" 2>/dev/null; sleep 0.1\n"
-                          "done\n"
-                          "rm -f \"$DIR/mysqld.pid\"\n")
+    return QStringLiteral(
+        "#!/bin/sh\n"
+        "# stops sandbox server %1 and waits until it is gone\n"
+        "DIR=%2\n"
+        "[ -f \"$DIR/mysqld.pid\" ] || exit 0\n"
+        "PID=$(cat \"$DIR/mysqld.pid\")\n"
+        "if ! kill \"$PID\" 2>/dev/null; then\n"
+        "  [ -d \"/proc/$PID\" ] && { echo \"cannot stop server %1 (pid $PID): not "
+        "permitted\" >&2; exit 1; }\n"
+        "  rm -f \"$DIR/mysqld.pid\"; exit 0\n"
+        "fi\n"
+        "i=0\n"
+        "while kill -0 \"$PID\" 2>/dev/null; do\n"
+        // a server that has exited but is not reaped yet (a slow init) is gone: a zombie with
+        // no thread left (a zombie main thread with others still running is still stopping)
+        "  [ \"$(cut -d' ' -f3 /proc/$PID/stat 2>/dev/null)\" = Z ] && "
+        "[ \"$(ls /proc/$PID/task 2>/dev/null | wc -l)\" -le 1 ] && break\n"
+        "  i=$((i+1)); [ $i -gt 600 ] && kill -9 \"$PID\" 2>/dev/null; sleep 0.1\n"
+        "done\n"
+        "rm -f \"$DIR/mysqld.pid\"\n")
         .arg(name, quotedDir);
 }
 

@@ -63,7 +63,8 @@ void PairInspection::reachPeers()
         if (!answers)
             return std::unexpected(answers.error());
         peerReachable[ctx.index] = *answers;
-        return peerReachable[ctx.index] == 1 ? tr("%1:%2 answers").arg(peer.effectivePeerHost()).arg(peer.port)
+        return peerReachable[ctx.index] == 1
+            ? tr("%1:%2 answers").arg(peer.effectivePeerHost()).arg(peer.port)
             : peerReachable[ctx.index] == 0
             ? tr("%1:%2 does not answer").arg(peer.effectivePeerHost()).arg(peer.port)
             : tr("cannot check (no bash or timeout on the host)");

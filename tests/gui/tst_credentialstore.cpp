@@ -51,11 +51,43 @@ class TestCredentialStore : public QObject
 private slots:
     void initTestCase()
     {
-        if (qgetenv("REPLIPAIR_KEYRING_SESSION") != "1")
-            QSKIP(qPrintable("no Secret Service: " + qEnvironmentVariable("REPLIPAIR_KEYRING_SESSION")));
         QCoreApplication::setOrganizationName("RepliPairTest");
         QCoreApplication::setApplicationName("tst_credentialstore");
         QStandardPaths::setTestModeEnabled(true);
+    }
+    void init()
+    {
+        // the keyring run has a Secret Service; the other run has no D-Bus session at all
+        const bool keyring = qgetenv("REPLIPAIR_KEYRING_SESSION") == "1";
+        const bool wantsKeyring = QTest::currentTestFunction() != QByteArray("withoutAKeychainTheWindowAsks");
+        if (keyring != wantsKeyring)
+            QSKIP(keyring
+                    ? "runs in the run without a keychain"
+                    : qPrintable("no Secret Service: " + qEnvironmentVariable("REPLIPAIR_KEYRING_SESSION")));
+    }
+
+    void withoutAKeychainTheWindowAsks()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("nokeychain.replipair.json");
+        PairProfile p = unreachablePair("nokeychain");
+        p.servers[0].adminPasswordKeychain = "sql:admin0@127.0.0.1:1";
+        QVERIFY(p.save(path).has_value());
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openPairFile(path));
+        // the keychain does not answer: the window asks for A's password (B needs none), then opens the pair
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QInputDialog*>("passwordPrompt")
+                && window.findChild<QInputDialog*>("passwordPrompt")->isVisible(),
+            30000);
+        QPointer<QInputDialog> prompt = window.findChild<QInputDialog*>("passwordPrompt");
+        QTest::keyClicks(prompt->findChild<QLineEdit*>(), "typed-A");
+        QTest::mouseClick(
+            prompt->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QTRY_VERIFY(window.topologyModel()->hasPair());
+        QCOMPARE(window.profile().servers[0].adminPasswordOverride, QString("typed-A"));
+        QTRY_VERIFY(prompt.isNull()); // one question only: B names no keychain entry
+        QVERIFY(!window.findChild<QInputDialog*>("passwordPrompt"));
     }
 
     void storeReadForget()
@@ -166,7 +198,20 @@ int main(int argc, char* argv[])
                 args << QString::fromLocal8Bit(argv[i]);
             child.start(session, args);
             child.waitForFinished(-1);
-            return child.exitStatus() == QProcess::NormalExit ? child.exitCode() : 1;
+            const int withKeyring = child.exitStatus() == QProcess::NormalExit ? child.exitCode() : 1;
+            // again without any D-Bus session: no keychain answers
+            QProcess bare;
+            QProcessEnvironment none = QProcessEnvironment::systemEnvironment();
+            none.insert("REPLIPAIR_KEYRING_SESSION", "none: no D-Bus session in this run");
+            none.remove("DBUS_SESSION_BUS_ADDRESS");
+            none.remove("DISPLAY");
+            none.insert("XDG_RUNTIME_DIR", home.filePath("run"));
+            bare.setProcessEnvironment(none);
+            bare.setProcessChannelMode(QProcess::ForwardedChannels);
+            bare.start(QFileInfo(QString::fromLocal8Bit(argv[0])).absoluteFilePath(), args.mid(6));
+            bare.waitForFinished(-1);
+            const int without = bare.exitStatus() == QProcess::NormalExit ? bare.exitCode() : 1;
+            return withKeyring != 0 ? withKeyring : without;
         }
         qputenv("REPLIPAIR_KEYRING_SESSION", "dbus-run-session or gnome-keyring-daemon not installed");
     }

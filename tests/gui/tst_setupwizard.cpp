@@ -50,6 +50,31 @@ QPushButton* nextButton(SetupWizard& w)
 {
     return w.findChild<QPushButton*>("wizardNextButton");
 }
+
+/** What a user does: click Next, click Back, toggle with the Space key, pick an entry with the keyboard. */
+void clickNext(SetupWizard& w)
+{
+    QTest::mouseClick(nextButton(w), Qt::LeftButton);
+}
+
+void clickBack(SetupWizard& w)
+{
+    QTest::mouseClick(w.findChild<QPushButton*>("wizardBackButton"), Qt::LeftButton);
+}
+
+void toggle(QWidget* box)
+{
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_Space);
+}
+
+void choose(QComboBox* combo, const QString& text)
+{
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Home);
+    while (combo->currentText() != text && combo->currentIndex() < combo->count() - 1)
+        QTest::keyClick(combo, Qt::Key_Down);
+}
 } // namespace
 
 class TestSetupWizard : public QObject
@@ -66,7 +91,7 @@ private slots:
     {
         SetupWizard w(SetupWizard::defaultProfile());
         w.show();
-        w.next(); // server A
+        clickNext(w); // server A
         QCOMPARE(w.currentId(), int(SetupWizard::ServerAPageId));
         auto* host = w.findChild<QLineEdit*>("serverAHost");
         auto* name = w.findChild<QLineEdit*>("serverAName");
@@ -89,28 +114,30 @@ private slots:
 
         // a fixed config file must be an absolute path
         auto* configAuto = w.findChild<QCheckBox*>("serverAConfigAuto");
-        configAuto->setChecked(false);
+        toggle(configAuto); // off
         QVERIFY(!nextButton(w)->isEnabled());
         QTest::keyClicks(w.findChild<QLineEdit*>("serverAConfigFile"), "/etc/mysql/my.cnf");
         QVERIFY(nextButton(w)->isEnabled());
 
         // SSH: the placeholders are the defaults (root, the usual key files); a password must be given
         auto* ssh = w.findChild<QGroupBox*>("serverASshGroup");
-        ssh->setChecked(true);
+        toggle(ssh); // on
+        QVERIFY(ssh->isChecked());
         QVERIFY(nextButton(w)->isEnabled());
         auto* auth = w.findChild<QComboBox*>("serverASshAuth");
-        auth->setCurrentIndex(auth->findText("Password"));
+        choose(auth, "Password");
         QVERIFY(!nextButton(w)->isEnabled());
         QVERIFY(w.findChild<QLabel*>("serverAProblem")->text().contains("SSH password"));
         QTest::keyClicks(w.findChild<QLineEdit*>("serverASshPassword"), "ssh-s3cret");
         QVERIFY(nextButton(w)->isEnabled());
-        auth->setCurrentIndex(auth->findText("ssh-agent"));
+        choose(auth, "ssh-agent");
         QVERIFY(nextButton(w)->isEnabled());
         QVERIFY(!w.findChild<QLineEdit*>("serverASshKeyFile")->isEnabled());
-        ssh->setChecked(false);
+        toggle(ssh); // off
+        QVERIFY(!ssh->isChecked());
 
         w.findChild<QLineEdit*>("serverAPassword")->setText("s3cret");
-        w.next();
+        clickNext(w);
         QCOMPARE(w.currentId(), int(SetupWizard::ServerBPageId));
         QCOMPARE(w.profile().servers[0].host, QString("db1.example.net"));
         QCOMPARE(w.profile().servers[0].configFile, QString("/etc/mysql/my.cnf"));
@@ -126,11 +153,11 @@ private slots:
         nameB->setText("B");
         w.findChild<QSpinBox*>("serverBPort")->setValue(3307);
         QVERIFY(nextButton(w)->isEnabled());
-        w.next();
+        clickNext(w);
         QCOMPARE(w.profile().servers[1].port, 3307);
 
         // back and forth keeps what was typed
-        w.back();
+        clickBack(w);
         QCOMPARE(w.findChild<QLineEdit*>("serverBHost")->text(), QString("db2.example.net"));
     }
 
@@ -138,15 +165,15 @@ private slots:
     {
         SetupWizard w(SetupWizard::defaultProfile());
         w.show();
-        w.next();
+        clickNext(w);
         QCOMPARE(w.currentId(), int(SetupWizard::ServerAPageId));
         // the first server: its address, the SQL password and the SSH password typed; everything else the
         // defaults the placeholders show
         QTest::keyClicks(w.findChild<QLineEdit*>("serverAHost"), "127.0.0.2");
         QTest::keyClicks(w.findChild<QLineEdit*>("serverAPassword"), "sql-s3cret");
-        w.findChild<QGroupBox*>("serverASshGroup")->setChecked(true);
+        toggle(w.findChild<QGroupBox*>("serverASshGroup"));
         auto* auth = w.findChild<QComboBox*>("serverASshAuth");
-        auth->setCurrentIndex(auth->findText("Password"));
+        choose(auth, "Password");
         QTest::keyClicks(w.findChild<QLineEdit*>("serverASshPassword"), "ssh-s3cret");
         QVERIFY2(nextButton(w)->isEnabled(), qPrintable(w.findChild<QLabel*>("serverAProblem")->text()));
         const ServerProfile a = w.serverPage(0)->fromFields();
@@ -226,9 +253,16 @@ private slots:
         auto* rolling = w.findChild<QCheckBox*>("optionsRollingRestart");
         rolling->setFocus();
         QTest::keyClick(rolling, Qt::Key_Space);
-        QVERIFY(w.currentPage()->validatePage());
+        choose(w.findChild<QComboBox*>("optionsFilterStyle"),
+            w.findChild<QComboBox*>("optionsFilterStyle")->itemText(1)); // do-db
+        choose(w.findChild<QComboBox*>("optionsRestart"),
+            w.findChild<QComboBox*>("optionsRestart")->itemText(2));
+        clickNext(w); // the page writes the profile; the pre-flight page follows
+        QCOMPARE(w.currentId(), int(SetupWizard::PreflightPageId));
         QCOMPARE(w.profile().replicationUserHost, QString("10.0.0.%"));
         QVERIFY(w.profile().rollingRestart);
+        QCOMPARE(w.profile().filterStyle, FilterStyle::DoDb);
+        QCOMPARE(w.profile().restart, RestartPolicy::Never);
         QCOMPARE(w.profile().databases, QStringList({ "shop", "billing" }));
         QCOMPARE(w.profile().ignoreDatabases, QStringList({ "mysql" }));
         QCOMPARE(w.profile().name, QString("orders"));
@@ -270,7 +304,7 @@ private slots:
         auto* tick = w.findChild<QCheckBox*>("preflightAcknowledge");
         QVERIFY(tick->isVisible());
         QVERIFY(!nextButton(w)->isEnabled());
-        tick->setChecked(true);
+        toggle(tick);
         QVERIFY(nextButton(w)->isEnabled());
 
         plan.findings.removeLast();
@@ -317,7 +351,7 @@ private slots:
         p.servers[0].port = silent.serverPort();
         SetupWizard w(p);
         w.show();
-        w.next();
+        clickNext(w);
         auto* result = w.findChild<QLabel*>("serverATestResult");
         auto* button = w.findChild<QPushButton*>("serverATestButton");
 

@@ -203,7 +203,6 @@ private Q_SLOTS:
         second.sandbox().down();
 #endif
     }
-
 };
 
 QTEST_GUILESS_MAIN(tst_MonitorCli)

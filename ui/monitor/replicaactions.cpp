@@ -2,9 +2,11 @@
 
 #include "actions/replicacontrol.h"
 #include "asynctask.h"
+#include "monitor/alertbanner.h"
 #include "monitor/skipeventdialog.h"
 #include "monitor/textreportdialog.h"
 #include "setup/setupevent.h"
+#include "topology/topologyview.h"
 
 #include <QMessageBox>
 
@@ -18,6 +20,17 @@ ReplicaActions::ReplicaActions(const PairProfile& profile, QWidget* dialogParent
 ReplicaActions::~ReplicaActions()
 {
     m_control->retire(); // a job may still wait for a dead server: the control goes once it is over
+}
+
+void ReplicaActions::answer(TopologyView* view, AlertBanner* banner)
+{
+    connect(view, &TopologyView::startReplicaRequested, this, [this](int i) { setReplicaRunning(i, true); });
+    connect(view, &TopologyView::stopReplicaRequested, this, [this](int i) { setReplicaRunning(i, false); });
+    connect(view, &TopologyView::skipEventRequested, this, &ReplicaActions::showFailingEvent);
+    connect(view, &TopologyView::compareRequested, this, &ReplicaActions::compareData);
+    connect(view, &TopologyView::configFootprintRequested, this, &ReplicaActions::showConfigFootprint);
+    connect(banner, &AlertBanner::startReplicaRequested, this, [this](int i) { setReplicaRunning(i, true); });
+    connect(banner, &AlertBanner::skipEventRequested, this, &ReplicaActions::showFailingEvent);
 }
 
 void ReplicaActions::report(

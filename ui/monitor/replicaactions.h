@@ -5,8 +5,10 @@
 #include <QObject>
 #include <QPointer>
 
+class AlertBanner;
 class ReplicaControl;
 class QWidget;
+class TopologyView;
 struct SetupEvent;
 
 /** The safe actions on the open pair as the user meets them (canvas menu, alert banner): start or stop
@@ -19,6 +21,9 @@ class ReplicaActions : public QObject
 public:
     ReplicaActions(const PairProfile& profile, QWidget* dialogParent);
     ~ReplicaActions() override;
+
+    /** Acts on what the canvas's context menu and the banner's buttons ask for (until this is deleted). */
+    void answer(TopologyView* view, AlertBanner* banner);
 
     void setReplicaRunning(int index, bool running);
     /** Reads the failing event of server @p index and opens the confirmation dialog; skips only on its OK. */

@@ -62,6 +62,21 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     m_rollingRestart->setObjectName(QStringLiteral("optionsRollingRestart"));
     m_rollingRestart->setChecked(p.rollingRestart);
 
+    m_filterStyle = new QComboBox(this);
+    m_filterStyle->setObjectName(QStringLiteral("optionsFilterStyle"));
+    m_filterStyle->addItem(
+        tr("By table (replicate-wild-do-table): every statement on the databases"), int(FilterStyle::Wild));
+    m_filterStyle->addItem(
+        tr("By default database (binlog-do-db / replicate-do-db): needs USE before each write"),
+        int(FilterStyle::DoDb));
+    m_filterStyle->setCurrentIndex(qMax(0, m_filterStyle->findData(int(p.filterStyle))));
+    m_restart = new QComboBox(this);
+    m_restart->setObjectName(QStringLiteral("optionsRestart"));
+    m_restart->addItem(tr("Only a server whose binary log is off"), int(RestartPolicy::Auto));
+    m_restart->addItem(tr("Any server whose settings need it"), int(RestartPolicy::Allowed));
+    m_restart->addItem(tr("Never: settings wait for the next planned restart"), int(RestartPolicy::Never));
+    m_restart->setCurrentIndex(qMax(0, m_restart->findData(int(p.restart))));
+
     m_binlogFormat = new QComboBox(this);
     m_binlogFormat->setObjectName(QStringLiteral("optionsBinlogFormat"));
     m_binlogFormat->addItem(tr("Leave as configured"), QString());
@@ -82,10 +97,12 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     form->addRow(tr("…allowed to connect &from:"), m_replicationUserHost);
     form->addRow(tr("&Positioning:"), m_gtid);
     form->addRow(tr("Binlog &format:"), m_binlogFormat);
+    form->addRow(tr("Database &filters:"), m_filterStyle);
+    form->addRow(tr("Res&tart a server:"), m_restart);
     form->addRow(QString(), m_autoIncrement);
     form->addRow(QString(), m_ssl);
     form->addRow(QString(), m_rollingRestart);
-    // to come with the profile keys of their issues: the database filter style, the initial copy
+    // to come with the profile keys of its issue: the initial copy of the data
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_problem);
@@ -138,6 +155,8 @@ bool OptionsPage::validatePage()
         ? QStringLiteral("peer")
         : m_replicationUserHost->text().trimmed();
     p.rollingRestart = m_rollingRestart->isChecked();
+    p.filterStyle = FilterStyle(m_filterStyle->currentData().toInt());
+    p.restart = RestartPolicy(m_restart->currentData().toInt());
     p.gtid = GtidMode(m_gtid->currentData().toInt());
     p.autoIncrement = m_autoIncrement->isChecked();
     p.ssl = m_ssl->isChecked();

@@ -9,7 +9,8 @@ class QLineEdit;
 class SetupWizard;
 
 /** The pair's options, as the profile offers them: name, databases, the replication account and the host it
- *  may connect from, GTID or file/position, auto-increment, SSL, binlog format, rolling restart. */
+ *  may connect from, GTID or file/position, auto-increment, SSL, binlog format, the database filter style,
+ * whether a server may be restarted, rolling restart. */
 class OptionsPage : public QWizardPage
 {
     Q_OBJECT
@@ -32,6 +33,8 @@ private:
     QLineEdit* m_replicationUser;
     QLineEdit* m_replicationUserHost;
     QCheckBox* m_rollingRestart;
+    QComboBox* m_filterStyle;
+    QComboBox* m_restart;
     QComboBox* m_gtid;
     QCheckBox* m_autoIncrement;
     QCheckBox* m_ssl;

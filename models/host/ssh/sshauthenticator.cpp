@@ -94,7 +94,7 @@ std::optional<int> SshAuthenticator::tryPassword(int offered)
 {
     const bool typed = !m_endpoint.passwordOverride.isEmpty(); // typed in the GUI or from the keychain
     if (!(offered & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE))) {
-        if (typed || !m_endpoint.passwordEnv.isEmpty())
+        if (!m_endpoint.passwordEnv.isEmpty() || typed)
             m_tried << SshAuthenticator::tr("password (not offered by the server)");
         return std::nullopt;
     }
