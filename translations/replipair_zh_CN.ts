@@ -393,20 +393,14 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>ConfigPush</name>
     <message>
-        <location filename="../models/config/configpush.cpp" line="+150"/>
-        <location line="+154"/>
+        <location filename="../models/config/configpush.cpp" line="+149"/>
         <location line="+14"/>
         <location line="+11"/>
         <source>config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <source>cannot read the option file %1: %2</source>
-        <translation>无法读取配置文件 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+56"/>
+        <location line="-123"/>
         <location line="+5"/>
         <location line="+6"/>
         <source>check config</source>
@@ -453,7 +447,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>在此之前，服务器保持当前值</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>%1 is written to the option file and takes effect at the next restart, which is left to you (the server keeps running): %2</source>
         <translation>%1 已写入配置文件，将在下次重启时生效，重启由您自行安排（服务器继续运行）：%2</translation>
     </message>
@@ -588,7 +582,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>CopyCheck</name>
     <message>
-        <location filename="../models/copy/copycheck.cpp" line="+180"/>
+        <location filename="../models/copy/copycheck.cpp" line="+186"/>
         <source>database %1 is to be copied from %2, which does not have it</source>
         <translation>数据库 %1 要从 %2 拷贝，但 %2 上没有该数据库</translation>
     </message>
@@ -825,7 +819,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>无法在 %2 上启动 &quot;%1&quot;（没有用于保存其输出的私有文件夹）：%3</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>cannot read the state of the restart in %1 on %2: %3</source>
         <translation>无法读取 %2 上 %1 中的重启状态：%3</translation>
     </message>
@@ -986,8 +980,13 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <source>the data could not be compared: %1</source>
         <translation>无法比较数据：%1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+14"/>
+        <source>no table in the replicated databases yet: no data to compare</source>
+        <translation>复制的数据库中还没有表：没有可比较的数据</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>the replicated data is the same on both: %n table(s) compared (CHECKSUM TABLE) once both had caught up</source>
         <translation>
             <numerusform>两台服务器上被复制的数据一致：在两台服务器都追上后比较了 %n 张表（CHECKSUM TABLE）</numerusform>
@@ -1031,8 +1030,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <location line="+21"/>
         <location line="+18"/>
         <location line="+16"/>
-        <location line="+21"/>
-        <location line="+17"/>
+        <location line="+30"/>
         <location line="+11"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
@@ -1646,12 +1644,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+50"/>
-        <location line="+44"/>
+        <location line="+23"/>
         <source>RepliPair</source>
         <translation>RepliPair</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-19"/>
         <source>&amp;Topology</source>
         <translation>拓扑(&amp;T)</translation>
     </message>
@@ -1666,7 +1664,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>事件(&amp;V)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+28"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -1804,7 +1802,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>%1 — RepliPair</source>
         <translation>%1 — RepliPair</translation>
     </message>
@@ -1959,6 +1957,19 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
 </context>
 <context>
+    <name>OptionFiles</name>
+    <message>
+        <location filename="../models/config/optionfiles.cpp" line="+128"/>
+        <source>config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the option file %1: %2</source>
+        <translation>无法读取配置文件 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>OptionsPage</name>
     <message>
         <location filename="../ui/wizard/optionspage.cpp" line="+18"/>
@@ -2026,7 +2037,32 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>一次只重启一台服务器(&amp;O)：第一台恢复并通过验证后才重启第二台</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>By table (replicate-wild-do-table): every statement on the databases</source>
+        <translation>按表过滤（replicate-wild-do-table）：这些库上的每条语句都会复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By default database (binlog-do-db / replicate-do-db): needs USE before each write</source>
+        <translation>按默认库过滤（binlog-do-db / replicate-do-db）：每次写入前都需要 USE</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a server whose binary log is off</source>
+        <translation>仅重启 binlog 未开启的服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any server whose settings need it</source>
+        <translation>设置需要时重启任意服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never: settings wait for the next planned restart</source>
+        <translation>从不重启：设置等到下一次计划重启时生效</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Leave as configured</source>
         <translation>保持现有配置</translation>
     </message>
@@ -2081,6 +2117,16 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>Binlog 格式(&amp;F)：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Database &amp;filters:</source>
+        <translation>数据库过滤(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;tart a server:</source>
+        <translation>重启服务器(&amp;T)：</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>Give the pair a name; it names the profile file.</source>
         <translation>请为服务器对命名；该名称将用作配对方案名。</translation>
@@ -2109,7 +2155,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>PairDataSteps</name>
     <message>
-        <location filename="../models/setup/pairdatasteps.cpp" line="+57"/>
+        <location filename="../models/setup/pairdatasteps.cpp" line="+58"/>
         <source>where %1&apos;s binary log stood when the data was inspected</source>
         <translation>检查数据时 %1 的 binlog 位点</translation>
     </message>
@@ -2188,17 +2234,22 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+39"/>
         <source>comparing the replicated tables once both have caught up</source>
         <translation>在两台服务器都追上后比较被复制的表</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>master-master replication verified in both directions; no table in the replicated databases yet, so no data to compare</source>
+        <translation>双主复制已在两个方向上验证；复制的数据库中还没有表，因此没有可比较的数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>master-master replication verified in both directions, and the replicated data is the same on both</source>
         <translation>双主复制已在两个方向上通过验证，且两台服务器上被复制的数据一致</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>replication runs both ways, but the data differs in %1: not verified</source>
         <translation>复制已双向运行，但 %1 中的数据不同：未通过验证</translation>
     </message>
@@ -2206,6 +2257,39 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <location line="+7"/>
         <source>replication runs in both directions (threads and a test row each way checked), but %1</source>
         <translation>复制已在两个方向上运行（已检查每个方向的线程和测试行），但 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PairInspection</name>
+    <message>
+        <location filename="../models/setup/pairinspection.cpp" line="+33"/>
+        <source>%1, server_id %2, binary log %3</source>
+        <translation>%1，server_id %2，binlog %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1:%2 answers</source>
+        <translation>%1:%2 有响应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1:%2 does not answer</source>
+        <translation>%1:%2 无响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot check (no bash or timeout on the host)</source>
+        <translation>无法检查（主机上没有 bash 或 timeout）</translation>
     </message>
 </context>
 <context>
@@ -2251,7 +2335,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>PairMonitor</name>
     <message>
-        <location filename="../models/monitor/pairmonitor.cpp" line="+202"/>
+        <location filename="../models/monitor/pairmonitor.cpp" line="+212"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
@@ -2418,7 +2502,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>PairVerifier</name>
     <message>
-        <location filename="../models/setup/pairverifier.cpp" line="+89"/>
+        <location filename="../models/setup/pairverifier.cpp" line="+91"/>
         <source>(not in the message)</source>
         <translation>（消息中未包含）</translation>
     </message>
@@ -2438,7 +2522,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>正在两端各写入一条测试行</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>replication is not configured on this server</source>
         <translation>此服务器上未配置复制</translation>
     </message>
@@ -2458,7 +2542,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>两台服务器的 IO 和 SQL 线程均在运行</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>replication from %1 is not running after %2 s: IO thread %3, SQL thread %4%5</source>
         <translation>%2 秒后从 %1 的复制仍未运行：IO 线程 %3，SQL 线程 %4%5</translation>
     </message>
@@ -3206,7 +3290,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>ReplicaActions</name>
     <message>
-        <location filename="../ui/monitor/replicaactions.cpp" line="+49"/>
+        <location filename="../ui/monitor/replicaactions.cpp" line="+62"/>
         <source>Starting replication on %1…</source>
         <translation>正在 %1 上启动复制…</translation>
     </message>
@@ -4272,17 +4356,22 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>服务器未在 %1 秒内接受连接：%2</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>could not start the restart (%1); the server was not restarted and still runs its old process</source>
-        <translation>无法启动重启（%1）；服务器未重启，仍在运行原来的进程</translation>
+        <location line="+16"/>
+        <source>could not launch &quot;%1&quot;: %2. Check whether the server runs before trying again.</source>
+        <translation>无法启动“%1”：%2。重试之前请先检查服务器是否在运行。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>&quot;%1&quot; did not finish within %2 s; it may still be running on the host (its output: %3/output)%4</source>
-        <translation>&quot;%1&quot; 未在 %2 秒内完成；它可能仍在主机上运行（其输出：%3/output）%4</translation>
+        <location line="+15"/>
+        <source>&quot;%1&quot; did not finish within %2 s and was stopped (its output: %3/output)%4</source>
+        <translation>“%1”未在 %2 秒内完成，已被停止（其输出：%3/output）%4</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>&quot;%1&quot; did not finish within %2 s and may still run on the host (its output: %3/output)%4</source>
+        <translation>“%1”未在 %2 秒内完成，可能仍在主机上运行（其输出：%3/output）%4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>; the SSH connection was lost: %1</source>
         <translation>；SSH 连接已断开：%1</translation>
     </message>
@@ -4416,7 +4505,7 @@ Plan:
 <context>
     <name>SetupRun</name>
     <message>
-        <location filename="../models/setup/setuprun.cpp" line="+55"/>
+        <location filename="../models/setup/setuprun.cpp" line="+57"/>
         <source>cancelled between two steps; nothing is half-done</source>
         <translation>已在两个步骤之间取消；没有半途而废的操作</translation>
     </message>
@@ -4451,27 +4540,12 @@ Plan:
         <translation>两个方向都已在复制，且所有设置均已到位：未做任何更改</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>master-master replication verified in both directions</source>
         <translation>已在两个方向上验证主主复制</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>%1, server_id %2, binary log %3</source>
-        <translation>%1，server_id %2，二进制日志 %3</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>on</source>
-        <translation>开启</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location line="+105"/>
+        <location line="+87"/>
         <source>settings in place; no restart (%1 in force from the next restart)</source>
         <translation>设置已到位；不重启（%1 从下次重启起生效）</translation>
     </message>
@@ -4480,23 +4554,8 @@ Plan:
         <source>%1 starts at %2:%3%4: %5</source>
         <translation>%1 从 %2:%3%4 开始：%5</translation>
     </message>
-    <message>
-        <location line="-153"/>
-        <source>%1:%2 answers</source>
-        <translation>%1:%2 有响应</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1:%2 does not answer</source>
-        <translation>%1:%2 无响应</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cannot check (no bash or timeout on the host)</source>
-        <translation>无法检查（主机上没有 bash 或 timeout）</translation>
-    </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="-118"/>
         <source>reads %n option file(s) from %1; ours: %2</source>
         <translation>
             <numerusform>从 %1 读取 %n 个配置文件；我们的：%2</numerusform>
@@ -4518,7 +4577,7 @@ Plan:
         <translation>两台服务器都会从它们共同读取的 %1 获取设置：请为每台服务器指定各自的配置文件（&quot;configFile&quot;）——未做任何更改</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>settings in place; server restarted</source>
         <translation>设置已到位；服务器已重启</translation>
     </message>
@@ -4579,7 +4638,7 @@ Plan:
         <translation>正在从 %4:%5 开始复制 %1（%2:%3）</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+54"/>
         <source>could not create the heartbeat table for monitoring: %1</source>
         <translation>无法创建用于监控的心跳表：%1</translation>
     </message>
@@ -4725,18 +4784,18 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+40"/>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>not connected (while running: %1)</source>
         <translation>未连接（运行时：%1）</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>near (the statement is not shown: it holds a secret)</source>
         <translation>附近（语句未显示：其中包含机密信息）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>%1 — while running: %2</source>
         <translation>%1 — 运行时：%2</translation>
     </message>
@@ -5359,25 +5418,25 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusPoller</name>
     <message>
-        <location filename="../models/monitor/statuspoller.cpp" line="+52"/>
-        <location line="+99"/>
+        <location filename="../models/monitor/statuspoller.cpp" line="+53"/>
+        <location line="+118"/>
         <source>poll</source>
         <translation>轮询</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+103"/>
+        <location line="-80"/>
+        <location line="+100"/>
         <source>%1 (error %2)</source>
         <translation>%1（错误 %2）</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+50"/>
+        <location line="-39"/>
+        <location line="+35"/>
         <source>no heartbeat table %1.%2</source>
         <translation>没有心跳表 %1.%2</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-51"/>
         <source>the binary log of %1 is off: no heartbeat lag for its replica</source>
         <translation>%1 的 binlog 已关闭：其从库没有心跳延迟数据</translation>
     </message>
@@ -5454,8 +5513,18 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+1"/>
+        <source>copy data</source>
+        <translation>拷贝数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>verify</source>
         <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>compare data</source>
+        <translation>比较数据</translation>
     </message>
     <message>
         <location line="+1"/>
