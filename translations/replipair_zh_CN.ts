@@ -1286,7 +1286,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+2"/>
         <source>Seconds behind</source>
-        <translation>落后秒数</translation>
+        <translation>延迟秒数（Seconds_Behind）</translation>
     </message>
     <message>
         <location line="+47"/>
@@ -1902,7 +1902,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+3"/>
         <source>IO %1  SQL %2  behind %3  heartbeat %4</source>
-        <translation>IO %1  SQL %2  落后 %3  心跳 %4</translation>
+        <translation>IO %1  SQL %2  延迟 %3  心跳 %4</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3509,7 +3509,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+1"/>
         <source>Seconds behind: %1</source>
-        <translation>落后秒数：%1</translation>
+        <translation>延迟秒数：%1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3622,7 +3622,7 @@ A table written to during the comparison may show as different: compare again on
         <location line="+9"/>
         <location filename="../ui/screenshottour.cpp" line="-11"/>
         <source>%1 is %2 s behind its source (threshold %3 s)</source>
-        <translation>%1 落后其主库 %2 秒（阈值 %3 秒）</translation>
+        <translation>%1 复制延迟 %2 秒（阈值 %3 秒）</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -5311,7 +5311,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+1"/>
         <source>%1 seconds behind</source>
-        <translation>%1 落后秒数</translation>
+        <translation>%1 延迟秒数</translation>
     </message>
     <message>
         <location line="+1"/>
