@@ -61,11 +61,12 @@ private Q_SLOTS:
         QFile pw(sb().adminPasswordFile());
         QVERIFY(pw.open(QIODevice::ReadOnly));
         m_password = QString::fromUtf8(pw.readAll()).trimmed();
-        // A: about 20 MB in test.orders; B: an empty test database, as a new server has
+        // A: about 80 MB in test.orders (a copy of a few seconds, long enough to cancel in the middle on an
+        // idle machine); B: an empty test database, as a new server has
         QString seed = RowWriter::createTableSql(QStringLiteral("test.orders"))
             + QStringLiteral(";ALTER TABLE test.orders ADD COLUMN pad CHAR(60) NOT NULL DEFAULT '';"
                              "INSERT INTO test.orders VALUES (1000000000, 'seed', REPEAT('x', 60));");
-        for (int i = 0; i < 18; ++i)
+        for (int i = 0; i < 20; ++i)
             seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note, pad FROM test.orders;")
                         .arg(1 << i);
         bool ok = false;
@@ -100,7 +101,7 @@ private Q_SLOTS:
         // B holds an older copy: its last 100 rows never arrived
         sql(1,
             QStringLiteral(
-                "SET SESSION sql_log_bin = 0; DELETE FROM test.orders WHERE seq > 1000000000 + 262044;"));
+                "SET SESSION sql_log_bin = 0; DELETE FROM test.orders WHERE seq > 1000000000 + 1048476;"));
         const QString oldB = checksum(1), a = checksum(0), pidA = pid(0);
         QVERIFY(oldB != a);
 
@@ -120,11 +121,15 @@ private Q_SLOTS:
         // confirmed, then cancelled while the copy runs
         profile.replaceTarget = true;
         const SetupOutcome cancelled = runSetup(profile, SetupMode::Setup, [](SetupRunner& runner) {
-            QObject::connect(&runner, &SetupRunner::event, &runner, [&runner](const SetupEvent& e) {
-                if (e.kind == SetupEvent::Kind::Progress
-                    && e.data.value(QStringLiteral("phase")).toString() == QLatin1String("copy"))
-                    runner.cancel();
-            });
+            // at once, on the run's own thread: a queued delivery could come after a fast copy ended
+            QObject::connect(
+                &runner, &SetupRunner::event, &runner,
+                [&runner](const SetupEvent& e) {
+                    if (e.kind == SetupEvent::Kind::Progress
+                        && e.data.value(QStringLiteral("phase")).toString() == QLatin1String("copy"))
+                        runner.cancel();
+                },
+                Qt::DirectConnection);
         });
         dump(cancelled);
         QVERIFY(!cancelled.ok);
