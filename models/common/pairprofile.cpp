@@ -1,5 +1,6 @@
 #include "common/pairprofile.h"
 
+#include "common/profilefields.h"
 #include "common/profilerules.h"
 #include "common/shellquote.h"
 #include "common/stepid.h"
@@ -14,99 +15,7 @@
 
 namespace {
 
-/** Collects every problem of a profile so the user sees them all at once. */
-class Problems
-{
-public:
-    void add(const QString& where, const QString& what)
-    {
-        m_list << QStringLiteral("%1: %2").arg(where, what);
-    }
-    bool isEmpty() const { return m_list.isEmpty(); }
-    QString text() const { return m_list.join(QLatin1Char('\n')); }
-
-    void unknownKeys(const QJsonObject& obj, const QSet<QString>& known, const QString& where)
-    {
-        for (auto it = obj.begin(); it != obj.end(); ++it)
-            if (!known.contains(it.key()) && !it.key().startsWith(QLatin1Char('_')))
-                add(where, PairProfile::tr("unknown key \"%1\"").arg(ProfileRules::printable(it.key())));
-    }
-    QString string(const QJsonObject& obj, const QString& key, const QString& where, const QString& def,
-        bool required = false)
-    {
-        const QJsonValue v = obj.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                add(where, PairProfile::tr("missing \"%1\"").arg(key));
-            return def;
-        }
-        if (!v.isString()) {
-            add(where, PairProfile::tr("\"%1\" must be a string").arg(key));
-            return def;
-        }
-        if (required && v.toString().trimmed().isEmpty())
-            add(where, PairProfile::tr("\"%1\" must not be empty").arg(key));
-        return v.toString();
-    }
-    int port(const QJsonObject& obj, const QString& key, const QString& where, int def)
-    {
-        const QJsonValue v = obj.value(key);
-        if (v.isUndefined() || v.isNull())
-            return def;
-        const double d = v.toDouble(-1);
-        if (!v.isDouble() || d != int(d) || d < 1 || d > 65535) {
-            add(where, PairProfile::tr("\"%1\" must be a port number between 1 and 65535").arg(key));
-            return def;
-        }
-        return int(d);
-    }
-    bool boolean(const QJsonObject& obj, const QString& key, const QString& where, bool def)
-    {
-        const QJsonValue v = obj.value(key);
-        if (v.isUndefined() || v.isNull())
-            return def;
-        if (!v.isBool()) {
-            add(where, PairProfile::tr("\"%1\" must be true or false").arg(key));
-            return def;
-        }
-        return v.toBool();
-    }
-    QStringList names(const QJsonObject& obj, const QString& key, const QString& where)
-    {
-        const QJsonValue v = obj.value(key);
-        QStringList out;
-        if (v.isUndefined() || v.isNull())
-            return out;
-        if (!v.isArray()) {
-            add(where, PairProfile::tr("\"%1\" must be an array of names").arg(key));
-            return out;
-        }
-        for (const QJsonValue& item : v.toArray()) {
-            const QString name = item.toString();
-            bool control = false;
-            for (const QChar c : name)
-                control = control || c.category() == QChar::Other_Control;
-            if (!item.isString() || name.isEmpty() || name.size() > 64)
-                add(where, PairProfile::tr("\"%1\" holds a value that is not a database name").arg(key));
-            else if (name.contains(QLatin1Char('#')) || name.contains(QLatin1Char(',')) || control
-                || name.trimmed() != name)
-                // '#' starts a comment in an option file, ',' separates names in the server's filter lists
-                add(where,
-                    PairProfile::tr("database name \"%1\" in \"%2\" cannot be replicated by name filters (it "
-                                    "holds '#', ',', "
-                                    "a control character or leading/trailing blanks)")
-                        .arg(ProfileRules::printable(name), key));
-            else
-                out << name;
-        }
-        return out;
-    }
-
-private:
-    QStringList m_list;
-};
-
-SshEndpoint parseSsh(const QJsonObject& o, const QString& defaultHost, const QString& where, Problems& p)
+SshEndpoint parseSsh(const QJsonObject& o, const QString& defaultHost, const QString& where, ProfileFields& p)
 {
     p.unknownKeys(o,
         { QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"), QStringLiteral("keyFile"),
@@ -128,7 +37,7 @@ SshEndpoint parseSsh(const QJsonObject& o, const QString& defaultHost, const QSt
     return s;
 }
 
-ServerProfile parseServer(const QJsonObject& o, const QString& where, Problems& p)
+ServerProfile parseServer(const QJsonObject& o, const QString& where, ProfileFields& p)
 {
     p.unknownKeys(o,
         { QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("adminUser"),
@@ -230,7 +139,7 @@ QString PairProfile::gtidToString(GtidMode mode)
 
 Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
 {
-    Problems p;
+    ProfileFields p;
     const QString top = PairProfile::tr("profile");
     p.unknownKeys(json,
         { QStringLiteral("name"), QStringLiteral("databases"), QStringLiteral("ignoreDatabases"),
