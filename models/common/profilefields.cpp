@@ -17,8 +17,8 @@ void ProfileFields::unknownKeys(const QJsonObject& obj, const QSet<QString>& kno
             add(where, PairProfile::tr("unknown key \"%1\"").arg(ProfileRules::printable(it.key())));
 }
 
-QString ProfileFields::string(const QJsonObject& obj, const QString& key, const QString& where, const QString& def,
-    bool required)
+QString ProfileFields::string(
+    const QJsonObject& obj, const QString& key, const QString& where, const QString& def, bool required)
 {
     const QJsonValue v = obj.value(key);
     if (v.isUndefined() || v.isNull()) {
@@ -90,4 +90,3 @@ QStringList ProfileFields::names(const QJsonObject& obj, const QString& key, con
     }
     return out;
 }
-
