@@ -163,6 +163,7 @@ Result<void> Sandbox::create(int index)
         return stepFailure(s.name, kStep, Sandbox::tr("no free port on 127.0.0.1"));
     QDir().mkpath(s.dir + QStringLiteral("/data"));
     QDir().mkpath(s.dir + QStringLiteral("/conf.d"));
+    QDir().mkpath(s.dir + QStringLiteral("/tmp"));
     s.configFile = QDir(s.dir).filePath(QStringLiteral("my.cnf"));
     s.socket = QDir(s.dir).filePath(QStringLiteral("mysqld.sock"));
     s.pidFile = QDir(s.dir).filePath(QStringLiteral("mysqld.pid"));
@@ -173,6 +174,7 @@ Result<void> Sandbox::create(int index)
     QString cnf = QStringLiteral("# RepliPair sandbox server %1\n"
                                  "[mysqld]\n"
                                  "datadir = %2/data\n"
+                                 "tmpdir = %2/tmp\n"
                                  "port = %3\n"
                                  "bind-address = 127.0.0.1\n"
                                  "socket = %4\n"

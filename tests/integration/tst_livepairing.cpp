@@ -70,8 +70,8 @@ private Q_SLOTS:
             seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note, pad FROM test.orders;")
                         .arg(1 << i);
         bool ok = false;
-        sandboxSql(sb(), 0, seed, &ok);
-        QVERIFY(ok);
+        const QString out = sandboxSql(sb(), 0, seed, &ok);
+        QVERIFY2(ok, qPrintable(out));
     }
 
     void copyFromALiveUnderWritesAcrossItsRestart()
