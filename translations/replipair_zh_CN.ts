@@ -862,7 +862,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location filename="../ui/wizard/executepage.cpp" line="+36"/>
         <source>Setting up</source>
-        <translation>正在设置</translation>
+        <translation>正在搭建</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -897,12 +897,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+9"/>
         <source>Setup output</source>
-        <translation>设置输出</translation>
+        <translation>搭建输出</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Running the setup of %1…</source>
-        <translation>正在运行 %1 的设置…</translation>
+        <translation>正在搭建 %1…</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -938,7 +938,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+0"/>
         <source>Running the setup… %1</source>
-        <translation>正在运行设置… %1</translation>
+        <translation>正在搭建… %1</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -953,7 +953,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+2"/>
         <source>Cancelled after %1. Both servers are usable; running the setup again resumes.</source>
-        <translation>已在 %1 后取消。两台服务器均可使用；再次运行设置将继续进行。</translation>
+        <translation>已在 %1 后取消。两台服务器均可正常使用；再次运行搭建会从中断处继续。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1732,7 +1732,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+3"/>
         <source>&amp;Run Setup Again…</source>
-        <translation>再次运行设置(&amp;R)…</translation>
+        <translation>再次运行搭建(&amp;R)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1787,7 +1787,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;RepliPair %1&lt;/b&gt;&lt;p&gt;Sets up and watches MySQL/MariaDB master-master replication.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;RepliPair %1&lt;/b&gt;&lt;p&gt;设置并监控 MySQL/MariaDB 主主复制。&lt;/p&gt;</translation>
+        <translation>&lt;b&gt;RepliPair %1&lt;/b&gt;&lt;p&gt;搭建并监控 MySQL/MariaDB 双主复制。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2737,7 +2737,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+3"/>
         <source>Both directions already replicate as configured: there is nothing to change. Running the setup only verifies the pair.</source>
-        <translation>两个方向都已按配置复制：无需更改。运行设置只会验证这对服务器。</translation>
+        <translation>两个方向都已按配置复制：无需更改。运行搭建只会验证这对服务器。</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
@@ -2873,7 +2873,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+3"/>
         <source>%1 runs %2 and %3 runs %4: in master-master each is the other&apos;s replica, and a newer source can write what an older replica cannot read</source>
-        <translation>%1 运行 %2，%3 运行 %4：在主主复制中，双方互为从库，较新的主库可能写出较旧从库无法读取的内容</translation>
+        <translation>%1 运行 %2，%3 运行 %4：在双主复制中，双方互为从库，较新的主库可能写出较旧从库无法读取的内容</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2978,7 +2978,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+2"/>
         <source>the source no longer has the binary logs this replica needs: copy the data afresh, then RESET SLAVE ALL and run setup again</source>
-        <translation>主库已不再保留此从库所需的二进制日志：请重新复制数据，然后执行 RESET SLAVE ALL 并再次运行设置</translation>
+        <translation>主库已不再保留此从库所需的二进制日志：请重新复制数据，然后执行 RESET SLAVE ALL 并再次运行搭建</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2988,7 +2988,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+4"/>
         <source>setup gives it fresh credentials and starts it, keeping its position</source>
-        <translation>设置会为其提供新的凭据并启动它，同时保留其位置</translation>
+        <translation>搭建会为其设置新的凭据并启动它，保留其原有位点</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -3190,7 +3190,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <location line="+25"/>
         <source>Problems to solve before the setup can run: %n. Fix them and check again.</source>
         <translation>
-            <numerusform>运行设置前需要解决的问题：%n 个。请修复后重新检查。</numerusform>
+            <numerusform>运行搭建前需要解决的问题：%n 个。请修复后重新检查。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3650,7 +3650,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+6"/>
         <source>not taking the read lock while long statements run (every write would wait behind it): %1. Run setup again when they have finished.</source>
-        <translation>有长时间运行的语句时不获取读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行设置。</translation>
+        <translation>有长时间运行的语句时不获取读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行搭建。</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -3786,12 +3786,12 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+4"/>
         <source>%1 and %2 are now masters of each other: a test row written on each side arrived on the other. Save the profile to watch the pair and to run the setup again later.</source>
-        <translation>%1 和 %2 现在互为主库：在每一端写入的测试行都已到达另一端。保存配对方案，以便监控这对服务器并在以后再次运行设置。</translation>
+        <translation>%1 和 %2 现在互为主库：在每一端写入的测试行都已到达另一端。保存配对方案，以便监控这对服务器并在以后再次运行搭建。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The setup did not finish.</source>
-        <translation>设置未完成。</translation>
+        <translation>搭建未完成。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3800,7 +3800,7 @@ A table written to during the comparison may show as different: compare again on
 Both servers remain usable. Saving the profile lets you resume later: running the setup again continues where it stopped.</source>
         <translation>%1
 
-两台服务器仍可正常使用。保存配对方案后可稍后继续：再次运行设置会从中断处接着进行。</translation>
+两台服务器仍可正常使用。保存配对方案后可稍后继续：再次运行搭建会从中断处接着进行。</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -4542,7 +4542,7 @@ Plan:
     <message>
         <location line="+9"/>
         <source>master-master replication verified in both directions</source>
-        <translation>已在两个方向上验证主主复制</translation>
+        <translation>双主复制已在两个方向上通过验证</translation>
     </message>
     <message>
         <location line="+87"/>
@@ -4653,7 +4653,7 @@ Plan:
     <message>
         <location filename="../ui/wizard/setupwizard.cpp" line="+21"/>
         <source>Set Up Master-Master Replication</source>
-        <translation>设置主主复制</translation>
+        <translation>搭建双主复制</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4668,7 +4668,7 @@ Plan:
     <message>
         <location line="+1"/>
         <source>&amp;Run Setup</source>
-        <translation>运行设置(&amp;R)</translation>
+        <translation>开始搭建(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4683,17 +4683,17 @@ Plan:
     <message>
         <location line="+56"/>
         <source>Cancel Setup</source>
-        <translation>取消设置</translation>
+        <translation>取消搭建</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The setup is running. Cancel it at the next safe point? Nothing is left half done: a held lock is released, a changed configuration file keeps its backup, and running the setup again resumes where it stopped.</source>
-        <translation>设置正在运行。要在下一个安全点取消吗？不会留下半途而废的操作：持有的锁会被释放，已更改的配置文件保留备份，再次运行设置会从中断处继续。</translation>
+        <translation>搭建正在进行。要在下一个安全点取消吗？不会留下执行到一半的操作：持有的锁会被释放，已更改的配置文件保留备份，再次运行搭建会从中断处继续。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cancel the Setup</source>
-        <translation>取消设置</translation>
+        <translation>取消搭建</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5709,7 +5709,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+1"/>
         <source>RepliPair sets up MySQL or MariaDB master-master replication and checks that it works.</source>
-        <translation>RepliPair 设置 MySQL 或 MariaDB 主主复制，并检查其是否正常工作。</translation>
+        <translation>RepliPair 搭建 MySQL 或 MariaDB 双主复制，并检查其是否正常工作。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5727,12 +5727,12 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location filename="../app/gui/main.cpp" line="+27"/>
         <source>Sets up and watches MySQL/MariaDB master-master replication.</source>
-        <translation>设置并监控 MySQL/MariaDB 主主复制。</translation>
+        <translation>搭建并监控 MySQL/MariaDB 双主复制。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Start two local sandbox servers and set them up as a pair.</source>
-        <translation>启动两台本地沙箱服务器，并将它们设置为一对。</translation>
+        <translation>启动两台本地沙箱服务器，并为它们搭建双主复制。</translation>
     </message>
     <message>
         <location line="+2"/>
