@@ -770,12 +770,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+64"/>
         <source>could not remove the partial copy of %1: %2</source>
-        <translation>无法删除 %1 中拷贝了一部分的数据：%2</translation>
+        <translation>无法删除 %1 上拷贝到一半的数据：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>partial copy removed: %1</source>
-        <translation>已删除拷贝了一部分的数据：%1</translation>
+        <translation>已删除拷贝到一半的数据：%1</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1230,7 +1230,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+41"/>
         <source>Binary log</source>
-        <translation>二进制日志</translation>
+        <translation>binlog</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1250,7 +1250,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+1"/>
         <source>GTID position</source>
-        <translation>GTID 位置</translation>
+        <translation>GTID 位点</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1474,7 +1474,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+0"/>
         <source>cannot copy %1 to %2</source>
-        <translation>无法将 %1 复制到 %2</translation>
+        <translation>无法将 %1 拷贝到 %2</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2019,7 +2019,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+1"/>
         <source>Binary log file and position</source>
-        <translation>二进制日志文件和位置</translation>
+        <translation>binlog 文件和位点</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2194,7 +2194,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+4"/>
         <source>on failure or cancel the partial copy is dropped from %1; %2 is never written</source>
-        <translation>失败或取消时，从 %1 删除拷贝了一部分的数据；%2 始终不会被写入</translation>
+        <translation>失败或取消时，从 %1 删除拷贝到一半的数据；%2 始终不会被写入</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2640,7 +2640,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+1"/>
         <source>each changed file is backed up beside itself as &lt;file&gt;.replipair-&lt;time&gt;.bak; copy it back and restart</source>
-        <translation>每个更改过的文件都在旁边备份为 &lt;文件&gt;.replipair-&lt;时间&gt;.bak；将其复制回去并重启即可</translation>
+        <translation>每个更改过的文件都在原处备份为 &lt;文件&gt;.replipair-&lt;时间&gt;.bak；将其拷贝回去并重启即可</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2665,7 +2665,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+4"/>
         <source>&lt;GTID position read above&gt;</source>
-        <translation>&lt;上面读取的 GTID 位置&gt;</translation>
+        <translation>&lt;上面读取的 GTID 位点&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2903,7 +2903,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+7"/>
         <source>the binary log is off, so the peer has nothing to replicate</source>
-        <translation>二进制日志已关闭，因此对端没有可复制的内容</translation>
+        <translation>binlog 已关闭，因此对端没有可复制的内容</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2978,7 +2978,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+2"/>
         <source>the source no longer has the binary logs this replica needs: copy the data afresh, then RESET SLAVE ALL and run setup again</source>
-        <translation>主库已不再保留此从库所需的二进制日志：请重新复制数据，然后执行 RESET SLAVE ALL 并再次运行搭建</translation>
+        <translation>主库已不再保留此从库所需的 binlog：请重新拷贝数据，然后执行 RESET SLAVE ALL 并再次运行搭建</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2988,7 +2988,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+4"/>
         <source>setup gives it fresh credentials and starts it, keeping its position</source>
-        <translation>搭建会为其设置新的凭据并启动它，保留其原有位点</translation>
+        <translation>搭建会为其换上新的凭据并启动它，保留其原有位点</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2998,7 +2998,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+11"/>
         <source>choose binlog format ROW (profile: &quot;binlogFormat&quot;: &quot;ROW&quot;; wizard: the Options page), so filters go by the table&apos;s own database</source>
-        <translation>选择 ROW 二进制日志格式（配对方案：&quot;binlogFormat&quot;: &quot;ROW&quot;；向导：“选项”页），这样过滤器按表自身所在的数据库判断</translation>
+        <translation>选择 binlog 格式 ROW（配对方案：&quot;binlogFormat&quot;: &quot;ROW&quot;；向导：“选项”页），这样过滤器按表自身所在的数据库判断</translation>
     </message>
     <message>
         <location line="-5"/>
@@ -3043,7 +3043,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+1"/>
         <source>copy it (mysqldump --single-transaction --master-data) so both start with the same data</source>
-        <translation>请复制它（mysqldump --single-transaction --master-data），使两端以相同的数据开始</translation>
+        <translation>请拷贝它（mysqldump --single-transaction --master-data），使两端从相同的数据开始</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3053,7 +3053,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+3"/>
         <source>make both copies the same before pairing; replication does not reconcile existing data</source>
-        <translation>配对前请使两份数据一致；复制不会协调已有的数据</translation>
+        <translation>配对前请使两台服务器的数据一致；复制不会修正已有的数据差异</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3131,7 +3131,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+5"/>
         <source>let setup copy one server&apos;s databases to the other (--copy-from %1, profile &quot;initialCopy&quot;: &quot;%1&quot;), or make both the same first: replication does not reconcile existing data</source>
-        <translation>请让搭建过程将一台服务器的数据库拷贝到另一台（--copy-from %1，配对方案 &quot;initialCopy&quot;: &quot;%1&quot;），或先使两台服务器的数据相同：复制不会调和已有的数据差异</translation>
+        <translation>请让搭建过程将一台服务器的数据库拷贝到另一台（--copy-from %1，配对方案 &quot;initialCopy&quot;: &quot;%1&quot;），或先使两台服务器的数据相同：复制不会修正已有的数据差异</translation>
     </message>
 </context>
 <context>
@@ -3655,7 +3655,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+20"/>
         <source>the binary log is off: %1 returned nothing</source>
-        <translation>二进制日志已关闭：%1 没有返回任何内容</translation>
+        <translation>binlog 已关闭：%1 没有返回任何内容</translation>
     </message>
     <message>
         <location line="+52"/>
@@ -3946,7 +3946,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+1"/>
         <source>The plan enables the binary log; B restarts once</source>
-        <translation>计划将启用二进制日志；B 会重启一次</translation>
+        <translation>计划将开启 binlog；B 会重启一次</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -4034,7 +4034,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+2"/>
         <source>Binary log: %1</source>
-        <translation>二进制日志：%1</translation>
+        <translation>binlog：%1</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -4049,7 +4049,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+2"/>
         <source>GTID position: %1</source>
-        <translation>GTID 位置：%1</translation>
+        <translation>GTID 位点：%1</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -4620,22 +4620,22 @@ Plan:
     <message>
         <location line="+28"/>
         <source>replication from %1 restarted with new credentials, at its own position</source>
-        <translation>从 %1 的复制已使用新凭据、在其原有位置重新启动</translation>
+        <translation>从 %1 的复制已使用新凭据、从其原有位点重新启动</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>replicating from %1 (%2:%3) by GTID from %4</source>
-        <translation>正在通过 GTID 从 %4 开始复制 %1（%2:%3）</translation>
+        <translation>正在从 %1（%2:%3）复制，使用 GTID，起点为 %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the start (its GTID position is empty)</source>
-        <translation>开头（其 GTID 位置为空）</translation>
+        <translation>最开始（其 GTID 位点为空）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>replicating from %1 (%2:%3) from %4:%5</source>
-        <translation>正在从 %4:%5 开始复制 %1（%2:%3）</translation>
+        <translation>正在从 %1（%2:%3）复制，起点为 %4:%5</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -4737,7 +4737,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+13"/>
         <source>The event group from the relay log</source>
-        <translation>中继日志中的事件组</translation>
+        <translation>relay log（中继日志）中的事件组</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5185,7 +5185,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+1"/>
         <source>cannot copy %1 to %2 on %3: %4</source>
-        <translation>无法在 %3 上将 %1 复制到 %2：%4</translation>
+        <translation>无法在 %3 上将 %1 拷贝到 %2：%4</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5714,7 +5714,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+7"/>
         <source>&lt;p&gt;&lt;b&gt;What will happen&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Both servers are inspected. Nothing is changed until you have seen the plan.&lt;/li&gt;&lt;li&gt;A replication account is created on each server, allowed only from its peer.&lt;/li&gt;&lt;li&gt;The configuration (server-id, binary log, auto-increment offsets) is written to a drop-in file, with a backup; a server is restarted only when a setting needs it.&lt;/li&gt;&lt;li&gt;Each server starts replicating from the other.&lt;/li&gt;&lt;li&gt;A test row travels each way to prove that both directions work.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;将会发生什么&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;检查两台服务器。在您看到计划之前，不会做任何更改。&lt;/li&gt;&lt;li&gt;在每台服务器上创建一个复制账号，只允许从对端连接。&lt;/li&gt;&lt;li&gt;配置（server-id、二进制日志、自增偏移）写入一个附加配置文件，并做好备份；只有在某个设置需要时才重启服务器。&lt;/li&gt;&lt;li&gt;每台服务器开始从另一台复制。&lt;/li&gt;&lt;li&gt;一条测试行在两个方向上各传递一次，以证明两个方向都正常工作。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;将会发生什么&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;检查两台服务器。在您看到计划之前，不会做任何更改。&lt;/li&gt;&lt;li&gt;在每台服务器上创建一个复制账号，只允许从对端连接。&lt;/li&gt;&lt;li&gt;配置（server-id、binlog、自增偏移）写入一个附加配置文件，并做好备份；只有在某个设置需要时才重启服务器。&lt;/li&gt;&lt;li&gt;每台服务器开始从另一台复制。&lt;/li&gt;&lt;li&gt;一条测试行在两个方向上各传递一次，以证明两个方向都正常工作。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <location line="+12"/>
