@@ -287,7 +287,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <location line="+4"/>
         <location line="+1"/>
         <source>%1 needs exactly one profile file</source>
-        <translation>%1 需要恰好一个配对方案</translation>
+        <translation>%1 需要恰好一个配对方案文件</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -429,7 +429,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+6"/>
         <source>until then, this server&apos;s replica applies every database its peer logs</source>
-        <translation>在此之前，此服务器作为从库会应用对端 binlog 中记录的所有数据库</translation>
+        <translation>在此之前，此服务器作为从库会应用对端 binlog 中所有数据库的更改</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -560,7 +560,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+26"/>
         <source>the host key has CHANGED since it was trusted</source>
-        <translation>主机密钥自被信任以来已发生变化</translation>
+        <translation>主机密钥在被信任之后已发生变化</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -735,7 +735,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+138"/>
         <source>the admin account cannot log in to %1 from %1&apos;s own host, where the copy is loaded: %2</source>
-        <translation>管理员账户无法从 %1 自身所在的主机（拷贝的数据在那里导入）登录 %1：%2</translation>
+        <translation>管理员账号无法从 %1 自身所在的主机（拷贝的数据在那里导入）登录 %1：%2</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -790,7 +790,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+11"/>
         <source>could not drop the temporary account %1 on %2: %3</source>
-        <translation>无法删除 %2 上的临时账户 %1：%3</translation>
+        <translation>无法删除 %2 上的临时账号 %1：%3</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1051,7 +1051,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+7"/>
         <source>RepliPair has not seen %1 (port %2) before. Compare this fingerprint with the one the host shows (ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub) before you trust it.</source>
-        <translation>RepliPair 以前没有见过 %1（端口 %2）。在信任它之前，请将此指纹与主机显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub）进行比较。</translation>
+        <translation>RepliPair 此前从未连接过 %1（端口 %2）。在信任它之前，请将此指纹与主机显示的指纹（ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub）进行比较。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1316,7 +1316,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+18"/>
         <source>NULL (not applying)</source>
-        <translation>NULL（未在应用）</translation>
+        <translation>NULL（未在应用事件）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1400,7 +1400,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+8"/>
         <source>the host key of %1 has CHANGED: it now presents %2 (%3), but %4 holds %5 for %6. This may be an attack (someone between you and the host), or the host was reinstalled. If you know why, remove the old entry (ssh-keygen -R &apos;%6&apos; -f %4) and try again.</source>
-        <translation>%1 的主机密钥已更改：它现在出示 %2（%3），但 %4 中为 %6 记录的是 %5。这可能是攻击（有人位于您和主机之间），也可能是主机重装过。如果您清楚原因，请删除旧条目（ssh-keygen -R &apos;%6&apos; -f %4）后重试。</translation>
+        <translation>%1 的主机密钥已更改：它现在提供 %2（%3），但 %4 中为 %6 记录的是 %5。这可能是攻击（有人位于您和主机之间），也可能是主机重装过。如果您清楚原因，请删除旧条目（ssh-keygen -R &apos;%6&apos; -f %4）后重试。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1877,7 +1877,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+4"/>
         <source>unknown option %1 for monitor</source>
-        <translation>monitor 不认识选项 %1</translation>
+        <translation>monitor 不支持选项 %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2024,7 +2024,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+4"/>
         <source>Interleave &amp;auto-increment values (A odd, B even) so inserts never clash</source>
-        <translation>交错分配自增值(&amp;A)（A 为奇数，B 为偶数），使插入永不冲突</translation>
+        <translation>交错分配自增值(&amp;A)（A 为奇数，B 为偶数），避免插入冲突</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2129,7 +2129,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+21"/>
         <source>Give the pair a name; it names the profile file.</source>
-        <translation>请为服务器对命名；该名称将用作配对方案名。</translation>
+        <translation>请为服务器对命名；配对方案的文件名由它生成。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2470,7 +2470,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+4"/>
         <source>both servers are %1: a server cannot replicate with itself</source>
-        <translation>两台服务器都是 %1：服务器不能与自身复制</translation>
+        <translation>两台服务器都是 %1：服务器不能从自身复制</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2509,7 +2509,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+1"/>
         <source>%1 refused the replication account of %2: %3. %1 saw the connection come from %4, and the account is &apos;%5&apos;@&apos;%6&apos;. If %2 reaches %1 through NAT or another interface, set &quot;replicationUserHost&quot; in the profile to that address or a pattern such as &apos;10.0.0.%&apos;.</source>
-        <translation>%1 拒绝了 %2 的复制账号：%3。%1 看到连接来自 %4，而账户是 &apos;%5&apos;@&apos;%6&apos;。如果 %2 通过 NAT 或其他网络接口访问 %1，请在配对方案中将“replicationUserHost”设为该地址或类似 &apos;10.0.0.%&apos; 的模式。</translation>
+        <translation>%1 拒绝了 %2 的复制账号：%3。%1 看到连接来自 %4，而账号是 &apos;%5&apos;@&apos;%6&apos;。如果 %2 通过 NAT 或其他网络接口访问 %1，请在配对方案中将“replicationUserHost”设为该地址或类似 &apos;10.0.0.%&apos; 的模式。</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -2650,7 +2650,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+15"/>
         <source>Binlog coordinates under a short read lock, always released</source>
-        <translation>在短暂的读锁下读取 binlog 位点，读锁总会释放</translation>
+        <translation>在短暂的全局读锁下读取 binlog 位点，锁总会释放</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2853,7 +2853,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+11"/>
         <source>%1 and %2 are the same server (%3): a server cannot replicate with itself</source>
-        <translation>%1 和 %2 是同一台服务器（%3）：服务器不能与自身复制</translation>
+        <translation>%1 和 %2 是同一台服务器（%3）：服务器不能从自身复制</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2868,7 +2868,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+2"/>
         <source>pair two servers of the same flavor</source>
-        <translation>请将同一种类的两台服务器配对</translation>
+        <translation>请用两台同为 MySQL 或同为 MariaDB 的服务器配对</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2923,12 +2923,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+7"/>
         <source>the admin account lacks %1</source>
-        <translation>管理员账户缺少 %1</translation>
+        <translation>管理员账号缺少 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>GRANT them ON *.* to the admin account, or use an account that has them</source>
-        <translation>请将这些权限 GRANT ON *.* 授予管理员账户，或使用拥有这些权限的账户</translation>
+        <translation>请用 GRANT … ON *.* 将这些权限授予管理员账号，或使用拥有这些权限的账号</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2943,7 +2943,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+17"/>
         <source>the replication account would be for host name %1, but this server runs with skip_name_resolve and matches accounts by address only: %2 could never log in</source>
-        <translation>复制账号将针对主机名 %1，但此服务器启用了 skip_name_resolve，只按地址匹配账户：%2 将永远无法登录</translation>
+        <translation>复制账号将针对主机名 %1，但此服务器启用了 skip_name_resolve，只按地址匹配账号：%2 将永远无法登录</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2993,7 +2993,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+17"/>
         <source>binlog_format is %1 and only database(s) %2 are replicated: with statement logging the do/ignore-db filters go by the default database, so a write made without USE %3 (for example while another database is selected) is silently not replicated</source>
-        <translation>binlog_format 为 %1，且只复制数据库 %2：在语句格式日志下，do/ignore-db 过滤器按默认数据库判断，因此未先执行 USE %3 的写入（例如选中了其他数据库时）会被静默地不复制</translation>
+        <translation>binlog_format 为 %1，且只复制数据库 %2：在基于语句的日志格式下，do/ignore-db 过滤器按默认数据库判断，因此未先执行 USE %3 的写入（例如选中了其他数据库时）不会被复制，且没有任何提示</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3003,7 +3003,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="-5"/>
         <source>binlog_format is %1 and %2 is ignored: with statement logging the ignore-db filters go by the default database, so any write made while %2 is selected is silently not replicated</source>
-        <translation>binlog_format 为 %1 且 %2 被忽略：在基于语句的日志中，ignore-db 过滤器依据的是默认数据库，因此在选中 %2 时进行的任何写入都会被静默地跳过复制</translation>
+        <translation>binlog_format 为 %1 且忽略了 %2：在基于语句的日志格式下，ignore-db 过滤器按默认数据库判断，因此在选中 %2 时进行的任何写入都不会被复制，且没有任何提示</translation>
     </message>
     <message>
         <location line="-180"/>
@@ -3484,7 +3484,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+2"/>
         <source>%1 does not replicate from %2 (no replica configured)</source>
-        <translation>%1 未从 %2 复制（未配置从库）</translation>
+        <translation>%1 未从 %2 复制（未配置复制）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3650,7 +3650,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+6"/>
         <source>not taking the read lock while long statements run (every write would wait behind it): %1. Run setup again when they have finished.</source>
-        <translation>有长时间运行的语句时不获取读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行搭建。</translation>
+        <translation>有长时间运行的语句时不获取全局读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行搭建。</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -3693,7 +3693,7 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+14"/>
         <source>the running server was not found (%1), so this is the host&apos;s usual server</source>
-        <translation>未找到正在运行的服务器（%1），因此这是该主机的常规服务器</translation>
+        <translation>未找到正在运行的服务器（%1），因此按该主机的默认服务器处理</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -3956,7 +3956,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+5"/>
         <source>the account exists with REPLICATION SLAVE only</source>
-        <translation>账户存在且仅有 REPLICATION SLAVE 权限</translation>
+        <translation>账号存在且仅有 REPLICATION SLAVE 权限</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4182,7 +4182,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+15"/>
         <source>Same admin account and SSH access as the first server</source>
-        <translation>与第一台服务器使用相同的管理员账户和 SSH 访问方式</translation>
+        <translation>与第一台服务器使用相同的管理员账号和 SSH 访问方式</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -4507,7 +4507,7 @@ Plan:
     <message>
         <location filename="../models/setup/setuprun.cpp" line="+57"/>
         <source>cancelled between two steps; nothing is half-done</source>
-        <translation>已在两个步骤之间取消；没有半途而废的操作</translation>
+        <translation>已在两个步骤之间取消；没有执行到一半的操作</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4558,7 +4558,7 @@ Plan:
         <location line="-118"/>
         <source>reads %n option file(s) from %1; ours: %2</source>
         <translation>
-            <numerusform>从 %1 读取 %n 个配置文件；我们的：%2</numerusform>
+            <numerusform>从 %1 读取 %n 个配置文件；RepliPair 的：%2</numerusform>
         </translation>
     </message>
     <message>
@@ -4609,7 +4609,7 @@ Plan:
     <message>
         <location line="+18"/>
         <source>%1:%2%3 (read lock held %4 ms, released)</source>
-        <translation>%1:%2%3（读锁持有 %4 毫秒，已释放）</translation>
+        <translation>%1:%2%3（全局读锁持有 %4 毫秒，已释放）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4775,7 +4775,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+18"/>
         <source>the server refused the admin account %1: %2</source>
-        <translation>服务器拒绝了管理员账户 %1：%2</translation>
+        <translation>服务器拒绝了管理员账号 %1：%2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5068,7 +5068,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+5"/>
         <source>&quot;%1&quot; did not finish within %2 s on %3</source>
-        <translation>“%1”未在 %3 上于 %2 秒内结束</translation>
+        <translation>“%1”在 %3 上未能在 %2 秒内结束</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -5301,7 +5301,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="-1"/>
         <source>Replica threads running (IO + SQL)</source>
-        <translation>正在运行的从库线程（IO + SQL）</translation>
+        <translation>正在运行的复制线程（IO + SQL）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5620,7 +5620,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+2"/>
         <source>lagging</source>
-        <translation>滞后</translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5719,7 +5719,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+12"/>
         <source>&lt;p&gt;&lt;b&gt;What you need&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The address and port of both servers, and an administrator account on each (the password stays in memory only).&lt;/li&gt;&lt;li&gt;For a server on another machine: SSH access (key or password) so that RepliPair can edit its configuration file and restart it; sudo if the files belong to root.&lt;/li&gt;&lt;li&gt;The databases to replicate. They should hold the same data on both servers.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;您需要准备&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两台服务器的地址和端口，以及各自的管理员账户（密码仅保存在内存中）。&lt;/li&gt;&lt;li&gt;对于另一台机器上的服务器：SSH 访问权限（密钥或密码），以便 RepliPair 编辑其配置文件并重启它；如果文件属于 root，还需要 sudo。&lt;/li&gt;&lt;li&gt;要复制的数据库。两台服务器上的这些数据库应包含相同的数据。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;您需要准备&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两台服务器的地址和端口，以及各自的管理员账号（密码仅保存在内存中）。&lt;/li&gt;&lt;li&gt;对于另一台机器上的服务器：SSH 访问权限（密钥或密码），以便 RepliPair 编辑其配置文件并重启它；如果文件属于 root，还需要 sudo。&lt;/li&gt;&lt;li&gt;要复制的数据库。两台服务器上的这些数据库应包含相同的数据。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
