@@ -21,13 +21,18 @@ SshEndpoint parseSsh(const QJsonObject& o, const QString& defaultHost, const QSt
         { QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"), QStringLiteral("keyFile"),
             QStringLiteral("keyPassphraseEnv"), QStringLiteral("passwordEnv"),
             QStringLiteral("passwordKeychain"), QStringLiteral("knownHostsFile"),
-            QStringLiteral("acceptNewHostKey"), QStringLiteral("sudo") },
+            QStringLiteral("acceptNewHostKey"), QStringLiteral("sudo"), QStringLiteral("agent") },
         where);
     SshEndpoint s;
     s.host = p.string(o, QStringLiteral("host"), where, defaultHost);
     s.port = p.port(o, QStringLiteral("port"), where, 22);
     s.user = p.string(o, QStringLiteral("user"), where, {}, true);
     s.keyFile = p.string(o, QStringLiteral("keyFile"), where, {});
+    s.agent = p.boolean(o, QStringLiteral("agent"), where, false);
+    if (s.agent && !s.keyFile.isEmpty())
+        p.add(where,
+            PairProfile::tr(
+                "\"agent\": true logs in with the ssh-agent's keys; it cannot go with \"keyFile\""));
     s.keyPassphraseEnv = p.string(o, QStringLiteral("keyPassphraseEnv"), where, {});
     s.passwordEnv = p.string(o, QStringLiteral("passwordEnv"), where, {});
     s.passwordKeychain = p.string(o, QStringLiteral("passwordKeychain"), where, {});
@@ -100,6 +105,8 @@ QJsonObject SshEndpoint::toJson() const
         { QStringLiteral("acceptNewHostKey"), acceptNewHostKey }, { QStringLiteral("sudo"), sudo } };
     o.insert(QStringLiteral("keyFile"), keyFile.isEmpty() ? QJsonValue() : QJsonValue(keyFile));
     o.insert(QStringLiteral("passwordEnv"), passwordEnv.isEmpty() ? QJsonValue() : QJsonValue(passwordEnv));
+    if (agent)
+        o.insert(QStringLiteral("agent"), true);
     if (!keyPassphraseEnv.isEmpty())
         o.insert(QStringLiteral("keyPassphraseEnv"), keyPassphraseEnv);
     if (!passwordKeychain.isEmpty())

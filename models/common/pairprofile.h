@@ -14,6 +14,7 @@ struct SshEndpoint
     int port = 22;
     QString user;
     QString keyFile; ///< may start with "~/"
+    bool agent = false; ///< log in with the keys of the running ssh-agent (SSH_AUTH_SOCK) only, no key file
     QString keyPassphraseEnv; ///< environment variable holding the key's passphrase
     QString passwordEnv; ///< environment variable holding the SSH password
     QString passwordKeychain; ///< name of the OS keychain entry holding the SSH password (never the secret)

@@ -42,39 +42,63 @@ void TopologyModel::setProfile(const PairProfile& profile)
     Q_EMIT modelReset();
 }
 
-void TopologyModel::applyInspection(int index, const ServerInspection& inspection)
+namespace {
+/** The same instant on the local clock, as the canvas and the panel show times. */
+QDateTime shownTime(const QDateTime& time)
+{
+    return (time.isValid() ? time : QDateTime::currentDateTimeUtc()).toLocalTime();
+}
+} // namespace
+
+void TopologyModel::applyInspection(int index, const ServerInspection& inspection, const QDateTime& time)
 {
     m_inspections[index] = inspection;
     m_hasInspection[index] = true;
     Server& s = m_servers[index];
     s.known = true;
-    s.reachable = inspection.reachable;
-    s.error = inspection.reachable ? QString() : inspection.error.text;
     if (inspection.reachable) {
         s.flavorVersion
             = inspection.version.isValid() ? inspection.version.toString() : inspection.versionString;
         s.serverId = inspection.serverId;
-        s.readOnly = inspection.readOnly;
     }
+    if (s.sampled) {
+        // the live monitor's samples say how the server is now: an inspection that ran before a break and
+        // finished after it must not bring back the state before
+        Q_EMIT serverChanged(index);
+        return;
+    }
+    s.reachable = inspection.reachable;
+    s.error = inspection.reachable ? QString() : inspection.error.text;
+    if (inspection.reachable)
+        s.readOnly = inspection.readOnly;
     Q_EMIT serverChanged(index);
     if (inspection.reachable) {
-        applyReplicaStatus(index, inspection.replica);
+        setLinkStatus(index, inspection.replica, std::nullopt, time, false);
     } else {
         Link& l = m_links[directionInto(index)];
         l.state = LinkState::Unknown;
-        l.updated = QDateTime::currentDateTime();
+        l.updated = shownTime(time);
+        l.fromMonitor = false;
         Q_EMIT linkChanged(directionInto(index));
     }
 }
 
 void TopologyModel::applyReplicaStatus(
-    int replica, const ReplicaStatus& status, std::optional<double> heartbeatLag)
+    int replica, const ReplicaStatus& status, std::optional<double> heartbeatLag, const QDateTime& time)
+{
+    m_servers[replica].sampled = true;
+    setLinkStatus(replica, status, heartbeatLag, time, true);
+}
+
+void TopologyModel::setLinkStatus(int replica, const ReplicaStatus& status,
+    std::optional<double> heartbeatLag, const QDateTime& time, bool fromMonitor)
 {
     const int direction = directionInto(replica);
     Link& l = m_links[direction];
     l.status = status;
     l.heartbeatLag = heartbeatLag;
-    l.updated = QDateTime::currentDateTime();
+    l.updated = shownTime(time);
+    l.fromMonitor = fromMonitor;
     Server& s = m_servers[replica];
     const bool serverWasDown = !s.reachable || !s.known;
     s.reachable = true;
@@ -92,16 +116,19 @@ void TopologyModel::applySample(const StatusSample& sample)
     const int index = sample.serverIndex;
     if (index < 0 || index > 1)
         return;
+    Server& s = m_servers[index];
     if (!sample.reachable) {
+        s.sampled = true;
+        m_links[directionInto(index)].updated = shownTime(sample.time);
+        m_links[directionInto(index)].fromMonitor = true;
         setServerReachable(index, false, sample.unreachableReason);
         return;
     }
-    Server& s = m_servers[index];
     const bool changed = s.readOnly != sample.readOnly || (sample.serverId && s.serverId != sample.serverId);
     s.readOnly = sample.readOnly;
     if (sample.serverId)
         s.serverId = sample.serverId;
-    applyReplicaStatus(index, sample.replica, sample.heartbeatLag);
+    applyReplicaStatus(index, sample.replica, sample.heartbeatLag, sample.time);
     if (changed)
         Q_EMIT serverChanged(index);
 }

@@ -29,6 +29,7 @@ public:
         std::optional<bool> readOnly;
         bool reachable = false;
         bool known = false; ///< inspected or sampled at least once
+        bool sampled = false; ///< the live monitor has reported on it: inspections no longer say how it is
         QString error; ///< why it is unreachable, the server's own text
     };
 
@@ -41,7 +42,8 @@ public:
         LinkState state = LinkState::Unknown;
         ReplicaStatus status; ///< the replica's SHOW SLAVE/REPLICA STATUS
         std::optional<double> heartbeatLag; ///< seconds, from the monitor's heartbeat
-        QDateTime updated;
+        QDateTime updated; ///< when the status was read: the sample's own time, or the inspection's
+        bool fromMonitor = false; ///< the status is the live monitor's (else an inspection's, or none)
 
         /** The lag worth showing (ReplicaStatus::lag). */
         std::optional<double> lag() const { return status.lag(heartbeatLag); }
@@ -57,12 +59,15 @@ public:
     bool hasPair() const { return m_hasPair; }
     QString pairName() const { return m_pairName; }
 
-    /** A server as SetupRunner inspected it; its replica status becomes the link into it. */
-    void applyInspection(int index, const ServerInspection& inspection);
-    /** A fresh replica status of server @p replica (the link from the other server into it). */
-    void applyReplicaStatus(
-        int replica, const ReplicaStatus& status, std::optional<double> heartbeatLag = {});
-    /** A monitoring sample of one server: its health and the link into it. */
+    /** A server as SetupRunner inspected it at @p time (now when invalid). What it is (version, server id)
+     *  is taken; how it is (reachable, read_only, its replica status) only until the live monitor reports
+     *  on it: the monitor's samples are newer than an inspection that finishes after them. */
+    void applyInspection(int index, const ServerInspection& inspection, const QDateTime& time = {});
+    /** A fresh replica status of server @p replica (the link from the other server into it), read by the
+     *  live monitor at @p time (now when invalid). */
+    void applyReplicaStatus(int replica, const ReplicaStatus& status, std::optional<double> heartbeatLag = {},
+        const QDateTime& time = {});
+    /** A monitoring sample of one server: its health and the link into it, as of the sample's time. */
     void applySample(const StatusSample& sample);
     void setServerReachable(int index, bool reachable, const QString& error = {});
     void setReadOnly(int index, bool readOnly);
@@ -86,6 +91,8 @@ Q_SIGNALS:
 
 private:
     void updateLinkState(Link& link) const;
+    void setLinkStatus(int replica, const ReplicaStatus& status, std::optional<double> heartbeatLag,
+        const QDateTime& time, bool fromMonitor);
 
     bool m_hasPair = false;
     QString m_pairName;

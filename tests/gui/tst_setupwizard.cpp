@@ -1,19 +1,32 @@
 // Wizard pages: field validation, pre-flight verdicts gating Next, a connection test that never blocks.
+#include "common/stepid.h"
+#include "support/sshdfixture.h"
+#include "support/testsupport.h"
+#include "wizard/executepage.h"
 #include "wizard/optionspage.h"
 #include "wizard/planpage.h"
 #include "wizard/preflightpage.h"
 #include "wizard/serverpage.h"
 #include "wizard/setupwizard.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QGroupBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -163,68 +176,226 @@ private slots:
 
     void twoRemoteServersFromTheDefaultsAndSameAsA()
     {
+        // a real sshd on 127.0.0.1 (Next on an SSH page checks the host key first); a home of the test's own,
+        // whose ~/.ssh holds the default key and the known_hosts file the host key goes into
+        SshdFixture sshd;
+        QVERIFY2(sshd.start(), qPrintable(sshd.error()));
+        QTemporaryDir home;
+        QVERIFY(QDir(home.path()).mkpath(".ssh"));
+        QVERIFY(QFile::copy(sshd.clientKey(), home.filePath(".ssh/id_ed25519")));
+        const QByteArray oldHome = qgetenv("HOME");
+        qputenv("HOME", home.path().toLocal8Bit());
+        const auto restoreHome = qScopeGuard([&] { qputenv("HOME", oldHome); });
+
         SetupWizard w(SetupWizard::defaultProfile());
         w.show();
         clickNext(w);
         QCOMPARE(w.currentId(), int(SetupWizard::ServerAPageId));
-        // the first server: its address, the SQL password and the SSH password typed; everything else the
-        // defaults the placeholders show
-        QTest::keyClicks(w.findChild<QLineEdit*>("serverAHost"), "127.0.0.2");
-        QTest::keyClicks(w.findChild<QLineEdit*>("serverAPassword"), "sql-s3cret");
+        // the first server: its address and the port its sshd listens on; admin user, SSH user, key file and
+        // known_hosts left empty, as their grey defaults say
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverAHost"), "127.0.0.1");
         toggle(w.findChild<QGroupBox*>("serverASshGroup"));
-        auto* auth = w.findChild<QComboBox*>("serverASshAuth");
-        choose(auth, "Password");
-        QTest::keyClicks(w.findChild<QLineEdit*>("serverASshPassword"), "ssh-s3cret");
+        QVERIFY(w.findChild<QGroupBox*>("serverASshGroup")->isChecked());
+        for (const char* empty :
+            { "serverAAdminUser", "serverASshUser", "serverASshKeyFile", "serverAKnownHosts" })
+            QVERIFY2(w.findChild<QLineEdit*>(empty)->text().isEmpty(), empty);
+        QCOMPARE(w.findChild<QComboBox*>("serverASshAuth")->currentText(), QString("Key file"));
+        auto* sshPort = w.findChild<QSpinBox*>("serverASshPort");
+        sshPort->setFocus();
+        QTest::keyClick(sshPort, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(sshPort, QString::number(sshd.port()));
+        QCOMPARE(sshPort->value(), sshd.port());
         QVERIFY2(nextButton(w)->isEnabled(), qPrintable(w.findChild<QLabel*>("serverAProblem")->text()));
-        const ServerProfile a = w.serverPage(0)->fromFields();
-        QCOMPARE(a.adminUser, QString("root"));
-        QVERIFY(a.hasSsh);
-        QCOMPARE(a.ssh.host, QString("127.0.0.2"));
-        QCOMPARE(a.ssh.user, QString("root"));
-        QCOMPARE(a.ssh.port, 22);
-        QCOMPARE(a.ssh.passwordOverride, QString("ssh-s3cret"));
-        QVERIFY(a.adminPasswordKeychain.isEmpty()); // not remembered unless ticked
 
-        // Next on an SSH page first checks the host key (a connection): the page after is reached from A's
-        // settings as Next would have stored them
-        PairProfile p = w.profile();
-        p.servers[0] = a;
-        SetupWizard second(p);
-        second.setStartId(SetupWizard::ServerBPageId);
-        second.show();
-        QCOMPARE(second.currentId(), int(SetupWizard::ServerBPageId));
-        QVERIFY(!nextButton(second)->isEnabled()); // B starts without a host
-        QTest::keyClicks(second.findChild<QLineEdit*>("serverBHost"), "127.0.0.3");
-        auto* same = second.findChild<QCheckBox*>("serverBSameAsA");
+        // Next tests the connection; the host key is new: its dialog is answered by clicking "Trust"
+        int dialogs = 0;
+        QTimer trust;
+        trust.setInterval(50);
+        connect(&trust, &QTimer::timeout, this, [&] {
+            for (QWidget* top : QApplication::topLevelWidgets())
+                if (top->objectName() == "hostKeyDialog" && top->isVisible()) {
+                    ++dialogs;
+                    QVERIFY(top->findChild<QLineEdit*>("hostKeyFingerprint")
+                                ->text()
+                                .contains(sshd.hostKeyFingerprint()));
+                    QTest::mouseClick(top->findChild<QPushButton*>("hostKeyTrustButton"), Qt::LeftButton);
+                }
+        });
+        trust.start();
+        clickNext(w);
+        QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(SetupWizard::ServerBPageId), 30000);
+        QCOMPARE(dialogs, 1);
+        // the host key went into the default known_hosts file
+        QFile knownHosts(home.filePath(".ssh/known_hosts"));
+        QVERIFY(knownHosts.open(QIODevice::ReadOnly));
+        QVERIFY(knownHosts.readAll().contains(QString("[127.0.0.1]:%1").arg(sshd.port()).toUtf8()));
+        // the SSH test logged in with the defaults: root and the first default key (this sshd lets only its
+        // own test user in, so root is refused — with the key the default named)
+        const QString tested = w.findChild<QLabel*>("serverATestResult")->text();
+        QVERIFY2(tested.contains("root@127.0.0.1") && tested.contains(home.filePath(".ssh/id_ed25519")),
+            qPrintable(tested));
+
+        // the second server: its address (here: the same host, another SQL port), then "same as A"
+        QVERIFY(!nextButton(w)->isEnabled()); // B starts without a host
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverBHost"), "127.0.0.1");
+        auto* portB = w.findChild<QSpinBox*>("serverBPort");
+        portB->setFocus();
+        QTest::keyClick(portB, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(portB, "3307");
+        auto* same = w.findChild<QCheckBox*>("serverBSameAsA");
         QVERIFY(same);
-        same->setFocus();
-        QTest::keyClick(same, Qt::Key_Space);
+        QTest::mouseClick(same, Qt::LeftButton);
         QVERIFY(same->isChecked());
-        QVERIFY(nextButton(second)->isEnabled());
-        QVERIFY(!second.findChild<QLineEdit*>("serverBAdminUser")->isEnabled());
-        const ServerProfile b = second.serverPage(1)->fromFields();
-        QCOMPARE(b.host, QString("127.0.0.3"));
-        QCOMPARE(b.adminUser, QString("root"));
-        QCOMPARE(b.adminPasswordOverride, QString("sql-s3cret"));
-        QVERIFY(b.hasSsh);
-        QCOMPARE(b.ssh.host, QString("127.0.0.3")); // B's own host, A's account
-        QCOMPARE(b.ssh.user, QString("root"));
-        QCOMPARE(b.ssh.passwordOverride, QString("ssh-s3cret"));
-        QCOMPARE(b.name, QString("B"));
+        QVERIFY(!w.findChild<QLineEdit*>("serverBAdminUser")->isEnabled());
+        QVERIFY(w.findChild<QGroupBox*>("serverBSshGroup")->isChecked());
+        QCOMPARE(w.findChild<QSpinBox*>("serverBSshPort")->value(), sshd.port());
+        QVERIFY2(nextButton(w)->isEnabled(), qPrintable(w.findChild<QLabel*>("serverBProblem")->text()));
+        clickNext(w); // the host key is known now: no dialog
+        QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(SetupWizard::OptionsPageId), 30000);
+        QCOMPARE(dialogs, 1);
 
-        // ticking "remember" names keychain entries in the profile, never the passwords
-        QTest::keyClick(same, Qt::Key_Space);
-        auto* remember = second.findChild<QCheckBox*>("serverBRemember");
-        remember->setFocus();
-        QTest::keyClick(remember, Qt::Key_Space);
-        const ServerProfile kept = second.serverPage(1)->fromFields();
-        QCOMPARE(kept.adminPasswordKeychain, QString("sql:root@127.0.0.3:3306"));
-        QCOMPARE(kept.ssh.passwordKeychain, QString("ssh:root@127.0.0.3:22"));
-        PairProfile saved = second.profile();
-        saved.servers[1] = kept;
-        const QByteArray json = QJsonDocument(saved.toJson()).toJson();
-        QVERIFY(json.contains("sql:root@127.0.0.3:3306"));
-        QVERIFY(!json.contains("s3cret"));
+        // what Next stored: the defaults for both, B with its own address and A's account
+        for (int i = 0; i < 2; ++i) {
+            const ServerProfile& s = w.profile().servers[i];
+            QCOMPARE(s.name, QString(i == 0 ? "A" : "B"));
+            QCOMPARE(s.host, QString("127.0.0.1"));
+            QCOMPARE(s.port, i == 0 ? 3306 : 3307);
+            QCOMPARE(s.adminUser, QString("root"));
+            QVERIFY(s.hasSsh);
+            QCOMPARE(s.ssh.host, QString("127.0.0.1"));
+            QCOMPARE(s.ssh.port, sshd.port());
+            QCOMPARE(s.ssh.user, QString("root"));
+            QVERIFY(s.ssh.keyFile.isEmpty()); // the usual key files, ~/.ssh/id_ed25519 first
+            QVERIFY(!s.ssh.agent);
+            QCOMPARE(s.ssh.knownHostsFile, QString("~/.ssh/known_hosts"));
+            QCOMPARE(s.configFile, QString("auto"));
+            QCOMPARE(s.restartCommand, QString("auto"));
+            QVERIFY(s.adminPasswordKeychain.isEmpty()); // nothing typed, nothing remembered
+        }
+        // and the profile file says the same
+        QTemporaryDir dir;
+        QVERIFY(w.profile().save(dir.filePath("p.replipair.json")).has_value());
+        const auto loaded = PairProfile::load(dir.filePath("p.replipair.json"));
+        QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : loaded.error().text));
+        QCOMPARE(loaded->servers[1].ssh.user, QString("root"));
+        QCOMPARE(loaded->servers[1].ssh.port, sshd.port());
+        QVERIFY(loaded->servers[1].ssh.keyFile.isEmpty());
+    }
+
+    void sshAgentIsAChoiceTheProfileKeeps()
+    {
+        SshdFixture sshd;
+        QVERIFY2(sshd.start(), qPrintable(sshd.error()));
+        QTemporaryDir home;
+        QVERIFY(QDir(home.path()).mkpath(".ssh"));
+        // a default key that would log in: with "ssh-agent" chosen it must not be used
+        QVERIFY(QFile::copy(sshd.clientKey(), home.filePath(".ssh/id_ed25519")));
+        const QByteArray oldHome = qgetenv("HOME"), oldSock = qgetenv("SSH_AUTH_SOCK");
+        qputenv("HOME", home.path().toLocal8Bit());
+        // a real ssh-agent holding the fixture's key
+        const QString sock = home.filePath("agent.sock");
+        QProcess agent;
+        agent.start("ssh-agent", { "-D", "-a", sock });
+        QVERIFY(agent.waitForStarted());
+        const auto restore = qScopeGuard([&] {
+            qputenv("HOME", oldHome);
+            qputenv("SSH_AUTH_SOCK", oldSock);
+            agent.terminate();
+            agent.waitForFinished(5000);
+        });
+        QTRY_VERIFY(QFileInfo::exists(sock));
+        qputenv("SSH_AUTH_SOCK", sock.toLocal8Bit());
+        bool added = false;
+        SshdFixture::runLocal("ssh-add", { sshd.clientKey() }, &added);
+        QVERIFY(added);
+
+        PairProfile p = SetupWizard::defaultProfile();
+        p.servers[0].host = "127.0.0.1";
+        p.servers[0].port = 1; // no SQL server: only SSH matters here
+        p.servers[1].host = "127.0.0.1";
+        p.servers[1].port = 2;
+        SetupWizard w(p);
+        w.show();
+        clickNext(w);
+        toggle(w.findChild<QGroupBox*>("serverASshGroup"));
+        w.findChild<QSpinBox*>("serverASshPort")->setValue(sshd.port());
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverASshUser"), sshd.user());
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverAKnownHosts"), home.filePath("known_hosts"));
+        choose(w.findChild<QComboBox*>("serverASshAuth"), "ssh-agent");
+        QCOMPARE(w.findChild<QComboBox*>("serverASshAuth")->currentText(), QString("ssh-agent"));
+        QTimer trust;
+        trust.setInterval(50);
+        connect(&trust, &QTimer::timeout, this, [&] {
+            for (QWidget* top : QApplication::topLevelWidgets())
+                if (top->objectName() == "hostKeyDialog" && top->isVisible())
+                    QTest::mouseClick(top->findChild<QPushButton*>("hostKeyTrustButton"), Qt::LeftButton);
+        });
+        trust.start();
+        clickNext(w);
+        QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(SetupWizard::ServerBPageId), 30000);
+        auto* result = w.findChild<QLabel*>("serverATestResult");
+        QVERIFY2(result->text().contains("SSH: connected"), qPrintable(result->text()));
+        QVERIFY(w.profile().servers[0].ssh.agent);
+        QVERIFY(w.profile().servers[0].ssh.keyFile.isEmpty());
+        const QJsonObject ssh = w.profile().toJson()["servers"].toArray()[0].toObject()["ssh"].toObject();
+        QCOMPARE(ssh["agent"], QJsonValue(true));
+
+        // saved and opened again, the page shows the choice it was given
+        QTemporaryDir dir;
+        QVERIFY(w.profile().save(dir.filePath("agent.replipair.json")).has_value());
+        const auto loaded = PairProfile::load(dir.filePath("agent.replipair.json"));
+        QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : loaded.error().text));
+        QVERIFY(loaded->servers[0].ssh.agent);
+        SetupWizard again(*loaded);
+        again.show();
+        clickNext(again);
+        QCOMPARE(again.findChild<QComboBox*>("serverASshAuth")->currentText(), QString("ssh-agent"));
+
+        // the engine honours it: without an agent the default key (which would log in) is not tried
+        qunsetenv("SSH_AUTH_SOCK");
+        QTest::mouseClick(again.findChild<QPushButton*>("serverATestButton"), Qt::LeftButton);
+        auto* retest = again.findChild<QLabel*>("serverATestResult");
+        QTRY_VERIFY_WITH_TIMEOUT(again.findChild<QPushButton*>("serverATestButton")->isEnabled(), 30000);
+        QVERIFY2(retest->text().contains("SSH: failed") && retest->text().contains("\"agent\": true")
+                && !retest->text().contains("id_ed25519"),
+            qPrintable(retest->text()));
+    }
+
+    void aDetectionThatFailedIsShownAsAFailureNamingTheField()
+    {
+        if (Sandbox::serverBinary().isEmpty())
+            QSKIP("no mariadbd/mysqld on this machine");
+        // a server started by hand (the sandbox's: its own option file, no service unit): there is no
+        // restart command to detect
+        SandboxPair fixture;
+        QVERIFY2(fixture.up(), qPrintable(fixture.error()));
+        SetupWizard w(fixture.sandbox().pairProfile());
+        w.show();
+        clickNext(w);
+        auto* restartAuto = w.findChild<QCheckBox*>("serverARestartAuto");
+        QVERIFY(!restartAuto->isChecked()); // the sandbox's own restart script is in the profile
+        QTest::mouseClick(restartAuto, Qt::LeftButton);
+        QVERIFY(restartAuto->isChecked());
+        QVERIFY(!w.findChild<QLineEdit*>("serverARestartCommand")->isEnabled());
+        QTest::mouseClick(w.findChild<QPushButton*>("serverATestButton"), Qt::LeftButton);
+        auto* result = w.findChild<QLabel*>("serverATestResult");
+        QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QPushButton*>("serverATestButton")->isEnabled(), 60000);
+        qInfo("%s", qPrintable(result->text()));
+        QVERIFY2(result->text().contains("SQL: connected"), qPrintable(result->text()));
+        QVERIFY2(result->text().contains("Restart: not found")
+                && result->text().contains("Untick Detect and enter the command in “Restart command”"),
+            qPrintable(result->text()));
+        // shown as a failure: red, although SQL answered
+        QCOMPARE(result->palette().color(QPalette::WindowText), QColor(0xd9, 0x30, 0x25));
+
+        // the command typed in instead: the test is green
+        QTest::mouseClick(restartAuto, Qt::LeftButton);
+        QTest::keyClicks(w.findChild<QLineEdit*>("serverARestartCommand"),
+            fixture.sandbox().servers().at(0).restartCommand);
+        QTest::mouseClick(w.findChild<QPushButton*>("serverATestButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QPushButton*>("serverATestButton")->isEnabled(), 60000);
+        QVERIFY2(!result->text().contains("Restart: not found"), qPrintable(result->text()));
+        QCOMPARE(result->palette().color(QPalette::WindowText), QColor(0x2e, 0x9d, 0x4a));
     }
 
     void optionsPageValidatesAndWritesTheProfile()
@@ -257,6 +428,26 @@ private slots:
             w.findChild<QComboBox*>("optionsFilterStyle")->itemText(1)); // do-db
         choose(w.findChild<QComboBox*>("optionsRestart"),
             w.findChild<QComboBox*>("optionsRestart")->itemText(2));
+        // the replication account: the grey "replication" is the default that works
+        auto* user = w.findChild<QLineEdit*>("optionsReplicationUser");
+        QVERIFY(user->text().isEmpty());
+        QCOMPARE(user->placeholderText(), QString("replication"));
+        QTest::keyClicks(user, "repl user");
+        QVERIFY(!nextButton(w)->isEnabled());
+        user->clear();
+        QVERIFY(nextButton(w)->isEnabled());
+        // the initial copy: B gets a copy of A's databases, replacing what B holds
+        auto* copy = w.findChild<QComboBox*>("optionsInitialCopy");
+        auto* replace = w.findChild<QCheckBox*>("optionsReplaceTarget");
+        QVERIFY(copy && replace);
+        QCOMPARE(copy->currentIndex(), 0); // no copy by default
+        QVERIFY(!replace->isEnabled()); // nothing to replace without a copy
+        choose(copy, "B gets a copy of A's databases");
+        QCOMPARE(copy->currentText(), QString("B gets a copy of A's databases"));
+        QCOMPARE(copy->itemText(2), QString("A gets a copy of B's databases"));
+        QVERIFY(replace->isEnabled());
+        toggle(replace);
+        QVERIFY(replace->isChecked());
         clickNext(w); // the page writes the profile; the pre-flight page follows
         QCOMPARE(w.currentId(), int(SetupWizard::PreflightPageId));
         QCOMPARE(w.profile().replicationUserHost, QString("10.0.0.%"));
@@ -266,6 +457,94 @@ private slots:
         QCOMPARE(w.profile().databases, QStringList({ "shop", "billing" }));
         QCOMPARE(w.profile().ignoreDatabases, QStringList({ "mysql" }));
         QCOMPARE(w.profile().name, QString("orders"));
+        QCOMPARE(w.profile().replicationUser, QString("replication"));
+        QCOMPARE(w.profile().initialCopy, 0);
+        QVERIFY(w.profile().replaceTarget);
+        const QJsonObject json = w.profile().toJson();
+        QCOMPARE(json["initialCopy"], QJsonValue("A"));
+        QCOMPARE(json["replaceTarget"], QJsonValue(true));
+
+        // back, and A gets B's copy, nothing replaced; then no copy at all (the tick goes with it)
+        clickBack(w);
+        QCOMPARE(w.currentId(), int(SetupWizard::OptionsPageId));
+        choose(copy, "A gets a copy of B's databases");
+        toggle(replace);
+        clickNext(w);
+        QCOMPARE(w.profile().initialCopy, 1);
+        QVERIFY(!w.profile().replaceTarget);
+        clickBack(w);
+        toggle(replace);
+        choose(copy, copy->itemText(0));
+        QVERIFY(!replace->isEnabled());
+        clickNext(w);
+        QCOMPARE(w.profile().initialCopy, -1);
+        QVERIFY(!w.profile().replaceTarget);
+    }
+
+    void aCopyChosenOnTheOptionsPageRunsWithItsProgressInTheCopyRow()
+    {
+        if (Sandbox::serverBinary().isEmpty())
+            QSKIP("no mariadbd/mysqld on this machine");
+        // A holds data, B is new: B is to get a copy of A's databases
+        SandboxPair fixture;
+        QVERIFY2(fixture.up(), qPrintable(fixture.error()));
+        Sandbox& sb = fixture.sandbox();
+        bool ok = false;
+        const QString seed
+            = "CREATE TABLE test.orders (id INT PRIMARY KEY, note VARCHAR(200)); "
+              "CREATE TABLE test.customers (id INT PRIMARY KEY); "
+              "INSERT INTO test.customers VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9); "
+              "INSERT INTO test.orders SELECT a.id * 1000 + b.id * 100 + c.id * 10 + d.id, "
+              "REPEAT('x', 180) FROM test.customers a, test.customers b, test.customers c, "
+              "test.customers d;";
+        sandboxSql(sb, 0, seed, &ok);
+        QVERIFY(ok);
+
+        SetupWizard w(sb.pairProfile());
+        w.show();
+        clickNext(w); // server A
+        clickNext(w); // server B
+        clickNext(w); // options
+        QCOMPARE(w.currentId(), int(SetupWizard::OptionsPageId));
+        choose(w.findChild<QComboBox*>("optionsInitialCopy"), "B gets a copy of A's databases");
+        clickNext(w);
+        QCOMPARE(w.currentId(), int(SetupWizard::PreflightPageId));
+        QCOMPARE(w.profile().initialCopy, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.preflightPage()->isRunning(), 120000);
+        QVERIFY2(w.preflightPage()->errorCount() == 0,
+            qPrintable(w.findChild<QLabel*>("preflightDetail")->text()));
+        if (w.preflightPage()->warningCount() > 0)
+            toggle(w.findChild<QCheckBox*>("preflightAcknowledge"));
+        clickNext(w);
+        QTRY_VERIFY_WITH_TIMEOUT(w.planPage()->isComplete(), 120000);
+        // the plan shows the copy
+        auto* steps = w.findChild<QListWidget*>("planSteps");
+        QVERIFY(!steps->findItems("cop", Qt::MatchContains).isEmpty());
+        QTest::mouseClick(w.findChild<QPushButton*>("wizardCommitButton"), Qt::LeftButton);
+        QCOMPARE(w.currentId(), int(SetupWizard::ExecutePageId));
+
+        // every text the copy's row shows while it runs (the row is found by its step title)
+        auto* tree = w.findChild<QTreeWidget*>("executeSteps");
+        QStringList copyRow;
+        connect(tree->model(), &QAbstractItemModel::dataChanged, this, [&](const QModelIndex& from) {
+            const QModelIndex row = from.siblingAtColumn(1);
+            if (row.data().toString() == StepId::title(StepId::Copy)) {
+                const QString out = from.siblingAtColumn(4).data().toString();
+                if (!out.isEmpty() && (copyRow.isEmpty() || copyRow.last() != out))
+                    copyRow << out;
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(w.executePage()->isFinished(), 600000);
+        QVERIFY2(w.executePage()->succeeded(), qPrintable(w.executePage()->error().toString()));
+        qInfo().noquote() << "the copy row showed:" << copyRow;
+        // bytes, tables, rate and time left, then the copy's summary
+        static const QRegularExpression progress(
+            "^[0-9.]+ [kMG]?B copied, [0-9]+ of 2 tables, [0-9.]+ [kMG]?B/s, about .+ left$");
+        QVERIFY2(std::any_of(copyRow.cbegin(), copyRow.cend(),
+                     [](const QString& t) { return progress.match(t).hasMatch(); }),
+            qPrintable(copyRow.join(" | ")));
+        QVERIFY2(copyRow.last().contains("copied (2 table"), qPrintable(copyRow.last()));
+        QCOMPARE(sandboxSql(sb, 1, "SELECT COUNT(*) FROM test.orders"), QString("10000"));
     }
 
     void preflightErrorBlocksNextAndWarningsNeedATick()
@@ -328,7 +607,16 @@ private slots:
         plan.steps << step;
         page->showPlan(plan);
         QVERIFY(page->isComplete());
-        QVERIFY(w.findChild<QPlainTextEdit*>("planDetail")->toPlainText().contains("IDENTIFIED BY '***'"));
+        auto* detail = w.findChild<QPlainTextEdit*>("planDetail");
+        QVERIFY(detail->toPlainText().contains("IDENTIFIED BY '***'"));
+        // a long line wraps: all of it is seen without scrolling sideways
+        step.sql << "SET GLOBAL replicate_wild_do_table = '" + QString("shop_%1.%,").repeated(30).arg(7)
+                + "'";
+        plan.steps.last() = step;
+        page->showPlan(plan);
+        QVERIFY(detail->toPlainText().contains("shop_7.%,shop_7.%"));
+        QCOMPARE(detail->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+        QTRY_COMPARE(detail->horizontalScrollBar()->maximum(), 0);
         QTemporaryDir dir;
         QVERIFY(page->exportTo(dir.filePath("plan.txt")));
         QFile f(dir.filePath("plan.txt"));

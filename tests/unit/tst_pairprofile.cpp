@@ -306,6 +306,45 @@ private Q_SLOTS:
         // the password never goes into the saved profile
         QVERIFY(!QJsonDocument(p->toJson()).toJson().contains("pa'ss"));
     }
+    void sshAgent()
+    {
+        // "agent": true, kept through a save; absent means false
+        QJsonObject o = example();
+        QJsonArray servers = o.value(QStringLiteral("servers")).toArray();
+        QJsonObject a = servers.at(0).toObject();
+        QJsonObject ssh = a.value(QStringLiteral("ssh")).toObject();
+        ssh.remove(QStringLiteral("keyFile"));
+        ssh.insert(QStringLiteral("agent"), true);
+        a.insert(QStringLiteral("ssh"), ssh);
+        servers[0] = a;
+        o.insert(QStringLiteral("servers"), servers);
+        auto p = PairProfile::fromJson(o);
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().text));
+        QVERIFY(p->servers[0].ssh.agent);
+        auto again = PairProfile::fromJson(p->toJson());
+        QVERIFY(again && again->servers[0].ssh.agent);
+        QVERIFY(!PairProfile::fromJson(example())->servers[0].ssh.agent);
+        // written only when true: profiles without it stay as they were
+        const QJsonObject plain = PairProfile::fromJson(example())->toJson();
+        QVERIFY(!plain["servers"].toArray()[0].toObject()["ssh"].toObject().contains("agent"));
+        QCOMPARE(p->toJson()["servers"].toArray()[0].toObject()["ssh"].toObject()["agent"], QJsonValue(true));
+        // with a key file it contradicts itself; not a boolean is refused too
+        ssh.insert(QStringLiteral("keyFile"), QStringLiteral("~/.ssh/id_ed25519"));
+        a.insert(QStringLiteral("ssh"), ssh);
+        servers[0] = a;
+        o.insert(QStringLiteral("servers"), servers);
+        auto both = PairProfile::fromJson(o);
+        QVERIFY(!both);
+        QVERIFY2(both.error().text.contains(QStringLiteral("servers[0].ssh"))
+                && both.error().text.contains("\"agent\""),
+            qPrintable(both.error().text));
+        ssh.remove(QStringLiteral("keyFile"));
+        ssh.insert(QStringLiteral("agent"), QStringLiteral("yes"));
+        a.insert(QStringLiteral("ssh"), ssh);
+        servers[0] = a;
+        o.insert(QStringLiteral("servers"), servers);
+        QVERIFY(!PairProfile::fromJson(o));
+    }
     void unreadableFile()
     {
         auto p = PairProfile::load(QStringLiteral("/nonexistent/x.replipair.json"));

@@ -115,8 +115,11 @@ void InspectionPanel::addLiveSection()
         row(section(tr("Now")), tr("Status"), tr("not inspected yet (press F5)"));
         return;
     }
-    QTreeWidgetItem* now = section(
-        l.updated.isValid() ? tr("Replication now (%1)").arg(clock(l.updated)) : tr("Replication now"));
+    // the live monitor's newest sample, with the time it was read; before the monitor reports, the
+    // inspection's, said as such
+    QTreeWidgetItem* now = section(!l.updated.isValid() ? tr("Replication now")
+            : l.fromMonitor                             ? tr("Replication now (%1)").arg(clock(l.updated))
+                            : tr("Replication at the last inspection (%1)").arg(clock(l.updated)));
     if (!s.reachable) {
         row(now, tr("Reachable"), tr("no: %1").arg(s.error));
         return;

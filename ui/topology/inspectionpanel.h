@@ -9,7 +9,8 @@ class QTreeWidgetItem;
 class TopologyModel;
 
 /** The side panel for the selected server: its replication as the live monitor sees it now (with the time
- *  of the newest sample), then what the last inspection found (with the time it ran). */
+ *  of the newest sample; the monitor wins over an inspection that finishes later), then what the last
+ *  inspection found (with the time it ran). */
 class InspectionPanel : public QWidget
 {
     Q_OBJECT

@@ -31,8 +31,10 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
         tr("e.g. shop, billing — empty replicates every database"));
     m_ignoreDatabases = lineEdit(QStringLiteral("optionsIgnoreDatabases"),
         p.ignoreDatabases.join(QStringLiteral(", ")), tr("e.g. mysql"));
-    m_replicationUser = lineEdit(
-        QStringLiteral("optionsReplicationUser"), p.replicationUser, QStringLiteral("replication"));
+    // the placeholder is the default: left empty, the account is called "replication"
+    m_replicationUser = lineEdit(QStringLiteral("optionsReplicationUser"),
+        p.replicationUser == QLatin1String("replication") ? QString() : p.replicationUser,
+        QStringLiteral("replication"));
 
     // "peer" (the default) restricts the account to the other server's address; an explicit host or pattern
     // is for a peer that connects from another address (NAT, a second network)
@@ -85,6 +87,24 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     m_binlogFormat->addItem(tr("STATEMENT"), QStringLiteral("STATEMENT"));
     m_binlogFormat->setCurrentIndex(qMax(0, m_binlogFormat->findData(p.binlogFormat.toUpper())));
 
+    // the initial copy: the receiver's replicated databases become a copy of the other server's
+    m_initialCopy = new QComboBox(this);
+    m_initialCopy->setObjectName(QStringLiteral("optionsInitialCopy"));
+    m_initialCopy->addItem(tr("No copy: both servers already hold the same data"), -1);
+    m_initialCopy->addItem(QString(), 0);
+    m_initialCopy->addItem(QString(), 1);
+    nameCopyChoices();
+    m_initialCopy->setCurrentIndex(qMax(0, m_initialCopy->findData(p.initialCopy)));
+    m_initialCopy->setToolTip(tr("Copied online with the server's own dump tool, at the exact binary log "
+                                 "position replication then starts from."));
+    m_replaceTarget = new QCheckBox(
+        tr("&Replace the receiver's existing data (saved first as a dump on its host)"), this);
+    m_replaceTarget->setObjectName(QStringLiteral("optionsReplaceTarget"));
+    m_replaceTarget->setChecked(p.replaceTarget);
+    auto updateReplace = [this] { m_replaceTarget->setEnabled(m_initialCopy->currentData().toInt() >= 0); };
+    connect(m_initialCopy, &QComboBox::currentIndexChanged, this, updateReplace);
+    updateReplace();
+
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("optionsProblem"));
     m_problem->setWordWrap(true);
@@ -102,11 +122,27 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     form->addRow(QString(), m_autoIncrement);
     form->addRow(QString(), m_ssl);
     form->addRow(QString(), m_rollingRestart);
-    // to come with the profile keys of its issue: the initial copy of the data
+    form->addRow(tr("Initial &copy:"), m_initialCopy);
+    form->addRow(QString(), m_replaceTarget);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addStretch();
+}
+
+void OptionsPage::nameCopyChoices()
+{
+    // the servers' names as the server pages left them
+    const PairProfile& p = m_wizard->profile();
+    m_initialCopy->setItemText(
+        1, tr("%1 gets a copy of %2's databases").arg(p.servers[1].name, p.servers[0].name));
+    m_initialCopy->setItemText(
+        2, tr("%1 gets a copy of %2's databases").arg(p.servers[0].name, p.servers[1].name));
+}
+
+void OptionsPage::initializePage()
+{
+    nameCopyChoices();
 }
 
 QStringList OptionsPage::splitNames(const QString& text)
@@ -120,7 +156,8 @@ QString OptionsPage::validationProblem() const
     static const QRegularExpression userPattern(QStringLiteral("^[A-Za-z0-9_.-]{1,32}$"));
     if (m_pairName->text().trimmed().isEmpty())
         return tr("Give the pair a name; it names the profile file.");
-    if (!userPattern.match(m_replicationUser->text().trimmed()).hasMatch())
+    const QString user = m_replicationUser->text().trimmed();
+    if (!user.isEmpty() && !userPattern.match(user).hasMatch())
         return tr("The replication user may hold letters, digits, '.', '-' and '_' (at most 32).");
     static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9._%:\\[\\]-]{1,255}$"));
     const QString host = m_replicationUserHost->text().trimmed();
@@ -150,7 +187,8 @@ bool OptionsPage::validatePage()
     p.name = m_pairName->text().trimmed();
     p.databases = splitNames(m_databases->text());
     p.ignoreDatabases = splitNames(m_ignoreDatabases->text());
-    p.replicationUser = m_replicationUser->text().trimmed();
+    p.replicationUser = m_replicationUser->text().trimmed().isEmpty() ? QStringLiteral("replication")
+                                                                      : m_replicationUser->text().trimmed();
     p.replicationUserHost = m_replicationUserHost->text().trimmed().isEmpty()
         ? QStringLiteral("peer")
         : m_replicationUserHost->text().trimmed();
@@ -161,6 +199,8 @@ bool OptionsPage::validatePage()
     p.autoIncrement = m_autoIncrement->isChecked();
     p.ssl = m_ssl->isChecked();
     p.binlogFormat = m_binlogFormat->currentData().toString();
+    p.initialCopy = m_initialCopy->currentData().toInt();
+    p.replaceTarget = p.initialCopy >= 0 && m_replaceTarget->isChecked();
     return true;
 }
 

@@ -10,7 +10,8 @@ class SetupWizard;
 
 /** The pair's options, as the profile offers them: name, databases, the replication account and the host it
  *  may connect from, GTID or file/position, auto-increment, SSL, binlog format, the database filter style,
- * whether a server may be restarted, rolling restart. */
+ * whether a server may be restarted, rolling restart, and the initial copy of the data from one server to the
+ * other (with or without replacing what the receiver holds). */
 class OptionsPage : public QWizardPage
 {
     Q_OBJECT
@@ -18,6 +19,7 @@ public:
     explicit OptionsPage(SetupWizard* wizard);
 
     bool isComplete() const override;
+    void initializePage() override;
     bool validatePage() override;
     void cleanupPage() override;
     QString validationProblem() const;
@@ -26,6 +28,8 @@ public:
     static QStringList splitNames(const QString& text);
 
 private:
+    void nameCopyChoices();
+
     SetupWizard* m_wizard;
     QLineEdit* m_pairName;
     QLineEdit* m_databases;
@@ -39,5 +43,7 @@ private:
     QCheckBox* m_autoIncrement;
     QCheckBox* m_ssl;
     QComboBox* m_binlogFormat;
+    QComboBox* m_initialCopy;
+    QCheckBox* m_replaceTarget;
     QLabel* m_problem;
 };

@@ -46,7 +46,7 @@ PlanPage::PlanPage(SetupWizard* wizard)
     m_steps->setResizeMode(QListView::Adjust);
     m_detail->setObjectName(QStringLiteral("planDetail"));
     m_detail->setReadOnly(true);
-    m_detail->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_detail->setLineWrapMode(QPlainTextEdit::WidgetWidth); // long statements and paths wrap
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_detail->setAccessibleName(tr("Statements and configuration changes of the selected step"));
     m_export->setObjectName(QStringLiteral("planExportButton"));

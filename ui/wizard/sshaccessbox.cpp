@@ -131,7 +131,8 @@ void SshAccessBox::load(const ServerProfile& s)
     const Auth a = !s.ssh.passwordEnv.isEmpty() || !s.ssh.passwordOverride.isEmpty()
             || !s.ssh.passwordKeychain.isEmpty()
         ? Auth::Password
-        : Auth::KeyFile; // an empty key file tries ssh-agent too: the engine's order
+        : s.ssh.agent ? Auth::Agent
+                      : Auth::KeyFile; // an empty key file tries ssh-agent too: the engine's order
     m_auth->setCurrentIndex(m_auth->findData(int(a)));
     m_keyFile->setText(a == Auth::KeyFile ? s.ssh.keyFile : QString());
     m_password->setText(s.ssh.passwordOverride);
@@ -152,8 +153,9 @@ void SshAccessBox::apply(ServerProfile& s) const
     // a placeholder is a default that works: empty fields mean what they show
     s.ssh.user = m_user->text().trimmed().isEmpty() ? QStringLiteral("root") : m_user->text().trimmed();
     const Auth a = auth();
-    // the engine tries the key file, then ssh-agent, then the usual key files: "agent" names no file
+    // "Key file" left empty tries ssh-agent and the usual key files; "ssh-agent" only the agent's keys
     s.ssh.keyFile = a == Auth::KeyFile ? m_keyFile->text().trimmed() : QString();
+    s.ssh.agent = a == Auth::Agent;
     s.ssh.passwordEnv = a == Auth::Password ? m_passwordEnv->text().trimmed() : QString();
     s.ssh.passwordOverride = a == Auth::Password ? m_password->text() : QString();
     s.ssh.passwordKeychain = a == Auth::Password ? keychain : QString();

@@ -132,13 +132,14 @@ Result<void> SshAuthenticator::authenticate()
                 .arg(LibSsh::where(m_endpoint), LibSsh::error(s)));
     const int offered = ssh_userauth_list(s, nullptr);
 
-    // 1. the key file of the profile (else the usual ones), 2. ssh-agent, 3. the password.
+    // 1. the key file of the profile (else the usual ones), 2. ssh-agent, 3. the password. With "agent": true
+    // only the agent's keys, then the password.
     m_passphrase = m_endpoint.keyPassphraseEnv.isEmpty()
         ? QByteArray()
         : qgetenv(m_endpoint.keyPassphraseEnv.toLocal8Bit().constData());
     const auto cleanUp = qScopeGuard([this] { m_passphrase.fill('\0'); });
     if (offered & SSH_AUTH_METHOD_PUBLICKEY) {
-        if (!m_endpoint.keyFile.isEmpty()) {
+        if (!m_endpoint.agent && !m_endpoint.keyFile.isEmpty()) {
             const auto r = tryKeyFile(Shell::expandHome(m_endpoint.keyFile), true);
             if (r == SSH_AUTH_SUCCESS)
                 return {};
@@ -146,7 +147,10 @@ Result<void> SshAuthenticator::authenticate()
                 return std::unexpected(lost());
         }
         if (qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
-            m_tried << SshAuthenticator::tr("ssh-agent (not running: SSH_AUTH_SOCK is not set)");
+            m_tried << (m_endpoint.agent
+                    ? SshAuthenticator::tr("ssh-agent, as the profile says (\"agent\": true), but none "
+                                           "is running: SSH_AUTH_SOCK is not set")
+                    : SshAuthenticator::tr("ssh-agent (not running: SSH_AUTH_SOCK is not set)"));
         } else {
             const int r = ssh_userauth_agent(s, nullptr);
             if (r == SSH_AUTH_SUCCESS)
@@ -157,7 +161,7 @@ Result<void> SshAuthenticator::authenticate()
                     ? SshAuthenticator::tr("ssh-agent (failed: %1)").arg(LibSsh::error(s))
                     : SshAuthenticator::tr("ssh-agent (no key of the agent was accepted)"));
         }
-        if (m_endpoint.keyFile.isEmpty()) {
+        if (!m_endpoint.agent && m_endpoint.keyFile.isEmpty()) {
             for (const char* name : { "id_ed25519", "id_ecdsa", "id_rsa" }) {
                 const auto r
                     = tryKeyFile(Shell::expandHome(QStringLiteral("~/.ssh/")) + QLatin1String(name), false);

@@ -8,7 +8,8 @@
 struct ssh_session_struct;
 
 /** Logs a connected SSH session in as the profile's user: the profile's key file (else the usual ones),
- *  ssh-agent, then the password from the environment variable the profile names. When every way fails
+ *  ssh-agent, then the password from the environment variable the profile names; with "agent": true
+ *  the agent's keys only, then the password. When every way fails
  *  it says what the server offers and what was tried, and why each failed. Never logs a secret. */
 class SshAuthenticator
 {
