@@ -1,6 +1,7 @@
 #include "monitor/statuspoller.h"
 
 #include "common/sqlquote.h"
+#include "common/stepid.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 
@@ -50,7 +51,7 @@ struct PollConnection
         session = std::make_unique<SqlSession>(
             QStringLiteral("replipair-poll-%1-%2")
                 .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128)));
-        session->setStep(StatusPoller::tr("poll"));
+        session->setStep(StepId::Poll);
         SqlEndpoint ep;
         ep.serverName = settings.profile.name;
         ep.host = settings.profile.host;
@@ -168,7 +169,7 @@ struct PollConnection
             if (ready)
                 ready = Heartbeat::removeStaleRows(*session, serverId, settings.monitorId);
             if (session)
-                session->setStep(StatusPoller::tr("poll"));
+                session->setStep(StepId::Poll);
             if (!ready) {
                 heartbeatFailed(s, settings, ready.error()); // may close the connection
                 return false;

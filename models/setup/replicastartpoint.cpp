@@ -8,7 +8,7 @@ Result<BinlogCoordinates> status(ServerContext& ctx)
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->isEmpty())
-        return stepFailure(ctx.profile.name, QStringLiteral("coordinates"),
+        return stepFailure(ctx.profile.name, StepId::Coordinates,
             ReplicaStartPoint::tr("the binary log is off: %1 returned nothing")
                 .arg(ctx.dialect.showBinlogStatus()));
     BinlogCoordinates c;
@@ -35,7 +35,7 @@ Result<QString> mariaDbGtidAt(ServerContext& ctx, const QString& file, qint64 po
 
 Result<BinlogCoordinates> ReplicaStartPoint::now(ServerContext& ctx)
 {
-    ctx.sql->setStep(QStringLiteral("coordinates"));
+    ctx.sql->setStep(StepId::Coordinates);
     auto c = status(ctx);
     if (!c || !ctx.dialect.isMariaDb())
         return c;
@@ -48,7 +48,7 @@ Result<BinlogCoordinates> ReplicaStartPoint::now(ServerContext& ctx)
 
 Result<BinlogCoordinates> ReplicaStartPoint::startOfCurrentFile(ServerContext& ctx)
 {
-    ctx.sql->setStep(QStringLiteral("coordinates"));
+    ctx.sql->setStep(StepId::Coordinates);
     auto c = status(ctx);
     if (!c)
         return c;

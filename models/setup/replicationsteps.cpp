@@ -29,7 +29,7 @@ Result<void> ReplicationSteps::createReplicationUser(
     ServerContext& ctx, const QString& user, const QString& host, const QString& password)
 {
     SqlSession& sql = *ctx.sql;
-    sql.setStep(ReplicationSteps::tr("replication user"));
+    sql.setStep(StepId::ReplicationUser);
     // the account is this server's own: it must not replicate to the peer
     if (auto r = sql.exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
         return r;

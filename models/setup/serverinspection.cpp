@@ -1,5 +1,6 @@
 #include "setup/serverinspection.h"
 
+#include "common/stepid.h"
 #include "host/serverworker.h"
 
 #include <QCoreApplication>
@@ -89,7 +90,7 @@ QJsonObject ServerInspection::toJson() const
 Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
 {
     SqlSession& sql = *ctx.sql;
-    sql.setStep(ServerInspection::tr("inspect"));
+    sql.setStep(StepId::Inspect);
     const Dialect& d = ctx.dialect;
     ServerInspection in;
     in.server = ctx.profile.name;
