@@ -117,24 +117,6 @@ Result<void> Heartbeat::removeStaleRows(SqlSession& session, qint64 serverId, co
                             .arg(SqlQuote::literal(monitorId)));
 }
 
-Result<std::optional<BinlogPosition>> Heartbeat::binlogEnd(SqlSession& session, const Dialect& dialect)
-{
-    session.setStep(StepId::Heartbeat);
-    auto rows = session.query(dialect.showBinlogStatus());
-    if (!rows)
-        return std::unexpected(rows.error());
-    return binlogEnd(*rows);
-}
-
-std::optional<BinlogPosition> Heartbeat::binlogEnd(const QList<SqlRow>& rows)
-{
-    if (rows.isEmpty())
-        return std::nullopt;
-    const SqlRow& row = rows.first();
-    return BinlogPosition { row.value(QStringLiteral("File")).toString(),
-        row.value(QStringLiteral("Position")).toLongLong() };
-}
-
 QString Heartbeat::newMonitorId()
 {
     static QAtomicInt counter;

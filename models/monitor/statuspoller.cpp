@@ -4,6 +4,7 @@
 #include "common/stepid.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
+#include "sql/binlogstatus.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -131,7 +132,7 @@ struct PollConnection
         if (r.rows.size() < 4)
             return heartbeatFailed(s, settings, *r.error);
         lastBeatUs = after;
-        const std::optional<BinlogPosition> end = Heartbeat::binlogEnd(r.rows.at(3));
+        const std::optional<BinlogStatus> end = BinlogStatus::fromRows(r.rows.at(3));
         if (!end) {
             s.heartbeatError
                 = StatusPoller::tr("the binary log of %1 is off: no heartbeat lag for its replica")
@@ -139,7 +140,7 @@ struct PollConnection
             return;
         }
         s.beatLogFile = end->file;
-        s.beatLogPos = end->pos;
+        s.beatLogPos = end->position;
         s.beatWrittenUs = (before + after) / 2;
     }
 

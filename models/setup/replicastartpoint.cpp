@@ -1,25 +1,18 @@
 #include "setup/replicastartpoint.h"
 
+#include "common/stepid.h"
+#include "sql/binlogstatus.h"
+
 namespace {
 Result<BinlogCoordinates> status(ServerContext& ctx)
 {
-    SqlSession& sql = *ctx.sql;
-    auto rows = sql.query(ctx.dialect.showBinlogStatus());
-    if (!rows)
-        return std::unexpected(rows.error());
-    if (rows->isEmpty())
-        return stepFailure(ctx.profile.name, StepId::Coordinates,
-            ReplicaStartPoint::tr("the binary log is off: %1 returned nothing")
-                .arg(ctx.dialect.showBinlogStatus()));
+    auto status = BinlogStatus::read(*ctx.sql, ctx.dialect);
+    if (!status)
+        return std::unexpected(status.error());
     BinlogCoordinates c;
-    c.file = rows->first().value(QStringLiteral("File")).toString();
-    c.position = rows->first().value(QStringLiteral("Position")).toLongLong();
-    // MySQL reports the executed GTID set in the same row, consistent with the position
-    c.gtid = rows->first()
-                 .value(QStringLiteral("Executed_Gtid_Set"))
-                 .toString()
-                 .simplified()
-                 .remove(QLatin1Char(' '));
+    c.file = status->file;
+    c.position = status->position;
+    c.gtid = status->executedGtidSet; // MySQL's, in the same row: consistent with the position
     return c;
 }
 
