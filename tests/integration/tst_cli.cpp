@@ -326,7 +326,8 @@ private Q_SLOTS:
     }
 
     /** Commands outside setup under a Chinese locale, as an admin account short of privileges: compare's
-     *  failure names its step by id, its title and text in Chinese beside it. */
+     *  failure names its step by id, its title and text in Chinese beside it; status says why it could not
+     *  read the replica status instead of calling the server "not a replica". */
     void idsAndStatusErrorsOutsideSetup()
     {
         const QString sb = m_dir.filePath(QStringLiteral("limited"));
@@ -368,6 +369,15 @@ private Q_SLOTS:
         QCOMPARE(error.value(QStringLiteral("stepTitle")).toString(), QStringLiteral("比较数据"));
         static const QRegularExpression cjk(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
         QVERIFY2(cjk.match(compare.err).hasMatch(), qPrintable(compare.err)); // people read Chinese
+
+        // the replica status cannot be read (no REPLICA MONITOR / REPLICATION CLIENT): said, with why
+        const QMap<QString, QString> c { { QStringLiteral("RP_LIMITED_PW"),
+            QStringLiteral("limited-pw-1") } };
+        const Ran status = cliWith({ QStringLiteral("status"), limited }, c);
+        QCOMPARE(status.code, 1);
+        QVERIFY2(!status.out.contains(QStringLiteral("not a replica")), qPrintable(status.out));
+        QVERIFY2(status.out.contains(QStringLiteral("replica status unknown")), qPrintable(status.out));
+        QVERIFY2(status.out.contains(QStringLiteral("1227")), qPrintable(status.out)); // access denied
     }
 
     /** One sandbox pair: a name that would write into the option file is refused with nothing written;

@@ -300,6 +300,18 @@ private Q_SLOTS:
         QCOMPARE(*s.secondsBehind, 0);
         QVERIFY(!ReplicaStatus::fromRow({}).configured);
     }
+    /** What the CLI prints of a replica: NULL apart from 0, the server's words for the threads. */
+    void replicaSummary()
+    {
+        ReplicaStatus s = ReplicaStatus::fromRow(
+            { { "Master_Host", "10.0.0.2" }, { "Master_Port", 3307 }, { "Slave_IO_Running", "Connecting" },
+                { "Slave_SQL_Running", "Yes" }, { "Seconds_Behind_Master", QVariant() } });
+        QCOMPARE(s.secondsBehindText(), QStringLiteral("NULL"));
+        QCOMPARE(s.summary(), QStringLiteral("from 10.0.0.2:3307  IO Connecting  SQL Yes  behind NULL"));
+        s.secondsBehind = 0;
+        QCOMPARE(s.secondsBehindText(), QStringLiteral("0 s"));
+        QCOMPARE(ReplicaStatus().summary(), QStringLiteral("not a replica"));
+    }
     /** SHOW MASTER STATUS / SHOW BINARY LOG STATUS rows as MySQL and MariaDB write them; no row: log off. */
     void binlogStatusRow()
     {
