@@ -61,8 +61,9 @@ private Q_SLOTS:
         int files = 0;
         QStringList found;
         for (const QString& dir : { QStringLiteral("models"), QStringLiteral("ui"), QStringLiteral("app") }) {
-            QDirIterator it(QStringLiteral(REPLIPAIR_SOURCE_DIR "/") + dir, { QStringLiteral("*.cpp"), QStringLiteral("*.h") },
-                QDir::Files, QDirIterator::Subdirectories);
+            QDirIterator it(QStringLiteral(REPLIPAIR_SOURCE_DIR "/") + dir,
+                { QStringLiteral("*.cpp"), QStringLiteral("*.h") }, QDir::Files,
+                QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 const QString path = it.next();
                 QFile f(path);
