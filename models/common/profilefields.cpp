@@ -71,18 +71,16 @@ QStringList ProfileFields::names(const QJsonObject& obj, const QString& key, con
     }
     for (const QJsonValue& item : v.toArray()) {
         const QString name = item.toString();
-        bool control = false;
-        for (const QChar c : name)
-            control = control || c.category() == QChar::Other_Control;
         if (!item.isString() || name.isEmpty() || name.size() > 64)
             add(where, ProfileFields::tr("\"%1\" holds a value that is not a database name").arg(key));
-        else if (name.contains(QLatin1Char('#')) || name.contains(QLatin1Char(',')) || control
-            || name.trimmed() != name)
+        else if (name.contains(QLatin1Char('#')) || name.contains(QLatin1Char(','))
+            || ProfileRules::breaksLine(name) || name.trimmed() != name)
             // '#' starts a comment in an option file, ',' separates names in the server's filter lists
             add(where,
-                ProfileFields::tr("database name \"%1\" in \"%2\" cannot be replicated by name filters (it "
-                                  "holds '#', ',', "
-                                  "a control character or leading/trailing blanks)")
+                ProfileFields::tr(
+                    "database name \"%1\" in \"%2\" cannot be replicated by name filters (it "
+                    "holds '#', ',', "
+                    "a control character, a line or paragraph separator, or leading/trailing blanks)")
                     .arg(ProfileRules::printable(name), key));
         else
             out << name;
