@@ -1,5 +1,7 @@
 #include "credentialstore.h"
 
+#include "common/stepid.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QPromise>
@@ -59,7 +61,7 @@ QFuture<Result<void>> CredentialStore::store(const QString& entry, const QString
     job->setTextData(secret);
     connect(job, &QKeychain::Job::finished, job, [promise](QKeychain::Job* j) {
         if (j->error() != QKeychain::NoError)
-            promise->addResult(stepFailure(QString(), tr("keychain"), keychainError(j)));
+            promise->addResult(stepFailure(QString(), StepId::Keychain, keychainError(j)));
         else
             promise->addResult(Result<void> {});
         promise->finish();
@@ -77,9 +79,9 @@ QFuture<Result<QString>> CredentialStore::read(const QString& entry)
     connect(job, &QKeychain::Job::finished, job, [promise, entry](QKeychain::Job* j) {
         if (j->error() == QKeychain::EntryNotFound)
             promise->addResult(
-                stepFailure(QString(), tr("keychain"), tr("the keychain holds no entry %1").arg(entry)));
+                stepFailure(QString(), StepId::Keychain, tr("the keychain holds no entry %1").arg(entry)));
         else if (j->error() != QKeychain::NoError)
-            promise->addResult(stepFailure(QString(), tr("keychain"), keychainError(j)));
+            promise->addResult(stepFailure(QString(), StepId::Keychain, keychainError(j)));
         else
             promise->addResult(static_cast<QKeychain::ReadPasswordJob*>(j)->textData());
         promise->finish();
@@ -96,7 +98,7 @@ QFuture<Result<void>> CredentialStore::forget(const QString& entry)
     job->setKey(entry);
     connect(job, &QKeychain::Job::finished, job, [promise](QKeychain::Job* j) {
         if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound)
-            promise->addResult(stepFailure(QString(), tr("keychain"), keychainError(j)));
+            promise->addResult(stepFailure(QString(), StepId::Keychain, keychainError(j)));
         else
             promise->addResult(Result<void> {});
         promise->finish();
@@ -154,7 +156,8 @@ QFuture<Result<void>> CredentialStore::storeFromProfile(const PairProfile& profi
             add(s.ssh.passwordKeychain, s.ssh.passwordOverride);
     }
     runInTurn(jobs, [promise](const QString& error) {
-        promise->addResult(error.isEmpty() ? Result<void> {} : stepFailure(QString(), tr("keychain"), error));
+        promise->addResult(
+            error.isEmpty() ? Result<void> {} : stepFailure(QString(), StepId::Keychain, error));
         promise->finish();
     });
     return promise->future();
@@ -174,7 +177,8 @@ QFuture<Result<void>> CredentialStore::forgetProfile(const PairProfile& profile)
             *jobs << job;
         }
     runInTurn(jobs, [promise](const QString& error) {
-        promise->addResult(error.isEmpty() ? Result<void> {} : stepFailure(QString(), tr("keychain"), error));
+        promise->addResult(
+            error.isEmpty() ? Result<void> {} : stepFailure(QString(), StepId::Keychain, error));
         promise->finish();
     });
     return promise->future();

@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "asynctask.h"
+#include "common/stepid.h"
 #include "credentialstore.h"
 #include "fleetmonitor.h"
 #include "monitor/alertbanner.h"
@@ -263,7 +264,7 @@ SetupWizard* MainWindow::startWizard(const PairProfile& profile, bool demo)
                 if (!r) {
                     SetupEvent e;
                     e.kind = SetupEvent::Kind::Warning;
-                    e.step = tr("keychain");
+                    e.step = StepId::Keychain;
                     e.text = tr("The passwords could not be remembered: %1").arg(r.error().text);
                     m_log->append(e);
                 }

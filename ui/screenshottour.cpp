@@ -1,5 +1,6 @@
 #include "screenshottour.h"
 
+#include "common/stepid.h"
 #include "mainwindow.h"
 #include "monitor/alertbanner.h"
 #include "monitor/replicationeventdetector.h"
@@ -266,7 +267,7 @@ void ScreenshotTour::shootPlan()
     user.check = tr("the account exists with REPLICATION SLAVE only");
     user.undo = QStringLiteral("DROP USER 'replication'@'db2.example.net'");
     PlanStep config;
-    config.id = QStringLiteral("config");
+    config.id = StepId::Config;
     config.server = QStringLiteral("A");
     config.title = tr("Write /etc/mysql/mariadb.conf.d/60-replipair.cnf");
     config.diff = QStringLiteral(
@@ -276,7 +277,7 @@ void ScreenshotTour::shootPlan()
     config.check = tr("the effective values after the restart");
     config.undo = tr("restore the backup 60-replipair.cnf.replipair-bak");
     PlanStep change;
-    change.id = QStringLiteral("change-source");
+    change.id = StepId::ChangeSource;
     change.server = QStringLiteral("B");
     change.title = tr("Replicate from A");
     change.sql = QStringList {

@@ -11,6 +11,7 @@
 #include "statuscommand.h"
 
 #include "common/pairprofile.h"
+#include "common/stepid.h"
 
 #include <QCommandLineParser>
 
@@ -42,6 +43,7 @@ void Cli::printFailure(const StepError& e, bool json)
     if (json)
         out() << QJsonDocument(QJsonObject { { QStringLiteral("event"), QStringLiteral("error") },
                                    { QStringLiteral("server"), e.server }, { QStringLiteral("step"), e.step },
+                                   { QStringLiteral("stepTitle"), StepId::title(e.step) },
                                    { QStringLiteral("code"), e.code }, { QStringLiteral("text"), e.text } })
                      .toJson(QJsonDocument::Compact)
               << Qt::endl;

@@ -42,11 +42,7 @@ int InspectCommand::run(const PairProfile& profile, const CliOptions& options)
                    .arg(in.logBin ? tr("on") : tr("off"), in.binlogFormat, in.readOnly ? tr("on") : tr("off"))
             << Qt::endl;
         if (in.replica.configured)
-            out << tr("   replicates from %1:%2, IO %3, SQL %4")
-                       .arg(in.replica.sourceHost)
-                       .arg(in.replica.sourcePort)
-                       .arg(in.replica.ioState, in.replica.sqlRunning ? tr("Yes") : tr("No"))
-                << Qt::endl;
+            out << tr("   replica %1").arg(in.replica.summary()) << Qt::endl;
     }
     if (runner.plan().findings.isEmpty())
         out << tr("pre-flight: all checks passed") << Qt::endl;

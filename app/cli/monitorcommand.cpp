@@ -125,20 +125,10 @@ QString seconds(const std::optional<double>& v, int decimals)
 QString readableLine(const StatusSample& s)
 {
     const QString head = QStringLiteral("%1  %2  ").arg(s.time.toUTC().toString(Qt::ISODateWithMs), s.server);
-    if (!s.reachable)
-        return head + MonitorCommand::tr("UNREACHABLE: %1").arg(s.unreachableReason);
     const ReplicaStatus& r = s.replica;
-    if (!r.configured)
-        return head
-            + MonitorCommand::tr("no replication configured%1")
-                  .arg(s.statusError.isEmpty() ? QString() : QStringLiteral(": ") + s.statusError);
-    QString line = head
-        + MonitorCommand::tr("IO %1  SQL %2  behind %3  heartbeat %4")
-              .arg(r.ioState.isEmpty() ? MonitorCommand::tr("No") : r.ioState,
-                  r.sqlRunning ? MonitorCommand::tr("Yes") : MonitorCommand::tr("No"),
-                  r.secondsBehind ? QString::number(*r.secondsBehind) + QStringLiteral(" s")
-                                  : MonitorCommand::tr("NULL"),
-                  seconds(s.heartbeatLag, 3));
+    if (!s.reachable || !r.configured)
+        return head + s.summary();
+    QString line = head + MonitorCommand::tr("%1  heartbeat %2").arg(s.summary(), seconds(s.heartbeatLag, 3));
     if (s.readOnly)
         line += MonitorCommand::tr("  read-only");
     const QString error = s.lastError();

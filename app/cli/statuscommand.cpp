@@ -36,17 +36,11 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
         const ReplicaStatus& r = s.replica;
         if (options.json) {
             out << QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
-        } else if (!s.reachable) {
-            out << tr("%1: unreachable: %2").arg(s.server, s.unreachableReason) << Qt::endl;
-        } else if (!r.configured) {
-            out << tr("%1: not a replica").arg(s.server) << Qt::endl;
+        } else if (!s.reachable || !r.configured) {
+            out << tr("%1: %2").arg(s.server, s.summary()) << Qt::endl;
         } else {
-            out << tr("%1: from %2:%3  IO %4  SQL %5  behind %6  exec %7:%8")
-                       .arg(s.server, r.sourceHost)
-                       .arg(r.sourcePort)
-                       .arg(r.ioState, r.sqlRunning ? tr("Yes") : tr("No"),
-                           r.secondsBehind ? tr("%1 s").arg(*r.secondsBehind) : QStringLiteral("NULL"),
-                           r.relaySourceLogFile)
+            out << tr("%1: %2  exec %3:%4")
+                       .arg(s.server, s.summary(), r.relaySourceLogFile)
                        .arg(r.execSourceLogPos)
                 << Qt::endl;
             if (r.lastIoErrno)
@@ -77,12 +71,9 @@ std::pair<int, QString> StatusCommand::nagiosReport(
         const std::optional<double> lag = s.effectiveLag();
         int mine = NagiosOk;
         QString what;
-        if (!s.reachable) {
+        if (!s.reachable || !r.configured) {
             mine = NagiosCritical;
-            what = tr("unreachable: %1").arg(s.unreachableReason);
-        } else if (!r.configured) {
-            mine = NagiosCritical;
-            what = tr("not a replica");
+            what = s.summary();
         } else if (!r.healthy()) {
             mine = NagiosCritical;
             const QString error = r.lastError();

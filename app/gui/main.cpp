@@ -8,10 +8,19 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QMessageBox>
 #include <QStatusBar>
 
 #include <memory>
+
+namespace {
+/** The translation context of the start-up texts: command-line help and the demo's messages. */
+class GuiMain
+{
+    Q_DECLARE_TR_FUNCTIONS(GuiMain)
+};
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -24,19 +33,18 @@ int main(int argc, char* argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "Sets up and watches MySQL/MariaDB master-master replication."));
+        GuiMain::tr("Sets up and watches MySQL/MariaDB master-master replication."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-        QApplication::translate("main", "Start two local sandbox servers and set them up as a pair."));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-        QApplication::translate("main", "Use this language (en, zh_CN)."), QStringLiteral("code"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"), GuiMain::tr("Start two local sandbox servers and set them up as a pair."));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), GuiMain::tr("Use this language (en, zh_CN)."), QStringLiteral("code"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Write screenshots into DIR and quit."), QStringLiteral("dir"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ demoOption, langOption, screenshotOption });
-    parser.addPositionalArgument(QStringLiteral("profile"),
-        QApplication::translate("main", "A pair profile to open."),
+    parser.addPositionalArgument(QStringLiteral("profile"), GuiMain::tr("A pair profile to open."),
         QStringLiteral("[profile.replipair.json]"));
     parser.process(app);
 
@@ -64,16 +72,15 @@ int main(int argc, char* argv[])
     DemoSandbox* demo = nullptr;
     if (parser.isSet(demoOption)) {
         demo = new DemoSandbox(&app);
-        window.statusBar()->showMessage(
-            QApplication::translate("main", "Starting two sandbox servers in %1…").arg(demo->dir()));
+        window.statusBar()->showMessage(GuiMain::tr("Starting two sandbox servers in %1…").arg(demo->dir()));
         QObject::connect(demo, &DemoSandbox::ready, &window, [&window](const PairProfile& profile) {
-            window.statusBar()->showMessage(QApplication::translate("main", "Sandbox servers are up."), 5000);
+            window.statusBar()->showMessage(GuiMain::tr("Sandbox servers are up."), 5000);
             window.offerDemo(profile);
         });
         QObject::connect(demo, &DemoSandbox::failed, &window, [&window](const QString& error) {
             window.statusBar()->clearMessage();
-            QMessageBox::critical(&window, QApplication::translate("main", "Demo"),
-                QApplication::translate("main", "The sandbox servers could not be started:\n%1").arg(error));
+            QMessageBox::critical(&window, GuiMain::tr("Demo"),
+                GuiMain::tr("The sandbox servers could not be started:\n%1").arg(error));
         });
         demo->start();
     } else if (!parser.positionalArguments().isEmpty()) {

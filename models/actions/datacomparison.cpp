@@ -1,6 +1,7 @@
 #include "actions/datacomparison.h"
 
 #include "common/sqlquote.h"
+#include "common/stepid.h"
 #include "host/serverworker.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,7 @@ using Checksums = QMap<QString, QString>; ///< "db\x1ftable" → checksum (a sep
 Result<Checksums> checksums(ServerContext& ctx, const PairProfile& profile)
 {
     SqlSession& sql = *ctx.sql;
-    sql.setStep(DataComparison::tr("compare data"));
+    sql.setStep(StepId::CompareData);
     QStringList dbs = profile.databases;
     if (dbs.isEmpty()) {
         auto all = sql.query(QStringLiteral(

@@ -1,5 +1,6 @@
 #include "actions/replicacontrol.h"
 
+#include "common/stepid.h"
 #include "host/serverworker.h"
 
 #include <QCoreApplication>
@@ -87,7 +88,7 @@ QFuture<Result<QString>> ReplicaControl::setReplicaRunning(int index, bool runni
                 return std::unexpected(c.error());
         }
         const QString sql = running ? ctx.dialect.startReplica() : ctx.dialect.stopReplica();
-        ctx.sql->setStep(running ? QStringLiteral("start replica") : QStringLiteral("stop replica"));
+        ctx.sql->setStep(running ? StepId::StartReplica : StepId::StopReplica);
         auto done = ctx.sql->exec(sql);
         if (!done) {
             ctx.sql->close(); // reconnect next time

@@ -1,6 +1,5 @@
 #include "common/profilefields.h"
 
-#include "common/pairprofile.h"
 #include "common/profilerules.h"
 
 #include <QJsonArray>
@@ -14,7 +13,7 @@ void ProfileFields::unknownKeys(const QJsonObject& obj, const QSet<QString>& kno
 {
     for (auto it = obj.begin(); it != obj.end(); ++it)
         if (!known.contains(it.key()) && !it.key().startsWith(QLatin1Char('_')))
-            add(where, PairProfile::tr("unknown key \"%1\"").arg(ProfileRules::printable(it.key())));
+            add(where, ProfileFields::tr("unknown key \"%1\"").arg(ProfileRules::printable(it.key())));
 }
 
 QString ProfileFields::string(
@@ -23,15 +22,15 @@ QString ProfileFields::string(
     const QJsonValue v = obj.value(key);
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            add(where, PairProfile::tr("missing \"%1\"").arg(key));
+            add(where, ProfileFields::tr("missing \"%1\"").arg(key));
         return def;
     }
     if (!v.isString()) {
-        add(where, PairProfile::tr("\"%1\" must be a string").arg(key));
+        add(where, ProfileFields::tr("\"%1\" must be a string").arg(key));
         return def;
     }
     if (required && v.toString().trimmed().isEmpty())
-        add(where, PairProfile::tr("\"%1\" must not be empty").arg(key));
+        add(where, ProfileFields::tr("\"%1\" must not be empty").arg(key));
     return v.toString();
 }
 
@@ -42,7 +41,7 @@ int ProfileFields::port(const QJsonObject& obj, const QString& key, const QStrin
         return def;
     const double d = v.toDouble(-1);
     if (!v.isDouble() || d != int(d) || d < 1 || d > 65535) {
-        add(where, PairProfile::tr("\"%1\" must be a port number between 1 and 65535").arg(key));
+        add(where, ProfileFields::tr("\"%1\" must be a port number between 1 and 65535").arg(key));
         return def;
     }
     return int(d);
@@ -54,7 +53,7 @@ bool ProfileFields::boolean(const QJsonObject& obj, const QString& key, const QS
     if (v.isUndefined() || v.isNull())
         return def;
     if (!v.isBool()) {
-        add(where, PairProfile::tr("\"%1\" must be true or false").arg(key));
+        add(where, ProfileFields::tr("\"%1\" must be true or false").arg(key));
         return def;
     }
     return v.toBool();
@@ -67,23 +66,21 @@ QStringList ProfileFields::names(const QJsonObject& obj, const QString& key, con
     if (v.isUndefined() || v.isNull())
         return out;
     if (!v.isArray()) {
-        add(where, PairProfile::tr("\"%1\" must be an array of names").arg(key));
+        add(where, ProfileFields::tr("\"%1\" must be an array of names").arg(key));
         return out;
     }
     for (const QJsonValue& item : v.toArray()) {
         const QString name = item.toString();
-        bool control = false;
-        for (const QChar c : name)
-            control = control || c.category() == QChar::Other_Control;
         if (!item.isString() || name.isEmpty() || name.size() > 64)
-            add(where, PairProfile::tr("\"%1\" holds a value that is not a database name").arg(key));
-        else if (name.contains(QLatin1Char('#')) || name.contains(QLatin1Char(',')) || control
-            || name.trimmed() != name)
+            add(where, ProfileFields::tr("\"%1\" holds a value that is not a database name").arg(key));
+        else if (name.contains(QLatin1Char('#')) || name.contains(QLatin1Char(','))
+            || ProfileRules::breaksLine(name) || name.trimmed() != name)
             // '#' starts a comment in an option file, ',' separates names in the server's filter lists
             add(where,
-                PairProfile::tr("database name \"%1\" in \"%2\" cannot be replicated by name filters (it "
-                                "holds '#', ',', "
-                                "a control character or leading/trailing blanks)")
+                ProfileFields::tr(
+                    "database name \"%1\" in \"%2\" cannot be replicated by name filters (it "
+                    "holds '#', ',', "
+                    "a control character, a line or paragraph separator, or leading/trailing blanks)")
                     .arg(ProfileRules::printable(name), key));
         else
             out << name;

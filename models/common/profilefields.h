@@ -1,14 +1,16 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 
 /** Reads the typed fields of a profile's JSON and collects every problem on the way, so the user sees
- *  them all at once; the messages are PairProfile's. */
+ *  them all at once. */
 class ProfileFields
 {
+    Q_DECLARE_TR_FUNCTIONS(ProfileFields)
 public:
     void add(const QString& where, const QString& what);
     bool isEmpty() const { return m_list.isEmpty(); }

@@ -12,15 +12,20 @@ bool matches(const QString& pattern, const QString& value)
     return re.match(value).hasMatch();
 }
 
-bool hasControl(const QString& value)
+bool breaks(QChar c)
+{
+    return c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line
+        || c.category() == QChar::Separator_Paragraph;
+}
+} // namespace
+
+bool ProfileRules::breaksLine(const QString& value)
 {
     for (const QChar c : value)
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
-            || c == QChar::ParagraphSeparator)
+        if (breaks(c))
             return true;
     return false;
 }
-} // namespace
 
 QString ProfileRules::printable(const QString& value)
 {
@@ -32,8 +37,7 @@ QString ProfileRules::printable(const QString& value)
             out += QStringLiteral("\\r");
         else if (c == QLatin1Char('\t'))
             out += QStringLiteral("\\t");
-        else if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
-            || c == QChar::ParagraphSeparator)
+        else if (breaks(c))
             out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
         else
             out += c;
@@ -98,9 +102,19 @@ std::optional<QString> ProfileRules::environmentName(const QString& value)
 
 std::optional<QString> ProfileRules::singleLine(const QString& value)
 {
-    if (!hasControl(value))
+    if (!breaksLine(value))
         return std::nullopt;
     return tr("\"%1\" holds a control character (such as a line break)").arg(printable(value));
+}
+
+std::optional<QString> ProfileRules::keychainEntry(const QString& value)
+{
+    if (matches(QStringLiteral("[A-Za-z0-9_.@:/-]{1,%1}").arg(MaxKeychainEntryLength), value))
+        return std::nullopt;
+    return tr("\"%1\" is not a keychain entry name: use 1 to %2 of the letters a-z, A-Z, the digits 0-9 and "
+              "_ . @ : / - (like \"sql:root@db1:3306\")")
+        .arg(printable(value.left(MaxKeychainEntryLength + 1)))
+        .arg(MaxKeychainEntryLength);
 }
 
 QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
@@ -129,6 +143,8 @@ QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
         optional(
             where, QStringLiteral("adminPasswordEnv"), s.adminPasswordEnv, &ProfileRules::environmentName);
         optional(where, QStringLiteral("adminPasswordFile"), s.adminPasswordFile, &ProfileRules::singleLine);
+        optional(where, QStringLiteral("adminPasswordKeychain"), s.adminPasswordKeychain,
+            &ProfileRules::keychainEntry);
         optional(where, QStringLiteral("configFile"), s.configFile, &ProfileRules::singleLine);
         optional(where, QStringLiteral("restartCommand"), s.restartCommand, &ProfileRules::singleLine);
         if (!s.hasSsh)
@@ -139,6 +155,8 @@ QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
         optional(ssh, QStringLiteral("keyFile"), s.ssh.keyFile, &ProfileRules::singleLine);
         optional(ssh, QStringLiteral("knownHostsFile"), s.ssh.knownHostsFile, &ProfileRules::singleLine);
         optional(ssh, QStringLiteral("passwordEnv"), s.ssh.passwordEnv, &ProfileRules::environmentName);
+        optional(
+            ssh, QStringLiteral("passwordKeychain"), s.ssh.passwordKeychain, &ProfileRules::keychainEntry);
         optional(
             ssh, QStringLiteral("keyPassphraseEnv"), s.ssh.keyPassphraseEnv, &ProfileRules::environmentName);
     }

@@ -17,6 +17,7 @@ class ProfileRules
     Q_DECLARE_TR_FUNCTIONS(ProfileRules)
 public:
     static constexpr int MaxNameLength = 32;
+    static constexpr int MaxKeychainEntryLength = 400;
 
     /** Pair and server names: 1 to 32 of the letters a–z, A–Z, the digits 0–9 and _ - . */
     static std::optional<QString> name(const QString& value);
@@ -32,6 +33,11 @@ public:
     static std::optional<QString> environmentName(const QString& value);
     /** A path or a command: no control characters (a newline would start a new line). */
     static std::optional<QString> singleLine(const QString& value);
+    /** The name of an OS keychain entry ("sql:root@db1:3306"): 1 to 400 letters, digits and _ . @ : / - */
+    static std::optional<QString> keychainEntry(const QString& value);
+    /** Whether @p value holds a control character or a Unicode line or paragraph separator (U+2028,
+     *  U+2029): anything that could start a new line where it is written. */
+    static bool breaksLine(const QString& value);
 
     /** Every problem of @p profile's values, each as (where, what). */
     static QList<QPair<QString, QString>> check(const PairProfile& profile);

@@ -1,43 +1,72 @@
 #include "common/stepid.h"
 
-#include <QLatin1StringView>
+const QList<StepId::Entry>& StepId::entries()
+{
+    static const QList<Entry> table {
+        { &Inspect, QT_TR_NOOP("inspect") },
+        { &ReachPeer, QT_TR_NOOP("reach peer") },
+        { &Preflight, QT_TR_NOOP("pre-flight") },
+        { &ReadConfig, QT_TR_NOOP("read config") },
+        { &CheckConfig, QT_TR_NOOP("check config") },
+        { &Config, QT_TR_NOOP("config") },
+        { &ReplicationUser, QT_TR_NOOP("replication user") },
+        { &Copy, QT_TR_NOOP("copy data") },
+        { &Coordinates, QT_TR_NOOP("coordinates") },
+        { &ChangeSource, QT_TR_NOOP("change source") },
+        { &Verify, QT_TR_NOOP("verify") },
+        { &Heartbeat, QT_TR_NOOP("heartbeat") },
+        { &VerifyData, QT_TR_NOOP("compare data") },
+        { &Setup, QT_TR_NOOP("setup") },
+        { &Cancel, QT_TR_NOOP("cancel") },
+        { &Profile, QT_TR_NOOP("profile") },
+        { &Credentials, QT_TR_NOOP("credentials") },
+        { &Keychain, QT_TR_NOOP("keychain") },
+        { &Connect, QT_TR_NOOP("connect") },
+        { &Sql, QT_TR_NOOP("sql") },
+        { &Ssh, QT_TR_NOOP("ssh") },
+        { &Sudo, QT_TR_NOOP("sudo") },
+        { &FileExists, QT_TR_NOOP("check file") },
+        { &ReadFile, QT_TR_NOOP("read file") },
+        { &WriteFile, QT_TR_NOOP("write file") },
+        { &Backup, QT_TR_NOOP("backup") },
+        { &RemoveFile, QT_TR_NOOP("remove file") },
+        { &ListFolder, QT_TR_NOOP("list folder") },
+        { &RunCommand, QT_TR_NOOP("run command") },
+        { &LocateServer, QT_TR_NOOP("locate server") },
+        { &Restart, QT_TR_NOOP("restart") },
+        { &VerifyConfig, QT_TR_NOOP("verify config") },
+        { &Sandbox, QT_TR_NOOP("sandbox") },
+        { &Poll, QT_TR_NOOP("poll") },
+        { &Monitor, QT_TR_NOOP("monitor") },
+        { &StartReplica, QT_TR_NOOP("start replica") },
+        { &StopReplica, QT_TR_NOOP("stop replica") },
+        { &FailingEvent, QT_TR_NOOP("failing event") },
+        { &SkipEvent, QT_TR_NOOP("skip event") },
+        { &CompareData, QT_TR_NOOP("compare data") },
+    };
+    return table;
+}
 
 QString StepId::title(const QString& id)
 {
-    struct Entry
-    {
-        const char* id;
-        const char* title;
-    };
-    static const Entry table[] = {
-        { "inspect", QT_TR_NOOP("inspect") },
-        { "reach-peer", QT_TR_NOOP("reach peer") },
-        { "preflight", QT_TR_NOOP("pre-flight") },
-        { "read-config", QT_TR_NOOP("read config") },
-        { "check-config", QT_TR_NOOP("check config") },
-        { "config", QT_TR_NOOP("config") },
-        { "replication-user", QT_TR_NOOP("replication user") },
-        { "coordinates", QT_TR_NOOP("coordinates") },
-        { "change-source", QT_TR_NOOP("change source") },
-        { "copy", QT_TR_NOOP("copy data") },
-        { "verify", QT_TR_NOOP("verify") },
-        { "verify-data", QT_TR_NOOP("compare data") },
-        { "heartbeat", QT_TR_NOOP("heartbeat") },
-        { "setup", QT_TR_NOOP("setup") },
-        { "cancel", QT_TR_NOOP("cancel") },
-        { "profile", QT_TR_NOOP("profile") },
-        { "credentials", QT_TR_NOOP("credentials") },
-        { "connect", QT_TR_NOOP("connect") },
-        { "restart", QT_TR_NOOP("restart") },
-        { "verify-config", QT_TR_NOOP("verify config") },
-        { "failing-event", QT_TR_NOOP("failing event") },
-        { "skip-event", QT_TR_NOOP("skip event") },
-        { "sql", QT_TR_NOOP("sql") },
-        { "ssh", QT_TR_NOOP("ssh") },
-        { "sandbox", QT_TR_NOOP("sandbox") },
-    };
-    for (const Entry& e : table)
-        if (id == QLatin1StringView(e.id))
+    for (const Entry& e : entries())
+        if (id == *e.id)
             return tr(e.title);
     return id;
+}
+
+bool StepId::isKnown(const QString& id)
+{
+    for (const Entry& e : entries())
+        if (id == *e.id)
+            return true;
+    return false;
+}
+
+QStringList StepId::all()
+{
+    QStringList ids;
+    for (const Entry& e : entries())
+        ids << *e.id;
+    return ids;
 }

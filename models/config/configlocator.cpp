@@ -1,13 +1,10 @@
 #include "config/configlocator.h"
 
 #include "common/shellquote.h"
+#include "common/stepid.h"
 
 #include <QCoreApplication>
 #include <QDir>
-
-namespace {
-const QString kStep = QStringLiteral("config");
-} // namespace
 
 ConfigLocator::ConfigLocator(HostShell& shell, QString serverName)
     : m_shell(shell)
@@ -123,7 +120,7 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
     Location loc;
     loc.groupSuffix = cmd.groupSuffix;
     if (cmd.noDefaults)
-        return stepFailure(m_server, kStep,
+        return stepFailure(m_server, StepId::Config,
             ConfigLocator::tr(
                 "the server (%1) was started with --no-defaults: it reads no option file, so its settings "
                 "can only change on its command line. Set \"configFile\" in the profile if you know better.")
@@ -134,7 +131,7 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
         loc.reason = ConfigLocator::tr("--defaults-file on the command line of %1").arg(process.describe());
         follow(loc.mainFile, loc.readOrder, 0);
         if (loc.readOrder.isEmpty())
-            return stepFailure(m_server, kStep,
+            return stepFailure(m_server, StepId::Config,
                 ConfigLocator::tr("the server reads %1 (%2), but it cannot be read on %3")
                     .arg(loc.mainFile, loc.reason, m_shell.describe()));
         return loc;
@@ -162,7 +159,7 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
         return loc;
     }
     if (globals.isEmpty())
-        return stepFailure(m_server, kStep,
+        return stepFailure(m_server, StepId::Config,
             ConfigLocator::tr(
                 "the server (%1) has no --defaults-file and none of its default option files exists on %2 "
                 "(%3). Set \"configFile\" in the profile.")

@@ -1,6 +1,7 @@
 #include "config/configpush.h"
 
 #include "common/shellquote.h"
+#include "common/stepid.h"
 #include "host/restartdetector.h"
 #include "host/serverrestart.h"
 #include "setup/serverinspection.h"
@@ -48,18 +49,18 @@ Result<void> ConfigPush::precheck(ServerContext& ctx, const ConfigPlan& plan)
     for (const FileEdit& e : plan.edits) {
         auto w = (*shell)->checkWritable(e.path);
         if (!w)
-            return stepFailure(ctx.profile.name, ConfigPush::tr("check config"),
+            return stepFailure(ctx.profile.name, StepId::CheckConfig,
                 ConfigPush::tr("%1 — nothing was changed").arg(w.error().text));
     }
     if (plan.restartNeeded()) {
         if (plan.restartCommand.isEmpty())
-            return stepFailure(ctx.profile.name, ConfigPush::tr("check config"),
+            return stepFailure(ctx.profile.name, StepId::CheckConfig,
                 ConfigPush::tr("a restart is needed but no restart command is known; set \"restartCommand\" "
                                "— nothing was changed"));
         const QString program = firstWord(plan.restartCommand);
         auto found = (*shell)->run(QStringLiteral("command -v %1").arg(Shell::quote(program)), 10000);
         if (!found || found->exitCode != 0)
-            return stepFailure(ctx.profile.name, ConfigPush::tr("check config"),
+            return stepFailure(ctx.profile.name, StepId::CheckConfig,
                 ConfigPush::tr(
                     "the restart command \"%1\" cannot be run here (%2 not found) — nothing was changed")
                     .arg(plan.restartCommand, program));
@@ -146,7 +147,7 @@ Result<void> ConfigPush::write()
         if (!w) {
             const QString restored = restore();
             return std::unexpected(
-                failure(ConfigPush::tr("config"), ConfigPush::tr("%1 (%2)").arg(w.error().text, restored)));
+                failure(StepId::Config, ConfigPush::tr("%1 (%2)").arg(w.error().text, restored)));
         }
         m_applied.written << e.path;
         m_options.progress(ConfigPush::tr("wrote %1").arg(e.path));
@@ -160,7 +161,7 @@ Result<void> ConfigPush::setDynamic()
     // with values its files no longer say, should the restart fail and the files be restored
     if (m_plan.restartNeeded())
         return {};
-    m_ctx.sql->setStep(ConfigPush::tr("config"));
+    m_ctx.sql->setStep(StepId::Config);
     for (const DesiredSetting& s : m_plan.setGlobal) {
         const QString sql = setGlobalStatement(m_ctx.dialect, s);
         auto r = m_ctx.sql->exec(sql);
@@ -171,8 +172,8 @@ Result<void> ConfigPush::setDynamic()
         }
         if (!r) {
             const QString restored = restore();
-            return std::unexpected(failure(ConfigPush::tr("config"),
-                ConfigPush::tr("%1 (%2)").arg(r.error().text, restored), r.error().code));
+            return std::unexpected(failure(
+                StepId::Config, ConfigPush::tr("%1 (%2)").arg(r.error().text, restored), r.error().code));
         }
         m_applied.setGlobal << sql;
         m_options.progress(sql);
@@ -214,7 +215,7 @@ Result<void> ConfigPush::restartAndVerify()
                                       "the old one and restarting again"));
     const QString restored = restore();
     auto again = ServerRestart(m_ctx, restart).run();
-    return std::unexpected(failure(ConfigPush::tr("restart"),
+    return std::unexpected(failure(StepId::Restart,
         ConfigPush::tr("the server did not come back with the new configuration: %1\n%2; restarted with the "
                        "old configuration: %3")
             .arg(back.error().text, restored,
@@ -260,7 +261,7 @@ Result<void> ConfigPush::verify()
             wrong << QStringLiteral("%1 is %2, expected %3")
                          .arg(s.variable, inspected->variables.value(s.variable), s.value);
     if (!wrong.isEmpty())
-        return std::unexpected(failure(ConfigPush::tr("verify config"),
+        return std::unexpected(failure(StepId::VerifyConfig,
             ConfigPush::tr("after the change: %1. Another option file may override ours.")
                 .arg(wrong.join(QStringLiteral("; ")))));
     return {};

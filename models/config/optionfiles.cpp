@@ -1,6 +1,7 @@
 #include "config/optionfiles.h"
 
 #include "common/shellquote.h"
+#include "common/stepid.h"
 #include "config/configlocator.h"
 #include "config/mycnf.h"
 #include "setup/serverinspection.h"
@@ -125,7 +126,7 @@ Result<OptionFiles::Files> OptionFiles::read(ServerContext& ctx, const QString& 
         auto content = readOne(path);
         if (!content) {
             if (depth == 0)
-                return stepFailure(ctx.profile.name, OptionFiles::tr("config"),
+                return stepFailure(ctx.profile.name, StepId::ReadConfig,
                     OptionFiles::tr("cannot read the option file %1: %2").arg(path, content.error().text));
             return {}; // an include that is not there is not our problem
         }

@@ -1,6 +1,7 @@
 #include "copy/copyaccount.h"
 
 #include "common/sqlquote.h"
+#include "common/stepid.h"
 #include "host/serverworker.h"
 
 QStringList CopyAccount::statements(ServerContext& ctx, const QString& host, const QString& password,
@@ -31,7 +32,7 @@ Result<void> CopyAccount::create(
     ServerContext& ctx, const QString& host, const QString& password, const QStringList& databases)
 {
     SqlSession& sql = *ctx.sql;
-    sql.setStep(QStringLiteral("copy"));
+    sql.setStep(StepId::Copy);
     if (auto r = sql.exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
         return r;
     const QStringList real = statements(ctx, host, password, databases, false);
@@ -46,7 +47,7 @@ Result<void> CopyAccount::create(
 Result<void> CopyAccount::drop(ServerContext& ctx, const QString& host)
 {
     SqlSession& sql = *ctx.sql;
-    sql.setStep(QStringLiteral("copy"));
+    sql.setStep(StepId::Copy);
     if (!sql.isOpen())
         if (auto c = ctx.connect(); !c)
             return c;

@@ -1,5 +1,6 @@
 #include "copy/copycheck.h"
 
+#include "common/stepid.h"
 #include "copy/copyscript.h"
 #include "host/serverworker.h"
 
@@ -42,7 +43,7 @@ Result<SourceFacts> readSource(ServerContext& ctx, const PairProfile& profile)
         if (auto c = ctx.connect(); !c)
             return std::unexpected(c.error());
     SqlSession& sql = *ctx.sql;
-    sql.setStep(QStringLiteral("copy"));
+    sql.setStep(StepId::Copy);
     auto all = sql.query(
         QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
                        "SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys')"));
@@ -83,7 +84,7 @@ Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
         if (auto c2 = ctx.connect(); !c2)
             return c2;
     SqlSession& sql = *ctx.sql;
-    sql.setStep(QStringLiteral("copy"));
+    sql.setStep(StepId::Copy);
     auto dbs = sql.query(QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
                                         "SCHEMA_NAME IN (%1) ORDER BY SCHEMA_NAME")
                              .arg(inList(ctx.dialect, c.databases)));

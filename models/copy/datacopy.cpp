@@ -59,7 +59,7 @@ Result<CopyResult> DataCopy::run(const CopyCheck& check, const ProgressFn& progr
     const QString target = m_profile.servers[1 - m_source].name;
     for (const Finding& f : check.findings)
         if (f.severity == Finding::Severity::Error)
-            return stepFailure(f.server, QStringLiteral("copy"), f.text);
+            return stepFailure(f.server, StepId::Copy, f.text);
     Undo undo;
     Result<CopyResult> result = copySteps(check, undo);
     QStringList problems;
@@ -98,7 +98,7 @@ Result<QMap<QString, QString>> DataCopy::runJob(
     t.start();
     for (;;) {
         if (cancellable && cancelled())
-            return stepFailure(server, QStringLiteral("copy"), cancelledText());
+            return stepFailure(server, StepId::Copy, cancelledText());
         auto polled = onTarget([job, pollScript](ServerContext& ctx) -> Result<QMap<QString, QString>> {
             auto shell = ctx.hostShell();
             if (!shell)
@@ -163,7 +163,7 @@ Result<CopyResult> DataCopy::copySteps(const CopyCheck& check, Undo& undo)
         if (!r)
             return std::unexpected(r.error());
         if (r->exitCode != 0 || r->out.trimmed() != "1")
-            return stepFailure(name, QStringLiteral("copy"),
+            return stepFailure(name, StepId::Copy,
                 DataCopy::tr("the admin account cannot log in to %1 from %1's own host, where the copy is "
                              "loaded: %2")
                     .arg(name, QString::fromUtf8(r->err).trimmed()));

@@ -1,5 +1,6 @@
 #include "copy/remotejob.h"
 
+#include "common/stepid.h"
 #include "copy/copyscript.h"
 #include "host/hostshell.h"
 
@@ -16,7 +17,7 @@ Result<QString> RemoteJob::makeWorkDir(HostShell& shell, const QString& server)
         return std::unexpected(r.error());
     const QString dir = QString::fromUtf8(r->out).trimmed();
     if (r->exitCode != 0 || !dir.startsWith(QLatin1Char('/')))
-        return stepFailure(server, QStringLiteral("copy"),
+        return stepFailure(server, StepId::Copy,
             RemoteJob::tr("cannot make a private work folder on %1: %2")
                 .arg(shell.describe(), QString::fromUtf8(r->err).trimmed()));
     return dir;
@@ -25,13 +26,12 @@ Result<QString> RemoteJob::makeWorkDir(HostShell& shell, const QString& server)
 Result<void> RemoteJob::removeWorkDir(HostShell& shell, const QString& server, const QString& workDir)
 {
     if (!workDir.contains(QStringLiteral("/replipair-copy.")))
-        return stepFailure(
-            server, QStringLiteral("copy"), RemoteJob::tr("refusing to remove %1").arg(workDir));
+        return stepFailure(server, StepId::Copy, RemoteJob::tr("refusing to remove %1").arg(workDir));
     auto r = shell.run(QStringLiteral("rm -rf -- %1").arg(CopyScript::quote(workDir)), 30000);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return stepFailure(server, QStringLiteral("copy"),
+        return stepFailure(server, StepId::Copy,
             RemoteJob::tr("cannot remove %1 on %2: %3")
                 .arg(workDir, shell.describe(), QString::fromUtf8(r->err).trimmed()));
     return {};
@@ -46,7 +46,7 @@ Result<void> RemoteJob::writePrivateFile(
     if (!made)
         return std::unexpected(made.error());
     if (made->exitCode != 0)
-        return stepFailure(server, QStringLiteral("copy"),
+        return stepFailure(server, StepId::Copy,
             RemoteJob::tr("cannot create %1 on %2: %3")
                 .arg(path, shell.describe(), QString::fromUtf8(made->err).trimmed()));
     return shell.writeFileAtomic(path, content);
@@ -67,7 +67,7 @@ Result<void> RemoteJob::start(HostShell& shell, const QString& name, const QStri
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return stepFailure(m_server, QStringLiteral("copy"),
+        return stepFailure(m_server, StepId::Copy,
             RemoteJob::tr("cannot start the copy on %1: %2")
                 .arg(shell.describe(), QString::fromUtf8(r->err).trimmed()));
     return {};
@@ -103,7 +103,7 @@ Result<void> RemoteJob::stop(HostShell& shell)
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return stepFailure(m_server, QStringLiteral("copy"),
+        return stepFailure(m_server, StepId::Copy,
             RemoteJob::tr("the copy's processes on %1 did not stop").arg(shell.describe()));
     return {};
 }

@@ -1,9 +1,9 @@
 #include "host/detachedcommand.h"
 
 #include "common/shellquote.h"
+#include "common/stepid.h"
 
 namespace {
-const QString kStep = QStringLiteral("restart");
 
 /** Reads "<length>\n<bytes>" from @p in at @p pos. */
 std::optional<QByteArray> sizedBlock(const QByteArray& in, qsizetype& pos)
@@ -46,7 +46,7 @@ Result<DetachedCommand> DetachedCommand::start(
         return std::unexpected(r.error());
     const QList<QByteArray> lines = r->out.trimmed().split('\n');
     if (r->exitCode != 0 || lines.size() < 2 || !lines.first().startsWith('/'))
-        return stepFailure(serverName, kStep,
+        return stepFailure(serverName, StepId::Restart,
             DetachedCommand::tr("cannot start \"%1\" on %2 (no private folder for its output): %3")
                 .arg(command, shell.describe(), QString::fromUtf8(r->err).trimmed()));
     DetachedCommand job;
@@ -121,7 +121,7 @@ Result<DetachedCommand::State> DetachedCommand::poll(HostShell& shell) const
         return std::unexpected(r.error());
     const auto st = parsePoll(r->out);
     if (!st)
-        return stepFailure(m_server, kStep,
+        return stepFailure(m_server, StepId::Restart,
             DetachedCommand::tr("cannot read the state of the restart in %1 on %2: %3")
                 .arg(m_dir, shell.describe(), QString::fromUtf8(r->err).trimmed()));
     return *st;

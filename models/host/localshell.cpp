@@ -1,5 +1,7 @@
 #include "host/localshell.h"
 
+#include "common/stepid.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -27,8 +29,8 @@ Result<QByteArray> LocalShell::readFile(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return stepFailure(m_server, LocalShell::tr("read file"),
-            LocalShell::tr("cannot read %1: %2").arg(path, f.errorString()));
+        return stepFailure(
+            m_server, StepId::ReadFile, LocalShell::tr("cannot read %1: %2").arg(path, f.errorString()));
     return f.readAll();
 }
 
@@ -39,12 +41,12 @@ Result<void> LocalShell::checkWritable(const QString& path)
     // The atomic write needs a new file in the folder; an existing file must itself be writable too,
     // since its replacement keeps its owner and mode.
     if (::access(dir.constData(), W_OK | X_OK) != 0)
-        return stepFailure(m_server, LocalShell::tr("check config"),
+        return stepFailure(m_server, StepId::CheckConfig,
             LocalShell::tr("the folder %1 is not writable by this user, so %2 cannot be replaced")
                 .arg(info.absolutePath(), path));
     if (info.exists() && ::access(QFile::encodeName(path).constData(), W_OK) != 0)
-        return stepFailure(m_server, LocalShell::tr("check config"),
-            LocalShell::tr("%1 is not writable by this user").arg(path));
+        return stepFailure(
+            m_server, StepId::CheckConfig, LocalShell::tr("%1 is not writable by this user").arg(path));
     return {};
 }
 
@@ -52,8 +54,8 @@ Result<void> LocalShell::writeFileAtomic(const QString& path, const QByteArray& 
 {
     QSaveFile f(path); // temporary file in the same folder, renamed over the target; keeps permissions
     if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size() || !f.commit())
-        return stepFailure(m_server, LocalShell::tr("write file"),
-            LocalShell::tr("cannot write %1: %2").arg(path, f.errorString()));
+        return stepFailure(
+            m_server, StepId::WriteFile, LocalShell::tr("cannot write %1: %2").arg(path, f.errorString()));
     return {};
 }
 
@@ -62,15 +64,14 @@ Result<void> LocalShell::copyFile(const QString& path, const QString& backupPath
     QFile::remove(backupPath);
     if (!QFile::copy(path, backupPath))
         return stepFailure(
-            m_server, LocalShell::tr("backup"), LocalShell::tr("cannot copy %1 to %2").arg(path, backupPath));
+            m_server, StepId::Backup, LocalShell::tr("cannot copy %1 to %2").arg(path, backupPath));
     return {};
 }
 
 Result<void> LocalShell::removeFile(const QString& path)
 {
     if (QFileInfo::exists(path) && !QFile::remove(path))
-        return stepFailure(
-            m_server, LocalShell::tr("remove file"), LocalShell::tr("cannot remove %1").arg(path));
+        return stepFailure(m_server, StepId::RemoveFile, LocalShell::tr("cannot remove %1").arg(path));
     return {};
 }
 
@@ -78,8 +79,7 @@ Result<QStringList> LocalShell::listDir(const QString& dir, const QString& glob)
 {
     QDir d(dir);
     if (!d.exists())
-        return stepFailure(
-            m_server, LocalShell::tr("list folder"), LocalShell::tr("folder %1 does not exist").arg(dir));
+        return stepFailure(m_server, StepId::ListFolder, LocalShell::tr("folder %1 does not exist").arg(dir));
     return d.entryList({ glob }, QDir::Files, QDir::Name);
 }
 
@@ -89,12 +89,12 @@ Result<CommandResult> LocalShell::run(const QString& command, int timeoutMs)
     p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
     if (!p.waitForStarted(5000))
         return stepFailure(
-            m_server, LocalShell::tr("run"), LocalShell::tr("cannot start /bin/sh: %1").arg(p.errorString()));
+            m_server, StepId::RunCommand, LocalShell::tr("cannot start /bin/sh: %1").arg(p.errorString()));
     p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(2000);
-        return stepFailure(m_server, LocalShell::tr("run"),
+        return stepFailure(m_server, StepId::RunCommand,
             LocalShell::tr("\"%1\" did not finish within %2 s").arg(command).arg(timeoutMs / 1000));
     }
     CommandResult r;

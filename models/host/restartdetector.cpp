@@ -1,6 +1,7 @@
 #include "host/restartdetector.h"
 
 #include "common/shellquote.h"
+#include "common/stepid.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -8,7 +9,6 @@
 #include <optional>
 
 namespace {
-const QString kStep = QStringLiteral("restart");
 
 const QStringList& plainUnits()
 {
@@ -124,7 +124,7 @@ Result<RestartDetector::Method> RestartDetector::detect(const ServerProcess::Hin
             // guessing the host's usual service is only fair when no database server runs there at all
             auto running = ServerProcess::all(m_shell, m_server);
             if (!running || !running->isEmpty())
-                return stepFailure(m_server, kStep,
+                return stepFailure(m_server, StepId::Restart,
                     RestartDetector::tr(
                         "cannot tell which process is this server (%1), so not how to restart it; say so "
                         "in \"restartCommand\"")
@@ -153,7 +153,7 @@ Result<RestartDetector::Method> RestartDetector::fromSystemd(const ServerProcess
         // the cgroup says which unit runs this very process: definitive, also with several servers
         const QString unit = ServerProcess::systemdUnit(process->cgroup());
         if (unit.isEmpty())
-            return stepFailure(m_server, kStep,
+            return stepFailure(m_server, StepId::Restart,
                 RestartDetector::tr(
                     "%1 is not run by a systemd service (started by hand or by a script); say how to "
                     "restart it in \"restartCommand\"")
@@ -166,7 +166,7 @@ Result<RestartDetector::Method> RestartDetector::fromSystemd(const ServerProcess
                 && (exec->out.contains("mysqld") || exec->out.contains("mariadbd"));
         }
         if (!runsServer)
-            return stepFailure(m_server, kStep,
+            return stepFailure(m_server, StepId::Restart,
                 RestartDetector::tr(
                     "%1 runs inside the systemd unit %2, which does not start a database server; say "
                     "how to restart it in \"restartCommand\"")
@@ -192,7 +192,7 @@ Result<RestartDetector::Method> RestartDetector::fromSystemd(const ServerProcess
         auto script = fromInitScripts(process);
         if (script)
             return script;
-        return stepFailure(m_server, kStep,
+        return stepFailure(m_server, StepId::Restart,
             RestartDetector::tr("cannot tell how to restart the server on %1: %2")
                 .arg(m_shell.describe(), why));
     }
@@ -203,7 +203,7 @@ Result<RestartDetector::Method> RestartDetector::fromSystemd(const ServerProcess
 Result<RestartDetector::Method> RestartDetector::fromInitScripts(const ServerProcess* process)
 {
     if (process && isPrivateInstance(process->arguments()))
-        return stepFailure(m_server, kStep,
+        return stepFailure(m_server, StepId::Restart,
             RestartDetector::tr(
                 "%1 was started with an option file of its own, so the host's init script would restart "
                 "another server; say how to restart it in \"restartCommand\"")
@@ -219,7 +219,7 @@ Result<RestartDetector::Method> RestartDetector::fromInitScripts(const ServerPro
                     .arg(script, m_shell.describe()),
                 {} };
     }
-    return stepFailure(m_server, kStep,
+    return stepFailure(m_server, StepId::Restart,
         RestartDetector::tr(
             "no systemd unit and no init script (/etc/init.d/mariadb, mysql, mysqld) found on %1; say how "
             "to restart the server in \"restartCommand\"")

@@ -1,11 +1,12 @@
 #include "host/serverprocess.h"
 
+#include "common/stepid.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
 
 namespace {
-const QString kStep = QStringLiteral("locate server");
 
 QString normalisedOption(QString name)
 {
@@ -111,7 +112,7 @@ Result<ServerProcess> ServerProcess::load(HostShell& shell, qint64 pid, const QS
         // no /proc (or not readable): ps prints the arguments joined by spaces, which is the best there is
         auto ps = shell.run(QStringLiteral("ps -o args= -p %1").arg(pid), 10000);
         if (!ps || ps->exitCode != 0 || ps->out.trimmed().isEmpty())
-            return stepFailure(serverName, kStep,
+            return stepFailure(serverName, StepId::LocateServer,
                 ServerProcess::tr("no process %1 on %2").arg(QString::number(pid), shell.describe()));
         p.m_args = QString::fromLocal8Bit(ps->out.trimmed()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     }
@@ -198,9 +199,9 @@ Result<ServerProcess> ServerProcess::find(HostShell& shell, const Hint& hint, co
     const QString why
         = notes.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(notes.join(QLatin1String("; ")));
     if (every->isEmpty())
-        return stepFailure(serverName, kStep,
+        return stepFailure(serverName, StepId::LocateServer,
             ServerProcess::tr("no mysqld or mariadbd process runs on %1%2").arg(shell.describe(), why));
-    return stepFailure(serverName, kStep,
+    return stepFailure(serverName, StepId::LocateServer,
         ServerProcess::tr(
             "%1 mysqld/mariadbd processes run on %2 and none can be told apart as the one on port %3%4")
             .arg(QString::number(every->size()), shell.describe(), QString::number(hint.port), why));

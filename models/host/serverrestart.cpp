@@ -1,6 +1,7 @@
 #include "host/serverrestart.h"
 
 #include "common/shellquote.h"
+#include "common/stepid.h"
 #include "host/detachedcommand.h"
 
 #include <QRegularExpression>
@@ -9,7 +10,6 @@
 #include <algorithm>
 
 namespace {
-const QString kStep = QStringLiteral("restart");
 
 /** Waits @p ms, a short backoff step: the caller polls something remote between two of them. */
 void pause(int ms)
@@ -28,7 +28,7 @@ ServerRestart::ServerRestart(ServerContext& ctx, Options options)
 
 StepError ServerRestart::failure(const QString& text) const
 {
-    return StepError { m_ctx.profile.name, kStep, 0, text };
+    return StepError { m_ctx.profile.name, StepId::Restart, 0, text };
 }
 
 QStringList ServerRestart::relevantLines(const QString& text, int max)

@@ -1,6 +1,7 @@
 #include "monitor/heartbeat.h"
 
 #include "common/sqlquote.h"
+#include "common/stepid.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -22,7 +23,7 @@ QString Heartbeat::tableName()
 
 Result<void> Heartbeat::createTable(SqlSession& session, const QString& database)
 {
-    session.setStep(Heartbeat::tr("heartbeat"));
+    session.setStep(StepId::Heartbeat);
     if (auto r
         = session.exec(QStringLiteral("CREATE DATABASE IF NOT EXISTS ") + SqlQuote::identifier(database));
         !r)
@@ -43,7 +44,7 @@ Result<void> Heartbeat::createTable(SqlSession& session, const QString& database
 
 Result<bool> Heartbeat::ensureTable(SqlSession& session, const QString& database)
 {
-    session.setStep(Heartbeat::tr("heartbeat"));
+    session.setStep(StepId::Heartbeat);
     auto n = session.scalar(QStringLiteral(
         "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 AND TABLE_NAME = %2")
                                 .arg(SqlQuote::literal(database), SqlQuote::literal(tableName())));
@@ -61,7 +62,7 @@ Result<bool> Heartbeat::ensureTable(SqlSession& session, const QString& database
 
 Result<void> Heartbeat::upgradeTable(SqlSession& session, const QString& database)
 {
-    session.setStep(Heartbeat::tr("heartbeat"));
+    session.setStep(StepId::Heartbeat);
     auto keyColumns = session.scalar(
         QStringLiteral("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = %1 AND "
                        "TABLE_NAME = %2 AND INDEX_NAME = 'PRIMARY'")
@@ -77,7 +78,7 @@ Result<void> Heartbeat::upgradeTable(SqlSession& session, const QString& databas
 
 Result<void> Heartbeat::dropTable(SqlSession& session, const QString& database)
 {
-    session.setStep(Heartbeat::tr("heartbeat"));
+    session.setStep(StepId::Heartbeat);
     if (auto r = session.exec(useDatabase(database)); !r) {
         if (r.error().code == 1049) // unknown database: nothing to remove
             return {};
@@ -107,31 +108,13 @@ QString Heartbeat::beatStatement(const Dialect& dialect, qint64 serverId, const 
 
 Result<void> Heartbeat::removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId)
 {
-    session.setStep(Heartbeat::tr("heartbeat"));
+    session.setStep(StepId::Heartbeat);
     return session.exec(QStringLiteral("DELETE FROM %1 WHERE server_id = %2 AND written_by <> %3 AND ts_us < "
                                        "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP()) "
                                        "- 86400000000")
                             .arg(tableName())
                             .arg(serverId)
                             .arg(SqlQuote::literal(monitorId)));
-}
-
-Result<std::optional<BinlogPosition>> Heartbeat::binlogEnd(SqlSession& session, const Dialect& dialect)
-{
-    session.setStep(Heartbeat::tr("heartbeat"));
-    auto rows = session.query(dialect.showBinlogStatus());
-    if (!rows)
-        return std::unexpected(rows.error());
-    return binlogEnd(*rows);
-}
-
-std::optional<BinlogPosition> Heartbeat::binlogEnd(const QList<SqlRow>& rows)
-{
-    if (rows.isEmpty())
-        return std::nullopt;
-    const SqlRow& row = rows.first();
-    return BinlogPosition { row.value(QStringLiteral("File")).toString(),
-        row.value(QStringLiteral("Position")).toLongLong() };
 }
 
 QString Heartbeat::newMonitorId()

@@ -8,13 +8,6 @@
 #include <QString>
 #include <optional>
 
-/** Where a beat ended in its server's binary log. */
-struct BinlogPosition
-{
-    QString file;
-    qint64 pos = 0;
-};
-
 /** The pt-heartbeat idea, made exact: each monitor writes its own row of `replipair_heartbeat` (keyed by
  *  server_id and the monitor's id) on each server, with the server's clock in µs, and learns where the
  *  write ended in the binary log. Waiting on the peer for that position (Dialect::sourcePosWait) tells
@@ -47,10 +40,6 @@ public:
     static QString beatStatement(const Dialect& dialect, qint64 serverId, const QString& monitorId);
     /** Removes rows of this server that no monitor has written for a day (monitors that are gone). */
     static Result<void> removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId);
-    /** Where this server's binary log ends now (SHOW MASTER/BINARY LOG STATUS); empty when it has none. */
-    static Result<std::optional<BinlogPosition>> binlogEnd(SqlSession& session, const Dialect& dialect);
-    /** The same from the rows of Dialect::showBinlogStatus(). */
-    static std::optional<BinlogPosition> binlogEnd(const QList<SqlRow>& rows);
 
     /** An id for one monitor, unique among the monitors of a pair: host name, process id, a counter. */
     static QString newMonitorId();

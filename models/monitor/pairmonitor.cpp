@@ -1,5 +1,6 @@
 #include "monitor/pairmonitor.h"
 
+#include "common/stepid.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 #include "monitor/statuspoller.h"
@@ -209,7 +210,7 @@ void PairMonitor::waitForApply(int replica)
                 if (auto connected = ctx.connect(timeoutSec); !connected)
                     return std::unexpected(connected.error());
             }
-            ctx.sql->setStep(PairMonitor::tr("heartbeat"));
+            ctx.sql->setStep(StepId::Heartbeat);
             ApplyWait w;
             w.issuedUs = Heartbeat::localClockUs();
             auto rows = ctx.sql->query(ctx.dialect.sourcePosWait(beat.file, beat.pos, kWaitSec));

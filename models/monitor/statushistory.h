@@ -75,7 +75,6 @@ public:
     void append(int server, const HistoryPoint& point);
     void clear();
 
-    int serverCount() const { return int(m_servers.size()); }
     int rawCount(int server) const;
     int coarseCount(int server) const;
     /** Oldest time still held (raw or coarse), 0 when empty. */

@@ -1,8 +1,10 @@
 #include "monitor/statuspoller.h"
 
 #include "common/sqlquote.h"
+#include "common/stepid.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
+#include "sql/binlogstatus.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -50,7 +52,7 @@ struct PollConnection
         session = std::make_unique<SqlSession>(
             QStringLiteral("replipair-poll-%1-%2")
                 .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128)));
-        session->setStep(StatusPoller::tr("poll"));
+        session->setStep(StepId::Poll);
         SqlEndpoint ep;
         ep.serverName = settings.profile.name;
         ep.host = settings.profile.host;
@@ -130,7 +132,7 @@ struct PollConnection
         if (r.rows.size() < 4)
             return heartbeatFailed(s, settings, *r.error);
         lastBeatUs = after;
-        const std::optional<BinlogPosition> end = Heartbeat::binlogEnd(r.rows.at(3));
+        const std::optional<BinlogStatus> end = BinlogStatus::fromRows(r.rows.at(3));
         if (!end) {
             s.heartbeatError
                 = StatusPoller::tr("the binary log of %1 is off: no heartbeat lag for its replica")
@@ -138,7 +140,7 @@ struct PollConnection
             return;
         }
         s.beatLogFile = end->file;
-        s.beatLogPos = end->pos;
+        s.beatLogPos = end->position;
         s.beatWrittenUs = (before + after) / 2;
     }
 
@@ -168,7 +170,7 @@ struct PollConnection
             if (ready)
                 ready = Heartbeat::removeStaleRows(*session, serverId, settings.monitorId);
             if (session)
-                session->setStep(StatusPoller::tr("poll"));
+                session->setStep(StepId::Poll);
             if (!ready) {
                 heartbeatFailed(s, settings, ready.error()); // may close the connection
                 return false;

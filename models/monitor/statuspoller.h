@@ -47,7 +47,6 @@ public:
     bool isActive() const { return m_timer.isActive(); }
     /** Polls at once (unless a poll is under way); the sample arrives through sample(). */
     void pollNow();
-    bool isPolling() const { return m_inFlight; }
     int serverIndex() const { return m_index; }
 
 Q_SIGNALS:

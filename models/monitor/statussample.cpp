@@ -10,6 +10,15 @@ QString StatusSample::lastError() const
     return replicaError.isEmpty() ? statusError : replicaError;
 }
 
+QString StatusSample::summary() const
+{
+    if (!reachable)
+        return StatusSample::tr("unreachable: %1").arg(unreachableReason);
+    if (!replica.configured && !statusError.isEmpty())
+        return StatusSample::tr("replica status unknown: %1").arg(statusError);
+    return replica.summary();
+}
+
 namespace {
 QJsonValue secondsOrNull(const std::optional<double>& v)
 {

@@ -42,6 +42,9 @@ public:
     std::optional<double> effectiveLag() const { return replica.lag(heartbeatLag); }
     /** The error text an admin should read first: unreachable, then SQL, then IO, then the status read's. */
     QString lastError() const;
+    /** One line for people: unreachable and why, why the replica status could not be read, "not a
+     *  replica", or the replica's summary (ReplicaStatus::summary). */
+    QString summary() const;
     /** Reachable, replicating with both threads and without errors. */
     bool healthy() const { return reachable && replica.healthy(); }
 

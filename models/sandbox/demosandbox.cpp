@@ -60,7 +60,6 @@ void DemoSandbox::start()
             Q_EMIT failed(r.error().toString());
             return;
         }
-        m_up = true;
         Q_EMIT ready(*r);
     });
     watcher->setFuture(m_starting);
@@ -76,5 +75,4 @@ void DemoSandbox::stop()
         m_starting.waitForFinished();
     if (m_starting.isValid())
         m_sandbox->down();
-    m_up = false;
 }

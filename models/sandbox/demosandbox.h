@@ -25,7 +25,6 @@ public:
     /** Stops the servers (after a start still under way) and removes the folder. Called on quit. */
     void stop();
     QString dir() const;
-    bool isUp() const { return m_up; }
 
 Q_SIGNALS:
     void ready(const PairProfile& profile);
@@ -35,6 +34,5 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Sandbox> m_sandbox;
     QFuture<Result<PairProfile>> m_starting;
-    bool m_up = false;
     bool m_stopped = false;
 };

@@ -1,6 +1,7 @@
 #include "sandbox/sandbox.h"
 
 #include "common/shellquote.h"
+#include "common/stepid.h"
 #include "sandbox/sandboxscripts.h"
 
 #include <QCoreApplication>
@@ -20,8 +21,6 @@
 #include <unistd.h>
 
 namespace {
-
-const QString kStep = QStringLiteral("sandbox");
 
 int freeLoopbackPort()
 {
@@ -52,18 +51,19 @@ Result<QByteArray> runTool(const QString& program, const QStringList& args, cons
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(program, args);
     if (!p.waitForStarted(5000))
-        return stepFailure(server, kStep, Sandbox::tr("cannot start %1: %2").arg(program, p.errorString()));
+        return stepFailure(
+            server, StepId::Sandbox, Sandbox::tr("cannot start %1: %2").arg(program, p.errorString()));
     if (!stdinData.isEmpty())
         p.write(stdinData);
     p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(2000);
-        return stepFailure(server, kStep, Sandbox::tr("%1 did not finish in time").arg(program));
+        return stepFailure(server, StepId::Sandbox, Sandbox::tr("%1 did not finish in time").arg(program));
     }
     const QByteArray out = p.readAll();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return stepFailure(server, kStep,
+        return stepFailure(server, StepId::Sandbox,
             Sandbox::tr("%1 failed (exit %2): %3")
                 .arg(program)
                 .arg(p.exitCode())
@@ -139,7 +139,7 @@ Result<void> Sandbox::save() const
             { QStringLiteral("port"), s.port }, { QStringLiteral("host"), s.host } };
     if (!writeText(QDir(m_dir).filePath(QStringLiteral("sandbox.json")),
             QJsonDocument(QJsonObject { { QStringLiteral("servers"), arr } }).toJson()))
-        return stepFailure({}, kStep, Sandbox::tr("cannot write %1/sandbox.json").arg(m_dir));
+        return stepFailure({}, StepId::Sandbox, Sandbox::tr("cannot write %1/sandbox.json").arg(m_dir));
     return {};
 }
 
@@ -148,19 +148,19 @@ Result<void> Sandbox::create(int index)
     const QString binary = serverBinary();
     if (binary.isEmpty())
         return stepFailure(
-            {}, kStep, Sandbox::tr("no mariadbd or mysqld found; run scripts/install-deps.sh"));
+            {}, StepId::Sandbox, Sandbox::tr("no mariadbd or mysqld found; run scripts/install-deps.sh"));
     const QString installDb
         = firstExecutable({ QStringLiteral("mariadb-install-db"), QStringLiteral("mysql_install_db") });
     if (installDb.isEmpty())
         return stepFailure(
-            {}, kStep, Sandbox::tr("no mariadb-install-db found; run scripts/install-deps.sh"));
+            {}, StepId::Sandbox, Sandbox::tr("no mariadb-install-db found; run scripts/install-deps.sh"));
 
     SandboxServer s;
     s.name = QString(QChar(u'A' + index));
     s.dir = QDir(m_dir).filePath(s.name.toLower());
     s.port = freeLoopbackPort();
     if (s.port == 0)
-        return stepFailure(s.name, kStep, Sandbox::tr("no free port on 127.0.0.1"));
+        return stepFailure(s.name, StepId::Sandbox, Sandbox::tr("no free port on 127.0.0.1"));
     QDir().mkpath(s.dir + QStringLiteral("/data"));
     QDir().mkpath(s.dir + QStringLiteral("/conf.d"));
     QDir().mkpath(s.dir + QStringLiteral("/tmp"));
@@ -192,7 +192,7 @@ Result<void> Sandbox::create(int index)
         cnf += QStringLiteral("user = root\n");
     cnf += QStringLiteral("\n!includedir %1/conf.d\n").arg(s.dir);
     if (!writeText(s.configFile, cnf.toUtf8()))
-        return stepFailure(s.name, kStep, Sandbox::tr("cannot write %1").arg(s.configFile));
+        return stepFailure(s.name, StepId::Sandbox, Sandbox::tr("cannot write %1").arg(s.configFile));
 
     QStringList args { QStringLiteral("--defaults-file=") + s.configFile,
         QStringLiteral("--auth-root-authentication-method=normal"), QStringLiteral("--skip-test-db") };
@@ -223,7 +223,7 @@ Result<void> Sandbox::create(int index)
         || !writeText(s.dir + QStringLiteral("/stop.sh"), stopSh.toUtf8(), exe)
         || !writeText(s.dir + QStringLiteral("/restart.sh"), restartSh.toUtf8(), exe))
         return stepFailure(
-            s.name, kStep, Sandbox::tr("cannot write the start/stop scripts in %1").arg(s.dir));
+            s.name, StepId::Sandbox, Sandbox::tr("cannot write the start/stop scripts in %1").arg(s.dir));
     s.restartCommand = Shell::quote(s.dir + QStringLiteral("/restart.sh"));
     m_servers << s;
     return {};
@@ -232,7 +232,7 @@ Result<void> Sandbox::create(int index)
 Result<void> Sandbox::up(int count)
 {
     if (!QDir().mkpath(m_dir))
-        return stepFailure({}, kStep, Sandbox::tr("cannot create %1").arg(m_dir));
+        return stepFailure({}, StepId::Sandbox, Sandbox::tr("cannot create %1").arg(m_dir));
     // the password file is made once and shared by the servers of this sandbox
     if (!QFile::exists(adminPasswordFile())) {
         QString pw;
@@ -240,7 +240,7 @@ Result<void> Sandbox::up(int count)
         for (int i = 0; i < 20; ++i)
             pw += chars.at(QRandomGenerator::system()->bounded(chars.size()));
         if (!writeText(adminPasswordFile(), pw.toUtf8(), QFile::ReadOwner | QFile::WriteOwner))
-            return stepFailure({}, kStep, Sandbox::tr("cannot write %1").arg(adminPasswordFile()));
+            return stepFailure({}, StepId::Sandbox, Sandbox::tr("cannot write %1").arg(adminPasswordFile()));
     }
     bool created[8] = {};
     for (int i = int(m_servers.size()); i < count && i < 8; ++i) {
@@ -330,10 +330,10 @@ Result<void> Sandbox::kill(int index)
     const SandboxServer& s = m_servers.at(index);
     QFile f(s.pidFile);
     if (!f.open(QIODevice::ReadOnly))
-        return stepFailure(s.name, kStep, Sandbox::tr("server %1 is not running").arg(s.name));
+        return stepFailure(s.name, StepId::Sandbox, Sandbox::tr("server %1 is not running").arg(s.name));
     const pid_t pid = pid_t(f.readAll().trimmed().toLongLong());
     if (pid <= 0 || ::kill(pid, SIGKILL) != 0)
-        return stepFailure(s.name, kStep, Sandbox::tr("cannot kill server %1").arg(s.name));
+        return stepFailure(s.name, StepId::Sandbox, Sandbox::tr("cannot kill server %1").arg(s.name));
     for (int i = 0; i < 100 && ::kill(pid, 0) == 0; ++i)
         QThread::msleep(50);
     QFile::remove(s.pidFile);

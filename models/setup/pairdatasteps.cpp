@@ -93,7 +93,7 @@ std::optional<PlanStep> PairDataSteps::planStep() const
     const ServerProfile &from = m_profile.servers[c.source], &to = m_profile.servers[1 - c.source];
     const QString size = QLocale::c().formattedDataSize(c.sourceBytes, 1, QLocale::DataSizeTraditionalFormat);
     PlanStep s;
-    s.id = QStringLiteral("copy");
+    s.id = StepId::Copy;
     s.server = to.name;
     s.title
         = PairDataSteps::tr("Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4's host, piped into %6 "
@@ -246,7 +246,7 @@ Result<void> PairDataSteps::compareAtEnd(int timeoutMs, const std::atomic_bool* 
                                     "the replicated databases yet, so no data to compare")
                 : PairDataSteps::tr("master-master replication verified in both directions, and the "
                                     "replicated data is the same on both"),
-            -1, {}, QStringLiteral("setup"));
+            -1, {}, StepId::Setup);
         return {};
     case FinalDataCheck::Verdict::Differs:
         report(SetupEvent::Kind::StepFailed, {}, o.text, t.elapsed(), data, step);
@@ -261,6 +261,6 @@ Result<void> PairDataSteps::compareAtEnd(int timeoutMs, const std::atomic_bool* 
         PairDataSteps::tr(
             "replication runs in both directions (threads and a test row each way checked), but %1")
             .arg(o.text),
-        -1, {}, QStringLiteral("setup"));
+        -1, {}, StepId::Setup);
     return {};
 }

@@ -25,7 +25,6 @@ public:
         const std::atomic_bool* cancel = nullptr);
 
     static constexpr int DefaultReconnectWindowMs = 20000;
-    void setReconnectWindowMs(int ms) { m_reconnectWindowMs = ms; }
 
     /** The verify step: waitForThreads(), then roundTrip(), each reported to @p onEvent as it starts and
      *  ends (step "verify"). */

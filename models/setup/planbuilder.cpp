@@ -1,5 +1,6 @@
 #include "setup/planbuilder.h"
 
+#include "common/stepid.h"
 #include "config/configpush.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,7 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
         if (c.isEmpty())
             continue;
         PlanStep s;
-        s.id = QStringLiteral("config");
+        s.id = StepId::Config;
         s.server = profile.servers[i].name;
         s.title = c.restartNeeded() ? PlanBuilder::tr("Replication settings in %1; restart (%2 changed)")
                                           .arg(c.target, c.restartFor.join(QStringLiteral(", ")))
@@ -58,7 +59,7 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
             continue;
         const Dialect d(inspections[i].version);
         PlanStep s;
-        s.id = QStringLiteral("coordinates");
+        s.id = StepId::Coordinates;
         s.server = profile.servers[i].name;
         s.title = PlanBuilder::tr("Binlog coordinates under a short read lock, always released");
         s.sql << QStringLiteral("FLUSH TABLES WITH READ LOCK") << d.showBinlogStatus();
@@ -81,7 +82,7 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
         p.logFile = PlanBuilder::tr("<file read above>");
         p.onlyCredentials = directions[j] == DirectionState::Resumable;
         PlanStep s;
-        s.id = QStringLiteral("change-source");
+        s.id = StepId::ChangeSource;
         s.server = profile.servers[j].name;
         s.title = PlanBuilder::tr("Replicate from %1").arg(profile.servers[i].name);
         if (inspections[j].replica.configured)
@@ -94,7 +95,7 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
         plan << s;
     }
     PlanStep v;
-    v.id = QStringLiteral("verify");
+    v.id = StepId::Verify;
     v.title = PlanBuilder::tr("Verify: both threads on both servers, and a test row each way through "
                               "%1.replipair_probe (dropped afterwards)")
                   .arg(profile.probeDatabase());

@@ -1,25 +1,18 @@
 #include "setup/replicastartpoint.h"
 
+#include "common/stepid.h"
+#include "sql/binlogstatus.h"
+
 namespace {
 Result<BinlogCoordinates> status(ServerContext& ctx)
 {
-    SqlSession& sql = *ctx.sql;
-    auto rows = sql.query(ctx.dialect.showBinlogStatus());
-    if (!rows)
-        return std::unexpected(rows.error());
-    if (rows->isEmpty())
-        return stepFailure(ctx.profile.name, QStringLiteral("coordinates"),
-            ReplicaStartPoint::tr("the binary log is off: %1 returned nothing")
-                .arg(ctx.dialect.showBinlogStatus()));
+    auto status = BinlogStatus::read(*ctx.sql, ctx.dialect);
+    if (!status)
+        return std::unexpected(status.error());
     BinlogCoordinates c;
-    c.file = rows->first().value(QStringLiteral("File")).toString();
-    c.position = rows->first().value(QStringLiteral("Position")).toLongLong();
-    // MySQL reports the executed GTID set in the same row, consistent with the position
-    c.gtid = rows->first()
-                 .value(QStringLiteral("Executed_Gtid_Set"))
-                 .toString()
-                 .simplified()
-                 .remove(QLatin1Char(' '));
+    c.file = status->file;
+    c.position = status->position;
+    c.gtid = status->executedGtidSet; // MySQL's, in the same row: consistent with the position
     return c;
 }
 
@@ -35,7 +28,7 @@ Result<QString> mariaDbGtidAt(ServerContext& ctx, const QString& file, qint64 po
 
 Result<BinlogCoordinates> ReplicaStartPoint::now(ServerContext& ctx)
 {
-    ctx.sql->setStep(QStringLiteral("coordinates"));
+    ctx.sql->setStep(StepId::Coordinates);
     auto c = status(ctx);
     if (!c || !ctx.dialect.isMariaDb())
         return c;
@@ -48,7 +41,7 @@ Result<BinlogCoordinates> ReplicaStartPoint::now(ServerContext& ctx)
 
 Result<BinlogCoordinates> ReplicaStartPoint::startOfCurrentFile(ServerContext& ctx)
 {
-    ctx.sql->setStep(QStringLiteral("coordinates"));
+    ctx.sql->setStep(StepId::Coordinates);
     auto c = status(ctx);
     if (!c)
         return c;

@@ -1,6 +1,7 @@
 #include "setup/replicationsteps.h"
 
 #include "common/stepid.h"
+#include "sql/binlogstatus.h"
 #include "sql/replicastatus.h"
 
 #include <QCoreApplication>
@@ -29,7 +30,7 @@ Result<void> ReplicationSteps::createReplicationUser(
     ServerContext& ctx, const QString& user, const QString& host, const QString& password)
 {
     SqlSession& sql = *ctx.sql;
-    sql.setStep(ReplicationSteps::tr("replication user"));
+    sql.setStep(StepId::ReplicationUser);
     // the account is this server's own: it must not replicate to the peer
     if (auto r = sql.exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
         return r;
@@ -80,16 +81,12 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
     held.start();
     BinlogCoordinates c;
     Result<void> read;
-    auto status = sql.query(ctx.dialect.showBinlogStatus());
+    auto status = BinlogStatus::read(sql, ctx.dialect);
     if (!status) {
         read = std::unexpected(status.error());
-    } else if (status->isEmpty()) {
-        read = stepFailure(ctx.profile.name, StepId::Coordinates,
-            ReplicationSteps::tr("the binary log is off: %1 returned nothing")
-                .arg(ctx.dialect.showBinlogStatus()));
     } else {
-        c.file = status->first().value(QStringLiteral("File")).toString();
-        c.position = status->first().value(QStringLiteral("Position")).toLongLong();
+        c.file = status->file;
+        c.position = status->position;
         if (ctx.dialect.supportsGtid()) {
             auto gtid = sql.scalar(ctx.dialect.gtidPositionQuery());
             if (gtid)

@@ -1,6 +1,8 @@
 #include "setup/serverinspection.h"
 
+#include "common/stepid.h"
 #include "host/serverworker.h"
+#include "sql/binlogstatus.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -89,7 +91,7 @@ QJsonObject ServerInspection::toJson() const
 Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
 {
     SqlSession& sql = *ctx.sql;
-    sql.setStep(ServerInspection::tr("inspect"));
+    sql.setStep(StepId::Inspect);
     const Dialect& d = ctx.dialect;
     ServerInspection in;
     in.server = ctx.profile.name;
@@ -139,12 +141,13 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
         d.isMariaDb() ? QStringLiteral("gtid_binlog_pos") : QStringLiteral("gtid_executed"));
 
     if (in.logBin) {
-        auto status = sql.query(d.showBinlogStatus());
+        auto status = BinlogStatus::readIfOn(sql, d);
         if (!status)
             return std::unexpected(status.error());
-        const SqlRow s = status->value(0);
-        in.binlogDoDb = s.value(QStringLiteral("Binlog_Do_DB")).toString();
-        in.binlogIgnoreDb = s.value(QStringLiteral("Binlog_Ignore_DB")).toString();
+        if (*status) {
+            in.binlogDoDb = (*status)->doDb;
+            in.binlogIgnoreDb = (*status)->ignoreDb;
+        }
     }
     in.variables.insert(QStringLiteral("binlog_do_db"), in.binlogDoDb);
     in.variables.insert(QStringLiteral("binlog_ignore_db"), in.binlogIgnoreDb);

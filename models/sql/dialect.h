@@ -69,7 +69,6 @@ public:
 
     const ServerVersion& version() const { return m_version; }
     bool isMariaDb() const { return m_version.flavor == Flavor::MariaDB; }
-    void setNoBackslashEscapes(bool on) { m_noBackslashEscapes = on; }
     bool noBackslashEscapes() const { return m_noBackslashEscapes; }
 
     QString literal(const QString& value) const;

@@ -71,6 +71,22 @@ QString ReplicaStatus::lastError() const
     return sql.isEmpty() ? ioErrorText() : sql;
 }
 
+QString ReplicaStatus::secondsBehindText() const
+{
+    return secondsBehind ? ReplicaStatus::tr("%1 s").arg(*secondsBehind) : QStringLiteral("NULL");
+}
+
+QString ReplicaStatus::summary() const
+{
+    if (!configured)
+        return ReplicaStatus::tr("not a replica");
+    return ReplicaStatus::tr("from %1:%2  IO %3  SQL %4  behind %5")
+        .arg(sourceHost)
+        .arg(sourcePort)
+        .arg(ioState.isEmpty() ? ReplicaStatus::tr("No") : ioState,
+            sqlRunning ? ReplicaStatus::tr("Yes") : ReplicaStatus::tr("No"), secondsBehindText());
+}
+
 QString ReplicaStatus::ioThreadText() const
 {
     if (ioRunning)

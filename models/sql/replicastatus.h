@@ -61,6 +61,11 @@ public:
     QString sqlErrorText() const;
     /** The error an admin should read first (SQL before IO), empty when none. */
     QString lastError() const;
+    /** Seconds_Behind_Master as people read it: "12 s", or "NULL" when the server says NULL. */
+    QString secondsBehindText() const;
+    /** One line for people: "from HOST:PORT  IO Yes  SQL No  behind NULL" in the server's own words for
+     *  the threads, or "not a replica". */
+    QString summary() const;
     /** The threads' states as people read them, translated the same way: "yes", "no", "connecting". */
     QString ioThreadText() const;
     QString sqlThreadText() const;

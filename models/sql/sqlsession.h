@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/steperror.h"
+#include "common/stepid.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -61,5 +62,5 @@ public:
 private:
     QString m_connectionName;
     SqlEndpoint m_endpoint;
-    QString m_step = QStringLiteral("sql");
+    QString m_step = StepId::Sql;
 };

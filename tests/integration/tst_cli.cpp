@@ -325,6 +325,61 @@ private Q_SLOTS:
         QCOMPARE(diffs[0].toObject().value(QStringLiteral("table")).toString(), QStringLiteral("k"));
     }
 
+    /** Commands outside setup under a Chinese locale, as an admin account short of privileges: compare's
+     *  failure names its step by id, its title and text in Chinese beside it; status says why it could not
+     *  read the replica status instead of calling the server "not a replica". */
+    void idsAndStatusErrorsOutsideSetup()
+    {
+        const QString sb = m_dir.filePath(QStringLiteral("limited"));
+        QVERIFY(cli({ QStringLiteral("sandbox"), QStringLiteral("up"), sb }).code == 0);
+        const auto down = qScopeGuard([&] {
+            cli({ QStringLiteral("sandbox"), QStringLiteral("down"), sb });
+        });
+        // an account that sees the table (INSERT on it) but may neither read it nor the replica status
+        for (const QString& server : { QStringLiteral("a"), QStringLiteral("b") })
+            QCOMPARE(
+                sandboxSql(sb, server,
+                    QStringLiteral("SET sql_log_bin = 0; CREATE TABLE IF NOT EXISTS test.t (id INT PRIMARY "
+                                   "KEY); CREATE USER 'rp_limited'@'%' IDENTIFIED BY 'limited-pw-1'; "
+                                   "GRANT INSERT ON test.* TO 'rp_limited'@'%'; SELECT 'made'")),
+                QStringLiteral("made"));
+        QFile pf(sb + QStringLiteral("/pair.replipair.json"));
+        QVERIFY(pf.open(QIODevice::ReadOnly));
+        QJsonObject profile = QJsonDocument::fromJson(pf.readAll()).object();
+        profile.insert(QStringLiteral("databases"), QJsonArray { QStringLiteral("test") });
+        for (int i = 0; i < 2; ++i)
+            profile = withServerValue(
+                withServerValue(
+                    withServerValue(profile, i, QStringLiteral("adminPasswordFile"), QJsonValue::Undefined),
+                    i, QStringLiteral("adminPasswordEnv"), QStringLiteral("RP_LIMITED_PW")),
+                i, QStringLiteral("adminUser"), QStringLiteral("rp_limited"));
+        const QString limited = write(m_dir.filePath(QStringLiteral("limited.replipair.json")), profile);
+        const QMap<QString, QString> zh { { QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8") },
+            { QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8") },
+            { QStringLiteral("RP_LIMITED_PW"), QStringLiteral("limited-pw-1") } };
+
+        const Ran compare = cliWith({ QStringLiteral("compare"), limited, QStringLiteral("--json") }, zh);
+        QCOMPARE(compare.code, 1);
+        const QList<QJsonObject> lines = jsonLines(compare.out);
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject error = lines.first();
+        QCOMPARE(error.value(QStringLiteral("event")).toString(), QStringLiteral("error"));
+        QCOMPARE(error.value(QStringLiteral("step")).toString(), QStringLiteral("compare-data"));
+        QCOMPARE(error.value(QStringLiteral("code")).toInt(), 1142); // SELECT command denied
+        QCOMPARE(error.value(QStringLiteral("stepTitle")).toString(), QStringLiteral("比较数据"));
+        static const QRegularExpression cjk(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+        QVERIFY2(cjk.match(compare.err).hasMatch(), qPrintable(compare.err)); // people read Chinese
+
+        // the replica status cannot be read (no REPLICA MONITOR / REPLICATION CLIENT): said, with why
+        const QMap<QString, QString> c { { QStringLiteral("RP_LIMITED_PW"),
+            QStringLiteral("limited-pw-1") } };
+        const Ran status = cliWith({ QStringLiteral("status"), limited }, c);
+        QCOMPARE(status.code, 1);
+        QVERIFY2(!status.out.contains(QStringLiteral("not a replica")), qPrintable(status.out));
+        QVERIFY2(status.out.contains(QStringLiteral("replica status unknown")), qPrintable(status.out));
+        QVERIFY2(status.out.contains(QStringLiteral("1227")), qPrintable(status.out)); // access denied
+    }
+
     /** One sandbox pair: a name that would write into the option file is refused with nothing written;
      *  an unset password variable is named; under a Chinese locale the JSON carries ids and UTC times;
      *  a profile on standard input keeps its journal in the state folder; every run journals; a re-run

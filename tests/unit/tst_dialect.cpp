@@ -1,3 +1,4 @@
+#include "sql/binlogstatus.h"
 #include "sql/dialect.h"
 #include "sql/replicastatus.h"
 
@@ -298,6 +299,40 @@ private Q_SLOTS:
         QVERIFY(s.secondsBehind.has_value());
         QCOMPARE(*s.secondsBehind, 0);
         QVERIFY(!ReplicaStatus::fromRow({}).configured);
+    }
+    /** What the CLI prints of a replica: NULL apart from 0, the server's words for the threads. */
+    void replicaSummary()
+    {
+        ReplicaStatus s = ReplicaStatus::fromRow(
+            { { "Master_Host", "10.0.0.2" }, { "Master_Port", 3307 }, { "Slave_IO_Running", "Connecting" },
+                { "Slave_SQL_Running", "Yes" }, { "Seconds_Behind_Master", QVariant() } });
+        QCOMPARE(s.secondsBehindText(), QStringLiteral("NULL"));
+        QCOMPARE(s.summary(), QStringLiteral("from 10.0.0.2:3307  IO Connecting  SQL Yes  behind NULL"));
+        s.secondsBehind = 0;
+        QCOMPARE(s.secondsBehindText(), QStringLiteral("0 s"));
+        QCOMPARE(ReplicaStatus().summary(), QStringLiteral("not a replica"));
+    }
+    /** SHOW MASTER STATUS / SHOW BINARY LOG STATUS rows as MySQL and MariaDB write them; no row: log off. */
+    void binlogStatusRow()
+    {
+        const auto mysql = BinlogStatus::fromRows({ { { "File", "binlog.000007" }, { "Position", 1234 },
+            { "Binlog_Do_DB", "app" }, { "Binlog_Ignore_DB", "" },
+            { "Executed_Gtid_Set",
+                "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5,\n 4e11fa47-71ca-11e1-9e33-c80aa9429562:1-3" } } });
+        QVERIFY(mysql.has_value());
+        QCOMPARE(mysql->file, QStringLiteral("binlog.000007"));
+        QCOMPARE(mysql->position, 1234);
+        QCOMPARE(mysql->doDb, QStringLiteral("app"));
+        QCOMPARE(mysql->executedGtidSet,
+            QStringLiteral(
+                "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5,4e11fa47-71ca-11e1-9e33-c80aa9429562:1-3"));
+        const auto mariadb = BinlogStatus::fromRows({ { { "File", "mysqld-bin.000002" },
+            { "Position", "342" }, { "Binlog_Do_DB", "" }, { "Binlog_Ignore_DB", "mysql" } } });
+        QVERIFY(mariadb.has_value());
+        QCOMPARE(mariadb->position, 342);
+        QCOMPARE(mariadb->ignoreDb, QStringLiteral("mysql"));
+        QVERIFY(mariadb->executedGtidSet.isEmpty());
+        QVERIFY(!BinlogStatus::fromRows({}).has_value());
     }
 };
 

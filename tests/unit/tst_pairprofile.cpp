@@ -181,6 +181,16 @@ private Q_SLOTS:
                                       << "host"
                                       << "db1.example.net"
                                       << "";
+        // 4 labels of 63: 255 characters; 3 of 63 and one of 61: 253, the most a name may have
+        QTest::newRow("host over 253")
+            << "0"
+            << "host" << QStringList(4, QString(63, QLatin1Char('a'))).join(QLatin1Char('.'))
+            << "at most 253 characters";
+        QTest::newRow("host 253 ok") << "0"
+                                     << "host"
+                                     << QStringList(3, QString(63, QLatin1Char('a'))).join(QLatin1Char('.'))
+                + QLatin1Char('.') + QString(61, QLatin1Char('b'))
+                                     << "";
         QTest::newRow("host ipv6 ok") << "0"
                                       << "host"
                                       << "fd00::1"
@@ -217,6 +227,31 @@ private Q_SLOTS:
                                   << "adminPasswordEnv"
                                   << "B PW"
                                   << "environment variable name";
+        QTest::newRow("keychain ok") << "1"
+                                     << "adminPasswordKeychain"
+                                     << "sql:root@fd00::1:3306"
+                                     << "";
+        QTest::newRow("keychain newline")
+            << "1"
+            << "adminPasswordKeychain"
+            << "sql:root@db\n[mysqld]"
+            << "servers[1]: \"adminPasswordKeychain\": \"sql:root@db\\n[mysqld]\" is not a "
+               "keychain entry name: use 1 to 400 of the letters";
+        QTest::newRow("keychain space") << "1"
+                                        << "adminPasswordKeychain"
+                                        << "sql:root@db 1"
+                                        << "_ . @ : / -";
+        QTest::newRow("keychain long")
+            << "1"
+            << "adminPasswordKeychain" << QString(401, QLatin1Char('k')) << "1 to 400";
+        QTest::newRow("ssh keychain line separator")
+            << "0.ssh"
+            << "passwordKeychain" << QStringLiteral("ssh:root@db\u2028x")
+            << "servers[0].ssh: \"passwordKeychain\": \"ssh:root@db\\u2028x\"";
+        QTest::newRow("ssh keychain ok") << "0.ssh"
+                                         << "passwordKeychain"
+                                         << "ssh:root@192.168.1.108:22"
+                                         << "";
         QTest::newRow("config file newline") << "1"
                                              << "configFile"
                                              << "/etc/my.cnf\n#"
@@ -264,6 +299,39 @@ private Q_SLOTS:
         for (const QString& line : p.error().text.split(QLatin1Char('\n')))
             QVERIFY2(!line.startsWith(QLatin1String("[mysqld]")) && !line.startsWith(QLatin1String("max-")),
                 qPrintable(p.error().text));
+    }
+    void databaseNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("plain") << QStringLiteral("orders_2024") << true;
+        QTest::newRow("unicode letters") << QStringLiteral("订单") << true;
+        QTest::newRow("newline") << QStringLiteral("a\nb") << false;
+        QTest::newRow("line separator") << QStringLiteral("a\u2028replicate-do-db=mysql") << false;
+        QTest::newRow("paragraph separator") << QStringLiteral("a\u2029b") << false;
+        QTest::newRow("next line") << QStringLiteral("a\u0085b") << false;
+        QTest::newRow("comment") << QStringLiteral("a#b") << false;
+        QTest::newRow("comma") << QStringLiteral("a,b") << false;
+        QTest::newRow("blank") << QStringLiteral(" a") << false;
+    }
+    /** A database name goes into option files and filter lists: nothing in it may start a new line. */
+    void databaseNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, accepted);
+        for (const char* key : { "databases", "ignoreDatabases" }) {
+            QJsonObject o = example();
+            o.insert(QLatin1String(key), QJsonArray { name });
+            auto p = PairProfile::fromJson(o);
+            QCOMPARE(p.has_value(), accepted);
+            if (accepted)
+                continue;
+            QVERIFY2(p.error().text.contains(QStringLiteral("in \"%1\"").arg(QLatin1String(key))),
+                qPrintable(p.error().text));
+            QVERIFY2(!p.error().text.contains(QChar(0x2028)) && !p.error().text.contains(QChar(0x2029))
+                    && !p.error().text.contains(QChar(0x85)),
+                qPrintable(p.error().text)); // shown escaped
+        }
     }
     void serverProblemsAllReported()
     {

@@ -12,7 +12,6 @@ public:
     explicit EventList(QWidget* parent = nullptr);
 
     void addEvent(const ReplicationEvent& event);
-    void setMaxEvents(int count) { m_max = count; }
 
 private:
     int m_max = 5000;

@@ -23,10 +23,8 @@ public:
     /** Appends one event; the engine has already redacted every password. */
     void append(const SetupEvent& event);
     void clear();
-    void setMaxLines(int lines) { m_maxLines = lines; }
     /** One plain-text line per row, as copied or saved. */
     QString lineAt(int row) const;
-    const SetupEvent& eventAt(int row) const { return m_events.at(row); }
 
 private:
     QList<SetupEvent> m_events;

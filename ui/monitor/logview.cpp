@@ -3,6 +3,7 @@
 #include "monitor/replicationevent.h"
 
 #include "appsettings.h"
+#include "common/stepid.h"
 #include "monitor/logmodel.h"
 
 #include <QAction>
@@ -96,8 +97,8 @@ void LogView::append(const ReplicationEvent& event)
     SetupEvent line;
     line.time = event.time.toLocalTime();
     line.server = event.server;
-    line.step = ReplicationEvent::kindTitle(event.kind);
-    line.text = event.text;
+    line.step = StepId::Monitor;
+    line.text = tr("%1: %2").arg(ReplicationEvent::kindTitle(event.kind), event.text);
     line.kind = event.severity() == ReplicationEvent::Severity::Error ? SetupEvent::Kind::StepFailed
         : event.severity() == ReplicationEvent::Severity::Warning     ? SetupEvent::Kind::Warning
                                                                       : SetupEvent::Kind::Info;

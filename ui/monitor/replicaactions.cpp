@@ -2,6 +2,7 @@
 
 #include "actions/replicacontrol.h"
 #include "asynctask.h"
+#include "common/stepid.h"
 #include "monitor/alertbanner.h"
 #include "monitor/skipeventdialog.h"
 #include "monitor/textreportdialog.h"
@@ -62,8 +63,9 @@ void ReplicaActions::setReplicaRunning(int index, bool running)
         running ? tr("Starting replication on %1…").arg(name) : tr("Stopping replication on %1…").arg(name),
         0);
     AsyncTask::runThenCallback(
-        m_control->setReplicaRunning(index, running), this, [this, name](const Result<QString>& r) {
-            report(name, tr("replication"), r.has_value(), r ? *r : r.error().text, false);
+        m_control->setReplicaRunning(index, running), this, [this, name, running](const Result<QString>& r) {
+            report(name, running ? StepId::StartReplica : StepId::StopReplica, r.has_value(),
+                r ? *r : r.error().text, false);
             Q_EMIT pollRequested();
         });
 }
@@ -86,7 +88,7 @@ void ReplicaActions::showFailingEvent(int index)
             connect(dialog, &QDialog::accepted, this, [this, index, name, token] {
                 AsyncTask::runThenCallback(m_control->skipConfirmedEvent(index, token), this,
                     [this, name](const Result<QString>& r) {
-                        report(name, tr("skip event"), r.has_value(), r ? *r : r.error().text, true);
+                        report(name, StepId::SkipEvent, r.has_value(), r ? *r : r.error().text, true);
                         Q_EMIT pollRequested();
                     });
             });

@@ -41,8 +41,6 @@ public:
     const PairProfile& profile() const { return m_profile; }
     /** The plan the plan page showed (what the execute page runs). */
     SetupPlan& plan() { return m_plan; }
-    /** Where the result page saved the profile; empty until then. */
-    QString savedPath() const { return m_savedPath; }
     void setSavedPath(const QString& path) { m_savedPath = path; }
     /** A demo pair: its profile is saved in the sandbox folder and not added to the recent pairs. */
     void setDemo(bool demo) { m_demo = demo; }

@@ -1,6 +1,7 @@
 #include "host/ssh/knownhosts.h"
 
 #include "common/shellquote.h"
+#include "common/stepid.h"
 #include "host/ssh/libsshhandles.h"
 
 #include <QDir>
@@ -65,7 +66,7 @@ Result<SshHostKey> KnownHosts::read(ssh_session s) const
 {
     ssh_key raw = nullptr;
     if (ssh_get_server_publickey(s, &raw) != SSH_OK || !raw)
-        return stepFailure(m_server, LibSsh::step(),
+        return stepFailure(m_server, StepId::Ssh,
             KnownHosts::tr("%1 sent no host key: %2").arg(LibSsh::where(m_endpoint), LibSsh::error(s)));
     LibSsh::KeyPtr key(raw);
     SshHostKey hk;
@@ -85,7 +86,7 @@ Result<SshHostKey> KnownHosts::read(ssh_session s) const
         hk.status = SshHostKey::Status::Unknown;
         break;
     case SSH_KNOWN_HOSTS_ERROR:
-        return stepFailure(m_server, LibSsh::step(),
+        return stepFailure(m_server, StepId::Ssh,
             KnownHosts::tr("cannot check the host key of %1 against %2: %3")
                 .arg(LibSsh::where(m_endpoint), path(), LibSsh::error(s)));
     }
@@ -110,9 +111,9 @@ Result<void> KnownHosts::add(ssh_session s) const
     const QString dir = QFileInfo(file).absolutePath();
     if (!QDir().mkpath(dir))
         return stepFailure(
-            m_server, LibSsh::step(), KnownHosts::tr("cannot create the folder %1 for %2").arg(dir, file));
+            m_server, StepId::Ssh, KnownHosts::tr("cannot create the folder %1 for %2").arg(dir, file));
     if (ssh_session_update_known_hosts(s) != SSH_OK)
-        return stepFailure(m_server, LibSsh::step(),
+        return stepFailure(m_server, StepId::Ssh,
             KnownHosts::tr("cannot add the host key of %1 to %2: %3")
                 .arg(LibSsh::where(m_endpoint), file, LibSsh::error(s)));
     return {};
@@ -127,12 +128,12 @@ Result<void> KnownHosts::verify(ssh_session s, SshHostKey* added) const
     case SshHostKey::Status::Known:
         return {};
     case SshHostKey::Status::Changed:
-        return stepFailure(m_server, LibSsh::step(), changedKeyMessage(*hk));
+        return stepFailure(m_server, StepId::Ssh, changedKeyMessage(*hk));
     case SshHostKey::Status::Unknown:
         break;
     }
     if (!m_endpoint.acceptNewHostKey)
-        return stepFailure(m_server, LibSsh::step(),
+        return stepFailure(m_server, StepId::Ssh,
             KnownHosts::tr("%1 is not a known host: its key %2 (%3) is not in %4. Compare it with the "
                            "fingerprint shown on the host (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then "
                            "accept it (\"acceptNewHostKey\": true) or add it to %4 yourself.")

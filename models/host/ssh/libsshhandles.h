@@ -51,10 +51,4 @@ inline QString error(ssh_session s)
     return QString::fromUtf8(ssh_get_error(s));
 }
 
-/** The step name SSH failures carry. */
-inline QString step()
-{
-    return QStringLiteral("ssh");
-}
-
 } // namespace LibSsh

@@ -1,6 +1,7 @@
 #include "host/ssh/sshauthenticator.h"
 
 #include "common/shellquote.h"
+#include "common/stepid.h"
 #include "host/ssh/libsshhandles.h"
 
 #include <QDir>
@@ -54,7 +55,7 @@ SshAuthenticator::SshAuthenticator(ssh_session session, const SshEndpoint& endpo
 
 StepError SshAuthenticator::lost() const
 {
-    return StepError { m_server, LibSsh::step(), 0,
+    return StepError { m_server, StepId::Ssh, 0,
         SshAuthenticator::tr("%1 dropped the connection during authentication: %2")
             .arg(LibSsh::where(m_endpoint), LibSsh::error(m_session)) };
 }
@@ -127,7 +128,7 @@ Result<void> SshAuthenticator::authenticate()
     if (rc == SSH_AUTH_SUCCESS)
         return {};
     if (rc == SSH_AUTH_ERROR)
-        return stepFailure(m_server, LibSsh::step(),
+        return stepFailure(m_server, StepId::Ssh,
             SshAuthenticator::tr("%1 dropped the connection: %2")
                 .arg(LibSsh::where(m_endpoint), LibSsh::error(s)));
     const int offered = ssh_userauth_list(s, nullptr);
@@ -181,7 +182,7 @@ Result<void> SshAuthenticator::authenticate()
     if (pw == SSH_AUTH_ERROR)
         return std::unexpected(lost());
 
-    return stepFailure(m_server, LibSsh::step(),
+    return stepFailure(m_server, StepId::Ssh,
         SshAuthenticator::tr("authentication as %1 failed. The server offers: %2. Tried: %3.")
             .arg(LibSsh::where(m_endpoint), methodNames(offered), m_tried.join(QLatin1String("; "))));
 }

@@ -1,5 +1,6 @@
 #include "host/ssh/sshsession.h"
 
+#include "common/stepid.h"
 #include "host/ssh/knownhosts.h"
 #include "host/ssh/libsshhandles.h"
 #include "host/ssh/sshauthenticator.h"
@@ -20,8 +21,6 @@ namespace {
 
 using namespace LibSsh;
 
-const QString kStep = QStringLiteral("ssh");
-
 Result<SessionPtr> connectSession(const SshEndpoint& ep, int timeoutMs, const QString& server)
 {
     static std::once_flag initOnce;
@@ -29,7 +28,8 @@ Result<SessionPtr> connectSession(const SshEndpoint& ep, int timeoutMs, const QS
 
     SessionPtr s(ssh_new());
     if (!s)
-        return stepFailure(server, kStep, SshSession::tr("cannot create an SSH session (out of memory?)"));
+        return stepFailure(
+            server, StepId::Ssh, SshSession::tr("cannot create an SSH session (out of memory?)"));
     const QByteArray host = ep.host.toUtf8();
     const QByteArray user = ep.user.toUtf8();
     const QByteArray known = QFile::encodeName(KnownHosts(ep, server).path());
@@ -52,13 +52,13 @@ Result<SessionPtr> connectSession(const SshEndpoint& ep, int timeoutMs, const QS
     clock.start();
     if (ssh_connect(s.get()) != SSH_OK) {
         if (clock.elapsed() + 200 >= timeoutMs)
-            return stepFailure(server, kStep,
+            return stepFailure(server, StepId::Ssh,
                 SshSession::tr("no SSH answer from %1 within %2 s (%3)")
                     .arg(where(ep))
                     .arg(timeoutMs / 1000.0, 0, 'f', 1)
                     .arg(LibSsh::error(s.get())));
-        return stepFailure(
-            server, kStep, SshSession::tr("cannot connect to %1: %2").arg(where(ep), LibSsh::error(s.get())));
+        return stepFailure(server, StepId::Ssh,
+            SshSession::tr("cannot connect to %1: %2").arg(where(ep), LibSsh::error(s.get())));
     }
     return s;
 }
@@ -257,7 +257,7 @@ Result<void> SshSession::trustHostKey(
     if (!hk)
         return std::unexpected(hk.error());
     if (hk->fingerprint != fingerprint)
-        return stepFailure(serverName, kStep,
+        return stepFailure(serverName, StepId::Ssh,
             SshSession::tr(
                 "%1 now presents the host key %2, not the %3 that was confirmed; nothing was added to %4")
                 .arg(where(endpoint), hk->fingerprint, fingerprint, known.path()));
@@ -265,7 +265,7 @@ Result<void> SshSession::trustHostKey(
     case SshHostKey::Status::Known:
         return {};
     case SshHostKey::Status::Changed:
-        return stepFailure(serverName, kStep, known.changedKeyMessage(*hk));
+        return stepFailure(serverName, StepId::Ssh, known.changedKeyMessage(*hk));
     case SshHostKey::Status::Unknown:
         break;
     }

@@ -1,6 +1,7 @@
 #include "host/ssh/sshshell.h"
 
 #include "common/shellquote.h"
+#include "common/stepid.h"
 
 #include <QCoreApplication>
 
@@ -80,16 +81,16 @@ Result<void> SshShell::checkSudo()
 {
     if (m_sudoChecked)
         return {};
-    auto r = m_session->exec(QStringLiteral("sudo -n true"), {}, m_fileTimeoutMs, QStringLiteral("sudo"));
+    auto r = m_session->exec(QStringLiteral("sudo -n true"), {}, m_fileTimeoutMs, StepId::Sudo);
     if (!r)
         return std::unexpected(r.error());
     const QString said = trimmedText(r->err);
     if (r->exitCode == 127 || said.contains(QLatin1String("not found")))
-        return std::unexpected(failure(QStringLiteral("sudo"),
+        return std::unexpected(failure(StepId::Sudo,
             SshShell::tr("the profile asks for \"sudo\": true, but sudo is not installed on %1")
                 .arg(m_session->describe())));
     if (r->exitCode != 0)
-        return std::unexpected(failure(QStringLiteral("sudo"),
+        return std::unexpected(failure(StepId::Sudo,
             SshShell::tr("sudo on %1 would ask %2 for a password, and RepliPair never types one (sudo -n "
                          "said: \"%3\"). "
                          "Give %2 a NOPASSWD sudo rule for the commands RepliPair runs, or log in as a user "
@@ -119,14 +120,14 @@ Result<CommandResult> SshShell::script(
 
 Result<bool> SshShell::exists(const QString& path)
 {
-    auto r = script(QStringLiteral("exists"),
+    auto r = script(StepId::FileExists,
         QStringLiteral("f=%1; if [ -e \"$f\" ] || [ -L \"$f\" ]; then exit 0; else exit 1; fi")
             .arg(Shell::quote(path)),
         {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0 && r->exitCode != 1)
-        return std::unexpected(failure(SshShell::tr("exists"),
+        return std::unexpected(failure(StepId::FileExists,
             SshShell::tr("cannot check whether %1 exists on %2: %3")
                 .arg(path, describe(), trimmedText(r->err))));
     return r->exitCode == 0;
@@ -134,12 +135,12 @@ Result<bool> SshShell::exists(const QString& path)
 
 Result<QByteArray> SshShell::readFile(const QString& path)
 {
-    auto r = script(SshShell::tr("read file"), QStringLiteral("exec cat -- %1").arg(Shell::quote(path)), {},
-        m_fileTimeoutMs);
+    auto r = script(
+        StepId::ReadFile, QStringLiteral("exec cat -- %1").arg(Shell::quote(path)), {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return std::unexpected(failure(SshShell::tr("read file"),
+        return std::unexpected(failure(StepId::ReadFile,
             SshShell::tr("cannot read %1 on %2: %3").arg(path, describe(), trimmedText(r->err))));
     return r->out;
 }
@@ -161,7 +162,7 @@ Result<void> SshShell::checkWritable(const QString& path)
                                         "fi\n"
                                         "exit 0\n")
                              .arg(Shell::quote(path));
-    auto r = script(SshShell::tr("check config"), body, {}, m_fileTimeoutMs);
+    auto r = script(StepId::CheckConfig, body, {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     const QString file = r->out.isEmpty() ? path : QString::fromUtf8(r->out);
@@ -172,25 +173,25 @@ Result<void> SshShell::checkWritable(const QString& path)
     case 0:
         return {};
     case 3:
-        return std::unexpected(failure(SshShell::tr("check config"),
+        return std::unexpected(failure(StepId::CheckConfig,
             SshShell::tr("the folder of %1 does not exist on %2").arg(named, describe())));
     case 4:
-        return std::unexpected(failure(SshShell::tr("check config"),
+        return std::unexpected(failure(StepId::CheckConfig,
             SshShell::tr("%1 cannot be replaced on %2: the folder %3 is not writable by %4")
                 .arg(named, describe(), folder, user)));
     case 5:
-        return std::unexpected(failure(SshShell::tr("check config"),
+        return std::unexpected(failure(StepId::CheckConfig,
             SshShell::tr("%1 is not writable by %2 on %3").arg(named, user, describe())));
     case 6:
-        return std::unexpected(failure(SshShell::tr("check config"),
+        return std::unexpected(failure(StepId::CheckConfig,
             SshShell::tr("%1 on %2 belongs to another user; %3 could write it but not keep its "
                          "owner. Use \"sudo\": true or log in as its owner.")
                 .arg(named, describe(), user)));
     case 7:
-        return std::unexpected(failure(SshShell::tr("check config"),
-            SshShell::tr("%1 on %2 is not a regular file").arg(named, describe())));
+        return std::unexpected(failure(
+            StepId::CheckConfig, SshShell::tr("%1 on %2 is not a regular file").arg(named, describe())));
     default:
-        return std::unexpected(failure(SshShell::tr("check config"),
+        return std::unexpected(failure(StepId::CheckConfig,
             SshShell::tr("cannot check whether %1 is writable on %2: %3")
                 .arg(named, describe(), trimmedText(r->err))));
     }
@@ -222,11 +223,11 @@ Result<void> SshShell::writeFileAtomic(const QString& path, const QByteArray& co
                          "mv -f -- \"$t\" \"$f\"\n"
                          "trap - EXIT\n")
               .arg(Shell::quote(path), QString::number(content.size()));
-    auto r = script(SshShell::tr("write file"), body, content, m_fileTimeoutMs);
+    auto r = script(StepId::WriteFile, body, content, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return std::unexpected(failure(SshShell::tr("write file"),
+        return std::unexpected(failure(StepId::WriteFile,
             SshShell::tr("cannot write %1 on %2 (left unchanged): %3")
                 .arg(path, describe(), trimmedText(r->err))));
     return {};
@@ -234,13 +235,13 @@ Result<void> SshShell::writeFileAtomic(const QString& path, const QByteArray& co
 
 Result<void> SshShell::copyFile(const QString& path, const QString& backupPath)
 {
-    auto r = script(SshShell::tr("backup"),
+    auto r = script(StepId::Backup,
         QStringLiteral("exec cp -p -- %1 %2").arg(Shell::quote(path), Shell::quote(backupPath)), {},
         m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return std::unexpected(failure(SshShell::tr("backup"),
+        return std::unexpected(failure(StepId::Backup,
             SshShell::tr("cannot copy %1 to %2 on %3: %4")
                 .arg(path, backupPath, describe(), trimmedText(r->err))));
     return {};
@@ -248,12 +249,12 @@ Result<void> SshShell::copyFile(const QString& path, const QString& backupPath)
 
 Result<void> SshShell::removeFile(const QString& path)
 {
-    auto r = script(SshShell::tr("remove file"), QStringLiteral("exec rm -f -- %1").arg(Shell::quote(path)),
-        {}, m_fileTimeoutMs);
+    auto r = script(
+        StepId::RemoveFile, QStringLiteral("exec rm -f -- %1").arg(Shell::quote(path)), {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return std::unexpected(failure(SshShell::tr("remove file"),
+        return std::unexpected(failure(StepId::RemoveFile,
             SshShell::tr("cannot remove %1 on %2: %3").arg(path, describe(), trimmedText(r->err))));
     return {};
 }
@@ -262,9 +263,9 @@ Result<QStringList> SshShell::listDir(const QString& dir, const QString& glob)
 {
     const auto pattern = shellGlob(glob);
     if (!pattern)
-        return std::unexpected(failure(
-            SshShell::tr("list folder"), SshShell::tr("unusable file name pattern \"%1\"").arg(glob)));
-    auto r = script(SshShell::tr("list folder"),
+        return std::unexpected(
+            failure(StepId::ListFolder, SshShell::tr("unusable file name pattern \"%1\"").arg(glob)));
+    auto r = script(StepId::ListFolder,
         QStringLiteral("cd -- %1 2>/dev/null || exit 3\n"
                        "for f in %2; do if [ -f \"$f\" ]; then printf '%s\\0' \"$f\"; fi; done\n"
                        "exit 0\n")
@@ -273,10 +274,10 @@ Result<QStringList> SshShell::listDir(const QString& dir, const QString& glob)
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode == 3)
-        return std::unexpected(failure(SshShell::tr("list folder"),
+        return std::unexpected(failure(StepId::ListFolder,
             SshShell::tr("folder %1 does not exist on %2 (or cannot be entered)").arg(dir, describe())));
     if (r->exitCode != 0)
-        return std::unexpected(failure(SshShell::tr("list folder"),
+        return std::unexpected(failure(StepId::ListFolder,
             SshShell::tr("cannot list %1 on %2: %3").arg(dir, describe(), trimmedText(r->err))));
     QStringList names;
     for (const QByteArray& name : r->out.split('\0'))
@@ -288,5 +289,5 @@ Result<QStringList> SshShell::listDir(const QString& dir, const QString& glob)
 
 Result<CommandResult> SshShell::run(const QString& command, int timeoutMs)
 {
-    return script(SshShell::tr("run"), command, {}, timeoutMs);
+    return script(StepId::RunCommand, command, {}, timeoutMs);
 }

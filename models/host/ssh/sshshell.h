@@ -30,9 +30,6 @@ public:
     Result<CommandResult> run(const QString& command, int timeoutMs) override;
     QList<HostNotice> takeNotices() override;
 
-    /** Limit for each file operation (default 30 s); run() takes its own. */
-    void setFileTimeout(int ms) { m_fileTimeoutMs = ms; }
-
 private:
     SshShell(QString serverName, const SshEndpoint& endpoint);
     /** Runs a /bin/sh script (through sudo -n when asked), reconnecting first if the session dropped. */
