@@ -1,4 +1,5 @@
 // The canvas follows the engine's status: arrows and nodes change with inspections and monitor samples.
+#include "gui/guidriver.h"
 #include "monitor/topologymodel.h"
 #include "topology/inspectionpanel.h"
 #include "topology/replicationarrow.h"
@@ -6,6 +7,8 @@
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 
+#include <QApplication>
+#include <QContextMenuEvent>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTest>
@@ -233,23 +236,65 @@ private slots:
 
     void theContextMenuNamesItsActions()
     {
-        QMenu* menu = m_view->createContextMenu(1);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+        // a right-click on B's node shows B's menu
+        QMenu* menu = GuiDriver::rightClickServer(m_view, 1);
+        QVERIFY(menu);
+        QCOMPARE(m_view->selectedServer(), 1);
         for (const char* name : { "actionInspectServer", "actionStartReplica", "actionStopReplica",
                  "actionShowFailingEvent", "actionCompareData", "actionConfigFootprint" })
             QVERIFY2(menu->findChild<QAction*>(name), name);
+        QVERIFY(menu->findChild<QAction*>("actionStopReplica")->text().contains("B"));
         // nothing to show while the SQL thread has no error
         QVERIFY(!menu->findChild<QAction*>("actionShowFailingEvent")->isEnabled());
         QSignalSpy compare(m_view, &TopologyView::compareRequested);
-        menu->findChild<QAction*>("actionCompareData")->trigger();
+        QSignalSpy stop(m_view, &TopologyView::stopReplicaRequested);
+        QVERIFY(GuiDriver::clickMenuItem(menu, "actionCompareData"));
         QCOMPARE(compare.size(), 1);
-        delete menu;
+        QTRY_VERIFY(!QApplication::activePopupWidget()); // the click closed it
+
+        // A's menu acts on A
+        QVERIFY(GuiDriver::chooseFromServerMenu(m_view, 0, "actionStopReplica"));
+        QCOMPARE(stop.size(), 1);
+        QCOMPARE(stop.at(0).at(0).toInt(), 0);
+
+        // once B's SQL thread has failed, B's menu offers its failing event
+        ServerInspection b = inspection("B", 2);
+        b.replica.sqlRunning = false;
+        b.replica.lastSqlErrno = 1062;
+        m_model->applyInspection(1, b);
+        QSignalSpy skip(m_view, &TopologyView::skipEventRequested);
+        QVERIFY(GuiDriver::chooseFromServerMenu(m_view, 1, "actionShowFailingEvent"));
+        QCOMPARE(skip.size(), 1);
+        QCOMPARE(skip.at(0).at(0).toInt(), 1);
+    }
+
+    void theMenuKeyOpensTheSelectedServersMenu()
+    {
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+        m_view->setFocus();
+        QTest::keyClick(m_view, Qt::Key_Right); // B
+        // the Menu key: the platform makes a keyboard context menu event of it (offscreen does not, so the
+        // test sends that event to the viewport, where the platform's would arrive)
+        QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(), m_view->mapToGlobal(QPoint()));
+        QApplication::sendEvent(m_view->viewport(), &menuKey);
+        QMenu* menu = GuiDriver::shownMenu("topologyMenu");
+        QVERIFY(menu);
+        QVERIFY(menu->findChild<QAction*>("actionInspectServer")->text().contains("B"));
+        QSignalSpy inspect(m_view, &TopologyView::inspectRequested);
+        QVERIFY(GuiDriver::clickMenuItem(menu, "actionInspectServer"));
+        QCOMPARE(inspect.size(), 1);
+        QCOMPARE(inspect.at(0).at(0).toInt(), 1);
     }
 
     void contextMenuRequestsGoToTheWindow()
     {
         QSignalSpy inspect(m_view, &TopologyView::inspectRequested);
         m_view->show();
-        m_view->selectServer(0);
+        m_view->setFocus();
+        QTest::keyClick(m_view, Qt::Key_Left); // A
         QTest::keyClick(m_view, Qt::Key_Return);
         QCOMPARE(inspect.size(), 1);
         QCOMPARE(inspect.at(0).at(0).toInt(), 0);

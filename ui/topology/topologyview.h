@@ -18,10 +18,6 @@ public:
     TopologyScene* topologyScene() const { return m_scene; }
     int selectedServer() const;
     void selectServer(int index);
-    /** The context menu of server @p index (also the menu of the arrow into it); its actions have object
-     *  names (actionShowFailingEvent, actionCompareData, …). The caller shows it; it deletes itself when
-     *  closed. */
-    QMenu* createContextMenu(int index);
 
 Q_SIGNALS:
     void serverSelected(int index);
@@ -41,6 +37,10 @@ protected:
 
 private:
     void fit();
+    /** The context menu of server @p index (also the menu of the arrow into it), objectName topologyMenu;
+     *  its actions have object names (actionShowFailingEvent, actionCompareData, …). The caller shows it;
+     *  it deletes itself when closed. */
+    QMenu* createContextMenu(int index);
 
     TopologyScene* m_scene;
 };
