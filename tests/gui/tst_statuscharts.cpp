@@ -1,4 +1,5 @@
 // Charts draw a monitor's history: ranges, pause, PNG and CSV export.
+#include "gui/guidriver.h"
 #include "monitor/statuscharts.h"
 #include "monitor/statushistory.h"
 
@@ -41,6 +42,7 @@ private slots:
     {
         QCoreApplication::setOrganizationName("RepliPairTest");
         QStandardPaths::setTestModeEnabled(true);
+        QApplication::setAttribute(Qt::AA_DontUseNativeDialogs); // file dialogs the test can type into
     }
 
     void drawsTheHistoryInEachRange()
@@ -170,10 +172,19 @@ private slots:
         charts.setHistory(&history);
         charts.refresh();
         QTemporaryDir dir;
-        QVERIFY(charts.exportPng(dir.filePath("c.png")));
+        // Export PNG…: the save dialog, a path typed into it
+        GuiDriver::FileDialogAnswer pngDialog(dir.filePath("c.png"));
+        QTest::mouseClick(charts.findChild<QPushButton*>("chartExportPng"), Qt::LeftButton);
+        QVERIFY(pngDialog.seen());
+        QCOMPARE(pngDialog.title(), QString("Export Charts"));
         QImage image(dir.filePath("c.png"));
         QVERIFY(!image.isNull());
-        QVERIFY(charts.exportCsv(dir.filePath("c.csv")));
+        QVERIFY(image.width() > 400);
+        // Export CSV…
+        GuiDriver::FileDialogAnswer csvDialog(dir.filePath("c.csv"));
+        QTest::mouseClick(charts.findChild<QPushButton*>("chartExportCsv"), Qt::LeftButton);
+        QVERIFY(csvDialog.seen());
+        QCOMPARE(csvDialog.title(), QString("Export Samples"));
         QFile csv(dir.filePath("c.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');

@@ -37,10 +37,10 @@ public:
     /** Points currently drawn in all series (for tests and the benchmark). */
     int pointCount() const;
 
+private:
+    /** What the Export PNG…/Export CSV… buttons write once their file dialog has a path. */
     bool exportPng(const QString& path);
     bool exportCsv(const QString& path);
-
-private:
     QChartView* makeView(QChart* chart, const QString& objectName);
     QDateTimeAxis* makeTimeAxis(QChart* chart);
     QValueAxis* makeValueAxis(QChart* chart, const QString& title);
