@@ -77,7 +77,7 @@ private slots:
         QVERIFY2(m_banner->text().contains("+1 more"), qPrintable(m_banner->text()));
         QVERIFY(m_banner->findChild<QPushButton*>("alertShowEvent")->isVisible());
 
-        // the lag goes (no event says so: the live model does); the error is still there
+        // the lag goes (the live model says so first); the error is still there
         m_model->applyReplicaStatus(0, running(), 0.2);
         QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
         QVERIFY(!m_banner->text().contains("more"));
@@ -93,6 +93,27 @@ private slots:
             alertEvent(1, ReplicationEvent::Kind::Recovered, "replication on B is healthy again"));
         QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::Recovered);
         QVERIFY(!m_banner->findChild<QPushButton*>("alertShowEvent")->isVisible());
+    }
+
+    void newsOfARecoveryIsNotCountedUnderAnError()
+    {
+        ReplicaStatus broken = running();
+        broken.sqlRunning = false;
+        broken.lastSqlErrno = 1062;
+        broken.lastSqlError = "Duplicate entry '7' for key 'PRIMARY'";
+        m_model->applyReplicaStatus(1, broken);
+        m_banner->showAlert(alertEvent(1, ReplicationEvent::Kind::SqlError, broken.lastSqlError, 1062));
+        m_model->applyReplicaStatus(0, running(), 7.5);
+        m_banner->showAlert(alertEvent(0, ReplicationEvent::Kind::LagHigh, "A is 7.5 s behind"));
+        QVERIFY2(m_banner->text().contains("+1 more"), qPrintable(m_banner->text()));
+        // the lag goes, and the monitor says A is healthy again (as PairMonitor does): that news is not a
+        // condition, so nothing is counted under the error any more
+        m_model->applyReplicaStatus(0, running(), 0.2);
+        m_banner->showAlert(
+            alertEvent(0, ReplicationEvent::Kind::Recovered, "replication on A is healthy again"));
+        QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
+        QVERIFY2(!m_banner->text().contains("more"), qPrintable(m_banner->text()));
+        QVERIFY(m_banner->findChild<QPushButton*>("alertShowEvent")->isVisible());
     }
 
     void dismissingShowsTheNextConditionNotNothing()

@@ -175,11 +175,12 @@ void AlertBanner::prune()
 void AlertBanner::refresh()
 {
     m_shown = -1;
-    int open = 0;
+    int conditions = 0; // errors and warnings still open; news of the moment (Recovered) is not one
     for (int i = 0; i < m_alerts.size(); ++i) {
         if (m_alerts[i].dismissed)
             continue;
-        ++open;
+        if (m_alerts[i].event.severity() != ReplicationEvent::Severity::Info)
+            ++conditions;
         // the most severe wins; among equals the newest
         if (m_shown < 0 || rank(m_alerts[i].event.severity()) >= rank(m_alerts[m_shown].event.severity()))
             m_shown = i;
@@ -188,7 +189,8 @@ void AlertBanner::refresh()
         hide();
         return;
     }
-    display(m_alerts[m_shown], open - 1);
+    const bool shownIsCondition = m_alerts[m_shown].event.severity() != ReplicationEvent::Severity::Info;
+    display(m_alerts[m_shown], conditions - (shownIsCondition ? 1 : 0));
 }
 
 void AlertBanner::display(const Alert& alert, int others)
