@@ -16,6 +16,7 @@
 #include "pairlist.h"
 #include "passwordrequest.h"
 #include "preferencesdialog.h"
+#include "sandbox/demosandbox.h"
 #include "setup/setuprunner.h"
 #include "topology/inspectionpanel.h"
 #include "topology/topologyview.h"
@@ -283,11 +284,13 @@ SetupWizard* MainWindow::startWizard(const PairProfile& profile, bool demo)
     return wizard;
 }
 
-void MainWindow::offerDemo(const PairProfile& sandboxProfile)
+void MainWindow::offerDemo(DemoSandbox* demo)
 {
-    m_demoProfile = sandboxProfile;
-    m_demoAction->setVisible(true);
-    startWizard(sandboxProfile, true);
+    connect(demo, &DemoSandbox::ready, this, [this](const PairProfile& sandboxProfile) {
+        m_demoProfile = sandboxProfile;
+        m_demoAction->setVisible(true);
+        startWizard(sandboxProfile, true);
+    });
 }
 
 void MainWindow::onSetupEvent(const SetupEvent& event)

@@ -7,6 +7,7 @@
 
 class AlertBanner;
 class CredentialStore;
+class DemoSandbox;
 class EventList;
 class FleetMonitor;
 class InspectionPanel;
@@ -55,9 +56,9 @@ public:
     bool openPairFile(const QString& path);
     /** Opens the setup wizard on @p profile (a new pair when empty). */
     SetupWizard* startWizard(const PairProfile& profile, bool demo = false);
-    /** The demo's servers are up: opens the wizard on them, and keeps a way back to it
+    /** The --demo option: once @p demo's servers are up, opens the wizard on them and keeps a way back to it
      *  (Pair ▸ Set Up the Demo Pair…) until the demo's pair is set up. */
-    void offerDemo(const PairProfile& sandboxProfile);
+    void offerDemo(DemoSandbox* demo);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

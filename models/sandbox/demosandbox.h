@@ -25,6 +25,8 @@ public:
     /** Stops the servers (after a start still under way) and removes the folder. Called on quit. */
     void stop();
     QString dir() const;
+    /** The servers themselves (tests write to them through it). */
+    Sandbox& sandbox() const { return *m_sandbox; }
 
 Q_SIGNALS:
     void ready(const PairProfile& profile);

@@ -1,5 +1,6 @@
 // The main window: settings in one place, recent pairs, the live log, and monitoring events on screen.
 #include "appsettings.h"
+#include "gui/guidriver.h"
 #include "mainwindow.h"
 #include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
@@ -7,6 +8,8 @@
 #include "monitor/logview.h"
 #include "monitor/replicationevent.h"
 #include "monitor/topologymodel.h"
+#include "sandbox/demosandbox.h"
+#include "sandbox/sandbox.h"
 #include "wizard/setupwizard.h"
 
 #include <QAction>
@@ -17,8 +20,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 class TestMainWindow : public QObject
 {
@@ -30,6 +35,7 @@ private slots:
         QCoreApplication::setApplicationName("tst_mainwindow");
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
+        QApplication::setAttribute(Qt::AA_DontUseNativeDialogs); // file dialogs the test can type into
     }
 
     void everySettingHasAKeyAndADefault()
@@ -73,7 +79,11 @@ private slots:
 
         MainWindow w;
         w.show();
-        QVERIFY(w.openPairFile(path));
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // File ▸ Open Profile…, the path typed into the file dialog
+        GuiDriver::FileDialogAnswer answer(path);
+        QVERIFY(GuiDriver::chooseFromMenuBar(&w, "actionOpen"));
+        QVERIFY(answer.seen());
         QTRY_VERIFY(w.topologyModel()->hasPair()); // once its passwords are known (here: a variable)
         QCOMPARE(w.topologyModel()->server(1).endpoint, QString("127.0.0.1:2"));
         auto* pairs = w.findChild<QListWidget*>("pairList");
@@ -84,33 +94,35 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             w.topologyModel()->server(0).known && !w.topologyModel()->server(0).reachable, 30000);
         QVERIFY(w.isMonitoring());
-        w.findChild<QAction*>("actionMonitor")->trigger();
+        QVERIFY(GuiDriver::chooseFromMenuBar(&w, "actionMonitor")); // Pair ▸ Monitor: off
         QVERIFY(!w.isMonitoring());
+        QVERIFY(!w.findChild<QAction*>("actionMonitor")->isChecked());
     }
 
     void cancellingTheDemosWizardLeavesAWayBack()
     {
+        if (Sandbox::serverBinary().isEmpty())
+            QSKIP("no mariadbd/mysqld on this machine");
+        DemoSandbox demo; // outlives the window, as in main()
         MainWindow w;
         w.show();
-        PairProfile p;
-        p.name = "demo";
-        for (int i = 0; i < 2; ++i) {
-            p.servers[i].name = i == 0 ? "A" : "B";
-            p.servers[i].host = "127.0.0.1";
-            p.servers[i].port = 1 + i;
-        }
-        w.offerDemo(p);
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // replipair --demo: the demo's servers start; once they are up the wizard opens on them
+        w.offerDemo(&demo);
+        demo.start();
+        QTRY_VERIFY_WITH_TIMEOUT(w.findChild<SetupWizard*>(), 120000);
         QPointer<SetupWizard> wizard = w.findChild<SetupWizard*>();
-        QVERIFY(wizard && wizard->isVisible());
+        QTRY_VERIFY(wizard->isVisible());
+        QVERIFY(wizard->isDemo());
         QTest::mouseClick(wizard->findChild<QPushButton*>("wizardCancelButton"), Qt::LeftButton);
         QTRY_VERIFY(wizard.isNull());
-        auto* again = w.findChild<QAction*>("actionDemoSetup");
-        QVERIFY(again && again->isVisible() && again->isEnabled());
-        again->trigger();
+        // Pair ▸ Set Up the Demo Pair… opens it again, on the demo's servers
+        QVERIFY(GuiDriver::chooseFromMenuBar(&w, "actionDemoSetup"));
         wizard = w.findChild<SetupWizard*>();
         QVERIFY(wizard && wizard->isVisible() && wizard->isDemo());
-        QCOMPARE(wizard->profile().servers[1].port, 2);
-        wizard->close();
+        QCOMPARE(wizard->profile().servers[1].port, demo.sandbox().servers().at(1).port);
+        QTest::mouseClick(wizard->findChild<QPushButton*>("wizardCancelButton"), Qt::LeftButton);
+        QTRY_VERIFY(wizard.isNull());
     }
 
     void theLogIsCopyableAndSavable()
@@ -126,14 +138,37 @@ private slots:
         e.server = "B";
         e.text = "restart";
         log.append(e);
-        log.copySelection();
-        const QString copied = QApplication::clipboard()->text();
+        log.resize(800, 300);
+        log.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&log));
+
+        // a click on B's line selects it; Copy copies just that line
+        auto* table = log.findChild<QTableView*>("logTable");
+        QVERIFY(table);
+        const QModelIndex bLine = table->model()->index(1, LogModel::TextColumn);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(bLine).center());
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(log.findChild<QToolButton*>("logCopyButton"), Qt::LeftButton);
+        QString copied = QApplication::clipboard()->text();
+        QVERIFY2(copied.contains("\tB\t") && !copied.contains("\tA\t"), qPrintable(copied));
+        // Ctrl+A then Ctrl+C in the table: both lines
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
+        QApplication::clipboard()->clear();
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        copied = QApplication::clipboard()->text();
         QVERIFY2(copied.contains("60-replipair.cnf") && copied.contains("\tB\t"), qPrintable(copied));
+
+        // Save…: the file dialog, a path typed into it; every line is written
         QTemporaryDir dir;
-        QVERIFY(log.saveTo(dir.filePath("x.log")));
+        GuiDriver::FileDialogAnswer answer(dir.filePath("x.log"));
+        QTest::mouseClick(log.findChild<QToolButton*>("logSaveButton"), Qt::LeftButton);
+        QVERIFY(answer.seen());
         QFile f(dir.filePath("x.log"));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll().count('\n'), 2);
+        const QByteArray saved = f.readAll();
+        QCOMPARE(saved.count('\n'), 2);
+        QVERIFY(saved.contains("60-replipair.cnf"));
     }
 };
 

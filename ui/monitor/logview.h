@@ -24,13 +24,14 @@ public:
     /** Offers the server names of the open pair in the filter. */
     void setServerNames(const QStringList& names);
 
-    /** Copies the selected lines (all lines when none is selected) to the clipboard. */
+private:
+    /** Copy (button, Ctrl+C, context menu): the selected lines (all lines when none is selected) to the
+     *  clipboard. */
     void copySelection();
+    /** Save… (button, Ctrl+S, context menu): asks for a file, then saveTo(). */
+    void save();
     /** Writes every line to @p path; false with a message box when that fails. */
     bool saveTo(const QString& path);
-    void save();
-
-private:
     QList<int> selectedSourceRows() const;
 
     LogModel* m_model;
