@@ -54,11 +54,13 @@ private slots:
         charts.show();
         QVERIFY(QTest::qWaitForWindowExposed(&charts));
         charts.setHistory(&history);
-        charts.setRangeSec(300);
+        chooseRange(charts, Qt::Key_Home); // the first: the last 5 minutes
+        QCOMPARE(charts.rangeSec(), 300);
+        QTRY_VERIFY(charts.pointCount() > 0); // drawn at the next tick
         const int fiveMinutes = charts.pointCount();
         QVERIFY2(
             fiveMinutes >= 8 * 290, qPrintable(QString::number(fiveMinutes))); // 4 series x 2 servers, 1 Hz
-        charts.findChild<QComboBox*>("chartRange")->setCurrentIndex(1); // one hour: downsampled, bounded
+        chooseRange(charts, Qt::Key_Down); // the next: one hour, downsampled, bounded
         QCOMPARE(charts.rangeSec(), 3600);
         QVERIFY(charts.pointCount() > 0);
         QVERIFY(charts.pointCount() <= 8 * 1000);
@@ -73,7 +75,8 @@ private slots:
         StatusCharts charts;
         charts.show();
         charts.setHistory(&history);
-        charts.setRangeSec(300); // the range is remembered in the settings: set it
+        chooseRange(charts, Qt::Key_Home); // the range is remembered in the settings: choose it
+        QTRY_VERIFY(charts.pointCount() > 0); // drawn at the next tick
         const int before = charts.pointCount();
 
         QTest::mouseClick(charts.findChild<QPushButton*>("chartPause"), Qt::LeftButton);
@@ -82,7 +85,8 @@ private slots:
         charts.addSample(StatusSample {});
         QTest::qWait(1300); // the redraw tick passes
         QCOMPARE(charts.pointCount(), before);
-        charts.setPaused(false);
+        QTest::mouseClick(charts.findChild<QPushButton*>("chartPause"), Qt::LeftButton); // resume
+        QVERIFY(!charts.isPaused());
         QVERIFY2(charts.pointCount() > before,
             qPrintable(QString("%1 -> %2").arg(before).arg(charts.pointCount())));
     }
@@ -115,7 +119,8 @@ private slots:
         charts.show();
         QVERIFY(QTest::qWaitForWindowExposed(&charts));
         charts.setHistory(&history);
-        charts.setRangeSec(300);
+        chooseRange(charts, Qt::Key_Home);
+        QTRY_VERIFY(charts.pointCount() > 0); // drawn at the next tick
         QChart* chart = charts.findChild<QChartView*>("lagChart")->chart();
 
         QHash<QString, QList<QXYSeries*>> byName;
@@ -170,7 +175,7 @@ private slots:
         charts.show();
         charts.setServerNames("east", "west");
         charts.setHistory(&history);
-        charts.refresh();
+        QTRY_VERIFY(charts.pointCount() > 0); // drawn at the next tick
         QTemporaryDir dir;
         // Export PNG…: the save dialog, a path typed into it
         GuiDriver::FileDialogAnswer pngDialog(dir.filePath("c.png"));
@@ -193,6 +198,16 @@ private slots:
                 "time,server,reachable,io_running,sql_running,seconds_behind,heartbeat_lag,backlog_bytes"));
         QVERIFY(lines.size() >= 2 * 30);
         QVERIFY(lines.last().contains(",west,1,1,1,1,0.5,2048"));
+    }
+
+private:
+    /** Chooses a range in the Range box from the keyboard (@p key: Home for the first, Down for the next). */
+    static void chooseRange(StatusCharts& charts, Qt::Key key)
+    {
+        auto* range = charts.findChild<QComboBox*>("chartRange");
+        QVERIFY(range);
+        range->setFocus();
+        QTest::keyClick(range, key);
     }
 };
 
