@@ -163,9 +163,24 @@ private slots:
         m_model->applyInspection(0, inspection("A", 1));
         ReplicationArrow* arrow = m_view->topologyScene()->arrow(0);
         const QRectF before = arrow->boundingRect();
-        m_view->topologyScene()->node(1)->moveBy(0, 200);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+        // the user drags B's node 150 pixels down
+        ServerNode* b = m_view->topologyScene()->node(1);
+        const QPointF nodeBefore = b->scenePos();
+        const QPoint from = m_view->mapFromScene(nodeBefore);
+        const QPoint to = from + QPoint(0, 150);
+        QWidget* viewport = m_view->viewport();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+        for (int step = 1; step <= 10; ++step)
+            QTest::mouseMove(viewport, from + (to - from) * step / 10);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+        const qreal moved = b->scenePos().y() - nodeBefore.y();
+        QVERIFY2(moved > 100 / m_view->transform().m22(), qPrintable(QString::number(moved)));
+        // the arrow follows
         QVERIFY(arrow->boundingRect() != before);
-        QVERIFY(arrow->boundingRect().bottom() > before.bottom() + 100);
+        QVERIFY2(arrow->boundingRect().bottom() > before.bottom() + moved / 2,
+            qPrintable(QString("%1 -> %2").arg(before.bottom()).arg(arrow->boundingRect().bottom())));
     }
 
     void clickSelectsAServerAndThePanelShowsIt()
