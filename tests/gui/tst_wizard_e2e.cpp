@@ -1,5 +1,6 @@
 // The whole wizard against two real sandbox servers: it ends with replication running both ways.
 #include "appsettings.h"
+#include "gui/guidriver.h"
 #include "mainwindow.h"
 #include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
@@ -7,6 +8,7 @@
 #include "monitor/textreportdialog.h"
 #include "monitor/topologymodel.h"
 #include "pairlist.h"
+#include "sandbox/demosandbox.h"
 #include "support/replicatedsandbox.h"
 #include "support/testsupport.h"
 #include "topology/replicationarrow.h"
@@ -68,18 +70,22 @@ private slots:
 
     void wizardSetsUpAPairThatReplicatesBothWays()
     {
-        SandboxPair fixture;
-        QVERIFY2(fixture.up(), qPrintable(fixture.error()));
-        Sandbox& sb = fixture.sandbox();
         AppSettings::setValue(AppSettings::Key::LagThresholdSec, 1.0); // the lag warning below comes soon
 
-        // the way the demo does it: once its servers are up, the main window offers the wizard on them
+        // replipair --demo: the demo's servers start; once they are up, the main window offers the wizard
+        DemoSandbox demo; // outlives the window, as in main()
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.offerDemo(sb.pairProfile());
+        window.offerDemo(&demo);
+        QSignalSpy failed(&demo, &DemoSandbox::failed);
+        demo.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<SetupWizard*>() || !failed.isEmpty(), 120000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        Sandbox& sb = demo.sandbox();
         QPointer<SetupWizard> wizard = window.findChild<SetupWizard*>();
         QVERIFY(wizard);
+        QTRY_VERIFY(wizard->isVisible());
         SetupWizard& w = *wizard;
         auto click = [&w](const char* name) {
             auto* b = w.findChild<QPushButton*>(name);
@@ -169,8 +175,9 @@ private slots:
             || window.alertBanner()->shownEvent().kind == ReplicationEvent::Kind::Recovered);
         QVERIFY(window.eventList()->topLevelItemCount() > 0); // the monitor reported the stop
         afterABreak(window, sb);
-        QVERIFY(triggerMainAction(window, "actionMonitor")); // off
+        QVERIFY(GuiDriver::chooseFromMenuBar(&window, "actionMonitor")); // Pair ▸ Monitor: off
         QVERIFY(!window.isMonitoring());
+        QVERIFY(!window.findChild<QAction*>("actionMonitor")->isChecked());
     }
 
 private:
@@ -183,39 +190,22 @@ private:
         QVERIFY(box->isChecked());
     }
 
-    /** Selects server @p index by clicking its node, as a user does. */
+    /** Selects server @p index by clicking its node, as a user does (View ▸ Go to Canvas first). */
     static void clickNode(MainWindow& window, int index)
     {
+        QVERIFY(GuiDriver::chooseFromMenuBar(&window, "actionGoToCanvas"));
         TopologyView* view = window.topologyView();
-        window.tabs()->setCurrentWidget(view);
         const QPoint at = view->mapFromScene(view->topologyScene()->node(index)->scenePos());
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
     }
 
-    /** Right-clicks server @p index's node (through the window, so that Qt makes the context menu event),
-     *  then clicks the menu's action @p action. */
+    /** View ▸ Go to Canvas, a right-click on server @p index's node, a click on @p action in the menu
+     *  shown. */
     static bool chooseFromCanvasMenu(MainWindow& window, int index, const char* action)
     {
-        TopologyView* view = window.topologyView();
-        window.tabs()->setCurrentWidget(view);
-        const QPoint inView = view->mapFromScene(view->topologyScene()->node(index)->scenePos());
-        QTest::mouseClick(
-            window.windowHandle(), Qt::RightButton, {}, view->viewport()->mapTo(&window, inView));
-        QMenu* menu = nullptr;
-        for (int i = 0; i < 100 && !menu; ++i) {
-            menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
-            if (!menu)
-                QTest::qWait(20);
-        }
-        if (!menu || menu->objectName() != "topologyMenu")
+        if (!GuiDriver::chooseFromMenuBar(&window, "actionGoToCanvas"))
             return false;
-        auto* a = menu->findChild<QAction*>(action);
-        if (!a || !a->isEnabled()) {
-            menu->close();
-            return false;
-        }
-        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(a).center());
-        return true;
+        return GuiDriver::chooseFromServerMenu(window.topologyView(), index, action);
     }
 
     static void clickBannerButton(MainWindow& window, const char* name)
@@ -223,15 +213,6 @@ private:
         auto* b = window.alertBanner()->findChild<QPushButton*>(name);
         QVERIFY2(b && b->isVisible(), name);
         QTest::mouseClick(b, Qt::LeftButton);
-    }
-
-    static bool triggerMainAction(MainWindow& window, const char* name)
-    {
-        auto* a = window.findChild<QAction*>(name);
-        if (!a)
-            return false;
-        a->trigger();
-        return true;
     }
 
     static QString panelValue(MainWindow& window, const QString& property)
@@ -275,12 +256,17 @@ private:
             30000);
         QCOMPARE(banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
         QVERIFY2(banner->text().contains("+1 more"), qPrintable(banner->text()));
+        const int recoveredBefore = eventCount(window, "A", ReplicationEvent::Kind::Recovered);
         sandboxSql(sb, 0, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE", &ok);
         QVERIFY(ok);
         QTRY_VERIFY_WITH_TIMEOUT(
             window.topologyModel()->link(1).state == TopologyModel::LinkState::Running, 30000);
+        // the monitor says A is healthy again: the lag is gone from the banner, its count with it
+        QTRY_VERIFY_WITH_TIMEOUT(
+            eventCount(window, "A", ReplicationEvent::Kind::Recovered) > recoveredBefore, 30000);
         QCOMPARE(banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
         QVERIFY(banner->isVisible());
+        QVERIFY2(!banner->text().contains("more"), qPrintable(banner->text()));
 
         // the banner's button shows the failing event; not skipping leaves it as it is
         clickBannerButton(window, "alertShowEvent");
@@ -327,15 +313,20 @@ private:
         qInfo("%s", qPrintable(written));
     }
 
-    static bool hasEvent(MainWindow& window, const QString& server, ReplicationEvent::Kind kind)
+    static int eventCount(MainWindow& window, const QString& server, ReplicationEvent::Kind kind)
     {
         EventList* list = window.eventList();
+        int n = 0;
         for (int i = 0; i < list->topLevelItemCount(); ++i)
             if (list->topLevelItem(i)->text(1) == server
                 && list->topLevelItem(i)->data(0, Qt::UserRole).toString()
                     == ReplicationEvent::kindName(kind))
-                return true;
-        return false;
+                ++n;
+        return n;
+    }
+    static bool hasEvent(MainWindow& window, const QString& server, ReplicationEvent::Kind kind)
+    {
+        return eventCount(window, server, kind) > 0;
     }
 };
 
