@@ -19,6 +19,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -109,8 +110,11 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         // replipair --demo: the demo's servers start; once they are up the wizard opens on them
         w.offerDemo(&demo);
+        QSignalSpy failed(&demo, &DemoSandbox::failed);
         demo.start();
-        QTRY_VERIFY_WITH_TIMEOUT(w.findChild<SetupWizard*>(), 120000);
+        // (QTRY waits twice as long again on failure: both within QtTest's 300 s per function)
+        QTRY_VERIFY_WITH_TIMEOUT(w.findChild<SetupWizard*>() || !failed.isEmpty(), 90000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
         QPointer<SetupWizard> wizard = w.findChild<SetupWizard*>();
         QTRY_VERIFY(wizard->isVisible());
         QVERIFY(wizard->isDemo());

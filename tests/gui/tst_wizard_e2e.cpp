@@ -80,7 +80,7 @@ private slots:
         window.offerDemo(&demo);
         QSignalSpy failed(&demo, &DemoSandbox::failed);
         demo.start();
-        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<SetupWizard*>() || !failed.isEmpty(), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<SetupWizard*>() || !failed.isEmpty(), 90000);
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
         Sandbox& sb = demo.sandbox();
         QPointer<SetupWizard> wizard = window.findChild<SetupWizard*>();
