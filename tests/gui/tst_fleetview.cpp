@@ -160,6 +160,9 @@ private slots:
         QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget*>(window.statusCharts()));
         QTRY_VERIFY_WITH_TIMEOUT(lastThreadCount(window, "on B") == 1, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(lastThreadCount(window, "on A") == 2, 15000);
+        // and they go on with the monitor's samples
+        const int drawn = window.statusCharts()->pointCount();
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusCharts()->pointCount() > drawn, 10000);
     }
 
 private:
