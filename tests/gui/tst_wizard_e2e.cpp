@@ -255,7 +255,7 @@ private:
                 && hasEvent(window, "A", ReplicationEvent::Kind::LagHigh),
             30000);
         QCOMPARE(banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
-        QVERIFY2(banner->text().contains("+1 more"), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains("+1 more"), qPrintable(banner->text() + "\n" + eventsText(window)));
         const int recoveredBefore = eventCount(window, "A", ReplicationEvent::Kind::Recovered);
         sandboxSql(sb, 0, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE", &ok);
         QVERIFY(ok);
@@ -323,6 +323,18 @@ private:
                     == ReplicationEvent::kindName(kind))
                 ++n;
         return n;
+    }
+    /** The event list, newest last, for failure messages. */
+    static QString eventsText(MainWindow& window)
+    {
+        EventList* list = window.eventList();
+        QStringList lines;
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            lines << QString("%1 %2 %3 %4")
+                         .arg(list->topLevelItem(i)->text(0), list->topLevelItem(i)->text(1),
+                             list->topLevelItem(i)->data(0, Qt::UserRole).toString(),
+                             list->topLevelItem(i)->text(list->columnCount() - 1));
+        return lines.join('\n');
     }
     static bool hasEvent(MainWindow& window, const QString& server, ReplicationEvent::Kind kind)
     {
