@@ -255,7 +255,11 @@ private:
                 && hasEvent(window, "A", ReplicationEvent::Kind::LagHigh),
             30000);
         QCOMPARE(banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
-        QVERIFY2(banner->text().contains("+1 more"), qPrintable(banner->text() + "\n" + eventsText(window)));
+        // counted under it (a condition of a moment, such as a thread seen stopped between STOP and START,
+        // goes with the next sample)
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            banner->text().contains("+1 more"), qPrintable(banner->text() + "\n" + eventsText(window)), 5000);
+        QCOMPARE(banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
         const int recoveredBefore = eventCount(window, "A", ReplicationEvent::Kind::Recovered);
         sandboxSql(sb, 0, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE", &ok);
         QVERIFY(ok);
