@@ -73,9 +73,8 @@ int main(int argc, char* argv[])
     if (parser.isSet(demoOption)) {
         demo = new DemoSandbox(&app);
         window.statusBar()->showMessage(GuiMain::tr("Starting two sandbox servers in %1…").arg(demo->dir()));
-        QObject::connect(demo, &DemoSandbox::ready, &window, [&window] {
-            window.statusBar()->showMessage(GuiMain::tr("Sandbox servers are up."), 5000);
-        });
+        QObject::connect(demo, &DemoSandbox::ready, &window,
+            [&window] { window.statusBar()->showMessage(GuiMain::tr("Sandbox servers are up."), 5000); });
         window.offerDemo(demo);
         QObject::connect(demo, &DemoSandbox::failed, &window, [&window](const QString& error) {
             window.statusBar()->clearMessage();
