@@ -42,7 +42,7 @@ Result<void> ReplicationSteps::createReplicationUser(
     return result;
 }
 
-Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
+Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx, bool openSnapshot)
 {
     SqlSession& sql = *ctx.sql;
     sql.setStep(StepId::Coordinates);
@@ -79,9 +79,13 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
         return std::unexpected(r.error());
     held.start();
     BinlogCoordinates c;
-    Result<void> read;
-    auto status = sql.query(ctx.dialect.showBinlogStatus());
-    if (!status) {
+    // as mysqldump --single-transaction does: the snapshot opened under the lock matches the position
+    Result<void> read = openSnapshot ? sql.exec(QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT"))
+                                     : Result<void>();
+    auto status = read ? sql.query(ctx.dialect.showBinlogStatus()) : Result<QList<SqlRow>>();
+    if (!read) {
+        // nothing read: the error is the snapshot's
+    } else if (!status) {
         read = std::unexpected(status.error());
     } else if (status->isEmpty()) {
         read = stepFailure(ctx.profile.name, StepId::Coordinates,
@@ -107,8 +111,11 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
         if (read)
             read = std::unexpected(unlocked.error());
     }
-    if (!read)
+    if (!read) {
+        if (openSnapshot && sql.isOpen())
+            sql.exec(QStringLiteral("ROLLBACK"));
         return std::unexpected(read.error());
+    }
     return c;
 }
 
