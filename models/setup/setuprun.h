@@ -54,7 +54,8 @@ private:
     bool readCoordinates();
     bool changeSources();
     bool verify();
-    bool compareData();
+    /** The final comparison and the run's last line; @p sinceStartMs: the run's time so far. */
+    bool compareData(qint64 sinceStartMs);
     void buildPlanSteps();
     bool copyData();
     void ensureHeartbeatTable();
