@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QScopeGuard>
 #include <QThread>
+#include <algorithm>
 
 namespace {
 template<typename F> auto onWorker(ServerWorker* w, F fn)
@@ -30,6 +31,8 @@ struct ReplicaSide
     SnapshotChecksum::Sums sums;
     QString execFile;
     qint64 execPos = 0;
+    bool equivalent = false; ///< stopped short of the point, but holding every transaction up to it
+    QString failure; ///< why it did not get there (the marks say whether its own writes were the cause)
 };
 
 /** Waits (MASTER_POS_WAIT) until this replica has executed its source's binary log up to @p file:@p pos:
@@ -72,7 +75,8 @@ FinalDataCheck::FinalDataCheck(
 
 int FinalDataCheck::secondsLeft(qint64 deadline)
 {
-    return int(qMax<qint64>(1, (deadline - nowMs() + 999) / 1000));
+    // below the admin session's 30 s read timeout: a wait never looks like a lost connection
+    return int(std::clamp<qint64>((deadline - nowMs() + 999) / 1000, 1, 20));
 }
 
 bool FinalDataCheck::stopped() const
@@ -151,12 +155,24 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
         auto reached = waitExecuted(ctx, p.file, p.position, secondsLeft(deadline), &why);
         if (!reached)
             return std::unexpected(reached.error());
-        if (!*reached)
-            return stepFailure(ctx.profile.name, StepId::VerifyData,
-                FinalDataCheck::tr("%1 did not reach %2:%3: %4")
-                    .arg(ctx.profile.name, p.file)
-                    .arg(p.position)
-                    .arg(why));
+        if (!*reached) {
+            // its IO thread leaves the replica's own transactions out, so its SQL thread may stop before
+            // them: short of the point by positions, and yet holding every transaction up to it
+            auto st = ReplicaStatus::read(*ctx.sql, ctx.dialect);
+            if (st && !st->sqlRunning && st->lastSqlErrno == 0 && !p.gtid.isEmpty()) {
+                auto holds = SnapshotChecksum::holdsGtids(ctx, p.gtid);
+                side.equivalent = holds && *holds;
+            }
+            if (!side.equivalent) {
+                side.failure = FinalDataCheck::tr("%1 did not reach %2:%3: %4")
+                                   .arg(ctx.profile.name, p.file)
+                                   .arg(p.position)
+                                   .arg(why);
+                if (auto now = SnapshotChecksum::mark(ctx))
+                    side.afterSums = *now;
+                return side;
+            }
+        }
         // START … UNTIL stops the thread by itself once there: wait for that, briefly
         for (int i = 0; i < 100; ++i) {
             auto st = ReplicaStatus::read(*ctx.sql, ctx.dialect);
@@ -189,15 +205,19 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
     if (!replica)
         return notCompared(replica.error().text);
     const ReplicaSide& rs = *replica;
-    if (rs.execFile != p.file || rs.execPos != p.position)
+    const bool ownWrites = !rs.afterSums.file.isEmpty() && rs.afterSums.own != q->own;
+    if (!rs.failure.isEmpty())
+        return notCompared(ownWrites
+                ? FinalDataCheck::tr("%1 took writes of its own during the check").arg(rName)
+                : rs.failure);
+    if (!rs.equivalent && (rs.execFile != p.file || rs.execPos != p.position))
         return notCompared(FinalDataCheck::tr("%1 stopped at %2:%3, not at the snapshot's %4:%5")
                                .arg(rName, rs.execFile)
                                .arg(rs.execPos)
                                .arg(p.file)
                                .arg(p.position));
     // writes of the replica's own would make the two sides differ without any fault: no verdict then
-    if (!rs.beforeUntil.samePosition(*q) || !rs.stopped.samePosition(rs.afterSums)
-        || rs.afterSums.own != q->own)
+    if (!rs.beforeUntil.samePosition(*q) || !rs.stopped.samePosition(rs.afterSums) || ownWrites)
         return notCompared(FinalDataCheck::tr("%1 took writes of its own during the check").arg(rName));
     QStringList keys = sSums->keys() + rs.sums.keys();
     keys.removeDuplicates();

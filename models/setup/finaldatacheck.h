@@ -37,7 +37,7 @@ public:
 private:
     /** One comparison with @p s as source and @p r as replica; Inconclusive carries why in text. */
     Outcome compareDirection(int s, int r, qint64 deadline);
-    /** Seconds left before @p deadline, at least 1. */
+    /** Seconds left before @p deadline for one wait, 1 to 20. */
     static int secondsLeft(qint64 deadline);
     bool stopped() const;
 

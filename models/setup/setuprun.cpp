@@ -295,6 +295,8 @@ bool SetupRun::compareData(qint64 sinceStartMs)
     auto compared = m_data->compareAtEnd(m_options.verifyTimeoutMs, m_cancel.get());
     if (!compared)
         return fail(compared.error());
+    if (cancelled())
+        return false;
     const qint64 ms = sinceStartMs + t.elapsed();
     if (compared->verdict != FinalDataCheck::Verdict::Equal)
         report(SetupEvent::Kind::Info, {}, StepId::Setup,

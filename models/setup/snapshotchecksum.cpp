@@ -31,8 +31,9 @@ QString SnapshotChecksum::ownPart(const QString& state, const QString& self, boo
     const QString compact = state.simplified().remove(QLatin1Char(' '));
     for (const QString& entry : compact.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         // MariaDB: domain-server_id-seq_no; MySQL: uuid:intervals
-        const bool own = mariaDb ? entry.section(QLatin1Char('-'), 1, 1) == self
-                                 : entry.section(QLatin1Char(':'), 0, 0).compare(self, Qt::CaseInsensitive) == 0;
+        const bool own = mariaDb
+            ? entry.section(QLatin1Char('-'), 1, 1) == self
+            : entry.section(QLatin1Char(':'), 0, 0).compare(self, Qt::CaseInsensitive) == 0;
         if (own)
             out << entry;
     }
@@ -63,6 +64,14 @@ Result<BinlogCoordinates> SnapshotChecksum::openSnapshot(ServerContext& ctx)
             else if (name == QLatin1String("binlog_snapshot_position"))
                 c.position = r.value(QStringLiteral("Value")).toLongLong();
         }
+    if (rows && !c.file.isEmpty()) {
+        // the GTID position of exactly that point: a replica stopped a little short of it may still hold it
+        auto gtid = sql.scalar(QStringLiteral("SELECT BINLOG_GTID_POS(%1, %2)")
+                                   .arg(ctx.dialect.literal(c.file))
+                                   .arg(c.position));
+        if (gtid)
+            c.gtid = gtid->toString();
+    }
     if (!rows || c.file.isEmpty()) {
         sql.exec(QStringLiteral("ROLLBACK"));
         if (!rows)
@@ -72,6 +81,41 @@ Result<BinlogCoordinates> SnapshotChecksum::openSnapshot(ServerContext& ctx)
                 .arg(ctx.dialect.binlogSnapshotStatus()));
     }
     return c;
+}
+
+bool SnapshotChecksum::reachesEveryDomain(const QStringList& have, const QString& want)
+{
+    QMap<QString, qint64> reached; ///< domain → highest seq_no held
+    for (const QString& list : have)
+        for (const QString& g :
+            list.simplified().remove(QLatin1Char(' ')).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            reached[g.section(QLatin1Char('-'), 0, 0)]
+                = qMax(reached.value(g.section(QLatin1Char('-'), 0, 0), -1),
+                    g.section(QLatin1Char('-'), 2).toLongLong());
+    for (const QString& g :
+        want.simplified().remove(QLatin1Char(' ')).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (reached.value(g.section(QLatin1Char('-'), 0, 0), -1)
+            < g.section(QLatin1Char('-'), 2).toLongLong())
+            return false;
+    return true;
+}
+
+Result<bool> SnapshotChecksum::holdsGtids(ServerContext& ctx, const QString& gtid)
+{
+    if (!ctx.dialect.isMariaDb()) {
+        auto subset = ctx.sql->scalar(
+            QStringLiteral("SELECT GTID_SUBSET(%1, @@GLOBAL.gtid_executed)").arg(ctx.dialect.literal(gtid)));
+        if (!subset)
+            return std::unexpected(subset.error());
+        return subset->toInt() == 1;
+    }
+    auto rows = ctx.sql->query(
+        QStringLiteral("SELECT @@GLOBAL.gtid_slave_pos AS replica, @@GLOBAL.gtid_binlog_pos AS own"));
+    if (!rows)
+        return std::unexpected(rows.error());
+    const SqlRow r = rows->value(0);
+    return reachesEveryDomain(
+        { r.value(QStringLiteral("replica")).toString(), r.value(QStringLiteral("own")).toString() }, gtid);
 }
 
 void SnapshotChecksum::closeSnapshot(ServerContext& ctx)
@@ -112,14 +156,14 @@ Result<SnapshotChecksum::Sums> SnapshotChecksum::tables(ServerContext& ctx, cons
         where = QStringLiteral("c.TABLE_SCHEMA IN (%1)").arg(list(profile.databases));
     else if (!profile.ignoreDatabases.isEmpty())
         where += QStringLiteral(" AND c.TABLE_SCHEMA NOT IN (%1)").arg(list(profile.ignoreDatabases));
-    auto columns = sql.query(
-        QStringLiteral("SELECT c.TABLE_SCHEMA AS db, c.TABLE_NAME AS name, c.COLUMN_NAME AS col "
-                       "FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
-                       "ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
-                       "WHERE t.TABLE_TYPE = 'BASE TABLE' AND %1 "
-                       "AND c.TABLE_NAME NOT IN ('replipair_heartbeat', 'replipair_probe') "
-                       "ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION")
-            .arg(where));
+    auto columns
+        = sql.query(QStringLiteral("SELECT c.TABLE_SCHEMA AS db, c.TABLE_NAME AS name, c.COLUMN_NAME AS col "
+                                   "FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
+                                   "ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
+                                   "WHERE t.TABLE_TYPE = 'BASE TABLE' AND %1 "
+                                   "AND c.TABLE_NAME NOT IN ('replipair_heartbeat', 'replipair_probe') "
+                                   "ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION")
+                        .arg(where));
     if (!columns)
         return std::unexpected(columns.error());
     QMap<QString, QStringList> tableColumns; ///< "db\x1ftable" → columns in order

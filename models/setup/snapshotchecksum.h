@@ -30,6 +30,11 @@ public:
      *  snapshot's own status, without a lock; elsewhere under a read lock held for milliseconds (never taken
      *  while a long statement runs, always released). The transaction stays open: see closeSnapshot(). */
     static Result<BinlogCoordinates> openSnapshot(ServerContext& ctx);
+    /** Whether this server holds every transaction of the GTID position @p gtid (its own included):
+     *  MariaDB per domain from gtid_slave_pos and gtid_binlog_pos, MySQL GTID_SUBSET of gtid_executed. */
+    static Result<bool> holdsGtids(ServerContext& ctx, const QString& gtid);
+    /** MariaDB "domain-server-seq" lists: whether @p have reaches @p want's seq in each of its domains. */
+    static bool reachesEveryDomain(const QStringList& have, const QString& want);
     static void closeSnapshot(ServerContext& ctx);
 
     using Sums = QMap<QString, QString>; ///< "db.table" → "rows:xor:sum" of the rows' CRC32

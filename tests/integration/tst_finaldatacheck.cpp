@@ -51,7 +51,8 @@ private Q_SLOTS:
         QString seed = RowWriter::createTableSql(QStringLiteral("test.orders"))
             + QStringLiteral(";INSERT INTO test.orders VALUES (1000000000, 'seed');");
         for (int i = 0; i < 11; ++i)
-            seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note FROM test.orders;").arg(1 << i);
+            seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note FROM test.orders;")
+                        .arg(1 << i);
         for (int i = 0; i < 2; ++i) {
             bool ok = false;
             const QString out = sandboxSql(sb(), i, seed, &ok);
@@ -103,7 +104,8 @@ private Q_SLOTS:
         onA->start(500000001); // odd on A, even on B: auto_increment plays no part, the ranges apart
         onB->start(600000000);
         QProcess cli;
-        cli.start(QStringLiteral(REPLIPAIR_CLI), { QStringLiteral("setup"), sb().profilePath(), QStringLiteral("--yes") });
+        cli.start(QStringLiteral(REPLIPAIR_CLI),
+            { QStringLiteral("setup"), sb().profilePath(), QStringLiteral("--yes") });
         QVERIFY(cli.waitForFinished(120000));
         onA->stop();
         onB->stop();
