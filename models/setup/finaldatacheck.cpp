@@ -113,11 +113,26 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
     });
     // (d) whatever happens below, the replica's SQL thread runs again (an UNTIL still pending is dropped)
     const auto restart = qScopeGuard([&] {
-        if (stoppedByUs)
-            onWorker(m_workers[r], [](ServerContext& ctx) {
+        if (!stoppedByUs)
+            return;
+        QString statement;
+        const Result<void> started = onWorker(m_workers[r], [&statement](ServerContext& ctx) {
+            statement = ctx.dialect.startReplicaSqlThread();
+            auto once = [&ctx] {
                 ctx.sql->exec(ctx.dialect.stopReplicaSqlThread());
                 return ctx.sql->exec(ctx.dialect.startReplicaSqlThread());
-            });
+            };
+            Result<void> r = once();
+            if (!r && ctx.connect()) // a lost session: a new one, once
+                r = once();
+            return r;
+        });
+        if (!started)
+            m_restartFailed = StepError { rName, StepId::VerifyData, started.error().code,
+                FinalDataCheck::tr(
+                    "the SQL thread of %1 could not be started again after the data check: %2. "
+                    "Start it by hand: %3")
+                    .arg(rName, started.error().text, statement) };
     });
     if (!q)
         return notCompared(q.error().text);
@@ -255,6 +270,12 @@ FinalDataCheck::Outcome FinalDataCheck::run(int timeoutMs, int rounds)
     for (int round = 0; round < rounds; ++round) {
         for (int s = 0; s < 2; ++s) {
             Outcome o = compareDirection(s, 1 - s, deadline);
+            if (m_restartFailed) {
+                o.verdict = Verdict::Inconclusive;
+                o.restartFailed = m_restartFailed;
+                o.text = m_restartFailed->text;
+                return o;
+            }
             const QString sName = m_profile.servers[s].name, rName = m_profile.servers[1 - s].name;
             if (o.verdict == Verdict::Equal) {
                 o.text = o.compared == 0

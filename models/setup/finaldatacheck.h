@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 #include <atomic>
+#include <optional>
 
 class ServerWorker;
 
@@ -29,6 +30,8 @@ public:
         int compared = 0;
         int source = -1; ///< the direction that gave the verdict: its source's index
         int moreRows = -1; ///< the server with more rows in every table that differs, else -1
+        /** A replica's SQL thread that could not be started again after the check: setup must fail. */
+        std::optional<StepError> restartFailed;
     };
     FinalDataCheck(
         const PairProfile& profile, ServerWorker* a, ServerWorker* b, const std::atomic_bool* cancel);
@@ -44,4 +47,5 @@ private:
     PairProfile m_profile;
     ServerWorker* m_workers[2];
     const std::atomic_bool* m_cancel;
+    std::optional<StepError> m_restartFailed;
 };

@@ -110,7 +110,7 @@ std::optional<PlanStep> PairDataSteps::planStep() const
     const ServerProfile &from = m_profile.servers[c.source], &to = m_profile.servers[1 - c.source];
     const QString size = QLocale::c().formattedDataSize(c.sourceBytes, 1, QLocale::DataSizeTraditionalFormat);
     PlanStep s;
-    s.id = QStringLiteral("copy");
+    s.id = StepId::Copy;
     s.server = to.name;
     s.title
         = PairDataSteps::tr("Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4's host, piped into %6 "
@@ -146,14 +146,14 @@ void PairDataSteps::adjustPlan(QList<PlanStep>& steps) const
 {
     if (const auto copy = planStep()) {
         qsizetype at = 0;
-        while (at < steps.size() && steps[at].id != QLatin1String("coordinates")
-            && steps[at].id != QLatin1String("change-source"))
+        while (
+            at < steps.size() && steps[at].id != StepId::Coordinates && steps[at].id != StepId::ChangeSource)
             ++at;
-        steps.removeIf([](const PlanStep& s) { return s.id == QLatin1String("coordinates"); });
+        steps.removeIf([](const PlanStep& s) { return s.id == StepId::Coordinates; });
         steps.insert(qMin(at, steps.size()), *copy);
     }
     for (PlanStep& s : steps)
-        if (s.id == QLatin1String("verify"))
+        if (s.id == StepId::Verify)
             s.title += PairDataSteps::tr(
                 "; then the replicated tables compared at one exact point, also under writes (the replica's "
                 "SQL thread stopped at the position of the source's consistent snapshot, a checksum of every "
@@ -258,6 +258,10 @@ Result<FinalDataCheck::Outcome> PairDataSteps::compareAtEnd(int timeoutMs, const
         { QStringLiteral("compared"), o.compared } };
     if (o.source >= 0 && o.verdict != FinalDataCheck::Verdict::Inconclusive)
         data.insert(QStringLiteral("source"), m_profile.servers[o.source].name);
+    if (o.restartFailed) {
+        report(SetupEvent::Kind::StepFailed, o.restartFailed->server, o.text, t.elapsed(), data, step);
+        return std::unexpected(*o.restartFailed);
+    }
     switch (o.verdict) {
     case FinalDataCheck::Verdict::Equal:
         report(SetupEvent::Kind::StepFinished, {}, o.text, t.elapsed(), data, step);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/stepid.h"
 #include "copy/copycheck.h"
 #include "copy/datacopy.h"
 #include "setup/finaldatacheck.h"
@@ -51,7 +52,7 @@ public:
 
 private:
     void report(SetupEvent::Kind kind, const QString& server, const QString& text, qint64 ms = -1,
-        const QJsonObject& data = {}, const QString& step = QStringLiteral("copy"));
+        const QJsonObject& data = {}, const QString& step = StepId::Copy);
 
     PairProfile m_profile;
     ServerWorker* m_workers[2];
