@@ -281,7 +281,7 @@ FinalDataCheck::Outcome FinalDataCheck::run(int timeoutMs, int rounds)
                 o.text = o.compared == 0
                     ? FinalDataCheck::tr("no table in the replicated databases yet: no data to compare")
                     : FinalDataCheck::tr("the replicated data is the same on both: %n table(s) compared at "
-                                         "one point of %1's binary log (%2 stopped exactly there, %1 read "
+                                         "one point of %1's binary log (%2 stopped at that point, %1 read "
                                          "in a consistent snapshot)",
                         nullptr, o.compared)
                           .arg(sName, rName);
@@ -289,7 +289,7 @@ FinalDataCheck::Outcome FinalDataCheck::run(int timeoutMs, int rounds)
             }
             if (o.verdict == Verdict::Differs) {
                 o.text = FinalDataCheck::tr("the replicated data differs in %n table(s): %1 (at one point of "
-                                            "%2's binary log, %3 stopped exactly there)",
+                                            "%2's binary log, %3 stopped at that point)",
                     nullptr, int(o.tables.size()))
                              .arg(o.text, sName, rName);
                 return o;
