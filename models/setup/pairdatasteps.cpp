@@ -18,6 +18,20 @@ template<typename F> auto onWorker(ServerWorker* w, F fn)
     return f.result();
 }
 
+/** Whether @p s holds a table in the replicated databases (the probe and heartbeat tables aside). */
+bool holdsData(const PairProfile& profile, const ServerInspection& s)
+{
+    for (auto it = s.tables.cbegin(); it != s.tables.cend(); ++it) {
+        if ((!profile.databases.isEmpty() && !profile.databases.contains(it.key()))
+            || profile.ignoreDatabases.contains(it.key()))
+            continue;
+        for (const QString& t : it.value())
+            if (t != QLatin1String("replipair_probe") && t != QLatin1String("replipair_heartbeat"))
+                return true;
+    }
+    return false;
+}
+
 QString shown(const BinlogCoordinates& c)
 {
     return c.gtid.isEmpty() ? QStringLiteral("%1:%2").arg(c.file).arg(c.position)
@@ -61,7 +75,10 @@ QList<Finding> PairDataSteps::preflight(
     }
     const int source = m_profile.initialCopy;
     if (source < 0) {
-        if (!PreflightData::bothHoldData(m_profile, in))
+        // a re-run on a pair that already replicates both ways: the data is compared at the end, at one
+        // point of a binary log (here, writes in flight would show as differences)
+        const bool fresh = directions[0] == DirectionState::Fresh || directions[1] == DirectionState::Fresh;
+        if (!fresh || !PreflightData::bothHoldData(m_profile, in))
             return findings;
         return findings + PreflightData::compare(m_profile, m_workers[0], m_workers[1]);
     }
@@ -129,16 +146,18 @@ void PairDataSteps::adjustPlan(QList<PlanStep>& steps) const
 {
     if (const auto copy = planStep()) {
         qsizetype at = 0;
-        while (at < steps.size() && steps[at].id != QLatin1String("coordinates")
-            && steps[at].id != QLatin1String("change-source"))
+        while (
+            at < steps.size() && steps[at].id != StepId::Coordinates && steps[at].id != StepId::ChangeSource)
             ++at;
-        steps.removeIf([](const PlanStep& s) { return s.id == QLatin1String("coordinates"); });
+        steps.removeIf([](const PlanStep& s) { return s.id == StepId::Coordinates; });
         steps.insert(qMin(at, steps.size()), *copy);
     }
     for (PlanStep& s : steps)
-        if (s.id == QLatin1String("verify"))
-            s.title += PairDataSteps::tr("; then, once both have caught up, the replicated tables compared "
-                                         "(CHECKSUM TABLE): setup fails naming any table that differs");
+        if (s.id == StepId::Verify)
+            s.title += PairDataSteps::tr(
+                "; then the replicated tables compared at one exact point, also under writes (the replica's "
+                "SQL thread stopped at the position of the source's consistent snapshot, a checksum of every "
+                "row on both): setup fails naming any table that differs");
 }
 
 void PairDataSteps::afterConfig(const ServerInspection (&in)[2])
@@ -153,6 +172,7 @@ void PairDataSteps::afterConfig(const ServerInspection (&in)[2])
         m_start[i] = *c;
         m_startReason[i] = PairDataSteps::tr("the start of the binary log %1 turned on at its restart")
                                .arg(m_profile.servers[i].name);
+        m_binlogTurnedOnWithData[i] = holdsData(m_profile, in[i]);
     }
 }
 
@@ -220,47 +240,48 @@ QString PairDataSteps::startPointReason(int source) const
     return m_startReason[source];
 }
 
-Result<void> PairDataSteps::compareAtEnd(int timeoutMs, const std::atomic_bool* cancel)
+Result<FinalDataCheck::Outcome> PairDataSteps::compareAtEnd(int timeoutMs, const std::atomic_bool* cancel)
 {
     const QString step = StepId::VerifyData;
     QElapsedTimer t;
     t.start();
     report(SetupEvent::Kind::StepStarted, {},
-        PairDataSteps::tr("comparing the replicated tables once both have caught up"), -1, {}, step);
+        PairDataSteps::tr("comparing the replicated tables at one point of a binary log, in each direction "
+                          "until one counts"),
+        -1, {}, step);
     FinalDataCheck check(m_profile, m_workers[0], m_workers[1], cancel);
     const FinalDataCheck::Outcome o = check.run(timeoutMs);
-    const QJsonObject data { { QStringLiteral("verdict"),
-                                 o.verdict == FinalDataCheck::Verdict::Equal
-                                     ? QStringLiteral("equal")
-                                     : (o.verdict == FinalDataCheck::Verdict::Differs
-                                             ? QStringLiteral("differs")
-                                             : QStringLiteral("not-compared")) },
+    static const QString verdicts[]
+        = { QStringLiteral("equal"), QStringLiteral("differs"), QStringLiteral("not-compared") };
+    QJsonObject data { { QStringLiteral("verdict"), verdicts[int(o.verdict)] },
         { QStringLiteral("tables"), QJsonArray::fromStringList(o.tables) },
         { QStringLiteral("compared"), o.compared } };
+    if (o.source >= 0 && o.verdict != FinalDataCheck::Verdict::Inconclusive)
+        data.insert(QStringLiteral("source"), m_profile.servers[o.source].name);
+    if (o.restartFailed) {
+        report(SetupEvent::Kind::StepFailed, o.restartFailed->server, o.text, t.elapsed(), data, step);
+        return std::unexpected(*o.restartFailed);
+    }
     switch (o.verdict) {
     case FinalDataCheck::Verdict::Equal:
         report(SetupEvent::Kind::StepFinished, {}, o.text, t.elapsed(), data, step);
-        report(SetupEvent::Kind::Info, {},
-            o.compared == 0
-                ? PairDataSteps::tr("master-master replication verified in both directions; no table in "
-                                    "the replicated databases yet, so no data to compare")
-                : PairDataSteps::tr("master-master replication verified in both directions, and the "
-                                    "replicated data is the same on both"),
-            -1, {}, StepId::Setup);
-        return {};
-    case FinalDataCheck::Verdict::Differs:
-        report(SetupEvent::Kind::StepFailed, {}, o.text, t.elapsed(), data, step);
-        return stepFailure({}, step,
-            PairDataSteps::tr("replication runs both ways, but the data differs in %1: not verified")
-                .arg(o.tables.join(QStringLiteral(", "))));
+        return o;
     case FinalDataCheck::Verdict::Inconclusive:
+        report(SetupEvent::Kind::Warning, {}, o.text, t.elapsed(), data, step);
+        return o;
+    case FinalDataCheck::Verdict::Differs:
         break;
     }
-    report(SetupEvent::Kind::Warning, {}, o.text, t.elapsed(), data, step);
-    report(SetupEvent::Kind::Info, {},
-        PairDataSteps::tr(
-            "replication runs in both directions (threads and a test row each way checked), but %1")
-            .arg(o.text),
-        -1, {}, StepId::Setup);
-    return {};
+    QString hint;
+    // the server with the extra rows, when the counts tell it
+    for (int i = 0; i < 2; ++i)
+        if (m_binlogTurnedOnWithData[i] && (o.moreRows < 0 || o.moreRows == i))
+            hint += PairDataSteps::tr(
+                " %1's binary log was off until this setup restarted it, and %1 held data: rows written on "
+                "%1 before that restart are in no binary log and never reached %2. Copy the data instead: "
+                "setup --copy-from %1 --replace-target (profile \"initialCopy\": \"%1\").")
+                        .arg(m_profile.servers[i].name, m_profile.servers[1 - i].name);
+    report(SetupEvent::Kind::StepFailed, {}, o.text + hint, t.elapsed(), data, step);
+    return stepFailure(
+        {}, step, PairDataSteps::tr("replication runs both ways, but %1: not verified.%2").arg(o.text, hint));
 }

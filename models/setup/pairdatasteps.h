@@ -45,9 +45,10 @@ public:
     std::optional<BinlogCoordinates> startPoint(int source) const;
     /** What the start point of @p source stands for, for the log. */
     QString startPointReason(int source) const;
-    /** The end of a setup: the replicated tables compared once both have caught up. Fails naming the
-     *  tables that differ; when they could not be compared, says so and why (and not "verified"). */
-    Result<void> compareAtEnd(int timeoutMs, const std::atomic_bool* cancel);
+    /** The end of a setup: the replicated tables compared at one exact point (FinalDataCheck). Fails
+     *  naming the tables that differ (and, where this setup's restart turned a binary log on while the
+     *  server held data, why); else the outcome, Equal or Inconclusive, for the run's last line. */
+    Result<FinalDataCheck::Outcome> compareAtEnd(int timeoutMs, const std::atomic_bool* cancel);
 
 private:
     void report(SetupEvent::Kind kind, const QString& server, const QString& text, qint64 ms = -1,
@@ -58,6 +59,8 @@ private:
     EventSink m_onEvent;
     std::optional<BinlogCoordinates> m_start[2];
     QString m_startReason[2];
+    bool m_binlogTurnedOnWithData[2]
+        = { false, false }; ///< rows written before that restart are in no binary log
     std::optional<CopyCheck> m_copyCheck;
     std::optional<CopyResult> m_copied;
 };

@@ -43,7 +43,7 @@ Result<void> ReplicationSteps::createReplicationUser(
     return result;
 }
 
-Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
+Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx, bool openSnapshot)
 {
     SqlSession& sql = *ctx.sql;
     sql.setStep(StepId::Coordinates);
@@ -80,9 +80,13 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
         return std::unexpected(r.error());
     held.start();
     BinlogCoordinates c;
-    Result<void> read;
-    auto status = BinlogStatus::read(sql, ctx.dialect);
-    if (!status) {
+    // as mysqldump --single-transaction does: the snapshot opened under the lock matches the position
+    Result<void> read = openSnapshot ? sql.exec(QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT"))
+                                     : Result<void>();
+    auto status = read ? BinlogStatus::read(sql, ctx.dialect) : Result<BinlogStatus>();
+    if (!read) {
+        // nothing read: the error is the snapshot's
+    } else if (!status) {
         read = std::unexpected(status.error());
     } else {
         c.file = status->file;
@@ -104,8 +108,11 @@ Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx)
         if (read)
             read = std::unexpected(unlocked.error());
     }
-    if (!read)
+    if (!read) {
+        if (openSnapshot && sql.isOpen())
+            sql.exec(QStringLiteral("ROLLBACK"));
         return std::unexpected(read.error());
+    }
     return c;
 }
 

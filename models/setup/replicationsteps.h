@@ -22,8 +22,10 @@ public:
     static Result<void> createReplicationUser(
         ServerContext& ctx, const QString& user, const QString& host, const QString& password);
     /** FLUSH TABLES WITH READ LOCK, read the binlog position (and GTID position), UNLOCK TABLES —
-     *  in one connection, the lock always released, even when reading fails. */
-    static Result<BinlogCoordinates> readCoordinates(ServerContext& ctx);
+     *  in one connection, the lock always released, even when reading fails. With @p openSnapshot, a
+     *  START TRANSACTION WITH CONSISTENT SNAPSHOT is opened under the lock and left open on success: its
+     *  reads see exactly the data at the returned position (rolled back on failure). */
+    static Result<BinlogCoordinates> readCoordinates(ServerContext& ctx, bool openSnapshot = false);
     /** Points this server at its source and starts replication. */
     static Result<void> changeSource(
         ServerContext& ctx, const ChangeSourceParams& params, const QString& gtidPosition);

@@ -18,7 +18,8 @@ struct ServerContext;
 
 /** One run of the checklist, step by step, on both servers' workers; lives on SetupRunner's thread.
  *  It holds copies of what it needs (profile, options, the shared cancel flag), reports each event
- *  through a callback and hands back a SetupResult: it never touches its owner. */
+ *  through a callback and hands back a SetupResult: it never touches its owner. The replication steps
+ *  (account, start points, CHANGE MASTER) are in setuprunreplication.cpp. */
 class SetupRun
 {
     Q_DECLARE_TR_FUNCTIONS(SetupRun)
@@ -54,7 +55,8 @@ private:
     bool readCoordinates();
     bool changeSources();
     bool verify();
-    bool compareData();
+    /** The final comparison and the run's last line; @p sinceStartMs: the run's time so far. */
+    bool compareData(qint64 sinceStartMs);
     void buildPlanSteps();
     bool copyData();
     void ensureHeartbeatTable();

@@ -149,6 +149,43 @@ QString Dialect::resetReplicaAll() const
     return newReplicaStatements() ? QStringLiteral("RESET REPLICA ALL") : QStringLiteral("RESET SLAVE ALL");
 }
 
+QString Dialect::stopReplicaSqlThread() const
+{
+    return stopReplica() + QStringLiteral(" SQL_THREAD");
+}
+
+QString Dialect::startReplicaSqlThread() const
+{
+    return startReplica() + QStringLiteral(" SQL_THREAD");
+}
+
+QString Dialect::startReplicaSqlThreadUntil(const QString& file, qint64 pos) const
+{
+    const QString prefix = newChangeSource() ? QStringLiteral("SOURCE_") : QStringLiteral("MASTER_");
+    return QStringLiteral("%1 UNTIL %2LOG_FILE = %3, %2LOG_POS = %4")
+        .arg(startReplicaSqlThread(), prefix, literal(file))
+        .arg(pos);
+}
+
+bool Dialect::hasBinlogSnapshotStatus() const
+{
+    return isMariaDb() && m_version.atLeast(5, 3, 0);
+}
+
+QString Dialect::binlogSnapshotStatus() const
+{
+    return QStringLiteral("SHOW SESSION STATUS LIKE 'binlog_snapshot_%'");
+}
+
+QString Dialect::ownTransactionsQuery() const
+{
+    if (isMariaDb())
+        return QStringLiteral("SELECT @@GLOBAL.gtid_binlog_state AS state, @@GLOBAL.server_id AS self");
+    if (supportsGtid())
+        return QStringLiteral("SELECT @@GLOBAL.gtid_executed AS state, @@GLOBAL.server_uuid AS self");
+    return QStringLiteral("SELECT '' AS state, @@GLOBAL.server_id AS self");
+}
+
 QString Dialect::changeSource(const ChangeSourceParams& p, bool redact) const
 {
     const bool modern = newChangeSource();

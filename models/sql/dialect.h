@@ -85,6 +85,21 @@ public:
     QString startReplica() const;
     QString stopReplica() const;
     QString resetReplicaAll() const;
+    /** Stops / starts only the replica's SQL (applier) thread; the IO thread keeps receiving. */
+    QString stopReplicaSqlThread() const;
+    QString startReplicaSqlThread() const;
+    /** Starts the SQL thread so that it stops by itself once it has executed the source's binary log up to
+     *  @p file:@p pos (works with GTID auto-positioning too: the source's coordinates are kept there). */
+    QString startReplicaSqlThreadUntil(const QString& file, qint64 pos) const;
+    /** Whether a consistent snapshot reports the binary log position it matches without any lock
+     *  (MariaDB: status Binlog_snapshot_file / Binlog_snapshot_position). */
+    bool hasBinlogSnapshotStatus() const;
+    /** Rows Variable_name, Value: the snapshot's binary log file and position (hasBinlogSnapshotStatus()). */
+    QString binlogSnapshotStatus() const;
+    /** One row: "state", the GTIDs this server's binary log holds, and "self", what names this server's
+     *  own transactions in it (MariaDB: @@server_id in gtid_binlog_state; MySQL: @@server_uuid in
+     *  gtid_executed). */
+    QString ownTransactionsQuery() const;
     /** The full statement; @p redact replaces the password with '***' for display. */
     QString changeSource(const ChangeSourceParams& p, bool redact) const;
 

@@ -7,6 +7,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 
 /** Pairing a live server that has data and takes writes with a new one, on one sandbox pair whose
@@ -81,14 +82,36 @@ private Q_SLOTS:
         QTest::qWait(300);
         PairProfile profile = sb().pairProfile();
         profile.initialCopy = 0;
-        const SetupOutcome o = runSetup(profile);
+        // what the writer had committed when A was back from its restart, and when the copy began and ended
+        std::atomic<qint64> afterRestart { -1 }, copyStarted { -1 }, copyFinished { -1 };
+        const SetupOutcome o = runSetup(profile, SetupMode::Setup, [&](SetupRunner& runner) {
+            runner.setAfterStepHook([&](const QString& step) {
+                if (step == QLatin1String("config"))
+                    afterRestart = w->committed();
+            });
+            QObject::connect(
+                &runner, &SetupRunner::event, &runner,
+                [&](const SetupEvent& e) {
+                    if (e.step != QLatin1String("copy"))
+                        return;
+                    if (e.kind == SetupEvent::Kind::StepStarted)
+                        copyStarted = w->committed();
+                    else if (e.kind == SetupEvent::Kind::StepFinished)
+                        copyFinished = w->committed();
+                },
+                Qt::DirectConnection);
+        });
         dump(o);
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         QVERIFY(o.said(QStringLiteral("B replicates from A at")));
+        QVERIFY(o.said(QStringLiteral("the replicated data is the same on both")));
+        QVERIFY2(afterRestart > 0, "no row committed before A's restart");
+        // the copy runs after A's restart: rows committed while it ran came after the restart too
+        QVERIFY2(copyFinished > copyStarted, "no row committed while the copy ran");
         QTest::qWait(500);
         const qint64 committed = w->stop();
         QVERIFY2(w->reconnects() > 0, "the writer never saw A's restart");
-        QVERIFY(committed > 100);
+        QVERIFY(committed > copyFinished);
         expectEveryRowOnB(committed, w->lastSeq());
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user='replipair_copy'")),
             QStringLiteral("0"));
@@ -165,31 +188,63 @@ private Q_SLOTS:
     {
         resetReplication();
         QCOMPARE(checksum(1), checksum(0));
-        // the writer starts once pre-flight has compared the data: its rows land between the inspection
-        // and the moment replication is configured
+        // the writer starts as soon as pre-flight has compared the data, before anything is changed, and
+        // writes through the whole setup, the final comparison included
         auto w = writer();
-        std::atomic_bool started { false };
-        const SetupOutcome o
-            = runSetup(sb().pairProfile(), SetupMode::Setup, [&w, &started](SetupRunner& runner) {
-                  runner.setAfterStepHook([&w, &started](const QString& step) {
-                      if ((step == QLatin1String("config") || step == QLatin1String("replication-user"))
-                          && !started.exchange(true)) {
-                          w->start(200000);
-                          QThread::msleep(100); // rows committed before replication is configured
-                      }
-                  });
-              });
+        std::atomic<qint64> checkStarted { -1 }, checkFinished { -1 };
+        const SetupOutcome o = runSetup(sb().pairProfile(), SetupMode::Setup, [&](SetupRunner& runner) {
+            runner.setAfterStepHook([&w](const QString& step) {
+                if (step == QLatin1String("preflight"))
+                    w->start(200000);
+            });
+            QObject::connect(
+                &runner, &SetupRunner::event, &runner,
+                [&](const SetupEvent& e) {
+                    if (e.step != QLatin1String("verify-data"))
+                        return;
+                    if (e.kind == SetupEvent::Kind::StepStarted)
+                        checkStarted = w->committed();
+                    else
+                        checkFinished = w->committed();
+                },
+                Qt::DirectConnection);
+        });
         dump(o);
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY(o.said(QStringLiteral("the replicated data is the same on both")));
+        QVERIFY2(
+            checkStarted > 0 && checkFinished > checkStarted, "no row committed during the final comparison");
         QTest::qWait(300);
         const qint64 committed = w->stop();
-        QVERIFY(committed > 0);
         const QString count
             = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 200000 AND seq < 1000000000");
         for (int t = 0; t < 60000 && sql(1, count) != QString::number(committed); t += 200)
             QTest::qWait(200);
         QCOMPARE(sql(1, count), QString::number(committed));
+        QCOMPARE(sql(1, QStringLiteral("SELECT MAX(seq) FROM test.orders WHERE seq < 1000000000")),
+            QString::number(w->lastSeq()));
         QCOMPARE(checksum(1), checksum(0));
+    }
+
+    void aRowOnBOnlyIsNamedAtTheEnd()
+    {
+        // replication runs; a row reaches B that no binary log holds
+        sql(1,
+            QStringLiteral(
+                "SET SESSION sql_log_bin = 0; INSERT INTO test.orders (seq, note) VALUES (900000005, "
+                "'only on B');"));
+        const SetupOutcome o = runSetup(sb().pairProfile());
+        dump(o);
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.step, QStringLiteral("verify-data"));
+        QVERIFY2(o.error.text.contains(QStringLiteral("test.orders")), qPrintable(o.error.text));
+        QVERIFY(!o.said(QStringLiteral("the replicated data is the same")));
+        QVERIFY(!o.said(QStringLiteral("verified in both directions")));
+        // replication left running both ways
+        for (int i = 0; i < 2; ++i) // -N -B: Slave_SQL_Running is the twelfth column
+            QCOMPARE(sql(i, QStringLiteral("SHOW SLAVE STATUS")).split(QLatin1Char('\t')).value(11),
+                QStringLiteral("Yes"));
+        sql(1, QStringLiteral("SET SESSION sql_log_bin = 0; DELETE FROM test.orders WHERE seq = 900000005;"));
     }
 
     void twoExtraRowsOnAAreNamedByPreflight()

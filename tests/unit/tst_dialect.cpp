@@ -293,6 +293,49 @@ private Q_SLOTS:
         QVERIFY(s.healthy());
         QVERIFY(s.usingGtid);
     }
+    void sqlThreadUntil_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("stop");
+        QTest::addColumn<QString>("until");
+        QTest::addColumn<bool>("snapshotStatus");
+        QTest::newRow("mysql-5.7") << "5.7.44"
+                                   << "STOP SLAVE SQL_THREAD"
+                                   << "START SLAVE SQL_THREAD UNTIL MASTER_LOG_FILE = 'bin.000003', "
+                                      "MASTER_LOG_POS = 1234"
+                                   << false;
+        QTest::newRow("mysql-8.0.22") << "8.0.22"
+                                      << "STOP REPLICA SQL_THREAD"
+                                      << "START REPLICA SQL_THREAD UNTIL MASTER_LOG_FILE = 'bin.000003', "
+                                         "MASTER_LOG_POS = 1234"
+                                      << false;
+        QTest::newRow("mysql-8.4") << "8.4.0"
+                                   << "STOP REPLICA SQL_THREAD"
+                                   << "START REPLICA SQL_THREAD UNTIL SOURCE_LOG_FILE = 'bin.000003', "
+                                      "SOURCE_LOG_POS = 1234"
+                                   << false;
+        QTest::newRow("mariadb-10.11") << "10.11.6-MariaDB"
+                                       << "STOP SLAVE SQL_THREAD"
+                                       << "START SLAVE SQL_THREAD UNTIL MASTER_LOG_FILE = 'bin.000003', "
+                                          "MASTER_LOG_POS = 1234"
+                                       << true;
+    }
+    void sqlThreadUntil()
+    {
+        QFETCH(QString, version);
+        QFETCH(QString, stop);
+        QFETCH(QString, until);
+        QFETCH(bool, snapshotStatus);
+        const Dialect d(ServerVersion::parse(version));
+        QCOMPARE(d.stopReplicaSqlThread(), stop);
+        QCOMPARE(d.startReplicaSqlThread(),
+            QString(stop).replace(QStringLiteral("STOP"), QStringLiteral("START")));
+        QCOMPARE(d.startReplicaSqlThreadUntil(QStringLiteral("bin.000003"), 1234), until);
+        QCOMPARE(d.hasBinlogSnapshotStatus(), snapshotStatus);
+        QVERIFY(d.ownTransactionsQuery().contains(
+            snapshotStatus ? QStringLiteral("gtid_binlog_state") : QStringLiteral("server_uuid")));
+    }
+
     void secondsBehindZeroIsNotNull()
     {
         const ReplicaStatus s = ReplicaStatus::fromRow({ { "Seconds_Behind_Master", 0 } });
