@@ -27,6 +27,22 @@ double cpuSeconds()
         + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
+/** User and system CPU seconds and context switches of this process. */
+struct Usage
+{
+    double user = 0;
+    double system = 0;
+    long switches = 0;
+};
+
+Usage usage()
+{
+    rusage u {};
+    getrusage(RUSAGE_SELF, &u);
+    return { double(u.ru_utime.tv_sec) + double(u.ru_utime.tv_usec) / 1e6,
+        double(u.ru_stime.tv_sec) + double(u.ru_stime.tv_usec) / 1e6, u.ru_nvcsw + u.ru_nivcsw };
+}
+
 qint64 residentBytes()
 {
     QFile f("/proc/self/statm");
@@ -105,17 +121,23 @@ void fleetFigures(SandboxPair& pair)
     }
     QTest::qWait(5000); // connections open, first beats measured
     samples = lags = 0;
+    const Usage usage0 = usage();
     const double cpu0 = cpuSeconds();
     QElapsedTimer wall;
     wall.start();
     QTest::qWait(20000);
     const double cpu = cpuSeconds() - cpu0;
+    const Usage usage1 = usage();
     const double seconds = wall.elapsed() / 1000.0;
     std::printf(
         "fleet: %d pairs (%d servers) at 1 s, heartbeat on, against 2 local servers\n", pairs, 2 * pairs);
     std::printf(
         "  samples                     %8d in %.1f s (%d with heartbeat lag)\n", samples, seconds, lags);
-    std::printf("  CPU per server-poll         %8.3f ms\n", samples ? cpu * 1000.0 / samples : 0.0);
+    std::printf("  CPU per server-poll         %8.3f ms (user %.3f, system %.3f; %.1f context switches)\n",
+        samples ? cpu * 1000.0 / samples : 0.0,
+        samples ? (usage1.user - usage0.user) * 1000.0 / samples : 0.0,
+        samples ? (usage1.system - usage0.system) * 1000.0 / samples : 0.0,
+        samples ? double(usage1.switches - usage0.switches) / samples : 0.0);
     std::printf("50 pairs at 1 s: %.2f %% of one core\n", cpu / seconds * 100.0);
     double load[3] = { 0, 0, 0 };
     if (getloadavg(load, 3) == 3)
