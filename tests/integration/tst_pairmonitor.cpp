@@ -49,7 +49,7 @@ private:
         int from, const QString& server, ReplicationEvent::Kind kind, int timeoutMs)
     {
         std::optional<ReplicationEvent> found;
-        QTest::qWaitFor(
+        [[maybe_unused]] const bool seen = QTest::qWaitFor(
             [&] {
                 for (int i = from; i < m_events.size(); ++i)
                     if (m_events[i].server == server && m_events[i].kind == kind) {
