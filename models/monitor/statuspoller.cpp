@@ -9,9 +9,7 @@
 #include <QCoreApplication>
 #include <QUuid>
 
-namespace {
-
-/** What one poll is told; copied to the worker with each poll. */
+/** What a poll is told; shared with the worker, made again only when a setting changes. */
 struct PollSettings
 {
     int index = 0;
@@ -23,7 +21,6 @@ struct PollSettings
     qint64 beatIntervalUs = 1'000'000;
     qint64 pollIntervalUs = 1'000'000;
 };
-} // namespace
 
 /** The poller's connection and what it learnt about the server; lives on the worker thread. */
 struct PollConnection
@@ -34,6 +31,10 @@ struct PollConnection
     std::optional<qint64> lastBeatUs; ///< monitor clock of the last heartbeat written
     qint64 serverId = 0; ///< learnt when the connection opens
     bool heartbeatReady = false; ///< USE, layout and clean-up done on this connection
+    QString statusSql; ///< health and replica status, made once per connection (the dialect's)
+    QString beatSql; ///< the above with the beat and the binlog position, for beatSqlServerId/MonitorId
+    qint64 beatSqlServerId = -1;
+    QString beatSqlMonitorId;
 
     void close()
     {
@@ -71,6 +72,10 @@ struct PollConnection
         }
         dialect = Dialect(ServerVersion::parse(server->value(0).value(QStringLiteral("version")).toString()));
         serverId = server->value(0).value(QStringLiteral("server_id")).toLongLong();
+        statusSql = QStringLiteral("SELECT @@global.read_only AS read_only, @@server_id AS server_id; ")
+            + dialect.showReplicaStatus();
+        beatSql.clear();
+        beatSqlServerId = -1;
         return {};
     }
 
@@ -104,13 +109,15 @@ struct PollConnection
         if (!session)
             return; // the connection went while preparing the heartbeat: reported unreachable
         // one round trip: health, replica status and, when due, the beat and where it ended in the binlog
-        QString sql = QStringLiteral("SELECT @@global.read_only AS read_only, @@server_id AS server_id; ")
-            + dialect.showReplicaStatus();
-        if (beat)
-            sql += QStringLiteral("; ") + Heartbeat::beatStatement(dialect, serverId, settings.monitorId)
-                + QStringLiteral("; ") + dialect.showBinlogStatus();
+        if (beat && (beatSqlServerId != serverId || beatSqlMonitorId != settings.monitorId)) {
+            beatSql = statusSql + QStringLiteral("; ")
+                + Heartbeat::beatStatement(dialect, serverId, settings.monitorId) + QStringLiteral("; ")
+                + dialect.showBinlogStatus();
+            beatSqlServerId = serverId;
+            beatSqlMonitorId = settings.monitorId;
+        }
         const qint64 before = Heartbeat::localClockUs();
-        const SqlSession::Results r = session->queryResults(sql);
+        const SqlSession::Results r = session->queryResults(beat ? beatSql : statusSql);
         const qint64 after = Heartbeat::localClockUs();
         if (r.rows.isEmpty())
             return unreachable(s, *r.error);
@@ -221,11 +228,13 @@ void StatusPoller::setIntervalMs(int ms)
 {
     m_intervalMs = std::max(ms, int(MinimumIntervalMs));
     m_timer.setInterval(m_intervalMs);
+    m_settings.reset();
 }
 
 void StatusPoller::setTimeoutSec(int seconds)
 {
     m_timeoutSec = std::max(seconds, 1);
+    m_settings.reset();
 }
 
 void StatusPoller::setHeartbeat(const QString& database, bool write, const QString& monitorId)
@@ -234,6 +243,7 @@ void StatusPoller::setHeartbeat(const QString& database, bool write, const QStri
     m_heartbeatWrite = write;
     if (!monitorId.isEmpty())
         m_monitorId = monitorId;
+    m_settings.reset();
 }
 
 int StatusPoller::beatIntervalMs() const
@@ -257,17 +267,21 @@ void StatusPoller::pollNow()
     if (m_inFlight)
         return; // a poll that waits on a timeout is not stacked up behind
     m_inFlight = true;
-    PollSettings settings;
-    settings.index = m_index;
-    settings.profile = m_profile;
-    settings.timeoutSec = m_timeoutSec;
-    settings.heartbeatDatabase = m_heartbeatDatabase;
-    settings.heartbeatWrite = m_heartbeatWrite;
-    settings.monitorId = m_monitorId;
-    settings.beatIntervalUs = qint64(beatIntervalMs()) * 1000;
-    settings.pollIntervalUs = qint64(m_intervalMs) * 1000;
+    if (!m_settings) {
+        auto settings = std::make_shared<PollSettings>();
+        settings->index = m_index;
+        settings->profile = m_profile;
+        settings->timeoutSec = m_timeoutSec;
+        settings->heartbeatDatabase = m_heartbeatDatabase;
+        settings->heartbeatWrite = m_heartbeatWrite;
+        settings->monitorId = m_monitorId;
+        settings->beatIntervalUs = qint64(beatIntervalMs()) * 1000;
+        settings->pollIntervalUs = qint64(m_intervalMs) * 1000;
+        m_settings = std::move(settings);
+    }
     m_worker
-        ->submit([connection = m_connection, settings](ServerContext&) { return connection->poll(settings); })
+        ->submit([connection = m_connection, settings = m_settings](
+                     ServerContext&) { return connection->poll(*settings); })
         .then(this, [this](const StatusSample& s) {
             m_inFlight = false;
             Q_EMIT sample(s);

@@ -10,6 +10,7 @@
 
 class ServerWorker;
 struct PollConnection;
+struct PollSettings;
 
 /** Samples one server's health and replica status on that server's worker thread, every interval,
  *  over a connection of its own with short timeouts; reconnects when the server returns. */
@@ -58,6 +59,7 @@ private:
     int m_index;
     ServerProfile m_profile;
     std::shared_ptr<PollConnection> m_connection; ///< used on the worker thread only
+    std::shared_ptr<const PollSettings> m_settings; ///< what the polls are told; made again after a change
     QTimer m_timer;
     int m_intervalMs = DefaultIntervalMs;
     int m_timeoutSec = DefaultTimeoutSec;
