@@ -45,18 +45,19 @@ class TestDataCopy : public QObject
         return QDir(qEnvironmentVariable("TMPDIR", QStringLiteral("/tmp")))
             .entryList({ QStringLiteral("replipair-copy.*") }, QDir::Dirs);
     }
-    /** Processes still running from a copy's work folder (the dump and client read their option files
-     *  there), whatever their parent. */
-    static QStringList jobProcesses()
+    /** Processes still running from the copy work folders @p dirs (the dump and client read their
+     *  option files there), whatever their parent. */
+    static QStringList jobProcesses(const QStringList& dirs)
     {
         QStringList found;
         for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
             QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
             if (!pid.toInt() || !f.open(QIODevice::ReadOnly))
                 continue;
-            const QByteArray cmd = f.readAll().replace('\0', ' ');
-            if (cmd.contains("replipair-copy.") && !cmd.contains("rm -rf"))
-                found << pid + QLatin1Char(' ') + QString::fromUtf8(cmd);
+            const QString cmd = QString::fromUtf8(f.readAll().replace('\0', ' '));
+            for (const QString& d : dirs)
+                if (cmd.contains(d) && !cmd.contains(QStringLiteral("rm -rf")))
+                    found << pid + QLatin1Char(' ') + cmd;
         }
         return found;
     }
@@ -77,12 +78,14 @@ class TestDataCopy : public QObject
         QList<CopyProgress> progress;
         QStringList infos;
         QStringList privateFiles; ///< option files seen during the copy with mode 0600 in a 0700 folder
+        QStringList workDirs; ///< the copy's work folders seen while it ran
     };
     Run copy(bool replace, std::atomic_bool* cancel = nullptr, bool cancelAtFirstBytes = false,
         const std::function<void(const CopyProgress&)>& also = {})
     {
         ServerWorker* const workers[2] = { m_a.get(), m_b.get() };
         Run run;
+        const QStringList dirsBefore = copyDirs();
         auto check = CopyCheck::gather(m_profile, 0, workers, replace);
         if (!check) {
             run.result = std::unexpected(check.error());
@@ -94,6 +97,9 @@ class TestDataCopy : public QObject
             *check,
             [&](const CopyProgress& p) {
                 run.progress << p;
+                for (const QString& d : copyDirs())
+                    if (!dirsBefore.contains(d) && !run.workDirs.contains(d))
+                        run.workDirs << d;
                 if (p.phase == CopyProgress::Phase::Copy && run.privateFiles.isEmpty())
                     for (const QString& d : copyDirs()) {
                         const QString path = QDir::tempPath() + QLatin1Char('/') + d;
@@ -258,7 +264,8 @@ private Q_SLOTS:
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_copy'")),
             QStringLiteral("0"));
         QCOMPARE(copyDirs(), dirsBefore);
-        QCOMPARE(jobProcesses(), QStringList()); // the job was stopped, not left running on its own
+        QVERIFY(!cancelled.workDirs.isEmpty());
+        QCOMPARE(jobProcesses(cancelled.workDirs), QStringList()); // stopped, not left running on its own
         QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
         // the saved copy stays on B's host
         QVERIFY(!QDir(sb().servers()[1].dir + QStringLiteral("/replipair-saved"))
@@ -359,8 +366,15 @@ private Q_SLOTS:
             if (killed || p.phase != CopyProgress::Phase::Copy || p.bytes <= 0)
                 return;
             for (const QString& d : copyDirs()) {
-                QFile pid(QDir::tempPath() + QLatin1Char('/') + d + QStringLiteral("/dump.pid"));
-                if (pid.open(QIODevice::ReadOnly) && ::kill(pid.readAll().trimmed().toInt(), SIGKILL) == 0)
+                // only this copy's dump: its folder is new and its option file names this sandbox's A
+                const QString path = QDir::tempPath() + QLatin1Char('/') + d;
+                QFile cnf(path + QStringLiteral("/source.cnf")), pid(path + QStringLiteral("/dump.pid"));
+                if (dirsBefore.contains(d) || !cnf.open(QIODevice::ReadOnly)
+                    || !cnf.readAll().contains(
+                        QByteArray("port=") + QByteArray::number(sb().servers()[0].port))
+                    || !pid.open(QIODevice::ReadOnly))
+                    continue;
+                if (::kill(pid.readAll().trimmed().toInt(), SIGKILL) == 0)
                     killed = p.bytes;
             }
         });
@@ -379,7 +393,8 @@ private Q_SLOTS:
                          "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'test'")),
             QStringLiteral("0"));
         QCOMPARE(copyDirs(), dirsBefore);
-        QCOMPARE(jobProcesses(), QStringList());
+        QVERIFY(!run.workDirs.isEmpty());
+        QCOMPARE(jobProcesses(run.workDirs), QStringList());
         QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
         QCOMPARE(sql(1, QStringLiteral("SHOW SLAVE STATUS")), QString());
         QVERIFY2(run.infos.join(QLatin1Char('\n')).contains(QStringLiteral("partial copy removed: test")),
