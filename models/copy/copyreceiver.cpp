@@ -71,8 +71,9 @@ Result<void> CopyReceiver::checkLogin(const QString& clientTool, const QString& 
             return std::unexpected(r.error());
         if (r->exitCode != 0 || r->out.trimmed() != "1")
             return stepFailure(name, StepId::Copy,
-                CopyReceiver::tr("the admin account cannot log in to %1 from %1's own host, where the copy is "
-                                 "loaded: %2")
+                CopyReceiver::tr(
+                    "the admin account cannot log in to %1 from %1's own host, where the copy is "
+                    "loaded: %2")
                     .arg(name, QString::fromUtf8(r->err).trimmed()));
         return {};
     });
@@ -181,7 +182,8 @@ Result<void> CopyReceiver::dropDatabases(const QStringList& databases)
         if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
             return r;
         for (const QString& db : databases)
-            if (auto r = ctx.sql->exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(SqlQuote::identifier(db)));
+            if (auto r
+                = ctx.sql->exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(SqlQuote::identifier(db)));
                 !r)
                 return r;
         return ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
@@ -203,11 +205,11 @@ Result<CopyReceiver::Loaded> CopyReceiver::loaded(const QStringList& databases, 
     return on([databases, since](ServerContext& ctx) -> Result<Loaded> {
         if (auto c = connected(ctx); !c)
             return std::unexpected(c.error());
-        auto rows = ctx.sql->query(
-            QStringLiteral("SELECT COUNT(*) AS tables, COALESCE(SUM(TABLE_ROWS), 0) AS `rows` FROM "
-                           "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) AND TABLE_TYPE = 'BASE TABLE' "
-                           "AND CREATE_TIME >= %2")
-                .arg(inList(ctx.dialect, databases), ctx.dialect.literal(since)));
+        auto rows = ctx.sql->query(QStringLiteral(
+            "SELECT COUNT(*) AS tables, COALESCE(SUM(TABLE_ROWS), 0) AS `rows` FROM "
+            "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) AND TABLE_TYPE = 'BASE TABLE' "
+            "AND CREATE_TIME >= %2")
+                                       .arg(inList(ctx.dialect, databases), ctx.dialect.literal(since)));
         if (!rows)
             return std::unexpected(rows.error());
         Loaded l;
