@@ -1,7 +1,7 @@
 #include "copy/copycheck.h"
 
+#include "common/shellquote.h"
 #include "common/stepid.h"
-#include "copy/copyscript.h"
 #include "host/serverworker.h"
 
 #include <QLocale>
@@ -33,7 +33,7 @@ struct SourceFacts
 {
     QStringList databases;
     QStringList missing;
-    qint64 bytes = 0, dataBytes = 0;
+    qint64 bytes = 0, dataBytes = 0, rows = 0;
     int tables = 0;
 };
 
@@ -62,18 +62,19 @@ Result<SourceFacts> readSource(ServerContext& ctx, const PairProfile& profile)
             (present.contains(db) ? f.databases : f.missing) << db;
     }
     f.databases.sort();
-    auto sizes
-        = sql.query(QStringLiteral("SELECT COUNT(*) AS tables, COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH), 0) "
-                                   "AS bytes, COALESCE(SUM(DATA_LENGTH), 0) AS data FROM "
-                                   "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) AND TABLE_TYPE = "
-                                   "'BASE TABLE'")
-                        .arg(inList(ctx.dialect, f.databases)));
+    auto sizes = sql.query(QStringLiteral(
+        "SELECT COUNT(*) AS tables, COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH), 0) "
+        "AS bytes, COALESCE(SUM(DATA_LENGTH), 0) AS data, COALESCE(SUM(TABLE_ROWS), 0) AS `rows` FROM "
+        "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) AND TABLE_TYPE = "
+        "'BASE TABLE'")
+                               .arg(inList(ctx.dialect, f.databases)));
     if (!sizes)
         return std::unexpected(sizes.error());
     if (!sizes->isEmpty()) {
         f.tables = sizes->first().value(QStringLiteral("tables")).toInt();
         f.bytes = sizes->first().value(QStringLiteral("bytes")).toLongLong();
         f.dataBytes = sizes->first().value(QStringLiteral("data")).toLongLong();
+        f.rows = sizes->first().value(QStringLiteral("rows")).toLongLong();
     }
     return f;
 }
@@ -113,10 +114,21 @@ Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
     auto shell = ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
-    auto tools = (*shell)->run(QStringLiteral("for t in mariadb-dump mysqldump mariadb mysql setsid; do "
-                                              "command -v $t >/dev/null 2>&1 && echo $t; done; "
-                                              "df -Pk -- %1 2>/dev/null | awk 'NR==2 {print \"free=\" $4}'")
-                                   .arg(CopyScript::quote(c.targetDatadir)),
+    // the tools; the free space of the data folder and of the folder the old copy would be saved in
+    // (the first of them that exists, and whether it is on the data folder's filesystem)
+    const QString beside = CopyCheck::saveFolderBeside(c.targetDatadir);
+    auto tools = (*shell)->run(
+        QStringLiteral("for t in mariadb-dump mysqldump mariadb mysql setsid; do "
+                       "command -v $t >/dev/null 2>&1 && echo $t; done\n"
+                       "df -Pk -- %1 2>/dev/null | awk 'NR==2 {print \"free=\" $4}'\n"
+                       "stat -c 'dev=%d' -- %1 2>/dev/null\n"
+                       "p=%2; u=$p; while [ ! -e \"$u\" ]; do u=$(dirname -- \"$u\"); done\n"
+                       "[ -d \"$u\" ] && [ -w \"$u\" ] || { p=\"$HOME/replipair-saved\"; u=$p; "
+                       "while [ ! -e \"$u\" ]; do u=$(dirname -- \"$u\"); done; }\n"
+                       "printf 'save=%s\\n' \"$p\"\n"
+                       "df -Pk -- \"$u\" 2>/dev/null | awk 'NR==2 {print \"savefree=\" $4}'\n"
+                       "stat -c 'savedev=%d' -- \"$u\" 2>/dev/null\n")
+            .arg(Shell::quote(c.targetDatadir), Shell::quote(beside)),
         15000);
     if (!tools)
         return std::unexpected(tools.error());
@@ -135,10 +147,52 @@ Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
         ? QStringLiteral("mariadb")
         : has(QStringLiteral("mysql")) ? QStringLiteral("mysql")
                                        : QString();
-    for (const QString& l : lines)
-        if (l.startsWith(QLatin1String("free=")))
-            c.targetFreeBytes = l.mid(5).toLongLong() * 1024;
+    QString dev, saveDev;
+    for (const QString& l : lines) {
+        const QString key = l.section(QLatin1Char('='), 0, 0), value = l.section(QLatin1Char('='), 1);
+        if (key == QLatin1String("free"))
+            c.targetFreeBytes = value.toLongLong() * 1024;
+        else if (key == QLatin1String("savefree"))
+            c.saveFreeBytes = value.toLongLong() * 1024;
+        else if (key == QLatin1String("save"))
+            c.saveDir = value;
+        else if (key == QLatin1String("dev"))
+            dev = value;
+        else if (key == QLatin1String("savedev"))
+            saveDev = value;
+    }
+    c.saveOnDataFilesystem = dev.isEmpty() || dev == saveDev;
     return {};
+}
+/** The copy needs A's data and indexes plus a tenth in B's data folder; a replace also needs room for
+ *  the saved old copy (about B's data size) where it is saved: on the same filesystem both count
+ *  against one free space. */
+void spaceFindings(CopyCheck& c, bool saving, const QString& from, const QString& to)
+{
+    const qint64 data = c.sourceBytes + c.sourceBytes / 10, saved = saving ? c.targetBytes : 0;
+    const bool shared = c.saveOnDataFilesystem;
+    const qint64 needed = data + (shared ? saved : 0);
+    if (c.targetFreeBytes >= 0 && c.targetFreeBytes < needed)
+        c.findings << Finding { Sev::Error, to, QStringLiteral("copy-no-space"),
+            CopyCheck::tr(
+                "%1's data folder %2 has %3 free; the copy needs about %4 (%5's data and indexes%6)")
+                .arg(to, c.targetDatadir, size(c.targetFreeBytes), size(needed), from,
+                    saving && shared ? CopyCheck::tr(", plus the saved old copy") : QString()),
+            CopyCheck::tr("free space on %1's host first").arg(to) };
+    else if (c.targetFreeBytes < 0)
+        c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-space-unknown"),
+            CopyCheck::tr("could not read the free space of %1 on %2's host").arg(c.targetDatadir, to), {} };
+    if (!saving || shared)
+        return;
+    if (c.saveFreeBytes >= 0 && c.saveFreeBytes < saved)
+        c.findings << Finding { Sev::Error, to, QStringLiteral("copy-no-space"),
+            CopyCheck::tr("%1 on %2's host, where the old copy is saved before it is replaced, has %3 free; "
+                          "the old copy needs about %4")
+                .arg(c.saveFolder(), to, size(c.saveFreeBytes), size(saved)),
+            CopyCheck::tr("free space in %1 first").arg(c.saveFolder()) };
+    else if (c.saveFreeBytes < 0)
+        c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-space-unknown"),
+            CopyCheck::tr("could not read the free space of %1 on %2's host").arg(c.saveFolder(), to), {} };
 }
 } // namespace
 
@@ -152,7 +206,12 @@ bool CopyCheck::hasErrors() const
 
 QString CopyCheck::saveFolder() const
 {
-    QString d = targetDatadir;
+    return saveDir.isEmpty() ? saveFolderBeside(targetDatadir) : saveDir;
+}
+
+QString CopyCheck::saveFolderBeside(const QString& datadir)
+{
+    QString d = datadir;
     while (d.endsWith(QLatin1Char('/')) && d.size() > 1)
         d.chop(1);
     return d.section(QLatin1Char('/'), 0, -2) + QStringLiteral("/replipair-saved");
@@ -173,6 +232,7 @@ Result<CopyCheck> CopyCheck::gather(
     c.sourceBytes = facts->bytes;
     c.sourceDataBytes = facts->dataBytes;
     c.sourceTables = facts->tables;
+    c.sourceRows = facts->rows;
     auto read = onWorker(workers[target], [c](ServerContext& ctx) mutable -> Result<CopyCheck> {
         if (auto r = readTarget(ctx, c); !r)
             return std::unexpected(r.error());
@@ -214,17 +274,7 @@ Result<CopyCheck> CopyCheck::gather(
             CopyCheck::tr("%1's host lacks mariadb-dump/mysqldump, the mariadb/mysql client or setsid")
                 .arg(to),
             CopyCheck::tr("install the database client package on %1's host").arg(to) };
-    const qint64 needed = c.sourceBytes + c.sourceBytes / 10 + (replace ? c.targetBytes : 0);
-    if (c.targetFreeBytes >= 0 && c.targetFreeBytes < needed)
-        c.findings << Finding { Sev::Error, to, QStringLiteral("copy-no-space"),
-            CopyCheck::tr(
-                "%1's data folder %2 has %3 free; the copy needs about %4 (%5's data and indexes%6)")
-                .arg(to, c.targetDatadir, size(c.targetFreeBytes), size(needed), from,
-                    replace ? CopyCheck::tr(", plus the saved old copy") : QString()),
-            CopyCheck::tr("free space on %1's host first").arg(to) };
-    else if (c.targetFreeBytes < 0)
-        c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-space-unknown"),
-            CopyCheck::tr("could not read the free space of %1 on %2's host").arg(c.targetDatadir, to), {} };
+    spaceFindings(c, replace && !c.existingOnTarget.isEmpty(), from, to);
     c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-read-only"),
         CopyCheck::tr(
             "%1 is read-only (read_only=1) while %2 (%3 in %n table(s)) is copied from %4; %4 keeps "

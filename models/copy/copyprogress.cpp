@@ -7,14 +7,19 @@ double CopyProgress::bytesPerSecond() const
     return elapsedMs > 0 ? double(bytes) * 1000.0 / double(elapsedMs) : 0.0;
 }
 
+double CopyProgress::rowsPerSecond() const
+{
+    return elapsedMs > 0 ? double(rows) * 1000.0 / double(elapsedMs) : 0.0;
+}
+
 qint64 CopyProgress::remainingMs() const
 {
     if (finished)
         return 0;
-    const double rate = bytesPerSecond();
-    if (rate <= 0 || estimatedBytes <= 0 || bytes >= estimatedBytes)
+    const double rate = rowsPerSecond();
+    if (rate <= 0 || estimatedRows <= 0 || rows >= estimatedRows)
         return -1;
-    return qint64(double(estimatedBytes - bytes) / rate * 1000.0);
+    return qint64(double(estimatedRows - rows) / rate * 1000.0);
 }
 
 QString CopyProgress::phaseName() const
@@ -56,7 +61,8 @@ QString CopyProgress::toText() const
 QJsonObject CopyProgress::toJson() const
 {
     return QJsonObject { { QStringLiteral("phase"), phaseName() }, { QStringLiteral("bytes"), bytes },
-        { QStringLiteral("estimatedBytes"), estimatedBytes }, { QStringLiteral("tables"), tables },
+        { QStringLiteral("estimatedBytes"), estimatedBytes }, { QStringLiteral("rows"), rows },
+        { QStringLiteral("estimatedRows"), estimatedRows }, { QStringLiteral("tables"), tables },
         { QStringLiteral("totalTables"), totalTables }, { QStringLiteral("elapsedMs"), elapsedMs },
         { QStringLiteral("bytesPerSecond"), qint64(bytesPerSecond()) },
         { QStringLiteral("remainingMs"), remainingMs() }, { QStringLiteral("finished"), finished } };

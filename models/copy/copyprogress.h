@@ -11,15 +11,21 @@ struct CopyProgress
 public:
     enum class Phase { Save, Copy, Restore };
     Phase phase = Phase::Copy;
-    qint64 bytes = 0; ///< written by the dump so far
-    qint64 estimatedBytes = 0; ///< the source's data size (information_schema), 0 when unknown
+    qint64 bytes = 0; ///< written by the dump so far (what the rate shows)
+    qint64 estimatedBytes = 0; ///< the source's data + indexes (information_schema), 0 when unknown
+    /** The remaining time is measured in rows, the one unit both ends count alike: InnoDB's row estimate
+     *  (TABLE_ROWS) of the tables the copy made on the receiver so far, against the source's. */
+    qint64 rows = 0;
+    qint64 estimatedRows = 0; ///< the source's TABLE_ROWS, 0 when unknown
     int tables = 0; ///< tables finished
     int totalTables = 0;
     qint64 elapsedMs = 0;
     bool finished = false; ///< the last report of a phase
 
     double bytesPerSecond() const;
-    /** -1 when it cannot be estimated (no rate yet, or past the estimate). */
+    double rowsPerSecond() const;
+    /** At the rate rows have been loaded so far; -1 when it cannot be estimated (no rows yet, or past
+     *  the estimate). */
     qint64 remainingMs() const;
     QString phaseName() const; ///< stable id: "save", "copy", "restore"
     QString toText() const;

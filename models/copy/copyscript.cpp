@@ -1,21 +1,30 @@
 #include "copy/copyscript.h"
 
-#include <QRegularExpression>
+#include "common/shellquote.h"
 
 namespace {
 QString dumpedDatabases(const QStringList& dbs)
 {
     QStringList quoted;
     for (const QString& db : dbs)
-        quoted << CopyScript::quote(db);
+        quoted << Shell::quote(db);
     return quoted.join(QLatin1Char(' '));
 }
 
-/** Runs a client or dump with its exit code kept in a file: "<cmd>; echo $? > rc". */
 QString header(const QString& workDir)
 {
     return QStringLiteral("d=%1\ncd \"$d\" || exit 90\necho $$ > \"$d/job.pid\"\n")
-        .arg(CopyScript::quote(workDir));
+        .arg(Shell::quote(workDir));
+}
+
+/** The end of every job: wakes a poll sleeping on it (its sleep's pid in poll.sleep), so that the end is
+ *  seen at once rather than at the next poll. */
+QString footer()
+{
+    return QStringLiteral(
+        "echo done > \"$d/finished\"\n"
+        "read -r s < \"$d/poll.sleep\" 2>/dev/null && [ -n \"$s\" ] && kill \"$s\" 2>/dev/null\n"
+        "exit 0\n");
 }
 
 QString loader(const CopyScriptParams& p)
@@ -23,7 +32,7 @@ QString loader(const CopyScriptParams& p)
     // the copy is the receiver's own business: never written to its binary log, never sent back
     return QStringLiteral("%1 --defaults-file=\"$d/target.cnf\" --init-command='SET SESSION sql_log_bin=0' "
                           "--max-allowed-packet=1G --batch")
-        .arg(CopyScript::quote(p.clientTool));
+        .arg(Shell::quote(p.clientTool));
 }
 
 QString commonDumpOptions()
@@ -32,14 +41,25 @@ QString commonDumpOptions()
         "--single-transaction --routines --events --triggers --hex-blob --add-drop-database --no-tablespaces "
         "--max-allowed-packet=1G");
 }
-} // namespace
 
-QString CopyScript::quote(const QString& s)
+/** Runs @p dump in the background of this (sub)shell and writes its exit code to dump.rc and the bytes it
+ *  wrote to bytes.final. The dump's counters are added to this shell's own when it is reaped: the
+ *  difference of this shell's wchar across the wait is exactly what the dump wrote (the shell itself
+ *  writes nothing in between; its reads are builtins). */
+QString countedDump(const QString& dump)
 {
-    QString out = s;
-    out.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + out + QLatin1Char('\'');
+    return QStringLiteral("{ read -r me _ < /proc/self/stat\n"
+                          "  %1 &\n"
+                          "  echo $! > \"$d/dump.pid\"\n"
+                          "  { read -r _; read -r w0; } < \"/proc/$me/io\"\n"
+                          "  wait $!; rc=$?\n"
+                          "  { read -r _; read -r w1; } < \"/proc/$me/io\"\n"
+                          "  echo $rc > \"$d/dump.rc\"\n"
+                          "  w0=${w0#wchar: }; w1=${w1#wchar: }\n"
+                          "  [ -n \"$w0\" ] && [ -n \"$w1\" ] && echo $((w1 - w0)) > \"$d/bytes.final\"; }")
+        .arg(dump);
 }
+} // namespace
 
 QByteArray CopyScript::optionFile(const QString& host, int port, const QString& user, const QString& password)
 {
@@ -56,87 +76,55 @@ QByteArray CopyScript::optionFile(const QString& host, int port, const QString& 
 
 QString CopyScript::copy(const CopyScriptParams& p)
 {
+    // --master-data=1: the dump's CHANGE MASTER is executed by the receiver, whose replica settings
+    // then hold the snapshot's coordinates (read back with SHOW SLAVE STATUS)
     const QString coords
-        = p.sourceData ? QStringLiteral("--source-data=2") : QStringLiteral("--master-data=2");
-    // The head of the stream is read line by line by the shell (a few dozen lines, up to the coordinates),
-    // kept in head.sql, and then dd passes the rest on untouched and counts it.
-    return header(p.workDir)
-        + QStringLiteral(
-            "{ %1 --defaults-file=\"$d/source.cnf\" %2 %3 --verbose --databases %4 2>\"$d/dump.err\" &\n"
-            "  echo $! > \"$d/dump.pid\"; wait $!; echo $? > \"$d/dump.rc\"; } |\n"
-            "{ n=0\n"
-            "  while [ $n -lt 300 ] && IFS= read -r line; do\n"
-            "    printf '%s\\n' \"$line\"; printf '%s\\n' \"$line\" >> \"$d/head.sql\"; n=$((n+1))\n"
-            "    case \"$line\" in\n"
-            "      '-- CHANGE MASTER TO MASTER_LOG_FILE'*|'-- CHANGE REPLICATION SOURCE TO "
-            "SOURCE_LOG_FILE'*)\n"
-            "        printf '%s\\n' \"$line\" > \"$d/coordinates\"; break;;\n"
-            "    esac\n"
-            "  done\n"
-            "  LC_ALL=C exec dd bs=1048576 2>\"$d/dd.err\"; } |\n"
-            "{ %5 2>\"$d/load.err\"; echo $? > \"$d/load.rc\"; }\n"
-            "b=$(sed -n 's/^\\([0-9][0-9]*\\) bytes.*/\\1/p' \"$d/dd.err\"); h=$(wc -c < \"$d/head.sql\")\n"
-            "echo $(( ${b:-0} + ${h:-0} )) > \"$d/bytes.final\"\n"
-            "echo done > \"$d/finished\"\n")
-              .arg(quote(p.dumpTool), commonDumpOptions(), coords, dumpedDatabases(p.databases), loader(p));
+        = p.sourceData ? QStringLiteral("--source-data=1") : QStringLiteral("--master-data=1");
+    const QString dump
+        = QStringLiteral("%1 --defaults-file=\"$d/source.cnf\" %2 %3 --databases %4 2>\"$d/dump.err\"")
+              .arg(Shell::quote(p.dumpTool), commonDumpOptions(), coords, dumpedDatabases(p.databases));
+    return header(p.workDir) + countedDump(dump)
+        + QStringLiteral(" |\n{ %1 2>\"$d/load.err\"; echo $? > \"$d/load.rc\"; }\n").arg(loader(p))
+        + footer();
 }
 
 QString CopyScript::save(const CopyScriptParams& p, const QString& savedFile)
 {
-    return header(p.workDir)
-        + QStringLiteral(
-            "{ %1 --defaults-file=\"$d/target.cnf\" %2 --verbose --databases %3 2>\"$d/dump.err\" &\n"
-            "  echo $! > \"$d/dump.pid\"; wait $!; echo $? > \"$d/dump.rc\"; } > %4\n"
-            "echo 0 > \"$d/load.rc\"\n"
-            "wc -c < %4 > \"$d/bytes.final\"\n"
-            "echo done > \"$d/finished\"\n")
-              .arg(quote(p.dumpTool), commonDumpOptions(), dumpedDatabases(p.databases), quote(savedFile));
+    const QString dump
+        = QStringLiteral("%1 --defaults-file=\"$d/target.cnf\" %2 --databases %3 2>\"$d/dump.err\"")
+              .arg(Shell::quote(p.dumpTool), commonDumpOptions(), dumpedDatabases(p.databases));
+    return header(p.workDir) + countedDump(dump)
+        + QStringLiteral(" > %1\necho 0 > \"$d/load.rc\"\n").arg(Shell::quote(savedFile)) + footer();
 }
 
 QString CopyScript::restore(const CopyScriptParams& p, const QString& savedFile)
 {
     return header(p.workDir)
         + QStringLiteral("echo 0 > \"$d/dump.rc\"\n"
-                         "%1 < %2 2>\"$d/load.err\"; echo $? > \"$d/load.rc\"\n"
-                         "echo done > \"$d/finished\"\n")
-              .arg(loader(p), quote(savedFile));
+                         "%1 < %2 2>\"$d/load.err\"; echo $? > \"$d/load.rc\"\n")
+              .arg(loader(p), Shell::quote(savedFile))
+        + footer();
 }
 
 QString CopyScript::poll(const QString& workDir, int waitMs)
 {
-    // the dump's own write counter (Linux /proc): no extra process in the pipe
-    return QStringLiteral(
-        "d=%1\n"
-        "i=0; while [ $i -lt %2 ] && [ ! -e \"$d/finished\" ]; do sleep 0.1; i=$((i+1)); done\n"
-        "p=$(cat \"$d/dump.pid\" 2>/dev/null)\n"
-        "if [ -e \"$d/bytes.final\" ]; then printf 'bytes=%s\\n' \"$(cat \"$d/bytes.final\")\"\n"
-        "elif [ -n \"$p\" ]; then sed -n 's/^wchar: /bytes=/p' \"/proc/$p/io\" 2>/dev/null; fi\n"
-        "printf 'tables=%s\\n' \"$(grep -c 'Retrieving rows' \"$d/dump.err\" 2>/dev/null)\"\n"
-        "for f in dump.rc load.rc finished; do\n"
-        "  [ -e \"$d/$f\" ] && printf '%s=%s\\n' \"$f\" \"$(cat \"$d/$f\")\"\n"
-        "done\n"
-        "exit 0\n")
-        .arg(quote(workDir))
-        .arg(waitMs / 100);
-}
-
-std::optional<DumpCoordinates> CopyScript::parseCoordinates(const QByteArray& head)
-{
-    static const QRegularExpression line(
-        QStringLiteral("^-- CHANGE (?:MASTER|REPLICATION SOURCE) TO (?:MASTER|SOURCE)_LOG_FILE='([^']+)', "
-                       "(?:MASTER|SOURCE)_LOG_POS=(\\d+);"),
-        QRegularExpression::MultilineOption);
-    static const QRegularExpression purged(
-        QStringLiteral("^SET @@GLOBAL\\.GTID_PURGED=(?:/\\*!80000 '\\+'\\*/ )?'([^']*)';"),
-        QRegularExpression::MultilineOption);
-    const QString text = QString::fromUtf8(head);
-    const auto m = line.match(text);
-    if (!m.hasMatch())
-        return std::nullopt;
-    DumpCoordinates c;
-    c.file = m.captured(1);
-    c.position = m.captured(2).toLongLong();
-    if (const auto g = purged.match(text); g.hasMatch())
-        c.gtidPurged = g.captured(1).simplified().remove(QLatin1Char(' '));
-    return c;
+    // builtins only (read, printf, [ ]), apart from the one sleep the job's end cuts short
+    const QString wait = waitMs <= 0 ? QString()
+                                     : QStringLiteral("if [ ! -e \"$d/finished\" ]; then\n"
+                                                      "  sleep %1 & echo $! > \"$d/poll.sleep\"\n"
+                                                      "  [ -e \"$d/finished\" ] || wait $! 2>/dev/null\n"
+                                                      "  : > \"$d/poll.sleep\"\n"
+                                                      "fi\n")
+                                           .arg(QString::number(waitMs / 1000.0, 'f', 3));
+    return QStringLiteral("d=%1\n").arg(Shell::quote(workDir)) + wait
+        + QStringLiteral("if read -r b < \"$d/bytes.final\" 2>/dev/null; then printf 'bytes=%s\\n' \"$b\"\n"
+                         "elif read -r p < \"$d/dump.pid\" 2>/dev/null; then\n"
+                         "  while read -r k v; do [ \"$k\" = wchar: ] && printf 'bytes=%s\\n' \"$v\"; done < "
+                         "\"/proc/$p/io\" "
+                         "2>/dev/null\n"
+                         "fi\n"
+                         "for f in dump.rc load.rc finished; do\n"
+                         "  read -r v < \"$d/$f\" 2>/dev/null && printf '%s=%s\\n' \"$f\" \"$v\"\n"
+                         "done\n"
+                         "exit 0\n");
 }

@@ -43,14 +43,19 @@ public:
 private:
     struct Undo;
     Result<CopyResult> copySteps(const CopyCheck& check, Undo& undo);
-    /** Starts @p script as a job and waits for it, reporting progress; false on cancel (when allowed). */
-    Result<QMap<QString, QString>> runJob(
-        Undo& undo, const QString& name, const QString& script, CopyProgress progress, bool cancellable);
+    /** The work folder with the receiver's admin login, the receiver read-only. */
+    Result<void> prepare(const CopyCheck& check, Undo& undo);
+    /** The receiver's old copy of the databases it already has, saved as a dump on its host. */
+    Result<void> saveOldCopy(const CopyCheck& check, Undo& undo);
+    /** The temporary account on the source and its option file on the receiver's host. */
+    Result<void> openSource(const CopyCheck& check, Undo& undo);
+    /** dump | client, then the coordinates it carried and the receiver's own. */
+    Result<CopyResult> dumpAndLoad(const CopyCheck& check, Undo& undo);
     void putBack(const CopyCheck& check, Undo& undo, QStringList& problems);
     void cleanUp(Undo& undo, QStringList& problems);
-    bool cancelled() const { return m_cancel && m_cancel->load(); }
+    Result<void> failIfCancelled() const;
+    void inform(const QString& text) const;
 
-    template<typename F> auto onTarget(F fn);
     template<typename F> auto onSource(F fn);
 
     PairProfile m_profile;

@@ -1,7 +1,7 @@
 #include "copy/remotejob.h"
 
+#include "common/shellquote.h"
 #include "common/stepid.h"
-#include "copy/copyscript.h"
 #include "host/hostshell.h"
 
 RemoteJob::RemoteJob(QString server, QString workDir)
@@ -27,7 +27,7 @@ Result<void> RemoteJob::removeWorkDir(HostShell& shell, const QString& server, c
 {
     if (!workDir.contains(QStringLiteral("/replipair-copy.")))
         return stepFailure(server, StepId::Copy, RemoteJob::tr("refusing to remove %1").arg(workDir));
-    auto r = shell.run(QStringLiteral("rm -rf -- %1").arg(CopyScript::quote(workDir)), 30000);
+    auto r = shell.run(QStringLiteral("rm -rf -- %1").arg(Shell::quote(workDir)), 30000);
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
@@ -41,8 +41,7 @@ Result<void> RemoteJob::writePrivateFile(
     HostShell& shell, const QString& server, const QString& path, const QByteArray& content)
 {
     // made empty with mode 0600 first: the atomic write keeps an existing file's mode
-    auto made
-        = shell.run(QStringLiteral("umask 077; : > %1 && chmod 600 %1").arg(CopyScript::quote(path)), 15000);
+    auto made = shell.run(QStringLiteral("umask 077; : > %1 && chmod 600 %1").arg(Shell::quote(path)), 15000);
     if (!made)
         return std::unexpected(made.error());
     if (made->exitCode != 0)
@@ -57,12 +56,11 @@ Result<void> RemoteJob::start(HostShell& shell, const QString& name, const QStri
     const QString file = m_workDir + QLatin1Char('/') + name + QStringLiteral(".sh");
     if (auto w = shell.writeFileAtomic(file, script.toUtf8()); !w)
         return w;
-    const QString d = CopyScript::quote(m_workDir);
-    auto r = shell.run(
-        QStringLiteral("cd %1 && rm -f job.pid dump.pid dump.rc load.rc finished coordinates "
-                       "head.sql dump.err load.err dd.err bytes.final && "
-                       "{ setsid /bin/sh %2 > %3 2>&1 < /dev/null & }")
-            .arg(d, CopyScript::quote(file), CopyScript::quote(m_workDir + QStringLiteral("/job.log"))),
+    const QString d = Shell::quote(m_workDir);
+    auto r = shell.run(QStringLiteral("cd %1 && rm -f job.pid dump.pid dump.rc load.rc finished poll.sleep "
+                                      "dump.err load.err bytes.final && "
+                                      "{ setsid /bin/sh %2 > %3 2>&1 < /dev/null & }")
+                           .arg(d, Shell::quote(file), Shell::quote(m_workDir + QStringLiteral("/job.log"))),
         15000);
     if (!r)
         return std::unexpected(r.error());
@@ -89,16 +87,17 @@ Result<QMap<QString, QString>> RemoteJob::poll(HostShell& shell, const QString& 
 
 Result<void> RemoteJob::stop(HostShell& shell)
 {
+    // "kill -SIG -PGID": dash's kill takes no "--", and with it signalled nothing at all
     const QString body = QStringLiteral("p=$(cat %1/job.pid 2>/dev/null)\n"
                                         "[ -n \"$p\" ] || exit 0\n"
-                                        "kill -TERM -- \"-$p\" 2>/dev/null || exit 0\n"
-                                        "i=0; while kill -0 -- \"-$p\" 2>/dev/null; do\n"
-                                        "  i=$((i+1)); [ $i -eq 100 ] && kill -KILL -- \"-$p\" 2>/dev/null\n"
+                                        "kill -TERM \"-$p\" 2>/dev/null || exit 0\n"
+                                        "i=0; while kill -0 \"-$p\" 2>/dev/null; do\n"
+                                        "  i=$((i+1)); [ $i -eq 100 ] && kill -KILL \"-$p\" 2>/dev/null\n"
                                         "  [ $i -gt 150 ] && exit 1\n"
                                         "  sleep 0.1\n"
                                         "done\n"
                                         "exit 0\n")
-                             .arg(CopyScript::quote(m_workDir));
+                             .arg(Shell::quote(m_workDir));
     auto r = shell.run(body, 30000);
     if (!r)
         return std::unexpected(r.error());
@@ -112,7 +111,7 @@ QString RemoteJob::tail(HostShell& shell, const QString& file, int lines)
 {
     auto r = shell.run(QStringLiteral("tail -n %1 %2 2>/dev/null")
                            .arg(lines)
-                           .arg(CopyScript::quote(m_workDir + QLatin1Char('/') + file)),
+                           .arg(Shell::quote(m_workDir + QLatin1Char('/') + file)),
         15000);
     return r ? QString::fromUtf8(r->out).trimmed() : QString();
 }

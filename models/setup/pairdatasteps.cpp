@@ -117,7 +117,7 @@ std::optional<PlanStep> PairDataSteps::planStep() const
                             "with sql_log_bin=0; %4 read-only meanwhile",
             nullptr, c.sourceTables)
               .arg(c.databases.join(QStringLiteral(", ")), size, from.name, to.name,
-                  QStringLiteral("%1 --single-transaction --master-data=2").arg(c.dumpTool), c.clientTool);
+                  QStringLiteral("%1 --single-transaction --master-data=1").arg(c.dumpTool), c.clientTool);
     s.sql << QStringLiteral(
         "-- on %1: temporary account %2@'%3' (SELECT, SHOW VIEW, TRIGGER, EVENT, LOCK TABLES "
         "on the copied databases; RELOAD, binlog monitor), generated password in a 0600 "

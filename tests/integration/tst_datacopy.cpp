@@ -1,19 +1,30 @@
+#include "common/stepid.h"
 #include "copy/datacopy.h"
 #include "host/serverworker.h"
 #include "support/rowwriter.h"
 #include "support/sshdfixture.h"
 #include "support/testsupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <csignal>
+#include <sys/mount.h>
+#include <unistd.h>
 
 #include <memory>
 
-/** The copy engine against two real sandbox servers: refusal, replace with a saved copy, cancel in the
- *  middle (the receiver put back, the source untouched), and a copy under writes whose coordinates let
- *  the receiver replicate every later row exactly once. */
+/** The copy engine against two real sandbox servers: refusal (data on the receiver, no room for its
+ *  saved copy on a real small filesystem), replace with a saved copy, cancel in the middle (the receiver
+ *  put back, the source untouched), a dump killed in the middle, a copy under writes whose coordinates
+ *  let the receiver replicate every later row exactly once, and the whole setup through the CLI. */
 class TestDataCopy : public QObject
 {
     Q_OBJECT
@@ -34,6 +45,22 @@ class TestDataCopy : public QObject
         return QDir(qEnvironmentVariable("TMPDIR", QStringLiteral("/tmp")))
             .entryList({ QStringLiteral("replipair-copy.*") }, QDir::Dirs);
     }
+    /** Processes still running from the copy work folders @p dirs (the dump and client read their
+     *  option files there), whatever their parent. */
+    static QStringList jobProcesses(const QStringList& dirs)
+    {
+        QStringList found;
+        for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            if (!pid.toInt() || !f.open(QIODevice::ReadOnly))
+                continue;
+            const QString cmd = QString::fromUtf8(f.readAll().replace('\0', ' '));
+            for (const QString& d : dirs)
+                if (cmd.contains(d) && !cmd.contains(QStringLiteral("rm -rf")))
+                    found << pid + QLatin1Char(' ') + cmd;
+        }
+        return found;
+    }
     bool waitFor(int i, const QString& query, const QString& expected, int ms = 60000)
     {
         for (int t = 0; t < ms; t += 200) {
@@ -51,22 +78,28 @@ class TestDataCopy : public QObject
         QList<CopyProgress> progress;
         QStringList infos;
         QStringList privateFiles; ///< option files seen during the copy with mode 0600 in a 0700 folder
+        QStringList workDirs; ///< the copy's work folders seen while it ran
     };
-    Run copy(bool replace, std::atomic_bool* cancel = nullptr, bool cancelAtFirstBytes = false)
+    Run copy(bool replace, std::atomic_bool* cancel = nullptr, bool cancelAtFirstBytes = false,
+        const std::function<void(const CopyProgress&)>& also = {})
     {
         ServerWorker* const workers[2] = { m_a.get(), m_b.get() };
         Run run;
+        const QStringList dirsBefore = copyDirs();
         auto check = CopyCheck::gather(m_profile, 0, workers, replace);
         if (!check) {
             run.result = std::unexpected(check.error());
             return run;
         }
         DataCopy copy(m_profile, 0, workers, cancel);
-        copy.setPollIntervalMs(cancelAtFirstBytes ? 100 : 500);
+        copy.setPollIntervalMs(cancelAtFirstBytes || also ? 100 : 500);
         run.result = copy.run(
             *check,
             [&](const CopyProgress& p) {
                 run.progress << p;
+                for (const QString& d : copyDirs())
+                    if (!dirsBefore.contains(d) && !run.workDirs.contains(d))
+                        run.workDirs << d;
                 if (p.phase == CopyProgress::Phase::Copy && run.privateFiles.isEmpty())
                     for (const QString& d : copyDirs()) {
                         const QString path = QDir::tempPath() + QLatin1Char('/') + d;
@@ -84,6 +117,8 @@ class TestDataCopy : public QObject
                     }
                 if (cancelAtFirstBytes && cancel && p.phase == CopyProgress::Phase::Copy && p.bytes > 0)
                     *cancel = true;
+                if (also)
+                    also(p);
             },
             [&](const QString& server, const QString& text) {
                 run.infos << server + QStringLiteral(": ") + text;
@@ -162,6 +197,46 @@ private Q_SLOTS:
         QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
     }
 
+    void replaceIsRefusedWhenTheSavedCopyDoesNotFit()
+    {
+        // B's old copy (about 3 MB once analysed) is to be saved next to its data folder, on a real 1 MB
+        // filesystem mounted there: refused before anything changes, naming that folder
+        if (::geteuid() != 0)
+            QSKIP("mounting a small tmpfs needs root");
+        bool ok = false;
+        sandboxSql(sb(), 1,
+            QStringLiteral("INSERT INTO test.orders (seq, note) SELECT seq + 10, REPEAT('o', 40) FROM "
+                           "test.seq_1_to_40000; ANALYZE TABLE test.orders;"),
+            &ok);
+        QVERIFY(ok);
+        const auto restoreRows = qScopeGuard([&] {
+            sql(1, QStringLiteral("DELETE FROM test.orders WHERE seq > 3; ANALYZE TABLE test.orders;"));
+        });
+        const QString saved = sb().servers()[1].dir + QStringLiteral("/replipair-saved");
+        QVERIFY(QDir().mkpath(saved));
+        if (::mount("tmpfs", saved.toLocal8Bit().constData(), "tmpfs", 0, "size=1m,mode=0700") != 0)
+            QSKIP("cannot mount a tmpfs here");
+        const auto unmount = qScopeGuard([&] { ::umount(saved.toLocal8Bit().constData()); });
+        const QString before = checksum(1, QStringLiteral("test.orders"));
+        ServerWorker* const workers[2] = { m_a.get(), m_b.get() };
+        auto check = CopyCheck::gather(m_profile, 0, workers, true);
+        QVERIFY(check);
+        QVERIFY2(check->targetBytes > 2 * 1024 * 1024, qPrintable(QString::number(check->targetBytes)));
+        QCOMPARE(check->saveDir, saved);
+        QVERIFY(!check->saveOnDataFilesystem);
+        QVERIFY(check->saveFreeBytes > 0 && check->saveFreeBytes <= 1024 * 1024);
+        bool named = false;
+        for (const Finding& f : check->findings)
+            named = named || (f.code == QLatin1String("copy-no-space") && f.text.contains(saved));
+        QVERIFY2(named, qPrintable(check->findings.value(0).text));
+        const Run run = copy(true);
+        QVERIFY(!run.result);
+        QCOMPARE(run.result.error().step, StepId::Copy);
+        QCOMPARE(checksum(1, QStringLiteral("test.orders")), before);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
+        QVERIFY(QDir(saved).entryList(QDir::Files).isEmpty());
+    }
+
     void cancelInTheMiddlePutsTheOldCopyBackThenRerunReplaces()
     {
         const QString beforeB = checksum(1, QStringLiteral("test.orders"));
@@ -169,7 +244,8 @@ private Q_SLOTS:
         const QStringList dirsBefore = copyDirs();
         std::atomic_bool cancel { false };
         const Run cancelled = copy(true, &cancel, true);
-        qInfo().noquote() << cancelled.infos.join(QLatin1Char('\n'));
+        qInfo().noquote() << cancelled.infos.join(QLatin1Char('\n'))
+                          << (cancelled.result ? QString() : cancelled.result.error().text);
         QVERIFY(!cancelled.result);
         QVERIFY2(cancelled.result.error().text.contains(QStringLiteral("cancelled")),
             qPrintable(cancelled.result.error().text));
@@ -188,6 +264,8 @@ private Q_SLOTS:
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_copy'")),
             QStringLiteral("0"));
         QCOMPARE(copyDirs(), dirsBefore);
+        QVERIFY(!cancelled.workDirs.isEmpty());
+        QCOMPARE(jobProcesses(cancelled.workDirs), QStringList()); // stopped, not left running on its own
         QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
         // the saved copy stays on B's host
         QVERIFY(!QDir(sb().servers()[1].dir + QStringLiteral("/replipair-saved"))
@@ -275,6 +353,98 @@ private Q_SLOTS:
         QCOMPARE(checksum(1, QStringLiteral("test.orders")), checksum(0, QStringLiteral("test.orders")));
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_copy'")),
             QStringLiteral("0"));
+    }
+
+    void killedDumpLeavesNothingBehind()
+    {
+        // a real fault, not a cancel: the dump process on B's host is killed while it streams
+        sql(1, QStringLiteral("DROP DATABASE IF EXISTS test;"));
+        const QString beforeA = checksum(0, QStringLiteral("test.orders"));
+        const QStringList dirsBefore = copyDirs();
+        qint64 killed = 0;
+        const Run run = copy(false, nullptr, false, [&](const CopyProgress& p) {
+            if (killed || p.phase != CopyProgress::Phase::Copy || p.bytes <= 0)
+                return;
+            for (const QString& d : copyDirs()) {
+                // only this copy's dump: its folder is new and its option file names this sandbox's A
+                const QString path = QDir::tempPath() + QLatin1Char('/') + d;
+                QFile cnf(path + QStringLiteral("/source.cnf")), pid(path + QStringLiteral("/dump.pid"));
+                if (dirsBefore.contains(d) || !cnf.open(QIODevice::ReadOnly)
+                    || !cnf.readAll().contains(
+                        QByteArray("port=") + QByteArray::number(sb().servers()[0].port))
+                    || !pid.open(QIODevice::ReadOnly))
+                    continue;
+                if (::kill(pid.readAll().trimmed().toInt(), SIGKILL) == 0)
+                    killed = p.bytes;
+            }
+        });
+        QVERIFY2(killed > 0, "the dump was not caught streaming");
+        QVERIFY(!run.result);
+        QCOMPARE(run.result.error().step, StepId::Copy);
+        QVERIFY2(run.result.error().text.contains(QStringLiteral("exit 137")),
+            qPrintable(run.result.error().text));
+        // A: untouched, no temporary account; B: no partial database, no work folder, read_only and its
+        // replica settings as they were
+        QCOMPARE(checksum(0, QStringLiteral("test.orders")), beforeA);
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_copy'")),
+            QStringLiteral("0"));
+        QCOMPARE(sql(1,
+                     QStringLiteral(
+                         "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'test'")),
+            QStringLiteral("0"));
+        QCOMPARE(copyDirs(), dirsBefore);
+        QVERIFY(!run.workDirs.isEmpty());
+        QCOMPARE(jobProcesses(run.workDirs), QStringList());
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
+        QCOMPARE(sql(1, QStringLiteral("SHOW SLAVE STATUS")), QString());
+        QVERIFY2(run.infos.join(QLatin1Char('\n')).contains(QStringLiteral("partial copy removed: test")),
+            qPrintable(run.infos.join(QLatin1Char('\n'))));
+    }
+
+    void setupWithCopyThroughTheCli()
+    {
+        // the whole setup as a user runs it: progress events in the JSON stream at most 2 s apart
+        sql(1, QStringLiteral("DROP DATABASE IF EXISTS test;"));
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(REPLIPAIR_CLI),
+            { QStringLiteral("setup"), sb().profilePath(), QStringLiteral("--copy-from"), QStringLiteral("A"),
+                QStringLiteral("--yes"), QStringLiteral("--json") });
+        QVERIFY(cli.waitForFinished(600000));
+        const QString out = QString::fromUtf8(cli.readAllStandardOutput());
+        QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0,
+            qPrintable(out + QString::fromUtf8(cli.readAllStandardError())));
+        QList<QDateTime> times; // the copy step's start, its progress reports, its end
+        bool copyFinished = false, lastFinished = false;
+        for (const QString& line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (o.value(QStringLiteral("step")).toString() != StepId::Copy)
+                continue;
+            const QString event = o.value(QStringLiteral("event")).toString();
+            if (event == QLatin1String("started") || event == QLatin1String("progress")
+                || event == QLatin1String("finished"))
+                times << QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+            if (event == QLatin1String("progress"))
+                lastFinished
+                    = o.value(QStringLiteral("data")).toObject().value(QStringLiteral("finished")).toBool();
+            copyFinished = copyFinished || event == QLatin1String("finished");
+        }
+        QVERIFY2(copyFinished, qPrintable(out));
+        QVERIFY(lastFinished);
+        QVERIFY2(times.size() >= 4, qPrintable(out)); // started, progress while copying, the last, finished
+        for (int i = 1; i < times.size(); ++i)
+            QVERIFY2(times[i - 1].msecsTo(times[i]) <= 2000,
+                qPrintable(QStringLiteral("%1 ms between copy events %2 and %3")
+                               .arg(times[i - 1].msecsTo(times[i]))
+                               .arg(i - 1)
+                               .arg(i)));
+        QCOMPARE(checksum(1, QStringLiteral("test.orders")), checksum(0, QStringLiteral("test.orders")));
+        // B replicates from A now, and the copy's own replica settings did not linger in its place
+        QVERIFY(
+            sql(1, QStringLiteral("SHOW SLAVE STATUS")).contains(QString::number(sb().servers()[0].port)));
     }
 };
 

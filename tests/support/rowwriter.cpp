@@ -29,8 +29,11 @@ QString RowWriter::createTableSql(const QString& table)
 
 void RowWriter::start(qint64 firstSeq)
 {
+    stop();
     m_stop = false;
     m_next = firstSeq;
+    m_committed = 0; // each run counts its own rows
+    m_reconnects = 0;
     m_thread = std::thread([this] { loop(); });
 }
 

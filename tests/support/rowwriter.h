@@ -16,8 +16,9 @@ public:
     ~RowWriter();
     /** CREATE TABLE IF NOT EXISTS table (seq BIGINT PRIMARY KEY, note VARCHAR(40)) */
     static QString createTableSql(const QString& table);
+    /** Starts a run (stopping one still going); committed() and reconnects() count this run only. */
     void start(qint64 firstSeq = 1);
-    /** Stops and returns the number of rows committed. */
+    /** Stops and returns the number of rows committed in this run. */
     qint64 stop();
     qint64 committed() const { return m_committed.load(); }
     qint64 lastSeq() const { return m_next.load() - 1; }

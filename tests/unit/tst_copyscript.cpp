@@ -1,50 +1,42 @@
 #include "copy/copyprogress.h"
 #include "copy/copyscript.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
-/** The copy's scripts and what is parsed from the dump's head. */
+/** The copy's scripts, run for real by /bin/sh with stand-in tools, and the progress arithmetic. */
 class TestCopyScript : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
-    void parseCoordinates_data()
+
+    static QString readText(const QString& path)
     {
-        QTest::addColumn<QByteArray>("head");
-        QTest::addColumn<bool>("found");
-        QTest::addColumn<QString>("file");
-        QTest::addColumn<qint64>("position");
-        QTest::addColumn<QString>("gtid");
-        QTest::newRow("mariadb") << QByteArray(
-            "-- Server version\t10.11.19\n"
-            "-- CHANGE MASTER TO MASTER_LOG_FILE='mysql-bin.000001', MASTER_LOG_POS=1001;\n")
-                                 << true << QStringLiteral("mysql-bin.000001") << qint64(1001) << QString();
-        QTest::newRow("gtid line first is not taken")
-            << QByteArray("-- CHANGE MASTER TO MASTER_USE_GTID=slave_pos;\n"
-                          "-- CHANGE MASTER TO MASTER_LOG_FILE='b.000007', MASTER_LOG_POS=4;\n")
-            << true << QStringLiteral("b.000007") << qint64(4) << QString();
-        QTest::newRow("mysql 8.0.26 with gtid") << QByteArray(
-            "SET @@SESSION.SQL_LOG_BIN= 0;\n"
-            "SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*/ '3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5';\n"
-            "-- CHANGE REPLICATION SOURCE TO SOURCE_LOG_FILE='binlog.000002', SOURCE_LOG_POS=157;\n")
-                                                << true << QStringLiteral("binlog.000002") << qint64(157)
-                                                << QStringLiteral("3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5");
-        QTest::newRow("binlog off: no coordinates") << QByteArray("-- MariaDB dump\nCREATE DATABASE x;\n")
-                                                    << false << QString() << qint64(0) << QString();
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
     }
-    void parseCoordinates()
+    static void writeScript(const QString& path, const QByteArray& body)
     {
-        QFETCH(QByteArray, head);
-        QFETCH(bool, found);
-        const auto c = CopyScript::parseCoordinates(head);
-        QCOMPARE(c.has_value(), found);
-        if (!found)
-            return;
-        QTEST(c->file, "file");
-        QTEST(c->position, "position");
-        QTEST(c->gtidPurged, "gtid");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("#!/bin/sh\n" + body);
+        f.close();
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    static int runSh(const QString& script, int timeoutMs = 30000)
+    {
+        QProcess p;
+        p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), script });
+        if (!p.waitForFinished(timeoutMs))
+            return -1;
+        return p.exitCode();
     }
 
+private Q_SLOTS:
     void optionFileEscapesAndKeepsThePasswordOffTheCommandLine()
     {
         const QByteArray cnf = CopyScript::optionFile(
@@ -59,30 +51,122 @@ private Q_SLOTS:
         const QString script = CopyScript::copy(p);
         QVERIFY(script.contains(QStringLiteral("--defaults-file=\"$d/source.cnf\"")));
         QVERIFY(script.contains(QStringLiteral("--single-transaction")));
-        QVERIFY(script.contains(QStringLiteral("--master-data=2")));
+        QVERIFY(script.contains(QStringLiteral("--master-data=1")));
+        QVERIFY(!script.contains(QStringLiteral("--verbose")));
         QVERIFY(script.contains(QStringLiteral("SET SESSION sql_log_bin=0")));
         QVERIFY(script.contains(QStringLiteral("'shop' 'it'\\''s'")));
         QVERIFY(!script.contains(QStringLiteral("password")));
         p.sourceData = true;
-        QVERIFY(CopyScript::copy(p).contains(QStringLiteral("--source-data=2")));
+        QVERIFY(CopyScript::copy(p).contains(QStringLiteral("--source-data=1")));
     }
 
-    void progressRateAndRemainingTime()
+    void copyPipesTheDumpStraightIntoTheClientAndCountsItsBytes()
+    {
+        // stand-ins for the tools: a "dump" writing 3 MB and some text, a "client" counting what it read;
+        // each notes the pipe it writes to / reads from
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString d = dir.path();
+        const QByteArray at = d.toUtf8();
+        writeScript(d + QStringLiteral("/dump"),
+            "exec 3>&1\nreadlink /proc/$$/fd/3 > " + at
+                + "/dump.out\n"
+                  "head -c 3000000 /dev/zero\nprintf 'CHANGE MASTER TO x;\\n'\n"
+                  "printf '%s\\n' \"$@\" > "
+                + at + "/dump.args\n");
+        writeScript(d + QStringLiteral("/client"),
+            "exec 3<&0\nreadlink /proc/$$/fd/3 > " + at
+                + "/client.in\n"
+                  "wc -c > "
+                + at + "/received\n");
+        CopyScriptParams p;
+        p.workDir = d;
+        p.dumpTool = d + QStringLiteral("/dump");
+        p.clientTool = d + QStringLiteral("/client");
+        p.databases = { QStringLiteral("shop") };
+        QCOMPARE(runSh(CopyScript::copy(p)), 0);
+        QCOMPARE(readText(d + QStringLiteral("/dump.rc")), QStringLiteral("0"));
+        QCOMPARE(readText(d + QStringLiteral("/load.rc")), QStringLiteral("0"));
+        QCOMPARE(readText(d + QStringLiteral("/finished")), QStringLiteral("done"));
+        const qint64 sent = 3000000 + qstrlen("CHANGE MASTER TO x;\n");
+        QCOMPARE(readText(d + QStringLiteral("/received")).toLongLong(), sent);
+        // the count is exactly what the dump wrote: its stream, and (this stand-in being a script) the two
+        // notes it wrote beside it
+        QCOMPARE(readText(d + QStringLiteral("/bytes.final")).toLongLong(),
+            sent + QFileInfo(d + QStringLiteral("/dump.out")).size()
+                + QFileInfo(d + QStringLiteral("/dump.args")).size());
+        QVERIFY(readText(d + QStringLiteral("/dump.args")).contains(QStringLiteral("--master-data=1")));
+        // nothing passes the data on in between: the dump writes into the very pipe the client reads
+        const QString out = readText(d + QStringLiteral("/dump.out"));
+        QVERIFY2(out.startsWith(QStringLiteral("pipe:")), qPrintable(out));
+        QCOMPARE(readText(d + QStringLiteral("/client.in")), out);
+
+        // a failing dump: its exit code kept, the client still ends
+        writeScript(d + QStringLiteral("/dump"), "printf 'x'\nexit 3\n");
+        QCOMPARE(runSh(CopyScript::copy(p)), 0);
+        QCOMPARE(readText(d + QStringLiteral("/dump.rc")), QStringLiteral("3"));
+        QCOMPARE(readText(d + QStringLiteral("/bytes.final")), QStringLiteral("1"));
+    }
+
+    void pollWakesWhenTheJobEndsAndForksOnlyItsSleep()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString d = dir.path();
+        CopyScriptParams p;
+        p.workDir = d;
+        writeScript(d + QStringLiteral("/client"), "cat > /dev/null\n");
+        p.clientTool = d + QStringLiteral("/client");
+        QFile saved(d + QStringLiteral("/saved.sql"));
+        QVERIFY(saved.open(QIODevice::WriteOnly));
+        saved.write("SELECT 1;\n");
+        saved.close();
+        // a job that ends after 1 s, polled with a 20 s wait: the poll answers when the job ends
+        const QString job = QStringLiteral("sleep 1\n") + CopyScript::restore(p, saved.fileName());
+        QProcess bg;
+        bg.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), job });
+        QVERIFY(bg.waitForStarted());
+        QElapsedTimer t;
+        t.start();
+        QProcess poll;
+        poll.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), CopyScript::poll(d, 20000) });
+        QVERIFY(poll.waitForFinished(30000));
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        const QString out = QString::fromUtf8(poll.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("finished=done")), qPrintable(out));
+        QVERIFY(out.contains(QStringLiteral("load.rc=0")));
+        QVERIFY(bg.waitForFinished(10000));
+        // the script itself calls nothing but sleep and the shell's builtins
+        const QString script = CopyScript::poll(d, 1000);
+        for (const char* tool : { "cat ", "sed ", "grep ", "awk " })
+            QVERIFY2(!script.contains(QLatin1String(tool)), tool);
+        QVERIFY(script.contains(QStringLiteral("sleep 1.000")));
+    }
+
+    void progressRateAndRemainingTimeInRows()
     {
         CopyProgress p;
         p.bytes = 50 * 1000 * 1000;
         p.estimatedBytes = 200 * 1000 * 1000;
+        p.rows = 100000;
+        p.estimatedRows = 400000;
         p.elapsedMs = 10000;
         p.tables = 3;
         p.totalTables = 7;
         QCOMPARE(qint64(p.bytesPerSecond()), qint64(5 * 1000 * 1000));
+        // the rows still to load at the rows' own rate, whatever the dump's bytes say
+        QCOMPARE(p.remainingMs(), qint64(30000));
+        p.bytes = 10;
         QCOMPARE(p.remainingMs(), qint64(30000));
         QCOMPARE(p.toJson().value(QStringLiteral("phase")).toString(), QStringLiteral("copy"));
         QCOMPARE(p.toJson().value(QStringLiteral("remainingMs")).toInteger(), qint64(30000));
-        p.bytes = p.estimatedBytes + 1; // past the estimate: unknown, never negative
+        QCOMPARE(p.toJson().value(QStringLiteral("rows")).toInteger(), qint64(100000));
+        p.rows = p.estimatedRows + 1; // past the estimate: unknown, never negative
+        QCOMPARE(p.remainingMs(), qint64(-1));
+        p.rows = 0;
         QCOMPARE(p.remainingMs(), qint64(-1));
     }
 };
 
-QTEST_APPLESS_MAIN(TestCopyScript)
+QTEST_GUILESS_MAIN(TestCopyScript)
 #include "tst_copyscript.moc"
