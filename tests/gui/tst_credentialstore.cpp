@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "asynctask.h"
 #include "credentialstore.h"
+#include "guidriver.h"
 #include "mainwindow.h"
 #include "monitor/topologymodel.h"
 #include "pairlist.h"
@@ -69,6 +70,7 @@ private slots:
         QCoreApplication::setOrganizationName("RepliPairTest");
         QCoreApplication::setApplicationName("tst_credentialstore");
         QStandardPaths::setTestModeEnabled(true);
+        QApplication::setAttribute(Qt::AA_DontUseNativeDialogs); // file dialogs the test can type into
     }
     void init()
     {
@@ -95,7 +97,11 @@ private slots:
         QVERIFY(p.save(path).has_value());
         MainWindow window;
         window.show();
-        QVERIFY(window.openPairFile(path));
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // File ▸ Open Profile…, the path typed into the file dialog
+        GuiDriver::FileDialogAnswer answer(path);
+        QVERIFY(GuiDriver::chooseFromMenuBar(&window, "actionOpen"));
+        QVERIFY(answer.seen());
         // the keychain does not answer: the window asks for A's password (B needs none), then opens the pair
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QInputDialog*>("passwordPrompt")
                 && window.findChild<QInputDialog*>("passwordPrompt")->isVisible(),
@@ -320,18 +326,11 @@ private:
         QCOMPARE(checked, on);
     }
 
-    /** Triggers the action @p name of the window's menu bar, where a user finds it. */
+    /** Chooses the action @p name from the window's menu bar as a user does: a click on the menu's title,
+     *  then on the item. */
     static void triggerFromMenu(MainWindow& window, const char* name)
     {
-        for (QAction* menu : window.menuBar()->actions())
-            if (menu->menu())
-                for (QAction* a : menu->menu()->actions())
-                    if (a->objectName() == name) {
-                        QVERIFY2(a->isEnabled() && a->isVisible(), name);
-                        a->trigger();
-                        return;
-                    }
-        QFAIL(name);
+        QVERIFY2(GuiDriver::chooseFromMenuBar(&window, name), name);
     }
 
     /** Activates the pair saved at @p path in Saved Pairs (Enter on its row). */
