@@ -14,7 +14,7 @@
         <translation>关闭提示(&amp;D)</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+167"/>
         <source>%1 — %2 on %3: %4</source>
         <translation>%1 — %3 上的%2：%4</translation>
     </message>
@@ -37,9 +37,17 @@
     </message>
 </context>
 <context>
+    <name>BinlogStatus</name>
+    <message>
+        <location filename="../models/sql/binlogstatus.cpp" line="+35"/>
+        <source>the binary log is off: %1 returned nothing</source>
+        <translation type="unfinished">binlog 已关闭：%1 没有返回任何内容</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="+35"/>
+        <location filename="../app/cli/cli.cpp" line="+36"/>
         <source>replipair-cli: %1</source>
         <translation>replipair-cli：%1</translation>
     </message>
@@ -49,7 +57,7 @@
         <translation>请尝试 &apos;replipair-cli --help&apos;。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>FAILED: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -350,7 +358,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>ConfigLocator</name>
     <message>
-        <location filename="../models/config/configlocator.cpp" line="+127"/>
+        <location filename="../models/config/configlocator.cpp" line="+124"/>
         <source>the server (%1) was started with --no-defaults: it reads no option file, so its settings can only change on its command line. Set &quot;configFile&quot; in the profile if you know better.</source>
         <translation>服务器（%1）是以 --no-defaults 启动的：它不读取任何配置文件，因此其设置只能在命令行中更改。如果您确定，请在配对方案中设置“configFile”。</translation>
     </message>
@@ -393,21 +401,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>ConfigPush</name>
     <message>
-        <location filename="../models/config/configpush.cpp" line="+149"/>
-        <location line="+14"/>
-        <location line="+11"/>
-        <source>config</source>
-        <translation>配置</translation>
-    </message>
-    <message>
-        <location line="-123"/>
-        <location line="+5"/>
-        <location line="+6"/>
-        <source>check config</source>
-        <translation>检查配置</translation>
-    </message>
-    <message>
-        <location line="-10"/>
+        <location filename="../models/config/configpush.cpp" line="+53"/>
         <source>%1 — nothing was changed</source>
         <translation>%1 — 未做任何更改</translation>
     </message>
@@ -457,12 +451,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>服务器未能以新配置恢复运行：正在恢复旧配置并再次重启</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>restart</source>
-        <translation>重启</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>restored %1</source>
         <translation>已恢复 %1</translation>
     </message>
@@ -535,12 +524,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>服务器仍然宕机：%1。下一步：查看上面的输出，在主机上手动启动服务器，然后再次运行搭建</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>verify config</source>
-        <translation>验证配置</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+42"/>
         <source>after the change: %1. Another option file may override ours.</source>
         <translation>更改之后：%1。可能有另一个配置文件覆盖了 RepliPair 的设置。</translation>
     </message>
@@ -582,7 +566,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>CopyCheck</name>
     <message>
-        <location filename="../models/copy/copycheck.cpp" line="+186"/>
+        <location filename="../models/copy/copycheck.cpp" line="+247"/>
         <source>database %1 is to be copied from %2, which does not have it</source>
         <translation>数据库 %1 要从 %2 拷贝，但 %2 上没有该数据库</translation>
     </message>
@@ -634,7 +618,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>请在 %1 的主机上安装数据库客户端软件包</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-99"/>
         <source>%1&apos;s data folder %2 has %3 free; the copy needs about %4 (%5&apos;s data and indexes%6)</source>
         <translation>%1 的数据目录 %2 剩余 %3；拷贝大约需要 %4（%5 的数据和索引%6）</translation>
     </message>
@@ -650,11 +634,22 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
     <message>
         <location line="+3"/>
+        <location line="+11"/>
         <source>could not read the free space of %1 on %2&apos;s host</source>
         <translation>无法读取 %2 的主机上 %1 的剩余空间</translation>
     </message>
+    <message>
+        <location line="-6"/>
+        <source>%1 on %2&apos;s host, where the old copy is saved before it is replaced, has %3 free; the old copy needs about %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>free space in %1 first</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+87"/>
         <source>%1 is read-only (read_only=1) while %2 (%3 in %n table(s)) is copied from %4; %4 keeps serving reads and writes</source>
         <translation>
             <numerusform>从 %4 拷贝 %2（%n 张表，%3）期间，%1 为只读（read_only=1）；%4 继续提供读写服务</numerusform>
@@ -667,9 +662,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
 </context>
 <context>
+    <name>CopyJobWatch</name>
+    <message>
+        <location filename="../models/copy/copyjobwatch.cpp" line="+43"/>
+        <source>cancelled by the user</source>
+        <translation type="unfinished">已被用户取消</translation>
+    </message>
+</context>
+<context>
     <name>CopyProgress</name>
     <message>
-        <location filename="../models/copy/copyprogress.cpp" line="+40"/>
+        <location filename="../models/copy/copyprogress.cpp" line="+45"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -695,80 +698,81 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
 </context>
 <context>
+    <name>CopyReceiver</name>
+    <message>
+        <location filename="../models/copy/copyreceiver.cpp" line="+74"/>
+        <source>the admin account cannot log in to %1 from %1&apos;s own host, where the copy is loaded: %2</source>
+        <translation type="unfinished">管理员账号无法从 %1 自身所在的主机（拷贝的数据在那里导入）登录 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>cannot make %1 on %2&apos;s host to save the old copy in: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 already has replica settings (source %2): a copy would replace data it may be applying; remove them first (STOP SLAVE; RESET SLAVE ALL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
-        <location filename="../ui/credentialstore.cpp" line="+14"/>
+        <location filename="../ui/credentialstore.cpp" line="+16"/>
         <source>the keychain did not answer: %1</source>
         <translation>系统钥匙串没有响应：%1</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+18"/>
-        <location line="+2"/>
-        <location line="+17"/>
-        <location line="+58"/>
-        <location line="+20"/>
-        <source>keychain</source>
-        <translation>钥匙串</translation>
-    </message>
-    <message>
-        <location line="-97"/>
+        <location line="+66"/>
         <source>the keychain holds no entry %1</source>
         <translation>钥匙串中没有条目 %1</translation>
     </message>
 </context>
 <context>
-    <name>DataComparison</name>
-    <message>
-        <location filename="../models/actions/datacomparison.cpp" line="+16"/>
-        <source>compare data</source>
-        <translation>比较数据</translation>
-    </message>
-</context>
-<context>
     <name>DataCopy</name>
     <message>
-        <location filename="../models/copy/datacopy.cpp" line="+29"/>
+        <location filename="../models/copy/datacopy.cpp" line="+46"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+138"/>
-        <source>the admin account cannot log in to %1 from %1&apos;s own host, where the copy is loaded: %2</source>
-        <translation>管理员账号无法从 %1 自身所在的主机（拷贝的数据在那里导入）登录 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+81"/>
         <source>read_only=1 for the time of the copy</source>
         <translation>拷贝期间 read_only=1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+23"/>
         <source>saving the old copy failed, nothing was replaced: %1</source>
         <translation>保存原有数据失败，未替换任何内容：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>old copy of %1 saved as %2</source>
         <translation>%1 的原有数据已保存为 %2</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>the dump of %1 failed (exit %2): %3</source>
         <translation>%1 的转储失败（退出码 %2）：%3</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+5"/>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>loading the copy into %1 failed (exit %2): %3</source>
         <translation>将拷贝的数据导入 %1 失败（退出码 %2）：%3</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>the dump carries no binary log coordinates (is the binary log of %1 on?)</source>
         <translation>转储中没有 binlog 位点（%1 的 binlog 是否已开启？）</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+40"/>
         <source>could not remove the partial copy of %1: %2</source>
         <translation>无法删除 %1 上拷贝到一半的数据：%2</translation>
     </message>
@@ -779,21 +783,27 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
     <message>
         <location line="+9"/>
-        <source>could not load the old copy back; it is kept in %1</source>
-        <translation>无法重新导入原有数据；它保留在 %1 中</translation>
+        <location line="+3"/>
+        <source>could not load the old copy back (%1); it is kept in %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>old copy loaded back from %1</source>
         <translation>已从 %1 重新导入原有数据</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>could not remove the replica settings the copy made on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>could not drop the temporary account %1 on %2: %3</source>
         <translation>无法删除 %2 上的临时账号 %1：%3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+8"/>
         <source>could not set read_only back to %1 on %2: %3</source>
         <translation>无法将 %2 上的 read_only 恢复为 %1：%3</translation>
     </message>
@@ -964,45 +974,90 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>FinalDataCheck</name>
     <message>
-        <location filename="../models/setup/finaldatacheck.cpp" line="+49"/>
+        <location filename="../models/setup/finaldatacheck.cpp" line="+57"/>
+        <source>its SQL thread is not running%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it had executed %1:%2 of %3:%4 after %5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 → %2: %3</source>
+        <translation type="unfinished">%1 → %2：%3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>the SQL thread of %1 is not running%2</source>
         <translation>%1 的 SQL 线程未运行%2</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 had not caught up with %2 (executed %3:%4 of %5:%6)</source>
-        <translation>%1 尚未追上 %2（已执行到 %3:%4，目标为 %5:%6）</translation>
+        <location line="+26"/>
+        <source>the SQL thread of %1 could not be started again after the data check: %2. Start it by hand: %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>%1 had not applied what %2 had written: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 did not reach %2:%3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+10"/>
+        <source>%1 took writes of its own during the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1 stopped at %2:%3, not at the snapshot&apos;s %4:%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (%2: %3 rows, %4: %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>no table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>the replicated data is the same on both: %n table(s) compared at one point of %1&apos;s binary log (%2 stopped at that point, %1 read in a consistent snapshot)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+8"/>
-        <location line="+6"/>
+        <source>the replicated data differs in %n table(s): %1 (at one point of %2&apos;s binary log, %3 stopped at that point)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>the data could not be compared: %1</source>
         <translation>无法比较数据：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-24"/>
         <source>no table in the replicated databases yet: no data to compare</source>
         <translation>复制的数据库中还没有表：没有可比较的数据</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>the replicated data is the same on both: %n table(s) compared (CHECKSUM TABLE) once both had caught up</source>
-        <translation>
-            <numerusform>两台服务器上被复制的数据一致：在两台服务器都追上后比较了 %n 张表（CHECKSUM TABLE）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+14"/>
-        <source>the replicated data differs in %n table(s) although both had caught up: %1</source>
-        <translation>
-            <numerusform>尽管两台服务器都已追上，被复制的数据仍有 %n 张表不同：%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>the data could not be compared: writes kept arriving on %1 while the tables were read (%2 differed at the last try); compare later with &quot;replipair-cli compare&quot;</source>
-        <translation>无法比较数据：读取表期间 %1 上不断有写入（最后一次尝试时 %2 不一致）；请稍后用 &quot;replipair-cli compare&quot; 比较</translation>
     </message>
 </context>
 <context>
@@ -1024,16 +1079,48 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
 </context>
 <context>
-    <name>Heartbeat</name>
+    <name>GuiMain</name>
     <message>
-        <location filename="../models/monitor/heartbeat.cpp" line="+25"/>
-        <location line="+21"/>
-        <location line="+18"/>
-        <location line="+16"/>
-        <location line="+30"/>
-        <location line="+11"/>
-        <source>heartbeat</source>
-        <translation>心跳</translation>
+        <location filename="../app/gui/main.cpp" line="+36"/>
+        <source>Sets up and watches MySQL/MariaDB master-master replication.</source>
+        <translation type="unfinished">搭建并监控 MySQL/MariaDB 双主复制。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start two local sandbox servers and set them up as a pair.</source>
+        <translation type="unfinished">启动两台本地沙箱服务器，并为它们搭建双主复制。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this language (en, zh_CN).</source>
+        <translation type="unfinished">使用此语言（en、zh_CN）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A pair profile to open.</source>
+        <translation type="unfinished">要打开的配对方案。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Starting two sandbox servers in %1…</source>
+        <translation type="unfinished">正在 %1 中启动两台沙箱服务器…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sandbox servers are up.</source>
+        <translation type="unfinished">沙箱服务器已启动。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demo</source>
+        <translation type="unfinished">演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sandbox servers could not be started:
+%1</source>
+        <translation type="unfinished">无法启动沙箱服务器：
+%1</translation>
     </message>
 </context>
 <context>
@@ -1113,21 +1200,11 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
     <message>
         <location line="+3"/>
-        <source>   replicates from %1:%2, IO %3, SQL %4</source>
-        <translation>   从 %1:%2 复制，IO %3，SQL %4</translation>
+        <source>   replica %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>pre-flight: all checks passed</source>
         <translation>预检：所有检查均已通过</translation>
     </message>
@@ -1180,7 +1257,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>否</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <location line="+3"/>
         <location line="+32"/>
         <source>Reachable</source>
@@ -1299,19 +1376,24 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>最近的 IO 错误</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Replication now (%1)</source>
         <translation>当前复制状态（%1）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Replication now</source>
         <translation>当前复制状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replication at the last inspection (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1388,7 +1470,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>KnownHosts</name>
     <message>
-        <location filename="../models/host/ssh/knownhosts.cpp" line="+69"/>
+        <location filename="../models/host/ssh/knownhosts.cpp" line="+70"/>
         <source>%1 sent no host key: %2</source>
         <translation>%1 没有发送主机密钥：%2</translation>
     </message>
@@ -1426,28 +1508,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>LocalShell</name>
     <message>
-        <location filename="../models/host/localshell.cpp" line="+18"/>
+        <location filename="../models/host/localshell.cpp" line="+20"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>read file</source>
-        <translation>读取文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+4"/>
-        <source>check config</source>
-        <translation>检查配置</translation>
-    </message>
-    <message>
-        <location line="-3"/>
+        <location line="+12"/>
         <source>the folder %1 is not writable by this user, so %2 cannot be replaced</source>
         <translation>当前用户无法写入文件夹 %1，因此无法替换 %2</translation>
     </message>
@@ -1457,53 +1528,27 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>当前用户无法写入 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>write file</source>
-        <translation>写入文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>backup</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>cannot copy %1 to %2</source>
         <translation>无法将 %1 拷贝到 %2</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>remove file</source>
-        <translation>删除文件</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+7"/>
         <source>cannot remove %1</source>
         <translation>无法删除 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>list folder</source>
-        <translation>列出文件夹</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+8"/>
         <source>folder %1 does not exist</source>
         <translation>文件夹 %1 不存在</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+5"/>
-        <source>run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <location line="-5"/>
         <source>cannot start /bin/sh: %1</source>
         <translation>无法启动 /bin/sh：%1</translation>
     </message>
@@ -1584,7 +1629,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../ui/monitor/logview.cpp" line="+51"/>
+        <location filename="../ui/monitor/logview.cpp" line="+52"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
@@ -1619,7 +1664,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>清空</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+14"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Pair</source>
         <translation>服务器对</translation>
     </message>
@@ -1643,7 +1693,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+50"/>
+        <location filename="../ui/mainwindow.cpp" line="+52"/>
         <location line="+23"/>
         <source>RepliPair</source>
         <translation>RepliPair</translation>
@@ -1807,17 +1857,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>%1 — RepliPair</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>keychain</source>
-        <translation>钥匙串</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+33"/>
         <source>The passwords could not be remembered: %1</source>
         <translation>无法记住密码：%1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Inspecting %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
@@ -1890,38 +1935,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>无</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>UNREACHABLE: %1</source>
-        <translation>无法连接：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>no replication configured%1</source>
-        <translation>未配置复制%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>IO %1  SQL %2  behind %3  heartbeat %4</source>
-        <translation>IO %1  SQL %2  延迟 %3  心跳 %4</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Yes</source>
-        <translation>是</translation>
+        <location line="+9"/>
+        <source>%1  heartbeat %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>NULL</source>
-        <translation>NULL</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>  read-only</source>
         <translation>  只读</translation>
     </message>
@@ -1959,12 +1978,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>OptionFiles</name>
     <message>
-        <location filename="../models/config/optionfiles.cpp" line="+128"/>
-        <source>config</source>
-        <translation>配置</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../models/config/optionfiles.cpp" line="+130"/>
         <source>cannot read the option file %1: %2</source>
         <translation>无法读取配置文件 %1：%2</translation>
     </message>
@@ -1997,7 +2011,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>例如 mysql</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>default: the other server&apos;s address</source>
         <translation>默认：另一台服务器的地址</translation>
     </message>
@@ -2082,7 +2096,22 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>STATEMENT</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>No copy: both servers already hold the same data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied online with the server&apos;s own dump tool, at the exact binary log position replication then starts from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Replace the receiver&apos;s existing data (saved first as a dump on its host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Pair &amp;name:</source>
         <translation>服务器对名称(&amp;N)：</translation>
     </message>
@@ -2127,12 +2156,23 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>重启服务器(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
+        <source>Initial &amp;copy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+2"/>
+        <source>%1 gets a copy of %2&apos;s databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Give the pair a name; it names the profile file.</source>
         <translation>请为服务器对命名；配对方案的文件名由它生成。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The replication user may hold letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; (at most 32).</source>
         <translation>复制用户名只能包含字母、数字、&apos;.&apos;、&apos;-&apos; 和 &apos;_&apos;（最多 32 个）。</translation>
     </message>
@@ -2155,12 +2195,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>PairDataSteps</name>
     <message>
-        <location filename="../models/setup/pairdatasteps.cpp" line="+58"/>
+        <location filename="../models/setup/pairdatasteps.cpp" line="+72"/>
         <source>where %1&apos;s binary log stood when the data was inspected</source>
         <translation>检查数据时 %1 的 binlog 位点</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>could not check the copy: %1</source>
         <translation>无法检查拷贝：%1</translation>
     </message>
@@ -2203,16 +2243,31 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
     <message>
         <location line="+18"/>
-        <source>; then, once both have caught up, the replicated tables compared (CHECKSUM TABLE): setup fails naming any table that differs</source>
-        <translation>；然后在两台服务器都追上后比较被复制的表（CHECKSUM TABLE）：如有不同的表，搭建失败并列出表名</translation>
+        <source>; then the replicated tables compared at one exact point, also under writes (the replica&apos;s SQL thread stopped at the position of the source&apos;s consistent snapshot, a checksum of every row on both): setup fails naming any table that differs</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+92"/>
+        <source>comparing the replicated tables at one point of a binary log, in each direction until one counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source> %1&apos;s binary log was off until this setup restarted it, and %1 held data: rows written on %1 before that restart are in no binary log and never reached %2. Copy the data instead: setup --copy-from %1 --replace-target (profile &quot;initialCopy&quot;: &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>replication runs both ways, but %1: not verified.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-113"/>
         <source>the start of the binary log %1 turned on at its restart</source>
         <translation>%1 重启时开启的 binlog 的起点</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>copying %1 from %2</source>
         <translation>正在从 %2 拷贝 %1</translation>
     </message>
@@ -2232,31 +2287,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>
             <numerusform>已在 %2 秒内拷贝 %1（%n 张表）；%3 从 %4 的 %5 处开始复制</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>comparing the replicated tables once both have caught up</source>
-        <translation>在两台服务器都追上后比较被复制的表</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>master-master replication verified in both directions; no table in the replicated databases yet, so no data to compare</source>
-        <translation>双主复制已在两个方向上验证；复制的数据库中还没有表，因此没有可比较的数据</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>master-master replication verified in both directions, and the replicated data is the same on both</source>
-        <translation>双主复制已在两个方向上通过验证，且两台服务器上被复制的数据一致</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>replication runs both ways, but the data differs in %1: not verified</source>
-        <translation>复制已双向运行，但 %1 中的数据不同：未通过验证</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>replication runs in both directions (threads and a test row each way checked), but %1</source>
-        <translation>复制已在两个方向上运行（已检查每个方向的线程和测试行），但 %1</translation>
     </message>
 </context>
 <context>
@@ -2333,62 +2363,14 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
 </context>
 <context>
-    <name>PairMonitor</name>
-    <message>
-        <location filename="../models/monitor/pairmonitor.cpp" line="+212"/>
-        <source>heartbeat</source>
-        <translation>心跳</translation>
-    </message>
-</context>
-<context>
     <name>PairProfile</name>
     <message>
-        <location filename="../models/common/pairprofile.cpp" line="+32"/>
-        <source>unknown key &quot;%1&quot;</source>
-        <translation>未知的键“%1”</translation>
+        <location filename="../models/common/pairprofile.cpp" line="+34"/>
+        <source>&quot;agent&quot;: true logs in with the ssh-agent&apos;s keys; it cannot go with &quot;keyFile&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>missing &quot;%1&quot;</source>
-        <translation>缺少“%1”</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot; must be a string</source>
-        <translation>“%1”必须是字符串</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot; must not be empty</source>
-        <translation>“%1”不能为空</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&quot;%1&quot; must be a port number between 1 and 65535</source>
-        <translation>“%1”必须是 1 到 65535 之间的端口号</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&quot;%1&quot; must be true or false</source>
-        <translation>“%1”必须是 true 或 false</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&quot;%1&quot; must be an array of names</source>
-        <translation>“%1”必须是名称数组</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&quot;%1&quot; holds a value that is not a database name</source>
-        <translation>“%1”包含的值不是数据库名</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>database name &quot;%1&quot; in &quot;%2&quot; cannot be replicated by name filters (it holds &apos;#&apos;, &apos;,&apos;, a control character or leading/trailing blanks)</source>
-        <translation>“%2”中的数据库名“%1”无法通过名称过滤器复制（它包含 &apos;#&apos;、&apos;,&apos;、控制字符或首尾空格）</translation>
-    </message>
-    <message>
-        <location line="+56"/>
+        <location line="+31"/>
         <source>&quot;configFile&quot; must be a path or &quot;auto&quot;</source>
         <translation>&quot;configFile&quot; 必须是路径或 &quot;auto&quot;</translation>
     </message>
@@ -2413,7 +2395,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>无法读取管理员密码文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>profile</source>
         <translation>配对方案</translation>
     </message>
@@ -2618,7 +2600,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>PlanBuilder</name>
     <message>
-        <location filename="../models/setup/planbuilder.cpp" line="+21"/>
+        <location filename="../models/setup/planbuilder.cpp" line="+22"/>
         <source>Replication settings in %1; restart (%2 changed)</source>
         <translation>复制设置写入 %1；需要重启（%2 已更改）</translation>
     </message>
@@ -3212,9 +3194,57 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     </message>
 </context>
 <context>
+    <name>ProfileFields</name>
+    <message>
+        <location filename="../models/common/profilefields.cpp" line="+16"/>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation type="unfinished">未知的键“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>missing &quot;%1&quot;</source>
+        <translation type="unfinished">缺少“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation type="unfinished">“%1”必须是字符串</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must not be empty</source>
+        <translation type="unfinished">“%1”不能为空</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; must be a port number between 1 and 65535</source>
+        <translation type="unfinished">“%1”必须是 1 到 65535 之间的端口号</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation type="unfinished">“%1”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; must be an array of names</source>
+        <translation type="unfinished">“%1”必须是名称数组</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; holds a value that is not a database name</source>
+        <translation type="unfinished">“%1”包含的值不是数据库名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>database name &quot;%1&quot; in &quot;%2&quot; cannot be replicated by name filters (it holds &apos;#&apos;, &apos;,&apos;, a control character, a line or paragraph separator, or leading/trailing blanks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileRules</name>
     <message>
-        <location filename="../models/common/profilerules.cpp" line="+48"/>
+        <location filename="../models/common/profilerules.cpp" line="+52"/>
         <source>&quot;%1&quot; is not a valid name: use 1 to %2 of the letters a-z, A-Z, the digits 0-9 and _ - .</source>
         <translation>&quot;%1&quot; 不是有效的名称：请使用 1 到 %2 个字母 a-z、A-Z、数字 0-9 以及 _ - .</translation>
     </message>
@@ -3249,7 +3279,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>&quot;%1&quot; 含有控制字符（例如换行符）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not a keychain entry name: use 1 to %2 of the letters a-z, A-Z, the digits 0-9 and _ . @ : / - (like &quot;sql:root@db1:3306&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>profile</source>
         <translation>配对方案</translation>
     </message>
@@ -3257,12 +3292,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>RemoteJob</name>
     <message>
-        <location filename="../models/copy/remotejob.cpp" line="+20"/>
+        <location filename="../models/copy/remotejob.cpp" line="+21"/>
         <source>cannot make a private work folder on %1: %2</source>
         <translation>无法在 %1 上创建私有工作文件夹：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>refusing to remove %1</source>
         <translation>拒绝删除 %1</translation>
     </message>
@@ -3272,17 +3307,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>无法删除 %2 上的 %1：%3</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>cannot create %1 on %2: %3</source>
         <translation>无法在 %2 上创建 %1：%3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>cannot start the copy on %1: %2</source>
         <translation>无法在 %1 上启动拷贝：%2</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>the copy&apos;s processes on %1 did not stop</source>
         <translation>%1 上的拷贝进程没有停止</translation>
     </message>
@@ -3290,7 +3325,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>ReplicaActions</name>
     <message>
-        <location filename="../ui/monitor/replicaactions.cpp" line="+62"/>
+        <location filename="../ui/monitor/replicaactions.cpp" line="+63"/>
         <source>Starting replication on %1…</source>
         <translation>正在 %1 上启动复制…</translation>
     </message>
@@ -3300,12 +3335,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>正在 %1 上停止复制…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>replication</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Reading the event that stopped %1…</source>
         <translation>正在读取使 %1 停止的事件…</translation>
     </message>
@@ -3315,12 +3345,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>出错的事件</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>skip event</source>
-        <translation>跳过事件</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Comparing the replicated tables of %1 and %2…</source>
         <translation>正在比较 %1 和 %2 上被复制的表…</translation>
     </message>
@@ -3377,7 +3402,7 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicaControl</name>
     <message>
-        <location filename="../models/actions/replicacontrol.cpp" line="+96"/>
+        <location filename="../models/actions/replicacontrol.cpp" line="+97"/>
         <source>replication started on %1 (%2)</source>
         <translation>已在 %1 上启动复制（%2）</translation>
     </message>
@@ -3416,14 +3441,6 @@ A table written to during the comparison may show as different: compare again on
     </message>
 </context>
 <context>
-    <name>ReplicaStartPoint</name>
-    <message>
-        <location filename="../models/setup/replicastartpoint.cpp" line="+12"/>
-        <source>the binary log is off: %1 returned nothing</source>
-        <translation>binlog 已关闭：%1 没有返回任何内容</translation>
-    </message>
-</context>
-<context>
     <name>ReplicaStatus</name>
     <message>
         <location filename="../models/sql/replicastatus.cpp" line="+58"/>
@@ -3436,7 +3453,33 @@ A table written to during the comparison may show as different: compare again on
         <translation>SQL 线程错误 %1：%2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not a replica</source>
+        <translation type="unfinished">不是从库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from %1:%2  IO %3  SQL %4  behind %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>No</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+10"/>
         <source>yes</source>
         <translation>是</translation>
@@ -3599,7 +3642,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>服务器 %1 恢复响应</translation>
     </message>
     <message>
-        <location filename="../ui/screenshottour.cpp" line="+133"/>
+        <location filename="../ui/screenshottour.cpp" line="+134"/>
         <source>SQL thread error %1: %2</source>
         <translation>SQL 线程错误 %1：%2</translation>
     </message>
@@ -3638,12 +3681,7 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicationSteps</name>
     <message>
-        <location filename="../models/setup/replicationsteps.cpp" line="+32"/>
-        <source>replication user</source>
-        <translation>复制用户</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location filename="../models/setup/replicationsteps.cpp" line="+63"/>
         <source>id %1 by %2 for %3 s: %4</source>
         <translation>id %1，由 %2 执行，已 %3 秒：%4</translation>
     </message>
@@ -3653,12 +3691,7 @@ A table written to during the comparison may show as different: compare again on
         <translation>有长时间运行的语句时不获取全局读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行搭建。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>the binary log is off: %1 returned nothing</source>
-        <translation>binlog 已关闭：%1 没有返回任何内容</translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location line="+75"/>
         <source>this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 cannot mark them as applied on a server with a history; use &quot;gtid&quot;: &quot;off&quot;</source>
         <translation>此服务器缺少主库已执行的 GTID（%1），而 8.0 之前的 MySQL 无法在已有历史的服务器上将其标记为已应用；请使用 &quot;gtid&quot;: &quot;off&quot;</translation>
     </message>
@@ -3846,7 +3879,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>127.0.0.1 上没有空闲端口</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <location line="+48"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
@@ -3977,14 +4010,6 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <location line="+4"/>
         <source>Replicate from A</source>
         <translation>从 A 复制</translation>
-    </message>
-</context>
-<context>
-    <name>ServerInspection</name>
-    <message>
-        <location filename="../models/setup/serverinspection.cpp" line="+92"/>
-        <source>inspect</source>
-        <translation>检查</translation>
     </message>
 </context>
 <context>
@@ -4323,7 +4348,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerProcess</name>
     <message>
-        <location filename="../models/host/serverprocess.cpp" line="+98"/>
+        <location filename="../models/host/serverprocess.cpp" line="+99"/>
         <source>pid %1 (%2%3)</source>
         <translation>pid %1（%2%3）</translation>
     </message>
@@ -4435,12 +4460,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>SetupCommand</name>
     <message>
-        <location filename="../app/cli/setupcommand.cpp" line="+30"/>
+        <location filename="../app/cli/setupcommand.cpp" line="+36"/>
         <source>setup changes both servers; run &apos;replipair-cli plan&apos; to see how, then add --yes</source>
         <translation>setup 会更改两台服务器；请先运行 &apos;replipair-cli plan&apos; 查看具体内容，然后加上 --yes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>journal: %1</source>
         <translation>运行记录：%1</translation>
     </message>
@@ -4540,22 +4565,17 @@ Plan:
         <translation>两个方向都已在复制，且所有设置均已到位：未做任何更改</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>master-master replication verified in both directions</source>
-        <translation>双主复制已在两个方向上通过验证</translation>
-    </message>
-    <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>settings in place; no restart (%1 in force from the next restart)</source>
         <translation>设置已到位；不重启（%1 从下次重启起生效）</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location filename="../models/setup/setuprunreplication.cpp" line="+53"/>
         <source>%1 starts at %2:%3%4: %5</source>
         <translation>%1 从 %2:%3%4 开始：%5</translation>
     </message>
     <message numerus="yes">
-        <location line="-118"/>
+        <location filename="../models/setup/setuprun.cpp" line="-36"/>
         <source>reads %n option file(s) from %1; ours: %2</source>
         <translation>
             <numerusform>从 %1 读取 %n 个配置文件；RepliPair 的：%2</numerusform>
@@ -4602,7 +4622,24 @@ Plan:
         <translation>两台服务器上的所有设置均已到位：无需更改，无需重启</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+60"/>
+        <source>replication runs in both directions (both threads running on each side, a test row arrived each way), but %1. Compare it when writes pause: replipair-cli compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>master-master replication verified in both directions; no table in the replicated databases yet, so no data to compare</source>
+        <translation type="unfinished">双主复制已在两个方向上验证；复制的数据库中还没有表，因此没有可比较的数据</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>master-master replication verified in both directions, and the replicated data is the same on both (%n table(s) compared)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/setup/setuprunreplication.cpp" line="-30"/>
         <source>%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)</source>
         <translation>%1 只能以 REPLICATION SLAVE 权限从这里复制；新生成的密码（仅保存在内存中）</translation>
     </message>
@@ -4638,7 +4675,7 @@ Plan:
         <translation>正在从 %1（%2:%3）复制，起点为 %4:%5</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../models/setup/setuprun.cpp" line="+17"/>
         <source>could not create the heartbeat table for monitoring: %1</source>
         <translation>无法创建用于监控的心跳表：%1</translation>
     </message>
@@ -4763,6 +4800,19 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+9"/>
         <source>The event group it could not apply:</source>
         <translation>它无法应用的事件组：</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotChecksum</name>
+    <message>
+        <location filename="../models/setup/snapshotchecksum.cpp" line="+14"/>
+        <source>the binary log is off: %1 returned nothing</source>
+        <translation type="unfinished">binlog 已关闭：%1 没有返回任何内容</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>the binary log is off: no snapshot position (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4908,7 +4958,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>Known hosts 文件(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>&quot;%1&quot; is not a valid SSH host.</source>
         <translation>“%1”不是有效的 SSH 主机。</translation>
     </message>
@@ -4921,7 +4971,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SshAuthenticator</name>
     <message>
-        <location filename="../models/host/ssh/sshauthenticator.cpp" line="+26"/>
+        <location filename="../models/host/ssh/sshauthenticator.cpp" line="+27"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -4986,7 +5036,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>%1 断开了连接：%2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
+        <source>ssh-agent, as the profile says (&quot;agent&quot;: true), but none is running: SSH_AUTH_SOCK is not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>ssh-agent (not running: SSH_AUTH_SOCK is not set)</source>
         <translation>ssh-agent（未运行：未设置 SSH_AUTH_SOCK）</translation>
     </message>
@@ -5079,7 +5134,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SshShell</name>
     <message>
-        <location filename="../models/host/ssh/sshshell.cpp" line="+54"/>
+        <location filename="../models/host/ssh/sshshell.cpp" line="+55"/>
         <source>%1 (sudo)</source>
         <translation>%1（sudo）</translation>
     </message>
@@ -5099,39 +5154,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>%1 上的 sudo 会要求 %2 输入密码，而 RepliPair 从不输入密码（sudo -n 提示：“%3”）。请为 %2 设置针对 RepliPair 所运行命令的 NOPASSWD sudo 规则，或以无需 sudo 的用户身份登录。</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>exists</source>
-        <translation>已存在</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+37"/>
         <source>cannot check whether %1 exists on %2: %3</source>
         <translation>无法检查 %2 上是否存在 %1：%3</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+5"/>
-        <source>read file</source>
-        <translation>读取文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>cannot read %1 on %2: %3</source>
         <translation>无法读取 %2 上的 %1：%3</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+11"/>
-        <location line="+3"/>
-        <location line="+4"/>
-        <location line="+3"/>
-        <location line="+5"/>
-        <location line="+3"/>
-        <source>check config</source>
-        <translation>检查配置</translation>
-    </message>
-    <message>
-        <location line="-25"/>
+        <location line="+25"/>
         <source>%1 (the target of %2)</source>
         <translation>%1（%2 的目标）</translation>
     </message>
@@ -5166,48 +5199,22 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法检查 %2 上的 %1 是否可写：%3</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+4"/>
-        <source>write file</source>
-        <translation>写入文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+36"/>
         <source>cannot write %1 on %2 (left unchanged): %3</source>
         <translation>无法写入 %2 上的 %1（保持不变）：%3</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+6"/>
-        <source>backup</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>cannot copy %1 to %2 on %3: %4</source>
         <translation>无法在 %3 上将 %1 拷贝到 %2：%4</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+5"/>
-        <source>remove file</source>
-        <translation>删除文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>cannot remove %1 on %2: %3</source>
         <translation>无法删除 %2 上的 %1：%3</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+1"/>
-        <location line="+9"/>
-        <location line="+3"/>
-        <source>list folder</source>
-        <translation>列出文件夹</translation>
-    </message>
-    <message>
-        <location line="-13"/>
         <source>unusable file name pattern &quot;%1&quot;</source>
         <translation>无法使用的文件名模式“%1”</translation>
     </message>
@@ -5220,11 +5227,6 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+3"/>
         <source>cannot list %1 on %2: %3</source>
         <translation>无法列出 %2 上的 %1：%3</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>run</source>
-        <translation>运行</translation>
     </message>
 </context>
 <context>
@@ -5339,42 +5341,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <name>StatusCommand</name>
     <message>
         <location filename="../app/cli/statuscommand.cpp" line="+30"/>
-        <location line="+95"/>
+        <location line="+86"/>
         <source>no answer from %1 within the timeout</source>
         <translation>%1 在超时时间内没有响应</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <source>%1: unreachable: %2</source>
-        <translation>%1：无法访问：%2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1: not a replica</source>
-        <translation>%1：不是从库</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1: from %2:%3  IO %4  SQL %5  behind %6  exec %7:%8</source>
-        <translation>%1：来自 %2:%3  IO %4  SQL %5  延迟 %6  已执行 %7:%8</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-69"/>
         <source>   IO error %1: %2</source>
         <translation>   IO 错误 %1：%2</translation>
     </message>
@@ -5384,17 +5356,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>   SQL 错误 %1：%2</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>unreachable: %1</source>
-        <translation>无法访问：%1</translation>
+        <location line="-9"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>not a replica</source>
-        <translation>不是从库</translation>
+        <location line="+2"/>
+        <source>%1: %2  exec %3:%4</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+39"/>
         <source>IO thread %1, SQL thread %2</source>
         <translation>IO 线程 %1，SQL 线程 %2</translation>
     </message>
@@ -5418,14 +5390,8 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusPoller</name>
     <message>
-        <location filename="../models/monitor/statuspoller.cpp" line="+53"/>
-        <location line="+118"/>
-        <source>poll</source>
-        <translation>轮询</translation>
-    </message>
-    <message>
-        <location line="-80"/>
-        <location line="+100"/>
+        <location filename="../models/monitor/statuspoller.cpp" line="+98"/>
+        <location line="+102"/>
         <source>%1 (error %2)</source>
         <translation>%1（错误 %2）</translation>
     </message>
@@ -5439,6 +5405,19 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="-51"/>
         <source>the binary log of %1 is off: no heartbeat lag for its replica</source>
         <translation>%1 的 binlog 已关闭：其从库没有心跳延迟数据</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSample</name>
+    <message>
+        <location filename="../models/monitor/statussample.cpp" line="+16"/>
+        <source>unreachable: %1</source>
+        <translation type="unfinished">无法访问：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replica status unknown: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5467,7 +5446,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StepId</name>
     <message>
-        <location filename="../models/common/stepid.cpp" line="+13"/>
+        <location filename="../models/common/stepid.cpp" line="+6"/>
         <source>inspect</source>
         <translation>检查</translation>
     </message>
@@ -5502,7 +5481,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>复制账号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>coordinates</source>
         <translation>binlog 位点</translation>
     </message>
@@ -5512,27 +5491,28 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>更改主库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>copy data</source>
         <translation>拷贝数据</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+27"/>
         <source>compare data</source>
         <translation>比较数据</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>setup</source>
         <translation>搭建</translation>
     </message>
@@ -5553,8 +5533,58 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+1"/>
+        <source>keychain</source>
+        <translation type="unfinished">钥匙串</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>connect</source>
         <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sudo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>check file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read file</source>
+        <translation type="unfinished">读取文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write file</source>
+        <translation type="unfinished">写入文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backup</source>
+        <translation type="unfinished">备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>remove file</source>
+        <translation type="unfinished">删除文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list folder</source>
+        <translation type="unfinished">列出文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>run command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>locate server</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5567,6 +5597,26 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>验证配置</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>poll</source>
+        <translation type="unfinished">轮询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stop replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>failing event</source>
         <translation>出错的事件</translation>
@@ -5577,7 +5627,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>跳过事件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>sql</source>
         <translation>SQL</translation>
     </message>
@@ -5587,7 +5637,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>SSH</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>sandbox</source>
         <translation>沙箱</translation>
     </message>
@@ -5613,7 +5663,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>TopologyModel</name>
     <message>
-        <location filename="../models/monitor/topologymodel.cpp" line="+163"/>
+        <location filename="../models/monitor/topologymodel.cpp" line="+190"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -5720,51 +5770,6 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <location line="+12"/>
         <source>&lt;p&gt;&lt;b&gt;What you need&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The address and port of both servers, and an administrator account on each (the password stays in memory only).&lt;/li&gt;&lt;li&gt;For a server on another machine: SSH access (key or password) so that RepliPair can edit its configuration file and restart it; sudo if the files belong to root.&lt;/li&gt;&lt;li&gt;The databases to replicate. They should hold the same data on both servers.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;您需要准备&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两台服务器的地址和端口，以及各自的管理员账号（密码仅保存在内存中）。&lt;/li&gt;&lt;li&gt;对于另一台机器上的服务器：SSH 访问权限（密钥或密码），以便 RepliPair 编辑其配置文件并重启它；如果文件属于 root，还需要 sudo。&lt;/li&gt;&lt;li&gt;要复制的数据库。两台服务器上的这些数据库应包含相同的数据。&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <location filename="../app/gui/main.cpp" line="+27"/>
-        <source>Sets up and watches MySQL/MariaDB master-master replication.</source>
-        <translation>搭建并监控 MySQL/MariaDB 双主复制。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Start two local sandbox servers and set them up as a pair.</source>
-        <translation>启动两台本地沙箱服务器，并为它们搭建双主复制。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use this language (en, zh_CN).</source>
-        <translation>使用此语言（en、zh_CN）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A pair profile to open.</source>
-        <translation>要打开的配对方案。</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Starting two sandbox servers in %1…</source>
-        <translation>正在 %1 中启动两台沙箱服务器…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sandbox servers are up.</source>
-        <translation>沙箱服务器已启动。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Demo</source>
-        <translation>演示</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The sandbox servers could not be started:
-%1</source>
-        <translation>无法启动沙箱服务器：
-%1</translation>
     </message>
 </context>
 </TS>
