@@ -41,7 +41,7 @@
     <message>
         <location filename="../models/sql/binlogstatus.cpp" line="+35"/>
         <source>the binary log is off: %1 returned nothing</source>
-        <translation type="unfinished">binlog 已关闭：%1 没有返回任何内容</translation>
+        <translation>binlog 已关闭：%1 没有返回任何内容</translation>
     </message>
 </context>
 <context>
@@ -641,12 +641,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="-6"/>
         <source>%1 on %2&apos;s host, where the old copy is saved before it is replaced, has %3 free; the old copy needs about %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的主机上的 %1（原有数据在被替换前保存在这里）剩余 %3；原有数据大约需要 %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>free space in %1 first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先释放 %1 中的空间</translation>
     </message>
     <message numerus="yes">
         <location line="+87"/>
@@ -666,7 +666,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location filename="../models/copy/copyjobwatch.cpp" line="+43"/>
         <source>cancelled by the user</source>
-        <translation type="unfinished">已被用户取消</translation>
+        <translation>已被用户取消</translation>
     </message>
 </context>
 <context>
@@ -702,17 +702,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location filename="../models/copy/copyreceiver.cpp" line="+74"/>
         <source>the admin account cannot log in to %1 from %1&apos;s own host, where the copy is loaded: %2</source>
-        <translation type="unfinished">管理员账号无法从 %1 自身所在的主机（拷贝的数据在那里导入）登录 %1：%2</translation>
+        <translation>管理员账号无法从 %1 自身所在的主机（拷贝的数据在那里导入）登录 %1：%2</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>cannot make %1 on %2&apos;s host to save the old copy in: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %2 的主机上创建用于保存原有数据的 %1：%3</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 already has replica settings (source %2): a copy would replace data it may be applying; remove them first (STOP SLAVE; RESET SLAVE ALL)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上已有从库设置（主库 %2）：拷贝会替换它可能正在应用的数据；请先移除这些设置（STOP SLAVE; RESET SLAVE ALL）</translation>
     </message>
 </context>
 <context>
@@ -759,7 +759,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <location line="+1"/>
         <location line="+5"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="-1"/>
@@ -785,7 +785,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <location line="+9"/>
         <location line="+3"/>
         <source>could not load the old copy back (%1); it is kept in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重新导入原有数据（%1）；原有数据保留在 %2 中</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -795,7 +795,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+11"/>
         <source>could not remove the replica settings the copy made on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法移除拷贝时在 %1 上创建的从库设置：%2</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -976,17 +976,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location filename="../models/setup/finaldatacheck.cpp" line="+57"/>
         <source>its SQL thread is not running%1</source>
-        <translation type="unfinished"></translation>
+        <translation>其 SQL 线程未运行%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it had executed %1:%2 of %3:%4 after %5 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%5 秒后仅执行到 %1:%2（目标为 %3:%4）</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>%1 → %2: %3</source>
-        <translation type="unfinished">%1 → %2：%3</translation>
+        <translation>%1 → %2：%3</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -996,57 +996,57 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+26"/>
         <source>the SQL thread of %1 could not be started again after the data check: %2. Start it by hand: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>数据检查后无法重新启动 %1 的 SQL 线程：%2。请手动启动：%3</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 had not applied what %2 had written: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 尚未应用 %2 写入的内容：%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>%1 did not reach %2:%3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未到达 %2:%3：%4</translation>
     </message>
     <message>
         <location line="+44"/>
         <location line="+10"/>
         <source>%1 took writes of its own during the check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查期间 %1 上有本地写入</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>%1 stopped at %2:%3, not at the snapshot&apos;s %4:%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 停在了 %2:%3，而不是快照的位点 %4:%5</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>%1 (%2: %3 rows, %4: %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2：%3 行，%4：%5）</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+2"/>
         <source>no table</source>
-        <translation type="unfinished"></translation>
+        <translation>无此表</translation>
     </message>
     <message numerus="yes">
         <location line="+28"/>
         <source>the replicated data is the same on both: %n table(s) compared at one point of %1&apos;s binary log (%2 stopped at that point, %1 read in a consistent snapshot)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>两台服务器上复制的数据一致：在 %1 的 binlog 的同一位点比较了 %n 张表（%2 停在该位点，%1 在一致性快照中读取）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>the replicated data differs in %n table(s): %1 (at one point of %2&apos;s binary log, %3 stopped at that point)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>复制的数据在 %n 张表中不一致：%1（在 %2 的 binlog 的同一位点比较，%3 停在该位点）</numerusform>
         </translation>
     </message>
     <message>
@@ -1083,43 +1083,43 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location filename="../app/gui/main.cpp" line="+36"/>
         <source>Sets up and watches MySQL/MariaDB master-master replication.</source>
-        <translation type="unfinished">搭建并监控 MySQL/MariaDB 双主复制。</translation>
+        <translation>搭建并监控 MySQL/MariaDB 双主复制。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Start two local sandbox servers and set them up as a pair.</source>
-        <translation type="unfinished">启动两台本地沙箱服务器，并为它们搭建双主复制。</translation>
+        <translation>启动两台本地沙箱服务器，并为它们搭建双主复制。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use this language (en, zh_CN).</source>
-        <translation type="unfinished">使用此语言（en、zh_CN）。</translation>
+        <translation>使用此语言（en、zh_CN）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A pair profile to open.</source>
-        <translation type="unfinished">要打开的配对方案。</translation>
+        <translation>要打开的配对方案。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Starting two sandbox servers in %1…</source>
-        <translation type="unfinished">正在 %1 中启动两台沙箱服务器…</translation>
+        <translation>正在 %1 中启动两台沙箱服务器…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sandbox servers are up.</source>
-        <translation type="unfinished">沙箱服务器已启动。</translation>
+        <translation>沙箱服务器已启动。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Demo</source>
-        <translation type="unfinished">演示</translation>
+        <translation>演示</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The sandbox servers could not be started:
 %1</source>
-        <translation type="unfinished">无法启动沙箱服务器：
+        <translation>无法启动沙箱服务器：
 %1</translation>
     </message>
 </context>
@@ -1201,7 +1201,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+3"/>
         <source>   replica %1</source>
-        <translation type="unfinished"></translation>
+        <translation>   从库状态 %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1393,7 +1393,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+2"/>
         <source>Replication at the last inspection (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>上次检查时的复制状态（%1）</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1666,7 +1666,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+14"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1937,7 +1937,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+9"/>
         <source>%1  heartbeat %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  心跳延迟 %2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2098,17 +2098,17 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+6"/>
         <source>No copy: both servers already hold the same data</source>
-        <translation type="unfinished"></translation>
+        <translation>不拷贝：两台服务器上已有相同的数据</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Copied online with the server&apos;s own dump tool, at the exact binary log position replication then starts from.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用服务器自带的转储工具在线拷贝，并精确记录 binlog 位点，复制随后从该位点开始。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Replace the receiver&apos;s existing data (saved first as a dump on its host)</source>
-        <translation type="unfinished"></translation>
+        <translation>替换接收方的现有数据(&amp;R)（先在其主机上保存为转储文件）</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2158,13 +2158,13 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+4"/>
         <source>Initial &amp;copy:</source>
-        <translation type="unfinished"></translation>
+        <translation>初始拷贝(&amp;C)：</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+2"/>
         <source>%1 gets a copy of %2&apos;s databases</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %2 的数据库拷贝到 %1</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2244,22 +2244,22 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+18"/>
         <source>; then the replicated tables compared at one exact point, also under writes (the replica&apos;s SQL thread stopped at the position of the source&apos;s consistent snapshot, a checksum of every row on both): setup fails naming any table that differs</source>
-        <translation type="unfinished"></translation>
+        <translation>；随后在同一个确切的位点比较复制的表，有写入时也可以（从库的 SQL 线程停在主库一致性快照对应的位点，对两台服务器上的每一行计算校验和）：任何表不一致都会使搭建失败，并列出该表</translation>
     </message>
     <message>
         <location line="+92"/>
         <source>comparing the replicated tables at one point of a binary log, in each direction until one counts</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 binlog 的同一位点比较复制的表，逐个方向进行，直到有一次比较得出有效结果</translation>
     </message>
     <message>
         <location line="+30"/>
         <source> %1&apos;s binary log was off until this setup restarted it, and %1 held data: rows written on %1 before that restart are in no binary log and never reached %2. Copy the data instead: setup --copy-from %1 --replace-target (profile &quot;initialCopy&quot;: &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation> %1 的 binlog 在本次搭建重启它之前一直是关闭的，而 %1 上已有数据：重启之前写入 %1 的行不在任何 binlog 中，从未到达 %2。请改为拷贝数据：setup --copy-from %1 --replace-target（配对方案 &quot;initialCopy&quot;: &quot;%1&quot;）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>replication runs both ways, but %1: not verified.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>两个方向都在复制，但%1：未通过验证。%2</translation>
     </message>
     <message>
         <location line="-113"/>
@@ -2367,7 +2367,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location filename="../models/common/pairprofile.cpp" line="+34"/>
         <source>&quot;agent&quot;: true logs in with the ssh-agent&apos;s keys; it cannot go with &quot;keyFile&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;agent&quot;: true 表示使用 ssh-agent 中的密钥登录；不能与 &quot;keyFile&quot; 同时使用</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -3198,47 +3198,47 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location filename="../models/common/profilefields.cpp" line="+16"/>
         <source>unknown key &quot;%1&quot;</source>
-        <translation type="unfinished">未知的键“%1”</translation>
+        <translation>未知的键“%1”</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>missing &quot;%1&quot;</source>
-        <translation type="unfinished">缺少“%1”</translation>
+        <translation>缺少“%1”</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;%1&quot; must be a string</source>
-        <translation type="unfinished">“%1”必须是字符串</translation>
+        <translation>“%1”必须是字符串</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;%1&quot; must not be empty</source>
-        <translation type="unfinished">“%1”不能为空</translation>
+        <translation>“%1”不能为空</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&quot;%1&quot; must be a port number between 1 and 65535</source>
-        <translation type="unfinished">“%1”必须是 1 到 65535 之间的端口号</translation>
+        <translation>“%1”必须是 1 到 65535 之间的端口号</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;%1&quot; must be true or false</source>
-        <translation type="unfinished">“%1”必须是 true 或 false</translation>
+        <translation>“%1”必须是 true 或 false</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&quot;%1&quot; must be an array of names</source>
-        <translation type="unfinished">“%1”必须是名称数组</translation>
+        <translation>“%1”必须是名称数组</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;%1&quot; holds a value that is not a database name</source>
-        <translation type="unfinished">“%1”包含的值不是数据库名</translation>
+        <translation>“%1”包含的值不是数据库名</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>database name &quot;%1&quot; in &quot;%2&quot; cannot be replicated by name filters (it holds &apos;#&apos;, &apos;,&apos;, a control character, a line or paragraph separator, or leading/trailing blanks)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%2”中的数据库名“%1”无法通过名称过滤规则复制（它含有 &apos;#&apos;、&apos;,&apos;、控制字符、行分隔符或段落分隔符，或首尾有空白）</translation>
     </message>
 </context>
 <context>
@@ -3281,7 +3281,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
     <message>
         <location line="+7"/>
         <source>&quot;%1&quot; is not a keychain entry name: use 1 to %2 of the letters a-z, A-Z, the digits 0-9 and _ . @ : / - (like &quot;sql:root@db1:3306&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是钥匙串条目名：请使用 1 到 %2 个字母 a-z、A-Z、数字 0-9 以及 _ . @ : / -（例如 &quot;sql:root@db1:3306&quot;）</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3455,28 +3455,28 @@ A table written to during the comparison may show as different: compare again on
     <message>
         <location line="+11"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 秒</translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>not a replica</source>
-        <translation type="unfinished">不是从库</translation>
+        <translation>不是从库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>from %1:%2  IO %3  SQL %4  behind %5</source>
-        <translation type="unfinished"></translation>
+        <translation>主库 %1:%2  IO 线程 %3  SQL 线程 %4  延迟 %5</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+1"/>
         <source>No</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4624,18 +4624,18 @@ Plan:
     <message>
         <location line="+60"/>
         <source>replication runs in both directions (both threads running on each side, a test row arrived each way), but %1. Compare it when writes pause: replipair-cli compare</source>
-        <translation type="unfinished"></translation>
+        <translation>两个方向的复制均在运行（每一侧的两个线程都在运行，测试行在两个方向上都已到达），但%1。请在写入暂停时比较数据：replipair-cli compare</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>master-master replication verified in both directions; no table in the replicated databases yet, so no data to compare</source>
-        <translation type="unfinished">双主复制已在两个方向上验证；复制的数据库中还没有表，因此没有可比较的数据</translation>
+        <translation>双主复制已在两个方向上验证；复制的数据库中还没有表，因此没有可比较的数据</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>master-master replication verified in both directions, and the replicated data is the same on both (%n table(s) compared)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>双主复制已在两个方向上验证，且两台服务器上复制的数据一致（比较了 %n 张表）</numerusform>
         </translation>
     </message>
     <message>
@@ -4807,12 +4807,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/setup/snapshotchecksum.cpp" line="+14"/>
         <source>the binary log is off: %1 returned nothing</source>
-        <translation type="unfinished">binlog 已关闭：%1 没有返回任何内容</translation>
+        <translation>binlog 已关闭：%1 没有返回任何内容</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>the binary log is off: no snapshot position (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>binlog 已关闭：没有快照位点（%1）</translation>
     </message>
 </context>
 <context>
@@ -5038,7 +5038,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+20"/>
         <source>ssh-agent, as the profile says (&quot;agent&quot;: true), but none is running: SSH_AUTH_SOCK is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>ssh-agent，按配对方案的要求（&quot;agent&quot;: true），但没有 ssh-agent 在运行：未设置 SSH_AUTH_SOCK</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5358,12 +5358,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="-9"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: %2  exec %3:%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2  执行到 %3:%4</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -5412,12 +5412,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/monitor/statussample.cpp" line="+16"/>
         <source>unreachable: %1</source>
-        <translation type="unfinished">无法访问：%1</translation>
+        <translation>无法访问：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>replica status unknown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>从库状态未知：%1</translation>
     </message>
 </context>
 <context>
@@ -5534,7 +5534,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+1"/>
         <source>keychain</source>
-        <translation type="unfinished">钥匙串</translation>
+        <translation>钥匙串</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5544,47 +5544,47 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+3"/>
         <source>sudo</source>
-        <translation type="unfinished"></translation>
+        <translation>sudo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>check file</source>
-        <translation type="unfinished"></translation>
+        <translation>检查文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>read file</source>
-        <translation type="unfinished">读取文件</translation>
+        <translation>读取文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>write file</source>
-        <translation type="unfinished">写入文件</translation>
+        <translation>写入文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>backup</source>
-        <translation type="unfinished">备份</translation>
+        <translation>备份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>remove file</source>
-        <translation type="unfinished">删除文件</translation>
+        <translation>删除文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>list folder</source>
-        <translation type="unfinished">列出文件夹</translation>
+        <translation>列出文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>run command</source>
-        <translation type="unfinished"></translation>
+        <translation>运行命令</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>locate server</source>
-        <translation type="unfinished"></translation>
+        <translation>查找服务器进程</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5599,22 +5599,22 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+2"/>
         <source>poll</source>
-        <translation type="unfinished">轮询</translation>
+        <translation>轮询</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>监控</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>start replica</source>
-        <translation type="unfinished"></translation>
+        <translation>启动复制</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>stop replica</source>
-        <translation type="unfinished"></translation>
+        <translation>停止复制</translation>
     </message>
     <message>
         <location line="+1"/>
