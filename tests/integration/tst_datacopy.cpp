@@ -434,7 +434,9 @@ private Q_SLOTS:
         }
         QVERIFY2(copyFinished, qPrintable(out));
         QVERIFY(lastFinished);
-        QVERIFY2(times.size() >= 4, qPrintable(out)); // started, progress while copying, the last, finished
+        // started, the last progress (finished), finished: a copy that takes longer reports in between, and
+        // the gaps below are what holds it to one report every 2 s at least
+        QVERIFY2(times.size() >= 3, qPrintable(out));
         for (int i = 1; i < times.size(); ++i)
             QVERIFY2(times[i - 1].msecsTo(times[i]) <= 2000,
                 qPrintable(QStringLiteral("%1 ms between copy events %2 and %3")
