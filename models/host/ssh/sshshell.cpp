@@ -41,6 +41,10 @@ Result<std::unique_ptr<SshShell>> SshShell::open(
     shell->m_connectTimeoutMs = connectTimeoutMs;
     if (auto opened = shell->openSession(); !opened)
         return std::unexpected(opened.error());
+    // sudo -n is asked now too: while the shell is opened in the background, not on the first command
+    if (endpoint.sudo)
+        if (auto sudo = shell->checkSudo(); !sudo)
+            return std::unexpected(sudo.error());
     return shell;
 }
 

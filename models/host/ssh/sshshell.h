@@ -13,7 +13,8 @@ class SshShell : public HostShell
 {
     Q_DECLARE_TR_FUNCTIONS(SshShell)
 public:
-    /** Connects, verifies the host key and authenticates now, so that a refusal surfaces at once. */
+    /** Connects, verifies the host key, authenticates and (with "sudo") checks sudo -n now, so that a
+     *  refusal surfaces at once. */
     static Result<std::unique_ptr<SshShell>> open(
         const QString& serverName, const SshEndpoint& endpoint, int connectTimeoutMs = 15000);
     /** The server's host key and its known_hosts status, for the GUI's confirmation dialog. */
