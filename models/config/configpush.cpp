@@ -203,17 +203,45 @@ Result<void> ConfigPush::restartAndVerify()
                            .arg(m_plan.restartFor.join(QStringLiteral(", ")), cmd));
     ServerRestart::Options restart { cmd, m_options.errorLog, m_options.restartTimeoutMs,
         m_options.progress };
-    auto back = ServerRestart(m_ctx, restart).run();
+    ServerRestart first(m_ctx, restart);
+    auto back = first.run();
     if (back) {
         m_applied.restarted = true;
         m_options.progress(ConfigPush::tr("the server is back"));
         return {};
     }
+    const QString files = m_applied.written.join(QStringLiteral(", "));
+    if (first.mayStillRun()) {
+        // restoring and restarting now would race the restart that may still run: report and stop here
+        return std::unexpected(failure(ConfigPush::tr("restart"),
+            ConfigPush::tr("the server did not come back with the new configuration: %1\nThe restart "
+                           "command may still be running on the host, so the old configuration was NOT "
+                           "restored and the server NOT restarted again (two restarts must not overlap); "
+                           "the new configuration is in place (%2) and the server %3. Next step: on the "
+                           "host, let the restart command end (or stop it), check that the server runs, "
+                           "and run setup again; to go back instead, put the backups back (%4) and restart "
+                           "the server by hand.")
+                .arg(back.error().text, files, serverState(),
+                    m_applied.backups.isEmpty() ? ConfigPush::tr("remove the files RepliPair created")
+                                                : m_applied.backups.join(QStringLiteral(", ")))));
+    }
     // the server did not come back with the new configuration: put the old one back and restart again
     m_options.progress(ConfigPush::tr("the server did not come back with the new configuration: restoring "
                                       "the old one and restarting again"));
     const QString restored = restore();
-    auto again = ServerRestart(m_ctx, restart).run();
+    if (!m_applied.restored)
+        // neither the old configuration nor the new one: a restart with a mix of both proves nothing
+        return std::unexpected(failure(ConfigPush::tr("restart"),
+            ConfigPush::tr("the server did not come back with the new configuration: %1\nRestoring the "
+                           "old configuration failed: %2. The server was NOT restarted again, as its files "
+                           "are now neither the old nor the new configuration; the server %3. Next step: "
+                           "on the host, put back by hand what could not be restored (backups: %4), start "
+                           "the server and run setup again.")
+                .arg(back.error().text, restored, serverState(),
+                    m_applied.backups.isEmpty() ? ConfigPush::tr("none, the files were new")
+                                                : m_applied.backups.join(QStringLiteral(", ")))));
+    ServerRestart second(m_ctx, restart);
+    auto again = second.run();
     return std::unexpected(failure(ConfigPush::tr("restart"),
         ConfigPush::tr("the server did not come back with the new configuration: %1\n%2; restarted with the "
                        "old configuration: %3")
@@ -222,6 +250,12 @@ Result<void> ConfigPush::restartAndVerify()
                       : ConfigPush::tr("server is STILL DOWN: %1. Next step: look at the output above on the "
                                        "host, start the server by hand and run setup again")
                             .arg(again.error().text))));
+}
+
+QString ConfigPush::serverState()
+{
+    return m_ctx.connect(2) ? ConfigPush::tr("answers on its port now")
+                            : ConfigPush::tr("does NOT answer on its port now");
 }
 
 QString ConfigPush::restore()

@@ -80,8 +80,8 @@ Result<OptionFileTree> OptionFileTree::read(HostShell& shell, const QStringList&
     QStringList args;
     for (const QString& f : startFiles)
         args << Shell::quote(f);
-    auto r = shell.run(QStringLiteral("set -- %1\n").arg(args.join(QLatin1Char(' '))) + QLatin1String(kReadTree),
-        timeoutMs);
+    auto r = shell.run(
+        QStringLiteral("set -- %1\n").arg(args.join(QLatin1Char(' '))) + QLatin1String(kReadTree), timeoutMs);
     if (!r)
         return std::unexpected(r.error());
     return parse(r->out);

@@ -18,7 +18,8 @@ class OptionFileTree
 public:
     /** Reads @p startFiles and what they include through @p shell, in one call. A file it could not read
      *  is simply absent (callers read it on their own, which then says why). */
-    static Result<OptionFileTree> read(HostShell& shell, const QStringList& startFiles, int timeoutMs = 30000);
+    static Result<OptionFileTree> read(
+        HostShell& shell, const QStringList& startFiles, int timeoutMs = 30000);
     /** Parses what the read script printed (exposed for tests). */
     static OptionFileTree parse(const QByteArray& printed);
 
