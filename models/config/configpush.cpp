@@ -45,12 +45,12 @@ Result<void> ConfigPush::precheck(ServerContext& ctx, const ConfigPlan& plan)
     auto shell = ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
-    for (const FileEdit& e : plan.edits) {
-        auto w = (*shell)->checkWritable(e.path);
-        if (!w)
-            return stepFailure(ctx.profile.name, ConfigPush::tr("check config"),
-                ConfigPush::tr("%1 — nothing was changed").arg(w.error().text));
-    }
+    QStringList paths;
+    for (const FileEdit& e : plan.edits)
+        paths << e.path;
+    if (auto w = (*shell)->checkWritable(paths); !w) // all in one go (one remote call over SSH)
+        return stepFailure(ctx.profile.name, ConfigPush::tr("check config"),
+            ConfigPush::tr("%1 — nothing was changed").arg(w.error().text));
     if (plan.restartNeeded()) {
         if (plan.restartCommand.isEmpty())
             return stepFailure(ctx.profile.name, ConfigPush::tr("check config"),

@@ -36,6 +36,15 @@ public:
     /** Whether @p path (or, when it does not exist, a new file in its folder) could be written, changing
      * nothing. */
     virtual Result<void> checkWritable(const QString& path) = 0;
+    /** checkWritable() for each of @p paths, stopping at the first problem; a remote shell asks in one
+     *  call. */
+    virtual Result<void> checkWritable(const QStringList& paths)
+    {
+        for (const QString& p : paths)
+            if (auto w = checkWritable(p); !w)
+                return w;
+        return {};
+    }
     /** Temporary file in the same folder + rename; an existing file keeps its owner and mode. */
     virtual Result<void> writeFileAtomic(const QString& path, const QByteArray& content) = 0;
     /** Copies @p path to @p backupPath, keeping mode. */

@@ -1,6 +1,7 @@
 // Setup wall time on a fresh sandbox pair: both servers at once against one after the other.
 // Prints figures; target: the parallel run takes at most 0.7 of the sequential one (0.6 over SSH).
 // Usage: bench_setup [ROUNDS] [--ssh]   (--ssh: both hosts reached through a real sshd on 127.0.0.1)
+// BENCH_EVENTS=1 prints every setup event with its time on stderr.
 // With --ssh it also prints the setup's overhead beyond its floor: both servers of a second fresh pair (the
 // same state as the pair before setup: binary log off) restarted at once by hand through the same restart
 // command over already open SSH sessions, measured before the setup in odd rounds and after it in even
@@ -109,7 +110,10 @@ Run runOnce(bool sequential, bool floorFirst)
     runner.setSequential(sequential);
     QEventLoop loop;
     QObject ctx;
-    QObject::connect(&runner, &SetupRunner::event, &ctx, [&run](const SetupEvent& e) {
+    const bool showEvents = qEnvironmentVariableIsSet("BENCH_EVENTS"); // every event line, to see where
+    QObject::connect(&runner, &SetupRunner::event, &ctx, [&run, showEvents](const SetupEvent& e) {
+        if (showEvents)
+            QTextStream(stderr) << e.toLine() << Qt::endl;
         if (e.kind == SetupEvent::Kind::StepFinished && e.elapsedMs >= 0)
             run.stepMs[QStringLiteral("%1 %2").arg(
                 e.step, e.server.isEmpty() ? QStringLiteral("A+B") : e.server)]

@@ -273,6 +273,13 @@ private Q_SLOTS:
         QVERIFY2(fresh.error().text.contains(QStringLiteral("new.cnf")), qPrintable(fresh.error().text));
         QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("my.cnf") });
         QCOMPARE(QFileInfo(file).lastModified(), before);
+        // several paths in one call: a writable one passes, the first that is not is named
+        const QString mine = m_sshd.userDir() + QStringLiteral("/mine.cnf");
+        QVERIFY(shell->checkWritable(QStringList { mine }));
+        auto both = shell->checkWritable(QStringList { mine, dir + QStringLiteral("/new.cnf"), file });
+        QVERIFY(!both);
+        QVERIFY2(both.error().text.contains(QStringLiteral("new.cnf")), qPrintable(both.error().text));
+        QVERIFY2(both.error().text.contains(QStringLiteral("not writable")), qPrintable(both.error().text));
         auto write = shell->writeFileAtomic(file, "changed\n");
         QVERIFY(!write);
         QVERIFY2(write.error().text.contains(file), qPrintable(write.error().text));

@@ -24,6 +24,7 @@ public:
     Result<bool> exists(const QString& path) override;
     Result<QByteArray> readFile(const QString& path) override;
     Result<void> checkWritable(const QString& path) override;
+    Result<void> checkWritable(const QStringList& paths) override;
     Result<void> writeFileAtomic(const QString& path, const QByteArray& content) override;
     Result<void> copyFile(const QString& path, const QString& backupPath) override;
     Result<void> removeFile(const QString& path) override;
@@ -43,6 +44,8 @@ private:
     /** Opens (or reopens) the session; notes a host key it added. */
     Result<void> openSession();
     StepError failure(const QString& step, const QString& text) const;
+    /** The message for exit @p code of the writability check of @p path (resolved to @p file). */
+    StepError writableProblem(const QString& path, const QString& file, int code, const QString& said) const;
 
     QString m_server;
     SshEndpoint m_endpoint;
