@@ -115,43 +115,43 @@ Result<void> ConfigPush::apply()
     if (!m_options.prechecked)
         if (auto ok = precheck(m_ctx, m_plan); !ok)
             return ok;
-    for (auto piece : { &ConfigPush::backup, &ConfigPush::write, &ConfigPush::setDynamic,
-             &ConfigPush::restartAndVerify, &ConfigPush::verify })
+    for (auto piece :
+        { &ConfigPush::write, &ConfigPush::setDynamic, &ConfigPush::restartAndVerify, &ConfigPush::verify })
         if (auto ok = (this->*piece)(); !ok)
             return ok;
     return {};
 }
 
-Result<void> ConfigPush::backup()
-{
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    for (const FileEdit& e : m_plan.edits) {
-        if (!e.existed) {
-            m_applied.created << e.path;
-            continue;
-        }
-        const QString backup = QStringLiteral("%1.replipair-%2.bak").arg(e.path, stamp);
-        if (auto b = m_shell->copyFile(e.path, backup); !b)
-            return b;
-        m_applied.backups << QStringLiteral("%1 -> %2").arg(e.path, backup);
-        m_options.progress(ConfigPush::tr("backed up %1 to %2").arg(e.path, backup));
-    }
-    return {};
-}
-
 Result<void> ConfigPush::write()
 {
+    // every backup first, then every file; over SSH all in one remote call
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QList<QPair<QString, QString>> copies;
+    QList<QPair<QString, QByteArray>> writes;
     for (const FileEdit& e : m_plan.edits) {
-        auto w = m_shell->writeFileAtomic(e.path, e.after);
-        if (!w) {
-            const QString restored = restore();
-            return std::unexpected(
-                failure(ConfigPush::tr("config"), ConfigPush::tr("%1 (%2)").arg(w.error().text, restored)));
-        }
-        m_applied.written << e.path;
-        m_options.progress(ConfigPush::tr("wrote %1").arg(e.path));
+        if (e.existed)
+            copies << qMakePair(e.path, QStringLiteral("%1.replipair-%2.bak").arg(e.path, stamp));
+        writes << qMakePair(e.path, e.after);
     }
-    return {};
+    int copied = 0, written = 0;
+    const Result<void> done = m_shell->copyThenWrite(copies, writes, copied, written);
+    for (int i = 0; i < copied; ++i) {
+        m_applied.backups << QStringLiteral("%1 -> %2").arg(copies.at(i).first, copies.at(i).second);
+        m_options.progress(ConfigPush::tr("backed up %1 to %2").arg(copies.at(i).first, copies.at(i).second));
+    }
+    for (int i = 0; i < written; ++i) {
+        if (!m_plan.edits.at(i).existed)
+            m_applied.created << writes.at(i).first;
+        m_applied.written << writes.at(i).first;
+        m_options.progress(ConfigPush::tr("wrote %1").arg(writes.at(i).first));
+    }
+    if (done)
+        return {};
+    if (copied < copies.size())
+        return done; // a backup failed: nothing was written
+    const QString restored = restore();
+    return std::unexpected(
+        failure(ConfigPush::tr("config"), ConfigPush::tr("%1 (%2)").arg(done.error().text, restored)));
 }
 
 Result<void> ConfigPush::setDynamic()

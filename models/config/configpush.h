@@ -53,7 +53,7 @@ public:
     static QString pendingMeaning(const QString& variable);
 
 private:
-    Result<void> backup();
+    /** Backs up every existing file, then writes every file (one remote call over SSH). */
     Result<void> write();
     Result<void> setDynamic();
     Result<void> restartAndVerify();

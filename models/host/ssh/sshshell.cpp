@@ -278,6 +278,63 @@ Result<void> SshShell::copyFile(const QString& path, const QString& backupPath)
     return {};
 }
 
+Result<void> SshShell::copyThenWrite(const QList<QPair<QString, QString>>& copies,
+    const QList<QPair<QString, QByteArray>>& writes, int& copied, int& written)
+{
+    // One remote call: "C" per copy made, "W" per file written. The contents travel one after the other on
+    // stdin (never on a command line), each read with dd to its exact size; each write is writeFileAtomic's.
+    copied = written = 0;
+    QString body
+        = QStringLiteral("wr() (\n"
+                         "set -e\n"
+                         "f=$1\n"
+                         "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
+                         "d=$(dirname -- \"$f\")\n"
+                         "t=$(mktemp \"$d/.replipair-XXXXXX\")\n"
+                         "trap 'rm -f -- \"$t\"' EXIT\n"
+                         "dd bs=1 count=$2 of=\"$t\" 2>/dev/null\n"
+                         "n=$(wc -c < \"$t\")\n"
+                         "[ \"$n\" -eq $2 ] || { echo \"only $n of $2 bytes arrived\" >&2; exit 1; }\n"
+                         "if [ -e \"$f\" ]; then\n"
+                         "  chmod --reference=\"$f\" -- \"$t\"\n"
+                         "  chown --reference=\"$f\" -- \"$t\"\n"
+                         "  if command -v chcon >/dev/null 2>&1; then chcon --reference=\"$f\" -- \"$t\" "
+                         "2>/dev/null || true; fi\n"
+                         "else\n"
+                         "  chmod 0644 -- \"$t\"\n"
+                         "fi\n"
+                         "sync -- \"$t\" 2>/dev/null || true\n"
+                         "mv -f -- \"$t\" \"$f\"\n"
+                         "trap - EXIT\n"
+                         ")\n");
+    QByteArray input;
+    for (const auto& c : copies)
+        body += QStringLiteral("cp -p -- %1 %2 || exit 21\necho C\n")
+                    .arg(Shell::quote(c.first), Shell::quote(c.second));
+    for (const auto& w : writes) {
+        body += QStringLiteral("wr %1 %2 || exit 22\necho W\n")
+                    .arg(Shell::quote(w.first), QString::number(w.second.size()));
+        input += w.second;
+    }
+    auto r = script(SshShell::tr("write file"), body, input, m_fileTimeoutMs);
+    if (!r)
+        return std::unexpected(r.error());
+    copied = int(r->out.count('C'));
+    written = int(r->out.count('W'));
+    if (r->exitCode == 0 && copied == copies.size() && written == writes.size())
+        return {};
+    if (copied < copies.size()) {
+        const auto& c = copies.at(copied);
+        return std::unexpected(failure(SshShell::tr("backup"),
+            SshShell::tr("cannot copy %1 to %2 on %3: %4")
+                .arg(c.first, c.second, describe(), trimmedText(r->err))));
+    }
+    const QString path = writes.value(written).first;
+    return std::unexpected(failure(SshShell::tr("write file"),
+        SshShell::tr("cannot write %1 on %2 (left unchanged): %3")
+            .arg(path, describe(), trimmedText(r->err))));
+}
+
 Result<void> SshShell::removeFile(const QString& path)
 {
     auto r = script(SshShell::tr("remove file"), QStringLiteral("exec rm -f -- %1").arg(Shell::quote(path)),
