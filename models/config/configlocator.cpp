@@ -71,7 +71,8 @@ void ConfigLocator::follow(const QString& file, QStringList& order, int depth)
 {
     if (depth > 10 || order.contains(file))
         return;
-    auto content = m_shell.readFile(file);
+    // the tree read in one call has it; only what it missed costs a remote call of its own
+    auto content = m_tree.file(file) ? Result<QByteArray>(*m_tree.file(file)) : m_shell.readFile(file);
     if (!content)
         return;
     order << file;
@@ -80,12 +81,20 @@ void ConfigLocator::follow(const QString& file, QStringList& order, int depth)
             follow(inc.path, order, depth + 1);
             continue;
         }
-        auto names = m_shell.listDir(inc.path, QStringLiteral("*.cnf"));
+        auto names = m_tree.cnfNames(inc.path) ? Result<QStringList>(*m_tree.cnfNames(inc.path))
+                                               : m_shell.listDir(inc.path, QStringLiteral("*.cnf"));
         if (!names)
             continue;
         for (const QString& n : *names)
             follow(QDir(inc.path).filePath(n), order, depth + 1);
     }
+}
+
+Result<bool> ConfigLocator::exists(const QString& file)
+{
+    if (const auto known = m_tree.exists(file))
+        return *known;
+    return m_shell.exists(file);
 }
 
 Result<QStringList> ConfigLocator::searchOrder(const ServerProcess& process, Flavor flavor)
@@ -129,7 +138,10 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
         // --defaults-file: that file and nothing else
         loc.mainFile = cmd.defaultsFile;
         loc.reason = ConfigLocator::tr("--defaults-file on the command line of %1").arg(process.describe());
+        if (auto tree = OptionFileTree::read(m_shell, { loc.mainFile }))
+            m_tree = *tree;
         follow(loc.mainFile, loc.readOrder, 0);
+        loc.files = m_tree;
         if (loc.readOrder.isEmpty())
             return stepFailure(m_server, StepId::Config,
                 ConfigLocator::tr("the server reads %1 (%2), but it cannot be read on %3")
@@ -140,12 +152,18 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
     auto order = searchOrder(process, flavor);
     if (!order)
         return std::unexpected(order.error());
+    QStringList candidates;
+    for (const QString& f : *order)
+        if (!f.startsWith(QLatin1Char('~'))) // the home of the account mysqld runs as: not where a
+            candidates << f; // server's settings belong
+    // every candidate and all it includes in one remote call
+    if (auto tree = OptionFileTree::read(
+            m_shell, cmd.extraFile.isEmpty() ? candidates : candidates + QStringList { cmd.extraFile }))
+        m_tree = *tree;
     QStringList globals;
-    for (const QString& f : *order) {
-        if (f.startsWith(QLatin1Char('~')))
-            continue; // the home of the account mysqld runs as: not where a server's settings belong
-        const auto exists = m_shell.exists(f);
-        if (exists && *exists) {
+    for (const QString& f : std::as_const(candidates)) {
+        const auto present = exists(f);
+        if (present && *present) {
             globals << f;
             follow(f, loc.readOrder, 0);
         }
@@ -156,6 +174,7 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
         loc.reason
             = ConfigLocator::tr("--defaults-extra-file on the command line of %1").arg(process.describe());
         follow(cmd.extraFile, loc.readOrder, 0);
+        loc.files = m_tree;
         return loc;
     }
     if (globals.isEmpty())
@@ -164,6 +183,7 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
                 "the server (%1) has no --defaults-file and none of its default option files exists on %2 "
                 "(%3). Set \"configFile\" in the profile.")
                 .arg(process.describe(), m_shell.describe(), order->join(QLatin1String(", "))));
+    loc.files = m_tree;
     loc.mainFile = globals.last(); // read last, so its values (and its !includedir drop-ins) win
     loc.reason = globals.size() == 1
         ? ConfigLocator::tr("the default option file of %1 (it has no --defaults-file)")

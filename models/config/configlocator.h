@@ -1,6 +1,7 @@
 #pragma once
 
 #include "host/hostshell.h"
+#include "host/optionfiletree.h"
 #include "host/serverprocess.h"
 #include "sql/dialect.h"
 
@@ -22,6 +23,7 @@ public:
         QStringList readOrder; ///< every existing option file the server reads, includes followed, in order
         QString groupSuffix; ///< --defaults-group-suffix: settings then also go to [mysqld<suffix>]
         QStringList warnings; ///< e.g. other servers on the host read the same files
+        OptionFileTree files; ///< every option file read on the way (one remote call), for OptionFiles::read
     };
     /** What the server's command line says about option files. */
     struct CommandLineFiles
@@ -55,6 +57,9 @@ public:
 private:
     Result<QStringList> searchOrder(const ServerProcess& process, Flavor flavor);
     void follow(const QString& file, QStringList& order, int depth);
+    Result<bool> exists(const QString& file);
+
+    OptionFileTree m_tree; ///< read in one call before following the includes
 
     HostShell& m_shell;
     QString m_server;

@@ -46,12 +46,12 @@ Result<void> ConfigPush::precheck(ServerContext& ctx, const ConfigPlan& plan)
     auto shell = ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
-    for (const FileEdit& e : plan.edits) {
-        auto w = (*shell)->checkWritable(e.path);
-        if (!w)
-            return stepFailure(ctx.profile.name, StepId::CheckConfig,
-                ConfigPush::tr("%1 — nothing was changed").arg(w.error().text));
-    }
+    QStringList paths;
+    for (const FileEdit& e : plan.edits)
+        paths << e.path;
+    if (auto w = (*shell)->checkWritable(paths); !w) // all in one go (one remote call over SSH)
+        return stepFailure(ctx.profile.name, StepId::CheckConfig,
+            ConfigPush::tr("%1 — nothing was changed").arg(w.error().text));
     if (plan.restartNeeded()) {
         if (plan.restartCommand.isEmpty())
             return stepFailure(ctx.profile.name, StepId::CheckConfig,
@@ -116,43 +116,43 @@ Result<void> ConfigPush::apply()
     if (!m_options.prechecked)
         if (auto ok = precheck(m_ctx, m_plan); !ok)
             return ok;
-    for (auto piece : { &ConfigPush::backup, &ConfigPush::write, &ConfigPush::setDynamic,
-             &ConfigPush::restartAndVerify, &ConfigPush::verify })
+    for (auto piece :
+        { &ConfigPush::write, &ConfigPush::setDynamic, &ConfigPush::restartAndVerify, &ConfigPush::verify })
         if (auto ok = (this->*piece)(); !ok)
             return ok;
     return {};
 }
 
-Result<void> ConfigPush::backup()
-{
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    for (const FileEdit& e : m_plan.edits) {
-        if (!e.existed) {
-            m_applied.created << e.path;
-            continue;
-        }
-        const QString backup = QStringLiteral("%1.replipair-%2.bak").arg(e.path, stamp);
-        if (auto b = m_shell->copyFile(e.path, backup); !b)
-            return b;
-        m_applied.backups << QStringLiteral("%1 -> %2").arg(e.path, backup);
-        m_options.progress(ConfigPush::tr("backed up %1 to %2").arg(e.path, backup));
-    }
-    return {};
-}
-
 Result<void> ConfigPush::write()
 {
+    // every backup first, then every file; over SSH all in one remote call
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QList<QPair<QString, QString>> copies;
+    QList<QPair<QString, QByteArray>> writes;
     for (const FileEdit& e : m_plan.edits) {
-        auto w = m_shell->writeFileAtomic(e.path, e.after);
-        if (!w) {
-            const QString restored = restore();
-            return std::unexpected(
-                failure(StepId::Config, ConfigPush::tr("%1 (%2)").arg(w.error().text, restored)));
-        }
-        m_applied.written << e.path;
-        m_options.progress(ConfigPush::tr("wrote %1").arg(e.path));
+        if (e.existed)
+            copies << qMakePair(e.path, QStringLiteral("%1.replipair-%2.bak").arg(e.path, stamp));
+        writes << qMakePair(e.path, e.after);
     }
-    return {};
+    int copied = 0, written = 0;
+    const Result<void> done = m_shell->copyThenWrite(copies, writes, copied, written);
+    for (int i = 0; i < copied; ++i) {
+        m_applied.backups << QStringLiteral("%1 -> %2").arg(copies.at(i).first, copies.at(i).second);
+        m_options.progress(ConfigPush::tr("backed up %1 to %2").arg(copies.at(i).first, copies.at(i).second));
+    }
+    for (int i = 0; i < written; ++i) {
+        if (!m_plan.edits.at(i).existed)
+            m_applied.created << writes.at(i).first;
+        m_applied.written << writes.at(i).first;
+        m_options.progress(ConfigPush::tr("wrote %1").arg(writes.at(i).first));
+    }
+    if (done)
+        return {};
+    if (copied < copies.size())
+        return done; // a backup failed: nothing was written
+    const QString restored = restore();
+    return std::unexpected(
+        failure(StepId::Config, ConfigPush::tr("%1 (%2)").arg(done.error().text, restored)));
 }
 
 Result<void> ConfigPush::setDynamic()
@@ -204,17 +204,45 @@ Result<void> ConfigPush::restartAndVerify()
                            .arg(m_plan.restartFor.join(QStringLiteral(", ")), cmd));
     ServerRestart::Options restart { cmd, m_options.errorLog, m_options.restartTimeoutMs,
         m_options.progress };
-    auto back = ServerRestart(m_ctx, restart).run();
+    ServerRestart first(m_ctx, restart);
+    auto back = first.run();
     if (back) {
         m_applied.restarted = true;
         m_options.progress(ConfigPush::tr("the server is back"));
         return {};
     }
+    const QString files = m_applied.written.join(QStringLiteral(", "));
+    if (first.mayStillRun()) {
+        // restoring and restarting now would race the restart that may still run: report and stop here
+        return std::unexpected(failure(StepId::Restart,
+            ConfigPush::tr("the server did not come back with the new configuration: %1\nThe restart "
+                           "command may still be running on the host, so the old configuration was NOT "
+                           "restored and the server NOT restarted again (two restarts must not overlap); "
+                           "the new configuration is in place (%2) and the server %3. Next step: on the "
+                           "host, let the restart command end (or stop it), check that the server runs, "
+                           "and run setup again; to go back instead, put the backups back (%4) and restart "
+                           "the server by hand.")
+                .arg(back.error().text, files, serverState(),
+                    m_applied.backups.isEmpty() ? ConfigPush::tr("remove the files RepliPair created")
+                                                : m_applied.backups.join(QStringLiteral(", ")))));
+    }
     // the server did not come back with the new configuration: put the old one back and restart again
     m_options.progress(ConfigPush::tr("the server did not come back with the new configuration: restoring "
                                       "the old one and restarting again"));
     const QString restored = restore();
-    auto again = ServerRestart(m_ctx, restart).run();
+    if (!m_applied.restored)
+        // neither the old configuration nor the new one: a restart with a mix of both proves nothing
+        return std::unexpected(failure(StepId::Restart,
+            ConfigPush::tr("the server did not come back with the new configuration: %1\nRestoring the "
+                           "old configuration failed: %2. The server was NOT restarted again, as its files "
+                           "are now neither the old nor the new configuration; the server %3. Next step: "
+                           "on the host, put back by hand what could not be restored (backups: %4), start "
+                           "the server and run setup again.")
+                .arg(back.error().text, restored, serverState(),
+                    m_applied.backups.isEmpty() ? ConfigPush::tr("none, the files were new")
+                                                : m_applied.backups.join(QStringLiteral(", ")))));
+    ServerRestart second(m_ctx, restart);
+    auto again = second.run();
     return std::unexpected(failure(StepId::Restart,
         ConfigPush::tr("the server did not come back with the new configuration: %1\n%2; restarted with the "
                        "old configuration: %3")
@@ -223,6 +251,12 @@ Result<void> ConfigPush::restartAndVerify()
                       : ConfigPush::tr("server is STILL DOWN: %1. Next step: look at the output above on the "
                                        "host, start the server by hand and run setup again")
                             .arg(again.error().text))));
+}
+
+QString ConfigPush::serverState()
+{
+    return m_ctx.connect(2) ? ConfigPush::tr("answers on its port now")
+                            : ConfigPush::tr("does NOT answer on its port now");
 }
 
 QString ConfigPush::restore()

@@ -53,12 +53,14 @@ public:
     static QString pendingMeaning(const QString& variable);
 
 private:
-    Result<void> backup();
+    /** Backs up every existing file, then writes every file (one remote call over SSH). */
     Result<void> write();
     Result<void> setDynamic();
     Result<void> restartAndVerify();
     /** Puts every touched file back as it was; says what it did. */
     QString restore();
+    /** Whether the server answers now, in words for a message. */
+    QString serverState();
     /** The effective values are the planned ones (except those left for the next restart). */
     Result<void> verify();
     StepError failure(const QString& step, const QString& text, int code = 0) const;

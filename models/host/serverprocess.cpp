@@ -1,5 +1,6 @@
 #include "host/serverprocess.h"
 
+#include "common/shellquote.h"
 #include "common/stepid.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,42 @@ namespace {
 QString normalisedOption(QString name)
 {
     return name.replace(QLatin1Char('_'), QLatin1Char('-'));
+}
+
+/** show PID prints "P <pid> <cmdline in hex> <cgroup in hex>" ("-" for what cannot be read): a process in
+ *  one remote call, NULs and all. */
+const QString kShow
+    = QStringLiteral("show() { c=$(od -An -v -tx1 \"/proc/$1/cmdline\" 2>/dev/null | tr -d ' \\n'); "
+                     "g=$(od -An -v -tx1 \"/proc/$1/cgroup\" 2>/dev/null | tr -d ' \\n'); "
+                     "printf 'P %s %s %s\\n' \"$1\" \"${c:--}\" \"${g:--}\"; }\n");
+
+struct Shown
+{
+    qint64 pid = 0;
+    QByteArray cmdline; ///< empty: not read (or a bare pid line)
+    QByteArray cgroup;
+};
+
+/** The processes a script with kShow printed; a line that is a bare pid counts too (cmdline unknown). */
+QList<Shown> parseShown(const QByteArray& out)
+{
+    QList<Shown> found;
+    for (const QByteArray& raw : out.split('\n')) {
+        const QList<QByteArray> f = raw.trimmed().split(' ');
+        Shown s;
+        if (f.size() == 4 && f.at(0) == "P") {
+            s.pid = f.at(1).toLongLong();
+            if (f.at(2) != "-")
+                s.cmdline = QByteArray::fromHex(f.at(2));
+            if (f.at(3) != "-")
+                s.cgroup = QByteArray::fromHex(f.at(3));
+        } else if (f.size() == 1) {
+            s.pid = f.at(0).toLongLong();
+        }
+        if (s.pid > 0)
+            found << s;
+    }
+    return found;
 }
 
 bool isServerProgram(const QString& program)
@@ -103,6 +140,12 @@ QString ServerProcess::describe() const
 
 Result<ServerProcess> ServerProcess::load(HostShell& shell, qint64 pid, const QString& serverName)
 {
+    // command line and cgroup in one remote call; each file on its own only when that did not work
+    if (auto shown = shell.run(kShow + QStringLiteral("show %1").arg(pid), 10000)) {
+        const QList<Shown> found = parseShown(shown->out);
+        if (!found.isEmpty() && found.first().pid == pid && !found.first().cmdline.isEmpty())
+            return fromShown(pid, found.first().cmdline, found.first().cgroup);
+    }
     auto cmdline = shell.readFile(QStringLiteral("/proc/%1/cmdline").arg(pid));
     ServerProcess p;
     p.m_pid = pid;
@@ -121,20 +164,29 @@ Result<ServerProcess> ServerProcess::load(HostShell& shell, qint64 pid, const QS
     return p;
 }
 
+ServerProcess ServerProcess::fromShown(qint64 pid, const QByteArray& cmdline, const QByteArray& cgroup)
+{
+    ServerProcess p;
+    p.m_pid = pid;
+    p.m_args = splitCmdline(cmdline);
+    p.m_cgroup = cgroup;
+    return p;
+}
+
 Result<QList<ServerProcess>> ServerProcess::all(HostShell& shell, const QString& serverName)
 {
-    auto r = shell.run(
-        QStringLiteral("for d in /proc/[0-9]*; do read -r c < \"$d/comm\" 2>/dev/null || continue; "
-                       "case \"$c\" in mysqld|mariadbd) echo \"${d#/proc/}\";; esac; done"),
+    // every server process with its command line and cgroup: one remote call
+    auto r = shell.run(kShow
+            + QStringLiteral("for d in /proc/[0-9]*; do read -r c < \"$d/comm\" 2>/dev/null || continue; "
+                             "case \"$c\" in mysqld|mariadbd) show \"${d#/proc/}\";; esac; done"),
         15000);
     if (!r)
         return std::unexpected(r.error());
     QList<ServerProcess> found;
-    for (const QByteArray& line : r->out.split('\n')) {
-        const qint64 pid = line.trimmed().toLongLong();
-        if (pid <= 0)
-            continue;
-        if (auto p = load(shell, pid, serverName))
+    for (const Shown& s : parseShown(r->out)) {
+        if (!s.cmdline.isEmpty())
+            found << fromShown(s.pid, s.cmdline, s.cgroup);
+        else if (auto p = load(shell, s.pid, serverName))
             found << *p;
     }
     return found;
@@ -149,6 +201,15 @@ Result<ServerProcess> ServerProcess::find(HostShell& shell, const Hint& hint, co
         const QString file = QDir::isAbsolutePath(hint.pidFile) || hint.dataDir.isEmpty()
             ? hint.pidFile
             : QDir(hint.dataDir).filePath(hint.pidFile);
+        // the pid file and the process it names in one remote call
+        if (auto shown = shell.run(kShow
+                    + QStringLiteral("p=$(tr -dc 0-9 < %1 2>/dev/null)\n[ -n \"$p\" ] && show \"$p\"\nexit 0")
+                          .arg(Shell::quote(file)),
+                10000)) {
+            const QList<Shown> found = parseShown(shown->out);
+            if (!found.isEmpty() && !found.first().cmdline.isEmpty())
+                return fromShown(found.first().pid, found.first().cmdline, found.first().cgroup);
+        }
         auto content = shell.readFile(file);
         const qint64 pid = content ? content->trimmed().toLongLong() : 0;
         if (pid > 0)

@@ -50,6 +50,7 @@ public:
 
 private:
     static Result<ServerProcess> load(HostShell& shell, qint64 pid, const QString& serverName);
+    static ServerProcess fromShown(qint64 pid, const QByteArray& cmdline, const QByteArray& cgroup);
 
     qint64 m_pid = 0;
     QStringList m_args;

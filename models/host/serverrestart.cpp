@@ -31,7 +31,7 @@ StepError ServerRestart::failure(const QString& text) const
     return StepError { m_ctx.profile.name, StepId::Restart, 0, text };
 }
 
-QStringList ServerRestart::relevantLines(const QString& text, int max)
+QStringList ServerRestart::relevantLines(const QString& text, int max, bool tellingOnly)
 {
     static const QRegularExpression telling(
         QStringLiteral("\\[ERROR\\]|\\bERROR\\b|Errcode|errno|error:|[Ff]ailed|FAILED|[Pp]ermission "
@@ -47,7 +47,7 @@ QStringList ServerRestart::relevantLines(const QString& text, int max)
     for (const QString& l : lines)
         if (telling.match(l).hasMatch() && !picked.contains(l))
             picked << l;
-    if (picked.isEmpty())
+    if (picked.isEmpty() && !tellingOnly)
         picked = lines;
     return picked.mid(std::max<qsizetype>(0, picked.size() - max));
 }
@@ -131,12 +131,14 @@ Result<void> ServerRestart::run()
     DetachedCommand::State state;
     QString lostConnection;
     qint64 nextProgress = 5000;
-    qint64 nextConnect = 250;
+    qint64 nextConnect = 20;
+    int connectBackoff = 20; // asks soon, then less often: no fixed wait between the attempts
     int backoff = 20;
     for (;;) {
         if (m_clock.elapsed() >= m_options.timeoutMs) {
             // the restore restarts the server next: two restarts must not overlap
             const bool stopped = job->stop(**shell).has_value();
+            m_mayStillRun = !stopped;
             return std::unexpected(failure(
                 (stopped
                         ? ServerRestart::tr("\"%1\" did not finish within %2 s and was stopped (its output: "
@@ -158,6 +160,18 @@ Result<void> ServerRestart::run()
                                                      "(it goes on by itself): %1; reconnecting")
                                        .arg(polled.error().text));
             lostConnection = polled.error().text;
+            // the host is out of reach, the server may not be: a new process answering is the outcome
+            if (m_clock.elapsed() >= nextConnect) {
+                if (upAsNewProcess()) {
+                    m_options.progress(ServerRestart::tr("the server is up again as a new process while the "
+                                                         "host cannot be reached over SSH (%1); not waiting "
+                                                         "for \"%2\" (its output: %3/output)")
+                                           .arg(lostConnection, cmd, job->folder()));
+                    return {};
+                }
+                nextConnect = m_clock.elapsed() + connectBackoff;
+                connectBackoff = std::min(connectBackoff * 2, 500);
+            }
         } else {
             if (!lostConnection.isEmpty()) {
                 m_options.progress(ServerRestart::tr("reconnected; the restart ran on meanwhile"));
@@ -177,7 +191,8 @@ Result<void> ServerRestart::run()
                                            .arg(cmd, job->folder()));
                     return {};
                 }
-                nextConnect = m_clock.elapsed() + 250;
+                nextConnect = m_clock.elapsed() + connectBackoff;
+                connectBackoff = std::min(connectBackoff * 2, 500);
             }
         }
         if (m_clock.elapsed() >= nextProgress) {
@@ -194,17 +209,24 @@ Result<void> ServerRestart::run()
     const QString output = QString::fromLocal8Bit(state.output);
     const QString logged = QString::fromLocal8Bit(state.appended);
     auto serverSays = [&] {
-        QStringList words = relevantLines(logged);
-        for (const QString& l : relevantLines(output))
-            if (!words.contains(l))
-                words << l;
-        for (const QString& l : relevantLines(serviceJournal(), 6))
-            if (!words.contains(l))
-                words << l;
+        // the lines that say why, from wherever they are (error log, the command's output, the service
+        // journal); only when none of them says anything telling, the last lines of each
+        const QString journal = serviceJournal();
+        QStringList words;
+        for (const QString& source : { logged, output, journal })
+            for (const QString& l : relevantLines(source, 8, true))
+                if (!words.contains(l))
+                    words << l;
+        if (!words.isEmpty())
+            return words.join(QLatin1Char('\n'));
+        for (const QString& source : { logged, output, journal })
+            for (const QString& l : relevantLines(source, 4))
+                if (!words.contains(l))
+                    words << l;
         return words.join(QLatin1Char('\n'));
     };
-    if (state.phase == DetachedCommand::Phase::Running)
-        job->stop(**shell); // the server gave up; a script still waiting for it would only get in the way
+    if (state.phase == DetachedCommand::Phase::Running) // the server gave up; a script still waiting
+        m_mayStillRun = !job->stop(**shell).has_value(); // for it would only get in the way
     const bool commandOk = state.phase == DetachedCommand::Phase::Finished && state.exitCode == 0;
     if (!commandOk) {
         const QString how = state.phase == DetachedCommand::Phase::Finished

@@ -30,10 +30,13 @@ public:
     /** Runs the command and waits until the server accepts connections again as a new process. The error
      *  text says what the server said, whether it is up, and where the full output is. */
     Result<void> run();
+    /** After a failed run(): the restart command could not be stopped (or its end not learnt), so it may
+     *  still be running on the host — nothing else may restart the server meanwhile. */
+    bool mayStillRun() const { return m_mayStillRun; }
 
     /** The lines of @p text that say why a server did not start ("[ERROR]", "Errcode", "failed", …);
-     *  else its last lines. At most @p max lines. */
-    static QStringList relevantLines(const QString& text, int max = 8);
+     *  else (unless @p tellingOnly) its last lines. At most @p max lines. */
+    static QStringList relevantLines(const QString& text, int max = 8, bool tellingOnly = false);
     /** Whether an error log excerpt shows a start that ended ("[ERROR] Aborting", "[ERROR] mysqld: …"). */
     static bool showsAbortedStart(const QString& appendedLog);
     /** The systemd unit a "systemctl restart <unit>" command names, else empty. */
@@ -51,4 +54,5 @@ private:
     ServerContext& m_ctx;
     Options m_options;
     QElapsedTimer m_clock;
+    bool m_mayStillRun = false;
 };

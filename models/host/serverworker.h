@@ -2,6 +2,7 @@
 
 #include "common/pairprofile.h"
 #include "host/hostshell.h"
+#include "host/optionfiletree.h"
 #include "sql/dialect.h"
 #include "sql/sqlsession.h"
 
@@ -22,6 +23,9 @@ struct ServerContext
     std::unique_ptr<SqlSession> sql;
     std::unique_ptr<HostShell> shell; ///< created lazily by the worker's shell factory
     Dialect dialect;
+    /** The option files the last "auto" lookup read on the host (in one call); OptionFiles::read takes
+     *  them instead of reading them again. */
+    OptionFileTree optionFilesRead;
 
     /** Connects (or reconnects) the admin session and learns the dialect. */
     Result<void> connect(int connectTimeoutSec = 5);

@@ -30,15 +30,20 @@ template<typename F> auto PairVerifier::onServer(int index, F fn) -> std::invoke
     auto f = m_workers[index]->submit([fn, window, cancel, reconnects](ServerContext& ctx) {
         QElapsedTimer t;
         t.start();
+        int backoff = 20; // a dropped connection is usually back at once; a server away for longer is
+                          // asked less and less often
         while (true) {
             ctx.sql->setStep(StepId::Verify);
             auto r = fn(ctx);
             if (r || !Heartbeat::isConnectionError(r.error().code) || t.elapsed() > window
                 || (cancel && *cancel))
                 return r;
-            QThread::msleep(250);
-            if (ctx.connect())
+            if (ctx.connect(2)) {
                 ++*reconnects;
+                continue;
+            }
+            QThread::msleep(ulong(backoff));
+            backoff = std::min(backoff * 2, 500);
         }
     });
     f.waitForFinished();

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <atomic>
@@ -38,21 +39,55 @@ class TestConfigPush : public QObject
             .section(QLatin1Char('\t'), 1)
             .toLongLong();
     }
-    /** The sshd processes serving sessions: the children of the fixture's listening sshd. */
+    static pid_t parentOf(pid_t pid)
+    {
+        const QString status = text(QStringLiteral("/proc/%1/status").arg(pid));
+        const qsizetype at = status.indexOf(QLatin1String("\nPPid:"));
+        return at < 0 ? 0 : pid_t(status.mid(at + 6).section(QLatin1Char('\n'), 0, 0).trimmed().toInt());
+    }
+    /** Every process serving a session of the fixture: all descendants of its listening sshd (with
+     *  privilege separation the TCP connection is held by a grandchild, the user's commands lower still). */
     static QList<pid_t> sessionProcesses(const SshdFixture& sshd)
     {
         const pid_t listener = pid_t(text(sshd.dir() + QStringLiteral("/sshd.pid")).trimmed().toInt());
         QList<pid_t> out;
+        if (listener <= 0)
+            return out;
         for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
             bool numeric = false;
             const pid_t pid = pid_t(entry.toInt(&numeric));
-            if (!numeric || listener <= 0)
+            if (!numeric || pid == listener)
                 continue;
-            const QString status = text(QStringLiteral("/proc/%1/status").arg(pid));
-            const qsizetype at = status.indexOf(QLatin1String("\nPPid:"));
-            if (at >= 0 && status.mid(at + 6).section(QLatin1Char('\n'), 0, 0).trimmed().toInt() == listener)
-                out << pid;
+            int hops = 0;
+            for (pid_t up = parentOf(pid); up > 1 && hops < 64; up = parentOf(up), ++hops)
+                if (up == listener) {
+                    out << pid;
+                    break;
+                }
         }
+        return out;
+    }
+    /** Kills every session process (the listener stays), stopped first so that none reacts meanwhile. */
+    static int killSessions(const SshdFixture& sshd)
+    {
+        int killed = 0;
+        const QList<pid_t> tree = sessionProcesses(sshd);
+        for (pid_t pid : tree)
+            ::kill(pid, SIGSTOP);
+        for (pid_t pid : tree)
+            if (::kill(pid, SIGKILL) == 0)
+                ++killed;
+        return killed;
+    }
+    /** The N of every "still restarting after N s" line of @p server, in order. */
+    static QList<int> progressSeconds(const SetupOutcome& o, const QString& server)
+    {
+        const QRegularExpression re(
+            QStringLiteral("\\[%1\\] [^:]*: still restarting after (\\d+) s").arg(server));
+        QList<int> out;
+        for (const QString& line : o.lines)
+            if (const auto m = re.match(line); m.hasMatch())
+                out << m.captured(1).toInt();
         return out;
     }
 
@@ -130,8 +165,8 @@ private Q_SLOTS:
             // prints as it goes (a command tied to the dead session would die on that write)
             const QString dir = Shell::quote(sb.servers()[i].dir);
             s.restartCommand
-                = QStringLiteral("%1/stop.sh && touch %2 && sleep 6 && echo starting && %1/start.sh")
-                      .arg(dir, Shell::quote(marker));
+                = QStringLiteral("%1/stop.sh && touch %2 && sleep %3 && echo starting && %1/start.sh")
+                      .arg(dir, Shell::quote(marker), i == 1 ? QStringLiteral("11") : QStringLiteral("6"));
         }
         std::atomic<int> killed { 0 };
         std::atomic<bool> done { false };
@@ -140,9 +175,7 @@ private Q_SLOTS:
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
             if (done)
                 return;
-            for (pid_t pid : sessionProcesses(m_sshd))
-                if (::kill(pid, SIGKILL) == 0)
-                    ++killed;
+            killed = killSessions(m_sshd);
         });
         const SetupOutcome o = runSetup(profile);
         done = true;
@@ -152,7 +185,11 @@ private Q_SLOTS:
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         QVERIFY(o.said(QStringLiteral("lost the connection to the host while the restart runs")));
         QVERIFY(o.said(QStringLiteral("reconnected")));
-        QVERIFY(o.said(QStringLiteral("still restarting after 5 s"))); // progress while it waits
+        // progress while it waits: after 5 s, then every 5 s (B's restart takes over 11 s)
+        const QList<int> progress = progressSeconds(o, QStringLiteral("B"));
+        QVERIFY2(progress.size() >= 2, qPrintable(QStringLiteral("%1 progress lines").arg(progress.size())));
+        QVERIFY2(progress.at(0) >= 5 && progress.at(0) <= 6, qPrintable(QString::number(progress.at(0))));
+        QVERIFY2(progress.at(1) >= 10 && progress.at(1) <= 11, qPrintable(QString::number(progress.at(1))));
         QVERIFY(o.said(QStringLiteral("verified in both directions")));
         for (int i = 0; i < 2; ++i) {
             QVERIFY(sb.isRunning(i));
@@ -177,6 +214,151 @@ private Q_SLOTS:
         wrote.sort();
         QVERIFY(wrote.contains(sb.servers()[1].dir + QStringLiteral("/conf.d/90-replipair.cnf")));
         QCOMPARE(written, wrote);
+    }
+
+    void failedStartQuotedFromTheRestartCommandsOwnOutput()
+    {
+        // no error log says why: only the restart command prints the server's error (as an init script
+        // that starts the server in the foreground does), then fails after its own 4 s. The second run of
+        // the same command (the restore) restarts for real.
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        const SandboxServer& b = sb.servers()[1];
+        const QString once = pair.dir() + QStringLiteral("/failed-once");
+        const QString script = pair.dir() + QStringLiteral("/restart-b.sh");
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            QStringLiteral("#!/bin/sh\n"
+                           "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
+                           "touch %1\n"
+                           "%2/stop.sh || exit 1\n"
+                           "echo 'Starting MariaDB database server: mariadbd'\n"
+                           "sleep 4\n"
+                           "echo '2026-12-01  7:00:00 0 [ERROR] mariadbd: File ./mysql-bin.index not found "
+                           "(Errcode: 13 \"Permission denied\")'\n"
+                           "echo ' failed!'\n"
+                           "exit 1\n")
+                .arg(Shell::quote(once), Shell::quote(b.dir))
+                .toUtf8());
+        f.close();
+        QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        PairProfile profile = sb.pairProfile();
+        profile.servers[1].restartCommand = Shell::quote(script);
+        const QString before = text(b.configFile);
+        QElapsedTimer t;
+        t.start();
+        const SetupOutcome o = runSetup(profile);
+        const qint64 took = t.elapsed();
+        dump(o);
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.server, QStringLiteral("B"));
+        QVERIFY2(o.error.text.contains(QStringLiteral("Errcode: 13 \"Permission denied\"")),
+            qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("exited with 1")), qPrintable(o.error.text));
+        // the telling line, not the shutdown notes the error log gained meanwhile
+        QVERIFY2(!o.error.text.contains(QStringLiteral("Normal shutdown")), qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("server is back up")), qPrintable(o.error.text));
+        // the command's own 4 s, the restore's restart and the rest of the run: well under a minute
+        QVERIFY2(took < 4000 + 30000, qPrintable(QStringLiteral("took %1 ms").arg(took)));
+        QCOMPARE(text(b.configFile), before);
+        QVERIFY(!QFile::exists(b.dir + QStringLiteral("/conf.d/90-replipair.cnf")));
+        QVERIFY(sb.isRunning(1));
+        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
+    }
+
+    void failedRestoreIsReportedAndNotRestartedAgain()
+    {
+        // the restart fails, and by then a folder stands where the new drop-in was: it cannot be removed,
+        // so the old configuration cannot be restored. No second restart with a mix of both; the message
+        // says what is where.
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        const SandboxServer& b = sb.servers()[1];
+        const QString dropIn = b.dir + QStringLiteral("/conf.d/90-replipair.cnf");
+        const QString count = pair.dir() + QStringLiteral("/restarts");
+        PairProfile profile = sb.pairProfile();
+        profile.servers[1].restartCommand
+            = QStringLiteral("echo run >> %1; %2/stop.sh; rm -f %3; mkdir -p %3/in-the-way; exit 1")
+                  .arg(Shell::quote(count), Shell::quote(b.dir), Shell::quote(dropIn));
+        const SetupOutcome o = runSetup(profile);
+        dump(o);
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.server, QStringLiteral("B"));
+        QVERIFY2(o.error.text.contains(QStringLiteral("could NOT remove %1").arg(dropIn)),
+            qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("NOT restarted again")), qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("does NOT answer")), qPrintable(o.error.text));
+        QVERIFY2(!o.error.text.contains(QStringLiteral("restarted with the old configuration")),
+            qPrintable(o.error.text));
+        QCOMPARE(text(count), QStringLiteral("run\n")); // one restart, not two
+        QVERIFY(!sb.isRunning(1));
+        // by hand, as the message says: the folder away, the server started
+        QVERIFY(QDir(dropIn).removeRecursively());
+        QVERIFY(sb.start(1));
+    }
+
+    void restartThatMayStillRunIsNotRaced()
+    {
+        // B's SSH sessions die during its restart and sshd stays down: RepliPair cannot learn the outcome
+        // nor stop the command before its timeout. It must not restore and restart on top of it; the restart
+        // goes on by itself and the server comes up with the new configuration, as the message says.
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        SshdFixture sshd;
+        QVERIFY2(sshd.start(), qPrintable(sshd.error()));
+        Sandbox& sb = pair.sandbox();
+        const SandboxServer& b = sb.servers()[1];
+        const QString marker = pair.dir() + QStringLiteral("/stopped");
+        const QString count = pair.dir() + QStringLiteral("/restarts");
+        PairProfile profile = sb.pairProfile();
+        ServerProfile& s = profile.servers[1];
+        s.hasSsh = true;
+        s.ssh = sshd.endpoint(sshd.dir() + QStringLiteral("/known_hosts_race"));
+        s.ssh.acceptNewHostKey = true;
+        s.ssh.sudo = ::geteuid() == 0;
+        // the server stays down past the restart timeout (9 s): no answer on its port to learn from either
+        s.restartCommand = QStringLiteral("echo run >> %1; %2/stop.sh && touch %3 && sleep 14 && %2/start.sh")
+                               .arg(Shell::quote(count), Shell::quote(b.dir), Shell::quote(marker));
+        std::atomic<bool> done { false };
+        std::atomic<int> killed { 0 };
+        std::thread killer([&] {
+            while (!done && !QFile::exists(marker))
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            if (done)
+                return;
+            const pid_t listener = pid_t(text(sshd.dir() + QStringLiteral("/sshd.pid")).trimmed().toInt());
+            const QList<pid_t> sessions = sessionProcesses(sshd);
+            ::kill(listener, SIGKILL); // no reconnect possible
+            for (pid_t pid : sessions)
+                ::kill(pid, SIGSTOP);
+            for (pid_t pid : sessions)
+                if (::kill(pid, SIGKILL) == 0)
+                    ++killed;
+        });
+        const SetupOutcome o = runSetup(
+            profile, SetupRunner::Mode::Setup, [](SetupRunner& r) { r.setRestartTimeoutMs(9000); });
+        done = true;
+        killer.join();
+        dump(o);
+        QVERIFY2(killed > 0, "no SSH session was killed during the restart");
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.server, QStringLiteral("B"));
+        QVERIFY2(
+            o.error.text.contains(QStringLiteral("may still run on the host")), qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("NOT restored")), qPrintable(o.error.text));
+        QVERIFY2(!o.error.text.contains(QStringLiteral("restarted with the old configuration")),
+            qPrintable(o.error.text));
+        QVERIFY(!o.said(QStringLiteral("restoring the old one and restarting again")));
+        // the restart ran on by itself: B is up with the new configuration, restarted once
+        QTRY_VERIFY_WITH_TIMEOUT(sb.isRunning(1), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sandboxSql(sb, 1, QStringLiteral("SELECT @@log_bin")), QStringLiteral("1"), 20000);
+        QVERIFY(QFile::exists(b.dir + QStringLiteral("/conf.d/90-replipair.cnf")));
+        QTest::qWait(1000);
+        QCOMPARE(text(count), QStringLiteral("run\n"));
     }
 
     void ddlWithoutUseReplicatesUnderTheDefaultFilters()

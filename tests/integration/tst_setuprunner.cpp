@@ -1,4 +1,5 @@
 #include "common/pairprofile.h"
+#include "common/stepid.h"
 #include "sql/sqlsession.h"
 #include "support/setupdriver.h"
 #include "support/testsupport.h"
@@ -6,13 +7,18 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
 #include <QThread>
 
+#include <atomic>
 #include <csignal>
+#include <thread>
 #include <unistd.h>
 
 /** The setup engine against two real sandbox MariaDB servers: the scenarios, one per test. */
@@ -41,6 +47,31 @@ class TestSetupRunner : public QObject
                 return true;
             QTest::qWait(100);
         }
+        return false;
+    }
+
+    /** A profile saved as a regular file, so that its runs journal beside it. */
+    static PairProfile journaled(SandboxPair& pair, PairProfile profile)
+    {
+        profile.filePath = pair.dir() + QStringLiteral("/pair.replipair.json");
+        if (!QFile::exists(profile.filePath))
+            profile.save(profile.filePath);
+        return profile;
+    }
+    /** Every record of the journal of @p profile, oldest first. */
+    static QList<QJsonObject> journal(const PairProfile& profile)
+    {
+        QList<QJsonObject> out;
+        for (const QString& line :
+            text(profile.filePath + QStringLiteral(".journal")).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            out << QJsonDocument::fromJson(line.toUtf8()).object();
+        return out;
+    }
+    static bool hasStep(const QJsonObject& record, const QString& id)
+    {
+        for (const QJsonValue& v : record.value(QStringLiteral("steps")).toArray())
+            if (v.toString() == id)
+                return true;
         return false;
     }
 
@@ -447,6 +478,109 @@ private Q_SLOTS:
         const SetupOutcome resumed = runSetup(profile);
         dump(resumed);
         QVERIFY2(resumed.ok, qPrintable(resumed.error.toString()));
+    }
+
+    void preflightRefusalIsJournaled()
+    {
+        // a real refusal: the binary log is off, and "restart": "never" forbids the restart it needs
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        PairProfile profile = sb.pairProfile();
+        profile.restart = RestartPolicy::Never;
+        profile = journaled(pair, profile);
+        const QString cnfB = text(sb.servers()[1].configFile);
+        const SetupOutcome o = runSetup(profile);
+        dump(o);
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.step, StepId::Preflight);
+        QVERIFY2(o.error.text.contains(QStringLiteral("\"restart\": \"never\"")), qPrintable(o.error.text));
+        QCOMPARE(text(sb.servers()[1].configFile), cnfB);
+        QVERIFY(!QFile::exists(dropIn(sb, 1)));
+        const QList<QJsonObject> records = journal(profile);
+        QCOMPARE(records.size(), 1);
+        const QJsonObject& r = records.last();
+        QCOMPARE(r.value(QStringLiteral("ok")).toBool(true), false);
+        QCOMPARE(r.value(QStringLiteral("error")).toObject().value(QStringLiteral("step")).toString(),
+            StepId::Preflight);
+        QVERIFY(r.value(QStringLiteral("time")).toString().endsWith(QLatin1Char('Z')));
+        QVERIFY(hasStep(r, StepId::Inspect));
+        QVERIFY(!hasStep(r, StepId::Config));
+    }
+
+    void rerunAfterAFailedVerificationRepeatsTheRowTest()
+    {
+        // verification fails for real: B's IO thread is refused (1045) under a wrong replicationUserHost
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        PairProfile profile = journaled(pair, sb.pairProfile());
+        profile.replicationUserHost = QStringLiteral("10.9.9.9");
+        const SetupOutcome failed = runSetup(
+            profile, SetupRunner::Mode::Setup, [](SetupRunner& r) { r.setVerifyTimeoutMs(15000); });
+        dump(failed);
+        QVERIFY(!failed.ok);
+        QCOMPARE(failed.error.step, StepId::Verify);
+        QCOMPARE(failed.error.code, 1045);
+        QVERIFY(!failed.said(QStringLiteral("test rows arrived")));
+
+        profile.replicationUserHost = QStringLiteral("peer");
+        const SetupOutcome fixed = runSetup(profile);
+        dump(fixed);
+        QVERIFY2(fixed.ok, qPrintable(fixed.error.toString()));
+        QVERIFY(fixed.said(QStringLiteral("test rows arrived")));
+        const QList<QJsonObject> records = journal(profile);
+        QCOMPARE(records.size(), 2);
+        QCOMPARE(records.at(0).value(QStringLiteral("ok")).toBool(true), false);
+        QCOMPARE(
+            records.at(0).value(QStringLiteral("error")).toObject().value(QStringLiteral("step")).toString(),
+            StepId::Verify);
+        QVERIFY(!hasStep(records.at(0), StepId::Verify));
+        QCOMPARE(records.at(1).value(QStringLiteral("ok")).toBool(false), true);
+        QVERIFY(hasStep(records.at(1), StepId::Verify));
+
+        // and a run that finds everything in place proves it again too: the row test, not just a look
+        const SetupOutcome again = runSetup(profile);
+        dump(again);
+        QVERIFY2(again.ok, qPrintable(again.error.toString()));
+        QVERIFY(again.said(QStringLiteral("nothing changed")));
+        QVERIFY(again.said(QStringLiteral("test rows arrived")));
+        QVERIFY(hasStep(journal(profile).last(), StepId::Verify));
+    }
+
+    void serverFrozenDuringVerificationIsSurvived()
+    {
+        // B stops answering for 4 s (SIGSTOP: no RST, no closed socket, as a network that drops packets)
+        // right when verification starts; then it goes on (SIGCONT). The run waits it out and passes.
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        std::atomic<qint64> frozen { 0 };
+        std::atomic<bool> resumed { false };
+        std::thread thaw;
+        const SetupOutcome o = runSetup(sb.pairProfile(), SetupRunner::Mode::Setup, [&](SetupRunner& r) {
+            r.setAfterStepHook([&](const QString& id) {
+                if (id != StepId::ChangeSource || frozen)
+                    return;
+                frozen = pid(sb, 1).toLongLong();
+                ::kill(pid_t(frozen.load()), SIGSTOP);
+                thaw = std::thread([&] {
+                    std::this_thread::sleep_for(std::chrono::seconds(4));
+                    ::kill(pid_t(frozen.load()), SIGCONT);
+                    resumed = true;
+                });
+            });
+        });
+        if (thaw.joinable())
+            thaw.join();
+        else if (frozen)
+            ::kill(pid_t(frozen.load()), SIGCONT);
+        dump(o);
+        QVERIFY2(frozen > 0, "B was never frozen");
+        QVERIFY(resumed);
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY(o.said(QStringLiteral("test rows arrived")));
+        QVERIFY(o.said(QStringLiteral("verified in both directions")));
     }
 };
 

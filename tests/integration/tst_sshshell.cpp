@@ -221,6 +221,55 @@ private Q_SLOTS:
         QCOMPARE(shell->readFile(dir + QStringLiteral("/big")).value(), big);
     }
 
+    void copiesThenWritesInOneCall()
+    {
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        const QString dir = m_sshd.userDir() + QStringLiteral("/batch 'dir'");
+        const QString main = dir + QStringLiteral("/my.cnf");
+        QVERIFY(shell->run(QStringLiteral("mkdir -p %1 && printf 'old\\n' > %2 && chmod 640 %2")
+                               .arg(Shell::quote(dir), Shell::quote(main)),
+            5000));
+        // the contents follow each other on stdin: sizes must cut them exactly (no newline at the end,
+        // an empty one, bytes that look like shell)
+        const QByteArray first = "[mysqld]\nlog-bin = mysql-bin\n# 'q' $x `t` ü";
+        const QByteArray empty;
+        const QByteArray third = "[mysqld]\nserver-id = 2\n";
+        int copied = -1, written = -1;
+        QVERIFY(shell->copyThenWrite({ { main, main + QStringLiteral(".bak") } },
+            { { main, first }, { dir + QStringLiteral("/empty.cnf"), empty },
+                { dir + QStringLiteral("/90-replipair.cnf"), third } },
+            copied, written));
+        QCOMPARE(copied, 1);
+        QCOMPARE(written, 3);
+        QCOMPARE(shell->readFile(main + QStringLiteral(".bak")).value(), QByteArray("old\n"));
+        QCOMPARE(shell->readFile(main).value(), first);
+        QCOMPARE(shell->readFile(dir + QStringLiteral("/empty.cnf")).value(), empty);
+        QCOMPARE(shell->readFile(dir + QStringLiteral("/90-replipair.cnf")).value(), third);
+        QCOMPARE(
+            remote(*shell, QStringLiteral("stat -c %a %1").arg(Shell::quote(main))), QStringLiteral("640"));
+        // a write that cannot be made stops there, names its file and counts what was done
+        const QString nowhere = dir + QStringLiteral("/missing/x.cnf");
+        auto failed = shell->copyThenWrite({},
+            { { main, third }, { nowhere, first }, { dir + QStringLiteral("/after.cnf"), third } }, copied,
+            written);
+        QVERIFY(!failed);
+        QCOMPARE(copied, 0);
+        QCOMPARE(written, 1);
+        QVERIFY2(failed.error().text.contains(nowhere), qPrintable(failed.error().text));
+        QCOMPARE(shell->exists(dir + QStringLiteral("/after.cnf")).value(), false);
+        // a backup that cannot be made: nothing is written
+        auto noCopy = shell->copyThenWrite(
+            { { dir + QStringLiteral("/none.cnf"), dir + QStringLiteral("/none.bak") } }, { { main, first } },
+            copied, written);
+        QVERIFY(!noCopy);
+        QCOMPARE(copied, 0);
+        QCOMPARE(written, 0);
+        QVERIFY2(noCopy.error().text.contains(QStringLiteral("none.cnf")), qPrintable(noCopy.error().text));
+        QCOMPARE(shell->readFile(main).value(), third);
+        QCOMPARE(shell->listDir(dir, QStringLiteral(".replipair-*")).value(), QStringList());
+    }
+
     void atomicWriteKeepsModeAndLeavesNoTemporaryFile()
     {
         auto shell = openOrFail(known());
@@ -273,6 +322,13 @@ private Q_SLOTS:
         QVERIFY2(fresh.error().text.contains(QStringLiteral("new.cnf")), qPrintable(fresh.error().text));
         QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("my.cnf") });
         QCOMPARE(QFileInfo(file).lastModified(), before);
+        // several paths in one call: a writable one passes, the first that is not is named
+        const QString mine = m_sshd.userDir() + QStringLiteral("/mine.cnf");
+        QVERIFY(shell->checkWritable(QStringList { mine }));
+        auto both = shell->checkWritable(QStringList { mine, dir + QStringLiteral("/new.cnf"), file });
+        QVERIFY(!both);
+        QVERIFY2(both.error().text.contains(QStringLiteral("new.cnf")), qPrintable(both.error().text));
+        QVERIFY2(both.error().text.contains(QStringLiteral("not writable")), qPrintable(both.error().text));
         auto write = shell->writeFileAtomic(file, "changed\n");
         QVERIFY(!write);
         QVERIFY2(write.error().text.contains(file), qPrintable(write.error().text));
@@ -360,11 +416,10 @@ private Q_SLOTS:
             QSKIP("this user may run sudo without a password, so there is no refusal to see");
         SshEndpoint ep = known();
         ep.sudo = true;
-        auto shell = openOrFail(ep);
-        QVERIFY(shell);
-        auto r = shell->readFile(QStringLiteral("/etc/hostname"));
-        QVERIFY(!r);
-        const QString text = r.error().text;
+        // asked when the shell opens (in the background during setup), not at the first command
+        auto shell = SshShell::open(QStringLiteral("A"), ep);
+        QVERIFY(!shell);
+        const QString text = shell.error().text;
         qInfo("%s", qPrintable(text));
         if (text.contains(QStringLiteral("not installed")))
             QSKIP("sudo is not installed here (scripts/install-deps.sh installs it)");

@@ -42,6 +42,10 @@ Result<std::unique_ptr<SshShell>> SshShell::open(
     shell->m_connectTimeoutMs = connectTimeoutMs;
     if (auto opened = shell->openSession(); !opened)
         return std::unexpected(opened.error());
+    // sudo -n is asked now too: while the shell is opened in the background, not on the first command
+    if (endpoint.sudo)
+        if (auto sudo = shell->checkSudo(); !sudo)
+            return std::unexpected(sudo.error());
     return shell;
 }
 
@@ -147,53 +151,81 @@ Result<QByteArray> SshShell::readFile(const QString& path)
 
 Result<void> SshShell::checkWritable(const QString& path)
 {
+    return checkWritable(QStringList { path });
+}
+
+Result<void> SshShell::checkWritable(const QStringList& paths)
+{
     // Tests only (test -w, -O): changes nothing. Mirrors writeFileAtomic: symlinks resolved, a new file
     // is created in the folder, an existing one keeps its owner (which only root or the owner can do).
-    const QString body = QStringLiteral("f=%1\n"
-                                        "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
-                                        "d=$(dirname -- \"$f\")\n"
-                                        "printf '%s' \"$f\"\n"
-                                        "[ -d \"$d\" ] || exit 3\n"
-                                        "{ [ -w \"$d\" ] && [ -x \"$d\" ]; } || exit 4\n"
-                                        "if [ -e \"$f\" ]; then\n"
-                                        "  [ -f \"$f\" ] || exit 7\n"
-                                        "  [ -w \"$f\" ] || exit 5\n"
-                                        "  [ \"$(id -u)\" = 0 ] || [ -O \"$f\" ] || exit 6\n"
-                                        "fi\n"
-                                        "exit 0\n")
-                             .arg(Shell::quote(path));
+    // Every path in one remote call: "<code> <resolved path in hex>" per line, in order.
+    QString body = QStringLiteral("check() {\n"
+                                  "f=$1\n"
+                                  "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
+                                  "d=$(dirname -- \"$f\")\n"
+                                  "printf '%s' \"$f\"\n"
+                                  "[ -d \"$d\" ] || return 3\n"
+                                  "{ [ -w \"$d\" ] && [ -x \"$d\" ]; } || return 4\n"
+                                  "if [ -e \"$f\" ]; then\n"
+                                  "  [ -f \"$f\" ] || return 7\n"
+                                  "  [ -w \"$f\" ] || return 5\n"
+                                  "  [ \"$(id -u)\" = 0 ] || [ -O \"$f\" ] || return 6\n"
+                                  "fi\n"
+                                  "return 0\n"
+                                  "}\n"
+                                  "for p in");
+    for (const QString& path : paths)
+        body += QLatin1Char(' ') + Shell::quote(path);
+    body += QStringLiteral(
+        "; do\n"
+        "r=$(check \"$p\"); c=$?\n"
+        "printf '%s %s\\n' \"$c\" \"$(printf '%s' \"$r\" | od -An -v -tx1 | tr -d ' \\n')\"\n"
+        "done\n");
     auto r = script(StepId::CheckConfig, body, {}, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
-    const QString file = r->out.isEmpty() ? path : QString::fromUtf8(r->out);
+    const QList<QByteArray> lines = r->out.split('\n');
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        const QList<QByteArray> f = lines.value(i).trimmed().split(' ');
+        bool ok = false;
+        const int code = f.value(0).toInt(&ok);
+        if (ok && code == 0)
+            continue;
+        const QString resolved = QString::fromUtf8(QByteArray::fromHex(f.value(1)));
+        return std::unexpected(writableProblem(
+            paths.at(i), resolved.isEmpty() ? paths.at(i) : resolved, ok ? code : -1, trimmedText(r->err)));
+    }
+    return {};
+}
+
+StepError SshShell::writableProblem(
+    const QString& path, const QString& file, int code, const QString& said) const
+{
     const QString named = file == path ? path : SshShell::tr("%1 (the target of %2)").arg(file, path);
     const QString user = m_endpoint.sudo ? QStringLiteral("root") : m_endpoint.user;
     const QString folder = file.section(QLatin1Char('/'), 0, -2);
-    switch (r->exitCode) {
-    case 0:
-        return {};
+    switch (code) {
     case 3:
-        return std::unexpected(failure(StepId::CheckConfig,
-            SshShell::tr("the folder of %1 does not exist on %2").arg(named, describe())));
+        return failure(StepId::CheckConfig,
+            SshShell::tr("the folder of %1 does not exist on %2").arg(named, describe()));
     case 4:
-        return std::unexpected(failure(StepId::CheckConfig,
+        return failure(StepId::CheckConfig,
             SshShell::tr("%1 cannot be replaced on %2: the folder %3 is not writable by %4")
-                .arg(named, describe(), folder, user)));
+                .arg(named, describe(), folder, user));
     case 5:
-        return std::unexpected(failure(StepId::CheckConfig,
-            SshShell::tr("%1 is not writable by %2 on %3").arg(named, user, describe())));
+        return failure(
+            StepId::CheckConfig, SshShell::tr("%1 is not writable by %2 on %3").arg(named, user, describe()));
     case 6:
-        return std::unexpected(failure(StepId::CheckConfig,
+        return failure(StepId::CheckConfig,
             SshShell::tr("%1 on %2 belongs to another user; %3 could write it but not keep its "
                          "owner. Use \"sudo\": true or log in as its owner.")
-                .arg(named, describe(), user)));
+                .arg(named, describe(), user));
     case 7:
-        return std::unexpected(failure(
-            StepId::CheckConfig, SshShell::tr("%1 on %2 is not a regular file").arg(named, describe())));
+        return failure(
+            StepId::CheckConfig, SshShell::tr("%1 on %2 is not a regular file").arg(named, describe()));
     default:
-        return std::unexpected(failure(StepId::CheckConfig,
-            SshShell::tr("cannot check whether %1 is writable on %2: %3")
-                .arg(named, describe(), trimmedText(r->err))));
+        return failure(StepId::CheckConfig,
+            SshShell::tr("cannot check whether %1 is writable on %2: %3").arg(named, describe(), said));
     }
 }
 
@@ -245,6 +277,63 @@ Result<void> SshShell::copyFile(const QString& path, const QString& backupPath)
             SshShell::tr("cannot copy %1 to %2 on %3: %4")
                 .arg(path, backupPath, describe(), trimmedText(r->err))));
     return {};
+}
+
+Result<void> SshShell::copyThenWrite(const QList<QPair<QString, QString>>& copies,
+    const QList<QPair<QString, QByteArray>>& writes, int& copied, int& written)
+{
+    // One remote call: "C" per copy made, "W" per file written. The contents travel one after the other on
+    // stdin (never on a command line), each read with dd to its exact size; each write is writeFileAtomic's.
+    copied = written = 0;
+    QString body
+        = QStringLiteral("wr() (\n"
+                         "set -e\n"
+                         "f=$1\n"
+                         "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
+                         "d=$(dirname -- \"$f\")\n"
+                         "t=$(mktemp \"$d/.replipair-XXXXXX\")\n"
+                         "trap 'rm -f -- \"$t\"' EXIT\n"
+                         "dd bs=1 count=$2 of=\"$t\" 2>/dev/null\n"
+                         "n=$(wc -c < \"$t\")\n"
+                         "[ \"$n\" -eq $2 ] || { echo \"only $n of $2 bytes arrived\" >&2; exit 1; }\n"
+                         "if [ -e \"$f\" ]; then\n"
+                         "  chmod --reference=\"$f\" -- \"$t\"\n"
+                         "  chown --reference=\"$f\" -- \"$t\"\n"
+                         "  if command -v chcon >/dev/null 2>&1; then chcon --reference=\"$f\" -- \"$t\" "
+                         "2>/dev/null || true; fi\n"
+                         "else\n"
+                         "  chmod 0644 -- \"$t\"\n"
+                         "fi\n"
+                         "sync -- \"$t\" 2>/dev/null || true\n"
+                         "mv -f -- \"$t\" \"$f\"\n"
+                         "trap - EXIT\n"
+                         ")\n");
+    QByteArray input;
+    for (const auto& c : copies)
+        body += QStringLiteral("cp -p -- %1 %2 || exit 21\necho C\n")
+                    .arg(Shell::quote(c.first), Shell::quote(c.second));
+    for (const auto& w : writes) {
+        body += QStringLiteral("wr %1 %2 || exit 22\necho W\n")
+                    .arg(Shell::quote(w.first), QString::number(w.second.size()));
+        input += w.second;
+    }
+    auto r = script(StepId::WriteFile, body, input, m_fileTimeoutMs);
+    if (!r)
+        return std::unexpected(r.error());
+    copied = int(r->out.count('C'));
+    written = int(r->out.count('W'));
+    if (r->exitCode == 0 && copied == copies.size() && written == writes.size())
+        return {};
+    if (copied < copies.size()) {
+        const auto& c = copies.at(copied);
+        return std::unexpected(failure(StepId::Backup,
+            SshShell::tr("cannot copy %1 to %2 on %3: %4")
+                .arg(c.first, c.second, describe(), trimmedText(r->err))));
+    }
+    const QString path = writes.value(written).first;
+    return std::unexpected(failure(StepId::WriteFile,
+        SshShell::tr("cannot write %1 on %2 (left unchanged): %3")
+            .arg(path, describe(), trimmedText(r->err))));
 }
 
 Result<void> SshShell::removeFile(const QString& path)

@@ -13,7 +13,8 @@ class SshShell : public HostShell
 {
     Q_DECLARE_TR_FUNCTIONS(SshShell)
 public:
-    /** Connects, verifies the host key and authenticates now, so that a refusal surfaces at once. */
+    /** Connects, verifies the host key, authenticates and (with "sudo") checks sudo -n now, so that a
+     *  refusal surfaces at once. */
     static Result<std::unique_ptr<SshShell>> open(
         const QString& serverName, const SshEndpoint& endpoint, int connectTimeoutMs = 15000);
     /** The server's host key and its known_hosts status, for the GUI's confirmation dialog. */
@@ -23,9 +24,12 @@ public:
     Result<bool> exists(const QString& path) override;
     Result<QByteArray> readFile(const QString& path) override;
     Result<void> checkWritable(const QString& path) override;
+    Result<void> checkWritable(const QStringList& paths) override;
     Result<void> writeFileAtomic(const QString& path, const QByteArray& content) override;
     Result<void> copyFile(const QString& path, const QString& backupPath) override;
     Result<void> removeFile(const QString& path) override;
+    Result<void> copyThenWrite(const QList<QPair<QString, QString>>& copies,
+        const QList<QPair<QString, QByteArray>>& writes, int& copied, int& written) override;
     Result<QStringList> listDir(const QString& dir, const QString& glob) override;
     Result<CommandResult> run(const QString& command, int timeoutMs) override;
     QList<HostNotice> takeNotices() override;
@@ -39,6 +43,8 @@ private:
     /** Opens (or reopens) the session; notes a host key it added. */
     Result<void> openSession();
     StepError failure(const QString& step, const QString& text) const;
+    /** The message for exit @p code of the writability check of @p path (resolved to @p file). */
+    StepError writableProblem(const QString& path, const QString& file, int code, const QString& said) const;
 
     QString m_server;
     SshEndpoint m_endpoint;
