@@ -358,7 +358,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>ConfigLocator</name>
     <message>
-        <location filename="../models/config/configlocator.cpp" line="+124"/>
+        <location filename="../models/config/configlocator.cpp" line="+133"/>
         <source>the server (%1) was started with --no-defaults: it reads no option file, so its settings can only change on its command line. Set &quot;configFile&quot; in the profile if you know better.</source>
         <translation>服务器（%1）是以 --no-defaults 启动的：它不读取任何配置文件，因此其设置只能在命令行中更改。如果您确定，请在配对方案中设置“configFile”。</translation>
     </message>
@@ -368,22 +368,22 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>%1 命令行中的 --defaults-file</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>the server reads %1 (%2), but it cannot be read on %3</source>
         <translation>服务器读取 %1（%2），但在 %3 上无法读取它</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>--defaults-extra-file on the command line of %1</source>
         <translation>%1 命令行中的 --defaults-extra-file</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>the server (%1) has no --defaults-file and none of its default option files exists on %2 (%3). Set &quot;configFile&quot; in the profile.</source>
         <translation>服务器（%1）没有 --defaults-file，且其默认配置文件在 %2 上均不存在（%3）。请在配对方案中设置“configFile”。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>the default option file of %1 (it has no --defaults-file)</source>
         <translation>%1 的默认配置文件（它没有 --defaults-file）</translation>
     </message>
@@ -401,12 +401,12 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>ConfigPush</name>
     <message>
-        <location filename="../models/config/configpush.cpp" line="+53"/>
+        <location filename="../models/config/configpush.cpp" line="+54"/>
         <source>%1 — nothing was changed</source>
         <translation>%1 — 未做任何更改</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>a restart is needed but no restart command is known; set &quot;restartCommand&quot; — nothing was changed</source>
         <translation>需要重启，但不知道重启命令；请设置“restartCommand”— 未做任何更改</translation>
     </message>
@@ -446,12 +446,46 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>%1 已写入配置文件，将在下次重启时生效，重启由您自行安排（服务器继续运行）：%2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
+        <source>the server did not come back with the new configuration: %1
+The restart command may still be running on the host, so the old configuration was NOT restored and the server NOT restarted again (two restarts must not overlap); the new configuration is in place (%2) and the server %3. Next step: on the host, let the restart command end (or stop it), check that the server runs, and run setup again; to go back instead, put the backups back (%4) and restart the server by hand.</source>
+        <translation>服务器未能以新配置恢复运行：%1
+重启命令可能仍在主机上运行，因此没有还原旧配置，也没有再次重启服务器（两次重启不能重叠）；新配置仍在原处（%2），服务器%3。下一步：在主机上等重启命令结束（或终止它），确认服务器在运行，然后再次运行搭建；如要回退，请把备份放回（%4）并手动重启服务器。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>remove the files RepliPair created</source>
+        <translation>删除 RepliPair 创建的文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the server did not come back with the new configuration: restoring the old one and restarting again</source>
         <translation>服务器未能以新配置恢复运行：正在恢复旧配置并再次重启</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+6"/>
+        <source>the server did not come back with the new configuration: %1
+Restoring the old configuration failed: %2. The server was NOT restarted again, as its files are now neither the old nor the new configuration; the server %3. Next step: on the host, put back by hand what could not be restored (backups: %4), start the server and run setup again.</source>
+        <translation>服务器未能以新配置恢复运行：%1
+还原旧配置失败：%2。服务器没有再次重启，因为它的配置文件现在既不是旧配置也不是新配置；服务器%3。下一步：在主机上手动放回未能还原的文件（备份：%4），启动服务器，然后再次运行搭建。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none, the files were new</source>
+        <translation>无，这些文件是新建的</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>answers on its port now</source>
+        <translation>现在在其端口上有响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>does NOT answer on its port now</source>
+        <translation>现在在其端口上没有响应</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>restored %1</source>
         <translation>已恢复 %1</translation>
     </message>
@@ -471,23 +505,23 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>未能删除 %1</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-135"/>
         <source>backed up %1 to %2</source>
         <translation>已将 %1 备份到 %2</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+26"/>
+        <location line="+14"/>
+        <location line="+21"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-29"/>
         <source>wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>%1 applies to new connections only: reconnect application connection pools before they write on both servers</source>
         <translation>%1 只对新连接生效：在应用程序同时向两台服务器写入之前，请重新建立其连接池</translation>
     </message>
@@ -497,22 +531,22 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>正在重启服务器（%1 已更改）：%2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+47"/>
         <source>server is back up</source>
         <translation>服务器已恢复运行</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-39"/>
         <source>the server is back</source>
         <translation>服务器已恢复</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>no restart needed: every changed setting is dynamic</source>
         <translation>无需重启：所有更改的设置都是动态的</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+48"/>
         <source>the server did not come back with the new configuration: %1
 %2; restarted with the old configuration: %3</source>
         <translation>服务器未能以新配置恢复运行：%1
@@ -524,7 +558,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>服务器仍然宕机：%1。下一步：查看上面的输出，在主机上手动启动服务器，然后再次运行搭建</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>after the change: %1. Another option file may override ours.</source>
         <translation>更改之后：%1。可能有另一个配置文件覆盖了 RepliPair 的设置。</translation>
     </message>
@@ -1978,7 +2012,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>OptionFiles</name>
     <message>
-        <location filename="../models/config/optionfiles.cpp" line="+130"/>
+        <location filename="../models/config/optionfiles.cpp" line="+68"/>
         <source>cannot read the option file %1: %2</source>
         <translation>无法读取配置文件 %1：%2</translation>
     </message>
@@ -2484,7 +2518,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
 <context>
     <name>PairVerifier</name>
     <message>
-        <location filename="../models/setup/pairverifier.cpp" line="+91"/>
+        <location filename="../models/setup/pairverifier.cpp" line="+96"/>
         <source>(not in the message)</source>
         <translation>（消息中未包含）</translation>
     </message>
@@ -4348,17 +4382,17 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerProcess</name>
     <message>
-        <location filename="../models/host/serverprocess.cpp" line="+99"/>
+        <location filename="../models/host/serverprocess.cpp" line="+136"/>
         <source>pid %1 (%2%3)</source>
         <translation>pid %1（%2%3）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>no process %1 on %2</source>
         <translation>%2 上没有进程 %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+58"/>
         <source>the pid file %1 holds no pid</source>
         <translation>pid 文件 %1 中没有 pid</translation>
     </message>
@@ -4386,7 +4420,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>无法启动“%1”：%2。重试之前请先检查服务器是否在运行。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; did not finish within %2 s and was stopped (its output: %3/output)%4</source>
         <translation>“%1”未在 %2 秒内完成，已被停止（其输出：%3/output）%4</translation>
     </message>
@@ -4406,7 +4440,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>重启进行期间与主机的连接断开（重启会自行继续）：%1；正在重新连接</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>the server is up again as a new process while the host cannot be reached over SSH (%1); not waiting for &quot;%2&quot; (its output: %3/output)</source>
+        <translation>SSH 无法连接主机（%1）期间，服务器已作为新进程重新运行；不再等待“%2”（其输出：%3/output）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>reconnected; the restart ran on meanwhile</source>
         <translation>已重新连接；重启在此期间继续进行</translation>
     </message>
@@ -4416,12 +4455,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>服务器已恢复运行，但 &quot;%1&quot; 仍在运行；不再等待它（其输出：%2/output）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>still restarting after %1 s%2</source>
         <translation>%1 秒后仍在重启%2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>&quot;%1&quot; exited with %2</source>
         <translation>&quot;%1&quot; 退出，返回 %2</translation>
     </message>
@@ -5134,7 +5173,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SshShell</name>
     <message>
-        <location filename="../models/host/ssh/sshshell.cpp" line="+55"/>
+        <location filename="../models/host/ssh/sshshell.cpp" line="+59"/>
         <source>%1 (sudo)</source>
         <translation>%1（sudo）</translation>
     </message>
@@ -5164,12 +5203,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法读取 %2 上的 %1：%3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+56"/>
         <source>%1 (the target of %2)</source>
         <translation>%1（%2 的目标）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>the folder of %1 does not exist on %2</source>
         <translation>%2 上不存在 %1 所在的文件夹</translation>
     </message>
@@ -5199,17 +5238,19 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法检查 %2 上的 %1 是否可写：%3</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
+        <location line="+72"/>
         <source>cannot write %1 on %2 (left unchanged): %3</source>
         <translation>无法写入 %2 上的 %1（保持不变）：%3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-58"/>
+        <location line="+53"/>
         <source>cannot copy %1 to %2 on %3: %4</source>
         <translation>无法在 %3 上将 %1 拷贝到 %2：%4</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>cannot remove %1 on %2: %3</source>
         <translation>无法删除 %2 上的 %1：%3</translation>
     </message>
