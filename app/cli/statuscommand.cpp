@@ -91,11 +91,11 @@ std::pair<int, QString> StatusCommand::nagiosReport(
         }
         code = std::max(code, mine);
         parts << QStringLiteral("%1 %2").arg(s.server, what);
-        // perfdata: 'label'=value[UOM];warn;crit;min;max, "U" when unknown; labels are stable, never
-        // translated
+        // perfdata: 'label'=value[UOM];warn;crit;min;max, "U" (with no unit) when unknown; labels are stable,
+        // never translated
         const QString name = QString(s.server).replace(QLatin1Char('\''), QLatin1Char('_'));
-        perf << QStringLiteral("'%1_lag'=%2s;%3;%4;0;")
-                    .arg(name, lag ? QString::number(*lag, 'f', 3) : QStringLiteral("U"))
+        perf << QStringLiteral("'%1_lag'=%2;%3;%4;0;")
+                    .arg(name, lag ? QString::number(*lag, 'f', 3) + QLatin1Char('s') : QStringLiteral("U"))
                     .arg(t.warningSec)
                     .arg(t.criticalSec);
         perf << QStringLiteral("'%1_io_running'=%2;;;0;1").arg(name).arg(r.ioRunning ? 1 : 0);

@@ -571,7 +571,8 @@ private Q_SLOTS:
         // one line, "REPLIPAIR <STATE> - west: ... | perfdata" with perfdata
         // 'label'=value[UOM];warn;crit;min;max
         static const QRegularExpression perf(
-            "^'[^'=]+'=(?:U|-?[0-9]+(?:\\.[0-9]+)?)(?:s|%|B|c)?;[0-9.]*;[0-9.]*;[0-9.]*;[0-9.]*$");
+            "^'[^'=]+'=(?:U|-?[0-9]+(?:\\.[0-9]+)?(?:s|%|B|c)?);[0-9.]*;[0-9.]*;[0-9.]*;[0-9.]*$"); // "U": no
+                                                                                                    // unit
         auto nagios = [](const QStringList& extra, int* code) {
             const QString out = runCli(QStringList { "status" } + extra + QStringList { "--nagios" }, code);
             return out;
@@ -638,6 +639,7 @@ private Q_SLOTS:
         line = nagios({ m_west }, &code);
         QVERIFY2(code == 2 && wellFormed(line, "CRITICAL").isEmpty() && line.contains("'B_sql_running'=0"),
             qPrintable(line));
+        QVERIFY2(line.contains("'B_lag'=U;"), qPrintable(line)); // a stopped SQL thread has no lag
         runCli({ "status", m_west }, &code);
         QCOMPARE(code, 1); // the default exit codes stay
         runCli({ "monitor", m_east, m_west, "--interval", "0.5", "--once", "--json" }, &code);
