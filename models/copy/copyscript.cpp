@@ -44,19 +44,21 @@ QString commonDumpOptions()
 
 /** Runs @p dump in the background of this (sub)shell and writes its exit code to dump.rc and the bytes it
  *  wrote to bytes.final. The dump's counters are added to this shell's own when it is reaped: the
- *  difference of this shell's wchar across the wait is exactly what the dump wrote (the shell itself
- *  writes nothing in between; its reads are builtins). */
+ *  difference of this shell's wchar across the dump's life is exactly what the dump wrote, less the pid
+ *  this shell itself writes to dump.pid (its reads are builtins). The first count is taken before the dump
+ *  starts: a dump that ends at once may be reaped before any later reading. */
 QString countedDump(const QString& dump)
 {
-    return QStringLiteral("{ read -r me _ < /proc/self/stat\n"
-                          "  %1 &\n"
-                          "  echo $! > \"$d/dump.pid\"\n"
-                          "  { read -r _; read -r w0; } < \"/proc/$me/io\"\n"
-                          "  wait $!; rc=$?\n"
-                          "  { read -r _; read -r w1; } < \"/proc/$me/io\"\n"
-                          "  echo $rc > \"$d/dump.rc\"\n"
-                          "  w0=${w0#wchar: }; w1=${w1#wchar: }\n"
-                          "  [ -n \"$w0\" ] && [ -n \"$w1\" ] && echo $((w1 - w0)) > \"$d/bytes.final\"; }")
+    return QStringLiteral(
+        "{ read -r me _ < /proc/self/stat\n"
+        "  { read -r _; read -r w0; } < \"/proc/$me/io\"\n"
+        "  %1 &\n"
+        "  pid=$!; echo $pid > \"$d/dump.pid\"\n"
+        "  wait $pid; rc=$?\n"
+        "  { read -r _; read -r w1; } < \"/proc/$me/io\"\n"
+        "  echo $rc > \"$d/dump.rc\"\n"
+        "  w0=${w0#wchar: }; w1=${w1#wchar: }\n"
+        "  [ -n \"$w0\" ] && [ -n \"$w1\" ] && echo $((w1 - w0 - ${#pid} - 1)) > \"$d/bytes.final\"; }")
         .arg(dump);
 }
 } // namespace
