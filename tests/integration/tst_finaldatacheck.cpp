@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <memory>
@@ -87,6 +88,15 @@ private Q_SLOTS:
         QCOMPARE(o.error.step, QStringLiteral("verify-data"));
         QVERIFY2(o.error.text.contains(QStringLiteral("test.orders")), qPrintable(o.error.text));
         QVERIFY2(o.error.text.contains(QStringLiteral("--copy-from A")), qPrintable(o.error.text));
+        // the counts read right for any number: "test.orders (rows: A 116, B 75)", A ahead
+        static const QRegularExpression counts(
+            QStringLiteral("test\\.orders \\(rows: ([AB]) (\\d+), ([AB]) (\\d+)\\)"));
+        const QRegularExpressionMatch m = counts.match(o.error.text);
+        QVERIFY2(m.hasMatch(), qPrintable(o.error.text));
+        QVERIFY(m.captured(1) != m.captured(3));
+        const qint64 onA = m.captured(m.captured(1) == QLatin1String("A") ? 2 : 4).toLongLong(),
+                     onB = m.captured(m.captured(1) == QLatin1String("A") ? 4 : 2).toLongLong();
+        QVERIFY2(onA > onB, qPrintable(o.error.text));
         QVERIFY(!o.said(QStringLiteral("the replicated data is the same")));
         QVERIFY(!o.said(QStringLiteral("verified in both directions")));
         // the fault is real: rows of A that B never got; replication still runs both ways
