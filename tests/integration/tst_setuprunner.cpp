@@ -461,7 +461,7 @@ private Q_SLOTS:
         // lock is needed, so a long report on A neither stops the setup nor queues the application's writes
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         QVERIFY2(!o.said(QStringLiteral("read lock held")), qPrintable(o.lines.join(QLatin1Char('\n'))));
-        QVERIFY2(o.said(QStringLiteral("starts at")), qPrintable(o.lines.join(QLatin1Char('\n'))));
+        QVERIFY2(o.said(QStringLiteral("starting at")), qPrintable(o.lines.join(QLatin1Char('\n'))));
         bool ok = false;
         sandboxSql(sb, 0,
             QStringLiteral(
