@@ -58,6 +58,12 @@ bool SetupRun::readCoordinates()
                                                          : tr(", GTID %1").arg(m_coordinates[i].gtid),
                         m_data->startPointReason(i)));
         }
+    for (int i = 0; i < 2; ++i)
+        if (m_direction[1 - i] == DirectionState::Fresh && m_data->plannedStartMissing(i))
+            report(SetupEvent::Kind::Warning, m_profile.servers[i].name, StepId::Coordinates,
+                tr("the start point the plan named for %1 could not be read: reading it under a short read "
+                   "lock instead")
+                    .arg(m_profile.servers[1 - i].name));
     const bool ok = perServerWhere(StepId::Coordinates, step,
         [this](int i) { return m_direction[1 - i] == DirectionState::Fresh && !m_data->startPoint(i); });
     afterStep(StepId::Coordinates);
