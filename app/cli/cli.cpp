@@ -15,9 +15,19 @@
 
 #include <QCommandLineParser>
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cmath>
+
+namespace {
+bool jsonWanted = false; ///< --json on the command line, known before the options are parsed
+
+QString utcNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+} // namespace
 
 QTextStream& Cli::out()
 {
@@ -33,18 +43,33 @@ QTextStream& Cli::err()
 
 int Cli::badInput(const QString& message)
 {
+    printBadInputJson(message);
     err() << tr("replipair-cli: %1").arg(message) << Qt::endl;
     err() << tr("Try 'replipair-cli --help'.") << Qt::endl;
     return BadInput;
 }
 
+void Cli::printBadInputJson(const QString& message)
+{
+    if (jsonWanted)
+        out() << QJsonDocument(
+            QJsonObject { { QStringLiteral("time"), utcNow() },
+                { QStringLiteral("event"), QStringLiteral("error") }, { QStringLiteral("server"), QString() },
+                { QStringLiteral("step"), StepId::Profile },
+                { QStringLiteral("stepTitle"), StepId::title(StepId::Profile) },
+                { QStringLiteral("code"), 0 }, { QStringLiteral("text"), message } })
+                     .toJson(QJsonDocument::Compact)
+              << Qt::endl;
+}
+
 void Cli::printFailure(const StepError& e, bool json)
 {
     if (json)
-        out() << QJsonDocument(QJsonObject { { QStringLiteral("event"), QStringLiteral("error") },
-                                   { QStringLiteral("server"), e.server }, { QStringLiteral("step"), e.step },
-                                   { QStringLiteral("stepTitle"), StepId::title(e.step) },
-                                   { QStringLiteral("code"), e.code }, { QStringLiteral("text"), e.text } })
+        out() << QJsonDocument(
+            QJsonObject { { QStringLiteral("time"), utcNow() },
+                { QStringLiteral("event"), QStringLiteral("error") }, { QStringLiteral("server"), e.server },
+                { QStringLiteral("step"), e.step }, { QStringLiteral("stepTitle"), StepId::title(e.step) },
+                { QStringLiteral("code"), e.code }, { QStringLiteral("text"), e.text } })
                      .toJson(QJsonDocument::Compact)
               << Qt::endl;
     err() << tr("FAILED: %1").arg(e.toString()) << Qt::endl;
@@ -135,6 +160,7 @@ int Cli::run(const QStringList& arguments)
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
         timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
+    jsonWanted = arguments.contains(QStringLiteral("--json"));
     if (!parser.parse(arguments))
         return nagiosWanted ? StatusCommand::nagiosUnknown(parser.errorText()) : badInput(parser.errorText());
     if (parser.isSet(help)) {

@@ -21,8 +21,11 @@ public:
 
     static QTextStream& out();
     static QTextStream& err();
-    /** Prints "replipair-cli: MESSAGE" and a hint to stderr; returns BadInput. */
+    /** Prints "replipair-cli: MESSAGE" and a hint to stderr (and, with --json, an "error" line with step
+     *  "profile" on stdout); returns BadInput. */
     static int badInput(const QString& message);
+    /** With --json on the command line: the bad input as one "error" line (step "profile") on stdout. */
+    static void printBadInputJson(const QString& message);
     /** A failed step: a JSON "error" line on stdout with --json, always a FAILED line on stderr. */
     static void printFailure(const StepError& error, bool json);
     static QString usage();

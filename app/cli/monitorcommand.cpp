@@ -1,5 +1,7 @@
 #include "monitorcommand.h"
 
+#include "cli.h"
+
 #include "prometheusexposition.h"
 
 #include "monitor/pairmonitor.h"
@@ -188,6 +190,7 @@ int MonitorCommand::run(const QStringList& profilePaths, const QStringList& args
     if (!error)
         error = loadProfiles(profilePaths, profiles);
     if (error) {
+        Cli::printBadInputJson(*error);
         writeLine(stderr, MonitorCommand::tr("replipair-cli monitor: %1").arg(*error));
         writeLine(stderr,
             MonitorCommand::tr(

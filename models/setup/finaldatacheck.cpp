@@ -248,11 +248,18 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
                      rRows = rs.sums.value(k).section(QLatin1Char(':'), 0, 0).toLongLong();
         more[0] += sRows > rRows;
         more[1] += rRows > sRows;
-        details << FinalDataCheck::tr("%1 (%2: %3 rows, %4: %5)")
-                       .arg(k, sName,
-                           sSums->contains(k) ? QString::number(sRows) : FinalDataCheck::tr("no table"),
-                           rName,
-                           rs.sums.contains(k) ? QString::number(rRows) : FinalDataCheck::tr("no table"));
+        // "rows: A 1, B 0" reads right for any count, with no plural form to choose
+        if (!sSums->contains(k) || !rs.sums.contains(k)) {
+            const bool onSource = sSums->contains(k);
+            details << FinalDataCheck::tr("%1 (only on %2, rows: %3)")
+                           .arg(k, onSource ? sName : rName)
+                           .arg(onSource ? sRows : rRows);
+        } else
+            details << FinalDataCheck::tr("%1 (rows: %2 %3, %4 %5)")
+                           .arg(k, sName)
+                           .arg(sRows)
+                           .arg(rName)
+                           .arg(rRows);
     }
     if (more[0] == out.tables.size() && more[0] > 0)
         out.moreRows = s;

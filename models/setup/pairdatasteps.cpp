@@ -160,10 +160,22 @@ void PairDataSteps::adjustPlan(QList<PlanStep>& steps) const
                 "row on both): setup fails naming any table that differs");
 }
 
+void PairDataSteps::decideStartPoints(const ServerInspection (&in)[2], const ConfigPlan (&configs)[2])
+{
+    for (int i = 0; i < 2; ++i) {
+        const bool turnsOn = !in[i].logBin && configs[i].restartFor.contains(QStringLiteral("log_bin"));
+        m_planned[i].rule = ReplicaStartPoint::rule(m_copyCheck.has_value(), m_start[i].has_value(), turnsOn);
+        m_planned[i].known = m_planned[i].rule == PlannedStart::Rule::Inspection ? m_start[i] : std::nullopt;
+    }
+}
+
 void PairDataSteps::afterConfig(const ServerInspection (&in)[2])
 {
     for (int i = 0; i < 2; ++i) {
         if (in[i].logBin)
+            continue;
+        m_binlogTurnedOnWithData[i] = holdsData(m_profile, in[i]);
+        if (m_planned[i].rule != PlannedStart::Rule::RestartedLog)
             continue;
         auto c = onWorker(
             m_workers[i], [](ServerContext& ctx) { return ReplicaStartPoint::startOfCurrentFile(ctx); });
@@ -172,7 +184,6 @@ void PairDataSteps::afterConfig(const ServerInspection (&in)[2])
         m_start[i] = *c;
         m_startReason[i] = PairDataSteps::tr("the start of the binary log %1 turned on at its restart")
                                .arg(m_profile.servers[i].name);
-        m_binlogTurnedOnWithData[i] = holdsData(m_profile, in[i]);
     }
 }
 
@@ -232,7 +243,14 @@ QJsonObject PairDataSteps::journalEntry() const
 
 std::optional<BinlogCoordinates> PairDataSteps::startPoint(int source) const
 {
+    if (m_planned[source].rule == PlannedStart::Rule::ReadLock)
+        return std::nullopt;
     return m_start[source];
+}
+
+bool PairDataSteps::plannedStartMissing(int source) const
+{
+    return m_planned[source].rule != PlannedStart::Rule::ReadLock && !m_start[source];
 }
 
 QString PairDataSteps::startPointReason(int source) const

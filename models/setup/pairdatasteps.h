@@ -1,10 +1,12 @@
 #pragma once
 
 #include "common/stepid.h"
+#include "config/configplan.h"
 #include "copy/copycheck.h"
 #include "copy/datacopy.h"
 #include "setup/finaldatacheck.h"
 #include "setup/preflight.h"
+#include "setup/replicastartpoint.h"
 #include "setup/setupevent.h"
 #include "setup/setupplan.h"
 
@@ -30,6 +32,12 @@ public:
      *  then the data compared, or the copy checked; returns @p findings with the data verdicts. */
     QList<Finding> preflight(const ServerInspection (&in)[2], const DirectionState (&directions)[2],
         const QList<Finding>& findings);
+    /** Before the plan: how the replica of each server will find its start point (ReplicaStartPoint::rule,
+     *  from the copy asked, the point read at the inspection and whether the config step's restart turns
+     *  the binary log on). The plan shows it, the run follows it. */
+    void decideStartPoints(const ServerInspection (&in)[2], const ConfigPlan (&configs)[2]);
+    /** What decideStartPoints decided, for the plan. */
+    const PlannedStart (&plannedStarts() const)[2] { return m_planned; }
     /** The copy's step for the plan, when one is asked. */
     std::optional<PlanStep> planStep() const;
     /** With a copy, its step replaces the coordinate reads (the copy brings them); the verification
@@ -41,8 +49,11 @@ public:
     bool copy(const std::atomic_bool* cancel, StepError* error);
     /** What the copy did, for the setup journal (empty when there was none): no secret in it. */
     QJsonObject journalEntry() const;
-    /** Where the replica of server @p source starts, when known here (else the coordinates step reads it). */
+    /** Where the replica of server @p source starts, when its rule is not the locked read and the point
+     *  was found (else the coordinates step reads it). */
     std::optional<BinlogCoordinates> startPoint(int source) const;
+    /** Whether the planned start point of @p source (not the locked read) could not be found. */
+    bool plannedStartMissing(int source) const;
     /** What the start point of @p source stands for, for the log. */
     QString startPointReason(int source) const;
     /** The end of a setup: the replicated tables compared at one exact point (FinalDataCheck). Fails
@@ -58,6 +69,7 @@ private:
     ServerWorker* m_workers[2];
     EventSink m_onEvent;
     std::optional<BinlogCoordinates> m_start[2];
+    PlannedStart m_planned[2];
     QString m_startReason[2];
     bool m_binlogTurnedOnWithData[2]
         = { false, false }; ///< rows written before that restart are in no binary log

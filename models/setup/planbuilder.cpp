@@ -6,8 +6,10 @@
 #include <QCoreApplication>
 
 QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspection (&inspections)[2],
-    const ConfigPlan (&configs)[2], const DirectionState (&directions)[2], bool gtid)
+    const ConfigPlan (&configs)[2], const DirectionState (&directions)[2], bool gtid,
+    const PlannedStart (&starts)[2])
 {
+    using Rule = PlannedStart::Rule;
     QList<PlanStep> plan;
     const bool healthy = directions[0] == DirectionState::Healthy && directions[1] == DirectionState::Healthy;
     if (healthy && configs[0].isEmpty() && configs[1].isEmpty())
@@ -55,17 +57,37 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
         plan << s;
     }
     for (int i = 0; i < 2; ++i) {
-        if (directions[1 - i] != DirectionState::Fresh)
-            continue;
+        if (directions[1 - i] != DirectionState::Fresh || starts[i].rule == Rule::Copy)
+            continue; // the copy's step brings its coordinates
         const Dialect d(inspections[i].version);
+        const QString& name = profile.servers[i].name;
+        const QString& peer = profile.servers[1 - i].name;
         PlanStep s;
         s.id = StepId::Coordinates;
-        s.server = profile.servers[i].name;
-        s.title = PlanBuilder::tr("Binlog coordinates under a short read lock, always released");
-        s.sql << QStringLiteral("FLUSH TABLES WITH READ LOCK") << d.showBinlogStatus();
-        if (d.supportsGtid())
-            s.sql << d.gtidPositionQuery();
-        s.sql << QStringLiteral("UNLOCK TABLES");
+        s.server = name;
+        if (starts[i].rule == Rule::Inspection && starts[i].known) {
+            const BinlogCoordinates& c = *starts[i].known;
+            s.title = PlanBuilder::tr("Start point for %1: where %2's binary log stood when the data was "
+                                      "inspected, %3:%4%5 (already read, without a lock)")
+                          .arg(peer, name, c.file)
+                          .arg(c.position)
+                          .arg(c.gtid.isEmpty() ? QString() : PlanBuilder::tr(", GTID %1").arg(c.gtid));
+        } else if (starts[i].rule == Rule::RestartedLog) {
+            s.title = PlanBuilder::tr("Start point for %1: the start (position 4) of the binary log that "
+                                      "this setup's restart of %2 turns on, so every transaction after that "
+                                      "restart reaches %1; no lock")
+                          .arg(peer, name);
+            s.sql << d.showBinlogStatus();
+            if (d.isMariaDb())
+                s.sql << QStringLiteral("SELECT BINLOG_GTID_POS(%1, 4)")
+                             .arg(d.literal(PlanBuilder::tr("<file read above>")));
+        } else {
+            s.title = PlanBuilder::tr("Binlog coordinates under a short read lock, always released");
+            s.sql << QStringLiteral("FLUSH TABLES WITH READ LOCK") << d.showBinlogStatus();
+            if (d.supportsGtid())
+                s.sql << d.gtidPositionQuery();
+            s.sql << QStringLiteral("UNLOCK TABLES");
+        }
         plan << s;
     }
     for (int j = 0; j < 2; ++j) {
@@ -79,7 +101,10 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
         p.user = profile.replicationUser;
         p.gtid = gtid;
         p.ssl = profile.ssl;
-        p.logFile = PlanBuilder::tr("<file read above>");
+        const PlannedStart& start = starts[i];
+        const bool known = start.rule == Rule::Inspection && start.known;
+        p.logFile = known ? start.known->file : PlanBuilder::tr("<file read above>");
+        p.logPos = known ? start.known->position : start.rule == Rule::RestartedLog ? 4 : 0;
         p.onlyCredentials = directions[j] == DirectionState::Resumable;
         PlanStep s;
         s.id = StepId::ChangeSource;
@@ -88,7 +113,8 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
         if (inspections[j].replica.configured)
             s.sql << d.stopReplica();
         if (gtid && d.isMariaDb() && !p.onlyCredentials)
-            s.sql << d.setGtidReplicaPos(PlanBuilder::tr("<GTID position read above>"));
+            s.sql << d.setGtidReplicaPos(
+                known ? start.known->gtid : PlanBuilder::tr("<GTID position read above>"));
         s.sql << d.changeSource(p, true) << d.startReplica();
         s.check = PlanBuilder::tr("IO and SQL threads running");
         s.undo = QStringLiteral("%1; %2").arg(d.stopReplica(), d.resetReplicaAll());

@@ -3,6 +3,7 @@
 #include "common/pairprofile.h"
 #include "config/configplan.h"
 #include "setup/preflight.h"
+#include "setup/replicastartpoint.h"
 #include "setup/serverinspection.h"
 #include "setup/setupplan.h"
 
@@ -13,7 +14,9 @@ class PlanBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(PlanBuilder)
 public:
-    /** Empty when both directions replicate and every setting is in place. */
+    /** Empty when both directions replicate and every setting is in place. @p starts: where the replica of
+     *  each server starts (PairDataSteps::decideStartPoints), shown as the run will find it. */
     static QList<PlanStep> steps(const PairProfile& profile, const ServerInspection (&inspections)[2],
-        const ConfigPlan (&configs)[2], const DirectionState (&directions)[2], bool gtid);
+        const ConfigPlan (&configs)[2], const DirectionState (&directions)[2], bool gtid,
+        const PlannedStart (&starts)[2]);
 };

@@ -65,6 +65,17 @@ Result<BinlogCoordinates> ReplicaStartPoint::startOfCurrentFile(ServerContext& c
     return c;
 }
 
+PlannedStart::Rule ReplicaStartPoint::rule(bool copy, bool readAtInspection, bool restartTurnsLogOn)
+{
+    if (copy)
+        return PlannedStart::Rule::Copy;
+    if (readAtInspection)
+        return PlannedStart::Rule::Inspection;
+    if (restartTurnsLogOn)
+        return PlannedStart::Rule::RestartedLog;
+    return PlannedStart::Rule::ReadLock;
+}
+
 bool ReplicaStartPoint::reached(
     const QString& executedFile, qint64 executedPos, const BinlogCoordinates& target)
 {

@@ -337,7 +337,8 @@ void SetupRun::ensureHeartbeatTable()
 void SetupRun::buildPlanSteps()
 {
     SetupPlan& plan = m_result.plan;
-    plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid);
+    m_data->decideStartPoints(m_in, m_config);
+    plan.steps = PlanBuilder::steps(m_profile, m_in, m_config, m_direction, m_gtid, m_data->plannedStarts());
     plan.nothingToDo = plan.steps.isEmpty();
     if (!plan.nothingToDo)
         m_data->adjustPlan(plan.steps);

@@ -49,14 +49,21 @@ bool SetupRun::readCoordinates()
     for (int i = 0; i < 2; ++i)
         if (m_direction[1 - i] == DirectionState::Fresh && m_data->startPoint(i)) {
             m_coordinates[i] = *m_data->startPoint(i);
-            report(SetupEvent::Kind::Info, m_profile.servers[i].name, StepId::Coordinates,
-                tr("%1 starts at %2:%3%4: %5")
-                    .arg(m_profile.servers[1 - i].name, m_coordinates[i].file)
+            // about the replica (1 - i): tagged with its name, the source named in the text
+            report(SetupEvent::Kind::Info, m_profile.servers[1 - i].name, StepId::Coordinates,
+                tr("replicates from %1 starting at %2:%3%4: %5")
+                    .arg(m_profile.servers[i].name, m_coordinates[i].file)
                     .arg(m_coordinates[i].position)
                     .arg(m_coordinates[i].gtid.isEmpty() ? QString()
                                                          : tr(", GTID %1").arg(m_coordinates[i].gtid),
                         m_data->startPointReason(i)));
         }
+    for (int i = 0; i < 2; ++i)
+        if (m_direction[1 - i] == DirectionState::Fresh && m_data->plannedStartMissing(i))
+            report(SetupEvent::Kind::Warning, m_profile.servers[i].name, StepId::Coordinates,
+                tr("the start point the plan named for %1 could not be read: reading it under a short read "
+                   "lock instead")
+                    .arg(m_profile.servers[1 - i].name));
     const bool ok = perServerWhere(StepId::Coordinates, step,
         [this](int i) { return m_direction[1 - i] == DirectionState::Fresh && !m_data->startPoint(i); });
     afterStep(StepId::Coordinates);

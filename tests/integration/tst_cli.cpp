@@ -178,6 +178,40 @@ private Q_SLOTS:
         const Ran r = cli(args);
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+
+        // with --json: the same exit code and text, and one JSON error line on stdout with a UTC time
+        const Ran j = cli(args + QStringList { QStringLiteral("--json") });
+        QCOMPARE(j.code, 2);
+        QVERIFY2(j.err.contains(message), qPrintable(j.err));
+        const QList<QJsonObject> lines = jsonLines(j.out);
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject e = lines.first();
+        QCOMPARE(e.value(QStringLiteral("event")).toString(), QStringLiteral("error"));
+        QCOMPARE(e.value(QStringLiteral("step")).toString(), QStringLiteral("profile"));
+        QVERIFY2(e.value(QStringLiteral("text")).toString().contains(message), qPrintable(j.out));
+        const QString time = e.value(QStringLiteral("time")).toString();
+        QVERIFY2(time.endsWith(QLatin1Char('Z')), qPrintable(j.out));
+        QVERIFY2(QDateTime::fromString(time, Qt::ISODateWithMs).isValid(), qPrintable(j.out));
+    }
+
+    void failureLineUnderJsonHasATime()
+    {
+        // nothing listens on these ports: the plan fails at the inspection, exit 1
+        const QString dead = write(m_dir.filePath(QStringLiteral("dead.replipair.json")),
+            QJsonDocument::fromJson(
+                R"({"name":"p","servers":[{"name":"A","host":"127.0.0.1","port":1},{"name":"B","host":"127.0.0.1","port":2}]})")
+                .object());
+        const Ran r = cli({ QStringLiteral("plan"), dead, QStringLiteral("--json") });
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("FAILED")), qPrintable(r.err));
+        const QList<QJsonObject> lines = jsonLines(r.out);
+        QVERIFY2(!lines.isEmpty(), qPrintable(r.out));
+        const QJsonObject e = lines.last();
+        QCOMPARE(e.value(QStringLiteral("event")).toString(), QStringLiteral("error"));
+        const QString time = e.value(QStringLiteral("time")).toString();
+        QVERIFY2(time.endsWith(QLatin1Char('Z')), qPrintable(r.out));
+        QVERIFY2(QDateTime::fromString(time, Qt::ISODateWithMs).isValid(), qPrintable(r.out));
     }
 
     void sandboxAsOrdinaryUserThroughSetupAndStatus()

@@ -174,6 +174,38 @@ private Q_SLOTS:
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM test.orders")), QString::number(1 << 18));
     }
 
+    void freshlyLoadedTableIsEstimatedNearItsSize()
+    {
+        // loaded just before the check: InnoDB's statistics still show the empty table's 16 kB pages
+        bool ok = false;
+        sandboxSql(sb(), 0,
+            QStringLiteral(
+                "CREATE DATABASE fresh; CREATE TABLE fresh.t (id INT PRIMARY KEY, note "
+                "VARCHAR(120)) ENGINE=InnoDB; INSERT INTO fresh.t SELECT seq, REPEAT('n', 100) FROM "
+                "test.seq_1_to_20000;"),
+            &ok);
+        QVERIFY(ok);
+        const auto drop = qScopeGuard([&] { sql(0, QStringLiteral("DROP DATABASE fresh")); });
+        PairProfile profile = m_profile;
+        profile.databases = { QStringLiteral("fresh") };
+        ServerWorker* const workers[2] = { m_a.get(), m_b.get() };
+        auto check = CopyCheck::gather(profile, 0, workers, false);
+        QVERIFY2(check, qPrintable(check ? QString() : check.error().toString()));
+        // what the dump carries: the rows' own bytes
+        const qint64 real
+            = sql(0, QStringLiteral("SELECT SUM(LENGTH(id) + LENGTH(note)) FROM fresh.t")).toLongLong();
+        QVERIFY(real > 2000000);
+        qInfo("estimated %lld bytes for %lld bytes of rows", qlonglong(check->sourceBytes), qlonglong(real));
+        QVERIFY2(check->sourceBytes > real / 2 && check->sourceBytes < real * 2,
+            qPrintable(QString::number(check->sourceBytes)));
+        // nothing of it went to A's binary log
+        const QString file = sql(0, QStringLiteral("SHOW MASTER STATUS")).section(QLatin1Char('\t'), 0, 0);
+        QVERIFY(!file.isEmpty());
+        const QString events = sql(0, QStringLiteral("SHOW BINLOG EVENTS IN '%1'").arg(file));
+        QVERIFY2(events.contains(QStringLiteral("fresh.t")), qPrintable(events)); // the right log is read
+        QVERIFY2(!events.contains(QStringLiteral("ANALYZE"), Qt::CaseInsensitive), qPrintable(events));
+    }
+
     void nonEmptyTargetIsRefusedWithoutConfirmation()
     {
         sql(1,

@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <memory>
@@ -87,6 +88,26 @@ private Q_SLOTS:
         QCOMPARE(o.error.step, QStringLiteral("verify-data"));
         QVERIFY2(o.error.text.contains(QStringLiteral("test.orders")), qPrintable(o.error.text));
         QVERIFY2(o.error.text.contains(QStringLiteral("--copy-from A")), qPrintable(o.error.text));
+        // the counts read right for any number: "test.orders (rows: A 116, B 75)", A ahead
+        static const QRegularExpression counts(
+            QStringLiteral("test\\.orders \\(rows: ([AB]) (\\d+), ([AB]) (\\d+)\\)"));
+        const QRegularExpressionMatch m = counts.match(o.error.text);
+        QVERIFY2(m.hasMatch(), qPrintable(o.error.text));
+        QVERIFY(m.captured(1) != m.captured(3));
+        const qint64 onA = m.captured(m.captured(1) == QLatin1String("A") ? 2 : 4).toLongLong(),
+                     onB = m.captured(m.captured(1) == QLatin1String("A") ? 4 : 2).toLongLong();
+        QVERIFY2(onA > onB, qPrintable(o.error.text));
+        // each start point line is tagged with the replica it is about, the source named in the text
+        static const QRegularExpression startLine(QStringLiteral("\\[([AB])\\] [^:]*: replicates from ([AB]) "
+                                                                 "starting at mysql-bin\\.\\d+:4\\b"));
+        QStringList tagged;
+        for (const QString& l : o.lines)
+            if (const QRegularExpressionMatch sm = startLine.match(l); sm.hasMatch()) {
+                QVERIFY2(sm.captured(1) != sm.captured(2), qPrintable(l));
+                tagged << sm.captured(1);
+            }
+        tagged.sort();
+        QCOMPARE(tagged, QStringList({ QStringLiteral("A"), QStringLiteral("B") }));
         QVERIFY(!o.said(QStringLiteral("the replicated data is the same")));
         QVERIFY(!o.said(QStringLiteral("verified in both directions")));
         // the fault is real: rows of A that B never got; replication still runs both ways

@@ -141,6 +141,79 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(dropIn(sb, 0)).lastModified(), dropTime);
     }
 
+    void planNamesTheStartPointTheRunUses()
+    {
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        const PairProfile profile = sb.pairProfile();
+        QCOMPARE(sandboxSql(sb, 0, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
+        static const QRegularExpression started(
+            QStringLiteral("\\[([AB])\\] [^:]*: replicates from ([AB]) starting at (mysql-bin\\.\\d+:\\d+)"));
+        const auto startLines = [](const SetupOutcome& o) {
+            QMap<QString, QString> at; // source → file:pos the run started its replica at
+            for (const QString& l : o.lines)
+                if (const QRegularExpressionMatch m = started.match(l); m.hasMatch())
+                    at.insert(m.captured(2), m.captured(3));
+            return at;
+        };
+        const auto coordinateSteps = [](const SetupOutcome& o) {
+            QList<PlanStep> steps;
+            for (const PlanStep& s : o.plan.steps)
+                if (s.id == StepId::Coordinates)
+                    steps << s;
+            return steps;
+        };
+        const auto takesALock = [](const SetupOutcome& o) {
+            for (const PlanStep& s : o.plan.steps)
+                for (const QString& q : s.sql)
+                    if (q.contains(QStringLiteral("READ LOCK")))
+                        return true;
+            return false;
+        };
+
+        // 1. binary logs off: the restart of the config step turns them on, each replica starts at file:4
+        const SetupOutcome fresh = runSetup(profile);
+        dump(fresh);
+        QVERIFY2(fresh.ok, qPrintable(fresh.error.toString()));
+        QVERIFY(!takesALock(fresh));
+        const QList<PlanStep> restarted = coordinateSteps(fresh);
+        QCOMPARE(restarted.size(), 2);
+        for (const PlanStep& s : restarted)
+            QVERIFY2(s.title.contains(QStringLiteral("position 4"))
+                    && s.title.contains(QStringLiteral("turns on")),
+                qPrintable(s.title));
+        const QMap<QString, QString> freshAt = startLines(fresh);
+        QCOMPARE(freshAt.keys(), QStringList({ QStringLiteral("A"), QStringLiteral("B") }));
+        for (const QString& at : freshAt)
+            QVERIFY2(at.endsWith(QStringLiteral(":4")), qPrintable(at));
+        for (const PlanStep& s : fresh.plan.steps) {
+            const QString sql = s.sql.join(QLatin1Char(' '));
+            if (s.id == StepId::ChangeSource && sql.contains(QStringLiteral("LOG_POS")))
+                QVERIFY2(
+                    sql.contains(QStringLiteral("LOG_POS = 4")), qPrintable(sql)); // by file, not by GTID
+        }
+
+        // 2. binary logs on, no replication: the point read at the inspection, shown in the plan as read
+        for (int i = 0; i < 2; ++i)
+            sandboxSql(sb, i, QStringLiteral("STOP SLAVE; RESET SLAVE ALL;"));
+        const SetupOutcome again = runSetup(profile);
+        dump(again);
+        QVERIFY2(again.ok, qPrintable(again.error.toString()));
+        QVERIFY(!takesALock(again));
+        static const QRegularExpression inspected(QStringLiteral(
+            "where ([AB])'s binary log stood when the data was inspected, (mysql-bin\\.\\d+:\\d+)"));
+        QMap<QString, QString> planned;
+        for (const PlanStep& s : coordinateSteps(again)) {
+            const QRegularExpressionMatch m = inspected.match(s.title);
+            QVERIFY2(m.hasMatch(), qPrintable(s.title));
+            QCOMPARE(m.captured(1), s.server);
+            planned.insert(m.captured(1), m.captured(2));
+        }
+        QCOMPARE(planned.size(), 2);
+        QCOMPARE(startLines(again), planned);
+    }
+
     void wrongAdminPasswordChangesNothing()
     {
         SandboxPair pair;
@@ -461,7 +534,7 @@ private Q_SLOTS:
         // lock is needed, so a long report on A neither stops the setup nor queues the application's writes
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         QVERIFY2(!o.said(QStringLiteral("read lock held")), qPrintable(o.lines.join(QLatin1Char('\n'))));
-        QVERIFY2(o.said(QStringLiteral("starts at")), qPrintable(o.lines.join(QLatin1Char('\n'))));
+        QVERIFY2(o.said(QStringLiteral("starting at")), qPrintable(o.lines.join(QLatin1Char('\n'))));
         bool ok = false;
         sandboxSql(sb, 0,
             QStringLiteral(
