@@ -152,7 +152,7 @@ void PairMonitor::onSample(StatusSample s)
     const int peer = 1 - i;
     if (s.beatWrittenUs && m_running) {
         QList<PendingBeat>& pending = m_pending[peer];
-        pending.append(PendingBeat { s.beatLogFile, s.beatLogPos, *s.beatWrittenUs });
+        pending.append(PendingBeat { s.beatGtid, s.beatLogFile, s.beatLogPos, *s.beatWrittenUs });
         if (pending.size() > kKeptBeats)
             pending.remove(1); // the oldest stays: the lag of a stopped applier is its age
         waitForApply(peer);
@@ -213,16 +213,27 @@ void PairMonitor::waitForApply(int replica)
             ctx.sql->setStep(StepId::Heartbeat);
             ApplyWait w;
             w.issuedUs = Heartbeat::localClockUs();
-            auto rows = ctx.sql->query(ctx.dialect.sourcePosWait(beat.file, beat.pos, kWaitSec));
+            auto rows
+                = ctx.sql->query(ctx.dialect.replicaWaitForBeat(beat.gtid, beat.file, beat.pos, kWaitSec));
             w.returnedUs = Heartbeat::localClockUs();
             if (!rows) {
                 if (Heartbeat::isConnectionError(rows.error().code))
                     ctx.sql->close();
                 return std::unexpected(rows.error());
             }
-            const QVariant waited = rows->value(0).value(QStringLiteral("waited"));
-            if (!waited.isNull())
-                w.waited = waited.toLongLong();
+            const SqlRow row = rows->value(0);
+            const QVariant waited = row.value(QStringLiteral("waited"));
+            if (waited.isNull())
+                return w;
+            w.waited = waited.toLongLong();
+            if (const QVariant already = row.value(QStringLiteral("already")); already.isValid()) {
+                // MASTER_GTID_WAIT: 0 reached, -1 timed out; the first, without waiting, tells whether the
+                // beat was applied before the wait began (as MASTER_POS_WAIT's 0 does)
+                if (already.toLongLong() == 0)
+                    w.waited = 0;
+                else
+                    w.waited = *w.waited == 0 ? 1 : -1;
+            }
             return w;
         })
         .then(this,
@@ -244,8 +255,11 @@ void PairMonitor::onApplyWait(int replica, const PendingBeat& beat, const Result
     if (!result->waited || *result->waited < 0) {
         // not applied when the wait returned: a lower bound for its apply
         m_lastReturnUs[replica] = result->returnedUs;
-        if (result->waited)
-            waitForApply(replica); // timed out: wait on; else the SQL thread does not run: next beat
+        // timed out: wait on; the SQL thread does not run (MASTER_POS_WAIT's NULL, or the replica's last
+        // poll for the GTID wait, which only times out then): with the next beat
+        const ReplicaStatus& status = m_latest[replica].replica;
+        if (result->waited && !(status.configured && !status.sqlRunning))
+            waitForApply(replica);
         return;
     }
     pending.removeFirst();

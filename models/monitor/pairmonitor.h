@@ -18,11 +18,13 @@ class StatusPoller;
 
 /** Watches a replicating pair: a worker and a poller per server, the heartbeat, the history and the
  *  events. Faces create one, connect sample() and event(), and read history().
- *  Heartbeat lag: each poll that writes a beat on a server reports where it ended in that server's binary
- *  log; a second worker per server (the "probe") waits on the peer for that position (Dialect::
- *  sourcePosWait) and times the apply in the monitor's clock. Each beat's delay is thus measured exactly,
- *  whatever the poll phase, the clocks and other monitors of the same pair; between beats the lag shown is
- *  the last beat's delay, or the age of the oldest beat not applied yet when that is larger. */
+ *  Heartbeat lag: each poll that writes a beat on a server reports the beat's own position (MariaDB: the
+ *  GTID its session committed; MySQL: where that server's binary log ended right after it); a second worker
+ *  per server (the "probe") waits on the peer for it (Dialect::replicaWaitForBeat) and times the apply in
+ *  the monitor's clock. Each beat's delay is thus measured exactly, whatever the poll phase, the clocks and
+ *  other monitors of the same pair (on MySQL a write committed between the beat and the position read makes
+ *  the wait for a later event); between beats the lag shown is the last beat's delay, or the age of the
+ *  oldest beat not applied yet when that is larger. */
 class PairMonitor : public QObject
 {
     Q_OBJECT
@@ -77,6 +79,7 @@ private:
     /** A beat of the peer that server `replica` has not yet been seen to apply. */
     struct PendingBeat
     {
+        QString gtid; ///< the beat's own GTID (MariaDB); empty: by file and position
         QString file;
         qint64 pos = 0;
         qint64 writtenUs = 0; ///< monitor clock
@@ -84,7 +87,9 @@ private:
     /** What a wait on the replica answered. */
     struct ApplyWait
     {
-        std::optional<qint64> waited; ///< events waited for; -1 timed out; empty: SQL thread not running
+        /** > 0 applied while we waited, 0 applied before the wait began, -1 timed out; empty: SQL thread
+         *  not running (MASTER_POS_WAIT only: the GTID wait just times out then) */
+        std::optional<qint64> waited;
         qint64 issuedUs = 0;
         qint64 returnedUs = 0;
     };

@@ -32,7 +32,7 @@ struct PollConnection
     qint64 serverId = 0; ///< learnt when the connection opens
     bool heartbeatReady = false; ///< USE, layout and clean-up done on this connection
     QString statusSql; ///< health and replica status, made once per connection (the dialect's)
-    QString beatSql; ///< the above with the beat and the binlog position, for beatSqlServerId/MonitorId
+    QString beatSql; ///< the above with the beat and its position, for beatSqlServerId/MonitorId
     qint64 beatSqlServerId = -1;
     QString beatSqlMonitorId;
 
@@ -108,11 +108,13 @@ struct PollConnection
         const bool beat = beatDue(s, settings);
         if (!session)
             return; // the connection went while preparing the heartbeat: reported unreachable
-        // one round trip: health, replica status and, when due, the beat and where it ended in the binlog
+        // one round trip: health, replica status and, when due, the beat and its own position (MariaDB: the
+        // GTID this session committed, exact; MySQL: where the binlog ends right after it, which another
+        // writer committing in between moves past the beat)
         if (beat && (beatSqlServerId != serverId || beatSqlMonitorId != settings.monitorId)) {
             beatSql = statusSql + QStringLiteral("; ")
                 + Heartbeat::beatStatement(dialect, serverId, settings.monitorId) + QStringLiteral("; ")
-                + dialect.showBinlogStatus();
+                + dialect.beatPositionQuery();
             beatSqlServerId = serverId;
             beatSqlMonitorId = settings.monitorId;
         }
@@ -139,15 +141,18 @@ struct PollConnection
         if (r.rows.size() < 4)
             return heartbeatFailed(s, settings, *r.error);
         lastBeatUs = after;
-        const std::optional<BinlogStatus> end = BinlogStatus::fromRows(r.rows.at(3));
-        if (!end) {
+        if (dialect.beatsByGtid()) {
+            s.beatGtid = r.rows.at(3).value(0).value(QStringLiteral("beat_gtid")).toString();
+        } else if (const std::optional<BinlogStatus> end = BinlogStatus::fromRows(r.rows.at(3))) {
+            s.beatLogFile = end->file;
+            s.beatLogPos = end->position;
+        }
+        if (s.beatGtid.isEmpty() && s.beatLogFile.isEmpty()) {
             s.heartbeatError
                 = StatusPoller::tr("the binary log of %1 is off: no heartbeat lag for its replica")
                       .arg(settings.profile.name);
             return;
         }
-        s.beatLogFile = end->file;
-        s.beatLogPos = end->position;
         s.beatWrittenUs = (before + after) / 2;
     }
 

@@ -31,8 +31,10 @@ public:
     std::optional<double> heartbeatLag;
     QString heartbeatError; ///< why the heartbeat could not be written or measured, empty when fine
 
-    /** The beat this poll wrote, if any: where it ended in this server's binary log, and when it was
-     *  committed in the monitor's clock (µs). The pair monitor measures the peer's apply of it. */
+    /** The beat this poll wrote, if any: its own GTID (MariaDB: the session's @@last_gtid) or where the
+     *  binary log ended just after it (MySQL), and when it was committed in the monitor's clock (µs). The
+     *  pair monitor measures the peer's apply of it (Dialect::replicaWaitForBeat). */
+    QString beatGtid;
     QString beatLogFile;
     qint64 beatLogPos = 0;
     std::optional<qint64> beatWrittenUs;

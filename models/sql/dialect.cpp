@@ -134,6 +134,25 @@ QString Dialect::showBinlogStatus() const
     return QStringLiteral("SHOW MASTER STATUS");
 }
 
+bool Dialect::beatsByGtid() const
+{
+    return isMariaDb() && m_version.atLeast(10, 0, 9);
+}
+
+QString Dialect::beatPositionQuery() const
+{
+    return beatsByGtid() ? QStringLiteral("SELECT @@last_gtid AS beat_gtid") : showBinlogStatus();
+}
+
+QString Dialect::replicaWaitForBeat(
+    const QString& gtid, const QString& file, qint64 pos, int timeoutSec) const
+{
+    if (!beatsByGtid() || gtid.isEmpty())
+        return sourcePosWait(file, pos, timeoutSec);
+    return QStringLiteral("SELECT MASTER_GTID_WAIT(%1, 0) AS already, MASTER_GTID_WAIT(%1, %2) AS waited")
+        .arg(literal(gtid), QString::number(timeoutSec));
+}
+
 QString Dialect::startReplica() const
 {
     return newReplicaStatements() ? QStringLiteral("START REPLICA") : QStringLiteral("START SLAVE");

@@ -82,6 +82,19 @@ public:
      *  running or this server is not a replica. */
     QString sourcePosWait(const QString& file, qint64 pos, int timeoutSec) const;
     QString showBinlogStatus() const;
+    /** Whether a heartbeat beat is known by its own GTID (MariaDB 10.0.9+: the session's @@last_gtid and
+     *  MASTER_GTID_WAIT, exact whatever else commits meanwhile) rather than by where the binary log ended
+     *  just after it (SHOW MASTER STATUS, which another writer committing in between moves past the beat). */
+    bool beatsByGtid() const;
+    /** Run right after the beat's INSERT on the same connection: beatsByGtid(): one row, column
+     *  "beat_gtid", the GTID of that INSERT (empty when the binary log is off); else showBinlogStatus(). */
+    QString beatPositionQuery() const;
+    /** Waits on this replica for a beat of its source, by @p gtid when beatsByGtid() and @p gtid is known,
+     *  else by @p file:@p pos (sourcePosWait()). One row: "waited" as sourcePosWait() answers it, and with
+     *  the GTID also "already": 0 when the beat was applied before the wait began, -1 when not (then
+     *  "waited" is 0 for applied meanwhile, -1 after @p timeoutSec; it is never NULL: a stopped SQL thread
+     *  just makes the wait time out). */
+    QString replicaWaitForBeat(const QString& gtid, const QString& file, qint64 pos, int timeoutSec) const;
     QString startReplica() const;
     QString stopReplica() const;
     QString resetReplicaAll() const;

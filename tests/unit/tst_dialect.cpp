@@ -103,6 +103,54 @@ private Q_SLOTS:
         QCOMPARE(d.logReplicaUpdatesVariable(), logReplicaUpdates);
     }
 
+    /** The heartbeat's own position: MariaDB knows the beat by the GTID its session committed and waits for
+     *  exactly that; MySQL (and MariaDB before MASTER_GTID_WAIT) by where the binary log ended after it. */
+    void beatPosition_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("gtid");
+        QTest::addColumn<QString>("position");
+        QTest::addColumn<QString>("wait");
+        QTest::newRow("mariadb-10.11") << "10.11.6-MariaDB"
+                                       << "0-1-42"
+                                       << "SELECT @@last_gtid AS beat_gtid"
+                                       << "SELECT MASTER_GTID_WAIT('0-1-42', 0) AS already, "
+                                          "MASTER_GTID_WAIT('0-1-42', 1) AS waited";
+        QTest::newRow("mariadb-10.0.9") << "10.0.9-MariaDB"
+                                        << "2-7-1"
+                                        << "SELECT @@last_gtid AS beat_gtid"
+                                        << "SELECT MASTER_GTID_WAIT('2-7-1', 0) AS already, "
+                                           "MASTER_GTID_WAIT('2-7-1', 1) AS waited";
+        // no GTID known (the binary log was off when the beat was written): by file and position
+        QTest::newRow("mariadb-no-gtid") << "11.4.3-MariaDB"
+                                         << ""
+                                         << "SELECT @@last_gtid AS beat_gtid"
+                                         << "SELECT MASTER_POS_WAIT('bin.000003', 1234, 1) AS waited";
+        QTest::newRow("mariadb-10.0.8") << "10.0.8-MariaDB"
+                                        << "0-1-42"
+                                        << "SHOW MASTER STATUS"
+                                        << "SELECT MASTER_POS_WAIT('bin.000003', 1234, 1) AS waited";
+        QTest::newRow("mysql-8.0.25") << "8.0.25"
+                                      << ""
+                                      << "SHOW MASTER STATUS"
+                                      << "SELECT MASTER_POS_WAIT('bin.000003', 1234, 1) AS waited";
+        QTest::newRow("mysql-8.4") << "8.4.0"
+                                   << "3e11fa47-71ca-11e1-9e33-c80aa9429562:23"
+                                   << "SHOW BINARY LOG STATUS"
+                                   << "SELECT SOURCE_POS_WAIT('bin.000003', 1234, 1) AS waited";
+    }
+    void beatPosition()
+    {
+        QFETCH(QString, version);
+        QFETCH(QString, gtid);
+        QFETCH(QString, position);
+        QFETCH(QString, wait);
+        const Dialect d(ServerVersion::parse(version));
+        QCOMPARE(d.beatPositionQuery(), position);
+        QCOMPARE(d.beatsByGtid(), position.contains(QStringLiteral("last_gtid")));
+        QCOMPARE(d.replicaWaitForBeat(gtid, QStringLiteral("bin.000003"), 1234, 1), wait);
+    }
+
     void changeSource_data()
     {
         QTest::addColumn<QString>("version");
