@@ -110,6 +110,15 @@ private slots:
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
             QCOMPARE(w.currentId(), id);
+            if (id == SetupWizard::IntroPageId) {
+                // the first page tells what setup does now: the optional copy and the final comparison too
+                const QString what = w.findChild<QLabel*>("introWhat")->text();
+                QVERIFY2(what.contains("initial copy") && what.contains("replicated tables are compared")
+                        && what.contains("test row"),
+                    qPrintable(what));
+                QVERIFY2(!w.findChild<QLabel*>("introNeed")->text().contains("should hold the same data"),
+                    qPrintable(w.findChild<QLabel*>("introNeed")->text()));
+            }
             if (id == SetupWizard::ServerAPageId || id == SetupWizard::ServerBPageId) {
                 const QString server = id == SetupWizard::ServerAPageId ? "serverA" : "serverB";
                 auto* ssh = w.findChild<QGroupBox*>(server + "SshGroup");
