@@ -362,8 +362,7 @@ void MainWindow::showReplicationEvent(const ReplicationEvent& shown, const QStri
             ? QSystemTrayIcon::Critical
             : event.severity() == ReplicationEvent::Severity::Warning ? QSystemTrayIcon::Warning
                                                                       : QSystemTrayIcon::Information;
-        m_tray->showMessage(
-            tr("%1 on %2").arg(ReplicationEvent::kindTitle(event.kind), event.server), event.text, icon);
+        m_tray->showMessage(AlertBanner::headline(event), event.text, icon);
     }
 }
 

@@ -131,7 +131,7 @@ void ScreenshotTour::showSamplePair()
     error.server = p.servers[0].name;
     error.kind = ReplicationEvent::Kind::SqlError;
     error.code = 1062;
-    error.text = ReplicationEventDetector::tr("SQL thread error %1: %2").arg(1062).arg(broken.lastSqlError);
+    error.text = broken.lastSqlError;
     m_window->alertBanner()->showAlert(error);
     m_window->topologyView()->selectServer(0);
 }

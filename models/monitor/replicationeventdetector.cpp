@@ -76,7 +76,9 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sa
     const bool sqlNewlyStopped = !r.sqlRunning && !st.sqlStopped;
     if (r.lastSqlErrno != 0 && (r.lastSqlErrno != st.sqlErrno || sqlNewlyStopped)) {
         emitEvent(ReplicationEvent::Kind::SqlError,
-            withState(r.sqlErrorText(), r.sqlRunning ? QString() : ReplicationEventDetector::tr("stopped")),
+            // the server's own words: the title and the code are shown beside them (ReplicationEvent::code)
+            withState(r.lastSqlError.isEmpty() ? r.sqlErrorText() : r.lastSqlError,
+                r.sqlRunning ? QString() : ReplicationEventDetector::tr("stopped")),
             r.lastSqlErrno);
     } else if (sqlNewlyStopped) {
         emitEvent(ReplicationEvent::Kind::SqlThreadStopped,
@@ -89,7 +91,8 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sa
     // the IO thread: an error (it keeps retrying in "Connecting") or a plain stop
     const bool ioNewlyStopped = !r.ioRunning && !st.ioStopped;
     if (r.lastIoErrno != 0 && (r.lastIoErrno != st.ioErrno || ioNewlyStopped)) {
-        emitEvent(ReplicationEvent::Kind::IoError, withState(r.ioErrorText(), r.ioState), r.lastIoErrno);
+        emitEvent(ReplicationEvent::Kind::IoError,
+            withState(r.lastIoError.isEmpty() ? r.ioErrorText() : r.lastIoError, r.ioState), r.lastIoErrno);
     } else if (ioNewlyStopped) {
         emitEvent(ReplicationEvent::Kind::IoThreadStopped,
             withState(ReplicationEventDetector::tr("the IO thread of %1 is not running").arg(sample.server),

@@ -24,6 +24,23 @@ QJsonValue orNull(const std::optional<qint64>& v)
     return v ? QJsonValue(double(*v)) : QJsonValue(QJsonValue::Null);
 }
 
+/** The server's Slave_IO_Running word, translated where it is one of the known ones. */
+QString ioStateText(const QString& ioState)
+{
+    auto is = [&ioState](const char* word) {
+        return ioState.compare(QLatin1String(word), Qt::CaseInsensitive) == 0;
+    };
+    if (ioState.isEmpty() || is("No"))
+        return ReplicaStatus::tr("No");
+    if (is("Yes"))
+        return ReplicaStatus::tr("Yes");
+    if (is("Connecting"))
+        return ReplicaStatus::tr("Connecting");
+    if (is("Preparing"))
+        return ReplicaStatus::tr("Preparing");
+    return ioState; // a state this version of RepliPair does not know: the server's word
+}
+
 QJsonValue textOrNull(const QString& s)
 {
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
@@ -83,8 +100,8 @@ QString ReplicaStatus::summary() const
     return ReplicaStatus::tr("from %1:%2  IO %3  SQL %4  behind %5")
         .arg(sourceHost)
         .arg(sourcePort)
-        .arg(ioState.isEmpty() ? ReplicaStatus::tr("No") : ioState,
-            sqlRunning ? ReplicaStatus::tr("Yes") : ReplicaStatus::tr("No"), secondsBehindText());
+        .arg(ioStateText(ioState), sqlRunning ? ReplicaStatus::tr("Yes") : ReplicaStatus::tr("No"),
+            secondsBehindText());
 }
 
 QString ReplicaStatus::ioThreadText() const
@@ -93,6 +110,8 @@ QString ReplicaStatus::ioThreadText() const
         return ReplicaStatus::tr("yes");
     if (ioState.compare(QLatin1String("Connecting"), Qt::CaseInsensitive) == 0)
         return ReplicaStatus::tr("connecting");
+    if (ioState.compare(QLatin1String("Preparing"), Qt::CaseInsensitive) == 0)
+        return ReplicaStatus::tr("preparing");
     if (ioState.isEmpty() || ioState.compare(QLatin1String("No"), Qt::CaseInsensitive) == 0)
         return ReplicaStatus::tr("no");
     return ioState; // a state this version of RepliPair does not know: the server's word

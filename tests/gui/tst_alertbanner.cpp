@@ -1,8 +1,10 @@
 // The alert banner shows the most severe condition that is still true, with its actions, until it clears.
 #include "monitor/alertbanner.h"
+#include "monitor/replicationeventdetector.h"
 #include "monitor/topologymodel.h"
 
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 
 namespace {
@@ -93,6 +95,76 @@ private slots:
             alertEvent(1, ReplicationEvent::Kind::Recovered, "replication on B is healthy again"));
         QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::Recovered);
         QVERIFY(!m_banner->findChild<QPushButton*>("alertShowEvent")->isVisible());
+    }
+
+    void aSqlErrorOffersTheFailingEventAndACompareNotAStart()
+    {
+        // B's SQL thread halts on a duplicate key, as the monitor's detector reports it from B's status
+        ReplicaStatus broken = running();
+        broken.sqlRunning = false;
+        broken.secondsBehind.reset();
+        broken.lastSqlErrno = 1062;
+        broken.lastSqlError
+            = "Could not execute Write_rows_v1 event on table test.t; Duplicate entry '7' for "
+              "key 'PRIMARY', Error_code: 1062";
+        ReplicationEventDetector detector(2);
+        StatusSample sample;
+        sample.time = QDateTime::currentDateTimeUtc();
+        sample.serverIndex = 1;
+        sample.server = "B";
+        sample.reachable = true;
+        sample.replica = running();
+        detector.process(sample);
+        sample.replica = broken;
+        const QList<ReplicationEvent> events = detector.process(sample);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, ReplicationEvent::Kind::SqlError);
+        m_model->applyReplicaStatus(1, broken);
+        m_banner->showAlert(events[0]);
+
+        // the title once, with the error number, then the server's own words
+        const QString text = m_banner->text();
+        QVERIFY2(
+            text.contains("SQL thread error 1062 on B: Could not execute Write_rows_v1"), qPrintable(text));
+        QCOMPARE(text.count("SQL thread error"), 1);
+        // the safe actions: look at the event, compare the data; starting again would stop on it again
+        auto* start = m_banner->findChild<QPushButton*>("alertAction");
+        auto* show = m_banner->findChild<QPushButton*>("alertShowEvent");
+        auto* compare = m_banner->findChild<QPushButton*>("alertCompare");
+        QVERIFY(!start->isVisible());
+        QVERIFY(show->isVisible());
+        QVERIFY(compare->isVisible());
+        QSignalSpy shown(m_banner, &AlertBanner::skipEventRequested);
+        QSignalSpy compared(m_banner, &AlertBanner::compareRequested);
+        QTest::mouseClick(show, Qt::LeftButton);
+        QCOMPARE(shown.size(), 1);
+        QCOMPARE(shown[0][0].toInt(), 1);
+        QTest::mouseClick(compare, Qt::LeftButton);
+        QCOMPARE(compared.size(), 1);
+
+        // a plain stop (the admin stopped it) does offer Start, and neither of the others
+        ReplicaStatus stopped = running();
+        stopped.sqlRunning = false;
+        m_model->applyReplicaStatus(1, stopped);
+        m_banner->showAlert(
+            alertEvent(1, ReplicationEvent::Kind::SqlThreadStopped, "the SQL thread of B is not running"));
+        QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::SqlThreadStopped);
+        QVERIFY(start->isVisible());
+        QVERIFY(!show->isVisible());
+        QVERIFY(!compare->isVisible());
+        // an IO error: Start, once its cause is fixed
+        m_model->applyReplicaStatus(1, running());
+        ReplicaStatus io = running();
+        io.ioRunning = false;
+        io.ioState = "Connecting";
+        io.lastIoErrno = 2003;
+        io.lastIoError = "error reconnecting to master 'repl@10.0.0.1:3306'";
+        m_model->applyReplicaStatus(1, io);
+        m_banner->showAlert(alertEvent(1, ReplicationEvent::Kind::IoError, io.lastIoError, 2003));
+        QVERIFY2(m_banner->text().contains("IO thread error 2003 on B: error reconnecting"),
+            qPrintable(m_banner->text()));
+        QVERIFY(start->isVisible());
+        QVERIFY(!show->isVisible());
     }
 
     void newsOfARecoveryIsNotCountedUnderAnError()

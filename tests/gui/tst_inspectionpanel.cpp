@@ -36,6 +36,45 @@ private slots:
             QSKIP("no mariadbd/mysqld on this machine");
     }
 
+    void theIoThreadStateIsInTheAppsWordsLikeTheSqlThreads()
+    {
+        // the server's Slave_IO_Running words (Yes, No, Connecting, Preparing) go through tr() as the SQL
+        // thread's state does: "preparing", not the server's raw "Preparing" beside a translated word
+        PairProfile profile;
+        profile.name = "orders";
+        profile.servers[0].name = "A";
+        profile.servers[1].name = "B";
+        TopologyModel model;
+        model.setProfile(profile);
+        TopologyView view(&model);
+        view.resize(900, 500);
+        InspectionPanel panel(&model);
+        connect(&view, &TopologyView::serverSelected, &panel, &InspectionPanel::setServer);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+            view.mapFromScene(view.topologyScene()->node(1)->scenePos()));
+        QCOMPARE(panel.server(), 1);
+        auto* tree = panel.findChild<QTreeWidget*>("inspectionTree");
+        auto value = [tree](const QString& property) {
+            const auto items = tree->findItems(property, Qt::MatchExactly | Qt::MatchRecursive);
+            return items.isEmpty() ? QString() : items.first()->text(1);
+        };
+        const QList<std::pair<QString, QString>> states { { "Yes", "yes" }, { "Connecting", "connecting" },
+            { "Preparing", "preparing" }, { "No", "no" } };
+        for (const auto& [server, shown] : states) {
+            ReplicaStatus r;
+            r.configured = true;
+            r.ioState = server;
+            r.ioRunning = server == "Yes";
+            r.sqlRunning = true;
+            r.secondsBehind = 0;
+            model.applyReplicaStatus(1, r, 0.1);
+            QTRY_COMPARE(value("IO thread"), shown);
+            QCOMPARE(value("SQL thread"), QString("yes"));
+        }
+    }
+
     void thePanelFollowsTheMonitorNotALateInspection()
     {
         SandboxPair fixture;

@@ -100,6 +100,56 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
     }
 
+    void everyPageFitsA1280x800Screen()
+    {
+        // a laptop's 1280x800 less a panel: each page, with everything a user can open on it (the SSH box on
+        // both server pages, "same as A" on the second), and the Next/Cancel row inside the window
+        for (int id = SetupWizard::IntroPageId; id <= SetupWizard::ResultPageId; ++id) {
+            SetupWizard w(unreachablePair());
+            w.setStartId(id);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QCOMPARE(w.currentId(), id);
+            if (id == SetupWizard::IntroPageId) {
+                // the first page tells what setup does now: the optional copy and the final comparison too
+                const QString what = w.findChild<QLabel*>("introWhat")->text();
+                QVERIFY2(what.contains("initial copy") && what.contains("replicated tables are compared")
+                        && what.contains("test row"),
+                    qPrintable(what));
+                QVERIFY2(!w.findChild<QLabel*>("introNeed")->text().contains("should hold the same data"),
+                    qPrintable(w.findChild<QLabel*>("introNeed")->text()));
+            }
+            if (id == SetupWizard::ServerAPageId || id == SetupWizard::ServerBPageId) {
+                const QString server = id == SetupWizard::ServerAPageId ? "serverA" : "serverB";
+                auto* ssh = w.findChild<QGroupBox*>(server + "SshGroup");
+                if (!ssh->isChecked())
+                    toggle(ssh);
+                QVERIFY(ssh->isChecked());
+                if (id == SetupWizard::ServerBPageId) {
+                    QTest::mouseClick(w.findChild<QCheckBox*>("serverBSameAsA"), Qt::LeftButton);
+                    QTest::mouseClick(w.findChild<QCheckBox*>("serverBSameAsA"), Qt::LeftButton);
+                    QVERIFY(!w.findChild<QCheckBox*>("serverBSameAsA")->isChecked());
+                }
+            }
+            QCoreApplication::processEvents();
+            const QString what = QString("page %1: wizard %2x%3, size hint %4x%5, minimum %6x%7")
+                                     .arg(id)
+                                     .arg(w.width())
+                                     .arg(w.height())
+                                     .arg(w.sizeHint().width())
+                                     .arg(w.sizeHint().height())
+                                     .arg(w.minimumSize().width())
+                                     .arg(w.minimumSize().height());
+            qInfo("%s", qPrintable(what));
+            QVERIFY2(w.height() <= 760 && w.sizeHint().height() <= 760 && w.minimumSize().height() <= 760,
+                qPrintable(what));
+            QVERIFY2(w.width() <= 1280 && w.minimumSize().width() <= 1280, qPrintable(what));
+            auto* cancel = w.findChild<QPushButton*>("wizardCancelButton");
+            QVERIFY2(cancel->isVisible() && cancel->mapTo(&w, QPoint(0, cancel->height())).y() <= w.height(),
+                qPrintable(what));
+        }
+    }
+
     void serverPageValidatesItsFields()
     {
         SetupWizard w(SetupWizard::defaultProfile());

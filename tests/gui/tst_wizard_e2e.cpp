@@ -238,6 +238,14 @@ private:
         AlertBanner* banner = window.alertBanner();
         QTRY_COMPARE(banner->shownEvent().kind, ReplicationEvent::Kind::SqlError);
         QVERIFY(banner->findChild<QWidget*>("alertShowEvent")->isVisible());
+        QVERIFY(banner->findChild<QWidget*>("alertCompare")->isVisible());
+        // starting again would only stop on the same event: no Start button for a SQL error
+        QVERIFY(!banner->findChild<QWidget*>("alertAction")->isVisible());
+        // the title once, with the server's error number, then the server's words
+        QVERIFY2(banner->text().contains("SQL thread error 1062 on B: ")
+                && banner->text().count("SQL thread error") == 1
+                && banner->text().contains("Duplicate entry"),
+            qPrintable(banner->text()));
 
         // the panel follows the monitor: B's SQL thread is down with the server's error
         clickNode(window, 1);

@@ -48,6 +48,7 @@ AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
     , m_text(new QLabel(this))
     , m_action(new QPushButton(this))
     , m_showEvent(new QPushButton(tr("Show the &Failing Event…"), this))
+    , m_compare(new QPushButton(tr("&Compare Data…"), this))
     , m_close(new QPushButton(tr("&Dismiss"), this))
 {
     setObjectName(QStringLiteral("alertBanner"));
@@ -62,6 +63,8 @@ AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
         if (m_shown >= 0)
             Q_EMIT skipEventRequested(m_alerts[m_shown].event.serverIndex);
     });
+    m_compare->setObjectName(QStringLiteral("alertCompare"));
+    connect(m_compare, &QPushButton::clicked, this, &AlertBanner::compareRequested);
     m_close->setObjectName(QStringLiteral("alertDismiss"));
     connect(m_close, &QPushButton::clicked, this, [this] {
         if (m_shown >= 0)
@@ -88,6 +91,7 @@ AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
     layout->addWidget(m_icon);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_showEvent);
+    layout->addWidget(m_compare);
     layout->addWidget(m_action);
     layout->addWidget(m_close);
     hide();
@@ -110,6 +114,14 @@ ReplicationEvent AlertBanner::shownEvent() const
     ReplicationEvent none;
     none.serverIndex = -1;
     return none;
+}
+
+QString AlertBanner::headline(const ReplicationEvent& event)
+{
+    return event.code != 0
+        ? tr("%1 %2 on %3", "error title, the server's error number, server")
+              .arg(ReplicationEvent::kindTitle(event.kind), QString::number(event.code), event.server)
+        : tr("%1 on %2", "event title, server").arg(ReplicationEvent::kindTitle(event.kind), event.server);
 }
 
 void AlertBanner::clear()
@@ -214,22 +226,22 @@ void AlertBanner::display(const Alert& alert, int others)
             base.blueF() * 0.8 + tint.blueF() * 0.2));
     setPalette(pal);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(24, 24));
+    const QString when = event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
     QString text = alert.pair.isEmpty()
-        ? tr("%1 — %2 on %3: %4")
-              .arg(event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
-                  ReplicationEvent::kindTitle(event.kind), event.server, event.text)
-        : tr("%1 — pair %2: %3 on %4: %5")
-              .arg(event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")), alert.pair,
-                  ReplicationEvent::kindTitle(event.kind), event.server, event.text);
+        ? tr("%1 — %2: %3").arg(when, headline(event), event.text)
+        : tr("%1 — pair %2: %3: %4").arg(when, alert.pair, headline(event), event.text);
     if (others > 0)
         text += QLatin1Char(' ') + tr("(+%n more)", nullptr, others);
     m_text->setText(text);
-    const bool stopped = event.kind == Kind::IoThreadStopped || event.kind == Kind::SqlThreadStopped
-        || event.kind == Kind::IoError || event.kind == Kind::SqlError;
-    m_action->setText(tr("&Start Replication on %1").arg(event.server));
     // the actions act on the open pair: another pair's alert says which pair to open
-    m_action->setVisible(stopped && alert.pair.isEmpty());
-    // a SQL error: the safe next step is to look at the event first, not to restart blindly
-    m_showEvent->setVisible(event.kind == Kind::SqlError && alert.pair.isEmpty());
+    const bool open = alert.pair.isEmpty();
+    // a stopped thread or an IO error (once its cause is fixed) starts again; a SQL error would only stop
+    // again on the same event: the safe next steps are to look at that event and to compare the data
+    const bool startable = event.kind == Kind::IoThreadStopped || event.kind == Kind::SqlThreadStopped
+        || event.kind == Kind::IoError;
+    m_action->setText(tr("&Start Replication on %1").arg(event.server));
+    m_action->setVisible(startable && open);
+    m_showEvent->setVisible(event.kind == Kind::SqlError && open);
+    m_compare->setVisible(event.kind == Kind::SqlError && open);
     QFrame::show();
 }

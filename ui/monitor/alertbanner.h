@@ -31,12 +31,16 @@ public:
     ReplicationEvent shownEvent() const;
     /** The pair of the condition shown: empty for the open pair. */
     QString shownPair() const;
+    /** "SQL thread error 1062 on B": what happened where, with the server's error number when it gave one. */
+    static QString headline(const ReplicationEvent& event);
 
 Q_SIGNALS:
     /** The user asked to start replication on server @p index again. */
     void startReplicaRequested(int index);
     /** The user asked to see (and perhaps skip) the event that halted server @p index. */
     void skipEventRequested(int index);
+    /** The user asked to compare the replicated data of the open pair. */
+    void compareRequested();
 
 private:
     struct Alert
@@ -58,5 +62,6 @@ private:
     QLabel* m_text;
     QPushButton* m_action;
     QPushButton* m_showEvent;
+    QPushButton* m_compare;
     QPushButton* m_close;
 };

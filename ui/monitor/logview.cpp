@@ -98,7 +98,10 @@ void LogView::append(const ReplicationEvent& event)
     line.time = event.time.toLocalTime();
     line.server = event.server;
     line.step = StepId::Monitor;
-    line.text = tr("%1: %2").arg(ReplicationEvent::kindTitle(event.kind), event.text);
+    line.text = event.code != 0
+        ? tr("%1 %2: %3")
+              .arg(ReplicationEvent::kindTitle(event.kind), QString::number(event.code), event.text)
+        : tr("%1: %2").arg(ReplicationEvent::kindTitle(event.kind), event.text);
     line.kind = event.severity() == ReplicationEvent::Severity::Error ? SetupEvent::Kind::StepFailed
         : event.severity() == ReplicationEvent::Severity::Warning     ? SetupEvent::Kind::Warning
                                                                       : SetupEvent::Kind::Info;

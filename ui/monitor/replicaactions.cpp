@@ -32,6 +32,7 @@ void ReplicaActions::answer(TopologyView* view, AlertBanner* banner)
     connect(view, &TopologyView::configFootprintRequested, this, &ReplicaActions::showConfigFootprint);
     connect(banner, &AlertBanner::startReplicaRequested, this, [this](int i) { setReplicaRunning(i, true); });
     connect(banner, &AlertBanner::skipEventRequested, this, &ReplicaActions::showFailingEvent);
+    connect(banner, &AlertBanner::compareRequested, this, &ReplicaActions::compareData);
 }
 
 void ReplicaActions::report(

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -117,14 +118,28 @@ ServerPage::ServerPage(SetupWizard* wizard, int index)
     auto* testRow = new QHBoxLayout;
     testRow->addWidget(m_testButton, 0, Qt::AlignTop);
     testRow->addWidget(m_testResult, 1);
+    // the fields scroll when the screen is low (1280x800 with the SSH box open); the connection test and
+    // what keeps Next disabled stay in sight below them
+    auto* fields = new QWidget;
+    fields->setObjectName(name("Fields"));
+    auto* fieldsLayout = new QVBoxLayout(fields);
+    fieldsLayout->setContentsMargins(0, 0, 0, 0);
+    fieldsLayout->addWidget(sqlBox);
+    fieldsLayout->addWidget(m_ssh);
+    fieldsLayout->addWidget(m_remember);
+    fieldsLayout->addWidget(configBox);
+    fieldsLayout->addStretch();
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(name("Scroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(fields);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(sqlBox);
-    layout->addWidget(m_ssh);
-    layout->addWidget(m_remember);
-    layout->addWidget(configBox);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll, 1);
     layout->addLayout(testRow);
     layout->addWidget(m_problem);
-    layout->addStretch();
 
     setTabOrder(m_name, m_host);
     setTabOrder(m_host, m_port);

@@ -12,6 +12,7 @@
 
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 
 SetupWizard::SetupWizard(const PairProfile& profile, QWidget* parent)
     : QWizard(parent)
@@ -52,6 +53,9 @@ SetupWizard::SetupWizard(const PairProfile& profile, QWidget* parent)
 
     resize(900, 680);
     restoreGeometry(AppSettings::value(AppSettings::Key::WizardGeometry).toByteArray());
+    // never taller or wider than the screen it opens on (a 1280x800 laptop): the server pages scroll instead
+    if (const QScreen* on = screen())
+        resize(size().boundedTo(on->availableGeometry().size()));
 }
 
 SetupWizard::~SetupWizard() = default;
