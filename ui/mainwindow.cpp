@@ -362,7 +362,7 @@ void MainWindow::showReplicationEvent(const ReplicationEvent& shown, const QStri
             ? QSystemTrayIcon::Critical
             : event.severity() == ReplicationEvent::Severity::Warning ? QSystemTrayIcon::Warning
                                                                       : QSystemTrayIcon::Information;
-        m_tray->showMessage(AlertBanner::headline(event), event.text, icon);
+        m_tray->showMessage(event.headline(), event.text, icon);
     }
 }
 

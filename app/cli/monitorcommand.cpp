@@ -269,8 +269,7 @@ int MonitorCommand::run(const QStringList& profilePaths, const QStringList& args
                 writeLine(stdout,
                     QStringLiteral("%1%2  %3  ** %4: %5")
                         .arg(tagText ? pair + QStringLiteral("  ") : QString(),
-                            e.time.toUTC().toString(Qt::ISODateWithMs), e.server,
-                            ReplicationEvent::kindTitle(e.kind), e.text));
+                            e.time.toUTC().toString(Qt::ISODateWithMs), e.server, e.headline(), e.text));
             }
         });
         QObject::connect(monitor, &PairMonitor::roundFinished, &loop, [&, p] {

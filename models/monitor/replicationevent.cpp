@@ -46,6 +46,13 @@ QString ReplicationEvent::kindName(Kind kind)
     return {};
 }
 
+QString ReplicationEvent::headline() const
+{
+    return code != 0 ? tr("%1 %2 on %3", "error title, the server's error number, server")
+                           .arg(kindTitle(kind), QString::number(code), server)
+                     : tr("%1 on %2", "event title, server").arg(kindTitle(kind), server);
+}
+
 QString ReplicationEvent::kindTitle(Kind kind)
 {
     switch (kind) {

@@ -37,6 +37,9 @@ public:
     static QString kindName(Kind kind);
     /** A translated title for banners ("SQL thread error"). */
     static QString kindTitle(Kind kind);
+    /** Title, the server's error number when there is one, and the server ("SQL thread error 1062 on B"):
+     *  what the banner, the tray, the log and the CLI's text lines put before the server's own words. */
+    QString headline() const;
     QJsonObject toJson() const;
 };
 

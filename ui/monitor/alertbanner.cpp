@@ -116,14 +116,6 @@ ReplicationEvent AlertBanner::shownEvent() const
     return none;
 }
 
-QString AlertBanner::headline(const ReplicationEvent& event)
-{
-    return event.code != 0
-        ? tr("%1 %2 on %3", "error title, the server's error number, server")
-              .arg(ReplicationEvent::kindTitle(event.kind), QString::number(event.code), event.server)
-        : tr("%1 on %2", "event title, server").arg(ReplicationEvent::kindTitle(event.kind), event.server);
-}
-
 void AlertBanner::clear()
 {
     m_alerts.removeIf([](const Alert& a) { return a.pair.isEmpty(); });
@@ -228,8 +220,8 @@ void AlertBanner::display(const Alert& alert, int others)
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(24, 24));
     const QString when = event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
     QString text = alert.pair.isEmpty()
-        ? tr("%1 — %2: %3").arg(when, headline(event), event.text)
-        : tr("%1 — pair %2: %3: %4").arg(when, alert.pair, headline(event), event.text);
+        ? tr("%1 — %2: %3").arg(when, event.headline(), event.text)
+        : tr("%1 — pair %2: %3: %4").arg(when, alert.pair, event.headline(), event.text);
     if (others > 0)
         text += QLatin1Char(' ') + tr("(+%n more)", nullptr, others);
     m_text->setText(text);

@@ -31,8 +31,6 @@ public:
     ReplicationEvent shownEvent() const;
     /** The pair of the condition shown: empty for the open pair. */
     QString shownPair() const;
-    /** "SQL thread error 1062 on B": what happened where, with the server's error number when it gave one. */
-    static QString headline(const ReplicationEvent& event);
 
 Q_SIGNALS:
     /** The user asked to start replication on server @p index again. */
