@@ -10,28 +10,33 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Compare Data…</source>
+        <translation>比较两边的数据(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Dismiss</source>
         <translation>关闭提示(&amp;D)</translation>
     </message>
     <message>
-        <location line="+167"/>
-        <source>%1 — %2 on %3: %4</source>
-        <translation>%1 — %3 上的%2：%4</translation>
+        <location line="+171"/>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2：%3</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 — pair %2: %3 on %4: %5</source>
-        <translation>%1 — 服务器对 %2：%4 上的%3：%5</translation>
+        <location line="+1"/>
+        <source>%1 — pair %2: %3: %4</source>
+        <translation>%1 — 服务器对 %2：%3：%4</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+2"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>（还有 %n 条）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>&amp;Start Replication on %1</source>
         <translation>在 %1 上启动复制(&amp;S)</translation>
     </message>
@@ -47,7 +52,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="+36"/>
+        <location filename="../app/cli/cli.cpp" line="+47"/>
         <source>replipair-cli: %1</source>
         <translation>replipair-cli：%1</translation>
     </message>
@@ -57,7 +62,7 @@
         <translation>请尝试 &apos;replipair-cli --help&apos;。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>FAILED: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -282,7 +287,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
         <translation>延迟严重阈值。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>no command given</source>
         <translation>未给出命令</translation>
     </message>
@@ -600,7 +605,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>CopyCheck</name>
     <message>
-        <location filename="../models/copy/copycheck.cpp" line="+247"/>
+        <location filename="../models/copy/copycheck.cpp" line="+277"/>
         <source>database %1 is to be copied from %2, which does not have it</source>
         <translation>数据库 %1 要从 %2 拷贝，但 %2 上没有该数据库</translation>
     </message>
@@ -1059,18 +1064,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 停在了 %2:%3，而不是快照的位点 %4:%5</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>%1 (%2: %3 rows, %4: %5)</source>
-        <translation>%1（%2：%3 行，%4：%5）</translation>
+        <location line="+25"/>
+        <source>%1 (only on %2, rows: %3)</source>
+        <translation>%1（仅在 %2 上，行数：%3）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <source>no table</source>
-        <translation>无此表</translation>
+        <location line="+4"/>
+        <source>%1 (rows: %2 %3, %4 %5)</source>
+        <translation>%1（行数：%2 %3，%4 %5）</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+32"/>
         <source>the replicated data is the same on both: %n table(s) compared at one point of %1&apos;s binary log (%2 stopped at that point, %1 read in a consistent snapshot)</source>
         <translation>
             <numerusform>两台服务器上复制的数据一致：在 %1 的 binlog 的同一位点比较了 %n 张表（%2 停在该位点，%1 在一致性快照中读取）</numerusform>
@@ -1698,7 +1702,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>清空</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1911,12 +1920,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 on %2</source>
-        <translation>%2 上的%1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1929,7 +1933,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>MonitorCommand</name>
     <message>
-        <location filename="../app/cli/monitorcommand.cpp" line="+87"/>
+        <location filename="../app/cli/monitorcommand.cpp" line="+89"/>
         <source>--format needs one of json, text, prometheus</source>
         <translation>--format 需要 json、text、prometheus 之一</translation>
     </message>
@@ -1994,7 +1998,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>有两个配对方案都名为 &quot;%1&quot;；每个服务器对都需要自己的名称</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>replipair-cli monitor: %1</source>
         <translation>replipair-cli monitor：%1</translation>
     </message>
@@ -2281,7 +2285,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>；随后在同一个确切的位点比较复制的表，有写入时也可以（从库的 SQL 线程停在主库一致性快照对应的位点，对两台服务器上的每一行计算校验和）：任何表不一致都会使搭建失败，并列出该表</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+110"/>
         <source>comparing the replicated tables at one point of a binary log, in each direction until one counts</source>
         <translation>正在 binlog 的同一位点比较复制的表，逐个方向进行，直到有一次比较得出有效结果</translation>
     </message>
@@ -2296,12 +2300,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>两个方向都在复制，但%1：未通过验证。%2</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-119"/>
         <source>the start of the binary log %1 turned on at its restart</source>
         <translation>%1 重启时开启的 binlog 的起点</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>copying %1 from %2</source>
         <translation>正在从 %2 拷贝 %1</translation>
     </message>
@@ -2588,17 +2592,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>在 %1 上写入的测试行未在 %3 秒内到达 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 → %2 in %3 ms</source>
-        <translation>%1 → %2，耗时 %3 毫秒</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>test rows arrived: %1</source>
-        <translation>测试行已到达：%1</translation>
+        <location line="+12"/>
+        <source>test rows arrived: %1 → %2 in %3 ms, %2 → %1 in %4 ms</source>
+        <translation>测试行已到达：%1 → %2 耗时 %3 毫秒，%2 → %1 耗时 %4 毫秒</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source> (the connection to %1 was lost and reopened %n time(s))</source>
         <translation>
             <numerusform>（与 %1 的连接断开并重新建立了 %n 次）</numerusform>
@@ -2634,7 +2633,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PlanBuilder</name>
     <message>
-        <location filename="../models/setup/planbuilder.cpp" line="+22"/>
+        <location filename="../models/setup/planbuilder.cpp" line="+24"/>
         <source>Replication settings in %1; restart (%2 changed)</source>
         <translation>复制设置写入 %1；需要重启（%2 已更改）</translation>
     </message>
@@ -2664,22 +2663,38 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>为 %1 创建复制账号，使用生成的密码</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
+        <source>Start point for %1: where %2&apos;s binary log stood when the data was inspected, %3:%4%5 (already read, without a lock)</source>
+        <translation>%1 的起始位点：检查数据时 %2 的 binlog 所在位点 %3:%4%5（已读取，无需加锁）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, GTID %1</source>
+        <translation>，GTID %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start point for %1: the start (position 4) of the binary log that this setup&apos;s restart of %2 turns on, so every transaction after that restart reaches %1; no lock</source>
+        <translation>%1 的起始位点：本次搭建重启 %2 时开启的 binlog 的开头（位点 4），重启之后的每个事务都会到达 %1；无需加锁</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Binlog coordinates under a short read lock, always released</source>
         <translation>在短暂的全局读锁下读取 binlog 位点，锁总会释放</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-2"/>
+        <location line="+23"/>
         <source>&lt;file read above&gt;</source>
         <translation>&lt;上面读取的文件&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Replicate from %1</source>
         <translation>从 %1 复制</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&lt;GTID position read above&gt;</source>
         <translation>&lt;上面读取的 GTID 位点&gt;</translation>
     </message>
@@ -3359,7 +3374,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>ReplicaActions</name>
     <message>
-        <location filename="../ui/monitor/replicaactions.cpp" line="+63"/>
+        <location filename="../ui/monitor/replicaactions.cpp" line="+64"/>
         <source>Starting replication on %1…</source>
         <translation>正在 %1 上启动复制…</translation>
     </message>
@@ -3477,7 +3492,7 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicaStatus</name>
     <message>
-        <location filename="../models/sql/replicastatus.cpp" line="+58"/>
+        <location filename="../models/sql/replicastatus.cpp" line="+75"/>
         <source>IO thread error %1: %2</source>
         <translation>IO 线程错误 %1：%2</translation>
     </message>
@@ -3502,26 +3517,42 @@ A table written to during the comparison may show as different: compare again on
         <translation>主库 %1:%2  IO 线程 %3  SQL 线程 %4  延迟 %5</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+1"/>
+        <location line="-66"/>
+        <location line="+69"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-67"/>
+        <location line="+67"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+10"/>
+        <location line="-65"/>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preparing</source>
+        <translation>正在准备</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location line="+12"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <source>connecting</source>
         <translation>连接中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>preparing</source>
+        <translation>正在准备</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3607,7 +3638,19 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicationEvent</name>
     <message>
-        <location filename="../models/monitor/replicationevent.cpp" line="+53"/>
+        <location filename="../models/monitor/replicationevent.cpp" line="+51"/>
+        <source>%1 %2 on %3</source>
+        <comment>error title, the server&apos;s error number, server</comment>
+        <translation>%3 上的%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 on %2</source>
+        <comment>event title, server</comment>
+        <translation>%2 上的%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Server unreachable</source>
         <translation>服务器无法访问</translation>
     </message>
@@ -3671,17 +3714,12 @@ A table written to during the comparison may show as different: compare again on
     </message>
     <message>
         <location line="+6"/>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>server %1 answers again</source>
         <translation>服务器 %1 恢复响应</translation>
     </message>
     <message>
-        <location filename="../ui/screenshottour.cpp" line="+134"/>
-        <source>SQL thread error %1: %2</source>
-        <translation>SQL 线程错误 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../models/monitor/replicationeventdetector.cpp" line="-37"/>
+        <location line="-38"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
@@ -3691,13 +3729,13 @@ A table written to during the comparison may show as different: compare again on
         <translation>%1 的 SQL 线程未在运行</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>the IO thread of %1 is not running</source>
         <translation>%1 的 IO 线程未在运行</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../ui/screenshottour.cpp" line="-11"/>
+        <location filename="../ui/screenshottour.cpp" line="+123"/>
         <source>%1 is %2 s behind its source (threshold %3 s)</source>
         <translation>%1 复制延迟 %2 秒（阈值 %3 秒）</translation>
     </message>
@@ -4144,7 +4182,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../ui/wizard/serverpage.cpp" line="+26"/>
+        <location filename="../ui/wizard/serverpage.cpp" line="+27"/>
         <source>First server</source>
         <translation>第一台服务器</translation>
     </message>
@@ -4284,7 +4322,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+71"/>
         <source>from the file %1</source>
         <translation>来自文件 %1</translation>
     </message>
@@ -4608,13 +4646,8 @@ Plan:
         <source>settings in place; no restart (%1 in force from the next restart)</source>
         <translation>设置已到位；不重启（%1 从下次重启起生效）</translation>
     </message>
-    <message>
-        <location filename="../models/setup/setuprunreplication.cpp" line="+53"/>
-        <source>%1 starts at %2:%3%4: %5</source>
-        <translation>%1 从 %2:%3%4 开始：%5</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../models/setup/setuprun.cpp" line="-36"/>
+        <location line="-36"/>
         <source>reads %n option file(s) from %1; ours: %2</source>
         <translation>
             <numerusform>从 %1 读取 %n 个配置文件；RepliPair 的：%2</numerusform>
@@ -4678,7 +4711,7 @@ Plan:
         </translation>
     </message>
     <message>
-        <location filename="../models/setup/setuprunreplication.cpp" line="-30"/>
+        <location filename="../models/setup/setuprunreplication.cpp" line="+23"/>
         <source>%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)</source>
         <translation>%1 只能以 REPLICATION SLAVE 权限从这里复制；新生成的密码（仅保存在内存中）</translation>
     </message>
@@ -4689,9 +4722,19 @@ Plan:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>, GTID %1</source>
         <translation>，GTID %1</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>replicates from %1 starting at %2:%3%4: %5</source>
+        <translation>从 %1 复制，起始位点 %2:%3%4：%5</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the start point the plan named for %1 could not be read: reading it under a short read lock instead</source>
+        <translation>无法读取计划中为 %1 指定的起始位点：改为在短暂的全局读锁下读取</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -4727,7 +4770,7 @@ Plan:
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../ui/wizard/setupwizard.cpp" line="+21"/>
+        <location filename="../ui/wizard/setupwizard.cpp" line="+22"/>
         <source>Set Up Master-Master Replication</source>
         <translation>搭建双主复制</translation>
     </message>
@@ -4757,7 +4800,7 @@ Plan:
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Cancel Setup</source>
         <translation>取消搭建</translation>
     </message>
@@ -5432,7 +5475,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <name>StatusPoller</name>
     <message>
         <location filename="../models/monitor/statuspoller.cpp" line="+98"/>
-        <location line="+102"/>
+        <location line="+107"/>
         <source>%1 (error %2)</source>
         <translation>%1（错误 %2）</translation>
     </message>
@@ -5443,7 +5486,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>没有心跳表 %1.%2</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-49"/>
         <source>the binary log of %1 is off: no heartbeat lag for its replica</source>
         <translation>%1 的 binlog 已关闭：其从库没有心跳延迟数据</translation>
     </message>
@@ -5803,14 +5846,14 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <translation>RepliPair 搭建 MySQL 或 MariaDB 双主复制，并检查其是否正常工作。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>&lt;p&gt;&lt;b&gt;What will happen&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Both servers are inspected. Nothing is changed until you have seen the plan.&lt;/li&gt;&lt;li&gt;A replication account is created on each server, allowed only from its peer.&lt;/li&gt;&lt;li&gt;The configuration (server-id, binary log, auto-increment offsets) is written to a drop-in file, with a backup; a server is restarted only when a setting needs it.&lt;/li&gt;&lt;li&gt;Each server starts replicating from the other.&lt;/li&gt;&lt;li&gt;A test row travels each way to prove that both directions work.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;将会发生什么&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;检查两台服务器。在您看到计划之前，不会做任何更改。&lt;/li&gt;&lt;li&gt;在每台服务器上创建一个复制账号，只允许从对端连接。&lt;/li&gt;&lt;li&gt;配置（server-id、binlog、自增偏移）写入一个附加配置文件，并做好备份；只有在某个设置需要时才重启服务器。&lt;/li&gt;&lt;li&gt;每台服务器开始从另一台复制。&lt;/li&gt;&lt;li&gt;一条测试行在两个方向上各传递一次，以证明两个方向都正常工作。&lt;/li&gt;&lt;/ol&gt;</translation>
+        <location line="+6"/>
+        <source>&lt;p&gt;&lt;b&gt;What will happen&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Both servers are inspected and checked before anything changes: version, server-id, binary log, filters, privileges, whether each reaches the other, and the databases and their tables on both sides. You see the plan first.&lt;/li&gt;&lt;li&gt;The configuration (server-id, binary log, auto-increment offsets, filters) is written to a drop-in file, with a backup; a server is restarted only when a setting needs it.&lt;/li&gt;&lt;li&gt;A replication account is created on each server, allowed only from its peer.&lt;/li&gt;&lt;li&gt;If you choose an initial copy on the options page, one server&apos;s databases are copied online to the other (for a new or empty server).&lt;/li&gt;&lt;li&gt;Start points are taken where the data is known to be the same on both sides, and each server starts replicating from the other (CHANGE MASTER both ways).&lt;/li&gt;&lt;li&gt;Both replication threads are checked on each side, a test row travels each way, and the replicated tables are compared between the two servers.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;将要进行的操作&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;在做任何改动之前，先检查两台服务器：版本、server-id、binlog、复制过滤、权限、彼此能否连通，以及两边的数据库和表。您会先看到执行计划。&lt;/li&gt;&lt;li&gt;复制配置（server-id、binlog、自增步长与偏移、复制过滤）写入一个单独的配置文件，并先做备份；只有某项设置需要时才重启服务器。&lt;/li&gt;&lt;li&gt;在每台服务器上创建复制账号，只允许对端连接。&lt;/li&gt;&lt;li&gt;如果在选项页选择了初始拷贝，会在线把一台服务器的数据库拷贝到另一台（用于新的或空的服务器）。&lt;/li&gt;&lt;li&gt;在确认两边数据一致的位点上确定起始位点，两台服务器互相复制（两边都执行 CHANGE MASTER）。&lt;/li&gt;&lt;li&gt;检查每台服务器上的两个复制线程，双向各写一条测试行，并比较两台服务器上被复制的表。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>&lt;p&gt;&lt;b&gt;What you need&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The address and port of both servers, and an administrator account on each (the password stays in memory only).&lt;/li&gt;&lt;li&gt;For a server on another machine: SSH access (key or password) so that RepliPair can edit its configuration file and restart it; sudo if the files belong to root.&lt;/li&gt;&lt;li&gt;The databases to replicate. They should hold the same data on both servers.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;您需要准备&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两台服务器的地址和端口，以及各自的管理员账号（密码仅保存在内存中）。&lt;/li&gt;&lt;li&gt;对于另一台机器上的服务器：SSH 访问权限（密钥或密码），以便 RepliPair 编辑其配置文件并重启它；如果文件属于 root，还需要 sudo。&lt;/li&gt;&lt;li&gt;要复制的数据库。两台服务器上的这些数据库应包含相同的数据。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <location line="+19"/>
+        <source>&lt;p&gt;&lt;b&gt;What you need&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The address and port of both servers, and an administrator account on each (the password stays in memory only).&lt;/li&gt;&lt;li&gt;For a server on another machine: SSH access (key or password) so that RepliPair can edit its configuration file and restart it; sudo if the files belong to root.&lt;/li&gt;&lt;li&gt;The databases to replicate: either the same data on both servers already, or one server with the data and the other to receive a copy.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;需要准备&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两台服务器的地址和端口，以及各自的管理员账号（密码只保存在内存中）。&lt;/li&gt;&lt;li&gt;对于另一台机器上的服务器：SSH 访问（密钥或密码），以便 RepliPair 修改其配置文件并重启它；如果这些文件属于 root，还需要 sudo。&lt;/li&gt;&lt;li&gt;要复制的数据库：要么两台服务器上已有相同的数据，要么一台有数据、另一台接收拷贝。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 </TS>
