@@ -5754,7 +5754,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+2"/>
         <source>lagging</source>
-        <translation>延迟</translation>
+        <translation>延迟过大</translation>
     </message>
     <message>
         <location line="+2"/>
