@@ -27,6 +27,34 @@ std::optional<QString> shellGlob(const QString& glob)
     }
     return out;
 }
+
+/** The shell lines that replace the file @p file (a quoted path or a parameter) atomically: @p readInto
+ *  fills the temporary file "$t" in the same folder with exactly @p size bytes from stdin; the old file's
+ *  mode, owner and SELinux label are copied onto it, it is synced, then renamed over the target. */
+QString atomicReplaceScript(const QString& file, const QString& readInto, const QString& size)
+{
+    return QStringLiteral("set -e\n"
+                          "f=%1\n"
+                          "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
+                          "d=$(dirname -- \"$f\")\n"
+                          "t=$(mktemp \"$d/.replipair-XXXXXX\")\n"
+                          "trap 'rm -f -- \"$t\"' EXIT\n"
+                          "%2\n"
+                          "n=$(wc -c < \"$t\")\n"
+                          "[ \"$n\" -eq %3 ] || { echo \"only $n of %3 bytes arrived\" >&2; exit 1; }\n"
+                          "if [ -e \"$f\" ]; then\n"
+                          "  chmod --reference=\"$f\" -- \"$t\"\n"
+                          "  chown --reference=\"$f\" -- \"$t\"\n"
+                          "  if command -v chcon >/dev/null 2>&1; then chcon --reference=\"$f\" -- \"$t\" "
+                          "2>/dev/null || true; fi\n"
+                          "else\n"
+                          "  chmod 0644 -- \"$t\"\n"
+                          "fi\n"
+                          "sync -- \"$t\" 2>/dev/null || true\n"
+                          "mv -f -- \"$t\" \"$f\"\n"
+                          "trap - EXIT\n")
+        .arg(file, readInto, size);
+}
 } // namespace
 
 SshShell::SshShell(QString serverName, const SshEndpoint& endpoint)
@@ -231,30 +259,9 @@ StepError SshShell::writableProblem(
 
 Result<void> SshShell::writeFileAtomic(const QString& path, const QByteArray& content)
 {
-    // The content travels on stdin (never on a command line); temporary file in the same folder, the old
-    // file's mode, owner and SELinux label copied onto it, synced, then renamed over the target.
-    const QString body
-        = QStringLiteral("set -e\n"
-                         "f=%1\n"
-                         "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
-                         "d=$(dirname -- \"$f\")\n"
-                         "t=$(mktemp \"$d/.replipair-XXXXXX\")\n"
-                         "trap 'rm -f -- \"$t\"' EXIT\n"
-                         "cat > \"$t\"\n"
-                         "n=$(wc -c < \"$t\")\n"
-                         "[ \"$n\" -eq %2 ] || { echo \"only $n of %2 bytes arrived\" >&2; exit 1; }\n"
-                         "if [ -e \"$f\" ]; then\n"
-                         "  chmod --reference=\"$f\" -- \"$t\"\n"
-                         "  chown --reference=\"$f\" -- \"$t\"\n"
-                         "  if command -v chcon >/dev/null 2>&1; then chcon --reference=\"$f\" -- \"$t\" "
-                         "2>/dev/null || true; fi\n"
-                         "else\n"
-                         "  chmod 0644 -- \"$t\"\n"
-                         "fi\n"
-                         "sync -- \"$t\" 2>/dev/null || true\n"
-                         "mv -f -- \"$t\" \"$f\"\n"
-                         "trap - EXIT\n")
-              .arg(Shell::quote(path), QString::number(content.size()));
+    // the content travels on stdin, never on a command line
+    const QString body = atomicReplaceScript(
+        Shell::quote(path), QStringLiteral("cat > \"$t\""), QString::number(content.size()));
     auto r = script(StepId::WriteFile, body, content, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
@@ -285,29 +292,10 @@ Result<void> SshShell::copyThenWrite(const QList<QPair<QString, QString>>& copie
     // One remote call: "C" per copy made, "W" per file written. The contents travel one after the other on
     // stdin (never on a command line), each read with dd to its exact size; each write is writeFileAtomic's.
     copied = written = 0;
-    QString body
-        = QStringLiteral("wr() (\n"
-                         "set -e\n"
-                         "f=$1\n"
-                         "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
-                         "d=$(dirname -- \"$f\")\n"
-                         "t=$(mktemp \"$d/.replipair-XXXXXX\")\n"
-                         "trap 'rm -f -- \"$t\"' EXIT\n"
-                         "dd bs=1 count=$2 of=\"$t\" 2>/dev/null\n"
-                         "n=$(wc -c < \"$t\")\n"
-                         "[ \"$n\" -eq $2 ] || { echo \"only $n of $2 bytes arrived\" >&2; exit 1; }\n"
-                         "if [ -e \"$f\" ]; then\n"
-                         "  chmod --reference=\"$f\" -- \"$t\"\n"
-                         "  chown --reference=\"$f\" -- \"$t\"\n"
-                         "  if command -v chcon >/dev/null 2>&1; then chcon --reference=\"$f\" -- \"$t\" "
-                         "2>/dev/null || true; fi\n"
-                         "else\n"
-                         "  chmod 0644 -- \"$t\"\n"
-                         "fi\n"
-                         "sync -- \"$t\" 2>/dev/null || true\n"
-                         "mv -f -- \"$t\" \"$f\"\n"
-                         "trap - EXIT\n"
-                         ")\n");
+    QString body = QStringLiteral("wr() (\n")
+        + atomicReplaceScript(QStringLiteral("$1"), QStringLiteral("dd bs=1 count=$2 of=\"$t\" 2>/dev/null"),
+            QStringLiteral("$2"))
+        + QStringLiteral(")\n");
     QByteArray input;
     for (const auto& c : copies)
         body += QStringLiteral("cp -p -- %1 %2 || exit 21\necho C\n")
