@@ -109,7 +109,8 @@ Options:
   --lag-threshold SECONDS   monitor: lag that raises an event (default 10)
   --timeout SECONDS         monitor: network timeout per poll (default 2)
 
-Exit codes: 0 success, 1 the operation failed, 2 bad input.
+Exit codes: 0 success, 1 the operation failed, 2 bad input; setup: 3 replication verified but the data
+could not be compared (run compare when writes pause).
 </source>
         <translation>用法：replipair-cli 命令 [参数] [选项]
 
@@ -152,7 +153,7 @@ Exit codes: 0 success, 1 the operation failed, 2 bad input.
   --lag-threshold SECONDS   monitor：触发事件的复制延迟阈值（默认 10）
   --timeout SECONDS         monitor：每次轮询的网络超时（默认 2）
 
-退出码：0 成功，1 操作失败，2 输入有误。
+退出码：0 成功，1 操作失败，2 输入有误；setup：3 表示复制已验证，但数据未能比较（请在写入暂停时运行 compare）。
 </translation>
     </message>
     <message>
