@@ -126,7 +126,8 @@ QString Cli::usage()
         "  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)\n"
         "  --timeout SECONDS         monitor: network timeout per poll (default 2)\n"
         "\n"
-        "Exit codes: 0 success, 1 the operation failed, 2 bad input; setup: 3 replication verified but the data\n"
+        "Exit codes: 0 success, 1 the operation failed, 2 bad input; setup: 3 replication verified but the "
+        "data\n"
         "could not be compared (run compare when writes pause).\n");
 }
 
