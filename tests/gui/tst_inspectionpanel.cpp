@@ -16,6 +16,39 @@
 #include <QTest>
 #include <QTreeWidget>
 
+/** The canvas and the inspection panel of @p profile as the main window wires them, with server B selected
+ *  by a click on its node. */
+struct CanvasWithPanel
+{
+    TopologyModel model;
+    TopologyView view { &model };
+    InspectionPanel panel { &model };
+
+    explicit CanvasWithPanel(const PairProfile& profile)
+    {
+        model.setProfile(profile);
+        view.resize(900, 500);
+        QObject::connect(&view, &TopologyView::serverSelected, &panel, &InspectionPanel::setServer);
+        view.show();
+    }
+    /** The user selects B on the canvas; false when the panel did not follow. */
+    bool selectB()
+    {
+        if (!QTest::qWaitForWindowExposed(&view))
+            return false;
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+            view.mapFromScene(view.topologyScene()->node(1)->scenePos()));
+        return panel.server() == 1;
+    }
+    /** The value shown for @p property. */
+    QString value(const QString& property) const
+    {
+        const auto* tree = panel.findChild<QTreeWidget*>("inspectionTree");
+        const auto items = tree->findItems(property, Qt::MatchExactly | Qt::MatchRecursive);
+        return items.isEmpty() ? QString() : items.first()->text(1);
+    }
+};
+
 class TestInspectionPanel : public QObject
 {
     Q_OBJECT
@@ -44,22 +77,10 @@ private slots:
         profile.name = "orders";
         profile.servers[0].name = "A";
         profile.servers[1].name = "B";
-        TopologyModel model;
-        model.setProfile(profile);
-        TopologyView view(&model);
-        view.resize(900, 500);
-        InspectionPanel panel(&model);
-        connect(&view, &TopologyView::serverSelected, &panel, &InspectionPanel::setServer);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
-            view.mapFromScene(view.topologyScene()->node(1)->scenePos()));
-        QCOMPARE(panel.server(), 1);
-        auto* tree = panel.findChild<QTreeWidget*>("inspectionTree");
-        auto value = [tree](const QString& property) {
-            const auto items = tree->findItems(property, Qt::MatchExactly | Qt::MatchRecursive);
-            return items.isEmpty() ? QString() : items.first()->text(1);
-        };
+        CanvasWithPanel ui(profile);
+        QVERIFY(ui.selectB());
+        TopologyModel& model = ui.model;
+        auto value = [&ui](const QString& property) { return ui.value(property); };
         const QList<std::pair<QString, QString>> states { { "Yes", "yes" }, { "Connecting", "connecting" },
             { "Preparing", "preparing" }, { "No", "no" } };
         for (const auto& [server, shown] : states) {
@@ -84,23 +105,11 @@ private slots:
         QVERIFY2(startSandboxReplication(sb, &error), qPrintable(error));
         const PairProfile profile = sb.pairProfile();
 
-        TopologyModel model;
-        model.setProfile(profile);
-        TopologyView view(&model);
-        view.resize(900, 500);
-        InspectionPanel panel(&model);
-        connect(&view, &TopologyView::serverSelected, &panel, &InspectionPanel::setServer);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        // the user selects B on the canvas
-        const QPoint at = view.mapFromScene(view.topologyScene()->node(1)->scenePos());
-        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at);
-        QCOMPARE(panel.server(), 1);
-        auto* tree = panel.findChild<QTreeWidget*>("inspectionTree");
-        auto value = [tree](const QString& property) {
-            const auto items = tree->findItems(property, Qt::MatchExactly | Qt::MatchRecursive);
-            return items.isEmpty() ? QString() : items.first()->text(1);
-        };
+        CanvasWithPanel ui(profile);
+        QVERIFY(ui.selectB()); // the user selects B on the canvas
+        TopologyModel& model = ui.model;
+        auto* tree = ui.panel.findChild<QTreeWidget*>("inspectionTree");
+        auto value = [&ui](const QString& property) { return ui.value(property); };
         auto section = [tree](const QString& start) {
             const auto items = tree->findItems(start, Qt::MatchStartsWith);
             return items.isEmpty() ? QString() : items.first()->text(0);
@@ -140,7 +149,7 @@ private slots:
 
         // the inspection taken before the break finishes now: it says what the server is, not how it is
         model.applyInspection(1, inspection.inspection(1));
-        panel.setInspectedAt(1, QDateTime::currentDateTime());
+        ui.panel.setInspectedAt(1, QDateTime::currentDateTime());
         QCOMPARE(value("SQL thread"), QString("no"));
         QVERIFY2(value("Last SQL error").contains("1062"), qPrintable(value("Last SQL error")));
         QVERIFY(section("Replication now").contains(latest.time.toLocalTime().toString("HH:mm:ss")));
