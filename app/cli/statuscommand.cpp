@@ -71,7 +71,11 @@ std::pair<int, QString> StatusCommand::nagiosReport(
         const std::optional<double> lag = s.effectiveLag();
         int mine = NagiosOk;
         QString what;
-        if (!s.reachable || !r.configured) {
+        if (s.reachable && !s.statusError.isEmpty()) {
+            // the server answers, but its replica status cannot be read (a missing privilege): not known
+            mine = NagiosUnknown;
+            what = s.summary();
+        } else if (!s.reachable || !r.configured) {
             mine = NagiosCritical;
             what = s.summary();
         } else if (!r.healthy()) {
@@ -89,7 +93,10 @@ std::pair<int, QString> StatusCommand::nagiosReport(
         } else {
             what = lag ? tr("replicating, %1 s behind").arg(*lag, 0, 'f', 1) : tr("replicating");
         }
-        code = std::max(code, mine);
+        // the worse of the two: CRITICAL, WARNING, UNKNOWN, OK (a critical server outweighs an unknown one)
+        auto rank = [](int c) { return c == NagiosUnknown ? 1 : c == NagiosOk ? 0 : c + 1; };
+        if (rank(mine) > rank(code))
+            code = mine;
         parts << QStringLiteral("%1 %2").arg(s.server, what);
         // perfdata: 'label'=value[UOM];warn;crit;min;max, "U" (with no unit) when unknown; labels are stable,
         // never translated

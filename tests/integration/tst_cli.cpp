@@ -412,6 +412,11 @@ private Q_SLOTS:
         QVERIFY2(!status.out.contains(QStringLiteral("not a replica")), qPrintable(status.out));
         QVERIFY2(status.out.contains(QStringLiteral("replica status unknown")), qPrintable(status.out));
         QVERIFY2(status.out.contains(QStringLiteral("1227")), qPrintable(status.out)); // access denied
+        // for Nagios that is UNKNOWN (3): nothing is known about replication, which is not CRITICAL
+        const Ran nagios = cliWith({ QStringLiteral("status"), limited, QStringLiteral("--nagios") }, c);
+        QCOMPARE(nagios.code, 3);
+        QVERIFY2(nagios.out.startsWith(QStringLiteral("REPLIPAIR UNKNOWN - ")), qPrintable(nagios.out));
+        QVERIFY2(nagios.out.contains(QStringLiteral("1227")), qPrintable(nagios.out));
     }
 
     /** One sandbox pair: a name that would write into the option file is refused with nothing written;
