@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "wizard/executepage.h"
+
 #include "appsettings.h"
 #include "asynctask.h"
 #include "common/stepid.h"
@@ -379,6 +381,20 @@ void MainWindow::showPreferences()
             setMonitoring(true);
     });
     dialog.exec();
+}
+
+void MainWindow::quitSafely()
+{
+    ExecutePage* page = m_wizard ? m_wizard->executePage() : nullptr;
+    if (!page || !page->isRunning()) {
+        QApplication::quit();
+        return;
+    }
+    statusBar()->showMessage(
+        tr("Cancelling the running setup before quitting: it puts back what it changed…"));
+    connect(
+        page, &ExecutePage::runFinished, qApp, [] { QApplication::quit(); }, Qt::SingleShotConnection);
+    page->cancelSetup();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -59,6 +59,9 @@ public:
     /** The --demo option: once @p demo's servers are up, opens the wizard on them and keeps a way back to it
      *  (Pair ▸ Set Up the Demo Pair…) until the demo's pair is set up. */
     void offerDemo(DemoSandbox* demo);
+    /** Quits, but a running setup is cancelled first (it puts back what it changed) and the app quits when
+     *  it has ended: what SIGTERM, SIGINT and SIGHUP do. */
+    void quitSafely();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -5,6 +5,7 @@
 #include "inspectcommand.h"
 #include "monitorcommand.h"
 #include "plancommand.h"
+#include "recovercommand.h"
 #include "sandboxcommand.h"
 #include "setupcommand.h"
 #include "skipcommand.h"
@@ -93,6 +94,8 @@ QString Cli::usage()
         "  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)\n"
         "  skip PROFILE --server N   show the event that halted N's SQL thread; with --confirm TOKEN skip\n"
         "                            exactly that event and start replication again\n"
+        "  recover PROFILE           put back what an interrupted run (killed, machine down) changed, from\n"
+        "                            the journal; --dry-run shows what it would do\n"
         "\n"
         "Options:\n"
         "  --json                    one JSON object a line, for automation\n"
@@ -117,6 +120,7 @@ QString Cli::usage()
         "                            to the other, online (profile: \"initialCopy\")\n"
         "  --replace-target          with a copy: the receiver's non-empty databases may be replaced (saved\n"
         "                            first as a dump on its host; profile: \"replaceTarget\")\n"
+        "  --dry-run                 recover: show what would be put back, change nothing\n"
         "  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)\n"
         "  --once                    monitor: one round, then exit\n"
         "  --server NAME             skip: the server whose SQL thread halted\n"
@@ -126,7 +130,9 @@ QString Cli::usage()
         "  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)\n"
         "  --timeout SECONDS         monitor: network timeout per poll (default 2)\n"
         "\n"
-        "Exit codes: 0 success, 1 the operation failed, 2 bad input; setup: 3 replication verified but the "
+        "Exit codes: 0 success, 1 the operation failed, 2 bad input, 130/143 setup stopped by "
+        "SIGINT/SIGTERM\n"
+        "(what it changed put back as far as it could; see recover); setup: 3 replication verified but the "
         "data\n"
         "could not be compared (run compare when writes pause).\n");
 }
@@ -154,13 +160,15 @@ int Cli::run(const QStringList& arguments)
         QStringLiteral("copy-from"), tr("Copy from this server first."), tr("name"));
     const QCommandLineOption replaceTarget(
         QStringLiteral("replace-target"), tr("The copy may replace data."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Change nothing."));
     const QCommandLineOption journal(QStringLiteral("journal"), tr("Journal file."), tr("file"));
     const QCommandLineOption format(QStringLiteral("format"), tr("Output format."), tr("format"));
     const QCommandLineOption nagios(QStringLiteral("nagios"), tr("Nagios exit codes."));
     const QCommandLineOption warning(QStringLiteral("warning"), tr("Warning lag."), tr("seconds"));
     const QCommandLineOption critical(QStringLiteral("critical"), tr("Critical lag."), tr("seconds"));
-    parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
-        timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget });
+    parser.addOptions(
+        { help, json, yes, output, sequential, interval, once, version, events, lagThreshold, timeout, server,
+            confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, dryRun });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     jsonWanted = arguments.contains(QStringLiteral("--json"));
     if (!parser.parse(arguments))
@@ -196,7 +204,7 @@ int Cli::run(const QStringList& arguments)
 
     static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"),
         QStringLiteral("setup"), QStringLiteral("status"), QStringLiteral("monitor"),
-        QStringLiteral("compare"), QStringLiteral("skip") };
+        QStringLiteral("compare"), QStringLiteral("skip"), QStringLiteral("recover") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
     const bool nagiosStatus = command == QLatin1String("status") && parser.isSet(nagios);
@@ -230,6 +238,9 @@ int Cli::run(const QStringList& arguments)
     options.server = parser.value(server);
     options.confirm = parser.value(confirm);
     options.journal = parser.value(journal);
+    options.dryRun = parser.isSet(dryRun);
+    if (options.dryRun && command != QLatin1String("recover"))
+        return badInput(tr("--dry-run only goes with recover"));
     if (command == QLatin1String("status")) {
         if (nagiosStatus) {
             StatusCommand::NagiosThresholds t;
@@ -249,6 +260,8 @@ int Cli::run(const QStringList& arguments)
     }
     if (command == QLatin1String("compare"))
         return CompareCommand::run(*profile, options);
+    if (command == QLatin1String("recover"))
+        return RecoverCommand::run(*profile, options);
     if (command == QLatin1String("skip"))
         return SkipCommand::run(*profile, options);
     if (command == QLatin1String("inspect"))

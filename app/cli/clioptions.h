@@ -12,5 +12,6 @@ struct CliOptions
     QString output; ///< plan --output FILE
     QString server; ///< skip --server NAME
     QString confirm; ///< skip --confirm TOKEN
-    QString journal; ///< setup --journal FILE
+    QString journal; ///< setup/recover --journal FILE
+    bool dryRun = false; ///< recover --dry-run
 };

@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "common/stepid.h"
+#include "host/quitsignalwatcher.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -45,10 +46,30 @@ int SetupCommand::run(const PairProfile& profile, const CliOptions& options)
             dataNotCompared
                 = e.data.value(QStringLiteral("verdict")).toString() == QLatin1String("not-compared");
     });
+    // Ctrl-C and SIGTERM cancel: the run stops at its next safe point and puts back what it changed
+    QuitSignalWatcher quitSignals;
+    QObject::connect(&quitSignals, &QuitSignalWatcher::quitRequested, &runner, [&quitSignals, &runner] {
+        Cli::err() << tr("replipair-cli: %1 received: stopping at the next safe point and putting back what "
+                         "this run changed (a restart under way is finished first)…")
+                          .arg(quitSignals.signalName())
+                   << Qt::endl;
+        runner.cancel();
+    });
+    QObject::connect(&quitSignals, &QuitSignalWatcher::repeated, &runner, [] {
+        Cli::err() << tr("replipair-cli: still putting things back; please wait. (Killing it now leaves "
+                         "changes for 'replipair-cli recover'.)")
+                   << Qt::endl;
+    });
     const bool ok = runAndWait(runner, SetupRunner::Mode::Setup, options.json, true);
     const QString journal = runner.journal().value(QStringLiteral("path")).toString();
     if (!options.json && !journal.isEmpty())
         Cli::out() << tr("journal: %1").arg(journal) << Qt::endl;
+    if (!ok && quitSignals.signalReceived() != 0) {
+        StepError e = runner.error();
+        e.text = tr("interrupted by %1: %2").arg(quitSignals.signalName(), e.text);
+        Cli::printFailure(e, options.json);
+        return quitSignals.exitCode();
+    }
     if (!ok) {
         Cli::printFailure(runner.error(), options.json);
         return Cli::Failed;

@@ -18,6 +18,8 @@ const QList<StepId::Entry>& StepId::entries()
         { &VerifyData, QT_TR_NOOP("compare data") },
         { &Setup, QT_TR_NOOP("setup") },
         { &Cancel, QT_TR_NOOP("cancel") },
+        { &Recover, QT_TR_NOOP("recover") },
+        { &Journal, QT_TR_NOOP("journal") },
         { &Profile, QT_TR_NOOP("profile") },
         { &Credentials, QT_TR_NOOP("credentials") },
         { &Keychain, QT_TR_NOOP("keychain") },

@@ -27,6 +27,8 @@ public:
     static inline const QString VerifyData = QStringLiteral("verify-data");
     static inline const QString Setup = QStringLiteral("setup");
     static inline const QString Cancel = QStringLiteral("cancel");
+    static inline const QString Recover = QStringLiteral("recover");
+    static inline const QString Journal = QStringLiteral("journal");
     // what the steps are made of
     static inline const QString Profile = QStringLiteral("profile");
     static inline const QString Credentials = QStringLiteral("credentials");

@@ -1,5 +1,7 @@
 #include "config/configpush.h"
 
+#include "operation/intentjournal.h"
+
 #include "common/shellquote.h"
 #include "common/stepid.h"
 #include "host/restartdetector.h"
@@ -134,8 +136,20 @@ Result<void> ConfigPush::write()
             copies << qMakePair(e.path, QStringLiteral("%1.replipair-%2.bak").arg(e.path, stamp));
         writes << qMakePair(e.path, e.after);
     }
+    // each file's intent goes to the journal before anything is written: recover puts back what a killed
+    // run left (from the backup, or by removing a file the run created)
+    for (const FileEdit& e : m_plan.edits) {
+        QJsonObject undo { { QStringLiteral("path"), e.path } };
+        if (e.existed)
+            undo.insert(QStringLiteral("backup"), QStringLiteral("%1.replipair-%2.bak").arg(e.path, stamp));
+        else
+            undo.insert(QStringLiteral("created"), true);
+        m_fileIntents << m_ctx.intent(StepId::Config, IntentJournal::Action::OptionFile, undo, true);
+    }
     int copied = 0, written = 0;
     const Result<void> done = m_shell->copyThenWrite(copies, writes, copied, written);
+    for (int i = 0; i < written && i < m_fileIntents.size(); ++i)
+        m_ctx.intentDone(m_fileIntents.at(i));
     for (int i = 0; i < copied; ++i) {
         m_applied.backups << QStringLiteral("%1 -> %2").arg(copies.at(i).first, copies.at(i).second);
         m_options.progress(ConfigPush::tr("backed up %1 to %2").arg(copies.at(i).first, copies.at(i).second));
@@ -204,9 +218,12 @@ Result<void> ConfigPush::restartAndVerify()
                            .arg(m_plan.restartFor.join(QStringLiteral(", ")), cmd));
     ServerRestart::Options restart { cmd, m_options.errorLog, m_options.restartTimeoutMs,
         m_options.progress };
+    const int restartIntent = m_ctx.intent(
+        StepId::Restart, IntentJournal::Action::Restart, { { QStringLiteral("command"), cmd } }, true);
     ServerRestart first(m_ctx, restart);
     auto back = first.run();
     if (back) {
+        m_ctx.intentDone(restartIntent);
         m_applied.restarted = true;
         m_options.progress(ConfigPush::tr("the server is back"));
         return {};
@@ -277,6 +294,9 @@ QString ConfigPush::restore()
         }
     }
     m_applied.restored = all;
+    if (all) // put back by the run itself: nothing left for recover
+        for (int id : m_fileIntents)
+            m_ctx.intentReleased(id);
     return notes.join(QStringLiteral("; "));
 }
 

@@ -70,4 +70,5 @@ private:
     Options m_options;
     HostShell* m_shell = nullptr;
     Applied m_applied;
+    QList<int> m_fileIntents; ///< the journal's intent of each edit, in the plan's order
 };

@@ -1,5 +1,7 @@
 #include "copy/copyreceiver.h"
 
+#include "operation/intentjournal.h"
+
 #include "common/shellquote.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
@@ -79,12 +81,17 @@ Result<void> CopyReceiver::checkLogin(const QString& clientTool, const QString& 
     });
 }
 
-Result<int> CopyReceiver::makeReadOnly()
+Result<int> CopyReceiver::makeReadOnly(int* intent)
 {
-    return on([](ServerContext& ctx) -> Result<int> {
+    return on([intent](ServerContext& ctx) -> Result<int> {
         auto was = ctx.sql->scalar(QStringLiteral("SELECT @@GLOBAL.read_only"));
         if (!was)
             return std::unexpected(was.error());
+        // written down before it is changed: a run killed now leaves recover what to put back
+        const int id = ctx.intent(
+            StepId::Copy, IntentJournal::Action::ReadOnly, { { QStringLiteral("was"), was->toInt() } });
+        if (intent)
+            *intent = id;
         if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL read_only = 1")); !r)
             return std::unexpected(r.error());
         return was->toInt();

@@ -27,7 +27,7 @@ public:
     /** The admin login in @p cnf works from the receiver's own host, where the copy is loaded. */
     Result<void> checkLogin(const QString& clientTool, const QString& cnf);
     /** read_only = 1; returns what it was. */
-    Result<int> makeReadOnly();
+    Result<int> makeReadOnly(int* intent = nullptr);
     Result<void> setReadOnly(int value);
     /** Makes @p folder (0700) on the host and returns it. */
     Result<QString> makeSaveDir(const QString& folder);

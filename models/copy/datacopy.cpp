@@ -7,6 +7,7 @@
 #include "copy/copyscript.h"
 #include "copy/remotejob.h"
 #include "host/serverworker.h"
+#include "operation/intentjournal.h"
 
 #include <QDateTime>
 
@@ -22,6 +23,9 @@ struct DataCopy::Undo
     int readOnlyWas = -1; ///< the receiver's read_only before the copy; -1 untouched
     bool loadStarted = false;
     QString savedCopy;
+    // the intents written to the journal before each change (0: none kept), released when put back
+    int folderIntent = 0, jobIntent = 0, readOnlyIntent = 0, accountIntent = 0, replicaIntent = 0,
+        loadIntent = 0;
 };
 
 template<typename F> auto DataCopy::onSource(F fn)
@@ -38,6 +42,30 @@ DataCopy::DataCopy(
     , m_workers { workers[0], workers[1] }
     , m_cancel(cancel)
 { }
+
+int DataCopy::intent(int server, const QString& action, const QJsonObject& undo)
+{
+    auto f = m_workers[server]->submit(
+        [action, undo](ServerContext& ctx) { return ctx.intent(StepId::Copy, action, undo); });
+    f.waitForFinished();
+    return f.result();
+}
+
+void DataCopy::release(int server, int& id, bool done)
+{
+    if (id <= 0)
+        return;
+    auto f = m_workers[server]->submit([id, done](ServerContext& ctx) {
+        if (done)
+            ctx.intentDone(id);
+        else
+            ctx.intentReleased(id);
+        return 0;
+    });
+    f.waitForFinished();
+    if (!done)
+        id = 0;
+}
 
 Result<void> DataCopy::failIfCancelled() const
 {
@@ -65,6 +93,8 @@ Result<CopyResult> DataCopy::run(const CopyCheck& check, const ProgressFn& progr
     QStringList problems;
     if (!result)
         putBack(check, undo, problems);
+    else
+        release(1 - m_source, undo.loadIntent); // loaded in full: the receiver's data is the copy
     cleanUp(undo, problems);
     if (!result) {
         StepError e = result.error();
@@ -104,6 +134,12 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
     if (!dir)
         return std::unexpected(dir.error());
     undo.params.workDir = *dir;
+    const int target = 1 - m_source;
+    undo.folderIntent
+        = intent(target, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), *dir } });
+    // the copy's shell jobs run in this folder's process group: recover stops what a kill left running
+    undo.jobIntent = intent(target, IntentJournal::Action::DetachedJob,
+        { { QStringLiteral("folder"), *dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
     undo.params.dumpTool = check.dumpTool;
     undo.params.clientTool = check.clientTool;
     undo.params.databases = check.databases;
@@ -120,7 +156,7 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
     if (auto r = failIfCancelled(); !r)
         return r;
     // nothing else writes the receiver while it is copied into
-    auto ro = undo.receiver.makeReadOnly();
+    auto ro = undo.receiver.makeReadOnly(&undo.readOnlyIntent);
     if (!ro)
         return std::unexpected(ro.error());
     undo.readOnlyWas = *ro;
@@ -162,6 +198,9 @@ Result<void> DataCopy::openSource(const CopyCheck& check, Undo& undo)
     const QString password = ReplicationSteps::generatePassword();
     undo.accountHost = m_profile.replicationHostFor(m_source);
     undo.accountMade = true; // from here on it is dropped whatever happens
+    undo.accountIntent = intent(m_source, IntentJournal::Action::CopyAccount,
+        { { QStringLiteral("user"), CopyAccount::userName() },
+            { QStringLiteral("host"), undo.accountHost } });
     auto account = onSource([host = undo.accountHost, password, dbs = check.databases](ServerContext& ctx) {
         return CopyAccount::create(ctx, host, password, dbs);
     });
@@ -177,6 +216,7 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     auto flavor = onSource([](ServerContext& ctx) { return ctx.dialect; });
     undo.params.sourceData = !flavor.isMariaDb() && flavor.version().atLeast(8, 0, 26);
     // the dump's CHANGE MASTER lands in replica settings made for it (never started)
+    undo.replicaIntent = intent(1 - m_source, IntentJournal::Action::CopyReplicaSettings, {});
     if (auto e = undo.receiver.expectCoordinates(from.effectivePeerHost(), from.port); !e)
         return std::unexpected(e.error());
     auto since = undo.receiver.clock();
@@ -188,6 +228,9 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     p.estimatedBytes = check.sourceBytes;
     p.estimatedRows = check.sourceRows;
     p.totalTables = check.sourceTables;
+    undo.loadIntent = intent(1 - m_source, IntentJournal::Action::CopyLoad,
+        { { QStringLiteral("databases"), QJsonArray::fromStringList(check.databases) },
+            { QStringLiteral("savedCopy"), undo.savedCopy } });
     undo.loadStarted = true;
     auto copied = undo.watch->run(QStringLiteral("copy"), CopyScript::copy(undo.params), p, true);
     if (!copied)
@@ -244,6 +287,7 @@ void DataCopy::putBack(const CopyCheck& check, Undo& undo, QStringList& problems
             problems << stopped.error().text;
     if (!undo.loadStarted)
         return;
+    const qsizetype problemsBefore = problems.size();
     // databases the receiver did not have go again; the ones it had come back from the saved copy
     QStringList created;
     for (const QString& db : check.databases)
@@ -272,33 +316,50 @@ void DataCopy::putBack(const CopyCheck& check, Undo& undo, QStringList& problems
         else
             inform(DataCopy::tr("old copy loaded back from %1").arg(undo.savedCopy));
     }
+    if (problems.size() == problemsBefore)
+        release(1 - m_source, undo.loadIntent);
 }
 
 void DataCopy::cleanUp(Undo& undo, QStringList& problems)
 {
     const QString from = m_profile.servers[m_source].name, to = m_profile.servers[1 - m_source].name;
-    if (undo.watch && undo.watch->running())
+    const int target = 1 - m_source;
+    if (undo.watch && undo.watch->running()) {
         if (auto stopped = undo.watch->stop(); !stopped)
             problems << stopped.error().text;
+        else
+            release(target, undo.jobIntent);
+    } else {
+        release(target, undo.jobIntent);
+    }
     if (auto forgot = undo.receiver.forgetReplica(); !forgot)
         problems << DataCopy::tr("could not remove the replica settings the copy made on %1: %2")
                         .arg(to, forgot.error().text);
+    else
+        release(target, undo.replicaIntent);
     if (undo.accountMade) {
         auto dropped = onSource(
             [host = undo.accountHost](ServerContext& ctx) { return CopyAccount::drop(ctx, host); });
         if (!dropped)
             problems << DataCopy::tr("could not drop the temporary account %1 on %2: %3")
                             .arg(CopyAccount::userName(), from, dropped.error().text);
+        else
+            release(m_source, undo.accountIntent);
     }
-    if (!undo.params.workDir.isEmpty())
+    if (!undo.params.workDir.isEmpty()) {
         if (auto removed = undo.receiver.removeWorkDir(undo.params.workDir); !removed)
             problems << removed.error().text;
+        else
+            release(target, undo.folderIntent);
+    }
     if (undo.readOnlyWas >= 0) {
         if (auto back = undo.receiver.setReadOnly(undo.readOnlyWas); !back)
             problems << DataCopy::tr("could not set read_only back to %1 on %2: %3")
                             .arg(undo.readOnlyWas)
                             .arg(to, back.error().text);
-        else
+        else {
+            release(target, undo.readOnlyIntent);
             inform(DataCopy::tr("read_only back to %1").arg(undo.readOnlyWas));
+        }
     }
 }

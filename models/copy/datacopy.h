@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include "copy/copycheck.h"
 #include "copy/copyprogress.h"
 #include "setup/replicationsteps.h"
@@ -54,6 +56,10 @@ private:
     void putBack(const CopyCheck& check, Undo& undo, QStringList& problems);
     void cleanUp(Undo& undo, QStringList& problems);
     Result<void> failIfCancelled() const;
+    /** Writes the intent of a change on server @p server to the run's journal (0: none kept). */
+    int intent(int server, const QString& action, const QJsonObject& undo);
+    /** The change of intent @p id was put back (its id becomes 0), or with @p done, made. */
+    void release(int server, int& id, bool done = false);
     void inform(const QString& text) const;
 
     template<typename F> auto onSource(F fn);

@@ -2,6 +2,7 @@
 
 #include "host/localshell.h"
 #include "host/ssh/sshshell.h"
+#include "operation/intentjournal.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -50,6 +51,23 @@ void ServerContext::prepareHostShell()
     // the shell is only handed over (and then used) on this worker's thread, never two threads at once
     m_pendingShell = std::async(std::launch::async,
         [factory = shellFactory, p = profile] { return factory ? factory(p) : makeHostShell(p); });
+}
+
+int ServerContext::intent(const QString& step, const QString& action, const QJsonObject& undo, bool lasting)
+{
+    return journal ? journal->intent(profile.name, step, action, undo, lasting) : 0;
+}
+
+void ServerContext::intentDone(int id)
+{
+    if (journal && id > 0)
+        journal->done(id);
+}
+
+void ServerContext::intentReleased(int id)
+{
+    if (journal && id > 0)
+        journal->released(id);
 }
 
 Result<HostShell*> ServerContext::hostShell()

@@ -6,6 +6,7 @@
 #include "config/optionfiles.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
+#include "operation/intentjournal.h"
 #include "setup/pairdatasteps.h"
 #include "setup/pairinspection.h"
 #include "setup/pairverifier.h"
@@ -84,15 +85,70 @@ bool SetupRun::perServerWhere(const QString& stepId, const ServerStep& fn,
     return perServer(stepId, wanted(0) ? fn : none, wanted(1) ? fn : none, true, oneAfterTheOther);
 }
 
+bool SetupRun::beginJournal(const QString& path)
+{
+    // a run killed outright left its intents without an end: its changes are put back by recover first
+    auto runs = JournalRun::readAll(path);
+    if (!runs)
+        return fail(runs.error());
+    if (!runs->isEmpty()) {
+        const JournalRun& last = runs->last();
+        if (last.mayStillRun())
+            return fail(StepError { {}, StepId::Journal, 0,
+                tr("another %1 of this pair runs since %2 (process %3 on %4): wait for it or stop it; "
+                   "nothing was changed")
+                    .arg(last.operation, last.started)
+                    .arg(last.pid)
+                    .arg(last.host) });
+        if (last.interrupted() && !last.toUndo().isEmpty())
+            return fail(StepError { {}, StepId::Journal, 0,
+                tr("the %1 started at %2 was interrupted before it ended and left %n change(s) on the "
+                   "servers (see %3). Run 'replipair-cli recover %4' first (add --dry-run to see what it "
+                   "puts back); nothing was changed",
+                    nullptr, int(last.toUndo().size()))
+                    .arg(last.operation, last.started, path, m_profile.filePath) });
+    }
+    auto journal = IntentJournal::begin(path, StepId::Setup);
+    if (!journal)
+        return fail(journal.error());
+    m_intents = *journal;
+    for (int i = 0; i < 2; ++i)
+        m_pair.worker(i)
+            ->submit([j = m_intents](ServerContext& ctx) {
+                ctx.journal = j;
+                return 0;
+            })
+            .waitForFinished();
+    return true;
+}
+
 SetupResult SetupRun::run(SetupMode mode)
 {
-    m_result.ok = runSteps(mode);
+    const QString path
+        = m_options.journalPath.isEmpty() ? SetupJournal::defaultPath(m_profile) : m_options.journalPath;
+    // a profile made in code (the wizard) gets the same checks as one loaded from a file
+    const QString problems = ProfileRules::describe(ProfileRules::check(m_profile));
+    if (!problems.isEmpty())
+        fail(StepError { {}, StepId::Profile, 0, problems });
+    m_result.ok = problems.isEmpty() && (mode != SetupMode::Setup || beginJournal(path)) && runSteps(mode);
     for (int i = 0; i < 2; ++i)
         m_result.inspection[i] = m_in[i];
+    if (m_intents) {
+        const bool cancelled = !m_result.ok && (m_result.error.step == StepId::Cancel || *m_cancel);
+        m_intents->end(m_result.ok ? QStringLiteral("ok")
+                : cancelled        ? QStringLiteral("cancelled")
+                                   : QStringLiteral("failed"));
+        if (!m_result.ok && m_intents->hasIntents())
+            report(SetupEvent::Kind::Info, {}, StepId::Setup,
+                tr("what this run changed and did not put back is in the journal %1: run setup again to go "
+                   "on from there, or 'replipair-cli recover' to put it back")
+                    .arg(path));
+        if (!m_intents->writeError().isEmpty())
+            report(SetupEvent::Kind::Warning, {}, StepId::Journal,
+                tr("the journal %1 could not be written in full: %2").arg(path, m_intents->writeError()));
+    }
     // every setup run leaves a line in the journal: also one that changed nothing or stopped at pre-flight
     if (mode == SetupMode::Setup) {
-        const QString path
-            = m_options.journalPath.isEmpty() ? SetupJournal::defaultPath(m_profile) : m_options.journalPath;
         m_result.journal = m_journal.finish(m_result.ok, m_result.error, path);
         if (!m_result.journal.contains(QStringLiteral("path")))
             report(SetupEvent::Kind::Warning, {}, StepId::Setup,
@@ -115,9 +171,6 @@ bool SetupRun::runSteps(SetupMode mode)
 {
     QElapsedTimer total;
     total.start();
-    // a profile made in code (the wizard) gets the same checks as one loaded from a file
-    if (const QString problems = ProfileRules::describe(ProfileRules::check(m_profile)); !problems.isEmpty())
-        return fail(StepError { {}, StepId::Profile, 0, problems });
     if (!inspect())
         return false;
     if (mode == SetupMode::Inspect)

@@ -13,6 +13,7 @@
 
 #include <functional>
 
+class IntentJournal;
 class PairDataSteps;
 struct ServerContext;
 
@@ -47,6 +48,9 @@ private:
     void afterStep(const QString& stepId);
 
     bool runSteps(SetupMode mode);
+    /** Refuses to start after an interrupted run (recover first) or beside a running one; else writes the
+     *  run's "begin" to the journal at @p path and hands the journal to both servers' workers. */
+    bool beginJournal(const QString& path);
     bool refuseOnPreflightErrors();
     bool inspect();
     bool planChanges();
@@ -76,5 +80,6 @@ private:
     QString m_password[2]; ///< generated replication passwords, memory only
     BinlogCoordinates m_coordinates[2];
     SetupJournal m_journal;
+    std::shared_ptr<IntentJournal> m_intents; ///< the intent lines of a setup run (none for inspect/plan)
     bool m_failed = false;
 };

@@ -182,6 +182,8 @@ void ExecutePage::onFinished(bool ok)
     m_running.clear();
     m_busy->setVisible(false);
     m_finished = true;
+    QMetaObject::invokeMethod(
+        this, [this, ok] { Q_EMIT runFinished(ok); }, Qt::QueuedConnection);
     if (ok)
         m_status->setText(tr("Done in %1: both directions replicate.").arg(seconds(m_total.elapsed())));
     else if (m_cancelRequested)
