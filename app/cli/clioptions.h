@@ -13,4 +13,5 @@ struct CliOptions
     QString server; ///< skip --server NAME
     QString confirm; ///< skip --confirm TOKEN
     QString journal; ///< setup --journal FILE
+    QString planFile; ///< setup --plan FILE: the plan approved (written by plan --output)
 };

@@ -48,6 +48,8 @@ private:
 
     bool runSteps(SetupMode mode);
     bool refuseOnPreflightErrors();
+    /** With an approved plan: the plan made now has its fingerprint, else the run stops here. */
+    bool approvedPlanHolds();
     bool inspect();
     bool planChanges();
     bool applyConfig();
@@ -71,6 +73,7 @@ private:
     ServerInspection m_in[2];
     bool m_gtid = false;
     ConfigPlan m_config[2];
+    QMap<QString, QByteArray> m_optionFiles[2]; ///< every option file read, as read (for the fingerprint)
     ConfigPush::Applied m_applied[2]; ///< what the config step did on each server, failed or not
     DirectionState m_direction[2] = { DirectionState::Fresh, DirectionState::Fresh };
     QString m_password[2]; ///< generated replication passwords, memory only
