@@ -91,7 +91,8 @@ private Q_SLOTS:
         const QByteArray content = "root:x:0:0:root:/root:/bin/bash\n"
                                    "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n";
         QVERIFY(put(passwd, content));
-        QFile::setPermissions(passwd, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther | QFile::ReadGroup);
+        QFile::setPermissions(
+            passwd, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther | QFile::ReadGroup);
         const QByteArray cnfA = bytes(sb.servers()[0].configFile), cnfB = bytes(sb.servers()[1].configFile);
         PairProfile profile = sb.pairProfile();
         profile.servers[1].configFile = passwd;
@@ -123,7 +124,8 @@ private Q_SLOTS:
         QVERIFY2(plan.ok, qPrintable(plan.error.toString()));
         bool shown = false;
         for (const PlanStep& s : plan.plan.steps)
-            shown = shown || (s.server == QLatin1String("B") && s.diff.contains(QStringLiteral("60-mine.cnf")));
+            shown
+                = shown || (s.server == QLatin1String("B") && s.diff.contains(QStringLiteral("60-mine.cnf")));
         QVERIFY(shown);
         QVERIFY(!QFile::exists(profile.servers[1].configFile));
     }
@@ -149,8 +151,9 @@ private Q_SLOTS:
         SshdFixture::runLocal(QStringLiteral("chattr"), { QStringLiteral("+i"), file }, &ok);
         if (!ok)
             QSKIP("this file system has no immutable attribute");
-        const auto mutableAgain = qScopeGuard(
-            [&] { SshdFixture::runLocal(QStringLiteral("chattr"), { QStringLiteral("-i"), file }); });
+        const auto mutableAgain = qScopeGuard([&] {
+            SshdFixture::runLocal(QStringLiteral("chattr"), { QStringLiteral("-i"), file });
+        });
         std::unique_ptr<HostShell> shell;
         if (ssh) {
             PairProfile p;
@@ -210,7 +213,8 @@ private Q_SLOTS:
         QVERIFY(!admins.isEmpty());
         QVERIFY(!o.ok);
         QCOMPARE(o.error.server, QStringLiteral("B"));
-        QVERIFY2(o.error.text.contains(QStringLiteral("changed since it was read")), qPrintable(o.error.text));
+        QVERIFY2(
+            o.error.text.contains(QStringLiteral("changed since it was read")), qPrintable(o.error.text));
         QVERIFY2(o.error.text.contains(b.configFile), qPrintable(o.error.text));
         QCOMPARE(bytes(b.configFile), admins); // the admin's change is kept
         QVERIFY(!QFile::exists(b.dir + QStringLiteral("/conf.d/90-replipair.cnf")));
@@ -242,11 +246,12 @@ private Q_SLOTS:
         const QString once = pair.dir() + QStringLiteral("/failed-once");
         const QString script = pair.dir() + QStringLiteral("/restart-b.sh");
         QVERIFY(put(script,
-            QStringLiteral("#!/bin/sh\n"
-                           "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
-                           "touch %1\n"
-                           "for f in %2/my.cnf.replipair-*.bak; do echo '# kept in the backup' >> \"$f\"; done\n"
-                           "exit 1\n")
+            QStringLiteral(
+                "#!/bin/sh\n"
+                "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
+                "touch %1\n"
+                "for f in %2/my.cnf.replipair-*.bak; do echo '# kept in the backup' >> \"$f\"; done\n"
+                "exit 1\n")
                 .arg(Shell::quote(once), Shell::quote(b.dir))
                 .toUtf8()));
         QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);

@@ -23,15 +23,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("problem"); // empty: accepted
-        QTest::newRow("main file") << "/etc/mysql/my.cnf" << "";
-        QTest::newRow("included file") << "/etc/mysql/mariadb.conf.d/50-server.cnf" << "";
-        QTest::newRow("new drop-in") << "/etc/mysql/conf.d/60-replipair.cnf" << "";
-        QTest::newRow("drop-in not read") << "/etc/mysql/conf.d/60-replipair.conf" << "only the *.cnf";
-        QTest::newRow("passwd") << "/etc/passwd" << "is not one of the option files the server reads";
-        QTest::newRow("beside the tree") << "/etc/mysql/debian.cnf" << "is not one of the option files";
+        QTest::newRow("main file") << "/etc/mysql/my.cnf"
+                                   << "";
+        QTest::newRow("included file") << "/etc/mysql/mariadb.conf.d/50-server.cnf"
+                                       << "";
+        QTest::newRow("new drop-in") << "/etc/mysql/conf.d/60-replipair.cnf"
+                                     << "";
+        QTest::newRow("drop-in not read") << "/etc/mysql/conf.d/60-replipair.conf"
+                                          << "only the *.cnf";
+        QTest::newRow("passwd") << "/etc/passwd"
+                                << "is not one of the option files the server reads";
+        QTest::newRow("beside the tree") << "/etc/mysql/debian.cnf"
+                                         << "is not one of the option files";
         QTest::newRow("sub-folder of an includedir") << "/etc/mysql/conf.d/x/y.cnf"
                                                      << "is not one of the option files";
-        QTest::newRow("not cleaned") << "/etc/mysql//my.cnf" << "";
+        QTest::newRow("not cleaned") << "/etc/mysql//my.cnf"
+                                     << "";
     }
     void placement()
     {
@@ -76,8 +83,8 @@ private Q_SLOTS:
         QTest::newRow("passwd") << QByteArray("root:x:0:0:root:/root:/bin/bash\n"
                                               "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n")
                                 << "line 1 (\"root:x:0:0:root:/root:/bin/bash\") is neither";
-        QTest::newRow("option before any group") << QByteArray("server-id = 1\n[mysqld]\n")
-                                                 << "outside any [group]";
+        QTest::newRow("option before any group")
+            << QByteArray("server-id = 1\n[mysqld]\n") << "outside any [group]";
         QTest::newRow("shell script") << QByteArray("#!/bin/sh\necho hello\n") << "line 2";
         QTest::newRow("binary") << QByteArray("[mysqld]\n\0\1\2", 12) << "binary";
         QTest::newRow("broken group") << QByteArray("[mysqld\nx=1\n") << "line 1";

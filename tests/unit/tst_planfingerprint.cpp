@@ -65,7 +65,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("change");
         QTest::addColumn<QString>("named");
         QTest::newRow("setting") << 0 << "[B] setting auto_increment_increment was 1, is now 7";
-        QTest::newRow("option file") << 1 << "[B] option file /etc/mysql/my.cnf changed since the plan was made";
+        QTest::newRow("option file") << 1
+                                     << "[B] option file /etc/mysql/my.cnf changed since the plan was made";
         QTest::newRow("new option file") << 2 << "[A] option file /etc/mysql/conf.d/x.cnf is new";
         QTest::newRow("another server") << 3 << "[A] server_uuid was uuid-0, is now uuid-other";
         QTest::newRow("server id") << 4 << "[B] server_id was 1, is now 5";
