@@ -21,8 +21,9 @@ std::optional<QString> ConfigFileRules::placement(const QString& path, const QSt
         if (real(dir) != folder && QDir::cleanPath(dir) != QFileInfo(QDir::cleanPath(path)).path())
             continue;
         if (!path.endsWith(QLatin1String(".cnf")))
-            return ConfigFileRules::tr("%1 is in the !includedir folder %2, but the server reads only the *.cnf "
-                                       "files there")
+            return ConfigFileRules::tr(
+                "%1 is in the !includedir folder %2, but the server reads only the *.cnf "
+                "files there")
                 .arg(path, dir);
         return std::nullopt; // a new drop-in: the server reads it from its next start
     }
@@ -101,12 +102,14 @@ Result<void> ConfigFileRules::check(HostShell& shell, const QString& server, con
     }
     if (problem)
         return refuse(*problem);
-    auto present = location->files.exists(path) ? Result<bool>(*location->files.exists(path)) : shell.exists(path);
+    auto present
+        = location->files.exists(path) ? Result<bool>(*location->files.exists(path)) : shell.exists(path);
     if (!present)
         return std::unexpected(present.error());
     if (!*present)
         return {};
-    auto bytes = location->files.file(path) ? Result<QByteArray>(*location->files.file(path)) : shell.readFile(path);
+    auto bytes
+        = location->files.file(path) ? Result<QByteArray>(*location->files.file(path)) : shell.readFile(path);
     if (!bytes)
         return std::unexpected(bytes.error());
     if (const auto foreign = content(*bytes))

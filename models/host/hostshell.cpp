@@ -20,9 +20,10 @@ Result<void> HostShell::stillAsRead(const FileReplacement& w)
         if (!now)
             return std::unexpected(now.error());
         if (!*present || *now != w.expected)
-            problem = HostShell::tr("%1 on %2 changed since it was read (someone edited it meanwhile): it was "
-                                    "left as it is")
-                          .arg(w.path, describe());
+            problem
+                = HostShell::tr("%1 on %2 changed since it was read (someone edited it meanwhile): it was "
+                                "left as it is")
+                      .arg(w.path, describe());
     }
     if (problem.isEmpty())
         return {};

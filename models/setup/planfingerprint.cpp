@@ -58,7 +58,8 @@ QJsonObject PlanFingerprint::make(const PairProfile& profile, const ServerInspec
         for (auto it = files[i].cbegin(); it != files[i].cend(); ++it)
             hashes.insert(it.key(), sha256(it.value()));
         servers << QJsonObject { { QStringLiteral("name"), profile.servers[i].name },
-            { QStringLiteral("serverUuid"), s.serverUuid }, { QStringLiteral("serverId"), QString::number(s.serverId) },
+            { QStringLiteral("serverUuid"), s.serverUuid },
+            { QStringLiteral("serverId"), QString::number(s.serverId) },
             { QStringLiteral("version"), s.versionString }, { QStringLiteral("datadir"), s.datadir },
             { QStringLiteral("settings"), settings }, { QStringLiteral("files"), hashes } };
     }
@@ -92,7 +93,8 @@ QStringList PlanFingerprint::differences(const QJsonObject& approved, const QJso
     const QJsonArray is = now.value(QStringLiteral("servers")).toArray();
     for (qsizetype i = 0; i < qMax(was.size(), is.size()); ++i) {
         const QJsonObject a = was.at(i).toObject(), b = is.at(i).toObject();
-        const QString name = b.value(QStringLiteral("name")).toString(a.value(QStringLiteral("name")).toString());
+        const QString name
+            = b.value(QStringLiteral("name")).toString(a.value(QStringLiteral("name")).toString());
         const QString tag = QStringLiteral("[%1] ").arg(name);
         static const QList<QPair<const char*, const char*>> identity { { "serverUuid", "server_uuid" },
             { "serverId", "server_id" }, { "version", "version" }, { "datadir", "datadir" } };
@@ -114,8 +116,9 @@ QStringList PlanFingerprint::differences(const QJsonObject& approved, const QJso
         for (const QString& k : keys) {
             if (sa.value(k) == sb.value(k))
                 continue;
-            if (otherServer && (k == QLatin1String("server_id") || k == QLatin1String("version")
-                                   || k == QLatin1String("datadir") || k == QLatin1String("server_uuid")))
+            if (otherServer
+                && (k == QLatin1String("server_id") || k == QLatin1String("version")
+                    || k == QLatin1String("datadir") || k == QLatin1String("server_uuid")))
                 continue; // said above
             out << tag + tr("setting %1 was %2, is now %3").arg(k, shown(sa.value(k)), shown(sb.value(k)));
         }
@@ -141,8 +144,8 @@ QStringList PlanFingerprint::differences(const QJsonObject& approved, const QJso
             const QJsonObject s = v.toObject();
             const QString server = s.value(QStringLiteral("server")).toString();
             names << (server.isEmpty() ? StepId::title(s.value(QStringLiteral("id")).toString())
-                                       : QStringLiteral("[%1] %2").arg(server,
-                                             StepId::title(s.value(QStringLiteral("id")).toString())));
+                                       : QStringLiteral("[%1] %2").arg(
+                                           server, StepId::title(s.value(QStringLiteral("id")).toString())));
         }
         return names.join(QStringLiteral(", "));
     };
