@@ -89,6 +89,9 @@ QString Cli::usage()
         "  inspect PROFILE           what both servers are and every problem found; changes nothing\n"
         "  plan PROFILE              the exact SQL and config diffs setup would apply (passwords redacted)\n"
         "  setup PROFILE --yes       set up master-master replication and verify it\n"
+        "  setup PROFILE --plan FILE --yes\n"
+        "                            run the plan written by plan --output FILE, only while the servers\n"
+        "                            and option files are as they were when it was made\n"
         "  status PROFILE            both sides' replication state\n"
         "  monitor PROFILE|FOLDER... sample both sides of every pair every --interval seconds\n"
         "  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)\n"
@@ -100,9 +103,10 @@ QString Cli::usage()
         "Options:\n"
         "  --json                    one JSON object a line, for automation\n"
         "  --yes                     confirm that setup may change both servers\n"
-        "  --output FILE             plan: also write the plan to FILE; monitor --format prometheus: write\n"
-        "                            the metrics to FILE (atomically, for node_exporter's textfile "
-        "collector)\n"
+        "  --output FILE             plan: also write the plan, with its fingerprint, to FILE (JSON, for\n"
+        "                            setup --plan); monitor --format prometheus: write the metrics to FILE\n"
+        "                            (atomically, for node_exporter's textfile collector)\n"
+        "  --plan FILE               setup: run only the plan in FILE, and only while it still holds\n"
         "  --format FORMAT           monitor: text, json or prometheus\n"
         "  --nagios                  status: Nagios/Icinga exit codes (0 OK, 1 WARNING, 2 CRITICAL, 3 "
         "UNKNOWN)\n"
@@ -162,13 +166,14 @@ int Cli::run(const QStringList& arguments)
         QStringLiteral("replace-target"), tr("The copy may replace data."));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Change nothing."));
     const QCommandLineOption journal(QStringLiteral("journal"), tr("Journal file."), tr("file"));
+    const QCommandLineOption planFile(QStringLiteral("plan"), tr("The approved plan."), tr("file"));
     const QCommandLineOption format(QStringLiteral("format"), tr("Output format."), tr("format"));
     const QCommandLineOption nagios(QStringLiteral("nagios"), tr("Nagios exit codes."));
     const QCommandLineOption warning(QStringLiteral("warning"), tr("Warning lag."), tr("seconds"));
     const QCommandLineOption critical(QStringLiteral("critical"), tr("Critical lag."), tr("seconds"));
     parser.addOptions(
         { help, json, yes, output, sequential, interval, once, version, events, lagThreshold, timeout, server,
-            confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, dryRun });
+            confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, dryRun, planFile });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     jsonWanted = arguments.contains(QStringLiteral("--json"));
     if (!parser.parse(arguments))
@@ -207,6 +212,8 @@ int Cli::run(const QStringList& arguments)
         QStringLiteral("compare"), QStringLiteral("skip"), QStringLiteral("recover") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
+    if (parser.isSet(planFile) && command != QLatin1String("setup"))
+        return badInput(tr("--plan FILE only goes with setup (write the file with plan --output FILE)"));
     const bool nagiosStatus = command == QLatin1String("status") && parser.isSet(nagios);
     if (args.size() != 1)
         return nagiosStatus
@@ -241,6 +248,7 @@ int Cli::run(const QStringList& arguments)
     options.dryRun = parser.isSet(dryRun);
     if (options.dryRun && command != QLatin1String("recover"))
         return badInput(tr("--dry-run only goes with recover"));
+    options.planFile = parser.value(planFile);
     if (command == QLatin1String("status")) {
         if (nagiosStatus) {
             StatusCommand::NagiosThresholds t;

@@ -14,4 +14,5 @@ struct CliOptions
     QString confirm; ///< skip --confirm TOKEN
     QString journal; ///< setup/recover --journal FILE
     bool dryRun = false; ///< recover --dry-run
+    QString planFile; ///< setup --plan FILE: the plan approved (written by plan --output)
 };

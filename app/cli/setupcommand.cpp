@@ -5,6 +5,7 @@
 #include "host/quitsignalwatcher.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 
 namespace {
@@ -30,12 +31,37 @@ bool SetupCommand::runAndWait(SetupRunner& runner, SetupRunner::Mode mode, bool 
     return runner.succeeded();
 }
 
+std::expected<QJsonObject, QString> SetupCommand::approvedFingerprint(
+    const PairProfile& profile, const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::unexpected(tr("cannot read the plan %1: %2").arg(path, f.errorString()));
+    QJsonParseError error;
+    const QJsonObject plan = QJsonDocument::fromJson(f.readAll(), &error).object();
+    const QJsonObject fingerprint = plan.value(QStringLiteral("fingerprint")).toObject();
+    if (error.error != QJsonParseError::NoError || fingerprint.isEmpty())
+        return std::unexpected(
+            tr("%1 is not a plan written by 'replipair-cli plan PROFILE --output FILE'").arg(path));
+    const QString pair = plan.value(QStringLiteral("pair")).toString();
+    if (pair != profile.name)
+        return std::unexpected(
+            tr("%1 is the plan of pair \"%2\", not of \"%3\"").arg(path, pair, profile.name));
+    return fingerprint;
+}
+
 int SetupCommand::run(const PairProfile& profile, const CliOptions& options)
 {
     if (!options.yes)
         return Cli::badInput(
             tr("setup changes both servers; run 'replipair-cli plan' to see how, then add --yes"));
     SetupRunner runner(profile);
+    if (!options.planFile.isEmpty()) {
+        auto approved = approvedFingerprint(profile, options.planFile);
+        if (!approved)
+            return Cli::badInput(approved.error());
+        runner.options().approvedFingerprint = *approved;
+    }
     runner.setSequential(options.sequential);
     runner.options().journalPath = options.journal;
     // the data could not be compared at the end (writes on both servers, a replica that did not catch up):

@@ -107,6 +107,24 @@ std::optional<QString> ProfileRules::singleLine(const QString& value)
     return tr("\"%1\" holds a control character (such as a line break)").arg(printable(value));
 }
 
+std::optional<QString> ProfileRules::optionFilePath(const QString& value)
+{
+    if (value == QLatin1String("auto"))
+        return std::nullopt;
+    if (const auto line = singleLine(value))
+        return line;
+    if (!value.startsWith(QLatin1Char('/')))
+        return tr("\"%1\" is not an absolute path (or \"auto\"): the option file must be named from /")
+            .arg(value);
+    for (const QString& part : value.split(QLatin1Char('/')))
+        if (part == QLatin1String("..") || part == QLatin1String("."))
+            return tr("\"%1\" holds a \"%2\" component: name the option file by its own path")
+                .arg(value, part);
+    if (value.endsWith(QLatin1Char('/')))
+        return tr("\"%1\" names a folder, not an option file").arg(value);
+    return std::nullopt;
+}
+
 std::optional<QString> ProfileRules::keychainEntry(const QString& value)
 {
     if (matches(QStringLiteral("[A-Za-z0-9_.@:/-]{1,%1}").arg(MaxKeychainEntryLength), value))
@@ -145,7 +163,7 @@ QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
         optional(where, QStringLiteral("adminPasswordFile"), s.adminPasswordFile, &ProfileRules::singleLine);
         optional(where, QStringLiteral("adminPasswordKeychain"), s.adminPasswordKeychain,
             &ProfileRules::keychainEntry);
-        optional(where, QStringLiteral("configFile"), s.configFile, &ProfileRules::singleLine);
+        optional(where, QStringLiteral("configFile"), s.configFile, &ProfileRules::optionFilePath);
         optional(where, QStringLiteral("restartCommand"), s.restartCommand, &ProfileRules::singleLine);
         if (!s.hasSsh)
             continue;

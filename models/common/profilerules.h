@@ -33,6 +33,8 @@ public:
     static std::optional<QString> environmentName(const QString& value);
     /** A path or a command: no control characters (a newline would start a new line). */
     static std::optional<QString> singleLine(const QString& value);
+    /** "configFile": "auto", or an absolute path without "." or ".." components or control characters. */
+    static std::optional<QString> optionFilePath(const QString& value);
     /** The name of an OS keychain entry ("sql:root@db1:3306"): 1 to 400 letters, digits and _ . @ : / - */
     static std::optional<QString> keychainEntry(const QString& value);
     /** Whether @p value holds a control character or a Unicode line or paragraph separator (U+2028,

@@ -6,6 +6,7 @@ const QList<StepId::Entry>& StepId::entries()
         { &Inspect, QT_TR_NOOP("inspect") },
         { &ReachPeer, QT_TR_NOOP("reach peer") },
         { &Preflight, QT_TR_NOOP("pre-flight") },
+        { &PlanChanged, QT_TR_NOOP("plan changed") },
         { &ReadConfig, QT_TR_NOOP("read config") },
         { &CheckConfig, QT_TR_NOOP("check config") },
         { &Config, QT_TR_NOOP("config") },

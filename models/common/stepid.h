@@ -15,6 +15,7 @@ public:
     static inline const QString Inspect = QStringLiteral("inspect");
     static inline const QString ReachPeer = QStringLiteral("reach-peer");
     static inline const QString Preflight = QStringLiteral("preflight");
+    static inline const QString PlanChanged = QStringLiteral("plan-changed");
     static inline const QString ReadConfig = QStringLiteral("read-config");
     static inline const QString CheckConfig = QStringLiteral("check-config");
     static inline const QString Config = QStringLiteral("config");

@@ -97,8 +97,8 @@ ConfigPlan ConfigPlanner::plan(const QString& server, const QString& pairName,
         if (f == 0 && dropIn.isEmpty())
             cnf.setMarkedBlock(body);
         const QByteArray after = cnf.render();
-        if (after != file.content)
-            plan.edits << FileEdit { file.path, file.content, after, true };
+        if (after != file.content || !file.exists)
+            plan.edits << FileEdit { file.path, file.content, after, file.exists };
     }
     if (!dropIn.isEmpty()) {
         QByteArray before;

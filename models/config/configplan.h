@@ -46,6 +46,7 @@ public:
     {
         QString path;
         QByteArray content;
+        bool exists = true; ///< false: a new file the profile names ("configFile"), made by the plan
     };
 
     static QString dropInName() { return QStringLiteral("90-replipair.cnf"); }

@@ -127,21 +127,22 @@ Result<void> ConfigPush::apply()
 
 Result<void> ConfigPush::write()
 {
-    // every backup first, then every file; over SSH all in one remote call
+    // every backup first, then every file; over SSH all in one remote call. Each file is replaced only
+    // while it still holds what the plan was made from: an edit made meanwhile is never overwritten.
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QList<QPair<QString, QString>> copies;
-    QList<QPair<QString, QByteArray>> writes;
+    QList<FileReplacement> writes;
     for (const FileEdit& e : m_plan.edits) {
         if (e.existed)
-            copies << qMakePair(e.path, QStringLiteral("%1.replipair-%2.bak").arg(e.path, stamp));
-        writes << qMakePair(e.path, e.after);
+            copies << qMakePair(e.path, backupName(e.path, stamp));
+        writes << FileReplacement::ifUnchanged(e.path, e.after, e.existed, e.before);
     }
     // each file's intent goes to the journal before anything is written: recover puts back what a killed
     // run left (from the backup, or by removing a file the run created)
     for (const FileEdit& e : m_plan.edits) {
         QJsonObject undo { { QStringLiteral("path"), e.path } };
         if (e.existed)
-            undo.insert(QStringLiteral("backup"), QStringLiteral("%1.replipair-%2.bak").arg(e.path, stamp));
+            undo.insert(QStringLiteral("backup"), backupName(e.path, stamp));
         else
             undo.insert(QStringLiteral("created"), true);
         m_fileIntents << m_ctx.intent(StepId::Config, IntentJournal::Action::OptionFile, undo, true);
@@ -151,22 +152,36 @@ Result<void> ConfigPush::write()
     for (int i = 0; i < written && i < m_fileIntents.size(); ++i)
         m_ctx.intentDone(m_fileIntents.at(i));
     for (int i = 0; i < copied; ++i) {
+        m_backupOf.insert(copies.at(i).first, copies.at(i).second);
         m_applied.backups << QStringLiteral("%1 -> %2").arg(copies.at(i).first, copies.at(i).second);
         m_options.progress(ConfigPush::tr("backed up %1 to %2").arg(copies.at(i).first, copies.at(i).second));
     }
     for (int i = 0; i < written; ++i) {
         if (!m_plan.edits.at(i).existed)
-            m_applied.created << writes.at(i).first;
-        m_applied.written << writes.at(i).first;
-        m_options.progress(ConfigPush::tr("wrote %1").arg(writes.at(i).first));
+            m_applied.created << writes.at(i).path;
+        m_applied.written << writes.at(i).path;
+        m_options.progress(ConfigPush::tr("wrote %1").arg(writes.at(i).path));
     }
     if (done)
         return {};
-    if (copied < copies.size())
-        return done; // a backup failed: nothing was written
+    const bool changed = done.error().code == FileReplacement::ChangedSinceRead;
+    const QString why = changed
+        ? ConfigPush::tr("%1. Run plan again to see the plan for the file as it is now.")
+              .arg(done.error().text)
+        : done.error().text;
+    if (written == 0) { // nothing was written: nothing for recover to put back
+        for (int id : m_fileIntents)
+            m_ctx.intentReleased(id);
+        return std::unexpected(failure(done.error().step, why, done.error().code));
+    }
     const QString restored = restore();
     return std::unexpected(
-        failure(StepId::Config, ConfigPush::tr("%1 (%2)").arg(done.error().text, restored)));
+        failure(StepId::Config, ConfigPush::tr("%1 (%2)").arg(why, restored), done.error().code));
+}
+
+QString ConfigPush::backupName(const QString& path, const QString& stamp)
+{
+    return QStringLiteral("%1.replipair-%2.bak").arg(path, stamp);
 }
 
 Result<void> ConfigPush::setDynamic()
@@ -278,14 +293,28 @@ QString ConfigPush::serverState()
 
 QString ConfigPush::restore()
 {
+    // only the files written are put back: from the backup just taken (its bytes, not what was read
+    // earlier), and only while each still holds what this run wrote
     QStringList notes;
     bool all = true;
     for (const FileEdit& e : m_plan.edits) {
+        if (!m_applied.written.contains(e.path))
+            continue;
         if (e.existed) {
-            auto w = m_shell->writeFileAtomic(e.path, e.before);
+            const QString backup = m_backupOf.value(e.path);
+            auto saved = backup.isEmpty() ? Result<QByteArray>(std::unexpected(StepError {
+                             m_ctx.profile.name, StepId::Backup, 0, ConfigPush::tr("no backup") }))
+                                          : m_shell->readFile(backup);
+            Result<void> w = saved ? Result<void>() : std::unexpected(saved.error());
+            if (saved) {
+                int copied = 0, written = 0;
+                w = m_shell->copyThenWrite(
+                    {}, { FileReplacement::ifUnchanged(e.path, *saved, true, e.after) }, copied, written);
+            }
             all = all && w.has_value();
-            notes << (w ? ConfigPush::tr("restored %1").arg(e.path)
-                        : ConfigPush::tr("could NOT restore %1: %2").arg(e.path, w.error().text));
+            notes << (w
+                    ? ConfigPush::tr("restored %1 from %2").arg(e.path, backup)
+                    : ConfigPush::tr("could NOT restore %1 from %2: %3").arg(e.path, backup, w.error().text));
         } else {
             auto r = m_shell->removeFile(e.path);
             all = all && r.has_value();

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QMap>
 
 #include <functional>
 
@@ -47,6 +48,8 @@ public:
 
     /** Everything that could make apply() fail half-way, checked before anything is changed. */
     static Result<void> precheck(ServerContext& ctx, const ConfigPlan& plan);
+    /** The name of the backup of @p path taken at @p stamp (UTC, yyyyMMdd-HHmmss): beside the file. */
+    static QString backupName(const QString& path, const QString& stamp);
     /** SET GLOBAL for a dynamic setting: numbers as they are, anything else quoted. */
     static QString setGlobalStatement(const Dialect& dialect, const DesiredSetting& setting);
     /** What it means for the pair that @p variable only takes effect at the next restart. */
@@ -71,4 +74,5 @@ private:
     HostShell* m_shell = nullptr;
     Applied m_applied;
     QList<int> m_fileIntents; ///< the journal's intent of each edit, in the plan's order
+    QMap<QString, QString> m_backupOf; ///< file → the backup this run took of it
 };

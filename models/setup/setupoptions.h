@@ -28,6 +28,9 @@ struct SetupOptions
     ShellFactory shellFactory; ///< how host shells are made (tests inject an SSH fixture's); empty: default
     /** Test hook, called on the run's thread after the step with this id; may kill a server, etc. */
     std::function<void(const QString& stepId)> afterStep;
+    /** The fingerprint of the plan the user approved (SetupPlan::fingerprint): a setup runs only while
+     *  the plan it makes has the same one, else it stops before changing anything. Empty: no check. */
+    QJsonObject approvedFingerprint;
     /** Where a setup appends its journal line; empty: SetupJournal::defaultPath() of the profile. */
     QString journalPath;
 };

@@ -11,6 +11,7 @@
 #include "setup/pairinspection.h"
 #include "setup/pairverifier.h"
 #include "setup/planbuilder.h"
+#include "setup/planfingerprint.h"
 #include "setup/replicationsteps.h"
 
 #include <QCoreApplication>
@@ -178,6 +179,8 @@ bool SetupRun::runSteps(SetupMode mode)
             || fail(StepError { {}, StepId::Preflight, 0, tr("pre-flight found errors") });
     if (!planChanges())
         return false;
+    if (mode == SetupMode::Setup && !approvedPlanHolds())
+        return false;
     if (mode == SetupMode::Plan)
         return !m_result.plan.hasErrors()
             || fail(StepError { {}, StepId::Preflight, 0, tr("pre-flight found errors") });
@@ -193,6 +196,27 @@ bool SetupRun::runSteps(SetupMode mode)
     return !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled() && copyData()
         && !cancelled() && readCoordinates() && !cancelled() && changeSources() && verify()
         && compareData(total.elapsed());
+}
+
+bool SetupRun::approvedPlanHolds()
+{
+    const QJsonObject& approved = m_options.approvedFingerprint;
+    if (approved.isEmpty())
+        return true;
+    const QStringList changed = PlanFingerprint::differences(approved, m_result.plan.fingerprint);
+    m_journal.add(QJsonObject { { QStringLiteral("approvedPlan"), PlanFingerprint::digest(approved) },
+        { QStringLiteral("holds"), changed.isEmpty() } });
+    if (changed.isEmpty()) {
+        report(SetupEvent::Kind::Info, {}, StepId::PlanChanged,
+            tr("the servers are as they were when the approved plan was made: it is run as shown"));
+        return true;
+    }
+    const QString text
+        = tr("the servers changed since the plan was approved, so it is not run; nothing was changed:\n%1\n"
+             "Make the plan again, check it, and run that one.")
+              .arg(changed.join(QLatin1Char('\n')));
+    report(SetupEvent::Kind::StepFailed, {}, StepId::PlanChanged, text);
+    return fail(StepError { {}, StepId::PlanChanged, 0, text });
 }
 
 bool SetupRun::inspect()
@@ -229,6 +253,10 @@ bool SetupRun::planChanges()
         auto files = OptionFiles::read(ctx, *main);
         if (!files)
             return std::unexpected(files.error());
+        m_optionFiles[i].clear();
+        for (const ConfigPlanner::SourceFile& f : files->files)
+            if (f.exists)
+                m_optionFiles[i].insert(f.path, f.content);
         const auto settings = ReplicationSettings::compute(m_profile, i, m_in[i], m_in[1 - i], m_gtid);
         m_config[i] = ConfigPlanner::plan(ctx.profile.name, m_profile.name, settings, m_in[i].variables,
             files->files, files->includeDirs, m_profile.mayRestart(m_in[i].logBin));
@@ -395,4 +423,5 @@ void SetupRun::buildPlanSteps()
     plan.nothingToDo = plan.steps.isEmpty();
     if (!plan.nothingToDo)
         m_data->adjustPlan(plan.steps);
+    plan.fingerprint = PlanFingerprint::make(m_profile, m_in, m_optionFiles, plan.steps);
 }

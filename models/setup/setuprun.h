@@ -52,6 +52,8 @@ private:
      *  run's "begin" to the journal at @p path and hands the journal to both servers' workers. */
     bool beginJournal(const QString& path);
     bool refuseOnPreflightErrors();
+    /** With an approved plan: the plan made now has its fingerprint, else the run stops here. */
+    bool approvedPlanHolds();
     bool inspect();
     bool planChanges();
     bool applyConfig();
@@ -75,6 +77,7 @@ private:
     ServerInspection m_in[2];
     bool m_gtid = false;
     ConfigPlan m_config[2];
+    QMap<QString, QByteArray> m_optionFiles[2]; ///< every option file read, as read (for the fingerprint)
     ConfigPush::Applied m_applied[2]; ///< what the config step did on each server, failed or not
     DirectionState m_direction[2] = { DirectionState::Fresh, DirectionState::Fresh };
     QString m_password[2]; ///< generated replication passwords, memory only

@@ -248,7 +248,8 @@ private Q_SLOTS:
         const SetupOutcome o = runSetup(profile);
         dump(o);
         QVERIFY(!o.ok);
-        QVERIFY2(o.error.text.contains(QStringLiteral("both servers would take their settings from")),
+        // B does not read A's file: refused as a "configFile" outside B's option files (issue 16, defect 4)
+        QVERIFY2(o.error.text.contains(QStringLiteral("is not one of the option files the server reads")),
             qPrintable(o.error.text));
         QVERIFY(!QFile::exists(dropIn(sb, 0)));
     }

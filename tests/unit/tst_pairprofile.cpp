@@ -256,6 +256,32 @@ private Q_SLOTS:
                                              << "configFile"
                                              << "/etc/my.cnf\n#"
                                              << "control character";
+        // issue 16, defect 4: "../../etc/passwd" was backed up and rewritten
+        QTest::newRow("config file relative")
+            << "1"
+            << "configFile"
+            << "../../etc/passwd"
+            << "servers[1]: \"configFile\": \"../../etc/passwd\" is not an absolute path";
+        QTest::newRow("config file dot-dot") << "0"
+                                             << "configFile"
+                                             << "/etc/mysql/conf.d/../../passwd"
+                                             << "\"..\" component";
+        QTest::newRow("config file dot") << "0"
+                                         << "configFile"
+                                         << "/etc/mysql/./my.cnf"
+                                         << "\".\" component";
+        QTest::newRow("config file folder") << "0"
+                                            << "configFile"
+                                            << "/etc/mysql/conf.d/"
+                                            << "names a folder";
+        QTest::newRow("config file absolute ok") << "0"
+                                                 << "configFile"
+                                                 << "/etc/mysql/mariadb.conf.d/50-server.cnf"
+                                                 << "";
+        QTest::newRow("config file auto ok") << "0"
+                                             << "configFile"
+                                             << "auto"
+                                             << "";
         QTest::newRow("restart newline") << "1"
                                          << "restartCommand"
                                          << "true\nreboot"

@@ -85,6 +85,8 @@ void ExecutePage::initializePage()
     m_status->setText(tr("Running the setup of %1…").arg(m_wizard->profile().name));
     m_total.start();
     m_runner = new SetupRunner(m_wizard->profile(), this);
+    // the plan shown on the plan page, and no other: the run stops when the servers changed since
+    m_runner->options().approvedFingerprint = m_wizard->plan().fingerprint;
     connect(m_runner, &SetupRunner::event, this, &ExecutePage::addEvent);
     connect(m_runner, &SetupRunner::event, m_wizard, &SetupWizard::relayEvent);
     connect(m_runner, &SetupRunner::finished, this, &ExecutePage::onFinished);
