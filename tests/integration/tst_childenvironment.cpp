@@ -40,7 +40,8 @@ private Q_SLOTS:
             ServerProfile& s = profile.servers[i];
             s.adminPasswordFile.clear();
             s.adminPasswordEnv = QStringLiteral("RP_TEST_ADMIN_PW_") + s.name;
-            s.restartCommand = QStringLiteral("env > %1/restart-%2.env; %3").arg(pair.dir(), s.name, s.restartCommand);
+            s.restartCommand
+                = QStringLiteral("env > %1/restart-%2.env; %3").arg(pair.dir(), s.name, s.restartCommand);
         }
         profile.servers[0].ssh.passwordEnv = QStringLiteral("RP_TEST_SSH_PW");
         const SetupOutcome o = runSetup(profile);
@@ -53,14 +54,16 @@ private Q_SLOTS:
             const QString name = profile.servers[i].name;
             // the restart command's environment (a fresh sandbox's binary log is off: setup restarts both)
             const QByteArray env = readAll(QStringLiteral("%1/restart-%2.env").arg(pair.dir(), name));
-            QVERIFY2(env.contains("RP_TEST_HARMLESS=visible"), qPrintable(name + QStringLiteral(": not restarted?")));
+            QVERIFY2(env.contains("RP_TEST_HARMLESS=visible"),
+                qPrintable(name + QStringLiteral(": not restarted?")));
             QVERIFY2(!env.contains(password), qPrintable(name));
             QVERIFY(!env.contains("RP_TEST_ADMIN_PW"));
             QVERIFY(!env.contains("ssh-secret-never-seen"));
             // and the server it started
             const QByteArray pid = readAll(sb.servers()[i].pidFile).trimmed();
             QVERIFY(!pid.isEmpty());
-            const QByteArray serverEnv = readAll(QStringLiteral("/proc/%1/environ").arg(QString::fromLatin1(pid)));
+            const QByteArray serverEnv
+                = readAll(QStringLiteral("/proc/%1/environ").arg(QString::fromLatin1(pid)));
             QVERIFY2(serverEnv.contains("RP_TEST_HARMLESS=visible"), qPrintable(name));
             QVERIFY2(!serverEnv.contains(password), qPrintable(name));
             QVERIFY(!serverEnv.contains("ssh-secret-never-seen"));

@@ -56,8 +56,9 @@ private Q_SLOTS:
     {
         // the table is on both (a run before made it); then B stops receiving A's events
         sql(0,
-            QStringLiteral("CREATE TABLE test.replipair_probe (token VARCHAR(64) NOT NULL PRIMARY KEY, origin "
-                           "VARCHAR(64) NOT NULL) ENGINE=InnoDB"));
+            QStringLiteral(
+                "CREATE TABLE test.replipair_probe (token VARCHAR(64) NOT NULL PRIMARY KEY, origin "
+                "VARCHAR(64) NOT NULL) ENGINE=InnoDB"));
         QTRY_COMPARE_WITH_TIMEOUT(probeTables(1), QStringLiteral("1"), 20000);
         sql(1, QStringLiteral("STOP SLAVE IO_THREAD"));
         PairVerifier verifier(m_profile, m_a.get(), m_b.get());
@@ -81,10 +82,12 @@ private Q_SLOTS:
         PairVerifier verifier(m_profile, m_a.get(), m_b.get());
         const Result<QString> r = verifier.roundTrip(2000);
         QVERIFY(!r);
-        QVERIFY2(r.error().text.contains(QStringLiteral("stays until the next run")), qPrintable(r.error().text));
+        QVERIFY2(
+            r.error().text.contains(QStringLiteral("stays until the next run")), qPrintable(r.error().text));
         QCOMPARE(probeTables(0), QStringLiteral("1"));
         sql(0, QStringLiteral("START SLAVE IO_THREAD"));
-        QTRY_COMPARE_WITH_TIMEOUT(sql(0, QStringLiteral("SELECT COUNT(*) FROM test.replipair_probe WHERE origin = 'B'")),
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(0, QStringLiteral("SELECT COUNT(*) FROM test.replipair_probe WHERE origin = 'B'")),
             QStringLiteral("1"), 20000);
         QVERIFY(replicating(0));
         // the next run: its own rows arrive both ways, then the table goes on both

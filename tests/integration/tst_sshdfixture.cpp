@@ -54,7 +54,8 @@ private Q_SLOTS:
         QVERIFY(child.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(child.canReadLine() || child.state() == QProcess::NotRunning, 60000);
         const QStringList ready = QString::fromUtf8(child.readLine()).trimmed().split(QLatin1Char(' '));
-        QVERIFY2(ready.size() == 3 && ready[0] == QLatin1String("ready"), qPrintable(ready.join(QLatin1Char(' '))));
+        QVERIFY2(ready.size() == 3 && ready[0] == QLatin1String("ready"),
+            qPrintable(ready.join(QLatin1Char(' '))));
         const QString user = ready[1], rule = ready[2];
         QVERIFY(userExists(user));
         QVERIFY(QFile::exists(rule));
