@@ -690,13 +690,15 @@ private Q_SLOTS:
             });
             sandboxSql(m_second.sandbox(), 1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 30; START SLAVE");
             sandboxSql(m_second.sandbox(), 0, "CREATE TABLE test.lagging (id INT PRIMARY KEY)");
-            // until B is 2 s behind (Seconds_Behind_Master counts whole seconds of the event's time)
+            // until B is 3 s behind (Seconds_Behind_Master counts whole seconds of the event's time): past
+            // the warning below, and the critical one after it
             QVERIFY(QTest::qWaitFor(
                 [&] {
-                    line = nagios({ m_west, "--warning", "2", "--critical", "25" }, &code);
+                    nagios({ m_west, "--warning", "3", "--critical", "25" }, &code);
                     return code != 0;
                 },
                 20000));
+            line = nagios({ m_west, "--warning", "2", "--critical", "25" }, &code);
             qInfo().noquote() << line.trimmed();
             QVERIFY2(code == 1 && wellFormed(line, "WARNING").isEmpty(), qPrintable(line));
             QVERIFY2(line.contains("B ") && line.contains(" s behind") && line.contains("'B_sql_running'=1"),
