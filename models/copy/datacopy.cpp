@@ -261,6 +261,7 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     result.tables = copied->tables;
     result.elapsedMs = copied->elapsedMs;
     result.savedCopy = undo.savedCopy;
+    result.databases = undo.params.databases;
     if (flavor.isMariaDb()) {
         auto gtid = onSource([c = *coords](ServerContext& ctx) {
             return ctx.sql->scalar(QStringLiteral("SELECT BINLOG_GTID_POS(%1, %2)")

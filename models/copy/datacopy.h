@@ -19,6 +19,7 @@ struct CopyResult
     int tables = 0;
     qint64 elapsedMs = 0; ///< the dump | load pipe alone
     QString savedCopy; ///< the receiver's old copy, saved on its host; empty when there was none
+    QStringList databases; ///< copied: listed once the receiver was read-only
 };
 
 /** Copies the replicated databases from one server of a pair to the other, online, with the server's own

@@ -237,7 +237,7 @@ QJsonObject PairDataSteps::journalEntry() const
     return QJsonObject { { QStringLiteral("copy"),
         QJsonObject { { QStringLiteral("from"), m_profile.servers[m_copyCheck->source].name },
             { QStringLiteral("to"), m_profile.servers[1 - m_copyCheck->source].name },
-            { QStringLiteral("databases"), QJsonArray::fromStringList(m_copyCheck->databases) },
+            { QStringLiteral("databases"), QJsonArray::fromStringList(m_copied->databases) },
             { QStringLiteral("bytes"), m_copied->bytes }, { QStringLiteral("tables"), m_copied->tables },
             { QStringLiteral("coordinates"), QStringLiteral("%1:%2").arg(c.file).arg(c.position) },
             { QStringLiteral("gtid"), c.gtid }, { QStringLiteral("savedCopy"), m_copied->savedCopy } } } };
