@@ -30,7 +30,7 @@ namespace GuiDriver {
 inline QMenu* shownMenu(const char* objectName = nullptr, int timeoutMs = 2000)
 {
     QMenu* menu = nullptr;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
             return menu != nullptr;

@@ -46,7 +46,8 @@ class TestLivePairing : public QObject
     void expectEveryRowOnB(qint64 committed, qint64 lastSeq)
     {
         const QString count = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq < 1000000000");
-        QTest::qWaitFor([&] { return sql(1, count) == QString::number(committed); }, 60000);
+        (void)QTest::qWaitFor(
+            [&] { return sql(1, count) == QString::number(committed); }, 60000); // compared below
         QCOMPARE(sql(0, count), QString::number(committed));
         QCOMPARE(sql(1, count), QString::number(committed));
         QCOMPARE(sql(1, QStringLiteral("SELECT MAX(seq) FROM test.orders WHERE seq < 1000000000")),
@@ -179,7 +180,8 @@ private Q_SLOTS:
         const qint64 committed = w->stop();
         const QString count
             = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 100000 AND seq < 1000000000");
-        QTest::qWaitFor([&] { return sql(1, count) == QString::number(committed); }, 60000);
+        (void)QTest::qWaitFor(
+            [&] { return sql(1, count) == QString::number(committed); }, 60000); // compared below
         QCOMPARE(sql(1, count), QString::number(committed));
         QCOMPARE(checksum(1), checksum(0));
     }
@@ -219,7 +221,8 @@ private Q_SLOTS:
         const qint64 committed = w->stop();
         const QString count
             = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 200000 AND seq < 1000000000");
-        QTest::qWaitFor([&] { return sql(1, count) == QString::number(committed); }, 60000);
+        (void)QTest::qWaitFor(
+            [&] { return sql(1, count) == QString::number(committed); }, 60000); // compared below
         QCOMPARE(sql(1, count), QString::number(committed));
         QCOMPARE(sql(1, QStringLiteral("SELECT MAX(seq) FROM test.orders WHERE seq < 1000000000")),
             QString::number(w->lastSeq()));
