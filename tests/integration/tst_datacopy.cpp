@@ -136,6 +136,13 @@ class TestDataCopy : public QObject
                 if (p.phase == CopyProgress::Phase::Copy && run.privateFiles.isEmpty())
                     for (const QString& d : copyDirs()) {
                         const QString path = QDir::tempPath() + QLatin1Char('/') + d;
+                        // only this copy's folder: new, and its login names this sandbox's B (other test runs
+                        // on the machine copy at the same time)
+                        QFile target(path + QStringLiteral("/target.cnf"));
+                        if (dirsBefore.contains(d) || !target.open(QIODevice::ReadOnly)
+                            || !target.readAll().contains(
+                                QByteArray("port=") + QByteArray::number(sb().servers()[1].port) + '\n'))
+                            continue;
                         const auto owner = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
                         if ((QFileInfo(path).permissions()
                                 & ~(owner | QFile::ReadUser | QFile::WriteUser | QFile::ExeUser))
