@@ -118,6 +118,11 @@ std::pair<int, QString> StatusCommand::nagiosReport(
 
 int StatusCommand::runNagios(const PairProfile& profile, const NagiosThresholds& thresholds)
 {
+    // a password that cannot be read (its variable unset, its file unreadable) says nothing about the
+    // servers: the check itself cannot run, which the plugin guidelines call UNKNOWN, not CRITICAL
+    for (const ServerProfile& s : profile.servers)
+        if (auto password = s.adminPassword(); !password)
+            return nagiosUnknown(tr("%1: %2").arg(s.name, password.error().text));
     const auto samples = pollOnce(profile);
     if (!samples)
         return nagiosUnknown(tr("no answer from %1 within the timeout").arg(profile.name));

@@ -70,24 +70,12 @@ Result<SourceFacts> readSource(ServerContext& ctx, const PairProfile& profile)
             return std::unexpected(c.error());
     SqlSession& sql = *ctx.sql;
     sql.setStep(StepId::Copy);
-    auto all = sql.query(
-        QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
-                       "SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys')"));
-    if (!all)
-        return std::unexpected(all.error());
-    QStringList present;
-    for (const SqlRow& r : *all)
-        present << r.value(QStringLiteral("name")).toString();
+    auto listed = CopyCheck::sourceDatabases(ctx, profile);
+    if (!listed)
+        return std::unexpected(listed.error());
     SourceFacts f;
-    if (profile.databases.isEmpty()) {
-        for (const QString& db : present)
-            if (!profile.ignoreDatabases.contains(db))
-                f.databases << db;
-    } else {
-        for (const QString& db : profile.databases)
-            (present.contains(db) ? f.databases : f.missing) << db;
-    }
-    f.databases.sort();
+    f.databases = listed->first;
+    f.missing = listed->second;
     if (auto a = analyze(sql, ctx.dialect, f.databases); !a)
         return std::unexpected(a.error());
     auto sizes = sql.query(QStringLiteral(
@@ -239,6 +227,33 @@ QString CopyCheck::saveFolder() const
     return saveDir.isEmpty() ? saveFolderBeside(targetDatadir) : saveDir;
 }
 
+Result<QPair<QStringList, QStringList>> CopyCheck::sourceDatabases(
+    ServerContext& ctx, const PairProfile& profile)
+{
+    if (!ctx.sql || !ctx.sql->isOpen())
+        if (auto c = ctx.connect(); !c)
+            return std::unexpected(c.error());
+    auto all = ctx.sql->query(
+        QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
+                       "SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys')"));
+    if (!all)
+        return std::unexpected(all.error());
+    QStringList present;
+    for (const SqlRow& r : *all)
+        present << r.value(QStringLiteral("name")).toString();
+    QStringList databases, missing;
+    if (profile.databases.isEmpty()) {
+        for (const QString& db : present)
+            if (!profile.ignoreDatabases.contains(db))
+                databases << db;
+    } else {
+        for (const QString& db : profile.databases)
+            (present.contains(db) ? databases : missing) << db;
+    }
+    databases.sort();
+    return qMakePair(databases, missing);
+}
+
 QString CopyCheck::saveFolderBeside(const QString& datadir)
 {
     QString d = datadir;
@@ -252,6 +267,7 @@ Result<CopyCheck> CopyCheck::gather(
 {
     CopyCheck c;
     c.source = source;
+    c.replace = replace;
     const int target = 1 - source;
     const QString from = profile.servers[source].name, to = profile.servers[target].name;
     auto facts

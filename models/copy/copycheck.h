@@ -9,6 +9,7 @@
 #include <QStringList>
 
 class ServerWorker;
+struct ServerContext;
 
 /** What is known before a copy changes anything: what would be copied from the source, what the
  *  receiver holds in its place, the space and the tools on the receiver's host — and the verdicts. */
@@ -33,6 +34,7 @@ public:
     QString dumpTool;
     QString clientTool;
     bool targetReadOnly = false;
+    bool replace = false; ///< the user confirmed replacing the receiver's databases (saved first)
     QList<Finding> findings;
 
     /** Reads both servers (on their workers) and judges; @p replace: the user confirmed replacing. */
@@ -44,4 +46,7 @@ public:
     QString saveFolder() const;
     /** The folder next to @p datadir the old copy is saved in when it can be written. */
     static QString saveFolderBeside(const QString& datadir);
+    /** The databases of @p profile the source @p ctx has (sorted), and the listed ones it lacks. */
+    static Result<QPair<QStringList, QStringList>> sourceDatabases(
+        ServerContext& ctx, const PairProfile& profile);
 };

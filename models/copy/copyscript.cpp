@@ -63,16 +63,47 @@ QString countedDump(const QString& dump)
 }
 } // namespace
 
+QString CopyScript::optionValue(const QString& value)
+{
+    // the client library's option file reader: a value between quotes keeps its spaces, '#' and ';'; inside,
+    // \\ \" \' \n \r \t \b and \s stand for the character (a raw line break would end the line)
+    QString out;
+    out.reserve(value.size() + 8);
+    out += QLatin1Char('"');
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '"':
+            out += QLatin1String("\\\"");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
+        case '\b':
+            out += QLatin1String("\\b");
+            break;
+        default:
+            out += c;
+        }
+    }
+    out += QLatin1Char('"');
+    return out;
+}
+
 QByteArray CopyScript::optionFile(const QString& host, int port, const QString& user, const QString& password)
 {
-    auto escaped = [](QString v) {
-        v.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
-        return QLatin1Char('"') + v + QLatin1Char('"');
-    };
     return QStringLiteral("[client]\nhost=%1\nport=%2\nuser=%3\npassword=%4\n")
-        .arg(escaped(host))
+        .arg(optionValue(host))
         .arg(port)
-        .arg(escaped(user), escaped(password))
+        .arg(optionValue(user), optionValue(password))
         .toUtf8();
 }
 
@@ -95,8 +126,11 @@ QString CopyScript::save(const CopyScriptParams& p, const QString& savedFile)
     const QString dump
         = QStringLiteral("%1 --defaults-file=\"$d/target.cnf\" %2 --databases %3 2>\"$d/dump.err\"")
               .arg(Shell::quote(p.dumpTool), commonDumpOptions(), dumpedDatabases(p.databases));
-    return header(p.workDir) + countedDump(dump)
-        + QStringLiteral(" > %1\necho 0 > \"$d/load.rc\"\n").arg(Shell::quote(savedFile)) + footer();
+    // the saved copy is readable by this user alone (0600, whatever the login's umask), and never replaces
+    // an earlier one of the same name
+    return header(p.workDir) + QStringLiteral("umask 077\nset -C\n") + countedDump(dump)
+        + QStringLiteral(" > %1\nchmod 600 %1\necho 0 > \"$d/load.rc\"\n").arg(Shell::quote(savedFile))
+        + footer();
 }
 
 QString CopyScript::restore(const CopyScriptParams& p, const QString& savedFile)

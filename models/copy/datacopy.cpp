@@ -21,6 +21,7 @@ struct DataCopy::Undo
     bool accountMade = false;
     QString accountHost;
     int readOnlyWas = -1; ///< the receiver's read_only before the copy; -1 untouched
+    ReceiverDatabases replaced; ///< what the receiver held of the copied databases once read-only
     bool loadStarted = false;
     QString savedCopy;
     // the intents written to the journal before each change (0: none kept), released when put back
@@ -92,7 +93,7 @@ Result<CopyResult> DataCopy::run(const CopyCheck& check, const ProgressFn& progr
     Result<CopyResult> result = copySteps(check, undo);
     QStringList problems;
     if (!result)
-        putBack(check, undo, problems);
+        putBack(undo, problems);
     else
         release(1 - m_source, undo.loadIntent); // loaded in full: the receiver's data is the copy
     cleanUp(undo, problems);
@@ -111,14 +112,20 @@ Result<CopyResult> DataCopy::copySteps(const CopyCheck& check, Undo& undo)
 {
     if (auto r = prepare(check, undo); !r)
         return std::unexpected(r.error());
+    if (auto r = listDatabases(check, undo); !r)
+        return std::unexpected(r.error());
     if (auto r = failIfCancelled(); !r)
         return std::unexpected(r.error());
-    if (!check.existingOnTarget.isEmpty())
+    if (!undo.replaced.holdingData.isEmpty()) {
         if (auto r = saveOldCopy(check, undo); !r)
             return std::unexpected(r.error());
+    } else if (!undo.replaced.existing.isEmpty()) {
+        inform(DataCopy::tr("nothing saved: %1 held no table, view, routine or event")
+                   .arg(undo.replaced.existing.join(QStringLiteral(", "))));
+    }
     if (auto r = failIfCancelled(); !r)
         return std::unexpected(r.error());
-    if (auto r = openSource(check, undo); !r)
+    if (auto r = openSource(undo); !r)
         return std::unexpected(r.error());
     return dumpAndLoad(check, undo);
 }
@@ -164,6 +171,41 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
     return {};
 }
 
+Result<void> DataCopy::listDatabases(const CopyCheck& check, Undo& undo)
+{
+    // listed again now that the receiver is read-only: a database made or written since the pre-flight is
+    // in the list the dump drops, and is saved (or refused) like the others
+    const QString to = m_profile.servers[1 - m_source].name;
+    auto source = onSource(
+        [profile = m_profile](ServerContext& ctx) { return CopyCheck::sourceDatabases(ctx, profile); });
+    if (!source)
+        return std::unexpected(source.error());
+    if (source->first.isEmpty())
+        return stepFailure(m_profile.servers[m_source].name, StepId::Copy,
+            DataCopy::tr("%1 has none of the replicated databases any more: nothing to copy")
+                .arg(m_profile.servers[m_source].name));
+    undo.params.databases = source->first;
+    auto held = undo.receiver.databases(undo.params.databases);
+    if (!held)
+        return std::unexpected(held.error());
+    undo.replaced = *held;
+    QStringList since;
+    for (const QString& t : held->tables)
+        if (!check.targetTables.contains(t))
+            since << t;
+    if (!held->holdingData.isEmpty() && !check.replace)
+        return stepFailure(to, StepId::Copy,
+            DataCopy::tr(
+                "%1 holds %2 (listed again once it was read-only): a copy from %3 would replace "
+                "them; nothing was replaced. Confirm replacing them (--replace-target) or remove them")
+                .arg(to, (since.isEmpty() ? held->holdingData : since).join(QStringLiteral(", ")),
+                    m_profile.servers[m_source].name));
+    if (!since.isEmpty())
+        inform(DataCopy::tr("%1 made since the pre-flight: saved with the rest")
+                   .arg(since.join(QStringLiteral(", "))));
+    return {};
+}
+
 Result<void> DataCopy::saveOldCopy(const CopyCheck& check, Undo& undo)
 {
     const QString to = m_profile.servers[1 - m_source].name;
@@ -171,7 +213,7 @@ Result<void> DataCopy::saveOldCopy(const CopyCheck& check, Undo& undo)
     if (!saveDir)
         return std::unexpected(saveDir.error());
     CopyScriptParams saveParams = undo.params;
-    saveParams.databases = check.existingOnTarget;
+    saveParams.databases = undo.replaced.holdingData;
     const QString file
         = QStringLiteral("%1/%2-before-copy-%3.sql")
               .arg(*saveDir, to, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
@@ -186,12 +228,12 @@ Result<void> DataCopy::saveOldCopy(const CopyCheck& check, Undo& undo)
             DataCopy::tr("saving the old copy failed, nothing was replaced: %1")
                 .arg(undo.receiver.tail(undo.job.get(), QStringLiteral("dump.err"))));
     undo.savedCopy = file;
-    inform(DataCopy::tr("old copy of %1 saved as %2")
-               .arg(check.existingOnTarget.join(QStringLiteral(", ")), file));
+    inform(DataCopy::tr("old copy of %1 saved as %2 (mode 0600)")
+               .arg(undo.replaced.holdingData.join(QStringLiteral(", ")), file));
     return {};
 }
 
-Result<void> DataCopy::openSource(const CopyCheck& check, Undo& undo)
+Result<void> DataCopy::openSource(Undo& undo)
 {
     const ServerProfile& from = m_profile.servers[m_source];
     // the temporary account on the source, limited to the receiver's address
@@ -201,9 +243,9 @@ Result<void> DataCopy::openSource(const CopyCheck& check, Undo& undo)
     undo.accountIntent = intent(m_source, IntentJournal::Action::CopyAccount,
         { { QStringLiteral("user"), CopyAccount::userName() },
             { QStringLiteral("host"), undo.accountHost } });
-    auto account = onSource([host = undo.accountHost, password, dbs = check.databases](ServerContext& ctx) {
-        return CopyAccount::create(ctx, host, password, dbs);
-    });
+    auto account
+        = onSource([host = undo.accountHost, password, dbs = undo.params.databases](
+                       ServerContext& ctx) { return CopyAccount::create(ctx, host, password, dbs); });
     if (!account)
         return account;
     return undo.receiver.writePrivateFile(undo.params.workDir + QStringLiteral("/source.cnf"),
@@ -222,14 +264,14 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     auto since = undo.receiver.clock();
     if (!since)
         return std::unexpected(since.error());
-    undo.watch->countLoaded(check.databases, *since);
+    undo.watch->countLoaded(undo.params.databases, *since);
     CopyProgress p;
     p.phase = CopyProgress::Phase::Copy;
     p.estimatedBytes = check.sourceBytes;
     p.estimatedRows = check.sourceRows;
     p.totalTables = check.sourceTables;
     undo.loadIntent = intent(1 - m_source, IntentJournal::Action::CopyLoad,
-        { { QStringLiteral("databases"), QJsonArray::fromStringList(check.databases) },
+        { { QStringLiteral("databases"), QJsonArray::fromStringList(undo.params.databases) },
             { QStringLiteral("savedCopy"), undo.savedCopy } });
     undo.loadStarted = true;
     auto copied = undo.watch->run(QStringLiteral("copy"), CopyScript::copy(undo.params), p, true);
@@ -262,6 +304,7 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     result.tables = copied->tables;
     result.elapsedMs = copied->elapsedMs;
     result.savedCopy = undo.savedCopy;
+    result.databases = undo.params.databases;
     if (flavor.isMariaDb()) {
         auto gtid = onSource([c = *coords](ServerContext& ctx) {
             return ctx.sql->scalar(QStringLiteral("SELECT BINLOG_GTID_POS(%1, %2)")
@@ -280,7 +323,7 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     return result;
 }
 
-void DataCopy::putBack(const CopyCheck& check, Undo& undo, QStringList& problems)
+void DataCopy::putBack(Undo& undo, QStringList& problems)
 {
     if (undo.watch && undo.watch->running())
         if (auto stopped = undo.watch->stop(); !stopped)
@@ -288,10 +331,11 @@ void DataCopy::putBack(const CopyCheck& check, Undo& undo, QStringList& problems
     if (!undo.loadStarted)
         return;
     const qsizetype problemsBefore = problems.size();
-    // databases the receiver did not have go again; the ones it had come back from the saved copy
+    // databases the receiver did not have go again, empty ones are made again as they were; the ones that
+    // held data come back from the saved copy
     QStringList created;
-    for (const QString& db : check.databases)
-        if (!check.existingOnTarget.contains(db))
+    for (const QString& db : undo.params.databases)
+        if (!undo.replaced.holdingData.contains(db))
             created << db;
     if (!created.isEmpty()) {
         if (auto dropped = undo.receiver.dropDatabases(created); !dropped)
@@ -299,6 +343,10 @@ void DataCopy::putBack(const CopyCheck& check, Undo& undo, QStringList& problems
                             .arg(created.join(QStringLiteral(", ")), dropped.error().text);
         else
             inform(DataCopy::tr("partial copy removed: %1").arg(created.join(QStringLiteral(", "))));
+        if (!undo.replaced.emptyDefinitions.isEmpty())
+            if (auto made = undo.receiver.createDatabases(undo.replaced.emptyDefinitions); !made)
+                problems
+                    << DataCopy::tr("could not make the empty databases again: %1").arg(made.error().text);
     }
     if (!undo.savedCopy.isEmpty()) {
         CopyProgress p;

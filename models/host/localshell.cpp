@@ -1,6 +1,7 @@
 #include "host/localshell.h"
 
 #include "common/stepid.h"
+#include "host/childenvironment.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -106,6 +107,7 @@ Result<QStringList> LocalShell::listDir(const QString& dir, const QString& glob)
 Result<CommandResult> LocalShell::run(const QString& command, int timeoutMs)
 {
     QProcess p;
+    p.setProcessEnvironment(ChildEnvironment::make()); // no profile's secret reaches a command (or a server)
     p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
     if (!p.waitForStarted(5000))
         return stepFailure(

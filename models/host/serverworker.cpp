@@ -1,5 +1,6 @@
 #include "host/serverworker.h"
 
+#include "host/childenvironment.h"
 #include "host/localshell.h"
 #include "host/ssh/sshshell.h"
 #include "operation/intentjournal.h"
@@ -90,6 +91,8 @@ ServerWorker::ServerWorker(int index, const ServerProfile& profile, QObject* par
 {
     m_context->index = index;
     m_context->profile = profile;
+    // both servers' workers exist before either runs a command: neither's secrets reach a child process
+    ChildEnvironment::withhold(profile);
     m_thread.setObjectName(QStringLiteral("worker-%1").arg(profile.name));
     m_object = new QObject;
     m_object->moveToThread(&m_thread);

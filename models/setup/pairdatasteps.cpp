@@ -133,11 +133,13 @@ std::optional<PlanStep> PairDataSteps::planStep() const
                   c.targetFreeBytes < 0 ? PairDataSteps::tr("unknown")
                                         : QLocale::c().formattedDataSize(
                                             c.targetFreeBytes, 1, QLocale::DataSizeTraditionalFormat));
-    s.undo = c.existingOnTarget.isEmpty()
+    // B's databases are listed again once it is read-only: only those holding something are saved (0600, in a
+    // 0700 folder), empty ones are made again on undo
+    s.undo = c.targetTables.isEmpty()
         ? PairDataSteps::tr("on failure or cancel the partial copy is dropped from %1; %2 is never written")
               .arg(to.name, from.name)
-        : PairDataSteps::tr(
-            "%1's old %2 saved first in %3 and loaded back on failure or cancel; %4 is never written")
+        : PairDataSteps::tr("%1's old %2 saved first in %3 (kept until you remove it) and loaded back on "
+                            "failure or cancel; %4 is never written")
               .arg(to.name, c.existingOnTarget.join(QStringLiteral(", ")), c.saveFolder(), from.name);
     return s;
 }
@@ -235,7 +237,7 @@ QJsonObject PairDataSteps::journalEntry() const
     return QJsonObject { { QStringLiteral("copy"),
         QJsonObject { { QStringLiteral("from"), m_profile.servers[m_copyCheck->source].name },
             { QStringLiteral("to"), m_profile.servers[1 - m_copyCheck->source].name },
-            { QStringLiteral("databases"), QJsonArray::fromStringList(m_copyCheck->databases) },
+            { QStringLiteral("databases"), QJsonArray::fromStringList(m_copied->databases) },
             { QStringLiteral("bytes"), m_copied->bytes }, { QStringLiteral("tables"), m_copied->tables },
             { QStringLiteral("coordinates"), QStringLiteral("%1:%2").arg(c.file).arg(c.position) },
             { QStringLiteral("gtid"), c.gtid }, { QStringLiteral("savedCopy"), m_copied->savedCopy } } } };

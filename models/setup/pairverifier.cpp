@@ -8,8 +8,11 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QThread>
 #include <QUuid>
+
+#include <utility>
 
 namespace {
 const QString kTable = QStringLiteral("replipair_probe");
@@ -186,6 +189,46 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
 
 Result<QString> PairVerifier::roundTrip(int timeoutMs)
 {
+    QString tokenFromB;
+    bool tableMade = false;
+    Result<QString> r = testRows(timeoutMs, tableMade, tokenFromB);
+    if (r || !tableMade)
+        return r;
+    StepError e = r.error();
+    e.text += QLatin1Char(' ') + dropAfterFailure(tokenFromB);
+    return std::unexpected(e);
+}
+
+QString PairVerifier::dropAfterFailure(const QString& tokenFromB)
+{
+    const QString table = m_profile.probeDatabase() + QLatin1Char('.') + kTable;
+    const QString a = m_profile.servers[0].name, b = m_profile.servers[1].name;
+    // a short try: the server may be the one that was lost
+    const int window = std::exchange(m_reconnectWindowMs, 3000);
+    const auto restore = qScopeGuard([&] { m_reconnectWindowMs = window; });
+    // dropped on A, the drop reaches B after A's own test events; a row B wrote that A has not applied
+    // yet would then stop A's SQL thread (no such table): then the table stays for the next run
+    if (!tokenFromB.isEmpty()) {
+        const Result<QVariant> arrived = onServer(0, [this, tokenFromB](ServerContext& ctx) {
+            return ctx.sql->scalar(QStringLiteral("SELECT COUNT(*) FROM %1.%2 WHERE token = %3")
+                                       .arg(SqlQuote::identifier(m_profile.probeDatabase()), kTable,
+                                           SqlQuote::literal(tokenFromB)));
+        });
+        if (!arrived || arrived->toLongLong() == 0)
+            return PairVerifier::tr(
+                "The test table %1 stays until the next run (a test row from %2 may still "
+                "be on its way to %3).")
+                .arg(table, b, a);
+    }
+    if (auto r = exec(0, QStringLiteral("DROP TABLE IF EXISTS %1").arg(kTable)); !r)
+        return PairVerifier::tr("The test table %1 stays until the next run (%2).")
+            .arg(table, r.error().text);
+    return PairVerifier::tr("The test table %1 was dropped on %2 (the drop replicates to %3).")
+        .arg(table, a, b);
+}
+
+Result<QString> PairVerifier::testRows(int timeoutMs, bool& tableMade, QString& tokenFromB)
+{
     const QString db = m_profile.probeDatabase();
     const QString qdb = SqlQuote::identifier(db);
     const QString exists = QStringLiteral(
@@ -194,6 +237,7 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
     // the table is made on A and must itself arrive on B
     if (auto r = exec(0, QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(qdb)); !r)
         return std::unexpected(r.error());
+    tableMade = true; // (or may have been, when the statement's answer is lost)
     if (auto r = exec(0,
             QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token VARCHAR(64) NOT NULL PRIMARY KEY, origin "
                            "VARCHAR(64) NOT NULL) "
@@ -213,6 +257,8 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
     for (int from = 0; from < 2; ++from) {
         const int to = 1 - from;
         const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (from == 1)
+            tokenFromB = token; // whether its INSERT ends well or not: it may have been written
         QElapsedTimer t;
         t.start();
         if (auto r = exec(from,

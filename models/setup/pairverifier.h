@@ -30,6 +30,8 @@ public:
      *  ends (step "verify"). */
     Result<void> verify(int timeoutMs, const std::function<void(const SetupEvent&)>& onEvent);
     Result<QString> waitForThreads(int timeoutMs);
+    /** The row test: a test row written on each side arrives on the other; the test table is dropped
+     *  afterwards, also after a failure when that is safe (else the next run's test drops it). */
     Result<QString> roundTrip(int timeoutMs);
     /** The message for an IO thread refused by its source (1045), naming the address the source saw. */
     QString refusedMessage(int replica, const ReplicaStatus& status) const;
@@ -37,6 +39,9 @@ public:
     int reconnects(int index) const { return m_reconnects[index]; }
 
 private:
+    Result<QString> testRows(int timeoutMs, bool& tableMade, QString& tokenFromB);
+    /** The test table after a failed row test: dropped, or why it stays; a sentence for the error. */
+    QString dropAfterFailure(const QString& tokenFromB);
     /** Runs @p fn on server @p index's worker, reconnecting and repeating it after a lost connection. */
     template<typename F> auto onServer(int index, F fn) -> std::invoke_result_t<F, ServerContext&>;
     Result<ReplicaStatus> status(int index);

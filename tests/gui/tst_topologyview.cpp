@@ -318,12 +318,12 @@ private slots:
     void scalesWithTheWindow()
     {
         m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
         m_view->resize(600, 300);
-        QTest::qWait(20);
+        QTRY_COMPARE(m_view->size(), QSize(600, 300));
         const qreal small = m_view->transform().m11();
         m_view->resize(1600, 900);
-        QTest::qWait(20);
-        QVERIFY(m_view->transform().m11() > small * 1.5);
+        QTRY_VERIFY(m_view->transform().m11() > small * 1.5);
     }
 
 private:

@@ -340,7 +340,9 @@ private:
             qPrintable(dialog->findChild<QLabel*>("skipEventError")->text()));
         QTest::mouseClick(dialog->findChild<QPushButton*>("skipEventCancelButton"), Qt::LeftButton);
         QTRY_VERIFY(dialog.isNull());
-        QTest::qWait(1500);
+        // two more of the monitor's samples of B's replica: the error stays
+        QSignalSpy samples(window.topologyModel(), &TopologyModel::linkChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(samples.count() >= 4, 20000);
         QCOMPARE(scene->arrow(0)->state(), TopologyModel::LinkState::Error);
 
         // the canvas's menu shows it again: tick, skip exactly it; replication runs again

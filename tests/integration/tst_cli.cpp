@@ -410,12 +410,12 @@ private Q_SLOTS:
         QCOMPARE(cli({ QStringLiteral("compare"), profile }).code, 0);
         QVERIFY(sql(
             QStringLiteral("a"), QStringLiteral("USE test; CREATE TABLE k (id INT PRIMARY KEY, v CHAR(1))")));
-        QTest::qWait(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(sql(QStringLiteral("b"), QStringLiteral("SELECT 1 FROM test.k")), 20000);
         // the same key written on both sides: B's own row is not replicated, A's then collides on B
         QVERIFY(sql(
             QStringLiteral("b"), QStringLiteral("SET sql_log_bin = 0; INSERT INTO test.k VALUES (1, 'B')")));
         QVERIFY(sql(QStringLiteral("a"), QStringLiteral("USE test; INSERT INTO k VALUES (1, 'A')")));
-        QTest::qWait(1500);
+        QTRY_COMPARE_WITH_TIMEOUT((cli({ QStringLiteral("status"), profile }).code), 1, 20000); // B halted
 
         const Ran shown
             = cli({ QStringLiteral("skip"), profile, QStringLiteral("--server"), QStringLiteral("B") });
@@ -435,8 +435,7 @@ private Q_SLOTS:
         const Ran skipped = cli({ QStringLiteral("skip"), profile, QStringLiteral("--server"),
             QStringLiteral("B"), QStringLiteral("--confirm"), token });
         QVERIFY2(skipped.code == 0, qPrintable(skipped.err));
-        QTest::qWait(1000);
-        QCOMPARE(cli({ QStringLiteral("status"), profile }).code, 0);
+        QTRY_COMPARE_WITH_TIMEOUT((cli({ QStringLiteral("status"), profile }).code), 0, 20000);
         const Ran compared = cli({ QStringLiteral("compare"), profile, QStringLiteral("--json") });
         QCOMPARE(compared.code, 1);
         const QJsonArray diffs = QJsonDocument::fromJson(compared.out.toUtf8())

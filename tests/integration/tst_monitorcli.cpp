@@ -443,6 +443,86 @@ private Q_SLOTS:
 #endif
     }
 
+    /** Issue 16: each `monitor --once` run (from cron, say) leaves a heartbeat row per server; the rows of
+     *  monitors gone for an hour are removed by the next beat on the server they belong to, a bounded batch
+     *  at a time, and the deletion replicates. */
+    void heartbeatRowsOfGoneMonitorsExpire()
+    {
+#ifndef REPLIPAIR_CLI
+        QSKIP("built without the path of replipair-cli");
+#else
+        Sandbox& sb = m_pair.sandbox();
+        const QString idA = sandboxSql(sb, 0, "SELECT @@server_id"),
+                      idB = sandboxSql(sb, 1, "SELECT @@server_id");
+        const QString now = "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP())";
+        // on A: 1200 rows of monitors gone two hours ago, one of a monitor last seen half an hour ago; on B:
+        // one gone row of its own
+        bool ok = false;
+        sandboxSql(sb, 0,
+            QString("INSERT INTO test.replipair_heartbeat (server_id, written_by, ts_us) SELECT %1, "
+                    "CONCAT('gone:', "
+                    "seq), %2 - 7200000000 FROM test.seq_1_to_1200; INSERT INTO test.replipair_heartbeat "
+                    "(server_id, written_by, ts_us) VALUES (%1, 'recent', %2 - 1800000000);")
+                .arg(idA, now),
+            &ok);
+        QVERIFY(ok);
+        sandboxSql(sb, 1,
+            QString("INSERT INTO test.replipair_heartbeat (server_id, written_by, ts_us) VALUES (%1, "
+                    "'goneB', %2 - "
+                    "7200000000)")
+                .arg(idB, now),
+            &ok);
+        QVERIFY(ok);
+        auto count = [&](int i, const QString& where) {
+            return sandboxSql(sb, i, "SELECT COUNT(*) FROM test.replipair_heartbeat WHERE " + where).toInt();
+        };
+        const QString goneA = QString("server_id = %1 AND written_by LIKE 'gone:%'").arg(idA);
+        QTRY_COMPARE_WITH_TIMEOUT(count(1, goneA), 1200, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(0, "written_by = 'goneB'"), 1, 20000);
+        int code = -1;
+        const QString profile = m_pair.sandbox().profilePath();
+        QString out = runCli({ "monitor", profile, "--once" }, &code, true);
+        QVERIFY2(code == 0, qPrintable(out));
+        // a bounded batch per beat (--once beats once or twice): some of A's left, B's own one gone, the
+        // recent row kept
+        const int left = count(0, goneA);
+        QVERIFY2(left == 1200 - 500 || left == 1200 - 1000, qPrintable(QString::number(left)));
+        QCOMPARE(count(1, "written_by = 'goneB'"), 0);
+        QCOMPARE(count(0, "written_by = 'recent'"), 1);
+        for (int run = 0; run < 2 && count(0, goneA) > 0; ++run) {
+            out = runCli({ "monitor", profile, "--once" }, &code, true);
+            QVERIFY2(code == 0, qPrintable(out));
+        }
+        QCOMPARE(count(0, goneA), 0);
+        QCOMPARE(count(0, "written_by = 'recent'"), 1);
+        // replicated to the peers
+        QTRY_COMPARE_WITH_TIMEOUT(count(1, goneA), 0, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(0, "written_by = 'goneB'"), 0, 20000);
+        sandboxSql(sb, 0, "DELETE FROM test.replipair_heartbeat WHERE written_by = 'recent'");
+#endif
+    }
+
+    /** Issue 16: a password that cannot be read makes the check UNKNOWN (3), not CRITICAL "unreachable". */
+    void nagiosUnknownWhenThePasswordCannotBeRead()
+    {
+#ifndef REPLIPAIR_CLI
+        QSKIP("built without the path of replipair-cli");
+#else
+        PairProfile p = m_second.sandbox().pairProfile();
+        p.name = "nopassword";
+        p.servers[1].adminPasswordFile.clear();
+        p.servers[1].adminPasswordEnv = "RP_TEST_PASSWORD_NOT_SET";
+        const QString file = m_dir.filePath("nopassword.json");
+        QVERIFY(p.save(file).has_value());
+        const auto remove = qScopeGuard([&] { QFile::remove(file); });
+        int code = -1;
+        const QString line = runCli({ "status", file, "--nagios" }, &code);
+        QVERIFY2(code == 3, qPrintable(QString::number(code) + " " + line));
+        QVERIFY2(line.startsWith("REPLIPAIR UNKNOWN - ") && line.count('\n') == 1, qPrintable(line));
+        QVERIFY2(line.contains("RP_TEST_PASSWORD_NOT_SET"), qPrintable(line));
+#endif
+    }
+
     /** Issue 12: every saved pair at once: two profiles, or the folder holding them. */
     void cliWatchesEveryPair()
     {
@@ -610,7 +690,14 @@ private Q_SLOTS:
             });
             sandboxSql(m_second.sandbox(), 1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 30; START SLAVE");
             sandboxSql(m_second.sandbox(), 0, "CREATE TABLE test.lagging (id INT PRIMARY KEY)");
-            QTest::qWait(4500); // Seconds_Behind_Master counts whole seconds of the event's time
+            // until B is 3 s behind (Seconds_Behind_Master counts whole seconds of the event's time): past
+            // the warning below, and the critical one after it
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    nagios({ m_west, "--warning", "3", "--critical", "25" }, &code);
+                    return code != 0;
+                },
+                20000));
             line = nagios({ m_west, "--warning", "2", "--critical", "25" }, &code);
             qInfo().noquote() << line.trimmed();
             QVERIFY2(code == 1 && wellFormed(line, "WARNING").isEmpty(), qPrintable(line));

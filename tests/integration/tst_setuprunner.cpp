@@ -4,6 +4,7 @@
 #include "support/setupdriver.h"
 #include "support/testsupport.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -42,12 +43,7 @@ class TestSetupRunner : public QObject
     /** Polls @p sql on server @p i until it prints @p expected. */
     static bool waitForValue(Sandbox& sb, int i, const QString& sql, const QString& expected, int ms = 10000)
     {
-        for (int t = 0; t < ms; t += 100) {
-            if (sandboxSql(sb, i, sql) == expected)
-                return true;
-            QTest::qWait(100);
-        }
-        return false;
+        return QTest::qWaitFor([&] { return sandboxSql(sb, i, sql) == expected; }, ms);
     }
 
     /** A profile saved as a regular file, so that its runs journal beside it. */
@@ -534,7 +530,12 @@ private Q_SLOTS:
                     QStringLiteral("-P%1").arg(sb.servers()[0].port), QStringLiteral("-uroot"),
                     QStringLiteral("-e"), QStringLiteral("SELECT SLEEP(25)") });
                 client.startDetached(&sleeper);
-                QThread::sleep(6);
+                // on until it has run for 5 s (the condition itself, on this machine's time, not a guess)
+                const QString running = QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                                                       "WHERE INFO = 'SELECT SLEEP(25)' AND TIME >= 5");
+                QDeadlineTimer deadline(30000);
+                while (sandboxSql(sb, 0, running) != QLatin1String("1") && !deadline.hasExpired())
+                    QThread::msleep(100);
             });
         });
         dump(o);
