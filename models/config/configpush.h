@@ -49,6 +49,9 @@ public:
     static Result<void> precheck(ServerContext& ctx, const ConfigPlan& plan);
     /** SET GLOBAL for a dynamic setting: numbers as they are, anything else quoted. */
     static QString setGlobalStatement(const Dialect& dialect, const DesiredSetting& setting);
+    /** Whether a SET GLOBAL / CHANGE REPLICATION FILTER refused with @p errorCode goes through once the
+     *  replica's applier is stopped. */
+    static bool needsStoppedApplier(int errorCode);
     /** What it means for the pair that @p variable only takes effect at the next restart. */
     static QString pendingMeaning(const QString& variable);
 

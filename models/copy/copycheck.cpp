@@ -172,6 +172,12 @@ Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
                                                          : QString();
     else
         c.dumpTool = QStringLiteral("mysqldump");
+    if (!c.dumpTool.isEmpty()) {
+        auto help = (*shell)->run(DumpTool::helpCommand(Shell::quote(c.dumpTool)), 15000);
+        if (!help)
+            return std::unexpected(help.error());
+        c.dumpOptions = DumpTool::fromHelp(c.dumpTool, QString::fromUtf8(help->out));
+    }
     c.clientTool
         = has(QStringLiteral("mariadb")) && (ctx.dialect.isMariaDb() || !has(QStringLiteral("mysql")))
         ? QStringLiteral("mariadb")
@@ -304,6 +310,21 @@ Result<CopyCheck> CopyCheck::gather(
             CopyCheck::tr("%1's host lacks mariadb-dump/mysqldump, the mariadb/mysql client or setsid")
                 .arg(to),
             CopyCheck::tr("install the database client package on %1's host").arg(to) };
+    if (!c.dumpTool.isEmpty() && !c.dumpOptions.knowsCoordinates())
+        c.findings << Finding { Sev::Error, to, QStringLiteral("copy-dump-tool-options"),
+            CopyCheck::tr("%1 on %2's host knows neither --source-data nor --master-data: the copy could not "
+                          "carry its binary log coordinates")
+                .arg(c.dumpTool, to),
+            CopyCheck::tr("install the client package of %1's server version on %2's host").arg(from, to) };
+    const Dialect sourceDialect
+        = onWorker(workers[source], [](ServerContext& ctx) { return ctx.dialect; });
+    if (!sourceDialect.isMariaDb() && sourceDialect.version().atLeast(8, 4, 0) && c.dumpOptions.mariaDb)
+        c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-dump-tool-flavor"),
+            CopyCheck::tr("%1 on %2's host is MariaDB's; %3 runs MySQL %4, which no longer answers the "
+                          "SHOW MASTER STATUS such a tool may ask for its coordinates")
+                .arg(c.dumpTool, to, from, sourceDialect.version().toString()),
+            CopyCheck::tr("install MySQL's own client (mysqldump %1 or later) on %2's host")
+                .arg(QStringLiteral("8.0.26"), to) };
     spaceFindings(c, replace && !c.existingOnTarget.isEmpty(), from, to);
     c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-read-only"),
         CopyCheck::tr(

@@ -35,11 +35,12 @@ QString loader(const CopyScriptParams& p)
         .arg(Shell::quote(p.clientTool));
 }
 
-QString commonDumpOptions()
+QString commonDumpOptions(const CopyScriptParams& p)
 {
     return QStringLiteral(
-        "--single-transaction --routines --events --triggers --hex-blob --add-drop-database --no-tablespaces "
-        "--max-allowed-packet=1G");
+               "--single-transaction --routines --events --triggers --hex-blob --add-drop-database "
+               "--no-tablespaces --max-allowed-packet=1G")
+        + (p.gtidPurgedOff ? QStringLiteral(" --set-gtid-purged=OFF") : QString());
 }
 
 /** Runs @p dump in the background of this (sub)shell and writes its exit code to dump.rc and the bytes it
@@ -84,7 +85,7 @@ QString CopyScript::copy(const CopyScriptParams& p)
         = p.sourceData ? QStringLiteral("--source-data=1") : QStringLiteral("--master-data=1");
     const QString dump
         = QStringLiteral("%1 --defaults-file=\"$d/source.cnf\" %2 %3 --databases %4 2>\"$d/dump.err\"")
-              .arg(Shell::quote(p.dumpTool), commonDumpOptions(), coords, dumpedDatabases(p.databases));
+              .arg(Shell::quote(p.dumpTool), commonDumpOptions(p), coords, dumpedDatabases(p.databases));
     return header(p.workDir) + countedDump(dump)
         + QStringLiteral(" |\n{ %1 2>\"$d/load.err\"; echo $? > \"$d/load.rc\"; }\n").arg(loader(p))
         + footer();
@@ -94,7 +95,7 @@ QString CopyScript::save(const CopyScriptParams& p, const QString& savedFile)
 {
     const QString dump
         = QStringLiteral("%1 --defaults-file=\"$d/target.cnf\" %2 --databases %3 2>\"$d/dump.err\"")
-              .arg(Shell::quote(p.dumpTool), commonDumpOptions(), dumpedDatabases(p.databases));
+              .arg(Shell::quote(p.dumpTool), commonDumpOptions(p), dumpedDatabases(p.databases));
     return header(p.workDir) + countedDump(dump)
         + QStringLiteral(" > %1\necho 0 > \"$d/load.rc\"\n").arg(Shell::quote(savedFile)) + footer();
 }

@@ -15,7 +15,9 @@ bool SetupRun::createUsers()
         const int i = ctx.index;
         const QString host = m_profile.replicationHostFor(i);
         m_password[i] = ReplicationSteps::generatePassword();
-        auto r = ReplicationSteps::createReplicationUser(ctx, m_profile.replicationUser, host, m_password[i]);
+        // the plugin the replica (the peer) can log in with
+        auto r = ReplicationSteps::createReplicationUser(ctx, m_profile.replicationUser, host, m_password[i],
+            ctx.dialect.replicationAuthPlugin(m_in[1 - i].version));
         if (!r)
             return std::unexpected(r.error());
         m_journal.add(QJsonObject { { QStringLiteral("server"), ctx.profile.name },
