@@ -316,11 +316,22 @@ Result<CopyCheck> CopyCheck::gather(
                           "carry its binary log coordinates")
                 .arg(c.dumpTool, to),
             CopyCheck::tr("install the client package of %1's server version on %2's host").arg(from, to) };
-    const Dialect sourceDialect
-        = onWorker(workers[source], [](ServerContext& ctx) { return ctx.dialect; });
-    if (!sourceDialect.isMariaDb() && sourceDialect.version().atLeast(8, 4, 0) && c.dumpOptions.mariaDb)
+    const Dialect sourceDialect = onWorker(workers[source], [](ServerContext& ctx) { return ctx.dialect; });
+    const Dialect targetDialect = onWorker(workers[target], [](ServerContext& ctx) { return ctx.dialect; });
+    // the dump's coordinates are executed by the receiver: MySQL 8.4 took CHANGE MASTER away, and only a
+    // tool with --source-data writes CHANGE REPLICATION SOURCE
+    if (!c.dumpTool.isEmpty() && c.dumpOptions.knowsCoordinates() && !targetDialect.isMariaDb()
+        && targetDialect.version().atLeast(8, 4, 0) && !c.dumpOptions.sourceData)
+        c.findings << Finding { Sev::Error, to, QStringLiteral("copy-dump-tool-too-old"),
+            CopyCheck::tr(
+                "%1 on %2's host has no --source-data: its dump would carry CHANGE MASTER TO, which "
+                "%3 no longer accepts")
+                .arg(c.dumpTool, to, targetDialect.version().toString()),
+            CopyCheck::tr("install MySQL's own client (mysqldump %1 or later) on %2's host")
+                .arg(QStringLiteral("8.0.26"), to) };
+    else if (!sourceDialect.isMariaDb() && sourceDialect.version().atLeast(8, 4, 0) && c.dumpOptions.mariaDb)
         c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-dump-tool-flavor"),
-            CopyCheck::tr("%1 on %2's host is MariaDB's; %3 runs MySQL %4, which no longer answers the "
+            CopyCheck::tr("%1 on %2's host is MariaDB's; %3 runs %4, which no longer answers the "
                           "SHOW MASTER STATUS such a tool may ask for its coordinates")
                 .arg(c.dumpTool, to, from, sourceDialect.version().toString()),
             CopyCheck::tr("install MySQL's own client (mysqldump %1 or later) on %2's host")

@@ -234,7 +234,8 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     } else {
         // no SET @@GLOBAL.GTID_PURGED came with the dump: the GTIDs the snapshot holds are read from the
         // source's binary log, and the replication step marks the ones the receiver lacks as applied
-        auto gtid = onSource([c = *coords](ServerContext& ctx) { return ReplicaStartPoint::gtidSetAt(ctx, c); });
+        auto gtid
+            = onSource([c = *coords](ServerContext& ctx) { return ReplicaStartPoint::gtidSetAt(ctx, c); });
         if (!gtid)
             return std::unexpected(gtid.error());
         result.source.gtid = *gtid;

@@ -16,8 +16,9 @@ QList<Finding> PreflightMySql::superReadOnly(const PairProfile& pair, const Serv
                 PreflightMySql::tr("super_read_only is ON: replication applies, but setup's own writes on "
                                    "this server (the replication account, the probe and heartbeat tables) "
                                    "would fail with ERROR 1290"),
-                PreflightMySql::tr("SET GLOBAL super_read_only = OFF (read_only stays ON) for the time of "
-                                   "the setup, and set it again afterwards if this server is not the writer") };
+                PreflightMySql::tr(
+                    "SET GLOBAL super_read_only = OFF (read_only stays ON) for the time of "
+                    "the setup, and set it again afterwards if this server is not the writer") };
     return out;
 }
 
@@ -39,7 +40,7 @@ QList<Finding> PreflightMySql::authPlugin(const PairProfile& pair, const ServerI
                 PreflightMySql::tr("upgrade %1 to MySQL 8.0 or later first").arg(pair.servers[1 - i].name) };
         else if (plugin == QLatin1String("mysql_native_password") && source.version().atLeast(8, 4, 0))
             out << Finding { Sev::Warning, pair.servers[i].name, QStringLiteral("replica-auth-plugin"),
-                PreflightMySql::tr("%1 (%2) can only log in with mysql_native_password, which MySQL %3 loads "
+                PreflightMySql::tr("%1 (%2) can only log in with mysql_native_password, which %3 loads "
                                    "only when started with mysql_native_password=ON")
                     .arg(pair.servers[1 - i].name, in[1 - i].versionString, in[i].version.toString()),
                 PreflightMySql::tr("start %1 with mysql_native_password=ON, or upgrade %2")
@@ -66,8 +67,9 @@ QList<Finding> PreflightMySql::gtidConsistency(
                                "transactional and non-transactional (MyISAM) tables, CREATE TEMPORARY TABLE "
                                "or DROP TEMPORARY TABLE inside a transaction, and (before MySQL 8.0.21) "
                                "CREATE TABLE ... SELECT"),
-            PreflightMySql::tr("check the applications first: run with enforce_gtid_consistency=WARN for a while "
-                               "and read the error log, or use \"gtid\": \"off\"") };
+            PreflightMySql::tr(
+                "check the applications first: run with enforce_gtid_consistency=WARN for a while "
+                "and read the error log, or use \"gtid\": \"off\"") };
     }
     return out;
 }

@@ -24,5 +24,6 @@ public:
     static QList<Finding> authPlugin(const PairProfile& pair, const ServerInspection (&in)[2]);
     /** "gtid-consistency": turning enforce_gtid_consistency on makes the server refuse statements the
      *  applications may send. */
-    static QList<Finding> gtidConsistency(const PairProfile& pair, const ServerInspection (&in)[2], bool gtid);
+    static QList<Finding> gtidConsistency(
+        const PairProfile& pair, const ServerInspection (&in)[2], bool gtid);
 };

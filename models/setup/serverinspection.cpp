@@ -43,8 +43,8 @@ QStringList missingPrivilegesIn(const QStringList& grants, bool mariadb)
 QMap<QString, QString> ServerInspection::filtersFromRows(const QList<QVariantMap>& rows)
 {
     QMap<QString, QString> out;
-    for (const char* name :
-        { "replicate_do_db", "replicate_ignore_db", "replicate_wild_do_table", "replicate_wild_ignore_table" })
+    for (const char* name : { "replicate_do_db", "replicate_ignore_db", "replicate_wild_do_table",
+             "replicate_wild_ignore_table" })
         out.insert(QLatin1String(name), QString());
     for (const QVariantMap& r : rows) {
         const QString name = r.value(QStringLiteral("name")).toString().toLower();
@@ -185,7 +185,8 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
         in.variables.insert(QStringLiteral("replicate_do_db"), in.replica.replicateDoDb);
         in.variables.insert(QStringLiteral("replicate_ignore_db"), in.replica.replicateIgnoreDb);
         in.variables.insert(QStringLiteral("replicate_wild_do_table"), in.replica.replicateWildDoTable);
-        in.variables.insert(QStringLiteral("replicate_wild_ignore_table"), in.replica.replicateWildIgnoreTable);
+        in.variables.insert(
+            QStringLiteral("replicate_wild_ignore_table"), in.replica.replicateWildIgnoreTable);
     }
 
     auto dbs = sql.query(

@@ -327,9 +327,8 @@ QStringList Dialect::createReplicationUser(const QString& user, const QString& h
 {
     const QString acc = account(user, host);
     const QString pw = redact ? QStringLiteral("'***'") : literal(password);
-    const QString identified = plugin.isEmpty()
-        ? QStringLiteral("IDENTIFIED BY %1").arg(pw)
-        : QStringLiteral("IDENTIFIED WITH %1 BY %2").arg(plugin, pw);
+    const QString identified = plugin.isEmpty() ? QStringLiteral("IDENTIFIED BY %1").arg(pw)
+                                                : QStringLiteral("IDENTIFIED WITH %1 BY %2").arg(plugin, pw);
     QStringList sql;
     if (supportsCreateUserIfNotExists()) {
         sql << QStringLiteral("CREATE USER IF NOT EXISTS %1 %2").arg(acc, identified);
@@ -367,8 +366,9 @@ bool Dialect::hasServerUuid() const
 namespace {
 bool isReplicationFilter(const QString& variable)
 {
-    static const QStringList filters { QStringLiteral("replicate_do_db"), QStringLiteral("replicate_ignore_db"),
-        QStringLiteral("replicate_wild_do_table"), QStringLiteral("replicate_wild_ignore_table") };
+    static const QStringList filters { QStringLiteral("replicate_do_db"),
+        QStringLiteral("replicate_ignore_db"), QStringLiteral("replicate_wild_do_table"),
+        QStringLiteral("replicate_wild_ignore_table") };
     return filters.contains(variable);
 }
 } // namespace

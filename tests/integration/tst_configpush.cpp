@@ -470,11 +470,13 @@ private Q_SLOTS:
             const int to = 1 - from;
             bool ok = false;
             sandboxSql(sb, from,
-                QStringLiteral("INSERT INTO outside.t VALUES (%1); INSERT INTO test.marker VALUES (%1)").arg(from + 1),
+                QStringLiteral("INSERT INTO outside.t VALUES (%1); INSERT INTO test.marker VALUES (%1)")
+                    .arg(from + 1),
                 &ok);
             QVERIFY(ok);
             QTRY_COMPARE_WITH_TIMEOUT(
-                sandboxSql(sb, to, QStringLiteral("SELECT COUNT(*) FROM test.marker WHERE id = %1").arg(from + 1))
+                sandboxSql(
+                    sb, to, QStringLiteral("SELECT COUNT(*) FROM test.marker WHERE id = %1").arg(from + 1))
                     .trimmed(),
                 QStringLiteral("1"), 20000);
             QCOMPARE(sandboxSql(sb, to, QStringLiteral("SELECT COUNT(*) FROM outside.t")).trimmed(),

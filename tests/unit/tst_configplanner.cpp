@@ -220,12 +220,12 @@ private Q_SLOTS:
             << QStringList();
         QTest::newRow("8.0.36-none") << "8.0.36" << true << "" << QStringList { wild, wildIgnore }
                                      << QStringList();
-        QTest::newRow("percona-8.0-none") << "8.0.36-28" << true << "" << QStringList { wild, wildIgnore }
-                                          << QStringList();
+        QTest::newRow("percona-8.0-none")
+            << "8.0.36-28" << true << "" << QStringList { wild, wildIgnore } << QStringList();
         QTest::newRow("8.4-other") << "8.4.3" << true << "shop.%" << QStringList { wild, wildIgnore }
                                    << QStringList();
-        QTest::newRow("9.1-in-effect") << "9.1.0" << true << "test.%" << QStringList { wildIgnore }
-                                       << QStringList();
+        QTest::newRow("9.1-in-effect")
+            << "9.1.0" << true << "test.%" << QStringList { wildIgnore } << QStringList();
     }
     void mysqlFiltersAreSetLive()
     {
@@ -253,8 +253,8 @@ private Q_SLOTS:
         p.syncBinlog = 1;
         p.autoIncrement = false;
         const auto settings = ReplicationSettings::compute(p, 0, a, b, false);
-        const ConfigPlan plan = ConfigPlanner::plan(QStringLiteral("A"), QStringLiteral("orders"), settings,
-            a.variables, {}, {}, true);
+        const ConfigPlan plan = ConfigPlanner::plan(
+            QStringLiteral("A"), QStringLiteral("orders"), settings, a.variables, {}, {}, true);
         QStringList sql;
         for (const DesiredSetting& s : plan.setGlobal)
             sql << ConfigPush::setGlobalStatement(d, s);

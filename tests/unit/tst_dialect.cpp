@@ -32,8 +32,7 @@ private Q_SLOTS:
         // Percona Server and the distributions' builds are MySQL, whatever follows the version
         QTest::newRow("percona-8.0") << QStringLiteral("8.0.36-28") << false << 8 << 0 << 36;
         QTest::newRow("percona-5.7") << QStringLiteral("5.7.44-48-log") << false << 5 << 7 << 44;
-        QTest::newRow("ubuntu-8.0")
-            << QStringLiteral("8.0.39-0ubuntu0.22.04.1") << false << 8 << 0 << 39;
+        QTest::newRow("ubuntu-8.0") << QStringLiteral("8.0.39-0ubuntu0.22.04.1") << false << 8 << 0 << 39;
         QTest::newRow("mysql-9.1") << QStringLiteral("9.1.0") << false << 9 << 1 << 0;
         QTest::newRow("mysql-8.4-commercial") << QStringLiteral("8.4.3-commercial") << false << 8 << 4 << 3;
     }
@@ -307,9 +306,9 @@ private Q_SLOTS:
         QTest::addColumn<bool>("superReadOnly");
         const QString ps = QStringLiteral("SELECT FILTER_NAME AS name, FILTER_RULE AS rule FROM "
                                           "performance_schema.replication_applier_global_filters");
-        auto row = [&](const char* name, const char* v, const char* show, const char* binlog, const char* reset,
-                       const char* head, const char* wait, const char* lru, const char* drop, bool ps80,
-                       bool sro) {
+        auto row = [&](const char* name, const char* v, const char* show, const char* binlog,
+                       const char* reset, const char* head, const char* wait, const char* lru,
+                       const char* drop, bool ps80, bool sro) {
             QTest::newRow(name) << QString::fromLatin1(v) << QString::fromLatin1(show)
                                 << QString::fromLatin1(binlog) << QString::fromLatin1(reset)
                                 << QString::fromLatin1(head) << QString::fromLatin1(wait)
@@ -339,8 +338,8 @@ private Q_SLOTS:
         row("8.0.26", "8.0.26", "SHOW REPLICA STATUS", "SHOW MASTER STATUS", "RESET REPLICA ALL",
             "CHANGE REPLICATION SOURCE TO ", "SOURCE_POS_WAIT", "log_replica_updates",
             "DROP USER IF EXISTS 'r'@'h'", true, true);
-        row("percona-8.0.36-28", "8.0.36-28", "SHOW REPLICA STATUS", "SHOW MASTER STATUS", "RESET REPLICA ALL",
-            "CHANGE REPLICATION SOURCE TO ", "SOURCE_POS_WAIT", "log_replica_updates",
+        row("percona-8.0.36-28", "8.0.36-28", "SHOW REPLICA STATUS", "SHOW MASTER STATUS",
+            "RESET REPLICA ALL", "CHANGE REPLICATION SOURCE TO ", "SOURCE_POS_WAIT", "log_replica_updates",
             "DROP USER IF EXISTS 'r'@'h'", true, true);
         row("ubuntu-8.0.39", "8.0.39-0ubuntu0.22.04.1", "SHOW REPLICA STATUS", "SHOW MASTER STATUS",
             "RESET REPLICA ALL", "CHANGE REPLICATION SOURCE TO ", "SOURCE_POS_WAIT", "log_replica_updates",
@@ -378,7 +377,8 @@ private Q_SLOTS:
         ChangeSourceParams p;
         p.host = QStringLiteral("h");
         QVERIFY(d.changeSource(p, true).startsWith(changeHead));
-        QVERIFY(d.sourcePosWait(QStringLiteral("f"), 4, 1).startsWith(QStringLiteral("SELECT ") + posWait + '('));
+        QVERIFY(
+            d.sourcePosWait(QStringLiteral("f"), 4, 1).startsWith(QStringLiteral("SELECT ") + posWait + '('));
         QCOMPARE(d.logReplicaUpdatesVariable(), logReplica);
         QCOMPARE(d.dropUser(QStringLiteral("r"), QStringLiteral("h")), dropUser);
         QCOMPARE(d.replicationFiltersQuery(), filtersQuery);
@@ -399,22 +399,29 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("values");
         QTest::addColumn<QString>("expected");
         const QStringList wild { QStringLiteral("app.%"), QStringLiteral("my\\_shop.%") };
-        QTest::newRow("mysql-5.6") << "5.6.51" << "replicate_wild_do_table" << wild << "";
-        QTest::newRow("mysql-5.7-wild") << "5.7.44" << "replicate_wild_do_table" << wild
+        QTest::newRow("mysql-5.6") << "5.6.51"
+                                   << "replicate_wild_do_table" << wild << "";
+        QTest::newRow("mysql-5.7-wild") << "5.7.44"
+                                        << "replicate_wild_do_table" << wild
                                         << "CHANGE REPLICATION FILTER REPLICATE_WILD_DO_TABLE = ('app.%', "
                                            "'my\\\\_shop.%')";
-        QTest::newRow("mysql-8.0-do-db") << "8.0.36" << "replicate_do_db"
-                                         << QStringList { QStringLiteral("app"), QStringLiteral("we`ird") }
-                                         << "CHANGE REPLICATION FILTER REPLICATE_DO_DB = (`app`, `we``ird`)";
-        QTest::newRow("mysql-8.4-clear") << "8.4.3" << "replicate_ignore_db" << QStringList()
-                                         << "CHANGE REPLICATION FILTER REPLICATE_IGNORE_DB = ()";
-        QTest::newRow("mysql-9.1-ignore-wild") << "9.1.0" << "replicate_wild_ignore_table"
-                                               << QStringList { QStringLiteral("tmp.%") }
-                                               << "CHANGE REPLICATION FILTER REPLICATE_WILD_IGNORE_TABLE = "
-                                                  "('tmp.%')";
-        QTest::newRow("mariadb") << "10.11.6-MariaDB" << "replicate_wild_do_table" << wild
+        QTest::newRow("mysql-8.0-do-db")
+            << "8.0.36"
+            << "replicate_do_db" << QStringList { QStringLiteral("app"), QStringLiteral("we`ird") }
+            << "CHANGE REPLICATION FILTER REPLICATE_DO_DB = (`app`, `we``ird`)";
+        QTest::newRow("mysql-8.4-clear")
+            << "8.4.3"
+            << "replicate_ignore_db" << QStringList() << "CHANGE REPLICATION FILTER REPLICATE_IGNORE_DB = ()";
+        QTest::newRow("mysql-9.1-ignore-wild")
+            << "9.1.0"
+            << "replicate_wild_ignore_table" << QStringList { QStringLiteral("tmp.%") }
+            << "CHANGE REPLICATION FILTER REPLICATE_WILD_IGNORE_TABLE = "
+               "('tmp.%')";
+        QTest::newRow("mariadb") << "10.11.6-MariaDB"
+                                 << "replicate_wild_do_table" << wild
                                  << "SET GLOBAL replicate_wild_do_table = 'app.%,my\\\\_shop.%'";
-        QTest::newRow("not-a-filter") << "8.0.36" << "server_id" << QStringList() << "";
+        QTest::newRow("not-a-filter") << "8.0.36"
+                                      << "server_id" << QStringList() << "";
     }
     void replicationFilter()
     {
@@ -452,16 +459,36 @@ private Q_SLOTS:
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("replica");
         QTest::addColumn<QString>("plugin");
-        QTest::newRow("5.7-5.7") << "5.7.44" << "5.7.44" << "mysql_native_password";
-        QTest::newRow("8.0.3-8.0.3") << "8.0.3" << "8.0.3" << "mysql_native_password";
-        QTest::newRow("8.0.4-8.0.4") << "8.0.4" << "8.0.4" << "caching_sha2_password";
-        QTest::newRow("8.0-5.7") << "8.0.36" << "5.7.44" << "mysql_native_password";
-        QTest::newRow("8.4-8.4") << "8.4.3" << "8.4.3" << "caching_sha2_password";
-        QTest::newRow("8.4-5.7") << "8.4.3" << "5.7.44-log" << "mysql_native_password";
-        QTest::newRow("9.1-8.0") << "9.1.0" << "8.0.39-0ubuntu0.22.04.1" << "caching_sha2_password";
-        QTest::newRow("9.1-5.7") << "9.1.0" << "5.7.44" << "";
-        QTest::newRow("percona-8.0") << "8.0.36-28" << "8.0.36-28" << "caching_sha2_password";
-        QTest::newRow("mariadb") << "10.11.6-MariaDB" << "10.11.6-MariaDB" << "";
+        QTest::newRow("5.7-5.7") << "5.7.44"
+                                 << "5.7.44"
+                                 << "mysql_native_password";
+        QTest::newRow("8.0.3-8.0.3") << "8.0.3"
+                                     << "8.0.3"
+                                     << "mysql_native_password";
+        QTest::newRow("8.0.4-8.0.4") << "8.0.4"
+                                     << "8.0.4"
+                                     << "caching_sha2_password";
+        QTest::newRow("8.0-5.7") << "8.0.36"
+                                 << "5.7.44"
+                                 << "mysql_native_password";
+        QTest::newRow("8.4-8.4") << "8.4.3"
+                                 << "8.4.3"
+                                 << "caching_sha2_password";
+        QTest::newRow("8.4-5.7") << "8.4.3"
+                                 << "5.7.44-log"
+                                 << "mysql_native_password";
+        QTest::newRow("9.1-8.0") << "9.1.0"
+                                 << "8.0.39-0ubuntu0.22.04.1"
+                                 << "caching_sha2_password";
+        QTest::newRow("9.1-5.7") << "9.1.0"
+                                 << "5.7.44"
+                                 << "";
+        QTest::newRow("percona-8.0") << "8.0.36-28"
+                                     << "8.0.36-28"
+                                     << "caching_sha2_password";
+        QTest::newRow("mariadb") << "10.11.6-MariaDB"
+                                 << "10.11.6-MariaDB"
+                                 << "";
     }
     void authPlugin()
     {
@@ -494,9 +521,10 @@ private Q_SLOTS:
         QTest::newRow("8.0.23") << "8.0.23" << false
                                 << "CHANGE REPLICATION SOURCE TO SOURCE_USER = 'r', SOURCE_PASSWORD = '***', "
                                    "GET_SOURCE_PUBLIC_KEY = 1";
-        QTest::newRow("8.4-ssl") << "8.4.3" << true
-                                 << "CHANGE REPLICATION SOURCE TO SOURCE_USER = 'r', SOURCE_PASSWORD = '***', "
-                                    "SOURCE_SSL = 1";
+        QTest::newRow("8.4-ssl")
+            << "8.4.3" << true
+            << "CHANGE REPLICATION SOURCE TO SOURCE_USER = 'r', SOURCE_PASSWORD = '***', "
+               "SOURCE_SSL = 1";
         QTest::newRow("9.1") << "9.1.0" << false
                              << "CHANGE REPLICATION SOURCE TO SOURCE_USER = 'r', SOURCE_PASSWORD = '***', "
                                 "GET_SOURCE_PUBLIC_KEY = 1";
@@ -526,12 +554,16 @@ private Q_SLOTS:
         QTest::addColumn<bool>("can");
         QTest::addColumn<QString>("expected");
         const QString set = QStringLiteral("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5");
-        QTest::newRow("5.7-empty") << "5.7.44" << "" << true << "SET GLOBAL gtid_purged = '" + set + "'";
-        QTest::newRow("5.7-history") << "5.7.44" << "4e11fa47-71ca-11e1-9e33-c80aa9429562:1" << false
+        QTest::newRow("5.7-empty") << "5.7.44"
+                                   << "" << true << "SET GLOBAL gtid_purged = '" + set + "'";
+        QTest::newRow("5.7-history") << "5.7.44"
+                                     << "4e11fa47-71ca-11e1-9e33-c80aa9429562:1" << false
                                      << "SET GLOBAL gtid_purged = '" + set + "'";
-        QTest::newRow("8.0-history") << "8.0.36-28" << "4e11fa47-71ca-11e1-9e33-c80aa9429562:1" << true
+        QTest::newRow("8.0-history") << "8.0.36-28"
+                                     << "4e11fa47-71ca-11e1-9e33-c80aa9429562:1" << true
                                      << "SET GLOBAL gtid_purged = '+" + set + "'";
-        QTest::newRow("8.4") << "8.4.3" << "" << true << "SET GLOBAL gtid_purged = '+" + set + "'";
+        QTest::newRow("8.4") << "8.4.3"
+                             << "" << true << "SET GLOBAL gtid_purged = '+" + set + "'";
     }
     void markGtids()
     {
@@ -551,17 +583,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("version");
         QTest::addColumn<QString>("routines");
         QTest::addColumn<QString>("drop");
-        QTest::newRow("5.7.7") << "5.7.7" << "GRANT SELECT ON mysql.proc TO 'replipair_copy'@'h'"
+        QTest::newRow("5.7.7") << "5.7.7"
+                               << "GRANT SELECT ON mysql.proc TO 'replipair_copy'@'h'"
                                << "DROP USER 'replipair_copy'@'h'";
-        QTest::newRow("5.7.8") << "5.7.8" << "GRANT SELECT ON mysql.proc TO 'replipair_copy'@'h'"
+        QTest::newRow("5.7.8") << "5.7.8"
+                               << "GRANT SELECT ON mysql.proc TO 'replipair_copy'@'h'"
                                << "DROP USER IF EXISTS 'replipair_copy'@'h'";
-        QTest::newRow("8.0.19") << "8.0.19" << "GRANT SELECT ON *.* TO 'replipair_copy'@'h'"
+        QTest::newRow("8.0.19") << "8.0.19"
+                                << "GRANT SELECT ON *.* TO 'replipair_copy'@'h'"
                                 << "DROP USER IF EXISTS 'replipair_copy'@'h'";
-        QTest::newRow("8.0.20") << "8.0.20" << "GRANT SHOW_ROUTINE ON *.* TO 'replipair_copy'@'h'"
+        QTest::newRow("8.0.20") << "8.0.20"
+                                << "GRANT SHOW_ROUTINE ON *.* TO 'replipair_copy'@'h'"
                                 << "DROP USER IF EXISTS 'replipair_copy'@'h'";
-        QTest::newRow("8.4") << "8.4.3" << "GRANT SHOW_ROUTINE ON *.* TO 'replipair_copy'@'h'"
+        QTest::newRow("8.4") << "8.4.3"
+                             << "GRANT SHOW_ROUTINE ON *.* TO 'replipair_copy'@'h'"
                              << "DROP USER IF EXISTS 'replipair_copy'@'h'";
-        QTest::newRow("mariadb") << "10.11.6-MariaDB" << "GRANT SELECT ON mysql.proc TO 'replipair_copy'@'h'"
+        QTest::newRow("mariadb") << "10.11.6-MariaDB"
+                                 << "GRANT SELECT ON mysql.proc TO 'replipair_copy'@'h'"
                                  << "DROP USER IF EXISTS 'replipair_copy'@'h'";
     }
     void copyAccountGrants()
@@ -571,12 +609,12 @@ private Q_SLOTS:
         QFETCH(QString, drop);
         ServerContext ctx;
         ctx.dialect = Dialect(ServerVersion::parse(version));
-        const QStringList sql
-            = CopyAccount::statements(ctx, QStringLiteral("h"), QStringLiteral("pw"), { QStringLiteral("app") }, true);
+        const QStringList sql = CopyAccount::statements(
+            ctx, QStringLiteral("h"), QStringLiteral("pw"), { QStringLiteral("app") }, true);
         QCOMPARE(sql.first(), drop);
         QCOMPARE(sql.last(), routines);
-        QVERIFY(!sql.join(QLatin1Char('\n')).contains(QStringLiteral("mysql.proc"))
-            || ctx.dialect.isMariaDb() || !ctx.dialect.version().atLeast(8, 0, 0));
+        QVERIFY(!sql.join(QLatin1Char('\n')).contains(QStringLiteral("mysql.proc")) || ctx.dialect.isMariaDb()
+            || !ctx.dialect.version().atLeast(8, 0, 0));
     }
 
     /** Nothing RepliPair sends to MySQL 8.4 or 9.x names what those versions removed: no MASTER_ option,
@@ -625,7 +663,8 @@ private Q_SLOTS:
             d.replicationAuthPlugin(d.version()));
         ServerContext ctx;
         ctx.dialect = d;
-        all << CopyAccount::statements(ctx, QStringLiteral("h"), QStringLiteral("pw"), { QStringLiteral("a") }, false);
+        all << CopyAccount::statements(
+            ctx, QStringLiteral("h"), QStringLiteral("pw"), { QStringLiteral("a") }, false);
         for (const QString& sql : all) {
             QString s = sql;
             s.remove(QStringLiteral("GRANT REPLICATION SLAVE ON")); // the privilege's name, see above

@@ -20,7 +20,8 @@ class TestPreflightMySql : public QObject
         QStringList out;
         for (const Finding& f : findings)
             out << QStringLiteral("%1:%2:%3")
-                       .arg(f.severity == Finding::Severity::Error ? QStringLiteral("E") : QStringLiteral("W"),
+                       .arg(
+                           f.severity == Finding::Severity::Error ? QStringLiteral("E") : QStringLiteral("W"),
                            f.server, f.code);
         return out;
     }
@@ -34,23 +35,31 @@ private Q_SLOTS:
         QTest::addColumn<bool>("gtid");
         QTest::addColumn<QString>("consistencyA");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("8.0-pair") << "8.0.36" << "8.0.36-28" << false << false << "OFF" << QStringList();
-        QTest::newRow("super-read-only") << "8.4.3" << "8.4.3" << true << false << "OFF"
-                                         << QStringList { QStringLiteral("E:B:super-read-only") };
+        QTest::newRow("8.0-pair") << "8.0.36"
+                                  << "8.0.36-28" << false << false << "OFF" << QStringList();
+        QTest::newRow("super-read-only")
+            << "8.4.3"
+            << "8.4.3" << true << false << "OFF" << QStringList { QStringLiteral("E:B:super-read-only") };
         // a 5.7 replica of 8.0 gets a mysql_native_password account: nothing to say
-        QTest::newRow("5.7-8.0") << "5.7.44" << "8.0.36" << false << false << "OFF" << QStringList();
+        QTest::newRow("5.7-8.0") << "5.7.44"
+                                 << "8.0.36" << false << false << "OFF" << QStringList();
         // 8.4 has that plugin off by default
-        QTest::newRow("5.7-8.4") << "5.7.44" << "8.4.3" << false << false << "OFF"
+        QTest::newRow("5.7-8.4") << "5.7.44"
+                                 << "8.4.3" << false << false << "OFF"
                                  << QStringList { QStringLiteral("W:B:replica-auth-plugin") };
         // 9.x has none the 5.7 replica speaks
-        QTest::newRow("5.7-9.1") << "5.7.44" << "9.1.0" << false << false << "OFF"
+        QTest::newRow("5.7-9.1") << "5.7.44"
+                                 << "9.1.0" << false << false << "OFF"
                                  << QStringList { QStringLiteral("E:B:replica-auth-plugin") };
-        QTest::newRow("gtid-on") << "8.0.39-0ubuntu0.22.04.1" << "8.0.39" << false << true << "OFF"
+        QTest::newRow("gtid-on") << "8.0.39-0ubuntu0.22.04.1"
+                                 << "8.0.39" << false << true << "OFF"
                                  << QStringList { QStringLiteral("W:A:gtid-consistency"),
                                         QStringLiteral("W:B:gtid-consistency") };
         QTest::newRow("gtid-already-consistent")
-            << "8.0.36" << "8.0.36" << false << true << "ON" << QStringList { QStringLiteral("W:B:gtid-consistency") };
-        QTest::newRow("mariadb") << "10.11.6-MariaDB" << "10.11.6-MariaDB" << false << true << "" << QStringList();
+            << "8.0.36"
+            << "8.0.36" << false << true << "ON" << QStringList { QStringLiteral("W:B:gtid-consistency") };
+        QTest::newRow("mariadb") << "10.11.6-MariaDB"
+                                 << "10.11.6-MariaDB" << false << true << "" << QStringList();
     }
     void findings()
     {

@@ -37,8 +37,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("end");
         QTest::newRow("before-any") << events << qint64(197) << a + ":1-5," + b + ":1-2" << true;
         QTest::newRow("after-two") << events << qint64(492) << a + ":1-5," + b + ":1-2," + a + ":6-7" << true;
-        QTest::newRow("gap") << events << qint64(712)
-                             << a + ":1-5," + b + ":1-2," + a + ":6-7:9," + b + ":3" << true;
+        QTest::newRow("gap") << events << qint64(712) << a + ":1-5," + b + ":1-2," + a + ":6-7:9," + b + ":3"
+                             << true;
         QTest::newRow("tagged") << events << qint64(822)
                                 << a + ":1-5," + b + ":1-2," + a + ":6-7:9," + b + ":3," + a + ":nightly:1"
                                 << false;
