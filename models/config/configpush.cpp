@@ -72,10 +72,23 @@ Result<void> ConfigPush::precheck(ServerContext& ctx, const ConfigPlan& plan)
 
 QString ConfigPush::setGlobalStatement(const Dialect& dialect, const DesiredSetting& setting)
 {
+    // replication filters: MySQL has no variables for them, but CHANGE REPLICATION FILTER
+    if (const QString filter = dialect.setReplicationFilter(
+            setting.variable, setting.value.split(QLatin1Char(','), Qt::SkipEmptyParts));
+        !filter.isEmpty())
+        return filter;
     bool numeric = false;
     setting.value.toLongLong(&numeric);
     return QStringLiteral("SET GLOBAL %1 = %2")
         .arg(setting.variable, numeric ? setting.value : dialect.literal(setting.value));
+}
+
+bool ConfigPush::needsStoppedApplier(int errorCode)
+{
+    // 1198 ER_SLAVE_MUST_STOP (MariaDB's filters, binlog_format before 8.0); 3017
+    // ER_SLAVE_SQL_THREAD_MUST_STOP (CHANGE REPLICATION FILTER); 3747 a running applier prevents
+    // changing binlog_format (MySQL 8.0+)
+    return errorCode == 1198 || errorCode == 3017 || errorCode == 3747;
 }
 
 QString ConfigPush::pendingMeaning(const QString& variable)
@@ -194,10 +207,12 @@ Result<void> ConfigPush::setDynamic()
     for (const DesiredSetting& s : m_plan.setGlobal) {
         const QString sql = setGlobalStatement(m_ctx.dialect, s);
         auto r = m_ctx.sql->exec(sql);
-        if (!r && r.error().code == 1198) { // a running replica: stop it around the change
-            m_ctx.sql->exec(m_ctx.dialect.stopReplica());
+        if (!r && needsStoppedApplier(r.error().code)) {
+            // a running replica: stop it around the change (MySQL: the applier (SQL) thread is enough)
+            const Dialect& d = m_ctx.dialect;
+            m_ctx.sql->exec(d.isMariaDb() ? d.stopReplica() : d.stopReplicaSqlThread());
             r = m_ctx.sql->exec(sql);
-            m_ctx.sql->exec(m_ctx.dialect.startReplica());
+            m_ctx.sql->exec(d.isMariaDb() ? d.startReplica() : d.startReplicaSqlThread());
         }
         if (!r) {
             const QString restored = restore();
@@ -339,7 +354,9 @@ Result<void> ConfigPush::verify()
         return std::unexpected(inspected.error());
     QStringList wrong;
     for (const DesiredSetting& s : m_plan.settings)
-        if (!m_plan.pendingRestart.contains(s.variable)
+        // MySQL 5.7 shows its replication filters only while a replica is configured: set, not readable
+        if (!(s.isList && !inspected->variables.contains(s.variable))
+            && !m_plan.pendingRestart.contains(s.variable)
             && !ReplicationSettings::isEffective(s, inspected->variables))
             wrong << QStringLiteral("%1 is %2, expected %3")
                          .arg(s.variable, inspected->variables.value(s.variable), s.value);

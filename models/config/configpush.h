@@ -52,6 +52,9 @@ public:
     static QString backupName(const QString& path, const QString& stamp);
     /** SET GLOBAL for a dynamic setting: numbers as they are, anything else quoted. */
     static QString setGlobalStatement(const Dialect& dialect, const DesiredSetting& setting);
+    /** Whether a SET GLOBAL / CHANGE REPLICATION FILTER refused with @p errorCode goes through once the
+     *  replica's applier is stopped. */
+    static bool needsStoppedApplier(int errorCode);
     /** What it means for the pair that @p variable only takes effect at the next restart. */
     static QString pendingMeaning(const QString& variable);
 

@@ -157,8 +157,10 @@ QList<DesiredSetting> ReplicationSettings::compute(
 
 bool ReplicationSettings::isEffective(const DesiredSetting& setting, const QMap<QString, QString>& variables)
 {
+    // a setting that cannot be read is not known to hold: a replication filter MySQL 5.7 does not show
+    // (no replica configured yet) is set again, which is harmless, rather than trusted blindly
     if (!variables.contains(setting.variable))
-        return setting.isList; // MySQL shows replication filters only once a replica is configured
+        return false;
     const QString current = variables.value(setting.variable);
     if (setting.isList)
         return normaliseList(current) == normaliseList(setting.value);

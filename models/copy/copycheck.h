@@ -3,6 +3,7 @@
 #include "common/finding.h"
 #include "common/pairprofile.h"
 #include "common/steperror.h"
+#include "copy/dumptool.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -32,6 +33,7 @@ public:
     qint64 saveFreeBytes = -1; ///< free space where saveDir is (or would be made); -1: unknown
     bool saveOnDataFilesystem = true; ///< saveDir and the data folder share one filesystem
     QString dumpTool;
+    DumpTool dumpOptions; ///< what dumpTool understands, from its own --help on the receiver's host
     QString clientTool;
     bool targetReadOnly = false;
     bool replace = false; ///< the user confirmed replacing the receiver's databases (saved first)

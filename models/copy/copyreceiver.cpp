@@ -202,8 +202,8 @@ Result<void> CopyReceiver::expectCoordinates(const QString& sourceHost, int sour
         if (status->configured)
             return stepFailure(name, StepId::Copy,
                 CopyReceiver::tr("%1 already has replica settings (source %2): a copy would replace data it "
-                                 "may be applying; remove them first (STOP SLAVE; RESET SLAVE ALL)")
-                    .arg(name, status->sourceHost));
+                                 "may be applying; remove them first (%3)")
+                    .arg(name, status->sourceHost, ctx.dialect.removeReplicaHint()));
         ChangeSourceParams p;
         p.host = sourceHost;
         p.port = sourcePort;
@@ -225,12 +225,6 @@ Result<BinlogCoordinates> CopyReceiver::coordinatesReceived()
         BinlogCoordinates c;
         c.file = status->relaySourceLogFile;
         c.position = status->execSourceLogPos;
-        if (!ctx.dialect.isMariaDb()) {
-            // mysqldump sets GTID_PURGED on the receiver when the source has GTIDs on
-            auto purged = ctx.sql->scalar(QStringLiteral("SELECT @@GLOBAL.gtid_purged"));
-            if (purged)
-                c.gtid = purged->toString().simplified().remove(QLatin1Char(' '));
-        }
         return c;
     });
 }

@@ -35,11 +35,12 @@ QString loader(const CopyScriptParams& p)
         .arg(Shell::quote(p.clientTool));
 }
 
-QString commonDumpOptions()
+QString commonDumpOptions(const CopyScriptParams& p)
 {
     return QStringLiteral(
-        "--single-transaction --routines --events --triggers --hex-blob --add-drop-database --no-tablespaces "
-        "--max-allowed-packet=1G");
+               "--single-transaction --routines --events --triggers --hex-blob --add-drop-database "
+               "--no-tablespaces --max-allowed-packet=1G")
+        + (p.gtidPurgedOff ? QStringLiteral(" --set-gtid-purged=OFF") : QString());
 }
 
 /** Runs @p dump in the background of this (sub)shell and writes its exit code to dump.rc and the bytes it
@@ -115,7 +116,7 @@ QString CopyScript::copy(const CopyScriptParams& p)
         = p.sourceData ? QStringLiteral("--source-data=1") : QStringLiteral("--master-data=1");
     const QString dump
         = QStringLiteral("%1 --defaults-file=\"$d/source.cnf\" %2 %3 --databases %4 2>\"$d/dump.err\"")
-              .arg(Shell::quote(p.dumpTool), commonDumpOptions(), coords, dumpedDatabases(p.databases));
+              .arg(Shell::quote(p.dumpTool), commonDumpOptions(p), coords, dumpedDatabases(p.databases));
     return header(p.workDir) + countedDump(dump)
         + QStringLiteral(" |\n{ %1 2>\"$d/load.err\"; echo $? > \"$d/load.rc\"; }\n").arg(loader(p))
         + footer();
@@ -125,7 +126,7 @@ QString CopyScript::save(const CopyScriptParams& p, const QString& savedFile)
 {
     const QString dump
         = QStringLiteral("%1 --defaults-file=\"$d/target.cnf\" %2 --databases %3 2>\"$d/dump.err\"")
-              .arg(Shell::quote(p.dumpTool), commonDumpOptions(), dumpedDatabases(p.databases));
+              .arg(Shell::quote(p.dumpTool), commonDumpOptions(p), dumpedDatabases(p.databases));
     // the saved copy is readable by this user alone (0600, whatever the login's umask), and never replaces
     // an earlier one of the same name
     return header(p.workDir) + QStringLiteral("umask 077\nset -C\n") + countedDump(dump)

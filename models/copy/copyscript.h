@@ -10,7 +10,10 @@ struct CopyScriptParams
     QString workDir; ///< private (0700) folder holding the option files, logs and exit codes
     QString dumpTool; ///< mariadb-dump or mysqldump
     QString clientTool; ///< mariadb or mysql
-    bool sourceData = false; ///< mysqldump 8.0.26+: --source-data instead of --master-data
+    bool sourceData = false; ///< the dump tool knows --source-data (see DumpTool), else --master-data
+    /** MySQL's mysqldump: --set-gtid-purged=OFF, so that no dump writes SET @@GLOBAL.GTID_PURGED (the
+     *  receiver's GTID state is set on purpose after the copy, and the saved copy restores data only). */
+    bool gtidPurgedOff = false;
     QStringList databases;
 };
 

@@ -8,6 +8,7 @@
 #include "copy/remotejob.h"
 #include "host/serverworker.h"
 #include "operation/intentjournal.h"
+#include "setup/replicastartpoint.h"
 
 #include <QDateTime>
 
@@ -149,6 +150,9 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
         { { QStringLiteral("folder"), *dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
     undo.params.dumpTool = check.dumpTool;
     undo.params.clientTool = check.clientTool;
+    // by the receiver's tool, not by the servers: its own --help said what it understands
+    undo.params.sourceData = check.dumpOptions.sourceData;
+    undo.params.gtidPurgedOff = check.dumpOptions.setGtidPurged;
     undo.params.databases = check.databases;
     undo.job = std::make_unique<RemoteJob>(to.name, *dir);
     undo.watch = std::make_unique<CopyJobWatch>(undo.receiver, *undo.job, m_cancel, m_progress);
@@ -256,7 +260,6 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
 {
     const ServerProfile &from = m_profile.servers[m_source], &to = m_profile.servers[1 - m_source];
     auto flavor = onSource([](ServerContext& ctx) { return ctx.dialect; });
-    undo.params.sourceData = !flavor.isMariaDb() && flavor.version().atLeast(8, 0, 26);
     // the dump's CHANGE MASTER lands in replica settings made for it (never started)
     undo.replicaIntent = intent(1 - m_source, IntentJournal::Action::CopyReplicaSettings, {});
     if (auto e = undo.receiver.expectCoordinates(from.effectivePeerHost(), from.port); !e)
@@ -314,6 +317,14 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
         if (!gtid)
             return std::unexpected(gtid.error());
         result.source.gtid = gtid->toString();
+    } else {
+        // no SET @@GLOBAL.GTID_PURGED came with the dump: the GTIDs the snapshot holds are read from the
+        // source's binary log, and the replication step marks the ones the receiver lacks as applied
+        auto gtid
+            = onSource([c = *coords](ServerContext& ctx) { return ReplicaStartPoint::gtidSetAt(ctx, c); });
+        if (!gtid)
+            return std::unexpected(gtid.error());
+        result.source.gtid = *gtid;
     }
     // the receiver's own position, read while it is still read-only: nothing written to it is skipped
     auto own = undo.receiver.on([](ServerContext& ctx) { return ReplicationSteps::readCoordinates(ctx); });

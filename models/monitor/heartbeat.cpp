@@ -98,9 +98,11 @@ QString Heartbeat::clockExpression(const Dialect& dialect)
 
 QString Heartbeat::beatStatement(const Dialect& dialect, qint64 serverId, const QString& monitorId)
 {
-    // the server id as a literal: @@server_id would be re-evaluated by a statement-based replica
+    // the server id as a literal: @@server_id would be re-evaluated by a statement-based replica. The
+    // update repeats the clock rather than VALUES(ts_us), deprecated since MySQL 8.0.20 (a warning on
+    // every beat); the clock is the statement's, so both give the same value
     return QStringLiteral("INSERT INTO %1 (server_id, written_by, ts_us) VALUES (%2, %3, %4) "
-                          "ON DUPLICATE KEY UPDATE ts_us = VALUES(ts_us)")
+                          "ON DUPLICATE KEY UPDATE ts_us = %4")
         .arg(tableName())
         .arg(serverId)
         .arg(SqlQuote::literal(monitorId), clockExpression(dialect));

@@ -95,9 +95,8 @@ QList<Finding> PairDataSteps::preflight(
             QStringLiteral("copy-replica-configured"),
             PairDataSteps::tr("%1 already replicates from %2: a copy would replace data it is applying")
                 .arg(m_profile.servers[1 - source].name, m_profile.servers[source].name),
-            PairDataSteps::tr(
-                "leave \"initialCopy\" out, or remove that replication first (STOP SLAVE; RESET SLAVE "
-                "ALL)") };
+            PairDataSteps::tr("leave \"initialCopy\" out, or remove that replication first (%1)")
+                .arg(Dialect(in[1 - source].version).removeReplicaHint()) };
     m_copyCheck = *check;
     return out;
 }
@@ -117,7 +116,11 @@ std::optional<PlanStep> PairDataSteps::planStep() const
                             "with sql_log_bin=0; %4 read-only meanwhile",
             nullptr, c.sourceTables)
               .arg(c.databases.join(QStringLiteral(", ")), size, from.name, to.name,
-                  QStringLiteral("%1 --single-transaction --master-data=1").arg(c.dumpTool), c.clientTool);
+                  QStringList { c.dumpTool, QStringLiteral("--single-transaction"),
+                      c.dumpOptions.coordinatesOption(), c.dumpOptions.gtidPurgedOption() }
+                      .join(QLatin1Char(' '))
+                      .trimmed(),
+                  c.clientTool);
     s.sql << QStringLiteral(
         "-- on %1: temporary account %2@'%3' (SELECT, SHOW VIEW, TRIGGER, EVENT, LOCK TABLES "
         "on the copied databases; RELOAD, binlog monitor), generated password in a 0600 "

@@ -51,7 +51,8 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
         s.title = PlanBuilder::tr("Replication account for %1, with a generated password")
                       .arg(profile.servers[j].name);
         s.sql << QStringLiteral("SET SESSION sql_log_bin = 0")
-              << d.createReplicationUser(profile.replicationUser, host, QString(), true)
+              << d.createReplicationUser(profile.replicationUser, host, QString(), true,
+                     d.replicationAuthPlugin(inspections[j].version))
               << QStringLiteral("SET SESSION sql_log_bin = 1");
         s.undo = d.dropUser(profile.replicationUser, host);
         plan << s;
@@ -117,7 +118,7 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
                 known ? start.known->gtid : PlanBuilder::tr("<GTID position read above>"));
         s.sql << d.changeSource(p, true) << d.startReplica();
         s.check = PlanBuilder::tr("IO and SQL threads running");
-        s.undo = QStringLiteral("%1; %2").arg(d.stopReplica(), d.resetReplicaAll());
+        s.undo = d.removeReplicaHint();
         plan << s;
     }
     PlanStep v;

@@ -24,7 +24,9 @@ bool SetupRun::createUsers()
             { { QStringLiteral("user"), m_profile.replicationUser }, { QStringLiteral("host"), host },
                 { QStringLiteral("existed"), !existed || existed->toInt() > 0 } },
             true);
-        auto r = ReplicationSteps::createReplicationUser(ctx, m_profile.replicationUser, host, m_password[i]);
+        // the plugin the replica (the peer) can log in with
+        auto r = ReplicationSteps::createReplicationUser(ctx, m_profile.replicationUser, host, m_password[i],
+            ctx.dialect.replicationAuthPlugin(m_in[1 - i].version));
         if (!r)
             return std::unexpected(r.error());
         ctx.intentDone(intent);

@@ -1,4 +1,5 @@
 #include "config/configplan.h"
+#include "config/configpush.h"
 #include "config/replicationsettings.h"
 
 #include <QTest>
@@ -27,7 +28,8 @@ class TestConfigPlanner : public QObject
         s.variables = { { "server_id", QString::number(id) }, { "log_bin", logBin ? "1" : "0" },
             { "log_slave_updates", "0" }, { "sync_binlog", "0" }, { "auto_increment_increment", "1" },
             { "auto_increment_offset", "1" }, { "binlog_do_db", "" }, { "binlog_ignore_db", "" },
-            { "replicate_do_db", "" }, { "replicate_ignore_db", "" } };
+            { "replicate_do_db", "" }, { "replicate_ignore_db", "" }, { "replicate_wild_do_table", "" },
+            { "replicate_wild_ignore_table", "" } };
         return s;
     }
     /** What the server would report once the plan's settings are in effect. */
@@ -190,6 +192,74 @@ private Q_SLOTS:
         const ConfigPlan restarted = planFor(p.mayRestart(true));
         QVERIFY(restarted.restartNeeded());
         QVERIFY(restarted.pendingRestart.isEmpty());
+    }
+
+    /** MySQL has no replicate_* variables: the filters in effect come from performance_schema (8.0.11+)
+     *  or SHOW SLAVE STATUS (5.7, only with a replica), and a filter not known to hold is set live with
+     *  CHANGE REPLICATION FILTER, never assumed to hold. A server with nothing else to change (binary log
+     *  and log_replica_updates on, as on 8.0 by default) still gets its filters. */
+    void mysqlFiltersAreSetLive_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("readable"); ///< the server shows its filters (performance_schema)
+        QTest::addColumn<QString>("inEffect"); ///< REPLICATE_WILD_DO_TABLE rule it shows
+        QTest::addColumn<QStringList>("live"); ///< statements the plan runs
+        QTest::addColumn<QStringList>("restart");
+        const QString wild = QStringLiteral("CHANGE REPLICATION FILTER REPLICATE_WILD_DO_TABLE = ('test.%')");
+        const QString wildIgnore
+            = QStringLiteral("CHANGE REPLICATION FILTER REPLICATE_WILD_IGNORE_TABLE = ('mysql.%')");
+        QTest::newRow("5.6-unknown") << "5.6.51" << false << "" << QStringList()
+                                     << QStringList { QStringLiteral("replicate_do_db"),
+                                            QStringLiteral("replicate_ignore_db"),
+                                            QStringLiteral("replicate_wild_do_table"),
+                                            QStringLiteral("replicate_wild_ignore_table") };
+        QTest::newRow("5.7-unknown")
+            << "5.7.44-log" << false << ""
+            << QStringList { QStringLiteral("CHANGE REPLICATION FILTER REPLICATE_DO_DB = ()"),
+                   QStringLiteral("CHANGE REPLICATION FILTER REPLICATE_IGNORE_DB = ()"), wild, wildIgnore }
+            << QStringList();
+        QTest::newRow("8.0.36-none") << "8.0.36" << true << "" << QStringList { wild, wildIgnore }
+                                     << QStringList();
+        QTest::newRow("percona-8.0-none")
+            << "8.0.36-28" << true << "" << QStringList { wild, wildIgnore } << QStringList();
+        QTest::newRow("8.4-other") << "8.4.3" << true << "shop.%" << QStringList { wild, wildIgnore }
+                                   << QStringList();
+        QTest::newRow("9.1-in-effect")
+            << "9.1.0" << true << "test.%" << QStringList { wildIgnore } << QStringList();
+    }
+    void mysqlFiltersAreSetLive()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, readable);
+        QFETCH(QString, inEffect);
+        QFETCH(QStringList, live);
+        QFETCH(QStringList, restart);
+        ServerInspection a;
+        a.version = ServerVersion::parse(version);
+        a.serverId = 1;
+        a.logBin = true;
+        const Dialect d(a.version);
+        a.variables = { { "server_id", "1" }, { "log_bin", "1" }, { d.logReplicaUpdatesVariable(), "1" },
+            { "sync_binlog", "1" }, { "binlog_do_db", "" }, { "binlog_ignore_db", "" } };
+        ServerInspection b = a;
+        b.serverId = 2;
+        if (readable) {
+            QList<QVariantMap> rows;
+            if (!inEffect.isEmpty())
+                rows << QVariantMap { { "name", "REPLICATE_WILD_DO_TABLE" }, { "rule", inEffect } };
+            a.variables.insert(ServerInspection::filtersFromRows(rows));
+        }
+        PairProfile p = pair();
+        p.syncBinlog = 1;
+        p.autoIncrement = false;
+        const auto settings = ReplicationSettings::compute(p, 0, a, b, false);
+        const ConfigPlan plan = ConfigPlanner::plan(
+            QStringLiteral("A"), QStringLiteral("orders"), settings, a.variables, {}, {}, true);
+        QStringList sql;
+        for (const DesiredSetting& s : plan.setGlobal)
+            sql << ConfigPush::setGlobalStatement(d, s);
+        QCOMPARE(sql, live);
+        QCOMPARE(plan.restartFor, restart);
     }
 
     void conflictsInIncludedFilesAreDisabled()

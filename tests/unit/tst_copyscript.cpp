@@ -138,6 +138,28 @@ private Q_SLOTS:
         QVERIFY(CopyScript::copy(p).contains(QStringLiteral("--source-data=1")));
     }
 
+    /** MySQL's mysqldump writes SET @@GLOBAL.GTID_PURGED unless told not to: neither the copy nor the
+     *  saved old copy carries it (ERROR 1840 / 3546 on a receiver with GTID history of its own). */
+    void gtidPurgedIsDecidedForCopyAndSave_data()
+    {
+        QTest::addColumn<bool>("off");
+        QTest::newRow("mysqldump") << true;
+        QTest::newRow("mariadb-dump") << false;
+    }
+    void gtidPurgedIsDecidedForCopyAndSave()
+    {
+        QFETCH(bool, off);
+        CopyScriptParams p;
+        p.workDir = QStringLiteral("/tmp/replipair-copy.x");
+        p.dumpTool = QStringLiteral("mysqldump");
+        p.clientTool = QStringLiteral("mysql");
+        p.databases = { QStringLiteral("shop") };
+        p.gtidPurgedOff = off;
+        for (const QString& script :
+            { CopyScript::copy(p), CopyScript::save(p, QStringLiteral("/var/lib/replipair-saved/b.sql")) })
+            QCOMPARE(script.contains(QStringLiteral(" --set-gtid-purged=OFF ")), off);
+    }
+
     void copyPipesTheDumpStraightIntoTheClientAndCountsItsBytes()
     {
         // stand-ins for the tools: a "dump" writing 3 MB and some text, a "client" counting what it read;
