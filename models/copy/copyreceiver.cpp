@@ -3,7 +3,7 @@
 #include "common/shellquote.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
-#include "copy/remotejob.h"
+#include "host/remotejob.h"
 #include "sql/replicastatus.h"
 
 namespace {
@@ -34,7 +34,7 @@ Result<QString> CopyReceiver::makeWorkDir()
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        return RemoteJob::makeWorkDir(**shell, name);
+        return RemoteJob::makeWorkDir(**shell, name, StepId::Copy, QStringLiteral("copy"));
     });
 }
 
@@ -44,7 +44,7 @@ Result<void> CopyReceiver::removeWorkDir(const QString& dir)
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        return RemoteJob::removeWorkDir(**shell, name, dir);
+        return RemoteJob::removeWorkDir(**shell, name, StepId::Copy, dir);
     });
 }
 
@@ -54,7 +54,7 @@ Result<void> CopyReceiver::writePrivateFile(const QString& path, const QByteArra
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        return RemoteJob::writePrivateFile(**shell, name, path, content);
+        return RemoteJob::writePrivateFile(**shell, name, StepId::Copy, path, content);
     });
 }
 

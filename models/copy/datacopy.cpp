@@ -5,7 +5,7 @@
 #include "copy/copyjobwatch.h"
 #include "copy/copyreceiver.h"
 #include "copy/copyscript.h"
-#include "copy/remotejob.h"
+#include "host/remotejob.h"
 #include "host/serverworker.h"
 
 #include <QDateTime>
@@ -107,7 +107,7 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
     undo.params.dumpTool = check.dumpTool;
     undo.params.clientTool = check.clientTool;
     undo.params.databases = check.databases;
-    undo.job = std::make_unique<RemoteJob>(to.name, *dir);
+    undo.job = std::make_unique<RemoteJob>(to.name, StepId::Copy, *dir);
     undo.watch = std::make_unique<CopyJobWatch>(undo.receiver, *undo.job, m_cancel, m_progress);
     undo.watch->setPollIntervalMs(m_pollMs);
     const QString cnf = *dir + QStringLiteral("/target.cnf");
