@@ -22,24 +22,24 @@ std::optional<QByteArray> sizedBlock(const QByteArray& in, qsizetype& pos)
 /** A work folder RepliPair made: the only kind it removes. */
 bool isWorkDir(const QString& dir)
 {
-    return dir.startsWith(QLatin1Char('/')) && dir.section(QLatin1Char('/'), -1).startsWith(QLatin1String("replipair-"))
+    return dir.startsWith(QLatin1Char('/'))
+        && dir.section(QLatin1Char('/'), -1).startsWith(QLatin1String("replipair-"))
         && !dir.contains(QLatin1String("/../"));
 }
 
 /** The shell function alive: whether a process of group $p lives, zombies (exited, never reaped by an
  *  init that does not reap) not counted. From /proc, which also sees processes the caller may not signal
  *  (kill -0 says EPERM, not "gone", for those); kill -0 only where there is no /proc. Builtins only. */
-const QString kAlive = QStringLiteral(
-    "alive() {\n"
-    "  [ -r /proc/self/stat ] || { kill -0 \"-$p\" 2>/dev/null; return; }\n"
-    "  for s in /proc/[0-9]*/stat; do\n"
-    "    { read -r l < \"$s\"; } 2>/dev/null || continue\n"
-    "    l=${l##*) }\n"
-    "    set -- $l\n"
-    "    [ \"$3\" = \"$p\" ] && [ \"$1\" != Z ] && return 0\n"
-    "  done\n"
-    "  return 1\n"
-    "}\n");
+const QString kAlive = QStringLiteral("alive() {\n"
+                                      "  [ -r /proc/self/stat ] || { kill -0 \"-$p\" 2>/dev/null; return; }\n"
+                                      "  for s in /proc/[0-9]*/stat; do\n"
+                                      "    { read -r l < \"$s\"; } 2>/dev/null || continue\n"
+                                      "    l=${l##*) }\n"
+                                      "    set -- $l\n"
+                                      "    [ \"$3\" = \"$p\" ] && [ \"$1\" != Z ] && return 0\n"
+                                      "  done\n"
+                                      "  return 1\n"
+                                      "}\n");
 } // namespace
 
 RemoteJob::RemoteJob(QString server, QString step, QString workDir)
@@ -57,8 +57,9 @@ Result<QString> RemoteJob::makeWorkDir(
     HostShell& shell, const QString& server, const QString& step, const QString& kind)
 {
     auto r = shell.run(
-        QStringLiteral("umask 077; d=$(mktemp -d \"${TMPDIR:-/tmp}/replipair-%1.XXXXXX\") && chmod 700 \"$d\" "
-                       "&& echo \"$d\"")
+        QStringLiteral(
+            "umask 077; d=$(mktemp -d \"${TMPDIR:-/tmp}/replipair-%1.XXXXXX\") && chmod 700 \"$d\" "
+            "&& echo \"$d\"")
             .arg(kind),
         15000);
     if (!r)
@@ -86,8 +87,8 @@ Result<void> RemoteJob::removeWorkDir(
     return {};
 }
 
-Result<void> RemoteJob::writePrivateFile(
-    HostShell& shell, const QString& server, const QString& step, const QString& path, const QByteArray& content)
+Result<void> RemoteJob::writePrivateFile(HostShell& shell, const QString& server, const QString& step,
+    const QString& path, const QByteArray& content)
 {
     // made empty with mode 0600 first: the atomic write keeps an existing file's mode
     auto made = shell.run(QStringLiteral("umask 077; : > %1 && chmod 600 %1").arg(Shell::quote(path)), 15000);
@@ -160,8 +161,9 @@ Result<void> RemoteJob::start(HostShell& shell, const QString& name, const QStri
         return std::unexpected(r.error());
     const QList<QByteArray> lines = r->out.trimmed().split('\n');
     if (r->exitCode != 0 || lines.size() < 2)
-        return std::unexpected(failure(RemoteJob::tr("cannot start %1 on %2: %3")
-                                           .arg(name, shell.describe(), QString::fromUtf8(r->err).trimmed())));
+        return std::unexpected(
+            failure(RemoteJob::tr("cannot start %1 on %2: %3")
+                        .arg(name, shell.describe(), QString::fromUtf8(r->err).trimmed())));
     m_watchFile = watchFile;
     m_watchFrom = lines.at(1).trimmed().toLongLong();
     return {};
@@ -199,42 +201,42 @@ std::optional<RemoteJob::State> RemoteJob::parseState(const QByteArray& printed)
 
 Result<RemoteJob::State> RemoteJob::state(HostShell& shell, int waitMs) const
 {
-    const QString body
-        = QStringLiteral(
-            "export LC_ALL=C\n"
-            "d=%1\n"
-            "w=%2\n"
-            "from=%3\n"
-            // wait on the host for the end: one round trip learns it at once
-            "i=0\n"
-            "while [ ! -f \"$d/status\" ] && [ $i -lt %4 ]; do sleep 0.02 2>/dev/null || break; "
-            "i=$((i + 1)); done\n"
-            "p=\n"
-            "[ -f \"$d/job.pid\" ] && read -r p < \"$d/job.pid\"\n"
-            "z=\n"
-            "[ -n \"$p\" ] && { read -r l < \"/proc/$p/stat\"; } 2>/dev/null && l=${l##*) } && z=${l%% *}\n"
-            "if [ -f \"$d/status\" ]; then read -r st < \"$d/status\"; printf 'finished %s\\n' \"$st\"\n"
-            "elif [ -n \"$p\" ] && [ \"$z\" != Z ] && kill -0 \"$p\" 2>/dev/null; then echo running\n"
-            "elif [ -f \"$d/status\" ]; then read -r st < \"$d/status\"; printf 'finished %s\\n' \"$st\"\n"
-            "else echo vanished; fi\n"
-            "o=$(tail -c 16000 \"$d/output\" 2>/dev/null; echo x); o=${o%x}\n"
-            "printf '%s\\n%s' \"${#o}\" \"$o\"\n"
-            "a=\n"
-            "if [ -n \"$w\" ] && [ -f \"$w\" ]; then\n"
-            "  n=$(wc -c < \"$w\"); [ \"$n\" -lt \"$from\" ] && from=0\n"
-            "  a=$(tail -c +$((from + 1)) \"$w\" 2>/dev/null | head -c 65536; echo x)\n"
-            "  a=${a%x}\n"
-            "fi\n"
-            "printf '%s\\n%s' \"${#a}\" \"$a\"\n")
-              .arg(Shell::quote(m_workDir), Shell::quote(m_watchFile), QString::number(m_watchFrom),
-                  QString::number(qMax(0, waitMs / 20)));
+    const QString body = QStringLiteral(
+        "export LC_ALL=C\n"
+        "d=%1\n"
+        "w=%2\n"
+        "from=%3\n"
+        // wait on the host for the end: one round trip learns it at once
+        "i=0\n"
+        "while [ ! -f \"$d/status\" ] && [ $i -lt %4 ]; do sleep 0.02 2>/dev/null || break; "
+        "i=$((i + 1)); done\n"
+        "p=\n"
+        "[ -f \"$d/job.pid\" ] && read -r p < \"$d/job.pid\"\n"
+        "z=\n"
+        "[ -n \"$p\" ] && { read -r l < \"/proc/$p/stat\"; } 2>/dev/null && l=${l##*) } && z=${l%% *}\n"
+        "if [ -f \"$d/status\" ]; then read -r st < \"$d/status\"; printf 'finished %s\\n' \"$st\"\n"
+        "elif [ -n \"$p\" ] && [ \"$z\" != Z ] && kill -0 \"$p\" 2>/dev/null; then echo running\n"
+        "elif [ -f \"$d/status\" ]; then read -r st < \"$d/status\"; printf 'finished %s\\n' \"$st\"\n"
+        "else echo vanished; fi\n"
+        "o=$(tail -c 16000 \"$d/output\" 2>/dev/null; echo x); o=${o%x}\n"
+        "printf '%s\\n%s' \"${#o}\" \"$o\"\n"
+        "a=\n"
+        "if [ -n \"$w\" ] && [ -f \"$w\" ]; then\n"
+        "  n=$(wc -c < \"$w\"); [ \"$n\" -lt \"$from\" ] && from=0\n"
+        "  a=$(tail -c +$((from + 1)) \"$w\" 2>/dev/null | head -c 65536; echo x)\n"
+        "  a=${a%x}\n"
+        "fi\n"
+        "printf '%s\\n%s' \"${#a}\" \"$a\"\n")
+                             .arg(Shell::quote(m_workDir), Shell::quote(m_watchFile),
+                                 QString::number(m_watchFrom), QString::number(qMax(0, waitMs / 20)));
     auto r = shell.run(body, 15000 + waitMs);
     if (!r)
         return std::unexpected(r.error());
     const auto st = parseState(r->out);
     if (!st)
-        return std::unexpected(failure(RemoteJob::tr("cannot read the state of the job in %1 on %2: %3")
-                                           .arg(m_workDir, shell.describe(), QString::fromUtf8(r->err).trimmed())));
+        return std::unexpected(
+            failure(RemoteJob::tr("cannot read the state of the job in %1 on %2: %3")
+                        .arg(m_workDir, shell.describe(), QString::fromUtf8(r->err).trimmed())));
     return *st;
 }
 
@@ -256,13 +258,14 @@ QString RemoteJob::stopScript(const QString& workDir, int graceMs)
 {
     const int grace = qMax(1, graceMs / 100);
     // "kill -SIG -PGID", never "kill -SIG -- -PGID": dash's kill takes no "--" and signals nothing then
-    const QString head = QStringLiteral("export LC_ALL=C\n"
-                                        "d=%1\n"
-                          "p=\n"
-                          "{ read -r p < \"$d/job.pid\"; } 2>/dev/null\n"
-                          "case \"$p\" in ''|*[!0-9]*) echo stopped; exit 0;; esac\n"
-                          "[ \"$p\" -gt 1 ] || { echo \"no process group in $d/job.pid\" >&2; exit 2; }\n")
-                             .arg(Shell::quote(workDir));
+    const QString head
+        = QStringLiteral("export LC_ALL=C\n"
+                         "d=%1\n"
+                         "p=\n"
+                         "{ read -r p < \"$d/job.pid\"; } 2>/dev/null\n"
+                         "case \"$p\" in ''|*[!0-9]*) echo stopped; exit 0;; esac\n"
+                         "[ \"$p\" -gt 1 ] || { echo \"no process group in $d/job.pid\" >&2; exit 2; }\n")
+              .arg(Shell::quote(workDir));
     return head + kAlive
         + QStringLiteral("alive || { echo stopped; exit 0; }\n"
                          "kill -TERM \"-$p\" 2>/dev/null\n"
@@ -284,11 +287,12 @@ Result<void> RemoteJob::stop(HostShell& shell, int graceMs) const
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return std::unexpected(failure(
-            RemoteJob::tr("the processes of the job in %1 on %2 did not stop, not even on SIGKILL%3")
-                .arg(m_workDir, shell.describe(),
-                    r->err.trimmed().isEmpty() ? QString()
-                                               : QStringLiteral(": ") + QString::fromUtf8(r->err.trimmed()))));
+        return std::unexpected(
+            failure(RemoteJob::tr("the processes of the job in %1 on %2 did not stop, not even on SIGKILL%3")
+                        .arg(m_workDir, shell.describe(),
+                            r->err.trimmed().isEmpty()
+                                ? QString()
+                                : QStringLiteral(": ") + QString::fromUtf8(r->err.trimmed()))));
     return {};
 }
 
@@ -307,8 +311,9 @@ Result<void> RemoteJob::release(HostShell& shell) const
     if (!r)
         return std::unexpected(r.error());
     if (r->exitCode != 0)
-        return std::unexpected(failure(RemoteJob::tr("cannot mark %1 on %2: %3")
-                                           .arg(m_workDir, shell.describe(), QString::fromUtf8(r->err).trimmed())));
+        return std::unexpected(
+            failure(RemoteJob::tr("cannot mark %1 on %2: %3")
+                        .arg(m_workDir, shell.describe(), QString::fromUtf8(r->err).trimmed())));
     return {};
 }
 

@@ -62,7 +62,8 @@ QString RestartedServer::strangers() const
     if (!m_other.isEmpty())
         seen << RestartedServer::tr("another server answered on its port (%1; expected datadir %2, port %3, "
                                     "server_id %4)")
-                    .arg(m_other, m_expected.dataDir.isEmpty() ? RestartedServer::tr("any") : m_expected.dataDir,
+                    .arg(m_other,
+                        m_expected.dataDir.isEmpty() ? RestartedServer::tr("any") : m_expected.dataDir,
                         QString::number(m_expected.port), QString::number(m_expected.serverId));
     if (m_vanished > 0)
         seen << RestartedServer::tr("a server answered and went away again %n time(s)", nullptr, m_vanished);

@@ -268,6 +268,7 @@ Result<void> ServerRestart::run()
             : state.phase == RemoteJob::Phase::Vanished
             ? ServerRestart::tr("\"%1\" was killed before it finished").arg(cmd)
             : ServerRestart::tr("the server aborted its start while \"%1\" still ran").arg(cmd);
+        server.observe(m_clock.elapsed()); // whether a server that answered meanwhile is still there
         const QString strangers = server.strangers();
         return std::unexpected(
             failure(ServerRestart::tr("%1 after %2 s%3. The server says:\n%4\n(full output: "

@@ -33,7 +33,8 @@ Result<RunningServer> RunningServer::read(SqlSession& sql)
 bool RunningServer::isServer(const QString& expectedDataDir, int expectedPort, qint64 expectedServerId) const
 {
     return (expectedDataDir.isEmpty() || cleanDir(dataDir) == cleanDir(expectedDataDir))
-        && (expectedPort == 0 || port == expectedPort) && (expectedServerId == 0 || serverId == expectedServerId);
+        && (expectedPort == 0 || port == expectedPort)
+        && (expectedServerId == 0 || serverId == expectedServerId);
 }
 
 bool RunningServer::sameProcess(const RunningServer& later) const

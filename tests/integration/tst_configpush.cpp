@@ -432,6 +432,42 @@ private Q_SLOTS:
         QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
     }
 
+    void aShortDiagnosticStartIsNotTheServerBack()
+    {
+        // as Debian's init script after a failed start: B itself (its datadir, its new configuration) runs
+        // for 6 s as a diagnostic while the script still runs, then the script fails. The short-lived
+        // server must not pass for B being back.
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        const SandboxServer& b = sb.servers()[1];
+        const QString once = pair.dir() + QStringLiteral("/diagnostic-once");
+        const QString script = pair.dir() + QStringLiteral("/restart-b.sh");
+        writeScript(script,
+            QStringLiteral("#!/bin/sh\n"
+                           "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
+                           "touch %1\n"
+                           "%2/stop.sh || exit 1\n"
+                           "echo 'Starting MariaDB database server: mariadbd . . . failed!'\n"
+                           "timeout 6 %3 --defaults-file=%2/my.cnf %4</dev/null >/dev/null 2>&1\n"
+                           "exit 1\n")
+                .arg(Shell::quote(once), Shell::quote(b.dir), Shell::quote(Sandbox::serverBinary()),
+                    ::geteuid() == 0 ? QStringLiteral("--user=root ") : QString()));
+        PairProfile profile = sb.pairProfile();
+        profile.servers[1].restartCommand = Shell::quote(script);
+        const SetupOutcome o = runSetup(profile);
+        dump(o);
+        QVERIFY(QFile::exists(once));
+        QVERIFY(!o.ok);
+        QVERIFY(!o.said(QStringLiteral("verified")));
+        QCOMPARE(o.error.server, QStringLiteral("B"));
+        QVERIFY2(o.error.text.contains(QStringLiteral("exited with 1")), qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("went away again")), qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("server is back up")), qPrintable(o.error.text));
+        QVERIFY(sb.isRunning(1));
+        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
+    }
+
     void aHungRestartIsStoppedWithItsWholeGroupAndNeverRunsOn()
     {
         // B's restart stops B and then hangs (a real sleep in the command's process group) longer than

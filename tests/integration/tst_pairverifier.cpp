@@ -25,7 +25,8 @@ class TestPairVerifier : public QObject
     {
         PairVerifier verifier(m_profile, m_workers[0].get(), m_workers[1].get());
         return verifier.verify(30000, [&](const SetupEvent& e) {
-            if (onRows && e.kind == SetupEvent::Kind::StepStarted && e.text.contains(QLatin1String("test row")))
+            if (onRows && e.kind == SetupEvent::Kind::StepStarted
+                && e.text.contains(QLatin1String("test row")))
                 onRows();
         });
     }

@@ -80,9 +80,11 @@ class TestRemoteJob : public QObject
     QTemporaryDir m_tmp;
 
     /** Starts @p script as a "run" job under @p shell and waits until @p processes of its group live. */
-    static std::optional<RemoteJob> launched(HostShell& shell, const QString& script, int processes, pid_t* pgid)
+    static std::optional<RemoteJob> launched(
+        HostShell& shell, const QString& script, int processes, pid_t* pgid)
     {
-        auto job = RemoteJob::launch(shell, QStringLiteral("B"), StepId::Restart, QStringLiteral("run"), script);
+        auto job
+            = RemoteJob::launch(shell, QStringLiteral("B"), StepId::Restart, QStringLiteral("run"), script);
         if (!job)
             return std::nullopt;
         *pgid = pid_t(text(job->workDir() + QStringLiteral("/job.pid")).toInt());
@@ -117,7 +119,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("needsKill");
         for (const QString& sh : { QStringLiteral("/bin/dash"), QStringLiteral("/bin/bash") }) {
             const QByteArray name = sh.section(QLatin1Char('/'), -1).toUtf8();
-            QTest::newRow(name + ", children") << sh << QStringLiteral("sleep 300 & sleep 301 & wait") << 4 << false;
+            QTest::newRow(name + ", children")
+                << sh << QStringLiteral("sleep 300 & sleep 301 & wait") << 4 << false;
             // reparented to init, yet in the group: what signalling the runner alone leaves behind
             QTest::newRow(name + ", grandchild of a gone subshell")
                 << sh << QStringLiteral("( sleep 302 & ) ; sleep 303") << 4 << false;
@@ -166,11 +169,13 @@ private Q_SLOTS:
         const auto launchedJob = launched(root, QStringLiteral("sleep 308"), 2, &pgid);
         QVERIFY(launchedJob);
         const RemoteJob& job = *launchedJob;
-        const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther;
+        const auto open
+            = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther;
         QFile::setPermissions(m_tmp.path(), open);
-        QFile::setPermissions(job.workDir(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                | QFile::ExeOther);
-        QFile::setPermissions(job.workDir() + QStringLiteral("/job.pid"), QFile::ReadOwner | QFile::ReadOther);
+        QFile::setPermissions(job.workDir(),
+            QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+        QFile::setPermissions(
+            job.workDir() + QStringLiteral("/job.pid"), QFile::ReadOwner | QFile::ReadOther);
         class AsNobody : public LocalShell
         {
         public:
@@ -179,15 +184,17 @@ private Q_SLOTS:
             { }
             Result<CommandResult> run(const QString& command, int timeoutMs) override
             {
-                return LocalShell::run(QStringLiteral("exec setpriv --reuid=65534 --regid=65534 --clear-groups "
-                                                      "/bin/sh -c %1")
-                                           .arg(Shell::quote(command)),
+                return LocalShell::run(
+                    QStringLiteral("exec setpriv --reuid=65534 --regid=65534 --clear-groups "
+                                   "/bin/sh -c %1")
+                        .arg(Shell::quote(command)),
                     timeoutMs);
             }
         } nobody;
         auto stopped = job.stop(nobody, 300);
         QVERIFY(!stopped);
-        QVERIFY2(stopped.error().text.contains(QStringLiteral("did not stop")), qPrintable(stopped.error().text));
+        QVERIFY2(
+            stopped.error().text.contains(QStringLiteral("did not stop")), qPrintable(stopped.error().text));
         QCOMPARE(stopped.error().step, StepId::Restart);
         QVERIFY(!liveMembers(pgid).isEmpty());
         QVERIFY(groupExists(pgid));
@@ -222,8 +229,9 @@ private Q_SLOTS:
             QStringLiteral("echo said it; echo '[ERROR] logged' >> %1; exit 3").arg(Shell::quote(watched)),
             watched);
         QVERIFY(job);
-        QVERIFY(QFileInfo(job->workDir()).permissions() == (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                                               | QFile::ReadUser | QFile::WriteUser | QFile::ExeUser));
+        QVERIFY(QFileInfo(job->workDir()).permissions()
+            == (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadUser | QFile::WriteUser
+                | QFile::ExeUser));
         RemoteJob::State st;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
@@ -268,10 +276,12 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(bool, endsFirst);
         LocalShell sh(QStringLiteral("B"));
-        const QString go = m_tmp.filePath(QStringLiteral("go-%1").arg(QTest::currentDataTag()).replace(
-            QLatin1Char(' '), QLatin1Char('_')));
+        const QString go = m_tmp.filePath(
+            QStringLiteral("go-%1").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
         auto job = RemoteJob::launch(sh, QStringLiteral("B"), StepId::Restart, QStringLiteral("run"),
-            QStringLiteral("while [ ! -e %1 ]; do sleep 0.05; done; exit %2").arg(Shell::quote(go)).arg(exitCode));
+            QStringLiteral("while [ ! -e %1 ]; do sleep 0.05; done; exit %2")
+                .arg(Shell::quote(go))
+                .arg(exitCode));
         QVERIFY(job);
         auto finished = [&] { return phase(*job, sh) == RemoteJob::Phase::Finished; };
         if (endsFirst) {
