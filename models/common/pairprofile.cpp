@@ -48,7 +48,8 @@ ServerProfile parseServer(const QJsonObject& o, const QString& where, ProfileFie
         { QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("adminUser"),
             QStringLiteral("adminPasswordEnv"), QStringLiteral("adminPasswordFile"),
             QStringLiteral("adminPasswordKeychain"), QStringLiteral("peerHost"), QStringLiteral("ssh"),
-            QStringLiteral("configFile"), QStringLiteral("restartCommand") },
+            QStringLiteral("configFile"), QStringLiteral("restartCommand"),
+            QStringLiteral("restartTimeoutSeconds") },
         where);
     ServerProfile s;
     s.name = p.string(o, QStringLiteral("name"), where, {}, true);
@@ -61,6 +62,8 @@ ServerProfile parseServer(const QJsonObject& o, const QString& where, ProfileFie
     s.peerHost = p.string(o, QStringLiteral("peerHost"), where, {});
     s.configFile = p.string(o, QStringLiteral("configFile"), where, s.configFile);
     s.restartCommand = p.string(o, QStringLiteral("restartCommand"), where, s.restartCommand);
+    s.restartTimeoutSeconds
+        = p.integer(o, QStringLiteral("restartTimeoutSeconds"), where, s.restartTimeoutSeconds);
     if (s.configFile.isEmpty())
         p.add(where, PairProfile::tr("\"configFile\" must be a path or \"auto\""));
     if (s.restartCommand.isEmpty())
@@ -127,6 +130,8 @@ QJsonObject ServerProfile::toJson() const
         o.insert(QStringLiteral("adminPasswordFile"), adminPasswordFile);
     if (!peerHost.isEmpty())
         o.insert(QStringLiteral("peerHost"), peerHost);
+    if (restartTimeoutSeconds != DefaultRestartTimeoutSeconds)
+        o.insert(QStringLiteral("restartTimeoutSeconds"), restartTimeoutSeconds);
     o.insert(QStringLiteral("ssh"), hasSsh ? QJsonValue(ssh.toJson()) : QJsonValue());
     return o;
 }

@@ -43,6 +43,9 @@ struct ServerProfile
     SshEndpoint ssh;
     QString configFile = QStringLiteral("auto");
     QString restartCommand = QStringLiteral("auto");
+    /** How long a restart may take before it is stopped (large buffer pools need minutes). */
+    int restartTimeoutSeconds = DefaultRestartTimeoutSeconds;
+    static constexpr int DefaultRestartTimeoutSeconds = 90;
 
     /** Transient: a password typed into the GUI or read from the keychain. Never serialised. */
     QString adminPasswordOverride;

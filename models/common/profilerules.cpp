@@ -135,6 +135,16 @@ std::optional<QString> ProfileRules::keychainEntry(const QString& value)
         .arg(MaxKeychainEntryLength);
 }
 
+std::optional<QString> ProfileRules::restartTimeout(int seconds)
+{
+    if (seconds >= MinRestartTimeoutSeconds && seconds <= MaxRestartTimeoutSeconds)
+        return std::nullopt;
+    return tr("%1 is not a restart timeout: give %2 to %3 seconds")
+        .arg(seconds)
+        .arg(MinRestartTimeoutSeconds)
+        .arg(MaxRestartTimeoutSeconds);
+}
+
 QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
 {
     QList<QPair<QString, QString>> out;
@@ -165,6 +175,7 @@ QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
             &ProfileRules::keychainEntry);
         optional(where, QStringLiteral("configFile"), s.configFile, &ProfileRules::optionFilePath);
         optional(where, QStringLiteral("restartCommand"), s.restartCommand, &ProfileRules::singleLine);
+        rule(where, QStringLiteral("restartTimeoutSeconds"), restartTimeout(s.restartTimeoutSeconds));
         if (!s.hasSsh)
             continue;
         const QString ssh = where + QStringLiteral(".ssh");

@@ -7,6 +7,7 @@
 #include "host/restartdetector.h"
 #include "host/serverrestart.h"
 #include "setup/serverinspection.h"
+#include "sql/runningserver.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -246,8 +247,9 @@ Result<void> ConfigPush::restartAndVerify()
     const QString& cmd = m_plan.restartCommand;
     m_options.progress(ConfigPush::tr("restarting the server (%1 changed): %2")
                            .arg(m_plan.restartFor.join(QStringLiteral(", ")), cmd));
-    ServerRestart::Options restart { cmd, m_options.errorLog, m_options.restartTimeoutMs,
-        m_options.progress };
+    const RestartedServer::Expected before = runningNow();
+    ServerRestart::Options restart { cmd, m_options.errorLog, m_options.restartTimeoutMs, m_options.progress,
+        withNewSettings(before) };
     const int restartIntent = m_ctx.intent(
         StepId::Restart, IntentJournal::Action::Restart, { { QStringLiteral("command"), cmd } }, true);
     ServerRestart first(m_ctx, restart);
@@ -288,6 +290,7 @@ Result<void> ConfigPush::restartAndVerify()
                 .arg(back.error().text, restored, serverState(),
                     m_applied.backups.isEmpty() ? ConfigPush::tr("none, the files were new")
                                                 : m_applied.backups.join(QStringLiteral(", ")))));
+    restart.expected = before; // the old configuration: the server_id it had, nothing new in effect
     ServerRestart second(m_ctx, restart);
     auto again = second.run();
     return std::unexpected(failure(StepId::Restart,
@@ -344,25 +347,58 @@ QString ConfigPush::restore()
     return notes.join(QStringLiteral("; "));
 }
 
-Result<void> ConfigPush::verify()
+RestartedServer::Expected ConfigPush::runningNow()
 {
-    if (!m_ctx.sql->isOpen())
-        if (auto c = m_ctx.connect(); !c)
-            return c;
-    auto inspected = ServerInspection::inspect(m_ctx);
+    RestartedServer::Expected expected;
+    if (m_ctx.sql && (m_ctx.sql->isOpen() || m_ctx.connect(2)))
+        if (auto now = RunningServer::read(*m_ctx.sql)) {
+            expected.dataDir = now->dataDir;
+            expected.port = now->port;
+            expected.serverId = now->serverId;
+        }
+    return expected;
+}
+
+RestartedServer::Expected ConfigPush::withNewSettings(RestartedServer::Expected expected) const
+{
+    for (const DesiredSetting& s : m_plan.settings)
+        if (s.variable == QLatin1String("server_id") && !m_plan.pendingRestart.contains(s.variable))
+            expected.serverId = s.value.toLongLong();
+    const ConfigPlan& plan = m_plan;
+    expected.settingsMissing = [&plan](ServerContext& ctx) {
+        auto wrong = notInEffect(ctx, plan);
+        return wrong ? wrong->join(QStringLiteral("; ")) : wrong.error().text;
+    };
+    return expected;
+}
+
+Result<QStringList> ConfigPush::notInEffect(ServerContext& ctx, const ConfigPlan& plan)
+{
+    if (!ctx.sql->isOpen())
+        if (auto c = ctx.connect(); !c)
+            return std::unexpected(c.error());
+    auto inspected = ServerInspection::inspect(ctx);
     if (!inspected)
         return std::unexpected(inspected.error());
     QStringList wrong;
-    for (const DesiredSetting& s : m_plan.settings)
+    for (const DesiredSetting& s : plan.settings)
         // MySQL 5.7 shows its replication filters only while a replica is configured: set, not readable
         if (!(s.isList && !inspected->variables.contains(s.variable))
-            && !m_plan.pendingRestart.contains(s.variable)
+            && !plan.pendingRestart.contains(s.variable)
             && !ReplicationSettings::isEffective(s, inspected->variables))
             wrong << QStringLiteral("%1 is %2, expected %3")
                          .arg(s.variable, inspected->variables.value(s.variable), s.value);
-    if (!wrong.isEmpty())
+    return wrong;
+}
+
+Result<void> ConfigPush::verify()
+{
+    auto wrong = notInEffect(m_ctx, m_plan);
+    if (!wrong)
+        return std::unexpected(wrong.error());
+    if (!wrong->isEmpty())
         return std::unexpected(failure(StepId::VerifyConfig,
             ConfigPush::tr("after the change: %1. Another option file may override ours.")
-                .arg(wrong.join(QStringLiteral("; ")))));
+                .arg(wrong->join(QStringLiteral("; ")))));
     return {};
 }

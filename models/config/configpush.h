@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/configplan.h"
+#include "host/restartedserver.h"
 #include "host/serverworker.h"
 
 #include <QCoreApplication>
@@ -29,7 +30,7 @@ public:
     };
     struct Options
     {
-        int restartTimeoutMs = 120000;
+        int restartTimeoutMs = 90000;
         QString errorLog; ///< the server's log_error, quoted when a restart fails
         std::function<void(const QString&)> progress;
         bool prechecked = false; ///< precheck() already passed (setup checks both servers first)
@@ -65,6 +66,13 @@ private:
     Result<void> restartAndVerify();
     /** Puts every touched file back as it was; says what it did. */
     QString restore();
+    /** The server as it runs now (its datadir, port and server_id), before the restart. */
+    RestartedServer::Expected runningNow();
+    /** The server that must come back with the new configuration: @p before, with the planned server_id
+     *  and the settings just written in effect. */
+    RestartedServer::Expected withNewSettings(RestartedServer::Expected before) const;
+    /** The settings of @p plan (but those left for the next restart) not in effect on the server. */
+    static Result<QStringList> notInEffect(ServerContext& ctx, const ConfigPlan& plan);
     /** Whether the server answers now, in words for a message. */
     QString serverState();
     /** The effective values are the planned ones (except those left for the next restart). */

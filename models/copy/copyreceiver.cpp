@@ -5,7 +5,7 @@
 #include "common/shellquote.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
-#include "copy/remotejob.h"
+#include "host/remotejob.h"
 #include "sql/replicastatus.h"
 
 namespace {
@@ -36,7 +36,7 @@ Result<QString> CopyReceiver::makeWorkDir()
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        return RemoteJob::makeWorkDir(**shell, name);
+        return RemoteJob::makeWorkDir(**shell, name, StepId::Copy, QStringLiteral("copy"));
     });
 }
 
@@ -46,7 +46,7 @@ Result<void> CopyReceiver::removeWorkDir(const QString& dir)
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        return RemoteJob::removeWorkDir(**shell, name, dir);
+        return RemoteJob::removeWorkDir(**shell, name, StepId::Copy, dir);
     });
 }
 
@@ -56,7 +56,7 @@ Result<void> CopyReceiver::writePrivateFile(const QString& path, const QByteArra
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        return RemoteJob::writePrivateFile(**shell, name, path, content);
+        return RemoteJob::writePrivateFile(**shell, name, StepId::Copy, path, content);
     });
 }
 

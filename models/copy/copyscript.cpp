@@ -13,8 +13,8 @@ QString dumpedDatabases(const QStringList& dbs)
 
 QString header(const QString& workDir)
 {
-    return QStringLiteral("d=%1\ncd \"$d\" || exit 90\necho $$ > \"$d/job.pid\"\n")
-        .arg(Shell::quote(workDir));
+    // job.pid is RemoteJob's: the id of the job's process group
+    return QStringLiteral("d=%1\ncd \"$d\" || exit 90\n").arg(Shell::quote(workDir));
 }
 
 /** The end of every job: wakes a poll sleeping on it (its sleep's pid in poll.sleep), so that the end is

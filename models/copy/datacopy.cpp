@@ -5,7 +5,7 @@
 #include "copy/copyjobwatch.h"
 #include "copy/copyreceiver.h"
 #include "copy/copyscript.h"
-#include "copy/remotejob.h"
+#include "host/remotejob.h"
 #include "host/serverworker.h"
 #include "operation/intentjournal.h"
 #include "setup/replicastartpoint.h"
@@ -154,7 +154,7 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
     undo.params.sourceData = check.dumpOptions.sourceData;
     undo.params.gtidPurgedOff = check.dumpOptions.setGtidPurged;
     undo.params.databases = check.databases;
-    undo.job = std::make_unique<RemoteJob>(to.name, *dir);
+    undo.job = std::make_unique<RemoteJob>(to.name, StepId::Copy, *dir);
     undo.watch = std::make_unique<CopyJobWatch>(undo.receiver, *undo.job, m_cancel, m_progress);
     undo.watch->setPollIntervalMs(m_pollMs);
     const QString cnf = *dir + QStringLiteral("/target.cnf");

@@ -120,6 +120,17 @@ Result<void> PairVerifier::verify(int timeoutMs, const std::function<void(const 
     };
     QElapsedTimer t;
     t.start();
+    // the servers that verification starts with must be the ones it ends with: a server lost (or
+    // replaced by another) meanwhile makes every row that arrived prove nothing about the pair
+    RunningServer before[2];
+    for (int i = 0; i < 2; ++i) {
+        auto seen = running(i);
+        if (!seen) {
+            report(SetupEvent::Kind::StepFailed, seen.error().server, seen.error().text, t.elapsed());
+            return std::unexpected(seen.error());
+        }
+        before[i] = *seen;
+    }
     report(SetupEvent::Kind::StepStarted, {}, tr("waiting for the IO and SQL threads on both servers"), -1);
     const Result<QString> threads = waitForThreads(timeoutMs);
     if (!threads) {
@@ -134,7 +145,48 @@ Result<void> PairVerifier::verify(int timeoutMs, const std::function<void(const 
         report(SetupEvent::Kind::StepFailed, trip.error().server, trip.error().text, t.elapsed());
         return std::unexpected(trip.error());
     }
+    if (auto same = stillTheSame(before); !same) {
+        report(SetupEvent::Kind::StepFailed, same.error().server, same.error().text, t.elapsed());
+        return same;
+    }
     report(SetupEvent::Kind::StepFinished, {}, *trip, t.elapsed());
+    return {};
+}
+
+Result<RunningServer> PairVerifier::running(int index)
+{
+    auto seen = onServer(index, [](ServerContext& ctx) { return RunningServer::read(*ctx.sql); });
+    if (!seen)
+        return stepFailure(m_profile.servers[index].name, StepId::Verify,
+            PairVerifier::tr("cannot tell which server answers: %1").arg(seen.error().text),
+            seen.error().code);
+    return seen;
+}
+
+Result<void> PairVerifier::stillTheSame(const RunningServer (&before)[2])
+{
+    for (int i = 0; i < 2; ++i) {
+        const QString name = m_profile.servers[i].name;
+        auto now = running(i);
+        if (!now)
+            return stepFailure(name, StepId::Verify,
+                PairVerifier::tr("%1 was lost during the verification (%2): replication is NOT verified")
+                    .arg(name, now.error().text));
+        if (!now->isServer(before[i].dataDir, before[i].port, before[i].serverId))
+            return stepFailure(name, StepId::Verify,
+                PairVerifier::tr(
+                    "another server answers for %1 than at the start of the verification (now %2; "
+                    "before %3): replication is NOT verified")
+                    .arg(name, now->describe(), before[i].describe()));
+        if (!before[i].sameProcess(*now))
+            return stepFailure(name, StepId::Verify,
+                PairVerifier::tr(
+                    "%1 restarted during the verification (up %2 s now, %3 s at its start): "
+                    "replication is NOT verified; look at why it restarted, then run setup again")
+                    .arg(name)
+                    .arg(now->uptime)
+                    .arg(before[i].uptime));
+    }
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "common/steperror.h"
 #include "setup/setupevent.h"
 #include "sql/replicastatus.h"
+#include "sql/runningserver.h"
 
 #include <QCoreApplication>
 #include <atomic>
@@ -27,7 +28,8 @@ public:
     static constexpr int DefaultReconnectWindowMs = 20000;
 
     /** The verify step: waitForThreads(), then roundTrip(), each reported to @p onEvent as it starts and
-     *  ends (step "verify"). */
+     *  ends (step "verify"); fails when either server is not the same process at the end as at the start
+     *  (lost, restarted, or another server answering in its place). */
     Result<void> verify(int timeoutMs, const std::function<void(const SetupEvent&)>& onEvent);
     Result<QString> waitForThreads(int timeoutMs);
     /** The row test: a test row written on each side arrives on the other; the test table is dropped
@@ -45,6 +47,10 @@ private:
     /** Runs @p fn on server @p index's worker, reconnecting and repeating it after a lost connection. */
     template<typename F> auto onServer(int index, F fn) -> std::invoke_result_t<F, ServerContext&>;
     Result<ReplicaStatus> status(int index);
+    /** Which server process answers for server @p index. */
+    Result<RunningServer> running(int index);
+    /** Both servers are still the processes @p before (not restarted, not replaced, reachable). */
+    Result<void> stillTheSame(const RunningServer (&before)[2]);
     Result<void> exec(int index, const QString& sql);
     Result<bool> waitFor(int index, const QString& countSql, bool present, int timeoutMs);
 

@@ -24,7 +24,7 @@ struct SetupOptions
 
     bool sequential = false; ///< every per-server step one server after the other (for the benchmark)
     int verifyTimeoutMs = 30000;
-    int restartTimeoutMs = 90000;
+    int restartTimeoutMs = 0; ///< 0: each server's "restartTimeoutSeconds"; else this (tests)
     ShellFactory shellFactory; ///< how host shells are made (tests inject an SSH fixture's); empty: default
     /** Test hook, called on the run's thread after the step with this id; may kill a server, etc. */
     std::function<void(const QString& stepId)> afterStep;

@@ -296,7 +296,9 @@ bool SetupRun::applyConfig()
         if (!errorLog.isEmpty() && !errorLog.startsWith(QLatin1Char('/')))
             errorLog = m_in[ctx.index].datadir + QLatin1Char('/') + errorLog;
         ConfigPush push(ctx, plan,
-            { m_options.restartTimeoutMs, errorLog,
+            { m_options.restartTimeoutMs > 0 ? m_options.restartTimeoutMs
+                                             : ctx.profile.restartTimeoutSeconds * 1000,
+                errorLog,
                 [this, &ctx](const QString& text) {
                     report(SetupEvent::Kind::Info, ctx.profile.name, StepId::Config, text);
                 },

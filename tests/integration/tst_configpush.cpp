@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTime>
 
@@ -107,6 +109,29 @@ class TestConfigPush : public QObject
                                .msecsSinceStartOfDay();
             }
         return out;
+    }
+
+    static void writeScript(const QString& path, const QString& body)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(body.toUtf8());
+        f.close();
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    /** The processes of group @p pgid that live (zombies apart), from /proc. */
+    static QStringList liveGroupMembers(pid_t pgid)
+    {
+        QStringList live;
+        for (const QString& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            if (entry.toInt() <= 0)
+                continue;
+            const QString stat = text(QStringLiteral("/proc/%1/stat").arg(entry));
+            const QStringList f = stat.mid(stat.lastIndexOf(QLatin1Char(')')) + 2).split(QLatin1Char(' '));
+            if (f.size() > 2 && f.at(2).toInt() == pgid && f.at(0) != QLatin1String("Z"))
+                live << stat.left(80);
+        }
+        return live;
     }
 
     SandboxPair m_pair;
@@ -384,6 +409,172 @@ private Q_SLOTS:
         // run any more: then it ran once
         QTRY_VERIFY_WITH_TIMEOUT(processesNaming(count).isEmpty(), 30000);
         QCOMPARE(text(count), QStringLiteral("run\n"));
+    }
+
+    void anImpostorOnThePortIsNotTheServerBack()
+    {
+        // B's restart kills B and leaves another server on B's port and socket: B's new configuration, but
+        // another datadir, gone again after 6 s (as an init script's diagnostic start is). It answers as
+        // a new process with the settings just written: it must not pass for B, nor ever be "verified".
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        QVERIFY(sb.up(3)); // C lends its datadir to the impostor
+        QVERIFY(sb.stop(2));
+        const SandboxServer &b = sb.servers()[1], &c = sb.servers()[2];
+        const QString once = pair.dir() + QStringLiteral("/impostor-once");
+        const QString script = pair.dir() + QStringLiteral("/restart-b.sh");
+        writeScript(script,
+            QStringLiteral("#!/bin/sh\n"
+                           "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
+                           "touch %1\n"
+                           "%2/stop.sh || exit 1\n"
+                           "%3 --defaults-file=%2/my.cnf --datadir=%4/data --pid-file=%4/impostor.pid %5"
+                           "</dev/null >>%4/impostor.log 2>&1 &\n"
+                           "pid=$!\n"
+                           "( sleep 6; kill $pid ) </dev/null >/dev/null 2>&1 &\n"
+                           "i=0; while [ ! -S %6 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
+                           "exit 0\n")
+                .arg(Shell::quote(once), Shell::quote(b.dir), Shell::quote(Sandbox::serverBinary()),
+                    Shell::quote(c.dir), ::geteuid() == 0 ? QStringLiteral("--user=root ") : QString(),
+                    Shell::quote(b.socket)));
+        PairProfile profile = sb.pairProfile();
+        profile.servers[1].restartCommand = Shell::quote(script);
+        const SetupOutcome o = runSetup(
+            profile, SetupRunner::Mode::Setup, [](SetupRunner& r) { r.setRestartTimeoutMs(15000); });
+        dump(o);
+        QVERIFY(QFile::exists(once));
+        QVERIFY(!o.ok);
+        QVERIFY(!o.said(QStringLiteral("verified")));
+        QCOMPARE(o.error.server, QStringLiteral("B"));
+        QVERIFY2(o.error.text.contains(QStringLiteral("another server answered on its port")),
+            qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(c.dir), qPrintable(o.error.text));
+        // put back and restarted for real: B itself, with its old configuration
+        QVERIFY2(o.error.text.contains(QStringLiteral("server is back up")), qPrintable(o.error.text));
+        QVERIFY(sb.isRunning(1));
+        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT @@datadir")), b.dir + QStringLiteral("/data/"));
+        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
+    }
+
+    void aShortDiagnosticStartIsNotTheServerBack()
+    {
+        // as Debian's init script after a failed start: B itself (its datadir, its new configuration) runs
+        // for 6 s as a diagnostic while the script still runs, then the script fails. The short-lived
+        // server must not pass for B being back.
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        const SandboxServer& b = sb.servers()[1];
+        const QString once = pair.dir() + QStringLiteral("/diagnostic-once");
+        const QString script = pair.dir() + QStringLiteral("/restart-b.sh");
+        writeScript(script,
+            QStringLiteral("#!/bin/sh\n"
+                           "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
+                           "touch %1\n"
+                           "%2/stop.sh || exit 1\n"
+                           "echo 'Starting MariaDB database server: mariadbd . . . failed!'\n"
+                           "timeout 6 %3 --defaults-file=%2/my.cnf %4</dev/null >/dev/null 2>&1\n"
+                           "exit 1\n")
+                .arg(Shell::quote(once), Shell::quote(b.dir), Shell::quote(Sandbox::serverBinary()),
+                    ::geteuid() == 0 ? QStringLiteral("--user=root ") : QString()));
+        PairProfile profile = sb.pairProfile();
+        profile.servers[1].restartCommand = Shell::quote(script);
+        const SetupOutcome o = runSetup(profile);
+        dump(o);
+        QVERIFY(QFile::exists(once));
+        QVERIFY(!o.ok);
+        QVERIFY(!o.said(QStringLiteral("verified")));
+        QCOMPARE(o.error.server, QStringLiteral("B"));
+        QVERIFY2(o.error.text.contains(QStringLiteral("exited with 1")), qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("went away again")), qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("server is back up")), qPrintable(o.error.text));
+        QVERIFY(sb.isRunning(1));
+        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
+    }
+
+    void aHungRestartIsStoppedWithItsWholeGroupAndNeverRunsOn()
+    {
+        // B's restart stops B and then hangs (a real sleep in the command's process group) longer than
+        // the restart timeout: it must be stopped with everything it started before the old configuration
+        // is restarted, and never start B later. Its folder stays for the admin; the successful restart's
+        // folder does not.
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        const SandboxServer& b = sb.servers()[1];
+        const QString once = pair.dir() + QStringLiteral("/hung-once");
+        const QString group = pair.dir() + QStringLiteral("/hung-group");
+        const QString late = pair.dir() + QStringLiteral("/ran-on");
+        const QString script = pair.dir() + QStringLiteral("/restart-b.sh");
+        writeScript(script,
+            QStringLiteral("#!/bin/sh\n"
+                           "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
+                           "touch %1\n"
+                           "ps -o pgid= -p $$ | tr -d ' ' > %3\n"
+                           "%2/stop.sh || exit 1\n"
+                           "sleep 300\n"
+                           "touch %4\n"
+                           "exec %2/start.sh\n")
+                .arg(Shell::quote(once), Shell::quote(b.dir), Shell::quote(group), Shell::quote(late)));
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QByteArray oldTmp = qgetenv("TMPDIR");
+        qputenv("TMPDIR", tmp.path().toUtf8()); // the restart's folders are made here
+        auto restoreTmp = qScopeGuard([&] { qputenv("TMPDIR", oldTmp); });
+        PairProfile profile = sb.pairProfile();
+        profile.servers[1].restartCommand = Shell::quote(script);
+        QElapsedTimer t;
+        t.start();
+        const SetupOutcome o = runSetup(
+            profile, SetupRunner::Mode::Setup, [](SetupRunner& r) { r.setRestartTimeoutMs(10000); });
+        dump(o);
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.server, QStringLiteral("B"));
+        QVERIFY2(o.error.text.contains(QStringLiteral("was stopped with all it had started")),
+            qPrintable(o.error.text));
+        QVERIFY2(o.error.text.contains(QStringLiteral("server is back up")), qPrintable(o.error.text));
+        const pid_t pgid = pid_t(text(group).trimmed().toInt());
+        QVERIFY(pgid > 1);
+        // no process of the hung command's group lives (kill(-pgid, 0) may still see zombies: this
+        // machine's init does not reap them)
+        QVERIFY2(
+            liveGroupMembers(pgid).isEmpty(), qPrintable(liveGroupMembers(pgid).join(QLatin1Char('\n'))));
+        QVERIFY(!QFile::exists(late));
+        // B runs its old configuration, started once by the restore; nothing restarts it afterwards
+        QVERIFY(sb.isRunning(1));
+        QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
+        const qint64 up = uptime(sb, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(uptime(sb, 1) >= up + 2, 10000);
+        QVERIFY(!QFile::exists(late));
+        // the failed restart's folder stays, with its output; the successful one's is gone
+        const QStringList left
+            = QDir(tmp.path()).entryList({ QStringLiteral("replipair-run.*") }, QDir::Dirs);
+        QCOMPARE(left.size(), 1);
+        QVERIFY(QFile::exists(tmp.filePath(left.first() + QStringLiteral("/output"))));
+    }
+
+    void aSuccessfulRestartLeavesNoFolder()
+    {
+        // the command goes on for 3 s after the server is up (as an init script's own checks do)
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QByteArray oldTmp = qgetenv("TMPDIR");
+        qputenv("TMPDIR", tmp.path().toUtf8());
+        auto restoreTmp = qScopeGuard([&] { qputenv("TMPDIR", oldTmp); });
+        PairProfile profile = sb.pairProfile();
+        profile.servers[1].restartCommand
+            = QStringLiteral("%1 && sleep 3")
+                  .arg(Shell::quote(sb.servers()[1].dir + QStringLiteral("/restart.sh")));
+        const SetupOutcome o = runSetup(profile);
+        dump(o);
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY(o.said(QStringLiteral("verified in both directions")));
+        const QStringList left = QDir(tmp.path()).entryList({ QStringLiteral("replipair-*") }, QDir::Dirs);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
     }
 
     void ddlWithoutUseReplicatesUnderTheDefaultFilters()

@@ -326,6 +326,50 @@ private Q_SLOTS:
             QVERIFY2(!line.startsWith(QLatin1String("[mysqld]")) && !line.startsWith(QLatin1String("max-")),
                 qPrintable(p.error().text));
     }
+    void restartTimeout_data()
+    {
+        QTest::addColumn<QJsonValue>("value"); ///< B's "restartTimeoutSeconds"; undefined: absent
+        QTest::addColumn<int>("seconds"); ///< as read; 0: rejected
+        QTest::addColumn<QString>("message");
+        QTest::newRow("absent: default") << QJsonValue(QJsonValue::Undefined) << 90 << "";
+        QTest::newRow("null: default") << QJsonValue(QJsonValue::Null) << 90 << "";
+        QTest::newRow("large buffer pool") << QJsonValue(600) << 600 << "";
+        QTest::newRow("lowest") << QJsonValue(10) << 10 << "";
+        QTest::newRow("highest") << QJsonValue(3600) << 3600 << "";
+        QTest::newRow("too short") << QJsonValue(9) << 0 << "give 10 to 3600 seconds";
+        QTest::newRow("too long") << QJsonValue(3601) << 0 << "give 10 to 3600 seconds";
+        QTest::newRow("negative") << QJsonValue(-90) << 0 << "give 10 to 3600 seconds";
+        QTest::newRow("fraction") << QJsonValue(90.5) << 0 << "must be a whole number";
+        QTest::newRow("string") << QJsonValue(QStringLiteral("90")) << 0 << "must be a whole number";
+    }
+    void restartTimeout()
+    {
+        QFETCH(QJsonValue, value);
+        QFETCH(int, seconds);
+        QFETCH(QString, message);
+        QJsonObject o = example();
+        QJsonArray servers = o.value(QStringLiteral("servers")).toArray();
+        QJsonObject b = servers.at(1).toObject();
+        if (!value.isUndefined())
+            b.insert(QStringLiteral("restartTimeoutSeconds"), value);
+        servers[1] = b;
+        o.insert(QStringLiteral("servers"), servers);
+        auto p = PairProfile::fromJson(o);
+        if (seconds == 0) {
+            QVERIFY(!p);
+            QVERIFY2(
+                p.error().text.contains(QStringLiteral("restartTimeoutSeconds")), qPrintable(p.error().text));
+            QVERIFY2(p.error().text.contains(message), qPrintable(p.error().text));
+            return;
+        }
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().text));
+        QCOMPARE(p->servers[1].restartTimeoutSeconds, seconds);
+        QCOMPARE(p->servers[0].restartTimeoutSeconds, 90);
+        // written back as read
+        auto again = PairProfile::fromJson(p->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->servers[1].restartTimeoutSeconds, seconds);
+    }
     void databaseNames_data()
     {
         QTest::addColumn<QString>("name");
