@@ -114,6 +114,8 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
              << QStringLiteral("gtid_executed");
     if (d.hasServerUuid())
         vars << QStringLiteral("server_uuid");
+    if (d.hasSuperReadOnly())
+        vars << QStringLiteral("super_read_only");
     QStringList select;
     for (const QString& v : vars)
         select << QStringLiteral("@@GLOBAL.%1 AS %1").arg(v);
