@@ -289,8 +289,9 @@ Result<void> ConfigPush::verify()
     if (!inspected)
         return std::unexpected(inspected.error());
     QStringList wrong;
+    // the writer role (read_only) is set live later, once replication is verified
     for (const DesiredSetting& s : m_plan.settings)
-        if (!m_plan.pendingRestart.contains(s.variable)
+        if (!m_plan.pendingRestart.contains(s.variable) && !s.writerRole
             && !ReplicationSettings::isEffective(s, inspected->variables))
             wrong << QStringLiteral("%1 is %2, expected %3")
                          .arg(s.variable, inspected->variables.value(s.variable), s.value);

@@ -51,11 +51,16 @@ void ReplicationEventDetector::checkWriters(const StatusSample& sample, QList<Re
         e.server = writerName;
         e.text = WriterCheck::problem(verdict, writerName, readerName);
     } else {
+        // one server writable again: normally the writer; the other one when writes moved there by hand
+        const int writable = *m_states[0].writable ? 0 : 1;
         e.kind = ReplicationEvent::Kind::OneWriter;
-        e.serverIndex = m_writerIndex;
-        e.server = writerName;
-        e.text = ReplicationEventDetector::tr("%1 takes the writes again and %2 is read-only")
-                     .arg(writerName, readerName);
+        e.serverIndex = writable;
+        e.server = m_states[writable].name;
+        e.text = writable == m_writerIndex
+            ? ReplicationEventDetector::tr("%1 takes the writes again and %2 is read-only")
+                  .arg(writerName, readerName)
+            : ReplicationEventDetector::tr("only %1 takes writes now, but the profile names %2 the writer")
+                  .arg(readerName, writerName);
     }
     m_writerVerdict = verdict;
     out.append(e);

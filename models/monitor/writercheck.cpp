@@ -26,14 +26,15 @@ std::optional<bool> WriterCheck::writable(const StatusSample& sample)
 
 QString WriterCheck::roleId(int writerIndex, int serverIndex)
 {
-    return writerIndex < 0 || writerIndex == serverIndex ? QStringLiteral("writer") : QStringLiteral("reader");
+    return writerIndex < 0 || writerIndex == serverIndex ? QStringLiteral("writer")
+                                                         : QStringLiteral("reader");
 }
 
 QString WriterCheck::roleTitle(int writerIndex, int serverIndex)
 {
     if (writerIndex < 0)
         return WriterCheck::tr("writer (both write)");
-    return writerIndex == serverIndex ? WriterCheck::tr("writer") : WriterCheck::tr("read-only reader");
+    return writerIndex == serverIndex ? WriterCheck::tr("writer") : WriterCheck::tr("reader");
 }
 
 QString WriterCheck::problem(Verdict verdict, const QString& writer, const QString& reader)

@@ -1,6 +1,7 @@
-// The writer role against a real sandbox pair: setup makes the reader read_only (live and in its option file),
-// replication and RepliPair's own writes (the setup's test row, the monitor's heartbeat) still work into it, a
-// real restart keeps it read-only, and status / status --nagios / monitor report a pair with two writers.
+// The writer role against a real sandbox pair: setup makes the reader read_only (live and in its option
+// file), replication and RepliPair's own writes (the setup's test row, the monitor's heartbeat) still work
+// into it, a real restart keeps it read-only, and status / status --nagios / monitor report a pair with two
+// writers.
 #include "common/pairprofile.h"
 #include "support/setupdriver.h"
 #include "support/testsupport.h"
@@ -69,13 +70,15 @@ class TestWriterRole : public QObject
     {
         Sandbox& sb = m_pair.sandbox();
         sql(0, QStringLiteral("INSERT INTO test.w (who) VALUES ('A-%1')").arg(tag));
-        if (!waitForValue(sb, 1, QStringLiteral("SELECT COUNT(*) FROM test.w WHERE who = 'A-%1'").arg(tag), "1"))
+        if (!waitForValue(
+                sb, 1, QStringLiteral("SELECT COUNT(*) FROM test.w WHERE who = 'A-%1'").arg(tag), "1"))
             return false;
         if (!both)
             return true;
         // the admin (root: READ_ONLY ADMIN) may write into the read-only B, and that replicates too
         sql(1, QStringLiteral("INSERT INTO test.w (who) VALUES ('B-%1')").arg(tag));
-        return waitForValue(sb, 0, QStringLiteral("SELECT COUNT(*) FROM test.w WHERE who = 'B-%1'").arg(tag), "1");
+        return waitForValue(
+            sb, 0, QStringLiteral("SELECT COUNT(*) FROM test.w WHERE who = 'B-%1'").arg(tag), "1");
     }
 
 private Q_SLOTS:
@@ -108,11 +111,14 @@ private Q_SLOTS:
         QVERIFY2(dropInA.contains(QStringLiteral("\nread-only = OFF\n")), qPrintable(dropInA));
 
         // replication applies into the read-only server; an ordinary account cannot write there
-        sql(0, QStringLiteral("CREATE TABLE test.w (id INT AUTO_INCREMENT PRIMARY KEY, who VARCHAR(20)) ENGINE=InnoDB"));
+        sql(0,
+            QStringLiteral(
+                "CREATE TABLE test.w (id INT AUTO_INCREMENT PRIMARY KEY, who VARCHAR(20)) ENGINE=InnoDB"));
         QVERIFY(replicates(QStringLiteral("1"), true));
         // the application's account on B (made by the admin, who may write into the read-only B)
-        sql(1, QStringLiteral("SET SESSION sql_log_bin = 0; CREATE USER 'app'@'localhost' IDENTIFIED BY "
-                              "'app-pw'; GRANT ALL ON test.* TO 'app'@'localhost'"));
+        sql(1,
+            QStringLiteral("SET SESSION sql_log_bin = 0; CREATE USER 'app'@'localhost' IDENTIFIED BY "
+                           "'app-pw'; GRANT ALL ON test.* TO 'app'@'localhost'"));
         QCOMPARE(sql(1, "SELECT COUNT(*) FROM mysql.user WHERE user = 'app'"), QStringLiteral("1"));
         QProcess client;
         client.start(QStringLiteral("mariadb"),
@@ -121,7 +127,8 @@ private Q_SLOTS:
                 QStringLiteral("INSERT INTO test.w (who) VALUES ('app-on-B')") });
         QVERIFY(client.waitForFinished(30000));
         QVERIFY(client.exitCode() != 0);
-        QVERIFY2(client.readAllStandardError().contains("read-only"), "the application wrote into the reader");
+        QVERIFY2(
+            client.readAllStandardError().contains("read-only"), "the application wrote into the reader");
 
         // a second run verifies again, the test row written on the read-only B too, and changes nothing
         const SetupOutcome again = runSetup(m_profile);
@@ -175,7 +182,7 @@ private Q_SLOTS:
         const QString status = runCli({ "status", m_profile.filePath }, &code);
         QCOMPARE(code, 0);
         QVERIFY2(status.contains("A (writer, writable)"), qPrintable(status));
-        QVERIFY2(status.contains("B (read-only reader, read-only)"), qPrintable(status));
+        QVERIFY2(status.contains("B (reader, read-only)"), qPrintable(status));
         const QString nagios = runCli({ "status", m_profile.filePath, "--nagios" }, &code);
         QVERIFY2(code == 0 && nagios.startsWith("REPLIPAIR OK"), qPrintable(nagios));
         QVERIFY2(nagios.contains("'B_writable'=0;;;0;1"), qPrintable(nagios));
@@ -191,7 +198,8 @@ private Q_SLOTS:
             QSKIP("setup failed above");
         // someone makes the reader writable by hand
         QProcess monitor;
-        monitor.start(REPLIPAIR_CLI, { "monitor", m_profile.filePath, "--interval", "0.3", "--json", "--events" });
+        monitor.start(
+            REPLIPAIR_CLI, { "monitor", m_profile.filePath, "--interval", "0.3", "--json", "--events" });
         QVERIFY(monitor.waitForStarted());
         auto stop = qScopeGuard([&] {
             monitor.terminate();
@@ -199,15 +207,17 @@ private Q_SLOTS:
                 monitor.kill();
         });
         QByteArray seen;
-        QTRY_VERIFY_WITH_TIMEOUT((seen += monitor.readAllStandardOutput()).contains("\"role\":\"reader\""), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (seen += monitor.readAllStandardOutput()).contains("\"role\":\"reader\""), 20000);
         sql(1, QStringLiteral("SET GLOBAL read_only = OFF"));
         auto back = qScopeGuard([this] { sql(1, QStringLiteral("SET GLOBAL read_only = ON")); });
 
         int code = -1;
         const QString status = runCli({ "status", m_profile.filePath }, &code);
         QCOMPARE(code, 1);
-        QVERIFY2(status.contains("B (read-only reader, writable)"), qPrintable(status));
-        QVERIFY2(status.contains("WARNING: both servers accept writes, but only A should"), qPrintable(status));
+        QVERIFY2(status.contains("B (reader, writable)"), qPrintable(status));
+        QVERIFY2(
+            status.contains("WARNING: both servers accept writes, but only A should"), qPrintable(status));
         const QString json = runCli({ "status", m_profile.filePath, "--json" }, &code);
         QCOMPARE(code, 1);
         QVERIFY2(json.contains("\"kind\":\"twoWriters\""), qPrintable(json));
@@ -217,13 +227,16 @@ private Q_SLOTS:
         QVERIFY2(nagios.contains("both servers accept writes"), qPrintable(nagios));
 
         // the running monitor says it once, as an event
-        QTRY_VERIFY_WITH_TIMEOUT((seen += monitor.readAllStandardOutput()).contains("\"kind\":\"twoWriters\""), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (seen += monitor.readAllStandardOutput()).contains("\"kind\":\"twoWriters\""), 20000);
         QVERIFY(seen.contains("\"server\":\"B\""));
         // and one writer again when B is read-only once more
         back.dismiss();
         sql(1, QStringLiteral("SET GLOBAL read_only = ON"));
-        QTRY_VERIFY_WITH_TIMEOUT((seen += monitor.readAllStandardOutput()).contains("\"kind\":\"oneWriter\""), 20000);
-        QCOMPARE(runCli({ "status", m_profile.filePath, "--nagios" }, &code).left(11), QString("REPLIPAIR O"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (seen += monitor.readAllStandardOutput()).contains("\"kind\":\"oneWriter\""), 20000);
+        QCOMPARE(
+            runCli({ "status", m_profile.filePath, "--nagios" }, &code).left(11), QString("REPLIPAIR O"));
         QCOMPARE(code, 0);
 #endif
     }

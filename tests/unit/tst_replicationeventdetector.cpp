@@ -136,7 +136,8 @@ private Q_SLOTS:
         QTest::newRow("away says nothing")
             << 0 << "wr w- ww -w ww wr" << QStringList { "2:twoWriters:B", "5:oneWriter:A" };
         QTest::newRow("two writers wanted") << -1 << "ww rr ww" << QStringList {};
-        QTest::newRow("both to none") << 0 << "ww rr" << QStringList { "0:twoWriters:B", "1:noWriter:A" };
+        QTest::newRow("both to none")
+            << 0 << "ww rr" << QStringList { "0:twoWriters:B", "1:oneWriter:B", "1:noWriter:A" };
     }
     void writerRole()
     {
