@@ -161,6 +161,11 @@ QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
     optional(top, QStringLiteral("name"), p.name, &ProfileRules::name);
     rule(top, QStringLiteral("replicationUser"), account(p.replicationUser));
     rule(top, QStringLiteral("replicationUserHost"), accountHost(p.replicationUserHost));
+    // hook commands are run as they are written, but one command is one line
+    const QString hooks = QStringLiteral("hooks");
+    optional(hooks, QStringLiteral("beforeSwitch"), p.hooks.beforeSwitch, &ProfileRules::singleLine);
+    optional(hooks, QStringLiteral("afterSwitch"), p.hooks.afterSwitch, &ProfileRules::singleLine);
+    optional(hooks, QStringLiteral("rollback"), p.hooks.rollback, &ProfileRules::singleLine);
     for (int i = 0; i < 2; ++i) {
         const ServerProfile& s = p.servers[i];
         const QString where = QStringLiteral("servers[%1]").arg(i);

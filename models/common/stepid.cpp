@@ -15,6 +15,7 @@ const QList<StepId::Entry>& StepId::entries()
         { &Coordinates, QT_TR_NOOP("coordinates") },
         { &ChangeSource, QT_TR_NOOP("change source") },
         { &Verify, QT_TR_NOOP("verify") },
+        { &WriterRole, QT_TR_NOOP("writer role") },
         { &Heartbeat, QT_TR_NOOP("heartbeat") },
         { &VerifyData, QT_TR_NOOP("compare data") },
         { &Setup, QT_TR_NOOP("setup") },

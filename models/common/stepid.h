@@ -24,6 +24,7 @@ public:
     static inline const QString Coordinates = QStringLiteral("coordinates");
     static inline const QString ChangeSource = QStringLiteral("change-source");
     static inline const QString Verify = QStringLiteral("verify");
+    static inline const QString WriterRole = QStringLiteral("writer-role");
     static inline const QString Heartbeat = QStringLiteral("heartbeat");
     static inline const QString VerifyData = QStringLiteral("verify-data");
     static inline const QString Setup = QStringLiteral("setup");

@@ -60,7 +60,9 @@ ConfigPlan ConfigPlanner::plan(const QString& server, const QString& pairName,
     for (const DesiredSetting& s : settings) {
         if (ReplicationSettings::isEffective(s, effective))
             continue;
-        if (s.dynamic)
+        if (s.writerRole)
+            plan.writerRole << s;
+        else if (s.dynamic)
             plan.setGlobal << s;
         else if (restartAllowed || s.variable == QLatin1String("log_bin"))
             plan.restartFor << s.variable;

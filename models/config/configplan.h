@@ -25,6 +25,7 @@ struct ConfigPlan
     QString target; ///< the drop-in file, or the main file holding our marked block
     QList<DesiredSetting> settings;
     QList<DesiredSetting> setGlobal; ///< dynamic settings not yet effective
+    QList<DesiredSetting> writerRole; ///< read_only settings not yet effective: set live after verification
     QStringList restartFor; ///< non-dynamic variables not yet effective, applied by a restart now
     QStringList pendingRestart; ///< non-dynamic variables written for the next restart (none now: policy)
     QList<FileEdit> edits; ///< only files whose content changes

@@ -384,7 +384,7 @@ Result<QStringList> ConfigPush::notInEffect(ServerContext& ctx, const ConfigPlan
     for (const DesiredSetting& s : plan.settings)
         // MySQL 5.7 shows its replication filters only while a replica is configured: set, not readable
         if (!(s.isList && !inspected->variables.contains(s.variable))
-            && !plan.pendingRestart.contains(s.variable)
+            && !plan.pendingRestart.contains(s.variable) && !s.writerRole // read_only: set live later
             && !ReplicationSettings::isEffective(s, inspected->variables))
             wrong << QStringLiteral("%1 is %2, expected %3")
                          .arg(s.variable, inspected->variables.value(s.variable), s.value);

@@ -152,6 +152,20 @@ QList<DesiredSetting> ReplicationSettings::compute(
             out << scalar(d, QStringLiteral("enforce_gtid_consistency"), QStringLiteral("ON"));
         }
     }
+    // two writers (the default): read_only is left as it is
+    if (pair.writerIndex() >= 0)
+        out << writerRole(d, pair.writerIndex() == index);
+    return out;
+}
+
+QList<DesiredSetting> ReplicationSettings::writerRole(const Dialect& d, bool takesWrites)
+{
+    const QString value = takesWrites ? QStringLiteral("OFF") : QStringLiteral("ON");
+    QList<DesiredSetting> out { scalar(d, QStringLiteral("read_only"), value) };
+    if (d.hasSuperReadOnly())
+        out << scalar(d, QStringLiteral("super_read_only"), value);
+    for (DesiredSetting& s : out)
+        s.writerRole = true;
     return out;
 }
 

@@ -73,6 +73,40 @@ Result<void> PairVerifier::exec(int index, const QString& sql)
     });
 }
 
+Result<void> PairVerifier::writeProbe(int index, const QString& sql)
+{
+    const QString use = QStringLiteral("USE %1").arg(SqlQuote::identifier(m_profile.probeDatabase()));
+    const QString name = m_profile.servers[index].name;
+    return onServer(index, [sql, use, name](ServerContext& ctx) -> Result<void> {
+        if (auto r = ctx.sql->exec(use); !r)
+            return r;
+        bool lifted = false;
+        if (ctx.dialect.hasSuperReadOnly()) {
+            const Result<QVariant> on = ctx.sql->scalar(QStringLiteral("SELECT @@GLOBAL.super_read_only"));
+            if (!on)
+                return std::unexpected(on.error());
+            if (on->toInt() != 0) {
+                if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL super_read_only = OFF")); !r)
+                    return r;
+                lifted = true;
+            }
+        }
+        Result<void> written = ctx.sql->exec(sql);
+        if (lifted)
+            if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL super_read_only = ON")); !r && written)
+                written = r;
+        constexpr int readOnlyRefused = 1290; // ER_OPTION_PREVENTS_STATEMENT: running with --read-only
+        if (!written && written.error().code == readOnlyRefused)
+            return stepFailure(name, StepId::Verify,
+                PairVerifier::tr("%1 is read-only and the admin account cannot write the test row there; "
+                                 "the monitor's heartbeat needs the same: GRANT %2 ON *.* to the admin "
+                                 "account (%3)")
+                    .arg(name, ctx.dialect.readOnlyBypassPrivileges().first(), written.error().text),
+                readOnlyRefused);
+        return written;
+    });
+}
+
 Result<bool> PairVerifier::waitFor(int index, const QString& countSql, bool present, int timeoutMs)
 {
     QElapsedTimer t;
@@ -286,24 +320,26 @@ Result<QString> PairVerifier::testRows(int timeoutMs, bool& tableMade, QString& 
     const QString exists = QStringLiteral(
         "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 AND TABLE_NAME = %2")
                                .arg(SqlQuote::literal(db), SqlQuote::literal(kTable));
-    // the table is made on A and must itself arrive on B
-    if (auto r = exec(0, QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(qdb)); !r)
+    // the table is made on the writer (A when both write) and must itself arrive on the other
+    const int maker = std::max(m_profile.writerIndex(), 0);
+    const int other = 1 - maker;
+    if (auto r = exec(maker, QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(qdb)); !r)
         return std::unexpected(r.error());
     tableMade = true; // (or may have been, when the statement's answer is lost)
-    if (auto r = exec(0,
+    if (auto r = exec(maker,
             QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token VARCHAR(64) NOT NULL PRIMARY KEY, origin "
                            "VARCHAR(64) NOT NULL) "
                            "ENGINE=InnoDB")
                 .arg(kTable));
         !r)
         return std::unexpected(r.error());
-    auto arrived = waitFor(1, exists, true, timeoutMs);
+    auto arrived = waitFor(other, exists, true, timeoutMs);
     if (!arrived)
         return std::unexpected(arrived.error());
     if (!*arrived)
-        return stepFailure(m_profile.servers[1].name, StepId::Verify,
+        return stepFailure(m_profile.servers[other].name, StepId::Verify,
             PairVerifier::tr("the test table %1.%2 created on %3 did not arrive within %4 s")
-                .arg(db, kTable, m_profile.servers[0].name)
+                .arg(db, kTable, m_profile.servers[maker].name)
                 .arg(timeoutMs / 1000));
     qint64 took[2] = { 0, 0 }; // ms for A → B, B → A
     for (int from = 0; from < 2; ++from) {
@@ -313,7 +349,7 @@ Result<QString> PairVerifier::testRows(int timeoutMs, bool& tableMade, QString& 
             tokenFromB = token; // whether its INSERT ends well or not: it may have been written
         QElapsedTimer t;
         t.start();
-        if (auto r = exec(from,
+        if (auto r = writeProbe(from,
                 QStringLiteral("INSERT IGNORE INTO %1 (token, origin) VALUES (%2, %3)")
                     .arg(kTable, SqlQuote::literal(token), SqlQuote::literal(m_profile.servers[from].name)));
             !r)
@@ -332,9 +368,9 @@ Result<QString> PairVerifier::testRows(int timeoutMs, bool& tableMade, QString& 
         took[from] = t.elapsed();
     }
     // clean up: the drop replicates too
-    if (auto r = exec(0, QStringLiteral("DROP TABLE IF EXISTS %1").arg(kTable)); !r)
+    if (auto r = exec(maker, QStringLiteral("DROP TABLE IF EXISTS %1").arg(kTable)); !r)
         return std::unexpected(r.error());
-    auto gone = waitFor(1, exists, false, timeoutMs);
+    auto gone = waitFor(other, exists, false, timeoutMs);
     if (!gone)
         return std::unexpected(gone.error());
     // one phrase for both directions: its punctuation is the translator's

@@ -52,6 +52,10 @@ private:
     /** Both servers are still the processes @p before (not restarted, not replaced, reachable). */
     Result<void> stillTheSame(const RunningServer (&before)[2]);
     Result<void> exec(int index, const QString& sql);
+    /** Writes the test row on server @p index, also when it is the read-only server of a single-writer
+     *  pair: the admin account writes there by its READ_ONLY ADMIN / SUPER privilege; MySQL's
+     *  super_read_only, which stops even that, is lifted for this one statement (read_only stays ON). */
+    Result<void> writeProbe(int index, const QString& sql);
     Result<bool> waitFor(int index, const QString& countSql, bool present, int timeoutMs);
 
     PairProfile m_profile;

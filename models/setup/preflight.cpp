@@ -112,7 +112,8 @@ void binlogOff(const Look& l, int i)
 
 void readOnly(const Look& l, int i)
 {
-    if (l.in[i].readOnly)
+    // with a writer role, setup sets read_only itself: ON for the reader, OFF for the writer
+    if (l.in[i].readOnly && l.pair.writerIndex() < 0)
         l.out << make(Sev::Warning, l.name(i), QStringLiteral("read-only"),
             Preflight::tr("the server is read_only: applications cannot write to it"),
             Preflight::tr("replication works; set read_only=OFF when this server should take writes"));

@@ -195,7 +195,7 @@ bool SetupRun::runSteps(SetupMode mode)
     afterStep(StepId::Preflight);
     return !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled() && copyData()
         && !cancelled() && readCoordinates() && !cancelled() && changeSources() && verify()
-        && compareData(total.elapsed());
+        && applyWriterRole() && compareData(total.elapsed());
 }
 
 bool SetupRun::approvedPlanHolds()
@@ -359,6 +359,37 @@ bool SetupRun::verify()
     return true;
 }
 
+bool SetupRun::applyWriterRole()
+{
+    const int writer = m_profile.writerIndex();
+    if (writer < 0)
+        return true;
+    for (const int i : { 1 - writer, writer }) { // the reader first: never two writers on our account
+        const QList<DesiredSetting> role = m_config[i].writerRole;
+        if (role.isEmpty())
+            continue;
+        auto set = m_pair.worker(i)->submit([role](ServerContext& ctx) -> Result<void> {
+            for (const DesiredSetting& s : role)
+                if (auto r = ctx.sql->exec(ConfigPush::setGlobalStatement(ctx.dialect, s)); !r)
+                    return r;
+            return {};
+        });
+        set.waitForFinished();
+        if (const Result<void> r = set.result(); !r)
+            return fail(StepError { m_profile.servers[i].name, StepId::WriterRole, r.error().code,
+                tr("could not set read_only = %1: %2").arg(role.first().value, r.error().text) });
+        m_journal.add(QJsonObject { { QStringLiteral("server"), m_profile.servers[i].name },
+            { QStringLiteral("step"), StepId::WriterRole }, { QStringLiteral("readOnly"), i != writer } });
+        report(SetupEvent::Kind::Info, m_profile.servers[i].name, StepId::WriterRole,
+            i == writer
+                ? tr("%1 takes the application's writes (read_only = OFF)").arg(m_profile.servers[i].name)
+                : tr("%1 is read-only (read_only = ON): replication still applies there, the "
+                     "application writes to %2")
+                      .arg(m_profile.servers[i].name, m_profile.servers[writer].name));
+    }
+    return true;
+}
+
 bool SetupRun::copyData()
 {
     StepError error;
@@ -403,17 +434,18 @@ bool SetupRun::compareData(qint64 sinceStartMs)
 
 void SetupRun::ensureHeartbeatTable()
 {
-    // the monitor's heartbeat table: made on A, it replicates to B like any table
+    // the monitor's heartbeat table: made on the writer (A when both write), it replicates like any table
     const QString db = m_profile.probeDatabase();
-    auto made
-        = m_pair.worker(0)->submit([db](ServerContext& ctx) { return Heartbeat::ensureTable(*ctx.sql, db); });
+    const int maker = std::max(m_profile.writerIndex(), 0);
+    auto made = m_pair.worker(maker)->submit(
+        [db](ServerContext& ctx) { return Heartbeat::ensureTable(*ctx.sql, db); });
     made.waitForFinished();
     const Result<bool> r = made.result();
     if (!r)
-        report(SetupEvent::Kind::Warning, m_profile.servers[0].name, StepId::Heartbeat,
+        report(SetupEvent::Kind::Warning, m_profile.servers[maker].name, StepId::Heartbeat,
             tr("could not create the heartbeat table for monitoring: %1").arg(r.error().text));
     else if (*r)
-        report(SetupEvent::Kind::Info, m_profile.servers[0].name, StepId::Heartbeat,
+        report(SetupEvent::Kind::Info, m_profile.servers[maker].name, StepId::Heartbeat,
             tr("heartbeat table %1.%2 created for monitoring").arg(db, Heartbeat::tableName()));
 }
 

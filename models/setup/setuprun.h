@@ -61,6 +61,8 @@ private:
     bool readCoordinates();
     bool changeSources();
     bool verify();
+    /** Sets the writer role live (read_only), the reader first; the option files hold it already. */
+    bool applyWriterRole();
     /** The final comparison and the run's last line; @p sinceStartMs: the run's time so far. */
     bool compareData(qint64 sinceStartMs);
     void buildPlanSteps();

@@ -398,11 +398,28 @@ QString Dialect::replicationFiltersQuery() const
                           "FROM performance_schema.replication_applier_global_filters");
 }
 
+bool Dialect::hasSuperReadOnly() const
+{
+    return !isMariaDb() && m_version.atLeast(5, 7, 8);
+}
+
+QStringList Dialect::readOnlyBypassPrivileges() const
+{
+    if (isMariaDb())
+        return m_version.atLeast(10, 11, 0) ? QStringList { QStringLiteral("READ_ONLY ADMIN") }
+            : m_version.atLeast(10, 5, 2)
+            ? QStringList { QStringLiteral("READ_ONLY ADMIN"), QStringLiteral("SUPER") }
+            : QStringList { QStringLiteral("SUPER") };
+    if (m_version.atLeast(8, 0, 0))
+        return { QStringLiteral("CONNECTION_ADMIN"), QStringLiteral("SUPER") };
+    return { QStringLiteral("SUPER") };
+}
+
 bool Dialect::isDynamic(const QString& variable) const
 {
     static const QStringList always { QStringLiteral("server_id"), QStringLiteral("sync_binlog"),
         QStringLiteral("auto_increment_increment"), QStringLiteral("auto_increment_offset"),
-        QStringLiteral("binlog_format") };
+        QStringLiteral("binlog_format"), QStringLiteral("read_only"), QStringLiteral("super_read_only") };
     if (always.contains(variable))
         return true;
     // replication filters: MariaDB by SET GLOBAL, MySQL 5.7.3+ by CHANGE REPLICATION FILTER

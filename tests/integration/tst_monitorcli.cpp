@@ -299,7 +299,7 @@ private:
             "mysql_slave_status_sql_delay", "mysql_slave_status_last_io_errno",
             "mysql_slave_status_last_sql_errno", "mysql_slave_status_read_master_log_pos",
             "mysql_slave_status_exec_master_log_pos", "mysql_slave_status_relay_log_space",
-            "replipair_heartbeat_lag_seconds" };
+            "mysql_global_variables_read_only", "replipair_writer", "replipair_heartbeat_lag_seconds" };
         if (x.families != families)
             return "families: " + x.families.join(' ');
         for (const QString& f : families)
@@ -320,16 +320,17 @@ private:
         for (const char* pair : { "east", "west" })
             for (const char* server : { "A", "B" }) {
                 const QString where = QString("%1/%2").arg(pair, server);
+                // two writers (the profiles name none): both writable, both writers
                 for (const char* one : { "mysql_up", "mysql_slave_status_slave_io_running",
-                         "mysql_slave_status_slave_sql_running" }) {
+                         "mysql_slave_status_slave_sql_running", "replipair_writer" }) {
                     const PromSample* s = x.find(one, pair, server);
                     if (!s || s->value != 1)
                         return QString("%1 of %2 is %3")
                             .arg(one, where, s ? QString::number(s->value) : "absent");
                 }
-                for (const char* zero :
-                    { "mysql_slave_status_seconds_behind_master", "mysql_slave_status_sql_delay",
-                        "mysql_slave_status_last_io_errno", "mysql_slave_status_last_sql_errno" }) {
+                for (const char* zero : { "mysql_slave_status_seconds_behind_master",
+                         "mysql_slave_status_sql_delay", "mysql_slave_status_last_io_errno",
+                         "mysql_slave_status_last_sql_errno", "mysql_global_variables_read_only" }) {
                     const PromSample* s = x.find(zero, pair, server);
                     if (!s || s->value != 0)
                         return QString("%1 of %2 is %3")
@@ -569,7 +570,7 @@ private Q_SLOTS:
         const Exposition x = parseExposition(prom.toUtf8());
         const QString problem = checkTwoPairs(x);
         QVERIFY2(problem.isEmpty(), qPrintable(problem + "\n" + prom));
-        QCOMPARE(x.samples.size(), 11 * 4); // every metric of every server, once
+        QCOMPARE(x.samples.size(), 13 * 4); // every metric of every server, once
 #endif
     }
 

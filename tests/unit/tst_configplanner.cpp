@@ -281,6 +281,65 @@ private Q_SLOTS:
                        "0\nbind-address = 0.0.0.0\n"));
     }
 
+    /** "writer": the reader gets read_only ON, the writer OFF (super_read_only too on MySQL 5.7.8+), in
+     *  its option file with the rest, but live only after verification (ConfigPlan::writerRole), and
+     *  someone else's read-only line is disabled; two writers leave read_only alone. */
+    void writerRole_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<int>("writer");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QStringList>("lines"); // the drop-in's read-only lines; empty: none
+        QTest::newRow("mariadb reader") << "10.11.6-MariaDB" << 0 << 1 << QStringList { "read-only = ON" };
+        QTest::newRow("mariadb writer") << "10.11.6-MariaDB" << 0 << 0 << QStringList { "read-only = OFF" };
+        QTest::newRow("writer B") << "10.11.6-MariaDB" << 1 << 0 << QStringList { "read-only = ON" };
+        QTest::newRow("both write") << "10.11.6-MariaDB" << -1 << 1 << QStringList {};
+        QTest::newRow("mysql 8 reader")
+            << "8.0.36" << 0 << 1 << QStringList { "read-only = ON", "super-read-only = ON" };
+        QTest::newRow("mysql 8 writer")
+            << "8.0.36" << 0 << 0 << QStringList { "read-only = OFF", "super-read-only = OFF" };
+        QTest::newRow("mysql 5.7.7 has no super_read_only")
+            << "5.7.7-log" << 0 << 1 << QStringList { "read-only = ON" };
+    }
+    void writerRole()
+    {
+        QFETCH(QString, version);
+        QFETCH(int, writer);
+        QFETCH(int, index);
+        QFETCH(QStringList, lines);
+        PairProfile p = pair();
+        p.writer = writer;
+        ServerInspection self = server(index + 1, true), peer = server(2 - index, true);
+        self.version = peer.version = ServerVersion::parse(version);
+        self.variables.insert("read_only", "OFF");
+        const auto settings = ReplicationSettings::compute(p, index, self, peer, false);
+        const QByteArray main("[mysqld]\nread_only = 1\n!includedir /etc/mysql/conf.d\n");
+        const ConfigPlan plan
+            = ConfigPlanner::plan(QStringLiteral("B"), QStringLiteral("orders"), settings, self.variables,
+                { { QStringLiteral("/etc/mysql/my.cnf"), main } }, { QStringLiteral("/etc/mysql/conf.d") });
+        const QString dropIn = QString::fromUtf8(plan.edits.last().after);
+        QStringList found;
+        for (const QString& line : dropIn.split('\n'))
+            if (line.contains("read-only"))
+                found << line;
+        QCOMPARE(found, lines);
+        QStringList live;
+        for (const DesiredSetting& s : plan.writerRole)
+            live << s.variable + '=' + s.value;
+        for (const DesiredSetting& s : plan.setGlobal)
+            QVERIFY2(!s.variable.contains("read_only"), qPrintable(s.variable)); // not before verification
+        if (lines.isEmpty()) {
+            QVERIFY(live.isEmpty());
+            for (const FileEdit& e : plan.edits) // someone else's line stays in charge
+                QVERIFY2(e.path != "/etc/mysql/my.cnf", qPrintable(e.diff()));
+            return;
+        }
+        // read_only OFF is in force already on the writer: only the reader has something to set live
+        QCOMPARE(live.isEmpty(), writer == index && lines.size() == 1);
+        QVERIFY(
+            QString::fromUtf8(plan.edits.first().after).contains("# disabled by replipair: read_only = 1"));
+    }
+
     void gtidSettingsPerFlavor()
     {
         ServerInspection maria = server(1, true);

@@ -797,6 +797,31 @@ private Q_SLOTS:
         QCOMPARE(ReplicaStatus().summary(), QStringLiteral("not a replica"));
     }
     /** SHOW MASTER STATUS / SHOW BINARY LOG STATUS rows as MySQL and MariaDB write them; no row: log off. */
+    /** Who may write into a read_only server, and whether super_read_only exists, per flavor and version. */
+    void readOnly_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("superReadOnly");
+        QTest::addColumn<QStringList>("bypass");
+        QTest::newRow("mariadb 10.11") << "10.11.6-MariaDB" << false << QStringList { "READ_ONLY ADMIN" };
+        QTest::newRow("mariadb 10.6")
+            << "10.6.16-MariaDB" << false << QStringList { "READ_ONLY ADMIN", "SUPER" };
+        QTest::newRow("mariadb 10.4") << "10.4.30-MariaDB" << false << QStringList { "SUPER" };
+        QTest::newRow("mysql 5.7.7") << "5.7.7-log" << false << QStringList { "SUPER" };
+        QTest::newRow("mysql 5.7.8") << "5.7.8-log" << true << QStringList { "SUPER" };
+        QTest::newRow("mysql 8.0") << "8.0.36" << true << QStringList { "CONNECTION_ADMIN", "SUPER" };
+    }
+    void readOnly()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, superReadOnly);
+        QFETCH(QStringList, bypass);
+        const Dialect d(ServerVersion::parse(version));
+        QCOMPARE(d.hasSuperReadOnly(), superReadOnly);
+        QCOMPARE(d.readOnlyBypassPrivileges(), bypass);
+        QVERIFY(d.isDynamic("read_only"));
+    }
+
     void binlogStatusRow()
     {
         const auto mysql = BinlogStatus::fromRows({ { { "File", "binlog.000007" }, { "Position", 1234 },

@@ -94,6 +94,70 @@ private Q_SLOTS:
         QCOMPARE(PairProfile::fromJson(o)->initialCopy, -1);
     }
 
+    /** "writer": absent means both (today's behaviour, written out explicitly); "A"/"B" or a server's
+     *  name picks one; it survives a round trip by the server's name. */
+    void writerRole_data()
+    {
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("absent") << QJsonValue() << -1 << "both";
+        QTest::newRow("both") << QJsonValue(QStringLiteral("both")) << -1 << "both";
+        QTest::newRow("A") << QJsonValue(QStringLiteral("A")) << 0 << "db1";
+        QTest::newRow("B") << QJsonValue(QStringLiteral("B")) << 1 << "db2";
+        QTest::newRow("by name") << QJsonValue(QStringLiteral("db2")) << 1 << "db2";
+    }
+    void writerRole()
+    {
+        QFETCH(QJsonValue, value);
+        QFETCH(int, index);
+        QFETCH(QString, written);
+        QJsonObject o = example();
+        QJsonArray servers = o.value(QStringLiteral("servers")).toArray();
+        for (int i = 0; i < 2; ++i) {
+            QJsonObject s = servers.at(i).toObject();
+            s.insert(QStringLiteral("name"), QStringLiteral("db%1").arg(i + 1));
+            servers[i] = s;
+        }
+        o.insert(QStringLiteral("servers"), servers);
+        if (!value.isNull())
+            o.insert(QStringLiteral("writer"), value);
+        auto p = PairProfile::fromJson(o);
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().text));
+        QCOMPARE(p->writerIndex(), index);
+        QCOMPARE(p->toJson().value(QStringLiteral("writer")).toString(), written);
+        auto again = PairProfile::fromJson(p->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->writerIndex(), index);
+    }
+    void hooksStoredAsWritten()
+    {
+        QJsonObject o = example();
+        QVERIFY(PairProfile::fromJson(o)->hooks.isDefault());
+        QVERIFY(!PairProfile::fromJson(o)->toJson().contains(QStringLiteral("hooks")));
+        const QString vip
+            = QStringLiteral("sudo ip addr add 10.0.0.9/24 dev eth0 && echo \"$REPLIPAIR_NEW_WRITER\"");
+        o.insert(QStringLiteral("hooks"),
+            QJsonObject {
+                { QStringLiteral("beforeSwitch"), QStringLiteral("/usr/local/bin/drain 'app pool'") },
+                { QStringLiteral("afterSwitch"), vip },
+                { QStringLiteral("rollback"), QStringLiteral("true") },
+                { QStringLiteral("timeoutSeconds"), 12 } });
+        auto p = PairProfile::fromJson(o);
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().text));
+        QCOMPARE(p->hooks.beforeSwitch, QStringLiteral("/usr/local/bin/drain 'app pool'"));
+        QCOMPARE(p->hooks.afterSwitch, vip);
+        QCOMPARE(p->hooks.rollback, QStringLiteral("true"));
+        QCOMPARE(p->hooks.timeoutSeconds, 12);
+        auto again = PairProfile::fromJson(p->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->hooks.afterSwitch, vip);
+        QCOMPARE(again->hooks.timeoutSeconds, 12);
+        o.insert(
+            QStringLiteral("hooks"), QJsonObject { { QStringLiteral("afterSwitch"), QStringLiteral("x") } });
+        QCOMPARE(PairProfile::fromJson(o)->hooks.timeoutSeconds, 30);
+    }
+
     void rejects_data()
     {
         QTest::addColumn<QString>("key");
@@ -117,6 +181,36 @@ private Q_SLOTS:
         QTest::newRow("replace-type")
             << "replaceTarget" << QJsonValue(QStringLiteral("yes")) << "replaceTarget";
         QTest::newRow("db-type") << "databases" << QJsonValue(QStringLiteral("test")) << "must be an array";
+        QTest::newRow("writer-unknown-server")
+            << "writer" << QJsonValue(QStringLiteral("C")) << "\"writer\" must be \"both\" or the name";
+        QTest::newRow("writer-case") << "writer" << QJsonValue(QStringLiteral("Both"))
+                                     << "\"writer\" must be \"both\" or the name";
+        QTest::newRow("writer-type") << "writer" << QJsonValue(0) << "\"writer\" must be a string";
+        QTest::newRow("hooks-type") << "hooks" << QJsonValue(QStringLiteral("true"))
+                                    << "\"hooks\" must be an object or null";
+        QTest::newRow("hooks-typo") << "hooks" << QJsonValue(QJsonObject { { QStringLiteral("before"), 1 } })
+                                    << "hooks: unknown key \"before\"";
+        QTest::newRow("hooks-command-type")
+            << "hooks" << QJsonValue(QJsonObject { { QStringLiteral("afterSwitch"), 1 } })
+            << "hooks: \"afterSwitch\" must be a string";
+        QTest::newRow("hooks-newline")
+            << "hooks"
+            << QJsonValue(QJsonObject { { QStringLiteral("beforeSwitch"), QStringLiteral("true\nreboot") } })
+            << "hooks: \"beforeSwitch\": \"true\\nreboot\" holds a control character";
+        QTest::newRow("hooks-nul") << "hooks"
+                                   << QJsonValue(QJsonObject { { QStringLiteral("rollback"),
+                                          QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b")) } })
+                                   << "hooks: \"rollback\"";
+        QTest::newRow("hooks-timeout-zero")
+            << "hooks" << QJsonValue(QJsonObject { { QStringLiteral("timeoutSeconds"), 0 } })
+            << "\"timeoutSeconds\" must be a whole number of seconds from 1 to 3600";
+        QTest::newRow("hooks-timeout-fraction")
+            << "hooks" << QJsonValue(QJsonObject { { QStringLiteral("timeoutSeconds"), 1.5 } })
+            << "\"timeoutSeconds\" must be a whole number";
+        QTest::newRow("hooks-timeout-text")
+            << "hooks"
+            << QJsonValue(QJsonObject { { QStringLiteral("timeoutSeconds"), QStringLiteral("30") } })
+            << "\"timeoutSeconds\" must be a whole number";
     }
     void rejects()
     {
