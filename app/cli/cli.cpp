@@ -9,6 +9,7 @@
 #include "setupcommand.h"
 #include "skipcommand.h"
 #include "statuscommand.h"
+#include "switchovercommand.h"
 
 #include "common/pairprofile.h"
 #include "common/stepid.h"
@@ -93,6 +94,9 @@ QString Cli::usage()
         "  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)\n"
         "  skip PROFILE --server N   show the event that halted N's SQL thread; with --confirm TOKEN skip\n"
         "                            exactly that event and start replication again\n"
+        "  switchover PROFILE --to N move the writes to server N after checking that nothing is lost\n"
+        "                            (--yes to do it, --dry-run to see the checks and steps); --force\n"
+        "                            when the writer is gone: N takes the writes, the old writer is fenced\n"
         "\n"
         "Options:\n"
         "  --json                    one JSON object a line, for automation\n"
@@ -124,9 +128,14 @@ QString Cli::usage()
         "  --events                  monitor: also print state changes (thread stopped, error, lag, "
         "unreachable)\n"
         "  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)\n"
-        "  --timeout SECONDS         monitor: network timeout per poll (default 2)\n"
+        "  --timeout SECONDS         monitor: network timeout per poll (default 2); switchover: how long\n"
+        "                            writes may pause before the switch rolls back (default 10)\n"
+        "  --to NAME                 switchover: the new writer\n"
+        "  --dry-run                 switchover: print the checks and the steps, change nothing\n"
+        "  --force                   switchover: the writer is gone; fence it and open N (see docs)\n"
         "\n"
-        "Exit codes: 0 success, 1 the operation failed, 2 bad input; setup: 3 replication verified but the "
+        "Exit codes: 0 success, 1 the operation failed (switchover: refused, the old writer kept), 2 bad\n"
+        "input; setup: 3 replication verified but the "
         "data\n"
         "could not be compared (run compare when writes pause).\n");
 }
@@ -159,8 +168,12 @@ int Cli::run(const QStringList& arguments)
     const QCommandLineOption nagios(QStringLiteral("nagios"), tr("Nagios exit codes."));
     const QCommandLineOption warning(QStringLiteral("warning"), tr("Warning lag."), tr("seconds"));
     const QCommandLineOption critical(QStringLiteral("critical"), tr("Critical lag."), tr("seconds"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("The new writer."), tr("name"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Change nothing."));
+    const QCommandLineOption force(QStringLiteral("force"), tr("The writer is gone."));
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
-        timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget });
+        timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, to,
+        dryRun, force });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     jsonWanted = arguments.contains(QStringLiteral("--json"));
     if (!parser.parse(arguments))
@@ -196,7 +209,7 @@ int Cli::run(const QStringList& arguments)
 
     static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"),
         QStringLiteral("setup"), QStringLiteral("status"), QStringLiteral("monitor"),
-        QStringLiteral("compare"), QStringLiteral("skip") };
+        QStringLiteral("compare"), QStringLiteral("skip"), QStringLiteral("switchover") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
     const bool nagiosStatus = command == QLatin1String("status") && parser.isSet(nagios);
@@ -230,6 +243,10 @@ int Cli::run(const QStringList& arguments)
     options.server = parser.value(server);
     options.confirm = parser.value(confirm);
     options.journal = parser.value(journal);
+    options.to = parser.value(to);
+    options.timeout = parser.value(timeout);
+    options.dryRun = parser.isSet(dryRun);
+    options.force = parser.isSet(force);
     if (command == QLatin1String("status")) {
         if (nagiosStatus) {
             StatusCommand::NagiosThresholds t;
@@ -251,6 +268,8 @@ int Cli::run(const QStringList& arguments)
         return CompareCommand::run(*profile, options);
     if (command == QLatin1String("skip"))
         return SkipCommand::run(*profile, options);
+    if (command == QLatin1String("switchover"))
+        return SwitchoverCommand::run(*profile, options);
     if (command == QLatin1String("inspect"))
         return InspectCommand::run(*profile, options);
     if (command == QLatin1String("plan"))

@@ -13,4 +13,8 @@ struct CliOptions
     QString server; ///< skip --server NAME
     QString confirm; ///< skip --confirm TOKEN
     QString journal; ///< setup --journal FILE
+    QString to; ///< switchover --to NAME
+    QString timeout; ///< switchover --timeout SECONDS, as typed
+    bool dryRun = false; ///< switchover --dry-run
+    bool force = false; ///< switchover --force
 };

@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "monitor/pairmonitor.h"
+#include "operation/pairstate.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -31,11 +32,15 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
         return Cli::Failed;
     }
     bool allHealthy = true;
+    const PairState state = PairState::load(profile).value_or(PairState());
     for (const StatusSample& s : *samples) {
         allHealthy = allHealthy && s.healthy();
         const ReplicaStatus& r = s.replica;
+        const bool fenced = state.isFenced(s.serverIndex);
         if (options.json) {
-            out << QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+            QJsonObject o = s.toJson();
+            o.insert(QStringLiteral("fenced"), fenced);
+            out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
         } else if (!s.reachable || !r.configured) {
             out << tr("%1: %2").arg(s.server, s.summary()) << Qt::endl;
         } else {
@@ -48,6 +53,10 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
             if (r.lastSqlErrno)
                 out << tr("   SQL error %1: %2").arg(r.lastSqlErrno).arg(r.lastSqlError) << Qt::endl;
         }
+        if (fenced && !options.json)
+            out << tr("   FENCED since %1 (kept read-only): %2")
+                       .arg(state.since.toString(Qt::ISODate), state.reason)
+                << Qt::endl;
     }
     return allHealthy ? Cli::Success : Cli::Failed;
 }
