@@ -69,8 +69,8 @@ class TstSwitchover : public QObject
     /** A is the writer, B read-only, both directions run: where every test starts. */
     void resetToA()
     {
-        sql(0, QStringLiteral("SET GLOBAL read_only = OFF"));
-        sql(1, QStringLiteral("SET GLOBAL read_only = ON"));
+        sql(0, QStringLiteral("SET GLOBAL read_only = OFF; START SLAVE"));
+        sql(1, QStringLiteral("SET GLOBAL read_only = ON; START SLAVE"));
         QVERIFY(Switchover::saveWriter(profilePath(), loaded(), 0));
         QString error;
         QVERIFY2(waitForSandboxReplication(sb(), 30000, &error), qPrintable(error));
@@ -104,11 +104,13 @@ private Q_SLOTS:
         p.writer = 0;
         QVERIFY(p.save(profilePath()));
         const SetupOutcome o = runSetup(loaded());
-        QVERIFY2(o.ok, qPrintable(o.error.toString() + QLatin1Char('\n') + o.lines.join(QLatin1Char('\n'))));
+        const QString said = o.error.toString() + QStringLiteral("\n") + o.lines.join(QStringLiteral("\n"));
+        QVERIFY2(o.ok, qPrintable(said));
         // the application's account: no SUPER, so read_only stops it
-        QVERIFY(sql(0, QStringLiteral("CREATE USER IF NOT EXISTS 'app'@'127.0.0.1' IDENTIFIED BY 'app-pw';"
-                                      "GRANT SELECT, INSERT, UPDATE, DELETE ON test.* TO 'app'@'127.0.0.1';")
-                        .isEmpty());
+        const QString account = QStringLiteral("CREATE USER IF NOT EXISTS 'app'@'127.0.0.1' IDENTIFIED BY 'app-pw';"
+                                               "GRANT SELECT, INSERT, UPDATE, DELETE ON test.* TO 'app'@'127.0.0.1';");
+        const QString created = sql(0, account);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
         sql(0, RowWriter::createTableSql(QStringLiteral("test.orders")));
         QTRY_COMPARE_WITH_TIMEOUT(sql(1, QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
                                                         "TABLE_SCHEMA = 'test' AND TABLE_NAME = 'orders'")),
@@ -128,9 +130,9 @@ private Q_SLOTS:
 
     void aDelayedReplicaIsRefused()
     {
-        sql(1, QStringLiteral("STOP SLAVE SQL_THREAD; CHANGE MASTER TO MASTER_DELAY = 30; START SLAVE SQL_THREAD"));
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 30; START SLAVE"));
         const auto o = switchTo(1, [](Switchover::Options& o) { o.limits.maxLagSec = 2; });
-        sql(1, QStringLiteral("STOP SLAVE SQL_THREAD; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE SQL_THREAD"));
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"));
         QVERIFY(o.refused);
         QVERIFY2(codes(o).contains(QStringLiteral("replica-delayed")), qPrintable(codes(o).join(',')));
         verifyAStillWriter();
@@ -139,9 +141,9 @@ private Q_SLOTS:
     void aLaggingReplicaIsRefusedByTheHeartbeat()
     {
         // a delay within the limit, but a write on A reaches B only after it: the beat does not arrive in time
-        sql(1, QStringLiteral("STOP SLAVE SQL_THREAD; CHANGE MASTER TO MASTER_DELAY = 4; START SLAVE SQL_THREAD"));
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 4; START SLAVE"));
         const auto o = switchTo(1, [](Switchover::Options& o) { o.limits.maxLagSec = 4; });
-        sql(1, QStringLiteral("STOP SLAVE SQL_THREAD; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE SQL_THREAD"));
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"));
         QVERIFY(o.refused);
         QVERIFY2(codes(o).contains(QStringLiteral("replica-lagging")), qPrintable(codes(o).join(',')));
         verifyAStillWriter();
@@ -220,13 +222,13 @@ private Q_SLOTS:
         // the hook delays B's applier and writes on A: B cannot apply A's final position within the timeout
         const QString client = QStringLiteral("mariadb --defaults-extra-file=%1").arg(clientCnf());
         const auto o = switchTo(1, [](Switchover::Options& o) { o.timeoutSec = 2; }, [&](PairProfile& p) {
-            p.hooks.beforeSwitch = QStringLiteral("%1 -P\"$REPLIPAIR_NEW_WRITER_PORT\" -e 'STOP SLAVE SQL_THREAD; CHANGE "
-                                                  "MASTER TO MASTER_DELAY = 60; START SLAVE SQL_THREAD' && %1 "
+            p.hooks.beforeSwitch = QStringLiteral("%1 -P\"$REPLIPAIR_NEW_WRITER_PORT\" -e 'STOP SLAVE; CHANGE "
+                                                  "MASTER TO MASTER_DELAY = 60; START SLAVE' && %1 "
                                                   "-P\"$REPLIPAIR_OLD_WRITER_PORT\" -e \"INSERT INTO test.orders VALUES "
                                                   "(900000003, 'late')\"")
                                        .arg(client);
         });
-        sql(1, QStringLiteral("STOP SLAVE SQL_THREAD; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE SQL_THREAD"));
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"));
         QVERIFY(!o.ok);
         QVERIFY(o.rolledBack);
         QCOMPARE(o.error.step, StepId::WaitApplied);
@@ -261,9 +263,11 @@ private Q_SLOTS:
             { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"), names[1], QStringLiteral("--yes") });
         QVERIFY(cli.waitForFinished(120000));
         const QString said = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
-        QVERIFY2(cli.exitCode() == 0, qPrintable(said));
+        qInfo().noquote() << said;
+        QVERIFY(cli.exitCode() == 0);
         const qint64 atSwitch = writer.committed();
-        QTRY_VERIFY_WITH_TIMEOUT(writer.committed() >= atSwitch + 50, 30000); // the writes go on, to B
+        QTRY_VERIFY2_WITH_TIMEOUT(writer.committed() >= atSwitch + 50, // the writes go on, to B
+            qPrintable(haproxy.command(QStringLiteral("show servers state pair"))), 30000);
         writer.stop();
         const qint64 last = writer.lastSeq();
         QVERIFY(readOnly(0));
@@ -307,7 +311,8 @@ private Q_SLOTS:
                                                       sb().servers()[1].name, QStringLiteral("--yes"), QStringLiteral("--force") });
         QVERIFY(cli.waitForFinished(120000));
         const QString said = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
-        QVERIFY2(cli.exitCode() == 0, qPrintable(said));
+        qInfo().noquote() << said;
+        QVERIFY(cli.exitCode() == 0);
         QVERIFY(!readOnly(1));
         QCOMPARE(loaded().writerIndex(), 1);
         const PairState state = PairState::load(loaded()).value_or(PairState());
