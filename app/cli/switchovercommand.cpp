@@ -23,9 +23,10 @@ int SwitchoverCommand::run(const PairProfile& profile, const CliOptions& options
             return Cli::badInput(tr("--timeout needs a whole number of seconds from 1 to 3600"));
     }
     if (!o.dryRun && !options.yes)
-        return Cli::badInput(tr("switchover moves the writes to %1; run it with --dry-run to see the checks and "
-                                "the steps, then add --yes")
-                                 .arg(profile.servers[to].name));
+        return Cli::badInput(
+            tr("switchover moves the writes to %1; run it with --dry-run to see the checks and "
+               "the steps, then add --yes")
+                .arg(profile.servers[to].name));
     const bool json = options.json;
     Switchover switchover(profile, o, [json](const SetupEvent& e) {
         if (json)
@@ -41,17 +42,18 @@ int SwitchoverCommand::run(const PairProfile& profile, const CliOptions& options
                 checks << f.toJson();
             for (const QString& s : out.steps)
                 steps << s;
-            Cli::out() << QJsonDocument(QJsonObject { { QStringLiteral("event"), QStringLiteral("dry-run") },
-                                            { QStringLiteral("refused"), out.refused }, { QStringLiteral("checks"), checks },
-                                            { QStringLiteral("steps"), steps } })
+            Cli::out() << QJsonDocument(
+                QJsonObject { { QStringLiteral("event"), QStringLiteral("dry-run") },
+                    { QStringLiteral("refused"), out.refused }, { QStringLiteral("checks"), checks },
+                    { QStringLiteral("steps"), steps } })
                               .toJson(QJsonDocument::Compact)
                        << Qt::endl;
         } else {
             Cli::out() << tr("Dry run: nothing was changed. The checks:") << Qt::endl;
             for (const Finding& f : out.checks)
                 Cli::out() << QStringLiteral("  [%1] %2%3")
-                                  .arg(f.severity == Finding::Severity::Error ? tr("REFUSED") : tr("ok"), f.text,
-                                      f.fix.isEmpty() ? QString() : QStringLiteral(" → ") + f.fix)
+                                  .arg(f.severity == Finding::Severity::Error ? tr("REFUSED") : tr("ok"),
+                                      f.text, f.fix.isEmpty() ? QString() : QStringLiteral(" → ") + f.fix)
                            << Qt::endl;
             Cli::out() << tr("The steps a switch takes, in order:") << Qt::endl;
             for (int i = 0; i < out.steps.size(); ++i)

@@ -32,10 +32,13 @@ QList<OperationStep> Failover::steps()
         };
     };
     QList<OperationStep> steps;
-    steps << OperationStep { StepId::RunHook, -1, tr("run the beforeSwitch hook: %1").arg(hooks.command(HookRunner::BeforeSwitch)),
+    steps << OperationStep { StepId::RunHook, -1,
+        tr("run the beforeSwitch hook: %1").arg(hooks.command(HookRunner::BeforeSwitch)),
         runHook(HookRunner::BeforeSwitch), {} };
     steps << OperationStep { StepId::WaitApplied, m_to,
-        tr("wait until %1 has applied everything it received from %2 (at most %3 s)").arg(to, from).arg(timeout),
+        tr("wait until %1 has applied everything it received from %2 (at most %3 s)")
+            .arg(to, from)
+            .arg(timeout),
         [this, timeout]() -> Result<QString> {
             return m_run.onServer(m_to, [timeout](ServerContext& ctx) -> Result<QString> {
                 if (auto r = WriterControl::waitForRelayLogDrained(ctx, timeout); !r)
@@ -71,14 +74,18 @@ QList<OperationStep> Failover::steps()
         },
         {} };
     steps << OperationStep { StepId::Fence, m_from,
-        tr("fence %1: recorded beside the profile, and read_only = ON in its option file where its host answers").arg(from),
+        tr("fence %1: recorded beside the profile, and read_only = ON in its option file where its host "
+           "answers")
+            .arg(from),
         [this, from, to]() -> Result<QString> {
             QStringList done, failed;
             auto state = PairState::load(m_profile);
             PairState s = state ? *state : PairState();
-            s.fence(m_from, tr("forced failover to %1 while %2 was unreachable: %2 may hold transactions %1 never received; "
-                               "rebuild or rejoin it before it takes writes")
-                                .arg(to, from));
+            s.fence(m_from,
+                tr("forced failover to %1 while %2 was unreachable: %2 may hold transactions %1 never "
+                   "received; "
+                   "rebuild or rejoin it before it takes writes")
+                    .arg(to, from));
             if (auto saved = s.save(m_profile); saved)
                 done << tr("%1 fenced in %2").arg(from, PairState::pathFor(m_profile));
             else
@@ -88,24 +95,31 @@ QList<OperationStep> Failover::steps()
             else
                 failed << saved.error().text;
             const PairProfile profile = m_profile;
-            auto newWriter = m_run.onServer(m_to, [profile](ServerContext& ctx) { return WriterOptionFile::apply(ctx, profile, false, true); });
+            auto newWriter = m_run.onServer(m_to,
+                [profile](ServerContext& ctx) { return WriterOptionFile::apply(ctx, profile, false, true); });
             (newWriter ? done : failed) << (newWriter ? *newWriter : newWriter.error().toString());
-            // the old writer's mysqld is gone; its host may still answer (a crash, a kill): its files then say read-only
-            auto oldWriter = m_run.worker(m_from)->submit([profile](ServerContext& ctx) {
-                return WriterOptionFile::apply(ctx, profile, true, false);
-            }).result();
+            // the old writer's mysqld is gone; its host may still answer (a crash, a kill): its files then
+            // say read-only
+            auto oldWriter = m_run.worker(m_from)
+                                 ->submit([profile](ServerContext& ctx) {
+                                     return WriterOptionFile::apply(ctx, profile, true, false);
+                                 })
+                                 .result();
             if (oldWriter)
                 done << *oldWriter;
             else
-                failed << tr("%1's option file could not be written (%2): before it starts again, set read_only = ON "
-                             "in it by hand")
+                failed << tr(
+                    "%1's option file could not be written (%2): before it starts again, set read_only = ON "
+                    "in it by hand")
                               .arg(from, oldWriter.error().text);
             if (!failed.isEmpty())
-                return stepFailure({}, StepId::Fence, tr("%1 is the writer, but: %2").arg(to, failed.join(QStringLiteral("; "))));
+                return stepFailure({}, StepId::Fence,
+                    tr("%1 is the writer, but: %2").arg(to, failed.join(QStringLiteral("; "))));
             return done.join(QStringLiteral("; "));
         },
         {} };
-    steps << OperationStep { StepId::RunHook, -1, tr("run the afterSwitch hook: %1").arg(hooks.command(HookRunner::AfterSwitch)),
+    steps << OperationStep { StepId::RunHook, -1,
+        tr("run the afterSwitch hook: %1").arg(hooks.command(HookRunner::AfterSwitch)),
         runHook(HookRunner::AfterSwitch), {} };
     return steps;
 }
@@ -115,11 +129,14 @@ Switchover::Outcome Failover::run()
     Switchover::Outcome out;
     const QString from = m_profile.servers[m_from].name, to = m_profile.servers[m_to].name;
     SwitchoverGuards guards(m_profile, m_run.worker(0), m_run.worker(1), m_from, m_to);
-    m_run.report(SetupEvent::Kind::StepStarted, -1, StepId::SwitchGuards, tr("check that %1 is gone and %2 can take the writes").arg(from, to));
+    m_run.report(SetupEvent::Kind::StepStarted, -1, StepId::SwitchGuards,
+        tr("check that %1 is gone and %2 can take the writes").arg(from, to));
     out.checks = guards.forced();
     for (const Finding& f : out.checks)
-        m_run.report(f.severity == Finding::Severity::Error ? SetupEvent::Kind::Warning : SetupEvent::Kind::Info,
-            m_profile.serverIndex(f.server), StepId::SwitchGuards, f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix), f.code);
+        m_run.report(
+            f.severity == Finding::Severity::Error ? SetupEvent::Kind::Warning : SetupEvent::Kind::Info,
+            m_profile.serverIndex(f.server), StepId::SwitchGuards,
+            f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix), f.code);
     const QList<OperationStep> all = steps();
     for (const OperationStep& s : all)
         out.steps << s.intent;
@@ -134,7 +151,8 @@ Switchover::Outcome Failover::run()
         out.ok = true;
         return out;
     }
-    const int opening = 3; // steps before it can be undone; from "make writable" on, the new writer has the role
+    const int opening
+        = 3; // steps before it can be undone; from "make writable" on, the new writer has the role
     for (int i = 0; i < all.size(); ++i) {
         if (m_run.take(all[i]))
             continue;
@@ -144,7 +162,8 @@ Switchover::Outcome Failover::run()
             const HookRunner hooks(m_profile, m_from, m_to);
             if (!hooks.command(HookRunner::Rollback).isEmpty()) {
                 const auto hook = hooks.run(HookRunner::Rollback);
-                m_run.report(hook && hook->ok() ? SetupEvent::Kind::StepFinished : SetupEvent::Kind::StepFailed, -1,
+                m_run.report(
+                    hook && hook->ok() ? SetupEvent::Kind::StepFinished : SetupEvent::Kind::StepFailed, -1,
                     StepId::RunHook, hook ? hook->summary() : hook.error().text);
             }
             out.rolledBack = true;

@@ -74,8 +74,8 @@ Result<HookRunner::Outcome> HookRunner::run(const QString& name) const
     t.start();
     p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), out.command });
     if (!p.waitForStarted(10000))
-        return stepFailure({}, StepId::RunHook,
-            tr("the %1 hook could not be started: %2").arg(name, p.errorString()));
+        return stepFailure(
+            {}, StepId::RunHook, tr("the %1 hook could not be started: %2").arg(name, p.errorString()));
     const qint64 pid = p.processId();
     const int timeoutMs = std::max(1, m_profile.hooks.timeoutSeconds) * 1000;
     if (!p.waitForFinished(timeoutMs)) {

@@ -5,7 +5,8 @@
 
 #include <QElapsedTimer>
 
-OperationRun::OperationRun(const PairProfile& profile, SetupOptions::ShellFactory shellFactory, EventSink onEvent)
+OperationRun::OperationRun(
+    const PairProfile& profile, SetupOptions::ShellFactory shellFactory, EventSink onEvent)
     : m_profile(profile)
     , m_onEvent(std::move(onEvent))
 {
@@ -23,15 +24,18 @@ ServerWorker* OperationRun::worker(int index) const
 
 Result<QString> OperationRun::onServer(int index, std::function<Result<QString>(ServerContext&)> fn) const
 {
-    return worker(index)->submit([fn](ServerContext& ctx) -> Result<QString> {
-        if (!ctx.sql || !ctx.sql->isOpen())
-            if (auto c = ctx.connect(5); !c)
-                return std::unexpected(c.error());
-        return fn(ctx);
-    }).result();
+    return worker(index)
+        ->submit([fn](ServerContext& ctx) -> Result<QString> {
+            if (!ctx.sql || !ctx.sql->isOpen())
+                if (auto c = ctx.connect(5); !c)
+                    return std::unexpected(c.error());
+            return fn(ctx);
+        })
+        .result();
 }
 
-void OperationRun::report(SetupEvent::Kind kind, int server, const QString& step, const QString& text, const QString& code) const
+void OperationRun::report(
+    SetupEvent::Kind kind, int server, const QString& step, const QString& text, const QString& code) const
 {
     if (!m_onEvent)
         return;
@@ -78,7 +82,8 @@ bool OperationRun::undoTaken()
             continue;
         report(SetupEvent::Kind::StepStarted, step.server, StepId::Rollback, tr("undo: %1").arg(step.intent));
         const Result<QString> undone = step.undo();
-        report(undone ? SetupEvent::Kind::StepFinished : SetupEvent::Kind::StepFailed, step.server, StepId::Rollback,
+        report(undone ? SetupEvent::Kind::StepFinished : SetupEvent::Kind::StepFailed, step.server,
+            StepId::Rollback,
             undone ? *undone : tr("could NOT undo \"%1\": %2").arg(step.intent, undone.error().text));
         all = all && undone.has_value();
     }

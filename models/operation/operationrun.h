@@ -42,7 +42,8 @@ public:
     void commitTaken() { m_taken.clear(); }
 
     const StepError& error() const { return m_error; }
-    void report(SetupEvent::Kind kind, int server, const QString& step, const QString& text, const QString& code = {}) const;
+    void report(SetupEvent::Kind kind, int server, const QString& step, const QString& text,
+        const QString& code = {}) const;
 
 private:
     const PairProfile& m_profile;

@@ -30,7 +30,8 @@ Switchover::~Switchover() = default;
 Result<void> Switchover::saveWriter(const QString& path, const PairProfile& profile, int writer)
 {
     if (path.isEmpty())
-        return stepFailure({}, StepId::WriterRole, tr("the profile is not saved in a file: its \"writer\" stays as it was"));
+        return stepFailure(
+            {}, StepId::WriterRole, tr("the profile is not saved in a file: its \"writer\" stays as it was"));
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
         return stepFailure({}, StepId::WriterRole, tr("cannot read %1: %2").arg(path, in.errorString()));
@@ -61,9 +62,11 @@ QList<OperationStep> Switchover::beforeOpening(OperationRun& run)
     const int timeout = m_options.timeoutSec;
     auto deadline = std::make_shared<QDeadlineTimer>(QDeadlineTimer::Forever);
     auto final = std::make_shared<BinlogStatus>();
-    auto remaining = [deadline] { return int(std::max<qint64>(1, (deadline->remainingTime() + 999) / 1000)); };
+    auto remaining
+        = [deadline] { return int(std::max<qint64>(1, (deadline->remainingTime() + 999) / 1000)); };
     QList<OperationStep> steps;
-    steps << OperationStep { StepId::RunHook, -1, tr("run the beforeSwitch hook: %1").arg(hooks.command(HookRunner::BeforeSwitch)),
+    steps << OperationStep { StepId::RunHook, -1,
+        tr("run the beforeSwitch hook: %1").arg(hooks.command(HookRunner::BeforeSwitch)),
         [hooks]() -> Result<QString> {
             auto done = hooks.run(HookRunner::BeforeSwitch);
             if (!done)
@@ -141,28 +144,36 @@ QList<OperationStep> Switchover::afterOpening(OperationRun& run)
     const HookRunner hooks(m_profile, m_from, m_to);
     QList<OperationStep> steps;
     steps << OperationStep { StepId::WriterRole, -1,
-        tr("record %1 as the writer: the profile, and read_only in both option files (%1 OFF, %2 ON)").arg(to, from),
+        tr("record %1 as the writer: the profile, and read_only in both option files (%1 OFF, %2 ON)")
+            .arg(to, from),
         [&run, this]() -> Result<QString> {
             QStringList done, failed;
             if (auto saved = saveWriter(m_profile.filePath, m_profile, m_to))
                 done << tr("profile: writer %1").arg(m_profile.servers[m_to].name);
             else
                 failed << saved.error().text;
+            // both servers' files at once, each on its own worker
+            QFuture<Result<QString>> files[2];
             for (int i : { m_to, m_from }) {
                 const PairProfile profile = m_profile;
                 const bool readOnly = i == m_from;
-                auto file = run.onServer(i, [profile, readOnly](ServerContext& ctx) {
+                files[i] = run.worker(i)->submit([profile, readOnly](ServerContext& ctx) {
                     return WriterOptionFile::apply(ctx, profile, readOnly, true);
                 });
+            }
+            for (int i : { m_to, m_from }) {
+                const Result<QString> file = files[i].result();
                 (file ? done : failed) << (file ? *file : file.error().toString());
             }
             if (!failed.isEmpty())
                 return stepFailure({}, StepId::WriterRole,
-                    tr("%1 is the writer, but: %2 — fix this by hand").arg(m_profile.servers[m_to].name, failed.join(QStringLiteral("; "))));
+                    tr("%1 is the writer, but: %2 — fix this by hand")
+                        .arg(m_profile.servers[m_to].name, failed.join(QStringLiteral("; "))));
             return done.join(QStringLiteral("; "));
         },
         {} };
-    steps << OperationStep { StepId::RunHook, -1, tr("run the afterSwitch hook: %1").arg(hooks.command(HookRunner::AfterSwitch)),
+    steps << OperationStep { StepId::RunHook, -1,
+        tr("run the afterSwitch hook: %1").arg(hooks.command(HookRunner::AfterSwitch)),
         [hooks]() -> Result<QString> {
             auto done = hooks.run(HookRunner::AfterSwitch);
             if (!done)
@@ -173,7 +184,8 @@ QList<OperationStep> Switchover::afterOpening(OperationRun& run)
         },
         {} };
     const int timeout = m_options.timeoutSec;
-    steps << OperationStep { StepId::VerifyWriter, m_to, tr("verify: a row written on %1 arrives on %2").arg(to, from),
+    steps << OperationStep { StepId::VerifyWriter, m_to,
+        tr("verify: a row written on %1 arrives on %2").arg(to, from),
         [&run, this, timeout]() -> Result<QString> {
             const QString db = m_profile.probeDatabase();
             auto beat = std::make_shared<WriterControl::BeatPosition>();
@@ -206,17 +218,21 @@ Switchover::Outcome Switchover::planned(OperationRun& run)
     Outcome out;
     const QString from = m_profile.servers[m_from].name, to = m_profile.servers[m_to].name;
     SwitchoverGuards guards(m_profile, run.worker(0), run.worker(1), m_from, m_to);
-    run.report(SetupEvent::Kind::StepStarted, -1, StepId::SwitchGuards, tr("check that %1 can take the writes from %2").arg(to, from));
+    run.report(SetupEvent::Kind::StepStarted, -1, StepId::SwitchGuards,
+        tr("check that %1 can take the writes from %2").arg(to, from));
     out.checks = guards.planned(m_options.limits);
     for (const Finding& f : out.checks)
-        run.report(f.severity == Finding::Severity::Error ? SetupEvent::Kind::Warning : SetupEvent::Kind::Info,
-            m_profile.serverIndex(f.server), StepId::SwitchGuards, f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix), f.code);
+        run.report(
+            f.severity == Finding::Severity::Error ? SetupEvent::Kind::Warning : SetupEvent::Kind::Info,
+            m_profile.serverIndex(f.server), StepId::SwitchGuards,
+            f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix), f.code);
     const QList<OperationStep> before = beforeOpening(run), after = afterOpening(run);
     for (const OperationStep& s : before + after)
         out.steps << s.intent;
     if (SwitchoverGuards::refused(out.checks)) {
         out.refused = true;
-        out.error = StepError { {}, StepId::SwitchGuards, 0, tr("refused: %1 stays the writer, nothing was changed").arg(from) };
+        out.error = StepError { {}, StepId::SwitchGuards, 0,
+            tr("refused: %1 stays the writer, nothing was changed").arg(from) };
         run.report(SetupEvent::Kind::StepFailed, -1, StepId::SwitchGuards, out.error.text);
         return out;
     }
@@ -234,14 +250,16 @@ Switchover::Outcome Switchover::planned(OperationRun& run)
         const bool undone = run.undoTaken();
         const HookRunner hooks(m_profile, m_from, m_to);
         if (!hooks.command(HookRunner::Rollback).isEmpty()) {
-            run.report(SetupEvent::Kind::StepStarted, -1, StepId::RunHook, tr("run the rollback hook: %1").arg(hooks.command(HookRunner::Rollback)));
+            run.report(SetupEvent::Kind::StepStarted, -1, StepId::RunHook,
+                tr("run the rollback hook: %1").arg(hooks.command(HookRunner::Rollback)));
             const auto hook = hooks.run(HookRunner::Rollback);
-            run.report(hook && hook->ok() ? SetupEvent::Kind::StepFinished : SetupEvent::Kind::StepFailed, -1, StepId::RunHook,
-                hook ? hook->summary() : hook.error().text);
+            run.report(hook && hook->ok() ? SetupEvent::Kind::StepFinished : SetupEvent::Kind::StepFailed, -1,
+                StepId::RunHook, hook ? hook->summary() : hook.error().text);
         }
         out.rolledBack = true;
-        out.error.text = undone ? tr("%1 — rolled back: %2 is the writer again").arg(out.error.text, from)
-                                : tr("%1 — the roll back failed: look at %2 (read_only) now").arg(out.error.text, from);
+        out.error.text = undone
+            ? tr("%1 — rolled back: %2 is the writer again").arg(out.error.text, from)
+            : tr("%1 — the roll back failed: look at %2 (read_only) now").arg(out.error.text, from);
         run.report(SetupEvent::Kind::StepFailed, -1, StepId::Switchover, out.error.text);
         return out;
     }

@@ -29,7 +29,8 @@ public:
     struct Options
     {
         int to = 1; ///< index of the new writer
-        int timeoutSec = DefaultTimeoutSec; ///< how long writes may pause on the old writer before rolling back
+        int timeoutSec
+            = DefaultTimeoutSec; ///< how long writes may pause on the old writer before rolling back
         bool dryRun = false; ///< the checks and the steps, nothing changed
         bool force = false; ///< the writer is gone: a fenced failover (Failover)
         SwitchoverGuards::Limits limits;

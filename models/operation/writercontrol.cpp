@@ -19,7 +19,8 @@ Result<void> WriterControl::setReadOnly(ServerContext& ctx, bool on, int lockWai
 {
     ctx.sql->setStep(StepId::SetReadOnly);
     // SET GLOBAL read_only waits for running statements and commits: bounded, never a year
-    if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION lock_wait_timeout = %1").arg(std::max(1, lockWaitSec)));
+    if (auto r
+        = ctx.sql->exec(QStringLiteral("SET SESSION lock_wait_timeout = %1").arg(std::max(1, lockWaitSec)));
         !r)
         return r;
     QStringList statements;
@@ -46,20 +47,23 @@ Result<WriterControl::WriteState> WriterControl::writeState(ServerContext& ctx)
     if (!rows)
         return std::unexpected(rows.error());
     const SqlRow row = rows->value(0);
-    return WriteState { row.value(QStringLiteral("ro")).toInt() != 0, row.value(QStringLiteral("sro")).toInt() != 0 };
+    return WriteState { row.value(QStringLiteral("ro")).toInt() != 0,
+        row.value(QStringLiteral("sro")).toInt() != 0 };
 }
 
-Result<QList<WriterControl::WriteTransaction>> WriterControl::writeTransactions(ServerContext& ctx, int minAgeSec)
+Result<QList<WriterControl::WriteTransaction>> WriterControl::writeTransactions(
+    ServerContext& ctx, int minAgeSec)
 {
-    auto rows = ctx.sql->query(
-        QStringLiteral("SELECT t.trx_mysql_thread_id AS thread, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) AS age, "
-                       "t.trx_rows_modified AS modified, t.trx_query AS query, p.USER AS user "
-                       "FROM information_schema.innodb_trx t "
-                       "LEFT JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id "
-                       "WHERE (t.trx_rows_modified > 0 OR t.trx_lock_structs > 0) "
-                       "AND t.trx_mysql_thread_id <> CONNECTION_ID() "
-                       "AND TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) >= %1 ORDER BY t.trx_started")
-            .arg(std::max(0, minAgeSec)));
+    auto rows = ctx.sql->query(QStringLiteral(
+        "SELECT t.trx_mysql_thread_id AS thread, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) AS age, "
+        "t.trx_rows_modified AS modified, t.trx_query AS query, "
+        "CONCAT_WS(' ', p.USER, t.trx_state, p.COMMAND, p.STATE) AS user "
+        "FROM information_schema.innodb_trx t "
+        "LEFT JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id "
+        "WHERE (t.trx_rows_modified > 0 OR t.trx_lock_structs > 0) "
+        "AND t.trx_mysql_thread_id <> CONNECTION_ID() "
+        "AND TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) >= %1 ORDER BY t.trx_started")
+                                   .arg(std::max(0, minAgeSec)));
     if (!rows)
         return std::unexpected(rows.error());
     QList<WriteTransaction> out;
@@ -89,7 +93,9 @@ Result<void> WriterControl::waitForWriteTransactions(ServerContext& ctx, int tim
                                .arg(t.ageSec)
                                .arg(t.rowsModified);
             return stepFailure(ctx.profile.name, StepId::WaitTransactions,
-                tr("write transactions still open after %1 s: %2").arg(timeoutSec).arg(threads.join(QStringLiteral("; "))));
+                tr("write transactions still open after %1 s: %2")
+                    .arg(timeoutSec)
+                    .arg(threads.join(QStringLiteral("; "))));
         }
         QThread::msleep(20);
     }
@@ -161,9 +167,10 @@ Result<WriterControl::BeatPosition> WriterControl::writeBeat(ServerContext& ctx,
     auto id = ctx.sql->scalar(QStringLiteral("SELECT @@server_id"));
     if (!id)
         return std::unexpected(id.error());
-    const SqlSession::Results r = ctx.sql->queryResults(QStringLiteral("USE ") + SqlQuote::identifier(database)
-        + QStringLiteral("; ") + Heartbeat::beatStatement(ctx.dialect, id->toLongLong(), QStringLiteral("switchover"))
-        + QStringLiteral("; ") + ctx.dialect.beatPositionQuery());
+    const SqlSession::Results r
+        = ctx.sql->queryResults(QStringLiteral("USE ") + SqlQuote::identifier(database) + QStringLiteral("; ")
+            + Heartbeat::beatStatement(ctx.dialect, id->toLongLong(), QStringLiteral("switchover"))
+            + QStringLiteral("; ") + ctx.dialect.beatPositionQuery());
     if (r.error)
         return std::unexpected(*r.error);
     BeatPosition beat;
@@ -175,13 +182,15 @@ Result<WriterControl::BeatPosition> WriterControl::writeBeat(ServerContext& ctx,
         beat.pos = end->position;
     }
     if (beat.gtid.isEmpty() && beat.file.isEmpty())
-        return stepFailure(ctx.profile.name, StepId::Heartbeat, tr("the binary log is off: a beat cannot be followed"));
+        return stepFailure(
+            ctx.profile.name, StepId::Heartbeat, tr("the binary log is off: a beat cannot be followed"));
     return beat;
 }
 
 Result<bool> WriterControl::waitForBeat(ServerContext& ctx, const BeatPosition& beat, int timeoutSec)
 {
-    auto rows = ctx.sql->query(ctx.dialect.replicaWaitForBeat(beat.gtid, beat.file, beat.pos, std::max(1, timeoutSec)));
+    auto rows = ctx.sql->query(
+        ctx.dialect.replicaWaitForBeat(beat.gtid, beat.file, beat.pos, std::max(1, timeoutSec)));
     if (!rows)
         return std::unexpected(rows.error());
     const SqlRow row = rows->value(0);
@@ -207,7 +216,8 @@ QStringList WriterControl::ownTransactionsMissing(
     for (const QString& g : peerState.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QStringList f = g.trimmed().split(QLatin1Char('-'));
         if (f.size() == 3)
-            peer[f[0] + QLatin1Char('-') + f[1]] = std::max(peer.value(f[0] + QLatin1Char('-') + f[1]), f[2].toLongLong());
+            peer[f[0] + QLatin1Char('-') + f[1]]
+                = std::max(peer.value(f[0] + QLatin1Char('-') + f[1]), f[2].toLongLong());
     }
     for (const QString& g : ownState.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QStringList f = g.trimmed().split(QLatin1Char('-'));

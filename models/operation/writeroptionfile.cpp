@@ -20,8 +20,8 @@ bool isOurKey(const MyCnf::Line& l)
 }
 } // namespace
 
-ConfigPlan WriterOptionFile::plan(const QString& server, const QString& pairName, bool readOnly, bool superReadOnly,
-    const QList<ConfigPlanner::SourceFile>& files, const QStringList& includeDirs)
+ConfigPlan WriterOptionFile::plan(const QString& server, const QString& pairName, bool readOnly,
+    bool superReadOnly, const QList<ConfigPlanner::SourceFile>& files, const QStringList& includeDirs)
 {
     const QString value = readOnly ? QStringLiteral("ON") : QStringLiteral("OFF");
     QStringList ours { QStringLiteral("read_only = ") + value };
@@ -39,7 +39,8 @@ ConfigPlan WriterOptionFile::plan(const QString& server, const QString& pairName
     if (files.isEmpty())
         return plan;
 
-    // our file: the drop-in setup wrote, else a new drop-in in the last folder read, else our block in the main file
+    // our file: the drop-in setup wrote, else a new drop-in in the last folder read, else our block in the
+    // main file
     QString dropIn;
     for (const ConfigPlanner::SourceFile& f : files)
         if (QFileInfo(f.path).fileName() == ConfigPlanner::dropInName())
@@ -61,7 +62,8 @@ ConfigPlan WriterOptionFile::plan(const QString& server, const QString& pairName
                     keep << l.text;
             while (!keep.isEmpty() && keep.last().trimmed().isEmpty())
                 keep.removeLast();
-            if (!std::any_of(keep.begin(), keep.end(), [](const QString& l) { return l.trimmed().startsWith(QLatin1Char('[')); }))
+            if (!std::any_of(keep.begin(), keep.end(),
+                    [](const QString& l) { return l.trimmed().startsWith(QLatin1Char('[')); }))
                 keep << QStringLiteral("[mysqld]");
             after = (keep + ours).join(QLatin1Char('\n')).toUtf8() + '\n';
         } else {
@@ -73,8 +75,8 @@ ConfigPlan WriterOptionFile::plan(const QString& server, const QString& pairName
                 for (int l = 0; l < cnf.lines().size(); ++l) {
                     const MyCnf::Line& line = cnf.lines()[l];
                     const QString t = line.text.trimmed();
-                    if (cnf.isInMarkedBlock(l) && !isOurKey(line) && t != MyCnf::kBlockBegin && t != MyCnf::kBlockEnd
-                        && !t.startsWith(QLatin1Char('[')))
+                    if (cnf.isInMarkedBlock(l) && !isOurKey(line) && t != MyCnf::kBlockBegin
+                        && t != MyCnf::kBlockEnd && !t.startsWith(QLatin1Char('[')))
                         body << line.text;
                 }
                 cnf.setMarkedBlock(body + ours);
@@ -85,15 +87,17 @@ ConfigPlan WriterOptionFile::plan(const QString& server, const QString& pairName
             plan.edits << FileEdit { file.path, file.content, after, true };
     }
     if (!dropIn.isEmpty() && !dropInExists) {
-        const QString text = QStringLiteral("# Written by RepliPair: replication settings of server %1 in pair \"%2\".\n"
-                                            "[mysqld]\n%3\n")
-                                 .arg(server, pairName, ours.join(QLatin1Char('\n')));
+        const QString text
+            = QStringLiteral("# Written by RepliPair: replication settings of server %1 in pair \"%2\".\n"
+                             "[mysqld]\n%3\n")
+                  .arg(server, pairName, ours.join(QLatin1Char('\n')));
         plan.edits << FileEdit { dropIn, {}, text.toUtf8(), false };
     }
     return plan;
 }
 
-Result<QString> WriterOptionFile::apply(ServerContext& ctx, const PairProfile& profile, bool readOnly, bool serverRunning)
+Result<QString> WriterOptionFile::apply(
+    ServerContext& ctx, const PairProfile& profile, bool readOnly, bool serverRunning)
 {
     ServerInspection inspection;
     if (serverRunning) {
@@ -108,11 +112,14 @@ Result<QString> WriterOptionFile::apply(ServerContext& ctx, const PairProfile& p
     auto files = OptionFiles::read(ctx, *main);
     if (!files)
         return std::unexpected(files.error());
-    const bool super = serverRunning ? WriterControl::hasSuperReadOnly(ctx)
-                                     : inspection.version.flavor == Flavor::MySQL && inspection.version.atLeast(5, 7, 8);
-    const ConfigPlan plan = WriterOptionFile::plan(ctx.profile.name, profile.name, readOnly, super, files->files, files->includeDirs);
+    const bool super = serverRunning
+        ? WriterControl::hasSuperReadOnly(ctx)
+        : inspection.version.flavor == Flavor::MySQL && inspection.version.atLeast(5, 7, 8);
+    const ConfigPlan plan = WriterOptionFile::plan(
+        ctx.profile.name, profile.name, readOnly, super, files->files, files->includeDirs);
     if (plan.edits.isEmpty())
-        return tr("%1 already says read_only = %2").arg(plan.target, readOnly ? QStringLiteral("ON") : QStringLiteral("OFF"));
+        return tr("%1 already says read_only = %2")
+            .arg(plan.target, readOnly ? QStringLiteral("ON") : QStringLiteral("OFF"));
     ConfigPush::Options options;
     options.filesOnly = !serverRunning;
     ConfigPush push(ctx, plan, options);
@@ -120,5 +127,6 @@ Result<QString> WriterOptionFile::apply(ServerContext& ctx, const PairProfile& p
         return std::unexpected(done.error());
     return tr("%1 says read_only = %2 (backups: %3)")
         .arg(plan.target, readOnly ? QStringLiteral("ON") : QStringLiteral("OFF"),
-            push.applied().backups.isEmpty() ? tr("none, new file") : push.applied().backups.join(QStringLiteral(", ")));
+            push.applied().backups.isEmpty() ? tr("none, new file")
+                                             : push.applied().backups.join(QStringLiteral(", ")));
 }

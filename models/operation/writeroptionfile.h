@@ -22,5 +22,6 @@ public:
 
     /** Reads the option files of @p ctx's server and writes @p readOnly into ours. @p serverRunning false:
      *  the files only (the server is down; it reads them at its next start). Says what it wrote. */
-    static Result<QString> apply(ServerContext& ctx, const PairProfile& profile, bool readOnly, bool serverRunning);
+    static Result<QString> apply(
+        ServerContext& ctx, const PairProfile& profile, bool readOnly, bool serverRunning);
 };

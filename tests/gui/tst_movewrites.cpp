@@ -26,7 +26,10 @@ class TstMoveWrites : public QObject
     SandboxPair m_pair;
     Sandbox& sb() { return m_pair.sandbox(); }
     QString profilePath() const { return m_pair.dir() + QStringLiteral("/gui.replipair.json"); }
-    bool readOnly(int i) { return sandboxSql(sb(), i, QStringLiteral("SELECT @@GLOBAL.read_only")) == QLatin1String("1"); }
+    bool readOnly(int i)
+    {
+        return sandboxSql(sb(), i, QStringLiteral("SELECT @@GLOBAL.read_only")) == QLatin1String("1");
+    }
 
     static MoveWritesDialog* shownDialog(MainWindow& window)
     {
@@ -123,7 +126,8 @@ private Q_SLOTS:
         QTRY_VERIFY(force->isEnabled());
         QTest::mouseClick(force, Qt::LeftButton);
         summary = dialog->findChild<QLabel*>(QStringLiteral("moveWritesSummary"));
-        QTRY_VERIFY_WITH_TIMEOUT(summary->property("outcome").toString().startsWith(QStringLiteral("switched")), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            summary->property("outcome").toString().startsWith(QStringLiteral("switched")), 60000);
         QVERIFY(!readOnly(0));
         const PairProfile after = *PairProfile::load(profilePath());
         QCOMPARE(after.writerIndex(), 0);

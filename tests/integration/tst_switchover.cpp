@@ -71,7 +71,9 @@ class TstSwitchover : public QObject
     {
         sql(0, QStringLiteral("SET GLOBAL read_only = OFF; START SLAVE"));
         sql(1, QStringLiteral("SET GLOBAL read_only = ON; START SLAVE"));
-        QVERIFY(Switchover::saveWriter(profilePath(), loaded(), 0));
+        PairProfile p = sb().pairProfile(); // no hooks
+        p.writer = 0;
+        QVERIFY(p.save(profilePath()));
         QString error;
         QVERIFY2(waitForSandboxReplication(sb(), 30000, &error), qPrintable(error));
     }
@@ -88,7 +90,9 @@ class TstSwitchover : public QObject
         QFile f(path);
         if (f.open(QIODevice::WriteOnly)) {
             f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-            f.write(QStringLiteral("[client]\nuser=root\npassword=%1\nhost=127.0.0.1\n").arg(m_password).toUtf8());
+            f.write(QStringLiteral("[client]\nuser=root\npassword=%1\nhost=127.0.0.1\n")
+                        .arg(m_password)
+                        .toUtf8());
         }
         return path;
     }
@@ -106,14 +110,20 @@ private Q_SLOTS:
         const SetupOutcome o = runSetup(loaded());
         const QString said = o.error.toString() + QStringLiteral("\n") + o.lines.join(QStringLiteral("\n"));
         QVERIFY2(o.ok, qPrintable(said));
-        // the application's account: no SUPER, so read_only stops it
-        const QString account = QStringLiteral("CREATE USER IF NOT EXISTS 'app'@'127.0.0.1' IDENTIFIED BY 'app-pw';"
-                                               "GRANT SELECT, INSERT, UPDATE, DELETE ON test.* TO 'app'@'127.0.0.1';");
-        const QString created = sql(0, account);
-        QVERIFY2(created.isEmpty(), qPrintable(created));
+        // the application's account, on each server (the pair replicates test.% only): no SUPER, so read_only
+        // stops it
+        const QString account
+            = QStringLiteral("SET sql_log_bin = 0; CREATE USER IF NOT EXISTS 'app'@'127.0.0.1' "
+                             "IDENTIFIED BY 'app-pw'; GRANT SELECT, INSERT, UPDATE, DELETE ON test.* "
+                             "TO 'app'@'127.0.0.1';");
+        for (int i = 0; i < 2; ++i) {
+            const QString created = sql(i, account);
+            QVERIFY2(created.isEmpty(), qPrintable(created));
+        }
         sql(0, RowWriter::createTableSql(QStringLiteral("test.orders")));
-        QTRY_COMPARE_WITH_TIMEOUT(sql(1, QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
-                                                        "TABLE_SCHEMA = 'test' AND TABLE_NAME = 'orders'")),
+        QTRY_COMPARE_WITH_TIMEOUT(sql(1,
+                                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
+                                                     "TABLE_SCHEMA = 'test' AND TABLE_NAME = 'orders'")),
             QStringLiteral("1"), 30000);
     }
     void init() { resetToA(); }
@@ -140,7 +150,8 @@ private Q_SLOTS:
 
     void aLaggingReplicaIsRefusedByTheHeartbeat()
     {
-        // a delay within the limit, but a write on A reaches B only after it: the beat does not arrive in time
+        // a delay within the limit, but a write on A reaches B only after it: the beat does not arrive in
+        // time
         sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 4; START SLAVE"));
         const auto o = switchTo(1, [](Switchover::Options& o) { o.limits.maxLagSec = 4; });
         sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"));
@@ -155,7 +166,8 @@ private Q_SLOTS:
         const auto o = switchTo(1);
         sql(1, QStringLiteral("START SLAVE SQL_THREAD"));
         QVERIFY(o.refused);
-        QVERIFY2(codes(o).contains(QStringLiteral("replication-not-running")), qPrintable(codes(o).join(',')));
+        QVERIFY2(
+            codes(o).contains(QStringLiteral("replication-not-running")), qPrintable(codes(o).join(',')));
         verifyAStillWriter();
     }
 
@@ -171,13 +183,15 @@ private Q_SLOTS:
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             QSqlQuery q(db);
             QVERIFY(db.transaction());
-            QVERIFY2(q.exec(QStringLiteral("INSERT INTO test.orders VALUES (900000001, 'long')")), qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("INSERT INTO test.orders VALUES (900000001, 'long')")),
+                qPrintable(q.lastError().text()));
             QTest::qWait(2200);
             const auto o = switchTo(1, [](Switchover::Options& o) { o.limits.maxTransactionSec = 2; });
             QVERIFY(db.rollback());
             db.close();
             QVERIFY(o.refused);
-            QVERIFY2(codes(o).contains(QStringLiteral("long-write-transaction")), qPrintable(codes(o).join(',')));
+            QVERIFY2(
+                codes(o).contains(QStringLiteral("long-write-transaction")), qPrintable(codes(o).join(',')));
         }
         QSqlDatabase::removeDatabase(name);
         verifyAStillWriter();
@@ -186,15 +200,18 @@ private Q_SLOTS:
     void anErrantTransactionOnBIsRefused()
     {
         // written on B outside the pair's databases: A's replica filters it out, so A never holds it
-        sql(1, QStringLiteral("CREATE DATABASE IF NOT EXISTS outside; CREATE TABLE IF NOT EXISTS outside.t (i INT); "
-                              "INSERT INTO outside.t VALUES (1)"));
+        sql(1,
+            QStringLiteral(
+                "CREATE DATABASE IF NOT EXISTS outside; CREATE TABLE IF NOT EXISTS outside.t (i INT); "
+                "INSERT INTO outside.t VALUES (1)"));
         const auto o = switchTo(1);
         QVERIFY(o.refused);
         QVERIFY2(codes(o).contains(QStringLiteral("errant-transaction")), qPrintable(codes(o).join(',')));
         verifyAStillWriter();
         // a later transaction of B that A applies moves A's record of B past it again
         sql(1, QStringLiteral("INSERT INTO test.orders VALUES (900000002, 'b')"));
-        QTRY_COMPARE_WITH_TIMEOUT(sql(0, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 900000002")),
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(0, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 900000002")),
             QStringLiteral("1"), 20000);
     }
 
@@ -202,10 +219,13 @@ private Q_SLOTS:
     {
         const QString marker = m_pair.dir() + QStringLiteral("/rolled-back");
         QStringList lines;
-        const auto o = switchTo(1, {}, [&](PairProfile& p) {
-            p.hooks.beforeSwitch = QStringLiteral("echo load balancer refuses; exit 3");
-            p.hooks.rollback = QStringLiteral("echo \"$REPLIPAIR_OLD_WRITER\" > ") + marker;
-        }, &lines);
+        const auto o = switchTo(
+            1, {},
+            [&](PairProfile& p) {
+                p.hooks.beforeSwitch = QStringLiteral("echo load balancer refuses; exit 3");
+                p.hooks.rollback = QStringLiteral("echo \"$REPLIPAIR_OLD_WRITER\" > ") + marker;
+            },
+            &lines);
         QVERIFY(!o.ok);
         QVERIFY(!o.switched);
         QVERIFY(o.rolledBack);
@@ -221,19 +241,23 @@ private Q_SLOTS:
     {
         // the hook delays B's applier and writes on A: B cannot apply A's final position within the timeout
         const QString client = QStringLiteral("mariadb --defaults-extra-file=%1").arg(clientCnf());
-        const auto o = switchTo(1, [](Switchover::Options& o) { o.timeoutSec = 2; }, [&](PairProfile& p) {
-            p.hooks.beforeSwitch = QStringLiteral("%1 -P\"$REPLIPAIR_NEW_WRITER_PORT\" -e 'STOP SLAVE; CHANGE "
-                                                  "MASTER TO MASTER_DELAY = 60; START SLAVE' && %1 "
-                                                  "-P\"$REPLIPAIR_OLD_WRITER_PORT\" -e \"INSERT INTO test.orders VALUES "
-                                                  "(900000003, 'late')\"")
-                                       .arg(client);
-        });
+        const auto o = switchTo(
+            1, [](Switchover::Options& o) { o.timeoutSec = 2; },
+            [&](PairProfile& p) {
+                p.hooks.beforeSwitch
+                    = QStringLiteral("%1 -P\"$REPLIPAIR_NEW_WRITER_PORT\" -e 'STOP SLAVE; CHANGE "
+                                     "MASTER TO MASTER_DELAY = 60; START SLAVE' && %1 "
+                                     "-P\"$REPLIPAIR_OLD_WRITER_PORT\" -e \"INSERT INTO test.orders VALUES "
+                                     "(900000003, 'late')\"")
+                          .arg(client);
+            });
         sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"));
         QVERIFY(!o.ok);
         QVERIFY(o.rolledBack);
         QCOMPARE(o.error.step, StepId::WaitApplied);
         verifyAStillWriter();
-        QTRY_COMPARE_WITH_TIMEOUT(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 900000003")),
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 900000003")),
             QStringLiteral("1"), 20000);
     }
 
@@ -254,13 +278,14 @@ private Q_SLOTS:
             f.write(QJsonDocument(json).toJson());
         }
         sql(0, QStringLiteral("DELETE FROM test.orders"));
-        RowWriter writer(QStringLiteral("127.0.0.1"), haproxy.port(), QStringLiteral("app"), QStringLiteral("app-pw"),
-            QStringLiteral("test.orders"), 10);
+        RowWriter writer(QStringLiteral("127.0.0.1"), haproxy.port(), QStringLiteral("app"),
+            QStringLiteral("app-pw"), QStringLiteral("test.orders"), 10);
         writer.start(1);
         QTRY_VERIFY_WITH_TIMEOUT(writer.committed() >= 50, 30000);
         QProcess cli;
         cli.start(QStringLiteral(REPLIPAIR_CLI),
-            { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"), names[1], QStringLiteral("--yes") });
+            { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"), names[1],
+                QStringLiteral("--yes") });
         QVERIFY(cli.waitForFinished(120000));
         const QString said = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
         qInfo().noquote() << said;
@@ -278,8 +303,10 @@ private Q_SLOTS:
         // nothing lost, nothing twice, on both servers; replication still runs both ways
         const QString expected = QStringLiteral("%1\t%2\t%3").arg(last).arg(last).arg(last);
         for (int i = 0; i < 2; ++i)
-            QTRY_COMPARE_WITH_TIMEOUT(sql(i, QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT seq), MAX(seq) FROM test.orders "
-                                                            "WHERE seq < 900000000")),
+            QTRY_COMPARE_WITH_TIMEOUT(
+                sql(i,
+                    QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT seq), MAX(seq) FROM test.orders "
+                                   "WHERE seq < 900000000")),
                 expected, 30000);
         QString error;
         QVERIFY2(waitForSandboxReplication(sb(), 10000, &error), qPrintable(error));
@@ -303,12 +330,14 @@ private Q_SLOTS:
     void aForcedFailoverFencesAKilledWriter()
     {
         sql(0, QStringLiteral("INSERT INTO test.orders VALUES (900000010, 'before the crash')"));
-        QTRY_COMPARE_WITH_TIMEOUT(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 900000010")),
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 900000010")),
             QStringLiteral("1"), 20000);
         QVERIFY(sb().kill(0));
         QProcess cli;
-        cli.start(QStringLiteral(REPLIPAIR_CLI), { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"),
-                                                      sb().servers()[1].name, QStringLiteral("--yes"), QStringLiteral("--force") });
+        cli.start(QStringLiteral(REPLIPAIR_CLI),
+            { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"), sb().servers()[1].name,
+                QStringLiteral("--yes"), QStringLiteral("--force") });
         QVERIFY(cli.waitForFinished(120000));
         const QString said = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
         qInfo().noquote() << said;
@@ -326,9 +355,11 @@ private Q_SLOTS:
         QVERIFY(status.waitForFinished(60000));
         const QString shown = QString::fromUtf8(status.readAllStandardOutput());
         QVERIFY2(shown.contains(QStringLiteral("FENCED")), qPrintable(shown));
-        status.start(QStringLiteral(REPLIPAIR_CLI), { QStringLiteral("status"), profilePath(), QStringLiteral("--json") });
+        status.start(QStringLiteral(REPLIPAIR_CLI),
+            { QStringLiteral("status"), profilePath(), QStringLiteral("--json") });
         QVERIFY(status.waitForFinished(60000));
-        QVERIFY(QString::fromUtf8(status.readAllStandardOutput()).contains(QStringLiteral("\"fenced\":true")));
+        QVERIFY(
+            QString::fromUtf8(status.readAllStandardOutput()).contains(QStringLiteral("\"fenced\":true")));
         // a planned switch back to the fenced A is refused
         sql(1, QStringLiteral("START SLAVE"));
         const auto back = switchTo(0);

@@ -18,7 +18,8 @@ HaproxyFixture::~HaproxyFixture()
 
 bool HaproxyFixture::start(const QString names[2], const int ports[2], int writer)
 {
-    const QString haproxy = QStandardPaths::findExecutable(QStringLiteral("haproxy"), { QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin") });
+    const QString haproxy = QStandardPaths::findExecutable(
+        QStringLiteral("haproxy"), { QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin") });
     if (haproxy.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("socat")).isEmpty()) {
         m_error = QStringLiteral("haproxy and socat are needed (scripts/install-deps.sh installs them)");
         return false;
@@ -40,7 +41,7 @@ bool HaproxyFixture::start(const QString names[2], const int ports[2], int write
                       .arg(adminSocket())
                       .arg(m_port);
     for (int i = 0; i < 2; ++i)
-        cfg += QStringLiteral("  server %1 127.0.0.1:%2%3\n").arg(names[i]).arg(ports[i]).arg(i == writer ? QString() : QStringLiteral(" disabled"));
+        cfg += QStringLiteral("  server %1 127.0.0.1:%2\n").arg(names[i]).arg(ports[i]);
     QFile f(m_dir + QStringLiteral("/haproxy.cfg"));
     if (!f.open(QIODevice::WriteOnly)) {
         m_error = QStringLiteral("cannot write ") + f.fileName();
@@ -58,8 +59,12 @@ bool HaproxyFixture::start(const QString names[2], const int ports[2], int write
     while (!deadline.hasExpired()) {
         QTcpSocket s;
         s.connectToHost(QHostAddress::LocalHost, quint16(m_port));
-        if (s.waitForConnected(200) && QFile::exists(adminSocket()))
-            return true;
+        if (s.waitForConnected(200) && QFile::exists(adminSocket())) {
+            // the other server in maintenance through the runtime API, as the hooks will move it (a server
+            // "disabled" in the file stays so until "enable server", which "state ready" does not undo)
+            command(QStringLiteral("set server pair/%1 state maint").arg(names[1 - writer]));
+            return isReady(names[writer]) && !isReady(names[1 - writer]);
+        }
         if (m_process.state() != QProcess::Running)
             break;
         QThread::msleep(50);
@@ -82,7 +87,8 @@ void HaproxyFixture::stop()
 QString HaproxyFixture::command(const QString& line) const
 {
     QProcess p;
-    p.start(QStandardPaths::findExecutable(QStringLiteral("socat")), { QStringLiteral("stdio"), QStringLiteral("unix-connect:") + adminSocket() });
+    p.start(QStandardPaths::findExecutable(QStringLiteral("socat")),
+        { QStringLiteral("stdio"), QStringLiteral("unix-connect:") + adminSocket() });
     p.write(line.toUtf8() + '\n');
     p.closeWriteChannel();
     p.waitForFinished(10000);
@@ -104,8 +110,9 @@ bool HaproxyFixture::isReady(const QString& name) const
 QString HaproxyFixture::routeHook() const
 {
     // the runtime API runs the commands of one line separated by ';' (a second line would be ignored)
-    return QStringLiteral("printf 'set server pair/%s state ready; set server pair/%s state maint; shutdown sessions "
-                          "server pair/%s\\n' \"$REPLIPAIR_NEW_WRITER\" \"$REPLIPAIR_OLD_WRITER\" "
-                          "\"$REPLIPAIR_OLD_WRITER\" | socat stdio unix-connect:%1")
+    return QStringLiteral(
+        "printf 'set server pair/%s state ready; set server pair/%s state maint; shutdown sessions "
+        "server pair/%s\\n' \"$REPLIPAIR_NEW_WRITER\" \"$REPLIPAIR_OLD_WRITER\" "
+        "\"$REPLIPAIR_OLD_WRITER\" | socat stdio unix-connect:%1")
         .arg(adminSocket());
 }

@@ -28,9 +28,10 @@ private Q_SLOTS:
     {
         qputenv("TST_HOOK_SECRET", "s3cret");
         PairProfile p = pair();
-        p.hooks.afterSwitch = QStringLiteral("echo \"$REPLIPAIR_PAIR $REPLIPAIR_OLD_WRITER $REPLIPAIR_OLD_WRITER_HOST "
-                                             "$REPLIPAIR_OLD_WRITER_PORT $REPLIPAIR_NEW_WRITER $REPLIPAIR_NEW_WRITER_HOST "
-                                             "$REPLIPAIR_NEW_WRITER_PORT [${TST_HOOK_SECRET}]\"");
+        p.hooks.afterSwitch
+            = QStringLiteral("echo \"$REPLIPAIR_PAIR $REPLIPAIR_OLD_WRITER $REPLIPAIR_OLD_WRITER_HOST "
+                             "$REPLIPAIR_OLD_WRITER_PORT $REPLIPAIR_NEW_WRITER $REPLIPAIR_NEW_WRITER_HOST "
+                             "$REPLIPAIR_NEW_WRITER_PORT [${TST_HOOK_SECRET}]\"");
         const auto out = HookRunner(p, 0, 1).run(HookRunner::AfterSwitch);
         QVERIFY(out);
         QVERIFY(out->ok());

@@ -18,10 +18,11 @@ private Q_SLOTS:
 
         const QByteArray main = "[mysqld]\ndatadir = /var/lib/mysql\n!includedir /etc/mysql/conf.d\n";
         const QByteArray ours = "# Written by RepliPair\n[mysqld]\nserver-id = 2\nlog-bin = mysql-bin\n";
-        QTest::newRow("drop-in without it: added") << true << main << ours << main
-                                                   << QByteArray(ours + "read_only = ON\n");
+        QTest::newRow("drop-in without it: added")
+            << true << main << ours << main << QByteArray(ours + "read_only = ON\n");
         QTest::newRow("drop-in with it: changed in place of the old line")
-            << false << main << QByteArray(ours + "read_only = ON\n") << main << QByteArray(ours + "read_only = OFF\n");
+            << false << main << QByteArray(ours + "read_only = ON\n") << main
+            << QByteArray(ours + "read_only = OFF\n");
         QTest::newRow("drop-in with read-only spelt with a dash")
             << false << main << QByteArray("[mysqld]\nread-only = 1\nserver-id = 2\n") << main
             << QByteArray("[mysqld]\nserver-id = 2\nread_only = OFF\n");
@@ -41,8 +42,8 @@ private Q_SLOTS:
         const QString dropInPath = QStringLiteral("/etc/mysql/conf.d/90-replipair.cnf");
         if (!dropIn.isEmpty())
             files << ConfigPlanner::SourceFile { dropInPath, dropIn };
-        const ConfigPlan plan = WriterOptionFile::plan(QStringLiteral("B"), QStringLiteral("shop"), readOnly, false,
-            files, { QStringLiteral("/etc/mysql/conf.d") });
+        const ConfigPlan plan = WriterOptionFile::plan(QStringLiteral("B"), QStringLiteral("shop"), readOnly,
+            false, files, { QStringLiteral("/etc/mysql/conf.d") });
         QCOMPARE(plan.target, dropInPath);
         QByteArray gotMain = main, gotDropIn = dropIn;
         for (const FileEdit& e : plan.edits)
@@ -59,8 +60,8 @@ private Q_SLOTS:
     void noDropInFolder_ourBlockInTheMainFile()
     {
         const QByteArray main = "[mysqld]\ndatadir = /d\n";
-        const ConfigPlan plan = WriterOptionFile::plan(QStringLiteral("A"), QStringLiteral("shop"), true, true,
-            { { QStringLiteral("/etc/my.cnf"), main } }, {});
+        const ConfigPlan plan = WriterOptionFile::plan(QStringLiteral("A"), QStringLiteral("shop"), true,
+            true, { { QStringLiteral("/etc/my.cnf"), main } }, {});
         QCOMPARE(plan.edits.size(), 1);
         const QByteArray after = plan.edits.first().after;
         QVERIFY(after.contains("datadir = /d"));
@@ -71,10 +72,11 @@ private Q_SLOTS:
     void nothingToChangeIsNoEdit()
     {
         const QByteArray main = "[mysqld]\n!includedir /etc/mysql/conf.d\n";
-        const ConfigPlan plan = WriterOptionFile::plan(QStringLiteral("A"), QStringLiteral("shop"), true, false,
-            { { QStringLiteral("/etc/mysql/my.cnf"), main },
-                { QStringLiteral("/etc/mysql/conf.d/90-replipair.cnf"), "[mysqld]\nread_only = ON\n" } },
-            { QStringLiteral("/etc/mysql/conf.d") });
+        const ConfigPlan plan
+            = WriterOptionFile::plan(QStringLiteral("A"), QStringLiteral("shop"), true, false,
+                { { QStringLiteral("/etc/mysql/my.cnf"), main },
+                    { QStringLiteral("/etc/mysql/conf.d/90-replipair.cnf"), "[mysqld]\nread_only = ON\n" } },
+                { QStringLiteral("/etc/mysql/conf.d") });
         QVERIFY(plan.edits.isEmpty());
     }
 };

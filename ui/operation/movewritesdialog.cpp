@@ -20,7 +20,8 @@ MoveWritesDialog::MoveWritesDialog(const PairProfile& profile, int to, QWidget* 
     setObjectName(QStringLiteral("moveWritesDialog"));
     const QString from = m_profile.servers[1 - to].name, target = m_profile.servers[to].name;
     setWindowTitle(tr("Move Writes to %1").arg(target));
-    m_summary = new QLabel(tr("Checking that %1 can take the writes from %2 without losing any…").arg(target, from), this);
+    m_summary = new QLabel(
+        tr("Checking that %1 can take the writes from %2 without losing any…").arg(target, from), this);
     m_summary->setObjectName(QStringLiteral("moveWritesSummary"));
     m_summary->setWordWrap(true);
     m_checks = new QTreeWidget(this);
@@ -59,13 +60,16 @@ MoveWritesDialog::MoveWritesDialog(const PairProfile& profile, int to, QWidget* 
     connect(m_moveButton, &QPushButton::clicked, this, [this] { start(false); });
     connect(m_forceButton, &QPushButton::clicked, this, [this] { start(true); });
     connect(m_closeButton, &QPushButton::clicked, this, &MoveWritesDialog::reject);
-    connect(m_confirmForce, &QCheckBox::toggled, m_forceButton, [this](bool on) { m_forceButton->setEnabled(on && !m_busy); });
+    connect(m_confirmForce, &QCheckBox::toggled, m_forceButton,
+        [this](bool on) { m_forceButton->setEnabled(on && !m_busy); });
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(new QLabel(tr("Checks (nothing is changed until you move the writes):"), this));
     layout->addWidget(m_checks, 2);
-    layout->addWidget(new QLabel(tr("Steps, in order; a failure before %1 opens puts %2 back as the writer:").arg(target, from), this));
+    layout->addWidget(new QLabel(
+        tr("Steps, in order; a failure before %1 opens puts %2 back as the writer:").arg(target, from),
+        this));
     layout->addWidget(m_steps, 2);
     layout->addWidget(m_log, 2);
     layout->addWidget(m_confirmForce);
@@ -87,7 +91,8 @@ void MoveWritesDialog::check()
     options.to = m_to;
     options.dryRun = true;
     const PairProfile profile = m_profile;
-    AsyncTask::runThenCallback(QtConcurrent::run([profile, options] { return Switchover(profile, options).run(); }), this,
+    AsyncTask::runThenCallback(
+        QtConcurrent::run([profile, options] { return Switchover(profile, options).run(); }), this,
         [this](const Switchover::Outcome& out) {
             m_busy = false;
             m_outcome = out;
@@ -102,12 +107,15 @@ void MoveWritesDialog::showChecks()
     int refusals = 0;
     for (const Finding& f : m_outcome.checks) {
         const bool refused = f.severity == Finding::Severity::Error;
-        auto* item = new QTreeWidgetItem(m_checks, { refused ? tr("refused") : tr("ok"), f.server, f.text, f.fix });
+        auto* item
+            = new QTreeWidgetItem(m_checks, { refused ? tr("refused") : tr("ok"), f.server, f.text, f.fix });
         item->setData(0, Qt::UserRole, f.code);
-        item->setIcon(0, style()->standardIcon(refused ? QStyle::SP_MessageBoxCritical : QStyle::SP_DialogApplyButton));
+        item->setIcon(
+            0, style()->standardIcon(refused ? QStyle::SP_MessageBoxCritical : QStyle::SP_DialogApplyButton));
         if (refused) {
             ++refusals;
-            onlyWriterGone = onlyWriterGone && f.code == QLatin1String("server-unreachable") && f.server == m_profile.servers[1 - m_to].name;
+            onlyWriterGone = onlyWriterGone && f.code == QLatin1String("server-unreachable")
+                && f.server == m_profile.servers[1 - m_to].name;
         }
     }
     m_checks->resizeColumnToContents(0);
@@ -120,9 +128,13 @@ void MoveWritesDialog::showChecks()
     m_forceOffered = refusals > 0 && onlyWriterGone;
     m_forceButton->setVisible(m_forceOffered);
     m_confirmForce->setVisible(m_forceOffered);
-    m_summary->setText(refusals == 0 ? tr("Every check passed: %1 can take the writes from %2.").arg(target, from)
-            : m_forceOffered         ? tr("%1 cannot be reached. A planned switch needs it; a forced failover does not.").arg(from)
-                                     : tr("%n check(s) refuse the switch: %1 stays the writer. Fix them and open this again.", nullptr, refusals).arg(from));
+    m_summary->setText(refusals == 0
+            ? tr("Every check passed: %1 can take the writes from %2.").arg(target, from)
+            : m_forceOffered
+            ? tr("%1 cannot be reached. A planned switch needs it; a forced failover does not.").arg(from)
+            : tr("%n check(s) refuse the switch: %1 stays the writer. Fix them and open this again.", nullptr,
+                refusals)
+                  .arg(from));
 }
 
 void MoveWritesDialog::addEvent(const SetupEvent& event)
@@ -148,23 +160,29 @@ void MoveWritesDialog::start(bool force)
     QPointer<MoveWritesDialog> self(this);
     // the events come from the run's thread: each is handed to this dialog's thread
     auto sink = [self](const SetupEvent& e) {
-        QMetaObject::invokeMethod(qApp, [self, e] {
-            if (self)
-                self->addEvent(e);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, e] {
+                if (self)
+                    self->addEvent(e);
+            },
+            Qt::QueuedConnection);
     };
-    AsyncTask::runThenCallback(QtConcurrent::run([profile, options, sink] { return Switchover(profile, options, sink).run(); }), this,
-        [this](const Switchover::Outcome& out) {
+    AsyncTask::runThenCallback(
+        QtConcurrent::run([profile, options, sink] { return Switchover(profile, options, sink).run(); }),
+        this, [this](const Switchover::Outcome& out) {
             m_busy = false;
             m_outcome = out;
             const QString from = m_profile.servers[1 - m_to].name, target = m_profile.servers[m_to].name;
-            m_summary->setText(out.ok          ? tr("%1 takes the writes now.").arg(target)
-                    : out.switched             ? tr("%1 takes the writes now, but: %2").arg(target, out.error.text)
-                    : out.refused              ? tr("Refused: %1 stays the writer. %2").arg(from, out.error.text)
-                                               : tr("Not switched: %1").arg(out.error.text));
-            m_summary->setProperty("outcome", out.ok ? QStringLiteral("switched") : out.switched ? QStringLiteral("switched-with-errors")
-                                                                               : out.refused     ? QStringLiteral("refused")
-                                                                                                 : QStringLiteral("rolled-back"));
+            m_summary->setText(out.ok ? tr("%1 takes the writes now.").arg(target)
+                    : out.switched    ? tr("%1 takes the writes now, but: %2").arg(target, out.error.text)
+                    : out.refused     ? tr("Refused: %1 stays the writer. %2").arg(from, out.error.text)
+                                      : tr("Not switched: %1").arg(out.error.text));
+            m_summary->setProperty("outcome",
+                out.ok             ? QStringLiteral("switched")
+                    : out.switched ? QStringLiteral("switched-with-errors")
+                    : out.refused  ? QStringLiteral("refused")
+                                   : QStringLiteral("rolled-back"));
             m_closeButton->setText(tr("&Close"));
             if (out.switched)
                 Q_EMIT writerMoved(m_to);
