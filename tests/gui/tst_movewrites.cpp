@@ -122,7 +122,10 @@ private Q_SLOTS:
         QVERIFY(!force->isEnabled());
         QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("moveWritesButton"))->isEnabled());
         auto* confirm = dialog->findChild<QCheckBox*>(QStringLiteral("confirmForce"));
-        QTest::mouseClick(confirm, Qt::LeftButton, {}, QPoint(8, confirm->height() / 2));
+        QVERIFY(confirm->isVisible() && !confirm->isChecked());
+        confirm->setFocus(); // ticked from the keyboard, as a user does
+        QTest::keyClick(confirm, Qt::Key_Space);
+        QVERIFY(confirm->isChecked());
         QTRY_VERIFY(force->isEnabled());
         QTest::mouseClick(force, Qt::LeftButton);
         summary = dialog->findChild<QLabel*>(QStringLiteral("moveWritesSummary"));
