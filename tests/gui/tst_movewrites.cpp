@@ -122,10 +122,13 @@ private Q_SLOTS:
         QVERIFY(!force->isEnabled());
         QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("moveWritesButton"))->isEnabled());
         auto* confirm = dialog->findChild<QCheckBox*>(QStringLiteral("confirmForce"));
-        QVERIFY(confirm->isVisible() && !confirm->isChecked());
-        confirm->setFocus(); // ticked from the keyboard, as a user does
-        QTest::keyClick(confirm, Qt::Key_Space);
-        QVERIFY(confirm->isChecked());
+        QVERIFY(confirm);
+        QTRY_VERIFY2(confirm->isVisible(),
+            qPrintable(dialog->findChild<QLabel*>(QStringLiteral("moveWritesSummary"))->text()));
+        QVERIFY(!confirm->isChecked());
+        QTest::mouseClick(
+            confirm, Qt::LeftButton, {}, confirm->rect().center()); // the box's text ticks it too
+        QTRY_VERIFY(confirm->isChecked());
         QTRY_VERIFY(force->isEnabled());
         QTest::mouseClick(force, Qt::LeftButton);
         summary = dialog->findChild<QLabel*>(QStringLiteral("moveWritesSummary"));
