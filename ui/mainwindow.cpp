@@ -15,6 +15,7 @@
 #include "monitor/replicationevent.h"
 #include "monitor/statuscharts.h"
 #include "monitor/topologymodel.h"
+#include "operation/movewritesdialog.h"
 #include "pairlist.h"
 #include "passwordrequest.h"
 #include "preferencesdialog.h"
@@ -71,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_view, &TopologyView::serverSelected, m_panel, &InspectionPanel::setServer);
     connect(m_view, &TopologyView::inspectRequested, this, [this] { inspect(); });
+    connect(m_view, &TopologyView::moveWritesRequested, this, &MainWindow::moveWrites);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
@@ -157,6 +159,10 @@ void MainWindow::createActions()
     m_monitorAction = add(pair, "actionMonitor", tr("&Monitor"), [this](bool on) { setMonitoring(on); });
     m_monitorAction->setCheckable(true);
     m_monitorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    add(pair, "actionMoveWritesMenu", tr("Move &Writes to the Other Server…"), [this] {
+        // from the writer to the other one; with two writers, to B
+        moveWrites(m_profile.writerIndex() == 1 ? 0 : 1);
+    });
     add(pair, "actionForgetPasswords", tr("&Forget Remembered Passwords"), [this] { forgetPasswords(); });
     m_demoAction = add(
         pair, "actionDemoSetup", tr("Set Up the &Demo Pair…"), [this] { startWizard(m_demoProfile, true); });
@@ -185,6 +191,21 @@ void MainWindow::createActions()
             tr("<b>RepliPair %1</b><p>Sets up and watches MySQL/MariaDB master-master replication.</p>")
                 .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::moveWrites(int to)
+{
+    if (!m_hasPair || to < 0 || to > 1)
+        return;
+    auto* dialog = new MoveWritesDialog(m_profile, to, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &MoveWritesDialog::logLine, m_log, qOverload<const SetupEvent&>(&LogView::append));
+    connect(dialog, &MoveWritesDialog::writerMoved, this, [this](int writer) {
+        m_profile.writer = writer;
+        if (m_monitor)
+            m_monitor->pollNow();
+    });
+    dialog->open();
 }
 
 void MainWindow::forgetPasswords()

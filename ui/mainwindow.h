@@ -75,6 +75,8 @@ private:
     /** Banner, tray, event list and log; @p pair names another pair than the open one (the fleet view). */
     void showReplicationEvent(const ReplicationEvent& event, const QString& pair = {});
 
+    /** Opens the confirmation of a switchover to server @p to (its checks first); none without a pair. */
+    void moveWrites(int to);
     void showPreferences();
     void forgetPasswords();
 

@@ -10,6 +10,7 @@
 #include "setupcommand.h"
 #include "skipcommand.h"
 #include "statuscommand.h"
+#include "switchovercommand.h"
 
 #include "common/pairprofile.h"
 #include "common/stepid.h"
@@ -99,6 +100,9 @@ QString Cli::usage()
         "                            exactly that event and start replication again\n"
         "  recover PROFILE           put back what an interrupted run (killed, machine down) changed, from\n"
         "                            the journal; --dry-run shows what it would do\n"
+        "  switchover PROFILE --to N move the writes to server N after checking that nothing is lost\n"
+        "                            (--yes to do it, --dry-run to see the checks and steps); --force\n"
+        "                            when the writer is gone: N takes the writes, the old writer is fenced\n"
         "\n"
         "Options:\n"
         "  --json                    one JSON object a line, for automation\n"
@@ -124,7 +128,6 @@ QString Cli::usage()
         "                            to the other, online (profile: \"initialCopy\")\n"
         "  --replace-target          with a copy: the receiver's non-empty databases may be replaced (saved\n"
         "                            first as a dump on its host; profile: \"replaceTarget\")\n"
-        "  --dry-run                 recover: show what would be put back, change nothing\n"
         "  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)\n"
         "  --once                    monitor: one round, then exit\n"
         "  --server NAME             skip: the server whose SQL thread halted\n"
@@ -132,11 +135,16 @@ QString Cli::usage()
         "  --events                  monitor: also print state changes (thread stopped, error, lag, "
         "unreachable)\n"
         "  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)\n"
-        "  --timeout SECONDS         monitor: network timeout per poll (default 2)\n"
+        "  --timeout SECONDS         monitor: network timeout per poll (default 2); switchover: how long\n"
+        "                            writes may pause before the switch rolls back (default 10)\n"
+        "  --to NAME                 switchover: the new writer\n"
+        "  --dry-run                 switchover: print the checks and the steps; recover: what would be put\n"
+        "                            back; neither changes anything\n"
+        "  --force                   switchover: the writer is gone; fence it and open N (see docs)\n"
         "\n"
-        "Exit codes: 0 success, 1 the operation failed, 2 bad input, 130/143 setup stopped by "
-        "SIGINT/SIGTERM\n"
-        "(what it changed put back as far as it could; see recover); setup: 3 replication verified but the "
+        "Exit codes: 0 success, 1 the operation failed (switchover: refused, the old writer kept), 2 bad\n"
+        "input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far as it could; see\n"
+        "recover); setup: 3 replication verified but the "
         "data\n"
         "could not be compared (run compare when writes pause).\n");
 }
@@ -171,9 +179,11 @@ int Cli::run(const QStringList& arguments)
     const QCommandLineOption nagios(QStringLiteral("nagios"), tr("Nagios exit codes."));
     const QCommandLineOption warning(QStringLiteral("warning"), tr("Warning lag."), tr("seconds"));
     const QCommandLineOption critical(QStringLiteral("critical"), tr("Critical lag."), tr("seconds"));
-    parser.addOptions(
-        { help, json, yes, output, sequential, interval, once, version, events, lagThreshold, timeout, server,
-            confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, dryRun, planFile });
+    const QCommandLineOption to(QStringLiteral("to"), tr("The new writer."), tr("name"));
+    const QCommandLineOption force(QStringLiteral("force"), tr("The writer is gone."));
+    parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
+        timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, to,
+        dryRun, force, planFile });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     jsonWanted = arguments.contains(QStringLiteral("--json"));
     if (!parser.parse(arguments))
@@ -209,7 +219,8 @@ int Cli::run(const QStringList& arguments)
 
     static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"),
         QStringLiteral("setup"), QStringLiteral("status"), QStringLiteral("monitor"),
-        QStringLiteral("compare"), QStringLiteral("skip"), QStringLiteral("recover") };
+        QStringLiteral("compare"), QStringLiteral("skip"), QStringLiteral("recover"),
+        QStringLiteral("switchover") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
     if (parser.isSet(planFile) && command != QLatin1String("setup"))
@@ -246,9 +257,12 @@ int Cli::run(const QStringList& arguments)
     options.confirm = parser.value(confirm);
     options.journal = parser.value(journal);
     options.dryRun = parser.isSet(dryRun);
-    if (options.dryRun && command != QLatin1String("recover"))
-        return badInput(tr("--dry-run only goes with recover"));
+    if (options.dryRun && command != QLatin1String("recover") && command != QLatin1String("switchover"))
+        return badInput(tr("--dry-run only goes with recover and switchover"));
     options.planFile = parser.value(planFile);
+    options.to = parser.value(to);
+    options.timeout = parser.value(timeout);
+    options.force = parser.isSet(force);
     if (command == QLatin1String("status")) {
         if (nagiosStatus) {
             StatusCommand::NagiosThresholds t;
@@ -272,6 +286,8 @@ int Cli::run(const QStringList& arguments)
         return RecoverCommand::run(*profile, options);
     if (command == QLatin1String("skip"))
         return SkipCommand::run(*profile, options);
+    if (command == QLatin1String("switchover"))
+        return SwitchoverCommand::run(*profile, options);
     if (command == QLatin1String("inspect"))
         return InspectCommand::run(*profile, options);
     if (command == QLatin1String("plan"))

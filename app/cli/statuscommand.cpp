@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "monitor/pairmonitor.h"
 #include "monitor/writercheck.h"
+#include "operation/pairstate.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -34,9 +35,11 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
     }
     bool allHealthy = true;
     const int writer = profile.writerIndex();
+    const PairState state = PairState::load(profile).value_or(PairState());
     for (const StatusSample& s : *samples) {
         allHealthy = allHealthy && s.healthy();
         const ReplicaStatus& r = s.replica;
+        const bool fenced = state.isFenced(s.serverIndex);
         // "A (writer, writable)": the role the profile gives, and what the server says
         const QString who = !s.reachable
             ? tr("%1 (%2)").arg(s.server, WriterCheck::roleTitle(writer, s.serverIndex))
@@ -44,7 +47,9 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
                   .arg(s.server, WriterCheck::roleTitle(writer, s.serverIndex),
                       s.readOnly ? tr("read-only") : tr("writable"));
         if (options.json) {
-            out << QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+            QJsonObject o = s.toJson();
+            o.insert(QStringLiteral("fenced"), fenced);
+            out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
         } else if (!s.reachable || !r.configured) {
             out << tr("%1: %2").arg(who, s.summary()) << Qt::endl;
         } else {
@@ -57,6 +62,10 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
             if (r.lastSqlErrno)
                 out << tr("   SQL error %1: %2").arg(r.lastSqlErrno).arg(r.lastSqlError) << Qt::endl;
         }
+        if (fenced && !options.json)
+            out << tr("   FENCED since %1 (kept read-only): %2")
+                       .arg(state.since.toString(Qt::ISODate), state.reason)
+                << Qt::endl;
     }
     const WriterCheck::Verdict verdict = WriterCheck::judge(writer, (*samples)[0], (*samples)[1]);
     if (verdict != WriterCheck::Verdict::Fine) {

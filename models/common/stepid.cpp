@@ -47,6 +47,19 @@ const QList<StepId::Entry>& StepId::entries()
         { &FailingEvent, QT_TR_NOOP("failing event") },
         { &SkipEvent, QT_TR_NOOP("skip event") },
         { &CompareData, QT_TR_NOOP("compare data") },
+        { &Switchover, QT_TR_NOOP("switchover") },
+        { &Failover, QT_TR_NOOP("failover") },
+        { &SwitchGuards, QT_TR_NOOP("switch checks") },
+        { &RunHook, QT_TR_NOOP("run hook") },
+        { &SetReadOnly, QT_TR_NOOP("set read-only") },
+        { &WaitTransactions, QT_TR_NOOP("wait for transactions") },
+        { &FinalPosition, QT_TR_NOOP("final position") },
+        { &WaitApplied, QT_TR_NOOP("wait until applied") },
+        { &OpenWriter, QT_TR_NOOP("open the new writer") },
+        { &WriterRole, QT_TR_NOOP("writer role") },
+        { &VerifyWriter, QT_TR_NOOP("verify the new writer") },
+        { &Rollback, QT_TR_NOOP("roll back") },
+        { &Fence, QT_TR_NOOP("fence") },
     };
     return table;
 }

@@ -58,6 +58,20 @@ public:
     static inline const QString FailingEvent = QStringLiteral("failing-event");
     static inline const QString SkipEvent = QStringLiteral("skip-event");
     static inline const QString CompareData = QStringLiteral("compare-data");
+    // moving the writer role (switchover, failover)
+    static inline const QString Switchover = QStringLiteral("switchover");
+    static inline const QString Failover = QStringLiteral("failover");
+    static inline const QString SwitchGuards = QStringLiteral("switch-guards");
+    static inline const QString RunHook = QStringLiteral("run-hook");
+    static inline const QString SetReadOnly = QStringLiteral("set-read-only");
+    static inline const QString WaitTransactions = QStringLiteral("wait-transactions");
+    static inline const QString FinalPosition = QStringLiteral("final-position");
+    static inline const QString WaitApplied = QStringLiteral("wait-applied");
+    static inline const QString OpenWriter = QStringLiteral("open-writer");
+    static inline const QString WriterRole = QStringLiteral("writer-role");
+    static inline const QString VerifyWriter = QStringLiteral("verify-writer");
+    static inline const QString Rollback = QStringLiteral("rollback");
+    static inline const QString Fence = QStringLiteral("fence");
 
     /** The translated title of step @p id; an unknown id is shown as it is. */
     static QString title(const QString& id);

@@ -132,6 +132,8 @@ Result<void> ConfigPush::apply()
     if (!m_options.prechecked)
         if (auto ok = precheck(m_ctx, m_plan); !ok)
             return ok;
+    if (m_options.filesOnly)
+        return write();
     for (auto piece :
         { &ConfigPush::write, &ConfigPush::setDynamic, &ConfigPush::restartAndVerify, &ConfigPush::verify })
         if (auto ok = (this->*piece)(); !ok)

@@ -34,6 +34,8 @@ public:
         QString errorLog; ///< the server's log_error, quoted when a restart fails
         std::function<void(const QString&)> progress;
         bool prechecked = false; ///< precheck() already passed (setup checks both servers first)
+        /** The server does not run (a failover fences it): write the files only, for its next start. */
+        bool filesOnly = false;
     };
 
     ConfigPush(ServerContext& ctx, const ConfigPlan& plan, Options options);
