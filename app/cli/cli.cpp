@@ -5,6 +5,7 @@
 #include "inspectcommand.h"
 #include "monitorcommand.h"
 #include "plancommand.h"
+#include "repaircommand.h"
 #include "sandboxcommand.h"
 #include "setupcommand.h"
 #include "skipcommand.h"
@@ -90,7 +91,12 @@ QString Cli::usage()
         "  setup PROFILE --yes       set up master-master replication and verify it\n"
         "  status PROFILE            both sides' replication state\n"
         "  monitor PROFILE|FOLDER... sample both sides of every pair every --interval seconds\n"
-        "  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)\n"
+        "  compare PROFILE           compare the replicated tables of both servers while the application\n"
+        "                            writes: in chunks, each at one point of the binary log (exit 1: they\n"
+        "                            differ, 3: some chunks could not be compared, 130/143: cancelled)\n"
+        "  repair PROFILE --table DB.T --from NAME [--yes|--dry-run]\n"
+        "                            show the rows of DB.T that differ; with --yes bring the other server's\n"
+        "                            rows to NAME's (sql_log_bin = 0, nothing flows back to NAME)\n"
         "  skip PROFILE --server N   show the event that halted N's SQL thread; with --confirm TOKEN skip\n"
         "                            exactly that event and start replication again\n"
         "\n"
@@ -125,6 +131,13 @@ QString Cli::usage()
         "unreachable)\n"
         "  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)\n"
         "  --timeout SECONDS         monitor: network timeout per poll (default 2)\n"
+        "  --tables DB.T1,DB.T2      compare: only these tables\n"
+        "  --since COLUMN=TIME       compare: only rows whose COLUMN is at or after TIME (UTC, or 2h, 30m, "
+        "1d)\n"
+        "  --resume                  compare: go on from where a cancelled or failed run stopped\n"
+        "  --table DB.T              repair: the table to repair\n"
+        "  --from NAME               repair: the server whose rows are right\n"
+        "  --dry-run                 repair: print the SQL it would run, change nothing\n"
         "\n"
         "Exit codes: 0 success, 1 the operation failed, 2 bad input; setup: 3 replication verified but the "
         "data\n"
@@ -159,8 +172,15 @@ int Cli::run(const QStringList& arguments)
     const QCommandLineOption nagios(QStringLiteral("nagios"), tr("Nagios exit codes."));
     const QCommandLineOption warning(QStringLiteral("warning"), tr("Warning lag."), tr("seconds"));
     const QCommandLineOption critical(QStringLiteral("critical"), tr("Critical lag."), tr("seconds"));
+    const QCommandLineOption resume(QStringLiteral("resume"), tr("Resume the comparison."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Print the SQL only."));
+    const QCommandLineOption tables(QStringLiteral("tables"), tr("Tables to compare."), tr("list"));
+    const QCommandLineOption since(QStringLiteral("since"), tr("Only recent rows."), tr("column=time"));
+    const QCommandLineOption table(QStringLiteral("table"), tr("Table to repair."), tr("db.table"));
+    const QCommandLineOption from(QStringLiteral("from"), tr("The server that is right."), tr("name"));
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
-        timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget });
+        timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, resume,
+        dryRun, tables, since, table, from });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     jsonWanted = arguments.contains(QStringLiteral("--json"));
     if (!parser.parse(arguments))
@@ -196,7 +216,7 @@ int Cli::run(const QStringList& arguments)
 
     static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"),
         QStringLiteral("setup"), QStringLiteral("status"), QStringLiteral("monitor"),
-        QStringLiteral("compare"), QStringLiteral("skip") };
+        QStringLiteral("compare"), QStringLiteral("skip"), QStringLiteral("repair") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
     const bool nagiosStatus = command == QLatin1String("status") && parser.isSet(nagios);
@@ -230,6 +250,12 @@ int Cli::run(const QStringList& arguments)
     options.server = parser.value(server);
     options.confirm = parser.value(confirm);
     options.journal = parser.value(journal);
+    options.resume = parser.isSet(resume);
+    options.dryRun = parser.isSet(dryRun);
+    options.tables = parser.value(tables);
+    options.since = parser.value(since);
+    options.table = parser.value(table);
+    options.from = parser.value(from);
     if (command == QLatin1String("status")) {
         if (nagiosStatus) {
             StatusCommand::NagiosThresholds t;
@@ -249,6 +275,8 @@ int Cli::run(const QStringList& arguments)
     }
     if (command == QLatin1String("compare"))
         return CompareCommand::run(*profile, options);
+    if (command == QLatin1String("repair"))
+        return RepairCommand::run(*profile, options);
     if (command == QLatin1String("skip"))
         return SkipCommand::run(*profile, options);
     if (command == QLatin1String("inspect"))

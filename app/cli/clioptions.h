@@ -13,4 +13,10 @@ struct CliOptions
     QString server; ///< skip --server NAME
     QString confirm; ///< skip --confirm TOKEN
     QString journal; ///< setup --journal FILE
+    bool resume = false; ///< compare --resume
+    bool dryRun = false; ///< repair --dry-run
+    QString tables; ///< compare --tables db.t1,db.t2
+    QString since; ///< compare --since COLUMN=TIME
+    QString table; ///< repair --table db.t
+    QString from; ///< repair --from NAME
 };
