@@ -135,6 +135,8 @@ QString Cli::usage()
         "  --since COLUMN=TIME       compare: only rows whose COLUMN is at or after TIME (UTC, or 2h, 30m, "
         "1d)\n"
         "  --resume                  compare: go on from where a cancelled or failed run stopped\n"
+        "  --chunk-time SECONDS      compare: the time one chunk's checksum should take (default 0.5)\n"
+        "  --max-lag SECONDS         compare: pause while a replica is further behind (default 1)\n"
         "  --table DB.T              repair: the table to repair\n"
         "  --from NAME               repair: the server whose rows are right\n"
         "  --dry-run                 repair: print the SQL it would run, change nothing\n"
@@ -177,10 +179,12 @@ int Cli::run(const QStringList& arguments)
     const QCommandLineOption tables(QStringLiteral("tables"), tr("Tables to compare."), tr("list"));
     const QCommandLineOption since(QStringLiteral("since"), tr("Only recent rows."), tr("column=time"));
     const QCommandLineOption table(QStringLiteral("table"), tr("Table to repair."), tr("db.table"));
+    const QCommandLineOption chunkTime(QStringLiteral("chunk-time"), tr("Chunk time."), tr("seconds"));
+    const QCommandLineOption maxLag(QStringLiteral("max-lag"), tr("Lag that pauses."), tr("seconds"));
     const QCommandLineOption from(QStringLiteral("from"), tr("The server that is right."), tr("name"));
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
         timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, resume,
-        dryRun, tables, since, table, from });
+        dryRun, tables, since, table, from, chunkTime, maxLag });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     jsonWanted = arguments.contains(QStringLiteral("--json"));
     if (!parser.parse(arguments))
@@ -254,6 +258,8 @@ int Cli::run(const QStringList& arguments)
     options.dryRun = parser.isSet(dryRun);
     options.tables = parser.value(tables);
     options.since = parser.value(since);
+    options.chunkTime = parser.value(chunkTime);
+    options.maxLag = parser.value(maxLag);
     options.table = parser.value(table);
     options.from = parser.value(from);
     if (command == QLatin1String("status")) {

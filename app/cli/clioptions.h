@@ -17,6 +17,8 @@ struct CliOptions
     bool dryRun = false; ///< repair --dry-run
     QString tables; ///< compare --tables db.t1,db.t2
     QString since; ///< compare --since COLUMN=TIME
+    QString chunkTime; ///< compare --chunk-time SECONDS
+    QString maxLag; ///< compare --max-lag SECONDS
     QString table; ///< repair --table db.t
     QString from; ///< repair --from NAME
 };

@@ -11,7 +11,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <csignal>
+#include <tuple>
 
 namespace {
 std::atomic_bool g_cancel { false };
@@ -34,6 +36,17 @@ bool CompareCommand::parseOptions(const CliOptions& options, CompareOptions* int
         }
         into->tables << t.trimmed();
     }
+    for (auto [text, into, name] : { std::tuple { &options.chunkTime, &into->chunkSeconds, "--chunk-time" },
+             std::tuple { &options.maxLag, &into->maxLagSeconds, "--max-lag" } }) {
+        if (text->isEmpty())
+            continue;
+        bool ok = false;
+        *into = text->toDouble(&ok);
+        if (!ok || !(*into > 0) || *into > 3600) {
+            *error = tr("%1 takes a number of seconds above 0").arg(QLatin1String(name));
+            return false;
+        }
+    }
     if (options.since.isEmpty())
         return true;
     const QString column = options.since.section(QLatin1Char('='), 0, 0).trimmed();
@@ -48,7 +61,7 @@ bool CompareCommand::parseOptions(const CliOptions& options, CompareOptions* int
         at = QDateTime::currentDateTimeUtc().addSecs(-m.captured(1).toLongLong() * unit);
     } else {
         at = QDateTime::fromString(QString(value).replace(QLatin1Char(' '), QLatin1Char('T')), Qt::ISODate);
-        at.setTimeZone(QTimeZone::UTC);
+        at = QDateTime(at.date(), at.time(), QTimeZone::utc());
     }
     if (column.isEmpty() || !at.isValid()) {
         *error = tr("--since takes COLUMN=TIME: a UTC time (2026-12-04 10:00:00) or an age (30m, 2h, 1d)");

@@ -16,9 +16,8 @@ int RepairCommand::run(const PairProfile& profile, const CliOptions& options)
         return Cli::badInput(tr("repair needs --table DATABASE.TABLE"));
     const int from = options.from.isEmpty() ? -1 : profile.serverIndex(options.from);
     if (from < 0)
-        return Cli::badInput(
-            tr("repair needs --from %1 or --from %2: the server whose rows are right")
-                .arg(profile.servers[0].name, profile.servers[1].name));
+        return Cli::badInput(tr("repair needs --from %1 or --from %2: the server whose rows are right")
+                                 .arg(profile.servers[0].name, profile.servers[1].name));
     if (options.yes && options.dryRun)
         return Cli::badInput(tr("--yes and --dry-run exclude each other"));
     ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
@@ -44,17 +43,18 @@ int RepairCommand::run(const PairProfile& profile, const CliOptions& options)
             rows << QJsonObject { { QStringLiteral("kind"), RowDifference::kindId(d.kind) },
                 { QStringLiteral("key"), QJsonArray::fromStringList(d.key) },
                 { QStringLiteral("columns"), QJsonArray::fromStringList(d.columns) },
-                { source, QJsonArray::fromStringList(d.source) }, { target, QJsonArray::fromStringList(d.target) } };
+                { source, QJsonArray::fromStringList(d.source) },
+                { target, QJsonArray::fromStringList(d.target) } };
         QJsonArray chunks;
         for (const ChunkDifference& c : report->chunks)
             chunks << c.toJson(profile.servers[0].name, profile.servers[1].name);
-        Cli::out() << QJsonDocument(QJsonObject { { QStringLiteral("table"), report->table },
-                                        { QStringLiteral("from"), source }, { QStringLiteral("differences"), chunks },
-                                        { QStringLiteral("rows"), rows },
-                                        { QStringLiteral("statements"), QJsonArray::fromStringList(report->statements) },
-                                        { QStringLiteral("applied"), report->applied },
-                                        { QStringLiteral("equal"), report->equalAfter },
-                                        { QStringLiteral("notCompared"), QJsonArray::fromStringList(report->notCompared) } })
+        Cli::out() << QJsonDocument(
+            QJsonObject { { QStringLiteral("table"), report->table }, { QStringLiteral("from"), source },
+                { QStringLiteral("differences"), chunks }, { QStringLiteral("rows"), rows },
+                { QStringLiteral("statements"), QJsonArray::fromStringList(report->statements) },
+                { QStringLiteral("applied"), report->applied },
+                { QStringLiteral("equal"), report->equalAfter },
+                { QStringLiteral("notCompared"), QJsonArray::fromStringList(report->notCompared) } })
                           .toJson(QJsonDocument::Compact)
                    << Qt::endl;
     } else {
@@ -79,13 +79,15 @@ int RepairCommand::run(const PairProfile& profile, const CliOptions& options)
         for (const QString& n : report->notCompared)
             Cli::out() << tr("  not compared: %1").arg(n) << Qt::endl;
         if (options.dryRun) {
-            Cli::out() << tr("-- on %1, with SET SESSION sql_log_bin = 0 and time_zone = '+00:00':").arg(target)
-                       << Qt::endl;
+            Cli::out()
+                << tr("-- on %1, with SET SESSION sql_log_bin = 0 and time_zone = '+00:00':").arg(target)
+                << Qt::endl;
             for (const QString& s : report->statements)
                 Cli::out() << s << QLatin1Char(';') << Qt::endl;
         } else if (!options.yes && !report->rows.isEmpty())
-            Cli::out() << tr("nothing changed: --yes applies the fix on %1, --dry-run shows its SQL").arg(target)
-                       << Qt::endl;
+            Cli::out()
+                << tr("nothing changed: --yes applies the fix on %1, --dry-run shows its SQL").arg(target)
+                << Qt::endl;
         if (report->applied)
             Cli::out() << (report->equalAfter ? tr("repaired: %1 is now the same on both").arg(report->table)
                                               : tr("repaired, but the table still differs: compare again"))
@@ -93,6 +95,7 @@ int RepairCommand::run(const PairProfile& profile, const CliOptions& options)
     }
     if (!report->notCompared.isEmpty())
         return Cli::Failed;
-    return report->applied ? (report->equalAfter ? Cli::Success : Cli::Failed)
-                           : (report->rows.isEmpty() && report->chunks.isEmpty() ? Cli::Success : Cli::Failed);
+    return report->applied
+        ? (report->equalAfter ? Cli::Success : Cli::Failed)
+        : (report->rows.isEmpty() && report->chunks.isEmpty() ? Cli::Success : Cli::Failed);
 }

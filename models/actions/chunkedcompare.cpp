@@ -36,7 +36,8 @@ QStringList fromLiterals(const QJsonValue& v)
 
 QJsonObject ChunkDifference::toJson(const QString& nameA, const QString& nameB) const
 {
-    return QJsonObject { { QStringLiteral("table"), table }, { QStringLiteral("key"), QJsonArray::fromStringList(key) },
+    return QJsonObject { { QStringLiteral("table"), table },
+        { QStringLiteral("key"), QJsonArray::fromStringList(key) },
         { QStringLiteral("lower"), literals(lower) }, { QStringLiteral("upper"), literals(upper) },
         { QStringLiteral("rows"), QJsonObject { { nameA, rows[0] }, { nameB, rows[1] } } } };
 }
@@ -58,7 +59,8 @@ QString ChunkDifference::rangeText() const
 {
     if (key.isEmpty())
         return ChunkedCompare::tr("whole table (no key)");
-    const QString k = key.size() == 1 ? key.first() : QLatin1Char('(') + key.join(QStringLiteral(", ")) + QLatin1Char(')');
+    const QString k = key.size() == 1 ? key.first()
+                                      : QLatin1Char('(') + key.join(QStringLiteral(", ")) + QLatin1Char(')');
     auto tuple = [](const QStringList& v) {
         return v.size() == 1 ? v.first() : QLatin1Char('(') + v.join(QStringLiteral(", ")) + QLatin1Char(')');
     };
@@ -76,15 +78,17 @@ QJsonObject CompareReport::toJson(const QString& nameA, const QString& nameB) co
     QJsonArray diffs;
     for (const ChunkDifference& d : differences)
         diffs << d.toJson(nameA, nameB);
-    return QJsonObject { { QStringLiteral("equal"), differences.isEmpty() && notCompared.isEmpty() && !cancelled },
+    return QJsonObject {
+        { QStringLiteral("equal"), differences.isEmpty() && notCompared.isEmpty() && !cancelled },
         { QStringLiteral("tablesCompared"), tablesCompared }, { QStringLiteral("chunks"), chunks },
         { QStringLiteral("rows"), rows }, { QStringLiteral("differences"), diffs },
         { QStringLiteral("wholeTables"), QJsonArray::fromStringList(wholeTables) },
         { QStringLiteral("skipped"), QJsonArray::fromStringList(skipped) },
         { QStringLiteral("notCompared"), QJsonArray::fromStringList(notCompared) },
         { QStringLiteral("doneTables"), QJsonArray::fromStringList(doneTables) },
-        { QStringLiteral("currentTable"), currentTable }, { QStringLiteral("currentLower"), literals(currentLower) },
-        { QStringLiteral("cancelled"), cancelled } };
+        { QStringLiteral("currentTable"), currentTable },
+        { QStringLiteral("currentLower"), literals(currentLower) }, { QStringLiteral("cancelled"), cancelled }
+    };
 }
 
 CompareReport CompareReport::fromJson(const QJsonObject& o, const QString& nameA, const QString& nameB)
@@ -117,7 +121,8 @@ QString ChunkedCompare::sinceWhere() const
         return {};
     QString v = m_options.sinceValue;
     v.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("''"));
-    return QStringLiteral("`%1` >= '%2'").arg(QString(m_options.sinceColumn).replace(QLatin1Char('`'), QLatin1String("``")), v);
+    return QStringLiteral("`%1` >= '%2'")
+        .arg(QString(m_options.sinceColumn).replace(QLatin1Char('`'), QLatin1String("``")), v);
 }
 
 Result<void> ChunkedCompare::throttle()
@@ -135,7 +140,8 @@ Result<void> ChunkedCompare::throttle()
             if (!busy)
                 return std::unexpected(busy.error());
             // the replica applies, within the limit, everything its source had written: lag below it
-            auto pos = onWorker(m_workers[s], [](ServerContext& ctx) { return ctx.sql->query(ctx.dialect.showBinlogStatus()); });
+            auto pos = onWorker(m_workers[s],
+                [](ServerContext& ctx) { return ctx.sql->query(ctx.dialect.showBinlogStatus()); });
             if (!pos)
                 return std::unexpected(pos.error());
             bool behind = false;
@@ -254,7 +260,8 @@ Result<CompareReport> ChunkedCompare::run(const CompareReport& resumeFrom)
                     auto zone = SnapshotChecksum::inUtc(*ctx.sql);
                     if (!zone)
                         return std::unexpected(zone.error());
-                    const auto restore = qScopeGuard([&] { SnapshotChecksum::restoreTimeZone(*ctx.sql, *zone); });
+                    const auto restore
+                        = qScopeGuard([&] { SnapshotChecksum::restoreTimeZone(*ctx.sql, *zone); });
                     return t.boundaryAfter(ctx, lower, size);
                 });
                 if (!b)
@@ -272,8 +279,10 @@ Result<CompareReport> ChunkedCompare::run(const CompareReport& resumeFrom)
             }
             ++report.chunks;
             if (v == Verdict::Inconclusive)
-                report.notCompared << QStringLiteral("%1 %2: %3")
-                                          .arg(t.name(), ChunkDifference { t.name(), t.key, lower, upper, {} }.rangeText(), why);
+                report.notCompared
+                    << QStringLiteral("%1 %2: %3")
+                           .arg(t.name(), ChunkDifference { t.name(), t.key, lower, upper, {} }.rangeText(),
+                               why);
             if (v == Verdict::Differs)
                 report.differences << ChunkDifference { t.name(), t.key, lower, upper, { rows[0], rows[1] } };
             const qint64 n = qMax<qint64>(0, qMax(rows[0], rows[1]));
@@ -282,7 +291,8 @@ Result<CompareReport> ChunkedCompare::run(const CompareReport& resumeFrom)
             // the next chunk's size: the target time at this chunk's rate, never more than 4 times bigger
             if (ms > 0 && n > 0)
                 size = qBound<qint64>(qMax<qint64>(100, size / 4),
-                    qint64(double(size) * m_options.chunkSeconds * 1000.0 / double(ms)), qMin<qint64>(1000000, size * 4));
+                    qint64(double(size) * m_options.chunkSeconds * 1000.0 / double(ms)),
+                    qMin<qint64>(1000000, size * 4));
             else
                 size = qMin<qint64>(1000000, size * 4);
             lower = upper;
@@ -291,7 +301,8 @@ Result<CompareReport> ChunkedCompare::run(const CompareReport& resumeFrom)
             m_now.chunks = report.chunks;
             m_now.rows = report.rows;
             const double rate = double(rowsThisRun) / qMax<qint64>(1, clock.elapsed());
-            m_now.secondsLeft = rate > 0 ? qMax<qint64>(0, m_now.estimatedRows - m_now.rows) / rate / 1000.0 : -1;
+            m_now.secondsLeft
+                = rate > 0 ? qMax<qint64>(0, m_now.estimatedRows - m_now.rows) / rate / 1000.0 : -1;
             if (m_progress)
                 m_progress(m_now);
             if (!last && m_checkpoint)

@@ -71,12 +71,19 @@ class ChunkedCompare
 {
     Q_DECLARE_TR_FUNCTIONS(ChunkedCompare)
 public:
-    ChunkedCompare(const PairProfile& profile, ServerWorker* a, ServerWorker* b, const std::atomic_bool* cancel);
+    ChunkedCompare(
+        const PairProfile& profile, ServerWorker* a, ServerWorker* b, const std::atomic_bool* cancel);
     void setOptions(const CompareOptions& options) { m_options = options; }
     /** Called after each chunk and while paused (on the caller's thread). */
-    void setProgress(std::function<void(const CompareProgress&)> progress) { m_progress = std::move(progress); }
+    void setProgress(std::function<void(const CompareProgress&)> progress)
+    {
+        m_progress = std::move(progress);
+    }
     /** Called after each chunk with the report so far (the --resume state). */
-    void setCheckpoint(std::function<void(const CompareReport&)> checkpoint) { m_checkpoint = std::move(checkpoint); }
+    void setCheckpoint(std::function<void(const CompareReport&)> checkpoint)
+    {
+        m_checkpoint = std::move(checkpoint);
+    }
     /** Runs, starting from @p resumeFrom (an earlier, unfinished report) when given. */
     Result<CompareReport> run(const CompareReport& resumeFrom = {});
 

@@ -14,7 +14,9 @@ class CompareState
 public:
     static QString path(const PairProfile& profile);
     /** The saved report, if any and if it was made with the same @p options (tables, --since). */
-    static Result<std::optional<CompareReport>> load(const PairProfile& profile, const CompareOptions& options);
-    static Result<void> save(const PairProfile& profile, const CompareOptions& options, const CompareReport& report);
+    static Result<std::optional<CompareReport>> load(
+        const PairProfile& profile, const CompareOptions& options);
+    static Result<void> save(
+        const PairProfile& profile, const CompareOptions& options, const CompareReport& report);
     static void remove(const PairProfile& profile);
 };

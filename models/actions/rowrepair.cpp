@@ -25,16 +25,18 @@ Result<QList<QStringList>> readRows(ServerContext& ctx, const TableShape& t, con
 {
     QStringList select, order;
     for (int i = 0; i < t.columns.size(); ++i)
-        select << QStringLiteral("%1 AS c%2").arg(TableShape::literalExpression(t.columns[i], t.types[i])).arg(i);
+        select << QStringLiteral("%1 AS c%2")
+                      .arg(TableShape::literalExpression(t.columns[i], t.types[i]))
+                      .arg(i);
     for (const QString& k : t.key)
         order << SqlQuote::identifier(k);
     auto zone = SnapshotChecksum::inUtc(*ctx.sql);
     if (!zone)
         return std::unexpected(zone.error());
     const auto restore = qScopeGuard([&] { SnapshotChecksum::restoreTimeZone(*ctx.sql, *zone); });
-    auto rows = ctx.sql->query(QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4")
-                                   .arg(select.join(QStringLiteral(", ")), t.quotedName(), where,
-                                       order.join(QStringLiteral(", "))));
+    auto rows = ctx.sql->query(
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4")
+            .arg(select.join(QStringLiteral(", ")), t.quotedName(), where, order.join(QStringLiteral(", "))));
     if (!rows)
         return std::unexpected(rows.error());
     QList<QStringList> out;
@@ -87,13 +89,15 @@ QString RowDifference::kindId(Kind kind)
     return QStringLiteral("different");
 }
 
-RowRepair::RowRepair(const PairProfile& profile, ServerWorker* a, ServerWorker* b, const std::atomic_bool* cancel)
+RowRepair::RowRepair(
+    const PairProfile& profile, ServerWorker* a, ServerWorker* b, const std::atomic_bool* cancel)
     : m_profile(profile)
     , m_workers { a, b }
     , m_cancel(cancel)
 { }
 
-QList<RowDifference> RowRepair::diff(const TableShape& t, const QList<QStringList>& source, const QList<QStringList>& target)
+QList<RowDifference> RowRepair::diff(
+    const TableShape& t, const QList<QStringList>& source, const QList<QStringList>& target)
 {
     auto keyOf = [&t](const QStringList& row) {
         QStringList k;
@@ -136,7 +140,8 @@ QStringList RowRepair::statementsFor(const TableShape& t, const RowDifference& d
     switch (d.kind) {
     case RowDifference::Kind::MissingOnTarget:
         return { QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                     .arg(t.quotedName(), ids.join(QStringLiteral(", ")), d.source.join(QStringLiteral(", "))) };
+                     .arg(t.quotedName(), ids.join(QStringLiteral(", ")),
+                         d.source.join(QStringLiteral(", "))) };
     case RowDifference::Kind::ExtraOnTarget:
         return { QStringLiteral("DELETE FROM %1 WHERE %2 LIMIT 1").arg(t.quotedName(), t.keyEquals(d.key)) };
     case RowDifference::Kind::Different:
@@ -192,7 +197,8 @@ Result<RepairReport> RowRepair::run(const QString& table, int from, bool apply)
             QString file, pos;
             for (const SqlRow& r : *point) {
                 const QString name = r.value(QStringLiteral("Variable_name")).toString().toLower();
-                (name == QLatin1String("binlog_snapshot_file") ? file : pos) = r.value(QStringLiteral("Value")).toString();
+                (name == QLatin1String("binlog_snapshot_file") ? file : pos)
+                    = r.value(QStringLiteral("Value")).toString();
             }
             auto rows = readRows(ctx, t, where);
             if (!rows)
@@ -208,7 +214,8 @@ Result<RepairReport> RowRepair::run(const QString& table, int from, bool apply)
             auto st = ReplicaStatus::read(*ctx.sql, ctx.dialect);
             if (!st)
                 return std::unexpected(st.error());
-            const QString point = st->relaySourceLogFile + QLatin1Char(':') + QString::number(st->execSourceLogPos);
+            const QString point
+                = st->relaySourceLogFile + QLatin1Char(':') + QString::number(st->execSourceLogPos);
             auto mine = readRows(ctx, t, where);
             if (!mine)
                 return std::unexpected(mine.error());

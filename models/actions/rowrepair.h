@@ -47,7 +47,8 @@ public:
     /** The statements that make the target's row equal to the source's. */
     static QStringList statementsFor(const TableShape& t, const RowDifference& d);
     /** The row differences of two sorted-by-nothing row lists (each row: every column's literal). */
-    static QList<RowDifference> diff(const TableShape& t, const QList<QStringList>& source, const QList<QStringList>& target);
+    static QList<RowDifference> diff(
+        const TableShape& t, const QList<QStringList>& source, const QList<QStringList>& target);
 
 private:
     PairProfile m_profile;

@@ -10,7 +10,8 @@ QString TableShape::quotedName() const
     return SqlQuote::identifier(database) + QLatin1Char('.') + SqlQuote::identifier(table);
 }
 
-Result<QList<TableShape>> TableShape::list(ServerContext& ctx, const PairProfile& profile, const QStringList& only)
+Result<QList<TableShape>> TableShape::list(
+    ServerContext& ctx, const PairProfile& profile, const QStringList& only)
 {
     SqlSession& sql = *ctx.sql;
     auto quotedList = [&](const QStringList& names) {
@@ -50,7 +51,8 @@ Result<QList<TableShape>> TableShape::list(ServerContext& ctx, const PairProfile
         "SELECT s.TABLE_SCHEMA AS db, s.TABLE_NAME AS name, s.INDEX_NAME AS idx, s.COLUMN_NAME AS col, "
         "s.NULLABLE AS nullable FROM information_schema.STATISTICS s WHERE s.NON_UNIQUE = 0 AND "
         "%1 ORDER BY s.TABLE_SCHEMA, s.TABLE_NAME, s.INDEX_NAME <> 'PRIMARY', s.INDEX_NAME, s.SEQ_IN_INDEX")
-                              .arg(QString(where).replace(QLatin1String("c.TABLE_"), QLatin1String("s.TABLE_"))));
+                              .arg(QString(where).replace(
+                                  QLatin1String("c.TABLE_"), QLatin1String("s.TABLE_"))));
     if (!keys)
         return std::unexpected(keys.error());
     QMap<QString, QMap<QString, QStringList>> candidates; ///< table → index → columns
@@ -101,7 +103,8 @@ QString TableShape::rangeWhere(const QStringList& lower, const QStringList& uppe
             for (int j = 0; j < i; ++j)
                 ands << QStringLiteral("%1 = %2").arg(SqlQuote::identifier(key[j]), values.value(j));
             ands << QStringLiteral("%1 %2 %3")
-                        .arg(SqlQuote::identifier(key[i]), i == key.size() - 1 ? last : before, values.value(i));
+                        .arg(SqlQuote::identifier(key[i]), i == key.size() - 1 ? last : before,
+                            values.value(i));
             ors << QLatin1Char('(') + ands.join(QStringLiteral(" AND ")) + QLatin1Char(')');
         }
         return QLatin1Char('(') + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');

@@ -27,7 +27,8 @@ public:
 
     /** The replicated tables (the profile's databases, else all but the system and ignored ones; the
      *  heartbeat and probe tables left out), only those of @p only ("db.table") when it is not empty. */
-    static Result<QList<TableShape>> list(ServerContext& ctx, const PairProfile& profile, const QStringList& only);
+    static Result<QList<TableShape>> list(
+        ServerContext& ctx, const PairProfile& profile, const QStringList& only);
     /** A server-side expression giving @p column's value as an SQL literal ('NULL' for NULL). */
     static QString literalExpression(const QString& column, const QString& type);
     /** The condition of the key range (@p lower, @p upper]: an empty bound is open. */

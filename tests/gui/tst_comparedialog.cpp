@@ -4,8 +4,8 @@
 #include "gui/guidriver.h"
 #include "monitor/alertbanner.h"
 #include "monitor/comparedialog.h"
-#include "monitor/replicaactions.h"
 #include "monitor/repairdialog.h"
+#include "monitor/replicaactions.h"
 #include "monitor/topologymodel.h"
 #include "support/replicatedsandbox.h"
 #include "support/rowwriter.h"
@@ -37,13 +37,18 @@ private Q_SLOTS:
         QString seed = RowWriter::createTableSql(QStringLiteral("test.orders"))
             + QStringLiteral(";INSERT INTO test.orders VALUES (1000000000, 'seed');");
         for (int i = 0; i < 12; ++i)
-            seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note FROM test.orders;").arg(1 << i);
+            seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note FROM test.orders;")
+                        .arg(1 << i);
         bool ok = false;
         const QString out = sandboxSql(sb(), 0, seed, &ok);
         QVERIFY2(ok, qPrintable(out));
-        QTRY_COMPARE_WITH_TIMEOUT(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders")), QStringLiteral("4096"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders")), QStringLiteral("4096"), 60000);
         // drift behind replication's back
-        QVERIFY(sql(1, QStringLiteral("SET sql_log_bin = 0; UPDATE test.orders SET note = 'drift' WHERE seq = 1000003000")).isEmpty());
+        QVERIFY(sql(1,
+            QStringLiteral(
+                "SET sql_log_bin = 0; UPDATE test.orders SET note = 'drift' WHERE seq = 1000003000"))
+                    .isEmpty());
     }
 
     void fromTheMenuToTheRepair()
@@ -73,7 +78,8 @@ private Q_SLOTS:
         auto* compare = window.findChild<CompareDialog*>(QStringLiteral("compareDialog"));
         QTRY_VERIFY_WITH_TIMEOUT(!compare->isRunning(), 180000);
         auto* diffs = compare->findChild<QTreeWidget*>(QStringLiteral("compareDifferences"));
-        QVERIFY2(diffs->topLevelItemCount() == 1, qPrintable(compare->findChild<QLabel*>(QStringLiteral("compareStatus"))->text()));
+        QVERIFY2(diffs->topLevelItemCount() == 1,
+            qPrintable(compare->findChild<QLabel*>(QStringLiteral("compareStatus"))->text()));
         QCOMPARE(diffs->topLevelItem(0)->text(0), QStringLiteral("test.orders"));
         QVERIFY(diffs->topLevelItem(0)->text(1).contains(QStringLiteral("seq")));
         auto* repairButton = compare->findChild<QPushButton*>(QStringLiteral("compareRepairButton"));
@@ -84,7 +90,8 @@ private Q_SLOTS:
         auto* repair = compare->findChild<RepairDialog*>(QStringLiteral("repairDialog"));
         QTRY_VERIFY_WITH_TIMEOUT(!repair->isBusy(), 180000);
         auto* rows = repair->findChild<QTableWidget*>(QStringLiteral("repairRows"));
-        QVERIFY2(rows->rowCount() == 1, qPrintable(repair->findChild<QLabel*>(QStringLiteral("repairStatus"))->text()));
+        QVERIFY2(rows->rowCount() == 1,
+            qPrintable(repair->findChild<QLabel*>(QStringLiteral("repairStatus"))->text()));
         QCOMPARE(rows->item(0, 2)->text(), QStringLiteral("note"));
         QCOMPARE(rows->item(0, 3)->text(), QStringLiteral("'seed'"));
         QCOMPARE(rows->item(0, 4)->text(), QStringLiteral("'drift'"));
@@ -94,7 +101,8 @@ private Q_SLOTS:
         QVERIFY(apply->isEnabled());
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!repair->isBusy(), 180000);
-        QCOMPARE(sql(1, QStringLiteral("SELECT note FROM test.orders WHERE seq = 1000003000")), QStringLiteral("seed"));
+        QCOMPARE(sql(1, QStringLiteral("SELECT note FROM test.orders WHERE seq = 1000003000")),
+            QStringLiteral("seed"));
         QVERIFY(!apply->isEnabled());
         writer.stop();
         QCOMPARE(sandboxReplicaField(sb(), 0, QStringLiteral("Slave_SQL_Running")), QStringLiteral("Yes"));

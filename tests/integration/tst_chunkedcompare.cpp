@@ -37,7 +37,8 @@ class TestChunkedCompare : public QObject
     void catchUp()
     {
         const QStringList st = sql(0, QStringLiteral("SHOW MASTER STATUS")).split(QLatin1Char('\t'));
-        QCOMPARE(sql(1, QStringLiteral("SELECT MASTER_POS_WAIT('%1', %2, 60) >= 0").arg(st.value(0), st.value(1))),
+        QCOMPARE(
+            sql(1, QStringLiteral("SELECT MASTER_POS_WAIT('%1', %2, 60) >= 0").arg(st.value(0), st.value(1))),
             QStringLiteral("1"));
     }
     void startWriter()
@@ -66,8 +67,10 @@ class TestChunkedCompare : public QObject
         QProcess p;
         p.start(QStringLiteral(REPLIPAIR_CLI), args);
         p.waitForFinished(300000);
-        Cli c { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
-        qInfo().noquote() << args.join(QLatin1Char(' ')) << "→" << c.code << c.out.left(3000) << c.err.right(600);
+        Cli c { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError()) };
+        qInfo().noquote() << args.join(QLatin1Char(' ')) << "→" << c.code << c.out.left(3000)
+                          << c.err.right(600);
         return c;
     }
     Result<CompareReport> compareNow(const CompareOptions& options)
@@ -85,15 +88,20 @@ class TestChunkedCompare : public QObject
         return compare.run();
     }
     /** Whether some differing range of @p table in @p json holds the integer key @p key. */
-    static bool rangeHolds(const QJsonObject& json, const QString& table, qint64 key, QJsonObject* found = nullptr)
+    static bool rangeHolds(
+        const QJsonObject& json, const QString& table, qint64 key, QJsonObject* found = nullptr)
     {
-        auto value = [](const QJsonValue& v) { return v.toArray().first().toString().remove(QLatin1Char('\'')).toLongLong(); };
+        auto value = [](const QJsonValue& v) {
+            return v.toArray().first().toString().remove(QLatin1Char('\'')).toLongLong();
+        };
         for (const QJsonValue& d : json.value(QStringLiteral("differences")).toArray()) {
             const QJsonObject o = d.toObject();
             if (o.value(QStringLiteral("table")).toString() != table)
                 continue;
-            const bool aboveLower = o.value(QStringLiteral("lower")).isNull() || key > value(o.value(QStringLiteral("lower")));
-            const bool belowUpper = o.value(QStringLiteral("upper")).isNull() || key <= value(o.value(QStringLiteral("upper")));
+            const bool aboveLower
+                = o.value(QStringLiteral("lower")).isNull() || key > value(o.value(QStringLiteral("lower")));
+            const bool belowUpper
+                = o.value(QStringLiteral("upper")).isNull() || key <= value(o.value(QStringLiteral("upper")));
             if (aboveLower && belowUpper) {
                 if (found)
                     *found = o;
@@ -116,11 +124,13 @@ private Q_SLOTS:
         QString seed = RowWriter::createTableSql(QStringLiteral("test.orders"))
             + QStringLiteral(";INSERT INTO test.orders VALUES (1000000000, 'seed');");
         for (int i = 0; i < 15; ++i)
-            seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note FROM test.orders;").arg(1 << i);
-        seed += QStringLiteral("CREATE TABLE test.events (id INT PRIMARY KEY, at TIMESTAMP(3) NULL, f FLOAT, d DOUBLE);"
-                               "INSERT INTO test.events VALUES (1, '2026-01-01 10:00:00.125', 0.1, 1e-7), "
-                               "(2, '2026-06-30 23:59:59', 3.14159, 2.5), (3, NULL, NULL, NULL);"
-                               "CREATE TABLE test.nokey (v INT);INSERT INTO test.nokey VALUES (1), (1);");
+            seed += QStringLiteral("INSERT INTO test.orders SELECT seq + %1, note FROM test.orders;")
+                        .arg(1 << i);
+        seed += QStringLiteral(
+            "CREATE TABLE test.events (id INT PRIMARY KEY, at TIMESTAMP(3) NULL, f FLOAT, d DOUBLE);"
+            "INSERT INTO test.events VALUES (1, '2026-01-01 10:00:00.125', 0.1, 1e-7), "
+            "(2, '2026-06-30 23:59:59', 3.14159, 2.5), (3, NULL, NULL, NULL);"
+            "CREATE TABLE test.nokey (v INT);INSERT INTO test.nokey VALUES (1), (1);");
         bool ok = false;
         const QString out = sandboxSql(sb(), 0, seed, &ok);
         QVERIFY2(ok, qPrintable(out));
@@ -145,7 +155,8 @@ private Q_SLOTS:
         for (int run = 0; run < 4; ++run) {
             auto r = compareNow(options);
             QVERIFY2(r, qPrintable(r ? QString() : r.error().text));
-            QVERIFY2(r->differences.isEmpty(), qPrintable(QJsonDocument(r->toJson(QStringLiteral("A"), QStringLiteral("B"))).toJson()));
+            QVERIFY2(r->differences.isEmpty(),
+                qPrintable(QJsonDocument(r->toJson(QStringLiteral("A"), QStringLiteral("B"))).toJson()));
             QVERIFY2(r->notCompared.isEmpty(), qPrintable(r->notCompared.join(QLatin1Char('\n'))));
             QVERIFY(r->chunks > 3);
             QVERIFY(r->rows >= 32768);
@@ -189,9 +200,10 @@ private Q_SLOTS:
     {
         startWriter();
         QVERIFY(sandboxSql(sb(), 1,
-            QStringLiteral("SET sql_log_bin = 0; UPDATE test.orders SET note = 'drift' WHERE seq = 1000000100;"
-                           "DELETE FROM test.orders WHERE seq = 1000020000;"
-                           "INSERT INTO test.orders VALUES (1000040000, 'extra');"))
+            QStringLiteral(
+                "SET sql_log_bin = 0; UPDATE test.orders SET note = 'drift' WHERE seq = 1000000100;"
+                "DELETE FROM test.orders WHERE seq = 1000020000;"
+                "INSERT INTO test.orders VALUES (1000040000, 'extra');"))
                     .isEmpty());
         const Cli c = cli({ QStringLiteral("compare"), sb().profilePath(), QStringLiteral("--json"),
             QStringLiteral("--tables"), QStringLiteral("test.orders") });
@@ -215,20 +227,26 @@ private Q_SLOTS:
     void repairMakesTheTableEqualWithoutReachingA()
     {
         startWriter();
-        const QString beforeB = sql(1, QStringLiteral("SELECT COUNT(*), SUM(note = 'drift') FROM test.orders WHERE seq >= 1000000000"));
+        const QString beforeB = sql(1,
+            QStringLiteral("SELECT COUNT(*), SUM(note = 'drift') FROM test.orders WHERE seq >= 1000000000"));
         const Cli dry = cli({ QStringLiteral("repair"), sb().profilePath(), QStringLiteral("--table"),
-            QStringLiteral("test.orders"), QStringLiteral("--from"), QStringLiteral("A"), QStringLiteral("--dry-run") });
+            QStringLiteral("test.orders"), QStringLiteral("--from"), QStringLiteral("A"),
+            QStringLiteral("--dry-run") });
         QCOMPARE(dry.code, 1);
-        QVERIFY(dry.out.contains(QStringLiteral("UPDATE `test`.`orders` SET `note` = 'seed' WHERE `seq` = '1000000100'")));
+        QVERIFY(dry.out.contains(
+            QStringLiteral("UPDATE `test`.`orders` SET `note` = 'seed' WHERE `seq` = '1000000100'")));
         QVERIFY(dry.out.contains(QStringLiteral("INSERT INTO `test`.`orders`")));
         QVERIFY(dry.out.contains(QStringLiteral("DELETE FROM `test`.`orders` WHERE `seq` = '1000040000'")));
-        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*), SUM(note = 'drift') FROM test.orders WHERE seq >= 1000000000")), beforeB);
+        QCOMPARE(sql(1,
+                     QStringLiteral(
+                         "SELECT COUNT(*), SUM(note = 'drift') FROM test.orders WHERE seq >= 1000000000")),
+            beforeB);
 
         const QStringList aAt = sql(0, QStringLiteral("SHOW MASTER STATUS")).split(QLatin1Char('\t'));
         const QString bOwn = sql(1, QStringLiteral("SELECT @@gtid_binlog_state"));
         const Cli fix = cli({ QStringLiteral("repair"), sb().profilePath(), QStringLiteral("--table"),
-            QStringLiteral("test.orders"), QStringLiteral("--from"), QStringLiteral("A"), QStringLiteral("--yes"),
-            QStringLiteral("--json") });
+            QStringLiteral("test.orders"), QStringLiteral("--from"), QStringLiteral("A"),
+            QStringLiteral("--yes"), QStringLiteral("--json") });
         QCOMPARE(fix.code, 0);
         QVERIFY(fix.json().value(QStringLiteral("applied")).toBool());
         QVERIFY(fix.json().value(QStringLiteral("equal")).toBool());
@@ -244,10 +262,12 @@ private Q_SLOTS:
             return own;
         };
         QCOMPARE(ownPart(sql(1, QStringLiteral("SELECT @@gtid_binlog_state"))), ownPart(bOwn));
-        const QString events = sql(0, QStringLiteral("SHOW BINLOG EVENTS IN '%1' FROM %2").arg(aAt.value(0), aAt.value(1)));
+        const QString events
+            = sql(0, QStringLiteral("SHOW BINLOG EVENTS IN '%1' FROM %2").arg(aAt.value(0), aAt.value(1)));
         for (const QString& line : events.split(QLatin1Char('\n')))
             QVERIFY2(line.split(QLatin1Char('\t')).value(3) != QLatin1String("12"), qPrintable(line));
-        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders")), sql(0, QStringLiteral("SELECT COUNT(*) FROM test.orders")));
+        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders")),
+            sql(0, QStringLiteral("SELECT COUNT(*) FROM test.orders")));
         const Cli again = cli({ QStringLiteral("compare"), sb().profilePath() });
         QCOMPARE(again.code, 0);
     }
@@ -255,11 +275,34 @@ private Q_SLOTS:
     void repairRefusesATableWithoutKey()
     {
         const Cli c = cli({ QStringLiteral("repair"), sb().profilePath(), QStringLiteral("--table"),
-            QStringLiteral("test.nokey"), QStringLiteral("--from"), QStringLiteral("A"), QStringLiteral("--yes") });
+            QStringLiteral("test.nokey"), QStringLiteral("--from"), QStringLiteral("A"),
+            QStringLiteral("--yes") });
         QCOMPARE(c.code, 1);
         QVERIFY2(c.err.contains(QStringLiteral("rebuild")), qPrintable(c.err));
-        QCOMPARE(cli({ QStringLiteral("repair"), sb().profilePath(), QStringLiteral("--table"), QStringLiteral("test.orders") }).code, 2);
-        QCOMPARE(cli({ QStringLiteral("compare"), sb().profilePath(), QStringLiteral("--since"), QStringLiteral("nonsense") }).code, 2);
+        QCOMPARE(cli({ QStringLiteral("repair"), sb().profilePath(), QStringLiteral("--table"),
+                         QStringLiteral("test.orders") })
+                     .code,
+            2);
+        QCOMPARE(cli({ QStringLiteral("compare"), sb().profilePath(), QStringLiteral("--since"),
+                         QStringLiteral("nonsense") })
+                     .code,
+            2);
+        QCOMPARE(cli({ QStringLiteral("compare"), sb().profilePath(), QStringLiteral("--chunk-time"),
+                         QStringLiteral("0") })
+                     .code,
+            2);
+    }
+
+    /** --since COLUMN=TIME: only the rows at or after TIME; tables without the column are skipped. */
+    void sinceComparesOnlyRecentRows()
+    {
+        const Cli c = cli({ QStringLiteral("compare"), sb().profilePath(), QStringLiteral("--json"),
+            QStringLiteral("--tables"), QStringLiteral("test.events,test.orders"), QStringLiteral("--since"),
+            QStringLiteral("at=2026-03-01 00:00:00") });
+        QCOMPARE(c.code, 0);
+        QCOMPARE(c.json().value(QStringLiteral("rows")).toInteger(), 1);
+        QCOMPARE(c.json().value(QStringLiteral("skipped")).toArray(),
+            QJsonArray { QStringLiteral("test.orders") });
     }
 
     /** SIGINT in the middle: exit 130, both SQL threads run, the state file is the owner's only; --resume
@@ -267,10 +310,15 @@ private Q_SLOTS:
     void cancelLeavesEverySqlThreadRunning()
     {
         startWriter();
-        const QString state = CompareState::path(sb().pairProfile());
+        auto profile = PairProfile::load(sb().profilePath());
+        QVERIFY(profile);
+        const QString state = CompareState::path(*profile);
         QFile::remove(state);
         QProcess p;
-        p.start(QStringLiteral(REPLIPAIR_CLI), { QStringLiteral("compare"), sb().profilePath() });
+        // small chunks: a run long enough to be stopped in the middle
+        p.start(QStringLiteral(REPLIPAIR_CLI),
+            { QStringLiteral("compare"), sb().profilePath(), QStringLiteral("--chunk-time"),
+                QStringLiteral("0.01") });
         QVERIFY(p.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(state), 60000);
         ::kill(pid_t(p.processId()), SIGINT);
@@ -281,7 +329,8 @@ private Q_SLOTS:
         QCOMPARE(sqlRunning(1), QStringLiteral("Yes"));
         QVERIFY(QFile::exists(state));
         QCOMPARE(QFile::permissions(state) & 0x0077, QFileDevice::Permissions());
-        const Cli resumed = cli({ QStringLiteral("compare"), sb().profilePath(), QStringLiteral("--resume") });
+        const Cli resumed
+            = cli({ QStringLiteral("compare"), sb().profilePath(), QStringLiteral("--resume") });
         QCOMPARE(resumed.code, 0);
         QVERIFY(!QFile::exists(state));
     }

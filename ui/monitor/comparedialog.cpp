@@ -31,8 +31,8 @@ CompareDialog::CompareDialog(const PairProfile& profile, QWidget* parent)
     m_status->setWordWrap(true);
     m_progress->setObjectName(QStringLiteral("compareProgress"));
     m_differences->setObjectName(QStringLiteral("compareDifferences"));
-    m_differences->setHeaderLabels({ tr("Table"), tr("Key range"), tr("Rows on %1").arg(profile.servers[0].name),
-        tr("Rows on %1").arg(profile.servers[1].name) });
+    m_differences->setHeaderLabels({ tr("Table"), tr("Key range"),
+        tr("Rows on %1").arg(profile.servers[0].name), tr("Rows on %1").arg(profile.servers[1].name) });
     m_differences->setRootIsDecorated(false);
     m_differences->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_repair->setObjectName(QStringLiteral("compareRepairButton"));
@@ -103,17 +103,17 @@ void CompareDialog::showProgress()
         m_progress->setRange(0, 1000);
         m_progress->setValue(int(qMin<qint64>(1000, p.rows * 1000 / p.estimatedRows)));
     }
-    m_status->setText(p.throttled ? tr("Paused: a replica lags or a source is busy (%1 of %2 tables, %3 rows).")
-                                        .arg(p.tablesDone)
-                                        .arg(p.tables)
-                                        .arg(p.rows)
-                                  : tr("%1 of %2 tables, %3 chunks, %4 rows compared%5.")
-                                        .arg(p.tablesDone)
-                                        .arg(p.tables)
-                                        .arg(p.chunks)
-                                        .arg(p.rows)
-                                        .arg(p.secondsLeft >= 0 ? tr(", about %1 s left").arg(qRound(p.secondsLeft))
-                                                                : QString()));
+    m_status->setText(p.throttled
+            ? tr("Paused: a replica lags or a source is busy (%1 of %2 tables, %3 rows).")
+                  .arg(p.tablesDone)
+                  .arg(p.tables)
+                  .arg(p.rows)
+            : tr("%1 of %2 tables, %3 chunks, %4 rows compared%5.")
+                  .arg(p.tablesDone)
+                  .arg(p.tables)
+                  .arg(p.chunks)
+                  .arg(p.rows)
+                  .arg(p.secondsLeft >= 0 ? tr(", about %1 s left").arg(qRound(p.secondsLeft)) : QString()));
 }
 
 void CompareDialog::showReport(const Result<CompareReport>& r)
@@ -129,13 +129,18 @@ void CompareDialog::showReport(const Result<CompareReport>& r)
         return;
     }
     for (const ChunkDifference& d : r->differences) {
-        auto* item = new QTreeWidgetItem(m_differences, { d.table, d.rangeText(), QString::number(d.rows[0]), QString::number(d.rows[1]) });
+        auto* item = new QTreeWidgetItem(m_differences,
+            { d.table, d.rangeText(), QString::number(d.rows[0]), QString::number(d.rows[1]) });
         item->setData(0, Qt::UserRole, d.table);
     }
     QString text = r->cancelled ? tr("Cancelled: every SQL thread runs again. ") : QString();
     text += r->differences.isEmpty() && r->notCompared.isEmpty()
-        ? tr("The replicated data is the same on both: %1 table(s), %2 row(s) compared.").arg(r->tablesCompared).arg(r->rows)
-        : tr("%1 key range(s) differ; %2 could not be compared.").arg(r->differences.size()).arg(r->notCompared.size());
+        ? tr("The replicated data is the same on both: %1 table(s), %2 row(s) compared.")
+              .arg(r->tablesCompared)
+              .arg(r->rows)
+        : tr("%1 key range(s) differ; %2 could not be compared.")
+              .arg(r->differences.size())
+              .arg(r->notCompared.size());
     if (!r->notCompared.isEmpty())
         text += QLatin1Char('\n') + r->notCompared.join(QLatin1Char('\n'));
     m_status->setText(text);

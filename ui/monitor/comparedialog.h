@@ -27,7 +27,8 @@ public:
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
-    /** The comparison is over: @p ok false when it could not run or found differences; @p summary for the log. */
+    /** The comparison is over: @p ok false when it could not run or found differences; @p summary for the
+     * log. */
     void comparisonFinished(bool ok, const QString& summary);
 
 private:

@@ -85,18 +85,21 @@ void RepairDialog::run(bool apply)
                           "back to %3)")
                            .arg(target, m_table, source));
     m_status->setText(apply ? tr("Repairing %1 on %2…").arg(m_table, target)
-                            : tr("Reading the rows of %1 that differ, at one point of %2's binary log…").arg(m_table, source));
-    auto future = QtConcurrent::run([profile = m_profile, table = m_table, from, apply, cancel = m_cancel]() -> Result<RepairReport> {
-        ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
-        for (ServerWorker* w : { &a, &b }) {
-            auto c = w->submit([](ServerContext& ctx) { return ctx.connect(); });
-            c.waitForFinished();
-            if (!c.result())
-                return std::unexpected(c.result().error());
-        }
-        return RowRepair(profile, &a, &b, cancel.get()).run(table, from, apply);
-    });
-    AsyncTask::runThenCallback(future, this, [this, apply](const Result<RepairReport>& r) { showReport(r, apply); });
+                            : tr("Reading the rows of %1 that differ, at one point of %2's binary log…")
+                                  .arg(m_table, source));
+    auto future = QtConcurrent::run(
+        [profile = m_profile, table = m_table, from, apply, cancel = m_cancel]() -> Result<RepairReport> {
+            ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
+            for (ServerWorker* w : { &a, &b }) {
+                auto c = w->submit([](ServerContext& ctx) { return ctx.connect(); });
+                c.waitForFinished();
+                if (!c.result())
+                    return std::unexpected(c.result().error());
+            }
+            return RowRepair(profile, &a, &b, cancel.get()).run(table, from, apply);
+        });
+    AsyncTask::runThenCallback(
+        future, this, [this, apply](const Result<RepairReport>& r) { showReport(r, apply); });
 }
 
 void RepairDialog::showReport(const Result<RepairReport>& r, bool apply)
@@ -126,8 +129,9 @@ void RepairDialog::showReport(const Result<RepairReport>& r, bool apply)
         const int cells = d.kind == RowDifference::Kind::Different ? int(d.columns.size()) : 1;
         for (int i = 0; i < cells; ++i, ++row) {
             const bool whole = d.kind != RowDifference::Kind::Different;
-            const QStringList values { d.key.join(QStringLiteral(", ")), what, whole ? tr("(row)") : d.columns[i],
-                whole ? d.source.join(QStringLiteral(", ")) : d.source[i], whole ? d.target.join(QStringLiteral(", ")) : d.target[i] };
+            const QStringList values { d.key.join(QStringLiteral(", ")), what,
+                whole ? tr("(row)") : d.columns[i], whole ? d.source.join(QStringLiteral(", ")) : d.source[i],
+                whole ? d.target.join(QStringLiteral(", ")) : d.target[i] };
             for (int c = 0; c < values.size(); ++c)
                 m_rows->setItem(row, c, new QTableWidgetItem(values[c]));
         }
@@ -135,11 +139,19 @@ void RepairDialog::showReport(const Result<RepairReport>& r, bool apply)
     m_found = int(r->rows.size());
     QString text;
     if (apply)
-        text = r->equalAfter ? tr("Repaired: %1 is now the same on both (%2 row(s) changed on %3).").arg(m_table).arg(r->rows.size()).arg(target)
-                             : tr("Repaired %1 row(s) on %2, but %3 still differs: compare again.").arg(r->rows.size()).arg(target, m_table);
+        text = r->equalAfter ? tr("Repaired: %1 is now the same on both (%2 row(s) changed on %3).")
+                                   .arg(m_table)
+                                   .arg(r->rows.size())
+                                   .arg(target)
+                             : tr("Repaired %1 row(s) on %2, but %3 still differs: compare again.")
+                                   .arg(r->rows.size())
+                                   .arg(target, m_table);
     else
         text = r->rows.isEmpty() ? tr("No row of %1 differs now.").arg(m_table)
-                                 : tr("%1 row(s) of %2 differ (%3 key range(s)).").arg(r->rows.size()).arg(m_table).arg(r->chunks.size());
+                                 : tr("%1 row(s) of %2 differ (%3 key range(s)).")
+                                       .arg(r->rows.size())
+                                       .arg(m_table)
+                                       .arg(r->chunks.size());
     if (!r->notCompared.isEmpty())
         text += QLatin1Char('\n') + tr("Not compared: %1").arg(r->notCompared.join(QStringLiteral("; ")));
     m_status->setText(text);
