@@ -110,15 +110,17 @@ QString loadAverage()
     return QString::fromUtf8(f.readAll()).section(QLatin1Char(' '), 0, 2);
 }
 
-/** The client on sandbox server @p i without the test helper's 60 s limit: loading a million rows takes longer. */
+/** The client on sandbox server @p i without the test helper's 60 s limit: loading a million rows takes
+ * longer. */
 bool longSql(Sandbox& sb, int i, const QString& password, const QString& sql, QString* output)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("MYSQL_PWD"), password);
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral("mariadb"), { QStringLiteral("--no-defaults"), QStringLiteral("-h127.0.0.1"),
-                                           QStringLiteral("-P%1").arg(sb.servers()[i].port), QStringLiteral("-uroot") });
+    p.start(QStringLiteral("mariadb"),
+        { QStringLiteral("--no-defaults"), QStringLiteral("-h127.0.0.1"),
+            QStringLiteral("-P%1").arg(sb.servers()[i].port), QStringLiteral("-uroot") });
     p.write(sql.toUtf8());
     p.closeWriteChannel();
     p.waitForFinished(-1);
@@ -191,8 +193,9 @@ int main(int argc, char** argv)
         << Qt::endl;
     // the planted difference: changed, deleted, added on B behind replication's back
     sandboxSql(sb, 1,
-        QStringLiteral("SET sql_log_bin = 0; UPDATE test.big SET note = 'drift' WHERE seq = %1;"
-                       "DELETE FROM test.big WHERE seq = %2; INSERT INTO test.big (seq, note) VALUES (%3, 'extra');")
+        QStringLiteral(
+            "SET sql_log_bin = 0; UPDATE test.big SET note = 'drift' WHERE seq = %1;"
+            "DELETE FROM test.big WHERE seq = %2; INSERT INTO test.big (seq, note) VALUES (%3, 'extra');")
             .arg(10000000 + rows / 3)
             .arg(10000000 + 2 * rows / 3)
             .arg(10000000 + rows + 5));
@@ -204,9 +207,10 @@ int main(int argc, char** argv)
         cnf.write(QStringLiteral("[client]\nuser=root\npassword=\"%1\"\n").arg(password).toUtf8());
     }
     sandboxSql(sb, 0,
-        QStringLiteral("CREATE DATABASE IF NOT EXISTS percona; CREATE TABLE IF NOT EXISTS percona.dsns (id INT "
-                       "PRIMARY KEY, parent_id INT, dsn VARCHAR(255)); REPLACE INTO percona.dsns VALUES (1, NULL, "
-                       "'h=127.0.0.1,P=%1');")
+        QStringLiteral(
+            "CREATE DATABASE IF NOT EXISTS percona; CREATE TABLE IF NOT EXISTS percona.dsns (id INT "
+            "PRIMARY KEY, parent_id INT, dsn VARCHAR(255)); REPLACE INTO percona.dsns VALUES (1, NULL, "
+            "'h=127.0.0.1,P=%1');")
             .arg(sb.servers()[1].port));
 
     auto replipair = [&]() {
@@ -215,8 +219,9 @@ int main(int argc, char** argv)
         QElapsedTimer t;
         t.start();
         QProcess p;
-        p.start(cli, { QStringLiteral("compare"), sb.profilePath(), QStringLiteral("--json"), QStringLiteral("--tables"),
-                         QStringLiteral("test.big") });
+        p.start(cli,
+            { QStringLiteral("compare"), sb.profilePath(), QStringLiteral("--json"),
+                QStringLiteral("--tables"), QStringLiteral("test.big") });
         p.waitForFinished(-1);
         r.seconds = t.nsecsElapsed() / 1e9;
         r.lag = sampler.stop();
@@ -224,10 +229,14 @@ int main(int argc, char** argv)
         int covered = 0;
         for (qint64 key : { 10000000 + rows / 3, 10000000 + 2 * rows / 3, 10000000 + rows + 5 })
             for (const QJsonValue& d : json.value(QStringLiteral("differences")).toArray()) {
-                auto bound = [](const QJsonValue& v) { return v.toArray().first().toString().remove(QLatin1Char('\'')).toLongLong(); };
+                auto bound = [](const QJsonValue& v) {
+                    return v.toArray().first().toString().remove(QLatin1Char('\'')).toLongLong();
+                };
                 const QJsonObject o = d.toObject();
-                if ((o.value(QStringLiteral("lower")).isNull() || key > bound(o.value(QStringLiteral("lower"))))
-                    && (o.value(QStringLiteral("upper")).isNull() || key <= bound(o.value(QStringLiteral("upper"))))) {
+                if ((o.value(QStringLiteral("lower")).isNull()
+                        || key > bound(o.value(QStringLiteral("lower"))))
+                    && (o.value(QStringLiteral("upper")).isNull()
+                        || key <= bound(o.value(QStringLiteral("upper"))))) {
                     ++covered;
                     break;
                 }
@@ -243,7 +252,8 @@ int main(int argc, char** argv)
     auto percona = [&]() {
         Run r;
         if (pt.isEmpty()) {
-            r.detail = QStringLiteral("pt-table-checksum not installed (tests/bench/install-percona-toolkit.sh)");
+            r.detail
+                = QStringLiteral("pt-table-checksum not installed (tests/bench/install-percona-toolkit.sh)");
             return r;
         }
         sampler.start();
@@ -251,14 +261,15 @@ int main(int argc, char** argv)
         t.start();
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(pt, { QStringLiteral("h=127.0.0.1,P=%1,F=%2").arg(sb.servers()[0].port).arg(cnfPath),
-                        QStringLiteral("--databases=test"), QStringLiteral("--tables=big"),
-                        QStringLiteral("--replicate=percona.checksums"),
-                        QStringLiteral("--recursion-method=dsn=h=127.0.0.1,P=%1,F=%2,D=percona,t=dsns")
-                            .arg(sb.servers()[0].port)
-                            .arg(cnfPath),
-                        QStringLiteral("--no-check-binlog-format"), QStringLiteral("--chunk-time=0.5"),
-                        QStringLiteral("--max-lag=1"), QStringLiteral("--no-version-check") });
+        p.start(pt,
+            { QStringLiteral("h=127.0.0.1,P=%1,F=%2").arg(sb.servers()[0].port).arg(cnfPath),
+                QStringLiteral("--databases=test"), QStringLiteral("--tables=big"),
+                QStringLiteral("--replicate=percona.checksums"),
+                QStringLiteral("--recursion-method=dsn=h=127.0.0.1,P=%1,F=%2,D=percona,t=dsns")
+                    .arg(sb.servers()[0].port)
+                    .arg(cnfPath),
+                QStringLiteral("--no-check-binlog-format"), QStringLiteral("--chunk-time=0.5"),
+                QStringLiteral("--max-lag=1"), QStringLiteral("--no-version-check") });
         p.waitForFinished(-1);
         r.seconds = t.nsecsElapsed() / 1e9;
         r.lag = sampler.stop();
@@ -275,12 +286,14 @@ int main(int argc, char** argv)
         return r;
     };
     for (int i = 0; i < runs; ++i)
-        for (const auto& [name, fn] : { std::pair { QStringLiteral("replipair compare"), std::function<Run()>(replipair) },
-                 std::pair { QStringLiteral("pt-table-checksum"), std::function<Run()>(percona) } }) {
+        for (const auto& [name, fn] :
+            { std::pair { QStringLiteral("replipair compare"), std::function<Run()>(replipair) },
+                std::pair { QStringLiteral("pt-table-checksum"), std::function<Run()>(percona) } }) {
             const QString before = loadAverage();
             const Run r = fn();
-            out << QStringLiteral("%1: %2 s; lag peak %3 s (added %4), median %5 s (added %6); planted 3 rows "
-                                  "found: %7; load %8 → %9")
+            out << QStringLiteral(
+                "%1: %2 s; lag peak %3 s (added %4), median %5 s (added %6); planted 3 rows "
+                "found: %7; load %8 → %9")
                        .arg(name)
                        .arg(r.seconds, 0, 'f', 1)
                        .arg(peak(r.lag), 0, 'f', 3)
