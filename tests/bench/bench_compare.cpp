@@ -55,9 +55,12 @@ public:
 private:
     void loop()
     {
+        static std::atomic_int round { 0 };
+        const int r = ++round;
         QSqlDatabase dbs[2];
         for (int i = 0; i < 2; ++i) {
-            dbs[i] = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), QStringLiteral("lag%1").arg(i));
+            dbs[i] = QSqlDatabase::addDatabase(
+                QStringLiteral("QMYSQL"), QStringLiteral("lag%1-%2").arg(r).arg(i));
             dbs[i].setHostName(QStringLiteral("127.0.0.1"));
             dbs[i].setPort(m_ports[i]);
             dbs[i].setUserName(QStringLiteral("root"));
