@@ -215,6 +215,11 @@ ChunkedCompare::Verdict ChunkedCompare::compareRange(const TableShape& t, const 
 
 Result<CompareReport> ChunkedCompare::run(const CompareReport& resumeFrom)
 {
+    for (ServerWorker* w : m_workers)
+        onWorker(w, [](ServerContext& ctx) {
+            ctx.sql->setStep(StepId::CompareData);
+            return true;
+        });
     auto shapes = onWorker(m_workers[0], [profile = m_profile, only = m_options.tables](ServerContext& ctx) {
         ctx.sql->setStep(StepId::CompareData);
         return TableShape::list(ctx, profile, only);

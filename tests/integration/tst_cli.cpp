@@ -356,7 +356,8 @@ private Q_SLOTS:
                                      .value(QStringLiteral("differences"))
                                      .toArray();
         QCOMPARE(diffs.size(), 1);
-        QCOMPARE(diffs[0].toObject().value(QStringLiteral("table")).toString(), QStringLiteral("k"));
+        // the live compare names the table as db.table, with the key range that differs
+        QVERIFY(diffs[0].toObject().value(QStringLiteral("table")).toString().endsWith(QStringLiteral(".k")));
     }
 
     /** Commands outside setup under a Chinese locale, as an admin account short of privileges: compare's
