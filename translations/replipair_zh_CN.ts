@@ -4,7 +4,7 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../ui/monitor/alertbanner.cpp" line="+50"/>
+        <location filename="../ui/monitor/alertbanner.cpp" line="+54"/>
         <source>Show the &amp;Failing Event…</source>
         <translation>显示出错的事件(&amp;F)…</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>关闭提示(&amp;D)</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+183"/>
         <source>%1 — %2: %3</source>
         <translation>%1 — %2：%3</translation>
     </message>
@@ -50,9 +50,22 @@
     </message>
 </context>
 <context>
+    <name>ChunkedCompare</name>
+    <message>
+        <location filename="../models/actions/chunkedcompare.cpp" line="+61"/>
+        <source>whole table (no key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>all of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="+47"/>
+        <location filename="../app/cli/cli.cpp" line="+50"/>
         <source>replipair-cli: %1</source>
         <translation>replipair-cli：%1</translation>
     </message>
@@ -77,17 +90,32 @@ Commands:
   inspect PROFILE           what both servers are and every problem found; changes nothing
   plan PROFILE              the exact SQL and config diffs setup would apply (passwords redacted)
   setup PROFILE --yes       set up master-master replication and verify it
+  setup PROFILE --plan FILE --yes
+                            run the plan written by plan --output FILE, only while the servers
+                            and option files are as they were when it was made
   status PROFILE            both sides&apos; replication state
   monitor PROFILE|FOLDER... sample both sides of every pair every --interval seconds
-  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)
+  compare PROFILE           compare the replicated tables of both servers while the application
+                            writes: in chunks, each at one point of the binary log (exit 1: they
+                            differ, 3: some chunks could not be compared, 130/143: cancelled)
+  repair PROFILE --table DB.T --from NAME [--yes|--dry-run]
+                            show the rows of DB.T that differ; with --yes bring the other server&apos;s
+                            rows to NAME&apos;s (sql_log_bin = 0, nothing flows back to NAME)
   skip PROFILE --server N   show the event that halted N&apos;s SQL thread; with --confirm TOKEN skip
                             exactly that event and start replication again
+  recover PROFILE           put back what an interrupted run (killed, machine down) changed, from
+                            the journal; --dry-run shows what it would do
+  switchover PROFILE --to N move the writes to server N after checking that nothing is lost
+                            (--yes to do it, --dry-run to see the checks and steps); --force
+                            when the writer is gone: N takes the writes, the old writer is fenced
 
 Options:
   --json                    one JSON object a line, for automation
   --yes                     confirm that setup may change both servers
-  --output FILE             plan: also write the plan to FILE; monitor --format prometheus: write
-                            the metrics to FILE (atomically, for node_exporter&apos;s textfile collector)
+  --output FILE             plan: also write the plan, with its fingerprint, to FILE (JSON, for
+                            setup --plan); monitor --format prometheus: write the metrics to FILE
+                            (atomically, for node_exporter&apos;s textfile collector)
+  --plan FILE               setup: run only the plan in FILE, and only while it still holds
   --format FORMAT           monitor: text, json or prometheus
   --nagios                  status: Nagios/Icinga exit codes (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)
                             and one line with performance data
@@ -107,57 +135,29 @@ Options:
   --confirm TOKEN           skip: the event shown before (relay log file:position)
   --events                  monitor: also print state changes (thread stopped, error, lag, unreachable)
   --lag-threshold SECONDS   monitor: lag that raises an event (default 10)
-  --timeout SECONDS         monitor: network timeout per poll (default 2)
+  --timeout SECONDS         monitor: network timeout per poll (default 2); switchover: how long
+                            writes may pause before the switch rolls back (default 10)
+  --to NAME                 switchover: the new writer
+  --dry-run                 switchover: print the checks and the steps; recover: what would be put
+                            back; repair: the SQL it would run; none changes anything
+  --force                   switchover: the writer is gone; fence it and open N (see docs)
+  --tables DB.T1,DB.T2      compare: only these tables
+  --since COLUMN=TIME       compare: only rows whose COLUMN is at or after TIME (UTC, or 2h, 30m, 1d)
+  --resume                  compare: go on from where a cancelled or failed run stopped
+  --chunk-time SECONDS      compare: the time one chunk&apos;s checksum should take (default 0.5)
+  --max-lag SECONDS         compare: pause while a replica is further behind (default 1)
+  --table DB.T              repair: the table to repair
+  --from NAME               repair: the server whose rows are right
 
-Exit codes: 0 success, 1 the operation failed, 2 bad input; setup: 3 replication verified but the data
+Exit codes: 0 success, 1 the operation failed (switchover: refused, the old writer kept), 2 bad
+input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far as it could; see
+recover); setup: 3 replication verified but the data
 could not be compared (run compare when writes pause).
 </source>
-        <translation>用法：replipair-cli 命令 [参数] [选项]
-
-命令：
-  sandbox up DIR            在 DIR 中启动两台本地 MariaDB 服务器（写入 DIR/pair.replipair.json）
-  sandbox down DIR          停止它们
-  sandbox status DIR        显示它们是否在运行
-  inspect PROFILE           两台服务器的情况及发现的所有问题；不做任何更改
-  plan PROFILE              搭建将执行的确切 SQL 和配置差异（密码已隐去）
-  setup PROFILE --yes       搭建双主复制并进行验证
-  status PROFILE            两端的复制状态
-  monitor PROFILE|FOLDER... 每隔 --interval 秒对每个服务器对的两端采样
-  compare PROFILE           比较两台服务器上被复制的表（CHECKSUM TABLE）
-  skip PROFILE --server N   显示使 N 的 SQL 线程停止的事件；加上 --confirm TOKEN 时
-                            只跳过该事件并重新启动复制
-
-选项：
-  --json                    每行一个 JSON 对象，便于自动化
-  --yes                     确认搭建可以更改两台服务器
-  --output FILE             plan：同时将计划写入 FILE；monitor --format prometheus：将指标写入
-                            FILE（原子写入，供 node_exporter 的 textfile collector 使用）
-  --format FORMAT           monitor：text、json 或 prometheus
-  --nagios                  status：使用 Nagios/Icinga 退出码（0 OK，1 WARNING，2 CRITICAL，3 UNKNOWN），
-                            并输出一行性能数据
-  --warning SECONDS         status --nagios：达到警告级别的复制延迟（默认 10）
-  --critical SECONDS        status --nagios：达到严重级别的复制延迟（默认 60）
-  --sequential              setup：逐台服务器依次进行（用于比较）
-  --journal FILE            setup：将本次运行的运行记录行追加到 FILE（默认：PROFILE.journal；
-                            若 PROFILE 不是普通文件，则为
-                            ~/.local/share/replipair/journals/NAME.journal）
-  --copy-from NAME          inspect/plan/setup：先将被复制的数据库从服务器 NAME 在线拷贝到
-                            另一台（配对方案：&quot;initialCopy&quot;）
-  --replace-target          拷贝时：允许替换接收方非空的数据库（先在其主机上保存为转储文件；
-                            配对方案：&quot;replaceTarget&quot;）
-  --interval SECONDS        monitor：采样间隔（默认 1，至少 0.2）
-  --once                    monitor：只执行一轮，然后退出
-  --server NAME             skip：SQL 线程已停止的服务器
-  --confirm TOKEN           skip：之前显示的事件（relay log 文件:位点）
-  --events                  monitor：同时输出状态变化（线程停止、错误、复制延迟、无法访问）
-  --lag-threshold SECONDS   monitor：触发事件的复制延迟阈值（默认 10）
-  --timeout SECONDS         monitor：每次轮询的网络超时（默认 2）
-
-退出码：0 成功，1 操作失败，2 输入有误；setup：3 表示复制已验证，但数据未能比较（请在写入暂停时运行 compare）。
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+88"/>
         <source>Show this help.</source>
         <translation>显示此帮助。</translation>
     </message>
@@ -178,12 +178,13 @@ could not be compared (run compare when writes pause).
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
+        <location line="+16"/>
+        <location line="+1"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-16"/>
         <source>One server after the other.</source>
         <translation>逐台服务器依次进行。</translation>
     </message>
@@ -196,13 +197,15 @@ could not be compared (run compare when writes pause).
         <location line="+0"/>
         <location line="+5"/>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+12"/>
+        <location line="+1"/>
+        <location line="+7"/>
         <location line="+1"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-26"/>
         <source>One round.</source>
         <translation>只执行一轮。</translation>
     </message>
@@ -234,11 +237,13 @@ could not be compared (run compare when writes pause).
     <message>
         <location line="+0"/>
         <location line="+3"/>
+        <location line="+10"/>
+        <location line="+8"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-20"/>
         <source>Confirmed event.</source>
         <translation>已确认的事件。</translation>
     </message>
@@ -259,8 +264,18 @@ could not be compared (run compare when writes pause).
     </message>
     <message>
         <location line="+1"/>
+        <source>Change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Journal file.</source>
         <translation>运行记录文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The approved plan.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -288,14 +303,79 @@ could not be compared (run compare when writes pause).
         <translation>延迟严重阈值。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>The new writer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The writer is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume the comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tables to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only recent rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>column=time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table to repair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>db.table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chunk time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lag that pauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server that is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>no command given</source>
         <translation>未给出命令</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>未知命令“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--plan FILE only goes with setup (write the file with plan --output FILE)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -314,7 +394,12 @@ could not be compared (run compare when writes pause).
         <translation>--replace-target 只能与拷贝一起使用（--copy-from NAME，或配对方案中的 &quot;initialCopy&quot;）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
+        <source>--dry-run only goes with recover, switchover and repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>--%1 needs a number of seconds</source>
         <translation>--%1 需要一个秒数</translation>
     </message>
@@ -322,20 +407,220 @@ could not be compared (run compare when writes pause).
 <context>
     <name>CompareCommand</name>
     <message>
-        <location filename="../app/cli/comparecommand.cpp" line="+41"/>
-        <source>%1 table(s) compared, %2 differ</source>
-        <translation>已比较 %1 张表，%2 张不同</translation>
+        <location filename="../app/cli/comparecommand.cpp" line="+34"/>
+        <source>--tables takes database.table names separated by commas, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 takes a number of seconds above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>--since takes COLUMN=TIME: a UTC time (2026-12-04 10:00:00) or an age (30m, 2h, 1d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>compare: nothing to resume with these options: comparing from the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>compare: paused (a replica lags or a source is busy): %1/%2 tables, %3 chunks, %4 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>compare: %1/%2 tables, %3 chunks, %4 rows%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>compare: run it again with --resume to go on from the last chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 table(s), %2 chunk(s), %3 row(s) compared; %4 range(s) differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  differs: %1 %2 (rows: %3 %4, %5 %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  %1 has no primary or unique key: compared whole</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>  %1.%2: %3 %4, %5 %6</source>
-        <translation>  %1.%2：%3 %4，%5 %6</translation>
+        <source>  %1 has no column %2: skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  not compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled: every SQL thread runs again; --resume goes on from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../ui/monitor/comparedialog.cpp" line="+24"/>
+        <source>&amp;Repair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare Data of %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelling after the chunk under way…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Comparing the replicated tables, chunk by chunk, while the application writes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Paused: a replica lags or a source is busy (%1 of %2 tables, %3 rows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 tables, %3 chunks, %4 rows compared%5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished">关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The data could not be compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled: every SQL thread runs again. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The replicated data is the same on both: %1 table(s), %2 row(s) compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 key range(s) differ; %2 could not be compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareState</name>
+    <message>
+        <location filename="../models/actions/comparestate.cpp" line="+37"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished">无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+9"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFileRules</name>
+    <message>
+        <location filename="../models/config/configfilerules.cpp" line="+24"/>
+        <source>%1 is in the !includedir folder %2, but the server reads only the *.cnf files there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not one of the option files the server reads (%2), nor a new *.cnf file in one of its !includedir folders (%3)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+1"/>
-        <source>(missing)</source>
-        <translation>（缺失）</translation>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it holds binary data, not the text of an option file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>line %1 (&quot;%2&quot;) is neither a [group], an option (name = value), a comment nor an !include line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>line %1 (&quot;%2&quot;) is an option outside any [group]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;configFile&quot; %1 is refused: %2 — nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the files the server reads could not be found out, so it cannot be checked against them (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>it does not look like an option file: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -364,7 +649,7 @@ could not be compared (run compare when writes pause).
 <context>
     <name>ConfigLocator</name>
     <message>
-        <location filename="../models/config/configlocator.cpp" line="+133"/>
+        <location filename="../models/config/configlocator.cpp" line="+135"/>
         <source>the server (%1) was started with --no-defaults: it reads no option file, so its settings can only change on its command line. Set &quot;configFile&quot; in the profile if you know better.</source>
         <translation>服务器（%1）是以 --no-defaults 启动的：它不读取任何配置文件，因此其设置只能在命令行中更改。如果您确定，请在配对方案中设置“configFile”。</translation>
     </message>
@@ -374,7 +659,7 @@ could not be compared (run compare when writes pause).
         <translation>%1 命令行中的 --defaults-file</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>the server reads %1 (%2), but it cannot be read on %3</source>
         <translation>服务器读取 %1（%2），但在 %3 上无法读取它</translation>
     </message>
@@ -384,12 +669,12 @@ could not be compared (run compare when writes pause).
         <translation>%1 命令行中的 --defaults-extra-file</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>the server (%1) has no --defaults-file and none of its default option files exists on %2 (%3). Set &quot;configFile&quot; in the profile.</source>
         <translation>服务器（%1）没有 --defaults-file，且其默认配置文件在 %2 上均不存在（%3）。请在配对方案中设置“configFile”。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>the default option file of %1 (it has no --defaults-file)</source>
         <translation>%1 的默认配置文件（它没有 --defaults-file）</translation>
     </message>
@@ -407,7 +692,7 @@ could not be compared (run compare when writes pause).
 <context>
     <name>ConfigPush</name>
     <message>
-        <location filename="../models/config/configpush.cpp" line="+54"/>
+        <location filename="../models/config/configpush.cpp" line="+57"/>
         <source>%1 — nothing was changed</source>
         <translation>%1 — 未做任何更改</translation>
     </message>
@@ -422,7 +707,7 @@ could not be compared (run compare when writes pause).
         <translation>重启命令“%1”无法在此运行（未找到 %2）— 未做任何更改</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+31"/>
         <source>until then, what this server applies from its peer is not written to its own binary log: the pair replicates both ways, but a third server replicating from this one (or a point-in-time recovery from its binary log) would miss those changes</source>
         <translation>在此之前，此服务器从对端应用的更改不会写入它自己的 binlog：两台服务器之间仍是双向复制，但从此服务器复制的第三台服务器（或基于其 binlog 的时间点恢复）会缺少这些更改</translation>
     </message>
@@ -447,12 +732,17 @@ could not be compared (run compare when writes pause).
         <translation>在此之前，服务器保持当前值</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+76"/>
+        <source>%1. Run plan again to see the plan for the file as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>%1 is written to the option file and takes effect at the next restart, which is left to you (the server keeps running): %2</source>
         <translation>%1 已写入配置文件，将在下次重启时生效，重启由您自行安排（服务器继续运行）：%2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>the server did not come back with the new configuration: %1
 The restart command may still be running on the host, so the old configuration was NOT restored and the server NOT restarted again (two restarts must not overlap); the new configuration is in place (%2) and the server %3. Next step: on the host, let the restart command end (or stop it), check that the server runs, and run setup again; to go back instead, put the backups back (%4) and restart the server by hand.</source>
         <translation>服务器未能以新配置恢复运行：%1
@@ -481,7 +771,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>无，这些文件是新建的</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>answers on its port now</source>
         <translation>现在在其端口上有响应</translation>
     </message>
@@ -491,17 +781,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>现在在其端口上没有响应</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>restored %1</source>
-        <translation>已恢复 %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>could NOT restore %1: %2</source>
-        <translation>未能恢复 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+30"/>
         <source>removed %1</source>
         <translation>已删除 %1</translation>
     </message>
@@ -511,23 +791,23 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未能删除 %1</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-169"/>
         <source>backed up %1 to %2</source>
         <translation>已将 %1 备份到 %2</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+21"/>
+        <location line="+22"/>
+        <location line="+28"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-44"/>
         <source>wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+50"/>
         <source>%1 applies to new connections only: reconnect application connection pools before they write on both servers</source>
         <translation>%1 只对新连接生效：在应用程序同时向两台服务器写入之前，请重新建立其连接池</translation>
     </message>
@@ -537,22 +817,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>正在重启服务器（%1 已更改）：%2</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>server is back up</source>
         <translation>服务器已恢复运行</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>the server is back</source>
         <translation>服务器已恢复</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>no restart needed: every changed setting is dynamic</source>
         <translation>无需重启：所有更改的设置都是动态的</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>the server did not come back with the new configuration: %1
 %2; restarted with the old configuration: %3</source>
         <translation>服务器未能以新配置恢复运行：%1
@@ -564,7 +844,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>服务器仍然宕机：%1。下一步：查看上面的输出，在主机上手动启动服务器，然后再次运行搭建</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+23"/>
+        <source>no backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>restored %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>could NOT restore %1 from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>after the change: %1. Another option file may override ours.</source>
         <translation>更改之后：%1。可能有另一个配置文件覆盖了 RepliPair 的设置。</translation>
     </message>
@@ -606,7 +901,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>CopyCheck</name>
     <message>
-        <location filename="../models/copy/copycheck.cpp" line="+277"/>
+        <location filename="../models/copy/copycheck.cpp" line="+299"/>
         <source>database %1 is to be copied from %2, which does not have it</source>
         <translation>数据库 %1 要从 %2 拷贝，但 %2 上没有该数据库</translation>
     </message>
@@ -658,7 +953,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>请在 %1 的主机上安装数据库客户端软件包</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-127"/>
         <source>%1&apos;s data folder %2 has %3 free; the copy needs about %4 (%5&apos;s data and indexes%6)</source>
         <translation>%1 的数据目录 %2 剩余 %3；拷贝大约需要 %4（%5 的数据和索引%6）</translation>
     </message>
@@ -688,8 +983,34 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <source>free space in %1 first</source>
         <translation>请先释放 %1 中的空间</translation>
     </message>
+    <message>
+        <location line="+115"/>
+        <source>%1 on %2&apos;s host knows neither --source-data nor --master-data: the copy could not carry its binary log coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>install the client package of %1&apos;s server version on %2&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 on %2&apos;s host has no --source-data: its dump would carry CHANGE MASTER TO, which %3 no longer accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>install MySQL&apos;s own client (mysqldump %1 or later) on %2&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1 on %2&apos;s host is MariaDB&apos;s; %3 runs %4, which no longer answers the SHOW MASTER STATUS such a tool may ask for its coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+87"/>
+        <location line="+7"/>
         <source>%1 is read-only (read_only=1) while %2 (%3 in %n table(s)) is copied from %4; %4 keeps serving reads and writes</source>
         <translation>
             <numerusform>从 %4 拷贝 %2（%n 张表，%3）期间，%1 为只读（read_only=1）；%4 继续提供读写服务</numerusform>
@@ -704,7 +1025,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>CopyJobWatch</name>
     <message>
-        <location filename="../models/copy/copyjobwatch.cpp" line="+43"/>
+        <location filename="../models/copy/copyjobwatch.cpp" line="+47"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
@@ -740,19 +1061,19 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>CopyReceiver</name>
     <message>
-        <location filename="../models/copy/copyreceiver.cpp" line="+74"/>
+        <location filename="../models/copy/copyreceiver.cpp" line="+76"/>
         <source>the admin account cannot log in to %1 from %1&apos;s own host, where the copy is loaded: %2</source>
         <translation>管理员账号无法从 %1 自身所在的主机（拷贝的数据在那里导入）登录 %1：%2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>cannot make %1 on %2&apos;s host to save the old copy in: %3</source>
         <translation>无法在 %2 的主机上创建用于保存原有数据的 %1：%3</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>%1 already has replica settings (source %2): a copy would replace data it may be applying; remove them first (STOP SLAVE; RESET SLAVE ALL)</source>
-        <translation>%1 上已有从库设置（主库 %2）：拷贝会替换它可能正在应用的数据；请先移除这些设置（STOP SLAVE; RESET SLAVE ALL）</translation>
+        <location line="+75"/>
+        <source>%1 already has replica settings (source %2): a copy would replace data it may be applying; remove them first (%3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -771,27 +1092,47 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>DataCopy</name>
     <message>
-        <location filename="../models/copy/datacopy.cpp" line="+46"/>
+        <location filename="../models/copy/datacopy.cpp" line="+76"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+48"/>
+        <source>nothing saved: %1 held no table, view, routine or event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>read_only=1 for the time of the copy</source>
         <translation>拷贝期间 read_only=1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
+        <source>%1 has none of the replicated databases any more: nothing to copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 holds %2 (listed again once it was read-only): a copy from %3 would replace them; nothing was replaced. Confirm replacing them (--replace-target) or remove them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 made since the pre-flight: saved with the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>saving the old copy failed, nothing was replaced: %1</source>
         <translation>保存原有数据失败，未替换任何内容：%1</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>old copy of %1 saved as %2</source>
-        <translation>%1 的原有数据已保存为 %2</translation>
+        <source>old copy of %1 saved as %2 (mode 0600)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>the dump of %1 failed (exit %2): %3</source>
         <translation>%1 的转储失败（退出码 %2）：%3</translation>
     </message>
@@ -812,7 +1153,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>转储中没有 binlog 位点（%1 的 binlog 是否已开启？）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>could not remove the partial copy of %1: %2</source>
         <translation>无法删除 %1 上拷贝到一半的数据：%2</translation>
     </message>
@@ -820,6 +1161,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+3"/>
         <source>partial copy removed: %1</source>
         <translation>已删除拷贝到一半的数据：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not make the empty databases again: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
@@ -833,22 +1179,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>已从 %1 重新导入原有数据</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>could not remove the replica settings the copy made on %1: %2</source>
         <translation>无法移除拷贝时在 %1 上创建的从库设置：%2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>could not drop the temporary account %1 on %2: %3</source>
         <translation>无法删除 %2 上的临时账号 %1：%3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>could not set read_only back to %1 on %2: %3</source>
         <translation>无法将 %2 上的 read_only 恢复为 %1：%3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>read_only back to %1</source>
         <translation>read_only 已恢复为 %1</translation>
     </message>
@@ -859,19 +1205,6 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location filename="../models/sandbox/demosandbox.cpp" line="+41"/>
         <source>cannot create a folder for the demo: %1</source>
         <translation>无法为演示创建文件夹：%1</translation>
-    </message>
-</context>
-<context>
-    <name>DetachedCommand</name>
-    <message>
-        <location filename="../models/host/detachedcommand.cpp" line="+50"/>
-        <source>cannot start &quot;%1&quot; on %2 (no private folder for its output): %3</source>
-        <translation>无法在 %2 上启动 &quot;%1&quot;（没有用于保存其输出的私有文件夹）：%3</translation>
-    </message>
-    <message>
-        <location line="+75"/>
-        <source>cannot read the state of the restart in %1 on %2: %3</source>
-        <translation>无法读取 %2 上 %1 中的重启状态：%3</translation>
     </message>
 </context>
 <context>
@@ -955,7 +1288,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>正在搭建 %1…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>both</source>
         <translation>两台服务器</translation>
     </message>
@@ -996,7 +1329,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Done in %1: both directions replicate.</source>
         <translation>已在 %1 内完成：两个方向均在复制。</translation>
     </message>
@@ -1012,6 +1345,110 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
 </context>
 <context>
+    <name>Failover</name>
+    <message>
+        <location filename="../models/operation/failover.cpp" line="+36"/>
+        <source>run the beforeSwitch hook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>wait until %1 has applied everything it received from %2 (at most %3 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the relay log is applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stop %1&apos;s replication from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>replication from the old writer stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>replication started again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>make %1 writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>read_only = OFF: %1 takes the writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>fence %1: recorded beside the profile, and read_only = ON in its option file where its host answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>forced failover to %1 while %2 was unreachable: %2 may hold transactions %1 never received; rebuild or rejoin it before it takes writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 fenced in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>profile: writer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1&apos;s option file could not be written (%2): before it starts again, set read_only = ON in it by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+64"/>
+        <source>%1 is the writer, but: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>run the afterSwitch hook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>check that %1 is gone and %2 can take the writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>refused: nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every check passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 — failover abandoned: %2 was not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is the writer; %2 is fenced until it is rebuilt or rejoined</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FinalDataCheck</name>
     <message>
         <location filename="../models/setup/finaldatacheck.cpp" line="+57"/>
@@ -1024,7 +1461,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%5 秒后仅执行到 %1:%2（目标为 %3:%4）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+50"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2：%3</translation>
     </message>
@@ -1065,7 +1502,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 停在了 %2:%3，而不是快照的位点 %4:%5</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>%1 (only on %2, rows: %3)</source>
         <translation>%1（仅在 %2 上，行数：%3）</translation>
     </message>
@@ -1075,7 +1512,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1（行数：%2 %3，%4 %5）</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+33"/>
         <source>the replicated data is the same on both: %n table(s) compared at one point of %1&apos;s binary log (%2 stopped at that point, %1 read in a consistent snapshot)</source>
         <translation>
             <numerusform>两台服务器上复制的数据一致：在 %1 的 binlog 的同一位点比较了 %n 张表（%2 停在该位点，%1 在一致性快照中读取）</numerusform>
@@ -1140,7 +1577,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>要打开的配对方案。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Starting two sandbox servers in %1…</source>
         <translation>正在 %1 中启动两台沙箱服务器…</translation>
     </message>
@@ -1160,6 +1597,34 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 %1</source>
         <translation>无法启动沙箱服务器：
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HookRunner</name>
+    <message>
+        <location filename="../models/operation/hookrunner.cpp" line="+15"/>
+        <source>%1 was stopped after %2 s (its timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 exited with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 succeeded in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>the %1 hook could not be started: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1216,19 +1681,37 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
 </context>
 <context>
+    <name>HostShell</name>
+    <message>
+        <location filename="../models/host/hostshell.cpp" line="+15"/>
+        <source>%1 on %2 did not exist when the option files were read, but it does now (someone made it meanwhile): it was left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 on %2 changed since it was read (someone edited it meanwhile): it was left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>, and nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InspectCommand</name>
     <message>
-        <location filename="../app/cli/inspectcommand.cpp" line="+36"/>
+        <location filename="../app/cli/inspectcommand.cpp" line="+43"/>
         <source>%1: unreachable: %2</source>
         <translation>%1：无法访问：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1: %2 on %3, server_id %4, binary log %5, binlog_format %6, read_only %7</source>
-        <translation>%1：%3 上的 %2，server_id %4，binlog %5，binlog_format %6，read_only %7</translation>
+        <location line="+4"/>
+        <source>%1 (%2): %3 on %4, server_id %5, binary log %6, binlog_format %7, read_only %8</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
@@ -1266,7 +1749,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>所选服务器的检查结果</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Select a server on the canvas to see its inspection.</source>
         <translation>在画布上选择一台服务器以查看其检查结果。</translation>
     </message>
@@ -1286,7 +1769,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>尚未检查（按 F5）</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1296,15 +1779,15 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>否</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <location line="+3"/>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Reachable</source>
         <translation>可访问</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+35"/>
+        <location line="-43"/>
+        <location line="+43"/>
         <source>no: %1</source>
         <translation>否：%1</translation>
     </message>
@@ -1339,12 +1822,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>端口</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-47"/>
         <source>read_only</source>
         <translation>read_only</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Binary log</source>
         <translation>binlog</translation>
     </message>
@@ -1415,7 +1898,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>最近的 IO 错误</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-37"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
@@ -1435,7 +1918,27 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>上次检查时的复制状态（%1）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>writer: takes the application&apos;s writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reader: read-only, replication applies here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writer role problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>NULL (not applying)</source>
         <translation>NULL（未在应用事件）</translation>
     </message>
@@ -1507,6 +2010,28 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
 </context>
 <context>
+    <name>IntentJournal</name>
+    <message>
+        <location filename="../models/operation/intentjournal.cpp" line="+101"/>
+        <location line="+13"/>
+        <source>cannot write the journal %1: %2; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot write the journal %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalRun</name>
+    <message>
+        <location line="+83"/>
+        <source>cannot read the journal %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KnownHosts</name>
     <message>
         <location filename="../models/host/ssh/knownhosts.cpp" line="+70"/>
@@ -1547,7 +2072,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>LocalShell</name>
     <message>
-        <location filename="../models/host/localshell.cpp" line="+20"/>
+        <location filename="../models/host/localshell.cpp" line="+21"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
@@ -1568,8 +2093,14 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+9"/>
+        <location line="+10"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot write %1 (left unchanged): %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1587,7 +2118,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>文件夹 %1 不存在</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>cannot start /bin/sh: %1</source>
         <translation>无法启动 /bin/sh：%1</translation>
     </message>
@@ -1737,13 +2268,13 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+52"/>
-        <location line="+23"/>
+        <location filename="../ui/mainwindow.cpp" line="+55"/>
+        <location line="+24"/>
         <source>RepliPair</source>
         <translation>RepliPair</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>&amp;Topology</source>
         <translation>拓扑(&amp;T)</translation>
     </message>
@@ -1758,7 +2289,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>事件(&amp;V)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -1794,12 +2325,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+90"/>
         <source>Open Pair Profile</source>
         <translation>打开配对方案</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-88"/>
         <source>Pair profiles (*.replipair.json);;JSON (*.json)</source>
         <translation>配对方案 (*.replipair.json);;JSON (*.json)</translation>
     </message>
@@ -1835,6 +2366,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+3"/>
+        <source>Move &amp;Writes to the Other Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Forget Remembered Passwords</source>
         <translation>清除已记住的密码(&amp;F)</translation>
     </message>
@@ -1884,7 +2420,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>&lt;b&gt;RepliPair %1&lt;/b&gt;&lt;p&gt;搭建并监控 MySQL/MariaDB 双主复制。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>The keychain no longer holds the passwords of %1.</source>
         <translation>钥匙串中已不再保存 %1 的密码。</translation>
     </message>
@@ -1929,6 +2465,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+0"/>
         <source>The new language applies when RepliPair starts again.</source>
         <translation>新语言将在 RepliPair 重新启动后生效。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cancelling the running setup before quitting: it puts back what it changed…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1979,9 +2520,24 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1  心跳延迟 %2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>  read-only</source>
-        <translation>  只读</translation>
+        <location line="+3"/>
+        <source>reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  %1, read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  %1, writable</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2015,9 +2571,142 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
 </context>
 <context>
+    <name>MoveWritesDialog</name>
+    <message>
+        <location filename="../ui/operation/movewritesdialog.cpp" line="+22"/>
+        <source>Move Writes to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking that %1 can take the writes from %2 without losing any…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server</source>
+        <translation type="unfinished">服务器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation type="unfinished">步骤</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 cannot be reached. I understand that a forced failover opens %2 with what it received so far, and fences %1: it stays read-only until it is rebuilt or rejoined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Move Writes to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Force Failover to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Checks (nothing is changed until you move the writes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Steps, in order; a failure before %1 opens puts %2 back as the writer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ok</source>
+        <translation type="unfinished">正常</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Every check passed: %1 can take the writes from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be reached. A planned switch needs it; a forced failover does not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n check(s) refuse the switch: %1 stays the writer. Fix them and open this again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 takes the writes now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 takes the writes now, but: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused: %1 stays the writer. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not switched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished">关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>OperationRun</name>
+    <message>
+        <location filename="../models/operation/operationrun.cpp" line="+83"/>
+        <source>undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could NOT undo &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OptionFiles</name>
     <message>
-        <location filename="../models/config/optionfiles.cpp" line="+68"/>
+        <location filename="../models/config/optionfiles.cpp" line="+86"/>
         <source>cannot read the option file %1: %2</source>
         <translation>无法读取配置文件 %1：%2</translation>
     </message>
@@ -2135,6 +2824,16 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>STATEMENT</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Both take writes (two writers: the same row written on both stops replication)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The other server is made read_only, live and in its option file; replication still applies there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>No copy: both servers already hold the same data</source>
         <translation>不拷贝：两台服务器上已有相同的数据</translation>
@@ -2158,6 +2857,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+1"/>
         <source>&amp;Databases:</source>
         <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Writes go to:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2206,6 +2910,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>将 %2 的数据库拷贝到 %1</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>%1 takes the writes; %2 is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>Give the pair a name; it names the profile file.</source>
         <translation>请为服务器对命名；配对方案的文件名由它生成。</translation>
@@ -2248,20 +2957,15 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <source>%1 already replicates from %2: a copy would replace data it is applying</source>
         <translation>%1 已在从 %2 复制：拷贝会替换它正在应用的数据</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>leave &quot;initialCopy&quot; out, or remove that replication first (STOP SLAVE; RESET SLAVE ALL)</source>
-        <translation>请去掉 &quot;initialCopy&quot;，或先移除该复制（STOP SLAVE; RESET SLAVE ALL）</translation>
-    </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4&apos;s host, piped into %6 with sql_log_bin=0; %4 read-only meanwhile</source>
         <translation>
             <numerusform>在线将 %1（%2，%n 张表）从 %3 拷贝到 %4：在 %4 的主机上运行 %5，通过管道导入 %6（sql_log_bin=0）；期间 %4 为只读</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>before: %1&apos;s databases empty or replacing confirmed, free space (%2 free), the tools on %1&apos;s host; after: both exit codes, the dump&apos;s coordinates</source>
         <translation>之前：%1 的数据库为空或已确认替换、剩余空间（剩余 %2）、%1 的主机上的工具；之后：两个退出码、转储中的 binlog 位点</translation>
     </message>
@@ -2271,17 +2975,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>on failure or cancel the partial copy is dropped from %1; %2 is never written</source>
         <translation>失败或取消时，从 %1 删除拷贝到一半的数据；%2 始终不会被写入</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1&apos;s old %2 saved first in %3 and loaded back on failure or cancel; %4 is never written</source>
-        <translation>先将 %1 上原有的 %2 保存到 %3，失败或取消时重新导入；%4 始终不会被写入</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>; then the replicated tables compared at one exact point, also under writes (the replica&apos;s SQL thread stopped at the position of the source&apos;s consistent snapshot, a checksum of every row on both): setup fails naming any table that differs</source>
         <translation>；随后在同一个确切的位点比较复制的表，有写入时也可以（从库的 SQL 线程停在主库一致性快照对应的位点，对两台服务器上的每一行计算校验和）：任何表不一致都会使搭建失败，并列出该表</translation>
     </message>
@@ -2306,7 +3005,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 重启时开启的 binlog 的起点</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-92"/>
+        <source>leave &quot;initialCopy&quot; out, or remove that replication first (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1&apos;s old %2 saved first in %3 (kept until you remove it) and loaded back on failure or cancel; %4 is never written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>copying %1 from %2</source>
         <translation>正在从 %2 拷贝 %1</translation>
     </message>
@@ -2409,7 +3118,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>&quot;agent&quot;: true 表示使用 ssh-agent 中的密钥登录；不能与 &quot;keyFile&quot; 同时使用</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>&quot;configFile&quot; must be a path or &quot;auto&quot;</source>
         <translation>&quot;configFile&quot; 必须是路径或 &quot;auto&quot;</translation>
     </message>
@@ -2424,7 +3133,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>&quot;ssh&quot; 必须是对象或 null</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
+        <source>&quot;timeoutSeconds&quot; must be a whole number of seconds from 1 to 3600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;writer&quot; must be &quot;both&quot; or the name of the server taking the writes (%1 or %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>environment variable %1 (admin password) is not set</source>
         <translation>未设置环境变量 %1（管理员密码）</translation>
     </message>
@@ -2434,7 +3153,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>无法读取管理员密码文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>profile</source>
         <translation>配对方案</translation>
     </message>
@@ -2499,7 +3218,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>&quot;initialCopy&quot; 必须为 null 或数据来源服务器的名称（%1 或 %2）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>&quot;hooks&quot; must be an object or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -2514,16 +3238,45 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 必须包含一个 JSON 对象</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <location line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
+    <name>PairState</name>
+    <message>
+        <location filename="../models/operation/pairstate.cpp" line="+77"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished">无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a pair state (JSON object): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot remove %1</source>
+        <translation type="unfinished">无法删除 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PairVerifier</name>
     <message>
-        <location filename="../models/setup/pairverifier.cpp" line="+96"/>
+        <location filename="../models/setup/pairverifier.cpp" line="+101"/>
+        <source>%1 is read-only and the admin account cannot write the test row there; the monitor&apos;s heartbeat needs the same: GRANT %2 ON *.* to the admin account (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>(not in the message)</source>
         <translation>（消息中未包含）</translation>
     </message>
@@ -2533,7 +3286,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 拒绝了 %2 的复制账号：%3。%1 看到连接来自 %4，而账号是 &apos;%5&apos;@&apos;%6&apos;。如果 %2 通过 NAT 或其他网络接口访问 %1，请在配对方案中将“replicationUserHost”设为该地址或类似 &apos;10.0.0.%&apos; 的模式。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>waiting for the IO and SQL threads on both servers</source>
         <translation>正在等待两台服务器上的 IO 和 SQL 线程</translation>
     </message>
@@ -2541,6 +3294,26 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+8"/>
         <source>writing a test row on each side</source>
         <translation>正在两端各写入一条测试行</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>cannot tell which server answers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 was lost during the verification (%2): replication is NOT verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>another server answers for %1 than at the start of the verification (now %2; before %3): replication is NOT verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 restarted during the verification (up %2 s now, %3 s at its start): replication is NOT verified; look at why it restarted, then run setup again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+26"/>
@@ -2583,12 +3356,27 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>复制未启动</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
+        <source>The test table %1 stays until the next run (a test row from %2 may still be on its way to %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The test table %1 stays until the next run (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test table %1 was dropped on %2 (the drop replicates to %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>the test table %1.%2 created on %3 did not arrive within %4 s</source>
         <translation>在 %3 上创建的测试表 %1.%2 未在 %4 秒内到达</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>a test row written on %1 did not arrive on %2 within %3 s</source>
         <translation>在 %1 上写入的测试行未在 %3 秒内到达 %2</translation>
     </message>
@@ -2634,7 +3422,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PlanBuilder</name>
     <message>
-        <location filename="../models/setup/planbuilder.cpp" line="+24"/>
+        <location filename="../models/setup/planbuilder.cpp" line="+25"/>
         <source>Replication settings in %1; restart (%2 changed)</source>
         <translation>复制设置写入 %1；需要重启（%2 已更改）</translation>
     </message>
@@ -2664,7 +3452,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>为 %1 创建复制账号，使用生成的密码</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Start point for %1: where %2&apos;s binary log stood when the data was inspected, %3:%4%5 (already read, without a lock)</source>
         <translation>%1 的起始位点：检查数据时 %2 的 binlog 所在位点 %3:%4%5（已读取，无需加锁）</translation>
     </message>
@@ -2684,7 +3472,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>在短暂的全局读锁下读取 binlog 位点，锁总会释放</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+53"/>
+        <source>Writer role: %1 takes the application&apos;s writes (read_only OFF, live and in its option file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writer role: %1 is read-only (read_only ON, live and in its option file); replication still applies there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SET GLOBAL read_only back to what it was; the option file&apos;s backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-64"/>
         <location line="+23"/>
         <source>&lt;file read above&gt;</source>
         <translation>&lt;上面读取的文件&gt;</translation>
@@ -2713,9 +3516,77 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PlanCommand</name>
     <message>
-        <location filename="../app/cli/plancommand.cpp" line="+22"/>
+        <location filename="../app/cli/plancommand.cpp" line="+29"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFingerprint</name>
+    <message>
+        <location filename="../models/setup/planfingerprint.cpp" line="+37"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>the plan was made by another version of RepliPair (fingerprint format %1, this one makes %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the profile changed since the plan was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 was %2, is now %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>this is not the server the plan was made for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>setting %1 was %2, is now %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>option file %1 is new (it was not there when the plan was made)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>option file %1 is gone, or is no longer read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>option file %1 changed since the plan was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the plan&apos;s steps are now: %1; the approved plan had: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>step %1 (%2) would now do something else than in the approved plan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2873,7 +3744,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../models/setup/preflight.cpp" line="+47"/>
+        <location filename="../models/setup/preflight.cpp" line="+48"/>
         <source>check the admin user and the password in %1</source>
         <translation>请检查 %1 中的管理员用户和密码</translation>
     </message>
@@ -2943,7 +3814,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>将在配置中设置 log-bin；这需要重启服务器</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>the server is read_only: applications cannot write to it</source>
         <translation>服务器处于 read_only 状态：应用程序无法写入</translation>
     </message>
@@ -2988,32 +3859,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>已经在从 %1:%2 复制，而不是从 %3</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>RepliPair will not re-point it; remove that replication first (STOP SLAVE; RESET SLAVE ALL) if it is no longer wanted</source>
-        <translation>RepliPair 不会改变其主库；如果不再需要该复制，请先将其移除（STOP SLAVE; RESET SLAVE ALL）</translation>
+        <location line="+105"/>
+        <source>copy it from %1 (setup --copy-from %1) so both start with the same data</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-94"/>
         <source>replication from %1 stopped on error %2: %3</source>
         <translation>从 %1 的复制因错误 %2 停止：%3</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>repair the data so the event applies, then START SLAVE; RepliPair never skips events by itself</source>
-        <translation>请修复数据使该事件能够应用，然后执行 START SLAVE；RepliPair 从不自行跳过事件</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>replication from %1 cannot continue: %2</source>
         <translation>从 %1 的复制无法继续：%2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>the source no longer has the binary logs this replica needs: copy the data afresh, then RESET SLAVE ALL and run setup again</source>
-        <translation>主库已不再保留此从库所需的 binlog：请重新拷贝数据，然后执行 RESET SLAVE ALL 并再次运行搭建</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>replication from %1 is configured but not running%2</source>
         <translation>已配置从 %1 的复制，但未在运行%2</translation>
     </message>
@@ -3038,7 +3899,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>binlog_format 为 %1 且忽略了 %2：在基于语句的日志格式下，ignore-db 过滤器按默认数据库判断，因此在选中 %2 时进行的任何写入都不会被复制，且没有任何提示</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-184"/>
         <source>make the admin password file %1 readable</source>
         <translation>请使管理员密码文件 %1 可读</translation>
     </message>
@@ -3048,7 +3909,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>请将环境变量 %1 设置为 %2 的管理员密码</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+132"/>
+        <source>RepliPair will not re-point it; remove that replication first (%1) if it is no longer wanted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>repair the data so the event applies, then %1; RepliPair never skips events by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the source no longer has the binary logs this replica needs: copy the data afresh, then %1 and run setup again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>replicate-do-db is %1 on this server, the profile says %2</source>
         <translation>此服务器上的 replicate-do-db 为 %1，而配对方案为 %2</translation>
     </message>
@@ -3073,12 +3949,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>数据库 %1 存在于 %2 上，但不存在于 %3 上</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>copy it (mysqldump --single-transaction --master-data) so both start with the same data</source>
-        <translation>请拷贝它（mysqldump --single-transaction --master-data），使两端从相同的数据开始</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>database %1 differs: only on %2: %3; only on %4: %5</source>
         <translation>数据库 %1 不一致：仅在 %2 上：%3；仅在 %4 上：%5</translation>
     </message>
@@ -3111,7 +3982,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PreflightConfig</name>
     <message>
-        <location filename="../models/setup/preflightconfig.cpp" line="+16"/>
+        <location filename="../models/setup/preflightconfig.cpp" line="+19"/>
         <source>&quot;filterStyle&quot;: &quot;do-db&quot; filters by the default database (USE), not by the table: DDL such as CREATE TABLE %1.t run while no database (or another one) is selected is never replicated, even with binlog_format ROW, and the next write to that table stops the peer&apos;s SQL thread (error 1146)</source>
         <translation>&quot;filterStyle&quot;: &quot;do-db&quot; 按默认数据库（USE）而不是按表过滤：在未选择数据库（或选择了其他数据库）时执行的 DDL（例如 CREATE TABLE %1.t）永远不会被复制，即使 binlog_format 为 ROW 也是如此，而之后对该表的下一次写入会使对端的 SQL 线程停止（错误 1146）</translation>
     </message>
@@ -3140,6 +4011,16 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <source>allow it (&quot;restart&quot;: &quot;auto&quot;), or add log-bin to its option file, restart it at a time of your choosing and run setup again</source>
         <translation>请允许重启（&quot;restart&quot;: &quot;auto&quot;），或将 log-bin 添加到其配置文件中，在您选定的时间重启它，然后再次运行搭建</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 becomes read-only (the writer is %2), and its admin account has no privilege that writes into a read-only server: setup&apos;s test row and the monitor&apos;s heartbeat cannot be written there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GRANT %1 ON *.* TO the admin account of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreflightData</name>
@@ -3155,15 +4036,58 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message numerus="yes">
         <location line="+8"/>
-        <source>the data differs between %1 and %2 in %n of %3 table(s): %4 (CHECKSUM TABLE)</source>
-        <translation>
-            <numerusform>%1 和 %2 的数据在 %3 张表中有 %n 张不同：%4（CHECKSUM TABLE）</numerusform>
+        <source>the data differs between %1 and %2 in %n of %3 table(s): %4 (row checksums)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>let setup copy one server&apos;s databases to the other (--copy-from %1, profile &quot;initialCopy&quot;: &quot;%1&quot;), or make both the same first: replication does not reconcile existing data</source>
         <translation>请让搭建过程将一台服务器的数据库拷贝到另一台（--copy-from %1，配对方案 &quot;initialCopy&quot;: &quot;%1&quot;），或先使两台服务器的数据相同：复制不会修正已有的数据差异</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightMySql</name>
+    <message>
+        <location filename="../models/setup/preflightmysql.cpp" line="+16"/>
+        <source>super_read_only is ON: replication applies, but setup&apos;s own writes on this server (the replication account, the probe and heartbeat tables) would fail with ERROR 1290</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SET GLOBAL super_read_only = OFF (read_only stays ON) for the time of the setup, and set it again afterwards if this server is not the writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (%2) cannot log in to a replication account on %3 (%4): MySQL 9 has no mysql_native_password, and %1 has no caching_sha2_password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>upgrade %1 to MySQL 8.0 or later first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2) can only log in with mysql_native_password, which %3 loads only when started with mysql_native_password=ON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>start %1 with mysql_native_password=ON, or upgrade %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>GTID replication turns enforce_gtid_consistency ON: from then on the server refuses, with an error to the application, transactions that mix transactional and non-transactional (MyISAM) tables, CREATE TEMPORARY TABLE or DROP TEMPORARY TABLE inside a transaction, and (before MySQL 8.0.21) CREATE TABLE ... SELECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>check the applications first: run with enforce_gtid_consistency=WARN for a while and read the error log, or use &quot;gtid&quot;: &quot;off&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3271,6 +4195,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>“%1”必须是 1 到 65535 之间的端口号</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>&quot;%1&quot; must be true or false</source>
         <translation>“%1”必须是 true 或 false</translation>
@@ -3329,9 +4258,29 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>&quot;%1&quot; 含有控制字符（例如换行符）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not an absolute path (or &quot;auto&quot;): the option file must be named from /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; holds a &quot;%2&quot; component: name the option file by its own path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; names a folder, not an option file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&quot;%1&quot; is not a keychain entry name: use 1 to %2 of the letters a-z, A-Z, the digits 0-9 and _ . @ : / - (like &quot;sql:root@db1:3306&quot;)</source>
         <translation>&quot;%1&quot; 不是钥匙串条目名：请使用 1 到 %2 个字母 a-z、A-Z、数字 0-9 以及 _ . @ : / -（例如 &quot;sql:root@db1:3306&quot;）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not a restart timeout: give %2 to %3 seconds</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3340,14 +4289,224 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
 </context>
 <context>
+    <name>RecoverCommand</name>
+    <message>
+        <location filename="../app/cli/recovercommand.cpp" line="+32"/>
+        <location line="+27"/>
+        <source>nothing to recover: the last run in %1 left nothing to put back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-23"/>
+        <source>the %1 started at %2 left %n change(s); recover would, newest first:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (it may not have been made)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n change(s) of the %1 could not be put back:
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>
+put them back by hand as said, or run recover again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>recovered: %n change(s) of the interrupted %1 put back; both servers are as before it</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../models/operation/recovery.cpp" line="+54"/>
+        <source>set read_only back to %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>drop the account &apos;%1&apos;@&apos;%2&apos; on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>remove the folder %1 on %2&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stop the processes of the job in %1 on %2&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>remove the replica settings this run made on %1 (STOP and RESET the replica)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>remove the option file %1 it created on %2&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>put back %1 on %2&apos;s host from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>check that %1 runs again after its restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>drop the test table %1.%2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>check the databases the interrupted copy was loading into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown change &quot;%1&quot; on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the %1 started at %2 (process %3 on %4) is still running: stop it (Ctrl-C) and let it clean up, then run recover if it says so</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1: the profile has no server called %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>could not %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>read_only is %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the account existed before the run: kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>account &apos;%1&apos;@&apos;%2&apos; dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the replica was configured before the run: kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>replica settings removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>test table %1 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the server does not answer (%1): start it with &quot;%2&quot; on its host and read its error log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the copy into %1 was interrupted: %2 may hold a partial copy. Run the setup with the copy again (it replaces them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the copy into %1 was interrupted: %2 may hold a partial copy; %1&apos;s old data is saved in %3 on its host: load it back with the mariadb client, or run the setup with the copy again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>refusing to touch %1: not a folder RepliPair makes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no job was started in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no process of the job in %1 is left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 was never written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 removed; the server reads it no more from its next restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 was never changed (no backup %2 was made)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 put back from %2 (kept); in force from the server&apos;s next restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this version does not know how to put back &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RemoteJob</name>
     <message>
-        <location filename="../models/copy/remotejob.cpp" line="+21"/>
+        <location filename="../models/host/remotejob.cpp" line="+70"/>
         <source>cannot make a private work folder on %1: %2</source>
         <translation>无法在 %1 上创建私有工作文件夹：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>refusing to remove %1</source>
         <translation>拒绝删除 %1</translation>
     </message>
@@ -3362,20 +4521,196 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>无法在 %2 上创建 %1：%3</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>cannot start the copy on %1: %2</source>
-        <translation>无法在 %1 上启动拷贝：%2</translation>
+        <location line="+49"/>
+        <source>cannot start a job on %1 (in a private folder of its own): %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>the copy&apos;s processes on %1 did not stop</source>
-        <translation>%1 上的拷贝进程没有停止</translation>
+        <location line="+17"/>
+        <source>cannot start %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>cannot read the state of the job in %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>the processes of the job in %1 on %2 did not stop, not even on SIGKILL%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>cannot mark %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepairCommand</name>
+    <message>
+        <location filename="../app/cli/repaircommand.cpp" line="+16"/>
+        <source>repair needs --table DATABASE.TABLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>repair needs --from %1 or --from %2: the server whose rows are right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--yes and --dry-run exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1: %2 range(s) differ, %3 row(s) (%4 is right, %5 is changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>  missing on %1: (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  extra on %1: (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  (%1) %2: %3 %4, %5 %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  not compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>-- on %1, with SET SESSION sql_log_bin = 0 and time_zone = &apos;+00:00&apos;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>nothing changed: --yes applies the fix on %1, --dry-run shows its SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>repaired: %1 is now the same on both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repaired, but the table still differs: compare again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <location filename="../ui/monitor/repairdialog.cpp" line="+26"/>
+        <source>&amp;Apply the Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repair %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished">关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rows that are right:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Change %1&apos;s rows of %2 to %3&apos;s (not written to %1&apos;s binary log, so nothing flows back to %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repairing %1 on %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the rows of %1 that differ, at one point of %2&apos;s binary log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>missing on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extra on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Repaired: %1 is now the same on both (%2 row(s) changed on %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repaired %1 row(s) on %2, but %3 still differs: compare again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No row of %1 differs now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 row(s) of %2 differ (%3 key range(s)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not compared: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReplicaActions</name>
     <message>
-        <location filename="../ui/monitor/replicaactions.cpp" line="+64"/>
+        <location filename="../ui/monitor/replicaactions.cpp" line="+65"/>
         <source>Starting replication on %1…</source>
         <translation>正在 %1 上启动复制…</translation>
     </message>
@@ -3395,44 +4730,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>出错的事件</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Comparing the replicated tables of %1 and %2…</source>
-        <translation>正在比较 %1 和 %2 上被复制的表…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 table(s) compared, %2 differ.</source>
-        <translation>已比较 %1 张表，%2 张不同。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>
-%1.%2: %3 %4, %5 %6</source>
-        <translation>
-%1.%2：%3 %4，%5 %6</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+1"/>
-        <source>(missing)</source>
-        <translation>（缺失）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>
-
-A table written to during the comparison may show as different: compare again once replication has caught up.</source>
-        <translation>
-
-比较期间被写入的表可能显示为不同：请在复制追上后再次比较。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Data Comparison</source>
-        <translation>数据比较</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+39"/>
         <source>Reading the configuration RepliPair wrote on %1…</source>
         <translation>正在读取 RepliPair 在 %1 上写入的配置…</translation>
     </message>
@@ -3639,7 +4937,7 @@ A table written to during the comparison may show as different: compare again on
 <context>
     <name>ReplicationEvent</name>
     <message>
-        <location filename="../models/monitor/replicationevent.cpp" line="+51"/>
+        <location filename="../models/monitor/replicationevent.cpp" line="+60"/>
         <source>%1 %2 on %3</source>
         <comment>error title, the server&apos;s error number, server</comment>
         <translation>%3 上的%1 %2</translation>
@@ -3695,6 +4993,21 @@ A table written to during the comparison may show as different: compare again on
         <source>Recovered</source>
         <translation>已恢复</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Two writers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One writer again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReplicationEventDetector</name>
@@ -3704,18 +5017,28 @@ A table written to during the comparison may show as different: compare again on
         <translation>%1（状态：%2）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+51"/>
+        <source>%1 takes the writes again and %2 is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only %1 takes writes now, but the profile names %2 the writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>server %1 does not answer: %2</source>
         <translation>服务器 %1 无响应：%2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>server %1 has no replication configured</source>
         <translation>服务器 %1 未配置复制</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>server %1 answers again</source>
         <translation>服务器 %1 恢复响应</translation>
     </message>
@@ -3764,9 +5087,9 @@ A table written to during the comparison may show as different: compare again on
         <translation>有长时间运行的语句时不获取全局读锁（否则所有写入都要在其后等待）：%1。请在它们结束后再次运行搭建。</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 cannot mark them as applied on a server with a history; use &quot;gtid&quot;: &quot;off&quot;</source>
-        <translation>此服务器缺少主库已执行的 GTID（%1），而 8.0 之前的 MySQL 无法在已有历史的服务器上将其标记为已应用；请使用 &quot;gtid&quot;: &quot;off&quot;</translation>
+        <location line="+78"/>
+        <source>this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 can mark them as applied only on a server without GTID history of its own; use &quot;gtid&quot;: &quot;off&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3843,6 +5166,26 @@ A table written to during the comparison may show as different: compare again on
     </message>
 </context>
 <context>
+    <name>RestartedServer</name>
+    <message>
+        <location filename="../models/host/restartedserver.cpp" line="+63"/>
+        <source>another server answered on its port (%1; expected datadir %2, port %3, server_id %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>a server answered and went away again %n time(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <location filename="../ui/wizard/resultpage.cpp" line="+26"/>
@@ -3915,9 +5258,35 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     </message>
 </context>
 <context>
+    <name>RowRepair</name>
+    <message>
+        <location filename="../models/actions/rowrepair.cpp" line="+169"/>
+        <source>%1 is not a replicated table of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no primary key and no unique key on NOT NULL columns: its rows cannot be told apart. Rebuild %2 from %3 instead (replipair-cli rebuild).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>the rows of %1 at %2 were not read in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunningServer</name>
+    <message>
+        <location filename="../models/sql/runningserver.cpp" line="+48"/>
+        <source>datadir %1, port %2, server_id %3, up %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
-        <location filename="../models/sandbox/sandbox.cpp" line="+55"/>
+        <location filename="../models/sandbox/sandbox.cpp" line="+57"/>
         <source>cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
@@ -4088,12 +5457,38 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerNode</name>
     <message>
-        <location filename="../ui/topology/servernode.cpp" line="+45"/>
+        <location filename="../ui/topology/servernode.cpp" line="+47"/>
+        <source>WRITER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>READER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 !</source>
+        <comment>role badge of a pair with two writers or none</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Server %1 (%2)</source>
         <translation>服务器 %1（%2）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Writer: takes the application&apos;s writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reader: read-only, replication applies here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not inspected yet</source>
         <translation>尚未检查</translation>
     </message>
@@ -4114,18 +5509,18 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     </message>
     <message>
         <location line="+2"/>
-        <location line="+69"/>
+        <location line="+90"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+69"/>
+        <location line="-90"/>
+        <location line="+90"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-86"/>
         <source>Host name: %1</source>
         <translation>主机名：%1</translation>
     </message>
@@ -4449,57 +5844,74 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerRestart</name>
     <message>
-        <location filename="../models/host/serverrestart.cpp" line="+111"/>
-        <source>the server did not accept connections within %1 s: %2</source>
-        <translation>服务器未在 %1 秒内接受连接：%2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../models/host/serverrestart.cpp" line="+157"/>
         <source>could not launch &quot;%1&quot;: %2. Check whether the server runs before trying again.</source>
         <translation>无法启动“%1”：%2。重试之前请先检查服务器是否在运行。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>&quot;%1&quot; did not finish within %2 s and was stopped (its output: %3/output)%4</source>
-        <translation>“%1”未在 %2 秒内完成，已被停止（其输出：%3/output）%4</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;%1&quot; did not finish within %2 s and may still run on the host (its output: %3/output)%4</source>
-        <translation>“%1”未在 %2 秒内完成，可能仍在主机上运行（其输出：%3/output）%4</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="-66"/>
         <source>; the SSH connection was lost: %1</source>
         <translation>；SSH 连接已断开：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>&quot;%1&quot; did not finish within %2 s and was stopped with all it had started (its output: %3/output)%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; did not finish within %2 s and may still run on the host: %3 (its output: %4/output)%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the server came back, but not with the configuration just written: %1. Another option file may override ours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; returned, but the server has been up for %2 s: it did not restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the server did not come back within %1 s%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>lost the connection to the host while the restart runs (it goes on by itself): %1; reconnecting</source>
         <translation>重启进行期间与主机的连接断开（重启会自行继续）：%1；正在重新连接</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>the server is up again as a new process while the host cannot be reached over SSH (%1); not waiting for &quot;%2&quot; (its output: %3/output)</source>
-        <translation>SSH 无法连接主机（%1）期间，服务器已作为新进程重新运行；不再等待“%2”（其输出：%3/output）</translation>
+        <location line="+10"/>
+        <source>the server is back and has stayed up while the host cannot be reached over SSH (%1); not waiting for &quot;%2&quot; (its output: %3/output)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+24"/>
+        <source>the server is back and has stayed up while &quot;%1&quot; still runs; not waiting for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 after %2 s%3. The server says:
+%4
+(full output: %5/output on the host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-72"/>
         <source>reconnected; the restart ran on meanwhile</source>
         <translation>已重新连接；重启在此期间继续进行</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>the server is up again while &quot;%1&quot; still runs; not waiting for it (its output: %2/output)</source>
-        <translation>服务器已恢复运行，但 &quot;%1&quot; 仍在运行；不再等待它（其输出：%2/output）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+27"/>
         <source>still restarting after %1 s%2</source>
         <translation>%1 秒后仍在重启%2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>&quot;%1&quot; exited with %2</source>
         <translation>&quot;%1&quot; 退出，返回 %2</translation>
     </message>
@@ -4514,38 +5926,54 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>&quot;%1&quot; 仍在运行时，服务器中止了启动</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 after %2 s. The server says:
-%3
-(full output: %4/output on the host)</source>
-        <translation>%1（%2 秒后）。服务器输出：
-%3
-（完整输出：主机上的 %4/output）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>&quot;%1&quot; succeeded, but %2. The server says:
 %3</source>
         <translation>&quot;%1&quot; 执行成功，但 %2。服务器输出：
 %3</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>&quot;%1&quot; returned, but the server has been up for %2 s: it did not restart%3</source>
-        <translation>“%1”已返回，但服务器已运行 %2 秒：它并未重启%3</translation>
-    </message>
 </context>
 <context>
     <name>SetupCommand</name>
     <message>
-        <location filename="../app/cli/setupcommand.cpp" line="+36"/>
+        <location filename="../app/cli/setupcommand.cpp" line="+39"/>
+        <source>cannot read the plan %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a plan written by &apos;replipair-cli plan PROFILE --output FILE&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is the plan of pair &quot;%2&quot;, not of &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>setup changes both servers; run &apos;replipair-cli plan&apos; to see how, then add --yes</source>
         <translation>setup 会更改两台服务器；请先运行 &apos;replipair-cli plan&apos; 查看具体内容，然后加上 --yes</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
+        <source>replipair-cli: %1 received: stopping at the next safe point and putting back what this run changed (a restart under way is finished first)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>replipair-cli: still putting things back; please wait. (Killing it now leaves changes for &apos;replipair-cli recover&apos;.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>journal: %1</source>
         <translation>运行记录：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>interrupted by %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4608,7 +6036,7 @@ Plan:
 <context>
     <name>SetupRun</name>
     <message>
-        <location filename="../models/setup/setuprun.cpp" line="+57"/>
+        <location filename="../models/setup/setuprun.cpp" line="+59"/>
         <source>cancelled between two steps; nothing is half-done</source>
         <translation>已在两个步骤之间取消；没有执行到一半的操作</translation>
     </message>
@@ -4618,13 +6046,13 @@ Plan:
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <location line="+5"/>
+        <location line="+119"/>
+        <location line="+7"/>
         <source>pre-flight found errors</source>
         <translation>预检发现错误</translation>
     </message>
     <message numerus="yes">
-        <location line="-20"/>
+        <location line="-19"/>
         <source>%n problem(s) must be solved first; nothing was changed:
 </source>
         <translation>
@@ -4638,29 +6066,63 @@ Plan:
         <translation>无法追加到运行记录 %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>both directions already replicate and every setting is in place: nothing changed</source>
         <translation>两个方向都已在复制，且所有设置均已到位：未做任何更改</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+120"/>
         <source>settings in place; no restart (%1 in force from the next restart)</source>
         <translation>设置已到位；不重启（%1 从下次重启起生效）</translation>
     </message>
     <message numerus="yes">
-        <location line="-36"/>
+        <location line="-38"/>
         <source>reads %n option file(s) from %1; ours: %2</source>
         <translation>
             <numerusform>从 %1 读取 %n 个配置文件；RepliPair 的：%2</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-174"/>
+        <source>another %1 of this pair runs since %2 (process %3 on %4): wait for it or stop it; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>the %1 started at %2 was interrupted before it ended and left %n change(s) on the servers (see %3). Run &apos;replipair-cli recover %4&apos; first (add --dry-run to see what it puts back); nothing was changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>what this run changed and did not put back is in the journal %1: run setup again to go on from there, or &apos;replipair-cli recover&apos; to put it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the journal %1 could not be written in full: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>the servers are as they were when the approved plan was made: it is run as shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the servers changed since the plan was approved, so it is not run; nothing was changed:
+%1
+Make the plan again, check it, and run that one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>option file %1: %2</source>
         <translation>配置文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>restart with %1: %2</source>
         <translation>使用 %1 重启：%2</translation>
     </message>
@@ -4670,7 +6132,7 @@ Plan:
         <translation>两台服务器都会从它们共同读取的 %1 获取设置：请为每台服务器指定各自的配置文件（&quot;configFile&quot;）——未做任何更改</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>settings in place; server restarted</source>
         <translation>设置已到位；服务器已重启</translation>
     </message>
@@ -4695,7 +6157,22 @@ Plan:
         <translation>两台服务器上的所有设置均已到位：无需更改，无需重启</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+54"/>
+        <source>could not set read_only = %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 takes the application&apos;s writes (read_only = OFF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is read-only (read_only = ON): replication still applies there, the application writes to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>replication runs in both directions (both threads running on each side, a test row arrived each way), but %1. Compare it when writes pause: replipair-cli compare</source>
         <translation>两个方向的复制均在运行（每一侧的两个线程都在运行，测试行在两个方向上都已到达），但%1。请在写入暂停时比较数据：replipair-cli compare</translation>
     </message>
@@ -4712,7 +6189,7 @@ Plan:
         </translation>
     </message>
     <message>
-        <location filename="../models/setup/setuprunreplication.cpp" line="+23"/>
+        <location filename="../models/setup/setuprunreplication.cpp" line="+35"/>
         <source>%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)</source>
         <translation>%1 只能以 REPLICATION SLAVE 权限从这里复制；新生成的密码（仅保存在内存中）</translation>
     </message>
@@ -4738,7 +6215,7 @@ Plan:
         <translation>无法读取计划中为 %1 指定的起始位点：改为在短暂的全局读锁下读取</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>replication from %1 restarted with new credentials, at its own position</source>
         <translation>从 %1 的复制已使用新凭据、从其原有位点重新启动</translation>
     </message>
@@ -4758,7 +6235,7 @@ Plan:
         <translation>正在从 %1（%2:%3）复制，起点为 %4:%5</translation>
     </message>
     <message>
-        <location filename="../models/setup/setuprun.cpp" line="+17"/>
+        <location filename="../models/setup/setuprun.cpp" line="+18"/>
         <source>could not create the heartbeat table for monitoring: %1</source>
         <translation>无法创建用于监控的心跳表：%1</translation>
     </message>
@@ -4801,7 +6278,7 @@ Plan:
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Cancel Setup</source>
         <translation>取消搭建</translation>
     </message>
@@ -4888,7 +6365,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SnapshotChecksum</name>
     <message>
-        <location filename="../models/setup/snapshotchecksum.cpp" line="+14"/>
+        <location filename="../models/setup/snapshotchecksum.cpp" line="+16"/>
         <source>the binary log is off: %1 returned nothing</source>
         <translation>binlog 已关闭：%1 没有返回任何内容</translation>
     </message>
@@ -5217,7 +6694,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SshShell</name>
     <message>
-        <location filename="../models/host/ssh/sshshell.cpp" line="+59"/>
+        <location filename="../models/host/ssh/sshshell.cpp" line="+121"/>
         <source>%1 (sudo)</source>
         <translation>%1（sudo）</translation>
     </message>
@@ -5282,19 +6759,39 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法检查 %2 上的 %1 是否可写：%3</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+72"/>
+        <location line="+14"/>
+        <location line="+73"/>
         <source>cannot write %1 on %2 (left unchanged): %3</source>
         <translation>无法写入 %2 上的 %1（保持不变）：%3</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+53"/>
+        <location line="-59"/>
+        <location line="+54"/>
         <source>cannot copy %1 to %2 on %3: %4</source>
         <translation>无法在 %3 上将 %1 拷贝到 %2：%4</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-16"/>
+        <source>%1 on %2 did not exist when the option files were read, but it does now (someone made it meanwhile): it was left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 on %2 changed since it was read (someone edited it meanwhile): it was left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, and nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot check %1 on %2 (nothing was written): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>cannot remove %1 on %2: %3</source>
         <translation>无法删除 %2 上的 %1：%3</translation>
     </message>
@@ -5318,12 +6815,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <name>StatusCharts</name>
     <message>
         <location filename="../ui/monitor/statuscharts.cpp" line="+43"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-156"/>
         <source>Last 5 minutes</source>
         <translation>最近 5 分钟</translation>
     </message>
@@ -5344,12 +6841,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+235"/>
+        <location line="+236"/>
         <source>Export Charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-236"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -5360,13 +6857,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+236"/>
+        <location line="+237"/>
         <location line="+23"/>
         <source>Export Samples</source>
         <translation>导出采样数据</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-260"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -5376,7 +6873,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>时间范围(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Replication lag (seconds)</source>
         <translation>复制延迟（秒）</translation>
     </message>
@@ -5425,13 +6922,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusCommand</name>
     <message>
-        <location filename="../app/cli/statuscommand.cpp" line="+30"/>
-        <location line="+86"/>
+        <location filename="../app/cli/statuscommand.cpp" line="+33"/>
+        <location line="+140"/>
         <source>no answer from %1 within the timeout</source>
         <translation>%1 在超时时间内没有响应</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-112"/>
         <source>   IO error %1: %2</source>
         <translation>   IO 错误 %1：%2</translation>
     </message>
@@ -5442,16 +6939,47 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="-9"/>
+        <location line="+116"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
+        <location line="-125"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>read-only</source>
+        <translation type="unfinished">只读</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1: %2  exec %3:%4</source>
         <translation>%1：%2  执行到 %3:%4</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+10"/>
+        <source>   FENCED since %1 (kept read-only): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>WARNING: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>IO thread %1, SQL thread %2</source>
         <translation>IO 线程 %1，SQL 线程 %2</translation>
     </message>
@@ -5475,19 +7003,19 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusPoller</name>
     <message>
-        <location filename="../models/monitor/statuspoller.cpp" line="+98"/>
-        <location line="+107"/>
+        <location filename="../models/monitor/statuspoller.cpp" line="+99"/>
+        <location line="+118"/>
         <source>%1 (error %2)</source>
         <translation>%1（错误 %2）</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+35"/>
+        <location line="-50"/>
+        <location line="+46"/>
         <source>no heartbeat table %1.%2</source>
         <translation>没有心跳表 %1.%2</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-60"/>
         <source>the binary log of %1 is off: no heartbeat lag for its replica</source>
         <translation>%1 的 binlog 已关闭：其从库没有心跳延迟数据</translation>
     </message>
@@ -5546,7 +7074,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>预检</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>read config</source>
         <translation>读取配置</translation>
     </message>
@@ -5586,18 +7114,28 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>验证</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+27"/>
+        <location line="+3"/>
+        <location line="+29"/>
         <source>compare data</source>
         <translation>比较数据</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
+        <source>plan changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>writer role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>setup</source>
         <translation>搭建</translation>
     </message>
@@ -5605,6 +7143,16 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+1"/>
         <source>cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>journal</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5712,7 +7260,67 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>跳过事件</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="+2"/>
+        <source>switchover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>switch checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>run hook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wait for transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>final position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wait until applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open the new writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify the new writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>sql</source>
         <translation>SQL</translation>
     </message>
@@ -5725,6 +7333,429 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+12"/>
         <source>sandbox</source>
         <translation>沙箱</translation>
+    </message>
+</context>
+<context>
+    <name>Switchover</name>
+    <message>
+        <location filename="../models/operation/switchover.cpp" line="+34"/>
+        <source>the profile is not saved in a file: its &quot;writer&quot; stays as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished">无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>run the beforeSwitch hook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>make %1 read-only: new writes there fail at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>read_only = ON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>read_only = OFF: %1 takes writes again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>wait until the write transactions running on %1 end (at most %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no write transaction open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>read where %1&apos;s binary log ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>wait until %1 has applied exactly that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>applied up to %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>make %1 writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>read_only = OFF: %1 takes the writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>record %1 as the writer: the profile, and read_only in both option files (%1 OFF, %2 ON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>profile: writer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is the writer, but: %2 — fix this by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>run the afterSwitch hook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>verify: a row written on %1 arrives on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>a row written on the new writer did not arrive here within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a row written on the new writer arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>check that %1 can take the writes from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>refused: %1 stays the writer, nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every check passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>run the rollback hook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 — rolled back: %2 is the writer again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — the roll back failed: look at %2 (read_only) now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is the writer (writes paused %2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is the writer, but a step after the switch failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SwitchoverCommand</name>
+    <message>
+        <location filename="../app/cli/switchovercommand.cpp" line="+13"/>
+        <source>switchover needs --to with the name of the new writer (%1 or %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--timeout needs a whole number of seconds from 1 to 3600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>switchover moves the writes to %1; run it with --dry-run to see the checks and the steps, then add --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Dry run: nothing was changed. The checks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>REFUSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ok</source>
+        <translation type="unfinished">正常</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The steps a switch takes, in order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SwitchoverGuards</name>
+    <message>
+        <location filename="../models/operation/switchoverguards.cpp" line="+60"/>
+        <source>%1 answers</source>
+        <translation type="unfinished">%1:%2 有响应 {1 ?}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>when %1 is gone for good, force the failover: --force (it fences %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start %1 or fix the network, then try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the replication of %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grant the admin account REPLICATION CLIENT (or SLAVE MONITOR) and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 → %2 does not run: %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>start replication on %1 (the canvas&apos;s Start replication, or START SLAVE) and clear its error first; a switch needs both directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>both directions replicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 applies %2&apos;s writes %3 s late on purpose (MASTER_DELAY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>remove the delay on %1 (STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE) and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a heartbeat could not be written on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>let the admin account write %1.%2, then try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the lag of %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>check the replication of %1 and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is %2 s or more behind %3 (a heartbeat written on %3 did not arrive in time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>wait until %1 catches up (see its lag in status or on the canvas), then try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 applies %2&apos;s writes within %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the transactions of %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grant the admin account PROCESS and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no write transaction on %1 is older than %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connection %1 of %2, open %3 s, %4 rows changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 has write transactions open longer than %2 s: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>let them commit, or end them on %1 (%2), then try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>the transactions of %1 cannot be compared: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+68"/>
+        <source>check both servers and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>by GTID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>by file and position: %1 has applied %2&apos;s binary log up to its end, %3:%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 holds no transaction that %2 lacks (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 holds transactions that %2 lacks (%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>find what was written on %1 outside replication (mysqlbinlog of its binary log) and apply it on %2, or rebuild %1 from %2; a switch now would lose it or make the servers differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the replication filters cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>both servers have the same replication filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 on %3, %4 on %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the servers filter replication differently: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>run setup again so both get the pair&apos;s filters, then try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is the writer already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+20"/>
+        <source>%1 is fenced since %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+20"/>
+        <source>rebuild or rejoin %1 before it takes writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 answers: a forced failover would leave two writers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>use the planned switchover (without --force), which waits until %1 has applied everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cannot be reached (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 does not replicate from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing to drain: check the pair with status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 replicates from %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5748,7 +7779,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>TopologyModel</name>
     <message>
-        <location filename="../models/monitor/topologymodel.cpp" line="+190"/>
+        <location filename="../models/monitor/topologymodel.cpp" line="+203"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -5776,7 +7807,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>TopologyScene</name>
     <message>
-        <location filename="../ui/topology/topologyscene.cpp" line="+63"/>
+        <location filename="../ui/topology/topologyscene.cpp" line="+65"/>
         <source>No pair is open.
 Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <translation>尚未打开任何服务器对。
@@ -5821,7 +7852,12 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <translation>比较两台服务器的数据(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>&amp;Move Writes to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Show the &amp;Configuration RepliPair Wrote on %1…</source>
         <translation>显示 RepliPair 在 %1 上写入的配置(&amp;C)…</translation>
     </message>
@@ -5855,6 +7891,90 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <location line="+19"/>
         <source>&lt;p&gt;&lt;b&gt;What you need&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The address and port of both servers, and an administrator account on each (the password stays in memory only).&lt;/li&gt;&lt;li&gt;For a server on another machine: SSH access (key or password) so that RepliPair can edit its configuration file and restart it; sudo if the files belong to root.&lt;/li&gt;&lt;li&gt;The databases to replicate: either the same data on both servers already, or one server with the data and the other to receive a copy.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;需要准备&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;两台服务器的地址和端口，以及各自的管理员账号（密码只保存在内存中）。&lt;/li&gt;&lt;li&gt;对于另一台机器上的服务器：SSH 访问（密钥或密码），以便 RepliPair 修改其配置文件并重启它；如果这些文件属于 root，还需要 sudo。&lt;/li&gt;&lt;li&gt;要复制的数据库：要么两台服务器上已有相同的数据，要么一台有数据、另一台接收拷贝。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WriterCheck</name>
+    <message>
+        <location filename="../models/monitor/writercheck.cpp" line="+36"/>
+        <source>writer (both write)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>both servers accept writes, but only %1 should: the same row written on both stops replication. Make %2 read-only again: SET GLOBAL read_only = ON on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no server accepts writes: %1, the writer, is read-only too. SET GLOBAL read_only = OFF on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WriterControl</name>
+    <message>
+        <location filename="../models/operation/writercontrol.cpp" line="+90"/>
+        <source>connection %1 (%2, open %3 s, %4 rows changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>write transactions still open after %1 s: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>its SQL thread is not running: it cannot apply %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it did not apply its source&apos;s binary log up to %1:%2 within %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>its SQL thread is stopped with received transactions not applied (%1:%2 of %3:%4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>it did not apply what it received within %1 s (at %2:%3 of %4:%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>the binary log is off: a beat cannot be followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WriterOptionFile</name>
+    <message>
+        <location filename="../models/operation/writeroptionfile.cpp" line="+121"/>
+        <source>%1 already says read_only = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 says read_only = %2 (backups: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none, new file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
