@@ -5,6 +5,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class AlertBanner;
 class CredentialStore;
 class DemoSandbox;
@@ -18,6 +20,7 @@ class QAction;
 class QDockWidget;
 class QSystemTrayIcon;
 class QTabWidget;
+class QUrl;
 class ReplicaActions;
 class SetupRunner;
 class SetupWizard;
@@ -59,6 +62,10 @@ public:
     /** The --demo option: once @p demo's servers are up, opens the wizard on them and keeps a way back to it
      *  (Pair ▸ Set Up the Demo Pair…) until the demo's pair is set up. */
     void offerDemo(DemoSandbox* demo);
+
+    /** How Help ▸ Manual opens a page: QDesktopServices::openUrl unless replaced (the tests see the URL). */
+    using UrlOpener = std::function<bool(const QUrl&)>;
+    static void setUrlOpener(UrlOpener opener);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -10,6 +10,7 @@
 #include "skipcommand.h"
 #include "statuscommand.h"
 
+#include "common/manualpage.h"
 #include "common/pairprofile.h"
 #include "common/stepid.h"
 
@@ -18,6 +19,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <cmath>
 
 namespace {
@@ -128,7 +130,8 @@ QString Cli::usage()
         "\n"
         "Exit codes: 0 success, 1 the operation failed, 2 bad input; setup: 3 replication verified but the "
         "data\n"
-        "could not be compared (run compare when writes pause).\n");
+        "could not be compared (run compare when writes pause).\n")
+        + tr("\nManual: %1\n").arg(ManualPage::path(QLocale().name()));
 }
 
 int Cli::run(const QStringList& arguments)
