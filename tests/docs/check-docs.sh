@@ -32,7 +32,7 @@ while IFS=$'\t' read -r page target; do
         continue
     fi
     if [[ -n $anchor && $resolved == *.md ]]; then
-        if ! perl -CSD -ne '
+        if ! perl -CSDA -ne '
             BEGIN { $want = shift @ARGV; $found = 0 }
             $fence = !$fence if /^\s*```/;
             next if $fence;
