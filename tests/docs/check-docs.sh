@@ -3,8 +3,8 @@
 #  1. every relative link in README.md and docs/**/*.md resolves to a file, and its #anchor to a heading
 #     (GitHub's slug) or an explicit id in that file;
 #  2. every command and every --option that `replipair-cli --help` lists is in docs/cli.md and docs/zh_CN/cli.md;
-#  3. every profile field the profile reader reads (models/common/pairprofile.cpp, profilefields.cpp) is in
-#     docs/profile.md and docs/zh_CN/profile.md;
+#  3. every profile field the profile reader reads (models/common/pairprofile.cpp, profilefields.cpp) has its
+#     row in the tables of docs/profile.md and docs/zh_CN/profile.md (`| `field` |` or `| `ssh.field` |`);
 #  4. every page of docs/ has its Simplified Chinese twin in docs/zh_CN/.
 # Usage: check-docs.sh SOURCE_DIR REPLIPAIR_CLI
 set -uo pipefail
@@ -90,7 +90,7 @@ for ref in docs/profile.md docs/zh_CN/profile.md; do
     [[ -f $ref ]] || { fail "$ref missing"; continue; }
     while IFS= read -r k; do
         [[ -z $k ]] && continue
-        grep -qE "\`([a-zA-Z]+(\[\])?\.)*${k}\`|\"${k}\"" "$ref" || fail "$ref does not describe the profile field \"$k\""
+        grep -qE "^\| \`([a-zA-Z]+(\[\])?\.)*${k}\` \|" "$ref" || fail "$ref does not describe the profile field \"$k\""
     done <<<"$fields"
 done
 
