@@ -31,8 +31,10 @@ private slots:
     {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("page");
-        QTest::newRow("English") << "en" << "docs/index.md";
-        QTest::newRow("Simplified Chinese") << "zh_CN" << "docs/zh_CN/index.md";
+        QTest::newRow("English") << "en"
+                                 << "docs/index.md";
+        QTest::newRow("Simplified Chinese") << "zh_CN"
+                                            << "docs/zh_CN/index.md";
     }
 
     void helpMenuOpensThePageOfTheLanguage()
