@@ -17,6 +17,9 @@ PACKAGES=(
   gnome-keyring dbus libsecret-1-0
   # the sandbox servers and the test sshd
   mariadb-server mariadb-client openssh-server
+  # the switchover test and bench put a real HAProxy in front of the pair; its hooks talk to the admin
+  # socket with socat
+  haproxy socat
   # sudo: the SSH tests check the "sudo -n" refusal message
   sudo
   # GUI tests / screenshots, and a CJK font so the Chinese UI renders

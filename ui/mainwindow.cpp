@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "wizard/executepage.h"
+
 #include "appsettings.h"
 #include "asynctask.h"
 #include "common/manualpage.h"
@@ -14,6 +16,7 @@
 #include "monitor/replicationevent.h"
 #include "monitor/statuscharts.h"
 #include "monitor/topologymodel.h"
+#include "operation/movewritesdialog.h"
 #include "pairlist.h"
 #include "passwordrequest.h"
 #include "preferencesdialog.h"
@@ -86,6 +89,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_view, &TopologyView::serverSelected, m_panel, &InspectionPanel::setServer);
     connect(m_view, &TopologyView::inspectRequested, this, [this] { inspect(); });
+    connect(m_view, &TopologyView::moveWritesRequested, this, &MainWindow::moveWrites);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
@@ -172,6 +176,10 @@ void MainWindow::createActions()
     m_monitorAction = add(pair, "actionMonitor", tr("&Monitor"), [this](bool on) { setMonitoring(on); });
     m_monitorAction->setCheckable(true);
     m_monitorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    add(pair, "actionMoveWritesMenu", tr("Move &Writes to the Other Server…"), [this] {
+        // from the writer to the other one; with two writers, to B
+        moveWrites(m_profile.writerIndex() == 1 ? 0 : 1);
+    });
     add(pair, "actionForgetPasswords", tr("&Forget Remembered Passwords"), [this] { forgetPasswords(); });
     m_demoAction = add(
         pair, "actionDemoSetup", tr("Set Up the &Demo Pair…"), [this] { startWizard(m_demoProfile, true); });
@@ -206,6 +214,21 @@ void MainWindow::createActions()
             tr("<b>RepliPair %1</b><p>Sets up and watches MySQL/MariaDB master-master replication.</p>")
                 .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::moveWrites(int to)
+{
+    if (!m_hasPair || to < 0 || to > 1)
+        return;
+    auto* dialog = new MoveWritesDialog(m_profile, to, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &MoveWritesDialog::logLine, m_log, qOverload<const SetupEvent&>(&LogView::append));
+    connect(dialog, &MoveWritesDialog::writerMoved, this, [this](int writer) {
+        m_profile.writer = writer;
+        if (m_monitor)
+            m_monitor->pollNow();
+    });
+    dialog->open();
 }
 
 void MainWindow::forgetPasswords()
@@ -402,6 +425,20 @@ void MainWindow::showPreferences()
             setMonitoring(true);
     });
     dialog.exec();
+}
+
+void MainWindow::quitSafely()
+{
+    ExecutePage* page = m_wizard ? m_wizard->executePage() : nullptr;
+    if (!page || !page->isRunning()) {
+        QApplication::quit();
+        return;
+    }
+    statusBar()->showMessage(
+        tr("Cancelling the running setup before quitting: it puts back what it changed…"));
+    connect(
+        page, &ExecutePage::runFinished, qApp, [] { QApplication::quit(); }, Qt::SingleShotConnection);
+    page->cancelSetup();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

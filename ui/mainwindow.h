@@ -62,6 +62,9 @@ public:
     /** The --demo option: once @p demo's servers are up, opens the wizard on them and keeps a way back to it
      *  (Pair ▸ Set Up the Demo Pair…) until the demo's pair is set up. */
     void offerDemo(DemoSandbox* demo);
+    /** Quits, but a running setup is cancelled first (it puts back what it changed) and the app quits when
+     *  it has ended: what SIGTERM, SIGINT and SIGHUP do. */
+    void quitSafely();
 
     /** How Help ▸ Manual opens a page: QDesktopServices::openUrl unless replaced (the tests see the URL). */
     using UrlOpener = std::function<bool(const QUrl&)>;
@@ -79,6 +82,8 @@ private:
     /** Banner, tray, event list and log; @p pair names another pair than the open one (the fleet view). */
     void showReplicationEvent(const ReplicationEvent& event, const QString& pair = {});
 
+    /** Opens the confirmation of a switchover to server @p to (its checks first); none without a pair. */
+    void moveWrites(int to);
     void showPreferences();
     void forgetPasswords();
 

@@ -5,10 +5,12 @@
 #include "inspectcommand.h"
 #include "monitorcommand.h"
 #include "plancommand.h"
+#include "recovercommand.h"
 #include "sandboxcommand.h"
 #include "setupcommand.h"
 #include "skipcommand.h"
 #include "statuscommand.h"
+#include "switchovercommand.h"
 
 #include "common/manualpage.h"
 #include "common/pairprofile.h"
@@ -90,18 +92,27 @@ QString Cli::usage()
         "  inspect PROFILE           what both servers are and every problem found; changes nothing\n"
         "  plan PROFILE              the exact SQL and config diffs setup would apply (passwords redacted)\n"
         "  setup PROFILE --yes       set up master-master replication and verify it\n"
+        "  setup PROFILE --plan FILE --yes\n"
+        "                            run the plan written by plan --output FILE, only while the servers\n"
+        "                            and option files are as they were when it was made\n"
         "  status PROFILE            both sides' replication state\n"
         "  monitor PROFILE|FOLDER... sample both sides of every pair every --interval seconds\n"
         "  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)\n"
         "  skip PROFILE --server N   show the event that halted N's SQL thread; with --confirm TOKEN skip\n"
         "                            exactly that event and start replication again\n"
+        "  recover PROFILE           put back what an interrupted run (killed, machine down) changed, from\n"
+        "                            the journal; --dry-run shows what it would do\n"
+        "  switchover PROFILE --to N move the writes to server N after checking that nothing is lost\n"
+        "                            (--yes to do it, --dry-run to see the checks and steps); --force\n"
+        "                            when the writer is gone: N takes the writes, the old writer is fenced\n"
         "\n"
         "Options:\n"
         "  --json                    one JSON object a line, for automation\n"
         "  --yes                     confirm that setup may change both servers\n"
-        "  --output FILE             plan: also write the plan to FILE; monitor --format prometheus: write\n"
-        "                            the metrics to FILE (atomically, for node_exporter's textfile "
-        "collector)\n"
+        "  --output FILE             plan: also write the plan, with its fingerprint, to FILE (JSON, for\n"
+        "                            setup --plan); monitor --format prometheus: write the metrics to FILE\n"
+        "                            (atomically, for node_exporter's textfile collector)\n"
+        "  --plan FILE               setup: run only the plan in FILE, and only while it still holds\n"
         "  --format FORMAT           monitor: text, json or prometheus\n"
         "  --nagios                  status: Nagios/Icinga exit codes (0 OK, 1 WARNING, 2 CRITICAL, 3 "
         "UNKNOWN)\n"
@@ -126,9 +137,16 @@ QString Cli::usage()
         "  --events                  monitor: also print state changes (thread stopped, error, lag, "
         "unreachable)\n"
         "  --lag-threshold SECONDS   monitor: lag that raises an event (default 10)\n"
-        "  --timeout SECONDS         monitor: network timeout per poll (default 2)\n"
+        "  --timeout SECONDS         monitor: network timeout per poll (default 2); switchover: how long\n"
+        "                            writes may pause before the switch rolls back (default 10)\n"
+        "  --to NAME                 switchover: the new writer\n"
+        "  --dry-run                 switchover: print the checks and the steps; recover: what would be put\n"
+        "                            back; neither changes anything\n"
+        "  --force                   switchover: the writer is gone; fence it and open N (see docs)\n"
         "\n"
-        "Exit codes: 0 success, 1 the operation failed, 2 bad input; setup: 3 replication verified but the "
+        "Exit codes: 0 success, 1 the operation failed (switchover: refused, the old writer kept), 2 bad\n"
+        "input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far as it could; see\n"
+        "recover); setup: 3 replication verified but the "
         "data\n"
         "could not be compared (run compare when writes pause).\n");
     // the last line: where the manual is, in the reader's language
@@ -158,13 +176,18 @@ int Cli::run(const QStringList& arguments)
         QStringLiteral("copy-from"), tr("Copy from this server first."), tr("name"));
     const QCommandLineOption replaceTarget(
         QStringLiteral("replace-target"), tr("The copy may replace data."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Change nothing."));
     const QCommandLineOption journal(QStringLiteral("journal"), tr("Journal file."), tr("file"));
+    const QCommandLineOption planFile(QStringLiteral("plan"), tr("The approved plan."), tr("file"));
     const QCommandLineOption format(QStringLiteral("format"), tr("Output format."), tr("format"));
     const QCommandLineOption nagios(QStringLiteral("nagios"), tr("Nagios exit codes."));
     const QCommandLineOption warning(QStringLiteral("warning"), tr("Warning lag."), tr("seconds"));
     const QCommandLineOption critical(QStringLiteral("critical"), tr("Critical lag."), tr("seconds"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("The new writer."), tr("name"));
+    const QCommandLineOption force(QStringLiteral("force"), tr("The writer is gone."));
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
-        timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget });
+        timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, to,
+        dryRun, force, planFile });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     jsonWanted = arguments.contains(QStringLiteral("--json"));
     if (!parser.parse(arguments))
@@ -200,9 +223,12 @@ int Cli::run(const QStringList& arguments)
 
     static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"),
         QStringLiteral("setup"), QStringLiteral("status"), QStringLiteral("monitor"),
-        QStringLiteral("compare"), QStringLiteral("skip") };
+        QStringLiteral("compare"), QStringLiteral("skip"), QStringLiteral("recover"),
+        QStringLiteral("switchover") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
+    if (parser.isSet(planFile) && command != QLatin1String("setup"))
+        return badInput(tr("--plan FILE only goes with setup (write the file with plan --output FILE)"));
     const bool nagiosStatus = command == QLatin1String("status") && parser.isSet(nagios);
     if (args.size() != 1)
         return nagiosStatus
@@ -234,6 +260,13 @@ int Cli::run(const QStringList& arguments)
     options.server = parser.value(server);
     options.confirm = parser.value(confirm);
     options.journal = parser.value(journal);
+    options.dryRun = parser.isSet(dryRun);
+    if (options.dryRun && command != QLatin1String("recover") && command != QLatin1String("switchover"))
+        return badInput(tr("--dry-run only goes with recover and switchover"));
+    options.planFile = parser.value(planFile);
+    options.to = parser.value(to);
+    options.timeout = parser.value(timeout);
+    options.force = parser.isSet(force);
     if (command == QLatin1String("status")) {
         if (nagiosStatus) {
             StatusCommand::NagiosThresholds t;
@@ -253,8 +286,12 @@ int Cli::run(const QStringList& arguments)
     }
     if (command == QLatin1String("compare"))
         return CompareCommand::run(*profile, options);
+    if (command == QLatin1String("recover"))
+        return RecoverCommand::run(*profile, options);
     if (command == QLatin1String("skip"))
         return SkipCommand::run(*profile, options);
+    if (command == QLatin1String("switchover"))
+        return SwitchoverCommand::run(*profile, options);
     if (command == QLatin1String("inspect"))
         return InspectCommand::run(*profile, options);
     if (command == QLatin1String("plan"))

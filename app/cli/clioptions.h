@@ -12,5 +12,10 @@ struct CliOptions
     QString output; ///< plan --output FILE
     QString server; ///< skip --server NAME
     QString confirm; ///< skip --confirm TOKEN
-    QString journal; ///< setup --journal FILE
+    QString journal; ///< setup/recover --journal FILE
+    bool dryRun = false; ///< recover/switchover --dry-run
+    QString planFile; ///< setup --plan FILE: the plan approved (written by plan --output)
+    QString to; ///< switchover --to NAME
+    QString timeout; ///< switchover --timeout SECONDS, as typed
+    bool force = false; ///< switchover --force
 };

@@ -3,15 +3,22 @@
 #include "cli.h"
 #include "setupcommand.h"
 
+#include "monitor/writercheck.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
-void printJson(const SetupRunner& runner)
+void printJson(const SetupRunner& runner, int writer)
 {
     QJsonArray servers, findings;
-    for (int i = 0; i < 2; ++i)
-        servers << runner.inspection(i).toJson();
+    for (int i = 0; i < 2; ++i) {
+        const ServerInspection& in = runner.inspection(i);
+        QJsonObject o = in.toJson();
+        o.insert(QStringLiteral("role"), WriterCheck::roleId(writer, i));
+        o.insert(QStringLiteral("writable"), in.reachable ? QJsonValue(!in.readOnly) : QJsonValue());
+        servers << o;
+    }
     for (const Finding& f : runner.plan().findings)
         findings << f.toJson();
     Cli::out() << QJsonDocument(
@@ -26,7 +33,7 @@ int InspectCommand::run(const PairProfile& profile, const CliOptions& options)
     SetupRunner runner(profile);
     SetupCommand::runAndWait(runner, SetupRunner::Mode::Inspect, options.json, false);
     if (options.json) {
-        printJson(runner);
+        printJson(runner, profile.writerIndex());
         return runner.succeeded() ? Cli::Success : Cli::Failed;
     }
     QTextStream& out = Cli::out();
@@ -36,8 +43,10 @@ int InspectCommand::run(const PairProfile& profile, const CliOptions& options)
             out << tr("%1: unreachable: %2").arg(in.server, in.error.text) << Qt::endl;
             continue;
         }
-        out << tr("%1: %2 on %3, server_id %4, binary log %5, binlog_format %6, read_only %7")
-                   .arg(in.server, in.versionString, in.hostname)
+        // the role the profile gives it, beside whether the server takes writes now
+        out << tr("%1 (%2): %3 on %4, server_id %5, binary log %6, binlog_format %7, read_only %8")
+                   .arg(in.server, WriterCheck::roleTitle(profile.writerIndex(), i), in.versionString,
+                       in.hostname)
                    .arg(in.serverId)
                    .arg(in.logBin ? tr("on") : tr("off"), in.binlogFormat, in.readOnly ? tr("on") : tr("off"))
             << Qt::endl;

@@ -131,8 +131,11 @@ QString readableLine(const StatusSample& s)
     if (!s.reachable || !r.configured)
         return head + s.summary();
     QString line = head + MonitorCommand::tr("%1  heartbeat %2").arg(s.summary(), seconds(s.heartbeatLag, 3));
-    if (s.readOnly)
-        line += MonitorCommand::tr("  read-only");
+    // the role the profile gives it, and whether the server accepts writes (read_only)
+    const QString role
+        = s.role == QLatin1String("reader") ? MonitorCommand::tr("reader") : MonitorCommand::tr("writer");
+    line += s.readOnly ? MonitorCommand::tr("  %1, read-only").arg(role)
+                       : MonitorCommand::tr("  %1, writable").arg(role);
     const QString error = s.lastError();
     if (!error.isEmpty())
         line += QStringLiteral("  ") + error;

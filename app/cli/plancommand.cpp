@@ -3,8 +3,10 @@
 #include "cli.h"
 #include "setupcommand.h"
 
-#include <QFile>
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 
 int PlanCommand::run(const PairProfile& profile, const CliOptions& options)
 {
@@ -17,10 +19,14 @@ int PlanCommand::run(const PairProfile& profile, const CliOptions& options)
     if (!runner.succeeded())
         Cli::printFailure(runner.error(), options.json);
     if (!options.output.isEmpty()) {
-        QFile f(options.output);
-        if (!f.open(QIODevice::WriteOnly))
-            return Cli::badInput(tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
-        f.write(text.toUtf8());
+        // the plan file: what setup --plan runs, with the fingerprint of what the plan was made from
+        QJsonObject file = runner.plan().toJson();
+        file.insert(QStringLiteral("pair"), profile.name);
+        file.insert(QStringLiteral("made"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        QSaveFile f(options.output);
+        const QByteArray bytes = QJsonDocument(file).toJson();
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+            return Cli::badInput(tr("cannot write %1: %2").arg(options.output, f.errorString()));
     }
     return runner.succeeded() ? Cli::Success : Cli::Failed;
 }

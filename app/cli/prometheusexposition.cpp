@@ -83,6 +83,14 @@ QByteArray PrometheusExposition::render(const QList<Entry>& entries)
                 [](const ReplicaStatus& r) { return std::optional<double>(double(r.execSourceLogPos)); }) },
         { "mysql_slave_status_relay_log_space", "Relay_Log_Space in bytes.",
             replica([](const ReplicaStatus& r) { return std::optional<double>(double(r.relayLogSpace)); }) },
+        { "mysql_global_variables_read_only", "@@global.read_only: 1 when the application cannot write here.",
+            [](const StatusSample& s) { return s.reachable ? flag(s.readOnly) : std::nullopt; } },
+        { "replipair_writer",
+            "1 for the server the profile names the writer (both in two-writer mode), 0 for the read-only "
+            "one.",
+            [](const StatusSample& s) {
+                return s.role.isEmpty() ? std::nullopt : flag(s.role == QLatin1String("writer"));
+            } },
         { "replipair_heartbeat_lag_seconds",
             "Delay of the monitor's own heartbeat from the peer to this server, measured at its apply.",
             [](const StatusSample& s) { return s.reachable ? s.heartbeatLag : std::nullopt; } },

@@ -2,9 +2,12 @@
 
 #include "cli.h"
 #include "monitor/pairmonitor.h"
+#include "monitor/writercheck.h"
+#include "operation/pairstate.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 std::optional<std::array<StatusSample, 2>> StatusCommand::pollOnce(const PairProfile& profile)
@@ -31,16 +34,27 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
         return Cli::Failed;
     }
     bool allHealthy = true;
+    const int writer = profile.writerIndex();
+    const PairState state = PairState::load(profile).value_or(PairState());
     for (const StatusSample& s : *samples) {
         allHealthy = allHealthy && s.healthy();
         const ReplicaStatus& r = s.replica;
+        const bool fenced = state.isFenced(s.serverIndex);
+        // "A (writer, writable)": the role the profile gives, and what the server says
+        const QString who = !s.reachable
+            ? tr("%1 (%2)").arg(s.server, WriterCheck::roleTitle(writer, s.serverIndex))
+            : tr("%1 (%2, %3)")
+                  .arg(s.server, WriterCheck::roleTitle(writer, s.serverIndex),
+                      s.readOnly ? tr("read-only") : tr("writable"));
         if (options.json) {
-            out << QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+            QJsonObject o = s.toJson();
+            o.insert(QStringLiteral("fenced"), fenced);
+            out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
         } else if (!s.reachable || !r.configured) {
-            out << tr("%1: %2").arg(s.server, s.summary()) << Qt::endl;
+            out << tr("%1: %2").arg(who, s.summary()) << Qt::endl;
         } else {
             out << tr("%1: %2  exec %3:%4")
-                       .arg(s.server, s.summary(), r.relaySourceLogFile)
+                       .arg(who, s.summary(), r.relaySourceLogFile)
                        .arg(r.execSourceLogPos)
                 << Qt::endl;
             if (r.lastIoErrno)
@@ -48,8 +62,29 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
             if (r.lastSqlErrno)
                 out << tr("   SQL error %1: %2").arg(r.lastSqlErrno).arg(r.lastSqlError) << Qt::endl;
         }
+        if (fenced && !options.json)
+            out << tr("   FENCED since %1 (kept read-only): %2")
+                       .arg(state.since.toString(Qt::ISODate), state.reason)
+                << Qt::endl;
     }
-    return allHealthy ? Cli::Success : Cli::Failed;
+    const WriterCheck::Verdict verdict = WriterCheck::judge(writer, (*samples)[0], (*samples)[1]);
+    if (verdict != WriterCheck::Verdict::Fine) {
+        const QString problem
+            = WriterCheck::problem(verdict, profile.servers[writer].name, profile.servers[1 - writer].name);
+        if (options.json)
+            out << QJsonDocument(
+                QJsonObject { { QStringLiteral("type"), QStringLiteral("writerRole") },
+                    { QStringLiteral("kind"),
+                        verdict == WriterCheck::Verdict::BothWritable ? QStringLiteral("twoWriters")
+                                                                      : QStringLiteral("noWriter") },
+                    { QStringLiteral("writer"), profile.servers[writer].name },
+                    { QStringLiteral("text"), problem } })
+                       .toJson(QJsonDocument::Compact)
+                << Qt::endl;
+        else
+            out << tr("WARNING: %1").arg(problem) << Qt::endl;
+    }
+    return allHealthy && verdict == WriterCheck::Verdict::Fine ? Cli::Success : Cli::Failed;
 }
 
 int StatusCommand::nagiosUnknown(const QString& why)
@@ -60,8 +95,8 @@ int StatusCommand::nagiosUnknown(const QString& why)
     return NagiosUnknown;
 }
 
-std::pair<int, QString> StatusCommand::nagiosReport(
-    const QString& pair, const std::array<StatusSample, 2>& samples, const NagiosThresholds& t)
+std::pair<int, QString> StatusCommand::nagiosReport(const QString& pair,
+    const std::array<StatusSample, 2>& samples, const NagiosThresholds& t, int writerIndex)
 {
     int code = NagiosOk;
     QStringList parts;
@@ -107,6 +142,16 @@ std::pair<int, QString> StatusCommand::nagiosReport(
                     .arg(t.criticalSec);
         perf << QStringLiteral("'%1_io_running'=%2;;;0;1").arg(name).arg(r.ioRunning ? 1 : 0);
         perf << QStringLiteral("'%1_sql_running'=%2;;;0;1").arg(name).arg(r.sqlRunning ? 1 : 0);
+        if (s.reachable)
+            perf << QStringLiteral("'%1_writable'=%2;;;0;1").arg(name).arg(s.readOnly ? 0 : 1);
+    }
+    // single-writer mode: both writable (rows may clash) or none (the application cannot write) is a WARNING
+    const WriterCheck::Verdict verdict = WriterCheck::judge(writerIndex, samples[0], samples[1]);
+    if (verdict != WriterCheck::Verdict::Fine) {
+        if (code == NagiosOk || code == NagiosUnknown)
+            code = NagiosWarning;
+        parts << WriterCheck::problem(
+            verdict, samples[size_t(writerIndex)].server, samples[size_t(1 - writerIndex)].server);
     }
     static const char* const names[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
     QString text = QStringLiteral("REPLIPAIR %1 - %2: %3 | %4")
@@ -118,10 +163,15 @@ std::pair<int, QString> StatusCommand::nagiosReport(
 
 int StatusCommand::runNagios(const PairProfile& profile, const NagiosThresholds& thresholds)
 {
+    // a password that cannot be read (its variable unset, its file unreadable) says nothing about the
+    // servers: the check itself cannot run, which the plugin guidelines call UNKNOWN, not CRITICAL
+    for (const ServerProfile& s : profile.servers)
+        if (auto password = s.adminPassword(); !password)
+            return nagiosUnknown(tr("%1: %2").arg(s.name, password.error().text));
     const auto samples = pollOnce(profile);
     if (!samples)
         return nagiosUnknown(tr("no answer from %1 within the timeout").arg(profile.name));
-    const auto [code, line] = nagiosReport(profile.name, *samples, thresholds);
+    const auto [code, line] = nagiosReport(profile.name, *samples, thresholds, profile.writerIndex());
     Cli::out() << line << Qt::endl;
     return code;
 }

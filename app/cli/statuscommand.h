@@ -9,8 +9,9 @@
 #include <array>
 #include <optional>
 
-/** `replipair-cli status PROFILE`: both sides' replication state, in the monitor's schema (one poll of a
- *  PairMonitor without heartbeat); exit 1 unless both replicate. With --nagios: the exit codes and the one
+/** `replipair-cli status PROFILE`: both sides' replication state and writer role, in the monitor's schema
+ *  (one poll of a PairMonitor without heartbeat); exit 1 unless both replicate and, in single-writer mode,
+ *  exactly one server is writable. With --nagios: the exit codes and the one
  *  line with performance data that Nagios and Icinga read. */
 class StatusCommand
 {
@@ -30,8 +31,8 @@ public:
     /** Prints "REPLIPAIR UNKNOWN - @p why" and returns NagiosUnknown (bad input under --nagios). */
     static int nagiosUnknown(const QString& why);
     /** The plugin line and exit code for the samples of both servers. */
-    static std::pair<int, QString> nagiosReport(
-        const QString& pair, const std::array<StatusSample, 2>& samples, const NagiosThresholds& thresholds);
+    static std::pair<int, QString> nagiosReport(const QString& pair,
+        const std::array<StatusSample, 2>& samples, const NagiosThresholds& thresholds, int writerIndex = -1);
 
 private:
     /** One poll of both servers; empty when they did not answer within the timeout. */

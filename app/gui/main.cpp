@@ -1,6 +1,6 @@
 #include "appsettings.h"
+#include "host/quitsignalwatcher.h"
 #include "mainwindow.h"
-#include "quitsignalwatcher.h"
 #include "sandbox/demosandbox.h"
 #include "screenshottour.h"
 #include "uitranslator.h"
@@ -52,7 +52,8 @@ int main(int argc, char* argv[])
     const QLocale locale
         = translator.install(parser.isSet(langOption) ? parser.value(langOption) : AppSettings::language());
 
-    // SIGINT, SIGTERM and SIGHUP end the event loop like Ctrl+Q does; the demo's servers stop below
+    // SIGINT, SIGTERM and SIGHUP end the event loop (a running setup is cancelled first); the demo's
+    // servers stop below
     QuitSignalWatcher quitSignals;
     QObject::connect(&quitSignals, &QuitSignalWatcher::quitRequested, &app, [] { QApplication::quit(); });
 
@@ -68,6 +69,8 @@ int main(int argc, char* argv[])
     auto owned = std::make_unique<MainWindow>();
     MainWindow& window = *owned;
     window.show();
+    QObject::disconnect(&quitSignals, &QuitSignalWatcher::quitRequested, &app, nullptr);
+    QObject::connect(&quitSignals, &QuitSignalWatcher::quitRequested, &window, &MainWindow::quitSafely);
 
     DemoSandbox* demo = nullptr;
     if (parser.isSet(demoOption)) {

@@ -48,7 +48,8 @@ ServerProfile parseServer(const QJsonObject& o, const QString& where, ProfileFie
         { QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("adminUser"),
             QStringLiteral("adminPasswordEnv"), QStringLiteral("adminPasswordFile"),
             QStringLiteral("adminPasswordKeychain"), QStringLiteral("peerHost"), QStringLiteral("ssh"),
-            QStringLiteral("configFile"), QStringLiteral("restartCommand") },
+            QStringLiteral("configFile"), QStringLiteral("restartCommand"),
+            QStringLiteral("restartTimeoutSeconds") },
         where);
     ServerProfile s;
     s.name = p.string(o, QStringLiteral("name"), where, {}, true);
@@ -61,6 +62,8 @@ ServerProfile parseServer(const QJsonObject& o, const QString& where, ProfileFie
     s.peerHost = p.string(o, QStringLiteral("peerHost"), where, {});
     s.configFile = p.string(o, QStringLiteral("configFile"), where, s.configFile);
     s.restartCommand = p.string(o, QStringLiteral("restartCommand"), where, s.restartCommand);
+    s.restartTimeoutSeconds
+        = p.integer(o, QStringLiteral("restartTimeoutSeconds"), where, s.restartTimeoutSeconds);
     if (s.configFile.isEmpty())
         p.add(where, PairProfile::tr("\"configFile\" must be a path or \"auto\""));
     if (s.restartCommand.isEmpty())
@@ -75,7 +78,61 @@ ServerProfile parseServer(const QJsonObject& o, const QString& where, ProfileFie
     return s;
 }
 
+SwitchHooks parseHooks(const QJsonObject& o, const QString& where, ProfileFields& p)
+{
+    p.unknownKeys(o,
+        { QStringLiteral("beforeSwitch"), QStringLiteral("afterSwitch"), QStringLiteral("rollback"),
+            QStringLiteral("timeoutSeconds") },
+        where);
+    SwitchHooks h;
+    h.beforeSwitch = p.string(o, QStringLiteral("beforeSwitch"), where, {});
+    h.afterSwitch = p.string(o, QStringLiteral("afterSwitch"), where, {});
+    h.rollback = p.string(o, QStringLiteral("rollback"), where, {});
+    const QJsonValue timeout = o.value(QStringLiteral("timeoutSeconds"));
+    if (!timeout.isUndefined() && !timeout.isNull()) {
+        const double d = timeout.toDouble(-1);
+        if (!timeout.isDouble() || d != int(d) || d < 1 || d > 3600)
+            p.add(where,
+                PairProfile::tr("\"timeoutSeconds\" must be a whole number of seconds from 1 to 3600"));
+        else
+            h.timeoutSeconds = int(d);
+    }
+    return h;
+}
+
+/** "writer": "both", or the name of a server ("A"/"B" stand for the first/second). */
+int parseWriter(const QJsonObject& json, const PairProfile& pair, const QString& where, ProfileFields& p)
+{
+    const QString writer = p.string(json, QStringLiteral("writer"), where, QStringLiteral("both"));
+    if (writer == QLatin1String("both"))
+        return -1;
+    const int index = pair.serverIndex(writer);
+    if (index < 0)
+        p.add(where,
+            PairProfile::tr(
+                "\"writer\" must be \"both\" or the name of the server taking the writes (%1 or %2)")
+                .arg(pair.servers[0].name, pair.servers[1].name));
+    return index;
+}
+
 } // namespace
+
+bool SwitchHooks::isDefault() const
+{
+    return beforeSwitch.isEmpty() && afterSwitch.isEmpty() && rollback.isEmpty() && timeoutSeconds == 30;
+}
+
+QJsonObject SwitchHooks::toJson() const
+{
+    QJsonObject o { { QStringLiteral("timeoutSeconds"), timeoutSeconds } };
+    if (!beforeSwitch.isEmpty())
+        o.insert(QStringLiteral("beforeSwitch"), beforeSwitch);
+    if (!afterSwitch.isEmpty())
+        o.insert(QStringLiteral("afterSwitch"), afterSwitch);
+    if (!rollback.isEmpty())
+        o.insert(QStringLiteral("rollback"), rollback);
+    return o;
+}
 
 Result<QString> ServerProfile::adminPassword() const
 {
@@ -127,6 +184,8 @@ QJsonObject ServerProfile::toJson() const
         o.insert(QStringLiteral("adminPasswordFile"), adminPasswordFile);
     if (!peerHost.isEmpty())
         o.insert(QStringLiteral("peerHost"), peerHost);
+    if (restartTimeoutSeconds != DefaultRestartTimeoutSeconds)
+        o.insert(QStringLiteral("restartTimeoutSeconds"), restartTimeoutSeconds);
     o.insert(QStringLiteral("ssh"), hasSsh ? QJsonValue(ssh.toJson()) : QJsonValue());
     return o;
 }
@@ -154,7 +213,7 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
             QStringLiteral("autoIncrement"), QStringLiteral("ssl"), QStringLiteral("binlogFormat"),
             QStringLiteral("syncBinlog"), QStringLiteral("rollingRestart"), QStringLiteral("filterStyle"),
             QStringLiteral("restart"), QStringLiteral("servers"), QStringLiteral("initialCopy"),
-            QStringLiteral("replaceTarget") },
+            QStringLiteral("replaceTarget"), QStringLiteral("writer"), QStringLiteral("hooks") },
         top);
     PairProfile pair;
     pair.name = p.string(json, QStringLiteral("name"), top, {}, true);
@@ -241,6 +300,12 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
                     "\"initialCopy\" must be null or the name of the server copied from (%1 or %2)")
                     .arg(pair.servers[0].name, pair.servers[1].name));
     }
+    pair.writer = parseWriter(json, pair, top, p);
+    const QJsonValue hooks = json.value(QStringLiteral("hooks"));
+    if (hooks.isObject())
+        pair.hooks = parseHooks(hooks.toObject(), QStringLiteral("hooks"), p);
+    else if (!hooks.isUndefined() && !hooks.isNull())
+        p.add(top, PairProfile::tr("\"hooks\" must be an object or null"));
     // names, hosts, accounts, paths: nothing may write into an option file, a command or an output line
     for (const auto& [where, what] : ProfileRules::check(pair))
         p.add(where, what);
@@ -297,6 +362,14 @@ QJsonObject PairProfile::toJson() const
         initialCopy == 0 || initialCopy == 1 ? QJsonValue(servers[initialCopy].name) : QJsonValue());
     if (replaceTarget)
         o.insert(QStringLiteral("replaceTarget"), true);
+    // the writer by its server's name; a server called "both" is written as its letter
+    const int w = writerIndex();
+    o.insert(QStringLiteral("writer"),
+        w < 0                                          ? QStringLiteral("both")
+            : servers[w].name != QLatin1String("both") ? servers[w].name
+                                                       : QString(QLatin1Char(w == 0 ? 'A' : 'B')));
+    if (!hooks.isDefault())
+        o.insert(QStringLiteral("hooks"), hooks.toJson());
     return o;
 }
 

@@ -43,6 +43,9 @@ struct ServerProfile
     SshEndpoint ssh;
     QString configFile = QStringLiteral("auto");
     QString restartCommand = QStringLiteral("auto");
+    /** How long a restart may take before it is stopped (large buffer pools need minutes). */
+    int restartTimeoutSeconds = DefaultRestartTimeoutSeconds;
+    static constexpr int DefaultRestartTimeoutSeconds = 90;
 
     /** Transient: a password typed into the GUI or read from the keychain. Never serialised. */
     QString adminPasswordOverride;
@@ -67,6 +70,18 @@ enum class RestartPolicy {
     Never, ///< none: settings that need one wait in the option file for the next planned restart
 };
 
+/** Commands run on the machine running RepliPair around a switchover of the writer (empty: none). */
+struct SwitchHooks
+{
+    QString beforeSwitch; ///< a non-zero exit aborts the switch
+    QString afterSwitch;
+    QString rollback; ///< run when a switch is undone
+    int timeoutSeconds = 30; ///< each hook is stopped after this long
+
+    bool isDefault() const;
+    QJsonObject toJson() const;
+};
+
 /** A `*.replipair.json` pair profile: the two servers, the databases and the options. */
 struct PairProfile
 {
@@ -87,6 +102,10 @@ public:
     RestartPolicy restart = RestartPolicy::Auto;
     int initialCopy = -1; ///< index of the server whose databases are copied to the other first; -1: no copy
     bool replaceTarget = false; ///< the copy may replace the receiver's non-empty databases (saved first)
+    /** Index of the server taking the application's writes (the other is read_only); -1: both take
+     *  writes (two writers, the behaviour before the writer role existed). */
+    int writer = -1;
+    SwitchHooks hooks;
     ServerProfile servers[2];
 
     QString filePath; ///< where it was loaded from (not serialised)
@@ -101,6 +120,8 @@ public:
     QString replicationHostFor(int index) const;
     /** Index of the server called @p nameOrLetter ("A"/"B" also stand for the first/second), else -1. */
     int serverIndex(const QString& nameOrLetter) const;
+    /** The writer's index (0 or 1), or -1 when both servers take writes. */
+    int writerIndex() const { return writer == 0 || writer == 1 ? writer : -1; }
     /** The database the verification probe writes into (first replicated database, else "replipair"). */
     QString probeDatabase() const;
 

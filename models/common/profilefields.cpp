@@ -47,6 +47,19 @@ int ProfileFields::port(const QJsonObject& obj, const QString& key, const QStrin
     return int(d);
 }
 
+int ProfileFields::integer(const QJsonObject& obj, const QString& key, const QString& where, int def)
+{
+    const QJsonValue v = obj.value(key);
+    if (v.isUndefined() || v.isNull())
+        return def;
+    const double d = v.toDouble();
+    if (!v.isDouble() || d != double(qint64(d)) || d < -1e9 || d > 1e9) {
+        add(where, ProfileFields::tr("\"%1\" must be a whole number").arg(key));
+        return def;
+    }
+    return int(d);
+}
+
 bool ProfileFields::boolean(const QJsonObject& obj, const QString& key, const QString& where, bool def)
 {
     const QJsonValue v = obj.value(key);

@@ -21,6 +21,8 @@ public:
         bool required = false);
     int port(const QJsonObject& obj, const QString& key, const QString& where, int def);
     bool boolean(const QJsonObject& obj, const QString& key, const QString& where, bool def);
+    /** A whole number (its range is ProfileRules'). */
+    int integer(const QJsonObject& obj, const QString& key, const QString& where, int def);
     /** Database names that option files and the server's filter lists can hold. */
     QStringList names(const QJsonObject& obj, const QString& key, const QString& where);
 

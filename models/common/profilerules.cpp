@@ -107,6 +107,24 @@ std::optional<QString> ProfileRules::singleLine(const QString& value)
     return tr("\"%1\" holds a control character (such as a line break)").arg(printable(value));
 }
 
+std::optional<QString> ProfileRules::optionFilePath(const QString& value)
+{
+    if (value == QLatin1String("auto"))
+        return std::nullopt;
+    if (const auto line = singleLine(value))
+        return line;
+    if (!value.startsWith(QLatin1Char('/')))
+        return tr("\"%1\" is not an absolute path (or \"auto\"): the option file must be named from /")
+            .arg(value);
+    for (const QString& part : value.split(QLatin1Char('/')))
+        if (part == QLatin1String("..") || part == QLatin1String("."))
+            return tr("\"%1\" holds a \"%2\" component: name the option file by its own path")
+                .arg(value, part);
+    if (value.endsWith(QLatin1Char('/')))
+        return tr("\"%1\" names a folder, not an option file").arg(value);
+    return std::nullopt;
+}
+
 std::optional<QString> ProfileRules::keychainEntry(const QString& value)
 {
     if (matches(QStringLiteral("[A-Za-z0-9_.@:/-]{1,%1}").arg(MaxKeychainEntryLength), value))
@@ -115,6 +133,16 @@ std::optional<QString> ProfileRules::keychainEntry(const QString& value)
               "_ . @ : / - (like \"sql:root@db1:3306\")")
         .arg(printable(value.left(MaxKeychainEntryLength + 1)))
         .arg(MaxKeychainEntryLength);
+}
+
+std::optional<QString> ProfileRules::restartTimeout(int seconds)
+{
+    if (seconds >= MinRestartTimeoutSeconds && seconds <= MaxRestartTimeoutSeconds)
+        return std::nullopt;
+    return tr("%1 is not a restart timeout: give %2 to %3 seconds")
+        .arg(seconds)
+        .arg(MinRestartTimeoutSeconds)
+        .arg(MaxRestartTimeoutSeconds);
 }
 
 QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
@@ -133,6 +161,11 @@ QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
     optional(top, QStringLiteral("name"), p.name, &ProfileRules::name);
     rule(top, QStringLiteral("replicationUser"), account(p.replicationUser));
     rule(top, QStringLiteral("replicationUserHost"), accountHost(p.replicationUserHost));
+    // hook commands are run as they are written, but one command is one line
+    const QString hooks = QStringLiteral("hooks");
+    optional(hooks, QStringLiteral("beforeSwitch"), p.hooks.beforeSwitch, &ProfileRules::singleLine);
+    optional(hooks, QStringLiteral("afterSwitch"), p.hooks.afterSwitch, &ProfileRules::singleLine);
+    optional(hooks, QStringLiteral("rollback"), p.hooks.rollback, &ProfileRules::singleLine);
     for (int i = 0; i < 2; ++i) {
         const ServerProfile& s = p.servers[i];
         const QString where = QStringLiteral("servers[%1]").arg(i);
@@ -145,8 +178,9 @@ QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
         optional(where, QStringLiteral("adminPasswordFile"), s.adminPasswordFile, &ProfileRules::singleLine);
         optional(where, QStringLiteral("adminPasswordKeychain"), s.adminPasswordKeychain,
             &ProfileRules::keychainEntry);
-        optional(where, QStringLiteral("configFile"), s.configFile, &ProfileRules::singleLine);
+        optional(where, QStringLiteral("configFile"), s.configFile, &ProfileRules::optionFilePath);
         optional(where, QStringLiteral("restartCommand"), s.restartCommand, &ProfileRules::singleLine);
+        rule(where, QStringLiteral("restartTimeoutSeconds"), restartTimeout(s.restartTimeoutSeconds));
         if (!s.hasSsh)
             continue;
         const QString ssh = where + QStringLiteral(".ssh");

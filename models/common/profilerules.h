@@ -33,8 +33,14 @@ public:
     static std::optional<QString> environmentName(const QString& value);
     /** A path or a command: no control characters (a newline would start a new line). */
     static std::optional<QString> singleLine(const QString& value);
+    /** "configFile": "auto", or an absolute path without "." or ".." components or control characters. */
+    static std::optional<QString> optionFilePath(const QString& value);
     /** The name of an OS keychain entry ("sql:root@db1:3306"): 1 to 400 letters, digits and _ . @ : / - */
     static std::optional<QString> keychainEntry(const QString& value);
+    /** "restartTimeoutSeconds": 10 to 3600. */
+    static std::optional<QString> restartTimeout(int seconds);
+    static constexpr int MinRestartTimeoutSeconds = 10;
+    static constexpr int MaxRestartTimeoutSeconds = 3600;
     /** Whether @p value holds a control character or a Unicode line or paragraph separator (U+2028,
      *  U+2029): anything that could start a new line where it is written. */
     static bool breaksLine(const QString& value);

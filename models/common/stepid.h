@@ -15,6 +15,7 @@ public:
     static inline const QString Inspect = QStringLiteral("inspect");
     static inline const QString ReachPeer = QStringLiteral("reach-peer");
     static inline const QString Preflight = QStringLiteral("preflight");
+    static inline const QString PlanChanged = QStringLiteral("plan-changed");
     static inline const QString ReadConfig = QStringLiteral("read-config");
     static inline const QString CheckConfig = QStringLiteral("check-config");
     static inline const QString Config = QStringLiteral("config");
@@ -23,10 +24,13 @@ public:
     static inline const QString Coordinates = QStringLiteral("coordinates");
     static inline const QString ChangeSource = QStringLiteral("change-source");
     static inline const QString Verify = QStringLiteral("verify");
+    static inline const QString WriterRole = QStringLiteral("writer-role");
     static inline const QString Heartbeat = QStringLiteral("heartbeat");
     static inline const QString VerifyData = QStringLiteral("verify-data");
     static inline const QString Setup = QStringLiteral("setup");
     static inline const QString Cancel = QStringLiteral("cancel");
+    static inline const QString Recover = QStringLiteral("recover");
+    static inline const QString Journal = QStringLiteral("journal");
     // what the steps are made of
     static inline const QString Profile = QStringLiteral("profile");
     static inline const QString Credentials = QStringLiteral("credentials");
@@ -54,6 +58,20 @@ public:
     static inline const QString FailingEvent = QStringLiteral("failing-event");
     static inline const QString SkipEvent = QStringLiteral("skip-event");
     static inline const QString CompareData = QStringLiteral("compare-data");
+    // moving the writer role (switchover, failover)
+    static inline const QString Switchover = QStringLiteral("switchover");
+    static inline const QString Failover = QStringLiteral("failover");
+    static inline const QString SwitchGuards = QStringLiteral("switch-guards");
+    static inline const QString RunHook = QStringLiteral("run-hook");
+    static inline const QString SetReadOnly = QStringLiteral("set-read-only");
+    static inline const QString WaitTransactions = QStringLiteral("wait-transactions");
+    static inline const QString FinalPosition = QStringLiteral("final-position");
+    static inline const QString WaitApplied = QStringLiteral("wait-applied");
+    static inline const QString OpenWriter = QStringLiteral("open-writer");
+    static inline const QString WriterRole = QStringLiteral("writer-role");
+    static inline const QString VerifyWriter = QStringLiteral("verify-writer");
+    static inline const QString Rollback = QStringLiteral("rollback");
+    static inline const QString Fence = QStringLiteral("fence");
 
     /** The translated title of step @p id; an unknown id is shown as it is. */
     static QString title(const QString& id);

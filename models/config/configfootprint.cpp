@@ -65,18 +65,15 @@ QString ConfigFootprint::toText(const QString& server) const
 
 Result<ConfigFootprint> ConfigFootprint::read(ServerContext& ctx)
 {
-    ServerInspection inspection;
-    if (ctx.profile.configFile == QLatin1String("auto")) {
-        // finding the file mysqld reads needs what the server says about itself (pid file, datadir, port)
-        if (!ctx.sql || !ctx.sql->isOpen())
-            if (auto c = ctx.connect(); !c)
-                return std::unexpected(c.error());
-        auto inspected = ServerInspection::inspect(ctx);
-        if (!inspected)
-            return std::unexpected(inspected.error());
-        inspection = *inspected;
-    }
-    auto main = OptionFiles::locateMain(ctx, inspection);
+    // finding the files mysqld reads (also to check a "configFile" of the profile against them) needs what
+    // the server says about itself (pid file, datadir, port)
+    if (!ctx.sql || !ctx.sql->isOpen())
+        if (auto c = ctx.connect(); !c)
+            return std::unexpected(c.error());
+    auto inspection = ServerInspection::inspect(ctx);
+    if (!inspection)
+        return std::unexpected(inspection.error());
+    auto main = OptionFiles::locateMain(ctx, *inspection);
     if (!main)
         return std::unexpected(main.error());
     auto files = OptionFiles::read(ctx, *main);

@@ -85,6 +85,8 @@ void ConfigLocator::follow(const QString& file, QStringList& order, int depth)
                                                : m_shell.listDir(inc.path, QStringLiteral("*.cnf"));
         if (!names)
             continue;
+        if (!m_includeDirs.contains(inc.path))
+            m_includeDirs << inc.path;
         for (const QString& n : *names)
             follow(QDir(inc.path).filePath(n), order, depth + 1);
     }
@@ -142,6 +144,7 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
             m_tree = *tree;
         follow(loc.mainFile, loc.readOrder, 0);
         loc.files = m_tree;
+        loc.includeDirs = m_includeDirs;
         if (loc.readOrder.isEmpty())
             return stepFailure(m_server, StepId::Config,
                 ConfigLocator::tr("the server reads %1 (%2), but it cannot be read on %3")
@@ -175,6 +178,7 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
             = ConfigLocator::tr("--defaults-extra-file on the command line of %1").arg(process.describe());
         follow(cmd.extraFile, loc.readOrder, 0);
         loc.files = m_tree;
+        loc.includeDirs = m_includeDirs;
         return loc;
     }
     if (globals.isEmpty())
@@ -184,6 +188,7 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
                 "(%3). Set \"configFile\" in the profile.")
                 .arg(process.describe(), m_shell.describe(), order->join(QLatin1String(", "))));
     loc.files = m_tree;
+    loc.includeDirs = m_includeDirs;
     loc.mainFile = globals.last(); // read last, so its values (and its !includedir drop-ins) win
     loc.reason = globals.size() == 1
         ? ConfigLocator::tr("the default option file of %1 (it has no --defaults-file)")

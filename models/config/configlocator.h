@@ -24,6 +24,7 @@ public:
         QString groupSuffix; ///< --defaults-group-suffix: settings then also go to [mysqld<suffix>]
         QStringList warnings; ///< e.g. other servers on the host read the same files
         OptionFileTree files; ///< every option file read on the way (one remote call), for OptionFiles::read
+        QStringList includeDirs; ///< every !includedir folder of those files that exists
     };
     /** What the server's command line says about option files. */
     struct CommandLineFiles
@@ -60,6 +61,7 @@ private:
     Result<bool> exists(const QString& file);
 
     OptionFileTree m_tree; ///< read in one call before following the includes
+    QStringList m_includeDirs; ///< the !includedir folders follow() listed
 
     HostShell& m_shell;
     QString m_server;

@@ -60,7 +60,9 @@ ConfigPlan ConfigPlanner::plan(const QString& server, const QString& pairName,
     for (const DesiredSetting& s : settings) {
         if (ReplicationSettings::isEffective(s, effective))
             continue;
-        if (s.dynamic)
+        if (s.writerRole)
+            plan.writerRole << s;
+        else if (s.dynamic)
             plan.setGlobal << s;
         else if (restartAllowed || s.variable == QLatin1String("log_bin"))
             plan.restartFor << s.variable;
@@ -97,8 +99,8 @@ ConfigPlan ConfigPlanner::plan(const QString& server, const QString& pairName,
         if (f == 0 && dropIn.isEmpty())
             cnf.setMarkedBlock(body);
         const QByteArray after = cnf.render();
-        if (after != file.content)
-            plan.edits << FileEdit { file.path, file.content, after, true };
+        if (after != file.content || !file.exists)
+            plan.edits << FileEdit { file.path, file.content, after, file.exists };
     }
     if (!dropIn.isEmpty()) {
         QByteArray before;

@@ -25,6 +25,7 @@ struct ConfigPlan
     QString target; ///< the drop-in file, or the main file holding our marked block
     QList<DesiredSetting> settings;
     QList<DesiredSetting> setGlobal; ///< dynamic settings not yet effective
+    QList<DesiredSetting> writerRole; ///< read_only settings not yet effective: set live after verification
     QStringList restartFor; ///< non-dynamic variables not yet effective, applied by a restart now
     QStringList pendingRestart; ///< non-dynamic variables written for the next restart (none now: policy)
     QList<FileEdit> edits; ///< only files whose content changes
@@ -46,6 +47,7 @@ public:
     {
         QString path;
         QByteArray content;
+        bool exists = true; ///< false: a new file the profile names ("configFile"), made by the plan
     };
 
     static QString dropInName() { return QStringLiteral("90-replipair.cnf"); }

@@ -1,10 +1,13 @@
 #include "config/configpush.h"
 
+#include "operation/intentjournal.h"
+
 #include "common/shellquote.h"
 #include "common/stepid.h"
 #include "host/restartdetector.h"
 #include "host/serverrestart.h"
 #include "setup/serverinspection.h"
+#include "sql/runningserver.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -70,10 +73,23 @@ Result<void> ConfigPush::precheck(ServerContext& ctx, const ConfigPlan& plan)
 
 QString ConfigPush::setGlobalStatement(const Dialect& dialect, const DesiredSetting& setting)
 {
+    // replication filters: MySQL has no variables for them, but CHANGE REPLICATION FILTER
+    if (const QString filter = dialect.setReplicationFilter(
+            setting.variable, setting.value.split(QLatin1Char(','), Qt::SkipEmptyParts));
+        !filter.isEmpty())
+        return filter;
     bool numeric = false;
     setting.value.toLongLong(&numeric);
     return QStringLiteral("SET GLOBAL %1 = %2")
         .arg(setting.variable, numeric ? setting.value : dialect.literal(setting.value));
+}
+
+bool ConfigPush::needsStoppedApplier(int errorCode)
+{
+    // 1198 ER_SLAVE_MUST_STOP (MariaDB's filters, binlog_format before 8.0); 3017
+    // ER_SLAVE_SQL_THREAD_MUST_STOP (CHANGE REPLICATION FILTER); 3747 a running applier prevents
+    // changing binlog_format (MySQL 8.0+)
+    return errorCode == 1198 || errorCode == 3017 || errorCode == 3747;
 }
 
 QString ConfigPush::pendingMeaning(const QString& variable)
@@ -116,6 +132,8 @@ Result<void> ConfigPush::apply()
     if (!m_options.prechecked)
         if (auto ok = precheck(m_ctx, m_plan); !ok)
             return ok;
+    if (m_options.filesOnly)
+        return write();
     for (auto piece :
         { &ConfigPush::write, &ConfigPush::setDynamic, &ConfigPush::restartAndVerify, &ConfigPush::verify })
         if (auto ok = (this->*piece)(); !ok)
@@ -125,34 +143,61 @@ Result<void> ConfigPush::apply()
 
 Result<void> ConfigPush::write()
 {
-    // every backup first, then every file; over SSH all in one remote call
+    // every backup first, then every file; over SSH all in one remote call. Each file is replaced only
+    // while it still holds what the plan was made from: an edit made meanwhile is never overwritten.
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QList<QPair<QString, QString>> copies;
-    QList<QPair<QString, QByteArray>> writes;
+    QList<FileReplacement> writes;
     for (const FileEdit& e : m_plan.edits) {
         if (e.existed)
-            copies << qMakePair(e.path, QStringLiteral("%1.replipair-%2.bak").arg(e.path, stamp));
-        writes << qMakePair(e.path, e.after);
+            copies << qMakePair(e.path, backupName(e.path, stamp));
+        writes << FileReplacement::ifUnchanged(e.path, e.after, e.existed, e.before);
+    }
+    // each file's intent goes to the journal before anything is written: recover puts back what a killed
+    // run left (from the backup, or by removing a file the run created)
+    for (const FileEdit& e : m_plan.edits) {
+        QJsonObject undo { { QStringLiteral("path"), e.path } };
+        if (e.existed)
+            undo.insert(QStringLiteral("backup"), backupName(e.path, stamp));
+        else
+            undo.insert(QStringLiteral("created"), true);
+        m_fileIntents << m_ctx.intent(StepId::Config, IntentJournal::Action::OptionFile, undo, true);
     }
     int copied = 0, written = 0;
     const Result<void> done = m_shell->copyThenWrite(copies, writes, copied, written);
+    for (int i = 0; i < written && i < m_fileIntents.size(); ++i)
+        m_ctx.intentDone(m_fileIntents.at(i));
     for (int i = 0; i < copied; ++i) {
+        m_backupOf.insert(copies.at(i).first, copies.at(i).second);
         m_applied.backups << QStringLiteral("%1 -> %2").arg(copies.at(i).first, copies.at(i).second);
         m_options.progress(ConfigPush::tr("backed up %1 to %2").arg(copies.at(i).first, copies.at(i).second));
     }
     for (int i = 0; i < written; ++i) {
         if (!m_plan.edits.at(i).existed)
-            m_applied.created << writes.at(i).first;
-        m_applied.written << writes.at(i).first;
-        m_options.progress(ConfigPush::tr("wrote %1").arg(writes.at(i).first));
+            m_applied.created << writes.at(i).path;
+        m_applied.written << writes.at(i).path;
+        m_options.progress(ConfigPush::tr("wrote %1").arg(writes.at(i).path));
     }
     if (done)
         return {};
-    if (copied < copies.size())
-        return done; // a backup failed: nothing was written
+    const bool changed = done.error().code == FileReplacement::ChangedSinceRead;
+    const QString why = changed
+        ? ConfigPush::tr("%1. Run plan again to see the plan for the file as it is now.")
+              .arg(done.error().text)
+        : done.error().text;
+    if (written == 0) { // nothing was written: nothing for recover to put back
+        for (int id : m_fileIntents)
+            m_ctx.intentReleased(id);
+        return std::unexpected(failure(done.error().step, why, done.error().code));
+    }
     const QString restored = restore();
     return std::unexpected(
-        failure(StepId::Config, ConfigPush::tr("%1 (%2)").arg(done.error().text, restored)));
+        failure(StepId::Config, ConfigPush::tr("%1 (%2)").arg(why, restored), done.error().code));
+}
+
+QString ConfigPush::backupName(const QString& path, const QString& stamp)
+{
+    return QStringLiteral("%1.replipair-%2.bak").arg(path, stamp);
 }
 
 Result<void> ConfigPush::setDynamic()
@@ -165,10 +210,12 @@ Result<void> ConfigPush::setDynamic()
     for (const DesiredSetting& s : m_plan.setGlobal) {
         const QString sql = setGlobalStatement(m_ctx.dialect, s);
         auto r = m_ctx.sql->exec(sql);
-        if (!r && r.error().code == 1198) { // a running replica: stop it around the change
-            m_ctx.sql->exec(m_ctx.dialect.stopReplica());
+        if (!r && needsStoppedApplier(r.error().code)) {
+            // a running replica: stop it around the change (MySQL: the applier (SQL) thread is enough)
+            const Dialect& d = m_ctx.dialect;
+            m_ctx.sql->exec(d.isMariaDb() ? d.stopReplica() : d.stopReplicaSqlThread());
             r = m_ctx.sql->exec(sql);
-            m_ctx.sql->exec(m_ctx.dialect.startReplica());
+            m_ctx.sql->exec(d.isMariaDb() ? d.startReplica() : d.startReplicaSqlThread());
         }
         if (!r) {
             const QString restored = restore();
@@ -202,11 +249,15 @@ Result<void> ConfigPush::restartAndVerify()
     const QString& cmd = m_plan.restartCommand;
     m_options.progress(ConfigPush::tr("restarting the server (%1 changed): %2")
                            .arg(m_plan.restartFor.join(QStringLiteral(", ")), cmd));
-    ServerRestart::Options restart { cmd, m_options.errorLog, m_options.restartTimeoutMs,
-        m_options.progress };
+    const RestartedServer::Expected before = runningNow();
+    ServerRestart::Options restart { cmd, m_options.errorLog, m_options.restartTimeoutMs, m_options.progress,
+        withNewSettings(before) };
+    const int restartIntent = m_ctx.intent(
+        StepId::Restart, IntentJournal::Action::Restart, { { QStringLiteral("command"), cmd } }, true);
     ServerRestart first(m_ctx, restart);
     auto back = first.run();
     if (back) {
+        m_ctx.intentDone(restartIntent);
         m_applied.restarted = true;
         m_options.progress(ConfigPush::tr("the server is back"));
         return {};
@@ -241,6 +292,7 @@ Result<void> ConfigPush::restartAndVerify()
                 .arg(back.error().text, restored, serverState(),
                     m_applied.backups.isEmpty() ? ConfigPush::tr("none, the files were new")
                                                 : m_applied.backups.join(QStringLiteral(", ")))));
+    restart.expected = before; // the old configuration: the server_id it had, nothing new in effect
     ServerRestart second(m_ctx, restart);
     auto again = second.run();
     return std::unexpected(failure(StepId::Restart,
@@ -261,14 +313,28 @@ QString ConfigPush::serverState()
 
 QString ConfigPush::restore()
 {
+    // only the files written are put back: from the backup just taken (its bytes, not what was read
+    // earlier), and only while each still holds what this run wrote
     QStringList notes;
     bool all = true;
     for (const FileEdit& e : m_plan.edits) {
+        if (!m_applied.written.contains(e.path))
+            continue;
         if (e.existed) {
-            auto w = m_shell->writeFileAtomic(e.path, e.before);
+            const QString backup = m_backupOf.value(e.path);
+            auto saved = backup.isEmpty() ? Result<QByteArray>(std::unexpected(StepError {
+                             m_ctx.profile.name, StepId::Backup, 0, ConfigPush::tr("no backup") }))
+                                          : m_shell->readFile(backup);
+            Result<void> w = saved ? Result<void>() : std::unexpected(saved.error());
+            if (saved) {
+                int copied = 0, written = 0;
+                w = m_shell->copyThenWrite(
+                    {}, { FileReplacement::ifUnchanged(e.path, *saved, true, e.after) }, copied, written);
+            }
             all = all && w.has_value();
-            notes << (w ? ConfigPush::tr("restored %1").arg(e.path)
-                        : ConfigPush::tr("could NOT restore %1: %2").arg(e.path, w.error().text));
+            notes << (w
+                    ? ConfigPush::tr("restored %1 from %2").arg(e.path, backup)
+                    : ConfigPush::tr("could NOT restore %1 from %2: %3").arg(e.path, backup, w.error().text));
         } else {
             auto r = m_shell->removeFile(e.path);
             all = all && r.has_value();
@@ -277,26 +343,64 @@ QString ConfigPush::restore()
         }
     }
     m_applied.restored = all;
+    if (all) // put back by the run itself: nothing left for recover
+        for (int id : m_fileIntents)
+            m_ctx.intentReleased(id);
     return notes.join(QStringLiteral("; "));
+}
+
+RestartedServer::Expected ConfigPush::runningNow()
+{
+    RestartedServer::Expected expected;
+    if (m_ctx.sql && (m_ctx.sql->isOpen() || m_ctx.connect(2)))
+        if (auto now = RunningServer::read(*m_ctx.sql)) {
+            expected.dataDir = now->dataDir;
+            expected.port = now->port;
+            expected.serverId = now->serverId;
+        }
+    return expected;
+}
+
+RestartedServer::Expected ConfigPush::withNewSettings(RestartedServer::Expected expected) const
+{
+    for (const DesiredSetting& s : m_plan.settings)
+        if (s.variable == QLatin1String("server_id") && !m_plan.pendingRestart.contains(s.variable))
+            expected.serverId = s.value.toLongLong();
+    const ConfigPlan& plan = m_plan;
+    expected.settingsMissing = [&plan](ServerContext& ctx) {
+        auto wrong = notInEffect(ctx, plan);
+        return wrong ? wrong->join(QStringLiteral("; ")) : wrong.error().text;
+    };
+    return expected;
+}
+
+Result<QStringList> ConfigPush::notInEffect(ServerContext& ctx, const ConfigPlan& plan)
+{
+    if (!ctx.sql->isOpen())
+        if (auto c = ctx.connect(); !c)
+            return std::unexpected(c.error());
+    auto inspected = ServerInspection::inspect(ctx);
+    if (!inspected)
+        return std::unexpected(inspected.error());
+    QStringList wrong;
+    for (const DesiredSetting& s : plan.settings)
+        // MySQL 5.7 shows its replication filters only while a replica is configured: set, not readable
+        if (!(s.isList && !inspected->variables.contains(s.variable))
+            && !plan.pendingRestart.contains(s.variable) && !s.writerRole // read_only: set live later
+            && !ReplicationSettings::isEffective(s, inspected->variables))
+            wrong << QStringLiteral("%1 is %2, expected %3")
+                         .arg(s.variable, inspected->variables.value(s.variable), s.value);
+    return wrong;
 }
 
 Result<void> ConfigPush::verify()
 {
-    if (!m_ctx.sql->isOpen())
-        if (auto c = m_ctx.connect(); !c)
-            return c;
-    auto inspected = ServerInspection::inspect(m_ctx);
-    if (!inspected)
-        return std::unexpected(inspected.error());
-    QStringList wrong;
-    for (const DesiredSetting& s : m_plan.settings)
-        if (!m_plan.pendingRestart.contains(s.variable)
-            && !ReplicationSettings::isEffective(s, inspected->variables))
-            wrong << QStringLiteral("%1 is %2, expected %3")
-                         .arg(s.variable, inspected->variables.value(s.variable), s.value);
-    if (!wrong.isEmpty())
+    auto wrong = notInEffect(m_ctx, m_plan);
+    if (!wrong)
+        return std::unexpected(wrong.error());
+    if (!wrong->isEmpty())
         return std::unexpected(failure(StepId::VerifyConfig,
             ConfigPush::tr("after the change: %1. Another option file may override ours.")
-                .arg(wrong.join(QStringLiteral("; ")))));
+                .arg(wrong->join(QStringLiteral("; ")))));
     return {};
 }

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "config/configplan.h"
+#include "host/restartedserver.h"
 #include "host/serverworker.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QMap>
 
 #include <functional>
 
@@ -28,10 +30,12 @@ public:
     };
     struct Options
     {
-        int restartTimeoutMs = 120000;
+        int restartTimeoutMs = 90000;
         QString errorLog; ///< the server's log_error, quoted when a restart fails
         std::function<void(const QString&)> progress;
         bool prechecked = false; ///< precheck() already passed (setup checks both servers first)
+        /** The server does not run (a failover fences it): write the files only, for its next start. */
+        bool filesOnly = false;
     };
 
     ConfigPush(ServerContext& ctx, const ConfigPlan& plan, Options options);
@@ -47,8 +51,13 @@ public:
 
     /** Everything that could make apply() fail half-way, checked before anything is changed. */
     static Result<void> precheck(ServerContext& ctx, const ConfigPlan& plan);
+    /** The name of the backup of @p path taken at @p stamp (UTC, yyyyMMdd-HHmmss): beside the file. */
+    static QString backupName(const QString& path, const QString& stamp);
     /** SET GLOBAL for a dynamic setting: numbers as they are, anything else quoted. */
     static QString setGlobalStatement(const Dialect& dialect, const DesiredSetting& setting);
+    /** Whether a SET GLOBAL / CHANGE REPLICATION FILTER refused with @p errorCode goes through once the
+     *  replica's applier is stopped. */
+    static bool needsStoppedApplier(int errorCode);
     /** What it means for the pair that @p variable only takes effect at the next restart. */
     static QString pendingMeaning(const QString& variable);
 
@@ -59,6 +68,13 @@ private:
     Result<void> restartAndVerify();
     /** Puts every touched file back as it was; says what it did. */
     QString restore();
+    /** The server as it runs now (its datadir, port and server_id), before the restart. */
+    RestartedServer::Expected runningNow();
+    /** The server that must come back with the new configuration: @p before, with the planned server_id
+     *  and the settings just written in effect. */
+    RestartedServer::Expected withNewSettings(RestartedServer::Expected before) const;
+    /** The settings of @p plan (but those left for the next restart) not in effect on the server. */
+    static Result<QStringList> notInEffect(ServerContext& ctx, const ConfigPlan& plan);
     /** Whether the server answers now, in words for a message. */
     QString serverState();
     /** The effective values are the planned ones (except those left for the next restart). */
@@ -70,4 +86,6 @@ private:
     Options m_options;
     HostShell* m_shell = nullptr;
     Applied m_applied;
+    QList<int> m_fileIntents; ///< the journal's intent of each edit, in the plan's order
+    QMap<QString, QString> m_backupOf; ///< file → the backup this run took of it
 };

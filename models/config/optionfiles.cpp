@@ -2,6 +2,7 @@
 
 #include "common/shellquote.h"
 #include "common/stepid.h"
+#include "config/configfilerules.h"
 #include "config/configlocator.h"
 #include "config/mycnf.h"
 #include "setup/serverinspection.h"
@@ -12,11 +13,17 @@
 
 Result<QString> OptionFiles::locateMain(ServerContext& ctx, const ServerInspection& inspection, QString* how)
 {
-    if (ctx.profile.configFile != QLatin1String("auto"))
-        return ctx.profile.configFile;
     auto shell = ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
+    if (ctx.profile.configFile != QLatin1String("auto")) {
+        // a file named in the profile is one the server reads, and an option file, or it is not touched
+        if (auto ok = ConfigFileRules::check(**shell, ctx.profile.name, ctx.profile.configFile,
+                inspection.processHint(), inspection.version.flavor);
+            !ok)
+            return std::unexpected(ok.error());
+        return ctx.profile.configFile;
+    }
     auto location = ConfigLocator(**shell, ctx.profile.name)
                         .locate(inspection.processHint(), inspection.version.flavor);
     if (!location)
@@ -52,6 +59,13 @@ Result<OptionFiles::Files> OptionFiles::read(ServerContext& ctx, const QString& 
         return (*shell)->listDir(dir, QStringLiteral("*.cnf"));
     };
 
+    // a "configFile" of the profile that is not there yet (ConfigFileRules allow a new *.cnf file in an
+    // !includedir folder of the server): it is made, with our block in it
+    bool mainIsNew = false;
+    if (ctx.profile.configFile == mainFile && !tree.file(mainFile)) {
+        auto present = (*shell)->exists(mainFile);
+        mainIsNew = present && !*present;
+    }
     Files files;
     files.mainFile = mainFile;
     QStringList seen;
@@ -62,6 +76,10 @@ Result<OptionFiles::Files> OptionFiles::read(ServerContext& ctx, const QString& 
             return {};
         seen << path;
         auto content = readOne(path);
+        if (!content && depth == 0 && mainIsNew) {
+            files.files << ConfigPlanner::SourceFile { path, {}, false }; // a new drop-in ("configFile")
+            return {};
+        }
         if (!content) {
             if (depth == 0)
                 return stepFailure(ctx.profile.name, StepId::ReadConfig,

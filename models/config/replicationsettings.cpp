@@ -152,13 +152,29 @@ QList<DesiredSetting> ReplicationSettings::compute(
             out << scalar(d, QStringLiteral("enforce_gtid_consistency"), QStringLiteral("ON"));
         }
     }
+    // two writers (the default): read_only is left as it is
+    if (pair.writerIndex() >= 0)
+        out << writerRole(d, pair.writerIndex() == index);
+    return out;
+}
+
+QList<DesiredSetting> ReplicationSettings::writerRole(const Dialect& d, bool takesWrites)
+{
+    const QString value = takesWrites ? QStringLiteral("OFF") : QStringLiteral("ON");
+    QList<DesiredSetting> out { scalar(d, QStringLiteral("read_only"), value) };
+    if (d.hasSuperReadOnly())
+        out << scalar(d, QStringLiteral("super_read_only"), value);
+    for (DesiredSetting& s : out)
+        s.writerRole = true;
     return out;
 }
 
 bool ReplicationSettings::isEffective(const DesiredSetting& setting, const QMap<QString, QString>& variables)
 {
+    // a setting that cannot be read is not known to hold: a replication filter MySQL 5.7 does not show
+    // (no replica configured yet) is set again, which is harmless, rather than trusted blindly
     if (!variables.contains(setting.variable))
-        return setting.isList; // MySQL shows replication filters only once a replica is configured
+        return false;
     const QString current = variables.value(setting.variable);
     if (setting.isList)
         return normaliseList(current) == normaliseList(setting.value);

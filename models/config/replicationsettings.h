@@ -14,6 +14,9 @@ struct DesiredSetting
     QStringList cnfLines; ///< lines for the option file ("server-id = 2"; one per database for filters)
     bool isList = false;
     bool dynamic = false; ///< SET GLOBAL takes effect without a restart
+    /** The writer role (read_only): written to the option file with the rest, set live only once
+     *  replication is verified, so that setup's own writes (accounts, the test rows) come first. */
+    bool writerRole = false;
 };
 
 /** The settings the howto sets (server-id, log-bin, log-slave-updates, sync_binlog, auto_increment_*,
@@ -30,6 +33,10 @@ public:
         const ServerInspection& peer, bool gtid);
     /** The replication filters of the pair's filter style (wild-table by default, or the seed's do-db). */
     static QList<DesiredSetting> filters(const Dialect& d, const PairProfile& pair);
+    /** The writer role of a server of a single-writer pair: read_only OFF for the one that takes the
+     *  writes, ON for the other (with super_read_only on MySQL 5.7.8+, so SUPER accounts cannot write
+     *  either). In this order: MySQL turns super_read_only off with read_only, and read_only on with it. */
+    static QList<DesiredSetting> writerRole(const Dialect& d, bool takesWrites);
     /** Whether @p setting already holds on a server with the effective @p variables. */
     static bool isEffective(const DesiredSetting& setting, const QMap<QString, QString>& variables);
 };

@@ -9,7 +9,7 @@ QStringList CopyAccount::statements(ServerContext& ctx, const QString& host, con
 {
     const Dialect& d = ctx.dialect;
     const QString account = d.account(userName(), host);
-    QStringList out { QStringLiteral("DROP USER IF EXISTS %1").arg(account),
+    QStringList out { d.dropUser(userName(), host),
         QStringLiteral("CREATE USER %1 IDENTIFIED BY %2")
             .arg(account, redact ? QStringLiteral("'***'") : d.literal(password)) };
     for (const QString& db : databases)
@@ -20,11 +20,14 @@ QStringList CopyAccount::statements(ServerContext& ctx, const QString& host, con
     out << QStringLiteral("GRANT RELOAD, %1 ON *.* TO %2")
                .arg(binlogMonitor ? QStringLiteral("BINLOG MONITOR") : QStringLiteral("REPLICATION CLIENT"),
                    account);
-    // stored routines are read from mysql.proc, or need SHOW_ROUTINE on MySQL 8.0.20+
-    if (!d.isMariaDb() && d.version().atLeast(8, 0, 20))
+    // the routines' text: MariaDB and MySQL 5.x keep it in mysql.proc; MySQL 8.0 has no mysql.proc and
+    // shows it to the global SELECT privilege, from 8.0.20 on to the narrower SHOW_ROUTINE
+    if (d.isMariaDb() || !d.version().atLeast(8, 0, 0))
+        out << QStringLiteral("GRANT SELECT ON mysql.proc TO %1").arg(account);
+    else if (d.version().atLeast(8, 0, 20))
         out << QStringLiteral("GRANT SHOW_ROUTINE ON *.* TO %1").arg(account);
     else
-        out << QStringLiteral("GRANT SELECT ON mysql.proc TO %1").arg(account);
+        out << QStringLiteral("GRANT SELECT ON *.* TO %1").arg(account);
     return out;
 }
 
@@ -38,8 +41,11 @@ Result<void> CopyAccount::create(
     const QStringList real = statements(ctx, host, password, databases, false);
     const QStringList shown = statements(ctx, host, password, databases, true);
     Result<void> result;
-    for (int i = 0; i < real.size() && result; ++i)
+    for (int i = 0; i < real.size() && result; ++i) {
         result = sql.exec(real[i], shown[i]);
+        if (!result && i == 0 && result.error().code == 1396) // no IF EXISTS before MySQL 5.7.8: none there
+            result = {};
+    }
     sql.exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
     return result;
 }
@@ -53,7 +59,9 @@ Result<void> CopyAccount::drop(ServerContext& ctx, const QString& host)
             return c;
     if (auto r = sql.exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
         return r;
-    auto r = sql.exec(QStringLiteral("DROP USER IF EXISTS %1").arg(ctx.dialect.account(userName(), host)));
+    auto r = sql.exec(ctx.dialect.dropUser(userName(), host));
+    if (!r && r.error().code == 1396) // no IF EXISTS before MySQL 5.7.8: already gone
+        r = {};
     sql.exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
     return r;
 }

@@ -70,24 +70,12 @@ Result<SourceFacts> readSource(ServerContext& ctx, const PairProfile& profile)
             return std::unexpected(c.error());
     SqlSession& sql = *ctx.sql;
     sql.setStep(StepId::Copy);
-    auto all = sql.query(
-        QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
-                       "SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys')"));
-    if (!all)
-        return std::unexpected(all.error());
-    QStringList present;
-    for (const SqlRow& r : *all)
-        present << r.value(QStringLiteral("name")).toString();
+    auto listed = CopyCheck::sourceDatabases(ctx, profile);
+    if (!listed)
+        return std::unexpected(listed.error());
     SourceFacts f;
-    if (profile.databases.isEmpty()) {
-        for (const QString& db : present)
-            if (!profile.ignoreDatabases.contains(db))
-                f.databases << db;
-    } else {
-        for (const QString& db : profile.databases)
-            (present.contains(db) ? f.databases : f.missing) << db;
-    }
-    f.databases.sort();
+    f.databases = listed->first;
+    f.missing = listed->second;
     if (auto a = analyze(sql, ctx.dialect, f.databases); !a)
         return std::unexpected(a.error());
     auto sizes = sql.query(QStringLiteral(
@@ -172,6 +160,12 @@ Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
                                                          : QString();
     else
         c.dumpTool = QStringLiteral("mysqldump");
+    if (!c.dumpTool.isEmpty()) {
+        auto help = (*shell)->run(DumpTool::helpCommand(Shell::quote(c.dumpTool)), 15000);
+        if (!help)
+            return std::unexpected(help.error());
+        c.dumpOptions = DumpTool::fromHelp(c.dumpTool, QString::fromUtf8(help->out));
+    }
     c.clientTool
         = has(QStringLiteral("mariadb")) && (ctx.dialect.isMariaDb() || !has(QStringLiteral("mysql")))
         ? QStringLiteral("mariadb")
@@ -239,6 +233,33 @@ QString CopyCheck::saveFolder() const
     return saveDir.isEmpty() ? saveFolderBeside(targetDatadir) : saveDir;
 }
 
+Result<QPair<QStringList, QStringList>> CopyCheck::sourceDatabases(
+    ServerContext& ctx, const PairProfile& profile)
+{
+    if (!ctx.sql || !ctx.sql->isOpen())
+        if (auto c = ctx.connect(); !c)
+            return std::unexpected(c.error());
+    auto all = ctx.sql->query(
+        QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
+                       "SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys')"));
+    if (!all)
+        return std::unexpected(all.error());
+    QStringList present;
+    for (const SqlRow& r : *all)
+        present << r.value(QStringLiteral("name")).toString();
+    QStringList databases, missing;
+    if (profile.databases.isEmpty()) {
+        for (const QString& db : present)
+            if (!profile.ignoreDatabases.contains(db))
+                databases << db;
+    } else {
+        for (const QString& db : profile.databases)
+            (present.contains(db) ? databases : missing) << db;
+    }
+    databases.sort();
+    return qMakePair(databases, missing);
+}
+
 QString CopyCheck::saveFolderBeside(const QString& datadir)
 {
     QString d = datadir;
@@ -252,6 +273,7 @@ Result<CopyCheck> CopyCheck::gather(
 {
     CopyCheck c;
     c.source = source;
+    c.replace = replace;
     const int target = 1 - source;
     const QString from = profile.servers[source].name, to = profile.servers[target].name;
     auto facts
@@ -304,6 +326,32 @@ Result<CopyCheck> CopyCheck::gather(
             CopyCheck::tr("%1's host lacks mariadb-dump/mysqldump, the mariadb/mysql client or setsid")
                 .arg(to),
             CopyCheck::tr("install the database client package on %1's host").arg(to) };
+    if (!c.dumpTool.isEmpty() && !c.dumpOptions.knowsCoordinates())
+        c.findings << Finding { Sev::Error, to, QStringLiteral("copy-dump-tool-options"),
+            CopyCheck::tr("%1 on %2's host knows neither --source-data nor --master-data: the copy could not "
+                          "carry its binary log coordinates")
+                .arg(c.dumpTool, to),
+            CopyCheck::tr("install the client package of %1's server version on %2's host").arg(from, to) };
+    const Dialect sourceDialect = onWorker(workers[source], [](ServerContext& ctx) { return ctx.dialect; });
+    const Dialect targetDialect = onWorker(workers[target], [](ServerContext& ctx) { return ctx.dialect; });
+    // the dump's coordinates are executed by the receiver: MySQL 8.4 took CHANGE MASTER away, and only a
+    // tool with --source-data writes CHANGE REPLICATION SOURCE
+    if (!c.dumpTool.isEmpty() && c.dumpOptions.knowsCoordinates() && !targetDialect.isMariaDb()
+        && targetDialect.version().atLeast(8, 4, 0) && !c.dumpOptions.sourceData)
+        c.findings << Finding { Sev::Error, to, QStringLiteral("copy-dump-tool-too-old"),
+            CopyCheck::tr(
+                "%1 on %2's host has no --source-data: its dump would carry CHANGE MASTER TO, which "
+                "%3 no longer accepts")
+                .arg(c.dumpTool, to, targetDialect.version().toString()),
+            CopyCheck::tr("install MySQL's own client (mysqldump %1 or later) on %2's host")
+                .arg(QStringLiteral("8.0.26"), to) };
+    else if (!sourceDialect.isMariaDb() && sourceDialect.version().atLeast(8, 4, 0) && c.dumpOptions.mariaDb)
+        c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-dump-tool-flavor"),
+            CopyCheck::tr("%1 on %2's host is MariaDB's; %3 runs %4, which no longer answers the "
+                          "SHOW MASTER STATUS such a tool may ask for its coordinates")
+                .arg(c.dumpTool, to, from, sourceDialect.version().toString()),
+            CopyCheck::tr("install MySQL's own client (mysqldump %1 or later) on %2's host")
+                .arg(QStringLiteral("8.0.26"), to) };
     spaceFindings(c, replace && !c.existingOnTarget.isEmpty(), from, to);
     c.findings << Finding { Sev::Warning, to, QStringLiteral("copy-read-only"),
         CopyCheck::tr(

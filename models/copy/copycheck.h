@@ -3,12 +3,14 @@
 #include "common/finding.h"
 #include "common/pairprofile.h"
 #include "common/steperror.h"
+#include "copy/dumptool.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 
 class ServerWorker;
+struct ServerContext;
 
 /** What is known before a copy changes anything: what would be copied from the source, what the
  *  receiver holds in its place, the space and the tools on the receiver's host — and the verdicts. */
@@ -31,8 +33,10 @@ public:
     qint64 saveFreeBytes = -1; ///< free space where saveDir is (or would be made); -1: unknown
     bool saveOnDataFilesystem = true; ///< saveDir and the data folder share one filesystem
     QString dumpTool;
+    DumpTool dumpOptions; ///< what dumpTool understands, from its own --help on the receiver's host
     QString clientTool;
     bool targetReadOnly = false;
+    bool replace = false; ///< the user confirmed replacing the receiver's databases (saved first)
     QList<Finding> findings;
 
     /** Reads both servers (on their workers) and judges; @p replace: the user confirmed replacing. */
@@ -44,4 +48,7 @@ public:
     QString saveFolder() const;
     /** The folder next to @p datadir the old copy is saved in when it can be written. */
     static QString saveFolderBeside(const QString& datadir);
+    /** The databases of @p profile the source @p ctx has (sorted), and the listed ones it lacks. */
+    static Result<QPair<QStringList, QStringList>> sourceDatabases(
+        ServerContext& ctx, const PairProfile& profile);
 };

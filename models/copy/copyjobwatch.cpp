@@ -3,7 +3,7 @@
 #include "common/stepid.h"
 #include "copy/copyreceiver.h"
 #include "copy/copyscript.h"
-#include "copy/remotejob.h"
+#include "host/remotejob.h"
 
 #include <QElapsedTimer>
 
@@ -29,7 +29,11 @@ Result<CopyJobWatch::Outcome> CopyJobWatch::run(
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        return job->start(**shell, name, script);
+        // the state files of the previous job in the same folder go first
+        return job->start(**shell, name, script,
+            { QStringLiteral("dump.pid"), QStringLiteral("dump.rc"), QStringLiteral("load.rc"),
+                QStringLiteral("finished"), QStringLiteral("poll.sleep"), QStringLiteral("dump.err"),
+                QStringLiteral("load.err"), QStringLiteral("bytes.final") });
     });
     if (!started)
         return std::unexpected(started.error());
@@ -64,6 +68,16 @@ Result<CopyJobWatch::Outcome> CopyJobWatch::run(
         if (m_progress)
             m_progress(progress);
         if (finished) {
+            // the runner writes the job's exit status right after the script's end: once it has, nothing of
+            // the job writes into the work folder any more (which the caller may remove next)
+            auto ended = m_receiver.on([job](ServerContext& ctx) -> Result<RemoteJob::State> {
+                auto shell = ctx.hostShell();
+                if (!shell)
+                    return std::unexpected(shell.error());
+                return job->state(**shell, 5000);
+            });
+            if (!ended)
+                return std::unexpected(ended.error());
             m_running = false;
             return Outcome { *polled, progress.bytes, progress.tables, t.elapsed() };
         }

@@ -1,9 +1,11 @@
 #include "copy/copyreceiver.h"
 
+#include "operation/intentjournal.h"
+
 #include "common/shellquote.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
-#include "copy/remotejob.h"
+#include "host/remotejob.h"
 #include "sql/replicastatus.h"
 
 namespace {
@@ -34,7 +36,7 @@ Result<QString> CopyReceiver::makeWorkDir()
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        return RemoteJob::makeWorkDir(**shell, name);
+        return RemoteJob::makeWorkDir(**shell, name, StepId::Copy, QStringLiteral("copy"));
     });
 }
 
@@ -44,7 +46,7 @@ Result<void> CopyReceiver::removeWorkDir(const QString& dir)
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        return RemoteJob::removeWorkDir(**shell, name, dir);
+        return RemoteJob::removeWorkDir(**shell, name, StepId::Copy, dir);
     });
 }
 
@@ -54,7 +56,7 @@ Result<void> CopyReceiver::writePrivateFile(const QString& path, const QByteArra
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        return RemoteJob::writePrivateFile(**shell, name, path, content);
+        return RemoteJob::writePrivateFile(**shell, name, StepId::Copy, path, content);
     });
 }
 
@@ -79,12 +81,17 @@ Result<void> CopyReceiver::checkLogin(const QString& clientTool, const QString& 
     });
 }
 
-Result<int> CopyReceiver::makeReadOnly()
+Result<int> CopyReceiver::makeReadOnly(int* intent)
 {
-    return on([](ServerContext& ctx) -> Result<int> {
+    return on([intent](ServerContext& ctx) -> Result<int> {
         auto was = ctx.sql->scalar(QStringLiteral("SELECT @@GLOBAL.read_only"));
         if (!was)
             return std::unexpected(was.error());
+        // written down before it is changed: a run killed now leaves recover what to put back
+        const int id = ctx.intent(
+            StepId::Copy, IntentJournal::Action::ReadOnly, { { QStringLiteral("was"), was->toInt() } });
+        if (intent)
+            *intent = id;
         if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL read_only = 1")); !r)
             return std::unexpected(r.error());
         return was->toInt();
@@ -106,8 +113,15 @@ Result<QString> CopyReceiver::makeSaveDir(const QString& folder)
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        auto r = (*shell)->run(
-            QStringLiteral("mkdir -p -m 700 -- %1 && [ -w %1 ]").arg(Shell::quote(folder)), 15000);
+        // mkdir -m sets the mode only of a folder it makes: an existing one is set to 0700 too, and must be
+        // a real folder (not a link) of this user
+        auto r = (*shell)->run(QStringLiteral("f=%1\n"
+                                              "mkdir -p -m 700 -- \"$f\" || exit 1\n"
+                                              "[ -d \"$f\" ] && [ ! -L \"$f\" ] && [ -O \"$f\" ] || "
+                                              "{ echo 'not a folder of this user' >&2; exit 1; }\n"
+                                              "chmod 700 -- \"$f\" && [ -w \"$f\" ]\n")
+                                   .arg(Shell::quote(folder)),
+            15000);
         if (!r)
             return std::unexpected(r.error());
         if (r->exitCode != 0)
@@ -115,6 +129,67 @@ Result<QString> CopyReceiver::makeSaveDir(const QString& folder)
                 CopyReceiver::tr("cannot make %1 on %2's host to save the old copy in: %3")
                     .arg(folder, name, QString::fromUtf8(r->err).trimmed()));
         return folder;
+    });
+}
+
+Result<ReceiverDatabases> CopyReceiver::databases(const QStringList& databases)
+{
+    return on([databases](ServerContext& ctx) -> Result<ReceiverDatabases> {
+        if (auto c = connected(ctx); !c)
+            return std::unexpected(c.error());
+        const QString in = inList(ctx.dialect, databases);
+        // every object a dump of the database carries: tables and views, routines, events (triggers belong
+        // to tables)
+        auto rows = ctx.sql->query(QStringLiteral(
+            "SELECT s.SCHEMA_NAME AS db, s.DEFAULT_CHARACTER_SET_NAME AS cs, s.DEFAULT_COLLATION_NAME AS co, "
+            "(SELECT COUNT(*) FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = s.SCHEMA_NAME) + "
+            "(SELECT COUNT(*) FROM information_schema.EVENTS e WHERE e.EVENT_SCHEMA = s.SCHEMA_NAME) "
+            "AS others FROM information_schema.SCHEMATA s WHERE s.SCHEMA_NAME IN (%1) ORDER BY 1")
+                                       .arg(in));
+        if (!rows)
+            return std::unexpected(rows.error());
+        auto tables = ctx.sql->query(QStringLiteral("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name FROM "
+                                                    "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) "
+                                                    "ORDER BY 1, 2")
+                                         .arg(in));
+        if (!tables)
+            return std::unexpected(tables.error());
+        ReceiverDatabases out;
+        QStringList withTables;
+        for (const SqlRow& r : *tables) {
+            const QString db = r.value(QStringLiteral("db")).toString();
+            out.tables << db + QLatin1Char('.') + r.value(QStringLiteral("name")).toString();
+            withTables << db;
+        }
+        for (const SqlRow& r : *rows) {
+            const QString db = r.value(QStringLiteral("db")).toString();
+            out.existing << db;
+            if (withTables.contains(db) || r.value(QStringLiteral("others")).toLongLong() > 0)
+                out.holdingData << db;
+            else
+                out.emptyDefinitions << QStringLiteral(
+                    "CREATE DATABASE IF NOT EXISTS %1 CHARACTER SET %2 COLLATE %3")
+                                            .arg(SqlQuote::identifier(db),
+                                                r.value(QStringLiteral("cs")).toString(),
+                                                r.value(QStringLiteral("co")).toString());
+        }
+        return out;
+    });
+}
+
+Result<void> CopyReceiver::createDatabases(const QStringList& definitions)
+{
+    return on([definitions](ServerContext& ctx) -> Result<void> {
+        if (auto c = connected(ctx); !c)
+            return c;
+        if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
+            return r;
+        Result<void> result;
+        for (const QString& d : definitions)
+            if (result)
+                result = ctx.sql->exec(d);
+        ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
+        return result;
     });
 }
 
@@ -127,8 +202,8 @@ Result<void> CopyReceiver::expectCoordinates(const QString& sourceHost, int sour
         if (status->configured)
             return stepFailure(name, StepId::Copy,
                 CopyReceiver::tr("%1 already has replica settings (source %2): a copy would replace data it "
-                                 "may be applying; remove them first (STOP SLAVE; RESET SLAVE ALL)")
-                    .arg(name, status->sourceHost));
+                                 "may be applying; remove them first (%3)")
+                    .arg(name, status->sourceHost, ctx.dialect.removeReplicaHint()));
         ChangeSourceParams p;
         p.host = sourceHost;
         p.port = sourcePort;
@@ -150,12 +225,6 @@ Result<BinlogCoordinates> CopyReceiver::coordinatesReceived()
         BinlogCoordinates c;
         c.file = status->relaySourceLogFile;
         c.position = status->execSourceLogPos;
-        if (!ctx.dialect.isMariaDb()) {
-            // mysqldump sets GTID_PURGED on the receiver when the source has GTIDs on
-            auto purged = ctx.sql->scalar(QStringLiteral("SELECT @@GLOBAL.gtid_purged"));
-            if (purged)
-                c.gtid = purged->toString().simplified().remove(QLatin1Char(' '));
-        }
         return c;
     });
 }

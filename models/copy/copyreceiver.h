@@ -9,6 +9,16 @@
 
 class RemoteJob;
 
+/** The receiver's own copy of the databases a copy replaces, read while it is read-only. */
+struct ReceiverDatabases
+{
+    QStringList existing; ///< of the databases asked about, the ones the receiver has
+    QStringList holdingData; ///< of those, the ones with a table, view, routine or event: saved first
+    QStringList tables; ///< "db.table" in them
+    /** CREATE DATABASE of each empty one, to make it again as it was when the copy is undone. */
+    QStringList emptyDefinitions;
+};
+
 /** What the copy does on the receiving server and its host, each call run on its worker and waited
  *  for: the work folder, read_only, the replica settings that take the dump's coordinates, what has
  *  been loaded so far, and putting things back. */
@@ -27,10 +37,15 @@ public:
     /** The admin login in @p cnf works from the receiver's own host, where the copy is loaded. */
     Result<void> checkLogin(const QString& clientTool, const QString& cnf);
     /** read_only = 1; returns what it was. */
-    Result<int> makeReadOnly();
+    Result<int> makeReadOnly(int* intent = nullptr);
     Result<void> setReadOnly(int value);
-    /** Makes @p folder (0700) on the host and returns it. */
+    /** Makes @p folder on the host, or takes the one there: a real folder of this user, mode 0700
+     *  (set again when it exists), writable; returns it. */
     Result<QString> makeSaveDir(const QString& folder);
+    /** What the receiver holds of @p databases now. */
+    Result<ReceiverDatabases> databases(const QStringList& databases);
+    /** Runs @p definitions (CREATE DATABASE …), written to no binary log. */
+    Result<void> createDatabases(const QStringList& definitions);
 
     /** The replica settings that the dump's CHANGE MASTER TO …_LOG_FILE, …_LOG_POS (executed while
      *  loading) completes, so that SHOW SLAVE STATUS shows them: only the source's address, never

@@ -13,8 +13,8 @@ QString dumpedDatabases(const QStringList& dbs)
 
 QString header(const QString& workDir)
 {
-    return QStringLiteral("d=%1\ncd \"$d\" || exit 90\necho $$ > \"$d/job.pid\"\n")
-        .arg(Shell::quote(workDir));
+    // job.pid is RemoteJob's: the id of the job's process group
+    return QStringLiteral("d=%1\ncd \"$d\" || exit 90\n").arg(Shell::quote(workDir));
 }
 
 /** The end of every job: wakes a poll sleeping on it (its sleep's pid in poll.sleep), so that the end is
@@ -35,11 +35,12 @@ QString loader(const CopyScriptParams& p)
         .arg(Shell::quote(p.clientTool));
 }
 
-QString commonDumpOptions()
+QString commonDumpOptions(const CopyScriptParams& p)
 {
     return QStringLiteral(
-        "--single-transaction --routines --events --triggers --hex-blob --add-drop-database --no-tablespaces "
-        "--max-allowed-packet=1G");
+               "--single-transaction --routines --events --triggers --hex-blob --add-drop-database "
+               "--no-tablespaces --max-allowed-packet=1G")
+        + (p.gtidPurgedOff ? QStringLiteral(" --set-gtid-purged=OFF") : QString());
 }
 
 /** Runs @p dump in the background of this (sub)shell and writes its exit code to dump.rc and the bytes it
@@ -63,16 +64,47 @@ QString countedDump(const QString& dump)
 }
 } // namespace
 
+QString CopyScript::optionValue(const QString& value)
+{
+    // the client library's option file reader: a value between quotes keeps its spaces, '#' and ';'; inside,
+    // \\ \" \' \n \r \t \b and \s stand for the character (a raw line break would end the line)
+    QString out;
+    out.reserve(value.size() + 8);
+    out += QLatin1Char('"');
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '"':
+            out += QLatin1String("\\\"");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
+        case '\b':
+            out += QLatin1String("\\b");
+            break;
+        default:
+            out += c;
+        }
+    }
+    out += QLatin1Char('"');
+    return out;
+}
+
 QByteArray CopyScript::optionFile(const QString& host, int port, const QString& user, const QString& password)
 {
-    auto escaped = [](QString v) {
-        v.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
-        return QLatin1Char('"') + v + QLatin1Char('"');
-    };
     return QStringLiteral("[client]\nhost=%1\nport=%2\nuser=%3\npassword=%4\n")
-        .arg(escaped(host))
+        .arg(optionValue(host))
         .arg(port)
-        .arg(escaped(user), escaped(password))
+        .arg(optionValue(user), optionValue(password))
         .toUtf8();
 }
 
@@ -84,7 +116,7 @@ QString CopyScript::copy(const CopyScriptParams& p)
         = p.sourceData ? QStringLiteral("--source-data=1") : QStringLiteral("--master-data=1");
     const QString dump
         = QStringLiteral("%1 --defaults-file=\"$d/source.cnf\" %2 %3 --databases %4 2>\"$d/dump.err\"")
-              .arg(Shell::quote(p.dumpTool), commonDumpOptions(), coords, dumpedDatabases(p.databases));
+              .arg(Shell::quote(p.dumpTool), commonDumpOptions(p), coords, dumpedDatabases(p.databases));
     return header(p.workDir) + countedDump(dump)
         + QStringLiteral(" |\n{ %1 2>\"$d/load.err\"; echo $? > \"$d/load.rc\"; }\n").arg(loader(p))
         + footer();
@@ -94,9 +126,12 @@ QString CopyScript::save(const CopyScriptParams& p, const QString& savedFile)
 {
     const QString dump
         = QStringLiteral("%1 --defaults-file=\"$d/target.cnf\" %2 --databases %3 2>\"$d/dump.err\"")
-              .arg(Shell::quote(p.dumpTool), commonDumpOptions(), dumpedDatabases(p.databases));
-    return header(p.workDir) + countedDump(dump)
-        + QStringLiteral(" > %1\necho 0 > \"$d/load.rc\"\n").arg(Shell::quote(savedFile)) + footer();
+              .arg(Shell::quote(p.dumpTool), commonDumpOptions(p), dumpedDatabases(p.databases));
+    // the saved copy is readable by this user alone (0600, whatever the login's umask), and never replaces
+    // an earlier one of the same name
+    return header(p.workDir) + QStringLiteral("umask 077\nset -C\n") + countedDump(dump)
+        + QStringLiteral(" > %1\nchmod 600 %1\necho 0 > \"$d/load.rc\"\n").arg(Shell::quote(savedFile))
+        + footer();
 }
 
 QString CopyScript::restore(const CopyScriptParams& p, const QString& savedFile)

@@ -5,8 +5,10 @@
 #include "copy/copyjobwatch.h"
 #include "copy/copyreceiver.h"
 #include "copy/copyscript.h"
-#include "copy/remotejob.h"
+#include "host/remotejob.h"
 #include "host/serverworker.h"
+#include "operation/intentjournal.h"
+#include "setup/replicastartpoint.h"
 
 #include <QDateTime>
 
@@ -20,8 +22,12 @@ struct DataCopy::Undo
     bool accountMade = false;
     QString accountHost;
     int readOnlyWas = -1; ///< the receiver's read_only before the copy; -1 untouched
+    ReceiverDatabases replaced; ///< what the receiver held of the copied databases once read-only
     bool loadStarted = false;
     QString savedCopy;
+    // the intents written to the journal before each change (0: none kept), released when put back
+    int folderIntent = 0, jobIntent = 0, readOnlyIntent = 0, accountIntent = 0, replicaIntent = 0,
+        loadIntent = 0;
 };
 
 template<typename F> auto DataCopy::onSource(F fn)
@@ -38,6 +44,30 @@ DataCopy::DataCopy(
     , m_workers { workers[0], workers[1] }
     , m_cancel(cancel)
 { }
+
+int DataCopy::intent(int server, const QString& action, const QJsonObject& undo)
+{
+    auto f = m_workers[server]->submit(
+        [action, undo](ServerContext& ctx) { return ctx.intent(StepId::Copy, action, undo); });
+    f.waitForFinished();
+    return f.result();
+}
+
+void DataCopy::release(int server, int& id, bool done)
+{
+    if (id <= 0)
+        return;
+    auto f = m_workers[server]->submit([id, done](ServerContext& ctx) {
+        if (done)
+            ctx.intentDone(id);
+        else
+            ctx.intentReleased(id);
+        return 0;
+    });
+    f.waitForFinished();
+    if (!done)
+        id = 0;
+}
 
 Result<void> DataCopy::failIfCancelled() const
 {
@@ -64,7 +94,9 @@ Result<CopyResult> DataCopy::run(const CopyCheck& check, const ProgressFn& progr
     Result<CopyResult> result = copySteps(check, undo);
     QStringList problems;
     if (!result)
-        putBack(check, undo, problems);
+        putBack(undo, problems);
+    else
+        release(1 - m_source, undo.loadIntent); // loaded in full: the receiver's data is the copy
     cleanUp(undo, problems);
     if (!result) {
         StepError e = result.error();
@@ -81,14 +113,20 @@ Result<CopyResult> DataCopy::copySteps(const CopyCheck& check, Undo& undo)
 {
     if (auto r = prepare(check, undo); !r)
         return std::unexpected(r.error());
+    if (auto r = listDatabases(check, undo); !r)
+        return std::unexpected(r.error());
     if (auto r = failIfCancelled(); !r)
         return std::unexpected(r.error());
-    if (!check.existingOnTarget.isEmpty())
+    if (!undo.replaced.holdingData.isEmpty()) {
         if (auto r = saveOldCopy(check, undo); !r)
             return std::unexpected(r.error());
+    } else if (!undo.replaced.existing.isEmpty()) {
+        inform(DataCopy::tr("nothing saved: %1 held no table, view, routine or event")
+                   .arg(undo.replaced.existing.join(QStringLiteral(", "))));
+    }
     if (auto r = failIfCancelled(); !r)
         return std::unexpected(r.error());
-    if (auto r = openSource(check, undo); !r)
+    if (auto r = openSource(undo); !r)
         return std::unexpected(r.error());
     return dumpAndLoad(check, undo);
 }
@@ -104,10 +142,19 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
     if (!dir)
         return std::unexpected(dir.error());
     undo.params.workDir = *dir;
+    const int target = 1 - m_source;
+    undo.folderIntent
+        = intent(target, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), *dir } });
+    // the copy's shell jobs run in this folder's process group: recover stops what a kill left running
+    undo.jobIntent = intent(target, IntentJournal::Action::DetachedJob,
+        { { QStringLiteral("folder"), *dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
     undo.params.dumpTool = check.dumpTool;
     undo.params.clientTool = check.clientTool;
+    // by the receiver's tool, not by the servers: its own --help said what it understands
+    undo.params.sourceData = check.dumpOptions.sourceData;
+    undo.params.gtidPurgedOff = check.dumpOptions.setGtidPurged;
     undo.params.databases = check.databases;
-    undo.job = std::make_unique<RemoteJob>(to.name, *dir);
+    undo.job = std::make_unique<RemoteJob>(to.name, StepId::Copy, *dir);
     undo.watch = std::make_unique<CopyJobWatch>(undo.receiver, *undo.job, m_cancel, m_progress);
     undo.watch->setPollIntervalMs(m_pollMs);
     const QString cnf = *dir + QStringLiteral("/target.cnf");
@@ -120,11 +167,46 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
     if (auto r = failIfCancelled(); !r)
         return r;
     // nothing else writes the receiver while it is copied into
-    auto ro = undo.receiver.makeReadOnly();
+    auto ro = undo.receiver.makeReadOnly(&undo.readOnlyIntent);
     if (!ro)
         return std::unexpected(ro.error());
     undo.readOnlyWas = *ro;
     inform(DataCopy::tr("read_only=1 for the time of the copy"));
+    return {};
+}
+
+Result<void> DataCopy::listDatabases(const CopyCheck& check, Undo& undo)
+{
+    // listed again now that the receiver is read-only: a database made or written since the pre-flight is
+    // in the list the dump drops, and is saved (or refused) like the others
+    const QString to = m_profile.servers[1 - m_source].name;
+    auto source = onSource(
+        [profile = m_profile](ServerContext& ctx) { return CopyCheck::sourceDatabases(ctx, profile); });
+    if (!source)
+        return std::unexpected(source.error());
+    if (source->first.isEmpty())
+        return stepFailure(m_profile.servers[m_source].name, StepId::Copy,
+            DataCopy::tr("%1 has none of the replicated databases any more: nothing to copy")
+                .arg(m_profile.servers[m_source].name));
+    undo.params.databases = source->first;
+    auto held = undo.receiver.databases(undo.params.databases);
+    if (!held)
+        return std::unexpected(held.error());
+    undo.replaced = *held;
+    QStringList since;
+    for (const QString& t : held->tables)
+        if (!check.targetTables.contains(t))
+            since << t;
+    if (!held->holdingData.isEmpty() && !check.replace)
+        return stepFailure(to, StepId::Copy,
+            DataCopy::tr(
+                "%1 holds %2 (listed again once it was read-only): a copy from %3 would replace "
+                "them; nothing was replaced. Confirm replacing them (--replace-target) or remove them")
+                .arg(to, (since.isEmpty() ? held->holdingData : since).join(QStringLiteral(", ")),
+                    m_profile.servers[m_source].name));
+    if (!since.isEmpty())
+        inform(DataCopy::tr("%1 made since the pre-flight: saved with the rest")
+                   .arg(since.join(QStringLiteral(", "))));
     return {};
 }
 
@@ -135,7 +217,7 @@ Result<void> DataCopy::saveOldCopy(const CopyCheck& check, Undo& undo)
     if (!saveDir)
         return std::unexpected(saveDir.error());
     CopyScriptParams saveParams = undo.params;
-    saveParams.databases = check.existingOnTarget;
+    saveParams.databases = undo.replaced.holdingData;
     const QString file
         = QStringLiteral("%1/%2-before-copy-%3.sql")
               .arg(*saveDir, to, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
@@ -150,21 +232,24 @@ Result<void> DataCopy::saveOldCopy(const CopyCheck& check, Undo& undo)
             DataCopy::tr("saving the old copy failed, nothing was replaced: %1")
                 .arg(undo.receiver.tail(undo.job.get(), QStringLiteral("dump.err"))));
     undo.savedCopy = file;
-    inform(DataCopy::tr("old copy of %1 saved as %2")
-               .arg(check.existingOnTarget.join(QStringLiteral(", ")), file));
+    inform(DataCopy::tr("old copy of %1 saved as %2 (mode 0600)")
+               .arg(undo.replaced.holdingData.join(QStringLiteral(", ")), file));
     return {};
 }
 
-Result<void> DataCopy::openSource(const CopyCheck& check, Undo& undo)
+Result<void> DataCopy::openSource(Undo& undo)
 {
     const ServerProfile& from = m_profile.servers[m_source];
     // the temporary account on the source, limited to the receiver's address
     const QString password = ReplicationSteps::generatePassword();
     undo.accountHost = m_profile.replicationHostFor(m_source);
     undo.accountMade = true; // from here on it is dropped whatever happens
-    auto account = onSource([host = undo.accountHost, password, dbs = check.databases](ServerContext& ctx) {
-        return CopyAccount::create(ctx, host, password, dbs);
-    });
+    undo.accountIntent = intent(m_source, IntentJournal::Action::CopyAccount,
+        { { QStringLiteral("user"), CopyAccount::userName() },
+            { QStringLiteral("host"), undo.accountHost } });
+    auto account
+        = onSource([host = undo.accountHost, password, dbs = undo.params.databases](
+                       ServerContext& ctx) { return CopyAccount::create(ctx, host, password, dbs); });
     if (!account)
         return account;
     return undo.receiver.writePrivateFile(undo.params.workDir + QStringLiteral("/source.cnf"),
@@ -175,19 +260,22 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
 {
     const ServerProfile &from = m_profile.servers[m_source], &to = m_profile.servers[1 - m_source];
     auto flavor = onSource([](ServerContext& ctx) { return ctx.dialect; });
-    undo.params.sourceData = !flavor.isMariaDb() && flavor.version().atLeast(8, 0, 26);
     // the dump's CHANGE MASTER lands in replica settings made for it (never started)
+    undo.replicaIntent = intent(1 - m_source, IntentJournal::Action::CopyReplicaSettings, {});
     if (auto e = undo.receiver.expectCoordinates(from.effectivePeerHost(), from.port); !e)
         return std::unexpected(e.error());
     auto since = undo.receiver.clock();
     if (!since)
         return std::unexpected(since.error());
-    undo.watch->countLoaded(check.databases, *since);
+    undo.watch->countLoaded(undo.params.databases, *since);
     CopyProgress p;
     p.phase = CopyProgress::Phase::Copy;
     p.estimatedBytes = check.sourceBytes;
     p.estimatedRows = check.sourceRows;
     p.totalTables = check.sourceTables;
+    undo.loadIntent = intent(1 - m_source, IntentJournal::Action::CopyLoad,
+        { { QStringLiteral("databases"), QJsonArray::fromStringList(undo.params.databases) },
+            { QStringLiteral("savedCopy"), undo.savedCopy } });
     undo.loadStarted = true;
     auto copied = undo.watch->run(QStringLiteral("copy"), CopyScript::copy(undo.params), p, true);
     if (!copied)
@@ -219,6 +307,7 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     result.tables = copied->tables;
     result.elapsedMs = copied->elapsedMs;
     result.savedCopy = undo.savedCopy;
+    result.databases = undo.params.databases;
     if (flavor.isMariaDb()) {
         auto gtid = onSource([c = *coords](ServerContext& ctx) {
             return ctx.sql->scalar(QStringLiteral("SELECT BINLOG_GTID_POS(%1, %2)")
@@ -228,6 +317,14 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
         if (!gtid)
             return std::unexpected(gtid.error());
         result.source.gtid = gtid->toString();
+    } else {
+        // no SET @@GLOBAL.GTID_PURGED came with the dump: the GTIDs the snapshot holds are read from the
+        // source's binary log, and the replication step marks the ones the receiver lacks as applied
+        auto gtid
+            = onSource([c = *coords](ServerContext& ctx) { return ReplicaStartPoint::gtidSetAt(ctx, c); });
+        if (!gtid)
+            return std::unexpected(gtid.error());
+        result.source.gtid = *gtid;
     }
     // the receiver's own position, read while it is still read-only: nothing written to it is skipped
     auto own = undo.receiver.on([](ServerContext& ctx) { return ReplicationSteps::readCoordinates(ctx); });
@@ -237,17 +334,19 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     return result;
 }
 
-void DataCopy::putBack(const CopyCheck& check, Undo& undo, QStringList& problems)
+void DataCopy::putBack(Undo& undo, QStringList& problems)
 {
     if (undo.watch && undo.watch->running())
         if (auto stopped = undo.watch->stop(); !stopped)
             problems << stopped.error().text;
     if (!undo.loadStarted)
         return;
-    // databases the receiver did not have go again; the ones it had come back from the saved copy
+    const qsizetype problemsBefore = problems.size();
+    // databases the receiver did not have go again, empty ones are made again as they were; the ones that
+    // held data come back from the saved copy
     QStringList created;
-    for (const QString& db : check.databases)
-        if (!check.existingOnTarget.contains(db))
+    for (const QString& db : undo.params.databases)
+        if (!undo.replaced.holdingData.contains(db))
             created << db;
     if (!created.isEmpty()) {
         if (auto dropped = undo.receiver.dropDatabases(created); !dropped)
@@ -255,6 +354,10 @@ void DataCopy::putBack(const CopyCheck& check, Undo& undo, QStringList& problems
                             .arg(created.join(QStringLiteral(", ")), dropped.error().text);
         else
             inform(DataCopy::tr("partial copy removed: %1").arg(created.join(QStringLiteral(", "))));
+        if (!undo.replaced.emptyDefinitions.isEmpty())
+            if (auto made = undo.receiver.createDatabases(undo.replaced.emptyDefinitions); !made)
+                problems
+                    << DataCopy::tr("could not make the empty databases again: %1").arg(made.error().text);
     }
     if (!undo.savedCopy.isEmpty()) {
         CopyProgress p;
@@ -272,33 +375,50 @@ void DataCopy::putBack(const CopyCheck& check, Undo& undo, QStringList& problems
         else
             inform(DataCopy::tr("old copy loaded back from %1").arg(undo.savedCopy));
     }
+    if (problems.size() == problemsBefore)
+        release(1 - m_source, undo.loadIntent);
 }
 
 void DataCopy::cleanUp(Undo& undo, QStringList& problems)
 {
     const QString from = m_profile.servers[m_source].name, to = m_profile.servers[1 - m_source].name;
-    if (undo.watch && undo.watch->running())
+    const int target = 1 - m_source;
+    if (undo.watch && undo.watch->running()) {
         if (auto stopped = undo.watch->stop(); !stopped)
             problems << stopped.error().text;
+        else
+            release(target, undo.jobIntent);
+    } else {
+        release(target, undo.jobIntent);
+    }
     if (auto forgot = undo.receiver.forgetReplica(); !forgot)
         problems << DataCopy::tr("could not remove the replica settings the copy made on %1: %2")
                         .arg(to, forgot.error().text);
+    else
+        release(target, undo.replicaIntent);
     if (undo.accountMade) {
         auto dropped = onSource(
             [host = undo.accountHost](ServerContext& ctx) { return CopyAccount::drop(ctx, host); });
         if (!dropped)
             problems << DataCopy::tr("could not drop the temporary account %1 on %2: %3")
                             .arg(CopyAccount::userName(), from, dropped.error().text);
+        else
+            release(m_source, undo.accountIntent);
     }
-    if (!undo.params.workDir.isEmpty())
+    if (!undo.params.workDir.isEmpty()) {
         if (auto removed = undo.receiver.removeWorkDir(undo.params.workDir); !removed)
             problems << removed.error().text;
+        else
+            release(target, undo.folderIntent);
+    }
     if (undo.readOnlyWas >= 0) {
         if (auto back = undo.receiver.setReadOnly(undo.readOnlyWas); !back)
             problems << DataCopy::tr("could not set read_only back to %1 on %2: %3")
                             .arg(undo.readOnlyWas)
                             .arg(to, back.error().text);
-        else
+        else {
+            release(target, undo.readOnlyIntent);
             inform(DataCopy::tr("read_only back to %1").arg(undo.readOnlyWas));
+        }
     }
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+
 #include "copy/copycheck.h"
 #include "copy/copyprogress.h"
 #include "setup/replicationsteps.h"
@@ -19,6 +21,7 @@ struct CopyResult
     int tables = 0;
     qint64 elapsedMs = 0; ///< the dump | load pipe alone
     QString savedCopy; ///< the receiver's old copy, saved on its host; empty when there was none
+    QStringList databases; ///< copied: listed once the receiver was read-only
 };
 
 /** Copies the replicated databases from one server of a pair to the other, online, with the server's own
@@ -45,15 +48,23 @@ private:
     Result<CopyResult> copySteps(const CopyCheck& check, Undo& undo);
     /** The work folder with the receiver's admin login, the receiver read-only. */
     Result<void> prepare(const CopyCheck& check, Undo& undo);
-    /** The receiver's old copy of the databases it already has, saved as a dump on its host. */
+    /** The databases copied, listed once the receiver is read-only (the dump drops them there), and what
+     *  the receiver holds of them; refuses when it holds data that replacing was not confirmed for. */
+    Result<void> listDatabases(const CopyCheck& check, Undo& undo);
+    /** The receiver's old copy of the databases holding data, saved as a dump on its host (0600 in a 0700
+     *  folder). */
     Result<void> saveOldCopy(const CopyCheck& check, Undo& undo);
     /** The temporary account on the source and its option file on the receiver's host. */
-    Result<void> openSource(const CopyCheck& check, Undo& undo);
+    Result<void> openSource(Undo& undo);
     /** dump | client, then the coordinates it carried and the receiver's own. */
     Result<CopyResult> dumpAndLoad(const CopyCheck& check, Undo& undo);
-    void putBack(const CopyCheck& check, Undo& undo, QStringList& problems);
+    void putBack(Undo& undo, QStringList& problems);
     void cleanUp(Undo& undo, QStringList& problems);
     Result<void> failIfCancelled() const;
+    /** Writes the intent of a change on server @p server to the run's journal (0: none kept). */
+    int intent(int server, const QString& action, const QJsonObject& undo);
+    /** The change of intent @p id was put back (its id becomes 0), or with @p done, made. */
+    void release(int server, int& id, bool done = false);
     void inform(const QString& text) const;
 
     template<typename F> auto onSource(F fn);

@@ -3,6 +3,7 @@
 #include "common/steperror.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -16,6 +17,27 @@ struct CommandResult
     QByteArray err;
 };
 
+/** A file to write atomically, and what it must still hold right before it is replaced. */
+struct FileReplacement
+{
+    /** StepError::code of a write refused because the file changed since it was read. */
+    static constexpr int ChangedSinceRead = 1001;
+
+    QString path;
+    QByteArray content;
+    enum class Expect { Anything, Content, Absent };
+    Expect expect = Expect::Anything;
+    QByteArray expected; ///< with Expect::Content: the bytes it was read with (compared by SHA-256)
+
+    /** Replace @p path only while it still holds @p before (or, when !@p existed, while it does not
+     *  exist). */
+    static FileReplacement ifUnchanged(
+        const QString& path, const QByteArray& content, bool existed, const QByteArray& before)
+    {
+        return { path, content, existed ? Expect::Content : Expect::Absent, before };
+    }
+};
+
 /** Something the shell did on its own that the user should be told (e.g. a host key it trusted). */
 struct HostNotice
 {
@@ -27,6 +49,7 @@ struct HostNotice
  *  Used only from the owning server's worker thread. No method ever takes a password. */
 class HostShell
 {
+    Q_DECLARE_TR_FUNCTIONS(HostShell)
 public:
     virtual ~HostShell() = default;
 
@@ -51,25 +74,16 @@ public:
     /** Copies @p path to @p backupPath, keeping mode. */
     virtual Result<void> copyFile(const QString& path, const QString& backupPath) = 0;
     virtual Result<void> removeFile(const QString& path) = 0;
-    /** Copies to make (path → backup) and files to write (as writeFileAtomic), in one go: every copy first,
-     *  then every write, stopping at the first failure; @p copied and @p written count what was done. A
-     *  remote shell does it all in one call. */
+    /** Copies to make (path → backup) and files to replace, in one go: every expectation checked first
+     *  (nothing is done when one fails), then every copy, then every write (each checking its expectation
+     *  again right before its rename), stopping at the first failure; @p copied and @p written count what
+     *  was done. A remote shell does it all in one call. A file that no longer holds what was read fails
+     *  with code FileReplacement::ChangedSinceRead and is left as it is. */
     virtual Result<void> copyThenWrite(const QList<QPair<QString, QString>>& copies,
-        const QList<QPair<QString, QByteArray>>& writes, int& copied, int& written)
-    {
-        copied = written = 0;
-        for (const auto& c : copies) {
-            if (auto r = copyFile(c.first, c.second); !r)
-                return r;
-            ++copied;
-        }
-        for (const auto& w : writes) {
-            if (auto r = writeFileAtomic(w.first, w.second); !r)
-                return r;
-            ++written;
-        }
-        return {};
-    }
+        const QList<FileReplacement>& writes, int& copied, int& written);
+    /** writeFileAtomic() of @p w once its file is found as it was read (see FileReplacement); a local shell
+     *  checks between writing the temporary file and renaming it. */
+    virtual Result<void> replaceFile(const FileReplacement& w);
     /** File names (not paths) in @p dir matching a glob like "*.cnf", sorted. */
     virtual Result<QStringList> listDir(const QString& dir, const QString& glob) = 0;
     /** Runs @p command with /bin/sh -c; fails only when it cannot be run or times out, not on a non-zero
@@ -77,4 +91,8 @@ public:
     virtual Result<CommandResult> run(const QString& command, int timeoutMs) = 0;
     /** What happened since the last call that the user should be told; empty for most shells. */
     virtual QList<HostNotice> takeNotices() { return {}; }
+
+protected:
+    /** Whether the file of @p w is as it was read: nothing when it is, else the error to report. */
+    Result<void> stillAsRead(const FileReplacement& w);
 };

@@ -1,6 +1,7 @@
 #include "host/localshell.h"
 
 #include "common/stepid.h"
+#include "host/childenvironment.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -59,6 +60,26 @@ Result<void> LocalShell::writeFileAtomic(const QString& path, const QByteArray& 
     return {};
 }
 
+Result<void> LocalShell::replaceFile(const FileReplacement& w)
+{
+    // the temporary file first, then the check, then the rename: the gap is as short as it can be
+    QSaveFile f(w.path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(w.content) != w.content.size())
+        return stepFailure(
+            m_server, StepId::WriteFile, LocalShell::tr("cannot write %1: %2").arg(w.path, f.errorString()));
+    if (auto same = stillAsRead(w); !same) {
+        f.cancelWriting();
+        f.commit(); // only removes the temporary file
+        StepError e = same.error();
+        e.server = m_server;
+        return std::unexpected(e);
+    }
+    if (!f.commit())
+        return stepFailure(m_server, StepId::WriteFile,
+            LocalShell::tr("cannot write %1 (left unchanged): %2").arg(w.path, f.errorString()));
+    return {};
+}
+
 Result<void> LocalShell::copyFile(const QString& path, const QString& backupPath)
 {
     QFile::remove(backupPath);
@@ -86,6 +107,7 @@ Result<QStringList> LocalShell::listDir(const QString& dir, const QString& glob)
 Result<CommandResult> LocalShell::run(const QString& command, int timeoutMs)
 {
     QProcess p;
+    p.setProcessEnvironment(ChildEnvironment::make()); // no profile's secret reaches a command (or a server)
     p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
     if (!p.waitForStarted(5000))
         return stepFailure(

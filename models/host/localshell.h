@@ -15,6 +15,7 @@ public:
     Result<QByteArray> readFile(const QString& path) override;
     Result<void> checkWritable(const QString& path) override;
     Result<void> writeFileAtomic(const QString& path, const QByteArray& content) override;
+    Result<void> replaceFile(const FileReplacement& w) override;
     Result<void> copyFile(const QString& path, const QString& backupPath) override;
     Result<void> removeFile(const QString& path) override;
     Result<QStringList> listDir(const QString& dir, const QString& glob) override;

@@ -2,7 +2,7 @@
 
 #include "common/shellquote.h"
 #include "common/stepid.h"
-#include "host/detachedcommand.h"
+#include "host/remotejob.h"
 
 #include <QRegularExpression>
 #include <QThread>
@@ -66,20 +66,6 @@ QString ServerRestart::systemdUnitOf(const QString& command)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
-bool ServerRestart::upAsNewProcess()
-{
-    if (!m_ctx.connect(1))
-        return false;
-    auto uptime = m_ctx.sql->query(QStringLiteral("SHOW GLOBAL STATUS LIKE 'Uptime'"));
-    if (!uptime || uptime->isEmpty())
-        return false;
-    const qint64 up = uptime->first().value(QStringLiteral("Value")).toLongLong();
-    if (up <= m_clock.elapsed() / 1000 + 1)
-        return true;
-    m_ctx.sql->close(); // the old process, not yet stopped
-    return false;
-}
-
 QString ServerRestart::serviceJournal()
 {
     const QString unit = systemdUnitOf(m_options.command);
@@ -94,23 +80,66 @@ QString ServerRestart::serviceJournal()
     return r && r->exitCode == 0 ? QString::fromUtf8(r->out) : QString();
 }
 
-Result<void> ServerRestart::waitForConnections(qint64 deadlineMs)
+StepError ServerRestart::timedOut(HostShell& shell, const RemoteJob& job, const QString& lostConnection)
 {
-    StepError last;
+    // the restore restarts the server next: two restarts must not overlap, so the command's whole process
+    // group must be gone first
+    const auto stopped = job.stop(shell);
+    m_mayStillRun = !stopped;
+    const QString lost = lostConnection.isEmpty()
+        ? QString()
+        : ServerRestart::tr("; the SSH connection was lost: %1").arg(lostConnection);
+    if (stopped)
+        return failure(ServerRestart::tr("\"%1\" did not finish within %2 s and was stopped with all it had "
+                                         "started (its output: %3/output)%4")
+                           .arg(m_options.command)
+                           .arg(m_options.timeoutMs / 1000)
+                           .arg(job.workDir(), lost));
+    return failure(ServerRestart::tr("\"%1\" did not finish within %2 s and may still run on the host: %3 "
+                                     "(its output: %4/output)%5")
+                       .arg(m_options.command)
+                       .arg(m_options.timeoutMs / 1000)
+                       .arg(stopped.error().text, job.workDir(), lost));
+}
+
+Result<void> ServerRestart::judgeSettled(RestartedServer& server)
+{
+    const QString missing = server.settingsMissing();
+    if (missing.isEmpty())
+        return {};
+    return std::unexpected(
+        failure(ServerRestart::tr("the server came back, but not with the configuration "
+                                  "just written: %1. Another option file may override ours.")
+                    .arg(missing)));
+}
+
+Result<void> ServerRestart::waitUntilBack(RestartedServer& server)
+{
     int backoff = 20;
-    while (m_clock.elapsed() < deadlineMs) {
-        auto c = m_ctx.connect(2);
-        if (c)
-            return {};
-        last = c.error();
-        if (last.code == 1045) // a wrong password will not get better by waiting
-            return std::unexpected(last);
+    for (;;) {
+        const qint64 now = m_clock.elapsed();
+        const auto seen = server.observe(now);
+        if (seen == RestartedServer::Seen::Old)
+            // a command that returns 0 without restarting anything must not pass for a restart
+            return std::unexpected(failure(ServerRestart::tr("\"%1\" returned, but the server has been up "
+                                                             "for %2 s: it did not restart")
+                                               .arg(m_options.command)
+                                               .arg(server.last() ? server.last()->uptime : now / 1000)));
+        if (server.settled(m_clock.elapsed(), SettleMs))
+            return judgeSettled(server);
+        // a candidate still settling may finish doing so past the timeout
+        const qint64 deadline = m_options.timeoutMs + (server.hasCandidate() ? SettleMs : 0);
+        if (m_clock.elapsed() >= deadline) {
+            const QString strangers = server.strangers();
+            return std::unexpected(
+                failure(ServerRestart::tr("the server did not come back within %1 s%2")
+                            .arg(m_options.timeoutMs / 1000)
+                            .arg(strangers.isEmpty() ? QString()
+                                                     : QStringLiteral(" (") + strangers + QLatin1Char(')'))));
+        }
         pause(backoff);
         backoff = std::min(backoff * 2, 250);
     }
-    return std::unexpected(failure(ServerRestart::tr("the server did not accept connections within %1 s: %2")
-                                       .arg(deadlineMs / 1000)
-                                       .arg(last.text)));
 }
 
 Result<void> ServerRestart::run()
@@ -122,37 +151,33 @@ Result<void> ServerRestart::run()
     if (m_ctx.sql)
         m_ctx.sql->close();
     m_clock.start();
-    auto job = DetachedCommand::start(**shell, cmd, m_options.errorLog, m_ctx.profile.name);
+    auto job = RemoteJob::launch(
+        **shell, m_ctx.profile.name, StepId::Restart, QStringLiteral("run"), cmd, m_options.errorLog);
     if (!job)
         return std::unexpected(failure(ServerRestart::tr(
             "could not launch \"%1\": %2. Check whether the server runs before trying again.")
                                            .arg(cmd, job.error().text)));
+    RestartedServer server(m_ctx, m_options.expected);
 
-    DetachedCommand::State state;
+    RemoteJob::State state;
     QString lostConnection;
     qint64 nextProgress = 5000;
     qint64 nextConnect = 20;
     int connectBackoff = 20; // asks soon, then less often: no fixed wait between the attempts
     int backoff = 20;
+    // a server that answers while the command still runs is back once it has stayed up long enough
+    auto backWhileRunning = [&]() -> bool {
+        if (m_clock.elapsed() < nextConnect)
+            return false;
+        server.observe(m_clock.elapsed());
+        nextConnect = m_clock.elapsed() + connectBackoff;
+        connectBackoff = std::min(connectBackoff * 2, 500);
+        return server.settled(m_clock.elapsed(), SettleWhileRunningMs);
+    };
     for (;;) {
-        if (m_clock.elapsed() >= m_options.timeoutMs) {
-            // the restore restarts the server next: two restarts must not overlap
-            const bool stopped = job->stop(**shell).has_value();
-            m_mayStillRun = !stopped;
-            return std::unexpected(failure(
-                (stopped
-                        ? ServerRestart::tr("\"%1\" did not finish within %2 s and was stopped (its output: "
-                                            "%3/output)%4")
-                        : ServerRestart::tr("\"%1\" did not finish within %2 s and may still run on the host "
-                                            "(its output: %3/output)%4"))
-                    .arg(cmd)
-                    .arg(m_options.timeoutMs / 1000)
-                    .arg(job->folder(),
-                        lostConnection.isEmpty()
-                            ? QString()
-                            : ServerRestart::tr("; the SSH connection was lost: %1").arg(lostConnection))));
-        }
-        auto polled = job->poll(**shell);
+        if (m_clock.elapsed() >= m_options.timeoutMs)
+            return std::unexpected(timedOut(**shell, *job, lostConnection));
+        auto polled = job->state(**shell);
         if (!polled) {
             // the connection dropped: the command runs on by itself; the next poll reconnects
             if (lostConnection.isEmpty())
@@ -160,17 +185,17 @@ Result<void> ServerRestart::run()
                                                      "(it goes on by itself): %1; reconnecting")
                                        .arg(polled.error().text));
             lostConnection = polled.error().text;
-            // the host is out of reach, the server may not be: a new process answering is the outcome
-            if (m_clock.elapsed() >= nextConnect) {
-                if (upAsNewProcess()) {
-                    m_options.progress(ServerRestart::tr("the server is up again as a new process while the "
-                                                         "host cannot be reached over SSH (%1); not waiting "
-                                                         "for \"%2\" (its output: %3/output)")
-                                           .arg(lostConnection, cmd, job->folder()));
-                    return {};
+            // the host is out of reach, the server may not be: the server back and up is the outcome
+            if (backWhileRunning()) {
+                if (auto judged = judgeSettled(server); !judged) {
+                    m_mayStillRun = true; // and it cannot be stopped without the host
+                    return judged;
                 }
-                nextConnect = m_clock.elapsed() + connectBackoff;
-                connectBackoff = std::min(connectBackoff * 2, 500);
+                m_options.progress(ServerRestart::tr("the server is back and has stayed up while the host "
+                                                     "cannot be reached over SSH (%1); not waiting for "
+                                                     "\"%2\" (its output: %3/output)")
+                                       .arg(lostConnection, cmd, job->workDir()));
+                return {};
             }
         } else {
             if (!lostConnection.isEmpty()) {
@@ -178,21 +203,25 @@ Result<void> ServerRestart::run()
                 lostConnection.clear();
             }
             state = *polled;
-            if (state.phase != DetachedCommand::Phase::Running)
+            if (state.phase != RemoteJob::Phase::Running)
                 break;
             if (showsAbortedStart(QString::fromLocal8Bit(state.appended)))
                 break; // the server process exited during its start: no use waiting for the command
-            // some commands go on after the server is up (an init script's own checks): it is up when a
-            // new process answers
-            if (m_clock.elapsed() >= nextConnect) {
-                if (upAsNewProcess()) {
-                    m_options.progress(ServerRestart::tr("the server is up again while \"%1\" still runs; "
-                                                         "not waiting for it (its output: %2/output)")
-                                           .arg(cmd, job->folder()));
-                    return {};
+            // some commands go on after the server is up (an init script's own checks)
+            if (backWhileRunning()) {
+                if (auto judged = judgeSettled(server); !judged) {
+                    // the restore restarts next: nothing of this command may run on meanwhile
+                    m_mayStillRun = !job->stop(**shell).has_value();
+                    return judged;
                 }
-                nextConnect = m_clock.elapsed() + connectBackoff;
-                connectBackoff = std::min(connectBackoff * 2, 500);
+                m_options.progress(
+                    ServerRestart::tr("the server is back and has stayed up while \"%1\" still "
+                                      "runs; not waiting for it")
+                        .arg(cmd));
+                // nobody reads its outcome now: it removes its folder itself when it ends with 0
+                if (auto released = job->release(**shell); !released)
+                    m_options.progress(released.error().text);
+                return {};
             }
         }
         if (m_clock.elapsed() >= nextProgress) {
@@ -225,34 +254,35 @@ Result<void> ServerRestart::run()
                     words << l;
         return words.join(QLatin1Char('\n'));
     };
-    if (state.phase == DetachedCommand::Phase::Running) // the server gave up; a script still waiting
-        m_mayStillRun = !job->stop(**shell).has_value(); // for it would only get in the way
-    const bool commandOk = state.phase == DetachedCommand::Phase::Finished && state.exitCode == 0;
+    // the server gave up (a script still waiting for it would only get in the way), or the runner was
+    // killed from outside (what it started may live on): nothing of the command may run on
+    if (state.phase != RemoteJob::Phase::Finished)
+        if (auto stopped = job->stop(**shell); !stopped) {
+            m_mayStillRun = true;
+            m_options.progress(stopped.error().text);
+        }
+    const bool commandOk = state.phase == RemoteJob::Phase::Finished && state.exitCode == 0;
     if (!commandOk) {
-        const QString how = state.phase == DetachedCommand::Phase::Finished
+        const QString how = state.phase == RemoteJob::Phase::Finished
             ? ServerRestart::tr("\"%1\" exited with %2").arg(cmd).arg(state.exitCode)
-            : state.phase == DetachedCommand::Phase::Vanished
+            : state.phase == RemoteJob::Phase::Vanished
             ? ServerRestart::tr("\"%1\" was killed before it finished").arg(cmd)
             : ServerRestart::tr("the server aborted its start while \"%1\" still ran").arg(cmd);
-        return std::unexpected(failure(ServerRestart::tr("%1 after %2 s. The server says:\n%3\n(full output: "
-                                                         "%4/output on the host)")
-                                           .arg(how)
-                                           .arg(m_clock.elapsed() / 1000.0, 0, 'f', 1)
-                                           .arg(serverSays(), job->folder())));
+        server.observe(m_clock.elapsed()); // whether a server that answered meanwhile is still there
+        const QString strangers = server.strangers();
+        return std::unexpected(
+            failure(ServerRestart::tr("%1 after %2 s%3. The server says:\n%4\n(full output: "
+                                      "%5/output on the host)")
+                        .arg(how)
+                        .arg(m_clock.elapsed() / 1000.0, 0, 'f', 1)
+                        .arg(strangers.isEmpty() ? QString() : QStringLiteral("; ") + strangers, serverSays(),
+                            job->workDir())));
     }
-    if (auto up = waitForConnections(m_options.timeoutMs); !up)
+    if (auto back = waitUntilBack(server); !back)
         return std::unexpected(failure(ServerRestart::tr("\"%1\" succeeded, but %2. The server says:\n%3")
-                                           .arg(cmd, up.error().text, serverSays())));
-    // a command that returns 0 without restarting anything must not pass for a restart
-    auto uptime = m_ctx.sql->query(QStringLiteral("SHOW GLOBAL STATUS LIKE 'Uptime'"));
-    const qint64 upSeconds
-        = uptime && !uptime->isEmpty() ? uptime->first().value(QStringLiteral("Value")).toLongLong() : 0;
-    if (upSeconds > m_clock.elapsed() / 1000 + 2)
-        return std::unexpected(failure(
-            ServerRestart::tr("\"%1\" returned, but the server has been up for %2 s: it did not restart%3")
-                .arg(cmd)
-                .arg(upSeconds)
-                .arg(output.trimmed().isEmpty() ? QString()
-                                                : QStringLiteral(" (%1)").arg(output.trimmed().right(500)))));
-    return {}; // the poll that saw the success removed the folder
+                                           .arg(cmd, back.error().text, serverSays())));
+    // a success needs no record on the host; a failure keeps it for the admin
+    if (auto removed = job->remove(**shell); !removed)
+        m_options.progress(removed.error().text);
+    return {};
 }

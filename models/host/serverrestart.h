@@ -1,5 +1,6 @@
 #pragma once
 
+#include "host/restartedserver.h"
 #include "host/serverworker.h"
 
 #include <QCoreApplication>
@@ -8,11 +9,17 @@
 
 #include <functional>
 
+class RemoteJob;
+
 /** Restarts a server with its restart command and learns the true outcome. The command runs detached
- *  from the session (DetachedCommand), so a dropped SSH connection cannot kill it between stop and start;
- *  the outcome is read back after reconnecting. Stops waiting as soon as the command has failed or the
- *  server's error log shows that it aborted, and then quotes the server's own words. Polls with a short
- *  backoff (no fixed sleeps) and reports progress after 5 s, then every 5 s. */
+ *  on the host (RemoteJob), so a dropped SSH connection cannot kill it between stop and start; the
+ *  outcome is read back after reconnecting. The server is back only when the server of this configuration
+ *  answers as a new process and stays up (RestartedServer): 2 s after the command ended with 0, 15 s while
+ *  it still runs. Stops waiting as soon as the command has failed or the server's error log shows that it
+ *  aborted, and then quotes the server's own words. A command still running at the timeout is stopped
+ *  with its whole process group; when that cannot be made sure of, mayStillRun() says so and nothing may
+ *  restart the server meanwhile. Polls with a short backoff (no fixed sleeps) and reports progress after
+ *  5 s, then every 5 s. */
 class ServerRestart
 {
     Q_DECLARE_TR_FUNCTIONS(ServerRestart)
@@ -21,14 +28,20 @@ public:
     {
         QString command;
         QString errorLog; ///< the server's log_error (absolute), empty when it logs elsewhere
-        int timeoutMs = 120000;
+        int timeoutMs = 90000;
         std::function<void(const QString&)> progress;
+        RestartedServer::Expected expected; ///< the server that must come back
     };
+
+    /** After the command ended with 0: how long the same new process must answer. */
+    static constexpr qint64 SettleMs = 2000;
+    /** While the command still runs: longer than an init script's short diagnostic start (10 s). */
+    static constexpr qint64 SettleWhileRunningMs = 15000;
 
     ServerRestart(ServerContext& ctx, Options options);
 
-    /** Runs the command and waits until the server accepts connections again as a new process. The error
-     *  text says what the server said, whether it is up, and where the full output is. */
+    /** Runs the command and waits until the server of this configuration is back and stays up. The error
+     *  text says what the server said, what answered instead, and where the full output is. */
     Result<void> run();
     /** After a failed run(): the restart command could not be stopped (or its end not learnt), so it may
      *  still be running on the host — nothing else may restart the server meanwhile. */
@@ -43,10 +56,13 @@ public:
     static QString systemdUnitOf(const QString& command);
 
 private:
-    /** Reconnects until the server accepts connections or @p deadlineMs (on the restart clock) passes. */
-    Result<void> waitForConnections(qint64 deadlineMs);
-    /** Whether the server accepts connections now as a process started after the restart began. */
-    bool upAsNewProcess();
+    /** Waits until the server is back (see RestartedServer) or the timeout passes; the command has ended
+     *  with 0. */
+    Result<void> waitUntilBack(RestartedServer& server);
+    /** The server is back, settled: fails when the configuration just written is not in effect. */
+    Result<void> judgeSettled(RestartedServer& server);
+    /** The command did not end within the timeout: stops its process group and says so. */
+    StepError timedOut(HostShell& shell, const RemoteJob& job, const QString& lostConnection);
     /** What the service manager logged for the unit, when the command is a systemctl one. */
     QString serviceJournal();
     StepError failure(const QString& text) const;

@@ -1,7 +1,9 @@
 #include "host/serverworker.h"
 
+#include "host/childenvironment.h"
 #include "host/localshell.h"
 #include "host/ssh/sshshell.h"
+#include "operation/intentjournal.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -52,6 +54,23 @@ void ServerContext::prepareHostShell()
         [factory = shellFactory, p = profile] { return factory ? factory(p) : makeHostShell(p); });
 }
 
+int ServerContext::intent(const QString& step, const QString& action, const QJsonObject& undo, bool lasting)
+{
+    return journal ? journal->intent(profile.name, step, action, undo, lasting) : 0;
+}
+
+void ServerContext::intentDone(int id)
+{
+    if (journal && id > 0)
+        journal->done(id);
+}
+
+void ServerContext::intentReleased(int id)
+{
+    if (journal && id > 0)
+        journal->released(id);
+}
+
 Result<HostShell*> ServerContext::hostShell()
 {
     if (!shell) {
@@ -72,6 +91,8 @@ ServerWorker::ServerWorker(int index, const ServerProfile& profile, QObject* par
 {
     m_context->index = index;
     m_context->profile = profile;
+    // both servers' workers exist before either runs a command: neither's secrets reach a child process
+    ChildEnvironment::withhold(profile);
     m_thread.setObjectName(QStringLiteral("worker-%1").arg(profile.name));
     m_object = new QObject;
     m_object->moveToThread(&m_thread);

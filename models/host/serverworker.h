@@ -7,6 +7,7 @@
 #include "sql/sqlsession.h"
 
 #include <QFuture>
+#include <QJsonObject>
 #include <QObject>
 #include <QPromise>
 #include <QThread>
@@ -14,6 +15,8 @@
 #include <functional>
 #include <future>
 #include <memory>
+
+class IntentJournal;
 
 /** Everything that belongs to one server and lives on its worker thread. */
 struct ServerContext
@@ -38,6 +41,15 @@ struct ServerContext
     QList<HostNotice> takeNotices() { return shell ? shell->takeNotices() : QList<HostNotice>(); }
 
     std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> shellFactory;
+
+    /** The running operation's intent journal (none outside an operation that changes the servers). */
+    std::shared_ptr<IntentJournal> journal;
+    /** Writes the intent to make a change on this server (see IntentJournal::intent) before it is made;
+     *  0 when no journal is kept. */
+    int intent(const QString& step, const QString& action, const QJsonObject& undo, bool lasting = false);
+    /** The change of intent @p id was made / was put back by the run itself; no-op for 0. */
+    void intentDone(int id);
+    void intentReleased(int id);
 
 private:
     std::future<Result<std::unique_ptr<HostShell>>> m_pendingShell;

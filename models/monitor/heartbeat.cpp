@@ -98,23 +98,48 @@ QString Heartbeat::clockExpression(const Dialect& dialect)
 
 QString Heartbeat::beatStatement(const Dialect& dialect, qint64 serverId, const QString& monitorId)
 {
-    // the server id as a literal: @@server_id would be re-evaluated by a statement-based replica
+    // the server id as a literal: @@server_id would be re-evaluated by a statement-based replica. The
+    // update repeats the clock rather than VALUES(ts_us), deprecated since MySQL 8.0.20 (a warning on
+    // every beat); the clock is the statement's, so both give the same value
     return QStringLiteral("INSERT INTO %1 (server_id, written_by, ts_us) VALUES (%2, %3, %4) "
-                          "ON DUPLICATE KEY UPDATE ts_us = VALUES(ts_us)")
+                          "ON DUPLICATE KEY UPDATE ts_us = %4")
         .arg(tableName())
         .arg(serverId)
         .arg(SqlQuote::literal(monitorId), clockExpression(dialect));
 }
 
-Result<void> Heartbeat::removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId)
+Result<int> Heartbeat::removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId)
 {
     session.setStep(StepId::Heartbeat);
-    return session.exec(QStringLiteral("DELETE FROM %1 WHERE server_id = %2 AND written_by <> %3 AND ts_us < "
-                                       "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP()) "
-                                       "- 86400000000")
-                            .arg(tableName())
-                            .arg(serverId)
-                            .arg(SqlQuote::literal(monitorId)));
+    auto stale = session.query(QStringLiteral(
+        "SELECT written_by, ts_us FROM %1 WHERE server_id = %2 AND written_by <> %3 AND ts_us < "
+        "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP()) - %4 "
+        "ORDER BY ts_us LIMIT %5")
+                                   .arg(tableName())
+                                   .arg(serverId)
+                                   .arg(SqlQuote::literal(monitorId))
+                                   .arg(StaleAfterUs)
+                                   .arg(StaleRowsPerRemoval));
+    if (!stale)
+        return std::unexpected(stale.error());
+    if (stale->isEmpty())
+        return 0;
+    QStringList writers;
+    qint64 newest = 0;
+    for (const SqlRow& r : *stale) {
+        writers << SqlQuote::literal(r.value(QStringLiteral("written_by")).toString());
+        newest = std::max(newest, r.value(QStringLiteral("ts_us")).toLongLong());
+    }
+    // a row written again since it was read is not stale any more: it stays
+    if (auto r = session.exec(
+            QStringLiteral("DELETE FROM %1 WHERE server_id = %2 AND written_by IN (%3) AND ts_us <= %4")
+                .arg(tableName())
+                .arg(serverId)
+                .arg(writers.join(QLatin1Char(',')))
+                .arg(newest));
+        !r)
+        return std::unexpected(r.error());
+    return int(stale->size());
 }
 
 QString Heartbeat::newMonitorId()

@@ -38,8 +38,15 @@ public:
      * session's default database must be the table's (`USE`, so that statement-based do/ignore-db filters let
      * it through). */
     static QString beatStatement(const Dialect& dialect, qint64 serverId, const QString& monitorId);
-    /** Removes rows of this server that no monitor has written for a day (monitors that are gone). */
-    static Result<void> removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId);
+    /** Rows of other monitors not written for this long are of monitors that are gone (a `monitor --once`
+     *  run from cron leaves one row per run and server). */
+    static constexpr qint64 StaleAfterUs = 3600LL * 1'000'000;
+    /** At most this many rows are removed at once: a long backlog goes in several small transactions. */
+    static constexpr int StaleRowsPerRemoval = 500;
+    /** Removes up to StaleRowsPerRemoval rows of server @p serverId (on that server: the deletion replicates
+     *  to the peer as the rows did) that no monitor but @p monitorId has written for StaleAfterUs; the
+     *  statement names the rows, so a statement-based replica removes the same ones. Returns how many. */
+    static Result<int> removeStaleRows(SqlSession& session, qint64 serverId, const QString& monitorId);
 
     /** An id for one monitor, unique among the monitors of a pair: host name, process id, a counter. */
     static QString newMonitorId();

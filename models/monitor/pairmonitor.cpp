@@ -55,7 +55,9 @@ PairMonitor::PairMonitor(const PairProfile& profile, QObject* parent)
         connect(m_pollers[i].get(), &StatusPoller::sample, this, &PairMonitor::onSample);
         m_latest[i].serverIndex = i;
         m_latest[i].server = profile.servers[i].name;
+        m_latest[i].role = WriterCheck::roleId(profile.writerIndex(), i);
     }
+    m_detector.setWriterIndex(profile.writerIndex());
 }
 
 PairMonitor::~PairMonitor()
@@ -149,6 +151,7 @@ QFuture<Result<void>> PairMonitor::removeHeartbeatTable(int index)
 void PairMonitor::onSample(StatusSample s)
 {
     const int i = s.serverIndex;
+    s.role = WriterCheck::roleId(m_profile.writerIndex(), i);
     const int peer = 1 - i;
     if (s.beatWrittenUs && m_running) {
         QList<PendingBeat>& pending = m_pending[peer];

@@ -13,9 +13,12 @@ ReplicationEvent::Severity ReplicationEvent::severity() const
     case Kind::SqlThreadStopped:
     case Kind::LagHigh:
     case Kind::ReplicaRemoved:
+    case Kind::TwoWriters:
+    case Kind::NoWriter:
         return Severity::Warning;
     case Kind::ServerReachable:
     case Kind::Recovered:
+    case Kind::OneWriter:
         break;
     }
     return Severity::Info;
@@ -42,6 +45,12 @@ QString ReplicationEvent::kindName(Kind kind)
         return QStringLiteral("replicaRemoved");
     case Kind::Recovered:
         return QStringLiteral("recovered");
+    case Kind::TwoWriters:
+        return QStringLiteral("twoWriters");
+    case Kind::NoWriter:
+        return QStringLiteral("noWriter");
+    case Kind::OneWriter:
+        return QStringLiteral("oneWriter");
     }
     return {};
 }
@@ -74,6 +83,12 @@ QString ReplicationEvent::kindTitle(Kind kind)
         return ReplicationEvent::tr("Replication not configured");
     case Kind::Recovered:
         return ReplicationEvent::tr("Recovered");
+    case Kind::TwoWriters:
+        return ReplicationEvent::tr("Two writers");
+    case Kind::NoWriter:
+        return ReplicationEvent::tr("No writer");
+    case Kind::OneWriter:
+        return ReplicationEvent::tr("One writer again");
     }
     return {};
 }

@@ -22,6 +22,9 @@ public:
         LagHigh, ///< lag rose above the threshold
         ReplicaRemoved, ///< the server no longer has replication configured
         Recovered, ///< everything is healthy again after one of the above
+        TwoWriters, ///< single-writer pair, yet both servers accept writes (server: the one that should not)
+        NoWriter, ///< single-writer pair, yet neither accepts writes (server: the writer)
+        OneWriter, ///< one writer again after TwoWriters or NoWriter (server: the writer)
     };
     enum class Severity { Info, Warning, Error };
 

@@ -19,6 +19,51 @@ void ReplicationEventDetector::reset()
 {
     for (ServerState& s : m_states)
         s = ServerState();
+    m_writerVerdict = WriterCheck::Verdict::Fine;
+}
+
+void ReplicationEventDetector::checkWriters(const StatusSample& sample, QList<ReplicationEvent>& out)
+{
+    ServerState& st = m_states[sample.serverIndex];
+    st.name = sample.server;
+    st.writable = WriterCheck::writable(sample);
+    if (m_writerIndex < 0 || m_writerIndex > 1 || m_states.size() < 2)
+        return;
+    const WriterCheck::Verdict verdict
+        = WriterCheck::judge(m_writerIndex, m_states[0].writable, m_states[1].writable);
+    // a server away says nothing about the role: the verdict stands until both answer again
+    if (verdict == m_writerVerdict
+        || (verdict == WriterCheck::Verdict::Fine && (!m_states[0].writable || !m_states[1].writable)))
+        return;
+    const int reader = 1 - m_writerIndex;
+    const QString writerName = m_states[m_writerIndex].name;
+    const QString readerName = m_states[reader].name;
+    ReplicationEvent e;
+    e.time = sample.time;
+    if (verdict == WriterCheck::Verdict::BothWritable) {
+        e.kind = ReplicationEvent::Kind::TwoWriters;
+        e.serverIndex = reader;
+        e.server = readerName;
+        e.text = WriterCheck::problem(verdict, writerName, readerName);
+    } else if (verdict == WriterCheck::Verdict::NoneWritable) {
+        e.kind = ReplicationEvent::Kind::NoWriter;
+        e.serverIndex = m_writerIndex;
+        e.server = writerName;
+        e.text = WriterCheck::problem(verdict, writerName, readerName);
+    } else {
+        // one server writable again: normally the writer; the other one when writes moved there by hand
+        const int writable = *m_states[0].writable ? 0 : 1;
+        e.kind = ReplicationEvent::Kind::OneWriter;
+        e.serverIndex = writable;
+        e.server = m_states[writable].name;
+        e.text = writable == m_writerIndex
+            ? ReplicationEventDetector::tr("%1 takes the writes again and %2 is read-only")
+                  .arg(writerName, readerName)
+            : ReplicationEventDetector::tr("only %1 takes writes now, but the profile names %2 the writer")
+                  .arg(readerName, writerName);
+    }
+    m_writerVerdict = verdict;
+    out.append(e);
 }
 
 QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sample)
@@ -50,6 +95,7 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sa
                 ReplicationEventDetector::tr("server %1 does not answer: %2")
                     .arg(sample.server, sample.unreachableReason));
         st.unreachable = true;
+        checkWriters(sample, out);
         return out; // nothing else is known while it is away
     }
     const bool wasUnreachable = st.unreachable;
@@ -66,6 +112,7 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sa
         if (wasUnreachable)
             emitEvent(ReplicationEvent::Kind::ServerReachable,
                 ReplicationEventDetector::tr("server %1 answers again").arg(sample.server));
+        checkWriters(sample, out);
         return out;
     }
     st.configured = true;
@@ -123,5 +170,6 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sa
             wasUnreachable
                 ? ReplicationEventDetector::tr("server %1 answers again and replicates").arg(sample.server)
                 : ReplicationEventDetector::tr("replication on %1 is healthy again").arg(sample.server));
+    checkWriters(sample, out);
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "monitor/replicationevent.h"
 #include "monitor/statussample.h"
+#include "monitor/writercheck.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -17,6 +18,9 @@ public:
     explicit ReplicationEventDetector(int servers = 2);
 
     void setLagThreshold(double seconds) { m_lagThreshold = seconds; }
+    /** The profile's writer (0 or 1): both servers writable, or neither, is then an event; -1 (two
+     *  writers, the default): never. */
+    void setWriterIndex(int index) { m_writerIndex = index; }
     double lagThreshold() const { return m_lagThreshold; }
 
     /** The events @p sample causes, in the order an admin should read them. */
@@ -35,10 +39,17 @@ private:
         int ioErrno = 0;
         int sqlErrno = 0;
         bool lagHigh = false;
+        QString name;
+        std::optional<bool> writable; ///< the last answer's read_only, inverted; empty while away
         /** An error number left behind by a thread that runs again is history, not a problem. */
         bool problem() const { return unreachable || ioStopped || sqlStopped || lagHigh; }
     };
 
+    /** A TwoWriters / NoWriter / OneWriter event when the pair's writer verdict changed. */
+    void checkWriters(const StatusSample& sample, QList<ReplicationEvent>& out);
+
     QList<ServerState> m_states;
+    int m_writerIndex = -1;
+    WriterCheck::Verdict m_writerVerdict = WriterCheck::Verdict::Fine;
     double m_lagThreshold = DefaultLagThresholdSec;
 };

@@ -30,7 +30,8 @@ struct PollConnection
     int heartbeatRetryIn = 0; ///< polls to skip before trying a missing heartbeat table again
     std::optional<qint64> lastBeatUs; ///< monitor clock of the last heartbeat written
     qint64 serverId = 0; ///< learnt when the connection opens
-    bool heartbeatReady = false; ///< USE, layout and clean-up done on this connection
+    bool heartbeatReady = false; ///< USE and layout done on this connection
+    qint64 staleCheckDueUs = 0; ///< monitor clock of the next removal of gone monitors' rows; 0: first beat
     QString statusSql; ///< health and replica status, made once per connection (the dialect's)
     QString beatSql; ///< the above with the beat and its position, for beatSqlServerId/MonitorId
     qint64 beatSqlServerId = -1;
@@ -174,13 +175,11 @@ struct PollConnection
             return false;
         if (!heartbeatReady) {
             // once per connection: the table's database as the default one (statement-based do/ignore-db
-            // filters judge by it), the table's current layout, and no rows of monitors gone for a day
+            // filters judge by it) and the table's current layout
             Result<void> ready
                 = session->exec(QStringLiteral("USE ") + SqlQuote::identifier(settings.heartbeatDatabase));
             if (ready)
                 ready = Heartbeat::upgradeTable(*session, settings.heartbeatDatabase);
-            if (ready)
-                ready = Heartbeat::removeStaleRows(*session, serverId, settings.monitorId);
             if (session)
                 session->setStep(StepId::Poll);
             if (!ready) {
@@ -188,6 +187,19 @@ struct PollConnection
                 return false;
             }
             heartbeatReady = true;
+        }
+        // the rows of monitors gone for an hour, before the first beat (a `monitor --once` run from cron
+        // removes its predecessors'), then every ten minutes, or at the next beat while a backlog lasts
+        if (nowUs >= staleCheckDueUs) {
+            auto removed = Heartbeat::removeStaleRows(*session, serverId, settings.monitorId);
+            if (session)
+                session->setStep(StepId::Poll);
+            if (!removed) {
+                staleCheckDueUs = nowUs + 600LL * 1'000'000; // the beats go on meanwhile
+                heartbeatFailed(s, settings, removed.error());
+                return false;
+            }
+            staleCheckDueUs = *removed >= Heartbeat::StaleRowsPerRemoval ? 0 : nowUs + 600LL * 1'000'000;
         }
         return true;
     }

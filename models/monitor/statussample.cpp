@@ -33,6 +33,8 @@ QJsonObject StatusSample::toJson() const
     o.insert(QStringLiteral("server"), server);
     o.insert(QStringLiteral("reachable"), reachable);
     o.insert(QStringLiteral("readOnly"), reachable ? QJsonValue(readOnly) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("writable"), reachable ? QJsonValue(!readOnly) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("role"), role.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(role));
     o.insert(
         QStringLiteral("serverId"), serverId ? QJsonValue(double(*serverId)) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("heartbeatLag"), secondsOrNull(heartbeatLag));

@@ -21,7 +21,10 @@ public:
 
     bool reachable = false;
     QString unreachableReason; ///< the client's text when the server did not answer
-    bool readOnly = false;
+    bool readOnly = false; ///< @@global.read_only: the application cannot write here
+    /** The server's part in the writer role, "writer" or "reader" (WriterCheck::roleId), set by the pair
+     *  monitor from the profile; empty when not known. */
+    QString role;
     std::optional<qint64> serverId;
 
     ReplicaStatus replica; ///< SHOW SLAVE/REPLICA STATUS; not configured when unreachable
@@ -50,8 +53,8 @@ public:
     /** Reachable, replicating with both threads and without errors. */
     bool healthy() const { return reachable && replica.healthy(); }
 
-    /** One object for the CLI and exports: time, server, reachable, readOnly, serverId, the replica
-     *  status (ReplicaStatus::toJson), heartbeatLag, lag and lastError. */
+    /** One object for the CLI and exports: time, server, reachable, readOnly, writable, role, serverId, the
+     * replica status (ReplicaStatus::toJson), heartbeatLag, lag and lastError. */
     QJsonObject toJson() const;
 };
 

@@ -19,6 +19,7 @@ void TopologyModel::clear()
 {
     m_hasPair = false;
     m_pairName.clear();
+    m_writerIndex = -1;
     for (int i = 0; i < 2; ++i) {
         m_servers[i] = Server {};
         m_links[i] = Link {};
@@ -35,11 +36,23 @@ void TopologyModel::setProfile(const PairProfile& profile)
     clear();
     m_hasPair = true;
     m_pairName = profile.name;
+    m_writerIndex = profile.writerIndex();
     for (int i = 0; i < 2; ++i) {
         m_servers[i].name = profile.servers[i].name;
         m_servers[i].endpoint = profile.servers[i].endpoint();
     }
     Q_EMIT modelReset();
+}
+
+WriterCheck::Verdict TopologyModel::writerVerdict() const
+{
+    const auto writable = [this](int i) -> std::optional<bool> {
+        const Server& s = m_servers[i];
+        if (!s.reachable || !s.readOnly)
+            return std::nullopt;
+        return !*s.readOnly;
+    };
+    return WriterCheck::judge(m_writerIndex, writable(0), writable(1));
 }
 
 namespace {

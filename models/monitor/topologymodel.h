@@ -2,6 +2,7 @@
 
 #include "common/pairprofile.h"
 #include "monitor/statussample.h"
+#include "monitor/writercheck.h"
 #include "setup/serverinspection.h"
 #include "sql/replicastatus.h"
 
@@ -58,6 +59,10 @@ public:
     void clear();
     bool hasPair() const { return m_hasPair; }
     QString pairName() const { return m_pairName; }
+    /** The profile's writer (0 or 1), -1 when both servers take writes. */
+    int writerIndex() const { return m_writerIndex; }
+    /** Whether the servers take writes as the writer role says, from what the model last heard. */
+    WriterCheck::Verdict writerVerdict() const;
 
     /** A server as SetupRunner inspected it at @p time (now when invalid). What it is (version, server id)
      *  is taken; how it is (reachable, read_only, its replica status) only until the live monitor reports
@@ -96,6 +101,7 @@ private:
 
     bool m_hasPair = false;
     QString m_pairName;
+    int m_writerIndex = -1;
     double m_lagThreshold = 5.0;
     Server m_servers[2];
     Link m_links[2];

@@ -2,6 +2,7 @@
 
 #include "common/shellquote.h"
 #include "common/stepid.h"
+#include "host/childenvironment.h"
 #include "sandbox/sandboxscripts.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,7 @@ Result<QByteArray> runTool(const QString& program, const QStringList& args, cons
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
+    p.setProcessEnvironment(ChildEnvironment::make());
     p.start(program, args);
     if (!p.waitForStarted(5000))
         return stepFailure(

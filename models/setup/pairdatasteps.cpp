@@ -95,9 +95,8 @@ QList<Finding> PairDataSteps::preflight(
             QStringLiteral("copy-replica-configured"),
             PairDataSteps::tr("%1 already replicates from %2: a copy would replace data it is applying")
                 .arg(m_profile.servers[1 - source].name, m_profile.servers[source].name),
-            PairDataSteps::tr(
-                "leave \"initialCopy\" out, or remove that replication first (STOP SLAVE; RESET SLAVE "
-                "ALL)") };
+            PairDataSteps::tr("leave \"initialCopy\" out, or remove that replication first (%1)")
+                .arg(Dialect(in[1 - source].version).removeReplicaHint()) };
     m_copyCheck = *check;
     return out;
 }
@@ -117,7 +116,11 @@ std::optional<PlanStep> PairDataSteps::planStep() const
                             "with sql_log_bin=0; %4 read-only meanwhile",
             nullptr, c.sourceTables)
               .arg(c.databases.join(QStringLiteral(", ")), size, from.name, to.name,
-                  QStringLiteral("%1 --single-transaction --master-data=1").arg(c.dumpTool), c.clientTool);
+                  QStringList { c.dumpTool, QStringLiteral("--single-transaction"),
+                      c.dumpOptions.coordinatesOption(), c.dumpOptions.gtidPurgedOption() }
+                      .join(QLatin1Char(' '))
+                      .trimmed(),
+                  c.clientTool);
     s.sql << QStringLiteral(
         "-- on %1: temporary account %2@'%3' (SELECT, SHOW VIEW, TRIGGER, EVENT, LOCK TABLES "
         "on the copied databases; RELOAD, binlog monitor), generated password in a 0600 "
@@ -133,11 +136,13 @@ std::optional<PlanStep> PairDataSteps::planStep() const
                   c.targetFreeBytes < 0 ? PairDataSteps::tr("unknown")
                                         : QLocale::c().formattedDataSize(
                                             c.targetFreeBytes, 1, QLocale::DataSizeTraditionalFormat));
-    s.undo = c.existingOnTarget.isEmpty()
+    // B's databases are listed again once it is read-only: only those holding something are saved (0600, in a
+    // 0700 folder), empty ones are made again on undo
+    s.undo = c.targetTables.isEmpty()
         ? PairDataSteps::tr("on failure or cancel the partial copy is dropped from %1; %2 is never written")
               .arg(to.name, from.name)
-        : PairDataSteps::tr(
-            "%1's old %2 saved first in %3 and loaded back on failure or cancel; %4 is never written")
+        : PairDataSteps::tr("%1's old %2 saved first in %3 (kept until you remove it) and loaded back on "
+                            "failure or cancel; %4 is never written")
               .arg(to.name, c.existingOnTarget.join(QStringLiteral(", ")), c.saveFolder(), from.name);
     return s;
 }
@@ -235,7 +240,7 @@ QJsonObject PairDataSteps::journalEntry() const
     return QJsonObject { { QStringLiteral("copy"),
         QJsonObject { { QStringLiteral("from"), m_profile.servers[m_copyCheck->source].name },
             { QStringLiteral("to"), m_profile.servers[1 - m_copyCheck->source].name },
-            { QStringLiteral("databases"), QJsonArray::fromStringList(m_copyCheck->databases) },
+            { QStringLiteral("databases"), QJsonArray::fromStringList(m_copied->databases) },
             { QStringLiteral("bytes"), m_copied->bytes }, { QStringLiteral("tables"), m_copied->tables },
             { QStringLiteral("coordinates"), QStringLiteral("%1:%2").arg(c.file).arg(c.position) },
             { QStringLiteral("gtid"), c.gtid }, { QStringLiteral("savedCopy"), m_copied->savedCopy } } } };

@@ -8,8 +8,11 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QThread>
 #include <QUuid>
+
+#include <utility>
 
 namespace {
 const QString kTable = QStringLiteral("replipair_probe");
@@ -70,6 +73,40 @@ Result<void> PairVerifier::exec(int index, const QString& sql)
     });
 }
 
+Result<void> PairVerifier::writeProbe(int index, const QString& sql)
+{
+    const QString use = QStringLiteral("USE %1").arg(SqlQuote::identifier(m_profile.probeDatabase()));
+    const QString name = m_profile.servers[index].name;
+    return onServer(index, [sql, use, name](ServerContext& ctx) -> Result<void> {
+        if (auto r = ctx.sql->exec(use); !r)
+            return r;
+        bool lifted = false;
+        if (ctx.dialect.hasSuperReadOnly()) {
+            const Result<QVariant> on = ctx.sql->scalar(QStringLiteral("SELECT @@GLOBAL.super_read_only"));
+            if (!on)
+                return std::unexpected(on.error());
+            if (on->toInt() != 0) {
+                if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL super_read_only = OFF")); !r)
+                    return r;
+                lifted = true;
+            }
+        }
+        Result<void> written = ctx.sql->exec(sql);
+        if (lifted)
+            if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL super_read_only = ON")); !r && written)
+                written = r;
+        constexpr int readOnlyRefused = 1290; // ER_OPTION_PREVENTS_STATEMENT: running with --read-only
+        if (!written && written.error().code == readOnlyRefused)
+            return stepFailure(name, StepId::Verify,
+                PairVerifier::tr("%1 is read-only and the admin account cannot write the test row there; "
+                                 "the monitor's heartbeat needs the same: GRANT %2 ON *.* to the admin "
+                                 "account (%3)")
+                    .arg(name, ctx.dialect.readOnlyBypassPrivileges().first(), written.error().text),
+                readOnlyRefused);
+        return written;
+    });
+}
+
 Result<bool> PairVerifier::waitFor(int index, const QString& countSql, bool present, int timeoutMs)
 {
     QElapsedTimer t;
@@ -117,6 +154,17 @@ Result<void> PairVerifier::verify(int timeoutMs, const std::function<void(const 
     };
     QElapsedTimer t;
     t.start();
+    // the servers that verification starts with must be the ones it ends with: a server lost (or
+    // replaced by another) meanwhile makes every row that arrived prove nothing about the pair
+    RunningServer before[2];
+    for (int i = 0; i < 2; ++i) {
+        auto seen = running(i);
+        if (!seen) {
+            report(SetupEvent::Kind::StepFailed, seen.error().server, seen.error().text, t.elapsed());
+            return std::unexpected(seen.error());
+        }
+        before[i] = *seen;
+    }
     report(SetupEvent::Kind::StepStarted, {}, tr("waiting for the IO and SQL threads on both servers"), -1);
     const Result<QString> threads = waitForThreads(timeoutMs);
     if (!threads) {
@@ -131,7 +179,48 @@ Result<void> PairVerifier::verify(int timeoutMs, const std::function<void(const 
         report(SetupEvent::Kind::StepFailed, trip.error().server, trip.error().text, t.elapsed());
         return std::unexpected(trip.error());
     }
+    if (auto same = stillTheSame(before); !same) {
+        report(SetupEvent::Kind::StepFailed, same.error().server, same.error().text, t.elapsed());
+        return same;
+    }
     report(SetupEvent::Kind::StepFinished, {}, *trip, t.elapsed());
+    return {};
+}
+
+Result<RunningServer> PairVerifier::running(int index)
+{
+    auto seen = onServer(index, [](ServerContext& ctx) { return RunningServer::read(*ctx.sql); });
+    if (!seen)
+        return stepFailure(m_profile.servers[index].name, StepId::Verify,
+            PairVerifier::tr("cannot tell which server answers: %1").arg(seen.error().text),
+            seen.error().code);
+    return seen;
+}
+
+Result<void> PairVerifier::stillTheSame(const RunningServer (&before)[2])
+{
+    for (int i = 0; i < 2; ++i) {
+        const QString name = m_profile.servers[i].name;
+        auto now = running(i);
+        if (!now)
+            return stepFailure(name, StepId::Verify,
+                PairVerifier::tr("%1 was lost during the verification (%2): replication is NOT verified")
+                    .arg(name, now.error().text));
+        if (!now->isServer(before[i].dataDir, before[i].port, before[i].serverId))
+            return stepFailure(name, StepId::Verify,
+                PairVerifier::tr(
+                    "another server answers for %1 than at the start of the verification (now %2; "
+                    "before %3): replication is NOT verified")
+                    .arg(name, now->describe(), before[i].describe()));
+        if (!before[i].sameProcess(*now))
+            return stepFailure(name, StepId::Verify,
+                PairVerifier::tr(
+                    "%1 restarted during the verification (up %2 s now, %3 s at its start): "
+                    "replication is NOT verified; look at why it restarted, then run setup again")
+                    .arg(name)
+                    .arg(now->uptime)
+                    .arg(before[i].uptime));
+    }
     return {};
 }
 
@@ -186,36 +275,81 @@ Result<QString> PairVerifier::waitForThreads(int timeoutMs)
 
 Result<QString> PairVerifier::roundTrip(int timeoutMs)
 {
+    QString tokenFromB;
+    bool tableMade = false;
+    Result<QString> r = testRows(timeoutMs, tableMade, tokenFromB);
+    if (r || !tableMade)
+        return r;
+    StepError e = r.error();
+    e.text += QLatin1Char(' ') + dropAfterFailure(tokenFromB);
+    return std::unexpected(e);
+}
+
+QString PairVerifier::dropAfterFailure(const QString& tokenFromB)
+{
+    const QString table = m_profile.probeDatabase() + QLatin1Char('.') + kTable;
+    const QString a = m_profile.servers[0].name, b = m_profile.servers[1].name;
+    // a short try: the server may be the one that was lost
+    const int window = std::exchange(m_reconnectWindowMs, 3000);
+    const auto restore = qScopeGuard([&] { m_reconnectWindowMs = window; });
+    // dropped on A, the drop reaches B after A's own test events; a row B wrote that A has not applied
+    // yet would then stop A's SQL thread (no such table): then the table stays for the next run
+    if (!tokenFromB.isEmpty()) {
+        const Result<QVariant> arrived = onServer(0, [this, tokenFromB](ServerContext& ctx) {
+            return ctx.sql->scalar(QStringLiteral("SELECT COUNT(*) FROM %1.%2 WHERE token = %3")
+                                       .arg(SqlQuote::identifier(m_profile.probeDatabase()), kTable,
+                                           SqlQuote::literal(tokenFromB)));
+        });
+        if (!arrived || arrived->toLongLong() == 0)
+            return PairVerifier::tr(
+                "The test table %1 stays until the next run (a test row from %2 may still "
+                "be on its way to %3).")
+                .arg(table, b, a);
+    }
+    if (auto r = exec(0, QStringLiteral("DROP TABLE IF EXISTS %1").arg(kTable)); !r)
+        return PairVerifier::tr("The test table %1 stays until the next run (%2).")
+            .arg(table, r.error().text);
+    return PairVerifier::tr("The test table %1 was dropped on %2 (the drop replicates to %3).")
+        .arg(table, a, b);
+}
+
+Result<QString> PairVerifier::testRows(int timeoutMs, bool& tableMade, QString& tokenFromB)
+{
     const QString db = m_profile.probeDatabase();
     const QString qdb = SqlQuote::identifier(db);
     const QString exists = QStringLiteral(
         "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 AND TABLE_NAME = %2")
                                .arg(SqlQuote::literal(db), SqlQuote::literal(kTable));
-    // the table is made on A and must itself arrive on B
-    if (auto r = exec(0, QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(qdb)); !r)
+    // the table is made on the writer (A when both write) and must itself arrive on the other
+    const int maker = std::max(m_profile.writerIndex(), 0);
+    const int other = 1 - maker;
+    if (auto r = exec(maker, QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(qdb)); !r)
         return std::unexpected(r.error());
-    if (auto r = exec(0,
+    tableMade = true; // (or may have been, when the statement's answer is lost)
+    if (auto r = exec(maker,
             QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (token VARCHAR(64) NOT NULL PRIMARY KEY, origin "
                            "VARCHAR(64) NOT NULL) "
                            "ENGINE=InnoDB")
                 .arg(kTable));
         !r)
         return std::unexpected(r.error());
-    auto arrived = waitFor(1, exists, true, timeoutMs);
+    auto arrived = waitFor(other, exists, true, timeoutMs);
     if (!arrived)
         return std::unexpected(arrived.error());
     if (!*arrived)
-        return stepFailure(m_profile.servers[1].name, StepId::Verify,
+        return stepFailure(m_profile.servers[other].name, StepId::Verify,
             PairVerifier::tr("the test table %1.%2 created on %3 did not arrive within %4 s")
-                .arg(db, kTable, m_profile.servers[0].name)
+                .arg(db, kTable, m_profile.servers[maker].name)
                 .arg(timeoutMs / 1000));
     qint64 took[2] = { 0, 0 }; // ms for A → B, B → A
     for (int from = 0; from < 2; ++from) {
         const int to = 1 - from;
         const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (from == 1)
+            tokenFromB = token; // whether its INSERT ends well or not: it may have been written
         QElapsedTimer t;
         t.start();
-        if (auto r = exec(from,
+        if (auto r = writeProbe(from,
                 QStringLiteral("INSERT IGNORE INTO %1 (token, origin) VALUES (%2, %3)")
                     .arg(kTable, SqlQuote::literal(token), SqlQuote::literal(m_profile.servers[from].name)));
             !r)
@@ -234,9 +368,9 @@ Result<QString> PairVerifier::roundTrip(int timeoutMs)
         took[from] = t.elapsed();
     }
     // clean up: the drop replicates too
-    if (auto r = exec(0, QStringLiteral("DROP TABLE IF EXISTS %1").arg(kTable)); !r)
+    if (auto r = exec(maker, QStringLiteral("DROP TABLE IF EXISTS %1").arg(kTable)); !r)
         return std::unexpected(r.error());
-    auto gone = waitFor(1, exists, false, timeoutMs);
+    auto gone = waitFor(other, exists, false, timeoutMs);
     if (!gone)
         return std::unexpected(gone.error());
     // one phrase for both directions: its punctuation is the translator's

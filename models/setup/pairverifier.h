@@ -4,6 +4,7 @@
 #include "common/steperror.h"
 #include "setup/setupevent.h"
 #include "sql/replicastatus.h"
+#include "sql/runningserver.h"
 
 #include <QCoreApplication>
 #include <atomic>
@@ -27,9 +28,12 @@ public:
     static constexpr int DefaultReconnectWindowMs = 20000;
 
     /** The verify step: waitForThreads(), then roundTrip(), each reported to @p onEvent as it starts and
-     *  ends (step "verify"). */
+     *  ends (step "verify"); fails when either server is not the same process at the end as at the start
+     *  (lost, restarted, or another server answering in its place). */
     Result<void> verify(int timeoutMs, const std::function<void(const SetupEvent&)>& onEvent);
     Result<QString> waitForThreads(int timeoutMs);
+    /** The row test: a test row written on each side arrives on the other; the test table is dropped
+     *  afterwards, also after a failure when that is safe (else the next run's test drops it). */
     Result<QString> roundTrip(int timeoutMs);
     /** The message for an IO thread refused by its source (1045), naming the address the source saw. */
     QString refusedMessage(int replica, const ReplicaStatus& status) const;
@@ -37,10 +41,21 @@ public:
     int reconnects(int index) const { return m_reconnects[index]; }
 
 private:
+    Result<QString> testRows(int timeoutMs, bool& tableMade, QString& tokenFromB);
+    /** The test table after a failed row test: dropped, or why it stays; a sentence for the error. */
+    QString dropAfterFailure(const QString& tokenFromB);
     /** Runs @p fn on server @p index's worker, reconnecting and repeating it after a lost connection. */
     template<typename F> auto onServer(int index, F fn) -> std::invoke_result_t<F, ServerContext&>;
     Result<ReplicaStatus> status(int index);
+    /** Which server process answers for server @p index. */
+    Result<RunningServer> running(int index);
+    /** Both servers are still the processes @p before (not restarted, not replaced, reachable). */
+    Result<void> stillTheSame(const RunningServer (&before)[2]);
     Result<void> exec(int index, const QString& sql);
+    /** Writes the test row on server @p index, also when it is the read-only server of a single-writer
+     *  pair: the admin account writes there by its READ_ONLY ADMIN / SUPER privilege; MySQL's
+     *  super_read_only, which stops even that, is lifted for this one statement (read_only stays ON). */
+    Result<void> writeProbe(int index, const QString& sql);
     Result<bool> waitFor(int index, const QString& countSql, bool present, int timeoutMs);
 
     PairProfile m_profile;

@@ -12,7 +12,8 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
     using Rule = PlannedStart::Rule;
     QList<PlanStep> plan;
     const bool healthy = directions[0] == DirectionState::Healthy && directions[1] == DirectionState::Healthy;
-    if (healthy && configs[0].isEmpty() && configs[1].isEmpty())
+    const bool roleInPlace = configs[0].writerRole.isEmpty() && configs[1].writerRole.isEmpty();
+    if (healthy && configs[0].isEmpty() && configs[1].isEmpty() && roleInPlace)
         return plan; // nothing to do
     for (int i = 0; i < 2; ++i) {
         const ConfigPlan& c = configs[i];
@@ -51,7 +52,8 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
         s.title = PlanBuilder::tr("Replication account for %1, with a generated password")
                       .arg(profile.servers[j].name);
         s.sql << QStringLiteral("SET SESSION sql_log_bin = 0")
-              << d.createReplicationUser(profile.replicationUser, host, QString(), true)
+              << d.createReplicationUser(profile.replicationUser, host, QString(), true,
+                     d.replicationAuthPlugin(inspections[j].version))
               << QStringLiteral("SET SESSION sql_log_bin = 1");
         s.undo = d.dropUser(profile.replicationUser, host);
         plan << s;
@@ -117,7 +119,7 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
                 known ? start.known->gtid : PlanBuilder::tr("<GTID position read above>"));
         s.sql << d.changeSource(p, true) << d.startReplica();
         s.check = PlanBuilder::tr("IO and SQL threads running");
-        s.undo = QStringLiteral("%1; %2").arg(d.stopReplica(), d.resetReplicaAll());
+        s.undo = d.removeReplicaHint();
         plan << s;
     }
     PlanStep v;
@@ -126,5 +128,26 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
                               "%1.replipair_probe (dropped afterwards)")
                   .arg(profile.probeDatabase());
     plan << v;
+    // the reader first: there is never a moment with two writers that setup made
+    const int writer = profile.writerIndex();
+    for (const int i : { 1 - writer, writer }) {
+        if (writer < 0 || configs[i].writerRole.isEmpty())
+            continue;
+        PlanStep s;
+        s.id = StepId::WriterRole;
+        s.server = profile.servers[i].name;
+        s.title = i == writer
+            ? PlanBuilder::tr(
+                "Writer role: %1 takes the application's writes (read_only OFF, live and in its "
+                "option file)")
+                  .arg(s.server)
+            : PlanBuilder::tr("Writer role: %1 is read-only (read_only ON, live and in its option file); "
+                              "replication still applies there")
+                  .arg(s.server);
+        for (const DesiredSetting& d : configs[i].writerRole)
+            s.sql << ConfigPush::setGlobalStatement(Dialect(inspections[i].version), d);
+        s.undo = PlanBuilder::tr("SET GLOBAL read_only back to what it was; the option file's backup");
+        plan << s;
+    }
     return plan;
 }

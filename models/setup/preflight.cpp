@@ -3,6 +3,7 @@
 #include "common/stepid.h"
 #include "config/replicationsettings.h"
 #include "setup/preflightconfig.h"
+#include "setup/preflightmysql.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -111,7 +112,8 @@ void binlogOff(const Look& l, int i)
 
 void readOnly(const Look& l, int i)
 {
-    if (l.in[i].readOnly)
+    // with a writer role, setup sets read_only itself: ON for the reader, OFF for the writer
+    if (l.in[i].readOnly && l.pair.writerIndex() < 0)
         l.out << make(Sev::Warning, l.name(i), QStringLiteral("read-only"),
             Preflight::tr("the server is read_only: applications cannot write to it"),
             Preflight::tr("replication works; set read_only=OFF when this server should take writes"));
@@ -172,8 +174,9 @@ void existingReplication(const Look& l, int i)
                 .arg(s.replica.sourceHost)
                 .arg(s.replica.sourcePort)
                 .arg(peer.name),
-            Preflight::tr("RepliPair will not re-point it; remove that replication first (STOP SLAVE; "
-                          "RESET SLAVE ALL) if it is no longer wanted"));
+            Preflight::tr("RepliPair will not re-point it; remove that replication first (%1) if it is no "
+                          "longer wanted")
+                .arg(Dialect(s.version).removeReplicaHint()));
         break;
     case DirectionState::Broken:
         if (s.replica.lastSqlErrno != 0)
@@ -182,14 +185,16 @@ void existingReplication(const Look& l, int i)
                     .arg(peer.name)
                     .arg(s.replica.lastSqlErrno)
                     .arg(s.replica.lastSqlError),
-                Preflight::tr("repair the data so the event applies, then START SLAVE; RepliPair never "
-                              "skips events by itself"));
+                Preflight::tr("repair the data so the event applies, then %1; RepliPair never skips events "
+                              "by itself")
+                    .arg(Dialect(s.version).startReplica()));
         else
             l.out << make(Sev::Error, name, QStringLiteral("replication-broken"),
                 Preflight::tr("replication from %1 cannot continue: %2")
                     .arg(peer.name, s.replica.lastIoError),
                 Preflight::tr("the source no longer has the binary logs this replica needs: copy the "
-                              "data afresh, then RESET SLAVE ALL and run setup again"));
+                              "data afresh, then %1 and run setup again")
+                    .arg(Dialect(s.version).resetReplicaAll()));
         break;
     case DirectionState::Resumable:
         l.out << make(Sev::Warning, name, QStringLiteral("replication-stopped"),
@@ -270,8 +275,8 @@ void databaseDiffers(const Look& l, const QString& db)
     if (!onA || !onB) {
         l.out << make(Sev::Error, onA ? b : a, QStringLiteral("database-missing"),
             Preflight::tr("database %1 exists on %2 but not on %3").arg(db, onA ? a : b, onA ? b : a),
-            Preflight::tr("copy it (mysqldump --single-transaction --master-data) so both start with the "
-                          "same data"));
+            Preflight::tr("copy it from %1 (setup --copy-from %1) so both start with the same data")
+                .arg(onA ? a : b));
         return;
     }
     QStringList ta = l.in[0].tables.value(db), tb = l.in[1].tables.value(db);
@@ -358,5 +363,6 @@ QList<Finding> Preflight::check(
     gtidUnsupported(l);
     userHostAny(l);
     out << PreflightConfig::check(pair, in); // filter style and restart policy
+    out << PreflightMySql::check(pair, in, gtid); // super_read_only, account plugin, GTID consistency
     return out;
 }

@@ -1,9 +1,12 @@
 #include "setup/preflightconfig.h"
 
+#include <QRegularExpression>
+
 QList<Finding> PreflightConfig::check(const PairProfile& pair, const ServerInspection (&in)[2])
 {
     QList<Finding> out;
-    out << doDbDropsDdl(pair) << doDbCrossDatabase(pair) << restartForbidden(pair, in);
+    out << doDbDropsDdl(pair) << doDbCrossDatabase(pair) << restartForbidden(pair, in)
+        << readerAdminCannotWrite(pair, in);
     return out;
 }
 
@@ -55,4 +58,35 @@ QList<Finding> PreflightConfig::restartForbidden(const PairProfile& pair, const 
                 "it at a time of your choosing and run setup again") };
     }
     return out;
+}
+
+QList<Finding> PreflightConfig::readerAdminCannotWrite(
+    const PairProfile& pair, const ServerInspection (&in)[2])
+{
+    const int writer = pair.writerIndex();
+    if (writer < 0 || !in[1 - writer].reachable)
+        return {};
+    const ServerInspection& reader = in[1 - writer];
+    const Dialect d(reader.version);
+    static const QRegularExpression global(
+        QStringLiteral("^GRANT (.+) ON \\*\\.\\* TO"), QRegularExpression::CaseInsensitiveOption);
+    for (const QString& grant : reader.grants) {
+        const auto m = global.match(grant);
+        if (!m.hasMatch())
+            continue;
+        const QString privileges = m.captured(1).toUpper();
+        if (privileges.contains(QLatin1String("ALL PRIVILEGES")))
+            return {};
+        for (const QString& p : d.readOnlyBypassPrivileges())
+            if (privileges.contains(p))
+                return {};
+    }
+    const QString name = pair.servers[1 - writer].name;
+    return { Finding { Finding::Severity::Warning, name, QStringLiteral("read-only-admin"),
+        PreflightConfig::tr("%1 becomes read-only (the writer is %2), and its admin account has no privilege "
+                            "that writes into a read-only server: setup's test row and the monitor's "
+                            "heartbeat cannot be written there")
+            .arg(name, pair.servers[writer].name),
+        PreflightConfig::tr("GRANT %1 ON *.* TO the admin account of %2")
+            .arg(d.readOnlyBypassPrivileges().first(), name) } };
 }

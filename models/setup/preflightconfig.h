@@ -21,4 +21,7 @@ public:
     static QList<Finding> doDbCrossDatabase(const PairProfile& pair);
     /** "restart-forbidden": the binary log is off but the policy forbids the restart that turns it on. */
     static QList<Finding> restartForbidden(const PairProfile& pair, const ServerInspection (&in)[2]);
+    /** "read-only-admin": the server setup makes read-only (the profile's "writer" is the other) has an
+     *  admin account that cannot write there: setup's test row and the monitor's heartbeat would fail. */
+    static QList<Finding> readerAdminCannotWrite(const PairProfile& pair, const ServerInspection (&in)[2]);
 };

@@ -31,6 +31,14 @@ public:
     /** The start of the binary log file now written (file, 4) and the GTID position there: with a binary
      *  log just turned on by a restart, every transaction since the restart is after this point. */
     static Result<BinlogCoordinates> startOfCurrentFile(ServerContext& ctx);
+    /** MySQL: the GTID set executed on this source at @p at (file:position), from its binary log: the
+     *  file's Previous_gtids and the GTIDs of the transactions before the position. Empty when the
+     *  source runs without GTIDs. Used where a dump carries no SET @@GLOBAL.GTID_PURGED. */
+    static Result<QString> gtidSetAt(ServerContext& ctx, const BinlogCoordinates& at);
+    /** The GTID set of @p previous plus the Gtid events of @p events (SHOW BINLOG EVENTS rows) that
+     *  begin before @p upTo; @p reachedEnd set when an event at or past @p upTo was seen. */
+    static QString gtidsBefore(
+        const QString& previous, const QList<QVariantMap>& events, qint64 upTo, bool* reachedEnd = nullptr);
     /** The rule for one source: a copy brings its own points; else the point read at the inspection
      *  (binary log already on); else the start of the log a restart of this setup turns on; else a read
      *  under a short read lock. */

@@ -26,16 +26,16 @@ QString ReplicationSteps::generatePassword(int length)
     return pw;
 }
 
-Result<void> ReplicationSteps::createReplicationUser(
-    ServerContext& ctx, const QString& user, const QString& host, const QString& password)
+Result<void> ReplicationSteps::createReplicationUser(ServerContext& ctx, const QString& user,
+    const QString& host, const QString& password, const QString& plugin)
 {
     SqlSession& sql = *ctx.sql;
     sql.setStep(StepId::ReplicationUser);
     // the account is this server's own: it must not replicate to the peer
     if (auto r = sql.exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
         return r;
-    const QStringList real = ctx.dialect.createReplicationUser(user, host, password, false);
-    const QStringList shown = ctx.dialect.createReplicationUser(user, host, password, true);
+    const QStringList real = ctx.dialect.createReplicationUser(user, host, password, false, plugin);
+    const QStringList shown = ctx.dialect.createReplicationUser(user, host, password, true, plugin);
     Result<void> result;
     for (int i = 0; i < real.size() && result; ++i)
         result = sql.exec(real[i], shown[i]);
@@ -139,11 +139,14 @@ Result<void> ReplicationSteps::changeSource(
             return std::unexpected(missing.error());
         const QString gtids = missing->toString().trimmed();
         if (!gtids.isEmpty()) {
-            if (!d.version().atLeast(8, 0, 0))
+            auto executed = sql.scalar(d.gtidPositionQuery());
+            if (!executed)
+                return std::unexpected(executed.error());
+            if (!d.canMarkGtidsApplied(executed->toString()))
                 return stepFailure(ctx.profile.name, StepId::ChangeSource,
                     ReplicationSteps::tr("this server lacks GTIDs the source has executed (%1) and MySQL "
-                                         "before 8.0 cannot mark them "
-                                         "as applied on a server with a history; use \"gtid\": \"off\"")
+                                         "before 8.0 can mark them as applied only on a server without "
+                                         "GTID history of its own; use \"gtid\": \"off\"")
                         .arg(gtids.left(200)));
             if (auto r = sql.exec(d.markGtidsApplied(gtids)); !r)
                 return r;

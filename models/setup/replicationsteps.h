@@ -18,9 +18,10 @@ class ReplicationSteps
 {
     Q_DECLARE_TR_FUNCTIONS(ReplicationSteps)
 public:
-    /** Creates or updates user@host with REPLICATION SLAVE only; not written to the binary log. */
-    static Result<void> createReplicationUser(
-        ServerContext& ctx, const QString& user, const QString& host, const QString& password);
+    /** Creates or updates user@host with REPLICATION SLAVE only, with the authentication @p plugin
+     *  (Dialect::replicationAuthPlugin()) when named; not written to the binary log. */
+    static Result<void> createReplicationUser(ServerContext& ctx, const QString& user, const QString& host,
+        const QString& password, const QString& plugin = {});
     /** FLUSH TABLES WITH READ LOCK, read the binlog position (and GTID position), UNLOCK TABLES —
      *  in one connection, the lock always released, even when reading fails. With @p openSnapshot, a
      *  START TRANSACTION WITH CONSISTENT SNAPSHOT is opened under the lock and left open on success: its

@@ -40,6 +40,20 @@ QStringList missingPrivilegesIn(const QStringList& grants, bool mariadb)
 }
 } // namespace
 
+QMap<QString, QString> ServerInspection::filtersFromRows(const QList<QVariantMap>& rows)
+{
+    QMap<QString, QString> out;
+    for (const char* name : { "replicate_do_db", "replicate_ignore_db", "replicate_wild_do_table",
+             "replicate_wild_ignore_table" })
+        out.insert(QLatin1String(name), QString());
+    for (const QVariantMap& r : rows) {
+        const QString name = r.value(QStringLiteral("name")).toString().toLower();
+        if (out.contains(name))
+            out.insert(name, r.value(QStringLiteral("rule")).toString());
+    }
+    return out;
+}
+
 QString ServerInspection::identity() const
 {
     if (!serverUuid.isEmpty())
@@ -77,6 +91,7 @@ QJsonObject ServerInspection::toJson() const
     o.insert(QStringLiteral("logBin"), logBin);
     o.insert(QStringLiteral("binlogFormat"), binlogFormat);
     o.insert(QStringLiteral("readOnly"), readOnly);
+    o.insert(QStringLiteral("superReadOnly"), superReadOnly);
     o.insert(QStringLiteral("gtidMode"), gtidMode);
     o.insert(QStringLiteral("gtidBinlogPos"), gtidBinlogPos);
     o.insert(QStringLiteral("binlogDoDb"), binlogDoDb);
@@ -114,6 +129,8 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
              << QStringLiteral("gtid_executed");
     if (d.hasServerUuid())
         vars << QStringLiteral("server_uuid");
+    if (d.hasSuperReadOnly())
+        vars << QStringLiteral("super_read_only");
     QStringList select;
     for (const QString& v : vars)
         select << QStringLiteral("@@GLOBAL.%1 AS %1").arg(v);
@@ -136,6 +153,7 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
     in.logBin = isOn(in.variables.value(QStringLiteral("log_bin")));
     in.binlogFormat = in.variables.value(QStringLiteral("binlog_format"));
     in.readOnly = isOn(in.variables.value(QStringLiteral("read_only")));
+    in.superReadOnly = isOn(in.variables.value(QStringLiteral("super_read_only")));
     in.gtidMode = in.variables.value(QStringLiteral("gtid_mode"));
     in.gtidBinlogPos = in.variables.value(
         d.isMariaDb() ? QStringLiteral("gtid_binlog_pos") : QStringLiteral("gtid_executed"));
@@ -156,9 +174,19 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
     if (!replica)
         return std::unexpected(replica.error());
     in.replica = *replica;
-    if (!d.isMariaDb() && in.replica.configured) {
+    // MySQL has no replicate_* variables: 8.0.11+ shows the filters in effect in performance_schema,
+    // older servers in SHOW SLAVE STATUS only while a replica is configured (else they stay unknown)
+    if (const QString filters = d.replicationFiltersQuery(); !filters.isEmpty()) {
+        auto rows = sql.query(filters);
+        if (!rows)
+            return std::unexpected(rows.error());
+        in.variables.insert(filtersFromRows(*rows));
+    } else if (!d.isMariaDb() && in.replica.configured) {
         in.variables.insert(QStringLiteral("replicate_do_db"), in.replica.replicateDoDb);
         in.variables.insert(QStringLiteral("replicate_ignore_db"), in.replica.replicateIgnoreDb);
+        in.variables.insert(QStringLiteral("replicate_wild_do_table"), in.replica.replicateWildDoTable);
+        in.variables.insert(
+            QStringLiteral("replicate_wild_ignore_table"), in.replica.replicateWildIgnoreTable);
     }
 
     auto dbs = sql.query(

@@ -32,6 +32,7 @@ public:
     bool logBin = false;
     QString binlogFormat;
     bool readOnly = false;
+    bool superReadOnly = false; ///< MySQL 5.7.8+: even an administrator's writes are refused
     QString gtidMode; ///< MySQL @@gtid_mode; empty on MariaDB
     QString gtidBinlogPos; ///< MariaDB gtid_binlog_pos / MySQL gtid_executed
     QString binlogDoDb; ///< from SHOW MASTER STATUS, comma separated
@@ -49,6 +50,10 @@ public:
     QString identity() const;
     QJsonObject toJson() const;
 
+    /** The replication filters in effect, as variables (replicate_do_db, replicate_wild_do_table, …;
+     *  comma separated), from @p rows of Dialect::replicationFiltersQuery(); every filter is present,
+     *  empty when not set. */
+    static QMap<QString, QString> filtersFromRows(const QList<QVariantMap>& rows);
     /** Reads everything through the context's open session. */
     static Result<ServerInspection> inspect(ServerContext& ctx);
 };

@@ -24,10 +24,13 @@ struct SetupOptions
 
     bool sequential = false; ///< every per-server step one server after the other (for the benchmark)
     int verifyTimeoutMs = 30000;
-    int restartTimeoutMs = 90000;
+    int restartTimeoutMs = 0; ///< 0: each server's "restartTimeoutSeconds"; else this (tests)
     ShellFactory shellFactory; ///< how host shells are made (tests inject an SSH fixture's); empty: default
     /** Test hook, called on the run's thread after the step with this id; may kill a server, etc. */
     std::function<void(const QString& stepId)> afterStep;
+    /** The fingerprint of the plan the user approved (SetupPlan::fingerprint): a setup runs only while
+     *  the plan it makes has the same one, else it stops before changing anything. Empty: no check. */
+    QJsonObject approvedFingerprint;
     /** Where a setup appends its journal line; empty: SetupJournal::defaultPath() of the profile. */
     QString journalPath;
 };

@@ -75,6 +75,9 @@ QJsonObject SetupPlan::toJson() const
         f << x.toJson();
     for (const PlanStep& x : steps)
         s << x.toJson();
-    return { { QStringLiteral("findings"), f }, { QStringLiteral("steps"), s },
+    QJsonObject o { { QStringLiteral("findings"), f }, { QStringLiteral("steps"), s },
         { QStringLiteral("nothingToDo"), nothingToDo } };
+    if (!fingerprint.isEmpty())
+        o.insert(QStringLiteral("fingerprint"), fingerprint);
+    return o;
 }

@@ -29,6 +29,7 @@ public:
     QList<Finding> findings;
     QList<PlanStep> steps;
     bool nothingToDo = false; ///< both directions already replicate as configured
+    QJsonObject fingerprint; ///< what the plan was made from (PlanFingerprint); empty before planning
 
     bool hasErrors() const;
     /** One line per error finding: "[server] text". */

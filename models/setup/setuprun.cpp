@@ -6,10 +6,12 @@
 #include "config/optionfiles.h"
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
+#include "operation/intentjournal.h"
 #include "setup/pairdatasteps.h"
 #include "setup/pairinspection.h"
 #include "setup/pairverifier.h"
 #include "setup/planbuilder.h"
+#include "setup/planfingerprint.h"
 #include "setup/replicationsteps.h"
 
 #include <QCoreApplication>
@@ -84,15 +86,70 @@ bool SetupRun::perServerWhere(const QString& stepId, const ServerStep& fn,
     return perServer(stepId, wanted(0) ? fn : none, wanted(1) ? fn : none, true, oneAfterTheOther);
 }
 
+bool SetupRun::beginJournal(const QString& path)
+{
+    // a run killed outright left its intents without an end: its changes are put back by recover first
+    auto runs = JournalRun::readAll(path);
+    if (!runs)
+        return fail(runs.error());
+    if (!runs->isEmpty()) {
+        const JournalRun& last = runs->last();
+        if (last.mayStillRun())
+            return fail(StepError { {}, StepId::Journal, 0,
+                tr("another %1 of this pair runs since %2 (process %3 on %4): wait for it or stop it; "
+                   "nothing was changed")
+                    .arg(last.operation, last.started)
+                    .arg(last.pid)
+                    .arg(last.host) });
+        if (last.interrupted() && !last.toUndo().isEmpty())
+            return fail(StepError { {}, StepId::Journal, 0,
+                tr("the %1 started at %2 was interrupted before it ended and left %n change(s) on the "
+                   "servers (see %3). Run 'replipair-cli recover %4' first (add --dry-run to see what it "
+                   "puts back); nothing was changed",
+                    nullptr, int(last.toUndo().size()))
+                    .arg(last.operation, last.started, path, m_profile.filePath) });
+    }
+    auto journal = IntentJournal::begin(path, StepId::Setup);
+    if (!journal)
+        return fail(journal.error());
+    m_intents = *journal;
+    for (int i = 0; i < 2; ++i)
+        m_pair.worker(i)
+            ->submit([j = m_intents](ServerContext& ctx) {
+                ctx.journal = j;
+                return 0;
+            })
+            .waitForFinished();
+    return true;
+}
+
 SetupResult SetupRun::run(SetupMode mode)
 {
-    m_result.ok = runSteps(mode);
+    const QString path
+        = m_options.journalPath.isEmpty() ? SetupJournal::defaultPath(m_profile) : m_options.journalPath;
+    // a profile made in code (the wizard) gets the same checks as one loaded from a file
+    const QString problems = ProfileRules::describe(ProfileRules::check(m_profile));
+    if (!problems.isEmpty())
+        fail(StepError { {}, StepId::Profile, 0, problems });
+    m_result.ok = problems.isEmpty() && (mode != SetupMode::Setup || beginJournal(path)) && runSteps(mode);
     for (int i = 0; i < 2; ++i)
         m_result.inspection[i] = m_in[i];
+    if (m_intents) {
+        const bool cancelled = !m_result.ok && (m_result.error.step == StepId::Cancel || *m_cancel);
+        m_intents->end(m_result.ok ? QStringLiteral("ok")
+                : cancelled        ? QStringLiteral("cancelled")
+                                   : QStringLiteral("failed"));
+        if (!m_result.ok && m_intents->hasIntents())
+            report(SetupEvent::Kind::Info, {}, StepId::Setup,
+                tr("what this run changed and did not put back is in the journal %1: run setup again to go "
+                   "on from there, or 'replipair-cli recover' to put it back")
+                    .arg(path));
+        if (!m_intents->writeError().isEmpty())
+            report(SetupEvent::Kind::Warning, {}, StepId::Journal,
+                tr("the journal %1 could not be written in full: %2").arg(path, m_intents->writeError()));
+    }
     // every setup run leaves a line in the journal: also one that changed nothing or stopped at pre-flight
     if (mode == SetupMode::Setup) {
-        const QString path
-            = m_options.journalPath.isEmpty() ? SetupJournal::defaultPath(m_profile) : m_options.journalPath;
         m_result.journal = m_journal.finish(m_result.ok, m_result.error, path);
         if (!m_result.journal.contains(QStringLiteral("path")))
             report(SetupEvent::Kind::Warning, {}, StepId::Setup,
@@ -115,15 +172,14 @@ bool SetupRun::runSteps(SetupMode mode)
 {
     QElapsedTimer total;
     total.start();
-    // a profile made in code (the wizard) gets the same checks as one loaded from a file
-    if (const QString problems = ProfileRules::describe(ProfileRules::check(m_profile)); !problems.isEmpty())
-        return fail(StepError { {}, StepId::Profile, 0, problems });
     if (!inspect())
         return false;
     if (mode == SetupMode::Inspect)
         return !m_result.plan.hasErrors()
             || fail(StepError { {}, StepId::Preflight, 0, tr("pre-flight found errors") });
     if (!planChanges())
+        return false;
+    if (mode == SetupMode::Setup && !approvedPlanHolds())
         return false;
     if (mode == SetupMode::Plan)
         return !m_result.plan.hasErrors()
@@ -139,7 +195,28 @@ bool SetupRun::runSteps(SetupMode mode)
     afterStep(StepId::Preflight);
     return !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled() && copyData()
         && !cancelled() && readCoordinates() && !cancelled() && changeSources() && verify()
-        && compareData(total.elapsed());
+        && applyWriterRole() && compareData(total.elapsed());
+}
+
+bool SetupRun::approvedPlanHolds()
+{
+    const QJsonObject& approved = m_options.approvedFingerprint;
+    if (approved.isEmpty())
+        return true;
+    const QStringList changed = PlanFingerprint::differences(approved, m_result.plan.fingerprint);
+    m_journal.add(QJsonObject { { QStringLiteral("approvedPlan"), PlanFingerprint::digest(approved) },
+        { QStringLiteral("holds"), changed.isEmpty() } });
+    if (changed.isEmpty()) {
+        report(SetupEvent::Kind::Info, {}, StepId::PlanChanged,
+            tr("the servers are as they were when the approved plan was made: it is run as shown"));
+        return true;
+    }
+    const QString text
+        = tr("the servers changed since the plan was approved, so it is not run; nothing was changed:\n%1\n"
+             "Make the plan again, check it, and run that one.")
+              .arg(changed.join(QLatin1Char('\n')));
+    report(SetupEvent::Kind::StepFailed, {}, StepId::PlanChanged, text);
+    return fail(StepError { {}, StepId::PlanChanged, 0, text });
 }
 
 bool SetupRun::inspect()
@@ -176,6 +253,10 @@ bool SetupRun::planChanges()
         auto files = OptionFiles::read(ctx, *main);
         if (!files)
             return std::unexpected(files.error());
+        m_optionFiles[i].clear();
+        for (const ConfigPlanner::SourceFile& f : files->files)
+            if (f.exists)
+                m_optionFiles[i].insert(f.path, f.content);
         const auto settings = ReplicationSettings::compute(m_profile, i, m_in[i], m_in[1 - i], m_gtid);
         m_config[i] = ConfigPlanner::plan(ctx.profile.name, m_profile.name, settings, m_in[i].variables,
             files->files, files->includeDirs, m_profile.mayRestart(m_in[i].logBin));
@@ -215,7 +296,9 @@ bool SetupRun::applyConfig()
         if (!errorLog.isEmpty() && !errorLog.startsWith(QLatin1Char('/')))
             errorLog = m_in[ctx.index].datadir + QLatin1Char('/') + errorLog;
         ConfigPush push(ctx, plan,
-            { m_options.restartTimeoutMs, errorLog,
+            { m_options.restartTimeoutMs > 0 ? m_options.restartTimeoutMs
+                                             : ctx.profile.restartTimeoutSeconds * 1000,
+                errorLog,
                 [this, &ctx](const QString& text) {
                     report(SetupEvent::Kind::Info, ctx.profile.name, StepId::Config, text);
                 },
@@ -276,6 +359,37 @@ bool SetupRun::verify()
     return true;
 }
 
+bool SetupRun::applyWriterRole()
+{
+    const int writer = m_profile.writerIndex();
+    if (writer < 0)
+        return true;
+    for (const int i : { 1 - writer, writer }) { // the reader first: never two writers on our account
+        const QList<DesiredSetting> role = m_config[i].writerRole;
+        if (role.isEmpty())
+            continue;
+        auto set = m_pair.worker(i)->submit([role](ServerContext& ctx) -> Result<void> {
+            for (const DesiredSetting& s : role)
+                if (auto r = ctx.sql->exec(ConfigPush::setGlobalStatement(ctx.dialect, s)); !r)
+                    return r;
+            return {};
+        });
+        set.waitForFinished();
+        if (const Result<void> r = set.result(); !r)
+            return fail(StepError { m_profile.servers[i].name, StepId::WriterRole, r.error().code,
+                tr("could not set read_only = %1: %2").arg(role.first().value, r.error().text) });
+        m_journal.add(QJsonObject { { QStringLiteral("server"), m_profile.servers[i].name },
+            { QStringLiteral("step"), StepId::WriterRole }, { QStringLiteral("readOnly"), i != writer } });
+        report(SetupEvent::Kind::Info, m_profile.servers[i].name, StepId::WriterRole,
+            i == writer
+                ? tr("%1 takes the application's writes (read_only = OFF)").arg(m_profile.servers[i].name)
+                : tr("%1 is read-only (read_only = ON): replication still applies there, the "
+                     "application writes to %2")
+                      .arg(m_profile.servers[i].name, m_profile.servers[writer].name));
+    }
+    return true;
+}
+
 bool SetupRun::copyData()
 {
     StepError error;
@@ -320,17 +434,18 @@ bool SetupRun::compareData(qint64 sinceStartMs)
 
 void SetupRun::ensureHeartbeatTable()
 {
-    // the monitor's heartbeat table: made on A, it replicates to B like any table
+    // the monitor's heartbeat table: made on the writer (A when both write), it replicates like any table
     const QString db = m_profile.probeDatabase();
-    auto made
-        = m_pair.worker(0)->submit([db](ServerContext& ctx) { return Heartbeat::ensureTable(*ctx.sql, db); });
+    const int maker = std::max(m_profile.writerIndex(), 0);
+    auto made = m_pair.worker(maker)->submit(
+        [db](ServerContext& ctx) { return Heartbeat::ensureTable(*ctx.sql, db); });
     made.waitForFinished();
     const Result<bool> r = made.result();
     if (!r)
-        report(SetupEvent::Kind::Warning, m_profile.servers[0].name, StepId::Heartbeat,
+        report(SetupEvent::Kind::Warning, m_profile.servers[maker].name, StepId::Heartbeat,
             tr("could not create the heartbeat table for monitoring: %1").arg(r.error().text));
     else if (*r)
-        report(SetupEvent::Kind::Info, m_profile.servers[0].name, StepId::Heartbeat,
+        report(SetupEvent::Kind::Info, m_profile.servers[maker].name, StepId::Heartbeat,
             tr("heartbeat table %1.%2 created for monitoring").arg(db, Heartbeat::tableName()));
 }
 
@@ -342,4 +457,5 @@ void SetupRun::buildPlanSteps()
     plan.nothingToDo = plan.steps.isEmpty();
     if (!plan.nothingToDo)
         m_data->adjustPlan(plan.steps);
+    plan.fingerprint = PlanFingerprint::make(m_profile, m_in, m_optionFiles, plan.steps);
 }

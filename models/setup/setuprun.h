@@ -13,6 +13,7 @@
 
 #include <functional>
 
+class IntentJournal;
 class PairDataSteps;
 struct ServerContext;
 
@@ -47,7 +48,12 @@ private:
     void afterStep(const QString& stepId);
 
     bool runSteps(SetupMode mode);
+    /** Refuses to start after an interrupted run (recover first) or beside a running one; else writes the
+     *  run's "begin" to the journal at @p path and hands the journal to both servers' workers. */
+    bool beginJournal(const QString& path);
     bool refuseOnPreflightErrors();
+    /** With an approved plan: the plan made now has its fingerprint, else the run stops here. */
+    bool approvedPlanHolds();
     bool inspect();
     bool planChanges();
     bool applyConfig();
@@ -55,6 +61,8 @@ private:
     bool readCoordinates();
     bool changeSources();
     bool verify();
+    /** Sets the writer role live (read_only), the reader first; the option files hold it already. */
+    bool applyWriterRole();
     /** The final comparison and the run's last line; @p sinceStartMs: the run's time so far. */
     bool compareData(qint64 sinceStartMs);
     void buildPlanSteps();
@@ -71,10 +79,12 @@ private:
     ServerInspection m_in[2];
     bool m_gtid = false;
     ConfigPlan m_config[2];
+    QMap<QString, QByteArray> m_optionFiles[2]; ///< every option file read, as read (for the fingerprint)
     ConfigPush::Applied m_applied[2]; ///< what the config step did on each server, failed or not
     DirectionState m_direction[2] = { DirectionState::Fresh, DirectionState::Fresh };
     QString m_password[2]; ///< generated replication passwords, memory only
     BinlogCoordinates m_coordinates[2];
     SetupJournal m_journal;
+    std::shared_ptr<IntentJournal> m_intents; ///< the intent lines of a setup run (none for inspect/plan)
     bool m_failed = false;
 };

@@ -2,6 +2,7 @@
 
 #include "common/stepid.h"
 #include "host/serverworker.h"
+#include "operation/intentjournal.h"
 #include "setup/pairdatasteps.h"
 #include "setup/replicationsteps.h"
 
@@ -15,9 +16,20 @@ bool SetupRun::createUsers()
         const int i = ctx.index;
         const QString host = m_profile.replicationHostFor(i);
         m_password[i] = ReplicationSteps::generatePassword();
-        auto r = ReplicationSteps::createReplicationUser(ctx, m_profile.replicationUser, host, m_password[i]);
+        // an account that was there before the run is kept by recover; one the run made is dropped
+        auto existed = ctx.sql->scalar(
+            QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE User = %1 AND Host = %2")
+                .arg(ctx.dialect.literal(m_profile.replicationUser), ctx.dialect.literal(host)));
+        const int intent = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
+            { { QStringLiteral("user"), m_profile.replicationUser }, { QStringLiteral("host"), host },
+                { QStringLiteral("existed"), !existed || existed->toInt() > 0 } },
+            true);
+        // the plugin the replica (the peer) can log in with
+        auto r = ReplicationSteps::createReplicationUser(ctx, m_profile.replicationUser, host, m_password[i],
+            ctx.dialect.replicationAuthPlugin(m_in[1 - i].version));
         if (!r)
             return std::unexpected(r.error());
+        ctx.intentDone(intent);
         m_journal.add(QJsonObject { { QStringLiteral("server"), ctx.profile.name },
             { QStringLiteral("user"), QStringLiteral("%1@%2").arg(m_profile.replicationUser, host) } });
         return tr(
@@ -85,9 +97,12 @@ bool SetupRun::changeSources()
         p.logFile = m_coordinates[i].file;
         p.logPos = m_coordinates[i].position;
         p.onlyCredentials = m_direction[j] == DirectionState::Resumable;
+        const int intent = ctx.intent(StepId::ChangeSource, IntentJournal::Action::ChangeSource,
+            { { QStringLiteral("wasFresh"), m_direction[j] == DirectionState::Fresh } }, true);
         auto r = ReplicationSteps::changeSource(ctx, p, m_coordinates[i].gtid);
         if (!r)
             return std::unexpected(r.error());
+        ctx.intentDone(intent);
         if (p.onlyCredentials)
             return tr("replication from %1 restarted with new credentials, at its own position")
                 .arg(source.name);

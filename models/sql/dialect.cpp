@@ -233,18 +233,24 @@ QString Dialect::changeSource(const ChangeSourceParams& p, bool redact) const
                 opt(QStringLiteral("AUTO_POSITION"), QStringLiteral("0"));
         }
         opt(QStringLiteral("CONNECT_RETRY"), QString::number(p.connectRetry));
-        if (p.ssl)
-            opt(QStringLiteral("SSL"), QStringLiteral("1"));
-        if (p.delay >= 0)
-            opt(QStringLiteral("DELAY"), QString::number(p.delay));
-        // caching_sha2_password (MySQL 8 default) needs TLS or the source's RSA key
-        if (!isMariaDb() && m_version.atLeast(8, 0, 4) && !p.ssl)
-            opts << (modern ? QStringLiteral("GET_SOURCE_PUBLIC_KEY = 1")
-                            : QStringLiteral("GET_MASTER_PUBLIC_KEY = 1"));
     }
+    // a resumed channel gets TLS / the public key too: its user may now be a caching_sha2_password one
+    if (p.ssl)
+        opt(QStringLiteral("SSL"), QStringLiteral("1"));
+    if (!p.onlyCredentials && p.delay >= 0)
+        opt(QStringLiteral("DELAY"), QString::number(p.delay));
+    // caching_sha2_password (MySQL 8 default) needs TLS or the source's RSA key
+    if (!isMariaDb() && m_version.atLeast(8, 0, 4) && !p.ssl)
+        opts << (modern ? QStringLiteral("GET_SOURCE_PUBLIC_KEY = 1")
+                        : QStringLiteral("GET_MASTER_PUBLIC_KEY = 1"));
     const QString head
         = modern ? QStringLiteral("CHANGE REPLICATION SOURCE TO ") : QStringLiteral("CHANGE MASTER TO ");
     return head + opts.join(QStringLiteral(", "));
+}
+
+QString Dialect::removeReplicaHint() const
+{
+    return stopReplica() + QStringLiteral("; ") + resetReplicaAll();
 }
 
 bool Dialect::supportsGtid() const
@@ -271,28 +277,67 @@ QString Dialect::gtidMissingQuery(const QString& sourceSet) const
 
 QString Dialect::markGtidsApplied(const QString& gtids) const
 {
-    return QStringLiteral("SET GLOBAL gtid_purged = %1").arg(literal(QLatin1Char('+') + gtids));
+    // 8.0+ adds to gtid_purged; 5.7 replaces it, allowed only while gtid_executed is empty
+    const QString value = m_version.atLeast(8, 0, 0) ? QLatin1Char('+') + gtids : gtids;
+    return QStringLiteral("SET GLOBAL gtid_purged = %1").arg(literal(value));
+}
+
+bool Dialect::canMarkGtidsApplied(const QString& executed) const
+{
+    return !isMariaDb() && (m_version.atLeast(8, 0, 0) || executed.trimmed().isEmpty());
+}
+
+QString Dialect::binlogEvents(const QString& file, qint64 from, int limit) const
+{
+    return QStringLiteral("SHOW BINLOG EVENTS IN %1 FROM %2 LIMIT %3")
+        .arg(literal(file))
+        .arg(from)
+        .arg(limit);
 }
 
 bool Dialect::supportsCreateUserIfNotExists() const
 {
-    return isMariaDb() ? m_version.atLeast(10, 1, 3) : m_version.atLeast(5, 7, 6);
+    return isMariaDb() ? m_version.atLeast(10, 1, 3) : m_version.atLeast(5, 7, 8);
 }
 
-QStringList Dialect::createReplicationUser(
-    const QString& user, const QString& host, const QString& password, bool redact) const
+bool Dialect::hasSuperReadOnly() const
+{
+    return !isMariaDb() && m_version.atLeast(5, 7, 8);
+}
+
+QString Dialect::replicationAuthPlugin(const ServerVersion& replica) const
+{
+    if (isMariaDb())
+        return {};
+    const bool replicaSpeaksSha2 = replica.flavor == Flavor::MySQL && replica.atLeast(8, 0, 4);
+    if (m_version.atLeast(8, 0, 4) && replicaSpeaksSha2)
+        return QStringLiteral("caching_sha2_password");
+    if (m_version.atLeast(9, 0, 0))
+        return {}; // mysql_native_password is gone
+    return QStringLiteral("mysql_native_password");
+}
+
+bool Dialect::acceptsReplicaOf(const ServerVersion& replica) const
+{
+    return isMariaDb() || !replicationAuthPlugin(replica).isEmpty();
+}
+
+QStringList Dialect::createReplicationUser(const QString& user, const QString& host, const QString& password,
+    bool redact, const QString& plugin) const
 {
     const QString acc = account(user, host);
     const QString pw = redact ? QStringLiteral("'***'") : literal(password);
+    const QString identified = plugin.isEmpty() ? QStringLiteral("IDENTIFIED BY %1").arg(pw)
+                                                : QStringLiteral("IDENTIFIED WITH %1 BY %2").arg(plugin, pw);
     QStringList sql;
     if (supportsCreateUserIfNotExists()) {
-        sql << QStringLiteral("CREATE USER IF NOT EXISTS %1 IDENTIFIED BY %2").arg(acc, pw);
+        sql << QStringLiteral("CREATE USER IF NOT EXISTS %1 %2").arg(acc, identified);
         if (isMariaDb() && !m_version.atLeast(10, 2, 0)) // MariaDB 10.1 has no ALTER USER
             sql << QStringLiteral("SET PASSWORD FOR %1 = PASSWORD(%2)").arg(acc, pw);
         else
-            sql << QStringLiteral("ALTER USER %1 IDENTIFIED BY %2").arg(acc, pw);
+            sql << QStringLiteral("ALTER USER %1 %2").arg(acc, identified);
     } else {
-        // 5.1-5.7.5: GRANT ... IDENTIFIED BY creates the account or sets its password
+        // 5.1-5.7.7: GRANT ... IDENTIFIED BY creates the account or sets its password
         sql << QStringLiteral("GRANT REPLICATION SLAVE ON *.* TO %1 IDENTIFIED BY %2").arg(acc, pw);
         return sql;
     }
@@ -318,19 +363,68 @@ bool Dialect::hasServerUuid() const
     return !isMariaDb() && m_version.atLeast(5, 6, 0);
 }
 
+namespace {
+bool isReplicationFilter(const QString& variable)
+{
+    static const QStringList filters { QStringLiteral("replicate_do_db"),
+        QStringLiteral("replicate_ignore_db"), QStringLiteral("replicate_wild_do_table"),
+        QStringLiteral("replicate_wild_ignore_table") };
+    return filters.contains(variable);
+}
+} // namespace
+
+QString Dialect::setReplicationFilter(const QString& variable, const QStringList& values) const
+{
+    if (!isReplicationFilter(variable))
+        return {};
+    if (isMariaDb())
+        return QStringLiteral("SET GLOBAL %1 = %2").arg(variable, literal(values.join(QLatin1Char(','))));
+    if (!m_version.atLeast(5, 7, 3))
+        return {};
+    // database names are identifiers, wild patterns are strings
+    const bool dbList = variable.endsWith(QLatin1String("_db"));
+    QStringList items;
+    for (const QString& v : values)
+        items << (dbList ? SqlQuote::identifier(v) : literal(v));
+    return QStringLiteral("CHANGE REPLICATION FILTER %1 = (%2)")
+        .arg(variable.toUpper(), items.join(QStringLiteral(", ")));
+}
+
+QString Dialect::replicationFiltersQuery() const
+{
+    if (isMariaDb() || !m_version.atLeast(8, 0, 11))
+        return {};
+    return QStringLiteral("SELECT FILTER_NAME AS name, FILTER_RULE AS rule "
+                          "FROM performance_schema.replication_applier_global_filters");
+}
+
+bool Dialect::hasSuperReadOnly() const
+{
+    return !isMariaDb() && m_version.atLeast(5, 7, 8);
+}
+
+QStringList Dialect::readOnlyBypassPrivileges() const
+{
+    if (isMariaDb())
+        return m_version.atLeast(10, 11, 0) ? QStringList { QStringLiteral("READ_ONLY ADMIN") }
+            : m_version.atLeast(10, 5, 2)
+            ? QStringList { QStringLiteral("READ_ONLY ADMIN"), QStringLiteral("SUPER") }
+            : QStringList { QStringLiteral("SUPER") };
+    if (m_version.atLeast(8, 0, 0))
+        return { QStringLiteral("CONNECTION_ADMIN"), QStringLiteral("SUPER") };
+    return { QStringLiteral("SUPER") };
+}
+
 bool Dialect::isDynamic(const QString& variable) const
 {
     static const QStringList always { QStringLiteral("server_id"), QStringLiteral("sync_binlog"),
         QStringLiteral("auto_increment_increment"), QStringLiteral("auto_increment_offset"),
-        QStringLiteral("binlog_format") };
+        QStringLiteral("binlog_format"), QStringLiteral("read_only"), QStringLiteral("super_read_only") };
     if (always.contains(variable))
         return true;
-    if (isMariaDb()) {
-        // MariaDB: replication filters and the GTID domain are dynamic while the replica is stopped
-        static const QStringList maria { QStringLiteral("gtid_domain_id"), QStringLiteral("replicate_do_db"),
-            QStringLiteral("replicate_ignore_db"), QStringLiteral("replicate_wild_do_table"),
-            QStringLiteral("replicate_wild_ignore_table") };
-        return maria.contains(variable);
-    }
-    return false;
+    // replication filters: MariaDB by SET GLOBAL, MySQL 5.7.3+ by CHANGE REPLICATION FILTER
+    if (isReplicationFilter(variable))
+        return !setReplicationFilter(variable, {}).isEmpty();
+    // MariaDB: the GTID domain is dynamic while the replica is stopped
+    return isMariaDb() && variable == QLatin1String("gtid_domain_id");
 }

@@ -113,26 +113,62 @@ public:
      *  own transactions in it (MariaDB: @@server_id in gtid_binlog_state; MySQL: @@server_uuid in
      *  gtid_executed). */
     QString ownTransactionsQuery() const;
-    /** The full statement; @p redact replaces the password with '***' for display. */
+    /** The full statement; @p redact replaces the password with '***' for display. A resume
+     *  (onlyCredentials) keeps the coordinates but still names TLS or, on MySQL 8.0.4+, the source's
+     *  public key: caching_sha2_password's full authentication needs one of them. */
     QString changeSource(const ChangeSourceParams& p, bool redact) const;
+    /** "STOP REPLICA; RESET REPLICA ALL" in this server's words, for hints shown to the user. */
+    QString removeReplicaHint() const;
 
     bool supportsGtid() const;
     QString gtidPositionQuery() const; ///< one row, one column: this server's binlog GTID position
     QString setGtidReplicaPos(const QString& pos) const; ///< MariaDB only: SET GLOBAL gtid_slave_pos
     /** MySQL: the GTIDs of @p sourceSet this server has not executed (one row, column "missing"). */
     QString gtidMissingQuery(const QString& sourceSet) const;
-    /** MySQL 8.0+: records @p gtids as already applied here, so auto-positioning starts at the source's
-     *  present instead of replaying its whole history (the data is already the same on both). */
+    /** Records @p gtids as already applied here, so auto-positioning starts at the source's present
+     *  instead of replaying its whole history (the data is already the same on both). MySQL 8.0+ adds
+     *  them ('+'); 5.7 can only set gtid_purged while gtid_executed is empty (canMarkGtidsApplied()). */
     QString markGtidsApplied(const QString& gtids) const;
+    /** Whether markGtidsApplied() works on a server whose gtid_executed is @p executed. */
+    bool canMarkGtidsApplied(const QString& executed) const;
+    /** Run on a MySQL source: its binary log events from @p from on (to find the GTIDs up to a
+     *  position); columns Log_name, Pos, Event_type, End_log_pos, Info. */
+    QString binlogEvents(const QString& file, qint64 from, int limit) const;
 
-    /** CREATE USER (if not there) + set password + GRANT REPLICATION SLAVE, in order. */
-    QStringList createReplicationUser(
-        const QString& user, const QString& host, const QString& password, bool redact) const;
+    /** The authentication plugin the replication account on this server is made with, for a replica
+     *  of @p replica's version: MySQL 8.0.4+ caching_sha2_password (a MySQL 8 replica), else
+     *  mysql_native_password (a 5.7 or MariaDB replica cannot do caching_sha2_password); empty on
+     *  MariaDB (its default). Empty too where no plugin fits (native password on MySQL 9.0+). */
+    QString replicationAuthPlugin(const ServerVersion& replica) const;
+    /** Whether a replica of @p replica's version can log in to an account on this server at all. */
+    bool acceptsReplicaOf(const ServerVersion& replica) const;
+    /** CREATE USER (if not there) + set password + GRANT REPLICATION SLAVE, in order; @p plugin (from
+     *  replicationAuthPlugin()) is named in CREATE and ALTER so an older account is converted too. */
+    QStringList createReplicationUser(const QString& user, const QString& host, const QString& password,
+        bool redact, const QString& plugin = {}) const;
     QString dropUser(const QString& user, const QString& host) const;
+    /** CREATE USER IF NOT EXISTS / DROP USER IF EXISTS: MySQL 5.7.8+, MariaDB 10.1.3+. */
     bool supportsCreateUserIfNotExists() const;
+    /** MySQL 5.7.8+ has super_read_only (which refuses even an administrator's writes). */
+    bool hasSuperReadOnly() const;
+
+    /** Sets the replication filter @p variable (replicate_do_db, replicate_wild_do_table, …) to
+     *  @p values without a restart: MySQL 5.7.3+ CHANGE REPLICATION FILTER (the replica's SQL thread
+     *  stopped); MariaDB SET GLOBAL (the replica stopped). Empty where neither exists. */
+    QString setReplicationFilter(const QString& variable, const QStringList& values) const;
+    /** MySQL 8.0.11+: rows "name" (REPLICATE_WILD_DO_TABLE, …) and "rule" (comma separated), the
+     *  global filters in effect now; empty where the filters are read otherwise (MariaDB: variables;
+     *  MySQL 5.7: SHOW SLAVE STATUS, only while a replica is configured). */
+    QString replicationFiltersQuery() const;
 
     QString logReplicaUpdatesVariable() const; ///< log_slave_updates or log_replica_updates
     bool hasServerUuid() const; ///< MySQL 5.6+ has @@server_uuid; MariaDB has none
+    /** MySQL 5.7.8+: super_read_only, which stops even SUPER accounts from writing (MariaDB has none). */
+    bool hasSuperReadOnly() const;
+    /** The privileges of which an account needs one to write into a read_only server (MariaDB 10.11+:
+     *  READ_ONLY ADMIN, which SUPER no longer implies; older MariaDB and MySQL: SUPER; MySQL 8.0:
+     *  CONNECTION_ADMIN too). Nothing writes under MySQL's super_read_only. */
+    QStringList readOnlyBypassPrivileges() const;
     /** Variables whose SET GLOBAL takes effect without a restart. */
     bool isDynamic(const QString& variable) const;
 

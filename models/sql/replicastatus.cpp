@@ -184,6 +184,8 @@ ReplicaStatus ReplicaStatus::fromRow(const QVariantMap& row, const ReplicaStatus
     s.sqlState = text(c.sqlState);
     s.replicateDoDb = text(QLatin1StringView("Replicate_Do_DB"));
     s.replicateIgnoreDb = text(QLatin1StringView("Replicate_Ignore_DB"));
+    s.replicateWildDoTable = text(QLatin1StringView("Replicate_Wild_Do_Table"));
+    s.replicateWildIgnoreTable = text(QLatin1StringView("Replicate_Wild_Ignore_Table"));
     return s;
 }
 

@@ -44,6 +44,8 @@ public:
     QString sqlState; ///< Slave_SQL_Running_State / Replica_SQL_Running_State
     QString replicateDoDb;
     QString replicateIgnoreDb;
+    QString replicateWildDoTable;
+    QString replicateWildIgnoreTable;
 
     /** Configured, both threads running, no error. */
     bool healthy() const

@@ -168,13 +168,7 @@ int main(int argc, char* argv[])
             out << "cannot start sshd: " << sshd.error() << Qt::endl;
             return 1;
         }
-        if (::geteuid() == 0) { // the fixture's unprivileged login user sudoes like a DBA's account
-            QFile rule(QStringLiteral("/etc/sudoers.d/replipair-bench"));
-            rule.open(QIODevice::WriteOnly);
-            rule.write(QStringLiteral("%1 ALL=(root) NOPASSWD: ALL\n").arg(sshd.user()).toUtf8());
-            rule.close();
-            QFile::setPermissions(rule.fileName(), QFile::ReadOwner | QFile::ReadGroup);
-        }
+        sshd.allowSudo(); // the fixture's unprivileged login user sudoes like a DBA's account
         g_sshd = &sshd;
     }
     const double target = ssh ? 0.6 : 0.7;
@@ -221,7 +215,6 @@ int main(int argc, char* argv[])
                    .arg(it.value(), 14)
             << Qt::endl;
     const double ratio = double(par) / double(seq);
-    QFile::remove(QStringLiteral("/etc/sudoers.d/replipair-bench"));
     out << Qt::endl
         << QStringLiteral("setup wall time%6, mean of %1: both at once %2 ms, one after the other %3 ms, "
                           "ratio %4 (target <= %7) %5")

@@ -30,11 +30,12 @@ namespace GuiDriver {
 inline QMenu* shownMenu(const char* objectName = nullptr, int timeoutMs = 2000)
 {
     QMenu* menu = nullptr;
-    for (int waited = 0; !menu && waited <= timeoutMs; waited += 20) {
-        menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
-        if (!menu)
-            QTest::qWait(20);
-    }
+    (void)QTest::qWaitFor(
+        [&] {
+            menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            return menu != nullptr;
+        },
+        timeoutMs);
     if (menu && objectName && menu->objectName() != QLatin1String(objectName))
         return nullptr;
     return menu;

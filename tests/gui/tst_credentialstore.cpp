@@ -137,15 +137,7 @@ private slots:
         QVERIFY2(sshd.start(), qPrintable(sshd.error()));
         if (sshd.password().isEmpty())
             QSKIP("an SSH password login needs a dedicated local user, which only root can create");
-        const QString sudoers
-            = QString("/etc/sudoers.d/replipair-keychain-%1").arg(QCoreApplication::applicationPid());
-        {
-            QFile rule(sudoers);
-            QVERIFY(rule.open(QIODevice::WriteOnly));
-            rule.write(QString("%1 ALL=(root) NOPASSWD: ALL\n").arg(sshd.user()).toUtf8());
-        }
-        QFile::setPermissions(sudoers, QFile::ReadOwner | QFile::ReadGroup);
-        const auto removeRule = qScopeGuard([&] { QFile::remove(sudoers); });
+        QVERIFY(sshd.allowSudo()); // removed with the fixture, or by the next run's if this one is killed
         SandboxPair fixture;
         QVERIFY2(fixture.up(), qPrintable(fixture.error()));
         Sandbox& sb = fixture.sandbox();

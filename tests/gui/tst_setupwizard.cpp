@@ -531,6 +531,44 @@ private slots:
         QVERIFY(!w.profile().replaceTarget);
     }
 
+    /** The wizard asks which server takes the writes: one writer, A, unless the user picks otherwise. */
+    void theOptionsPageAsksForTheWriterOneWriterADefault()
+    {
+        PairProfile profile = unreachablePair();
+        profile.servers[0].name = "db1";
+        profile.servers[1].name = "db2";
+        SetupWizard w(profile);
+        w.setStartId(SetupWizard::OptionsPageId);
+        w.show();
+        auto* writer = w.findChild<QComboBox*>("optionsWriter");
+        QVERIFY(writer);
+        QCOMPARE(writer->currentText(), QString("db1 takes the writes; db2 is read-only"));
+        clickNext(w);
+        QCOMPARE(w.currentId(), int(SetupWizard::PreflightPageId));
+        QCOMPARE(w.profile().writerIndex(), 0);
+        QCOMPARE(w.profile().toJson()["writer"], QJsonValue("db1"));
+
+        // back: the user picks db2 with the keyboard, then both
+        clickBack(w);
+        choose(writer, "db2 takes the writes; db1 is read-only");
+        QCOMPARE(writer->currentText(), QString("db2 takes the writes; db1 is read-only"));
+        clickNext(w);
+        QCOMPARE(w.profile().writerIndex(), 1);
+        QCOMPARE(w.profile().toJson()["writer"], QJsonValue("db2"));
+        clickBack(w);
+        choose(writer, writer->itemText(2));
+        clickNext(w);
+        QCOMPARE(w.profile().writerIndex(), -1);
+        QCOMPARE(w.profile().toJson()["writer"], QJsonValue("both"));
+
+        // a profile that says both keeps it: the default is for new pairs only
+        profile.writer = -1;
+        SetupWizard again(profile);
+        again.setStartId(SetupWizard::OptionsPageId);
+        again.show();
+        QCOMPARE(again.findChild<QComboBox*>("optionsWriter")->currentData().toInt(), -1);
+    }
+
     void aCopyChosenOnTheOptionsPageRunsWithItsProgressInTheCopyRow()
     {
         if (Sandbox::serverBinary().isEmpty())

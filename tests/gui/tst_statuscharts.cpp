@@ -10,9 +10,11 @@
 #include <QImage>
 #include <QPushButton>
 #include <QSet>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QValueAxis>
 #include <QXYSeries>
 
@@ -83,7 +85,9 @@ private slots:
         QVERIFY(charts.isPaused());
         fill(history, 9 * 1000, 10 * 1000); // ten more seconds of samples arrive
         charts.addSample(StatusSample {});
-        QTest::qWait(1300); // the redraw tick passes
+        // the next redraw tick passes (and draws nothing while paused)
+        QSignalSpy tick(charts.findChild<QTimer*>("chartRedrawTimer"), &QTimer::timeout);
+        QVERIFY(tick.wait(10000));
         QCOMPARE(charts.pointCount(), before);
         QTest::mouseClick(charts.findChild<QPushButton*>("chartPause"), Qt::LeftButton); // resume
         QVERIFY(!charts.isPaused());

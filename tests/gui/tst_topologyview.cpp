@@ -249,6 +249,70 @@ private slots:
         QVERIFY(value("Reachable").contains("(111)"));
     }
 
+    /** A single-writer pair (B writes): the writer's node wears a WRITER badge, the other READER, in words;
+     *  the panel says the role of the server clicked; both writable turns both badges into a warning. */
+    void theWriterWearsABadgeAndThePanelSaysIt()
+    {
+        PairProfile p = pair();
+        p.writer = 1;
+        m_model->setProfile(p);
+        InspectionPanel panel(m_model);
+        connect(m_view, &TopologyView::serverSelected, &panel, &InspectionPanel::setServer);
+        auto sample = [this](int index, bool readOnly) {
+            StatusSample s;
+            s.time = QDateTime::currentDateTimeUtc();
+            s.serverIndex = index;
+            s.server = index == 0 ? "A" : "B";
+            s.reachable = true;
+            s.readOnly = readOnly;
+            s.replica.configured = true;
+            s.replica.ioRunning = s.replica.sqlRunning = true;
+            s.replica.ioState = "Yes";
+            s.replica.secondsBehind = 0;
+            m_model->applySample(s);
+        };
+        sample(0, true);
+        sample(1, false);
+        ServerNode* a = m_view->topologyScene()->node(0);
+        ServerNode* b = m_view->topologyScene()->node(1);
+        QCOMPARE(b->roleBadge(), QString("WRITER"));
+        QCOMPARE(a->roleBadge(), QString("READER"));
+        QVERIFY2(b->toolTip().contains("Writer: takes the application's writes"), qPrintable(b->toolTip()));
+        QVERIFY(a->toolTip().contains("Reader: read-only"));
+
+        // the user clicks B, then A: the panel names the role
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+        auto* tree = panel.findChild<QTreeWidget*>("inspectionTree");
+        auto value = [tree](const QString& property) {
+            const auto items = tree->findItems(property, Qt::MatchExactly | Qt::MatchRecursive);
+            return items.isEmpty() ? QString() : items.first()->text(1);
+        };
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->mapFromScene(b->scenePos()));
+        QCOMPARE(panel.server(), 1);
+        QVERIFY2(value("Role").startsWith("writer"), qPrintable(value("Role")));
+        QVERIFY(value("Writer role problem").isEmpty());
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->mapFromScene(a->scenePos()));
+        QCOMPARE(panel.server(), 0);
+        QVERIFY2(value("Role").startsWith("reader: read-only"), qPrintable(value("Role")));
+
+        // A is made writable by hand: two writers, said on both nodes and in the panel
+        sample(0, false);
+        QCOMPARE(b->roleBadge(), QString("WRITER !"));
+        QCOMPARE(a->roleBadge(), QString("READER !"));
+        QVERIFY2(value("Writer role problem").contains("both servers accept writes"),
+            qPrintable(value("Writer role problem")));
+        QVERIFY(b->toolTip().contains("SET GLOBAL read_only = ON on A"));
+        sample(0, true);
+        QCOMPARE(a->roleBadge(), QString("READER"));
+        QVERIFY(value("Writer role problem").isEmpty());
+
+        // two writers wanted: no badge at all
+        m_model->setProfile(pair());
+        QVERIFY(a->roleBadge().isEmpty());
+        QVERIFY(b->roleBadge().isEmpty());
+    }
+
     void theContextMenuNamesItsActions()
     {
         m_view->show();
@@ -318,12 +382,12 @@ private slots:
     void scalesWithTheWindow()
     {
         m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
         m_view->resize(600, 300);
-        QTest::qWait(20);
+        QTRY_COMPARE(m_view->size(), QSize(600, 300));
         const qreal small = m_view->transform().m11();
         m_view->resize(1600, 900);
-        QTest::qWait(20);
-        QVERIFY(m_view->transform().m11() > small * 1.5);
+        QTRY_VERIFY(m_view->transform().m11() > small * 1.5);
     }
 
 private:

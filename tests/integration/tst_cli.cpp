@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -145,6 +146,8 @@ private Q_SLOTS:
         QTest::newRow("bad field") << QStringList { "plan", "BADPROFILE" }
                                    << "\"gtid\" must be \"auto\", \"on\" or \"off\"";
         QTest::newRow("missing field") << QStringList { "plan", "NOHOST" } << "servers[1]: missing \"host\"";
+        QTest::newRow("config file outside") << QStringList { "setup", "RELCONFIG",
+            "--yes" } << "\"configFile\": \"../../etc/passwd\" is not an absolute path";
         QTest::newRow("copy from no such server") << QStringList { "setup", "PROFILE", "--copy-from", "C",
             "--yes" } << "--copy-from must name A or B";
         QTest::newRow("replace without a copy") << QStringList { "plan", "PROFILE", "--replace-target" }
@@ -171,8 +174,15 @@ private Q_SLOTS:
         QVERIFY(n.open(QIODevice::WriteOnly));
         n.write(R"({"name":"p","servers":[{"name":"A","host":"127.0.0.1"},{"name":"B"}]})");
         n.close();
+        const QString relConfig = write(m_dir.filePath(QStringLiteral("relconfig.replipair.json")),
+            withServerValue(
+                QJsonDocument::fromJson(
+                    R"({"name":"p","servers":[{"name":"A","host":"127.0.0.1"},{"name":"B","host":"127.0.0.2"}]})")
+                    .object(),
+                1, QStringLiteral("configFile"), QStringLiteral("../../etc/passwd")));
         for (QString& a : args)
             a.replace(QStringLiteral("BADPROFILE"), bad)
+                .replace(QStringLiteral("RELCONFIG"), relConfig)
                 .replace(QStringLiteral("NOHOST"), nohost)
                 .replace(QStringLiteral("PROFILE"), good);
         const Ran r = cli(args);
@@ -295,6 +305,84 @@ private Q_SLOTS:
         QCOMPARE(broken.code, 1);
         QVERIFY(broken.out.contains(QStringLiteral("SQL No")));
     }
+    /** Issue 16, defect 5: setup --plan runs the plan that was approved, and only while the servers and
+     *  their option files are as they were when it was made; else it names what changed and changes
+     *  nothing. */
+    void approvedPlanRunsOnlyWhileItHolds()
+    {
+        const QString sb = m_dir.filePath(QStringLiteral("approved"));
+        QVERIFY(cli({ QStringLiteral("sandbox"), QStringLiteral("up"), sb }).code == 0);
+        const auto down = qScopeGuard([&] {
+            cli({ QStringLiteral("sandbox"), QStringLiteral("down"), sb });
+        });
+        const QString profile = sb + QStringLiteral("/pair.replipair.json");
+        const QString planFile = m_dir.filePath(QStringLiteral("approved-plan.json"));
+        const Ran plan = cli({ QStringLiteral("plan"), profile, QStringLiteral("--output"), planFile });
+        QVERIFY2(plan.code == 0, qPrintable(plan.err));
+        QFile pf(planFile);
+        QVERIFY(pf.open(QIODevice::ReadOnly));
+        const QJsonObject written = QJsonDocument::fromJson(pf.readAll()).object();
+        pf.close();
+        QVERIFY(!written.value(QStringLiteral("steps")).toArray().isEmpty());
+        const QJsonObject fingerprint = written.value(QStringLiteral("fingerprint")).toObject();
+        QCOMPARE(fingerprint.value(QStringLiteral("sha256")).toString().size(), 64);
+        const QMap<QString, QByteArray> files = optionFiles(sb);
+        const auto untouched = [&] {
+            QCOMPARE(optionFiles(sb), files);
+            for (const QString& server : { QStringLiteral("a"), QStringLiteral("b") }) {
+                QCOMPARE(sandboxSql(sb, server, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
+                QCOMPARE(sandboxSql(sb, server, QStringLiteral("SHOW SLAVE STATUS")), QString());
+            }
+        };
+        const QStringList setup { QStringLiteral("setup"), profile, QStringLiteral("--plan"), planFile,
+            QStringLiteral("--yes") };
+
+        // a setting the plan depends on changed on B
+        QCOMPARE(sandboxSql(sb, QStringLiteral("b"),
+                     QStringLiteral("SET GLOBAL auto_increment_increment = 7; SELECT 'set'")),
+            QStringLiteral("set"));
+        const Ran setting = cli(setup);
+        QCOMPARE(setting.code, 1);
+        QVERIFY2(setting.err.contains(QStringLiteral("[B] setting auto_increment_increment was 1, is now 7")),
+            qPrintable(setting.err));
+        QVERIFY2(setting.err.contains(QStringLiteral("nothing was changed")), qPrintable(setting.err));
+        untouched();
+        QCOMPARE(sandboxSql(sb, QStringLiteral("b"),
+                     QStringLiteral("SET GLOBAL auto_increment_increment = 1; SELECT 'back'")),
+            QStringLiteral("back"));
+
+        // an option file of A edited by hand
+        const QString cnfA = sb + QStringLiteral("/a/my.cnf");
+        QFile a(cnfA);
+        QVERIFY(a.open(QIODevice::Append));
+        a.write("# max_connections = 500, one day\n");
+        a.close();
+        const Ran file = cli(setup + QStringList { QStringLiteral("--json") });
+        QCOMPARE(file.code, 1);
+        QVERIFY2(
+            file.err.contains(QStringLiteral("[A] option file %1 changed").arg(cnfA)), qPrintable(file.err));
+        const QJsonObject error = jsonLines(file.out).last();
+        QCOMPARE(error.value(QStringLiteral("step")).toString(), QStringLiteral("plan-changed"));
+        QVERIFY(a.open(QIODevice::WriteOnly));
+        a.write(files.value(QStringLiteral("a/my.cnf")));
+        a.close();
+        untouched();
+
+        // a plan file that is not one, or of another pair: bad input
+        QCOMPARE(cli({ QStringLiteral("setup"), profile, QStringLiteral("--plan"), profile,
+                         QStringLiteral("--yes") })
+                     .code,
+            2);
+        QCOMPARE(cli({ QStringLiteral("plan"), profile, QStringLiteral("--plan"), planFile }).code, 2);
+
+        // as it was: the approved plan runs
+        const Ran ran = cli(setup);
+        QVERIFY2(ran.code == 0, qPrintable(ran.err + ran.out));
+        QVERIFY2(ran.out.contains(QStringLiteral("the approved plan was made")), qPrintable(ran.out));
+        QCOMPARE(
+            sandboxSql(sb, QStringLiteral("b"), QStringLiteral("SELECT @@log_bin")), QStringLiteral("1"));
+    }
+
     void conflictIsShownSkippedOnlyWhenConfirmedThenCompared()
     {
         const QString sb = m_dir.filePath(QStringLiteral("conflict"));
@@ -322,12 +410,12 @@ private Q_SLOTS:
         QCOMPARE(cli({ QStringLiteral("compare"), profile }).code, 0);
         QVERIFY(sql(
             QStringLiteral("a"), QStringLiteral("USE test; CREATE TABLE k (id INT PRIMARY KEY, v CHAR(1))")));
-        QTest::qWait(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(sql(QStringLiteral("b"), QStringLiteral("SELECT 1 FROM test.k")), 20000);
         // the same key written on both sides: B's own row is not replicated, A's then collides on B
         QVERIFY(sql(
             QStringLiteral("b"), QStringLiteral("SET sql_log_bin = 0; INSERT INTO test.k VALUES (1, 'B')")));
         QVERIFY(sql(QStringLiteral("a"), QStringLiteral("USE test; INSERT INTO k VALUES (1, 'A')")));
-        QTest::qWait(1500);
+        QTRY_COMPARE_WITH_TIMEOUT((cli({ QStringLiteral("status"), profile }).code), 1, 20000); // B halted
 
         const Ran shown
             = cli({ QStringLiteral("skip"), profile, QStringLiteral("--server"), QStringLiteral("B") });
@@ -347,8 +435,7 @@ private Q_SLOTS:
         const Ran skipped = cli({ QStringLiteral("skip"), profile, QStringLiteral("--server"),
             QStringLiteral("B"), QStringLiteral("--confirm"), token });
         QVERIFY2(skipped.code == 0, qPrintable(skipped.err));
-        QTest::qWait(1000);
-        QCOMPARE(cli({ QStringLiteral("status"), profile }).code, 0);
+        QTRY_COMPARE_WITH_TIMEOUT((cli({ QStringLiteral("status"), profile }).code), 0, 20000);
         const Ran compared = cli({ QStringLiteral("compare"), profile, QStringLiteral("--json") });
         QCOMPARE(compared.code, 1);
         const QJsonArray diffs = QJsonDocument::fromJson(compared.out.toUtf8())
@@ -472,8 +559,15 @@ private Q_SLOTS:
             qPrintable(unset.out));
         QFile noEnvJournal(noEnv + QStringLiteral(".journal"));
         QVERIFY(noEnvJournal.open(QIODevice::ReadOnly));
-        const QList<QByteArray> noEnvLines = noEnvJournal.readAll().trimmed().split('\n');
+        // one run record, beside the run's begin and end lines of the intent journal (no intent between)
+        QList<QByteArray> noEnvLines, intentLines;
+        for (const QByteArray& line : noEnvJournal.readAll().trimmed().split('\n'))
+            (QJsonDocument::fromJson(line).object().contains(QStringLiteral("kind")) ? intentLines
+                                                                                     : noEnvLines)
+                << line;
         QCOMPARE(noEnvLines.size(), 1);
+        QCOMPARE(intentLines.size(), 2);
+        QVERIFY(intentLines.last().contains("\"outcome\":\"failed\""));
         const QJsonObject stopped = QJsonDocument::fromJson(noEnvLines.first()).object();
         QCOMPARE(stopped.value(QStringLiteral("ok")).toBool(true), false);
         QCOMPARE(stopped.value(QStringLiteral("error")).toObject().value(QStringLiteral("step")).toString(),
@@ -535,7 +629,9 @@ private Q_SLOTS:
         const QString stateJournal = m_dir.filePath(QStringLiteral("xdg/replipair/journals/sandbox.journal"));
         QFile sj(stateJournal);
         QVERIFY2(sj.open(QIODevice::ReadOnly), qPrintable(stateJournal));
-        const QJsonObject record = QJsonDocument::fromJson(sj.readAll().trimmed()).object();
+        // the run's record is its last line (after the intent lines)
+        const QJsonObject record
+            = QJsonDocument::fromJson(sj.readAll().trimmed().split('\n').last()).object();
         QVERIFY(record.value(QStringLiteral("ok")).toBool());
         QVERIFY(record.value(QStringLiteral("time")).toString().endsWith(QLatin1Char('Z')));
         QVERIFY(record.value(QStringLiteral("steps")).toArray().contains(QStringLiteral("change-source")));
@@ -589,7 +685,10 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QStringLiteral("lost and reopened")), qPrintable(out));
         QFile beside(profilePath + QStringLiteral(".journal"));
         QVERIFY(beside.open(QIODevice::ReadOnly));
-        const QList<QByteArray> besideLines = beside.readAll().trimmed().split('\n');
+        QList<QByteArray> besideLines; // the run records; the intent lines ("kind") aside
+        for (const QByteArray& line : beside.readAll().trimmed().split('\n'))
+            if (!QJsonDocument::fromJson(line).object().contains(QStringLiteral("kind")))
+                besideLines << line;
         QCOMPARE(besideLines.size(), 1); // the first setup's line went to the state folder
         const QJsonObject again = QJsonDocument::fromJson(besideLines.last()).object();
         QVERIFY(again.value(QStringLiteral("ok")).toBool());

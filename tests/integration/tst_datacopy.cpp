@@ -1,3 +1,4 @@
+#include "common/sqlquote.h"
 #include "common/stepid.h"
 #include "copy/datacopy.h"
 #include "host/serverworker.h"
@@ -63,13 +64,45 @@ class TestDataCopy : public QObject
     }
     bool waitFor(int i, const QString& query, const QString& expected, int ms = 60000)
     {
-        for (int t = 0; t < ms; t += 200) {
-            if (sql(i, query) == expected)
-                return true;
-            QTest::qWait(200);
-        }
+        if (QTest::qWaitFor([&] { return sql(i, query) == expected; }, ms))
+            return true;
         qWarning() << "last value" << sql(i, query) << "expected" << expected;
         return false;
+    }
+
+    /** The copy of @p check, run as it is (the test changes the servers between the check and the run). */
+    struct Plain
+    {
+        Result<CopyResult> result = std::unexpected(StepError {});
+        QStringList infos;
+    };
+    Plain runChecked(const PairProfile& profile, const CopyCheck& check, ServerWorker* b = nullptr)
+    {
+        ServerWorker* const workers[2] = { m_a.get(), b ? b : m_b.get() };
+        DataCopy copy(profile, 0, workers);
+        copy.setPollIntervalMs(200);
+        Plain out;
+        out.result = copy.run(check, {}, [&](const QString& server, const QString& text) {
+            out.infos << server + QStringLiteral(": ") + text;
+        });
+        return out;
+    }
+    Result<CopyCheck> checkOf(const PairProfile& profile, bool replace, ServerWorker* b = nullptr)
+    {
+        ServerWorker* const workers[2] = { m_a.get(), b ? b : m_b.get() };
+        return CopyCheck::gather(profile, 0, workers, replace);
+    }
+    QString savedFolder() { return sb().servers()[1].dir + QStringLiteral("/replipair-saved"); }
+    QStringList savedFiles()
+    {
+        return QDir(savedFolder()).entryList({ QStringLiteral("*.sql") }, QDir::Files);
+    }
+    /** A profile copying only the small databases @p dbs (made on A by initTestCase). */
+    PairProfile small(const QStringList& dbs) const
+    {
+        PairProfile p = m_profile;
+        p.databases = dbs;
+        return p;
     }
 
     struct Run
@@ -103,6 +136,13 @@ class TestDataCopy : public QObject
                 if (p.phase == CopyProgress::Phase::Copy && run.privateFiles.isEmpty())
                     for (const QString& d : copyDirs()) {
                         const QString path = QDir::tempPath() + QLatin1Char('/') + d;
+                        // only this copy's folder: new, and its login names this sandbox's B (other test runs
+                        // on the machine copy at the same time)
+                        QFile target(path + QStringLiteral("/target.cnf"));
+                        if (dirsBefore.contains(d) || !target.open(QIODevice::ReadOnly)
+                            || !target.readAll().contains(
+                                QByteArray("port=") + QByteArray::number(sb().servers()[1].port) + '\n'))
+                            continue;
                         const auto owner = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
                         if ((QFileInfo(path).permissions()
                                 & ~(owner | QFile::ReadUser | QFile::WriteUser | QFile::ExeUser))
@@ -172,6 +212,139 @@ private Q_SLOTS:
         sandboxSql(sb(), 0, seed, &ok);
         QVERIFY(ok);
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM test.orders")), QString::number(1 << 18));
+        // two small databases for the tests of what the receiver holds
+        sandboxSql(sb(), 0,
+            QStringLiteral("CREATE DATABASE small; CREATE TABLE small.t (id INT PRIMARY KEY, v VARCHAR(20));"
+                           "INSERT INTO small.t VALUES (1, 'from A'), (2, 'from A');"
+                           "CREATE DATABASE late; CREATE TABLE late.t (id INT PRIMARY KEY, v VARCHAR(20));"
+                           "INSERT INTO late.t VALUES (1, 'from A');"),
+            &ok);
+        QVERIFY(ok);
+    }
+
+    void databaseMadeOnTheReceiverAfterThePreflightIsNeverDroppedUnsaved()
+    {
+        // B has neither database at the pre-flight; then a client makes `late` on B and writes a row into
+        // it, before the copy makes B read-only. The dump drops every database it carries on B.
+        const PairProfile profile = small({ QStringLiteral("late"), QStringLiteral("small") });
+        sql(1, QStringLiteral("DROP DATABASE IF EXISTS late; DROP DATABASE IF EXISTS small;"));
+        auto check = checkOf(profile, false);
+        QVERIFY2(check && !check->hasErrors(), qPrintable(check ? check->findings.value(0).text : QString()));
+        QVERIFY(check->existingOnTarget.isEmpty());
+        sql(1,
+            QStringLiteral("CREATE DATABASE late; CREATE TABLE late.t (id INT PRIMARY KEY, v VARCHAR(20));"
+                           "INSERT INTO late.t VALUES (7, 'only on B');"));
+        // not confirmed: refused, B's row kept, nothing left changed
+        const Plain refused = runChecked(profile, *check);
+        QVERIFY(!refused.result);
+        QVERIFY2(refused.result.error().text.contains(QStringLiteral("late.t")),
+            qPrintable(refused.result.error().text));
+        QCOMPARE(sql(1, QStringLiteral("SELECT v FROM late.t")), QStringLiteral("only on B"));
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
+        QCOMPARE(sql(1, QStringLiteral("SHOW DATABASES LIKE 'small'")), QString());
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_copy'")),
+            QStringLiteral("0"));
+
+        // confirmed (at a pre-flight that did not see it either): saved first, then replaced
+        sql(1, QStringLiteral("DROP DATABASE late; CREATE DATABASE small;")); // small: there, but empty
+        auto confirmed = checkOf(profile, true);
+        QVERIFY(confirmed && !confirmed->hasErrors());
+        sql(1,
+            QStringLiteral("CREATE DATABASE late; CREATE TABLE late.t (id INT PRIMARY KEY, v VARCHAR(20));"
+                           "INSERT INTO late.t VALUES (7, 'only on B');"));
+        const QStringList before = savedFiles();
+        const Plain replaced = runChecked(profile, *confirmed);
+        QVERIFY2(
+            replaced.result, qPrintable(replaced.result ? QString() : replaced.result.error().toString()));
+        QCOMPARE(sql(1, QStringLiteral("SELECT v FROM late.t")), QStringLiteral("from A"));
+        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM small.t")), QStringLiteral("2"));
+        const QString saved = replaced.result->savedCopy;
+        QVERIFY(!saved.isEmpty());
+        QCOMPARE(savedFiles().size(), before.size() + 1);
+        QFile f(saved);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray dump = f.readAll();
+        QVERIFY2(dump.contains("only on B"), "B's row is not in the saved copy");
+        QVERIFY2(!dump.contains("`small`"), "the empty database was saved");
+        QVERIFY2(replaced.infos.join(QLatin1Char('\n')).contains(QStringLiteral("late.t")),
+            qPrintable(replaced.infos.join(QLatin1Char('\n'))));
+        QFile::remove(saved);
+    }
+
+    void savedCopyIsPrivateInAPrivateFolder()
+    {
+        // the folder exists already, open to all: it is closed, and the file in it is the owner's alone
+        QVERIFY(QDir().mkpath(savedFolder()));
+        QVERIFY(QFile::setPermissions(savedFolder(),
+            QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadUser | QFile::WriteUser
+                | QFile::ExeUser | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        sql(1,
+            QStringLiteral(
+                "DROP DATABASE IF EXISTS small; CREATE DATABASE small; CREATE TABLE small.t (id INT "
+                "PRIMARY KEY, v VARCHAR(20)); INSERT INTO small.t VALUES (5, 'old on B');"));
+        const PairProfile profile = small({ QStringLiteral("small") });
+        auto check = checkOf(profile, true);
+        QVERIFY(check && !check->hasErrors());
+        const Plain run = runChecked(profile, *check);
+        QVERIFY2(run.result, qPrintable(run.result ? QString() : run.result.error().toString()));
+        const QString saved = run.result->savedCopy;
+        QVERIFY(saved.startsWith(savedFolder() + QLatin1Char('/')));
+        const QFileInfo file(saved), folder(savedFolder());
+        const auto owner = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+        const auto user = QFile::ReadUser | QFile::WriteUser | QFile::ExeUser; // the same bits, seen as ours
+        QCOMPARE(folder.permissions() & ~user, owner);
+        QCOMPARE(file.permissions() & ~user, QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(file.ownerId(), uint(::geteuid()));
+        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM small.t")), QStringLiteral("2"));
+        QFile::remove(saved);
+    }
+
+    void nothingIsSavedWhenTheReceiversDatabasesAreEmpty()
+    {
+        sql(1, QStringLiteral("DROP DATABASE IF EXISTS small; CREATE DATABASE small CHARACTER SET latin1;"));
+        const PairProfile profile = small({ QStringLiteral("small") });
+        auto check = checkOf(profile, false);
+        QVERIFY2(check && !check->hasErrors(), qPrintable(check ? check->findings.value(0).text : QString()));
+        QCOMPARE(check->existingOnTarget, QStringList({ QStringLiteral("small") }));
+        const QStringList before = savedFiles();
+        const Plain run = runChecked(profile, *check);
+        QVERIFY2(run.result, qPrintable(run.result ? QString() : run.result.error().toString()));
+        QCOMPARE(run.result->savedCopy, QString());
+        QCOMPARE(savedFiles(), before);
+        QVERIFY2(run.infos.join(QLatin1Char('\n')).contains(QStringLiteral("nothing saved")),
+            qPrintable(run.infos.join(QLatin1Char('\n'))));
+        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM small.t")), QStringLiteral("2"));
+    }
+
+    void adminPasswordWithLineBreakQuoteAndBackslashLogsIn()
+    {
+        // B's admin account has a password that an option file must escape: the copy's own login to B (the
+        // save, the load) reads it from the work folder's option file
+        const QString password = QStringLiteral("q\"b\\s\nn'#;x ");
+        sql(1,
+            QStringLiteral("CREATE USER 'odd'@'127.0.0.1' IDENTIFIED BY %1; GRANT ALL ON *.* TO "
+                           "'odd'@'127.0.0.1' WITH GRANT OPTION;")
+                .arg(SqlQuote::literal(password)));
+        const auto dropUser = qScopeGuard([&] { sql(1, QStringLiteral("DROP USER 'odd'@'127.0.0.1'")); });
+        PairProfile profile = small({ QStringLiteral("small") });
+        profile.servers[1].adminUser = QStringLiteral("odd");
+        profile.servers[1].adminPasswordOverride = password;
+        ServerWorker b(1, profile.servers[1]);
+        sql(1,
+            QStringLiteral(
+                "DROP DATABASE IF EXISTS small; CREATE DATABASE small; CREATE TABLE small.t (id INT "
+                "PRIMARY KEY, v VARCHAR(20)); INSERT INTO small.t VALUES (9, 'old on B');"));
+        auto check = checkOf(profile, true, &b);
+        QVERIFY2(check && !check->hasErrors(),
+            qPrintable(check ? check->findings.value(0).text : check.error().text));
+        const Plain run = runChecked(profile, *check, &b);
+        QVERIFY2(run.result, qPrintable(run.result ? QString() : run.result.error().toString()));
+        QCOMPARE(sql(1, QStringLiteral("SELECT GROUP_CONCAT(id ORDER BY id) FROM small.t")),
+            QStringLiteral("1,2"));
+        QFile saved(run.result->savedCopy);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.readAll().contains("old on B"));
+        saved.remove();
     }
 
     void freshlyLoadedTableIsEstimatedNearItsSize()
@@ -334,7 +507,7 @@ private Q_SLOTS:
         RowWriter writer(QStringLiteral("127.0.0.1"), sb().servers()[0].port, QStringLiteral("root"),
             m_password, QStringLiteral("test.orders"), 3);
         writer.start(1);
-        QTest::qWait(300);
+        QTRY_VERIFY_WITH_TIMEOUT(writer.committed() > 0, 20000);
         const Run run = copy(false);
         QVERIFY2(run.result, qPrintable(run.result ? QString() : run.result.error().toString()));
         QVERIFY(writer.committed() > 0);
@@ -350,7 +523,9 @@ private Q_SLOTS:
                 .arg(m_password),
             &ok);
         QVERIFY(ok);
-        QTest::qWait(1000);
+        // rows after B's replication began, which only replication brings
+        const qint64 atStart = writer.committed();
+        QTRY_VERIFY_WITH_TIMEOUT(writer.committed() > atStart + 20, 20000);
         const qint64 committed = writer.stop();
         QVERIFY(committed > 50);
         QVERIFY(waitFor(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq < 1000000000"),

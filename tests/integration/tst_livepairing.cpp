@@ -46,8 +46,8 @@ class TestLivePairing : public QObject
     void expectEveryRowOnB(qint64 committed, qint64 lastSeq)
     {
         const QString count = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq < 1000000000");
-        for (int t = 0; t < 60000 && sql(1, count) != QString::number(committed); t += 200)
-            QTest::qWait(200);
+        (void)QTest::qWaitFor(
+            [&] { return sql(1, count) == QString::number(committed); }, 60000); // compared below
         QCOMPARE(sql(0, count), QString::number(committed));
         QCOMPARE(sql(1, count), QString::number(committed));
         QCOMPARE(sql(1, QStringLiteral("SELECT MAX(seq) FROM test.orders WHERE seq < 1000000000")),
@@ -79,7 +79,7 @@ private Q_SLOTS:
     {
         auto w = writer();
         w->start(1);
-        QTest::qWait(300);
+        QTRY_VERIFY_WITH_TIMEOUT(w->committed() > 0, 20000); // writing before setup starts
         PairProfile profile = sb().pairProfile();
         profile.initialCopy = 0;
         // what the writer had committed when A was back from its restart, and when the copy began and ended
@@ -108,7 +108,8 @@ private Q_SLOTS:
         QVERIFY2(afterRestart > 0, "no row committed before A's restart");
         // the copy runs after A's restart: rows committed while it ran came after the restart too
         QVERIFY2(copyFinished > copyStarted, "no row committed while the copy ran");
-        QTest::qWait(500);
+        // rows written after the pair was set up, replicated as replication alone brings them
+        QTRY_VERIFY_WITH_TIMEOUT(w->committed() > copyFinished + 5, 20000);
         const qint64 committed = w->stop();
         QVERIFY2(w->reconnects() > 0, "the writer never saw A's restart");
         QVERIFY(committed > copyFinished);
@@ -174,12 +175,13 @@ private Q_SLOTS:
         dump(again);
         QVERIFY2(again.ok, qPrintable(again.error.toString()));
         QCOMPARE(pid(0), pidA);
-        QTest::qWait(300);
+        const qint64 atEnd = w->committed();
+        QTRY_VERIFY_WITH_TIMEOUT(w->committed() > atEnd + 5, 20000); // and some after the run
         const qint64 committed = w->stop();
         const QString count
             = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 100000 AND seq < 1000000000");
-        for (int t = 0; t < 60000 && sql(1, count) != QString::number(committed); t += 200)
-            QTest::qWait(200);
+        (void)QTest::qWaitFor(
+            [&] { return sql(1, count) == QString::number(committed); }, 60000); // compared below
         QCOMPARE(sql(1, count), QString::number(committed));
         QCOMPARE(checksum(1), checksum(0));
     }
@@ -214,12 +216,13 @@ private Q_SLOTS:
         QVERIFY(o.said(QStringLiteral("the replicated data is the same on both")));
         QVERIFY2(
             checkStarted > 0 && checkFinished > checkStarted, "no row committed during the final comparison");
-        QTest::qWait(300);
+        const qint64 atEnd = w->committed();
+        QTRY_VERIFY_WITH_TIMEOUT(w->committed() > atEnd + 5, 20000); // and some after the run
         const qint64 committed = w->stop();
         const QString count
             = QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq >= 200000 AND seq < 1000000000");
-        for (int t = 0; t < 60000 && sql(1, count) != QString::number(committed); t += 200)
-            QTest::qWait(200);
+        (void)QTest::qWaitFor(
+            [&] { return sql(1, count) == QString::number(committed); }, 60000); // compared below
         QCOMPARE(sql(1, count), QString::number(committed));
         QCOMPARE(sql(1, QStringLiteral("SELECT MAX(seq) FROM test.orders WHERE seq < 1000000000")),
             QString::number(w->lastSeq()));

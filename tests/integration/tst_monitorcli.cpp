@@ -299,7 +299,7 @@ private:
             "mysql_slave_status_sql_delay", "mysql_slave_status_last_io_errno",
             "mysql_slave_status_last_sql_errno", "mysql_slave_status_read_master_log_pos",
             "mysql_slave_status_exec_master_log_pos", "mysql_slave_status_relay_log_space",
-            "replipair_heartbeat_lag_seconds" };
+            "mysql_global_variables_read_only", "replipair_writer", "replipair_heartbeat_lag_seconds" };
         if (x.families != families)
             return "families: " + x.families.join(' ');
         for (const QString& f : families)
@@ -320,16 +320,17 @@ private:
         for (const char* pair : { "east", "west" })
             for (const char* server : { "A", "B" }) {
                 const QString where = QString("%1/%2").arg(pair, server);
+                // two writers (the profiles name none): both writable, both writers
                 for (const char* one : { "mysql_up", "mysql_slave_status_slave_io_running",
-                         "mysql_slave_status_slave_sql_running" }) {
+                         "mysql_slave_status_slave_sql_running", "replipair_writer" }) {
                     const PromSample* s = x.find(one, pair, server);
                     if (!s || s->value != 1)
                         return QString("%1 of %2 is %3")
                             .arg(one, where, s ? QString::number(s->value) : "absent");
                 }
-                for (const char* zero :
-                    { "mysql_slave_status_seconds_behind_master", "mysql_slave_status_sql_delay",
-                        "mysql_slave_status_last_io_errno", "mysql_slave_status_last_sql_errno" }) {
+                for (const char* zero : { "mysql_slave_status_seconds_behind_master",
+                         "mysql_slave_status_sql_delay", "mysql_slave_status_last_io_errno",
+                         "mysql_slave_status_last_sql_errno", "mysql_global_variables_read_only" }) {
                     const PromSample* s = x.find(zero, pair, server);
                     if (!s || s->value != 0)
                         return QString("%1 of %2 is %3")
@@ -443,6 +444,86 @@ private Q_SLOTS:
 #endif
     }
 
+    /** Issue 16: each `monitor --once` run (from cron, say) leaves a heartbeat row per server; the rows of
+     *  monitors gone for an hour are removed by the next beat on the server they belong to, a bounded batch
+     *  at a time, and the deletion replicates. */
+    void heartbeatRowsOfGoneMonitorsExpire()
+    {
+#ifndef REPLIPAIR_CLI
+        QSKIP("built without the path of replipair-cli");
+#else
+        Sandbox& sb = m_pair.sandbox();
+        const QString idA = sandboxSql(sb, 0, "SELECT @@server_id"),
+                      idB = sandboxSql(sb, 1, "SELECT @@server_id");
+        const QString now = "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP())";
+        // on A: 1200 rows of monitors gone two hours ago, one of a monitor last seen half an hour ago; on B:
+        // one gone row of its own
+        bool ok = false;
+        sandboxSql(sb, 0,
+            QString("INSERT INTO test.replipair_heartbeat (server_id, written_by, ts_us) SELECT %1, "
+                    "CONCAT('gone:', "
+                    "seq), %2 - 7200000000 FROM test.seq_1_to_1200; INSERT INTO test.replipair_heartbeat "
+                    "(server_id, written_by, ts_us) VALUES (%1, 'recent', %2 - 1800000000);")
+                .arg(idA, now),
+            &ok);
+        QVERIFY(ok);
+        sandboxSql(sb, 1,
+            QString("INSERT INTO test.replipair_heartbeat (server_id, written_by, ts_us) VALUES (%1, "
+                    "'goneB', %2 - "
+                    "7200000000)")
+                .arg(idB, now),
+            &ok);
+        QVERIFY(ok);
+        auto count = [&](int i, const QString& where) {
+            return sandboxSql(sb, i, "SELECT COUNT(*) FROM test.replipair_heartbeat WHERE " + where).toInt();
+        };
+        const QString goneA = QString("server_id = %1 AND written_by LIKE 'gone:%'").arg(idA);
+        QTRY_COMPARE_WITH_TIMEOUT(count(1, goneA), 1200, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(0, "written_by = 'goneB'"), 1, 20000);
+        int code = -1;
+        const QString profile = m_pair.sandbox().profilePath();
+        QString out = runCli({ "monitor", profile, "--once" }, &code, true);
+        QVERIFY2(code == 0, qPrintable(out));
+        // a bounded batch per beat (--once beats once or twice): some of A's left, B's own one gone, the
+        // recent row kept
+        const int left = count(0, goneA);
+        QVERIFY2(left == 1200 - 500 || left == 1200 - 1000, qPrintable(QString::number(left)));
+        QCOMPARE(count(1, "written_by = 'goneB'"), 0);
+        QCOMPARE(count(0, "written_by = 'recent'"), 1);
+        for (int run = 0; run < 2 && count(0, goneA) > 0; ++run) {
+            out = runCli({ "monitor", profile, "--once" }, &code, true);
+            QVERIFY2(code == 0, qPrintable(out));
+        }
+        QCOMPARE(count(0, goneA), 0);
+        QCOMPARE(count(0, "written_by = 'recent'"), 1);
+        // replicated to the peers
+        QTRY_COMPARE_WITH_TIMEOUT(count(1, goneA), 0, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(0, "written_by = 'goneB'"), 0, 20000);
+        sandboxSql(sb, 0, "DELETE FROM test.replipair_heartbeat WHERE written_by = 'recent'");
+#endif
+    }
+
+    /** Issue 16: a password that cannot be read makes the check UNKNOWN (3), not CRITICAL "unreachable". */
+    void nagiosUnknownWhenThePasswordCannotBeRead()
+    {
+#ifndef REPLIPAIR_CLI
+        QSKIP("built without the path of replipair-cli");
+#else
+        PairProfile p = m_second.sandbox().pairProfile();
+        p.name = "nopassword";
+        p.servers[1].adminPasswordFile.clear();
+        p.servers[1].adminPasswordEnv = "RP_TEST_PASSWORD_NOT_SET";
+        const QString file = m_dir.filePath("nopassword.json");
+        QVERIFY(p.save(file).has_value());
+        const auto remove = qScopeGuard([&] { QFile::remove(file); });
+        int code = -1;
+        const QString line = runCli({ "status", file, "--nagios" }, &code);
+        QVERIFY2(code == 3, qPrintable(QString::number(code) + " " + line));
+        QVERIFY2(line.startsWith("REPLIPAIR UNKNOWN - ") && line.count('\n') == 1, qPrintable(line));
+        QVERIFY2(line.contains("RP_TEST_PASSWORD_NOT_SET"), qPrintable(line));
+#endif
+    }
+
     /** Issue 12: every saved pair at once: two profiles, or the folder holding them. */
     void cliWatchesEveryPair()
     {
@@ -489,7 +570,7 @@ private Q_SLOTS:
         const Exposition x = parseExposition(prom.toUtf8());
         const QString problem = checkTwoPairs(x);
         QVERIFY2(problem.isEmpty(), qPrintable(problem + "\n" + prom));
-        QCOMPARE(x.samples.size(), 11 * 4); // every metric of every server, once
+        QCOMPARE(x.samples.size(), 13 * 4); // every metric of every server, once
 #endif
     }
 
@@ -610,7 +691,14 @@ private Q_SLOTS:
             });
             sandboxSql(m_second.sandbox(), 1, "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 30; START SLAVE");
             sandboxSql(m_second.sandbox(), 0, "CREATE TABLE test.lagging (id INT PRIMARY KEY)");
-            QTest::qWait(4500); // Seconds_Behind_Master counts whole seconds of the event's time
+            // until B is 3 s behind (Seconds_Behind_Master counts whole seconds of the event's time): past
+            // the warning below, and the critical one after it
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    nagios({ m_west, "--warning", "3", "--critical", "25" }, &code);
+                    return code != 0;
+                },
+                20000));
             line = nagios({ m_west, "--warning", "2", "--critical", "25" }, &code);
             qInfo().noquote() << line.trimmed();
             QVERIFY2(code == 1 && wellFormed(line, "WARNING").isEmpty(), qPrintable(line));

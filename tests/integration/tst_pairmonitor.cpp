@@ -228,9 +228,17 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor(
             [&] { return m_monitor->latest(1).replica.sqlDelay == 3 && m_monitor->latest(1).healthy(); },
             5000));
-        QTest::qWait(6000); // the rows written before the delay are applied by now; steady state
+        // steady state: the beats written before the delay are applied, B's lag now that of delayed beats
+        QVERIFY(waitForSample(
+            1, [](const StatusSample& s) { return s.heartbeatLag && *s.heartbeatLag >= 2.5; }, 20000));
         const int from = m_samples.size();
-        QTest::qWait(5000);
+        const auto samplesOfB = [&] {
+            int n = 0;
+            for (int i = from; i < m_samples.size(); ++i)
+                n += m_samples[i].serverIndex == 1 && m_samples[i].heartbeatLag ? 1 : 0;
+            return n;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(samplesOfB() >= 15, 30000);
         QList<double> lagsB;
         QList<double> lagsA;
         for (int i = from; i < m_samples.size(); ++i) {

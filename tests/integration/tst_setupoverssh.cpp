@@ -23,21 +23,6 @@ class TestSetupOverSsh : public QObject
     }
     static void dump(const SetupOutcome& o) { qInfo().noquote() << o.lines.join(QLatin1Char('\n')); }
 
-    /** As root the fixture logs in an unprivileged user: let it sudo without a password, like a DBA's
-     * account. */
-    static bool allowSudo(const SshdFixture& sshd)
-    {
-        if (::geteuid() != 0)
-            return true;
-        QFile rule(QStringLiteral("/etc/sudoers.d/replipair-test"));
-        if (!rule.open(QIODevice::WriteOnly))
-            return false;
-        rule.write(QStringLiteral("%1 ALL=(root) NOPASSWD: ALL\n").arg(sshd.user()).toUtf8());
-        rule.close();
-        QFile::setPermissions(rule.fileName(), QFile::ReadOwner | QFile::ReadGroup);
-        return true;
-    }
-
     /** Both servers reached over SSH, option files found automatically. */
     static PairProfile overSsh(Sandbox& sb, const SshdFixture& sshd, const QString& knownHosts, bool sudo)
     {
@@ -58,10 +43,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_sshd.start(), qPrintable(m_sshd.error()));
-        QVERIFY(allowSudo(m_sshd));
+        QVERIFY(m_sshd.allowSudo()); // as root: its unprivileged user sudoes like a DBA's account
         m_knownHosts = m_sshd.dir() + QStringLiteral("/known_hosts_setup");
     }
-    void cleanupTestCase() { QFile::remove(QStringLiteral("/etc/sudoers.d/replipair-test")); }
 
     void unknownHostRefusedThenAcceptedAndSetUpOverSsh()
     {

@@ -4,6 +4,7 @@
 #include "support/setupdriver.h"
 #include "support/testsupport.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -42,12 +43,7 @@ class TestSetupRunner : public QObject
     /** Polls @p sql on server @p i until it prints @p expected. */
     static bool waitForValue(Sandbox& sb, int i, const QString& sql, const QString& expected, int ms = 10000)
     {
-        for (int t = 0; t < ms; t += 100) {
-            if (sandboxSql(sb, i, sql) == expected)
-                return true;
-            QTest::qWait(100);
-        }
-        return false;
+        return QTest::qWaitFor([&] { return sandboxSql(sb, i, sql) == expected; }, ms);
     }
 
     /** A profile saved as a regular file, so that its runs journal beside it. */
@@ -58,13 +54,15 @@ class TestSetupRunner : public QObject
             profile.save(profile.filePath);
         return profile;
     }
-    /** Every record of the journal of @p profile, oldest first. */
+    /** Every run record of the journal of @p profile, oldest first (the intent lines, with "kind", aside). */
     static QList<QJsonObject> journal(const PairProfile& profile)
     {
         QList<QJsonObject> out;
         for (const QString& line :
             text(profile.filePath + QStringLiteral(".journal")).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-            out << QJsonDocument::fromJson(line.toUtf8()).object();
+            if (const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+                !o.contains(QStringLiteral("kind")))
+                out << o;
         return out;
     }
     static bool hasStep(const QJsonObject& record, const QString& id)
@@ -246,7 +244,8 @@ private Q_SLOTS:
         const SetupOutcome o = runSetup(profile);
         dump(o);
         QVERIFY(!o.ok);
-        QVERIFY2(o.error.text.contains(QStringLiteral("both servers would take their settings from")),
+        // B does not read A's file: refused as a "configFile" outside B's option files (issue 16, defect 4)
+        QVERIFY2(o.error.text.contains(QStringLiteral("is not one of the option files the server reads")),
             qPrintable(o.error.text));
         QVERIFY(!QFile::exists(dropIn(sb, 0)));
     }
@@ -337,6 +336,10 @@ private Q_SLOTS:
                 { QStringLiteral("-R"), QStringLiteral("65534"), sb.servers()[0].configFile,
                     sb.servers()[0].dir + QStringLiteral("/conf.d"), sb.servers()[0].dir });
             chown.waitForFinished();
+            // a run that cannot journal its intents does not start: nobody's journal goes where nobody writes
+            const QString nobodyJournal = QDir::tempPath()
+                + QStringLiteral("/replipair-nobody-%1.journal").arg(QCoreApplication::applicationPid());
+            QFile::remove(nobodyJournal);
             QProcess cli;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(
@@ -345,8 +348,9 @@ private Q_SLOTS:
             cli.start(QStringLiteral("setpriv"),
                 { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
                     QStringLiteral("--clear-groups"), QStringLiteral(REPLIPAIR_CLI), QStringLiteral("setup"),
-                    profilePath, QStringLiteral("--yes") });
+                    profilePath, QStringLiteral("--yes"), QStringLiteral("--journal"), nobodyJournal });
             QVERIFY(cli.waitForFinished(300000));
+            QFile::remove(nobodyJournal);
             message = QString::fromUtf8(cli.readAllStandardError() + cli.readAllStandardOutput());
             qInfo().noquote() << message;
             QCOMPARE(cli.exitCode(), 1);
@@ -526,7 +530,12 @@ private Q_SLOTS:
                     QStringLiteral("-P%1").arg(sb.servers()[0].port), QStringLiteral("-uroot"),
                     QStringLiteral("-e"), QStringLiteral("SELECT SLEEP(25)") });
                 client.startDetached(&sleeper);
-                QThread::sleep(6);
+                // on until it has run for 5 s (the condition itself, on this machine's time, not a guess)
+                const QString running = QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                                                       "WHERE INFO = 'SELECT SLEEP(25)' AND TIME >= 5");
+                QDeadlineTimer deadline(30000);
+                while (sandboxSql(sb, 0, running) != QLatin1String("1") && !deadline.hasExpired())
+                    QThread::msleep(100);
             });
         });
         dump(o);

@@ -4,11 +4,13 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 
+#include <cerrno>
 #include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -47,8 +49,52 @@ SshdFixture::SshdFixture()
 SshdFixture::~SshdFixture()
 {
     stop();
+    if (!m_sudoersRule.isEmpty())
+        QFile::remove(m_sudoersRule);
     if (m_createdUser)
         runLocal(QStringLiteral("userdel"), { QStringLiteral("-f"), m_user });
+}
+
+bool SshdFixture::allowSudo()
+{
+    if (::geteuid() != 0)
+        return true;
+    const QString path = QStringLiteral("/etc/sudoers.d/replipair-test-%1").arg(m_user);
+    QFile rule(path);
+    if (!rule.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    m_sudoersRule = path; // from here on removed by the destructor
+    rule.write(QStringLiteral("%1 ALL=(root) NOPASSWD: ALL\n").arg(m_user).toUtf8());
+    rule.close();
+    return QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup);
+}
+
+void SshdFixture::removeLeftovers()
+{
+    if (::geteuid() != 0)
+        return;
+    // a test user is named after its process; the process gone, the user (and its rules) are leftovers
+    static const QRegularExpression testUserName(QStringLiteral("\\brpssh([0-9]+)\\b"));
+    auto gone = [](const QString& pid) { return ::kill(pid_t(pid.toLongLong()), 0) != 0 && errno == ESRCH; };
+    const QDir rules(QStringLiteral("/etc/sudoers.d"));
+    for (const QString& name : rules.entryList({ QStringLiteral("replipair-*") }, QDir::Files)) {
+        QFile f(rules.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const auto m = testUserName.match(QString::fromUtf8(f.readAll()));
+        f.close();
+        if (m.hasMatch() && gone(m.captured(1)))
+            QFile::remove(f.fileName());
+    }
+    QFile passwd(QStringLiteral("/etc/passwd"));
+    if (!passwd.open(QIODevice::ReadOnly))
+        return;
+    for (const QByteArray& line : passwd.readAll().split('\n')) {
+        const QString user = QString::fromUtf8(line.left(line.indexOf(':')));
+        const auto m = testUserName.match(user);
+        if (m.hasMatch() && m.capturedLength() == user.size() && gone(m.captured(1)))
+            runLocal(QStringLiteral("userdel"), { QStringLiteral("-f"), user });
+    }
 }
 
 QString SshdFixture::runLocal(
@@ -111,6 +157,7 @@ bool SshdFixture::setUpUser()
         return true;
     }
     // root: a dedicated unprivileged user, so that "cannot write" and "sudo refuses" are real
+    removeLeftovers();
     m_user = testUser();
     bool ok = false;
     runLocal(QStringLiteral("id"), { m_user }, &ok);

@@ -7,7 +7,8 @@
 #include <QTemporaryDir>
 
 /** A real sshd on 127.0.0.1 only, with its own host key, port, authorized_keys and sshd_config in a
- *  temporary folder; always stopped (and its test user removed) when the fixture goes away.
+ *  temporary folder; always stopped (and its test user and sudoers rule removed) when the fixture goes
+ *  away, and what a killed run left is removed when the next one starts.
  *  As root it logs in a dedicated local user with a random password; otherwise only the current user
  *  with a key (no password auth possible). */
 class SshdFixture
@@ -18,8 +19,16 @@ public:
     SshdFixture(const SshdFixture&) = delete;
     SshdFixture& operator=(const SshdFixture&) = delete;
 
-    /** Creates keys, user and config and starts sshd; false with error() when impossible. */
+    /** Creates keys, user and config and starts sshd; false with error() when impossible. First removes
+     *  what killed runs left (removeLeftovers). */
     bool start();
+    /** As root: lets the test user sudo without a password (a rule in /etc/sudoers.d named after the
+     *  user), removed again by the destructor. Without root: nothing to do (true). */
+    bool allowSudo();
+    QString sudoersRule() const { return m_sudoersRule; }
+    /** As root: the test users (rpssh<pid>) and sudoers rules (/etc/sudoers.d/replipair-*) of test
+     *  processes that are gone (killed before their destructor ran) are removed. */
+    static void removeLeftovers();
     void stop();
     /** New host key, sshd restarted on the same port: what a reinstalled (or impostor) host looks like. */
     bool replaceHostKey();
@@ -54,5 +63,6 @@ private:
     QString m_user;
     QString m_password;
     bool m_createdUser = false;
+    QString m_sudoersRule;
     QString m_error;
 };

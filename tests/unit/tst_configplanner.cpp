@@ -1,4 +1,5 @@
 #include "config/configplan.h"
+#include "config/configpush.h"
 #include "config/replicationsettings.h"
 
 #include <QTest>
@@ -27,7 +28,8 @@ class TestConfigPlanner : public QObject
         s.variables = { { "server_id", QString::number(id) }, { "log_bin", logBin ? "1" : "0" },
             { "log_slave_updates", "0" }, { "sync_binlog", "0" }, { "auto_increment_increment", "1" },
             { "auto_increment_offset", "1" }, { "binlog_do_db", "" }, { "binlog_ignore_db", "" },
-            { "replicate_do_db", "" }, { "replicate_ignore_db", "" } };
+            { "replicate_do_db", "" }, { "replicate_ignore_db", "" }, { "replicate_wild_do_table", "" },
+            { "replicate_wild_ignore_table", "" } };
         return s;
     }
     /** What the server would report once the plan's settings are in effect. */
@@ -192,6 +194,74 @@ private Q_SLOTS:
         QVERIFY(restarted.pendingRestart.isEmpty());
     }
 
+    /** MySQL has no replicate_* variables: the filters in effect come from performance_schema (8.0.11+)
+     *  or SHOW SLAVE STATUS (5.7, only with a replica), and a filter not known to hold is set live with
+     *  CHANGE REPLICATION FILTER, never assumed to hold. A server with nothing else to change (binary log
+     *  and log_replica_updates on, as on 8.0 by default) still gets its filters. */
+    void mysqlFiltersAreSetLive_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("readable"); ///< the server shows its filters (performance_schema)
+        QTest::addColumn<QString>("inEffect"); ///< REPLICATE_WILD_DO_TABLE rule it shows
+        QTest::addColumn<QStringList>("live"); ///< statements the plan runs
+        QTest::addColumn<QStringList>("restart");
+        const QString wild = QStringLiteral("CHANGE REPLICATION FILTER REPLICATE_WILD_DO_TABLE = ('test.%')");
+        const QString wildIgnore
+            = QStringLiteral("CHANGE REPLICATION FILTER REPLICATE_WILD_IGNORE_TABLE = ('mysql.%')");
+        QTest::newRow("5.6-unknown") << "5.6.51" << false << "" << QStringList()
+                                     << QStringList { QStringLiteral("replicate_do_db"),
+                                            QStringLiteral("replicate_ignore_db"),
+                                            QStringLiteral("replicate_wild_do_table"),
+                                            QStringLiteral("replicate_wild_ignore_table") };
+        QTest::newRow("5.7-unknown")
+            << "5.7.44-log" << false << ""
+            << QStringList { QStringLiteral("CHANGE REPLICATION FILTER REPLICATE_DO_DB = ()"),
+                   QStringLiteral("CHANGE REPLICATION FILTER REPLICATE_IGNORE_DB = ()"), wild, wildIgnore }
+            << QStringList();
+        QTest::newRow("8.0.36-none") << "8.0.36" << true << "" << QStringList { wild, wildIgnore }
+                                     << QStringList();
+        QTest::newRow("percona-8.0-none")
+            << "8.0.36-28" << true << "" << QStringList { wild, wildIgnore } << QStringList();
+        QTest::newRow("8.4-other") << "8.4.3" << true << "shop.%" << QStringList { wild, wildIgnore }
+                                   << QStringList();
+        QTest::newRow("9.1-in-effect")
+            << "9.1.0" << true << "test.%" << QStringList { wildIgnore } << QStringList();
+    }
+    void mysqlFiltersAreSetLive()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, readable);
+        QFETCH(QString, inEffect);
+        QFETCH(QStringList, live);
+        QFETCH(QStringList, restart);
+        ServerInspection a;
+        a.version = ServerVersion::parse(version);
+        a.serverId = 1;
+        a.logBin = true;
+        const Dialect d(a.version);
+        a.variables = { { "server_id", "1" }, { "log_bin", "1" }, { d.logReplicaUpdatesVariable(), "1" },
+            { "sync_binlog", "1" }, { "binlog_do_db", "" }, { "binlog_ignore_db", "" } };
+        ServerInspection b = a;
+        b.serverId = 2;
+        if (readable) {
+            QList<QVariantMap> rows;
+            if (!inEffect.isEmpty())
+                rows << QVariantMap { { "name", "REPLICATE_WILD_DO_TABLE" }, { "rule", inEffect } };
+            a.variables.insert(ServerInspection::filtersFromRows(rows));
+        }
+        PairProfile p = pair();
+        p.syncBinlog = 1;
+        p.autoIncrement = false;
+        const auto settings = ReplicationSettings::compute(p, 0, a, b, false);
+        const ConfigPlan plan = ConfigPlanner::plan(
+            QStringLiteral("A"), QStringLiteral("orders"), settings, a.variables, {}, {}, true);
+        QStringList sql;
+        for (const DesiredSetting& s : plan.setGlobal)
+            sql << ConfigPush::setGlobalStatement(d, s);
+        QCOMPARE(sql, live);
+        QCOMPARE(plan.restartFor, restart);
+    }
+
     void conflictsInIncludedFilesAreDisabled()
     {
         const ServerInspection a = server(1, true);
@@ -209,6 +279,65 @@ private Q_SLOTS:
         QCOMPARE(plan.edits[0].after,
             QByteArray("[mysqld]\n#server-id = 1\n# disabled by replipair: log_slave_updates = "
                        "0\nbind-address = 0.0.0.0\n"));
+    }
+
+    /** "writer": the reader gets read_only ON, the writer OFF (super_read_only too on MySQL 5.7.8+), in
+     *  its option file with the rest, but live only after verification (ConfigPlan::writerRole), and
+     *  someone else's read-only line is disabled; two writers leave read_only alone. */
+    void writerRole_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<int>("writer");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QStringList>("lines"); // the drop-in's read-only lines; empty: none
+        QTest::newRow("mariadb reader") << "10.11.6-MariaDB" << 0 << 1 << QStringList { "read-only = ON" };
+        QTest::newRow("mariadb writer") << "10.11.6-MariaDB" << 0 << 0 << QStringList { "read-only = OFF" };
+        QTest::newRow("writer B") << "10.11.6-MariaDB" << 1 << 0 << QStringList { "read-only = ON" };
+        QTest::newRow("both write") << "10.11.6-MariaDB" << -1 << 1 << QStringList {};
+        QTest::newRow("mysql 8 reader")
+            << "8.0.36" << 0 << 1 << QStringList { "read-only = ON", "super-read-only = ON" };
+        QTest::newRow("mysql 8 writer")
+            << "8.0.36" << 0 << 0 << QStringList { "read-only = OFF", "super-read-only = OFF" };
+        QTest::newRow("mysql 5.7.7 has no super_read_only")
+            << "5.7.7-log" << 0 << 1 << QStringList { "read-only = ON" };
+    }
+    void writerRole()
+    {
+        QFETCH(QString, version);
+        QFETCH(int, writer);
+        QFETCH(int, index);
+        QFETCH(QStringList, lines);
+        PairProfile p = pair();
+        p.writer = writer;
+        ServerInspection self = server(index + 1, true), peer = server(2 - index, true);
+        self.version = peer.version = ServerVersion::parse(version);
+        self.variables.insert("read_only", "OFF");
+        const auto settings = ReplicationSettings::compute(p, index, self, peer, false);
+        const QByteArray main("[mysqld]\nread_only = 1\n!includedir /etc/mysql/conf.d\n");
+        const ConfigPlan plan
+            = ConfigPlanner::plan(QStringLiteral("B"), QStringLiteral("orders"), settings, self.variables,
+                { { QStringLiteral("/etc/mysql/my.cnf"), main } }, { QStringLiteral("/etc/mysql/conf.d") });
+        const QString dropIn = QString::fromUtf8(plan.edits.last().after);
+        QStringList found;
+        for (const QString& line : dropIn.split('\n'))
+            if (line.contains("read-only"))
+                found << line;
+        QCOMPARE(found, lines);
+        QStringList live;
+        for (const DesiredSetting& s : plan.writerRole)
+            live << s.variable + '=' + s.value;
+        for (const DesiredSetting& s : plan.setGlobal)
+            QVERIFY2(!s.variable.contains("read_only"), qPrintable(s.variable)); // not before verification
+        if (lines.isEmpty()) {
+            QVERIFY(live.isEmpty());
+            for (const FileEdit& e : plan.edits) // someone else's line stays in charge
+                QVERIFY2(e.path != "/etc/mysql/my.cnf", qPrintable(e.diff()));
+            return;
+        }
+        // read_only OFF is in force already on the writer: only the reader has something to set live
+        QCOMPARE(live.isEmpty(), writer == index && lines.size() == 1);
+        QVERIFY(
+            QString::fromUtf8(plan.edits.first().after).contains("# disabled by replipair: read_only = 1"));
     }
 
     void gtidSettingsPerFlavor()

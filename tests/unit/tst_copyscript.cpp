@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +38,83 @@ class TestCopyScript : public QObject
     }
 
 private Q_SLOTS:
+    void optionValueIsReadBackAsWritten_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("plain") << QStringLiteral("s3cret") << QStringLiteral("\"s3cret\"");
+        QTest::newRow("quote") << QStringLiteral("a\"b") << QStringLiteral("\"a\\\"b\"");
+        QTest::newRow("backslash") << QStringLiteral("a\\b") << QStringLiteral("\"a\\\\b\"");
+        QTest::newRow("backslash-n stays two characters")
+            << QStringLiteral("a\\nb") << QStringLiteral("\"a\\\\nb\"");
+        QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\\nb\"");
+        QTest::newRow("carriage return") << QStringLiteral("a\rb") << QStringLiteral("\"a\\rb\"");
+        QTest::newRow("tab") << QStringLiteral("a\tb") << QStringLiteral("\"a\\tb\"");
+        QTest::newRow("backspace") << QStringLiteral("a\bb") << QStringLiteral("\"a\\bb\"");
+        QTest::newRow("comment signs") << QStringLiteral("a#b;c") << QStringLiteral("\"a#b;c\"");
+        QTest::newRow("single quote") << QStringLiteral("it's") << QStringLiteral("\"it's\"");
+        QTest::newRow("spaces at both ends") << QStringLiteral(" a b ") << QStringLiteral("\" a b \"");
+        QTest::newRow("ends in a backslash") << QStringLiteral("ab\\") << QStringLiteral("\"ab\\\\\"");
+        QTest::newRow("quotes at both ends") << QStringLiteral("'x'") << QStringLiteral("\"'x'\"");
+        QTest::newRow("not ascii") << QStringLiteral("pässwörd") << QStringLiteral("\"pässwörd\"");
+        QTest::newRow("empty") << QString() << QStringLiteral("\"\"");
+    }
+
+    void optionValueIsReadBackAsWritten()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, written);
+        QCOMPARE(CopyScript::optionValue(value), written);
+        // and the client library's own reader gives the value back
+        const QString reader = QStandardPaths::findExecutable(QStringLiteral("my_print_defaults"));
+        if (reader.isEmpty())
+            QSKIP("my_print_defaults is not installed");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile cnf(dir.filePath(QStringLiteral("client.cnf")));
+        QVERIFY(cnf.open(QIODevice::WriteOnly));
+        cnf.write(CopyScript::optionFile(QStringLiteral("127.0.0.1"), 3306, QStringLiteral("u"), value));
+        cnf.close();
+        QProcess p;
+        p.start(reader, { QStringLiteral("--defaults-file=") + cnf.fileName(), QStringLiteral("client") });
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const qsizetype at = out.indexOf(QStringLiteral("--password="));
+        QVERIFY2(at >= 0, qPrintable(out));
+        QString read = out.mid(at + 11);
+        QVERIFY(read.endsWith(QLatin1Char('\n')));
+        read.chop(1);
+        QCOMPARE(read, value);
+        QVERIFY2(
+            out.startsWith(QStringLiteral("--host=127.0.0.1\n--port=3306\n--user=u\n")), qPrintable(out));
+    }
+
+    void savedCopyIsPrivateAndNeverReplacesAnother()
+    {
+        // a stand-in dump, run under a permissive umask: the saved file is 0600 all the same
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString d = dir.path();
+        writeScript(d + QStringLiteral("/dump"), "printf 'CREATE TABLE t (id INT);\\n'\n");
+        CopyScriptParams p;
+        p.workDir = d;
+        p.dumpTool = d + QStringLiteral("/dump");
+        p.databases = { QStringLiteral("shop") };
+        const QString saved = d + QStringLiteral("/B-before-copy.sql");
+        QCOMPARE(runSh(QStringLiteral("umask 022\n") + CopyScript::save(p, saved)), 0);
+        QCOMPARE(readText(d + QStringLiteral("/dump.rc")), QStringLiteral("0"));
+        QCOMPARE(readText(saved), QStringLiteral("CREATE TABLE t (id INT);"));
+        QCOMPARE(QFileInfo(saved).permissions() & ~(QFile::ReadUser | QFile::WriteUser),
+            QFile::ReadOwner | QFile::WriteOwner);
+        // a second save to the same name fails and leaves the first one as it was
+        QFile::remove(d + QStringLiteral("/dump.rc"));
+        writeScript(d + QStringLiteral("/dump"), "printf 'other\\n'\n");
+        runSh(CopyScript::save(p, saved));
+        QVERIFY(readText(d + QStringLiteral("/dump.rc")) != QLatin1String("0"));
+        QCOMPARE(readText(saved), QStringLiteral("CREATE TABLE t (id INT);"));
+    }
+
     void optionFileEscapesAndKeepsThePasswordOffTheCommandLine()
     {
         const QByteArray cnf = CopyScript::optionFile(
@@ -58,6 +136,28 @@ private Q_SLOTS:
         QVERIFY(!script.contains(QStringLiteral("password")));
         p.sourceData = true;
         QVERIFY(CopyScript::copy(p).contains(QStringLiteral("--source-data=1")));
+    }
+
+    /** MySQL's mysqldump writes SET @@GLOBAL.GTID_PURGED unless told not to: neither the copy nor the
+     *  saved old copy carries it (ERROR 1840 / 3546 on a receiver with GTID history of its own). */
+    void gtidPurgedIsDecidedForCopyAndSave_data()
+    {
+        QTest::addColumn<bool>("off");
+        QTest::newRow("mysqldump") << true;
+        QTest::newRow("mariadb-dump") << false;
+    }
+    void gtidPurgedIsDecidedForCopyAndSave()
+    {
+        QFETCH(bool, off);
+        CopyScriptParams p;
+        p.workDir = QStringLiteral("/tmp/replipair-copy.x");
+        p.dumpTool = QStringLiteral("mysqldump");
+        p.clientTool = QStringLiteral("mysql");
+        p.databases = { QStringLiteral("shop") };
+        p.gtidPurgedOff = off;
+        for (const QString& script :
+            { CopyScript::copy(p), CopyScript::save(p, QStringLiteral("/var/lib/replipair-saved/b.sql")) })
+            QCOMPARE(script.contains(QStringLiteral(" --set-gtid-purged=OFF ")), off);
     }
 
     void copyPipesTheDumpStraightIntoTheClientAndCountsItsBytes()

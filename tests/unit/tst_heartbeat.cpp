@@ -20,6 +20,29 @@ private Q_SLOTS:
                     .contains("UTC_TIMESTAMP()"));
     }
 
+    /** The beat updates its row without VALUES(), deprecated since MySQL 8.0.20 (a warning per beat). */
+    void beatStatementPerDialect_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::newRow("mysql-5.7") << "5.7.44-log";
+        QTest::newRow("mysql-8.0.19") << "8.0.19";
+        QTest::newRow("mysql-8.0.20") << "8.0.20";
+        QTest::newRow("mysql-8.4") << "8.4.3";
+        QTest::newRow("mysql-9.1") << "9.1.0";
+        QTest::newRow("mariadb") << "10.11.6-MariaDB";
+    }
+    void beatStatementPerDialect()
+    {
+        QFETCH(QString, version);
+        const Dialect d(ServerVersion::parse(version));
+        const QString clock = Heartbeat::clockExpression(d);
+        QCOMPARE(Heartbeat::beatStatement(d, 7, QStringLiteral("m1")),
+            QStringLiteral("INSERT INTO %1 (server_id, written_by, ts_us) VALUES (7, 'm1', %2) ON DUPLICATE "
+                           "KEY UPDATE ts_us = %2")
+                .arg(Heartbeat::tableName(), clock));
+        QVERIFY(!Heartbeat::beatStatement(d, 7, QStringLiteral("m1")).contains(QStringLiteral("VALUES(")));
+    }
+
     void positionWaitPerDialect_data()
     {
         QTest::addColumn<QString>("version");

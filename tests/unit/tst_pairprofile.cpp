@@ -94,6 +94,70 @@ private Q_SLOTS:
         QCOMPARE(PairProfile::fromJson(o)->initialCopy, -1);
     }
 
+    /** "writer": absent means both (today's behaviour, written out explicitly); "A"/"B" or a server's
+     *  name picks one; it survives a round trip by the server's name. */
+    void writerRole_data()
+    {
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("absent") << QJsonValue() << -1 << "both";
+        QTest::newRow("both") << QJsonValue(QStringLiteral("both")) << -1 << "both";
+        QTest::newRow("A") << QJsonValue(QStringLiteral("A")) << 0 << "db1";
+        QTest::newRow("B") << QJsonValue(QStringLiteral("B")) << 1 << "db2";
+        QTest::newRow("by name") << QJsonValue(QStringLiteral("db2")) << 1 << "db2";
+    }
+    void writerRole()
+    {
+        QFETCH(QJsonValue, value);
+        QFETCH(int, index);
+        QFETCH(QString, written);
+        QJsonObject o = example();
+        QJsonArray servers = o.value(QStringLiteral("servers")).toArray();
+        for (int i = 0; i < 2; ++i) {
+            QJsonObject s = servers.at(i).toObject();
+            s.insert(QStringLiteral("name"), QStringLiteral("db%1").arg(i + 1));
+            servers[i] = s;
+        }
+        o.insert(QStringLiteral("servers"), servers);
+        if (!value.isNull())
+            o.insert(QStringLiteral("writer"), value);
+        auto p = PairProfile::fromJson(o);
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().text));
+        QCOMPARE(p->writerIndex(), index);
+        QCOMPARE(p->toJson().value(QStringLiteral("writer")).toString(), written);
+        auto again = PairProfile::fromJson(p->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->writerIndex(), index);
+    }
+    void hooksStoredAsWritten()
+    {
+        QJsonObject o = example();
+        QVERIFY(PairProfile::fromJson(o)->hooks.isDefault());
+        QVERIFY(!PairProfile::fromJson(o)->toJson().contains(QStringLiteral("hooks")));
+        const QString vip
+            = QStringLiteral("sudo ip addr add 10.0.0.9/24 dev eth0 && echo \"$REPLIPAIR_NEW_WRITER\"");
+        o.insert(QStringLiteral("hooks"),
+            QJsonObject {
+                { QStringLiteral("beforeSwitch"), QStringLiteral("/usr/local/bin/drain 'app pool'") },
+                { QStringLiteral("afterSwitch"), vip },
+                { QStringLiteral("rollback"), QStringLiteral("true") },
+                { QStringLiteral("timeoutSeconds"), 12 } });
+        auto p = PairProfile::fromJson(o);
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().text));
+        QCOMPARE(p->hooks.beforeSwitch, QStringLiteral("/usr/local/bin/drain 'app pool'"));
+        QCOMPARE(p->hooks.afterSwitch, vip);
+        QCOMPARE(p->hooks.rollback, QStringLiteral("true"));
+        QCOMPARE(p->hooks.timeoutSeconds, 12);
+        auto again = PairProfile::fromJson(p->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->hooks.afterSwitch, vip);
+        QCOMPARE(again->hooks.timeoutSeconds, 12);
+        o.insert(
+            QStringLiteral("hooks"), QJsonObject { { QStringLiteral("afterSwitch"), QStringLiteral("x") } });
+        QCOMPARE(PairProfile::fromJson(o)->hooks.timeoutSeconds, 30);
+    }
+
     void rejects_data()
     {
         QTest::addColumn<QString>("key");
@@ -117,6 +181,36 @@ private Q_SLOTS:
         QTest::newRow("replace-type")
             << "replaceTarget" << QJsonValue(QStringLiteral("yes")) << "replaceTarget";
         QTest::newRow("db-type") << "databases" << QJsonValue(QStringLiteral("test")) << "must be an array";
+        QTest::newRow("writer-unknown-server")
+            << "writer" << QJsonValue(QStringLiteral("C")) << "\"writer\" must be \"both\" or the name";
+        QTest::newRow("writer-case") << "writer" << QJsonValue(QStringLiteral("Both"))
+                                     << "\"writer\" must be \"both\" or the name";
+        QTest::newRow("writer-type") << "writer" << QJsonValue(0) << "\"writer\" must be a string";
+        QTest::newRow("hooks-type") << "hooks" << QJsonValue(QStringLiteral("true"))
+                                    << "\"hooks\" must be an object or null";
+        QTest::newRow("hooks-typo") << "hooks" << QJsonValue(QJsonObject { { QStringLiteral("before"), 1 } })
+                                    << "hooks: unknown key \"before\"";
+        QTest::newRow("hooks-command-type")
+            << "hooks" << QJsonValue(QJsonObject { { QStringLiteral("afterSwitch"), 1 } })
+            << "hooks: \"afterSwitch\" must be a string";
+        QTest::newRow("hooks-newline")
+            << "hooks"
+            << QJsonValue(QJsonObject { { QStringLiteral("beforeSwitch"), QStringLiteral("true\nreboot") } })
+            << "hooks: \"beforeSwitch\": \"true\\nreboot\" holds a control character";
+        QTest::newRow("hooks-nul") << "hooks"
+                                   << QJsonValue(QJsonObject { { QStringLiteral("rollback"),
+                                          QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b")) } })
+                                   << "hooks: \"rollback\"";
+        QTest::newRow("hooks-timeout-zero")
+            << "hooks" << QJsonValue(QJsonObject { { QStringLiteral("timeoutSeconds"), 0 } })
+            << "\"timeoutSeconds\" must be a whole number of seconds from 1 to 3600";
+        QTest::newRow("hooks-timeout-fraction")
+            << "hooks" << QJsonValue(QJsonObject { { QStringLiteral("timeoutSeconds"), 1.5 } })
+            << "\"timeoutSeconds\" must be a whole number";
+        QTest::newRow("hooks-timeout-text")
+            << "hooks"
+            << QJsonValue(QJsonObject { { QStringLiteral("timeoutSeconds"), QStringLiteral("30") } })
+            << "\"timeoutSeconds\" must be a whole number";
     }
     void rejects()
     {
@@ -256,6 +350,32 @@ private Q_SLOTS:
                                              << "configFile"
                                              << "/etc/my.cnf\n#"
                                              << "control character";
+        // issue 16, defect 4: "../../etc/passwd" was backed up and rewritten
+        QTest::newRow("config file relative")
+            << "1"
+            << "configFile"
+            << "../../etc/passwd"
+            << "servers[1]: \"configFile\": \"../../etc/passwd\" is not an absolute path";
+        QTest::newRow("config file dot-dot") << "0"
+                                             << "configFile"
+                                             << "/etc/mysql/conf.d/../../passwd"
+                                             << "\"..\" component";
+        QTest::newRow("config file dot") << "0"
+                                         << "configFile"
+                                         << "/etc/mysql/./my.cnf"
+                                         << "\".\" component";
+        QTest::newRow("config file folder") << "0"
+                                            << "configFile"
+                                            << "/etc/mysql/conf.d/"
+                                            << "names a folder";
+        QTest::newRow("config file absolute ok") << "0"
+                                                 << "configFile"
+                                                 << "/etc/mysql/mariadb.conf.d/50-server.cnf"
+                                                 << "";
+        QTest::newRow("config file auto ok") << "0"
+                                             << "configFile"
+                                             << "auto"
+                                             << "";
         QTest::newRow("restart newline") << "1"
                                          << "restartCommand"
                                          << "true\nreboot"
@@ -299,6 +419,50 @@ private Q_SLOTS:
         for (const QString& line : p.error().text.split(QLatin1Char('\n')))
             QVERIFY2(!line.startsWith(QLatin1String("[mysqld]")) && !line.startsWith(QLatin1String("max-")),
                 qPrintable(p.error().text));
+    }
+    void restartTimeout_data()
+    {
+        QTest::addColumn<QJsonValue>("value"); ///< B's "restartTimeoutSeconds"; undefined: absent
+        QTest::addColumn<int>("seconds"); ///< as read; 0: rejected
+        QTest::addColumn<QString>("message");
+        QTest::newRow("absent: default") << QJsonValue(QJsonValue::Undefined) << 90 << "";
+        QTest::newRow("null: default") << QJsonValue(QJsonValue::Null) << 90 << "";
+        QTest::newRow("large buffer pool") << QJsonValue(600) << 600 << "";
+        QTest::newRow("lowest") << QJsonValue(10) << 10 << "";
+        QTest::newRow("highest") << QJsonValue(3600) << 3600 << "";
+        QTest::newRow("too short") << QJsonValue(9) << 0 << "give 10 to 3600 seconds";
+        QTest::newRow("too long") << QJsonValue(3601) << 0 << "give 10 to 3600 seconds";
+        QTest::newRow("negative") << QJsonValue(-90) << 0 << "give 10 to 3600 seconds";
+        QTest::newRow("fraction") << QJsonValue(90.5) << 0 << "must be a whole number";
+        QTest::newRow("string") << QJsonValue(QStringLiteral("90")) << 0 << "must be a whole number";
+    }
+    void restartTimeout()
+    {
+        QFETCH(QJsonValue, value);
+        QFETCH(int, seconds);
+        QFETCH(QString, message);
+        QJsonObject o = example();
+        QJsonArray servers = o.value(QStringLiteral("servers")).toArray();
+        QJsonObject b = servers.at(1).toObject();
+        if (!value.isUndefined())
+            b.insert(QStringLiteral("restartTimeoutSeconds"), value);
+        servers[1] = b;
+        o.insert(QStringLiteral("servers"), servers);
+        auto p = PairProfile::fromJson(o);
+        if (seconds == 0) {
+            QVERIFY(!p);
+            QVERIFY2(
+                p.error().text.contains(QStringLiteral("restartTimeoutSeconds")), qPrintable(p.error().text));
+            QVERIFY2(p.error().text.contains(message), qPrintable(p.error().text));
+            return;
+        }
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().text));
+        QCOMPARE(p->servers[1].restartTimeoutSeconds, seconds);
+        QCOMPARE(p->servers[0].restartTimeoutSeconds, 90);
+        // written back as read
+        auto again = PairProfile::fromJson(p->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->servers[1].restartTimeoutSeconds, seconds);
     }
     void databaseNames_data()
     {

@@ -66,6 +66,48 @@ private Q_SLOTS:
         p.restart = RestartPolicy::Auto;
         QCOMPARE(codes(PreflightConfig::check(p, in)), QStringList());
     }
+
+    /** The reader's admin account must be able to write into a read-only server (setup's test row, the
+     *  monitor's heartbeat): READ_ONLY ADMIN on MariaDB 10.11, SUPER before, ALL PRIVILEGES always. */
+    void readerAdminCannotWrite_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<int>("writer");
+        QTest::addColumn<QString>("grant"); ///< the reader's admin's global grant
+        QTest::addColumn<bool>("warned");
+        const QString mine = "GRANT RELOAD, PROCESS, SUPER, REPLICATION SLAVE ON *.* TO `admin`@`%`";
+        QTest::newRow("all privileges")
+            << "10.11.6-MariaDB" << 0 << "GRANT ALL PRIVILEGES ON *.* TO `root`@`localhost`" << false;
+        QTest::newRow("10.11: SUPER is not enough") << "10.11.6-MariaDB" << 0 << mine << true;
+        QTest::newRow("10.11: READ_ONLY ADMIN")
+            << "10.11.6-MariaDB" << 1 << "GRANT SUPER, READ_ONLY ADMIN ON *.* TO `admin`@`%`" << false;
+        QTest::newRow("10.6: SUPER") << "10.6.16-MariaDB" << 0 << mine << false;
+        QTest::newRow("only on a database")
+            << "10.6.16-MariaDB" << 0 << "GRANT ALL PRIVILEGES ON `test`.* TO `admin`@`%`" << true;
+        QTest::newRow("mysql 8: CONNECTION_ADMIN")
+            << "8.0.36" << 0 << "GRANT CONNECTION_ADMIN ON *.* TO `admin`@`%`" << false;
+        QTest::newRow("two writers: no reader") << "10.11.6-MariaDB" << -1 << mine << false;
+    }
+    void readerAdminCannotWrite()
+    {
+        QFETCH(QString, version);
+        QFETCH(int, writer);
+        QFETCH(QString, grant);
+        QFETCH(bool, warned);
+        PairProfile p = pair();
+        p.writer = writer;
+        ServerInspection in[2] = { server(true), server(true) };
+        for (ServerInspection& s : in) {
+            s.version = ServerVersion::parse(version);
+            s.grants = { grant };
+        }
+        const QList<Finding> found = PreflightConfig::readerAdminCannotWrite(p, in);
+        QCOMPARE(codes(found), warned ? QStringList { "read-only-admin" } : QStringList());
+        if (warned) {
+            QCOMPARE(found[0].server, p.servers[1 - writer].name);
+            QVERIFY2(found[0].fix.startsWith("GRANT READ_ONLY ADMIN ON *.*"), qPrintable(found[0].fix));
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestPreflightConfig)

@@ -119,6 +119,67 @@ private Q_SLOTS:
         QCOMPARE(got, expected);
     }
 
+    /** Single-writer pair (writer A): both servers writable, or neither, is an event once, and one writer
+     *  again says so; a server away leaves the verdict as it was; two-writer mode never tells. */
+    void writerRole_data()
+    {
+        QTest::addColumn<int>("writer");
+        QTest::addColumn<QString>("rounds"); // per round "AB": w writable, r read-only, - unreachable
+        QTest::addColumn<QStringList>("expected"); // "round:kind:server"
+        QTest::newRow("as configured stays quiet") << 0 << "wr wr wr" << QStringList {};
+        QTest::newRow("reader made writable")
+            << 0 << "wr ww ww wr" << QStringList { "1:twoWriters:B", "3:oneWriter:A" };
+        QTest::newRow("writer made read-only")
+            << 0 << "wr rr wr" << QStringList { "1:noWriter:A", "2:oneWriter:A" };
+        QTest::newRow("two writers from the first look") << 1 << "ww ww" << QStringList { "0:twoWriters:A" };
+        QTest::newRow("writer B, as configured") << 1 << "rw rw" << QStringList {};
+        QTest::newRow("away says nothing")
+            << 0 << "wr w- ww -w ww wr" << QStringList { "2:twoWriters:B", "5:oneWriter:A" };
+        QTest::newRow("two writers wanted") << -1 << "ww rr ww" << QStringList {};
+        QTest::newRow("both to none")
+            << 0 << "ww rr" << QStringList { "0:twoWriters:B", "1:oneWriter:B", "1:noWriter:A" };
+    }
+    void writerRole()
+    {
+        QFETCH(int, writer);
+        QFETCH(QString, rounds);
+        QFETCH(QStringList, expected);
+        ReplicationEventDetector d;
+        d.setWriterIndex(writer);
+        QStringList got;
+        int round = 0;
+        for (const QString& r : rounds.split(' ')) {
+            for (int i = 0; i < 2; ++i) {
+                StatusSample x = make(S(), round);
+                x.serverIndex = i;
+                x.server = i == 0 ? "A" : "B";
+                x.reachable = r[i] != '-';
+                x.readOnly = r[i] == 'r';
+                for (const ReplicationEvent& e : d.process(x))
+                    if (e.kind == Kind::TwoWriters || e.kind == Kind::NoWriter || e.kind == Kind::OneWriter)
+                        got << QString("%1:%2:%3")
+                                   .arg(round)
+                                   .arg(ReplicationEvent::kindName(e.kind), e.server);
+            }
+            ++round;
+        }
+        QCOMPARE(got, expected);
+    }
+    void twoWritersIsAWarningWithTheFix()
+    {
+        ReplicationEventDetector d;
+        d.setWriterIndex(0);
+        StatusSample a = make(S(), 0), b = make(S(), 0);
+        a.serverIndex = 0;
+        a.server = "A";
+        QVERIFY(d.process(a).isEmpty());
+        const QList<ReplicationEvent> e = d.process(b);
+        QCOMPARE(e.size(), 1);
+        QCOMPARE(e[0].severity(), ReplicationEvent::Severity::Warning);
+        QCOMPARE(e[0].toJson().value("kind").toString(), QString("twoWriters"));
+        QVERIFY2(e[0].text.contains("SET GLOBAL read_only = ON on B"), qPrintable(e[0].text));
+    }
+
     void eventsCarryServerText()
     {
         ReplicationEventDetector d;

@@ -1,4 +1,4 @@
-#include "host/detachedcommand.h"
+#include "host/remotejob.h"
 #include "host/serverrestart.h"
 
 #include <QTest>
@@ -51,13 +51,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QByteArray>("output");
         QTest::addColumn<QByteArray>("appended");
-        QTest::newRow("running") << QByteArray("running\n3\nab\n0\n") << int(DetachedCommand::Phase::Running)
-                                 << -1 << QByteArray("ab\n") << QByteArray();
+        QTest::newRow("running") << QByteArray("running\n3\nab\n0\n") << int(RemoteJob::Phase::Running) << -1
+                                 << QByteArray("ab\n") << QByteArray();
         QTest::newRow("finished") << QByteArray("finished 1\n0\n5\nx\ny\n\n")
-                                  << int(DetachedCommand::Phase::Finished) << 1 << QByteArray()
+                                  << int(RemoteJob::Phase::Finished) << 1 << QByteArray()
                                   << QByteArray("x\ny\n\n");
-        QTest::newRow("vanished") << QByteArray("vanished\n0\n0\n") << int(DetachedCommand::Phase::Vanished)
-                                  << -1 << QByteArray() << QByteArray();
+        QTest::newRow("vanished") << QByteArray("vanished\n0\n0\n") << int(RemoteJob::Phase::Vanished) << -1
+                                  << QByteArray() << QByteArray();
     }
     void pollStates()
     {
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QByteArray, output);
         QFETCH(QByteArray, appended);
-        const auto st = DetachedCommand::parsePoll(printed);
+        const auto st = RemoteJob::parseState(printed);
         QVERIFY(st);
         QCOMPARE(int(st->phase), phase);
         QCOMPARE(st->exitCode, exitCode);
@@ -75,9 +75,9 @@ private Q_SLOTS:
     }
     void truncatedPollIsRefused()
     {
-        QVERIFY(!DetachedCommand::parsePoll("running\n10\nab"));
-        QVERIFY(!DetachedCommand::parsePoll("finished x\n0\n0\n"));
-        QVERIFY(!DetachedCommand::parsePoll(""));
+        QVERIFY(!RemoteJob::parseState("running\n10\nab"));
+        QVERIFY(!RemoteJob::parseState("finished x\n0\n0\n"));
+        QVERIFY(!RemoteJob::parseState(""));
     }
 };
 

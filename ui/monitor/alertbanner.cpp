@@ -27,6 +27,10 @@ int family(Kind kind)
         return 4;
     case Kind::ReplicaRemoved:
         return 5;
+    case Kind::TwoWriters:
+    case Kind::NoWriter:
+    case Kind::OneWriter:
+        return 6; // one condition of the pair, whichever server it names
     case Kind::Recovered:
         return 0;
     }
@@ -134,7 +138,8 @@ void AlertBanner::showAlert(const ReplicationEvent& event, const QString& pair)
     m_alerts.removeIf([&](const Alert& a) {
         return a.event.severity() == ReplicationEvent::Severity::Info
             || (a.pair == pair && a.event.serverIndex == event.serverIndex
-                && (event.kind == Kind::Recovered || family(a.event.kind) == family(event.kind)));
+                && (event.kind == Kind::Recovered || family(a.event.kind) == family(event.kind)))
+            || (a.pair == pair && family(event.kind) == 6 && family(a.event.kind) == 6);
     });
     m_alerts << Alert { event, pair, false };
     refresh();
@@ -149,6 +154,14 @@ bool AlertBanner::stillTrue(const Alert& alert) const
         return true;
     if (e.kind == Kind::ServerUnreachable)
         return !m_model->server(e.serverIndex).reachable;
+    if (e.kind == Kind::TwoWriters)
+        return m_model->writerVerdict() != WriterCheck::Verdict::NoneWritable
+            && (m_model->writerVerdict() == WriterCheck::Verdict::BothWritable
+                || !m_model->server(0).reachable || !m_model->server(1).reachable);
+    if (e.kind == Kind::NoWriter)
+        return m_model->writerVerdict() != WriterCheck::Verdict::BothWritable
+            && (m_model->writerVerdict() == WriterCheck::Verdict::NoneWritable
+                || !m_model->server(0).reachable || !m_model->server(1).reachable);
     if (!m_model->server(e.serverIndex).reachable)
         return true; // nothing new is known while it is away
     const TopologyModel::Link& link = m_model->link(TopologyModel::directionInto(e.serverIndex));
@@ -166,6 +179,9 @@ bool AlertBanner::stillTrue(const Alert& alert) const
     case Kind::ServerUnreachable:
     case Kind::ServerReachable:
     case Kind::Recovered:
+    case Kind::TwoWriters:
+    case Kind::NoWriter:
+    case Kind::OneWriter:
         return true;
     }
     return true;

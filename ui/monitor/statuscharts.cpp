@@ -120,6 +120,7 @@ StatusCharts::StatusCharts(QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(m_chartsArea, 1);
 
+    m_timer->setObjectName(QStringLiteral("chartRedrawTimer"));
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, [this] {
         if (m_dirty && !m_paused && isVisible())

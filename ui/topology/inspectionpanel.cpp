@@ -56,7 +56,8 @@ InspectionPanel::InspectionPanel(TopologyModel* model, QWidget* parent)
         refresh();
     });
     connect(model, &TopologyModel::serverChanged, this, [this](int index) {
-        if (index == m_index)
+        // the writer role's verdict depends on the other server too
+        if (index == m_index || (m_index >= 0 && m_model->writerIndex() >= 0))
             refresh();
     });
     connect(model, &TopologyModel::linkChanged, this, [this](int direction) {
@@ -127,6 +128,14 @@ void InspectionPanel::addLiveSection()
     row(now, tr("Reachable"), yesNo(true));
     if (s.readOnly)
         row(now, tr("read_only"), yesNo(*s.readOnly));
+    if (const int writer = m_model->writerIndex(); writer >= 0) {
+        row(now, tr("Role"),
+            writer == m_index ? tr("writer: takes the application's writes")
+                              : tr("reader: read-only, replication applies here"));
+        if (const WriterCheck::Verdict v = m_model->writerVerdict(); v != WriterCheck::Verdict::Fine)
+            row(now, tr("Writer role problem"),
+                WriterCheck::problem(v, m_model->server(writer).name, m_model->server(1 - writer).name));
+    }
     const ReplicaStatus& r = l.status;
     if (!r.configured) {
         row(now, tr("Configured"), yesNo(false));

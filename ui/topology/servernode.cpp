@@ -38,11 +38,27 @@ void ServerNode::refresh()
     update();
 }
 
+QString ServerNode::roleBadge() const
+{
+    const int writer = m_model->writerIndex();
+    if (writer < 0)
+        return {};
+    const bool problem = m_model->writerVerdict() != WriterCheck::Verdict::Fine;
+    const QString role = writer == m_index ? tr("WRITER") : tr("READER");
+    return problem ? tr("%1 !", "role badge of a pair with two writers or none").arg(role) : role;
+}
+
 QString ServerNode::detailText() const
 {
     const TopologyModel::Server& s = m_model->server(m_index);
     QStringList lines;
     lines << tr("Server %1 (%2)").arg(s.name, s.endpoint);
+    const int writer = m_model->writerIndex();
+    if (writer >= 0)
+        lines << (writer == m_index ? tr("Writer: takes the application's writes")
+                                    : tr("Reader: read-only, replication applies here"));
+    if (const WriterCheck::Verdict v = m_model->writerVerdict(); v != WriterCheck::Verdict::Fine)
+        lines << WriterCheck::problem(v, m_model->server(writer).name, m_model->server(1 - writer).name);
     if (!s.known)
         lines << tr("Not inspected yet");
     else if (!s.reachable)
@@ -117,6 +133,27 @@ void ServerNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
         painter->drawText(QRectF(kNodeRect.left() + 12, y, kNodeRect.width() - 24, fm.height()),
             Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(line, Qt::ElideMiddle, kNodeRect.width() - 24));
         y += fm.height() + 2;
+    }
+
+    // the writer role badge, bottom left: a word on a filled pill (the writer) or an outlined one
+    if (const QString badge = roleBadge(); !badge.isEmpty()) {
+        QFont bold = small;
+        bold.setBold(true);
+        const QFontMetricsF bm(bold);
+        const qreal w = bm.horizontalAdvance(badge) + 16;
+        const QRectF pill(
+            kNodeRect.left() + 12, kNodeRect.bottom() - 12 - bm.height() - 4, w, bm.height() + 4);
+        const bool writer = m_model->writerIndex() == m_index;
+        const bool problem = m_model->writerVerdict() != WriterCheck::Verdict::Fine;
+        const QColor c = problem ? QColor(0xd9, 0x30, 0x25) : QColor(0x2e, 0x7d, 0xd1);
+        painter->setPen(QPen(c, 1.5));
+        painter->setBrush(writer ? QBrush(c) : QBrush(Qt::NoBrush));
+        painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+        painter->setFont(bold);
+        painter->setPen(writer ? QColor(Qt::white) : pal.color(QPalette::Text));
+        painter->drawText(pill, Qt::AlignCenter, badge);
+        painter->setFont(small);
+        painter->setBrush(Qt::NoBrush);
     }
 
     // read-only pill

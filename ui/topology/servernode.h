@@ -26,6 +26,10 @@ public:
     void refresh();
     /** The hover text: every detail the model knows about the server. */
     QString detailText() const;
+    /** The role badge drawn on the node: "WRITER" on the server that takes the application's writes,
+     *  "READER" on the read-only one, with "!" when the pair has two writers or none; empty in two-writer
+     *  mode. Text, so that the role does not rest on a colour. */
+    QString roleBadge() const;
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;

@@ -33,6 +33,8 @@ TopologyScene::TopologyScene(TopologyModel* model, QObject* parent)
     connect(model, &TopologyModel::modelReset, this, &TopologyScene::rebuild);
     connect(model, &TopologyModel::serverChanged, this, [this](int index) {
         m_nodes[index]->refresh();
+        // the writer badge warns when the other server is writable too (or neither is)
+        m_nodes[1 - index]->refresh();
         // the arrows mention the servers' reachability too
         m_arrows[0]->refresh();
         m_arrows[1]->refresh();

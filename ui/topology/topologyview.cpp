@@ -115,6 +115,8 @@ QMenu* TopologyView::createContextMenu(int index)
         [this, index] { Q_EMIT skipEventRequested(index); });
     skip->setEnabled(m_scene->model()->link(TopologyModel::directionInto(index)).status.lastSqlErrno != 0);
     add("actionCompareData", tr("&Compare Data of Both Servers…"), [this] { Q_EMIT compareRequested(); });
+    add("actionMoveWrites", tr("&Move Writes to %1…").arg(name),
+        [this, index] { Q_EMIT moveWritesRequested(index); });
     menu->addSeparator();
     add("actionConfigFootprint", tr("Show the &Configuration RepliPair Wrote on %1…").arg(name),
         [this, index] { Q_EMIT configFootprintRequested(index); });

@@ -27,6 +27,8 @@ Q_SIGNALS:
     void configFootprintRequested(int index);
     void skipEventRequested(int index);
     void compareRequested();
+    /** "Move Writes to NAME…": the user asks to make server @p index the writer. */
+    void moveWritesRequested(int index);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

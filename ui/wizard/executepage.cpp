@@ -85,6 +85,8 @@ void ExecutePage::initializePage()
     m_status->setText(tr("Running the setup of %1…").arg(m_wizard->profile().name));
     m_total.start();
     m_runner = new SetupRunner(m_wizard->profile(), this);
+    // the plan shown on the plan page, and no other: the run stops when the servers changed since
+    m_runner->options().approvedFingerprint = m_wizard->plan().fingerprint;
     connect(m_runner, &SetupRunner::event, this, &ExecutePage::addEvent);
     connect(m_runner, &SetupRunner::event, m_wizard, &SetupWizard::relayEvent);
     connect(m_runner, &SetupRunner::finished, this, &ExecutePage::onFinished);
@@ -182,6 +184,8 @@ void ExecutePage::onFinished(bool ok)
     m_running.clear();
     m_busy->setVisible(false);
     m_finished = true;
+    QMetaObject::invokeMethod(
+        this, [this, ok] { Q_EMIT runFinished(ok); }, Qt::QueuedConnection);
     if (ok)
         m_status->setText(tr("Done in %1: both directions replicate.").arg(seconds(m_total.elapsed())));
     else if (m_cancelRequested)

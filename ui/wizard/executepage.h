@@ -36,6 +36,10 @@ public:
     /** Shows one runner event. Public for tests. */
     void addEvent(const SetupEvent& event);
 
+Q_SIGNALS:
+    /** The run ended (also cancelled), after the page shows how. */
+    void runFinished(bool ok);
+
 private:
     void onFinished(bool ok);
     void tick();

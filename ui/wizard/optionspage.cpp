@@ -87,6 +87,17 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     m_binlogFormat->addItem(tr("STATEMENT"), QStringLiteral("STATEMENT"));
     m_binlogFormat->setCurrentIndex(qMax(0, m_binlogFormat->findData(p.binlogFormat.toUpper())));
 
+    // the writer role: one server takes the application's writes, the other is read-only
+    m_writer = new QComboBox(this);
+    m_writer->setObjectName(QStringLiteral("optionsWriter"));
+    m_writer->addItem(QString(), 0);
+    m_writer->addItem(QString(), 1);
+    m_writer->addItem(
+        tr("Both take writes (two writers: the same row written on both stops replication)"), -1);
+    m_writer->setCurrentIndex(qMax(0, m_writer->findData(p.writerIndex())));
+    m_writer->setToolTip(tr("The other server is made read_only, live and in its option file; replication "
+                            "still applies there."));
+
     // the initial copy: the receiver's replicated databases become a copy of the other server's
     m_initialCopy = new QComboBox(this);
     m_initialCopy->setObjectName(QStringLiteral("optionsInitialCopy"));
@@ -112,6 +123,7 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     auto* form = new QFormLayout;
     form->addRow(tr("Pair &name:"), m_pairName);
     form->addRow(tr("&Databases:"), m_databases);
+    form->addRow(tr("&Writes go to:"), m_writer);
     form->addRow(tr("&Ignore databases:"), m_ignoreDatabases);
     form->addRow(tr("Replication &user:"), m_replicationUser);
     form->addRow(tr("…allowed to connect &from:"), m_replicationUserHost);
@@ -138,6 +150,9 @@ void OptionsPage::nameCopyChoices()
         1, tr("%1 gets a copy of %2's databases").arg(p.servers[1].name, p.servers[0].name));
     m_initialCopy->setItemText(
         2, tr("%1 gets a copy of %2's databases").arg(p.servers[0].name, p.servers[1].name));
+    for (int i = 0; i < 2; ++i)
+        m_writer->setItemText(
+            i, tr("%1 takes the writes; %2 is read-only").arg(p.servers[i].name, p.servers[1 - i].name));
 }
 
 void OptionsPage::initializePage()
@@ -201,6 +216,7 @@ bool OptionsPage::validatePage()
     p.binlogFormat = m_binlogFormat->currentData().toString();
     p.initialCopy = m_initialCopy->currentData().toInt();
     p.replaceTarget = p.initialCopy >= 0 && m_replaceTarget->isChecked();
+    p.writer = m_writer->currentData().toInt();
     return true;
 }
 

@@ -67,6 +67,7 @@ PairProfile SetupWizard::defaultProfile()
     p.databases = QStringList { QStringLiteral("test") };
     p.servers[0].name = QStringLiteral("A");
     p.servers[1].name = QStringLiteral("B");
+    p.writer = 0; // one writer at a time, A; the wizard's options page offers the others
     return p;
 }
 

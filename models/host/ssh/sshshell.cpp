@@ -4,6 +4,7 @@
 #include "common/stepid.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 
 #include <algorithm>
 
@@ -28,32 +29,65 @@ std::optional<QString> shellGlob(const QString& glob)
     return out;
 }
 
-/** The shell lines that replace the file @p file (a quoted path or a parameter) atomically: @p readInto
- *  fills the temporary file "$t" in the same folder with exactly @p size bytes from stdin; the old file's
- *  mode, owner and SELinux label are copied onto it, it is synced, then renamed over the target. */
-QString atomicReplaceScript(const QString& file, const QString& readInto, const QString& size)
+/** The shell functions that replace a file atomically. `same FILE KIND HASH` says whether FILE still is as
+ *  read (KIND any, absent, or sha: its SHA-256 is HASH): 0 yes, 1 no, 2 it cannot tell. `wr FILE SIZE KIND
+ *  HASH` fills a temporary file "$t" in the same folder with exactly SIZE bytes from stdin (@p readInto),
+ *  copies the old file's mode, owner and SELinux label onto it, syncs it, checks `same` right before the
+ *  rename and renames it over the target: 0 done, 23 the file changed since it was read (left as it is), 1
+ *  anything else failed. Every command is checked on its own (no `set -e`, which `wr … || exit` would turn
+ *  off); the temporary file is removed on every way out but success. */
+QString replaceFunctions(const QString& readInto)
 {
-    return QStringLiteral("set -e\n"
-                          "f=%1\n"
-                          "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
-                          "d=$(dirname -- \"$f\")\n"
-                          "t=$(mktemp \"$d/.replipair-XXXXXX\")\n"
-                          "trap 'rm -f -- \"$t\"' EXIT\n"
-                          "%2\n"
-                          "n=$(wc -c < \"$t\")\n"
-                          "[ \"$n\" -eq %3 ] || { echo \"only $n of %3 bytes arrived\" >&2; exit 1; }\n"
-                          "if [ -e \"$f\" ]; then\n"
-                          "  chmod --reference=\"$f\" -- \"$t\"\n"
-                          "  chown --reference=\"$f\" -- \"$t\"\n"
-                          "  if command -v chcon >/dev/null 2>&1; then chcon --reference=\"$f\" -- \"$t\" "
-                          "2>/dev/null || true; fi\n"
-                          "else\n"
-                          "  chmod 0644 -- \"$t\"\n"
-                          "fi\n"
-                          "sync -- \"$t\" 2>/dev/null || true\n"
-                          "mv -f -- \"$t\" \"$f\"\n"
-                          "trap - EXIT\n")
-        .arg(file, readInto, size);
+    return QStringLiteral(
+        "same() {\n"
+        "  case $2 in\n"
+        "    any) return 0;;\n"
+        "    absent) if [ -e \"$1\" ] || [ -L \"$1\" ]; then return 1; fi; return 0;;\n"
+        "    sha) [ -f \"$1\" ] || return 1\n"
+        "      h=$(sha256sum < \"$1\") || { echo \"cannot compute the SHA-256 of $1 (sha256sum)\" >&2; "
+        "return 2; }\n"
+        "      [ \"${h%% *}\" = \"$3\" ] || return 1; return 0;;\n"
+        "  esac\n"
+        "  return 2\n"
+        "}\n"
+        "wr() (\n"
+        "  f=$1\n"
+        "  if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\") || exit 1; fi\n"
+        "  d=$(dirname -- \"$f\") || exit 1\n"
+        "  t=$(mktemp \"$d/.replipair-XXXXXX\") || exit 1\n"
+        "  bye() { rm -f -- \"$t\"; exit \"$1\"; }\n"
+        "  %1 || bye 1\n"
+        "  n=$(wc -c < \"$t\") || bye 1\n"
+        "  [ \"$n\" -eq \"$2\" ] || { echo \"only $n of $2 bytes arrived\" >&2; bye 1; }\n"
+        "  if [ -e \"$f\" ]; then\n"
+        "    chmod --reference=\"$f\" -- \"$t\" || bye 1\n"
+        "    chown --reference=\"$f\" -- \"$t\" || bye 1\n"
+        "    if command -v chcon >/dev/null 2>&1; then chcon --reference=\"$f\" -- \"$t\" 2>/dev/null; fi\n"
+        "  else\n"
+        "    chmod 0644 -- \"$t\" || bye 1\n"
+        "  fi\n"
+        "  sync -- \"$t\" 2>/dev/null\n"
+        "  same \"$f\" \"$3\" \"$4\"; c=$?\n"
+        "  [ \"$c\" -eq 0 ] || { [ \"$c\" -eq 1 ] && bye 23; bye 1; }\n"
+        "  mv -f -- \"$t\" \"$f\" || bye 1\n"
+        "  exit 0\n"
+        ")\n")
+        .arg(readInto);
+}
+
+/** The arguments KIND HASH of `same`/`wr` for @p w. */
+QString expectation(const FileReplacement& w)
+{
+    switch (w.expect) {
+    case FileReplacement::Expect::Content:
+        return QStringLiteral("sha ")
+            + QString::fromLatin1(QCryptographicHash::hash(w.expected, QCryptographicHash::Sha256).toHex());
+    case FileReplacement::Expect::Absent:
+        return QStringLiteral("absent -");
+    case FileReplacement::Expect::Anything:
+        break;
+    }
+    return QStringLiteral("any -");
 }
 } // namespace
 
@@ -260,8 +294,8 @@ StepError SshShell::writableProblem(
 Result<void> SshShell::writeFileAtomic(const QString& path, const QByteArray& content)
 {
     // the content travels on stdin, never on a command line
-    const QString body = atomicReplaceScript(
-        Shell::quote(path), QStringLiteral("cat > \"$t\""), QString::number(content.size()));
+    const QString body = replaceFunctions(QStringLiteral("cat > \"$t\""))
+        + QStringLiteral("wr %1 %2 any -\n").arg(Shell::quote(path), QString::number(content.size()));
     auto r = script(StepId::WriteFile, body, content, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
@@ -287,38 +321,58 @@ Result<void> SshShell::copyFile(const QString& path, const QString& backupPath)
 }
 
 Result<void> SshShell::copyThenWrite(const QList<QPair<QString, QString>>& copies,
-    const QList<QPair<QString, QByteArray>>& writes, int& copied, int& written)
+    const QList<FileReplacement>& writes, int& copied, int& written)
 {
-    // One remote call: "C" per copy made, "W" per file written. The contents travel one after the other on
-    // stdin (never on a command line), each read with dd to its exact size; each write is writeFileAtomic's.
+    // One remote call: "K" per file found as it was read, then "C" per copy made, "W" per file written. The
+    // contents travel one after the other on stdin (never on a command line), each read with dd to its
+    // exact size; each write checks again, right before its rename, that its file is still as read.
     copied = written = 0;
-    QString body = QStringLiteral("wr() (\n")
-        + atomicReplaceScript(QStringLiteral("$1"), QStringLiteral("dd bs=1 count=$2 of=\"$t\" 2>/dev/null"),
-            QStringLiteral("$2"))
-        + QStringLiteral(")\n");
+    QString body = replaceFunctions(QStringLiteral("dd bs=1 count=\"$2\" of=\"$t\" 2>/dev/null"));
     QByteArray input;
+    for (const FileReplacement& w : writes)
+        body += QStringLiteral("same %1 %2 || { [ $? -eq 1 ] && exit 23; exit 1; }\necho K\n")
+                    .arg(Shell::quote(w.path), expectation(w));
     for (const auto& c : copies)
         body += QStringLiteral("cp -p -- %1 %2 || exit 21\necho C\n")
                     .arg(Shell::quote(c.first), Shell::quote(c.second));
-    for (const auto& w : writes) {
-        body += QStringLiteral("wr %1 %2 || exit 22\necho W\n")
-                    .arg(Shell::quote(w.first), QString::number(w.second.size()));
-        input += w.second;
+    for (const FileReplacement& w : writes) {
+        body += QStringLiteral("wr %1 %2 %3 || exit $?\necho W\n")
+                    .arg(Shell::quote(w.path), QString::number(w.content.size()), expectation(w));
+        input += w.content;
     }
     auto r = script(StepId::WriteFile, body, input, m_fileTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
+    const int checked = int(r->out.count('K'));
     copied = int(r->out.count('C'));
     written = int(r->out.count('W'));
-    if (r->exitCode == 0 && copied == copies.size() && written == writes.size())
+    if (r->exitCode == 0 && checked == writes.size() && copied == copies.size() && written == writes.size())
         return {};
+    if (r->exitCode == 23) {
+        const bool before = checked < writes.size();
+        const FileReplacement& w = writes.at(before ? checked : written);
+        StepError e = failure(StepId::WriteFile,
+            (w.expect == FileReplacement::Expect::Absent
+                    ? SshShell::tr("%1 on %2 did not exist when the option files were read, but it does now "
+                                   "(someone made it meanwhile): it was left as it is")
+                    : SshShell::tr("%1 on %2 changed since it was read (someone edited it meanwhile): it was "
+                                   "left as it is"))
+                    .arg(w.path, describe())
+                + (before ? SshShell::tr(", and nothing was written") : QString()));
+        e.code = FileReplacement::ChangedSinceRead;
+        return std::unexpected(e);
+    }
+    if (checked < writes.size())
+        return std::unexpected(failure(StepId::WriteFile,
+            SshShell::tr("cannot check %1 on %2 (nothing was written): %3")
+                .arg(writes.at(checked).path, describe(), trimmedText(r->err))));
     if (copied < copies.size()) {
         const auto& c = copies.at(copied);
         return std::unexpected(failure(StepId::Backup,
             SshShell::tr("cannot copy %1 to %2 on %3: %4")
                 .arg(c.first, c.second, describe(), trimmedText(r->err))));
     }
-    const QString path = writes.value(written).first;
+    const QString path = writes.value(written).path;
     return std::unexpected(failure(StepId::WriteFile,
         SshShell::tr("cannot write %1 on %2 (left unchanged): %3")
             .arg(path, describe(), trimmedText(r->err))));

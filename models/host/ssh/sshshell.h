@@ -29,7 +29,7 @@ public:
     Result<void> copyFile(const QString& path, const QString& backupPath) override;
     Result<void> removeFile(const QString& path) override;
     Result<void> copyThenWrite(const QList<QPair<QString, QString>>& copies,
-        const QList<QPair<QString, QByteArray>>& writes, int& copied, int& written) override;
+        const QList<FileReplacement>& writes, int& copied, int& written) override;
     Result<QStringList> listDir(const QString& dir, const QString& glob) override;
     Result<CommandResult> run(const QString& command, int timeoutMs) override;
     QList<HostNotice> takeNotices() override;

@@ -1,0 +1,50 @@
+#include "sql/runningserver.h"
+
+#include "sql/sqlsession.h"
+
+#include <QDir>
+
+namespace {
+QString cleanDir(const QString& dir)
+{
+    return dir.isEmpty() ? QString() : QDir::cleanPath(dir);
+}
+} // namespace
+
+Result<RunningServer> RunningServer::read(SqlSession& sql)
+{
+    auto ids = sql.query(QStringLiteral("SELECT @@GLOBAL.datadir AS datadir, @@GLOBAL.port AS port, "
+                                        "@@GLOBAL.server_id AS server_id, UNIX_TIMESTAMP() AS now"));
+    if (!ids)
+        return std::unexpected(ids.error());
+    auto uptime = sql.query(QStringLiteral("SHOW GLOBAL STATUS LIKE 'Uptime'"));
+    if (!uptime)
+        return std::unexpected(uptime.error());
+    const SqlRow row = ids->value(0);
+    RunningServer s;
+    s.dataDir = row.value(QStringLiteral("datadir")).toString();
+    s.port = row.value(QStringLiteral("port")).toInt();
+    s.serverId = row.value(QStringLiteral("server_id")).toLongLong();
+    s.uptime = uptime->value(0).value(QStringLiteral("Value")).toLongLong();
+    s.startedAt = qint64(row.value(QStringLiteral("now")).toDouble()) - s.uptime;
+    return s;
+}
+
+bool RunningServer::isServer(const QString& expectedDataDir, int expectedPort, qint64 expectedServerId) const
+{
+    return (expectedDataDir.isEmpty() || cleanDir(dataDir) == cleanDir(expectedDataDir))
+        && (expectedPort == 0 || port == expectedPort)
+        && (expectedServerId == 0 || serverId == expectedServerId);
+}
+
+bool RunningServer::sameProcess(const RunningServer& later) const
+{
+    return later.isServer(dataDir, port, serverId) && qAbs(later.startedAt - startedAt) <= 1
+        && later.uptime >= uptime;
+}
+
+QString RunningServer::describe() const
+{
+    return RunningServer::tr("datadir %1, port %2, server_id %3, up %4 s")
+        .arg(dataDir, QString::number(port), QString::number(serverId), QString::number(uptime));
+}

@@ -1,0 +1,149 @@
+#include "appsettings.h"
+#include "gui/guidriver.h"
+#include "mainwindow.h"
+#include "operation/movewritesdialog.h"
+#include "operation/pairstate.h"
+#include "operation/switchover.h"
+#include "support/setupdriver.h"
+#include "support/testsupport.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeWidget>
+
+/** Move Writes as a user meets it, on a real pair: the canvas's action opens the dialog with its checks, Move
+ *  Writes switches; a refusing check keeps the button off; with the writer killed, the forced failover waits
+ *  for its box to be ticked, then fences the old writer. */
+class TstMoveWrites : public QObject
+{
+    Q_OBJECT
+
+    SandboxPair m_pair;
+    Sandbox& sb() { return m_pair.sandbox(); }
+    QString profilePath() const { return m_pair.dir() + QStringLiteral("/gui.replipair.json"); }
+    bool readOnly(int i)
+    {
+        return sandboxSql(sb(), i, QStringLiteral("SELECT @@GLOBAL.read_only")) == QLatin1String("1");
+    }
+
+    static MoveWritesDialog* shownDialog(MainWindow& window)
+    {
+        MoveWritesDialog* d = nullptr;
+        for (int waited = 0; !d && waited < 5000; waited += 50) {
+            d = window.findChild<MoveWritesDialog*>(QStringLiteral("moveWritesDialog"));
+            if (!d || !d->isVisible()) {
+                d = nullptr;
+                QTest::qWait(50);
+            }
+        }
+        return d;
+    }
+    static bool refused(MoveWritesDialog* d, const QString& code)
+    {
+        auto* checks = d->findChild<QTreeWidget*>(QStringLiteral("checkList"));
+        for (int i = 0; i < checks->topLevelItemCount(); ++i)
+            if (checks->topLevelItem(i)->data(0, Qt::UserRole).toString() == code)
+                return true;
+        return false;
+    }
+    static void close(MoveWritesDialog* d)
+    {
+        QPointer<MoveWritesDialog> gone(d);
+        QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
+        QTRY_VERIFY(!gone);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("RepliPairTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_movewrites"));
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY2(m_pair.up(), qPrintable(m_pair.error()));
+        PairProfile p = sb().pairProfile();
+        p.writer = 0;
+        QVERIFY(p.save(profilePath()));
+        const SetupOutcome o = runSetup(*PairProfile::load(profilePath()));
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        sandboxSql(sb(), 0, QStringLiteral("SET GLOBAL read_only = OFF"));
+        sandboxSql(sb(), 1, QStringLiteral("SET GLOBAL read_only = ON"));
+    }
+
+    void movingWritesFromTheCanvasAndTheMenu()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openPairFile(profilePath()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isMonitoring(), 20000);
+
+        // the canvas: right-click B, Move Writes to B…; the checks come, every one passes
+        QVERIFY(GuiDriver::chooseFromMenuBar(&window, "actionGoToCanvas"));
+        QVERIFY(GuiDriver::chooseFromServerMenu(window.topologyView(), 1, "actionMoveWrites"));
+        MoveWritesDialog* dialog = shownDialog(window);
+        QVERIFY(dialog);
+        auto* move = dialog->findChild<QPushButton*>(QStringLiteral("moveWritesButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(move->isEnabled(), 60000);
+        QVERIFY(dialog->findChild<QTreeWidget*>(QStringLiteral("checkList"))->topLevelItemCount() >= 5);
+        QVERIFY(dialog->findChild<QTreeWidget*>(QStringLiteral("stepList"))->topLevelItemCount() >= 8);
+        QVERIFY(!readOnly(0)); // nothing changed by looking
+        QTest::mouseClick(move, Qt::LeftButton);
+        auto* summary = dialog->findChild<QLabel*>(QStringLiteral("moveWritesSummary"));
+        QTRY_COMPARE_WITH_TIMEOUT(summary->property("outcome").toString(), QStringLiteral("switched"), 60000);
+        QVERIFY(readOnly(0));
+        QVERIFY(!readOnly(1));
+        QCOMPARE(PairProfile::load(profilePath())->writerIndex(), 1);
+        close(dialog);
+
+        // the menu: back to A, but A's applier is stopped: the check refuses and Move Writes stays off
+        sandboxSql(sb(), 0, QStringLiteral("STOP SLAVE SQL_THREAD"));
+        QVERIFY(GuiDriver::chooseFromMenuBar(&window, "actionMoveWritesMenu"));
+        dialog = shownDialog(window);
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(refused(dialog, QStringLiteral("replication-not-running")), 60000);
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("moveWritesButton"))->isEnabled());
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("forceFailoverButton"))->isVisible());
+        close(dialog);
+        sandboxSql(sb(), 0, QStringLiteral("START SLAVE SQL_THREAD"));
+
+        // the writer B is killed: only a forced failover is offered, behind a box to tick
+        QVERIFY(sb().kill(1));
+        QVERIFY(GuiDriver::chooseFromMenuBar(&window, "actionMoveWritesMenu"));
+        dialog = shownDialog(window);
+        QVERIFY(dialog);
+        auto* force = dialog->findChild<QPushButton*>(QStringLiteral("forceFailoverButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(force->isVisible(), 60000);
+        QVERIFY(!force->isEnabled());
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("moveWritesButton"))->isEnabled());
+        auto* confirm = dialog->findChild<QCheckBox*>(QStringLiteral("confirmForce"));
+        QVERIFY(confirm);
+        QTRY_VERIFY2(confirm->isVisible(),
+            qPrintable(dialog->findChild<QLabel*>(QStringLiteral("moveWritesSummary"))->text()));
+        QVERIFY(!confirm->isChecked());
+        QTest::mouseClick(
+            confirm, Qt::LeftButton, {}, confirm->rect().center()); // the box's text ticks it too
+        QTRY_VERIFY(confirm->isChecked());
+        QTRY_VERIFY(force->isEnabled());
+        QTest::mouseClick(force, Qt::LeftButton);
+        summary = dialog->findChild<QLabel*>(QStringLiteral("moveWritesSummary"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            summary->property("outcome").toString().startsWith(QStringLiteral("switched")), 60000);
+        QVERIFY(!readOnly(0));
+        const PairProfile after = *PairProfile::load(profilePath());
+        QCOMPARE(after.writerIndex(), 0);
+        QVERIFY(PairState::load(after)->isFenced(1));
+        close(dialog);
+        QVERIFY(sb().start(1));
+        QVERIFY(readOnly(1)); // fenced: back read-only
+        QVERIFY(PairState().save(after));
+    }
+};
+
+QTEST_MAIN(TstMoveWrites)
+#include "tst_movewrites.moc"

@@ -1,0 +1,373 @@
+#include "common/stepid.h"
+#include "operation/pairstate.h"
+#include "operation/switchover.h"
+#include "support/haproxyfixture.h"
+#include "support/replicatedsandbox.h"
+#include "support/rowwriter.h"
+#include "support/setupdriver.h"
+#include "support/testsupport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
+/** Switchover on a real pair set up by RepliPair: each guard refuses with A still the writer, a failing
+ *  beforeSwitch hook and a new writer that does not catch up roll back, and a switch under continuous writes
+ *  through a real HAProxy (moved by the afterSwitch hook) loses and duplicates nothing. */
+class TstSwitchover : public QObject
+{
+    Q_OBJECT
+
+    SandboxPair m_pair;
+    PairProfile m_profile;
+    QString m_password;
+
+    Sandbox& sb() { return m_pair.sandbox(); }
+    QString sql(int i, const QString& statement)
+    {
+        bool ok = false;
+        const QString out = sandboxSql(sb(), i, statement, &ok);
+        if (!ok)
+            qWarning() << "SQL failed on" << i << statement << out;
+        return out;
+    }
+    bool readOnly(int i) { return sql(i, QStringLiteral("SELECT @@GLOBAL.read_only")) == QLatin1String("1"); }
+    QString profilePath() const { return m_pair.dir() + QStringLiteral("/switch.replipair.json"); }
+    PairProfile loaded() { return PairProfile::load(profilePath()).value_or(PairProfile()); }
+
+    Switchover::Outcome switchTo(int to, std::function<void(Switchover::Options&)> tune = {},
+        std::function<void(PairProfile&)> edit = {}, QStringList* lines = nullptr)
+    {
+        PairProfile p = loaded();
+        if (edit)
+            edit(p);
+        Switchover::Options o;
+        o.to = to;
+        if (tune)
+            tune(o);
+        Switchover s(p, o, [lines](const SetupEvent& e) {
+            if (lines)
+                *lines << e.toLine();
+            qInfo().noquote() << e.toLine();
+        });
+        return s.run();
+    }
+    static QStringList codes(const Switchover::Outcome& o)
+    {
+        QStringList out;
+        for (const Finding& f : o.checks)
+            if (f.severity == Finding::Severity::Error)
+                out << f.code;
+        return out;
+    }
+    /** A is the writer, B read-only, both directions run: where every test starts. */
+    void resetToA()
+    {
+        sql(0, QStringLiteral("SET GLOBAL read_only = OFF; START SLAVE"));
+        sql(1, QStringLiteral("SET GLOBAL read_only = ON; START SLAVE"));
+        PairProfile p = sb().pairProfile(); // no hooks
+        p.writer = 0;
+        QVERIFY(p.save(profilePath()));
+        QString error;
+        QVERIFY2(waitForSandboxReplication(sb(), 30000, &error), qPrintable(error));
+    }
+    void verifyAStillWriter()
+    {
+        QVERIFY(!readOnly(0));
+        QVERIFY(readOnly(1));
+        QCOMPARE(loaded().writerIndex(), 0);
+    }
+    /** A client option file with the admin password, for hooks that talk to the servers. */
+    QString clientCnf()
+    {
+        const QString path = m_pair.dir() + QStringLiteral("/client.cnf");
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly)) {
+            f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+            f.write(QStringLiteral("[client]\nuser=root\npassword=%1\nhost=127.0.0.1\n")
+                        .arg(m_password)
+                        .toUtf8());
+        }
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_pair.up(), qPrintable(m_pair.error()));
+        QFile pw(sb().adminPasswordFile());
+        QVERIFY(pw.open(QIODevice::ReadOnly));
+        m_password = QString::fromUtf8(pw.readAll()).trimmed();
+        PairProfile p = sb().pairProfile();
+        p.writer = 0;
+        QVERIFY(p.save(profilePath()));
+        const SetupOutcome o = runSetup(loaded());
+        const QString said = o.error.toString() + QStringLiteral("\n") + o.lines.join(QStringLiteral("\n"));
+        QVERIFY2(o.ok, qPrintable(said));
+        // the application's account, on each server (the pair replicates test.% only): no SUPER, so read_only
+        // stops it
+        const QString account
+            = QStringLiteral("SET sql_log_bin = 0; CREATE USER IF NOT EXISTS 'app'@'127.0.0.1' "
+                             "IDENTIFIED BY 'app-pw'; GRANT SELECT, INSERT, UPDATE, DELETE ON test.* "
+                             "TO 'app'@'127.0.0.1';");
+        for (int i = 0; i < 2; ++i) {
+            const QString created = sql(i, account);
+            QVERIFY2(created.isEmpty(), qPrintable(created));
+        }
+        sql(0, RowWriter::createTableSql(QStringLiteral("test.orders")));
+        QTRY_COMPARE_WITH_TIMEOUT(sql(1,
+                                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
+                                                     "TABLE_SCHEMA = 'test' AND TABLE_NAME = 'orders'")),
+            QStringLiteral("1"), 30000);
+    }
+    void init() { resetToA(); }
+
+    void dryRunChecksAndChangesNothing()
+    {
+        const auto o = switchTo(1, [](Switchover::Options& o) { o.dryRun = true; });
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY(!o.switched);
+        QVERIFY(o.steps.size() >= 8);
+        QVERIFY(codes(o).isEmpty());
+        verifyAStillWriter();
+    }
+
+    void aDelayedReplicaIsRefused()
+    {
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 30; START SLAVE"));
+        const auto o = switchTo(1, [](Switchover::Options& o) { o.limits.maxLagSec = 2; });
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"));
+        QVERIFY(o.refused);
+        QVERIFY2(codes(o).contains(QStringLiteral("replica-delayed")), qPrintable(codes(o).join(',')));
+        verifyAStillWriter();
+    }
+
+    void aLaggingReplicaIsRefusedByTheHeartbeat()
+    {
+        // a delay within the limit, but a write on A reaches B only after it: the beat does not arrive in
+        // time
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 4; START SLAVE"));
+        const auto o = switchTo(1, [](Switchover::Options& o) { o.limits.maxLagSec = 4; });
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"));
+        QVERIFY(o.refused);
+        QVERIFY2(codes(o).contains(QStringLiteral("replica-lagging")), qPrintable(codes(o).join(',')));
+        verifyAStillWriter();
+    }
+
+    void aStoppedSqlThreadIsRefused()
+    {
+        sql(1, QStringLiteral("STOP SLAVE SQL_THREAD"));
+        const auto o = switchTo(1);
+        sql(1, QStringLiteral("START SLAVE SQL_THREAD"));
+        QVERIFY(o.refused);
+        QVERIFY2(
+            codes(o).contains(QStringLiteral("replication-not-running")), qPrintable(codes(o).join(',')));
+        verifyAStillWriter();
+    }
+
+    void aLongWriteTransactionOnAIsRefused()
+    {
+        const QString name = QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(sb().servers()[0].port);
+            db.setUserName(QStringLiteral("app"));
+            db.setPassword(QStringLiteral("app-pw"));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery q(db);
+            QVERIFY(db.transaction());
+            QVERIFY2(q.exec(QStringLiteral("INSERT INTO test.orders VALUES (900000001, 'long')")),
+                qPrintable(q.lastError().text()));
+            QTest::qWait(2200);
+            const auto o = switchTo(1, [](Switchover::Options& o) { o.limits.maxTransactionSec = 2; });
+            QVERIFY(db.rollback());
+            db.close();
+            QVERIFY(o.refused);
+            QVERIFY2(
+                codes(o).contains(QStringLiteral("long-write-transaction")), qPrintable(codes(o).join(',')));
+        }
+        QSqlDatabase::removeDatabase(name);
+        verifyAStillWriter();
+    }
+
+    void anErrantTransactionOnBIsRefused()
+    {
+        // written on B outside the pair's databases: A's replica filters it out, so A never holds it
+        sql(1,
+            QStringLiteral(
+                "CREATE DATABASE IF NOT EXISTS outside; CREATE TABLE IF NOT EXISTS outside.t (i INT); "
+                "INSERT INTO outside.t VALUES (1)"));
+        const auto o = switchTo(1);
+        QVERIFY(o.refused);
+        QVERIFY2(codes(o).contains(QStringLiteral("errant-transaction")), qPrintable(codes(o).join(',')));
+        verifyAStillWriter();
+        // a later transaction of B that A applies moves A's record of B past it again
+        sql(1, QStringLiteral("INSERT INTO test.orders VALUES (900000002, 'b')"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(0, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 900000002")),
+            QStringLiteral("1"), 20000);
+    }
+
+    void aFailingBeforeSwitchHookKeepsA()
+    {
+        const QString marker = m_pair.dir() + QStringLiteral("/rolled-back");
+        QStringList lines;
+        const auto o = switchTo(
+            1, {},
+            [&](PairProfile& p) {
+                p.hooks.beforeSwitch = QStringLiteral("echo load balancer refuses; exit 3");
+                p.hooks.rollback = QStringLiteral("echo \"$REPLIPAIR_OLD_WRITER\" > ") + marker;
+            },
+            &lines);
+        QVERIFY(!o.ok);
+        QVERIFY(!o.switched);
+        QVERIFY(o.rolledBack);
+        QCOMPARE(o.error.step, StepId::RunHook);
+        QVERIFY2(o.error.text.contains(QStringLiteral("load balancer refuses")), qPrintable(o.error.text));
+        QFile f(marker);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(f.readAll()).trimmed(), sb().servers()[0].name);
+        verifyAStillWriter();
+    }
+
+    void aNewWriterThatDoesNotCatchUpRollsBack()
+    {
+        // the hook delays B's applier and writes on A: B cannot apply A's final position within the timeout
+        const QString client = QStringLiteral("mariadb --defaults-extra-file=%1").arg(clientCnf());
+        const auto o = switchTo(
+            1, [](Switchover::Options& o) { o.timeoutSec = 2; },
+            [&](PairProfile& p) {
+                p.hooks.beforeSwitch
+                    = QStringLiteral("%1 -P\"$REPLIPAIR_NEW_WRITER_PORT\" -e 'STOP SLAVE; CHANGE "
+                                     "MASTER TO MASTER_DELAY = 60; START SLAVE' && %1 "
+                                     "-P\"$REPLIPAIR_OLD_WRITER_PORT\" -e \"INSERT INTO test.orders VALUES "
+                                     "(900000003, 'late')\"")
+                          .arg(client);
+            });
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"));
+        QVERIFY(!o.ok);
+        QVERIFY(o.rolledBack);
+        QCOMPARE(o.error.step, StepId::WaitApplied);
+        verifyAStillWriter();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 900000003")),
+            QStringLiteral("1"), 20000);
+    }
+
+    void switchoverUnderContinuousWritesThroughHaproxy()
+    {
+        HaproxyFixture haproxy(m_pair.dir());
+        const QString names[2] = { sb().servers()[0].name, sb().servers()[1].name };
+        const int ports[2] = { sb().servers()[0].port, sb().servers()[1].port };
+        QVERIFY2(haproxy.start(names, ports, 0), qPrintable(haproxy.error()));
+        PairProfile p = loaded();
+        QJsonObject json = p.toJson();
+        QJsonObject hooks;
+        hooks.insert(QStringLiteral("afterSwitch"), haproxy.routeHook());
+        json.insert(QStringLiteral("hooks"), hooks);
+        {
+            QFile f(profilePath());
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(json).toJson());
+        }
+        sql(0, QStringLiteral("DELETE FROM test.orders"));
+        RowWriter writer(QStringLiteral("127.0.0.1"), haproxy.port(), QStringLiteral("app"),
+            QStringLiteral("app-pw"), QStringLiteral("test.orders"), 10);
+        writer.start(1);
+        QTRY_VERIFY_WITH_TIMEOUT(writer.committed() >= 50, 30000);
+        QProcess cli;
+        cli.start(QStringLiteral(REPLIPAIR_CLI),
+            { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"), names[1],
+                QStringLiteral("--yes") });
+        QVERIFY(cli.waitForFinished(120000));
+        const QString said = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
+        qInfo().noquote() << said;
+        QVERIFY(cli.exitCode() == 0);
+        const qint64 atSwitch = writer.committed();
+        QTRY_VERIFY2_WITH_TIMEOUT(writer.committed() >= atSwitch + 50, // the writes go on, to B
+            qPrintable(haproxy.command(QStringLiteral("show servers state pair"))), 30000);
+        writer.stop();
+        const qint64 last = writer.lastSeq();
+        QVERIFY(readOnly(0));
+        QVERIFY(!readOnly(1));
+        QVERIFY(haproxy.isReady(names[1]));
+        QVERIFY(!haproxy.isReady(names[0]));
+        QCOMPARE(loaded().writerIndex(), 1);
+        // nothing lost, nothing twice, on both servers; replication still runs both ways
+        const QString expected = QStringLiteral("%1\t%2\t%3").arg(last).arg(last).arg(last);
+        for (int i = 0; i < 2; ++i)
+            QTRY_COMPARE_WITH_TIMEOUT(
+                sql(i,
+                    QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT seq), MAX(seq) FROM test.orders "
+                                   "WHERE seq < 900000000")),
+                expected, 30000);
+        QString error;
+        QVERIFY2(waitForSandboxReplication(sb(), 10000, &error), qPrintable(error));
+        // the option files say so too: a restart of A keeps it read-only
+        QFile dropIn(sb().servers()[0].dir + QStringLiteral("/conf.d/90-replipair.cnf"));
+        if (dropIn.open(QIODevice::ReadOnly))
+            QVERIFY(QString::fromUtf8(dropIn.readAll()).contains(QStringLiteral("read_only = ON")));
+        QVERIFY(sb().stop(0));
+        QVERIFY(sb().start(0));
+        QVERIFY(readOnly(0));
+    }
+
+    void aForcedFailoverIsRefusedWhileTheWriterAnswers()
+    {
+        const auto o = switchTo(1, [](Switchover::Options& o) { o.force = true; });
+        QVERIFY(o.refused);
+        QVERIFY2(codes(o).contains(QStringLiteral("writer-answers")), qPrintable(codes(o).join(',')));
+        verifyAStillWriter();
+    }
+
+    void aForcedFailoverFencesAKilledWriter()
+    {
+        sql(0, QStringLiteral("INSERT INTO test.orders VALUES (900000010, 'before the crash')"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 900000010")),
+            QStringLiteral("1"), 20000);
+        QVERIFY(sb().kill(0));
+        QProcess cli;
+        cli.start(QStringLiteral(REPLIPAIR_CLI),
+            { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"), sb().servers()[1].name,
+                QStringLiteral("--yes"), QStringLiteral("--force") });
+        QVERIFY(cli.waitForFinished(120000));
+        const QString said = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
+        qInfo().noquote() << said;
+        QVERIFY(cli.exitCode() == 0);
+        QVERIFY(!readOnly(1));
+        QCOMPARE(loaded().writerIndex(), 1);
+        const PairState state = PairState::load(loaded()).value_or(PairState());
+        QCOMPARE(state.fenced, QStringList { QStringLiteral("A") });
+        QCOMPARE(QFile::permissions(PairState::pathFor(loaded())) & 0x0077, QFileDevice::Permissions());
+        // A comes back read-only (its option file), and status says it is fenced
+        QVERIFY(sb().start(0));
+        QVERIFY(readOnly(0));
+        QProcess status;
+        status.start(QStringLiteral(REPLIPAIR_CLI), { QStringLiteral("status"), profilePath() });
+        QVERIFY(status.waitForFinished(60000));
+        const QString shown = QString::fromUtf8(status.readAllStandardOutput());
+        QVERIFY2(shown.contains(QStringLiteral("FENCED")), qPrintable(shown));
+        status.start(QStringLiteral(REPLIPAIR_CLI),
+            { QStringLiteral("status"), profilePath(), QStringLiteral("--json") });
+        QVERIFY(status.waitForFinished(60000));
+        QVERIFY(
+            QString::fromUtf8(status.readAllStandardOutput()).contains(QStringLiteral("\"fenced\":true")));
+        // a planned switch back to the fenced A is refused
+        sql(1, QStringLiteral("START SLAVE"));
+        const auto back = switchTo(0);
+        QVERIFY(back.refused);
+        QVERIFY2(codes(back).contains(QStringLiteral("target-fenced")), qPrintable(codes(back).join(',')));
+        QVERIFY(PairState().save(loaded())); // the test's own clean-up: no fence left behind
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSwitchover)
+#include "tst_switchover.moc"

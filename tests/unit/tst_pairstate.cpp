@@ -1,0 +1,66 @@
+#include "operation/pairstate.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+/** The pair's state file: beside the profile, mode 0600, stable ids and UTC, an empty state removes it. */
+class TstPairState : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void savesBesideTheProfileWithStableIdsAndMode0600()
+    {
+        QTemporaryDir dir;
+        PairProfile p;
+        p.name = QStringLiteral("shop");
+        p.filePath = dir.filePath(QStringLiteral("shop.replipair.json"));
+        QFile profile(p.filePath);
+        QVERIFY(profile.open(QIODevice::WriteOnly));
+        profile.write("{}");
+        profile.close();
+        QCOMPARE(PairState::pathFor(p), p.filePath + QStringLiteral(".state.json"));
+        QVERIFY(PairState::load(p)->isEmpty()); // no file: nothing fenced
+
+        PairState s;
+        s.fence(0, QStringLiteral("forced failover"));
+        QVERIFY(s.save(p));
+        const QFileDevice::Permissions mode = QFile::permissions(PairState::pathFor(p));
+        QVERIFY(mode.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QCOMPARE(mode & 0x0077, QFileDevice::Permissions()); // nothing for the group or the others
+        QFile f(PairState::pathFor(p));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(json.value(QStringLiteral("fenced")).toArray().first().toString(), QStringLiteral("A"));
+        QVERIFY(json.value(QStringLiteral("since")).toString().endsWith(QLatin1Char('Z')));
+        QCOMPARE(json.value(QStringLiteral("reason")).toString(), QStringLiteral("forced failover"));
+
+        const PairState back = *PairState::load(p);
+        QVERIFY(back.isFenced(0));
+        QVERIFY(!back.isFenced(1));
+        QCOMPARE(back.since.timeSpec(), Qt::UTC);
+
+        PairState lifted = back;
+        lifted.unfence(0);
+        QVERIFY(lifted.save(p));
+        QVERIFY(!QFile::exists(PairState::pathFor(p)));
+    }
+
+    void aDamagedFileIsAnError()
+    {
+        QTemporaryDir dir;
+        PairProfile p;
+        p.filePath = dir.filePath(QStringLiteral("x.replipair.json"));
+        QFile(p.filePath).open(QIODevice::WriteOnly);
+        QFile f(PairState::pathFor(p));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not json");
+        f.close();
+        QVERIFY(!PairState::load(p));
+    }
+};
+
+QTEST_APPLESS_MAIN(TstPairState)
+#include "tst_pairstate.moc"
