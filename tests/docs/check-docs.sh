@@ -83,7 +83,7 @@ done
 
 # 3. the profile reference
 fields=$(perl -ne '
-    print "$1\n" while /(?:\bp\.(?:string|port|boolean|names)\(\s*\w+,\s*|\.value\()QStringLiteral\("([A-Za-z]+)"\)/g' \
+    print "$1\n" while /(?:\bp\.\w+\(\s*\w+,\s*|\.value\()QStringLiteral\("([A-Za-z]+)"\)/g' \
     models/common/pairprofile.cpp models/common/profilefields.cpp | sort -u)
 [[ -n $fields ]] || fail "no profile field found in models/common/pairprofile.cpp"
 for ref in docs/profile.md docs/zh_CN/profile.md; do
