@@ -6,6 +6,7 @@
 #include "monitorcommand.h"
 #include "plancommand.h"
 #include "recovercommand.h"
+#include "repaircommand.h"
 #include "sandboxcommand.h"
 #include "setupcommand.h"
 #include "skipcommand.h"
@@ -97,7 +98,12 @@ QString Cli::usage()
         "                            and option files are as they were when it was made\n"
         "  status PROFILE            both sides' replication state\n"
         "  monitor PROFILE|FOLDER... sample both sides of every pair every --interval seconds\n"
-        "  compare PROFILE           compare the replicated tables of both servers (CHECKSUM TABLE)\n"
+        "  compare PROFILE           compare the replicated tables of both servers while the application\n"
+        "                            writes: in chunks, each at one point of the binary log (exit 1: they\n"
+        "                            differ, 3: some chunks could not be compared, 130/143: cancelled)\n"
+        "  repair PROFILE --table DB.T --from NAME [--yes|--dry-run]\n"
+        "                            show the rows of DB.T that differ; with --yes bring the other server's\n"
+        "                            rows to NAME's (sql_log_bin = 0, nothing flows back to NAME)\n"
         "  skip PROFILE --server N   show the event that halted N's SQL thread; with --confirm TOKEN skip\n"
         "                            exactly that event and start replication again\n"
         "  recover PROFILE           put back what an interrupted run (killed, machine down) changed, from\n"
@@ -141,8 +147,16 @@ QString Cli::usage()
         "                            writes may pause before the switch rolls back (default 10)\n"
         "  --to NAME                 switchover: the new writer\n"
         "  --dry-run                 switchover: print the checks and the steps; recover: what would be put\n"
-        "                            back; neither changes anything\n"
+        "                            back; repair: the SQL it would run; none changes anything\n"
         "  --force                   switchover: the writer is gone; fence it and open N (see docs)\n"
+        "  --tables DB.T1,DB.T2      compare: only these tables\n"
+        "  --since COLUMN=TIME       compare: only rows whose COLUMN is at or after TIME (UTC, or 2h, 30m, "
+        "1d)\n"
+        "  --resume                  compare: go on from where a cancelled or failed run stopped\n"
+        "  --chunk-time SECONDS      compare: the time one chunk's checksum should take (default 0.5)\n"
+        "  --max-lag SECONDS         compare: pause while a replica is further behind (default 1)\n"
+        "  --table DB.T              repair: the table to repair\n"
+        "  --from NAME               repair: the server whose rows are right\n"
         "\n"
         "Exit codes: 0 success, 1 the operation failed (switchover: refused, the old writer kept), 2 bad\n"
         "input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far as it could; see\n"
@@ -185,9 +199,16 @@ int Cli::run(const QStringList& arguments)
     const QCommandLineOption critical(QStringLiteral("critical"), tr("Critical lag."), tr("seconds"));
     const QCommandLineOption to(QStringLiteral("to"), tr("The new writer."), tr("name"));
     const QCommandLineOption force(QStringLiteral("force"), tr("The writer is gone."));
+    const QCommandLineOption resume(QStringLiteral("resume"), tr("Resume the comparison."));
+    const QCommandLineOption tables(QStringLiteral("tables"), tr("Tables to compare."), tr("list"));
+    const QCommandLineOption since(QStringLiteral("since"), tr("Only recent rows."), tr("column=time"));
+    const QCommandLineOption table(QStringLiteral("table"), tr("Table to repair."), tr("db.table"));
+    const QCommandLineOption chunkTime(QStringLiteral("chunk-time"), tr("Chunk time."), tr("seconds"));
+    const QCommandLineOption maxLag(QStringLiteral("max-lag"), tr("Lag that pauses."), tr("seconds"));
+    const QCommandLineOption from(QStringLiteral("from"), tr("The server that is right."), tr("name"));
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
         timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, to,
-        dryRun, force, planFile });
+        dryRun, force, planFile, resume, tables, since, table, from, chunkTime, maxLag });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     jsonWanted = arguments.contains(QStringLiteral("--json"));
     if (!parser.parse(arguments))
@@ -224,7 +245,7 @@ int Cli::run(const QStringList& arguments)
     static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"),
         QStringLiteral("setup"), QStringLiteral("status"), QStringLiteral("monitor"),
         QStringLiteral("compare"), QStringLiteral("skip"), QStringLiteral("recover"),
-        QStringLiteral("switchover") };
+        QStringLiteral("switchover"), QStringLiteral("repair") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
     if (parser.isSet(planFile) && command != QLatin1String("setup"))
@@ -261,12 +282,20 @@ int Cli::run(const QStringList& arguments)
     options.confirm = parser.value(confirm);
     options.journal = parser.value(journal);
     options.dryRun = parser.isSet(dryRun);
-    if (options.dryRun && command != QLatin1String("recover") && command != QLatin1String("switchover"))
-        return badInput(tr("--dry-run only goes with recover and switchover"));
+    if (options.dryRun && command != QLatin1String("recover") && command != QLatin1String("switchover")
+        && command != QLatin1String("repair"))
+        return badInput(tr("--dry-run only goes with recover, switchover and repair"));
     options.planFile = parser.value(planFile);
     options.to = parser.value(to);
     options.timeout = parser.value(timeout);
     options.force = parser.isSet(force);
+    options.resume = parser.isSet(resume);
+    options.tables = parser.value(tables);
+    options.since = parser.value(since);
+    options.chunkTime = parser.value(chunkTime);
+    options.maxLag = parser.value(maxLag);
+    options.table = parser.value(table);
+    options.from = parser.value(from);
     if (command == QLatin1String("status")) {
         if (nagiosStatus) {
             StatusCommand::NagiosThresholds t;
@@ -288,6 +317,8 @@ int Cli::run(const QStringList& arguments)
         return CompareCommand::run(*profile, options);
     if (command == QLatin1String("recover"))
         return RecoverCommand::run(*profile, options);
+    if (command == QLatin1String("repair"))
+        return RepairCommand::run(*profile, options);
     if (command == QLatin1String("skip"))
         return SkipCommand::run(*profile, options);
     if (command == QLatin1String("switchover"))

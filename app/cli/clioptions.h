@@ -18,4 +18,11 @@ struct CliOptions
     QString to; ///< switchover --to NAME
     QString timeout; ///< switchover --timeout SECONDS, as typed
     bool force = false; ///< switchover --force
+    bool resume = false; ///< compare --resume
+    QString tables; ///< compare --tables db.t1,db.t2
+    QString since; ///< compare --since COLUMN=TIME
+    QString chunkTime; ///< compare --chunk-time SECONDS
+    QString maxLag; ///< compare --max-lag SECONDS
+    QString table; ///< repair --table db.t
+    QString from; ///< repair --from NAME
 };

@@ -1,8 +1,8 @@
 #include "actions/datacomparison.h"
 
-#include "common/sqlquote.h"
 #include "common/stepid.h"
 #include "host/serverworker.h"
+#include "setup/snapshotchecksum.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -13,35 +13,16 @@ using Checksums = QMap<QString, QString>; ///< "db\x1ftable" → checksum (a sep
 
 Result<Checksums> checksums(ServerContext& ctx, const PairProfile& profile)
 {
-    SqlSession& sql = *ctx.sql;
-    sql.setStep(StepId::CompareData);
-    QStringList dbs = profile.databases;
-    if (dbs.isEmpty()) {
-        auto all = sql.query(QStringLiteral(
-            "SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN "
-            "('mysql','information_schema','performance_schema','sys')"));
-        if (!all)
-            return std::unexpected(all.error());
-        for (const SqlRow& r : *all)
-            if (!profile.ignoreDatabases.contains(r.value(QStringLiteral("name")).toString()))
-                dbs << r.value(QStringLiteral("name")).toString();
-    }
+    // the product's one checksum (TIMESTAMP in UTC, floats as decimals), not CHECKSUM TABLE: the same
+    // expression as setup's final comparison and the live compare
+    ctx.sql->setStep(StepId::CompareData);
+    auto sums = SnapshotChecksum::tables(ctx, profile);
+    if (!sums)
+        return std::unexpected(sums.error());
     Checksums out;
-    for (const QString& db : dbs) {
-        auto tables = sql.query(QStringLiteral(
-            "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = %1 "
-            "AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME NOT IN ('replipair_heartbeat', 'replipair_probe')")
-                                    .arg(ctx.dialect.literal(db)));
-        if (!tables)
-            return std::unexpected(tables.error());
-        for (const SqlRow& t : *tables) {
-            const QString name = t.value(QStringLiteral("name")).toString();
-            auto sum = sql.query(QStringLiteral("CHECKSUM TABLE %1.%2")
-                                     .arg(SqlQuote::identifier(db), SqlQuote::identifier(name)));
-            if (!sum)
-                return std::unexpected(sum.error());
-            out.insert(db + QChar(0x1f) + name, sum->value(0).value(QStringLiteral("Checksum")).toString());
-        }
+    for (auto it = sums->cbegin(); it != sums->cend(); ++it) {
+        const qsizetype dot = it.key().indexOf(QLatin1Char('.'));
+        out.insert(it.key().left(dot) + QChar(0x1f) + it.key().mid(dot + 1), it.value());
     }
     return out;
 }

@@ -17,7 +17,8 @@ struct TableDifference
     QString checksumB;
 };
 
-/** Compares the replicated databases of a pair table by table (CHECKSUM TABLE on both servers at once).
+/** Compares the replicated databases of a pair table by table (SnapshotChecksum's row checksum on both
+ *  servers at once, "rows:xor:sum").
  *  Meaningful when replication has caught up; a table written during the comparison may show as different. */
 class DataComparison
 {

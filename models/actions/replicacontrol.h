@@ -36,7 +36,7 @@ public:
         QList<TableDifference> differences;
         int tablesCompared = 0;
     };
-    /** Compares the replicated tables of both servers (CHECKSUM TABLE on both at once), off the caller's
+    /** Compares the replicated tables of both servers (the row checksum on both at once), off the caller's
      * thread. */
     QFuture<Result<Comparison>> compareData();
 

@@ -71,7 +71,22 @@ FinalDataCheck::FinalDataCheck(
     : m_profile(profile)
     , m_workers { a, b }
     , m_cancel(cancel)
-{ }
+{
+    m_sourceRead = m_replicaRead
+        = [profile](ServerContext& ctx) { return SnapshotChecksum::tables(ctx, profile); };
+}
+
+void FinalDataCheck::setReads(Read source, Read replica)
+{
+    m_sourceRead = std::move(source);
+    m_replicaRead = std::move(replica);
+}
+
+void FinalDataCheck::setFirstSource(int source, bool only)
+{
+    m_firstSource = source;
+    m_onlyFirst = only;
+}
 
 int FinalDataCheck::secondsLeft(qint64 deadline)
 {
@@ -153,8 +168,8 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
     if (!at)
         return notCompared(at.error().text);
     // the source's tables inside its snapshot, while the replica runs up to exactly that point
-    auto sourceSums = m_workers[s]->submit([profile = m_profile](ServerContext& ctx) {
-        auto sums = SnapshotChecksum::tables(ctx, profile);
+    auto sourceSums = m_workers[s]->submit([read = m_sourceRead](ServerContext& ctx) {
+        auto sums = read(ctx);
         SnapshotChecksum::closeSnapshot(ctx);
         return sums;
     });
@@ -203,7 +218,7 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
         if (!stoppedMark)
             return std::unexpected(stoppedMark.error());
         side.stopped = *stoppedMark;
-        auto sums = SnapshotChecksum::tables(ctx, m_profile);
+        auto sums = m_replicaRead(ctx);
         if (!sums)
             return std::unexpected(sums.error());
         side.sums = *sums;
@@ -234,6 +249,8 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
     // writes of the replica's own would make the two sides differ without any fault: no verdict then
     if (!rs.beforeUntil.samePosition(*q) || !rs.stopped.samePosition(rs.afterSums) || ownWrites)
         return notCompared(FinalDataCheck::tr("%1 took writes of its own during the check").arg(rName));
+    out.sourceSums = *sSums;
+    out.replicaSums = rs.sums;
     QStringList keys = sSums->keys() + rs.sums.keys();
     keys.removeDuplicates();
     keys.sort();
@@ -275,7 +292,8 @@ FinalDataCheck::Outcome FinalDataCheck::run(int timeoutMs, int rounds)
     const qint64 deadline = nowMs() + timeoutMs;
     QStringList why;
     for (int round = 0; round < rounds; ++round) {
-        for (int s = 0; s < 2; ++s) {
+        for (int k = 0; k < (m_onlyFirst ? 1 : 2); ++k) {
+            const int s = k ^ m_firstSource;
             Outcome o = compareDirection(s, 1 - s, deadline);
             if (m_restartFailed) {
                 o.verdict = Verdict::Inconclusive;

@@ -2,10 +2,12 @@
 
 #include "common/pairprofile.h"
 #include "common/steperror.h"
+#include "setup/snapshotchecksum.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 #include <atomic>
+#include <functional>
 #include <optional>
 
 class ServerWorker;
@@ -32,7 +34,14 @@ public:
         int moreRows = -1; ///< the server with more rows in every table that differs, else -1
         /** A replica's SQL thread that could not be started again after the check: setup must fail. */
         std::optional<StepError> restartFailed;
+        SnapshotChecksum::Sums sourceSums, replicaSums; ///< what the two reads gave
     };
+    /** What is read on each side at the point: on the source inside its snapshot, on the replica while
+     *  its SQL thread is held there. By default every replicated table's checksum (SnapshotChecksum). */
+    using Read = std::function<Result<SnapshotChecksum::Sums>(ServerContext&)>;
+    void setReads(Read source, Read replica);
+    /** The direction tried first (its source's index); with @p only, the other is never tried. */
+    void setFirstSource(int source, bool only = false);
     FinalDataCheck(
         const PairProfile& profile, ServerWorker* a, ServerWorker* b, const std::atomic_bool* cancel);
     Outcome run(int timeoutMs, int rounds = 3);
@@ -48,4 +57,7 @@ private:
     ServerWorker* m_workers[2];
     const std::atomic_bool* m_cancel;
     std::optional<StepError> m_restartFailed;
+    Read m_sourceRead, m_replicaRead;
+    int m_firstSource = 0;
+    bool m_onlyFirst = false;
 };

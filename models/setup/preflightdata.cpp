@@ -36,7 +36,7 @@ QList<Finding> PreflightData::compare(const PairProfile& profile, ServerWorker* 
         names << d.database + QLatin1Char('.') + d.table;
     const QString a0 = profile.servers[0].name, b0 = profile.servers[1].name;
     return { Finding { Finding::Severity::Error, {}, QStringLiteral("data-differs"),
-        PreflightData::tr("the data differs between %1 and %2 in %n of %3 table(s): %4 (CHECKSUM TABLE)",
+        PreflightData::tr("the data differs between %1 and %2 in %n of %3 table(s): %4 (row checksums)",
             nullptr, int(names.size()))
             .arg(a0, b0)
             .arg(compared)

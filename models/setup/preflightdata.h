@@ -18,7 +18,7 @@ class PreflightData
 public:
     /** Whether both servers already hold tables in the replicated databases. */
     static bool bothHoldData(const PairProfile& profile, const ServerInspection (&in)[2]);
-    /** No copy asked and both hold data: CHECKSUM TABLE of every replicated table on both at once; one
+    /** No copy asked and both hold data: the row checksum of every replicated table on both at once; one
      *  "data-differs" error naming the tables that differ (or a warning when it could not compare). */
     static QList<Finding> compare(const PairProfile& profile, ServerWorker* a, ServerWorker* b);
     /** A copy asked: the database differences it will remove are no longer errors; its own verdicts

@@ -3,6 +3,8 @@
 #include "common/sqlquote.h"
 #include "common/stepid.h"
 
+#include <QScopeGuard>
+
 Result<SnapshotChecksum::Mark> SnapshotChecksum::mark(ServerContext& ctx)
 {
     SqlSession& sql = *ctx.sql;
@@ -124,21 +126,51 @@ void SnapshotChecksum::closeSnapshot(ServerContext& ctx)
         ctx.sql->exec(QStringLiteral("COMMIT"));
 }
 
-QString SnapshotChecksum::checksumSql(const QString& db, const QString& table, const QStringList& columns)
+QString SnapshotChecksum::columnValue(const QString& column, const QString& type)
+{
+    const QString id = SqlQuote::identifier(column);
+    const QString t = type.toLower();
+    // a float's shortest text differs between versions; its decimal value does not
+    if (t == QLatin1String("float") || t == QLatin1String("double") || t == QLatin1String("real"))
+        return QStringLiteral("CAST(CAST(%1 AS DECIMAL(65,30)) AS BINARY)").arg(id);
+    return QStringLiteral("CAST(%1 AS BINARY)").arg(id);
+}
+
+QString SnapshotChecksum::checksumSql(const QString& db, const QString& table, const QStringList& columns,
+    const QStringList& types, const QString& where)
 {
     QStringList values, nulls;
-    for (const QString& c : columns) {
-        const QString id = SqlQuote::identifier(c);
-        values << QStringLiteral("CAST(%1 AS BINARY)").arg(id);
-        nulls << QStringLiteral("ISNULL(%1)").arg(id);
+    for (int i = 0; i < columns.size(); ++i) {
+        values << columnValue(columns[i], types.value(i));
+        nulls << QStringLiteral("ISNULL(%1)").arg(SqlQuote::identifier(columns[i]));
     }
     // CONCAT_WS leaves NULLs out: the NULL markers tell NULL from ''; SUM counts a row twice where
     // BIT_XOR would cancel it out
     const QString row = QStringLiteral("CRC32(CONCAT_WS(CHAR(31), %1, CONCAT(%2)))")
                             .arg(values.join(QStringLiteral(", ")), nulls.join(QStringLiteral(", ")));
     return QStringLiteral("SELECT COUNT(*) AS n, COALESCE(BIT_XOR(h), 0) AS x, COALESCE(SUM(h), 0) AS s "
-                          "FROM (SELECT %1 AS h FROM %2.%3) AS rows_crc")
-        .arg(row, SqlQuote::identifier(db), SqlQuote::identifier(table));
+                          "FROM (SELECT %1 AS h FROM %2.%3%4) AS rows_crc")
+        .arg(row, SqlQuote::identifier(db), SqlQuote::identifier(table),
+            where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where);
+}
+
+Result<QString> SnapshotChecksum::inUtc(SqlSession& sql)
+{
+    auto zone = sql.scalar(QStringLiteral("SELECT @@session.time_zone"));
+    if (!zone)
+        return std::unexpected(zone.error());
+    if (auto set = sql.exec(QStringLiteral("SET SESSION time_zone = '+00:00'")); !set)
+        return std::unexpected(set.error());
+    return zone->toString();
+}
+
+void SnapshotChecksum::restoreTimeZone(SqlSession& sql, const QString& zone)
+{
+    if (zone.isEmpty() || !sql.isOpen())
+        return;
+    QString quoted = zone;
+    quoted.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("''"));
+    sql.exec(QStringLiteral("SET SESSION time_zone = '%1'").arg(quoted));
 }
 
 Result<SnapshotChecksum::Sums> SnapshotChecksum::tables(ServerContext& ctx, const PairProfile& profile)
@@ -157,7 +189,8 @@ Result<SnapshotChecksum::Sums> SnapshotChecksum::tables(ServerContext& ctx, cons
     else if (!profile.ignoreDatabases.isEmpty())
         where += QStringLiteral(" AND c.TABLE_SCHEMA NOT IN (%1)").arg(list(profile.ignoreDatabases));
     auto columns
-        = sql.query(QStringLiteral("SELECT c.TABLE_SCHEMA AS db, c.TABLE_NAME AS name, c.COLUMN_NAME AS col "
+        = sql.query(QStringLiteral("SELECT c.TABLE_SCHEMA AS db, c.TABLE_NAME AS name, c.COLUMN_NAME AS col, "
+                                   "c.DATA_TYPE AS type "
                                    "FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
                                    "ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
                                    "WHERE t.TABLE_TYPE = 'BASE TABLE' AND %1 "
@@ -166,15 +199,21 @@ Result<SnapshotChecksum::Sums> SnapshotChecksum::tables(ServerContext& ctx, cons
                         .arg(where));
     if (!columns)
         return std::unexpected(columns.error());
-    QMap<QString, QStringList> tableColumns; ///< "db\x1ftable" → columns in order
-    for (const SqlRow& r : *columns)
-        tableColumns[r.value(QStringLiteral("db")).toString() + QChar(0x1f)
-            + r.value(QStringLiteral("name")).toString()]
-            << r.value(QStringLiteral("col")).toString();
+    QMap<QString, QStringList> tableColumns, tableTypes; ///< "db\x1ftable" → columns (types) in order
+    for (const SqlRow& r : *columns) {
+        const QString key = r.value(QStringLiteral("db")).toString() + QChar(0x1f)
+            + r.value(QStringLiteral("name")).toString();
+        tableColumns[key] << r.value(QStringLiteral("col")).toString();
+        tableTypes[key] << r.value(QStringLiteral("type")).toString();
+    }
+    auto zone = inUtc(sql);
+    if (!zone)
+        return std::unexpected(zone.error());
+    const auto restore = qScopeGuard([&] { restoreTimeZone(sql, *zone); });
     Sums out;
     for (auto it = tableColumns.cbegin(); it != tableColumns.cend(); ++it) {
         const QString db = it.key().section(QChar(0x1f), 0, 0), table = it.key().section(QChar(0x1f), 1);
-        auto sum = sql.query(checksumSql(db, table, it.value()));
+        auto sum = sql.query(checksumSql(db, table, it.value(), tableTypes.value(it.key())));
         if (!sum)
             return std::unexpected(sum.error());
         const SqlRow& r = sum->value(0);

@@ -41,6 +41,18 @@ public:
     /** Checksums of the replicated tables (the profile's databases, or all but the system ones and the
      *  ignored ones; the probe and heartbeat tables left out), read in the current transaction if any. */
     static Result<Sums> tables(ServerContext& ctx, const PairProfile& profile);
-    /** The SELECT for one table: COUNT(*), BIT_XOR and SUM of CRC32 over every column (NULL marked). */
-    static QString checksumSql(const QString& db, const QString& table, const QStringList& columns);
+    /** The SELECT for one table: COUNT(*), BIT_XOR and SUM of CRC32 over every column (NULL marked), over
+     *  the rows @p where selects (all when empty). @p types (information_schema DATA_TYPE, parallel to
+     *  @p columns) makes FLOAT/DOUBLE read as the same decimal text on every server. This is the one
+     *  definition of "equal" of the product: pre-flight, setup's final comparison and compare use it, each
+     *  in a session whose time zone is UTC (inUtc()), so TIMESTAMP values read the same on both. */
+    static QString checksumSql(const QString& db, const QString& table, const QStringList& columns,
+        const QStringList& types = {}, const QString& where = {});
+    /** The text one column's value is checksummed as. */
+    static QString columnValue(const QString& column, const QString& type);
+    /** Sets the session's time zone to UTC ('+00:00') and returns the one it had, to put back with
+     *  restoreTimeZone(). TIMESTAMP columns are rendered in the session's time zone: without this, two
+     *  servers whose time_zone differ "differ". */
+    static Result<QString> inUtc(SqlSession& sql);
+    static void restoreTimeZone(SqlSession& sql, const QString& zone);
 };

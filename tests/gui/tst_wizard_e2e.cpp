@@ -3,6 +3,7 @@
 #include "gui/guidriver.h"
 #include "mainwindow.h"
 #include "monitor/alertbanner.h"
+#include "monitor/comparedialog.h"
 #include "monitor/eventlist.h"
 #include "monitor/skipeventdialog.h"
 #include "monitor/textreportdialog.h"
@@ -361,11 +362,14 @@ private:
 
         // the comparison finds the row that now differs
         QVERIFY(chooseFromCanvasMenu(window, 0, "actionCompareData"));
-        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<TextReportDialog*>("compareReport"), 60000);
-        const QString report = window.findChild<TextReportDialog*>("compareReport")
-                                   ->findChild<QPlainTextEdit*>("textReport")
-                                   ->toPlainText();
-        QVERIFY2(report.contains("wizard_e2e"), qPrintable(report));
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<CompareDialog*>("compareDialog"), 60000);
+        auto* compare = window.findChild<CompareDialog*>("compareDialog");
+        QTRY_VERIFY_WITH_TIMEOUT(!compare->isRunning(), 120000);
+        auto* differences = compare->findChild<QTreeWidget*>("compareDifferences");
+        QVERIFY2(differences->topLevelItemCount() > 0,
+            qPrintable(compare->findChild<QLabel*>("compareStatus")->text()));
+        QVERIFY(differences->topLevelItem(0)->text(0).startsWith("wizard_e2e."));
+        compare->close();
 
         // and what RepliPair wrote into B's configuration, read back from the server's files
         QVERIFY(chooseFromCanvasMenu(window, 1, "actionConfigFootprint"));

@@ -443,7 +443,8 @@ private Q_SLOTS:
                                      .value(QStringLiteral("differences"))
                                      .toArray();
         QCOMPARE(diffs.size(), 1);
-        QCOMPARE(diffs[0].toObject().value(QStringLiteral("table")).toString(), QStringLiteral("k"));
+        // the live compare names the table as db.table, with the key range that differs
+        QVERIFY(diffs[0].toObject().value(QStringLiteral("table")).toString().endsWith(QStringLiteral(".k")));
     }
 
     /** Commands outside setup under a Chinese locale, as an admin account short of privileges: compare's
@@ -486,7 +487,8 @@ private Q_SLOTS:
         const QJsonObject error = lines.first();
         QCOMPARE(error.value(QStringLiteral("event")).toString(), QStringLiteral("error"));
         QCOMPARE(error.value(QStringLiteral("step")).toString(), QStringLiteral("compare-data"));
-        QCOMPARE(error.value(QStringLiteral("code")).toInt(), 1142); // SELECT command denied
+        // the live compare first reads where each binary log ends (BINLOG MONITOR): access denied
+        QCOMPARE(error.value(QStringLiteral("code")).toInt(), 1227);
         QCOMPARE(error.value(QStringLiteral("stepTitle")).toString(), QStringLiteral("比较数据"));
         static const QRegularExpression cjk(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
         QVERIFY2(cjk.match(compare.err).hasMatch(), qPrintable(compare.err)); // people read Chinese

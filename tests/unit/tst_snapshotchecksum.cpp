@@ -59,6 +59,19 @@ private Q_SLOTS:
                 "(SELECT CRC32(CONCAT_WS(CHAR(31), CAST(`id` AS BINARY), CAST(`note` AS BINARY), "
                 "CONCAT(ISNULL(`id`), ISNULL(`note`)))) AS h FROM `shop`.`or``ders`) AS rows_crc"));
     }
+
+    /** Floats as decimals (their shortest text differs between versions); a chunk's range as a WHERE. */
+    void checksumSqlReadsFloatsAsDecimalsOverARange()
+    {
+        const QString sql = SnapshotChecksum::checksumSql(QStringLiteral("shop"), QStringLiteral("m"),
+            { QStringLiteral("id"), QStringLiteral("f"), QStringLiteral("d") },
+            { QStringLiteral("int"), QStringLiteral("float"), QStringLiteral("double") },
+            QStringLiteral("`id` > 5"));
+        QVERIFY(
+            sql.contains(QStringLiteral("CAST(`id` AS BINARY), CAST(CAST(`f` AS DECIMAL(65,30)) AS BINARY), "
+                                        "CAST(CAST(`d` AS DECIMAL(65,30)) AS BINARY)")));
+        QVERIFY(sql.endsWith(QStringLiteral("FROM `shop`.`m` WHERE `id` > 5) AS rows_crc")));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestSnapshotChecksum)

@@ -4,6 +4,7 @@
 #include "asynctask.h"
 #include "common/stepid.h"
 #include "monitor/alertbanner.h"
+#include "monitor/comparedialog.h"
 #include "monitor/skipeventdialog.h"
 #include "monitor/textreportdialog.h"
 #include "setup/setupevent.h"
@@ -99,30 +100,20 @@ void ReplicaActions::showFailingEvent(int index)
 
 void ReplicaActions::compareData()
 {
-    const QString a = m_profile.servers[0].name;
-    const QString b = m_profile.servers[1].name;
-    Q_EMIT statusMessage(tr("Comparing the replicated tables of %1 and %2…").arg(a, b), 0);
-    AsyncTask::runThenCallback(
-        m_control->compareData(), this, [this, a, b](const Result<ReplicaControl::Comparison>& r) {
-            Q_EMIT statusMessage(QString(), 0);
-            QString text;
-            if (!r) {
-                text = r.error().toString();
-            } else {
-                text = tr("%1 table(s) compared, %2 differ.")
-                           .arg(r->tablesCompared)
-                           .arg(r->differences.size());
-                text += QLatin1Char('\n');
-                for (const TableDifference& d : r->differences)
-                    text += tr("\n%1.%2: %3 %4, %5 %6")
-                                .arg(d.database, d.table, a,
-                                    d.checksumA.isEmpty() ? tr("(missing)") : d.checksumA, b,
-                                    d.checksumB.isEmpty() ? tr("(missing)") : d.checksumB);
-                text += tr("\n\nA table written to during the comparison may show as different: compare "
-                           "again once replication has caught up.");
-            }
-            openReport(QStringLiteral("compareReport"), tr("Data Comparison"), text);
-        });
+    // one comparison at a time: a second request shows the one under way
+    if (auto* open = m_dialogParent
+            ? m_dialogParent->findChild<CompareDialog*>(QStringLiteral("compareDialog"))
+            : nullptr) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new CompareDialog(m_profile, m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CompareDialog::comparisonFinished, this, [this](bool ok, const QString& summary) {
+        report(QString(), StepId::CompareData, true, summary, !ok);
+    });
+    dialog->show();
 }
 
 void ReplicaActions::showConfigFootprint(int index)
