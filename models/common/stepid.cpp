@@ -56,7 +56,6 @@ const QList<StepId::Entry>& StepId::entries()
         { &FinalPosition, QT_TR_NOOP("final position") },
         { &WaitApplied, QT_TR_NOOP("wait until applied") },
         { &OpenWriter, QT_TR_NOOP("open the new writer") },
-        { &WriterRole, QT_TR_NOOP("writer role") },
         { &VerifyWriter, QT_TR_NOOP("verify the new writer") },
         { &Rollback, QT_TR_NOOP("roll back") },
         { &Fence, QT_TR_NOOP("fence") },
