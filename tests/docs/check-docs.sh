@@ -5,7 +5,8 @@
 #  2. every command and every --option that `replipair-cli --help` lists is in docs/cli.md and docs/zh_CN/cli.md;
 #  3. every profile field the profile reader reads (models/common/pairprofile.cpp, profilefields.cpp) has its
 #     row in the tables of docs/profile.md and docs/zh_CN/profile.md (`| `field` |` or `| `ssh.field` |`);
-#  4. every page of docs/ has its Simplified Chinese twin in docs/zh_CN/.
+#  4. every page of docs/ has its Simplified Chinese twin in docs/zh_CN/;
+#  5. every finding code the engine reports is explained in docs/troubleshooting.md and its Chinese twin.
 # Usage: check-docs.sh SOURCE_DIR REPLIPAIR_CLI
 set -uo pipefail
 src=${1:?source dir}
@@ -94,12 +95,27 @@ for ref in docs/profile.md docs/zh_CN/profile.md; do
     done <<<"$fields"
 done
 
+# 5. the troubleshooting page: every finding code the engine reports (the code argument of a Finding, of
+#    Preflight's make() and of the switchover guards' error()/ok()/warning())
+codes=$(find models -name '*.cpp' -print0 | xargs -0 perl -0777 -ne '
+    while (/(?:Finding\s*\{|\b(?:make|error|ok|warning)\()[^;]{0,160}?QStringLiteral\("([a-z0-9]+(?:-[a-z0-9]+)*)"\)\s*(?:,|:\s*QStringLiteral\("([a-z0-9]+(?:-[a-z0-9]+)*)"\)\s*,)/g) {
+        print "$1\n"; print "$2\n" if defined $2;
+    }' | sort -u)
+[[ -n $codes ]] || fail "no finding code found in models/"
+for ref in docs/troubleshooting.md docs/zh_CN/troubleshooting.md; do
+    [[ -f $ref ]] || { fail "$ref missing"; continue; }
+    while IFS= read -r c; do
+        [[ -z $c ]] && continue
+        grep -qF "\`$c\`" "$ref" || fail "$ref does not explain the finding code \"$c\""
+    done <<<"$codes"
+done
+
 # 4. every page in both languages
 while IFS= read -r f; do
     [[ -f docs/zh_CN/${f#docs/} ]] || fail "$f has no Simplified Chinese twin docs/zh_CN/${f#docs/}"
 done < <(find docs -maxdepth 1 -name '*.md' | sort)
 
-echo "checked ${#pages[@]} pages, $(wc -w <<<"$commands") command words, $(wc -l <<<"$options") options, $(wc -l <<<"$fields") profile fields"
+echo "checked ${#pages[@]} pages, $(wc -w <<<"$commands") command words, $(wc -l <<<"$options") options, $(wc -l <<<"$fields") profile fields, $(wc -l <<<"$codes") finding codes"
 if ((failures)); then
     echo "$failures problem(s)"
     exit 1
