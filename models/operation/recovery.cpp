@@ -3,6 +3,7 @@
 #include "common/shellquote.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
+#include "host/remotejob.h"
 #include "host/serverworker.h"
 
 #include <QRegularExpression>
@@ -232,25 +233,14 @@ Result<QString> Recovery::undo(const JournalIntent& i, ServerWorker* worker) con
                 return stepFailure(ctx.profile.name, StepId::Recover,
                     Recovery::tr("refusing to touch %1: not a folder RepliPair makes").arg(dir));
             if (a == A::DetachedJob) {
-                const QString pidFile = dir + QLatin1Char('/')
-                    + u.value(QStringLiteral("pidFile")).toString(QStringLiteral("job.pid"));
-                // the job's whole process group (no "kill --": dash rejects it), KILL after 10 s
-                auto r
-                    = sh.run(QStringLiteral("p=$(cat %1 2>/dev/null)\n"
-                                            "[ -n \"$p\" ] || exit 0\n"
-                                            "kill -TERM \"-$p\" 2>/dev/null || exit 0\n"
-                                            "i=0; while kill -0 \"-$p\" 2>/dev/null; do\n"
-                                            "  i=$((i+1)); [ $i -eq 100 ] && kill -KILL \"-$p\" 2>/dev/null\n"
-                                            "  [ $i -gt 150 ] && exit 1\n"
-                                            "  sleep 0.1\n"
-                                            "done\n")
-                                 .arg(Shell::quote(pidFile)),
-                        30000);
-                if (!r)
-                    return std::unexpected(r.error());
-                if (r->exitCode != 0)
-                    return stepFailure(ctx.profile.name, StepId::Recover,
-                        Recovery::tr("its processes did not stop, even after SIGKILL"));
+                auto started = sh.exists(dir + QStringLiteral("/job.pid"));
+                if (!started)
+                    return std::unexpected(started.error());
+                if (!*started)
+                    return Recovery::tr("no job was started in %1").arg(dir);
+                // the job's whole process group, as the run itself would stop it (SIGKILL after the grace)
+                if (auto stopped = RemoteJob(ctx.profile.name, StepId::Recover, dir).stop(sh); !stopped)
+                    return std::unexpected(stopped.error());
                 return Recovery::tr("no process of the job in %1 is left").arg(dir);
             }
             auto r = sh.run(QStringLiteral("rm -rf -- %1").arg(Shell::quote(dir)), 30000);
