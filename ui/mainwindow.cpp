@@ -4,6 +4,7 @@
 
 #include "appsettings.h"
 #include "asynctask.h"
+#include "common/manualpage.h"
 #include "common/stepid.h"
 #include "credentialstore.h"
 #include "fleetmonitor.h"
@@ -28,15 +29,31 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
+#include <QUrl>
 #include <QVBoxLayout>
+
+namespace {
+MainWindow::UrlOpener& urlOpener()
+{
+    static MainWindow::UrlOpener opener = [](const QUrl& url) { return QDesktopServices::openUrl(url); };
+    return opener;
+}
+} // namespace
+
+void MainWindow::setUrlOpener(UrlOpener opener)
+{
+    urlOpener() = std::move(opener);
+}
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
@@ -186,6 +203,12 @@ void MainWindow::createActions()
     })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    add(help, "actionManual", tr("RepliPair &Manual"), [this] {
+        // the page in the language the window shows (the Chinese one for Chinese)
+        const QString page = ManualPage::path(QLocale().name());
+        if (!urlOpener()(QUrl::fromLocalFile(page)))
+            statusBar()->showMessage(tr("Could not open the manual %1.").arg(page), 8000);
+    })->setShortcut(QKeySequence::HelpContents);
     add(help, "actionAbout", tr("&About RepliPair"), [this] {
         QMessageBox::about(this, tr("About RepliPair"),
             tr("<b>RepliPair %1</b><p>Sets up and watches MySQL/MariaDB master-master replication.</p>")

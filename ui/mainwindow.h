@@ -5,6 +5,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class AlertBanner;
 class CredentialStore;
 class DemoSandbox;
@@ -18,6 +20,7 @@ class QAction;
 class QDockWidget;
 class QSystemTrayIcon;
 class QTabWidget;
+class QUrl;
 class ReplicaActions;
 class SetupRunner;
 class SetupWizard;
@@ -62,6 +65,10 @@ public:
     /** Quits, but a running setup is cancelled first (it puts back what it changed) and the app quits when
      *  it has ended: what SIGTERM, SIGINT and SIGHUP do. */
     void quitSafely();
+
+    /** How Help ▸ Manual opens a page: QDesktopServices::openUrl unless replaced (the tests see the URL). */
+    using UrlOpener = std::function<bool(const QUrl&)>;
+    static void setUrlOpener(UrlOpener opener);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

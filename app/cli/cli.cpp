@@ -13,6 +13,7 @@
 #include "statuscommand.h"
 #include "switchovercommand.h"
 
+#include "common/manualpage.h"
 #include "common/pairprofile.h"
 #include "common/stepid.h"
 
@@ -21,6 +22,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <cmath>
 
 namespace {
@@ -80,7 +82,7 @@ void Cli::printFailure(const StepError& e, bool json)
 
 QString Cli::usage()
 {
-    return tr(
+    const QString commands = tr(
         "Usage: replipair-cli COMMAND [ARGS] [OPTIONS]\n"
         "\n"
         "Commands:\n"
@@ -161,6 +163,8 @@ QString Cli::usage()
         "recover); setup: 3 replication verified but the "
         "data\n"
         "could not be compared (run compare when writes pause).\n");
+    // the last line: where the manual is, in the reader's language
+    return commands + tr("\nManual: %1\n").arg(ManualPage::path(QLocale().name()));
 }
 
 int Cli::run(const QStringList& arguments)
