@@ -54,12 +54,12 @@
     <message>
         <location filename="../models/actions/chunkedcompare.cpp" line="+61"/>
         <source>whole table (no key)</source>
-        <translation type="unfinished"></translation>
+        <translation>整张表（无键）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>all of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 全部</translation>
     </message>
 </context>
 <context>
@@ -154,7 +154,79 @@ input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far 
 recover); setup: 3 replication verified but the data
 could not be compared (run compare when writes pause).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：replipair-cli COMMAND [ARGS] [OPTIONS]
+
+命令：
+  sandbox up DIR            在 DIR 中启动两台本地 MariaDB 服务器（写入 DIR/pair.replipair.json）
+  sandbox down DIR          停止它们
+  sandbox status DIR        显示它们是否在运行
+  inspect PROFILE           两台服务器的情况及发现的每个问题；不做任何更改
+  plan PROFILE              搭建将执行的确切 SQL 和配置文件差异（密码已隐去）
+  setup PROFILE --yes       搭建双主复制并进行验证
+  setup PROFILE --plan FILE --yes
+                            运行 plan --output FILE 写出的方案，仅当服务器和配置文件
+                            仍与生成方案时相同时才运行
+  status PROFILE            两台服务器的复制状态
+  monitor PROFILE|FOLDER... 每隔 --interval 秒采样每个双主配对的两台服务器
+  compare PROFILE           在应用写入的同时比对两台服务器上被复制的表：按块进行，
+                            每块对应 binlog 中的一个位点（退出码 1：数据不一致，
+                            3：部分块无法比对，130/143：已取消）
+  repair PROFILE --table DB.T --from NAME [--yes|--dry-run]
+                            显示 DB.T 中不一致的行；加 --yes 则将另一台服务器的行改为与
+                            NAME 一致（sql_log_bin = 0，不会复制回 NAME）
+  skip PROFILE --server N   显示使 N 的 SQL 线程停止的事件；加 --confirm TOKEN 则只跳过
+                            该事件并重新启动复制
+  recover PROFILE           根据运行记录，撤回被中断的运行（被终止、机器宕机）所做的更改；
+                            --dry-run 显示将会执行的操作
+  switchover PROFILE --to N 检查确认不会丢失数据后，将写入移动到服务器 N
+                            （--yes 执行，--dry-run 查看检查项和步骤）；写入端已不可用时
+                            用 --force：N 接管写入，旧写入端被隔离
+
+选项：
+  --json                    每行一个 JSON 对象，用于自动化
+  --yes                     确认搭建可以更改两台服务器
+  --output FILE             plan：同时将方案及其指纹写入 FILE（JSON，供 setup --plan 使用）；
+                            monitor --format prometheus：将指标写入 FILE
+                            （原子写入，供 node_exporter 的 textfile collector 使用）
+  --plan FILE               setup：只运行 FILE 中的方案，且仅在方案仍然成立时运行
+  --format FORMAT           monitor：text、json 或 prometheus
+  --nagios                  status：Nagios/Icinga 退出码（0 OK，1 WARNING，2 CRITICAL，3 UNKNOWN）
+                            及一行性能数据
+  --warning SECONDS         status --nagios：视为警告的延迟（默认 10）
+  --critical SECONDS        status --nagios：视为严重的延迟（默认 60）
+  --sequential              setup：逐台服务器依次进行（用于对比）
+  --journal FILE            setup：将本次运行的运行记录行追加到 FILE（默认：PROFILE.journal，
+                            PROFILE 不是普通文件时为
+                            ~/.local/share/replipair/journals/NAME.journal）
+  --copy-from NAME          inspect/plan/setup：先将被复制的数据库从服务器 NAME 在线拷贝到
+                            另一台（配对方案：&quot;initialCopy&quot;）
+  --replace-target          拷贝时：可替换接收方的非空数据库（先在其主机上保存为转储文件；
+                            配对方案：&quot;replaceTarget&quot;）
+  --interval SECONDS        monitor：采样间隔（默认 1，至少 0.2）
+  --once                    monitor：执行一轮后退出
+  --server NAME             skip：SQL 线程已停止的服务器
+  --confirm TOKEN           skip：之前显示的事件（relay log 文件:位点）
+  --events                  monitor：同时输出状态变化（线程停止、错误、延迟、无法连接）
+  --lag-threshold SECONDS   monitor：触发事件的延迟（默认 10）
+  --timeout SECONDS         monitor：每次轮询的网络超时（默认 2）；switchover：写入最多可暂停
+                            多久，超过则回滚切换（默认 10）
+  --to NAME                 switchover：新的写入端
+  --dry-run                 switchover：输出检查项和步骤；recover：将撤回的内容；
+                            repair：将执行的 SQL；均不做任何更改
+  --force                   switchover：写入端已不可用；隔离它并开放 N（见文档）
+  --tables DB.T1,DB.T2      compare：只比对这些表
+  --since COLUMN=TIME       compare：只比对 COLUMN 不早于 TIME 的行（UTC，或 2h、30m、1d）
+  --resume                  compare：从已取消或失败的运行停下的地方继续
+  --chunk-time SECONDS      compare：计算一个块的校验和应花费的时间（默认 0.5）
+  --max-lag SECONDS         compare：从库延迟超过此值时暂停（默认 1）
+  --table DB.T              repair：要修复的表
+  --from NAME               repair：数据正确的服务器
+
+退出码：0 成功，1 操作失败（switchover：被拒绝，旧写入端保持不变），2 输入
+有误，130/143 搭建被 SIGINT/SIGTERM 停止（已尽可能撤回所做的更改；参见
+recover）；setup：3 复制已验证，但数据
+无法比对（请在写入暂停时运行 compare）。
+</translation>
     </message>
     <message>
         <location line="+88"/>
@@ -265,7 +337,7 @@ could not be compared (run compare when writes pause).
     <message>
         <location line="+1"/>
         <source>Change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>不做任何更改。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -275,7 +347,7 @@ could not be compared (run compare when writes pause).
     <message>
         <location line="+1"/>
         <source>The approved plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准的方案。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -305,62 +377,62 @@ could not be compared (run compare when writes pause).
     <message>
         <location line="+1"/>
         <source>The new writer.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的写入端。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The writer is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入端已不可用。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resume the comparison.</source>
-        <translation type="unfinished"></translation>
+        <translation>继续比对。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tables to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>要比对的表。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>list</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only recent rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅比对最近的行。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>column=time</source>
-        <translation type="unfinished"></translation>
+        <translation>列=时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Table to repair.</source>
-        <translation type="unfinished"></translation>
+        <translation>要修复的表。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>db.table</source>
-        <translation type="unfinished"></translation>
+        <translation>db.table</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chunk time.</source>
-        <translation type="unfinished"></translation>
+        <translation>每块耗时。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lag that pauses.</source>
-        <translation type="unfinished"></translation>
+        <translation>触发暂停的延迟。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server that is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据正确的服务器。</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -375,7 +447,7 @@ could not be compared (run compare when writes pause).
     <message>
         <location line="+2"/>
         <source>--plan FILE only goes with setup (write the file with plan --output FILE)</source>
-        <translation type="unfinished"></translation>
+        <translation>--plan FILE 只能与 setup 一起使用（用 plan --output FILE 写出该文件）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -396,7 +468,7 @@ could not be compared (run compare when writes pause).
     <message>
         <location line="+16"/>
         <source>--dry-run only goes with recover, switchover and repair</source>
-        <translation type="unfinished"></translation>
+        <translation>--dry-run 只能与 recover、switchover 和 repair 一起使用</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -409,72 +481,72 @@ could not be compared (run compare when writes pause).
     <message>
         <location filename="../app/cli/comparecommand.cpp" line="+34"/>
         <source>--tables takes database.table names separated by commas, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--tables 接受以逗号分隔的 database.table 名称，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 takes a number of seconds above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要一个大于 0 的秒数</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>--since takes COLUMN=TIME: a UTC time (2026-12-04 10:00:00) or an age (30m, 2h, 1d)</source>
-        <translation type="unfinished"></translation>
+        <translation>--since 接受 COLUMN=TIME：UTC 时间（2026-12-04 10:00:00）或时长（30m、2h、1d）</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>compare: nothing to resume with these options: comparing from the start</source>
-        <translation type="unfinished"></translation>
+        <translation>compare：按这些选项没有可继续的比对：从头开始比对</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>compare: paused (a replica lags or a source is busy): %1/%2 tables, %3 chunks, %4 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>compare：已暂停（从库有延迟或主库繁忙）：%1/%2 张表，%3 个块，%4 行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>compare: %1/%2 tables, %3 chunks, %4 rows%5</source>
-        <translation type="unfinished"></translation>
+        <translation>compare：%1/%2 张表，%3 个块，%4 行%5</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>, about %1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>，约剩 %1 秒</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>compare: run it again with --resume to go on from the last chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>compare：使用 --resume 再次运行，可从最后一个块继续</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 table(s), %2 chunk(s), %3 row(s) compared; %4 range(s) differ</source>
-        <translation type="unfinished"></translation>
+        <translation>已比对 %1 张表、%2 个块、%3 行；%4 个范围不一致</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>  differs: %1 %2 (rows: %3 %4, %5 %6)</source>
-        <translation type="unfinished"></translation>
+        <translation>  不一致：%1 %2（行数：%3 %4，%5 %6）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>  %1 has no primary or unique key: compared whole</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 没有主键或唯一键：已整表比对</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  %1 has no column %2: skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 没有列 %2：已跳过</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  not compared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  未比对：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cancelled: every SQL thread runs again; --resume goes on from here</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：所有 SQL 线程已重新运行；--resume 可从此处继续</translation>
     </message>
 </context>
 <context>
@@ -482,82 +554,82 @@ could not be compared (run compare when writes pause).
     <message>
         <location filename="../ui/monitor/comparedialog.cpp" line="+24"/>
         <source>&amp;Repair…</source>
-        <translation type="unfinished"></translation>
+        <translation>修复(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消(&amp;C)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Compare Data of %1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>比对 %1 和 %2 的数据</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>表</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Key range</source>
-        <translation type="unfinished"></translation>
+        <translation>键范围</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rows on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的行数</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cancelling after the chunk under way…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消，将在当前块完成后停止…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Comparing the replicated tables, chunk by chunk, while the application writes…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在应用写入的同时逐块比对被复制的表…</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Paused: a replica lags or a source is busy (%1 of %2 tables, %3 rows).</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停：从库有延迟或主库繁忙（%1/%2 张表，%3 行）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 of %2 tables, %3 chunks, %4 rows compared%5.</source>
-        <translation type="unfinished"></translation>
+        <translation>已比对 %2 张表中的 %1 张、%3 个块、%4 行%5。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>, about %1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>，约剩 %1 秒</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Close</source>
-        <translation type="unfinished">关闭(&amp;C)</translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The data could not be compared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据无法比对：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cancelled: every SQL thread runs again. </source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：所有 SQL 线程已重新运行。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The replicated data is the same on both: %1 table(s), %2 row(s) compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>两台服务器上被复制的数据一致：已比对 %1 张表、%2 行。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 key range(s) differ; %2 could not be compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个键范围不一致；%2 个无法比对。</translation>
     </message>
 </context>
 <context>
@@ -565,13 +637,13 @@ could not be compared (run compare when writes pause).
     <message>
         <location filename="../models/actions/comparestate.cpp" line="+37"/>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+9"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -579,48 +651,48 @@ could not be compared (run compare when writes pause).
     <message>
         <location filename="../models/config/configfilerules.cpp" line="+24"/>
         <source>%1 is in the !includedir folder %2, but the server reads only the *.cnf files there</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 位于 !includedir 文件夹 %2 中，但服务器只读取其中的 *.cnf 文件</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is not one of the option files the server reads (%2), nor a new *.cnf file in one of its !includedir folders (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 既不是服务器读取的配置文件之一（%2），也不是其 !includedir 文件夹（%3）中新的 *.cnf 文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>it holds binary data, not the text of an option file</source>
-        <translation type="unfinished"></translation>
+        <translation>它包含二进制数据，不是配置文件的文本</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>line %1 (&quot;%2&quot;) is neither a [group], an option (name = value), a comment nor an !include line</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行（&quot;%2&quot;）既不是 [group]、选项（name = value）、注释，也不是 !include 行</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>line %1 (&quot;%2&quot;) is an option outside any [group]</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行（&quot;%2&quot;）是位于任何 [group] 之外的选项</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;configFile&quot; %1 is refused: %2 — nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;configFile&quot; %1 被拒绝：%2 — 未做任何更改</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the files the server reads could not be found out, so it cannot be checked against them (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法查明服务器读取哪些文件，因此无法据此进行检查（%1）</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>it does not look like an option file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>它看起来不像配置文件：%1</translation>
     </message>
 </context>
 <context>
@@ -734,7 +806,7 @@ could not be compared (run compare when writes pause).
     <message>
         <location line="+76"/>
         <source>%1. Run plan again to see the plan for the file as it is now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1。请再次运行 plan，查看针对该文件当前内容的方案。</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -846,17 +918,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+23"/>
         <source>no backup</source>
-        <translation type="unfinished"></translation>
+        <translation>无备份</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>restored %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 %2 恢复 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>could NOT restore %1 from %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>未能从 %2 恢复 %1：%3</translation>
     </message>
     <message>
         <location line="+66"/>
@@ -986,28 +1058,28 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+115"/>
         <source>%1 on %2&apos;s host knows neither --source-data nor --master-data: the copy could not carry its binary log coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 主机上的 %1 既不支持 --source-data 也不支持 --master-data：拷贝无法带上其 binlog 位点</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>install the client package of %1&apos;s server version on %2&apos;s host</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %2 的主机上安装与 %1 的服务器版本相同的客户端软件包</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 on %2&apos;s host has no --source-data: its dump would carry CHANGE MASTER TO, which %3 no longer accepts</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 主机上的 %1 不支持 --source-data：其转储文件会包含 CHANGE MASTER TO，而 %3 已不再接受该语句</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+7"/>
         <source>install MySQL&apos;s own client (mysqldump %1 or later) on %2&apos;s host</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %2 的主机上安装 MySQL 自带的客户端（mysqldump %1 或更高版本）</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>%1 on %2&apos;s host is MariaDB&apos;s; %3 runs %4, which no longer answers the SHOW MASTER STATUS such a tool may ask for its coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 主机上的 %1 是 MariaDB 的；%3 运行的是 %4，已不再响应此类工具为获取位点可能发出的 SHOW MASTER STATUS</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
@@ -1073,7 +1145,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+75"/>
         <source>%1 already has replica settings (source %2): a copy would replace data it may be applying; remove them first (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已有从库设置（主库 %2）：拷贝会替换它可能正在应用的数据；请先移除这些设置（%3）</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1171,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+48"/>
         <source>nothing saved: %1 held no table, view, routine or event</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存任何内容：%1 中没有表、视图、存储例程或事件</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -1109,17 +1181,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+15"/>
         <source>%1 has none of the replicated databases any more: nothing to copy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已不再包含任何被复制的数据库：没有可拷贝的内容</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 holds %2 (listed again once it was read-only): a copy from %3 would replace them; nothing was replaced. Confirm replacing them (--replace-target) or remove them</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 包含 %2（设为只读后再次列出）：从 %3 拷贝会替换它们；未替换任何内容。请确认替换它们（--replace-target）或将其移除</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 made since the pre-flight: saved with the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是预检之后创建的：已与其余内容一起保存</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1129,7 +1201,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>old copy of %1 saved as %2 (mode 0600)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的原有数据已保存为 %2（权限 0600）</translation>
     </message>
     <message>
         <location line="+52"/>
@@ -1165,7 +1237,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+4"/>
         <source>could not make the empty databases again: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重新创建空数据库：%1</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1349,103 +1421,103 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/failover.cpp" line="+36"/>
         <source>run the beforeSwitch hook: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 beforeSwitch 钩子：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>wait until %1 has applied everything it received from %2 (at most %3 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>等待 %1 应用完从 %2 收到的全部内容（最多 %3 秒）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the relay log is applied</source>
-        <translation type="unfinished"></translation>
+        <translation>relay log 已应用完</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>stop %1&apos;s replication from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>停止 %1 从 %2 的复制</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>replication from the old writer stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>来自旧写入端的复制已停止</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>replication started again</source>
-        <translation type="unfinished"></translation>
+        <translation>复制已重新启动</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>make %1 writable</source>
-        <translation type="unfinished"></translation>
+        <translation>使 %1 可写</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>read_only = OFF: %1 takes the writes</source>
-        <translation type="unfinished"></translation>
+        <translation>read_only = OFF：%1 接管写入</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>fence %1: recorded beside the profile, and read_only = ON in its option file where its host answers</source>
-        <translation type="unfinished"></translation>
+        <translation>隔离 %1：记录在配对方案旁，并在其主机可连接时在其配置文件中设置 read_only = ON</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>forced failover to %1 while %2 was unreachable: %2 may hold transactions %1 never received; rebuild or rejoin it before it takes writes</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 无法连接时强制故障转移到 %1：%2 可能包含 %1 从未收到的事务；在它接管写入之前，请重建它或让它重新加入</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 fenced in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在 %2 中被隔离</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>profile: writer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>配对方案：写入端 %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1&apos;s option file could not be written (%2): before it starts again, set read_only = ON in it by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1 的配置文件（%2）：在它再次启动之前，请手动在其中设置 read_only = ON</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+64"/>
         <source>%1 is the writer, but: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是写入端，但：%2</translation>
     </message>
     <message>
         <location line="-59"/>
         <source>run the afterSwitch hook: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 afterSwitch 钩子：%1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>check that %1 is gone and %2 can take the writes</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1 确已不可用，且 %2 可以接管写入</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>refused: nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：未做任何更改</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>every check passed</source>
-        <translation type="unfinished"></translation>
+        <translation>所有检查均已通过</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 — failover abandoned: %2 was not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 已放弃故障转移：未开放 %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 is the writer; %2 is fenced until it is rebuilt or rejoined</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是写入端；%2 处于隔离状态，直到被重建或重新加入</translation>
     </message>
 </context>
 <context>
@@ -1604,27 +1676,27 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/hookrunner.cpp" line="+15"/>
         <source>%1 was stopped after %2 s (its timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 秒后被停止（超时）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 exited with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 退出，返回码 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 succeeded in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 成功，用时 %2 毫秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>the %1 hook could not be started: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 %1 钩子：%2</translation>
     </message>
 </context>
 <context>
@@ -1685,17 +1757,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/host/hostshell.cpp" line="+15"/>
         <source>%1 on %2 did not exist when the option files were read, but it does now (someone made it meanwhile): it was left as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上的 %1 在读取配置文件时不存在，但现在存在（有人在此期间创建了它）：保持原样</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 on %2 changed since it was read (someone edited it meanwhile): it was left as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上的 %1 在读取后已被更改（有人在此期间编辑了它）：保持原样</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>, and nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>，且未写入任何内容</translation>
     </message>
 </context>
 <context>
@@ -1708,7 +1780,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+4"/>
         <source>%1 (%2): %3 on %4, server_id %5, binary log %6, binlog_format %7, read_only %8</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：%4 上的 %3，server_id %5，binlog %6，binlog_format %7，read_only %8</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1920,22 +1992,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+9"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>writer: takes the application&apos;s writes</source>
-        <translation type="unfinished"></translation>
+        <translation>写入端：接收应用的写入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reader: read-only, replication applies here</source>
-        <translation type="unfinished"></translation>
+        <translation>只读端：只读，复制在此应用</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Writer role problem</source>
-        <translation type="unfinished"></translation>
+        <translation>写入角色问题</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2015,12 +2087,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location filename="../models/operation/intentjournal.cpp" line="+101"/>
         <location line="+13"/>
         <source>cannot write the journal %1: %2; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入运行记录 %1：%2；未做任何更改</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>cannot write the journal %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入运行记录 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2028,7 +2100,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+83"/>
         <source>cannot read the journal %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取运行记录 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2100,7 +2172,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+10"/>
         <source>cannot write %1 (left unchanged): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1（保持不变）：%2</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2367,7 +2439,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>Move &amp;Writes to the Other Server…</source>
-        <translation type="unfinished"></translation>
+        <translation>将写入移动到另一台服务器(&amp;W)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2469,7 +2541,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+18"/>
         <source>Cancelling the running setup before quitting: it puts back what it changed…</source>
-        <translation type="unfinished"></translation>
+        <translation>退出前正在取消正在运行的搭建：撤回它所做的更改…</translation>
     </message>
 </context>
 <context>
@@ -2522,22 +2594,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>reader</source>
-        <translation type="unfinished"></translation>
+        <translation>只读端</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>writer</source>
-        <translation type="unfinished"></translation>
+        <translation>写入端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  %1, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1，只读</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  %1, writable</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1，可写</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2575,119 +2647,119 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../ui/operation/movewritesdialog.cpp" line="+22"/>
         <source>Move Writes to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将写入移动到 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Checking that %1 can take the writes from %2 without losing any…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查 %1 能否从 %2 接管写入而不丢失任何数据…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Server</source>
-        <translation type="unfinished">服务器</translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>What was found</source>
-        <translation type="unfinished"></translation>
+        <translation>检查结果</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Fix</source>
-        <translation type="unfinished"></translation>
+        <translation>修复方法</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Step</source>
-        <translation type="unfinished">步骤</translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 cannot be reached. I understand that a forced failover opens %2 with what it received so far, and fences %1: it stays read-only until it is rebuilt or rejoined.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1。我了解强制故障转移会以 %2 目前已收到的数据开放它，并隔离 %1：它将保持只读，直到被重建或重新加入。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Move Writes to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将写入移动到 %1(&amp;M)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Force Failover to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>强制故障转移到 %1(&amp;F)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Checks (nothing is changed until you move the writes):</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项（在移动写入之前不会做任何更改）：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Steps, in order; a failure before %1 opens puts %2 back as the writer:</source>
-        <translation type="unfinished"></translation>
+        <translation>按顺序执行的步骤；在 %1 开放之前若有失败，%2 将恢复为写入端：</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ok</source>
-        <translation type="unfinished">正常</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Every check passed: %1 can take the writes from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有检查均已通过：%1 可以从 %2 接管写入。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 cannot be reached. A planned switch needs it; a forced failover does not.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1。计划内的切换需要它；强制故障转移则不需要。</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n check(s) refuse the switch: %1 stays the writer. Fix them and open this again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项检查拒绝切换：%1 仍为写入端。请修复后再次打开此窗口。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+42"/>
         <source>%1 takes the writes now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在接管写入。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 takes the writes now, but: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在接管写入，但：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refused: %1 stays the writer. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：%1 仍为写入端。%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not switched: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未切换：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Close</source>
-        <translation type="unfinished">关闭(&amp;C)</translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2695,12 +2767,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/operationrun.cpp" line="+83"/>
         <source>undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销：%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>could NOT undo &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未能撤销 &quot;%1&quot;：%2</translation>
     </message>
 </context>
 <context>
@@ -2826,12 +2898,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+9"/>
         <source>Both take writes (two writers: the same row written on both stops replication)</source>
-        <translation type="unfinished"></translation>
+        <translation>两台服务器都接收写入（两个写入端：在两台服务器上写入同一行会使复制停止）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The other server is made read_only, live and in its option file; replication still applies there.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一台服务器被设为 read_only（在线设置并写入其配置文件）；复制仍在其上应用。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2861,7 +2933,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+1"/>
         <source>&amp;Writes go to:</source>
-        <translation type="unfinished"></translation>
+        <translation>写入发往(&amp;W)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2912,7 +2984,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>%1 takes the writes; %2 is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 接收写入；%2 只读</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3007,12 +3079,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="-92"/>
         <source>leave &quot;initialCopy&quot; out, or remove that replication first (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>请去掉 &quot;initialCopy&quot;，或先移除该复制（%1）</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>%1&apos;s old %2 saved first in %3 (kept until you remove it) and loaded back on failure or cancel; %4 is never written</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 原有的 %2 先保存在 %3 中（保留到您将其删除），失败或取消时会加载回去；%4 从不被写入</translation>
     </message>
     <message>
         <location line="+60"/>
@@ -3135,12 +3207,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+20"/>
         <source>&quot;timeoutSeconds&quot; must be a whole number of seconds from 1 to 3600</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;timeoutSeconds&quot; 必须是 1 到 3600 之间的整数秒</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&quot;writer&quot; must be &quot;both&quot; or the name of the server taking the writes (%1 or %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;writer&quot; 必须是 &quot;both&quot; 或接收写入的服务器名称（%1 或 %2）</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -3220,7 +3292,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+9"/>
         <source>&quot;hooks&quot; must be an object or null</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;hooks&quot; 必须是对象或 null</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3249,23 +3321,23 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/pairstate.cpp" line="+77"/>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is not a pair state (JSON object): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是配对状态文件（JSON 对象）：%2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cannot remove %1</source>
-        <translation type="unfinished">无法删除 %1</translation>
+        <translation>无法删除 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+3"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3273,7 +3345,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/setup/pairverifier.cpp" line="+101"/>
         <source>%1 is read-only and the admin account cannot write the test row there; the monitor&apos;s heartbeat needs the same: GRANT %2 ON *.* to the admin account (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为只读，管理员账号无法在其上写入测试行；监控的心跳也需要同样的权限：GRANT %2 ON *.* 给管理员账号（%3）</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -3298,22 +3370,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+19"/>
         <source>cannot tell which server answers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法判断是哪台服务器在响应：%1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 was lost during the verification (%2): replication is NOT verified</source>
-        <translation type="unfinished"></translation>
+        <translation>验证期间与 %1 的连接丢失（%2）：复制未通过验证</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>another server answers for %1 than at the start of the verification (now %2; before %3): replication is NOT verified</source>
-        <translation type="unfinished"></translation>
+        <translation>响应 %1 的服务器与验证开始时不同（现在是 %2；之前是 %3）：复制未通过验证</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 restarted during the verification (up %2 s now, %3 s at its start): replication is NOT verified; look at why it restarted, then run setup again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在验证期间重启了（现已运行 %2 秒，验证开始时为 %3 秒）：复制未通过验证；请查明重启原因，然后再次运行搭建</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -3358,17 +3430,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+31"/>
         <source>The test table %1 stays until the next run (a test row from %2 may still be on its way to %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>测试表 %1 保留到下次运行（来自 %2 的测试行可能仍在复制到 %3 的途中）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The test table %1 stays until the next run (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>测试表 %1 保留到下次运行（%2）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The test table %1 was dropped on %2 (the drop replicates to %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>测试表 %1 已在 %2 上删除（删除操作会复制到 %3）。</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -3474,17 +3546,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+53"/>
         <source>Writer role: %1 takes the application&apos;s writes (read_only OFF, live and in its option file)</source>
-        <translation type="unfinished"></translation>
+        <translation>写入角色：%1 接收应用的写入（read_only OFF，在线设置并写入其配置文件）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Writer role: %1 is read-only (read_only ON, live and in its option file); replication still applies there</source>
-        <translation type="unfinished"></translation>
+        <translation>写入角色：%1 为只读（read_only ON，在线设置并写入其配置文件）；复制仍在其上应用</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>SET GLOBAL read_only back to what it was; the option file&apos;s backup</source>
-        <translation type="unfinished"></translation>
+        <translation>SET GLOBAL read_only 恢复为原值；配置文件的备份</translation>
     </message>
     <message>
         <location line="-64"/>
@@ -3526,67 +3598,67 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/setup/planfingerprint.cpp" line="+37"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>the plan was made by another version of RepliPair (fingerprint format %1, this one makes %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>该方案由另一版本的 RepliPair 生成（指纹格式 %1，本版本生成 %2）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the profile changed since the plan was made</source>
-        <translation type="unfinished"></translation>
+        <translation>生成方案后配对方案已更改</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 was %2, is now %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 原为 %2，现为 %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>this is not the server the plan was made for</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是生成方案时所针对的服务器</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>setting %1 was %2, is now %3</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 %1 原为 %2，现为 %3</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>option file %1 is new (it was not there when the plan was made)</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件 %1 是新的（生成方案时不存在）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>option file %1 is gone, or is no longer read</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件 %1 已不存在，或已不再被读取</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>option file %1 changed since the plan was made</source>
-        <translation type="unfinished"></translation>
+        <translation>生成方案后配置文件 %1 已更改</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the plan&apos;s steps are now: %1; the approved plan had: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>方案的步骤现在是：%1；已批准的方案为：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>step %1 (%2) would now do something else than in the approved plan</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 %1（%2）现在执行的操作将与已批准的方案不同</translation>
     </message>
 </context>
 <context>
@@ -3861,7 +3933,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+105"/>
         <source>copy it from %1 (setup --copy-from %1) so both start with the same data</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %1 拷贝数据（setup --copy-from %1），使两台服务器以相同的数据开始</translation>
     </message>
     <message>
         <location line="-94"/>
@@ -3911,17 +3983,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+132"/>
         <source>RepliPair will not re-point it; remove that replication first (%1) if it is no longer wanted</source>
-        <translation type="unfinished"></translation>
+        <translation>RepliPair 不会将其重新指向；如果不再需要该复制，请先将其移除（%1）</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>repair the data so the event applies, then %1; RepliPair never skips events by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>修复数据使该事件能够应用，然后 %1；RepliPair 从不自行跳过事件</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the source no longer has the binary logs this replica needs: copy the data afresh, then %1 and run setup again</source>
-        <translation type="unfinished"></translation>
+        <translation>主库已不再保留该从库所需的 binlog：请重新拷贝数据，然后 %1 并再次运行搭建</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -4014,12 +4086,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+30"/>
         <source>%1 becomes read-only (the writer is %2), and its admin account has no privilege that writes into a read-only server: setup&apos;s test row and the monitor&apos;s heartbeat cannot be written there</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 将变为只读（写入端是 %2），而其管理员账号没有可写入只读服务器的权限：搭建的测试行和监控的心跳都无法在其上写入</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>GRANT %1 ON *.* TO the admin account of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>GRANT %1 ON *.* TO %2 的管理员账号</translation>
     </message>
 </context>
 <context>
@@ -4037,8 +4109,8 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message numerus="yes">
         <location line="+8"/>
         <source>the data differs between %1 and %2 in %n of %3 table(s): %4 (row checksums)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 与 %2 之间有数据不一致：%3 张表中有 %n 张：%4（行校验和）</numerusform>
         </translation>
     </message>
     <message>
@@ -4052,42 +4124,42 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/setup/preflightmysql.cpp" line="+16"/>
         <source>super_read_only is ON: replication applies, but setup&apos;s own writes on this server (the replication account, the probe and heartbeat tables) would fail with ERROR 1290</source>
-        <translation type="unfinished"></translation>
+        <translation>super_read_only 为 ON：复制可以应用，但搭建自身在此服务器上的写入（复制账号、探测表和心跳表）会因 ERROR 1290 失败</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>SET GLOBAL super_read_only = OFF (read_only stays ON) for the time of the setup, and set it again afterwards if this server is not the writer</source>
-        <translation type="unfinished"></translation>
+        <translation>在搭建期间 SET GLOBAL super_read_only = OFF（read_only 保持 ON），如果此服务器不是写入端，之后再重新设置</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 (%2) cannot log in to a replication account on %3 (%4): MySQL 9 has no mysql_native_password, and %1 has no caching_sha2_password</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）无法登录 %3（%4）上的复制账号：MySQL 9 没有 mysql_native_password，而 %1 没有 caching_sha2_password</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>upgrade %1 to MySQL 8.0 or later first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先将 %1 升级到 MySQL 8.0 或更高版本</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 (%2) can only log in with mysql_native_password, which %3 loads only when started with mysql_native_password=ON</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）只能用 mysql_native_password 登录，而 %3 只有在以 mysql_native_password=ON 启动时才会加载它</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>start %1 with mysql_native_password=ON, or upgrade %2</source>
-        <translation type="unfinished"></translation>
+        <translation>以 mysql_native_password=ON 启动 %1，或升级 %2</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>GTID replication turns enforce_gtid_consistency ON: from then on the server refuses, with an error to the application, transactions that mix transactional and non-transactional (MyISAM) tables, CREATE TEMPORARY TABLE or DROP TEMPORARY TABLE inside a transaction, and (before MySQL 8.0.21) CREATE TABLE ... SELECT</source>
-        <translation type="unfinished"></translation>
+        <translation>GTID 复制会将 enforce_gtid_consistency 设为 ON：此后服务器会拒绝以下事务并向应用返回错误：混用事务型与非事务型（MyISAM）表的事务、在事务内执行 CREATE TEMPORARY TABLE 或 DROP TEMPORARY TABLE，以及（MySQL 8.0.21 之前）CREATE TABLE ... SELECT</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>check the applications first: run with enforce_gtid_consistency=WARN for a while and read the error log, or use &quot;gtid&quot;: &quot;off&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>请先检查应用：以 enforce_gtid_consistency=WARN 运行一段时间并查看错误日志，或使用 &quot;gtid&quot;: &quot;off&quot;</translation>
     </message>
 </context>
 <context>
@@ -4197,7 +4269,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+13"/>
         <source>&quot;%1&quot; must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 必须是整数</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4260,17 +4332,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+10"/>
         <source>&quot;%1&quot; is not an absolute path (or &quot;auto&quot;): the option file must be named from /</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是绝对路径（也不是 &quot;auto&quot;）：配置文件必须从 / 开始指定</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;%1&quot; holds a &quot;%2&quot; component: name the option file by its own path</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 包含 &quot;%2&quot; 路径成分：请用配置文件本身的路径指定它</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; names a folder, not an option file</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 指向的是文件夹，而不是配置文件</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4280,7 +4352,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+10"/>
         <source>%1 is not a restart timeout: give %2 to %3 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的重启超时：请给出 %2 到 %3 秒</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -4294,39 +4366,41 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location filename="../app/cli/recovercommand.cpp" line="+32"/>
         <location line="+27"/>
         <source>nothing to recover: the last run in %1 left nothing to put back</source>
-        <translation type="unfinished"></translation>
+        <translation>无需恢复：%1 中的上次运行没有留下需要撤回的内容</translation>
     </message>
     <message numerus="yes">
         <location line="-23"/>
         <source>the %1 started at %2 left %n change(s); recover would, newest first:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%2 开始的 %1 留下了 %n 项更改；recover 将按从新到旧的顺序：</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source> (it may not have been made)</source>
-        <translation type="unfinished"></translation>
+        <translation>（可能并未做出）</translation>
     </message>
     <message numerus="yes">
         <location line="+24"/>
         <source>%n change(s) of the %1 could not be put back:
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 的 %n 项更改无法撤回：
+</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>
 put them back by hand as said, or run recover again</source>
-        <translation type="unfinished"></translation>
+        <translation>
+请按上述说明手动撤回，或再次运行 recover</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>recovered: %n change(s) of the interrupted %1 put back; both servers are as before it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已恢复：被中断的 %1 的 %n 项更改已撤回；两台服务器已恢复到它运行之前的状态</numerusform>
         </translation>
     </message>
 </context>
@@ -4335,167 +4409,167 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location filename="../models/operation/recovery.cpp" line="+54"/>
         <source>set read_only back to %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %2 上的 read_only 恢复为 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>drop the account &apos;%1&apos;@&apos;%2&apos; on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %3 上的账号 &apos;%1&apos;@&apos;%2&apos;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>remove the folder %1 on %2&apos;s host</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %2 主机上的文件夹 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>stop the processes of the job in %1 on %2&apos;s host</source>
-        <translation type="unfinished"></translation>
+        <translation>停止 %2 主机上 %1 中作业的进程</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>remove the replica settings this run made on %1 (STOP and RESET the replica)</source>
-        <translation type="unfinished"></translation>
+        <translation>移除本次运行在 %1 上所做的从库设置（STOP 并 RESET 从库）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>remove the option file %1 it created on %2&apos;s host</source>
-        <translation type="unfinished"></translation>
+        <translation>删除它在 %2 主机上创建的配置文件 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>put back %1 on %2&apos;s host from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %3 恢复 %2 主机上的 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>check that %1 runs again after its restart</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1 重启后是否再次运行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>drop the test table %1.%2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %3 上的测试表 %1.%2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>check the databases the interrupted copy was loading into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>检查被中断的拷贝正在向 %1 加载的数据库</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown change &quot;%1&quot; on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上的未知更改 &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the %1 started at %2 (process %3 on %4) is still running: stop it (Ctrl-C) and let it clean up, then run recover if it says so</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 开始的 %1（%4 上的进程 %3）仍在运行：请将其停止（Ctrl-C）并让它完成清理，如它提示，再运行 recover</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1: the profile has no server called %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：配对方案中没有名为 %2 的服务器</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>could not %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法%1：%2</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>read_only is %1 again</source>
-        <translation type="unfinished"></translation>
+        <translation>read_only 已恢复为 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the account existed before the run: kept</source>
-        <translation type="unfinished"></translation>
+        <translation>该账号在运行前已存在：保留</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>account &apos;%1&apos;@&apos;%2&apos; dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>账号 &apos;%1&apos;@&apos;%2&apos; 已删除</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the replica was configured before the run: kept</source>
-        <translation type="unfinished"></translation>
+        <translation>该从库在运行前已配置：保留</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>replica settings removed</source>
-        <translation type="unfinished"></translation>
+        <translation>从库设置已移除</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>test table %1 dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>测试表 %1 已删除</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the server does not answer (%1): start it with &quot;%2&quot; on its host and read its error log</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器无响应（%1）：请在其主机上用 &quot;%2&quot; 启动它，并查看其错误日志</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the server answers</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器有响应</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the copy into %1 was interrupted: %2 may hold a partial copy. Run the setup with the copy again (it replaces them)</source>
-        <translation type="unfinished"></translation>
+        <translation>向 %1 的拷贝被中断：%2 可能包含拷贝到一半的数据。请再次运行带拷贝的搭建（它会替换这些数据）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the copy into %1 was interrupted: %2 may hold a partial copy; %1&apos;s old data is saved in %3 on its host: load it back with the mariadb client, or run the setup with the copy again</source>
-        <translation type="unfinished"></translation>
+        <translation>向 %1 的拷贝被中断：%2 可能包含拷贝到一半的数据；%1 的原有数据保存在其主机上的 %3 中：可用 mariadb 客户端加载回去，或再次运行带拷贝的搭建</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>refusing to touch %1: not a folder RepliPair makes</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝操作 %1：这不是 RepliPair 创建的文件夹</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>no job was started in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有启动过作业</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>no process of the job in %1 is left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中作业的进程已全部结束</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已删除</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 was never written</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 从未被写入</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 removed; the server reads it no more from its next restart</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已删除；服务器从下次重启起不再读取它</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 was never changed (no backup %2 was made)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 从未被更改（未创建备份 %2）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 put back from %2 (kept); in force from the server&apos;s next restart</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 %2 恢复 %1（备份保留）；从服务器下次重启起生效</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>this version does not know how to put back &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本不知道如何撤回 &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -4523,27 +4597,27 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+49"/>
         <source>cannot start a job on %1 (in a private folder of its own): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上启动作业（在其专用文件夹中）：%2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>cannot start %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %2 上启动 %1：%3</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>cannot read the state of the job in %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %2 上 %1 中作业的状态：%3</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>the processes of the job in %1 on %2 did not stop, not even on SIGKILL%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上 %1 中作业的进程未能停止，即使发送 SIGKILL 也不行%3</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>cannot mark %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法标记 %2 上的 %1：%3</translation>
     </message>
 </context>
 <context>
@@ -4551,62 +4625,62 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location filename="../app/cli/repaircommand.cpp" line="+16"/>
         <source>repair needs --table DATABASE.TABLE</source>
-        <translation type="unfinished"></translation>
+        <translation>repair 需要 --table DATABASE.TABLE</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>repair needs --from %1 or --from %2: the server whose rows are right</source>
-        <translation type="unfinished"></translation>
+        <translation>repair 需要 --from %1 或 --from %2：数据正确的服务器</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>--yes and --dry-run exclude each other</source>
-        <translation type="unfinished"></translation>
+        <translation>--yes 和 --dry-run 不能同时使用</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>%1: %2 range(s) differ, %3 row(s) (%4 is right, %5 is changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个范围不一致，%3 行（%4 是正确的，%5 将被更改）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>  missing on %1: (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 上缺少：(%2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  extra on %1: (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 上多出：(%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  (%1) %2: %3 %4, %5 %6</source>
-        <translation type="unfinished"></translation>
+        <translation>  (%1) %2：%3 %4，%5 %6</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>  not compared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  未比对：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>-- on %1, with SET SESSION sql_log_bin = 0 and time_zone = &apos;+00:00&apos;:</source>
-        <translation type="unfinished"></translation>
+        <translation>-- 在 %1 上执行，使用 SET SESSION sql_log_bin = 0 和 time_zone = &apos;+00:00&apos;：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>nothing changed: --yes applies the fix on %1, --dry-run shows its SQL</source>
-        <translation type="unfinished"></translation>
+        <translation>未做任何更改：--yes 在 %1 上应用修复，--dry-run 显示其 SQL</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>repaired: %1 is now the same on both</source>
-        <translation type="unfinished"></translation>
+        <translation>已修复：%1 现在在两台服务器上一致</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>repaired, but the table still differs: compare again</source>
-        <translation type="unfinished"></translation>
+        <translation>已修复，但该表仍不一致：请再次比对</translation>
     </message>
 </context>
 <context>
@@ -4614,97 +4688,97 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location filename="../ui/monitor/repairdialog.cpp" line="+26"/>
         <source>&amp;Apply the Fix</source>
-        <translation type="unfinished"></translation>
+        <translation>应用修复(&amp;A)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Repair %1</source>
-        <translation type="unfinished"></translation>
+        <translation>修复 %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Close</source>
-        <translation type="unfinished">关闭(&amp;C)</translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Rows that are right:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据正确的行：</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Change %1&apos;s rows of %2 to %3&apos;s (not written to %1&apos;s binary log, so nothing flows back to %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 上 %2 的行改为与 %3 的一致（不写入 %1 的 binlog，因此不会复制回 %3）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Repairing %1 on %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在修复 %2 上的 %1…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reading the rows of %1 that differ, at one point of %2&apos;s binary log…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在按 %2 binlog 中的同一位点读取 %1 中不一致的行…</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差异</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>missing on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上缺少</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>extra on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上多出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>different</source>
-        <translation type="unfinished"></translation>
+        <translation>不同</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>(row)</source>
-        <translation type="unfinished"></translation>
+        <translation>（行）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Repaired: %1 is now the same on both (%2 row(s) changed on %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>已修复：%1 现在在两台服务器上一致（%3 上更改了 %2 行）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Repaired %1 row(s) on %2, but %3 still differs: compare again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %2 上修复 %1 行，但 %3 仍不一致：请再次比对。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No row of %1 differs now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在没有不一致的行。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 row(s) of %2 differ (%3 key range(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中有 %1 行不一致（%3 个键范围）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not compared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未比对：%1</translation>
     </message>
 </context>
 <context>
@@ -4996,17 +5070,17 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+2"/>
         <source>Two writers</source>
-        <translation type="unfinished"></translation>
+        <translation>两个写入端</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No writer</source>
-        <translation type="unfinished"></translation>
+        <translation>没有写入端</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One writer again</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复为一个写入端</translation>
     </message>
 </context>
 <context>
@@ -5019,12 +5093,12 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+51"/>
         <source>%1 takes the writes again and %2 is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 重新接收写入，%2 为只读</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>only %1 takes writes now, but the profile names %2 the writer</source>
-        <translation type="unfinished"></translation>
+        <translation>现在只有 %1 接收写入，但配对方案中指定的写入端是 %2</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -5089,7 +5163,7 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+78"/>
         <source>this server lacks GTIDs the source has executed (%1) and MySQL before 8.0 can mark them as applied only on a server without GTID history of its own; use &quot;gtid&quot;: &quot;off&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>此服务器缺少主库已执行的 GTID（%1），而 MySQL 8.0 之前的版本只能在自身没有 GTID 历史的服务器上将其标记为已应用；请使用 &quot;gtid&quot;: &quot;off&quot;</translation>
     </message>
 </context>
 <context>
@@ -5170,18 +5244,18 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location filename="../models/host/restartedserver.cpp" line="+63"/>
         <source>another server answered on its port (%1; expected datadir %2, port %3, server_id %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>另一台服务器在其端口上响应（%1；预期 datadir %2，端口 %3，server_id %4）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>任意</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>a server answered and went away again %n time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有服务器响应后又消失了，共 %n 次</numerusform>
         </translation>
     </message>
 </context>
@@ -5262,17 +5336,17 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location filename="../models/actions/rowrepair.cpp" line="+169"/>
         <source>%1 is not a replicated table of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 %2 中被复制的表</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 has no primary key and no unique key on NOT NULL columns: its rows cannot be told apart. Rebuild %2 from %3 instead (replipair-cli rebuild).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有主键，也没有建在 NOT NULL 列上的唯一键：无法区分其中的行。请改为从 %3 重建 %2（replipair-cli rebuild）。</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>the rows of %1 at %2 were not read in time</source>
-        <translation type="unfinished"></translation>
+        <translation>未能及时读取 %1 在 %2 的行</translation>
     </message>
 </context>
 <context>
@@ -5280,7 +5354,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location filename="../models/sql/runningserver.cpp" line="+48"/>
         <source>datadir %1, port %2, server_id %3, up %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>datadir %1，端口 %2，server_id %3，已运行 %4 秒</translation>
     </message>
 </context>
 <context>
@@ -5459,18 +5533,18 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location filename="../ui/topology/servernode.cpp" line="+47"/>
         <source>WRITER</source>
-        <translation type="unfinished"></translation>
+        <translation>写入端</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>READER</source>
-        <translation type="unfinished"></translation>
+        <translation>只读端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 !</source>
         <comment>role badge of a pair with two writers or none</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 !</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5480,12 +5554,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+3"/>
         <source>Writer: takes the application&apos;s writes</source>
-        <translation type="unfinished"></translation>
+        <translation>写入端：接收应用的写入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reader: read-only, replication applies here</source>
-        <translation type="unfinished"></translation>
+        <translation>只读端：只读，复制在此应用</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5856,27 +5930,27 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; did not finish within %2 s and was stopped with all it had started (its output: %3/output)%4</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 未在 %2 秒内完成，已连同它启动的所有进程一起被停止（其输出：%3/output）%4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;%1&quot; did not finish within %2 s and may still run on the host: %3 (its output: %4/output)%5</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 未在 %2 秒内完成，可能仍在主机上运行：%3（其输出：%4/output）%5</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the server came back, but not with the configuration just written: %1. Another option file may override ours.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已恢复，但未使用刚写入的配置：%1。可能有另一个配置文件覆盖了 RepliPair 的设置。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&quot;%1&quot; returned, but the server has been up for %2 s: it did not restart</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 已返回，但服务器已运行了 %2 秒：它并未重启</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the server did not come back within %1 s%2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未在 %1 秒内恢复%2</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -5886,19 +5960,21 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+10"/>
         <source>the server is back and has stayed up while the host cannot be reached over SSH (%1); not waiting for &quot;%2&quot; (its output: %3/output)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已恢复并保持运行，但主机无法通过 SSH 连接（%1）；不再等待 &quot;%2&quot;（其输出：%3/output）</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>the server is back and has stayed up while &quot;%1&quot; still runs; not waiting for it</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已恢复并保持运行，而 &quot;%1&quot; 仍在运行；不再等待它</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>%1 after %2 s%3. The server says:
 %4
 (full output: %5/output on the host)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，用时 %2 秒%3。服务器提示：
+%4
+（完整输出：主机上的 %5/output）</translation>
     </message>
     <message>
         <location line="-72"/>
@@ -5938,17 +6014,17 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location filename="../app/cli/setupcommand.cpp" line="+39"/>
         <source>cannot read the plan %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取方案 %1：%2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is not a plan written by &apos;replipair-cli plan PROFILE --output FILE&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是由 &apos;replipair-cli plan PROFILE --output FILE&apos; 写出的方案</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is the plan of pair &quot;%2&quot;, not of &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是配对 &quot;%2&quot; 的方案，不是 &quot;%3&quot; 的</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5958,12 +6034,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+21"/>
         <source>replipair-cli: %1 received: stopping at the next safe point and putting back what this run changed (a restart under way is finished first)…</source>
-        <translation type="unfinished"></translation>
+        <translation>replipair-cli：收到 %1：将在下一个安全点停止，并撤回本次运行所做的更改（正在进行的重启会先完成）…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>replipair-cli: still putting things back; please wait. (Killing it now leaves changes for &apos;replipair-cli recover&apos;.)</source>
-        <translation type="unfinished"></translation>
+        <translation>replipair-cli：仍在撤回更改；请稍候。（现在强行终止会留下需要 &apos;replipair-cli recover&apos; 处理的更改。）</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5973,7 +6049,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+3"/>
         <source>interrupted by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>被 %1 中断：%2</translation>
     </message>
 </context>
 <context>
@@ -6085,36 +6161,38 @@ Plan:
     <message>
         <location line="-174"/>
         <source>another %1 of this pair runs since %2 (process %3 on %4): wait for it or stop it; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>此配对的另一个 %1 自 %2 起正在运行（%4 上的进程 %3）：请等待它结束或将其停止；未做任何更改</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>the %1 started at %2 was interrupted before it ended and left %n change(s) on the servers (see %3). Run &apos;replipair-cli recover %4&apos; first (add --dry-run to see what it puts back); nothing was changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%2 开始的 %1 在结束前被中断，在服务器上留下了 %n 项更改（见 %3）。请先运行 &apos;replipair-cli recover %4&apos;（加 --dry-run 可查看它将撤回的内容）；未做任何更改</numerusform>
         </translation>
     </message>
     <message>
         <location line="+38"/>
         <source>what this run changed and did not put back is in the journal %1: run setup again to go on from there, or &apos;replipair-cli recover&apos; to put it back</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行所做且未撤回的更改记录在运行记录 %1 中：再次运行搭建可从那里继续，或运行 &apos;replipair-cli recover&apos; 将其撤回</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the journal %1 could not be written in full: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>运行记录 %1 未能完整写入：%2</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>the servers are as they were when the approved plan was made: it is run as shown</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器与生成已批准方案时相同：按所示内容运行</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the servers changed since the plan was approved, so it is not run; nothing was changed:
 %1
 Make the plan again, check it, and run that one.</source>
-        <translation type="unfinished"></translation>
+        <translation>批准方案后服务器已发生变化，因此不运行该方案；未做任何更改：
+%1
+请重新生成方案，检查后运行新方案。</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -6159,17 +6237,17 @@ Make the plan again, check it, and run that one.</source>
     <message>
         <location line="+54"/>
         <source>could not set read_only = %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法设置 read_only = %1：%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 takes the application&apos;s writes (read_only = OFF)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 接收应用的写入（read_only = OFF）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is read-only (read_only = ON): replication still applies there, the application writes to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为只读（read_only = ON）：复制仍在其上应用，应用的写入发往 %2</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -6773,22 +6851,22 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="-16"/>
         <source>%1 on %2 did not exist when the option files were read, but it does now (someone made it meanwhile): it was left as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上的 %1 在读取配置文件时不存在，但现在存在（有人在此期间创建了它）：保持原样</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 on %2 changed since it was read (someone edited it meanwhile): it was left as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上的 %1 在读取后已被更改（有人在此期间编辑了它）：保持原样</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, and nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>，且未写入任何内容</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot check %1 on %2 (nothing was written): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查 %2 上的 %1（未写入任何内容）：%3</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -6946,22 +7024,22 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="-125"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，%3）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>read-only</source>
-        <translation type="unfinished">只读</translation>
+        <translation>只读</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>writable</source>
-        <translation type="unfinished"></translation>
+        <translation>可写</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6971,12 +7049,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+10"/>
         <source>   FENCED since %1 (kept read-only): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>   自 %1 起处于隔离状态（保持只读）：%2</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>WARNING: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：%1</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -7127,12 +7205,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="-10"/>
         <source>plan changed</source>
-        <translation type="unfinished"></translation>
+        <translation>方案已变化</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>writer role</source>
-        <translation type="unfinished"></translation>
+        <translation>写入角色</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7147,12 +7225,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+1"/>
         <source>recover</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>journal</source>
-        <translation type="unfinished"></translation>
+        <translation>运行记录</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7262,62 +7340,62 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+2"/>
         <source>switchover</source>
-        <translation type="unfinished"></translation>
+        <translation>切换</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failover</source>
-        <translation type="unfinished"></translation>
+        <translation>故障转移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>switch checks</source>
-        <translation type="unfinished"></translation>
+        <translation>切换检查</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>run hook</source>
-        <translation type="unfinished"></translation>
+        <translation>运行钩子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>set read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>设为只读</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>wait for transactions</source>
-        <translation type="unfinished"></translation>
+        <translation>等待事务结束</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>final position</source>
-        <translation type="unfinished"></translation>
+        <translation>最终位点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>wait until applied</source>
-        <translation type="unfinished"></translation>
+        <translation>等待应用完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>open the new writer</source>
-        <translation type="unfinished"></translation>
+        <translation>开放新的写入端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>verify the new writer</source>
-        <translation type="unfinished"></translation>
+        <translation>验证新的写入端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>roll back</source>
-        <translation type="unfinished"></translation>
+        <translation>回滚</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fence</source>
-        <translation type="unfinished"></translation>
+        <translation>隔离</translation>
     </message>
     <message>
         <location line="-32"/>
@@ -7340,148 +7418,148 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/operation/switchover.cpp" line="+34"/>
         <source>the profile is not saved in a file: its &quot;writer&quot; stays as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>配对方案未保存在文件中：其 &quot;writer&quot; 保持不变</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+3"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>run the beforeSwitch hook: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 beforeSwitch 钩子：%1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>make %1 read-only: new writes there fail at once</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 设为只读：在其上的新写入会立即失败</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>read_only = ON</source>
-        <translation type="unfinished"></translation>
+        <translation>read_only = ON</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>read_only = OFF: %1 takes writes again</source>
-        <translation type="unfinished"></translation>
+        <translation>read_only = OFF：%1 重新接收写入</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>wait until the write transactions running on %1 end (at most %2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>等待 %1 上正在运行的写事务结束（最多 %2 秒）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>no write transaction open</source>
-        <translation type="unfinished"></translation>
+        <translation>没有未结束的写事务</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>read where %1&apos;s binary log ends</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 %1 的 binlog 的结束位点</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>wait until %1 has applied exactly that</source>
-        <translation type="unfinished"></translation>
+        <translation>等待 %1 恰好应用到该位点</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>applied up to %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用到 %1:%2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>make %1 writable</source>
-        <translation type="unfinished"></translation>
+        <translation>使 %1 可写</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>read_only = OFF: %1 takes the writes</source>
-        <translation type="unfinished"></translation>
+        <translation>read_only = OFF：%1 接管写入</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>record %1 as the writer: the profile, and read_only in both option files (%1 OFF, %2 ON)</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 记录为写入端：写入配对方案，并在两个配置文件中设置 read_only（%1 OFF，%2 ON）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>profile: writer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>配对方案：写入端 %1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 is the writer, but: %2 — fix this by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是写入端，但：%2 — 请手动修复</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>run the afterSwitch hook: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 afterSwitch 钩子：%1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>verify: a row written on %1 arrives on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>验证：在 %1 上写入的行能到达 %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>a row written on the new writer did not arrive here within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>在新写入端上写入的行未在 %1 秒内到达此处</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a row written on the new writer arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>在新写入端上写入的行已到达</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>check that %1 can take the writes from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1 能否从 %2 接管写入</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>refused: %1 stays the writer, nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：%1 仍为写入端，未做任何更改</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>every check passed</source>
-        <translation type="unfinished"></translation>
+        <translation>所有检查均已通过</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>run the rollback hook: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 rollback 钩子：%1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 — rolled back: %2 is the writer again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 已回滚：%2 重新成为写入端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 — the roll back failed: look at %2 (read_only) now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 回滚失败：请立即检查 %2（read_only）</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 is the writer (writes paused %2 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是写入端（写入暂停了 %2 毫秒）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is the writer, but a step after the switch failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是写入端，但切换后的某个步骤失败了：%2</translation>
     </message>
 </context>
 <context>
@@ -7489,37 +7567,37 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../app/cli/switchovercommand.cpp" line="+13"/>
         <source>switchover needs --to with the name of the new writer (%1 or %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>switchover 需要 --to 加上新写入端的名称（%1 或 %2）</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>--timeout needs a whole number of seconds from 1 to 3600</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout 需要 1 到 3600 之间的整数秒</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>switchover moves the writes to %1; run it with --dry-run to see the checks and the steps, then add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>switchover 会将写入移动到 %1；请先加 --dry-run 运行以查看检查项和步骤，然后再加 --yes</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Dry run: nothing was changed. The checks:</source>
-        <translation type="unfinished"></translation>
+        <translation>试运行：未做任何更改。检查项：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>REFUSED</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ok</source>
-        <translation type="unfinished">正常</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The steps a switch takes, in order:</source>
-        <translation type="unfinished"></translation>
+        <translation>切换按顺序执行的步骤：</translation>
     </message>
 </context>
 <context>
@@ -7527,235 +7605,235 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/operation/switchoverguards.cpp" line="+60"/>
         <source>%1 answers</source>
-        <translation type="unfinished">%1:%2 有响应 {1 ?}</translation>
+        <translation>%1 有响应</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 cannot be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>when %1 is gone for good, force the failover: --force (it fences %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>如果 %1 已永久不可用，请强制故障转移：--force（它会隔离 %1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>start %1 or fix the network, then try again</source>
-        <translation type="unfinished"></translation>
+        <translation>请启动 %1 或修复网络，然后重试</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the replication of %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的复制状态：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>grant the admin account REPLICATION CLIENT (or SLAVE MONITOR) and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>请授予管理员账号 REPLICATION CLIENT（或 SLAVE MONITOR）权限，然后重试</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 → %2 does not run: %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 未在运行：%3%4</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>start replication on %1 (the canvas&apos;s Start replication, or START SLAVE) and clear its error first; a switch needs both directions</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 上启动复制（画布上的“启动复制”，或 START SLAVE）并先清除其错误；切换需要两个方向都在复制</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>both directions replicate</source>
-        <translation type="unfinished"></translation>
+        <translation>两个方向都在复制</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 applies %2&apos;s writes %3 s late on purpose (MASTER_DELAY)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有意延迟 %3 秒应用 %2 的写入（MASTER_DELAY）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>remove the delay on %1 (STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE) and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>请移除 %1 上的延迟（STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE），然后重试</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>a heartbeat could not be written on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上写入心跳：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>let the admin account write %1.%2, then try again</source>
-        <translation type="unfinished"></translation>
+        <translation>请允许管理员账号写入 %1.%2，然后重试</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the lag of %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的延迟：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>check the replication of %1 and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查 %1 的复制，然后重试</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is %2 s or more behind %3 (a heartbeat written on %3 did not arrive in time)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 比 %3 延迟 %2 秒或更多（在 %3 上写入的心跳未及时到达）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>wait until %1 catches up (see its lag in status or on the canvas), then try again</source>
-        <translation type="unfinished"></translation>
+        <translation>请等待 %1 追上（在 status 或画布上查看其延迟），然后重试</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 applies %2&apos;s writes within %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %3 秒内应用 %2 的写入</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the transactions of %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的事务：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>grant the admin account PROCESS and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>请授予管理员账号 PROCESS 权限，然后重试</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no write transaction on %1 is older than %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上没有超过 %2 秒的写事务</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>connection %1 of %2, open %3 s, %4 rows changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的连接 %1，已打开 %3 秒，更改了 %4 行</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 has write transactions open longer than %2 s: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上有打开超过 %2 秒的写事务：%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>let them commit, or end them on %1 (%2), then try again</source>
-        <translation type="unfinished"></translation>
+        <translation>请让它们提交，或在 %1 上结束它们（%2），然后重试</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>the transactions of %1 cannot be compared: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法比对 %1 的事务：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+68"/>
         <source>check both servers and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查两台服务器，然后重试</translation>
     </message>
     <message>
         <location line="-63"/>
         <source>by GTID</source>
-        <translation type="unfinished"></translation>
+        <translation>按 GTID</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>by file and position: %1 has applied %2&apos;s binary log up to its end, %3:%4</source>
-        <translation type="unfinished"></translation>
+        <translation>按文件和位点：%1 已将 %2 的 binlog 应用到末尾，%3:%4</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 holds no transaction that %2 lacks (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有 %2 所缺少的事务（%3）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 holds transactions that %2 lacks (%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有 %2 所缺少的事务（%3）：%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>find what was written on %1 outside replication (mysqlbinlog of its binary log) and apply it on %2, or rebuild %1 from %2; a switch now would lose it or make the servers differ</source>
-        <translation type="unfinished"></translation>
+        <translation>请找出在复制之外写入 %1 的内容（用 mysqlbinlog 查看其 binlog）并在 %2 上应用，或从 %2 重建 %1；现在切换会丢失这些内容或导致两台服务器数据不一致</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>the replication filters cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取复制过滤规则：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>both servers have the same replication filters</source>
-        <translation type="unfinished"></translation>
+        <translation>两台服务器的复制过滤规则相同</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2 on %3, %4 on %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%3 上为 %2，%5 上为 %4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the servers filter replication differently: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>两台服务器的复制过滤规则不同：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>run setup again so both get the pair&apos;s filters, then try again</source>
-        <translation type="unfinished"></translation>
+        <translation>请再次运行搭建，使两台服务器都使用该配对的过滤规则，然后重试</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 is the writer already</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已经是写入端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nothing to do</source>
-        <translation type="unfinished"></translation>
+        <translation>无需任何操作</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+20"/>
         <source>%1 is fenced since %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 自 %2 起处于隔离状态：%3</translation>
     </message>
     <message>
         <location line="-19"/>
         <location line="+20"/>
         <source>rebuild or rejoin %1 before it takes writes</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 接收写入之前，请重建它或让它重新加入</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 answers: a forced failover would leave two writers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有响应：强制故障转移会导致出现两个写入端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>use the planned switchover (without --force), which waits until %1 has applied everything</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用计划内切换（不加 --force），它会等待 %1 应用完全部内容</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 cannot be reached (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1（%2）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 does not replicate from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有从 %2 复制</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nothing to drain: check the pair with status</source>
-        <translation type="unfinished"></translation>
+        <translation>没有需要应用完的内容：请用 status 检查该配对</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 replicates from %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 从 %2 复制：%3</translation>
     </message>
 </context>
 <context>
@@ -7854,7 +7932,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+1"/>
         <source>&amp;Move Writes to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>将写入移动到 %1(&amp;M)…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7898,27 +7976,27 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location filename="../models/monitor/writercheck.cpp" line="+36"/>
         <source>writer (both write)</source>
-        <translation type="unfinished"></translation>
+        <translation>写入端（两台均写入）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>writer</source>
-        <translation type="unfinished"></translation>
+        <translation>写入端</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>reader</source>
-        <translation type="unfinished"></translation>
+        <translation>只读端</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>both servers accept writes, but only %1 should: the same row written on both stops replication. Make %2 read-only again: SET GLOBAL read_only = ON on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>两台服务器都接受写入，但只应由 %1 接收：在两台服务器上写入同一行会使复制停止。请将 %2 重新设为只读：在 %2 上执行 SET GLOBAL read_only = ON</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>no server accepts writes: %1, the writer, is read-only too. SET GLOBAL read_only = OFF on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有服务器接受写入：写入端 %1 也是只读的。在 %1 上执行 SET GLOBAL read_only = OFF</translation>
     </message>
 </context>
 <context>
@@ -7926,37 +8004,37 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location filename="../models/operation/writercontrol.cpp" line="+90"/>
         <source>connection %1 (%2, open %3 s, %4 rows changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 %1（%2，已打开 %3 秒，更改了 %4 行）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>write transactions still open after %1 s: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒后仍有未结束的写事务：%2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>its SQL thread is not running: it cannot apply %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>其 SQL 线程未在运行：无法应用到 %1:%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>it did not apply its source&apos;s binary log up to %1:%2 within %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>它未在 %3 秒内将其主库的 binlog 应用到 %1:%2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>its SQL thread is stopped with received transactions not applied (%1:%2 of %3:%4): %5</source>
-        <translation type="unfinished"></translation>
+        <translation>其 SQL 线程已停止，收到的事务尚未应用（%1:%2，共收到 %3:%4）：%5</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>it did not apply what it received within %1 s (at %2:%3 of %4:%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>它未在 %1 秒内应用完收到的内容（已应用到 %2:%3，收到 %4:%5）</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>the binary log is off: a beat cannot be followed</source>
-        <translation type="unfinished"></translation>
+        <translation>binlog 已关闭：无法跟踪心跳</translation>
     </message>
 </context>
 <context>
@@ -7964,17 +8042,17 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location filename="../models/operation/writeroptionfile.cpp" line="+121"/>
         <source>%1 already says read_only = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中已是 read_only = %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 says read_only = %2 (backups: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中为 read_only = %2（备份：%3）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none, new file</source>
-        <translation type="unfinished"></translation>
+        <translation>无，新文件</translation>
     </message>
 </context>
 </TS>
