@@ -68,7 +68,6 @@ public:
     static inline const QString FinalPosition = QStringLiteral("final-position");
     static inline const QString WaitApplied = QStringLiteral("wait-applied");
     static inline const QString OpenWriter = QStringLiteral("open-writer");
-    static inline const QString WriterRole = QStringLiteral("writer-role");
     static inline const QString VerifyWriter = QStringLiteral("verify-writer");
     static inline const QString Rollback = QStringLiteral("rollback");
     static inline const QString Fence = QStringLiteral("fence");

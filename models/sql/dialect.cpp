@@ -398,11 +398,6 @@ QString Dialect::replicationFiltersQuery() const
                           "FROM performance_schema.replication_applier_global_filters");
 }
 
-bool Dialect::hasSuperReadOnly() const
-{
-    return !isMariaDb() && m_version.atLeast(5, 7, 8);
-}
-
 QStringList Dialect::readOnlyBypassPrivileges() const
 {
     if (isMariaDb())

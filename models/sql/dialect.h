@@ -163,8 +163,6 @@ public:
 
     QString logReplicaUpdatesVariable() const; ///< log_slave_updates or log_replica_updates
     bool hasServerUuid() const; ///< MySQL 5.6+ has @@server_uuid; MariaDB has none
-    /** MySQL 5.7.8+: super_read_only, which stops even SUPER accounts from writing (MariaDB has none). */
-    bool hasSuperReadOnly() const;
     /** The privileges of which an account needs one to write into a read_only server (MariaDB 10.11+:
      *  READ_ONLY ADMIN, which SUPER no longer implies; older MariaDB and MySQL: SUPER; MySQL 8.0:
      *  CONNECTION_ADMIN too). Nothing writes under MySQL's super_read_only. */
