@@ -24,6 +24,13 @@ public:
         qint64 rowsModified = 0;
         QString user;
         QString query; ///< what it runs now, may be empty (idle in the transaction)
+        /** The replication SQL thread or a parallel worker: read_only does not hold it back, and what it
+         *  applies comes from the peer, which has it already. */
+        bool applier = false;
+        /** Its client connection is closed (MariaDB's processlist hides such threads) while the server
+         *  thread still holds the transaction, inside a COMMIT that read_only holds back: no client waits
+         *  for its answer, and it would commit the moment the server is writable again. */
+        bool disconnected = false;
     };
     /** Where a beat written on a source ended, to wait for on its replica. */
     struct BeatPosition
@@ -48,8 +55,12 @@ public:
 
     /** InnoDB transactions of other connections that changed rows or lock them, older than @p minAgeSec. */
     static Result<QList<WriteTransaction>> writeTransactions(ServerContext& ctx, int minAgeSec = 0);
-    /** Waits until no other connection has a write transaction open, at most @p timeoutSec. */
-    static Result<void> waitForWriteTransactions(ServerContext& ctx, int timeoutSec);
+    /** Waits, after read_only went ON, until no application connection has a transaction open that changed
+     *  rows, at most @p timeoutSec. The replication applier is not waited for (read_only does not stop it).
+     *  A transaction whose client has disconnected is ended at once with KILL (rolled back): its COMMIT
+     *  cannot succeed while read_only is ON, and would go through later, behind the application's back,
+     *  when this server is made writable again. Returns what it killed, as text (empty when nothing). */
+    static Result<QString> waitForWriteTransactions(ServerContext& ctx, int timeoutSec);
 
     /** Where this server's binary log ends now. */
     static Result<BinlogStatus> binlogEnd(ServerContext& ctx);

@@ -197,6 +197,35 @@ private Q_SLOTS:
         verifyAStillWriter();
     }
 
+    void aTransactionThatChangedNothingDoesNotHoldTheSwitch()
+    {
+        // issue 17: the wait after read_only counted every InnoDB transaction holding a lock (the applier's
+        // bookkeeping, a SELECT … FOR UPDATE) as a write in flight, and rolled the switch back on timeout;
+        // under read_only such a transaction can no longer write, so only rows changed are waited for
+        sql(0, QStringLiteral("INSERT INTO test.orders VALUES (900000010, 'locked')"));
+        const QString name = QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(sb().servers()[0].port);
+            db.setUserName(QStringLiteral("app"));
+            db.setPassword(QStringLiteral("app-pw"));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery q(db);
+            QVERIFY(db.transaction());
+            QVERIFY2(q.exec(QStringLiteral("SELECT * FROM test.orders WHERE seq = 900000010 FOR UPDATE")),
+                qPrintable(q.lastError().text()));
+            const auto o = switchTo(1, [](Switchover::Options& o) { o.timeoutSec = 3; });
+            QVERIFY(db.rollback());
+            db.close();
+            QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        }
+        QSqlDatabase::removeDatabase(name);
+        QVERIFY(readOnly(0));
+        QVERIFY(!readOnly(1));
+        QCOMPARE(loaded().writerIndex(), 1);
+    }
+
     void anErrantTransactionOnBIsRefused()
     {
         // written on B outside the pair's databases: A's replica filters it out, so A never holds it
