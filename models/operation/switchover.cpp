@@ -264,9 +264,9 @@ Switchover::Outcome Switchover::planned(OperationRun& run)
         return out;
     }
     if (!m_options.journalPath.isEmpty()) {
-        auto journal = IntentJournal::mayBegin(m_options.journalPath, m_profile.filePath).and_then([this] {
-            return IntentJournal::begin(m_options.journalPath, StepId::Switchover);
-        });
+        auto may = IntentJournal::mayBegin(m_options.journalPath, m_profile.filePath);
+        auto journal = may ? IntentJournal::begin(m_options.journalPath, StepId::Switchover)
+                           : Result<std::shared_ptr<IntentJournal>>(std::unexpected(may.error()));
         if (!journal) {
             out.error = journal.error();
             out.refused = true;
@@ -275,7 +275,7 @@ Switchover::Outcome Switchover::planned(OperationRun& run)
         }
         m_journal = *journal;
     }
-    const auto ended = [this, &out] {
+    const auto ended = [this, &out, &run] {
         if (!m_journal)
             return;
         // past the opening of the new writer nothing is put back: a step after it that fails is reported

@@ -135,7 +135,7 @@ Finding SwitchoverGuards::longTransactions(const Limits& limits)
 {
     const QString from = m_profile.servers[m_from].name;
     const int age = limits.maxTransactionSec;
-    const auto open = onWorker(
+    auto open = onWorker(
         m_workers[m_from], [age](ServerContext& ctx) { return WriterControl::writeTransactions(ctx, age); });
     if (!open)
         return error(QStringLiteral("transactions-unreadable"), from,
