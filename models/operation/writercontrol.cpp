@@ -88,7 +88,6 @@ Result<QString> WriterControl::waitForWriteTransactions(ServerContext& ctx, int 
 {
     ctx.sql->setStep(StepId::WaitTransactions);
     const QDeadlineTimer deadline(qint64(timeoutSec) * 1000);
-    QStringList killed;
     for (;;) {
         auto all = writeTransactions(ctx);
         if (!all)
@@ -98,17 +97,10 @@ Result<QString> WriterControl::waitForWriteTransactions(ServerContext& ctx, int 
             // a transaction that changed nothing cannot write under read_only: only its locks are held
             if (t.applier || t.rowsModified == 0)
                 continue;
-            if (t.disconnected && !killed.contains(QString::number(t.thread))) {
-                // its COMMIT waits for a read_only that will not go: no client waits for its answer
-                if (ctx.sql->exec(QStringLiteral("KILL %1").arg(t.thread)))
-                    killed << QString::number(t.thread);
-            }
             open << t;
         }
         if (open.isEmpty())
-            return killed.isEmpty() ? QString()
-                                    : tr("ended the transactions of disconnected clients (KILL %1)")
-                                          .arg(killed.join(QStringLiteral(", ")));
+            return QString();
         if (deadline.hasExpired()) {
             QStringList threads;
             for (const WriteTransaction& t : open)

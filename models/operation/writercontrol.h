@@ -27,9 +27,8 @@ public:
         /** The replication SQL thread or a parallel worker: read_only does not hold it back, and what it
          *  applies comes from the peer, which has it already. */
         bool applier = false;
-        /** Its client connection is closed (MariaDB's processlist hides such threads) while the server
-         *  thread still holds the transaction, inside a COMMIT that read_only holds back: no client waits
-         *  for its answer, and it would commit the moment the server is writable again. */
+        /** No connection of the process list owns it: left behind by a client that disconnected (seen on
+         *  MariaDB 10.11 under read_only: no server thread runs it; it commits once writable again). */
         bool disconnected = false;
     };
     /** Where a beat written on a source ended, to wait for on its replica. */
@@ -56,10 +55,10 @@ public:
     /** InnoDB transactions of other connections that changed rows or lock them, older than @p minAgeSec. */
     static Result<QList<WriteTransaction>> writeTransactions(ServerContext& ctx, int minAgeSec = 0);
     /** Waits, after read_only went ON, until no application connection has a transaction open that changed
-     *  rows, at most @p timeoutSec. The replication applier is not waited for (read_only does not stop it).
-     *  A transaction whose client has disconnected is ended at once with KILL (rolled back): its COMMIT
-     *  cannot succeed while read_only is ON, and would go through later, behind the application's back,
-     *  when this server is made writable again. Returns what it killed, as text (empty when nothing). */
+     *  rows, at most @p timeoutSec. The replication applier and transactions that changed nothing are not
+     *  waited for (read_only stops their writes, or does not concern them). A transaction left behind by a
+     *  client that has disconnected is waited for too (nothing can end it: no server thread runs it, and it
+     *  commits when the server is writable again), and named so in the failure. Returns an empty text. */
     static Result<QString> waitForWriteTransactions(ServerContext& ctx, int timeoutSec);
 
     /** Where this server's binary log ends now. */
