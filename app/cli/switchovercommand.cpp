@@ -1,7 +1,13 @@
 #include "switchovercommand.h"
 
 #include "cli.h"
+#include "host/quitsignalwatcher.h"
 #include "operation/switchover.h"
+#include "setup/setupjournal.h"
+
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,13 +34,35 @@ int SwitchoverCommand::run(const PairProfile& profile, const CliOptions& options
                "the steps, then add --yes")
                 .arg(profile.servers[to].name));
     const bool json = options.json;
+    if (!o.dryRun && !o.force) // each read_only change written before it is made, for recover
+        o.journalPath = options.journal.isEmpty() ? SetupJournal::defaultPath(profile) : options.journal;
+    o.cancel = std::make_shared<std::atomic_bool>(false);
     Switchover switchover(profile, o, [json](const SetupEvent& e) {
         if (json)
             Cli::out() << QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
         else
             Cli::out() << e.toLine() << Qt::endl;
     });
-    const Switchover::Outcome out = switchover.run();
+    // Ctrl-C and SIGTERM cancel: the switch stops before its next step and puts the old writer back (once
+    // the new writer is open there is nothing to put back: the switch ends)
+    QuitSignalWatcher quitSignals;
+    const QString oldWriter = profile.servers[1 - to].name;
+    QObject::connect(
+        &quitSignals, &QuitSignalWatcher::quitRequested, &quitSignals, [&quitSignals, &o, oldWriter] {
+            Cli::err() << tr(
+                "replipair-cli: %1 received: stopping before the next step and putting %2 back as the "
+                "writer…")
+                              .arg(quitSignals.signalName(), oldWriter)
+                       << Qt::endl;
+            o.cancel->store(true);
+        });
+    QFutureWatcher<Switchover::Outcome> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcher<Switchover::Outcome>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([&switchover] { return switchover.run(); }));
+    if (!watcher.isFinished())
+        loop.exec();
+    const Switchover::Outcome out = watcher.result();
     if (o.dryRun) {
         if (json) {
             QJsonArray checks, steps;
@@ -59,6 +87,12 @@ int SwitchoverCommand::run(const PairProfile& profile, const CliOptions& options
             for (int i = 0; i < out.steps.size(); ++i)
                 Cli::out() << QStringLiteral("  %1. %2").arg(i + 1).arg(out.steps[i]) << Qt::endl;
         }
+    }
+    if (!out.ok && out.cancelled && quitSignals.signalReceived() != 0) {
+        StepError e = out.error;
+        e.text = tr("interrupted by %1: %2").arg(quitSignals.signalName(), e.text);
+        Cli::printFailure(e, json);
+        return quitSignals.exitCode();
     }
     if (!out.ok) {
         Cli::printFailure(out.error, json);

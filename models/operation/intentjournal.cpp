@@ -85,6 +85,31 @@ void syncToDisk(QFile& file)
 }
 } // namespace
 
+Result<void> IntentJournal::mayBegin(const QString& path, const QString& profilePath)
+{
+    auto runs = JournalRun::readAll(path);
+    if (!runs)
+        return std::unexpected(runs.error());
+    if (runs->isEmpty())
+        return {};
+    const JournalRun& last = runs->last();
+    if (last.mayStillRun())
+        return stepFailure({}, StepId::Journal,
+            tr("another %1 of this pair runs since %2 (process %3 on %4): wait for it or stop it; "
+               "nothing was changed")
+                .arg(last.operation, last.started)
+                .arg(last.pid)
+                .arg(last.host));
+    if (last.interrupted() && !last.toUndo().isEmpty())
+        return stepFailure({}, StepId::Journal,
+            tr("the %1 started at %2 was interrupted before it ended and left %n change(s) on the "
+               "servers (see %3). Run 'replipair-cli recover %4' first (add --dry-run to see what it "
+               "puts back); nothing was changed",
+                nullptr, int(last.toUndo().size()))
+                .arg(last.operation, last.started, path, profilePath));
+    return {};
+}
+
 Result<std::shared_ptr<IntentJournal>> IntentJournal::begin(const QString& path, const QString& operation)
 {
     auto journal = std::make_shared<IntentJournal>();

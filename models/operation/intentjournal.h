@@ -44,6 +44,11 @@ public:
     /** Starts a run of @p operation ("setup", "switchover", …) in @p path: writes its "begin" line. */
     static Result<std::shared_ptr<IntentJournal>> begin(const QString& path, const QString& operation);
 
+    /** Whether a new run may begin in the journal at @p path: refused while its last run still runs
+     *  (another process on this machine), or when it was interrupted (killed, its machine went down) and
+     *  left changes that 'replipair-cli recover @p profilePath' must put back first. Changes nothing. */
+    static Result<void> mayBegin(const QString& path, const QString& profilePath);
+
     /** Opens the journal at @p path to add lines to the earlier run @p run (recover's "undone" and "end"). */
     static Result<std::shared_ptr<IntentJournal>> reopen(const QString& path, const QString& run);
 

@@ -4,6 +4,7 @@
 #include "host/serverworker.h"
 #include "operation/failover.h"
 #include "operation/hookrunner.h"
+#include "operation/intentjournal.h"
 #include "operation/operationrun.h"
 #include "operation/writercontrol.h"
 #include "operation/writeroptionfile.h"
@@ -62,6 +63,7 @@ QList<OperationStep> Switchover::beforeOpening(OperationRun& run)
     const int timeout = m_options.timeoutSec;
     auto deadline = std::make_shared<QDeadlineTimer>(QDeadlineTimer::Forever);
     auto final = std::make_shared<BinlogStatus>();
+    auto intent = std::make_shared<int>(0); ///< the journal's id of the old writer's read_only change
     auto remaining
         = [deadline] { return int(std::max<qint64>(1, (deadline->remainingTime() + 999) / 1000)); };
     QList<OperationStep> steps;
@@ -78,29 +80,42 @@ QList<OperationStep> Switchover::beforeOpening(OperationRun& run)
         {} };
     steps << OperationStep { StepId::SetReadOnly, m_from,
         tr("make %1 read-only: new writes there fail at once").arg(from),
-        [&run, this, deadline, timeout]() -> Result<QString> {
+        [&run, this, deadline, timeout, intent]() -> Result<QString> {
             *deadline = QDeadlineTimer(qint64(timeout) * 1000);
-            return run.onServer(m_from, [timeout](ServerContext& ctx) -> Result<QString> {
+            // lasting: on success the old writer stays read-only; recover puts it back only when the run
+            // did not end
+            if (m_journal)
+                *intent = m_journal->intent(m_profile.servers[m_from].name, StepId::SetReadOnly,
+                    IntentJournal::Action::ReadOnly, QJsonObject { { QStringLiteral("was"), 0 } }, true);
+            auto r = run.onServer(m_from, [timeout](ServerContext& ctx) -> Result<QString> {
                 if (auto r = WriterControl::setReadOnly(ctx, true, timeout); !r)
                     return std::unexpected(r.error());
                 return tr("read_only = ON");
             });
+            if (r && m_journal)
+                m_journal->done(*intent);
+            return r;
         },
-        [&run, this]() -> Result<QString> {
-            return run.onServer(m_from, [](ServerContext& ctx) -> Result<QString> {
+        [&run, this, intent]() -> Result<QString> {
+            auto r = run.onServer(m_from, [](ServerContext& ctx) -> Result<QString> {
                 if (auto r = WriterControl::setReadOnly(ctx, false); !r)
                     return std::unexpected(r.error());
                 return tr("read_only = OFF: %1 takes writes again").arg(ctx.profile.name);
             });
+            if (r && m_journal && *intent > 0)
+                m_journal->released(*intent);
+            return r;
         } };
     steps << OperationStep { StepId::WaitTransactions, m_from,
         tr("wait until the write transactions running on %1 end (at most %2 s)").arg(from).arg(timeout),
         [&run, this, remaining]() -> Result<QString> {
             const int left = remaining();
             return run.onServer(m_from, [left](ServerContext& ctx) -> Result<QString> {
-                if (auto r = WriterControl::waitForWriteTransactions(ctx, left); !r)
+                auto r = WriterControl::waitForWriteTransactions(ctx, left);
+                if (!r)
                     return std::unexpected(r.error());
-                return tr("no write transaction open");
+                return r->isEmpty() ? tr("no write transaction open")
+                                    : tr("no write transaction open; %1").arg(*r);
             });
         },
         {} };
@@ -128,11 +143,18 @@ QList<OperationStep> Switchover::beforeOpening(OperationRun& run)
         {} };
     steps << OperationStep { StepId::OpenWriter, m_to, tr("make %1 writable").arg(to),
         [&run, this]() -> Result<QString> {
-            return run.onServer(m_to, [](ServerContext& ctx) -> Result<QString> {
+            const int id = m_journal
+                ? m_journal->intent(m_profile.servers[m_to].name, StepId::OpenWriter,
+                    IntentJournal::Action::ReadOnly, QJsonObject { { QStringLiteral("was"), 1 } }, true)
+                : 0;
+            auto r = run.onServer(m_to, [](ServerContext& ctx) -> Result<QString> {
                 if (auto r = WriterControl::setReadOnly(ctx, false); !r)
                     return std::unexpected(r.error());
                 return tr("read_only = OFF: %1 takes the writes").arg(ctx.profile.name);
             });
+            if (r && m_journal)
+                m_journal->done(id);
+            return r;
         },
         {} };
     return steps;
@@ -241,12 +263,39 @@ Switchover::Outcome Switchover::planned(OperationRun& run)
         out.ok = true;
         return out;
     }
+    if (!m_options.journalPath.isEmpty()) {
+        auto may = IntentJournal::mayBegin(m_options.journalPath, m_profile.filePath);
+        auto journal = may ? IntentJournal::begin(m_options.journalPath, StepId::Switchover)
+                           : Result<std::shared_ptr<IntentJournal>>(std::unexpected(may.error()));
+        if (!journal) {
+            out.error = journal.error();
+            out.refused = true;
+            run.report(SetupEvent::Kind::StepFailed, -1, StepId::Journal, out.error.text);
+            return out;
+        }
+        m_journal = *journal;
+    }
+    const auto ended = [this, &out, &run] {
+        if (!m_journal)
+            return;
+        // past the opening of the new writer nothing is put back: a step after it that fails is reported
+        m_journal->end(out.switched ? QStringLiteral("ok")
+                : out.cancelled     ? QStringLiteral("cancelled")
+                                    : QStringLiteral("failed"));
+        if (!m_journal->writeError().isEmpty())
+            run.report(SetupEvent::Kind::Warning, -1, StepId::Journal,
+                tr("the journal %1 could not be written in full: %2")
+                    .arg(m_journal->path(), m_journal->writeError()));
+    };
     QElapsedTimer t;
     t.start();
     for (const OperationStep& s : before) {
-        if (run.take(s))
+        const bool cancelled = m_options.cancel && m_options.cancel->load();
+        if (!cancelled && run.take(s))
             continue;
-        out.error = run.error();
+        out.cancelled = cancelled;
+        out.error = cancelled ? StepError { {}, StepId::Cancel, 0, tr("cancelled before: %1").arg(s.intent) }
+                              : run.error();
         const bool undone = run.undoTaken();
         const HookRunner hooks(m_profile, m_from, m_to);
         if (!hooks.command(HookRunner::Rollback).isEmpty()) {
@@ -261,11 +310,13 @@ Switchover::Outcome Switchover::planned(OperationRun& run)
             ? tr("%1 — rolled back: %2 is the writer again").arg(out.error.text, from)
             : tr("%1 — the roll back failed: look at %2 (read_only) now").arg(out.error.text, from);
         run.report(SetupEvent::Kind::StepFailed, -1, StepId::Switchover, out.error.text);
+        ended();
         return out;
     }
     out.elapsedMs = t.elapsed();
     out.switched = true;
     run.commitTaken(); // past the point of no return: the new writer took writes
+    ended(); // and for recover: nothing of this run is to be put back from here on
     out.ok = true;
     for (const OperationStep& s : after)
         if (!run.take(s) && out.ok) {

@@ -10,8 +10,11 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
+class IntentJournal;
 class OperationRun;
 
 /** Moves the writer role of a pair to the other server. Planned: the guards, then the beforeSwitch hook,
@@ -35,6 +38,12 @@ public:
         bool force = false; ///< the writer is gone: a fenced failover (Failover)
         SwitchoverGuards::Limits limits;
         SetupOptions::ShellFactory shellFactory; ///< empty: SSH or local, as the profile says
+        /** Non-empty: the planned switch keeps its intents in this journal (SetupJournal::defaultPath),
+         *  each read_only change written before it is made, so that a run killed outright can be put back
+         *  by 'replipair-cli recover'. Refused when the journal's last run was interrupted or still runs. */
+        QString journalPath;
+        /** Set from another thread (SIGINT, SIGTERM) to stop before the next step, rolling back. */
+        std::shared_ptr<std::atomic_bool> cancel;
     };
     /** How a run ended. */
     struct Outcome
@@ -43,6 +52,7 @@ public:
         bool refused = false; ///< a guard refused: nothing changed
         bool switched = false; ///< the new writer took the role (true also when a step after it failed)
         bool rolledBack = false; ///< a failure before the new writer opened: the old writer is back
+        bool cancelled = false; ///< stopped by Options::cancel (and rolled back)
         QList<Finding> checks;
         QStringList steps; ///< the intents, in order (what dryRun prints)
         StepError error;
@@ -68,4 +78,5 @@ private:
     EventSink m_onEvent;
     int m_from = 0;
     int m_to = 1;
+    std::shared_ptr<IntentJournal> m_journal; ///< the planned run's, when Options::journalPath is set
 };

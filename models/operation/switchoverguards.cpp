@@ -135,12 +135,14 @@ Finding SwitchoverGuards::longTransactions(const Limits& limits)
 {
     const QString from = m_profile.servers[m_from].name;
     const int age = limits.maxTransactionSec;
-    const auto open = onWorker(
+    auto open = onWorker(
         m_workers[m_from], [age](ServerContext& ctx) { return WriterControl::writeTransactions(ctx, age); });
     if (!open)
         return error(QStringLiteral("transactions-unreadable"), from,
             tr("the transactions of %1 cannot be read: %2").arg(from, open.error().text),
             tr("grant the admin account PROCESS and try again"));
+    // the replication applier: read_only does not stop it, and it applies what the peer has already
+    open->removeIf([](const WriterControl::WriteTransaction& t) { return t.applier; });
     if (open->isEmpty())
         return ok(QStringLiteral("no-long-transaction"), from,
             tr("no write transaction on %1 is older than %2 s").arg(from).arg(age));

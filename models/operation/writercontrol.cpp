@@ -54,10 +54,14 @@ Result<WriterControl::WriteState> WriterControl::writeState(ServerContext& ctx)
 Result<QList<WriterControl::WriteTransaction>> WriterControl::writeTransactions(
     ServerContext& ctx, int minAgeSec)
 {
+    // information_schema.processlist hides a thread whose client connection is closed: a transaction
+    // without a row there is held by a server thread whose client has gone
     auto rows = ctx.sql->query(QStringLiteral(
         "SELECT t.trx_mysql_thread_id AS thread, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) AS age, "
         "t.trx_rows_modified AS modified, t.trx_query AS query, "
-        "CONCAT_WS(' ', p.USER, t.trx_state, p.COMMAND, p.STATE) AS user "
+        "CONCAT_WS(' ', p.USER, t.trx_state, p.COMMAND, p.STATE) AS user, "
+        "(p.ID IS NULL) AS gone, "
+        "(p.USER = 'system user' OR p.COMMAND IN ('Slave_SQL', 'Slave_worker', 'Slave_IO')) AS applier "
         "FROM information_schema.innodb_trx t "
         "LEFT JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id "
         "WHERE (t.trx_rows_modified > 0 OR t.trx_lock_structs > 0) "
@@ -67,26 +71,39 @@ Result<QList<WriterControl::WriteTransaction>> WriterControl::writeTransactions(
     if (!rows)
         return std::unexpected(rows.error());
     QList<WriteTransaction> out;
-    for (const SqlRow& r : *rows)
-        out << WriteTransaction { r.value(QStringLiteral("thread")).toLongLong(),
+    for (const SqlRow& r : *rows) {
+        WriteTransaction t { r.value(QStringLiteral("thread")).toLongLong(),
             r.value(QStringLiteral("age")).toLongLong(), r.value(QStringLiteral("modified")).toLongLong(),
             r.value(QStringLiteral("user")).toString(), r.value(QStringLiteral("query")).toString() };
+        t.applier = r.value(QStringLiteral("applier")).toInt() != 0;
+        t.disconnected = r.value(QStringLiteral("gone")).toInt() != 0 && t.thread != 0;
+        if (t.disconnected)
+            t.user = tr("%1, its client disconnected").arg(t.user);
+        out << t;
+    }
     return out;
 }
 
-Result<void> WriterControl::waitForWriteTransactions(ServerContext& ctx, int timeoutSec)
+Result<QString> WriterControl::waitForWriteTransactions(ServerContext& ctx, int timeoutSec)
 {
     ctx.sql->setStep(StepId::WaitTransactions);
     const QDeadlineTimer deadline(qint64(timeoutSec) * 1000);
     for (;;) {
-        auto open = writeTransactions(ctx);
-        if (!open)
-            return std::unexpected(open.error());
-        if (open->isEmpty())
-            return {};
+        auto all = writeTransactions(ctx);
+        if (!all)
+            return std::unexpected(all.error());
+        QList<WriteTransaction> open;
+        for (const WriteTransaction& t : *all) {
+            // a transaction that changed nothing cannot write under read_only: only its locks are held
+            if (t.applier || t.rowsModified == 0)
+                continue;
+            open << t;
+        }
+        if (open.isEmpty())
+            return QString();
         if (deadline.hasExpired()) {
             QStringList threads;
-            for (const WriteTransaction& t : *open)
+            for (const WriteTransaction& t : open)
                 threads << tr("connection %1 (%2, open %3 s, %4 rows changed)")
                                .arg(t.thread)
                                .arg(t.user)

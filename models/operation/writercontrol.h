@@ -24,6 +24,12 @@ public:
         qint64 rowsModified = 0;
         QString user;
         QString query; ///< what it runs now, may be empty (idle in the transaction)
+        /** The replication SQL thread or a parallel worker: read_only does not hold it back, and what it
+         *  applies comes from the peer, which has it already. */
+        bool applier = false;
+        /** No connection of the process list owns it: left behind by a client that disconnected (seen on
+         *  MariaDB 10.11 under read_only: no server thread runs it; it commits once writable again). */
+        bool disconnected = false;
     };
     /** Where a beat written on a source ended, to wait for on its replica. */
     struct BeatPosition
@@ -48,8 +54,12 @@ public:
 
     /** InnoDB transactions of other connections that changed rows or lock them, older than @p minAgeSec. */
     static Result<QList<WriteTransaction>> writeTransactions(ServerContext& ctx, int minAgeSec = 0);
-    /** Waits until no other connection has a write transaction open, at most @p timeoutSec. */
-    static Result<void> waitForWriteTransactions(ServerContext& ctx, int timeoutSec);
+    /** Waits, after read_only went ON, until no application connection has a transaction open that changed
+     *  rows, at most @p timeoutSec. The replication applier and transactions that changed nothing are not
+     *  waited for (read_only stops their writes, or does not concern them). A transaction left behind by a
+     *  client that has disconnected is waited for too (nothing can end it: no server thread runs it, and it
+     *  commits when the server is writable again), and named so in the failure. Returns an empty text. */
+    static Result<QString> waitForWriteTransactions(ServerContext& ctx, int timeoutSec);
 
     /** Where this server's binary log ends now. */
     static Result<BinlogStatus> binlogEnd(ServerContext& ctx);

@@ -89,26 +89,8 @@ bool SetupRun::perServerWhere(const QString& stepId, const ServerStep& fn,
 bool SetupRun::beginJournal(const QString& path)
 {
     // a run killed outright left its intents without an end: its changes are put back by recover first
-    auto runs = JournalRun::readAll(path);
-    if (!runs)
-        return fail(runs.error());
-    if (!runs->isEmpty()) {
-        const JournalRun& last = runs->last();
-        if (last.mayStillRun())
-            return fail(StepError { {}, StepId::Journal, 0,
-                tr("another %1 of this pair runs since %2 (process %3 on %4): wait for it or stop it; "
-                   "nothing was changed")
-                    .arg(last.operation, last.started)
-                    .arg(last.pid)
-                    .arg(last.host) });
-        if (last.interrupted() && !last.toUndo().isEmpty())
-            return fail(StepError { {}, StepId::Journal, 0,
-                tr("the %1 started at %2 was interrupted before it ended and left %n change(s) on the "
-                   "servers (see %3). Run 'replipair-cli recover %4' first (add --dry-run to see what it "
-                   "puts back); nothing was changed",
-                    nullptr, int(last.toUndo().size()))
-                    .arg(last.operation, last.started, path, m_profile.filePath) });
-    }
+    if (auto may = IntentJournal::mayBegin(path, m_profile.filePath); !may)
+        return fail(may.error());
     auto journal = IntentJournal::begin(path, StepId::Setup);
     if (!journal)
         return fail(journal.error());

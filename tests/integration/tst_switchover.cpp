@@ -1,6 +1,7 @@
 #include "common/stepid.h"
 #include "operation/pairstate.h"
 #include "operation/switchover.h"
+#include "setup/setupjournal.h"
 #include "support/haproxyfixture.h"
 #include "support/replicatedsandbox.h"
 #include "support/rowwriter.h"
@@ -16,6 +17,8 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
+
+#include <csignal>
 
 /** Switchover on a real pair set up by RepliPair: each guard refuses with A still the writer, a failing
  *  beforeSwitch hook and a new writer that does not catch up roll back, and a switch under continuous writes
@@ -195,6 +198,92 @@ private Q_SLOTS:
         }
         QSqlDatabase::removeDatabase(name);
         verifyAStillWriter();
+    }
+
+    void aTransactionThatChangedNothingDoesNotHoldTheSwitch()
+    {
+        // issue 17: the wait after read_only counted every InnoDB transaction holding a lock (the applier's
+        // bookkeeping, a SELECT … FOR UPDATE) as a write in flight, and rolled the switch back on timeout;
+        // under read_only such a transaction can no longer write, so only rows changed are waited for
+        sql(0, QStringLiteral("INSERT INTO test.orders VALUES (900000010, 'locked')"));
+        const QString name = QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(sb().servers()[0].port);
+            db.setUserName(QStringLiteral("app"));
+            db.setPassword(QStringLiteral("app-pw"));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery q(db);
+            QVERIFY(db.transaction());
+            QVERIFY2(q.exec(QStringLiteral("SELECT * FROM test.orders WHERE seq = 900000010 FOR UPDATE")),
+                qPrintable(q.lastError().text()));
+            const auto o = switchTo(1, [](Switchover::Options& o) { o.timeoutSec = 3; });
+            QVERIFY(db.rollback());
+            db.close();
+            QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        }
+        QSqlDatabase::removeDatabase(name);
+        QVERIFY(readOnly(0));
+        QVERIFY(!readOnly(1));
+        QCOMPARE(loaded().writerIndex(), 1);
+    }
+
+    void aKilledSwitchoverLeavesAReadOnlyForRecover()
+    {
+        // the CLI journals each read_only change before it is made: killed outright (SIGKILL) after A went
+        // read-only, A stays read-only, a new switchover refuses, and recover makes A writable again
+        const QString client = QStringLiteral("mariadb --defaults-extra-file=%1").arg(clientCnf());
+        PairProfile p = loaded();
+        // B cannot apply A's last row for 60 s: the switch waits in wait-applied, A read-only
+        p.hooks.beforeSwitch = QStringLiteral("%1 -P\"$REPLIPAIR_NEW_WRITER_PORT\" -e 'STOP SLAVE; CHANGE "
+                                              "MASTER TO MASTER_DELAY = 60; START SLAVE' && %1 "
+                                              "-P\"$REPLIPAIR_OLD_WRITER_PORT\" -e \"INSERT INTO test.orders "
+                                              "VALUES (900000020, 'killed')\"")
+                                   .arg(client);
+        QVERIFY(p.save(profilePath()));
+        const QString journal = SetupJournal::defaultPath(loaded());
+        QProcess cli;
+        cli.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        cli.start(QStringLiteral(REPLIPAIR_CLI),
+            { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"), sb().servers()[1].name,
+                QStringLiteral("--yes"), QStringLiteral("--timeout"), QStringLiteral("90") });
+        QVERIFY(cli.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(readOnly(0), 60000);
+        // the intent is on disk before the change is made
+        QFile f(journal);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString lines = QString::fromUtf8(f.readAll());
+        f.close();
+        QVERIFY2(lines.contains(QStringLiteral("\"operation\":\"switchover\"")), qPrintable(lines));
+        QVERIFY2(lines.contains(QStringLiteral("\"action\":\"read-only\"")), qPrintable(lines));
+        cli.kill(); // SIGKILL: no clean-up at all
+        QVERIFY(cli.waitForFinished(10000));
+        sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 0; START SLAVE"));
+        QVERIFY(readOnly(0));
+        QVERIFY(readOnly(1));
+
+        // a new switchover refuses and names recover, changing nothing
+        QProcess again;
+        again.start(QStringLiteral(REPLIPAIR_CLI),
+            { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"), sb().servers()[1].name,
+                QStringLiteral("--yes") });
+        QVERIFY(again.waitForFinished(120000));
+        const QString refused
+            = QString::fromUtf8(again.readAllStandardOutput() + again.readAllStandardError());
+        QCOMPARE(again.exitCode(), 1);
+        QVERIFY2(refused.contains(QStringLiteral("replipair-cli recover")), qPrintable(refused));
+        QVERIFY(readOnly(0));
+
+        QProcess recover;
+        recover.start(QStringLiteral(REPLIPAIR_CLI), { QStringLiteral("recover"), profilePath() });
+        QVERIFY(recover.waitForFinished(120000));
+        const QString said
+            = QString::fromUtf8(recover.readAllStandardOutput() + recover.readAllStandardError());
+        QVERIFY2(recover.exitCode() == 0, qPrintable(said));
+        QVERIFY2(!readOnly(0), qPrintable(said));
+        QVERIFY(readOnly(1));
+        QCOMPARE(loaded().writerIndex(), 0);
     }
 
     void anErrantTransactionOnBIsRefused()
