@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -29,6 +30,8 @@
 class TestDataCopy : public QObject
 {
     Q_OBJECT
+
+    QTemporaryDir m_tmp { QStringLiteral("/tmp/rpdc-XXXXXX") };
 
     SandboxPair m_pair;
     PairProfile m_profile;
@@ -169,6 +172,11 @@ class TestDataCopy : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // the copies' work folders go into a temporary folder of this test's own: it counts and inspects
+        // them, and other tests running beside it make theirs in /tmp
+        QVERIFY(m_tmp.isValid());
+        QFile::setPermissions(m_tmp.path(), QFileDevice::Permissions(0x7777));
+        qputenv("TMPDIR", m_tmp.path().toLocal8Bit());
         QVERIFY2(m_pair.up(), qPrintable(m_pair.error()));
         // both with their binary log on, as after setup's config step
         for (int i = 0; i < 2; ++i) {
