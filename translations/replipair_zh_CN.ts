@@ -65,7 +65,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="+50"/>
+        <location filename="../app/cli/cli.cpp" line="+52"/>
         <source>replipair-cli: %1</source>
         <translation>replipair-cli：%1</translation>
     </message>
@@ -229,7 +229,16 @@ recover）；setup：3 复制已验证，但数据
 </translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+82"/>
+        <source>
+Manual: %1
+</source>
+        <translation>
+使用手册：%1
+</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Show this help.</source>
         <translation>显示此帮助。</translation>
     </message>
@@ -2084,7 +2093,19 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>IntentJournal</name>
     <message>
-        <location filename="../models/operation/intentjournal.cpp" line="+101"/>
+        <location filename="../models/operation/intentjournal.cpp" line="+98"/>
+        <source>another %1 of this pair runs since %2 (process %3 on %4): wait for it or stop it; nothing was changed</source>
+        <translation>此配对的另一个 %1 自 %2 起正在运行（%4 上的进程 %3）：请等待它结束或将其停止；未做任何更改</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>the %1 started at %2 was interrupted before it ended and left %n change(s) on the servers (see %3). Run &apos;replipair-cli recover %4&apos; first (add --dry-run to see what it puts back); nothing was changed</source>
+        <translation>
+            <numerusform>%2 开始的 %1 在结束前被中断，在服务器上留下了 %n 项更改（见 %3）。请先运行 &apos;replipair-cli recover %4&apos;（加 --dry-run 可查看它将撤回的内容）；未做任何更改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location line="+13"/>
         <source>cannot write the journal %1: %2; nothing was changed</source>
         <translation>无法写入运行记录 %1：%2；未做任何更改</translation>
@@ -2340,7 +2361,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+55"/>
+        <location filename="../ui/mainwindow.cpp" line="+72"/>
         <location line="+24"/>
         <source>RepliPair</source>
         <translation>RepliPair</translation>
@@ -2397,12 +2418,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Open Pair Profile</source>
         <translation>打开配对方案</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-94"/>
         <source>Pair profiles (*.replipair.json);;JSON (*.json)</source>
         <translation>配对方案 (*.replipair.json);;JSON (*.json)</translation>
     </message>
@@ -2478,6 +2499,16 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+1"/>
+        <source>RepliPair &amp;Manual</source>
+        <translation>使用手册(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not open the manual %1.</source>
+        <translation>无法打开使用手册 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About RepliPair</source>
         <translation>关于 RepliPair(&amp;A)</translation>
     </message>
@@ -6122,7 +6153,7 @@ Plan:
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+101"/>
         <location line="+7"/>
         <source>pre-flight found errors</source>
         <translation>预检发现错误</translation>
@@ -6159,19 +6190,7 @@ Plan:
         </translation>
     </message>
     <message>
-        <location line="-174"/>
-        <source>another %1 of this pair runs since %2 (process %3 on %4): wait for it or stop it; nothing was changed</source>
-        <translation>此配对的另一个 %1 自 %2 起正在运行（%4 上的进程 %3）：请等待它结束或将其停止；未做任何更改</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>the %1 started at %2 was interrupted before it ended and left %n change(s) on the servers (see %3). Run &apos;replipair-cli recover %4&apos; first (add --dry-run to see what it puts back); nothing was changed</source>
-        <translation>
-            <numerusform>%2 开始的 %1 在结束前被中断，在服务器上留下了 %n 项更改（见 %3）。请先运行 &apos;replipair-cli recover %4&apos;（加 --dry-run 可查看它将撤回的内容）；未做任何更改</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="-129"/>
         <source>what this run changed and did not put back is in the journal %1: run setup again to go on from there, or &apos;replipair-cli recover&apos; to put it back</source>
         <translation>本次运行所做且未撤回的更改记录在运行记录 %1 中：再次运行搭建可从那里继续，或运行 &apos;replipair-cli recover&apos; 将其撤回</translation>
     </message>
@@ -7416,7 +7435,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>Switchover</name>
     <message>
-        <location filename="../models/operation/switchover.cpp" line="+34"/>
+        <location filename="../models/operation/switchover.cpp" line="+35"/>
         <source>the profile is not saved in a file: its &quot;writer&quot; stays as it was</source>
         <translation>配对方案未保存在文件中：其 &quot;writer&quot; 保持不变</translation>
     </message>
@@ -7432,7 +7451,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>run the beforeSwitch hook: %1</source>
         <translation>运行 beforeSwitch 钩子：%1</translation>
     </message>
@@ -7442,24 +7461,29 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>将 %1 设为只读：在其上的新写入会立即失败</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>read_only = ON</source>
         <translation>read_only = ON</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>read_only = OFF: %1 takes writes again</source>
         <translation>read_only = OFF：%1 重新接收写入</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>wait until the write transactions running on %1 end (at most %2 s)</source>
         <translation>等待 %1 上正在运行的写事务结束（最多 %2 秒）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>no write transaction open</source>
         <translation>没有未结束的写事务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no write transaction open; %1</source>
+        <translation>没有未结束的写事务；%1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -7482,12 +7506,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>使 %1 可写</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>read_only = OFF: %1 takes the writes</source>
         <translation>read_only = OFF：%1 接管写入</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>record %1 as the writer: the profile, and read_only in both option files (%1 OFF, %2 ON)</source>
         <translation>将 %1 记录为写入端：写入配对方案，并在两个配置文件中设置 read_only（%1 OFF，%2 ON）</translation>
     </message>
@@ -7537,7 +7561,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
+        <source>the journal %1 could not be written in full: %2</source>
+        <translation>运行记录 %1 未能完整写入：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cancelled before: %1</source>
+        <translation>在此之前已取消：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>run the rollback hook: %1</source>
         <translation>运行 rollback 钩子：%1</translation>
     </message>
@@ -7552,7 +7586,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>%1 — 回滚失败：请立即检查 %2（read_only）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%1 is the writer (writes paused %2 ms)</source>
         <translation>%1 是写入端（写入暂停了 %2 毫秒）</translation>
     </message>
@@ -7565,7 +7599,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SwitchoverCommand</name>
     <message>
-        <location filename="../app/cli/switchovercommand.cpp" line="+13"/>
+        <location filename="../app/cli/switchovercommand.cpp" line="+19"/>
         <source>switchover needs --to with the name of the new writer (%1 or %2)</source>
         <translation>switchover 需要 --to 加上新写入端的名称（%1 或 %2）</translation>
     </message>
@@ -7580,7 +7614,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>switchover 会将写入移动到 %1；请先加 --dry-run 运行以查看检查项和步骤，然后再加 --yes</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
+        <source>replipair-cli: %1 received: stopping before the next step and putting %2 back as the writer…</source>
+        <translation>replipair-cli：收到 %1：在下一步之前停止，并把 %2 恢复为写入端…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Dry run: nothing was changed. The checks:</source>
         <translation>试运行：未做任何更改。检查项：</translation>
     </message>
@@ -7598,6 +7637,11 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+3"/>
         <source>The steps a switch takes, in order:</source>
         <translation>切换按顺序执行的步骤：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>interrupted by %1: %2</source>
+        <translation>被 %1 中断：%2</translation>
     </message>
 </context>
 <context>
@@ -7703,7 +7747,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>请授予管理员账号 PROCESS 权限，然后重试</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>no write transaction on %1 is older than %2 s</source>
         <translation>%1 上没有超过 %2 秒的写事务</translation>
     </message>
@@ -8002,7 +8046,12 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
 <context>
     <name>WriterControl</name>
     <message>
-        <location filename="../models/operation/writercontrol.cpp" line="+90"/>
+        <location filename="../models/operation/writercontrol.cpp" line="+81"/>
+        <source>%1, its client disconnected</source>
+        <translation>%1，其客户端已断开</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>connection %1 (%2, open %3 s, %4 rows changed)</source>
         <translation>连接 %1（%2，已打开 %3 秒，更改了 %4 行）</translation>
     </message>
