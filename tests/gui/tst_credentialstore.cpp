@@ -42,8 +42,10 @@ template<typename T> T waitFor(QFuture<T> future)
     std::optional<T> out;
     QObject context;
     AsyncTask::runThenCallback(future, &context, [&out](const T& r) { out = r; });
-    QTest::qWaitFor([&] { return out.has_value(); }, 20000);
-    return out.value_or(T {});
+    // no answer in time is a failure, never a default-made success
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 20000))
+        return T(std::unexpected(StepError { {}, {}, 0, QStringLiteral("no answer within 20 s") }));
+    return *out;
 }
 
 PairProfile unreachablePair(const QString& name)
