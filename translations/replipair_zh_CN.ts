@@ -123,7 +123,7 @@ Options:
   --critical SECONDS        status --nagios: lag that is critical (default 60)
   --sequential              setup: one server after the other (for comparison)
   --journal FILE            setup: append the run&apos;s journal line to FILE (default: PROFILE.journal,
-                            or ~/.local/share/replipair/journals/NAME.journal when PROFILE is not a
+                            or ~/.local/share/replipair/journals/NAME-ID.journal when PROFILE is not a
                             regular file)
   --copy-from NAME          inspect/plan/setup: first copy the replicated databases from server NAME
                             to the other, online (profile: &quot;initialCopy&quot;)
@@ -197,7 +197,7 @@ could not be compared (run compare when writes pause).
   --sequential              setup：逐台服务器依次进行（用于对比）
   --journal FILE            setup：将本次运行的运行记录行追加到 FILE（默认：PROFILE.journal，
                             PROFILE 不是普通文件时为
-                            ~/.local/share/replipair/journals/NAME.journal）
+                            ~/.local/share/replipair/journals/NAME-ID.journal）
   --copy-from NAME          inspect/plan/setup：先将被复制的数据库从服务器 NAME 在线拷贝到
                             另一台（配对方案：&quot;initialCopy&quot;）
   --replace-target          拷贝时：可替换接收方的非空数据库（先在其主机上保存为转储文件；

@@ -1,5 +1,6 @@
 #include "setup/setupjournal.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -27,7 +28,14 @@ QString SetupJournal::defaultPath(const PairProfile& profile)
         name = QStringLiteral("pair");
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
         + QStringLiteral("/replipair/journals");
-    return dir + QLatin1Char('/') + name + QStringLiteral(".journal");
+    // two pairs of one name (two sandboxes, a test beside the real one) are two pairs: the journal is named
+    // after the name and the two servers it joins, so one never reads the other's runs
+    QByteArray endpoints;
+    for (const ServerProfile& s : profile.servers)
+        endpoints += (s.hasSsh ? s.ssh.host : QString()).toUtf8() + '|' + s.endpoint().toUtf8() + ';';
+    const QString id
+        = QString::fromLatin1(QCryptographicHash::hash(endpoints, QCryptographicHash::Sha1).toHex().left(8));
+    return dir + QLatin1Char('/') + name + QLatin1Char('-') + id + QStringLiteral(".journal");
 }
 
 void SetupJournal::add(const QJsonValue& entry)

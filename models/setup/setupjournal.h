@@ -18,7 +18,8 @@ class SetupJournal
 public:
     /** Where the journal of @p profile lives: next to a profile that is a regular file
      *  (`<profile>.journal`); else (a pipe such as /dev/stdin, or a profile never saved) in the state
-     *  folder, `$XDG_DATA_HOME/replipair/journals/<pair name>.journal` (~/.local/share/... by default). */
+     *  folder, `$XDG_DATA_HOME/replipair/journals/<pair name>-<id of its two servers>.journal`
+     * (~/.local/share/... by default). */
     static QString defaultPath(const PairProfile& profile);
 
     /** Safe from both worker threads at once. */

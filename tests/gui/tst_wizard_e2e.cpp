@@ -29,6 +29,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -368,7 +369,11 @@ private:
         auto* differences = compare->findChild<QTreeWidget*>("compareDifferences");
         QVERIFY2(differences->topLevelItemCount() > 0,
             qPrintable(compare->findChild<QLabel*>("compareStatus")->text()));
-        QVERIFY(differences->topLevelItem(0)->text(0).startsWith("wizard_e2e."));
+        QStringList listed; // the skipped row's table is among the ranges listed
+        for (int i = 0; i < differences->topLevelItemCount(); ++i)
+            listed << differences->topLevelItem(i)->text(0);
+        QVERIFY2(
+            listed.filter(QRegularExpression("^wizard_e2e\\.")).size() > 0, qPrintable(listed.join(", ")));
         compare->close();
 
         // and what RepliPair wrote into B's configuration, read back from the server's files

@@ -628,7 +628,13 @@ private Q_SLOTS:
             QVERIFY2(seen.contains(step), qPrintable(step));
         // the profile came from a pipe: its journal is in the state folder, not /dev/stdin.journal
         QVERIFY(!QFile::exists(QStringLiteral("/dev/stdin.journal")));
-        const QString stateJournal = m_dir.filePath(QStringLiteral("xdg/replipair/journals/sandbox.journal"));
+        // named after the pair and its two servers: "sandbox-<8 hex digits>.journal"
+        const QStringList stateJournals
+            = QDir(m_dir.filePath(QStringLiteral("xdg/replipair/journals")))
+                  .entryList({ QStringLiteral("sandbox-????????.journal") }, QDir::Files);
+        QCOMPARE(stateJournals.size(), 1);
+        const QString stateJournal
+            = m_dir.filePath(QStringLiteral("xdg/replipair/journals/") + stateJournals.first());
         QFile sj(stateJournal);
         QVERIFY2(sj.open(QIODevice::ReadOnly), qPrintable(stateJournal));
         // the run's record is its last line (after the intent lines)
