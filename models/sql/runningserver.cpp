@@ -17,15 +17,24 @@ Result<RunningServer> RunningServer::read(SqlSession& sql)
                                         "@@GLOBAL.server_id AS server_id, UNIX_TIMESTAMP() AS now"));
     if (!ids)
         return std::unexpected(ids.error());
-    auto uptime = sql.query(QStringLiteral("SHOW GLOBAL STATUS LIKE 'Uptime'"));
-    if (!uptime)
-        return std::unexpected(uptime.error());
+    // Connections only grows within one process: a smaller count is a new process, even one started within
+    // the second the uptime cannot tell apart
+    auto status
+        = sql.query(QStringLiteral("SHOW GLOBAL STATUS WHERE Variable_name IN ('Uptime', 'Connections')"));
+    if (!status)
+        return std::unexpected(status.error());
     const SqlRow row = ids->value(0);
     RunningServer s;
     s.dataDir = row.value(QStringLiteral("datadir")).toString();
     s.port = row.value(QStringLiteral("port")).toInt();
     s.serverId = row.value(QStringLiteral("server_id")).toLongLong();
-    s.uptime = uptime->value(0).value(QStringLiteral("Value")).toLongLong();
+    for (const SqlRow& r : *status) {
+        const QString name = r.value(QStringLiteral("Variable_name")).toString();
+        if (name.compare(QLatin1String("Uptime"), Qt::CaseInsensitive) == 0)
+            s.uptime = r.value(QStringLiteral("Value")).toLongLong();
+        else if (name.compare(QLatin1String("Connections"), Qt::CaseInsensitive) == 0)
+            s.connections = r.value(QStringLiteral("Value")).toLongLong();
+    }
     s.startedAt = qint64(row.value(QStringLiteral("now")).toDouble()) - s.uptime;
     return s;
 }
@@ -40,7 +49,7 @@ bool RunningServer::isServer(const QString& expectedDataDir, int expectedPort, q
 bool RunningServer::sameProcess(const RunningServer& later) const
 {
     return later.isServer(dataDir, port, serverId) && qAbs(later.startedAt - startedAt) <= 1
-        && later.uptime >= uptime;
+        && later.uptime >= uptime && later.connections >= connections;
 }
 
 QString RunningServer::describe() const

@@ -19,6 +19,7 @@ public:
     qint64 serverId = 0;
     qint64 startedAt = 0; ///< seconds since the epoch, on the server's clock
     qint64 uptime = 0; ///< seconds
+    qint64 connections = 0; ///< connection attempts since the process started (grows within one process)
 
     /** Two statements on the open session. */
     static Result<RunningServer> read(SqlSession& sql);
