@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "host/serverworker.h"
+
 #include "clioptions.h"
 #include "comparecommand.h"
 #include "inspectcommand.h"
@@ -166,6 +168,19 @@ QString Cli::usage()
         "could not be compared (run compare when writes pause).\n");
     // the last line: where the manual is, in the reader's language
     return commands + tr("\nManual: %1\n").arg(ManualPage::path(QLocale().name()));
+}
+
+bool Cli::connectBoth(ServerWorker& a, ServerWorker& b, bool json)
+{
+    for (ServerWorker* w : { &a, &b }) {
+        auto c = w->submit([](ServerContext& ctx) { return ctx.connect(); });
+        c.waitForFinished();
+        if (!c.result()) {
+            printFailure(c.result().error(), json);
+            return false;
+        }
+    }
+    return true;
 }
 
 int Cli::run(const QStringList& arguments)

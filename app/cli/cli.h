@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+class ServerWorker;
+
 /** replipair-cli: sandbox, inspect, plan, setup, status, monitor, compare, skip. What every command
  *  shares: the output streams, bad-input and failure reports, the usage text and the dispatch.
  *  Exit codes: 0 success, 1 the operation failed, 2 bad input (unreadable profile, missing field,
@@ -29,4 +31,6 @@ public:
     /** A failed step: a JSON "error" line on stdout with --json, always a FAILED line on stderr. */
     static void printFailure(const StepError& error, bool json);
     static QString usage();
+    /** Connects both servers' admin sessions on their workers; prints the first failure and returns false. */
+    static bool connectBoth(ServerWorker& a, ServerWorker& b, bool json);
 };

@@ -89,14 +89,8 @@ int CompareCommand::run(const PairProfile& profile, const CliOptions& options)
                        << Qt::endl;
     }
     ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
-    for (ServerWorker* w : { &a, &b }) {
-        auto c = w->submit([](ServerContext& ctx) { return ctx.connect(); });
-        c.waitForFinished();
-        if (!c.result()) {
-            Cli::printFailure(c.result().error(), options.json);
-            return Cli::Failed;
-        }
-    }
+    if (!Cli::connectBoth(a, b, options.json))
+        return Cli::Failed;
     g_cancel.store(false);
     const auto oldInt = std::signal(SIGINT, onSignal);
     const auto oldTerm = std::signal(SIGTERM, onSignal);

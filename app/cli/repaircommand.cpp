@@ -21,14 +21,8 @@ int RepairCommand::run(const PairProfile& profile, const CliOptions& options)
     if (options.yes && options.dryRun)
         return Cli::badInput(tr("--yes and --dry-run exclude each other"));
     ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
-    for (ServerWorker* w : { &a, &b }) {
-        auto c = w->submit([](ServerContext& ctx) { return ctx.connect(); });
-        c.waitForFinished();
-        if (!c.result()) {
-            Cli::printFailure(c.result().error(), options.json);
-            return Cli::Failed;
-        }
-    }
+    if (!Cli::connectBoth(a, b, options.json))
+        return Cli::Failed;
     const std::atomic_bool cancel { false };
     RowRepair repair(profile, &a, &b, &cancel);
     auto report = repair.run(options.table, from, options.yes);
