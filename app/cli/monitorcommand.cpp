@@ -312,7 +312,7 @@ int MonitorCommand::run(const QStringList& profilePaths, const QStringList& args
         w.monitor->start();
     const int result = loop.exec();
     for (Watched& w : pairs)
-        w.monitor->stop();
+        w.monitor->finish(); // no heartbeat wait may outlive the command
 
     if (handleSignals) {
         ::sigaction(SIGINT, &oldInt, nullptr);

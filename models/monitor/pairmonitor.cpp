@@ -128,6 +128,19 @@ void PairMonitor::stop()
         forgetBeats(i); // a beat timed after a pause would count the pause as lag
 }
 
+void PairMonitor::finish()
+{
+    stop();
+    for (auto& p : m_pollers)
+        p.reset();
+    for (int i = 0; i < 2; ++i) {
+        m_probeWorkers[i].reset(); // waits for a running wait to return
+        m_waiting[i] = false;
+    }
+    for (auto& w : m_workers)
+        w.reset();
+}
+
 void PairMonitor::pollNow()
 {
     for (auto& p : m_pollers)

@@ -53,6 +53,10 @@ public:
 
     void start();
     void stop();
+    /** stop(), then wait for a heartbeat wait still running on a probe (at most a second) and close every
+     *  connection; the monitor is done after it. For callers that may block, like the CLI before it exits: a
+     * probe left running when the process ends would use the client library while it is torn down. */
+    void finish();
     bool isRunning() const { return m_running; }
     /** One poll of both servers now; roundFinished() follows when both have answered. */
     void pollNow();
