@@ -2,7 +2,7 @@
 
 #include "common/steperror.h"
 #include "host/serverworker.h"
-#include "setup/replicationsteps.h"
+#include "replication/replicationsteps.h"
 
 #include <QCoreApplication>
 #include <QStringList>

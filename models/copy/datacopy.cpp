@@ -8,7 +8,7 @@
 #include "host/remotejob.h"
 #include "host/serverworker.h"
 #include "operation/intentjournal.h"
-#include "setup/replicastartpoint.h"
+#include "replication/replicastartpoint.h"
 
 #include <QDateTime>
 

@@ -3,7 +3,7 @@
 #include "common/pairprofile.h"
 #include "monitor/statussample.h"
 #include "monitor/writercheck.h"
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 #include "sql/replicastatus.h"
 
 #include <QDateTime>

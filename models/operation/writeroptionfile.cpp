@@ -6,7 +6,7 @@
 #include "config/optionfiles.h"
 #include "host/serverworker.h"
 #include "operation/writercontrol.h"
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 
 #include <QDir>
 #include <QFileInfo>

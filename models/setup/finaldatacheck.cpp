@@ -2,7 +2,7 @@
 
 #include "common/stepid.h"
 #include "host/serverworker.h"
-#include "setup/replicastartpoint.h"
+#include "replication/replicastartpoint.h"
 #include "setup/snapshotchecksum.h"
 #include "sql/replicastatus.h"
 

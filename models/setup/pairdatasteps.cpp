@@ -4,7 +4,7 @@
 #include "copy/copyaccount.h"
 #include "host/serverworker.h"
 #include "setup/preflightdata.h"
-#include "setup/replicastartpoint.h"
+#include "replication/replicastartpoint.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -6,7 +6,7 @@
 #include "copy/datacopy.h"
 #include "setup/finaldatacheck.h"
 #include "setup/preflight.h"
-#include "setup/replicastartpoint.h"
+#include "replication/replicastartpoint.h"
 #include "setup/setupevent.h"
 #include "setup/setupplan.h"
 

@@ -5,7 +5,7 @@
 #include "host/serverworker.h"
 #include "setup/pairdatasteps.h"
 #include "setup/preflight.h"
-#include "setup/replicationsteps.h"
+#include "replication/replicationsteps.h"
 
 PairInspection::PairInspection(const PairProfile& profile, PairWorkers& workers, PairDataSteps& data)
     : m_profile(profile)

@@ -2,7 +2,7 @@
 
 #include "common/finding.h"
 #include "setup/pairworkers.h"
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 
 #include <QCoreApplication>
 #include <QStringList>

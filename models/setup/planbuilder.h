@@ -3,8 +3,8 @@
 #include "common/pairprofile.h"
 #include "config/configplan.h"
 #include "setup/preflight.h"
-#include "setup/replicastartpoint.h"
-#include "setup/serverinspection.h"
+#include "replication/replicastartpoint.h"
+#include "inspection/serverinspection.h"
 #include "setup/setupplan.h"
 
 #include <QCoreApplication>

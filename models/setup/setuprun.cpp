@@ -12,7 +12,7 @@
 #include "setup/pairverifier.h"
 #include "setup/planbuilder.h"
 #include "setup/planfingerprint.h"
-#include "setup/replicationsteps.h"
+#include "replication/replicationsteps.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 #include "config/configpush.h"
 #include "setup/pairworkers.h"
 #include "setup/preflight.h"
-#include "setup/replicationsteps.h"
+#include "replication/replicationsteps.h"
 #include "setup/setupevent.h"
 #include "setup/setupjournal.h"
 #include "setup/setupoptions.h"

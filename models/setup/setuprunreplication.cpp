@@ -4,7 +4,7 @@
 #include "host/serverworker.h"
 #include "operation/intentjournal.h"
 #include "setup/pairdatasteps.h"
-#include "setup/replicationsteps.h"
+#include "replication/replicationsteps.h"
 
 // SetupRun's replication steps (account, start points, CHANGE MASTER), apart from the rest of the run so
 // that each file stays readable; the strings keep SetupRun's translation context.

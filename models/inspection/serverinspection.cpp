@@ -1,4 +1,4 @@
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 
 #include "common/stepid.h"
 #include "host/serverworker.h"
