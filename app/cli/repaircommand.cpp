@@ -22,10 +22,8 @@ int RepairCommand::run(const PairProfile& profile, const CliOptions& options)
         return Cli::badInput(tr("--yes and --dry-run exclude each other"));
     ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
     for (ServerWorker* w : { &a, &b }) {
-        auto c = w->submit([](ServerContext& ctx) { return ctx.connect(); });
-        c.waitForFinished();
-        if (!c.result()) {
-            Cli::printFailure(c.result().error(), options.json);
+        if (const auto c = w->run([](ServerContext& ctx) { return ctx.connect(); }); !c) {
+            Cli::printFailure(c.error(), options.json);
             return Cli::Failed;
         }
     }

@@ -23,13 +23,6 @@ QString size(qint64 bytes)
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
-template<typename F> auto onWorker(ServerWorker* w, F fn)
-{
-    auto f = w->submit(std::move(fn));
-    f.waitForFinished();
-    return f.result();
-}
-
 struct SourceFacts
 {
     QStringList databases;
@@ -277,7 +270,7 @@ Result<CopyCheck> CopyCheck::gather(
     const int target = 1 - source;
     const QString from = profile.servers[source].name, to = profile.servers[target].name;
     auto facts
-        = onWorker(workers[source], [profile](ServerContext& ctx) { return readSource(ctx, profile); });
+        = workers[source]->run([profile](ServerContext& ctx) { return readSource(ctx, profile); });
     if (!facts)
         return std::unexpected(facts.error());
     c.databases = facts->databases;
@@ -285,7 +278,7 @@ Result<CopyCheck> CopyCheck::gather(
     c.sourceDataBytes = facts->dataBytes;
     c.sourceTables = facts->tables;
     c.sourceRows = facts->rows;
-    auto read = onWorker(workers[target], [c](ServerContext& ctx) mutable -> Result<CopyCheck> {
+    auto read = workers[target]->run([c](ServerContext& ctx) mutable -> Result<CopyCheck> {
         if (auto r = readTarget(ctx, c); !r)
             return std::unexpected(r.error());
         return c;
@@ -332,8 +325,8 @@ Result<CopyCheck> CopyCheck::gather(
                           "carry its binary log coordinates")
                 .arg(c.dumpTool, to),
             CopyCheck::tr("install the client package of %1's server version on %2's host").arg(from, to) };
-    const Dialect sourceDialect = onWorker(workers[source], [](ServerContext& ctx) { return ctx.dialect; });
-    const Dialect targetDialect = onWorker(workers[target], [](ServerContext& ctx) { return ctx.dialect; });
+    const Dialect sourceDialect = workers[source]->run([](ServerContext& ctx) { return ctx.dialect; });
+    const Dialect targetDialect = workers[target]->run([](ServerContext& ctx) { return ctx.dialect; });
     // the dump's coordinates are executed by the receiver: MySQL 8.4 took CHANGE MASTER away, and only a
     // tool with --source-data writes CHANGE REPLICATION SOURCE
     if (!c.dumpTool.isEmpty() && c.dumpOptions.knowsCoordinates() && !targetDialect.isMariaDb()

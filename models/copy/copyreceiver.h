@@ -78,7 +78,5 @@ private:
 
 template<typename F> auto CopyReceiver::on(F fn)
 {
-    auto f = m_worker->submit(std::move(fn));
-    f.waitForFinished();
-    return f.result();
+    return m_worker->run(std::move(fn));
 }

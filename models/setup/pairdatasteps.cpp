@@ -11,13 +11,6 @@
 #include <QLocale>
 
 namespace {
-template<typename F> auto onWorker(ServerWorker* w, F fn)
-{
-    auto f = w->submit(std::move(fn));
-    f.waitForFinished();
-    return f.result();
-}
-
 /** Whether @p s holds a table in the replicated databases (the probe and heartbeat tables aside). */
 bool holdsData(const PairProfile& profile, const ServerInspection& s)
 {
@@ -66,7 +59,7 @@ QList<Finding> PairDataSteps::preflight(
     for (int i = 0; i < 2; ++i) {
         if (!in[i].logBin)
             continue;
-        auto c = onWorker(m_workers[i], [](ServerContext& ctx) { return ReplicaStartPoint::now(ctx); });
+        auto c = m_workers[i]->run([](ServerContext& ctx) { return ReplicaStartPoint::now(ctx); });
         if (c) {
             m_start[i] = *c;
             m_startReason[i] = PairDataSteps::tr("where %1's binary log stood when the data was inspected")
@@ -182,8 +175,7 @@ void PairDataSteps::afterConfig(const ServerInspection (&in)[2])
         m_binlogTurnedOnWithData[i] = holdsData(m_profile, in[i]);
         if (m_planned[i].rule != PlannedStart::Rule::RestartedLog)
             continue;
-        auto c = onWorker(
-            m_workers[i], [](ServerContext& ctx) { return ReplicaStartPoint::startOfCurrentFile(ctx); });
+        auto c = m_workers[i]->run([](ServerContext& ctx) { return ReplicaStartPoint::startOfCurrentFile(ctx); });
         if (!c)
             continue;
         m_start[i] = *c;
