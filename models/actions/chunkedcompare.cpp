@@ -133,7 +133,8 @@ Result<void> ChunkedCompare::throttle()
             if (!busy)
                 return std::unexpected(busy.error());
             // the replica applies, within the limit, everything its source had written: lag below it
-            auto pos = m_workers[s]->run([](ServerContext& ctx) { return ctx.sql->query(ctx.dialect.showBinlogStatus()); });
+            auto pos = m_workers[s]->run(
+                [](ServerContext& ctx) { return ctx.sql->query(ctx.dialect.showBinlogStatus()); });
             if (!pos)
                 return std::unexpected(pos.error());
             bool behind = false;

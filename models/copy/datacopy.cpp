@@ -305,9 +305,7 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     result.databases = undo.params.databases;
     if (flavor.isMariaDb()) {
         auto gtid = onSource([c = *coords](ServerContext& ctx) {
-            return ctx.sql->scalar(QStringLiteral("SELECT BINLOG_GTID_POS(%1, %2)")
-                                       .arg(ctx.dialect.literal(c.file))
-                                       .arg(c.position));
+            return ctx.sql->scalar(ctx.dialect.gtidPositionAt(c.file, c.position));
         });
         if (!gtid)
             return std::unexpected(gtid.error());

@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 
-
 /** The per-server SQL of the checklist, made safe: replication account, coordinates, CHANGE MASTER. */
 class ReplicationSteps
 {

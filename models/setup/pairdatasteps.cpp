@@ -1,10 +1,11 @@
 #include "setup/pairdatasteps.h"
 
+#include "common/owntables.h"
 #include "common/stepid.h"
 #include "copy/copyaccount.h"
 #include "host/serverworker.h"
-#include "setup/preflightdata.h"
 #include "replication/replicastartpoint.h"
+#include "setup/preflightdata.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -19,7 +20,7 @@ bool holdsData(const PairProfile& profile, const ServerInspection& s)
             || profile.ignoreDatabases.contains(it.key()))
             continue;
         for (const QString& t : it.value())
-            if (t != QLatin1String("replipair_probe") && t != QLatin1String("replipair_heartbeat"))
+            if (!OwnTables::All.contains(t))
                 return true;
     }
     return false;
@@ -175,7 +176,8 @@ void PairDataSteps::afterConfig(const ServerInspection (&in)[2])
         m_binlogTurnedOnWithData[i] = holdsData(m_profile, in[i]);
         if (m_planned[i].rule != PlannedStart::Rule::RestartedLog)
             continue;
-        auto c = m_workers[i]->run([](ServerContext& ctx) { return ReplicaStartPoint::startOfCurrentFile(ctx); });
+        auto c = m_workers[i]->run(
+            [](ServerContext& ctx) { return ReplicaStartPoint::startOfCurrentFile(ctx); });
         if (!c)
             continue;
         m_start[i] = *c;

@@ -1,5 +1,6 @@
 #include "setup/pairverifier.h"
 
+#include "common/owntables.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
 #include "host/serverworker.h"
@@ -15,7 +16,7 @@
 #include <utility>
 
 namespace {
-const QString kTable = QStringLiteral("replipair_probe");
+const QString kTable = OwnTables::Probe;
 } // namespace
 
 PairVerifier::PairVerifier(

@@ -2,9 +2,9 @@
 
 #include "common/pairprofile.h"
 #include "config/configplan.h"
-#include "setup/preflight.h"
-#include "replication/replicastartpoint.h"
 #include "inspection/serverinspection.h"
+#include "replication/replicastartpoint.h"
+#include "setup/preflight.h"
 #include "setup/setupplan.h"
 
 #include <QCoreApplication>

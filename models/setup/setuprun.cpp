@@ -7,12 +7,12 @@
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 #include "operation/intentjournal.h"
+#include "replication/replicationsteps.h"
 #include "setup/pairdatasteps.h"
 #include "setup/pairinspection.h"
 #include "setup/pairverifier.h"
 #include "setup/planbuilder.h"
 #include "setup/planfingerprint.h"
-#include "replication/replicationsteps.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -434,8 +434,8 @@ void SetupRun::ensureHeartbeatTable()
     // the monitor's heartbeat table: made on the writer (A when both write), it replicates like any table
     const QString db = m_profile.probeDatabase();
     const int maker = std::max(m_profile.writerIndex(), 0);
-    const Result<bool> r
-        = m_pair.worker(maker)->run([db](ServerContext& ctx) { return Heartbeat::ensureTable(*ctx.sql, db); });
+    const Result<bool> r = m_pair.worker(maker)->run(
+        [db](ServerContext& ctx) { return Heartbeat::ensureTable(*ctx.sql, db); });
     if (!r)
         report(SetupEvent::Kind::Warning, m_profile.servers[maker].name, StepId::Heartbeat,
             tr("could not create the heartbeat table for monitoring: %1").arg(r.error().text));
