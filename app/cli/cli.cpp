@@ -173,10 +173,8 @@ QString Cli::usage()
 bool Cli::connectBoth(ServerWorker& a, ServerWorker& b, bool json)
 {
     for (ServerWorker* w : { &a, &b }) {
-        auto c = w->submit([](ServerContext& ctx) { return ctx.connect(); });
-        c.waitForFinished();
-        if (!c.result()) {
-            printFailure(c.result().error(), json);
+        if (const auto c = w->run([](ServerContext& ctx) { return ctx.connect(); }); !c) {
+            printFailure(c.error(), json);
             return false;
         }
     }

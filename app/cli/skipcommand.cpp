@@ -17,7 +17,7 @@ int SkipCommand::run(const PairProfile& profile, const CliOptions& options)
         return Cli::badInput(tr("skip needs --server with the name of one of the two servers"));
     const QString token = options.confirm;
     ServerWorker worker(index, profile.servers[index]);
-    auto f = worker.submit([token](ServerContext& ctx) -> Result<QString> {
+    const Result<QString> r = worker.run([token](ServerContext& ctx) -> Result<QString> {
         if (auto c = ctx.connect(); !c)
             return std::unexpected(c.error());
         if (!token.isEmpty())
@@ -30,8 +30,6 @@ int SkipCommand::run(const PairProfile& profile, const CliOptions& options)
             .arg(e->errorCode)
             .arg(e->errorText, e->events.join(QStringLiteral("\n  ")), e->token);
     });
-    f.waitForFinished();
-    const Result<QString> r = f.result();
     if (!r) {
         Cli::printFailure(r.error(), options.json);
         return Cli::Failed;

@@ -13,13 +13,6 @@
 #include <cmath>
 
 namespace {
-template<typename F> auto onWorker(ServerWorker* w, F fn)
-{
-    auto f = w->submit(std::move(fn));
-    f.waitForFinished();
-    return f.result();
-}
-
 QJsonValue literals(const QStringList& values)
 {
     return values.isEmpty() ? QJsonValue() : QJsonValue(QJsonArray::fromStringList(values));
@@ -131,7 +124,7 @@ Result<void> ChunkedCompare::throttle()
         for (;;) {
             if (cancelled())
                 return {};
-            auto busy = onWorker(m_workers[s], [](ServerContext& ctx) -> Result<qint64> {
+            auto busy = m_workers[s]->run([](ServerContext& ctx) -> Result<qint64> {
                 auto rows = ctx.sql->query(QStringLiteral("SHOW GLOBAL STATUS LIKE 'Threads_running'"));
                 if (!rows)
                     return std::unexpected(rows.error());
@@ -140,7 +133,7 @@ Result<void> ChunkedCompare::throttle()
             if (!busy)
                 return std::unexpected(busy.error());
             // the replica applies, within the limit, everything its source had written: lag below it
-            auto pos = onWorker(m_workers[s],
+            auto pos = m_workers[s]->run(
                 [](ServerContext& ctx) { return ctx.sql->query(ctx.dialect.showBinlogStatus()); });
             if (!pos)
                 return std::unexpected(pos.error());
@@ -149,7 +142,7 @@ Result<void> ChunkedCompare::throttle()
                 const QString file = pos->first().value(QStringLiteral("File")).toString();
                 const qint64 at = pos->first().value(QStringLiteral("Position")).toLongLong();
                 const int limit = qMax(1, int(std::ceil(m_options.maxLagSeconds)));
-                auto waited = onWorker(m_workers[1 - s], [&](ServerContext& ctx) {
+                auto waited = m_workers[1 - s]->run([&](ServerContext& ctx) {
                     return ctx.sql->scalar(ctx.dialect.sourcePosWait(file, at, limit));
                 });
                 if (!waited)
@@ -216,11 +209,11 @@ ChunkedCompare::Verdict ChunkedCompare::compareRange(const TableShape& t, const 
 Result<CompareReport> ChunkedCompare::run(const CompareReport& resumeFrom)
 {
     for (ServerWorker* w : m_workers)
-        onWorker(w, [](ServerContext& ctx) {
+        w->run([](ServerContext& ctx) {
             ctx.sql->setStep(StepId::CompareData);
             return true;
         });
-    auto shapes = onWorker(m_workers[0], [profile = m_profile, only = m_options.tables](ServerContext& ctx) {
+    auto shapes = m_workers[0]->run([profile = m_profile, only = m_options.tables](ServerContext& ctx) {
         ctx.sql->setStep(StepId::CompareData);
         return TableShape::list(ctx, profile, only);
     });
@@ -261,7 +254,7 @@ Result<CompareReport> ChunkedCompare::run(const CompareReport& resumeFrom)
                 return std::unexpected(th.error());
             QStringList upper;
             if (!t.key.isEmpty()) {
-                auto b = onWorker(m_workers[0], [&](ServerContext& ctx) -> Result<QStringList> {
+                auto b = m_workers[0]->run([&](ServerContext& ctx) -> Result<QStringList> {
                     auto zone = SnapshotChecksum::inUtc(*ctx.sql);
                     if (!zone)
                         return std::unexpected(zone.error());

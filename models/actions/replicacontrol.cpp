@@ -61,10 +61,8 @@ QFuture<Result<ReplicaControl::Comparison>> ReplicaControl::compareData()
     // DataComparison waits on both workers: that waiting happens on a pool thread, never the caller's
     return track(QtConcurrent::run([profile, a, b]() -> Result<Comparison> {
         for (ServerWorker* w : { a, b }) {
-            auto c = w->submit([](ServerContext& ctx) { return ensureConnected(ctx); });
-            c.waitForFinished();
-            if (!c.result())
-                return std::unexpected(c.result().error());
+            if (const auto c = w->run([](ServerContext& ctx) { return ensureConnected(ctx); }); !c)
+                return std::unexpected(c.error());
         }
         Comparison out;
         auto diffs = DataComparison::compare(profile, a, b, &out.tablesCompared);

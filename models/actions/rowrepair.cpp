@@ -157,17 +157,16 @@ QStringList RowRepair::statementsFor(const TableShape& t, const RowDifference& d
 Result<RepairReport> RowRepair::run(const QString& table, int from, bool apply)
 {
     const int to = 1 - from;
-    auto shapes = m_workers[from]->submit([profile = m_profile, table](ServerContext& ctx) {
+    const auto shapes = m_workers[from]->run([profile = m_profile, table](ServerContext& ctx) {
         ctx.sql->setStep(StepId::CompareData);
         return TableShape::list(ctx, profile, { table });
     });
-    shapes.waitForFinished();
-    if (!shapes.result())
-        return std::unexpected(shapes.result().error());
-    if (shapes.result()->isEmpty())
+    if (!shapes)
+        return std::unexpected(shapes.error());
+    if (shapes->isEmpty())
         return stepFailure(m_profile.servers[from].name, StepId::CompareData,
             tr("%1 is not a replicated table of %2").arg(table, m_profile.servers[from].name));
-    const TableShape t = shapes.result()->first();
+    const TableShape t = shapes->first();
     if (t.key.isEmpty())
         return stepFailure(m_profile.servers[from].name, StepId::CompareData,
             tr("%1 has no primary key and no unique key on NOT NULL columns: its rows cannot be told apart. "

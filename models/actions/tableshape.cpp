@@ -1,5 +1,6 @@
 #include "actions/tableshape.h"
 
+#include "common/owntables.h"
 #include "common/sqlquote.h"
 #include "host/serverworker.h"
 
@@ -14,26 +15,17 @@ Result<QList<TableShape>> TableShape::list(
     ServerContext& ctx, const PairProfile& profile, const QStringList& only)
 {
     SqlSession& sql = *ctx.sql;
-    auto quotedList = [&](const QStringList& names) {
-        QStringList quoted;
-        for (const QString& n : names)
-            quoted << ctx.dialect.literal(n);
-        return quoted.join(QStringLiteral(", "));
-    };
-    QString where = QStringLiteral("c.TABLE_SCHEMA NOT IN ('mysql', 'information_schema', "
-                                   "'performance_schema', 'sys')");
-    if (!profile.databases.isEmpty())
-        where = QStringLiteral("c.TABLE_SCHEMA IN (%1)").arg(quotedList(profile.databases));
-    else if (!profile.ignoreDatabases.isEmpty())
-        where += QStringLiteral(" AND c.TABLE_SCHEMA NOT IN (%1)").arg(quotedList(profile.ignoreDatabases));
+    const Dialect& d = ctx.dialect;
+    const QString where
+        = d.userSchemas(QStringLiteral("c.TABLE_SCHEMA"), profile.databases, profile.ignoreDatabases);
     auto columns = sql.query(
         QStringLiteral("SELECT c.TABLE_SCHEMA AS db, c.TABLE_NAME AS name, c.COLUMN_NAME AS col, "
                        "c.DATA_TYPE AS type, t.TABLE_ROWS AS estimate FROM information_schema.COLUMNS c "
                        "JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND "
                        "t.TABLE_NAME = c.TABLE_NAME WHERE t.TABLE_TYPE = 'BASE TABLE' AND %1 "
-                       "AND c.TABLE_NAME NOT IN ('replipair_heartbeat', 'replipair_probe') "
+                       "AND c.TABLE_NAME NOT IN (%2) "
                        "ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION")
-            .arg(where));
+            .arg(where, d.literalList(OwnTables::All)));
     if (!columns)
         return std::unexpected(columns.error());
     QMap<QString, TableShape> shapes;

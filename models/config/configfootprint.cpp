@@ -3,7 +3,7 @@
 #include "config/mycnf.h"
 #include "config/optionfiles.h"
 #include "host/serverworker.h"
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 
 #include <QFileInfo>
 

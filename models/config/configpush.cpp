@@ -6,7 +6,7 @@
 #include "common/stepid.h"
 #include "host/restartdetector.h"
 #include "host/serverrestart.h"
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 #include "sql/runningserver.h"
 
 #include <QCoreApplication>

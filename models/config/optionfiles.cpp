@@ -5,7 +5,7 @@
 #include "config/configfilerules.h"
 #include "config/configlocator.h"
 #include "config/mycnf.h"
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/pairprofile.h"
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 
 #include <QList>
 #include <QStringList>

@@ -10,24 +10,9 @@
 namespace {
 using Sev = Finding::Severity;
 
-QString inList(const Dialect& d, const QStringList& dbs)
-{
-    QStringList quoted;
-    for (const QString& db : dbs)
-        quoted << d.literal(db);
-    return quoted.isEmpty() ? QStringLiteral("''") : quoted.join(QLatin1Char(','));
-}
-
 QString size(qint64 bytes)
 {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
-template<typename F> auto onWorker(ServerWorker* w, F fn)
-{
-    auto f = w->submit(std::move(fn));
-    f.waitForFinished();
-    return f.result();
 }
 
 struct SourceFacts
@@ -46,7 +31,7 @@ Result<void> analyze(SqlSession& sql, const Dialect& d, const QStringList& datab
     auto innodb = sql.query(QStringLiteral("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name FROM "
                                            "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) AND "
                                            "TABLE_TYPE = 'BASE TABLE' AND ENGINE = 'InnoDB'")
-                                .arg(inList(d, databases)));
+                                .arg(d.literalList(databases)));
     if (!innodb)
         return std::unexpected(innodb.error());
     QStringList names;
@@ -83,7 +68,7 @@ Result<SourceFacts> readSource(ServerContext& ctx, const PairProfile& profile)
         "AS bytes, COALESCE(SUM(DATA_LENGTH), 0) AS data, COALESCE(SUM(TABLE_ROWS), 0) AS `rows` FROM "
         "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) AND TABLE_TYPE = "
         "'BASE TABLE'")
-                               .arg(inList(ctx.dialect, f.databases)));
+                               .arg(ctx.dialect.literalList(f.databases)));
     if (!sizes)
         return std::unexpected(sizes.error());
     if (!sizes->isEmpty()) {
@@ -104,7 +89,7 @@ Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
     sql.setStep(StepId::Copy);
     auto dbs = sql.query(QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
                                         "SCHEMA_NAME IN (%1) ORDER BY SCHEMA_NAME")
-                             .arg(inList(ctx.dialect, c.databases)));
+                             .arg(ctx.dialect.literalList(c.databases)));
     if (!dbs)
         return std::unexpected(dbs.error());
     for (const SqlRow& r : *dbs)
@@ -115,7 +100,7 @@ Result<void> readTarget(ServerContext& ctx, CopyCheck& c)
         = sql.query(QStringLiteral("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name, "
                                    "COALESCE(DATA_LENGTH + INDEX_LENGTH, 0) AS bytes FROM "
                                    "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) ORDER BY 1, 2")
-                        .arg(inList(ctx.dialect, c.databases)));
+                        .arg(ctx.dialect.literalList(c.databases)));
     if (!tables)
         return std::unexpected(tables.error());
     for (const SqlRow& r : *tables) {
@@ -239,9 +224,9 @@ Result<QPair<QStringList, QStringList>> CopyCheck::sourceDatabases(
     if (!ctx.sql || !ctx.sql->isOpen())
         if (auto c = ctx.connect(); !c)
             return std::unexpected(c.error());
-    auto all = ctx.sql->query(
-        QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE "
-                       "SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys')"));
+    auto all = ctx.sql->query(QStringLiteral(
+        "SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN (%1)")
+                                  .arg(ctx.dialect.literalList(Dialect::systemSchemas())));
     if (!all)
         return std::unexpected(all.error());
     QStringList present;
@@ -276,8 +261,7 @@ Result<CopyCheck> CopyCheck::gather(
     c.replace = replace;
     const int target = 1 - source;
     const QString from = profile.servers[source].name, to = profile.servers[target].name;
-    auto facts
-        = onWorker(workers[source], [profile](ServerContext& ctx) { return readSource(ctx, profile); });
+    auto facts = workers[source]->run([profile](ServerContext& ctx) { return readSource(ctx, profile); });
     if (!facts)
         return std::unexpected(facts.error());
     c.databases = facts->databases;
@@ -285,7 +269,7 @@ Result<CopyCheck> CopyCheck::gather(
     c.sourceDataBytes = facts->dataBytes;
     c.sourceTables = facts->tables;
     c.sourceRows = facts->rows;
-    auto read = onWorker(workers[target], [c](ServerContext& ctx) mutable -> Result<CopyCheck> {
+    auto read = workers[target]->run([c](ServerContext& ctx) mutable -> Result<CopyCheck> {
         if (auto r = readTarget(ctx, c); !r)
             return std::unexpected(r.error());
         return c;
@@ -332,8 +316,8 @@ Result<CopyCheck> CopyCheck::gather(
                           "carry its binary log coordinates")
                 .arg(c.dumpTool, to),
             CopyCheck::tr("install the client package of %1's server version on %2's host").arg(from, to) };
-    const Dialect sourceDialect = onWorker(workers[source], [](ServerContext& ctx) { return ctx.dialect; });
-    const Dialect targetDialect = onWorker(workers[target], [](ServerContext& ctx) { return ctx.dialect; });
+    const Dialect sourceDialect = workers[source]->run([](ServerContext& ctx) { return ctx.dialect; });
+    const Dialect targetDialect = workers[target]->run([](ServerContext& ctx) { return ctx.dialect; });
     // the dump's coordinates are executed by the receiver: MySQL 8.4 took CHANGE MASTER away, and only a
     // tool with --source-data writes CHANGE REPLICATION SOURCE
     if (!c.dumpTool.isEmpty() && c.dumpOptions.knowsCoordinates() && !targetDialect.isMariaDb()

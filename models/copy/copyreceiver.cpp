@@ -15,14 +15,6 @@ Result<void> connected(ServerContext& ctx)
         return {};
     return ctx.connect();
 }
-
-QString inList(const Dialect& d, const QStringList& dbs)
-{
-    QStringList quoted;
-    for (const QString& db : dbs)
-        quoted << d.literal(db);
-    return quoted.isEmpty() ? QStringLiteral("''") : quoted.join(QLatin1Char(','));
-}
 } // namespace
 
 CopyReceiver::CopyReceiver(ServerWorker* worker, QString name)
@@ -137,7 +129,7 @@ Result<ReceiverDatabases> CopyReceiver::databases(const QStringList& databases)
     return on([databases](ServerContext& ctx) -> Result<ReceiverDatabases> {
         if (auto c = connected(ctx); !c)
             return std::unexpected(c.error());
-        const QString in = inList(ctx.dialect, databases);
+        const QString in = ctx.dialect.literalList(databases);
         // every object a dump of the database carries: tables and views, routines, events (triggers belong
         // to tables)
         auto rows = ctx.sql->query(QStringLiteral(
@@ -278,7 +270,7 @@ Result<CopyReceiver::Loaded> CopyReceiver::loaded(const QStringList& databases, 
             "SELECT COUNT(*) AS tables, COALESCE(SUM(TABLE_ROWS), 0) AS `rows` FROM "
             "information_schema.TABLES WHERE TABLE_SCHEMA IN (%1) AND TABLE_TYPE = 'BASE TABLE' "
             "AND CREATE_TIME >= %2")
-                                       .arg(inList(ctx.dialect, databases), ctx.dialect.literal(since)));
+                                       .arg(ctx.dialect.literalList(databases), ctx.dialect.literal(since)));
         if (!rows)
             return std::unexpected(rows.error());
         Loaded l;

@@ -2,7 +2,7 @@
 
 #include "common/steperror.h"
 #include "host/serverworker.h"
-#include "setup/replicationsteps.h"
+#include "replication/replicationsteps.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -78,7 +78,5 @@ private:
 
 template<typename F> auto CopyReceiver::on(F fn)
 {
-    auto f = m_worker->submit(std::move(fn));
-    f.waitForFinished();
-    return f.result();
+    return m_worker->run(std::move(fn));
 }

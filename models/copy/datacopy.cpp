@@ -8,7 +8,7 @@
 #include "host/remotejob.h"
 #include "host/serverworker.h"
 #include "operation/intentjournal.h"
-#include "setup/replicastartpoint.h"
+#include "replication/replicastartpoint.h"
 
 #include <QDateTime>
 
@@ -32,9 +32,7 @@ struct DataCopy::Undo
 
 template<typename F> auto DataCopy::onSource(F fn)
 {
-    auto f = m_workers[m_source]->submit(std::move(fn));
-    f.waitForFinished();
-    return f.result();
+    return m_workers[m_source]->run(std::move(fn));
 }
 
 DataCopy::DataCopy(
@@ -47,24 +45,21 @@ DataCopy::DataCopy(
 
 int DataCopy::intent(int server, const QString& action, const QJsonObject& undo)
 {
-    auto f = m_workers[server]->submit(
+    return m_workers[server]->run(
         [action, undo](ServerContext& ctx) { return ctx.intent(StepId::Copy, action, undo); });
-    f.waitForFinished();
-    return f.result();
 }
 
 void DataCopy::release(int server, int& id, bool done)
 {
     if (id <= 0)
         return;
-    auto f = m_workers[server]->submit([id, done](ServerContext& ctx) {
+    m_workers[server]->run([id, done](ServerContext& ctx) {
         if (done)
             ctx.intentDone(id);
         else
             ctx.intentReleased(id);
         return 0;
     });
-    f.waitForFinished();
     if (!done)
         id = 0;
 }
@@ -310,9 +305,7 @@ Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)
     result.databases = undo.params.databases;
     if (flavor.isMariaDb()) {
         auto gtid = onSource([c = *coords](ServerContext& ctx) {
-            return ctx.sql->scalar(QStringLiteral("SELECT BINLOG_GTID_POS(%1, %2)")
-                                       .arg(ctx.dialect.literal(c.file))
-                                       .arg(c.position));
+            return ctx.sql->scalar(ctx.dialect.gtidPositionAt(c.file, c.position));
         });
         if (!gtid)
             return std::unexpected(gtid.error());

@@ -4,7 +4,7 @@
 
 #include "copy/copycheck.h"
 #include "copy/copyprogress.h"
-#include "setup/replicationsteps.h"
+#include "replication/replicationsteps.h"
 
 #include <QCoreApplication>
 #include <atomic>

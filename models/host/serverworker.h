@@ -83,6 +83,15 @@ public:
         return future;
     }
 
+    /** Runs @p fn(ServerContext&) on the worker thread and waits for its result: for a caller that is
+     *  not the GUI thread (a run's own thread, the CLI). */
+    template<typename F> auto run(F fn) -> std::invoke_result_t<F, ServerContext&>
+    {
+        auto future = submit(std::move(fn));
+        future.waitForFinished();
+        return future.result();
+    }
+
     /** Replaces how the host shell is made (SSH or local); call before the first use. */
     void setShellFactory(std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> factory);
 

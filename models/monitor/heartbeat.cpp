@@ -1,5 +1,6 @@
 #include "monitor/heartbeat.h"
 
+#include "common/owntables.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
 
@@ -18,7 +19,7 @@ QString useDatabase(const QString& database)
 
 QString Heartbeat::tableName()
 {
-    return QStringLiteral("replipair_heartbeat");
+    return OwnTables::Heartbeat;
 }
 
 Result<void> Heartbeat::createTable(SqlSession& session, const QString& database)

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "common/pairprofile.h"
+#include "inspection/serverinspection.h"
 #include "monitor/statussample.h"
 #include "monitor/writercheck.h"
-#include "setup/serverinspection.h"
 #include "sql/replicastatus.h"
 
 #include <QDateTime>

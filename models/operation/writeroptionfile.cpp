@@ -5,8 +5,8 @@
 #include "config/mycnf.h"
 #include "config/optionfiles.h"
 #include "host/serverworker.h"
+#include "inspection/serverinspection.h"
 #include "operation/writercontrol.h"
-#include "setup/serverinspection.h"
 
 #include <QDir>
 #include <QFileInfo>

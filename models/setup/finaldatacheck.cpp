@@ -2,7 +2,7 @@
 
 #include "common/stepid.h"
 #include "host/serverworker.h"
-#include "setup/replicastartpoint.h"
+#include "replication/replicastartpoint.h"
 #include "setup/snapshotchecksum.h"
 #include "sql/replicastatus.h"
 
@@ -12,13 +12,6 @@
 #include <algorithm>
 
 namespace {
-template<typename F> auto onWorker(ServerWorker* w, F fn)
-{
-    auto f = w->submit(std::move(fn));
-    f.waitForFinished();
-    return f.result();
-}
-
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -111,7 +104,7 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
     };
     // (a) the replica's SQL thread stops; from here its binary log moves only with writes of its own
     bool stoppedByUs = false;
-    auto q = onWorker(m_workers[r], [&stoppedByUs](ServerContext& ctx) -> Result<SnapshotChecksum::Mark> {
+    auto q = m_workers[r]->run([&stoppedByUs](ServerContext& ctx) -> Result<SnapshotChecksum::Mark> {
         ctx.sql->setStep(StepId::VerifyData);
         auto st = ReplicaStatus::read(*ctx.sql, ctx.dialect);
         if (!st)
@@ -131,7 +124,7 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
         if (!stoppedByUs)
             return;
         QString statement;
-        const Result<void> started = onWorker(m_workers[r], [&statement](ServerContext& ctx) {
+        const Result<void> started = m_workers[r]->run([&statement](ServerContext& ctx) {
             statement = ctx.dialect.startReplicaSqlThread();
             auto once = [&ctx] {
                 ctx.sql->exec(ctx.dialect.stopReplicaSqlThread());
@@ -153,7 +146,7 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
         return notCompared(q.error().text);
     // (b) the source applies everything the replica has written, so its snapshot holds all of it
     QString why;
-    auto caughtUp = onWorker(m_workers[s], [&](ServerContext& ctx) {
+    auto caughtUp = m_workers[s]->run([&](ServerContext& ctx) {
         return waitExecuted(ctx, q->file, q->position, secondsLeft(deadline), &why);
     });
     if (!caughtUp)
@@ -164,7 +157,7 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
     if (stopped())
         return notCompared(FinalDataCheck::tr("cancelled"));
     // (c) the source's snapshot and the position it matches
-    auto at = onWorker(m_workers[s], [](ServerContext& ctx) { return SnapshotChecksum::openSnapshot(ctx); });
+    auto at = m_workers[s]->run([](ServerContext& ctx) { return SnapshotChecksum::openSnapshot(ctx); });
     if (!at)
         return notCompared(at.error().text);
     // the source's tables inside its snapshot, while the replica runs up to exactly that point
@@ -174,7 +167,7 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
         return sums;
     });
     const BinlogCoordinates p = *at;
-    auto replica = onWorker(m_workers[r], [&](ServerContext& ctx) -> Result<ReplicaSide> {
+    auto replica = m_workers[r]->run([&](ServerContext& ctx) -> Result<ReplicaSide> {
         ReplicaSide side;
         auto before = SnapshotChecksum::mark(ctx);
         if (!before)

@@ -1,23 +1,17 @@
 #include "setup/pairdatasteps.h"
 
+#include "common/owntables.h"
 #include "common/stepid.h"
 #include "copy/copyaccount.h"
 #include "host/serverworker.h"
+#include "replication/replicastartpoint.h"
 #include "setup/preflightdata.h"
-#include "setup/replicastartpoint.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLocale>
 
 namespace {
-template<typename F> auto onWorker(ServerWorker* w, F fn)
-{
-    auto f = w->submit(std::move(fn));
-    f.waitForFinished();
-    return f.result();
-}
-
 /** Whether @p s holds a table in the replicated databases (the probe and heartbeat tables aside). */
 bool holdsData(const PairProfile& profile, const ServerInspection& s)
 {
@@ -26,7 +20,7 @@ bool holdsData(const PairProfile& profile, const ServerInspection& s)
             || profile.ignoreDatabases.contains(it.key()))
             continue;
         for (const QString& t : it.value())
-            if (t != QLatin1String("replipair_probe") && t != QLatin1String("replipair_heartbeat"))
+            if (!OwnTables::All.contains(t))
                 return true;
     }
     return false;
@@ -66,7 +60,7 @@ QList<Finding> PairDataSteps::preflight(
     for (int i = 0; i < 2; ++i) {
         if (!in[i].logBin)
             continue;
-        auto c = onWorker(m_workers[i], [](ServerContext& ctx) { return ReplicaStartPoint::now(ctx); });
+        auto c = m_workers[i]->run([](ServerContext& ctx) { return ReplicaStartPoint::now(ctx); });
         if (c) {
             m_start[i] = *c;
             m_startReason[i] = PairDataSteps::tr("where %1's binary log stood when the data was inspected")
@@ -182,8 +176,8 @@ void PairDataSteps::afterConfig(const ServerInspection (&in)[2])
         m_binlogTurnedOnWithData[i] = holdsData(m_profile, in[i]);
         if (m_planned[i].rule != PlannedStart::Rule::RestartedLog)
             continue;
-        auto c = onWorker(
-            m_workers[i], [](ServerContext& ctx) { return ReplicaStartPoint::startOfCurrentFile(ctx); });
+        auto c = m_workers[i]->run(
+            [](ServerContext& ctx) { return ReplicaStartPoint::startOfCurrentFile(ctx); });
         if (!c)
             continue;
         m_start[i] = *c;

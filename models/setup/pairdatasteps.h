@@ -4,9 +4,9 @@
 #include "config/configplan.h"
 #include "copy/copycheck.h"
 #include "copy/datacopy.h"
+#include "replication/replicastartpoint.h"
 #include "setup/finaldatacheck.h"
 #include "setup/preflight.h"
-#include "setup/replicastartpoint.h"
 #include "setup/setupevent.h"
 #include "setup/setupplan.h"
 

@@ -3,9 +3,9 @@
 #include "common/stepid.h"
 #include "config/replicationsettings.h"
 #include "host/serverworker.h"
+#include "replication/replicationsteps.h"
 #include "setup/pairdatasteps.h"
 #include "setup/preflight.h"
-#include "setup/replicationsteps.h"
 
 PairInspection::PairInspection(const PairProfile& profile, PairWorkers& workers, PairDataSteps& data)
     : m_profile(profile)

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/finding.h"
+#include "inspection/serverinspection.h"
 #include "setup/pairworkers.h"
-#include "setup/serverinspection.h"
 
 #include <QCoreApplication>
 #include <QStringList>

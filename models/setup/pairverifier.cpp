@@ -1,5 +1,6 @@
 #include "setup/pairverifier.h"
 
+#include "common/owntables.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
 #include "host/serverworker.h"
@@ -15,7 +16,7 @@
 #include <utility>
 
 namespace {
-const QString kTable = QStringLiteral("replipair_probe");
+const QString kTable = OwnTables::Probe;
 } // namespace
 
 PairVerifier::PairVerifier(
@@ -30,7 +31,7 @@ template<typename F> auto PairVerifier::onServer(int index, F fn) -> std::invoke
     const int window = m_reconnectWindowMs;
     const std::atomic_bool* cancel = m_cancel;
     std::atomic_int* reconnects = &m_reconnects[index];
-    auto f = m_workers[index]->submit([fn, window, cancel, reconnects](ServerContext& ctx) {
+    return m_workers[index]->run([fn, window, cancel, reconnects](ServerContext& ctx) {
         QElapsedTimer t;
         t.start();
         int backoff = 20; // a dropped connection is usually back at once; a server away for longer is
@@ -49,8 +50,6 @@ template<typename F> auto PairVerifier::onServer(int index, F fn) -> std::invoke
             backoff = std::min(backoff * 2, 500);
         }
     });
-    f.waitForFinished();
-    return f.result();
 }
 
 Result<ReplicaStatus> PairVerifier::status(int index)

@@ -81,8 +81,7 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
                           .arg(peer, name);
             s.sql << d.showBinlogStatus();
             if (d.isMariaDb())
-                s.sql << QStringLiteral("SELECT BINLOG_GTID_POS(%1, 4)")
-                             .arg(d.literal(PlanBuilder::tr("<file read above>")));
+                s.sql << d.gtidPositionAt(PlanBuilder::tr("<file read above>"), 4);
         } else {
             s.title = PlanBuilder::tr("Binlog coordinates under a short read lock, always released");
             s.sql << QStringLiteral("FLUSH TABLES WITH READ LOCK") << d.showBinlogStatus();

@@ -2,9 +2,9 @@
 
 #include "common/pairprofile.h"
 #include "config/configplan.h"
+#include "inspection/serverinspection.h"
+#include "replication/replicastartpoint.h"
 #include "setup/preflight.h"
-#include "setup/replicastartpoint.h"
-#include "setup/serverinspection.h"
 #include "setup/setupplan.h"
 
 #include <QCoreApplication>

@@ -1,5 +1,6 @@
 #include "setup/preflight.h"
 
+#include "common/owntables.h"
 #include "common/stepid.h"
 #include "config/replicationsettings.h"
 #include "setup/preflightconfig.h"
@@ -281,8 +282,8 @@ void databaseDiffers(const Look& l, const QString& db)
     }
     QStringList ta = l.in[0].tables.value(db), tb = l.in[1].tables.value(db);
     for (QStringList* t : { &ta, &tb }) {
-        t->removeAll(Preflight::probeTable());
-        t->removeAll(QStringLiteral("replipair_heartbeat"));
+        for (const QString& own : OwnTables::All)
+            t->removeAll(own);
     }
     if (ta == tb)
         return;

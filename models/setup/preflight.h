@@ -1,8 +1,9 @@
 #pragma once
 
 #include "common/finding.h"
+#include "common/owntables.h"
 #include "common/pairprofile.h"
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -27,5 +28,5 @@ public:
     /** State of the direction into server @p replica (from its peer). */
     static DirectionState direction(const PairProfile& pair, const ServerInspection (&in)[2], int replica);
     /** Objects names the probe and heartbeat tables use; never the user's own tables. */
-    static QString probeTable() { return QStringLiteral("replipair_probe"); }
+    static QString probeTable() { return OwnTables::Probe; }
 };

@@ -1,6 +1,7 @@
 #include "setup/preflightdata.h"
 
 #include "actions/datacomparison.h"
+#include "common/owntables.h"
 #include "copy/copycheck.h"
 
 bool PreflightData::bothHoldData(const PairProfile& profile, const ServerInspection (&in)[2])
@@ -12,7 +13,7 @@ bool PreflightData::bothHoldData(const PairProfile& profile, const ServerInspect
             if (profile.ignoreDatabases.contains(it.key()))
                 continue;
             for (const QString& t : it.value())
-                if (t != QLatin1String("replipair_probe") && t != QLatin1String("replipair_heartbeat"))
+                if (!OwnTables::All.contains(t))
                     return true;
         }
         return false;

@@ -2,7 +2,7 @@
 
 #include "common/finding.h"
 #include "common/pairprofile.h"
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 
 #include <QCoreApplication>
 #include <QList>

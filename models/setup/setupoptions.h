@@ -2,7 +2,7 @@
 
 #include "common/pairprofile.h"
 #include "common/steperror.h"
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 #include "setup/setupplan.h"
 
 #include <QJsonObject>

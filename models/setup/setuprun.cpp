@@ -7,12 +7,12 @@
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 #include "operation/intentjournal.h"
+#include "replication/replicationsteps.h"
 #include "setup/pairdatasteps.h"
 #include "setup/pairinspection.h"
 #include "setup/pairverifier.h"
 #include "setup/planbuilder.h"
 #include "setup/planfingerprint.h"
-#include "setup/replicationsteps.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -96,12 +96,10 @@ bool SetupRun::beginJournal(const QString& path)
         return fail(journal.error());
     m_intents = *journal;
     for (int i = 0; i < 2; ++i)
-        m_pair.worker(i)
-            ->submit([j = m_intents](ServerContext& ctx) {
-                ctx.journal = j;
-                return 0;
-            })
-            .waitForFinished();
+        m_pair.worker(i)->run([j = m_intents](ServerContext& ctx) {
+            ctx.journal = j;
+            return 0;
+        });
     return true;
 }
 
@@ -350,16 +348,15 @@ bool SetupRun::applyWriterRole()
         const QList<DesiredSetting> role = m_config[i].writerRole;
         if (role.isEmpty())
             continue;
-        auto set = m_pair.worker(i)->submit([role](ServerContext& ctx) -> Result<void> {
+        const Result<void> set = m_pair.worker(i)->run([role](ServerContext& ctx) -> Result<void> {
             for (const DesiredSetting& s : role)
                 if (auto r = ctx.sql->exec(ConfigPush::setGlobalStatement(ctx.dialect, s)); !r)
                     return r;
             return {};
         });
-        set.waitForFinished();
-        if (const Result<void> r = set.result(); !r)
-            return fail(StepError { m_profile.servers[i].name, StepId::WriterRole, r.error().code,
-                tr("could not set read_only = %1: %2").arg(role.first().value, r.error().text) });
+        if (!set)
+            return fail(StepError { m_profile.servers[i].name, StepId::WriterRole, set.error().code,
+                tr("could not set read_only = %1: %2").arg(role.first().value, set.error().text) });
         m_journal.add(QJsonObject { { QStringLiteral("server"), m_profile.servers[i].name },
             { QStringLiteral("step"), StepId::WriterRole }, { QStringLiteral("readOnly"), i != writer } });
         report(SetupEvent::Kind::Info, m_profile.servers[i].name, StepId::WriterRole,
@@ -419,10 +416,8 @@ void SetupRun::ensureHeartbeatTable()
     // the monitor's heartbeat table: made on the writer (A when both write), it replicates like any table
     const QString db = m_profile.probeDatabase();
     const int maker = std::max(m_profile.writerIndex(), 0);
-    auto made = m_pair.worker(maker)->submit(
+    const Result<bool> r = m_pair.worker(maker)->run(
         [db](ServerContext& ctx) { return Heartbeat::ensureTable(*ctx.sql, db); });
-    made.waitForFinished();
-    const Result<bool> r = made.result();
     if (!r)
         report(SetupEvent::Kind::Warning, m_profile.servers[maker].name, StepId::Heartbeat,
             tr("could not create the heartbeat table for monitoring: %1").arg(r.error().text));

@@ -2,9 +2,9 @@
 
 #include "config/configplan.h"
 #include "config/configpush.h"
+#include "replication/replicationsteps.h"
 #include "setup/pairworkers.h"
 #include "setup/preflight.h"
-#include "setup/replicationsteps.h"
 #include "setup/setupevent.h"
 #include "setup/setupjournal.h"
 #include "setup/setupoptions.h"

@@ -3,8 +3,8 @@
 #include "common/stepid.h"
 #include "host/serverworker.h"
 #include "operation/intentjournal.h"
+#include "replication/replicationsteps.h"
 #include "setup/pairdatasteps.h"
-#include "setup/replicationsteps.h"
 
 // SetupRun's replication steps (account, start points, CHANGE MASTER), apart from the rest of the run so
 // that each file stays readable; the strings keep SetupRun's translation context.

@@ -1,5 +1,6 @@
 #include "setup/snapshotchecksum.h"
 
+#include "common/owntables.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
 
@@ -68,9 +69,7 @@ Result<BinlogCoordinates> SnapshotChecksum::openSnapshot(ServerContext& ctx)
         }
     if (rows && !c.file.isEmpty()) {
         // the GTID position of exactly that point: a replica stopped a little short of it may still hold it
-        auto gtid = sql.scalar(QStringLiteral("SELECT BINLOG_GTID_POS(%1, %2)")
-                                   .arg(ctx.dialect.literal(c.file))
-                                   .arg(c.position));
+        auto gtid = sql.scalar(ctx.dialect.gtidPositionAt(c.file, c.position));
         if (gtid)
             c.gtid = gtid->toString();
     }
@@ -176,27 +175,18 @@ void SnapshotChecksum::restoreTimeZone(SqlSession& sql, const QString& zone)
 Result<SnapshotChecksum::Sums> SnapshotChecksum::tables(ServerContext& ctx, const PairProfile& profile)
 {
     SqlSession& sql = *ctx.sql;
-    QString where = QStringLiteral("c.TABLE_SCHEMA NOT IN ('mysql', 'information_schema', "
-                                   "'performance_schema', 'sys')");
-    auto list = [&](const QStringList& names) {
-        QStringList quoted;
-        for (const QString& n : names)
-            quoted << ctx.dialect.literal(n);
-        return quoted.join(QStringLiteral(", "));
-    };
-    if (!profile.databases.isEmpty())
-        where = QStringLiteral("c.TABLE_SCHEMA IN (%1)").arg(list(profile.databases));
-    else if (!profile.ignoreDatabases.isEmpty())
-        where += QStringLiteral(" AND c.TABLE_SCHEMA NOT IN (%1)").arg(list(profile.ignoreDatabases));
+    const Dialect& d = ctx.dialect;
+    const QString where
+        = d.userSchemas(QStringLiteral("c.TABLE_SCHEMA"), profile.databases, profile.ignoreDatabases);
     auto columns
         = sql.query(QStringLiteral("SELECT c.TABLE_SCHEMA AS db, c.TABLE_NAME AS name, c.COLUMN_NAME AS col, "
                                    "c.DATA_TYPE AS type "
                                    "FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
                                    "ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
                                    "WHERE t.TABLE_TYPE = 'BASE TABLE' AND %1 "
-                                   "AND c.TABLE_NAME NOT IN ('replipair_heartbeat', 'replipair_probe') "
+                                   "AND c.TABLE_NAME NOT IN (%2) "
                                    "ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION")
-                        .arg(where));
+                        .arg(where, d.literalList(OwnTables::All)));
     if (!columns)
         return std::unexpected(columns.error());
     QMap<QString, QStringList> tableColumns, tableTypes; ///< "db\x1ftable" → columns (types) in order

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/pairprofile.h"
-#include "setup/replicationsteps.h"
+#include "replication/replicationsteps.h"
 
 #include <QCoreApplication>
 #include <QMap>

@@ -51,6 +51,31 @@ QString Dialect::literal(const QString& value) const
     return SqlQuote::literal(value, m_noBackslashEscapes);
 }
 
+QString Dialect::literalList(const QStringList& values) const
+{
+    QStringList quoted;
+    for (const QString& v : values)
+        quoted << literal(v);
+    return quoted.isEmpty() ? QStringLiteral("''") : quoted.join(QStringLiteral(", "));
+}
+
+const QStringList& Dialect::systemSchemas()
+{
+    static const QStringList schemas = { QStringLiteral("mysql"), QStringLiteral("information_schema"),
+        QStringLiteral("performance_schema"), QStringLiteral("sys") };
+    return schemas;
+}
+
+QString Dialect::userSchemas(const QString& column, const QStringList& only, const QStringList& ignored) const
+{
+    if (!only.isEmpty())
+        return QStringLiteral("%1 IN (%2)").arg(column, literalList(only));
+    QString condition = QStringLiteral("%1 NOT IN (%2)").arg(column, literalList(systemSchemas()));
+    if (!ignored.isEmpty())
+        condition += QStringLiteral(" AND %1 NOT IN (%2)").arg(column, literalList(ignored));
+    return condition;
+}
+
 QString Dialect::account(const QString& user, const QString& host) const
 {
     return SqlQuote::account(user, host, m_noBackslashEscapes);
@@ -262,6 +287,11 @@ QString Dialect::gtidPositionQuery() const
 {
     return isMariaDb() ? QStringLiteral("SELECT @@GLOBAL.gtid_binlog_pos AS gtid")
                        : QStringLiteral("SELECT @@GLOBAL.gtid_executed AS gtid");
+}
+
+QString Dialect::gtidPositionAt(const QString& file, qint64 position) const
+{
+    return QStringLiteral("SELECT BINLOG_GTID_POS(%1, %2)").arg(literal(file)).arg(position);
 }
 
 QString Dialect::setGtidReplicaPos(const QString& pos) const

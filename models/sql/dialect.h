@@ -72,6 +72,15 @@ public:
     bool noBackslashEscapes() const { return m_noBackslashEscapes; }
 
     QString literal(const QString& value) const;
+    /** The body of an IN (...) list: each of @p values through literal(), comma separated; '' when
+     *  @p values is empty, so that the list stays valid SQL and matches nothing. */
+    QString literalList(const QStringList& values) const;
+    /** The server's own schemas (mysql, information_schema, performance_schema, sys): never user data. */
+    static const QStringList& systemSchemas();
+    /** A condition on @p column (a schema name) that holds for the user's schemas: those of @p only when it
+     *  is not empty, else every schema but the system schemas and @p ignored. */
+    QString userSchemas(
+        const QString& column, const QStringList& only = {}, const QStringList& ignored = {}) const;
     QString account(const QString& user, const QString& host) const;
 
     QString showReplicaStatus() const;
@@ -122,6 +131,8 @@ public:
 
     bool supportsGtid() const;
     QString gtidPositionQuery() const; ///< one row, one column: this server's binlog GTID position
+    /** MariaDB only: one row, one column, the GTID position at @p file:@p position of the binary log. */
+    QString gtidPositionAt(const QString& file, qint64 position) const;
     QString setGtidReplicaPos(const QString& pos) const; ///< MariaDB only: SET GLOBAL gtid_slave_pos
     /** MySQL: the GTIDs of @p sourceSet this server has not executed (one row, column "missing"). */
     QString gtidMissingQuery(const QString& sourceSet) const;

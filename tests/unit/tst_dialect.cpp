@@ -282,6 +282,22 @@ private Q_SLOTS:
         const Dialect maria(ServerVersion::parse(QStringLiteral("10.11.6-MariaDB")));
         QCOMPARE(maria.setGtidReplicaPos(QStringLiteral("0-1-42,1-1-7")),
             QStringLiteral("SET GLOBAL gtid_slave_pos = '0-1-42,1-1-7'"));
+        QCOMPARE(maria.gtidPositionAt(QStringLiteral("mariadb-bin.000007"), 4),
+            QStringLiteral("SELECT BINLOG_GTID_POS('mariadb-bin.000007', 4)"));
+    }
+    void literalList()
+    {
+        const Dialect d(ServerVersion::parse(QStringLiteral("10.11.6-MariaDB")));
+        QCOMPARE(d.literalList({ QStringLiteral("shop"), QStringLiteral("o'brien") }),
+            QStringLiteral("'shop', 'o''brien'"));
+        QCOMPARE(d.literalList({}), QStringLiteral("''"));
+        QCOMPARE(d.literalList(Dialect::systemSchemas()),
+            QStringLiteral("'mysql', 'information_schema', 'performance_schema', 'sys'"));
+        QCOMPARE(d.userSchemas(QStringLiteral("s"), { QStringLiteral("shop") }, { QStringLiteral("x") }),
+            QStringLiteral("s IN ('shop')"));
+        QCOMPARE(d.userSchemas(QStringLiteral("s"), {}, { QStringLiteral("x") }),
+            QStringLiteral(
+                "s NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys') AND s NOT IN ('x')"));
     }
     void mariadb101HasNoAlterUser()
     {

@@ -1,4 +1,4 @@
-#include "setup/replicastartpoint.h"
+#include "replication/replicastartpoint.h"
 
 #include <QTest>
 

@@ -75,10 +75,8 @@ void CompareDialog::start()
     auto future = QtConcurrent::run([profile = m_profile, shared = m_shared]() -> Result<CompareReport> {
         ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
         for (ServerWorker* w : { &a, &b }) {
-            auto c = w->submit([](ServerContext& ctx) { return ctx.connect(); });
-            c.waitForFinished();
-            if (!c.result())
-                return std::unexpected(c.result().error());
+            if (const auto c = w->run([](ServerContext& ctx) { return ctx.connect(); }); !c)
+                return std::unexpected(c.error());
         }
         ChunkedCompare compare(profile, &a, &b, &shared->cancel);
         compare.setProgress([shared](const CompareProgress& p) {

@@ -91,10 +91,8 @@ void RepairDialog::run(bool apply)
         [profile = m_profile, table = m_table, from, apply, cancel = m_cancel]() -> Result<RepairReport> {
             ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
             for (ServerWorker* w : { &a, &b }) {
-                auto c = w->submit([](ServerContext& ctx) { return ctx.connect(); });
-                c.waitForFinished();
-                if (!c.result())
-                    return std::unexpected(c.result().error());
+                if (const auto c = w->run([](ServerContext& ctx) { return ctx.connect(); }); !c)
+                    return std::unexpected(c.error());
             }
             return RowRepair(profile, &a, &b, cancel.get()).run(table, from, apply);
         });

@@ -1,17 +1,10 @@
 #pragma once
 
 #include "host/serverworker.h"
+#include "sql/binlogcoordinates.h"
 #include "sql/dialect.h"
 
 #include <QCoreApplication>
-/** Binlog coordinates of a source, read under a short read lock. */
-struct BinlogCoordinates
-{
-    QString file;
-    qint64 position = 0;
-    QString gtid;
-    qint64 lockHeldMs = 0;
-};
 
 /** The per-server SQL of the checklist, made safe: replication account, coordinates, CHANGE MASTER. */
 class ReplicationSteps

@@ -1,4 +1,4 @@
-#include "setup/replicationsteps.h"
+#include "replication/replicationsteps.h"
 
 #include "common/stepid.h"
 #include "sql/binlogstatus.h"

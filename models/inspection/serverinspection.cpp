@@ -1,4 +1,4 @@
-#include "setup/serverinspection.h"
+#include "inspection/serverinspection.h"
 
 #include "common/stepid.h"
 #include "host/serverworker.h"
@@ -189,10 +189,9 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
             QStringLiteral("replicate_wild_ignore_table"), in.replica.replicateWildIgnoreTable);
     }
 
-    auto dbs = sql.query(
-        QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA "
-                       "WHERE SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys') "
-                       "ORDER BY SCHEMA_NAME"));
+    auto dbs = sql.query(QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA "
+                                        "WHERE SCHEMA_NAME NOT IN (%1) ORDER BY SCHEMA_NAME")
+                             .arg(ctx.dialect.literalList(Dialect::systemSchemas())));
     if (!dbs)
         return std::unexpected(dbs.error());
     for (const SqlRow& r : *dbs)
@@ -200,8 +199,8 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
 
     auto tables = sql.query(
         QStringLiteral("SELECT TABLE_SCHEMA AS db, TABLE_NAME AS name FROM information_schema.TABLES "
-                       "WHERE TABLE_SCHEMA NOT IN ('mysql','information_schema','performance_schema','sys') "
-                       "ORDER BY TABLE_SCHEMA, TABLE_NAME LIMIT 20000"));
+                       "WHERE TABLE_SCHEMA NOT IN (%1) ORDER BY TABLE_SCHEMA, TABLE_NAME LIMIT 20000")
+            .arg(ctx.dialect.literalList(Dialect::systemSchemas())));
     if (!tables)
         return std::unexpected(tables.error());
     for (const SqlRow& r : *tables)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "setup/replicationsteps.h"
+#include "replication/replicationsteps.h"
 
 #include <QCoreApplication>
 #include <optional>

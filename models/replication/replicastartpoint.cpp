@@ -1,4 +1,4 @@
-#include "setup/replicastartpoint.h"
+#include "replication/replicastartpoint.h"
 
 #include "common/stepid.h"
 #include "sql/binlogstatus.h"
@@ -20,8 +20,7 @@ Result<BinlogCoordinates> status(ServerContext& ctx)
 
 Result<QString> mariaDbGtidAt(ServerContext& ctx, const QString& file, qint64 pos)
 {
-    auto g = ctx.sql->scalar(
-        QStringLiteral("SELECT BINLOG_GTID_POS(%1, %2)").arg(ctx.dialect.literal(file)).arg(pos));
+    auto g = ctx.sql->scalar(ctx.dialect.gtidPositionAt(file, pos));
     if (!g)
         return std::unexpected(g.error());
     return g->toString();
