@@ -26,6 +26,8 @@ const QList<Entry>& entries()
         { AppSettings::Key::TrayNotifications, "ui/trayNotifications", true },
         { AppSettings::Key::LastProfileDir, "pairs/lastDir", QDir::homePath() },
         { AppSettings::Key::WizardGeometry, "wizard/geometry", QByteArray() },
+        { AppSettings::Key::ScheduledCompare, "compare/scheduled", false },
+        { AppSettings::Key::ScheduledCompareTime, "compare/time", QStringLiteral("02:00:00") },
     };
     return list;
 }

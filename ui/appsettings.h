@@ -19,6 +19,8 @@ public:
         TrayNotifications, ///< notify state changes in the system tray
         LastProfileDir, ///< where the last profile was opened from or saved to
         WizardGeometry, ///< QByteArray of the setup wizard
+        ScheduledCompare, ///< compare the open pair's data every day at ScheduledCompareTime
+        ScheduledCompareTime, ///< "HH:mm:ss", local time
     };
 
     static QString keyName(Key key);

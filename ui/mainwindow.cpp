@@ -266,6 +266,9 @@ void MainWindow::openPair(const PairProfile& profile, bool remember)
     m_actions = new ReplicaActions(m_profile, this);
     m_actions->answer(m_view, m_banner); // the canvas's menu and the banner's buttons act on this pair
     connect(m_actions, &ReplicaActions::logLine, m_log, qOverload<const SetupEvent&>(&LogView::append));
+    connect(m_actions, &ReplicaActions::alert, this,
+        [this](const ReplicationEvent& e) { showReplicationEvent(e); });
+    m_actions->armSchedule();
     connect(m_actions, &ReplicaActions::statusMessage, this, [this](const QString& text, int timeoutMs) {
         if (text.isEmpty())
             statusBar()->clearMessage();
@@ -414,17 +417,28 @@ void MainWindow::showReplicationEvent(const ReplicationEvent& shown, const QStri
 
 void MainWindow::showPreferences()
 {
-    PreferencesDialog dialog(this);
-    connect(&dialog, &PreferencesDialog::languageChanged, this, [this] {
+    if (auto* open = findChild<PreferencesDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &PreferencesDialog::languageChanged, this, [this] {
         QMessageBox::information(
             this, tr("Language"), tr("The new language applies when RepliPair starts again."));
     });
-    connect(&dialog, &PreferencesDialog::monitoringChanged, this, [this] {
+    connect(dialog, &PreferencesDialog::monitoringChanged, this, [this] {
         m_model->setLagThreshold(AppSettings::lagThresholdSec());
         if (m_monitor)
             setMonitoring(true);
     });
-    dialog.exec();
+    connect(dialog, &PreferencesDialog::scheduleChanged, this, [this] {
+        if (m_actions)
+            m_actions->armSchedule();
+    });
+    dialog->open();
 }
 
 void MainWindow::quitSafely()

@@ -8,9 +8,11 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimeEdit>
 #include <QVBoxLayout>
 
 PreferencesDialog::PreferencesDialog(QWidget* parent)
@@ -19,6 +21,8 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     , m_interval(new QSpinBox(this))
     , m_lagThreshold(new QDoubleSpinBox(this))
     , m_tray(new QCheckBox(tr("Show a &notification in the system tray on every state change"), this))
+    , m_scheduled(new QCheckBox(tr("Compare the open pair's &data every day at"), this))
+    , m_scheduledTime(new QTimeEdit(this))
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));
@@ -38,6 +42,24 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     m_lagThreshold->setValue(AppSettings::lagThresholdSec());
     m_tray->setObjectName(QStringLiteral("preferencesTray"));
     m_tray->setChecked(AppSettings::value(AppSettings::Key::TrayNotifications).toBool());
+    m_scheduled->setObjectName(QStringLiteral("preferencesScheduledCompare"));
+    m_scheduled->setChecked(AppSettings::value(AppSettings::Key::ScheduledCompare).toBool());
+    m_scheduledTime->setObjectName(QStringLiteral("preferencesScheduledCompareTime"));
+    m_scheduledTime->setDisplayFormat(QStringLiteral("HH:mm:ss"));
+    m_scheduledTime->setTime(QTime::fromString(
+        AppSettings::value(AppSettings::Key::ScheduledCompareTime).toString(), QStringLiteral("HH:mm:ss")));
+    m_scheduledTime->setEnabled(m_scheduled->isChecked());
+    connect(m_scheduled, &QCheckBox::toggled, m_scheduledTime, &QWidget::setEnabled);
+    auto* schedule = new QHBoxLayout;
+    schedule->addWidget(m_scheduled);
+    schedule->addWidget(m_scheduledTime);
+    schedule->addStretch();
+    auto* scheduleNote
+        = new QLabel(tr("The live comparison (chunk by chunk, while the application writes) runs "
+                        "at that time while RepliPair is open; its result goes to the log and, "
+                        "when the data differ, to the banner."),
+            this);
+    scheduleNote->setWordWrap(true);
 
     auto* note = new QLabel(tr("A new language applies fully when RepliPair starts again."), this);
     note->setWordWrap(true);
@@ -47,6 +69,8 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     form->addRow(tr("&Poll interval:"), m_interval);
     form->addRow(tr("Lag &warning above:"), m_lagThreshold);
     form->addRow(QString(), m_tray);
+    form->addRow(tr("Data check:"), schedule);
+    form->addRow(QString(), scheduleNote);
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(tr("OK"), QDialogButtonBox::AcceptRole)->setDefault(true);
     buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
@@ -67,7 +91,15 @@ void PreferencesDialog::accept()
     AppSettings::setValue(AppSettings::Key::MonitorIntervalMs, m_interval->value());
     AppSettings::setValue(AppSettings::Key::LagThresholdSec, m_lagThreshold->value());
     AppSettings::setValue(AppSettings::Key::TrayNotifications, m_tray->isChecked());
+    const QString time = m_scheduledTime->time().toString(QStringLiteral("HH:mm:ss"));
+    const bool schedule
+        = m_scheduled->isChecked() != AppSettings::value(AppSettings::Key::ScheduledCompare).toBool()
+        || time != AppSettings::value(AppSettings::Key::ScheduledCompareTime).toString();
+    AppSettings::setValue(AppSettings::Key::ScheduledCompare, m_scheduled->isChecked());
+    AppSettings::setValue(AppSettings::Key::ScheduledCompareTime, time);
     QDialog::accept();
+    if (schedule)
+        Q_EMIT scheduleChanged();
     if (languageChanged)
         Q_EMIT this->languageChanged(language);
     if (monitoring)

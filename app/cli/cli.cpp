@@ -8,6 +8,7 @@
 #include "monitorcommand.h"
 #include "plancommand.h"
 #include "recovercommand.h"
+#include "rejoincommand.h"
 #include "repaircommand.h"
 #include "sandboxcommand.h"
 #include "setupcommand.h"
@@ -22,6 +23,7 @@
 #include <QCommandLineParser>
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -113,6 +115,9 @@ QString Cli::usage()
         "  switchover PROFILE --to N move the writes to server N after checking that nothing is lost\n"
         "                            (--yes to do it, --dry-run to see the checks and steps); --force\n"
         "                            when the writer is gone: N takes the writes, the old writer is fenced\n"
+        "  rejoin PROFILE --server N bring the fenced server N back as the reader, when it holds nothing "
+        "the\n"
+        "                            writer lacks (else rebuild it); --yes or --dry-run as for switchover\n"
         "\n"
         "Options:\n"
         "  --json                    one JSON object a line, for automation\n"
@@ -168,6 +173,32 @@ QString Cli::usage()
         "could not be compared (run compare when writes pause).\n");
     // the last line: where the manual is, in the reader's language
     return commands + tr("\nManual: %1\n").arg(ManualPage::path(QLocale().name()));
+}
+
+void Cli::printDryRun(const QList<Finding>& checks, const QStringList& steps, bool refused, bool json)
+{
+    if (json) {
+        QJsonArray c, s;
+        for (const Finding& f : checks)
+            c << f.toJson();
+        for (const QString& step : steps)
+            s << step;
+        out() << QJsonDocument(QJsonObject { { QStringLiteral("event"), QStringLiteral("dry-run") },
+                                   { QStringLiteral("refused"), refused }, { QStringLiteral("checks"), c },
+                                   { QStringLiteral("steps"), s } })
+                     .toJson(QJsonDocument::Compact)
+              << Qt::endl;
+        return;
+    }
+    out() << tr("Dry run: nothing was changed. The checks:") << Qt::endl;
+    for (const Finding& f : checks)
+        out() << QStringLiteral("  [%1] %2%3")
+                     .arg(f.severity == Finding::Severity::Error ? tr("REFUSED") : tr("ok"), f.text,
+                         f.fix.isEmpty() ? QString() : QStringLiteral(" → ") + f.fix)
+              << Qt::endl;
+    out() << tr("The steps it takes, in order:") << Qt::endl;
+    for (int i = 0; i < steps.size(); ++i)
+        out() << QStringLiteral("  %1. %2").arg(i + 1).arg(steps[i]) << Qt::endl;
 }
 
 bool Cli::connectBoth(ServerWorker& a, ServerWorker& b, bool json)
@@ -259,7 +290,7 @@ int Cli::run(const QStringList& arguments)
     static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"),
         QStringLiteral("setup"), QStringLiteral("status"), QStringLiteral("monitor"),
         QStringLiteral("compare"), QStringLiteral("skip"), QStringLiteral("recover"),
-        QStringLiteral("switchover"), QStringLiteral("repair") };
+        QStringLiteral("switchover"), QStringLiteral("repair"), QStringLiteral("rejoin") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
     if (parser.isSet(planFile) && command != QLatin1String("setup"))
@@ -297,8 +328,8 @@ int Cli::run(const QStringList& arguments)
     options.journal = parser.value(journal);
     options.dryRun = parser.isSet(dryRun);
     if (options.dryRun && command != QLatin1String("recover") && command != QLatin1String("switchover")
-        && command != QLatin1String("repair"))
-        return badInput(tr("--dry-run only goes with recover, switchover and repair"));
+        && command != QLatin1String("repair") && command != QLatin1String("rejoin"))
+        return badInput(tr("--dry-run only goes with recover, switchover, rejoin and repair"));
     options.planFile = parser.value(planFile);
     options.to = parser.value(to);
     options.timeout = parser.value(timeout);
@@ -337,6 +368,8 @@ int Cli::run(const QStringList& arguments)
         return SkipCommand::run(*profile, options);
     if (command == QLatin1String("switchover"))
         return SwitchoverCommand::run(*profile, options);
+    if (command == QLatin1String("rejoin"))
+        return RejoinCommand::run(*profile, options);
     if (command == QLatin1String("inspect"))
         return InspectCommand::run(*profile, options);
     if (command == QLatin1String("plan"))

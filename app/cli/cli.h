@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/finding.h"
+
 #include "common/steperror.h"
 
 #include <QCoreApplication>
@@ -33,4 +35,7 @@ public:
     static QString usage();
     /** Connects both servers' admin sessions on their workers; prints the first failure and returns false. */
     static bool connectBoth(ServerWorker& a, ServerWorker& b, bool json);
+    /** An operation's --dry-run: its checks (REFUSED or ok, with the fix) and the steps it would take, as
+     *  text or one JSON line {"event":"dry-run","refused","checks","steps"}. */
+    static void printDryRun(const QList<Finding>& checks, const QStringList& steps, bool refused, bool json);
 };

@@ -9,7 +9,6 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 int SwitchoverCommand::run(const PairProfile& profile, const CliOptions& options)
@@ -34,7 +33,7 @@ int SwitchoverCommand::run(const PairProfile& profile, const CliOptions& options
                "the steps, then add --yes")
                 .arg(profile.servers[to].name));
     const bool json = options.json;
-    if (!o.dryRun && !o.force) // each read_only change written before it is made, for recover
+    if (!o.dryRun) // each change written before it is made, for recover
         o.journalPath = options.journal.isEmpty() ? SetupJournal::defaultPath(profile) : options.journal;
     o.cancel = std::make_shared<std::atomic_bool>(false);
     Switchover switchover(profile, o, [json](const SetupEvent& e) {
@@ -63,31 +62,8 @@ int SwitchoverCommand::run(const PairProfile& profile, const CliOptions& options
     if (!watcher.isFinished())
         loop.exec();
     const Switchover::Outcome out = watcher.result();
-    if (o.dryRun) {
-        if (json) {
-            QJsonArray checks, steps;
-            for (const Finding& f : out.checks)
-                checks << f.toJson();
-            for (const QString& s : out.steps)
-                steps << s;
-            Cli::out() << QJsonDocument(
-                QJsonObject { { QStringLiteral("event"), QStringLiteral("dry-run") },
-                    { QStringLiteral("refused"), out.refused }, { QStringLiteral("checks"), checks },
-                    { QStringLiteral("steps"), steps } })
-                              .toJson(QJsonDocument::Compact)
-                       << Qt::endl;
-        } else {
-            Cli::out() << tr("Dry run: nothing was changed. The checks:") << Qt::endl;
-            for (const Finding& f : out.checks)
-                Cli::out() << QStringLiteral("  [%1] %2%3")
-                                  .arg(f.severity == Finding::Severity::Error ? tr("REFUSED") : tr("ok"),
-                                      f.text, f.fix.isEmpty() ? QString() : QStringLiteral(" → ") + f.fix)
-                           << Qt::endl;
-            Cli::out() << tr("The steps a switch takes, in order:") << Qt::endl;
-            for (int i = 0; i < out.steps.size(); ++i)
-                Cli::out() << QStringLiteral("  %1. %2").arg(i + 1).arg(out.steps[i]) << Qt::endl;
-        }
-    }
+    if (o.dryRun)
+        Cli::printDryRun(out.checks, out.steps, out.refused, json);
     if (!out.ok && out.cancelled && quitSignals.signalReceived() != 0) {
         StepError e = out.error;
         e.text = tr("interrupted by %1: %2").arg(quitSignals.signalName(), e.text);

@@ -316,3 +316,16 @@ Result<CompareReport> ChunkedCompare::run(const CompareReport& resumeFrom)
     }
     return report;
 }
+
+Result<CompareReport> ChunkedCompare::runOnPair(const PairProfile& profile, const std::atomic_bool* cancel,
+    std::function<void(const CompareProgress&)> progress)
+{
+    ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
+    for (ServerWorker* w : { &a, &b })
+        if (const auto c = w->run([](ServerContext& ctx) { return ctx.connect(); }); !c)
+            return std::unexpected(c.error());
+    ChunkedCompare compare(profile, &a, &b, cancel);
+    if (progress)
+        compare.setProgress(std::move(progress));
+    return compare.run();
+}

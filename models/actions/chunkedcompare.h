@@ -86,6 +86,10 @@ public:
     }
     /** Runs, starting from @p resumeFrom (an earlier, unfinished report) when given. */
     Result<CompareReport> run(const CompareReport& resumeFrom = {});
+    /** A whole comparison of @p profile's pair with the default options: two workers made, connected and
+     *  run; blocks, so call it off the GUI thread (the compare dialog and the daily check do). */
+    static Result<CompareReport> runOnPair(const PairProfile& profile, const std::atomic_bool* cancel,
+        std::function<void(const CompareProgress&)> progress = {});
 
     /** One range of one table compared at one point; the rows of each side in @p rows. Equal, Differs or
      *  Inconclusive as FinalDataCheck says. */

@@ -59,6 +59,7 @@ const QList<StepId::Entry>& StepId::entries()
         { &VerifyWriter, QT_TR_NOOP("verify the new writer") },
         { &Rollback, QT_TR_NOOP("roll back") },
         { &Fence, QT_TR_NOOP("fence") },
+        { &Rejoin, QT_TR_NOOP("rejoin") },
     };
     return table;
 }

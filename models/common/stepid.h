@@ -71,6 +71,7 @@ public:
     static inline const QString VerifyWriter = QStringLiteral("verify-writer");
     static inline const QString Rollback = QStringLiteral("rollback");
     static inline const QString Fence = QStringLiteral("fence");
+    static inline const QString Rejoin = QStringLiteral("rejoin");
 
     /** The translated title of step @p id; an unknown id is shown as it is. */
     static QString title(const QString& id);

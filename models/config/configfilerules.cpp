@@ -3,6 +3,8 @@
 #include "common/shellquote.h"
 #include "common/stepid.h"
 #include "config/configlocator.h"
+#include "config/configplan.h"
+#include "config/mycnf.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -74,6 +76,8 @@ Result<void> ConfigFileRules::check(HostShell& shell, const QString& server, con
         return stepFailure(server, StepId::ReadConfig,
             ConfigFileRules::tr("\"configFile\" %1 is refused: %2 — nothing was changed").arg(path, why));
     };
+    if (hint.pid == 0 && hint.pidFile.isEmpty() && hint.dataDir.isEmpty() && hint.port == 0)
+        return checkForDownServer(shell, server, path);
     auto location = ConfigLocator(shell, server).locate(hint, flavor);
     if (!location)
         return refuse(
@@ -114,5 +118,40 @@ Result<void> ConfigFileRules::check(HostShell& shell, const QString& server, con
         return std::unexpected(bytes.error());
     if (const auto foreign = content(*bytes))
         return refuse(ConfigFileRules::tr("it does not look like an option file: %1").arg(*foreign));
+    return {};
+}
+
+Result<void> ConfigFileRules::checkForDownServer(HostShell& shell, const QString& server, const QString& path)
+{
+    const auto refuse = [&](const QString& why) {
+        return stepFailure(server, StepId::ReadConfig,
+            ConfigFileRules::tr("\"configFile\" %1 is refused: %2 — nothing was changed").arg(path, why));
+    };
+    auto bytes = shell.readFile(path);
+    if (!bytes)
+        return refuse(
+            ConfigFileRules::tr("the server is down, so the files it reads cannot be found out, and "
+                                "the file cannot be read either (%1)")
+                .arg(bytes.error().text));
+    if (const auto foreign = content(*bytes))
+        return refuse(ConfigFileRules::tr("it does not look like an option file: %1").arg(*foreign));
+    // with no server to ask which files it reads, only a file RepliPair already wrote while the server ran
+    // (and the checks above passed) is one it is known to read
+    bool ours = bytes->startsWith("# Written by RepliPair") || bytes->contains(MyCnf::kBlockBegin.toUtf8())
+        || bytes->contains(MyCnf::kDisabledPrefix.toUtf8());
+    // or it includes the folder of RepliPair's drop-in
+    for (const QByteArray& raw : bytes->split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (ours || !line.startsWith(QLatin1String("!includedir")))
+            continue;
+        const QString dir = line.mid(int(qstrlen("!includedir"))).trimmed();
+        if (auto there = shell.exists(QDir(dir).filePath(ConfigPlanner::dropInName())); there && *there)
+            ours = true;
+    }
+    if (!ours)
+        return refuse(
+            ConfigFileRules::tr("the server is down, so the files it reads cannot be found out, and "
+                                "this file holds no settings RepliPair wrote while it ran; start "
+                                "the server, or name the file setup wrote"));
     return {};
 }

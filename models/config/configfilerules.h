@@ -29,4 +29,8 @@ public:
      *  one to resolve links when the path is not found as written) and reads the file when it exists. */
     static Result<void> check(HostShell& shell, const QString& server, const QString& path,
         const ServerProcess::Hint& hint, Flavor flavor);
+    /** The rules when the server is down (@p hint empty: nothing tells which files it reads): the file must
+     *  be an option file that already holds what RepliPair wrote (its drop-in or its marked block), as
+     *  setup wrote it after checking it against the running server. A fence writes read_only there. */
+    static Result<void> checkForDownServer(HostShell& shell, const QString& server, const QString& path);
 };

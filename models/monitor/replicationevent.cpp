@@ -15,6 +15,7 @@ ReplicationEvent::Severity ReplicationEvent::severity() const
     case Kind::ReplicaRemoved:
     case Kind::TwoWriters:
     case Kind::NoWriter:
+    case Kind::DataDiffers:
         return Severity::Warning;
     case Kind::ServerReachable:
     case Kind::Recovered:
@@ -51,6 +52,8 @@ QString ReplicationEvent::kindName(Kind kind)
         return QStringLiteral("noWriter");
     case Kind::OneWriter:
         return QStringLiteral("oneWriter");
+    case Kind::DataDiffers:
+        return QStringLiteral("dataDiffers");
     }
     return {};
 }
@@ -89,6 +92,8 @@ QString ReplicationEvent::kindTitle(Kind kind)
         return ReplicationEvent::tr("No writer");
     case Kind::OneWriter:
         return ReplicationEvent::tr("One writer again");
+    case Kind::DataDiffers:
+        return ReplicationEvent::tr("Data differs");
     }
     return {};
 }

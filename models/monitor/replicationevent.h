@@ -25,6 +25,7 @@ public:
         TwoWriters, ///< single-writer pair, yet both servers accept writes (server: the one that should not)
         NoWriter, ///< single-writer pair, yet neither accepts writes (server: the writer)
         OneWriter, ///< one writer again after TwoWriters or NoWriter (server: the writer)
+        DataDiffers, ///< a comparison (the scheduled one) found the replicated data different
     };
     enum class Severity { Info, Warning, Error };
 

@@ -1,5 +1,9 @@
 #include "monitor/topologymodel.h"
 
+#include "operation/pairstate.h"
+
+#include <QFileInfo>
+
 #include <QCoreApplication>
 
 QString TopologyModel::Link::errorText() const
@@ -20,7 +24,9 @@ void TopologyModel::clear()
     m_hasPair = false;
     m_pairName.clear();
     m_writerIndex = -1;
+    m_fencedSince = {};
     for (int i = 0; i < 2; ++i) {
+        m_fenced[i].clear();
         m_servers[i] = Server {};
         m_links[i] = Link {};
         m_links[i].source = i;
@@ -41,7 +47,33 @@ void TopologyModel::setProfile(const PairProfile& profile)
         m_servers[i].name = profile.servers[i].name;
         m_servers[i].endpoint = profile.servers[i].endpoint();
     }
+    m_profile = profile;
+    m_stateRead = {};
+    m_stateExisted = false;
+    reloadPairState();
     Q_EMIT modelReset();
+}
+
+void TopologyModel::reloadPairState()
+{
+    if (!m_hasPair)
+        return;
+    const QFileInfo file(PairState::pathFor(m_profile));
+    const bool exists = file.exists();
+    if (exists == m_stateExisted && (!exists || file.lastModified() == m_stateRead))
+        return;
+    m_stateExisted = exists;
+    m_stateRead = exists ? file.lastModified() : QDateTime();
+    const PairState state = PairState::load(m_profile).value_or(PairState());
+    for (int i = 0; i < 2; ++i) {
+        const QString reason
+            = state.isFenced(i) ? (state.reason.isEmpty() ? tr("fenced") : state.reason) : QString();
+        if (reason == m_fenced[i])
+            continue;
+        m_fenced[i] = reason;
+        Q_EMIT serverChanged(i);
+    }
+    m_fencedSince = state.since;
 }
 
 WriterCheck::Verdict TopologyModel::writerVerdict() const
@@ -126,6 +158,7 @@ void TopologyModel::setLinkStatus(int replica, const ReplicaStatus& status,
 
 void TopologyModel::applySample(const StatusSample& sample)
 {
+    reloadPairState();
     const int index = sample.serverIndex;
     if (index < 0 || index > 1)
         return;

@@ -63,6 +63,13 @@ public:
     int writerIndex() const { return m_writerIndex; }
     /** Whether the servers take writes as the writer role says, from what the model last heard. */
     WriterCheck::Verdict writerVerdict() const;
+    /** Why server @p index is fenced (a forced failover left it behind: stale, kept read-only until it is
+     *  rejoined or rebuilt), as the pair's state file says; empty when it is not. */
+    QString fencedReason(int index) const { return m_fenced[index]; }
+    QDateTime fencedSince() const { return m_fencedSince; }
+    /** Reads the pair's state file again (PairState) when it changed since the last read; called on each
+     *  sample, so that a fence set or lifted by another process shows. */
+    void reloadPairState();
 
     /** A server as SetupRunner inspected it at @p time (now when invalid). What it is (version, server id)
      *  is taken; how it is (reachable, read_only, its replica status) only until the live monitor reports
@@ -101,6 +108,11 @@ private:
 
     bool m_hasPair = false;
     QString m_pairName;
+    PairProfile m_profile;
+    QDateTime m_stateRead; ///< the state file's modification time when last read
+    bool m_stateExisted = false;
+    QString m_fenced[2];
+    QDateTime m_fencedSince;
     int m_writerIndex = -1;
     double m_lagThreshold = 5.0;
     Server m_servers[2];

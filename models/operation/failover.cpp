@@ -3,6 +3,7 @@
 #include "common/stepid.h"
 #include "host/serverworker.h"
 #include "operation/hookrunner.h"
+#include "operation/intentjournal.h"
 #include "operation/operationrun.h"
 #include "operation/pairstate.h"
 #include "operation/writercontrol.h"
@@ -31,6 +32,7 @@ QList<OperationStep> Failover::steps()
             return done->summary();
         };
     };
+    auto stopped = std::make_shared<int>(0); ///< the journal's id of the replication stop
     QList<OperationStep> steps;
     steps << OperationStep { StepId::RunHook, -1,
         tr("run the beforeSwitch hook: %1").arg(hooks.command(HookRunner::BeforeSwitch)),
@@ -48,29 +50,46 @@ QList<OperationStep> Failover::steps()
         },
         {} };
     steps << OperationStep { StepId::StopReplica, m_to, tr("stop %1's replication from %2").arg(to, from),
-        [this]() -> Result<QString> {
-            return m_run.onServer(m_to, [](ServerContext& ctx) -> Result<QString> {
+        [this, stopped]() -> Result<QString> {
+            if (m_journal)
+                *stopped = m_journal->intent(m_profile.servers[m_to].name, StepId::StopReplica,
+                    IntentJournal::Action::ReplicaStopped, {}, true);
+            auto r = m_run.onServer(m_to, [](ServerContext& ctx) -> Result<QString> {
                 ctx.sql->setStep(StepId::StopReplica);
                 if (auto r = ctx.sql->exec(ctx.dialect.stopReplica()); !r)
                     return std::unexpected(r.error());
                 return tr("replication from the old writer stopped");
             });
+            if (r && m_journal)
+                m_journal->done(*stopped);
+            return r;
         },
-        [this]() -> Result<QString> {
-            return m_run.onServer(m_to, [](ServerContext& ctx) -> Result<QString> {
+        [this, stopped]() -> Result<QString> {
+            auto r = m_run.onServer(m_to, [](ServerContext& ctx) -> Result<QString> {
                 ctx.sql->setStep(StepId::StartReplica);
                 if (auto r = ctx.sql->exec(ctx.dialect.startReplica()); !r)
                     return std::unexpected(r.error());
                 return tr("replication started again");
             });
+            if (r && m_journal && *stopped > 0)
+                m_journal->released(*stopped);
+            return r;
         } };
     steps << OperationStep { StepId::OpenWriter, m_to, tr("make %1 writable").arg(to),
         [this]() -> Result<QString> {
-            return m_run.onServer(m_to, [](ServerContext& ctx) -> Result<QString> {
+            // a run killed here, before it ended, is put back by recover: the new writer read-only again
+            const int id = m_journal
+                ? m_journal->intent(m_profile.servers[m_to].name, StepId::OpenWriter,
+                    IntentJournal::Action::ReadOnly, QJsonObject { { QStringLiteral("was"), 1 } }, true)
+                : 0;
+            auto r = m_run.onServer(m_to, [](ServerContext& ctx) -> Result<QString> {
                 if (auto r = WriterControl::setReadOnly(ctx, false); !r)
                     return std::unexpected(r.error());
                 return tr("read_only = OFF: %1 takes the writes").arg(ctx.profile.name);
             });
+            if (r && m_journal)
+                m_journal->done(id);
+            return r;
         },
         {} };
     steps << OperationStep { StepId::Fence, m_from,
@@ -151,13 +170,44 @@ Switchover::Outcome Failover::run()
         out.ok = true;
         return out;
     }
+    if (!m_options.journalPath.isEmpty()) {
+        auto may = IntentJournal::mayBegin(m_options.journalPath, m_profile.filePath);
+        auto journal = may ? IntentJournal::begin(m_options.journalPath, StepId::Failover)
+                           : Result<std::shared_ptr<IntentJournal>>(std::unexpected(may.error()));
+        if (!journal) {
+            out.error = journal.error();
+            out.refused = true;
+            m_run.report(SetupEvent::Kind::StepFailed, -1, StepId::Journal, out.error.text);
+            return out;
+        }
+        m_journal = *journal;
+    }
+    const auto ended = [this](const QString& outcome) {
+        if (!m_journal)
+            return;
+        m_journal->end(outcome);
+        if (!m_journal->writeError().isEmpty())
+            m_run.report(SetupEvent::Kind::Warning, -1, StepId::Journal,
+                tr("the journal %1 could not be written in full: %2")
+                    .arg(m_journal->path(), m_journal->writeError()));
+        m_journal.reset();
+    };
     const int opening
         = 3; // steps before it can be undone; from "make writable" on, the new writer has the role
     for (int i = 0; i < all.size(); ++i) {
-        if (m_run.take(all[i]))
+        const bool cancelled = i <= opening && m_options.cancel && m_options.cancel->load();
+        if (!cancelled && m_run.take(all[i])) {
+            if (i == opening) {
+                m_run.commitTaken();
+                ended(QStringLiteral("ok")); // the new writer took the role: nothing to put back from here
+            }
             continue;
+        }
         if (i <= opening) {
-            out.error = m_run.error();
+            out.cancelled = cancelled;
+            out.error = cancelled
+                ? StepError { {}, StepId::Cancel, 0, tr("cancelled before: %1").arg(all[i].intent) }
+                : m_run.error();
             m_run.undoTaken();
             const HookRunner hooks(m_profile, m_from, m_to);
             if (!hooks.command(HookRunner::Rollback).isEmpty()) {
@@ -169,6 +219,7 @@ Switchover::Outcome Failover::run()
             out.rolledBack = true;
             out.error.text = tr("%1 — failover abandoned: %2 was not opened").arg(out.error.text, to);
             m_run.report(SetupEvent::Kind::StepFailed, -1, StepId::Failover, out.error.text);
+            ended(cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed"));
             return out;
         }
         if (out.error.text.isEmpty())

@@ -37,6 +37,7 @@ public:
         static inline const QString Restart = QStringLiteral("restart"); ///< {"command"}
         static inline const QString CopyLoad = QStringLiteral("copy-load"); ///< {"databases","savedCopy"}
         static inline const QString ProbeTable = QStringLiteral("probe-table"); ///< {"database","table"}
+        static inline const QString ReplicaStopped = QStringLiteral("replica-stopped"); ///< undo: start it
     };
 
     ~IntentJournal();

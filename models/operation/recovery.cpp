@@ -74,6 +74,8 @@ QString Recovery::describe(const JournalIntent& i)
                       u.value(QStringLiteral("backup")).toString());
     if (a == A::Restart)
         return tr("check that %1 runs again after its restart").arg(i.server);
+    if (a == A::ReplicaStopped)
+        return tr("start %1's replication again").arg(i.server);
     if (a == A::ProbeTable)
         return tr("drop the test table %1.%2 on %3")
             .arg(u.value(QStringLiteral("database")).toString(), u.value(QStringLiteral("table")).toString(),
@@ -188,6 +190,13 @@ Result<QString> Recovery::undo(const JournalIntent& i, ServerWorker* worker) con
             if (auto r = ctx.sql->exec(ctx.dialect.resetReplicaAll()); !r)
                 return std::unexpected(r.error());
             return Recovery::tr("replica settings removed");
+        }
+        if (a == A::ReplicaStopped) {
+            if (auto c = connected(ctx); !c)
+                return std::unexpected(c.error());
+            if (auto r = ctx.sql->exec(ctx.dialect.startReplica()); !r)
+                return std::unexpected(r.error());
+            return Recovery::tr("replication started again");
         }
         if (a == A::ProbeTable) {
             if (auto c = connected(ctx); !c)

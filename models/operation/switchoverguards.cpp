@@ -337,3 +337,27 @@ QList<Finding> SwitchoverGuards::forced()
             tr("%1 replicates from %2: %3").arg(to, from, status->summary()));
     return out;
 }
+
+QList<Finding> SwitchoverGuards::rejoin()
+{
+    QList<Finding> out;
+    const QString from = m_profile.servers[m_from].name, to = m_profile.servers[m_to].name;
+    const auto state = PairState::load(m_profile);
+    if (!state || !state->isFenced(m_to))
+        out << error(QStringLiteral("not-fenced"), to, tr("%1 is not fenced").arg(to),
+            tr("nothing to rejoin: look at the pair with status"));
+    if (m_profile.writerIndex() != m_from)
+        out << error(QStringLiteral("not-the-writer"), from, tr("%1 is not the pair's writer").arg(from),
+            tr("rejoin the fenced server to the writer"));
+    for (int i : { m_from, m_to })
+        out << reachable(i);
+    if (refused(out))
+        return out;
+    Finding errant = errantTransactions();
+    if (errant.code == QLatin1String("errant-transaction"))
+        errant.fix = tr("rebuild %1 from %2 (replipair-cli rebuild PROFILE --server %1 --from %2): a rejoin "
+                        "would keep what only %1 has")
+                         .arg(to, from);
+    out << errant;
+    return out;
+}

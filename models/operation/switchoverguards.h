@@ -30,6 +30,10 @@ public:
     /** The checks of a forced failover: the old writer is gone (else a planned switchover is the way),
      *  the new one answers and replicates from it. */
     QList<Finding> forced();
+    /** The checks of a rejoin of the fenced server (the constructor's @p to) to the writer (@p from): it is
+     *  fenced, both answer, and it holds no transaction the writer lacks (else only a rebuild brings it
+     *  back). */
+    QList<Finding> rejoin();
 
     static bool refused(const QList<Finding>& findings);
 

@@ -1,12 +1,15 @@
 // Compare Data… from the canvas's menu on a live, replicating sandbox pair with a writer on A: the dialog
 // shows its progress and the differing key range, Repair… shows the rows side by side, and the fix, once
 // confirmed, makes B's row A's again.
+#include "appsettings.h"
 #include "gui/guidriver.h"
+#include "mainwindow.h"
 #include "monitor/alertbanner.h"
 #include "monitor/comparedialog.h"
 #include "monitor/repairdialog.h"
 #include "monitor/replicaactions.h"
 #include "monitor/topologymodel.h"
+#include "preferencesdialog.h"
 #include "support/replicatedsandbox.h"
 #include "support/rowwriter.h"
 #include "support/testsupport.h"
@@ -14,9 +17,13 @@
 #include <QCheckBox>
 #include <QFile>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimeEdit>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -49,6 +56,58 @@ private Q_SLOTS:
             QStringLiteral(
                 "SET sql_log_bin = 0; UPDATE test.orders SET note = 'drift' WHERE seq = 1000003000"))
                     .isEmpty());
+    }
+
+    /** Issue 19: the daily data check, switched on in Preferences as a user does (the menu, the box, the
+     *  time typed a few seconds ahead, OK): at that time it compares, logs the result and raises the
+     *  banner with the differing range. */
+    void theDailyCheckFromPreferencesRaisesTheBanner()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("RepliPairTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_comparedialog"));
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        const QString path = m_pair.dir() + QStringLiteral("/daily.replipair.json");
+        QVERIFY(sb().pairProfile().save(path));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openPairFile(path));
+
+        QVERIFY(GuiDriver::chooseFromMenuBar(&window, "actionPreferences"));
+        QTRY_VERIFY(window.findChild<PreferencesDialog*>());
+        auto* prefs = window.findChild<PreferencesDialog*>();
+        auto* box = prefs->findChild<QCheckBox*>(QStringLiteral("preferencesScheduledCompare"));
+        auto* time = prefs->findChild<QTimeEdit*>(QStringLiteral("preferencesScheduledCompareTime"));
+        QVERIFY(box && time);
+        QVERIFY(!box->isChecked());
+        QVERIFY(!time->isEnabled());
+        QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
+        QTRY_VERIFY(time->isEnabled());
+        const QTime at = QTime::currentTime().addSecs(4);
+        time->setFocus();
+        time->setSelectedSection(QDateTimeEdit::HourSection);
+        QTest::keyClicks(time, at.toString(QStringLiteral("HH:mm:ss")));
+        QTRY_COMPARE(
+            time->time().toString(QStringLiteral("HH:mm:ss")), at.toString(QStringLiteral("HH:mm:ss")));
+        QPointer<PreferencesDialog> gone(prefs);
+        auto* ok = [prefs] {
+            for (QPushButton* b : prefs->findChildren<QPushButton*>())
+                if (b->text() == QLatin1String("OK"))
+                    return b;
+            return static_cast<QPushButton*>(nullptr);
+        }();
+        QVERIFY(ok);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY(!gone);
+        QVERIFY(AppSettings::value(AppSettings::Key::ScheduledCompare).toBool());
+
+        auto* banner = window.findChild<AlertBanner*>();
+        QVERIFY(banner);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->shownEvent().kind == ReplicationEvent::Kind::DataDiffers, 120000);
+        QVERIFY2(banner->text().contains(QStringLiteral("test.orders")), qPrintable(banner->text()));
+        QVERIFY(banner->findChild<QPushButton*>(QStringLiteral("alertCompare"))->isVisible());
+        AppSettings::setValue(AppSettings::Key::ScheduledCompare, false);
     }
 
     void fromTheMenuToTheRepair()

@@ -6,6 +6,9 @@
 #include "operation/switchover.h"
 #include "support/setupdriver.h"
 #include "support/testsupport.h"
+#include "topology/servernode.h"
+#include "topology/topologyscene.h"
+#include "topology/topologyview.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -140,11 +143,15 @@ private Q_SLOTS:
         QVERIFY(PairState::load(after)->isFenced(1));
         close(dialog);
         QVERIFY(sb().start(1));
-        // known defect (issue 17 stays open): the fence could not write the down server's option file (the
-        // "configFile" rule needs the running server), so it is not kept read-only across its restart yet
-        QEXPECT_FAIL("", "fencing a down server's option file is refused by the configFile rule", Abort);
         QVERIFY(readOnly(1)); // fenced: back read-only
+        // the canvas shows B stale, with the way back in its tooltip
+        auto* view = window.findChild<TopologyView*>();
+        QVERIFY(view);
+        ServerNode* nodeB = view->topologyScene()->node(1);
+        QTRY_COMPARE_WITH_TIMEOUT(nodeB->roleBadge(), QStringLiteral("FENCED"), 30000);
+        QVERIFY2(nodeB->toolTip().contains(QStringLiteral("rejoin")), qPrintable(nodeB->toolTip()));
         QVERIFY(PairState().save(after));
+        QTRY_COMPARE_WITH_TIMEOUT(nodeB->roleBadge(), QStringLiteral("READER"), 30000); // the fence lifted
     }
 };
 

@@ -430,9 +430,6 @@ private Q_SLOTS:
         QVERIFY(cli.waitForFinished(120000));
         const QString said = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
         qInfo().noquote() << said;
-        // known defect (issue 17 stays open): the fence cannot write the down server's option file, because
-        // "configFile" is now checked against the files the running server reads, and A is not running
-        QEXPECT_FAIL("", "fencing a down server's option file is refused by the configFile rule", Abort);
         QVERIFY(cli.exitCode() == 0);
         QVERIFY(!readOnly(1));
         QCOMPARE(loaded().writerIndex(), 1);
@@ -457,6 +454,41 @@ private Q_SLOTS:
         const auto back = switchTo(0);
         QVERIFY(back.refused);
         QVERIFY2(codes(back).contains(QStringLiteral("target-fenced")), qPrintable(codes(back).join(',')));
+
+        // the way back without a copy: A holds nothing B lacks, so it rejoins as the reader
+        const auto rejoin = [this](const QStringList& extra, QString* said) {
+            QProcess p;
+            p.start(QStringLiteral(REPLIPAIR_CLI),
+                QStringList { QStringLiteral("rejoin"), profilePath(), QStringLiteral("--server"),
+                    sb().servers()[0].name }
+                    + extra);
+            p.waitForFinished(120000);
+            *said = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        QString said2;
+        QCOMPARE(rejoin({}, &said2), 2); // neither --yes nor --dry-run
+        QVERIFY(PairState::load(loaded()).value_or(PairState()).isFenced(0));
+        QCOMPARE(rejoin({ QStringLiteral("--yes") }, &said2), 0);
+        qInfo().noquote() << said2;
+        QVERIFY(!PairState::load(loaded()).value_or(PairState()).isFenced(0));
+        QVERIFY(readOnly(0));
+        QVERIFY(!readOnly(1));
+        QString error;
+        QVERIFY2(waitForSandboxReplication(sb(), 20000, &error), qPrintable(error));
+
+        // a fenced server holding a transaction the writer lacks is refused, with the rebuild named
+        PairState fence;
+        fence.fence(0, QStringLiteral("test"));
+        QVERIFY(fence.save(loaded()));
+        sql(1, QStringLiteral("STOP SLAVE"));
+        sql(0, QStringLiteral("INSERT INTO test.orders VALUES (900000011, 'written on the fenced A')"));
+        QCOMPARE(rejoin({ QStringLiteral("--dry-run"), QStringLiteral("--json") }, &said2), 1);
+        QVERIFY2(
+            said2.contains(QStringLiteral("errant-transaction")) && said2.contains(QStringLiteral("rebuild")),
+            qPrintable(said2));
+        QVERIFY(PairState::load(loaded()).value_or(PairState()).isFenced(0));
+        sql(1, QStringLiteral("START SLAVE"));
         QVERIFY(PairState().save(loaded())); // the test's own clean-up: no fence left behind
     }
 };

@@ -31,6 +31,8 @@ int family(Kind kind)
     case Kind::NoWriter:
     case Kind::OneWriter:
         return 6; // one condition of the pair, whichever server it names
+    case Kind::DataDiffers:
+        return 7;
     case Kind::Recovered:
         return 0;
     }
@@ -182,6 +184,7 @@ bool AlertBanner::stillTrue(const Alert& alert) const
     case Kind::TwoWriters:
     case Kind::NoWriter:
     case Kind::OneWriter:
+    case Kind::DataDiffers: // until dismissed, or a comparison says equal
         return true;
     }
     return true;
@@ -250,6 +253,6 @@ void AlertBanner::display(const Alert& alert, int others)
     m_action->setText(tr("&Start Replication on %1").arg(event.server));
     m_action->setVisible(startable && open);
     m_showEvent->setVisible(event.kind == Kind::SqlError && open);
-    m_compare->setVisible(event.kind == Kind::SqlError && open);
+    m_compare->setVisible((event.kind == Kind::SqlError || event.kind == Kind::DataDiffers) && open);
     QFrame::show();
 }

@@ -73,17 +73,10 @@ void CompareDialog::start()
     m_progress->setRange(0, 0);
     m_poll->start(200);
     auto future = QtConcurrent::run([profile = m_profile, shared = m_shared]() -> Result<CompareReport> {
-        ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
-        for (ServerWorker* w : { &a, &b }) {
-            if (const auto c = w->run([](ServerContext& ctx) { return ctx.connect(); }); !c)
-                return std::unexpected(c.error());
-        }
-        ChunkedCompare compare(profile, &a, &b, &shared->cancel);
-        compare.setProgress([shared](const CompareProgress& p) {
+        return ChunkedCompare::runOnPair(profile, &shared->cancel, [shared](const CompareProgress& p) {
             const QMutexLocker lock(&shared->mutex);
             shared->progress = p;
         });
-        return compare.run();
     });
     AsyncTask::runThenCallback(future, this, [this](const Result<CompareReport>& r) { showReport(r); });
 }

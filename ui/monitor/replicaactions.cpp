@@ -1,4 +1,8 @@
 #include "monitor/replicaactions.h"
+#include "actions/chunkedcompare.h"
+#include "appsettings.h"
+#include <QTimer>
+#include <QtConcurrent>
 
 #include "actions/replicacontrol.h"
 #include "asynctask.h"
@@ -127,5 +131,92 @@ void ReplicaActions::showConfigFootprint(int index)
                 tr("Configuration RepliPair Wrote on %1").arg(name),
                 r ? r->toText(name)
                   : tr("The option files of %1 could not be read:\n%2").arg(name, r.error().toString()));
+        });
+}
+
+void ReplicaActions::armSchedule()
+{
+    if (!m_schedule) {
+        m_schedule = new QTimer(this);
+        m_schedule->setSingleShot(true);
+        m_schedule->setTimerType(Qt::VeryCoarseTimer);
+        connect(m_schedule, &QTimer::timeout, this, &ReplicaActions::runScheduledCompare);
+    }
+    m_schedule->stop();
+    m_nextCompare = {};
+    if (!AppSettings::value(AppSettings::Key::ScheduledCompare).toBool())
+        return;
+    const QTime at = QTime::fromString(
+        AppSettings::value(AppSettings::Key::ScheduledCompareTime).toString(), QStringLiteral("HH:mm:ss"));
+    if (!at.isValid())
+        return;
+    const QDateTime now = QDateTime::currentDateTime();
+    QDateTime next(now.date(), at);
+    if (next <= now)
+        next = next.addDays(1);
+    m_nextCompare = next;
+    // a timer of a day drifts and sleeps with the machine: aim at most an hour ahead, then aim again
+    const qint64 ms = now.msecsTo(next);
+    if (ms > 3600 * 1000) {
+        m_schedule->disconnect(this);
+        connect(m_schedule, &QTimer::timeout, this, &ReplicaActions::armSchedule);
+        m_schedule->start(3600 * 1000);
+        return;
+    }
+    m_schedule->disconnect(this);
+    connect(m_schedule, &QTimer::timeout, this, &ReplicaActions::runScheduledCompare);
+    m_schedule->start(int(std::max<qint64>(ms, 0)));
+}
+
+void ReplicaActions::runScheduledCompare()
+{
+    if (m_scheduledRunning) {
+        armSchedule();
+        return;
+    }
+    m_scheduledRunning = true;
+    report(QString(), StepId::CompareData, true,
+        tr("Daily data check: comparing the replicated tables of %1 while the application writes…")
+            .arg(m_profile.name),
+        false);
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    AsyncTask::runThenCallback(QtConcurrent::run([profile = m_profile, cancel] {
+        return ChunkedCompare::runOnPair(profile, cancel.get());
+    }),
+        this, [this](const Result<CompareReport>& r) {
+            m_scheduledRunning = false;
+            armSchedule(); // the next day's
+            if (!r) {
+                const QString text
+                    = tr("Daily data check: the data could not be compared: %1").arg(r.error().toString());
+                report(QString(), StepId::CompareData, false, text, false);
+                Q_EMIT scheduledCompareFinished(false, text);
+                return;
+            }
+            const bool equal = r->differences.isEmpty() && r->notCompared.isEmpty() && !r->cancelled;
+            QStringList ranges;
+            for (const ChunkDifference& d : r->differences)
+                ranges << QStringLiteral("%1 %2").arg(d.table, d.rangeText());
+            const QString text = equal
+                ? tr("Daily data check: the replicated data is the same on both: %1 table(s), %2 row(s) "
+                     "compared.")
+                      .arg(r->tablesCompared)
+                      .arg(r->rows)
+                : tr("Daily data check: %1 key range(s) differ (%2); %3 could not be compared. Compare Data… "
+                     "shows them, Repair… mends them.")
+                      .arg(r->differences.size())
+                      .arg(ranges.join(QStringLiteral(", ")))
+                      .arg(r->notCompared.size());
+            report(QString(), StepId::CompareData, true, text, !equal);
+            if (!equal) {
+                ReplicationEvent e;
+                e.time = QDateTime::currentDateTimeUtc();
+                e.serverIndex = 1 - std::max(0, m_profile.writerIndex());
+                e.server = m_profile.servers[e.serverIndex].name;
+                e.kind = ReplicationEvent::Kind::DataDiffers;
+                e.text = text;
+                Q_EMIT alert(e);
+            }
+            Q_EMIT scheduledCompareFinished(equal, text);
         });
 }

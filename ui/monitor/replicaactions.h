@@ -2,12 +2,16 @@
 
 #include "common/pairprofile.h"
 
+#include "monitor/replicationevent.h"
+
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 
 class AlertBanner;
 class ReplicaControl;
 class QWidget;
+class QTimer;
 class TopologyView;
 struct SetupEvent;
 
@@ -29,6 +33,10 @@ public:
     /** Reads the failing event of server @p index and opens the confirmation dialog; skips only on its OK. */
     void showFailingEvent(int index);
     void compareData();
+    /** (Re)arms the daily comparison of the pair's data as Preferences say (off, or a time of day). */
+    void armSchedule();
+    /** When the daily comparison runs next; invalid when it is off. */
+    QDateTime nextScheduledCompare() const { return m_nextCompare; }
     void showConfigFootprint(int index);
 
 Q_SIGNALS:
@@ -36,6 +44,10 @@ Q_SIGNALS:
     void statusMessage(const QString& text, int timeoutMs);
     /** Something changed on the servers: the monitor should look again now. */
     void pollRequested();
+    /** For the banner, the tray and the Events tab: the daily comparison found differences. */
+    void alert(const ReplicationEvent& event);
+    /** The daily comparison ended: @p equal, or what it found. */
+    void scheduledCompareFinished(bool equal, const QString& summary);
 
 private:
     void report(const QString& server, const QString& step, bool ok, const QString& text, bool warning);
@@ -44,4 +56,9 @@ private:
     PairProfile m_profile;
     QPointer<QWidget> m_dialogParent;
     ReplicaControl* m_control;
+    void runScheduledCompare();
+
+    QTimer* m_schedule = nullptr;
+    QDateTime m_nextCompare;
+    bool m_scheduledRunning = false;
 };

@@ -1,6 +1,7 @@
 #include "operation/movewritesdialog.h"
 
 #include "asynctask.h"
+#include "setup/setupjournal.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -156,6 +157,8 @@ void MoveWritesDialog::start(bool force)
     Switchover::Options options;
     options.to = m_to;
     options.force = force;
+    if (!m_profile.filePath.isEmpty()) // each change journalled before it is made, for recover
+        options.journalPath = SetupJournal::defaultPath(m_profile);
     const PairProfile profile = m_profile;
     QPointer<MoveWritesDialog> self(this);
     // the events come from the run's thread: each is handed to this dialog's thread

@@ -1,5 +1,7 @@
 #include "topology/servernode.h"
 
+#include <QLocale>
+
 #include "monitor/topologymodel.h"
 #include "topology/replicationarrow.h"
 
@@ -40,6 +42,8 @@ void ServerNode::refresh()
 
 QString ServerNode::roleBadge() const
 {
+    if (!m_model->fencedReason(m_index).isEmpty())
+        return tr("FENCED", "role badge of a server left behind by a forced failover");
     const int writer = m_model->writerIndex();
     if (writer < 0)
         return {};
@@ -59,6 +63,16 @@ QString ServerNode::detailText() const
                                     : tr("Reader: read-only, replication applies here"));
     if (const WriterCheck::Verdict v = m_model->writerVerdict(); v != WriterCheck::Verdict::Fine)
         lines << WriterCheck::problem(v, m_model->server(writer).name, m_model->server(1 - writer).name);
+    if (const QString fenced = m_model->fencedReason(m_index); !fenced.isEmpty()) {
+        const QString peer = m_model->server(1 - m_index).name;
+        lines << tr("Fenced (stale) since %1: %2")
+                     .arg(QLocale().toString(m_model->fencedSince().toLocalTime(), QLocale::ShortFormat),
+                         fenced);
+        lines << tr(
+            "Way back: rejoin it (replipair-cli rejoin PROFILE --server %1) when it holds no transaction "
+            "%2 lacks — the rejoin checks that first — else rebuild it from %2")
+                     .arg(s.name, peer);
+    }
     if (!s.known)
         lines << tr("Not inspected yet");
     else if (!s.reachable)
@@ -94,6 +108,9 @@ void ServerNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     QColor band = pal.color(QPalette::Mid);
     if (s.known)
         band = s.reachable ? QColor(0x2e, 0x7d, 0xd1) : QColor(0xd9, 0x30, 0x25);
+    const bool fenced = !m_model->fencedReason(m_index).isEmpty();
+    if (fenced && s.reachable)
+        band = QColor(0x75, 0x75, 0x75); // stale: it answers, but its data may be behind or apart
 
     QPainterPath body;
     body.addRoundedRect(kNodeRect, 10, 10);
@@ -120,7 +137,10 @@ void ServerNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     painter->setFont(small);
     painter->drawText(QRectF(kNodeRect.left() + 12, kNodeRect.top(), kNodeRect.width() - 24, 34),
         Qt::AlignVCenter | Qt::AlignRight,
-        !s.known ? tr("not inspected") : (s.reachable ? tr("online") : tr("unreachable")));
+        !s.known           ? tr("not inspected")
+            : !s.reachable ? tr("unreachable")
+            : fenced       ? tr("online, stale")
+                           : tr("online"));
 
     painter->setPen(pal.color(QPalette::Text));
     QStringList lines;
@@ -144,7 +164,7 @@ void ServerNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
         const QRectF pill(
             kNodeRect.left() + 12, kNodeRect.bottom() - 12 - bm.height() - 4, w, bm.height() + 4);
         const bool writer = m_model->writerIndex() == m_index;
-        const bool problem = m_model->writerVerdict() != WriterCheck::Verdict::Fine;
+        const bool problem = fenced || m_model->writerVerdict() != WriterCheck::Verdict::Fine;
         const QColor c = problem ? QColor(0xd9, 0x30, 0x25) : QColor(0x2e, 0x7d, 0xd1);
         painter->setPen(QPen(c, 1.5));
         painter->setBrush(writer ? QBrush(c) : QBrush(Qt::NoBrush));
