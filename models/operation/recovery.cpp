@@ -1,5 +1,7 @@
 #include "operation/recovery.h"
 
+#include "operation/rebuildids.h"
+
 #include "common/shellquote.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
@@ -189,6 +191,24 @@ Result<QString> Recovery::undo(const JournalIntent& i, ServerWorker* worker) con
                 return std::unexpected(r.error());
             return Recovery::tr("replica settings removed");
         }
+        if (a == RebuildIds::ReplicaStopped) {
+            if (!u.value(QStringLiteral("wasRunning")).toBool())
+                return Recovery::tr("replication was stopped before the run: left stopped");
+            if (auto c = connected(ctx); !c)
+                return std::unexpected(c.error());
+            if (auto r = ctx.sql->exec(ctx.dialect.startReplica()); !r)
+                return std::unexpected(r.error());
+            return Recovery::tr("replication started again");
+        }
+        if (a == RebuildIds::ReplicaReset)
+            return stepFailure(ctx.profile.name, StepId::Recover,
+                Recovery::tr(
+                    "an interrupted rebuild removed %1's replica settings (from %2:%3 at %4:%5): run "
+                    "the rebuild again, it sets them up anew")
+                    .arg(ctx.profile.name, u.value(QStringLiteral("host")).toString())
+                    .arg(u.value(QStringLiteral("port")).toInt())
+                    .arg(u.value(QStringLiteral("file")).toString())
+                    .arg(u.value(QStringLiteral("position")).toInteger()));
         if (a == A::ProbeTable) {
             if (auto c = connected(ctx); !c)
                 return std::unexpected(c.error());
