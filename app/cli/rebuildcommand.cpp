@@ -20,10 +20,11 @@ void printPreview(const Rebuild::Outcome& out, bool json)
             checks << f.toJson();
         for (const QString& s : out.steps)
             steps << s;
-        Cli::out() << QJsonDocument(QJsonObject { { QStringLiteral("event"), QStringLiteral("dry-run") },
-                                        { QStringLiteral("refused"), out.refused },
-                                        { QStringLiteral("preview"), out.preview.toJson() },
-                                        { QStringLiteral("checks"), checks }, { QStringLiteral("steps"), steps } })
+        Cli::out() << QJsonDocument(
+            QJsonObject { { QStringLiteral("event"), QStringLiteral("dry-run") },
+                { QStringLiteral("refused"), out.refused },
+                { QStringLiteral("preview"), out.preview.toJson() }, { QStringLiteral("checks"), checks },
+                { QStringLiteral("steps"), steps } })
                           .toJson(QJsonDocument::Compact)
                    << Qt::endl;
         return;
@@ -35,7 +36,7 @@ void printPreview(const Rebuild::Outcome& out, bool json)
     for (const Finding& f : out.checks)
         Cli::out() << QStringLiteral("  [%1] %2%3")
                           .arg(f.severity == Finding::Severity::Error ? RebuildCommand::tr("REFUSED")
-                                                                     : RebuildCommand::tr("ok"),
+                                                                      : RebuildCommand::tr("ok"),
                               f.text, f.fix.isEmpty() ? QString() : QStringLiteral(" → ") + f.fix)
                    << Qt::endl;
     if (!out.steps.isEmpty()) {
@@ -87,12 +88,13 @@ int RebuildCommand::run(const PairProfile& profile, const CliOptions& options)
     // Ctrl-C and SIGTERM cancel: the copy stops and B is put back (its old data, its replica settings)
     QuitSignalWatcher quitSignals;
     const QString rebuilt = profile.servers[target].name;
-    QObject::connect(&quitSignals, &QuitSignalWatcher::quitRequested, &quitSignals, [&quitSignals, &o, rebuilt] {
-        Cli::err() << tr("replipair-cli: %1 received: stopping the rebuild and putting %2 back…")
-                          .arg(quitSignals.signalName(), rebuilt)
-                   << Qt::endl;
-        o.cancel->store(true);
-    });
+    QObject::connect(
+        &quitSignals, &QuitSignalWatcher::quitRequested, &quitSignals, [&quitSignals, &o, rebuilt] {
+            Cli::err() << tr("replipair-cli: %1 received: stopping the rebuild and putting %2 back…")
+                              .arg(quitSignals.signalName(), rebuilt)
+                       << Qt::endl;
+            o.cancel->store(true);
+        });
     QFutureWatcher<Rebuild::Outcome> watcher;
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcher<Rebuild::Outcome>::finished, &loop, &QEventLoop::quit);
@@ -123,11 +125,11 @@ int RebuildCommand::run(const PairProfile& profile, const CliOptions& options)
         return Cli::Failed;
     }
     if (json)
-        Cli::out() << QJsonDocument(QJsonObject { { QStringLiteral("event"), QStringLiteral("rebuilt") },
-                                        { QStringLiteral("server"), rebuilt },
-                                        { QStringLiteral("elapsedMs"), out.elapsedMs },
-                                        { QStringLiteral("dataEqual"), out.dataEqual },
-                                        { QStringLiteral("savedCopy"), out.savedCopy } })
+        Cli::out() << QJsonDocument(
+            QJsonObject { { QStringLiteral("event"), QStringLiteral("rebuilt") },
+                { QStringLiteral("server"), rebuilt }, { QStringLiteral("elapsedMs"), out.elapsedMs },
+                { QStringLiteral("dataEqual"), out.dataEqual },
+                { QStringLiteral("savedCopy"), out.savedCopy } })
                           .toJson(QJsonDocument::Compact)
                    << Qt::endl;
     return Cli::Success;

@@ -33,7 +33,8 @@ QString shown(const BinlogCoordinates& c)
 QJsonObject Rebuild::Preview::toJson() const
 {
     return QJsonObject { { QStringLiteral("source"), source }, { QStringLiteral("target"), target },
-        { QStringLiteral("method"), method }, { QStringLiteral("databases"), QJsonArray::fromStringList(databases) },
+        { QStringLiteral("method"), method },
+        { QStringLiteral("databases"), QJsonArray::fromStringList(databases) },
         { QStringLiteral("sourceBytes"), sourceBytes }, { QStringLiteral("targetBytes"), targetBytes },
         { QStringLiteral("saveOld"), saveOld }, { QStringLiteral("saveFolder"), saveFolder },
         { QStringLiteral("saveFreeBytes"), saveFreeBytes } };
@@ -70,7 +71,8 @@ Rebuild::Preview Rebuild::preview(const RebuildGuards& guards) const
     p.targetBytes = c.targetBytes;
     p.saveFolder = c.saveFolder();
     p.saveFreeBytes = c.saveFreeBytes;
-    p.lines << tr("%1 is rebuilt from %2: %3.").arg(p.target, p.source, RebuildCopy::replaces(m_options.method, c, p.target));
+    p.lines << tr("%1 is rebuilt from %2: %3.")
+                   .arg(p.target, p.source, RebuildCopy::replaces(m_options.method, c, p.target));
     if (c.targetTables.isEmpty())
         p.lines << tr("%1 holds nothing in them: there is nothing to save.").arg(p.target);
     else if (m_options.saveOld)
@@ -134,7 +136,8 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
         },
         [&run, this, readOnly]() -> Result<QString> {
             return run.onServer(m_target, [readOnly](ServerContext& ctx) -> Result<QString> {
-                if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL read_only = %1").arg(readOnly->first)); !r)
+                if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL read_only = %1").arg(readOnly->first));
+                    !r)
                     return std::unexpected(r.error());
                 ctx.intentReleased(readOnly->second);
                 return tr("read_only = %1 again").arg(readOnly->first);
@@ -158,7 +161,8 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
                 if (auto r = ctx.sql->exec(ctx.dialect.stopReplica()); !r)
                     return std::unexpected(r.error());
                 ctx.intentDone(stopped->second);
-                return tr("replication stopped (it was %1)").arg(stopped->first ? tr("running") : tr("stopped"));
+                return tr("replication stopped (it was %1)")
+                    .arg(stopped->first ? tr("running") : tr("stopped"));
             });
         },
         [&run, this, stopped]() -> Result<QString> {
@@ -167,7 +171,8 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
                     if (auto r = ctx.sql->exec(ctx.dialect.startReplica()); !r)
                         return std::unexpected(r.error());
                 ctx.intentReleased(stopped->second);
-                return stopped->first ? tr("replication started again") : tr("replication left stopped, as it was");
+                return stopped->first ? tr("replication started again")
+                                      : tr("replication left stopped, as it was");
             });
         } };
     m_releaseAfterCopy << std::make_pair(m_source, stopped);
@@ -211,7 +216,8 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
                     resetGtid->first = pos->toString();
                 }
                 resetGtid->second = ctx.intent(RebuildIds::ResetReplica, RebuildIds::ReplicaReset,
-                    { { QStringLiteral("host"), status->sourceHost }, { QStringLiteral("port"), status->sourcePort },
+                    { { QStringLiteral("host"), status->sourceHost },
+                        { QStringLiteral("port"), status->sourcePort },
                         { QStringLiteral("user"), status->sourceUser },
                         { QStringLiteral("file"), status->relaySourceLogFile },
                         { QStringLiteral("position"), status->execSourceLogPos },
@@ -223,8 +229,9 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
                 return tr("replica settings removed (it stood at %1:%2%3)")
                     .arg(status->relaySourceLogFile)
                     .arg(status->execSourceLogPos)
-                    .arg(status->lastSqlErrno ? tr(", its SQL thread halted on error %1").arg(status->lastSqlErrno)
-                                              : QString());
+                    .arg(status->lastSqlErrno
+                            ? tr(", its SQL thread halted on error %1").arg(status->lastSqlErrno)
+                            : QString());
             });
         },
         [&run, this, reset, resetGtid]() -> Result<QString> {
@@ -276,7 +283,8 @@ OperationStep Rebuild::copyStep(OperationRun& run, const RebuildGuards& guards)
                     if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
                         return std::unexpected(r.error());
                     for (const QString& db : dbs)
-                        if (auto r = ctx.sql->exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(SqlQuote::identifier(db)));
+                        if (auto r = ctx.sql->exec(
+                                QStringLiteral("DROP DATABASE IF EXISTS %1").arg(SqlQuote::identifier(db)));
                             !r)
                             return std::unexpected(r.error());
                     ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
@@ -289,7 +297,8 @@ OperationStep Rebuild::copyStep(OperationRun& run, const RebuildGuards& guards)
                 e.kind = SetupEvent::Kind::Warning;
                 e.server = b;
                 e.step = StepId::Copy;
-                e.text = tr("%1's old %2 removed without saving them (--no-save)").arg(b, dbs.join(QStringLiteral(", ")));
+                e.text = tr("%1's old %2 removed without saving them (--no-save)")
+                             .arg(b, dbs.join(QStringLiteral(", ")));
                 emitEvent(e);
             }
             ServerWorker* const workers[2] = { run.worker(0), run.worker(1) };
@@ -367,15 +376,17 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
                 p.gtid = m_gtid;
                 p.logFile = at.file;
                 p.logPos = at.position;
-                return run.onServer(replica, [p, at, name = from.name](ServerContext& ctx) -> Result<QString> {
-                    const int id = ctx.intent(StepId::ChangeSource, IntentJournal::Action::ChangeSource,
-                        { { QStringLiteral("wasFresh"), false } }, true);
-                    if (auto r = ReplicationSteps::changeSource(ctx, p, at.gtid); !r)
-                        return std::unexpected(r.error());
-                    ctx.intentDone(id);
-                    return p.gtid ? tr("replicating from %1 by GTID from %2").arg(name, at.gtid)
-                                  : tr("replicating from %1 from %2:%3").arg(name, at.file).arg(at.position);
-                });
+                return run.onServer(
+                    replica, [p, at, name = from.name](ServerContext& ctx) -> Result<QString> {
+                        const int id = ctx.intent(StepId::ChangeSource, IntentJournal::Action::ChangeSource,
+                            { { QStringLiteral("wasFresh"), false } }, true);
+                        if (auto r = ReplicationSteps::changeSource(ctx, p, at.gtid); !r)
+                            return std::unexpected(r.error());
+                        ctx.intentDone(id);
+                        return p.gtid
+                            ? tr("replicating from %1 by GTID from %2").arg(name, at.gtid)
+                            : tr("replicating from %1 from %2:%3").arg(name, at.file).arg(at.position);
+                    });
             },
             {} };
     }
@@ -383,10 +394,12 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
         tr("verify: both threads run on both servers, and a test row crosses each way"),
         [&run, this]() -> Result<QString> {
             PairVerifier verifier(m_profile, run.worker(0), run.worker(1));
-            if (auto r = verifier.verify(m_options.verifyTimeoutMs, [this](const SetupEvent& e) {
-                    if (e.kind != SetupEvent::Kind::StepStarted && e.kind != SetupEvent::Kind::StepFinished)
-                        emitEvent(e);
-                });
+            if (auto r = verifier.verify(m_options.verifyTimeoutMs,
+                    [this](const SetupEvent& e) {
+                        if (e.kind != SetupEvent::Kind::StepStarted
+                            && e.kind != SetupEvent::Kind::StepFinished)
+                            emitEvent(e);
+                    });
                 !r)
                 return std::unexpected(r.error());
             return tr("both directions replicate");
@@ -415,7 +428,8 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
         },
         {} };
     steps << OperationStep { RebuildIds::CheckRebuilt, m_target,
-        tr("check %1: its own server_id, server_uuid and gtid_domain_id, a relay log from the copy's point").arg(b),
+        tr("check %1: its own server_id, server_uuid and gtid_domain_id, a relay log from the copy's point")
+            .arg(b),
         [this, &guards, b]() -> Result<QString> {
             const QList<Finding> found = guards.after(m_copied->source.file);
             m_out.checks += found;
@@ -435,7 +449,8 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
         [&run, this, writer, b]() -> Result<QString> {
             const bool readOnly = writer == m_source;
             auto set = run.onServer(m_target, [readOnly](ServerContext& ctx) -> Result<QString> {
-                if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL read_only = %1").arg(readOnly ? 1 : 0)); !r)
+                if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL read_only = %1").arg(readOnly ? 1 : 0));
+                    !r)
                     return std::unexpected(r.error());
                 return QString();
             });
@@ -470,7 +485,8 @@ Rebuild::Outcome Rebuild::run()
     m_out.checks = guards.before(m_options.method, m_options.saveOld);
     m_gtid = guards.usesGtid();
     for (const Finding& f : m_out.checks)
-        run.report(f.severity == Finding::Severity::Error ? SetupEvent::Kind::Warning : SetupEvent::Kind::Info,
+        run.report(
+            f.severity == Finding::Severity::Error ? SetupEvent::Kind::Warning : SetupEvent::Kind::Info,
             m_profile.serverIndex(f.server), RebuildIds::Guards,
             f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix), f.code);
     m_out.preview = preview(guards);
@@ -515,7 +531,8 @@ Rebuild::Outcome Rebuild::run()
         m_journal->end(outcome);
         if (!m_journal->writeError().isEmpty())
             run.report(SetupEvent::Kind::Warning, -1, StepId::Journal,
-                tr("the journal %1 could not be written in full: %2").arg(m_journal->path(), m_journal->writeError()));
+                tr("the journal %1 could not be written in full: %2")
+                    .arg(m_journal->path(), m_journal->writeError()));
         for (ServerWorker* w : { run.worker(0), run.worker(1) })
             w->run([](ServerContext& ctx) {
                 ctx.journal.reset();
@@ -529,7 +546,8 @@ Rebuild::Outcome Rebuild::run()
         if (!cancelled() && run.take(s))
             continue;
         m_out.cancelled = cancelled();
-        m_out.error = m_out.cancelled ? StepError { b, StepId::Cancel, 0, tr("cancelled: %1").arg(s.intent) } : run.error();
+        m_out.error = m_out.cancelled ? StepError { b, StepId::Cancel, 0, tr("cancelled: %1").arg(s.intent) }
+                                      : run.error();
         const bool undone = run.undoTaken();
         m_out.putBack = undone;
         m_out.error.text = undone
@@ -562,9 +580,10 @@ Rebuild::Outcome Rebuild::run()
         if (run.take(s))
             continue;
         m_out.error = run.error();
-        m_out.error.text = tr("%1 — %2 holds %3's data but the rebuild did not finish: it stays read-only and "
-                              "fenced; run rebuild again")
-                               .arg(m_out.error.text, b, a);
+        m_out.error.text
+            = tr("%1 — %2 holds %3's data but the rebuild did not finish: it stays read-only and "
+                 "fenced; run rebuild again")
+                  .arg(m_out.error.text, b, a);
         if (auto state = PairState::load(m_profile)) {
             state->fence(m_target, tr("the rebuild from %1 did not finish: rebuild again").arg(a));
             state->save(m_profile);
@@ -581,6 +600,8 @@ Rebuild::Outcome Rebuild::run()
         tr("%1 rebuilt from %2 and verified in %3 s%4")
             .arg(b, a)
             .arg(double(m_out.elapsedMs) / 1000.0, 0, 'f', 1)
-            .arg(m_out.savedCopy.isEmpty() ? QString() : tr("; its old data is kept in %1 on its host").arg(m_out.savedCopy)));
+            .arg(m_out.savedCopy.isEmpty()
+                    ? QString()
+                    : tr("; its old data is kept in %1 on its host").arg(m_out.savedCopy)));
     return m_out;
 }

@@ -103,7 +103,8 @@ private:
     int m_target = 1;
     bool m_gtid = false;
     std::shared_ptr<IntentJournal> m_journal;
-    QString m_password[2]; ///< the replication accounts' new passwords, in memory only (index: account's server)
+    QString
+        m_password[2]; ///< the replication accounts' new passwords, in memory only (index: account's server)
     std::optional<CopyResult> m_copied;
     std::optional<PairState> m_stateBefore;
     Outcome m_out;

@@ -104,12 +104,14 @@ QList<Finding> RebuildGuards::identity()
             tr("remove auto.cnf from %1's data directory and restart %1: it makes a new server_uuid").arg(b));
     if (m_gtid && !src.domain.isEmpty() && src.domain == dst.domain)
         out << error(QStringLiteral("rebuild-gtid-domain-clash"), b,
-            tr("%1 has gtid_domain_id %2, like %3: the two writers' GTIDs would collide").arg(b, dst.domain, a),
+            tr("%1 has gtid_domain_id %2, like %3: the two writers' GTIDs would collide")
+                .arg(b, dst.domain, a),
             tr("give %1 a gtid_domain_id of its own in its option file (setup writes one) and restart it")
                 .arg(b));
     if (out.isEmpty())
         out << ok(QStringLiteral("rebuild-identity"), b,
-            tr("%1 and %2 have their own server_id%3").arg(a, b, src.uuid.isEmpty() ? QString() : tr(" and uuid")));
+            tr("%1 and %2 have their own server_id%3")
+                .arg(a, b, src.uuid.isEmpty() ? QString() : tr(" and uuid")));
     return out;
 }
 
@@ -158,8 +160,8 @@ QList<Finding> RebuildGuards::before(CopyMethod method, bool saveOld)
                     .arg(b));
         else
             out << ok(QStringLiteral("rebuild-room-to-save"), b,
-                tr("room to save %1's old data: %2 free in %3").arg(b, size(check->saveFreeBytes),
-                    check->saveFolder()));
+                tr("room to save %1's old data: %2 free in %3")
+                    .arg(b, size(check->saveFreeBytes), check->saveFolder()));
     }
     return out;
 }
@@ -168,9 +170,8 @@ QList<Finding> RebuildGuards::after(const QString& copyFile)
 {
     QList<Finding> out = identity();
     const QString a = m_profile.servers[m_source].name, b = m_profile.servers[m_target].name;
-    auto status = m_workers[m_target]->run([](ServerContext& ctx) {
-        return ReplicaStatus::read(*ctx.sql, ctx.dialect);
-    });
+    auto status = m_workers[m_target]->run(
+        [](ServerContext& ctx) { return ReplicaStatus::read(*ctx.sql, ctx.dialect); });
     if (!status) {
         out << error(QStringLiteral("rebuild-unreachable"), b, status.error().text, {});
         return out;

@@ -114,21 +114,20 @@ private Q_SLOTS:
         QVERIFY2(o.ok, qPrintable(o.error.toString() + QLatin1Char('\n') + o.lines.join(QLatin1Char('\n'))));
         // about 20 MB in test.big, so that a copy runs for a few seconds; test.orders takes the writer's rows
         QString seed = RowWriter::createTableSql(QStringLiteral("test.orders")) + QStringLiteral(";");
-        seed += QStringLiteral("CREATE TABLE test.big (seq BIGINT PRIMARY KEY, note VARCHAR(40), pad CHAR(200));"
-                               "INSERT INTO test.big VALUES (1, 'seed', REPEAT('x', 200));");
+        seed += QStringLiteral(
+            "CREATE TABLE test.big (seq BIGINT PRIMARY KEY, note VARCHAR(40), pad CHAR(200));"
+            "INSERT INTO test.big VALUES (1, 'seed', REPEAT('x', 200));");
         for (int i = 0; i < 17; ++i)
-            seed += QStringLiteral("INSERT INTO test.big SELECT seq + %1, note, pad FROM test.big;").arg(1 << i);
+            seed += QStringLiteral("INSERT INTO test.big SELECT seq + %1, note, pad FROM test.big;")
+                        .arg(1 << i);
         bool ok = false;
         sandboxSql(sb(), 0, seed, &ok);
         QVERIFY(ok);
-        QTRY_COMPARE_WITH_TIMEOUT(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.big")),
-            QString::number(1 << 17), 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.big")), QString::number(1 << 17), 120000);
         waitHealthy();
     }
-    void init()
-    {
-        QFile::remove(sb().profilePath() + QStringLiteral(".journal"));
-    }
+    void init() { QFile::remove(sb().profilePath() + QStringLiteral(".journal")); }
 
     void badInputChangesNothing()
     {
@@ -136,7 +135,8 @@ private Q_SLOTS:
         QCOMPARE(cli({ QStringLiteral("rebuild"), sb().profilePath(), QStringLiteral("--yes") }, &out), 2);
         QVERIFY2(out.contains(QStringLiteral("--server")), qPrintable(out));
         QCOMPARE(cli({ QStringLiteral("rebuild"), sb().profilePath(), QStringLiteral("--server"),
-                         QStringLiteral("B"), QStringLiteral("--from"), QStringLiteral("B"), QStringLiteral("--yes") },
+                         QStringLiteral("B"), QStringLiteral("--from"), QStringLiteral("B"),
+                         QStringLiteral("--yes") },
                      &out),
             2);
         QCOMPARE(cli(rebuildArgs() << QStringLiteral("--method") << QStringLiteral("tape"), &out), 2);
@@ -145,10 +145,12 @@ private Q_SLOTS:
                          QStringLiteral("B") },
                      &out),
             2);
-        QVERIFY2(out.contains(QStringLiteral("replaced")) && out.contains(QStringLiteral("saved")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("replaced")) && out.contains(QStringLiteral("saved")),
+            qPrintable(out));
         // the physical copy belongs to another build
         QCOMPARE(cli(rebuildArgs() << QStringLiteral("--method") << QStringLiteral("physical"), &out), 1);
-        QVERIFY2(out.contains(QStringLiteral("rebuild-method-unavailable")) || out.contains(QStringLiteral("not available")),
+        QVERIFY2(out.contains(QStringLiteral("rebuild-method-unavailable"))
+                || out.contains(QStringLiteral("not available")),
             qPrintable(out));
         QVERIFY(bothThreadsRun(0) && bothThreadsRun(1));
     }
@@ -162,10 +164,12 @@ private Q_SLOTS:
         // B gets rows of its own, outside replication: one the writer will reach soon (a 1062 when it
         // arrives), one A never has
         const qint64 clash = app.lastSeq() + 100;
-        sql(1, QStringLiteral("SET sql_log_bin = 0; SET GLOBAL read_only = 0; "
-                              "INSERT INTO test.orders (seq, note) VALUES (%1, 'b-only'), (900000000, 'b-only'); "
-                              "SET GLOBAL read_only = 1")
-                   .arg(clash));
+        sql(1,
+            QStringLiteral(
+                "SET sql_log_bin = 0; SET GLOBAL read_only = 0; "
+                "INSERT INTO test.orders (seq, note) VALUES (%1, 'b-only'), (900000000, 'b-only'); "
+                "SET GLOBAL read_only = 1")
+                .arg(clash));
         QVERIFY2(haltsOn(1062), qPrintable(field(1, QStringLiteral("Last_SQL_Error"))));
         QString out;
         const int rc = cli(rebuildArgs() << QStringLiteral("--json"), &out);
@@ -176,11 +180,12 @@ private Q_SLOTS:
         const qint64 committed = app.stop();
         QVERIFY(committed > 0);
         QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0) && bothThreadsRun(1), 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(contents(1, QStringLiteral("test.orders")),
-            contents(0, QStringLiteral("test.orders")), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            contents(1, QStringLiteral("test.orders")), contents(0, QStringLiteral("test.orders")), 60000);
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq < 900000000")),
             QString::number(committed));
-        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE note = 'b-only'")), QStringLiteral("0"));
+        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE note = 'b-only'")),
+            QStringLiteral("0"));
         QCOMPARE(contents(1, QStringLiteral("test.big")), contents(0, QStringLiteral("test.big")));
         QVERIFY2(out.contains(QStringLiteral("\"dataEqual\":true")), qPrintable(out));
         // B is the reader again, not fenced; the old copy of its data is kept on its host
@@ -203,15 +208,16 @@ private Q_SLOTS:
         QCOMPARE(contents(1, QStringLiteral("test.big")), contents(0, QStringLiteral("test.big")));
         // and writes go on both ways
         sql(0, QStringLiteral("INSERT INTO test.orders (seq, note) VALUES (800000001, 'then')"));
-        QTRY_COMPARE_WITH_TIMEOUT(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 800000001")),
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 800000001")),
             QStringLiteral("1"), 30000);
     }
 
     void identityClashRefusedBeforeAnyChange()
     {
         waitHealthy();
-        // what a server cloned from its peer's files gets: the peer's server_id (a copied option file), and on
-        // MySQL its server_uuid (a copied auto.cnf)
+        // what a server cloned from its peer's files gets: the peer's server_id (a copied option file), and
+        // on MySQL its server_uuid (a copied auto.cnf)
         const QString ownId = sql(1, QStringLiteral("SELECT @@GLOBAL.server_id"));
         const QString peerId = sql(0, QStringLiteral("SELECT @@GLOBAL.server_id"));
         sql(1, QStringLiteral("SET GLOBAL server_id = %1").arg(peerId));
@@ -219,22 +225,28 @@ private Q_SLOTS:
         const int rc = cli(rebuildArgs(), &out);
         sql(1, QStringLiteral("SET GLOBAL server_id = %1").arg(ownId));
         QCOMPARE(rc, 1);
-        QVERIFY2(out.contains(QStringLiteral("server_id")) && out.contains(QStringLiteral("REFUSED")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("server_id")) && out.contains(QStringLiteral("REFUSED")),
+            qPrintable(out));
         QVERIFY(!field(1, QStringLiteral("Master_Host")).isEmpty()); // B's replica settings untouched
         QVERIFY(!QFile::exists(sb().profilePath() + QStringLiteral(".state.json")));
-        if (sql(1, QStringLiteral("SELECT COUNT(*) FROM information_schema.GLOBAL_VARIABLES WHERE "
-                                  "VARIABLE_NAME = 'SERVER_UUID'"))
+        if (sql(1,
+                QStringLiteral("SELECT COUNT(*) FROM information_schema.GLOBAL_VARIABLES WHERE "
+                               "VARIABLE_NAME = 'SERVER_UUID'"))
             != QLatin1String("1"))
-            QSKIP("the server_uuid clash needs MySQL (MariaDB has no server_uuid and no auto.cnf); the server_id "
+            QSKIP("the server_uuid clash needs MySQL (MariaDB has no server_uuid and no auto.cnf); the "
+                  "server_id "
                   "clash above is its MariaDB counterpart");
     }
 
     void sigintMidCopyPutsBBack()
     {
         waitHealthy();
-        const QString aBefore = contents(0, QStringLiteral("test.big")), bBefore = contents(1, QStringLiteral("test.big"));
-        sql(1, QStringLiteral("SET sql_log_bin = 0; SET GLOBAL read_only = 0; "
-                              "INSERT INTO test.orders (seq, note) VALUES (700000000, 'b-only'); SET GLOBAL read_only = 1"));
+        const QString aBefore = contents(0, QStringLiteral("test.big")),
+                      bBefore = contents(1, QStringLiteral("test.big"));
+        sql(1,
+            QStringLiteral("SET sql_log_bin = 0; SET GLOBAL read_only = 0; "
+                           "INSERT INTO test.orders (seq, note) VALUES (700000000, 'b-only'); SET GLOBAL "
+                           "read_only = 1"));
         const QString bOrders = contents(1, QStringLiteral("test.orders"));
         QProcess p;
         p.setProcessEnvironment(env());
@@ -262,7 +274,8 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(180000));
         seen += p.readAllStandardOutput();
         const QString err = QString::fromUtf8(p.readAllStandardError());
-        QVERIFY2(p.exitCode() == 130, qPrintable(QString::number(p.exitCode()) + err + QString::fromUtf8(seen)));
+        QVERIFY2(
+            p.exitCode() == 130, qPrintable(QString::number(p.exitCode()) + err + QString::fromUtf8(seen)));
         // A untouched: writable, same data, replicating from B again
         QCOMPARE(sql(0, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
         QCOMPARE(contents(0, QStringLiteral("test.big")), aBefore);
@@ -281,7 +294,8 @@ private Q_SLOTS:
         // and a re-run rebuilds it
         QVERIFY2(cli(rebuildArgs(), &out) == 0, qPrintable(out));
         QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0) && bothThreadsRun(1), 30000);
-        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE note = 'b-only'")), QStringLiteral("0"));
+        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE note = 'b-only'")),
+            QStringLiteral("0"));
     }
 
     void cleanupTestCase() { }

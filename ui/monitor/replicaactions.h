@@ -30,6 +30,8 @@ public:
     void showFailingEvent(int index);
     void compareData();
     void showConfigFootprint(int index);
+    /** Opens "Rebuild NAME from PEER…" for server @p index (RebuildDialog). */
+    void rebuild(int index);
 
 Q_SIGNALS:
     void logLine(const SetupEvent& event);
