@@ -70,8 +70,8 @@ RebuildDialog::RebuildDialog(const PairProfile& profile, int target, QWidget* pa
     layout->addWidget(m_saveOld);
     layout->addWidget(new QLabel(tr("Checks (nothing is changed until you rebuild):"), this));
     layout->addWidget(m_checks, 2);
-    layout->addWidget(
-        new QLabel(tr("Steps, in order; a failure or a cancel before the copy ends puts %1 back:").arg(b), this));
+    layout->addWidget(new QLabel(
+        tr("Steps, in order; a failure or a cancel before the copy ends puts %1 back:").arg(b), this));
     layout->addWidget(m_steps, 2);
     layout->addWidget(m_progress);
     layout->addWidget(m_log, 2);
@@ -100,7 +100,8 @@ void RebuildDialog::reject()
     }
     if (m_running && m_cancel) {
         m_cancel->store(true);
-        m_summary->setText(tr("Cancelling: the rebuild stops and puts %1 back…").arg(m_profile.servers[m_target].name));
+        m_summary->setText(
+            tr("Cancelling: the rebuild stops and puts %1 back…").arg(m_profile.servers[m_target].name));
     }
 }
 
@@ -125,9 +126,11 @@ void RebuildDialog::showChecks()
     int refusals = 0;
     for (const Finding& f : m_outcome.checks) {
         const bool refused = f.severity == Finding::Severity::Error;
-        auto* item = new QTreeWidgetItem(m_checks, { refused ? tr("refused") : tr("ok"), f.server, f.text, f.fix });
+        auto* item
+            = new QTreeWidgetItem(m_checks, { refused ? tr("refused") : tr("ok"), f.server, f.text, f.fix });
         item->setData(0, Qt::UserRole, f.code);
-        item->setIcon(0, style()->standardIcon(refused ? QStyle::SP_MessageBoxCritical : QStyle::SP_DialogApplyButton));
+        item->setIcon(
+            0, style()->standardIcon(refused ? QStyle::SP_MessageBoxCritical : QStyle::SP_DialogApplyButton));
         refusals += refused ? 1 : 0;
     }
     m_checks->resizeColumnToContents(0);
@@ -139,9 +142,11 @@ void RebuildDialog::showChecks()
     const QString a = m_profile.servers[1 - m_target].name, b = m_profile.servers[m_target].name;
     const bool ok = refusals == 0 && !m_outcome.refused;
     m_rebuildButton->setEnabled(ok);
-    m_summary->setText(ok ? tr("Every check passed: %1 can be rebuilt from %2. Read what happens to %1 below.").arg(b, a)
-                          : refusals > 0
-            ? tr("%n check(s) refuse the rebuild: nothing was changed. Fix them and open this again.", nullptr, refusals)
+    m_summary->setText(ok
+            ? tr("Every check passed: %1 can be rebuilt from %2. Read what happens to %1 below.").arg(b, a)
+            : refusals > 0
+            ? tr("%n check(s) refuse the rebuild: nothing was changed. Fix them and open this again.",
+                nullptr, refusals)
             : tr("Refused: %1").arg(m_outcome.error.text));
 }
 
@@ -177,7 +182,8 @@ void RebuildDialog::start()
     m_cancel = std::make_shared<std::atomic_bool>(false);
     const Rebuild::Options o = options(false);
     const PairProfile profile = m_profile;
-    m_summary->setText(tr("Rebuilding %1 from %2…").arg(m_profile.servers[m_target].name, m_profile.servers[1 - m_target].name));
+    m_summary->setText(tr("Rebuilding %1 from %2…")
+                           .arg(m_profile.servers[m_target].name, m_profile.servers[1 - m_target].name));
     QPointer<RebuildDialog> self(this);
     // the events come from the run's thread: each is handed to this dialog's thread
     auto sink = [self](const SetupEvent& e) {
@@ -189,8 +195,9 @@ void RebuildDialog::start()
             },
             Qt::QueuedConnection);
     };
-    AsyncTask::runThenCallback(QtConcurrent::run([profile, o, sink] { return Rebuild(profile, o, sink).run(); }),
-        this, [this](const Rebuild::Outcome& out) {
+    AsyncTask::runThenCallback(
+        QtConcurrent::run([profile, o, sink] { return Rebuild(profile, o, sink).run(); }), this,
+        [this](const Rebuild::Outcome& out) {
             m_busy = false;
             m_running = false;
             m_outcome = out;
