@@ -76,6 +76,11 @@ QString Recovery::describe(const JournalIntent& i)
                       u.value(QStringLiteral("backup")).toString());
     if (a == A::Restart)
         return tr("check that %1 runs again after its restart").arg(i.server);
+    if (a == RebuildIds::ReplicaStopped)
+        return tr("start replication on %1 again").arg(i.server);
+    if (a == RebuildIds::ReplicaReset)
+        return tr("set up %1's replication from %2 again")
+            .arg(i.server, u.value(QStringLiteral("host")).toString());
     if (a == A::ProbeTable)
         return tr("drop the test table %1.%2 on %3")
             .arg(u.value(QStringLiteral("database")).toString(), u.value(QStringLiteral("table")).toString(),

@@ -73,8 +73,9 @@ int main(int argc, char** argv)
         // a real conflict: a row B has of its own, which A's writer is about to write
         const qint64 clash = writer.lastSeq() + 200;
         sandboxSql(sb, 1,
-            QStringLiteral("SET sql_log_bin = 0; SET GLOBAL read_only = 0; INSERT INTO test.orders (seq, note) "
-                           "VALUES (%1, 'b-only'); SET GLOBAL read_only = 1")
+            QStringLiteral(
+                "SET sql_log_bin = 0; SET GLOBAL read_only = 0; INSERT INTO test.orders (seq, note) "
+                "VALUES (%1, 'b-only'); SET GLOBAL read_only = 1")
                 .arg(clash));
         QElapsedTimer broken;
         while (sandboxReplicaField(sb, 1, QStringLiteral("Last_SQL_Errno")) != QLatin1String("1062"))
@@ -96,8 +97,9 @@ int main(int argc, char** argv)
         }
         const qint64 committed = writer.stop();
         next = writer.lastSeq() + 1000;
-        out << QStringLiteral("round %1: exit %2; broken → verified pair in %3 s (the copy step %4 s); writer "
-                              "committed %5 rows meanwhile (%6 rows/s); load avg before %7, after %8")
+        out << QStringLiteral(
+            "round %1: exit %2; broken → verified pair in %3 s (the copy step %4 s); writer "
+            "committed %5 rows meanwhile (%6 rows/s); load avg before %7, after %8")
                    .arg(round)
                    .arg(cli.exitCode())
                    .arg(double(totalMs) / 1000.0, 0, 'f', 1)

@@ -59,8 +59,9 @@ private Q_SLOTS:
         QVERIFY(p.save(profilePath()));
         const SetupOutcome o = runSetup(*PairProfile::load(profilePath()));
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
-        sql(0, QStringLiteral("CREATE TABLE test.orders (seq BIGINT PRIMARY KEY, note VARCHAR(40)); "
-                              "INSERT INTO test.orders VALUES (1, 'a'), (2, 'a')"));
+        sql(0,
+            QStringLiteral("CREATE TABLE test.orders (seq BIGINT PRIMARY KEY, note VARCHAR(40)); "
+                           "INSERT INTO test.orders VALUES (1, 'a'), (2, 'a')"));
         QString error;
         QVERIFY2(waitForSandboxReplication(sb(), 60000, &error), qPrintable(error));
     }
@@ -74,9 +75,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.isMonitoring(), 20000);
 
         // a real conflict: B has a row of its own that A then writes
-        QTRY_COMPARE_WITH_TIMEOUT(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders")), QStringLiteral("2"), 30000);
-        sql(1, QStringLiteral("SET sql_log_bin = 0; SET GLOBAL read_only = 0; INSERT INTO test.orders VALUES (3, 'b'); "
-                              "SET GLOBAL read_only = 1"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders")), QStringLiteral("2"), 30000);
+        sql(1,
+            QStringLiteral(
+                "SET sql_log_bin = 0; SET GLOBAL read_only = 0; INSERT INTO test.orders VALUES (3, 'b'); "
+                "SET GLOBAL read_only = 1"));
         sql(0, QStringLiteral("INSERT INTO test.orders VALUES (3, 'a')"));
 
         // the banner says so, with its other actions, and Rebuild B from A…
@@ -110,7 +114,8 @@ private Q_SLOTS:
         const TopologyModel* model = window.topologyModel();
         QTRY_VERIFY_WITH_TIMEOUT(linkRuns(model, 0) && linkRuns(model, 1), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!rebuild->isVisible(), 30000);
-        QCOMPARE(sql(1, QStringLiteral("SELECT GROUP_CONCAT(note ORDER BY seq) FROM test.orders")), QStringLiteral("a,a,a"));
+        QCOMPARE(sql(1, QStringLiteral("SELECT GROUP_CONCAT(note ORDER BY seq) FROM test.orders")),
+            QStringLiteral("a,a,a"));
         QVERIFY(!PairState::load(*PairProfile::load(profilePath()))->isFenced(1));
         QPointer<RebuildDialog> gone(dialog);
         QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);

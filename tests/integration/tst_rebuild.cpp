@@ -93,13 +93,6 @@ class TestRebuild : public QObject
         QString error;
         QVERIFY2(waitForSandboxReplication(sb(), 60000, &error), qPrintable(error));
     }
-    RowWriter writer()
-    {
-        const SandboxServer& a = sb().servers().at(0);
-        return RowWriter(QStringLiteral("127.0.0.1"), a.port, QStringLiteral("root"), m_password,
-            QStringLiteral("test.orders"), 10);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -158,7 +151,8 @@ private Q_SLOTS:
     void rebuildAfterAConflictUnderWrites()
     {
         waitHealthy();
-        RowWriter app = writer();
+        RowWriter app(QStringLiteral("127.0.0.1"), sb().servers().at(0).port, QStringLiteral("root"),
+            m_password, QStringLiteral("test.orders"), 10);
         app.start(1);
         QTRY_VERIFY_WITH_TIMEOUT(app.committed() > 20, 30000);
         // B gets rows of its own, outside replication: one the writer will reach soon (a 1062 when it
@@ -223,7 +217,8 @@ private Q_SLOTS:
         sql(1, QStringLiteral("SET GLOBAL server_id = %1").arg(peerId));
         QString out;
         const int rc = cli(rebuildArgs(), &out);
-        sql(1, QStringLiteral("SET GLOBAL server_id = %1").arg(ownId));
+        sql(1, QStringLiteral("SET GLOBAL server_id = %1; START SLAVE").arg(ownId));
+        sql(0, QStringLiteral("START SLAVE"));
         QCOMPARE(rc, 1);
         QVERIFY2(out.contains(QStringLiteral("server_id")) && out.contains(QStringLiteral("REFUSED")),
             qPrintable(out));
