@@ -57,7 +57,7 @@ class TestRebuild : public QObject
         qInfo().noquote() << *out;
         return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     }
-    QStringList rebuildArgs() const
+    QStringList rebuildArgs()
     {
         return { QStringLiteral("rebuild"), m_pair.sandbox().profilePath(), QStringLiteral("--server"),
             QStringLiteral("B"), QStringLiteral("--from"), QStringLiteral("A"), QStringLiteral("--yes") };
