@@ -207,11 +207,10 @@ private Q_SLOTS:
             QStringLiteral("1"), 30000);
     }
 
-    void identityClashRefusedBeforeAnyChange()
+    void serverIdClashRefusedBeforeAnyChange()
     {
         waitHealthy();
-        // what a server cloned from its peer's files gets: the peer's server_id (a copied option file), and
-        // on MySQL its server_uuid (a copied auto.cnf)
+        // what a server cloned from its peer's files gets: the peer's server_id (a copied option file)
         const QString ownId = sql(1, QStringLiteral("SELECT @@GLOBAL.server_id"));
         const QString peerId = sql(0, QStringLiteral("SELECT @@GLOBAL.server_id"));
         sql(1, QStringLiteral("SET GLOBAL server_id = %1").arg(peerId));
@@ -224,13 +223,35 @@ private Q_SLOTS:
             qPrintable(out));
         QVERIFY(!field(1, QStringLiteral("Master_Host")).isEmpty()); // B's replica settings untouched
         QVERIFY(!QFile::exists(sb().profilePath() + QStringLiteral(".state.json")));
+    }
+
+    void serverUuidClashRefusedBeforeAnyChange()
+    {
         if (sql(1,
                 QStringLiteral("SELECT COUNT(*) FROM information_schema.GLOBAL_VARIABLES WHERE "
                                "VARIABLE_NAME = 'SERVER_UUID'"))
             != QLatin1String("1"))
             QSKIP("the server_uuid clash needs MySQL (MariaDB has no server_uuid and no auto.cnf); the "
                   "server_id "
-                  "clash above is its MariaDB counterpart");
+                  "clash is its MariaDB counterpart");
+        waitHealthy();
+        // a copied auto.cnf: B restarted with A's server_uuid
+        const QString dirA = sql(0, QStringLiteral("SELECT @@GLOBAL.datadir")),
+                      dirB = sql(1, QStringLiteral("SELECT @@GLOBAL.datadir"));
+        QVERIFY(sb().stop(1));
+        QFile::remove(dirB + QStringLiteral("/auto.cnf"));
+        QVERIFY(QFile::copy(dirA + QStringLiteral("/auto.cnf"), dirB + QStringLiteral("/auto.cnf")));
+        QVERIFY(sb().start(1));
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.server_uuid")),
+            sql(0, QStringLiteral("SELECT @@GLOBAL.server_uuid")));
+        QString out;
+        const int rc = cli(rebuildArgs(), &out);
+        QVERIFY(sb().stop(1));
+        QFile::remove(dirB + QStringLiteral("/auto.cnf")); // a new uuid at the next start
+        QVERIFY(sb().start(1));
+        QCOMPARE(rc, 1);
+        QVERIFY2(out.contains(QStringLiteral("server_uuid")) && out.contains(QStringLiteral("auto.cnf")),
+            qPrintable(out));
     }
 
     void sigintMidCopyPutsBBack()
