@@ -158,7 +158,7 @@ void RebuildDialog::addEvent(const SetupEvent& event)
         m_progress->setVisible(true);
         if (total > 0) {
             m_progress->setRange(0, 1000);
-            m_progress->setValue(int(qBound<qint64>(0, bytes * 1000 / total, 1000)));
+            m_progress->setValue(int(qBound(qint64(0), bytes * 1000 / total, qint64(1000))));
         }
         m_progress->setFormat(event.text);
         return;
