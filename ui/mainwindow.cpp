@@ -180,6 +180,11 @@ void MainWindow::createActions()
         // from the writer to the other one; with two writers, to B
         moveWrites(m_profile.writerIndex() == 1 ? 0 : 1);
     });
+    add(pair, "actionRebuildMenu", tr("&Rebuild a Server from Its Peer…"), [this] {
+        // the reader (not the writer) of a single-writer pair; with two writers, B
+        if (m_hasPair && m_actions)
+            m_actions->rebuild(m_profile.writerIndex() == 1 ? 0 : 1);
+    });
     add(pair, "actionForgetPasswords", tr("&Forget Remembered Passwords"), [this] { forgetPasswords(); });
     m_demoAction = add(
         pair, "actionDemoSetup", tr("Set Up the &Demo Pair…"), [this] { startWizard(m_demoProfile, true); });

@@ -7,6 +7,7 @@
 #include "inspectcommand.h"
 #include "monitorcommand.h"
 #include "plancommand.h"
+#include "rebuildcommand.h"
 #include "recovercommand.h"
 #include "rejoincommand.h"
 #include "repaircommand.h"
@@ -115,8 +116,11 @@ QString Cli::usage()
         "  switchover PROFILE --to N move the writes to server N after checking that nothing is lost\n"
         "                            (--yes to do it, --dry-run to see the checks and steps); --force\n"
         "                            when the writer is gone: N takes the writes, the old writer is fenced\n"
-        "  rejoin PROFILE --server N bring the fenced server N back as the reader, when it holds nothing "
-        "the\n"
+        "  rebuild PROFILE --server B [--from A]\n"
+        "                            rebuild server B from its peer: B's replicated databases replaced\n"
+        "                            by an online copy of A's (B's old data saved first), both\n"
+        "                            directions set up again and verified (--yes to do it, --dry-run)\n"
+        "  rejoin PROFILE --server N bring the fenced server N back as the reader, when it holds nothing the\n"
         "                            writer lacks (else rebuild it); --yes or --dry-run as for switchover\n"
         "\n"
         "Options:\n"
@@ -146,7 +150,7 @@ QString Cli::usage()
         "                            first as a dump on its host; profile: \"replaceTarget\")\n"
         "  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)\n"
         "  --once                    monitor: one round, then exit\n"
-        "  --server NAME             skip: the server whose SQL thread halted\n"
+        "  --server NAME             skip: the server whose SQL thread halted; rebuild: the server rebuilt\n"
         "  --confirm TOKEN           skip: the event shown before (relay log file:position)\n"
         "  --events                  monitor: also print state changes (thread stopped, error, lag, "
         "unreachable)\n"
@@ -164,7 +168,9 @@ QString Cli::usage()
         "  --chunk-time SECONDS      compare: the time one chunk's checksum should take (default 0.5)\n"
         "  --max-lag SECONDS         compare: pause while a replica is further behind (default 1)\n"
         "  --table DB.T              repair: the table to repair\n"
-        "  --from NAME               repair: the server whose rows are right\n"
+        "  --from NAME               repair: the server whose rows are right; rebuild: the server copied\n"
+        "  --method METHOD           rebuild: logical (default), physical or auto\n"
+        "  --no-save                 rebuild: do not save B's old data first (when there is no room)\n"
         "\n"
         "Exit codes: 0 success, 1 the operation failed (switchover: refused, the old writer kept), 2 bad\n"
         "input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far as it could; see\n"
@@ -251,9 +257,11 @@ int Cli::run(const QStringList& arguments)
     const QCommandLineOption chunkTime(QStringLiteral("chunk-time"), tr("Chunk time."), tr("seconds"));
     const QCommandLineOption maxLag(QStringLiteral("max-lag"), tr("Lag that pauses."), tr("seconds"));
     const QCommandLineOption from(QStringLiteral("from"), tr("The server that is right."), tr("name"));
+    const QCommandLineOption method(QStringLiteral("method"), tr("How to copy."), tr("method"));
+    const QCommandLineOption noSave(QStringLiteral("no-save"), tr("Do not save the old data."));
     parser.addOptions({ help, json, yes, output, sequential, interval, once, version, events, lagThreshold,
         timeout, server, confirm, format, nagios, warning, critical, journal, copyFrom, replaceTarget, to,
-        dryRun, force, planFile, resume, tables, since, table, from, chunkTime, maxLag });
+        dryRun, force, planFile, resume, tables, since, table, from, chunkTime, maxLag, method, noSave });
     const bool nagiosWanted = arguments.contains(QStringLiteral("--nagios"));
     jsonWanted = arguments.contains(QStringLiteral("--json"));
     if (!parser.parse(arguments))
@@ -290,7 +298,8 @@ int Cli::run(const QStringList& arguments)
     static const QStringList profileCommands { QStringLiteral("inspect"), QStringLiteral("plan"),
         QStringLiteral("setup"), QStringLiteral("status"), QStringLiteral("monitor"),
         QStringLiteral("compare"), QStringLiteral("skip"), QStringLiteral("recover"),
-        QStringLiteral("switchover"), QStringLiteral("repair"), QStringLiteral("rejoin") };
+        QStringLiteral("switchover"), QStringLiteral("repair"), QStringLiteral("rebuild"),
+        QStringLiteral("rejoin") };
     if (!profileCommands.contains(command))
         return badInput(tr("unknown command \"%1\"").arg(command));
     if (parser.isSet(planFile) && command != QLatin1String("setup"))
@@ -328,8 +337,9 @@ int Cli::run(const QStringList& arguments)
     options.journal = parser.value(journal);
     options.dryRun = parser.isSet(dryRun);
     if (options.dryRun && command != QLatin1String("recover") && command != QLatin1String("switchover")
-        && command != QLatin1String("repair") && command != QLatin1String("rejoin"))
-        return badInput(tr("--dry-run only goes with recover, switchover, rejoin and repair"));
+        && command != QLatin1String("repair") && command != QLatin1String("rebuild")
+        && command != QLatin1String("rejoin"))
+        return badInput(tr("--dry-run only goes with recover, switchover, repair, rebuild and rejoin"));
     options.planFile = parser.value(planFile);
     options.to = parser.value(to);
     options.timeout = parser.value(timeout);
@@ -341,6 +351,10 @@ int Cli::run(const QStringList& arguments)
     options.maxLag = parser.value(maxLag);
     options.table = parser.value(table);
     options.from = parser.value(from);
+    options.method = parser.value(method);
+    options.noSave = parser.isSet(noSave);
+    if ((parser.isSet(method) || options.noSave) && command != QLatin1String("rebuild"))
+        return badInput(tr("--method and --no-save only go with rebuild"));
     if (command == QLatin1String("status")) {
         if (nagiosStatus) {
             StatusCommand::NagiosThresholds t;
@@ -370,6 +384,8 @@ int Cli::run(const QStringList& arguments)
         return SwitchoverCommand::run(*profile, options);
     if (command == QLatin1String("rejoin"))
         return RejoinCommand::run(*profile, options);
+    if (command == QLatin1String("rebuild"))
+        return RebuildCommand::run(*profile, options);
     if (command == QLatin1String("inspect"))
         return InspectCommand::run(*profile, options);
     if (command == QLatin1String("plan"))

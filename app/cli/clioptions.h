@@ -24,5 +24,7 @@ struct CliOptions
     QString chunkTime; ///< compare --chunk-time SECONDS
     QString maxLag; ///< compare --max-lag SECONDS
     QString table; ///< repair --table db.t
-    QString from; ///< repair --from NAME
+    QString from; ///< repair/rebuild --from NAME
+    QString method; ///< rebuild --method logical|physical|auto
+    bool noSave = false; ///< rebuild --no-save
 };

@@ -60,6 +60,10 @@ const QList<StepId::Entry>& StepId::entries()
         { &Rollback, QT_TR_NOOP("roll back") },
         { &Fence, QT_TR_NOOP("fence") },
         { &Rejoin, QT_TR_NOOP("rejoin") },
+        { &Rebuild, QT_TR_NOOP("rebuild") },
+        { &RebuildGuards, QT_TR_NOOP("rebuild checks") },
+        { &ResetReplica, QT_TR_NOOP("reset replica settings") },
+        { &CheckRebuilt, QT_TR_NOOP("check the rebuilt server") },
     };
     return table;
 }

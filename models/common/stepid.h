@@ -72,6 +72,11 @@ public:
     static inline const QString Rollback = QStringLiteral("rollback");
     static inline const QString Fence = QStringLiteral("fence");
     static inline const QString Rejoin = QStringLiteral("rejoin");
+    // rebuilding a server from its peer
+    static inline const QString Rebuild = QStringLiteral("rebuild");
+    static inline const QString RebuildGuards = QStringLiteral("rebuild-guards");
+    static inline const QString ResetReplica = QStringLiteral("reset-replica");
+    static inline const QString CheckRebuilt = QStringLiteral("check-rebuilt");
 
     /** The translated title of step @p id; an unknown id is shown as it is. */
     static QString title(const QString& id);

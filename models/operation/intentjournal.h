@@ -37,7 +37,12 @@ public:
         static inline const QString Restart = QStringLiteral("restart"); ///< {"command"}
         static inline const QString CopyLoad = QStringLiteral("copy-load"); ///< {"databases","savedCopy"}
         static inline const QString ProbeTable = QStringLiteral("probe-table"); ///< {"database","table"}
-        static inline const QString ReplicaStopped = QStringLiteral("replica-stopped"); ///< undo: start it
+        /** A replica stopped for the time of an operation; undo: started again ({"wasRunning"}: left
+         *  stopped when it did not run before). */
+        static inline const QString ReplicaStopped = QStringLiteral("replica-stopped");
+        /** A replica's settings removed; their password is not known afterwards, so recover says what they
+         *  were and that a rebuild sets them up anew. {"host","port","user","file","position","gtidSlavePos"} */
+        static inline const QString ReplicaReset = QStringLiteral("replica-reset");
     };
 
     ~IntentJournal();

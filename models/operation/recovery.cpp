@@ -1,5 +1,6 @@
 #include "operation/recovery.h"
 
+
 #include "common/shellquote.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
@@ -75,7 +76,10 @@ QString Recovery::describe(const JournalIntent& i)
     if (a == A::Restart)
         return tr("check that %1 runs again after its restart").arg(i.server);
     if (a == A::ReplicaStopped)
-        return tr("start %1's replication again").arg(i.server);
+        return tr("start replication on %1 again").arg(i.server);
+    if (a == A::ReplicaReset)
+        return tr("set up %1's replication from %2 again")
+            .arg(i.server, u.value(QStringLiteral("host")).toString());
     if (a == A::ProbeTable)
         return tr("drop the test table %1.%2 on %3")
             .arg(u.value(QStringLiteral("database")).toString(), u.value(QStringLiteral("table")).toString(),
@@ -192,12 +196,23 @@ Result<QString> Recovery::undo(const JournalIntent& i, ServerWorker* worker) con
             return Recovery::tr("replica settings removed");
         }
         if (a == A::ReplicaStopped) {
+            if (u.contains(QStringLiteral("wasRunning")) && !u.value(QStringLiteral("wasRunning")).toBool())
+                return Recovery::tr("replication was stopped before the run: left stopped");
             if (auto c = connected(ctx); !c)
                 return std::unexpected(c.error());
             if (auto r = ctx.sql->exec(ctx.dialect.startReplica()); !r)
                 return std::unexpected(r.error());
             return Recovery::tr("replication started again");
         }
+        if (a == A::ReplicaReset)
+            return stepFailure(ctx.profile.name, StepId::Recover,
+                Recovery::tr(
+                    "an interrupted rebuild removed %1's replica settings (from %2:%3 at %4:%5): run "
+                    "the rebuild again, it sets them up anew")
+                    .arg(ctx.profile.name, u.value(QStringLiteral("host")).toString())
+                    .arg(u.value(QStringLiteral("port")).toInt())
+                    .arg(u.value(QStringLiteral("file")).toString())
+                    .arg(u.value(QStringLiteral("position")).toInteger()));
         if (a == A::ProbeTable) {
             if (auto c = connected(ctx); !c)
                 return std::unexpected(c.error());

@@ -55,6 +55,7 @@ AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
     , m_action(new QPushButton(this))
     , m_showEvent(new QPushButton(tr("Show the &Failing Event…"), this))
     , m_compare(new QPushButton(tr("&Compare Data…"), this))
+    , m_rebuild(new QPushButton(this))
     , m_close(new QPushButton(tr("&Dismiss"), this))
 {
     setObjectName(QStringLiteral("alertBanner"));
@@ -71,6 +72,11 @@ AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
     });
     m_compare->setObjectName(QStringLiteral("alertCompare"));
     connect(m_compare, &QPushButton::clicked, this, &AlertBanner::compareRequested);
+    m_rebuild->setObjectName(QStringLiteral("alertRebuild"));
+    connect(m_rebuild, &QPushButton::clicked, this, [this] {
+        if (m_shown >= 0)
+            Q_EMIT rebuildRequested(m_alerts[m_shown].event.serverIndex);
+    });
     m_close->setObjectName(QStringLiteral("alertDismiss"));
     connect(m_close, &QPushButton::clicked, this, [this] {
         if (m_shown >= 0)
@@ -98,6 +104,7 @@ AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
     layout->addWidget(m_text, 1);
     layout->addWidget(m_showEvent);
     layout->addWidget(m_compare);
+    layout->addWidget(m_rebuild);
     layout->addWidget(m_action);
     layout->addWidget(m_close);
     hide();
@@ -254,5 +261,11 @@ void AlertBanner::display(const Alert& alert, int others)
     m_action->setVisible(startable && open);
     m_showEvent->setVisible(event.kind == Kind::SqlError && open);
     m_compare->setVisible((event.kind == Kind::SqlError || event.kind == Kind::DataDiffers) && open);
+    // the way back when the data is already apart: the server rebuilt from its peer
+    const bool twoServers = m_model && m_model->hasPair() && event.serverIndex >= 0 && event.serverIndex <= 1;
+    m_rebuild->setText(twoServers
+            ? tr("&Rebuild %1 from %2…").arg(event.server, m_model->server(1 - event.serverIndex).name)
+            : tr("&Rebuild %1…").arg(event.server));
+    m_rebuild->setVisible(event.kind == Kind::SqlError && open);
     QFrame::show();
 }

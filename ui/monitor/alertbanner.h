@@ -39,6 +39,8 @@ Q_SIGNALS:
     void skipEventRequested(int index);
     /** The user asked to compare the replicated data of the open pair. */
     void compareRequested();
+    /** The user asked to rebuild server @p index from its peer (its SQL thread halted on an error). */
+    void rebuildRequested(int index);
 
 private:
     struct Alert
@@ -61,5 +63,6 @@ private:
     QPushButton* m_action;
     QPushButton* m_showEvent;
     QPushButton* m_compare;
+    QPushButton* m_rebuild;
     QPushButton* m_close;
 };

@@ -11,6 +11,7 @@
 #include "monitor/comparedialog.h"
 #include "monitor/skipeventdialog.h"
 #include "monitor/textreportdialog.h"
+#include "operation/rebuilddialog.h"
 #include "setup/setupevent.h"
 #include "topology/topologyview.h"
 
@@ -38,6 +39,8 @@ void ReplicaActions::answer(TopologyView* view, AlertBanner* banner)
     connect(banner, &AlertBanner::startReplicaRequested, this, [this](int i) { setReplicaRunning(i, true); });
     connect(banner, &AlertBanner::skipEventRequested, this, &ReplicaActions::showFailingEvent);
     connect(banner, &AlertBanner::compareRequested, this, &ReplicaActions::compareData);
+    connect(view, &TopologyView::rebuildRequested, this, &ReplicaActions::rebuild);
+    connect(banner, &AlertBanner::rebuildRequested, this, &ReplicaActions::rebuild);
 }
 
 void ReplicaActions::report(
@@ -117,6 +120,25 @@ void ReplicaActions::compareData()
     connect(dialog, &CompareDialog::comparisonFinished, this, [this](bool ok, const QString& summary) {
         report(QString(), StepId::CompareData, true, summary, !ok);
     });
+    dialog->show();
+}
+
+void ReplicaActions::rebuild(int index)
+{
+    if (index < 0 || index > 1)
+        return;
+    // one rebuild at a time: a second request shows the one open
+    if (auto* open = m_dialogParent
+            ? m_dialogParent->findChild<RebuildDialog*>(QStringLiteral("rebuildDialog"))
+            : nullptr) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* dialog = new RebuildDialog(m_profile, index, m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RebuildDialog::logLine, this, &ReplicaActions::logLine);
+    connect(dialog, &RebuildDialog::rebuilt, this, [this] { Q_EMIT pollRequested(); });
     dialog->show();
 }
 

@@ -38,6 +38,8 @@ public:
     /** When the daily comparison runs next; invalid when it is off. */
     QDateTime nextScheduledCompare() const { return m_nextCompare; }
     void showConfigFootprint(int index);
+    /** Opens "Rebuild NAME from PEER…" for server @p index (RebuildDialog). */
+    void rebuild(int index);
 
 Q_SIGNALS:
     void logLine(const SetupEvent& event);

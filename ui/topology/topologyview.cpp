@@ -117,6 +117,8 @@ QMenu* TopologyView::createContextMenu(int index)
     add("actionCompareData", tr("&Compare Data of Both Servers…"), [this] { Q_EMIT compareRequested(); });
     add("actionMoveWrites", tr("&Move Writes to %1…").arg(name),
         [this, index] { Q_EMIT moveWritesRequested(index); });
+    add("actionRebuild", tr("&Rebuild %1 from %2…").arg(name, m_scene->model()->server(1 - index).name),
+        [this, index] { Q_EMIT rebuildRequested(index); });
     menu->addSeparator();
     add("actionConfigFootprint", tr("Show the &Configuration RepliPair Wrote on %1…").arg(name),
         [this, index] { Q_EMIT configFootprintRequested(index); });

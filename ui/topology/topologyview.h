@@ -29,6 +29,8 @@ Q_SIGNALS:
     void compareRequested();
     /** "Move Writes to NAME…": the user asks to make server @p index the writer. */
     void moveWritesRequested(int index);
+    /** "Rebuild NAME from PEER…": the user asks to rebuild server @p index from the other one. */
+    void rebuildRequested(int index);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

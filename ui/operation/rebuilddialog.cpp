@@ -1,0 +1,221 @@
+#include "operation/rebuilddialog.h"
+
+#include "asynctask.h"
+#include "setup/setupjournal.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+RebuildDialog::RebuildDialog(const PairProfile& profile, int target, QWidget* parent)
+    : QDialog(parent)
+    , m_profile(profile)
+    , m_target(target)
+{
+    setObjectName(QStringLiteral("rebuildDialog"));
+    const QString a = m_profile.servers[1 - target].name, b = m_profile.servers[target].name;
+    setWindowTitle(tr("Rebuild %1 from %2").arg(b, a));
+    m_summary = new QLabel(tr("Checking that %1 can be rebuilt from %2…").arg(b, a), this);
+    m_summary->setObjectName(QStringLiteral("rebuildSummary"));
+    m_summary->setWordWrap(true);
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("rebuildPreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_saveOld = new QCheckBox(tr("Save %1's old data first (loaded back if the rebuild fails)").arg(b), this);
+    m_saveOld->setObjectName(QStringLiteral("saveOldData"));
+    m_saveOld->setChecked(true);
+    m_checks = new QTreeWidget(this);
+    m_checks->setObjectName(QStringLiteral("checkList"));
+    m_checks->setHeaderLabels({ tr("Check"), tr("Server"), tr("What was found"), tr("Fix") });
+    m_checks->setRootIsDecorated(false);
+    m_checks->setWordWrap(true);
+    m_steps = new QTreeWidget(this);
+    m_steps->setObjectName(QStringLiteral("stepList"));
+    m_steps->setHeaderLabels({ tr("#"), tr("Step") });
+    m_steps->setRootIsDecorated(false);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("copyProgress"));
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(false);
+    m_log = new QPlainTextEdit(this);
+    m_log->setObjectName(QStringLiteral("rebuildLog"));
+    m_log->setReadOnly(true);
+    m_log->setVisible(false);
+
+    auto* buttons = new QDialogButtonBox(this);
+    m_rebuildButton = buttons->addButton(tr("&Rebuild %1 from %2").arg(b, a), QDialogButtonBox::AcceptRole);
+    m_rebuildButton->setObjectName(QStringLiteral("rebuildButton"));
+    m_rebuildButton->setEnabled(false);
+    m_closeButton = buttons->addButton(QDialogButtonBox::Cancel);
+    m_closeButton->setObjectName(QStringLiteral("closeButton"));
+    disconnect(buttons, nullptr, this, nullptr);
+    connect(m_rebuildButton, &QPushButton::clicked, this, &RebuildDialog::start);
+    connect(m_closeButton, &QPushButton::clicked, this, &RebuildDialog::reject);
+    // whether the old data is saved changes the checks (the free space): checked again
+    connect(m_saveOld, &QCheckBox::toggled, this, [this] {
+        if (!m_busy)
+            check();
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_preview);
+    layout->addWidget(m_saveOld);
+    layout->addWidget(new QLabel(tr("Checks (nothing is changed until you rebuild):"), this));
+    layout->addWidget(m_checks, 2);
+    layout->addWidget(new QLabel(
+        tr("Steps, in order; a failure or a cancel before the copy ends puts %1 back:").arg(b), this));
+    layout->addWidget(m_steps, 2);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_log, 2);
+    layout->addWidget(buttons);
+    resize(800, 620);
+    check();
+}
+
+Rebuild::Options RebuildDialog::options(bool dryRun) const
+{
+    Rebuild::Options o;
+    o.target = m_target;
+    o.saveOld = m_saveOld->isChecked();
+    o.dryRun = dryRun;
+    if (!dryRun)
+        o.journalPath = SetupJournal::defaultPath(m_profile);
+    o.cancel = m_cancel;
+    return o;
+}
+
+void RebuildDialog::reject()
+{
+    if (!m_busy) {
+        QDialog::reject();
+        return;
+    }
+    if (m_running && m_cancel) {
+        m_cancel->store(true);
+        m_summary->setText(
+            tr("Cancelling: the rebuild stops and puts %1 back…").arg(m_profile.servers[m_target].name));
+    }
+}
+
+void RebuildDialog::check()
+{
+    m_busy = true;
+    m_rebuildButton->setEnabled(false);
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    const Rebuild::Options o = options(true);
+    const PairProfile profile = m_profile;
+    AsyncTask::runThenCallback(QtConcurrent::run([profile, o] { return Rebuild(profile, o).run(); }), this,
+        [this](const Rebuild::Outcome& out) {
+            m_busy = false;
+            m_outcome = out;
+            showChecks();
+        });
+}
+
+void RebuildDialog::showChecks()
+{
+    m_checks->clear();
+    int refusals = 0;
+    for (const Finding& f : m_outcome.checks) {
+        const bool refused = f.severity == Finding::Severity::Error;
+        auto* item
+            = new QTreeWidgetItem(m_checks, { refused ? tr("refused") : tr("ok"), f.server, f.text, f.fix });
+        item->setData(0, Qt::UserRole, f.code);
+        item->setIcon(
+            0, style()->standardIcon(refused ? QStyle::SP_MessageBoxCritical : QStyle::SP_DialogApplyButton));
+        refusals += refused ? 1 : 0;
+    }
+    m_checks->resizeColumnToContents(0);
+    m_steps->clear();
+    for (int i = 0; i < m_outcome.steps.size(); ++i)
+        new QTreeWidgetItem(m_steps, { QString::number(i + 1), m_outcome.steps[i] });
+    m_steps->resizeColumnToContents(0);
+    m_preview->setText(m_outcome.preview.lines.join(QLatin1Char('\n')));
+    const QString a = m_profile.servers[1 - m_target].name, b = m_profile.servers[m_target].name;
+    const bool ok = refusals == 0 && !m_outcome.refused;
+    m_rebuildButton->setEnabled(ok);
+    m_summary->setText(ok
+            ? tr("Every check passed: %1 can be rebuilt from %2. Read what happens to %1 below.").arg(b, a)
+            : refusals > 0
+            ? tr("%n check(s) refuse the rebuild: nothing was changed. Fix them and open this again.",
+                nullptr, refusals)
+            : tr("Refused: %1").arg(m_outcome.error.text));
+}
+
+void RebuildDialog::addEvent(const SetupEvent& event)
+{
+    if (event.kind == SetupEvent::Kind::Progress) {
+        const qint64 total = event.data.value(QStringLiteral("estimatedBytes")).toInteger();
+        const qint64 bytes = event.data.value(QStringLiteral("bytes")).toInteger();
+        m_progress->setVisible(true);
+        if (total > 0) {
+            m_progress->setRange(0, 1000);
+            m_progress->setValue(int(qBound(qint64(0), bytes * 1000 / total, qint64(1000))));
+        }
+        m_progress->setFormat(event.text);
+        return;
+    }
+    m_log->appendPlainText(event.toLine());
+    Q_EMIT logLine(event);
+}
+
+void RebuildDialog::start()
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    m_running = true;
+    m_rebuildButton->setEnabled(false);
+    m_saveOld->setEnabled(false);
+    m_log->setVisible(true);
+    m_log->clear();
+    m_progress->setVisible(true);
+    m_progress->setRange(0, 0);
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    const Rebuild::Options o = options(false);
+    const PairProfile profile = m_profile;
+    m_summary->setText(tr("Rebuilding %1 from %2…")
+                           .arg(m_profile.servers[m_target].name, m_profile.servers[1 - m_target].name));
+    QPointer<RebuildDialog> self(this);
+    // the events come from the run's thread: each is handed to this dialog's thread
+    auto sink = [self](const SetupEvent& e) {
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, e] {
+                if (self)
+                    self->addEvent(e);
+            },
+            Qt::QueuedConnection);
+    };
+    AsyncTask::runThenCallback(
+        QtConcurrent::run([profile, o, sink] { return Rebuild(profile, o, sink).run(); }), this,
+        [this](const Rebuild::Outcome& out) {
+            m_busy = false;
+            m_running = false;
+            m_outcome = out;
+            const QString b = m_profile.servers[m_target].name;
+            m_progress->setVisible(false);
+            m_summary->setText(out.ok ? tr("%1 is rebuilt and verified.").arg(b)
+                    : out.cancelled   ? tr("Cancelled. %1").arg(out.error.text)
+                                      : tr("Not rebuilt: %1").arg(out.error.text));
+            m_summary->setProperty("outcome",
+                out.ok              ? QStringLiteral("rebuilt")
+                    : out.cancelled ? QStringLiteral("cancelled")
+                    : out.refused   ? QStringLiteral("refused")
+                    : out.copied    ? QStringLiteral("failed-after-copy")
+                                    : QStringLiteral("put-back"));
+            m_closeButton->setText(tr("&Close"));
+            if (out.ok)
+                Q_EMIT rebuilt(m_target);
+            else
+                m_rebuildButton->setEnabled(!out.refused);
+        });
+}
