@@ -100,6 +100,17 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1200, 780);
     restoreGeometry(AppSettings::value(AppSettings::Key::WindowGeometry).toByteArray());
     restoreState(AppSettings::value(AppSettings::Key::WindowState).toByteArray());
+    // a saved pair whose passwords are neither remembered nor in a variable or file: asked for, one
+    // dialog per pair, one after the other; until then it is "waiting for a password", never an alarm
+    connect(m_pairs->fleet(), &FleetMonitor::passwordNeeded, this,
+        [this](const QString& path, const PairProfile& profile) {
+            const bool queued = std::any_of(m_passwordQueue.cbegin(), m_passwordQueue.cend(),
+                [&path](const auto& waiting) { return waiting.first == path; });
+            if (path == m_profile.filePath || queued || m_typedPasswords.contains(path))
+                return;
+            m_passwordQueue.append({ path, profile });
+            askNextPassword();
+        });
     connect(m_pairs->fleet(), &FleetMonitor::pairEvent, this,
         [this](const QString&, const QString& pair, const ReplicationEvent& e) {
             showReplicationEvent(e, pair);
@@ -242,8 +253,33 @@ void MainWindow::forgetPasswords()
     });
 }
 
+void MainWindow::askNextPassword()
+{
+    if (m_askingPassword || m_passwordQueue.isEmpty())
+        return;
+    const auto [path, profile] = m_passwordQueue.takeFirst();
+    m_askingPassword = true;
+    PasswordRequest::ask(
+        profile, m_credentials, this,
+        [this, path](const PairProfile& filled) {
+            m_typedPasswords.insert(path, filled);
+            m_askingPassword = false;
+            if (path != m_profile.filePath)
+                m_pairs->fleet()->watchWith(path, filled);
+            askNextPassword();
+        },
+        [this] {
+            m_askingPassword = false; // the pair waits for a password until it is opened
+            askNextPassword();
+        });
+}
+
 bool MainWindow::openPairFile(const QString& path)
 {
+    if (const auto typed = m_typedPasswords.constFind(path); typed != m_typedPasswords.constEnd()) {
+        openPair(*typed, path != m_pairs->demoPath()); // asked once already since the app started
+        return true;
+    }
     auto loaded = PairProfile::load(path);
     if (!loaded) {
         QMessageBox::warning(this, tr("Open Pair Profile"),
@@ -276,7 +312,10 @@ void MainWindow::openPair(const PairProfile& profile, bool remember)
         if (m_monitor)
             m_monitor->pollNow();
     });
+    connect(m_actions, &ReplicaActions::pairStateChanged, this, [this] { loadPairState(true); });
+    connect(m_actions, &ReplicaActions::actionDone, m_events, &EventList::addEvent);
     m_model->setProfile(profile);
+    loadPairState(true);
     m_log->setServerNames({ profile.servers[0].name, profile.servers[1].name });
     m_charts->setServerNames(profile.servers[0].name, profile.servers[1].name);
     setWindowTitle(tr("%1 — RepliPair").arg(profile.name));
@@ -356,6 +395,13 @@ void MainWindow::inspect()
         for (int i = 0; i < 2; ++i) {
             if (!runner->inspection(i).server.isEmpty() || runner->inspection(i).reachable) {
                 m_model->applyInspection(i, runner->inspection(i));
+                // a later start of this server quotes its error log and checks its datadir
+                const ServerInspection& in = runner->inspection(i);
+                QString errorLog = in.variables.value(QStringLiteral("log_error"));
+                if (!errorLog.isEmpty() && !errorLog.startsWith(QLatin1Char('/')))
+                    errorLog = in.datadir + QLatin1Char('/') + errorLog;
+                if (m_actions && in.reachable)
+                    m_actions->setServerFacts(i, errorLog, in.datadir);
                 m_panel->setInspectedAt(i, QDateTime::currentDateTime());
             } else if (runner->error().server == m_profile.servers[i].name) {
                 m_model->setServerReachable(i, false, runner->error().text);
@@ -391,8 +437,39 @@ void MainWindow::setMonitoring(bool on)
     });
     connect(m_monitor, &PairMonitor::sample, this,
         [this](const StatusSample& s) { m_pairs->fleet()->observe(m_profile.filePath, s); });
+    // a skip or a comparison from the command line changes the state file too: look at it each round
+    connect(m_monitor, &PairMonitor::roundFinished, this, [this] { loadPairState(false); });
     m_charts->setHistory(&m_monitor->history());
     m_monitor->start();
+}
+
+void MainWindow::loadPairState(bool always)
+{
+    if (!m_hasPair)
+        return;
+    // a small local file: read again only when it changed (or went)
+    const QFileInfo file(PairState::pathFor(m_profile));
+    const QDateTime changed = file.exists() ? file.lastModified() : QDateTime();
+    if (!always && changed == m_pairStateRead)
+        return;
+    m_pairStateRead = changed;
+    const bool wasInDoubt = m_model->dataInDoubt();
+    m_model->setPairState(PairState::load(m_profile).value_or(PairState()));
+    const bool inDoubt = m_model->dataInDoubt();
+    updateTray();
+    if (inDoubt && !wasInDoubt && m_tray && AppSettings::value(AppSettings::Key::TrayNotifications).toBool())
+        m_tray->showMessage(tr("%1: %2").arg(m_profile.name, PairState::agreementTitle(m_model->pairState().agreement)),
+            m_model->pairState().agreementLine(), QSystemTrayIcon::Warning);
+}
+
+void MainWindow::updateTray()
+{
+    if (!m_tray)
+        return;
+    const QString state = m_hasPair && m_model->dataInDoubt()
+        ? tr("%1: %2").arg(m_profile.name, PairState::agreementTitle(m_model->pairState().agreement))
+        : QString();
+    m_tray->setToolTip(state.isEmpty() ? tr("RepliPair") : tr("RepliPair — %1").arg(state));
 }
 
 void MainWindow::showReplicationEvent(const ReplicationEvent& shown, const QString& pair)

@@ -9,8 +9,11 @@ ReplicationEvent::Severity ReplicationEvent::severity() const
     case Kind::IoError:
     case Kind::SqlError:
         return Severity::Error;
+    case Kind::UserAction:
+        return failed ? Severity::Error : Severity::Info;
     case Kind::IoThreadStopped:
     case Kind::SqlThreadStopped:
+    case Kind::DataInDoubt:
     case Kind::LagHigh:
     case Kind::ReplicaRemoved:
     case Kind::TwoWriters:
@@ -51,6 +54,10 @@ QString ReplicationEvent::kindName(Kind kind)
         return QStringLiteral("noWriter");
     case Kind::OneWriter:
         return QStringLiteral("oneWriter");
+    case Kind::DataInDoubt:
+        return QStringLiteral("dataInDoubt");
+    case Kind::UserAction:
+        return QStringLiteral("userAction");
     }
     return {};
 }
@@ -59,7 +66,8 @@ QString ReplicationEvent::headline() const
 {
     return code != 0 ? tr("%1 %2 on %3", "error title, the server's error number, server")
                            .arg(kindTitle(kind), QString::number(code), server)
-                     : tr("%1 on %2", "event title, server").arg(kindTitle(kind), server);
+        : server.isEmpty() ? kindTitle(kind)
+                           : tr("%1 on %2", "event title, server").arg(kindTitle(kind), server);
 }
 
 QString ReplicationEvent::kindTitle(Kind kind)
@@ -89,6 +97,10 @@ QString ReplicationEvent::kindTitle(Kind kind)
         return ReplicationEvent::tr("No writer");
     case Kind::OneWriter:
         return ReplicationEvent::tr("One writer again");
+    case Kind::DataInDoubt:
+        return ReplicationEvent::tr("Data not known to agree");
+    case Kind::UserAction:
+        return ReplicationEvent::tr("Action");
     }
     return {};
 }
@@ -103,5 +115,7 @@ QJsonObject ReplicationEvent::toJson() const
     if (code != 0)
         o.insert(QStringLiteral("code"), code);
     o.insert(QStringLiteral("text"), text);
+    if (!detail.isEmpty())
+        o.insert(QStringLiteral("detail"), detail);
     return o;
 }

@@ -94,6 +94,9 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sa
             emitEvent(ReplicationEvent::Kind::ServerUnreachable,
                 ReplicationEventDetector::tr("server %1 does not answer: %2")
                     .arg(sample.server, sample.unreachableReason));
+        if (!out.isEmpty() && out.last().kind == ReplicationEvent::Kind::ServerUnreachable
+            && sample.unreachableDetail != sample.unreachableReason)
+            out.last().detail = sample.unreachableDetail;
         st.unreachable = true;
         checkWriters(sample, out);
         return out; // nothing else is known while it is away

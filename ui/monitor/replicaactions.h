@@ -5,10 +5,13 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class AlertBanner;
 class ReplicaControl;
 class QWidget;
 class TopologyView;
+struct ReplicationEvent;
 struct SetupEvent;
 
 /** The safe actions on the open pair as the user meets them (canvas menu, alert banner): start or stop
@@ -26,6 +29,14 @@ public:
     void answer(TopologyView* view, AlertBanner* banner);
 
     void setReplicaRunning(int index, bool running);
+    /** Asks first (what stopping does), then stops replication on server @p index. */
+    void confirmStopReplica(int index);
+    /** Asks first (the command, where it runs), then starts server @p index, which is down. */
+    void confirmStartServer(int index);
+    void startServer(int index);
+    /** What an inspection learnt of server @p index (its error log, its datadir): a start of it quotes
+     *  that log and checks that datadir. */
+    void setServerFacts(int index, const QString& errorLog, const QString& dataDir);
     /** Reads the failing event of server @p index and opens the confirmation dialog; skips only on its OK. */
     void showFailingEvent(int index);
     void compareData();
@@ -36,12 +47,20 @@ Q_SIGNALS:
     void statusMessage(const QString& text, int timeoutMs);
     /** Something changed on the servers: the monitor should look again now. */
     void pollRequested();
+    /** A skip or a comparison changed what the pair's state says of its data. */
+    void pairStateChanged();
+    /** An action the user took and how it ended, for the Events tab (Kind::UserAction). */
+    void actionDone(const ReplicationEvent& event);
 
 private:
     void report(const QString& server, const QString& step, bool ok, const QString& text, bool warning);
     void openReport(const QString& objectName, const QString& title, const QString& text);
+    void confirm(const QString& objectName, const QString& title, const QString& text, const QString& button,
+        std::function<void()> go);
 
     PairProfile m_profile;
     QPointer<QWidget> m_dialogParent;
     ReplicaControl* m_control;
+    QString m_errorLog[2];
+    QString m_dataDir[2];
 };
