@@ -10,6 +10,7 @@
 #include "fleetmonitor.h"
 #include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
+#include "monitor/incidentreport.h"
 #include "monitor/logview.h"
 #include "monitor/pairmonitor.h"
 #include "monitor/replicaactions.h"
@@ -167,6 +168,8 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             openPairFile(path);
     })->setShortcut(QKeySequence::Open);
+    add(file, "actionExportReport", tr("&Export Report…"), [this] { exportReport(); })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction* prefs = add(file, "actionPreferences", tr("&Preferences…"), [this] { showPreferences(); });
     prefs->setShortcut(QKeySequence::Preferences);
@@ -220,6 +223,28 @@ void MainWindow::createActions()
         if (!urlOpener()(QUrl::fromLocalFile(page)))
             statusBar()->showMessage(tr("Could not open the manual %1.").arg(page), 8000);
     })->setShortcut(QKeySequence::HelpContents);
+    // the README's how-tos, each a page of the manual in the window's language
+    QMenu* howTo = help->addMenu(tr("&How To"));
+    howTo->setObjectName(QStringLiteral("menuHowTo"));
+    const std::pair<const char*, QString> howTos[] = {
+        { "setup.md", tr("Set Up a Pair") },
+        { "monitoring.md", tr("Watch a Pair and Read Its Alerts") },
+        { "breaks.md", tr("Act on a Break (Skip, Compare, Start a Server)") },
+        { "compare.md", tr("Compare and Repair the Data") },
+        { "switchover.md", tr("Move the Writes to the Other Server") },
+        { "recover.md", tr("Recover After an Interrupted Run") },
+        { "troubleshooting.md", tr("Troubleshooting") },
+    };
+    for (const auto& [page, title] : howTos) {
+        QAction* a = howTo->addAction(title, this, [this, page = QString::fromLatin1(page)] {
+            const QString file = ManualPage::path(QLocale().name(), page);
+            if (!urlOpener()(QUrl::fromLocalFile(file)))
+                statusBar()->showMessage(tr("Could not open the manual %1.").arg(file), 8000);
+        });
+        a->setObjectName(QStringLiteral("actionHowTo_") + QString::fromLatin1(page).chopped(3));
+    }
+    add(help, "actionShortcuts", tr("&Keyboard Shortcuts"), [this] { showShortcuts(); });
+    help->addSeparator();
     add(help, "actionAbout", tr("&About RepliPair"), [this] {
         QMessageBox::about(this, tr("About RepliPair"),
             tr("<b>RepliPair %1</b><p>Sets up and watches MySQL/MariaDB master-master replication.</p>")
@@ -251,6 +276,50 @@ void MainWindow::forgetPasswords()
             r ? tr("The keychain no longer holds the passwords of %1.").arg(m_profile.name) : r.error().text,
             8000);
     });
+}
+
+void MainWindow::showShortcuts()
+{
+    // every menu action that has a shortcut, in the window's language: the list cannot go stale
+    QString rows;
+    for (QAction* menu : menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction* a : menu->menu()->actions())
+            if (!a->shortcut().isEmpty())
+                rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2 ▸ %3</td></tr>")
+                            .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                                QString(menu->text()).remove(QLatin1Char('&')).toHtmlEscaped(),
+                                QString(a->text()).remove(QLatin1Char('&')).toHtmlEscaped());
+    }
+    rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                .arg(tr("Menu key / Shift+F10").toHtmlEscaped(),
+                    tr("the selected server's actions on the canvas").toHtmlEscaped());
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Keyboard Shortcuts"),
+        QStringLiteral("<table cellpadding=\"3\">%1</table>").arg(rows), QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("shortcutsDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::exportReport()
+{
+    if (!m_hasPair) {
+        statusBar()->showMessage(tr("Open a pair first: the report is about the open pair."), 8000);
+        return;
+    }
+    const QString suggested = QFileInfo(AppSettings::value(AppSettings::Key::LastProfileDir).toString(),
+        tr("%1-report-%2.html")
+            .arg(m_profile.name, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm"))))
+                                  .filePath();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Report"), suggested, tr("HTML (*.html);;PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const Result<void> written = IncidentReport::write(path, IncidentReport::html(*m_model, m_events->events()));
+    statusBar()->showMessage(written ? tr("Report written to %1").arg(path) : written.error().text, 8000);
+    if (!written)
+        QMessageBox::warning(this, tr("Export Report"), written.error().text);
 }
 
 void MainWindow::askNextPassword()

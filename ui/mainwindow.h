@@ -93,6 +93,10 @@ private:
     /** Opens the confirmation of a switchover to server @p to (its checks first); none without a pair. */
     void moveWrites(int to);
     void showPreferences();
+    /** File ▸ Export Report…: the open pair's state, last comparison and events as HTML (or PDF). */
+    void exportReport();
+    /** Help ▸ Keyboard Shortcuts: every menu action's shortcut. */
+    void showShortcuts();
     /** Asks for the passwords of the next saved pair waiting for them (one dialog at a time). */
     void askNextPassword();
     void forgetPasswords();

@@ -44,6 +44,8 @@ void PairState::markCompared(int differences, const QString& text)
     agreementSince = QDateTime::currentDateTimeUtc();
     agreementCause = QStringLiteral("compare");
     agreementText = text;
+    lastCompared = agreementSince;
+    lastComparison = text;
 }
 
 QString PairState::agreementName(Agreement agreement)
@@ -133,6 +135,10 @@ QJsonObject PairState::toJson() const
             { QStringLiteral("cause"), agreementCause }, { QStringLiteral("text"), agreementText } };
         if (agreementSince.isValid())
             data.insert(QStringLiteral("since"), agreementSince.toUTC().toString(Qt::ISODate));
+        if (lastCompared.isValid()) {
+            data.insert(QStringLiteral("lastCompared"), lastCompared.toUTC().toString(Qt::ISODate));
+            data.insert(QStringLiteral("lastComparison"), lastComparison);
+        }
         o.insert(QStringLiteral("data"), data);
     }
     return o;
@@ -153,6 +159,9 @@ PairState PairState::fromJson(const QJsonObject& json)
     s.agreementSince = QDateTime::fromString(data.value(QStringLiteral("since")).toString(), Qt::ISODate).toUTC();
     s.agreementCause = data.value(QStringLiteral("cause")).toString();
     s.agreementText = data.value(QStringLiteral("text")).toString();
+    s.lastCompared
+        = QDateTime::fromString(data.value(QStringLiteral("lastCompared")).toString(), Qt::ISODate).toUTC();
+    s.lastComparison = data.value(QStringLiteral("lastComparison")).toString();
     return s;
 }
 

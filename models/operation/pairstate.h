@@ -33,6 +33,8 @@ public:
     QDateTime agreementSince; ///< UTC; when the agreement was last learnt
     QString agreementCause; ///< stable id of what set it: "skip", "compare", "repair", "failover", "errant-gtid"
     QString agreementText; ///< what happened, in the DBA's words ("skipped event 1062 on B")
+    QDateTime lastCompared; ///< UTC; when the last whole or differing comparison ended
+    QString lastComparison; ///< what it found ("12 table(s) compared, all equal")
 
     /** The data may differ: a comparison found it, or an event since the last comparison may have made it. */
     bool dataInDoubt() const { return agreement == Agreement::Differs || agreement == Agreement::Unverified; }

@@ -71,8 +71,7 @@ QString ResultPage::defaultPath(const QString& pairName, const QString& loadedFr
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("-"));
     if (base.isEmpty())
         base = QStringLiteral("pair");
-    const QString dir
-        = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/pairs");
+    const QString dir = AppSettings::pairsFolder();
     return QStringLiteral("%1/%2.replipair.json").arg(dir, base);
 }
 
