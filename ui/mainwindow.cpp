@@ -28,6 +28,7 @@
 #include "wizard/setupwizard.h"
 
 #include <QAction>
+#include <algorithm>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
@@ -235,13 +236,14 @@ void MainWindow::createActions()
         { "recover.md", tr("Recover After an Interrupted Run") },
         { "troubleshooting.md", tr("Troubleshooting") },
     };
-    for (const auto& [page, title] : howTos) {
-        QAction* a = howTo->addAction(title, this, [this, page = QString::fromLatin1(page)] {
+    for (const auto& [pageName, title] : howTos) {
+        const QString page = QString::fromLatin1(pageName);
+        QAction* a = howTo->addAction(title, this, [this, page] {
             const QString file = ManualPage::path(QLocale().name(), page);
             if (!urlOpener()(QUrl::fromLocalFile(file)))
                 statusBar()->showMessage(tr("Could not open the manual %1.").arg(file), 8000);
         });
-        a->setObjectName(QStringLiteral("actionHowTo_") + QString::fromLatin1(page).chopped(3));
+        a->setObjectName(QStringLiteral("actionHowTo_") + page.chopped(3));
     }
     add(help, "actionShortcuts", tr("&Keyboard Shortcuts"), [this] { showShortcuts(); });
     help->addSeparator();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/pairprofile.h"
+#include "monitor/replicationevent.h"
 
 #include <QObject>
 #include <QPointer>
@@ -11,7 +12,6 @@ class AlertBanner;
 class ReplicaControl;
 class QWidget;
 class TopologyView;
-struct ReplicationEvent;
 struct SetupEvent;
 
 /** The safe actions on the open pair as the user meets them (canvas menu, alert banner): start or stop
