@@ -77,6 +77,8 @@ QString ResultPage::defaultPath(const QString& pairName, const QString& loadedFr
 
 void ResultPage::initializePage()
 {
+    // the run is over: nothing is left to cancel (closing the window keeps the profile unsaved)
+    m_wizard->setOption(QWizard::NoCancelButton, true);
     const ExecutePage* exec = m_wizard->executePage();
     const PairProfile& p = m_wizard->profile();
     const bool demo = m_wizard->isDemo();
