@@ -64,6 +64,11 @@ QString ReplicationEvent::kindName(Kind kind)
 
 QString ReplicationEvent::headline() const
 {
+    // news of a server reads as a sentence about it ("B recovered"), not as a title placed on it
+    if (kind == Kind::Recovered && code == 0 && !server.isEmpty())
+        return tr("%1 recovered", "server").arg(server);
+    if (kind == Kind::ServerReachable && code == 0 && !server.isEmpty())
+        return tr("%1 answers again", "server").arg(server);
     return code != 0 ? tr("%1 %2 on %3", "error title, the server's error number, server")
                            .arg(kindTitle(kind), QString::number(code), server)
         : server.isEmpty() ? kindTitle(kind)

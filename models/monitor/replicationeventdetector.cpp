@@ -4,9 +4,24 @@
 
 namespace {
 
+/** The IO thread's state as the server says it ("Yes", "No", "Connecting"), in the reader's language; any
+ *  other state (the SQL thread's running state) as the server says it. */
+QString stateWords(const QString& state)
+{
+    if (state == QLatin1String("Yes"))
+        return ReplicationEventDetector::tr("running");
+    if (state == QLatin1String("No"))
+        return ReplicationEventDetector::tr("not running");
+    if (state == QLatin1String("Connecting"))
+        return ReplicationEventDetector::tr("connecting");
+    if (state == QLatin1String("Preparing"))
+        return ReplicationEventDetector::tr("preparing");
+    return state;
+}
+
 QString withState(const QString& text, const QString& state)
 {
-    return state.isEmpty() ? text : ReplicationEventDetector::tr("%1 (state: %2)").arg(text, state);
+    return state.isEmpty() ? text : ReplicationEventDetector::tr("%1 (state: %2)").arg(text, stateWords(state));
 }
 } // namespace
 
