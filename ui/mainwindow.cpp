@@ -32,6 +32,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -310,10 +311,11 @@ void MainWindow::exportReport()
         statusBar()->showMessage(tr("Open a pair first: the report is about the open pair."), 8000);
         return;
     }
-    const QString suggested = QFileInfo(AppSettings::value(AppSettings::Key::LastProfileDir).toString(),
-        tr("%1-report-%2.html")
-            .arg(m_profile.name, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm"))))
-                                  .filePath();
+    const QString suggested = QDir(AppSettings::value(AppSettings::Key::LastProfileDir).toString())
+                                  .filePath(tr("%1-report-%2.html")
+                                          .arg(m_profile.name,
+                                              QDateTime::currentDateTimeUtc().toString(
+                                                  QStringLiteral("yyyyMMdd-HHmm"))));
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Report"), suggested, tr("HTML (*.html);;PDF (*.pdf)"));
     if (path.isEmpty())
@@ -328,7 +330,9 @@ void MainWindow::askNextPassword()
 {
     if (m_askingPassword || m_passwordQueue.isEmpty())
         return;
-    const auto [path, profile] = m_passwordQueue.takeFirst();
+    const auto next = m_passwordQueue.takeFirst();
+    const QString path = next.first;
+    const PairProfile profile = next.second;
     m_askingPassword = true;
     PasswordRequest::ask(
         profile, m_credentials, this,

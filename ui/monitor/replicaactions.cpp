@@ -96,9 +96,14 @@ void ReplicaActions::startServer(int index)
     AsyncTask::runThenCallback(m_control->startServer(index, m_errorLog[index], m_dataDir[index]), this,
         [this, name](const Result<QString>& r) {
             report(name, StepId::Restart, r.has_value(), r ? *r : r.error().text, false);
-            if (!r)
-                QMessageBox::warning(m_dialogParent, tr("Start Server %1").arg(name),
-                    tr("%1 did not start:\n%2").arg(name, r.error().text));
+            if (!r) {
+                // the server's own words (its error log's telling lines) where the user looks now
+                auto* box = new QMessageBox(QMessageBox::Warning, tr("Start Server %1").arg(name),
+                    tr("%1 did not start:\n%2").arg(name, r.error().text), QMessageBox::Ok, m_dialogParent);
+                box->setObjectName(QStringLiteral("startServerFailed"));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
             Q_EMIT pollRequested();
         });
 }
