@@ -3,10 +3,10 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QRegularExpression>
-#include <QFileInfo>
 
 namespace {
 struct Entry
@@ -122,8 +122,8 @@ QList<std::pair<QString, QString>> AppSettings::migratePairsFolder()
     }
     QStringList recent = recentPairs();
     for (const auto& [from, to] : moved)
-        recent.replaceInStrings(QRegularExpression(QStringLiteral("^") + QRegularExpression::escape(from)
-                                    + QStringLiteral("$")),
+        recent.replaceInStrings(
+            QRegularExpression(QStringLiteral("^") + QRegularExpression::escape(from) + QStringLiteral("$")),
             to);
     setValue(Key::RecentPairs, recent);
     QDir().rmdir(old); // only when it is empty now

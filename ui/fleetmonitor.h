@@ -36,7 +36,8 @@ public:
         QString agreementLine;
         bool dataInDoubt() const
         {
-            return agreement == PairState::Agreement::Differs || agreement == PairState::Agreement::Unverified;
+            return agreement == PairState::Agreement::Differs
+                || agreement == PairState::Agreement::Unverified;
         }
         /** A stable name for tests and tooltips: "unknown", "healthy", "lagging", "broken", "needs-password".
          */

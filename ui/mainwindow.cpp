@@ -28,7 +28,6 @@
 #include "wizard/setupwizard.h"
 
 #include <QAction>
-#include <algorithm>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
@@ -44,6 +43,7 @@
 #include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace {
 MainWindow::UrlOpener& urlOpener()
@@ -170,8 +170,9 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             openPairFile(path);
     })->setShortcut(QKeySequence::Open);
-    add(file, "actionExportReport", tr("&Export Report…"), [this] { exportReport(); })
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    add(file, "actionExportReport", tr("&Export Report…"), [this] {
+        exportReport();
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction* prefs = add(file, "actionPreferences", tr("&Preferences…"), [this] { showPreferences(); });
     prefs->setShortcut(QKeySequence::Preferences);
@@ -311,16 +312,17 @@ void MainWindow::exportReport()
         statusBar()->showMessage(tr("Open a pair first: the report is about the open pair."), 8000);
         return;
     }
-    const QString suggested = QDir(AppSettings::value(AppSettings::Key::LastProfileDir).toString())
-                                  .filePath(tr("%1-report-%2.html")
-                                          .arg(m_profile.name,
-                                              QDateTime::currentDateTimeUtc().toString(
-                                                  QStringLiteral("yyyyMMdd-HHmm"))));
+    const QString suggested
+        = QDir(AppSettings::value(AppSettings::Key::LastProfileDir).toString())
+              .filePath(tr("%1-report-%2.html")
+                            .arg(m_profile.name,
+                                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm"))));
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Report"), suggested, tr("HTML (*.html);;PDF (*.pdf)"));
     if (path.isEmpty())
         return;
-    const Result<void> written = IncidentReport::write(path, IncidentReport::html(*m_model, m_events->events()));
+    const Result<void> written
+        = IncidentReport::write(path, IncidentReport::html(*m_model, m_events->events()));
     statusBar()->showMessage(written ? tr("Report written to %1").arg(path) : written.error().text, 8000);
     if (!written)
         QMessageBox::warning(this, tr("Export Report"), written.error().text);
@@ -533,7 +535,8 @@ void MainWindow::loadPairState(bool always)
     const bool inDoubt = m_model->dataInDoubt();
     updateTray();
     if (inDoubt && !wasInDoubt && m_tray && AppSettings::value(AppSettings::Key::TrayNotifications).toBool())
-        m_tray->showMessage(tr("%1: %2").arg(m_profile.name, PairState::agreementTitle(m_model->pairState().agreement)),
+        m_tray->showMessage(
+            tr("%1: %2").arg(m_profile.name, PairState::agreementTitle(m_model->pairState().agreement)),
             m_model->pairState().agreementLine(), QSystemTrayIcon::Warning);
 }
 

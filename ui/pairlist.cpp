@@ -107,9 +107,10 @@ void PairList::decorate(QListWidgetItem* item) const
     // the arrows' colours: green replicating, amber lagging, red stopped or failed
     const QColor colour = h.state == State::Broken ? QColor(0xd9, 0x30, 0x25)
         : h.state == State::Lagging                ? QColor(0xe6, 0xa1, 0x00)
-        : h.state == State::Lagging || (h.state == State::Healthy && h.dataInDoubt()) ? QColor(0xe6, 0xa1, 0x00)
-        : h.state == State::Healthy                ? QColor(0x2e, 0x9d, 0x4a)
-                                                   : palette().color(QPalette::Text);
+        : h.state == State::Lagging || (h.state == State::Healthy && h.dataInDoubt())
+        ? QColor(0xe6, 0xa1, 0x00)
+        : h.state == State::Healthy ? QColor(0x2e, 0x9d, 0x4a)
+                                    : palette().color(QPalette::Text);
     item->setForeground(colour);
     QString tip = item->data(PathRole).toString();
     if (h.state == State::NeedsPassword)

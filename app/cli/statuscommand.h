@@ -2,8 +2,8 @@
 
 #include "clioptions.h"
 #include "common/pairprofile.h"
-#include "operation/pairstate.h"
 #include "monitor/statussample.h"
+#include "operation/pairstate.h"
 
 #include <QCoreApplication>
 

@@ -117,7 +117,8 @@ QFuture<Result<QString>> ReplicaControl::setReplicaRunning(int index, bool runni
             const bool fine = status.configured && status.ioRunning && status.sqlRunning
                 && status.lastIoErrno == 0 && status.lastSqlErrno == 0;
             if (fine)
-                return ReplicaControl::tr("replication started on %1: both threads run").arg(ctx.profile.name);
+                return ReplicaControl::tr("replication started on %1: both threads run")
+                    .arg(ctx.profile.name);
             if (clock.elapsed() > 4000)
                 break;
             QThread::msleep(ulong(wait));
@@ -133,7 +134,8 @@ QFuture<Result<QString>> ReplicaControl::setReplicaRunning(int index, bool runni
     }));
 }
 
-QFuture<Result<QString>> ReplicaControl::startServer(int index, const QString& errorLog, const QString& dataDir)
+QFuture<Result<QString>> ReplicaControl::startServer(
+    int index, const QString& errorLog, const QString& dataDir)
 {
     return track(m_workers[index]->submit([errorLog, dataDir](ServerContext& ctx) -> Result<QString> {
         const QString name = ctx.profile.name;
@@ -162,7 +164,8 @@ QFuture<Result<QString>> ReplicaControl::startServer(int index, const QString& e
         ServerRestart start(ctx, options);
         if (auto back = start.run(); !back)
             return std::unexpected(back.error());
-        return ReplicaControl::tr("%1 started with its restart command (%2) and answers again").arg(name, command);
+        return ReplicaControl::tr("%1 started with its restart command (%2) and answers again")
+            .arg(name, command);
     }));
 }
 

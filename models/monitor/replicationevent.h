@@ -26,7 +26,8 @@ public:
         NoWriter, ///< single-writer pair, yet neither accepts writes (server: the writer)
         OneWriter, ///< one writer again after TwoWriters or NoWriter (server: the writer)
         DataInDoubt, ///< the pair's data differ or are unverified since a skip (PairState; serverIndex -1)
-        UserAction, ///< something the user did from the app (start, stop, skip, start a server) and its outcome
+        UserAction, ///< something the user did from the app (start, stop, skip, start a server) and its
+                    ///< outcome
     };
     enum class Severity { Info, Warning, Error };
 

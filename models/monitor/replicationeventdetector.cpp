@@ -21,7 +21,8 @@ QString stateWords(const QString& state)
 
 QString withState(const QString& text, const QString& state)
 {
-    return state.isEmpty() ? text : ReplicationEventDetector::tr("%1 (state: %2)").arg(text, stateWords(state));
+    return state.isEmpty() ? text
+                           : ReplicationEventDetector::tr("%1 (state: %2)").arg(text, stateWords(state));
 }
 } // namespace
 

@@ -96,14 +96,17 @@ struct PollConnection
      *  log's detail keeps the SQL. */
     QString inWords(QString text) const
     {
-        const QString what = StatusPoller::tr(
-            "the monitor's look at the server (read_only, replication status, heartbeat)");
+        const QString what
+            = StatusPoller::tr("the monitor's look at the server (read_only, replication status, heartbeat)");
         for (const QString& sql : { beatSql, statusSql, serverSql() })
             if (!sql.isEmpty())
                 text.replace(sql, what);
         return text;
     }
-    static QString serverSql() { return QStringLiteral("SELECT @@version AS version, @@server_id AS server_id"); }
+    static QString serverSql()
+    {
+        return QStringLiteral("SELECT @@version AS version, @@server_id AS server_id");
+    }
 
     void unreachable(StatusSample& s, const StepError& e)
     {

@@ -156,7 +156,8 @@ PairState PairState::fromJson(const QJsonObject& json)
     for (Agreement a : { Agreement::Equal, Agreement::Differs, Agreement::Unverified })
         if (data.value(QStringLiteral("agreement")).toString() == agreementName(a))
             s.agreement = a;
-    s.agreementSince = QDateTime::fromString(data.value(QStringLiteral("since")).toString(), Qt::ISODate).toUTC();
+    s.agreementSince
+        = QDateTime::fromString(data.value(QStringLiteral("since")).toString(), Qt::ISODate).toUTC();
     s.agreementCause = data.value(QStringLiteral("cause")).toString();
     s.agreementText = data.value(QStringLiteral("text")).toString();
     s.lastCompared

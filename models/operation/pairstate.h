@@ -31,7 +31,8 @@ public:
     };
     Agreement agreement = Agreement::Unknown;
     QDateTime agreementSince; ///< UTC; when the agreement was last learnt
-    QString agreementCause; ///< stable id of what set it: "skip", "compare", "repair", "failover", "errant-gtid"
+    QString
+        agreementCause; ///< stable id of what set it: "skip", "compare", "repair", "failover", "errant-gtid"
     QString agreementText; ///< what happened, in the DBA's words ("skipped event 1062 on B")
     QDateTime lastCompared; ///< UTC; when the last whole or differing comparison ended
     QString lastComparison; ///< what it found ("12 table(s) compared, all equal")
@@ -48,7 +49,8 @@ public:
     static QString agreementTitle(Agreement agreement);
     /** One line for people: "data unverified since 10:04:03: skipped …; compare the data to know". */
     QString agreementLine() const;
-    /** Loads the state of @p profile, lets @p change edit it and saves it (a damaged file stays untouched). */
+    /** Loads the state of @p profile, lets @p change edit it and saves it (a damaged file stays untouched).
+     */
     static Result<void> update(const PairProfile& profile, const std::function<void(PairState&)>& change);
 
     /** "A" for index 0, "B" for index 1: the ids the state file uses, whatever the servers are called. */

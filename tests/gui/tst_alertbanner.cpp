@@ -266,7 +266,8 @@ private slots:
         QVERIFY(m_banner->findChild<QPushButton*>("alertCompare")->isVisible());
         QVERIFY(!m_banner->findChild<QPushButton*>("alertDismiss")->isVisible());
         // B's replication is healthy again: news of the moment never hides the doubt
-        m_banner->showAlert(alertEvent(1, ReplicationEvent::Kind::Recovered, "replication on B is healthy again"));
+        m_banner->showAlert(
+            alertEvent(1, ReplicationEvent::Kind::Recovered, "replication on B is healthy again"));
         QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::DataInDoubt);
         s.markCompared(0, "1 table compared, all equal");
         m_model->setPairState(s);

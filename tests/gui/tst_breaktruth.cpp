@@ -95,7 +95,8 @@ private Q_SLOTS:
         bool ok = false;
         sql(0, QStringLiteral("CREATE TABLE test.k (id INT PRIMARY KEY, v CHAR(1))"), &ok);
         QVERIFY(ok);
-        QTRY_VERIFY_WITH_TIMEOUT(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.k"), &ok) == "0" && ok, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.k"), &ok) == "0" && ok, 30000);
     }
 
     void aSkipLeavesTheDataUnverifiedUntilAComparisonSaysEqual()
@@ -106,7 +107,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         openFromSavedPairs(window, path);
-        QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->link(0).state, TopologyModel::LinkState::Running, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.topologyModel()->link(0).state, TopologyModel::LinkState::Running, 30000);
 
         // the same key on both sides: B's own row is not replicated, A's then halts B's SQL thread
         bool ok = false;
@@ -125,10 +127,12 @@ private Q_SLOTS:
         auto* skip = window.findChild<QDialog*>(QStringLiteral("skipEventDialog"));
         QTRY_VERIFY(skip->isVisible());
         QTest::mouseClick(skip->findChild<QCheckBox*>(QStringLiteral("skipEventConfirm")), Qt::LeftButton);
-        QTest::mouseClick(skip->findChild<QPushButton*>(QStringLiteral("skipEventSkipButton")), Qt::LeftButton);
+        QTest::mouseClick(
+            skip->findChild<QPushButton*>(QStringLiteral("skipEventSkipButton")), Qt::LeftButton);
 
         // replication runs again, but the pair is not "healthy": the data are unverified, everywhere
-        QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->link(0).state, TopologyModel::LinkState::Running, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.topologyModel()->link(0).state, TopologyModel::LinkState::Running, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(window.topologyModel()->dataInDoubt(), 10000);
         QCOMPARE(window.topologyModel()->pairState().agreement, PairState::Agreement::Unverified);
         QCOMPARE(window.topologyModel()->pairState().agreementCause, QStringLiteral("skip"));
@@ -150,7 +154,8 @@ private Q_SLOTS:
         QTRY_VERIFY(window.findChild<CompareDialog*>(QStringLiteral("compareDialog")));
         auto* compare = window.findChild<CompareDialog*>(QStringLiteral("compareDialog"));
         QTRY_VERIFY_WITH_TIMEOUT(!compare->isRunning(), 120000);
-        QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->pairState().agreement, PairState::Agreement::Differs, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.topologyModel()->pairState().agreement, PairState::Agreement::Differs, 10000);
         QVERIFY(banner->isVisible() && banner->shownEvent().kind == ReplicationEvent::Kind::DataInDoubt);
         QVERIFY2(banner->text().contains(QStringLiteral("differs")), qPrintable(banner->text()));
         compare->close();
@@ -163,7 +168,8 @@ private Q_SLOTS:
         QTRY_VERIFY(window.findChild<CompareDialog*>(QStringLiteral("compareDialog")));
         compare = window.findChild<CompareDialog*>(QStringLiteral("compareDialog"));
         QTRY_VERIFY_WITH_TIMEOUT(!compare->isRunning(), 120000);
-        QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->pairState().agreement, PairState::Agreement::Equal, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.topologyModel()->pairState().agreement, PairState::Agreement::Equal, 10000);
         QVERIFY(!window.topologyModel()->dataInDoubt());
         QTRY_VERIFY(banner->shownEvent().kind != ReplicationEvent::Kind::DataInDoubt);
         QVERIFY(!window.topologyView()->topologyScene()->agreementBadge()->isVisible());
@@ -183,7 +189,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QDialog*>(QStringLiteral("passwordPrompt"))
                 && window.findChild<QDialog*>(QStringLiteral("passwordPrompt"))->isVisible(),
             30000);
-        QCOMPARE(pairs->itemFor(path)->data(PairList::HealthRole).toString(), QStringLiteral("needs-password"));
+        QCOMPARE(
+            pairs->itemFor(path)->data(PairList::HealthRole).toString(), QStringLiteral("needs-password"));
         QVERIFY2(pairs->itemFor(path)->text().contains(QStringLiteral("waiting for a password")),
             qPrintable(pairs->itemFor(path)->text()));
         QVERIFY(!window.alertBanner()->isVisible());
@@ -210,8 +217,10 @@ private Q_SLOTS:
         openFromSavedPairs(window, path);
         QTRY_VERIFY_WITH_TIMEOUT(window.topologyModel()->hasPair(), 10000);
         QVERIFY(!window.findChild<QDialog*>(QStringLiteral("passwordPrompt")));
-        QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->link(0).state, TopologyModel::LinkState::Running, 30000);
-        QVERIFY(!window.alertBanner()->isVisible() || window.alertBanner()->shownEvent().severity() != ReplicationEvent::Severity::Error);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.topologyModel()->link(0).state, TopologyModel::LinkState::Running, 30000);
+        QVERIFY(!window.alertBanner()->isVisible()
+            || window.alertBanner()->shownEvent().severity() != ReplicationEvent::Severity::Error);
     }
 
     void aKilledServerIsTheHeadlineAndStartServerBringsItBack()
@@ -223,13 +232,15 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         openFromSavedPairs(window, path);
         for (int d = 0; d < 2; ++d)
-            QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->link(d).state, TopologyModel::LinkState::Running, 30000);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                window.topologyModel()->link(d).state, TopologyModel::LinkState::Running, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(window.topologyModel()->hasInspection(1), 30000);
 
         // B crashes
         QVERIFY(sb().kill(1).has_value());
         AlertBanner* banner = window.alertBanner();
-        QTRY_COMPARE_WITH_TIMEOUT(banner->shownEvent().kind, ReplicationEvent::Kind::ServerUnreachable, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            banner->shownEvent().kind, ReplicationEvent::Kind::ServerUnreachable, 30000);
         QCOMPARE(banner->shownEvent().serverIndex, 1);
         QVERIFY2(banner->text().contains(QStringLiteral("B is down")), qPrintable(banner->text()));
         // A's IO error is a consequence under it, and nothing offers to start A's replication meanwhile
@@ -253,7 +264,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.topologyModel()->server(1).reachable, 120000);
         QTRY_VERIFY_WITH_TIMEOUT(hasEvent(window, ReplicationEvent::Kind::UserAction), 120000);
         QVERIFY(!hasEvent(window, ReplicationEvent::Kind::UserAction, true));
-        QTRY_VERIFY_WITH_TIMEOUT(banner->shownEvent().kind != ReplicationEvent::Kind::ServerUnreachable, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            banner->shownEvent().kind != ReplicationEvent::Kind::ServerUnreachable, 30000);
 
         // File ▸ Export Report…: the incident, the state now and the action, in a file for the ticket
         const QString report = m_dir.filePath(QStringLiteral("incident.html"));

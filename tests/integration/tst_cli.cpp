@@ -447,7 +447,8 @@ private Q_SLOTS:
             qPrintable(afterJson.out));
         const Ran nagiosAfter = cli({ QStringLiteral("status"), profile, QStringLiteral("--nagios") });
         QCOMPARE(nagiosAfter.code, 1);
-        QVERIFY2(nagiosAfter.out.startsWith(QStringLiteral("REPLIPAIR WARNING - ")), qPrintable(nagiosAfter.out));
+        QVERIFY2(
+            nagiosAfter.out.startsWith(QStringLiteral("REPLIPAIR WARNING - ")), qPrintable(nagiosAfter.out));
         const Ran compared = cli({ QStringLiteral("compare"), profile, QStringLiteral("--json") });
         QCOMPARE(compared.code, 1);
         // the comparison found the skipped row: the data differ now

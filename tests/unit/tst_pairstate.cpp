@@ -65,13 +65,16 @@ private Q_SLOTS:
         QCOMPARE(s.agreementSince.timeSpec(), Qt::UTC);
         QFile f(PairState::pathFor(p));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const QJsonObject data = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("data")).toObject();
+        const QJsonObject data
+            = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("data")).toObject();
         QCOMPARE(data.value(QStringLiteral("agreement")).toString(), QStringLiteral("unverified"));
         QVERIFY(data.value(QStringLiteral("since")).toString().endsWith(QLatin1Char('Z')));
 
         // a comparison that finds differences: differs; a later skip does not make that "unverified"
-        QVERIFY(PairState::update(p, [](PairState& st) { st.markCompared(2, QStringLiteral("2 ranges differ")); }));
-        QVERIFY(PairState::update(p, [](PairState& st) { st.markUnverified(QStringLiteral("skip"), QStringLiteral("x")); }));
+        QVERIFY(PairState::update(
+            p, [](PairState& st) { st.markCompared(2, QStringLiteral("2 ranges differ")); }));
+        QVERIFY(PairState::update(
+            p, [](PairState& st) { st.markUnverified(QStringLiteral("skip"), QStringLiteral("x")); }));
         QCOMPARE(PairState::load(p)->agreement, PairState::Agreement::Differs);
         // equal: the doubt is gone, the last comparison is kept
         QVERIFY(PairState::update(p, [](PairState& st) { st.markCompared(0, QStringLiteral("all equal")); }));

@@ -302,12 +302,13 @@ void AlertBanner::display(const Alert& alert, int others, const QStringList& con
     if (event.kind == Kind::ServerUnreachable)
         headline = tr("%1 is down").arg(event.server);
     else if (event.kind == Kind::DataInDoubt)
-        headline = PairState::agreementTitle(m_model ? m_model->pairState().agreement
-                                                     : PairState::Agreement::Unverified);
+        headline = PairState::agreementTitle(
+            m_model ? m_model->pairState().agreement : PairState::Agreement::Unverified);
     else if (event.kind == Kind::LagHigh && alert.pair.isEmpty() && m_model && event.serverIndex >= 0
         && event.serverIndex <= 1) {
         // the lag now, not the lag of the moment it crossed the threshold
-        const std::optional<double> lag = m_model->link(TopologyModel::directionInto(event.serverIndex)).lag();
+        const std::optional<double> lag
+            = m_model->link(TopologyModel::directionInto(event.serverIndex)).lag();
         if (lag)
             what = tr("%1 is %2 s behind its source (alert above %3 s)")
                        .arg(event.server)

@@ -12,8 +12,9 @@ class TopologyModel;
 /** A banner above the canvas with the cause of the pair's trouble that is still true — the server's own
  *  error text and the safe next action — until it clears: a server that is down goes before the IO error
  *  it causes on its peer (listed under it), a lag warning never hides a SQL-thread error, the data's doubt
- *  after a skip stays until a comparison says equal, and dismissing one condition shows the next. Whether a condition still holds is read from the live
- *  TopologyModel; without one, a condition lasts until dismissed or recovered. */
+ *  after a skip stays until a comparison says equal, and dismissing one condition shows the next. Whether a
+ * condition still holds is read from the live TopologyModel; without one, a condition lasts until dismissed
+ * or recovered. */
 class AlertBanner : public QFrame
 {
     Q_OBJECT

@@ -18,10 +18,9 @@ EventList::EventList(QWidget* parent)
 
 void EventList::addEvent(const ReplicationEvent& event)
 {
-    auto* item
-        = new QTreeWidgetItem({ event.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-            event.server, ReplicationEvent::kindTitle(event.kind),
-            event.code ? QString::number(event.code) : QString(),
+    auto* item = new QTreeWidgetItem(
+        { event.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), event.server,
+            ReplicationEvent::kindTitle(event.kind), event.code ? QString::number(event.code) : QString(),
             event.kind == ReplicationEvent::Kind::UserAction && event.failed
                 ? tr("failed: %1").arg(event.text)
                 : event.text });

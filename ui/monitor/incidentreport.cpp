@@ -16,7 +16,8 @@ QString utc(const QDateTime& t)
 
 QString cell(const QString& text)
 {
-    return QStringLiteral("<td>%1</td>").arg(text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    return QStringLiteral("<td>%1</td>")
+        .arg(text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }
 } // namespace
 
@@ -29,7 +30,8 @@ QString IncidentReport::html(const TopologyModel& model, const QList<Replication
     h += QStringLiteral("<p>%1</p>")
              .arg(tr("Written %1").arg(utc(QDateTime::currentDateTimeUtc())).toHtmlEscaped());
 
-    h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellpadding=\"4\">").arg(tr("Current state").toHtmlEscaped());
+    h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellpadding=\"4\">")
+             .arg(tr("Current state").toHtmlEscaped());
     h += QStringLiteral("<tr><th>%1</th><th>%2</th><th>%3</th></tr>")
              .arg(tr("Server").toHtmlEscaped(), tr("Reachable").toHtmlEscaped(),
                  tr("Replication into it").toHtmlEscaped());
@@ -40,14 +42,17 @@ QString IncidentReport::html(const TopologyModel& model, const QList<Replication
         if (!l.status.configured)
             replication = tr("not configured");
         else {
-            replication = tr("IO thread %1, SQL thread %2").arg(l.status.ioThreadText(), l.status.sqlThreadText());
+            replication
+                = tr("IO thread %1, SQL thread %2").arg(l.status.ioThreadText(), l.status.sqlThreadText());
             if (const auto lag = l.lag())
                 replication += QLatin1String("; ") + tr("%1 s behind").arg(*lag, 0, 'f', 1);
             if (const QString e = l.errorText(); !e.isEmpty())
                 replication += QLatin1Char('\n') + e;
         }
         h += QStringLiteral("<tr>") + cell(tr("%1 (%2)").arg(s.name, s.endpoint))
-            + cell(!s.known ? tr("not known") : s.reachable ? tr("yes") : tr("no: %1").arg(s.error))
+            + cell(!s.known       ? tr("not known")
+                    : s.reachable ? tr("yes")
+                                  : tr("no: %1").arg(s.error))
             + cell(replication) + QStringLiteral("</tr>");
     }
     h += QStringLiteral("</table>");
@@ -56,13 +61,13 @@ QString IncidentReport::html(const TopologyModel& model, const QList<Replication
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Data").toHtmlEscaped());
     h += QStringLiteral("<p>%1</p>")
              .arg((state.agreement == PairState::Agreement::Unknown
-                          ? tr("not compared by RepliPair since setup")
-                          : state.agreementLine())
+                     ? tr("not compared by RepliPair since setup")
+                     : state.agreementLine())
                       .toHtmlEscaped());
     h += QStringLiteral("<p>%1</p>")
              .arg((state.lastCompared.isValid()
-                          ? tr("Last comparison: %1, %2").arg(utc(state.lastCompared), state.lastComparison)
-                          : tr("Last comparison: none recorded"))
+                     ? tr("Last comparison: %1, %2").arg(utc(state.lastCompared), state.lastComparison)
+                     : tr("Last comparison: none recorded"))
                       .toHtmlEscaped());
     if (!state.fenced.isEmpty())
         h += QStringLiteral("<p>%1</p>")
@@ -74,8 +79,9 @@ QString IncidentReport::html(const TopologyModel& model, const QList<Replication
     if (events.isEmpty()) {
         h += QStringLiteral("<p>%1</p>").arg(tr("No event since the pair was opened.").toHtmlEscaped());
     } else {
-        h += QStringLiteral("<table border=\"1\" cellpadding=\"4\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th>"
-                            "<th>%5</th></tr>")
+        h += QStringLiteral(
+            "<table border=\"1\" cellpadding=\"4\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th>"
+            "<th>%5</th></tr>")
                  .arg(tr("Time").toHtmlEscaped(), tr("Server").toHtmlEscaped(), tr("Event").toHtmlEscaped(),
                      tr("Id").toHtmlEscaped(), tr("Details").toHtmlEscaped());
         for (const ReplicationEvent& e : events) {

@@ -11,14 +11,14 @@
 #include <QFileDialog>
 #include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
-#include <QMouseEvent>
-#include <QPen>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMessageBox>
+#include <QMouseEvent>
+#include <QPen>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTimer>
@@ -126,9 +126,8 @@ StatusCharts::StatusCharts(QWidget* parent)
     // one time axis for the three: the same plot edges, and one cursor that follows the mouse on all
     for (int i = 0; i < 3; ++i) {
         QChart* chart = m_views[i]->chart();
-        connect(chart, &QChart::plotAreaChanged, this, [this] {
-            QTimer::singleShot(0, this, &StatusCharts::alignPlots);
-        });
+        connect(chart, &QChart::plotAreaChanged, this,
+            [this] { QTimer::singleShot(0, this, &StatusCharts::alignPlots); });
         m_cursor[i] = new QGraphicsLineItem(chart);
         m_cursor[i]->setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DotLine));
         m_cursor[i]->setZValue(20);
@@ -383,7 +382,8 @@ void StatusCharts::showCursor(qint64 ms)
     }
     m_cursorLabel->setVisible(ms >= 0);
     if (ms >= 0) {
-        m_cursorLabel->setText(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        m_cursorLabel->setText(
+            QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
         m_cursorLabel->setPos(m_cursor[0]->line().x1() + 4, m_lagChart->plotArea().top());
     }
 }
