@@ -109,7 +109,11 @@ MainWindow::MainWindow(QWidget* parent)
         [this](const QString& path, const PairProfile& profile) {
             const bool queued = std::any_of(m_passwordQueue.cbegin(), m_passwordQueue.cend(),
                 [&path](const auto& waiting) { return waiting.first == path; });
-            if (path == m_profile.filePath || queued || m_typedPasswords.contains(path))
+            if (const auto typed = m_typedPasswords.constFind(path); typed != m_typedPasswords.constEnd()) {
+                m_pairs->fleet()->watchWith(path, *typed); // typed once since the app started: not again
+                return;
+            }
+            if (path == m_profile.filePath || queued)
                 return;
             m_passwordQueue.append({ path, profile });
             askNextPassword();
@@ -336,17 +340,24 @@ void MainWindow::askNextPassword()
     const QString path = next.first;
     const PairProfile profile = next.second;
     m_askingPassword = true;
+    m_askingPath = path;
+    m_openAfterAsking = false;
     PasswordRequest::ask(
         profile, m_credentials, this,
         [this, path](const PairProfile& filled) {
             m_typedPasswords.insert(path, filled);
             m_askingPassword = false;
-            if (path != m_profile.filePath)
+            m_askingPath.clear();
+            if (std::exchange(m_openAfterAsking, false))
+                openPair(filled, path != m_pairs->demoPath()); // opened while its question was shown
+            else if (path != m_profile.filePath)
                 m_pairs->fleet()->watchWith(path, filled);
             askNextPassword();
         },
         [this] {
             m_askingPassword = false; // the pair waits for a password until it is opened
+            m_askingPath.clear();
+            m_openAfterAsking = false;
             askNextPassword();
         });
 }
@@ -357,6 +368,11 @@ bool MainWindow::openPairFile(const QString& path)
         openPair(*typed, path != m_pairs->demoPath()); // asked once already since the app started
         return true;
     }
+    if (m_askingPassword && path == m_askingPath) {
+        m_openAfterAsking = true; // its question is on the screen already: one question per pair
+        return true;
+    }
+    m_passwordQueue.removeIf([&path](const auto& waiting) { return waiting.first == path; });
     auto loaded = PairProfile::load(path);
     if (!loaded) {
         QMessageBox::warning(this, tr("Open Pair Profile"),
@@ -365,8 +381,10 @@ bool MainWindow::openPairFile(const QString& path)
     }
     loaded->filePath = path;
     const bool remember = path != m_pairs->demoPath();
-    PasswordRequest::fill(*loaded, m_credentials, this,
-        [this, remember](const PairProfile& ready) { openPair(ready, remember); });
+    PasswordRequest::fill(*loaded, m_credentials, this, [this, remember, path](const PairProfile& ready) {
+        m_typedPasswords.insert(path, ready);
+        openPair(ready, remember);
+    });
     return true;
 }
 

@@ -124,6 +124,8 @@ private:
     QList<std::pair<QString, PairProfile>> m_passwordQueue; ///< saved pairs waiting for their passwords
     QHash<QString, PairProfile> m_typedPasswords; ///< profile path → the profile with what was typed
     bool m_askingPassword = false;
+    QString m_askingPath; ///< the saved pair whose question is shown now
+    bool m_openAfterAsking = false; ///< the user opened that pair meanwhile: open it once answered
     PairProfile m_demoProfile;
     SetupRunner* m_inspectRunner = nullptr;
     PairMonitor* m_monitor = nullptr;
