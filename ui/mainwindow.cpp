@@ -113,8 +113,8 @@ MainWindow::MainWindow(QWidget* parent)
                 m_pairs->fleet()->watchWith(path, *typed); // typed once since the app started: not again
                 return;
             }
-            if (path == m_profile.filePath || queued)
-                return;
+            if (path == m_profile.filePath || path == m_openingPath || queued)
+                return; // the window asks for it itself
             m_passwordQueue.append({ path, profile });
             askNextPassword();
         });
@@ -381,10 +381,19 @@ bool MainWindow::openPairFile(const QString& path)
     }
     loaded->filePath = path;
     const bool remember = path != m_pairs->demoPath();
-    PasswordRequest::fill(*loaded, m_credentials, this, [this, remember, path](const PairProfile& ready) {
-        m_typedPasswords.insert(path, ready);
-        openPair(ready, remember);
-    });
+    m_openingPath = path;
+    PasswordRequest::fill(
+        *loaded, m_credentials, this,
+        [this, remember, path](const PairProfile& ready) {
+            m_typedPasswords.insert(path, ready);
+            if (m_openingPath == path)
+                m_openingPath.clear();
+            openPair(ready, remember);
+        },
+        [this, path] {
+            if (m_openingPath == path)
+                m_openingPath.clear();
+        });
     return true;
 }
 

@@ -125,6 +125,7 @@ private:
     QHash<QString, PairProfile> m_typedPasswords; ///< profile path → the profile with what was typed
     bool m_askingPassword = false;
     QString m_askingPath; ///< the saved pair whose question is shown now
+    QString m_openingPath; ///< the saved pair being opened (the window asks for its passwords itself)
     bool m_openAfterAsking = false; ///< the user opened that pair meanwhile: open it once answered
     PairProfile m_demoProfile;
     SetupRunner* m_inspectRunner = nullptr;

@@ -120,10 +120,11 @@ void PasswordRequest::ask(const PairProfile& profile, CredentialStore* store, QW
 }
 
 void PasswordRequest::fill(const PairProfile& profile, CredentialStore* store, QWidget* parent,
-    std::function<void(const PairProfile&)> done)
+    std::function<void(const PairProfile&)> done, std::function<void()> cancelled)
 {
     QPointer<QWidget> guard(parent);
     QPointer<CredentialStore> keychain(store);
     AsyncTask::runThenCallback(store->fillFromKeychain(profile), parent,
-        [guard, keychain, done](const PairProfile& filled) { ask(filled, keychain, guard, done); });
+        [guard, keychain, done, cancelled](
+            const PairProfile& filled) { ask(filled, keychain, guard, done, cancelled); });
 }

@@ -28,7 +28,7 @@ public:
 
     /** Calls @p done with @p profile holding its passwords; not at all when the user cancels the dialog. */
     static void fill(const PairProfile& profile, CredentialStore* store, QWidget* parent,
-        std::function<void(const PairProfile&)> done);
+        std::function<void(const PairProfile&)> done, std::function<void()> cancelled = {});
     /** The dialog alone, for a profile the keychain was already asked for; with "remember" ticked, the
      *  typed passwords go to the keychain and the profile file names the entries. */
     static void ask(const PairProfile& profile, CredentialStore* store, QWidget* parent,
