@@ -2,7 +2,11 @@
 
 #include <QByteArray>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace {
 struct Entry
@@ -94,6 +98,38 @@ void AppSettings::removeRecentPair(const QString& path)
     QStringList list = recentPairs();
     list.removeAll(path);
     setValue(Key::RecentPairs, list);
+}
+
+QString AppSettings::pairsFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/replipair/pairs");
+}
+
+QList<std::pair<QString, QString>> AppSettings::migratePairsFolder()
+{
+    // AppLocalDataLocation already ends in <organisation>/<application>: "/pairs" under it was doubled
+    const QString old
+        = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/pairs");
+    const QString now = pairsFolder();
+    QList<std::pair<QString, QString>> moved;
+    if (QDir(old).absolutePath() == QDir(now).absolutePath() || !QDir(old).exists())
+        return moved;
+    QDir().mkpath(now);
+    for (const QFileInfo& f : QDir(old).entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot)) {
+        const QString target = now + QLatin1Char('/') + f.fileName();
+        if (QFileInfo::exists(target) || !QFile::rename(f.absoluteFilePath(), target))
+            continue; // never overwrite: a newer profile of the same name stays, the old one where it was
+        moved << std::pair { f.absoluteFilePath(), target };
+    }
+    QStringList recent = recentPairs();
+    for (const auto& [from, to] : moved)
+        recent.replaceInStrings(
+            QRegularExpression(QStringLiteral("^") + QRegularExpression::escape(from) + QStringLiteral("$")),
+            to);
+    setValue(Key::RecentPairs, recent);
+    QDir().rmdir(old); // only when it is empty now
+    return moved;
 }
 
 QString AppSettings::language()

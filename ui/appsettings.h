@@ -4,6 +4,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <utility>
+
 /** Every setting the desktop app persists, with its key and its default, in one place (QSettings). */
 class AppSettings
 {
@@ -34,6 +36,12 @@ public:
     /** Puts @p path first in the recent pairs, keeping at most 10. */
     static void addRecentPair(const QString& path);
     static void removeRecentPair(const QString& path);
+    /** Where the wizard saves new profiles: <data>/replipair/pairs (beside replipair/state). */
+    static QString pairsFolder();
+    /** Moves the profiles (with their journals and state files) an older version saved in the doubled
+     *  folder <data>/RepliPair/replipair/pairs into pairsFolder(), and the recent pairs with them. Returns
+     *  the paths moved (old → new). */
+    static QList<std::pair<QString, QString>> migratePairsFolder();
     static QString language();
     static int monitorIntervalMs();
     static double lagThresholdSec();

@@ -5,6 +5,8 @@
 #include "monitor/pairmonitor.h"
 #include "passwordrequest.h"
 
+#include <QFileInfo>
+
 QString FleetMonitor::Health::stateName() const
 {
     switch (state) {
@@ -68,25 +70,60 @@ void FleetMonitor::start(const QString& path)
             if (it == m_pairs.end() || !it->starting)
                 return; // no longer wanted, or opened in the window meanwhile
             it->starting = false;
-            for (const ServerProfile& s : profile.servers)
-                if (PasswordRequest::needsSqlPassword(s) || PasswordRequest::needsSshPassword(s)) {
-                    it->health.state = Health::State::NeedsPassword; // opening it asks
-                    Q_EMIT healthChanged(path, it->health);
-                    return;
-                }
-            auto* monitor = new PairMonitor(profile, this);
-            monitor->setIntervalMs(m_intervalMs);
-            monitor->setLagThreshold(m_lagThreshold);
-            connect(monitor, &PairMonitor::sample, this,
-                [this, path](const StatusSample& sample) { observe(path, sample); });
-            connect(monitor, &PairMonitor::event, this,
-                [this, path, name = profile.name](const ReplicationEvent& e) {
-                    observeEvent(path, e);
-                    Q_EMIT pairEvent(path, name, e);
-                });
-            it->monitor = monitor;
-            monitor->start();
+            if (PasswordRequest::needsPassword(profile)) {
+                it->health.state = Health::State::NeedsPassword; // "waiting for a password"
+                readAgreement(path, *it);
+                Q_EMIT healthChanged(path, it->health);
+                Q_EMIT passwordNeeded(path, profile);
+                return;
+            }
+            startMonitor(path, profile);
         });
+}
+
+void FleetMonitor::watchWith(const QString& path, const PairProfile& profile)
+{
+    auto it = m_pairs.find(path);
+    if (it == m_pairs.end() || it->monitor || PasswordRequest::needsPassword(profile))
+        return;
+    it->starting = false;
+    it->health.state = Health::State::Unknown;
+    Q_EMIT healthChanged(path, it->health);
+    startMonitor(path, profile);
+}
+
+void FleetMonitor::startMonitor(const QString& path, const PairProfile& profile)
+{
+    auto it = m_pairs.find(path);
+    if (it == m_pairs.end())
+        return;
+    auto* monitor = new PairMonitor(profile, this);
+    monitor->setIntervalMs(m_intervalMs);
+    monitor->setLagThreshold(m_lagThreshold);
+    connect(monitor, &PairMonitor::sample, this,
+        [this, path](const StatusSample& sample) { observe(path, sample); });
+    connect(monitor, &PairMonitor::event, this, [this, path, name = profile.name](const ReplicationEvent& e) {
+        observeEvent(path, e);
+        Q_EMIT pairEvent(path, name, e);
+    });
+    it->monitor = monitor;
+    monitor->start();
+}
+
+bool FleetMonitor::readAgreement(const QString& path, Watched& w)
+{
+    PairProfile profile;
+    profile.filePath = path;
+    const QFileInfo file(PairState::pathFor(profile));
+    const QDateTime changed = file.exists() ? file.lastModified() : QDateTime();
+    if (changed == w.stateRead && w.stateRead.isValid() == file.exists())
+        return false;
+    w.stateRead = changed;
+    const PairState state = PairState::load(profile).value_or(PairState());
+    const bool differs = state.agreement != w.health.agreement;
+    w.health.agreement = state.agreement;
+    w.health.agreementLine = state.agreementLine();
+    return differs;
 }
 
 FleetMonitor::Health FleetMonitor::health(const QString& path) const
@@ -137,7 +174,10 @@ void FleetMonitor::update(const QString& path)
         : !known     ? Health::State::Unknown
         : lagging    ? Health::State::Lagging
                      : Health::State::Healthy;
-    const bool changed = h.state != w.health.state || h.worstLag != w.health.worstLag;
+    const bool agreementChanged = readAgreement(path, w);
+    h.agreement = w.health.agreement;
+    h.agreementLine = w.health.agreementLine;
+    const bool changed = h.state != w.health.state || h.worstLag != w.health.worstLag || agreementChanged;
     w.health = h;
     if (changed)
         Q_EMIT healthChanged(path, h);

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "common/pairprofile.h"
 #include "monitor/replicationevent.h"
 #include "monitor/statussample.h"
+#include "operation/pairstate.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -29,6 +31,14 @@ public:
         std::optional<double> worstLag;
         QDateTime lastEvent;
         QString lastEventText;
+        /** What the pair's state file says of its data (differs, unverified since a skip, …). */
+        PairState::Agreement agreement = PairState::Agreement::Unknown;
+        QString agreementLine;
+        bool dataInDoubt() const
+        {
+            return agreement == PairState::Agreement::Differs
+                || agreement == PairState::Agreement::Unverified;
+        }
         /** A stable name for tests and tooltips: "unknown", "healthy", "lagging", "broken", "needs-password".
          */
         QString stateName() const;
@@ -44,12 +54,18 @@ public:
     void setLagThreshold(double seconds) { m_lagThreshold = seconds; }
     Health health(const QString& path) const;
 
+    /** Watches the pair at @p path with @p profile, which holds the passwords the user typed for it. */
+    void watchWith(const QString& path, const PairProfile& profile);
+
     /** A sample or event of the open pair, from the window's own monitor. */
     void observe(const QString& path, const StatusSample& sample);
     void observeEvent(const QString& path, const ReplicationEvent& event);
 
 Q_SIGNALS:
     void healthChanged(const QString& path, const FleetMonitor::Health& health);
+    /** The pair at @p path is not watched until its passwords are typed (@p profile: as far as the keychain
+     *  filled it). Nothing connects meanwhile: no alarm for a password nobody was asked for. */
+    void passwordNeeded(const QString& path, const PairProfile& profile);
     /** An event of a watched pair other than the open one. */
     void pairEvent(const QString& path, const QString& pairName, const ReplicationEvent& event);
 
@@ -61,8 +77,12 @@ private:
         bool sampled[2] = { false, false };
         bool starting = false; ///< reading the keychain before its monitor starts
         Health health;
+        QDateTime stateRead; ///< modification time of the pair's state file when last read
     };
+    /** Reads the pair's state file when it changed; true when the agreement changed. */
+    bool readAgreement(const QString& path, Watched& w);
     void start(const QString& path);
+    void startMonitor(const QString& path, const PairProfile& profile);
     void update(const QString& path);
 
     CredentialStore* m_credentials;

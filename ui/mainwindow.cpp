@@ -10,6 +10,7 @@
 #include "fleetmonitor.h"
 #include "monitor/alertbanner.h"
 #include "monitor/eventlist.h"
+#include "monitor/incidentreport.h"
 #include "monitor/logview.h"
 #include "monitor/pairmonitor.h"
 #include "monitor/replicaactions.h"
@@ -30,6 +31,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -41,6 +43,7 @@
 #include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace {
 MainWindow::UrlOpener& urlOpener()
@@ -100,6 +103,21 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1200, 780);
     restoreGeometry(AppSettings::value(AppSettings::Key::WindowGeometry).toByteArray());
     restoreState(AppSettings::value(AppSettings::Key::WindowState).toByteArray());
+    // a saved pair whose passwords are neither remembered nor in a variable or file: asked for, one
+    // dialog per pair, one after the other; until then it is "waiting for a password", never an alarm
+    connect(m_pairs->fleet(), &FleetMonitor::passwordNeeded, this,
+        [this](const QString& path, const PairProfile& profile) {
+            const bool queued = std::any_of(m_passwordQueue.cbegin(), m_passwordQueue.cend(),
+                [&path](const auto& waiting) { return waiting.first == path; });
+            if (const auto typed = m_typedPasswords.constFind(path); typed != m_typedPasswords.constEnd()) {
+                m_pairs->fleet()->watchWith(path, *typed); // typed once since the app started: not again
+                return;
+            }
+            if (path == m_profile.filePath || path == m_openingPath || queued)
+                return; // the window asks for it itself
+            m_passwordQueue.append({ path, profile });
+            askNextPassword();
+        });
     connect(m_pairs->fleet(), &FleetMonitor::pairEvent, this,
         [this](const QString&, const QString& pair, const ReplicationEvent& e) {
             showReplicationEvent(e, pair);
@@ -156,6 +174,9 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             openPairFile(path);
     })->setShortcut(QKeySequence::Open);
+    add(file, "actionExportReport", tr("&Export Report…"), [this] {
+        exportReport();
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction* prefs = add(file, "actionPreferences", tr("&Preferences…"), [this] { showPreferences(); });
     prefs->setShortcut(QKeySequence::Preferences);
@@ -214,6 +235,29 @@ void MainWindow::createActions()
         if (!urlOpener()(QUrl::fromLocalFile(page)))
             statusBar()->showMessage(tr("Could not open the manual %1.").arg(page), 8000);
     })->setShortcut(QKeySequence::HelpContents);
+    // the README's how-tos, each a page of the manual in the window's language
+    QMenu* howTo = help->addMenu(tr("&How To"));
+    howTo->setObjectName(QStringLiteral("menuHowTo"));
+    const std::pair<const char*, QString> howTos[] = {
+        { "setup.md", tr("Set Up a Pair") },
+        { "monitoring.md", tr("Watch a Pair and Read Its Alerts") },
+        { "breaks.md", tr("Act on a Break (Skip, Compare, Start a Server)") },
+        { "compare.md", tr("Compare and Repair the Data") },
+        { "switchover.md", tr("Move the Writes to the Other Server") },
+        { "recover.md", tr("Recover After an Interrupted Run") },
+        { "troubleshooting.md", tr("Troubleshooting") },
+    };
+    for (const auto& [pageName, title] : howTos) {
+        const QString page = QString::fromLatin1(pageName);
+        QAction* a = howTo->addAction(title, this, [this, page] {
+            const QString file = ManualPage::path(QLocale().name(), page);
+            if (!urlOpener()(QUrl::fromLocalFile(file)))
+                statusBar()->showMessage(tr("Could not open the manual %1.").arg(file), 8000);
+        });
+        a->setObjectName(QStringLiteral("actionHowTo_") + page.chopped(3));
+    }
+    add(help, "actionShortcuts", tr("&Keyboard Shortcuts"), [this] { showShortcuts(); });
+    help->addSeparator();
     add(help, "actionAbout", tr("&About RepliPair"), [this] {
         QMessageBox::about(this, tr("About RepliPair"),
             tr("<b>RepliPair %1</b><p>Sets up and watches MySQL/MariaDB master-master replication.</p>")
@@ -247,8 +291,93 @@ void MainWindow::forgetPasswords()
     });
 }
 
+void MainWindow::showShortcuts()
+{
+    // every menu action that has a shortcut, in the window's language: the list cannot go stale
+    QString rows;
+    for (QAction* menu : menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction* a : menu->menu()->actions())
+            if (!a->shortcut().isEmpty())
+                rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2 ▸ %3</td></tr>")
+                            .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                                QString(menu->text()).remove(QLatin1Char('&')).toHtmlEscaped(),
+                                QString(a->text()).remove(QLatin1Char('&')).toHtmlEscaped());
+    }
+    rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                .arg(tr("Menu key / Shift+F10").toHtmlEscaped(),
+                    tr("the selected server's actions on the canvas").toHtmlEscaped());
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Keyboard Shortcuts"),
+        QStringLiteral("<table cellpadding=\"3\">%1</table>").arg(rows), QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("shortcutsDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::exportReport()
+{
+    if (!m_hasPair) {
+        statusBar()->showMessage(tr("Open a pair first: the report is about the open pair."), 8000);
+        return;
+    }
+    const QString suggested
+        = QDir(AppSettings::value(AppSettings::Key::LastProfileDir).toString())
+              .filePath(tr("%1-report-%2.html")
+                            .arg(m_profile.name,
+                                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Report"), suggested, tr("HTML (*.html);;PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const Result<void> written
+        = IncidentReport::write(path, IncidentReport::html(*m_model, m_events->events()));
+    statusBar()->showMessage(written ? tr("Report written to %1").arg(path) : written.error().text, 8000);
+    if (!written)
+        QMessageBox::warning(this, tr("Export Report"), written.error().text);
+}
+
+void MainWindow::askNextPassword()
+{
+    if (m_askingPassword || m_passwordQueue.isEmpty())
+        return;
+    const auto next = m_passwordQueue.takeFirst();
+    const QString path = next.first;
+    const PairProfile profile = next.second;
+    m_askingPassword = true;
+    m_askingPath = path;
+    m_openAfterAsking = false;
+    PasswordRequest::ask(
+        profile, m_credentials, this,
+        [this, path](const PairProfile& filled) {
+            m_typedPasswords.insert(path, filled);
+            m_askingPassword = false;
+            m_askingPath.clear();
+            if (std::exchange(m_openAfterAsking, false))
+                openPair(filled, path != m_pairs->demoPath()); // opened while its question was shown
+            else if (path != m_profile.filePath)
+                m_pairs->fleet()->watchWith(path, filled);
+            askNextPassword();
+        },
+        [this] {
+            m_askingPassword = false; // the pair waits for a password until it is opened
+            m_askingPath.clear();
+            m_openAfterAsking = false;
+            askNextPassword();
+        });
+}
+
 bool MainWindow::openPairFile(const QString& path)
 {
+    if (const auto typed = m_typedPasswords.constFind(path); typed != m_typedPasswords.constEnd()) {
+        openPair(*typed, path != m_pairs->demoPath()); // asked once already since the app started
+        return true;
+    }
+    if (m_askingPassword && path == m_askingPath) {
+        m_openAfterAsking = true; // its question is on the screen already: one question per pair
+        return true;
+    }
+    m_passwordQueue.removeIf([&path](const auto& waiting) { return waiting.first == path; });
     auto loaded = PairProfile::load(path);
     if (!loaded) {
         QMessageBox::warning(this, tr("Open Pair Profile"),
@@ -257,8 +386,19 @@ bool MainWindow::openPairFile(const QString& path)
     }
     loaded->filePath = path;
     const bool remember = path != m_pairs->demoPath();
-    PasswordRequest::fill(*loaded, m_credentials, this,
-        [this, remember](const PairProfile& ready) { openPair(ready, remember); });
+    m_openingPath = path;
+    PasswordRequest::fill(
+        *loaded, m_credentials, this,
+        [this, remember, path](const PairProfile& ready) {
+            m_typedPasswords.insert(path, ready);
+            if (m_openingPath == path)
+                m_openingPath.clear();
+            openPair(ready, remember);
+        },
+        [this, path] {
+            if (m_openingPath == path)
+                m_openingPath.clear();
+        });
     return true;
 }
 
@@ -284,7 +424,10 @@ void MainWindow::openPair(const PairProfile& profile, bool remember)
         if (m_monitor)
             m_monitor->pollNow();
     });
+    connect(m_actions, &ReplicaActions::pairStateChanged, this, [this] { loadPairState(true); });
+    connect(m_actions, &ReplicaActions::actionDone, m_events, &EventList::addEvent);
     m_model->setProfile(profile);
+    loadPairState(true);
     m_log->setServerNames({ profile.servers[0].name, profile.servers[1].name });
     m_charts->setServerNames(profile.servers[0].name, profile.servers[1].name);
     setWindowTitle(tr("%1 — RepliPair").arg(profile.name));
@@ -364,6 +507,13 @@ void MainWindow::inspect()
         for (int i = 0; i < 2; ++i) {
             if (!runner->inspection(i).server.isEmpty() || runner->inspection(i).reachable) {
                 m_model->applyInspection(i, runner->inspection(i));
+                // a later start of this server quotes its error log and checks its datadir
+                const ServerInspection& in = runner->inspection(i);
+                QString errorLog = in.variables.value(QStringLiteral("log_error"));
+                if (!errorLog.isEmpty() && !errorLog.startsWith(QLatin1Char('/')))
+                    errorLog = in.datadir + QLatin1Char('/') + errorLog;
+                if (m_actions && in.reachable)
+                    m_actions->setServerFacts(i, errorLog, in.datadir);
                 m_panel->setInspectedAt(i, QDateTime::currentDateTime());
             } else if (runner->error().server == m_profile.servers[i].name) {
                 m_model->setServerReachable(i, false, runner->error().text);
@@ -399,8 +549,40 @@ void MainWindow::setMonitoring(bool on)
     });
     connect(m_monitor, &PairMonitor::sample, this,
         [this](const StatusSample& s) { m_pairs->fleet()->observe(m_profile.filePath, s); });
+    // a skip or a comparison from the command line changes the state file too: look at it each round
+    connect(m_monitor, &PairMonitor::roundFinished, this, [this] { loadPairState(false); });
     m_charts->setHistory(&m_monitor->history());
     m_monitor->start();
+}
+
+void MainWindow::loadPairState(bool always)
+{
+    if (!m_hasPair)
+        return;
+    // a small local file: read again only when it changed (or went)
+    const QFileInfo file(PairState::pathFor(m_profile));
+    const QDateTime changed = file.exists() ? file.lastModified() : QDateTime();
+    if (!always && changed == m_pairStateRead)
+        return;
+    m_pairStateRead = changed;
+    const bool wasInDoubt = m_model->dataInDoubt();
+    m_model->setPairState(PairState::load(m_profile).value_or(PairState()));
+    const bool inDoubt = m_model->dataInDoubt();
+    updateTray();
+    if (inDoubt && !wasInDoubt && m_tray && AppSettings::value(AppSettings::Key::TrayNotifications).toBool())
+        m_tray->showMessage(
+            tr("%1: %2").arg(m_profile.name, PairState::agreementTitle(m_model->pairState().agreement)),
+            m_model->pairState().agreementLine(), QSystemTrayIcon::Warning);
+}
+
+void MainWindow::updateTray()
+{
+    if (!m_tray)
+        return;
+    const QString state = m_hasPair && m_model->dataInDoubt()
+        ? tr("%1: %2").arg(m_profile.name, PairState::agreementTitle(m_model->pairState().agreement))
+        : QString();
+    m_tray->setToolTip(state.isEmpty() ? tr("RepliPair") : tr("RepliPair — %1").arg(state));
 }
 
 void MainWindow::showReplicationEvent(const ReplicationEvent& shown, const QString& pair)

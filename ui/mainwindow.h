@@ -2,6 +2,9 @@
 
 #include "common/pairprofile.h"
 
+#include <QDateTime>
+#include <QHash>
+#include <QList>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -79,12 +82,23 @@ private:
     void onSetupEvent(const SetupEvent& event);
     void inspect();
     void setMonitoring(bool on);
+    /** Reads the open pair's state file (data agreement, fences) into the model; unless @p always, only
+     *  when the file changed since the last read. */
+    void loadPairState(bool always);
+    /** The tray's tooltip: the open pair's data in doubt, if they are. */
+    void updateTray();
     /** Banner, tray, event list and log; @p pair names another pair than the open one (the fleet view). */
     void showReplicationEvent(const ReplicationEvent& event, const QString& pair = {});
 
     /** Opens the confirmation of a switchover to server @p to (its checks first); none without a pair. */
     void moveWrites(int to);
     void showPreferences();
+    /** File ▸ Export Report…: the open pair's state, last comparison and events as HTML (or PDF). */
+    void exportReport();
+    /** Help ▸ Keyboard Shortcuts: every menu action's shortcut. */
+    void showShortcuts();
+    /** Asks for the passwords of the next saved pair waiting for them (one dialog at a time). */
+    void askNextPassword();
     void forgetPasswords();
 
     TopologyModel* m_model;
@@ -106,6 +120,13 @@ private:
 
     PairProfile m_profile;
     bool m_hasPair = false;
+    QDateTime m_pairStateRead; ///< the state file's modification time when last read
+    QList<std::pair<QString, PairProfile>> m_passwordQueue; ///< saved pairs waiting for their passwords
+    QHash<QString, PairProfile> m_typedPasswords; ///< profile path → the profile with what was typed
+    bool m_askingPassword = false;
+    QString m_askingPath; ///< the saved pair whose question is shown now
+    QString m_openingPath; ///< the saved pair being opened (the window asks for its passwords itself)
+    bool m_openAfterAsking = false; ///< the user opened that pair meanwhile: open it once answered
     PairProfile m_demoProfile;
     SetupRunner* m_inspectRunner = nullptr;
     PairMonitor* m_monitor = nullptr;

@@ -93,22 +93,32 @@ void PairList::decorate(QListWidgetItem* item) const
     const FleetMonitor::Health& h = *found;
     using State = FleetMonitor::Health::State;
     QStringList parts { name };
+    if (h.state == State::NeedsPassword)
+        parts << tr("waiting for a password");
     if (h.worstLag)
         parts << tr("lag %1 s").arg(*h.worstLag, 0, 'f', *h.worstLag < 10 ? 1 : 0);
+    if (h.dataInDoubt())
+        parts << PairState::agreementTitle(h.agreement);
     if (h.lastEvent.isValid())
         parts << h.lastEvent.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
     item->setText(parts.join(QStringLiteral(" · ")));
     item->setData(HealthRole, h.stateName());
+    item->setData(AgreementRole, PairState::agreementName(h.agreement));
     // the arrows' colours: green replicating, amber lagging, red stopped or failed
     const QColor colour = h.state == State::Broken ? QColor(0xd9, 0x30, 0x25)
         : h.state == State::Lagging                ? QColor(0xe6, 0xa1, 0x00)
-        : h.state == State::Healthy                ? QColor(0x2e, 0x9d, 0x4a)
-                                                   : palette().color(QPalette::Text);
+        : h.state == State::Lagging || (h.state == State::Healthy && h.dataInDoubt())
+        ? QColor(0xe6, 0xa1, 0x00)
+        : h.state == State::Healthy ? QColor(0x2e, 0x9d, 0x4a)
+                                    : palette().color(QPalette::Text);
     item->setForeground(colour);
     QString tip = item->data(PathRole).toString();
     if (h.state == State::NeedsPassword)
         tip += QLatin1Char('\n')
-            + tr("Not watched: its passwords are neither remembered nor in a variable or file.");
+            + tr("Waiting for a password: open the pair to type it (its passwords are neither remembered "
+                 "nor in a variable or file).");
+    if (h.dataInDoubt())
+        tip += QLatin1Char('\n') + h.agreementLine;
     if (!h.lastEventText.isEmpty())
         tip += QLatin1Char('\n') + tr("Last event: %1").arg(h.lastEventText);
     item->setToolTip(tip);

@@ -32,6 +32,7 @@ public:
     static constexpr int DemoRole = Qt::UserRole + 1;
     static constexpr int HealthRole = Qt::UserRole + 2; ///< FleetMonitor::Health::stateName()
     static constexpr int NameRole = Qt::UserRole + 3; ///< the name without the health
+    static constexpr int AgreementRole = Qt::UserRole + 4; ///< PairState::agreementName()
 
 Q_SIGNALS:
     void openRequested(const QString& path);

@@ -3,12 +3,20 @@
 #include "asynctask.h"
 #include "credentialstore.h"
 
-#include <QInputDialog>
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
 
 bool PasswordRequest::needsSqlPassword(const ServerProfile& s)
 {
-    if (!s.adminPasswordOverride.isEmpty())
+    if (!s.adminPasswordOverride.isEmpty() || s.adminPasswordAnswered)
         return false;
+    if (s.adminPasswordUnsourced())
+        return true; // typed in the wizard and not remembered: ask, never try an empty one
     return !s.adminPasswordKeychain.isEmpty() || !s.adminPassword().has_value();
 }
 
@@ -21,48 +29,102 @@ bool PasswordRequest::needsSshPassword(const ServerProfile& s)
             && qEnvironmentVariableIsEmpty(s.ssh.passwordEnv.toLocal8Bit().constData()));
 }
 
-void PasswordRequest::askMissing(
-    PairProfile profile, QPointer<QWidget> parent, std::function<void(const PairProfile&)> done)
+bool PasswordRequest::needsPassword(const PairProfile& profile)
 {
-    for (int i = 0; i < 2; ++i) {
-        ServerProfile& s = profile.servers[i];
-        const bool sql = needsSqlPassword(s);
-        if (!sql && !needsSshPassword(s))
-            continue;
-        auto* dialog = new QInputDialog(parent);
-        dialog->setObjectName(QStringLiteral("passwordPrompt"));
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setTextEchoMode(QLineEdit::Password);
-        dialog->setWindowTitle(tr("Password for %1").arg(s.name));
-        dialog->setLabelText(sql
-                ? tr("Password of %1 on %2 (kept in memory only):").arg(s.adminUser, s.endpoint())
-                : tr("SSH password of %1 on %2 (kept in memory only):").arg(s.ssh.user, s.ssh.host));
-        QObject::connect(dialog, &QInputDialog::textValueSelected, dialog,
-            [profile, i, sql, parent, done](const QString& typed) mutable {
-                ServerProfile& server = profile.servers[i];
-                if (sql) {
-                    server.adminPasswordOverride = typed;
-                    server.adminPasswordEnv.clear();
-                    server.adminPasswordFile.clear();
-                    if (typed.isEmpty())
-                        server.adminPasswordKeychain.clear(); // an empty password asked for is an answer
-                } else {
-                    server.ssh.passwordOverride = typed;
-                    if (typed.isEmpty())
-                        server.ssh.passwordKeychain.clear();
-                }
-                askMissing(profile, parent, done);
-            });
-        dialog->open();
+    for (const ServerProfile& s : profile.servers)
+        if (needsSqlPassword(s) || needsSshPassword(s))
+            return true;
+    return false;
+}
+
+void PasswordRequest::ask(const PairProfile& profile, CredentialStore* store, QWidget* parent,
+    std::function<void(const PairProfile&)> done, std::function<void()> cancelled)
+{
+    if (!needsPassword(profile)) {
+        done(profile);
         return;
     }
-    done(profile);
+    auto* dialog = new QDialog(parent);
+    dialog->setObjectName(QStringLiteral("passwordPrompt"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Passwords for %1").arg(profile.name));
+    auto* layout = new QVBoxLayout(dialog);
+    auto* intro = new QLabel(tr("RepliPair needs these passwords to watch the pair %1. They are kept in "
+                                "memory only, unless remembered in the keychain.")
+                                 .arg(profile.name),
+        dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto* form = new QFormLayout;
+    QLineEdit* sqlFields[2] = { nullptr, nullptr };
+    QLineEdit* sshFields[2] = { nullptr, nullptr };
+    auto field = [dialog, form](const QString& objectName, const QString& label) {
+        auto* edit = new QLineEdit(dialog);
+        edit->setObjectName(objectName);
+        edit->setEchoMode(QLineEdit::Password);
+        form->addRow(label, edit);
+        return edit;
+    };
+    for (int i = 0; i < 2; ++i) {
+        const ServerProfile& s = profile.servers[i];
+        if (needsSqlPassword(s))
+            sqlFields[i] = field(QStringLiteral("passwordField%1").arg(i),
+                tr("%1 — password of %2 on %3:").arg(s.name, s.adminUser, s.endpoint()));
+        if (needsSshPassword(s))
+            sshFields[i] = field(QStringLiteral("sshPasswordField%1").arg(i),
+                tr("%1 — SSH password of %2 on %3:").arg(s.name, s.ssh.user, s.ssh.host));
+    }
+    layout->addLayout(form);
+    auto* remember = new QCheckBox(tr("&Remember in the keychain"), dialog);
+    remember->setObjectName(QStringLiteral("rememberPasswords"));
+    remember->setToolTip(tr("The profile then names the keychain entries, never the passwords; the next "
+                            "start reads them from there."));
+    layout->addWidget(remember);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->setObjectName(QStringLiteral("passwordButtons"));
+    layout->addWidget(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    if (cancelled)
+        QObject::connect(dialog, &QDialog::rejected, dialog, cancelled);
+    QPointer<CredentialStore> keychain(store);
+    QObject::connect(dialog, &QDialog::accepted, dialog, [=]() mutable {
+        PairProfile filled = profile;
+        for (int i = 0; i < 2; ++i) {
+            ServerProfile& s = filled.servers[i];
+            if (sqlFields[i]) {
+                s.adminPasswordOverride = sqlFields[i]->text();
+                s.adminPasswordAnswered = true; // an empty password typed here is an answer
+                s.adminPasswordEnv.clear();
+                s.adminPasswordFile.clear();
+                s.adminPasswordKeychain = remember->isChecked() && !s.adminPasswordOverride.isEmpty()
+                    ? CredentialStore::entryName(s, CredentialStore::Secret::Sql)
+                    : QString();
+            }
+            if (sshFields[i]) {
+                s.ssh.passwordOverride = sshFields[i]->text();
+                s.ssh.passwordKeychain = remember->isChecked() && !s.ssh.passwordOverride.isEmpty()
+                    ? CredentialStore::entryName(s, CredentialStore::Secret::Ssh)
+                    : QString();
+            }
+        }
+        if (remember->isChecked() && keychain) {
+            // the keychain holds the secrets; the profile file names the entries (and holds no secret)
+            keychain->storeFromProfile(filled);
+            if (!filled.filePath.isEmpty())
+                (void)filled.save(filled.filePath);
+        }
+        done(filled);
+    });
+    dialog->open();
 }
 
 void PasswordRequest::fill(const PairProfile& profile, CredentialStore* store, QWidget* parent,
-    std::function<void(const PairProfile&)> done)
+    std::function<void(const PairProfile&)> done, std::function<void()> cancelled)
 {
     QPointer<QWidget> guard(parent);
+    QPointer<CredentialStore> keychain(store);
     AsyncTask::runThenCallback(store->fillFromKeychain(profile), parent,
-        [guard, done](const PairProfile& filled) { askMissing(filled, guard, done); });
+        [guard, keychain, done, cancelled](
+            const PairProfile& filled) { ask(filled, keychain, guard, done, cancelled); });
 }

@@ -34,6 +34,8 @@ int SkipCommand::run(const PairProfile& profile, const CliOptions& options)
         Cli::printFailure(r.error(), options.json);
         return Cli::Failed;
     }
+    if (!token.isEmpty())
+        ReplicaRepair::recordSkip(profile, options.server, token);
     if (options.json)
         Cli::out() << QJsonDocument(
             QJsonObject { { QStringLiteral("server"), options.server },

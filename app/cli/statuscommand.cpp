@@ -84,6 +84,23 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
         else
             out << tr("WARNING: %1").arg(problem) << Qt::endl;
     }
+    // the data's agreement: a skip (or a failover) since the last comparison leaves them unverified
+    if (options.json) {
+        QJsonObject o { { QStringLiteral("type"), QStringLiteral("dataAgreement") },
+            { QStringLiteral("agreement"), PairState::agreementName(state.agreement) } };
+        if (state.agreementSince.isValid())
+            o.insert(QStringLiteral("since"), state.agreementSince.toUTC().toString(Qt::ISODate));
+        if (!state.agreementCause.isEmpty())
+            o.insert(QStringLiteral("cause"), state.agreementCause);
+        if (!state.agreementText.isEmpty())
+            o.insert(QStringLiteral("text"), state.agreementText);
+        out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else if (state.dataInDoubt()) {
+        out << tr("WARNING: %1").arg(state.agreementLine()) << Qt::endl;
+    } else if (state.agreement == PairState::Agreement::Equal) {
+        out << state.agreementLine() << Qt::endl;
+    }
+    // the exit code says whether replication runs; the data's doubt is a warning above (Nagios: WARNING)
     return allHealthy && verdict == WriterCheck::Verdict::Fine ? Cli::Success : Cli::Failed;
 }
 
@@ -96,7 +113,8 @@ int StatusCommand::nagiosUnknown(const QString& why)
 }
 
 std::pair<int, QString> StatusCommand::nagiosReport(const QString& pair,
-    const std::array<StatusSample, 2>& samples, const NagiosThresholds& t, int writerIndex)
+    const std::array<StatusSample, 2>& samples, const NagiosThresholds& t, int writerIndex,
+    const PairState& agreement)
 {
     int code = NagiosOk;
     QStringList parts;
@@ -153,6 +171,12 @@ std::pair<int, QString> StatusCommand::nagiosReport(const QString& pair,
         parts << WriterCheck::problem(
             verdict, samples[size_t(writerIndex)].server, samples[size_t(1 - writerIndex)].server);
     }
+    // data that differ, or unverified since a skip, are a WARNING until a comparison says equal
+    if (agreement.dataInDoubt()) {
+        if (code == NagiosOk || code == NagiosUnknown)
+            code = NagiosWarning;
+        parts << agreement.agreementLine();
+    }
     static const char* const names[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
     QString text = QStringLiteral("REPLIPAIR %1 - %2: %3 | %4")
                        .arg(QLatin1String(names[code]), pair, parts.join(QStringLiteral("; ")),
@@ -171,7 +195,8 @@ int StatusCommand::runNagios(const PairProfile& profile, const NagiosThresholds&
     const auto samples = pollOnce(profile);
     if (!samples)
         return nagiosUnknown(tr("no answer from %1 within the timeout").arg(profile.name));
-    const auto [code, line] = nagiosReport(profile.name, *samples, thresholds, profile.writerIndex());
+    const auto [code, line] = nagiosReport(profile.name, *samples, thresholds, profile.writerIndex(),
+        PairState::load(profile).value_or(PairState()));
     Cli::out() << line << Qt::endl;
     return code;
 }

@@ -3,6 +3,7 @@
 #include "clioptions.h"
 #include "common/pairprofile.h"
 #include "monitor/statussample.h"
+#include "operation/pairstate.h"
 
 #include <QCoreApplication>
 
@@ -30,9 +31,10 @@ public:
     static int runNagios(const PairProfile& profile, const NagiosThresholds& thresholds);
     /** Prints "REPLIPAIR UNKNOWN - @p why" and returns NagiosUnknown (bad input under --nagios). */
     static int nagiosUnknown(const QString& why);
-    /** The plugin line and exit code for the samples of both servers. */
+    /** The plugin line and exit code for the samples of both servers and the pair's data agreement. */
     static std::pair<int, QString> nagiosReport(const QString& pair,
-        const std::array<StatusSample, 2>& samples, const NagiosThresholds& thresholds, int writerIndex = -1);
+        const std::array<StatusSample, 2>& samples, const NagiosThresholds& thresholds, int writerIndex = -1,
+        const PairState& agreement = {});
 
 private:
     /** One poll of both servers; empty when they did not answer within the timeout. */

@@ -66,6 +66,7 @@ int main(int argc, char* argv[])
         return app.exec();
     }
 
+    AppSettings::migratePairsFolder(); // profiles saved by older versions in the doubled folder
     auto owned = std::make_unique<MainWindow>();
     MainWindow& window = *owned;
     window.show();

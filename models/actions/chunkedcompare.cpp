@@ -2,6 +2,7 @@
 
 #include "common/stepid.h"
 #include "host/serverworker.h"
+#include "operation/pairstate.h"
 #include "setup/finaldatacheck.h"
 #include "setup/snapshotchecksum.h"
 
@@ -314,6 +315,7 @@ Result<CompareReport> ChunkedCompare::run(const CompareReport& resumeFrom)
         if (m_checkpoint)
             m_checkpoint(report);
     }
+    recordAgreement(report);
     return report;
 }
 
@@ -328,4 +330,20 @@ Result<CompareReport> ChunkedCompare::runOnPair(const PairProfile& profile, cons
     if (progress)
         compare.setProgress(std::move(progress));
     return compare.run();
+}
+
+void ChunkedCompare::recordAgreement(const CompareReport& report) const
+{
+    // only a comparison of every replicated table, all of it, says the data are equal; any comparison that
+    // found a difference says they differ
+    const bool whole = m_options.tables.isEmpty() && m_options.sinceColumn.isEmpty()
+        && report.notCompared.isEmpty() && report.skipped.isEmpty();
+    if (report.differences.isEmpty() && !whole)
+        return;
+    const QString text = report.differences.isEmpty()
+        ? ChunkedCompare::tr("%n table(s) compared, all equal", nullptr, report.tablesCompared)
+        : ChunkedCompare::tr("%n range(s) differ", nullptr, int(report.differences.size()));
+    const int differences = int(report.differences.size());
+    // the state file is the pair's memory; a comparison that cannot write it still reports its result
+    (void)PairState::update(m_profile, [&](PairState& s) { s.markCompared(differences, text); });
 }

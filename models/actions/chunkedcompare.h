@@ -98,6 +98,9 @@ public:
         qint64 rows[2], QString* why, qint64* sourceMs);
 
 private:
+    /** Writes what a finished comparison learnt into the pair's state (PairState): a whole comparison
+     *  says equal or differs, a partial one only that the data differ. */
+    void recordAgreement(const CompareReport& report) const;
     /** Waits while a replica is more than maxLagSeconds behind or a source runs too many threads. */
     Result<void> throttle();
     QString sinceWhere() const;

@@ -1,9 +1,14 @@
 #include "actions/replicacontrol.h"
 
 #include "common/stepid.h"
+#include "host/restartdetector.h"
+#include "host/serverrestart.h"
 #include "host/serverworker.h"
+#include "sql/replicastatus.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QtConcurrent>
 
 ReplicaControl::ReplicaControl(const PairProfile& profile, QObject* parent)
@@ -46,10 +51,14 @@ QFuture<Result<FailingEvent>> ReplicaControl::failingEvent(int index)
 
 QFuture<Result<QString>> ReplicaControl::skipConfirmedEvent(int index, const QString& confirmedToken)
 {
-    return track(m_workers[index]->submit([confirmedToken](ServerContext& ctx) -> Result<QString> {
+    const PairProfile profile = m_profile;
+    return track(m_workers[index]->submit([confirmedToken, profile](ServerContext& ctx) -> Result<QString> {
         if (auto c = ensureConnected(ctx); !c)
             return std::unexpected(c.error());
-        return ReplicaRepair::skipConfirmedEvent(ctx, confirmedToken);
+        auto skipped = ReplicaRepair::skipConfirmedEvent(ctx, confirmedToken);
+        if (skipped)
+            ReplicaRepair::recordSkip(profile, ctx.profile.name, confirmedToken);
+        return skipped;
     }));
 }
 
@@ -86,14 +95,77 @@ QFuture<Result<QString>> ReplicaControl::setReplicaRunning(int index, bool runni
                 return std::unexpected(c.error());
         }
         const QString sql = running ? ctx.dialect.startReplica() : ctx.dialect.stopReplica();
-        ctx.sql->setStep(running ? StepId::StartReplica : StepId::StopReplica);
+        const QString step = running ? StepId::StartReplica : StepId::StopReplica;
+        ctx.sql->setStep(step);
         auto done = ctx.sql->exec(sql);
         if (!done) {
             ctx.sql->close(); // reconnect next time
             return std::unexpected(done.error());
         }
-        return running ? ReplicaControl::tr("replication started on %1 (%2)").arg(ctx.profile.name, sql)
-                       : ReplicaControl::tr("replication stopped on %1 (%2)").arg(ctx.profile.name, sql);
+        if (!running)
+            return ReplicaControl::tr("replication stopped on %1").arg(ctx.profile.name);
+        // a START that the server accepts may still change nothing (its source is down, the same event
+        // fails again): look until both threads run without an error, for a few seconds, and say so if not
+        ReplicaStatus status;
+        QElapsedTimer clock;
+        clock.start();
+        for (int wait = 100;; wait = std::min(wait * 2, 800)) {
+            auto rows = ctx.sql->query(ctx.dialect.showReplicaStatus());
+            if (!rows)
+                return std::unexpected(rows.error());
+            status = rows->isEmpty() ? ReplicaStatus() : ReplicaStatus::fromRow(rows->first(), ctx.dialect);
+            const bool fine = status.configured && status.ioRunning && status.sqlRunning
+                && status.lastIoErrno == 0 && status.lastSqlErrno == 0;
+            if (fine)
+                return ReplicaControl::tr("replication started on %1: both threads run")
+                    .arg(ctx.profile.name);
+            if (clock.elapsed() > 4000)
+                break;
+            QThread::msleep(ulong(wait));
+        }
+        const QString why = !status.configured ? ReplicaControl::tr("no replication is configured")
+            : !status.lastError().isEmpty()    ? status.lastError()
+                                               : ReplicaControl::tr("IO thread %1, SQL thread %2")
+                                                  .arg(status.ioThreadText(), status.sqlThreadText());
+        return stepFailure(ctx.profile.name, step,
+            ReplicaControl::tr("replication on %1 did not start — the server took the command, but nothing "
+                               "changed: %2")
+                .arg(ctx.profile.name, why));
+    }));
+}
+
+QFuture<Result<QString>> ReplicaControl::startServer(
+    int index, const QString& errorLog, const QString& dataDir)
+{
+    return track(m_workers[index]->submit([errorLog, dataDir](ServerContext& ctx) -> Result<QString> {
+        const QString name = ctx.profile.name;
+        if (ctx.connect(2))
+            return stepFailure(name, StepId::Restart,
+                ReplicaControl::tr("%1 answers already: nothing was started").arg(name));
+        auto shell = ctx.hostShell();
+        if (!shell)
+            return std::unexpected(shell.error());
+        QString command = ctx.profile.restartCommand;
+        if (command.isEmpty() || command == QLatin1String("auto")) {
+            auto found = RestartDetector(**shell, name).detect({});
+            if (!found)
+                return std::unexpected(found.error());
+            command = found->command;
+        }
+        // the same detached, verified start as setup's restart: the command runs in its own process group
+        // on the host, and the server counts as back only once the server of this configuration answers
+        // as a new process and stays up
+        ServerRestart::Options options;
+        options.command = command;
+        options.errorLog = errorLog;
+        options.timeoutMs = ctx.profile.restartTimeoutSeconds * 1000;
+        options.expected.dataDir = dataDir;
+        options.expected.port = ctx.profile.port;
+        ServerRestart start(ctx, options);
+        if (auto back = start.run(); !back)
+            return std::unexpected(back.error());
+        return ReplicaControl::tr("%1 started with its restart command (%2) and answers again")
+            .arg(name, command);
     }));
 }
 

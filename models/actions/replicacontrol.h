@@ -23,8 +23,14 @@ public:
     explicit ReplicaControl(const PairProfile& profile, QObject* parent = nullptr);
     ~ReplicaControl() override;
 
-    /** START or STOP the replica threads on server @p index in its dialect; the text says what was done. */
+    /** START or STOP the replica threads on server @p index in its dialect; the text says what was done. A
+     *  START after which the threads do not run within a few seconds fails, with what they report. */
     QFuture<Result<QString>> setReplicaRunning(int index, bool running);
+    /** Starts server @p index, which does not answer, with its restart command: detached on its host and
+     *  verified as setup's restart is (ServerRestart); a failure quotes the server's error log. @p errorLog
+     *  and @p dataDir are what an earlier inspection learnt (may be empty). A server that answers already is
+     *  not touched, and the answer says so. */
+    QFuture<Result<QString>> startServer(int index, const QString& errorLog, const QString& dataDir);
     /** The event that halted the SQL thread of server @p index, with the token that confirms skipping it. */
     QFuture<Result<FailingEvent>> failingEvent(int index);
     /** Skips that one event group if it is still the one in @p confirmedToken, then starts the threads. */

@@ -1,5 +1,7 @@
 #include "actions/replicarepair.h"
 
+#include "operation/pairstate.h"
+
 #include "common/stepid.h"
 #include "sql/replicastatus.h"
 
@@ -78,4 +80,11 @@ Result<QString> ReplicaRepair::skipConfirmedEvent(ServerContext& ctx, const QStr
                              "now differs between the servers: compare them")
         .arg(current->token)
         .arg(current->errorCode);
+}
+
+void ReplicaRepair::recordSkip(const PairProfile& profile, const QString& server, const QString& token)
+{
+    const QString text = ReplicaRepair::tr("an event was skipped on %1 (%2)").arg(server, token);
+    // the skip is done; a state file that cannot be written is said by the next status, not here
+    (void)PairState::update(profile, [&](PairState& s) { s.markUnverified(QStringLiteral("skip"), text); });
 }

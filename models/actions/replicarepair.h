@@ -23,4 +23,6 @@ public:
     static Result<FailingEvent> failingEvent(ServerContext& ctx);
     /** Skips one event group if, and only if, the failing event is still the one in @p confirmedToken. */
     static Result<QString> skipConfirmedEvent(ServerContext& ctx, const QString& confirmedToken);
+    /** After a skip on @p server: the pair's data are unverified until a comparison (PairState). */
+    static void recordSkip(const PairProfile& profile, const QString& server, const QString& token);
 };

@@ -146,6 +146,14 @@ Result<QString> ServerProfile::adminPassword() const
     }
     if (!adminPasswordFile.isEmpty()) {
         QFile f(Shell::expandHome(adminPasswordFile));
+        // like ~/.my.cnf: a password file others can read is refused rather than used
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther;
+        if (f.exists() && f.permissions().testAnyFlags(others))
+            return stepFailure(name, StepId::Credentials,
+                PairProfile::tr("the admin password file %1 can be read by other users: make it private "
+                                "with chmod 600 %1")
+                    .arg(f.fileName()));
         if (!f.open(QIODevice::ReadOnly))
             return stepFailure(name, StepId::Credentials,
                 PairProfile::tr("cannot read the admin password file %1: %2")

@@ -49,6 +49,15 @@ struct ServerProfile
 
     /** Transient: a password typed into the GUI or read from the keychain. Never serialised. */
     QString adminPasswordOverride;
+    /** Transient: the user answered the GUI's prompt for it (an empty answer is an answer, not a gap). */
+    bool adminPasswordAnswered = false;
+    /** Whether the profile names no place for the admin password (no variable, file or keychain entry) and
+     *  none was typed: the GUI asks rather than trying an empty one. */
+    bool adminPasswordUnsourced() const
+    {
+        return adminPasswordOverride.isEmpty() && !adminPasswordAnswered && adminPasswordEnv.isEmpty()
+            && adminPasswordFile.isEmpty() && adminPasswordKeychain.isEmpty();
+    }
 
     QString effectivePeerHost() const { return peerHost.isEmpty() ? host : peerHost; }
     QString endpoint() const { return QStringLiteral("%1:%2").arg(host).arg(port); }

@@ -9,8 +9,11 @@ ReplicationEvent::Severity ReplicationEvent::severity() const
     case Kind::IoError:
     case Kind::SqlError:
         return Severity::Error;
+    case Kind::UserAction:
+        return failed ? Severity::Error : Severity::Info;
     case Kind::IoThreadStopped:
     case Kind::SqlThreadStopped:
+    case Kind::DataInDoubt:
     case Kind::LagHigh:
     case Kind::ReplicaRemoved:
     case Kind::TwoWriters:
@@ -54,15 +57,25 @@ QString ReplicationEvent::kindName(Kind kind)
         return QStringLiteral("oneWriter");
     case Kind::DataDiffers:
         return QStringLiteral("dataDiffers");
+    case Kind::DataInDoubt:
+        return QStringLiteral("dataInDoubt");
+    case Kind::UserAction:
+        return QStringLiteral("userAction");
     }
     return {};
 }
 
 QString ReplicationEvent::headline() const
 {
+    // news of a server reads as a sentence about it ("B recovered"), not as a title placed on it
+    if (kind == Kind::Recovered && code == 0 && !server.isEmpty())
+        return tr("%1 recovered", "server").arg(server);
+    if (kind == Kind::ServerReachable && code == 0 && !server.isEmpty())
+        return tr("%1 answers again", "server").arg(server);
     return code != 0 ? tr("%1 %2 on %3", "error title, the server's error number, server")
                            .arg(kindTitle(kind), QString::number(code), server)
-                     : tr("%1 on %2", "event title, server").arg(kindTitle(kind), server);
+        : server.isEmpty() ? kindTitle(kind)
+                           : tr("%1 on %2", "event title, server").arg(kindTitle(kind), server);
 }
 
 QString ReplicationEvent::kindTitle(Kind kind)
@@ -94,6 +107,10 @@ QString ReplicationEvent::kindTitle(Kind kind)
         return ReplicationEvent::tr("One writer again");
     case Kind::DataDiffers:
         return ReplicationEvent::tr("Data differs");
+    case Kind::DataInDoubt:
+        return ReplicationEvent::tr("Data not known to agree");
+    case Kind::UserAction:
+        return ReplicationEvent::tr("Action");
     }
     return {};
 }
@@ -108,5 +125,7 @@ QJsonObject ReplicationEvent::toJson() const
     if (code != 0)
         o.insert(QStringLiteral("code"), code);
     o.insert(QStringLiteral("text"), text);
+    if (!detail.isEmpty())
+        o.insert(QStringLiteral("detail"), detail);
     return o;
 }

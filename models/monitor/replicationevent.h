@@ -26,6 +26,9 @@ public:
         NoWriter, ///< single-writer pair, yet neither accepts writes (server: the writer)
         OneWriter, ///< one writer again after TwoWriters or NoWriter (server: the writer)
         DataDiffers, ///< a comparison (the scheduled one) found the replicated data different
+        DataInDoubt, ///< the pair's data differ or are unverified since a skip (PairState; serverIndex -1)
+        UserAction, ///< something the user did from the app (start, stop, skip, start a server) and its
+                    ///< outcome
     };
     enum class Severity { Info, Warning, Error };
 
@@ -34,7 +37,9 @@ public:
     QString server;
     Kind kind = Kind::Recovered;
     int code = 0; ///< the server's error number, 0 when none
-    QString text; ///< what happened, with the server's own error text
+    QString text; ///< what happened, with the server's own error text, in words (no SQL)
+    QString detail; ///< for the log: the statement that failed, where there was one
+    bool failed = false; ///< UserAction: the action failed
 
     Severity severity() const;
     /** A stable name for JSON and logs ("sqlError"). */

@@ -4,9 +4,25 @@
 
 namespace {
 
+/** The IO thread's state as the server says it ("Yes", "No", "Connecting"), in the reader's language; any
+ *  other state (the SQL thread's running state) as the server says it. */
+QString stateWords(const QString& state)
+{
+    if (state == QLatin1String("Yes"))
+        return ReplicationEventDetector::tr("running");
+    if (state == QLatin1String("No"))
+        return ReplicationEventDetector::tr("not running");
+    if (state == QLatin1String("Connecting"))
+        return ReplicationEventDetector::tr("connecting");
+    if (state == QLatin1String("Preparing"))
+        return ReplicationEventDetector::tr("preparing");
+    return state;
+}
+
 QString withState(const QString& text, const QString& state)
 {
-    return state.isEmpty() ? text : ReplicationEventDetector::tr("%1 (state: %2)").arg(text, state);
+    return state.isEmpty() ? text
+                           : ReplicationEventDetector::tr("%1 (state: %2)").arg(text, stateWords(state));
 }
 } // namespace
 
@@ -94,6 +110,9 @@ QList<ReplicationEvent> ReplicationEventDetector::process(const StatusSample& sa
             emitEvent(ReplicationEvent::Kind::ServerUnreachable,
                 ReplicationEventDetector::tr("server %1 does not answer: %2")
                     .arg(sample.server, sample.unreachableReason));
+        if (!out.isEmpty() && out.last().kind == ReplicationEvent::Kind::ServerUnreachable
+            && sample.unreachableDetail != sample.unreachableReason)
+            out.last().detail = sample.unreachableDetail;
         st.unreachable = true;
         checkWriters(sample, out);
         return out; // nothing else is known while it is away

@@ -66,7 +66,7 @@ struct PollConnection
             session.reset();
             return opened;
         }
-        auto server = session->query(QStringLiteral("SELECT @@version AS version, @@server_id AS server_id"));
+        auto server = session->query(serverSql());
         if (!server) {
             close();
             return std::unexpected(server.error());
@@ -92,11 +92,28 @@ struct PollConnection
         return s;
     }
 
+    /** @p text with the monitor's own statements replaced by what they do: the banner speaks words, the
+     *  log's detail keeps the SQL. */
+    QString inWords(QString text) const
+    {
+        const QString what
+            = StatusPoller::tr("the monitor's look at the server (read_only, replication status, heartbeat)");
+        for (const QString& sql : { beatSql, statusSql, serverSql() })
+            if (!sql.isEmpty())
+                text.replace(sql, what);
+        return text;
+    }
+    static QString serverSql()
+    {
+        return QStringLiteral("SELECT @@version AS version, @@server_id AS server_id");
+    }
+
     void unreachable(StatusSample& s, const StepError& e)
     {
         s.reachable = false;
-        s.unreachableReason
+        s.unreachableDetail
             = e.code != 0 ? StatusPoller::tr("%1 (error %2)").arg(e.text).arg(e.code) : e.text;
+        s.unreachableReason = inWords(s.unreachableDetail);
         close();
     }
 
@@ -134,7 +151,8 @@ struct PollConnection
         } else {
             if (Heartbeat::isConnectionError(r.error->code))
                 return unreachable(s, *r.error);
-            s.statusError = r.error->toString(); // a missing privilege, say; the beat did not run either
+            // a missing privilege, say; the beat did not run either
+            s.statusError = inWords(r.error->toString());
             return;
         }
         if (!beat)
@@ -214,7 +232,8 @@ struct PollConnection
                                    .arg(settings.heartbeatDatabase, Heartbeat::tableName());
             return;
         }
-        s.heartbeatError = e.code != 0 ? StatusPoller::tr("%1 (error %2)").arg(e.text).arg(e.code) : e.text;
+        s.heartbeatError
+            = inWords(e.code != 0 ? StatusPoller::tr("%1 (error %2)").arg(e.text).arg(e.code) : e.text);
     }
 };
 

@@ -20,7 +20,8 @@ public:
     QString server; ///< profile name ("A")
 
     bool reachable = false;
-    QString unreachableReason; ///< the client's text when the server did not answer
+    QString unreachableReason; ///< the client's text when the server did not answer, in words (no SQL)
+    QString unreachableDetail; ///< the same with the statement that failed, for the log's detail
     bool readOnly = false; ///< @@global.read_only: the application cannot write here
     /** The server's part in the writer role, "writer" or "reader" (WriterCheck::roleId), set by the pair
      *  monitor from the profile; empty when not known. */

@@ -34,7 +34,17 @@ void TopologyModel::clear()
         m_hasInspection[i] = false;
         m_inspections[i] = ServerInspection {};
     }
+    m_pairState = PairState();
     Q_EMIT modelReset();
+}
+
+void TopologyModel::setPairState(const PairState& state)
+{
+    const bool same = state.agreement == m_pairState.agreement
+        && state.agreementSince == m_pairState.agreementSince && state.fenced == m_pairState.fenced;
+    m_pairState = state;
+    if (!same)
+        Q_EMIT pairStateChanged();
 }
 
 void TopologyModel::setProfile(const PairProfile& profile)

@@ -4,6 +4,7 @@
 #include "inspection/serverinspection.h"
 #include "monitor/statussample.h"
 #include "monitor/writercheck.h"
+#include "operation/pairstate.h"
 #include "sql/replicastatus.h"
 
 #include <QDateTime>
@@ -83,6 +84,11 @@ public:
     void applySample(const StatusSample& sample);
     void setServerReachable(int index, bool reachable, const QString& error = {});
     void setReadOnly(int index, bool readOnly);
+    /** What the pair's state file says of the data's agreement (equal, differs, unverified since a skip). */
+    void setPairState(const PairState& state);
+    const PairState& pairState() const { return m_pairState; }
+    /** The data may differ (PairState::dataInDoubt): the canvas, banner and tray say so over green arrows. */
+    bool dataInDoubt() const { return m_pairState.dataInDoubt(); }
     /** Lag above this (seconds) turns a running link into a lagging one. */
     void setLagThreshold(double seconds);
     double lagThreshold() const { return m_lagThreshold; }
@@ -100,6 +106,8 @@ Q_SIGNALS:
     void modelReset();
     void serverChanged(int index);
     void linkChanged(int direction);
+    /** The data's agreement changed (setPairState). */
+    void pairStateChanged();
 
 private:
     void updateLinkState(Link& link) const;
@@ -119,4 +127,5 @@ private:
     Link m_links[2];
     bool m_hasInspection[2] = { false, false };
     ServerInspection m_inspections[2];
+    PairState m_pairState;
 };

@@ -105,6 +105,8 @@ QList<OperationStep> Failover::steps()
                    "received; "
                    "rebuild or rejoin it before it takes writes")
                     .arg(to, from));
+            s.markUnverified(QStringLiteral("failover"),
+                tr("forced failover to %1 while %2 was unreachable").arg(to, from));
             if (auto saved = s.save(m_profile); saved)
                 done << tr("%1 fenced in %2").arg(from, PairState::pathFor(m_profile));
             else

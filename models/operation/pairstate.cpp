@@ -28,6 +28,83 @@ void PairState::unfence(int index)
     }
 }
 
+void PairState::markUnverified(const QString& cause, const QString& text)
+{
+    // a known difference stays a difference: an event since then does not make it less so
+    if (agreement != Agreement::Differs)
+        agreement = Agreement::Unverified;
+    agreementSince = QDateTime::currentDateTimeUtc();
+    agreementCause = cause;
+    agreementText = text;
+}
+
+void PairState::markCompared(int differences, const QString& text)
+{
+    agreement = differences > 0 ? Agreement::Differs : Agreement::Equal;
+    agreementSince = QDateTime::currentDateTimeUtc();
+    agreementCause = QStringLiteral("compare");
+    agreementText = text;
+    lastCompared = agreementSince;
+    lastComparison = text;
+}
+
+QString PairState::agreementName(Agreement agreement)
+{
+    switch (agreement) {
+    case Agreement::Equal:
+        return QStringLiteral("equal");
+    case Agreement::Differs:
+        return QStringLiteral("differs");
+    case Agreement::Unverified:
+        return QStringLiteral("unverified");
+    case Agreement::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString PairState::agreementTitle(Agreement agreement)
+{
+    switch (agreement) {
+    case Agreement::Equal:
+        return tr("data equal");
+    case Agreement::Differs:
+        return tr("data differs");
+    case Agreement::Unverified:
+        return tr("data unverified");
+    case Agreement::Unknown:
+        break;
+    }
+    return {};
+}
+
+QString PairState::agreementLine() const
+{
+    const QString when = agreementSince.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    switch (agreement) {
+    case Agreement::Equal:
+        return tr("data equal when last compared (%1)").arg(when);
+    case Agreement::Differs:
+        return tr("data differs (%1): %2; repair the tables or rebuild a server, then compare again")
+            .arg(when, agreementText);
+    case Agreement::Unverified:
+        return tr("data unverified since %1: %2; compare the data to know whether they differ")
+            .arg(when, agreementText);
+    case Agreement::Unknown:
+        break;
+    }
+    return {};
+}
+
+Result<void> PairState::update(const PairProfile& profile, const std::function<void(PairState&)>& change)
+{
+    auto state = load(profile);
+    if (!state)
+        return std::unexpected(state.error());
+    change(*state);
+    return state->save(profile);
+}
+
 QString PairState::pathFor(const PairProfile& profile)
 {
     const QFileInfo info(profile.filePath);
@@ -53,6 +130,17 @@ QJsonObject PairState::toJson() const
         o.insert(QStringLiteral("since"), since.toUTC().toString(Qt::ISODate));
     if (!reason.isEmpty())
         o.insert(QStringLiteral("reason"), reason);
+    if (agreement != Agreement::Unknown) {
+        QJsonObject data { { QStringLiteral("agreement"), agreementName(agreement) },
+            { QStringLiteral("cause"), agreementCause }, { QStringLiteral("text"), agreementText } };
+        if (agreementSince.isValid())
+            data.insert(QStringLiteral("since"), agreementSince.toUTC().toString(Qt::ISODate));
+        if (lastCompared.isValid()) {
+            data.insert(QStringLiteral("lastCompared"), lastCompared.toUTC().toString(Qt::ISODate));
+            data.insert(QStringLiteral("lastComparison"), lastComparison);
+        }
+        o.insert(QStringLiteral("data"), data);
+    }
     return o;
 }
 
@@ -64,6 +152,17 @@ PairState PairState::fromJson(const QJsonObject& json)
             s.fenced << v.toString();
     s.since = QDateTime::fromString(json.value(QStringLiteral("since")).toString(), Qt::ISODate).toUTC();
     s.reason = json.value(QStringLiteral("reason")).toString();
+    const QJsonObject data = json.value(QStringLiteral("data")).toObject();
+    for (Agreement a : { Agreement::Equal, Agreement::Differs, Agreement::Unverified })
+        if (data.value(QStringLiteral("agreement")).toString() == agreementName(a))
+            s.agreement = a;
+    s.agreementSince
+        = QDateTime::fromString(data.value(QStringLiteral("since")).toString(), Qt::ISODate).toUTC();
+    s.agreementCause = data.value(QStringLiteral("cause")).toString();
+    s.agreementText = data.value(QStringLiteral("text")).toString();
+    s.lastCompared
+        = QDateTime::fromString(data.value(QStringLiteral("lastCompared")).toString(), Qt::ISODate).toUTC();
+    s.lastComparison = data.value(QStringLiteral("lastComparison")).toString();
     return s;
 }
 

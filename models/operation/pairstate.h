@@ -8,9 +8,12 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <functional>
+
 /** What a pair remembers beside its profile (`<profile>.state.json`, mode 0600): which servers are
- *  fenced — kept read-only until they are rebuilt or rejoined, since a forced failover left them behind.
- *  Servers are named by stable ids ("A", "B"), times are UTC. Read by status, monitor and the canvas. */
+ *  fenced — kept read-only until they are rebuilt or rejoined, since a forced failover left them behind —
+ *  and the agreement of the replicated data (equal at a time, differs, unverified since a skip). Servers
+ *  are named by stable ids ("A", "B"), times are UTC. Read by status, monitor and the canvas. */
 class PairState
 {
     Q_DECLARE_TR_FUNCTIONS(PairState)
@@ -19,10 +22,41 @@ public:
     QDateTime since; ///< UTC; when the last server was fenced
     QString reason; ///< why, in the DBA's words
 
+    /** Whether the replicated data of both servers are known to be the same. */
+    enum class Agreement {
+        Unknown, ///< never compared by RepliPair (setup checked it; nothing since said otherwise)
+        Equal, ///< a whole comparison found them the same at agreementSince
+        Differs, ///< a comparison found differences
+        Unverified, ///< an event that changes the agreement happened (a skip, a failover): compare
+    };
+    Agreement agreement = Agreement::Unknown;
+    QDateTime agreementSince; ///< UTC; when the agreement was last learnt
+    QString
+        agreementCause; ///< stable id of what set it: "skip", "compare", "repair", "failover", "errant-gtid"
+    QString agreementText; ///< what happened, in the DBA's words ("skipped event 1062 on B")
+    QDateTime lastCompared; ///< UTC; when the last whole or differing comparison ended
+    QString lastComparison; ///< what it found ("12 table(s) compared, all equal")
+
+    /** The data may differ: a comparison found it, or an event since the last comparison may have made it. */
+    bool dataInDoubt() const { return agreement == Agreement::Differs || agreement == Agreement::Unverified; }
+    /** The data are unverified from now on because of @p cause (a stable id) described by @p text. */
+    void markUnverified(const QString& cause, const QString& text);
+    /** A comparison of every replicated table ended: equal, or @p differences ranges differ. */
+    void markCompared(int differences, const QString& text);
+    /** Stable names for JSON: "unknown", "equal", "differs", "unverified". */
+    static QString agreementName(Agreement agreement);
+    /** A translated title: "data differs", "data unverified", "data equal", "" for unknown. */
+    static QString agreementTitle(Agreement agreement);
+    /** One line for people: "data unverified since 10:04:03: skipped …; compare the data to know". */
+    QString agreementLine() const;
+    /** Loads the state of @p profile, lets @p change edit it and saves it (a damaged file stays untouched).
+     */
+    static Result<void> update(const PairProfile& profile, const std::function<void(PairState&)>& change);
+
     /** "A" for index 0, "B" for index 1: the ids the state file uses, whatever the servers are called. */
     static QString serverId(int index) { return index == 0 ? QStringLiteral("A") : QStringLiteral("B"); }
     bool isFenced(int index) const { return fenced.contains(serverId(index)); }
-    bool isEmpty() const { return fenced.isEmpty(); }
+    bool isEmpty() const { return fenced.isEmpty() && agreement == Agreement::Unknown; }
 
     /** Marks server @p index fenced now (UTC) for @p why. */
     void fence(int index, const QString& why);

@@ -42,13 +42,19 @@ void unreachable(const Look& l, int i)
     QString fix;
     if (e.step == StepId::Credentials)
         fix = s.adminPasswordEnv.isEmpty()
-            ? Preflight::tr("make the admin password file %1 readable").arg(s.adminPasswordFile)
+            ? Preflight::tr("make the admin password file %1 readable by you alone (chmod 600)")
+                  .arg(s.adminPasswordFile)
             : Preflight::tr("set the environment variable %1 to %2's admin password")
                   .arg(s.adminPasswordEnv, s.name);
     else if (e.code == 1045)
-        fix = Preflight::tr("check the admin user and the password in %1")
-                  .arg(s.adminPasswordEnv.isEmpty() ? s.adminPasswordFile
-                                                    : QStringLiteral("$") + s.adminPasswordEnv);
+        fix = !s.adminPasswordEnv.isEmpty() ? Preflight::tr("check the admin user and the password in %1")
+                                                  .arg(QStringLiteral("$") + s.adminPasswordEnv)
+            : !s.adminPasswordFile.isEmpty()
+            ? Preflight::tr("check the admin user and the password in %1").arg(s.adminPasswordFile)
+            : !s.adminPasswordKeychain.isEmpty()
+            ? Preflight::tr("check the admin user and the password remembered in the keychain (%1)")
+                  .arg(s.adminPasswordKeychain)
+            : Preflight::tr("check the admin user %1 and the password typed for %2").arg(s.adminUser, s.name);
     else
         fix = Preflight::tr("check that the server runs and that %1 is reachable from here")
                   .arg(s.endpoint());

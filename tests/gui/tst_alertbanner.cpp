@@ -224,6 +224,56 @@ private slots:
             m_banner->isHidden() || m_banner->shownEvent().kind != ReplicationEvent::Kind::ServerUnreachable);
     }
 
+    void aDownServerIsTheHeadlineOverItsPeersIoError()
+    {
+        // B is killed: A's IO thread cannot connect (the newer event), B does not answer
+        m_model->setServerReachable(1, false, "Can't connect (111)");
+        m_banner->showAlert(alertEvent(1, ReplicationEvent::Kind::ServerUnreachable, "B does not answer"));
+        ReplicaStatus connecting = running();
+        connecting.ioRunning = false;
+        connecting.ioState = "Connecting";
+        connecting.lastIoErrno = 2003;
+        connecting.lastIoError = "Can't connect to server on '127.0.0.1' (111)";
+        m_model->applyReplicaStatus(0, connecting);
+        m_banner->showAlert(alertEvent(0, ReplicationEvent::Kind::IoError, connecting.lastIoError, 2003));
+        QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::ServerUnreachable);
+        QCOMPARE(m_banner->shownEvent().serverIndex, 1);
+        QVERIFY2(m_banner->text().contains("B is down"), qPrintable(m_banner->text()));
+        // the IO error is listed under it as its consequence, not counted as another condition
+        QVERIFY2(m_banner->text().contains("2003"), qPrintable(m_banner->text()));
+        QVERIFY2(!m_banner->text().contains("more"), qPrintable(m_banner->text()));
+        // no action that cannot help: starting A's IO thread while B is down
+        QVERIFY(!m_banner->findChild<QPushButton*>("alertAction")->isVisible());
+        QVERIFY(m_banner->findChild<QPushButton*>("alertStartServer")->isVisible());
+        QSignalSpy start(m_banner, &AlertBanner::startServerRequested);
+        QTest::mouseClick(m_banner->findChild<QPushButton*>("alertStartServer"), Qt::LeftButton);
+        QCOMPARE(start.size(), 1);
+        QCOMPARE(start.at(0).at(0).toInt(), 1);
+
+        // B answers again; A's IO error (still reported) is shown on its own, with its action
+        m_model->applyReplicaStatus(1, running(), 0.1);
+        QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::IoError);
+        QVERIFY(m_banner->findChild<QPushButton*>("alertAction")->isVisible());
+    }
+
+    void dataInDoubtStaysUntilAComparisonSaysEqual()
+    {
+        PairState s;
+        s.markUnverified("skip", "an event was skipped on B");
+        m_model->setPairState(s);
+        QVERIFY(m_banner->isVisible());
+        QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::DataInDoubt);
+        QVERIFY(m_banner->findChild<QPushButton*>("alertCompare")->isVisible());
+        QVERIFY(!m_banner->findChild<QPushButton*>("alertDismiss")->isVisible());
+        // B's replication is healthy again: news of the moment never hides the doubt
+        m_banner->showAlert(
+            alertEvent(1, ReplicationEvent::Kind::Recovered, "replication on B is healthy again"));
+        QCOMPARE(m_banner->shownEvent().kind, ReplicationEvent::Kind::DataInDoubt);
+        s.markCompared(0, "1 table compared, all equal");
+        m_model->setPairState(s);
+        QVERIFY(m_banner->shownEvent().kind != ReplicationEvent::Kind::DataInDoubt);
+    }
+
 private:
     TopologyModel* m_model = nullptr;
     QWidget* m_window = nullptr;

@@ -48,6 +48,43 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(PairState::pathFor(p)));
     }
 
+    void aSkipLeavesTheDataUnverifiedUntilAWholeComparisonSaysEqual()
+    {
+        QTemporaryDir dir;
+        PairProfile p;
+        p.name = QStringLiteral("shop");
+        p.filePath = dir.filePath(QStringLiteral("shop.replipair.json"));
+        QFile(p.filePath).open(QIODevice::WriteOnly);
+        QVERIFY(PairState::update(p, [](PairState& s) {
+            s.markUnverified(QStringLiteral("skip"), QStringLiteral("an event was skipped on B"));
+        }));
+        PairState s = *PairState::load(p);
+        QCOMPARE(s.agreement, PairState::Agreement::Unverified);
+        QVERIFY(s.dataInDoubt());
+        QCOMPARE(s.agreementCause, QStringLiteral("skip"));
+        QCOMPARE(s.agreementSince.timeSpec(), Qt::UTC);
+        QFile f(PairState::pathFor(p));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject data
+            = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("data")).toObject();
+        QCOMPARE(data.value(QStringLiteral("agreement")).toString(), QStringLiteral("unverified"));
+        QVERIFY(data.value(QStringLiteral("since")).toString().endsWith(QLatin1Char('Z')));
+
+        // a comparison that finds differences: differs; a later skip does not make that "unverified"
+        QVERIFY(PairState::update(
+            p, [](PairState& st) { st.markCompared(2, QStringLiteral("2 ranges differ")); }));
+        QVERIFY(PairState::update(
+            p, [](PairState& st) { st.markUnverified(QStringLiteral("skip"), QStringLiteral("x")); }));
+        QCOMPARE(PairState::load(p)->agreement, PairState::Agreement::Differs);
+        // equal: the doubt is gone, the last comparison is kept
+        QVERIFY(PairState::update(p, [](PairState& st) { st.markCompared(0, QStringLiteral("all equal")); }));
+        s = *PairState::load(p);
+        QCOMPARE(s.agreement, PairState::Agreement::Equal);
+        QVERIFY(!s.dataInDoubt());
+        QCOMPARE(s.lastComparison, QStringLiteral("all equal"));
+        QVERIFY(s.lastCompared.isValid());
+    }
+
     void aDamagedFileIsAnError()
     {
         QTemporaryDir dir;

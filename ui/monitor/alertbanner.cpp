@@ -33,14 +33,23 @@ int family(Kind kind)
         return 6; // one condition of the pair, whichever server it names
     case Kind::DataDiffers:
         return 7;
+    case Kind::DataInDoubt:
+        return 9;
+    case Kind::UserAction:
+        return 8;
     case Kind::Recovered:
         return 0;
     }
     return 0;
 }
 
-int rank(ReplicationEvent::Severity severity)
+/** What goes first: a server that is down explains the rest (its peer's IO error, its own arrow), then
+ *  errors, warnings, news of the moment. */
+int rank(const ReplicationEvent& event)
 {
+    if (event.kind == Kind::ServerUnreachable)
+        return 3;
+    const ReplicationEvent::Severity severity = event.severity();
     return severity == ReplicationEvent::Severity::Error  ? 2
         : severity == ReplicationEvent::Severity::Warning ? 1
                                                           : 0;
@@ -57,6 +66,7 @@ AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
     , m_compare(new QPushButton(tr("&Compare Data…"), this))
     , m_rebuild(new QPushButton(this))
     , m_close(new QPushButton(tr("&Dismiss"), this))
+    , m_startServer(new QPushButton(this))
 {
     setObjectName(QStringLiteral("alertBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -87,6 +97,11 @@ AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
         if (m_shown >= 0)
             Q_EMIT startReplicaRequested(m_alerts[m_shown].event.serverIndex);
     });
+    m_startServer->setObjectName(QStringLiteral("alertStartServer"));
+    connect(m_startServer, &QPushButton::clicked, this, [this] {
+        if (m_shown >= 0)
+            Q_EMIT startServerRequested(m_alerts[m_shown].event.serverIndex);
+    });
     if (m_model) {
         connect(m_model, &TopologyModel::linkChanged, this, [this] {
             prune();
@@ -97,6 +112,7 @@ AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
             refresh();
         });
         connect(m_model, &TopologyModel::modelReset, this, &AlertBanner::clear);
+        connect(m_model, &TopologyModel::pairStateChanged, this, &AlertBanner::watchAgreement);
     }
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
@@ -105,6 +121,7 @@ AlertBanner::AlertBanner(const TopologyModel* model, QWidget* parent)
     layout->addWidget(m_showEvent);
     layout->addWidget(m_compare);
     layout->addWidget(m_rebuild);
+    layout->addWidget(m_startServer);
     layout->addWidget(m_action);
     layout->addWidget(m_close);
     hide();
@@ -154,11 +171,44 @@ void AlertBanner::showAlert(const ReplicationEvent& event, const QString& pair)
     refresh();
 }
 
+void AlertBanner::watchAgreement()
+{
+    // the data's doubt is a condition of the pair, not of a server: it lasts until a comparison says equal
+    m_alerts.removeIf([](const Alert& a) { return a.pair.isEmpty() && a.event.kind == Kind::DataInDoubt; });
+    if (m_model && m_model->hasPair() && m_model->dataInDoubt()) {
+        const PairState& state = m_model->pairState();
+        ReplicationEvent e;
+        e.time = state.agreementSince.isValid() ? state.agreementSince : QDateTime::currentDateTimeUtc();
+        e.serverIndex = -1;
+        e.kind = Kind::DataInDoubt;
+        e.text = state.agreementLine();
+        m_alerts << Alert { e, QString(), false };
+    }
+    refresh();
+}
+
+bool AlertBanner::isConsequence(const Alert& alert) const
+{
+    // A's IO thread cannot reach B while B is down: B being down is the cause, A's error one of its effects
+    const ReplicationEvent& e = alert.event;
+    if (e.kind != Kind::IoError && e.kind != Kind::IoThreadStopped)
+        return false;
+    if (e.serverIndex < 0 || e.serverIndex > 1)
+        return false;
+    for (const Alert& other : m_alerts)
+        if (other.pair == alert.pair && other.event.kind == Kind::ServerUnreachable
+            && other.event.serverIndex == 1 - e.serverIndex && !other.dismissed)
+            return true;
+    return false;
+}
+
 bool AlertBanner::stillTrue(const Alert& alert) const
 {
     const ReplicationEvent& e = alert.event;
     if (!alert.pair.isEmpty())
         return true; // another pair's: its own Recovered clears it
+    if (e.kind == Kind::DataInDoubt)
+        return m_model && m_model->dataInDoubt();
     if (!m_model || !m_model->hasPair() || e.serverIndex < 0 || e.serverIndex > 1)
         return true;
     if (e.kind == Kind::ServerUnreachable)
@@ -192,6 +242,8 @@ bool AlertBanner::stillTrue(const Alert& alert) const
     case Kind::NoWriter:
     case Kind::OneWriter:
     case Kind::DataDiffers: // until dismissed, or a comparison says equal
+    case Kind::DataInDoubt:
+    case Kind::UserAction:
         return true;
     }
     return true;
@@ -205,25 +257,35 @@ void AlertBanner::prune()
 void AlertBanner::refresh()
 {
     m_shown = -1;
-    int conditions = 0; // errors and warnings still open; news of the moment (Recovered) is not one
     for (int i = 0; i < m_alerts.size(); ++i) {
-        if (m_alerts[i].dismissed)
+        if (m_alerts[i].dismissed || isConsequence(m_alerts[i]))
             continue;
-        if (m_alerts[i].event.severity() != ReplicationEvent::Severity::Info)
-            ++conditions;
-        // the most severe wins; among equals the newest
-        if (m_shown < 0 || rank(m_alerts[i].event.severity()) >= rank(m_alerts[m_shown].event.severity()))
+        // the cause first, then the most severe; among equals the newest
+        if (m_shown < 0 || rank(m_alerts[i].event) >= rank(m_alerts[m_shown].event))
             m_shown = i;
     }
     if (m_shown < 0) {
         hide();
         return;
     }
-    const bool shownIsCondition = m_alerts[m_shown].event.severity() != ReplicationEvent::Severity::Info;
-    display(m_alerts[m_shown], conditions - (shownIsCondition ? 1 : 0));
+    // what the headline explains is listed under it; other open conditions are counted
+    QStringList consequences;
+    int others = 0;
+    for (int i = 0; i < m_alerts.size(); ++i) {
+        const Alert& a = m_alerts[i];
+        if (i == m_shown || a.dismissed || a.event.severity() == ReplicationEvent::Severity::Info)
+            continue;
+        if (isConsequence(a) && a.pair == m_alerts[m_shown].pair
+            && a.event.serverIndex == 1 - m_alerts[m_shown].event.serverIndex)
+            consequences << tr("%1 cannot replicate from %2 (%3)")
+                                .arg(a.event.server, m_alerts[m_shown].event.server, a.event.headline());
+        else
+            ++others;
+    }
+    display(m_alerts[m_shown], others, consequences);
 }
 
-void AlertBanner::display(const Alert& alert, int others)
+void AlertBanner::display(const Alert& alert, int others, const QStringList& consequences)
 {
     const ReplicationEvent& event = alert.event;
     const ReplicationEvent::Severity severity = event.severity();
@@ -245,9 +307,28 @@ void AlertBanner::display(const Alert& alert, int others)
     setPalette(pal);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(24, 24));
     const QString when = event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
-    QString text = alert.pair.isEmpty()
-        ? tr("%1 — %2: %3").arg(when, event.headline(), event.text)
-        : tr("%1 — pair %2: %3: %4").arg(when, alert.pair, event.headline(), event.text);
+    QString headline = event.headline();
+    QString what = event.text;
+    if (event.kind == Kind::ServerUnreachable)
+        headline = tr("%1 is down").arg(event.server);
+    else if (event.kind == Kind::DataInDoubt)
+        headline = PairState::agreementTitle(
+            m_model ? m_model->pairState().agreement : PairState::Agreement::Unverified);
+    else if (event.kind == Kind::LagHigh && alert.pair.isEmpty() && m_model && event.serverIndex >= 0
+        && event.serverIndex <= 1) {
+        // the lag now, not the lag of the moment it crossed the threshold
+        const std::optional<double> lag
+            = m_model->link(TopologyModel::directionInto(event.serverIndex)).lag();
+        if (lag)
+            what = tr("%1 is %2 s behind its source (alert above %3 s)")
+                       .arg(event.server)
+                       .arg(*lag, 0, 'f', 1)
+                       .arg(m_model->lagThreshold(), 0, 'f', 1);
+    }
+    QString text = alert.pair.isEmpty() ? tr("%1 — %2: %3").arg(when, headline, what)
+                                        : tr("%1 — pair %2: %3: %4").arg(when, alert.pair, headline, what);
+    for (const QString& c : consequences)
+        text += QLatin1Char('\n') + tr("Because of it: %1").arg(c);
     if (others > 0)
         text += QLatin1Char(' ') + tr("(+%n more)", nullptr, others);
     m_text->setText(text);
@@ -255,12 +336,20 @@ void AlertBanner::display(const Alert& alert, int others)
     const bool open = alert.pair.isEmpty();
     // a stopped thread or an IO error (once its cause is fixed) starts again; a SQL error would only stop
     // again on the same event: the safe next steps are to look at that event and to compare the data
-    const bool startable = event.kind == Kind::IoThreadStopped || event.kind == Kind::SqlThreadStopped
-        || event.kind == Kind::IoError;
+    // (not while the source is down: the IO thread would only fail to connect again)
+    const bool sourceDown = m_model && m_model->hasPair() && event.serverIndex >= 0 && event.serverIndex <= 1
+        && m_model->server(1 - event.serverIndex).known && !m_model->server(1 - event.serverIndex).reachable;
+    const bool startable = (event.kind == Kind::IoThreadStopped || event.kind == Kind::SqlThreadStopped
+                               || event.kind == Kind::IoError)
+        && !((event.kind == Kind::IoError || event.kind == Kind::IoThreadStopped) && sourceDown);
     m_action->setText(tr("&Start Replication on %1").arg(event.server));
     m_action->setVisible(startable && open);
+    m_startServer->setText(tr("Start &Server %1").arg(event.server));
+    m_startServer->setVisible(event.kind == Kind::ServerUnreachable && open);
     m_showEvent->setVisible(event.kind == Kind::SqlError && open);
-    m_compare->setVisible((event.kind == Kind::SqlError || event.kind == Kind::DataDiffers) && open);
+    m_compare->setVisible(
+        (event.kind == Kind::SqlError || event.kind == Kind::DataDiffers || event.kind == Kind::DataInDoubt) && open);
+    m_close->setVisible(event.kind != Kind::DataInDoubt); // it goes when a comparison says equal
     // the way back when the data is already apart: the server rebuilt from its peer
     const bool twoServers = m_model && m_model->hasPair() && event.serverIndex >= 0 && event.serverIndex <= 1;
     m_rebuild->setText(twoServers

@@ -9,10 +9,12 @@ class QLabel;
 class QPushButton;
 class TopologyModel;
 
-/** A banner above the canvas with the most severe replication condition that is still true — the server's
- *  own error text and the safe next action — until it clears: a lag warning never hides a SQL-thread error,
- *  and dismissing one condition shows the next. Whether a condition still holds is read from the live
- *  TopologyModel; without one, a condition lasts until dismissed or recovered. */
+/** A banner above the canvas with the cause of the pair's trouble that is still true — the server's own
+ *  error text and the safe next action — until it clears: a server that is down goes before the IO error
+ *  it causes on its peer (listed under it), a lag warning never hides a SQL-thread error, the data's doubt
+ *  after a skip stays until a comparison says equal, and dismissing one condition shows the next. Whether a
+ * condition still holds is read from the live TopologyModel; without one, a condition lasts until dismissed
+ * or recovered. */
 class AlertBanner : public QFrame
 {
     Q_OBJECT
@@ -41,6 +43,8 @@ Q_SIGNALS:
     void compareRequested();
     /** The user asked to rebuild server @p index from its peer (its SQL thread halted on an error). */
     void rebuildRequested(int index);
+    /** The user asked to start the server @p index, which is down, with its restart command. */
+    void startServerRequested(int index);
 
 private:
     struct Alert
@@ -51,9 +55,13 @@ private:
     };
     /** Whether @p event's condition still holds in the live model. */
     bool stillTrue(const Alert& alert) const;
+    /** An IO error of a server whose source is down: listed under that server's headline. */
+    bool isConsequence(const Alert& alert) const;
+    /** Adds or removes the open pair's "data differs / unverified" condition (TopologyModel::pairState). */
+    void watchAgreement();
     void prune();
     void refresh();
-    void display(const Alert& alert, int others);
+    void display(const Alert& alert, int others, const QStringList& consequences);
 
     const TopologyModel* m_model;
     QList<Alert> m_alerts;
@@ -65,4 +73,5 @@ private:
     QPushButton* m_compare;
     QPushButton* m_rebuild;
     QPushButton* m_close;
+    QPushButton* m_startServer;
 };

@@ -18,10 +18,12 @@ EventList::EventList(QWidget* parent)
 
 void EventList::addEvent(const ReplicationEvent& event)
 {
-    auto* item
-        = new QTreeWidgetItem({ event.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-            event.server, ReplicationEvent::kindTitle(event.kind),
-            event.code ? QString::number(event.code) : QString(), event.text });
+    auto* item = new QTreeWidgetItem(
+        { event.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), event.server,
+            ReplicationEvent::kindTitle(event.kind), event.code ? QString::number(event.code) : QString(),
+            event.kind == ReplicationEvent::Kind::UserAction && event.failed
+                ? tr("failed: %1").arg(event.text)
+                : event.text });
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
     if (event.severity() == ReplicationEvent::Severity::Error)
         icon = QStyle::SP_MessageBoxCritical;
@@ -34,4 +36,7 @@ void EventList::addEvent(const ReplicationEvent& event)
     insertTopLevelItem(0, item);
     while (topLevelItemCount() > m_max)
         delete takeTopLevelItem(topLevelItemCount() - 1);
+    m_kept.append(event);
+    while (m_kept.size() > m_max)
+        m_kept.removeFirst();
 }

@@ -4,7 +4,7 @@
 
 #include <QTreeWidget>
 
-/** The history of replication state changes, newest first. */
+/** The history of replication state changes and of the user's actions with their outcome, newest first. */
 class EventList : public QTreeWidget
 {
     Q_OBJECT
@@ -12,7 +12,10 @@ public:
     explicit EventList(QWidget* parent = nullptr);
 
     void addEvent(const ReplicationEvent& event);
+    /** Every event shown, oldest first (the incident report's history). */
+    const QList<ReplicationEvent>& events() const { return m_kept; }
 
 private:
     int m_max = 5000;
+    QList<ReplicationEvent> m_kept;
 };

@@ -102,6 +102,8 @@ void LogView::append(const ReplicationEvent& event)
         ? tr("%1 %2: %3")
               .arg(ReplicationEvent::kindTitle(event.kind), QString::number(event.code), event.text)
         : tr("%1: %2").arg(ReplicationEvent::kindTitle(event.kind), event.text);
+    if (!event.detail.isEmpty())
+        line.text += QLatin1Char('\n') + tr("Detail: %1").arg(event.detail);
     line.kind = event.severity() == ReplicationEvent::Severity::Error ? SetupEvent::Kind::StepFailed
         : event.severity() == ReplicationEvent::Severity::Warning     ? SetupEvent::Kind::Warning
                                                                       : SetupEvent::Kind::Info;

@@ -9,13 +9,16 @@
 #include "common/stepid.h"
 #include "monitor/alertbanner.h"
 #include "monitor/comparedialog.h"
+#include "monitor/replicationevent.h"
 #include "monitor/skipeventdialog.h"
 #include "monitor/textreportdialog.h"
 #include "operation/rebuilddialog.h"
 #include "setup/setupevent.h"
 #include "topology/topologyview.h"
 
+#include <QDateTime>
 #include <QMessageBox>
+#include <QPushButton>
 
 ReplicaActions::ReplicaActions(const PairProfile& profile, QWidget* dialogParent)
     : QObject(dialogParent)
@@ -32,7 +35,7 @@ ReplicaActions::~ReplicaActions()
 void ReplicaActions::answer(TopologyView* view, AlertBanner* banner)
 {
     connect(view, &TopologyView::startReplicaRequested, this, [this](int i) { setReplicaRunning(i, true); });
-    connect(view, &TopologyView::stopReplicaRequested, this, [this](int i) { setReplicaRunning(i, false); });
+    connect(view, &TopologyView::stopReplicaRequested, this, &ReplicaActions::confirmStopReplica);
     connect(view, &TopologyView::skipEventRequested, this, &ReplicaActions::showFailingEvent);
     connect(view, &TopologyView::compareRequested, this, &ReplicaActions::compareData);
     connect(view, &TopologyView::configFootprintRequested, this, &ReplicaActions::showConfigFootprint);
@@ -41,6 +44,75 @@ void ReplicaActions::answer(TopologyView* view, AlertBanner* banner)
     connect(banner, &AlertBanner::compareRequested, this, &ReplicaActions::compareData);
     connect(view, &TopologyView::rebuildRequested, this, &ReplicaActions::rebuild);
     connect(banner, &AlertBanner::rebuildRequested, this, &ReplicaActions::rebuild);
+    connect(banner, &AlertBanner::startServerRequested, this, &ReplicaActions::confirmStartServer);
+}
+
+void ReplicaActions::setServerFacts(int index, const QString& errorLog, const QString& dataDir)
+{
+    m_errorLog[index] = errorLog;
+    m_dataDir[index] = dataDir;
+}
+
+void ReplicaActions::confirm(const QString& objectName, const QString& title, const QString& text,
+    const QString& button, std::function<void()> go)
+{
+    // window-modal without a nested event loop: the action starts from the answer
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Cancel, m_dialogParent);
+    box->setObjectName(objectName);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* yes = box->addButton(button, QMessageBox::AcceptRole);
+    yes->setObjectName(QStringLiteral("confirmButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [box, yes, go = std::move(go)](QAbstractButton* b) {
+        if (b == yes)
+            go();
+        box->close();
+    });
+    box->open();
+}
+
+void ReplicaActions::confirmStopReplica(int index)
+{
+    const QString name = m_profile.servers[index].name;
+    confirm(QStringLiteral("confirmStopReplica"), tr("Stop Replication on %1").arg(name),
+        tr("Stop both replication threads on %1?\n\n%1 then no longer applies what %2 writes: the servers "
+           "drift apart until replication is started again, and %2's binary logs must be kept until "
+           "then.")
+            .arg(name, m_profile.servers[1 - index].name),
+        tr("&Stop Replication"), [this, index] { setReplicaRunning(index, false); });
+}
+
+void ReplicaActions::confirmStartServer(int index)
+{
+    const ServerProfile& s = m_profile.servers[index];
+    const QString command = s.restartCommand.isEmpty() || s.restartCommand == QLatin1String("auto")
+        ? tr("the restart command found on its host (systemd unit or init script)")
+        : s.restartCommand;
+    confirm(QStringLiteral("confirmStartServer"), tr("Start Server %1").arg(s.name),
+        tr("Start the database server %1 (%2)?\n\nRepliPair runs %3 on %4, detached from this app, and waits "
+           "until %1 answers as a new process and stays up; if it does not start, you see the lines of its "
+           "error log that say why.")
+            .arg(s.name, s.endpoint(), command, s.hasSsh ? s.ssh.host : tr("this computer")),
+        tr("&Start Server"), [this, index] { startServer(index); });
+}
+
+void ReplicaActions::startServer(int index)
+{
+    const QString name = m_profile.servers[index].name;
+    Q_EMIT statusMessage(tr("Starting server %1…").arg(name), 0);
+    AsyncTask::runThenCallback(m_control->startServer(index, m_errorLog[index], m_dataDir[index]), this,
+        [this, name](const Result<QString>& r) {
+            report(name, StepId::Restart, r.has_value(), r ? *r : r.error().text, false);
+            if (!r) {
+                // the server's own words (its error log's telling lines) where the user looks now
+                auto* box = new QMessageBox(QMessageBox::Warning, tr("Start Server %1").arg(name),
+                    tr("%1 did not start:\n%2").arg(name, r.error().text), QMessageBox::Ok, m_dialogParent);
+                box->setObjectName(QStringLiteral("startServerFailed"));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+            Q_EMIT pollRequested();
+        });
 }
 
 void ReplicaActions::report(
@@ -55,6 +127,15 @@ void ReplicaActions::report(
     e.text = text;
     Q_EMIT logLine(e);
     Q_EMIT statusMessage(text, 8000);
+    // the Events tab keeps what the user did and how it ended, beside what the servers did
+    ReplicationEvent done;
+    done.time = QDateTime::currentDateTimeUtc();
+    done.serverIndex = server == m_profile.servers[0].name ? 0 : server == m_profile.servers[1].name ? 1 : -1;
+    done.server = server;
+    done.kind = ReplicationEvent::Kind::UserAction;
+    done.failed = !ok;
+    done.text = tr("%1: %2").arg(StepId::title(step), text);
+    Q_EMIT actionDone(done);
 }
 
 void ReplicaActions::openReport(const QString& objectName, const QString& title, const QString& text)
@@ -98,6 +179,7 @@ void ReplicaActions::showFailingEvent(int index)
                 AsyncTask::runThenCallback(m_control->skipConfirmedEvent(index, token), this,
                     [this, name](const Result<QString>& r) {
                         report(name, StepId::SkipEvent, r.has_value(), r ? *r : r.error().text, true);
+                        Q_EMIT pairStateChanged(); // the data are unverified now
                         Q_EMIT pollRequested();
                     });
             });
@@ -119,6 +201,7 @@ void ReplicaActions::compareData()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CompareDialog::comparisonFinished, this, [this](bool ok, const QString& summary) {
         report(QString(), StepId::CompareData, true, summary, !ok);
+        Q_EMIT pairStateChanged(); // equal or differs, as the comparison found
     });
     dialog->show();
 }

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "common/pairprofile.h"
+#include "monitor/replicationevent.h"
 
 #include "monitor/replicationevent.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 class AlertBanner;
 class ReplicaControl;
@@ -30,6 +33,14 @@ public:
     void answer(TopologyView* view, AlertBanner* banner);
 
     void setReplicaRunning(int index, bool running);
+    /** Asks first (what stopping does), then stops replication on server @p index. */
+    void confirmStopReplica(int index);
+    /** Asks first (the command, where it runs), then starts server @p index, which is down. */
+    void confirmStartServer(int index);
+    void startServer(int index);
+    /** What an inspection learnt of server @p index (its error log, its datadir): a start of it quotes
+     *  that log and checks that datadir. */
+    void setServerFacts(int index, const QString& errorLog, const QString& dataDir);
     /** Reads the failing event of server @p index and opens the confirmation dialog; skips only on its OK. */
     void showFailingEvent(int index);
     void compareData();
@@ -50,10 +61,16 @@ Q_SIGNALS:
     void alert(const ReplicationEvent& event);
     /** The daily comparison ended: @p equal, or what it found. */
     void scheduledCompareFinished(bool equal, const QString& summary);
+    /** A skip or a comparison changed what the pair's state says of its data. */
+    void pairStateChanged();
+    /** An action the user took and how it ended, for the Events tab (Kind::UserAction). */
+    void actionDone(const ReplicationEvent& event);
 
 private:
     void report(const QString& server, const QString& step, bool ok, const QString& text, bool warning);
     void openReport(const QString& objectName, const QString& title, const QString& text);
+    void confirm(const QString& objectName, const QString& title, const QString& text, const QString& button,
+        std::function<void()> go);
 
     PairProfile m_profile;
     QPointer<QWidget> m_dialogParent;
@@ -63,4 +80,6 @@ private:
     QTimer* m_schedule = nullptr;
     QDateTime m_nextCompare;
     bool m_scheduledRunning = false;
+    QString m_errorLog[2];
+    QString m_dataDir[2];
 };

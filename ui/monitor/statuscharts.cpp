@@ -9,12 +9,16 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFileDialog>
+#include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMessageBox>
+#include <QMouseEvent>
+#include <QPen>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTimer>
@@ -113,9 +117,28 @@ StatusCharts::StatusCharts(QWidget* parent)
     bar->addWidget(csv);
     auto* charts = new QVBoxLayout(m_chartsArea);
     charts->setContentsMargins(0, 0, 0, 0);
-    charts->addWidget(makeView(m_lagChart, QStringLiteral("lagChart")), 2);
-    charts->addWidget(makeView(m_threadChart, QStringLiteral("threadChart")), 1);
-    charts->addWidget(makeView(m_backlogChart, QStringLiteral("backlogChart")), 1);
+    m_views[0] = makeView(m_lagChart, QStringLiteral("lagChart"));
+    m_views[1] = makeView(m_threadChart, QStringLiteral("threadChart"));
+    m_views[2] = makeView(m_backlogChart, QStringLiteral("backlogChart"));
+    charts->addWidget(m_views[0], 2);
+    charts->addWidget(m_views[1], 1);
+    charts->addWidget(m_views[2], 1);
+    // one time axis for the three: the same plot edges, and one cursor that follows the mouse on all
+    for (int i = 0; i < 3; ++i) {
+        QChart* chart = m_views[i]->chart();
+        connect(chart, &QChart::plotAreaChanged, this,
+            [this] { QTimer::singleShot(0, this, &StatusCharts::alignPlots); });
+        m_cursor[i] = new QGraphicsLineItem(chart);
+        m_cursor[i]->setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DotLine));
+        m_cursor[i]->setZValue(20);
+        m_cursor[i]->hide();
+        m_views[i]->viewport()->setMouseTracking(true);
+        m_views[i]->viewport()->installEventFilter(this);
+    }
+    m_cursorLabel = new QGraphicsSimpleTextItem(m_lagChart);
+    m_cursorLabel->setBrush(palette().color(QPalette::WindowText));
+    m_cursorLabel->setZValue(21);
+    m_cursorLabel->hide();
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_chartsArea, 1);
@@ -289,6 +312,80 @@ void StatusCharts::refresh()
     m_backlogY->setRange(0, maxBytes * 1.15);
     m_lagY->applyNiceNumbers();
     m_backlogY->applyNiceNumbers();
+}
+
+void StatusCharts::alignPlots()
+{
+    if (m_aligning)
+        return;
+    QChart* charts[3] = { m_lagChart, m_threadChart, m_backlogChart };
+    // each chart's plot edges without what alignPlots() added: the natural ones
+    qreal left = 0;
+    qreal right = 0;
+    qreal natural[3][2];
+    for (int i = 0; i < 3; ++i) {
+        const QRectF plot = charts[i]->plotArea();
+        if (plot.isEmpty())
+            return; // not laid out yet
+        natural[i][0] = plot.left() - m_extraLeft[i];
+        natural[i][1] = charts[i]->size().width() - plot.right() - m_extraRight[i];
+        left = i == 0 ? natural[i][0] : qMax(left, natural[i][0]);
+        right = i == 0 ? natural[i][1] : qMax(right, natural[i][1]);
+    }
+    m_aligning = true;
+    for (int i = 0; i < 3; ++i) {
+        const int extraLeft = qRound(left - natural[i][0]);
+        const int extraRight = qRound(right - natural[i][1]);
+        if (extraLeft == m_extraLeft[i] && extraRight == m_extraRight[i])
+            continue;
+        QMargins m = charts[i]->margins();
+        m.setLeft(m.left() - m_extraLeft[i] + extraLeft);
+        m.setRight(m.right() - m_extraRight[i] + extraRight);
+        m_extraLeft[i] = extraLeft;
+        m_extraRight[i] = extraRight;
+        charts[i]->setMargins(m);
+    }
+    m_aligning = false;
+}
+
+bool StatusCharts::eventFilter(QObject* watched, QEvent* event)
+{
+    for (QChartView* view : m_views) {
+        if (!view || watched != view->viewport())
+            continue;
+        if (event->type() == QEvent::Leave) {
+            showCursor(-1);
+        } else if (event->type() == QEvent::MouseMove) {
+            const QPointF atScene = view->mapToScene(static_cast<QMouseEvent*>(event)->position().toPoint());
+            QChart* chart = view->chart();
+            const QPointF inChart = chart->mapFromScene(atScene);
+            showCursor(chart->plotArea().contains(inChart) ? qint64(chart->mapToValue(inChart).x()) : -1);
+        }
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void StatusCharts::showCursor(qint64 ms)
+{
+    m_cursorMs = ms;
+    QChart* charts[3] = { m_lagChart, m_threadChart, m_backlogChart };
+    for (int i = 0; i < 3; ++i) {
+        if (ms < 0 || charts[i]->series().isEmpty()) {
+            m_cursor[i]->hide();
+            continue;
+        }
+        const QRectF plot = charts[i]->plotArea();
+        const qreal x = charts[i]->mapToPosition(QPointF(double(ms), 0), charts[i]->series().first()).x();
+        m_cursor[i]->setLine(x, plot.top(), x, plot.bottom());
+        m_cursor[i]->show();
+    }
+    m_cursorLabel->setVisible(ms >= 0);
+    if (ms >= 0) {
+        m_cursorLabel->setText(
+            QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        m_cursorLabel->setPos(m_cursor[0]->line().x1() + 4, m_lagChart->plotArea().top());
+    }
 }
 
 void StatusCharts::drawRuns(QList<QLineSeries*>& segments, const QList<QList<QPointF>>& runs)

@@ -7,6 +7,8 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QDateTimeAxis;
+class QGraphicsLineItem;
+class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QPushButton;
 class QTimer;
@@ -36,6 +38,12 @@ public:
     void refresh();
     /** Points currently drawn in all series (for tests and the benchmark). */
     int pointCount() const;
+    /** The time the shared cursor stands at (ms since the epoch, UTC), -1 when the mouse is not over a
+     *  chart. One vertical line marks it on all three charts. */
+    qint64 cursorTimeMs() const { return m_cursorMs; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     /** What the Export PNG…/Export CSV… buttons write once their file dialog has a path. */
@@ -50,6 +58,11 @@ private:
      *  the first one's look as needed: a NULL is a gap, never a line across it. */
     void drawRuns(QList<QLineSeries*>& segments, const QList<QList<QPointF>>& runs);
     void retitle();
+    /** Gives the three plot areas the same left and right edges, so that one time is one x on all of them:
+     *  the y-axis labels and the legends differ in width from chart to chart. */
+    void alignPlots();
+    /** Puts the cursor line on every chart at @p ms (-1 hides it). */
+    void showCursor(qint64 ms);
 
     const StatusHistory* m_history = nullptr;
     QString m_names[2];
@@ -76,4 +89,11 @@ private:
     QPushButton* m_pause;
     QTimer* m_timer;
     QWidget* m_chartsArea;
+    QChartView* m_views[3] = { nullptr, nullptr, nullptr };
+    QGraphicsLineItem* m_cursor[3] = { nullptr, nullptr, nullptr };
+    QGraphicsSimpleTextItem* m_cursorLabel = nullptr;
+    qint64 m_cursorMs = -1;
+    int m_extraLeft[3] = { 0, 0, 0 }; ///< margin added to each chart by alignPlots()
+    int m_extraRight[3] = { 0, 0, 0 };
+    bool m_aligning = false;
 };

@@ -60,6 +60,7 @@ InspectionPanel::InspectionPanel(TopologyModel* model, QWidget* parent)
         if (index == m_index || (m_index >= 0 && m_model->writerIndex() >= 0))
             refresh();
     });
+    connect(model, &TopologyModel::pairStateChanged, this, &InspectionPanel::refresh);
     connect(model, &TopologyModel::linkChanged, this, [this](int direction) {
         if (TopologyModel::directionInto(m_index) == direction)
             refresh();
@@ -126,6 +127,9 @@ void InspectionPanel::addLiveSection()
         return;
     }
     row(now, tr("Reachable"), yesNo(true));
+    // the pair's data: green threads do not say the data agree after a skip
+    if (const PairState& state = m_model->pairState(); state.agreement != PairState::Agreement::Unknown)
+        row(now, tr("Data"), state.agreementLine());
     if (s.readOnly)
         row(now, tr("read_only"), yesNo(*s.readOnly));
     if (const int writer = m_model->writerIndex(); writer >= 0) {

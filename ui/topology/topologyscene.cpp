@@ -29,6 +29,16 @@ TopologyScene::TopologyScene(TopologyModel* model, QObject* parent)
     f.setPixelSize(18);
     m_placeholder->setFont(f);
     addItem(m_placeholder);
+    m_agreement = new QGraphicsSimpleTextItem;
+    m_agreement->setData(0, QStringLiteral("agreementBadge"));
+    QFont bold = m_agreement->font();
+    bold.setPixelSize(15);
+    bold.setBold(true);
+    m_agreement->setFont(bold);
+    m_agreement->setBrush(QColor(0xb3, 0x6b, 0x00));
+    m_agreement->setVisible(false);
+    addItem(m_agreement);
+    connect(model, &TopologyModel::pairStateChanged, this, &TopologyScene::refreshAgreement);
 
     connect(model, &TopologyModel::modelReset, this, &TopologyScene::rebuild);
     connect(model, &TopologyModel::serverChanged, this, [this](int index) {
@@ -69,6 +79,24 @@ void TopologyScene::rebuild()
     m_placeholder->setVisible(!pair);
     if (!pair)
         clearSelection();
+    refreshAgreement();
+}
+
+void TopologyScene::refreshAgreement()
+{
+    // green arrows say replication runs, not that the data agree: a skip since the last comparison says so
+    const PairState& state = m_model->pairState();
+    const bool doubt = m_model->hasPair() && state.dataInDoubt();
+    m_agreement->setVisible(doubt);
+    if (!doubt)
+        return;
+    m_agreement->setText(state.agreement == PairState::Agreement::Differs
+            ? tr("⚠ Data differs — repair the tables or rebuild a server, then compare again")
+            : tr("⚠ Data unverified since %1 — compare the data")
+                  .arg(state.agreementSince.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_agreement->setToolTip(state.agreementLine());
+    const QRectF nodes = m_nodes[0]->sceneBoundingRect().united(m_nodes[1]->sceneBoundingRect());
+    m_agreement->setPos(-m_agreement->boundingRect().width() / 2, nodes.bottom() + 40);
 }
 
 int TopologyScene::selectedServer() const
@@ -96,5 +124,7 @@ QRectF TopologyScene::contentRect() const
         return m_placeholder->sceneBoundingRect().adjusted(-40, -40, 40, 40);
     QRectF r = m_nodes[0]->sceneBoundingRect().united(m_nodes[1]->sceneBoundingRect());
     r = r.united(m_arrows[0]->sceneBoundingRect()).united(m_arrows[1]->sceneBoundingRect());
+    if (m_agreement->isVisible())
+        r = r.united(m_agreement->sceneBoundingRect());
     return r.adjusted(-30, -30, 30, 30);
 }

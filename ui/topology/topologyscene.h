@@ -22,6 +22,8 @@ public:
     /** The selected server, or -1. */
     int selectedServer() const;
     void selectServer(int index);
+    /** The line under the servers that says the data may differ (hidden while they are not in doubt). */
+    QGraphicsSimpleTextItem* agreementBadge() const { return m_agreement; }
     /** The rectangle the view keeps in sight. */
     QRectF contentRect() const;
 
@@ -30,9 +32,11 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    void refreshAgreement();
 
     TopologyModel* m_model;
     ServerNode* m_nodes[2] = { nullptr, nullptr };
     ReplicationArrow* m_arrows[2] = { nullptr, nullptr };
     QGraphicsSimpleTextItem* m_placeholder = nullptr;
+    QGraphicsSimpleTextItem* m_agreement = nullptr;
 };

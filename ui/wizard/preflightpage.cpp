@@ -64,7 +64,7 @@ PreflightPage::PreflightPage(SetupWizard* wizard)
 
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_acknowledge, 1);
-    bottom->addWidget(m_recheck);
+    bottom->addWidget(m_recheck, 0, Qt::AlignRight); // its own width, whether the tick is shown or not
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addWidget(m_busy);

@@ -71,13 +71,14 @@ QString ResultPage::defaultPath(const QString& pairName, const QString& loadedFr
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("-"));
     if (base.isEmpty())
         base = QStringLiteral("pair");
-    const QString dir
-        = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/pairs");
+    const QString dir = AppSettings::pairsFolder();
     return QStringLiteral("%1/%2.replipair.json").arg(dir, base);
 }
 
 void ResultPage::initializePage()
 {
+    // the run is over: nothing is left to cancel (closing the window keeps the profile unsaved)
+    m_wizard->setOption(QWizard::NoCancelButton, true);
     const ExecutePage* exec = m_wizard->executePage();
     const PairProfile& p = m_wizard->profile();
     const bool demo = m_wizard->isDemo();

@@ -89,6 +89,8 @@ ServerPage::ServerPage(SetupWizard* wizard, int index)
         { std::pair { m_configAuto, m_configFile }, std::pair { m_restartAuto, m_restartCommand } })
         connect(check, &QCheckBox::toggled, this, [this, edit = edit](bool on) {
             edit->setEnabled(!on);
+            if (edit == m_restartCommand && !on)
+                m_restartNotFound = false; // a command typed by hand replaces the detection
             Q_EMIT completeChanged();
         });
     auto* configForm = new QFormLayout(configBox);
@@ -276,6 +278,10 @@ QString ServerPage::validationProblem() const
         return tr("The configuration file needs an absolute path, or tick Detect.");
     if (!m_restartAuto->isChecked() && m_restartCommand->text().trimmed().isEmpty())
         return tr("Enter the restart command, or tick Detect.");
+    // setup may have to restart this server, and the app starts it when it is down: Detect found nothing
+    if (m_restartAuto->isChecked() && m_restartNotFound)
+        return tr("No restart command was found: untick Detect and enter the command that restarts this "
+                  "server.");
     return {};
 }
 
@@ -354,6 +360,8 @@ void ServerPage::onTestFinished(const ConnectionTester::Outcome& outcome)
                 : tr("Restart: %1").arg(outcome.restartText));
     const bool detectionFailed = outcome.configFailed || outcome.restartFailed;
     setResult(lines.join(QLatin1Char('\n')), outcome.ok() && !detectionFailed ? 1 : 2);
+    m_restartNotFound = outcome.restartFailed && m_restartAuto->isChecked();
+    Q_EMIT completeChanged();
 
     if (outcome.hostKey && outcome.hostKey->status == SshHostKey::Status::Known)
         m_hostKeyConfirmed = true;
@@ -368,6 +376,6 @@ void ServerPage::onTestFinished(const ConnectionTester::Outcome& outcome)
         }
         return;
     }
-    if (advance && m_hostKeyConfirmed && wizard()->currentPage() == this)
+    if (advance && m_hostKeyConfirmed && !m_restartNotFound && wizard()->currentPage() == this)
         wizard()->next();
 }

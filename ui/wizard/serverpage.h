@@ -52,6 +52,7 @@ private:
     bool m_loaded = false;
     bool m_hostKeyConfirmed = false; ///< the SSH host key is known, or the user trusted it
     bool m_advanceAfterTest = false; ///< Next was pressed before the host key was confirmed
+    bool m_restartNotFound = false; ///< the last test found no restart command while Detect is ticked
     ConnectionTester* m_tester;
 
     QLineEdit* m_name;
