@@ -37,6 +37,8 @@ public:
         static inline const QString Restart = QStringLiteral("restart"); ///< {"command"}
         static inline const QString CopyLoad = QStringLiteral("copy-load"); ///< {"databases","savedCopy"}
         static inline const QString ProbeTable = QStringLiteral("probe-table"); ///< {"database","table"}
+        /** A physical copy's swap of a data folder: {"dataDir","oldDir","parkDir","pidFile","command"} */
+        static inline const QString DataFolderSwap = QStringLiteral("data-folder-swap");
     };
 
     ~IntentJournal();
