@@ -63,11 +63,12 @@ Result<PhysicalServerFacts> readFacts(ServerContext& ctx, bool target)
     auto shell = ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
-    auto tools = (*shell)->run(QStringLiteral("b=$(command -v mariadb-backup || command -v mariabackup)\n"
-                                              "echo \"backup=$b\"\n"
-                                              "echo \"stream=$(command -v mbstream)\"\n"
-                                              "[ -n \"$b\" ] && echo \"version=$(\"$b\" --version 2>&1 | head -n 1)\"\n"
-                                              "exit 0\n"),
+    auto tools = (*shell)->run(
+        QStringLiteral("b=$(command -v mariadb-backup || command -v mariabackup)\n"
+                       "echo \"backup=$b\"\n"
+                       "echo \"stream=$(command -v mbstream)\"\n"
+                       "[ -n \"$b\" ] && echo \"version=$(\"$b\" --version 2>&1 | head -n 1)\"\n"
+                       "exit 0\n"),
         30000);
     if (!tools)
         return std::unexpected(tools.error());
@@ -132,13 +133,15 @@ Result<PhysicalCopyCheck> PhysicalCopyCheck::gather(
     c.source = source;
     const int target = 1 - source;
     for (int i = 0; i < 2; ++i) {
-        auto facts = workers[i]->run([target = i == target](ServerContext& ctx) { return readFacts(ctx, target); });
+        auto facts
+            = workers[i]->run([target = i == target](ServerContext& ctx) { return readFacts(ctx, target); });
         if (!facts)
             return std::unexpected(facts.error());
         c.servers[i] = *facts;
     }
     const ServerProfile &from = profile.servers[source], &to = profile.servers[target];
-    auto sizes = workers[source]->run([user = to.adminUser](ServerContext& ctx) -> Result<QPair<qint64, int>> {
+    auto sizes = workers[source]->run([user = to.adminUser](
+                                          ServerContext& ctx) -> Result<QPair<qint64, int>> {
         auto bytes = ctx.sql->scalar(QStringLiteral(
             "SELECT COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH), 0) FROM information_schema.TABLES WHERE "
             "TABLE_TYPE = 'BASE TABLE'"));
@@ -155,22 +158,23 @@ Result<PhysicalCopyCheck> PhysicalCopyCheck::gather(
     c.sourceBytes = sizes->first;
     const PhysicalServerFacts& t = c.servers[target];
     const QString parent = QFileInfo(t.dataDir).absolutePath();
-    auto space = workers[target]->run([parent, dd = t.dataDir](ServerContext& ctx) -> Result<QPair<qint64, qint64>> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        auto r = (*shell)->run(QStringLiteral("p=%1\n[ -w \"$p\" ] || { echo notwritable; exit 0; }\n"
-                                              "df -Pk -- \"$p\" | awk 'NR==2 { print $4 * 1024 }'\n"
-                                              "du -sk -- %2 2>/dev/null | awk '{ print $1 * 1024 }'\n")
-                                   .arg(Shell::quote(parent), Shell::quote(dd)),
-            60000);
-        if (!r)
-            return std::unexpected(r.error());
-        const QStringList lines = QString::fromUtf8(r->out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        if (lines.value(0) == QLatin1String("notwritable"))
-            return qMakePair(qint64(-2), qint64(0));
-        return qMakePair(lines.value(0, QStringLiteral("-1")).toLongLong(), lines.value(1).toLongLong());
-    });
+    auto space = workers[target]->run(
+        [parent, dd = t.dataDir](ServerContext& ctx) -> Result<QPair<qint64, qint64>> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            auto r = (*shell)->run(QStringLiteral("p=%1\n[ -w \"$p\" ] || { echo notwritable; exit 0; }\n"
+                                                  "df -Pk -- \"$p\" | awk 'NR==2 { print $4 * 1024 }'\n"
+                                                  "du -sk -- %2 2>/dev/null | awk '{ print $1 * 1024 }'\n")
+                                       .arg(Shell::quote(parent), Shell::quote(dd)),
+                60000);
+            if (!r)
+                return std::unexpected(r.error());
+            const QStringList lines = QString::fromUtf8(r->out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            if (lines.value(0) == QLatin1String("notwritable"))
+                return qMakePair(qint64(-2), qint64(0));
+            return qMakePair(lines.value(0, QStringLiteral("-1")).toLongLong(), lines.value(1).toLongLong());
+        });
     if (!space)
         return std::unexpected(space.error());
     c.targetFreeBytes = space->first;
@@ -207,7 +211,8 @@ Result<PhysicalCopyCheck> PhysicalCopyCheck::gather(
             c.findings << error(name, QStringLiteral("backup-tool-version"),
                 PhysicalCopyCheck::tr("%1 on %2's host is built for MariaDB %3, the server is %4: a backup "
                                       "tool of another major version cannot copy it")
-                    .arg(f.backupTool, name, f.toolVersion.isEmpty() ? PhysicalCopyCheck::tr("unknown") : f.toolVersion,
+                    .arg(f.backupTool, name,
+                        f.toolVersion.isEmpty() ? PhysicalCopyCheck::tr("unknown") : f.toolVersion,
                         f.version),
                 PhysicalCopyCheck::tr("install the mariadb-backup package of the server's version (%1)")
                     .arg(majorOf(f.version)));

@@ -97,7 +97,8 @@ Result<CopyResult> PhysicalCopy::run(
     m_info = info;
     for (const Finding& f : check.findings)
         if (f.severity == Finding::Severity::Error)
-            return stepFailure(f.server, StepId::Copy, f.text + (f.fix.isEmpty() ? QString() : QStringLiteral(": ") + f.fix));
+            return stepFailure(f.server, StepId::Copy,
+                f.text + (f.fix.isEmpty() ? QString() : QStringLiteral(": ") + f.fix));
     Undo undo;
     undo.params.backupTool = check.servers[m_source].backupTool;
     undo.params.streamTool = check.servers[1 - m_source].streamTool;
@@ -176,7 +177,8 @@ Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo
     if (!dir)
         return std::unexpected(dir.error());
     undo.params.sourceDir = *dir;
-    undo.sourceFolderIntent = intent(m_source, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), *dir } });
+    undo.sourceFolderIntent
+        = intent(m_source, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), *dir } });
     undo.sourceJobIntent = intent(m_source, IntentJournal::Action::DetachedJob,
         { { QStringLiteral("folder"), *dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
     undo.sourceJob.emplace(name, StepId::Copy, *dir);
@@ -184,7 +186,8 @@ Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo
     const QString password = ReplicationSteps::generatePassword();
     undo.accountMade = true;
     undo.accountIntent = intent(m_source, IntentJournal::Action::CopyAccount,
-        { { QStringLiteral("user"), accountName() }, { QStringLiteral("host"), QStringLiteral("localhost") } });
+        { { QStringLiteral("user"), accountName() },
+            { QStringLiteral("host"), QStringLiteral("localhost") } });
     const QString cnf = *dir + QStringLiteral("/backup.cnf");
     const QByteArray options = PhysicalScript::optionFile(
         check.servers[m_source].socket, accountName(), password, check.servers[m_source].layout);
@@ -197,7 +200,8 @@ Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo
             return r;
         Result<void> made = ctx.sql->exec(d.dropUser(accountName(), QStringLiteral("localhost")));
         if (made)
-            made = ctx.sql->exec(QStringLiteral("CREATE USER %1 IDENTIFIED BY %2").arg(account, d.literal(password)),
+            made = ctx.sql->exec(
+                QStringLiteral("CREATE USER %1 IDENTIFIED BY %2").arg(account, d.literal(password)),
                 QStringLiteral("CREATE USER %1 IDENTIFIED BY '***'").arg(account));
         if (made)
             made = ctx.sql->exec(QStringLiteral("GRANT RELOAD, PROCESS, LOCK TABLES, %1 ON *.* TO %2")
@@ -224,10 +228,11 @@ Result<void> PhysicalCopy::openTarget(const PhysicalCopyCheck& check, Undo& undo
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        auto r = (*shell)->run(QStringLiteral("umask 077; d=$(mktemp -d %1/replipair-copy.XXXXXX) && chmod 700 "
-                                              "\"$d\" && echo \"$d\"")
-                                   .arg(Shell::quote(parent)),
-            15000);
+        auto r
+            = (*shell)->run(QStringLiteral("umask 077; d=$(mktemp -d %1/replipair-copy.XXXXXX) && chmod 700 "
+                                           "\"$d\" && echo \"$d\"")
+                                .arg(Shell::quote(parent)),
+                15000);
         if (!r)
             return std::unexpected(r.error());
         const QString d = QString::fromUtf8(r->out).trimmed();
@@ -240,13 +245,15 @@ Result<void> PhysicalCopy::openTarget(const PhysicalCopyCheck& check, Undo& undo
     if (!dir)
         return std::unexpected(dir.error());
     undo.params.targetDir = *dir;
-    undo.targetFolderIntent = intent(target, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), *dir } });
+    undo.targetFolderIntent
+        = intent(target, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), *dir } });
     undo.targetJobIntent = intent(target, IntentJournal::Action::DetachedJob,
         { { QStringLiteral("folder"), *dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
     undo.targetJob.emplace(name, StepId::Copy, *dir);
     RemoteJob* tj = &*undo.targetJob;
     RemoteJob* sj = &*undo.sourceJob;
-    const QString receive = PhysicalScript::receive(undo.params), backup = PhysicalScript::backup(undo.params);
+    const QString receive = PhysicalScript::receive(undo.params),
+                  backup = PhysicalScript::backup(undo.params);
     auto started = on(target, [tj, receive](ServerContext& ctx) -> Result<void> {
         auto shell = ctx.hostShell();
         if (!shell)
@@ -285,11 +292,38 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
     lastReport.start();
     qint64 next = 0, bytes = 0;
     std::optional<QFuture<Result<void>>> writing;
+    // the backup's own failure (a killed mariadb-backup) explains a stream cut short on the receiver's side
+    const auto backupFailure = [&]() -> std::optional<StepError> {
+        const QString poll = PhysicalScript::poll(sdir, -1, 0);
+        auto st = on(m_source, [poll](ServerContext& ctx) -> Result<QMap<QString, QString>> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            auto r = (*shell)->run(poll, 60000);
+            if (!r)
+                return std::unexpected(r.error());
+            return keyValues(r->out);
+        });
+        const QString rc = st ? st->value(QStringLiteral("backup.rc")) : QString();
+        if (rc.isEmpty() || rc == QLatin1String("0"))
+            return std::nullopt;
+        const QString why = on(m_source, [&undo](ServerContext& ctx) {
+            auto shell = ctx.hostShell();
+            return shell ? undo.sourceJob->tail(**shell, QStringLiteral("backup.err")) : QString();
+        });
+        return StepError {
+            from, StepId::Copy, 0,
+            PhysicalCopy::tr("mariadb-backup --backup on %1's host failed (exit %2): %3").arg(from, rc, why)
+        };
+    };
     const auto waitWrite = [&]() -> Result<void> {
         if (!writing)
             return {};
         Result<void> w = writing->result();
         writing.reset();
+        if (!w)
+            if (auto b = backupFailure())
+                return std::unexpected(*b);
         return w;
     };
     for (;;) {
@@ -335,41 +369,37 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
                 return std::unexpected(w.error());
             // at most two chunks wait on the receiver's host too: the one before last must be read first
             const QString waitFor = next >= 2 ? PhysicalScript::chunkName(next - 2) : QString();
-            writing = m_workers[target]->submit(
-                [tdir, chunk, waitFor, to, content = *data](ServerContext& ctx) -> Result<void> {
-                    auto shell = ctx.hostShell();
-                    if (!shell)
-                        return std::unexpected(shell.error());
-                    if (!waitFor.isEmpty()) {
-                        auto r = (*shell)->run(QStringLiteral("d=%1\nwhile [ -e \"$d/%2\" ]; do\n"
-                                                              "  [ -e \"$d/finished\" ] && exit 1\n"
-                                                              "  sleep 0.02\ndone\n")
-                                                   .arg(Shell::quote(tdir), waitFor),
-                            600000);
-                        if (!r)
-                            return std::unexpected(r.error());
-                        if (r->exitCode != 0)
-                            return stepFailure(to, StepId::Copy,
-                                PhysicalCopy::tr("mbstream ended on %1's host before the stream did").arg(to));
-                    }
-                    return (*shell)->writeFileAtomic(tdir + QLatin1Char('/') + chunk, content);
-                });
+            writing = m_workers[target]->submit([tdir, chunk, waitFor, to, content = *data](
+                                                    ServerContext& ctx) -> Result<void> {
+                auto shell = ctx.hostShell();
+                if (!shell)
+                    return std::unexpected(shell.error());
+                if (!waitFor.isEmpty()) {
+                    auto r = (*shell)->run(QStringLiteral("d=%1\nwhile [ -e \"$d/%2\" ]; do\n"
+                                                          "  [ -e \"$d/finished\" ] && exit 1\n"
+                                                          "  sleep 0.02\ndone\n")
+                                               .arg(Shell::quote(tdir), waitFor),
+                        600000);
+                    if (!r)
+                        return std::unexpected(r.error());
+                    if (r->exitCode != 0)
+                        return stepFailure(to, StepId::Copy,
+                            PhysicalCopy::tr("mbstream ended on %1's host before the stream did").arg(to));
+                }
+                return (*shell)->writeFileAtomic(tdir + QLatin1Char('/') + chunk, content);
+            });
             bytes += data->size();
             ++next;
         } else if (state->contains(QStringLiteral("finished"))) {
             if (auto w = waitWrite(); !w)
                 return std::unexpected(w.error());
             undo.sourceJobRunning = false;
-            const QString rc = state->value(QStringLiteral("backup.rc"));
-            if (rc != QLatin1String("0")) {
-                const QString why = on(m_source, [&undo](ServerContext& ctx) {
-                    auto shell = ctx.hostShell();
-                    return shell ? undo.sourceJob->tail(**shell, QStringLiteral("backup.err")) : QString();
-                });
+            if (auto b = backupFailure())
+                return std::unexpected(*b);
+            if (state->value(QStringLiteral("backup.rc")) != QLatin1String("0"))
                 return stepFailure(from, StepId::Copy,
-                    PhysicalCopy::tr("mariadb-backup --backup on %1's host failed (exit %2): %3")
-                        .arg(from, rc.isEmpty() ? PhysicalCopy::tr("none") : rc, why));
-            }
+                    PhysicalCopy::tr("mariadb-backup --backup on %1's host ended without an exit status")
+                        .arg(from));
             if (state->value(QStringLiteral("split.rc")) != QLatin1String("0"))
                 return stepFailure(from, StepId::Copy,
                     PhysicalCopy::tr("the stream was cut on %1's host (split exit %2)")
@@ -452,7 +482,8 @@ Result<void> PhysicalCopy::finishTarget(Undo& undo, qint64 bytes)
                 PhysicalCopy::tr("mariadb-backup --prepare on %1's host failed (exit %2): %3")
                     .arg(to, prepare.isEmpty() ? PhysicalCopy::tr("none") : prepare,
                         tail(QStringLiteral("prepare.err"))));
-        inform(target, PhysicalCopy::tr("the copy is prepared in %1 (%2 s)").arg(tdir).arg(t.elapsed() / 1000));
+        inform(
+            target, PhysicalCopy::tr("the copy is prepared in %1 (%2 s)").arg(tdir).arg(t.elapsed() / 1000));
         return {};
     }
 }
@@ -502,15 +533,16 @@ Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
     undo.oldDir = t.dataDir + QStringLiteral("-before-copy-")
         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const QString script = undo.params.targetDir + QStringLiteral("/swap.sh");
-    auto written = on(target, [script, to,
-                                  body = PhysicalScript::swap(t.dataDir, undo.oldDir,
-                                      undo.params.targetDir + QStringLiteral("/data"), t.pidFile,
-                                      t.restartCommand)](ServerContext& ctx) -> Result<void> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        return RemoteJob::writePrivateFile(**shell, to, StepId::Copy, script, body.toUtf8());
-    });
+    auto written = on(target,
+        [script, to,
+            body = PhysicalScript::swap(t.dataDir, undo.oldDir,
+                undo.params.targetDir + QStringLiteral("/data"), t.pidFile, t.restartCommand)](
+            ServerContext& ctx) -> Result<void> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            return RemoteJob::writePrivateFile(**shell, to, StepId::Copy, script, body.toUtf8());
+        });
     if (!written)
         return written;
     // written down before the server is stopped: recover puts the old data folder back
@@ -520,8 +552,9 @@ Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
             { QStringLiteral("command"), t.restartCommand } },
         true);
     undo.swapStarted = true;
-    inform(target, PhysicalCopy::tr("stopping %1, moving its data folder to %2, the copy in, starting it")
-                       .arg(to, undo.oldDir));
+    inform(target,
+        PhysicalCopy::tr("stopping %1, moving its data folder to %2, the copy in, starting it")
+            .arg(to, undo.oldDir));
     ServerRestart::Options o;
     o.command = QStringLiteral("sh ") + Shell::quote(script);
     o.errorLog = t.errorLog;
@@ -538,7 +571,8 @@ Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
         return back;
     undo.swapped = true;
     release(target, undo.swapIntent, true);
-    inform(target, PhysicalCopy::tr("%1 runs on the copy; its old data folder is kept as %2").arg(to, undo.oldDir));
+    inform(target,
+        PhysicalCopy::tr("%1 runs on the copy; its old data folder is kept as %2").arg(to, undo.oldDir));
     return {};
 }
 
@@ -568,14 +602,15 @@ void PhysicalCopy::putBack(const PhysicalCopyCheck& check, Undo& undo, QStringLi
         }
     }
     const QString script = undo.params.targetDir + QStringLiteral("/swap-back.sh");
-    auto written = on(target, [script, to,
-                                  body = PhysicalScript::swapBack(t.dataDir, undo.oldDir, undo.params.targetDir,
-                                      t.pidFile, t.restartCommand)](ServerContext& ctx) -> Result<void> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        return RemoteJob::writePrivateFile(**shell, to, StepId::Copy, script, body.toUtf8());
-    });
+    auto written = on(target,
+        [script, to,
+            body = PhysicalScript::swapBack(t.dataDir, undo.oldDir, undo.params.targetDir, t.pidFile,
+                t.restartCommand)](ServerContext& ctx) -> Result<void> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            return RemoteJob::writePrivateFile(**shell, to, StepId::Copy, script, body.toUtf8());
+        });
     if (!written) {
         problems << written.error().text;
         return;
@@ -592,8 +627,9 @@ void PhysicalCopy::putBack(const PhysicalCopyCheck& check, Undo& undo, QStringLi
         return restart.run();
     });
     if (!back) {
-        problems << PhysicalCopy::tr("could not put %1's old data folder back (%2): it is in %3; stop %1, move "
-                                     "%4 away and %3 back to %4, and start it")
+        problems << PhysicalCopy::tr(
+            "could not put %1's old data folder back (%2): it is in %3; stop %1, move "
+            "%4 away and %3 back to %4, and start it")
                         .arg(to, back.error().text, undo.oldDir, t.dataDir);
         return;
     }
@@ -644,12 +680,13 @@ void PhysicalCopy::cleanUp(Undo& undo, QStringList& problems)
     const auto removeDir = [&](int server, const QString& dir, int& folderIntent) {
         if (dir.isEmpty())
             return;
-        auto removed = on(server, [dir, name = m_profile.servers[server].name](ServerContext& ctx) -> Result<void> {
-            auto shell = ctx.hostShell();
-            if (!shell)
-                return std::unexpected(shell.error());
-            return RemoteJob::removeWorkDir(**shell, name, StepId::Copy, dir);
-        });
+        auto removed
+            = on(server, [dir, name = m_profile.servers[server].name](ServerContext& ctx) -> Result<void> {
+                  auto shell = ctx.hostShell();
+                  if (!shell)
+                      return std::unexpected(shell.error());
+                  return RemoteJob::removeWorkDir(**shell, name, StepId::Copy, dir);
+              });
         if (!removed)
             problems << removed.error().text;
         else

@@ -27,14 +27,13 @@ QString stopServer()
 /** Gives $1 the owner, mode and (where SELinux is on) label of $2. */
 QString sameOwner()
 {
-    return QStringLiteral(
-        "same_owner() {\n"
-        "  chown -R --reference=\"$2\" -- \"$1\" || return 1\n"
-        "  chmod --reference=\"$2\" -- \"$1\" || return 1\n"
-        "  if command -v selinuxenabled >/dev/null 2>&1 && selinuxenabled; then\n"
-        "    chcon -R --reference=\"$2\" -- \"$1\" || return 1\n"
-        "  fi\n"
-        "}\n");
+    return QStringLiteral("same_owner() {\n"
+                          "  chown -R --reference=\"$2\" -- \"$1\" || return 1\n"
+                          "  chmod --reference=\"$2\" -- \"$1\" || return 1\n"
+                          "  if command -v selinuxenabled >/dev/null 2>&1 && selinuxenabled; then\n"
+                          "    chcon -R --reference=\"$2\" -- \"$1\" || return 1\n"
+                          "  fi\n"
+                          "}\n");
 }
 } // namespace
 
@@ -42,8 +41,8 @@ QByteArray PhysicalScript::optionFile(
     const QString& socket, const QString& user, const QString& password, const QString& layout)
 {
     return QStringLiteral("[client]\nsocket=%1\nuser=%2\npassword=%3\n[mariadb-backup]\n%4")
-        .arg(CopyScript::optionValue(socket), CopyScript::optionValue(user), CopyScript::optionValue(password),
-            layout)
+        .arg(CopyScript::optionValue(socket), CopyScript::optionValue(user),
+            CopyScript::optionValue(password), layout)
         .toUtf8();
 }
 
@@ -82,26 +81,25 @@ QString PhysicalScript::receive(const PhysicalScriptParams& p)
 {
     // printed apart: QString::arg() would read the format's "%06" as a place marker
     const QString name = QStringLiteral("    f=$(printf 'chunk.%06d' $i)\n");
-    return QStringLiteral(
-        "d=%1\ncd \"$d\" || exit 90\n"
-        "mkdir -m 700 data || exit 91\n"
-        "{ i=0\n"
-        "  while :; do\n"
-        "%5"
-        "    while [ ! -e \"$f\" ]; do\n"
-        "      if [ -e end ]; then read -r n < end; [ $i -ge \"$n\" ] && exit 0; fi\n"
-        "      sleep 0.02\n"
-        "    done\n"
-        "    cat -- \"$f\" || exit 1\n"
-        "    rm -f -- \"$f\"; i=$((i+1))\n"
-        "  done; } | %2 -x -C \"$d/data\" 2>\"$d/extract.err\"\n"
-        "rc=$?; echo $rc > \"$d/extract.rc\"\n"
-        "if [ $rc -eq 0 ]; then\n"
-        "  %3 --prepare --target-dir=\"$d/data\" --use-memory=%4M 2>\"$d/prepare.err\"\n"
-        "  echo $? > \"$d/prepare.rc\"\n"
-        "fi\n"
-        "echo done > \"$d/finished\"\n"
-        "exit 0\n")
+    return QStringLiteral("d=%1\ncd \"$d\" || exit 90\n"
+                          "mkdir -m 700 data || exit 91\n"
+                          "{ i=0\n"
+                          "  while :; do\n"
+                          "%5"
+                          "    while [ ! -e \"$f\" ]; do\n"
+                          "      if [ -e end ]; then read -r n < end; [ $i -ge \"$n\" ] && exit 0; fi\n"
+                          "      sleep 0.02\n"
+                          "    done\n"
+                          "    cat -- \"$f\" || exit 1\n"
+                          "    rm -f -- \"$f\"; i=$((i+1))\n"
+                          "  done; } | %2 -x -C \"$d/data\" 2>\"$d/extract.err\"\n"
+                          "rc=$?; echo $rc > \"$d/extract.rc\"\n"
+                          "if [ $rc -eq 0 ]; then\n"
+                          "  %3 --prepare --target-dir=\"$d/data\" --use-memory=%4M 2>\"$d/prepare.err\"\n"
+                          "  echo $? > \"$d/prepare.rc\"\n"
+                          "fi\n"
+                          "echo done > \"$d/finished\"\n"
+                          "exit 0\n")
         .arg(Shell::quote(p.targetDir), Shell::quote(p.streamTool), Shell::quote(p.backupTool))
         .arg(p.prepareMemoryMb)
         .arg(name);
@@ -110,15 +108,16 @@ QString PhysicalScript::receive(const PhysicalScriptParams& p)
 QString PhysicalScript::poll(const QString& dir, qint64 next, int waitMs)
 {
     const QString name = chunkName(next);
-    return QStringLiteral("d=%1; f=\"$d/%2\"\n"
-                          "i=0\n"
-                          "while [ ! -e \"$f\" ] && [ ! -e \"$d/finished\" ] && [ $i -lt %3 ]; do sleep 0.02; "
-                          "i=$((i+1)); done\n"
-                          "[ -e \"$f\" ] && echo ready=1\n"
-                          "for k in backup.rc split.rc extract.rc prepare.rc finished; do\n"
-                          "  read -r v < \"$d/$k\" 2>/dev/null && printf '%s=%s\\n' \"$k\" \"$v\"\n"
-                          "done\n"
-                          "exit 0\n")
+    return QStringLiteral(
+        "d=%1; f=\"$d/%2\"\n"
+        "i=0\n"
+        "while [ ! -e \"$f\" ] && [ ! -e \"$d/finished\" ] && [ $i -lt %3 ]; do sleep 0.02; "
+        "i=$((i+1)); done\n"
+        "[ -e \"$f\" ] && echo ready=1\n"
+        "for k in backup.rc split.rc extract.rc prepare.rc finished; do\n"
+        "  read -r v < \"$d/$k\" 2>/dev/null && printf '%s=%s\\n' \"$k\" \"$v\"\n"
+        "done\n"
+        "exit 0\n")
         .arg(Shell::quote(dir), name)
         .arg(qMax(1, waitMs / 20));
 }

@@ -22,8 +22,8 @@ struct PhysicalScriptParams
 namespace PhysicalScript {
 /** The 0600 option file of the backup: [client] login through the server's socket, and the server's own
  *  file layout for the backup tool (it reads no other option file). */
-QByteArray optionFile(const QString& socket, const QString& user, const QString& password,
-    const QString& layout);
+QByteArray optionFile(
+    const QString& socket, const QString& user, const QString& password, const QString& layout);
 /** Job on the source's host: backup --stream=xbstream | split into chunk.NNNNNN files (written as .part,
  *  then renamed); leaves backup.rc, split.rc, chunks (their count) and finished. */
 QString backup(const PhysicalScriptParams& p);
@@ -44,6 +44,6 @@ QString swap(const QString& dataDir, const QString& oldDir, const QString& newDi
 /** The way back: stops the server, moves the copy out of @p dataDir into @p parkDir (a work folder that is
  *  removed next), @p oldDir back in, and starts the server. Does nothing (exit 0, "unchanged") when
  *  @p oldDir is not there: the swap never happened. */
-QString swapBack(const QString& dataDir, const QString& oldDir, const QString& parkDir, const QString& pidFile,
-    const QString& restartCommand);
+QString swapBack(const QString& dataDir, const QString& oldDir, const QString& parkDir,
+    const QString& pidFile, const QString& restartCommand);
 } // namespace PhysicalScript

@@ -97,11 +97,13 @@ int main(int argc, char** argv)
     gen.start();
     sandboxSql(sb, 0,
         RowWriter::createTableSql(QStringLiteral("test.orders"))
-            + QStringLiteral(";CREATE TABLE test.big (id BIGINT PRIMARY KEY, n INT, pad CHAR(230)) ENGINE=InnoDB;"
-                             "INSERT INTO test.big VALUES (1, 1, REPEAT('b', 230));"));
+            + QStringLiteral(
+                ";CREATE TABLE test.big (id BIGINT PRIMARY KEY, n INT, pad CHAR(230)) ENGINE=InnoDB;"
+                "INSERT INTO test.big VALUES (1, 1, REPEAT('b', 230));"));
     qint64 rows = 1;
     while (rows * 250 < qint64(megabytes) * 1000 * 1000) {
-        if (!longSql(cnfA, QStringLiteral("INSERT INTO test.big SELECT id + %1, n, pad FROM test.big;").arg(rows)))
+        if (!longSql(
+                cnfA, QStringLiteral("INSERT INTO test.big SELECT id + %1, n, pad FROM test.big;").arg(rows)))
             return 1;
         rows *= 2;
     }
@@ -160,8 +162,9 @@ int main(int argc, char** argv)
                 << Qt::endl;
             return 1;
         }
-        out << QStringLiteral("logical step  (mariadb-dump | mariadb):       %1 s, %2 MB/s of data; writer %3 "
-                              "rows/s; load avg before %4, after %5")
+        out << QStringLiteral(
+            "logical step  (mariadb-dump | mariadb):       %1 s, %2 MB/s of data; writer %3 "
+            "rows/s; load avg before %4, after %5")
                    .arg(logicalMs / 1000.0, 0, 'f', 1)
                    .arg(mb(dataBytes) * 1000.0 / logicalMs, 0, 'f', 1)
                    .arg(written * 1000.0 / logicalMs, 0, 'f', 0)
@@ -180,7 +183,8 @@ int main(int argc, char** argv)
         Result<CopyResult> copied = std::unexpected(StepError {});
         int reports = 0;
         if (check)
-            copied = PhysicalCopy(profile, 0, workers).run(*check, [&](const CopyProgress&) { ++reports; }, {});
+            copied
+                = PhysicalCopy(profile, 0, workers).run(*check, [&](const CopyProgress&) { ++reports; }, {});
         physicalMs = t.elapsed();
         const qint64 written = writer.stop();
         seq = writer.lastSeq() + 1;
@@ -192,16 +196,18 @@ int main(int argc, char** argv)
         physicalStreamMs = copied->elapsedMs;
         const QString bigA = sandboxSql(sb, 0, QStringLiteral("CHECKSUM TABLE test.big")),
                       bigB = sandboxSql(sb, 1, QStringLiteral("CHECKSUM TABLE test.big"));
-        out << QStringLiteral("physical step (mariadb-backup, RepliPair):   %1 s (stream + prepare %2 s), %3 MB "
-                              "streamed at %4 MB/s; %5 progress reports; writer %6 rows/s; load avg before %7, "
-                              "after %8; test.big on B = A: %9")
+        out << QStringLiteral(
+            "physical step (mariadb-backup, RepliPair):   %1 s (stream + prepare %2 s), %3 MB "
+            "streamed at %4 MB/s; %5 progress reports; writer %6 rows/s; load avg before %7, "
+            "after %8; test.big on B = A: %9")
                    .arg(physicalMs / 1000.0, 0, 'f', 1)
                    .arg(physicalStreamMs / 1000.0, 0, 'f', 1)
                    .arg(mb(copied->bytes), 0, 'f', 0)
                    .arg(mb(copied->bytes) * 1000.0 / qMax<qint64>(1, physicalStreamMs), 0, 'f', 1)
                    .arg(reports)
                    .arg(written * 1000.0 / physicalMs, 0, 'f', 0)
-                   .arg(before, load(), bigA == bigB && !bigA.isEmpty() ? QStringLiteral("yes") : QStringLiteral("NO"))
+                   .arg(before, load(),
+                       bigA == bigB && !bigA.isEmpty() ? QStringLiteral("yes") : QStringLiteral("NO"))
             << Qt::endl;
         QDir(copied->savedCopy).removeRecursively();
     }
@@ -219,10 +225,11 @@ int main(int argc, char** argv)
         QProcess p;
         p.start(QStringLiteral("/bin/bash"),
             { QStringLiteral("-c"),
-                QStringLiteral("set -o pipefail; mkdir -p %3/tmp && mariadb-backup --defaults-file=%1 --backup "
-                               "--stream=xbstream --datadir=%4 --target-dir=%3/tmp --tmpdir=%3/tmp 2>%3/backup.err | "
-                               "mbstream -x -C %2 && mariadb-backup --prepare --target-dir=%2 --use-memory=256M "
-                               "2>%3/prepare.err")
+                QStringLiteral(
+                    "set -o pipefail; mkdir -p %3/tmp && mariadb-backup --defaults-file=%1 --backup "
+                    "--stream=xbstream --datadir=%4 --target-dir=%3/tmp --tmpdir=%3/tmp 2>%3/backup.err | "
+                    "mbstream -x -C %2 && mariadb-backup --prepare --target-dir=%2 --use-memory=256M "
+                    "2>%3/prepare.err")
                     .arg(cnfA, target, dir.path(), sb.servers()[0].dir + QStringLiteral("/data")) });
         p.waitForFinished(-1);
         handMs = t.elapsed();

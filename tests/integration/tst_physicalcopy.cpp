@@ -32,7 +32,10 @@ class TestPhysicalCopy : public QObject
 
     Sandbox& sb() { return m_pair.sandbox(); }
     QString sql(int i, const QString& s) { return sandboxSql(sb(), i, s); }
-    QString checksum(int i, const QString& table) { return sql(i, QStringLiteral("CHECKSUM TABLE ") + table); }
+    QString checksum(int i, const QString& table)
+    {
+        return sql(i, QStringLiteral("CHECKSUM TABLE ") + table);
+    }
     QString dataDir(int i) const { return m_pair.sandbox().servers()[i].dir + QStringLiteral("/data"); }
     /** What lies next to B's data folder that the copy makes: its work folders and the old data folders. */
     QStringList besideB() const
@@ -66,9 +69,11 @@ class TestPhysicalCopy : public QObject
     {
         for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
             const QString cmd = cmdline(pid);
-            if (!pid.toInt() || !cmd.contains(QStringLiteral("--backup")) || !cmd.contains(QStringLiteral("backup.cnf")))
+            if (!pid.toInt() || !cmd.contains(QStringLiteral("--backup"))
+                || !cmd.contains(QStringLiteral("backup.cnf")))
                 continue;
-            const QString cnf = cmd.section(QStringLiteral("--defaults-file="), 1).section(QLatin1Char(' '), 0, 0);
+            const QString cnf
+                = cmd.section(QStringLiteral("--defaults-file="), 1).section(QLatin1Char(' '), 0, 0);
             QFile f(cnf);
             if (f.open(QIODevice::ReadOnly) && f.readAll().contains(sb().servers()[0].socket.toUtf8()))
                 return { pid.toInt(), QFileInfo(cnf).absolutePath() };
@@ -121,8 +126,9 @@ private Q_SLOTS:
         bool ok = false;
         sandboxSql(sb(), 0, seed, &ok);
         QVERIFY(ok);
-        sandboxSql(sb(), 1, QStringLiteral("CREATE DATABASE bonly; CREATE TABLE bonly.t (id INT PRIMARY KEY); "
-                                           "INSERT INTO bonly.t VALUES (7);"),
+        sandboxSql(sb(), 1,
+            QStringLiteral("CREATE DATABASE bonly; CREATE TABLE bonly.t (id INT PRIMARY KEY); "
+                           "INSERT INTO bonly.t VALUES (7);"),
             &ok);
         QVERIFY(ok);
     }
@@ -132,7 +138,8 @@ private Q_SLOTS:
         QCOMPARE(PhysicalCopyCheck::toolServerVersion(QStringLiteral(
                      "mariadb-backup based on MariaDB server 10.11.19-MariaDB debian-linux-gnu (x86_64)")),
             QStringLiteral("10.11.19"));
-        QCOMPARE(PhysicalCopyCheck::majorOf(QStringLiteral("10.11.19-MariaDB-0+deb12u1")), QStringLiteral("10.11"));
+        QCOMPARE(PhysicalCopyCheck::majorOf(QStringLiteral("10.11.19-MariaDB-0+deb12u1")),
+            QStringLiteral("10.11"));
         QCOMPARE(PhysicalScript::chunkName(12), QStringLiteral("chunk.000012"));
     }
 
@@ -142,7 +149,8 @@ private Q_SLOTS:
         QTemporaryDir bin;
         QVERIFY(bin.isValid());
         for (const QFileInfo& f : QDir(QStringLiteral("/usr/bin")).entryInfoList(QDir::Files | QDir::System))
-            if (!f.fileName().contains(QStringLiteral("backup")) && !f.fileName().contains(QStringLiteral("mariabackup")))
+            if (!f.fileName().contains(QStringLiteral("backup"))
+                && !f.fileName().contains(QStringLiteral("mariabackup")))
                 QFile::link(f.absoluteFilePath(), bin.filePath(f.fileName()));
         const QByteArray path = qgetenv("PATH");
         qputenv("PATH", bin.path().toLocal8Bit() + ":/usr/sbin:/sbin");
@@ -175,16 +183,16 @@ private Q_SLOTS:
         QVERIFY2(check, qPrintable(check ? QString() : check.error().toString()));
         QVERIFY2(!check->hasErrors(), qPrintable(check->findings.value(0).text));
         const QString beforeA = checksum(0, QStringLiteral("test.orders"));
-        const QString bStarted = sql(1, QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
-                                                       "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='UPTIME'"));
+        const QString bStarted = sql(1,
+            QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
+                           "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='UPTIME'"));
         const QStringList before = besideB();
         ServerWorker* const workers[2] = { &a, &b };
         PhysicalCopy copy(m_profile, 0, workers);
         copy.setChunkBytes(512 * 1024); // the stream waits on its chunks: caught while it runs
         QString sourceDir;
         int killed = 0;
-        auto run = copy.run(
-            *check,
+        auto run = copy.run(*check,
             [&](const CopyProgress& p) {
                 if (killed || p.phase != CopyProgress::Phase::Copy || p.bytes <= 0)
                     return;
@@ -198,13 +206,17 @@ private Q_SLOTS:
         QVERIFY2(killed > 0, "mariadb-backup was not caught streaming");
         QVERIFY(!run);
         QCOMPARE(run.error().step, StepId::Copy);
-        QVERIFY2(run.error().text.contains(QStringLiteral("mariadb-backup --backup")), qPrintable(run.error().text));
+        QVERIFY2(run.error().text.contains(QStringLiteral("mariadb-backup --backup")),
+            qPrintable(run.error().text));
         // B: its own data, never stopped; A untouched; nothing of the copy on either host
         QCOMPARE(sql(1, QStringLiteral("SELECT id FROM bonly.t")), QStringLiteral("7"));
-        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA='test'")),
+        QCOMPARE(
+            sql(1,
+                QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA='test'")),
             QStringLiteral("0"));
-        QCOMPARE(sql(1, QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
-                                       "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='UPTIME'")),
+        QCOMPARE(sql(1,
+                     QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
+                                    "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='UPTIME'")),
             bStarted);
         QCOMPARE(checksum(0, QStringLiteral("test.orders")), beforeA);
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_backup'")),
@@ -212,7 +224,8 @@ private Q_SLOTS:
         QCOMPARE(besideB(), before);
         QVERIFY(!sourceDir.isEmpty());
         QVERIFY2(!QFileInfo::exists(sourceDir), qPrintable(sourceDir));
-        QCOMPARE(processesIn({ sourceDir, QFileInfo(dataDir(1)).absolutePath() + QStringLiteral("/replipair-copy.") }),
+        QCOMPARE(processesIn({ sourceDir,
+                     QFileInfo(dataDir(1)).absolutePath() + QStringLiteral("/replipair-copy.") }),
             QStringList());
     }
 
@@ -222,8 +235,8 @@ private Q_SLOTS:
         auto check = checkOf(m_profile, &a, &b);
         QVERIFY2(check, qPrintable(check ? QString() : check.error().toString()));
         QVERIFY2(!check->hasErrors(), qPrintable(check->findings.value(0).text));
-        RowWriter writer(QStringLiteral("127.0.0.1"), sb().servers()[0].port, QStringLiteral("root"), m_password,
-            QStringLiteral("test.orders"), 3);
+        RowWriter writer(QStringLiteral("127.0.0.1"), sb().servers()[0].port, QStringLiteral("root"),
+            m_password, QStringLiteral("test.orders"), 3);
         writer.start(1);
         QTRY_VERIFY_WITH_TIMEOUT(writer.committed() > 0, 20000);
         ServerWorker* const workers[2] = { &a, &b };
@@ -242,7 +255,9 @@ private Q_SLOTS:
         // B runs on A's data; its old data folder is kept beside, with its owner
         QVERIFY(QFileInfo(run->savedCopy).isDir());
         QCOMPARE(QFileInfo(run->savedCopy).ownerId(), QFileInfo(dataDir(1)).ownerId());
-        QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME='bonly'")),
+        QCOMPARE(
+            sql(1,
+                QStringLiteral("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME='bonly'")),
             QStringLiteral("0"));
         QCOMPARE(sql(1, QStringLiteral("SELECT @@server_id")), QStringLiteral("2"));
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_backup'")),
@@ -252,9 +267,10 @@ private Q_SLOTS:
         // B replicates from A by GTID from the backup's point while the writer goes on
         bool ok = false;
         sandboxSql(sb(), 1,
-            QStringLiteral("SET GLOBAL gtid_slave_pos = '%1'; CHANGE MASTER TO MASTER_HOST='127.0.0.1', "
-                           "MASTER_PORT=%2, MASTER_USER='root', MASTER_PASSWORD='%3', MASTER_USE_GTID=slave_pos; "
-                           "START SLAVE;")
+            QStringLiteral(
+                "SET GLOBAL gtid_slave_pos = '%1'; CHANGE MASTER TO MASTER_HOST='127.0.0.1', "
+                "MASTER_PORT=%2, MASTER_USER='root', MASTER_PASSWORD='%3', MASTER_USE_GTID=slave_pos; "
+                "START SLAVE;")
                 .arg(run->source.gtid)
                 .arg(sb().servers()[0].port)
                 .arg(m_password),
