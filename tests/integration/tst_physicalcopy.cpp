@@ -36,9 +36,9 @@ class TestPhysicalCopy : public QObject
     {
         return sql(i, QStringLiteral("CHECKSUM TABLE ") + table);
     }
-    QString dataDir(int i) const { return m_pair.sandbox().servers()[i].dir + QStringLiteral("/data"); }
+    QString dataDir(int i) { return m_pair.sandbox().servers()[i].dir + QStringLiteral("/data"); }
     /** What lies next to B's data folder that the copy makes: its work folders and the old data folders. */
-    QStringList besideB() const
+    QStringList besideB()
     {
         return QDir(QFileInfo(dataDir(1)).absolutePath())
             .entryList({ QStringLiteral("replipair-copy.*"), QStringLiteral("data-before-copy-*") },
