@@ -221,7 +221,8 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
             QStringLiteral("autoIncrement"), QStringLiteral("ssl"), QStringLiteral("binlogFormat"),
             QStringLiteral("syncBinlog"), QStringLiteral("rollingRestart"), QStringLiteral("filterStyle"),
             QStringLiteral("restart"), QStringLiteral("servers"), QStringLiteral("initialCopy"),
-            QStringLiteral("replaceTarget"), QStringLiteral("writer"), QStringLiteral("hooks") },
+            QStringLiteral("replaceTarget"), QStringLiteral("copyMethod"), QStringLiteral("writer"),
+            QStringLiteral("hooks") },
         top);
     PairProfile pair;
     pair.name = p.string(json, QStringLiteral("name"), top, {}, true);
@@ -299,6 +300,15 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
                     .arg(pair.servers[0].endpoint()));
     }
     pair.replaceTarget = p.boolean(json, QStringLiteral("replaceTarget"), top, false);
+    const QString method = p.string(json, QStringLiteral("copyMethod"), top, QStringLiteral("logical"));
+    if (method == QLatin1String("logical"))
+        pair.copyMethod = CopyMethod::Logical;
+    else if (method == QLatin1String("physical"))
+        pair.copyMethod = CopyMethod::Physical;
+    else if (method == QLatin1String("auto"))
+        pair.copyMethod = CopyMethod::Auto;
+    else
+        p.add(top, PairProfile::tr("\"copyMethod\" must be \"logical\", \"physical\" or \"auto\""));
     const QJsonValue copy = json.value(QStringLiteral("initialCopy"));
     if (!copy.isUndefined() && !copy.isNull()) {
         pair.initialCopy = copy.isString() ? pair.serverIndex(copy.toString()) : -1;
@@ -370,6 +380,8 @@ QJsonObject PairProfile::toJson() const
         initialCopy == 0 || initialCopy == 1 ? QJsonValue(servers[initialCopy].name) : QJsonValue());
     if (replaceTarget)
         o.insert(QStringLiteral("replaceTarget"), true);
+    if (copyMethod != CopyMethod::Logical)
+        o.insert(QStringLiteral("copyMethod"), copyMethodToString(copyMethod));
     // the writer by its server's name; a server called "both" is written as its letter
     const int w = writerIndex();
     o.insert(QStringLiteral("writer"),
@@ -422,6 +434,19 @@ QString PairProfile::probeDatabase() const
 QString PairProfile::filterStyleToString(FilterStyle style)
 {
     return style == FilterStyle::DoDb ? QStringLiteral("do-db") : QStringLiteral("wild");
+}
+
+QString PairProfile::copyMethodToString(CopyMethod method)
+{
+    switch (method) {
+    case CopyMethod::Physical:
+        return QStringLiteral("physical");
+    case CopyMethod::Auto:
+        return QStringLiteral("auto");
+    case CopyMethod::Logical:
+        break;
+    }
+    return QStringLiteral("logical");
 }
 
 QString PairProfile::restartPolicyToString(RestartPolicy policy)

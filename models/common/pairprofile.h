@@ -79,6 +79,13 @@ enum class RestartPolicy {
     Never, ///< none: settings that need one wait in the option file for the next planned restart
 };
 
+/** How `setup --copy-from` copies the data (the profile's "copyMethod"). */
+enum class CopyMethod {
+    Logical, ///< mariadb-dump | mariadb of the replicated databases (DataCopy)
+    Physical, ///< mariadb-backup --stream | mbstream of the whole server (PhysicalCopy)
+    Auto, ///< physical above PhysicalCopyCheck::AutoThresholdBytes when the tools are on both hosts
+};
+
 /** Commands run on the machine running RepliPair around a switchover of the writer (empty: none). */
 struct SwitchHooks
 {
@@ -111,6 +118,7 @@ public:
     RestartPolicy restart = RestartPolicy::Auto;
     int initialCopy = -1; ///< index of the server whose databases are copied to the other first; -1: no copy
     bool replaceTarget = false; ///< the copy may replace the receiver's non-empty databases (saved first)
+    CopyMethod copyMethod = CopyMethod::Logical;
     /** Index of the server taking the application's writes (the other is read_only); -1: both take
      *  writes (two writers, the behaviour before the writer role existed). */
     int writer = -1;
@@ -136,6 +144,7 @@ public:
 
     static QString gtidToString(GtidMode mode);
     static QString filterStyleToString(FilterStyle style);
+    static QString copyMethodToString(CopyMethod method);
     static QString restartPolicyToString(RestartPolicy policy);
     /** Whether setup may restart a server whose binary log is @p logBinOn under this profile's policy. */
     bool mayRestart(bool logBinOn) const;

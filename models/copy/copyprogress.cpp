@@ -16,6 +16,12 @@ qint64 CopyProgress::remainingMs() const
 {
     if (finished)
         return 0;
+    if (byBytes) {
+        const double byteRate = bytesPerSecond();
+        if (byteRate <= 0 || estimatedBytes <= 0 || bytes >= estimatedBytes)
+            return -1;
+        return qint64(double(estimatedBytes - bytes) / byteRate * 1000.0);
+    }
     const double rate = rowsPerSecond();
     if (rate <= 0 || estimatedRows <= 0 || rows >= estimatedRows)
         return -1;
@@ -31,6 +37,8 @@ QString CopyProgress::phaseName() const
         return QStringLiteral("copy");
     case Phase::Restore:
         return QStringLiteral("restore");
+    case Phase::Prepare:
+        return QStringLiteral("prepare");
     }
     return QStringLiteral("copy");
 }
@@ -48,8 +56,17 @@ QString CopyProgress::toText() const
         return CopyProgress::tr("saving the old copy: %1, %2/s").arg(size, rate);
     case Phase::Restore:
         return CopyProgress::tr("restoring the old copy: %1 s").arg(elapsedMs / 1000);
+    case Phase::Prepare:
+        return CopyProgress::tr("preparing the copy (mariadb-backup --prepare): %1 s").arg(elapsedMs / 1000);
     case Phase::Copy:
         break;
+    }
+    if (byBytes) {
+        const QString total = estimatedBytes > 0
+            ? c.formattedDataSize(estimatedBytes, 1, QLocale::DataSizeTraditionalFormat)
+            : CopyProgress::tr("unknown");
+        return CopyProgress::tr("%1 streamed of about %2, %3/s, about %4 left")
+            .arg(size, total, rate, remaining);
     }
     return CopyProgress::tr("%1 copied, %2 of %3 tables, %4/s, about %5 left")
         .arg(size)

@@ -9,7 +9,7 @@ struct CopyProgress
 {
     Q_DECLARE_TR_FUNCTIONS(CopyProgress)
 public:
-    enum class Phase { Save, Copy, Restore };
+    enum class Phase { Save, Copy, Restore, Prepare };
     Phase phase = Phase::Copy;
     qint64 bytes = 0; ///< written by the dump so far (what the rate shows)
     qint64 estimatedBytes = 0; ///< the source's data + indexes (information_schema), 0 when unknown
@@ -21,13 +21,16 @@ public:
     int totalTables = 0;
     qint64 elapsedMs = 0;
     bool finished = false; ///< the last report of a phase
+    /** The physical copy: the remaining time is measured in bytes against estimatedBytes (no tables are
+     *  counted). */
+    bool byBytes = false;
 
     double bytesPerSecond() const;
     double rowsPerSecond() const;
     /** At the rate rows have been loaded so far; -1 when it cannot be estimated (no rows yet, or past
      *  the estimate). */
     qint64 remainingMs() const;
-    QString phaseName() const; ///< stable id: "save", "copy", "restore"
+    QString phaseName() const; ///< stable id: "save", "copy", "restore", "prepare"
     QString toText() const;
     QJsonObject toJson() const;
 };

@@ -4,6 +4,7 @@
 #include "common/shellquote.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"
+#include "copy/physicalscript.h"
 #include "host/remotejob.h"
 #include "host/serverworker.h"
 
@@ -86,6 +87,10 @@ QString Recovery::describe(const JournalIntent& i)
                 i.server);
     if (a == A::CopyLoad)
         return tr("check the databases the interrupted copy was loading into %1").arg(i.server);
+    if (a == A::DataFolderSwap)
+        return tr("put %1's old data folder %2 back in %3 (the copy's goes into %4) and start it")
+            .arg(i.server, u.value(QStringLiteral("oldDir")).toString(),
+                u.value(QStringLiteral("dataDir")).toString(), u.value(QStringLiteral("parkDir")).toString());
     return tr("unknown change \"%1\" on %2").arg(a, i.server);
 }
 
@@ -273,6 +278,31 @@ Result<QString> Recovery::undo(const JournalIntent& i, ServerWorker* worker) con
             if (r->exitCode != 0)
                 return stepFailure(ctx.profile.name, StepId::Recover, QString::fromUtf8(r->err).trimmed());
             return Recovery::tr("%1 removed").arg(dir);
+        }
+        if (a == A::DataFolderSwap) {
+            const QString park = u.value(QStringLiteral("parkDir")).toString();
+            if (!isOurFolder(park))
+                return stepFailure(ctx.profile.name, StepId::Recover,
+                    Recovery::tr("refusing to touch %1: not a folder RepliPair makes").arg(park));
+            // the copy's data goes into the work folder (removed next, as the run's older intent), the old
+            // data folder back, and the server is started with its restart command
+            const QString script = PhysicalScript::swapBack(u.value(QStringLiteral("dataDir")).toString(),
+                u.value(QStringLiteral("oldDir")).toString(), park,
+                u.value(QStringLiteral("pidFile")).toString(), u.value(QStringLiteral("command")).toString());
+            auto r = sh.run(script, 600000);
+            if (!r)
+                return std::unexpected(r.error());
+            if (r->exitCode != 0)
+                return stepFailure(
+                    ctx.profile.name, StepId::Recover, QString::fromUtf8(r->err + r->out).trimmed());
+            if (r->out.contains("unchanged"))
+                return Recovery::tr("the data folder was never swapped");
+            if (auto c = ctx.connect(30); !c)
+                return stepFailure(ctx.profile.name, StepId::Recover,
+                    Recovery::tr("the old data folder is back, but the server does not answer (%1): read its "
+                                 "error log")
+                        .arg(c.error().text));
+            return Recovery::tr("the old data folder is back and the server answers");
         }
         if (a == A::OptionFile) {
             const QString path = u.value(QStringLiteral("path")).toString();

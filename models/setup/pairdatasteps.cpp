@@ -3,6 +3,7 @@
 #include "common/owntables.h"
 #include "common/stepid.h"
 #include "copy/copyaccount.h"
+#include "copy/physicalcopy.h"
 #include "host/serverworker.h"
 #include "replication/replicastartpoint.h"
 #include "setup/preflightdata.h"
@@ -92,6 +93,42 @@ QList<Finding> PairDataSteps::preflight(
             PairDataSteps::tr("leave \"initialCopy\" out, or remove that replication first (%1)")
                 .arg(Dialect(in[1 - source].version).removeReplicaHint()) };
     m_copyCheck = *check;
+    if (m_profile.copyMethod == CopyMethod::Logical)
+        return out;
+    const QString to = m_profile.servers[1 - source].name;
+    auto physical = PhysicalCopyCheck::gather(m_profile, source, workers);
+    if (!physical) {
+        out << Finding { m_profile.copyMethod == CopyMethod::Physical ? Finding::Severity::Error
+                                                                      : Finding::Severity::Warning,
+            physical.error().server, QStringLiteral("physical-check-failed"),
+            PairDataSteps::tr("could not check the physical copy: %1").arg(physical.error().text),
+            m_profile.copyMethod == CopyMethod::Auto ? PairDataSteps::tr("the logical copy is made")
+                                                     : QString() };
+        return out;
+    }
+    m_physicalCheck = *physical;
+    const QString size
+        = QLocale::c().formattedDataSize(physical->sourceBytes, 1, QLocale::DataSizeTraditionalFormat);
+    if (m_profile.copyMethod == CopyMethod::Physical) {
+        m_physical = true;
+        out += physical->findings;
+    } else if (physical->hasErrors() || physical->sourceBytes <= PhysicalCopyCheck::AutoThresholdBytes) {
+        out << Finding { Finding::Severity::Ok, to, QStringLiteral("copy-method"),
+            physical->hasErrors()
+                ? PairDataSteps::tr("copyMethod auto: the logical copy (the physical one cannot be made: %1)")
+                      .arg(physical->findings.value(0).text)
+                : PairDataSteps::tr(
+                    "copyMethod auto: the logical copy (%1 of data, the physical copy is taken "
+                    "above %2)")
+                      .arg(size,
+                          QLocale::c().formattedDataSize(
+                              PhysicalCopyCheck::AutoThresholdBytes, 0, QLocale::DataSizeTraditionalFormat)),
+            {} };
+    } else {
+        m_physical = true;
+        out << Finding { Finding::Severity::Ok, to, QStringLiteral("copy-method"),
+            PairDataSteps::tr("copyMethod auto: the physical copy (%1 of data)").arg(size), {} };
+    }
     return out;
 }
 
@@ -105,6 +142,31 @@ std::optional<PlanStep> PairDataSteps::planStep() const
     PlanStep s;
     s.id = StepId::Copy;
     s.server = to.name;
+    if (m_physical && m_physicalCheck) {
+        const PhysicalCopyCheck& pc = *m_physicalCheck;
+        const PhysicalServerFacts& t = pc.servers[1 - c.source];
+        s.title = PairDataSteps::tr(
+            "Copy all of %1 (%2) to %3 physically: mariadb-backup --backup --stream=xbstream on %1's host, "
+            "carried over SSH into mbstream -x next to %3's data folder, mariadb-backup --prepare; then %3 "
+            "stopped, %4 moved aside, the copy moved in, %3 started")
+                      .arg(from.name,
+                          QLocale::c().formattedDataSize(
+                              pc.sourceBytes, 1, QLocale::DataSizeTraditionalFormat),
+                          to.name, t.dataDir);
+        s.sql << QStringLiteral("-- on %1: temporary account %2@'localhost' (RELOAD, PROCESS, LOCK TABLES, "
+                                "BINLOG MONITOR), generated password in a 0600 option file on %1's host")
+                     .arg(from.name, PhysicalCopy::accountName());
+        s.check
+            = PairDataSteps::tr("before: mariadb-backup and mbstream of the servers' version on both hosts, "
+                                "room next to %1's data folder, %2's admin account on %3; after: the exit "
+                                "codes, %1 back and verified, the backup's coordinates")
+                  .arg(to.name, to.name, from.name);
+        s.undo = PairDataSteps::tr(
+            "on failure or cancel %1 stays on (or goes back to) its old data folder; %2 is "
+            "never written; the old folder is kept as %3-before-copy-<time>")
+                     .arg(to.name, from.name, t.dataDir);
+        return s;
+    }
     s.title
         = PairDataSteps::tr("Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4's host, piped into %6 "
                             "with sql_log_bin=0; %4 read-only meanwhile",
@@ -193,16 +255,28 @@ bool PairDataSteps::copy(const std::atomic_bool* cancel, StepError* error)
     const int source = m_copyCheck->source;
     const QString to = m_profile.servers[1 - source].name;
     ServerWorker* const workers[2] = { m_workers[0], m_workers[1] };
-    DataCopy copy(m_profile, source, workers, cancel);
-    report(SetupEvent::Kind::StepStarted, to,
-        PairDataSteps::tr("copying %1 from %2")
-            .arg(m_copyCheck->databases.join(QStringLiteral(", ")), m_profile.servers[source].name));
-    auto done = copy.run(
-        *m_copyCheck,
-        [this, to](const CopyProgress& p) {
-            report(SetupEvent::Kind::Progress, to, p.toText(), p.elapsedMs, p.toJson());
-        },
-        [this](const QString& server, const QString& text) { report(SetupEvent::Kind::Info, server, text); });
+    const auto progress = [this, to](const CopyProgress& p) {
+        report(SetupEvent::Kind::Progress, to, p.toText(), p.elapsedMs, p.toJson());
+    };
+    const auto info = [this](const QString& server, const QString& text) {
+        report(SetupEvent::Kind::Info, server, text);
+    };
+    Result<CopyResult> done = std::unexpected(StepError {});
+    if (m_physical && m_physicalCheck) {
+        report(SetupEvent::Kind::StepStarted, to,
+            PairDataSteps::tr("copying all of %1 physically (mariadb-backup)")
+                .arg(m_profile.servers[source].name));
+        PhysicalCopy copy(m_profile, source, workers, cancel);
+        done = copy.run(*m_physicalCheck, progress, info);
+        if (done)
+            done->databases = m_copyCheck->databases;
+    } else {
+        report(SetupEvent::Kind::StepStarted, to,
+            PairDataSteps::tr("copying %1 from %2")
+                .arg(m_copyCheck->databases.join(QStringLiteral(", ")), m_profile.servers[source].name));
+        DataCopy copy(m_profile, source, workers, cancel);
+        done = copy.run(*m_copyCheck, progress, info);
+    }
     if (!done) {
         report(SetupEvent::Kind::StepFailed, to, done.error().text);
         *error = done.error();

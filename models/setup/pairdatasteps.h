@@ -4,6 +4,7 @@
 #include "config/configplan.h"
 #include "copy/copycheck.h"
 #include "copy/datacopy.h"
+#include "copy/physicalcheck.h"
 #include "replication/replicastartpoint.h"
 #include "setup/finaldatacheck.h"
 #include "setup/preflight.h"
@@ -47,6 +48,9 @@ public:
     void afterConfig(const ServerInspection (&in)[2]);
     /** The copy, when asked; true when there is none. Errors go to @p error. */
     bool copy(const std::atomic_bool* cancel, StepError* error);
+    /** Whether the copy is the physical one (the whole server, its accounts included: the replication
+     *  accounts are made again after it). */
+    bool physical() const { return m_physical; }
     /** What the copy did, for the setup journal (empty when there was none): no secret in it. */
     QJsonObject journalEntry() const;
     /** Where the replica of server @p source starts, when its rule is not the locked read and the point
@@ -74,5 +78,7 @@ private:
     bool m_binlogTurnedOnWithData[2]
         = { false, false }; ///< rows written before that restart are in no binary log
     std::optional<CopyCheck> m_copyCheck;
+    std::optional<PhysicalCopyCheck> m_physicalCheck;
+    bool m_physical = false;
     std::optional<CopyResult> m_copied;
 };

@@ -174,8 +174,8 @@ bool SetupRun::runSteps(SetupMode mode)
     }
     afterStep(StepId::Preflight);
     return !cancelled() && applyConfig() && !cancelled() && createUsers() && !cancelled() && copyData()
-        && !cancelled() && readCoordinates() && !cancelled() && changeSources() && verify()
-        && applyWriterRole() && compareData(total.elapsed());
+        && (!m_data->physical() || createUsers()) && !cancelled() && readCoordinates() && !cancelled()
+        && changeSources() && verify() && applyWriterRole() && compareData(total.elapsed());
 }
 
 bool SetupRun::approvedPlanHolds()

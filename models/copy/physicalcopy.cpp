@@ -1,0 +1,697 @@
+#include "copy/physicalcopy.h"
+
+#include "common/shellquote.h"
+#include "common/stepid.h"
+#include "copy/physicalscript.h"
+#include "host/remotejob.h"
+#include "host/serverrestart.h"
+#include "host/serverworker.h"
+#include "operation/intentjournal.h"
+#include "replication/replicationsteps.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFuture>
+
+#include <optional>
+
+/** What the copy changed so far, so that it can be put back. */
+struct PhysicalCopy::Undo
+{
+    PhysicalScriptParams params;
+    std::optional<RemoteJob> sourceJob, targetJob;
+    bool sourceJobRunning = false, targetJobRunning = false;
+    bool accountMade = false;
+    QString oldDir; ///< where the receiver's data folder is moved aside
+    bool swapStarted = false;
+    bool swapped = false; ///< the receiver runs on the copy
+    // the intents written to the journal before each change (0: none kept)
+    int sourceFolderIntent = 0, sourceJobIntent = 0, accountIntent = 0, targetFolderIntent = 0,
+        targetJobIntent = 0, swapIntent = 0;
+};
+
+namespace {
+QMap<QString, QString> keyValues(const QByteArray& out)
+{
+    QMap<QString, QString> m;
+    for (const QString& line : QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        m.insert(line.section(QLatin1Char('='), 0, 0), line.section(QLatin1Char('='), 1));
+    return m;
+}
+} // namespace
+
+template<typename F> auto PhysicalCopy::on(int server, F fn)
+{
+    return m_workers[server]->run(std::move(fn));
+}
+
+PhysicalCopy::PhysicalCopy(
+    const PairProfile& profile, int source, ServerWorker* const (&workers)[2], const std::atomic_bool* cancel)
+    : m_profile(profile)
+    , m_source(source)
+    , m_workers { workers[0], workers[1] }
+    , m_cancel(cancel)
+{ }
+
+int PhysicalCopy::intent(int server, const QString& action, const QJsonObject& undo, bool lasting)
+{
+    return on(server, [action, undo, lasting](ServerContext& ctx) {
+        return ctx.intent(StepId::Copy, action, undo, lasting);
+    });
+}
+
+void PhysicalCopy::release(int server, int& id, bool done)
+{
+    if (id <= 0)
+        return;
+    on(server, [id, done](ServerContext& ctx) {
+        if (done)
+            ctx.intentDone(id);
+        else
+            ctx.intentReleased(id);
+        return 0;
+    });
+    if (!done)
+        id = 0;
+}
+
+Result<void> PhysicalCopy::failIfCancelled() const
+{
+    if (m_cancel && m_cancel->load())
+        return stepFailure(
+            m_profile.servers[1 - m_source].name, StepId::Copy, PhysicalCopy::tr("cancelled by the user"));
+    return {};
+}
+
+void PhysicalCopy::inform(int server, const QString& text) const
+{
+    if (m_info)
+        m_info(m_profile.servers[server].name, text);
+}
+
+Result<CopyResult> PhysicalCopy::run(
+    const PhysicalCopyCheck& check, const ProgressFn& progress, const InfoFn& info)
+{
+    m_progress = progress;
+    m_info = info;
+    for (const Finding& f : check.findings)
+        if (f.severity == Finding::Severity::Error)
+            return stepFailure(f.server, StepId::Copy,
+                f.text + (f.fix.isEmpty() ? QString() : QStringLiteral(": ") + f.fix));
+    Undo undo;
+    undo.params.backupTool = check.servers[m_source].backupTool;
+    undo.params.streamTool = check.servers[1 - m_source].streamTool;
+    undo.params.chunkBytes = m_chunkBytes;
+    Result<CopyResult> result = steps(check, undo);
+    QStringList problems;
+    if (!result)
+        putBack(check, undo, problems);
+    cleanUp(undo, problems);
+    if (!result) {
+        StepError e = result.error();
+        if (!problems.isEmpty())
+            e.text += QLatin1Char('\n') + problems.join(QLatin1Char('\n'));
+        return std::unexpected(e);
+    }
+    for (const QString& p : problems)
+        inform(1 - m_source, p);
+    return result;
+}
+
+Result<CopyResult> PhysicalCopy::steps(const PhysicalCopyCheck& check, Undo& undo)
+{
+    if (auto r = openSource(check, undo); !r)
+        return std::unexpected(r.error());
+    if (auto r = failIfCancelled(); !r)
+        return std::unexpected(r.error());
+    if (auto r = openTarget(check, undo); !r)
+        return std::unexpected(r.error());
+    QElapsedTimer t;
+    t.start();
+    auto bytes = relay(check, undo);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    if (auto r = finishTarget(undo, *bytes); !r)
+        return std::unexpected(r.error());
+    const qint64 streamedMs = t.elapsed();
+    auto coords = backupCoordinates(undo);
+    if (!coords)
+        return std::unexpected(coords.error());
+    if (auto r = failIfCancelled(); !r)
+        return std::unexpected(r.error());
+    if (auto r = swapIn(check, undo); !r)
+        return std::unexpected(r.error());
+    const int target = 1 - m_source;
+    // the receiver runs on the copy: the backup's account came with it, and goes (not replicated)
+    auto own = on(target, [](ServerContext& ctx) -> Result<BinlogCoordinates> {
+        if (!ctx.sql || !ctx.sql->isOpen())
+            if (auto c = ctx.connect(); !c)
+                return std::unexpected(c.error());
+        if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
+            return std::unexpected(r.error());
+        ctx.sql->exec(ctx.dialect.dropUser(accountName(), QStringLiteral("localhost")));
+        ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
+        return ReplicationSteps::readCoordinates(ctx);
+    });
+    if (!own)
+        return std::unexpected(own.error());
+    CopyResult result;
+    result.source = *coords;
+    result.target = *own;
+    result.bytes = *bytes;
+    result.elapsedMs = streamedMs;
+    result.savedCopy = undo.oldDir;
+    return result;
+}
+
+Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo)
+{
+    const QString name = m_profile.servers[m_source].name;
+    auto dir = on(m_source, [name](ServerContext& ctx) -> Result<QString> {
+        auto shell = ctx.hostShell();
+        if (!shell)
+            return std::unexpected(shell.error());
+        return RemoteJob::makeWorkDir(**shell, name, StepId::Copy, QStringLiteral("copy"));
+    });
+    if (!dir)
+        return std::unexpected(dir.error());
+    undo.params.sourceDir = *dir;
+    undo.sourceFolderIntent
+        = intent(m_source, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), *dir } });
+    undo.sourceJobIntent = intent(m_source, IntentJournal::Action::DetachedJob,
+        { { QStringLiteral("folder"), *dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
+    undo.sourceJob.emplace(name, StepId::Copy, *dir);
+    // the backup's own account, on the source's socket alone, made outside the binary log
+    const QString password = ReplicationSteps::generatePassword();
+    undo.accountMade = true;
+    undo.accountIntent = intent(m_source, IntentJournal::Action::CopyAccount,
+        { { QStringLiteral("user"), accountName() },
+            { QStringLiteral("host"), QStringLiteral("localhost") } });
+    const QString cnf = *dir + QStringLiteral("/backup.cnf");
+    const QByteArray options = PhysicalScript::optionFile(
+        check.servers[m_source].socket, accountName(), password, check.servers[m_source].layout);
+    return on(m_source, [password, cnf, options, name](ServerContext& ctx) -> Result<void> {
+        const Dialect& d = ctx.dialect;
+        const QString account = d.account(accountName(), QStringLiteral("localhost"));
+        const bool monitor = d.version().atLeast(10, 5, 2);
+        ctx.sql->setStep(StepId::Copy);
+        if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
+            return r;
+        Result<void> made = ctx.sql->exec(d.dropUser(accountName(), QStringLiteral("localhost")));
+        if (made)
+            made = ctx.sql->exec(
+                QStringLiteral("CREATE USER %1 IDENTIFIED BY %2").arg(account, d.literal(password)),
+                QStringLiteral("CREATE USER %1 IDENTIFIED BY '***'").arg(account));
+        if (made)
+            made = ctx.sql->exec(QStringLiteral("GRANT RELOAD, PROCESS, LOCK TABLES, %1 ON *.* TO %2")
+                                     .arg(monitor ? QStringLiteral("BINLOG MONITOR, SLAVE MONITOR")
+                                                  : QStringLiteral("REPLICATION CLIENT"),
+                                         account));
+        ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
+        if (!made)
+            return made;
+        auto shell = ctx.hostShell();
+        if (!shell)
+            return std::unexpected(shell.error());
+        return RemoteJob::writePrivateFile(**shell, name, StepId::Copy, cnf, options);
+    });
+}
+
+Result<void> PhysicalCopy::openTarget(const PhysicalCopyCheck& check, Undo& undo)
+{
+    const int target = 1 - m_source;
+    const QString name = m_profile.servers[target].name;
+    const QString parent = QFileInfo(check.servers[target].dataDir).absolutePath();
+    // next to the data folder, on its filesystem: the swap is two renames
+    auto dir = on(target, [name, parent](ServerContext& ctx) -> Result<QString> {
+        auto shell = ctx.hostShell();
+        if (!shell)
+            return std::unexpected(shell.error());
+        auto r
+            = (*shell)->run(QStringLiteral("umask 077; d=$(mktemp -d %1/replipair-copy.XXXXXX) && chmod 700 "
+                                           "\"$d\" && echo \"$d\"")
+                                .arg(Shell::quote(parent)),
+                15000);
+        if (!r)
+            return std::unexpected(r.error());
+        const QString d = QString::fromUtf8(r->out).trimmed();
+        if (r->exitCode != 0 || !d.startsWith(QLatin1Char('/')))
+            return stepFailure(name, StepId::Copy,
+                PhysicalCopy::tr("cannot make a work folder in %1 on %2's host: %3")
+                    .arg(parent, name, QString::fromUtf8(r->err).trimmed()));
+        return d;
+    });
+    if (!dir)
+        return std::unexpected(dir.error());
+    undo.params.targetDir = *dir;
+    undo.targetFolderIntent
+        = intent(target, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), *dir } });
+    undo.targetJobIntent = intent(target, IntentJournal::Action::DetachedJob,
+        { { QStringLiteral("folder"), *dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
+    undo.targetJob.emplace(name, StepId::Copy, *dir);
+    RemoteJob* tj = &*undo.targetJob;
+    RemoteJob* sj = &*undo.sourceJob;
+    const QString receive = PhysicalScript::receive(undo.params),
+                  backup = PhysicalScript::backup(undo.params);
+    auto started = on(target, [tj, receive](ServerContext& ctx) -> Result<void> {
+        auto shell = ctx.hostShell();
+        if (!shell)
+            return std::unexpected(shell.error());
+        return tj->start(**shell, QStringLiteral("receive"), receive);
+    });
+    if (!started)
+        return started;
+    undo.targetJobRunning = true;
+    started = on(m_source, [sj, backup](ServerContext& ctx) -> Result<void> {
+        auto shell = ctx.hostShell();
+        if (!shell)
+            return std::unexpected(shell.error());
+        return sj->start(**shell, QStringLiteral("backup"), backup);
+    });
+    if (!started)
+        return started;
+    undo.sourceJobRunning = true;
+    inform(m_source,
+        PhysicalCopy::tr("%1 --backup --stream=xbstream started on %2's host")
+            .arg(undo.params.backupTool, m_profile.servers[m_source].name));
+    return {};
+}
+
+Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
+{
+    const int target = 1 - m_source;
+    const QString from = m_profile.servers[m_source].name, to = m_profile.servers[target].name;
+    const QString sdir = undo.params.sourceDir, tdir = undo.params.targetDir;
+    CopyProgress p;
+    p.phase = CopyProgress::Phase::Copy;
+    p.byBytes = true;
+    p.estimatedBytes = check.sourceBytes;
+    QElapsedTimer t, lastReport;
+    t.start();
+    lastReport.start();
+    qint64 next = 0, bytes = 0;
+    std::optional<QFuture<Result<void>>> writing;
+    // the backup's own failure (a killed mariadb-backup) explains a stream cut short on the receiver's side
+    const auto backupFailure = [&]() -> std::optional<StepError> {
+        const QString poll = PhysicalScript::poll(sdir, -1, 0);
+        auto st = on(m_source, [poll](ServerContext& ctx) -> Result<QMap<QString, QString>> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            auto r = (*shell)->run(poll, 60000);
+            if (!r)
+                return std::unexpected(r.error());
+            return keyValues(r->out);
+        });
+        const QString rc = st ? st->value(QStringLiteral("backup.rc")) : QString();
+        if (rc.isEmpty() || rc == QLatin1String("0"))
+            return std::nullopt;
+        const QString why = on(m_source, [&undo](ServerContext& ctx) {
+            auto shell = ctx.hostShell();
+            return shell ? undo.sourceJob->tail(**shell, QStringLiteral("backup.err")) : QString();
+        });
+        return StepError {
+            from, StepId::Copy, 0,
+            PhysicalCopy::tr("mariadb-backup --backup on %1's host failed (exit %2): %3").arg(from, rc, why)
+        };
+    };
+    const auto waitWrite = [&]() -> Result<void> {
+        if (!writing)
+            return {};
+        Result<void> w = writing->result();
+        writing.reset();
+        if (!w)
+            if (auto b = backupFailure())
+                return std::unexpected(*b);
+        return w;
+    };
+    for (;;) {
+        if (auto c = failIfCancelled(); !c) {
+            waitWrite();
+            return std::unexpected(c.error());
+        }
+        const QString poll = PhysicalScript::poll(sdir, next, m_pollMs);
+        auto state = on(m_source, [poll](ServerContext& ctx) -> Result<QMap<QString, QString>> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            auto r = (*shell)->run(poll, 60000);
+            if (!r)
+                return std::unexpected(r.error());
+            return keyValues(r->out);
+        });
+        if (!state) {
+            waitWrite();
+            return std::unexpected(state.error());
+        }
+        if (state->contains(QStringLiteral("ready"))) {
+            const QString chunk = PhysicalScript::chunkName(next);
+            auto data = on(m_source, [sdir, chunk, from](ServerContext& ctx) -> Result<QByteArray> {
+                auto shell = ctx.hostShell();
+                if (!shell)
+                    return std::unexpected(shell.error());
+                const QString path = Shell::quote(sdir + QLatin1Char('/') + chunk);
+                auto r = (*shell)->run(QStringLiteral("cat -- %1 && rm -f -- %1").arg(path), 600000);
+                if (!r)
+                    return std::unexpected(r.error());
+                if (r->exitCode != 0)
+                    return stepFailure(from, StepId::Copy,
+                        PhysicalCopy::tr("cannot read %1 on %2's host: %3")
+                            .arg(chunk, from, QString::fromUtf8(r->err).trimmed()));
+                return r->out;
+            });
+            if (!data) {
+                waitWrite();
+                return std::unexpected(data.error());
+            }
+            if (auto w = waitWrite(); !w)
+                return std::unexpected(w.error());
+            // at most two chunks wait on the receiver's host too: the one before last must be read first
+            const QString waitFor = next >= 2 ? PhysicalScript::chunkName(next - 2) : QString();
+            writing = m_workers[target]->submit([tdir, chunk, waitFor, to, content = *data](
+                                                    ServerContext& ctx) -> Result<void> {
+                auto shell = ctx.hostShell();
+                if (!shell)
+                    return std::unexpected(shell.error());
+                if (!waitFor.isEmpty()) {
+                    auto r = (*shell)->run(QStringLiteral("d=%1\nwhile [ -e \"$d/%2\" ]; do\n"
+                                                          "  [ -e \"$d/finished\" ] && exit 1\n"
+                                                          "  sleep 0.02\ndone\n")
+                                               .arg(Shell::quote(tdir), waitFor),
+                        600000);
+                    if (!r)
+                        return std::unexpected(r.error());
+                    if (r->exitCode != 0)
+                        return stepFailure(to, StepId::Copy,
+                            PhysicalCopy::tr("mbstream ended on %1's host before the stream did").arg(to));
+                }
+                return (*shell)->writeFileAtomic(tdir + QLatin1Char('/') + chunk, content);
+            });
+            bytes += data->size();
+            ++next;
+        } else if (state->contains(QStringLiteral("finished"))) {
+            if (auto w = waitWrite(); !w)
+                return std::unexpected(w.error());
+            undo.sourceJobRunning = false;
+            if (auto b = backupFailure())
+                return std::unexpected(*b);
+            if (state->value(QStringLiteral("backup.rc")) != QLatin1String("0"))
+                return stepFailure(from, StepId::Copy,
+                    PhysicalCopy::tr("mariadb-backup --backup on %1's host ended without an exit status")
+                        .arg(from));
+            if (state->value(QStringLiteral("split.rc")) != QLatin1String("0"))
+                return stepFailure(from, StepId::Copy,
+                    PhysicalCopy::tr("the stream was cut on %1's host (split exit %2)")
+                        .arg(from, state->value(QStringLiteral("split.rc"))));
+            break;
+        }
+        if (lastReport.elapsed() >= m_pollMs || !state->contains(QStringLiteral("ready"))) {
+            lastReport.restart();
+            p.bytes = bytes;
+            p.elapsedMs = t.elapsed();
+            if (m_progress)
+                m_progress(p);
+        }
+    }
+    // everything is there: the receiver's job reads to this count and ends
+    const QString count = QString::number(next);
+    auto ended = on(target, [tdir, count](ServerContext& ctx) -> Result<void> {
+        auto shell = ctx.hostShell();
+        if (!shell)
+            return std::unexpected(shell.error());
+        return (*shell)->writeFileAtomic(tdir + QStringLiteral("/end"), count.toUtf8() + '\n');
+    });
+    if (!ended)
+        return std::unexpected(ended.error());
+    p.bytes = bytes;
+    p.elapsedMs = t.elapsed();
+    p.finished = true;
+    if (m_progress)
+        m_progress(p);
+    return bytes;
+}
+
+Result<void> PhysicalCopy::finishTarget(Undo& undo, qint64 bytes)
+{
+    Q_UNUSED(bytes);
+    const int target = 1 - m_source;
+    const QString to = m_profile.servers[target].name;
+    const QString tdir = undo.params.targetDir;
+    CopyProgress p;
+    p.phase = CopyProgress::Phase::Prepare;
+    QElapsedTimer t;
+    t.start();
+    for (;;) {
+        if (auto c = failIfCancelled(); !c)
+            return c;
+        const QString poll = PhysicalScript::poll(tdir, -1, m_pollMs);
+        auto state = on(target, [poll](ServerContext& ctx) -> Result<QMap<QString, QString>> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            auto r = (*shell)->run(poll, 60000);
+            if (!r)
+                return std::unexpected(r.error());
+            return keyValues(r->out);
+        });
+        if (!state)
+            return std::unexpected(state.error());
+        p.elapsedMs = t.elapsed();
+        p.finished = state->contains(QStringLiteral("finished"));
+        if (m_progress)
+            m_progress(p);
+        if (!p.finished)
+            continue;
+        undo.targetJobRunning = false;
+        const auto tail = [&](const QString& file) {
+            return on(target, [&undo, file](ServerContext& ctx) {
+                auto shell = ctx.hostShell();
+                return shell ? undo.targetJob->tail(**shell, file) : QString();
+            });
+        };
+        const QString extract = state->value(QStringLiteral("extract.rc"));
+        if (extract != QLatin1String("0"))
+            return stepFailure(to, StepId::Copy,
+                PhysicalCopy::tr("mbstream -x on %1's host failed (exit %2): %3")
+                    .arg(to, extract.isEmpty() ? PhysicalCopy::tr("none") : extract,
+                        tail(QStringLiteral("extract.err"))));
+        const QString prepare = state->value(QStringLiteral("prepare.rc"));
+        if (prepare != QLatin1String("0"))
+            return stepFailure(to, StepId::Copy,
+                PhysicalCopy::tr("mariadb-backup --prepare on %1's host failed (exit %2): %3")
+                    .arg(to, prepare.isEmpty() ? PhysicalCopy::tr("none") : prepare,
+                        tail(QStringLiteral("prepare.err"))));
+        inform(
+            target, PhysicalCopy::tr("the copy is prepared in %1 (%2 s)").arg(tdir).arg(t.elapsed() / 1000));
+        return {};
+    }
+}
+
+Result<BinlogCoordinates> PhysicalCopy::backupCoordinates(Undo& undo)
+{
+    const int target = 1 - m_source;
+    const QString from = m_profile.servers[m_source].name;
+    const QString data = undo.params.targetDir + QStringLiteral("/data");
+    auto text = on(target, [data](ServerContext& ctx) -> Result<QString> {
+        auto shell = ctx.hostShell();
+        if (!shell)
+            return std::unexpected(shell.error());
+        auto r = (*shell)->run(QStringLiteral("d=%1\ncat \"$d/mariadb_backup_binlog_info\" 2>/dev/null || "
+                                              "cat \"$d/xtrabackup_binlog_info\" 2>/dev/null\nexit 0\n")
+                                   .arg(Shell::quote(data)),
+            15000);
+        if (!r)
+            return std::unexpected(r.error());
+        return QString::fromUtf8(r->out).trimmed();
+    });
+    if (!text)
+        return std::unexpected(text.error());
+    // "file<TAB>position<TAB>gtid"
+    const QStringList f = text->split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    if (f.size() < 2)
+        return stepFailure(from, StepId::Copy,
+            PhysicalCopy::tr("the backup carries no binary log coordinates (is the binary log of %1 on?)")
+                .arg(from));
+    BinlogCoordinates c;
+    c.file = f[0];
+    c.position = f[1].toLongLong();
+    c.gtid = f.value(2);
+    inform(m_source,
+        PhysicalCopy::tr("the backup's point on %1: %2:%3%4")
+            .arg(from, c.file)
+            .arg(c.position)
+            .arg(c.gtid.isEmpty() ? QString() : PhysicalCopy::tr(", GTID %1").arg(c.gtid)));
+    return c;
+}
+
+Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
+{
+    const int target = 1 - m_source;
+    const PhysicalServerFacts& t = check.servers[target];
+    const QString to = m_profile.servers[target].name;
+    undo.oldDir = t.dataDir + QStringLiteral("-before-copy-")
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString script = undo.params.targetDir + QStringLiteral("/swap.sh");
+    auto written = on(target,
+        [script, to,
+            body = PhysicalScript::swap(t.dataDir, undo.oldDir,
+                undo.params.targetDir + QStringLiteral("/data"), t.pidFile, t.restartCommand)](
+            ServerContext& ctx) -> Result<void> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            return RemoteJob::writePrivateFile(**shell, to, StepId::Copy, script, body.toUtf8());
+        });
+    if (!written)
+        return written;
+    // written down before the server is stopped: recover puts the old data folder back
+    undo.swapIntent = intent(target, IntentJournal::Action::DataFolderSwap,
+        { { QStringLiteral("dataDir"), t.dataDir }, { QStringLiteral("oldDir"), undo.oldDir },
+            { QStringLiteral("parkDir"), undo.params.targetDir }, { QStringLiteral("pidFile"), t.pidFile },
+            { QStringLiteral("command"), t.restartCommand } },
+        true);
+    undo.swapStarted = true;
+    inform(target,
+        PhysicalCopy::tr("stopping %1, moving its data folder to %2, the copy in, starting it")
+            .arg(to, undo.oldDir));
+    ServerRestart::Options o;
+    o.command = QStringLiteral("sh ") + Shell::quote(script);
+    o.errorLog = t.errorLog;
+    o.timeoutMs = m_profile.servers[target].restartTimeoutSeconds * 1000;
+    o.progress = [this, target](const QString& text) { inform(target, text); };
+    o.expected.dataDir = t.dataDir;
+    o.expected.port = t.port;
+    o.expected.serverId = t.serverId;
+    auto back = on(target, [o](ServerContext& ctx) -> Result<void> {
+        ServerRestart restart(ctx, o);
+        return restart.run();
+    });
+    if (!back)
+        return back;
+    undo.swapped = true;
+    release(target, undo.swapIntent, true);
+    inform(target,
+        PhysicalCopy::tr("%1 runs on the copy; its old data folder is kept as %2").arg(to, undo.oldDir));
+    return {};
+}
+
+void PhysicalCopy::putBack(const PhysicalCopyCheck& check, Undo& undo, QStringList& problems)
+{
+    const int target = 1 - m_source;
+    const QString to = m_profile.servers[target].name;
+    if (!undo.swapStarted)
+        return;
+    const PhysicalServerFacts& t = check.servers[target];
+    auto moved = on(target, [old = undo.oldDir](ServerContext& ctx) -> Result<bool> {
+        auto shell = ctx.hostShell();
+        if (!shell)
+            return std::unexpected(shell.error());
+        return (*shell)->exists(old);
+    });
+    if (!moved) {
+        problems << moved.error().text;
+        return;
+    }
+    if (!*moved) {
+        // the data folder was never moved: the server runs on its old data, or is started again
+        auto answers = on(target, [](ServerContext& ctx) { return ctx.connect(5); });
+        if (answers) {
+            release(target, undo.swapIntent);
+            return;
+        }
+    }
+    const QString script = undo.params.targetDir + QStringLiteral("/swap-back.sh");
+    auto written = on(target,
+        [script, to,
+            body = PhysicalScript::swapBack(t.dataDir, undo.oldDir, undo.params.targetDir, t.pidFile,
+                t.restartCommand)](ServerContext& ctx) -> Result<void> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            return RemoteJob::writePrivateFile(**shell, to, StepId::Copy, script, body.toUtf8());
+        });
+    if (!written) {
+        problems << written.error().text;
+        return;
+    }
+    ServerRestart::Options o;
+    o.command = QStringLiteral("sh ") + Shell::quote(script);
+    o.errorLog = t.errorLog;
+    o.timeoutMs = m_profile.servers[target].restartTimeoutSeconds * 1000;
+    o.expected.dataDir = t.dataDir;
+    o.expected.port = t.port;
+    o.expected.serverId = t.serverId;
+    auto back = on(target, [o](ServerContext& ctx) -> Result<void> {
+        ServerRestart restart(ctx, o);
+        return restart.run();
+    });
+    if (!back) {
+        problems << PhysicalCopy::tr(
+            "could not put %1's old data folder back (%2): it is in %3; stop %1, move "
+            "%4 away and %3 back to %4, and start it")
+                        .arg(to, back.error().text, undo.oldDir, t.dataDir);
+        return;
+    }
+    release(target, undo.swapIntent);
+    inform(target, PhysicalCopy::tr("%1 runs on its old data again").arg(to));
+}
+
+void PhysicalCopy::cleanUp(Undo& undo, QStringList& problems)
+{
+    const int target = 1 - m_source;
+    const auto stopJob = [&](int server, std::optional<RemoteJob>& job, bool& running, int& jobIntent) {
+        if (!job)
+            return;
+        RemoteJob* j = &*job;
+        // stopped in every case: a finished job's group is empty and stop() returns at once
+        auto stopped = on(server, [j](ServerContext& ctx) -> Result<void> {
+            auto shell = ctx.hostShell();
+            if (!shell)
+                return std::unexpected(shell.error());
+            return j->stop(**shell);
+        });
+        if (!stopped)
+            problems << stopped.error().text;
+        else {
+            running = false;
+            release(server, jobIntent);
+        }
+    };
+    stopJob(m_source, undo.sourceJob, undo.sourceJobRunning, undo.sourceJobIntent);
+    stopJob(target, undo.targetJob, undo.targetJobRunning, undo.targetJobIntent);
+    if (undo.accountMade) {
+        auto dropped = on(m_source, [](ServerContext& ctx) -> Result<void> {
+            if (!ctx.sql || !ctx.sql->isOpen())
+                if (auto c = ctx.connect(); !c)
+                    return c;
+            if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
+                return r;
+            auto r = ctx.sql->exec(ctx.dialect.dropUser(accountName(), QStringLiteral("localhost")));
+            ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
+            return r;
+        });
+        if (!dropped)
+            problems << PhysicalCopy::tr("could not drop the temporary account %1 on %2: %3")
+                            .arg(accountName(), m_profile.servers[m_source].name, dropped.error().text);
+        else
+            release(m_source, undo.accountIntent);
+    }
+    const auto removeDir = [&](int server, const QString& dir, int& folderIntent) {
+        if (dir.isEmpty())
+            return;
+        auto removed
+            = on(server, [dir, name = m_profile.servers[server].name](ServerContext& ctx) -> Result<void> {
+                  auto shell = ctx.hostShell();
+                  if (!shell)
+                      return std::unexpected(shell.error());
+                  return RemoteJob::removeWorkDir(**shell, name, StepId::Copy, dir);
+              });
+        if (!removed)
+            problems << removed.error().text;
+        else
+            release(server, folderIntent);
+    };
+    removeDir(m_source, undo.params.sourceDir, undo.sourceFolderIntent);
+    removeDir(target, undo.params.targetDir, undo.targetFolderIntent);
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "copy/copyprogress.h"
+#include "copy/datacopy.h"
+#include "copy/physicalcheck.h"
+
+#include <QCoreApplication>
+#include <atomic>
+#include <functional>
+
+class ServerWorker;
+
+/** Copies the whole of one server to the other with MariaDB's own backup tool, the server's data folder
+ *  and all (accounts included): `mariadb-backup --backup --stream=xbstream` on the source's host, carried
+ *  by RepliPair over the two hosts' SSH sessions in chunks of 32 MiB (at most two wait on the source's
+ *  disk, never a full copy), `mbstream -x` into a new folder next to the receiver's data folder, then
+ *  `mariadb-backup --prepare`. The receiver is stopped, its data folder moved aside (kept, named in the
+ *  result), the copy moved in (the old one's owner, mode and SELinux label) and the server started with
+ *  the verified restart (ServerRestart); the source's coordinates and GTID position are the backup's own
+ *  (mariadb_backup_binlog_info). Both jobs are detached (RemoteJob) in work folders the intent journal
+ *  names: a cancel, a failure or a killed tool stops them and leaves the receiver on its old data, running,
+ *  the source untouched, no process or file of the copy on either host; `recover` does the same for a
+ *  killed run. Same shape as DataCopy: runs on the caller's (non-GUI) thread and waits on the workers. */
+class PhysicalCopy
+{
+    Q_DECLARE_TR_FUNCTIONS(PhysicalCopy)
+public:
+    using ProgressFn = std::function<void(const CopyProgress&)>;
+    using InfoFn = std::function<void(const QString& server, const QString& text)>;
+
+    PhysicalCopy(const PairProfile& profile, int source, ServerWorker* const (&workers)[2],
+        const std::atomic_bool* cancel = nullptr);
+
+    void setPollIntervalMs(int ms) { m_pollMs = ms; }
+    void setChunkBytes(qint64 bytes) { m_chunkBytes = bytes; }
+    /** @p check from PhysicalCopyCheck::gather(); refuses when it holds errors. CopyResult::savedCopy is
+     *  the receiver's old data folder, kept beside the new one; databases is empty (all of them). */
+    Result<CopyResult> run(const PhysicalCopyCheck& check, const ProgressFn& progress, const InfoFn& info);
+
+    /** The temporary account the backup logs in with, on the source (and, copied, on the receiver). */
+    static QString accountName() { return QStringLiteral("replipair_backup"); }
+
+private:
+    struct Undo;
+    Result<CopyResult> steps(const PhysicalCopyCheck& check, Undo& undo);
+    Result<void> openSource(const PhysicalCopyCheck& check, Undo& undo);
+    Result<void> openTarget(const PhysicalCopyCheck& check, Undo& undo);
+    /** Carries the chunks from the source's host to the receiver's until the backup ends. */
+    Result<qint64> relay(const PhysicalCopyCheck& check, Undo& undo);
+    /** Waits for the extraction and the prepare on the receiver's host. */
+    Result<void> finishTarget(Undo& undo, qint64 bytes);
+    Result<BinlogCoordinates> backupCoordinates(Undo& undo);
+    /** Stops the receiver, swaps its data folder and starts it (verified). */
+    Result<void> swapIn(const PhysicalCopyCheck& check, Undo& undo);
+    void putBack(const PhysicalCopyCheck& check, Undo& undo, QStringList& problems);
+    void cleanUp(Undo& undo, QStringList& problems);
+    Result<void> failIfCancelled() const;
+    int intent(int server, const QString& action, const QJsonObject& undo, bool lasting = false);
+    void release(int server, int& id, bool done = false);
+    void inform(int server, const QString& text) const;
+    template<typename F> auto on(int server, F fn);
+
+    PairProfile m_profile;
+    int m_source;
+    ServerWorker* m_workers[2];
+    const std::atomic_bool* m_cancel;
+    int m_pollMs = 1000;
+    qint64 m_chunkBytes = 32 * 1024 * 1024;
+    ProgressFn m_progress;
+    InfoFn m_info;
+};

@@ -1,0 +1,260 @@
+// The physical copy step against the logical one and against the same tools piped by hand, on one sandbox
+// pair, with a writer committing a row on A every few milliseconds the whole time. Prints figures and the
+// machine's load; targets: the physical step within 1.2x of the hand-typed
+// `mariadb-backup --backup --stream=xbstream | mbstream -x` + `mariadb-backup --prepare`, and at least 3x
+// faster than the logical step (mariadb-dump | mariadb) at 1 GB.
+// Usage: bench_physicalcopy            (REPLIPAIR_BENCH_MB=1000 by default: the size of test.big on A)
+// As root both hosts are reached through a real sshd on 127.0.0.1 (with sudo), as in production; otherwise
+// through this machine's shell.
+#include "copy/datacopy.h"
+#include "copy/physicalcopy.h"
+#include "host/serverworker.h"
+#include "sandbox/sandbox.h"
+#include "support/rowwriter.h"
+#include "support/sshdfixture.h"
+#include "support/testsupport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <unistd.h>
+
+namespace {
+QTextStream out(stdout);
+
+bool longSql(const QString& cnfFile, const QString& sql)
+{
+    QProcess p;
+    p.start(QStringLiteral("mariadb"),
+        { QStringLiteral("--defaults-file=") + cnfFile, QStringLiteral("-N"), QStringLiteral("-B") });
+    p.write(sql.toUtf8());
+    p.closeWriteChannel();
+    p.waitForFinished(-1);
+    if (p.exitCode() != 0)
+        out << "SQL failed: " << p.readAllStandardError() << Qt::endl;
+    return p.exitCode() == 0;
+}
+
+double mb(qint64 bytes)
+{
+    return double(bytes) / 1e6;
+}
+
+QString load()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).section(QLatin1Char(' '), 0, 2)
+                                       : QStringLiteral("?");
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const int megabytes = qEnvironmentVariableIntValue("REPLIPAIR_BENCH_MB") > 0
+        ? qEnvironmentVariableIntValue("REPLIPAIR_BENCH_MB")
+        : 1000;
+    QTemporaryDir dir(QStringLiteral("/tmp/rpp-XXXXXX"));
+    Sandbox sb(dir.path() + QStringLiteral("/sb"));
+    if (auto up = sb.up(2); !up) {
+        out << "sandbox: " << up.error().toString() << Qt::endl;
+        return 1;
+    }
+    struct Down
+    {
+        Sandbox& sb;
+        ~Down() { sb.down(); }
+    } down { sb };
+    for (int i = 0; i < 2; ++i) {
+        QFile f(sb.servers()[i].dir + QStringLiteral("/conf.d/10-binlog.cnf"));
+        f.open(QIODevice::WriteOnly);
+        f.write(QStringLiteral("[mysqld]\nlog-bin = mysql-bin\nserver-id = %1\nbinlog_format = ROW\n"
+                               "innodb_buffer_pool_size = 256M\ninnodb_flush_log_at_trx_commit = 2\n")
+                    .arg(i + 1)
+                    .toUtf8());
+        f.close();
+        sb.stop(i);
+        sb.start(i);
+    }
+    QFile pwf(sb.adminPasswordFile());
+    pwf.open(QIODevice::ReadOnly);
+    const QString password = QString::fromUtf8(pwf.readAll()).trimmed();
+    const QString cnfA = dir.path() + QStringLiteral("/a.cnf");
+    {
+        QFile f(cnfA);
+        f.open(QIODevice::WriteOnly);
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        f.write(QStringLiteral("[client]\nsocket=%1\nuser=root\npassword=\"%2\"\n")
+                    .arg(sb.servers()[0].socket, password)
+                    .toUtf8());
+    }
+    QElapsedTimer gen;
+    gen.start();
+    sandboxSql(sb, 0,
+        RowWriter::createTableSql(QStringLiteral("test.orders"))
+            + QStringLiteral(
+                ";CREATE TABLE test.big (id BIGINT PRIMARY KEY, n INT, pad CHAR(230)) ENGINE=InnoDB;"
+                "INSERT INTO test.big VALUES (1, 1, REPEAT('b', 230));"));
+    qint64 rows = 1;
+    while (rows * 250 < qint64(megabytes) * 1000 * 1000) {
+        if (!longSql(
+                cnfA, QStringLiteral("INSERT INTO test.big SELECT id + %1, n, pad FROM test.big;").arg(rows)))
+            return 1;
+        rows *= 2;
+    }
+    const qint64 dataBytes = sandboxSql(sb, 0,
+        QStringLiteral("ANALYZE TABLE test.big; SELECT SUM(DATA_LENGTH + INDEX_LENGTH) FROM "
+                       "information_schema.TABLES WHERE TABLE_SCHEMA='test'"))
+                                 .section(QLatin1Char('\n'), -1)
+                                 .toLongLong();
+    out << QStringLiteral("data on A: %1 rows, %2 MB (data + indexes), generated in %3 s; load avg %4")
+               .arg(rows)
+               .arg(mb(dataBytes), 0, 'f', 0)
+               .arg(gen.elapsed() / 1000)
+               .arg(load())
+        << Qt::endl;
+
+    PairProfile profile = sb.pairProfile();
+    SshdFixture sshd;
+    if (::geteuid() == 0) {
+        if (!sshd.start() || !sshd.allowSudo()) {
+            out << "sshd: " << sshd.error() << Qt::endl;
+            return 1;
+        }
+        for (int i = 0; i < 2; ++i) {
+            profile.servers[i].hasSsh = true;
+            profile.servers[i].ssh = sshd.endpoint(sshd.dir() + QStringLiteral("/known_hosts_bench"));
+            profile.servers[i].ssh.acceptNewHostKey = true;
+            profile.servers[i].ssh.sudo = true;
+        }
+        out << "both hosts through sshd on 127.0.0.1 (sudo)" << Qt::endl;
+    } else {
+        out << "both hosts through this machine's shell (not root: no test sshd)" << Qt::endl;
+    }
+    ServerWorker a(0, profile.servers[0]), b(1, profile.servers[1]);
+    ServerWorker* const workers[2] = { &a, &b };
+    RowWriter writer(QStringLiteral("127.0.0.1"), sb.servers()[0].port, QStringLiteral("root"), password,
+        QStringLiteral("test.orders"), 3);
+    qint64 seq = 1;
+
+    // 1. the logical step
+    qint64 logicalMs = 0;
+    {
+        sandboxSql(sb, 1, QStringLiteral("DROP DATABASE IF EXISTS test; CREATE DATABASE test;"));
+        const QString before = load();
+        writer.start(seq);
+        QElapsedTimer t;
+        t.start();
+        auto check = CopyCheck::gather(profile, 0, workers, true);
+        Result<CopyResult> copied = std::unexpected(StepError {});
+        if (check)
+            copied = DataCopy(profile, 0, workers).run(*check, {}, {});
+        logicalMs = t.elapsed();
+        const qint64 written = writer.stop();
+        seq = writer.lastSeq() + 1;
+        if (!copied) {
+            out << "logical copy failed: " << (check ? copied.error().toString() : check.error().toString())
+                << Qt::endl;
+            return 1;
+        }
+        out << QStringLiteral(
+            "logical step  (mariadb-dump | mariadb):       %1 s, %2 MB/s of data; writer %3 "
+            "rows/s; load avg before %4, after %5")
+                   .arg(logicalMs / 1000.0, 0, 'f', 1)
+                   .arg(mb(dataBytes) * 1000.0 / logicalMs, 0, 'f', 1)
+                   .arg(written * 1000.0 / logicalMs, 0, 'f', 0)
+                   .arg(before, load())
+            << Qt::endl;
+    }
+
+    // 2. the physical step: the whole of it (checks, account, stream, prepare, swap, verified restart)
+    qint64 physicalMs = 0, physicalStreamMs = 0;
+    {
+        const QString before = load();
+        writer.start(seq);
+        QElapsedTimer t;
+        t.start();
+        auto check = PhysicalCopyCheck::gather(profile, 0, workers);
+        Result<CopyResult> copied = std::unexpected(StepError {});
+        int reports = 0;
+        if (check)
+            copied
+                = PhysicalCopy(profile, 0, workers).run(*check, [&](const CopyProgress&) { ++reports; }, {});
+        physicalMs = t.elapsed();
+        const qint64 written = writer.stop();
+        seq = writer.lastSeq() + 1;
+        if (!copied) {
+            out << "physical copy failed: " << (check ? copied.error().toString() : check.error().toString())
+                << Qt::endl;
+            return 1;
+        }
+        physicalStreamMs = copied->elapsedMs;
+        const QString bigA = sandboxSql(sb, 0, QStringLiteral("CHECKSUM TABLE test.big")),
+                      bigB = sandboxSql(sb, 1, QStringLiteral("CHECKSUM TABLE test.big"));
+        out << QStringLiteral(
+            "physical step (mariadb-backup, RepliPair):   %1 s (stream + prepare %2 s), %3 MB "
+            "streamed at %4 MB/s; %5 progress reports; writer %6 rows/s; load avg before %7, "
+            "after %8; test.big on B = A: %9")
+                   .arg(physicalMs / 1000.0, 0, 'f', 1)
+                   .arg(physicalStreamMs / 1000.0, 0, 'f', 1)
+                   .arg(mb(copied->bytes), 0, 'f', 0)
+                   .arg(mb(copied->bytes) * 1000.0 / qMax<qint64>(1, physicalStreamMs), 0, 'f', 1)
+                   .arg(reports)
+                   .arg(written * 1000.0 / physicalMs, 0, 'f', 0)
+                   .arg(before, load(),
+                       bigA == bigB && !bigA.isEmpty() ? QStringLiteral("yes") : QStringLiteral("NO"))
+            << Qt::endl;
+        QDir(copied->savedCopy).removeRecursively();
+    }
+
+    // 3. by hand: the same tools, one pipe into a folder beside B's data folder, then the prepare
+    qint64 handMs = 0;
+    {
+        const QString target = sb.servers()[1].dir + QStringLiteral("/hand-copy");
+        QDir(target).removeRecursively();
+        QDir().mkpath(target);
+        const QString before = load();
+        writer.start(seq);
+        QElapsedTimer t;
+        t.start();
+        QProcess p;
+        p.start(QStringLiteral("/bin/bash"),
+            { QStringLiteral("-c"),
+                QStringLiteral(
+                    "set -o pipefail; mkdir -p %3/tmp && mariadb-backup --defaults-file=%1 --backup "
+                    "--stream=xbstream --datadir=%4 --target-dir=%3/tmp --tmpdir=%3/tmp 2>%3/backup.err | "
+                    "mbstream -x -C %2 && mariadb-backup --prepare --target-dir=%2 --use-memory=256M "
+                    "2>%3/prepare.err")
+                    .arg(cnfA, target, dir.path(), sb.servers()[0].dir + QStringLiteral("/data")) });
+        p.waitForFinished(-1);
+        handMs = t.elapsed();
+        const qint64 written = writer.stop();
+        seq = writer.lastSeq() + 1;
+        if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+            QFile e(dir.path() + QStringLiteral("/backup.err"));
+            e.open(QIODevice::ReadOnly);
+            out << "hand pipeline failed: " << e.readAll().right(2000) << Qt::endl;
+            return 1;
+        }
+        out << QStringLiteral("by hand (mariadb-backup --stream | mbstream -x; --prepare): %1 s; writer %2 "
+                              "rows/s; load avg before %3, after %4")
+                   .arg(handMs / 1000.0, 0, 'f', 1)
+                   .arg(written * 1000.0 / handMs, 0, 'f', 0)
+                   .arg(before, load())
+            << Qt::endl;
+        QDir(target).removeRecursively();
+    }
+    out << QStringLiteral("ratio physical step / by hand: %1 (stream + prepare alone: %2; target <= 1.20)")
+               .arg(double(physicalMs) / double(handMs), 0, 'f', 2)
+               .arg(double(physicalStreamMs) / double(handMs), 0, 'f', 2)
+        << Qt::endl;
+    out << QStringLiteral("ratio logical step / physical step: %1 (target >= 3.0)")
+               .arg(double(logicalMs) / double(physicalMs), 0, 'f', 2)
+        << Qt::endl;
+    return 0;
+}
