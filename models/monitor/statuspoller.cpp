@@ -5,9 +5,16 @@
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 #include "sql/binlogstatus.h"
+#include "sql/replicastatus.h"
 
 #include <QCoreApplication>
+#include <QMutex>
+#include <QSet>
+#include <QTimer>
 #include <QUuid>
+
+#include <atomic>
+#include <optional>
 
 /** What a poll is told; shared with the worker, made again only when a setting changes. */
 struct PollSettings
@@ -36,6 +43,19 @@ struct PollConnection
     QString beatSql; ///< the above with the beat and its position, for beatSqlServerId/MonitorId
     qint64 beatSqlServerId = -1;
     QString beatSqlMonitorId;
+    /** The columns the polls read, positions learnt by the first poll of each statement on this connection:
+     *  of SHOW REPLICA STATUS's 50-odd columns only those ReplicaStatus reads are converted. */
+    std::optional<SqlSession::ResultShape> statusShape;
+    std::optional<SqlSession::ResultShape> beatShape;
+
+    QSet<QString> columnsRead() const
+    {
+        QSet<QString> names { QStringLiteral("read_only"), QStringLiteral("server_id"),
+            QStringLiteral("beat_gtid"), QStringLiteral("File"), QStringLiteral("Position") };
+        for (const QString& n : ReplicaStatus::columnNames(dialect.replicaStatusColumns()))
+            names.insert(n);
+        return names;
+    }
 
     void close()
     {
@@ -77,6 +97,8 @@ struct PollConnection
             + dialect.showReplicaStatus();
         beatSql.clear();
         beatSqlServerId = -1;
+        statusShape.emplace(columnsRead());
+        beatShape.reset();
         return {};
     }
 
@@ -118,9 +140,11 @@ struct PollConnection
                 + dialect.beatPositionQuery();
             beatSqlServerId = serverId;
             beatSqlMonitorId = settings.monitorId;
+            beatShape.emplace(columnsRead());
         }
         const qint64 before = Heartbeat::localClockUs();
-        const SqlSession::Results r = session->queryResults(beat ? beatSql : statusSql);
+        const SqlSession::Results r = beat ? session->queryResults(beatSql, &*beatShape)
+                                           : session->queryResults(statusSql, &*statusShape);
         const qint64 after = Heartbeat::localClockUs();
         if (r.rows.isEmpty())
             return unreachable(s, *r.error);
@@ -218,6 +242,32 @@ struct PollConnection
     }
 };
 
+/** The poll timer on the worker thread, and the way back to the poller: the worker posts each sample to
+ *  the poller, which may be gone meanwhile (it says so under the mutex before it goes). */
+struct PollLoop
+{
+    QMutex mutex;
+    StatusPoller* poller = nullptr; ///< guarded by mutex; null once the poller is being destroyed
+    std::atomic_bool polling = false; ///< a poll runs on the worker now
+    // worker thread only:
+    QTimer* timer = nullptr;
+    std::shared_ptr<const PollSettings> settings;
+
+    /** Polls (on the worker thread) and posts the sample to the poller, unless it is gone. */
+    void pollAndDeliver(PollConnection& connection, const PollSettings& pollSettings, bool fromPollNow)
+    {
+        polling = true;
+        StatusSample s = connection.poll(pollSettings);
+        polling = false;
+        QMutexLocker lock(&mutex);
+        if (!poller)
+            return;
+        QMetaObject::invokeMethod(
+            poller, [p = poller, s = std::move(s), fromPollNow] { p->deliver(s, fromPollNow); },
+            Qt::QueuedConnection);
+    }
+};
+
 StatusPoller::StatusPoller(
     ServerWorker* worker, int serverIndex, const ServerProfile& profile, QObject* parent)
     : QObject(parent)
@@ -225,17 +275,21 @@ StatusPoller::StatusPoller(
     , m_index(serverIndex)
     , m_profile(profile)
     , m_connection(std::make_shared<PollConnection>())
+    , m_loop(std::make_shared<PollLoop>())
     , m_monitorId(Heartbeat::newMonitorId())
 {
-    m_timer.setTimerType(Qt::PreciseTimer);
-    m_timer.setInterval(m_intervalMs);
-    connect(&m_timer, &QTimer::timeout, this, &StatusPoller::pollNow);
+    m_loop->poller = this;
 }
 
 StatusPoller::~StatusPoller()
 {
-    // the connection is closed on the thread that opened it; nothing waits for it here
-    m_worker->submit([connection = m_connection](ServerContext&) {
+    {
+        QMutexLocker lock(&m_loop->mutex);
+        m_loop->poller = nullptr; // no sample is posted to this poller from now on
+    }
+    // the timer and the connection are closed on the thread that made them; nothing waits for it here
+    m_worker->submit([connection = m_connection, loop = m_loop](ServerContext&) {
+        delete std::exchange(loop->timer, nullptr);
         connection->close();
         return 0;
     });
@@ -244,14 +298,15 @@ StatusPoller::~StatusPoller()
 void StatusPoller::setIntervalMs(int ms)
 {
     m_intervalMs = std::max(ms, int(MinimumIntervalMs));
-    m_timer.setInterval(m_intervalMs);
     m_settings.reset();
+    settingsChanged();
 }
 
 void StatusPoller::setTimeoutSec(int seconds)
 {
     m_timeoutSec = std::max(seconds, 1);
     m_settings.reset();
+    settingsChanged();
 }
 
 void StatusPoller::setHeartbeat(const QString& database, bool write, const QString& monitorId)
@@ -261,6 +316,7 @@ void StatusPoller::setHeartbeat(const QString& database, bool write, const QStri
     if (!monitorId.isEmpty())
         m_monitorId = monitorId;
     m_settings.reset();
+    settingsChanged();
 }
 
 int StatusPoller::beatIntervalMs() const
@@ -268,22 +324,8 @@ int StatusPoller::beatIntervalMs() const
     return std::max(m_intervalMs, int(MinimumBeatIntervalMs));
 }
 
-void StatusPoller::start()
+std::shared_ptr<const PollSettings> StatusPoller::settings()
 {
-    m_timer.start();
-    pollNow();
-}
-
-void StatusPoller::stop()
-{
-    m_timer.stop();
-}
-
-void StatusPoller::pollNow()
-{
-    if (m_inFlight)
-        return; // a poll that waits on a timeout is not stacked up behind
-    m_inFlight = true;
     if (!m_settings) {
         auto settings = std::make_shared<PollSettings>();
         settings->index = m_index;
@@ -296,11 +338,64 @@ void StatusPoller::pollNow()
         settings->pollIntervalUs = qint64(m_intervalMs) * 1000;
         m_settings = std::move(settings);
     }
-    m_worker
-        ->submit([connection = m_connection, settings = m_settings](
-                     ServerContext&) { return connection->poll(*settings); })
-        .then(this, [this](const StatusSample& s) {
-            m_inFlight = false;
-            Q_EMIT sample(s);
+    return m_settings;
+}
+
+void StatusPoller::settingsChanged()
+{
+    if (!m_active)
+        return;
+    m_worker->submit([loop = m_loop, settings = settings(), ms = m_intervalMs](ServerContext&) {
+        loop->settings = settings;
+        if (loop->timer)
+            loop->timer->setInterval(ms);
+        return 0;
+    });
+}
+
+void StatusPoller::start()
+{
+    m_active = true;
+    // the first poll at once, then every interval, all on the worker thread
+    m_worker->submit(
+        [loop = m_loop, connection = m_connection, settings = settings(), ms = m_intervalMs](ServerContext&) {
+            loop->settings = settings;
+            if (!loop->timer) {
+                loop->timer = new QTimer; // lives on this thread; deleted here when the poller goes
+                loop->timer->setTimerType(Qt::PreciseTimer);
+                QObject::connect(loop->timer, &QTimer::timeout, loop->timer,
+                    [l = loop.get(), c = connection.get()] { l->pollAndDeliver(*c, *l->settings, false); });
+            }
+            loop->timer->start(ms);
+            loop->pollAndDeliver(*connection, *settings, false);
+            return 0;
         });
+}
+
+void StatusPoller::stop()
+{
+    m_active = false;
+    m_worker->submit([loop = m_loop](ServerContext&) {
+        if (loop->timer)
+            loop->timer->stop();
+        return 0;
+    });
+}
+
+void StatusPoller::pollNow()
+{
+    if (m_inFlight || m_loop->polling)
+        return; // a poll that waits on a timeout is not stacked up behind
+    m_inFlight = true;
+    m_worker->submit([loop = m_loop, connection = m_connection, settings = settings()](ServerContext&) {
+        loop->pollAndDeliver(*connection, *settings, true);
+        return 0;
+    });
+}
+
+void StatusPoller::deliver(const StatusSample& sample, bool fromPollNow)
+{
+    if (fromPollNow)
+        m_inFlight = false;
+    Q_EMIT this->sample(sample);
 }

@@ -115,17 +115,24 @@ Result<QList<SqlRow>> SqlSession::query(const QString& sql, const QString& shown
             SqlSession::tr("%1 — while running: %2").arg(text, shown), nativeCode(e));
     }
     QList<SqlRow> rows;
+    if (!q.isSelect())
+        return rows;
+    const QSqlRecord rec = q.record(); // one description of the columns for every row
+    const int columns = int(rec.count());
+    QStringList names;
+    names.reserve(columns);
+    for (int i = 0; i < columns; ++i)
+        names << rec.fieldName(i);
     while (q.next()) {
-        const QSqlRecord rec = q.record();
         SqlRow row;
-        for (int i = 0; i < rec.count(); ++i)
-            row.insert(rec.fieldName(i), q.value(i));
+        for (int i = 0; i < columns; ++i)
+            row.insert(names.at(i), q.value(i));
         rows.append(row);
     }
     return rows;
 }
 
-SqlSession::Results SqlSession::queryResults(const QString& sql)
+SqlSession::Results SqlSession::queryResults(const QString& sql, ResultShape* shape)
 {
     Results out;
     if (!isOpen()) {
@@ -144,16 +151,33 @@ SqlSession::Results SqlSession::queryResults(const QString& sql)
     if (!q.exec(sql))
         return failed();
     QList<QList<SqlRow>>& results = out.rows;
+    QList<std::pair<int, QString>> all;
     do {
         QList<SqlRow> rows;
         if (q.isSelect()) {
-            const QSqlRecord rec = q.record();
+            const qsizetype index = results.size();
+            const QList<std::pair<int, QString>>* columns = &all;
+            if (shape && index < shape->m_columns.size()) {
+                columns = &shape->m_columns.at(index);
+            } else {
+                const QSqlRecord rec = q.record();
+                all.clear();
+                for (int i = 0; i < rec.count(); ++i)
+                    if (const QString name = rec.fieldName(i);
+                        !shape || shape->m_wanted.isEmpty() || shape->m_wanted.contains(name))
+                        all.append({ i, name });
+                if (shape && index == shape->m_columns.size())
+                    shape->m_columns.append(all);
+            }
             while (q.next()) {
                 SqlRow row;
-                for (int i = 0; i < rec.count(); ++i)
-                    row.insert(rec.fieldName(i), q.value(i));
+                for (const auto& [i, name] : *columns)
+                    row.insert(name, q.value(i));
                 rows.append(row);
             }
+        } else if (shape && results.size() == shape->m_columns.size()) {
+            shape->m_columns.append(
+                QList<std::pair<int, QString>>()); // no result set: keeps the positions of the ones after it
         }
         results.append(rows);
     } while (q.nextResult());
