@@ -144,8 +144,18 @@ Result<void> ServerRestart::waitUntilBack(RestartedServer& server)
                                                      : QStringLiteral(" (") + strangers + QLatin1Char(')'))));
         }
         // the candidate's settle ends at a known time: the last look is taken then, not up to a backoff later
-        const qint64 settleLeft = server.settledAt(SettleMs) - m_clock.elapsed();
-        pause(server.hasCandidate() ? int(std::clamp<qint64>(settleLeft, 1, backoff)) : backoff);
+        // (settled() only grows with the time: the first moment it holds, found by halving)
+        const qint64 from = m_clock.elapsed();
+        qint64 wait = backoff;
+        if (server.hasCandidate() && server.settled(from + wait, SettleMs)) {
+            qint64 low = 0;
+            while (wait - low > 1)
+                if (const qint64 mid = (low + wait) / 2; server.settled(from + mid, SettleMs))
+                    wait = mid;
+                else
+                    low = mid;
+        }
+        pause(int(wait));
         backoff = std::min(backoff * 2, 250);
     }
 }

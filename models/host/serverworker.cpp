@@ -45,28 +45,13 @@ Result<void> ServerContext::connect(int connectTimeoutSec)
     return {};
 }
 
-void ServerContext::prepareHostShell(const QString& firstCommand, int timeoutMs)
+void ServerContext::prepareHostShell()
 {
     if (shell || m_pendingShell.valid() || !profile.hasSsh)
         return;
-    m_firstCommand = firstCommand;
     // the shell is only handed over (and then used) on this worker's thread, never two threads at once
     m_pendingShell = std::async(std::launch::async,
-        [factory = shellFactory, p = profile, firstCommand, timeoutMs]() -> PreparedShell {
-            PreparedShell prepared { factory ? factory(p) : makeHostShell(p), std::nullopt };
-            if (prepared.shell && !firstCommand.isEmpty())
-                prepared.first = (*prepared.shell)->run(firstCommand, timeoutMs);
-            return prepared;
-        });
-}
-
-std::optional<Result<CommandResult>> ServerContext::preparedResult(const QString& command)
-{
-    if (m_pendingShell.valid())
-        hostShell(); // waits for the background, takes the shell and the first command's result over
-    if (!m_firstResult || command != m_firstCommand)
-        return std::nullopt;
-    return std::exchange(m_firstResult, std::nullopt);
+        [factory = shellFactory, p = profile] { return factory ? factory(p) : makeHostShell(p); });
 }
 
 int ServerContext::intent(const QString& step, const QString& action, const QJsonObject& undo, bool lasting)
@@ -89,14 +74,9 @@ void ServerContext::intentReleased(int id)
 Result<HostShell*> ServerContext::hostShell()
 {
     if (!shell) {
-        Result<std::unique_ptr<HostShell>> made = std::unexpected(StepError {});
-        if (m_pendingShell.valid()) {
-            PreparedShell prepared = m_pendingShell.get();
-            made = std::move(prepared.shell);
-            m_firstResult = std::move(prepared.first);
-        } else {
-            made = shellFactory ? shellFactory(profile) : makeHostShell(profile);
-        }
+        auto made = m_pendingShell.valid() ? m_pendingShell.get()
+            : shellFactory                 ? shellFactory(profile)
+                                           : makeHostShell(profile);
         if (!made)
             return std::unexpected(made.error());
         shell = std::move(*made);

@@ -35,12 +35,8 @@ struct ServerContext
     /** The host shell, created on first use (an SSH session is opened once and reused). */
     Result<HostShell*> hostShell();
     /** Starts opening the host shell in the background (the SSH handshake while SQL work goes on);
-     *  hostShell() takes it over. @p firstCommand (may be empty) runs on it in the same background right
-     *  after the handshake (preparedResult() hands its result over). No-op when it is open or local. */
-    void prepareHostShell(const QString& firstCommand = {}, int timeoutMs = 10000);
-    /** What @p command gave when prepareHostShell() ran it first (waiting for that); empty when it was not
-     *  run there (run it then). Handed over once. */
-    std::optional<Result<CommandResult>> preparedResult(const QString& command);
+     *  hostShell() takes it over. No-op when it is open or local. */
+    void prepareHostShell();
     /** What the host shell has to tell since the last call (see HostShell::takeNotices). */
     QList<HostNotice> takeNotices() { return shell ? shell->takeNotices() : QList<HostNotice>(); }
 
@@ -56,15 +52,7 @@ struct ServerContext
     void intentReleased(int id);
 
 private:
-    /** The shell opened in the background and what its first command gave. */
-    struct PreparedShell
-    {
-        Result<std::unique_ptr<HostShell>> shell;
-        std::optional<Result<CommandResult>> first;
-    };
-    std::future<PreparedShell> m_pendingShell;
-    QString m_firstCommand;
-    std::optional<Result<CommandResult>> m_firstResult;
+    std::future<Result<std::unique_ptr<HostShell>>> m_pendingShell;
 };
 
 /** A QObject in a QThread of its own that owns one server's SQL connection and host shell.

@@ -7,6 +7,11 @@
 #include "sql/binlogstatus.h"
 #include "sql/replicastatus.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
 #include <QCoreApplication>
 #include <QMutex>
 #include <QSet>
@@ -43,22 +48,89 @@ struct PollConnection
     QString beatSql; ///< the above with the beat and its position, for beatSqlServerId/MonitorId
     qint64 beatSqlServerId = -1;
     QString beatSqlMonitorId;
-    /** The columns the polls read, positions learnt by the first poll of each statement on this connection:
-     *  of SHOW REPLICA STATUS's 50-odd columns only those ReplicaStatus reads are converted. */
-    std::optional<SqlSession::ResultShape> statusShape;
-    std::optional<SqlSession::ResultShape> beatShape;
+    /** The poll's own handle on the session's connection (no lookup in Qt's list of connections, under its
+     *  lock, at each poll); let go before the session closes. */
+    QSqlDatabase db;
+    /** Per result of the status statement and of the beat statement: the positions and names of the
+     *  columns the poll reads, learnt by the first run on this connection. QSqlQuery::record() describes
+     *  every column anew each time, and of SHOW REPLICA STATUS's 50-odd columns the poll reads 26: the rest
+     *  are not converted at all. */
+    using Columns = QList<QList<std::pair<int, QString>>>;
+    Columns statusColumns;
+    Columns beatColumns;
+    QSet<QString> wanted;
 
-    QSet<QString> columnsRead() const
+    /** The columns ReplicaStatus::fromRow() reads (keep the two lists together), and the poll's own. */
+    static QSet<QString> columnsRead(const Dialect& dialect)
     {
-        QSet<QString> names { QStringLiteral("read_only"), QStringLiteral("server_id"),
-            QStringLiteral("beat_gtid"), QStringLiteral("File"), QStringLiteral("Position") };
-        for (const QString& n : ReplicaStatus::columnNames(dialect.replicaStatusColumns()))
-            names.insert(n);
+        const ReplicaStatusColumns& c = dialect.replicaStatusColumns();
+        QSet<QString> names;
+        for (const QLatin1StringView name : { c.sourceHost, c.sourcePort, c.sourceUser, c.ioRunning,
+                 c.sqlRunning, c.secondsBehind, c.sourceLogFile, c.readSourceLogPos, c.relaySourceLogFile,
+                 c.execSourceLogPos, c.sqlState, c.usingGtid })
+            names.insert(QString(name));
+        for (const char* name : { "Relay_Log_File", "Relay_Log_Pos", "Relay_Log_Space", "Last_IO_Errno",
+                 "Last_IO_Error", "Last_IO_Error_Timestamp", "Last_SQL_Errno", "Last_SQL_Error",
+                 "Last_SQL_Error_Timestamp", "SQL_Delay", "Replicate_Do_DB", "Replicate_Ignore_DB",
+                 "Replicate_Wild_Do_Table", "Replicate_Wild_Ignore_Table", "read_only", "server_id",
+                 "beat_gtid", "File", "Position" })
+            names.insert(QString::fromLatin1(name));
         return names;
+    }
+
+    /** Runs the poll's statements in one round trip, as SqlSession::queryResults does, reading only the
+     *  wanted columns at the positions learnt in @p columns. */
+    SqlSession::Results run(const QString& sql, Columns& columns, const QString& server)
+    {
+        SqlSession::Results out;
+        if (!db.isOpen()) {
+            out.error = StepError { server, StepId::Poll, 0, StatusPoller::tr("not connected") };
+            return out;
+        }
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        auto failed = [&] {
+            const QSqlError e = q.lastError();
+            const QString text = e.databaseText().isEmpty() ? e.driverText() : e.databaseText();
+            out.error = StepError { server, StepId::Poll, e.nativeErrorCode().toInt(),
+                StatusPoller::tr("%1 — while running: %2").arg(text, sql) };
+            return out;
+        };
+        if (!q.exec(sql))
+            return failed();
+        QList<std::pair<int, QString>> found;
+        do {
+            const qsizetype index = out.rows.size();
+            QList<SqlRow> rows;
+            if (index >= columns.size()) { // the first run of this statement on this connection
+                found.clear();
+                if (q.isSelect()) {
+                    const QSqlRecord rec = q.record();
+                    for (int i = 0; i < rec.count(); ++i)
+                        if (const QString name = rec.fieldName(i); wanted.contains(name))
+                            found.append({ i, name });
+                }
+                columns.append(found);
+            }
+            if (q.isSelect()) {
+                const QList<std::pair<int, QString>>& read = columns.at(index);
+                while (q.next()) {
+                    SqlRow row;
+                    for (const auto& [i, name] : read)
+                        row.insert(name, q.value(i));
+                    rows.append(row);
+                }
+            }
+            out.rows.append(rows);
+        } while (q.nextResult());
+        if (q.lastError().isValid())
+            return failed(); // a later statement failed: the ones before it ran
+        return out;
     }
 
     void close()
     {
+        db = QSqlDatabase(); // before the session removes the connection
         if (session)
             session->close();
         session.reset();
@@ -71,9 +143,9 @@ struct PollConnection
         auto password = settings.profile.adminPassword();
         if (!password)
             return std::unexpected(password.error());
-        session = std::make_unique<SqlSession>(
-            QStringLiteral("replipair-poll-%1-%2")
-                .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128)));
+        const QString connectionName = QStringLiteral("replipair-poll-%1-%2")
+                                           .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128));
+        session = std::make_unique<SqlSession>(connectionName);
         session->setStep(StepId::Poll);
         SqlEndpoint ep;
         ep.serverName = settings.profile.name;
@@ -97,8 +169,10 @@ struct PollConnection
             + dialect.showReplicaStatus();
         beatSql.clear();
         beatSqlServerId = -1;
-        statusShape.emplace(columnsRead());
-        beatShape.reset();
+        db = QSqlDatabase::database(connectionName, false);
+        wanted = columnsRead(dialect);
+        statusColumns.clear();
+        beatColumns.clear();
         return {};
     }
 
@@ -140,11 +214,11 @@ struct PollConnection
                 + dialect.beatPositionQuery();
             beatSqlServerId = serverId;
             beatSqlMonitorId = settings.monitorId;
-            beatShape.emplace(columnsRead());
+            beatColumns.clear();
         }
         const qint64 before = Heartbeat::localClockUs();
-        const SqlSession::Results r = beat ? session->queryResults(beatSql, &*beatShape)
-                                           : session->queryResults(statusSql, &*statusShape);
+        const SqlSession::Results r = beat ? run(beatSql, beatColumns, settings.profile.name)
+                                           : run(statusSql, statusColumns, settings.profile.name);
         const qint64 after = Heartbeat::localClockUs();
         if (r.rows.isEmpty())
             return unreachable(s, *r.error);

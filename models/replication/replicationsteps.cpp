@@ -157,23 +157,14 @@ Result<void> ReplicationSteps::changeSource(
     return sql.exec(d.startReplica());
 }
 
-QString ReplicationSteps::peerProbeCommand(const QString& host, int port)
-{
-    return QStringLiteral("timeout 5 bash -c 'exec 3<>/dev/tcp/%1/%2' 2>/dev/null").arg(host).arg(port);
-}
-
 Result<int> ReplicationSteps::peerAnswers(ServerContext& ctx, const QString& host, int port)
 {
-    const QString command = peerProbeCommand(host, port);
-    // run already, right after the SSH handshake, when the inspection asked for it
-    auto r = ctx.preparedResult(command);
-    if (!r) {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        r = (*shell)->run(command, PeerProbeTimeoutMs);
-    }
-    if (!*r)
-        return std::unexpected(r->error());
-    return (*r)->exitCode == 0 ? 1 : ((*r)->exitCode == 127 ? -1 : 0);
+    auto shell = ctx.hostShell();
+    if (!shell)
+        return std::unexpected(shell.error());
+    auto r = (*shell)->run(
+        QStringLiteral("timeout 5 bash -c 'exec 3<>/dev/tcp/%1/%2' 2>/dev/null").arg(host).arg(port), 8000);
+    if (!r)
+        return std::unexpected(r.error());
+    return r->exitCode == 0 ? 1 : (r->exitCode == 127 ? -1 : 0);
 }

@@ -18,10 +18,7 @@ Result<void> PairInspection::run()
     const PairWorkers::ServerStep step = [this](ServerContext& ctx) -> Result<QString> {
         ServerInspection& s = in[ctx.index];
         s.server = ctx.profile.name;
-        // the SSH handshake, and the peer probe right after it on that session, while the SQL inspection runs
-        const ServerProfile& peer = m_profile.servers[1 - ctx.index];
-        ctx.prepareHostShell(ReplicationSteps::peerProbeCommand(peer.effectivePeerHost(), peer.port),
-            ReplicationSteps::PeerProbeTimeoutMs);
+        ctx.prepareHostShell(); // SSH handshake while the SQL inspection runs
         auto c = ctx.connect();
         if (!c) {
             s.error = c.error();

@@ -41,22 +41,6 @@ QString ioStateText(const QString& ioState)
     return ioState; // a state this version of RepliPair does not know: the server's word
 }
 
-// the columns every flavor names alike
-constexpr QLatin1StringView kRelayLogFile("Relay_Log_File");
-constexpr QLatin1StringView kRelayLogPos("Relay_Log_Pos");
-constexpr QLatin1StringView kRelayLogSpace("Relay_Log_Space");
-constexpr QLatin1StringView kLastIoErrno("Last_IO_Errno");
-constexpr QLatin1StringView kLastIoError("Last_IO_Error");
-constexpr QLatin1StringView kLastIoErrorTime("Last_IO_Error_Timestamp");
-constexpr QLatin1StringView kLastSqlErrno("Last_SQL_Errno");
-constexpr QLatin1StringView kLastSqlError("Last_SQL_Error");
-constexpr QLatin1StringView kLastSqlErrorTime("Last_SQL_Error_Timestamp");
-constexpr QLatin1StringView kSqlDelay("SQL_Delay");
-constexpr QLatin1StringView kDoDb("Replicate_Do_DB");
-constexpr QLatin1StringView kIgnoreDb("Replicate_Ignore_DB");
-constexpr QLatin1StringView kWildDoTable("Replicate_Wild_Do_Table");
-constexpr QLatin1StringView kWildIgnoreTable("Replicate_Wild_Ignore_Table");
-
 QJsonValue textOrNull(const QString& s)
 {
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
@@ -185,36 +169,24 @@ ReplicaStatus ReplicaStatus::fromRow(const QVariantMap& row, const ReplicaStatus
     s.readSourceLogPos = number(c.readSourceLogPos);
     s.relaySourceLogFile = text(c.relaySourceLogFile);
     s.execSourceLogPos = number(c.execSourceLogPos);
-    s.relayLogFile = text(kRelayLogFile);
-    s.relayLogPos = number(kRelayLogPos);
-    s.relayLogSpace = number(kRelayLogSpace);
-    s.lastIoErrno = int(number(kLastIoErrno));
-    s.lastIoError = text(kLastIoError);
-    s.lastIoErrorTime = text(kLastIoErrorTime);
-    s.lastSqlErrno = int(number(kLastSqlErrno));
-    s.lastSqlError = text(kLastSqlError);
-    s.lastSqlErrorTime = text(kLastSqlErrorTime);
+    s.relayLogFile = text(QLatin1StringView("Relay_Log_File"));
+    s.relayLogPos = number(QLatin1StringView("Relay_Log_Pos"));
+    s.relayLogSpace = number(QLatin1StringView("Relay_Log_Space"));
+    s.lastIoErrno = int(number(QLatin1StringView("Last_IO_Errno")));
+    s.lastIoError = text(QLatin1StringView("Last_IO_Error"));
+    s.lastIoErrorTime = text(QLatin1StringView("Last_IO_Error_Timestamp"));
+    s.lastSqlErrno = int(number(QLatin1StringView("Last_SQL_Errno")));
+    s.lastSqlError = text(QLatin1StringView("Last_SQL_Error"));
+    s.lastSqlErrorTime = text(QLatin1StringView("Last_SQL_Error_Timestamp"));
     const QString gtid = text(c.usingGtid);
     s.usingGtid = !gtid.isEmpty() && gtid != QLatin1String("No") && gtid != QLatin1String("0");
-    s.sqlDelay = optionalInt(row.value(kSqlDelay));
+    s.sqlDelay = optionalInt(row.value(QLatin1StringView("SQL_Delay")));
     s.sqlState = text(c.sqlState);
-    s.replicateDoDb = text(kDoDb);
-    s.replicateIgnoreDb = text(kIgnoreDb);
-    s.replicateWildDoTable = text(kWildDoTable);
-    s.replicateWildIgnoreTable = text(kWildIgnoreTable);
+    s.replicateDoDb = text(QLatin1StringView("Replicate_Do_DB"));
+    s.replicateIgnoreDb = text(QLatin1StringView("Replicate_Ignore_DB"));
+    s.replicateWildDoTable = text(QLatin1StringView("Replicate_Wild_Do_Table"));
+    s.replicateWildIgnoreTable = text(QLatin1StringView("Replicate_Wild_Ignore_Table"));
     return s;
-}
-
-QStringList ReplicaStatus::columnNames(const ReplicaStatusColumns& c)
-{
-    QStringList names;
-    for (const QLatin1StringView name : { c.sourceHost, c.sourcePort, c.sourceUser, c.ioRunning, c.sqlRunning,
-             c.secondsBehind, c.sourceLogFile, c.readSourceLogPos, c.relaySourceLogFile, c.execSourceLogPos,
-             c.sqlState, c.usingGtid, kRelayLogFile, kRelayLogPos, kRelayLogSpace, kLastIoErrno, kLastIoError,
-             kLastIoErrorTime, kLastSqlErrno, kLastSqlError, kLastSqlErrorTime, kSqlDelay, kDoDb, kIgnoreDb,
-             kWildDoTable, kWildIgnoreTable })
-        names << QString(name);
-    return names;
 }
 
 ReplicaStatus ReplicaStatus::fromRow(const QVariantMap& row, const Dialect& dialect)

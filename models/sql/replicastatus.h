@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
-#include <QStringList>
 #include <QVariantMap>
 #include <optional>
 
@@ -82,8 +81,6 @@ public:
     /** Reads a row whose column names tell their dialect (old Slave_/Master_ or new Replica_/Source_). */
     static ReplicaStatus fromRow(const QVariantMap& row);
     static ReplicaStatus fromRow(const QVariantMap& row, const ReplicaStatusColumns& columns);
-    /** The columns fromRow() reads, for a query that converts only those (SqlSession::ResultShape). */
-    static QStringList columnNames(const ReplicaStatusColumns& columns);
     /** Runs the dialect's SHOW … STATUS on @p session and reads it. */
     static Result<ReplicaStatus> read(SqlSession& session, const Dialect& dialect);
 };

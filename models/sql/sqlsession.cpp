@@ -132,7 +132,7 @@ Result<QList<SqlRow>> SqlSession::query(const QString& sql, const QString& shown
     return rows;
 }
 
-SqlSession::Results SqlSession::queryResults(const QString& sql, ResultShape* shape)
+SqlSession::Results SqlSession::queryResults(const QString& sql)
 {
     Results out;
     if (!isOpen()) {
@@ -151,33 +151,21 @@ SqlSession::Results SqlSession::queryResults(const QString& sql, ResultShape* sh
     if (!q.exec(sql))
         return failed();
     QList<QList<SqlRow>>& results = out.rows;
-    QList<std::pair<int, QString>> all;
     do {
         QList<SqlRow> rows;
         if (q.isSelect()) {
-            const qsizetype index = results.size();
-            const QList<std::pair<int, QString>>* columns = &all;
-            if (shape && index < shape->m_columns.size()) {
-                columns = &shape->m_columns.at(index);
-            } else {
-                const QSqlRecord rec = q.record();
-                all.clear();
-                for (int i = 0; i < rec.count(); ++i)
-                    if (const QString name = rec.fieldName(i);
-                        !shape || shape->m_wanted.isEmpty() || shape->m_wanted.contains(name))
-                        all.append({ i, name });
-                if (shape && index == shape->m_columns.size())
-                    shape->m_columns.append(all);
-            }
+            const QSqlRecord rec = q.record();
+            const int columns = int(rec.count());
+            QStringList names;
+            names.reserve(columns);
+            for (int i = 0; i < columns; ++i)
+                names << rec.fieldName(i);
             while (q.next()) {
                 SqlRow row;
-                for (const auto& [i, name] : *columns)
-                    row.insert(name, q.value(i));
+                for (int i = 0; i < columns; ++i)
+                    row.insert(names.at(i), q.value(i));
                 rows.append(row);
             }
-        } else if (shape && results.size() == shape->m_columns.size()) {
-            shape->m_columns.append(
-                QList<std::pair<int, QString>>()); // no result set: keeps the positions of the ones after it
         }
         results.append(rows);
     } while (q.nextResult());

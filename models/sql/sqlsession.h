@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QList>
-#include <QSet>
 #include <QString>
 #include <QVariantMap>
 
@@ -53,25 +52,7 @@ public:
         QList<QList<SqlRow>> rows; ///< per statement that ran, in order
         std::optional<StepError> error; ///< the statement that failed; the ones after it did not run
     };
-    /** The columns a statement run again and again on one connection (a poll) reads from each of its results,
-     *  by name: their positions are learnt on the first run and kept (QSqlQuery::record() describes every
-     *  column of a result anew each time, and SHOW REPLICA STATUS has over 50), and the columns not wanted
-     *  are not converted at all. For one statement on one connection: make a new one when either changes. */
-    class ResultShape
-    {
-    public:
-        /** @p wanted: the column names to read (case as the server sends them); empty: all. */
-        explicit ResultShape(QSet<QString> wanted = {})
-            : m_wanted(std::move(wanted))
-        { }
-
-    private:
-        friend class SqlSession;
-        QSet<QString> m_wanted;
-        QList<QList<std::pair<int, QString>>> m_columns; ///< per result: position and name, once learnt
-    };
-    /** @p shape (may be null): learnt on the first call, then reused (see ResultShape). */
-    Results queryResults(const QString& sql, ResultShape* shape = nullptr);
+    Results queryResults(const QString& sql);
     /** First column of the first row, or a null QVariant when there is no row. */
     Result<QVariant> scalar(const QString& sql);
 
