@@ -69,11 +69,11 @@ struct PollConnection
                  c.sqlRunning, c.secondsBehind, c.sourceLogFile, c.readSourceLogPos, c.relaySourceLogFile,
                  c.execSourceLogPos, c.sqlState, c.usingGtid })
             names.insert(QString(name));
-        for (const char* name : { "Relay_Log_File", "Relay_Log_Pos", "Relay_Log_Space", "Last_IO_Errno",
-                 "Last_IO_Error", "Last_IO_Error_Timestamp", "Last_SQL_Errno", "Last_SQL_Error",
-                 "Last_SQL_Error_Timestamp", "SQL_Delay", "Replicate_Do_DB", "Replicate_Ignore_DB",
-                 "Replicate_Wild_Do_Table", "Replicate_Wild_Ignore_Table", "read_only", "server_id",
-                 "beat_gtid", "File", "Position" })
+        for (const char* name :
+            { "Relay_Log_File", "Relay_Log_Pos", "Relay_Log_Space", "Last_IO_Errno", "Last_IO_Error",
+                "Last_IO_Error_Timestamp", "Last_SQL_Errno", "Last_SQL_Error", "Last_SQL_Error_Timestamp",
+                "SQL_Delay", "Replicate_Do_DB", "Replicate_Ignore_DB", "Replicate_Wild_Do_Table",
+                "Replicate_Wild_Ignore_Table", "read_only", "server_id", "beat_gtid", "File", "Position" })
             names.insert(QString::fromLatin1(name));
         return names;
     }
@@ -143,8 +143,9 @@ struct PollConnection
         auto password = settings.profile.adminPassword();
         if (!password)
             return std::unexpected(password.error());
-        const QString connectionName = QStringLiteral("replipair-poll-%1-%2")
-                                           .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128));
+        const QString connectionName
+            = QStringLiteral("replipair-poll-%1-%2")
+                  .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128));
         session = std::make_unique<SqlSession>(connectionName);
         session->setStep(StepId::Poll);
         SqlEndpoint ep;
