@@ -13,6 +13,7 @@
 #include <QSqlRecord>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QSet>
 #include <QTimer>
@@ -325,8 +326,22 @@ struct PollLoop
     StatusPoller* poller = nullptr; ///< guarded by mutex; null once the poller is being destroyed
     std::atomic_bool polling = false; ///< a poll runs on the worker now
     // worker thread only:
-    QTimer* timer = nullptr;
+    QTimer* timer = nullptr; ///< single shot, armed for the next tick after each poll
     std::shared_ptr<const PollSettings> settings;
+    QElapsedTimer clock;
+    qint64 periodMs = StatusPoller::DefaultIntervalMs;
+    qint64 dueMs = 0; ///< the tick the last poll was for, on clock
+
+    /** Arms the timer for the next tick of a fixed rate: a tick that fell while a poll waited on a timeout
+     *  is skipped, not run late (no poll stacked up behind a slow one). */
+    void arm()
+    {
+        const qint64 now = clock.elapsed();
+        do
+            dueMs += periodMs;
+        while (dueMs <= now);
+        timer->start(int(dueMs - now));
+    }
 
     /** Polls (on the worker thread) and posts the sample to the poller, unless it is gone. */
     void pollAndDeliver(PollConnection& connection, const PollSettings& pollSettings, bool fromPollNow)
@@ -334,6 +349,8 @@ struct PollLoop
         polling = true;
         StatusSample s = connection.poll(pollSettings);
         polling = false;
+        if (!fromPollNow && timer && clock.isValid())
+            arm();
         QMutexLocker lock(&mutex);
         if (!poller)
             return;
@@ -422,8 +439,7 @@ void StatusPoller::settingsChanged()
         return;
     m_worker->submit([loop = m_loop, settings = settings(), ms = m_intervalMs](ServerContext&) {
         loop->settings = settings;
-        if (loop->timer)
-            loop->timer->setInterval(ms);
+        loop->periodMs = ms;
         return 0;
     });
 }
@@ -435,13 +451,16 @@ void StatusPoller::start()
     m_worker->submit(
         [loop = m_loop, connection = m_connection, settings = settings(), ms = m_intervalMs](ServerContext&) {
             loop->settings = settings;
+            loop->periodMs = ms;
             if (!loop->timer) {
                 loop->timer = new QTimer; // lives on this thread; deleted here when the poller goes
                 loop->timer->setTimerType(Qt::PreciseTimer);
+                loop->timer->setSingleShot(true);
                 QObject::connect(loop->timer, &QTimer::timeout, loop->timer,
                     [l = loop.get(), c = connection.get()] { l->pollAndDeliver(*c, *l->settings, false); });
             }
-            loop->timer->start(ms);
+            loop->clock.start(); // the ticks count from now: this first poll is tick 0
+            loop->dueMs = 0;
             loop->pollAndDeliver(*connection, *settings, false);
             return 0;
         });
@@ -453,6 +472,7 @@ void StatusPoller::stop()
     m_worker->submit([loop = m_loop](ServerContext&) {
         if (loop->timer)
             loop->timer->stop();
+        loop->clock.invalidate(); // a poll under way does not arm it again
         return 0;
     });
 }
