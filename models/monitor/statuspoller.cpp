@@ -5,9 +5,22 @@
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 #include "sql/binlogstatus.h"
+#include "sql/replicastatus.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QSet>
+#include <QTimer>
 #include <QUuid>
+
+#include <atomic>
+#include <optional>
 
 /** What a poll is told; shared with the worker, made again only when a setting changes. */
 struct PollSettings
@@ -36,9 +49,89 @@ struct PollConnection
     QString beatSql; ///< the above with the beat and its position, for beatSqlServerId/MonitorId
     qint64 beatSqlServerId = -1;
     QString beatSqlMonitorId;
+    /** The poll's own handle on the session's connection (no lookup in Qt's list of connections, under its
+     *  lock, at each poll); let go before the session closes. */
+    QSqlDatabase db;
+    /** Per result of the status statement and of the beat statement: the positions and names of the
+     *  columns the poll reads, learnt by the first run on this connection. QSqlQuery::record() describes
+     *  every column anew each time, and of SHOW REPLICA STATUS's 50-odd columns the poll reads 26: the rest
+     *  are not converted at all. */
+    using Columns = QList<QList<std::pair<int, QString>>>;
+    Columns statusColumns;
+    Columns beatColumns;
+    QSet<QString> wanted;
+
+    /** The columns ReplicaStatus::fromRow() reads (keep the two lists together), and the poll's own. */
+    static QSet<QString> columnsRead(const Dialect& dialect)
+    {
+        const ReplicaStatusColumns& c = dialect.replicaStatusColumns();
+        QSet<QString> names;
+        for (const QLatin1StringView name : { c.sourceHost, c.sourcePort, c.sourceUser, c.ioRunning,
+                 c.sqlRunning, c.secondsBehind, c.sourceLogFile, c.readSourceLogPos, c.relaySourceLogFile,
+                 c.execSourceLogPos, c.sqlState, c.usingGtid })
+            names.insert(QString(name));
+        for (const char* name :
+            { "Relay_Log_File", "Relay_Log_Pos", "Relay_Log_Space", "Last_IO_Errno", "Last_IO_Error",
+                "Last_IO_Error_Timestamp", "Last_SQL_Errno", "Last_SQL_Error", "Last_SQL_Error_Timestamp",
+                "SQL_Delay", "Replicate_Do_DB", "Replicate_Ignore_DB", "Replicate_Wild_Do_Table",
+                "Replicate_Wild_Ignore_Table", "read_only", "server_id", "beat_gtid", "File", "Position" })
+            names.insert(QString::fromLatin1(name));
+        return names;
+    }
+
+    /** Runs the poll's statements in one round trip, as SqlSession::queryResults does, reading only the
+     *  wanted columns at the positions learnt in @p columns. */
+    SqlSession::Results run(const QString& sql, Columns& columns, const QString& server)
+    {
+        SqlSession::Results out;
+        if (!db.isOpen()) {
+            out.error = StepError { server, StepId::Poll, 0, StatusPoller::tr("not connected") };
+            return out;
+        }
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        auto failed = [&] {
+            const QSqlError e = q.lastError();
+            const QString text = e.databaseText().isEmpty() ? e.driverText() : e.databaseText();
+            out.error = StepError { server, StepId::Poll, e.nativeErrorCode().toInt(),
+                StatusPoller::tr("%1 — while running: %2").arg(text, sql) };
+            return out;
+        };
+        if (!q.exec(sql))
+            return failed();
+        QList<std::pair<int, QString>> found;
+        do {
+            const qsizetype index = out.rows.size();
+            QList<SqlRow> rows;
+            if (index >= columns.size()) { // the first run of this statement on this connection
+                found.clear();
+                if (q.isSelect()) {
+                    const QSqlRecord rec = q.record();
+                    for (int i = 0; i < rec.count(); ++i)
+                        if (const QString name = rec.fieldName(i); wanted.contains(name))
+                            found.append({ i, name });
+                }
+                columns.append(found);
+            }
+            if (q.isSelect()) {
+                const QList<std::pair<int, QString>>& read = columns.at(index);
+                while (q.next()) {
+                    SqlRow row;
+                    for (const auto& [i, name] : read)
+                        row.insert(name, q.value(i));
+                    rows.append(row);
+                }
+            }
+            out.rows.append(rows);
+        } while (q.nextResult());
+        if (q.lastError().isValid())
+            return failed(); // a later statement failed: the ones before it ran
+        return out;
+    }
 
     void close()
     {
+        db = QSqlDatabase(); // before the session removes the connection
         if (session)
             session->close();
         session.reset();
@@ -51,9 +144,10 @@ struct PollConnection
         auto password = settings.profile.adminPassword();
         if (!password)
             return std::unexpected(password.error());
-        session = std::make_unique<SqlSession>(
-            QStringLiteral("replipair-poll-%1-%2")
-                .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128)));
+        const QString connectionName
+            = QStringLiteral("replipair-poll-%1-%2")
+                  .arg(settings.profile.name, QUuid::createUuid().toString(QUuid::Id128));
+        session = std::make_unique<SqlSession>(connectionName);
         session->setStep(StepId::Poll);
         SqlEndpoint ep;
         ep.serverName = settings.profile.name;
@@ -77,6 +171,10 @@ struct PollConnection
             + dialect.showReplicaStatus();
         beatSql.clear();
         beatSqlServerId = -1;
+        db = QSqlDatabase::database(connectionName, false);
+        wanted = columnsRead(dialect);
+        statusColumns.clear();
+        beatColumns.clear();
         return {};
     }
 
@@ -135,9 +233,11 @@ struct PollConnection
                 + dialect.beatPositionQuery();
             beatSqlServerId = serverId;
             beatSqlMonitorId = settings.monitorId;
+            beatColumns.clear();
         }
         const qint64 before = Heartbeat::localClockUs();
-        const SqlSession::Results r = session->queryResults(beat ? beatSql : statusSql);
+        const SqlSession::Results r = beat ? run(beatSql, beatColumns, settings.profile.name)
+                                           : run(statusSql, statusColumns, settings.profile.name);
         const qint64 after = Heartbeat::localClockUs();
         if (r.rows.isEmpty())
             return unreachable(s, *r.error);
@@ -237,6 +337,48 @@ struct PollConnection
     }
 };
 
+/** The poll timer on the worker thread, and the way back to the poller: the worker posts each sample to
+ *  the poller, which may be gone meanwhile (it says so under the mutex before it goes). */
+struct PollLoop
+{
+    QMutex mutex;
+    StatusPoller* poller = nullptr; ///< guarded by mutex; null once the poller is being destroyed
+    std::atomic_bool polling = false; ///< a poll runs on the worker now
+    // worker thread only:
+    QTimer* timer = nullptr; ///< single shot, armed for the next tick after each poll
+    std::shared_ptr<const PollSettings> settings;
+    QElapsedTimer clock;
+    qint64 periodMs = StatusPoller::DefaultIntervalMs;
+    qint64 dueMs = 0; ///< the tick the last poll was for, on clock
+
+    /** Arms the timer for the next tick of a fixed rate: a tick that fell while a poll waited on a timeout
+     *  is skipped, not run late (no poll stacked up behind a slow one). */
+    void arm()
+    {
+        const qint64 now = clock.elapsed();
+        do
+            dueMs += periodMs;
+        while (dueMs <= now);
+        timer->start(int(dueMs - now));
+    }
+
+    /** Polls (on the worker thread) and posts the sample to the poller, unless it is gone. */
+    void pollAndDeliver(PollConnection& connection, const PollSettings& pollSettings, bool fromPollNow)
+    {
+        polling = true;
+        StatusSample s = connection.poll(pollSettings);
+        polling = false;
+        if (!fromPollNow && timer && clock.isValid())
+            arm();
+        QMutexLocker lock(&mutex);
+        if (!poller)
+            return;
+        QMetaObject::invokeMethod(
+            poller, [p = poller, s = std::move(s), fromPollNow] { p->deliver(s, fromPollNow); },
+            Qt::QueuedConnection);
+    }
+};
+
 StatusPoller::StatusPoller(
     ServerWorker* worker, int serverIndex, const ServerProfile& profile, QObject* parent)
     : QObject(parent)
@@ -244,17 +386,21 @@ StatusPoller::StatusPoller(
     , m_index(serverIndex)
     , m_profile(profile)
     , m_connection(std::make_shared<PollConnection>())
+    , m_loop(std::make_shared<PollLoop>())
     , m_monitorId(Heartbeat::newMonitorId())
 {
-    m_timer.setTimerType(Qt::PreciseTimer);
-    m_timer.setInterval(m_intervalMs);
-    connect(&m_timer, &QTimer::timeout, this, &StatusPoller::pollNow);
+    m_loop->poller = this;
 }
 
 StatusPoller::~StatusPoller()
 {
-    // the connection is closed on the thread that opened it; nothing waits for it here
-    m_worker->submit([connection = m_connection](ServerContext&) {
+    {
+        QMutexLocker lock(&m_loop->mutex);
+        m_loop->poller = nullptr; // no sample is posted to this poller from now on
+    }
+    // the timer and the connection are closed on the thread that made them; nothing waits for it here
+    m_worker->submit([connection = m_connection, loop = m_loop](ServerContext&) {
+        delete std::exchange(loop->timer, nullptr);
         connection->close();
         return 0;
     });
@@ -263,14 +409,15 @@ StatusPoller::~StatusPoller()
 void StatusPoller::setIntervalMs(int ms)
 {
     m_intervalMs = std::max(ms, int(MinimumIntervalMs));
-    m_timer.setInterval(m_intervalMs);
     m_settings.reset();
+    settingsChanged();
 }
 
 void StatusPoller::setTimeoutSec(int seconds)
 {
     m_timeoutSec = std::max(seconds, 1);
     m_settings.reset();
+    settingsChanged();
 }
 
 void StatusPoller::setHeartbeat(const QString& database, bool write, const QString& monitorId)
@@ -280,6 +427,7 @@ void StatusPoller::setHeartbeat(const QString& database, bool write, const QStri
     if (!monitorId.isEmpty())
         m_monitorId = monitorId;
     m_settings.reset();
+    settingsChanged();
 }
 
 int StatusPoller::beatIntervalMs() const
@@ -287,22 +435,8 @@ int StatusPoller::beatIntervalMs() const
     return std::max(m_intervalMs, int(MinimumBeatIntervalMs));
 }
 
-void StatusPoller::start()
+std::shared_ptr<const PollSettings> StatusPoller::settings()
 {
-    m_timer.start();
-    pollNow();
-}
-
-void StatusPoller::stop()
-{
-    m_timer.stop();
-}
-
-void StatusPoller::pollNow()
-{
-    if (m_inFlight)
-        return; // a poll that waits on a timeout is not stacked up behind
-    m_inFlight = true;
     if (!m_settings) {
         auto settings = std::make_shared<PollSettings>();
         settings->index = m_index;
@@ -315,11 +449,67 @@ void StatusPoller::pollNow()
         settings->pollIntervalUs = qint64(m_intervalMs) * 1000;
         m_settings = std::move(settings);
     }
-    m_worker
-        ->submit([connection = m_connection, settings = m_settings](
-                     ServerContext&) { return connection->poll(*settings); })
-        .then(this, [this](const StatusSample& s) {
-            m_inFlight = false;
-            Q_EMIT sample(s);
+    return m_settings;
+}
+
+void StatusPoller::settingsChanged()
+{
+    if (!m_active)
+        return;
+    m_worker->submit([loop = m_loop, settings = settings(), ms = m_intervalMs](ServerContext&) {
+        loop->settings = settings;
+        loop->periodMs = ms;
+        return 0;
+    });
+}
+
+void StatusPoller::start()
+{
+    m_active = true;
+    // the first poll at once, then every interval, all on the worker thread
+    m_worker->submit(
+        [loop = m_loop, connection = m_connection, settings = settings(), ms = m_intervalMs](ServerContext&) {
+            loop->settings = settings;
+            loop->periodMs = ms;
+            if (!loop->timer) {
+                loop->timer = new QTimer; // lives on this thread; deleted here when the poller goes
+                loop->timer->setTimerType(Qt::PreciseTimer);
+                loop->timer->setSingleShot(true);
+                QObject::connect(loop->timer, &QTimer::timeout, loop->timer,
+                    [l = loop.get(), c = connection.get()] { l->pollAndDeliver(*c, *l->settings, false); });
+            }
+            loop->clock.start(); // the ticks count from now: this first poll is tick 0
+            loop->dueMs = 0;
+            loop->pollAndDeliver(*connection, *settings, false);
+            return 0;
         });
+}
+
+void StatusPoller::stop()
+{
+    m_active = false;
+    m_worker->submit([loop = m_loop](ServerContext&) {
+        if (loop->timer)
+            loop->timer->stop();
+        loop->clock.invalidate(); // a poll under way does not arm it again
+        return 0;
+    });
+}
+
+void StatusPoller::pollNow()
+{
+    if (m_inFlight || m_loop->polling)
+        return; // a poll that waits on a timeout is not stacked up behind
+    m_inFlight = true;
+    m_worker->submit([loop = m_loop, connection = m_connection, settings = settings()](ServerContext&) {
+        loop->pollAndDeliver(*connection, *settings, true);
+        return 0;
+    });
+}
+
+void StatusPoller::deliver(const StatusSample& sample, bool fromPollNow)
+{
+    if (fromPollNow)
+        m_inFlight = false;
+    Q_EMIT this->sample(sample);
 }

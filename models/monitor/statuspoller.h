@@ -4,16 +4,17 @@
 #include "monitor/statussample.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
 
 class ServerWorker;
 struct PollConnection;
 struct PollSettings;
+struct PollLoop;
 
 /** Samples one server's health and replica status on that server's worker thread, every interval,
- *  over a connection of its own with short timeouts; reconnects when the server returns. */
+ *  over a connection of its own with short timeouts; reconnects when the server returns. The interval's
+ *  timer runs on the worker thread too: a poll costs the caller's thread only the sample it receives. */
 class StatusPoller : public QObject
 {
     Q_OBJECT
@@ -45,7 +46,7 @@ public:
 
     void start();
     void stop();
-    bool isActive() const { return m_timer.isActive(); }
+    bool isActive() const { return m_active; }
     /** Polls at once (unless a poll is under way); the sample arrives through sample(). */
     void pollNow();
     int serverIndex() const { return m_index; }
@@ -55,16 +56,25 @@ Q_SIGNALS:
     void sample(const StatusSample& sample);
 
 private:
+    friend struct PollLoop;
+    /** Emits the sample a poll on the worker posted back. */
+    void deliver(const StatusSample& sample, bool fromPollNow);
+    /** What the polls are told now, made again after a change. */
+    std::shared_ptr<const PollSettings> settings();
+    /** Hands changed settings (and interval) to the worker's timer while it runs. */
+    void settingsChanged();
+
     ServerWorker* m_worker;
     int m_index;
     ServerProfile m_profile;
     std::shared_ptr<PollConnection> m_connection; ///< used on the worker thread only
     std::shared_ptr<const PollSettings> m_settings; ///< what the polls are told; made again after a change
-    QTimer m_timer;
+    std::shared_ptr<PollLoop> m_loop; ///< the worker's timer and the way back to this poller
+    bool m_active = false;
     int m_intervalMs = DefaultIntervalMs;
     int m_timeoutSec = DefaultTimeoutSec;
     QString m_heartbeatDatabase;
     bool m_heartbeatWrite = true;
     QString m_monitorId;
-    bool m_inFlight = false;
+    bool m_inFlight = false; ///< a pollNow() is queued or running
 };

@@ -115,11 +115,18 @@ Result<QList<SqlRow>> SqlSession::query(const QString& sql, const QString& shown
             SqlSession::tr("%1 — while running: %2").arg(text, shown), nativeCode(e));
     }
     QList<SqlRow> rows;
+    if (!q.isSelect())
+        return rows;
+    const QSqlRecord rec = q.record(); // one description of the columns for every row
+    const int columns = int(rec.count());
+    QStringList names;
+    names.reserve(columns);
+    for (int i = 0; i < columns; ++i)
+        names << rec.fieldName(i);
     while (q.next()) {
-        const QSqlRecord rec = q.record();
         SqlRow row;
-        for (int i = 0; i < rec.count(); ++i)
-            row.insert(rec.fieldName(i), q.value(i));
+        for (int i = 0; i < columns; ++i)
+            row.insert(names.at(i), q.value(i));
         rows.append(row);
     }
     return rows;
@@ -148,10 +155,15 @@ SqlSession::Results SqlSession::queryResults(const QString& sql)
         QList<SqlRow> rows;
         if (q.isSelect()) {
             const QSqlRecord rec = q.record();
+            const int columns = int(rec.count());
+            QStringList names;
+            names.reserve(columns);
+            for (int i = 0; i < columns; ++i)
+                names << rec.fieldName(i);
             while (q.next()) {
                 SqlRow row;
-                for (int i = 0; i < rec.count(); ++i)
-                    row.insert(rec.fieldName(i), q.value(i));
+                for (int i = 0; i < columns; ++i)
+                    row.insert(names.at(i), q.value(i));
                 rows.append(row);
             }
         }

@@ -1,6 +1,9 @@
-// Prints the monitoring figures of issues 6 and 12: CPU per poll, the CPU of 50 pairs at 1 s (one line
-// "50 pairs at 1 s: X % of one core"), memory of a day of history, the time a chart query of that day
-// takes, and the delay from stopping a thread to its event.
+// Prints the monitoring figures of issues 6, 12 and 23: CPU per poll, the CPU of 50 pairs at 1 s (one line
+// per run, then "50 pairs at 1 s: X % of one core" as the median and the spread of the runs), memory of a
+// day of history, the time a chart query of that day takes, and the delay from stopping a thread to its
+// event. Every CPU figure has the machine's load (/proc/loadavg) beside it: other processes on the machine
+// slow this one down (caches, scheduling), so a figure compares only with one taken at a similar load.
+// Usage: bench_monitoring [--runs N] [--window SECONDS]   (default 5 runs of 10 s)
 // Not a test: it starts a sandbox pair of its own (127.0.0.1 only) and always stops it.
 #include "monitor/pairmonitor.h"
 #include "monitor/statuspoller.h"
@@ -19,6 +22,43 @@
 #include <sys/resource.h>
 
 namespace {
+int g_runs = 5; ///< measuring windows per figure
+int g_windowSec = 10;
+
+/** The machine's load averages as /proc/loadavg gives them ("1.20 0.90 0.75"). */
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    const QList<QByteArray> fields = f.readAll().split(' ');
+    return fields.size() >= 3 ? QString::fromLatin1(fields.at(0) + ' ' + fields.at(1) + ' ' + fields.at(2))
+                              : QStringLiteral("?");
+}
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/** "0.310 ms (spread 0.290-0.352, 5 runs)": the median and the smallest and largest of @p values. */
+QString medianAndSpread(const QList<double>& values, const char* unit, int decimals)
+{
+    if (values.isEmpty())
+        return QStringLiteral("-");
+    const auto [low, high] = std::minmax_element(values.cbegin(), values.cend());
+    return QStringLiteral("%1 %2 (spread %3-%4, %5 runs)")
+        .arg(median(values), 0, 'f', decimals)
+        .arg(QLatin1String(unit))
+        .arg(*low, 0, 'f', decimals)
+        .arg(*high, 0, 'f', decimals)
+        .arg(values.size());
+}
+
 double cpuSeconds()
 {
     rusage u {};
@@ -97,8 +137,9 @@ bool waitFor(const std::function<bool()>& pred, int timeoutMs)
     return QTest::qWaitFor(pred, timeoutMs);
 }
 
-/** Issue 12: 50 pairs at the default 1 s interval, all pointing at the sandbox's two servers; what counts is
- *  this process's CPU (pollers, probes, monitors, histories), from getrusage over a steady 20 s. */
+/** Issues 12 and 23: 50 pairs at the default 1 s interval, all pointing at the sandbox's two servers; what
+ *  counts is this process's CPU (pollers, probes, monitors, histories), from getrusage over g_runs windows of
+ *  g_windowSec each, once the monitors are steady. */
 void fleetFigures(SandboxPair& pair)
 {
     constexpr int pairs = 50;
@@ -120,31 +161,39 @@ void fleetFigures(SandboxPair& pair)
         QTest::qWait(1000 / pairs); // spread over the interval, as monitors started at different times are
     }
     QTest::qWait(5000); // connections open, first beats measured
-    samples = lags = 0;
-    const Usage usage0 = usage();
-    const double cpu0 = cpuSeconds();
-    QElapsedTimer wall;
-    wall.start();
-    QTest::qWait(20000);
-    const double cpu = cpuSeconds() - cpu0;
-    const Usage usage1 = usage();
-    const double seconds = wall.elapsed() / 1000.0;
     std::printf(
-        "fleet: %d pairs (%d servers) at 1 s, heartbeat on, against 2 local servers\n", pairs, 2 * pairs);
-    std::printf(
-        "  samples                     %8d in %.1f s (%d with heartbeat lag)\n", samples, seconds, lags);
-    std::printf("  CPU per server-poll         %8.3f ms (user %.3f, system %.3f; %.1f context switches)\n",
-        samples ? cpu * 1000.0 / samples : 0.0,
-        samples ? (usage1.user - usage0.user) * 1000.0 / samples : 0.0,
-        samples ? (usage1.system - usage0.system) * 1000.0 / samples : 0.0,
-        samples ? double(usage1.switches - usage0.switches) / samples : 0.0);
-    std::printf("50 pairs at 1 s: %.2f %% of one core\n", cpu / seconds * 100.0);
-    double load[3] = { 0, 0, 0 };
-    if (getloadavg(load, 3) == 3)
-        std::printf("  load average                %8.2f %.2f %.2f (the machine's, during the figure)\n",
-            load[0], load[1], load[2]);
-    std::printf("  history after these %.0f s     %8.2f MB for 50 pairs (grows with the samples)\n", seconds,
-        fleet.front()->history().memoryBytes() * double(pairs) / 1048576.0);
+        "fleet: %d pairs (%d servers) at 1 s, heartbeat on, against 2 local servers; %d runs of %d s\n",
+        pairs, 2 * pairs, g_runs, g_windowSec);
+    QList<double> perPoll, percent;
+    QElapsedTimer total;
+    total.start();
+    for (int run = 0; run < g_runs; ++run) {
+        samples = lags = 0;
+        const QString loadBefore = loadAverage();
+        const Usage usage0 = usage();
+        QElapsedTimer wall;
+        wall.start();
+        QTest::qWait(g_windowSec * 1000);
+        const Usage usage1 = usage();
+        const double seconds = wall.elapsed() / 1000.0;
+        const double cpu = (usage1.user + usage1.system) - (usage0.user + usage0.system);
+        const double n = std::max(samples, 1);
+        perPoll << cpu * 1000.0 / n;
+        percent << cpu / seconds * 100.0;
+        std::printf(
+            "  run %d: %d samples in %.1f s (%d with heartbeat lag), CPU per server-poll %.3f ms (user "
+            "%.3f, system %.3f; %.1f context switches), %.2f %% of one core; load %s -> %s\n",
+            run + 1, samples, seconds, lags, perPoll.last(), (usage1.user - usage0.user) * 1000.0 / n,
+            (usage1.system - usage0.system) * 1000.0 / n, double(usage1.switches - usage0.switches) / n,
+            percent.last(), qPrintable(loadBefore), qPrintable(loadAverage()));
+    }
+    std::printf("CPU per server-poll: %s (target <= 0.300 ms) %s\n",
+        qPrintable(medianAndSpread(perPoll, "ms", 3)), median(perPoll) <= 0.3 ? "MET" : "NOT MET");
+    std::printf("50 pairs at 1 s: %s of one core (target <= 3 %%) %s; load now %s\n",
+        qPrintable(medianAndSpread(percent, "%", 2)), median(percent) <= 3.0 ? "MET" : "NOT MET",
+        qPrintable(loadAverage()));
+    std::printf("  history after these %.0f s     %8.2f MB for 50 pairs (grows with the samples)\n",
+        total.elapsed() / 1000.0, fleet.front()->history().memoryBytes() * double(pairs) / 1048576.0);
     std::printf("  history of a day, 50 pairs  %8.1f MB (%.2f MB per pair)\n",
         dayOfHistoryBytes * double(pairs) / 1048576.0, dayOfHistoryBytes / 1048576.0);
     for (auto& m : fleet)
@@ -156,6 +205,15 @@ void fleetFigures(SandboxPair& pair)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
+        if (args[i] == QLatin1String("--runs"))
+            g_runs = std::max(1, args[i + 1].toInt());
+        else if (args[i] == QLatin1String("--window"))
+            g_windowSec = std::max(2, args[i + 1].toInt());
+    }
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each figure as soon as it is measured
+    std::printf("load at start %s; nice %d\n", qPrintable(loadAverage()), getpriority(PRIO_PROCESS, 0));
     historyFigures();
 
     if (Sandbox::serverBinary().isEmpty()) {
@@ -185,26 +243,33 @@ int main(int argc, char* argv[])
     monitor.setIntervalMs(StatusPoller::MinimumIntervalMs);
     monitor.start();
     waitFor([&] { return samples.size() >= 10; }, 10000);
-    const int startCount = int(samples.size());
-    const double cpu0 = cpuSeconds();
-    QElapsedTimer wall;
-    wall.start();
-    QTest::qWait(10000);
-    const double cpu = cpuSeconds() - cpu0;
-    const int polls = int(samples.size()) - startCount;
-    QList<qint64> pollUs;
-    for (int i = startCount; i < samples.size(); ++i)
-        pollUs << samples[i].pollMicros;
-    std::sort(pollUs.begin(), pollUs.end());
     std::printf(
         "polling (one round trip per poll: health, replica status and, once a second, the beat and its "
-        "binlog position; one wait per beat on the peer; loopback)\n");
-    std::printf("  polls                       %8d in %.1f s\n", polls, wall.elapsed() / 1000.0);
-    std::printf("  CPU per poll (this process) %8.3f ms\n", polls ? cpu * 1000.0 / polls : 0.0);
-    std::printf("  CPU at 1 s interval, 2 srv  %8.3f %%\n", polls ? cpu / polls * 2 * 100.0 : 0.0);
-    if (!pollUs.isEmpty())
-        std::printf("  poll wall time median / p95 %8.3f / %.3f ms\n", pollUs[pollUs.size() / 2] / 1000.0,
-            pollUs[pollUs.size() * 95 / 100] / 1000.0);
+        "binlog position; one wait per beat on the peer; loopback), one pair at 200 ms\n");
+    QList<double> perPollOne;
+    const int windowMs = std::max(2000, g_windowSec * 1000 / 2);
+    for (int run = 0; run < g_runs; ++run) {
+        const int startCount = int(samples.size());
+        const QString loadBefore = loadAverage();
+        const double cpu0 = cpuSeconds();
+        QElapsedTimer wall;
+        wall.start();
+        QTest::qWait(windowMs);
+        const double cpu = cpuSeconds() - cpu0;
+        const int polls = int(samples.size()) - startCount;
+        QList<qint64> pollUs;
+        for (int i = startCount; i < samples.size(); ++i)
+            pollUs << samples[i].pollMicros;
+        std::sort(pollUs.begin(), pollUs.end());
+        perPollOne << (polls ? cpu * 1000.0 / polls : 0.0);
+        std::printf("  run %d: %d polls in %.1f s, CPU per poll %.3f ms, poll wall time median / p95 %.3f / "
+                    "%.3f ms; load %s -> %s\n",
+            run + 1, polls, wall.elapsed() / 1000.0, perPollOne.last(),
+            pollUs.isEmpty() ? 0.0 : pollUs[pollUs.size() / 2] / 1000.0,
+            pollUs.isEmpty() ? 0.0 : pollUs[pollUs.size() * 95 / 100] / 1000.0, qPrintable(loadBefore),
+            qPrintable(loadAverage()));
+    }
+    std::printf("  CPU per poll (this process) %s\n", qPrintable(medianAndSpread(perPollOne, "ms", 3)));
 
     // the fleet's figure is the fleet's alone: this monitor (at 5x the rate) is stopped meanwhile
     monitor.stop();

@@ -6,7 +6,8 @@
 // same state as the pair before setup: binary log off), given by hand the settings setup writes (the binary
 // log turned on) and restarted at once through the same restart command over already open SSH sessions,
 // measured before the setup in odd rounds and after it in even ones, so that a machine getting busier or
-// quieter does not favour either (goal: at most 200 ms).
+// quieter does not favour either (goal: at most 200 ms, every run). Each round prints its overhead with the
+// machine's load (/proc/loadavg) beside it, and the end the median and spread of the rounds.
 #include "host/ssh/sshshell.h"
 #include "sandbox/sandbox.h"
 #include "setup/setuprunner.h"
@@ -22,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <algorithm>
 #include <thread>
 
 namespace {
@@ -36,6 +38,15 @@ struct Run
 };
 
 SshdFixture* g_sshd = nullptr;
+
+/** The machine's load averages as /proc/loadavg gives them ("1.20 0.90 0.75"). */
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
+}
 
 SshEndpoint benchEndpoint()
 {
@@ -173,8 +184,11 @@ int main(int argc, char* argv[])
     }
     const double target = ssh ? 0.6 : 0.7;
     qint64 par = 0, seq = 0, floor = 0;
+    QList<qint64> overheads;
     Run lastPar, lastSeq;
+    out << QStringLiteral("load at start %1").arg(loadAverage()) << Qt::endl;
     for (int r = 0; r < rounds; ++r) {
+        const QString loadBefore = loadAverage();
         lastPar = runOnce(false, r % 2 == 0);
         lastSeq = runOnce(true, false);
         if (!lastPar.ok || !lastSeq.ok) {
@@ -184,10 +198,11 @@ int main(int argc, char* argv[])
         par += lastPar.totalMs;
         seq += lastSeq.totalMs;
         floor += lastPar.floorMs;
+        overheads << lastPar.totalMs - lastPar.floorMs;
         if (ssh)
             out << QStringLiteral(
                 "round %1: setup (both at once) %2 ms, both restarted at once by hand %3 ms (A %5 ms, B "
-                "%6 ms, measured %7 the setup), overhead beyond the slower restart: %4 s")
+                "%6 ms, measured %7 the setup), overhead beyond the slower restart: %4 s; load %8 -> %9")
                        .arg(r + 1)
                        .arg(lastPar.totalMs)
                        .arg(lastPar.floorMs)
@@ -195,6 +210,7 @@ int main(int argc, char* argv[])
                        .arg(lastPar.restartMs[0])
                        .arg(lastPar.restartMs[1])
                        .arg(r % 2 == 0 ? QStringLiteral("before") : QStringLiteral("after"))
+                       .arg(loadBefore, loadAverage())
                 << Qt::endl;
         out << QStringLiteral("round %1: both at once %2 ms, one after the other %3 ms")
                    .arg(r + 1)
@@ -234,6 +250,20 @@ int main(int argc, char* argv[])
                    .arg(rounds)
                    .arg(floor / rounds)
                    .arg(overhead <= 200 ? QStringLiteral("MET") : QStringLiteral("NOT MET"))
+            << Qt::endl;
+        std::sort(overheads.begin(), overheads.end());
+        const qint64 median = overheads.size() % 2
+            ? overheads[overheads.size() / 2]
+            : (overheads[overheads.size() / 2 - 1] + overheads[overheads.size() / 2]) / 2;
+        out << QStringLiteral(
+            "overhead per round: median %1 s, spread %2-%3 s over %4 rounds (goal <= 0.20 s every "
+            "round: %5); load now %6")
+                   .arg(median / 1000.0, 0, 'f', 2)
+                   .arg(overheads.first() / 1000.0, 0, 'f', 2)
+                   .arg(overheads.last() / 1000.0, 0, 'f', 2)
+                   .arg(overheads.size())
+                   .arg(overheads.last() <= 200 ? QStringLiteral("MET") : QStringLiteral("NOT MET"),
+                       loadAverage())
             << Qt::endl;
     }
     return 0;
