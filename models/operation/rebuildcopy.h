@@ -10,12 +10,7 @@
 
 class ServerWorker;
 
-/** How a rebuild copies the good server's data onto the rebuilt one. */
-enum class CopyMethod {
-    Logical, ///< the replicated databases dumped and loaded online (DataCopy)
-    Physical, ///< the server's own backup tool streamed host to host (PhysicalCopy, when built in)
-    Auto, ///< physical above a size, when the tools are there; else logical
-};
+// CopyMethod (logical, physical, auto) is the profile's: common/pairprofile.h
 
 /** The seam between a rebuild and its copy: which methods this build has, and one function that runs the
  *  chosen one. Each method puts the receiver back as it was on failure or cancel, and returns the
