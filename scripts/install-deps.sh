@@ -17,6 +17,8 @@ PACKAGES=(
   gnome-keyring dbus libsecret-1-0
   # the sandbox servers and the test sshd
   mariadb-server mariadb-client openssh-server
+  # the sandbox's CA and server certificates (TLS), and the pre-flight's certificate check on each host
+  openssl
   # the switchover test and bench put a real HAProxy in front of the pair; its hooks talk to the admin
   # socket with socat
   haproxy socat

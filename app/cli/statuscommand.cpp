@@ -61,7 +61,18 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
                 out << tr("   IO error %1: %2").arg(r.lastIoErrno).arg(r.lastIoError) << Qt::endl;
             if (r.lastSqlErrno)
                 out << tr("   SQL error %1: %2").arg(r.lastSqlErrno).arg(r.lastSqlError) << Qt::endl;
+            if (!r.tlsText().isEmpty()) {
+                // the source's view of the same link: the replication session's cipher there
+                const StatusSample& source = (*samples)[1 - s.serverIndex];
+                out << (source.replicationCipher.isEmpty()
+                        ? tr("   link from %1: %2").arg(source.server, r.tlsText())
+                        : tr("   link from %1: %2 (cipher %3 on %1)")
+                              .arg(source.server, r.tlsText(), source.replicationCipher))
+                    << Qt::endl;
+            }
         }
+        if (!options.json && s.reachable && !s.certificateText().isEmpty())
+            out << QStringLiteral("   ") << s.certificateText() << Qt::endl;
         if (fenced && !options.json)
             out << tr("   FENCED since %1 (kept read-only): %2")
                        .arg(state.since.toString(Qt::ISODate), state.reason)
