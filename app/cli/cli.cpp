@@ -275,7 +275,7 @@ int Cli::run(const QStringList& arguments)
                             : badInput(profile.error().text);
     if (!nagiosStatus)
         for (const QString& note : profile->notes)
-            err() << tr("note: %1").arg(note) << Qt::endl;
+            Cli::err() << tr("note: %1").arg(note) << Qt::endl;
     if (parser.isSet(copyFrom)) {
         profile->initialCopy = profile->serverIndex(parser.value(copyFrom));
         if (profile->initialCopy < 0)

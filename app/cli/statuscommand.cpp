@@ -139,6 +139,15 @@ std::pair<int, QString> StatusCommand::nagiosReport(const QString& pair,
         } else {
             what = lag ? tr("replicating, %1 s behind").arg(*lag, 0, 'f', 1) : tr("replicating");
         }
+        // the server's certificate: ending within 30 days is a warning, ended critical
+        const QString certificate = s.reachable ? s.certificateState() : QString();
+        if (certificate == QLatin1String("error") && mine != NagiosCritical) {
+            mine = NagiosCritical;
+            what += QStringLiteral(", ") + s.certificateText();
+        } else if (certificate == QLatin1String("warning") && mine == NagiosOk) {
+            mine = NagiosWarning;
+            what += QStringLiteral(", ") + s.certificateText();
+        }
         // the worse of the two: CRITICAL, WARNING, UNKNOWN, OK (a critical server outweighs an unknown one)
         auto rank = [](int c) { return c == NagiosUnknown ? 1 : c == NagiosOk ? 0 : c + 1; };
         if (rank(mine) > rank(code))

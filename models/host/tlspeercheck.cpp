@@ -31,7 +31,7 @@ QDateTime TlsPeerCheck::parseDate(const QString& text)
     if (month == 0)
         return {};
     return QDateTime(QDate(m.captured(6).toInt(), month, m.captured(2).toInt()),
-        QTime(m.captured(3).toInt(), m.captured(4).toInt(), m.captured(5).toInt()), QTimeZone::UTC);
+        QTime(m.captured(3).toInt(), m.captured(4).toInt(), m.captured(5).toInt()), Qt::UTC);
 }
 
 TlsPeerFacts TlsPeerCheck::parse(const QByteArray& out)

@@ -268,8 +268,10 @@ QString Dialect::changeSource(const ChangeSourceParams& p, bool redact) const
             opt(QStringLiteral("SSL_CERT"), literal(p.sslCert));
         if (!p.sslKey.isEmpty())
             opt(QStringLiteral("SSL_KEY"), literal(p.sslKey));
-        opt(QStringLiteral("SSL_VERIFY_SERVER_CERT"),
-            p.sslVerify ? QStringLiteral("1") : QStringLiteral("0"));
+        if (p.sslVerify)
+            opt(QStringLiteral("SSL_VERIFY_SERVER_CERT"), QStringLiteral("1"));
+        else if (verifiesSourceByDefault()) // "required" believes any certificate, also on MariaDB 11.3+
+            opt(QStringLiteral("SSL_VERIFY_SERVER_CERT"), QStringLiteral("0"));
     } else if (verifiesSourceByDefault()) {
         // MariaDB 11.3+ turns TLS and the certificate check on by default: a clear-text pair says so
         opt(QStringLiteral("SSL"), QStringLiteral("0"));
