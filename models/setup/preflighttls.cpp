@@ -111,8 +111,7 @@ QList<Finding> PreflightTls::check(const PairProfile& pair, const ServerInspecti
             else if (f.caOnHost == 0)
                 add(Finding::Severity::Error, replica, QStringLiteral("tls-ca-missing"),
                     tr("the CA file %1 is not on %2's host (or not readable); %2's replica thread needs it "
-                       "to "
-                       "check %3's certificate")
+                       "to check %3's certificate")
                         .arg(ca, replica, source),
                     tr("copy the CA to %1 on %2's host, or give the path there in servers[].tls.ca")
                         .arg(ca, replica));
@@ -134,9 +133,6 @@ QList<Finding> PreflightTls::check(const PairProfile& pair, const ServerInspecti
                         ? tr("give the CA that signed %1's certificate, and a certificate that names %2")
                               .arg(source, pair.servers[i].effectivePeerHost())
                         : tr("give the CA that signed %1's certificate").arg(source));
-            else if (f.peer && f.peer->verified)
-                add(Finding::Severity::Ok, replica, QStringLiteral("tls-link"),
-                    tr("%1 → %2: %3").arg(source, replica, TlsSettings::protects(pair.tls.mode)), {});
         }
         // MySQL 8's caching_sha2_password over clear text needs the source's RSA key
         const Dialect sourceDialect(in[i].version);

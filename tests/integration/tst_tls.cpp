@@ -93,6 +93,7 @@ private Q_SLOTS:
         m_pair.sandbox().setTls(false);
         auto third = m_pair.sandbox().up(3);
         QVERIFY2(third, qPrintable(third ? QString() : third.error().text));
+        m_pair.sandbox().setTls(true); // the pair's profile: A and B, with their certificates
         m_otherCa = std::make_unique<SandboxCertificates>(
             m_dir.filePath(QStringLiteral("other-ca")), QStringLiteral("Unrelated CA"));
         auto made = m_otherCa->ensureCa();
