@@ -206,11 +206,18 @@ private Q_SLOTS:
         QVERIFY2(setup.code == 0, qPrintable(setup.out + setup.err));
         m_setUp = true;
         for (int i = 0; i < 2; ++i) {
-            const QString status = sandboxSql(m_pair.sandbox(), i, QStringLiteral("SHOW SLAVE STATUS\\G"));
-            QVERIFY2(status.contains(QStringLiteral("Master_SSL_Allowed: Yes")), qPrintable(status));
-            QVERIFY2(
-                status.contains(QStringLiteral("Master_SSL_Verify_Server_Cert: Yes")), qPrintable(status));
-            QVERIFY2(status.contains(QStringLiteral("Slave_IO_Running: Yes")), qPrintable(status));
+            // the replica's own words, by column name, over a verified connection of RepliPair's
+            SqlSession session(QStringLiteral("tls-status-%1").arg(i));
+            auto opened = session.open(endpoint(i, p.tls), adminPassword(m_pair.sandbox()));
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().text));
+            auto rows = session.query(QStringLiteral("SHOW SLAVE STATUS"));
+            QVERIFY(rows && rows->size() == 1);
+            const SqlRow row = rows->first();
+            QCOMPARE(row.value(QStringLiteral("Master_SSL_Allowed")).toString(), QStringLiteral("Yes"));
+            QCOMPARE(
+                row.value(QStringLiteral("Master_SSL_Verify_Server_Cert")).toString(), QStringLiteral("Yes"));
+            QCOMPARE(row.value(QStringLiteral("Master_SSL_CA_File")).toString(), m_pair.sandbox().caFile());
+            QCOMPARE(row.value(QStringLiteral("Slave_IO_Running")).toString(), QStringLiteral("Yes"));
             QCOMPARE(sandboxSql(m_pair.sandbox(), i,
                          QStringLiteral("SELECT ssl_type FROM mysql.user WHERE User = 'replication'")),
                 QStringLiteral("ANY")); // REQUIRE SSL
