@@ -299,7 +299,9 @@ private:
             "mysql_slave_status_sql_delay", "mysql_slave_status_last_io_errno",
             "mysql_slave_status_last_sql_errno", "mysql_slave_status_read_master_log_pos",
             "mysql_slave_status_exec_master_log_pos", "mysql_slave_status_relay_log_space",
-            "mysql_global_variables_read_only", "replipair_writer", "replipair_heartbeat_lag_seconds" };
+            "mysql_global_variables_read_only", "replipair_writer", "replipair_replication_tls_encrypted",
+            "replipair_replication_tls_verified", "replipair_tls_certificate_expiry_seconds",
+            "replipair_heartbeat_lag_seconds" };
         if (x.families != families)
             return "families: " + x.families.join(' ');
         for (const QString& f : families)
