@@ -572,7 +572,7 @@ private Q_SLOTS:
         const Exposition x = parseExposition(prom.toUtf8());
         const QString problem = checkTwoPairs(x);
         QVERIFY2(problem.isEmpty(), qPrintable(problem + "\n" + prom));
-        QCOMPARE(x.samples.size(), 13 * 4); // every metric of every server, once
+        QCOMPARE(x.samples.size(), 16 * 4); // every metric of every server, once (TLS ones included)
 #endif
     }
 
