@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QProcess>
 
+#include <libssh/libssh.h>
+
 #if defined(Q_OS_UNIX)
 #include <cerrno>
 #include <csignal>
@@ -31,8 +33,9 @@ QString Platform::noPosixShellReason()
 {
     if (hasPosixShell())
         return {};
-    return tr("commands on this computer need a POSIX shell (/bin/sh), which Windows does not have: reach the "
-              "server over SSH instead");
+    return tr(
+        "commands on this computer need a POSIX shell (/bin/sh), which Windows does not have: reach the "
+        "server over SSH instead");
 }
 
 bool Platform::hasSandbox()
@@ -138,6 +141,16 @@ qint64 Platform::processStartTicks(qint64 pid)
 #else
     Q_UNUSED(pid);
     return 0;
+#endif
+}
+
+int Platform::sshAgentAuth(ssh_session_struct* session)
+{
+#if defined(Q_OS_WIN)
+    Q_UNUSED(session);
+    return SSH_AUTH_DENIED;
+#else
+    return ssh_userauth_agent(session, nullptr);
 #endif
 }
 

@@ -5,6 +5,7 @@
 
 class QFile;
 class QProcess;
+struct ssh_session_struct;
 
 /** What this operating system offers RepliPair, and the few POSIX calls behind it. Together with
  *  QuitSignalWatcher this folder is the only place that calls POSIX or Windows APIs: everything else in the
@@ -46,6 +47,10 @@ public:
     /** When process @p pid started, in the kernel's clock ticks (Linux), so that a reused pid is not taken
      *  for the old process; 0 where it cannot be known. */
     static qint64 processStartTicks(qint64 pid);
+
+    /** libssh's ssh-agent authentication (ssh_userauth_agent, SSH_AUTH_SOCK): libssh has none on Windows,
+     *  where this answers SSH_AUTH_DENIED. */
+    static int sshAgentAuth(ssh_session_struct* session);
 
     /** Lets @p process start in a process group of its own, so that stopProcessGroup() reaches what it
      *  starts too. Call before QProcess::start(). */
