@@ -53,7 +53,7 @@ dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
 
 echo "== lintian"
 # errors fail; warnings are printed (the hardening flags of a CMake build, for one)
-lintian --fail-on error --no-tag-display-limit "$deb"
+lintian --fail-on error --tag-display-limit 0 "$deb"
 
 echo "== desktop-file-validate, appstreamcli validate"
 tree=$out/tree
