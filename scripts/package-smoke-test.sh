@@ -3,6 +3,9 @@
 set -eu
 echo "smoke: replipair-cli --version"
 replipair-cli --version
+# mmdebstrap writes no /etc/hosts; an installed system has one (netbase, the installer), and
+# mariadb-install-db needs the host name to resolve
+grep -q "localhost" /etc/hosts 2>/dev/null || echo "127.0.0.1 localhost $(hostname)" >> /etc/hosts
 echo "smoke: replipair-cli sandbox up, setup, sandbox down"
 replipair-cli sandbox up /tmp/pair
 replipair-cli setup /tmp/pair/pair.replipair.json --yes
