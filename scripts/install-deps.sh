@@ -26,6 +26,9 @@ PACKAGES=(
   haproxy socat
   # sudo: the SSH tests check the "sudo -n" refusal message
   sudo
+  # the Windows compile check (scripts/check-windows.sh, ctest check_windows): MinGW-w64 cross compiler;
+  # python3 reads the build's compile_commands.json
+  g++-mingw-w64-x86-64 python3
   # GUI tests / screenshots, and a CJK font so the Chinese UI renders
   xvfb xauth fonts-noto-cjk
 )

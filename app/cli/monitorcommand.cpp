@@ -6,6 +6,7 @@
 
 #include "monitor/pairmonitor.h"
 #include "monitor/statuspoller.h"
+#include "platform/quitsignalwatcher.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,14 +14,11 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
 
 #include <algorithm>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <memory>
 
 namespace {
 
@@ -142,13 +140,6 @@ QString readableLine(const StatusSample& s)
     return line;
 }
 
-int g_signalPipe[2] = { -1, -1 };
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
 } // namespace
 
 std::optional<QString> MonitorCommand::loadProfiles(const QStringList& paths, QList<PairProfile>& profiles)
@@ -293,19 +284,12 @@ int MonitorCommand::run(const QStringList& profilePaths, const QStringList& args
         });
     }
 
-    // Ctrl-C / SIGTERM end the loop so that the connections are closed properly
-    std::unique_ptr<QSocketNotifier> notifier;
-    struct sigaction oldInt = {}, oldTerm = {};
-    const bool handleSignals = !options.once && ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0;
-    if (handleSignals) {
-        notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
-        QObject::connect(notifier.get(), &QSocketNotifier::activated, &loop, [&] { loop.exit(0); });
-        struct sigaction sa = {};
-        sa.sa_handler = onSignal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &sa, &oldInt);
-        ::sigaction(SIGTERM, &sa, &oldTerm);
+    // Ctrl-C / SIGTERM (SIGHUP; Windows: the console's Ctrl-C, break, close) end the loop so that the
+    // connections are closed properly
+    std::unique_ptr<QuitSignalWatcher> quitSignals;
+    if (!options.once) {
+        quitSignals = std::make_unique<QuitSignalWatcher>();
+        QObject::connect(quitSignals.get(), &QuitSignalWatcher::quitRequested, &loop, [&] { loop.exit(0); });
     }
 
     for (Watched& w : pairs)
@@ -313,14 +297,5 @@ int MonitorCommand::run(const QStringList& profilePaths, const QStringList& args
     const int result = loop.exec();
     for (Watched& w : pairs)
         w.monitor->finish(); // no heartbeat wait may outlive the command
-
-    if (handleSignals) {
-        ::sigaction(SIGINT, &oldInt, nullptr);
-        ::sigaction(SIGTERM, &oldTerm, nullptr);
-        notifier.reset();
-        ::close(g_signalPipe[0]);
-        ::close(g_signalPipe[1]);
-        g_signalPipe[0] = g_signalPipe[1] = -1;
-    }
     return result;
 }

@@ -1,12 +1,15 @@
 #include "sandboxcommand.h"
 
 #include "cli.h"
+#include "platform/platform.h"
 #include "sandbox/sandbox.h"
 
 int SandboxCommand::run(const QStringList& args)
 {
     if (args.size() != 2)
         return Cli::badInput(tr("sandbox needs an action (up, down, status) and a folder"));
+    if (!Platform::hasSandbox())
+        return Cli::badInput(Platform::noSandboxReason());
     Sandbox sandbox(args[1]);
     const QString action = args[0];
     if (action != QLatin1String("up") && sandbox.servers().isEmpty())

@@ -2,7 +2,7 @@
 
 #include "cli.h"
 #include "common/stepid.h"
-#include "host/quitsignalwatcher.h"
+#include "platform/quitsignalwatcher.h"
 
 #include <QEventLoop>
 #include <QFile>

@@ -1,8 +1,8 @@
 #include "switchovercommand.h"
 
 #include "cli.h"
-#include "host/quitsignalwatcher.h"
 #include "operation/switchover.h"
+#include "platform/quitsignalwatcher.h"
 #include "setup/setupjournal.h"
 
 #include <QEventLoop>

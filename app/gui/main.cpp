@@ -1,6 +1,7 @@
 #include "appsettings.h"
-#include "host/quitsignalwatcher.h"
 #include "mainwindow.h"
+#include "platform/platform.h"
+#include "platform/quitsignalwatcher.h"
 #include "sandbox/demosandbox.h"
 #include "screenshottour.h"
 #include "uitranslator.h"
@@ -36,8 +37,9 @@ int main(int argc, char* argv[])
         GuiMain::tr("Sets up and watches MySQL/MariaDB master-master replication."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demoOption(
-        QStringLiteral("demo"), GuiMain::tr("Start two local sandbox servers and set them up as a pair."));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+        Platform::hasSandbox() ? GuiMain::tr("Start two local sandbox servers and set them up as a pair.")
+                               : GuiMain::tr("Not available here: %1.").arg(Platform::noSandboxReason()));
     const QCommandLineOption langOption(
         QStringLiteral("lang"), GuiMain::tr("Use this language (en, zh_CN)."), QStringLiteral("code"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),

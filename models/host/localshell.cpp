@@ -2,6 +2,7 @@
 
 #include "common/stepid.h"
 #include "host/childenvironment.h"
+#include "platform/platform.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,8 +10,6 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QSaveFile>
-
-#include <unistd.h>
 
 LocalShell::LocalShell(QString serverName)
     : m_server(std::move(serverName))
@@ -38,14 +37,13 @@ Result<QByteArray> LocalShell::readFile(const QString& path)
 Result<void> LocalShell::checkWritable(const QString& path)
 {
     const QFileInfo info(path);
-    const QByteArray dir = QFile::encodeName(info.absolutePath());
     // The atomic write needs a new file in the folder; an existing file must itself be writable too,
     // since its replacement keeps its owner and mode.
-    if (::access(dir.constData(), W_OK | X_OK) != 0)
+    if (!Platform::canCreateIn(info.absolutePath()))
         return stepFailure(m_server, StepId::CheckConfig,
             LocalShell::tr("the folder %1 is not writable by this user, so %2 cannot be replaced")
                 .arg(info.absolutePath(), path));
-    if (info.exists() && ::access(QFile::encodeName(path).constData(), W_OK) != 0)
+    if (info.exists() && !Platform::canWrite(path))
         return stepFailure(
             m_server, StepId::CheckConfig, LocalShell::tr("%1 is not writable by this user").arg(path));
     return {};
@@ -106,9 +104,11 @@ Result<QStringList> LocalShell::listDir(const QString& dir, const QString& glob)
 
 Result<CommandResult> LocalShell::run(const QString& command, int timeoutMs)
 {
+    if (!Platform::hasPosixShell())
+        return stepFailure(m_server, StepId::RunCommand, Platform::noPosixShellReason());
     QProcess p;
     p.setProcessEnvironment(ChildEnvironment::make()); // no profile's secret reaches a command (or a server)
-    p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
+    p.start(Platform::posixShell(), { QStringLiteral("-c"), command });
     if (!p.waitForStarted(5000))
         return stepFailure(
             m_server, StepId::RunCommand, LocalShell::tr("cannot start /bin/sh: %1").arg(p.errorString()));

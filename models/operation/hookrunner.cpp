@@ -1,12 +1,10 @@
 #include "operation/hookrunner.h"
 
 #include "common/stepid.h"
+#include "platform/platform.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
-
-#include <csignal>
-#include <unistd.h>
 
 QString HookRunner::Outcome::summary() const
 {
@@ -65,14 +63,17 @@ Result<HookRunner::Outcome> HookRunner::run(const QString& name) const
     out.command = command(name);
     if (out.command.isEmpty())
         return out;
+    if (!Platform::hasPosixShell())
+        return stepFailure(
+            {}, StepId::RunHook, tr("the %1 hook cannot run: %2").arg(name, Platform::noPosixShellReason()));
     QProcess p;
     p.setProcessEnvironment(environment());
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.setStandardInputFile(QProcess::nullDevice());
-    p.setChildProcessModifier([] { ::setsid(); }); // a group of its own: a timeout stops all of it
+    Platform::startInOwnGroup(p); // a group of its own: a timeout stops all of it
     QElapsedTimer t;
     t.start();
-    p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), out.command });
+    p.start(Platform::posixShell(), { QStringLiteral("-c"), out.command });
     if (!p.waitForStarted(10000))
         return stepFailure(
             {}, StepId::RunHook, tr("the %1 hook could not be started: %2").arg(name, p.errorString()));
@@ -80,9 +81,9 @@ Result<HookRunner::Outcome> HookRunner::run(const QString& name) const
     const int timeoutMs = std::max(1, m_profile.hooks.timeoutSeconds) * 1000;
     if (!p.waitForFinished(timeoutMs)) {
         out.timedOut = true;
-        ::kill(-pid_t(pid), SIGTERM);
+        Platform::stopProcessGroup(pid, false);
         if (!p.waitForFinished(2000)) {
-            ::kill(-pid_t(pid), SIGKILL);
+            Platform::stopProcessGroup(pid, true);
             p.waitForFinished(5000);
         }
     }

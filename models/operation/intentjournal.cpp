@@ -1,6 +1,7 @@
 #include "operation/intentjournal.h"
 
 #include "common/stepid.h"
+#include "platform/platform.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,55 +14,11 @@
 
 #include <algorithm>
 
-#if defined(Q_OS_UNIX)
-#include <csignal>
-#include <unistd.h>
-#elif defined(Q_OS_WIN)
-#include <io.h>
-#include <windows.h>
-#endif
-
 namespace {
 
 QString nowUtc()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-/** When this process started, in the kernel's clock ticks (Linux), so that a pid reused by another
- *  process is not taken for the run's; 0 where it cannot be known. */
-qint64 processStart(qint64 pid)
-{
-#if defined(Q_OS_LINUX)
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray line = stat.readAll();
-    // the command name is in parentheses and may hold spaces: count the fields after its ')'
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    return fields.size() > 19 ? fields.at(19).toLongLong() : 0; // field 22 of the whole line
-#else
-    Q_UNUSED(pid);
-    return 0;
-#endif
-}
-
-bool processAlive(qint64 pid)
-{
-#if defined(Q_OS_UNIX)
-    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
-#elif defined(Q_OS_WIN)
-    HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, DWORD(pid));
-    if (!h)
-        return false;
-    DWORD code = 0;
-    const bool running = GetExitCodeProcess(h, &code) && code == STILL_ACTIVE;
-    CloseHandle(h);
-    return running;
-#else
-    Q_UNUSED(pid);
-    return false;
-#endif
 }
 
 /** The runs this process has begun and not ended: a run of this very process is "still running" only while
@@ -73,16 +30,6 @@ QSet<QString>& activeRuns()
     return runs;
 }
 
-/** Flushes @p file's data to the disk itself: an intent must survive a crash of the machine. */
-void syncToDisk(QFile& file)
-{
-    file.flush();
-#if defined(Q_OS_UNIX)
-    ::fsync(file.handle());
-#elif defined(Q_OS_WIN)
-    ::_commit(file.handle());
-#endif
-}
 } // namespace
 
 Result<void> IntentJournal::mayBegin(const QString& path, const QString& profilePath)
@@ -132,7 +79,7 @@ Result<std::shared_ptr<IntentJournal>> IntentJournal::begin(const QString& path,
     }
     journal->append(QJsonObject { { QStringLiteral("kind"), QStringLiteral("begin") },
         { QStringLiteral("operation"), operation }, { QStringLiteral("pid"), pid },
-        { QStringLiteral("pidStart"), processStart(pid) },
+        { QStringLiteral("pidStart"), Platform::processStartTicks(pid) },
         { QStringLiteral("host"), QSysInfo::machineHostName() } });
     if (!journal->writeError().isEmpty())
         return stepFailure({}, StepId::Journal,
@@ -162,7 +109,7 @@ void IntentJournal::append(QJsonObject line)
     const QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
     if (m_file.write(bytes) != bytes.size() && m_writeError.isEmpty())
         m_writeError = m_file.errorString();
-    syncToDisk(m_file);
+    Platform::syncToDisk(m_file); // an intent must survive a crash of the machine
 }
 
 int IntentJournal::intent(
@@ -290,7 +237,8 @@ Result<QList<JournalRun>> JournalRun::readAll(const QString& path)
     }
     // a pid only counts as the run's while the process has the start time the run wrote down
     for (JournalRun& r : runs)
-        if (const qint64 start = pidStart.value(r.run); start != 0 && processStart(r.pid) != start)
+        if (const qint64 start = pidStart.value(r.run);
+            start != 0 && Platform::processStartTicks(r.pid) != start)
             r.pid = -r.pid; // recorded as gone: mayStillRun() is false
     return runs;
 }
@@ -316,5 +264,5 @@ bool JournalRun::mayStillRun() const
         const QMutexLocker lock(&activeMutex);
         return activeRuns().contains(run);
     }
-    return processAlive(pid);
+    return Platform::processAlive(pid);
 }

@@ -4,6 +4,7 @@
 #include "common/shellquote.h"
 #include "common/stepid.h"
 #include "host/childenvironment.h"
+#include "platform/platform.h"
 #include "sandbox/sandboxscripts.h"
 
 #include <QCoreApplication>
@@ -18,9 +19,6 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QThread>
-
-#include <csignal>
-#include <unistd.h>
 
 namespace {
 
@@ -179,7 +177,7 @@ Result<void> Sandbox::create(int index)
     s.socket = QDir(s.dir).filePath(QStringLiteral("mysqld.sock"));
     s.pidFile = QDir(s.dir).filePath(QStringLiteral("mysqld.pid"));
     s.errorLog = QDir(s.dir).filePath(QStringLiteral("error.log"));
-    const bool root = ::geteuid() == 0;
+    const bool root = Platform::isSuperuser();
 
     // Both start with server-id 1 and no binary log, as a freshly installed server does.
     QString cnf = QStringLiteral("# RepliPair sandbox server %1\n"
@@ -252,6 +250,8 @@ Result<void> Sandbox::create(int index)
 
 Result<void> Sandbox::up(int count)
 {
+    if (!Platform::hasSandbox())
+        return stepFailure({}, StepId::Sandbox, Platform::noSandboxReason());
     if (!QDir().mkpath(m_dir))
         return stepFailure({}, StepId::Sandbox, Sandbox::tr("cannot create %1").arg(m_dir));
     // the password file is made once and shared by the servers of this sandbox
@@ -331,7 +331,7 @@ Result<void> Sandbox::up(int count)
 Result<void> Sandbox::start(int index)
 {
     const SandboxServer& s = m_servers.at(index);
-    auto r = runTool(QStringLiteral("/bin/sh"), { s.dir + QStringLiteral("/start.sh") }, {}, 90000, s.name);
+    auto r = runTool(Platform::posixShell(), { s.dir + QStringLiteral("/start.sh") }, {}, 90000, s.name);
     if (!r)
         return std::unexpected(r.error());
     return {};
@@ -340,7 +340,7 @@ Result<void> Sandbox::start(int index)
 Result<void> Sandbox::stop(int index)
 {
     const SandboxServer& s = m_servers.at(index);
-    auto r = runTool(QStringLiteral("/bin/sh"), { s.dir + QStringLiteral("/stop.sh") }, {}, 90000, s.name);
+    auto r = runTool(Platform::posixShell(), { s.dir + QStringLiteral("/stop.sh") }, {}, 90000, s.name);
     if (!r)
         return std::unexpected(r.error());
     return {};
@@ -352,10 +352,10 @@ Result<void> Sandbox::kill(int index)
     QFile f(s.pidFile);
     if (!f.open(QIODevice::ReadOnly))
         return stepFailure(s.name, StepId::Sandbox, Sandbox::tr("server %1 is not running").arg(s.name));
-    const pid_t pid = pid_t(f.readAll().trimmed().toLongLong());
-    if (pid <= 0 || ::kill(pid, SIGKILL) != 0)
+    const qint64 pid = f.readAll().trimmed().toLongLong();
+    if (!Platform::killProcess(pid))
         return stepFailure(s.name, StepId::Sandbox, Sandbox::tr("cannot kill server %1").arg(s.name));
-    for (int i = 0; i < 100 && ::kill(pid, 0) == 0; ++i)
+    for (int i = 0; i < 100 && Platform::processAlive(pid); ++i)
         QThread::msleep(50);
     QFile::remove(s.pidFile);
     return {};
@@ -368,8 +368,7 @@ bool Sandbox::isRunning(int index) const
     QFile f(m_servers.at(index).pidFile);
     if (!f.open(QIODevice::ReadOnly))
         return false;
-    const pid_t pid = pid_t(f.readAll().trimmed().toLongLong());
-    return pid > 0 && ::kill(pid, 0) == 0;
+    return Platform::processAlive(f.readAll().trimmed().toLongLong());
 }
 
 Result<void> Sandbox::down()

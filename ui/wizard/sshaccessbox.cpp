@@ -1,5 +1,7 @@
 #include "wizard/sshaccessbox.h"
 
+#include "platform/platform.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -13,12 +15,17 @@
 #include <QToolButton>
 
 SshAccessBox::SshAccessBox(const QString& prefix, QWidget* parent)
-    : QGroupBox(tr("Reach the host over &SSH (leave off for a server on this machine)"), parent)
+    : QGroupBox(Platform::hasPosixShell()
+            ? tr("Reach the host over &SSH (leave off for a server on this machine)")
+            // Windows: a server on this machine has no /bin/sh for RepliPair's commands
+            : tr("Reach the host over &SSH (needed on this system, also for a server on this machine)"),
+        parent)
     , m_prefix(prefix)
 {
     setObjectName(prefix + QStringLiteral("SshGroup"));
     setCheckable(true);
-    setChecked(false);
+    setChecked(!Platform::hasPosixShell());
+    setToolTip(Platform::noPosixShellReason());
     auto lineEdit = [this](const char* suffix, const QString& placeholder) {
         auto* e = new QLineEdit(this);
         e->setObjectName(m_prefix + QLatin1String(suffix));

@@ -3,6 +3,7 @@
 #include "common/shellquote.h"
 #include "common/stepid.h"
 #include "host/ssh/libsshhandles.h"
+#include "platform/platform.h"
 
 #include <QDir>
 #include <QFile>
@@ -153,7 +154,7 @@ Result<void> SshAuthenticator::authenticate()
                                            "is running: SSH_AUTH_SOCK is not set")
                     : SshAuthenticator::tr("ssh-agent (not running: SSH_AUTH_SOCK is not set)"));
         } else {
-            const int r = ssh_userauth_agent(s, nullptr);
+            const int r = Platform::sshAgentAuth(s);
             if (r == SSH_AUTH_SUCCESS)
                 return {};
             if (r == SSH_AUTH_ERROR && !ssh_is_connected(s))

@@ -1,4 +1,4 @@
-#include "host/quitsignalwatcher.h"
+#include "platform/quitsignalwatcher.h"
 
 #include <QSocketNotifier>
 #include <QTimer>
