@@ -41,8 +41,9 @@ int RejoinCommand::run(const PairProfile& profile, const CliOptions& options)
     });
     QuitSignalWatcher quitSignals; // Ctrl-C, SIGTERM: stop before the next step, undo the steps taken
     QObject::connect(&quitSignals, &QuitSignalWatcher::quitRequested, &quitSignals, [&quitSignals, &o] {
-        Cli::err() << tr("replipair-cli: %1 received: stopping before the next step…").arg(quitSignals.signalName())
-                   << Qt::endl;
+        Cli::err()
+            << tr("replipair-cli: %1 received: stopping before the next step…").arg(quitSignals.signalName())
+            << Qt::endl;
         o.cancel->store(true);
     });
     QFutureWatcher<Rejoin::Outcome> watcher;

@@ -41,7 +41,8 @@ public:
          *  stopped when it did not run before). */
         static inline const QString ReplicaStopped = QStringLiteral("replica-stopped");
         /** A replica's settings removed; their password is not known afterwards, so recover says what they
-         *  were and that a rebuild sets them up anew. {"host","port","user","file","position","gtidSlavePos"} */
+         *  were and that a rebuild sets them up anew. {"host","port","user","file","position","gtidSlavePos"}
+         */
         static inline const QString ReplicaReset = QStringLiteral("replica-reset");
         /** A physical copy's swap of a data folder: {"dataDir","oldDir","parkDir","pidFile","command"} */
         static inline const QString DataFolderSwap = QStringLiteral("data-folder-swap");

@@ -1,6 +1,5 @@
 #include "operation/recovery.h"
 
-
 #include "common/shellquote.h"
 #include "common/sqlquote.h"
 #include "common/stepid.h"

@@ -35,7 +35,9 @@ Result<QString> waitForThreads(ServerContext& ctx, int timeoutSec)
             return status->summary();
         if (deadline.hasExpired())
             return stepFailure(ctx.profile.name, StepId::Rejoin,
-                Rejoin::tr("replication does not run within %1 s: %2").arg(timeoutSec).arg(status->summary()));
+                Rejoin::tr("replication does not run within %1 s: %2")
+                    .arg(timeoutSec)
+                    .arg(status->summary()));
         QThread::msleep(100); // the server's own threads: no event to wait on
     }
 }
@@ -102,11 +104,13 @@ QList<OperationStep> Rejoin::steps(OperationRun& run)
                 return Rejoin::tr("replication stopped again");
             });
         } };
-    steps << OperationStep { StepId::Verify, -1, tr("check that both directions run (at most %1 s)").arg(timeout),
+    steps << OperationStep { StepId::Verify, -1,
+        tr("check that both directions run (at most %1 s)").arg(timeout),
         [&run, timeout]() -> Result<QString> {
             QStringList said;
             for (int i : { 0, 1 }) {
-                auto r = run.onServer(i, [timeout](ServerContext& ctx) { return waitForThreads(ctx, timeout); });
+                auto r
+                    = run.onServer(i, [timeout](ServerContext& ctx) { return waitForThreads(ctx, timeout); });
                 if (!r)
                     return r;
                 said << run.profile().servers[i].name + QStringLiteral(": ") + *r;
@@ -139,7 +143,8 @@ Rejoin::Outcome Rejoin::run()
     SwitchoverGuards guards(m_profile, run.worker(0), run.worker(1), writer, fenced);
     out.checks = guards.rejoin();
     for (const Finding& c : out.checks)
-        run.report(c.severity == Finding::Severity::Error ? SetupEvent::Kind::Warning : SetupEvent::Kind::Info,
+        run.report(
+            c.severity == Finding::Severity::Error ? SetupEvent::Kind::Warning : SetupEvent::Kind::Info,
             m_profile.serverIndex(c.server), StepId::SwitchGuards,
             c.fix.isEmpty() ? c.text : QStringLiteral("%1 → %2").arg(c.text, c.fix), c.code);
     const QList<OperationStep> all = steps(run);
@@ -172,8 +177,9 @@ Rejoin::Outcome Rejoin::run()
         out.cancelled = m_options.cancel && m_options.cancel->load();
         if (!out.cancelled && run.take(s))
             continue;
-        out.error = out.cancelled ? StepError { {}, StepId::Cancel, 0, tr("cancelled before: %1").arg(s.intent) }
-                                  : run.error();
+        out.error = out.cancelled
+            ? StepError { {}, StepId::Cancel, 0, tr("cancelled before: %1").arg(s.intent) }
+            : run.error();
         run.undoTaken();
         out.error.text = tr("%1 — %2 stays fenced").arg(out.error.text, f);
         run.report(SetupEvent::Kind::StepFailed, -1, StepId::Rejoin, out.error.text);

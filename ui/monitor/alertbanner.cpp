@@ -348,7 +348,8 @@ void AlertBanner::display(const Alert& alert, int others, const QStringList& con
     m_startServer->setVisible(event.kind == Kind::ServerUnreachable && open);
     m_showEvent->setVisible(event.kind == Kind::SqlError && open);
     m_compare->setVisible(
-        (event.kind == Kind::SqlError || event.kind == Kind::DataDiffers || event.kind == Kind::DataInDoubt) && open);
+        (event.kind == Kind::SqlError || event.kind == Kind::DataDiffers || event.kind == Kind::DataInDoubt)
+        && open);
     m_close->setVisible(event.kind != Kind::DataInDoubt); // it goes when a comparison says equal
     // the way back when the data is already apart: the server rebuilt from its peer
     const bool twoServers = m_model && m_model->hasPair() && event.serverIndex >= 0 && event.serverIndex <= 1;
