@@ -4,7 +4,7 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../ui/monitor/alertbanner.cpp" line="+54"/>
+        <location filename="../ui/monitor/alertbanner.cpp" line="+65"/>
         <source>Show the &amp;Failing Event…</source>
         <translation>显示出错的事件(&amp;F)…</translation>
     </message>
@@ -14,12 +14,27 @@
         <translation>比较两边的数据(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Dismiss</source>
         <translation>关闭提示(&amp;D)</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+212"/>
+        <source>%1 cannot replicate from %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 is down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is %2 s behind its source (alert above %3 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 — %2: %3</source>
         <translation>%1 — %2：%3</translation>
     </message>
@@ -27,6 +42,11 @@
         <location line="+1"/>
         <source>%1 — pair %2: %3: %4</source>
         <translation>%1 — 服务器对 %2：%3：%4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Because of it: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -36,9 +56,24 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>&amp;Start Replication on %1</source>
         <translation>在 %1 上启动复制(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start &amp;Server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Rebuild %1 from %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rebuild %1…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -52,7 +87,7 @@
 <context>
     <name>ChunkedCompare</name>
     <message>
-        <location filename="../models/actions/chunkedcompare.cpp" line="+61"/>
+        <location filename="../models/actions/chunkedcompare.cpp" line="+55"/>
         <source>whole table (no key)</source>
         <translation>整张表（无键）</translation>
     </message>
@@ -61,11 +96,25 @@
         <source>all of %1</source>
         <translation>%1 全部</translation>
     </message>
+    <message numerus="yes">
+        <location line="+282"/>
+        <source>%n table(s) compared, all equal</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n range(s) differ</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli/cli.cpp" line="+52"/>
+        <location filename="../app/cli/cli.cpp" line="+57"/>
         <source>replipair-cli: %1</source>
         <translation>replipair-cli：%1</translation>
     </message>
@@ -108,6 +157,12 @@ Commands:
   switchover PROFILE --to N move the writes to server N after checking that nothing is lost
                             (--yes to do it, --dry-run to see the checks and steps); --force
                             when the writer is gone: N takes the writes, the old writer is fenced
+  rebuild PROFILE --server B [--from A]
+                            rebuild server B from its peer: B&apos;s replicated databases replaced
+                            by an online copy of A&apos;s (B&apos;s old data saved first), both
+                            directions set up again and verified (--yes to do it, --dry-run)
+  rejoin PROFILE --server N bring the fenced server N back as the reader, when it holds nothing the
+                            writer lacks (else rebuild it); --yes or --dry-run as for switchover
 
 Options:
   --json                    one JSON object a line, for automation
@@ -131,7 +186,7 @@ Options:
                             first as a dump on its host; profile: &quot;replaceTarget&quot;)
   --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)
   --once                    monitor: one round, then exit
-  --server NAME             skip: the server whose SQL thread halted
+  --server NAME             skip: the server whose SQL thread halted; rebuild: the server rebuilt
   --confirm TOKEN           skip: the event shown before (relay log file:position)
   --events                  monitor: also print state changes (thread stopped, error, lag, unreachable)
   --lag-threshold SECONDS   monitor: lag that raises an event (default 10)
@@ -147,89 +202,19 @@ Options:
   --chunk-time SECONDS      compare: the time one chunk&apos;s checksum should take (default 0.5)
   --max-lag SECONDS         compare: pause while a replica is further behind (default 1)
   --table DB.T              repair: the table to repair
-  --from NAME               repair: the server whose rows are right
+  --from NAME               repair: the server whose rows are right; rebuild: the server copied
+  --method METHOD           rebuild: logical (default), physical or auto
+  --no-save                 rebuild: do not save B&apos;s old data first (when there is no room)
 
 Exit codes: 0 success, 1 the operation failed (switchover: refused, the old writer kept), 2 bad
 input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far as it could; see
 recover); setup: 3 replication verified but the data
 could not be compared (run compare when writes pause).
 </source>
-        <translation>用法：replipair-cli COMMAND [ARGS] [OPTIONS]
-
-命令：
-  sandbox up DIR            在 DIR 中启动两台本地 MariaDB 服务器（写入 DIR/pair.replipair.json）
-  sandbox down DIR          停止它们
-  sandbox status DIR        显示它们是否在运行
-  inspect PROFILE           两台服务器的情况及发现的每个问题；不做任何更改
-  plan PROFILE              搭建将执行的确切 SQL 和配置文件差异（密码已隐去）
-  setup PROFILE --yes       搭建双主复制并进行验证
-  setup PROFILE --plan FILE --yes
-                            运行 plan --output FILE 写出的方案，仅当服务器和配置文件
-                            仍与生成方案时相同时才运行
-  status PROFILE            两台服务器的复制状态
-  monitor PROFILE|FOLDER... 每隔 --interval 秒采样每个双主配对的两台服务器
-  compare PROFILE           在应用写入的同时比对两台服务器上被复制的表：按块进行，
-                            每块对应 binlog 中的一个位点（退出码 1：数据不一致，
-                            3：部分块无法比对，130/143：已取消）
-  repair PROFILE --table DB.T --from NAME [--yes|--dry-run]
-                            显示 DB.T 中不一致的行；加 --yes 则将另一台服务器的行改为与
-                            NAME 一致（sql_log_bin = 0，不会复制回 NAME）
-  skip PROFILE --server N   显示使 N 的 SQL 线程停止的事件；加 --confirm TOKEN 则只跳过
-                            该事件并重新启动复制
-  recover PROFILE           根据运行记录，撤回被中断的运行（被终止、机器宕机）所做的更改；
-                            --dry-run 显示将会执行的操作
-  switchover PROFILE --to N 检查确认不会丢失数据后，将写入移动到服务器 N
-                            （--yes 执行，--dry-run 查看检查项和步骤）；写入端已不可用时
-                            用 --force：N 接管写入，旧写入端被隔离
-
-选项：
-  --json                    每行一个 JSON 对象，用于自动化
-  --yes                     确认搭建可以更改两台服务器
-  --output FILE             plan：同时将方案及其指纹写入 FILE（JSON，供 setup --plan 使用）；
-                            monitor --format prometheus：将指标写入 FILE
-                            （原子写入，供 node_exporter 的 textfile collector 使用）
-  --plan FILE               setup：只运行 FILE 中的方案，且仅在方案仍然成立时运行
-  --format FORMAT           monitor：text、json 或 prometheus
-  --nagios                  status：Nagios/Icinga 退出码（0 OK，1 WARNING，2 CRITICAL，3 UNKNOWN）
-                            及一行性能数据
-  --warning SECONDS         status --nagios：视为警告的延迟（默认 10）
-  --critical SECONDS        status --nagios：视为严重的延迟（默认 60）
-  --sequential              setup：逐台服务器依次进行（用于对比）
-  --journal FILE            setup：将本次运行的运行记录行追加到 FILE（默认：PROFILE.journal，
-                            PROFILE 不是普通文件时为
-                            ~/.local/share/replipair/journals/NAME-ID.journal）
-  --copy-from NAME          inspect/plan/setup：先将被复制的数据库从服务器 NAME 在线拷贝到
-                            另一台（配对方案：&quot;initialCopy&quot;）
-  --replace-target          拷贝时：可替换接收方的非空数据库（先在其主机上保存为转储文件；
-                            配对方案：&quot;replaceTarget&quot;）
-  --interval SECONDS        monitor：采样间隔（默认 1，至少 0.2）
-  --once                    monitor：执行一轮后退出
-  --server NAME             skip：SQL 线程已停止的服务器
-  --confirm TOKEN           skip：之前显示的事件（relay log 文件:位点）
-  --events                  monitor：同时输出状态变化（线程停止、错误、延迟、无法连接）
-  --lag-threshold SECONDS   monitor：触发事件的延迟（默认 10）
-  --timeout SECONDS         monitor：每次轮询的网络超时（默认 2）；switchover：写入最多可暂停
-                            多久，超过则回滚切换（默认 10）
-  --to NAME                 switchover：新的写入端
-  --dry-run                 switchover：输出检查项和步骤；recover：将撤回的内容；
-                            repair：将执行的 SQL；均不做任何更改
-  --force                   switchover：写入端已不可用；隔离它并开放 N（见文档）
-  --tables DB.T1,DB.T2      compare：只比对这些表
-  --since COLUMN=TIME       compare：只比对 COLUMN 不早于 TIME 的行（UTC，或 2h、30m、1d）
-  --resume                  compare：从已取消或失败的运行停下的地方继续
-  --chunk-time SECONDS      compare：计算一个块的校验和应花费的时间（默认 0.5）
-  --max-lag SECONDS         compare：从库延迟超过此值时暂停（默认 1）
-  --table DB.T              repair：要修复的表
-  --from NAME               repair：数据正确的服务器
-
-退出码：0 成功，1 操作失败（switchover：被拒绝，旧写入端保持不变），2 输入
-有误，130/143 搭建被 SIGINT/SIGTERM 停止（已尽可能撤回所做的更改；参见
-recover）；setup：3 复制已验证，但数据
-无法比对（请在写入暂停时运行 compare）。
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+92"/>
         <source>
 Manual: %1
 </source>
@@ -238,7 +223,27 @@ Manual: %1
 </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
+        <source>Dry run: nothing was changed. The checks:</source>
+        <translation type="unfinished">试运行：未做任何更改。检查项：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>REFUSED</source>
+        <translation type="unfinished">已拒绝</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ok</source>
+        <translation type="unfinished">正常</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The steps it takes, in order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Show this help.</source>
         <translation>显示此帮助。</translation>
     </message>
@@ -444,12 +449,27 @@ Manual: %1
         <translation>数据正确的服务器。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>How to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not save the old data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>no command given</source>
         <translation>未给出命令</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>未知命令“%1”</translation>
     </message>
@@ -465,7 +485,12 @@ Manual: %1
         <translation>%1 需要恰好一个配对方案文件</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>--copy-from must name %1 or %2</source>
         <translation>--copy-from 必须指定 %1 或 %2</translation>
     </message>
@@ -475,12 +500,17 @@ Manual: %1
         <translation>--replace-target 只能与拷贝一起使用（--copy-from NAME，或配对方案中的 &quot;initialCopy&quot;）</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>--dry-run only goes with recover, switchover and repair</source>
-        <translation>--dry-run 只能与 recover、switchover 和 repair 一起使用</translation>
+        <location line="+17"/>
+        <source>--dry-run only goes with recover, switchover, repair, rebuild and rejoin</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
+        <source>--method and --no-save only go with rebuild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>--%1 needs a number of seconds</source>
         <translation>--%1 需要一个秒数</translation>
     </message>
@@ -508,7 +538,7 @@ Manual: %1
         <translation>compare：按这些选项没有可继续的比对：从头开始比对</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>compare: paused (a replica lags or a source is busy): %1/%2 tables, %3 chunks, %4 rows</source>
         <translation>compare：已暂停（从库有延迟或主库繁忙）：%1/%2 张表，%3 个块，%4 行</translation>
     </message>
@@ -601,7 +631,7 @@ Manual: %1
         <translation>正在应用写入的同时逐块比对被复制的表…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+26"/>
         <source>Paused: a replica lags or a source is busy (%1 of %2 tables, %3 rows).</source>
         <translation>已暂停：从库有延迟或主库繁忙（%1/%2 张表，%3 行）。</translation>
     </message>
@@ -658,7 +688,7 @@ Manual: %1
 <context>
     <name>ConfigFileRules</name>
     <message>
-        <location filename="../models/config/configfilerules.cpp" line="+24"/>
+        <location filename="../models/config/configfilerules.cpp" line="+26"/>
         <source>%1 is in the !includedir folder %2, but the server reads only the *.cnf files there</source>
         <translation>%1 位于 !includedir 文件夹 %2 中，但服务器只读取其中的 *.cnf 文件</translation>
     </message>
@@ -690,18 +720,30 @@ Manual: %1
     </message>
     <message>
         <location line="+12"/>
+        <location line="+51"/>
         <source>&quot;configFile&quot; %1 is refused: %2 — nothing was changed</source>
         <translation>&quot;configFile&quot; %1 被拒绝：%2 — 未做任何更改</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-44"/>
         <source>the files the server reads could not be found out, so it cannot be checked against them (%1)</source>
         <translation>无法查明服务器读取哪些文件，因此无法据此进行检查（%1）</translation>
     </message>
     <message>
         <location line="+36"/>
+        <location line="+17"/>
         <source>it does not look like an option file: %1</source>
         <translation>它看起来不像配置文件：%1</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>the server is down, so the files it reads cannot be found out, and the file cannot be read either (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the server is down, so the files it reads cannot be found out, and this file holds no settings RepliPair wrote while it ran; start the server, or name the file setup wrote</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -982,7 +1024,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>CopyCheck</name>
     <message>
-        <location filename="../models/copy/copycheck.cpp" line="+299"/>
+        <location filename="../models/copy/copycheck.cpp" line="+283"/>
         <source>database %1 is to be copied from %2, which does not have it</source>
         <translation>数据库 %1 要从 %2 拷贝，但 %2 上没有该数据库</translation>
     </message>
@@ -1034,7 +1076,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>请在 %1 的主机上安装数据库客户端软件包</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-126"/>
         <source>%1&apos;s data folder %2 has %3 free; the copy needs about %4 (%5&apos;s data and indexes%6)</source>
         <translation>%1 的数据目录 %2 剩余 %3；拷贝大约需要 %4（%5 的数据和索引%6）</translation>
     </message>
@@ -1065,7 +1107,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>请先释放 %1 中的空间</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+114"/>
         <source>%1 on %2&apos;s host knows neither --source-data nor --master-data: the copy could not carry its binary log coordinates</source>
         <translation>%2 主机上的 %1 既不支持 --source-data 也不支持 --master-data：拷贝无法带上其 binlog 位点</translation>
     </message>
@@ -1114,12 +1156,13 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>CopyProgress</name>
     <message>
-        <location filename="../models/copy/copyprogress.cpp" line="+45"/>
+        <location filename="../models/copy/copyprogress.cpp" line="+53"/>
+        <location line="+14"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-14"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -1134,7 +1177,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>正在恢复原有数据：%1 秒</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>preparing the copy (mariadb-backup --prepare): %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 streamed of about %2, %3/s, about %4 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 copied, %2 of %3 tables, %4/s, about %5 left</source>
         <translation>已拷贝 %1，%2/%3 张表，%4/s，约剩 %5</translation>
     </message>
@@ -1142,7 +1195,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>CopyReceiver</name>
     <message>
-        <location filename="../models/copy/copyreceiver.cpp" line="+76"/>
+        <location filename="../models/copy/copyreceiver.cpp" line="+68"/>
         <source>the admin account cannot log in to %1 from %1&apos;s own host, where the copy is loaded: %2</source>
         <translation>管理员账号无法从 %1 自身所在的主机（拷贝的数据在那里导入）登录 %1：%2</translation>
     </message>
@@ -1173,7 +1226,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>DataCopy</name>
     <message>
-        <location filename="../models/copy/datacopy.cpp" line="+76"/>
+        <location filename="../models/copy/datacopy.cpp" line="+71"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
@@ -1183,7 +1236,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未保存任何内容：%1 中没有表、视图、存储例程或事件</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>read_only=1 for the time of the copy</source>
         <translation>拷贝期间 read_only=1</translation>
     </message>
@@ -1213,7 +1266,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 的原有数据已保存为 %2（权限 0600）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>the dump of %1 failed (exit %2): %3</source>
         <translation>%1 的转储失败（退出码 %2）：%3</translation>
     </message>
@@ -1234,7 +1287,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>转储中没有 binlog 位点（%1 的 binlog 是否已开启？）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>could not remove the partial copy of %1: %2</source>
         <translation>无法删除 %1 上拷贝到一半的数据：%2</translation>
     </message>
@@ -1319,6 +1372,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+6"/>
         <source>Replication events</source>
         <translation>复制事件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1428,7 +1486,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>Failover</name>
     <message>
-        <location filename="../models/operation/failover.cpp" line="+36"/>
+        <location filename="../models/operation/failover.cpp" line="+38"/>
         <source>run the beforeSwitch hook: %1</source>
         <translation>运行 beforeSwitch 钩子：%1</translation>
     </message>
@@ -1448,27 +1506,27 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>停止 %1 从 %2 的复制</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>replication from the old writer stopped</source>
         <translation>来自旧写入端的复制已停止</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>replication started again</source>
         <translation>复制已重新启动</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>make %1 writable</source>
         <translation>使 %1 可写</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>read_only = OFF: %1 takes the writes</source>
         <translation>read_only = OFF：%1 接管写入</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>fence %1: recorded beside the profile, and read_only = ON in its option file where its host answers</source>
         <translation>隔离 %1：记录在配对方案旁，并在其主机可连接时在其配置文件中设置 read_only = ON</translation>
     </message>
@@ -1479,6 +1537,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+5"/>
+        <source>forced failover to %1 while %2 was unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 fenced in %2</source>
         <translation>%1 已在 %2 中被隔离</translation>
     </message>
@@ -1494,12 +1557,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+64"/>
+        <location line="+96"/>
         <source>%1 is the writer, but: %2</source>
         <translation>%1 是写入端，但：%2</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-91"/>
         <source>run the afterSwitch hook: %1</source>
         <translation>运行 afterSwitch 钩子：%1</translation>
     </message>
@@ -1519,12 +1582,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
+        <source>the journal %1 could not be written in full: %2</source>
+        <translation type="unfinished">运行记录 %1 未能完整写入：%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cancelled before: %1</source>
+        <translation type="unfinished">在此之前已取消：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 — failover abandoned: %2 was not opened</source>
         <translation>%1 — 已放弃故障转移：未开放 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 is the writer; %2 is fenced until it is rebuilt or rejoined</source>
         <translation>%1 是写入端；%2 处于隔离状态，直到被重建或重新加入</translation>
     </message>
@@ -1532,7 +1605,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>FinalDataCheck</name>
     <message>
-        <location filename="../models/setup/finaldatacheck.cpp" line="+57"/>
+        <location filename="../models/setup/finaldatacheck.cpp" line="+50"/>
         <source>its SQL thread is not running%1</source>
         <translation>其 SQL 线程未运行%1</translation>
     </message>
@@ -1638,7 +1711,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>GuiMain</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+36"/>
+        <location filename="../app/gui/main.cpp" line="+37"/>
         <source>Sets up and watches MySQL/MariaDB master-master replication.</source>
         <translation>搭建并监控 MySQL/MariaDB 双主复制。</translation>
     </message>
@@ -1646,6 +1719,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+4"/>
         <source>Start two local sandbox servers and set them up as a pair.</source>
         <translation>启动两台本地沙箱服务器，并为它们搭建双主复制。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not available here: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1658,7 +1736,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>要打开的配对方案。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Starting two sandbox servers in %1…</source>
         <translation>正在 %1 中启动两台沙箱服务器…</translation>
     </message>
@@ -1683,7 +1761,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>HookRunner</name>
     <message>
-        <location filename="../models/operation/hookrunner.cpp" line="+15"/>
+        <location filename="../models/operation/hookrunner.cpp" line="+13"/>
         <source>%1 was stopped after %2 s (its timeout)</source>
         <translation>%1 在 %2 秒后被停止（超时）</translation>
     </message>
@@ -1703,7 +1781,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+50"/>
+        <source>the %1 hook cannot run: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the %1 hook could not be started: %2</source>
         <translation>无法启动 %1 钩子：%2</translation>
     </message>
@@ -1780,6 +1863,147 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
 </context>
 <context>
+    <name>IncidentReport</name>
+    <message>
+        <location filename="../ui/monitor/incidentreport.cpp" line="+28"/>
+        <location line="+1"/>
+        <source>RepliPair report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Current state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+49"/>
+        <source>Server</source>
+        <translation type="unfinished">服务器</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Reachable</source>
+        <translation type="unfinished">可访问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replication into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IO thread %1, SQL thread %2</source>
+        <translation type="unfinished">IO 线程 %1，SQL 线程 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s behind</source>
+        <translation type="unfinished">延迟 %1 秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no: %1</source>
+        <translation type="unfinished">否：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not compared by RepliPair since setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last comparison: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last comparison: none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fenced: %1 since %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Incident history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No event since the pair was opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation type="unfinished">事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation type="unfinished">详细信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+11"/>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>InspectCommand</name>
     <message>
         <location filename="../app/cli/inspectcommand.cpp" line="+43"/>
@@ -1830,7 +2054,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>所选服务器的检查结果</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Select a server on the canvas to see its inspection.</source>
         <translation>在画布上选择一台服务器以查看其检查结果。</translation>
     </message>
@@ -1850,7 +2074,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>尚未检查（按 F5）</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1860,15 +2084,15 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>否</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <location line="+3"/>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Reachable</source>
         <translation>可访问</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+43"/>
+        <location line="-48"/>
+        <location line="+48"/>
         <source>no: %1</source>
         <translation>否：%1</translation>
     </message>
@@ -1903,12 +2127,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>端口</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>read_only</source>
         <translation>read_only</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Binary log</source>
         <translation>binlog</translation>
     </message>
@@ -1943,18 +2167,18 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>Binlog_Ignore_DB</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Configured</source>
         <translation>已配置</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Source</source>
         <translation>主库</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-50"/>
         <source>IO thread</source>
         <translation>IO 线程</translation>
     </message>
@@ -1969,17 +2193,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>延迟秒数（Seconds_Behind）</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Using GTID</source>
         <translation>使用 GTID</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>Last IO error</source>
         <translation>最近的 IO 错误</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-40"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
@@ -1999,7 +2223,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>上次检查时的复制状态（%1）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -2037,6 +2266,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+4"/>
         <source>Last SQL error</source>
         <translation>最近的 SQL 错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS from %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2093,7 +2327,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>IntentJournal</name>
     <message>
-        <location filename="../models/operation/intentjournal.cpp" line="+98"/>
+        <location filename="../models/operation/intentjournal.cpp" line="+45"/>
         <source>another %1 of this pair runs since %2 (process %3 on %4): wait for it or stop it; nothing was changed</source>
         <translation>此配对的另一个 %1 自 %2 起正在运行（%4 上的进程 %3）：请等待它结束或将其停止；未做任何更改</translation>
     </message>
@@ -2165,7 +2399,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>LocalShell</name>
     <message>
-        <location filename="../models/host/localshell.cpp" line="+21"/>
+        <location filename="../models/host/localshell.cpp" line="+20"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
@@ -2175,7 +2409,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>the folder %1 is not writable by this user, so %2 cannot be replaced</source>
         <translation>当前用户无法写入文件夹 %1，因此无法替换 %2</translation>
     </message>
@@ -2211,7 +2445,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>文件夹 %1 不存在</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>cannot start /bin/sh: %1</source>
         <translation>无法启动 /bin/sh：%1</translation>
     </message>
@@ -2337,6 +2571,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1：%2</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Detail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+23"/>
         <source>Pair</source>
         <translation>服务器对</translation>
@@ -2361,13 +2600,14 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+72"/>
+        <location filename="../ui/mainwindow.cpp" line="+75"/>
         <location line="+24"/>
+        <location line="+486"/>
         <source>RepliPair</source>
         <translation>RepliPair</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-506"/>
         <source>&amp;Topology</source>
         <translation>拓扑(&amp;T)</translation>
     </message>
@@ -2382,7 +2622,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>事件(&amp;V)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+44"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -2418,17 +2658,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+96"/>
+        <location line="+212"/>
         <source>Open Pair Profile</source>
         <translation>打开配对方案</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-210"/>
         <source>Pair profiles (*.replipair.json);;JSON (*.json)</source>
         <translation>配对方案 (*.replipair.json);;JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>&amp;Export Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -2464,6 +2709,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Rebuild a Server from Its Peer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Forget Remembered Passwords</source>
         <translation>清除已记住的密码(&amp;F)</translation>
     </message>
@@ -2504,8 +2754,54 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+4"/>
+        <location line="+19"/>
         <source>Could not open the manual %1.</source>
         <translation>无法打开使用手册 %1。</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>&amp;How To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set Up a Pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch a Pair and Read Its Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Act on a Break (Skip, Compare, Start a Server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare and Repair the Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the Writes to the Other Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recover After an Interrupted Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Troubleshooting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2528,14 +2824,55 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>钥匙串中已不再保存 %1 的密码。</translation>
     </message>
     <message>
+        <location line="+20"/>
+        <source>Menu key / Shift+F10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the selected server&apos;s actions on the canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>Open a pair first: the report is about the open pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1-report-%2.html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Export Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>HTML (*.html);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+49"/>
         <source>%1 — RepliPair</source>
         <translation>%1 — RepliPair</translation>
     </message>
@@ -2550,17 +2887,28 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>Inspection finished</source>
         <translation>检查已完成</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+52"/>
+        <location line="+9"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RepliPair — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2570,7 +2918,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>新语言将在 RepliPair 重新启动后生效。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Cancelling the running setup before quitting: it puts back what it changed…</source>
         <translation>退出前正在取消正在运行的搭建：撤回它所做的更改…</translation>
     </message>
@@ -2578,7 +2926,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>MonitorCommand</name>
     <message>
-        <location filename="../app/cli/monitorcommand.cpp" line="+89"/>
+        <location filename="../app/cli/monitorcommand.cpp" line="+87"/>
         <source>--format needs one of json, text, prometheus</source>
         <translation>--format 需要 json、text、prometheus 之一</translation>
     </message>
@@ -2643,7 +2991,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>  %1，可写</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>no *.replipair.json profile in the folder %1</source>
         <translation>文件夹 %1 中没有 *.replipair.json 配对方案</translation>
     </message>
@@ -2676,7 +3024,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>MoveWritesDialog</name>
     <message>
-        <location filename="../ui/operation/movewritesdialog.cpp" line="+22"/>
+        <location filename="../ui/operation/movewritesdialog.cpp" line="+23"/>
         <source>Move Writes to %1</source>
         <translation>将写入移动到 %1</translation>
     </message>
@@ -2768,7 +3116,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>%1 takes the writes now.</source>
         <translation>%1 现在接管写入。</translation>
     </message>
@@ -2817,7 +3165,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../ui/wizard/optionspage.cpp" line="+18"/>
+        <location filename="../ui/wizard/optionspage.cpp" line="+19"/>
         <source>Replication options</source>
         <translation>复制选项</translation>
     </message>
@@ -2872,12 +3220,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>交错分配自增值(&amp;A)（A 为奇数，B 为偶数），避免插入冲突</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Encrypt replication traffic with &amp;SSL</source>
-        <translation>使用 &amp;SSL 加密复制流量</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Restart &amp;one server at a time: the second only once the first is back and verified</source>
         <translation>一次只重启一台服务器(&amp;O)：第一台恢复并通过验证后才重启第二台</translation>
     </message>
@@ -3002,12 +3345,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>重启服务器(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Initial &amp;copy:</source>
         <translation>初始拷贝(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+2"/>
         <source>%1 gets a copy of %2&apos;s databases</source>
         <translation>将 %2 的数据库拷贝到 %1</translation>
@@ -3018,7 +3361,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 接收写入；%2 只读</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Give the pair a name; it names the profile file.</source>
         <translation>请为服务器对命名；配对方案的文件名由它生成。</translation>
     </message>
@@ -3046,7 +3389,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PairDataSteps</name>
     <message>
-        <location filename="../models/setup/pairdatasteps.cpp" line="+72"/>
+        <location filename="../models/setup/pairdatasteps.cpp" line="+67"/>
         <source>where %1&apos;s binary log stood when the data was inspected</source>
         <translation>检查数据时 %1 的 binlog 位点</translation>
     </message>
@@ -3060,8 +3403,48 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <source>%1 already replicates from %2: a copy would replace data it is applying</source>
         <translation>%1 已在从 %2 复制：拷贝会替换它正在应用的数据</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>could not check the physical copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the logical copy is made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>copyMethod auto: the logical copy (the physical one cannot be made: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>copyMethod auto: the logical copy (%1 of data, the physical copy is taken above %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>copyMethod auto: the physical copy (%1 of data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Copy all of %1 (%2) to %3 physically: mariadb-backup --backup --stream=xbstream on %1&apos;s host, carried over SSH into mbstream -x next to %3&apos;s data folder, mariadb-backup --prepare; then %3 stopped, %4 moved aside, the copy moved in, %3 started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>before: mariadb-backup and mbstream of the servers&apos; version on both hosts, room next to %1&apos;s data folder, %2&apos;s admin account on %3; after: the exit codes, %1 back and verified, the backup&apos;s coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>on failure or cancel %1 stays on (or goes back to) its old data folder; %2 is never written; the old folder is kept as %3-before-copy-&lt;time&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+7"/>
         <source>Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4&apos;s host, piped into %6 with sql_log_bin=0; %4 read-only meanwhile</source>
         <translation>
             <numerusform>在线将 %1（%2，%n 张表）从 %3 拷贝到 %4：在 %4 的主机上运行 %5，通过管道导入 %6（sql_log_bin=0）；期间 %4 为只读</numerusform>
@@ -3088,7 +3471,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>；随后在同一个确切的位点比较复制的表，有写入时也可以（从库的 SQL 线程停在主库一致性快照对应的位点，对两台服务器上的每一行计算校验和）：任何表不一致都会使搭建失败，并列出该表</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+49"/>
+        <source>copying all of %1 physically (mariadb-backup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>comparing the replicated tables at one point of a binary log, in each direction until one counts</source>
         <translation>正在 binlog 的同一位点比较复制的表，逐个方向进行，直到有一次比较得出有效结果</translation>
     </message>
@@ -3103,27 +3491,27 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>两个方向都在复制，但%1：未通过验证。%2</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-131"/>
         <source>the start of the binary log %1 turned on at its restart</source>
         <translation>%1 重启时开启的 binlog 的起点</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-153"/>
         <source>leave &quot;initialCopy&quot; out, or remove that replication first (%1)</source>
         <translation>请去掉 &quot;initialCopy&quot;，或先移除该复制（%1）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+107"/>
         <source>%1&apos;s old %2 saved first in %3 (kept until you remove it) and loaded back on failure or cancel; %4 is never written</source>
         <translation>%1 原有的 %2 先保存在 %3 中（保留到您将其删除），失败或取消时会加载回去；%4 从不被写入</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+75"/>
         <source>copying %1 from %2</source>
         <translation>正在从 %2 拷贝 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>the point of the copy</source>
         <translation>拷贝时的位点</translation>
     </message>
@@ -3149,16 +3537,43 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+3"/>
+        <location line="+33"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-33"/>
+        <location line="+33"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-1"/>
+        <source>TLS %1 (have_ssl %2), RepliPair&apos;s session %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in clear text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>encrypted (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; %1&apos;s certificate from here: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1:%2 answers</source>
         <translation>%1:%2 有响应</translation>
     </message>
@@ -3199,16 +3614,21 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+53"/>
+        <source>waiting for a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>lag %1 s</source>
         <translation>延迟 %1 秒</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Not watched: its passwords are neither remembered nor in a variable or file.</source>
-        <translation>未监控：其密码既未被记住，也不在环境变量或文件中。</translation>
+        <location line="+19"/>
+        <source>Waiting for a password: open the pair to type it (its passwords are neither remembered nor in a variable or file).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Last event: %1</source>
         <translation>最近事件：%1</translation>
     </message>
@@ -3231,7 +3651,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>&quot;restartCommand&quot; 必须是命令或 &quot;auto&quot;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>&quot;tls&quot; must be an object with &quot;ca&quot;, &quot;cert&quot; and &quot;key&quot;, or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&quot;ssh&quot; must be an object or null</source>
         <translation>&quot;ssh&quot; 必须是对象或 null</translation>
     </message>
@@ -3251,17 +3676,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未设置环境变量 %1（管理员密码）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>the admin password file %1 can be read by other users: make it private with chmod 600 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>cannot read the admin password file %1: %2</source>
         <translation>无法读取管理员密码文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>profile</source>
         <translation>配对方案</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&quot;replicationUser&quot; must be 1 to 32 characters</source>
         <translation>“replicationUser”必须为 1 到 32 个字符</translation>
     </message>
@@ -3271,7 +3701,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>“gtid”必须是“auto”、“on”或“off”</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>&quot;tls&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;ssl&quot; is ignored: &quot;tls&quot; says how the pair encrypts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;ssl&quot;: true is read as &quot;tls&quot;: {&quot;mode&quot;: &quot;required&quot;} (encrypted, but any certificate is believed); give &quot;tls&quot; with &quot;mode&quot;: &quot;verify-ca&quot; and your &quot;ca&quot; to check who answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&quot;filterStyle&quot; must be &quot;wild&quot; or &quot;do-db&quot;</source>
         <translation>&quot;filterStyle&quot; 必须是 &quot;wild&quot; 或 &quot;do-db&quot;</translation>
     </message>
@@ -3316,12 +3761,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>两台服务器都是 %1：服务器不能从自身复制</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>&quot;copyMethod&quot; must be &quot;logical&quot;, &quot;physical&quot; or &quot;auto&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&quot;initialCopy&quot; must be null or the name of the server copied from (%1 or %2)</source>
         <translation>&quot;initialCopy&quot; 必须为 null 或数据来源服务器的名称（%1 或 %2）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&quot;hooks&quot; must be an object or null</source>
         <translation>&quot;hooks&quot; 必须是对象或 null</translation>
     </message>
@@ -3341,7 +3791,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 必须包含一个 JSON 对象</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <location line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
@@ -3350,7 +3800,37 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PairState</name>
     <message>
-        <location filename="../models/operation/pairstate.cpp" line="+77"/>
+        <location filename="../models/operation/pairstate.cpp" line="+70"/>
+        <source>data equal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>data differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>data unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>data equal when last compared (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>data differs (%1): %2; repair the tables or rebuild a server, then compare again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>data unverified since %1: %2; compare the data to know whether they differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -3374,7 +3854,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PairVerifier</name>
     <message>
-        <location filename="../models/setup/pairverifier.cpp" line="+101"/>
+        <location filename="../models/setup/pairverifier.cpp" line="+100"/>
         <source>%1 is read-only and the admin account cannot write the test row there; the monitor&apos;s heartbeat needs the same: GRANT %2 ON *.* to the admin account (%3)</source>
         <translation>%1 为只读，管理员账号无法在其上写入测试行；监控的心跳也需要同样的权限：GRANT %2 ON *.* 给管理员账号（%3）</translation>
     </message>
@@ -3507,25 +3987,233 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PasswordRequest</name>
     <message>
-        <location filename="../ui/passwordrequest.cpp" line="+36"/>
-        <source>Password for %1</source>
-        <translation>%1 的密码</translation>
+        <location filename="../ui/passwordrequest.cpp" line="+50"/>
+        <source>Passwords for %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Password of %1 on %2 (kept in memory only):</source>
-        <translation>%1 在 %2 上的密码（仅保存在内存中）：</translation>
+        <source>RepliPair needs these passwords to watch the pair %1. They are kept in memory only, unless remembered in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 — password of %2 on %3:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — SSH password of %2 on %3:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remember in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The profile then names the keychain entries, never the passwords; the next start reads them from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhysicalCopy</name>
+    <message>
+        <location filename="../models/copy/physicalcopy.cpp" line="+83"/>
+        <source>cancelled by the user</source>
+        <translation type="unfinished">已被用户取消</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>cannot make a work folder in %1 on %2&apos;s host: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 --backup --stream=xbstream started on %2&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>mariadb-backup --backup on %1&apos;s host failed (exit %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>cannot read %1 on %2&apos;s host: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>mbstream ended on %1&apos;s host before the stream did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>mariadb-backup --backup on %1&apos;s host ended without an exit status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the stream was cut on %1&apos;s host (split exit %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>mbstream -x on %1&apos;s host failed (exit %2): %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>SSH password of %1 on %2 (kept in memory only):</source>
-        <translation>%1 在 %2 上的 SSH 密码（仅保存在内存中）：</translation>
+        <location line="+6"/>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>mariadb-backup --prepare on %1&apos;s host failed (exit %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the copy is prepared in %1 (%2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the backup carries no binary log coordinates (is the binary log of %1 on?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the backup&apos;s point on %1: %2:%3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, GTID %1</source>
+        <translation type="unfinished">，GTID %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>stopping %1, moving its data folder to %2, the copy in, starting it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 runs on the copy; its old data folder is kept as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>could not put %1&apos;s old data folder back (%2): it is in %3; stop %1, move %4 away and %3 back to %4, and start it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 runs on its old data again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>could not drop the temporary account %1 on %2: %3</source>
+        <translation type="unfinished">无法删除 %2 上的临时账号 %1：%3</translation>
+    </message>
+</context>
+<context>
+    <name>PhysicalCopyCheck</name>
+    <message>
+        <location filename="../models/copy/physicalcheck.cpp" line="+188"/>
+        <source>%1 is a MySQL server (%2): the physical copy runs MariaDB&apos;s mariadb-backup only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+33"/>
+        <source>use &quot;copyMethod&quot;: &quot;logical&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>%1 not found on %2&apos;s host (in the PATH of the login RepliPair uses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>install the package mariadb-backup on %1&apos;s host (Debian/Ubuntu: apt-get install mariadb-backup; RHEL: dnf install MariaDB-backup), the same version as the server (%2); or use &quot;copyMethod&quot;: &quot;logical&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 on %2&apos;s host is built for MariaDB %3, the server is %4: a backup tool of another major version cannot copy it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>install the mariadb-backup package of the server&apos;s version (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 runs %2 and %3 runs %4: a physical copy needs the same major version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no account named %2: a physical copy gives %3 %1&apos;s accounts, and RepliPair could no longer log in to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>create %1 on %2 with the same password as on %3, or use &quot;copyMethod&quot;: &quot;logical&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 cannot be written on %2&apos;s host: the copy is put there, next to the data folder, to be swapped in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>log in as the owner of %1, or set &quot;sudo&quot;: true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 free next to %2&apos;s data folder, the copy needs about %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>free space on %1&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no way to start %1 again is known: the physical copy stops it to swap its data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set &quot;restartCommand&quot; for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no pid file: the copy cannot stop it to swap its data folder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PlanBuilder</name>
     <message>
-        <location filename="../models/setup/planbuilder.cpp" line="+25"/>
+        <location filename="../models/setup/planbuilder.cpp" line="+27"/>
         <source>Replication settings in %1; restart (%2 changed)</source>
         <translation>复制设置写入 %1；需要重启（%2 已更改）</translation>
     </message>
@@ -3555,7 +4243,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>为 %1 创建复制账号，使用生成的密码</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Start point for %1: where %2&apos;s binary log stood when the data was inspected, %3:%4%5 (already read, without a lock)</source>
         <translation>%1 的起始位点：检查数据时 %2 的 binlog 所在位点 %3:%4%5（已读取，无需加锁）</translation>
     </message>
@@ -3570,7 +4258,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 的起始位点：本次搭建重启 %2 时开启的 binlog 的开头（位点 4），重启之后的每个事务都会到达 %1；无需加锁</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Binlog coordinates under a short read lock, always released</source>
         <translation>在短暂的全局读锁下读取 binlog 位点，锁总会释放</translation>
     </message>
@@ -3792,14 +4480,32 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
 </context>
 <context>
+    <name>Platform</name>
+    <message>
+        <location filename="../models/platform/platform.cpp" line="+36"/>
+        <source>commands on this computer need a POSIX shell (/bin/sh), which Windows does not have: reach the server over SSH instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the sandbox (two local MariaDB servers) works on Linux only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="+21"/>
+        <location filename="../ui/preferencesdialog.cpp" line="+23"/>
         <source>Show a &amp;notification in the system tray on every state change</source>
         <translation>每次状态变化时在系统托盘中显示通知(&amp;N)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Compare the open pair&apos;s &amp;data every day at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -3814,7 +4520,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
+        <source>The live comparison (chunk by chunk, while the application writes) runs at that time while RepliPair is open; its result goes to the log and, when the data differ, to the banner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>A new language applies fully when RepliPair starts again.</source>
         <translation>新语言将在 RepliPair 重新启动后完全生效。</translation>
     </message>
@@ -3834,6 +4545,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>延迟警告阈值(&amp;W)：</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Data check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>OK</source>
         <translation>确定</translation>
@@ -3847,12 +4563,23 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../models/setup/preflight.cpp" line="+48"/>
+        <location filename="../models/setup/preflight.cpp" line="+50"/>
+        <location line="+3"/>
         <source>check the admin user and the password in %1</source>
         <translation>请检查 %1 中的管理员用户和密码</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>check the admin user and the password remembered in the keychain (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check the admin user %1 and the password typed for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>check that the server runs and that %1 is reachable from here</source>
         <translation>请检查服务器是否在运行，以及从这里能否访问 %1</translation>
     </message>
@@ -3972,7 +4699,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>从 %1 的复制因错误 %2 停止：%3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-146"/>
+        <source>make the admin password file %1 readable by you alone (chmod 600)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+155"/>
         <source>replication from %1 cannot continue: %2</source>
         <translation>从 %1 的复制无法继续：%2</translation>
     </message>
@@ -4002,17 +4734,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>binlog_format 为 %1 且忽略了 %2：在基于语句的日志格式下，ignore-db 过滤器按默认数据库判断，因此在选中 %2 时进行的任何写入都不会被复制，且没有任何提示</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <source>make the admin password file %1 readable</source>
-        <translation>请使管理员密码文件 %1 可读</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-188"/>
         <source>set the environment variable %1 to %2&apos;s admin password</source>
         <translation>请将环境变量 %1 设置为 %2 的管理员密码</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+137"/>
         <source>RepliPair will not re-point it; remove that replication first (%1) if it is no longer wanted</source>
         <translation>RepliPair 不会将其重新指向；如果不再需要该复制，请先将其移除（%1）</translation>
     </message>
@@ -4128,7 +4855,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PreflightData</name>
     <message>
-        <location filename="../models/setup/preflightdata.cpp" line="+30"/>
+        <location filename="../models/setup/preflightdata.cpp" line="+31"/>
         <source>could not compare the data of both servers: %1</source>
         <translation>无法比较两台服务器的数据：%1</translation>
     </message>
@@ -4271,6 +4998,156 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
 </context>
 <context>
+    <name>PreflightTls</name>
+    <message>
+        <location filename="../models/setup/preflighttls.cpp" line="+64"/>
+        <source>save the profile again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TLS is off: the replication password&apos;s exchange, every replicated row and RepliPair&apos;s own statements travel in clear text between the servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>both servers have TLS on: set &quot;tls&quot;: {&quot;mode&quot;: &quot;verify-ca&quot;, &quot;ca&quot;: …}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>turn TLS on in the servers (ssl-ca, ssl-cert, ssl-key) and set &quot;tls&quot; in the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 has TLS off (have_ssl = %2) but the profile asks for &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set ssl-ca, ssl-cert and ssl-key in %1&apos;s option file and restart it, or set &quot;tls&quot; to &quot;off&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1&apos;s certificate expired on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>install a new certificate on %1 (FLUSH SSL or ALTER INSTANCE RELOAD TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1&apos;s certificate expires in %n day(s), on %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>renew it before then; replicas that verify it stop on the day it expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot check %1&apos;s certificate from %2&apos;s host: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the replica thread will check it when replication starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the CA file %1 is not on %2&apos;s host (or not readable); %2&apos;s replica thread needs it to check %3&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>copy the CA to %1 on %2&apos;s host, or give the path there in servers[].tls.ca</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1&apos;s host has no openssl tool: %2&apos;s certificate was not checked from there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>install openssl on %1&apos;s host to have it checked before setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 offers no TLS to %2&apos;s host: replication in &quot;%3&quot; mode would be refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>turn TLS on in %1 or set &quot;tls&quot; to &quot;off&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1&apos;s certificate does not verify from %2&apos;s host against %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give the CA that signed %1&apos;s certificate, and a certificate that names %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give the CA that signed %1&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 logs in to %2 with caching_sha2_password without TLS: it asks for %2&apos;s RSA public key (GET_SOURCE_PUBLIC_KEY = 1), which a machine in the middle could replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>turn TLS on (&quot;tls&quot;: &quot;verify-ca&quot;) so the password travels encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (MariaDB %2) verifies its source&apos;s certificate by default; %3 %4: the link is set up with MASTER_SSL = 0 and MASTER_SSL_VERIFY_SERVER_CERT = 0 as the profile says &quot;off&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>has TLS on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>has no TLS (errno 2026 otherwise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set &quot;tls&quot; to &quot;verify-ca&quot; to keep the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>turn TLS on in %1, then set &quot;tls&quot; to &quot;verify-ca&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileFields</name>
     <message>
         <location filename="../models/common/profilefields.cpp" line="+16"/>
@@ -4386,9 +5263,627 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 不是有效的重启超时：请给出 %2 到 %3 秒</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>must be a path on one line without ; quotes or backslashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>profile</source>
         <translation>配对方案</translation>
+    </message>
+</context>
+<context>
+    <name>Rebuild</name>
+    <message>
+        <location filename="../models/operation/rebuild.cpp" line="+74"/>
+        <source>%1 is rebuilt from %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 holds nothing in them: there is nothing to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1&apos;s old data (%2, %n table(s)) is saved first in %3 on its host (%4 free there) and loaded back if the rebuild fails or is cancelled before the copy ends.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1&apos;s old data (%2) is NOT saved: if the rebuild fails, %1 stays read-only, fenced and without it until it is rebuilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replication stops both ways for the time of the copy (%1 from %2, %3 copy); %2 keeps serving reads and writes, %4 stays read-only throughout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Then %1 replicates from %2 at the copy&apos;s exact point, %2 from %1 at %1&apos;s position after the copy; both directions and the data are verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>mark %1 fenced while it is rebuilt (the pair&apos;s state file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>being rebuilt from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fenced: being rebuilt from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>still fenced, as before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mark cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>make %1 read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>read_only = ON (was %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>read_only = %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>stop %1&apos;s replication from %2 (%1 keeps taking reads and writes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no replica settings: nothing to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>replication stopped (it was %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation type="unfinished">运行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stopped</source>
+        <translation type="unfinished">已停止</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>replication started again</source>
+        <translation type="unfinished">复制已重新启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replication left stopped, as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+161"/>
+        <source>give the replication account on %1 (for %2&apos;s IO thread) a new generated password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <location line="+161"/>
+        <source>%1: new generated password (kept in memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>remove %1&apos;s replica settings (their position, on failure, comes back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no replica settings: nothing to remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>replica settings removed (it stood at %1:%2%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, its SQL thread halted on error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>replicating from %1:%2 again from %3:%4, where it stood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>copy %1 (%2) from %3 to %4 online (%5 copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1&apos;s old %2 removed without saving them (--no-save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%1 copied (%n table(s)) in %2 s; the copy&apos;s point on %3: %4</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>start %1 from %2 at the copy&apos;s exact point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start %1 from %2 at %2&apos;s position after the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>replicating from %1 by GTID from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replicating from %1 from %2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>verify: both threads run on both servers, and a test row crosses each way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>both directions replicate</source>
+        <translation type="unfinished">两个方向都在复制</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>compare the replicated tables of both servers at one exact point of a binary log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the tables differ after the copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 — run compare when writes pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>check %1: its own server_id, server_uuid and gtid_domain_id, a relay log from the copy&apos;s point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>clear %1&apos;s mark; %1 stays read-only (%2 takes the writes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clear %1&apos;s mark; %1 takes writes again (both servers do)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 is rebuilt: not fenced, read_only = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>check that %1 can be rebuilt from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>refused: nothing was changed</source>
+        <translation type="unfinished">已拒绝：未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every check passed</source>
+        <translation type="unfinished">所有检查均已通过</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>the journal %1 could not be written in full: %2</source>
+        <translation type="unfinished">运行记录 %1 未能完整写入：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — put back: %2 has its old data and replica settings, %3 replicates as before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — putting back failed: %2 may be left read-only and fenced; see the lines above, then run recover or rebuild again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 — %2 holds %3&apos;s data but the rebuild did not finish: it stays read-only and fenced; run rebuild again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the rebuild from %1 did not finish: rebuild again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 rebuilt from %2 and verified in %3 s%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>; its old data is kept in %1 on its host</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RebuildCommand</name>
+    <message>
+        <location filename="../app/cli/rebuildcommand.cpp" line="+32"/>
+        <source>What happens to %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The checks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>REFUSED</source>
+        <translation type="unfinished">已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ok</source>
+        <translation type="unfinished">正常</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The steps, in order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>rebuild needs --server with the name of the server to rebuild (%1 or %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--from must name %1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--from must name the other server: %1 cannot be rebuilt from itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--method must be logical, physical or auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>replipair-cli: %1 received: stopping the rebuild and putting %2 back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>nothing was changed: to rebuild %1 as said above, add --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>interrupted by %1: %2</source>
+        <translation type="unfinished">被 %1 中断：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RebuildCopy</name>
+    <message>
+        <location filename="../models/operation/rebuildcopy.cpp" line="+30"/>
+        <source>the physical copy is not available in this build: use --method logical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1&apos;s whole data directory (every database and account) is replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1&apos;s replicated databases (%2) are replaced; its other databases and its accounts stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RebuildDialog</name>
+    <message>
+        <location filename="../ui/operation/rebuilddialog.cpp" line="+23"/>
+        <source>Rebuild %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking that %1 can be rebuilt from %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save %1&apos;s old data first (loaded back if the rebuild fails)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check</source>
+        <translation type="unfinished">检查</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server</source>
+        <translation type="unfinished">服务器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was found</source>
+        <translation type="unfinished">检查结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fix</source>
+        <translation type="unfinished">修复方法</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>#</source>
+        <translation type="unfinished">#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation type="unfinished">步骤</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Rebuild %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Checks (nothing is changed until you rebuild):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Steps, in order; a failure or a cancel before the copy ends puts %1 back:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cancelling: the rebuild stops and puts %1 back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>refused</source>
+        <translation type="unfinished">已拒绝</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ok</source>
+        <translation type="unfinished">正常</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Every check passed: %1 can be rebuilt from %2. Read what happens to %1 below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n check(s) refuse the rebuild: nothing was changed. Fix them and open this again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Rebuilding %1 from %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is rebuilt and verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not rebuilt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished">关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>RebuildGuards</name>
+    <message>
+        <location filename="../models/operation/rebuildguards.cpp" line="+88"/>
+        <source>%1 does not answer: %2</source>
+        <translation type="unfinished">%1 无响应：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start it, or fix the address or the login in the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 has server_id %2, like %3: replication skips every event it takes for its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give %1 a server_id of its own in its option file (setup writes one) and restart it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has server_uuid %2, like %3 (an auto.cnf copied with the data): the source refuses a replica with its own uuid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>remove auto.cnf from %1&apos;s data directory and restart %1: it makes a new server_uuid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has gtid_domain_id %2, like %3: the two writers&apos; GTIDs would collide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give %1 a gtid_domain_id of its own in its option file (setup writes one) and restart it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 and %2 have their own server_id%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> and uuid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 takes the application&apos;s writes: rebuilding it would replace what they wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>move the writes to %1 first (switchover --to %1), then rebuild %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is fenced: its data is the one left behind, not the one to copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rebuild %1 from %2 instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1&apos;s binary log is off: there is no point for %2 to replicate from after the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>turn the binary log on (setup does it), then rebuild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>use the logical copy (--method logical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not check the copy: %1</source>
+        <translation type="unfinished">无法检查拷贝：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>saving %1&apos;s old data (%2) needs about %3 in %4, where %5 is free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>free space there, or rebuild without saving %1&apos;s old data (--no-save): a failed rebuild then leaves %1 stopped and fenced until it is rebuilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>room to save %1&apos;s old data: %2 free in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1&apos;s replica reads %2:%3 from %4:%5, older than the copy&apos;s point in %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>rebuild %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 replicates from %2 from the copy&apos;s point on (%3:%4)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4438,7 +5933,7 @@ put them back by hand as said, or run recover again</source>
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../models/operation/recovery.cpp" line="+54"/>
+        <location filename="../models/operation/recovery.cpp" line="+55"/>
         <source>set read_only back to %1 on %2</source>
         <translation>将 %2 上的 read_only 恢复为 %1</translation>
     </message>
@@ -4479,6 +5974,16 @@ put them back by hand as said, or run recover again</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>start replication on %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set up %1&apos;s replication from %2 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>drop the test table %1.%2 on %3</source>
         <translation>删除 %3 上的测试表 %1.%2</translation>
     </message>
@@ -4488,7 +5993,12 @@ put them back by hand as said, or run recover again</source>
         <translation>检查被中断的拷贝正在向 %1 加载的数据库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>put %1&apos;s old data folder %2 back in %3 (the copy&apos;s goes into %4) and start it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>unknown change &quot;%1&quot; on %2</source>
         <translation>%2 上的未知更改 &quot;%1&quot;</translation>
     </message>
@@ -4533,7 +6043,22 @@ put them back by hand as said, or run recover again</source>
         <translation>从库设置已移除</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>replication was stopped before the run: left stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>replication started again</source>
+        <translation type="unfinished">复制已重新启动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an interrupted rebuild removed %1&apos;s replica settings (from %2:%3 at %4:%5): run the rebuild again, it sets them up anew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>test table %1 dropped</source>
         <translation>测试表 %1 已删除</translation>
     </message>
@@ -4559,11 +6084,12 @@ put them back by hand as said, or run recover again</source>
     </message>
     <message>
         <location line="+16"/>
+        <location line="+23"/>
         <source>refusing to touch %1: not a folder RepliPair makes</source>
         <translation>拒绝操作 %1：这不是 RepliPair 创建的文件夹</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-17"/>
         <source>no job was started in %1</source>
         <translation>%1 中没有启动过作业</translation>
     </message>
@@ -4576,6 +6102,21 @@ put them back by hand as said, or run recover again</source>
         <location line="+7"/>
         <source>%1 removed</source>
         <translation>%1 已删除</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the data folder was never swapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the old data folder is back, but the server does not answer (%1): read its error log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the old data folder is back and the server answers</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4601,6 +6142,117 @@ put them back by hand as said, or run recover again</source>
         <location line="+4"/>
         <source>this version does not know how to put back &quot;%1&quot;</source>
         <translation>此版本不知道如何撤回 &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>Rejoin</name>
+    <message>
+        <location filename="../models/operation/rejoin.cpp" line="+38"/>
+        <source>replication does not run within %1 s: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>keep %1 read-only: read_only = ON now and in its option file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>start %1&apos;s replication from %2 and wait until it has applied %2&apos;s binary log (at most %3 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>caught up with %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>start %1&apos;s replication from %2 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>replication started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>replication stopped again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>check that both directions run (at most %1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>lift %1&apos;s fence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is no longer fenced; it stays read-only, the reader of the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>check that %1 can rejoin %2 without a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>refused: nothing was changed</source>
+        <translation type="unfinished">已拒绝：未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every check passed</source>
+        <translation type="unfinished">所有检查均已通过</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>cancelled before: %1</source>
+        <translation type="unfinished">在此之前已取消：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — %2 stays fenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 rejoined: both directions run, %2 is the writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RejoinCommand</name>
+    <message>
+        <location filename="../app/cli/rejoincommand.cpp" line="+17"/>
+        <source>rejoin needs --server with the name of the fenced server (%1 or %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--timeout needs a whole number of seconds from 1 to 3600</source>
+        <translation type="unfinished">--timeout 需要 1 到 3600 之间的整数秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rejoin makes %1 the pair&apos;s reader again and lifts its fence; run it with --dry-run to see the checks and the steps, then add --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>replipair-cli: %1 received: stopping before the next step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>interrupted by %1: %2</source>
+        <translation type="unfinished">被 %1 中断：%2</translation>
     </message>
 </context>
 <context>
@@ -4669,7 +6321,7 @@ put them back by hand as said, or run recover again</source>
         <translation>--yes 和 --dry-run 不能同时使用</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>%1: %2 range(s) differ, %3 row(s) (%4 is right, %5 is changed)</source>
         <translation>%1：%2 个范围不一致，%3 行（%4 是正确的，%5 将被更改）</translation>
     </message>
@@ -4752,7 +6404,7 @@ put them back by hand as said, or run recover again</source>
         <translation>正在按 %2 binlog 中的同一位点读取 %1 中不一致的行…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -4815,7 +6467,68 @@ put them back by hand as said, or run recover again</source>
 <context>
     <name>ReplicaActions</name>
     <message>
-        <location filename="../ui/monitor/replicaactions.cpp" line="+65"/>
+        <location filename="../ui/monitor/replicaactions.cpp" line="+77"/>
+        <source>Stop Replication on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop both replication threads on %1?
+
+%1 then no longer applies what %2 writes: the servers drift apart until replication is started again, and %2&apos;s binary logs must be kept until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Stop Replication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the restart command found on its host (systemd unit or init script)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Start Server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Start the database server %1 (%2)?
+
+RepliPair runs %3 on %4, detached from this app, and waits until %1 answers as a new process and stays up; if it does not start, you see the lines of its error log that say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starting server %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 did not start:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Starting replication on %1…</source>
         <translation>正在 %1 上启动复制…</translation>
     </message>
@@ -4835,7 +6548,7 @@ put them back by hand as said, or run recover again</source>
         <translation>出错的事件</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+60"/>
         <source>Reading the configuration RepliPair wrote on %1…</source>
         <translation>正在读取 RepliPair 在 %1 上写入的配置…</translation>
     </message>
@@ -4851,24 +6564,69 @@ put them back by hand as said, or run recover again</source>
         <translation>无法读取 %1 的配置文件：
 %2</translation>
     </message>
+    <message>
+        <location line="+46"/>
+        <source>Daily data check: comparing the replicated tables of %1 while the application writes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Daily data check: the data could not be compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Daily data check: the replicated data is the same on both: %1 table(s), %2 row(s) compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Daily data check: %1 key range(s) differ (%2); %3 could not be compared. Compare Data… shows them, Repair… mends them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReplicaControl</name>
     <message>
-        <location filename="../models/actions/replicacontrol.cpp" line="+97"/>
-        <source>replication started on %1 (%2)</source>
-        <translation>已在 %1 上启动复制（%2）</translation>
+        <location filename="../models/actions/replicacontrol.cpp" line="+106"/>
+        <source>replication stopped on %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>replication stopped on %1 (%2)</source>
-        <translation>已在 %1 上停止复制（%2）</translation>
+        <location line="+14"/>
+        <source>replication started on %1: both threads run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no replication is configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IO thread %1, SQL thread %2</source>
+        <translation type="unfinished">IO 线程 %1，SQL 线程 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>replication on %1 did not start — the server took the command, but nothing changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 answers already: nothing was started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 started with its restart command (%2) and answers again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReplicaRepair</name>
     <message>
-        <location filename="../models/actions/replicarepair.cpp" line="+17"/>
+        <location filename="../models/actions/replicarepair.cpp" line="+19"/>
         <source>this server is not a replica</source>
         <translation>此服务器不是从库</translation>
     </message>
@@ -4891,6 +6649,11 @@ put them back by hand as said, or run recover again</source>
         <location line="+15"/>
         <source>skipped the event group at %1 (error %2) and started replication again; the data it would have changed now differs between the servers: compare them</source>
         <translation>已跳过位于 %1 的事件组（错误 %2）并重新启动复制；它本应更改的数据现在在两台服务器之间不一致：请比较它们</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>an event was skipped on %1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4964,11 +6727,26 @@ put them back by hand as said, or run recover again</source>
         <source>no</source>
         <translation>否</translation>
     </message>
+    <message>
+        <location line="+119"/>
+        <source>encrypted, certificate verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>encrypted, certificate not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clear text</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReplicationArrow</name>
     <message>
-        <location filename="../ui/topology/replicationarrow.cpp" line="+77"/>
+        <location filename="../ui/topology/replicationarrow.cpp" line="+98"/>
         <location line="+2"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
@@ -4984,7 +6762,7 @@ put them back by hand as said, or run recover again</source>
         <translation>%1 · 延迟 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2：%3</translation>
     </message>
@@ -5034,7 +6812,12 @@ put them back by hand as said, or run recover again</source>
         <translation>心跳延迟：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>TLS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
@@ -5042,13 +6825,25 @@ put them back by hand as said, or run recover again</source>
 <context>
     <name>ReplicationEvent</name>
     <message>
-        <location filename="../models/monitor/replicationevent.cpp" line="+60"/>
+        <location filename="../models/monitor/replicationevent.cpp" line="+72"/>
+        <source>%1 recovered</source>
+        <comment>server</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 answers again</source>
+        <comment>server</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 %2 on %3</source>
         <comment>error title, the server&apos;s error number, server</comment>
         <translation>%3 上的%1 %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 on %2</source>
         <comment>event title, server</comment>
         <translation>%2 上的%1</translation>
@@ -5113,11 +6908,46 @@ put them back by hand as said, or run recover again</source>
         <source>One writer again</source>
         <translation>恢复为一个写入端</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Data differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data not known to agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReplicationEventDetector</name>
     <message>
-        <location filename="../models/monitor/replicationeventdetector.cpp" line="+9"/>
+        <location filename="../models/monitor/replicationeventdetector.cpp" line="+12"/>
+        <source>running</source>
+        <translation type="unfinished">运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connecting</source>
+        <translation type="unfinished">连接中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>preparing</source>
+        <translation type="unfinished">正在准备</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 (state: %2)</source>
         <translation>%1（状态：%2）</translation>
     </message>
@@ -5137,7 +6967,7 @@ put them back by hand as said, or run recover again</source>
         <translation>服务器 %1 无响应：%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>server %1 has no replication configured</source>
         <translation>服务器 %1 未配置复制</translation>
     </message>
@@ -5182,7 +7012,7 @@ put them back by hand as said, or run recover again</source>
 <context>
     <name>ReplicationSteps</name>
     <message>
-        <location filename="../models/setup/replicationsteps.cpp" line="+63"/>
+        <location filename="../models/replication/replicationsteps.cpp" line="+86"/>
         <source>id %1 by %2 for %3 s: %4</source>
         <translation>id %1，由 %2 执行，已 %3 秒：%4</translation>
     </message>
@@ -5328,7 +7158,7 @@ put them back by hand as said, or run recover again</source>
         <translation>配对方案另存为(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The pair replicates in both directions.</source>
         <translation>这对服务器在两个方向上都在复制。</translation>
     </message>
@@ -5365,7 +7195,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>RowRepair</name>
     <message>
-        <location filename="../models/actions/rowrepair.cpp" line="+169"/>
+        <location filename="../models/actions/rowrepair.cpp" line="+168"/>
         <source>%1 is not a replicated table of %2</source>
         <translation>%1 不是 %2 中被复制的表</translation>
     </message>
@@ -5383,7 +7213,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>RunningServer</name>
     <message>
-        <location filename="../models/sql/runningserver.cpp" line="+48"/>
+        <location filename="../models/sql/runningserver.cpp" line="+57"/>
         <source>datadir %1, port %2, server_id %3, up %4 s</source>
         <translation>datadir %1，端口 %2，server_id %3，已运行 %4 秒</translation>
     </message>
@@ -5391,7 +7221,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>Sandbox</name>
     <message>
-        <location filename="../models/sandbox/sandbox.cpp" line="+57"/>
+        <location filename="../models/sandbox/sandbox.cpp" line="+56"/>
         <source>cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
@@ -5406,7 +7236,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>%1 失败（退出码 %2）：%3</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>cannot write %1/sandbox.json</source>
         <translation>无法写入 %1/sandbox.json</translation>
     </message>
@@ -5426,18 +7256,18 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>127.0.0.1 上没有空闲端口</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+48"/>
+        <location line="+42"/>
+        <location line="+50"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-19"/>
         <source>cannot write the start/stop scripts in %1</source>
         <translation>无法在 %1 中写入启动/停止脚本</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>cannot create %1</source>
         <translation>无法创建 %1</translation>
     </message>
@@ -5453,14 +7283,42 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     </message>
 </context>
 <context>
+    <name>SandboxCertificates</name>
+    <message>
+        <location filename="../models/sandbox/sandboxcertificates.cpp" line="+18"/>
+        <source>no openssl tool found; run scripts/install-deps.sh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>openssl %1 did not finish: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>openssl %1 failed (exit %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>cannot create %1</source>
+        <translation type="unfinished">无法创建 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cannot write %1</source>
+        <translation type="unfinished">无法写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>SandboxCommand</name>
     <message>
-        <location filename="../app/cli/sandboxcommand.cpp" line="+9"/>
+        <location filename="../app/cli/sandboxcommand.cpp" line="+10"/>
         <source>sandbox needs an action (up, down, status) and a folder</source>
         <translation>sandbox 需要一个操作（up、down、status）和一个文件夹</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 holds no sandbox</source>
         <translation>%1 中没有沙箱</translation>
     </message>
@@ -5473,6 +7331,11 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <location line="+2"/>
         <source>profile: %1</source>
         <translation>配对方案：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS: on, profile in verify-ca mode, CA %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
@@ -5562,7 +7425,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerNode</name>
     <message>
-        <location filename="../ui/topology/servernode.cpp" line="+47"/>
+        <location filename="../ui/topology/servernode.cpp" line="+51"/>
         <source>WRITER</source>
         <translation>写入端</translation>
     </message>
@@ -5593,7 +7456,17 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>只读端：只读，复制在此应用</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Fenced (stale) since %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Way back: rejoin it (replipair-cli rejoin PROFILE --server %1) when it holds no transaction %2 lacks — the rejoin checks that first — else rebuild it from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Not inspected yet</source>
         <translation>尚未检查</translation>
     </message>
@@ -5614,18 +7487,18 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+90"/>
+        <location line="-96"/>
+        <location line="+96"/>
         <source>read-write</source>
         <translation>读写</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-92"/>
         <source>Host name: %1</source>
         <translation>主机名：%1</translation>
     </message>
@@ -5650,22 +7523,33 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>GTID 位点：%1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>not inspected</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>online, stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>unreachable</source>
         <translation>无法访问</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-95"/>
+        <source>FENCED</source>
+        <comment>role badge of a server left behind by a forced failover</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>version unknown</source>
         <translation>版本未知</translation>
     </message>
@@ -5808,7 +7692,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>自动检测(&amp;C)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Config &amp;file:</source>
         <translation>配置文件(&amp;F)：</translation>
     </message>
@@ -5868,7 +7752,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>请输入重启命令，或勾选“自动检测”。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+3"/>
+        <source>No restart command was found: untick Detect and enter the command that restarts this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Testing %1…</source>
         <translation>正在测试 %1…</translation>
     </message>
@@ -5913,7 +7802,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>重启：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Trusting the host key and testing again…</source>
         <translation>正在信任主机密钥并重新测试…</translation>
     </message>
@@ -5949,12 +7838,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerRestart</name>
     <message>
-        <location filename="../models/host/serverrestart.cpp" line="+157"/>
+        <location filename="../models/host/serverrestart.cpp" line="+175"/>
         <source>could not launch &quot;%1&quot;: %2. Check whether the server runs before trying again.</source>
         <translation>无法启动“%1”：%2。重试之前请先检查服务器是否在运行。</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-78"/>
         <source>; the SSH connection was lost: %1</source>
         <translation>；SSH 连接已断开：%1</translation>
     </message>
@@ -5984,7 +7873,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>服务器未在 %1 秒内恢复%2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+82"/>
         <source>lost the connection to the host while the restart runs (it goes on by itself): %1; reconnecting</source>
         <translation>重启进行期间与主机的连接断开（重启会自行继续）：%1；正在重新连接</translation>
     </message>
@@ -5999,7 +7888,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>服务器已恢复并保持运行，而 &quot;%1&quot; 仍在运行；不再等待它</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>%1 after %2 s%3. The server says:
 %4
 (full output: %5/output on the host)</source>
@@ -6008,7 +7897,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 （完整输出：主机上的 %5/output）</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-78"/>
         <source>reconnected; the restart ran on meanwhile</source>
         <translation>已重新连接；重启在此期间继续进行</translation>
     </message>
@@ -6018,7 +7907,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>%1 秒后仍在重启%2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>&quot;%1&quot; exited with %2</source>
         <translation>&quot;%1&quot; 退出，返回 %2</translation>
     </message>
@@ -6153,7 +8042,7 @@ Plan:
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+99"/>
         <location line="+7"/>
         <source>pre-flight found errors</source>
         <translation>预检发现错误</translation>
@@ -6254,7 +8143,7 @@ Make the plan again, check it, and run that one.</source>
         <translation>两台服务器上的所有设置均已到位：无需更改，无需重启</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>could not set read_only = %1: %2</source>
         <translation>无法设置 read_only = %1：%2</translation>
     </message>
@@ -6286,12 +8175,22 @@ Make the plan again, check it, and run that one.</source>
         </translation>
     </message>
     <message>
-        <location filename="../models/setup/setuprunreplication.cpp" line="+35"/>
+        <location filename="../models/setup/setuprunreplication.cpp" line="+37"/>
         <source>%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)</source>
         <translation>%1 只能以 REPLICATION SLAVE 权限从这里复制；新生成的密码（仅保存在内存中）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>; REQUIRE X509: only over TLS with a certificate from the CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; REQUIRE SSL: never over clear text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1:%2%3 (read lock held %4 ms, released)</source>
         <translation>%1:%2%3（全局读锁持有 %4 毫秒，已释放）</translation>
     </message>
@@ -6332,7 +8231,7 @@ Make the plan again, check it, and run that one.</source>
         <translation>正在从 %1（%2:%3）复制，起点为 %4:%5</translation>
     </message>
     <message>
-        <location filename="../models/setup/setuprun.cpp" line="+18"/>
+        <location filename="../models/setup/setuprun.cpp" line="+16"/>
         <source>could not create the heartbeat table for monitoring: %1</source>
         <translation>无法创建用于监控的心跳表：%1</translation>
     </message>
@@ -6462,12 +8361,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SnapshotChecksum</name>
     <message>
-        <location filename="../models/setup/snapshotchecksum.cpp" line="+16"/>
+        <location filename="../models/setup/snapshotchecksum.cpp" line="+17"/>
         <source>the binary log is off: %1 returned nothing</source>
         <translation>binlog 已关闭：%1 没有返回任何内容</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>the binary log is off: no snapshot position (%1)</source>
         <translation>binlog 已关闭：没有快照位点（%1）</translation>
     </message>
@@ -6480,29 +8379,44 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>未安装 Qt MySQL 驱动（QMYSQL）；请运行 scripts/install-deps.sh</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>the server refused the admin account %1: %2</source>
         <translation>服务器拒绝了管理员账号 %1：%2</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>the TLS connection to %1:%2 failed (mode %3, CA %4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>cannot reach %1:%2: %3</source>
         <translation>无法访问 %1:%2：%3</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+31"/>
+        <location line="+20"/>
+        <source>%1:%2 answered in clear text although &quot;tls&quot; is &quot;%3&quot;: the server has TLS off (have_ssl is not YES) or something on the way removed it; RepliPair does not fall back to clear text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+38"/>
         <source>not connected (while running: %1)</source>
         <translation>未连接（运行时：%1）</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-28"/>
         <source>near (the statement is not shown: it holds a secret)</source>
         <translation>附近（语句未显示：其中包含机密信息）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>%1 — while running: %2</source>
         <translation>%1 — 运行时：%2</translation>
     </message>
@@ -6510,12 +8424,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SshAccessBox</name>
     <message>
-        <location filename="../ui/wizard/sshaccessbox.cpp" line="+16"/>
+        <location filename="../ui/wizard/sshaccessbox.cpp" line="+19"/>
         <source>Reach the host over &amp;SSH (leave off for a server on this machine)</source>
         <translation>通过 &amp;SSH 访问主机（本机上的服务器请勿勾选）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+2"/>
+        <source>Reach the host over &amp;SSH (needed on this system, also for a server on this machine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>default: the host above</source>
         <translation>默认：上面的主机</translation>
     </message>
@@ -6628,7 +8547,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SshAuthenticator</name>
     <message>
-        <location filename="../models/host/ssh/sshauthenticator.cpp" line="+27"/>
+        <location filename="../models/host/ssh/sshauthenticator.cpp" line="+28"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -6911,13 +8830,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusCharts</name>
     <message>
-        <location filename="../ui/monitor/statuscharts.cpp" line="+43"/>
-        <location line="+188"/>
+        <location filename="../ui/monitor/statuscharts.cpp" line="+47"/>
+        <location line="+207"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-175"/>
         <source>Last 5 minutes</source>
         <translation>最近 5 分钟</translation>
     </message>
@@ -6938,12 +8857,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+236"/>
+        <location line="+329"/>
         <source>Export Charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-329"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -6954,13 +8873,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+237"/>
+        <location line="+330"/>
         <location line="+23"/>
         <source>Export Samples</source>
         <translation>导出采样数据</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-353"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -6970,7 +8889,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>时间范围(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+93"/>
         <source>Replication lag (seconds)</source>
         <translation>复制延迟（秒）</translation>
     </message>
@@ -7005,7 +8924,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+171"/>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -7020,12 +8939,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <name>StatusCommand</name>
     <message>
         <location filename="../app/cli/statuscommand.cpp" line="+33"/>
-        <location line="+140"/>
+        <location line="+184"/>
         <source>no answer from %1 within the timeout</source>
         <translation>%1 在超时时间内没有响应</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-156"/>
         <source>   IO error %1: %2</source>
         <translation>   IO 错误 %1：%2</translation>
     </message>
@@ -7036,12 +8955,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="-9"/>
-        <location line="+116"/>
+        <location line="+160"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-169"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -7066,17 +8985,28 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>%1：%2  执行到 %3:%4</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>   link from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>   link from %1: %2 (cipher %3 on %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>   FENCED since %1 (kept read-only): %2</source>
         <translation>   自 %1 起处于隔离状态（保持只读）：%2</translation>
     </message>
     <message>
         <location line="+19"/>
+        <location line="+14"/>
         <source>WARNING: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>IO thread %1, SQL thread %2</source>
         <translation>IO 线程 %1，SQL 线程 %2</translation>
     </message>
@@ -7100,19 +9030,34 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusPoller</name>
     <message>
-        <location filename="../models/monitor/statuspoller.cpp" line="+99"/>
-        <location line="+118"/>
+        <location filename="../models/monitor/statuspoller.cpp" line="+92"/>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 — while running: %2</source>
+        <translation type="unfinished">%1 — 运行时：%2</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>the monitor&apos;s look at the server (read_only, replication status, heartbeat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+150"/>
         <source>%1 (error %2)</source>
         <translation>%1（错误 %2）</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <location line="+46"/>
         <source>no heartbeat table %1.%2</source>
         <translation>没有心跳表 %1.%2</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-86"/>
         <source>the binary log of %1 is off: no heartbeat lag for its replica</source>
         <translation>%1 的 binlog 已关闭：其从库没有心跳延迟数据</translation>
     </message>
@@ -7128,6 +9073,23 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+2"/>
         <source>replica status unknown: %1</source>
         <translation>从库状态未知：%1</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>ERROR: the TLS certificate expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>WARNING: the TLS certificate expires in %n day(s), on %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS certificate valid until %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7166,7 +9128,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>访问对端</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>pre-flight</source>
         <translation>预检</translation>
     </message>
@@ -7222,7 +9184,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>心跳</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
+        <source>check TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>plan changed</source>
         <translation>方案已变化</translation>
     </message>
@@ -7417,7 +9384,32 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>隔离</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="+1"/>
+        <source>rejoin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rebuild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rebuild checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset replica settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>check the rebuilt server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <source>sql</source>
         <translation>SQL</translation>
     </message>
@@ -7599,7 +9591,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SwitchoverCommand</name>
     <message>
-        <location filename="../app/cli/switchovercommand.cpp" line="+19"/>
+        <location filename="../app/cli/switchovercommand.cpp" line="+18"/>
         <source>switchover needs --to with the name of the new writer (%1 or %2)</source>
         <translation>switchover 需要 --to 加上新写入端的名称（%1 或 %2）</translation>
     </message>
@@ -7619,27 +9611,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>replipair-cli：收到 %1：在下一步之前停止，并把 %2 恢复为写入端…</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Dry run: nothing was changed. The checks:</source>
-        <translation>试运行：未做任何更改。检查项：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>REFUSED</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>ok</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The steps a switch takes, in order:</source>
-        <translation>切换按顺序执行的步骤：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>interrupted by %1: %2</source>
         <translation>被 %1 中断：%2</translation>
     </message>
@@ -7879,6 +9851,31 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <source>%1 replicates from %2: %3</source>
         <translation>%1 从 %2 复制：%3</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not fenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing to rejoin: look at the pair with status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not the pair&apos;s writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejoin the fenced server to the writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>rebuild %1 from %2 (replipair-cli rebuild PROFILE --server %1 --from %2): a rejoin would keep what only %1 has</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TextReportDialog</name>
@@ -7899,9 +9896,201 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
 </context>
 <context>
+    <name>TlsPeerCheck</name>
+    <message>
+        <location filename="../models/host/tlspeercheck.cpp" line="+59"/>
+        <source>the server does not offer TLS (have_ssl is not YES)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the TLS handshake failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TlsSection</name>
+    <message>
+        <location filename="../ui/wizard/tlssection.cpp" line="+15"/>
+        <source>Encryption (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Off: clear text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: encrypted, any certificate believed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify CA: encrypted, certificate signed by the CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify identity: as Verify CA, and the name matches the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Test TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;A file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client c&amp;ertificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>PEM file on this machine (and the same path on the servers&apos; hosts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>…</source>
+        <translation type="unfinished">…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Give the CA file: this mode checks the servers&apos; certificates against it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A client certificate needs its key, and a key its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Connecting to %1 and %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TlsSettings</name>
+    <message>
+        <location filename="../models/common/tlssettings.cpp" line="+52"/>
+        <source>encrypted: a listener on the network cannot read it, but a machine in the middle with a certificate of its own can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>encrypted and the server&apos;s certificate checked against your CA: a machine in the middle needs a certificate from that CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>encrypted, the certificate checked against your CA and against the host name: only the server the certificate names is believed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>clear text: passwords&apos; hashes, every replicated row and every statement can be read on the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;mode&quot; must be &quot;off&quot;, &quot;required&quot;, &quot;verify-ca&quot; or &quot;verify-identity&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; checks the server&apos;s certificate: give the CA that signed it in &quot;ca&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a client certificate needs both &quot;cert&quot; and &quot;key&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TlsTester</name>
+    <message>
+        <location filename="../models/setup/tlstester.cpp" line="+64"/>
+        <source>%1: failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: connected in clear text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: encrypted (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; certificate %1, issued by %2, expires %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TopologyModel</name>
     <message>
-        <location filename="../models/monitor/topologymodel.cpp" line="+203"/>
+        <location filename="../models/monitor/topologymodel.cpp" line="+80"/>
+        <source>fenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+166"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -7929,11 +10118,21 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>TopologyScene</name>
     <message>
-        <location filename="../ui/topology/topologyscene.cpp" line="+65"/>
+        <location filename="../ui/topology/topologyscene.cpp" line="+75"/>
         <source>No pair is open.
 Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <translation>尚未打开任何服务器对。
 请通过“文件 ▸ 新建服务器对…”创建，或在左侧打开已保存的服务器对。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>⚠ Data differs — repair the tables or rebuild a server, then compare again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ Data unverified since %1 — compare the data</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7977,6 +10176,11 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
         <location line="+1"/>
         <source>&amp;Move Writes to %1…</source>
         <translation>将写入移动到 %1(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rebuild %1 from %2…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
