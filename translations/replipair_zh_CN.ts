@@ -21,17 +21,17 @@
     <message>
         <location line="+212"/>
         <source>%1 cannot replicate from %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 无法从 %2 复制（%3）</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>%1 is down</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已宕机</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 is %2 s behind its source (alert above %3 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的复制延迟 %2 秒（超过 %3 秒告警）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -46,7 +46,7 @@
     <message>
         <location line="+2"/>
         <source>Because of it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由此导致：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -63,17 +63,17 @@
     <message>
         <location line="+2"/>
         <source>Start &amp;Server %1</source>
-        <translation type="unfinished"></translation>
+        <translation>启动服务器 %1(&amp;S)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Rebuild %1 from %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %2 重建 %1(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Rebuild %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>重建 %1(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -99,15 +99,15 @@
     <message numerus="yes">
         <location line="+282"/>
         <source>%n table(s) compared, all equal</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已比对 %n 张表，全部一致</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n range(s) differ</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个范围不一致</numerusform>
         </translation>
     </message>
 </context>
@@ -211,7 +211,86 @@ input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far 
 recover); setup: 3 replication verified but the data
 could not be compared (run compare when writes pause).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：replipair-cli 命令 [参数] [选项]
+
+命令：
+  sandbox up DIR            在 DIR 中启动两台本地 MariaDB 服务器（写入 DIR/pair.replipair.json）
+  sandbox down DIR          停止它们
+  sandbox status DIR        显示它们是否在运行
+  inspect PROFILE           两台服务器的情况以及发现的所有问题；不做任何更改
+  plan PROFILE              搭建将执行的确切 SQL 和配置差异（密码已隐去）
+  setup PROFILE --yes       搭建双主复制并进行验证
+  setup PROFILE --plan FILE --yes
+                            运行由 plan --output FILE 写出的计划，仅当服务器和配置文件
+                            与生成计划时相同时才运行
+  status PROFILE            两端的复制状态
+  monitor PROFILE|FOLDER... 每隔 --interval 秒对每个双主配对的两端采样
+  compare PROFILE           在应用写入的同时比对两台服务器的复制表：分块进行，每块在
+                            binlog 的同一位点比对（退出码 1：不一致，3：部分块无法比对，
+                            130/143：已取消）
+  repair PROFILE --table DB.T --from NAME [--yes|--dry-run]
+                            显示 DB.T 中不一致的行；加 --yes 时将另一台服务器的行修复为
+                            与 NAME 一致（sql_log_bin = 0，不会复制回 NAME）
+  skip PROFILE --server N   显示使 N 的 SQL 线程停止的事件；加 --confirm TOKEN 时只跳过
+                            该事件并重新启动复制
+  recover PROFILE           根据运行记录撤回被中断的运行（被终止、机器宕机）所做的更改；
+                            --dry-run 显示将要做什么
+  switchover PROFILE --to N 在确认不会丢失任何数据后将写入移动到服务器 N
+                            （--yes 执行，--dry-run 查看检查项和步骤）；写入端已不可用时
+                            用 --force：N 接管写入，原写入端处于隔离状态
+  rebuild PROFILE --server B [--from A]
+                            从对端重建服务器 B：B 的复制数据库被替换为 A 的在线拷贝
+                            （先保存 B 的原有数据），两个方向重新搭建并验证
+                            （--yes 执行，--dry-run 试运行）
+  rejoin PROFILE --server N 当处于隔离状态的服务器 N 不含写入端缺少的数据时，让其作为只读端
+                            重新加入（否则重建它）；--yes 或 --dry-run 与 switchover 相同
+
+选项：
+  --json                    每行一个 JSON 对象，供自动化使用
+  --yes                     确认搭建可以更改两台服务器
+  --output FILE             plan：同时将计划及其指纹写入 FILE（JSON，供 setup --plan 使用）；
+                            monitor --format prometheus：将指标写入 FILE
+                            （原子写入，供 node_exporter 的 textfile collector 使用）
+  --plan FILE               setup：只运行 FILE 中的计划，且仅在其仍然成立时运行
+  --format FORMAT           monitor：text、json 或 prometheus
+  --nagios                  status：Nagios/Icinga 退出码（0 OK，1 WARNING，2 CRITICAL，3 UNKNOWN）
+                            并输出一行性能数据
+  --warning SECONDS         status --nagios：视为警告的延迟（默认 10）
+  --critical SECONDS        status --nagios：视为严重的延迟（默认 60）
+  --sequential              setup：逐台服务器进行（用于对照）
+  --journal FILE            setup：将本次运行的运行记录行追加到 FILE（默认：PROFILE.journal，
+                            PROFILE 不是普通文件时为
+                            ~/.local/share/replipair/journals/NAME-ID.journal）
+  --copy-from NAME          inspect/plan/setup：先在线将复制数据库从服务器 NAME 拷贝到另一台
+                            （配对方案："initialCopy"）
+  --replace-target          拷贝时：接收端的非空数据库可以被替换（先在其主机上保存为
+                            转储文件；配对方案："replaceTarget"）
+  --interval SECONDS        monitor：采样间隔（默认 1，至少 0.2）
+  --once                    monitor：只采样一轮，然后退出
+  --server NAME             skip：SQL 线程停止的服务器；rebuild：被重建的服务器
+  --confirm TOKEN           skip：之前显示的事件（relay log 文件:位点）
+  --events                  monitor：同时输出状态变化（线程停止、错误、延迟、无法访问）
+  --lag-threshold SECONDS   monitor：触发事件的延迟（默认 10）
+  --timeout SECONDS         monitor：每次轮询的网络超时（默认 2）；switchover：写入可暂停多久，
+                            超过则回滚切换（默认 10）
+  --to NAME                 switchover：新的写入端
+  --dry-run                 switchover：输出检查项和步骤；recover：将撤回什么；
+                            repair：将运行的 SQL；均不做任何更改
+  --force                   switchover：写入端已不可用；将其隔离并开放 N（见文档）
+  --tables DB.T1,DB.T2      compare：只比对这些表
+  --since COLUMN=TIME       compare：只比对 COLUMN 不早于 TIME 的行（UTC，或 2h、30m、1d）
+  --resume                  compare：从已取消或失败的运行停止处继续
+  --chunk-time SECONDS      compare：一个块的校验和应耗费的时间（默认 0.5）
+  --max-lag SECONDS         compare：从库延迟超过此值时暂停（默认 1）
+  --table DB.T              repair：要修复的表
+  --from NAME               repair：数据正确的服务器；rebuild：被拷贝的服务器
+  --method METHOD           rebuild：logical（默认）、physical 或 auto
+  --no-save                 rebuild：不先保存 B 的原有数据（空间不足时）
+
+退出码：0 成功，1 操作失败（switchover：被拒绝，保留原写入端），2 输入错误，
+130/143 搭建被 SIGINT/SIGTERM 停止（已尽可能撤回其更改；参见 recover）；
+setup：3 复制已验证但数据无法比对（请在写入暂停时运行 compare）。
+</translation>
     </message>
     <message>
         <location line="+92"/>
@@ -225,22 +304,22 @@ Manual: %1
     <message>
         <location line="+18"/>
         <source>Dry run: nothing was changed. The checks:</source>
-        <translation type="unfinished">试运行：未做任何更改。检查项：</translation>
+        <translation>试运行：未做任何更改。检查项：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>REFUSED</source>
-        <translation type="unfinished">已拒绝</translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ok</source>
-        <translation type="unfinished">正常</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The steps it takes, in order:</source>
-        <translation type="unfinished"></translation>
+        <translation>按顺序执行的步骤：</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -451,17 +530,17 @@ Manual: %1
     <message>
         <location line="+1"/>
         <source>How to copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝方式。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>method</source>
-        <translation type="unfinished"></translation>
+        <translation>方式</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Do not save the old data.</source>
-        <translation type="unfinished"></translation>
+        <translation>不保存原有数据。</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -487,7 +566,7 @@ Manual: %1
     <message>
         <location line="+7"/>
         <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：%1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -502,12 +581,12 @@ Manual: %1
     <message>
         <location line="+17"/>
         <source>--dry-run only goes with recover, switchover, repair, rebuild and rejoin</source>
-        <translation type="unfinished"></translation>
+        <translation>--dry-run 只能与 recover、switchover、repair、rebuild 和 rejoin 一起使用</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>--method and --no-save only go with rebuild</source>
-        <translation type="unfinished"></translation>
+        <translation>--method 和 --no-save 只能与 rebuild 一起使用</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -738,12 +817,12 @@ Manual: %1
     <message>
         <location line="-4"/>
         <source>the server is down, so the files it reads cannot be found out, and the file cannot be read either (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已宕机，无法查出它读取的配置文件，且该文件也无法读取（%1）</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>the server is down, so the files it reads cannot be found out, and this file holds no settings RepliPair wrote while it ran; start the server, or name the file setup wrote</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已宕机，无法查出它读取的配置文件，且该文件中没有 RepliPair 在其运行时写入的设置；请启动服务器，或指定搭建时写入的文件</translation>
     </message>
 </context>
 <context>
@@ -1179,12 +1258,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+2"/>
         <source>preparing the copy (mariadb-backup --prepare): %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备拷贝（mariadb-backup --prepare）：%1 秒</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 streamed of about %2, %3/s, about %4 left</source>
-        <translation type="unfinished"></translation>
+        <translation>已传输 %1，共约 %2，%3/秒，剩余约 %4</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1376,7 +1455,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+9"/>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1538,7 +1617,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+5"/>
         <source>forced failover to %1 while %2 was unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 无法访问时强制故障转移到 %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1584,12 +1663,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+23"/>
         <source>the journal %1 could not be written in full: %2</source>
-        <translation type="unfinished">运行记录 %1 未能完整写入：%2</translation>
+        <translation>运行记录 %1 未能完整写入：%2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>cancelled before: %1</source>
-        <translation type="unfinished">在此之前已取消：%1</translation>
+        <translation>在此之前已取消：%1</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1723,7 +1802,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+1"/>
         <source>Not available here: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处不可用：%1。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1783,7 +1862,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+50"/>
         <source>the %1 hook cannot run: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 钩子无法运行：%2</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1868,139 +1947,139 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location filename="../ui/monitor/incidentreport.cpp" line="+28"/>
         <location line="+1"/>
         <source>RepliPair report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RepliPair 报告：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Written %1</source>
-        <translation type="unfinished"></translation>
+        <translation>生成于 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Current state</source>
-        <translation type="unfinished"></translation>
+        <translation>当前状态</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+49"/>
         <source>Server</source>
-        <translation type="unfinished">服务器</translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <location line="-49"/>
         <source>Reachable</source>
-        <translation type="unfinished">可访问</translation>
+        <translation>可访问</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Replication into it</source>
-        <translation type="unfinished"></translation>
+        <translation>到它的复制</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>IO thread %1, SQL thread %2</source>
-        <translation type="unfinished">IO 线程 %1，SQL 线程 %2</translation>
+        <translation>IO 线程 %1，SQL 线程 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 s behind</source>
-        <translation type="unfinished">延迟 %1 秒</translation>
+        <translation>延迟 %1 秒</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not known</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no: %1</source>
-        <translation type="unfinished">否：%1</translation>
+        <translation>否：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>not compared by RepliPair since setup</source>
-        <translation type="unfinished"></translation>
+        <translation>自搭建以来 RepliPair 未比对过</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Last comparison: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>上次比对：%1，%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last comparison: none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>上次比对：无记录</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Fenced: %1 since %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>处于隔离状态：%1，自 %2 起：%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Incident history</source>
-        <translation type="unfinished"></translation>
+        <translation>故障历史</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No event since the pair was opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>自打开该双主配对以来无事件。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Event</source>
-        <translation type="unfinished">事件</translation>
+        <translation>事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Details</source>
-        <translation type="unfinished">详细信息</translation>
+        <translation>详细信息</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+11"/>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2225,7 +2304,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+8"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2270,7 +2349,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+2"/>
         <source>TLS from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %1 的 TLS</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2573,7 +2652,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+2"/>
         <source>Detail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>详情：%1</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -2670,7 +2749,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+4"/>
         <source>&amp;Export Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告(&amp;E)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2710,7 +2789,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+4"/>
         <source>&amp;Rebuild a Server from Its Peer…</source>
-        <translation type="unfinished"></translation>
+        <translation>从对端重建服务器(&amp;R)…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2761,47 +2840,47 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="-16"/>
         <source>&amp;How To</source>
-        <translation type="unfinished"></translation>
+        <translation>操作指南(&amp;H)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Set Up a Pair</source>
-        <translation type="unfinished"></translation>
+        <translation>搭建双主配对</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Watch a Pair and Read Its Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>监控双主配对并查看告警</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Act on a Break (Skip, Compare, Start a Server)</source>
-        <translation type="unfinished"></translation>
+        <translation>处理复制中断（跳过、比对、启动服务器）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare and Repair the Data</source>
-        <translation type="unfinished"></translation>
+        <translation>比对并修复数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the Writes to the Other Server</source>
-        <translation type="unfinished"></translation>
+        <translation>将写入移动到另一台服务器</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recover After an Interrupted Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中断后的恢复</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Troubleshooting</source>
-        <translation type="unfinished"></translation>
+        <translation>故障排查</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2826,43 +2905,43 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+20"/>
         <source>Menu key / Shift+F10</source>
-        <translation type="unfinished"></translation>
+        <translation>菜单键 / Shift+F10</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the selected server&apos;s actions on the canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>画布上所选服务器的操作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Open a pair first: the report is about the open pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一个双主配对：报告针对已打开的双主配对。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1-report-%2.html</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-report-%2.html</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+7"/>
         <source>Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>HTML (*.html);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html);;PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Report written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>报告已写入 %1</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -2895,12 +2974,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+52"/>
         <location line="+9"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>RepliPair — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RepliPair — %1</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3406,42 +3485,42 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+13"/>
         <source>could not check the physical copy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查物理拷贝：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the logical copy is made</source>
-        <translation type="unfinished"></translation>
+        <translation>将进行逻辑拷贝</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>copyMethod auto: the logical copy (the physical one cannot be made: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>copyMethod auto：使用逻辑拷贝（无法进行物理拷贝：%1）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>copyMethod auto: the logical copy (%1 of data, the physical copy is taken above %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>copyMethod auto：使用逻辑拷贝（数据量 %1，超过 %2 才使用物理拷贝）</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>copyMethod auto: the physical copy (%1 of data)</source>
-        <translation type="unfinished"></translation>
+        <translation>copyMethod auto：使用物理拷贝（数据量 %1）</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Copy all of %1 (%2) to %3 physically: mariadb-backup --backup --stream=xbstream on %1&apos;s host, carried over SSH into mbstream -x next to %3&apos;s data folder, mariadb-backup --prepare; then %3 stopped, %4 moved aside, the copy moved in, %3 started</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1（%2）的全部数据物理拷贝到 %3：在 %1 的主机上运行 mariadb-backup --backup --stream=xbstream，经 SSH 传输到 %3 数据目录旁的 mbstream -x，再执行 mariadb-backup --prepare；然后停止 %3，将 %4 移开，移入拷贝，启动 %3</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>before: mariadb-backup and mbstream of the servers&apos; version on both hosts, room next to %1&apos;s data folder, %2&apos;s admin account on %3; after: the exit codes, %1 back and verified, the backup&apos;s coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>之前：两台主机上有与服务器版本相同的 mariadb-backup 和 mbstream，%1 的数据目录旁有足够空间，%3 上有 %2 的管理员账号；之后：检查退出码，%1 恢复运行并通过验证，备份的 binlog 位点</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>on failure or cancel %1 stays on (or goes back to) its old data folder; %2 is never written; the old folder is kept as %3-before-copy-&lt;time&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>失败或取消时，%1 保留（或回到）原来的数据目录；%2 从不被写入；原目录保留为 %3-before-copy-&lt;time&gt;</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
@@ -3473,7 +3552,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+49"/>
         <source>copying all of %1 physically (mariadb-backup)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在物理拷贝 %1 的全部数据（mariadb-backup）</translation>
     </message>
     <message>
         <location line="+73"/>
@@ -3550,27 +3629,27 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="-1"/>
         <source>TLS %1 (have_ssl %2), RepliPair&apos;s session %3</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS %1（have_ssl %2），RepliPair 的会话 %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>in clear text</source>
-        <translation type="unfinished"></translation>
+        <translation>明文</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>encrypted (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>已加密（%1）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; %1&apos;s certificate from here: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>；从此处查看 %1 的证书：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>已验证</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -3615,7 +3694,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+53"/>
         <source>waiting for a password</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待密码</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3625,7 +3704,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+19"/>
         <source>Waiting for a password: open the pair to type it (its passwords are neither remembered nor in a variable or file).</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待密码：打开该双主配对以输入密码（其密码不会被记住，也不在变量或文件中）。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3653,7 +3732,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+8"/>
         <source>&quot;tls&quot; must be an object with &quot;ca&quot;, &quot;cert&quot; and &quot;key&quot;, or null</source>
-        <translation type="unfinished"></translation>
+        <translation>"tls" 必须是包含 "ca"、"cert" 和 "key" 的对象，或为 null</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3678,7 +3757,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+10"/>
         <source>the admin password file %1 can be read by other users: make it private with chmod 600 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员密码文件 %1 可被其他用户读取：请用 chmod 600 %1 将其设为私有</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3703,17 +3782,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+7"/>
         <source>&quot;tls&quot; must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>"tls" 必须是对象</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;ssl&quot; is ignored: &quot;tls&quot; says how the pair encrypts</source>
-        <translation type="unfinished"></translation>
+        <translation>"ssl" 已被忽略：由 "tls" 指定双主配对的加密方式</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;ssl&quot;: true is read as &quot;tls&quot;: {&quot;mode&quot;: &quot;required&quot;} (encrypted, but any certificate is believed); give &quot;tls&quot; with &quot;mode&quot;: &quot;verify-ca&quot; and your &quot;ca&quot; to check who answers</source>
-        <translation type="unfinished"></translation>
+        <translation>"ssl": true 被视为 "tls": {"mode": "required"}（加密，但信任任何证书）；请设置 "tls" 为 "mode": "verify-ca" 并指定您的 "ca"，以检查响应的是谁</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3763,7 +3842,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+12"/>
         <source>&quot;copyMethod&quot; must be &quot;logical&quot;, &quot;physical&quot; or &quot;auto&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>"copyMethod" 必须是 "logical"、"physical" 或 "auto"</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3802,32 +3881,32 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/pairstate.cpp" line="+70"/>
         <source>data equal</source>
-        <translation type="unfinished"></translation>
+        <translation>数据一致</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>data differs</source>
-        <translation type="unfinished"></translation>
+        <translation>数据不一致</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>data unverified</source>
-        <translation type="unfinished"></translation>
+        <translation>数据未验证</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>data equal when last compared (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>上次比对时数据一致（%1）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>data differs (%1): %2; repair the tables or rebuild a server, then compare again</source>
-        <translation type="unfinished"></translation>
+        <translation>数据不一致（%1）：%2；请修复这些表或重建一台服务器，然后再次比对</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>data unverified since %1: %2; compare the data to know whether they differ</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起数据未验证：%2；请比对数据以确认是否不一致</translation>
     </message>
     <message>
         <location line="+85"/>
@@ -3989,32 +4068,32 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../ui/passwordrequest.cpp" line="+50"/>
         <source>Passwords for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的密码</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>RepliPair needs these passwords to watch the pair %1. They are kept in memory only, unless remembered in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>RepliPair 需要这些密码来监控双主配对 %1。密码仅保存在内存中，除非记在钥匙串中。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 — password of %2 on %3:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %3 上 %2 的密码：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 — SSH password of %2 on %3:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %3 上 %2 的 SSH 密码：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Remember in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>记在钥匙串中(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The profile then names the keychain entries, never the passwords; the next start reads them from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>之后配对方案中只记录钥匙串条目的名称，从不记录密码；下次启动时从钥匙串读取。</translation>
     </message>
 </context>
 <context>
@@ -4022,103 +4101,103 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/copy/physicalcopy.cpp" line="+83"/>
         <source>cancelled by the user</source>
-        <translation type="unfinished">已被用户取消</translation>
+        <translation>已被用户取消</translation>
     </message>
     <message>
         <location line="+158"/>
         <source>cannot make a work folder in %1 on %2&apos;s host: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %2 的主机上的 %1 中创建工作目录：%3</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>%1 --backup --stream=xbstream started on %2&apos;s host</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %2 的主机上启动 %1 --backup --stream=xbstream</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>mariadb-backup --backup on %1&apos;s host failed (exit %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机上 mariadb-backup --backup 失败（退出码 %2）：%3</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>cannot read %1 on %2&apos;s host: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %2 的主机上的 %1：%3</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>mbstream ended on %1&apos;s host before the stream did</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机上 mbstream 在数据流结束前就退出了</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>mariadb-backup --backup on %1&apos;s host ended without an exit status</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机上 mariadb-backup --backup 结束时没有退出状态</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the stream was cut on %1&apos;s host (split exit %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机上数据流被切断（split 退出码 %2）</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>mbstream -x on %1&apos;s host failed (exit %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机上 mbstream -x 失败（退出码 %2）：%3</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+6"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>mariadb-backup --prepare on %1&apos;s host failed (exit %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机上 mariadb-backup --prepare 失败（退出码 %2）：%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the copy is prepared in %1 (%2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝已在 %1 中准备好（%2 秒）</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>the backup carries no binary log coordinates (is the binary log of %1 on?)</source>
-        <translation type="unfinished"></translation>
+        <translation>备份中没有 binlog 位点（%1 的 binlog 是否已开启？）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the backup&apos;s point on %1: %2:%3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>备份在 %1 上的位点：%2:%3%4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, GTID %1</source>
-        <translation type="unfinished">，GTID %1</translation>
+        <translation>，GTID %1</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>stopping %1, moving its data folder to %2, the copy in, starting it</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止 %1，将其数据目录移到 %2，移入拷贝，再启动它</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1 runs on the copy; its old data folder is kept as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在拷贝上运行；原数据目录保留为 %2</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>could not put %1&apos;s old data folder back (%2): it is in %3; stop %1, move %4 away and %3 back to %4, and start it</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 的原数据目录放回（%2）：它在 %3 中；请停止 %1，将 %4 移开，把 %3 移回 %4，然后启动它</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 runs on its old data again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已重新在原有数据上运行</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>could not drop the temporary account %1 on %2: %3</source>
-        <translation type="unfinished">无法删除 %2 上的临时账号 %1：%3</translation>
+        <translation>无法删除 %2 上的临时账号 %1：%3</translation>
     </message>
 </context>
 <context>
@@ -4126,88 +4205,88 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/copy/physicalcheck.cpp" line="+188"/>
         <source>%1 is a MySQL server (%2): the physical copy runs MariaDB&apos;s mariadb-backup only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是 MySQL 服务器（%2）：物理拷贝仅支持 MariaDB 的 mariadb-backup</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+33"/>
         <source>use &quot;copyMethod&quot;: &quot;logical&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 "copyMethod": "logical"</translation>
     </message>
     <message>
         <location line="-23"/>
         <source>%1 not found on %2&apos;s host (in the PATH of the login RepliPair uses)</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 的主机上找不到 %1（在 RepliPair 所用登录的 PATH 中）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>install the package mariadb-backup on %1&apos;s host (Debian/Ubuntu: apt-get install mariadb-backup; RHEL: dnf install MariaDB-backup), the same version as the server (%2); or use &quot;copyMethod&quot;: &quot;logical&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 的主机上安装 mariadb-backup 软件包（Debian/Ubuntu：apt-get install mariadb-backup；RHEL：dnf install MariaDB-backup），版本与服务器相同（%2）；或使用 "copyMethod": "logical"</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 on %2&apos;s host is built for MariaDB %3, the server is %4: a backup tool of another major version cannot copy it</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的主机上的 %1 是为 MariaDB %3 构建的，而服务器是 %4：其他主版本的备份工具无法拷贝它</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>install the mariadb-backup package of the server&apos;s version (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>请安装与服务器版本（%1）相同的 mariadb-backup 软件包</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 runs %2 and %3 runs %4: a physical copy needs the same major version</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 运行 %2，%3 运行 %4：物理拷贝要求主版本相同</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 has no account named %2: a physical copy gives %3 %1&apos;s accounts, and RepliPair could no longer log in to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上没有名为 %2 的账号：物理拷贝会让 %3 拥有 %1 的账号，RepliPair 将无法再登录 %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>create %1 on %2 with the same password as on %3, or use &quot;copyMethod&quot;: &quot;logical&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %2 上创建 %1，密码与 %3 上相同，或使用 "copyMethod": "logical"</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 cannot be written on %2&apos;s host: the copy is put there, next to the data folder, to be swapped in</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %2 的主机上写入 %1：拷贝会放在数据目录旁，以便替换进去</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>log in as the owner of %1, or set &quot;sudo&quot;: true</source>
-        <translation type="unfinished"></translation>
+        <translation>请以 %1 的所有者身份登录，或设置 "sudo": true</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 free next to %2&apos;s data folder, the copy needs about %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的数据目录旁有 %1 可用空间，拷贝约需 %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>free space on %1&apos;s host</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机上的可用空间</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no way to start %1 again is known: the physical copy stops it to swap its data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>不知道如何再次启动 %1：物理拷贝需要停止它以替换数据目录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>set &quot;restartCommand&quot; for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请为 %1 设置 "restartCommand"</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 has no pid file: the copy cannot stop it to swap its data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有 pid 文件：拷贝无法停止它以替换数据目录</translation>
     </message>
 </context>
 <context>
@@ -4484,12 +4563,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/platform/platform.cpp" line="+36"/>
         <source>commands on this computer need a POSIX shell (/bin/sh), which Windows does not have: reach the server over SSH instead</source>
-        <translation type="unfinished"></translation>
+        <translation>此计算机上的命令需要 POSIX shell（/bin/sh），而 Windows 没有：请改为通过 SSH 访问服务器</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>the sandbox (two local MariaDB servers) works on Linux only</source>
-        <translation type="unfinished"></translation>
+        <translation>沙箱（两台本地 MariaDB 服务器）仅支持 Linux</translation>
     </message>
 </context>
 <context>
@@ -4502,7 +4581,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+1"/>
         <source>Compare the open pair&apos;s &amp;data every day at</source>
-        <translation type="unfinished"></translation>
+        <translation>每天在以下时间比对已打开双主配对的数据(&amp;D)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4522,7 +4601,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+17"/>
         <source>The live comparison (chunk by chunk, while the application writes) runs at that time while RepliPair is open; its result goes to the log and, when the data differ, to the banner.</source>
-        <translation type="unfinished"></translation>
+        <translation>在线数据比对（逐块进行，同时应用照常写入）会在 RepliPair 打开期间于该时间运行；结果写入日志，数据不一致时还会显示在横幅中。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4547,7 +4626,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+2"/>
         <source>Data check:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据检查：</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4571,12 +4650,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+2"/>
         <source>check the admin user and the password remembered in the keychain (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查管理员用户和钥匙串中记住的密码（%1）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>check the admin user %1 and the password typed for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查管理员用户 %1 和为 %2 输入的密码</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4701,7 +4780,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="-146"/>
         <source>make the admin password file %1 readable by you alone (chmod 600)</source>
-        <translation type="unfinished"></translation>
+        <translation>请将管理员密码文件 %1 设为仅您本人可读（chmod 600）</translation>
     </message>
     <message>
         <location line="+155"/>
@@ -5002,149 +5081,149 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/setup/preflighttls.cpp" line="+64"/>
         <source>save the profile again</source>
-        <translation type="unfinished"></translation>
+        <translation>请重新保存配对方案</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>TLS is off: the replication password&apos;s exchange, every replicated row and RepliPair&apos;s own statements travel in clear text between the servers</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 已关闭：复制密码的交换、每一条复制的行以及 RepliPair 自己的语句都以明文在服务器之间传输</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>both servers have TLS on: set &quot;tls&quot;: {&quot;mode&quot;: &quot;verify-ca&quot;, &quot;ca&quot;: …}</source>
-        <translation type="unfinished"></translation>
+        <translation>两台服务器都已开启 TLS：请设置 "tls": {"mode": "verify-ca", "ca": …}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>turn TLS on in the servers (ssl-ca, ssl-cert, ssl-key) and set &quot;tls&quot; in the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>请在服务器中开启 TLS（ssl-ca、ssl-cert、ssl-key），并在配对方案中设置 "tls"</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 has TLS off (have_ssl = %2) but the profile asks for &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 TLS 已关闭（have_ssl = %2），但配对方案要求 "%3"</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set ssl-ca, ssl-cert and ssl-key in %1&apos;s option file and restart it, or set &quot;tls&quot; to &quot;off&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 的配置文件中设置 ssl-ca、ssl-cert 和 ssl-key 并重启它，或将 "tls" 设为 "off"</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1&apos;s certificate expired on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的证书已于 %2 过期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>install a new certificate on %1 (FLUSH SSL or ALTER INSTANCE RELOAD TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 上安装新证书（FLUSH SSL 或 ALTER INSTANCE RELOAD TLS）</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%1&apos;s certificate expires in %n day(s), on %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 的证书将在 %n 天后（%2）过期</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>renew it before then; replicas that verify it stop on the day it expires</source>
-        <translation type="unfinished"></translation>
+        <translation>请在此之前更新证书；验证该证书的从库会在证书过期当天停止复制</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot check %1&apos;s certificate from %2&apos;s host: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从 %2 的主机检查 %1 的证书：%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the replica thread will check it when replication starts</source>
-        <translation type="unfinished"></translation>
+        <translation>复制线程将在复制启动时检查它</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the CA file %1 is not on %2&apos;s host (or not readable); %2&apos;s replica thread needs it to check %3&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 文件 %1 不在 %2 的主机上（或不可读）；%2 的复制线程需要它来检查 %3 的证书</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>copy the CA to %1 on %2&apos;s host, or give the path there in servers[].tls.ca</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 CA 拷贝到 %2 的主机上的 %1，或在 servers[].tls.ca 中指定其在该主机上的路径</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1&apos;s host has no openssl tool: %2&apos;s certificate was not checked from there</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机上没有 openssl 工具：未从该主机检查 %2 的证书</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>install openssl on %1&apos;s host to have it checked before setup</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 的主机上安装 openssl，以便在搭建前检查证书</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 offers no TLS to %2&apos;s host: replication in &quot;%3&quot; mode would be refused</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未向 %2 的主机提供 TLS："%3" 模式的复制将被拒绝</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>turn TLS on in %1 or set &quot;tls&quot; to &quot;off&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 中开启 TLS，或将 "tls" 设为 "off"</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1&apos;s certificate does not verify from %2&apos;s host against %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %2 的主机用 %3 验证 %1 的证书失败：%4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>give the CA that signed %1&apos;s certificate, and a certificate that names %2</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供签发 %1 证书的 CA，以及包含名称 %2 的证书</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>give the CA that signed %1&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供签发 %1 证书的 CA</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 logs in to %2 with caching_sha2_password without TLS: it asks for %2&apos;s RSA public key (GET_SOURCE_PUBLIC_KEY = 1), which a machine in the middle could replace</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在没有 TLS 的情况下以 caching_sha2_password 登录 %2：它会请求 %2 的 RSA 公钥（GET_SOURCE_PUBLIC_KEY = 1），而中间人可以替换该公钥</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>turn TLS on (&quot;tls&quot;: &quot;verify-ca&quot;) so the password travels encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>请开启 TLS（"tls": "verify-ca"），使密码加密传输</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 (MariaDB %2) verifies its source&apos;s certificate by default; %3 %4: the link is set up with MASTER_SSL = 0 and MASTER_SSL_VERIFY_SERVER_CERT = 0 as the profile says &quot;off&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（MariaDB %2）默认会验证其主库的证书；%3 %4：由于配对方案指定 "off"，复制链路以 MASTER_SSL = 0 和 MASTER_SSL_VERIFY_SERVER_CERT = 0 搭建</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>has TLS on</source>
-        <translation type="unfinished"></translation>
+        <translation>已开启 TLS</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>has no TLS (errno 2026 otherwise)</source>
-        <translation type="unfinished"></translation>
+        <translation>未开启 TLS（否则会报 errno 2026）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>set &quot;tls&quot; to &quot;verify-ca&quot; to keep the check</source>
-        <translation type="unfinished"></translation>
+        <translation>请将 "tls" 设为 "verify-ca" 以保留该检查</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>turn TLS on in %1, then set &quot;tls&quot; to &quot;verify-ca&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 中开启 TLS，然后将 "tls" 设为 "verify-ca"</translation>
     </message>
 </context>
 <context>
@@ -5265,7 +5344,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+10"/>
         <source>must be a path on one line without ; quotes or backslashes</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是单行路径，且不含 ;、引号或反斜杠</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -5278,288 +5357,288 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/rebuild.cpp" line="+74"/>
         <source>%1 is rebuilt from %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已从 %2 重建：%3。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 holds nothing in them: there is nothing to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有任何数据：无需保存。</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1&apos;s old data (%2, %n table(s)) is saved first in %3 on its host (%4 free there) and loaded back if the rebuild fails or is cancelled before the copy ends.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 的原有数据（%2，%n 张表）会先保存到其主机上的 %3（该处可用空间 %4），若重建失败或在拷贝结束前被取消，则会重新载入。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1&apos;s old data (%2) is NOT saved: if the rebuild fails, %1 stays read-only, fenced and without it until it is rebuilt.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的原有数据（%2）不会被保存：若重建失败，%1 将保持只读、处于隔离状态且没有这些数据，直到被重建。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Replication stops both ways for the time of the copy (%1 from %2, %3 copy); %2 keeps serving reads and writes, %4 stays read-only throughout.</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝期间两个方向的复制都会停止（%1 来自 %2，%3 拷贝）；%2 继续提供读写，%4 始终保持只读。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Then %1 replicates from %2 at the copy&apos;s exact point, %2 from %1 at %1&apos;s position after the copy; both directions and the data are verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>然后 %1 从拷贝的确切位点开始从 %2 复制，%2 从 %1 拷贝后的位点开始从 %1 复制；两个方向和数据都会经过验证。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>mark %1 fenced while it is rebuilt (the pair&apos;s state file)</source>
-        <translation type="unfinished"></translation>
+        <translation>在重建期间将 %1 标记为处于隔离状态（双主配对的状态文件）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>being rebuilt from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 %1 重建</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>fenced: being rebuilt from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>处于隔离状态：正在从 %1 重建</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>still fenced, as before</source>
-        <translation type="unfinished"></translation>
+        <translation>仍处于隔离状态，与之前相同</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>mark cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>标记已清除</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>make %1 read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 设为只读</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>read_only = ON (was %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>read_only = ON（原为 %1）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>read_only = %1 again</source>
-        <translation type="unfinished"></translation>
+        <translation>read_only 已恢复为 %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>stop %1&apos;s replication from %2 (%1 keeps taking reads and writes)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止 %1 从 %2 的复制（%1 继续接受读写）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>no replica settings: nothing to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>没有从库设置：无需停止</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>replication stopped (it was %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>复制已停止（原为%1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>running</source>
-        <translation type="unfinished">运行中</translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>stopped</source>
-        <translation type="unfinished">已停止</translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>replication started again</source>
-        <translation type="unfinished">复制已重新启动</translation>
+        <translation>复制已重新启动</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>replication left stopped, as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>复制保持停止，与之前相同</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+161"/>
         <source>give the replication account on %1 (for %2&apos;s IO thread) a new generated password</source>
-        <translation type="unfinished"></translation>
+        <translation>为 %1 上的复制账号（供 %2 的 IO 线程使用）生成新密码</translation>
     </message>
     <message>
         <location line="-145"/>
         <location line="+161"/>
         <source>%1: new generated password (kept in memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已生成新密码（保存在内存中）</translation>
     </message>
     <message>
         <location line="-154"/>
         <source>remove %1&apos;s replica settings (their position, on failure, comes back)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1 的从库设置（失败时会恢复其位点）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>no replica settings: nothing to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>没有从库设置：无需删除</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>replica settings removed (it stood at %1:%2%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>从库设置已删除（原位于 %1:%2%3）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>, its SQL thread halted on error %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，其 SQL 线程因错误 %1 停止</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>replicating from %1:%2 again from %3:%4, where it stood</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %3:%4（原来所在位点）重新开始从 %1:%2 复制</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>copy %1 (%2) from %3 to %4 online (%5 copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>在线将 %1（%2）从 %3 拷贝到 %4（%5 拷贝）</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>%1&apos;s old %2 removed without saving them (--no-save)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的原有 %2 已删除且未保存（--no-save）</translation>
     </message>
     <message numerus="yes">
         <location line="+28"/>
         <source>%1 copied (%n table(s)) in %2 s; the copy&apos;s point on %3: %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已拷贝 %1（%n 张表），耗时 %2 秒；拷贝在 %3 上的位点：%4</numerusform>
         </translation>
     </message>
     <message>
         <location line="+37"/>
         <source>start %1 from %2 at the copy&apos;s exact point</source>
-        <translation type="unfinished"></translation>
+        <translation>在拷贝的确切位点启动 %1 从 %2 的复制</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>start %1 from %2 at %2&apos;s position after the copy</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 拷贝后的位点启动 %1 从 %2 的复制</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>replicating from %1 by GTID from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在按 GTID 从 %2 起从 %1 复制</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>replicating from %1 from %2:%3</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 %2:%3 起从 %1 复制</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>verify: both threads run on both servers, and a test row crosses each way</source>
-        <translation type="unfinished"></translation>
+        <translation>验证：两台服务器上的两个线程都在运行，且测试行能在两个方向上传递</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>both directions replicate</source>
-        <translation type="unfinished">两个方向都在复制</translation>
+        <translation>两个方向都在复制</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>compare the replicated tables of both servers at one exact point of a binary log</source>
-        <translation type="unfinished"></translation>
+        <translation>在某个 binlog 的确切位点比对两台服务器上的复制表</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the tables differ after the copy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝后表不一致：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 — run compare when writes pause</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 请在写入暂停时运行 compare</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>check %1: its own server_id, server_uuid and gtid_domain_id, a relay log from the copy&apos;s point</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1：有自己的 server_id、server_uuid 和 gtid_domain_id，relay log 从拷贝的位点开始</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>clear %1&apos;s mark; %1 stays read-only (%2 takes the writes)</source>
-        <translation type="unfinished"></translation>
+        <translation>清除 %1 的标记；%1 保持只读（%2 接受写入）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>clear %1&apos;s mark; %1 takes writes again (both servers do)</source>
-        <translation type="unfinished"></translation>
+        <translation>清除 %1 的标记；%1 重新接受写入（两台服务器都接受写入）</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 is rebuilt: not fenced, read_only = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已重建：未处于隔离状态，read_only = %2</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>check that %1 can be rebuilt from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1 能否从 %2 重建</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>refused: nothing was changed</source>
-        <translation type="unfinished">已拒绝：未做任何更改</translation>
+        <translation>已拒绝：未做任何更改</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>every check passed</source>
-        <translation type="unfinished">所有检查均已通过</translation>
+        <translation>所有检查均已通过</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>the journal %1 could not be written in full: %2</source>
-        <translation type="unfinished">运行记录 %1 未能完整写入：%2</translation>
+        <translation>运行记录 %1 未能完整写入：%2</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 — put back: %2 has its old data and replica settings, %3 replicates as before</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 已撤回：%2 恢复了原有数据和从库设置，%3 照旧复制</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 — putting back failed: %2 may be left read-only and fenced; see the lines above, then run recover or rebuild again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 撤回失败：%2 可能仍为只读且处于隔离状态；请查看上面的各行，然后运行 recover 或再次重建</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>%1 — %2 holds %3&apos;s data but the rebuild did not finish: it stays read-only and fenced; run rebuild again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 已有 %3 的数据，但重建未完成：它保持只读且处于隔离状态；请再次运行 rebuild</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the rebuild from %1 did not finish: rebuild again</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %1 的重建未完成：请再次重建</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 rebuilt from %2 and verified in %3 s%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已从 %2 重建并通过验证，耗时 %3 秒%4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>; its old data is kept in %1 on its host</source>
-        <translation type="unfinished"></translation>
+        <translation>；其原有数据保存在其主机上的 %1 中</translation>
     </message>
 </context>
 <context>
@@ -5567,62 +5646,62 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../app/cli/rebuildcommand.cpp" line="+32"/>
         <source>What happens to %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 将发生的变化：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The checks:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>REFUSED</source>
-        <translation type="unfinished">已拒绝</translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ok</source>
-        <translation type="unfinished">正常</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The steps, in order:</source>
-        <translation type="unfinished"></translation>
+        <translation>按顺序执行的步骤：</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>rebuild needs --server with the name of the server to rebuild (%1 or %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>rebuild 需要 --server 指定要重建的服务器名称（%1 或 %2）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--from must name %1 or %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--from 必须指定 %1 或 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--from must name the other server: %1 cannot be rebuilt from itself</source>
-        <translation type="unfinished"></translation>
+        <translation>--from 必须指定另一台服务器：%1 不能从自身重建</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--method must be logical, physical or auto</source>
-        <translation type="unfinished"></translation>
+        <translation>--method 必须是 logical、physical 或 auto</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>replipair-cli: %1 received: stopping the rebuild and putting %2 back…</source>
-        <translation type="unfinished"></translation>
+        <translation>replipair-cli：收到 %1：正在停止重建并撤回 %2…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>nothing was changed: to rebuild %1 as said above, add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>未做任何更改：要按上述方式重建 %1，请加上 --yes</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>interrupted by %1: %2</source>
-        <translation type="unfinished">被 %1 中断：%2</translation>
+        <translation>被 %1 中断：%2</translation>
     </message>
 </context>
 <context>
@@ -5630,17 +5709,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/rebuildcopy.cpp" line="+30"/>
         <source>the physical copy is not available in this build: use --method logical</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本不支持物理拷贝：请使用 --method logical</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1&apos;s whole data directory (every database and account) is replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的整个数据目录（所有数据库和账号）将被替换</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1&apos;s replicated databases (%2) are replaced; its other databases and its accounts stay</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的复制数据库（%2）将被替换；其他数据库和账号保持不变</translation>
     </message>
 </context>
 <context>
@@ -5648,119 +5727,119 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../ui/operation/rebuilddialog.cpp" line="+23"/>
         <source>Rebuild %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %2 重建 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checking that %1 can be rebuilt from %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查 %1 能否从 %2 重建…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save %1&apos;s old data first (loaded back if the rebuild fails)</source>
-        <translation type="unfinished"></translation>
+        <translation>先保存 %1 的原有数据（重建失败时重新载入）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Check</source>
-        <translation type="unfinished">检查</translation>
+        <translation>检查</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Server</source>
-        <translation type="unfinished">服务器</translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>What was found</source>
-        <translation type="unfinished">检查结果</translation>
+        <translation>检查结果</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Fix</source>
-        <translation type="unfinished">修复方法</translation>
+        <translation>修复方法</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>#</source>
-        <translation type="unfinished">#</translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Step</source>
-        <translation type="unfinished">步骤</translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Rebuild %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %2 重建 %1(&amp;R)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Checks (nothing is changed until you rebuild):</source>
-        <translation type="unfinished"></translation>
+        <translation>检查项（在您重建之前不会做任何更改）：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Steps, in order; a failure or a cancel before the copy ends puts %1 back:</source>
-        <translation type="unfinished"></translation>
+        <translation>按顺序执行的步骤；拷贝结束前失败或取消会撤回 %1：</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Cancelling: the rebuild stops and puts %1 back…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：重建将停止并撤回 %1…</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>refused</source>
-        <translation type="unfinished">已拒绝</translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ok</source>
-        <translation type="unfinished">正常</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Every check passed: %1 can be rebuilt from %2. Read what happens to %1 below.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有检查均已通过：%1 可以从 %2 重建。请阅读下方 %1 将发生的变化。</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n check(s) refuse the rebuild: nothing was changed. Fix them and open this again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项检查拒绝了重建：未做任何更改。请修复后重新打开此窗口。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：%1</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Rebuilding %1 from %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 %2 重建 %1…</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 is rebuilt and verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已重建并通过验证。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not rebuilt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未重建：%1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Close</source>
-        <translation type="unfinished">关闭(&amp;C)</translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -5768,122 +5847,122 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/rebuildguards.cpp" line="+88"/>
         <source>%1 does not answer: %2</source>
-        <translation type="unfinished">%1 无响应：%2</translation>
+        <translation>%1 无响应：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>start it, or fix the address or the login in the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>请启动它，或修正配对方案中的地址或登录信息</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 has server_id %2, like %3: replication skips every event it takes for its own</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 server_id 为 %2，与 %3 相同：复制会跳过它认为是自己产生的每个事件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>give %1 a server_id of its own in its option file (setup writes one) and restart it</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 的配置文件中为其设置独立的 server_id（搭建时会写入）并重启它</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 has server_uuid %2, like %3 (an auto.cnf copied with the data): the source refuses a replica with its own uuid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 server_uuid 为 %2，与 %3 相同（随数据拷贝了 auto.cnf）：主库会拒绝与自己 uuid 相同的从库</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>remove auto.cnf from %1&apos;s data directory and restart %1: it makes a new server_uuid</source>
-        <translation type="unfinished"></translation>
+        <translation>请从 %1 的数据目录中删除 auto.cnf 并重启 %1：它会生成新的 server_uuid</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 has gtid_domain_id %2, like %3: the two writers&apos; GTIDs would collide</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 gtid_domain_id 为 %2，与 %3 相同：两个写入端的 GTID 会冲突</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>give %1 a gtid_domain_id of its own in its option file (setup writes one) and restart it</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 %1 的配置文件中为其设置独立的 gtid_domain_id（搭建时会写入）并重启它</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 and %2 have their own server_id%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 和 %2 有各自的 server_id%3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> and uuid</source>
-        <translation type="unfinished"></translation>
+        <translation> 和 uuid</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 takes the application&apos;s writes: rebuilding it would replace what they wrote</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 正在接受应用的写入：重建它会替换这些写入的数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>move the writes to %1 first (switchover --to %1), then rebuild %2</source>
-        <translation type="unfinished"></translation>
+        <translation>请先将写入移动到 %1（switchover --to %1），然后重建 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is fenced: its data is the one left behind, not the one to copy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处于隔离状态：它的数据是被落下的那份，不应作为拷贝来源</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rebuild %1 from %2 instead</source>
-        <translation type="unfinished"></translation>
+        <translation>请改为从 %2 重建 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1&apos;s binary log is off: there is no point for %2 to replicate from after the copy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 binlog 已关闭：拷贝后 %2 没有可以开始复制的位点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>turn the binary log on (setup does it), then rebuild</source>
-        <translation type="unfinished"></translation>
+        <translation>请开启 binlog（搭建时会开启），然后重建</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>use the logical copy (--method logical)</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用逻辑拷贝（--method logical）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>could not check the copy: %1</source>
-        <translation type="unfinished">无法检查拷贝：%1</translation>
+        <translation>无法检查拷贝：%1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>saving %1&apos;s old data (%2) needs about %3 in %4, where %5 is free</source>
-        <translation type="unfinished"></translation>
+        <translation>保存 %1 的原有数据（%2）需要 %4 中约 %3 的空间，而该处可用空间为 %5</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>free space there, or rebuild without saving %1&apos;s old data (--no-save): a failed rebuild then leaves %1 stopped and fenced until it is rebuilt</source>
-        <translation type="unfinished"></translation>
+        <translation>请释放该处空间，或不保存 %1 的原有数据进行重建（--no-save）：此时重建失败会使 %1 停止并处于隔离状态，直到被重建</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>room to save %1&apos;s old data: %2 free in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>保存 %1 原有数据的空间：%3 中可用 %2</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1&apos;s replica reads %2:%3 from %4:%5, older than the copy&apos;s point in %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的从库从 %4:%5 读取 %2:%3，早于拷贝在 %6 中的位点</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>rebuild %1 again</source>
-        <translation type="unfinished"></translation>
+        <translation>请再次重建 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 replicates from %2 from the copy&apos;s point on (%3:%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 从拷贝的位点（%3:%4）起从 %2 复制</translation>
     </message>
 </context>
 <context>
@@ -5975,12 +6054,12 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+2"/>
         <source>start replication on %1 again</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 上重新启动复制</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set up %1&apos;s replication from %2 again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新搭建 %1 从 %2 的复制</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5995,7 +6074,7 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+2"/>
         <source>put %1&apos;s old data folder %2 back in %3 (the copy&apos;s goes into %4) and start it</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 的原数据目录 %2 放回 %3（拷贝的目录移到 %4）并启动它</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6045,17 +6124,17 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+4"/>
         <source>replication was stopped before the run: left stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>运行前复制已停止：保持停止</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>replication started again</source>
-        <translation type="unfinished">复制已重新启动</translation>
+        <translation>复制已重新启动</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>an interrupted rebuild removed %1&apos;s replica settings (from %2:%3 at %4:%5): run the rebuild again, it sets them up anew</source>
-        <translation type="unfinished"></translation>
+        <translation>中断的重建删除了 %1 的从库设置（从 %2:%3 的 %4:%5）：请再次运行重建，它会重新设置</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -6106,17 +6185,17 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+19"/>
         <source>the data folder was never swapped</source>
-        <translation type="unfinished"></translation>
+        <translation>数据目录从未被替换</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the old data folder is back, but the server does not answer (%1): read its error log</source>
-        <translation type="unfinished"></translation>
+        <translation>原数据目录已放回，但服务器无响应（%1）：请查看其错误日志</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the old data folder is back and the server answers</source>
-        <translation type="unfinished"></translation>
+        <translation>原数据目录已放回，服务器已响应</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -6149,82 +6228,82 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location filename="../models/operation/rejoin.cpp" line="+38"/>
         <source>replication does not run within %1 s: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>复制在 %1 秒内未运行：%2</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>keep %1 read-only: read_only = ON now and in its option file</source>
-        <translation type="unfinished"></translation>
+        <translation>保持 %1 只读：现在及其配置文件中均设置 read_only = ON</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>start %1&apos;s replication from %2 and wait until it has applied %2&apos;s binary log (at most %3 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>启动 %1 从 %2 的复制，并等待其应用完 %2 的 binlog（最多 %3 秒）</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>caught up with %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>已追上 %1:%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>start %1&apos;s replication from %2 again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启动 %1 从 %2 的复制</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>replication started</source>
-        <translation type="unfinished"></translation>
+        <translation>复制已启动</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>replication stopped again</source>
-        <translation type="unfinished"></translation>
+        <translation>复制已重新停止</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>check that both directions run (at most %1 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查两个方向都在运行（最多 %1 秒）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>lift %1&apos;s fence</source>
-        <translation type="unfinished"></translation>
+        <translation>解除 %1 的隔离</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 is no longer fenced; it stays read-only, the reader of the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不再处于隔离状态；它保持只读，作为双主配对的只读端</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>check that %1 can rejoin %2 without a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1 能否在不拷贝的情况下重新加入 %2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>refused: nothing was changed</source>
-        <translation type="unfinished">已拒绝：未做任何更改</translation>
+        <translation>已拒绝：未做任何更改</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>every check passed</source>
-        <translation type="unfinished">所有检查均已通过</translation>
+        <translation>所有检查均已通过</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>cancelled before: %1</source>
-        <translation type="unfinished">在此之前已取消：%1</translation>
+        <translation>在此之前已取消：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 — %2 stays fenced</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 仍处于隔离状态</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 rejoined: both directions run, %2 is the writer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已重新加入：两个方向都在运行，%2 是写入端</translation>
     </message>
 </context>
 <context>
@@ -6232,27 +6311,27 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location filename="../app/cli/rejoincommand.cpp" line="+17"/>
         <source>rejoin needs --server with the name of the fenced server (%1 or %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>rejoin 需要 --server 指定处于隔离状态的服务器名称（%1 或 %2）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>--timeout needs a whole number of seconds from 1 to 3600</source>
-        <translation type="unfinished">--timeout 需要 1 到 3600 之间的整数秒</translation>
+        <translation>--timeout 需要 1 到 3600 之间的整数秒</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>rejoin makes %1 the pair&apos;s reader again and lifts its fence; run it with --dry-run to see the checks and the steps, then add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>rejoin 会让 %1 重新成为双主配对的只读端并解除其隔离；请先用 --dry-run 运行以查看检查项和步骤，然后加上 --yes</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>replipair-cli: %1 received: stopping before the next step…</source>
-        <translation type="unfinished"></translation>
+        <translation>replipair-cli：收到 %1：在下一步之前停止…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>interrupted by %1: %2</source>
-        <translation type="unfinished">被 %1 中断：%2</translation>
+        <translation>被 %1 中断：%2</translation>
     </message>
 </context>
 <context>
@@ -6469,63 +6548,68 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location filename="../ui/monitor/replicaactions.cpp" line="+77"/>
         <source>Stop Replication on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>停止 %1 上的复制</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop both replication threads on %1?
 
 %1 then no longer applies what %2 writes: the servers drift apart until replication is started again, and %2&apos;s binary logs must be kept until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>要停止 %1 上的两个复制线程吗？
+
+之后 %1 不再应用 %2 写入的内容：在重新启动复制之前两台服务器的数据会逐渐不一致，且在此之前必须保留 %2 的 binlog。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Stop Replication</source>
-        <translation type="unfinished"></translation>
+        <translation>停止复制(&amp;S)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the restart command found on its host (systemd unit or init script)</source>
-        <translation type="unfinished"></translation>
+        <translation>在其主机上找到的重启命令（systemd 单元或 init 脚本）</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+17"/>
         <source>Start Server %1</source>
-        <translation type="unfinished"></translation>
+        <translation>启动服务器 %1</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Start the database server %1 (%2)?
 
 RepliPair runs %3 on %4, detached from this app, and waits until %1 answers as a new process and stays up; if it does not start, you see the lines of its error log that say why.</source>
-        <translation type="unfinished"></translation>
+        <translation>要启动数据库服务器 %1（%2）吗？
+
+RepliPair 会在 %4 上运行 %3（与本应用分离），并等待 %1 作为新进程响应且保持运行；如果未能启动，您会看到其错误日志中说明原因的行。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>此计算机</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Start Server</source>
-        <translation type="unfinished"></translation>
+        <translation>启动服务器(&amp;S)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Starting server %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动服务器 %1…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 did not start:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未能启动：
+%2</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -6567,22 +6651,22 @@ RepliPair runs %3 on %4, detached from this app, and waits until %1 answers as a
     <message>
         <location line="+46"/>
         <source>Daily data check: comparing the replicated tables of %1 while the application writes…</source>
-        <translation type="unfinished"></translation>
+        <translation>每日数据检查：正在应用写入的同时比对 %1 的复制表…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Daily data check: the data could not be compared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>每日数据检查：无法比对数据：%1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Daily data check: the replicated data is the same on both: %1 table(s), %2 row(s) compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>每日数据检查：两台服务器上的复制数据一致：已比对 %1 张表、%2 行。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Daily data check: %1 key range(s) differ (%2); %3 could not be compared. Compare Data… shows them, Repair… mends them.</source>
-        <translation type="unfinished"></translation>
+        <translation>每日数据检查：%1 个键范围不一致（%2）；%3 无法比对。“比对数据…”可查看它们，“修复…”可修复它们。</translation>
     </message>
 </context>
 <context>
@@ -6590,37 +6674,37 @@ RepliPair runs %3 on %4, detached from this app, and waits until %1 answers as a
     <message>
         <location filename="../models/actions/replicacontrol.cpp" line="+106"/>
         <source>replication stopped on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的复制已停止</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>replication started on %1: both threads run</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的复制已启动：两个线程都在运行</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>no replication is configured</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置复制</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>IO thread %1, SQL thread %2</source>
-        <translation type="unfinished">IO 线程 %1，SQL 线程 %2</translation>
+        <translation>IO 线程 %1，SQL 线程 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>replication on %1 did not start — the server took the command, but nothing changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的复制未启动 — 服务器接受了命令，但没有任何变化：%2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 answers already: nothing was started</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在响应：未启动任何内容</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>%1 started with its restart command (%2) and answers again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已通过其重启命令（%2）启动并重新响应</translation>
     </message>
 </context>
 <context>
@@ -6653,7 +6737,7 @@ RepliPair runs %3 on %4, detached from this app, and waits until %1 answers as a
     <message>
         <location line="+9"/>
         <source>an event was skipped on %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %1 上跳过一个事件（%2）</translation>
     </message>
 </context>
 <context>
@@ -6730,17 +6814,17 @@ RepliPair runs %3 on %4, detached from this app, and waits until %1 answers as a
     <message>
         <location line="+119"/>
         <source>encrypted, certificate verified</source>
-        <translation type="unfinished"></translation>
+        <translation>已加密，证书已验证</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>encrypted, certificate not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>已加密，证书未检查</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>clear text</source>
-        <translation type="unfinished"></translation>
+        <translation>明文</translation>
     </message>
 </context>
 <context>
@@ -6814,7 +6898,7 @@ RepliPair runs %3 on %4, detached from this app, and waits until %1 answers as a
     <message>
         <location line="+3"/>
         <source>TLS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS：%1</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -6828,13 +6912,13 @@ RepliPair runs %3 on %4, detached from this app, and waits until %1 answers as a
         <location filename="../models/monitor/replicationevent.cpp" line="+72"/>
         <source>%1 recovered</source>
         <comment>server</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 已恢复</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 answers again</source>
         <comment>server</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 重新响应</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6911,17 +6995,17 @@ RepliPair runs %3 on %4, detached from this app, and waits until %1 answers as a
     <message>
         <location line="+2"/>
         <source>Data differs</source>
-        <translation type="unfinished"></translation>
+        <translation>数据不一致</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Data not known to agree</source>
-        <translation type="unfinished"></translation>
+        <translation>数据未确认一致</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
 </context>
 <context>
@@ -6929,22 +7013,22 @@ RepliPair runs %3 on %4, detached from this app, and waits until %1 answers as a
     <message>
         <location filename="../models/monitor/replicationeventdetector.cpp" line="+12"/>
         <source>running</source>
-        <translation type="unfinished">运行中</translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not running</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>connecting</source>
-        <translation type="unfinished">连接中</translation>
+        <translation>连接中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>preparing</source>
-        <translation type="unfinished">正在准备</translation>
+        <translation>正在准备</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -7287,27 +7371,27 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location filename="../models/sandbox/sandboxcertificates.cpp" line="+18"/>
         <source>no openssl tool found; run scripts/install-deps.sh</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到 openssl 工具；请运行 scripts/install-deps.sh</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>openssl %1 did not finish: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>openssl %1 未完成：%2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>openssl %1 failed (exit %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>openssl %1 失败（退出码 %2）：%3</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>cannot create %1</source>
-        <translation type="unfinished">无法创建 %1</translation>
+        <translation>无法创建 %1</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>cannot write %1</source>
-        <translation type="unfinished">无法写入 %1</translation>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -7335,7 +7419,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+2"/>
         <source>TLS: on, profile in verify-ca mode, CA %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS：已开启，配对方案为 verify-ca 模式，CA %1</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -7458,12 +7542,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+5"/>
         <source>Fenced (stale) since %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起处于隔离状态（数据过时）：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Way back: rejoin it (replipair-cli rejoin PROFILE --server %1) when it holds no transaction %2 lacks — the rejoin checks that first — else rebuild it from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复方法：当它不含 %2 缺少的事务时让其重新加入（replipair-cli rejoin PROFILE --server %1）— 重新加入会先检查这一点 — 否则从 %2 重建它</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -7530,7 +7614,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+2"/>
         <source>online, stale</source>
-        <translation type="unfinished"></translation>
+        <translation>在线，数据过时</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7546,7 +7630,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <location line="-95"/>
         <source>FENCED</source>
         <comment>role badge of a server left behind by a forced failover</comment>
-        <translation type="unfinished"></translation>
+        <translation>已隔离</translation>
     </message>
     <message>
         <location line="+102"/>
@@ -7754,7 +7838,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     <message>
         <location line="+3"/>
         <source>No restart command was found: untick Detect and enter the command that restarts this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到重启命令：请取消勾选“检测”，并输入重启此服务器的命令。</translation>
     </message>
     <message>
         <location line="+42"/>
@@ -8182,12 +8266,12 @@ Make the plan again, check it, and run that one.</source>
     <message>
         <location line="+3"/>
         <source>; REQUIRE X509: only over TLS with a certificate from the CA</source>
-        <translation type="unfinished"></translation>
+        <translation>；REQUIRE X509：仅限使用该 CA 签发证书的 TLS 连接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>; REQUIRE SSL: never over clear text</source>
-        <translation type="unfinished"></translation>
+        <translation>；REQUIRE SSL：禁止明文连接</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -8386,12 +8470,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+2"/>
         <source>the TLS connection to %1:%2 failed (mode %3, CA %4): %5</source>
-        <translation type="unfinished"></translation>
+        <translation>到 %1:%2 的 TLS 连接失败（模式 %3，CA %4）：%5</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -8401,7 +8485,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+20"/>
         <source>%1:%2 answered in clear text although &quot;tls&quot; is &quot;%3&quot;: the server has TLS off (have_ssl is not YES) or something on the way removed it; RepliPair does not fall back to clear text</source>
-        <translation type="unfinished"></translation>
+        <translation>尽管 "tls" 为 "%3"，%1:%2 仍以明文响应：服务器的 TLS 已关闭（have_ssl 不是 YES），或传输途中被去掉了；RepliPair 不会退回到明文</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -8431,7 +8515,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+2"/>
         <source>Reach the host over &amp;SSH (needed on this system, also for a server on this machine)</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 SSH 访问主机(&amp;S)（在此系统上必需，本机上的服务器也一样）</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -8987,12 +9071,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+12"/>
         <source>   link from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>   来自 %1 的链路：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>   link from %1: %2 (cipher %3 on %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>   来自 %1 的链路：%2（%1 上的加密套件 %3）</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -9032,17 +9116,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/monitor/statuspoller.cpp" line="+92"/>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 — while running: %2</source>
-        <translation type="unfinished">%1 — 运行时：%2</translation>
+        <translation>%1 — 运行时：%2</translation>
     </message>
     <message>
         <location line="+106"/>
         <source>the monitor&apos;s look at the server (read_only, replication status, heartbeat)</source>
-        <translation type="unfinished"></translation>
+        <translation>监控对服务器的查看（read_only、复制状态、心跳）</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -9077,19 +9161,19 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+56"/>
         <source>ERROR: the TLS certificate expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：TLS 证书已于 %1 过期</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>WARNING: the TLS certificate expires in %n day(s), on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>警告：TLS 证书将在 %n 天后（%1）过期</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TLS certificate valid until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 证书有效期至 %1</translation>
     </message>
 </context>
 <context>
@@ -9186,7 +9270,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="-12"/>
         <source>check TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 TLS</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -9386,27 +9470,27 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+1"/>
         <source>rejoin</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rebuild</source>
-        <translation type="unfinished"></translation>
+        <translation>重建</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rebuild checks</source>
-        <translation type="unfinished"></translation>
+        <translation>重建检查</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reset replica settings</source>
-        <translation type="unfinished"></translation>
+        <translation>重置从库设置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>check the rebuilt server</source>
-        <translation type="unfinished"></translation>
+        <translation>检查重建后的服务器</translation>
     </message>
     <message>
         <location line="-37"/>
@@ -9854,27 +9938,27 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+10"/>
         <source>%1 is not fenced</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未处于隔离状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nothing to rejoin: look at the pair with status</source>
-        <translation type="unfinished"></translation>
+        <translation>无需重新加入：请用 status 查看双主配对</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is not the pair&apos;s writer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是双主配对的写入端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rejoin the fenced server to the writer</source>
-        <translation type="unfinished"></translation>
+        <translation>将处于隔离状态的服务器重新加入写入端</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>rebuild %1 from %2 (replipair-cli rebuild PROFILE --server %1 --from %2): a rejoin would keep what only %1 has</source>
-        <translation type="unfinished"></translation>
+        <translation>请从 %2 重建 %1（replipair-cli rebuild PROFILE --server %1 --from %2）：重新加入会保留只有 %1 才有的数据</translation>
     </message>
 </context>
 <context>
@@ -9900,12 +9984,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/host/tlspeercheck.cpp" line="+59"/>
         <source>the server does not offer TLS (have_ssl is not YES)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未提供 TLS（have_ssl 不是 YES）</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the TLS handshake failed</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 握手失败</translation>
     </message>
 </context>
 <context>
@@ -9913,102 +9997,102 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../ui/wizard/tlssection.cpp" line="+15"/>
         <source>Encryption (TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>加密（TLS）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Off: clear text</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭：明文</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Required: encrypted, any certificate believed</source>
-        <translation type="unfinished"></translation>
+        <translation>必需：加密，信任任何证书</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verify CA: encrypted, certificate signed by the CA</source>
-        <translation type="unfinished"></translation>
+        <translation>验证 CA：加密，证书须由该 CA 签发</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Verify identity: as Verify CA, and the name matches the host</source>
-        <translation type="unfinished"></translation>
+        <translation>验证身份：同验证 CA，且名称须与主机匹配</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端密钥</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Test TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>测试 TLS(&amp;T)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>模式(&amp;M)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;A file:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 文件(&amp;A)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Client c&amp;ertificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书(&amp;E)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Client &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端密钥(&amp;K)：</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>PEM file on this machine (and the same path on the servers&apos; hosts)</source>
-        <translation type="unfinished"></translation>
+        <translation>此计算机上的 PEM 文件（服务器主机上的路径相同）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>…</source>
-        <translation type="unfinished">…</translation>
+        <translation>…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Give the CA file: this mode checks the servers&apos; certificates against it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供 CA 文件：此模式会用它检查服务器的证书。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A client certificate needs its key, and a key its certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书需要其密钥，密钥也需要其证书。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Connecting to %1 and %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接 %1 和 %2…</translation>
     </message>
 </context>
 <context>
@@ -10016,37 +10100,37 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/common/tlssettings.cpp" line="+52"/>
         <source>encrypted: a listener on the network cannot read it, but a machine in the middle with a certificate of its own can</source>
-        <translation type="unfinished"></translation>
+        <translation>已加密：网络上的监听者无法读取，但持有自己证书的中间人可以</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>encrypted and the server&apos;s certificate checked against your CA: a machine in the middle needs a certificate from that CA</source>
-        <translation type="unfinished"></translation>
+        <translation>已加密，并用您的 CA 检查服务器证书：中间人需要该 CA 签发的证书</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>encrypted, the certificate checked against your CA and against the host name: only the server the certificate names is believed</source>
-        <translation type="unfinished"></translation>
+        <translation>已加密，证书经您的 CA 和主机名检查：只信任证书所指定的服务器</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>clear text: passwords&apos; hashes, every replicated row and every statement can be read on the way</source>
-        <translation type="unfinished"></translation>
+        <translation>明文：密码哈希、每一条复制的行和每一条语句都可能在传输途中被读取</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>&quot;mode&quot; must be &quot;off&quot;, &quot;required&quot;, &quot;verify-ca&quot; or &quot;verify-identity&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>"mode" 必须是 "off"、"required"、"verify-ca" 或 "verify-identity"</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;%1&quot; checks the server&apos;s certificate: give the CA that signed it in &quot;ca&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>"%1" 会检查服务器的证书：请在 "ca" 中提供签发它的 CA</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>a client certificate needs both &quot;cert&quot; and &quot;key&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书需要同时提供 "cert" 和 "key"</translation>
     </message>
 </context>
 <context>
@@ -10054,32 +10138,32 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/setup/tlstester.cpp" line="+64"/>
         <source>%1: failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：失败：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: connected in clear text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：以明文连接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: encrypted (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已加密（%2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; certificate %1, issued by %2, expires %3</source>
-        <translation type="unfinished"></translation>
+        <translation>；证书 %1，由 %2 签发，%3 过期</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>；证书：%1</translation>
     </message>
 </context>
 <context>
@@ -10087,7 +10171,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location filename="../models/monitor/topologymodel.cpp" line="+80"/>
         <source>fenced</source>
-        <translation type="unfinished"></translation>
+        <translation>处于隔离状态</translation>
     </message>
     <message>
         <location line="+166"/>
@@ -10127,12 +10211,12 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+19"/>
         <source>⚠ Data differs — repair the tables or rebuild a server, then compare again</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 数据不一致 — 请修复这些表或重建一台服务器，然后再次比对</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>⚠ Data unverified since %1 — compare the data</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 自 %1 起数据未验证 — 请比对数据</translation>
     </message>
 </context>
 <context>
@@ -10180,7 +10264,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
     <message>
         <location line="+2"/>
         <source>&amp;Rebuild %1 from %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %2 重建 %1(&amp;R)…</translation>
     </message>
     <message>
         <location line="+3"/>
