@@ -8,20 +8,14 @@
 #include <QThread>
 
 #include <algorithm>
-#include <chrono>
-#include <future>
 
 namespace {
 
 /** Waits @p ms, a short backoff step: the caller polls something remote between two of them. */
 void pause(int ms)
 {
-    QThread::msleep(ulong(std::max(ms, 0)));
+    QThread::msleep(ulong(ms));
 }
-
-/** While the server is away, a SQL connect attempt this often (beside the host's poll, which waits up to
- *  400 ms on the host): the new server is seen within this long of answering. */
-constexpr int kConnectEveryMs = 25;
 } // namespace
 
 ServerRestart::ServerRestart(ServerContext& ctx, Options options)
@@ -143,19 +137,7 @@ Result<void> ServerRestart::waitUntilBack(RestartedServer& server)
                             .arg(strangers.isEmpty() ? QString()
                                                      : QStringLiteral(" (") + strangers + QLatin1Char(')'))));
         }
-        // the candidate's settle ends at a known time: the last look is taken then, not up to a backoff later
-        // (settled() only grows with the time: the first moment it holds, found by halving)
-        const qint64 from = m_clock.elapsed();
-        qint64 wait = backoff;
-        if (server.hasCandidate() && server.settled(from + wait, SettleMs)) {
-            qint64 low = 0;
-            while (wait - low > 1)
-                if (const qint64 mid = (low + wait) / 2; server.settled(from + mid, SettleMs))
-                    wait = mid;
-                else
-                    low = mid;
-        }
-        pause(int(wait));
+        pause(backoff);
         backoff = std::min(backoff * 2, 250);
     }
 }
@@ -180,43 +162,22 @@ Result<void> ServerRestart::run()
     RemoteJob::State state;
     QString lostConnection;
     qint64 nextProgress = 5000;
-    qint64 nextConnect = 0;
-    int connectBackoff = kConnectEveryMs; // often while nothing answers, less often once the server does
+    qint64 nextConnect = 20;
+    int connectBackoff = 20; // asks soon, then less often: no fixed wait between the attempts
     int backoff = 20;
-    // SQL looks at the server beside the host's poll: at once while nothing (or the old server) answers, then
-    // less often while a candidate stays
-    auto look = [&] {
-        if (m_clock.elapsed() < nextConnect)
-            return;
-        const auto seen = server.observe(m_clock.elapsed());
-        if (seen == RestartedServer::Seen::Candidate)
-            connectBackoff = std::min(connectBackoff * 2, 500);
-        else if (seen == RestartedServer::Seen::Nothing)
-            connectBackoff = kConnectEveryMs; // down: the next answer is the one to see at once
-        else
-            connectBackoff = 100; // the old server still stopping, or another one: no need to press it
-        nextConnect = m_clock.elapsed() + connectBackoff;
-    };
     // a server that answers while the command still runs is back once it has stayed up long enough
     auto backWhileRunning = [&]() -> bool {
-        look();
+        if (m_clock.elapsed() < nextConnect)
+            return false;
+        server.observe(m_clock.elapsed());
+        nextConnect = m_clock.elapsed() + connectBackoff;
+        connectBackoff = std::min(connectBackoff * 2, 500);
         return server.settled(m_clock.elapsed(), SettleWhileRunningMs);
-    };
-    // the host's poll runs on a thread of its own (the shell is used by one thread at a time: this one does
-    // only SQL meanwhile), so that the server's return is seen as soon as it answers, not at the poll's end
-    auto pollHost = [&]() -> Result<RemoteJob::State> {
-        HostShell* sh = *shell;
-        auto pending = std::async(std::launch::async, [&job, sh] { return job->state(*sh); });
-        while (pending.wait_for(std::chrono::milliseconds(
-                   std::max<qint64>(1, std::min<qint64>(kConnectEveryMs, nextConnect - m_clock.elapsed()))))
-            == std::future_status::timeout)
-            look();
-        return pending.get();
     };
     for (;;) {
         if (m_clock.elapsed() >= m_options.timeoutMs)
             return std::unexpected(timedOut(**shell, *job, lostConnection));
-        auto polled = pollHost();
+        auto polled = job->state(**shell);
         if (!polled) {
             // the connection dropped: the command runs on by itself; the next poll reconnects
             if (lostConnection.isEmpty())
@@ -270,13 +231,7 @@ Result<void> ServerRestart::run()
                                    .arg(said.isEmpty() ? QString() : QStringLiteral(": ") + said.first()));
             nextProgress += 5000;
         }
-        // the host's poll already waits on the host for the end; between two of them only a short breath,
-        // the SQL looks going on
-        const qint64 until = m_clock.elapsed() + backoff;
-        while (m_clock.elapsed() < until) {
-            pause(int(std::min<qint64>(until - m_clock.elapsed(), kConnectEveryMs)));
-            look();
-        }
+        pause(backoff);
         backoff = std::min(backoff * 2, lostConnection.isEmpty() ? 100 : 1000);
     }
 

@@ -445,7 +445,7 @@ private Q_SLOTS:
         dump(o);
         QVERIFY(QFile::exists(once));
         QVERIFY(!o.ok);
-        QVERIFY(!o.said(QStringLiteral("verified")));
+        QVERIFY(!o.said(QStringLiteral("replication verified")));
         QCOMPARE(o.error.server, QStringLiteral("B"));
         QVERIFY2(o.error.text.contains(QStringLiteral("another server answered on its port")),
             qPrintable(o.error.text));
@@ -484,7 +484,7 @@ private Q_SLOTS:
         dump(o);
         QVERIFY(QFile::exists(once));
         QVERIFY(!o.ok);
-        QVERIFY(!o.said(QStringLiteral("verified")));
+        QVERIFY(!o.said(QStringLiteral("replication verified")));
         QCOMPARE(o.error.server, QStringLiteral("B"));
         QVERIFY2(o.error.text.contains(QStringLiteral("exited with 1")), qPrintable(o.error.text));
         QVERIFY2(o.error.text.contains(QStringLiteral("went away again")), qPrintable(o.error.text));
