@@ -7,7 +7,6 @@
 #include "operation/operationrun.h"
 #include "operation/rebuildguards.h"
 #include "operation/rebuildids.h"
-#include "replication/replicationsteps.h"
 #include "setup/finaldatacheck.h"
 #include "setup/pairverifier.h"
 #include "sql/replicastatus.h"
@@ -242,7 +241,7 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
             p.port = reset->sourcePort;
             p.user = reset->sourceUser;
             p.password = m_password[m_source];
-            ReplicationSteps::applyTls(p, m_profile, m_target);
+            p.ssl = m_profile.ssl;
             p.gtid = reset->usingGtid;
             p.logFile = reset->relaySourceLogFile;
             p.logPos = reset->execSourceLogPos;
@@ -372,7 +371,7 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
                 p.port = from.port;
                 p.user = m_profile.replicationUser;
                 p.password = m_password[source];
-                ReplicationSteps::applyTls(p, m_profile, replica);
+                p.ssl = m_profile.ssl;
                 p.gtid = m_gtid;
                 p.logFile = at.file;
                 p.logPos = at.position;

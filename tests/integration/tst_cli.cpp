@@ -619,11 +619,10 @@ private Q_SLOTS:
         QVERIFY2(translated, qPrintable(inspect.out)); // the Chinese catalogue was loaded
 
         const QStringList knownSteps { QStringLiteral("inspect"), QStringLiteral("reach-peer"),
-            QStringLiteral("check-tls"), QStringLiteral("preflight"), QStringLiteral("read-config"),
-            QStringLiteral("check-config"), QStringLiteral("config"), QStringLiteral("replication-user"),
-            QStringLiteral("coordinates"), QStringLiteral("change-source"), QStringLiteral("verify"),
-            QStringLiteral("heartbeat"), QStringLiteral("copy"), QStringLiteral("verify-data"),
-            QStringLiteral("setup") };
+            QStringLiteral("preflight"), QStringLiteral("read-config"), QStringLiteral("check-config"),
+            QStringLiteral("config"), QStringLiteral("replication-user"), QStringLiteral("coordinates"),
+            QStringLiteral("change-source"), QStringLiteral("verify"), QStringLiteral("heartbeat"),
+            QStringLiteral("copy"), QStringLiteral("verify-data"), QStringLiteral("setup") };
         const Ran setup = cliWith({ QStringLiteral("setup"), QStringLiteral("/dev/stdin"),
                                       QStringLiteral("--yes"), QStringLiteral("--json") },
             zh, profilePath);
