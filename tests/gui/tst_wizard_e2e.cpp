@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -214,6 +215,11 @@ private slots:
 
         // the canvas's context menu stops replication on B: the A → B arrow turns red, with the thread state
         QVERIFY(chooseFromCanvasMenu(window, 1, "actionStopReplica"));
+        // a risky action asks first (issue 20): the confirmation's button
+        QTRY_VERIFY(window.findChild<QMessageBox*>(QStringLiteral("confirmStopReplica")));
+        QTest::mouseClick(window.findChild<QMessageBox*>(QStringLiteral("confirmStopReplica"))
+                              ->findChild<QPushButton*>(QStringLiteral("confirmButton")),
+            Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(sandboxReplicaField(sb, 1, "Slave_SQL_Running"), QString("No"), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(scene->arrow(0)->state(), TopologyModel::LinkState::Stopped, 30000);
         QCOMPARE(scene->arrow(0)->color(), QColor(0xd9, 0x30, 0x25));
