@@ -173,9 +173,8 @@ Switchover::Outcome Failover::run()
         return out;
     }
     if (!m_options.journalPath.isEmpty()) {
-        auto may = IntentJournal::mayBegin(m_options.journalPath, m_profile.filePath);
-        auto journal = may ? IntentJournal::begin(m_options.journalPath, StepId::Failover)
-                           : Result<std::shared_ptr<IntentJournal>>(std::unexpected(may.error()));
+        auto journal
+            = IntentJournal::beginIfFree(m_options.journalPath, m_profile.filePath, StepId::Failover);
         if (!journal) {
             out.error = journal.error();
             out.refused = true;

@@ -32,6 +32,14 @@ QSet<QString>& activeRuns()
 
 } // namespace
 
+Result<std::shared_ptr<IntentJournal>> IntentJournal::beginIfFree(
+    const QString& path, const QString& profilePath, const QString& operation)
+{
+    if (auto may = mayBegin(path, profilePath); !may)
+        return std::unexpected(may.error());
+    return begin(path, operation);
+}
+
 Result<void> IntentJournal::mayBegin(const QString& path, const QString& profilePath)
 {
     auto runs = JournalRun::readAll(path);

@@ -57,6 +57,9 @@ public:
      *  (another process on this machine), or when it was interrupted (killed, its machine went down) and
      *  left changes that 'replipair-cli recover @p profilePath' must put back first. Changes nothing. */
     static Result<void> mayBegin(const QString& path, const QString& profilePath);
+    /** mayBegin(), then begin(): the start of every operation's journalled run. */
+    static Result<std::shared_ptr<IntentJournal>> beginIfFree(
+        const QString& path, const QString& profilePath, const QString& operation);
 
     /** Opens the journal at @p path to add lines to the earlier run @p run (recover's "undone" and "end"). */
     static Result<std::shared_ptr<IntentJournal>> reopen(const QString& path, const QString& run);

@@ -508,9 +508,8 @@ Rebuild::Outcome Rebuild::run()
         return m_out;
     }
     if (!m_options.journalPath.isEmpty()) {
-        auto may = IntentJournal::mayBegin(m_options.journalPath, m_profile.filePath);
-        auto journal = may ? IntentJournal::begin(m_options.journalPath, RebuildIds::Rebuild)
-                           : Result<std::shared_ptr<IntentJournal>>(std::unexpected(may.error()));
+        auto journal
+            = IntentJournal::beginIfFree(m_options.journalPath, m_profile.filePath, RebuildIds::Rebuild);
         if (!journal) {
             m_out.error = journal.error();
             m_out.refused = true;

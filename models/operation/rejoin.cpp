@@ -162,9 +162,7 @@ Rejoin::Outcome Rejoin::run()
         return out;
     }
     if (!m_options.journalPath.isEmpty()) {
-        auto may = IntentJournal::mayBegin(m_options.journalPath, m_profile.filePath);
-        auto journal = may ? IntentJournal::begin(m_options.journalPath, StepId::Rejoin)
-                           : Result<std::shared_ptr<IntentJournal>>(std::unexpected(may.error()));
+        auto journal = IntentJournal::beginIfFree(m_options.journalPath, m_profile.filePath, StepId::Rejoin);
         if (!journal) {
             out.error = journal.error();
             out.refused = true;

@@ -264,9 +264,8 @@ Switchover::Outcome Switchover::planned(OperationRun& run)
         return out;
     }
     if (!m_options.journalPath.isEmpty()) {
-        auto may = IntentJournal::mayBegin(m_options.journalPath, m_profile.filePath);
-        auto journal = may ? IntentJournal::begin(m_options.journalPath, StepId::Switchover)
-                           : Result<std::shared_ptr<IntentJournal>>(std::unexpected(may.error()));
+        auto journal
+            = IntentJournal::beginIfFree(m_options.journalPath, m_profile.filePath, StepId::Switchover);
         if (!journal) {
             out.error = journal.error();
             out.refused = true;

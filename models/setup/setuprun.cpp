@@ -89,9 +89,7 @@ bool SetupRun::perServerWhere(const QString& stepId, const ServerStep& fn,
 bool SetupRun::beginJournal(const QString& path)
 {
     // a run killed outright left its intents without an end: its changes are put back by recover first
-    if (auto may = IntentJournal::mayBegin(path, m_profile.filePath); !may)
-        return fail(may.error());
-    auto journal = IntentJournal::begin(path, StepId::Setup);
+    auto journal = IntentJournal::beginIfFree(path, m_profile.filePath, StepId::Setup);
     if (!journal)
         return fail(journal.error());
     m_intents = *journal;
