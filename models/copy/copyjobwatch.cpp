@@ -38,10 +38,13 @@ Result<CopyJobWatch::Outcome> CopyJobWatch::run(
     if (!started)
         return std::unexpected(started.error());
     m_running = true;
-    // the poll itself waits on the host (up to one interval) and returns as soon as the job ends
-    const QString pollScript = CopyScript::poll(job->workDir(), m_pollMs);
-    QElapsedTimer t;
+    // the poll itself waits on the host and returns as soon as the job ends; it waits at most a quarter
+    // second so that a cancel is seen at once, while the progress (and the count on the receiver) goes out
+    // once per interval
+    const QString pollScript = CopyScript::poll(job->workDir(), qMin(m_pollMs, kCancelCheckMs));
+    QElapsedTimer t, sinceReport;
     t.start();
+    bool reported = false;
     for (;;) {
         if (cancellable && m_cancel && m_cancel->load())
             return stepFailure(m_receiver.name(), StepId::Copy, CopyJobWatch::tr("cancelled by the user"));
@@ -54,6 +57,10 @@ Result<CopyJobWatch::Outcome> CopyJobWatch::run(
         if (!polled)
             return std::unexpected(polled.error());
         const bool finished = polled->contains(QStringLiteral("finished"));
+        if (!finished && reported && sinceReport.elapsed() < m_pollMs)
+            continue;
+        reported = true;
+        sinceReport.start();
         // the final count is the dump's own; the live one never goes backwards
         progress.bytes = qMax(progress.bytes, polled->value(QStringLiteral("bytes")).toLongLong());
         if (!m_since.isEmpty()) {

@@ -46,6 +46,7 @@ private:
     const std::atomic_bool* m_cancel;
     ProgressFn m_progress;
     int m_pollMs = 1000;
+    static constexpr int kCancelCheckMs = 250;
     QStringList m_databases;
     QString m_since;
     bool m_running = false;
