@@ -17,7 +17,14 @@ std::optional<std::array<StatusSample, 2>> StatusCommand::pollOnce(const PairPro
     monitor.setHeartbeatDatabase(QString()); // a look, not a watch: nothing is written
     monitor.setTimeoutSec(timeoutSec);
     QEventLoop loop;
-    QObject::connect(&monitor, &PairMonitor::roundFinished, &loop, [&loop] { loop.exit(0); });
+    // a server's GTIDs are judged against a look at its peer made after its own: up to two more rounds
+    int rounds = 0;
+    QObject::connect(&monitor, &PairMonitor::roundFinished, &loop, [&] {
+        if (monitor.errantPending() && ++rounds < 3)
+            monitor.pollNow();
+        else
+            loop.exit(0);
+    });
     QTimer::singleShot(4 * timeoutSec * 1000, &loop, [&loop] { loop.exit(1); });
     monitor.pollNow();
     if (loop.exec() != 0)
@@ -65,6 +72,15 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
         if (fenced && !options.json)
             out << tr("   FENCED since %1 (kept read-only): %2")
                        .arg(state.since.toString(Qt::ISODate), state.reason)
+                << Qt::endl;
+        const QString peer = profile.servers[1 - s.serverIndex].name;
+        if (!s.errantGtids.isEmpty() && !options.json)
+            out << tr("   ERRANT: holds transactions that started on %1 and that %1 lacks: %2")
+                       .arg(peer, s.errantGtids.join(QStringLiteral(", ")))
+                << Qt::endl;
+        if (fenced && !s.notOnPeer.isEmpty() && !options.json)
+            out << tr("   holds transactions of its own that %1 lacks: %2")
+                       .arg(peer, s.notOnPeer.join(QStringLiteral(", ")))
                 << Qt::endl;
     }
     const WriterCheck::Verdict verdict = WriterCheck::judge(writer, (*samples)[0], (*samples)[1]);

@@ -4,6 +4,7 @@
 #include "host/serverworker.h"
 #include "monitor/heartbeat.h"
 #include "monitor/statuspoller.h"
+#include "operation/pairstate.h"
 
 #include <QCoreApplication>
 
@@ -180,9 +181,23 @@ void PairMonitor::onSample(StatusSample s)
     } else if (s.reachable) {
         forgetBeats(i); // not a replica (any more): nothing to wait for
     }
+    const QString names[2] = { m_profile.servers[0].name, m_profile.servers[1].name };
+    QList<ReplicationEvent> errant;
+    if (const auto found = m_errant.take(s, names)) {
+        // the pair's data are in doubt from now on: the state file says so to every face until a comparison
+        auto recorded = PairState::update(
+            m_profile, [&](PairState& state) { state.flagErrant(found->server, found->gtids, found->text); });
+        ReplicationEvent e;
+        e.time = s.time;
+        e.serverIndex = found->server;
+        e.server = names[found->server];
+        e.kind = ReplicationEvent::Kind::DataInDoubt;
+        e.text = recorded ? found->text : found->text + QStringLiteral(" (") + recorded.error().text + u')';
+        errant << e;
+    }
     m_latest[i] = s;
     m_history.append(s);
-    const QList<ReplicationEvent> events = m_detector.process(s);
+    const QList<ReplicationEvent> events = errant + m_detector.process(s);
     Q_EMIT sample(s);
     for (const ReplicationEvent& e : events)
         Q_EMIT event(e);

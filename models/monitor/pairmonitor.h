@@ -2,6 +2,7 @@
 
 #include "common/pairprofile.h"
 #include "common/steperror.h"
+#include "monitor/errantwatch.h"
 #include "monitor/replicationevent.h"
 #include "monitor/replicationeventdetector.h"
 #include "monitor/statushistory.h"
@@ -70,6 +71,9 @@ public:
     const StatusHistory& history() const { return m_history; }
     /** The newest sample of server @p index (a default one before the first poll). */
     const StatusSample& latest(int index) const { return m_latest[index]; }
+    /** Whether what a server seems to hold of its peer's transactions waits for a later look at the peer
+     *  (ErrantWatch::pending): a one-shot status polls once more before it answers. */
+    bool errantPending() const { return m_errant.pending(); }
     ServerWorker* worker(int index) const { return m_workers[index].get(); }
     StatusPoller* poller(int index) const { return m_pollers[index].get(); }
 
@@ -112,6 +116,7 @@ private:
     std::unique_ptr<StatusPoller> m_pollers[2];
     StatusHistory m_history;
     ReplicationEventDetector m_detector;
+    ErrantWatch m_errant;
     StatusSample m_latest[2];
     QList<PendingBeat> m_pending[2]; ///< the peer's beats server i has not applied yet, oldest first
     bool m_waiting[2] = { false, false };

@@ -26,7 +26,8 @@ public:
         NoWriter, ///< single-writer pair, yet neither accepts writes (server: the writer)
         OneWriter, ///< one writer again after TwoWriters or NoWriter (server: the writer)
         DataDiffers, ///< a comparison (the scheduled one) found the replicated data different
-        DataInDoubt, ///< the pair's data differ or are unverified since a skip (PairState; serverIndex -1)
+        DataInDoubt, ///< the pair's data differ or are unverified since a skip (PairState; serverIndex -1),
+                     ///< or a server holds errant transactions (serverIndex: that server)
         UserAction, ///< something the user did from the app (start, stop, skip, start a server) and its
                     ///< outcome
     };

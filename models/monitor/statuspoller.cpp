@@ -70,11 +70,11 @@ struct PollConnection
                  c.sqlRunning, c.secondsBehind, c.sourceLogFile, c.readSourceLogPos, c.relaySourceLogFile,
                  c.execSourceLogPos, c.sqlState, c.usingGtid })
             names.insert(QString(name));
-        for (const char* name :
-            { "Relay_Log_File", "Relay_Log_Pos", "Relay_Log_Space", "Last_IO_Errno", "Last_IO_Error",
-                "Last_IO_Error_Timestamp", "Last_SQL_Errno", "Last_SQL_Error", "Last_SQL_Error_Timestamp",
-                "SQL_Delay", "Replicate_Do_DB", "Replicate_Ignore_DB", "Replicate_Wild_Do_Table",
-                "Replicate_Wild_Ignore_Table", "read_only", "server_id", "beat_gtid", "File", "Position" })
+        for (const char* name : { "Relay_Log_File", "Relay_Log_Pos", "Relay_Log_Space", "Last_IO_Errno",
+                 "Last_IO_Error", "Last_IO_Error_Timestamp", "Last_SQL_Errno", "Last_SQL_Error",
+                 "Last_SQL_Error_Timestamp", "SQL_Delay", "Replicate_Do_DB", "Replicate_Ignore_DB",
+                 "Replicate_Wild_Do_Table", "Replicate_Wild_Ignore_Table", "read_only", "server_id",
+                 "gtid_state", "gtid_self", "beat_gtid", "File", "Position" })
             names.insert(QString::fromLatin1(name));
         return names;
     }
@@ -167,8 +167,8 @@ struct PollConnection
         }
         dialect = Dialect(ServerVersion::parse(server->value(0).value(QStringLiteral("version")).toString()));
         serverId = server->value(0).value(QStringLiteral("server_id")).toLongLong();
-        statusSql = QStringLiteral("SELECT @@global.read_only AS read_only, @@server_id AS server_id; ")
-            + dialect.showReplicaStatus();
+        statusSql = QStringLiteral("SELECT @@global.read_only AS read_only, @@server_id AS server_id")
+            + dialect.gtidStateColumns() + QStringLiteral("; ") + dialect.showReplicaStatus();
         beatSql.clear();
         beatSqlServerId = -1;
         db = QSqlDatabase::database(connectionName, false);
@@ -246,6 +246,9 @@ struct PollConnection
         s.readOnly = h.value(QStringLiteral("read_only")).toInt() != 0;
         serverId = h.value(QStringLiteral("server_id")).toLongLong();
         s.serverId = serverId;
+        s.gtidState = h.value(QStringLiteral("gtid_state")).toString().remove(QLatin1Char('\n'));
+        s.gtidSelf = dialect.isMariaDb() ? QString::number(serverId)
+                                         : h.value(QStringLiteral("gtid_self")).toString();
         if (r.rows.size() >= 2) {
             s.replica = ReplicaStatus::fromRow(r.rows.at(1).value(0), dialect);
         } else {

@@ -43,5 +43,11 @@ QJsonObject StatusSample::toJson() const
     o.insert(QStringLiteral("lastError"), error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error));
     if (!heartbeatError.isEmpty())
         o.insert(QStringLiteral("heartbeatError"), heartbeatError);
+    if (!gtidState.isEmpty()) {
+        // what only this server holds: of the peer's transactions (errant), of its own (not yet or never
+        // on the peer)
+        o.insert(QStringLiteral("errantGtids"), QJsonArray::fromStringList(errantGtids));
+        o.insert(QStringLiteral("notOnPeer"), QJsonArray::fromStringList(notOnPeer));
+    }
     return o;
 }

@@ -28,6 +28,18 @@ public:
     QString role;
     std::optional<qint64> serverId;
 
+    /** What the server holds (MariaDB: @@gtid_binlog_state; MySQL: @@gtid_executed), empty where GTIDs are
+     *  not known, and its own id in it (MariaDB: its server_id; MySQL: its server_uuid). */
+    QString gtidState;
+    QString gtidSelf;
+    /** Set by the pair monitor: transactions that started on the peer, that this server holds and the peer
+     *  lacks, confirmed by a look at the peer made after this server's (GtidSet::heldNotIn ranges). A write
+     *  made here under the peer's id, or transactions the peer lost: the data are in doubt. */
+    QStringList errantGtids;
+    /** Set by the pair monitor: this server's own transactions its peer lacks, at the peer's last look (in
+     *  flight on a running pair; on a server left behind by a failover, what only it holds). */
+    QStringList notOnPeer;
+
     ReplicaStatus replica; ///< SHOW SLAVE/REPLICA STATUS; not configured when unreachable
     QString statusError; ///< why the replica status could not be read (e.g. a missing privilege)
 

@@ -180,8 +180,13 @@ void TopologyModel::applySample(const StatusSample& sample)
         setServerReachable(index, false, sample.unreachableReason);
         return;
     }
-    const bool changed = s.readOnly != sample.readOnly || (sample.serverId && s.serverId != sample.serverId);
+    const bool changed = s.readOnly != sample.readOnly || (sample.serverId && s.serverId != sample.serverId)
+        || s.errantGtids != sample.errantGtids || s.notOnPeer != sample.notOnPeer
+        || s.gtidKnown == sample.gtidState.isEmpty();
     s.readOnly = sample.readOnly;
+    s.errantGtids = sample.errantGtids;
+    s.notOnPeer = sample.notOnPeer;
+    s.gtidKnown = !sample.gtidState.isEmpty();
     if (sample.serverId)
         s.serverId = sample.serverId;
     applyReplicaStatus(index, sample.replica, sample.heartbeatLag, sample.time);

@@ -33,6 +33,9 @@ public:
         bool known = false; ///< inspected or sampled at least once
         bool sampled = false; ///< the live monitor has reported on it: inspections no longer say how it is
         QString error; ///< why it is unreachable, the server's own text
+        QStringList errantGtids; ///< the peer's transactions only this server holds (StatusSample)
+        QStringList notOnPeer; ///< its own transactions the peer lacks (StatusSample)
+        bool gtidKnown = false; ///< the monitor read its GTID state
     };
 
     /** One replication direction: the source's changes applied by the replica, as the replica's status

@@ -38,6 +38,15 @@ void PairState::markUnverified(const QString& cause, const QString& text)
     agreementText = text;
 }
 
+bool PairState::flagErrant(int index, const QStringList& gtids, const QString& text)
+{
+    if (gtids.isEmpty() || errantGtids.value(serverId(index)) == gtids)
+        return false;
+    errantGtids.insert(serverId(index), gtids);
+    markUnverified(QStringLiteral("errant-gtid"), text);
+    return true;
+}
+
 void PairState::markCompared(int differences, const QString& text)
 {
     agreement = differences > 0 ? Agreement::Differs : Agreement::Equal;
@@ -141,6 +150,12 @@ QJsonObject PairState::toJson() const
         }
         o.insert(QStringLiteral("data"), data);
     }
+    if (!errantGtids.isEmpty()) {
+        QJsonObject errant;
+        for (auto it = errantGtids.cbegin(); it != errantGtids.cend(); ++it)
+            errant.insert(it.key(), QJsonArray::fromStringList(it.value()));
+        o.insert(QStringLiteral("errantGtids"), errant);
+    }
     return o;
 }
 
@@ -163,6 +178,14 @@ PairState PairState::fromJson(const QJsonObject& json)
     s.lastCompared
         = QDateTime::fromString(data.value(QStringLiteral("lastCompared")).toString(), Qt::ISODate).toUTC();
     s.lastComparison = data.value(QStringLiteral("lastComparison")).toString();
+    const QJsonObject errant = json.value(QStringLiteral("errantGtids")).toObject();
+    for (const QString& id : { QStringLiteral("A"), QStringLiteral("B") }) {
+        QStringList gtids;
+        for (const QJsonValue& v : errant.value(id).toArray())
+            gtids << v.toString();
+        if (!gtids.isEmpty())
+            s.errantGtids.insert(id, gtids);
+    }
     return s;
 }
 

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <QMap>
+
 #include <functional>
 
 /** What a pair remembers beside its profile (`<profile>.state.json`, mode 0600): which servers are
@@ -36,6 +38,9 @@ public:
     QString agreementText; ///< what happened, in the DBA's words ("skipped event 1062 on B")
     QDateTime lastCompared; ///< UTC; when the last whole or differing comparison ended
     QString lastComparison; ///< what it found ("12 table(s) compared, all equal")
+    /** The errant transactions last flagged on each server ("A", "B" → GtidSet::heldNotIn ranges): a set
+     *  seen again after a comparison is not flagged again, a new one is. */
+    QMap<QString, QStringList> errantGtids;
 
     /** The data may differ: a comparison found it, or an event since the last comparison may have made it. */
     bool dataInDoubt() const { return agreement == Agreement::Differs || agreement == Agreement::Unverified; }
@@ -56,7 +61,13 @@ public:
     /** "A" for index 0, "B" for index 1: the ids the state file uses, whatever the servers are called. */
     static QString serverId(int index) { return index == 0 ? QStringLiteral("A") : QStringLiteral("B"); }
     bool isFenced(int index) const { return fenced.contains(serverId(index)); }
-    bool isEmpty() const { return fenced.isEmpty() && agreement == Agreement::Unknown; }
+    bool isEmpty() const
+    {
+        return fenced.isEmpty() && agreement == Agreement::Unknown && errantGtids.isEmpty();
+    }
+    /** Server @p index holds @p gtids, transactions of its peer that the peer lacks: the data are unverified
+     *  (cause "errant-gtid") unless this very set was flagged before. Returns whether the state changed. */
+    bool flagErrant(int index, const QStringList& gtids, const QString& text);
 
     /** Marks server @p index fenced now (UTC) for @p why. */
     void fence(int index, const QString& why);

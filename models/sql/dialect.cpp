@@ -230,6 +230,15 @@ QString Dialect::ownTransactionsQuery() const
     return QStringLiteral("SELECT '' AS state, @@GLOBAL.server_id AS self");
 }
 
+QString Dialect::gtidStateColumns() const
+{
+    if (isMariaDb())
+        return QStringLiteral(", @@GLOBAL.gtid_binlog_state AS gtid_state");
+    if (supportsGtid())
+        return QStringLiteral(", @@GLOBAL.gtid_executed AS gtid_state, @@GLOBAL.server_uuid AS gtid_self");
+    return {};
+}
+
 QString Dialect::changeSource(const ChangeSourceParams& p, bool redact) const
 {
     const bool modern = newChangeSource();

@@ -130,6 +130,10 @@ public:
     QString removeReplicaHint() const;
 
     bool supportsGtid() const;
+    /** Columns to add to a SELECT of global variables: `gtid_state`, what the server holds (MariaDB: its
+     *  binary log state; MySQL: gtid_executed) and on MySQL `gtid_self`, its server_uuid (on MariaDB a
+     *  transaction's origin is its server_id). Empty where GTIDs are not known. */
+    QString gtidStateColumns() const;
     QString gtidPositionQuery() const; ///< one row, one column: this server's binlog GTID position
     /** MariaDB only: one row, one column, the GTID position at @p file:@p position of the binary log. */
     QString gtidPositionAt(const QString& file, qint64 position) const;

@@ -150,6 +150,10 @@ private Q_SLOTS:
         ServerNode* nodeB = view->topologyScene()->node(1);
         QTRY_COMPARE_WITH_TIMEOUT(nodeB->roleBadge(), QStringLiteral("FENCED"), 30000);
         QVERIFY2(nodeB->toolTip().contains(QStringLiteral("rejoin")), qPrintable(nodeB->toolTip()));
+        // and what only it holds, read from both servers' GTIDs (none, or the beats it wrote as it died)
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            nodeB->toolTip().contains(QStringLiteral(" of its own that A lacks (GTID)")),
+            qPrintable(nodeB->toolTip()), 30000);
         QVERIFY(PairState().save(after));
         QTRY_COMPARE_WITH_TIMEOUT(nodeB->roleBadge(), QStringLiteral("READER"), 30000); // the fence lifted
     }

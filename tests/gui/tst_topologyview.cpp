@@ -307,6 +307,25 @@ private slots:
         QCOMPARE(a->roleBadge(), QString("READER"));
         QVERIFY(value("Writer role problem").isEmpty());
 
+        // B holds a transaction of A's that A lacks (the monitor's ErrantWatch): the node says which
+        {
+            StatusSample s;
+            s.time = QDateTime::currentDateTimeUtc();
+            s.serverIndex = 1;
+            s.server = "B";
+            s.reachable = true;
+            s.gtidState = "0-1-12,0-2-40";
+            s.errantGtids = QStringList { "0-1-12" };
+            m_model->applySample(s);
+            QVERIFY2(
+                b->toolTip().contains("Errant transactions: holds transactions that started on A and that A "
+                                      "lacks (GTID): 0-1-12"),
+                qPrintable(b->toolTip()));
+            s.errantGtids.clear();
+            m_model->applySample(s);
+            QVERIFY(!b->toolTip().contains("Errant"));
+        }
+
         // two writers wanted: no badge at all
         m_model->setProfile(pair());
         QVERIFY(a->roleBadge().isEmpty());

@@ -7,6 +7,7 @@
 #include "support/testsupport.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -238,6 +239,78 @@ private Q_SLOTS:
         QCOMPARE(
             runCli({ "status", m_profile.filePath, "--nagios" }, &code).left(11), QString("REPLIPAIR O"));
         QCOMPARE(code, 0);
+#endif
+    }
+
+    void aWriteUnderThePeersIdIsFlaggedAsErrant()
+    {
+#ifndef REPLIPAIR_CLI
+        QSKIP("built without the path of replipair-cli");
+#else
+        if (!m_setUp)
+            QSKIP("setup failed above");
+        // a healthy pair under writes on both sides (the monitor's beats, rows on A): nothing flagged
+        QProcess monitor;
+        monitor.start(
+            REPLIPAIR_CLI, { "monitor", m_profile.filePath, "--interval", "0.2", "--json", "--events" });
+        QVERIFY(monitor.waitForStarted());
+        auto stop = qScopeGuard([&] {
+            monitor.terminate();
+            if (!monitor.waitForFinished(10000))
+                monitor.kill();
+        });
+        QByteArray seen;
+        for (int i = 0; i < 30; ++i) {
+            sql(0, QStringLiteral("INSERT INTO test.w (who) VALUES ('busy-%1')").arg(i));
+            QTest::qWait(50);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (seen += monitor.readAllStandardOutput()).count("\"errantGtids\":[]") >= 10, 20000);
+        QVERIFY2(!seen.contains("\"errantGtids\":[\""), seen.constData());
+        QVERIFY2(!seen.contains("dataInDoubt"), seen.constData());
+        int code = -1;
+        QString json = runCli({ "status", m_profile.filePath, "--json" }, &code);
+        QVERIFY2(json.contains("\"agreement\":\"unknown\"") && !json.contains("\"errantGtids\":[\""),
+            qPrintable(json));
+
+        // a write on B under A's server_id: A's IO thread skips it as its own, so only B holds it
+        const QString idA = sql(0, QStringLiteral("SELECT @@GLOBAL.server_id"));
+        sql(1,
+            QStringLiteral("SET SESSION server_id = %1; INSERT INTO test.w (who) VALUES ('errant-on-B')")
+                .arg(idA));
+        QVERIFY(waitForValue(m_pair.sandbox(), 1,
+            QStringLiteral("SELECT COUNT(*) FROM test.w WHERE who = 'errant-on-B'"), QStringLiteral("1")));
+        // the running monitor says it, once, as the data being in doubt
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (seen += monitor.readAllStandardOutput()).contains("\"kind\":\"dataInDoubt\""), 20000);
+        QCOMPARE(seen.count("\"kind\":\"dataInDoubt\""), 1);
+        QByteArray doubt;
+        for (const QByteArray& line : seen.split('\n'))
+            if (line.contains("\"kind\":\"dataInDoubt\""))
+                doubt = line;
+        QVERIFY2(
+            doubt.contains("B holds transactions that started on A and that A lacks"), doubt.constData());
+        json = runCli({ "status", m_profile.filePath, "--json" }, &code);
+        QVERIFY2(json.contains("\"agreement\":\"unverified\"") && json.contains("\"cause\":\"errant-gtid\""),
+            qPrintable(json));
+        QJsonObject b;
+        for (const QString& line : json.split('\n', Qt::SkipEmptyParts)) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (o.value("server").toString() == QLatin1String("B"))
+                b = o;
+        }
+        QCOMPARE(b.value("errantGtids").toArray().size(), 1);
+        QVERIFY2(b.value("errantGtids")
+                     .toArray()
+                     .at(0)
+                     .toString()
+                     .contains(QLatin1Char('-') + idA + QLatin1Char('-')),
+            qPrintable(json));
+        const QString text = runCli({ "status", m_profile.filePath }, &code);
+        QVERIFY2(
+            text.contains("ERRANT: holds transactions that started on A and that A lacks"), qPrintable(text));
+        const QString nagios = runCli({ "status", m_profile.filePath, "--nagios" }, &code);
+        QVERIFY2(code == 1 && nagios.startsWith("REPLIPAIR WARNING"), qPrintable(nagios));
 #endif
     }
 };

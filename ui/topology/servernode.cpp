@@ -72,7 +72,18 @@ QString ServerNode::detailText() const
             "Way back: rejoin it (replipair-cli rejoin PROFILE --server %1) when it holds no transaction "
             "%2 lacks — the rejoin checks that first — else rebuild it from %2")
                      .arg(s.name, peer);
+        if (s.gtidKnown && s.reachable)
+            lines << (s.notOnPeer.isEmpty()
+                    ? tr("Holds no transaction of its own that %1 lacks (GTID)").arg(peer)
+                    : tr("Holds transactions of its own that %1 lacks (GTID): %2")
+                          .arg(peer, s.notOnPeer.join(QStringLiteral(", "))));
     }
+    if (!s.errantGtids.isEmpty())
+        lines << tr(
+            "Errant transactions: holds transactions that started on %1 and that %1 lacks (GTID): %2 — "
+            "compare the data, then apply them on %1 or rebuild %3 from %1")
+                     .arg(
+                         m_model->server(1 - m_index).name, s.errantGtids.join(QStringLiteral(", ")), s.name);
     if (!s.known)
         lines << tr("Not inspected yet");
     else if (!s.reachable)
