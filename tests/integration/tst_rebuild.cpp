@@ -1,28 +1,39 @@
 // Issue 18: `replipair-cli rebuild` on a real pair set up by RepliPair — after a real 1062 conflict with
 // different data on both sides while a writer keeps committing on A; after B's replicated data was wiped;
 // refused when the rebuilt server would clash with its peer (server_id, server_uuid); cancelled by SIGINT
-// in the middle of the copy (A untouched, B back on its old data, recover has nothing left to do).
+// in the middle of the copy (A untouched, B back on its old data, recover has nothing left to do). The
+// physical copy (real mariadb-backup, both hosts through the test sshd): a broken B rebuilt with both
+// directions running and the data equal, B keeping its own server_id and gtid_domain_id; SIGINT in the
+// middle of the stream (B on its old data folder, running and usable, nothing of the copy left); refused
+// with nothing changed when a host lacks mariadb-backup.
 #include "operation/pairstate.h"
 #include "support/replicatedsandbox.h"
 #include "support/rowwriter.h"
 #include "support/setupdriver.h"
+#include "support/sshdfixture.h"
 #include "support/testsupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <unistd.h>
 
 class TestRebuild : public QObject
 {
     Q_OBJECT
 
     SandboxPair m_pair;
+    SshdFixture m_sshd;
+    int m_sshUp = -1; ///< -1 not tried, 0 failed, 1 running
     QString m_password;
     Sandbox& sb() { return m_pair.sandbox(); }
     QString sql(int i, const QString& s)
@@ -44,10 +55,11 @@ class TestRebuild : public QObject
         return e;
     }
     /** Runs the CLI to its end; returns its exit code, its stdout and stderr in @p out. */
-    int cli(const QStringList& args, QString* out, int timeoutMs = 600000)
+    int cli(const QStringList& args, QString* out, int timeoutMs = 600000,
+        const QProcessEnvironment& environment = {})
     {
         QProcess p;
-        p.setProcessEnvironment(env());
+        p.setProcessEnvironment(environment.isEmpty() ? env() : environment);
         p.start(QStringLiteral(REPLIPAIR_CLI), args);
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
@@ -87,6 +99,51 @@ class TestRebuild : public QObject
             QTest::qWait(100);
         }
         return false;
+    }
+    /** The test sshd (sudo: the servers run as root), started at the first physical test. */
+    bool sshReady()
+    {
+        if (m_sshUp < 0)
+            m_sshUp = ::geteuid() == 0 && m_sshd.start() && m_sshd.allowSudo() ? 1 : 0;
+        return m_sshUp == 1;
+    }
+    /** The saved profile with both hosts reached through the test sshd (on) or on this machine (off). */
+    bool useSsh(bool on)
+    {
+        PairProfile p = loaded();
+        for (int i = 0; i < 2; ++i) {
+            p.servers[i].hasSsh = on;
+            if (!on)
+                continue;
+            p.servers[i].ssh = m_sshd.endpoint(m_sshd.dir() + QStringLiteral("/known_hosts_rebuild"));
+            p.servers[i].ssh.acceptNewHostKey = true;
+            p.servers[i].ssh.sudo = true;
+        }
+        return p.save(sb().profilePath());
+    }
+    QString dataDirB()
+    {
+        QString d = sql(1, QStringLiteral("SELECT @@GLOBAL.datadir"));
+        while (d.endsWith(QLatin1Char('/')))
+            d.chop(1);
+        return d;
+    }
+    /** What the physical copy makes beside B's data folder: its work folders and the old data folders. */
+    QStringList besideB(const QString& dataDir)
+    {
+        return QDir(QFileInfo(dataDir).absolutePath())
+            .entryList({ QStringLiteral("replipair-copy.*"), QStringLiteral("*-before-copy-*") },
+                QDir::Dirs | QDir::Hidden);
+    }
+    /** B's own conflict: a row A then writes too, so that B's SQL thread halts on 1062. */
+    void breakB(qint64 seq)
+    {
+        sql(1,
+            QStringLiteral(
+                "SET sql_log_bin = 0; SET GLOBAL read_only = 0; INSERT INTO test.orders (seq, note) "
+                "VALUES (%1, 'b-only'); SET GLOBAL read_only = 1")
+                .arg(seq));
+        sql(0, QStringLiteral("INSERT INTO test.orders (seq, note) VALUES (%1, 'a')").arg(seq));
     }
     void waitHealthy()
     {
@@ -312,6 +369,143 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0) && bothThreadsRun(1), 30000);
         QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE note = 'b-only'")),
             QStringLiteral("0"));
+    }
+
+    void physicalRefusedWithoutTheBackupTool()
+    {
+        // B's host (this machine, no SSH) without mariadb-backup: a PATH with every other program
+        waitHealthy();
+        QTemporaryDir bin;
+        QVERIFY(bin.isValid());
+        for (const QFileInfo& f : QDir(QStringLiteral("/usr/bin")).entryInfoList(QDir::Files | QDir::System))
+            if (!f.fileName().contains(QStringLiteral("backup"))
+                && !f.fileName().contains(QStringLiteral("mariabackup")))
+                QFile::link(f.absoluteFilePath(), bin.filePath(f.fileName()));
+        QProcessEnvironment e = env();
+        e.insert(QStringLiteral("PATH"), bin.path() + QStringLiteral(":/usr/sbin:/sbin"));
+        const QString dir = dataDirB();
+        const QStringList beside = besideB(dir);
+        const QString bOrders = contents(1, QStringLiteral("test.orders"));
+        QString out;
+        QCOMPARE(
+            cli(rebuildArgs() << QStringLiteral("--method") << QStringLiteral("physical"), &out, 600000, e),
+            1);
+        QVERIFY2(out.contains(QStringLiteral("REFUSED")) && out.contains(QStringLiteral("mariadb-backup"))
+                && out.contains(QStringLiteral("apt-get install mariadb-backup")),
+            qPrintable(out));
+        // nothing changed: both directions run, no mark, nothing beside B's data folder, no journal run
+        QVERIFY(bothThreadsRun(0) && bothThreadsRun(1));
+        QVERIFY(!QFile::exists(sb().profilePath() + QStringLiteral(".state.json")));
+        QVERIFY(!QFile::exists(sb().profilePath() + QStringLiteral(".journal")));
+        QCOMPARE(besideB(dir), beside);
+        QCOMPARE(contents(1, QStringLiteral("test.orders")), bOrders);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
+    }
+
+    void physicalRebuildOfABrokenB()
+    {
+        if (!sshReady())
+            QSKIP("the physical copy's data folder swap needs root and the test sshd with sudo");
+        waitHealthy();
+        const QString ownB = sql(1, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)"));
+        QVERIFY(ownB != sql(0, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)")));
+        breakB(600000000);
+        QVERIFY2(haltsOn(1062), qPrintable(field(1, QStringLiteral("Last_SQL_Error"))));
+        const QString dir = dataDirB();
+        QVERIFY(useSsh(true));
+        const auto local = qScopeGuard([this] { useSsh(false); });
+        QString out;
+        const int rc = cli(rebuildArgs()
+                << QStringLiteral("--method") << QStringLiteral("physical") << QStringLiteral("--json"),
+            &out);
+        QVERIFY2(rc == 0, qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("\"dataEqual\":true")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("mariadb-backup")), qPrintable(out));
+        // both directions from the copy's point, the data equal, B's row of its own gone
+        QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0) && bothThreadsRun(1), 30000);
+        QCOMPARE(field(0, QStringLiteral("Master_Port")), QString::number(sb().servers().at(1).port));
+        QCOMPARE(field(1, QStringLiteral("Master_Port")), QString::number(sb().servers().at(0).port));
+        QCOMPARE(contents(1, QStringLiteral("test.orders")), contents(0, QStringLiteral("test.orders")));
+        QCOMPARE(contents(1, QStringLiteral("test.big")), contents(0, QStringLiteral("test.big")));
+        QCOMPARE(sql(1, QStringLiteral("SELECT note FROM test.orders WHERE seq = 600000000")),
+            QStringLiteral("a"));
+        // B kept its own identity (its option file), and is the reader again
+        QCOMPARE(sql(1, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)")), ownB);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
+        QVERIFY(!PairState::load(loaded())->isFenced(1));
+        // writes go on from A, and B's old data folder is kept beside the new one (removed here)
+        sql(0, QStringLiteral("INSERT INTO test.orders (seq, note) VALUES (600000001, 'then')"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 600000001")),
+            QStringLiteral("1"), 30000);
+        QStringList kept = besideB(dir);
+        QCOMPARE(kept.filter(QStringLiteral("replipair-copy.")), QStringList());
+        QCOMPARE(kept.size(), 1);
+        QDir(QFileInfo(dir).absolutePath() + QLatin1Char('/') + kept.first()).removeRecursively();
+    }
+
+    void sigintMidPhysicalCopyPutsBBack()
+    {
+        if (!sshReady())
+            QSKIP("the physical copy's data folder swap needs root and the test sshd with sudo");
+        waitHealthy();
+        const QString aBefore = contents(0, QStringLiteral("test.big"));
+        sql(1,
+            QStringLiteral("SET sql_log_bin = 0; SET GLOBAL read_only = 0; "
+                           "INSERT INTO test.orders (seq, note) VALUES (500000000, 'b-only'); SET GLOBAL "
+                           "read_only = 1"));
+        const QString bOrders = contents(1, QStringLiteral("test.orders"));
+        const QString dir = dataDirB();
+        const QStringList beside = besideB(dir);
+        QVERIFY(useSsh(true));
+        const auto local = qScopeGuard([this] { useSsh(false); });
+        QProcess p;
+        p.setProcessEnvironment(env());
+        p.start(QStringLiteral(REPLIPAIR_CLI),
+            rebuildArgs() << QStringLiteral("--method") << QStringLiteral("physical")
+                          << QStringLiteral("--json"));
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray seen;
+        bool streaming = false;
+        QElapsedTimer t;
+        t.start();
+        while (!streaming && t.elapsed() < 300000 && p.state() == QProcess::Running) {
+            p.waitForReadyRead(100);
+            seen += p.readAllStandardOutput();
+            for (const QByteArray& line : seen.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o.value(QStringLiteral("step")).toString() == QLatin1String("copy")
+                    && o.value(QStringLiteral("event")).toString() == QLatin1String("progress")
+                    && o.value(QStringLiteral("data")).toObject().value(QStringLiteral("phase")).toString()
+                        == QLatin1String("copy"))
+                    streaming = true;
+            }
+        }
+        QVERIFY2(streaming, seen.constData());
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(180000));
+        seen += p.readAllStandardOutput();
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(
+            p.exitCode() == 130, qPrintable(QString::number(p.exitCode()) + err + QString::fromUtf8(seen)));
+        // B on its old data folder, running and usable: its own row, its replica settings, read-only
+        QCOMPARE(dataDirB(), dir);
+        QCOMPARE(contents(1, QStringLiteral("test.orders")), bOrders);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
+        QCOMPARE(field(1, QStringLiteral("Master_Port")), QString::number(sb().servers().at(0).port));
+        QVERIFY(!PairState::load(loaded())->isFenced(1));
+        // A untouched and replicating from B again; nothing of the copy on either host
+        QCOMPARE(sql(0, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
+        QCOMPARE(contents(0, QStringLiteral("test.big")), aBefore);
+        QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0), 30000);
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE User = 'replipair_backup'")),
+            QStringLiteral("0"));
+        QCOMPARE(besideB(dir), beside);
+        QString out;
+        QVERIFY2(cli({ QStringLiteral("recover"), sb().profilePath() }, &out) == 0, qPrintable(out));
+        sql(1,
+            QStringLiteral("SET sql_log_bin = 0; SET GLOBAL read_only = 0; DELETE FROM test.orders WHERE seq "
+                           "= 500000000; SET GLOBAL read_only = 1"));
     }
 
     void cleanupTestCase() { }
