@@ -62,8 +62,9 @@ OperationStep Rebuild::copyStep(OperationRun& run, const RebuildGuards& guards)
                 emitEvent(e);
             }
             ServerWorker* const workers[2] = { run.worker(0), run.worker(1) };
-            auto done = RebuildCopy::run(method, m_profile, m_source, workers, check,
-                physical ? &*physical : nullptr, m_options.cancel.get(),
+            auto done = RebuildCopy::run(
+                method, m_profile, m_source, workers, check, physical ? &*physical : nullptr,
+                m_options.cancel.get(),
                 [this, b](const CopyProgress& p) {
                     SetupEvent e;
                     e.kind = SetupEvent::Kind::Progress;
