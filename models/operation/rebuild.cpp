@@ -86,9 +86,13 @@ Rebuild::Preview Rebuild::preview(const RebuildGuards& guards) const
         p.lines << tr("%1's old data (%2) is NOT saved: if the rebuild fails, %1 stays read-only, fenced and "
                       "without it until it is rebuilt.")
                        .arg(p.target, size(c.targetBytes));
-    p.lines << tr("Replication stops both ways for the time of the copy (%1 from %2, %3 copy); %2 keeps "
-                  "serving reads and writes, %4 stays read-only throughout.")
-                   .arg(size(p.sourceBytes), p.source, p.method, p.target);
+    p.lines << (method == CopyMethod::Physical
+            ? tr("Replication stops both ways for the time of the copy (%1 from %2, physical copy); %2 keeps "
+                 "serving reads and writes, %3 stays read-only and is stopped only for the swap.")
+                  .arg(size(p.sourceBytes), p.source, p.target)
+            : tr("Replication stops both ways for the time of the copy (%1 from %2, %3 copy); %2 keeps "
+                 "serving reads and writes, %4 stays read-only throughout.")
+                  .arg(size(p.sourceBytes), p.source, p.method, p.target));
     p.lines << tr("Then %1 replicates from %2 at the copy's exact point, %2 from %1 at %1's position after "
                   "the copy; both directions and the data are verified.")
                    .arg(p.target, p.source);

@@ -86,6 +86,12 @@ OperationStep Rebuild::copyStep(OperationRun& run, const RebuildGuards& guards)
             if (!done)
                 return std::unexpected(done.error());
             m_copied = *done;
+            if (method == CopyMethod::Physical)
+                return tr("%1 streamed and prepared in %2 s, %3 swapped in (its old data folder: %4); the "
+                          "copy's point on %5: %6")
+                    .arg(size(done->bytes))
+                    .arg(double(done->elapsedMs) / 1000.0, 0, 'f', 1)
+                    .arg(b, done->savedCopy, m_profile.servers[m_source].name, shown(done->source));
             return tr("%1 copied (%n table(s)) in %2 s; the copy's point on %3: %4", nullptr, done->tables)
                 .arg(size(done->bytes))
                 .arg(double(done->elapsedMs) / 1000.0, 0, 'f', 1)

@@ -146,10 +146,12 @@ QList<Finding> RebuildGuards::before(CopyMethod method, bool saveOld)
         return out;
     }
     m_check = *check;
-    out += check->findings;
     m_method = method;
     if (method != CopyMethod::Logical)
         out += physical(method);
+    // the logical copy's own findings (its tools on B's host, its saved dump) only when it is the one made
+    if (m_method == CopyMethod::Logical)
+        out += check->findings;
     if (m_method == CopyMethod::Logical && saveOld && !check->targetTables.isEmpty()
         && check->saveFreeBytes >= 0) {
         // a dump is about the size of the data; a margin for the file system

@@ -2,8 +2,9 @@
 // different data on both sides while a writer keeps committing on A; after B's replicated data was wiped;
 // refused when the rebuilt server would clash with its peer (server_id, server_uuid); cancelled by SIGINT
 // in the middle of the copy (A untouched, B back on its old data, recover has nothing left to do). The
-// physical copy (real mariadb-backup, both hosts through the test sshd): a broken B rebuilt with both
-// directions running and the data equal, B keeping its own server_id and gtid_domain_id; SIGINT in the
+// physical copy (real mariadb-backup, both hosts through the test sshd): B whose data was wiped (its SQL
+// thread halted) rebuilt with both directions running and the data equal, B keeping its own server_id and
+// gtid_domain_id; SIGINT in the
 // middle of the stream (B on its old data folder, running and usable, nothing of the copy left); refused
 // with nothing changed when a host lacks mariadb-backup.
 #include "operation/pairstate.h"
@@ -119,7 +120,7 @@ class TestRebuild : public QObject
             p.servers[i].ssh.acceptNewHostKey = true;
             p.servers[i].ssh.sudo = true;
         }
-        return p.save(sb().profilePath());
+        return p.save(sb().profilePath()).has_value();
     }
     QString dataDirB()
     {
@@ -134,16 +135,6 @@ class TestRebuild : public QObject
         return QDir(QFileInfo(dataDir).absolutePath())
             .entryList({ QStringLiteral("replipair-copy.*"), QStringLiteral("*-before-copy-*") },
                 QDir::Dirs | QDir::Hidden);
-    }
-    /** B's own conflict: a row A then writes too, so that B's SQL thread halts on 1062. */
-    void breakB(qint64 seq)
-    {
-        sql(1,
-            QStringLiteral(
-                "SET sql_log_bin = 0; SET GLOBAL read_only = 0; INSERT INTO test.orders (seq, note) "
-                "VALUES (%1, 'b-only'); SET GLOBAL read_only = 1")
-                .arg(seq));
-        sql(0, QStringLiteral("INSERT INTO test.orders (seq, note) VALUES (%1, 'a')").arg(seq));
     }
     void waitHealthy()
     {
@@ -197,11 +188,6 @@ private Q_SLOTS:
             2);
         QVERIFY2(out.contains(QStringLiteral("replaced")) && out.contains(QStringLiteral("saved")),
             qPrintable(out));
-        // the physical copy belongs to another build
-        QCOMPARE(cli(rebuildArgs() << QStringLiteral("--method") << QStringLiteral("physical"), &out), 1);
-        QVERIFY2(out.contains(QStringLiteral("rebuild-method-unavailable"))
-                || out.contains(QStringLiteral("not available")),
-            qPrintable(out));
         QVERIFY(bothThreadsRun(0) && bothThreadsRun(1));
     }
 
@@ -248,20 +234,59 @@ private Q_SLOTS:
 
     void rebuildAfterTheDataWasWiped()
     {
+        // the physical copy where it can run (root, the test sshd with sudo): B's whole data folder
+        // replaced from A by mariadb-backup; else the logical one
+        const bool physical = sshReady();
+        if (!physical)
+            qInfo("no test sshd with sudo: the logical copy rebuilds B");
         waitHealthy();
+        const QString ownB = sql(1, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)"));
+        QVERIFY(ownB != sql(0, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)")));
+        // B's data wiped: its SQL thread halts on the next row A writes
         sql(1, QStringLiteral("SET sql_log_bin = 0; DROP DATABASE test"));
         sql(0, QStringLiteral("INSERT INTO test.orders (seq, note) VALUES (800000000, 'after the wipe')"));
         QTRY_VERIFY_WITH_TIMEOUT(field(1, QStringLiteral("Last_SQL_Errno")) != QLatin1String("0"), 30000);
+        QCOMPARE(field(1, QStringLiteral("Slave_SQL_Running")), QStringLiteral("No"));
+        const QString dir = dataDirB();
+        QVERIFY(useSsh(physical));
+        const auto local = qScopeGuard([this] { useSsh(false); });
         QString out;
-        QVERIFY2(cli(rebuildArgs(), &out) == 0, qPrintable(out));
+        QVERIFY2(cli(rebuildArgs() << QStringLiteral("--method")
+                                   << QStringLiteral(physical ? "physical" : "logical")
+                                   << QStringLiteral("--json"),
+                     &out)
+                == 0,
+            qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("\"dataEqual\":true")), qPrintable(out));
+        // both directions from the copy's point, the data equal
         QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0) && bothThreadsRun(1), 30000);
+        QCOMPARE(field(0, QStringLiteral("Master_Port")), QString::number(sb().servers().at(1).port));
+        QCOMPARE(field(1, QStringLiteral("Master_Port")), QString::number(sb().servers().at(0).port));
         QCOMPARE(contents(1, QStringLiteral("test.orders")), contents(0, QStringLiteral("test.orders")));
         QCOMPARE(contents(1, QStringLiteral("test.big")), contents(0, QStringLiteral("test.big")));
+        // B kept its own identity (its option file), and is the reader again
+        QCOMPARE(sql(1, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)")), ownB);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
+        QVERIFY(!PairState::load(loaded())->isFenced(1));
         // and writes go on both ways
         sql(0, QStringLiteral("INSERT INTO test.orders (seq, note) VALUES (800000001, 'then')"));
         QTRY_COMPARE_WITH_TIMEOUT(
             sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 800000001")),
             QStringLiteral("1"), 30000);
+        sql(1,
+            QStringLiteral("SET GLOBAL read_only = 0; INSERT INTO test.orders (seq, note) VALUES (800000002, "
+                           "'from B'); SET GLOBAL read_only = 1"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(0, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 800000002")),
+            QStringLiteral("1"), 30000);
+        if (!physical)
+            return;
+        // the old data folder is kept beside the new one (removed here); no work folder left
+        QVERIFY2(out.contains(QStringLiteral("mariadb-backup")), qPrintable(out));
+        const QStringList kept = besideB(dir);
+        QCOMPARE(kept.filter(QStringLiteral("replipair-copy.")), QStringList());
+        QCOMPARE(kept.size(), 1);
+        QDir(QFileInfo(dir).absolutePath() + QLatin1Char('/') + kept.first()).removeRecursively();
     }
 
     void serverIdClashRefusedBeforeAnyChange()
@@ -400,48 +425,6 @@ private Q_SLOTS:
         QCOMPARE(besideB(dir), beside);
         QCOMPARE(contents(1, QStringLiteral("test.orders")), bOrders);
         QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
-    }
-
-    void physicalRebuildOfABrokenB()
-    {
-        if (!sshReady())
-            QSKIP("the physical copy's data folder swap needs root and the test sshd with sudo");
-        waitHealthy();
-        const QString ownB = sql(1, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)"));
-        QVERIFY(ownB != sql(0, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)")));
-        breakB(600000000);
-        QVERIFY2(haltsOn(1062), qPrintable(field(1, QStringLiteral("Last_SQL_Error"))));
-        const QString dir = dataDirB();
-        QVERIFY(useSsh(true));
-        const auto local = qScopeGuard([this] { useSsh(false); });
-        QString out;
-        const int rc = cli(rebuildArgs()
-                << QStringLiteral("--method") << QStringLiteral("physical") << QStringLiteral("--json"),
-            &out);
-        QVERIFY2(rc == 0, qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("\"dataEqual\":true")), qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("mariadb-backup")), qPrintable(out));
-        // both directions from the copy's point, the data equal, B's row of its own gone
-        QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0) && bothThreadsRun(1), 30000);
-        QCOMPARE(field(0, QStringLiteral("Master_Port")), QString::number(sb().servers().at(1).port));
-        QCOMPARE(field(1, QStringLiteral("Master_Port")), QString::number(sb().servers().at(0).port));
-        QCOMPARE(contents(1, QStringLiteral("test.orders")), contents(0, QStringLiteral("test.orders")));
-        QCOMPARE(contents(1, QStringLiteral("test.big")), contents(0, QStringLiteral("test.big")));
-        QCOMPARE(sql(1, QStringLiteral("SELECT note FROM test.orders WHERE seq = 600000000")),
-            QStringLiteral("a"));
-        // B kept its own identity (its option file), and is the reader again
-        QCOMPARE(sql(1, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)")), ownB);
-        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
-        QVERIFY(!PairState::load(loaded())->isFenced(1));
-        // writes go on from A, and B's old data folder is kept beside the new one (removed here)
-        sql(0, QStringLiteral("INSERT INTO test.orders (seq, note) VALUES (600000001, 'then')"));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 600000001")),
-            QStringLiteral("1"), 30000);
-        QStringList kept = besideB(dir);
-        QCOMPARE(kept.filter(QStringLiteral("replipair-copy.")), QStringList());
-        QCOMPARE(kept.size(), 1);
-        QDir(QFileInfo(dir).absolutePath() + QLatin1Char('/') + kept.first()).removeRecursively();
     }
 
     void sigintMidPhysicalCopyPutsBBack()
