@@ -252,7 +252,7 @@ private Q_SLOTS:
         const auto local = qScopeGuard([this] { useSsh(false); });
         QString out;
         QVERIFY2(cli(rebuildArgs() << QStringLiteral("--method")
-                                   << QStringLiteral(physical ? "physical" : "logical")
+                                   << QString::fromLatin1(physical ? "physical" : "logical")
                                    << QStringLiteral("--json"),
                      &out)
                 == 0,
