@@ -87,8 +87,8 @@ OperationStep Rebuild::copyStep(OperationRun& run, const RebuildGuards& guards)
                 return std::unexpected(done.error());
             m_copied = *done;
             if (method == CopyMethod::Physical)
-                return tr("%1 streamed and prepared in %2 s, %3 swapped in (its old data folder: %4); the "
-                          "copy's point on %5: %6")
+                return tr("%1 streamed and prepared in %2 s, swapped in as %3's data folder (the old one is "
+                          "kept: %4); the copy's point on %5: %6")
                     .arg(size(done->bytes))
                     .arg(double(done->elapsedMs) / 1000.0, 0, 'f', 1)
                     .arg(b, done->savedCopy, m_profile.servers[m_source].name, shown(done->source));
