@@ -4,143 +4,20 @@
 // in the middle of the copy (A untouched, B back on its old data, recover has nothing left to do). The
 // physical copy (real mariadb-backup, both hosts through the test sshd): B whose data was wiped (its SQL
 // thread halted) rebuilt with both directions running and the data equal, B keeping its own server_id and
-// gtid_domain_id; SIGINT in the
-// middle of the stream (B on its old data folder, running and usable, nothing of the copy left); refused
-// with nothing changed when a host lacks mariadb-backup.
-#include "operation/pairstate.h"
+// gtid_domain_id; SIGINT in the middle of the stream (B on its old data folder, running and usable, nothing
+// of the copy left); refused with nothing changed when a host lacks mariadb-backup.
+#include "rebuildharness.h"
 #include "support/replicatedsandbox.h"
 #include "support/rowwriter.h"
 #include "support/setupdriver.h"
-#include "support/sshdfixture.h"
-#include "support/testsupport.h"
 
-#include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
-#include <QTest>
 
-#include <csignal>
-#include <unistd.h>
-
-class TestRebuild : public QObject
+class TestRebuild : public QObject, RebuildHarness
 {
     Q_OBJECT
 
-    SandboxPair m_pair;
-    SshdFixture m_sshd;
-    int m_sshUp = -1; ///< -1 not tried, 0 failed, 1 running
-    QString m_password;
-    Sandbox& sb() { return m_pair.sandbox(); }
-    QString sql(int i, const QString& s)
-    {
-        bool ok = false;
-        const QString out = sandboxSql(sb(), i, s, &ok);
-        if (!ok)
-            qWarning() << "SQL failed on" << i << s << out;
-        return out;
-    }
-    QString field(int i, const QString& column) { return sandboxReplicaField(sb(), i, column); }
-    PairProfile loaded() { return PairProfile::load(sb().profilePath()).value_or(PairProfile()); }
-    QProcessEnvironment env()
-    {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        const QString tmp = m_pair.dir() + QStringLiteral("/tmp");
-        QDir().mkpath(tmp);
-        e.insert(QStringLiteral("TMPDIR"), tmp);
-        return e;
-    }
-    /** Runs the CLI to its end; returns its exit code, its stdout and stderr in @p out. */
-    int cli(const QStringList& args, QString* out, int timeoutMs = 600000,
-        const QProcessEnvironment& environment = {})
-    {
-        QProcess p;
-        p.setProcessEnvironment(environment.isEmpty() ? env() : environment);
-        p.start(QStringLiteral(REPLIPAIR_CLI), args);
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        *out = QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
-        qInfo().noquote() << *out;
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    }
-    QStringList rebuildArgs()
-    {
-        return { QStringLiteral("rebuild"), m_pair.sandbox().profilePath(), QStringLiteral("--server"),
-            QStringLiteral("B"), QStringLiteral("--from"), QStringLiteral("A"), QStringLiteral("--yes") };
-    }
-    bool bothThreadsRun(int i)
-    {
-        return field(i, QStringLiteral("Slave_IO_Running")) == QLatin1String("Yes")
-            && field(i, QStringLiteral("Slave_SQL_Running")) == QLatin1String("Yes");
-    }
-    /** What a table holds, in one line: rows, sum of keys, and a checksum of every row. */
-    QString contents(int i, const QString& table)
-    {
-        return sql(i,
-            QStringLiteral("SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(seq), 0), '/', "
-                           "COALESCE(SUM(CRC32(CONCAT_WS('|', seq, note))), 0)) FROM %1")
-                .arg(table));
-    }
-    /** Waits until B's SQL thread halts on @p errno. */
-    bool haltsOn(int errno_)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 60000) {
-            if (field(1, QStringLiteral("Last_SQL_Errno")) == QString::number(errno_)
-                && field(1, QStringLiteral("Slave_SQL_Running")) == QLatin1String("No"))
-                return true;
-            QTest::qWait(100);
-        }
-        return false;
-    }
-    /** The test sshd (sudo: the servers run as root), started at the first physical test. */
-    bool sshReady()
-    {
-        if (m_sshUp < 0)
-            m_sshUp = ::geteuid() == 0 && m_sshd.start() && m_sshd.allowSudo() ? 1 : 0;
-        return m_sshUp == 1;
-    }
-    /** The saved profile with both hosts reached through the test sshd (on) or on this machine (off). */
-    bool useSsh(bool on)
-    {
-        PairProfile p = loaded();
-        for (int i = 0; i < 2; ++i) {
-            p.servers[i].hasSsh = on;
-            if (!on)
-                continue;
-            p.servers[i].ssh = m_sshd.endpoint(m_sshd.dir() + QStringLiteral("/known_hosts_rebuild"));
-            p.servers[i].ssh.acceptNewHostKey = true;
-            p.servers[i].ssh.sudo = true;
-        }
-        return p.save(sb().profilePath()).has_value();
-    }
-    QString dataDirB()
-    {
-        QString d = sql(1, QStringLiteral("SELECT @@GLOBAL.datadir"));
-        while (d.endsWith(QLatin1Char('/')))
-            d.chop(1);
-        return d;
-    }
-    /** What the physical copy makes beside B's data folder: its work folders and the old data folders. */
-    QStringList besideB(const QString& dataDir)
-    {
-        return QDir(QFileInfo(dataDir).absolutePath())
-            .entryList({ QStringLiteral("replipair-copy.*"), QStringLiteral("*-before-copy-*") },
-                QDir::Dirs | QDir::Hidden);
-    }
-    void waitHealthy()
-    {
-        QString error;
-        QVERIFY2(waitForSandboxReplication(sb(), 60000, &error), qPrintable(error));
-    }
 private Q_SLOTS:
     void initTestCase()
     {
@@ -346,34 +223,11 @@ private Q_SLOTS:
                            "INSERT INTO test.orders (seq, note) VALUES (700000000, 'b-only'); SET GLOBAL "
                            "read_only = 1"));
         const QString bOrders = contents(1, QStringLiteral("test.orders"));
-        QProcess p;
-        p.setProcessEnvironment(env());
-        p.start(QStringLiteral(REPLIPAIR_CLI), rebuildArgs() << QStringLiteral("--json"));
-        QVERIFY(p.waitForStarted(10000));
         QByteArray seen;
-        bool copying = false;
-        QElapsedTimer t;
-        t.start();
-        while (!copying && t.elapsed() < 300000 && p.state() == QProcess::Running) {
-            p.waitForReadyRead(200);
-            seen += p.readAllStandardOutput();
-            for (const QByteArray& line : seen.split('\n')) {
-                const QJsonObject o = QJsonDocument::fromJson(line).object();
-                if (o.value(QStringLiteral("step")).toString() == QLatin1String("copy")
-                    && o.value(QStringLiteral("event")).toString() == QLatin1String("progress")
-                    && o.value(QStringLiteral("data")).toObject().value(QStringLiteral("phase")).toString()
-                        == QLatin1String("copy"))
-                    copying = true;
-            }
-        }
-        QVERIFY2(copying, seen.constData());
-        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
-        ::kill(pid_t(p.processId()), SIGINT);
-        QVERIFY(p.waitForFinished(180000));
-        seen += p.readAllStandardOutput();
-        const QString err = QString::fromUtf8(p.readAllStandardError());
-        QVERIFY2(
-            p.exitCode() == 130, qPrintable(QString::number(p.exitCode()) + err + QString::fromUtf8(seen)));
+        // B read-only while the copy runs; then Ctrl-C
+        const int rc = interruptWhileCopying(rebuildArgs() << QStringLiteral("--json"), &seen,
+            [this] { QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1")); });
+        QVERIFY2(rc == 130, qPrintable(QString::number(rc) + QString::fromUtf8(seen)));
         // A untouched: writable, same data, replicating from B again
         QCOMPARE(sql(0, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
         QCOMPARE(contents(0, QStringLiteral("test.big")), aBefore);
@@ -442,35 +296,11 @@ private Q_SLOTS:
         const QStringList beside = besideB(dir);
         QVERIFY(useSsh(true));
         const auto local = qScopeGuard([this] { useSsh(false); });
-        QProcess p;
-        p.setProcessEnvironment(env());
-        p.start(QStringLiteral(REPLIPAIR_CLI),
-            rebuildArgs() << QStringLiteral("--method") << QStringLiteral("physical")
-                          << QStringLiteral("--json"));
-        QVERIFY(p.waitForStarted(10000));
         QByteArray seen;
-        bool streaming = false;
-        QElapsedTimer t;
-        t.start();
-        while (!streaming && t.elapsed() < 300000 && p.state() == QProcess::Running) {
-            p.waitForReadyRead(100);
-            seen += p.readAllStandardOutput();
-            for (const QByteArray& line : seen.split('\n')) {
-                const QJsonObject o = QJsonDocument::fromJson(line).object();
-                if (o.value(QStringLiteral("step")).toString() == QLatin1String("copy")
-                    && o.value(QStringLiteral("event")).toString() == QLatin1String("progress")
-                    && o.value(QStringLiteral("data")).toObject().value(QStringLiteral("phase")).toString()
-                        == QLatin1String("copy"))
-                    streaming = true;
-            }
-        }
-        QVERIFY2(streaming, seen.constData());
-        ::kill(pid_t(p.processId()), SIGINT);
-        QVERIFY(p.waitForFinished(180000));
-        seen += p.readAllStandardOutput();
-        const QString err = QString::fromUtf8(p.readAllStandardError());
-        QVERIFY2(
-            p.exitCode() == 130, qPrintable(QString::number(p.exitCode()) + err + QString::fromUtf8(seen)));
+        const int rc = interruptWhileCopying(rebuildArgs()
+                << QStringLiteral("--method") << QStringLiteral("physical") << QStringLiteral("--json"),
+            &seen);
+        QVERIFY2(rc == 130, qPrintable(QString::number(rc) + QString::fromUtf8(seen)));
         // B on its old data folder, running and usable: its own row, its replica settings, read-only
         QCOMPARE(dataDirB(), dir);
         QCOMPARE(contents(1, QStringLiteral("test.orders")), bOrders);
