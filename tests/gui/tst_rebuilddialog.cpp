@@ -108,6 +108,8 @@ private Q_SLOTS:
             codes().filter(QRegularExpression(QStringLiteral("^(physical-copy|backup-tool)"))).size() > 0,
             qPrintable(codes().join(QLatin1Char(' '))));
         QVERIFY2(stepText().contains(QStringLiteral("mariadb-backup")), qPrintable(stepText()));
+        auto* saveOld = dialog.findChild<QCheckBox*>(QStringLiteral("saveOldData"));
+        QVERIFY(!saveOld->isEnabled()); // the old data folder is kept anyway: the swap's way back
 
         // auto at this size: the logical copy, and the check says why
         QTest::mouseClick(automatic, Qt::LeftButton);
@@ -120,6 +122,7 @@ private Q_SLOTS:
         QTest::mouseClick(logical, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy() && !codes().contains(QStringLiteral("copy-method")), 60000);
         QVERIFY(!stepText().contains(QStringLiteral("mariadb-backup")));
+        QVERIFY(saveOld->isEnabled());
         QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
         QTRY_VERIFY(!dialog.isVisible());
     }

@@ -189,6 +189,8 @@ void RebuildDialog::showChecks()
         new QTreeWidgetItem(m_steps, { QString::number(i + 1), m_outcome.steps[i] });
     m_steps->resizeColumnToContents(0);
     m_preview->setText(m_outcome.preview.lines.join(QLatin1Char('\n')));
+    // the physical copy keeps B's old data folder whatever the box says: it is its way back
+    m_saveOld->setEnabled(m_outcome.preview.method != QLatin1String("physical"));
     const QString a = m_profile.servers[1 - m_target].name, b = m_profile.servers[m_target].name;
     const bool ok = refusals == 0 && !m_outcome.refused;
     m_rebuildButton->setEnabled(ok);
