@@ -14,6 +14,24 @@
 
 using RebuildText::size;
 
+namespace {
+/** Whether the journal's last run is an interrupted rebuild whose only change left is @p target's removed
+ *  replica settings (recover cannot put them back; a rebuild of @p target makes them anew). */
+bool leftOnlyReplicaReset(const QString& path, const QString& target)
+{
+    auto runs = JournalRun::readAll(path);
+    if (!runs || runs->isEmpty())
+        return false;
+    const JournalRun& last = runs->last();
+    if (last.operation != RebuildIds::Rebuild || !last.interrupted() || last.toUndo().isEmpty())
+        return false;
+    for (const JournalIntent& i : last.toUndo())
+        if (i.action != RebuildIds::ReplicaReset || i.server != target)
+            return false;
+    return true;
+}
+} // namespace
+
 QJsonObject Rebuild::Preview::toJson() const
 {
     return QJsonObject { { QStringLiteral("source"), source }, { QStringLiteral("target"), target },
@@ -142,6 +160,14 @@ Rebuild::Outcome Rebuild::run()
     if (!m_options.journalPath.isEmpty()) {
         auto journal
             = IntentJournal::beginIfFree(m_options.journalPath, m_profile.filePath, RebuildIds::Rebuild);
+        // what recover cannot put back after a killed rebuild of B (B's removed replica settings: their
+        // password was in memory only) is what this run sets up anew: it may begin
+        if (!journal && leftOnlyReplicaReset(m_options.journalPath, b)) {
+            run.report(SetupEvent::Kind::Info, m_target, StepId::Journal,
+                tr("the interrupted rebuild left %1 without replica settings: this rebuild sets them up anew")
+                    .arg(b));
+            journal = IntentJournal::begin(m_options.journalPath, RebuildIds::Rebuild);
+        }
         if (!journal) {
             m_out.error = journal.error();
             m_out.refused = true;

@@ -132,10 +132,11 @@ protected:
         QString error;
         QVERIFY2(waitForSandboxReplication(sb(), 60000, &error), qPrintable(error));
     }
-    /** Starts the CLI with @p args (--json among them), sends it SIGINT once its copy reports progress in
-     *  the copy phase, waits for its end; its exit code (-1: never seen copying), its output in @p seen. */
-    int interruptWhileCopying(
-        const QStringList& args, QByteArray* seen, const std::function<void()>& beforeSignal = {})
+    /** Starts the CLI with @p args (--json among them), sends it @p signal once its copy reports progress
+     *  in the copy phase, waits for its end; its exit code (-1: never seen copying; -2: killed by the
+     *  signal), its output in @p seen. */
+    int interruptWhileCopying(const QStringList& args, QByteArray* seen,
+        const std::function<void()>& beforeSignal = {}, int signal = SIGINT)
     {
         QProcess p;
         p.setProcessEnvironment(env());
@@ -160,9 +161,11 @@ protected:
         if (copying && beforeSignal)
             beforeSignal();
         if (copying)
-            ::kill(pid_t(p.processId()), SIGINT);
+            ::kill(pid_t(p.processId()), signal);
         p.waitForFinished(180000);
         *seen += p.readAllStandardOutput() + p.readAllStandardError();
-        return copying && p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        if (!copying)
+            return -1;
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
     }
 };

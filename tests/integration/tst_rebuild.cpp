@@ -321,6 +321,39 @@ private Q_SLOTS:
                            "= 500000000; SET GLOBAL read_only = 1"));
     }
 
+    void killedMidPhysicalCopyThenRecover()
+    {
+        if (!sshReady())
+            QSKIP("the physical copy's data folder swap needs root and the test sshd with sudo");
+        waitHealthy();
+        const QString dir = dataDirB();
+        const QStringList beside = besideB(dir);
+        const QString bOrders = contents(1, QStringLiteral("test.orders"));
+        QVERIFY(useSsh(true));
+        const auto local = qScopeGuard([this] { useSsh(false); });
+        QByteArray seen;
+        QCOMPARE(
+            interruptWhileCopying(rebuildArgs()
+                    << QStringLiteral("--method") << QStringLiteral("physical") << QStringLiteral("--json"),
+                &seen, {}, SIGKILL),
+            -2);
+        // the stream's jobs run on, detached; recover stops them and puts back what the journal names
+        QString out;
+        const int rc = cli({ QStringLiteral("recover"), sb().profilePath() }, &out);
+        QVERIFY2(rc == 0 || rc == 1, qPrintable(out));
+        QCOMPARE(besideB(dir), beside);
+        QCOMPARE(dataDirB(), dir);
+        QCOMPARE(contents(1, QStringLiteral("test.orders")), bOrders);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
+        QCOMPARE(sql(0, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE User = 'replipair_backup'")),
+            QStringLiteral("0"));
+        QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0), 30000);
+        // what recover cannot put back (B's removed replica settings) a rebuild does
+        QVERIFY2(cli(rebuildArgs(), &out) == 0, qPrintable(out));
+        QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0) && bothThreadsRun(1), 30000);
+    }
+
     void cleanupTestCase() { }
 };
 
