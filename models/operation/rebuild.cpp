@@ -1,31 +1,34 @@
 #include "operation/rebuild.h"
 
-#include "common/sqlquote.h"
 #include "common/stepid.h"
 #include "host/serverworker.h"
 #include "operation/intentjournal.h"
 #include "operation/operationrun.h"
 #include "operation/rebuildguards.h"
 #include "operation/rebuildids.h"
-#include "setup/finaldatacheck.h"
-#include "setup/pairverifier.h"
-#include "sql/replicastatus.h"
+#include "operation/rebuildtext.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QLocale>
 #include <QScopeGuard>
 
-namespace {
-QString size(qint64 bytes)
-{
-    return QLocale::c().formattedDataSize(qMax<qint64>(0, bytes), 1, QLocale::DataSizeTraditionalFormat);
-}
+using RebuildText::size;
 
-QString shown(const BinlogCoordinates& c)
+namespace {
+/** Whether the journal's last run is an interrupted rebuild whose only change left is @p target's removed
+ *  replica settings (recover cannot put them back; a rebuild of @p target makes them anew). */
+bool leftOnlyReplicaReset(const QString& path, const QString& target)
 {
-    return c.gtid.isEmpty() ? QStringLiteral("%1:%2").arg(c.file).arg(c.position)
-                            : QStringLiteral("%1:%2, GTID %3").arg(c.file).arg(c.position).arg(c.gtid);
+    auto runs = JournalRun::readAll(path);
+    if (!runs || runs->isEmpty())
+        return false;
+    const JournalRun& last = runs->last();
+    if (last.operation != RebuildIds::Rebuild || !last.interrupted() || last.toUndo().isEmpty())
+        return false;
+    for (const JournalIntent& i : last.toUndo())
+        if (i.action != RebuildIds::ReplicaReset || i.server != target)
+            return false;
+    return true;
 }
 } // namespace
 
@@ -64,15 +67,32 @@ Rebuild::Preview Rebuild::preview(const RebuildGuards& guards) const
     if (!guards.copyCheck())
         return p;
     const CopyCheck& c = *guards.copyCheck();
-    p.method = RebuildCopy::id(RebuildCopy::resolve(m_options.method, c));
+    const CopyMethod method = guards.method();
+    p.method = RebuildCopy::id(method);
     p.databases = c.databases;
     p.sourceBytes = c.sourceBytes;
     p.targetBytes = c.targetBytes;
     p.saveFolder = c.saveFolder();
     p.saveFreeBytes = c.saveFreeBytes;
     p.lines << tr("%1 is rebuilt from %2: %3.")
-                   .arg(p.target, p.source, RebuildCopy::replaces(m_options.method, c, p.target));
-    if (c.targetTables.isEmpty())
+                   .arg(p.target, p.source, RebuildCopy::replaces(method, c, p.target));
+    if (method == CopyMethod::Physical && guards.physicalCheck()) {
+        // the data folder swap keeps the old folder whatever --no-save says: it is the way back
+        const PhysicalCopyCheck& pc = *guards.physicalCheck();
+        const QString dir = pc.servers[m_target].dataDir;
+        p.sourceBytes = pc.sourceBytes;
+        p.targetBytes = pc.targetDataBytes;
+        p.saveOld = true;
+        p.saveFolder = dir + QStringLiteral("-before-copy-<time>");
+        p.saveFreeBytes = pc.targetFreeBytes;
+        p.lines << tr("mariadb-backup streams all of %1 from its host to %2's, next to %3 (%4 free there); "
+                      "%2 is then stopped, %3 (%5) renamed %6 and kept, the copy moved in and %2 started "
+                      "with its own option file (its server_id and gtid_domain_id stay). On failure or "
+                      "cancel before the copy ends, %2 is put back on its old data folder and started.")
+                       .arg(p.source, p.target, dir,
+                           pc.targetFreeBytes < 0 ? tr("unknown") : size(pc.targetFreeBytes),
+                           size(pc.targetDataBytes), p.saveFolder);
+    } else if (c.targetTables.isEmpty())
         p.lines << tr("%1 holds nothing in them: there is nothing to save.").arg(p.target);
     else if (m_options.saveOld)
         p.lines << tr("%1's old data (%2, %n table(s)) is saved first in %3 on its host (%4 free there) and "
@@ -84,387 +104,17 @@ Rebuild::Preview Rebuild::preview(const RebuildGuards& guards) const
         p.lines << tr("%1's old data (%2) is NOT saved: if the rebuild fails, %1 stays read-only, fenced and "
                       "without it until it is rebuilt.")
                        .arg(p.target, size(c.targetBytes));
-    p.lines << tr("Replication stops both ways for the time of the copy (%1 from %2, %3 copy); %2 keeps "
-                  "serving reads and writes, %4 stays read-only throughout.")
-                   .arg(size(c.sourceBytes), p.source, p.method, p.target);
+    p.lines << (method == CopyMethod::Physical
+            ? tr("Replication stops both ways for the time of the copy (%1 from %2, physical copy); %2 keeps "
+                 "serving reads and writes, %3 stays read-only and is stopped only for the swap.")
+                  .arg(size(p.sourceBytes), p.source, p.target)
+            : tr("Replication stops both ways for the time of the copy (%1 from %2, %3 copy); %2 keeps "
+                 "serving reads and writes, %4 stays read-only throughout.")
+                  .arg(size(p.sourceBytes), p.source, p.method, p.target));
     p.lines << tr("Then %1 replicates from %2 at the copy's exact point, %2 from %1 at %1's position after "
                   "the copy; both directions and the data are verified.")
                    .arg(p.target, p.source);
     return p;
-}
-
-QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
-{
-    const QString a = m_profile.servers[m_source].name, b = m_profile.servers[m_target].name;
-    QList<OperationStep> steps;
-    steps << OperationStep { StepId::Fence, m_target,
-        tr("mark %1 fenced while it is rebuilt (the pair's state file)").arg(b),
-        [this, a]() -> Result<QString> {
-            auto state = PairState::load(m_profile);
-            if (!state)
-                return std::unexpected(state.error());
-            m_stateBefore = *state;
-            PairState marked = *state;
-            marked.fence(m_target, tr("being rebuilt from %1").arg(a));
-            if (auto saved = marked.save(m_profile); !saved)
-                return std::unexpected(saved.error());
-            return tr("fenced: being rebuilt from %1").arg(a);
-        },
-        [this]() -> Result<QString> {
-            if (!m_stateBefore)
-                return QString();
-            if (auto saved = m_stateBefore->save(m_profile); !saved)
-                return std::unexpected(saved.error());
-            return m_stateBefore->isFenced(m_target) ? tr("still fenced, as before") : tr("mark cleared");
-        } };
-    auto readOnly = std::make_shared<QPair<int, int>>(0, 0); // was, intent
-    steps << OperationStep { StepId::SetReadOnly, m_target, tr("make %1 read-only").arg(b),
-        [&run, this, readOnly]() -> Result<QString> {
-            return run.onServer(m_target, [readOnly](ServerContext& ctx) -> Result<QString> {
-                auto was = ctx.sql->scalar(QStringLiteral("SELECT @@GLOBAL.read_only"));
-                if (!was)
-                    return std::unexpected(was.error());
-                readOnly->first = was->toInt() ? 1 : 0;
-                readOnly->second = ctx.intent(StepId::SetReadOnly, IntentJournal::Action::ReadOnly,
-                    { { QStringLiteral("was"), readOnly->first } });
-                if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL read_only = 1")); !r)
-                    return std::unexpected(r.error());
-                ctx.intentDone(readOnly->second);
-                return tr("read_only = ON (was %1)").arg(readOnly->first);
-            });
-        },
-        [&run, this, readOnly]() -> Result<QString> {
-            return run.onServer(m_target, [readOnly](ServerContext& ctx) -> Result<QString> {
-                if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL read_only = %1").arg(readOnly->first));
-                    !r)
-                    return std::unexpected(r.error());
-                ctx.intentReleased(readOnly->second);
-                return tr("read_only = %1 again").arg(readOnly->first);
-            });
-        } };
-    m_releaseAfterCopy.clear();
-    m_releaseAfterCopy << std::make_pair(m_target, readOnly);
-    auto stopped = std::make_shared<QPair<int, int>>(0, 0); // was running, intent
-    steps << OperationStep { StepId::StopReplica, m_source,
-        tr("stop %1's replication from %2 (%1 keeps taking reads and writes)").arg(a, b),
-        [&run, this, stopped]() -> Result<QString> {
-            return run.onServer(m_source, [stopped](ServerContext& ctx) -> Result<QString> {
-                auto status = ReplicaStatus::read(*ctx.sql, ctx.dialect);
-                if (!status)
-                    return std::unexpected(status.error());
-                if (!status->configured)
-                    return tr("no replica settings: nothing to stop");
-                stopped->first = status->ioRunning || status->sqlRunning;
-                stopped->second = ctx.intent(StepId::StopReplica, RebuildIds::ReplicaStopped,
-                    { { QStringLiteral("wasRunning"), bool(stopped->first) } });
-                if (auto r = ctx.sql->exec(ctx.dialect.stopReplica()); !r)
-                    return std::unexpected(r.error());
-                ctx.intentDone(stopped->second);
-                return tr("replication stopped (it was %1)")
-                    .arg(stopped->first ? tr("running") : tr("stopped"));
-            });
-        },
-        [&run, this, stopped]() -> Result<QString> {
-            return run.onServer(m_source, [stopped](ServerContext& ctx) -> Result<QString> {
-                if (stopped->first)
-                    if (auto r = ctx.sql->exec(ctx.dialect.startReplica()); !r)
-                        return std::unexpected(r.error());
-                ctx.intentReleased(stopped->second);
-                return stopped->first ? tr("replication started again")
-                                      : tr("replication left stopped, as it was");
-            });
-        } };
-    m_releaseAfterCopy << std::make_pair(m_source, stopped);
-    steps << OperationStep { StepId::ReplicationUser, m_source,
-        tr("give the replication account on %1 (for %2's IO thread) a new generated password").arg(a, b),
-        [&run, this]() -> Result<QString> {
-            auto replica = run.worker(m_target)->run([](ServerContext& ctx) { return ctx.dialect; });
-            m_password[m_source] = ReplicationSteps::generatePassword();
-            const QString pw = m_password[m_source], user = m_profile.replicationUser,
-                          host = m_profile.replicationHostFor(m_source);
-            return run.onServer(m_source, [pw, user, host, replica](ServerContext& ctx) -> Result<QString> {
-                const int id = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
-                    { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
-                        { QStringLiteral("existed"), true } },
-                    true);
-                if (auto r = ReplicationSteps::createReplicationUser(
-                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()));
-                    !r)
-                    return std::unexpected(r.error());
-                ctx.intentDone(id);
-                return tr("%1: new generated password (kept in memory)").arg(ctx.dialect.account(user, host));
-            });
-        },
-        {} };
-    auto reset = std::make_shared<ReplicaStatus>();
-    auto resetGtid = std::make_shared<QPair<QString, int>>(); // gtid_slave_pos, intent
-    steps << OperationStep { RebuildIds::ResetReplica, m_target,
-        tr("remove %1's replica settings (their position, on failure, comes back)").arg(b),
-        [&run, this, reset, resetGtid]() -> Result<QString> {
-            return run.onServer(m_target, [reset, resetGtid](ServerContext& ctx) -> Result<QString> {
-                auto status = ReplicaStatus::read(*ctx.sql, ctx.dialect);
-                if (!status)
-                    return std::unexpected(status.error());
-                *reset = *status;
-                if (!status->configured)
-                    return tr("no replica settings: nothing to remove");
-                if (ctx.dialect.isMariaDb()) {
-                    auto pos = ctx.sql->scalar(QStringLiteral("SELECT @@GLOBAL.gtid_slave_pos"));
-                    if (!pos)
-                        return std::unexpected(pos.error());
-                    resetGtid->first = pos->toString();
-                }
-                resetGtid->second = ctx.intent(RebuildIds::ResetReplica, RebuildIds::ReplicaReset,
-                    { { QStringLiteral("host"), status->sourceHost },
-                        { QStringLiteral("port"), status->sourcePort },
-                        { QStringLiteral("user"), status->sourceUser },
-                        { QStringLiteral("file"), status->relaySourceLogFile },
-                        { QStringLiteral("position"), status->execSourceLogPos },
-                        { QStringLiteral("gtidSlavePos"), resetGtid->first } });
-                ctx.sql->exec(ctx.dialect.stopReplica());
-                if (auto r = ctx.sql->exec(ctx.dialect.resetReplicaAll()); !r)
-                    return std::unexpected(r.error());
-                ctx.intentDone(resetGtid->second);
-                return tr("replica settings removed (it stood at %1:%2%3)")
-                    .arg(status->relaySourceLogFile)
-                    .arg(status->execSourceLogPos)
-                    .arg(status->lastSqlErrno
-                            ? tr(", its SQL thread halted on error %1").arg(status->lastSqlErrno)
-                            : QString());
-            });
-        },
-        [&run, this, reset, resetGtid]() -> Result<QString> {
-            if (!reset->configured)
-                return QString();
-            ChangeSourceParams p;
-            p.host = reset->sourceHost;
-            p.port = reset->sourcePort;
-            p.user = reset->sourceUser;
-            p.password = m_password[m_source];
-            p.ssl = m_profile.ssl;
-            p.gtid = reset->usingGtid;
-            p.logFile = reset->relaySourceLogFile;
-            p.logPos = reset->execSourceLogPos;
-            const ReplicaStatus was = *reset;
-            return run.onServer(m_target, [p, was, resetGtid](ServerContext& ctx) -> Result<QString> {
-                if (auto r = ReplicationSteps::changeSource(ctx, p, resetGtid->first); !r)
-                    return std::unexpected(r.error());
-                if (!was.ioRunning && !was.sqlRunning)
-                    ctx.sql->exec(ctx.dialect.stopReplica());
-                ctx.intentReleased(resetGtid->second);
-                return tr("replicating from %1:%2 again from %3:%4, where it stood")
-                    .arg(p.host)
-                    .arg(p.port)
-                    .arg(p.logFile)
-                    .arg(p.logPos);
-            });
-        } };
-    m_resetIntent = resetGtid;
-    return steps;
-}
-
-OperationStep Rebuild::copyStep(OperationRun& run, const RebuildGuards& guards)
-{
-    const QString a = m_profile.servers[m_source].name, b = m_profile.servers[m_target].name;
-    const CopyCheck& check = *guards.copyCheck();
-    const QString method = RebuildCopy::id(RebuildCopy::resolve(m_options.method, check));
-    return OperationStep { StepId::Copy, m_target,
-        tr("copy %1 (%2) from %3 to %4 online (%5 copy)")
-            .arg(check.databases.join(QStringLiteral(", ")), size(check.sourceBytes), a, b, method),
-        [&run, this, check, b]() -> Result<QString> {
-            if (!m_options.saveOld && !check.existingOnTarget.isEmpty()) {
-                // the admin said not to save them: gone before the copy, which then has nothing to save
-                const QStringList dbs = check.existingOnTarget;
-                auto dropped = run.onServer(m_target, [dbs](ServerContext& ctx) -> Result<QString> {
-                    const int id = ctx.intent(StepId::Copy, IntentJournal::Action::CopyLoad,
-                        { { QStringLiteral("databases"), QJsonArray::fromStringList(dbs) },
-                            { QStringLiteral("savedCopy"), QString() } });
-                    if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
-                        return std::unexpected(r.error());
-                    for (const QString& db : dbs)
-                        if (auto r = ctx.sql->exec(
-                                QStringLiteral("DROP DATABASE IF EXISTS %1").arg(SqlQuote::identifier(db)));
-                            !r)
-                            return std::unexpected(r.error());
-                    ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
-                    ctx.intentDone(id);
-                    return QString();
-                });
-                if (!dropped)
-                    return std::unexpected(dropped.error());
-                SetupEvent e;
-                e.kind = SetupEvent::Kind::Warning;
-                e.server = b;
-                e.step = StepId::Copy;
-                e.text = tr("%1's old %2 removed without saving them (--no-save)")
-                             .arg(b, dbs.join(QStringLiteral(", ")));
-                emitEvent(e);
-            }
-            ServerWorker* const workers[2] = { run.worker(0), run.worker(1) };
-            auto done = RebuildCopy::run(
-                m_options.method, m_profile, m_source, workers, check, m_options.cancel.get(),
-                [this, b](const CopyProgress& p) {
-                    SetupEvent e;
-                    e.kind = SetupEvent::Kind::Progress;
-                    e.server = b;
-                    e.step = StepId::Copy;
-                    e.text = p.toText();
-                    e.elapsedMs = p.elapsedMs;
-                    e.data = p.toJson();
-                    emitEvent(e);
-                },
-                [this](const QString& server, const QString& text) {
-                    SetupEvent e;
-                    e.kind = SetupEvent::Kind::Info;
-                    e.server = server;
-                    e.step = StepId::Copy;
-                    e.text = text;
-                    emitEvent(e);
-                });
-            if (!done)
-                return std::unexpected(done.error());
-            m_copied = *done;
-            return tr("%1 copied (%n table(s)) in %2 s; the copy's point on %3: %4", nullptr, done->tables)
-                .arg(size(done->bytes))
-                .arg(double(done->elapsedMs) / 1000.0, 0, 'f', 1)
-                .arg(m_profile.servers[m_source].name, shown(done->source));
-        },
-        {} };
-}
-
-QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards)
-{
-    const QString a = m_profile.servers[m_source].name, b = m_profile.servers[m_target].name;
-    QList<OperationStep> steps;
-    steps << OperationStep { StepId::ReplicationUser, m_target,
-        tr("give the replication account on %1 (for %2's IO thread) a new generated password").arg(b, a),
-        [&run, this]() -> Result<QString> {
-            auto replica = run.worker(m_source)->run([](ServerContext& ctx) { return ctx.dialect; });
-            m_password[m_target] = ReplicationSteps::generatePassword();
-            const QString pw = m_password[m_target], user = m_profile.replicationUser,
-                          host = m_profile.replicationHostFor(m_target);
-            return run.onServer(m_target, [pw, user, host, replica](ServerContext& ctx) -> Result<QString> {
-                const int id = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
-                    { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
-                        { QStringLiteral("existed"), true } },
-                    true);
-                if (auto r = ReplicationSteps::createReplicationUser(
-                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()));
-                    !r)
-                    return std::unexpected(r.error());
-                ctx.intentDone(id);
-                return tr("%1: new generated password (kept in memory)").arg(ctx.dialect.account(user, host));
-            });
-        },
-        {} };
-    // B from A at the copy's exact point, then A from B at B's own position read at the end of the copy
-    for (const int replica : { m_target, m_source }) {
-        const int source = 1 - replica;
-        steps << OperationStep { StepId::ChangeSource, replica,
-            replica == m_target ? tr("start %1 from %2 at the copy's exact point").arg(b, a)
-                                : tr("start %1 from %2 at %2's position after the copy").arg(a, b),
-            [&run, this, replica, source]() -> Result<QString> {
-                const BinlogCoordinates at = source == m_source ? m_copied->source : m_copied->target;
-                const ServerProfile& from = m_profile.servers[source];
-                ChangeSourceParams p;
-                p.host = from.effectivePeerHost();
-                p.port = from.port;
-                p.user = m_profile.replicationUser;
-                p.password = m_password[source];
-                p.ssl = m_profile.ssl;
-                p.gtid = m_gtid;
-                p.logFile = at.file;
-                p.logPos = at.position;
-                return run.onServer(
-                    replica, [p, at, name = from.name](ServerContext& ctx) -> Result<QString> {
-                        const int id = ctx.intent(StepId::ChangeSource, IntentJournal::Action::ChangeSource,
-                            { { QStringLiteral("wasFresh"), false } }, true);
-                        if (auto r = ReplicationSteps::changeSource(ctx, p, at.gtid); !r)
-                            return std::unexpected(r.error());
-                        ctx.intentDone(id);
-                        return p.gtid
-                            ? tr("replicating from %1 by GTID from %2").arg(name, at.gtid)
-                            : tr("replicating from %1 from %2:%3").arg(name, at.file).arg(at.position);
-                    });
-            },
-            {} };
-    }
-    steps << OperationStep { StepId::Verify, -1,
-        tr("verify: both threads run on both servers, and a test row crosses each way"),
-        [&run, this]() -> Result<QString> {
-            PairVerifier verifier(m_profile, run.worker(0), run.worker(1));
-            if (auto r = verifier.verify(m_options.verifyTimeoutMs,
-                    [this](const SetupEvent& e) {
-                        if (e.kind != SetupEvent::Kind::StepStarted
-                            && e.kind != SetupEvent::Kind::StepFinished)
-                            emitEvent(e);
-                    });
-                !r)
-                return std::unexpected(r.error());
-            return tr("both directions replicate");
-        },
-        {} };
-    steps << OperationStep { StepId::VerifyData, -1,
-        tr("compare the replicated tables of both servers at one exact point of a binary log"),
-        [&run, this]() -> Result<QString> {
-            FinalDataCheck check(m_profile, run.worker(0), run.worker(1), nullptr);
-            check.setFirstSource(m_source);
-            const FinalDataCheck::Outcome o = check.run(m_options.verifyTimeoutMs);
-            if (o.restartFailed)
-                return std::unexpected(*o.restartFailed);
-            if (o.verdict == FinalDataCheck::Verdict::Differs)
-                return stepFailure({}, StepId::VerifyData,
-                    tr("the tables differ after the copy: %1").arg(o.tables.join(QStringLiteral(", "))));
-            m_out.dataEqual = o.verdict == FinalDataCheck::Verdict::Equal;
-            if (!m_out.dataEqual) {
-                SetupEvent e;
-                e.kind = SetupEvent::Kind::Warning;
-                e.step = StepId::VerifyData;
-                e.text = tr("%1 — run compare when writes pause").arg(o.text);
-                emitEvent(e);
-            }
-            return o.text;
-        },
-        {} };
-    steps << OperationStep { RebuildIds::CheckRebuilt, m_target,
-        tr("check %1: its own server_id, server_uuid and gtid_domain_id, a relay log from the copy's point")
-            .arg(b),
-        [this, &guards, b]() -> Result<QString> {
-            const QList<Finding> found = guards.after(m_copied->source.file);
-            m_out.checks += found;
-            QStringList wrong, right;
-            for (const Finding& f : found)
-                (f.severity == Finding::Severity::Error ? wrong : right)
-                    << (f.fix.isEmpty() ? f.text : QStringLiteral("%1 → %2").arg(f.text, f.fix));
-            if (!wrong.isEmpty())
-                return stepFailure(b, RebuildIds::CheckRebuilt, wrong.join(QStringLiteral("; ")));
-            return right.join(QStringLiteral("; "));
-        },
-        {} };
-    const int writer = m_profile.writerIndex();
-    steps << OperationStep { StepId::Fence, m_target,
-        writer == m_source ? tr("clear %1's mark; %1 stays read-only (%2 takes the writes)").arg(b, a)
-                           : tr("clear %1's mark; %1 takes writes again (both servers do)").arg(b),
-        [&run, this, writer, b]() -> Result<QString> {
-            const bool readOnly = writer == m_source;
-            auto set = run.onServer(m_target, [readOnly](ServerContext& ctx) -> Result<QString> {
-                if (auto r = ctx.sql->exec(QStringLiteral("SET GLOBAL read_only = %1").arg(readOnly ? 1 : 0));
-                    !r)
-                    return std::unexpected(r.error());
-                return QString();
-            });
-            if (!set)
-                return std::unexpected(set.error());
-            auto state = PairState::load(m_profile);
-            if (!state)
-                return std::unexpected(state.error());
-            state->unfence(m_target);
-            if (auto saved = state->save(m_profile); !saved)
-                return std::unexpected(saved.error());
-            return tr("%1 is rebuilt: not fenced, read_only = %2").arg(b).arg(readOnly ? 1 : 0);
-        },
-        {} };
-    return steps;
 }
 
 Rebuild::Outcome Rebuild::run()
@@ -510,6 +160,14 @@ Rebuild::Outcome Rebuild::run()
     if (!m_options.journalPath.isEmpty()) {
         auto journal
             = IntentJournal::beginIfFree(m_options.journalPath, m_profile.filePath, RebuildIds::Rebuild);
+        // what recover cannot put back after a killed rebuild of B (B's removed replica settings: their
+        // password was in memory only) is what this run sets up anew: it may begin
+        if (!journal && leftOnlyReplicaReset(m_options.journalPath, b)) {
+            run.report(SetupEvent::Kind::Info, m_target, StepId::Journal,
+                tr("the interrupted rebuild left %1 without replica settings: this rebuild sets them up anew")
+                    .arg(b));
+            journal = IntentJournal::begin(m_options.journalPath, RebuildIds::Rebuild);
+        }
         if (!journal) {
             m_out.error = journal.error();
             m_out.refused = true;

@@ -146,8 +146,14 @@ QList<Finding> RebuildGuards::before(CopyMethod method, bool saveOld)
         return out;
     }
     m_check = *check;
-    out += check->findings;
-    if (saveOld && !check->targetTables.isEmpty() && check->saveFreeBytes >= 0) {
+    m_method = method;
+    if (method != CopyMethod::Logical)
+        out += physical(method);
+    // the logical copy's own findings (its tools on B's host, its saved dump) only when it is the one made
+    if (m_method == CopyMethod::Logical)
+        out += check->findings;
+    if (m_method == CopyMethod::Logical && saveOld && !check->targetTables.isEmpty()
+        && check->saveFreeBytes >= 0) {
         // a dump is about the size of the data; a margin for the file system
         const qint64 needed = check->targetBytes + check->targetBytes / 5 + (64LL << 20);
         if (check->saveFreeBytes < needed)
@@ -163,6 +169,49 @@ QList<Finding> RebuildGuards::before(CopyMethod method, bool saveOld)
                 tr("room to save %1's old data: %2 free in %3")
                     .arg(b, size(check->saveFreeBytes), check->saveFolder()));
     }
+    return out;
+}
+
+QList<Finding> RebuildGuards::physical(CopyMethod method)
+{
+    const QString b = m_profile.servers[m_target].name;
+    QList<Finding> out;
+    auto check = PhysicalCopyCheck::gather(m_profile, m_source, m_workers);
+    if (!check) {
+        m_method = CopyMethod::Logical;
+        if (method == CopyMethod::Physical)
+            out << error(QStringLiteral("physical-check-failed"), check.error().server,
+                tr("could not check the physical copy: %1").arg(check.error().text),
+                tr("use the logical copy (--method logical)"));
+        else
+            out << ok(QStringLiteral("copy-method"), b,
+                tr("method auto: the logical copy (the physical one could not be checked: %1)")
+                    .arg(check.error().text));
+        return out;
+    }
+    m_physical = *check;
+    m_method = RebuildCopy::resolve(method, &*m_physical);
+    if (method == CopyMethod::Auto) {
+        const QString why = check->hasErrors()
+            ? tr("the physical one cannot be made: %1").arg(check->findings.value(0).text)
+            : tr("%1 of data; the physical copy is taken above %2")
+                  .arg(size(check->sourceBytes), size(PhysicalCopyCheck::AutoThresholdBytes));
+        out << ok(QStringLiteral("copy-method"), b,
+            m_method == CopyMethod::Physical
+                ? tr("method auto: the physical copy (%1 of data)").arg(size(check->sourceBytes))
+                : tr("method auto: the logical copy (%1)").arg(why));
+        if (m_method == CopyMethod::Logical)
+            return out;
+    }
+    out += check->findings;
+    if (!check->hasErrors())
+        out << ok(QStringLiteral("physical-copy-ready"), b,
+            tr("mariadb-backup and mbstream of MariaDB %1 on both hosts; %2 free beside %3's data folder "
+               "for the copy (about %4); its old data folder (%5) is renamed, kept beside it and put back on "
+               "failure or cancel")
+                .arg(PhysicalCopyCheck::majorOf(check->servers[m_target].version),
+                    check->targetFreeBytes < 0 ? tr("unknown") : size(check->targetFreeBytes), b,
+                    size(check->sourceBytes), size(check->targetDataBytes)));
     return out;
 }
 

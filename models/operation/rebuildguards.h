@@ -14,10 +14,11 @@ class ServerWorker;
 
 /** What is checked before a rebuild of one server from its peer changes anything — both servers answer,
  *  the rebuilt server does not take the writes, the source's binary log is on, the copy method is there,
- *  the copy itself (CopyCheck), room to save the rebuilt server's old data — and, before and after, what
- *  a rebuilt server gets wrong: a server_id or server_uuid equal to its peer's (a copied option file or
- *  auto.cnf), a gtid_domain_id clash, a relay log older than the copy. Each a Finding with a stable code
- *  and the fix. Blocks on the workers: run it off the GUI thread. */
+ *  the copy itself (CopyCheck; for the physical copy also PhysicalCopyCheck: the backup tools of the
+ *  servers' version on both hosts, room beside the rebuilt server's data folder), room to save the rebuilt
+ * server's old data — and, before and after, what a rebuilt server gets wrong: a server_id or server_uuid
+ * equal to its peer's (a copied option file or auto.cnf), a gtid_domain_id clash, a relay log older than the
+ * copy. Each a Finding with a stable code and the fix. Blocks on the workers: run it off the GUI thread. */
 class RebuildGuards
 {
     Q_DECLARE_TR_FUNCTIONS(RebuildGuards)
@@ -33,6 +34,10 @@ public:
     QList<Finding> after(const QString& copyFile);
 
     const std::optional<CopyCheck>& copyCheck() const { return m_check; }
+    /** The physical copy's check, when the method asked is physical or auto. */
+    const std::optional<PhysicalCopyCheck>& physicalCheck() const { return m_physical; }
+    /** The method that will copy (auto resolved) after before(). */
+    CopyMethod method() const { return m_method; }
     /** Whether the pair replicates by GTID (either replica said so at the last identity()). */
     bool usesGtid() const { return m_gtid; }
     static bool refused(const QList<Finding>& findings);
@@ -46,5 +51,9 @@ private:
     const int m_target;
     const int m_source;
     std::optional<CopyCheck> m_check;
+    std::optional<PhysicalCopyCheck> m_physical;
+    CopyMethod m_method = CopyMethod::Logical;
+    /** The physical copy's checks for @p method (physical or auto); sets m_physical and m_method. */
+    QList<Finding> physical(CopyMethod method);
     bool m_gtid = false; ///< the pair replicates by GTID (either replica says so)
 };

@@ -1,6 +1,7 @@
 // Rebuild as a user meets it, on a real pair: B's SQL thread halts on a real 1062 conflict, the banner shows
 // it with "Rebuild B from A…"; clicked, the dialog says what happens to B and runs its checks; Rebuild then
-// rebuilds B, and the canvas shows both directions running again.
+// rebuilds B, and the canvas shows both directions running again. Before it: the copy method chosen by
+// clicking (logical / physical / auto), each choice checked again and said in the preview.
 #include "gui/guidriver.h"
 #include "mainwindow.h"
 #include "monitor/alertbanner.h"
@@ -15,6 +16,8 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -64,6 +67,64 @@ private Q_SLOTS:
                            "INSERT INTO test.orders VALUES (1, 'a'), (2, 'a')"));
         QString error;
         QVERIFY2(waitForSandboxReplication(sb(), 60000, &error), qPrintable(error));
+    }
+
+    void methodChosenByClicking()
+    {
+        RebuildDialog dialog(*PairProfile::load(profilePath()), 1);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* preview = dialog.findChild<QLabel*>(QStringLiteral("rebuildPreview"));
+        auto* checks = dialog.findChild<QTreeWidget*>(QStringLiteral("checkList"));
+        auto* steps = dialog.findChild<QTreeWidget*>(QStringLiteral("stepList"));
+        auto* logical = dialog.findChild<QRadioButton*>(QStringLiteral("methodLogical"));
+        auto* physical = dialog.findChild<QRadioButton*>(QStringLiteral("methodPhysical"));
+        auto* automatic = dialog.findChild<QRadioButton*>(QStringLiteral("methodAuto"));
+        QVERIFY(preview && checks && steps && logical && physical && automatic);
+        QVERIFY(logical->isChecked());
+        const auto codes = [checks] {
+            QStringList c;
+            for (int i = 0; i < checks->topLevelItemCount(); ++i)
+                c << checks->topLevelItem(i)->data(0, Qt::UserRole).toString();
+            return c;
+        };
+        const auto stepText = [steps] {
+            QStringList t;
+            for (int i = 0; i < steps->topLevelItemCount(); ++i)
+                t << steps->topLevelItem(i)->text(1);
+            return t.join(QLatin1Char('\n'));
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !dialog.isBusy() && preview->text().contains(QStringLiteral("replicated databases")),
+            qPrintable(preview->text()), 60000);
+
+        // physical: the whole data folder, the backup tools checked, the step names mariadb-backup
+        QTest::mouseClick(physical, Qt::LeftButton);
+        QVERIFY(physical->isChecked() && !logical->isChecked());
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !dialog.isBusy() && preview->text().contains(QStringLiteral("whole data directory")),
+            qPrintable(preview->text()), 60000);
+        QVERIFY2(
+            codes().filter(QRegularExpression(QStringLiteral("^(physical-copy|backup-tool)"))).size() > 0,
+            qPrintable(codes().join(QLatin1Char(' '))));
+        QVERIFY2(stepText().contains(QStringLiteral("mariadb-backup")), qPrintable(stepText()));
+        auto* saveOld = dialog.findChild<QCheckBox*>(QStringLiteral("saveOldData"));
+        QVERIFY(!saveOld->isEnabled()); // the old data folder is kept anyway: the swap's way back
+
+        // auto at this size: the logical copy, and the check says why
+        QTest::mouseClick(automatic, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(!dialog.isBusy() && codes().contains(QStringLiteral("copy-method")),
+            qPrintable(codes().join(QLatin1Char(' '))), 60000);
+        QVERIFY2(
+            preview->text().contains(QStringLiteral("replicated databases")), qPrintable(preview->text()));
+
+        // and back to logical: nothing of the physical copy is checked any more
+        QTest::mouseClick(logical, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy() && !codes().contains(QStringLiteral("copy-method")), 60000);
+        QVERIFY(!stepText().contains(QStringLiteral("mariadb-backup")));
+        QVERIFY(saveOld->isEnabled());
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
+        QTRY_VERIFY(!dialog.isVisible());
     }
 
     void bannerRebuildToAHealthyCanvas()

@@ -1,98 +1,24 @@
 // Issue 18: `replipair-cli rebuild` on a real pair set up by RepliPair — after a real 1062 conflict with
 // different data on both sides while a writer keeps committing on A; after B's replicated data was wiped;
 // refused when the rebuilt server would clash with its peer (server_id, server_uuid); cancelled by SIGINT
-// in the middle of the copy (A untouched, B back on its old data, recover has nothing left to do).
-#include "operation/pairstate.h"
+// in the middle of the copy (A untouched, B back on its old data, recover has nothing left to do). The
+// physical copy (real mariadb-backup, both hosts through the test sshd): B whose data was wiped (its SQL
+// thread halted) rebuilt with both directions running and the data equal, B keeping its own server_id and
+// gtid_domain_id; SIGINT in the middle of the stream (B on its old data folder, running and usable, nothing
+// of the copy left); SIGKILL there, then recover (the stream's jobs, folders and account gone, A replicating
+// again) and a rebuild again; refused with nothing changed when a host lacks mariadb-backup.
+#include "rebuildharness.h"
 #include "support/replicatedsandbox.h"
 #include "support/rowwriter.h"
 #include "support/setupdriver.h"
-#include "support/testsupport.h"
 
-#include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QTest>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 
-#include <csignal>
-
-class TestRebuild : public QObject
+class TestRebuild : public QObject, RebuildHarness
 {
     Q_OBJECT
 
-    SandboxPair m_pair;
-    QString m_password;
-    Sandbox& sb() { return m_pair.sandbox(); }
-    QString sql(int i, const QString& s)
-    {
-        bool ok = false;
-        const QString out = sandboxSql(sb(), i, s, &ok);
-        if (!ok)
-            qWarning() << "SQL failed on" << i << s << out;
-        return out;
-    }
-    QString field(int i, const QString& column) { return sandboxReplicaField(sb(), i, column); }
-    PairProfile loaded() { return PairProfile::load(sb().profilePath()).value_or(PairProfile()); }
-    QProcessEnvironment env()
-    {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        const QString tmp = m_pair.dir() + QStringLiteral("/tmp");
-        QDir().mkpath(tmp);
-        e.insert(QStringLiteral("TMPDIR"), tmp);
-        return e;
-    }
-    /** Runs the CLI to its end; returns its exit code, its stdout and stderr in @p out. */
-    int cli(const QStringList& args, QString* out, int timeoutMs = 600000)
-    {
-        QProcess p;
-        p.setProcessEnvironment(env());
-        p.start(QStringLiteral(REPLIPAIR_CLI), args);
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        *out = QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError());
-        qInfo().noquote() << *out;
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    }
-    QStringList rebuildArgs()
-    {
-        return { QStringLiteral("rebuild"), m_pair.sandbox().profilePath(), QStringLiteral("--server"),
-            QStringLiteral("B"), QStringLiteral("--from"), QStringLiteral("A"), QStringLiteral("--yes") };
-    }
-    bool bothThreadsRun(int i)
-    {
-        return field(i, QStringLiteral("Slave_IO_Running")) == QLatin1String("Yes")
-            && field(i, QStringLiteral("Slave_SQL_Running")) == QLatin1String("Yes");
-    }
-    /** What a table holds, in one line: rows, sum of keys, and a checksum of every row. */
-    QString contents(int i, const QString& table)
-    {
-        return sql(i,
-            QStringLiteral("SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(seq), 0), '/', "
-                           "COALESCE(SUM(CRC32(CONCAT_WS('|', seq, note))), 0)) FROM %1")
-                .arg(table));
-    }
-    /** Waits until B's SQL thread halts on @p errno. */
-    bool haltsOn(int errno_)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 60000) {
-            if (field(1, QStringLiteral("Last_SQL_Errno")) == QString::number(errno_)
-                && field(1, QStringLiteral("Slave_SQL_Running")) == QLatin1String("No"))
-                return true;
-            QTest::qWait(100);
-        }
-        return false;
-    }
-    void waitHealthy()
-    {
-        QString error;
-        QVERIFY2(waitForSandboxReplication(sb(), 60000, &error), qPrintable(error));
-    }
 private Q_SLOTS:
     void initTestCase()
     {
@@ -140,11 +66,6 @@ private Q_SLOTS:
             2);
         QVERIFY2(out.contains(QStringLiteral("replaced")) && out.contains(QStringLiteral("saved")),
             qPrintable(out));
-        // the physical copy belongs to another build
-        QCOMPARE(cli(rebuildArgs() << QStringLiteral("--method") << QStringLiteral("physical"), &out), 1);
-        QVERIFY2(out.contains(QStringLiteral("rebuild-method-unavailable"))
-                || out.contains(QStringLiteral("not available")),
-            qPrintable(out));
         QVERIFY(bothThreadsRun(0) && bothThreadsRun(1));
     }
 
@@ -191,20 +112,59 @@ private Q_SLOTS:
 
     void rebuildAfterTheDataWasWiped()
     {
+        // the physical copy where it can run (root, the test sshd with sudo): B's whole data folder
+        // replaced from A by mariadb-backup; else the logical one
+        const bool physical = sshReady();
+        if (!physical)
+            qInfo("no test sshd with sudo: the logical copy rebuilds B");
         waitHealthy();
+        const QString ownB = sql(1, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)"));
+        QVERIFY(ownB != sql(0, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)")));
+        // B's data wiped: its SQL thread halts on the next row A writes
         sql(1, QStringLiteral("SET sql_log_bin = 0; DROP DATABASE test"));
         sql(0, QStringLiteral("INSERT INTO test.orders (seq, note) VALUES (800000000, 'after the wipe')"));
         QTRY_VERIFY_WITH_TIMEOUT(field(1, QStringLiteral("Last_SQL_Errno")) != QLatin1String("0"), 30000);
+        QCOMPARE(field(1, QStringLiteral("Slave_SQL_Running")), QStringLiteral("No"));
+        const QString dir = dataDirB();
+        QVERIFY(useSsh(physical));
+        const auto local = qScopeGuard([this] { useSsh(false); });
         QString out;
-        QVERIFY2(cli(rebuildArgs(), &out) == 0, qPrintable(out));
+        QVERIFY2(cli(rebuildArgs() << QStringLiteral("--method")
+                                   << QString::fromLatin1(physical ? "physical" : "logical")
+                                   << QStringLiteral("--json"),
+                     &out)
+                == 0,
+            qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("\"dataEqual\":true")), qPrintable(out));
+        // both directions from the copy's point, the data equal
         QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0) && bothThreadsRun(1), 30000);
+        QCOMPARE(field(0, QStringLiteral("Master_Port")), QString::number(sb().servers().at(1).port));
+        QCOMPARE(field(1, QStringLiteral("Master_Port")), QString::number(sb().servers().at(0).port));
         QCOMPARE(contents(1, QStringLiteral("test.orders")), contents(0, QStringLiteral("test.orders")));
         QCOMPARE(contents(1, QStringLiteral("test.big")), contents(0, QStringLiteral("test.big")));
+        // B kept its own identity (its option file), and is the reader again
+        QCOMPARE(sql(1, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)")), ownB);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
+        QVERIFY(!PairState::load(loaded())->isFenced(1));
         // and writes go on both ways
         sql(0, QStringLiteral("INSERT INTO test.orders (seq, note) VALUES (800000001, 'then')"));
         QTRY_COMPARE_WITH_TIMEOUT(
             sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 800000001")),
             QStringLiteral("1"), 30000);
+        sql(1,
+            QStringLiteral("SET GLOBAL read_only = 0; INSERT INTO test.orders (seq, note) VALUES (800000002, "
+                           "'from B'); SET GLOBAL read_only = 1"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql(0, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE seq = 800000002")),
+            QStringLiteral("1"), 30000);
+        if (!physical)
+            return;
+        // the old data folder is kept beside the new one (removed here); no work folder left
+        QVERIFY2(out.contains(QStringLiteral("mariadb-backup")), qPrintable(out));
+        const QStringList kept = besideB(dir);
+        QCOMPARE(kept.filter(QStringLiteral("replipair-copy.")), QStringList());
+        QCOMPARE(kept.size(), 1);
+        QDir(QFileInfo(dir).absolutePath() + QLatin1Char('/') + kept.first()).removeRecursively();
     }
 
     void serverIdClashRefusedBeforeAnyChange()
@@ -264,34 +224,11 @@ private Q_SLOTS:
                            "INSERT INTO test.orders (seq, note) VALUES (700000000, 'b-only'); SET GLOBAL "
                            "read_only = 1"));
         const QString bOrders = contents(1, QStringLiteral("test.orders"));
-        QProcess p;
-        p.setProcessEnvironment(env());
-        p.start(QStringLiteral(REPLIPAIR_CLI), rebuildArgs() << QStringLiteral("--json"));
-        QVERIFY(p.waitForStarted(10000));
         QByteArray seen;
-        bool copying = false;
-        QElapsedTimer t;
-        t.start();
-        while (!copying && t.elapsed() < 300000 && p.state() == QProcess::Running) {
-            p.waitForReadyRead(200);
-            seen += p.readAllStandardOutput();
-            for (const QByteArray& line : seen.split('\n')) {
-                const QJsonObject o = QJsonDocument::fromJson(line).object();
-                if (o.value(QStringLiteral("step")).toString() == QLatin1String("copy")
-                    && o.value(QStringLiteral("event")).toString() == QLatin1String("progress")
-                    && o.value(QStringLiteral("data")).toObject().value(QStringLiteral("phase")).toString()
-                        == QLatin1String("copy"))
-                    copying = true;
-            }
-        }
-        QVERIFY2(copying, seen.constData());
-        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
-        ::kill(pid_t(p.processId()), SIGINT);
-        QVERIFY(p.waitForFinished(180000));
-        seen += p.readAllStandardOutput();
-        const QString err = QString::fromUtf8(p.readAllStandardError());
-        QVERIFY2(
-            p.exitCode() == 130, qPrintable(QString::number(p.exitCode()) + err + QString::fromUtf8(seen)));
+        // B read-only while the copy runs; then Ctrl-C
+        const int rc = interruptWhileCopying(rebuildArgs() << QStringLiteral("--json"), &seen,
+            [this] { QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1")); });
+        QVERIFY2(rc == 130, qPrintable(QString::number(rc) + QString::fromUtf8(seen)));
         // A untouched: writable, same data, replicating from B again
         QCOMPARE(sql(0, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
         QCOMPARE(contents(0, QStringLiteral("test.big")), aBefore);
@@ -307,11 +244,115 @@ private Q_SLOTS:
             QStringLiteral("0"));
         QString out;
         QVERIFY2(cli({ QStringLiteral("recover"), sb().profilePath() }, &out) == 0, qPrintable(out));
-        // and a re-run rebuilds it
+        // a re-run rebuilds it: killedMidPhysicalCopyThenRecover ends with one (B's 'b-only' rows gone)
+    }
+
+    void physicalRefusedWithoutTheBackupTool()
+    {
+        // B's host (this machine, no SSH) without mariadb-backup: a PATH with every other program
+        waitHealthy();
+        QTemporaryDir bin;
+        QVERIFY(bin.isValid());
+        for (const QFileInfo& f : QDir(QStringLiteral("/usr/bin")).entryInfoList(QDir::Files | QDir::System))
+            if (!f.fileName().contains(QStringLiteral("backup"))
+                && !f.fileName().contains(QStringLiteral("mariabackup")))
+                QFile::link(f.absoluteFilePath(), bin.filePath(f.fileName()));
+        QProcessEnvironment e = env();
+        e.insert(QStringLiteral("PATH"), bin.path() + QStringLiteral(":/usr/sbin:/sbin"));
+        const QString dir = dataDirB();
+        const QStringList beside = besideB(dir);
+        const QString bOrders = contents(1, QStringLiteral("test.orders"));
+        QString out;
+        QCOMPARE(
+            cli(rebuildArgs() << QStringLiteral("--method") << QStringLiteral("physical"), &out, 600000, e),
+            1);
+        QVERIFY2(out.contains(QStringLiteral("REFUSED")) && out.contains(QStringLiteral("mariadb-backup"))
+                && out.contains(QStringLiteral("apt-get install mariadb-backup")),
+            qPrintable(out));
+        // nothing changed: both directions run, no mark, nothing beside B's data folder, no journal run
+        QVERIFY(bothThreadsRun(0) && bothThreadsRun(1));
+        QVERIFY(!QFile::exists(sb().profilePath() + QStringLiteral(".state.json")));
+        QVERIFY(!QFile::exists(sb().profilePath() + QStringLiteral(".journal")));
+        QCOMPARE(besideB(dir), beside);
+        QCOMPARE(contents(1, QStringLiteral("test.orders")), bOrders);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
+    }
+
+    void sigintMidPhysicalCopyPutsBBack()
+    {
+        if (!sshReady())
+            QSKIP("the physical copy's data folder swap needs root and the test sshd with sudo");
+        waitHealthy();
+        const QString aBefore = contents(0, QStringLiteral("test.big"));
+        sql(1,
+            QStringLiteral("SET sql_log_bin = 0; SET GLOBAL read_only = 0; "
+                           "INSERT INTO test.orders (seq, note) VALUES (500000000, 'b-only'); SET GLOBAL "
+                           "read_only = 1"));
+        const QString bOrders = contents(1, QStringLiteral("test.orders"));
+        const QString dir = dataDirB();
+        const QStringList beside = besideB(dir);
+        QVERIFY(useSsh(true));
+        const auto local = qScopeGuard([this] { useSsh(false); });
+        QByteArray seen;
+        const int rc = interruptWhileCopying(rebuildArgs()
+                << QStringLiteral("--method") << QStringLiteral("physical") << QStringLiteral("--json"),
+            &seen);
+        QVERIFY2(rc == 130, qPrintable(QString::number(rc) + QString::fromUtf8(seen)));
+        // B on its old data folder, running and usable: its own row, its replica settings, read-only
+        QCOMPARE(dataDirB(), dir);
+        QCOMPARE(contents(1, QStringLiteral("test.orders")), bOrders);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
+        QCOMPARE(field(1, QStringLiteral("Master_Port")), QString::number(sb().servers().at(0).port));
+        QVERIFY(!PairState::load(loaded())->isFenced(1));
+        // A untouched and replicating from B again; nothing of the copy on either host
+        QCOMPARE(sql(0, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
+        QCOMPARE(contents(0, QStringLiteral("test.big")), aBefore);
+        QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0), 30000);
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE User = 'replipair_backup'")),
+            QStringLiteral("0"));
+        QCOMPARE(besideB(dir), beside);
+        QString out;
+        QVERIFY2(cli({ QStringLiteral("recover"), sb().profilePath() }, &out) == 0, qPrintable(out));
+        sql(1,
+            QStringLiteral("SET sql_log_bin = 0; SET GLOBAL read_only = 0; DELETE FROM test.orders WHERE seq "
+                           "= 500000000; SET GLOBAL read_only = 1"));
+    }
+
+    void killedMidPhysicalCopyThenRecover()
+    {
+        if (!sshReady())
+            QSKIP("the physical copy's data folder swap needs root and the test sshd with sudo");
+        waitHealthy();
+        const QString dir = dataDirB();
+        const QStringList beside = besideB(dir);
+        const QString bOrders = contents(1, QStringLiteral("test.orders"));
+        QVERIFY(useSsh(true));
+        const auto local = qScopeGuard([this] { useSsh(false); });
+        QByteArray seen;
+        QCOMPARE(
+            interruptWhileCopying(rebuildArgs()
+                    << QStringLiteral("--method") << QStringLiteral("physical") << QStringLiteral("--json"),
+                &seen, {}, SIGKILL),
+            -2);
+        // the stream's jobs run on, detached; recover stops them and puts back what the journal names
+        QString out;
+        const int rc = cli({ QStringLiteral("recover"), sb().profilePath() }, &out);
+        QVERIFY2(rc == 0 || rc == 1, qPrintable(out));
+        QCOMPARE(besideB(dir), beside);
+        QCOMPARE(dataDirB(), dir);
+        QCOMPARE(contents(1, QStringLiteral("test.orders")), bOrders);
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
+        QCOMPARE(sql(0, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE User = 'replipair_backup'")),
+            QStringLiteral("0"));
+        QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0), 30000);
+        // what recover cannot put back (B's removed replica settings) a rebuild does, also of the rows B had
+        // of its own since the interrupted rebuilds above
         QVERIFY2(cli(rebuildArgs(), &out) == 0, qPrintable(out));
         QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0) && bothThreadsRun(1), 30000);
         QCOMPARE(sql(1, QStringLiteral("SELECT COUNT(*) FROM test.orders WHERE note = 'b-only'")),
             QStringLiteral("0"));
+        QCOMPARE(contents(1, QStringLiteral("test.orders")), contents(0, QStringLiteral("test.orders")));
     }
 
     void cleanupTestCase() { }

@@ -3,15 +3,20 @@
 #include "asynctask.h"
 #include "setup/setupjournal.h"
 
+#include <QButtonGroup>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <utility>
 
 RebuildDialog::RebuildDialog(const PairProfile& profile, int target, QWidget* parent)
     : QDialog(parent)
@@ -31,6 +36,37 @@ RebuildDialog::RebuildDialog(const PairProfile& profile, int target, QWidget* pa
     m_saveOld = new QCheckBox(tr("Save %1's old data first (loaded back if the rebuild fails)").arg(b), this);
     m_saveOld->setObjectName(QStringLiteral("saveOldData"));
     m_saveOld->setChecked(true);
+    // the copy: logical (the replicated databases), physical (mariadb-backup, the whole data folder), auto
+    auto* methods = new QHBoxLayout;
+    methods->addWidget(new QLabel(tr("Copy:"), this));
+    m_method = new QButtonGroup(this);
+    const struct
+    {
+        CopyMethod method;
+        const char* name;
+        QString text, tip;
+    } choices[] = {
+        { CopyMethod::Logical, "methodLogical", tr("&Logical (the replicated databases)"),
+            tr("A dump of the replicated databases loaded into %1: fits a few GB; %1's other databases and "
+               "accounts stay")
+                .arg(b) },
+        { CopyMethod::Physical, "methodPhysical", tr("&Physical (the whole data folder)"),
+            tr("mariadb-backup streamed from %1's host to %2's: copies at disk and network speed, for large "
+               "data; %2's whole data folder (accounts included) is replaced, the old one kept beside it")
+                .arg(a, b) },
+        { CopyMethod::Auto, "methodAuto", tr("&Auto"),
+            tr("The physical copy above %1 of data when the tools are on both hosts, else the logical one")
+                .arg(QLocale().formattedDataSize(PhysicalCopyCheck::AutoThresholdBytes, 0)) },
+    };
+    for (const auto& c : choices) {
+        auto* button = new QRadioButton(c.text, this);
+        button->setObjectName(QLatin1String(c.name));
+        button->setToolTip(c.tip);
+        m_method->addButton(button, int(c.method));
+        methods->addWidget(button);
+    }
+    methods->addStretch(1);
+    m_method->button(int(CopyMethod::Logical))->setChecked(true);
     m_checks = new QTreeWidget(this);
     m_checks->setObjectName(QStringLiteral("checkList"));
     m_checks->setHeaderLabels({ tr("Check"), tr("Server"), tr("What was found"), tr("Fix") });
@@ -59,15 +95,26 @@ RebuildDialog::RebuildDialog(const PairProfile& profile, int target, QWidget* pa
     connect(m_rebuildButton, &QPushButton::clicked, this, &RebuildDialog::start);
     connect(m_closeButton, &QPushButton::clicked, this, &RebuildDialog::reject);
     // whether the old data is saved changes the checks (the free space): checked again
-    connect(m_saveOld, &QCheckBox::toggled, this, [this] {
-        if (!m_busy)
+    const auto checkAgain = [this] {
+        if (m_running)
+            return;
+        if (m_busy)
+            m_checkAgain = true; // when the checks under way end
+        else
             check();
+    };
+    connect(m_saveOld, &QCheckBox::toggled, this, checkAgain);
+    // the method changes the checks (the backup tools, room beside the data folder) and what B loses
+    connect(m_method, &QButtonGroup::idToggled, this, [checkAgain](int, bool on) {
+        if (on)
+            checkAgain();
     });
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_preview);
     layout->addWidget(m_saveOld);
+    layout->addLayout(methods);
     layout->addWidget(new QLabel(tr("Checks (nothing is changed until you rebuild):"), this));
     layout->addWidget(m_checks, 2);
     layout->addWidget(new QLabel(
@@ -85,6 +132,7 @@ Rebuild::Options RebuildDialog::options(bool dryRun) const
     Rebuild::Options o;
     o.target = m_target;
     o.saveOld = m_saveOld->isChecked();
+    o.method = CopyMethod(m_method->checkedId());
     o.dryRun = dryRun;
     if (!dryRun)
         o.journalPath = SetupJournal::defaultPath(m_profile);
@@ -117,6 +165,8 @@ void RebuildDialog::check()
             m_busy = false;
             m_outcome = out;
             showChecks();
+            if (std::exchange(m_checkAgain, false))
+                check();
         });
 }
 
@@ -139,6 +189,8 @@ void RebuildDialog::showChecks()
         new QTreeWidgetItem(m_steps, { QString::number(i + 1), m_outcome.steps[i] });
     m_steps->resizeColumnToContents(0);
     m_preview->setText(m_outcome.preview.lines.join(QLatin1Char('\n')));
+    // the physical copy keeps B's old data folder whatever the box says: it is its way back
+    m_saveOld->setEnabled(m_outcome.preview.method != QLatin1String("physical"));
     const QString a = m_profile.servers[1 - m_target].name, b = m_profile.servers[m_target].name;
     const bool ok = refusals == 0 && !m_outcome.refused;
     m_rebuildButton->setEnabled(ok);
@@ -175,6 +227,8 @@ void RebuildDialog::start()
     m_running = true;
     m_rebuildButton->setEnabled(false);
     m_saveOld->setEnabled(false);
+    for (QAbstractButton* b : m_method->buttons())
+        b->setEnabled(false);
     m_log->setVisible(true);
     m_log->clear();
     m_progress->setVisible(true);

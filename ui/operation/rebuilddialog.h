@@ -8,6 +8,7 @@
 #include <atomic>
 #include <memory>
 
+class QButtonGroup;
 class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
@@ -17,9 +18,10 @@ class QTreeWidget;
 
 /** "Rebuild B from A…": runs the rebuild's checks without changing anything and says what will happen to
  *  B — its replicated databases replaced, its old data saved (size, folder, free space) or not, when the
- *  admin unticks the box — with the checks and the steps; Rebuild (enabled when nothing refuses) then
- *  rebuilds, its steps and the copy's progress shown as they go; Cancel during the run stops it and puts B
- *  back. Every run is on a thread of its own (Rebuild blocks on the servers' workers). */
+ *  admin unticks the box; or, with the physical copy chosen (logical / physical / auto), its whole data
+ *  folder replaced and the old one kept beside it — with the checks and the steps; Rebuild (enabled when
+ * nothing refuses) then rebuilds, its steps and the copy's progress shown as they go; Cancel during the run
+ * stops it and puts B back. Every run is on a thread of its own (Rebuild blocks on the servers' workers). */
 class RebuildDialog : public QDialog
 {
     Q_OBJECT
@@ -54,6 +56,8 @@ private:
     QLabel* m_summary;
     QLabel* m_preview;
     QCheckBox* m_saveOld;
+    QButtonGroup* m_method; ///< the copy method: ids are CopyMethod values
+    bool m_checkAgain = false; ///< a choice changed while the checks ran
     QTreeWidget* m_checks;
     QTreeWidget* m_steps;
     QProgressBar* m_progress;
