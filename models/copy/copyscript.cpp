@@ -99,13 +99,27 @@ QString CopyScript::optionValue(const QString& value)
     return out;
 }
 
-QByteArray CopyScript::optionFile(const QString& host, int port, const QString& user, const QString& password)
+QByteArray CopyScript::optionFile(const QString& host, int port, const QString& user, const QString& password,
+    const TlsSettings& tls, const TlsFiles& files)
 {
-    return QStringLiteral("[client]\nhost=%1\nport=%2\nuser=%3\npassword=%4\n")
-        .arg(optionValue(host))
-        .arg(port)
-        .arg(optionValue(user), optionValue(password))
-        .toUtf8();
+    QString cnf = QStringLiteral("[client]\nhost=%1\nport=%2\nuser=%3\npassword=%4\n")
+                      .arg(optionValue(host))
+                      .arg(port)
+                      .arg(optionValue(user), optionValue(password));
+    if (tls.isOn()) {
+        // MariaDB's clients read ssl / ssl-verify-server-cert, MySQL 8's ssl-mode: "loose-" lets each
+        // client skip the other's option; a CA makes either check the certificate chain
+        static const char* const modes[] = { "DISABLED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY" };
+        cnf += QStringLiteral("loose-ssl\nloose-ssl-mode=%1\n").arg(QLatin1String(modes[int(tls.mode)]));
+        if (tls.verifies() && !files.ca.isEmpty())
+            cnf += QStringLiteral("ssl-ca=%1\n").arg(optionValue(files.ca));
+        if (!files.cert.isEmpty())
+            cnf += QStringLiteral("ssl-cert=%1\nssl-key=%2\n")
+                       .arg(optionValue(files.cert), optionValue(files.key));
+        if (tls.mode == TlsMode::VerifyIdentity)
+            cnf += QStringLiteral("loose-ssl-verify-server-cert\n");
+    }
+    return cnf.toUtf8();
 }
 
 QString CopyScript::copy(const CopyScriptParams& p)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/tlssettings.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -24,7 +26,8 @@ namespace CopyScript {
  *  escaped the way the client library's reader undoes them (a NUL cannot be written: no option holds one). */
 QString optionValue(const QString& value);
 /** A [client] option file, every value through optionValue(). */
-QByteArray optionFile(const QString& host, int port, const QString& user, const QString& password);
+QByteArray optionFile(const QString& host, int port, const QString& user, const QString& password,
+    const TlsSettings& tls = {}, const TlsFiles& files = {});
 /** dump | client, nothing in between: one consistent snapshot whose coordinates travel in the stream as
  *  an executed CHANGE MASTER (--master-data=1), loaded with sql_log_bin = 0. The bytes the dump wrote
  *  come from the kernel's own counter (/proc/<pid>/io wchar of the dump, added to its parent's when it

@@ -153,8 +153,9 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
     undo.watch = std::make_unique<CopyJobWatch>(undo.receiver, *undo.job, m_cancel, m_progress);
     undo.watch->setPollIntervalMs(m_pollMs);
     const QString cnf = *dir + QStringLiteral("/target.cnf");
-    if (auto w = undo.receiver.writePrivateFile(
-            cnf, CopyScript::optionFile(to.host, to.port, to.adminUser, *adminPassword));
+    if (auto w = undo.receiver.writePrivateFile(cnf,
+            CopyScript::optionFile(
+                to.host, to.port, to.adminUser, *adminPassword, to.tls, to.hostTlsFiles()));
         !w)
         return w;
     if (auto l = undo.receiver.checkLogin(check.clientTool, cnf); !l)
@@ -248,7 +249,8 @@ Result<void> DataCopy::openSource(Undo& undo)
     if (!account)
         return account;
     return undo.receiver.writePrivateFile(undo.params.workDir + QStringLiteral("/source.cnf"),
-        CopyScript::optionFile(from.effectivePeerHost(), from.port, CopyAccount::userName(), password));
+        CopyScript::optionFile(from.effectivePeerHost(), from.port, CopyAccount::userName(), password,
+            m_profile.tls, m_profile.servers[1 - m_source].hostTlsFiles()));
 }
 
 Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)

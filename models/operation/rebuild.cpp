@@ -7,6 +7,7 @@
 #include "operation/operationrun.h"
 #include "operation/rebuildguards.h"
 #include "operation/rebuildids.h"
+#include "replication/replicationsteps.h"
 #include "setup/finaldatacheck.h"
 #include "setup/pairverifier.h"
 #include "sql/replicastatus.h"
@@ -241,7 +242,7 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
             p.port = reset->sourcePort;
             p.user = reset->sourceUser;
             p.password = m_password[m_source];
-            p.ssl = m_profile.ssl;
+            ReplicationSteps::applyTls(p, m_profile, m_target);
             p.gtid = reset->usingGtid;
             p.logFile = reset->relaySourceLogFile;
             p.logPos = reset->execSourceLogPos;
@@ -371,7 +372,7 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
                 p.port = from.port;
                 p.user = m_profile.replicationUser;
                 p.password = m_password[source];
-                p.ssl = m_profile.ssl;
+                ReplicationSteps::applyTls(p, m_profile, replica);
                 p.gtid = m_gtid;
                 p.logFile = at.file;
                 p.logPos = at.position;
