@@ -15,6 +15,16 @@ int nativeCode(const QSqlError& e)
     return e.nativeErrorCode().toInt();
 }
 
+/** The code of an error on an open session: a TLS error there (CR_SSL_CONNECTION_ERROR 2026, e.g. "TLS/SSL
+ *  error: unexpected eof while reading" when the server was killed) is the connection lost, as the same
+ *  fault in clear text says with CR_SERVER_LOST 2013; at login 2026 stays a certificate problem. */
+int sessionCode(const QSqlError& e)
+{
+    const int code = nativeCode(e);
+    constexpr int sslConnectionError = 2026, serverLost = 2013;
+    return code == sslConnectionError ? serverLost : code;
+}
+
 QString serverText(const QSqlError& e)
 {
     QString t = e.databaseText();
@@ -155,7 +165,7 @@ Result<QList<SqlRow>> SqlSession::query(const QString& sql, const QString& shown
             text.replace(near, SqlSession::tr("near (the statement is not shown: it holds a secret)"));
         }
         return stepFailure(m_endpoint.serverName, m_step,
-            SqlSession::tr("%1 — while running: %2").arg(text, shown), nativeCode(e));
+            SqlSession::tr("%1 — while running: %2").arg(text, shown), sessionCode(e));
     }
     QList<SqlRow> rows;
     if (!q.isSelect())
@@ -187,7 +197,7 @@ SqlSession::Results SqlSession::queryResults(const QString& sql)
     q.setForwardOnly(true);
     auto failed = [&] {
         const QSqlError e = q.lastError();
-        out.error = StepError { m_endpoint.serverName, m_step, nativeCode(e),
+        out.error = StepError { m_endpoint.serverName, m_step, sessionCode(e),
             SqlSession::tr("%1 — while running: %2").arg(serverText(e), sql) };
         return out;
     };

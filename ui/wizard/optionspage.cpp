@@ -9,6 +9,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 OptionsPage::OptionsPage(SetupWizard* wizard)
@@ -136,11 +138,26 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     form->addRow(QString(), m_rollingRestart);
     form->addRow(tr("Initial &copy:"), m_initialCopy);
     form->addRow(QString(), m_replaceTarget);
-    auto* layout = new QVBoxLayout(this);
+    // the options and the TLS section scroll: together they are taller than a laptop's screen allows a
+    // wizard page; what is wrong with them stays in sight below
+    auto* content = new QWidget;
+    content->setObjectName(QStringLiteral("optionsContent"));
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
     layout->addWidget(m_tls);
-    layout->addWidget(m_problem);
     layout->addStretch();
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("optionsScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    // as wide as the fields need: only the height scrolls
+    scroll->setMinimumWidth(
+        content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    auto* page = new QVBoxLayout(this);
+    page->addWidget(scroll, 1);
+    page->addWidget(m_problem);
 }
 
 void OptionsPage::nameCopyChoices()
