@@ -183,22 +183,19 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
             m_password[m_source] = ReplicationSteps::generatePassword();
             const QString pw = m_password[m_source], user = m_profile.replicationUser,
                           host = m_profile.replicationHostFor(m_source);
-            const AccountTls tls = ReplicationSteps::accountTlsFor(m_profile, m_source);
-            return run.onServer(
-                m_source, [pw, user, host, replica, tls](ServerContext& ctx) -> Result<QString> {
-                    const int id
-                        = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
-                            { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
-                                { QStringLiteral("existed"), true } },
-                            true);
-                    if (auto r = ReplicationSteps::createReplicationUser(
-                            ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()), tls);
-                        !r)
-                        return std::unexpected(r.error());
-                    ctx.intentDone(id);
-                    return tr("%1: new generated password (kept in memory)")
-                        .arg(ctx.dialect.account(user, host));
-                });
+            const AccountTls tls = ReplicationSteps::accountTlsFor(m_profile, m_source); // REQUIRE SSL / X509
+            return run.onServer(m_source, [=](ServerContext& ctx) -> Result<QString> {
+                const int id = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
+                    { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
+                        { QStringLiteral("existed"), true } },
+                    true);
+                if (auto r = ReplicationSteps::createReplicationUser(
+                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()), tls);
+                    !r)
+                    return std::unexpected(r.error());
+                ctx.intentDone(id);
+                return tr("%1: new generated password (kept in memory)").arg(ctx.dialect.account(user, host));
+            });
         },
         {} };
     auto reset = std::make_shared<ReplicaStatus>();
@@ -348,22 +345,19 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
             m_password[m_target] = ReplicationSteps::generatePassword();
             const QString pw = m_password[m_target], user = m_profile.replicationUser,
                           host = m_profile.replicationHostFor(m_target);
-            const AccountTls tls = ReplicationSteps::accountTlsFor(m_profile, m_target);
-            return run.onServer(
-                m_target, [pw, user, host, replica, tls](ServerContext& ctx) -> Result<QString> {
-                    const int id
-                        = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
-                            { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
-                                { QStringLiteral("existed"), true } },
-                            true);
-                    if (auto r = ReplicationSteps::createReplicationUser(
-                            ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()), tls);
-                        !r)
-                        return std::unexpected(r.error());
-                    ctx.intentDone(id);
-                    return tr("%1: new generated password (kept in memory)")
-                        .arg(ctx.dialect.account(user, host));
-                });
+            const AccountTls tls = ReplicationSteps::accountTlsFor(m_profile, m_target); // REQUIRE SSL / X509
+            return run.onServer(m_target, [=](ServerContext& ctx) -> Result<QString> {
+                const int id = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
+                    { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
+                        { QStringLiteral("existed"), true } },
+                    true);
+                if (auto r = ReplicationSteps::createReplicationUser(
+                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()), tls);
+                    !r)
+                    return std::unexpected(r.error());
+                ctx.intentDone(id);
+                return tr("%1: new generated password (kept in memory)").arg(ctx.dialect.account(user, host));
+            });
         },
         {} };
     // B from A at the copy's exact point, then A from B at B's own position read at the end of the copy
