@@ -19,6 +19,8 @@ PACKAGES=(
   mariadb-server mariadb-client openssh-server
   # the physical copy (copyMethod "physical"): mariadb-backup and mbstream, streamed over SSH
   mariadb-backup
+  # the sandbox's CA and server certificates (TLS), and the pre-flight's certificate check on each host
+  openssl
   # the switchover test and bench put a real HAProxy in front of the pair; its hooks talk to the admin
   # socket with socat
   haproxy socat

@@ -314,6 +314,9 @@ int Cli::run(const QStringList& arguments)
     if (!profile)
         return nagiosStatus ? StatusCommand::nagiosUnknown(profile.error().text)
                             : badInput(profile.error().text);
+    if (!nagiosStatus)
+        for (const QString& note : profile->notes)
+            Cli::err() << tr("note: %1").arg(note) << Qt::endl;
     if (parser.isSet(copyFrom)) {
         profile->initialCopy = profile->serverIndex(parser.value(copyFrom));
         if (profile->initialCopy < 0)

@@ -1,5 +1,6 @@
 #include "prometheusexposition.h"
 
+#include <QDateTime>
 #include <QSaveFile>
 
 #include <functional>
@@ -90,6 +91,24 @@ QByteArray PrometheusExposition::render(const QList<Entry>& entries)
             "one.",
             [](const StatusSample& s) {
                 return s.role.isEmpty() ? std::nullopt : flag(s.role == QLatin1String("writer"));
+            } },
+        { "replipair_replication_tls_encrypted",
+            "1 when this replica's link to its source is encrypted (Master_SSL_Allowed).",
+            replica([](const ReplicaStatus& r) {
+                return r.tlsEncrypted ? flag(*r.tlsEncrypted) : std::nullopt;
+            }) },
+        { "replipair_replication_tls_verified",
+            "1 when this replica checks its source's certificate (Master_SSL_Verify_Server_Cert).",
+            replica([](const ReplicaStatus& r) {
+                return r.tlsVerified ? flag(r.tlsEncrypted.value_or(false) && *r.tlsVerified) : std::nullopt;
+            }) },
+        { "replipair_tls_certificate_expiry_seconds",
+            "Seconds until this server's TLS certificate expires (Ssl_server_not_after); negative once "
+            "expired.",
+            [](const StatusSample& s) -> std::optional<double> {
+                if (!s.reachable || !s.certificateNotAfter.isValid())
+                    return std::nullopt;
+                return double(QDateTime::currentDateTimeUtc().secsTo(s.certificateNotAfter));
             } },
         { "replipair_heartbeat_lag_seconds",
             "Delay of the monitor's own heartbeat from the peer to this server, measured at its apply.",

@@ -24,6 +24,8 @@ int SandboxCommand::run(const QStringList& args)
             Cli::out() << tr("server %1: 127.0.0.1:%2, config %3").arg(s.name).arg(s.port).arg(s.configFile)
                        << Qt::endl;
         Cli::out() << tr("profile: %1").arg(sandbox.profilePath()) << Qt::endl;
+        if (sandbox.tls())
+            Cli::out() << tr("TLS: on, profile in verify-ca mode, CA %1").arg(sandbox.caFile()) << Qt::endl;
         return Cli::Success;
     }
     if (action == QLatin1String("down")) {

@@ -68,7 +68,18 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
                 out << tr("   IO error %1: %2").arg(r.lastIoErrno).arg(r.lastIoError) << Qt::endl;
             if (r.lastSqlErrno)
                 out << tr("   SQL error %1: %2").arg(r.lastSqlErrno).arg(r.lastSqlError) << Qt::endl;
+            if (!r.tlsText().isEmpty()) {
+                // the source's view of the same link: the replication session's cipher there
+                const StatusSample& source = (*samples)[1 - s.serverIndex];
+                out << (source.replicationCipher.isEmpty()
+                        ? tr("   link from %1: %2").arg(source.server, r.tlsText())
+                        : tr("   link from %1: %2 (cipher %3 on %1)")
+                              .arg(source.server, r.tlsText(), source.replicationCipher))
+                    << Qt::endl;
+            }
         }
+        if (!options.json && s.reachable && !s.certificateText().isEmpty())
+            out << QStringLiteral("   ") << s.certificateText() << Qt::endl;
         if (fenced && !options.json)
             out << tr("   FENCED since %1 (kept read-only): %2")
                        .arg(state.since.toString(Qt::ISODate), state.reason)
@@ -161,6 +172,15 @@ std::pair<int, QString> StatusCommand::nagiosReport(const QString& pair,
             what = tr("%1 s behind").arg(*lag, 0, 'f', 1);
         } else {
             what = lag ? tr("replicating, %1 s behind").arg(*lag, 0, 'f', 1) : tr("replicating");
+        }
+        // the server's certificate: ending within 30 days is a warning, ended critical
+        const QString certificate = s.reachable ? s.certificateState() : QString();
+        if (certificate == QLatin1String("error") && mine != NagiosCritical) {
+            mine = NagiosCritical;
+            what += QStringLiteral(", ") + s.certificateText();
+        } else if (certificate == QLatin1String("warning") && mine == NagiosOk) {
+            mine = NagiosWarning;
+            what += QStringLiteral(", ") + s.certificateText();
         }
         // the worse of the two: CRITICAL, WARNING, UNKNOWN, OK (a critical server outweighs an unknown one)
         auto rank = [](int c) { return c == NagiosUnknown ? 1 : c == NagiosOk ? 0 : c + 1; };

@@ -49,7 +49,7 @@ ServerProfile parseServer(const QJsonObject& o, const QString& where, ProfileFie
             QStringLiteral("adminPasswordEnv"), QStringLiteral("adminPasswordFile"),
             QStringLiteral("adminPasswordKeychain"), QStringLiteral("peerHost"), QStringLiteral("ssh"),
             QStringLiteral("configFile"), QStringLiteral("restartCommand"),
-            QStringLiteral("restartTimeoutSeconds") },
+            QStringLiteral("restartTimeoutSeconds"), QStringLiteral("tls") },
         where);
     ServerProfile s;
     s.name = p.string(o, QStringLiteral("name"), where, {}, true);
@@ -68,6 +68,15 @@ ServerProfile parseServer(const QJsonObject& o, const QString& where, ProfileFie
         p.add(where, PairProfile::tr("\"configFile\" must be a path or \"auto\""));
     if (s.restartCommand.isEmpty())
         p.add(where, PairProfile::tr("\"restartCommand\" must be a command or \"auto\""));
+    const QJsonValue tls = o.value(QStringLiteral("tls"));
+    if (tls.isObject()) {
+        const QString at = where + QStringLiteral(".tls");
+        p.unknownKeys(
+            tls.toObject(), { QStringLiteral("ca"), QStringLiteral("cert"), QStringLiteral("key") }, at);
+        s.hostTls = TlsSettings::filesFromJson(tls.toObject(), at, p);
+    } else if (!tls.isUndefined() && !tls.isNull()) {
+        p.add(where, PairProfile::tr("\"tls\" must be an object with \"ca\", \"cert\" and \"key\", or null"));
+    }
     const QJsonValue ssh = o.value(QStringLiteral("ssh"));
     if (ssh.isObject()) {
         s.hasSsh = true;
@@ -195,6 +204,8 @@ QJsonObject ServerProfile::toJson() const
     if (restartTimeoutSeconds != DefaultRestartTimeoutSeconds)
         o.insert(QStringLiteral("restartTimeoutSeconds"), restartTimeoutSeconds);
     o.insert(QStringLiteral("ssh"), hasSsh ? QJsonValue(ssh.toJson()) : QJsonValue());
+    if (!hostTls.isEmpty())
+        o.insert(QStringLiteral("tls"), hostTls.toJson());
     return o;
 }
 
@@ -222,7 +233,7 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
             QStringLiteral("syncBinlog"), QStringLiteral("rollingRestart"), QStringLiteral("filterStyle"),
             QStringLiteral("restart"), QStringLiteral("servers"), QStringLiteral("initialCopy"),
             QStringLiteral("replaceTarget"), QStringLiteral("copyMethod"), QStringLiteral("writer"),
-            QStringLiteral("hooks") },
+            QStringLiteral("hooks"), QStringLiteral("tls") },
         top);
     PairProfile pair;
     pair.name = p.string(json, QStringLiteral("name"), top, {}, true);
@@ -245,7 +256,25 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
     else
         p.add(top, PairProfile::tr("\"gtid\" must be \"auto\", \"on\" or \"off\""));
     pair.autoIncrement = p.boolean(json, QStringLiteral("autoIncrement"), top, true);
-    pair.ssl = p.boolean(json, QStringLiteral("ssl"), top, false);
+    TlsSettings tls;
+    const QJsonValue tlsValue = json.value(QStringLiteral("tls"));
+    if (tlsValue.isObject())
+        tls = TlsSettings::fromJson(tlsValue.toObject(), QStringLiteral("tls"), p);
+    else if (!tlsValue.isUndefined() && !tlsValue.isNull())
+        p.add(top, PairProfile::tr("\"tls\" must be an object"));
+    if (json.contains(QStringLiteral("ssl"))) {
+        // the field before "tls": true encrypted the replication link without checking the certificate
+        const bool ssl = p.boolean(json, QStringLiteral("ssl"), top, false);
+        if (tlsValue.isObject())
+            pair.notes << PairProfile::tr("\"ssl\" is ignored: \"tls\" says how the pair encrypts");
+        else if (ssl) {
+            tls.mode = TlsMode::Required;
+            pair.notes << PairProfile::tr(
+                "\"ssl\": true is read as \"tls\": {\"mode\": \"required\"} (encrypted, but any certificate "
+                "is "
+                "believed); give \"tls\" with \"mode\": \"verify-ca\" and your \"ca\" to check who answers");
+        }
+    }
     pair.rollingRestart = p.boolean(json, QStringLiteral("rollingRestart"), top, false);
     const QString filters = p.string(json, QStringLiteral("filterStyle"), top, QStringLiteral("wild"));
     if (filters == QLatin1String("wild"))
@@ -319,6 +348,7 @@ Result<PairProfile> PairProfile::fromJson(const QJsonObject& json)
                     .arg(pair.servers[0].name, pair.servers[1].name));
     }
     pair.writer = parseWriter(json, pair, top, p);
+    pair.setTls(tls);
     const QJsonValue hooks = json.value(QStringLiteral("hooks"));
     if (hooks.isObject())
         pair.hooks = parseHooks(hooks.toObject(), QStringLiteral("hooks"), p);
@@ -358,6 +388,12 @@ Result<PairProfile> PairProfile::load(const QString& path)
         if (!s.adminPasswordFile.isEmpty() && QDir::isRelativePath(s.adminPasswordFile)
             && !s.adminPasswordFile.startsWith(QLatin1Char('~')))
             s.adminPasswordFile = QFileInfo(path).absoluteDir().filePath(s.adminPasswordFile);
+    // so are the certificate files RepliPair itself reads
+    TlsSettings tls = pair->tls;
+    for (QString* f : { &tls.files.ca, &tls.files.cert, &tls.files.key })
+        if (!f->isEmpty() && QDir::isRelativePath(*f) && !f->startsWith(QLatin1Char('~')))
+            *f = QFileInfo(path).absoluteDir().filePath(*f);
+    pair->setTls(tls);
     return pair;
 }
 
@@ -369,7 +405,7 @@ QJsonObject PairProfile::toJson() const
         { QStringLiteral("replicationUser"), replicationUser },
         { QStringLiteral("replicationUserHost"), replicationUserHost },
         { QStringLiteral("gtid"), gtidToString(gtid) }, { QStringLiteral("autoIncrement"), autoIncrement },
-        { QStringLiteral("ssl"), ssl }, { QStringLiteral("syncBinlog"), syncBinlog },
+        { QStringLiteral("tls"), tls.toJson() }, { QStringLiteral("syncBinlog"), syncBinlog },
         { QStringLiteral("rollingRestart"), rollingRestart },
         { QStringLiteral("filterStyle"), filterStyleToString(filterStyle) },
         { QStringLiteral("restart"), restartPolicyToString(restart) },
@@ -404,6 +440,13 @@ Result<void> PairProfile::save(const QString& path) const
         return stepFailure(
             {}, StepId::Profile, PairProfile::tr("cannot write %1: %2").arg(path, f.errorString()));
     return {};
+}
+
+void PairProfile::setTls(const TlsSettings& settings)
+{
+    tls = settings;
+    for (ServerProfile& s : servers)
+        s.tls = settings;
 }
 
 QString PairProfile::replicationHostFor(int index) const

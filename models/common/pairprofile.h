@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/steperror.h"
+#include "common/tlssettings.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -46,6 +47,14 @@ struct ServerProfile
     /** How long a restart may take before it is stopped (large buffer pools need minutes). */
     int restartTimeoutSeconds = DefaultRestartTimeoutSeconds;
     static constexpr int DefaultRestartTimeoutSeconds = 90;
+    /** How RepliPair connects to this server: the pair's mode and the files on the machine running
+     *  RepliPair (PairProfile::setTls keeps it equal to the pair's "tls"). */
+    TlsSettings tls;
+    /** The server's own "tls" override: the files as they are on this server's host (its replication
+     *  link uses them); empty fields fall back to the pair's. */
+    TlsFiles hostTls;
+    /** The CA, certificate and key this server's replica thread reads on its host. */
+    TlsFiles hostTlsFiles() const { return hostTls.over(tls.files); }
 
     /** Transient: a password typed into the GUI or read from the keychain. Never serialised. */
     QString adminPasswordOverride;
@@ -110,7 +119,8 @@ public:
     QString replicationUserHost = QStringLiteral("peer"); ///< "peer" or an explicit host/pattern
     GtidMode gtid = GtidMode::Auto;
     bool autoIncrement = true;
-    bool ssl = false;
+    /** "tls": the mode of every link (replication and RepliPair's own) and RepliPair's files. */
+    TlsSettings tls;
     QString binlogFormat; ///< empty: leave as is; else ROW/MIXED/STATEMENT
     int syncBinlog = 1;
     bool rollingRestart = false; ///< restart one server, wait until it is back and verified, then the other
@@ -126,6 +136,11 @@ public:
     ServerProfile servers[2];
 
     QString filePath; ///< where it was loaded from (not serialised)
+    /** Things said about the file while reading it (an old field read in a new way); not serialised. */
+    QStringList notes;
+
+    /** Sets the pair's TLS and each server's copy of it. */
+    void setTls(const TlsSettings& settings);
 
     /** Parses and validates; every problem found is reported in one error. */
     static Result<PairProfile> fromJson(const QJsonObject& json);

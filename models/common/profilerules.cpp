@@ -145,6 +145,14 @@ std::optional<QString> ProfileRules::restartTimeout(int seconds)
         .arg(MaxRestartTimeoutSeconds);
 }
 
+std::optional<QString> ProfileRules::tlsFile(const QString& value)
+{
+    if (breaksLine(value) || value.contains(QLatin1Char(';')) || value.contains(QLatin1Char('\''))
+        || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\\')))
+        return tr("must be a path on one line without ; quotes or backslashes");
+    return std::nullopt;
+}
+
 QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
 {
     QList<QPair<QString, QString>> out;
@@ -166,9 +174,17 @@ QList<QPair<QString, QString>> ProfileRules::check(const PairProfile& p)
     optional(hooks, QStringLiteral("beforeSwitch"), p.hooks.beforeSwitch, &ProfileRules::singleLine);
     optional(hooks, QStringLiteral("afterSwitch"), p.hooks.afterSwitch, &ProfileRules::singleLine);
     optional(hooks, QStringLiteral("rollback"), p.hooks.rollback, &ProfileRules::singleLine);
+    for (const auto& [key, value] : { qMakePair(QStringLiteral("ca"), p.tls.files.ca),
+             qMakePair(QStringLiteral("cert"), p.tls.files.cert),
+             qMakePair(QStringLiteral("key"), p.tls.files.key) })
+        optional(QStringLiteral("tls"), key, value, &ProfileRules::tlsFile);
     for (int i = 0; i < 2; ++i) {
         const ServerProfile& s = p.servers[i];
         const QString where = QStringLiteral("servers[%1]").arg(i);
+        for (const auto& [key, value] : { qMakePair(QStringLiteral("ca"), s.hostTls.ca),
+                 qMakePair(QStringLiteral("cert"), s.hostTls.cert),
+                 qMakePair(QStringLiteral("key"), s.hostTls.key) })
+            optional(where + QStringLiteral(".tls"), key, value, &ProfileRules::tlsFile);
         optional(where, QStringLiteral("name"), s.name, &ProfileRules::name);
         optional(where, QStringLiteral("host"), s.host, &ProfileRules::host);
         optional(where, QStringLiteral("peerHost"), s.peerHost, &ProfileRules::host);

@@ -37,6 +37,9 @@ public:
     static std::optional<QString> optionFilePath(const QString& value);
     /** The name of an OS keychain entry ("sql:root@db1:3306"): 1 to 400 letters, digits and _ . @ : / - */
     static std::optional<QString> keychainEntry(const QString& value);
+    /** A certificate, key or CA file: one line without ';' (it goes into the driver's option list)
+     *  and without quotes (it goes into option files and commands). */
+    static std::optional<QString> tlsFile(const QString& value);
     /** "restartTimeoutSeconds": 10 to 3600. */
     static std::optional<QString> restartTimeout(int seconds);
     static constexpr int MinRestartTimeoutSeconds = 10;

@@ -5,6 +5,7 @@ const QList<StepId::Entry>& StepId::entries()
     static const QList<Entry> table {
         { &Inspect, QT_TR_NOOP("inspect") },
         { &ReachPeer, QT_TR_NOOP("reach peer") },
+        { &CheckTls, QT_TR_NOOP("check TLS") },
         { &Preflight, QT_TR_NOOP("pre-flight") },
         { &PlanChanged, QT_TR_NOOP("plan changed") },
         { &ReadConfig, QT_TR_NOOP("read config") },

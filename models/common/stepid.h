@@ -14,6 +14,7 @@ public:
     // the setup checklist, in order
     static inline const QString Inspect = QStringLiteral("inspect");
     static inline const QString ReachPeer = QStringLiteral("reach-peer");
+    static inline const QString CheckTls = QStringLiteral("check-tls");
     static inline const QString Preflight = QStringLiteral("preflight");
     static inline const QString PlanChanged = QStringLiteral("plan-changed");
     static inline const QString ReadConfig = QStringLiteral("read-config");

@@ -31,8 +31,8 @@ QStringList CopyAccount::statements(ServerContext& ctx, const QString& host, con
     return out;
 }
 
-Result<void> CopyAccount::create(
-    ServerContext& ctx, const QString& host, const QString& password, const QStringList& databases)
+Result<void> CopyAccount::create(ServerContext& ctx, const QString& host, const QString& password,
+    const QStringList& databases, bool requireSsl)
 {
     SqlSession& sql = *ctx.sql;
     sql.setStep(StepId::Copy);
@@ -46,6 +46,8 @@ Result<void> CopyAccount::create(
         if (!result && i == 0 && result.error().code == 1396) // no IF EXISTS before MySQL 5.7.8: none there
             result = {};
     }
+    if (result && requireSsl)
+        result = sql.exec(ctx.dialect.requireTls(userName(), host, false));
     sql.exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
     return result;
 }

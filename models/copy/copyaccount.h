@@ -17,7 +17,8 @@ public:
     /** The statements (password shown as '***' when @p redact). */
     static QStringList statements(ServerContext& ctx, const QString& host, const QString& password,
         const QStringList& databases, bool redact);
-    static Result<void> create(
-        ServerContext& ctx, const QString& host, const QString& password, const QStringList& databases);
+    /** Creates it; with @p requireSsl the source refuses a login in clear text (REQUIRE SSL). */
+    static Result<void> create(ServerContext& ctx, const QString& host, const QString& password,
+        const QStringList& databases, bool requireSsl = false);
     static Result<void> drop(ServerContext& ctx, const QString& host);
 };

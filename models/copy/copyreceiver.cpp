@@ -52,23 +52,41 @@ Result<void> CopyReceiver::writePrivateFile(const QString& path, const QByteArra
     });
 }
 
-Result<void> CopyReceiver::checkLogin(const QString& clientTool, const QString& cnf)
+Result<void> CopyReceiver::checkLogin(
+    const QString& clientTool, const QString& cnf, const TlsSettings& tls, const QString& sourceName)
 {
-    return on([clientTool, cnf, name = m_name](ServerContext& ctx) -> Result<void> {
+    return on([clientTool, cnf, tls, sourceName, name = m_name](ServerContext& ctx) -> Result<void> {
         auto shell = ctx.hostShell();
         if (!shell)
             return std::unexpected(shell.error());
-        auto r = (*shell)->run(QStringLiteral("%1 --defaults-file=%2 --batch -N -e 'SELECT 1'")
-                                   .arg(Shell::quote(clientTool), Shell::quote(cnf)),
+        // the session's cipher: empty when the client fell back to clear text
+        auto r = (*shell)->run(
+            QStringLiteral("%1 --defaults-file=%2 --batch -N -e \"SHOW SESSION STATUS LIKE 'Ssl_cipher'\"")
+                .arg(Shell::quote(clientTool), Shell::quote(cnf)),
             30000);
         if (!r)
             return std::unexpected(r.error());
-        if (r->exitCode != 0 || r->out.trimmed() != "1")
-            return stepFailure(name, StepId::Copy,
-                CopyReceiver::tr(
-                    "the admin account cannot log in to %1 from %1's own host, where the copy is "
-                    "loaded: %2")
-                    .arg(name, QString::fromUtf8(r->err).trimmed()));
+        const QString server = sourceName.isEmpty() ? name : sourceName;
+        const QString out = QString::fromUtf8(r->out).trimmed();
+        if (r->exitCode != 0 || !out.startsWith(QLatin1String("Ssl_cipher"), Qt::CaseInsensitive)) {
+            const QString err = QString::fromUtf8(r->err).trimmed();
+            if (sourceName.isEmpty())
+                return stepFailure(name, StepId::Copy,
+                    CopyReceiver::tr("the admin account cannot log in to %1 from %1's own host, where the "
+                                     "copy is loaded: %2")
+                        .arg(name, err));
+            return stepFailure(server, StepId::Copy,
+                CopyReceiver::tr("the copy's account cannot log in to %1 from %2's host, where the dump "
+                                 "runs: %3")
+                    .arg(server, name, err));
+        }
+        const QString cipher = out.section(QLatin1Char('\t'), 1).trimmed();
+        if (tls.isOn() && cipher.isEmpty())
+            return stepFailure(server, StepId::Copy,
+                CopyReceiver::tr("%1 (%2) answered %3's client tools in clear text although \"tls\" is "
+                                 "\"%4\": nothing was copied; RepliPair does not fall back to clear text")
+                    .arg(server, clientTool, name, TlsSettings::modeToString(tls.mode)),
+                2026);
         return {};
     });
 }

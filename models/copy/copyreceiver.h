@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/tlssettings.h"
+
 #include "common/steperror.h"
 #include "host/serverworker.h"
 #include "replication/replicationsteps.h"
@@ -34,8 +36,11 @@ public:
     Result<QString> makeWorkDir();
     Result<void> removeWorkDir(const QString& dir);
     Result<void> writePrivateFile(const QString& path, const QByteArray& content);
-    /** The admin login in @p cnf works from the receiver's own host, where the copy is loaded. */
-    Result<void> checkLogin(const QString& clientTool, const QString& cnf);
+    /** The login in @p cnf works from the receiver's own host, where the copy is loaded: the admin login
+     *  to the receiver, or with @p sourceName the copy account's to that source; with @p tls on, the
+     *  session must be encrypted (a client that fell back to clear text is refused). */
+    Result<void> checkLogin(const QString& clientTool, const QString& cnf, const TlsSettings& tls = {},
+        const QString& sourceName = {});
     /** read_only = 1; returns what it was. */
     Result<int> makeReadOnly(int* intent = nullptr);
     Result<void> setReadOnly(int value);

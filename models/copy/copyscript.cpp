@@ -99,13 +99,37 @@ QString CopyScript::optionValue(const QString& value)
     return out;
 }
 
-QByteArray CopyScript::optionFile(const QString& host, int port, const QString& user, const QString& password)
+QByteArray CopyScript::optionFile(const QString& host, int port, const QString& user, const QString& password,
+    const TlsSettings& tls, const TlsFiles& files, bool sslMode)
 {
-    return QStringLiteral("[client]\nhost=%1\nport=%2\nuser=%3\npassword=%4\n")
-        .arg(optionValue(host))
-        .arg(port)
-        .arg(optionValue(user), optionValue(password))
-        .toUtf8();
+    QString cnf = QStringLiteral("[client]\nhost=%1\nport=%2\nuser=%3\npassword=%4\n")
+                      .arg(optionValue(host))
+                      .arg(port)
+                      .arg(optionValue(user), optionValue(password));
+    if (!tls.isOn())
+        return cnf.toUtf8();
+    // in the dialect of the tool that reads it: an option a client does not know stops it (no "loose-":
+    // a TLS option skipped would be a connection in clear text)
+    if (sslMode) {
+        // MySQL's clients 5.7.11+: REQUIRED refuses clear text, VERIFY_CA checks the chain, VERIFY_IDENTITY
+        // the host name as well
+        static const char* const modes[] = { "DISABLED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY" };
+        cnf += QStringLiteral("ssl-mode=%1\n").arg(QLatin1String(modes[int(tls.mode)]));
+    } else {
+        // MariaDB's clients (and MySQL's before 5.7.11): ssl alone is encrypted when the server offers it
+        // and clear text when it does not (CopyReceiver::checkLogin refuses that session); only
+        // ssl-verify-server-cert refuses clear text, and it checks the chain and the host name both, so
+        // both verify modes use it. MariaDB 11.4+ verifies by default: "required" turns that off
+        cnf += QStringLiteral("ssl\n");
+        cnf += tls.verifies() ? QStringLiteral("ssl-verify-server-cert\n")
+                              : QStringLiteral("skip-ssl-verify-server-cert\n");
+    }
+    if (tls.verifies() && !files.ca.isEmpty())
+        cnf += QStringLiteral("ssl-ca=%1\n").arg(optionValue(files.ca));
+    if (!files.cert.isEmpty())
+        cnf += QStringLiteral("ssl-cert=%1\nssl-key=%2\n")
+                   .arg(optionValue(files.cert), optionValue(files.key));
+    return cnf.toUtf8();
 }
 
 QString CopyScript::copy(const CopyScriptParams& p)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/tlssettings.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -23,8 +25,11 @@ namespace CopyScript {
 /** A value for a MySQL/MariaDB option file: in double quotes, with \\, ", line breaks, tab and backspace
  *  escaped the way the client library's reader undoes them (a NUL cannot be written: no option holds one). */
 QString optionValue(const QString& value);
-/** A [client] option file, every value through optionValue(). */
-QByteArray optionFile(const QString& host, int port, const QString& user, const QString& password);
+/** A [client] option file, every value through optionValue(); with @p tls on, its TLS options in the
+ *  dialect of the client that reads it: @p sslMode for MySQL's (ssl-mode=...), else MariaDB's (ssl,
+ *  ssl-verify-server-cert). @p files are the CA, certificate and key as the client's host has them. */
+QByteArray optionFile(const QString& host, int port, const QString& user, const QString& password,
+    const TlsSettings& tls = {}, const TlsFiles& files = {}, bool sslMode = false);
 /** dump | client, nothing in between: one consistent snapshot whose coordinates travel in the stream as
  *  an executed CHANGE MASTER (--master-data=1), loaded with sql_log_bin = 0. The bytes the dump wrote
  *  come from the kernel's own counter (/proc/<pid>/io wchar of the dump, added to its parent's when it

@@ -11,6 +11,7 @@
 #include "replication/replicastartpoint.h"
 
 #include <QDateTime>
+#include <QFile>
 
 /** What the copy changed so far, so that it can be put back. */
 struct DataCopy::Undo
@@ -25,6 +26,8 @@ struct DataCopy::Undo
     ReceiverDatabases replaced; ///< what the receiver held of the copied databases once read-only
     bool loadStarted = false;
     QString savedCopy;
+    /** The CA, certificate and key the copy's client tools read on the receiver's host ("tls" on). */
+    TlsFiles tlsFiles;
     // the intents written to the journal before each change (0: none kept), released when put back
     int folderIntent = 0, jobIntent = 0, readOnlyIntent = 0, accountIntent = 0, replicaIntent = 0,
         loadIntent = 0;
@@ -145,6 +148,7 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
         { { QStringLiteral("folder"), *dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
     undo.params.dumpTool = check.dumpTool;
     undo.params.clientTool = check.clientTool;
+    m_sslMode = check.dumpOptions.sslMode;
     // by the receiver's tool, not by the servers: its own --help said what it understands
     undo.params.sourceData = check.dumpOptions.sourceData;
     undo.params.gtidPurgedOff = check.dumpOptions.setGtidPurged;
@@ -152,12 +156,15 @@ Result<void> DataCopy::prepare(const CopyCheck& check, Undo& undo)
     undo.job = std::make_unique<RemoteJob>(to.name, StepId::Copy, *dir);
     undo.watch = std::make_unique<CopyJobWatch>(undo.receiver, *undo.job, m_cancel, m_progress);
     undo.watch->setPollIntervalMs(m_pollMs);
+    if (auto t = placeCa(undo); !t)
+        return t;
     const QString cnf = *dir + QStringLiteral("/target.cnf");
-    if (auto w = undo.receiver.writePrivateFile(
-            cnf, CopyScript::optionFile(to.host, to.port, to.adminUser, *adminPassword));
+    if (auto w = undo.receiver.writePrivateFile(cnf,
+            CopyScript::optionFile(to.host, to.port, to.adminUser, *adminPassword, m_profile.tls,
+                undo.tlsFiles, check.dumpOptions.sslMode));
         !w)
         return w;
-    if (auto l = undo.receiver.checkLogin(check.clientTool, cnf); !l)
+    if (auto l = undo.receiver.checkLogin(check.clientTool, cnf, m_profile.tls); !l)
         return l;
     if (auto r = failIfCancelled(); !r)
         return r;
@@ -242,13 +249,47 @@ Result<void> DataCopy::openSource(Undo& undo)
     undo.accountIntent = intent(m_source, IntentJournal::Action::CopyAccount,
         { { QStringLiteral("user"), CopyAccount::userName() },
             { QStringLiteral("host"), undo.accountHost } });
-    auto account
-        = onSource([host = undo.accountHost, password, dbs = undo.params.databases](
-                       ServerContext& ctx) { return CopyAccount::create(ctx, host, password, dbs); });
+    // with "tls" on, the source itself refuses the account in clear text
+    auto account = onSource(
+        [host = undo.accountHost, password, dbs = undo.params.databases, tls = m_profile.tls.isOn()](
+            ServerContext& ctx) { return CopyAccount::create(ctx, host, password, dbs, tls); });
     if (!account)
         return account;
-    return undo.receiver.writePrivateFile(undo.params.workDir + QStringLiteral("/source.cnf"),
-        CopyScript::optionFile(from.effectivePeerHost(), from.port, CopyAccount::userName(), password));
+    const QString cnf = undo.params.workDir + QStringLiteral("/source.cnf");
+    if (auto w = undo.receiver.writePrivateFile(cnf,
+            CopyScript::optionFile(from.effectivePeerHost(), from.port, CopyAccount::userName(), password,
+                m_profile.tls, undo.tlsFiles, m_sslMode));
+        !w)
+        return w;
+    // the dump's login as it will be made, from the receiver's host: encrypted (and verified) or refused
+    if (!m_profile.tls.isOn())
+        return {};
+    return undo.receiver.checkLogin(undo.params.clientTool, cnf, m_profile.tls, from.name);
+}
+
+Result<void> DataCopy::placeCa(Undo& undo)
+{
+    if (!m_profile.tls.isOn())
+        return {};
+    const ServerProfile& to = m_profile.servers[1 - m_source];
+    undo.tlsFiles = to.hostTlsFiles();
+    if (!m_profile.tls.verifies())
+        return {};
+    // the CA RepliPair checks both servers with, put in the copy's private folder: the account the
+    // receiver's host is reached with may not read the CA where the server keeps it (a CA is no secret)
+    QFile ca(m_profile.tls.files.ca);
+    if (m_profile.tls.files.ca.isEmpty() || !ca.open(QIODevice::ReadOnly))
+        return {}; // the file on the receiver's host, as the profile names it
+    const QByteArray pem = ca.readAll();
+    if (!pem.contains("-----BEGIN CERTIFICATE-----"))
+        return stepFailure(to.name, StepId::Copy,
+            DataCopy::tr("%1 holds no PEM certificate: the copy cannot check the servers' certificates")
+                .arg(m_profile.tls.files.ca));
+    const QString placed = undo.params.workDir + QStringLiteral("/ca.pem");
+    if (auto w = undo.receiver.writePrivateFile(placed, pem); !w)
+        return w;
+    undo.tlsFiles.ca = placed;
+    return {};
 }
 
 Result<CopyResult> DataCopy::dumpAndLoad(const CopyCheck& check, Undo& undo)

@@ -54,8 +54,12 @@ private:
     /** The receiver's old copy of the databases holding data, saved as a dump on its host (0600 in a 0700
      *  folder). */
     Result<void> saveOldCopy(const CopyCheck& check, Undo& undo);
-    /** The temporary account on the source and its option file on the receiver's host. */
+    /** The temporary account on the source and its option file on the receiver's host; with "tls" on, its
+     *  login tried from there (encrypted, the certificate checked as the mode says). */
     Result<void> openSource(Undo& undo);
+    /** With "tls" on, the files the copy's tools use on the receiver's host: the receiver host's own, and
+     *  in the verify modes RepliPair's CA written into the copy's folder (readable by the login user). */
+    Result<void> placeCa(Undo& undo);
     /** dump | client, then the coordinates it carried and the receiver's own. */
     Result<CopyResult> dumpAndLoad(const CopyCheck& check, Undo& undo);
     void putBack(Undo& undo, QStringList& problems);
@@ -74,6 +78,7 @@ private:
     ServerWorker* m_workers[2];
     const std::atomic_bool* m_cancel;
     int m_pollMs = 1000;
+    bool m_sslMode = false; ///< the receiver's client tools speak MySQL's ssl-mode (DumpTool::sslMode)
     ProgressFn m_progress;
     InfoFn m_info;
 };

@@ -18,6 +18,7 @@ DumpTool DumpTool::fromHelp(const QString& program, const QString& help)
     t.sourceData = has("source-data");
     t.masterData = has("master-data");
     t.setGtidPurged = has("set-gtid-purged");
+    t.sslMode = has("ssl-mode");
     return t;
 }
 

@@ -12,6 +12,9 @@ struct DumpTool
     bool sourceData = false; ///< --source-data (MySQL's mysqldump 8.0.26+)
     bool masterData = false; ///< --master-data (MariaDB's, MySQL's up to 8.x where it is deprecated)
     bool setGtidPurged = false; ///< --set-gtid-purged (MySQL's mysqldump 5.6.9+)
+    /** --ssl-mode (MySQL's clients 5.7.11+): TLS said as ssl-mode=REQUIRED|VERIFY_CA|VERIFY_IDENTITY;
+     *  otherwise (MariaDB's, older MySQL's) as ssl and ssl-verify-server-cert. */
+    bool sslMode = false;
 
     /** Parses the output of `@p program --help`. */
     static DumpTool fromHelp(const QString& program, const QString& help);

@@ -33,6 +33,7 @@ Result<void> ServerContext::connect(int connectTimeoutSec)
     ep.port = profile.port;
     ep.user = profile.adminUser;
     ep.connectTimeoutSec = connectTimeoutSec;
+    ep.tls = profile.tls;
     auto opened = sql->open(ep, *password);
     if (!opened)
         return opened;

@@ -3,6 +3,7 @@
 #include "common/sqlquote.h"
 #include "common/stepid.h"
 #include "host/serverworker.h"
+#include "host/tlspeercheck.h"
 #include "monitor/heartbeat.h"
 #include "sql/binlogstatus.h"
 #include "sql/replicastatus.h"
@@ -74,7 +75,10 @@ struct PollConnection
                  "Last_IO_Error", "Last_IO_Error_Timestamp", "Last_SQL_Errno", "Last_SQL_Error",
                  "Last_SQL_Error_Timestamp", "SQL_Delay", "Replicate_Do_DB", "Replicate_Ignore_DB",
                  "Replicate_Wild_Do_Table", "Replicate_Wild_Ignore_Table", "read_only", "server_id",
-                 "gtid_state", "gtid_self", "beat_gtid", "File", "Position" })
+                 "gtid_state", "gtid_self", "beat_gtid", "File", "Position",
+                 // the link's TLS (ReplicaStatus::fromRow), in both spellings
+                 "Master_SSL_Allowed", "Source_SSL_Allowed", "Master_SSL_Verify_Server_Cert",
+                 "Source_SSL_Verify_Server_Cert", "Master_SSL_CA_File", "Source_SSL_CA_File" })
             names.insert(QString::fromLatin1(name));
         return names;
     }
@@ -128,6 +132,9 @@ struct PollConnection
             return failed(); // a later statement failed: the ones before it ran
         return out;
     }
+    QDateTime certificateNotAfter; ///< read on connecting and once a minute
+    QString replicationCipher;
+    qint64 tlsReadDueUs = 0;
 
     void close()
     {
@@ -156,6 +163,7 @@ struct PollConnection
         ep.user = settings.profile.adminUser;
         ep.connectTimeoutSec = settings.timeoutSec;
         ep.readTimeoutSec = settings.timeoutSec;
+        ep.tls = settings.profile.tls;
         if (auto opened = session->open(ep, *password); !opened) {
             session.reset();
             return opened;
@@ -175,6 +183,7 @@ struct PollConnection
         wanted = columnsRead(dialect);
         statusColumns.clear();
         beatColumns.clear();
+        tlsReadDueUs = 0;
         return {};
     }
 
@@ -243,6 +252,7 @@ struct PollConnection
             return unreachable(s, *r.error);
         const SqlRow h = r.rows.at(0).value(0);
         s.reachable = true;
+        readTls(s);
         s.readOnly = h.value(QStringLiteral("read_only")).toInt() != 0;
         serverId = h.value(QStringLiteral("server_id")).toLongLong();
         s.serverId = serverId;
@@ -276,6 +286,32 @@ struct PollConnection
             return;
         }
         s.beatWrittenUs = (before + after) / 2;
+    }
+
+    /** The certificate's end and the source's view of the replication session's cipher, once a minute. */
+    void readTls(StatusSample& s)
+    {
+        s.sessionCipher = session->cipher();
+        const qint64 nowUs = Heartbeat::localClockUs();
+        if (nowUs >= tlsReadDueUs) {
+            tlsReadDueUs = nowUs + 60LL * 1'000'000;
+            auto status = session->query(QStringLiteral("SHOW GLOBAL STATUS LIKE 'Ssl_server_not_after'"));
+            if (status && !status->isEmpty())
+                certificateNotAfter
+                    = TlsPeerCheck::parseDate(status->value(0).value(QStringLiteral("Value")).toString());
+            // the replica's session on this source (performance_schema off: cannot tell, left empty)
+            auto cipher = session->query(
+                QStringLiteral("SELECT s.VARIABLE_VALUE AS cipher FROM performance_schema.status_by_thread s "
+                               "JOIN performance_schema.threads t ON t.THREAD_ID = s.THREAD_ID "
+                               "WHERE t.PROCESSLIST_COMMAND LIKE 'Binlog Dump%' AND s.VARIABLE_NAME = "
+                               "'Ssl_cipher' LIMIT 1"));
+            replicationCipher = cipher && !cipher->isEmpty()
+                ? cipher->value(0).value(QStringLiteral("cipher")).toString()
+                : QString();
+            session->setStep(StepId::Poll);
+        }
+        s.certificateNotAfter = certificateNotAfter;
+        s.replicationCipher = replicationCipher;
     }
 
     /** Whether this poll writes a beat; prepares the connection for it the first time. */

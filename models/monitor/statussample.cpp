@@ -1,5 +1,7 @@
 #include "monitor/statussample.h"
 
+#include <QJsonArray>
+
 #include <cmath>
 
 QString StatusSample::lastError() const
@@ -49,5 +51,36 @@ QJsonObject StatusSample::toJson() const
         o.insert(QStringLiteral("errantGtids"), QJsonArray::fromStringList(errantGtids));
         o.insert(QStringLiteral("notOnPeer"), QJsonArray::fromStringList(notOnPeer));
     }
+    auto textOrNull
+        = [](const QString& t) { return t.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(t); };
+    o.insert(QStringLiteral("tlsSessionCipher"), reachable ? textOrNull(sessionCipher) : QJsonValue());
+    o.insert(QStringLiteral("tlsReplicationCipher"), textOrNull(replicationCipher));
+    o.insert(QStringLiteral("tlsCertificateNotAfter"),
+        certificateNotAfter.isValid() ? QJsonValue(certificateNotAfter.toUTC().toString(Qt::ISODate))
+                                      : QJsonValue());
+    o.insert(QStringLiteral("tlsCertificateState"), textOrNull(certificateState()));
     return o;
+}
+
+QString StatusSample::certificateState(const QDateTime& now) const
+{
+    if (!certificateNotAfter.isValid())
+        return {};
+    if (now >= certificateNotAfter)
+        return QStringLiteral("error");
+    return now.secsTo(certificateNotAfter) < 30LL * 86400 ? QStringLiteral("warning") : QStringLiteral("ok");
+}
+
+QString StatusSample::certificateText(const QDateTime& now) const
+{
+    const QString state = certificateState(now);
+    if (state.isEmpty())
+        return {};
+    const QString date = certificateNotAfter.toUTC().toString(Qt::ISODate);
+    const int days = int(now.secsTo(certificateNotAfter) / 86400);
+    if (state == QLatin1String("error"))
+        return tr("ERROR: the TLS certificate expired on %1").arg(date);
+    if (state == QLatin1String("warning"))
+        return tr("WARNING: the TLS certificate expires in %n day(s), on %1", nullptr, days).arg(date);
+    return tr("TLS certificate valid until %1").arg(date);
 }

@@ -56,6 +56,18 @@ public:
     std::optional<qint64> beatWrittenUs;
     qint64 pollMicros = 0; ///< how long the poll took
 
+    /** TLS as this server shows it: its certificate's end (Ssl_server_not_after, UTC; invalid without
+     *  TLS), the cipher of the monitor's own session and of the peer's replication session here (the
+     *  source's view of the link; empty when clear text or when performance_schema cannot tell). */
+    QDateTime certificateNotAfter;
+    QString sessionCipher;
+    QString replicationCipher;
+    /** "ok", "warning" (ends within 30 days), "error" (ended), or empty when the server has no certificate.
+     */
+    QString certificateState(const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+    /** "certificate expires 2027-12-04 (in 365 days)", with a warning or error word; empty without TLS. */
+    QString certificateText(const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+
     /** The lag the charts and alerts use (ReplicaStatus::lag). */
     std::optional<double> effectiveLag() const { return replica.lag(heartbeatLag); }
     /** The error text an admin should read first: unreachable, then SQL, then IO, then the status read's. */

@@ -10,6 +10,7 @@
 #include "operation/rebuildguards.h"
 #include "operation/rebuildids.h"
 #include "operation/rebuildtext.h"
+#include "replication/replicationsteps.h"
 #include "setup/finaldatacheck.h"
 #include "setup/pairverifier.h"
 
@@ -111,13 +112,14 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
             m_password[m_target] = ReplicationSteps::generatePassword();
             const QString pw = m_password[m_target], user = m_profile.replicationUser,
                           host = m_profile.replicationHostFor(m_target);
-            return run.onServer(m_target, [pw, user, host, replica](ServerContext& ctx) -> Result<QString> {
+            const AccountTls tls = ReplicationSteps::accountTlsFor(m_profile, m_target); // REQUIRE SSL / X509
+            return run.onServer(m_target, [=](ServerContext& ctx) -> Result<QString> {
                 const int id = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
                     { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
                         { QStringLiteral("existed"), true } },
                     true);
                 if (auto r = ReplicationSteps::createReplicationUser(
-                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()));
+                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()), tls);
                     !r)
                     return std::unexpected(r.error());
                 ctx.intentDone(id);
@@ -139,7 +141,7 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
                 p.port = from.port;
                 p.user = m_profile.replicationUser;
                 p.password = m_password[source];
-                p.ssl = m_profile.ssl;
+                ReplicationSteps::applyTls(p, m_profile, replica);
                 p.gtid = m_gtid;
                 p.logFile = at.file;
                 p.logPos = at.position;

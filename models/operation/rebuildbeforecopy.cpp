@@ -6,6 +6,7 @@
 #include "operation/intentjournal.h"
 #include "operation/operationrun.h"
 #include "operation/rebuildids.h"
+#include "replication/replicationsteps.h"
 #include "sql/replicastatus.h"
 
 QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
@@ -97,13 +98,14 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
             m_password[m_source] = ReplicationSteps::generatePassword();
             const QString pw = m_password[m_source], user = m_profile.replicationUser,
                           host = m_profile.replicationHostFor(m_source);
-            return run.onServer(m_source, [pw, user, host, replica](ServerContext& ctx) -> Result<QString> {
+            const AccountTls tls = ReplicationSteps::accountTlsFor(m_profile, m_source); // REQUIRE SSL / X509
+            return run.onServer(m_source, [=](ServerContext& ctx) -> Result<QString> {
                 const int id = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
                     { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
                         { QStringLiteral("existed"), true } },
                     true);
                 if (auto r = ReplicationSteps::createReplicationUser(
-                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()));
+                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()), tls);
                     !r)
                     return std::unexpected(r.error());
                 ctx.intentDone(id);
@@ -156,7 +158,7 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
             p.port = reset->sourcePort;
             p.user = reset->sourceUser;
             p.password = m_password[m_source];
-            p.ssl = m_profile.ssl;
+            ReplicationSteps::applyTls(p, m_profile, m_target);
             p.gtid = reset->usingGtid;
             p.logFile = reset->relaySourceLogFile;
             p.logPos = reset->execSourceLogPos;

@@ -27,7 +27,7 @@ QString ReplicationSteps::generatePassword(int length)
 }
 
 Result<void> ReplicationSteps::createReplicationUser(ServerContext& ctx, const QString& user,
-    const QString& host, const QString& password, const QString& plugin)
+    const QString& host, const QString& password, const QString& plugin, AccountTls tls)
 {
     SqlSession& sql = *ctx.sql;
     sql.setStep(StepId::ReplicationUser);
@@ -39,8 +39,31 @@ Result<void> ReplicationSteps::createReplicationUser(ServerContext& ctx, const Q
     Result<void> result;
     for (int i = 0; i < real.size() && result; ++i)
         result = sql.exec(real[i], shown[i]);
+    if (result && tls != AccountTls::Any)
+        result = sql.exec(ctx.dialect.requireTls(user, host, tls == AccountTls::X509));
     sql.exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
     return result;
+}
+
+AccountTls ReplicationSteps::accountTlsFor(const PairProfile& profile, int source)
+{
+    if (!profile.tls.isOn())
+        return AccountTls::Any;
+    // the replica is the other server: it presents the client certificate of its own host, if any
+    return profile.servers[1 - source].hostTlsFiles().cert.isEmpty() ? AccountTls::Ssl : AccountTls::X509;
+}
+
+void ReplicationSteps::applyTls(ChangeSourceParams& p, const PairProfile& profile, int replica)
+{
+    p.ssl = profile.tls.isOn();
+    if (!p.ssl)
+        return;
+    const TlsFiles files = profile.servers[replica].hostTlsFiles();
+    p.sslVerify = profile.tls.verifies();
+    if (p.sslVerify)
+        p.sslCa = files.ca;
+    p.sslCert = files.cert;
+    p.sslKey = files.key;
 }
 
 Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx, bool openSnapshot)

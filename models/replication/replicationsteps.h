@@ -6,6 +6,13 @@
 
 #include <QCoreApplication>
 
+/** What a replication account requires of the replica logging in with it. */
+enum class AccountTls {
+    Any, ///< clear text allowed (mode "off")
+    Ssl, ///< REQUIRE SSL
+    X509, ///< REQUIRE X509: TLS with a client certificate signed by the source's CA
+};
+
 /** The per-server SQL of the checklist, made safe: replication account, coordinates, CHANGE MASTER. */
 class ReplicationSteps
 {
@@ -14,7 +21,13 @@ public:
     /** Creates or updates user@host with REPLICATION SLAVE only, with the authentication @p plugin
      *  (Dialect::replicationAuthPlugin()) when named; not written to the binary log. */
     static Result<void> createReplicationUser(ServerContext& ctx, const QString& user, const QString& host,
-        const QString& password, const QString& plugin = {});
+        const QString& password, const QString& plugin = {}, AccountTls tls = AccountTls::Any);
+    /** What the account on server @p source requires of its replica under @p profile's "tls". */
+    static AccountTls accountTlsFor(const PairProfile& profile, int source);
+    /** Fills @p p's TLS options for server @p replica's link to its peer under @p profile's "tls":
+     *  encrypted in every mode but "off", the certificate checked in the verify modes, with the files on
+     *  the replica's host. */
+    static void applyTls(ChangeSourceParams& p, const PairProfile& profile, int replica);
     /** FLUSH TABLES WITH READ LOCK, read the binlog position (and GTID position), UNLOCK TABLES —
      *  in one connection, the lock always released, even when reading fails. With @p openSnapshot, a
      *  START TRANSACTION WITH CONSISTENT SNAPSHOT is opened under the lock and left open on success: its

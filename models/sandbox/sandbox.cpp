@@ -1,4 +1,5 @@
 #include "sandbox/sandbox.h"
+#include "sandbox/sandboxcertificates.h"
 
 #include "common/shellquote.h"
 #include "common/stepid.h"
@@ -101,6 +102,11 @@ QString Sandbox::adminPasswordFile() const
     return QDir(m_dir).filePath(QStringLiteral("admin-password"));
 }
 
+QString Sandbox::caFile() const
+{
+    return SandboxCertificates(QDir(m_dir).filePath(QStringLiteral("tls"))).caFile();
+}
+
 QString Sandbox::profilePath() const
 {
     return QDir(m_dir).filePath(QStringLiteral("pair.replipair.json"));
@@ -128,6 +134,9 @@ Result<void> Sandbox::load()
         s.restartCommand = Shell::quote(QDir(s.dir).filePath(QStringLiteral("restart.sh")));
         m_servers << s;
     }
+    // a sandbox made before TLS existed has none
+    if (!arr.isEmpty())
+        m_tls = QFile::exists(caFile());
     return {};
 }
 
@@ -190,6 +199,16 @@ Result<void> Sandbox::create(int index)
                       .arg(s.socket, s.pidFile, s.errorLog);
     if (root)
         cnf += QStringLiteral("user = root\n");
+    if (m_tls) {
+        SandboxCertificates ca(QDir(m_dir).filePath(QStringLiteral("tls")));
+        if (auto made = ca.ensureCa(); !made)
+            return made;
+        auto issued = ca.issue(QStringLiteral("sandbox-") + s.name.toLower());
+        if (!issued)
+            return std::unexpected(issued.error());
+        cnf += QStringLiteral("ssl-ca = %1\nssl-cert = %2\nssl-key = %3\n")
+                   .arg(ca.caFile(), issued->cert, issued->key);
+    }
     cnf += QStringLiteral("\n!includedir %1/conf.d\n").arg(s.dir);
     if (!writeText(s.configFile, cnf.toUtf8()))
         return stepFailure(s.name, StepId::Sandbox, Sandbox::tr("cannot write %1").arg(s.configFile));
@@ -385,6 +404,12 @@ PairProfile Sandbox::pairProfile(const QStringList& databases) const
         p.adminPasswordFile = adminPasswordFile();
         p.configFile = s.configFile;
         p.restartCommand = s.restartCommand;
+    }
+    if (m_tls) {
+        TlsSettings tls;
+        tls.mode = TlsMode::VerifyCa;
+        tls.files.ca = caFile();
+        pair.setTls(tls);
     }
     return pair;
 }

@@ -47,6 +47,13 @@ public:
     PairProfile pairProfile(const QStringList& databases = { QStringLiteral("test") }) const;
     QString profilePath() const;
 
+    /** Whether servers made from now on have TLS on (the default): a CA of the sandbox's own in dir/tls,
+     *  a certificate per server for 127.0.0.1 and localhost, and the profile in "verify-ca" mode. */
+    void setTls(bool on) { m_tls = on; }
+    bool tls() const { return m_tls; }
+    /** The sandbox's CA certificate (dir/tls/ca.pem). */
+    QString caFile() const;
+
     /** The mariadbd/mysqld binary found on this machine, or empty. */
     static QString serverBinary();
 
@@ -57,4 +64,5 @@ private:
 
     QString m_dir;
     QList<SandboxServer> m_servers;
+    bool m_tls = true;
 };

@@ -41,9 +41,12 @@ Result<void> PairInspection::run()
     const bool bothAnswer = in[0].reachable && in[1].reachable;
     if (bothAnswer) {
         reachPeers();
+        checkTls();
         gtid = ReplicationSettings::useGtid(m_profile, in[0], in[1]);
     }
     findings = Preflight::check(m_profile, in, gtid, peerReachable);
+    if (bothAnswer)
+        findings += PreflightTls::check(m_profile, in, tls);
     if (bothAnswer) {
         const DirectionState into[2]
             = { Preflight::direction(m_profile, in, 0), Preflight::direction(m_profile, in, 1) };
@@ -52,6 +55,27 @@ Result<void> PairInspection::run()
     if (!bothAnswer)
         return std::unexpected(in[0].reachable ? in[1].error : in[0].error);
     return {};
+}
+
+void PairInspection::checkTls()
+{
+    // from each server's host: the CA file there, and the peer's certificate as its replica thread will see
+    // it
+    const PairWorkers::ServerStep look = [this](ServerContext& ctx) -> Result<QString> {
+        tls[ctx.index] = PreflightTls::gather(ctx, m_profile, peerReachable[ctx.index] == 1);
+        const TlsServerFacts& f = tls[ctx.index];
+        QString text
+            = tr("TLS %1 (have_ssl %2), RepliPair's session %3")
+                  .arg(f.hasTls() ? tr("on") : tr("off"), f.haveSsl,
+                      f.ownCipher.isEmpty() ? tr("in clear text") : tr("encrypted (%1)").arg(f.ownCipher));
+        if (f.peer && f.peer->ran)
+            text += tr("; %1's certificate from here: %2")
+                        .arg(m_profile.servers[1 - ctx.index].name,
+                            f.peer->verified ? tr("verified") : f.peer->problem);
+        return text;
+    };
+    if (m_workers.run(StepId::CheckTls, look, look, false))
+        stepsDone << StepId::CheckTls;
 }
 
 void PairInspection::reachPeers()

@@ -3,6 +3,7 @@
 #include "common/finding.h"
 #include "inspection/serverinspection.h"
 #include "setup/pairworkers.h"
+#include "setup/preflighttls.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -23,11 +24,13 @@ public:
     ServerInspection in[2];
     int peerReachable[2] = { -1, -1 }; ///< 1 answers, 0 does not, -1 could not be checked
     bool gtid = false;
+    TlsServerFacts tls[2];
     QList<Finding> findings;
     QStringList stepsDone; ///< step ids that succeeded on both servers
 
 private:
     void reachPeers();
+    void checkTls();
 
     const PairProfile& m_profile;
     PairWorkers& m_workers;

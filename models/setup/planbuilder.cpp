@@ -1,5 +1,7 @@
 #include "setup/planbuilder.h"
 
+#include "replication/replicationsteps.h"
+
 #include "common/stepid.h"
 #include "config/configpush.h"
 
@@ -53,8 +55,10 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
                       .arg(profile.servers[j].name);
         s.sql << QStringLiteral("SET SESSION sql_log_bin = 0")
               << d.createReplicationUser(profile.replicationUser, host, QString(), true,
-                     d.replicationAuthPlugin(inspections[j].version))
-              << QStringLiteral("SET SESSION sql_log_bin = 1");
+                     d.replicationAuthPlugin(inspections[j].version));
+        if (const AccountTls tls = ReplicationSteps::accountTlsFor(profile, i); tls != AccountTls::Any)
+            s.sql << d.requireTls(profile.replicationUser, host, tls == AccountTls::X509);
+        s.sql << QStringLiteral("SET SESSION sql_log_bin = 1");
         s.undo = d.dropUser(profile.replicationUser, host);
         plan << s;
     }
@@ -101,7 +105,7 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
         p.port = profile.servers[i].port;
         p.user = profile.replicationUser;
         p.gtid = gtid;
-        p.ssl = profile.ssl;
+        ReplicationSteps::applyTls(p, profile, j);
         const PlannedStart& start = starts[i];
         const bool known = start.rule == Rule::Inspection && start.known;
         p.logFile = known ? start.known->file : PlanBuilder::tr("<file read above>");

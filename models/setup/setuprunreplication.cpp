@@ -26,15 +26,20 @@ bool SetupRun::createUsers()
             true);
         // the plugin the replica (the peer) can log in with
         auto r = ReplicationSteps::createReplicationUser(ctx, m_profile.replicationUser, host, m_password[i],
-            ctx.dialect.replicationAuthPlugin(m_in[1 - i].version));
+            ctx.dialect.replicationAuthPlugin(m_in[1 - i].version),
+            ReplicationSteps::accountTlsFor(m_profile, i));
         if (!r)
             return std::unexpected(r.error());
         ctx.intentDone(intent);
         m_journal.add(QJsonObject { { QStringLiteral("server"), ctx.profile.name },
             { QStringLiteral("user"), QStringLiteral("%1@%2").arg(m_profile.replicationUser, host) } });
-        return tr(
-            "%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in memory)")
-            .arg(ctx.dialect.account(m_profile.replicationUser, host));
+        const AccountTls tls = ReplicationSteps::accountTlsFor(m_profile, i);
+        return tr("%1 may replicate from here with REPLICATION SLAVE only; new generated password (kept in "
+                  "memory)")
+                   .arg(ctx.dialect.account(m_profile.replicationUser, host))
+            + (tls == AccountTls::X509 ? tr("; REQUIRE X509: only over TLS with a certificate from the CA")
+                    : tls == AccountTls::Ssl ? tr("; REQUIRE SSL: never over clear text")
+                                             : QString());
     };
     const bool ok = perServerWhere(StepId::ReplicationUser, step, [this](int i) {
         return m_direction[1 - i] == DirectionState::Fresh || m_direction[1 - i] == DirectionState::Resumable;
@@ -92,7 +97,7 @@ bool SetupRun::changeSources()
         p.port = source.port;
         p.user = m_profile.replicationUser;
         p.password = m_password[i];
-        p.ssl = m_profile.ssl;
+        ReplicationSteps::applyTls(p, m_profile, j);
         p.gtid = m_gtid;
         p.logFile = m_coordinates[i].file;
         p.logPos = m_coordinates[i].position;

@@ -269,8 +269,23 @@ QString Dialect::changeSource(const ChangeSourceParams& p, bool redact) const
         opt(QStringLiteral("CONNECT_RETRY"), QString::number(p.connectRetry));
     }
     // a resumed channel gets TLS / the public key too: its user may now be a caching_sha2_password one
-    if (p.ssl)
+    if (p.ssl) {
         opt(QStringLiteral("SSL"), QStringLiteral("1"));
+        if (!p.sslCa.isEmpty())
+            opt(QStringLiteral("SSL_CA"), literal(p.sslCa));
+        if (!p.sslCert.isEmpty())
+            opt(QStringLiteral("SSL_CERT"), literal(p.sslCert));
+        if (!p.sslKey.isEmpty())
+            opt(QStringLiteral("SSL_KEY"), literal(p.sslKey));
+        if (p.sslVerify)
+            opt(QStringLiteral("SSL_VERIFY_SERVER_CERT"), QStringLiteral("1"));
+        else if (verifiesSourceByDefault()) // "required" believes any certificate, also on MariaDB 11.3+
+            opt(QStringLiteral("SSL_VERIFY_SERVER_CERT"), QStringLiteral("0"));
+    } else if (verifiesSourceByDefault()) {
+        // MariaDB 11.3+ turns TLS and the certificate check on by default: a clear-text pair says so
+        opt(QStringLiteral("SSL"), QStringLiteral("0"));
+        opt(QStringLiteral("SSL_VERIFY_SERVER_CERT"), QStringLiteral("0"));
+    }
     if (!p.onlyCredentials && p.delay >= 0)
         opt(QStringLiteral("DELAY"), QString::number(p.delay));
     // caching_sha2_password (MySQL 8 default) needs TLS or the source's RSA key
@@ -280,6 +295,20 @@ QString Dialect::changeSource(const ChangeSourceParams& p, bool redact) const
     const QString head
         = modern ? QStringLiteral("CHANGE REPLICATION SOURCE TO ") : QStringLiteral("CHANGE MASTER TO ");
     return head + opts.join(QStringLiteral(", "));
+}
+
+bool Dialect::verifiesSourceByDefault() const
+{
+    return isMariaDb() && m_version.atLeast(11, 3, 0);
+}
+
+QString Dialect::requireTls(const QString& user, const QString& host, bool x509) const
+{
+    // MySQL 5.7+ and MariaDB 10.2+ set it with ALTER USER; older servers with GRANT USAGE
+    const bool alter = isMariaDb() ? m_version.atLeast(10, 2, 0) : m_version.atLeast(5, 7, 6);
+    const QString require = x509 ? QStringLiteral("REQUIRE X509") : QStringLiteral("REQUIRE SSL");
+    return alter ? QStringLiteral("ALTER USER %1 %2").arg(account(user, host), require)
+                 : QStringLiteral("GRANT USAGE ON *.* TO %1 %2").arg(account(user, host), require);
 }
 
 QString Dialect::removeReplicaHint() const

@@ -30,7 +30,11 @@ struct ChangeSourceParams
     QString logFile; ///< file/position mode
     qint64 logPos = 0;
     bool gtid = false; ///< auto-position (MySQL) / MASTER_USE_GTID=slave_pos (MariaDB)
-    bool ssl = false;
+    bool ssl = false; ///< MASTER_SSL = 1: the link is encrypted (the replica refuses a clear-text source)
+    bool sslVerify = false; ///< MASTER_SSL_VERIFY_SERVER_CERT = 1: the source's certificate is checked
+    QString sslCa; ///< files on the replica's host
+    QString sslCert;
+    QString sslKey;
     int connectRetry = 10;
     int delay = -1; ///< MASTER_DELAY seconds, -1 leaves it unset
     bool onlyCredentials = false; ///< change user/password only, keep the coordinates (resume)
@@ -162,6 +166,11 @@ public:
     QStringList createReplicationUser(const QString& user, const QString& host, const QString& password,
         bool redact, const QString& plugin = {}) const;
     QString dropUser(const QString& user, const QString& host) const;
+    /** ALTER USER … REQUIRE SSL (or REQUIRE X509 when the replica presents a certificate): the source itself
+     *  refuses the account over clear text. */
+    QString requireTls(const QString& user, const QString& host, bool x509) const;
+    /** MariaDB 11.3+: a replica turns TLS and the source's certificate check on unless told otherwise. */
+    bool verifiesSourceByDefault() const;
     /** CREATE USER IF NOT EXISTS / DROP USER IF EXISTS: MySQL 5.7.8+, MariaDB 10.1.3+. */
     bool supportsCreateUserIfNotExists() const;
     /** MySQL 5.7.8+ has super_read_only (which refuses even an administrator's writes). */

@@ -147,6 +147,12 @@ QJsonObject ReplicaStatus::toJson() const
     o.insert(QStringLiteral("lastSqlErrno"), lastSqlErrno);
     o.insert(QStringLiteral("lastSqlError"), textOrNull(lastSqlError));
     o.insert(QStringLiteral("lastError"), textOrNull(lastError()));
+    auto optionalBool = [](const std::optional<bool>& b) { return b ? QJsonValue(*b) : QJsonValue(); };
+    o.insert(QStringLiteral("tls"), tlsId().isEmpty() ? QJsonValue() : QJsonValue(tlsId()));
+    o.insert(QStringLiteral("tlsEncrypted"), configured ? optionalBool(tlsEncrypted) : QJsonValue());
+    o.insert(QStringLiteral("tlsVerified"),
+        configured ? optionalBool(tlsEncrypted.value_or(false) ? tlsVerified : std::optional<bool>(false))
+                   : QJsonValue());
     return o;
 }
 
@@ -181,6 +187,18 @@ ReplicaStatus ReplicaStatus::fromRow(const QVariantMap& row, const ReplicaStatus
     const QString gtid = text(c.usingGtid);
     s.usingGtid = !gtid.isEmpty() && gtid != QLatin1String("No") && gtid != QLatin1String("0");
     s.sqlDelay = optionalInt(row.value(QLatin1StringView("SQL_Delay")));
+    // the same column names in every dialect but MySQL 8.0.22+'s SHOW REPLICA STATUS (Source_…)
+    auto column = [&row](const char* master, const char* source) {
+        const QLatin1StringView m(master), so(source);
+        return row.contains(m) ? row.value(m) : row.value(so);
+    };
+    const QVariant allowed = column("Master_SSL_Allowed", "Source_SSL_Allowed");
+    if (allowed.isValid() && !allowed.isNull())
+        s.tlsEncrypted = allowed.toString().compare(QLatin1String("Yes"), Qt::CaseInsensitive) == 0;
+    const QVariant verify = column("Master_SSL_Verify_Server_Cert", "Source_SSL_Verify_Server_Cert");
+    if (verify.isValid() && !verify.isNull())
+        s.tlsVerified = verify.toString().compare(QLatin1String("Yes"), Qt::CaseInsensitive) == 0;
+    s.tlsCa = column("Master_SSL_CA_File", "Source_SSL_CA_File").toString();
     s.sqlState = text(c.sqlState);
     s.replicateDoDb = text(QLatin1StringView("Replicate_Do_DB"));
     s.replicateIgnoreDb = text(QLatin1StringView("Replicate_Ignore_DB"));
@@ -205,4 +223,25 @@ Result<ReplicaStatus> ReplicaStatus::read(SqlSession& session, const Dialect& di
     if (!rows)
         return std::unexpected(rows.error());
     return fromRow(rows->value(0), dialect);
+}
+
+QString ReplicaStatus::tlsId() const
+{
+    if (!configured || !tlsEncrypted)
+        return {};
+    if (!*tlsEncrypted)
+        return QStringLiteral("clear");
+    return tlsVerified.value_or(false) ? QStringLiteral("verified") : QStringLiteral("encrypted");
+}
+
+QString ReplicaStatus::tlsText() const
+{
+    const QString id = tlsId();
+    if (id == QLatin1String("verified"))
+        return tr("encrypted, certificate verified");
+    if (id == QLatin1String("encrypted"))
+        return tr("encrypted, certificate not checked");
+    if (id == QLatin1String("clear"))
+        return tr("clear text");
+    return {};
 }

@@ -46,6 +46,12 @@ public:
     QString replicateIgnoreDb;
     QString replicateWildDoTable;
     QString replicateWildIgnoreTable;
+    /** Master_SSL_Allowed / Source_SSL_Allowed: the link is encrypted (the replica refuses a source
+     *  without TLS); empty when the column is absent. */
+    std::optional<bool> tlsEncrypted;
+    /** Master_SSL_Verify_Server_Cert: the replica checks the source's certificate. */
+    std::optional<bool> tlsVerified;
+    QString tlsCa; ///< Master_SSL_CA_File
 
     /** Configured, both threads running, no error. */
     bool healthy() const
@@ -71,6 +77,11 @@ public:
     /** The threads' states as people read them, translated the same way: "yes", "no", "connecting". */
     QString ioThreadText() const;
     QString sqlThreadText() const;
+    /** The link's protection for people: "encrypted, certificate verified", "encrypted, certificate not
+     *  checked", "clear text"; empty when not a replica or unknown. */
+    QString tlsText() const;
+    /** The same as a stable id: "verified", "encrypted", "clear", or empty. */
+    QString tlsId() const;
 
     /** The fields every machine output uses (status --json, monitor --json): configured, source, threads,
      *  seconds behind, positions, backlog, errors. Stable English keys; NULL stays null. */

@@ -15,6 +15,16 @@ int nativeCode(const QSqlError& e)
     return e.nativeErrorCode().toInt();
 }
 
+/** The code of an error on an open session: a TLS error there (CR_SSL_CONNECTION_ERROR 2026, e.g. "TLS/SSL
+ *  error: unexpected eof while reading" when the server was killed) is the connection lost, as the same
+ *  fault in clear text says with CR_SERVER_LOST 2013; at login 2026 stays a certificate problem. */
+int sessionCode(const QSqlError& e)
+{
+    const int code = nativeCode(e);
+    constexpr int sslConnectionError = 2026, serverLost = 2013;
+    return code == sslConnectionError ? serverLost : code;
+}
+
 QString serverText(const QSqlError& e)
 {
     QString t = e.databaseText();
@@ -51,13 +61,22 @@ Result<void> SqlSession::open(const SqlEndpoint& endpoint, const QString& passwo
         db.setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1;MYSQL_OPT_READ_TIMEOUT=%2;"
                                             "MYSQL_OPT_WRITE_TIMEOUT=%2;MYSQL_OPT_RECONNECT=0")
                                  .arg(endpoint.connectTimeoutSec)
-                                 .arg(endpoint.readTimeoutSec));
+                                 .arg(endpoint.readTimeoutSec)
+            + tlsConnectOptions(endpoint.tls));
         if (!db.open()) {
             const QSqlError e = db.lastError();
             const int code = nativeCode(e);
             QString text = serverText(e);
             if (code == 1045)
                 text = SqlSession::tr("the server refused the admin account %1: %2").arg(endpoint.user, text);
+            else if (code == 2026 && endpoint.tls.isOn())
+                text = SqlSession::tr("the TLS connection to %1:%2 failed (mode %3, CA %4): %5")
+                           .arg(endpoint.host)
+                           .arg(endpoint.port)
+                           .arg(TlsSettings::modeToString(endpoint.tls.mode),
+                               endpoint.tls.files.ca.isEmpty() ? SqlSession::tr("none")
+                                                               : endpoint.tls.files.ca,
+                               text);
             else if (code == 2002 || code == 2003 || code == 2005 || code == 2013)
                 text = SqlSession::tr("cannot reach %1:%2: %3")
                            .arg(endpoint.host)
@@ -69,12 +88,46 @@ Result<void> SqlSession::open(const SqlEndpoint& endpoint, const QString& passwo
         }
         db.setPassword(QString()); // do not keep the secret in the connection object
     }
+    // the client library falls back to clear text when the server offers no TLS: never accept that
+    auto cipher = query(QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'"));
+    if (!cipher) {
+        close();
+        return std::unexpected(cipher.error());
+    }
+    m_cipher = cipher->value(0).value(QStringLiteral("Value")).toString();
+    if (endpoint.tls.isOn() && m_cipher.isEmpty()) {
+        close();
+        return stepFailure(endpoint.serverName, StepId::Connect,
+            SqlSession::tr("%1:%2 answered in clear text although \"tls\" is \"%3\": the server has TLS off "
+                           "(have_ssl is not YES) or something on the way removed it; RepliPair does not "
+                           "fall back to clear text")
+                .arg(endpoint.host)
+                .arg(endpoint.port)
+                .arg(TlsSettings::modeToString(endpoint.tls.mode)),
+            2026);
+    }
     auto names = exec(QStringLiteral("SET NAMES utf8mb4"));
     if (!names && names.error().code == 1115) // before MySQL 5.5.3: no utf8mb4
         names = exec(QStringLiteral("SET NAMES utf8"));
     if (!names)
         return names;
     return {};
+}
+
+QString SqlSession::tlsConnectOptions(const TlsSettings& tls)
+{
+    if (!tls.isOn())
+        return {};
+    // a value may not hold ';' (the option separator): ProfileRules keeps paths free of it
+    QString o;
+    if (tls.verifies())
+        o += QStringLiteral(";SSL_CA=") + tls.files.ca;
+    if (!tls.files.cert.isEmpty())
+        o += QStringLiteral(";SSL_CERT=%1;SSL_KEY=%2").arg(tls.files.cert, tls.files.key);
+    // without a CA (mode "required") the cipher list alone turns TLS on, checking no certificate
+    if (!tls.verifies())
+        o += QStringLiteral(";SSL_CIPHER=DEFAULT");
+    return o;
 }
 
 void SqlSession::close()
@@ -112,7 +165,7 @@ Result<QList<SqlRow>> SqlSession::query(const QString& sql, const QString& shown
             text.replace(near, SqlSession::tr("near (the statement is not shown: it holds a secret)"));
         }
         return stepFailure(m_endpoint.serverName, m_step,
-            SqlSession::tr("%1 — while running: %2").arg(text, shown), nativeCode(e));
+            SqlSession::tr("%1 — while running: %2").arg(text, shown), sessionCode(e));
     }
     QList<SqlRow> rows;
     if (!q.isSelect())
@@ -144,7 +197,7 @@ SqlSession::Results SqlSession::queryResults(const QString& sql)
     q.setForwardOnly(true);
     auto failed = [&] {
         const QSqlError e = q.lastError();
-        out.error = StepError { m_endpoint.serverName, m_step, nativeCode(e),
+        out.error = StepError { m_endpoint.serverName, m_step, sessionCode(e),
             SqlSession::tr("%1 — while running: %2").arg(serverText(e), sql) };
         return out;
     };

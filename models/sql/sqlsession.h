@@ -2,6 +2,7 @@
 
 #include "common/steperror.h"
 #include "common/stepid.h"
+#include "common/tlssettings.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -20,6 +21,7 @@ struct SqlEndpoint
     QString database;
     int connectTimeoutSec = 5;
     int readTimeoutSec = 30;
+    TlsSettings tls; ///< off: clear text; else the session is encrypted or not opened at all
 };
 
 using SqlRow = QVariantMap; ///< column name → value; SQL NULL is a null QVariant
@@ -56,6 +58,12 @@ public:
     /** First column of the first row, or a null QVariant when there is no row. */
     Result<QVariant> scalar(const QString& sql);
 
+    /** The session's cipher (empty: clear text), as the server sees it. */
+    QString cipher() const { return m_cipher; }
+    /** The QMYSQL connect options that ask the client library for @p tls (Qt 6.4's driver takes the
+     *  CA, certificate, key and cipher list; a CA makes the library check the certificate chain). */
+    static QString tlsConnectOptions(const TlsSettings& tls);
+
     QString step() const { return m_step; }
     void setStep(const QString& step) { m_step = step; }
 
@@ -63,4 +71,5 @@ private:
     QString m_connectionName;
     SqlEndpoint m_endpoint;
     QString m_step = StepId::Sql;
+    QString m_cipher;
 };

@@ -619,10 +619,11 @@ private Q_SLOTS:
         QVERIFY2(translated, qPrintable(inspect.out)); // the Chinese catalogue was loaded
 
         const QStringList knownSteps { QStringLiteral("inspect"), QStringLiteral("reach-peer"),
-            QStringLiteral("preflight"), QStringLiteral("read-config"), QStringLiteral("check-config"),
-            QStringLiteral("config"), QStringLiteral("replication-user"), QStringLiteral("coordinates"),
-            QStringLiteral("change-source"), QStringLiteral("verify"), QStringLiteral("heartbeat"),
-            QStringLiteral("copy"), QStringLiteral("verify-data"), QStringLiteral("setup") };
+            QStringLiteral("check-tls"), QStringLiteral("preflight"), QStringLiteral("read-config"),
+            QStringLiteral("check-config"), QStringLiteral("config"), QStringLiteral("replication-user"),
+            QStringLiteral("coordinates"), QStringLiteral("change-source"), QStringLiteral("verify"),
+            QStringLiteral("heartbeat"), QStringLiteral("copy"), QStringLiteral("verify-data"),
+            QStringLiteral("setup") };
         const Ran setup = cliWith({ QStringLiteral("setup"), QStringLiteral("/dev/stdin"),
                                       QStringLiteral("--yes"), QStringLiteral("--json") },
             zh, profilePath);

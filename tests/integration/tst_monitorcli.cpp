@@ -299,7 +299,9 @@ private:
             "mysql_slave_status_sql_delay", "mysql_slave_status_last_io_errno",
             "mysql_slave_status_last_sql_errno", "mysql_slave_status_read_master_log_pos",
             "mysql_slave_status_exec_master_log_pos", "mysql_slave_status_relay_log_space",
-            "mysql_global_variables_read_only", "replipair_writer", "replipair_heartbeat_lag_seconds" };
+            "mysql_global_variables_read_only", "replipair_writer", "replipair_replication_tls_encrypted",
+            "replipair_replication_tls_verified", "replipair_tls_certificate_expiry_seconds",
+            "replipair_heartbeat_lag_seconds" };
         if (x.families != families)
             return "families: " + x.families.join(' ');
         for (const QString& f : families)
@@ -570,7 +572,7 @@ private Q_SLOTS:
         const Exposition x = parseExposition(prom.toUtf8());
         const QString problem = checkTwoPairs(x);
         QVERIFY2(problem.isEmpty(), qPrintable(problem + "\n" + prom));
-        QCOMPARE(x.samples.size(), 13 * 4); // every metric of every server, once
+        QCOMPARE(x.samples.size(), 16 * 4); // every metric of every server, once (TLS ones included)
 #endif
     }
 

@@ -146,6 +146,16 @@ private Q_SLOTS:
         QCOMPARE(sql(1, QStringLiteral("SELECT CONCAT(@@server_id, '/', @@gtid_domain_id)")), ownB);
         QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
         QVERIFY(!PairState::load(loaded())->isFenced(1));
+        // the pair's TLS ("verify-ca" in the sandbox) kept: both links encrypted and verified, both
+        // replication accounts REQUIRE SSL
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(field(i, QStringLiteral("Master_SSL_Allowed")), QStringLiteral("Yes"));
+            QCOMPARE(field(i, QStringLiteral("Master_SSL_Verify_Server_Cert")), QStringLiteral("Yes"));
+            QCOMPARE(sql(i,
+                         QStringLiteral("SELECT DISTINCT ssl_type FROM mysql.user WHERE user = '%1'")
+                             .arg(loaded().replicationUser)),
+                QStringLiteral("ANY"));
+        }
         // and writes go on both ways
         sql(0, QStringLiteral("INSERT INTO test.orders (seq, note) VALUES (800000001, 'then')"));
         QTRY_COMPARE_WITH_TIMEOUT(

@@ -115,6 +115,42 @@ private Q_SLOTS:
         QCOMPARE(readText(saved), QStringLiteral("CREATE TABLE t (id INT);"));
     }
 
+    /** TLS in the option file in the dialect of the client that reads it, never a "loose-" option. */
+    void optionFileSaysTlsInTheToolsDialect()
+    {
+        auto cnf = [](TlsMode mode, bool sslMode) {
+            TlsSettings tls;
+            tls.mode = mode;
+            TlsFiles files { QStringLiteral("/w/ca.pem"), QStringLiteral("/etc/c.pem"),
+                QStringLiteral("/etc/k.pem") };
+            return QString::fromUtf8(CopyScript::optionFile(
+                QStringLiteral("h"), 3306, QStringLiteral("u"), QStringLiteral("p"), tls, files, sslMode));
+        };
+        const QString off = cnf(TlsMode::Off, false);
+        QVERIFY(!off.contains(QStringLiteral("ssl")));
+        // MariaDB's clients: the one switch that refuses clear text in both verify modes
+        const QString mariaRequired = cnf(TlsMode::Required, false);
+        QVERIFY(mariaRequired.contains(QStringLiteral("\nssl\nskip-ssl-verify-server-cert\n")));
+        QVERIFY(!mariaRequired.contains(QStringLiteral("ssl-ca")));
+        for (TlsMode m : { TlsMode::VerifyCa, TlsMode::VerifyIdentity }) {
+            const QString maria = cnf(m, false);
+            QVERIFY2(maria.contains(QStringLiteral("\nssl\nssl-verify-server-cert\n")), qPrintable(maria));
+            QVERIFY(maria.contains(QStringLiteral("ssl-ca=\"/w/ca.pem\"\n")));
+            QVERIFY(maria.contains(QStringLiteral("ssl-cert=\"/etc/c.pem\"\nssl-key=\"/etc/k.pem\"\n")));
+            QVERIFY(!maria.contains(QStringLiteral("ssl-mode")));
+        }
+        // MySQL's: ssl-mode
+        QVERIFY(cnf(TlsMode::Required, true).contains(QStringLiteral("ssl-mode=REQUIRED\n")));
+        QVERIFY(cnf(TlsMode::VerifyCa, true)
+                    .contains(QStringLiteral("ssl-mode=VERIFY_CA\nssl-ca=\"/w/ca.pem\"\n")));
+        QVERIFY(cnf(TlsMode::VerifyIdentity, true).contains(QStringLiteral("ssl-mode=VERIFY_IDENTITY\n")));
+        for (bool sslMode : { false, true })
+            for (TlsMode m : { TlsMode::Required, TlsMode::VerifyCa, TlsMode::VerifyIdentity }) {
+                QVERIFY(!cnf(m, sslMode).contains(QStringLiteral("loose")));
+                QCOMPARE(cnf(m, sslMode).contains(QStringLiteral("\nssl\n")), !sslMode);
+            }
+    }
+
     void optionFileEscapesAndKeepsThePasswordOffTheCommandLine()
     {
         const QByteArray cnf = CopyScript::optionFile(

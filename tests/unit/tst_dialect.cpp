@@ -562,6 +562,73 @@ private Q_SLOTS:
         QCOMPARE(d.changeSource(p, true), expected);
     }
 
+    /** TLS on the link: the CA, certificate and key on the replica's host, the certificate check in the
+     * verify modes; MariaDB 11.3+ told explicitly when the pair does not verify (it would by default). */
+    void changeSourceTls_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("ssl");
+        QTest::addColumn<bool>("verify");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("mariadb-verify") << "10.11.6-MariaDB" << true << true
+                                        << "MASTER_SSL = 1, MASTER_SSL_CA = '/tls/ca.pem', MASTER_SSL_CERT = "
+                                           "'/tls/c.pem', MASTER_SSL_KEY = '/tls/k.pem', "
+                                           "MASTER_SSL_VERIFY_SERVER_CERT = 1";
+        QTest::newRow("mysql-8.4-verify")
+            << "8.4.3" << true << true
+            << "SOURCE_SSL = 1, SOURCE_SSL_CA = '/tls/ca.pem', SOURCE_SSL_CERT = "
+               "'/tls/c.pem', SOURCE_SSL_KEY = '/tls/k.pem', "
+               "SOURCE_SSL_VERIFY_SERVER_CERT = 1";
+        QTest::newRow("mariadb-11.4-required")
+            << "11.4.2-MariaDB" << true << false
+            << "MASTER_SSL = 1, MASTER_SSL_CA = '/tls/ca.pem', MASTER_SSL_CERT = "
+               "'/tls/c.pem', MASTER_SSL_KEY = '/tls/k.pem', "
+               "MASTER_SSL_VERIFY_SERVER_CERT = 0";
+        QTest::newRow("mariadb-11.4-off")
+            << "11.4.2-MariaDB" << false << false << "MASTER_SSL = 0, MASTER_SSL_VERIFY_SERVER_CERT = 0";
+    }
+    void changeSourceTls()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, ssl);
+        QFETCH(bool, verify);
+        QFETCH(QString, expected);
+        const Dialect d(ServerVersion::parse(version));
+        ChangeSourceParams p;
+        p.user = QStringLiteral("r");
+        p.password = QStringLiteral("x");
+        p.onlyCredentials = true;
+        p.ssl = ssl;
+        p.sslVerify = verify;
+        if (ssl) {
+            p.sslCa = QStringLiteral("/tls/ca.pem");
+            p.sslCert = QStringLiteral("/tls/c.pem");
+            p.sslKey = QStringLiteral("/tls/k.pem");
+        }
+        const QString sql = d.changeSource(p, true);
+        QVERIFY2(sql.endsWith(expected), qPrintable(sql));
+    }
+
+    /** The replication account refuses clear text: ALTER USER … REQUIRE SSL / X509. */
+    void requireTls_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("x509");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("mariadb") << "10.11.6-MariaDB" << false << "ALTER USER 'r'@'10.0.0.2' REQUIRE SSL";
+        QTest::newRow("mysql-x509") << "8.0.36" << true << "ALTER USER 'r'@'10.0.0.2' REQUIRE X509";
+        QTest::newRow("mysql-5.6") << "5.6.51" << false << "GRANT USAGE ON *.* TO 'r'@'10.0.0.2' REQUIRE SSL";
+    }
+    void requireTls()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, x509);
+        QFETCH(QString, expected);
+        QCOMPARE(Dialect(ServerVersion::parse(version))
+                     .requireTls(QStringLiteral("r"), QStringLiteral("10.0.0.2"), x509),
+            expected);
+    }
+
     /** GTIDs marked as applied: 8.0 adds them; 5.7 sets gtid_purged, only on a server without history. */
     void markGtids_data()
     {

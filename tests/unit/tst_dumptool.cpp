@@ -27,6 +27,8 @@ class TestDumpTool : public QObject
             "                      cases any action on logs will happen at the exact moment\n"
             "                      of the dump.Option automatically turns --lock-tables off.\n"
             "  -E, --events        Dump events.\n"
+            "  --ssl               Enable SSL for connection (automatically enabled with\n"
+            "                      other flags).\n"
             "  --gtid              Used together with --master-data=1 or --dump-slave=1.When\n"
             "                      enabled, the output from those options will set the GTID\n"
             "                      position instead of the binlog file and offset; the\n"
@@ -63,7 +65,8 @@ class TestDumpTool : public QObject
             "                      generated. If OFF is used, this option does nothing. If\n"
             "                      AUTO is used and GTIDs are enabled on the server, 'SET\n"
             "                      @@GLOBAL.GTID_PURGED' is added to the output. If GTIDs\n"
-            "                      are disabled, AUTO does nothing. Default is AUTO.\n");
+            "                      are disabled, AUTO does nothing. Default is AUTO.\n"
+            "  --ssl-mode=name     SSL connection mode.\n");
     }
     /** MySQL 8.0.36's mysqldump --help, the lines that matter. */
     static QString mySql80Help()
@@ -83,7 +86,8 @@ class TestDumpTool : public QObject
             "                      specified too.\n"
             "  --set-gtid-purged[=name]\n"
             "                      Add 'SET @@GLOBAL.GTID_PURGED' to the output. Possible\n"
-            "                      values for this option are ON, COMMENTED, OFF and AUTO.\n");
+            "                      values for this option are ON, COMMENTED, OFF and AUTO.\n"
+            "  --ssl-mode=name     SSL connection mode.\n");
     }
     /** MySQL 8.0.25's: no --source-data yet (it came in 8.0.26). */
     static QString mySql8025Help()
@@ -100,14 +104,15 @@ private Q_SLOTS:
         QTest::addColumn<bool>("mariadb");
         QTest::addColumn<QString>("coordinates");
         QTest::addColumn<QString>("gtidPurged");
+        QTest::addColumn<bool>("sslMode");
         QTest::newRow("mariadb-dump-10.11") << mariaDbHelp() << true << "--master-data=1"
-                                            << "";
+                                            << "" << false;
         QTest::newRow("mysqldump-5.7") << mySql57Help() << false << "--master-data=1"
-                                       << "--set-gtid-purged=OFF";
+                                       << "--set-gtid-purged=OFF" << true;
         QTest::newRow("mysqldump-8.0.25") << mySql8025Help() << false << "--master-data=1"
-                                          << "--set-gtid-purged=OFF";
+                                          << "--set-gtid-purged=OFF" << true;
         QTest::newRow("mysqldump-8.0.36") << mySql80Help() << false << "--source-data=1"
-                                          << "--set-gtid-purged=OFF";
+                                          << "--set-gtid-purged=OFF" << true;
     }
     void options()
     {
@@ -115,11 +120,13 @@ private Q_SLOTS:
         QFETCH(bool, mariadb);
         QFETCH(QString, coordinates);
         QFETCH(QString, gtidPurged);
+        QFETCH(bool, sslMode);
         const DumpTool t = DumpTool::fromHelp(QStringLiteral("mysqldump"), help);
         QCOMPARE(t.mariaDb, mariadb);
         QVERIFY(t.knowsCoordinates());
         QCOMPARE(t.coordinatesOption(), coordinates);
         QCOMPARE(t.gtidPurgedOption(), gtidPurged);
+        QCOMPARE(t.sslMode, sslMode); // how the copy's option files say TLS
     }
     /** An option named only inside another's description is not one the tool has. */
     void optionNamedInADescriptionIsNotAnOption()
@@ -146,6 +153,7 @@ private Q_SLOTS:
         QVERIFY(t.masterData);
         QVERIFY(!t.sourceData);
         QVERIFY(!t.setGtidPurged);
+        QVERIFY(!t.sslMode);
         QCOMPARE(t.coordinatesOption(), QStringLiteral("--master-data=1"));
         QVERIFY(t.gtidPurgedOption().isEmpty());
     }

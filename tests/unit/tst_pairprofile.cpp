@@ -77,6 +77,60 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(again->toJson(), p->toJson());
     }
+    /** "tls": the mode and files at the pair, each host's own files, round trip; verify modes need a CA. */
+    void tlsSettings()
+    {
+        QJsonObject o = example();
+        o.insert(QStringLiteral("tls"),
+            QJsonObject { { QStringLiteral("mode"), QStringLiteral("verify-identity") },
+                { QStringLiteral("ca"), QStringLiteral("/etc/tls/ca.pem") } });
+        QJsonArray servers = o.value(QStringLiteral("servers")).toArray();
+        QJsonObject b = servers[1].toObject();
+        b.insert(
+            QStringLiteral("tls"), QJsonObject { { QStringLiteral("ca"), QStringLiteral("/srv/ca.pem") } });
+        servers[1] = b;
+        o.insert(QStringLiteral("servers"), servers);
+        auto p = PairProfile::fromJson(o);
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().text));
+        QCOMPARE(p->tls.mode, TlsMode::VerifyIdentity);
+        QCOMPARE(p->servers[0].tls.files.ca, QStringLiteral("/etc/tls/ca.pem")); // RepliPair's own
+        QCOMPARE(p->servers[0].hostTlsFiles().ca, QStringLiteral("/etc/tls/ca.pem"));
+        QCOMPARE(p->servers[1].hostTlsFiles().ca, QStringLiteral("/srv/ca.pem"));
+        QVERIFY(p->notes.isEmpty());
+        auto again = PairProfile::fromJson(p->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->toJson(), p->toJson());
+
+        o.insert(
+            QStringLiteral("tls"), QJsonObject { { QStringLiteral("mode"), QStringLiteral("verify-ca") } });
+        auto noCa = PairProfile::fromJson(o);
+        QVERIFY(!noCa);
+        QVERIFY2(noCa.error().text.contains(QStringLiteral("\"ca\"")), qPrintable(noCa.error().text));
+        o.insert(QStringLiteral("tls"), QJsonObject { { QStringLiteral("mode"), QStringLiteral("verify") } });
+        QVERIFY(!PairProfile::fromJson(o));
+        o.insert(QStringLiteral("tls"),
+            QJsonObject { { QStringLiteral("mode"), QStringLiteral("required") },
+                { QStringLiteral("ca"), QStringLiteral("/a;b.pem") } });
+        QVERIFY(!PairProfile::fromJson(o));
+    }
+    /** The field before "tls": "ssl": true is read as "required", with a note; saving writes "tls". */
+    void oldSslField()
+    {
+        QJsonObject o = example();
+        o.insert(QStringLiteral("ssl"), true);
+        auto p = PairProfile::fromJson(o);
+        QVERIFY(p);
+        QCOMPARE(p->tls.mode, TlsMode::Required);
+        QCOMPARE(p->servers[1].tls.mode, TlsMode::Required);
+        QCOMPARE(p->notes.size(), 1);
+        QVERIFY(!p->toJson().contains(QStringLiteral("ssl")));
+        QCOMPARE(p->toJson().value(QStringLiteral("tls")).toObject().value(QStringLiteral("mode")).toString(),
+            QStringLiteral("required"));
+        o.insert(QStringLiteral("ssl"), false);
+        auto off = PairProfile::fromJson(o);
+        QVERIFY(off);
+        QCOMPARE(off->tls.mode, TlsMode::Off);
+    }
     void initialCopyNamesTheServerCopiedFrom()
     {
         QJsonObject o = example();

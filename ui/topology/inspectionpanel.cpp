@@ -157,6 +157,8 @@ void InspectionPanel::addLiveSection()
         row(now, tr("Last IO error"), QStringLiteral("%1: %2").arg(r.lastIoErrno).arg(r.lastIoError));
     if (r.lastSqlErrno != 0)
         row(now, tr("Last SQL error"), QStringLiteral("%1: %2").arg(r.lastSqlErrno).arg(r.lastSqlError));
+    if (!r.tlsText().isEmpty())
+        row(now, tr("TLS from %1").arg(m_model->server(1 - m_index).name), r.tlsText());
 }
 
 void InspectionPanel::addInspectionSections()

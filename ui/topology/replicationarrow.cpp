@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPalette>
 #include <QtMath>
 
@@ -12,6 +13,26 @@ namespace {
 constexpr qreal kOffset = 22; // distance of each direction's line from the centre line
 constexpr qreal kHeadSize = 14;
 constexpr int kLabelPixelSize = 14;
+constexpr qreal kBadgeWidth = 16; // the lock drawn at the label's left
+
+// A small padlock in @p box: the shackle closed (verified) or swung open (encrypted only).
+void drawLock(QPainter* painter, const QRectF& box, const QColor& color, bool closed)
+{
+    const QRectF body(box.left() + 2, box.center().y() - 1, box.width() - 4, box.height() / 2);
+    QPainterPath shackle;
+    const qreal w = body.width() * 0.6, x = body.center().x() - w / 2 + (closed ? 0 : w * 0.6);
+    shackle.moveTo(x, body.top());
+    shackle.lineTo(x, body.top() - 3);
+    shackle.arcTo(QRectF(x, body.top() - 3 - w / 2, w, w), 180, -180);
+    if (closed)
+        shackle.lineTo(x + w, body.top());
+    painter->setPen(QPen(color, 1.6));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(shackle);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawRoundedRect(body, 1.5, 1.5);
+}
 
 QFont labelFont()
 {
@@ -90,6 +111,11 @@ QString ReplicationArrow::labelText() const
     return text;
 }
 
+QString ReplicationArrow::tlsBadge() const
+{
+    return m_model->link(m_direction).status.tlsId();
+}
+
 QString ReplicationArrow::detailText() const
 {
     const TopologyModel::Link& l = m_model->link(m_direction);
@@ -111,6 +137,8 @@ QString ReplicationArrow::detailText() const
         if (l.heartbeatLag)
             lines << tr("Heartbeat lag: %1").arg(formatLag(*l.heartbeatLag));
         lines << tr("Not yet executed: %1 bytes").arg(l.status.backlogBytes());
+        if (!l.status.tlsText().isEmpty())
+            lines << tr("TLS: %1").arg(l.status.tlsText());
     }
     const QString errors = l.errorText();
     if (!errors.isEmpty())
@@ -153,7 +181,8 @@ QRectF ReplicationArrow::labelRect() const
         return {};
     const QFontMetricsF fm(labelFont());
     const QString text = labelText();
-    const qreal w = fm.horizontalAdvance(text) + 16;
+    const bool badge = tlsBadge() == QLatin1String("verified") || tlsBadge() == QLatin1String("encrypted");
+    const qreal w = fm.horizontalAdvance(text) + 16 + (badge ? kBadgeWidth : 0);
     const qreal h = fm.height() + 6;
     // the label sits on the outer side of the line, away from the other direction
     const QLineF normal = m_line.normalVector().unitVector();
@@ -215,6 +244,13 @@ void ReplicationArrow::paint(QPainter* painter, const QStyleOptionGraphicsItem*,
     painter->setBrush(pal.color(QPalette::Window));
     painter->drawRoundedRect(r, r.height() / 2, r.height() / 2);
     painter->setFont(labelFont());
+    const QString badge = tlsBadge();
+    QRectF textRect = r;
+    if (badge == QLatin1String("verified") || badge == QLatin1String("encrypted")) {
+        const QRectF box(r.left() + 8, r.top() + 3, kBadgeWidth - 4, r.height() - 6);
+        drawLock(painter, box, pal.color(QPalette::WindowText), badge == QLatin1String("verified"));
+        textRect.setLeft(r.left() + kBadgeWidth);
+    }
     painter->setPen(pal.color(QPalette::WindowText));
-    painter->drawText(r, Qt::AlignCenter, labelText());
+    painter->drawText(textRect, Qt::AlignCenter, labelText());
 }

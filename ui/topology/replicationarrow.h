@@ -32,6 +32,9 @@ public:
     QColor color() const { return stateColor(state()); }
     /** The text drawn on the arrow: state and lag. */
     QString labelText() const;
+    /** The lock badge drawn in the label: "verified" (closed lock), "encrypted" (open lock), "clear" or
+     *  empty (none) — ReplicaStatus::tlsId of the direction. */
+    QString tlsBadge() const;
     /** The hover text: thread states, lag and the server's own error text. */
     QString detailText() const;
 

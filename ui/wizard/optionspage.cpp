@@ -1,6 +1,7 @@
 #include "wizard/optionspage.h"
 
 #include "wizard/setupwizard.h"
+#include "wizard/tlssection.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -8,6 +9,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 OptionsPage::OptionsPage(SetupWizard* wizard)
@@ -55,9 +58,9 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
         = new QCheckBox(tr("Interleave &auto-increment values (A odd, B even) so inserts never clash"), this);
     m_autoIncrement->setObjectName(QStringLiteral("optionsAutoIncrement"));
     m_autoIncrement->setChecked(p.autoIncrement);
-    m_ssl = new QCheckBox(tr("Encrypt replication traffic with &SSL"), this);
-    m_ssl->setObjectName(QStringLiteral("optionsSsl"));
-    m_ssl->setChecked(p.ssl);
+    m_tls = new TlsSection(this);
+    m_tls->setSettings(p.tls);
+    connect(m_tls, &TlsSection::changed, this, &QWizardPage::completeChanged);
 
     m_rollingRestart = new QCheckBox(
         tr("Restart &one server at a time: the second only once the first is back and verified"), this);
@@ -132,14 +135,29 @@ OptionsPage::OptionsPage(SetupWizard* wizard)
     form->addRow(tr("Database &filters:"), m_filterStyle);
     form->addRow(tr("Res&tart a server:"), m_restart);
     form->addRow(QString(), m_autoIncrement);
-    form->addRow(QString(), m_ssl);
     form->addRow(QString(), m_rollingRestart);
     form->addRow(tr("Initial &copy:"), m_initialCopy);
     form->addRow(QString(), m_replaceTarget);
-    auto* layout = new QVBoxLayout(this);
+    // the options and the TLS section scroll: together they are taller than a laptop's screen allows a
+    // wizard page; what is wrong with them stays in sight below
+    auto* content = new QWidget;
+    content->setObjectName(QStringLiteral("optionsContent"));
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
-    layout->addWidget(m_problem);
+    layout->addWidget(m_tls);
     layout->addStretch();
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("optionsScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    // as wide as the fields need: only the height scrolls
+    scroll->setMinimumWidth(
+        content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    auto* page = new QVBoxLayout(this);
+    page->addWidget(scroll, 1);
+    page->addWidget(m_problem);
 }
 
 void OptionsPage::nameCopyChoices()
@@ -158,6 +176,7 @@ void OptionsPage::nameCopyChoices()
 void OptionsPage::initializePage()
 {
     nameCopyChoices();
+    m_tls->setPair(m_wizard->profile());
 }
 
 QStringList OptionsPage::splitNames(const QString& text)
@@ -186,7 +205,7 @@ QString OptionsPage::validationProblem() const
     for (const QString& db : dbs)
         if (db.size() > 64)
             return tr("The database name %1 is longer than 64 characters.").arg(db);
-    return {};
+    return m_tls->problem();
 }
 
 bool OptionsPage::isComplete() const
@@ -212,7 +231,7 @@ bool OptionsPage::validatePage()
     p.restart = RestartPolicy(m_restart->currentData().toInt());
     p.gtid = GtidMode(m_gtid->currentData().toInt());
     p.autoIncrement = m_autoIncrement->isChecked();
-    p.ssl = m_ssl->isChecked();
+    p.setTls(m_tls->settings());
     p.binlogFormat = m_binlogFormat->currentData().toString();
     p.initialCopy = m_initialCopy->currentData().toInt();
     p.replaceTarget = p.initialCopy >= 0 && m_replaceTarget->isChecked();

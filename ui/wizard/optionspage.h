@@ -7,12 +7,13 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class SetupWizard;
+class TlsSection;
 
 /** The pair's options, as the profile offers them: name, databases, the replication account and the host it
- *  may connect from, GTID or file/position, auto-increment, SSL, binlog format, the database filter style,
- * whether a server may be restarted, rolling restart, and the initial copy of the data from one server to the
- * other (with or without replacing what the receiver holds), and which server takes the application's writes
- * (the writer role: one writer, A by default, or both). */
+ *  may connect from, GTID or file/position, auto-increment, TLS (TlsSection), binlog format, the database
+ * filter style, whether a server may be restarted, rolling restart, and the initial copy of the data from one
+ * server to the other (with or without replacing what the receiver holds), and which server takes the
+ * application's writes (the writer role: one writer, A by default, or both). */
 class OptionsPage : public QWizardPage
 {
     Q_OBJECT
@@ -42,7 +43,7 @@ private:
     QComboBox* m_restart;
     QComboBox* m_gtid;
     QCheckBox* m_autoIncrement;
-    QCheckBox* m_ssl;
+    TlsSection* m_tls;
     QComboBox* m_binlogFormat;
     QComboBox* m_initialCopy;
     QComboBox* m_writer;
