@@ -16,15 +16,17 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("count");
         const QString a = QStringLiteral("3e11fa47-71ca-11e1-9e33-c80aa9429562"),
                       b = QStringLiteral("4f22ab58-82db-22f2-af44-d91bb0530673");
-        QTest::newRow("mysql: the other holds all") << a + ":1-10," + b + ":1-5" << a << a + ":1-10," + b + ":1-3"
-                                                   << QStringList() << qint64(0);
-        QTest::newRow("mysql: a tail") << a + ":1-10" << a << a + ":1-6" << QStringList { a + ":7-10" } << qint64(4);
+        QTest::newRow("mysql: the other holds all")
+            << a + ":1-10," + b + ":1-5" << a << a + ":1-10," + b + ":1-3" << QStringList() << qint64(0);
+        QTest::newRow("mysql: a tail")
+            << a + ":1-10" << a << a + ":1-6" << QStringList { a + ":7-10" } << qint64(4);
         QTest::newRow("mysql: holes and a single one")
-            << a + ":1-10:12\n," + b + ":1-2" << a << a + ":1-3:5-8" << QStringList { a + ":4", a + ":9-10", a + ":12" }
-            << qint64(4);
-        QTest::newRow("mysql: other origin ignored") << b + ":1-9" << a << QString() << QStringList() << qint64(0);
-        QTest::newRow("mysql: the other never had it") << a.toUpper() + ":1-3" << a << b + ":1-4"
-                                                      << QStringList { a + ":1-3" } << qint64(3);
+            << a + ":1-10:12\n," + b + ":1-2" << a << a + ":1-3:5-8"
+            << QStringList { a + ":4", a + ":9-10", a + ":12" } << qint64(4);
+        QTest::newRow("mysql: other origin ignored")
+            << b + ":1-9" << a << QString() << QStringList() << qint64(0);
+        QTest::newRow("mysql: the other never had it")
+            << a.toUpper() + ":1-3" << a << b + ":1-4" << QStringList { a + ":1-3" } << qint64(3);
         QTest::newRow("mariadb: equal") << "1-1-40,2-2-7"
                                         << "2"
                                         << "2-2-7,1-1-40" << QStringList() << qint64(0);
