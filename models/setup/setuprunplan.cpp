@@ -3,6 +3,7 @@
 #include "common/stepid.h"
 #include "config/configpush.h"
 #include "config/optionfiles.h"
+#include "config/replicationsettings.h"
 #include "host/serverworker.h"
 #include "setup/pairdatasteps.h"
 #include "setup/pairinspection.h"
