@@ -396,3 +396,11 @@ int Cli::run(const QStringList& arguments)
         return PlanCommand::run(*profile, options);
     return SetupCommand::run(*profile, options);
 }
+
+int Cli::printInterrupted(
+    StepError error, const QuitSignalWatcher& quitSignals, const QString& interrupted, bool json)
+{
+    error.text = interrupted.arg(quitSignals.signalName(), error.text);
+    printFailure(error, json);
+    return quitSignals.exitCode();
+}

@@ -3,10 +3,19 @@
 #include "common/finding.h"
 
 #include "common/steperror.h"
+#include "platform/quitsignalwatcher.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QStringList>
 #include <QTextStream>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <type_traits>
 
 class ServerWorker;
 
@@ -38,4 +47,31 @@ public:
     /** An operation's --dry-run: its checks (REFUSED or ok, with the fix) and the steps it would take, as
      *  text or one JSON line {"event":"dry-run","refused","checks","steps"}. */
     static void printDryRun(const QList<Finding>& checks, const QStringList& steps, bool refused, bool json);
+
+    /** Runs @p operation (a callable returning the operation's outcome) on a worker thread and waits for it
+     *  in an event loop, so that @p quitSignals is served meanwhile: the first Ctrl-C or SIGTERM prints
+     *  @p stopping (given the signal's name) to stderr and sets @p cancel; the operation stops before its
+     * next step. Returns the operation's outcome. */
+    template<typename Operation>
+    static std::invoke_result_t<Operation> runCancellable(Operation operation, QuitSignalWatcher& quitSignals,
+        const std::shared_ptr<std::atomic_bool>& cancel, std::function<QString(const QString&)> stopping)
+    {
+        using Outcome = std::invoke_result_t<Operation>;
+        QObject::connect(&quitSignals, &QuitSignalWatcher::quitRequested, &quitSignals,
+            [&quitSignals, cancel, stopping = std::move(stopping)] {
+                err() << stopping(quitSignals.signalName()) << Qt::endl;
+                cancel->store(true);
+            });
+        QFutureWatcher<Outcome> watcher;
+        QEventLoop loop;
+        QObject::connect(&watcher, &QFutureWatcher<Outcome>::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(QtConcurrent::run(std::move(operation)));
+        if (!watcher.isFinished())
+            loop.exec();
+        return watcher.result();
+    }
+    /** A run stopped by a quit signal: prints @p error with its text put into @p interrupted ("interrupted by
+     *  %1: %2", translated by the command) and returns the signal's exit code (130 SIGINT, 143 SIGTERM). */
+    static int printInterrupted(
+        StepError error, const QuitSignalWatcher& quitSignals, const QString& interrupted, bool json);
 };

@@ -1,15 +1,11 @@
 #include "rebuildcommand.h"
 
 #include "cli.h"
-#include "host/quitsignalwatcher.h"
 #include "operation/rebuild.h"
 #include "setup/setupjournal.h"
 
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 void printPreview(const Rebuild::Outcome& out, bool json)
@@ -88,20 +84,12 @@ int RebuildCommand::run(const PairProfile& profile, const CliOptions& options)
     // Ctrl-C and SIGTERM cancel: the copy stops and B is put back (its old data, its replica settings)
     QuitSignalWatcher quitSignals;
     const QString rebuilt = profile.servers[target].name;
-    QObject::connect(
-        &quitSignals, &QuitSignalWatcher::quitRequested, &quitSignals, [&quitSignals, &o, rebuilt] {
-            Cli::err() << tr("replipair-cli: %1 received: stopping the rebuild and putting %2 back…")
-                              .arg(quitSignals.signalName(), rebuilt)
-                       << Qt::endl;
-            o.cancel->store(true);
-        });
-    QFutureWatcher<Rebuild::Outcome> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<Rebuild::Outcome>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([&rebuild] { return rebuild.run(); }));
-    if (!watcher.isFinished())
-        loop.exec();
-    const Rebuild::Outcome out = watcher.result();
+    const Rebuild::Outcome out
+        = Cli::runCancellable([&rebuild] { return rebuild.run(); }, quitSignals, o.cancel,
+            [rebuilt](const QString& signal) {
+                return tr("replipair-cli: %1 received: stopping the rebuild and putting %2 back…")
+                    .arg(signal, rebuilt);
+            });
     if (!confirmed) {
         printPreview(out, json);
         if (out.refused) {
@@ -112,12 +100,8 @@ int RebuildCommand::run(const PairProfile& profile, const CliOptions& options)
             return Cli::Success;
         return Cli::badInput(tr("nothing was changed: to rebuild %1 as said above, add --yes").arg(rebuilt));
     }
-    if (!out.ok && out.cancelled && quitSignals.signalReceived() != 0) {
-        StepError e = out.error;
-        e.text = tr("interrupted by %1: %2").arg(quitSignals.signalName(), e.text);
-        Cli::printFailure(e, json);
-        return quitSignals.exitCode();
-    }
+    if (!out.ok && out.cancelled && quitSignals.signalReceived() != 0)
+        return Cli::printInterrupted(out.error, quitSignals, tr("interrupted by %1: %2"), json);
     if (!out.ok) {
         if (out.refused && !json)
             printPreview(out, false);

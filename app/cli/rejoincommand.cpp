@@ -1,14 +1,10 @@
 #include "rejoincommand.h"
 
 #include "cli.h"
-#include "host/quitsignalwatcher.h"
 #include "operation/rejoin.h"
 #include "setup/setupjournal.h"
 
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QJsonDocument>
-#include <QtConcurrent/QtConcurrentRun>
 
 int RejoinCommand::run(const PairProfile& profile, const CliOptions& options)
 {
@@ -40,27 +36,14 @@ int RejoinCommand::run(const PairProfile& profile, const CliOptions& options)
             Cli::out() << e.toLine() << Qt::endl;
     });
     QuitSignalWatcher quitSignals; // Ctrl-C, SIGTERM: stop before the next step, undo the steps taken
-    QObject::connect(&quitSignals, &QuitSignalWatcher::quitRequested, &quitSignals, [&quitSignals, &o] {
-        Cli::err()
-            << tr("replipair-cli: %1 received: stopping before the next step…").arg(quitSignals.signalName())
-            << Qt::endl;
-        o.cancel->store(true);
-    });
-    QFutureWatcher<Rejoin::Outcome> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<Rejoin::Outcome>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([&rejoin] { return rejoin.run(); }));
-    if (!watcher.isFinished())
-        loop.exec();
-    const Rejoin::Outcome out = watcher.result();
+    const Rejoin::Outcome out = Cli::runCancellable([&rejoin] { return rejoin.run(); }, quitSignals, o.cancel,
+        [](const QString& signal) {
+            return tr("replipair-cli: %1 received: stopping before the next step…").arg(signal);
+        });
     if (o.dryRun)
         Cli::printDryRun(out.checks, out.steps, out.refused, json);
-    if (!out.ok && out.cancelled && quitSignals.signalReceived() != 0) {
-        StepError e = out.error;
-        e.text = tr("interrupted by %1: %2").arg(quitSignals.signalName(), e.text);
-        Cli::printFailure(e, json);
-        return quitSignals.exitCode();
-    }
+    if (!out.ok && out.cancelled && quitSignals.signalReceived() != 0)
+        return Cli::printInterrupted(out.error, quitSignals, tr("interrupted by %1: %2"), json);
     if (!out.ok) {
         Cli::printFailure(out.error, json);
         return Cli::Failed;

@@ -2,7 +2,6 @@
 
 #include "cli.h"
 #include "common/stepid.h"
-#include "platform/quitsignalwatcher.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -90,12 +89,8 @@ int SetupCommand::run(const PairProfile& profile, const CliOptions& options)
     const QString journal = runner.journal().value(QStringLiteral("path")).toString();
     if (!options.json && !journal.isEmpty())
         Cli::out() << tr("journal: %1").arg(journal) << Qt::endl;
-    if (!ok && quitSignals.signalReceived() != 0) {
-        StepError e = runner.error();
-        e.text = tr("interrupted by %1: %2").arg(quitSignals.signalName(), e.text);
-        Cli::printFailure(e, options.json);
-        return quitSignals.exitCode();
-    }
+    if (!ok && quitSignals.signalReceived() != 0)
+        return Cli::printInterrupted(runner.error(), quitSignals, tr("interrupted by %1: %2"), options.json);
     if (!ok) {
         Cli::printFailure(runner.error(), options.json);
         return Cli::Failed;

@@ -2,12 +2,7 @@
 
 #include "cli.h"
 #include "operation/switchover.h"
-#include "platform/quitsignalwatcher.h"
 #include "setup/setupjournal.h"
-
-#include <QEventLoop>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <QJsonDocument>
 
@@ -46,30 +41,17 @@ int SwitchoverCommand::run(const PairProfile& profile, const CliOptions& options
     // the new writer is open there is nothing to put back: the switch ends)
     QuitSignalWatcher quitSignals;
     const QString oldWriter = profile.servers[1 - to].name;
-    QObject::connect(
-        &quitSignals, &QuitSignalWatcher::quitRequested, &quitSignals, [&quitSignals, &o, oldWriter] {
-            Cli::err() << tr(
-                "replipair-cli: %1 received: stopping before the next step and putting %2 back as the "
-                "writer…")
-                              .arg(quitSignals.signalName(), oldWriter)
-                       << Qt::endl;
-            o.cancel->store(true);
+    const Switchover::Outcome out = Cli::runCancellable([&switchover] { return switchover.run(); },
+        quitSignals, o.cancel,
+        [oldWriter](const QString& signal) {
+            return tr("replipair-cli: %1 received: stopping before the next step and putting %2 back as the "
+                      "writer…")
+                .arg(signal, oldWriter);
         });
-    QFutureWatcher<Switchover::Outcome> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<Switchover::Outcome>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([&switchover] { return switchover.run(); }));
-    if (!watcher.isFinished())
-        loop.exec();
-    const Switchover::Outcome out = watcher.result();
     if (o.dryRun)
         Cli::printDryRun(out.checks, out.steps, out.refused, json);
-    if (!out.ok && out.cancelled && quitSignals.signalReceived() != 0) {
-        StepError e = out.error;
-        e.text = tr("interrupted by %1: %2").arg(quitSignals.signalName(), e.text);
-        Cli::printFailure(e, json);
-        return quitSignals.exitCode();
-    }
+    if (!out.ok && out.cancelled && quitSignals.signalReceived() != 0)
+        return Cli::printInterrupted(out.error, quitSignals, tr("interrupted by %1: %2"), json);
     if (!out.ok) {
         Cli::printFailure(out.error, json);
         return Cli::Failed;

@@ -46,6 +46,16 @@ template<typename F> auto PhysicalCopy::on(int server, F fn)
     return m_workers[server]->run(std::move(fn));
 }
 
+template<typename F> auto PhysicalCopy::onShell(int server, F fn)
+{
+    return on(server, [fn = std::move(fn)](ServerContext& ctx) -> std::invoke_result_t<F, HostShell&> {
+        auto shell = ctx.hostShell();
+        if (!shell)
+            return std::unexpected(shell.error());
+        return fn(**shell);
+    });
+}
+
 PhysicalCopy::PhysicalCopy(
     const PairProfile& profile, int source, ServerWorker* const (&workers)[2], const std::atomic_bool* cancel)
     : m_profile(profile)
@@ -74,6 +84,15 @@ void PhysicalCopy::release(int server, int& id, bool done)
     });
     if (!done)
         id = 0;
+}
+
+void PhysicalCopy::recordWorkFolder(
+    int server, const QString& dir, int& folderIntent, int& jobIntent, std::optional<RemoteJob>& job)
+{
+    folderIntent = intent(server, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), dir } });
+    jobIntent = intent(server, IntentJournal::Action::DetachedJob,
+        { { QStringLiteral("folder"), dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
+    job.emplace(m_profile.servers[server].name, StepId::Copy, dir);
 }
 
 Result<void> PhysicalCopy::failIfCancelled() const
@@ -168,20 +187,13 @@ Result<CopyResult> PhysicalCopy::steps(const PhysicalCopyCheck& check, Undo& und
 Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo)
 {
     const QString name = m_profile.servers[m_source].name;
-    auto dir = on(m_source, [name](ServerContext& ctx) -> Result<QString> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        return RemoteJob::makeWorkDir(**shell, name, StepId::Copy, QStringLiteral("copy"));
+    auto dir = onShell(m_source, [name](HostShell& shell) -> Result<QString> {
+        return RemoteJob::makeWorkDir(shell, name, StepId::Copy, QStringLiteral("copy"));
     });
     if (!dir)
         return std::unexpected(dir.error());
     undo.params.sourceDir = *dir;
-    undo.sourceFolderIntent
-        = intent(m_source, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), *dir } });
-    undo.sourceJobIntent = intent(m_source, IntentJournal::Action::DetachedJob,
-        { { QStringLiteral("folder"), *dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
-    undo.sourceJob.emplace(name, StepId::Copy, *dir);
+    recordWorkFolder(m_source, *dir, undo.sourceFolderIntent, undo.sourceJobIntent, undo.sourceJob);
     // the backup's own account, on the source's socket alone, made outside the binary log
     const QString password = ReplicationSteps::generatePassword();
     undo.accountMade = true;
@@ -245,29 +257,19 @@ Result<void> PhysicalCopy::openTarget(const PhysicalCopyCheck& check, Undo& undo
     if (!dir)
         return std::unexpected(dir.error());
     undo.params.targetDir = *dir;
-    undo.targetFolderIntent
-        = intent(target, IntentJournal::Action::WorkFolder, { { QStringLiteral("path"), *dir } });
-    undo.targetJobIntent = intent(target, IntentJournal::Action::DetachedJob,
-        { { QStringLiteral("folder"), *dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
-    undo.targetJob.emplace(name, StepId::Copy, *dir);
+    recordWorkFolder(target, *dir, undo.targetFolderIntent, undo.targetJobIntent, undo.targetJob);
     RemoteJob* tj = &*undo.targetJob;
     RemoteJob* sj = &*undo.sourceJob;
     const QString receive = PhysicalScript::receive(undo.params),
                   backup = PhysicalScript::backup(undo.params);
-    auto started = on(target, [tj, receive](ServerContext& ctx) -> Result<void> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        return tj->start(**shell, QStringLiteral("receive"), receive);
+    auto started = onShell(target, [tj, receive](HostShell& shell) -> Result<void> {
+        return tj->start(shell, QStringLiteral("receive"), receive);
     });
     if (!started)
         return started;
     undo.targetJobRunning = true;
-    started = on(m_source, [sj, backup](ServerContext& ctx) -> Result<void> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        return sj->start(**shell, QStringLiteral("backup"), backup);
+    started = onShell(m_source, [sj, backup](HostShell& shell) -> Result<void> {
+        return sj->start(shell, QStringLiteral("backup"), backup);
     });
     if (!started)
         return started;
@@ -416,11 +418,8 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
     }
     // everything is there: the receiver's job reads to this count and ends
     const QString count = QString::number(next);
-    auto ended = on(target, [tdir, count](ServerContext& ctx) -> Result<void> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        return (*shell)->writeFileAtomic(tdir + QStringLiteral("/end"), count.toUtf8() + '\n');
+    auto ended = onShell(target, [tdir, count](HostShell& shell) -> Result<void> {
+        return shell.writeFileAtomic(tdir + QStringLiteral("/end"), count.toUtf8() + '\n');
     });
     if (!ended)
         return std::unexpected(ended.error());
@@ -533,15 +532,12 @@ Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
     undo.oldDir = t.dataDir + QStringLiteral("-before-copy-")
         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const QString script = undo.params.targetDir + QStringLiteral("/swap.sh");
-    auto written = on(target,
+    auto written = onShell(target,
         [script, to,
             body = PhysicalScript::swap(t.dataDir, undo.oldDir,
                 undo.params.targetDir + QStringLiteral("/data"), t.pidFile, t.restartCommand)](
-            ServerContext& ctx) -> Result<void> {
-            auto shell = ctx.hostShell();
-            if (!shell)
-                return std::unexpected(shell.error());
-            return RemoteJob::writePrivateFile(**shell, to, StepId::Copy, script, body.toUtf8());
+            HostShell& shell) -> Result<void> {
+            return RemoteJob::writePrivateFile(shell, to, StepId::Copy, script, body.toUtf8());
         });
     if (!written)
         return written;
@@ -583,12 +579,8 @@ void PhysicalCopy::putBack(const PhysicalCopyCheck& check, Undo& undo, QStringLi
     if (!undo.swapStarted)
         return;
     const PhysicalServerFacts& t = check.servers[target];
-    auto moved = on(target, [old = undo.oldDir](ServerContext& ctx) -> Result<bool> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        return (*shell)->exists(old);
-    });
+    auto moved = onShell(
+        target, [old = undo.oldDir](HostShell& shell) -> Result<bool> { return shell.exists(old); });
     if (!moved) {
         problems << moved.error().text;
         return;
@@ -602,14 +594,11 @@ void PhysicalCopy::putBack(const PhysicalCopyCheck& check, Undo& undo, QStringLi
         }
     }
     const QString script = undo.params.targetDir + QStringLiteral("/swap-back.sh");
-    auto written = on(target,
+    auto written = onShell(target,
         [script, to,
             body = PhysicalScript::swapBack(t.dataDir, undo.oldDir, undo.params.targetDir, t.pidFile,
-                t.restartCommand)](ServerContext& ctx) -> Result<void> {
-            auto shell = ctx.hostShell();
-            if (!shell)
-                return std::unexpected(shell.error());
-            return RemoteJob::writePrivateFile(**shell, to, StepId::Copy, script, body.toUtf8());
+                t.restartCommand)](HostShell& shell) -> Result<void> {
+            return RemoteJob::writePrivateFile(shell, to, StepId::Copy, script, body.toUtf8());
         });
     if (!written) {
         problems << written.error().text;
@@ -645,12 +634,7 @@ void PhysicalCopy::cleanUp(Undo& undo, QStringList& problems)
             return;
         RemoteJob* j = &*job;
         // stopped in every case: a finished job's group is empty and stop() returns at once
-        auto stopped = on(server, [j](ServerContext& ctx) -> Result<void> {
-            auto shell = ctx.hostShell();
-            if (!shell)
-                return std::unexpected(shell.error());
-            return j->stop(**shell);
-        });
+        auto stopped = onShell(server, [j](HostShell& shell) -> Result<void> { return j->stop(shell); });
         if (!stopped)
             problems << stopped.error().text;
         else {
@@ -681,11 +665,8 @@ void PhysicalCopy::cleanUp(Undo& undo, QStringList& problems)
         if (dir.isEmpty())
             return;
         auto removed
-            = on(server, [dir, name = m_profile.servers[server].name](ServerContext& ctx) -> Result<void> {
-                  auto shell = ctx.hostShell();
-                  if (!shell)
-                      return std::unexpected(shell.error());
-                  return RemoteJob::removeWorkDir(**shell, name, StepId::Copy, dir);
+            = onShell(server, [dir, name = m_profile.servers[server].name](HostShell& shell) -> Result<void> {
+                  return RemoteJob::removeWorkDir(shell, name, StepId::Copy, dir);
               });
         if (!removed)
             problems << removed.error().text;

@@ -7,7 +7,9 @@
 #include <QCoreApplication>
 #include <atomic>
 #include <functional>
+#include <optional>
 
+class RemoteJob;
 class ServerWorker;
 
 /** Copies the whole of one server to the other with MariaDB's own backup tool, the server's data folder
@@ -57,8 +59,14 @@ private:
     Result<void> failIfCancelled() const;
     int intent(int server, const QString& action, const QJsonObject& undo, bool lasting = false);
     void release(int server, int& id, bool done = false);
+    /** Writes the intents of a work folder on @p server and of the detached job in it, and names the job. */
+    void recordWorkFolder(
+        int server, const QString& dir, int& folderIntent, int& jobIntent, std::optional<RemoteJob>& job);
     void inform(int server, const QString& text) const;
     template<typename F> auto on(int server, F fn);
+    /** on() with @p server's host shell: @p fn(HostShell&) runs on the worker; a shell that cannot be
+     *  opened is the result's error. */
+    template<typename F> auto onShell(int server, F fn);
 
     PairProfile m_profile;
     int m_source;

@@ -8,6 +8,8 @@
 #include "support/rowwriter.h"
 #include "support/testsupport.h"
 
+#include "copybench.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -17,32 +19,15 @@
 #include <QTextStream>
 
 namespace {
-QTextStream out(stdout);
+QTextStream& out = CopyBench::out();
+using CopyBench::load;
+using CopyBench::mb;
 
 QString cnf(const SandboxServer& s, const QString& password)
 {
     return QStringLiteral("[client]\nhost=127.0.0.1\nport=%1\nuser=root\npassword=\"%2\"\n")
         .arg(s.port)
         .arg(password);
-}
-
-/** The client on server @p s, without the test helper's 60 s limit: a doubling step can take minutes. */
-bool longSql(const QString& cnfFile, const QString& sql)
-{
-    QProcess p;
-    p.start(QStringLiteral("mariadb"),
-        { QStringLiteral("--defaults-file=") + cnfFile, QStringLiteral("-N"), QStringLiteral("-B") });
-    p.write(sql.toUtf8());
-    p.closeWriteChannel();
-    p.waitForFinished(-1);
-    if (p.exitCode() != 0)
-        out << "SQL failed: " << p.readAllStandardError() << Qt::endl;
-    return p.exitCode() == 0;
-}
-
-double mb(qint64 bytes)
-{
-    return double(bytes) / 1e6;
 }
 } // namespace
 
@@ -62,27 +47,10 @@ int main(int argc, char** argv)
         out << "sandbox: " << up.error().toString() << Qt::endl;
         return 1;
     }
-    struct Down
-    {
-        Sandbox& sb;
-        ~Down() { sb.down(); }
-    } down { sb };
-    for (int i = 0; i < 2; ++i) {
-        QFile f(sb.servers()[i].dir + QStringLiteral("/conf.d/10-binlog.cnf"));
-        f.open(QIODevice::WriteOnly);
-        f.write(QStringLiteral(
-            "[mysqld]\nlog-bin = mysql-bin\nserver-id = %1\nbinlog_format = ROW\n"
-            "innodb_buffer_pool_size = 256M\ninnodb_flush_log_at_trx_commit = 2\ntmpdir = %2\n")
-                    .arg(i + 1)
-                    .arg(sb.servers()[i].dir)
-                    .toUtf8());
-        f.close();
-        sb.stop(i);
-        sb.start(i);
-    }
-    QFile pwf(sb.adminPasswordFile());
-    pwf.open(QIODevice::ReadOnly);
-    const QString password = QString::fromUtf8(pwf.readAll()).trimmed();
+    const CopyBench::SandboxDown down { sb };
+    CopyBench::enableBinlog(
+        sb, [&sb](int i) { return QStringLiteral("tmpdir = %1\n").arg(sb.servers()[i].dir); });
+    const QString password = CopyBench::adminPassword(sb);
 
     const QString cnfA = dir.path() + QStringLiteral("/a.cnf"), cnfB = dir.path() + QStringLiteral("/b.cnf");
     for (const auto& [path, text] : { std::pair { cnfA, cnf(sb.servers()[0], password) },
@@ -92,31 +60,14 @@ int main(int argc, char** argv)
         f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         f.write(text.toUtf8());
     }
-    // ~250 bytes a row, doubled until the data reaches the size asked for
-    QElapsedTimer gen;
-    gen.start();
-    sandboxSql(sb, 0,
-        RowWriter::createTableSql(QStringLiteral("test.orders"))
-            + QStringLiteral(
-                ";CREATE TABLE test.big (id BIGINT PRIMARY KEY, n INT, pad CHAR(230)) ENGINE=InnoDB;"
-                "INSERT INTO test.big VALUES (1, 1, REPEAT('b', 230));"));
-    qint64 rows = 1;
-    while (rows * 250 < qint64(megabytes) * 1000 * 1000) {
-        if (!longSql(
-                cnfA, QStringLiteral("INSERT INTO test.big SELECT id + %1, n, pad FROM test.big;").arg(rows)))
-            return 1;
-        rows *= 2;
-    }
-    const QString sizeSql
-        = QStringLiteral("SELECT SUM(DATA_LENGTH + INDEX_LENGTH) FROM information_schema.TABLES "
-                         "WHERE TABLE_SCHEMA='test'");
-    const qint64 dataBytes = sandboxSql(sb, 0, QStringLiteral("ANALYZE TABLE test.big;") + sizeSql)
-                                 .section(QLatin1Char('\n'), -1)
-                                 .toLongLong();
+    const auto big = CopyBench::makeBigTable(sb, cnfA, megabytes);
+    if (!big)
+        return 1;
+    const qint64 rows = big->rows, dataBytes = big->bytes;
     out << QStringLiteral("data on A: %1 rows, %2 MB (data + indexes), generated in %3 s")
                .arg(rows)
                .arg(mb(dataBytes), 0, 'f', 0)
-               .arg(gen.elapsed() / 1000)
+               .arg(big->elapsedMs / 1000)
         << Qt::endl;
 
     const PairProfile profile = sb.pairProfile();
@@ -146,11 +97,6 @@ int main(int argc, char** argv)
                    .arg(bigA.section(QLatin1Char('\t'), 1), bigB.section(QLatin1Char('\t'), 1), upTo, ordA,
                        ordB);
         return !bigA.isEmpty() && bigA == bigB && ordA == ordB && upTo.toLongLong() > 0;
-    };
-    auto load = [] {
-        QFile f(QStringLiteral("/proc/loadavg"));
-        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).section(QLatin1Char(' '), 0, 2)
-                                           : QStringLiteral("?");
     };
     out << (handInOwnSession
             ? QStringLiteral("hand pipe: in a session of its own (setsid), as the copy step's job")

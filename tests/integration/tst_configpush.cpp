@@ -48,8 +48,6 @@ class TestConfigPush : public QObject
         const qsizetype at = status.indexOf(QLatin1String("\nPPid:"));
         return at < 0 ? 0 : pid_t(status.mid(at + 6).section(QLatin1Char('\n'), 0, 0).trimmed().toInt());
     }
-    /** Every process serving a session of the fixture: all descendants of its listening sshd (with
-     *  privilege separation the TCP connection is held by a grandchild, the user's commands lower still). */
     /** Processes whose command line contains @p text. */
     static QStringList processesNaming(const QString& text)
     {
@@ -62,6 +60,8 @@ class TestConfigPush : public QObject
         }
         return out;
     }
+    /** Every process serving a session of the fixture: all descendants of its listening sshd (with
+     *  privilege separation the TCP connection is held by a grandchild, the user's commands lower still). */
     static QList<pid_t> sessionProcesses(const SshdFixture& sshd)
     {
         const pid_t listener = pid_t(text(sshd.dir() + QStringLiteral("/sshd.pid")).trimmed().toInt());
@@ -118,6 +118,39 @@ class TestConfigPush : public QObject
         f.write(body.toUtf8());
         f.close();
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    /** The pair's profile with a restart command for B that misbehaves the first time (@p firstTime, a sh
+     *  fragment run after it notes @p once) and restarts B as usual after that. */
+    static PairProfile withFaultyRestartOnce(SandboxPair& pair, const QString& once, const QString& firstTime)
+    {
+        Sandbox& sb = pair.sandbox();
+        const QString script = pair.dir() + QStringLiteral("/restart-b.sh");
+        writeScript(script,
+            QStringLiteral("#!/bin/sh\n"
+                           "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
+                           "touch %1\n")
+                    .arg(Shell::quote(once), Shell::quote(sb.servers()[1].dir))
+                + firstTime);
+        PairProfile profile = sb.pairProfile();
+        profile.servers[1].restartCommand = Shell::quote(script);
+        return profile;
+    }
+    /** TMPDIR is @p dir (the restart's folders are made there) until the returned guard ends. */
+    [[nodiscard]] static auto tmpDirAt(const QString& dir)
+    {
+        const QByteArray old = qgetenv("TMPDIR");
+        qputenv("TMPDIR", dir.toUtf8());
+        return qScopeGuard([old] { qputenv("TMPDIR", old); });
+    }
+    /** Server @p i with its binary log on in the admin's own file, restarted. */
+    static bool binaryLogOn(Sandbox& sb, int i)
+    {
+        QFile f(sb.servers()[i].dir + QStringLiteral("/conf.d/10-binlog.cnf"));
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        f.write("[mysqld]\nlog-bin = mysql-bin\n");
+        f.close();
+        return sb.stop(i) && sb.start(i);
     }
     /** The processes of group @p pgid that live (zombies apart), from /proc. */
     static QStringList liveGroupMembers(pid_t pgid)
@@ -423,23 +456,16 @@ private Q_SLOTS:
         QVERIFY(sb.stop(2));
         const SandboxServer &b = sb.servers()[1], &c = sb.servers()[2];
         const QString once = pair.dir() + QStringLiteral("/impostor-once");
-        const QString script = pair.dir() + QStringLiteral("/restart-b.sh");
-        writeScript(script,
-            QStringLiteral("#!/bin/sh\n"
-                           "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
-                           "touch %1\n"
-                           "%2/stop.sh || exit 1\n"
-                           "%3 --defaults-file=%2/my.cnf --datadir=%4/data --pid-file=%4/impostor.pid %5"
-                           "</dev/null >>%4/impostor.log 2>&1 &\n"
+        const PairProfile profile = withFaultyRestartOnce(pair, once,
+            QStringLiteral("%1/stop.sh || exit 1\n"
+                           "%2 --defaults-file=%1/my.cnf --datadir=%3/data --pid-file=%3/impostor.pid %4"
+                           "</dev/null >>%3/impostor.log 2>&1 &\n"
                            "pid=$!\n"
                            "( sleep 6; kill $pid ) </dev/null >/dev/null 2>&1 &\n"
-                           "i=0; while [ ! -S %6 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
+                           "i=0; while [ ! -S %5 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
                            "exit 0\n")
-                .arg(Shell::quote(once), Shell::quote(b.dir), Shell::quote(Sandbox::serverBinary()),
-                    Shell::quote(c.dir), ::geteuid() == 0 ? QStringLiteral("--user=root ") : QString(),
-                    Shell::quote(b.socket)));
-        PairProfile profile = sb.pairProfile();
-        profile.servers[1].restartCommand = Shell::quote(script);
+                .arg(Shell::quote(b.dir), Shell::quote(Sandbox::serverBinary()), Shell::quote(c.dir),
+                    ::geteuid() == 0 ? QStringLiteral("--user=root ") : QString(), Shell::quote(b.socket)));
         const SetupOutcome o = runSetup(
             profile, SetupRunner::Mode::Setup, [](SetupRunner& r) { r.setRestartTimeoutMs(15000); });
         dump(o);
@@ -467,19 +493,13 @@ private Q_SLOTS:
         Sandbox& sb = pair.sandbox();
         const SandboxServer& b = sb.servers()[1];
         const QString once = pair.dir() + QStringLiteral("/diagnostic-once");
-        const QString script = pair.dir() + QStringLiteral("/restart-b.sh");
-        writeScript(script,
-            QStringLiteral("#!/bin/sh\n"
-                           "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
-                           "touch %1\n"
-                           "%2/stop.sh || exit 1\n"
+        const PairProfile profile = withFaultyRestartOnce(pair, once,
+            QStringLiteral("%1/stop.sh || exit 1\n"
                            "echo 'Starting MariaDB database server: mariadbd . . . failed!'\n"
-                           "timeout 6 %3 --defaults-file=%2/my.cnf %4</dev/null >/dev/null 2>&1\n"
+                           "timeout 6 %2 --defaults-file=%1/my.cnf %3</dev/null >/dev/null 2>&1\n"
                            "exit 1\n")
-                .arg(Shell::quote(once), Shell::quote(b.dir), Shell::quote(Sandbox::serverBinary()),
+                .arg(Shell::quote(b.dir), Shell::quote(Sandbox::serverBinary()),
                     ::geteuid() == 0 ? QStringLiteral("--user=root ") : QString()));
-        PairProfile profile = sb.pairProfile();
-        profile.servers[1].restartCommand = Shell::quote(script);
         const SetupOutcome o = runSetup(profile);
         dump(o);
         QVERIFY(QFile::exists(once));
@@ -506,24 +526,16 @@ private Q_SLOTS:
         const QString once = pair.dir() + QStringLiteral("/hung-once");
         const QString group = pair.dir() + QStringLiteral("/hung-group");
         const QString late = pair.dir() + QStringLiteral("/ran-on");
-        const QString script = pair.dir() + QStringLiteral("/restart-b.sh");
-        writeScript(script,
-            QStringLiteral("#!/bin/sh\n"
-                           "if [ -e %1 ]; then exec %2/restart.sh; fi\n"
-                           "touch %1\n"
-                           "ps -o pgid= -p $$ | tr -d ' ' > %3\n"
-                           "%2/stop.sh || exit 1\n"
+        const PairProfile profile = withFaultyRestartOnce(pair, once,
+            QStringLiteral("ps -o pgid= -p $$ | tr -d ' ' > %2\n"
+                           "%1/stop.sh || exit 1\n"
                            "sleep 300\n"
-                           "touch %4\n"
-                           "exec %2/start.sh\n")
-                .arg(Shell::quote(once), Shell::quote(b.dir), Shell::quote(group), Shell::quote(late)));
+                           "touch %3\n"
+                           "exec %1/start.sh\n")
+                .arg(Shell::quote(b.dir), Shell::quote(group), Shell::quote(late)));
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        const QByteArray oldTmp = qgetenv("TMPDIR");
-        qputenv("TMPDIR", tmp.path().toUtf8()); // the restart's folders are made here
-        auto restoreTmp = qScopeGuard([&] { qputenv("TMPDIR", oldTmp); });
-        PairProfile profile = sb.pairProfile();
-        profile.servers[1].restartCommand = Shell::quote(script);
+        const auto restoreTmp = tmpDirAt(tmp.path());
         QElapsedTimer t;
         t.start();
         const SetupOutcome o = runSetup(
@@ -562,9 +574,7 @@ private Q_SLOTS:
         Sandbox& sb = pair.sandbox();
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
-        const QByteArray oldTmp = qgetenv("TMPDIR");
-        qputenv("TMPDIR", tmp.path().toUtf8());
-        auto restoreTmp = qScopeGuard([&] { qputenv("TMPDIR", oldTmp); });
+        const auto restoreTmp = tmpDirAt(tmp.path());
         PairProfile profile = sb.pairProfile();
         profile.servers[1].restartCommand
             = QStringLiteral("%1 && sleep 3")
@@ -620,14 +630,8 @@ private Q_SLOTS:
         QVERIFY2(live.up(), qPrintable(live.error()));
         Sandbox& sb = live.sandbox();
         // a production server: binary log on in the admin's own file, log_slave_updates off
-        for (int i = 0; i < 2; ++i) {
-            QFile f(sb.servers()[i].dir + QStringLiteral("/conf.d/10-binlog.cnf"));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("[mysqld]\nlog-bin = mysql-bin\n");
-            f.close();
-            QVERIFY(sb.stop(i));
-            QVERIFY(sb.start(i));
-        }
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(binaryLogOn(sb, i));
         // up for two seconds at least, so that a restart would show as a smaller uptime
         QTRY_VERIFY_WITH_TIMEOUT(uptime(sb, 0) >= 2 && uptime(sb, 1) >= 2, 20000);
         const qint64 before[2] = { uptime(sb, 0), uptime(sb, 1) };
@@ -658,12 +662,7 @@ private Q_SLOTS:
         QVERIFY2(live.up(), qPrintable(live.error()));
         Sandbox& sb = live.sandbox();
         for (int i = 0; i < 2; ++i) {
-            QFile f(sb.servers()[i].dir + QStringLiteral("/conf.d/10-binlog.cnf"));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("[mysqld]\nlog-bin = mysql-bin\n");
-            f.close();
-            QVERIFY(sb.stop(i));
-            QVERIFY(sb.start(i));
+            QVERIFY(binaryLogOn(sb, i));
             // a database outside the pair, on both servers before the setup
             bool ok = false;
             sandboxSql(sb, i,
@@ -673,7 +672,8 @@ private Q_SLOTS:
                 &ok);
             QVERIFY(ok);
         }
-        QTest::qWait(1500);
+        // up for two seconds at least, so that a restart would show as a smaller uptime
+        QTRY_VERIFY_WITH_TIMEOUT(uptime(sb, 0) >= 2 && uptime(sb, 1) >= 2, 20000);
         const qint64 before[2] = { uptime(sb, 0), uptime(sb, 1) };
         const SetupOutcome o = runSetup(sb.pairProfile({ QStringLiteral("test") }));
         dump(o);

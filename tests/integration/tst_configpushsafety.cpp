@@ -51,6 +51,16 @@ class TestConfigPushSafety : public QObject
         s.ssh.sudo = ::geteuid() == 0;
     }
 
+    /** The data of a test that runs over a local shell and over the fixture's sshd: the column "ssh". */
+    static void localAndSsh()
+    {
+        QTest::addColumn<bool>("ssh");
+        QTest::newRow("local") << false;
+        QTest::newRow("ssh") << true;
+    }
+    /** The fixture's sshd runs and this is root: the test user may sudo. */
+    bool sshWithSudo() const { return m_sshOk && ::geteuid() == 0; }
+
     SshdFixture m_sshd;
     bool m_sshOk = false;
 
@@ -71,16 +81,11 @@ private Q_SLOTS:
     }
     void cleanupTestCase() { QFile::remove(sudoersRule()); }
 
-    void configFileOutsideTheServersFilesIsRefused_data()
-    {
-        QTest::addColumn<bool>("ssh");
-        QTest::newRow("local") << false;
-        QTest::newRow("ssh") << true;
-    }
+    void configFileOutsideTheServersFilesIsRefused_data() { localAndSsh(); }
     void configFileOutsideTheServersFilesIsRefused()
     {
         QFETCH(bool, ssh);
-        if (ssh && (!m_sshOk || ::geteuid() != 0))
+        if (ssh && !sshWithSudo())
             QSKIP("needs sshd and root (sudo for the test user)");
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
@@ -130,12 +135,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(profile.servers[1].configFile));
     }
 
-    void failedRenameIsNotReportedAsWritten_data()
-    {
-        QTest::addColumn<bool>("ssh");
-        QTest::newRow("local") << false;
-        QTest::newRow("ssh") << true;
-    }
+    void failedRenameIsNotReportedAsWritten_data() { localAndSsh(); }
     void failedRenameIsNotReportedAsWritten()
     {
         QFETCH(bool, ssh);
@@ -181,16 +181,11 @@ private Q_SLOTS:
         }
     }
 
-    void fileChangedBetweenReadAndWriteIsKept_data()
-    {
-        QTest::addColumn<bool>("ssh");
-        QTest::newRow("local") << false;
-        QTest::newRow("ssh") << true;
-    }
+    void fileChangedBetweenReadAndWriteIsKept_data() { localAndSsh(); }
     void fileChangedBetweenReadAndWriteIsKept()
     {
         QFETCH(bool, ssh);
-        if (ssh && (!m_sshOk || ::geteuid() != 0))
+        if (ssh && !sshWithSudo())
             QSKIP("needs sshd and root (sudo for the test user)");
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
@@ -225,16 +220,11 @@ private Q_SLOTS:
                 qPrintable(line));
     }
 
-    void failedRestartRestoresTheBackupTaken_data()
-    {
-        QTest::addColumn<bool>("ssh");
-        QTest::newRow("local") << false;
-        QTest::newRow("ssh") << true;
-    }
+    void failedRestartRestoresTheBackupTaken_data() { localAndSsh(); }
     void failedRestartRestoresTheBackupTaken()
     {
         QFETCH(bool, ssh);
-        if (ssh && (!m_sshOk || ::geteuid() != 0))
+        if (ssh && !sshWithSudo())
             QSKIP("needs sshd and root (sudo for the test user)");
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));

@@ -357,8 +357,11 @@ private Q_SLOTS:
         bool collecting = false;
         std::unique_ptr<PairMonitor> extra[2];
         const PairMonitor* monitors[3] = { m_monitor.get(), nullptr, nullptr };
+        bool ownBeatApplied[3] = { false, false, false }; // a heartbeat lag is known once one was
         auto collect = [&](int m) {
-            return [&seen, &collecting, m](const StatusSample& s) {
+            return [&seen, &collecting, &ownBeatApplied, m](const StatusSample& s) {
+                if (s.serverIndex == 1 && s.heartbeatLag)
+                    ownBeatApplied[m] = true;
                 if (s.serverIndex == 1 && collecting)
                     seen.append({ m, Heartbeat::localClockUs(), s.heartbeatLag });
             };
@@ -372,7 +375,9 @@ private Q_SLOTS:
             extra[m]->start();
             QTest::qWait(500); // the second one half a poll later
         }
-        QTest::qWait(delaySec * 1000 + 2000); // every monitor has seen a beat of its own applied
+        // every monitor has seen a beat of its own applied
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ownBeatApplied[0] && ownBeatApplied[1] && ownBeatApplied[2], (delaySec + 30) * 1000);
         collecting = true;
         QTest::qWait(8000);
         collecting = false;

@@ -1,6 +1,7 @@
 #include "operation/movewritesdialog.h"
 
 #include "asynctask.h"
+#include "operation/operationchecks.h"
 #include "setup/setupjournal.h"
 
 #include <QCheckBox>
@@ -12,6 +13,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <algorithm>
 
 MoveWritesDialog::MoveWritesDialog(const PairProfile& profile, int to, QWidget* parent)
     : QDialog(parent)
@@ -25,15 +28,9 @@ MoveWritesDialog::MoveWritesDialog(const PairProfile& profile, int to, QWidget* 
         tr("Checking that %1 can take the writes from %2 without losing any…").arg(target, from), this);
     m_summary->setObjectName(QStringLiteral("moveWritesSummary"));
     m_summary->setWordWrap(true);
-    m_checks = new QTreeWidget(this);
-    m_checks->setObjectName(QStringLiteral("checkList"));
-    m_checks->setHeaderLabels({ tr("Check"), tr("Server"), tr("What was found"), tr("Fix") });
-    m_checks->setRootIsDecorated(false);
-    m_checks->setWordWrap(true);
-    m_steps = new QTreeWidget(this);
-    m_steps->setObjectName(QStringLiteral("stepList"));
-    m_steps->setHeaderLabels({ tr("#"), tr("Step") });
-    m_steps->setRootIsDecorated(false);
+    m_checks = OperationChecks::makeCheckList(
+        this, { tr("Check"), tr("Server"), tr("What was found"), tr("Fix") });
+    m_steps = OperationChecks::makeStepList(this, { tr("#"), tr("Step") });
     m_log = new QPlainTextEdit(this);
     m_log->setObjectName(QStringLiteral("switchLog"));
     m_log->setReadOnly(true);
@@ -103,27 +100,15 @@ void MoveWritesDialog::check()
 
 void MoveWritesDialog::showChecks()
 {
-    m_checks->clear();
-    bool onlyWriterGone = !m_outcome.checks.isEmpty();
-    int refusals = 0;
-    for (const Finding& f : m_outcome.checks) {
-        const bool refused = f.severity == Finding::Severity::Error;
-        auto* item
-            = new QTreeWidgetItem(m_checks, { refused ? tr("refused") : tr("ok"), f.server, f.text, f.fix });
-        item->setData(0, Qt::UserRole, f.code);
-        item->setIcon(
-            0, style()->standardIcon(refused ? QStyle::SP_MessageBoxCritical : QStyle::SP_DialogApplyButton));
-        if (refused) {
-            ++refusals;
-            onlyWriterGone = onlyWriterGone && f.code == QLatin1String("server-unreachable")
-                && f.server == m_profile.servers[1 - m_to].name;
-        }
-    }
-    m_checks->resizeColumnToContents(0);
-    m_steps->clear();
-    for (int i = 0; i < m_outcome.steps.size(); ++i)
-        new QTreeWidgetItem(m_steps, { QString::number(i + 1), m_outcome.steps[i] });
-    m_steps->resizeColumnToContents(0);
+    const int refusals = OperationChecks::fill(
+        m_checks, m_steps, m_outcome.checks, m_outcome.steps, tr("refused"), tr("ok"));
+    // the one refusal a forced failover answers: the writer cannot be reached
+    const bool onlyWriterGone
+        = !m_outcome.checks.isEmpty() && std::ranges::all_of(m_outcome.checks, [this](const Finding& f) {
+              return f.severity != Finding::Severity::Error
+                  || (f.code == QLatin1String("server-unreachable")
+                      && f.server == m_profile.servers[1 - m_to].name);
+          });
     const QString from = m_profile.servers[1 - m_to].name, target = m_profile.servers[m_to].name;
     m_moveButton->setEnabled(refusals == 0);
     m_forceOffered = refusals > 0 && onlyWriterGone;
@@ -160,17 +145,7 @@ void MoveWritesDialog::start(bool force)
     if (!m_profile.filePath.isEmpty()) // each change journalled before it is made, for recover
         options.journalPath = SetupJournal::defaultPath(m_profile);
     const PairProfile profile = m_profile;
-    QPointer<MoveWritesDialog> self(this);
-    // the events come from the run's thread: each is handed to this dialog's thread
-    auto sink = [self](const SetupEvent& e) {
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, e] {
-                if (self)
-                    self->addEvent(e);
-            },
-            Qt::QueuedConnection);
-    };
+    auto sink = OperationChecks::eventSink(this, [this](const SetupEvent& e) { addEvent(e); });
     AsyncTask::runThenCallback(
         QtConcurrent::run([profile, options, sink] { return Switchover(profile, options, sink).run(); }),
         this, [this](const Switchover::Outcome& out) {

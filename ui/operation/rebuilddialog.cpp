@@ -1,6 +1,7 @@
 #include "operation/rebuilddialog.h"
 
 #include "asynctask.h"
+#include "operation/operationchecks.h"
 #include "setup/setupjournal.h"
 
 #include <QButtonGroup>
@@ -67,15 +68,9 @@ RebuildDialog::RebuildDialog(const PairProfile& profile, int target, QWidget* pa
     }
     methods->addStretch(1);
     m_method->button(int(CopyMethod::Logical))->setChecked(true);
-    m_checks = new QTreeWidget(this);
-    m_checks->setObjectName(QStringLiteral("checkList"));
-    m_checks->setHeaderLabels({ tr("Check"), tr("Server"), tr("What was found"), tr("Fix") });
-    m_checks->setRootIsDecorated(false);
-    m_checks->setWordWrap(true);
-    m_steps = new QTreeWidget(this);
-    m_steps->setObjectName(QStringLiteral("stepList"));
-    m_steps->setHeaderLabels({ tr("#"), tr("Step") });
-    m_steps->setRootIsDecorated(false);
+    m_checks = OperationChecks::makeCheckList(
+        this, { tr("Check"), tr("Server"), tr("What was found"), tr("Fix") });
+    m_steps = OperationChecks::makeStepList(this, { tr("#"), tr("Step") });
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("copyProgress"));
     m_progress->setRange(0, 0);
@@ -172,22 +167,8 @@ void RebuildDialog::check()
 
 void RebuildDialog::showChecks()
 {
-    m_checks->clear();
-    int refusals = 0;
-    for (const Finding& f : m_outcome.checks) {
-        const bool refused = f.severity == Finding::Severity::Error;
-        auto* item
-            = new QTreeWidgetItem(m_checks, { refused ? tr("refused") : tr("ok"), f.server, f.text, f.fix });
-        item->setData(0, Qt::UserRole, f.code);
-        item->setIcon(
-            0, style()->standardIcon(refused ? QStyle::SP_MessageBoxCritical : QStyle::SP_DialogApplyButton));
-        refusals += refused ? 1 : 0;
-    }
-    m_checks->resizeColumnToContents(0);
-    m_steps->clear();
-    for (int i = 0; i < m_outcome.steps.size(); ++i)
-        new QTreeWidgetItem(m_steps, { QString::number(i + 1), m_outcome.steps[i] });
-    m_steps->resizeColumnToContents(0);
+    const int refusals = OperationChecks::fill(
+        m_checks, m_steps, m_outcome.checks, m_outcome.steps, tr("refused"), tr("ok"));
     m_preview->setText(m_outcome.preview.lines.join(QLatin1Char('\n')));
     // the physical copy keeps B's old data folder whatever the box says: it is its way back
     m_saveOld->setEnabled(m_outcome.preview.method != QLatin1String("physical"));
@@ -238,17 +219,7 @@ void RebuildDialog::start()
     const PairProfile profile = m_profile;
     m_summary->setText(tr("Rebuilding %1 from %2…")
                            .arg(m_profile.servers[m_target].name, m_profile.servers[1 - m_target].name));
-    QPointer<RebuildDialog> self(this);
-    // the events come from the run's thread: each is handed to this dialog's thread
-    auto sink = [self](const SetupEvent& e) {
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, e] {
-                if (self)
-                    self->addEvent(e);
-            },
-            Qt::QueuedConnection);
-    };
+    auto sink = OperationChecks::eventSink(this, [this](const SetupEvent& e) { addEvent(e); });
     AsyncTask::runThenCallback(
         QtConcurrent::run([profile, o, sink] { return Rebuild(profile, o, sink).run(); }), this,
         [this](const Rebuild::Outcome& out) {
