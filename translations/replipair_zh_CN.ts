@@ -262,9 +262,9 @@ could not be compared (run compare when writes pause).
                             PROFILE 不是普通文件时为
                             ~/.local/share/replipair/journals/NAME-ID.journal）
   --copy-from NAME          inspect/plan/setup：先在线将复制数据库从服务器 NAME 拷贝到另一台
-                            （配对方案："initialCopy"）
+                            （配对方案：&quot;initialCopy&quot;）
   --replace-target          拷贝时：接收端的非空数据库可以被替换（先在其主机上保存为
-                            转储文件；配对方案："replaceTarget"）
+                            转储文件；配对方案：&quot;replaceTarget&quot;）
   --interval SECONDS        monitor：采样间隔（默认 1，至少 0.2）
   --once                    monitor：只采样一轮，然后退出
   --server NAME             skip：SQL 线程停止的服务器；rebuild：被重建的服务器
@@ -944,7 +944,7 @@ Manual: %1
         <translation>%1 已写入配置文件，将在下次重启时生效，重启由您自行安排（服务器继续运行）：%2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../models/config/configpushrestart.cpp" line="+40"/>
         <source>the server did not come back with the new configuration: %1
 The restart command may still be running on the host, so the old configuration was NOT restored and the server NOT restarted again (two restarts must not overlap); the new configuration is in place (%2) and the server %3. Next step: on the host, let the restart command end (or stop it), check that the server runs, and run setup again; to go back instead, put the backups back (%4) and restart the server by hand.</source>
         <translation>服务器未能以新配置恢复运行：%1
@@ -983,7 +983,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>现在在其端口上没有响应</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../models/config/configpush.cpp" line="+34"/>
         <source>removed %1</source>
         <translation>已删除 %1</translation>
     </message>
@@ -993,7 +993,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未能删除 %1</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-97"/>
         <source>backed up %1 to %2</source>
         <translation>已将 %1 备份到 %2</translation>
     </message>
@@ -1014,7 +1014,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 只对新连接生效：在应用程序同时向两台服务器写入之前，请重新建立其连接池</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../models/config/configpushrestart.cpp" line="-61"/>
         <source>restarting the server (%1 changed): %2</source>
         <translation>正在重启服务器（%1 已更改）：%2</translation>
     </message>
@@ -1046,7 +1046,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>服务器仍然宕机：%1。下一步：查看上面的输出，在主机上手动启动服务器，然后再次运行搭建</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../models/config/configpush.cpp" line="+25"/>
         <source>no backup</source>
         <translation>无备份</translation>
     </message>
@@ -1061,7 +1061,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未能从 %2 恢复 %1：%3</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location filename="../models/config/configpushrestart.cpp" line="+62"/>
         <source>after the change: %1. Another option file may override ours.</source>
         <translation>更改之后：%1。可能有另一个配置文件覆盖了 RepliPair 的设置。</translation>
     </message>
@@ -1227,7 +1227,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>CopyJobWatch</name>
     <message>
-        <location filename="../models/copy/copyjobwatch.cpp" line="+47"/>
+        <location filename="../models/copy/copyjobwatch.cpp" line="+50"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
@@ -1274,9 +1274,19 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>CopyReceiver</name>
     <message>
-        <location filename="../models/copy/copyreceiver.cpp" line="+68"/>
+        <location filename="../models/copy/copyreceiver.cpp" line="+75"/>
         <source>the admin account cannot log in to %1 from %1&apos;s own host, where the copy is loaded: %2</source>
         <translation>管理员账号无法从 %1 自身所在的主机（拷贝的数据在那里导入）登录 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the copy&apos;s account cannot log in to %1 from %2&apos;s host, where the dump runs: %3</source>
+        <translation>拷贝账号无法从 %2 的主机（导出在此运行）登录 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2) answered %3&apos;s client tools in clear text although &quot;tls&quot; is &quot;%4&quot;: nothing was copied; RepliPair does not fall back to clear text</source>
+        <translation>%1（%2）以明文应答了 %3 上的客户端工具，而 "tls" 为 "%4"：未拷贝任何数据；RepliPair 不会退回明文</translation>
     </message>
     <message>
         <location line="+53"/>
@@ -1305,7 +1315,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>DataCopy</name>
     <message>
-        <location filename="../models/copy/datacopy.cpp" line="+71"/>
+        <location filename="../models/copy/datacopy.cpp" line="+74"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
@@ -1315,7 +1325,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未保存任何内容：%1 中没有表、视图、存储例程或事件</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>read_only=1 for the time of the copy</source>
         <translation>拷贝期间 read_only=1</translation>
     </message>
@@ -1345,7 +1355,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 的原有数据已保存为 %2（权限 0600）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+49"/>
+        <source>%1 holds no PEM certificate: the copy cannot check the servers&apos; certificates</source>
+        <translation>%1 中没有 PEM 证书：拷贝无法检查服务器的证书</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>the dump of %1 failed (exit %2): %3</source>
         <translation>%1 的转储失败（退出码 %2）：%3</translation>
     </message>
@@ -1418,6 +1433,14 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location filename="../models/sandbox/demosandbox.cpp" line="+41"/>
         <source>cannot create a folder for the demo: %1</source>
         <translation>无法为演示创建文件夹：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrantWatch</name>
+    <message>
+        <location filename="../models/monitor/errantwatch.cpp" line="+31"/>
+        <source>%1 holds transactions that started on %2 and that %2 lacks (%3): written on %1 under %2&apos;s id, or lost by %2; the data may differ</source>
+        <translation>%1 持有源自 %2、而 %2 没有的事务（%3）：可能是在 %1 上以 %2 的 ID 写入，或 %2 丢失了这些事务；数据可能不一致</translation>
     </message>
 </context>
 <context>
@@ -1636,12 +1659,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+96"/>
+        <location line="+95"/>
         <source>%1 is the writer, but: %2</source>
         <translation>%1 是写入端，但：%2</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-90"/>
         <source>run the afterSwitch hook: %1</source>
         <translation>运行 afterSwitch 钩子：%1</translation>
     </message>
@@ -1661,7 +1684,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>the journal %1 could not be written in full: %2</source>
         <translation>运行记录 %1 未能完整写入：%2</translation>
     </message>
@@ -2406,7 +2429,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>IntentJournal</name>
     <message>
-        <location filename="../models/operation/intentjournal.cpp" line="+45"/>
+        <location filename="../models/operation/intentjournal.cpp" line="+53"/>
         <source>another %1 of this pair runs since %2 (process %3 on %4): wait for it or stop it; nothing was changed</source>
         <translation>此配对的另一个 %1 自 %2 起正在运行（%4 上的进程 %3）：请等待它结束或将其停止；未做任何更改</translation>
     </message>
@@ -3103,7 +3126,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>MoveWritesDialog</name>
     <message>
-        <location filename="../ui/operation/movewritesdialog.cpp" line="+23"/>
+        <location filename="../ui/operation/movewritesdialog.cpp" line="+26"/>
         <source>Move Writes to %1</source>
         <translation>将写入移动到 %1</translation>
     </message>
@@ -3113,7 +3136,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>正在检查 %1 能否从 %2 接管写入而不丢失任何数据…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -3133,7 +3156,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>修复方法</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -3143,7 +3166,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>步骤</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 cannot be reached. I understand that a forced failover opens %2 with what it received so far, and fences %1: it stays read-only until it is rebuilt or rejoined.</source>
         <translation>无法连接 %1。我了解强制故障转移会以 %2 目前已收到的数据开放它，并隔离 %1：它将保持只读，直到被重建或重新加入。</translation>
     </message>
@@ -3168,7 +3191,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>按顺序执行的步骤；在 %1 开放之前若有失败，%2 将恢复为写入端：</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+35"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -3178,7 +3201,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>Every check passed: %1 can take the writes from %2.</source>
         <translation>所有检查均已通过：%1 可以从 %2 接管写入。</translation>
     </message>
@@ -3195,7 +3218,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+34"/>
         <source>%1 takes the writes now.</source>
         <translation>%1 现在接管写入。</translation>
     </message>
@@ -3244,7 +3267,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../ui/wizard/optionspage.cpp" line="+19"/>
+        <location filename="../ui/wizard/optionspage.cpp" line="+21"/>
         <source>Replication options</source>
         <translation>复制选项</translation>
     </message>
@@ -3429,7 +3452,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>初始拷贝(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+29"/>
         <location line="+2"/>
         <source>%1 gets a copy of %2&apos;s databases</source>
         <translation>将 %2 的数据库拷贝到 %1</translation>
@@ -3732,7 +3755,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+8"/>
         <source>&quot;tls&quot; must be an object with &quot;ca&quot;, &quot;cert&quot; and &quot;key&quot;, or null</source>
-        <translation>"tls" 必须是包含 "ca"、"cert" 和 "key" 的对象，或为 null</translation>
+        <translation>&quot;tls&quot; 必须是包含 &quot;ca&quot;、&quot;cert&quot; 和 &quot;key&quot; 的对象，或为 null</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3782,17 +3805,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+7"/>
         <source>&quot;tls&quot; must be an object</source>
-        <translation>"tls" 必须是对象</translation>
+        <translation>&quot;tls&quot; 必须是对象</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;ssl&quot; is ignored: &quot;tls&quot; says how the pair encrypts</source>
-        <translation>"ssl" 已被忽略：由 "tls" 指定双主配对的加密方式</translation>
+        <translation>&quot;ssl&quot; 已被忽略：由 &quot;tls&quot; 指定双主配对的加密方式</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;ssl&quot;: true is read as &quot;tls&quot;: {&quot;mode&quot;: &quot;required&quot;} (encrypted, but any certificate is believed); give &quot;tls&quot; with &quot;mode&quot;: &quot;verify-ca&quot; and your &quot;ca&quot; to check who answers</source>
-        <translation>"ssl": true 被视为 "tls": {"mode": "required"}（加密，但信任任何证书）；请设置 "tls" 为 "mode": "verify-ca" 并指定您的 "ca"，以检查响应的是谁</translation>
+        <translation>&quot;ssl&quot;: true 被视为 &quot;tls&quot;: {&quot;mode&quot;: &quot;required&quot;}（加密，但信任任何证书）；请设置 &quot;tls&quot; 为 &quot;mode&quot;: &quot;verify-ca&quot; 并指定您的 &quot;ca&quot;，以检查响应的是谁</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3842,7 +3865,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+12"/>
         <source>&quot;copyMethod&quot; must be &quot;logical&quot;, &quot;physical&quot; or &quot;auto&quot;</source>
-        <translation>"copyMethod" 必须是 "logical"、"physical" 或 "auto"</translation>
+        <translation>&quot;copyMethod&quot; 必须是 &quot;logical&quot;、&quot;physical&quot; 或 &quot;auto&quot;</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3879,7 +3902,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PairState</name>
     <message>
-        <location filename="../models/operation/pairstate.cpp" line="+70"/>
+        <location filename="../models/operation/pairstate.cpp" line="+79"/>
         <source>data equal</source>
         <translation>数据一致</translation>
     </message>
@@ -3909,7 +3932,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>自 %1 起数据未验证：%2；请比对数据以确认是否不一致</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+99"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -4099,17 +4122,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PhysicalCopy</name>
     <message>
-        <location filename="../models/copy/physicalcopy.cpp" line="+83"/>
+        <location filename="../models/copy/physicalcopy.cpp" line="+102"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+151"/>
         <source>cannot make a work folder in %1 on %2&apos;s host: %3</source>
         <translation>无法在 %2 的主机上的 %1 中创建工作目录：%3</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+25"/>
         <source>%1 --backup --stream=xbstream started on %2&apos;s host</source>
         <translation>已在 %2 的主机上启动 %1 --backup --stream=xbstream</translation>
     </message>
@@ -4139,7 +4162,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 的主机上数据流被切断（split 退出码 %2）</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>mbstream -x on %1&apos;s host failed (exit %2): %3</source>
         <translation>%1 的主机上 mbstream -x 失败（退出码 %2）：%3</translation>
     </message>
@@ -4175,7 +4198,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>，GTID %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>stopping %1, moving its data folder to %2, the copy in, starting it</source>
         <translation>正在停止 %1，将其数据目录移到 %2，移入拷贝，再启动它</translation>
     </message>
@@ -4185,7 +4208,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 已在拷贝上运行；原数据目录保留为 %2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+48"/>
         <source>could not put %1&apos;s old data folder back (%2): it is in %3; stop %1, move %4 away and %3 back to %4, and start it</source>
         <translation>无法将 %1 的原数据目录放回（%2）：它在 %3 中；请停止 %1，将 %4 移开，把 %3 移回 %4，然后启动它</translation>
     </message>
@@ -4195,7 +4218,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 已重新在原有数据上运行</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
         <source>could not drop the temporary account %1 on %2: %3</source>
         <translation>无法删除 %2 上的临时账号 %1：%3</translation>
     </message>
@@ -4211,7 +4234,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+3"/>
         <location line="+33"/>
         <source>use &quot;copyMethod&quot;: &quot;logical&quot;</source>
-        <translation>请使用 "copyMethod": "logical"</translation>
+        <translation>请使用 &quot;copyMethod&quot;: &quot;logical&quot;</translation>
     </message>
     <message>
         <location line="-23"/>
@@ -4221,7 +4244,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+2"/>
         <source>install the package mariadb-backup on %1&apos;s host (Debian/Ubuntu: apt-get install mariadb-backup; RHEL: dnf install MariaDB-backup), the same version as the server (%2); or use &quot;copyMethod&quot;: &quot;logical&quot;</source>
-        <translation>请在 %1 的主机上安装 mariadb-backup 软件包（Debian/Ubuntu：apt-get install mariadb-backup；RHEL：dnf install MariaDB-backup），版本与服务器相同（%2）；或使用 "copyMethod": "logical"</translation>
+        <translation>请在 %1 的主机上安装 mariadb-backup 软件包（Debian/Ubuntu：apt-get install mariadb-backup；RHEL：dnf install MariaDB-backup），版本与服务器相同（%2）；或使用 &quot;copyMethod&quot;: &quot;logical&quot;</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4251,7 +4274,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>create %1 on %2 with the same password as on %3, or use &quot;copyMethod&quot;: &quot;logical&quot;</source>
-        <translation>请在 %2 上创建 %1，密码与 %3 上相同，或使用 "copyMethod": "logical"</translation>
+        <translation>请在 %2 上创建 %1，密码与 %3 上相同，或使用 &quot;copyMethod&quot;: &quot;logical&quot;</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4261,7 +4284,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>log in as the owner of %1, or set &quot;sudo&quot;: true</source>
-        <translation>请以 %1 的所有者身份登录，或设置 "sudo": true</translation>
+        <translation>请以 %1 的所有者身份登录，或设置 &quot;sudo&quot;: true</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4281,7 +4304,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>set &quot;restartCommand&quot; for %1</source>
-        <translation>请为 %1 设置 "restartCommand"</translation>
+        <translation>请为 %1 设置 &quot;restartCommand&quot;</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5091,17 +5114,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>both servers have TLS on: set &quot;tls&quot;: {&quot;mode&quot;: &quot;verify-ca&quot;, &quot;ca&quot;: …}</source>
-        <translation>两台服务器都已开启 TLS：请设置 "tls": {"mode": "verify-ca", "ca": …}</translation>
+        <translation>两台服务器都已开启 TLS：请设置 &quot;tls&quot;: {&quot;mode&quot;: &quot;verify-ca&quot;, &quot;ca&quot;: …}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>turn TLS on in the servers (ssl-ca, ssl-cert, ssl-key) and set &quot;tls&quot; in the profile</source>
-        <translation>请在服务器中开启 TLS（ssl-ca、ssl-cert、ssl-key），并在配对方案中设置 "tls"</translation>
+        <translation>请在服务器中开启 TLS（ssl-ca、ssl-cert、ssl-key），并在配对方案中设置 &quot;tls&quot;</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 has TLS off (have_ssl = %2) but the profile asks for &quot;%3&quot;</source>
-        <translation>%1 的 TLS 已关闭（have_ssl = %2），但配对方案要求 "%3"</translation>
+        <translation>%1 的 TLS 已关闭（have_ssl = %2），但配对方案要求 &quot;%3&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5111,7 +5134,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+2"/>
         <source>set ssl-ca, ssl-cert and ssl-key in %1&apos;s option file and restart it, or set &quot;tls&quot; to &quot;off&quot;</source>
-        <translation>请在 %1 的配置文件中设置 ssl-ca、ssl-cert 和 ssl-key 并重启它，或将 "tls" 设为 "off"</translation>
+        <translation>请在 %1 的配置文件中设置 ssl-ca、ssl-cert 和 ssl-key 并重启它，或将 &quot;tls&quot; 设为 &quot;off&quot;</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5168,12 +5191,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>%1 offers no TLS to %2&apos;s host: replication in &quot;%3&quot; mode would be refused</source>
-        <translation>%1 未向 %2 的主机提供 TLS："%3" 模式的复制将被拒绝</translation>
+        <translation>%1 未向 %2 的主机提供 TLS：&quot;%3&quot; 模式的复制将被拒绝</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>turn TLS on in %1 or set &quot;tls&quot; to &quot;off&quot;</source>
-        <translation>请在 %1 中开启 TLS，或将 "tls" 设为 "off"</translation>
+        <translation>请在 %1 中开启 TLS，或将 &quot;tls&quot; 设为 &quot;off&quot;</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5198,12 +5221,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>turn TLS on (&quot;tls&quot;: &quot;verify-ca&quot;) so the password travels encrypted</source>
-        <translation>请开启 TLS（"tls": "verify-ca"），使密码加密传输</translation>
+        <translation>请开启 TLS（&quot;tls&quot;: &quot;verify-ca&quot;），使密码加密传输</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 (MariaDB %2) verifies its source&apos;s certificate by default; %3 %4: the link is set up with MASTER_SSL = 0 and MASTER_SSL_VERIFY_SERVER_CERT = 0 as the profile says &quot;off&quot;</source>
-        <translation>%1（MariaDB %2）默认会验证其主库的证书；%3 %4：由于配对方案指定 "off"，复制链路以 MASTER_SSL = 0 和 MASTER_SSL_VERIFY_SERVER_CERT = 0 搭建</translation>
+        <translation>%1（MariaDB %2）默认会验证其主库的证书；%3 %4：由于配对方案指定 &quot;off&quot;，复制链路以 MASTER_SSL = 0 和 MASTER_SSL_VERIFY_SERVER_CERT = 0 搭建</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5218,12 +5241,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+1"/>
         <source>set &quot;tls&quot; to &quot;verify-ca&quot; to keep the check</source>
-        <translation>请将 "tls" 设为 "verify-ca" 以保留该检查</translation>
+        <translation>请将 &quot;tls&quot; 设为 &quot;verify-ca&quot; 以保留该检查</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>turn TLS on in %1, then set &quot;tls&quot; to &quot;verify-ca&quot;</source>
-        <translation>请在 %1 中开启 TLS，然后将 "tls" 设为 "verify-ca"</translation>
+        <translation>请在 %1 中开启 TLS，然后将 &quot;tls&quot; 设为 &quot;verify-ca&quot;</translation>
     </message>
 </context>
 <context>
@@ -5355,12 +5378,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>Rebuild</name>
     <message>
-        <location filename="../models/operation/rebuild.cpp" line="+74"/>
+        <location filename="../models/operation/rebuild.cpp" line="+77"/>
         <source>%1 is rebuilt from %2: %3.</source>
         <translation>%1 已从 %2 重建：%3。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>%1 holds nothing in them: there is nothing to save.</source>
         <translation>%1 中没有任何数据：无需保存。</translation>
     </message>
@@ -5372,14 +5395,25 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-5"/>
+        <location line="+9"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
+        <source>mariadb-backup streams all of %1 from its host to %2&apos;s, next to %3 (%4 free there); %2 is then stopped, %3 (%5) renamed %6 and kept, the copy moved in and %2 started with its own option file (its server_id and gtid_domain_id stay). On failure or cancel before the copy ends, %2 is put back on its old data folder and started.</source>
+        <translation>mariadb-backup 把 %1 的全部数据从其主机以流的方式传到 %2 的主机，放在 %3 旁边（那里剩余 %4）；然后停止 %2，把 %3（%5）改名为 %6 并保留，移入拷贝，再用 %2 自己的配置文件启动它（其 server_id 和 gtid_domain_id 不变）。若在拷贝结束前失败或取消，%2 会换回原来的数据目录并启动。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1&apos;s old data (%2) is NOT saved: if the rebuild fails, %1 stays read-only, fenced and without it until it is rebuilt.</source>
         <translation>%1 的原有数据（%2）不会被保存：若重建失败，%1 将保持只读、处于隔离状态且没有这些数据，直到被重建。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replication stops both ways for the time of the copy (%1 from %2, physical copy); %2 keeps serving reads and writes, %3 stays read-only and is stopped only for the swap.</source>
+        <translation>拷贝期间两个方向的复制都停止（从 %2 拷贝 %1，物理拷贝）；%2 继续提供读写，%3 保持只读，仅在切换数据目录时停止。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5392,7 +5426,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>然后 %1 从拷贝的确切位点开始从 %2 复制，%2 从 %1 拷贝后的位点开始从 %1 复制；两个方向和数据都会经过验证。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../models/operation/rebuildbeforecopy.cpp" line="+17"/>
         <source>mark %1 fenced while it is rebuilt (the pair&apos;s state file)</source>
         <translation>在重建期间将 %1 标记为处于隔离状态（双主配对的状态文件）</translation>
     </message>
@@ -5467,19 +5501,19 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>复制保持停止，与之前相同</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+161"/>
+        <location filename="../models/operation/rebuildaftercopy.cpp" line="+109"/>
+        <location filename="../models/operation/rebuildbeforecopy.cpp" line="+5"/>
         <source>give the replication account on %1 (for %2&apos;s IO thread) a new generated password</source>
         <translation>为 %1 上的复制账号（供 %2 的 IO 线程使用）生成新密码</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+161"/>
+        <location line="+17"/>
+        <location filename="../models/operation/rebuildbeforecopy.cpp" line="+17"/>
         <source>%1: new generated password (kept in memory)</source>
         <translation>%1：已生成新密码（保存在内存中）</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location filename="../models/operation/rebuildbeforecopy.cpp" line="+7"/>
         <source>remove %1&apos;s replica settings (their position, on failure, comes back)</source>
         <translation>删除 %1 的从库设置（失败时会恢复其位点）</translation>
     </message>
@@ -5504,24 +5538,34 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>从 %3:%4（原来所在位点）重新开始从 %1:%2 复制</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../models/operation/rebuildaftercopy.cpp" line="-97"/>
+        <source>copy all of %1 (%2, its whole data folder) to %3 with mariadb-backup (physical copy); %3&apos;s old data folder kept beside it</source>
+        <translation>用 mariadb-backup 把 %1 的全部数据（%2，整个数据目录）拷贝到 %3（物理拷贝）；%3 原来的数据目录保留在旁边</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>copy %1 (%2) from %3 to %4 online (%5 copy)</source>
         <translation>在线将 %1（%2）从 %3 拷贝到 %4（%5 拷贝）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>%1&apos;s old %2 removed without saving them (--no-save)</source>
         <translation>%1 的原有 %2 已删除且未保存（--no-save）</translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 streamed and prepared in %2 s, swapped in as %3&apos;s data folder (the old one is kept: %4); the copy&apos;s point on %5: %6</source>
+        <translation>%1 已在 %2 秒内传输并准备完毕，换入为 %3 的数据目录（原目录保留：%4）；拷贝在 %5 上的位点：%6</translation>
+    </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+5"/>
         <source>%1 copied (%n table(s)) in %2 s; the copy&apos;s point on %3: %4</source>
         <translation>
             <numerusform>已拷贝 %1（%n 张表），耗时 %2 秒；拷贝在 %3 上的位点：%4</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>start %1 from %2 at the copy&apos;s exact point</source>
         <translation>在拷贝的确切位点启动 %1 从 %2 的复制</translation>
     </message>
@@ -5586,7 +5630,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 已重建：未处于隔离状态，read_only = %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../models/operation/rebuild.cpp" line="+19"/>
         <source>check that %1 can be rebuilt from %2</source>
         <translation>检查 %1 能否从 %2 重建</translation>
     </message>
@@ -5601,7 +5645,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+17"/>
+        <source>the interrupted rebuild left %1 without replica settings: this rebuild sets them up anew</source>
+        <translation>被中断的重建使 %1 没有从库设置：本次重建会重新设置</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>the journal %1 could not be written in full: %2</source>
         <translation>运行记录 %1 未能完整写入：%2</translation>
     </message>
@@ -5644,7 +5693,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>RebuildCommand</name>
     <message>
-        <location filename="../app/cli/rebuildcommand.cpp" line="+32"/>
+        <location filename="../app/cli/rebuildcommand.cpp" line="+28"/>
         <source>What happens to %1:</source>
         <translation>%1 将发生的变化：</translation>
     </message>
@@ -5689,17 +5738,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>--method 必须是 logical、physical 或 auto</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>replipair-cli: %1 received: stopping the rebuild and putting %2 back…</source>
         <translation>replipair-cli：收到 %1：正在停止重建并撤回 %2…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
         <source>nothing was changed: to rebuild %1 as said above, add --yes</source>
         <translation>未做任何更改：要按上述方式重建 %1，请加上 --yes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>interrupted by %1: %2</source>
         <translation>被 %1 中断：%2</translation>
     </message>
@@ -5707,12 +5756,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>RebuildCopy</name>
     <message>
-        <location filename="../models/operation/rebuildcopy.cpp" line="+30"/>
-        <source>the physical copy is not available in this build: use --method logical</source>
-        <translation>此版本不支持物理拷贝：请使用 --method logical</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../models/operation/rebuildcopy.cpp" line="+48"/>
         <source>%1&apos;s whole data directory (every database and account) is replaced</source>
         <translation>%1 的整个数据目录（所有数据库和账号）将被替换</translation>
     </message>
@@ -5721,11 +5765,26 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <source>%1&apos;s replicated databases (%2) are replaced; its other databases and its accounts stay</source>
         <translation>%1 的复制数据库（%2）将被替换；其他数据库和账号保持不变</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>the physical copy was not checked first</source>
+        <translation>物理拷贝事先未经检查</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 is read-only again, without replica settings</source>
+        <translation>%1 重新只读，没有从库设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is read-only again, without replica settings; its binary log starts at the copy&apos;s GTID state %2</source>
+        <translation>%1 重新只读，没有从库设置；其 binlog 从拷贝的 GTID 状态 %2 开始</translation>
+    </message>
 </context>
 <context>
     <name>RebuildDialog</name>
     <message>
-        <location filename="../ui/operation/rebuilddialog.cpp" line="+23"/>
+        <location filename="../ui/operation/rebuilddialog.cpp" line="+29"/>
         <source>Rebuild %1 from %2</source>
         <translation>从 %2 重建 %1</translation>
     </message>
@@ -5741,6 +5800,41 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+5"/>
+        <source>Copy:</source>
+        <translation>拷贝方式：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Logical (the replicated databases)</source>
+        <translation>逻辑拷贝（复制的数据库）(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A dump of the replicated databases loaded into %1: fits a few GB; %1&apos;s other databases and accounts stay</source>
+        <translation>把复制的数据库导出后导入 %1：适合几 GB 的数据；%1 的其他数据库和账号保留</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Physical (the whole data folder)</source>
+        <translation>物理拷贝（整个数据目录）(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mariadb-backup streamed from %1&apos;s host to %2&apos;s: copies at disk and network speed, for large data; %2&apos;s whole data folder (accounts included) is replaced, the old one kept beside it</source>
+        <translation>mariadb-backup 从 %1 的主机以流的方式传到 %2 的主机：以磁盘和网络的速度拷贝，适合大量数据；%2 的整个数据目录（包括账号）被替换，原目录保留在旁边</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Auto</source>
+        <translation>自动(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The physical copy above %1 of data when the tools are on both hosts, else the logical one</source>
+        <translation>数据超过 %1 且两台主机都有工具时用物理拷贝，否则用逻辑拷贝</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
@@ -5760,7 +5854,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>修复方法</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -5770,12 +5864,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>步骤</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>&amp;Rebuild %1 from %2</source>
         <translation>从 %2 重建 %1(&amp;R)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Checks (nothing is changed until you rebuild):</source>
         <translation>检查项（在您重建之前不会做任何更改）：</translation>
     </message>
@@ -5785,12 +5879,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>按顺序执行的步骤；拷贝结束前失败或取消会撤回 %1：</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Cancelling: the rebuild stops and puts %1 back…</source>
         <translation>正在取消：重建将停止并撤回 %1…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -5800,7 +5894,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Every check passed: %1 can be rebuilt from %2. Read what happens to %1 below.</source>
         <translation>所有检查均已通过：%1 可以从 %2 重建。请阅读下方 %1 将发生的变化。</translation>
     </message>
@@ -5817,12 +5911,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>已拒绝：%1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Rebuilding %1 from %2…</source>
         <translation>正在从 %2 重建 %1…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
         <source>%1 is rebuilt and verified.</source>
         <translation>%1 已重建并通过验证。</translation>
     </message>
@@ -5926,16 +6020,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+3"/>
+        <location line="+44"/>
         <source>use the logical copy (--method logical)</source>
         <translation>请使用逻辑拷贝（--method logical）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-40"/>
         <source>could not check the copy: %1</source>
         <translation>无法检查拷贝：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>saving %1&apos;s old data (%2) needs about %3 in %4, where %5 is free</source>
         <translation>保存 %1 的原有数据（%2）需要 %4 中约 %3 的空间，而该处可用空间为 %5</translation>
     </message>
@@ -5950,7 +6045,47 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>保存 %1 原有数据的空间：%3 中可用 %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>could not check the physical copy: %1</source>
+        <translation>无法检查物理拷贝：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>method auto: the logical copy (the physical one could not be checked: %1)</source>
+        <translation>方式 auto：使用逻辑拷贝（无法检查物理拷贝：%1）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the physical one cannot be made: %1</source>
+        <translation>无法进行物理拷贝：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of data; the physical copy is taken above %2</source>
+        <translation>数据量 %1；超过 %2 才使用物理拷贝</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>method auto: the physical copy (%1 of data)</source>
+        <translation>方式 auto：使用物理拷贝（数据量 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>method auto: the logical copy (%1)</source>
+        <translation>方式 auto：使用逻辑拷贝（%1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>mariadb-backup and mbstream of MariaDB %1 on both hosts; %2 free beside %3&apos;s data folder for the copy (about %4); its old data folder (%5) is renamed, kept beside it and put back on failure or cancel</source>
+        <translation>两台主机上都有 MariaDB %1 的 mariadb-backup 和 mbstream；%3 的数据目录旁剩余 %2，可容纳拷贝（约 %4）；其原数据目录（%5）会被改名并保留在旁边，失败或取消时换回</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1&apos;s replica reads %2:%3 from %4:%5, older than the copy&apos;s point in %6</source>
         <translation>%1 的从库从 %4:%5 读取 %2:%3，早于拷贝在 %6 中的位点</translation>
     </message>
@@ -6291,7 +6426,7 @@ put them back by hand as said, or run recover again</source>
         <translation>所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>cancelled before: %1</source>
         <translation>在此之前已取消：%1</translation>
     </message>
@@ -6309,7 +6444,7 @@ put them back by hand as said, or run recover again</source>
 <context>
     <name>RejoinCommand</name>
     <message>
-        <location filename="../app/cli/rejoincommand.cpp" line="+17"/>
+        <location filename="../app/cli/rejoincommand.cpp" line="+13"/>
         <source>rejoin needs --server with the name of the fenced server (%1 or %2)</source>
         <translation>rejoin 需要 --server 指定处于隔离状态的服务器名称（%1 或 %2）</translation>
     </message>
@@ -6329,7 +6464,7 @@ put them back by hand as said, or run recover again</source>
         <translation>replipair-cli：收到 %1：在下一步之前停止…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>interrupted by %1: %2</source>
         <translation>被 %1 中断：%2</translation>
     </message>
@@ -7551,6 +7686,21 @@ Both servers remain usable. Saving the profile lets you resume later: running th
     </message>
     <message>
         <location line="+6"/>
+        <source>Holds no transaction of its own that %1 lacks (GTID)</source>
+        <translation>没有 %1 缺少的自身事务（GTID）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holds transactions of its own that %1 lacks (GTID): %2</source>
+        <translation>持有 %1 缺少的自身事务（GTID）：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Errant transactions: holds transactions that started on %1 and that %1 lacks (GTID): %2 — compare the data, then apply them on %1 or rebuild %3 from %1</source>
+        <translation>多余事务：持有源自 %1、而 %1 没有的事务（GTID）：%2——请比对数据，然后在 %1 上补上这些事务，或从 %1 重建 %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Not inspected yet</source>
         <translation>尚未检查</translation>
     </message>
@@ -7627,13 +7777,13 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>无法访问</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-106"/>
         <source>FENCED</source>
         <comment>role badge of a server left behind by a forced failover</comment>
         <translation>已隔离</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+113"/>
         <source>version unknown</source>
         <translation>版本未知</translation>
     </message>
@@ -7922,12 +8072,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerRestart</name>
     <message>
-        <location filename="../models/host/serverrestart.cpp" line="+175"/>
+        <location filename="../models/host/serverrestart.cpp" line="+157"/>
         <source>could not launch &quot;%1&quot;: %2. Check whether the server runs before trying again.</source>
         <translation>无法启动“%1”：%2。重试之前请先检查服务器是否在运行。</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-66"/>
         <source>; the SSH connection was lost: %1</source>
         <translation>；SSH 连接已断开：%1</translation>
     </message>
@@ -7957,7 +8107,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>服务器未在 %1 秒内恢复%2</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+49"/>
         <source>lost the connection to the host while the restart runs (it goes on by itself): %1; reconnecting</source>
         <translation>重启进行期间与主机的连接断开（重启会自行继续）：%1；正在重新连接</translation>
     </message>
@@ -7972,7 +8122,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>服务器已恢复并保持运行，而 &quot;%1&quot; 仍在运行；不再等待它</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+56"/>
         <source>%1 after %2 s%3. The server says:
 %4
 (full output: %5/output on the host)</source>
@@ -7981,7 +8131,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 （完整输出：主机上的 %5/output）</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-72"/>
         <source>reconnected; the restart ran on meanwhile</source>
         <translation>已重新连接；重启在此期间继续进行</translation>
     </message>
@@ -7991,7 +8141,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>%1 秒后仍在重启%2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
         <source>&quot;%1&quot; exited with %2</source>
         <translation>&quot;%1&quot; 退出，返回 %2</translation>
     </message>
@@ -8016,7 +8166,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>SetupCommand</name>
     <message>
-        <location filename="../app/cli/setupcommand.cpp" line="+39"/>
+        <location filename="../app/cli/setupcommand.cpp" line="+38"/>
         <source>cannot read the plan %1: %2</source>
         <translation>无法读取方案 %1：%2</translation>
     </message>
@@ -8051,7 +8201,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>运行记录：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>interrupted by %1: %2</source>
         <translation>被 %1 中断：%2</translation>
     </message>
@@ -8126,7 +8276,7 @@ Plan:
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+97"/>
         <location line="+7"/>
         <source>pre-flight found errors</source>
         <translation>预检发现错误</translation>
@@ -8151,19 +8301,19 @@ Plan:
         <translation>两个方向都已在复制，且所有设置均已到位：未做任何更改</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+30"/>
         <source>settings in place; no restart (%1 in force from the next restart)</source>
         <translation>设置已到位；不重启（%1 从下次重启起生效）</translation>
     </message>
     <message numerus="yes">
-        <location line="-38"/>
+        <location filename="../models/setup/setuprunplan.cpp" line="+89"/>
         <source>reads %n option file(s) from %1; ours: %2</source>
         <translation>
             <numerusform>从 %1 读取 %n 个配置文件；RepliPair 的：%2</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location filename="../models/setup/setuprun.cpp" line="-77"/>
         <source>what this run changed and did not put back is in the journal %1: run setup again to go on from there, or &apos;replipair-cli recover&apos; to put it back</source>
         <translation>本次运行所做且未撤回的更改记录在运行记录 %1 中：再次运行搭建可从那里继续，或运行 &apos;replipair-cli recover&apos; 将其撤回</translation>
     </message>
@@ -8173,7 +8323,7 @@ Plan:
         <translation>运行记录 %1 未能完整写入：%2</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../models/setup/setuprunplan.cpp" line="-62"/>
         <source>the servers are as they were when the approved plan was made: it is run as shown</source>
         <translation>服务器与生成已批准方案时相同：按所示内容运行</translation>
     </message>
@@ -8202,7 +8352,7 @@ Make the plan again, check it, and run that one.</source>
         <translation>两台服务器都会从它们共同读取的 %1 获取设置：请为每台服务器指定各自的配置文件（&quot;configFile&quot;）——未做任何更改</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../models/setup/setuprun.cpp" line="+74"/>
         <source>settings in place; server restarted</source>
         <translation>设置已到位；服务器已重启</translation>
     </message>
@@ -8458,7 +8608,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SqlSession</name>
     <message>
-        <location filename="../models/sql/sqlsession.cpp" line="+42"/>
+        <location filename="../models/sql/sqlsession.cpp" line="+52"/>
         <source>the Qt MySQL driver (QMYSQL) is not installed; run scripts/install-deps.sh</source>
         <translation>未安装 Qt MySQL 驱动（QMYSQL）；请运行 scripts/install-deps.sh</translation>
     </message>
@@ -8485,7 +8635,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+20"/>
         <source>%1:%2 answered in clear text although &quot;tls&quot; is &quot;%3&quot;: the server has TLS off (have_ssl is not YES) or something on the way removed it; RepliPair does not fall back to clear text</source>
-        <translation>尽管 "tls" 为 "%3"，%1:%2 仍以明文响应：服务器的 TLS 已关闭（have_ssl 不是 YES），或传输途中被去掉了；RepliPair 不会退回到明文</translation>
+        <translation>尽管 &quot;tls&quot; 为 &quot;%3&quot;，%1:%2 仍以明文响应：服务器的 TLS 已关闭（have_ssl 不是 YES），或传输途中被去掉了；RepliPair 不会退回到明文</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -8794,7 +8944,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SshShell</name>
     <message>
-        <location filename="../models/host/ssh/sshshell.cpp" line="+121"/>
+        <location filename="../models/host/ssh/sshshell.cpp" line="+59"/>
         <source>%1 (sudo)</source>
         <translation>%1（sudo）</translation>
     </message>
@@ -8824,7 +8974,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法读取 %2 上的 %1：%3</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../models/host/ssh/sshshellwrites.cpp" line="+130"/>
         <source>%1 (the target of %2)</source>
         <translation>%1（%2 的目标）</translation>
     </message>
@@ -8896,7 +9046,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法删除 %2 上的 %1：%3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../models/host/ssh/sshshell.cpp" line="+9"/>
         <source>unusable file name pattern &quot;%1&quot;</source>
         <translation>无法使用的文件名模式“%1”</translation>
     </message>
@@ -9022,13 +9172,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusCommand</name>
     <message>
-        <location filename="../app/cli/statuscommand.cpp" line="+33"/>
-        <location line="+184"/>
+        <location filename="../app/cli/statuscommand.cpp" line="+40"/>
+        <location line="+193"/>
         <source>no answer from %1 within the timeout</source>
         <translation>%1 在超时时间内没有响应</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-165"/>
         <source>   IO error %1: %2</source>
         <translation>   IO 错误 %1：%2</translation>
     </message>
@@ -9039,12 +9189,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="-9"/>
-        <location line="+160"/>
+        <location line="+169"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-178"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -9082,6 +9232,16 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <location line="+8"/>
         <source>   FENCED since %1 (kept read-only): %2</source>
         <translation>   自 %1 起处于隔离状态（保持只读）：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>   ERRANT: holds transactions that started on %1 and that %1 lacks: %2</source>
+        <translation>   多余事务：持有源自 %1、而 %1 没有的事务：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>   holds transactions of its own that %1 lacks: %2</source>
+        <translation>   持有 %1 缺少的自身事务：%2</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -9130,7 +9290,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+15"/>
-        <location line="+150"/>
+        <location line="+153"/>
         <source>%1 (error %2)</source>
         <translation>%1（错误 %2）</translation>
     </message>
@@ -9149,7 +9309,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusSample</name>
     <message>
-        <location filename="../models/monitor/statussample.cpp" line="+16"/>
+        <location filename="../models/monitor/statussample.cpp" line="+18"/>
         <source>unreachable: %1</source>
         <translation>无法访问：%1</translation>
     </message>
@@ -9159,7 +9319,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>从库状态未知：%1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>ERROR: the TLS certificate expired on %1</source>
         <translation>错误：TLS 证书已于 %1 过期</translation>
     </message>
@@ -9637,7 +9797,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>the journal %1 could not be written in full: %2</source>
         <translation>运行记录 %1 未能完整写入：%2</translation>
     </message>
@@ -9675,7 +9835,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SwitchoverCommand</name>
     <message>
-        <location filename="../app/cli/switchovercommand.cpp" line="+18"/>
+        <location filename="../app/cli/switchovercommand.cpp" line="+13"/>
         <source>switchover needs --to with the name of the new writer (%1 or %2)</source>
         <translation>switchover 需要 --to 加上新写入端的名称（%1 或 %2）</translation>
     </message>
@@ -9690,12 +9850,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>switchover 会将写入移动到 %1；请先加 --dry-run 运行以查看检查项和步骤，然后再加 --yes</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>replipair-cli: %1 received: stopping before the next step and putting %2 back as the writer…</source>
         <translation>replipair-cli：收到 %1：在下一步之前停止，并把 %2 恢复为写入端…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
         <source>interrupted by %1: %2</source>
         <translation>被 %1 中断：%2</translation>
     </message>
@@ -10120,17 +10280,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+21"/>
         <source>&quot;mode&quot; must be &quot;off&quot;, &quot;required&quot;, &quot;verify-ca&quot; or &quot;verify-identity&quot;</source>
-        <translation>"mode" 必须是 "off"、"required"、"verify-ca" 或 "verify-identity"</translation>
+        <translation>&quot;mode&quot; 必须是 &quot;off&quot;、&quot;required&quot;、&quot;verify-ca&quot; 或 &quot;verify-identity&quot;</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;%1&quot; checks the server&apos;s certificate: give the CA that signed it in &quot;ca&quot;</source>
-        <translation>"%1" 会检查服务器的证书：请在 "ca" 中提供签发它的 CA</translation>
+        <translation>&quot;%1&quot; 会检查服务器的证书：请在 &quot;ca&quot; 中提供签发它的 CA</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>a client certificate needs both &quot;cert&quot; and &quot;key&quot;</source>
-        <translation>客户端证书需要同时提供 "cert" 和 "key"</translation>
+        <translation>客户端证书需要同时提供 &quot;cert&quot; 和 &quot;key&quot;</translation>
     </message>
 </context>
 <context>
@@ -10174,7 +10334,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>处于隔离状态</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+171"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
