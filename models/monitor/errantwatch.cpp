@@ -10,8 +10,9 @@ std::optional<ErrantWatch::Found> ErrantWatch::take(StatusSample& s, const QStri
         Look look;
         look.state = s.gtidState;
         look.self = s.gtidSelf;
-        look.startMs = s.time.toMSecsSinceEpoch();
-        look.endMs = look.startMs + (s.pollMicros + 999) / 1000;
+        // in microseconds of the monitor's clock: a one-shot status polls its rounds back to back
+        look.startUs = s.pollStartUs ? s.pollStartUs : s.time.toMSecsSinceEpoch() * 1000;
+        look.endUs = look.startUs + s.pollMicros + (s.pollStartUs ? 0 : 1000);
         m_looks[i][1] = m_looks[i][0];
         m_looks[i][0] = look;
         m_seen[i] = true;
@@ -19,7 +20,7 @@ std::optional<ErrantWatch::Found> ErrantWatch::take(StatusSample& s, const QStri
         // peer's newest look that ended before this one began
         for (int k = 0; k < 2 && m_seen[peer]; ++k) {
             const Look& p = m_looks[peer][k];
-            if (p.state.isEmpty() || p.endMs >= look.startMs)
+            if (p.state.isEmpty() || p.endUs >= look.startUs)
                 continue;
             const QStringList held = GtidSet::heldNotIn(p.state, look.self, look.state);
             m_candidate[peer].clear();

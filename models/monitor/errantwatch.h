@@ -42,8 +42,8 @@ private:
     {
         QString state;
         QString self;
-        qint64 startMs = 0;
-        qint64 endMs = 0;
+        qint64 startUs = 0;
+        qint64 endUs = 0;
     };
     Look m_looks[2][2]; ///< per server: the newest look and the one before it
     bool m_seen[2] = { false, false };

@@ -196,6 +196,9 @@ void PairMonitor::onSample(StatusSample s)
         errant << e;
     }
     m_latest[i] = s;
+    // this look may have confirmed what the peer holds: its newest sample says so at once (a one-shot status
+    // reads the newest samples)
+    m_latest[1 - i].errantGtids = m_errant.errant(1 - i);
     m_history.append(s);
     const QList<ReplicationEvent> events = errant + m_detector.process(s);
     Q_EMIT sample(s);

@@ -194,6 +194,7 @@ struct PollConnection
         s.serverIndex = settings.index;
         s.server = settings.profile.name;
         const qint64 startUs = Heartbeat::localClockUs();
+        s.pollStartUs = startUs;
         pollInto(s, settings);
         s.pollMicros = Heartbeat::localClockUs() - startUs;
         return s;

@@ -55,6 +55,7 @@ public:
     qint64 beatLogPos = 0;
     std::optional<qint64> beatWrittenUs;
     qint64 pollMicros = 0; ///< how long the poll took
+    qint64 pollStartUs = 0; ///< when the poll started, in the monitor's local clock (Heartbeat::localClockUs)
 
     /** TLS as this server shows it: its certificate's end (Ssl_server_not_after, UTC; invalid without
      *  TLS), the cipher of the monitor's own session and of the peer's replication session here (the

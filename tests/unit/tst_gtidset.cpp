@@ -1,3 +1,4 @@
+#include "monitor/errantwatch.h"
 #include "sql/gtidset.h"
 
 #include <QTest>
@@ -57,6 +58,48 @@ private Q_SLOTS:
         const QStringList got = GtidSet::heldNotIn(holder, origin, other);
         QCOMPARE(got, held);
         QCOMPARE(GtidSet::count(got), count);
+    }
+
+    /** ErrantWatch confirms a holding only by a look at the peer that began after the holder's ended. */
+    void errantNeedsALaterLookAtThePeer()
+    {
+        const QString names[2] = { QStringLiteral("A"), QStringLiteral("B") };
+        auto sample = [](int i, const QString& state, qint64 startUs) {
+            StatusSample s;
+            s.serverIndex = i;
+            s.reachable = true;
+            s.gtidState = state;
+            s.gtidSelf = QString::number(i + 1);
+            s.pollStartUs = startUs;
+            s.pollMicros = 300;
+            return s;
+        };
+        ErrantWatch w;
+        // round 1, in parallel: B holds 0-1-7, A (read while B was) has 0-1-5 only: not proof
+        StatusSample b1 = sample(1, QStringLiteral("0-1-7,0-2-3"), 1000);
+        QVERIFY(!w.take(b1, names));
+        StatusSample a1 = sample(0, QStringLiteral("0-1-5,0-2-3"), 1100);
+        QVERIFY(!w.take(a1, names));
+        QVERIFY(w.pending());
+        // A committed 6 and 7 meanwhile and B received them: A's later look has them, nothing is flagged
+        StatusSample a2 = sample(0, QStringLiteral("0-1-7,0-2-3"), 2000);
+        QVERIFY(!w.take(a2, names));
+        QVERIFY(w.errant(1).isEmpty());
+        // B then holds 0-1-9 that A, looked at later, lacks: flagged on B, once
+        StatusSample b2 = sample(1, QStringLiteral("0-1-9,0-2-3"), 3000);
+        QVERIFY(!w.take(b2, names));
+        StatusSample a3 = sample(0, QStringLiteral("0-1-7,0-2-3"), 3500);
+        const auto found = w.take(a3, names);
+        QVERIFY(found);
+        QCOMPARE(found->server, 1);
+        QCOMPARE(found->gtids, QStringList { QStringLiteral("0-1-9") });
+        QVERIFY(found->text.startsWith(QStringLiteral("B holds transactions that started on A")));
+        StatusSample b3 = sample(1, QStringLiteral("0-1-9,0-2-3"), 4000);
+        QVERIFY(!w.take(b3, names));
+        QCOMPARE(b3.errantGtids, QStringList { QStringLiteral("0-1-9") });
+        StatusSample a4 = sample(0, QStringLiteral("0-1-7,0-2-3"), 4500);
+        QVERIFY(!w.take(a4, names)); // the same set: not said again
+        QVERIFY(!w.pending());
     }
 };
 
