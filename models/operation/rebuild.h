@@ -91,6 +91,8 @@ public:
 private:
     Preview preview(const RebuildGuards& guards) const;
     QList<OperationStep> beforeCopy(OperationRun& run);
+    /** The step that gives the replication account on @p server a new generated password. */
+    OperationStep replicationUserStep(OperationRun& run, int server);
     QList<OperationStep> afterCopy(OperationRun& run, RebuildGuards& guards);
     OperationStep copyStep(OperationRun& run, const RebuildGuards& guards);
     bool cancelled() const { return m_options.cancel && m_options.cancel->load(); }

@@ -105,28 +105,7 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
 {
     const QString a = m_profile.servers[m_source].name, b = m_profile.servers[m_target].name;
     QList<OperationStep> steps;
-    steps << OperationStep { StepId::ReplicationUser, m_target,
-        tr("give the replication account on %1 (for %2's IO thread) a new generated password").arg(b, a),
-        [&run, this]() -> Result<QString> {
-            auto replica = run.worker(m_source)->run([](ServerContext& ctx) { return ctx.dialect; });
-            m_password[m_target] = ReplicationSteps::generatePassword();
-            const QString pw = m_password[m_target], user = m_profile.replicationUser,
-                          host = m_profile.replicationHostFor(m_target);
-            const AccountTls tls = ReplicationSteps::accountTlsFor(m_profile, m_target); // REQUIRE SSL / X509
-            return run.onServer(m_target, [=](ServerContext& ctx) -> Result<QString> {
-                const int id = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
-                    { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
-                        { QStringLiteral("existed"), true } },
-                    true);
-                if (auto r = ReplicationSteps::createReplicationUser(
-                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()), tls);
-                    !r)
-                    return std::unexpected(r.error());
-                ctx.intentDone(id);
-                return tr("%1: new generated password (kept in memory)").arg(ctx.dialect.account(user, host));
-            });
-        },
-        {} };
+    steps << replicationUserStep(run, m_target);
     // B from A at the copy's exact point, then A from B at B's own position read at the end of the copy
     for (const int replica : { m_target, m_source }) {
         const int source = 1 - replica;

@@ -91,28 +91,7 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
             });
         } };
     m_releaseAfterCopy << std::make_pair(m_source, stopped);
-    steps << OperationStep { StepId::ReplicationUser, m_source,
-        tr("give the replication account on %1 (for %2's IO thread) a new generated password").arg(a, b),
-        [&run, this]() -> Result<QString> {
-            auto replica = run.worker(m_target)->run([](ServerContext& ctx) { return ctx.dialect; });
-            m_password[m_source] = ReplicationSteps::generatePassword();
-            const QString pw = m_password[m_source], user = m_profile.replicationUser,
-                          host = m_profile.replicationHostFor(m_source);
-            const AccountTls tls = ReplicationSteps::accountTlsFor(m_profile, m_source); // REQUIRE SSL / X509
-            return run.onServer(m_source, [=](ServerContext& ctx) -> Result<QString> {
-                const int id = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
-                    { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
-                        { QStringLiteral("existed"), true } },
-                    true);
-                if (auto r = ReplicationSteps::createReplicationUser(
-                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()), tls);
-                    !r)
-                    return std::unexpected(r.error());
-                ctx.intentDone(id);
-                return tr("%1: new generated password (kept in memory)").arg(ctx.dialect.account(user, host));
-            });
-        },
-        {} };
+    steps << replicationUserStep(run, m_source);
     auto reset = std::make_shared<ReplicaStatus>();
     auto resetGtid = std::make_shared<QPair<QString, int>>(); // gtid_slave_pos, intent
     steps << OperationStep { RebuildIds::ResetReplica, m_target,
@@ -178,4 +157,33 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
         } };
     m_resetIntent = resetGtid;
     return steps;
+}
+
+OperationStep Rebuild::replicationUserStep(OperationRun& run, int server)
+{
+    // the account @p server's peer replicates with gets a new password, kept in memory for CHANGE MASTER
+    const int peer = 1 - server;
+    return OperationStep { StepId::ReplicationUser, server,
+        tr("give the replication account on %1 (for %2's IO thread) a new generated password")
+            .arg(m_profile.servers[server].name, m_profile.servers[peer].name),
+        [&run, this, server, peer]() -> Result<QString> {
+            auto replica = run.worker(peer)->run([](ServerContext& ctx) { return ctx.dialect; });
+            m_password[server] = ReplicationSteps::generatePassword();
+            const QString pw = m_password[server], user = m_profile.replicationUser,
+                          host = m_profile.replicationHostFor(server);
+            const AccountTls tls = ReplicationSteps::accountTlsFor(m_profile, server); // REQUIRE SSL / X509
+            return run.onServer(server, [=](ServerContext& ctx) -> Result<QString> {
+                const int id = ctx.intent(StepId::ReplicationUser, IntentJournal::Action::ReplicationAccount,
+                    { { QStringLiteral("user"), user }, { QStringLiteral("host"), host },
+                        { QStringLiteral("existed"), true } },
+                    true);
+                if (auto r = ReplicationSteps::createReplicationUser(
+                        ctx, user, host, pw, ctx.dialect.replicationAuthPlugin(replica.version()), tls);
+                    !r)
+                    return std::unexpected(r.error());
+                ctx.intentDone(id);
+                return tr("%1: new generated password (kept in memory)").arg(ctx.dialect.account(user, host));
+            });
+        },
+        {} };
 }

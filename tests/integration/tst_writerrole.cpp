@@ -82,6 +82,22 @@ class TestWriterRole : public QObject
             sb, 0, QStringLiteral("SELECT COUNT(*) FROM test.w WHERE who = 'B-%1'").arg(tag), "1");
     }
 
+#ifdef REPLIPAIR_CLI
+    /** `replipair-cli monitor --json --events` on the pair, every @p interval seconds. */
+    bool startMonitor(QProcess& monitor, const QString& interval)
+    {
+        monitor.start(
+            REPLIPAIR_CLI, { "monitor", m_profile.filePath, "--interval", interval, "--json", "--events" });
+        return monitor.waitForStarted();
+    }
+    static void stopMonitor(QProcess& monitor)
+    {
+        monitor.terminate();
+        if (!monitor.waitForFinished(10000))
+            monitor.kill();
+    }
+#endif
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -199,14 +215,8 @@ private Q_SLOTS:
             QSKIP("setup failed above");
         // someone makes the reader writable by hand
         QProcess monitor;
-        monitor.start(
-            REPLIPAIR_CLI, { "monitor", m_profile.filePath, "--interval", "0.3", "--json", "--events" });
-        QVERIFY(monitor.waitForStarted());
-        auto stop = qScopeGuard([&] {
-            monitor.terminate();
-            if (!monitor.waitForFinished(10000))
-                monitor.kill();
-        });
+        QVERIFY(startMonitor(monitor, QStringLiteral("0.3")));
+        auto stop = qScopeGuard([&] { stopMonitor(monitor); });
         QByteArray seen;
         QTRY_VERIFY_WITH_TIMEOUT(
             (seen += monitor.readAllStandardOutput()).contains("\"role\":\"reader\""), 20000);
@@ -251,14 +261,8 @@ private Q_SLOTS:
             QSKIP("setup failed above");
         // a healthy pair under writes on both sides (the monitor's beats, rows on A): nothing flagged
         QProcess monitor;
-        monitor.start(
-            REPLIPAIR_CLI, { "monitor", m_profile.filePath, "--interval", "0.2", "--json", "--events" });
-        QVERIFY(monitor.waitForStarted());
-        auto stop = qScopeGuard([&] {
-            monitor.terminate();
-            if (!monitor.waitForFinished(10000))
-                monitor.kill();
-        });
+        QVERIFY(startMonitor(monitor, QStringLiteral("0.2")));
+        auto stop = qScopeGuard([&] { stopMonitor(monitor); });
         QByteArray seen;
         for (int i = 0; i < 30; ++i) {
             sql(0, QStringLiteral("INSERT INTO test.w (who) VALUES ('busy-%1')").arg(i));
