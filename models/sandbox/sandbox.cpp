@@ -22,12 +22,18 @@
 
 namespace {
 
-int freeLoopbackPort()
+/** The first port of the kernel's range for outgoing connections (32768 when unknown). */
+int ephemeralRangeStart()
 {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
+    QFile f(QStringLiteral("/proc/sys/net/ipv4/ip_local_port_range"));
+    if (f.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> parts = f.readAll().simplified().split(' ');
+        bool ok = false;
+        const int first = parts.value(0).toInt(&ok);
+        if (ok && first > 12000)
+            return first;
+    }
+    return 32768;
 }
 
 QString firstExecutable(const QStringList& names)
@@ -90,6 +96,19 @@ Sandbox::Sandbox(QString dir)
     : m_dir(QDir(dir).absolutePath())
 {
     load();
+}
+
+int Sandbox::freeLoopbackPort()
+{
+    const int top = ephemeralRangeStart();
+    const int bottom = 10000;
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        const int port = bottom + int(QRandomGenerator::global()->bounded(top - bottom));
+        QTcpServer probe;
+        if (probe.listen(QHostAddress::LocalHost, quint16(port)))
+            return port;
+    }
+    return 0;
 }
 
 QString Sandbox::serverBinary()

@@ -57,6 +57,12 @@ public:
     /** The mariadbd/mysqld binary found on this machine, or empty. */
     static QString serverBinary();
 
+    /** A port free on 127.0.0.1 now, picked at random below the kernel's range for outgoing connections
+     *  (Linux: /proc/sys/net/ipv4/ip_local_port_range). A port from that range (what listen(0) gives) can
+     *  be taken by any client's connection, or handed to another test's server, while a sandbox server
+     *  restarts; below it, only another listener picking the same port at random can take it. 0 if none. */
+    static int freeLoopbackPort();
+
 private:
     Result<void> create(int index);
     Result<void> load();

@@ -1,9 +1,10 @@
 #include "support/haproxyfixture.h"
 
+#include "sandbox/sandbox.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 
@@ -24,11 +25,7 @@ bool HaproxyFixture::start(const QString names[2], const int ports[2], int write
         m_error = QStringLiteral("haproxy and socat are needed (scripts/install-deps.sh installs them)");
         return false;
     }
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        m_port = probe.serverPort();
-    }
+    m_port = Sandbox::freeLoopbackPort();
     QString cfg = QStringLiteral("global\n"
                                  "  stats socket %1 mode 600 level admin\n"
                                  "defaults\n"

@@ -1,12 +1,13 @@
 #include "support/sshdfixture.h"
 
+#include "sandbox/sandbox.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 
@@ -20,14 +21,6 @@ namespace {
 QString testUser()
 {
     return QStringLiteral("rpssh%1").arg(QCoreApplication::applicationPid());
-}
-
-int freeLoopbackPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
 }
 
 bool writeFile(const QString& path, const QByteArray& content, QFile::Permissions perms)
@@ -239,7 +232,7 @@ bool SshdFixture::start()
         authorized += pub.readAll();
     }
     const auto readable = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
-    m_port = freeLoopbackPort();
+    m_port = Sandbox::freeLoopbackPort();
     const QByteArray config = QStringLiteral("Port %1\n"
                                              "ListenAddress 127.0.0.1\n"
                                              "HostKey %2/host_ed25519\n"
