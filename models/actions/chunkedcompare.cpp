@@ -169,7 +169,8 @@ ChunkedCompare::Verdict ChunkedCompare::compareRange(const TableShape& t, const 
     QString where = t.key.isEmpty() ? QString() : t.rangeWhere(lower, upper);
     if (const QString since = sinceWhere(); !since.isEmpty())
         where = where.isEmpty() ? since : QStringLiteral("(%1) AND %2").arg(where, since);
-    const QString sql = SnapshotChecksum::checksumSql(t.database, t.table, t.columns, t.types, where);
+    const QString sql = SnapshotChecksum::checksumSql(t.database, t.table, t.columns, t.types, where,
+        t.key.isEmpty() ? SnapshotChecksum::RowIdentity::MayRepeat : SnapshotChecksum::RowIdentity::Unique);
     auto timed = std::make_shared<std::atomic<qint64>>(0);
     auto read = [sql, timed](ServerContext& ctx) -> Result<SnapshotChecksum::Sums> {
         QElapsedTimer clock;

@@ -39,6 +39,8 @@ QString CopyProgress::phaseName() const
         return QStringLiteral("restore");
     case Phase::Prepare:
         return QStringLiteral("prepare");
+    case Phase::Swap:
+        return QStringLiteral("swap");
     }
     return QStringLiteral("copy");
 }
@@ -58,6 +60,8 @@ QString CopyProgress::toText() const
         return CopyProgress::tr("restoring the old copy: %1 s").arg(elapsedMs / 1000);
     case Phase::Prepare:
         return CopyProgress::tr("preparing the copy (mariadb-backup --prepare): %1 s").arg(elapsedMs / 1000);
+    case Phase::Swap:
+        return CopyProgress::tr("swapping the data folder and starting the server on the copy");
     case Phase::Copy:
         break;
     }

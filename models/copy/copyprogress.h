@@ -9,7 +9,7 @@ struct CopyProgress
 {
     Q_DECLARE_TR_FUNCTIONS(CopyProgress)
 public:
-    enum class Phase { Save, Copy, Restore, Prepare };
+    enum class Phase { Save, Copy, Restore, Prepare, Swap };
     Phase phase = Phase::Copy;
     qint64 bytes = 0; ///< written by the dump so far (what the rate shows)
     qint64 estimatedBytes = 0; ///< the source's data + indexes (information_schema), 0 when unknown
@@ -30,7 +30,7 @@ public:
     /** At the rate rows have been loaded so far; -1 when it cannot be estimated (no rows yet, or past
      *  the estimate). */
     qint64 remainingMs() const;
-    QString phaseName() const; ///< stable id: "save", "copy", "restore", "prepare"
+    QString phaseName() const; ///< stable id: "save", "copy", "restore", "prepare", "swap"
     QString toText() const;
     QJsonObject toJson() const;
 };

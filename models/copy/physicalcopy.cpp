@@ -161,6 +161,10 @@ Result<CopyResult> PhysicalCopy::steps(const PhysicalCopyCheck& check, Undo& und
         return std::unexpected(r.error());
     if (auto r = swapIn(check, undo); !r)
         return std::unexpected(r.error());
+    // a cancel that came while the server was being swapped (the swap is not cut half-way: the server
+    // must come back) is acted on now: run() swaps the old data folder back in
+    if (auto r = failIfCancelled(); !r)
+        return std::unexpected(r.error());
     const int target = 1 - m_source;
     // the receiver runs on the copy: the backup's account came with it, and goes (not replicated)
     auto own = on(target, [](ServerContext& ctx) -> Result<BinlogCoordinates> {
@@ -548,6 +552,11 @@ Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
             { QStringLiteral("command"), t.restartCommand } },
         true);
     undo.swapStarted = true;
+    if (m_progress) {
+        CopyProgress p;
+        p.phase = CopyProgress::Phase::Swap;
+        m_progress(p);
+    }
     inform(target,
         PhysicalCopy::tr("stopping %1, moving its data folder to %2, the copy in, starting it")
             .arg(to, undo.oldDir));

@@ -136,7 +136,7 @@ QString SnapshotChecksum::columnValue(const QString& column, const QString& type
 }
 
 QString SnapshotChecksum::checksumSql(const QString& db, const QString& table, const QStringList& columns,
-    const QStringList& types, const QString& where)
+    const QStringList& types, const QString& where, RowIdentity rows)
 {
     QStringList values, nulls;
     for (int i = 0; i < columns.size(); ++i) {
@@ -147,10 +147,11 @@ QString SnapshotChecksum::checksumSql(const QString& db, const QString& table, c
     // BIT_XOR would cancel it out
     const QString row = QStringLiteral("CRC32(CONCAT_WS(CHAR(31), %1, CONCAT(%2)))")
                             .arg(values.join(QStringLiteral(", ")), nulls.join(QStringLiteral(", ")));
-    return QStringLiteral("SELECT COUNT(*) AS n, COALESCE(BIT_XOR(h), 0) AS x, COALESCE(SUM(h), 0) AS s "
+    return QStringLiteral("SELECT COUNT(*) AS n, COALESCE(BIT_XOR(h), 0) AS x, %5 AS s "
                           "FROM (SELECT %1 AS h FROM %2.%3%4) AS rows_crc")
         .arg(row, SqlQuote::identifier(db), SqlQuote::identifier(table),
-            where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where);
+            where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where,
+            rows == RowIdentity::Unique ? QStringLiteral("0") : QStringLiteral("COALESCE(SUM(h), 0)"));
 }
 
 Result<QString> SnapshotChecksum::inUtc(SqlSession& sql)

@@ -41,13 +41,18 @@ public:
     /** Checksums of the replicated tables (the profile's databases, or all but the system ones and the
      *  ignored ones; the probe and heartbeat tables left out), read in the current transaction if any. */
     static Result<Sums> tables(ServerContext& ctx, const PairProfile& profile);
+    /** Whether two rows of the table can be the same: without a primary or NOT NULL unique key they can,
+     *  and BIT_XOR cancels a pair of equal rows out, so their SUM is read too; with one, BIT_XOR and
+     *  COUNT tell every difference apart and the SUM (DECIMAL arithmetic, half the statement's cost on
+     *  a 1-million-row table) is left out (read as 0 on both servers). */
+    enum class RowIdentity { MayRepeat, Unique };
     /** The SELECT for one table: COUNT(*), BIT_XOR and SUM of CRC32 over every column (NULL marked), over
      *  the rows @p where selects (all when empty). @p types (information_schema DATA_TYPE, parallel to
      *  @p columns) makes FLOAT/DOUBLE read as the same decimal text on every server. This is the one
      *  definition of "equal" of the product: pre-flight, setup's final comparison and compare use it, each
      *  in a session whose time zone is UTC (inUtc()), so TIMESTAMP values read the same on both. */
     static QString checksumSql(const QString& db, const QString& table, const QStringList& columns,
-        const QStringList& types = {}, const QString& where = {});
+        const QStringList& types = {}, const QString& where = {}, RowIdentity rows = RowIdentity::MayRepeat);
     /** The text one column's value is checksummed as. */
     static QString columnValue(const QString& column, const QString& type);
     /** Sets the session's time zone to UTC ('+00:00') and returns the one it had, to put back with

@@ -35,7 +35,12 @@ Result<RunningServer> RunningServer::read(SqlSession& sql)
         else if (name.compare(QLatin1String("Connections"), Qt::CaseInsensitive) == 0)
             s.connections = r.value(QStringLiteral("Value")).toLongLong();
     }
-    s.startedAt = qint64(row.value(QStringLiteral("now")).toDouble()) - s.uptime;
+    auto after = sql.query(QStringLiteral("SELECT UNIX_TIMESTAMP() AS now"));
+    if (!after)
+        return std::unexpected(after.error());
+    const qint64 before = qint64(row.value(QStringLiteral("now")).toDouble());
+    s.startedAt = before - s.uptime;
+    s.startSpread = qMax<qint64>(0, qint64(after->value(0).value(QStringLiteral("now")).toDouble()) - before);
     return s;
 }
 
@@ -48,8 +53,10 @@ bool RunningServer::isServer(const QString& expectedDataDir, int expectedPort, q
 
 bool RunningServer::sameProcess(const RunningServer& later) const
 {
-    return later.isServer(dataDir, port, serverId) && qAbs(later.startedAt - startedAt) <= 1
-        && later.uptime >= uptime && later.connections >= connections;
+    const bool startsOverlap = later.startedAt <= startedAt + startSpread + 1
+        && startedAt <= later.startedAt + later.startSpread + 1;
+    return later.isServer(dataDir, port, serverId) && startsOverlap && later.uptime >= uptime
+        && later.connections >= connections;
 }
 
 QString RunningServer::describe() const

@@ -133,10 +133,11 @@ protected:
         QVERIFY2(waitForSandboxReplication(sb(), 60000, &error), qPrintable(error));
     }
     /** Starts the CLI with @p args (--json among them), sends it @p signal once its copy reports progress
-     *  in the copy phase, waits for its end; its exit code (-1: never seen copying; -2: killed by the
-     *  signal), its output in @p seen. */
+     *  in @p phase ("copy": the stream; "swap": the data folder swap), waits for its end; its exit code (-1:
+     *  never seen in that phase; -2: killed by the signal), its output in @p seen. */
     int interruptWhileCopying(const QStringList& args, QByteArray* seen,
-        const std::function<void()>& beforeSignal = {}, int signal = SIGINT)
+        const std::function<void()>& beforeSignal = {}, int signal = SIGINT,
+        const QString& phase = QStringLiteral("copy"))
     {
         QProcess p;
         p.setProcessEnvironment(env());
@@ -154,7 +155,7 @@ protected:
                 if (o.value(QStringLiteral("step")).toString() == QLatin1String("copy")
                     && o.value(QStringLiteral("event")).toString() == QLatin1String("progress")
                     && o.value(QStringLiteral("data")).toObject().value(QStringLiteral("phase")).toString()
-                        == QLatin1String("copy"))
+                        == phase)
                     copying = true;
             }
         }

@@ -288,8 +288,16 @@ private Q_SLOTS:
         QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
     }
 
+    void sigintMidPhysicalCopyPutsBBack_data()
+    {
+        QTest::addColumn<QString>("phase");
+        QTest::newRow("during the stream") << QStringLiteral("copy");
+        QTest::newRow("during the data folder swap") << QStringLiteral("swap");
+    }
+
     void sigintMidPhysicalCopyPutsBBack()
     {
+        QFETCH(QString, phase);
         if (!sshReady())
             QSKIP("the physical copy's data folder swap needs root and the test sshd with sudo");
         waitHealthy();
@@ -306,7 +314,7 @@ private Q_SLOTS:
         QByteArray seen;
         const int rc = interruptWhileCopying(rebuildArgs()
                 << QStringLiteral("--method") << QStringLiteral("physical") << QStringLiteral("--json"),
-            &seen);
+            &seen, {}, SIGINT, phase);
         QVERIFY2(rc == 130, qPrintable(QString::number(rc) + QString::fromUtf8(seen)));
         // B on its old data folder, running and usable: its own row, its replica settings, read-only
         QCOMPARE(dataDirB(), dir);

@@ -1,5 +1,6 @@
 #include "host/remotejob.h"
 #include "host/serverrestart.h"
+#include "sql/runningserver.h"
 
 #include <QTest>
 
@@ -78,6 +79,38 @@ private Q_SLOTS:
         QVERIFY(!RemoteJob::parseState("running\n10\nab"));
         QVERIFY(!RemoteJob::parseState("finished x\n0\n0\n"));
         QVERIFY(!RemoteJob::parseState(""));
+    }
+    /** A server paused (SIGSTOP, a stopped VM) between the clock's read and the Uptime's is still the same
+     *  process: its start is known within the reads' spread; a restart is still told apart. */
+    void sameProcessAcrossAPause()
+    {
+        RunningServer first;
+        first.dataDir = QStringLiteral("/var/lib/mysql/");
+        first.port = 3306;
+        first.serverId = 2;
+        first.uptime = 8;
+        first.startedAt = 1000;
+        first.connections = 10;
+        RunningServer paused = first;
+        // clock read at 1008, the server then paused 5 s, its Uptime read as 13, the clock again at 1013
+        paused.uptime = 13;
+        paused.startedAt = 1008 - 13;
+        paused.startSpread = 5;
+        QVERIFY(first.sameProcess(paused));
+        // the same readings without the spread (the clock read once) would have seen another start
+        RunningServer unspread = paused;
+        unspread.startSpread = 0;
+        QVERIFY(!first.sameProcess(unspread));
+        // a restart: started later, up for less
+        RunningServer restarted = first;
+        restarted.startedAt = 1009;
+        restarted.uptime = 1;
+        QVERIFY(!first.sameProcess(restarted));
+        // a new process started within the same second: fewer connections
+        RunningServer quick = first;
+        quick.uptime = 9;
+        quick.connections = 2;
+        QVERIFY(!first.sameProcess(quick));
     }
 };
 

@@ -60,6 +60,20 @@ private Q_SLOTS:
                 "CONCAT(ISNULL(`id`), ISNULL(`note`)))) AS h FROM `shop`.`or``ders`) AS rows_crc"));
     }
 
+    /** A table whose rows are unique (a primary or NOT NULL unique key) is read without the SUM: no pair of
+     *  equal rows can cancel out in its BIT_XOR. */
+    void checksumSqlOfUniqueRowsLeavesTheSumOut()
+    {
+        const QString keyed = SnapshotChecksum::checksumSql(QStringLiteral("shop"), QStringLiteral("o"),
+            { QStringLiteral("id") }, {}, {}, SnapshotChecksum::RowIdentity::Unique);
+        QVERIFY(
+            keyed.startsWith(QStringLiteral("SELECT COUNT(*) AS n, COALESCE(BIT_XOR(h), 0) AS x, 0 AS s ")));
+        QVERIFY(!keyed.contains(QStringLiteral("SUM(")));
+        const QString loose = SnapshotChecksum::checksumSql(
+            QStringLiteral("shop"), QStringLiteral("o"), { QStringLiteral("id") });
+        QVERIFY(loose.contains(QStringLiteral("COALESCE(SUM(h), 0) AS s")));
+    }
+
     /** Floats as decimals (their shortest text differs between versions); a chunk's range as a WHERE. */
     void checksumSqlReadsFloatsAsDecimalsOverARange()
     {
