@@ -196,8 +196,9 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
                 return side;
             }
         }
-        // START … UNTIL stops the thread by itself once there: wait for that, briefly
-        for (int i = 0; i < 100; ++i) {
+        // START … UNTIL stops the thread by itself once there, within a millisecond or two of the position:
+        // wait for that, polling soon at first (each chunk of compare waits here once)
+        for (int i = 0, pauseMs = 1; i < 100; ++i, pauseMs = qMin(20, pauseMs * 2)) {
             auto st = ReplicaStatus::read(*ctx.sql, ctx.dialect);
             if (!st)
                 return std::unexpected(st.error());
@@ -205,7 +206,7 @@ FinalDataCheck::Outcome FinalDataCheck::compareDirection(int s, int r, qint64 de
             side.execPos = st->execSourceLogPos;
             if (!st->sqlRunning)
                 break;
-            QThread::msleep(20);
+            QThread::msleep(pauseMs);
         }
         auto stoppedMark = SnapshotChecksum::mark(ctx);
         if (!stoppedMark)
