@@ -164,8 +164,7 @@ QString PollConnection::serverSql()
 void PollConnection::unreachable(StatusSample& s, const StepError& e)
 {
     s.reachable = false;
-    s.unreachableDetail
-        = e.code != 0 ? StatusPoller::tr("%1 (error %2)").arg(e.text).arg(e.code) : e.text;
+    s.unreachableDetail = e.code != 0 ? StatusPoller::tr("%1 (error %2)").arg(e.text).arg(e.code) : e.text;
     s.unreachableReason = inWords(s.unreachableDetail);
     close();
 }
@@ -203,8 +202,8 @@ void PollConnection::pollInto(StatusSample& s, const PollSettings& settings)
     serverId = h.value(QStringLiteral("server_id")).toLongLong();
     s.serverId = serverId;
     s.gtidState = h.value(QStringLiteral("gtid_state")).toString().remove(QLatin1Char('\n'));
-    s.gtidSelf = dialect.isMariaDb() ? QString::number(serverId)
-                                     : h.value(QStringLiteral("gtid_self")).toString();
+    s.gtidSelf
+        = dialect.isMariaDb() ? QString::number(serverId) : h.value(QStringLiteral("gtid_self")).toString();
     if (r.first.size() >= 2) {
         s.replica = ReplicaStatus::fromRow(r.first.at(1), dialect);
     } else {
@@ -227,9 +226,8 @@ void PollConnection::pollInto(StatusSample& s, const PollSettings& settings)
         s.beatLogPos = end->position;
     }
     if (s.beatGtid.isEmpty() && s.beatLogFile.isEmpty()) {
-        s.heartbeatError
-            = StatusPoller::tr("the binary log of %1 is off: no heartbeat lag for its replica")
-                  .arg(settings.profile.name);
+        s.heartbeatError = StatusPoller::tr("the binary log of %1 is off: no heartbeat lag for its replica")
+                               .arg(settings.profile.name);
         return;
     }
     s.beatWrittenUs = (before + after) / 2;
