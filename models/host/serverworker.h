@@ -83,6 +83,14 @@ public:
         return future;
     }
 
+    /** Runs @p fn(ServerContext&) on the worker thread, with no future: for work that posts its own answer
+     *  (the monitor's heartbeat waits, once a second per server). */
+    template<typename F> void post(F fn)
+    {
+        QMetaObject::invokeMethod(
+            m_object, [this, fn = std::move(fn)]() mutable { fn(*m_context); }, Qt::QueuedConnection);
+    }
+
     /** Runs @p fn(ServerContext&) on the worker thread and waits for its result: for a caller that is
      *  not the GUI thread (a run's own thread, the CLI). */
     template<typename F> auto run(F fn) -> std::invoke_result_t<F, ServerContext&>

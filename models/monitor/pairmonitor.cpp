@@ -59,10 +59,15 @@ PairMonitor::PairMonitor(const PairProfile& profile, QObject* parent)
         m_latest[i].role = WriterCheck::roleId(profile.writerIndex(), i);
     }
     m_detector.setWriterIndex(profile.writerIndex());
+    m_probeReturn->monitor = this;
 }
 
 PairMonitor::~PairMonitor()
 {
+    {
+        QMutexLocker lock(&m_probeReturn->mutex);
+        m_probeReturn->monitor = nullptr; // no wait's answer is posted to this monitor from now on
+    }
     for (auto& p : m_pollers)
         p.reset();
     for (int i = 0; i < 2; ++i) {
@@ -238,40 +243,49 @@ void PairMonitor::waitForApply(int replica)
     m_waiting[replica] = true;
     const PendingBeat beat = m_pending[replica].first();
     const int timeoutSec = m_timeoutSec;
-    m_probeWorkers[replica]
-        ->submit([beat, timeoutSec](ServerContext& ctx) -> Result<ApplyWait> {
-            if (!ctx.sql || !ctx.sql->isOpen()) {
-                if (auto connected = ctx.connect(timeoutSec); !connected)
-                    return std::unexpected(connected.error());
-            }
-            ctx.sql->setStep(StepId::Heartbeat);
-            ApplyWait w;
-            w.issuedUs = Heartbeat::localClockUs();
-            auto rows
-                = ctx.sql->query(ctx.dialect.replicaWaitForBeat(beat.gtid, beat.file, beat.pos, kWaitSec));
-            w.returnedUs = Heartbeat::localClockUs();
-            if (!rows) {
-                if (Heartbeat::isConnectionError(rows.error().code))
-                    ctx.sql->close();
-                return std::unexpected(rows.error());
-            }
-            const SqlRow row = rows->value(0);
-            const QVariant waited = row.value(QStringLiteral("waited"));
-            if (waited.isNull())
-                return w;
-            w.waited = waited.toLongLong();
-            if (const QVariant already = row.value(QStringLiteral("already")); already.isValid()) {
-                // MASTER_GTID_WAIT: 0 reached, -1 timed out; the first, without waiting, tells whether the
-                // beat was applied before the wait began (as MASTER_POS_WAIT's 0 does)
-                if (already.toLongLong() == 0)
-                    w.waited = 0;
-                else
-                    w.waited = *w.waited == 0 ? 1 : -1;
-            }
+    // posted, not submitted: no future and no continuation per beat; the answer comes back as one queued
+    // call, unless the monitor has gone meanwhile
+    auto wait = [beat, timeoutSec](ServerContext& ctx) -> Result<ApplyWait> {
+        if (!ctx.sql || !ctx.sql->isOpen()) {
+            if (auto connected = ctx.connect(timeoutSec); !connected)
+                return std::unexpected(connected.error());
+        }
+        ctx.sql->setStep(StepId::Heartbeat);
+        ApplyWait w;
+        w.issuedUs = Heartbeat::localClockUs();
+        auto rows = ctx.sql->query(ctx.dialect.replicaWaitForBeat(beat.gtid, beat.file, beat.pos, kWaitSec));
+        w.returnedUs = Heartbeat::localClockUs();
+        if (!rows) {
+            if (Heartbeat::isConnectionError(rows.error().code))
+                ctx.sql->close();
+            return std::unexpected(rows.error());
+        }
+        const SqlRow row = rows->value(0);
+        const QVariant waited = row.value(QStringLiteral("waited"));
+        if (waited.isNull())
             return w;
-        })
-        .then(this,
-            [this, replica, beat](const Result<ApplyWait>& result) { onApplyWait(replica, beat, result); });
+        w.waited = waited.toLongLong();
+        if (const QVariant already = row.value(QStringLiteral("already")); already.isValid()) {
+            // MASTER_GTID_WAIT: 0 reached, -1 timed out; the first, without waiting, tells whether the
+            // beat was applied before the wait began (as MASTER_POS_WAIT's 0 does)
+            if (already.toLongLong() == 0)
+                w.waited = 0;
+            else
+                w.waited = *w.waited == 0 ? 1 : -1;
+        }
+        return w;
+    };
+    m_probeWorkers[replica]->post([wait, replica, beat, back = m_probeReturn](ServerContext& ctx) {
+        Result<ApplyWait> result = wait(ctx);
+        QMutexLocker lock(&back->mutex);
+        if (PairMonitor* monitor = back->monitor)
+            QMetaObject::invokeMethod(
+                monitor,
+                [monitor, replica, beat, result = std::move(result)] {
+                    monitor->onApplyWait(replica, beat, result);
+                },
+                Qt::QueuedConnection);
+    });
 }
 
 void PairMonitor::onApplyWait(int replica, const PendingBeat& beat, const Result<ApplyWait>& result)

@@ -10,6 +10,7 @@
 
 #include <QFuture>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 
 #include <memory>
@@ -109,6 +110,15 @@ private:
     std::optional<double> heartbeatLag(int replica, qint64 nowUs) const;
     void forgetBeats(int replica);
 
+    /** The way back from the probes' waits: cleared (under its mutex) when the monitor goes, so that a wait
+     *  still running then posts its answer nowhere. */
+    struct ProbeReturn
+    {
+        QMutex mutex;
+        PairMonitor* monitor = nullptr;
+    };
+
+    std::shared_ptr<ProbeReturn> m_probeReturn = std::make_shared<ProbeReturn>();
     PairProfile m_profile;
     // workers first: pollers post their last work to them while being destroyed
     std::unique_ptr<ServerWorker> m_workers[2];

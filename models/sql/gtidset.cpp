@@ -1,7 +1,7 @@
 #include "gtidset.h"
 
 #include <QList>
-#include <QMap>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -66,43 +66,67 @@ QStringList mySqlHeldNotIn(const QString& holder, const QString& origin, const Q
     return out;
 }
 
-/** (domain, server) → last sequence number of a MariaDB binary log state. */
-QMap<QPair<qint64, qint64>, qint64> lastSeqs(const QString& state, bool* ok)
+/** One (domain, server) of a MariaDB binary log state and its last sequence number. */
+struct LastSeq
 {
-    QMap<QPair<qint64, qint64>, qint64> out;
+    qint64 domain = 0;
+    qint64 server = 0;
+    qint64 seq = 0;
+};
+using LastSeqs = QVarLengthArray<LastSeq, 8>;
+
+/** The (domain, server) pairs of a MariaDB binary log state with their last sequence numbers, sorted by
+ *  domain and server; read in place (the monitor judges every sample with it). */
+LastSeqs lastSeqs(QStringView state, bool* ok)
+{
+    LastSeqs out;
     *ok = true;
-    for (const QString& g : state.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const QStringList f = g.trimmed().split(QLatin1Char('-'));
-        bool a = false, b = false, c = false;
-        if (f.size() == 3) {
-            const QPair<qint64, qint64> key { f[0].toLongLong(&a), f[1].toLongLong(&b) };
-            const qint64 seq = f[2].toLongLong(&c);
-            if (a && b && c) {
-                out[key] = std::max(out.value(key), seq);
-                continue;
-            }
+    for (QStringView g : state.tokenize(u',', Qt::SkipEmptyParts)) {
+        qint64 f[3] = { 0, 0, 0 };
+        int n = 0;
+        bool good = true;
+        for (QStringView part : g.trimmed().tokenize(u'-')) {
+            bool k = false;
+            if (n < 3)
+                f[n] = part.toLongLong(&k);
+            good = good && k;
+            ++n;
         }
-        *ok = false;
+        if (!good || n != 3) {
+            *ok = false;
+            continue;
+        }
+        auto it = std::find_if(
+            out.begin(), out.end(), [&](const LastSeq& l) { return l.domain == f[0] && l.server == f[1]; });
+        if (it != out.end())
+            it->seq = std::max(it->seq, f[2]);
+        else
+            out.append(LastSeq { f[0], f[1], f[2] });
     }
+    std::sort(out.begin(), out.end(), [](const LastSeq& x, const LastSeq& y) {
+        return x.domain != y.domain ? x.domain < y.domain : x.server < y.server;
+    });
     return out;
 }
 
-QStringList mariaDbHeldNotIn(const QString& holder, const QString& origin, const QString& other)
+QStringList mariaDbHeldNotIn(QStringView holder, QStringView origin, QStringView other)
 {
     bool okOrigin = false, okHolder = false, okOther = false;
     const qint64 originId = origin.toLongLong(&okOrigin);
-    const auto held = lastSeqs(holder, &okHolder);
-    const auto has = lastSeqs(other, &okOther);
+    const LastSeqs held = lastSeqs(holder, &okHolder);
+    const LastSeqs has = lastSeqs(other, &okOther);
     if (!okOrigin || !okHolder || !okOther)
         return {};
     QStringList out;
-    for (auto it = held.cbegin(); it != held.cend(); ++it) {
-        if (it.key().second != originId)
+    for (const LastSeq& h : held) {
+        if (h.server != originId)
             continue;
         // MariaDB numbers a domain's transactions in one sequence whatever server wrote them: the state
         // says which was the last of this server, not how many there were
-        if (has.value(it.key(), 0) < it.value())
-            out << QStringLiteral("%1-%2-%3").arg(it.key().first).arg(it.key().second).arg(it.value());
+        const auto o = std::find_if(has.cbegin(), has.cend(),
+            [&](const LastSeq& l) { return l.domain == h.domain && l.server == h.server; });
+        if ((o == has.cend() ? 0 : o->seq) < h.seq)
+            out << QStringLiteral("%1-%2-%3").arg(h.domain).arg(h.server).arg(h.seq);
     }
     return out;
 }
@@ -118,13 +142,17 @@ bool isMySqlSet(const QString& state)
 
 QStringList heldNotIn(const QString& holder, const QString& origin, const QString& other)
 {
-    const QString h = QString(holder).remove(QLatin1Char('\n')).trimmed(),
-                  o = QString(other).remove(QLatin1Char('\n')).trimmed();
+    // a copy only where a line break is to go (the monitor's states come without)
+    auto flat = [](const QString& set) {
+        return set.contains(QLatin1Char('\n')) ? QString(set).remove(QLatin1Char('\n')) : set;
+    };
+    const QString hs = flat(holder), os = flat(other);
+    const QStringView h = QStringView(hs).trimmed(), o = QStringView(os).trimmed();
     if (h.isEmpty() || origin.isEmpty())
         return {};
-    if (isMySqlSet(h))
-        return mySqlHeldNotIn(h, origin.trimmed(), o);
-    return mariaDbHeldNotIn(h, origin.trimmed(), o);
+    if (h.contains(QLatin1Char(':')))
+        return mySqlHeldNotIn(h.toString(), origin.trimmed(), o.toString());
+    return mariaDbHeldNotIn(h, QStringView(origin).trimmed(), o);
 }
 
 qint64 count(const QStringList& ranges)
