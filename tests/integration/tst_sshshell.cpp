@@ -498,6 +498,8 @@ private Q_SLOTS:
             QVERIFY2(loc.has_value(), qPrintable(loc ? QString() : loc.error().toString()));
             QCOMPARE(loc->mainFile, s.configFile);
             // the process and its option files in the one call setup's inspection has run beforehand
+            // (the unprivileged login user may read the pid file: setup's sudo reads it as root)
+            QFile::setPermissions(s.pidFile, QFileInfo(s.pidFile).permissions() | QFile::ReadOther);
             auto printed = shell->run(ConfigLocator::lookupCommand(hint), 10000);
             QVERIFY2(printed, qPrintable(printed ? QString() : printed.error().toString()));
             OptionFileTree tree;
