@@ -519,7 +519,9 @@ private Q_SLOTS:
         // setup counts B back as soon as its new process answers after the restart command ended with 0 (no
         // 2 s settle): that very process must then be the one the verification starts and ends with. Here B
         // goes down and comes up again as another process right after setup's restart (as a server that
-        // crashes and is started again by its supervisor): setup must fail, never say "verified".
+        // crashes and is started again by its supervisor): setup must fail — the next step on B finds its
+        // session lost, or the verification another process (tst_verifierlostserver tests that part alone)
+        // — and never say "verified".
         SandboxPair pair;
         QVERIFY2(pair.up(), qPrintable(pair.error()));
         Sandbox& sb = pair.sandbox();
