@@ -117,8 +117,45 @@ Result<QStringList> ConfigLocator::searchOrder(const ServerProcess& process, Fla
     return defaultSearchOrder(flavor);
 }
 
+QString ConfigLocator::lookupCommand(const ServerProcess::Hint& hint)
+{
+    const QString find = ServerProcess::pidFileScript(hint);
+    if (find.isEmpty())
+        return {};
+    // the option files on the process's command line become the read script's arguments
+    return find
+        + QStringLiteral(
+            "\n[ -n \"$p\" ] || exit 0\n"
+            "echo T\n"
+            "set --\n"
+            "while IFS= read -r a; do\n"
+            "  case $a in --defaults-file=*|--defaults-extra-file=*) set -- \"$@\" \"${a#*=}\";; esac\n"
+            "done <<EOF\n"
+            "$(tr '\\000' '\\n' < \"/proc/$p/cmdline\" 2>/dev/null)\n"
+            "EOF\n")
+        + OptionFileTree::readScript();
+}
+
+std::optional<ServerProcess> ConfigLocator::parseLookup(const QByteArray& printed, OptionFileTree* tree)
+{
+    auto process = ServerProcess::fromPidFileScript(printed);
+    const qsizetype marker = printed.indexOf("\nT\n");
+    if (process && tree && marker >= 0)
+        *tree = OptionFileTree::parse(printed.mid(marker + 3));
+    return process;
+}
+
 Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess::Hint& hint, Flavor flavor)
 {
+    // the process and its option files in one remote call (served without one when setup's inspection
+    // already had it run, see ServerContext::prefetchOnHost)
+    m_treeRead = false;
+    if (const QString lookup = lookupCommand(hint); !lookup.isEmpty())
+        if (auto r = m_shell.run(lookup, 30000); r && r->exitCode == 0)
+            if (auto found = parseLookup(r->out, &m_tree)) {
+                m_treeRead = !m_tree.isEmpty();
+                return locate(*found, flavor);
+            }
     auto process = ServerProcess::find(m_shell, hint, m_server);
     if (!process)
         return std::unexpected(process.error());
@@ -140,8 +177,9 @@ Result<ConfigLocator::Location> ConfigLocator::locate(const ServerProcess& proce
         // --defaults-file: that file and nothing else
         loc.mainFile = cmd.defaultsFile;
         loc.reason = ConfigLocator::tr("--defaults-file on the command line of %1").arg(process.describe());
-        if (auto tree = OptionFileTree::read(m_shell, { loc.mainFile }))
-            m_tree = *tree;
+        if (!m_treeRead || !m_tree.exists(loc.mainFile))
+            if (auto tree = OptionFileTree::read(m_shell, { loc.mainFile }))
+                m_tree = *tree;
         follow(loc.mainFile, loc.readOrder, 0);
         loc.files = m_tree;
         loc.includeDirs = m_includeDirs;

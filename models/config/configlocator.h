@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 /** `configFile: "auto"`: finds the option file a running mysqld/mariadbd really reads — its command line
  *  first (--defaults-file, --defaults-extra-file), else the server binary's default search order. */
 class ConfigLocator
@@ -46,6 +48,12 @@ public:
     Result<Location> locate(const ServerProcess::Hint& hint, Flavor flavor);
     Result<Location> locate(const ServerProcess& process, Flavor flavor);
 
+    /** The one remote call locate() starts with for a hint with a pid file: the server process it names
+     *  and, when its command line names option files (--defaults-file, --defaults-extra-file), those files
+     *  with all they include. Empty without a pid file. */
+    static QString lookupCommand(const ServerProcess::Hint& hint);
+    /** What lookupCommand() printed: the process (when found) and the option files read. */
+    static std::optional<ServerProcess> parseLookup(const QByteArray& printed, OptionFileTree* tree);
     static CommandLineFiles commandLineFiles(const QStringList& args);
     /** The list after "Default options are read from the following files in the given order:" of
      *  `mysqld --help --verbose`; empty when absent. */
@@ -61,6 +69,7 @@ private:
     Result<bool> exists(const QString& file);
 
     OptionFileTree m_tree; ///< read in one call before following the includes
+    bool m_treeRead = false; ///< m_tree came with the process lookup
     QStringList m_includeDirs; ///< the !includedir folders follow() listed
 
     HostShell& m_shell;

@@ -61,7 +61,7 @@ Result<void> ConfigPush::precheck(ServerContext& ctx, const ConfigPlan& plan)
                 ConfigPush::tr("a restart is needed but no restart command is known; set \"restartCommand\" "
                                "— nothing was changed"));
         const QString program = firstWord(plan.restartCommand);
-        auto found = (*shell)->run(QStringLiteral("command -v %1").arg(Shell::quote(program)), 10000);
+        auto found = (*shell)->run(restartProgramCheck(plan.restartCommand), 10000);
         if (!found || found->exitCode != 0)
             return stepFailure(ctx.profile.name, StepId::CheckConfig,
                 ConfigPush::tr(
@@ -69,6 +69,11 @@ Result<void> ConfigPush::precheck(ServerContext& ctx, const ConfigPlan& plan)
                     .arg(plan.restartCommand, program));
     }
     return {};
+}
+
+QString ConfigPush::restartProgramCheck(const QString& restartCommand)
+{
+    return QStringLiteral("command -v %1").arg(Shell::quote(firstWord(restartCommand)));
 }
 
 QString ConfigPush::setGlobalStatement(const Dialect& dialect, const DesiredSetting& setting)

@@ -2,6 +2,7 @@
 
 #include "config/configplan.h"
 #include "host/restartedserver.h"
+#include "host/serverrestart.h"
 #include "host/serverworker.h"
 
 #include <QCoreApplication>
@@ -9,6 +10,7 @@
 #include <QMap>
 
 #include <functional>
+#include <optional>
 
 /** Reads what a server's mysqld reads, and applies a ConfigPlan safely, in named pieces: check, back up,
  *  write (atomically), set the dynamic values, restart (detached, see ServerRestart) and verify; restore
@@ -27,6 +29,8 @@ public:
         QStringList setGlobal;
         QStringList pendingRestart; ///< written to the file, in force from the next restart
         bool restored = false; ///< the files were put back as they were
+        /** The server process that came back from the restart (with the new configuration in effect). */
+        std::optional<RunningServer> restartedAs;
     };
     struct Options
     {
@@ -36,6 +40,9 @@ public:
         bool prechecked = false; ///< precheck() already passed (setup checks both servers first)
         /** The server does not run (a failover fences it): write the files only, for its next start. */
         bool filesOnly = false;
+        /** See ServerRestart::Options::settleAfterEndMs: 0 when the caller checks later that the process
+         *  that came back (Applied::restartedAs) stays the one that answers. */
+        qint64 settleAfterEndMs = ServerRestart::SettleMs;
     };
 
     ConfigPush(ServerContext& ctx, const ConfigPlan& plan, Options options);
@@ -51,6 +58,8 @@ public:
 
     /** Everything that could make apply() fail half-way, checked before anything is changed. */
     static Result<void> precheck(ServerContext& ctx, const ConfigPlan& plan);
+    /** The command precheck() runs on the host to find the restart command's program. */
+    static QString restartProgramCheck(const QString& restartCommand);
     /** The name of the backup of @p path taken at @p stamp (UTC, yyyyMMdd-HHmmss): beside the file. */
     static QString backupName(const QString& path, const QString& stamp);
     /** SET GLOBAL for a dynamic setting: numbers as they are, anything else quoted. */
@@ -88,4 +97,5 @@ private:
     Applied m_applied;
     QList<int> m_fileIntents; ///< the journal's intent of each edit, in the plan's order
     QMap<QString, QString> m_backupOf; ///< file → the backup this run took of it
+    bool m_verified = false; ///< the restart already found every setting in effect
 };

@@ -22,7 +22,8 @@ Result<void> ConfigPush::restartAndVerify()
                            .arg(m_plan.restartFor.join(QStringLiteral(", ")), cmd));
     const RestartedServer::Expected before = runningNow();
     ServerRestart::Options restart { cmd, m_options.errorLog, m_options.restartTimeoutMs, m_options.progress,
-        withNewSettings(before) };
+        withNewSettings(before), m_options.settleAfterEndMs,
+        true }; // nothing here uses the shell after a successful restart: its folder is removed meanwhile
     const int restartIntent = m_ctx.intent(
         StepId::Restart, IntentJournal::Action::Restart, { { QStringLiteral("command"), cmd } }, true);
     ServerRestart first(m_ctx, restart);
@@ -30,6 +31,8 @@ Result<void> ConfigPush::restartAndVerify()
     if (back) {
         m_ctx.intentDone(restartIntent);
         m_applied.restarted = true;
+        m_applied.restartedAs = first.backAs();
+        m_verified = true; // the restart judged the settings just written in effect (notInEffect)
         m_options.progress(ConfigPush::tr("the server is back"));
         return {};
     }
@@ -64,6 +67,7 @@ Result<void> ConfigPush::restartAndVerify()
                     m_applied.backups.isEmpty() ? ConfigPush::tr("none, the files were new")
                                                 : m_applied.backups.join(QStringLiteral(", ")))));
     restart.expected = before; // the old configuration: the server_id it had, nothing new in effect
+    restart.settleAfterEndMs = ServerRestart::SettleMs; // nobody checks the old configuration's server later
     ServerRestart second(m_ctx, restart);
     auto again = second.run();
     return std::unexpected(failure(StepId::Restart,
@@ -128,6 +132,8 @@ Result<QStringList> ConfigPush::notInEffect(ServerContext& ctx, const ConfigPlan
 
 Result<void> ConfigPush::verify()
 {
+    if (m_verified) // the restart's last look just found every setting in effect
+        return {};
     auto wrong = notInEffect(m_ctx, m_plan);
     if (!wrong)
         return std::unexpected(wrong.error());

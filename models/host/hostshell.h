@@ -89,6 +89,15 @@ public:
     /** Runs @p command with /bin/sh -c; fails only when it cannot be run or times out, not on a non-zero
      * exit. */
     virtual Result<CommandResult> run(const QString& command, int timeoutMs) = 0;
+    /** Runs every one of @p commands at once on the host in ONE remote call and keeps what each gave: the
+     *  next run() of exactly that command hands it over (once) instead of running it again. For commands a
+     *  later step will run anyway, asked while the shell waits for nothing else. A local shell does
+     *  nothing (a command costs no round trip there). */
+    virtual void prefetch(const QStringList& commands, int timeoutMs)
+    {
+        Q_UNUSED(commands);
+        Q_UNUSED(timeoutMs);
+    }
     /** What happened since the last call that the user should be told; empty for most shells. */
     virtual QList<HostNotice> takeNotices() { return {}; }
 

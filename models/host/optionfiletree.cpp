@@ -75,6 +75,11 @@ OptionFileTree OptionFileTree::parse(const QByteArray& out)
     return tree;
 }
 
+QString OptionFileTree::readScript()
+{
+    return QLatin1String(kReadTree);
+}
+
 Result<OptionFileTree> OptionFileTree::read(HostShell& shell, const QStringList& startFiles, int timeoutMs)
 {
     QStringList args;

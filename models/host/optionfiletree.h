@@ -20,6 +20,9 @@ public:
      *  is simply absent (callers read it on their own, which then says why). */
     static Result<OptionFileTree> read(
         HostShell& shell, const QStringList& startFiles, int timeoutMs = 30000);
+    /** The read script: reads the files given as its arguments ("$@"), then exits 0. A caller may run it
+     *  after a script of its own that sets them (one remote call). */
+    static QString readScript();
     /** Parses what the read script printed (exposed for tests). */
     static OptionFileTree parse(const QByteArray& printed);
 

@@ -42,6 +42,8 @@ public:
     Seen observe(qint64 sinceRestartMs);
     /** The same candidate process has answered for @p ms by now (@p nowMs on the restart's clock). */
     bool settled(qint64 nowMs, qint64 ms) const;
+    /** When (on the restart's clock) the candidate will have answered for @p ms; 0 without one. */
+    qint64 settledAt(qint64 ms) const { return m_candidate ? m_candidateSinceMs + ms : 0; }
     bool hasCandidate() const { return m_candidate.has_value(); }
     /** Once settled: what of the configuration just written is not in effect (empty: all is). */
     QString settingsMissing();

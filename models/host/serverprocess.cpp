@@ -192,6 +192,26 @@ Result<QList<ServerProcess>> ServerProcess::all(HostShell& shell, const QString&
     return found;
 }
 
+QString ServerProcess::pidFileScript(const Hint& hint)
+{
+    if (hint.pidFile.isEmpty())
+        return {};
+    const QString file = QDir::isAbsolutePath(hint.pidFile) || hint.dataDir.isEmpty()
+        ? hint.pidFile
+        : QDir(hint.dataDir).filePath(hint.pidFile);
+    return kShow
+        + QStringLiteral("p=$(tr -dc 0-9 < %1 2>/dev/null)\n[ -n \"$p\" ] && show \"$p\"")
+              .arg(Shell::quote(file));
+}
+
+std::optional<ServerProcess> ServerProcess::fromPidFileScript(const QByteArray& printed)
+{
+    const QList<Shown> found = parseShown(printed.left(printed.indexOf('\n') + 1));
+    if (found.isEmpty() || found.first().cmdline.isEmpty())
+        return std::nullopt;
+    return fromShown(found.first().pid, found.first().cmdline, found.first().cgroup);
+}
+
 Result<ServerProcess> ServerProcess::find(HostShell& shell, const Hint& hint, const QString& serverName)
 {
     if (hint.pid > 0)
@@ -202,14 +222,9 @@ Result<ServerProcess> ServerProcess::find(HostShell& shell, const Hint& hint, co
             ? hint.pidFile
             : QDir(hint.dataDir).filePath(hint.pidFile);
         // the pid file and the process it names in one remote call
-        if (auto shown = shell.run(kShow
-                    + QStringLiteral("p=$(tr -dc 0-9 < %1 2>/dev/null)\n[ -n \"$p\" ] && show \"$p\"\nexit 0")
-                          .arg(Shell::quote(file)),
-                10000)) {
-            const QList<Shown> found = parseShown(shown->out);
-            if (!found.isEmpty() && !found.first().cmdline.isEmpty())
-                return fromShown(found.first().pid, found.first().cmdline, found.first().cgroup);
-        }
+        if (auto shown = shell.run(pidFileScript(hint) + QStringLiteral("\nexit 0"), 10000))
+            if (auto found = fromPidFileScript(shown->out))
+                return *found;
         auto content = shell.readFile(file);
         const qint64 pid = content ? content->trimmed().toLongLong() : 0;
         if (pid > 0)

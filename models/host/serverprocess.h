@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 /** The running mysqld/mariadbd on a host (found by pid, pid file or port) as its host sees it:
  *  command line and cgroup. Read through a HostShell, so locally and over SSH alike. */
 class ServerProcess
@@ -24,6 +26,12 @@ public:
     };
 
     static Result<ServerProcess> find(HostShell& shell, const Hint& hint, const QString& serverName);
+    /** The script find() runs first for a hint with a pid file: prints the process it names
+     *  ("P <pid> <cmdline in hex> <cgroup in hex>") and leaves its pid in $p; empty without a pid file. A
+     *  caller may append more to it (one remote call). */
+    static QString pidFileScript(const Hint& hint);
+    /** The process a pidFileScript() printed (its first line), when it printed one with a command line. */
+    static std::optional<ServerProcess> fromPidFileScript(const QByteArray& printed);
     /** Every mysqld/mariadbd process on the host. */
     static Result<QList<ServerProcess>> all(HostShell& shell, const QString& serverName);
 

@@ -8,14 +8,20 @@
 #include <QThread>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 
 namespace {
 
 /** Waits @p ms, a short backoff step: the caller polls something remote between two of them. */
 void pause(int ms)
 {
-    QThread::msleep(ulong(ms));
+    QThread::msleep(ulong(std::max(ms, 0)));
 }
+
+/** While the server is away, a SQL connect attempt this often, beside the host's poll (which waits up to
+ *  400 ms on the host for the command's end): the new server is seen within this long of answering. */
+constexpr int kConnectEveryMs = 25;
 } // namespace
 
 ServerRestart::ServerRestart(ServerContext& ctx, Options options)
@@ -105,8 +111,10 @@ StepError ServerRestart::timedOut(HostShell& shell, const RemoteJob& job, const 
 Result<void> ServerRestart::judgeSettled(RestartedServer& server)
 {
     const QString missing = server.settingsMissing();
-    if (missing.isEmpty())
+    if (missing.isEmpty()) {
+        m_backAs = server.candidate();
         return {};
+    }
     return std::unexpected(
         failure(ServerRestart::tr("the server came back, but not with the configuration "
                                   "just written: %1. Another option file may override ours.")
@@ -125,10 +133,11 @@ Result<void> ServerRestart::waitUntilBack(RestartedServer& server)
                                                              "for %2 s: it did not restart")
                                                .arg(m_options.command)
                                                .arg(server.last() ? server.last()->uptime : now / 1000)));
-        if (server.settled(m_clock.elapsed(), SettleMs))
+        if (server.settled(m_clock.elapsed(), m_options.settleAfterEndMs))
             return judgeSettled(server);
         // a candidate still settling may finish doing so past the timeout
-        const qint64 deadline = m_options.timeoutMs + (server.hasCandidate() ? SettleMs : 0);
+        const qint64 deadline
+            = m_options.timeoutMs + (server.hasCandidate() ? m_options.settleAfterEndMs : 0);
         if (m_clock.elapsed() >= deadline) {
             const QString strangers = server.strangers();
             return std::unexpected(
@@ -137,7 +146,12 @@ Result<void> ServerRestart::waitUntilBack(RestartedServer& server)
                             .arg(strangers.isEmpty() ? QString()
                                                      : QStringLiteral(" (") + strangers + QLatin1Char(')'))));
         }
-        pause(backoff);
+        // nothing answers yet: the next look soon; a candidate settling: its last look at the settle's end
+        qint64 wait = seen == RestartedServer::Seen::Nothing ? std::min(backoff, kConnectEveryMs) : backoff;
+        if (server.hasCandidate())
+            wait = std::clamp<qint64>(
+                server.settledAt(m_options.settleAfterEndMs) - m_clock.elapsed(), 1, wait);
+        pause(int(wait));
         backoff = std::min(backoff * 2, 250);
     }
 }
@@ -162,22 +176,45 @@ Result<void> ServerRestart::run()
     RemoteJob::State state;
     QString lostConnection;
     qint64 nextProgress = 5000;
-    qint64 nextConnect = 20;
-    int connectBackoff = 20; // asks soon, then less often: no fixed wait between the attempts
+    qint64 nextConnect = 0;
+    int connectBackoff = kConnectEveryMs; // often while nothing answers, less often once the server does
     int backoff = 20;
+    // SQL looks at the server beside the host's poll: every 25 ms while nothing answers (the new server is
+    // seen as soon as it answers, not at the poll's end), every 100 ms while the old server is still stopping
+    // or another one answers, then less often while a candidate stays
+    auto look = [&] {
+        if (m_clock.elapsed() < nextConnect)
+            return;
+        const auto seen = server.observe(m_clock.elapsed());
+        if (seen == RestartedServer::Seen::Candidate)
+            connectBackoff = std::min(connectBackoff * 2, 500);
+        else if (seen == RestartedServer::Seen::Nothing)
+            connectBackoff = kConnectEveryMs;
+        else
+            connectBackoff = 100;
+        nextConnect = m_clock.elapsed() + connectBackoff;
+    };
     // a server that answers while the command still runs is back once it has stayed up long enough
     auto backWhileRunning = [&]() -> bool {
-        if (m_clock.elapsed() < nextConnect)
-            return false;
-        server.observe(m_clock.elapsed());
-        nextConnect = m_clock.elapsed() + connectBackoff;
-        connectBackoff = std::min(connectBackoff * 2, 500);
+        look();
         return server.settled(m_clock.elapsed(), SettleWhileRunningMs);
+    };
+    // the host's poll runs on a thread of its own while this one only looks at the server over SQL (the shell
+    // is used by one thread at a time); the poll's answer is taken as soon as it comes
+    auto pollHost = [&]() -> Result<RemoteJob::State> {
+        HostShell* sh = *shell;
+        const RemoteJob& j = *job;
+        auto pending = std::async(std::launch::async, [&j, sh] { return j.state(*sh); });
+        while (pending.wait_for(std::chrono::milliseconds(
+                   std::clamp<qint64>(nextConnect - m_clock.elapsed(), 1, kConnectEveryMs)))
+            == std::future_status::timeout)
+            look();
+        return pending.get();
     };
     for (;;) {
         if (m_clock.elapsed() >= m_options.timeoutMs)
             return std::unexpected(timedOut(**shell, *job, lostConnection));
-        auto polled = job->state(**shell);
+        auto polled = pollHost();
         if (!polled) {
             // the connection dropped: the command runs on by itself; the next poll reconnects
             if (lostConnection.isEmpty())
@@ -231,7 +268,13 @@ Result<void> ServerRestart::run()
                                    .arg(said.isEmpty() ? QString() : QStringLiteral(": ") + said.first()));
             nextProgress += 5000;
         }
-        pause(backoff);
+        // the host's poll already waits on the host for the end: between two of them a short breath only,
+        // the SQL looks going on
+        const qint64 until = m_clock.elapsed() + backoff;
+        while (m_clock.elapsed() < until) {
+            pause(int(std::min<qint64>(until - m_clock.elapsed(), kConnectEveryMs)));
+            look();
+        }
         backoff = std::min(backoff * 2, lostConnection.isEmpty() ? 100 : 1000);
     }
 
@@ -282,7 +325,10 @@ Result<void> ServerRestart::run()
         return std::unexpected(failure(ServerRestart::tr("\"%1\" succeeded, but %2. The server says:\n%3")
                                            .arg(cmd, back.error().text, serverSays())));
     // a success needs no record on the host; a failure keeps it for the admin
-    if (auto removed = job->remove(**shell); !removed)
+    if (m_options.cleanUpInBackground)
+        // off the critical path; a folder that could not be removed only stays in the host's temp folder
+        m_ctx.onHostShellInBackground([done = *job](HostShell& sh) { done.remove(sh); });
+    else if (auto removed = job->remove(**shell); !removed)
         m_options.progress(removed.error().text);
     return {};
 }

@@ -14,16 +14,21 @@ class RemoteJob;
 /** Restarts a server with its restart command and learns the true outcome. The command runs detached
  *  on the host (RemoteJob), so a dropped SSH connection cannot kill it between stop and start; the
  *  outcome is read back after reconnecting. The server is back only when the server of this configuration
- *  answers as a new process and stays up (RestartedServer): 2 s after the command ended with 0, 15 s while
- *  it still runs. Stops waiting as soon as the command has failed or the server's error log shows that it
- *  aborted, and then quotes the server's own words. A command still running at the timeout is stopped
- *  with its whole process group; when that cannot be made sure of, mayStillRun() says so and nothing may
- *  restart the server meanwhile. Polls with a short backoff (no fixed sleeps) and reports progress after
- *  5 s, then every 5 s. */
+ *  answers as a new process and stays up (RestartedServer): 2 s after the command ended with 0 (unless the
+ * caller proves that itself, Options::settleAfterEndMs), 15 s while it still runs. Stops waiting as soon as
+ * the command has failed or the server's error log shows that it aborted, and then quotes the server's own
+ * words. A command still running at the timeout is stopped with its whole process group; when that cannot be
+ * made sure of, mayStillRun() says so and nothing may restart the server meanwhile. Polls with a short
+ * backoff (no fixed sleeps) and reports progress after 5 s, then every 5 s. */
 class ServerRestart
 {
     Q_DECLARE_TR_FUNCTIONS(ServerRestart)
 public:
+    /** After the command ended with 0: how long the same new process must answer. */
+    static constexpr qint64 SettleMs = 2000;
+    /** While the command still runs: longer than an init script's short diagnostic start (10 s). */
+    static constexpr qint64 SettleWhileRunningMs = 15000;
+
     struct Options
     {
         QString command;
@@ -31,12 +36,15 @@ public:
         int timeoutMs = 90000;
         std::function<void(const QString&)> progress;
         RestartedServer::Expected expected; ///< the server that must come back
+        /** After the command ended with 0: how long the same new process must answer (SettleMs). 0 when the
+         *  caller proves that it stays up itself: setup checks that the very process seen here is the one
+         *  its verification starts and ends with (see backAs()). */
+        qint64 settleAfterEndMs = SettleMs;
+        /** After a success, the job's folder is removed on a thread of its own (ServerContext::
+         *  onHostShellInBackground) instead of before run() returns: for a caller that does not hold on to
+         *  the shell itself afterwards. */
+        bool cleanUpInBackground = false;
     };
-
-    /** After the command ended with 0: how long the same new process must answer. */
-    static constexpr qint64 SettleMs = 2000;
-    /** While the command still runs: longer than an init script's short diagnostic start (10 s). */
-    static constexpr qint64 SettleWhileRunningMs = 15000;
 
     ServerRestart(ServerContext& ctx, Options options);
 
@@ -46,6 +54,8 @@ public:
     /** After a failed run(): the restart command could not be stopped (or its end not learnt), so it may
      *  still be running on the host — nothing else may restart the server meanwhile. */
     bool mayStillRun() const { return m_mayStillRun; }
+    /** After a successful run(): the server process that came back. */
+    const std::optional<RunningServer>& backAs() const { return m_backAs; }
 
     /** The lines of @p text that say why a server did not start ("[ERROR]", "Errcode", "failed", …);
      *  else (unless @p tellingOnly) its last lines. At most @p max lines. */
@@ -71,4 +81,5 @@ private:
     Options m_options;
     QElapsedTimer m_clock;
     bool m_mayStillRun = false;
+    std::optional<RunningServer> m_backAs;
 };

@@ -55,6 +55,39 @@ void ServerContext::prepareHostShell()
         [factory = shellFactory, p = profile] { return factory ? factory(p) : makeHostShell(p); });
 }
 
+void ServerContext::prefetchOnHost(const QStringList& commands, int timeoutMs)
+{
+    if (commands.isEmpty() || !profile.hasSsh)
+        return;
+    if (m_pendingShell.valid()) {
+        // chained to the handshake: the batch goes out as soon as the session is open
+        m_pendingShell = std::async(
+            std::launch::async, [opening = std::move(m_pendingShell), commands, timeoutMs]() mutable {
+                auto made = opening.get();
+                if (made)
+                    (*made)->prefetch(commands, timeoutMs);
+                return made;
+            });
+        return;
+    }
+    if (auto sh = hostShell())
+        (*sh)->prefetch(commands, timeoutMs);
+}
+
+void ServerContext::onHostShellInBackground(std::function<void(HostShell&)> work)
+{
+    joinBackground();
+    if (!shell)
+        return;
+    m_background = std::async(std::launch::async, [sh = shell.get(), work = std::move(work)] { work(*sh); });
+}
+
+void ServerContext::joinBackground()
+{
+    if (m_background.valid())
+        m_background.get();
+}
+
 int ServerContext::intent(const QString& step, const QString& action, const QJsonObject& undo, bool lasting)
 {
     return journal ? journal->intent(profile.name, step, action, undo, lasting) : 0;
@@ -74,6 +107,7 @@ void ServerContext::intentReleased(int id)
 
 Result<HostShell*> ServerContext::hostShell()
 {
+    joinBackground();
     if (!shell) {
         auto made = m_pendingShell.valid() ? m_pendingShell.get()
             : shellFactory                 ? shellFactory(profile)

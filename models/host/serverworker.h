@@ -37,8 +37,19 @@ struct ServerContext
     /** Starts opening the host shell in the background (the SSH handshake while SQL work goes on);
      *  hostShell() takes it over. No-op when it is open or local. */
     void prepareHostShell();
+    /** Runs @p commands on the host in one remote call (HostShell::prefetch): right after the SSH
+     *  handshake when the shell is still being opened in the background, else now. Later steps that run
+     *  one of them get its result without a round trip. No-op for a local shell. */
+    void prefetchOnHost(const QStringList& commands, int timeoutMs);
+    /** Runs @p work on the host shell on a thread of its own (a clean-up nobody waits for); the next
+     *  hostShell() waits for it first, so the shell is never used by two threads at once. */
+    void onHostShellInBackground(std::function<void(HostShell&)> work);
     /** What the host shell has to tell since the last call (see HostShell::takeNotices). */
-    QList<HostNotice> takeNotices() { return shell ? shell->takeNotices() : QList<HostNotice>(); }
+    QList<HostNotice> takeNotices()
+    {
+        joinBackground();
+        return shell ? shell->takeNotices() : QList<HostNotice>();
+    }
 
     std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> shellFactory;
 
@@ -52,7 +63,11 @@ struct ServerContext
     void intentReleased(int id);
 
 private:
+    /** Waits for the work onHostShellInBackground() started. */
+    void joinBackground();
+
     std::future<Result<std::unique_ptr<HostShell>>> m_pendingShell;
+    std::future<void> m_background; ///< declared after shell: joined before the shell is destroyed
 };
 
 /** A QObject in a QThread of its own that owns one server's SQL connection and host shell.

@@ -80,6 +80,15 @@ TlsPeerFacts TlsPeerCheck::parse(const QByteArray& out)
 Result<TlsPeerFacts> TlsPeerCheck::run(
     HostShell& shell, const QString& host, int port, const QString& caFile, bool checkName, int timeoutSec)
 {
+    auto r = shell.run(command(host, port, caFile, checkName, timeoutSec), (timeoutSec + 10) * 1000);
+    if (!r)
+        return std::unexpected(r.error());
+    return parse(r->out + r->err);
+}
+
+QString TlsPeerCheck::command(
+    const QString& host, int port, const QString& caFile, bool checkName, int timeoutSec)
+{
     QStringList args { QStringLiteral("-starttls"), QStringLiteral("mysql"), QStringLiteral("-connect"),
         Shell::quote((host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host)
             + QLatin1Char(':') + QString::number(port)) };
@@ -90,16 +99,11 @@ Result<TlsPeerFacts> TlsPeerCheck::run(
                                              : QStringLiteral("-verify_ip"))
              << Shell::quote(host);
     // one round trip: the handshake's words and exit code, then the certificate it printed, decoded
-    const QString command
-        = QStringLiteral("command -v openssl >/dev/null 2>&1 || { echo ==no-openssl; exit 0; }; "
-                         "out=$(timeout %1 openssl s_client %2 </dev/null 2>&1); rc=$?; "
-                         "printf '%s\\n' \"$out\"; echo \"==rc $rc\"; "
-                         "printf '%s\\n' \"$out\" | openssl x509 -noout -subject -issuer -enddate "
-                         "-nameopt RFC2253 2>/dev/null; exit 0")
-              .arg(timeoutSec)
-              .arg(args.join(QLatin1Char(' ')));
-    auto r = shell.run(command, (timeoutSec + 10) * 1000);
-    if (!r)
-        return std::unexpected(r.error());
-    return parse(r->out + r->err);
+    return QStringLiteral("command -v openssl >/dev/null 2>&1 || { echo ==no-openssl; exit 0; }; "
+                          "out=$(timeout %1 openssl s_client %2 </dev/null 2>&1); rc=$?; "
+                          "printf '%s\\n' \"$out\"; echo \"==rc $rc\"; "
+                          "printf '%s\\n' \"$out\" | openssl x509 -noout -subject -issuer -enddate "
+                          "-nameopt RFC2253 2>/dev/null; exit 0")
+        .arg(timeoutSec)
+        .arg(args.join(QLatin1Char(' ')));
 }

@@ -34,6 +34,10 @@ public:
      *  and with @p checkName, that the certificate names @p host. */
     static Result<TlsPeerFacts> run(HostShell& shell, const QString& host, int port, const QString& caFile,
         bool checkName, int timeoutSec = 15);
+    /** The one command run() runs on the host (setup's inspection has it run right after the SSH
+     *  handshake, see ServerContext::prefetchOnHost). */
+    static QString command(
+        const QString& host, int port, const QString& caFile, bool checkName, int timeoutSec = 15);
     /** Parses the output of the command run() runs (for tests). */
     static TlsPeerFacts parse(const QByteArray& out);
     /** The date format of openssl and of Ssl_server_not_after ("Dec  4 23:52:52 2027 GMT"). */

@@ -180,13 +180,17 @@ Result<void> ReplicationSteps::changeSource(
     return sql.exec(d.startReplica());
 }
 
+QString ReplicationSteps::peerProbeCommand(const QString& host, int port)
+{
+    return QStringLiteral("timeout 5 bash -c 'exec 3<>/dev/tcp/%1/%2' 2>/dev/null").arg(host).arg(port);
+}
+
 Result<int> ReplicationSteps::peerAnswers(ServerContext& ctx, const QString& host, int port)
 {
     auto shell = ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
-    auto r = (*shell)->run(
-        QStringLiteral("timeout 5 bash -c 'exec 3<>/dev/tcp/%1/%2' 2>/dev/null").arg(host).arg(port), 8000);
+    auto r = (*shell)->run(peerProbeCommand(host, port), 8000);
     if (!r)
         return std::unexpected(r.error());
     return r->exitCode == 0 ? 1 : (r->exitCode == 127 ? -1 : 0);

@@ -39,6 +39,9 @@ public:
     /** From this server's host, whether a TCP connection to @p host:@p port opens within 5 s:
      *  1 yes, 0 no, -1 cannot tell (no bash or timeout there). @p host must be a validated host name. */
     static Result<int> peerAnswers(ServerContext& ctx, const QString& host, int port);
+    /** The command peerAnswers() runs on the host (setup's inspection has it run right after the SSH
+     *  handshake, see ServerContext::prefetchOnHost). */
+    static QString peerProbeCommand(const QString& host, int port);
     /** A strong password for the replication account (upper, lower, digit and symbol; no quote or backslash).
      */
     static QString generatePassword(int length = 24);

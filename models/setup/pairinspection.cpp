@@ -1,6 +1,8 @@
 #include "setup/pairinspection.h"
 
 #include "common/stepid.h"
+#include "config/configlocator.h"
+#include "config/configpush.h"
 #include "config/replicationsettings.h"
 #include "host/serverworker.h"
 #include "replication/replicationsteps.h"
@@ -30,6 +32,8 @@ Result<void> PairInspection::run()
             return std::unexpected(inspected.error());
         }
         s = *inspected;
+        // what the next steps will ask the host, in one remote call right after the SSH handshake
+        ctx.prefetchOnHost(hostCommands(ctx.index, s), PrefetchTimeoutMs);
         return tr("%1, server_id %2, binary log %3")
             .arg(s.versionString)
             .arg(s.serverId)
@@ -55,6 +59,19 @@ Result<void> PairInspection::run()
     if (!bothAnswer)
         return std::unexpected(in[0].reachable ? in[1].error : in[0].error);
     return {};
+}
+
+QStringList PairInspection::hostCommands(int index, const ServerInspection& inspected) const
+{
+    const ServerProfile& self = m_profile.servers[index];
+    const ServerProfile& peer = m_profile.servers[1 - index];
+    QStringList commands { ReplicationSteps::peerProbeCommand(peer.effectivePeerHost(), peer.port) };
+    commands += PreflightTls::hostCommands(m_profile, index);
+    if (self.configFile == QLatin1String("auto"))
+        commands << ConfigLocator::lookupCommand(inspected.processHint());
+    if (self.restartCommand != QLatin1String("auto") && !self.restartCommand.isEmpty())
+        commands << ConfigPush::restartProgramCheck(self.restartCommand);
+    return commands;
 }
 
 void PairInspection::checkTls()

@@ -28,7 +28,14 @@ public:
     QList<Finding> findings;
     QStringList stepsDone; ///< step ids that succeeded on both servers
 
+    /** How long the host calls of the inspection's batch may take (the peer probe and TLS check time out
+     *  well before). */
+    static constexpr int PrefetchTimeoutMs = 30000;
+
 private:
+    /** What the next steps will run on server @p index's host (the peer probe, the TLS check, the server
+     *  process with its option files, the restart command's program), known once it is inspected. */
+    QStringList hostCommands(int index, const ServerInspection& inspected) const;
     void reachPeers();
     void checkTls();
 

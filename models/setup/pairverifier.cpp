@@ -163,6 +163,17 @@ Result<void> PairVerifier::verify(int timeoutMs, const std::function<void(const 
             return std::unexpected(seen.error());
         }
         before[i] = *seen;
+        // the process that came back from setup's restart: still the same one (not restarted or replaced
+        // since), so that the check at the end proves it stayed up from its restart to the last row
+        if (m_restarted[i] && !m_restarted[i]->sameProcess(*seen)) {
+            const StepError gone { m_profile.servers[i].name, StepId::Verify, 0,
+                tr("%1 is not the server process that came back from its restart (then %2; now %3): it "
+                   "restarted or was replaced since, so replication is NOT verified; look at why, then run "
+                   "setup again")
+                    .arg(m_profile.servers[i].name, m_restarted[i]->describe(), seen->describe()) };
+            report(SetupEvent::Kind::StepFailed, gone.server, gone.text, t.elapsed());
+            return std::unexpected(gone);
+        }
     }
     report(SetupEvent::Kind::StepStarted, {}, tr("waiting for the IO and SQL threads on both servers"), -1);
     const Result<QString> threads = waitForThreads(timeoutMs);

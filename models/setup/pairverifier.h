@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <type_traits>
 
 class ServerWorker;
@@ -26,6 +27,10 @@ public:
         const std::atomic_bool* cancel = nullptr);
 
     static constexpr int DefaultReconnectWindowMs = 20000;
+
+    /** Server @p index must be the process @p restarted (the one that came back from setup's restart) when
+     *  the verification starts, and so still when it ends: it stayed up since its restart. */
+    void expectProcess(int index, const RunningServer& restarted) { m_restarted[index] = restarted; }
 
     /** The verify step: waitForThreads(), then roundTrip(), each reported to @p onEvent as it starts and
      *  ends (step "verify"); fails when either server is not the same process at the end as at the start
@@ -63,4 +68,5 @@ private:
     const std::atomic_bool* m_cancel;
     int m_reconnectWindowMs = DefaultReconnectWindowMs;
     std::atomic_int m_reconnects[2] = { 0, 0 };
+    std::optional<RunningServer> m_restarted[2];
 };

@@ -1,5 +1,7 @@
 #include "setup/preflighttls.h"
 
+#include "common/shellquote.h"
+#include "common/stepid.h"
 #include "host/serverworker.h"
 #include "sql/dialect.h"
 
@@ -17,6 +19,26 @@ void PreflightTls::readServer(ServerContext& ctx, TlsServerFacts& f)
             = TlsPeerCheck::parseDate(status->value(0).value(QStringLiteral("Value")).toString());
 }
 
+QString PreflightTls::caCheckCommand(const QString& caFile)
+{
+    return QStringLiteral("f=%1; if [ -e \"$f\" ] || [ -L \"$f\" ]; then exit 0; else exit 1; fi")
+        .arg(Shell::quote(caFile));
+}
+
+QStringList PreflightTls::hostCommands(const PairProfile& pair, int index)
+{
+    if (!pair.tls.isOn())
+        return {};
+    const TlsFiles files = pair.servers[index].hostTlsFiles();
+    const ServerProfile& peer = pair.servers[1 - index];
+    QStringList commands;
+    if (pair.tls.verifies() && !files.ca.isEmpty())
+        commands << caCheckCommand(files.ca);
+    commands << TlsPeerCheck::command(peer.effectivePeerHost(), peer.port,
+        pair.tls.verifies() ? files.ca : QString(), pair.tls.mode == TlsMode::VerifyIdentity);
+    return commands;
+}
+
 TlsServerFacts PreflightTls::gather(ServerContext& ctx, const PairProfile& pair, bool peerReachable)
 {
     TlsServerFacts f;
@@ -30,12 +52,16 @@ TlsServerFacts PreflightTls::gather(ServerContext& ctx, const PairProfile& pair,
     }
     const TlsFiles files = ctx.profile.hostTlsFiles();
     if (pair.tls.verifies() && !files.ca.isEmpty()) {
-        auto exists = (*shell)->exists(files.ca);
-        if (!exists) {
-            f.hostError = exists.error();
+        auto exists = (*shell)->run(caCheckCommand(files.ca), 30000);
+        if (!exists || (exists->exitCode != 0 && exists->exitCode != 1)) {
+            f.hostError = exists ? StepError { ctx.profile.name, StepId::FileExists, 0,
+                // the words of SshShell::exists(), translated there
+                QCoreApplication::translate("SshShell", "cannot check whether %1 exists on %2: %3")
+                    .arg(files.ca, (*shell)->describe(), QString::fromUtf8(exists->err).trimmed()) }
+                                 : exists.error();
             return f;
         }
-        f.caOnHost = *exists ? 1 : 0;
+        f.caOnHost = exists->exitCode == 0 ? 1 : 0;
         if (f.caOnHost == 0)
             return f;
     }

@@ -36,6 +36,11 @@ public:
     /** On server @p ctx's worker: its TLS variables, and from its host toward @p peer (when
      *  @p peerReachable) the CA file and the handshake. */
     static TlsServerFacts gather(ServerContext& ctx, const PairProfile& pair, bool peerReachable);
+    /** The commands gather() runs on server @p index's host when its peer answers (for
+     *  ServerContext::prefetchOnHost); none with TLS off. */
+    static QStringList hostCommands(const PairProfile& pair, int index);
+    /** Exits 0 when @p caFile exists on the host, 1 when not. */
+    static QString caCheckCommand(const QString& caFile);
     /** Reads the server's have_ssl and certificate expiry only. */
     static void readServer(ServerContext& ctx, TlsServerFacts& facts);
     static QList<Finding> check(const PairProfile& pair, const ServerInspection (&in)[2],

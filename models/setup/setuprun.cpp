@@ -190,7 +190,12 @@ bool SetupRun::applyConfig()
                 [this, &ctx](const QString& text) {
                     report(SetupEvent::Kind::Info, ctx.profile.name, StepId::Config, text);
                 },
-                true }); // "check config" ran precheck on both servers just before
+                true, // "check config" ran precheck on both servers just before
+                false,
+                // no settle after a restart command that ended with 0: the verification checks that the
+                // very process that came back is the one it starts and ends with (a physical copy restarts
+                // the receiving server again, so there the settle stays)
+                m_data->physical() ? ServerRestart::SettleMs : 0 });
         const auto applied = push.apply();
         m_applied[ctx.index] = push.applied(); // recorded in the journal whether or not it worked
         if (!applied)
@@ -239,6 +244,10 @@ bool SetupRun::applyConfig()
 bool SetupRun::verify()
 {
     PairVerifier verifier(m_profile, m_pair.worker(0), m_pair.worker(1), m_cancel.get());
+    if (!m_data->physical())
+        for (int i = 0; i < 2; ++i)
+            if (m_applied[i].restartedAs)
+                verifier.expectProcess(i, *m_applied[i].restartedAs);
     if (auto verified = verifier.verify(m_options.verifyTimeoutMs, m_onEvent); !verified)
         return fail(verified.error());
     m_journal.add(StepId::Verify);

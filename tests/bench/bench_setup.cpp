@@ -8,6 +8,7 @@
 // measured before the setup in odd rounds and after it in even ones, so that a machine getting busier or
 // quieter does not favour either (goal: at most 200 ms, every run). Each round prints its overhead with the
 // machine's load (/proc/loadavg) beside it, and the end the median and spread of the rounds.
+#include "common/stepid.h"
 #include "host/ssh/sshshell.h"
 #include "sandbox/sandbox.h"
 #include "setup/setuprunner.h"
@@ -35,6 +36,8 @@ struct Run
     QString error;
     qint64 floorMs = -1; ///< both restarted at once by hand, over SSH (parallel runs with --ssh only)
     qint64 restartMs[2] = { -1, -1 }; ///< each of the two restarts by hand
+    qint64 restartingAt[2] = { -1, -1 }; ///< setup's own restart of A, B began (ms since setup's start)
+    qint64 backAt[2] = { -1, -1 }; ///< setup saw A, B back
 };
 
 SshdFixture* g_sshd = nullptr;
@@ -138,7 +141,16 @@ Run runOnce(bool sequential, bool floorFirst)
     QEventLoop loop;
     QObject ctx;
     const bool showEvents = qEnvironmentVariableIsSet("BENCH_EVENTS"); // every event line, to see where
-    QObject::connect(&runner, &SetupRunner::event, &ctx, [&run, showEvents](const SetupEvent& e) {
+    QElapsedTimer since;
+    since.start();
+    QObject::connect(&runner, &SetupRunner::event, &ctx, [&run, &since, showEvents](const SetupEvent& e) {
+        const int server = e.server == QLatin1String("A") ? 0 : e.server == QLatin1String("B") ? 1 : -1;
+        if (server >= 0 && e.kind == SetupEvent::Kind::Info && e.step == StepId::Config) {
+            if (e.text.startsWith(QLatin1String("restarting the server")))
+                run.restartingAt[server] = since.elapsed();
+            else if (e.text == QLatin1String("the server is back"))
+                run.backAt[server] = since.elapsed();
+        }
         if (showEvents)
             QTextStream(stderr) << e.toLine() << Qt::endl;
         if (e.kind == SetupEvent::Kind::StepFinished && e.elapsedMs >= 0)
@@ -149,6 +161,7 @@ Run runOnce(bool sequential, bool floorFirst)
     QObject::connect(&runner, &SetupRunner::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
     QElapsedTimer t;
     t.start();
+    since.restart();
     runner.start(SetupRunner::Mode::Setup);
     loop.exec();
     run.totalMs = t.elapsed();
@@ -199,6 +212,20 @@ int main(int argc, char* argv[])
         seq += lastSeq.totalMs;
         floor += lastPar.floorMs;
         overheads << lastPar.totalMs - lastPar.floorMs;
+        if (ssh && lastPar.backAt[0] >= 0 && lastPar.backAt[1] >= 0) {
+            // where the overhead is: before the restart, the restart as setup saw it, after both are back
+            const qint64 lastBack = std::max(lastPar.backAt[0], lastPar.backAt[1]);
+            out << QStringLiteral(
+                "round %1: before the restart A %2 ms, B %3 ms; restart (begun to seen back) "
+                "A %4 ms, B %5 ms; after both were back %6 ms")
+                       .arg(r + 1)
+                       .arg(lastPar.restartingAt[0])
+                       .arg(lastPar.restartingAt[1])
+                       .arg(lastPar.backAt[0] - lastPar.restartingAt[0])
+                       .arg(lastPar.backAt[1] - lastPar.restartingAt[1])
+                       .arg(lastPar.totalMs - lastBack)
+                << Qt::endl;
+        }
         if (ssh)
             out << QStringLiteral(
                 "round %1: setup (both at once) %2 ms, both restarted at once by hand %3 ms (A %5 ms, B "

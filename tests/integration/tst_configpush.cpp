@@ -1,4 +1,5 @@
 #include "common/shellquote.h"
+#include "common/stepid.h"
 #include "support/setupdriver.h"
 #include "support/sshdfixture.h"
 #include "support/testsupport.h"
@@ -511,6 +512,35 @@ private Q_SLOTS:
         QVERIFY2(o.error.text.contains(QStringLiteral("server is back up")), qPrintable(o.error.text));
         QVERIFY(sb.isRunning(1));
         QCOMPARE(sandboxSql(sb, 1, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
+    }
+
+    void aServerThatRestartsRightAfterSetupsRestartIsNeverVerified()
+    {
+        // setup counts B back as soon as its new process answers after the restart command ended with 0 (no
+        // 2 s settle): that very process must then be the one the verification starts and ends with. Here B
+        // goes down and comes up again as another process right after setup's restart (as a server that
+        // crashes and is started again by its supervisor): setup must fail — the next step on B finds its
+        // session lost, or the verification another process (tst_verifierlostserver tests that part alone)
+        // — and never say "verified".
+        SandboxPair pair;
+        QVERIFY2(pair.up(), qPrintable(pair.error()));
+        Sandbox& sb = pair.sandbox();
+        qint64 upAfterRestart = -1;
+        bool restartedAgain = false;
+        const SetupOutcome o = runSetup(sb.pairProfile(), SetupRunner::Mode::Setup, [&](SetupRunner& r) {
+            r.setAfterStepHook([&](const QString& step) {
+                if (step != StepId::Config)
+                    return;
+                upAfterRestart = uptime(sb, 1);
+                restartedAgain = sb.stop(1) && sb.start(1);
+            });
+        });
+        dump(o);
+        QVERIFY(restartedAgain);
+        QVERIFY2(upAfterRestart >= 0 && upAfterRestart < 5, qPrintable(QString::number(upAfterRestart)));
+        QVERIFY(!o.ok);
+        QVERIFY(!o.said(QStringLiteral("replication verified")));
+        QCOMPARE(o.error.server, QStringLiteral("B"));
     }
 
     void aHungRestartIsStoppedWithItsWholeGroupAndNeverRunsOn()

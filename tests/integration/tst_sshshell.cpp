@@ -1,5 +1,6 @@
 #include "common/shellquote.h"
 #include "config/configlocator.h"
+#include "host/optionfiletree.h"
 #include "host/restartdetector.h"
 #include "host/serverworker.h"
 #include "host/ssh/sshshell.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <unistd.h>
@@ -347,6 +349,40 @@ private Q_SLOTS:
         QCOMPARE(r->err, QByteArray("err\n"));
     }
 
+    void prefetchRunsTheCommandsInOneCallAndHandsEachOverOnce()
+    {
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile::setPermissions(dir.path(),
+            QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::WriteOther
+                | QFile::ExeOther);
+        const QString runs = dir.path() + QStringLiteral("/runs");
+        const QString counted = QStringLiteral("echo x >> %1; echo out; echo err >&2; exit 3").arg(runs);
+        const QString binary = QStringLiteral("printf 'a\\000b\\n'");
+        const QString silent = QStringLiteral("true");
+        shell->prefetch({ counted, binary, silent }, 10000);
+        QCOMPARE(remote(*shell, QStringLiteral("wc -l < %1").arg(runs)), QStringLiteral("1"));
+        auto first = shell->run(counted, 5000); // handed over: not run again
+        QVERIFY(first);
+        QCOMPARE(first->exitCode, 3);
+        QCOMPARE(first->out, QByteArray("out\n"));
+        QCOMPARE(first->err, QByteArray("err\n"));
+        QCOMPARE(remote(*shell, QStringLiteral("wc -l < %1").arg(runs)), QStringLiteral("1"));
+        auto bytes = shell->run(binary, 5000);
+        QVERIFY(bytes);
+        QCOMPARE(bytes->out, QByteArray("a\0b\n", 4));
+        auto empty = shell->run(silent, 5000);
+        QVERIFY(empty);
+        QCOMPARE(empty->exitCode, 0);
+        QVERIFY(empty->out.isEmpty());
+        auto again = shell->run(counted, 5000); // once only: now it runs
+        QVERIFY(again);
+        QCOMPARE(again->exitCode, 3);
+        QCOMPARE(remote(*shell, QStringLiteral("wc -l < %1").arg(runs)), QStringLiteral("2"));
+    }
+
     void runTimesOutAndTheSessionSurvives()
     {
         auto shell = openOrFail(known());
@@ -461,6 +497,16 @@ private Q_SLOTS:
             auto loc = locator.locate(hint, Flavor::MariaDB);
             QVERIFY2(loc.has_value(), qPrintable(loc ? QString() : loc.error().toString()));
             QCOMPARE(loc->mainFile, s.configFile);
+            // the process and its option files in the one call setup's inspection has run beforehand
+            // (the unprivileged login user may read the pid file: setup's sudo reads it as root)
+            QFile::setPermissions(s.pidFile, QFileInfo(s.pidFile).permissions() | QFile::ReadOther);
+            auto printed = shell->run(ConfigLocator::lookupCommand(hint), 10000);
+            QVERIFY2(printed, qPrintable(printed ? QString() : printed.error().toString()));
+            OptionFileTree tree;
+            const auto process = ConfigLocator::parseLookup(printed->out, &tree);
+            QVERIFY2(process, printed->out.constData());
+            QCOMPARE(process->option(QStringLiteral("defaults-file")), s.configFile);
+            QVERIFY2(tree.file(s.configFile), printed->out.constData());
             QVERIFY(loc->readOrder.contains(s.configFile));
             // and by port alone, as when the pid file is unknown
             ServerProcess::Hint byPort;

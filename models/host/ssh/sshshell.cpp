@@ -179,5 +179,73 @@ Result<QStringList> SshShell::listDir(const QString& dir, const QString& glob)
 
 Result<CommandResult> SshShell::run(const QString& command, int timeoutMs)
 {
+    if (const auto it = m_prefetched.constFind(command); it != m_prefetched.cend()) {
+        const CommandResult done = *it;
+        m_prefetched.erase(it);
+        return done;
+    }
     return script(StepId::RunCommand, command, {}, timeoutMs);
+}
+
+QString SshShell::batchScript(const QStringList& commands)
+{
+    // each command in a subshell of its own, all at the same time, their output in a private folder; then
+    // each one's exit status and byte counts, followed by its output and its errors
+    QString body = QStringLiteral("d=$(mktemp -d \"${TMPDIR:-/tmp}/replipair-batch.XXXXXX\") || exit 1\n"
+                                  "trap 'rm -rf \"$d\"' EXIT\n");
+    for (qsizetype i = 0; i < commands.size(); ++i)
+        body += QStringLiteral("( ( %1\n) </dev/null >\"$d/o%2\" 2>\"$d/e%2\"; echo $? >\"$d/s%2\" ) &\n")
+                    .arg(commands.at(i), QString::number(i));
+    body += QStringLiteral("wait\n"
+                           "i=0; while [ $i -lt %1 ]; do\n"
+                           "  printf 'R %s %s %s %s\\n' $i \"$(cat \"$d/s$i\" 2>/dev/null || echo -1)\" "
+                           "$(wc -c < \"$d/o$i\") $(wc -c < \"$d/e$i\")\n"
+                           "  cat \"$d/o$i\" \"$d/e$i\"; i=$((i+1))\n"
+                           "done\n")
+                .arg(commands.size());
+    return body;
+}
+
+QMap<int, CommandResult> SshShell::parseBatch(const QByteArray& out)
+{
+    QMap<int, CommandResult> results;
+    qsizetype pos = 0;
+    while (pos < out.size()) {
+        const qsizetype nl = out.indexOf('\n', pos);
+        if (nl < 0)
+            break;
+        const QList<QByteArray> head = out.mid(pos, nl - pos).split(' ');
+        pos = nl + 1;
+        if (head.size() != 5 || head.at(0) != "R")
+            break;
+        bool okIndex = false, okOut = false, okErr = false;
+        const int index = head.at(1).toInt(&okIndex);
+        const qsizetype outSize = head.at(3).toLongLong(&okOut);
+        const qsizetype errSize = head.at(4).toLongLong(&okErr);
+        if (!okIndex || !okOut || !okErr || outSize < 0 || errSize < 0
+            || pos + outSize + errSize > out.size())
+            break; // cut short: what came before stands, the rest runs on its own when asked
+        CommandResult r;
+        r.exitCode = head.at(2).toInt();
+        r.out = out.mid(pos, outSize);
+        r.err = out.mid(pos + outSize, errSize);
+        pos += outSize + errSize;
+        if (r.exitCode >= 0)
+            results.insert(index, r);
+    }
+    return results;
+}
+
+void SshShell::prefetch(const QStringList& commands, int timeoutMs)
+{
+    if (commands.isEmpty())
+        return;
+    // a batch that fails keeps nothing: each command then runs on its own when asked, as without it
+    auto r = script(StepId::RunCommand, batchScript(commands), {}, timeoutMs);
+    if (!r || r->exitCode != 0)
+        return;
+    const QMap<int, CommandResult> results = parseBatch(r->out);
+    for (auto it = results.cbegin(); it != results.cend(); ++it)
+        if (it.key() >= 0 && it.key() < commands.size())
+            m_prefetched.insert(commands.at(it.key()), it.value());
 }

@@ -5,6 +5,7 @@
 #include "host/ssh/sshsession.h"
 
 #include <QCoreApplication>
+#include <QMap>
 #include <memory>
 
 /** HostShell on a remote host over one reused libssh session; with "sudo": true every file access and
@@ -32,6 +33,12 @@ public:
         const QList<FileReplacement>& writes, int& copied, int& written) override;
     Result<QStringList> listDir(const QString& dir, const QString& glob) override;
     Result<CommandResult> run(const QString& command, int timeoutMs) override;
+    void prefetch(const QStringList& commands, int timeoutMs) override;
+    /** The script prefetch() runs (exposed for tests): each command in a subshell of its own, all at once,
+     *  then "R <index> <exit> <out bytes> <err bytes>" and the output and error of each, in order. */
+    static QString batchScript(const QStringList& commands);
+    /** Parses what batchScript() printed: index → result (exposed for tests). */
+    static QMap<int, CommandResult> parseBatch(const QByteArray& printed);
     QList<HostNotice> takeNotices() override;
 
 private:
@@ -53,4 +60,5 @@ private:
     int m_fileTimeoutMs = 30000;
     bool m_sudoChecked = false;
     QList<HostNotice> m_notices;
+    QMap<QString, CommandResult> m_prefetched; ///< command → what it gave in prefetch(), handed over once
 };
