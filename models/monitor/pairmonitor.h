@@ -11,6 +11,7 @@
 #include <QFuture>
 #include <QList>
 #include <QObject>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -130,4 +131,7 @@ private:
     int m_intervalMs;
     QString m_heartbeatDatabase;
     bool m_running = false;
+    /** Writes the pair's state file off this (the GUI's) thread, one write after the other; waits for a
+     *  pending write when the monitor goes. */
+    QThreadPool m_stateFile;
 };
