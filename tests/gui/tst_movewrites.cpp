@@ -37,14 +37,13 @@ class TstMoveWrites : public QObject
     static MoveWritesDialog* shownDialog(MainWindow& window)
     {
         MoveWritesDialog* d = nullptr;
-        for (int waited = 0; !d && waited < 5000; waited += 50) {
-            d = window.findChild<MoveWritesDialog*>(QStringLiteral("moveWritesDialog"));
-            if (!d || !d->isVisible()) {
-                d = nullptr;
-                QTest::qWait(50);
-            }
-        }
-        return d;
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                d = window.findChild<MoveWritesDialog*>(QStringLiteral("moveWritesDialog"));
+                return d && d->isVisible();
+            },
+            5000);
+        return shown ? d : nullptr;
     }
     static bool refused(MoveWritesDialog* d, const QString& code)
     {

@@ -35,14 +35,13 @@ class TstRebuildDialog : public QObject
     static RebuildDialog* shownDialog(MainWindow& window)
     {
         RebuildDialog* d = nullptr;
-        for (int waited = 0; !d && waited < 5000; waited += 50) {
-            d = window.findChild<RebuildDialog*>(QStringLiteral("rebuildDialog"));
-            if (!d || !d->isVisible()) {
-                d = nullptr;
-                QTest::qWait(50);
-            }
-        }
-        return d;
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                d = window.findChild<RebuildDialog*>(QStringLiteral("rebuildDialog"));
+                return d && d->isVisible();
+            },
+            5000);
+        return shown ? d : nullptr;
     }
     static bool linkRuns(const TopologyModel* model, int direction)
     {
