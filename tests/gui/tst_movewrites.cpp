@@ -36,14 +36,7 @@ class TstMoveWrites : public QObject
 
     static MoveWritesDialog* shownDialog(MainWindow& window)
     {
-        MoveWritesDialog* d = nullptr;
-        const bool shown = QTest::qWaitFor(
-            [&] {
-                d = window.findChild<MoveWritesDialog*>(QStringLiteral("moveWritesDialog"));
-                return d && d->isVisible();
-            },
-            5000);
-        return shown ? d : nullptr;
+        return GuiDriver::shownChild<MoveWritesDialog>(window, "moveWritesDialog");
     }
     static bool refused(MoveWritesDialog* d, const QString& code)
     {

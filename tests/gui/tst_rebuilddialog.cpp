@@ -34,14 +34,7 @@ class TstRebuildDialog : public QObject
 
     static RebuildDialog* shownDialog(MainWindow& window)
     {
-        RebuildDialog* d = nullptr;
-        const bool shown = QTest::qWaitFor(
-            [&] {
-                d = window.findChild<RebuildDialog*>(QStringLiteral("rebuildDialog"));
-                return d && d->isVisible();
-            },
-            5000);
-        return shown ? d : nullptr;
+        return GuiDriver::shownChild<RebuildDialog>(window, "rebuildDialog");
     }
     static bool linkRuns(const TopologyModel* model, int direction)
     {
