@@ -97,6 +97,9 @@ private:
     void exportReport();
     /** Help ▸ Keyboard Shortcuts: every menu action's shortcut. */
     void showShortcuts();
+    /** A saved pair needs its passwords: queued for a question unless they were typed already or the
+     *  window asks for them itself. */
+    void queuePassword(const QString& path, const PairProfile& profile);
     /** Asks for the passwords of the next saved pair waiting for them (one dialog at a time). */
     void askNextPassword();
     void forgetPasswords();

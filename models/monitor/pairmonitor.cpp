@@ -7,6 +7,7 @@
 #include "operation/pairstate.h"
 
 #include <QCoreApplication>
+#include <QtConcurrent>
 
 namespace {
 /** Beats kept waiting per replica: over an hour of beats of a stopped applier. */
@@ -48,6 +49,7 @@ PairMonitor::PairMonitor(const PairProfile& profile, QObject* parent)
 {
     qRegisterMetaType<StatusSample>();
     qRegisterMetaType<ReplicationEvent>();
+    m_stateFile.setMaxThreadCount(1); // one write after the other: each reads what the one before wrote
     for (int i = 0; i < 2; ++i) {
         m_workers[i] = std::make_unique<ServerWorker>(i, profile.servers[i]);
         m_probeWorkers[i] = std::make_unique<ServerWorker>(i, profile.servers[i]);
@@ -187,25 +189,30 @@ void PairMonitor::onSample(StatusSample s)
         forgetBeats(i); // not a replica (any more): nothing to wait for
     }
     const QString names[2] = { m_profile.servers[0].name, m_profile.servers[1].name };
-    QList<ReplicationEvent> errant;
     if (const auto found = m_errant.take(s, names)) {
-        // the pair's data are in doubt from now on: the state file says so to every face until a comparison
-        auto recorded = PairState::update(
-            m_profile, [&](PairState& state) { state.flagErrant(found->server, found->gtids, found->text); });
+        // the pair's data are in doubt from now on: the state file says so to every face until a comparison.
+        // A local file, still written off this thread; the event follows once it is written.
         ReplicationEvent e;
         e.time = s.time;
         e.serverIndex = found->server;
         e.server = names[found->server];
         e.kind = ReplicationEvent::Kind::DataInDoubt;
-        e.text = recorded ? found->text : found->text + QStringLiteral(" (") + recorded.error().text + u')';
-        errant << e;
+        e.text = found->text;
+        QtConcurrent::run(&m_stateFile, [profile = m_profile, f = *found] {
+            return PairState::update(
+                profile, [&f](PairState& state) { state.flagErrant(f.server, f.gtids, f.text); });
+        }).then(this, [this, e](const Result<void>& recorded) mutable {
+            if (!recorded)
+                e.text += QStringLiteral(" (") + recorded.error().text + u')';
+            Q_EMIT event(e);
+        });
     }
     m_latest[i] = s;
     // this look may have confirmed what the peer holds: its newest sample says so at once (a one-shot status
     // reads the newest samples)
     m_latest[1 - i].errantGtids = m_errant.errant(1 - i);
     m_history.append(s);
-    const QList<ReplicationEvent> events = errant + m_detector.process(s);
+    const QList<ReplicationEvent> events = m_detector.process(s);
     Q_EMIT sample(s);
     for (const ReplicationEvent& e : events)
         Q_EMIT event(e);

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QMutex>
 #include <QObject>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -140,4 +141,7 @@ private:
     int m_intervalMs;
     QString m_heartbeatDatabase;
     bool m_running = false;
+    /** Writes the pair's state file off this (the GUI's) thread, one write after the other; waits for a
+     *  pending write when the monitor goes. */
+    QThreadPool m_stateFile;
 };

@@ -115,15 +115,8 @@ QList<OperationStep> Rebuild::afterCopy(OperationRun& run, RebuildGuards& guards
             [&run, this, replica, source]() -> Result<QString> {
                 const BinlogCoordinates at = source == m_source ? m_copied->source : m_copied->target;
                 const ServerProfile& from = m_profile.servers[source];
-                ChangeSourceParams p;
-                p.host = from.effectivePeerHost();
-                p.port = from.port;
-                p.user = m_profile.replicationUser;
-                p.password = m_password[source];
-                ReplicationSteps::applyTls(p, m_profile, replica);
-                p.gtid = m_gtid;
-                p.logFile = at.file;
-                p.logPos = at.position;
+                const ChangeSourceParams p
+                    = ReplicationSteps::sourceParams(m_profile, replica, m_password[source], m_gtid, at);
                 return run.onServer(
                     replica, [p, at, name = from.name](ServerContext& ctx) -> Result<QString> {
                         const int id = ctx.intent(StepId::ChangeSource, IntentJournal::Action::ChangeSource,

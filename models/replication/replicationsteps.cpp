@@ -66,6 +66,22 @@ void ReplicationSteps::applyTls(ChangeSourceParams& p, const PairProfile& profil
     p.sslKey = files.key;
 }
 
+ChangeSourceParams ReplicationSteps::sourceParams(
+    const PairProfile& profile, int replica, const QString& password, bool gtid, const BinlogCoordinates& at)
+{
+    const ServerProfile& source = profile.servers[1 - replica];
+    ChangeSourceParams p;
+    p.host = source.effectivePeerHost();
+    p.port = source.port;
+    p.user = profile.replicationUser;
+    p.password = password;
+    applyTls(p, profile, replica);
+    p.gtid = gtid;
+    p.logFile = at.file;
+    p.logPos = at.position;
+    return p;
+}
+
 Result<BinlogCoordinates> ReplicationSteps::readCoordinates(ServerContext& ctx, bool openSnapshot)
 {
     SqlSession& sql = *ctx.sql;

@@ -28,6 +28,11 @@ public:
      *  encrypted in every mode but "off", the certificate checked in the verify modes, with the files on
      *  the replica's host. */
     static void applyTls(ChangeSourceParams& p, const PairProfile& profile, int replica);
+    /** What server @p replica is told to replicate from its peer: the peer's address as the replica reaches
+     *  it, the pair's replication account with @p password, TLS as applyTls() sets it, and GTID
+     *  auto-positioning (@p gtid) or @p at's file and position. */
+    static ChangeSourceParams sourceParams(const PairProfile& profile, int replica, const QString& password,
+        bool gtid, const BinlogCoordinates& at);
     /** FLUSH TABLES WITH READ LOCK, read the binlog position (and GTID position), UNLOCK TABLES —
      *  in one connection, the lock always released, even when reading fails. With @p openSnapshot, a
      *  START TRANSACTION WITH CONSISTENT SNAPSHOT is opened under the lock and left open on success: its

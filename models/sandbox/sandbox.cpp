@@ -3,9 +3,9 @@
 
 #include "common/shellquote.h"
 #include "common/stepid.h"
-#include "host/childenvironment.h"
 #include "platform/platform.h"
 #include "sandbox/sandboxscripts.h"
+#include "sandbox/sandboxtools.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,10 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
-#include <QSaveFile>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <QThread>
 
@@ -36,60 +33,15 @@ int ephemeralRangeStart()
     return 32768;
 }
 
-QString firstExecutable(const QStringList& names)
+/** The files of server @p s in its folder (the start/stop scripts use the same names). */
+void placeFiles(SandboxServer& s)
 {
-    const QStringList extra { QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"),
-        QStringLiteral("/usr/local/mysql/bin") };
-    for (const QString& n : names) {
-        QString p = QStandardPaths::findExecutable(n);
-        if (p.isEmpty())
-            p = QStandardPaths::findExecutable(n, extra);
-        if (!p.isEmpty())
-            return p;
-    }
-    return {};
+    s.configFile = QDir(s.dir).filePath(QStringLiteral("my.cnf"));
+    s.socket = QDir(s.dir).filePath(QStringLiteral("mysqld.sock"));
+    s.pidFile = QDir(s.dir).filePath(QStringLiteral("mysqld.pid"));
+    s.errorLog = QDir(s.dir).filePath(QStringLiteral("error.log"));
 }
 
-Result<QByteArray> runTool(const QString& program, const QStringList& args, const QByteArray& stdinData,
-    int timeoutMs, const QString& server)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.setProcessEnvironment(ChildEnvironment::make());
-    p.start(program, args);
-    if (!p.waitForStarted(5000))
-        return stepFailure(
-            server, StepId::Sandbox, Sandbox::tr("cannot start %1: %2").arg(program, p.errorString()));
-    if (!stdinData.isEmpty())
-        p.write(stdinData);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(2000);
-        return stepFailure(server, StepId::Sandbox, Sandbox::tr("%1 did not finish in time").arg(program));
-    }
-    const QByteArray out = p.readAll();
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return stepFailure(server, StepId::Sandbox,
-            Sandbox::tr("%1 failed (exit %2): %3")
-                .arg(program)
-                .arg(p.exitCode())
-                .arg(QString::fromLocal8Bit(out.right(2000))));
-    return out;
-}
-
-bool writeText(const QString& path, const QByteArray& content, QFile::Permissions perms = {})
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    f.write(content);
-    if (!f.commit())
-        return false;
-    if (perms)
-        QFile::setPermissions(path, perms);
-    return true;
-}
 } // namespace
 
 Sandbox::Sandbox(QString dir)
@@ -113,7 +65,7 @@ int Sandbox::freeLoopbackPort()
 
 QString Sandbox::serverBinary()
 {
-    return firstExecutable({ QStringLiteral("mariadbd"), QStringLiteral("mysqld") });
+    return SandboxTools::firstExecutable({ QStringLiteral("mariadbd"), QStringLiteral("mysqld") });
 }
 
 QString Sandbox::adminPasswordFile() const
@@ -146,10 +98,7 @@ Result<void> Sandbox::load()
         s.dir = o.value(QStringLiteral("dir")).toString();
         s.port = o.value(QStringLiteral("port")).toInt();
         s.host = o.value(QStringLiteral("host")).toString(s.host);
-        s.configFile = QDir(s.dir).filePath(QStringLiteral("my.cnf"));
-        s.socket = QDir(s.dir).filePath(QStringLiteral("mysqld.sock"));
-        s.pidFile = QDir(s.dir).filePath(QStringLiteral("mysqld.pid"));
-        s.errorLog = QDir(s.dir).filePath(QStringLiteral("error.log"));
+        placeFiles(s);
         s.restartCommand = Shell::quote(QDir(s.dir).filePath(QStringLiteral("restart.sh")));
         m_servers << s;
     }
@@ -165,7 +114,7 @@ Result<void> Sandbox::save() const
     for (const SandboxServer& s : m_servers)
         arr << QJsonObject { { QStringLiteral("name"), s.name }, { QStringLiteral("dir"), s.dir },
             { QStringLiteral("port"), s.port }, { QStringLiteral("host"), s.host } };
-    if (!writeText(QDir(m_dir).filePath(QStringLiteral("sandbox.json")),
+    if (!SandboxTools::writeFile(QDir(m_dir).filePath(QStringLiteral("sandbox.json")),
             QJsonDocument(QJsonObject { { QStringLiteral("servers"), arr } }).toJson()))
         return stepFailure({}, StepId::Sandbox, Sandbox::tr("cannot write %1/sandbox.json").arg(m_dir));
     return {};
@@ -177,8 +126,8 @@ Result<void> Sandbox::create(int index)
     if (binary.isEmpty())
         return stepFailure(
             {}, StepId::Sandbox, Sandbox::tr("no mariadbd or mysqld found; run scripts/install-deps.sh"));
-    const QString installDb
-        = firstExecutable({ QStringLiteral("mariadb-install-db"), QStringLiteral("mysql_install_db") });
+    const QString installDb = SandboxTools::firstExecutable(
+        { QStringLiteral("mariadb-install-db"), QStringLiteral("mysql_install_db") });
     if (installDb.isEmpty())
         return stepFailure(
             {}, StepId::Sandbox, Sandbox::tr("no mariadb-install-db found; run scripts/install-deps.sh"));
@@ -192,10 +141,7 @@ Result<void> Sandbox::create(int index)
     QDir().mkpath(s.dir + QStringLiteral("/data"));
     QDir().mkpath(s.dir + QStringLiteral("/conf.d"));
     QDir().mkpath(s.dir + QStringLiteral("/tmp"));
-    s.configFile = QDir(s.dir).filePath(QStringLiteral("my.cnf"));
-    s.socket = QDir(s.dir).filePath(QStringLiteral("mysqld.sock"));
-    s.pidFile = QDir(s.dir).filePath(QStringLiteral("mysqld.pid"));
-    s.errorLog = QDir(s.dir).filePath(QStringLiteral("error.log"));
+    placeFiles(s);
     const bool root = Platform::isSuperuser();
 
     // Both start with server-id 1 and no binary log, as a freshly installed server does.
@@ -229,14 +175,14 @@ Result<void> Sandbox::create(int index)
                    .arg(ca.caFile(), issued->cert, issued->key);
     }
     cnf += QStringLiteral("\n!includedir %1/conf.d\n").arg(s.dir);
-    if (!writeText(s.configFile, cnf.toUtf8()))
+    if (!SandboxTools::writeFile(s.configFile, cnf.toUtf8()))
         return stepFailure(s.name, StepId::Sandbox, Sandbox::tr("cannot write %1").arg(s.configFile));
 
     QStringList args { QStringLiteral("--defaults-file=") + s.configFile,
         QStringLiteral("--auth-root-authentication-method=normal"), QStringLiteral("--skip-test-db") };
     if (root)
         args << QStringLiteral("--user=root");
-    auto installed = runTool(installDb, args, {}, 180000, s.name);
+    auto installed = SandboxTools::run(installDb, args, {}, 180000, s.name);
     if (!installed) {
         // seen once under heavy load: the bootstrap gave up; a second try in a clean folder is cheap
         QFile log(s.errorLog);
@@ -244,7 +190,7 @@ Result<void> Sandbox::create(int index)
         log.close();
         QDir(s.dir + QStringLiteral("/data")).removeRecursively();
         QDir().mkpath(s.dir + QStringLiteral("/data"));
-        installed = runTool(installDb, args, {}, 180000, s.name);
+        installed = SandboxTools::run(installDb, args, {}, 180000, s.name);
         if (!installed) {
             StepError e = installed.error();
             e.text += QStringLiteral("\n") + QString::fromLocal8Bit(firstLog);
@@ -257,9 +203,9 @@ Result<void> Sandbox::create(int index)
     const QString restartSh = SandboxScripts::restart(s.name);
     const auto exe = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
         | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
-    if (!writeText(s.dir + QStringLiteral("/start.sh"), startSh.toUtf8(), exe)
-        || !writeText(s.dir + QStringLiteral("/stop.sh"), stopSh.toUtf8(), exe)
-        || !writeText(s.dir + QStringLiteral("/restart.sh"), restartSh.toUtf8(), exe))
+    if (!SandboxTools::writeFile(s.dir + QStringLiteral("/start.sh"), startSh.toUtf8(), exe)
+        || !SandboxTools::writeFile(s.dir + QStringLiteral("/stop.sh"), stopSh.toUtf8(), exe)
+        || !SandboxTools::writeFile(s.dir + QStringLiteral("/restart.sh"), restartSh.toUtf8(), exe))
         return stepFailure(
             s.name, StepId::Sandbox, Sandbox::tr("cannot write the start/stop scripts in %1").arg(s.dir));
     s.restartCommand = Shell::quote(s.dir + QStringLiteral("/restart.sh"));
@@ -279,7 +225,7 @@ Result<void> Sandbox::up(int count)
         const QString chars = QStringLiteral("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789");
         for (int i = 0; i < 20; ++i)
             pw += chars.at(QRandomGenerator::system()->bounded(chars.size()));
-        if (!writeText(adminPasswordFile(), pw.toUtf8(), QFile::ReadOwner | QFile::WriteOwner))
+        if (!SandboxTools::writeFile(adminPasswordFile(), pw.toUtf8(), QFile::ReadOwner | QFile::WriteOwner))
             return stepFailure({}, StepId::Sandbox, Sandbox::tr("cannot write %1").arg(adminPasswordFile()));
     }
     bool created[8] = {};
@@ -309,7 +255,7 @@ Result<void> Sandbox::up(int count)
                 f.close();
                 cnf.replace(QStringLiteral("port = %1\n").arg(old),
                     QStringLiteral("port = %1\n").arg(m_servers[i].port));
-                writeText(m_servers[i].configFile, cnf.toUtf8());
+                SandboxTools::writeFile(m_servers[i].configFile, cnf.toUtf8());
                 save();
             }
         }
@@ -317,7 +263,8 @@ Result<void> Sandbox::up(int count)
             return started;
         if (i < 8 && created[i]) {
             // root gets a password and an account for TCP from loopback
-            const QString client = firstExecutable({ QStringLiteral("mariadb"), QStringLiteral("mysql") });
+            const QString client
+                = SandboxTools::firstExecutable({ QStringLiteral("mariadb"), QStringLiteral("mysql") });
             QString pwLiteral = password;
             pwLiteral.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
                 .replace(QLatin1Char('\''), QLatin1String("\\'"));
@@ -330,7 +277,7 @@ Result<void> Sandbox::up(int count)
                       .arg(pwLiteral)
                       .toUtf8();
             // the password goes through standard input, never the command line
-            auto done = runTool(client,
+            auto done = SandboxTools::run(client,
                 { QStringLiteral("--no-defaults"), QStringLiteral("--socket=") + m_servers[i].socket,
                     QStringLiteral("-uroot") },
                 sql, 30000, m_servers[i].name);
@@ -350,7 +297,8 @@ Result<void> Sandbox::up(int count)
 Result<void> Sandbox::start(int index)
 {
     const SandboxServer& s = m_servers.at(index);
-    auto r = runTool(Platform::posixShell(), { s.dir + QStringLiteral("/start.sh") }, {}, 90000, s.name);
+    auto r = SandboxTools::run(
+        Platform::posixShell(), { s.dir + QStringLiteral("/start.sh") }, {}, 90000, s.name);
     if (!r)
         return std::unexpected(r.error());
     return {};
@@ -359,7 +307,8 @@ Result<void> Sandbox::start(int index)
 Result<void> Sandbox::stop(int index)
 {
     const SandboxServer& s = m_servers.at(index);
-    auto r = runTool(Platform::posixShell(), { s.dir + QStringLiteral("/stop.sh") }, {}, 90000, s.name);
+    auto r = SandboxTools::run(
+        Platform::posixShell(), { s.dir + QStringLiteral("/stop.sh") }, {}, 90000, s.name);
     if (!r)
         return std::unexpected(r.error());
     return {};

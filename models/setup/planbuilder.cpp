@@ -100,16 +100,13 @@ QList<PlanStep> PlanBuilder::steps(const PairProfile& profile, const ServerInspe
             continue;
         const int i = 1 - j;
         const Dialect d(inspections[j].version);
-        ChangeSourceParams p;
-        p.host = profile.servers[i].effectivePeerHost();
-        p.port = profile.servers[i].port;
-        p.user = profile.replicationUser;
-        p.gtid = gtid;
-        ReplicationSteps::applyTls(p, profile, j);
         const PlannedStart& start = starts[i];
         const bool known = start.rule == Rule::Inspection && start.known;
-        p.logFile = known ? start.known->file : PlanBuilder::tr("<file read above>");
-        p.logPos = known ? start.known->position : start.rule == Rule::RestartedLog ? 4 : 0;
+        BinlogCoordinates at;
+        at.file = known ? start.known->file : PlanBuilder::tr("<file read above>");
+        at.position = known ? start.known->position : start.rule == Rule::RestartedLog ? 4 : 0;
+        // the plan shows the statement with the password left out
+        ChangeSourceParams p = ReplicationSteps::sourceParams(profile, j, QString(), gtid, at);
         p.onlyCredentials = directions[j] == DirectionState::Resumable;
         PlanStep s;
         s.id = StepId::ChangeSource;

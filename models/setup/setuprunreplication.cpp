@@ -92,15 +92,8 @@ bool SetupRun::changeSources()
     ServerStep step = [this](ServerContext& ctx) -> Result<QString> {
         const int j = ctx.index, i = 1 - j;
         const ServerProfile& source = m_profile.servers[i];
-        ChangeSourceParams p;
-        p.host = source.effectivePeerHost();
-        p.port = source.port;
-        p.user = m_profile.replicationUser;
-        p.password = m_password[i];
-        ReplicationSteps::applyTls(p, m_profile, j);
-        p.gtid = m_gtid;
-        p.logFile = m_coordinates[i].file;
-        p.logPos = m_coordinates[i].position;
+        ChangeSourceParams p
+            = ReplicationSteps::sourceParams(m_profile, j, m_password[i], m_gtid, m_coordinates[i]);
         p.onlyCredentials = m_direction[j] == DirectionState::Resumable;
         const int intent = ctx.intent(StepId::ChangeSource, IntentJournal::Action::ChangeSource,
             { { QStringLiteral("wasFresh"), m_direction[j] == DirectionState::Fresh } }, true);

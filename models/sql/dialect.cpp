@@ -2,45 +2,6 @@
 
 #include "common/sqlquote.h"
 
-#include <QRegularExpression>
-
-ServerVersion ServerVersion::parse(const QString& version)
-{
-    ServerVersion v;
-    v.flavor
-        = version.contains(QLatin1String("mariadb"), Qt::CaseInsensitive) ? Flavor::MariaDB : Flavor::MySQL;
-    QString text = version;
-    // MariaDB's replication handshake prefixes "5.5.5-" to its real version
-    if (v.flavor == Flavor::MariaDB && text.startsWith(QLatin1String("5.5.5-")))
-        text = text.mid(6);
-    static const QRegularExpression re(QStringLiteral("^(\\d+)\\.(\\d+)\\.(\\d+)"));
-    const auto m = re.match(text);
-    if (m.hasMatch()) {
-        v.major = m.captured(1).toInt();
-        v.minor = m.captured(2).toInt();
-        v.patch = m.captured(3).toInt();
-    }
-    return v;
-}
-
-bool ServerVersion::atLeast(int ma, int mi, int pa) const
-{
-    if (major != ma)
-        return major > ma;
-    if (minor != mi)
-        return minor > mi;
-    return patch >= pa;
-}
-
-QString ServerVersion::toString() const
-{
-    return QStringLiteral("%1 %2.%3.%4")
-        .arg(flavor == Flavor::MariaDB ? QStringLiteral("MariaDB") : QStringLiteral("MySQL"))
-        .arg(major)
-        .arg(minor)
-        .arg(patch);
-}
-
 Dialect::Dialect(ServerVersion version, bool noBackslashEscapes)
     : m_version(version)
     , m_noBackslashEscapes(noBackslashEscapes)
@@ -76,11 +37,6 @@ QString Dialect::userSchemas(const QString& column, const QStringList& only, con
     return condition;
 }
 
-QString Dialect::account(const QString& user, const QString& host) const
-{
-    return SqlQuote::account(user, host, m_noBackslashEscapes);
-}
-
 bool Dialect::newReplicaStatements() const
 {
     return !isMariaDb() && m_version.atLeast(8, 0, 22);
@@ -95,45 +51,6 @@ QString Dialect::showReplicaStatus() const
 {
     return newReplicaStatements() ? QStringLiteral("SHOW REPLICA STATUS")
                                   : QStringLiteral("SHOW SLAVE STATUS");
-}
-
-const ReplicaStatusColumns& ReplicaStatusColumns::mariaDb()
-{
-    static const ReplicaStatusColumns c { QLatin1StringView("Master_Host"), QLatin1StringView("Master_Port"),
-        QLatin1StringView("Master_User"), QLatin1StringView("Slave_IO_Running"),
-        QLatin1StringView("Slave_SQL_Running"), QLatin1StringView("Seconds_Behind_Master"),
-        QLatin1StringView("Master_Log_File"), QLatin1StringView("Read_Master_Log_Pos"),
-        QLatin1StringView("Relay_Master_Log_File"), QLatin1StringView("Exec_Master_Log_Pos"),
-        QLatin1StringView("Slave_SQL_Running_State"), QLatin1StringView("Using_Gtid") };
-    return c;
-}
-
-const ReplicaStatusColumns& ReplicaStatusColumns::mySqlLegacy()
-{
-    static const ReplicaStatusColumns c = [] {
-        ReplicaStatusColumns m = mariaDb();
-        m.usingGtid = QLatin1StringView("Auto_Position");
-        return m;
-    }();
-    return c;
-}
-
-const ReplicaStatusColumns& ReplicaStatusColumns::mySqlModern()
-{
-    static const ReplicaStatusColumns c { QLatin1StringView("Source_Host"), QLatin1StringView("Source_Port"),
-        QLatin1StringView("Source_User"), QLatin1StringView("Replica_IO_Running"),
-        QLatin1StringView("Replica_SQL_Running"), QLatin1StringView("Seconds_Behind_Source"),
-        QLatin1StringView("Source_Log_File"), QLatin1StringView("Read_Source_Log_Pos"),
-        QLatin1StringView("Relay_Source_Log_File"), QLatin1StringView("Exec_Source_Log_Pos"),
-        QLatin1StringView("Replica_SQL_Running_State"), QLatin1StringView("Auto_Position") };
-    return c;
-}
-
-const ReplicaStatusColumns& ReplicaStatusColumns::forRow(const QVariantMap& row)
-{
-    if (row.contains(mySqlModern().ioRunning) || row.contains(mySqlModern().sourceHost))
-        return mySqlModern();
-    return row.contains(mariaDb().usingGtid) ? mariaDb() : mySqlLegacy();
 }
 
 const ReplicaStatusColumns& Dialect::replicaStatusColumns() const
@@ -302,15 +219,6 @@ bool Dialect::verifiesSourceByDefault() const
     return isMariaDb() && m_version.atLeast(11, 3, 0);
 }
 
-QString Dialect::requireTls(const QString& user, const QString& host, bool x509) const
-{
-    // MySQL 5.7+ and MariaDB 10.2+ set it with ALTER USER; older servers with GRANT USAGE
-    const bool alter = isMariaDb() ? m_version.atLeast(10, 2, 0) : m_version.atLeast(5, 7, 6);
-    const QString require = x509 ? QStringLiteral("REQUIRE X509") : QStringLiteral("REQUIRE SSL");
-    return alter ? QStringLiteral("ALTER USER %1 %2").arg(account(user, host), require)
-                 : QStringLiteral("GRANT USAGE ON *.* TO %1 %2").arg(account(user, host), require);
-}
-
 QString Dialect::removeReplicaHint() const
 {
     return stopReplica() + QStringLiteral("; ") + resetReplicaAll();
@@ -363,63 +271,6 @@ QString Dialect::binlogEvents(const QString& file, qint64 from, int limit) const
         .arg(limit);
 }
 
-bool Dialect::supportsCreateUserIfNotExists() const
-{
-    return isMariaDb() ? m_version.atLeast(10, 1, 3) : m_version.atLeast(5, 7, 8);
-}
-
-bool Dialect::hasSuperReadOnly() const
-{
-    return !isMariaDb() && m_version.atLeast(5, 7, 8);
-}
-
-QString Dialect::replicationAuthPlugin(const ServerVersion& replica) const
-{
-    if (isMariaDb())
-        return {};
-    const bool replicaSpeaksSha2 = replica.flavor == Flavor::MySQL && replica.atLeast(8, 0, 4);
-    if (m_version.atLeast(8, 0, 4) && replicaSpeaksSha2)
-        return QStringLiteral("caching_sha2_password");
-    if (m_version.atLeast(9, 0, 0))
-        return {}; // mysql_native_password is gone
-    return QStringLiteral("mysql_native_password");
-}
-
-bool Dialect::acceptsReplicaOf(const ServerVersion& replica) const
-{
-    return isMariaDb() || !replicationAuthPlugin(replica).isEmpty();
-}
-
-QStringList Dialect::createReplicationUser(const QString& user, const QString& host, const QString& password,
-    bool redact, const QString& plugin) const
-{
-    const QString acc = account(user, host);
-    const QString pw = redact ? QStringLiteral("'***'") : literal(password);
-    const QString identified = plugin.isEmpty() ? QStringLiteral("IDENTIFIED BY %1").arg(pw)
-                                                : QStringLiteral("IDENTIFIED WITH %1 BY %2").arg(plugin, pw);
-    QStringList sql;
-    if (supportsCreateUserIfNotExists()) {
-        sql << QStringLiteral("CREATE USER IF NOT EXISTS %1 %2").arg(acc, identified);
-        if (isMariaDb() && !m_version.atLeast(10, 2, 0)) // MariaDB 10.1 has no ALTER USER
-            sql << QStringLiteral("SET PASSWORD FOR %1 = PASSWORD(%2)").arg(acc, pw);
-        else
-            sql << QStringLiteral("ALTER USER %1 %2").arg(acc, identified);
-    } else {
-        // 5.1-5.7.7: GRANT ... IDENTIFIED BY creates the account or sets its password
-        sql << QStringLiteral("GRANT REPLICATION SLAVE ON *.* TO %1 IDENTIFIED BY %2").arg(acc, pw);
-        return sql;
-    }
-    sql << QStringLiteral("GRANT REPLICATION SLAVE ON *.* TO %1").arg(acc);
-    return sql;
-}
-
-QString Dialect::dropUser(const QString& user, const QString& host) const
-{
-    return (supportsCreateUserIfNotExists() ? QStringLiteral("DROP USER IF EXISTS ")
-                                            : QStringLiteral("DROP USER "))
-        + account(user, host);
-}
-
 QString Dialect::logReplicaUpdatesVariable() const
 {
     return (!isMariaDb() && m_version.atLeast(8, 0, 26)) ? QStringLiteral("log_replica_updates")
@@ -464,18 +315,6 @@ QString Dialect::replicationFiltersQuery() const
         return {};
     return QStringLiteral("SELECT FILTER_NAME AS name, FILTER_RULE AS rule "
                           "FROM performance_schema.replication_applier_global_filters");
-}
-
-QStringList Dialect::readOnlyBypassPrivileges() const
-{
-    if (isMariaDb())
-        return m_version.atLeast(10, 11, 0) ? QStringList { QStringLiteral("READ_ONLY ADMIN") }
-            : m_version.atLeast(10, 5, 2)
-            ? QStringList { QStringLiteral("READ_ONLY ADMIN"), QStringLiteral("SUPER") }
-            : QStringList { QStringLiteral("SUPER") };
-    if (m_version.atLeast(8, 0, 0))
-        return { QStringLiteral("CONNECTION_ADMIN"), QStringLiteral("SUPER") };
-    return { QStringLiteral("SUPER") };
 }
 
 bool Dialect::isDynamic(const QString& variable) const

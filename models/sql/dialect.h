@@ -1,24 +1,11 @@
 #pragma once
 
+#include "sql/replicastatuscolumns.h"
+#include "sql/serverversion.h"
+
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
-
-enum class Flavor { MySQL, MariaDB };
-
-/** Flavor and version of a server, parsed from @@version. */
-struct ServerVersion
-{
-    Flavor flavor = Flavor::MySQL;
-    int major = 0;
-    int minor = 0;
-    int patch = 0;
-
-    static ServerVersion parse(const QString& version);
-    bool atLeast(int ma, int mi, int pa = 0) const;
-    bool isValid() const { return major > 0; }
-    QString toString() const;
-};
 
 /** What CHANGE MASTER / CHANGE REPLICATION SOURCE is told. */
 struct ChangeSourceParams
@@ -38,30 +25,6 @@ struct ChangeSourceParams
     int connectRetry = 10;
     int delay = -1; ///< MASTER_DELAY seconds, -1 leaves it unset
     bool onlyCredentials = false; ///< change user/password only, keep the coordinates (resume)
-};
-
-/** The column names of SHOW SLAVE STATUS / SHOW REPLICA STATUS in one dialect (only the ones that differ
- *  between dialects are listed; Last_IO_Errno, Relay_Log_Space, SQL_Delay, … are the same everywhere). */
-struct ReplicaStatusColumns
-{
-    QLatin1StringView sourceHost;
-    QLatin1StringView sourcePort;
-    QLatin1StringView sourceUser;
-    QLatin1StringView ioRunning;
-    QLatin1StringView sqlRunning;
-    QLatin1StringView secondsBehind;
-    QLatin1StringView sourceLogFile;
-    QLatin1StringView readSourceLogPos;
-    QLatin1StringView relaySourceLogFile;
-    QLatin1StringView execSourceLogPos;
-    QLatin1StringView sqlState;
-    QLatin1StringView usingGtid; ///< Using_Gtid (MariaDB) or Auto_Position (MySQL)
-
-    static const ReplicaStatusColumns& mariaDb(); ///< Slave_/Master_ names, Using_Gtid
-    static const ReplicaStatusColumns& mySqlLegacy(); ///< SHOW SLAVE STATUS: Slave_/Master_, Auto_Position
-    static const ReplicaStatusColumns& mySqlModern(); ///< SHOW REPLICA STATUS: Replica_/Source_
-    /** The set whose names the row carries (for rows whose dialect is not known). */
-    static const ReplicaStatusColumns& forRow(const QVariantMap& row);
 };
 
 /** The SQL a server of one flavor and version speaks for replication. */

@@ -155,18 +155,4 @@ QStringList heldNotIn(const QString& holder, const QString& origin, const QStrin
     return mariaDbHeldNotIn(h, QStringView(origin).trimmed(), o);
 }
 
-qint64 count(const QStringList& ranges)
-{
-    qint64 n = 0;
-    for (const QString& r : ranges) {
-        if (r.contains(QLatin1Char(':'))) { // MySQL uuid:a-b or uuid:a
-            const QStringList ends = r.section(QLatin1Char(':'), 1).split(QLatin1Char('-'));
-            n += ends.size() == 2 ? std::max<qint64>(ends[1].toLongLong() - ends[0].toLongLong() + 1, 0) : 1;
-        } else {
-            ++n;
-        }
-    }
-    return n;
-}
-
 } // namespace GtidSet

@@ -16,9 +16,6 @@ namespace GtidSet {
  *  all of them, or when either state cannot be read. */
 QStringList heldNotIn(const QString& holder, const QString& origin, const QString& other);
 
-/** How many transactions the ranges of heldNotIn() hold (MariaDB: at least). */
-qint64 count(const QStringList& ranges);
-
 /** Whether @p state is a MySQL GTID set (else a MariaDB binary log state or nothing). */
 bool isMySqlSet(const QString& state);
 

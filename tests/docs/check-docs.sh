@@ -3,8 +3,8 @@
 #  1. every relative link in README.md and docs/**/*.md resolves to a file, and its #anchor to a heading
 #     (GitHub's slug) or an explicit id in that file;
 #  2. every command and every --option that `replipair-cli --help` lists is in docs/cli.md and docs/zh_CN/cli.md;
-#  3. every profile field the profile reader reads (models/common/pairprofile.cpp, profilefields.cpp) has its
-#     row in the tables of docs/profile.md and docs/zh_CN/profile.md (`| `field` |` or `| `ssh.field` |`);
+#  3. every profile field the profile reader reads (models/common/pairprofile.cpp, serverprofile.cpp,
+#     profilefields.cpp) has its row in the tables of docs/profile.md and docs/zh_CN/profile.md (`| `field` |` or `| `ssh.field` |`);
 #  4. every page of docs/ has its Simplified Chinese twin in docs/zh_CN/;
 #  5. every finding code the engine reports is explained in docs/troubleshooting.md and its Chinese twin.
 # Usage: check-docs.sh SOURCE_DIR REPLIPAIR_CLI
@@ -85,7 +85,7 @@ done
 # 3. the profile reference
 fields=$(perl -ne '
     print "$1\n" while /(?:\bp\.\w+\(\s*\w+,\s*|\.value\()QStringLiteral\("([A-Za-z]+)"\)/g' \
-    models/common/pairprofile.cpp models/common/profilefields.cpp | sort -u)
+    models/common/pairprofile.cpp models/common/serverprofile.cpp models/common/profilefields.cpp | sort -u)
 [[ -n $fields ]] || fail "no profile field found in models/common/pairprofile.cpp"
 for ref in docs/profile.md docs/zh_CN/profile.md; do
     [[ -f $ref ]] || { fail "$ref missing"; continue; }

@@ -41,6 +41,20 @@ inline QMenu* shownMenu(const char* objectName = nullptr, int timeoutMs = 2000)
     return menu;
 }
 
+/** The child of @p parent of type T called @p objectName once it is shown, waiting up to @p timeoutMs for
+ *  it (a dialog an action opens); nullptr when none is shown by then. */
+template<typename T> T* shownChild(QObject& parent, const char* objectName, int timeoutMs = 5000)
+{
+    T* child = nullptr;
+    const bool shown = QTest::qWaitFor(
+        [&] {
+            child = parent.findChild<T*>(QLatin1String(objectName));
+            return child && child->isVisible();
+        },
+        timeoutMs);
+    return shown ? child : nullptr;
+}
+
 /** Clicks @p actionName in @p menu (shown) as a user does; false (and the menu closed) when the menu has no
  *  such item or it is hidden or disabled. */
 inline bool clickMenuItem(QMenu* menu, const char* actionName)

@@ -36,15 +36,7 @@ class TstMoveWrites : public QObject
 
     static MoveWritesDialog* shownDialog(MainWindow& window)
     {
-        MoveWritesDialog* d = nullptr;
-        for (int waited = 0; !d && waited < 5000; waited += 50) {
-            d = window.findChild<MoveWritesDialog*>(QStringLiteral("moveWritesDialog"));
-            if (!d || !d->isVisible()) {
-                d = nullptr;
-                QTest::qWait(50);
-            }
-        }
-        return d;
+        return GuiDriver::shownChild<MoveWritesDialog>(window, "moveWritesDialog");
     }
     static bool refused(MoveWritesDialog* d, const QString& code)
     {

@@ -34,15 +34,7 @@ class TstRebuildDialog : public QObject
 
     static RebuildDialog* shownDialog(MainWindow& window)
     {
-        RebuildDialog* d = nullptr;
-        for (int waited = 0; !d && waited < 5000; waited += 50) {
-            d = window.findChild<RebuildDialog*>(QStringLiteral("rebuildDialog"));
-            if (!d || !d->isVisible()) {
-                d = nullptr;
-                QTest::qWait(50);
-            }
-        }
-        return d;
+        return GuiDriver::shownChild<RebuildDialog>(window, "rebuildDialog");
     }
     static bool linkRuns(const TopologyModel* model, int direction)
     {

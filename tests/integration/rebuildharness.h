@@ -82,15 +82,12 @@ protected:
     /** Waits until B's SQL thread halts on @p errno. */
     bool haltsOn(int errno_)
     {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 60000) {
-            if (field(1, QStringLiteral("Last_SQL_Errno")) == QString::number(errno_)
-                && field(1, QStringLiteral("Slave_SQL_Running")) == QLatin1String("No"))
-                return true;
-            QTest::qWait(100);
-        }
-        return false;
+        return QTest::qWaitFor(
+            [&] {
+                return field(1, QStringLiteral("Last_SQL_Errno")) == QString::number(errno_)
+                    && field(1, QStringLiteral("Slave_SQL_Running")) == QLatin1String("No");
+            },
+            60000);
     }
     /** The test sshd (sudo: the servers run as root), started at the first physical test. */
     bool sshReady()

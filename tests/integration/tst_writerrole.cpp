@@ -28,12 +28,7 @@ QString text(const QString& path)
 /** Polls @p sql on server @p i until it prints @p expected. */
 bool waitForValue(Sandbox& sb, int i, const QString& sql, const QString& expected, int ms = 15000)
 {
-    for (int t = 0; t < ms; t += 100) {
-        if (sandboxSql(sb, i, sql) == expected)
-            return true;
-        QTest::qWait(100);
-    }
-    return false;
+    return QTest::qWaitFor([&] { return sandboxSql(sb, i, sql) == expected; }, ms);
 }
 
 #ifdef REPLIPAIR_CLI

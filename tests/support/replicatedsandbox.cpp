@@ -2,12 +2,11 @@
 
 #include "support/testsupport.h"
 
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QThread>
+#include <QTest>
 
 namespace {
 bool run(Sandbox& sb, int index, const QString& sql, QString* error, QString* out = nullptr)
@@ -47,16 +46,17 @@ QString sandboxReplicaField(Sandbox& sandbox, int index, const QString& column)
 
 bool waitForSandboxReplication(Sandbox& sandbox, int timeoutMs, QString* error)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        bool all = true;
-        for (int i = 0; i < 2; ++i)
-            all = all && sandboxReplicaField(sandbox, i, "Slave_IO_Running") == "Yes"
-                && sandboxReplicaField(sandbox, i, "Slave_SQL_Running") == "Yes";
-        if (all)
-            return true;
-        QThread::msleep(100);
-    }
+    const bool running = QTest::qWaitFor(
+        [&] {
+            bool all = true;
+            for (int i = 0; i < 2; ++i)
+                all = all && sandboxReplicaField(sandbox, i, "Slave_IO_Running") == "Yes"
+                    && sandboxReplicaField(sandbox, i, "Slave_SQL_Running") == "Yes";
+            return all;
+        },
+        timeoutMs);
+    if (running)
+        return true;
     if (error)
         *error = QString("replication did not start: A io=%1 sql=%2 err=%3; B io=%4 sql=%5 err=%6")
                      .arg(sandboxReplicaField(sandbox, 0, "Slave_IO_Running"),

@@ -14,39 +14,35 @@ private Q_SLOTS:
         QTest::addColumn<QString>("origin");
         QTest::addColumn<QString>("other");
         QTest::addColumn<QStringList>("held");
-        QTest::addColumn<qint64>("count");
         const QString a = QStringLiteral("3e11fa47-71ca-11e1-9e33-c80aa9429562"),
                       b = QStringLiteral("4f22ab58-82db-22f2-af44-d91bb0530673");
         QTest::newRow("mysql: the other holds all")
-            << a + ":1-10," + b + ":1-5" << a << a + ":1-10," + b + ":1-3" << QStringList() << qint64(0);
-        QTest::newRow("mysql: a tail")
-            << a + ":1-10" << a << a + ":1-6" << QStringList { a + ":7-10" } << qint64(4);
-        QTest::newRow("mysql: holes and a single one")
-            << a + ":1-10:12\n," + b + ":1-2" << a << a + ":1-3:5-8"
-            << QStringList { a + ":4", a + ":9-10", a + ":12" } << qint64(4);
-        QTest::newRow("mysql: other origin ignored")
-            << b + ":1-9" << a << QString() << QStringList() << qint64(0);
+            << a + ":1-10," + b + ":1-5" << a << a + ":1-10," + b + ":1-3" << QStringList();
+        QTest::newRow("mysql: a tail") << a + ":1-10" << a << a + ":1-6" << QStringList { a + ":7-10" };
+        QTest::newRow("mysql: holes and a single one") << a + ":1-10:12\n," + b
+                + ":1-2" << a << a + ":1-3:5-8" << QStringList { a + ":4", a + ":9-10", a + ":12" };
+        QTest::newRow("mysql: other origin ignored") << b + ":1-9" << a << QString() << QStringList();
         QTest::newRow("mysql: the other never had it")
-            << a.toUpper() + ":1-3" << a << b + ":1-4" << QStringList { a + ":1-3" } << qint64(3);
+            << a.toUpper() + ":1-3" << a << b + ":1-4" << QStringList { a + ":1-3" };
         QTest::newRow("mariadb: equal") << "1-1-40,2-2-7"
                                         << "2"
-                                        << "2-2-7,1-1-40" << QStringList() << qint64(0);
+                                        << "2-2-7,1-1-40" << QStringList();
         QTest::newRow("mariadb: three ahead") << "1-1-40,2-2-10"
                                               << "2"
-                                              << "1-1-40,2-2-7" << QStringList { "2-2-10" } << qint64(1);
+                                              << "1-1-40,2-2-7" << QStringList { "2-2-10" };
         QTest::newRow("mariadb: one ahead, written in the origin's domain on another")
             << "0-1-5,1-2-3"
             << "2"
-            << "1-2-2" << QStringList { "1-2-3" } << qint64(1);
+            << "1-2-2" << QStringList { "1-2-3" };
         QTest::newRow("mariadb: the other lacks the pair") << "1-1-4"
                                                            << "1"
-                                                           << "2-2-9" << QStringList { "1-1-4" } << qint64(1);
+                                                           << "2-2-9" << QStringList { "1-1-4" };
         QTest::newRow("mariadb: unreadable state") << "1-1-x"
                                                    << "1"
-                                                   << "" << QStringList() << qint64(0);
+                                                   << "" << QStringList();
         QTest::newRow("no state") << ""
                                   << "1"
-                                  << "1-1-3" << QStringList() << qint64(0);
+                                  << "1-1-3" << QStringList();
     }
     void heldNotIn()
     {
@@ -54,10 +50,8 @@ private Q_SLOTS:
         QFETCH(QString, origin);
         QFETCH(QString, other);
         QFETCH(QStringList, held);
-        QFETCH(qint64, count);
         const QStringList got = GtidSet::heldNotIn(holder, origin, other);
         QCOMPARE(got, held);
-        QCOMPARE(GtidSet::count(got), count);
     }
 
     /** ErrantWatch confirms a holding only by a look at the peer that began after the holder's ended. */
