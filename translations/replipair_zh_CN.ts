@@ -97,7 +97,7 @@
         <translation>%1 全部</translation>
     </message>
     <message numerus="yes">
-        <location line="+282"/>
+        <location line="+283"/>
         <source>%n table(s) compared, all equal</source>
         <translation>
             <numerusform>已比对 %n 张表，全部一致</numerusform>
@@ -851,7 +851,7 @@ Manual: %1
 <context>
     <name>ConfigLocator</name>
     <message>
-        <location filename="../models/config/configlocator.cpp" line="+135"/>
+        <location filename="../models/config/configlocator.cpp" line="+172"/>
         <source>the server (%1) was started with --no-defaults: it reads no option file, so its settings can only change on its command line. Set &quot;configFile&quot; in the profile if you know better.</source>
         <translation>服务器（%1）是以 --no-defaults 启动的：它不读取任何配置文件，因此其设置只能在命令行中更改。如果您确定，请在配对方案中设置“configFile”。</translation>
     </message>
@@ -861,7 +861,7 @@ Manual: %1
         <translation>%1 命令行中的 --defaults-file</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the server reads %1 (%2), but it cannot be read on %3</source>
         <translation>服务器读取 %1（%2），但在 %3 上无法读取它</translation>
     </message>
@@ -909,7 +909,7 @@ Manual: %1
         <translation>重启命令“%1”无法在此运行（未找到 %2）— 未做任何更改</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>until then, what this server applies from its peer is not written to its own binary log: the pair replicates both ways, but a third server replicating from this one (or a point-in-time recovery from its binary log) would miss those changes</source>
         <translation>在此之前，此服务器从对端应用的更改不会写入它自己的 binlog：两台服务器之间仍是双向复制，但从此服务器复制的第三台服务器（或基于其 binlog 的时间点恢复）会缺少这些更改</translation>
     </message>
@@ -944,7 +944,7 @@ Manual: %1
         <translation>%1 已写入配置文件，将在下次重启时生效，重启由您自行安排（服务器继续运行）：%2</translation>
     </message>
     <message>
-        <location filename="../models/config/configpushrestart.cpp" line="+40"/>
+        <location filename="../models/config/configpushrestart.cpp" line="+43"/>
         <source>the server did not come back with the new configuration: %1
 The restart command may still be running on the host, so the old configuration was NOT restored and the server NOT restarted again (two restarts must not overlap); the new configuration is in place (%2) and the server %3. Next step: on the host, let the restart command end (or stop it), check that the server runs, and run setup again; to go back instead, put the backups back (%4) and restart the server by hand.</source>
         <translation>服务器未能以新配置恢复运行：%1
@@ -973,7 +973,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>无，这些文件是新建的</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>answers on its port now</source>
         <translation>现在在其端口上有响应</translation>
     </message>
@@ -1014,27 +1014,27 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 只对新连接生效：在应用程序同时向两台服务器写入之前，请重新建立其连接池</translation>
     </message>
     <message>
-        <location filename="../models/config/configpushrestart.cpp" line="-61"/>
+        <location filename="../models/config/configpushrestart.cpp" line="-65"/>
         <source>restarting the server (%1 changed): %2</source>
         <translation>正在重启服务器（%1 已更改）：%2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>server is back up</source>
         <translation>服务器已恢复运行</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <source>the server is back</source>
         <translation>服务器已恢复</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-19"/>
         <source>no restart needed: every changed setting is dynamic</source>
         <translation>无需重启：所有更改的设置都是动态的</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>the server did not come back with the new configuration: %1
 %2; restarted with the old configuration: %3</source>
         <translation>服务器未能以新配置恢复运行：%1
@@ -1061,7 +1061,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未能从 %2 恢复 %1：%3</translation>
     </message>
     <message>
-        <location filename="../models/config/configpushrestart.cpp" line="+62"/>
+        <location filename="../models/config/configpushrestart.cpp" line="+64"/>
         <source>after the change: %1. Another option file may override ours.</source>
         <translation>更改之后：%1。可能有另一个配置文件覆盖了 RepliPair 的设置。</translation>
     </message>
@@ -1235,13 +1235,13 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>CopyProgress</name>
     <message>
-        <location filename="../models/copy/copyprogress.cpp" line="+53"/>
-        <location line="+14"/>
+        <location filename="../models/copy/copyprogress.cpp" line="+55"/>
+        <location line="+16"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-16"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -1259,6 +1259,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+2"/>
         <source>preparing the copy (mariadb-backup --prepare): %1 s</source>
         <translation>正在准备拷贝（mariadb-backup --prepare）：%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>swapping the data folder and starting the server on the copy</source>
+        <translation>正在交换数据目录，并用拷贝启动服务器</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1286,7 +1291,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+7"/>
         <source>%1 (%2) answered %3&apos;s client tools in clear text although &quot;tls&quot; is &quot;%4&quot;: nothing was copied; RepliPair does not fall back to clear text</source>
-        <translation>%1（%2）以明文应答了 %3 上的客户端工具，而 "tls" 为 "%4"：未拷贝任何数据；RepliPair 不会退回明文</translation>
+        <translation>%1（%2）以明文应答了 %3 上的客户端工具，而 &quot;tls&quot; 为 &quot;%4&quot;：未拷贝任何数据；RepliPair 不会退回明文</translation>
     </message>
     <message>
         <location line="+53"/>
@@ -1315,7 +1320,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>DataCopy</name>
     <message>
-        <location filename="../models/copy/datacopy.cpp" line="+74"/>
+        <location filename="../models/copy/datacopy.cpp" line="+55"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
@@ -1381,7 +1386,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>转储中没有 binlog 位点（%1 的 binlog 是否已开启？）</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../models/copy/datacopyundo.cpp" line="+26"/>
         <source>could not remove the partial copy of %1: %2</source>
         <translation>无法删除 %1 上拷贝到一半的数据：%2</translation>
     </message>
@@ -1438,7 +1443,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>ErrantWatch</name>
     <message>
-        <location filename="../models/monitor/errantwatch.cpp" line="+31"/>
+        <location filename="../models/monitor/errantwatch.cpp" line="+32"/>
         <source>%1 holds transactions that started on %2 and that %2 lacks (%3): written on %1 under %2&apos;s id, or lost by %2; the data may differ</source>
         <translation>%1 持有源自 %2、而 %2 没有的事务（%3）：可能是在 %1 上以 %2 的 ID 写入，或 %2 丢失了这些事务；数据可能不一致</translation>
     </message>
@@ -1747,7 +1752,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 未到达 %2:%3：%4</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+10"/>
         <source>%1 took writes of its own during the check</source>
         <translation>检查期间 %1 上有本地写入</translation>
@@ -2702,14 +2707,14 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+75"/>
+        <location filename="../ui/mainwindow.cpp" line="+50"/>
         <location line="+24"/>
-        <location line="+486"/>
+        <location line="+243"/>
         <source>RepliPair</source>
         <translation>RepliPair</translation>
     </message>
     <message>
-        <location line="-506"/>
+        <location line="-263"/>
         <source>&amp;Topology</source>
         <translation>拓扑(&amp;T)</translation>
     </message>
@@ -2724,7 +2729,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>事件(&amp;V)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -2744,7 +2749,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>实时日志</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="+50"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2760,12 +2765,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+212"/>
+        <location filename="../ui/mainwindowpasswords.cpp" line="+83"/>
         <source>Open Pair Profile</source>
         <translation>打开配对方案</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="+2"/>
         <source>Pair profiles (*.replipair.json);;JSON (*.json)</source>
         <translation>配对方案 (*.replipair.json);;JSON (*.json)</translation>
     </message>
@@ -2921,12 +2926,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>&lt;b&gt;RepliPair %1&lt;/b&gt;&lt;p&gt;搭建并监控 MySQL/MariaDB 双主复制。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../ui/mainwindowpasswords.cpp" line="-48"/>
         <source>The keychain no longer holds the passwords of %1.</source>
         <translation>钥匙串中已不再保存 %1 的密码。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="+20"/>
         <source>Menu key / Shift+F10</source>
         <translation>菜单键 / Shift+F10</translation>
     </message>
@@ -2967,14 +2972,14 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>报告已写入 %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../ui/mainwindowpasswords.cpp" line="+49"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../ui/mainwindow.cpp" line="+56"/>
         <source>%1 — RepliPair</source>
         <translation>%1 — RepliPair</translation>
     </message>
@@ -3010,7 +3015,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../ui/mainwindowmenus.cpp" line="+17"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3020,7 +3025,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>新语言将在 RepliPair 重新启动后生效。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../ui/mainwindow.cpp" line="+20"/>
         <source>Cancelling the running setup before quitting: it puts back what it changed…</source>
         <translation>退出前正在取消正在运行的搭建：撤回它所做的更改…</translation>
     </message>
@@ -3633,19 +3638,19 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PairInspection</name>
     <message>
-        <location filename="../models/setup/pairinspection.cpp" line="+33"/>
+        <location filename="../models/setup/pairinspection.cpp" line="+37"/>
         <source>%1, server_id %2, binary log %3</source>
         <translation>%1，server_id %2，binlog %3</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+33"/>
+        <location line="-46"/>
+        <location line="+46"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -3738,12 +3743,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PairProfile</name>
     <message>
-        <location filename="../models/common/pairprofile.cpp" line="+34"/>
+        <location filename="../models/common/serverprofile.cpp" line="+30"/>
         <source>&quot;agent&quot;: true logs in with the ssh-agent&apos;s keys; it cannot go with &quot;keyFile&quot;</source>
         <translation>&quot;agent&quot;: true 表示使用 ssh-agent 中的密钥登录；不能与 &quot;keyFile&quot; 同时使用</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>&quot;configFile&quot; must be a path or &quot;auto&quot;</source>
         <translation>&quot;configFile&quot; 必须是路径或 &quot;auto&quot;</translation>
     </message>
@@ -3763,7 +3768,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>&quot;ssh&quot; 必须是对象或 null</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../models/common/pairprofile.cpp" line="+32"/>
         <source>&quot;timeoutSeconds&quot; must be a whole number of seconds from 1 to 3600</source>
         <translation>&quot;timeoutSeconds&quot; 必须是 1 到 3600 之间的整数秒</translation>
     </message>
@@ -3773,7 +3778,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>&quot;writer&quot; 必须是 &quot;both&quot; 或接收写入的服务器名称（%1 或 %2）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../models/common/serverprofile.cpp" line="+12"/>
         <source>environment variable %1 (admin password) is not set</source>
         <translation>未设置环境变量 %1（管理员密码）</translation>
     </message>
@@ -3788,7 +3793,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>无法读取管理员密码文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location filename="../models/common/pairprofile.cpp" line="+41"/>
         <source>profile</source>
         <translation>配对方案</translation>
     </message>
@@ -3971,7 +3976,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 拒绝了 %2 的复制账号：%3。%1 看到连接来自 %4，而账号是 &apos;%5&apos;@&apos;%6&apos;。如果 %2 通过 NAT 或其他网络接口访问 %1，请在配对方案中将“replicationUserHost”设为该地址或类似 &apos;10.0.0.%&apos; 的模式。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
+        <source>%1 is not the server process that came back from its restart (then %2; now %3): it restarted or was replaced since, so replication is NOT verified; look at why, then run setup again</source>
+        <translation>%1 已不是重启后回来的那个服务器进程（当时 %2；现在 %3）：它此后又重启了或被替换了，因此复制未通过验证；请查明原因，然后再次运行搭建</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>waiting for the IO and SQL threads on both servers</source>
         <translation>正在等待两台服务器上的 IO 和 SQL 线程</translation>
     </message>
@@ -4127,7 +4137,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+155"/>
         <source>cannot make a work folder in %1 on %2&apos;s host: %3</source>
         <translation>无法在 %2 的主机上的 %1 中创建工作目录：%3</translation>
     </message>
@@ -4198,7 +4208,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>，GTID %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>stopping %1, moving its data folder to %2, the copy in, starting it</source>
         <translation>正在停止 %1，将其数据目录移到 %2，移入拷贝，再启动它</translation>
     </message>
@@ -4365,7 +4375,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>在短暂的全局读锁下读取 binlog 位点，锁总会释放</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>Writer role: %1 takes the application&apos;s writes (read_only OFF, live and in its option file)</source>
         <translation>写入角色：%1 接收应用的写入（read_only OFF，在线设置并写入其配置文件）</translation>
     </message>
@@ -4380,13 +4390,13 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>SET GLOBAL read_only 恢复为原值；配置文件的备份</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+23"/>
+        <location line="-61"/>
+        <location line="+18"/>
         <source>&lt;file read above&gt;</source>
         <translation>&lt;上面读取的文件&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Replicate from %1</source>
         <translation>从 %1 复制</translation>
     </message>
@@ -5102,7 +5112,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PreflightTls</name>
     <message>
-        <location filename="../models/setup/preflighttls.cpp" line="+64"/>
+        <location filename="../models/setup/preflighttls.cpp" line="+90"/>
         <source>save the profile again</source>
         <translation>请重新保存配对方案</translation>
     </message>
@@ -5501,19 +5511,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>复制保持停止，与之前相同</translation>
     </message>
     <message>
-        <location filename="../models/operation/rebuildaftercopy.cpp" line="+109"/>
-        <location filename="../models/operation/rebuildbeforecopy.cpp" line="+5"/>
+        <location line="+77"/>
         <source>give the replication account on %1 (for %2&apos;s IO thread) a new generated password</source>
         <translation>为 %1 上的复制账号（供 %2 的 IO 线程使用）生成新密码</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location filename="../models/operation/rebuildbeforecopy.cpp" line="+17"/>
+        <location line="+18"/>
         <source>%1: new generated password (kept in memory)</source>
         <translation>%1：已生成新密码（保存在内存中）</translation>
     </message>
     <message>
-        <location filename="../models/operation/rebuildbeforecopy.cpp" line="+7"/>
+        <location line="-87"/>
         <source>remove %1&apos;s replica settings (their position, on failure, comes back)</source>
         <translation>删除 %1 的从库设置（失败时会恢复其位点）</translation>
     </message>
@@ -5538,7 +5546,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>从 %3:%4（原来所在位点）重新开始从 %1:%2 复制</translation>
     </message>
     <message>
-        <location filename="../models/operation/rebuildaftercopy.cpp" line="-97"/>
+        <location filename="../models/operation/rebuildaftercopy.cpp" line="+29"/>
         <source>copy all of %1 (%2, its whole data folder) to %3 with mariadb-backup (physical copy); %3&apos;s old data folder kept beside it</source>
         <translation>用 mariadb-backup 把 %1 的全部数据（%2，整个数据目录）拷贝到 %3（物理拷贝）；%3 原来的数据目录保留在旁边</translation>
     </message>
@@ -5565,7 +5573,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+17"/>
         <source>start %1 from %2 at the copy&apos;s exact point</source>
         <translation>在拷贝的确切位点启动 %1 从 %2 的复制</translation>
     </message>
@@ -5575,7 +5583,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>在 %2 拷贝后的位点启动 %1 从 %2 的复制</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>replicating from %1 by GTID from %2</source>
         <translation>正在按 GTID 从 %2 起从 %1 复制</translation>
     </message>
@@ -7231,7 +7239,7 @@ RepliPair 会在 %4 上运行 %3（与本应用分离），并等待 %1 作为�
 <context>
     <name>ReplicationSteps</name>
     <message>
-        <location filename="../models/replication/replicationsteps.cpp" line="+86"/>
+        <location filename="../models/replication/replicationsteps.cpp" line="+102"/>
         <source>id %1 by %2 for %3 s: %4</source>
         <translation>id %1，由 %2 执行，已 %3 秒：%4</translation>
     </message>
@@ -7432,7 +7440,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>RunningServer</name>
     <message>
-        <location filename="../models/sql/runningserver.cpp" line="+57"/>
+        <location filename="../models/sql/runningserver.cpp" line="+64"/>
         <source>datadir %1, port %2, server_id %3, up %4 s</source>
         <translation>datadir %1，端口 %2，server_id %3，已运行 %4 秒</translation>
     </message>
@@ -7440,7 +7448,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>Sandbox</name>
     <message>
-        <location filename="../models/sandbox/sandbox.cpp" line="+56"/>
+        <location filename="../models/sandbox/sandboxtools.cpp" line="+36"/>
         <source>cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
@@ -7455,7 +7463,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>%1 失败（退出码 %2）：%3</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location filename="../models/sandbox/sandbox.cpp" line="+119"/>
         <source>cannot write %1/sandbox.json</source>
         <translation>无法写入 %1/sandbox.json</translation>
     </message>
@@ -7475,7 +7483,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>127.0.0.1 上没有空闲端口</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
         <location line="+50"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
@@ -7491,7 +7499,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>无法创建 %1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>server %1 is not running</source>
         <translation>服务器 %1 未在运行</translation>
     </message>
@@ -8054,7 +8062,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>%2 上没有进程 %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+73"/>
         <source>the pid file %1 holds no pid</source>
         <translation>pid 文件 %1 中没有 pid</translation>
     </message>
@@ -8072,12 +8080,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerRestart</name>
     <message>
-        <location filename="../models/host/serverrestart.cpp" line="+157"/>
+        <location filename="../models/host/serverrestart.cpp" line="+171"/>
         <source>could not launch &quot;%1&quot;: %2. Check whether the server runs before trying again.</source>
         <translation>无法启动“%1”：%2。重试之前请先检查服务器是否在运行。</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-74"/>
         <source>; the SSH connection was lost: %1</source>
         <translation>；SSH 连接已断开：%1</translation>
     </message>
@@ -8092,7 +8100,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>&quot;%1&quot; 未在 %2 秒内完成，可能仍在主机上运行：%3（其输出：%4/output）%5</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>the server came back, but not with the configuration just written: %1. Another option file may override ours.</source>
         <translation>服务器已恢复，但未使用刚写入的配置：%1。可能有另一个配置文件覆盖了 RepliPair 的设置。</translation>
     </message>
@@ -8102,12 +8110,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>&quot;%1&quot; 已返回，但服务器已运行了 %2 秒：它并未重启</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>the server did not come back within %1 s%2</source>
         <translation>服务器未在 %1 秒内恢复%2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+77"/>
         <source>lost the connection to the host while the restart runs (it goes on by itself): %1; reconnecting</source>
         <translation>重启进行期间与主机的连接断开（重启会自行继续）：%1；正在重新连接</translation>
     </message>
@@ -8122,7 +8130,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>服务器已恢复并保持运行，而 &quot;%1&quot; 仍在运行；不再等待它</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>%1 after %2 s%3. The server says:
 %4
 (full output: %5/output on the host)</source>
@@ -8131,7 +8139,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 （完整输出：主机上的 %5/output）</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-78"/>
         <source>reconnected; the restart ran on meanwhile</source>
         <translation>已重新连接；重启在此期间继续进行</translation>
     </message>
@@ -8141,7 +8149,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>%1 秒后仍在重启%2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>&quot;%1&quot; exited with %2</source>
         <translation>&quot;%1&quot; 退出，返回 %2</translation>
     </message>
@@ -8301,7 +8309,7 @@ Plan:
         <translation>两个方向都已在复制，且所有设置均已到位：未做任何更改</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>settings in place; no restart (%1 in force from the next restart)</source>
         <translation>设置已到位；不重启（%1 从下次重启起生效）</translation>
     </message>
@@ -8313,7 +8321,7 @@ Plan:
         </translation>
     </message>
     <message>
-        <location filename="../models/setup/setuprun.cpp" line="-77"/>
+        <location filename="../models/setup/setuprun.cpp" line="-82"/>
         <source>what this run changed and did not put back is in the journal %1: run setup again to go on from there, or &apos;replipair-cli recover&apos; to put it back</source>
         <translation>本次运行所做且未撤回的更改记录在运行记录 %1 中：再次运行搭建可从那里继续，或运行 &apos;replipair-cli recover&apos; 将其撤回</translation>
     </message>
@@ -8352,7 +8360,7 @@ Make the plan again, check it, and run that one.</source>
         <translation>两台服务器都会从它们共同读取的 %1 获取设置：请为每台服务器指定各自的配置文件（&quot;configFile&quot;）——未做任何更改</translation>
     </message>
     <message>
-        <location filename="../models/setup/setuprun.cpp" line="+74"/>
+        <location filename="../models/setup/setuprun.cpp" line="+79"/>
         <source>settings in place; server restarted</source>
         <translation>设置已到位；服务器已重启</translation>
     </message>
@@ -8377,7 +8385,7 @@ Make the plan again, check it, and run that one.</source>
         <translation>两台服务器上的所有设置均已到位：无需更改，无需重启</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>could not set read_only = %1: %2</source>
         <translation>无法设置 read_only = %1：%2</translation>
     </message>
@@ -8445,7 +8453,7 @@ Make the plan again, check it, and run that one.</source>
         <translation>无法读取计划中为 %1 指定的起始位点：改为在短暂的全局读锁下读取</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+24"/>
         <source>replication from %1 restarted with new credentials, at its own position</source>
         <translation>从 %1 的复制已使用新凭据、从其原有位点重新启动</translation>
     </message>
@@ -8965,6 +8973,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+37"/>
+        <location filename="../models/setup/preflighttls.cpp" line="-123"/>
         <source>cannot check whether %1 exists on %2: %3</source>
         <translation>无法检查 %2 上是否存在 %1：%3</translation>
     </message>
@@ -9064,7 +9073,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusCharts</name>
     <message>
-        <location filename="../ui/monitor/statuscharts.cpp" line="+47"/>
+        <location filename="../ui/monitor/statuscharts.cpp" line="+46"/>
         <location line="+207"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
@@ -9091,12 +9100,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+329"/>
+        <location line="+255"/>
         <source>Export Charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-255"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -9107,13 +9116,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+330"/>
+        <location line="+256"/>
         <location line="+23"/>
         <source>Export Samples</source>
         <translation>导出采样数据</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-279"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -9158,7 +9167,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+97"/>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -9274,23 +9283,23 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusPoller</name>
     <message>
-        <location filename="../models/monitor/statuspoller.cpp" line="+92"/>
+        <location filename="../models/monitor/pollconnection.cpp" line="+38"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 — while running: %2</source>
         <translation>%1 — 运行时：%2</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+105"/>
         <source>the monitor&apos;s look at the server (read_only, replication status, heartbeat)</source>
         <translation>监控对服务器的查看（read_only、复制状态、心跳）</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+153"/>
+        <location line="+14"/>
+        <location line="+151"/>
         <source>%1 (error %2)</source>
         <translation>%1（错误 %2）</translation>
     </message>
@@ -9301,7 +9310,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>没有心跳表 %1.%2</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-84"/>
         <source>the binary log of %1 is off: no heartbeat lag for its replica</source>
         <translation>%1 的 binlog 已关闭：其从库没有心跳延迟数据</translation>
     </message>
