@@ -129,7 +129,7 @@
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../app/cli/cliusage.cpp" line="+11"/>
         <source>Usage: replipair-cli COMMAND [ARGS] [OPTIONS]
 
 Commands:
@@ -302,7 +302,7 @@ Manual: %1
 </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../app/cli/cli.cpp" line="+18"/>
         <source>Dry run: nothing was changed. The checks:</source>
         <translation>试运行：未做任何更改。检查项：</translation>
     </message>
@@ -4132,7 +4132,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PhysicalCopy</name>
     <message>
-        <location filename="../models/copy/physicalcopy.cpp" line="+102"/>
+        <location filename="../models/copy/physicalcopy.cpp" line="+63"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
@@ -4172,7 +4172,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 的主机上数据流被切断（split 退出码 %2）</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../models/copy/physicalcopyswap.cpp" line="+55"/>
         <source>mbstream -x on %1&apos;s host failed (exit %2): %3</source>
         <translation>%1 的主机上 mbstream -x 失败（退出码 %2）：%3</translation>
     </message>
@@ -4218,7 +4218,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 已在拷贝上运行；原数据目录保留为 %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../models/copy/physicalcopyundo.cpp" line="+54"/>
         <source>could not put %1&apos;s old data folder back (%2): it is in %3; stop %1, move %4 away and %3 back to %4, and start it</source>
         <translation>无法将 %1 的原数据目录放回（%2）：它在 %3 中；请停止 %1，将 %4 移开，把 %3 移回 %4，然后启动它</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "common/shellquote.h"
 #include "common/stepid.h"
+#include "copy/physicalcopyparts.h"
 #include "copy/physicalscript.h"
 #include "host/remotejob.h"
 #include "host/serverrestart.h"
@@ -15,46 +16,6 @@
 #include <QFuture>
 
 #include <optional>
-
-/** What the copy changed so far, so that it can be put back. */
-struct PhysicalCopy::Undo
-{
-    PhysicalScriptParams params;
-    std::optional<RemoteJob> sourceJob, targetJob;
-    bool sourceJobRunning = false, targetJobRunning = false;
-    bool accountMade = false;
-    QString oldDir; ///< where the receiver's data folder is moved aside
-    bool swapStarted = false;
-    bool swapped = false; ///< the receiver runs on the copy
-    // the intents written to the journal before each change (0: none kept)
-    int sourceFolderIntent = 0, sourceJobIntent = 0, accountIntent = 0, targetFolderIntent = 0,
-        targetJobIntent = 0, swapIntent = 0;
-};
-
-namespace {
-QMap<QString, QString> keyValues(const QByteArray& out)
-{
-    QMap<QString, QString> m;
-    for (const QString& line : QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        m.insert(line.section(QLatin1Char('='), 0, 0), line.section(QLatin1Char('='), 1));
-    return m;
-}
-} // namespace
-
-template<typename F> auto PhysicalCopy::on(int server, F fn)
-{
-    return m_workers[server]->run(std::move(fn));
-}
-
-template<typename F> auto PhysicalCopy::onShell(int server, F fn)
-{
-    return on(server, [fn = std::move(fn)](ServerContext& ctx) -> std::invoke_result_t<F, HostShell&> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        return fn(**shell);
-    });
-}
 
 PhysicalCopy::PhysicalCopy(
     const PairProfile& profile, int source, ServerWorker* const (&workers)[2], const std::atomic_bool* cancel)
@@ -308,7 +269,7 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
             auto r = (*shell)->run(poll, 60000);
             if (!r)
                 return std::unexpected(r.error());
-            return keyValues(r->out);
+            return physicalKeyValues(r->out);
         });
         const QString rc = st ? st->value(QStringLiteral("backup.rc")) : QString();
         if (rc.isEmpty() || rc == QLatin1String("0"))
@@ -345,7 +306,7 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
             auto r = (*shell)->run(poll, 60000);
             if (!r)
                 return std::unexpected(r.error());
-            return keyValues(r->out);
+            return physicalKeyValues(r->out);
         });
         if (!state) {
             waitWrite();
@@ -433,255 +394,4 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
     if (m_progress)
         m_progress(p);
     return bytes;
-}
-
-Result<void> PhysicalCopy::finishTarget(Undo& undo, qint64 bytes)
-{
-    Q_UNUSED(bytes);
-    const int target = 1 - m_source;
-    const QString to = m_profile.servers[target].name;
-    const QString tdir = undo.params.targetDir;
-    CopyProgress p;
-    p.phase = CopyProgress::Phase::Prepare;
-    QElapsedTimer t;
-    t.start();
-    for (;;) {
-        if (auto c = failIfCancelled(); !c)
-            return c;
-        const QString poll = PhysicalScript::poll(tdir, -1, m_pollMs);
-        auto state = on(target, [poll](ServerContext& ctx) -> Result<QMap<QString, QString>> {
-            auto shell = ctx.hostShell();
-            if (!shell)
-                return std::unexpected(shell.error());
-            auto r = (*shell)->run(poll, 60000);
-            if (!r)
-                return std::unexpected(r.error());
-            return keyValues(r->out);
-        });
-        if (!state)
-            return std::unexpected(state.error());
-        p.elapsedMs = t.elapsed();
-        p.finished = state->contains(QStringLiteral("finished"));
-        if (m_progress)
-            m_progress(p);
-        if (!p.finished)
-            continue;
-        undo.targetJobRunning = false;
-        const auto tail = [&](const QString& file) {
-            return on(target, [&undo, file](ServerContext& ctx) {
-                auto shell = ctx.hostShell();
-                return shell ? undo.targetJob->tail(**shell, file) : QString();
-            });
-        };
-        const QString extract = state->value(QStringLiteral("extract.rc"));
-        if (extract != QLatin1String("0"))
-            return stepFailure(to, StepId::Copy,
-                PhysicalCopy::tr("mbstream -x on %1's host failed (exit %2): %3")
-                    .arg(to, extract.isEmpty() ? PhysicalCopy::tr("none") : extract,
-                        tail(QStringLiteral("extract.err"))));
-        const QString prepare = state->value(QStringLiteral("prepare.rc"));
-        if (prepare != QLatin1String("0"))
-            return stepFailure(to, StepId::Copy,
-                PhysicalCopy::tr("mariadb-backup --prepare on %1's host failed (exit %2): %3")
-                    .arg(to, prepare.isEmpty() ? PhysicalCopy::tr("none") : prepare,
-                        tail(QStringLiteral("prepare.err"))));
-        inform(
-            target, PhysicalCopy::tr("the copy is prepared in %1 (%2 s)").arg(tdir).arg(t.elapsed() / 1000));
-        return {};
-    }
-}
-
-Result<BinlogCoordinates> PhysicalCopy::backupCoordinates(Undo& undo)
-{
-    const int target = 1 - m_source;
-    const QString from = m_profile.servers[m_source].name;
-    const QString data = undo.params.targetDir + QStringLiteral("/data");
-    auto text = on(target, [data](ServerContext& ctx) -> Result<QString> {
-        auto shell = ctx.hostShell();
-        if (!shell)
-            return std::unexpected(shell.error());
-        auto r = (*shell)->run(QStringLiteral("d=%1\ncat \"$d/mariadb_backup_binlog_info\" 2>/dev/null || "
-                                              "cat \"$d/xtrabackup_binlog_info\" 2>/dev/null\nexit 0\n")
-                                   .arg(Shell::quote(data)),
-            15000);
-        if (!r)
-            return std::unexpected(r.error());
-        return QString::fromUtf8(r->out).trimmed();
-    });
-    if (!text)
-        return std::unexpected(text.error());
-    // "file<TAB>position<TAB>gtid"
-    const QStringList f = text->split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
-    if (f.size() < 2)
-        return stepFailure(from, StepId::Copy,
-            PhysicalCopy::tr("the backup carries no binary log coordinates (is the binary log of %1 on?)")
-                .arg(from));
-    BinlogCoordinates c;
-    c.file = f[0];
-    c.position = f[1].toLongLong();
-    c.gtid = f.value(2);
-    inform(m_source,
-        PhysicalCopy::tr("the backup's point on %1: %2:%3%4")
-            .arg(from, c.file)
-            .arg(c.position)
-            .arg(c.gtid.isEmpty() ? QString() : PhysicalCopy::tr(", GTID %1").arg(c.gtid)));
-    return c;
-}
-
-Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
-{
-    const int target = 1 - m_source;
-    const PhysicalServerFacts& t = check.servers[target];
-    const QString to = m_profile.servers[target].name;
-    undo.oldDir = t.dataDir + QStringLiteral("-before-copy-")
-        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString script = undo.params.targetDir + QStringLiteral("/swap.sh");
-    auto written = onShell(target,
-        [script, to,
-            body = PhysicalScript::swap(t.dataDir, undo.oldDir,
-                undo.params.targetDir + QStringLiteral("/data"), t.pidFile, t.restartCommand)](
-            HostShell& shell) -> Result<void> {
-            return RemoteJob::writePrivateFile(shell, to, StepId::Copy, script, body.toUtf8());
-        });
-    if (!written)
-        return written;
-    // written down before the server is stopped: recover puts the old data folder back
-    undo.swapIntent = intent(target, IntentJournal::Action::DataFolderSwap,
-        { { QStringLiteral("dataDir"), t.dataDir }, { QStringLiteral("oldDir"), undo.oldDir },
-            { QStringLiteral("parkDir"), undo.params.targetDir }, { QStringLiteral("pidFile"), t.pidFile },
-            { QStringLiteral("command"), t.restartCommand } },
-        true);
-    undo.swapStarted = true;
-    if (m_progress) {
-        CopyProgress p;
-        p.phase = CopyProgress::Phase::Swap;
-        m_progress(p);
-    }
-    inform(target,
-        PhysicalCopy::tr("stopping %1, moving its data folder to %2, the copy in, starting it")
-            .arg(to, undo.oldDir));
-    ServerRestart::Options o;
-    o.command = QStringLiteral("sh ") + Shell::quote(script);
-    o.errorLog = t.errorLog;
-    o.timeoutMs = m_profile.servers[target].restartTimeoutSeconds * 1000;
-    o.progress = [this, target](const QString& text) { inform(target, text); };
-    o.expected.dataDir = t.dataDir;
-    o.expected.port = t.port;
-    o.expected.serverId = t.serverId;
-    auto back = on(target, [o](ServerContext& ctx) -> Result<void> {
-        ServerRestart restart(ctx, o);
-        return restart.run();
-    });
-    if (!back)
-        return back;
-    undo.swapped = true;
-    release(target, undo.swapIntent, true);
-    inform(target,
-        PhysicalCopy::tr("%1 runs on the copy; its old data folder is kept as %2").arg(to, undo.oldDir));
-    return {};
-}
-
-void PhysicalCopy::putBack(const PhysicalCopyCheck& check, Undo& undo, QStringList& problems)
-{
-    const int target = 1 - m_source;
-    const QString to = m_profile.servers[target].name;
-    if (!undo.swapStarted)
-        return;
-    const PhysicalServerFacts& t = check.servers[target];
-    auto moved = onShell(
-        target, [old = undo.oldDir](HostShell& shell) -> Result<bool> { return shell.exists(old); });
-    if (!moved) {
-        problems << moved.error().text;
-        return;
-    }
-    if (!*moved) {
-        // the data folder was never moved: the server runs on its old data, or is started again
-        auto answers = on(target, [](ServerContext& ctx) { return ctx.connect(5); });
-        if (answers) {
-            release(target, undo.swapIntent);
-            return;
-        }
-    }
-    const QString script = undo.params.targetDir + QStringLiteral("/swap-back.sh");
-    auto written = onShell(target,
-        [script, to,
-            body = PhysicalScript::swapBack(t.dataDir, undo.oldDir, undo.params.targetDir, t.pidFile,
-                t.restartCommand)](HostShell& shell) -> Result<void> {
-            return RemoteJob::writePrivateFile(shell, to, StepId::Copy, script, body.toUtf8());
-        });
-    if (!written) {
-        problems << written.error().text;
-        return;
-    }
-    ServerRestart::Options o;
-    o.command = QStringLiteral("sh ") + Shell::quote(script);
-    o.errorLog = t.errorLog;
-    o.timeoutMs = m_profile.servers[target].restartTimeoutSeconds * 1000;
-    o.expected.dataDir = t.dataDir;
-    o.expected.port = t.port;
-    o.expected.serverId = t.serverId;
-    auto back = on(target, [o](ServerContext& ctx) -> Result<void> {
-        ServerRestart restart(ctx, o);
-        return restart.run();
-    });
-    if (!back) {
-        problems << PhysicalCopy::tr(
-            "could not put %1's old data folder back (%2): it is in %3; stop %1, move "
-            "%4 away and %3 back to %4, and start it")
-                        .arg(to, back.error().text, undo.oldDir, t.dataDir);
-        return;
-    }
-    release(target, undo.swapIntent);
-    inform(target, PhysicalCopy::tr("%1 runs on its old data again").arg(to));
-}
-
-void PhysicalCopy::cleanUp(Undo& undo, QStringList& problems)
-{
-    const int target = 1 - m_source;
-    const auto stopJob = [&](int server, std::optional<RemoteJob>& job, bool& running, int& jobIntent) {
-        if (!job)
-            return;
-        RemoteJob* j = &*job;
-        // stopped in every case: a finished job's group is empty and stop() returns at once
-        auto stopped = onShell(server, [j](HostShell& shell) -> Result<void> { return j->stop(shell); });
-        if (!stopped)
-            problems << stopped.error().text;
-        else {
-            running = false;
-            release(server, jobIntent);
-        }
-    };
-    stopJob(m_source, undo.sourceJob, undo.sourceJobRunning, undo.sourceJobIntent);
-    stopJob(target, undo.targetJob, undo.targetJobRunning, undo.targetJobIntent);
-    if (undo.accountMade) {
-        auto dropped = on(m_source, [](ServerContext& ctx) -> Result<void> {
-            if (!ctx.sql || !ctx.sql->isOpen())
-                if (auto c = ctx.connect(); !c)
-                    return c;
-            if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
-                return r;
-            auto r = ctx.sql->exec(ctx.dialect.dropUser(accountName(), QStringLiteral("localhost")));
-            ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
-            return r;
-        });
-        if (!dropped)
-            problems << PhysicalCopy::tr("could not drop the temporary account %1 on %2: %3")
-                            .arg(accountName(), m_profile.servers[m_source].name, dropped.error().text);
-        else
-            release(m_source, undo.accountIntent);
-    }
-    const auto removeDir = [&](int server, const QString& dir, int& folderIntent) {
-        if (dir.isEmpty())
-            return;
-        auto removed
-            = onShell(server, [dir, name = m_profile.servers[server].name](HostShell& shell) -> Result<void> {
-                  return RemoteJob::removeWorkDir(shell, name, StepId::Copy, dir);
-              });
-        if (!removed)
-            problems << removed.error().text;
-        else
-            release(server, folderIntent);
-    };
-    removeDir(m_source, undo.params.sourceDir, undo.sourceFolderIntent);
-    removeDir(target, undo.params.targetDir, undo.targetFolderIntent);
 }
