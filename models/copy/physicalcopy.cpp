@@ -5,7 +5,6 @@
 #include "copy/physicalcopyparts.h"
 #include "copy/physicalscript.h"
 #include "host/remotejob.h"
-#include "host/serverrestart.h"
 #include "host/serverworker.h"
 #include "operation/intentjournal.h"
 #include "replication/replicationsteps.h"
@@ -54,6 +53,16 @@ void PhysicalCopy::recordWorkFolder(
     jobIntent = intent(server, IntentJournal::Action::DetachedJob,
         { { QStringLiteral("folder"), dir }, { QStringLiteral("pidFile"), QStringLiteral("job.pid") } });
     job.emplace(m_profile.servers[server].name, StepId::Copy, dir);
+}
+
+Result<QMap<QString, QString>> PhysicalCopy::pollHost(int server, const QString& script)
+{
+    return onShell(server, [script](HostShell& shell) -> Result<QMap<QString, QString>> {
+        auto r = shell.run(script, 60000);
+        if (!r)
+            return std::unexpected(r.error());
+        return physicalKeyValues(r->out);
+    });
 }
 
 Result<void> PhysicalCopy::failIfCancelled() const
@@ -262,15 +271,7 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
     // the backup's own failure (a killed mariadb-backup) explains a stream cut short on the receiver's side
     const auto backupFailure = [&]() -> std::optional<StepError> {
         const QString poll = PhysicalScript::poll(sdir, -1, 0);
-        auto st = on(m_source, [poll](ServerContext& ctx) -> Result<QMap<QString, QString>> {
-            auto shell = ctx.hostShell();
-            if (!shell)
-                return std::unexpected(shell.error());
-            auto r = (*shell)->run(poll, 60000);
-            if (!r)
-                return std::unexpected(r.error());
-            return physicalKeyValues(r->out);
-        });
+        auto st = pollHost(m_source, poll);
         const QString rc = st ? st->value(QStringLiteral("backup.rc")) : QString();
         if (rc.isEmpty() || rc == QLatin1String("0"))
             return std::nullopt;
@@ -299,15 +300,7 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
             return std::unexpected(c.error());
         }
         const QString poll = PhysicalScript::poll(sdir, next, m_pollMs);
-        auto state = on(m_source, [poll](ServerContext& ctx) -> Result<QMap<QString, QString>> {
-            auto shell = ctx.hostShell();
-            if (!shell)
-                return std::unexpected(shell.error());
-            auto r = (*shell)->run(poll, 60000);
-            if (!r)
-                return std::unexpected(r.error());
-            return physicalKeyValues(r->out);
-        });
+        auto state = pollHost(m_source, poll);
         if (!state) {
             waitWrite();
             return std::unexpected(state.error());

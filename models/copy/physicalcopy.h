@@ -56,6 +56,12 @@ private:
     Result<void> swapIn(const PhysicalCopyCheck& check, Undo& undo);
     void putBack(const PhysicalCopyCheck& check, Undo& undo, QStringList& problems);
     void cleanUp(Undo& undo, QStringList& problems);
+    /** Runs a PhysicalScript::poll() @p script on @p server's host: its "key=value" lines. */
+    Result<QMap<QString, QString>> pollHost(int server, const QString& script);
+    /** Runs the swap (or swap-back) @p script on the receiver's host as a restart of @p receiver, verified
+     *  to come back as the same server (datadir, port, server_id); @p showProgress passes its lines on. */
+    Result<void> restartWithScript(
+        const PhysicalServerFacts& receiver, const QString& script, bool showProgress);
     Result<void> failIfCancelled() const;
     int intent(int server, const QString& action, const QJsonObject& undo, bool lasting = false);
     void release(int server, int& id, bool done = false);

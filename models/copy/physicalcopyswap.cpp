@@ -25,15 +25,7 @@ Result<void> PhysicalCopy::finishTarget(Undo& undo, qint64 bytes)
         if (auto c = failIfCancelled(); !c)
             return c;
         const QString poll = PhysicalScript::poll(tdir, -1, m_pollMs);
-        auto state = on(target, [poll](ServerContext& ctx) -> Result<QMap<QString, QString>> {
-            auto shell = ctx.hostShell();
-            if (!shell)
-                return std::unexpected(shell.error());
-            auto r = (*shell)->run(poll, 60000);
-            if (!r)
-                return std::unexpected(r.error());
-            return physicalKeyValues(r->out);
-        });
+        auto state = pollHost(target, poll);
         if (!state)
             return std::unexpected(state.error());
         p.elapsedMs = t.elapsed();
@@ -136,18 +128,7 @@ Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
     inform(target,
         PhysicalCopy::tr("stopping %1, moving its data folder to %2, the copy in, starting it")
             .arg(to, undo.oldDir));
-    ServerRestart::Options o;
-    o.command = QStringLiteral("sh ") + Shell::quote(script);
-    o.errorLog = t.errorLog;
-    o.timeoutMs = m_profile.servers[target].restartTimeoutSeconds * 1000;
-    o.progress = [this, target](const QString& text) { inform(target, text); };
-    o.expected.dataDir = t.dataDir;
-    o.expected.port = t.port;
-    o.expected.serverId = t.serverId;
-    auto back = on(target, [o](ServerContext& ctx) -> Result<void> {
-        ServerRestart restart(ctx, o);
-        return restart.run();
-    });
+    auto back = restartWithScript(t, script, true);
     if (!back)
         return back;
     undo.swapped = true;
@@ -155,4 +136,23 @@ Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
     inform(target,
         PhysicalCopy::tr("%1 runs on the copy; its old data folder is kept as %2").arg(to, undo.oldDir));
     return {};
+}
+
+Result<void> PhysicalCopy::restartWithScript(
+    const PhysicalServerFacts& receiver, const QString& script, bool showProgress)
+{
+    const int target = 1 - m_source;
+    ServerRestart::Options o;
+    o.command = QStringLiteral("sh ") + Shell::quote(script);
+    o.errorLog = receiver.errorLog;
+    o.timeoutMs = m_profile.servers[target].restartTimeoutSeconds * 1000;
+    if (showProgress)
+        o.progress = [this, target](const QString& text) { inform(target, text); };
+    o.expected.dataDir = receiver.dataDir;
+    o.expected.port = receiver.port;
+    o.expected.serverId = receiver.serverId;
+    return on(target, [o](ServerContext& ctx) -> Result<void> {
+        ServerRestart restart(ctx, o);
+        return restart.run();
+    });
 }

@@ -1,8 +1,6 @@
 #include "copy/physicalcopyparts.h"
 
-#include "common/shellquote.h"
 #include "common/stepid.h"
-#include "host/serverrestart.h"
 #include "operation/intentjournal.h"
 
 // Putting the receiver back on its old data folder, and removing what the copy left on both hosts.
@@ -39,17 +37,7 @@ void PhysicalCopy::putBack(const PhysicalCopyCheck& check, Undo& undo, QStringLi
         problems << written.error().text;
         return;
     }
-    ServerRestart::Options o;
-    o.command = QStringLiteral("sh ") + Shell::quote(script);
-    o.errorLog = t.errorLog;
-    o.timeoutMs = m_profile.servers[target].restartTimeoutSeconds * 1000;
-    o.expected.dataDir = t.dataDir;
-    o.expected.port = t.port;
-    o.expected.serverId = t.serverId;
-    auto back = on(target, [o](ServerContext& ctx) -> Result<void> {
-        ServerRestart restart(ctx, o);
-        return restart.run();
-    });
+    auto back = restartWithScript(t, script, false);
     if (!back) {
         problems << PhysicalCopy::tr(
             "could not put %1's old data folder back (%2): it is in %3; stop %1, move "
