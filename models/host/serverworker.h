@@ -6,6 +6,7 @@
 #include "sql/dialect.h"
 #include "sql/sqlsession.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QJsonObject>
 #include <QObject>
@@ -29,6 +30,10 @@ struct ServerContext
     /** The option files the last "auto" lookup read on the host (in one call); OptionFiles::read takes
      *  them instead of reading them again. */
     OptionFileTree optionFilesRead;
+    /** When this session last read information_schema.innodb_trx: InnoDB fills that table from a cache it
+     *  refreshes only once the table was not read for 100 ms, so a read sooner after the last one shows the
+     *  transactions as they were then (WriterControl::writeTransactions spaces its reads). */
+    QElapsedTimer innodbTrxRead;
 
     /** Connects (or reconnects) the admin session and learns the dialect. */
     Result<void> connect(int connectTimeoutSec = 5);

@@ -10,6 +10,11 @@
 #include <QMap>
 #include <QThread>
 
+namespace {
+/** More than the 100 ms InnoDB keeps information_schema.innodb_trx's cache while it is read. */
+constexpr qint64 kInnodbTrxRefreshMs = 110;
+} // namespace
+
 bool WriterControl::hasSuperReadOnly(const ServerContext& ctx)
 {
     return !ctx.dialect.isMariaDb() && ctx.dialect.version().atLeast(5, 7, 8);
@@ -54,6 +59,12 @@ Result<WriterControl::WriteState> WriterControl::writeState(ServerContext& ctx)
 Result<QList<WriterControl::WriteTransaction>> WriterControl::writeTransactions(
     ServerContext& ctx, int minAgeSec)
 {
+    // InnoDB serves information_schema.innodb_trx from a cache it refreshes only when nobody read the table
+    // for 100 ms (each read restarts that clock): read every 20 ms, it kept showing a transaction that had
+    // long ended, for as long as the reads went on: the switch waited for it until --timeout and rolled back,
+    // and the guard then refused on it. Spaced by more than that, every read is refreshed.
+    if (ctx.innodbTrxRead.isValid() && ctx.innodbTrxRead.elapsed() < kInnodbTrxRefreshMs)
+        QThread::msleep(quint64(kInnodbTrxRefreshMs - ctx.innodbTrxRead.elapsed()));
     // information_schema.processlist hides a thread whose client connection is closed: a transaction
     // without a row there is held by a server thread whose client has gone
     auto rows = ctx.sql->query(QStringLiteral(
@@ -68,6 +79,7 @@ Result<QList<WriterControl::WriteTransaction>> WriterControl::writeTransactions(
         "AND t.trx_mysql_thread_id <> CONNECTION_ID() "
         "AND TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) >= %1 ORDER BY t.trx_started")
                                    .arg(std::max(0, minAgeSec)));
+    ctx.innodbTrxRead.start();
     if (!rows)
         return std::unexpected(rows.error());
     QList<WriteTransaction> out;

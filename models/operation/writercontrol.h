@@ -27,8 +27,8 @@ public:
         /** The replication SQL thread or a parallel worker: read_only does not hold it back, and what it
          *  applies comes from the peer, which has it already. */
         bool applier = false;
-        /** No connection of the process list owns it: left behind by a client that disconnected (seen on
-         *  MariaDB 10.11 under read_only: no server thread runs it; it commits once writable again). */
+        /** No connection of the process list owns it: its client disconnected and the server has not ended
+         *  it yet (or it is an XA transaction left prepared). */
         bool disconnected = false;
     };
     /** Where a beat written on a source ended, to wait for on its replica. */
