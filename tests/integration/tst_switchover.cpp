@@ -43,6 +43,19 @@ class TstSwitchover : public QObject
             qWarning() << "SQL failed on" << i << statement << out;
         return out;
     }
+    /** A connection of the test's own to server @p i, named @p name: the application's account unless
+     *  told otherwise. */
+    QSqlDatabase openOwn(const QString& name, int i, const QString& user = QStringLiteral("app"),
+        const QString& password = QStringLiteral("app-pw"))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+        db.setHostName(QStringLiteral("127.0.0.1"));
+        db.setPort(sb().servers()[i].port);
+        db.setUserName(user);
+        db.setPassword(password);
+        db.open();
+        return db;
+    }
     bool readOnly(int i) { return sql(i, QStringLiteral("SELECT @@GLOBAL.read_only")) == QLatin1String("1"); }
     QString profilePath() const { return m_pair.dir() + QStringLiteral("/switch.replipair.json"); }
     PairProfile loaded() { return PairProfile::load(profilePath()).value_or(PairProfile()); }
@@ -177,12 +190,8 @@ private Q_SLOTS:
         const QString name = QUuid::createUuid().toString(QUuid::Id128);
         Switchover::Outcome o;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
-            db.setHostName(QStringLiteral("127.0.0.1"));
-            db.setPort(sb().servers()[1].port);
-            db.setUserName(QStringLiteral("root"));
-            db.setPassword(m_password);
-            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlDatabase db = openOwn(name, 1, QStringLiteral("root"), m_password);
+            QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
             QSqlQuery q(db);
             QVERIFY2(
                 q.exec(QStringLiteral("LOCK TABLES %1 WRITE").arg(table)), qPrintable(q.lastError().text()));
@@ -211,12 +220,8 @@ private Q_SLOTS:
     {
         const QString name = QUuid::createUuid().toString(QUuid::Id128);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
-            db.setHostName(QStringLiteral("127.0.0.1"));
-            db.setPort(sb().servers()[0].port);
-            db.setUserName(QStringLiteral("app"));
-            db.setPassword(QStringLiteral("app-pw"));
-            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlDatabase db = openOwn(name, 0);
+            QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
             QSqlQuery q(db);
             QVERIFY(db.transaction());
             QVERIFY2(q.exec(QStringLiteral("INSERT INTO test.orders VALUES (900000001, 'long')")),
@@ -249,12 +254,8 @@ private Q_SLOTS:
         QVERIFY(a.run([](ServerContext& ctx) { return ctx.connect(); }));
         const QString name = QUuid::createUuid().toString(QUuid::Id128);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
-            db.setHostName(QStringLiteral("127.0.0.1"));
-            db.setPort(sb().servers()[0].port);
-            db.setUserName(QStringLiteral("app"));
-            db.setPassword(QStringLiteral("app-pw"));
-            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlDatabase db = openOwn(name, 0);
+            QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
             QSqlQuery q(db);
             QVERIFY(db.transaction());
             QVERIFY2(q.exec(QStringLiteral("INSERT INTO test.orders VALUES (900000030, 'ended')")),
@@ -281,12 +282,8 @@ private Q_SLOTS:
         sql(0, QStringLiteral("INSERT INTO test.orders VALUES (900000010, 'locked')"));
         const QString name = QUuid::createUuid().toString(QUuid::Id128);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
-            db.setHostName(QStringLiteral("127.0.0.1"));
-            db.setPort(sb().servers()[0].port);
-            db.setUserName(QStringLiteral("app"));
-            db.setPassword(QStringLiteral("app-pw"));
-            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlDatabase db = openOwn(name, 0);
+            QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
             QSqlQuery q(db);
             QVERIFY(db.transaction());
             QVERIFY2(q.exec(QStringLiteral("SELECT * FROM test.orders WHERE seq = 900000010 FOR UPDATE")),
