@@ -172,17 +172,13 @@ Switchover::Outcome Failover::run()
         out.ok = true;
         return out;
     }
-    if (!m_options.journalPath.isEmpty()) {
-        auto journal
-            = IntentJournal::beginIfFree(m_options.journalPath, m_profile.filePath, StepId::Failover);
-        if (!journal) {
-            out.error = journal.error();
-            out.refused = true;
-            m_run.report(SetupEvent::Kind::StepFailed, -1, StepId::Journal, out.error.text);
-            return out;
-        }
-        m_journal = *journal;
+    auto journal = m_run.beginJournal(m_options.journalPath, StepId::Failover);
+    if (!journal) {
+        out.error = journal.error();
+        out.refused = true;
+        return out;
     }
+    m_journal = *journal;
     const auto ended = [this](const QString& outcome) {
         if (!m_journal)
             return;

@@ -1,6 +1,7 @@
 #include "operation/operationrun.h"
 
 #include "host/serverworker.h"
+#include "operation/intentjournal.h"
 #include "setup/pairworkers.h"
 
 #include <QElapsedTimer>
@@ -88,4 +89,15 @@ bool OperationRun::undoTaken()
         all = all && undone.has_value();
     }
     return all;
+}
+
+Result<std::shared_ptr<IntentJournal>> OperationRun::beginJournal(
+    const QString& path, const QString& operation) const
+{
+    if (path.isEmpty())
+        return std::shared_ptr<IntentJournal>();
+    auto journal = IntentJournal::beginIfFree(path, m_profile.filePath, operation);
+    if (!journal)
+        report(SetupEvent::Kind::StepFailed, -1, StepId::Journal, journal.error().text);
+    return journal;
 }

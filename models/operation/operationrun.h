@@ -11,6 +11,8 @@
 #include <functional>
 #include <memory>
 
+class IntentJournal;
+
 class PairWorkers;
 class ServerWorker;
 struct ServerContext;
@@ -44,6 +46,10 @@ public:
     const StepError& error() const { return m_error; }
     void report(SetupEvent::Kind kind, int server, const QString& step, const QString& text,
         const QString& code = {}) const;
+    /** Begins the run of @p operation in the intent journal @p path (IntentJournal::beginIfFree); when the
+     *  pair's last run still runs or left changes, reports the refusal and returns it. No journal (nullptr)
+     *  for an empty @p path. */
+    Result<std::shared_ptr<IntentJournal>> beginJournal(const QString& path, const QString& operation) const;
 
 private:
     const PairProfile& m_profile;

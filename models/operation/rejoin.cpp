@@ -161,16 +161,13 @@ Rejoin::Outcome Rejoin::run()
         out.ok = true;
         return out;
     }
-    if (!m_options.journalPath.isEmpty()) {
-        auto journal = IntentJournal::beginIfFree(m_options.journalPath, m_profile.filePath, StepId::Rejoin);
-        if (!journal) {
-            out.error = journal.error();
-            out.refused = true;
-            run.report(SetupEvent::Kind::StepFailed, -1, StepId::Journal, out.error.text);
-            return out;
-        }
-        m_journal = *journal;
+    auto journal = run.beginJournal(m_options.journalPath, StepId::Rejoin);
+    if (!journal) {
+        out.error = journal.error();
+        out.refused = true;
+        return out;
     }
+    m_journal = *journal;
     for (const OperationStep& s : all) {
         out.cancelled = m_options.cancel && m_options.cancel->load();
         if (!out.cancelled && run.take(s))

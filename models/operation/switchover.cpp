@@ -263,17 +263,13 @@ Switchover::Outcome Switchover::planned(OperationRun& run)
         out.ok = true;
         return out;
     }
-    if (!m_options.journalPath.isEmpty()) {
-        auto journal
-            = IntentJournal::beginIfFree(m_options.journalPath, m_profile.filePath, StepId::Switchover);
-        if (!journal) {
-            out.error = journal.error();
-            out.refused = true;
-            run.report(SetupEvent::Kind::StepFailed, -1, StepId::Journal, out.error.text);
-            return out;
-        }
-        m_journal = *journal;
+    auto journal = run.beginJournal(m_options.journalPath, StepId::Switchover);
+    if (!journal) {
+        out.error = journal.error();
+        out.refused = true;
+        return out;
     }
+    m_journal = *journal;
     const auto ended = [this, &out, &run] {
         if (!m_journal)
             return;
