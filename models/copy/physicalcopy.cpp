@@ -4,6 +4,7 @@
 #include "common/stepid.h"
 #include "copy/physicalcopyparts.h"
 #include "copy/physicalscript.h"
+#include "host/blockpipe.h"
 #include "host/remotejob.h"
 #include "host/serverworker.h"
 #include "operation/intentjournal.h"
@@ -13,6 +14,9 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFuture>
+#include <QThread>
+
+#include <atomic>
 
 #include <optional>
 
@@ -91,7 +95,6 @@ Result<CopyResult> PhysicalCopy::run(
     Undo undo;
     undo.params.backupTool = check.servers[m_source].backupTool;
     undo.params.streamTool = check.servers[1 - m_source].streamTool;
-    undo.params.chunkBytes = m_chunkBytes;
     Result<CopyResult> result = steps(check, undo);
     QStringList problems;
     if (!result)
@@ -254,6 +257,27 @@ Result<void> PhysicalCopy::openTarget(const PhysicalCopyCheck& check, Undo& undo
     return {};
 }
 
+namespace {
+/** What the relay holds in memory between the two hosts, at most. */
+constexpr qint64 RelayBufferBytes = 16 * 1024 * 1024;
+/** Nothing moved through one of the relay's commands for this long: the copy fails. */
+constexpr int RelayIdleMs = 600000;
+
+/** How one of the relay's commands ended, for an error; empty when it ended well. */
+QString streamProblem(const Result<CommandResult>& r)
+{
+    if (!r)
+        return r.error().text;
+    if (r->exitCode == 0)
+        return {};
+    const QString said = QString::fromUtf8(r->err).trimmed().section(QLatin1Char('\n'), -3);
+    if (r->exitCode >= 0)
+        return PhysicalCopy::tr("exit %1: %2").arg(r->exitCode).arg(said);
+    return r->signal.isEmpty() ? PhysicalCopy::tr("ended without an exit status")
+                               : PhysicalCopy::tr("ended by SIG%1").arg(r->signal);
+}
+} // namespace
+
 Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
 {
     const int target = 1 - m_source;
@@ -266,13 +290,51 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
     QElapsedTimer t, lastReport;
     t.start();
     lastReport.start();
-    qint64 next = 0, bytes = 0;
-    std::optional<QFuture<Result<void>>> writing;
-    // the backup's own failure (a killed mariadb-backup) explains a stream cut short on the receiver's side
-    const auto backupFailure = [&]() -> std::optional<StepError> {
-        const QString poll = PhysicalScript::poll(sdir, -1, 0);
-        auto st = pollHost(m_source, poll);
-        const QString rc = st ? st->value(QStringLiteral("backup.rc")) : QString();
+    // One long-lived command on each host, each on its worker's session: the backup's FIFO read out on
+    // the source's host, the receiving job's FIFO fed on the receiver's; the bytes go from one to the other
+    // through a bounded pipe in memory. Whichever end fails first breaks the pipe, which stops the other.
+    BlockPipe pipe(RelayBufferBytes);
+    std::atomic_int firstToFail { -1 };
+    const auto runEnd = [&pipe, &firstToFail](int side, const QString& command, const CommandStream& ends) {
+        return [&pipe, &firstToFail, side, command, ends](ServerContext& ctx) -> Result<CommandResult> {
+            auto shell = ctx.hostShell();
+            Result<CommandResult> r = shell ? (*shell)->stream(command, ends)
+                                            : Result<CommandResult>(std::unexpected(shell.error()));
+            if (r && r->exitCode == 0 && side == 0)
+                pipe.finish();
+            else if ((!r || r->exitCode != 0) && pipe.breakOff())
+                firstToFail = side;
+            return r;
+        };
+    };
+    QFuture<Result<CommandResult>> sent = m_workers[m_source]->submit(
+        runEnd(0, PhysicalScript::streamOut(sdir), pipe.sourceEnd(RelayIdleMs)));
+    QFuture<Result<CommandResult>> received
+        = m_workers[target]->submit(runEnd(1, PhysicalScript::streamIn(tdir), pipe.targetEnd(RelayIdleMs)));
+    bool cancelled = false;
+    while (!sent.isFinished() || !received.isFinished()) {
+        if (!cancelled && m_cancel && m_cancel->load()) {
+            cancelled = true;
+            pipe.breakOff();
+        }
+        QThread::msleep(20);
+        if (lastReport.elapsed() >= m_pollMs) {
+            lastReport.restart();
+            p.bytes = pipe.bytesOut();
+            p.elapsedMs = t.elapsed();
+            if (m_progress)
+                m_progress(p);
+        }
+    }
+    if (auto c = failIfCancelled(); !c)
+        return std::unexpected(c.error());
+    const Result<CommandResult> out = sent.result(), in = received.result();
+    const qint64 bytes = pipe.bytesOut();
+    // the backup's own failure (a killed mariadb-backup) explains a stream that ended early
+    const auto backupState
+        = [&](int waitMs) { return pollHost(m_source, PhysicalScript::poll(sdir, waitMs)); };
+    const auto backupFailure = [&](const QMap<QString, QString>& st) -> std::optional<StepError> {
+        const QString rc = st.value(QStringLiteral("backup.rc"));
         if (rc.isEmpty() || rc == QLatin1String("0"))
             return std::nullopt;
         const QString why = on(m_source, [&undo](ServerContext& ctx) {
@@ -284,100 +346,63 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
             PhysicalCopy::tr("mariadb-backup --backup on %1's host failed (exit %2): %3").arg(from, rc, why)
         };
     };
-    const auto waitWrite = [&]() -> Result<void> {
-        if (!writing)
-            return {};
-        Result<void> w = writing->result();
-        writing.reset();
-        if (!w)
-            if (auto b = backupFailure())
-                return std::unexpected(*b);
-        return w;
-    };
-    for (;;) {
-        if (auto c = failIfCancelled(); !c) {
-            waitWrite();
-            return std::unexpected(c.error());
-        }
-        const QString poll = PhysicalScript::poll(sdir, next, m_pollMs);
-        auto state = pollHost(m_source, poll);
-        if (!state) {
-            waitWrite();
-            return std::unexpected(state.error());
-        }
-        if (state->contains(QStringLiteral("ready"))) {
-            const QString chunk = PhysicalScript::chunkName(next);
-            auto data = on(m_source, [sdir, chunk, from](ServerContext& ctx) -> Result<QByteArray> {
-                auto shell = ctx.hostShell();
-                if (!shell)
-                    return std::unexpected(shell.error());
-                const QString path = Shell::quote(sdir + QLatin1Char('/') + chunk);
-                auto r = (*shell)->run(QStringLiteral("cat -- %1 && rm -f -- %1").arg(path), 600000);
-                if (!r)
-                    return std::unexpected(r.error());
-                if (r->exitCode != 0)
-                    return stepFailure(from, StepId::Copy,
-                        PhysicalCopy::tr("cannot read %1 on %2's host: %3")
-                            .arg(chunk, from, QString::fromUtf8(r->err).trimmed()));
-                return r->out;
-            });
-            if (!data) {
-                waitWrite();
-                return std::unexpected(data.error());
+    const QString outProblem = streamProblem(out), inProblem = streamProblem(in);
+    if (!outProblem.isEmpty() || !inProblem.isEmpty()) {
+        // the end that failed first is the cause; the receiving job's extraction, or the backup, may explain
+        // it
+        if (firstToFail == 1 || outProblem.isEmpty()) {
+            // fed into a FIFO nobody reads any more (SIGPIPE, or a write error): the extraction failed
+            const bool readerGone = in && (in->exitCode > 0 || in->signal == QLatin1String("PIPE"));
+            auto st = readerGone ? pollHost(target, PhysicalScript::poll(tdir, 0))
+                                 : Result<QMap<QString, QString>>(QMap<QString, QString>());
+            const QString rc = st ? st->value(QStringLiteral("extract.rc")) : QString();
+            if (!rc.isEmpty() && rc != QLatin1String("0")) {
+                const QString why = on(target, [&undo](ServerContext& ctx) {
+                    auto shell = ctx.hostShell();
+                    return shell ? undo.targetJob->tail(**shell, QStringLiteral("extract.err")) : QString();
+                });
+                return stepFailure(to, StepId::Copy,
+                    PhysicalCopy::tr("mbstream -x on %1's host failed (exit %2): %3").arg(to, rc, why));
             }
-            if (auto w = waitWrite(); !w)
-                return std::unexpected(w.error());
-            // at most two chunks wait on the receiver's host too: the one before last must be read first
-            const QString waitFor = next >= 2 ? PhysicalScript::chunkName(next - 2) : QString();
-            writing = m_workers[target]->submit([tdir, chunk, waitFor, to, content = *data](
-                                                    ServerContext& ctx) -> Result<void> {
-                auto shell = ctx.hostShell();
-                if (!shell)
-                    return std::unexpected(shell.error());
-                if (!waitFor.isEmpty()) {
-                    auto r = (*shell)->run(QStringLiteral("d=%1\nwhile [ -e \"$d/%2\" ]; do\n"
-                                                          "  [ -e \"$d/finished\" ] && exit 1\n"
-                                                          "  sleep 0.02\ndone\n")
-                                               .arg(Shell::quote(tdir), waitFor),
-                        600000);
-                    if (!r)
-                        return std::unexpected(r.error());
-                    if (r->exitCode != 0)
-                        return stepFailure(to, StepId::Copy,
-                            PhysicalCopy::tr("mbstream ended on %1's host before the stream did").arg(to));
-                }
-                return (*shell)->writeFileAtomic(tdir + QLatin1Char('/') + chunk, content);
-            });
-            bytes += data->size();
-            ++next;
-        } else if (state->contains(QStringLiteral("finished"))) {
-            if (auto w = waitWrite(); !w)
-                return std::unexpected(w.error());
-            undo.sourceJobRunning = false;
-            if (auto b = backupFailure())
-                return std::unexpected(*b);
-            if (state->value(QStringLiteral("backup.rc")) != QLatin1String("0"))
-                return stepFailure(from, StepId::Copy,
-                    PhysicalCopy::tr("mariadb-backup --backup on %1's host ended without an exit status")
-                        .arg(from));
-            if (state->value(QStringLiteral("split.rc")) != QLatin1String("0"))
-                return stepFailure(from, StepId::Copy,
-                    PhysicalCopy::tr("the stream was cut on %1's host (split exit %2)")
-                        .arg(from, state->value(QStringLiteral("split.rc"))));
-            break;
+            return stepFailure(to, StepId::Copy,
+                PhysicalCopy::tr("the stream into %1's host was cut after %2 bytes (%3)")
+                    .arg(to)
+                    .arg(bytes)
+                    .arg(inProblem.isEmpty() ? outProblem : inProblem));
         }
-        if (lastReport.elapsed() >= m_pollMs || !state->contains(QStringLiteral("ready"))) {
-            lastReport.restart();
-            p.bytes = bytes;
-            p.elapsedMs = t.elapsed();
-            if (m_progress)
-                m_progress(p);
-        }
+        if (auto st = backupState(0); st)
+            if (auto b = backupFailure(*st); b && out && out->exitCode == 3)
+                return std::unexpected(*b); // the backup ended before its stream was opened
+        return stepFailure(from, StepId::Copy,
+            PhysicalCopy::tr("the stream from %1's host was cut after %2 bytes (%3)")
+                .arg(from)
+                .arg(pipe.bytesIn())
+                .arg(outProblem));
     }
-    // everything is there: the receiver's job reads to this count and ends
-    const QString count = QString::number(next);
-    auto ended = onShell(target, [tdir, count](HostShell& shell) -> Result<void> {
-        return shell.writeFileAtomic(tdir + QStringLiteral("/end"), count.toUtf8() + '\n');
+    // the stream's end: the backup has ended, and ended well
+    auto st = backupState(30000);
+    if (!st)
+        return std::unexpected(st.error());
+    if (auto b = backupFailure(*st))
+        return std::unexpected(*b);
+    if (st->value(QStringLiteral("backup.rc")) != QLatin1String("0"))
+        return stepFailure(from, StepId::Copy,
+            PhysicalCopy::tr("mariadb-backup --backup on %1's host ended without an exit status").arg(from));
+    undo.sourceJobRunning = false;
+    // every byte once, in order: what left the FIFO on the source's host is what went into the other
+    const qint64 readOut = PhysicalScript::ddBytes(out->err), wroteIn = PhysicalScript::ddBytes(in->err);
+    if (readOut != pipe.bytesIn() || wroteIn != bytes || bytes != pipe.bytesIn())
+        return stepFailure(to, StepId::Copy,
+            PhysicalCopy::tr("the stream lost bytes on its way: %1 read on %2's host, %3 relayed, %4 written "
+                             "on %5's host")
+                .arg(readOut)
+                .arg(from)
+                .arg(bytes)
+                .arg(wroteIn)
+                .arg(to));
+    // everything is there: the receiving job prepares the copy
+    auto ended = onShell(target, [tdir, bytes](HostShell& shell) -> Result<void> {
+        return shell.writeFileAtomic(tdir + QStringLiteral("/end"), QByteArray::number(bytes) + '\n');
     });
     if (!ended)
         return std::unexpected(ended.error());
