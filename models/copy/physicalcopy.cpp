@@ -263,6 +263,27 @@ constexpr qint64 RelayBufferBytes = 16 * 1024 * 1024;
 /** Nothing moved through one of the relay's commands for this long: the copy fails. */
 constexpr int RelayIdleMs = 600000;
 
+/** The signal one of the relay's commands ended on: as reported, or as the shell (sudo) between passed
+ *  it on, exit 128 + its number. Empty when it ended otherwise. */
+QString endSignal(const CommandResult& r)
+{
+    if (!r.signal.isEmpty())
+        return r.signal;
+    switch (r.exitCode) {
+    case 128 + 1:
+        return QStringLiteral("HUP");
+    case 128 + 2:
+        return QStringLiteral("INT");
+    case 128 + 9:
+        return QStringLiteral("KILL");
+    case 128 + 13:
+        return QStringLiteral("PIPE");
+    case 128 + 15:
+        return QStringLiteral("TERM");
+    }
+    return {};
+}
+
 /** How one of the relay's commands ended, for an error; empty when it ended well. */
 QString streamProblem(const Result<CommandResult>& r)
 {
@@ -270,11 +291,13 @@ QString streamProblem(const Result<CommandResult>& r)
         return r.error().text;
     if (r->exitCode == 0)
         return {};
-    const QString said = QString::fromUtf8(r->err).trimmed().section(QLatin1Char('\n'), -3);
-    if (r->exitCode >= 0)
-        return PhysicalCopy::tr("exit %1: %2").arg(r->exitCode).arg(said);
-    return r->signal.isEmpty() ? PhysicalCopy::tr("ended without an exit status")
-                               : PhysicalCopy::tr("ended by SIG%1").arg(r->signal);
+    if (const QString signal = endSignal(*r); !signal.isEmpty())
+        return PhysicalCopy::tr("ended by SIG%1").arg(signal);
+    if (r->exitCode < 0)
+        return PhysicalCopy::tr("ended without an exit status");
+    return PhysicalCopy::tr("exit %1: %2")
+        .arg(r->exitCode)
+        .arg(QString::fromUtf8(r->err).trimmed().section(QLatin1Char('\n'), -3));
 }
 } // namespace
 
@@ -352,7 +375,9 @@ Result<qint64> PhysicalCopy::relay(const PhysicalCopyCheck& check, Undo& undo)
         // it
         if (firstToFail == 1 || outProblem.isEmpty()) {
             // fed into a FIFO nobody reads any more (SIGPIPE, or a write error): the extraction failed
-            const bool readerGone = in && (in->exitCode > 0 || in->signal == QLatin1String("PIPE"));
+            const bool readerGone = in
+                && (endSignal(*in) == QLatin1String("PIPE")
+                    || (in->exitCode > 0 && endSignal(*in).isEmpty()));
             auto st = readerGone ? pollHost(target, PhysicalScript::poll(tdir, 0))
                                  : Result<QMap<QString, QString>>(QMap<QString, QString>());
             const QString rc = st ? st->value(QStringLiteral("extract.rc")) : QString();

@@ -427,8 +427,12 @@ private Q_SLOTS:
         QVERIFY(sent->out.isEmpty()); // handed over, not kept
         QCOMPARE(received->exitCode, 0);
         if (received->out.left(64) != sha)
-            qWarning("%s", qPrintable(SshdFixture::runLocal(QStringLiteral("sh"),
-                { QStringLiteral("-c"), QStringLiteral("ls -l %1 %1.out; cmp -l %1 %1.out | head -5; cmp -l %1 %1.out | wc -l").arg(file) })));
+            qWarning("%s",
+                qPrintable(SshdFixture::runLocal(QStringLiteral("sh"),
+                    { QStringLiteral("-c"),
+                        QStringLiteral(
+                            "ls -l %1 %1.out; cmp -l %1 %1.out | head -5; cmp -l %1 %1.out | wc -l")
+                            .arg(file) })));
         QCOMPARE(received->out.left(64), sha);
         QFile::remove(file + QStringLiteral(".out"));
         QCOMPARE(received->err, QByteArray("received\n"));
