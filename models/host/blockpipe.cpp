@@ -56,6 +56,12 @@ bool BlockPipe::broken() const
     return m_broken;
 }
 
+bool BlockPipe::finished() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_finished;
+}
+
 CommandStream::Next BlockPipe::pop(QByteArray& block, int waitMs)
 {
     QMutexLocker lock(&m_mutex);

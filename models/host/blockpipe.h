@@ -24,6 +24,8 @@ public:
      *  True for the call that broke it (not for a later one). */
     bool breakOff();
     bool broken() const;
+    /** finish() was called. */
+    bool finished() const;
 
     /** The next block, waiting up to @p waitMs for one: Data, Later (none yet, or broken) or End
      *  (finished, and all taken). */
