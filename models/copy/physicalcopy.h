@@ -13,9 +13,9 @@ class RemoteJob;
 class ServerWorker;
 
 /** Copies the whole of one server to the other with MariaDB's own backup tool, the server's data folder
- *  and all (accounts included): `mariadb-backup --backup --stream=xbstream` on the source's host, carried
- *  by RepliPair over the two hosts' SSH sessions in chunks of 32 MiB (at most two wait on the source's
- *  disk, never a full copy), `mbstream -x` into a new folder next to the receiver's data folder, then
+ *  and all (accounts included): `mariadb-backup --backup --stream=xbstream` on the source's host, streamed
+ *  by RepliPair over the two hosts' SSH sessions (one long-lived command on each, nothing written to the
+ *  source's disk), `mbstream -x` into a new folder next to the receiver's data folder, then
  *  `mariadb-backup --prepare`. The receiver is stopped, its data folder moved aside (kept, named in the
  *  result), the copy moved in (the old one's owner, mode and SELinux label) and the server started with
  *  the verified restart (ServerRestart); the source's coordinates and GTID position are the backup's own
@@ -34,7 +34,6 @@ public:
         const std::atomic_bool* cancel = nullptr);
 
     void setPollIntervalMs(int ms) { m_pollMs = ms; }
-    void setChunkBytes(qint64 bytes) { m_chunkBytes = bytes; }
     /** @p check from PhysicalCopyCheck::gather(); refuses when it holds errors. CopyResult::savedCopy is
      *  the receiver's old data folder, kept beside the new one; databases is empty (all of them). */
     Result<CopyResult> run(const PhysicalCopyCheck& check, const ProgressFn& progress, const InfoFn& info);
@@ -47,7 +46,7 @@ private:
     Result<CopyResult> steps(const PhysicalCopyCheck& check, Undo& undo);
     Result<void> openSource(const PhysicalCopyCheck& check, Undo& undo);
     Result<void> openTarget(const PhysicalCopyCheck& check, Undo& undo);
-    /** Carries the chunks from the source's host to the receiver's until the backup ends. */
+    /** Streams the backup from the source's host to the receiver's until it ends; its size. */
     Result<qint64> relay(const PhysicalCopyCheck& check, Undo& undo);
     /** Waits for the extraction and the prepare on the receiver's host. */
     Result<void> finishTarget(Undo& undo, qint64 bytes);
@@ -79,7 +78,6 @@ private:
     ServerWorker* m_workers[2];
     const std::atomic_bool* m_cancel;
     int m_pollMs = 1000;
-    qint64 m_chunkBytes = 32 * 1024 * 1024;
     ProgressFn m_progress;
     InfoFn m_info;
 };

@@ -24,7 +24,7 @@ Result<void> PhysicalCopy::finishTarget(Undo& undo, qint64 bytes)
     for (;;) {
         if (auto c = failIfCancelled(); !c)
             return c;
-        const QString poll = PhysicalScript::poll(tdir, -1, m_pollMs);
+        const QString poll = PhysicalScript::poll(tdir, m_pollMs);
         auto state = pollHost(target, poll);
         if (!state)
             return std::unexpected(state.error());

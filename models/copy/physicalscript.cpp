@@ -3,6 +3,8 @@
 #include "common/shellquote.h"
 #include "copy/copyscript.h"
 
+#include <QRegularExpression>
+
 namespace {
 /** Stops the server whose pid file is $pf: TERM, then waits until it is gone (a zombie with no thread left
  *  counts as gone); 300 s at most. */
@@ -46,54 +48,31 @@ QByteArray PhysicalScript::optionFile(
         .toUtf8();
 }
 
-QString PhysicalScript::chunkName(qint64 n)
-{
-    return QStringLiteral("chunk.%1").arg(n, 6, 10, QLatin1Char('0'));
-}
-
 QString PhysicalScript::backup(const PhysicalScriptParams& p)
 {
-    // split hands each chunk to chunk.sh ($FILE set): it waits while two chunks are still waiting to be
-    // carried, then writes the chunk under a temporary name and renames it, so a chunk seen is complete
-    const QString chunk = QStringLiteral(
-        "n=0; for f in chunk.[0-9][0-9][0-9][0-9][0-9][0-9]; do [ -e \"$f\" ] && n=$((n+1)); done\n"
-        "while [ $n -ge 2 ]; do\n"
-        "  sleep 0.02\n"
-        "  n=0; for f in chunk.[0-9][0-9][0-9][0-9][0-9][0-9]; do [ -e \"$f\" ] && n=$((n+1)); done\n"
-        "done\n"
-        "cat > \"$FILE.part\" && mv -- \"$FILE.part\" \"$FILE\"\n");
+    // the braces' output is the FIFO: opened before the backup starts (waiting for streamOut() to open it
+    // too), closed when it ends, so that streamOut() reads the end there; a reader gone makes it fail
     return QStringLiteral("d=%1\ncd \"$d\" || exit 90\n"
-                          "cat > chunk.sh <<'CHUNK'\n%2CHUNK\n"
-                          "mkdir -p tmp\n"
-                          "{ %3 --defaults-file=\"$d/backup.cnf\" --backup --stream=xbstream "
+                          "mkdir -p tmp || exit 91\n"
+                          "mkfifo -m 600 %3 || exit 92\n"
+                          "{ %2 --defaults-file=\"$d/backup.cnf\" --backup --stream=xbstream "
                           "--target-dir=\"$d/tmp\" --tmpdir=\"$d/tmp\" 2>\"$d/backup.err\"; "
-                          "echo $? > \"$d/backup.rc\"; } |\n"
-                          "split -b %4 -d -a 6 --filter='sh ./chunk.sh' - chunk.\n"
-                          "echo $? > \"$d/split.rc\"\n"
-                          "n=0; for f in chunk.*.part; do [ -e \"$f\" ] && rm -f -- \"$f\"; done\n"
+                          "echo $? > \"$d/backup.rc\"; } > \"$d/%3\"\n"
                           "echo done > \"$d/finished\"\n"
                           "exit 0\n")
-        .arg(Shell::quote(p.sourceDir), chunk, Shell::quote(p.backupTool))
-        .arg(p.chunkBytes);
+        .arg(Shell::quote(p.sourceDir), Shell::quote(p.backupTool), fifoName());
 }
 
 QString PhysicalScript::receive(const PhysicalScriptParams& p)
 {
-    // printed apart: QString::arg() would read the format's "%06" as a place marker
-    const QString name = QStringLiteral("    f=$(printf 'chunk.%06d' $i)\n");
+    // a stream cut short can look complete to the extraction tool: nothing is prepared before RepliPair,
+    // having counted the bytes at both ends, writes "end" (else the job waits until it is stopped)
     return QStringLiteral("d=%1\ncd \"$d\" || exit 90\n"
                           "mkdir -m 700 data || exit 91\n"
-                          "{ i=0\n"
-                          "  while :; do\n"
-                          "%5"
-                          "    while [ ! -e \"$f\" ]; do\n"
-                          "      if [ -e end ]; then read -r n < end; [ $i -ge \"$n\" ] && exit 0; fi\n"
-                          "      sleep 0.02\n"
-                          "    done\n"
-                          "    cat -- \"$f\" || exit 1\n"
-                          "    rm -f -- \"$f\"; i=$((i+1))\n"
-                          "  done; } | %2 -x -C \"$d/data\" 2>\"$d/extract.err\"\n"
+                          "mkfifo -m 600 %5 || exit 92\n"
+                          "%2 -x -C \"$d/data\" < \"$d/%5\" 2>\"$d/extract.err\"\n"
                           "rc=$?; echo $rc > \"$d/extract.rc\"\n"
+                          "while [ ! -e \"$d/end\" ]; do sleep 0.05; done\n"
                           "if [ $rc -eq 0 ]; then\n"
                           "  %3 --prepare --target-dir=\"$d/data\" --use-memory=%4M 2>\"$d/prepare.err\"\n"
                           "  echo $? > \"$d/prepare.rc\"\n"
@@ -102,24 +81,55 @@ QString PhysicalScript::receive(const PhysicalScriptParams& p)
                           "exit 0\n")
         .arg(Shell::quote(p.targetDir), Shell::quote(p.streamTool), Shell::quote(p.backupTool))
         .arg(p.prepareMemoryMb)
-        .arg(name);
+        .arg(fifoName());
 }
 
-QString PhysicalScript::poll(const QString& dir, qint64 next, int waitMs)
+namespace {
+/** Waits (60 s at most) until the job in $d has made its FIFO; exit 3 when it ended without one. */
+QString awaitFifo(const QString& dir)
 {
-    const QString name = chunkName(next);
     return QStringLiteral(
-        "d=%1; f=\"$d/%2\"\n"
-        "i=0\n"
-        "while [ ! -e \"$f\" ] && [ ! -e \"$d/finished\" ] && [ $i -lt %3 ]; do sleep 0.02; "
-        "i=$((i+1)); done\n"
-        "[ -e \"$f\" ] && echo ready=1\n"
-        "for k in backup.rc split.rc extract.rc prepare.rc finished; do\n"
-        "  read -r v < \"$d/$k\" 2>/dev/null && printf '%s=%s\\n' \"$k\" \"$v\"\n"
+        "d=%1; f=\"$d/%2\"; i=0\n"
+        "while [ ! -p \"$f\" ]; do\n"
+        "  [ -e \"$d/finished\" ] || [ ! -d \"$d\" ] && { echo \"the job in $d ended\" >&2; "
+        "exit 3; }\n"
+        "  i=$((i+1)); [ $i -gt 3000 ] && { echo \"no $f after 60 s\" >&2; exit 3; }\n"
+        "  sleep 0.02\n"
         "done\n"
-        "exit 0\n")
-        .arg(Shell::quote(dir), name)
-        .arg(qMax(1, waitMs / 20));
+        "export LC_ALL=C\n")
+        .arg(Shell::quote(dir), PhysicalScript::fifoName());
+}
+} // namespace
+
+QString PhysicalScript::streamOut(const QString& sourceDir)
+{
+    return awaitFifo(sourceDir) + QStringLiteral("exec dd if=\"$f\" bs=1M\n");
+}
+
+QString PhysicalScript::streamIn(const QString& targetDir)
+{
+    return awaitFifo(targetDir) + QStringLiteral("exec dd of=\"$f\" bs=1M conv=notrunc\n");
+}
+
+qint64 PhysicalScript::ddBytes(const QByteArray& err)
+{
+    // "12345 bytes (12 kB, 12 KiB) copied, …" (GNU and busybox alike, in the C locale)
+    static const QRegularExpression bytes(QStringLiteral("(?:^|\\n)(\\d+) bytes"));
+    const auto m = bytes.match(QString::fromUtf8(err));
+    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
+}
+
+QString PhysicalScript::poll(const QString& dir, int waitMs)
+{
+    return QStringLiteral("d=%1\n"
+                          "i=0\n"
+                          "while [ ! -e \"$d/finished\" ] && [ $i -lt %2 ]; do sleep 0.02; i=$((i+1)); done\n"
+                          "for k in backup.rc extract.rc prepare.rc finished; do\n"
+                          "  read -r v < \"$d/$k\" 2>/dev/null && printf '%s=%s\\n' \"$k\" \"$v\"\n"
+                          "done\n"
+                          "exit 0\n")
+        .arg(Shell::quote(dir))
+        .arg(qMax(0, waitMs / 20));
 }
 
 QString PhysicalScript::swap(const QString& dataDir, const QString& oldDir, const QString& newDir,

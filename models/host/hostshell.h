@@ -3,18 +3,22 @@
 #include "common/steperror.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 /** What a command printed and how it ended. */
 struct CommandResult
 {
-    int exitCode = -1;
+    int exitCode = -1; ///< -1: it ended on a signal (or its end was not seen)
     QByteArray out;
     QByteArray err;
+    QString signal; ///< the signal that ended it, as "KILL", "PIPE", when known
 };
 
 /** A file to write atomically, and what it must still hold right before it is replaced. */
@@ -36,6 +40,27 @@ struct FileReplacement
     {
         return { path, content, existed ? Expect::Content : Expect::Absent, before };
     }
+};
+
+/** The two ends of a command run by HostShell::stream(): its standard input handed over in pieces and its
+ *  standard output taken in pieces as they come, for data too large to hold (a backup on its way from one
+ *  host to another). The functions are called on the shell's thread and may wait a little. */
+struct CommandStream
+{
+    enum class Next {
+        Data, ///< the piece holds bytes for the command's stdin
+        Later, ///< none yet: asked again soon
+        End, ///< no more: the command's stdin is closed
+    };
+    /** The next bytes for the command's stdin. Null: stdin is closed at once. */
+    std::function<Next(QByteArray& piece)> input;
+    /** Each piece of the command's stdout, in order; false stops the command. Null: stdout is kept in the
+     *  result, as run() does. */
+    std::function<bool(QByteArrayView piece)> output;
+    /** Asked between pieces: true stops the command. */
+    std::function<bool()> stopped;
+    /** Nothing moved either way for this long: the command is stopped and the call fails. 0: no limit. */
+    int idleTimeoutMs = 600000;
 };
 
 /** Something the shell did on its own that the user should be told (e.g. a host key it trusted). */
@@ -89,6 +114,12 @@ public:
     /** Runs @p command with /bin/sh -c; fails only when it cannot be run or times out, not on a non-zero
      * exit. */
     virtual Result<CommandResult> run(const QString& command, int timeoutMs) = 0;
+    /** Runs @p command with /bin/sh -c like run(), its stdin and stdout streamed through @p ends; its stderr
+     *  is kept in the result (its last 64 kB). Fails when it cannot be run, goes idle, or is stopped (by
+     *  @p ends: its stdin and stdout are closed then, so a command still writing gets SIGPIPE, and a
+     *  command reading its stdin sees its end); a command that ends with a non-zero exit, or on a signal
+     *  (exit -1), is a result. */
+    virtual Result<CommandResult> stream(const QString& command, const CommandStream& ends) = 0;
     /** Runs every one of @p commands at once on the host in ONE remote call and keeps what each gave: the
      *  next run() of exactly that command hands it over (once) instead of running it again. For commands a
      *  later step will run anyway, asked while the shell waits for nothing else. A local shell does

@@ -5,11 +5,29 @@
 #include "platform/platform.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSaveFile>
+
+#include <csignal>
+#include <utility>
+
+namespace {
+/** "PIPE" for SIGPIPE: the signals a stream's commands end on; others by number. */
+QString signalName(int signal)
+{
+#if defined(Q_OS_UNIX)
+    for (const auto& [number, name] : { std::pair { SIGPIPE, "PIPE" }, std::pair { SIGKILL, "KILL" },
+             std::pair { SIGTERM, "TERM" }, std::pair { SIGINT, "INT" }, std::pair { SIGHUP, "HUP" } })
+        if (signal == number)
+            return QString::fromLatin1(name);
+#endif
+    return QString::number(signal);
+}
+} // namespace
 
 LocalShell::LocalShell(QString serverName)
     : m_server(std::move(serverName))
@@ -123,5 +141,82 @@ Result<CommandResult> LocalShell::run(const QString& command, int timeoutMs)
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
+    return r;
+}
+
+Result<CommandResult> LocalShell::stream(const QString& command, const CommandStream& ends)
+{
+    if (!Platform::hasPosixShell())
+        return stepFailure(m_server, StepId::RunCommand, Platform::noPosixShellReason());
+    constexpr qint64 MaxPending = 4 * 1024 * 1024; // what waits for the command's stdin, at most
+    constexpr qsizetype MaxErr = 64 * 1024;
+    QProcess p;
+    p.setProcessEnvironment(ChildEnvironment::make());
+    p.start(Platform::posixShell(), { QStringLiteral("-c"), command });
+    if (!p.waitForStarted(5000))
+        return stepFailure(
+            m_server, StepId::RunCommand, LocalShell::tr("cannot start /bin/sh: %1").arg(p.errorString()));
+    const auto stop = [&](const QString& why) {
+        p.kill();
+        p.waitForFinished(5000);
+        return stepFailure(m_server, StepId::RunCommand, why);
+    };
+    bool inputOpen = bool(ends.input);
+    if (!inputOpen)
+        p.closeWriteChannel();
+    CommandResult r;
+    QByteArray piece;
+    QDeadlineTimer idle(ends.idleTimeoutMs > 0 ? ends.idleTimeoutMs : -1);
+    for (;;) {
+        if (ends.stopped && ends.stopped())
+            return stop(LocalShell::tr("\"%1\" was stopped").arg(command));
+        bool moved = false;
+        if (inputOpen && p.bytesToWrite() < MaxPending && p.state() == QProcess::Running) {
+            piece.clear();
+            switch (ends.input(piece)) {
+            case CommandStream::Next::Data:
+                p.write(piece);
+                moved = true;
+                break;
+            case CommandStream::Next::Later:
+                break;
+            case CommandStream::Next::End:
+                p.closeWriteChannel(); // once what waits is written
+                inputOpen = false;
+                moved = true;
+                break;
+            }
+        }
+        const qint64 pending = p.bytesToWrite();
+        if (pending > 0 && p.waitForBytesWritten(moved ? 0 : 20))
+            moved = moved || p.bytesToWrite() < pending;
+        const QByteArray out = p.readAllStandardOutput();
+        if (!out.isEmpty()) {
+            moved = true;
+            if (!ends.output)
+                r.out += out;
+            else if (!ends.output(out))
+                return stop(LocalShell::tr("\"%1\" was stopped").arg(command));
+        }
+        r.err += p.readAllStandardError();
+        if (r.err.size() > MaxErr)
+            r.err.remove(0, r.err.size() - MaxErr);
+        if (p.state() == QProcess::NotRunning && p.bytesAvailable() == 0)
+            break;
+        if (moved) {
+            if (ends.idleTimeoutMs > 0)
+                idle.setRemainingTime(ends.idleTimeoutMs);
+        } else if (idle.hasExpired()) {
+            return stop(LocalShell::tr("nothing moved through \"%1\" for %2 s")
+                            .arg(command)
+                            .arg(ends.idleTimeoutMs / 1000));
+        }
+        // reads what came and notices the end (the input waits on its own)
+        if (p.state() != QProcess::NotRunning)
+            p.waitForReadyRead(moved || inputOpen ? 0 : 20);
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    if (p.exitStatus() == QProcess::CrashExit)
+        r.signal = signalName(p.exitCode()); // QProcess keeps the signal there
     return r;
 }

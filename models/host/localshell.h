@@ -20,6 +20,7 @@ public:
     Result<void> removeFile(const QString& path) override;
     Result<QStringList> listDir(const QString& dir, const QString& glob) override;
     Result<CommandResult> run(const QString& command, int timeoutMs) override;
+    Result<CommandResult> stream(const QString& command, const CommandStream& ends) override;
 
 private:
     QString m_server;

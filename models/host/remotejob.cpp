@@ -266,8 +266,13 @@ QString RemoteJob::stopScript(const QString& workDir, int graceMs)
                          "case \"$p\" in ''|*[!0-9]*) echo stopped; exit 0;; esac\n"
                          "[ \"$p\" -gt 1 ] || { echo \"no process group in $d/job.pid\" >&2; exit 2; }\n")
               .arg(Shell::quote(workDir));
-    return head + kAlive
-        + QStringLiteral("alive || { echo stopped; exit 0; }\n"
+    // a process outside the group (a command that streams into or out of the job) may wait to open one of
+    // the job's FIFOs that nobody will open any more: opening it read-write lets it go (it reads the end,
+    // or gets SIGPIPE on its first write)
+    const QString unblock = QStringLiteral(
+        "unblock() { for f in \"$d\"/*.fifo; do [ -p \"$f\" ] && : 3<>\"$f\"; done; return 0; }\n");
+    return head + kAlive + unblock
+        + QStringLiteral("alive || { unblock; echo stopped; exit 0; }\n"
                          "kill -TERM \"-$p\" 2>/dev/null\n"
                          "kill -CONT \"-$p\" 2>/dev/null\n" // a stopped process acts on TERM once continued
                          "i=0\n"
@@ -277,6 +282,7 @@ QString RemoteJob::stopScript(const QString& workDir, int graceMs)
                          "  if [ $i -gt %2 ]; then echo survived; exit 1; fi\n"
                          "  sleep 0.1\n"
                          "done\n"
+                         "unblock\n"
                          "echo stopped\n")
               .arg(QString::number(grace), QString::number(grace + 50));
 }

@@ -62,7 +62,9 @@ public:
     /** Runs @p pollScript (a job's own) and returns its key=value lines. */
     Result<QMap<QString, QString>> poll(HostShell& shell, const QString& pollScript) const;
     /** TERM to the whole process group, KILL after @p graceMs; returns once no process of the group is
-     *  left, fails when one survives the KILL too (or when the host cannot be asked). */
+     *  left, fails when one survives the KILL too (or when the host cannot be asked). Then every FIFO in
+     *  the work folder (NAME.fifo) is opened once read-write, so that a process outside the group waiting
+     *  to open one (a command streaming into or out of the job) is let go. */
     Result<void> stop(HostShell& shell, int graceMs = DefaultGraceMs) const;
     /** Nobody watches the job any more: it removes its work folder itself when it ends with 0 (a failure
      *  keeps it for the admin to read). Done at once when it has already ended with 0. */

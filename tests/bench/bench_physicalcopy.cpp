@@ -4,6 +4,9 @@
 // `mariadb-backup --backup --stream=xbstream | mbstream -x` + `mariadb-backup --prepare`, and at least 3x
 // faster than the logical step (mariadb-dump | mariadb) at 1 GB.
 // Usage: bench_physicalcopy            (REPLIPAIR_BENCH_MB=1000 by default: the size of test.big on A)
+//        REPLIPAIR_BENCH_ROUNDS=N       the physical step and the hand pipeline N times each, alternating
+//                                       which goes first (1 by default); REPLIPAIR_BENCH_LOGICAL=0 skips
+//                                       the logical step
 // As root both hosts are reached through a real sshd on 127.0.0.1 (with sudo), as in production; otherwise
 // through this machine's shell.
 #include "copy/datacopy.h"
@@ -90,9 +93,12 @@ int main(int argc, char** argv)
         QStringLiteral("test.orders"), 3);
     qint64 seq = 1;
 
+    const int rounds = qMax(1, qEnvironmentVariableIntValue("REPLIPAIR_BENCH_ROUNDS"));
+    const bool logical = qEnvironmentVariable("REPLIPAIR_BENCH_LOGICAL") != QLatin1String("0");
+
     // 1. the logical step
     qint64 logicalMs = 0;
-    {
+    if (logical) {
         sandboxSql(sb, 1, QStringLiteral("DROP DATABASE IF EXISTS test; CREATE DATABASE test;"));
         const QString before = load();
         writer.start(seq);
@@ -122,7 +128,7 @@ int main(int argc, char** argv)
 
     // 2. the physical step: the whole of it (checks, account, stream, prepare, swap, verified restart)
     qint64 physicalMs = 0, physicalStreamMs = 0;
-    {
+    const auto physicalStep = [&]() -> bool {
         const QString before = load();
         writer.start(seq);
         QElapsedTimer t;
@@ -139,7 +145,7 @@ int main(int argc, char** argv)
         if (!copied) {
             out << "physical copy failed: " << (check ? copied.error().toString() : check.error().toString())
                 << Qt::endl;
-            return 1;
+            return false;
         }
         physicalStreamMs = copied->elapsedMs;
         const QString bigA = sandboxSql(sb, 0, QStringLiteral("CHECKSUM TABLE test.big")),
@@ -158,11 +164,12 @@ int main(int argc, char** argv)
                        bigA == bigB && !bigA.isEmpty() ? QStringLiteral("yes") : QStringLiteral("NO"))
             << Qt::endl;
         QDir(copied->savedCopy).removeRecursively();
-    }
+        return true;
+    };
 
     // 3. by hand: the same tools, one pipe into a folder beside B's data folder, then the prepare
     qint64 handMs = 0;
-    {
+    const auto handStep = [&]() -> bool {
         const QString target = sb.servers()[1].dir + QStringLiteral("/hand-copy");
         QDir(target).removeRecursively();
         QDir().mkpath(target);
@@ -187,7 +194,7 @@ int main(int argc, char** argv)
             QFile e(dir.path() + QStringLiteral("/backup.err"));
             e.open(QIODevice::ReadOnly);
             out << "hand pipeline failed: " << e.readAll().right(2000) << Qt::endl;
-            return 1;
+            return false;
         }
         out << QStringLiteral("by hand (mariadb-backup --stream | mbstream -x; --prepare): %1 s; writer %2 "
                               "rows/s; load avg before %3, after %4")
@@ -196,13 +203,43 @@ int main(int argc, char** argv)
                    .arg(before, load())
             << Qt::endl;
         QDir(target).removeRecursively();
+        return true;
+    };
+
+    QList<double> ratios, streamRatios;
+    for (int round = 1; round <= rounds; ++round) {
+        out << QStringLiteral("round %1 of %2 (%3 first)")
+                   .arg(round)
+                   .arg(rounds)
+                   .arg(round % 2 ? QStringLiteral("physical step") : QStringLiteral("by hand"))
+            << Qt::endl;
+        const bool ok = round % 2 ? physicalStep() && handStep() : handStep() && physicalStep();
+        if (!ok)
+            return 1;
+        ratios << double(physicalMs) / double(handMs);
+        streamRatios << double(physicalStreamMs) / double(handMs);
+        out << QStringLiteral(
+            "ratio physical step / by hand: %1 (stream + prepare alone: %2; target <= 1.20)")
+                   .arg(ratios.last(), 0, 'f', 2)
+                   .arg(streamRatios.last(), 0, 'f', 2)
+            << Qt::endl;
+        if (logical)
+            out << QStringLiteral("ratio logical step / physical step: %1 (target >= 3.0)")
+                       .arg(double(logicalMs) / double(physicalMs), 0, 'f', 2)
+                << Qt::endl;
     }
-    out << QStringLiteral("ratio physical step / by hand: %1 (stream + prepare alone: %2; target <= 1.20)")
-               .arg(double(physicalMs) / double(handMs), 0, 'f', 2)
-               .arg(double(physicalStreamMs) / double(handMs), 0, 'f', 2)
-        << Qt::endl;
-    out << QStringLiteral("ratio logical step / physical step: %1 (target >= 3.0)")
-               .arg(double(logicalMs) / double(physicalMs), 0, 'f', 2)
-        << Qt::endl;
+    if (rounds > 1) {
+        double sum = 0, streamSum = 0;
+        for (int i = 0; i < ratios.size(); ++i) {
+            sum += ratios[i];
+            streamSum += streamRatios[i];
+        }
+        out << QStringLiteral(
+            "mean ratio physical step / by hand over %1 rounds: %2 (stream + prepare alone: %3)")
+                   .arg(rounds)
+                   .arg(sum / rounds, 0, 'f', 2)
+                   .arg(streamSum / rounds, 0, 'f', 2)
+            << Qt::endl;
+    }
     return 0;
 }

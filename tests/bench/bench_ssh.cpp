@@ -1,10 +1,12 @@
 // SSH round trip per HostShell call: a real sshd on loopback (the test fixture), one reused session.
 // Prints the median and mean time of each kind of call. Not a test; run by hand.
+#include "host/blockpipe.h"
 #include "host/ssh/sshshell.h"
 #include "support/sshdfixture.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -58,5 +60,47 @@ int main(int argc, char** argv)
     measure("checkWritable()", n, [&] { return bool((*shell)->checkWritable(file)); });
     measure("writeFileAtomic() 5 KB", n, [&] { return bool((*shell)->writeFileAtomic(file, content)); });
     measure("listDir()", n, [&] { return bool((*shell)->listDir(sshd.userDir(), QStringLiteral("*.cnf"))); });
+
+    // the physical copy's relay: one session's stdout into another's stdin, through memory (two threads)
+    auto other = SshShell::open(QStringLiteral("B"), ep, 5000);
+    if (!other)
+        return 1;
+    const int mb = 512;
+    for (int round = 0; round < 6; ++round) {
+        BlockPipe pipe;
+        bool ok = true;
+        QElapsedTimer relay;
+        relay.start();
+        std::unique_ptr<QThread> a(QThread::create([&] {
+            auto r = (*shell)->stream(QStringLiteral("head -c %1M /dev/zero").arg(mb), pipe.sourceEnd(30000));
+            if (!r || r->exitCode != 0)
+                std::printf("A: %s\n",
+                    r ? qPrintable(QString::number(r->exitCode) + r->signal + QString::fromUtf8(r->err))
+                      : qPrintable(r.error().toString()));
+            ok = ok && r && r->exitCode == 0;
+            if (ok)
+                pipe.finish();
+            else
+                pipe.breakOff();
+        }));
+        std::unique_ptr<QThread> b(QThread::create([&] {
+            auto r = (*other)->stream(QStringLiteral("cat > /dev/null"), pipe.targetEnd(30000));
+            if (!r || r->exitCode != 0)
+                std::printf("B: %s\n",
+                    r ? qPrintable(QString::number(r->exitCode) + r->signal + QString::fromUtf8(r->err))
+                      : qPrintable(r.error().toString()));
+            if (!r || r->exitCode != 0) {
+                ok = false;
+                pipe.breakOff();
+            }
+        }));
+        a->start();
+        b->start();
+        a->wait();
+        b->wait();
+        std::printf("%-34s %7.1f MB/s   (%d MB, %lld bytes, %s)\n", "stream relay A -> B",
+            mb * 1000.0 / relay.elapsed(), mb, pipe.bytesOut(),
+            ok && pipe.bytesOut() == qint64(mb) * 1024 * 1024 ? "all bytes" : "FAILED");
+    }
     return 0;
 }

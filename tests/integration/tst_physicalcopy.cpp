@@ -140,7 +140,10 @@ private Q_SLOTS:
             QStringLiteral("10.11.19"));
         QCOMPARE(PhysicalCopyCheck::majorOf(QStringLiteral("10.11.19-MariaDB-0+deb12u1")),
             QStringLiteral("10.11"));
-        QCOMPARE(PhysicalScript::chunkName(12), QStringLiteral("chunk.000012"));
+        QCOMPARE(PhysicalScript::ddBytes("3+1 records in\n3+1 records out\n3221225 bytes (3.2 MB, 3.1 MiB) "
+                                         "copied, 0.01 s, 322 MB/s\n"),
+            qint64(3221225));
+        QCOMPARE(PhysicalScript::ddBytes("dd: cannot open"), qint64(-1));
     }
 
     void missingToolIsNamedWithTheFix()
@@ -189,7 +192,7 @@ private Q_SLOTS:
         const QStringList before = besideB();
         ServerWorker* const workers[2] = { &a, &b };
         PhysicalCopy copy(m_profile, 0, workers);
-        copy.setChunkBytes(512 * 1024); // the stream waits on its chunks: caught while it runs
+        copy.setPollIntervalMs(20); // progress comes often: caught while it streams
         QString sourceDir;
         int killed = 0;
         auto run = copy.run(*check,
@@ -227,6 +230,74 @@ private Q_SLOTS:
         QCOMPARE(processesIn({ sourceDir,
                      QFileInfo(dataDir(1)).absolutePath() + QStringLiteral("/replipair-copy.") }),
             QStringList());
+    }
+
+    void relayKilledHalfWayLeavesBOnItsOldData_data()
+    {
+        QTest::addColumn<QString>("end");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("on the source's host") << QStringLiteral("if=") << QStringLiteral("the stream from A");
+        QTest::newRow("on the receiver's host")
+            << QStringLiteral("of=") << QStringLiteral("the stream into B");
+    }
+
+    /** One of the two long-lived commands that carry the stream (the dd reading the backup's FIFO on A's
+     *  host, or the one feeding mbstream's on B's) killed while bytes flow. */
+    void relayKilledHalfWayLeavesBOnItsOldData()
+    {
+        QFETCH(QString, end);
+        QFETCH(QString, said);
+        ServerWorker a(0, m_profile.servers[0]), b(1, m_profile.servers[1]);
+        auto check = checkOf(m_profile, &a, &b);
+        QVERIFY2(check, qPrintable(check ? QString() : check.error().toString()));
+        QVERIFY2(!check->hasErrors(), qPrintable(check->findings.value(0).text));
+        const QString beforeA = checksum(0, QStringLiteral("test.orders"));
+        const QString bStarted = sql(1,
+            QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
+                           "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='UPTIME'"));
+        const QStringList before = besideB();
+        ServerWorker* const workers[2] = { &a, &b };
+        PhysicalCopy copy(m_profile, 0, workers);
+        copy.setPollIntervalMs(20);
+        QStringList dirs;
+        int killed = 0;
+        auto run = copy.run(*check,
+            [&](const CopyProgress& p) {
+                if (killed || p.phase != CopyProgress::Phase::Copy || p.bytes <= 0)
+                    return;
+                for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+                    const QString cmd = cmdline(pid);
+                    if (!pid.toInt() || !cmd.startsWith(QStringLiteral("dd ")) || !cmd.contains(end)
+                        || !cmd.contains(QStringLiteral("/replipair-copy.")))
+                        continue;
+                    const QString fifo = cmd.section(end, 1).section(QLatin1Char(' '), 0, 0);
+                    dirs << QFileInfo(fifo).absolutePath();
+                    if (::kill(pid.toInt(), SIGKILL) == 0)
+                        killed = pid.toInt();
+                }
+            },
+            {});
+        QVERIFY2(killed > 0, "the relay's dd was not caught streaming");
+        QVERIFY(!run);
+        QCOMPARE(run.error().step, StepId::Copy);
+        QVERIFY2(run.error().text.contains(said), qPrintable(run.error().text));
+        QVERIFY2(run.error().text.contains(QStringLiteral("SIGKILL")), qPrintable(run.error().text));
+        // B: its own data, never stopped; A untouched; nothing of the copy on either host
+        QCOMPARE(sql(1, QStringLiteral("SELECT id FROM bonly.t")), QStringLiteral("7"));
+        QCOMPARE(sql(1,
+                     QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
+                                    "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='UPTIME'")),
+            bStarted);
+        QCOMPARE(checksum(0, QStringLiteral("test.orders")), beforeA);
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_backup'")),
+            QStringLiteral("0"));
+        QCOMPARE(besideB(), before);
+        for (const QString& d : dirs)
+            QVERIFY2(!QFileInfo::exists(d), qPrintable(d));
+        QCOMPARE(
+            processesIn(dirs << QFileInfo(dataDir(1)).absolutePath() + QStringLiteral("/replipair-copy.")),
+            QStringList());
+        QCOMPARE(runningBackup().first, 0);
     }
 
     void copyUnderWritesThenReplicationFromTheBackupsPoint()

@@ -1,5 +1,7 @@
 #include "common/shellquote.h"
 #include "config/configlocator.h"
+#include "host/blockpipe.h"
+#include "host/localshell.h"
 #include "host/optionfiletree.h"
 #include "host/restartdetector.h"
 #include "host/serverworker.h"
@@ -7,13 +9,16 @@
 #include "support/sshdfixture.h"
 #include "support/testsupport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <unistd.h>
 
@@ -38,6 +43,51 @@ class TestSshShell : public QObject
     {
         auto r = shell.run(cmd, 10000);
         return r ? QString::fromUtf8(r->out).trimmed() : r.error().toString();
+    }
+
+    /** Relays what @p from prints to @p to's stdin through a BlockPipe, each on a thread of its own (as two
+     *  server workers do): both results. */
+    static std::pair<Result<CommandResult>, Result<CommandResult>> relay(HostShell& from, const QString& out,
+        HostShell& to, const QString& in, BlockPipe& pipe, const std::function<void()>& meanwhile = {})
+    {
+        Result<CommandResult> sent = std::unexpected(StepError {}), received = std::unexpected(StepError {});
+        std::unique_ptr<QThread> a(QThread::create([&] {
+            sent = from.stream(out, pipe.sourceEnd(30000));
+            if (sent && sent->exitCode == 0)
+                pipe.finish();
+            else
+                pipe.breakOff();
+        }));
+        std::unique_ptr<QThread> b(QThread::create([&] {
+            received = to.stream(in, pipe.targetEnd(30000));
+            if (!received || received->exitCode != 0)
+                pipe.breakOff();
+        }));
+        a->start();
+        b->start();
+        if (meanwhile)
+            meanwhile();
+        a->wait();
+        b->wait();
+        return { sent, received };
+    }
+    /** A file of @p megabytes of random bytes the test sshd's login can read: its path and SHA-256. */
+    std::pair<QString, QByteArray> randomFile(int megabytes)
+    {
+        const QString path = m_sshd.userDir() + QStringLiteral("/random.bin");
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        QCryptographicHash sha(QCryptographicHash::Sha256);
+        QByteArray block(1024 * 1024, Qt::Uninitialized);
+        for (int i = 0; i < megabytes; ++i) {
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(block.data()), block.size() / 4);
+            f.write(block);
+            sha.addData(block);
+        }
+        f.close();
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+        return { path, sha.result().toHex() };
     }
 
 private Q_SLOTS:
@@ -347,6 +397,75 @@ private Q_SLOTS:
         QCOMPARE(r->exitCode, 3);
         QCOMPARE(r->out, QByteArray("out\n"));
         QCOMPARE(r->err, QByteArray("err\n"));
+    }
+
+    void streamRelaysEveryByteInOrder_data()
+    {
+        QTest::addColumn<bool>("localSource");
+        QTest::addColumn<bool>("localTarget");
+        QTest::newRow("ssh to ssh") << false << false;
+        QTest::newRow("local to ssh") << true << false;
+        QTest::newRow("ssh to local") << false << true;
+    }
+
+    void streamRelaysEveryByteInOrder()
+    {
+        // what the physical copy does with a backup: one host's stdout into another's stdin, through memory
+        QFETCH(bool, localSource);
+        QFETCH(bool, localTarget);
+        const auto [file, sha] = randomFile(48);
+        QVERIFY(!file.isEmpty());
+        auto a = openOrFail(known()), b = openOrFail(known());
+        QVERIFY(a && b);
+        LocalShell local(QStringLiteral("A"));
+        HostShell& from = localSource ? static_cast<HostShell&>(local) : *a;
+        HostShell& to = localTarget ? static_cast<HostShell&>(local) : *b;
+        BlockPipe pipe(2 * 1024 * 1024); // smaller than the data: the source waits on the receiver
+        const auto [sent, received]
+            = relay(from, QStringLiteral("cat %1; echo done >&2").arg(Shell::quote(file)), to,
+                QStringLiteral("sha256sum; echo received >&2"), pipe);
+        QVERIFY2(sent, qPrintable(sent ? QString() : sent.error().toString()));
+        QVERIFY2(received, qPrintable(received ? QString() : received.error().toString()));
+        QCOMPARE(sent->exitCode, 0);
+        QCOMPARE(sent->err, QByteArray("done\n"));
+        QVERIFY(sent->out.isEmpty()); // handed over, not kept
+        QCOMPARE(received->exitCode, 0);
+        QCOMPARE(pipe.bytesIn(), qint64(48) * 1024 * 1024); // every byte, then in order
+        QCOMPARE(pipe.bytesOut(), pipe.bytesIn());
+        QCOMPARE(received->out.left(64), sha);
+        QCOMPARE(received->err, QByteArray("received\n"));
+        QFile::remove(file);
+    }
+
+    void streamStoppedHalfWayEndsBothCommands()
+    {
+        const QString file = randomFile(8).first;
+        QVERIFY(!file.isEmpty());
+        auto a = openOrFail(known()), b = openOrFail(known());
+        QVERIFY(a && b);
+        const QString marker = QStringLiteral("rpstream%1").arg(QCoreApplication::applicationPid());
+        BlockPipe pipe(1024 * 1024);
+        QElapsedTimer t;
+        t.start();
+        const auto [sent, received]
+            = relay(*a, QStringLiteral(": %1; while cat %2; do :; done").arg(marker, Shell::quote(file)), *b,
+                QStringLiteral(": %1; cat > /dev/null").arg(marker), pipe, [&] {
+                    const bool flowing
+                        = QTest::qWaitFor([&] { return pipe.bytesOut() > 20 * 1024 * 1024; }, 30000);
+                    Q_UNUSED(flowing); // checked below, once both commands are stopped
+                    pipe.breakOff();
+                });
+        QVERIFY(pipe.bytesOut() > 20 * 1024 * 1024);
+        QVERIFY(!sent);
+        QVERIFY(!received);
+        QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+        // neither command is left on the host, and both sessions still work
+        QTRY_COMPARE_WITH_TIMEOUT(
+            SshdFixture::runLocal(QStringLiteral("pgrep"), { QStringLiteral("-f"), marker }).trimmed(),
+            QString(), 10000);
+        QCOMPARE(remote(*a, QStringLiteral("echo still here")), QStringLiteral("still here"));
+        QCOMPARE(remote(*b, QStringLiteral("echo still here")), QStringLiteral("still here"));
+        QFile::remove(file);
     }
 
     void prefetchRunsTheCommandsInOneCallAndHandsEachOverOnce()

@@ -1,5 +1,7 @@
 #include "support/fakehostshell.h"
 
+#include "common/stepid.h"
+
 #include <QRegularExpression>
 
 void FakeHostShell::addCommand(const QString& contains, const QByteArray& out, int exitCode)
@@ -83,4 +85,21 @@ Result<CommandResult> FakeHostShell::run(const QString& command, int)
     none.exitCode = 127;
     none.err = "not found";
     return none;
+}
+
+Result<CommandResult> FakeHostShell::stream(const QString& command, const CommandStream& ends)
+{
+    if (ends.input) {
+        QByteArray piece;
+        for (CommandStream::Next n; (n = ends.input(piece)) != CommandStream::Next::End; piece.clear())
+            if (ends.stopped && ends.stopped())
+                return stepFailure(QString(), StepId::RunCommand, QStringLiteral("stopped"));
+    }
+    auto r = run(command, 0);
+    if (r && ends.output && !r->out.isEmpty()) {
+        if (!ends.output(r->out))
+            return stepFailure(QString(), StepId::RunCommand, QStringLiteral("stopped"));
+        r->out.clear();
+    }
+    return r;
 }

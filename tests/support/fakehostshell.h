@@ -26,4 +26,6 @@ public:
     Result<void> removeFile(const QString& path) override;
     Result<QStringList> listDir(const QString& dir, const QString& glob) override;
     Result<CommandResult> run(const QString& command, int timeoutMs) override;
+    /** run()'s canned answer; the input is read to its end first, the output handed over in one piece. */
+    Result<CommandResult> stream(const QString& command, const CommandStream& ends) override;
 };

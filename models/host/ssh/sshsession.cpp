@@ -45,6 +45,12 @@ Result<SessionPtr> connectSession(const SshEndpoint& ep, int timeoutMs, const QS
     ssh_options_set(s.get(), SSH_OPTIONS_TIMEOUT_USEC, &usec);
     ssh_options_set(s.get(), SSH_OPTIONS_KNOWNHOSTS, known.constData());
     ssh_options_set(s.get(), SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
+    // AES-GCM first: with the AES instructions every server CPU has, the cheapest cipher per byte, which a
+    // stream of hundreds of GB (the physical copy) feels; the others stay for hosts that want them
+    const char* ciphers = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,chacha20-poly1305@openssh.com,"
+                          "aes128-ctr,aes192-ctr,aes256-ctr";
+    ssh_options_set(s.get(), SSH_OPTIONS_CIPHERS_C_S, ciphers);
+    ssh_options_set(s.get(), SSH_OPTIONS_CIPHERS_S_C, ciphers);
     int noDelay = 1; // many small request/answer packets: Nagle + delayed ACK would add ~40 ms to each
     ssh_options_set(s.get(), SSH_OPTIONS_NODELAY, &noDelay);
 
@@ -67,7 +73,64 @@ struct ExitState
 {
     bool exited = false;
     int status = -1;
+    QString signal; ///< the signal that ended it ("KILL"), when it was one
 };
+
+/** A channel running one command, its exit status (or the signal that ended it) caught as it comes. The
+ *  callbacks are removed before the channel is freed: libssh keeps a channel it was told to free until the
+ *  host closes it too, and must not call back into a gone object afterwards. */
+class CommandChannel
+{
+public:
+    ExitState state;
+
+    CommandChannel()
+    {
+        m_callbacks.userdata = &state;
+        m_callbacks.channel_exit_status_function = [](ssh_session, ssh_channel, int status, void* user) {
+            auto* st = static_cast<ExitState*>(user);
+            st->exited = true;
+            st->status = status;
+        };
+        m_callbacks.channel_exit_signal_function
+            = [](ssh_session, ssh_channel, const char* signal, int, const char*, const char*, void* user) {
+                  auto* st = static_cast<ExitState*>(user);
+                  st->exited = true;
+                  st->status = -1;
+                  st->signal = QString::fromLatin1(signal);
+              };
+        ssh_callbacks_init(&m_callbacks);
+    }
+    ~CommandChannel()
+    {
+        if (m_channel)
+            ssh_remove_channel_callbacks(m_channel.get(), &m_callbacks);
+    }
+    CommandChannel(const CommandChannel&) = delete;
+    CommandChannel& operator=(const CommandChannel&) = delete;
+
+    ssh_channel get() const { return m_channel.get(); }
+    /** Opens a session channel on @p s and starts @p command in it: nullptr, or what failed. */
+    const char* start(ssh_session s, const QString& command)
+    {
+        ChannelPtr channel(ssh_channel_new(s));
+        if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
+            return QT_TRANSLATE_NOOP("SshSession", "opening a channel");
+        m_channel = std::move(channel);
+        ssh_set_channel_callbacks(m_channel.get(), &m_callbacks);
+        const QByteArray cmd = command.toUtf8();
+        if (ssh_channel_request_exec(m_channel.get(), cmd.constData()) != SSH_OK)
+            return QT_TRANSLATE_NOOP("SshSession", "starting a command");
+        return nullptr;
+    }
+
+private:
+    ssh_channel_callbacks_struct m_callbacks {};
+    ChannelPtr m_channel; ///< declared last: freed before the callbacks it points to
+};
+
+/** How much of a streamed command's stderr is kept: its end. */
+constexpr qsizetype StreamErrBytes = 64 * 1024;
 } // namespace
 
 SshSession::SshSession(QString serverName, SshEndpoint endpoint)
@@ -119,6 +182,33 @@ Result<void> SshSession::open(int timeoutMs)
     return {};
 }
 
+StepError SshSession::lost(const QString& step, const char* what)
+{
+    m_broken = true; // the next call reconnects instead of trusting a dead socket
+    return StepError { m_server, step, 0,
+        SshSession::tr("the SSH connection to %1 failed while %2: %3")
+            .arg(where(m_endpoint), SshSession::tr(what), LibSsh::error(m_session)) };
+}
+
+bool SshSession::awaitExitStatus(ssh_channel channel, int& status, bool& exited, qint64 maxMs)
+{
+    // libssh waits for the status with the session's timeout: lowered for this one wait
+    long sec = 0;
+    long usec = std::clamp<qint64>(maxMs, 1, 200) * 1000;
+    ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT, &sec);
+    ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT_USEC, &usec);
+    const int st = ssh_channel_get_exit_status(channel);
+    long fullSec = m_timeoutMs / 1000;
+    long fullUsec = (m_timeoutMs % 1000) * 1000L;
+    ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT, &fullSec);
+    ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT_USEC, &fullUsec);
+    if (st != -1 && !exited) {
+        exited = true;
+        status = st;
+    }
+    return ssh_is_connected(m_session);
+}
+
 Result<CommandResult> SshSession::exec(
     const QString& command, const QByteArray& stdinData, int timeoutMs, const QString& step)
 {
@@ -126,45 +216,15 @@ Result<CommandResult> SshSession::exec(
         return stepFailure(
             m_server, step, SshSession::tr("the SSH connection to %1 is closed").arg(where(m_endpoint)));
     const QDeadlineTimer deadline(timeoutMs);
-    ssh_session s = m_session;
-    const auto lost = [&](const char* what) {
-        m_broken = true; // the next call reconnects instead of trusting a dead socket
-        return stepFailure(m_server, step,
-            SshSession::tr("the SSH connection to %1 failed while %2: %3")
-                .arg(where(m_endpoint), SshSession::tr(what), LibSsh::error(s)));
-    };
+    const auto lost = [&](const char* what) { return std::unexpected(this->lost(step, what)); };
 
-    ExitState state;
-    ssh_channel_callbacks_struct callbacks {};
-    callbacks.userdata = &state;
-    callbacks.channel_exit_status_function = [](ssh_session, ssh_channel, int status, void* user) {
-        auto* st = static_cast<ExitState*>(user);
-        st->exited = true;
-        st->status = status;
-    };
-    callbacks.channel_exit_signal_function
-        = [](ssh_session, ssh_channel, const char*, int, const char*, const char*, void* user) {
-              auto* st = static_cast<ExitState*>(user);
-              st->exited = true;
-              st->status = -1;
-          };
-    ssh_callbacks_init(&callbacks);
-
-    ChannelPtr channel(ssh_channel_new(s));
-    if (!channel)
-        return lost(QT_TRANSLATE_NOOP("SshSession", "opening a channel"));
-    if (ssh_channel_open_session(channel.get()) != SSH_OK)
-        return lost(QT_TRANSLATE_NOOP("SshSession", "opening a channel"));
-    // libssh keeps a channel it was told to free until the host closes it too: it must not call back
-    // into this stack frame afterwards
-    ssh_set_channel_callbacks(channel.get(), &callbacks);
-    const std::unique_ptr<ssh_channel_struct, std::function<void(ssh_channel)>> unhook(
-        channel.get(), [&callbacks](ssh_channel c) { ssh_remove_channel_callbacks(c, &callbacks); });
-    const QByteArray cmd = command.toUtf8();
-    if (ssh_channel_request_exec(channel.get(), cmd.constData()) != SSH_OK)
-        return lost(QT_TRANSLATE_NOOP("SshSession", "starting a command"));
+    CommandChannel ch;
+    if (const char* failed = ch.start(m_session, command))
+        return lost(failed);
+    ssh_channel channel = ch.get();
+    ExitState& state = ch.state;
     for (qsizetype done = 0; done < stdinData.size();) {
-        const int n = ssh_channel_write(channel.get(), stdinData.constData() + done,
+        const int n = ssh_channel_write(channel, stdinData.constData() + done,
             uint32_t(std::min<qsizetype>(stdinData.size() - done, 32768)));
         if (n == SSH_ERROR)
             return lost(QT_TRANSLATE_NOOP("SshSession", "sending data"));
@@ -172,7 +232,7 @@ Result<CommandResult> SshSession::exec(
         if (deadline.hasExpired())
             break;
     }
-    ssh_channel_send_eof(channel.get());
+    ssh_channel_send_eof(channel);
 
     CommandResult result;
     char buf[16384];
@@ -182,14 +242,14 @@ Result<CommandResult> SshSession::exec(
         bool received = false;
         for (int stream : { 0, 1 }) {
             int n;
-            while ((n = ssh_channel_read_nonblocking(channel.get(), buf, sizeof buf, stream)) > 0) {
+            while ((n = ssh_channel_read_nonblocking(channel, buf, sizeof buf, stream)) > 0) {
                 (stream ? result.err : result.out).append(buf, n);
                 received = true;
             }
             if (n == SSH_ERROR)
                 return lost(QT_TRANSLATE_NOOP("SshSession", "reading output"));
         }
-        if (ssh_channel_is_closed(channel.get()) || (ssh_channel_is_eof(channel.get()) && state.exited))
+        if (ssh_channel_is_closed(channel) || (ssh_channel_is_eof(channel) && state.exited))
             break;
         if (state.exited) {
             // the exit status may arrive while a large output is still on its way: only silence ends the wait
@@ -202,31 +262,18 @@ Result<CommandResult> SshSession::exec(
             timedOut = true;
             break;
         }
-        if (ssh_channel_is_eof(channel.get())) {
+        if (ssh_channel_is_eof(channel)) {
             // output is closed but the exit status has not come yet: wait for it, within the deadline
-            long sec = 0;
-            long usec = std::clamp<qint64>(deadline.remainingTime(), 1, 200) * 1000;
-            ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &sec);
-            ssh_options_set(s, SSH_OPTIONS_TIMEOUT_USEC, &usec);
-            const int st = ssh_channel_get_exit_status(channel.get());
-            long fullSec = m_timeoutMs / 1000;
-            long fullUsec = (m_timeoutMs % 1000) * 1000L;
-            ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &fullSec);
-            ssh_options_set(s, SSH_OPTIONS_TIMEOUT_USEC, &fullUsec);
-            if (st != -1 && !state.exited) {
-                state.exited = true;
-                state.status = st;
-            }
-            if (!ssh_is_connected(s))
+            if (!awaitExitStatus(channel, state.status, state.exited, deadline.remainingTime()))
                 return lost(QT_TRANSLATE_NOOP("SshSession", "waiting for a command"));
             continue;
         }
         const int wait = int(std::clamp<qint64>(deadline.remainingTime(), 1, state.exited ? 50 : 100));
-        if (ssh_channel_poll_timeout(channel.get(), wait, 0) == SSH_ERROR)
+        if (ssh_channel_poll_timeout(channel, wait, 0) == SSH_ERROR)
             return lost(QT_TRANSLATE_NOOP("SshSession", "waiting for a command"));
     }
     if (timedOut) {
-        ssh_channel_request_send_signal(channel.get(), "KILL");
+        ssh_channel_request_send_signal(channel, "KILL");
         return stepFailure(m_server, step,
             SshSession::tr("\"%1\" did not finish within %2 s on %3")
                 .arg(command)
@@ -234,6 +281,116 @@ Result<CommandResult> SshSession::exec(
                 .arg(where(m_endpoint)));
     }
     result.exitCode = state.exited ? state.status : -1;
+    result.signal = state.signal;
+    return result;
+}
+
+Result<CommandResult> SshSession::stream(
+    const QString& command, const CommandStream& ends, const QString& step)
+{
+    if (!isOpen())
+        return stepFailure(
+            m_server, step, SshSession::tr("the SSH connection to %1 is closed").arg(where(m_endpoint)));
+    const auto lost = [&](const char* what) { return std::unexpected(this->lost(step, what)); };
+    CommandChannel ch;
+    if (const char* failed = ch.start(m_session, command))
+        return lost(failed);
+    ssh_channel channel = ch.get();
+    ExitState& state = ch.state;
+    const auto stop = [&](const QString& why) {
+        // TERM reaches the command through sudo too; closing the channel ends its stdin and stdout
+        ssh_channel_request_send_signal(channel, "TERM");
+        ssh_channel_close(channel);
+        return stepFailure(m_server, step, why);
+    };
+    bool inputOpen = bool(ends.input);
+    if (!inputOpen)
+        ssh_channel_send_eof(channel);
+    QByteArray piece;
+    qsizetype written = 0;
+    CommandResult result;
+    QByteArray buf(1024 * 1024, Qt::Uninitialized);
+    QDeadlineTimer idle(ends.idleTimeoutMs > 0 ? ends.idleTimeoutMs : -1);
+    QDeadlineTimer afterExit;
+    for (;;) {
+        if (ends.stopped && ends.stopped())
+            return stop(SshSession::tr("\"%1\" was stopped on %2").arg(command, where(m_endpoint)));
+        bool moved = false;
+        if (inputOpen && written == piece.size()) {
+            piece.clear();
+            written = 0;
+            switch (ends.input(piece)) {
+            case CommandStream::Next::Data:
+                break;
+            case CommandStream::Next::Later:
+                break;
+            case CommandStream::Next::End:
+                inputOpen = false;
+                ssh_channel_send_eof(channel);
+                moved = true;
+                break;
+            }
+        }
+        if (inputOpen && written < piece.size()) {
+            // blocks until the host's window takes it all, or for the session's timeout at most
+            const int n
+                = ssh_channel_write(channel, piece.constData() + written, uint32_t(piece.size() - written));
+            if (n == SSH_ERROR) {
+                if (!ssh_is_connected(m_session))
+                    return lost(QT_TRANSLATE_NOOP("SshSession", "sending data"));
+                inputOpen = false; // the command closed its end: how it ended is the result
+            } else if (n > 0) {
+                written += n;
+                moved = true;
+            }
+        }
+        for (int stream : { 0, 1 }) {
+            int n;
+            while (
+                (n = ssh_channel_read_nonblocking(channel, buf.data(), uint32_t(buf.size()), stream)) > 0) {
+                moved = true;
+                if (stream == 1) {
+                    result.err.append(buf.constData(), n);
+                    if (result.err.size() > StreamErrBytes)
+                        result.err.remove(0, result.err.size() - StreamErrBytes);
+                } else if (!ends.output) {
+                    result.out.append(buf.constData(), n);
+                } else if (!ends.output(QByteArrayView(buf.constData(), n))) {
+                    return stop(SshSession::tr("\"%1\" was stopped on %2").arg(command, where(m_endpoint)));
+                }
+            }
+            if (n == SSH_ERROR)
+                return lost(QT_TRANSLATE_NOOP("SshSession", "reading output"));
+        }
+        if (ssh_channel_is_closed(channel) || (ssh_channel_is_eof(channel) && state.exited))
+            break;
+        if (moved) {
+            if (ends.idleTimeoutMs > 0)
+                idle.setRemainingTime(ends.idleTimeoutMs);
+        } else if (idle.hasExpired()) {
+            return stop(SshSession::tr("nothing moved through \"%1\" on %2 for %3 s")
+                            .arg(command, where(m_endpoint))
+                            .arg(ends.idleTimeoutMs / 1000));
+        }
+        if (state.exited) {
+            // the host may send the exit status before the last of the output: only its end (EOF) ends the
+            // stream, or a long silence (a child of the command keeping its output open)
+            if (afterExit.isForever() || moved)
+                afterExit.setRemainingTime(30000);
+            else if (afterExit.hasExpired())
+                break;
+        }
+        if (ssh_channel_is_eof(channel)) {
+            if (!awaitExitStatus(channel, state.status, state.exited, 200))
+                return lost(QT_TRANSLATE_NOOP("SshSession", "waiting for a command"));
+            continue;
+        }
+        if (!moved && !inputOpen) // (the input waits on its own)
+            if (ssh_channel_poll_timeout(channel, 20, 0) == SSH_ERROR)
+                return lost(QT_TRANSLATE_NOOP("SshSession", "waiting for a command"));
+    }
+    result.exitCode = state.exited ? state.status : -1;
+    result.signal = state.signal;
     return result;
 }
 

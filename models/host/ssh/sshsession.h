@@ -12,6 +12,7 @@
 #include <optional>
 
 struct ssh_session_struct;
+struct ssh_channel_struct;
 
 /** One libssh session to a host: host key verified, user authenticated, reused for every command.
  *  Not thread-safe: used only from the owning server's worker thread. Every call has a deadline. */
@@ -32,6 +33,9 @@ public:
     /** Runs @p command (given verbatim to the remote user's shell) with @p stdinData on its stdin. */
     Result<CommandResult> exec(
         const QString& command, const QByteArray& stdinData, int timeoutMs, const QString& step);
+    /** Runs @p command with its stdin and stdout streamed through @p ends (HostShell::stream); a stopped
+     *  command is sent SIGTERM and its channel closed. */
+    Result<CommandResult> stream(const QString& command, const CommandStream& ends, const QString& step);
     /** "ssh user@host:port" */
     QString describe() const;
 
@@ -46,6 +50,12 @@ public:
     const std::optional<SshHostKey>& addedHostKey() const { return m_addedHostKey; }
 
 private:
+    /** The error of a call that found the connection dead while doing @p what; the next call reconnects. */
+    StepError lost(const QString& step, const char* what);
+    /** Waits up to @p maxMs for the exit status of @p channel once its output is closed; false when the
+     *  connection died meanwhile. */
+    bool awaitExitStatus(ssh_channel_struct* channel, int& status, bool& exited, qint64 maxMs);
+
     QString m_server;
     SshEndpoint m_endpoint;
     ssh_session_struct* m_session = nullptr;

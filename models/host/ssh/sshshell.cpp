@@ -104,8 +104,7 @@ Result<void> SshShell::checkSudo()
     return {};
 }
 
-Result<CommandResult> SshShell::script(
-    const QString& step, const QString& body, const QByteArray& stdinData, int timeoutMs)
+Result<QString> SshShell::shellCommand(const QString& body)
 {
     if (!m_session->isOpen()) {
         // the host dropped the session between two steps (sshd restart, network): one fresh attempt
@@ -116,10 +115,25 @@ Result<CommandResult> SshShell::script(
         if (auto sudo = checkSudo(); !sudo)
             return std::unexpected(sudo.error());
     }
-    const QString command
-        = (m_endpoint.sudo ? QStringLiteral("sudo -n /bin/sh -c ") : QStringLiteral("/bin/sh -c "))
+    return (m_endpoint.sudo ? QStringLiteral("sudo -n /bin/sh -c ") : QStringLiteral("/bin/sh -c "))
         + Shell::quote(body);
-    return m_session->exec(command, stdinData, timeoutMs, step);
+}
+
+Result<CommandResult> SshShell::script(
+    const QString& step, const QString& body, const QByteArray& stdinData, int timeoutMs)
+{
+    auto command = shellCommand(body);
+    if (!command)
+        return std::unexpected(command.error());
+    return m_session->exec(*command, stdinData, timeoutMs, step);
+}
+
+Result<CommandResult> SshShell::stream(const QString& command, const CommandStream& ends)
+{
+    auto line = shellCommand(command);
+    if (!line)
+        return std::unexpected(line.error());
+    return m_session->stream(*line, ends, StepId::RunCommand);
 }
 
 Result<bool> SshShell::exists(const QString& path)

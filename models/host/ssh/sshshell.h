@@ -33,6 +33,7 @@ public:
         const QList<FileReplacement>& writes, int& copied, int& written) override;
     Result<QStringList> listDir(const QString& dir, const QString& glob) override;
     Result<CommandResult> run(const QString& command, int timeoutMs) override;
+    Result<CommandResult> stream(const QString& command, const CommandStream& ends) override;
     void prefetch(const QStringList& commands, int timeoutMs) override;
     /** The script prefetch() runs (exposed for tests): each command in a subshell of its own, all at once,
      *  then "R <index> <exit> <out bytes> <err bytes>" and the output and error of each, in order. */
@@ -46,6 +47,9 @@ private:
     /** Runs a /bin/sh script (through sudo -n when asked), reconnecting first if the session dropped. */
     Result<CommandResult> script(
         const QString& step, const QString& body, const QByteArray& stdinData, int timeoutMs);
+    /** The command line that runs @p body with /bin/sh (through sudo -n when asked), once the session is
+     *  open (reconnecting first if it dropped) and sudo checked. */
+    Result<QString> shellCommand(const QString& body);
     Result<void> checkSudo();
     /** Opens (or reopens) the session; notes a host key it added. */
     Result<void> openSession();
