@@ -1,8 +1,10 @@
 // The physical copy step against the logical one and against the same tools piped by hand, on one sandbox
 // pair, with a writer committing a row on A every few milliseconds the whole time. Prints figures and the
 // machine's load; targets: the physical step within 1.2x of the hand-typed
-// `mariadb-backup --backup --stream=xbstream | mbstream -x` + `mariadb-backup --prepare`, and at least 3x
-// faster than the logical step (mariadb-dump | mariadb) at 1 GB.
+// `mariadb-backup --backup --stream=xbstream | mbstream -x` + `mariadb-backup --prepare` between the two
+// hosts (`ssh A '…' | ssh B '…'` from RepliPair's machine, as root through the same sshd; the same pipe on
+// one host, without the network, is printed beside it), and at least 3x faster than the logical step
+// (mariadb-dump | mariadb) at 1 GB.
 // Usage: bench_physicalcopy            (REPLIPAIR_BENCH_MB=1000 by default: the size of test.big on A)
 //        REPLIPAIR_BENCH_ROUNDS=N       the physical step and the hand pipeline N times each, alternating
 //                                       which goes first (1 by default); REPLIPAIR_BENCH_LOGICAL=0 skips
@@ -167,9 +169,19 @@ int main(int argc, char** argv)
         return true;
     };
 
-    // 3. by hand: the same tools, one pipe into a folder beside B's data folder, then the prepare
-    qint64 handMs = 0;
-    const auto handStep = [&]() -> bool {
+    // 3. by hand: the same tools, one pipe into a folder beside B's data folder, then the prepare; typed on
+    // the host itself (one machine, no network) and, as root, typed on RepliPair's machine between the two
+    // hosts (`ssh A 'mariadb-backup --stream' | ssh B 'mbstream -x'`, through the same sshd and sudo as the
+    // step): what a copy from one host to another costs by hand
+    const bool overSsh = ::geteuid() == 0;
+    const QString ssh
+        = QStringLiteral("ssh -F /dev/null -i %1 -p %2 -o BatchMode=yes -o StrictHostKeyChecking=no "
+                         "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %3@127.0.0.1 ")
+              .arg(sshd.clientKey())
+              .arg(sshd.port())
+              .arg(sshd.user());
+    qint64 handMs = 0, handSshMs = 0;
+    const auto handStep = [&](bool remote) -> bool {
         const QString target = sb.servers()[1].dir + QStringLiteral("/hand-copy");
         QDir(target).removeRecursively();
         QDir().mkpath(target);
@@ -177,17 +189,24 @@ int main(int argc, char** argv)
         writer.start(seq);
         QElapsedTimer t;
         t.start();
+        const QString backup = QStringLiteral("mariadb-backup --defaults-file=%1 --backup --stream=xbstream "
+                                              "--datadir=%2 --target-dir=%3/tmp --tmpdir=%3/tmp")
+                                   .arg(cnfA, sb.servers()[0].dir + QStringLiteral("/data"), dir.path());
+        const QString extract = QStringLiteral("mbstream -x -C %1").arg(target);
+        const QString prepare
+            = QStringLiteral("mariadb-backup --prepare --target-dir=%1 --use-memory=256M").arg(target);
+        const auto on = [&](const QString& command) {
+            return remote ? ssh + QStringLiteral("'sudo -n %1'").arg(command) : command;
+        };
         QProcess p;
         p.start(QStringLiteral("/bin/bash"),
             { QStringLiteral("-c"),
                 QStringLiteral(
-                    "set -o pipefail; mkdir -p %3/tmp && mariadb-backup --defaults-file=%1 --backup "
-                    "--stream=xbstream --datadir=%4 --target-dir=%3/tmp --tmpdir=%3/tmp 2>%3/backup.err | "
-                    "mbstream -x -C %2 && mariadb-backup --prepare --target-dir=%2 --use-memory=256M "
-                    "2>%3/prepare.err")
-                    .arg(cnfA, target, dir.path(), sb.servers()[0].dir + QStringLiteral("/data")) });
+                    "set -o pipefail; mkdir -p %1/tmp && %2 2>%1/backup.err | %3 && %4 2>%1/prepare.err")
+                    .arg(dir.path(), on(backup), on(extract), on(prepare)) });
         p.waitForFinished(-1);
-        handMs = t.elapsed();
+        (remote ? handSshMs : handMs) = t.elapsed();
+        const qint64 ms = t.elapsed();
         const qint64 written = writer.stop();
         seq = writer.lastSeq() + 1;
         if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
@@ -196,50 +215,72 @@ int main(int argc, char** argv)
             out << "hand pipeline failed: " << e.readAll().right(2000) << Qt::endl;
             return false;
         }
-        out << QStringLiteral("by hand (mariadb-backup --stream | mbstream -x; --prepare): %1 s; writer %2 "
-                              "rows/s; load avg before %3, after %4")
-                   .arg(handMs / 1000.0, 0, 'f', 1)
-                   .arg(written * 1000.0 / handMs, 0, 'f', 0)
+        out << (remote ? QStringLiteral("by hand, host to host (ssh A 'mariadb-backup --stream' | ssh B "
+                                        "'mbstream -x'; ssh B '--prepare'): %1 s; writer %2 rows/s; load avg "
+                                        "before %3, after %4")
+                       : QStringLiteral("by hand, on one host (mariadb-backup --stream | mbstream -x; "
+                                        "--prepare): %1 s; writer %2 rows/s; load avg before %3, after %4"))
+                   .arg(ms / 1000.0, 0, 'f', 1)
+                   .arg(written * 1000.0 / ms, 0, 'f', 0)
                    .arg(before, load())
             << Qt::endl;
         QDir(target).removeRecursively();
         return true;
     };
+    const auto handSteps = [&]() { return handStep(false) && (!overSsh || handStep(true)); };
 
-    QList<double> ratios, streamRatios;
+    QList<double> ratios, streamRatios, sshRatios, sshStreamRatios;
+    const auto mean = [](const QList<double>& l) {
+        double sum = 0;
+        for (double d : l)
+            sum += d;
+        return l.isEmpty() ? 0.0 : sum / l.size();
+    };
     for (int round = 1; round <= rounds; ++round) {
         out << QStringLiteral("round %1 of %2 (%3 first)")
                    .arg(round)
                    .arg(rounds)
                    .arg(round % 2 ? QStringLiteral("physical step") : QStringLiteral("by hand"))
             << Qt::endl;
-        const bool ok = round % 2 ? physicalStep() && handStep() : handStep() && physicalStep();
+        const bool ok = round % 2 ? physicalStep() && handSteps() : handSteps() && physicalStep();
         if (!ok)
             return 1;
         ratios << double(physicalMs) / double(handMs);
         streamRatios << double(physicalStreamMs) / double(handMs);
-        out << QStringLiteral(
-            "ratio physical step / by hand: %1 (stream + prepare alone: %2; target <= 1.20)")
+        out << QStringLiteral("ratio physical step / by hand on one host: %1 (stream + prepare alone: %2)")
                    .arg(ratios.last(), 0, 'f', 2)
                    .arg(streamRatios.last(), 0, 'f', 2)
             << Qt::endl;
+        if (overSsh) {
+            sshRatios << double(physicalMs) / double(handSshMs);
+            sshStreamRatios << double(physicalStreamMs) / double(handSshMs);
+            out << QStringLiteral(
+                "ratio physical step / by hand host to host: %1 (stream + prepare alone: %2; "
+                "target <= 1.20)")
+                       .arg(sshRatios.last(), 0, 'f', 2)
+                       .arg(sshStreamRatios.last(), 0, 'f', 2)
+                << Qt::endl;
+        }
         if (logical)
             out << QStringLiteral("ratio logical step / physical step: %1 (target >= 3.0)")
                        .arg(double(logicalMs) / double(physicalMs), 0, 'f', 2)
                 << Qt::endl;
     }
     if (rounds > 1) {
-        double sum = 0, streamSum = 0;
-        for (int i = 0; i < ratios.size(); ++i) {
-            sum += ratios[i];
-            streamSum += streamRatios[i];
-        }
-        out << QStringLiteral(
-            "mean ratio physical step / by hand over %1 rounds: %2 (stream + prepare alone: %3)")
+        out << QStringLiteral("mean ratio physical step / by hand on one host over %1 rounds: %2 (stream + "
+                              "prepare alone: %3)")
                    .arg(rounds)
-                   .arg(sum / rounds, 0, 'f', 2)
-                   .arg(streamSum / rounds, 0, 'f', 2)
+                   .arg(mean(ratios), 0, 'f', 2)
+                   .arg(mean(streamRatios), 0, 'f', 2)
             << Qt::endl;
+        if (overSsh)
+            out << QStringLiteral(
+                "mean ratio physical step / by hand host to host over %1 rounds: %2 (stream "
+                "+ prepare alone: %3)")
+                       .arg(rounds)
+                       .arg(mean(sshRatios), 0, 'f', 2)
+                       .arg(mean(sshStreamRatios), 0, 'f', 2)
+                << Qt::endl;
     }
     return 0;
 }
