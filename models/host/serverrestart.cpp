@@ -271,7 +271,9 @@ Result<void> ServerRestart::run()
             m_options.progress(ServerRestart::tr("still restarting after %1 s%2")
                                    .arg(m_clock.elapsed() / 1000)
                                    .arg(said.isEmpty() ? QString() : QStringLiteral(": ") + said.first()));
-            nextProgress += 5000;
+            // 5 s after the second this line says (a poll may end late in a second: never two lines 4 s
+            // apart)
+            nextProgress = m_clock.elapsed() / 1000 * 1000 + 5000;
         }
         // the host's poll already waits on the host for the end: between two of them a short breath only,
         // the SQL looks going on
