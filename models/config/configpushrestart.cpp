@@ -116,7 +116,7 @@ Result<QStringList> ConfigPush::notInEffect(ServerContext& ctx, const ConfigPlan
     if (!ctx.sql->isOpen())
         if (auto c = ctx.connect(); !c)
             return std::unexpected(c.error());
-    auto inspected = ServerInspection::inspect(ctx);
+    auto inspected = ServerInspection::inspectSettings(ctx); // the settings alone, not a whole inspection
     if (!inspected)
         return std::unexpected(inspected.error());
     QStringList wrong;

@@ -19,9 +19,13 @@ void pause(int ms)
     QThread::msleep(ulong(std::max(ms, 0)));
 }
 
-/** While the server is away, a SQL connect attempt this often, beside the host's poll (which waits up to
- *  400 ms on the host for the command's end): the new server is seen within this long of answering. */
+/** While the server is away, a SQL connect attempt this often, beside the host's poll: the new server is
+ *  seen within this long of answering. */
 constexpr int kConnectEveryMs = 25;
+/** How long one poll of the host waits there for the command's end: it answers within 20 ms of the end, so
+ *  a longer wait costs no latency, only fewer polls (each an SSH channel, sudo and a shell beside a starting
+ *  server; the SQL looks go on meanwhile). */
+constexpr int kPollWaitMs = 1000;
 } // namespace
 
 ServerRestart::ServerRestart(ServerContext& ctx, Options options)
@@ -204,7 +208,8 @@ Result<void> ServerRestart::run()
     auto pollHost = [&]() -> Result<RemoteJob::State> {
         HostShell* sh = *shell;
         const RemoteJob& j = *job;
-        auto pending = std::async(std::launch::async, [&j, sh] { return j.state(*sh); });
+        const int waitMs = int(std::clamp<qint64>(m_options.timeoutMs - m_clock.elapsed(), 0, kPollWaitMs));
+        auto pending = std::async(std::launch::async, [&j, sh, waitMs] { return j.state(*sh, waitMs); });
         while (pending.wait_for(std::chrono::milliseconds(
                    std::clamp<qint64>(nextConnect - m_clock.elapsed(), 1, kConnectEveryMs)))
             == std::future_status::timeout)
@@ -266,7 +271,9 @@ Result<void> ServerRestart::run()
             m_options.progress(ServerRestart::tr("still restarting after %1 s%2")
                                    .arg(m_clock.elapsed() / 1000)
                                    .arg(said.isEmpty() ? QString() : QStringLiteral(": ") + said.first()));
-            nextProgress += 5000;
+            // 5 s after the second this line says (a poll may end late in a second: never two lines 4 s
+            // apart)
+            nextProgress = m_clock.elapsed() / 1000 * 1000 + 5000;
         }
         // the host's poll already waits on the host for the end: between two of them a short breath only,
         // the SQL looks going on

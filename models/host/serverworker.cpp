@@ -8,10 +8,12 @@
 #include <QCoreApplication>
 #include <QUuid>
 
-Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile& profile)
+#include <chrono>
+
+Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile& profile, bool checkSudoNow)
 {
     if (profile.hasSsh) {
-        auto ssh = SshShell::open(profile.name, profile.ssh);
+        auto ssh = SshShell::open(profile.name, profile.ssh, 15000, checkSudoNow);
         if (!ssh)
             return std::unexpected(ssh.error());
         return std::unique_ptr<HostShell>(std::move(*ssh));
@@ -50,9 +52,11 @@ void ServerContext::prepareHostShell()
 {
     if (shell || m_pendingShell.valid() || !profile.hasSsh)
         return;
-    // the shell is only handed over (and then used) on this worker's thread, never two threads at once
+    // the shell is only handed over (and then used) on this worker's thread, never two threads at once.
+    // sudo -n is asked by its first remote call (the prefetch's batch, see prefetchOnHost), not by a round
+    // trip of its own
     m_pendingShell = std::async(std::launch::async,
-        [factory = shellFactory, p = profile] { return factory ? factory(p) : makeHostShell(p); });
+        [factory = shellFactory, p = profile] { return factory ? factory(p) : makeHostShell(p, false); });
 }
 
 void ServerContext::prefetchOnHost(const QStringList& commands, int timeoutMs)
@@ -80,6 +84,16 @@ void ServerContext::onHostShellInBackground(std::function<void(HostShell&)> work
     if (!shell)
         return;
     m_background = std::async(std::launch::async, [sh = shell.get(), work = std::move(work)] { work(*sh); });
+}
+
+QList<HostNotice> ServerContext::takeNotices()
+{
+    if (m_background.valid()) {
+        if (m_background.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return {};
+        m_background.get();
+    }
+    return shell ? shell->takeNotices() : QList<HostNotice>();
 }
 
 void ServerContext::joinBackground()

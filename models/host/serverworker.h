@@ -49,12 +49,10 @@ struct ServerContext
     /** Runs @p work on the host shell on a thread of its own (a clean-up nobody waits for); the next
      *  hostShell() waits for it first, so the shell is never used by two threads at once. */
     void onHostShellInBackground(std::function<void(HostShell&)> work);
-    /** What the host shell has to tell since the last call (see HostShell::takeNotices). */
-    QList<HostNotice> takeNotices()
-    {
-        joinBackground();
-        return shell ? shell->takeNotices() : QList<HostNotice>();
-    }
+    /** What the host shell has to tell since the last call (see HostShell::takeNotices); while work
+     *  started by onHostShellInBackground() still runs, nothing yet (not waiting for it: the next call
+     *  takes what it had to tell). */
+    QList<HostNotice> takeNotices();
 
     std::function<Result<std::unique_ptr<HostShell>>(const ServerProfile&)> shellFactory;
 
@@ -130,5 +128,6 @@ private:
     std::unique_ptr<ServerContext> m_context;
 };
 
-/** The default host shell: local when the profile has no SSH endpoint. */
-Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile& profile);
+/** The default host shell: local when the profile has no SSH endpoint. @p checkSudoNow: see SshShell::open.
+ */
+Result<std::unique_ptr<HostShell>> makeHostShell(const ServerProfile& profile, bool checkSudoNow = true);

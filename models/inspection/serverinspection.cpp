@@ -103,7 +103,17 @@ QJsonObject ServerInspection::toJson() const
     return o;
 }
 
+Result<ServerInspection> ServerInspection::inspectSettings(ServerContext& ctx)
+{
+    return inspect(ctx, false);
+}
+
 Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
+{
+    return inspect(ctx, true);
+}
+
+Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx, bool everything)
 {
     SqlSession& sql = *ctx.sql;
     sql.setStep(StepId::Inspect);
@@ -170,10 +180,14 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
     in.variables.insert(QStringLiteral("binlog_do_db"), in.binlogDoDb);
     in.variables.insert(QStringLiteral("binlog_ignore_db"), in.binlogIgnoreDb);
 
-    auto replica = ReplicaStatus::read(sql, d);
-    if (!replica)
-        return std::unexpected(replica.error());
-    in.replica = *replica;
+    // the replica status only where the filters are read from it (MySQL before 8.0.11) when only the
+    // settings are asked for
+    if (everything || (!d.isMariaDb() && d.replicationFiltersQuery().isEmpty())) {
+        auto replica = ReplicaStatus::read(sql, d);
+        if (!replica)
+            return std::unexpected(replica.error());
+        in.replica = *replica;
+    }
     // MySQL has no replicate_* variables: 8.0.11+ shows the filters in effect in performance_schema,
     // older servers in SHOW SLAVE STATUS only while a replica is configured (else they stay unknown)
     if (const QString filters = d.replicationFiltersQuery(); !filters.isEmpty()) {
@@ -188,6 +202,8 @@ Result<ServerInspection> ServerInspection::inspect(ServerContext& ctx)
         in.variables.insert(
             QStringLiteral("replicate_wild_ignore_table"), in.replica.replicateWildIgnoreTable);
     }
+    if (!everything)
+        return in;
 
     auto dbs = sql.query(QStringLiteral("SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA "
                                         "WHERE SCHEMA_NAME NOT IN (%1) ORDER BY SCHEMA_NAME")

@@ -56,4 +56,11 @@ public:
     static QMap<QString, QString> filtersFromRows(const QList<QVariantMap>& rows);
     /** Reads everything through the context's open session. */
     static Result<ServerInspection> inspect(ServerContext& ctx);
+    /** The settings part of inspect() alone: the variables (with the binary log's and the replica's filters)
+     *  and what they say (server_id, datadir, log_bin, …); no replica status (except where MySQL shows its
+     *  filters only there), databases, tables or grants. For a look at what a restart put in effect. */
+    static Result<ServerInspection> inspectSettings(ServerContext& ctx);
+
+private:
+    static Result<ServerInspection> inspect(ServerContext& ctx, bool everything);
 };

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -581,6 +582,49 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("sudo")) && text.contains(QStringLiteral("password")),
             qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("NOPASSWD")), qPrintable(text));
+    }
+
+    void sudoAskedByTheFirstCallIsRefusedClearlyToo()
+    {
+        // a shell opened in the background asks sudo -n on its first call: a prefetch that sudo refuses
+        // keeps nothing, and the next command says why
+        bool ok = false;
+        SshdFixture::runLocal(QStringLiteral("sudo"), { QStringLiteral("-n"), QStringLiteral("true") }, &ok);
+        if (::geteuid() != 0 && ok)
+            QSKIP("this user may run sudo without a password, so there is no refusal to see");
+        SshEndpoint ep = known();
+        ep.sudo = true;
+        auto shell = SshShell::open(QStringLiteral("A"), ep, 15000, false);
+        QVERIFY2(shell, qPrintable(shell ? QString() : shell.error().text));
+        (*shell)->prefetch({ QStringLiteral("echo batched") }, 10000);
+        auto r = (*shell)->run(QStringLiteral("echo batched"), 5000);
+        QVERIFY(!r);
+        const QString text = r.error().text;
+        qInfo("%s", qPrintable(text));
+        if (text.contains(QStringLiteral("not installed")))
+            QSKIP("sudo is not installed here (scripts/install-deps.sh installs it)");
+        QVERIFY2(text.contains(QStringLiteral("password")) && text.contains(QStringLiteral("NOPASSWD")),
+            qPrintable(text));
+    }
+
+    void prefetchThroughSudoCountsAsTheSudoCheck()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root to give the fixture's user a sudo rule");
+        QVERIFY(m_sshd.allowSudo());
+        const auto noRuleAfterwards = qScopeGuard([this] { QFile::remove(m_sshd.sudoersRule()); });
+        SshEndpoint ep = known();
+        ep.sudo = true;
+        auto shell = SshShell::open(QStringLiteral("A"), ep, 15000, false);
+        QVERIFY2(shell, qPrintable(shell ? QString() : shell.error().text));
+        (*shell)->prefetch({ QStringLiteral("id -u"), QStringLiteral("printf 'x\\000y'; exit 4") }, 10000);
+        auto id = (*shell)->run(QStringLiteral("id -u"), 5000);
+        QVERIFY(id);
+        QCOMPARE(id->out, QByteArray("0\n")); // through sudo
+        auto bytes = (*shell)->run(QStringLiteral("printf 'x\\000y'; exit 4"), 5000);
+        QVERIFY(bytes);
+        QCOMPARE(bytes->exitCode, 4);
+        QCOMPARE(bytes->out, QByteArray("x\0y", 3));
     }
 
     void workerMakesAnSshShell()

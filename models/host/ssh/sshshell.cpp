@@ -36,14 +36,14 @@ SshShell::SshShell(QString serverName, const SshEndpoint& endpoint)
 { }
 
 Result<std::unique_ptr<SshShell>> SshShell::open(
-    const QString& serverName, const SshEndpoint& endpoint, int connectTimeoutMs)
+    const QString& serverName, const SshEndpoint& endpoint, int connectTimeoutMs, bool checkSudoNow)
 {
     std::unique_ptr<SshShell> shell(new SshShell(serverName, endpoint));
     shell->m_connectTimeoutMs = connectTimeoutMs;
     if (auto opened = shell->openSession(); !opened)
         return std::unexpected(opened.error());
     // sudo -n is asked now too: while the shell is opened in the background, not on the first command
-    if (endpoint.sudo)
+    if (endpoint.sudo && checkSudoNow)
         if (auto sudo = shell->checkSudo(); !sudo)
             return std::unexpected(sudo.error());
     return shell;
@@ -104,14 +104,14 @@ Result<void> SshShell::checkSudo()
     return {};
 }
 
-Result<QString> SshShell::shellCommand(const QString& body)
+Result<QString> SshShell::shellCommand(const QString& body, bool checkSudoFirst)
 {
     if (!m_session->isOpen()) {
         // the host dropped the session between two steps (sshd restart, network): one fresh attempt
         if (auto reopened = openSession(); !reopened)
             return std::unexpected(reopened.error());
     }
-    if (m_endpoint.sudo) {
+    if (m_endpoint.sudo && checkSudoFirst) {
         if (auto sudo = checkSudo(); !sudo)
             return std::unexpected(sudo.error());
     }
@@ -120,9 +120,9 @@ Result<QString> SshShell::shellCommand(const QString& body)
 }
 
 Result<CommandResult> SshShell::script(
-    const QString& step, const QString& body, const QByteArray& stdinData, int timeoutMs)
+    const QString& step, const QString& body, const QByteArray& stdinData, int timeoutMs, bool checkSudoFirst)
 {
-    auto command = shellCommand(body);
+    auto command = shellCommand(body, checkSudoFirst);
     if (!command)
         return std::unexpected(command.error());
     return m_session->exec(*command, stdinData, timeoutMs, step);
@@ -204,48 +204,83 @@ Result<CommandResult> SshShell::run(const QString& command, int timeoutMs)
 QString SshShell::batchScript(const QStringList& commands)
 {
     // each command in a subshell of its own, all at the same time, their output in a private folder; then
-    // each one's exit status and byte counts, followed by its output and its errors
+    // each one's exit status (builtins only), the sizes of all outputs in one wc and all of them in one cat:
+    // a fixed two processes after the commands (a loop of cat and wc per command cost four each, one after
+    // the other, on the host's busiest moment of setup)
     QString body = QStringLiteral("d=$(mktemp -d \"${TMPDIR:-/tmp}/replipair-batch.XXXXXX\") || exit 1\n"
                                   "trap 'rm -rf \"$d\"' EXIT\n");
-    for (qsizetype i = 0; i < commands.size(); ++i)
+    QStringList files;
+    for (qsizetype i = 0; i < commands.size(); ++i) {
         body += QStringLiteral("( ( %1\n) </dev/null >\"$d/o%2\" 2>\"$d/e%2\"; echo $? >\"$d/s%2\" ) &\n")
                     .arg(commands.at(i), QString::number(i));
-    body += QStringLiteral("wait\n"
-                           "i=0; while [ $i -lt %1 ]; do\n"
-                           "  printf 'R %s %s %s %s\\n' $i \"$(cat \"$d/s$i\" 2>/dev/null || echo -1)\" "
-                           "$(wc -c < \"$d/o$i\") $(wc -c < \"$d/e$i\")\n"
-                           "  cat \"$d/o$i\" \"$d/e$i\"; i=$((i+1))\n"
-                           "done\n")
-                .arg(commands.size());
+        files << QStringLiteral("o%1 e%1").arg(i);
+    }
+    body += QStringLiteral(
+        "wait\n"
+        "cd \"$d\" || exit 1\n"
+        "i=0; while [ $i -lt %1 ]; do\n"
+        "  s=-1; { read -r s < \"s$i\"; } 2>/dev/null; printf 'S %s %s\\n' $i \"$s\"; i=$((i+1))\n"
+        "done\n"
+        "wc -c %2 || exit 1\n"
+        "echo B\n"
+        "cat %2 || exit 1\n"
+        // the folder goes on its own: the answer does not wait for rm
+        "cd / && trap - EXIT && { rm -rf \"$d\" </dev/null >/dev/null 2>&1 & }\n")
+                .arg(commands.size())
+                .arg(files.join(QLatin1Char(' ')));
     return body;
 }
 
 QMap<int, CommandResult> SshShell::parseBatch(const QByteArray& out)
 {
+    // all or nothing: a batch cut short or garbled keeps no result (each command then runs on its own)
     QMap<int, CommandResult> results;
+    QMap<int, int> status;
+    QList<std::pair<QByteArray, qsizetype>> sizes; // "o3" → bytes, in the order cat prints them
     qsizetype pos = 0;
+    bool sized = false;
     while (pos < out.size()) {
         const qsizetype nl = out.indexOf('\n', pos);
         if (nl < 0)
-            break;
-        const QList<QByteArray> head = out.mid(pos, nl - pos).split(' ');
+            return {};
+        const QList<QByteArray> f = out.mid(pos, nl - pos).simplified().split(' ');
         pos = nl + 1;
-        if (head.size() != 5 || head.at(0) != "R")
+        if (f.size() == 1 && f.at(0) == "B") {
+            sized = true;
             break;
-        bool okIndex = false, okOut = false, okErr = false;
-        const int index = head.at(1).toInt(&okIndex);
-        const qsizetype outSize = head.at(3).toLongLong(&okOut);
-        const qsizetype errSize = head.at(4).toLongLong(&okErr);
-        if (!okIndex || !okOut || !okErr || outSize < 0 || errSize < 0
-            || pos + outSize + errSize > out.size())
-            break; // cut short: what came before stands, the rest runs on its own when asked
-        CommandResult r;
-        r.exitCode = head.at(2).toInt();
-        r.out = out.mid(pos, outSize);
-        r.err = out.mid(pos + outSize, errSize);
-        pos += outSize + errSize;
-        if (r.exitCode >= 0)
-            results.insert(index, r);
+        }
+        bool okA = false, okB = false;
+        if (f.size() == 3 && f.at(0) == "S") {
+            const int index = f.at(1).toInt(&okA);
+            const int code = f.at(2).toInt(&okB);
+            if (!okA || !okB)
+                return {};
+            status.insert(index, code);
+        } else if (f.size() == 2) {
+            const qsizetype n = f.at(0).toLongLong(&okA);
+            if (!okA || n < 0)
+                return {};
+            if (f.at(1) != "total")
+                sizes.append({ f.at(1), n });
+        } else {
+            return {};
+        }
+    }
+    if (!sized)
+        return {};
+    QMap<QByteArray, QByteArray> content;
+    for (const auto& [name, n] : sizes) {
+        if (pos + n > out.size())
+            return {};
+        content.insert(name, out.mid(pos, n));
+        pos += n;
+    }
+    for (auto it = status.cbegin(); it != status.cend(); ++it) {
+        const QByteArray o = "o" + QByteArray::number(it.key());
+        const QByteArray e = "e" + QByteArray::number(it.key());
+        if (it.value() < 0 || !content.contains(o) || !content.contains(e))
+            continue; // did not run to its end: it runs on its own when asked
+        results.insert(it.key(), CommandResult { it.value(), content.value(o), content.value(e) });
     }
     return results;
 }
@@ -254,11 +289,15 @@ void SshShell::prefetch(const QStringList& commands, int timeoutMs)
 {
     if (commands.isEmpty())
         return;
-    // a batch that fails keeps nothing: each command then runs on its own when asked, as without it
-    auto r = script(StepId::RunCommand, batchScript(commands), {}, timeoutMs);
+    // a batch that fails keeps nothing: each command then runs on its own when asked, as without it. sudo -n
+    // not asked yet (a shell opened in the background): the batch runs through it anyway, so a batch that
+    // ran proves it; a refusal is left to the next call, which asks sudo on its own and says why
+    auto r = script(StepId::RunCommand, batchScript(commands), {}, timeoutMs, false);
     if (!r || r->exitCode != 0)
         return;
     const QMap<int, CommandResult> results = parseBatch(r->out);
+    if (!results.isEmpty())
+        m_sudoChecked = true;
     for (auto it = results.cbegin(); it != results.cend(); ++it)
         if (it.key() >= 0 && it.key() < commands.size())
             m_prefetched.insert(commands.at(it.key()), it.value());

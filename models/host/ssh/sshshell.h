@@ -14,10 +14,11 @@ class SshShell : public HostShell
 {
     Q_DECLARE_TR_FUNCTIONS(SshShell)
 public:
-    /** Connects, verifies the host key, authenticates and (with "sudo") checks sudo -n now, so that a
-     *  refusal surfaces at once. */
-    static Result<std::unique_ptr<SshShell>> open(
-        const QString& serverName, const SshEndpoint& endpoint, int connectTimeoutMs = 15000);
+    /** Connects, verifies the host key, authenticates and (with "sudo", unless @p checkSudoNow is false)
+     *  checks sudo -n now, so that a refusal surfaces at once. Without the check now, the first remote call
+     *  asks it: prefetch() on the way (its batch runs through sudo -n), any other call on its own first. */
+    static Result<std::unique_ptr<SshShell>> open(const QString& serverName, const SshEndpoint& endpoint,
+        int connectTimeoutMs = 15000, bool checkSudoNow = true);
     /** The server's host key and its known_hosts status, for the GUI's confirmation dialog. */
     static Result<SshHostKey> probeHostKey(const SshEndpoint& endpoint, int timeoutMs);
 
@@ -36,7 +37,9 @@ public:
     Result<CommandResult> stream(const QString& command, const CommandStream& ends) override;
     void prefetch(const QStringList& commands, int timeoutMs) override;
     /** The script prefetch() runs (exposed for tests): each command in a subshell of its own, all at once,
-     *  then "R <index> <exit> <out bytes> <err bytes>" and the output and error of each, in order. */
+     *  then "S <index> <exit>" per command, the byte count of each one's output and error (one wc), a line
+     *  "B", and all of them one after the other (one cat): two processes after the commands, whatever their
+     *  number. */
     static QString batchScript(const QStringList& commands);
     /** Parses what batchScript() printed: index → result (exposed for tests). */
     static QMap<int, CommandResult> parseBatch(const QByteArray& printed);
@@ -44,12 +47,13 @@ public:
 
 private:
     SshShell(QString serverName, const SshEndpoint& endpoint);
-    /** Runs a /bin/sh script (through sudo -n when asked), reconnecting first if the session dropped. */
-    Result<CommandResult> script(
-        const QString& step, const QString& body, const QByteArray& stdinData, int timeoutMs);
+    /** Runs a /bin/sh script (through sudo -n when asked), reconnecting first if the session dropped; with
+     *  @p checkSudoFirst, sudo -n is asked first when it has not been yet. */
+    Result<CommandResult> script(const QString& step, const QString& body, const QByteArray& stdinData,
+        int timeoutMs, bool checkSudoFirst = true);
     /** The command line that runs @p body with /bin/sh (through sudo -n when asked), once the session is
-     *  open (reconnecting first if it dropped) and sudo checked. */
-    Result<QString> shellCommand(const QString& body);
+     *  open (reconnecting first if it dropped) and, with @p checkSudoFirst, sudo checked. */
+    Result<QString> shellCommand(const QString& body, bool checkSudoFirst = true);
     Result<void> checkSudo();
     /** Opens (or reopens) the session; notes a host key it added. */
     Result<void> openSession();

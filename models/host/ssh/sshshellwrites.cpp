@@ -37,7 +37,7 @@ QString replaceFunctions(const QString& readInto)
         "wr() (\n"
         "  f=$1\n"
         "  if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\") || exit 1; fi\n"
-        "  d=$(dirname -- \"$f\") || exit 1\n"
+        "  case $f in */*) d=${f%/*}; d=${d:-/};; *) d=.;; esac\n"
         "  t=$(mktemp \"$d/.replipair-XXXXXX\") || exit 1\n"
         "  bye() { rm -f -- \"$t\"; exit \"$1\"; }\n"
         "  %1 || bye 1\n"
@@ -85,17 +85,19 @@ Result<void> SshShell::checkWritable(const QStringList& paths)
     // Tests only (test -w, -O): changes nothing. Mirrors writeFileAtomic: symlinks resolved, a new file
     // is created in the folder, an existing one keeps its owner (which only root or the owner can do).
     // Every path in one remote call: "<code> <resolved path in hex>" per line, in order.
+    // Builtins only where all is well (the folder by parameter expansion, the owner test before id -u); the
+    // resolved path is encoded (od) only for a path that fails.
     QString body = QStringLiteral("check() {\n"
                                   "f=$1\n"
                                   "if [ -e \"$f\" ]; then f=$(readlink -f -- \"$f\"); fi\n"
-                                  "d=$(dirname -- \"$f\")\n"
+                                  "case $f in */*) d=${f%/*}; d=${d:-/};; *) d=.;; esac\n"
                                   "printf '%s' \"$f\"\n"
                                   "[ -d \"$d\" ] || return 3\n"
                                   "{ [ -w \"$d\" ] && [ -x \"$d\" ]; } || return 4\n"
                                   "if [ -e \"$f\" ]; then\n"
                                   "  [ -f \"$f\" ] || return 7\n"
                                   "  [ -w \"$f\" ] || return 5\n"
-                                  "  [ \"$(id -u)\" = 0 ] || [ -O \"$f\" ] || return 6\n"
+                                  "  [ -O \"$f\" ] || [ \"$(id -u)\" = 0 ] || return 6\n"
                                   "fi\n"
                                   "return 0\n"
                                   "}\n"
@@ -105,6 +107,7 @@ Result<void> SshShell::checkWritable(const QStringList& paths)
     body += QStringLiteral(
         "; do\n"
         "r=$(check \"$p\"); c=$?\n"
+        "if [ \"$c\" = 0 ]; then echo 0; continue; fi\n"
         "printf '%s %s\\n' \"$c\" \"$(printf '%s' \"$r\" | od -An -v -tx1 | tr -d ' \\n')\"\n"
         "done\n");
     auto r = script(StepId::CheckConfig, body, {}, m_fileTimeoutMs);
@@ -191,7 +194,9 @@ Result<void> SshShell::copyThenWrite(const QList<QPair<QString, QString>>& copie
     // contents travel one after the other on stdin (never on a command line), each read with dd to its
     // exact size; each write checks again, right before its rename, that its file is still as read.
     copied = written = 0;
-    QString body = replaceFunctions(QStringLiteral("dd bs=1 count=\"$2\" of=\"$t\" 2>/dev/null"));
+    // each content read to its exact size in one block (never past it: the next file's bytes follow)
+    QString body = replaceFunctions(QStringLiteral(
+        "{ [ \"$2\" -eq 0 ] || dd bs=\"$2\" count=1 iflag=fullblock of=\"$t\" 2>/dev/null; }"));
     QByteArray input;
     for (const FileReplacement& w : writes)
         body += QStringLiteral("same %1 %2 || { [ $? -eq 1 ] && exit 23; exit 1; }\necho K\n")
