@@ -1664,12 +1664,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+95"/>
+        <location line="+91"/>
         <source>%1 is the writer, but: %2</source>
         <translation>%1 是写入端，但：%2</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-86"/>
         <source>run the afterSwitch hook: %1</source>
         <translation>运行 afterSwitch 钩子：%1</translation>
     </message>
@@ -1689,7 +1689,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>the journal %1 could not be written in full: %2</source>
         <translation>运行记录 %1 未能完整写入：%2</translation>
     </message>
@@ -2506,7 +2506,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>LocalShell</name>
     <message>
-        <location filename="../models/host/localshell.cpp" line="+20"/>
+        <location filename="../models/host/localshell.cpp" line="+23"/>
         <source>local</source>
         <translation>本地</translation>
     </message>
@@ -2553,13 +2553,25 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+13"/>
+        <location line="+26"/>
         <source>cannot start /bin/sh: %1</source>
         <translation>无法启动 /bin/sh：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-20"/>
         <source>&quot;%1&quot; did not finish within %2 s</source>
         <translation>“%1”未在 %2 秒内结束</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+27"/>
+        <source>&quot;%1&quot; was stopped</source>
+        <translation>&quot;%1&quot; 已被停止</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>nothing moved through &quot;%1&quot; for %2 s</source>
+        <translation>%2 秒内没有数据经过 &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -3251,7 +3263,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>OperationRun</name>
     <message>
-        <location filename="../models/operation/operationrun.cpp" line="+83"/>
+        <location filename="../models/operation/operationrun.cpp" line="+84"/>
         <source>undo: %1</source>
         <translation>撤销：%1</translation>
     </message>
@@ -4132,12 +4144,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PhysicalCopy</name>
     <message>
-        <location filename="../models/copy/physicalcopy.cpp" line="+63"/>
+        <location filename="../models/copy/physicalcopy.cpp" line="+72"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+154"/>
         <source>cannot make a work folder in %1 on %2&apos;s host: %3</source>
         <translation>无法在 %2 的主机上的 %1 中创建工作目录：%3</translation>
     </message>
@@ -4147,37 +4159,58 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>已在 %2 的主机上启动 %1 --backup --stream=xbstream</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../models/copy/physicalcopyrelay.cpp" line="+50"/>
+        <source>ended by SIG%1</source>
+        <translation>被 SIG%1 终止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ended without an exit status</source>
+        <translation>结束时没有退出状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exit %1: %2</source>
+        <translation>退出码 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>mariadb-backup --backup on %1&apos;s host failed (exit %2): %3</source>
         <translation>%1 的主机上 mariadb-backup --backup 失败（退出码 %2）：%3</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>cannot read %1 on %2&apos;s host: %3</source>
-        <translation>无法读取 %2 的主机上的 %1：%3</translation>
+        <location line="+24"/>
+        <source>the stream into %1&apos;s host was cut after %2 bytes (%3)</source>
+        <translation>发往 %1 的主机的数据流在 %2 字节之后被切断（%3）</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>mbstream ended on %1&apos;s host before the stream did</source>
-        <translation>%1 的主机上 mbstream 在数据流结束前就退出了</translation>
+        <location line="+3"/>
+        <source>its command ended before the stream did</source>
+        <translation>它的命令在数据流结束之前就退出了</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>the stream from %1&apos;s host was cut after %2 bytes (%3)</source>
+        <translation>来自 %1 的主机的数据流在 %2 字节之后被切断（%3）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the stream lost bytes on its way: %1 read on %2&apos;s host, %3 relayed, %4 written on %5&apos;s host</source>
+        <translation>数据流在途中丢失了字节：在 %2 的主机上读出 %1，转发 %3，在 %5 的主机上写入 %4</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>mariadb-backup --backup on %1&apos;s host ended without an exit status</source>
         <translation>%1 的主机上 mariadb-backup --backup 结束时没有退出状态</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>the stream was cut on %1&apos;s host (split exit %2)</source>
-        <translation>%1 的主机上数据流被切断（split 退出码 %2）</translation>
-    </message>
-    <message>
-        <location filename="../models/copy/physicalcopyswap.cpp" line="+55"/>
+        <location line="-26"/>
+        <location filename="../models/copy/physicalcopyswap.cpp" line="+47"/>
         <source>mbstream -x on %1&apos;s host failed (exit %2): %3</source>
         <translation>%1 的主机上 mbstream -x 失败（退出码 %2）：%3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../models/copy/physicalcopyswap.cpp" line="+1"/>
         <location line="+6"/>
         <source>none</source>
         <translation>无</translation>
@@ -4213,12 +4246,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>正在停止 %1，将其数据目录移到 %2，移入拷贝，再启动它</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
         <source>%1 runs on the copy; its old data folder is kept as %2</source>
         <translation>%1 已在拷贝上运行；原数据目录保留为 %2</translation>
     </message>
     <message>
-        <location filename="../models/copy/physicalcopyundo.cpp" line="+54"/>
+        <location filename="../models/copy/physicalcopyundo.cpp" line="+42"/>
         <source>could not put %1&apos;s old data folder back (%2): it is in %3; stop %1, move %4 away and %3 back to %4, and start it</source>
         <translation>无法将 %1 的原数据目录放回（%2）：它在 %3 中；请停止 %1，将 %4 移开，把 %3 移回 %4，然后启动它</translation>
     </message>
@@ -4594,7 +4627,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>Platform</name>
     <message>
-        <location filename="../models/platform/platform.cpp" line="+36"/>
+        <location filename="../models/platform/platform.cpp" line="+38"/>
         <source>commands on this computer need a POSIX shell (/bin/sh), which Windows does not have: reach the server over SSH instead</source>
         <translation>此计算机上的命令需要 POSIX shell（/bin/sh），而 Windows 没有：请改为通过 SSH 访问服务器</translation>
     </message>
@@ -6434,7 +6467,7 @@ put them back by hand as said, or run recover again</source>
         <translation>所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>cancelled before: %1</source>
         <translation>在此之前已取消：%1</translation>
     </message>
@@ -6515,7 +6548,7 @@ put them back by hand as said, or run recover again</source>
         <translation>无法读取 %2 上 %1 中作业的状态：%3</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>the processes of the job in %1 on %2 did not stop, not even on SIGKILL%3</source>
         <translation>%2 上 %1 中作业的进程未能停止，即使发送 SIGKILL 也不行%3</translation>
     </message>
@@ -8080,7 +8113,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerRestart</name>
     <message>
-        <location filename="../models/host/serverrestart.cpp" line="+171"/>
+        <location filename="../models/host/serverrestart.cpp" line="+175"/>
         <source>could not launch &quot;%1&quot;: %2. Check whether the server runs before trying again.</source>
         <translation>无法启动“%1”：%2。重试之前请先检查服务器是否在运行。</translation>
     </message>
@@ -8115,7 +8148,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>服务器未在 %1 秒内恢复%2</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>lost the connection to the host while the restart runs (it goes on by itself): %1; reconnecting</source>
         <translation>重启进行期间与主机的连接断开（重启会自行继续）：%1；正在重新连接</translation>
     </message>
@@ -8130,7 +8163,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>服务器已恢复并保持运行，而 &quot;%1&quot; 仍在运行；不再等待它</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>%1 after %2 s%3. The server says:
 %4
 (full output: %5/output on the host)</source>
@@ -8139,7 +8172,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 （完整输出：主机上的 %5/output）</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>reconnected; the restart ran on meanwhile</source>
         <translation>已重新连接；重启在此期间继续进行</translation>
     </message>
@@ -8149,7 +8182,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>%1 秒后仍在重启%2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>&quot;%1&quot; exited with %2</source>
         <translation>&quot;%1&quot; 退出，返回 %2</translation>
     </message>
@@ -8892,7 +8925,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法创建 SSH 会话（内存不足？）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>no SSH answer from %1 within %2 s (%3)</source>
         <translation>%1 在 %2 秒内没有 SSH 应答（%3）</translation>
     </message>
@@ -8902,49 +8935,64 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+150"/>
+        <location line="+76"/>
         <source>the SSH connection to %1 is closed</source>
         <translation>到 %1 的 SSH 连接已关闭</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-104"/>
         <source>the SSH connection to %1 failed while %2: %3</source>
         <translation>到 %1 的 SSH 连接在%2时失败：%3</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+2"/>
+        <location line="-71"/>
         <source>opening a channel</source>
         <translation>打开通道</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>starting a command</source>
         <translation>启动命令</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+107"/>
+        <location line="+110"/>
         <source>sending data</source>
         <translation>发送数据</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-90"/>
+        <location line="+113"/>
         <source>reading output</source>
         <translation>读取输出</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-95"/>
+        <location line="+5"/>
+        <location line="+112"/>
         <location line="+5"/>
         <source>waiting for a command</source>
         <translation>等待命令</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-112"/>
         <source>&quot;%1&quot; did not finish within %2 s on %3</source>
         <translation>“%1”在 %3 上未能在 %2 秒内结束</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
+        <location line="+42"/>
+        <source>&quot;%1&quot; was stopped on %2</source>
+        <translation>%2 上的 &quot;%1&quot; 已被停止</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>nothing moved through &quot;%1&quot; on %2 for %3 s</source>
+        <translation>%3 秒内没有数据经过 %2 上的 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>%1 now presents the host key %2, not the %3 that was confirmed; nothing was added to %4</source>
         <translation>%1 现在提供的主机密钥是 %2，而不是已确认的 %3；未向 %4 添加任何内容</translation>
     </message>
@@ -8972,7 +9020,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>%1 上的 sudo 会要求 %2 输入密码，而 RepliPair 从不输入密码（sudo -n 提示：“%3”）。请为 %2 设置针对 RepliPair 所运行命令的 NOPASSWD sudo 规则，或以无需 sudo 的用户身份登录。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+51"/>
         <location filename="../models/setup/preflighttls.cpp" line="-123"/>
         <source>cannot check whether %1 exists on %2: %3</source>
         <translation>无法检查 %2 上是否存在 %1：%3</translation>
@@ -8983,7 +9031,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法读取 %2 上的 %1：%3</translation>
     </message>
     <message>
-        <location filename="../models/host/ssh/sshshellwrites.cpp" line="+130"/>
+        <location filename="../models/host/ssh/sshshellwrites.cpp" line="+133"/>
         <source>%1 (the target of %2)</source>
         <translation>%1（%2 的目标）</translation>
     </message>
@@ -9019,13 +9067,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+14"/>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>cannot write %1 on %2 (left unchanged): %3</source>
         <translation>无法写入 %2 上的 %1（保持不变）：%3</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+54"/>
+        <location line="-61"/>
+        <location line="+56"/>
         <source>cannot copy %1 to %2 on %3: %4</source>
         <translation>无法在 %3 上将 %1 拷贝到 %2：%4</translation>
     </message>
@@ -9806,7 +9854,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>the journal %1 could not be written in full: %2</source>
         <translation>运行记录 %1 未能完整写入：%2</translation>
     </message>
@@ -10503,7 +10551,7 @@ Create one with File ▸ New Pair… or open a saved pair on the left.</source>
 <context>
     <name>WriterControl</name>
     <message>
-        <location filename="../models/operation/writercontrol.cpp" line="+81"/>
+        <location filename="../models/operation/writercontrol.cpp" line="+93"/>
         <source>%1, its client disconnected</source>
         <translation>%1，其客户端已断开</translation>
     </message>

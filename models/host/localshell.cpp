@@ -12,22 +12,7 @@
 #include <QProcess>
 #include <QSaveFile>
 
-#include <csignal>
 #include <utility>
-
-namespace {
-/** "PIPE" for SIGPIPE: the signals a stream's commands end on; others by number. */
-QString signalName(int signal)
-{
-#if defined(Q_OS_UNIX)
-    for (const auto& [number, name] : { std::pair { SIGPIPE, "PIPE" }, std::pair { SIGKILL, "KILL" },
-             std::pair { SIGTERM, "TERM" }, std::pair { SIGINT, "INT" }, std::pair { SIGHUP, "HUP" } })
-        if (signal == number)
-            return QString::fromLatin1(name);
-#endif
-    return QString::number(signal);
-}
-} // namespace
 
 LocalShell::LocalShell(QString serverName)
     : m_server(std::move(serverName))
@@ -217,6 +202,6 @@ Result<CommandResult> LocalShell::stream(const QString& command, const CommandSt
     }
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     if (p.exitStatus() == QProcess::CrashExit)
-        r.signal = signalName(p.exitCode()); // QProcess keeps the signal there
+        r.signal = Platform::signalName(p.exitCode()); // QProcess keeps the signal there
     return r;
 }

@@ -6,6 +6,8 @@
 
 #include <libssh/libssh.h>
 
+#include <utility>
+
 #if defined(Q_OS_UNIX)
 #include <cerrno>
 #include <csignal>
@@ -180,4 +182,15 @@ void Platform::stopProcessGroup(qint64 pid, bool force)
 #else
     Q_UNUSED(force);
 #endif
+}
+
+QString Platform::signalName(int signal)
+{
+#if defined(Q_OS_UNIX)
+    for (const auto& [number, name] : { std::pair { SIGPIPE, "PIPE" }, std::pair { SIGKILL, "KILL" },
+             std::pair { SIGTERM, "TERM" }, std::pair { SIGINT, "INT" }, std::pair { SIGHUP, "HUP" } })
+        if (signal == number)
+            return QString::fromLatin1(name);
+#endif
+    return QString::number(signal);
 }

@@ -42,6 +42,9 @@ public:
 
     /** Whether process @p pid exists (one of another user counts: it exists, it may not be signalled). */
     static bool processAlive(qint64 pid);
+    /** "PIPE" for SIGPIPE, "KILL", "TERM", "INT", "HUP": the name of a signal a local command ended on;
+     *  others (and everything on Windows, which has no such signals) by number. */
+    static QString signalName(int signal);
     /** Ends process @p pid at once (SIGKILL, TerminateProcess); false when it could not be. */
     static bool killProcess(qint64 pid);
     /** When process @p pid started, in the kernel's clock ticks (Linux), so that a reused pid is not taken
