@@ -8935,18 +8935,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location line="+150"/>
-        <location line="+76"/>
+        <location line="+89"/>
         <source>the SSH connection to %1 is closed</source>
         <translation>到 %1 的 SSH 连接已关闭</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-27"/>
         <source>the SSH connection to %1 failed while %2: %3</source>
         <translation>到 %1 的 SSH 连接在%2时失败：%3</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location filename="../models/host/ssh/sshcommandchannel.h" line="+61"/>
         <source>opening a channel</source>
         <translation>打开通道</translation>
     </message>
@@ -8956,32 +8955,32 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>启动命令</translation>
     </message>
     <message>
+        <location filename="../models/host/ssh/sshsession.cpp" line="+47"/>
         <location line="+107"/>
-        <location line="+110"/>
         <source>sending data</source>
         <translation>发送数据</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+113"/>
+        <location line="-87"/>
+        <location line="+110"/>
         <source>reading output</source>
         <translation>读取输出</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-92"/>
         <location line="+5"/>
-        <location line="+112"/>
+        <location line="+109"/>
         <location line="+5"/>
         <source>waiting for a command</source>
         <translation>等待命令</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-109"/>
         <source>&quot;%1&quot; did not finish within %2 s on %3</source>
         <translation>“%1”在 %3 上未能在 %2 秒内结束</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <location line="+42"/>
         <source>&quot;%1&quot; was stopped on %2</source>
         <translation>%2 上的 &quot;%1&quot; 已被停止</translation>

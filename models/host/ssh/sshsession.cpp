@@ -4,13 +4,13 @@
 #include "host/ssh/knownhosts.h"
 #include "host/ssh/libsshhandles.h"
 #include "host/ssh/sshauthenticator.h"
+#include "host/ssh/sshcommandchannel.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 
-#include <libssh/callbacks.h>
 #include <libssh/libssh.h>
 
 #include <functional>
@@ -68,66 +68,6 @@ Result<SessionPtr> connectSession(const SshEndpoint& ep, int timeoutMs, const QS
     }
     return s;
 }
-
-struct ExitState
-{
-    bool exited = false;
-    int status = -1;
-    QString signal; ///< the signal that ended it ("KILL"), when it was one
-};
-
-/** A channel running one command, its exit status (or the signal that ended it) caught as it comes. The
- *  callbacks are removed before the channel is freed: libssh keeps a channel it was told to free until the
- *  host closes it too, and must not call back into a gone object afterwards. */
-class CommandChannel
-{
-public:
-    ExitState state;
-
-    CommandChannel()
-    {
-        m_callbacks.userdata = &state;
-        m_callbacks.channel_exit_status_function = [](ssh_session, ssh_channel, int status, void* user) {
-            auto* st = static_cast<ExitState*>(user);
-            st->exited = true;
-            st->status = status;
-        };
-        m_callbacks.channel_exit_signal_function
-            = [](ssh_session, ssh_channel, const char* signal, int, const char*, const char*, void* user) {
-                  auto* st = static_cast<ExitState*>(user);
-                  st->exited = true;
-                  st->status = -1;
-                  st->signal = QString::fromLatin1(signal);
-              };
-        ssh_callbacks_init(&m_callbacks);
-    }
-    ~CommandChannel()
-    {
-        if (m_channel)
-            ssh_remove_channel_callbacks(m_channel.get(), &m_callbacks);
-    }
-    CommandChannel(const CommandChannel&) = delete;
-    CommandChannel& operator=(const CommandChannel&) = delete;
-
-    ssh_channel get() const { return m_channel.get(); }
-    /** Opens a session channel on @p s and starts @p command in it: nullptr, or what failed. */
-    const char* start(ssh_session s, const QString& command)
-    {
-        ChannelPtr channel(ssh_channel_new(s));
-        if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK)
-            return QT_TRANSLATE_NOOP("SshSession", "opening a channel");
-        m_channel = std::move(channel);
-        ssh_set_channel_callbacks(m_channel.get(), &m_callbacks);
-        const QByteArray cmd = command.toUtf8();
-        if (ssh_channel_request_exec(m_channel.get(), cmd.constData()) != SSH_OK)
-            return QT_TRANSLATE_NOOP("SshSession", "starting a command");
-        return nullptr;
-    }
-
-private:
-    ssh_channel_callbacks_struct m_callbacks {};
-    ChannelPtr m_channel; ///< declared last: freed before the callbacks it points to
-};
 
 /** How much of a streamed command's stderr is kept: its end. */
 constexpr qsizetype StreamErrBytes = 64 * 1024;
@@ -209,18 +149,24 @@ bool SshSession::awaitExitStatus(ssh_channel channel, int& status, bool& exited,
     return ssh_is_connected(m_session);
 }
 
-Result<CommandResult> SshSession::exec(
-    const QString& command, const QByteArray& stdinData, int timeoutMs, const QString& step)
+Result<void> SshSession::start(LibSsh::CommandChannel& channel, const QString& command, const QString& step)
 {
     if (!isOpen())
         return stepFailure(
             m_server, step, SshSession::tr("the SSH connection to %1 is closed").arg(where(m_endpoint)));
+    if (const char* failed = channel.start(m_session, command))
+        return std::unexpected(lost(step, failed));
+    return {};
+}
+
+Result<CommandResult> SshSession::exec(
+    const QString& command, const QByteArray& stdinData, int timeoutMs, const QString& step)
+{
     const QDeadlineTimer deadline(timeoutMs);
     const auto lost = [&](const char* what) { return std::unexpected(this->lost(step, what)); };
-
     CommandChannel ch;
-    if (const char* failed = ch.start(m_session, command))
-        return lost(failed);
+    if (auto started = start(ch, command, step); !started)
+        return std::unexpected(started.error());
     ssh_channel channel = ch.get();
     ExitState& state = ch.state;
     for (qsizetype done = 0; done < stdinData.size();) {
@@ -288,13 +234,10 @@ Result<CommandResult> SshSession::exec(
 Result<CommandResult> SshSession::stream(
     const QString& command, const CommandStream& ends, const QString& step)
 {
-    if (!isOpen())
-        return stepFailure(
-            m_server, step, SshSession::tr("the SSH connection to %1 is closed").arg(where(m_endpoint)));
     const auto lost = [&](const char* what) { return std::unexpected(this->lost(step, what)); };
     CommandChannel ch;
-    if (const char* failed = ch.start(m_session, command))
-        return lost(failed);
+    if (auto started = start(ch, command, step); !started)
+        return std::unexpected(started.error());
     ssh_channel channel = ch.get();
     ExitState& state = ch.state;
     const auto stop = [&](const QString& why) {

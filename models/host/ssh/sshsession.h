@@ -13,6 +13,9 @@
 
 struct ssh_session_struct;
 struct ssh_channel_struct;
+namespace LibSsh {
+class CommandChannel;
+}
 
 /** One libssh session to a host: host key verified, user authenticated, reused for every command.
  *  Not thread-safe: used only from the owning server's worker thread. Every call has a deadline. */
@@ -52,6 +55,8 @@ public:
 private:
     /** The error of a call that found the connection dead while doing @p what; the next call reconnects. */
     StepError lost(const QString& step, const char* what);
+    /** Starts @p command in @p channel on this open session (exec() and stream() both begin so). */
+    Result<void> start(LibSsh::CommandChannel& channel, const QString& command, const QString& step);
     /** Waits up to @p maxMs for the exit status of @p channel once its output is closed; false when the
      *  connection died meanwhile. */
     bool awaitExitStatus(ssh_channel_struct* channel, int& status, bool& exited, qint64 maxMs);
