@@ -86,6 +86,14 @@ class TestPhysicalCopy : public QObject
         return PhysicalCopyCheck::gather(profile, 0, workers);
     }
 
+    /** When server @p i started, by its own clock (a restart changes it). */
+    QString startedAt(int i)
+    {
+        return sql(i,
+            QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+                           "WHERE VARIABLE_NAME='UPTIME'"));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -186,9 +194,7 @@ private Q_SLOTS:
         QVERIFY2(check, qPrintable(check ? QString() : check.error().toString()));
         QVERIFY2(!check->hasErrors(), qPrintable(check->findings.value(0).text));
         const QString beforeA = checksum(0, QStringLiteral("test.orders"));
-        const QString bStarted = sql(1,
-            QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
-                           "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='UPTIME'"));
+        const QString bStarted = startedAt(1);
         const QStringList before = besideB();
         ServerWorker* const workers[2] = { &a, &b };
         PhysicalCopy copy(m_profile, 0, workers);
@@ -217,10 +223,7 @@ private Q_SLOTS:
             sql(1,
                 QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA='test'")),
             QStringLiteral("0"));
-        QCOMPARE(sql(1,
-                     QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
-                                    "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='UPTIME'")),
-            bStarted);
+        QCOMPARE(startedAt(1), bStarted);
         QCOMPARE(checksum(0, QStringLiteral("test.orders")), beforeA);
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_backup'")),
             QStringLiteral("0"));
@@ -252,9 +255,7 @@ private Q_SLOTS:
         QVERIFY2(check, qPrintable(check ? QString() : check.error().toString()));
         QVERIFY2(!check->hasErrors(), qPrintable(check->findings.value(0).text));
         const QString beforeA = checksum(0, QStringLiteral("test.orders"));
-        const QString bStarted = sql(1,
-            QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
-                           "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='UPTIME'"));
+        const QString bStarted = startedAt(1);
         const QStringList before = besideB();
         ServerWorker* const workers[2] = { &a, &b };
         PhysicalCopy copy(m_profile, 0, workers);
@@ -284,10 +285,7 @@ private Q_SLOTS:
         QVERIFY2(run.error().text.contains(QStringLiteral("SIGKILL")), qPrintable(run.error().text));
         // B: its own data, never stopped; A untouched; nothing of the copy on either host
         QCOMPARE(sql(1, QStringLiteral("SELECT id FROM bonly.t")), QStringLiteral("7"));
-        QCOMPARE(sql(1,
-                     QStringLiteral("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM "
-                                    "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='UPTIME'")),
-            bStarted);
+        QCOMPARE(startedAt(1), bStarted);
         QCOMPARE(checksum(0, QStringLiteral("test.orders")), beforeA);
         QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = 'replipair_backup'")),
             QStringLiteral("0"));
