@@ -205,8 +205,8 @@ int main(int argc, char** argv)
                     "set -o pipefail; mkdir -p %1/tmp && %2 2>%1/backup.err | %3 && %4 2>%1/prepare.err")
                     .arg(dir.path(), on(backup), on(extract), on(prepare)) });
         p.waitForFinished(-1);
-        (remote ? handSshMs : handMs) = t.elapsed();
         const qint64 ms = t.elapsed();
+        (remote ? handSshMs : handMs) = ms;
         const qint64 written = writer.stop();
         seq = writer.lastSeq() + 1;
         if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
