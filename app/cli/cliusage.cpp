@@ -47,7 +47,8 @@ QString Cli::usage()
         "\n"
         "Options:\n"
         "  --json                    one JSON object a line, for automation\n"
-        "  --yes                     confirm that setup may change both servers\n"
+        "  --yes                     confirm that setup, switchover, rejoin, rebuild or repair may change\n"
+        "                            the servers (without it they only show what they would do)\n"
         "  --output FILE             plan: also write the plan, with its fingerprint, to FILE (JSON, for\n"
         "                            setup --plan); monitor --format prometheus: write the metrics to FILE\n"
         "                            (atomically, for node_exporter's textfile collector)\n"
@@ -59,7 +60,8 @@ QString Cli::usage()
         "  --warning SECONDS         status --nagios: lag that is a warning (default 10)\n"
         "  --critical SECONDS        status --nagios: lag that is critical (default 60)\n"
         "  --sequential              setup: one server after the other (for comparison)\n"
-        "  --journal FILE            setup: append the run's journal line to FILE (default: "
+        "  --journal FILE            setup, switchover, rejoin, rebuild, recover: the pair's journal "
+        "(default: "
         "PROFILE.journal,\n"
         "                            or ~/.local/share/replipair/journals/NAME-ID.journal when PROFILE is "
         "not "
@@ -72,7 +74,8 @@ QString Cli::usage()
         "                            first as a dump on its host; profile: \"replaceTarget\")\n"
         "  --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)\n"
         "  --once                    monitor: one round, then exit\n"
-        "  --server NAME             skip: the server whose SQL thread halted; rebuild: the server rebuilt\n"
+        "  --server NAME             skip: the server whose SQL thread halted; rebuild: the server rebuilt;\n"
+        "                            rejoin: the fenced server\n"
         "  --confirm TOKEN           skip: the event shown before (relay log file:position)\n"
         "  --events                  monitor: also print state changes (thread stopped, error, lag, "
         "unreachable)\n"
@@ -80,8 +83,9 @@ QString Cli::usage()
         "  --timeout SECONDS         monitor: network timeout per poll (default 2); switchover: how long\n"
         "                            writes may pause before the switch rolls back (default 10)\n"
         "  --to NAME                 switchover: the new writer\n"
-        "  --dry-run                 switchover: print the checks and the steps; recover: what would be put\n"
-        "                            back; repair: the SQL it would run; none changes anything\n"
+        "  --dry-run                 switchover, rejoin, rebuild: print the checks and the steps; recover:\n"
+        "                            what would be put back; repair: the SQL it would run; none changes\n"
+        "                            anything\n"
         "  --force                   switchover: the writer is gone; fence it and open N (see docs)\n"
         "  --tables DB.T1,DB.T2      compare: only these tables\n"
         "  --since COLUMN=TIME       compare: only rows whose COLUMN is at or after TIME (UTC, or 2h, 30m, "
@@ -96,9 +100,8 @@ QString Cli::usage()
         "\n"
         "Exit codes: 0 success, 1 the operation failed (switchover: refused, the old writer kept), 2 bad\n"
         "input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far as it could; see\n"
-        "recover); setup: 3 replication verified but the "
-        "data\n"
-        "could not be compared (run compare when writes pause).\n");
+        "recover); setup: 3 replication verified but the data could not be compared (run compare when\n"
+        "writes pause).\n");
     // the last line: where the manual is, in the reader's language
     return commands + tr("\nManual: %1\n").arg(ManualPage::path(QLocale().name()));
 }

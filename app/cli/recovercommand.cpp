@@ -5,10 +5,21 @@
 #include "operation/recovery.h"
 #include "setup/setupjournal.h"
 
+#include <QDateTime>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QThread>
+
+namespace {
+/** With --json, recover's own lines (the dry run, the end) are one object each, with a UTC time. */
+void printJson(QJsonObject o)
+{
+    o.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    Cli::out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+}
+} // namespace
 
 int RecoverCommand::run(const PairProfile& profile, const CliOptions& options)
 {
@@ -27,6 +38,18 @@ int RecoverCommand::run(const PairProfile& profile, const CliOptions& options)
         if (!todo) {
             Cli::printFailure(todo.error(), options.json);
             return Cli::Failed;
+        }
+        if (options.json) {
+            QJsonArray changes;
+            for (const JournalIntent& i : *todo)
+                changes << QJsonObject { { QStringLiteral("id"), i.id },
+                    { QStringLiteral("server"), i.server }, { QStringLiteral("step"), i.step },
+                    { QStringLiteral("action"), i.action }, { QStringLiteral("done"), i.done },
+                    { QStringLiteral("text"), Recovery::describe(i) } };
+            printJson({ { QStringLiteral("event"), QStringLiteral("dry-run") },
+                { QStringLiteral("journal"), path }, { QStringLiteral("run"), last.run },
+                { QStringLiteral("operation"), last.operation }, { QStringLiteral("changes"), changes } });
+            return todo->isEmpty() ? Cli::Success : Cli::Failed;
         }
         if (todo->isEmpty()) {
             Cli::out() << tr("nothing to recover: the last run in %1 left nothing to put back").arg(path)
@@ -54,6 +77,13 @@ int RecoverCommand::run(const PairProfile& profile, const CliOptions& options)
     if (!outcome) {
         Cli::printFailure(outcome.error(), options.json);
         return Cli::Failed;
+    }
+    if (options.json && outcome->problems.isEmpty()) {
+        printJson(
+            { { QStringLiteral("event"), QStringLiteral("recovered") }, { QStringLiteral("journal"), path },
+                { QStringLiteral("run"), outcome->run }, { QStringLiteral("operation"), outcome->operation },
+                { QStringLiteral("undone"), outcome->undone } });
+        return Cli::Success;
     }
     if (outcome->nothingToDo) {
         Cli::out() << tr("nothing to recover: the last run in %1 left nothing to put back").arg(path)

@@ -3,7 +3,9 @@
 #include "cli.h"
 #include "monitor/pairmonitor.h"
 #include "monitor/writercheck.h"
+#include "operation/intentjournal.h"
 #include "operation/pairstate.h"
+#include "setup/setupjournal.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -93,6 +95,40 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
             out << tr("   holds transactions of its own that %1 lacks: %2")
                        .arg(peer, s.notOnPeer.join(QStringLiteral(", ")))
                 << Qt::endl;
+    }
+    // the next step for what broke: a halted SQL thread has its event to look at; a run that was killed
+    // (its server still fenced, its changes on the servers) is put back by recover
+    if (!options.json)
+        for (const StatusSample& s : *samples)
+            if (s.reachable && s.replica.configured && s.replica.lastSqlErrno)
+                out << tr(
+                    "NEXT: replipair-cli skip %1 --server %2 shows the event %2 could not apply and what "
+                    "skipping it means; when the data are already apart, replipair-cli rebuild %1 "
+                    "--server %2 --dry-run")
+                           .arg(profile.filePath, s.server)
+                    << Qt::endl;
+    if (const QString journal = SetupJournal::defaultPath(profile); !journal.isEmpty()) {
+        const auto runs = JournalRun::readAll(journal);
+        if (runs && !runs->isEmpty() && runs->last().interrupted() && !runs->last().toUndo().isEmpty()) {
+            const JournalRun& last = runs->last();
+            const QString text
+                = tr("the %1 started at %2 was interrupted before it ended and left %n change(s) "
+                     "on the servers: replipair-cli recover %3 puts back what it can and "
+                     "names the rest (--dry-run shows them)",
+                    nullptr, int(last.toUndo().size()))
+                      .arg(last.operation, last.started, profile.filePath);
+            if (options.json)
+                out << QJsonDocument(
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("interruptedRun") },
+                        { QStringLiteral("operation"), last.operation }, { QStringLiteral("run"), last.run },
+                        { QStringLiteral("started"), last.started },
+                        { QStringLiteral("left"), int(last.toUndo().size()) },
+                        { QStringLiteral("text"), text } })
+                           .toJson(QJsonDocument::Compact)
+                    << Qt::endl;
+            else
+                out << tr("NEXT: %1").arg(text) << Qt::endl;
+        }
     }
     const WriterCheck::Verdict verdict = WriterCheck::judge(writer, (*samples)[0], (*samples)[1]);
     if (verdict != WriterCheck::Verdict::Fine) {

@@ -251,12 +251,25 @@ Result<QList<JournalRun>> JournalRun::readAll(const QString& path)
     return runs;
 }
 
+bool JournalIntent::leavesNothing() const
+{
+    using A = IntentJournal::Action;
+    if (action == A::CopyAccount || action == A::ReplicationAccount)
+        return undo.value(QStringLiteral("existed")).toBool(); // an account that was there before is kept
+    if (action == A::ChangeSource)
+        return undo.contains(QStringLiteral("wasFresh")) && !undo.value(QStringLiteral("wasFresh")).toBool();
+    if (action == A::ReplicaStopped)
+        return undo.contains(QStringLiteral("wasRunning"))
+            && !undo.value(QStringLiteral("wasRunning")).toBool();
+    return false;
+}
+
 QList<JournalIntent> JournalRun::toUndo() const
 {
     const bool succeeded = outcome == QLatin1String("ok") || outcome == QLatin1String("recovered");
     QList<JournalIntent> out;
     for (const JournalIntent& i : intents)
-        if (!i.released && !i.undone && (!i.lasting || !succeeded))
+        if (!i.released && !i.undone && (!i.lasting || !succeeded) && !i.leavesNothing())
             out << i;
     std::reverse(out.begin(), out.end());
     return out;

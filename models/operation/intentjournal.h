@@ -111,6 +111,10 @@ struct JournalIntent
     bool done = false; ///< the run said it made it (else it may or may not have been made)
     bool released = false; ///< put back by the run itself
     bool undone = false; ///< put back by recover
+
+    /** Whether putting it back changes nothing (an account that existed before the run, a replica that was
+     *  configured or stopped before it): such a change is not left for recover. */
+    bool leavesNothing() const;
 };
 
 /** A run read back from the journal: its intents and how it ended. */
@@ -129,7 +133,7 @@ public:
     /** Reads every run of the journal at @p path, oldest first; a missing file is no run. */
     static Result<QList<JournalRun>> readAll(const QString& path);
     /** The intents recover must undo, newest first: temporaries neither released nor undone; and when the
-     *  run did not succeed, its lasting changes too. */
+     *  run did not succeed, its lasting changes too; never one whose undo changes nothing. */
     QList<JournalIntent> toUndo() const;
     /** Whether the process that wrote it may still be running (same machine, pid alive). */
     bool mayStillRun() const;

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSet>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -203,6 +204,119 @@ private Q_SLOTS:
         const QString time = e.value(QStringLiteral("time")).toString();
         QVERIFY2(time.endsWith(QLatin1Char('Z')), qPrintable(j.out));
         QVERIFY2(QDateTime::fromString(time, Qt::ISODateWithMs).isValid(), qPrintable(j.out));
+    }
+
+    /** recover reads only the journal for --dry-run: a cancelled rebuild that left an account which existed
+     *  before it has nothing to put back (it said "drop the account" and exited 1); --json prints JSON (it
+     *  printed text); status names the killed run and the way back. */
+    void recoverDryRunJsonAndWhatIsNotLeft()
+    {
+        const QString profile = m_dir.filePath(QStringLiteral("journalled.replipair.json"));
+        QFile g(profile);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        // nothing listens on these ports: the dry run must not need the servers
+        g.write(R"({"name":"j","servers":[{"name":"A","host":"127.0.0.1","port":1},)"
+                R"({"name":"B","host":"127.0.0.1","port":2}]})");
+        g.close();
+        const QString journal = profile + QStringLiteral(".journal");
+        auto writeJournal = [&](const QList<QJsonObject>& lines) {
+            QFile j(journal);
+            QVERIFY(j.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            for (const QJsonObject& line : lines)
+                j.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+        };
+        auto line = [](const QString& kind, int id, const QString& time) {
+            QJsonObject o { { QStringLiteral("kind"), kind }, { QStringLiteral("run"), QStringLiteral("r1") },
+                { QStringLiteral("time"), time } };
+            if (id > 0)
+                o.insert(QStringLiteral("id"), id);
+            return o;
+        };
+        QJsonObject begin = line(QStringLiteral("begin"), 0, QStringLiteral("2026-12-05T12:18:31.440Z"));
+        begin.insert(QStringLiteral("operation"), QStringLiteral("rebuild"));
+        begin.insert(QStringLiteral("pid"), 0);
+        begin.insert(QStringLiteral("host"), QSysInfo::machineHostName());
+        auto intent = [&](int id, const QString& server, const QString& step, const QString& action,
+                          const QJsonObject& undo, bool lasting) {
+            QJsonObject o = line(QStringLiteral("intent"), id, QStringLiteral("2026-12-05T12:18:31.500Z"));
+            o.insert(QStringLiteral("server"), server);
+            o.insert(QStringLiteral("step"), step);
+            o.insert(QStringLiteral("action"), action);
+            o.insert(QStringLiteral("undo"), undo);
+            o.insert(QStringLiteral("lasting"), lasting);
+            return o;
+        };
+        // the replication account on A existed before the rebuild (only its password changed)
+        const QJsonObject account = intent(3, QStringLiteral("A"), QStringLiteral("replication-user"),
+            QStringLiteral("replication-account"),
+            QJsonObject { { QStringLiteral("existed"), true },
+                { QStringLiteral("host"), QStringLiteral("127.0.0.1") },
+                { QStringLiteral("user"), QStringLiteral("replication") } },
+            true);
+        QJsonObject end = line(QStringLiteral("end"), 0, QStringLiteral("2026-12-05T12:18:37.163Z"));
+        end.insert(QStringLiteral("operation"), QStringLiteral("rebuild"));
+        end.insert(QStringLiteral("outcome"), QStringLiteral("cancelled"));
+        // cancelled, everything else put back by the run itself
+        writeJournal({ begin, account,
+            line(QStringLiteral("done"), 3, QStringLiteral("2026-12-05T12:18:31.663Z")), end });
+        const Ran nothing = cli({ QStringLiteral("recover"), profile, QStringLiteral("--dry-run") });
+        QVERIFY2(nothing.code == 0, qPrintable(nothing.out + nothing.err));
+        QVERIFY2(nothing.out.contains(QStringLiteral("nothing to recover")), qPrintable(nothing.out));
+        QVERIFY2(!nothing.out.contains(QStringLiteral("drop the account")), qPrintable(nothing.out));
+
+        // killed: B's read_only change left, and the account that existed
+        writeJournal({ begin,
+            intent(1, QStringLiteral("B"), QStringLiteral("set-read-only"), QStringLiteral("read-only"),
+                QJsonObject { { QStringLiteral("was"), 0 } }, false),
+            line(QStringLiteral("done"), 1, QStringLiteral("2026-12-05T12:18:31.492Z")), account });
+        const Ran json = cli(
+            { QStringLiteral("recover"), profile, QStringLiteral("--dry-run"), QStringLiteral("--json") });
+        QCOMPARE(json.code, 1);
+        const QList<QJsonObject> lines = jsonLines(json.out);
+        QVERIFY2(lines.size() == 1 && !lines.first().isEmpty(), qPrintable(json.out));
+        const QJsonObject o = lines.first();
+        QCOMPARE(o.value(QStringLiteral("event")).toString(), QStringLiteral("dry-run"));
+        QCOMPARE(o.value(QStringLiteral("operation")).toString(), QStringLiteral("rebuild"));
+        QCOMPARE(o.value(QStringLiteral("run")).toString(), QStringLiteral("r1"));
+        QVERIFY(o.value(QStringLiteral("time")).toString().endsWith(QLatin1Char('Z')));
+        const QJsonArray changes = o.value(QStringLiteral("changes")).toArray();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(
+            changes[0].toObject().value(QStringLiteral("action")).toString(), QStringLiteral("read-only"));
+        QCOMPARE(changes[0].toObject().value(QStringLiteral("server")).toString(), QStringLiteral("B"));
+        QCOMPARE(changes[0].toObject().value(QStringLiteral("id")).toInt(), 1);
+
+        // status, with both servers unreachable, names the killed run and recover
+        const Ran status = cli({ QStringLiteral("status"), profile }, false, 60000);
+        QCOMPARE(status.code, 1);
+        QVERIFY2(
+            status.out.contains(QStringLiteral("NEXT: the rebuild started at 2026-12-05T12:18:31.440Z was "
+                                               "interrupted"))
+                && status.out.contains(QStringLiteral("replipair-cli recover ") + profile),
+            qPrintable(status.out));
+        const Ran statusJson
+            = cli({ QStringLiteral("status"), profile, QStringLiteral("--json") }, false, 60000);
+        bool named = false;
+        for (const QJsonObject& line : jsonLines(statusJson.out))
+            named = named
+                || (line.value(QStringLiteral("type")).toString() == QLatin1String("interruptedRun")
+                    && line.value(QStringLiteral("operation")).toString() == QLatin1String("rebuild")
+                    && line.value(QStringLiteral("left")).toInt() == 1);
+        QVERIFY2(named, qPrintable(statusJson.out));
+        QFile::remove(journal);
+    }
+
+    /** --help names every command each option goes with (it said "--yes: confirm that setup may change
+     *  both servers", and left rejoin out of --server and --dry-run). */
+    void helpNamesTheCommandsOfEachOption()
+    {
+        const Ran help = cli({ QStringLiteral("--help") });
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("setup, switchover, rejoin, rebuild or repair may change")),
+            qPrintable(help.out));
+        QVERIFY2(help.out.contains(QStringLiteral("rejoin: the fenced server")), qPrintable(help.out));
+        QVERIFY2(help.out.contains(QStringLiteral("--dry-run                 switchover, rejoin, rebuild:")),
+            qPrintable(help.out));
     }
 
     void failureLineUnderJsonHasATime()
@@ -421,6 +535,14 @@ private Q_SLOTS:
             QStringLiteral("b"), QStringLiteral("SET sql_log_bin = 0; INSERT INTO test.k VALUES (1, 'B')")));
         QVERIFY(sql(QStringLiteral("a"), QStringLiteral("USE test; INSERT INTO k VALUES (1, 'A')")));
         QTRY_COMPARE_WITH_TIMEOUT((cli({ QStringLiteral("status"), profile }).code), 1, 20000); // B halted
+        // status gives the server's words and the next step: the event to look at, or the rebuild
+        const Ran halted = cli({ QStringLiteral("status"), profile });
+        QVERIFY2(halted.out.contains(QStringLiteral("SQL error 1062"))
+                && halted.out.contains(
+                    QStringLiteral("NEXT: replipair-cli skip %1 --server B shows the event").arg(profile))
+                && halted.out.contains(
+                    QStringLiteral("replipair-cli rebuild %1 --server B --dry-run").arg(profile)),
+            qPrintable(halted.out));
 
         const Ran shown
             = cli({ QStringLiteral("skip"), profile, QStringLiteral("--server"), QStringLiteral("B") });
