@@ -34,8 +34,7 @@ QList<OperationStep> Failover::steps()
     };
     auto stopped = std::make_shared<int>(0); ///< the journal's id of the replication stop
     QList<OperationStep> steps;
-    steps << OperationStep { StepId::RunHook, -1,
-        tr("run the beforeSwitch hook: %1").arg(hooks.command(HookRunner::BeforeSwitch)),
+    steps << OperationStep { StepId::RunHook, -1, hooks.intent(HookRunner::BeforeSwitch),
         runHook(HookRunner::BeforeSwitch), {} };
     steps << OperationStep { StepId::WaitApplied, m_to,
         tr("wait until %1 has applied everything it received from %2 (at most %3 s)")
@@ -139,8 +138,7 @@ QList<OperationStep> Failover::steps()
             return done.join(QStringLiteral("; "));
         },
         {} };
-    steps << OperationStep { StepId::RunHook, -1,
-        tr("run the afterSwitch hook: %1").arg(hooks.command(HookRunner::AfterSwitch)),
+    steps << OperationStep { StepId::RunHook, -1, hooks.intent(HookRunner::AfterSwitch),
         runHook(HookRunner::AfterSwitch), {} };
     return steps;
 }

@@ -8,6 +8,8 @@
 
 QString HookRunner::Outcome::summary() const
 {
+    if (command.isEmpty())
+        return HookRunner::tr("no %1 hook in the profile: nothing run").arg(hook);
     QString head;
     if (timedOut)
         head = HookRunner::tr("%1 was stopped after %2 s (its timeout)").arg(hook).arg(elapsedMs / 1000);
@@ -33,6 +35,13 @@ QString HookRunner::command(const QString& name) const
     if (name == Rollback)
         return m_profile.hooks.rollback;
     return {};
+}
+
+QString HookRunner::intent(const QString& name) const
+{
+    const QString c = command(name);
+    return c.isEmpty() ? tr("the %1 hook: none in the profile").arg(name)
+                       : tr("run the %1 hook: %2").arg(name, c);
 }
 
 QProcessEnvironment HookRunner::environment() const

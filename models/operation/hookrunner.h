@@ -38,6 +38,9 @@ public:
 
     /** The command of hook @p name, empty when the profile has none. */
     QString command(const QString& name) const;
+    /** The step that runs hook @p name, for the plan and the log: "run the beforeSwitch hook: COMMAND", or
+     *  that the profile has none. */
+    QString intent(const QString& name) const;
     /** The variables a hook gets, on top of this process's environment (no password among them). */
     QProcessEnvironment environment() const;
     /** Runs hook @p name; an empty command is a success with nothing run. An error only when it could not

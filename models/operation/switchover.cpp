@@ -67,8 +67,7 @@ QList<OperationStep> Switchover::beforeOpening(OperationRun& run)
     auto remaining
         = [deadline] { return int(std::max<qint64>(1, (deadline->remainingTime() + 999) / 1000)); };
     QList<OperationStep> steps;
-    steps << OperationStep { StepId::RunHook, -1,
-        tr("run the beforeSwitch hook: %1").arg(hooks.command(HookRunner::BeforeSwitch)),
+    steps << OperationStep { StepId::RunHook, -1, hooks.intent(HookRunner::BeforeSwitch),
         [hooks]() -> Result<QString> {
             auto done = hooks.run(HookRunner::BeforeSwitch);
             if (!done)
@@ -194,8 +193,7 @@ QList<OperationStep> Switchover::afterOpening(OperationRun& run)
             return done.join(QStringLiteral("; "));
         },
         {} };
-    steps << OperationStep { StepId::RunHook, -1,
-        tr("run the afterSwitch hook: %1").arg(hooks.command(HookRunner::AfterSwitch)),
+    steps << OperationStep { StepId::RunHook, -1, hooks.intent(HookRunner::AfterSwitch),
         [hooks]() -> Result<QString> {
             auto done = hooks.run(HookRunner::AfterSwitch);
             if (!done)
@@ -253,8 +251,10 @@ Switchover::Outcome Switchover::planned(OperationRun& run)
         out.steps << s.intent;
     if (SwitchoverGuards::refused(out.checks)) {
         out.refused = true;
+        // the writer as it is (the target itself when it is the writer already)
+        const int writer = m_profile.writerIndex() >= 0 ? m_profile.writerIndex() : m_from;
         out.error = StepError { {}, StepId::SwitchGuards, 0,
-            tr("refused: %1 stays the writer, nothing was changed").arg(from) };
+            tr("refused: %1 stays the writer, nothing was changed").arg(m_profile.servers[writer].name) };
         run.report(SetupEvent::Kind::StepFailed, -1, StepId::SwitchGuards, out.error.text);
         return out;
     }
