@@ -1,5 +1,6 @@
 #include "operation/switchoverguards.h"
 
+#include "common/stepid.h"
 #include "host/serverworker.h"
 #include "operation/pairstate.h"
 #include "operation/writercontrol.h"
@@ -19,6 +20,15 @@ QString normalisedList(const QString& value)
         parts << p.trimmed();
     parts.sort();
     return parts.join(QLatin1Char(','));
+}
+
+/** Whether a failed connection says that nothing answers at the server's address (refused, timed out,
+ *  unknown host, lost before the greeting). A refused login, an unreadable password file or a failed TLS
+ *  handshake say nothing of the kind: the server may well be running and taking writes. */
+bool nothingAnswers(const StepError& e)
+{
+    static const QList<int> network { 2002, 2003, 2005, 2006, 2013 };
+    return e.step == StepId::Connect && network.contains(e.code);
 }
 
 template<typename F> auto onWorker(ServerWorker* worker, F fn)
@@ -58,6 +68,12 @@ Finding SwitchoverGuards::reachable(int index)
     const Result<void> c = onWorker(m_workers[index], [](ServerContext& ctx) { return ctx.connect(5); });
     if (c)
         return ok(QStringLiteral("server-reachable"), name, tr("%1 answers").arg(name));
+    if (!nothingAnswers(c.error()))
+        return error(QStringLiteral("server-unreachable"), name,
+            tr("%1 cannot be logged into: %2").arg(name, c.error().text),
+            tr("fix how the profile logs into %1 (the admin account, its password, the TLS files), then try "
+               "again")
+                .arg(name));
     return error(QStringLiteral("server-unreachable"), name,
         tr("%1 cannot be reached: %2").arg(name, c.error().text),
         index == m_from ? tr("when %1 is gone for good, force the failover: --force (it fences %1)").arg(name)
@@ -321,6 +337,14 @@ QList<Finding> SwitchoverGuards::forced()
             tr("%1 answers: a forced failover would leave two writers").arg(from),
             tr("use the planned switchover (without --force), which waits until %1 has applied everything")
                 .arg(to));
+    else if (!nothingAnswers(old.error()))
+        // something answered at A's address, or A's login could not even be tried: A may be running
+        out << error(QStringLiteral("writer-answers"), from,
+            tr("%1 cannot be logged into, which does not mean it is gone: %2").arg(from, old.error().text),
+            tr("fix how the profile logs into %1 (the admin account, its password, the TLS files); a forced "
+               "failover is only for a writer whose address does not answer at all: it would leave two "
+               "writers")
+                .arg(from));
     else
         out << ok(
             QStringLiteral("writer-gone"), from, tr("%1 cannot be reached (%2)").arg(from, old.error().text));

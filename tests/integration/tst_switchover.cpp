@@ -157,6 +157,29 @@ private Q_SLOTS:
         verifyAStillWriter();
     }
 
+    /** What a DBA reads: a switch to the server that is the writer already names that server as the one that
+     *  stays the writer (it said the other one), and a profile without hooks says so instead of showing
+     *  "run the beforeSwitch hook: " with nothing after it. */
+    void aSwitchToTheWriterNamesItAndAbsentHooksAreSaid()
+    {
+        QStringList lines;
+        const auto same = switchTo(
+            0, [](Switchover::Options& o) { o.dryRun = true; }, {}, &lines);
+        QVERIFY(same.refused);
+        QVERIFY2(codes(same).contains(QStringLiteral("already-writer")), qPrintable(codes(same).join(' ')));
+        QVERIFY2(same.error.text.contains(QStringLiteral("A stays the writer")), qPrintable(same.error.text));
+        verifyAStillWriter();
+        lines.clear();
+        const auto o = switchTo(
+            1, [](Switchover::Options& o) { o.dryRun = true; }, {}, &lines);
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        for (const QString& step : o.steps)
+            QVERIFY2(!step.trimmed().endsWith(QLatin1Char(':')), qPrintable(step));
+        QVERIFY2(o.steps.first().contains(QStringLiteral("beforeSwitch hook: none in the profile")),
+            qPrintable(o.steps.first()));
+        verifyAStillWriter();
+    }
+
     void aDelayedReplicaIsRefused()
     {
         sql(1, QStringLiteral("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY = 30; START SLAVE"));
@@ -484,6 +507,43 @@ private Q_SLOTS:
         QVERIFY(o.refused);
         QVERIFY2(codes(o).contains(QStringLiteral("writer-answers")), qPrintable(codes(o).join(',')));
         verifyAStillWriter();
+    }
+
+    /** A writer RepliPair cannot log into is not a writer that is gone: a missing password file or a refused
+     *  account made the forced failover's check say "A cannot be reached" and let B open beside a running,
+     *  writable A — two writers. */
+    void aForcedFailoverIsRefusedWhenTheWriterCannotBeLoggedInto_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("missing password file") << "adminPasswordFile"
+                                               << "/nonexistent/replipair-admin-pw";
+        QTest::newRow("refused account") << "adminUser"
+                                         << "no_such_admin";
+    }
+    void aForcedFailoverIsRefusedWhenTheWriterCannotBeLoggedInto()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        auto edit = [&](PairProfile& p) {
+            if (field == QLatin1String("adminUser"))
+                p.servers[0].adminUser = value;
+            else
+                p.servers[0].adminPasswordFile = value;
+        };
+        const auto o = switchTo(
+            1, [](Switchover::Options& o) { o.force = true; }, edit);
+        QVERIFY(o.refused);
+        QVERIFY2(codes(o).contains(QStringLiteral("writer-answers")), qPrintable(codes(o).join(',')));
+        QVERIFY(!o.switched);
+        verifyAStillWriter();
+        QVERIFY(!PairState::load(loaded()).value_or(PairState()).isFenced(0));
+        // the planned switch says what to fix, not to force the failover
+        const auto planned = switchTo(
+            1, [](Switchover::Options& o) { o.dryRun = true; }, edit);
+        QVERIFY(planned.refused);
+        for (const Finding& f : planned.checks)
+            QVERIFY2(!f.fix.contains(QStringLiteral("--force")), qPrintable(f.fix));
     }
 
     void aForcedFailoverFencesAKilledWriter()
