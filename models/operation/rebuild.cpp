@@ -15,9 +15,10 @@
 using RebuildText::size;
 
 namespace {
-/** Whether the journal's last run is an interrupted rebuild whose only change left is @p target's removed
- *  replica settings (recover cannot put them back; a rebuild of @p target makes them anew). */
-bool leftOnlyReplicaReset(const QString& path, const QString& target)
+/** Whether the journal's last run is an interrupted rebuild whose only changes left are what recover cannot
+ *  put back and a rebuild of @p target does anew: @p target's removed replica settings, and the databases
+ *  a logical copy was loading into @p target when the run was killed (the new copy replaces them). */
+bool leftOnlyWhatARebuildRedoes(const QString& path, const QString& target)
 {
     auto runs = JournalRun::readAll(path);
     if (!runs || runs->isEmpty())
@@ -26,7 +27,8 @@ bool leftOnlyReplicaReset(const QString& path, const QString& target)
     if (last.operation != RebuildIds::Rebuild || !last.interrupted() || last.toUndo().isEmpty())
         return false;
     for (const JournalIntent& i : last.toUndo())
-        if (i.action != RebuildIds::ReplicaReset || i.server != target)
+        if ((i.action != RebuildIds::ReplicaReset && i.action != IntentJournal::Action::CopyLoad)
+            || i.server != target)
             return false;
     return true;
 }
@@ -161,10 +163,12 @@ Rebuild::Outcome Rebuild::run()
         auto journal
             = IntentJournal::beginIfFree(m_options.journalPath, m_profile.filePath, RebuildIds::Rebuild);
         // what recover cannot put back after a killed rebuild of B (B's removed replica settings: their
-        // password was in memory only) is what this run sets up anew: it may begin
-        if (!journal && leftOnlyReplicaReset(m_options.journalPath, b)) {
+        // password was in memory only; the databases a killed logical copy was loading) is what this run
+        // does anew: it may begin
+        if (!journal && leftOnlyWhatARebuildRedoes(m_options.journalPath, b)) {
             run.report(SetupEvent::Kind::Info, m_target, StepId::Journal,
-                tr("the interrupted rebuild left %1 without replica settings: this rebuild sets them up anew")
+                tr("the interrupted rebuild left %1 without replica settings (and perhaps a partial copy of "
+                   "its replicated databases): this rebuild sets them up anew and copies them again")
                     .arg(b));
             journal = IntentJournal::begin(m_options.journalPath, RebuildIds::Rebuild);
         }

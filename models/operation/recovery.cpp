@@ -145,7 +145,7 @@ Result<Recovery::Outcome> Recovery::run()
             outcome.problems << tr("%1: the profile has no server called %2").arg(describe(i), i.server);
             continue;
         }
-        auto done = undo(i, workers[index].get());
+        auto done = undo(i, last.operation, workers[index].get());
         if (done) {
             (*journal)->undone(i.id);
             ++outcome.undone;
@@ -166,10 +166,14 @@ Result<Recovery::Outcome> Recovery::run()
     return outcome;
 }
 
-Result<QString> Recovery::undo(const JournalIntent& i, ServerWorker* worker) const
+Result<QString> Recovery::undo(const JournalIntent& i, const QString& operation, ServerWorker* worker) const
 {
     using A = IntentJournal::Action;
-    auto f = worker->submit([i](ServerContext& ctx) -> Result<QString> {
+    // the run that loaded a copy is the one to run again: it replaces what the killed one half-loaded
+    const QString again = operation == QLatin1String("rebuild")
+        ? Recovery::tr("run the rebuild again (it replaces them)")
+        : Recovery::tr("run the setup with the copy again (it replaces them)");
+    auto f = worker->submit([i, again](ServerContext& ctx) -> Result<QString> {
         const QJsonObject& u = i.undo;
         const QString& a = i.action;
         if (a == A::ReadOnly) {
@@ -240,14 +244,12 @@ Result<QString> Recovery::undo(const JournalIntent& i, ServerWorker* worker) con
                 = u.value(QStringLiteral("databases")).toVariant().toStringList().join(QStringLiteral(", "));
             return stepFailure(ctx.profile.name, StepId::Recover,
                 saved.isEmpty()
-                    ? Recovery::tr("the copy into %1 was interrupted: %2 may hold a partial copy. Run the "
-                                   "setup with the copy again (it replaces them)")
-                          .arg(ctx.profile.name, dbs)
+                    ? Recovery::tr("the copy into %1 was interrupted: %2 may hold a partial copy: %3")
+                          .arg(ctx.profile.name, dbs, again)
                     : Recovery::tr(
                         "the copy into %1 was interrupted: %2 may hold a partial copy; %1's old "
-                        "data is saved in %3 on its host: load it back with the mariadb client, or "
-                        "run the setup with the copy again")
-                          .arg(ctx.profile.name, dbs, saved));
+                        "data is saved in %3 on its host: load it back with the mariadb client, or %4")
+                          .arg(ctx.profile.name, dbs, saved, again));
         }
         // the rest happens on the host
         auto shell = ctx.hostShell();

@@ -41,8 +41,9 @@ public:
     static QString describe(const JournalIntent& intent);
 
 private:
-    /** Puts back one change on its server; the text says what was done. */
-    Result<QString> undo(const JournalIntent& intent, ServerWorker* worker) const;
+    /** Puts back one change of the run @p operation ("setup", "rebuild", …) on its server; the text says
+     *  what was done. */
+    Result<QString> undo(const JournalIntent& intent, const QString& operation, ServerWorker* worker) const;
 
     PairProfile m_profile;
     QString m_path;

@@ -257,6 +257,34 @@ private Q_SLOTS:
         // a re-run rebuilds it: killedMidPhysicalCopyThenRecover ends with one (B's 'b-only' rows gone)
     }
 
+    /** A logical rebuild killed outright in the middle of its copy: recover puts back what it can and names
+     *  the two things only a rebuild can redo (the databases the copy was loading into B, B's removed
+     *  replica settings); the rebuild it names must then run — it was refused before ("run recover first"),
+     *  a dead end. */
+    void killedMidLogicalCopyThenRecoverThenRebuildAgain()
+    {
+        waitHealthy();
+        QByteArray seen;
+        QCOMPARE(interruptWhileCopying(rebuildArgs() << QStringLiteral("--json"), &seen, {}, SIGKILL), -2);
+        QString out;
+        const int recovered = cli({ QStringLiteral("recover"), sb().profilePath() }, &out);
+        QVERIFY2(recovered == 0 || recovered == 1, qPrintable(out));
+        QVERIFY2(recovered == 0 || out.contains(QStringLiteral("run the rebuild again")), qPrintable(out));
+        QVERIFY2(!out.contains(QStringLiteral("run the setup with the copy again")), qPrintable(out));
+        QCOMPARE(sql(0, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("0"));
+        QCOMPARE(sql(0, QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE User = 'replipair_copy'")),
+            QStringLiteral("0"));
+        QVERIFY2(cli(rebuildArgs(), &out) == 0, qPrintable(out));
+        QTRY_VERIFY_WITH_TIMEOUT(bothThreadsRun(0) && bothThreadsRun(1), 30000);
+        QCOMPARE(contents(1, QStringLiteral("test.big")), contents(0, QStringLiteral("test.big")));
+        QCOMPARE(sql(1, QStringLiteral("SELECT @@GLOBAL.read_only")), QStringLiteral("1"));
+        const auto state = PairState::load(loaded());
+        QVERIFY(state && !state->isFenced(1));
+        // nothing is left for recover
+        QCOMPARE(
+            cli({ QStringLiteral("recover"), sb().profilePath(), QStringLiteral("--dry-run") }, &out), 0);
+    }
+
     void physicalRefusedWithoutTheBackupTool()
     {
         // B's host (this machine, no SSH) without mariadb-backup: a PATH with every other program
