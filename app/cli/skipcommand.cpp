@@ -4,8 +4,12 @@
 #include "cli.h"
 #include "host/serverworker.h"
 
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <memory>
 
 int SkipCommand::run(const PairProfile& profile, const CliOptions& options)
 {
@@ -17,7 +21,9 @@ int SkipCommand::run(const PairProfile& profile, const CliOptions& options)
         return Cli::badInput(tr("skip needs --server with the name of one of the two servers"));
     const QString token = options.confirm;
     ServerWorker worker(index, profile.servers[index]);
-    const Result<QString> r = worker.run([token](ServerContext& ctx) -> Result<QString> {
+    // for --json: the event shown, by its parts (the token to confirm it with, the server's errno)
+    auto shown = std::make_shared<QJsonObject>();
+    const Result<QString> r = worker.run([token, shown](ServerContext& ctx) -> Result<QString> {
         if (auto c = ctx.connect(); !c)
             return std::unexpected(c.error());
         if (!token.isEmpty())
@@ -25,6 +31,9 @@ int SkipCommand::run(const PairProfile& profile, const CliOptions& options)
         auto e = ReplicaRepair::failingEvent(ctx);
         if (!e)
             return std::unexpected(e.error());
+        *shown = QJsonObject { { QStringLiteral("token"), e->token },
+            { QStringLiteral("errno"), e->errorCode }, { QStringLiteral("error"), e->errorText },
+            { QStringLiteral("events"), QJsonArray::fromStringList(e->events) } };
         return tr("The SQL thread stopped on error %1: %2\nThe event group it could not apply:\n  %3\n"
                   "Skipping it leaves the servers different. To skip exactly this event: --confirm %4")
             .arg(e->errorCode)
@@ -36,13 +45,16 @@ int SkipCommand::run(const PairProfile& profile, const CliOptions& options)
     }
     if (!token.isEmpty())
         ReplicaRepair::recordSkip(profile, options.server, token);
-    if (options.json)
-        Cli::out() << QJsonDocument(
-            QJsonObject { { QStringLiteral("server"), options.server },
-                { QStringLiteral("skipped"), !token.isEmpty() }, { QStringLiteral("text"), *r } })
-                          .toJson(QJsonDocument::Compact)
-                   << Qt::endl;
-    else
+    if (options.json) {
+        QJsonObject o = *shown;
+        o.insert(QStringLiteral("server"), options.server);
+        o.insert(QStringLiteral("skipped"), !token.isEmpty());
+        o.insert(QStringLiteral("text"), *r);
+        if (!token.isEmpty())
+            o.insert(QStringLiteral("token"), token);
+        o.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        Cli::out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else
         Cli::out() << *r << Qt::endl;
     return token.isEmpty() ? Cli::Failed : Cli::Success; // shown, not skipped: not done yet
 }

@@ -552,6 +552,17 @@ private Q_SLOTS:
         const QRegularExpression tokenRe(QStringLiteral("--confirm (\\S+)"));
         const QString token = tokenRe.match(shown.out).captured(1);
         QVERIFY(!token.isEmpty());
+        // --json gives the same by its parts: the token to confirm, the server's errno, a UTC time
+        const Ran shownJson = cli({ QStringLiteral("skip"), profile, QStringLiteral("--server"),
+            QStringLiteral("B"), QStringLiteral("--json") });
+        QCOMPARE(shownJson.code, 1);
+        const QJsonObject event = QJsonDocument::fromJson(shownJson.out.toUtf8()).object();
+        QCOMPARE(event.value(QStringLiteral("token")).toString(), token);
+        QCOMPARE(event.value(QStringLiteral("errno")).toInt(), 1062);
+        QCOMPARE(event.value(QStringLiteral("skipped")).toBool(true), false);
+        QVERIFY2(!event.value(QStringLiteral("events")).toArray().isEmpty(), qPrintable(shownJson.out));
+        QVERIFY2(event.value(QStringLiteral("time")).toString().endsWith(QLatin1Char('Z')),
+            qPrintable(shownJson.out));
 
         const Ran wrong = cli({ QStringLiteral("skip"), profile, QStringLiteral("--server"),
             QStringLiteral("B"), QStringLiteral("--confirm"), token + QStringLiteral("0") });
