@@ -30,9 +30,13 @@ void PairState::unfence(int index)
 
 void PairState::markUnverified(const QString& cause, const QString& text)
 {
-    // a known difference stays a difference: an event since then does not make it less so
-    if (agreement != Agreement::Differs)
-        agreement = Agreement::Unverified;
+    // a known difference stays a difference: an event since then does not make it less so, and the line
+    // keeps saying what differs and since when (it said "data differs: <the event>")
+    if (agreement == Agreement::Differs) {
+        agreementText = tr("%1; since then: %2").arg(agreementText, text);
+        return;
+    }
+    agreement = Agreement::Unverified;
     agreementSince = QDateTime::currentDateTimeUtc();
     agreementCause = cause;
     agreementText = text;

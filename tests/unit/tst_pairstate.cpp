@@ -76,6 +76,16 @@ private Q_SLOTS:
         QVERIFY(PairState::update(
             p, [](PairState& st) { st.markUnverified(QStringLiteral("skip"), QStringLiteral("x")); }));
         QCOMPARE(PairState::load(p)->agreement, PairState::Agreement::Differs);
+        // the line still says what differs and since when, and then the event
+        const QDateTime differsSince = PairState::load(p)->agreementSince;
+        QVERIFY(PairState::update(p, [](PairState& st) {
+            st.markUnverified(QStringLiteral("failover"), QStringLiteral("forced failover to B"));
+        }));
+        s = *PairState::load(p);
+        QVERIFY2(s.agreementText.contains(QStringLiteral("2 ranges differ"))
+                && s.agreementText.contains(QStringLiteral("forced failover to B")),
+            qPrintable(s.agreementText));
+        QCOMPARE(s.agreementSince, differsSince);
         // equal: the doubt is gone, the last comparison is kept
         QVERIFY(PairState::update(p, [](PairState& st) { st.markCompared(0, QStringLiteral("all equal")); }));
         s = *PairState::load(p);
