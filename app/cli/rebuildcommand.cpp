@@ -70,8 +70,7 @@ int RebuildCommand::run(const PairProfile& profile, const CliOptions& options)
     const bool confirmed = options.yes && !options.dryRun;
     o.dryRun = !confirmed;
     const bool json = options.json;
-    if (confirmed)
-        o.journalPath = options.journal.isEmpty() ? SetupJournal::defaultPath(profile) : options.journal;
+    o.journalPath = options.journal.isEmpty() ? SetupJournal::defaultPath(profile) : options.journal;
     o.cancel = std::make_shared<std::atomic_bool>(false);
     Rebuild rebuild(profile, o, [json, confirmed](const SetupEvent& e) {
         if (!confirmed && e.kind != SetupEvent::Kind::StepFailed)

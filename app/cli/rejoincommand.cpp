@@ -26,8 +26,7 @@ int RejoinCommand::run(const PairProfile& profile, const CliOptions& options)
                                 "--dry-run to see the checks and the steps, then add --yes")
                                  .arg(profile.servers[server].name));
     const bool json = options.json;
-    if (!o.dryRun)
-        o.journalPath = options.journal.isEmpty() ? SetupJournal::defaultPath(profile) : options.journal;
+    o.journalPath = options.journal.isEmpty() ? SetupJournal::defaultPath(profile) : options.journal;
     o.cancel = std::make_shared<std::atomic_bool>(false);
     Rejoin rejoin(profile, o, [json](const SetupEvent& e) {
         if (json)

@@ -28,8 +28,8 @@ int SwitchoverCommand::run(const PairProfile& profile, const CliOptions& options
                "the steps, then add --yes")
                 .arg(profile.servers[to].name));
     const bool json = options.json;
-    if (!o.dryRun) // each change written before it is made, for recover
-        o.journalPath = options.journal.isEmpty() ? SetupJournal::defaultPath(profile) : options.journal;
+    // each change written before it is made, for recover; a dry run reads it (a run not ended refuses)
+    o.journalPath = options.journal.isEmpty() ? SetupJournal::defaultPath(profile) : options.journal;
     o.cancel = std::make_shared<std::atomic_bool>(false);
     Switchover switchover(profile, o, [json](const SetupEvent& e) {
         if (json)

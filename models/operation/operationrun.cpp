@@ -101,3 +101,13 @@ Result<std::shared_ptr<IntentJournal>> OperationRun::beginJournal(
         report(SetupEvent::Kind::StepFailed, -1, StepId::Journal, journal.error().text);
     return journal;
 }
+
+QList<Finding> OperationRun::journalCheck(const QString& path) const
+{
+    if (path.isEmpty())
+        return {};
+    if (auto may = IntentJournal::mayBegin(path, m_profile.filePath); !may)
+        return { Finding {
+            Finding::Severity::Error, {}, QStringLiteral("run-not-ended"), may.error().text, {} } };
+    return {};
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/finding.h"
 #include "common/pairprofile.h"
 #include "operation/operationstep.h"
 #include "setup/setupevent.h"
@@ -50,6 +51,9 @@ public:
      *  pair's last run still runs or left changes, reports the refusal and returns it. No journal (nullptr)
      *  for an empty @p path. */
     Result<std::shared_ptr<IntentJournal>> beginJournal(const QString& path, const QString& operation) const;
+    /** For a dry run: what beginJournal() would refuse, as a finding (code "run-not-ended": the pair's last
+     *  run still runs, or was interrupted and left changes for recover); none when a run may begin. */
+    QList<Finding> journalCheck(const QString& path) const;
 
 private:
     const PairProfile& m_profile;

@@ -15,9 +15,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTest>
 #include <QUuid>
 
@@ -177,6 +179,53 @@ private Q_SLOTS:
             QVERIFY2(!step.trimmed().endsWith(QLatin1Char(':')), qPrintable(step));
         QVERIFY2(o.steps.first().contains(QStringLiteral("beforeSwitch hook: none in the profile")),
             qPrintable(o.steps.first()));
+        verifyAStillWriter();
+    }
+
+    /** A dry run says what the run itself would refuse first: the pair's last run was killed and left a
+     *  change for recover. It said "every check passed" (exit 0) and the run then refused ("Run recover
+     *  first"); the rebuild's dry run too. */
+    void aDryRunSaysThatAKilledRunWouldRefuseIt()
+    {
+        const QString journal = profilePath() + QStringLiteral(".journal");
+        QFile j(journal);
+        QVERIFY(j.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QJsonObject begin { { QStringLiteral("kind"), QStringLiteral("begin") },
+            { QStringLiteral("run"), QStringLiteral("k1") },
+            { QStringLiteral("operation"), QStringLiteral("switchover") }, { QStringLiteral("pid"), 0 },
+            { QStringLiteral("host"), QSysInfo::machineHostName() },
+            { QStringLiteral("time"), QStringLiteral("2026-12-05T12:00:00.000Z") } };
+        const QJsonObject intent { { QStringLiteral("kind"), QStringLiteral("intent") },
+            { QStringLiteral("run"), QStringLiteral("k1") }, { QStringLiteral("id"), 1 },
+            { QStringLiteral("server"), QStringLiteral("A") },
+            { QStringLiteral("step"), QStringLiteral("set-read-only") },
+            { QStringLiteral("action"), QStringLiteral("read-only") },
+            { QStringLiteral("undo"), QJsonObject { { QStringLiteral("was"), 0 } } },
+            { QStringLiteral("lasting"), true },
+            { QStringLiteral("time"), QStringLiteral("2026-12-05T12:00:00.100Z") } };
+        j.write(QJsonDocument(begin).toJson(QJsonDocument::Compact) + '\n'
+            + QJsonDocument(intent).toJson(QJsonDocument::Compact) + '\n');
+        j.close();
+        const auto removeJournal = qScopeGuard([&] { QFile::remove(journal); });
+        const auto o = switchTo(1, [&](Switchover::Options& o) {
+            o.dryRun = true;
+            o.journalPath = journal;
+        });
+        QVERIFY(o.refused);
+        QVERIFY2(codes(o).contains(QStringLiteral("run-not-ended")), qPrintable(codes(o).join(',')));
+        // through the command line: switchover's and rebuild's dry runs exit 1 and name recover
+        for (const QStringList& args :
+            { QStringList { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"),
+                  QStringLiteral("B"), QStringLiteral("--dry-run") },
+                QStringList { QStringLiteral("rebuild"), profilePath(), QStringLiteral("--server"),
+                    QStringLiteral("B"), QStringLiteral("--dry-run") } }) {
+            QProcess p;
+            p.start(QStringLiteral(REPLIPAIR_CLI), args);
+            QVERIFY(p.waitForFinished(120000));
+            const QString said = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            QVERIFY2(p.exitCode() == 1, qPrintable(args.first() + QLatin1Char('\n') + said));
+            QVERIFY2(said.contains(QStringLiteral("replipair-cli recover")), qPrintable(said));
+        }
         verifyAStillWriter();
     }
 
