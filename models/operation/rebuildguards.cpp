@@ -151,7 +151,15 @@ QList<Finding> RebuildGuards::before(CopyMethod method, bool saveOld)
         out += physical(method);
     // the logical copy's own findings (its tools on B's host, its saved dump) only when it is the one made
     if (m_method == CopyMethod::Logical)
-        out += check->findings;
+        for (Finding f : check->findings) {
+            // the copy's own words say B's old copy is saved first: with --no-save the rebuild drops it
+            if (!saveOld && f.code == QLatin1String("copy-replaces-target"))
+                f.fix
+                    = tr("not saved (--no-save): they are dropped before the copy; if the rebuild fails, %1 "
+                         "stays read-only and fenced without them until it is rebuilt")
+                          .arg(b);
+            out << f;
+        }
     if (m_method == CopyMethod::Logical && saveOld && !check->targetTables.isEmpty()
         && check->saveFreeBytes >= 0) {
         // a dump is about the size of the data; a margin for the file system

@@ -69,6 +69,21 @@ private Q_SLOTS:
         QVERIFY(bothThreadsRun(0) && bothThreadsRun(1));
     }
 
+    /** --no-save: every line of the dry run says B's old data is not saved (the copy's own check said
+     *  "the old copy is saved first as a dump", beside the preview's "is NOT saved"). */
+    void noSaveDryRunSaysNothingIsSaved()
+    {
+        waitHealthy();
+        QString out;
+        QCOMPARE(cli({ QStringLiteral("rebuild"), sb().profilePath(), QStringLiteral("--server"),
+                         QStringLiteral("B"), QStringLiteral("--no-save"), QStringLiteral("--dry-run") },
+                     &out),
+            0);
+        QVERIFY2(out.contains(QStringLiteral("NOT saved")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("not saved (--no-save)")), qPrintable(out));
+        QVERIFY2(!out.contains(QStringLiteral("saved first as a dump")), qPrintable(out));
+    }
+
     void rebuildAfterAConflictUnderWrites()
     {
         waitHealthy();
