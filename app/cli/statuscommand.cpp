@@ -5,6 +5,7 @@
 #include "monitor/writercheck.h"
 #include "operation/intentjournal.h"
 #include "operation/pairstate.h"
+#include "operation/rebuild.h"
 #include "setup/setupjournal.h"
 
 #include <QEventLoop>
@@ -111,8 +112,17 @@ int StatusCommand::run(const PairProfile& profile, const CliOptions& options)
         const auto runs = JournalRun::readAll(journal);
         if (runs && !runs->isEmpty() && runs->last().interrupted() && !runs->last().toUndo().isEmpty()) {
             const JournalRun& last = runs->last();
-            const QString text
-                = tr("the %1 started at %2 was interrupted before it ended and left %n change(s) "
+            // what only a new rebuild of that server does (recover has put back the rest): say that
+            QString rebuildOf;
+            for (const ServerProfile& server : profile.servers)
+                if (Rebuild::leftOnlyWhatARebuildRedoes(journal, server.name))
+                    rebuildOf = server.name;
+            const QString text = !rebuildOf.isEmpty()
+                ? tr("the rebuild of %1 started at %2 was interrupted and left %1 without replica settings "
+                     "(and perhaps with a partial copy); recover cannot put that back, a rebuild does it "
+                     "anew: replipair-cli rebuild %3 --server %1 --yes")
+                      .arg(rebuildOf, last.started, profile.filePath)
+                : tr("the %1 started at %2 was interrupted before it ended and left %n change(s) "
                      "on the servers: replipair-cli recover %3 puts back what it can and "
                      "names the rest (--dry-run shows them)",
                     nullptr, int(last.toUndo().size()))

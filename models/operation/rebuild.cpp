@@ -14,11 +14,7 @@
 
 using RebuildText::size;
 
-namespace {
-/** Whether the journal's last run is an interrupted rebuild whose only changes left are what recover cannot
- *  put back and a rebuild of @p target does anew: @p target's removed replica settings, and the databases
- *  a logical copy was loading into @p target when the run was killed (the new copy replaces them). */
-bool leftOnlyWhatARebuildRedoes(const QString& path, const QString& target)
+bool Rebuild::leftOnlyWhatARebuildRedoes(const QString& path, const QString& target)
 {
     auto runs = JournalRun::readAll(path);
     if (!runs || runs->isEmpty())
@@ -32,7 +28,6 @@ bool leftOnlyWhatARebuildRedoes(const QString& path, const QString& target)
             return false;
     return true;
 }
-} // namespace
 
 QJsonObject Rebuild::Preview::toJson() const
 {

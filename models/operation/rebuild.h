@@ -37,6 +37,11 @@ class Rebuild
 public:
     static constexpr int DefaultVerifyTimeoutMs = 120000;
 
+    /** Whether the journal @p path's last run is an interrupted rebuild of server @p target whose only
+     *  changes left are what recover cannot put back and a new rebuild of @p target does anew (its removed
+     *  replica settings, the databases its logical copy was loading): such a rebuild may begin. */
+    static bool leftOnlyWhatARebuildRedoes(const QString& path, const QString& target);
+
     struct Options
     {
         int target = 1; ///< index of the server rebuilt (B); the other is the source (A)

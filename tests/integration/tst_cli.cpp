@@ -303,6 +303,19 @@ private Q_SLOTS:
                     && line.value(QStringLiteral("operation")).toString() == QLatin1String("rebuild")
                     && line.value(QStringLiteral("left")).toInt() == 1);
         QVERIFY2(named, qPrintable(statusJson.out));
+
+        // recover has put back what it could of a rebuild of B killed during its copy: what is left only a
+        // rebuild does, and status says that rather than recover again
+        writeJournal({ begin,
+            intent(4, QStringLiteral("B"), QStringLiteral("reset-replica"), QStringLiteral("replica-reset"),
+                QJsonObject { { QStringLiteral("host"), QStringLiteral("127.0.0.1") } }, false),
+            line(QStringLiteral("done"), 4, QStringLiteral("2026-12-05T12:18:31.911Z")),
+            intent(10, QStringLiteral("B"), QStringLiteral("copy"), QStringLiteral("copy-load"),
+                QJsonObject { { QStringLiteral("databases"), QJsonArray { QStringLiteral("test") } } },
+                false) });
+        const Ran left = cli({ QStringLiteral("status"), profile }, false, 60000);
+        QVERIFY2(left.out.contains(QStringLiteral("replipair-cli rebuild %1 --server B --yes").arg(profile)),
+            qPrintable(left.out));
         QFile::remove(journal);
     }
 
