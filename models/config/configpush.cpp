@@ -168,8 +168,21 @@ Result<void> ConfigPush::write()
             undo.insert(QStringLiteral("created"), true);
         m_fileIntents << m_ctx.intent(StepId::Config, IntentJournal::Action::OptionFile, undo, true);
     }
+    // with a restart to follow, its launch rides on the same remote call, after the last write: its intent
+    // is journaled first and released when the writes fail (then nothing was launched)
+    const bool launchAfter = m_plan.restartNeeded() && !m_options.filesOnly;
+    QString launch;
+    if (launchAfter) {
+        m_before = runningNow(); // the server as it runs now, while the SQL session is still open
+        m_restart.emplace(m_ctx, restartOptions(withNewSettings(m_before)));
+        m_restartIntent = m_ctx.intent(StepId::Restart, IntentJournal::Action::Restart,
+            { { QStringLiteral("command"), m_plan.restartCommand } }, true);
+        launch = m_restart->beginLaunch();
+    }
     int copied = 0, written = 0;
-    const Result<void> done = m_shell->copyThenWrite(copies, writes, copied, written);
+    const Result<void> done = launchAfter ? m_shell->copyThenWriteThenRun(copies, writes, copied, written,
+                                  launch, ServerRestart::LaunchTimeoutMs, m_launched)
+                                          : m_shell->copyThenWrite(copies, writes, copied, written);
     for (int i = 0; i < written && i < m_fileIntents.size(); ++i)
         m_ctx.intentDone(m_fileIntents.at(i));
     for (int i = 0; i < copied; ++i) {
@@ -185,6 +198,8 @@ Result<void> ConfigPush::write()
     }
     if (done)
         return {};
+    m_ctx.intentReleased(m_restartIntent); // the launch comes only after every write
+    m_restart.reset();
     const bool changed = done.error().code == FileReplacement::ChangedSinceRead;
     const QString why = changed
         ? ConfigPush::tr("%1. Run plan again to see the plan for the file as it is now.")

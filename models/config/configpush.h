@@ -84,6 +84,8 @@ private:
     RestartedServer::Expected withNewSettings(RestartedServer::Expected before) const;
     /** The settings of @p plan (but those left for the next restart) not in effect on the server. */
     static Result<QStringList> notInEffect(ServerContext& ctx, const ConfigPlan& plan);
+    /** How the restart runs, bringing back the server @p expected. */
+    ServerRestart::Options restartOptions(RestartedServer::Expected expected) const;
     /** Whether the server answers now, in words for a message. */
     QString serverState();
     /** The effective values are the planned ones (except those left for the next restart). */
@@ -98,4 +100,10 @@ private:
     QList<int> m_fileIntents; ///< the journal's intent of each edit, in the plan's order
     QMap<QString, QString> m_backupOf; ///< file → the backup this run took of it
     bool m_verified = false; ///< the restart already found every setting in effect
+    /** The restart write() launched after the last write, in the same remote call, and what the launch
+     *  gave; the server as it ran before. */
+    std::optional<ServerRestart> m_restart;
+    std::optional<Result<CommandResult>> m_launched;
+    RestartedServer::Expected m_before;
+    int m_restartIntent = 0;
 };

@@ -20,16 +20,12 @@ Result<void> ConfigPush::restartAndVerify()
     const QString& cmd = m_plan.restartCommand;
     m_options.progress(ConfigPush::tr("restarting the server (%1 changed): %2")
                            .arg(m_plan.restartFor.join(QStringLiteral(", ")), cmd));
-    const RestartedServer::Expected before = runningNow();
-    ServerRestart::Options restart { cmd, m_options.errorLog, m_options.restartTimeoutMs, m_options.progress,
-        withNewSettings(before), m_options.settleAfterEndMs,
-        true }; // nothing here uses the shell after a successful restart: its folder is removed meanwhile
-    const int restartIntent = m_ctx.intent(
-        StepId::Restart, IntentJournal::Action::Restart, { { QStringLiteral("command"), cmd } }, true);
-    ServerRestart first(m_ctx, restart);
-    auto back = first.run();
+    // launched by write(), in the same remote call as the writes
+    ServerRestart& first = *m_restart;
+    auto back = first.follow(m_launched.value_or(std::unexpected(
+        failure(StepId::Restart, ConfigPush::tr("the restart was not launched after the writes")))));
     if (back) {
-        m_ctx.intentDone(restartIntent);
+        m_ctx.intentDone(m_restartIntent);
         m_applied.restarted = true;
         m_applied.restartedAs = first.backAs();
         m_verified = true; // the restart judged the settings just written in effect (notInEffect)
@@ -66,7 +62,8 @@ Result<void> ConfigPush::restartAndVerify()
                 .arg(back.error().text, restored, serverState(),
                     m_applied.backups.isEmpty() ? ConfigPush::tr("none, the files were new")
                                                 : m_applied.backups.join(QStringLiteral(", ")))));
-    restart.expected = before; // the old configuration: the server_id it had, nothing new in effect
+    ServerRestart::Options restart = restartOptions(m_before); // the old configuration: the server_id it
+                                                               // had, nothing new in effect
     restart.settleAfterEndMs = ServerRestart::SettleMs; // nobody checks the old configuration's server later
     ServerRestart second(m_ctx, restart);
     auto again = second.run();
@@ -78,6 +75,13 @@ Result<void> ConfigPush::restartAndVerify()
                       : ConfigPush::tr("server is STILL DOWN: %1. Next step: look at the output above on the "
                                        "host, start the server by hand and run setup again")
                             .arg(again.error().text))));
+}
+
+ServerRestart::Options ConfigPush::restartOptions(RestartedServer::Expected expected) const
+{
+    // nothing here uses the shell after a successful restart: its folder is removed meanwhile
+    return { m_plan.restartCommand, m_options.errorLog, m_options.restartTimeoutMs, m_options.progress,
+        std::move(expected), m_options.settleAfterEndMs, true };
 }
 
 QString ConfigPush::serverState()

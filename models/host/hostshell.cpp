@@ -60,3 +60,14 @@ Result<void> HostShell::copyThenWrite(const QList<QPair<QString, QString>>& copi
     }
     return {};
 }
+
+Result<void> HostShell::copyThenWriteThenRun(const QList<QPair<QString, QString>>& copies,
+    const QList<FileReplacement>& writes, int& copied, int& written, const QString& command, int timeoutMs,
+    std::optional<Result<CommandResult>>& ran)
+{
+    ran.reset();
+    if (auto done = copyThenWrite(copies, writes, copied, written); !done)
+        return done;
+    ran = run(command, timeoutMs);
+    return {};
+}

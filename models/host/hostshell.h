@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 /** What a command printed and how it ended. */
 struct CommandResult
@@ -106,6 +107,13 @@ public:
      *  with code FileReplacement::ChangedSinceRead and is left as it is. */
     virtual Result<void> copyThenWrite(const QList<QPair<QString, QString>>& copies,
         const QList<FileReplacement>& writes, int& copied, int& written);
+    /** copyThenWrite(), then, only once every copy and write is done, @p command as run() runs it: over SSH
+     *  all in the same remote call (the option file writes and the restart's launch in one round trip).
+     *  @p ran stays empty when the command did not run (the writes failed), else holds what it gave, or
+     *  why it could not be run. */
+    virtual Result<void> copyThenWriteThenRun(const QList<QPair<QString, QString>>& copies,
+        const QList<FileReplacement>& writes, int& copied, int& written, const QString& command,
+        int timeoutMs, std::optional<Result<CommandResult>>& ran);
     /** writeFileAtomic() of @p w once its file is found as it was read (see FileReplacement); a local shell
      *  checks between writing the temporary file and renaming it. */
     virtual Result<void> replaceFile(const FileReplacement& w);

@@ -135,11 +135,14 @@ QString RemoteJob::startScript(const QString& workDir, const QString& kind, cons
               .arg(clear.join(QLatin1Char(' ')), Shell::quote(script), name, Shell::quote(watchFile));
 }
 
-Result<RemoteJob> RemoteJob::launch(HostShell& shell, const QString& server, const QString& step,
-    const QString& kind, const QString& script, const QString& watchFile)
+QString RemoteJob::launchScript(const QString& kind, const QString& script, const QString& watchFile)
 {
-    RemoteJob job(server, step, QString());
-    auto r = shell.run(startScript({}, kind, QStringLiteral("job"), script, {}, watchFile), 15000);
+    return startScript({}, kind, QStringLiteral("job"), script, {}, watchFile);
+}
+
+Result<RemoteJob> RemoteJob::launched(const HostShell& shell, const QString& server, const QString& step,
+    const Result<CommandResult>& r, const QString& watchFile)
+{
     if (!r)
         return std::unexpected(r.error());
     const QList<QByteArray> lines = r->out.trimmed().split('\n');
@@ -147,10 +150,16 @@ Result<RemoteJob> RemoteJob::launch(HostShell& shell, const QString& server, con
         return stepFailure(server, step,
             RemoteJob::tr("cannot start a job on %1 (in a private folder of its own): %2")
                 .arg(shell.describe(), QString::fromUtf8(r->err).trimmed()));
-    job.m_workDir = QString::fromUtf8(lines.at(0));
+    RemoteJob job(server, step, QString::fromUtf8(lines.at(0)));
     job.m_watchFile = watchFile;
     job.m_watchFrom = lines.at(1).trimmed().toLongLong();
     return job;
+}
+
+Result<RemoteJob> RemoteJob::launch(HostShell& shell, const QString& server, const QString& step,
+    const QString& kind, const QString& script, const QString& watchFile)
+{
+    return launched(shell, server, step, shell.run(launchScript(kind, script, watchFile), 15000), watchFile);
 }
 
 Result<void> RemoteJob::start(HostShell& shell, const QString& name, const QString& script,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/steperror.h"
+#include "host/hostshell.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -9,8 +10,6 @@
 #include <QStringList>
 
 #include <optional>
-
-class HostShell;
 
 /** A job detached on a server's host (a restart, a copy): it outlives the command that starts it and a
  *  dropped SSH connection. It runs under setsid as the leader of a session and process group of its own,
@@ -52,6 +51,12 @@ public:
     /** A new work folder of @p kind and @p script started in it, in one remote call. */
     static Result<RemoteJob> launch(HostShell& shell, const QString& server, const QString& step,
         const QString& kind, const QString& script, const QString& watchFile = {});
+    /** launch() in two halves, for a caller that sends the launch in a remote call of its own (with the
+     *  option file writes, HostShell::copyThenWriteThenRun): the script to run, and the job from what it
+     *  gave. */
+    static QString launchScript(const QString& kind, const QString& script, const QString& watchFile = {});
+    static Result<RemoteJob> launched(const HostShell& shell, const QString& server, const QString& step,
+        const Result<CommandResult>& ran, const QString& watchFile = {});
     /** Starts @p script (saved as NAME.sh in the work folder) after removing the previous job's state and
      *  the files @p clearFirst (names in the work folder); @p watchFile (may be empty): a file whose
      *  growth state() reports. One remote call. */

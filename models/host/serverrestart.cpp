@@ -162,15 +162,29 @@ Result<void> ServerRestart::waitUntilBack(RestartedServer& server)
 
 Result<void> ServerRestart::run()
 {
+    auto shell = m_ctx.hostShell();
+    if (!shell)
+        return std::unexpected(shell.error());
+    const QString launch = beginLaunch();
+    return follow((*shell)->run(launch, LaunchTimeoutMs));
+}
+
+QString ServerRestart::beginLaunch()
+{
+    if (m_ctx.sql)
+        m_ctx.sql->close();
+    m_clock.start(); // before the launch: a server started after this is a new one
+    return RemoteJob::launchScript(QStringLiteral("run"), m_options.command, m_options.errorLog);
+}
+
+Result<void> ServerRestart::follow(const Result<CommandResult>& launched)
+{
     const QString& cmd = m_options.command;
     auto shell = m_ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
-    if (m_ctx.sql)
-        m_ctx.sql->close();
-    m_clock.start();
-    auto job = RemoteJob::launch(
-        **shell, m_ctx.profile.name, StepId::Restart, QStringLiteral("run"), cmd, m_options.errorLog);
+    auto job
+        = RemoteJob::launched(**shell, m_ctx.profile.name, StepId::Restart, launched, m_options.errorLog);
     if (!job)
         return std::unexpected(failure(ServerRestart::tr(
             "could not launch \"%1\": %2. Check whether the server runs before trying again.")

@@ -51,6 +51,13 @@ public:
     /** Runs the command and waits until the server of this configuration is back and stays up. The error
      *  text says what the server said, what answered instead, and where the full output is. */
     Result<void> run();
+    /** run() in two halves, for a caller that sends the launch in a remote call of its own (with the option
+     *  file writes, HostShell::copyThenWriteThenRun): the script that launches the restart (the clock of
+     *  the restart starts now, the SQL session is closed), then follow() with what it gave. */
+    QString beginLaunch();
+    Result<void> follow(const Result<CommandResult>& launched);
+    /** How long the launch's remote call may take. */
+    static constexpr int LaunchTimeoutMs = 15000;
     /** After a failed run(): the restart command could not be stopped (or its end not learnt), so it may
      *  still be running on the host — nothing else may restart the server meanwhile. */
     bool mayStillRun() const { return m_mayStillRun; }

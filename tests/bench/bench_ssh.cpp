@@ -1,16 +1,26 @@
 // SSH round trip per HostShell call: a real sshd on loopback (the test fixture), one reused session.
 // Prints the median and mean time of each kind of call. Not a test; run by hand.
 #include "host/blockpipe.h"
+#include "host/remotejob.h"
 #include "host/ssh/sshshell.h"
 #include "support/sshdfixture.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
+
 #include <QThread>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+
+static QByteArray loadNow()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll().left(14).trimmed() : QByteArray("?");
+}
 
 static void measure(const char* what, int n, const std::function<bool()>& call)
 {
@@ -60,6 +70,41 @@ int main(int argc, char** argv)
     measure("checkWritable()", n, [&] { return bool((*shell)->checkWritable(file)); });
     measure("writeFileAtomic() 5 KB", n, [&] { return bool((*shell)->writeFileAtomic(file, content)); });
     measure("listDir()", n, [&] { return bool((*shell)->listDir(sshd.userDir(), QStringLiteral("*.cnf"))); });
+
+    // setup's two files and the restart's launch (a job running "true"), through sudo as setup runs them:
+    // in two calls (before) and in one (now), alternately at the same load
+    if (::geteuid() == 0) {
+        sshd.allowSudo();
+        SshEndpoint root = ep;
+        root.sudo = true;
+        auto sudoShell = SshShell::open(QStringLiteral("S"), root, 5000);
+        if (!sudoShell)
+            return 1;
+        const QString drop = sshd.userDir() + QStringLiteral("/90-replipair.cnf");
+        const QString launch = RemoteJob::launchScript(QStringLiteral("run"), QStringLiteral("true"));
+        const QList<FileReplacement> writes { { file, content }, { drop, content } };
+        QList<double> two, one;
+        for (int i = 0; i < n; ++i) {
+            int copied = 0, written = 0;
+            QElapsedTimer w;
+            w.start();
+            if (!(*sudoShell)->copyThenWrite({}, writes, copied, written)
+                || !(*sudoShell)->run(launch, 15000))
+                return 1;
+            two << w.nsecsElapsed() / 1e6;
+            std::optional<Result<CommandResult>> ran;
+            w.restart();
+            if (!(*sudoShell)->copyThenWriteThenRun({}, writes, copied, written, launch, 15000, ran) || !ran)
+                return 1;
+            one << w.nsecsElapsed() / 1e6;
+        }
+        (*sudoShell)->run(QStringLiteral("rm -rf /tmp/replipair-run.*"), 15000);
+        std::sort(two.begin(), two.end());
+        std::sort(one.begin(), one.end());
+        std::printf("%-34s median %7.2f ms\n%-34s median %7.2f ms   (%d each, sudo, load %s)\n",
+            "2 writes, then launch: two calls", two.at(n / 2), "2 writes + launch: one call", one.at(n / 2),
+            n, qPrintable(QString::fromLatin1(loadNow())));
+    }
 
     // the physical copy's relay: one session's stdout into another's stdin, through memory (two threads)
     auto other = SshShell::open(QStringLiteral("B"), ep, 5000);

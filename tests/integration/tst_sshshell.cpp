@@ -323,6 +323,40 @@ private Q_SLOTS:
         QCOMPARE(shell->listDir(dir, QStringLiteral(".replipair-*")).value(), QStringList());
     }
 
+    void writesThenRunsInOneCall()
+    {
+        auto shell = openOrFail(known());
+        QVERIFY(shell);
+        const QString dir = m_sshd.userDir() + QStringLiteral("/then");
+        const QString file = dir + QStringLiteral("/my.cnf");
+        QVERIFY(shell->run(
+            QStringLiteral("mkdir -p %1 && printf old > %2").arg(Shell::quote(dir), Shell::quote(file)),
+            5000));
+        int copied = -1, written = -1;
+        std::optional<Result<CommandResult>> ran;
+        // the command runs once the file is written; its output (marks of its own in it count for nothing),
+        // its stderr and its exit status are its own
+        QVERIFY(shell->copyThenWriteThenRun({}, { { file, "new" } }, copied, written,
+            QStringLiteral("cat %1; printf 'K\\nW\\nR\\n'; echo oops >&2; exit 3").arg(Shell::quote(file)),
+            5000, ran));
+        QCOMPARE(written, 1);
+        QVERIFY(ran && *ran);
+        QCOMPARE((*ran)->exitCode, 3);
+        QCOMPARE((*ran)->out, QByteArray("newK\nW\nR\n"));
+        QVERIFY((*ran)->err.contains("oops"));
+        // a write refused (the file changed since it was read): nothing written, the command not run
+        const QString marker = dir + QStringLiteral("/ran");
+        auto refused
+            = shell->copyThenWriteThenRun({}, { FileReplacement::ifUnchanged(file, "newer", true, "old") },
+                copied, written, QStringLiteral(": > %1").arg(Shell::quote(marker)), 5000, ran);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, FileReplacement::ChangedSinceRead);
+        QCOMPARE(written, 0);
+        QVERIFY(!ran);
+        QCOMPARE(shell->exists(marker).value(), false);
+        QCOMPARE(shell->readFile(file).value(), QByteArray("new"));
+    }
+
     void atomicWriteKeepsModeAndLeavesNoTemporaryFile()
     {
         auto shell = openOrFail(known());

@@ -32,6 +32,9 @@ public:
     Result<void> removeFile(const QString& path) override;
     Result<void> copyThenWrite(const QList<QPair<QString, QString>>& copies,
         const QList<FileReplacement>& writes, int& copied, int& written) override;
+    Result<void> copyThenWriteThenRun(const QList<QPair<QString, QString>>& copies,
+        const QList<FileReplacement>& writes, int& copied, int& written, const QString& command,
+        int timeoutMs, std::optional<Result<CommandResult>>& ran) override;
     Result<QStringList> listDir(const QString& dir, const QString& glob) override;
     Result<CommandResult> run(const QString& command, int timeoutMs) override;
     Result<CommandResult> stream(const QString& command, const CommandStream& ends) override;
@@ -55,6 +58,10 @@ private:
      *  open (reconnecting first if it dropped) and, with @p checkSudoFirst, sudo checked. */
     Result<QString> shellCommand(const QString& body, bool checkSudoFirst = true);
     Result<void> checkSudo();
+    /** copyThenWrite(), and with @p then copyThenWriteThenRun(): one script. */
+    Result<void> copyWriteRun(const QList<QPair<QString, QString>>& copies,
+        const QList<FileReplacement>& writes, int& copied, int& written, const QString& then,
+        int thenTimeoutMs, std::optional<Result<CommandResult>>& ran);
     /** Opens (or reopens) the session; notes a host key it added. */
     Result<void> openSession();
     StepError failure(const QString& step, const QString& text) const;

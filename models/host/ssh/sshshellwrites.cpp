@@ -46,7 +46,10 @@ QString replaceFunctions(const QString& readInto)
         "  if [ -e \"$f\" ]; then\n"
         "    chmod --reference=\"$f\" -- \"$t\" || bye 1\n"
         "    chown --reference=\"$f\" -- \"$t\" || bye 1\n"
-        "    if command -v chcon >/dev/null 2>&1; then chcon --reference=\"$f\" -- \"$t\" 2>/dev/null; fi\n"
+        // the SELinux label only where SELinux is on (one process less per file elsewhere)
+        "    if [ -e /sys/fs/selinux/enforce ] && command -v chcon >/dev/null 2>&1; then\n"
+        "      chcon --reference=\"$f\" -- \"$t\" 2>/dev/null\n"
+        "    fi\n"
         "  else\n"
         "    chmod 0644 -- \"$t\" || bye 1\n"
         "  fi\n"
@@ -190,10 +193,27 @@ Result<void> SshShell::copyFile(const QString& path, const QString& backupPath)
 Result<void> SshShell::copyThenWrite(const QList<QPair<QString, QString>>& copies,
     const QList<FileReplacement>& writes, int& copied, int& written)
 {
+    std::optional<Result<CommandResult>> none;
+    return copyWriteRun(copies, writes, copied, written, {}, 0, none);
+}
+
+Result<void> SshShell::copyThenWriteThenRun(const QList<QPair<QString, QString>>& copies,
+    const QList<FileReplacement>& writes, int& copied, int& written, const QString& command, int timeoutMs,
+    std::optional<Result<CommandResult>>& ran)
+{
+    return copyWriteRun(copies, writes, copied, written, command, timeoutMs, ran);
+}
+
+Result<void> SshShell::copyWriteRun(const QList<QPair<QString, QString>>& copies,
+    const QList<FileReplacement>& writes, int& copied, int& written, const QString& then, int thenTimeoutMs,
+    std::optional<Result<CommandResult>>& ran)
+{
     // One remote call: "K" per file found as it was read, then "C" per copy made, "W" per file written. The
     // contents travel one after the other on stdin (never on a command line), each read with dd to its
-    // exact size; each write checks again, right before its rename, that its file is still as read.
+    // exact size; each write checks again, right before its rename, that its file is still as read. Then,
+    // with @p then, a line "R" and that command's output; its exit status is the call's.
     copied = written = 0;
+    ran.reset();
     // each content read to its exact size in one block (never past it: the next file's bytes follow)
     QString body = replaceFunctions(QStringLiteral(
         "{ [ \"$2\" -eq 0 ] || dd bs=\"$2\" count=1 iflag=fullblock of=\"$t\" 2>/dev/null; }"));
@@ -209,13 +229,36 @@ Result<void> SshShell::copyThenWrite(const QList<QPair<QString, QString>>& copie
                     .arg(Shell::quote(w.path), QString::number(w.content.size()), expectation(w));
         input += w.content;
     }
-    auto r = script(StepId::WriteFile, body, input, m_fileTimeoutMs);
+    if (!then.isEmpty())
+        body += QStringLiteral("echo R\n( %1\n) </dev/null\n").arg(then);
+    auto r = script(StepId::WriteFile, body, input, m_fileTimeoutMs + thenTimeoutMs);
     if (!r)
         return std::unexpected(r.error());
-    const int checked = int(r->out.count('K'));
-    copied = int(r->out.count('C'));
-    written = int(r->out.count('W'));
-    if (r->exitCode == 0 && checked == writes.size() && copied == copies.size() && written == writes.size())
+    // the marks are lines K, C, W only: the first line R ends them, the command's output follows
+    QByteArray marks = r->out;
+    qsizetype thenAt = -1;
+    if (!then.isEmpty()) {
+        const qsizetype at = r->out.startsWith("R\n") ? 0 : r->out.indexOf("\nR\n");
+        if (at >= 0) {
+            marks = r->out.left(at);
+            thenAt = at == 0 ? 2 : at + 3;
+        }
+    }
+    const int checked = int(marks.count('K'));
+    copied = int(marks.count('C'));
+    written = int(marks.count('W'));
+    const bool allDone = checked == writes.size() && copied == copies.size() && written == writes.size();
+    if (thenAt >= 0 && allDone) {
+        ran = CommandResult { r->exitCode, r->out.mid(thenAt), r->err, r->signal };
+        return {};
+    }
+    if (allDone && !then.isEmpty()) { // written, but the line R never came: the command did not run
+        ran = std::unexpected(failure(StepId::RunCommand,
+            SshShell::tr("the files were written on %1, but what was to follow did not run: %2")
+                .arg(describe(), trimmedText(r->err))));
+        return {};
+    }
+    if (r->exitCode == 0 && allDone)
         return {};
     if (r->exitCode == 23) {
         const bool before = checked < writes.size();
