@@ -2,6 +2,7 @@
 
 #include "common/shellquote.h"
 #include "common/stepid.h"
+#include "copy/backuptool.h"
 #include "copy/physicalcopyparts.h"
 #include "copy/physicalscript.h"
 #include "host/remotejob.h"
@@ -174,12 +175,12 @@ Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo
         { { QStringLiteral("user"), accountName() },
             { QStringLiteral("host"), QStringLiteral("localhost") } });
     const QString cnf = *dir + QStringLiteral("/backup.cnf");
-    const QByteArray options = PhysicalScript::optionFile(
-        check.servers[m_source].socket, accountName(), password, check.servers[m_source].layout);
-    return on(m_source, [password, cnf, options, name](ServerContext& ctx) -> Result<void> {
+    const BackupTool tool(ServerVersion::parse(check.servers[m_source].version));
+    const QByteArray options = PhysicalScript::optionFile(check.servers[m_source].socket, accountName(),
+        password, check.servers[m_source].layout, tool.optionGroup());
+    return on(m_source, [password, cnf, options, name, tool](ServerContext& ctx) -> Result<void> {
         const Dialect& d = ctx.dialect;
         const QString account = d.account(accountName(), QStringLiteral("localhost"));
-        const bool monitor = d.version().atLeast(10, 5, 2);
         ctx.sql->setStep(StepId::Copy);
         if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
             return r;
@@ -188,11 +189,9 @@ Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo
             made = ctx.sql->exec(
                 QStringLiteral("CREATE USER %1 IDENTIFIED BY %2").arg(account, d.literal(password)),
                 QStringLiteral("CREATE USER %1 IDENTIFIED BY '***'").arg(account));
-        if (made)
-            made = ctx.sql->exec(QStringLiteral("GRANT RELOAD, PROCESS, LOCK TABLES, %1 ON *.* TO %2")
-                                     .arg(monitor ? QStringLiteral("BINLOG MONITOR, SLAVE MONITOR")
-                                                  : QStringLiteral("REPLICATION CLIENT"),
-                                         account));
+        for (const QString& grant : tool.grants(d, account))
+            if (made)
+                made = ctx.sql->exec(grant);
         ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
         if (!made)
             return made;

@@ -83,14 +83,10 @@ Result<CopyResult> RebuildCopy::run(CopyMethod resolved, const PairProfile& prof
         ctx.sql->exec(ctx.dialect.stopReplica());
         if (auto r = ctx.sql->exec(ctx.dialect.resetReplicaAll()); !r)
             return std::unexpected(r.error());
-        if (ctx.dialect.isMariaDb() && !gtid.isEmpty()) {
-            if (auto r = ctx.sql->exec(QStringLiteral("RESET MASTER")); !r)
-                return std::unexpected(r.error());
-            if (auto r = ctx.sql->exec(
-                    QStringLiteral("SET GLOBAL gtid_binlog_state = %1").arg(ctx.dialect.literal(gtid)));
-                !r)
-                return std::unexpected(r.error());
-        }
+        if (!gtid.isEmpty())
+            for (const QString& statement : ctx.dialect.startBinlogAtGtidState(gtid))
+                if (auto r = ctx.sql->exec(statement); !r)
+                    return std::unexpected(r.error());
         return ReplicationSteps::readCoordinates(ctx);
     });
     if (!own)
