@@ -70,13 +70,15 @@ QString BackupTool::versionProblem(const QString& toolVersion) const
 {
     const ServerVersion tool = ServerVersion::parse(toolVersion);
     const QString shown = toolVersion.isEmpty() ? tr("of an unknown version") : toolVersion;
-    const QString server = QStringLiteral("%1.%2.%3").arg(m_server.major).arg(m_server.minor).arg(m_server.patch);
+    const QString server
+        = QStringLiteral("%1.%2.%3").arg(m_server.major).arg(m_server.minor).arg(m_server.patch);
     const bool sameSeries = QStringLiteral("%1.%2").arg(tool.major).arg(tool.minor) == series();
     if (!isXtraBackup())
-        return sameSeries ? QString()
-                          : tr("mariadb-backup %1 is built for another MariaDB than the server's %2: a backup "
-                               "tool of another major version cannot copy it")
-                                .arg(shown, server);
+        return sameSeries
+            ? QString()
+            : tr("mariadb-backup %1 is built for another MariaDB than the server's %2: a backup "
+                 "tool of another major version cannot copy it")
+                  .arg(shown, server);
     if (!sameSeries)
         return tr("XtraBackup %1 cannot copy MySQL %2: it needs XtraBackup %3").arg(shown, server, series());
     // XtraBackup 8.0 refuses a server newer than itself (its redo log may have changed in between)
@@ -91,20 +93,23 @@ QStringList BackupTool::grants(const Dialect& d, const QString& account) const
     if (!isXtraBackup()) {
         const bool monitor = d.version().atLeast(10, 5, 2);
         return { QStringLiteral("GRANT RELOAD, PROCESS, LOCK TABLES, %1 ON *.* TO %2")
-                .arg(monitor ? QStringLiteral("BINLOG MONITOR, SLAVE MONITOR") : QStringLiteral("REPLICATION CLIENT"),
-                    account) };
+                     .arg(monitor ? QStringLiteral("BINLOG MONITOR, SLAVE MONITOR")
+                                  : QStringLiteral("REPLICATION CLIENT"),
+                         account) };
     }
     if (!m_server.atLeast(8, 0, 0))
-        return { QStringLiteral("GRANT RELOAD, LOCK TABLES, PROCESS, REPLICATION CLIENT ON *.* TO %1").arg(account) };
+        return {
+            QStringLiteral("GRANT RELOAD, LOCK TABLES, PROCESS, REPLICATION CLIENT ON *.* TO %1").arg(account)
+        };
     // 8.0: the backup lock (LOCK INSTANCE FOR BACKUP) and the log_status table take BACKUP_ADMIN
-    QStringList out {
-        QStringLiteral("GRANT BACKUP_ADMIN, RELOAD, LOCK TABLES, PROCESS, REPLICATION CLIENT ON *.* TO %1")
-            .arg(account),
+    QStringList out { QStringLiteral(
+                          "GRANT BACKUP_ADMIN, RELOAD, LOCK TABLES, PROCESS, REPLICATION CLIENT ON *.* TO %1")
+                          .arg(account),
         QStringLiteral("GRANT SELECT ON performance_schema.log_status TO %1").arg(account),
-        QStringLiteral("GRANT SELECT ON performance_schema.replication_group_members TO %1").arg(account)
-    };
+        QStringLiteral("GRANT SELECT ON performance_schema.replication_group_members TO %1").arg(account) };
     if (m_server.atLeast(8, 0, 24)) // the table is there from 8.0.24 on
-        out << QStringLiteral("GRANT SELECT ON performance_schema.keyring_component_status TO %1").arg(account);
+        out << QStringLiteral("GRANT SELECT ON performance_schema.keyring_component_status TO %1")
+                   .arg(account);
     return out;
 }
 

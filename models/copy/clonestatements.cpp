@@ -1,5 +1,6 @@
 #include "copy/clonestatements.h"
 
+#include "common/shellquote.h"
 #include "copy/physicalcheck.h"
 #include "sql/dialect.h"
 
@@ -12,8 +13,8 @@ QString CloneStatements::factsQuery()
                           "@@version_compile_machine) AS platform");
 }
 
-QString CloneStatements::problem(
-    const PhysicalServerFacts& source, const PhysicalServerFacts& target, const QString& from, const QString& to)
+QString CloneStatements::problem(const PhysicalServerFacts& source, const PhysicalServerFacts& target,
+    const QString& from, const QString& to)
 {
     const ServerVersion s = ServerVersion::parse(source.version), t = ServerVersion::parse(target.version);
     if (s.flavor == Flavor::MariaDB || t.flavor == Flavor::MariaDB)
@@ -38,10 +39,9 @@ QStringList CloneStatements::donorAccount(
     const Dialect& d, const QString& host, const QString& password, bool redact)
 {
     const QString account = d.account(accountName(), host);
-    return dropAccount(d, host)
-        << QStringLiteral("CREATE USER %1 IDENTIFIED BY %2")
-               .arg(account, redact ? QStringLiteral("'***'") : d.literal(password))
-        << QStringLiteral("GRANT BACKUP_ADMIN ON *.* TO %1").arg(account);
+    return dropAccount(d, host) << QStringLiteral("CREATE USER %1 IDENTIFIED BY %2")
+                                       .arg(account, redact ? QStringLiteral("'***'") : d.literal(password))
+                                << QStringLiteral("GRANT BACKUP_ADMIN ON *.* TO %1").arg(account);
 }
 
 QStringList CloneStatements::recipientAccount(const Dialect& d, const QString& password, bool redact)
@@ -79,10 +79,36 @@ QString CloneStatements::cloneInstance(
         .arg(redact ? QStringLiteral("'***'") : d.literal(password));
 }
 
+QString CloneStatements::clientJob(const QString& dir)
+{
+    return QStringLiteral(
+        "d=%1\n"
+        "c=$(command -v mysql || command -v mariadb) || { echo \"no mysql client in the PATH\" >&2; "
+        "exit 127; }\n"
+        "exec \"$c\" --defaults-file=\"$d/clone.cnf\" --batch < \"$d/clone.sql\"\n")
+        .arg(Shell::quote(dir));
+}
+
+int CloneStatements::clientError(const QByteArray& output)
+{
+    static const QRegularExpression re(QStringLiteral("ERROR (\\d+) \\("));
+    QRegularExpressionMatch last;
+    for (auto it = re.globalMatch(QString::fromUtf8(output)); it.hasNext();)
+        last = it.next();
+    return last.hasMatch() ? last.captured(1).toInt() : 0;
+}
+
+QString CloneStatements::runningCloneQuery()
+{
+    return QStringLiteral(
+        "SELECT PID AS pid FROM performance_schema.clone_status WHERE STATE = 'In Progress'");
+}
+
 QString CloneStatements::statusQuery()
 {
-    return QStringLiteral("SELECT STATE, ERROR_NO, ERROR_MESSAGE, BINLOG_FILE, BINLOG_POSITION, GTID_EXECUTED "
-                          "FROM performance_schema.clone_status");
+    return QStringLiteral(
+        "SELECT STATE, ERROR_NO, ERROR_MESSAGE, BINLOG_FILE, BINLOG_POSITION, GTID_EXECUTED "
+        "FROM performance_schema.clone_status");
 }
 
 std::optional<BinlogCoordinates> CloneStatements::coordinates(const SqlRow& status, QString* why)
@@ -100,7 +126,9 @@ std::optional<BinlogCoordinates> CloneStatements::coordinates(const SqlRow& stat
     c.file = status.value(QStringLiteral("BINLOG_FILE")).toString();
     c.position = status.value(QStringLiteral("BINLOG_POSITION")).toLongLong();
     // the donor's gtid_executed as the server prints it: "uuid:1-5,\nuuid2:1-7"
-    c.gtid = status.value(QStringLiteral("GTID_EXECUTED")).toString().remove(QRegularExpression(QStringLiteral("\\s")));
+    c.gtid = status.value(QStringLiteral("GTID_EXECUTED"))
+                 .toString()
+                 .remove(QRegularExpression(QStringLiteral("\\s")));
     if (c.file.isEmpty()) {
         if (why)
             *why = tr("the clone carries no binary log coordinates (is the donor's binary log on?)");

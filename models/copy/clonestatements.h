@@ -40,7 +40,8 @@ public:
 
     /** On the donor: the account the receiver clones with, from @p host (the receiver's address as the
      *  donor sees it); the password '***' when @p redact. */
-    static QStringList donorAccount(const Dialect& d, const QString& host, const QString& password, bool redact);
+    static QStringList donorAccount(
+        const Dialect& d, const QString& host, const QString& password, bool redact);
     /** On the receiver: the account its mysql client runs CLONE as, on the socket only. */
     static QStringList recipientAccount(const Dialect& d, const QString& password, bool redact);
     static QStringList dropAccount(const Dialect& d, const QString& host);
@@ -49,8 +50,16 @@ public:
     static QString donorListQuery();
     static QString setDonorList(const Dialect& d, const QString& list);
     /** The receiver's statement; @p redact: the password '***' (for the plan and the log). */
-    static QString cloneInstance(const Dialect& d, const QString& donorHost, int donorPort,
-        const QString& password, bool redact);
+    static QString cloneInstance(
+        const Dialect& d, const QString& donorHost, int donorPort, const QString& password, bool redact);
+
+    /** The job on the receiver's host that runs clone.sql (0600, the statement with the donor's password)
+     *  with the mysql client logged in by clone.cnf (0600) in @p dir: no password on a command line. */
+    static QString clientJob(const QString& dir);
+    /** The MySQL error a client's output ends with ("ERROR 3707 (HY000) at line 1: …"), 0 when none. */
+    static int clientError(const QByteArray& output);
+    /** The clone running on the receiver, to cut short on cancel: one row, "pid" (a processlist id). */
+    static QString runningCloneQuery();
 
     static QString statusQuery();
     /** The donor's point from the receiver's clone_status row after a completed clone; nullopt when the

@@ -92,10 +92,13 @@ Result<CopyResult> PhysicalCopy::run(
     Undo undo;
     undo.params.backupTool = check.servers[m_source].backupTool;
     undo.params.streamTool = check.servers[1 - m_source].streamTool;
-    Result<CopyResult> result = steps(check, undo);
+    const bool clone = check.way == PhysicalCopyCheck::Way::Clone;
+    Result<CopyResult> result = clone ? cloneSteps(check, undo) : steps(check, undo);
     QStringList problems;
-    if (!result)
+    if (!result && !clone)
         putBack(check, undo, problems);
+    if (clone)
+        cloneCleanUp(undo, problems);
     cleanUp(undo, problems);
     if (!result) {
         StepError e = result.error();
@@ -135,18 +138,8 @@ Result<CopyResult> PhysicalCopy::steps(const PhysicalCopyCheck& check, Undo& und
     // must come back) is acted on now: run() swaps the old data folder back in
     if (auto r = failIfCancelled(); !r)
         return std::unexpected(r.error());
-    const int target = 1 - m_source;
     // the receiver runs on the copy: the backup's account came with it, and goes (not replicated)
-    auto own = on(target, [](ServerContext& ctx) -> Result<BinlogCoordinates> {
-        if (!ctx.sql || !ctx.sql->isOpen())
-            if (auto c = ctx.connect(); !c)
-                return std::unexpected(c.error());
-        if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
-            return std::unexpected(r.error());
-        ctx.sql->exec(ctx.dialect.dropUser(accountName(), QStringLiteral("localhost")));
-        ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
-        return ReplicationSteps::readCoordinates(ctx);
-    });
+    auto own = receiverCoordinates(accountName(), QStringLiteral("localhost"));
     if (!own)
         return std::unexpected(own.error());
     CopyResult result;
@@ -156,6 +149,21 @@ Result<CopyResult> PhysicalCopy::steps(const PhysicalCopyCheck& check, Undo& und
     result.elapsedMs = streamedMs;
     result.savedCopy = undo.oldDir;
     return result;
+}
+
+Result<BinlogCoordinates> PhysicalCopy::receiverCoordinates(
+    const QString& copiedUser, const QString& copiedHost)
+{
+    return on(1 - m_source, [copiedUser, copiedHost](ServerContext& ctx) -> Result<BinlogCoordinates> {
+        if (!ctx.sql || !ctx.sql->isOpen())
+            if (auto c = ctx.connect(); !c)
+                return std::unexpected(c.error());
+        if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
+            return std::unexpected(r.error());
+        ctx.sql->exec(ctx.dialect.dropUser(copiedUser, copiedHost));
+        ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
+        return ReplicationSteps::readCoordinates(ctx);
+    });
 }
 
 Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo)

@@ -139,9 +139,15 @@ Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
 Result<void> PhysicalCopy::restartWithScript(
     const PhysicalServerFacts& receiver, const QString& script, bool showProgress)
 {
+    return restartWith(receiver, QStringLiteral("sh ") + Shell::quote(script), showProgress);
+}
+
+Result<void> PhysicalCopy::restartWith(
+    const PhysicalServerFacts& receiver, const QString& command, bool showProgress)
+{
     const int target = 1 - m_source;
     ServerRestart::Options o;
-    o.command = QStringLiteral("sh ") + Shell::quote(script);
+    o.command = command;
     o.errorLog = receiver.errorLog;
     o.timeoutMs = m_profile.servers[target].restartTimeoutSeconds * 1000;
     if (showProgress)

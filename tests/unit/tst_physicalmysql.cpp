@@ -1,9 +1,12 @@
 #include "copy/backuptool.h"
 #include "copy/clonestatements.h"
 #include "copy/physicalcheck.h"
+#include "copy/physicalplan.h"
 #include "copy/physicalscript.h"
 #include "sql/dialect.h"
 
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 /** The physical copy for MySQL, without a MySQL server (none on this machine, as docs/mysql.md says): the
@@ -71,7 +74,8 @@ private Q_SLOTS:
         QTest::newRow("mariadb-backup")
             << "mariadb-backup based on MariaDB server 10.11.19-MariaDB debian-linux-gnu (x86_64)"
             << "10.11.19";
-        QTest::newRow("none") << "xtrabackup: command not found" << "";
+        QTest::newRow("none") << "xtrabackup: command not found"
+                              << "";
     }
     void toolVersionIsRead()
     {
@@ -89,34 +93,62 @@ private Q_SLOTS:
         QTest::addColumn<QString>("names");
         QTest::addColumn<QString>("package");
         QTest::addColumn<bool>("fits");
-        QTest::newRow("mysql-5.7") << "5.7.44-log" << "2.4.29" << "xtrabackup/xbstream" << "percona-xtrabackup-24"
-                                   << true;
-        QTest::newRow("mysql-5.7-xtrabackup-8.0")
-            << "5.7.44" << "8.0.35-30" << "xtrabackup/xbstream" << "percona-xtrabackup-24" << false;
-        QTest::newRow("percona-5.7") << "5.7.44-48-log" << "2.4.29" << "xtrabackup/xbstream"
+        QTest::newRow("mysql-5.7") << "5.7.44-log"
+                                   << "2.4.29"
+                                   << "xtrabackup/xbstream"
+                                   << "percona-xtrabackup-24" << true;
+        QTest::newRow("mysql-5.7-xtrabackup-8.0") << "5.7.44"
+                                                  << "8.0.35-30"
+                                                  << "xtrabackup/xbstream"
+                                                  << "percona-xtrabackup-24" << false;
+        QTest::newRow("percona-5.7") << "5.7.44-48-log"
+                                     << "2.4.29"
+                                     << "xtrabackup/xbstream"
                                      << "percona-xtrabackup-24" << true;
-        QTest::newRow("mysql-8.0.16") << "8.0.16" << "8.0.35-30" << "xtrabackup/xbstream"
+        QTest::newRow("mysql-8.0.16") << "8.0.16"
+                                      << "8.0.35-30"
+                                      << "xtrabackup/xbstream"
                                       << "percona-xtrabackup-80" << true;
-        QTest::newRow("8.0-tool-same-minor") << "8.0.35" << "8.0.35-30" << "xtrabackup/xbstream"
+        QTest::newRow("8.0-tool-same-minor") << "8.0.35"
+                                             << "8.0.35-30"
+                                             << "xtrabackup/xbstream"
                                              << "percona-xtrabackup-80" << true;
-        QTest::newRow("8.0-tool-older-minor")
-            << "8.0.36" << "8.0.35-30" << "xtrabackup/xbstream" << "percona-xtrabackup-80" << false;
-        QTest::newRow("8.0-xtrabackup-2.4") << "8.0.36" << "2.4.29" << "xtrabackup/xbstream"
+        QTest::newRow("8.0-tool-older-minor") << "8.0.36"
+                                              << "8.0.35-30"
+                                              << "xtrabackup/xbstream"
+                                              << "percona-xtrabackup-80" << false;
+        QTest::newRow("8.0-xtrabackup-2.4") << "8.0.36"
+                                            << "2.4.29"
+                                            << "xtrabackup/xbstream"
                                             << "percona-xtrabackup-80" << false;
-        QTest::newRow("percona-server-8.0") << "8.0.36-28" << "8.0.36-31" << "xtrabackup/xbstream"
+        QTest::newRow("percona-server-8.0") << "8.0.36-28"
+                                            << "8.0.36-31"
+                                            << "xtrabackup/xbstream"
                                             << "percona-xtrabackup-80" << true;
-        QTest::newRow("mysql-8.4") << "8.4.3" << "8.4.0-5" << "xtrabackup/xbstream" << "percona-xtrabackup-84"
-                                   << true;
-        QTest::newRow("8.4-xtrabackup-8.0") << "8.4.3" << "8.0.35-30" << "xtrabackup/xbstream"
+        QTest::newRow("mysql-8.4") << "8.4.3"
+                                   << "8.4.0-5"
+                                   << "xtrabackup/xbstream"
+                                   << "percona-xtrabackup-84" << true;
+        QTest::newRow("8.4-xtrabackup-8.0") << "8.4.3"
+                                            << "8.0.35-30"
+                                            << "xtrabackup/xbstream"
                                             << "percona-xtrabackup-84" << false;
-        QTest::newRow("mysql-9.1") << "9.1.0" << "9.1.0-1" << "xtrabackup/xbstream" << "percona-xtrabackup-91"
-                                   << true;
-        QTest::newRow("9.1-xtrabackup-8.4") << "9.1.0" << "8.4.0-5" << "xtrabackup/xbstream"
+        QTest::newRow("mysql-9.1") << "9.1.0"
+                                   << "9.1.0-1"
+                                   << "xtrabackup/xbstream"
+                                   << "percona-xtrabackup-91" << true;
+        QTest::newRow("9.1-xtrabackup-8.4") << "9.1.0"
+                                            << "8.4.0-5"
+                                            << "xtrabackup/xbstream"
                                             << "percona-xtrabackup-91" << false;
-        QTest::newRow("mariadb-10.11") << "10.11.19-MariaDB-0+deb12u1" << "10.11.19"
-                                       << "mariadb-backup/mbstream" << "mariadb-backup" << true;
-        QTest::newRow("mariadb-10.11-tool-10.6")
-            << "10.11.19-MariaDB" << "10.6.20" << "mariadb-backup/mbstream" << "mariadb-backup" << false;
+        QTest::newRow("mariadb-10.11") << "10.11.19-MariaDB-0+deb12u1"
+                                       << "10.11.19"
+                                       << "mariadb-backup/mbstream"
+                                       << "mariadb-backup" << true;
+        QTest::newRow("mariadb-10.11-tool-10.6") << "10.11.19-MariaDB"
+                                                 << "10.6.20"
+                                                 << "mariadb-backup/mbstream"
+                                                 << "mariadb-backup" << false;
     }
     void toolFitsTheServer()
     {
@@ -145,7 +177,8 @@ private Q_SLOTS:
         QCOMPARE(f.server, QStringLiteral("B"));
         QVERIFY2(f.text.contains(QStringLiteral("xtrabackup")), qPrintable(f.text));
         QVERIFY2(f.fix.contains(QStringLiteral("percona-xtrabackup-80"))
-                && f.fix.contains(QStringLiteral("8.0.36 or newer")) && !f.fix.contains(QStringLiteral("mariadb")),
+                && f.fix.contains(QStringLiteral("8.0.36 or newer"))
+                && !f.fix.contains(QStringLiteral("mariadb")),
             qPrintable(f.fix));
         QVERIFY(!c.toolsPresent());
         QCOMPARE(c.way, PhysicalCopyCheck::Way::BackupTool);
@@ -170,15 +203,22 @@ private Q_SLOTS:
         QTest::addColumn<bool>("xtrabackup");
         QTest::addColumn<QString>("way");
         QTest::addColumn<QString>("findings");
-        QTest::newRow("8.0.17-clone") << "8.0.17" << true << true << true << "CLONE INSTANCE" << "";
-        QTest::newRow("8.0.16-no-clone") << "8.0.16" << true << true << true << "xtrabackup 8.0" << "";
-        QTest::newRow("plugin-off") << "8.0.36" << false << true << true << "xtrabackup 8.0" << "";
-        QTest::newRow("8.4-clone") << "8.4.3" << true << true << false << "CLONE INSTANCE" << "";
-        QTest::newRow("keep-old-data-xtrabackup") << "8.0.36" << true << false << true << "xtrabackup 8.0" << "";
-        QTest::newRow("keep-old-data-only-clone")
-            << "8.0.36" << true << false << false << "xtrabackup 8.0" << "clone-keeps-no-old-data";
-        QTest::newRow("5.7") << "5.7.44" << true << true << true << "xtrabackup 2.4" << "";
-        QTest::newRow("mariadb") << "10.11.19-MariaDB" << true << true << true << "mariadb-backup" << "";
+        QTest::newRow("8.0.17-clone") << "8.0.17" << true << true << true << "CLONE INSTANCE"
+                                      << "";
+        QTest::newRow("8.0.16-no-clone") << "8.0.16" << true << true << true << "xtrabackup 8.0"
+                                         << "";
+        QTest::newRow("plugin-off") << "8.0.36" << false << true << true << "xtrabackup 8.0"
+                                    << "";
+        QTest::newRow("8.4-clone") << "8.4.3" << true << true << false << "CLONE INSTANCE"
+                                   << "";
+        QTest::newRow("keep-old-data-xtrabackup") << "8.0.36" << true << false << true << "xtrabackup 8.0"
+                                                  << "";
+        QTest::newRow("keep-old-data-only-clone") << "8.0.36" << true << false << false << "xtrabackup 8.0"
+                                                  << "clone-keeps-no-old-data";
+        QTest::newRow("5.7") << "5.7.44" << true << true << true << "xtrabackup 2.4"
+                             << "";
+        QTest::newRow("mariadb") << "10.11.19-MariaDB" << true << true << true << "mariadb-backup"
+                                 << "";
     }
     void cloneOrXtraBackupIsChosen()
     {
@@ -190,7 +230,8 @@ private Q_SLOTS:
         QFETCH(QString, findings);
         const ServerVersion v = ServerVersion::parse(version);
         PhysicalCopyCheck c = pair(version,
-            QStringLiteral("version %1-1 based on server %1").arg(v.major < 8 ? QStringLiteral("2.4.29") : version),
+            QStringLiteral("version %1-1 based on server %1")
+                .arg(v.major < 8 ? QStringLiteral("2.4.29") : version),
             plugin);
         if (v.flavor == Flavor::MariaDB)
             for (PhysicalServerFacts& f : c.servers)
@@ -210,13 +251,16 @@ private Q_SLOTS:
     {
         PhysicalCopyCheck c = pair(QStringLiteral("8.0.36"), QStringLiteral("version 8.0.36-31"), true);
         c.servers[1].version = QStringLiteral("8.0.35");
-        QVERIFY(CloneStatements::problem(c.servers[0], c.servers[1], "A", "B").contains(QStringLiteral("same server version")));
+        QVERIFY(CloneStatements::problem(c.servers[0], c.servers[1], "A", "B")
+                    .contains(QStringLiteral("same server version")));
         c.servers[1].version = QStringLiteral("8.0.36");
         c.servers[1].platform = QStringLiteral("Linux/aarch64");
-        QVERIFY(CloneStatements::problem(c.servers[0], c.servers[1], "A", "B").contains(QStringLiteral("platform")));
+        QVERIFY(CloneStatements::problem(c.servers[0], c.servers[1], "A", "B")
+                    .contains(QStringLiteral("platform")));
         c.servers[1].platform = c.servers[0].platform;
         c.servers[1].cloneActive = false;
-        QVERIFY(CloneStatements::problem(c.servers[0], c.servers[1], "A", "B").contains(QStringLiteral("on B")));
+        QVERIFY(
+            CloneStatements::problem(c.servers[0], c.servers[1], "A", "B").contains(QStringLiteral("on B")));
         c.servers[1].cloneActive = true;
         QCOMPARE(CloneStatements::problem(c.servers[0], c.servers[1], "A", "B"), QString());
     }
@@ -226,31 +270,37 @@ private Q_SLOTS:
         QTest::addColumn<QString>("version");
         QTest::addColumn<QStringList>("grants");
         const QString to = QStringLiteral("'replipair_backup'@'localhost'");
-        QTest::newRow("mysql-5.7") << "5.7.44"
-                                   << QStringList { "GRANT RELOAD, LOCK TABLES, PROCESS, REPLICATION CLIENT ON *.* TO " + to };
+        QTest::newRow("mysql-5.7")
+            << "5.7.44"
+            << QStringList { "GRANT RELOAD, LOCK TABLES, PROCESS, REPLICATION CLIENT ON *.* TO " + to };
         QTest::newRow("mysql-8.0.23")
             << "8.0.23"
-            << QStringList { "GRANT BACKUP_ADMIN, RELOAD, LOCK TABLES, PROCESS, REPLICATION CLIENT ON *.* TO " + to,
+            << QStringList { "GRANT BACKUP_ADMIN, RELOAD, LOCK TABLES, PROCESS, REPLICATION CLIENT ON *.* TO "
+                       + to,
                    "GRANT SELECT ON performance_schema.log_status TO " + to,
                    "GRANT SELECT ON performance_schema.replication_group_members TO " + to };
         QTest::newRow("mysql-8.0.24")
             << "8.0.24"
-            << QStringList { "GRANT BACKUP_ADMIN, RELOAD, LOCK TABLES, PROCESS, REPLICATION CLIENT ON *.* TO " + to,
+            << QStringList { "GRANT BACKUP_ADMIN, RELOAD, LOCK TABLES, PROCESS, REPLICATION CLIENT ON *.* TO "
+                       + to,
                    "GRANT SELECT ON performance_schema.log_status TO " + to,
                    "GRANT SELECT ON performance_schema.replication_group_members TO " + to,
                    "GRANT SELECT ON performance_schema.keyring_component_status TO " + to };
         QTest::newRow("mariadb-10.11")
             << "10.11.19-MariaDB"
-            << QStringList { "GRANT RELOAD, PROCESS, LOCK TABLES, BINLOG MONITOR, SLAVE MONITOR ON *.* TO " + to };
-        QTest::newRow("mariadb-10.4") << "10.4.34-MariaDB"
-                                      << QStringList { "GRANT RELOAD, PROCESS, LOCK TABLES, REPLICATION CLIENT ON *.* TO " + to };
+            << QStringList { "GRANT RELOAD, PROCESS, LOCK TABLES, BINLOG MONITOR, SLAVE MONITOR ON *.* TO "
+                   + to };
+        QTest::newRow("mariadb-10.4")
+            << "10.4.34-MariaDB"
+            << QStringList { "GRANT RELOAD, PROCESS, LOCK TABLES, REPLICATION CLIENT ON *.* TO " + to };
     }
     void backupAccountGrants()
     {
         QFETCH(QString, version);
         QFETCH(QStringList, grants);
         const Dialect d(ServerVersion::parse(version));
-        QCOMPARE(BackupTool(d.version()).grants(d, d.account(QStringLiteral("replipair_backup"), QStringLiteral("localhost"))),
+        QCOMPARE(BackupTool(d.version())
+                     .grants(d, d.account(QStringLiteral("replipair_backup"), QStringLiteral("localhost"))),
             grants);
     }
 
@@ -263,22 +313,26 @@ private Q_SLOTS:
         p.backupTool = QStringLiteral("/usr/bin/xtrabackup");
         p.streamTool = QStringLiteral("/usr/bin/xbstream");
         const QString backup = PhysicalScript::backup(p), receive = PhysicalScript::receive(p);
-        QVERIFY2(backup.contains(QStringLiteral("'/usr/bin/xtrabackup' --defaults-file=\"$d/backup.cnf\" --backup "
-                                                "--stream=xbstream")),
+        QVERIFY2(
+            backup.contains(QStringLiteral("'/usr/bin/xtrabackup' --defaults-file=\"$d/backup.cnf\" --backup "
+                                           "--stream=xbstream")),
             qPrintable(backup));
-        QVERIFY2(receive.contains(QStringLiteral("'/usr/bin/xbstream' -x -C \"$d/data\"")), qPrintable(receive));
+        QVERIFY2(
+            receive.contains(QStringLiteral("'/usr/bin/xbstream' -x -C \"$d/data\"")), qPrintable(receive));
         QVERIFY2(receive.contains(QStringLiteral("'/usr/bin/xtrabackup' --prepare --target-dir=\"$d/data\"")),
             qPrintable(receive));
         QVERIFY(!(backup + receive).contains(QStringLiteral("mariadb")));
-        const QString cnf = QString::fromUtf8(PhysicalScript::optionFile(QStringLiteral("/run/mysqld/mysqld.sock"),
-            QStringLiteral("replipair_backup"), QStringLiteral("s3cr#t"), QStringLiteral("datadir=/var/lib/mysql\n"),
-            t.optionGroup()));
+        const QString cnf = QString::fromUtf8(PhysicalScript::optionFile(
+            QStringLiteral("/run/mysqld/mysqld.sock"), QStringLiteral("replipair_backup"),
+            QStringLiteral("s3cr#t"), QStringLiteral("datadir=/var/lib/mysql\n"), t.optionGroup()));
         QCOMPARE(cnf,
-            QStringLiteral("[client]\nsocket=\"/run/mysqld/mysqld.sock\"\nuser=\"replipair_backup\"\npassword=\"s3cr#t\"\n"
+            QStringLiteral("[client]\nsocket=\"/run/mysqld/"
+                           "mysqld.sock\"\nuser=\"replipair_backup\"\npassword=\"s3cr#t\"\n"
                            "[xtrabackup]\ndatadir=/var/lib/mysql\n"));
         // the receiver keeps its own server_uuid: its auto.cnf goes into the copy before the swap
-        const QString swap = PhysicalScript::swap(QStringLiteral("/var/lib/mysql"), QStringLiteral("/var/lib/old"),
-            QStringLiteral("/var/lib/new"), QStringLiteral("/run/mysqld/mysqld.pid"), QStringLiteral("true"));
+        const QString swap = PhysicalScript::swap(QStringLiteral("/var/lib/mysql"),
+            QStringLiteral("/var/lib/old"), QStringLiteral("/var/lib/new"),
+            QStringLiteral("/run/mysqld/mysqld.pid"), QStringLiteral("true"));
         QVERIFY(swap.indexOf(QStringLiteral("cp -p -- \"$dd/auto.cnf\" \"$new/auto.cnf\""))
             < swap.indexOf(QStringLiteral("mv -T -- \"$new\" \"$dd\"")));
         QVERIFY(swap.contains(QStringLiteral("auto.cnf")));
@@ -290,18 +344,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<qint64>("position");
         QTest::addColumn<QString>("gtid");
-        QTest::newRow("mysql-one-uuid") << "binlog.000003\t1234\t" + UuidA + ":1-5\n" << "binlog.000003" << qint64(1234)
-                                        << UuidA + ":1-5";
+        QTest::newRow("mysql-one-uuid") << "binlog.000003\t1234\t" + UuidA + ":1-5\n"
+                                        << "binlog.000003" << qint64(1234) << UuidA + ":1-5";
         QTest::newRow("mysql-two-uuids-two-lines")
-            << "mysql-bin.000012\t157\t" + UuidA + ":1-5,\n" + UuidB + ":1-7\n" << "mysql-bin.000012" << qint64(157)
-            << UuidA + ":1-5," + UuidB + ":1-7";
-        QTest::newRow("mysql-no-gtid") << "binlog.000001\t4\n" << "binlog.000001" << qint64(4) << "";
-        QTest::newRow("mariadb") << "mariadb-bin.000004 8812 0-1-5532" << "mariadb-bin.000004" << qint64(8812)
-                                 << "0-1-5532";
-        QTest::newRow("mariadb-two-domains") << "mariadb-bin.000004\t8812\t0-1-5532,1-2-17" << "mariadb-bin.000004"
-                                             << qint64(8812) << "0-1-5532,1-2-17";
-        QTest::newRow("empty") << "" << "" << qint64(0) << "";
-        QTest::newRow("garbage") << "binlog.000001 x" << "" << qint64(0) << "";
+            << "mysql-bin.000012\t157\t" + UuidA + ":1-5,\n" + UuidB + ":1-7\n"
+            << "mysql-bin.000012" << qint64(157) << UuidA + ":1-5," + UuidB + ":1-7";
+        QTest::newRow("mysql-no-gtid") << "binlog.000001\t4\n"
+                                       << "binlog.000001" << qint64(4) << "";
+        QTest::newRow("mariadb") << "mariadb-bin.000004 8812 0-1-5532"
+                                 << "mariadb-bin.000004" << qint64(8812) << "0-1-5532";
+        QTest::newRow("mariadb-two-domains") << "mariadb-bin.000004\t8812\t0-1-5532,1-2-17"
+                                             << "mariadb-bin.000004" << qint64(8812) << "0-1-5532,1-2-17";
+        QTest::newRow("empty") << ""
+                               << "" << qint64(0) << "";
+        QTest::newRow("garbage") << "binlog.000001 x"
+                                 << "" << qint64(0) << "";
     }
     void binlogInfoIsRead()
     {
@@ -320,14 +377,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("version");
         QTest::addColumn<QStringList>("statements");
         const QString set = UuidA + QStringLiteral(":1-5,") + UuidB + QStringLiteral(":1-7");
-        QTest::newRow("mysql-5.7") << "5.7.44" << QStringList { "RESET MASTER", "SET GLOBAL gtid_purged = '" + set + "'" };
-        QTest::newRow("mysql-8.0") << "8.0.36" << QStringList { "RESET MASTER", "SET GLOBAL gtid_purged = '" + set + "'" };
+        QTest::newRow("mysql-5.7") << "5.7.44"
+                                   << QStringList { "RESET MASTER",
+                                          "SET GLOBAL gtid_purged = '" + set + "'" };
+        QTest::newRow("mysql-8.0") << "8.0.36"
+                                   << QStringList { "RESET MASTER",
+                                          "SET GLOBAL gtid_purged = '" + set + "'" };
         QTest::newRow("mysql-8.4") << "8.4.3"
-                                   << QStringList { "RESET BINARY LOGS AND GTIDS", "SET GLOBAL gtid_purged = '" + set + "'" };
+                                   << QStringList { "RESET BINARY LOGS AND GTIDS",
+                                          "SET GLOBAL gtid_purged = '" + set + "'" };
         QTest::newRow("mysql-9.1") << "9.1.0"
-                                   << QStringList { "RESET BINARY LOGS AND GTIDS", "SET GLOBAL gtid_purged = '" + set + "'" };
+                                   << QStringList { "RESET BINARY LOGS AND GTIDS",
+                                          "SET GLOBAL gtid_purged = '" + set + "'" };
         QTest::newRow("mariadb") << "10.11.19-MariaDB"
-                                 << QStringList { "RESET MASTER", "SET GLOBAL gtid_binlog_state = '" + set + "'" };
+                                 << QStringList { "RESET MASTER",
+                                        "SET GLOBAL gtid_binlog_state = '" + set + "'" };
     }
     void receiverStartsAtTheCopysGtids()
     {
@@ -350,12 +414,16 @@ private Q_SLOTS:
         // the password only in the statement itself (a 0600 file on B's host), never in what is shown
         QCOMPARE(CloneStatements::cloneInstance(d, QStringLiteral("db-a.example"), 3306, pw, true),
             QStringLiteral("CLONE INSTANCE FROM 'replipair_clone'@'db-a.example':3306 IDENTIFIED BY '***'"));
-        QVERIFY(CloneStatements::cloneInstance(d, QStringLiteral("db-a.example"), 3306, pw, false).contains(d.literal(pw)));
-        QVERIFY(!CloneStatements::donorAccount(d, QStringLiteral("10.0.0.2"), pw, true).join(' ').contains(QStringLiteral("pw")));
+        QVERIFY(CloneStatements::cloneInstance(d, QStringLiteral("db-a.example"), 3306, pw, false)
+                    .contains(d.literal(pw)));
+        QVERIFY(!CloneStatements::donorAccount(d, QStringLiteral("10.0.0.2"), pw, true)
+                     .join(' ')
+                     .contains(QStringLiteral("pw")));
         QCOMPARE(CloneStatements::setDonorList(d, QStringLiteral("db-a.example:3306")),
             QStringLiteral("SET GLOBAL clone_valid_donor_list = 'db-a.example:3306'"));
         // put back as it was: unset is NULL
-        QCOMPARE(CloneStatements::setDonorList(d, QString()), QStringLiteral("SET GLOBAL clone_valid_donor_list = NULL"));
+        QCOMPARE(CloneStatements::setDonorList(d, QString()),
+            QStringLiteral("SET GLOBAL clone_valid_donor_list = NULL"));
         QVERIFY(CloneStatements::factsQuery().contains(QStringLiteral("information_schema.PLUGINS")));
     }
 
@@ -374,7 +442,8 @@ private Q_SLOTS:
             { "ERROR_MESSAGE", "Clone Donor Error: 1045 : Access denied" } };
         QString why;
         QVERIFY(!CloneStatements::coordinates(failed, &why));
-        QVERIFY2(why.contains(QStringLiteral("3862")) && why.contains(QStringLiteral("Access denied")), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("3862")) && why.contains(QStringLiteral("Access denied")),
+            qPrintable(why));
         QVERIFY(!CloneStatements::coordinates({}, &why));
         QCOMPARE(CloneStatements::NoSupervisorError, 3707);
     }
@@ -382,7 +451,8 @@ private Q_SLOTS:
     void cloneProgressIsRead()
     {
         const auto stage = [](const char* name, const char* state, qint64 estimate, qint64 data) {
-            return SqlRow { { "STAGE", name }, { "STATE", state }, { "ESTIMATE", estimate }, { "DATA", data } };
+            return SqlRow { { "STAGE", name }, { "STATE", state }, { "ESTIMATE", estimate },
+                { "DATA", data } };
         };
         CopyProgress p = CloneStatements::progress({ stage("DROP DATA", "Completed", 0, 0),
             stage("FILE COPY", "In Progress", 1000000, 400000), stage("PAGE COPY", "Not Started", 0, 0) });
@@ -390,9 +460,95 @@ private Q_SLOTS:
         QCOMPARE(p.estimatedBytes, qint64(1000000));
         QVERIFY(p.byBytes);
         QVERIFY(!p.finished);
-        p = CloneStatements::progress({ stage("FILE COPY", "Completed", 1000000, 1000000),
-            stage("RECOVERY", "Completed", 0, 0) });
+        p = CloneStatements::progress(
+            { stage("FILE COPY", "Completed", 1000000, 1000000), stage("RECOVERY", "Completed", 0, 0) });
         QVERIFY(p.finished);
+    }
+
+    void cloneJobKeepsThePasswordOffTheCommandLine()
+    {
+        // a stand-in mysql client on the PATH notes its arguments and what it reads
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString d = dir.path();
+        QFile client(d + QStringLiteral("/mysql"));
+        QVERIFY(client.open(QIODevice::WriteOnly));
+        client.write(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/args\"\ncat > \"$(dirname "
+            "\"$0\")/stdin\"\n"
+            "echo 'ERROR 3707 (HY000) at line 1: Restart server failed (mysqld is not managed by supervisor "
+            "process).' >&2\nexit 1\n");
+        client.close();
+        client.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const Dialect dialect(ServerVersion::parse(QStringLiteral("8.0.36")));
+        const QString statement = CloneStatements::cloneInstance(dialect, QStringLiteral("db-a"), 3306,
+                                      QStringLiteral("secret-pw"), false)
+            + QStringLiteral(";\n");
+        QFile sql(d + QStringLiteral("/clone.sql"));
+        QVERIFY(sql.open(QIODevice::WriteOnly));
+        sql.write(statement.toUtf8());
+        sql.close();
+        QProcess sh;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PATH"), d + QStringLiteral(":/usr/bin:/bin"));
+        sh.setProcessEnvironment(env);
+        sh.start(QStringLiteral("sh"), { QStringLiteral("-c"), CloneStatements::clientJob(d) });
+        QVERIFY(sh.waitForFinished(10000));
+        QCOMPARE(sh.exitCode(), 1);
+        QFile args(d + QStringLiteral("/args")), in(d + QStringLiteral("/stdin"));
+        QVERIFY(args.open(QIODevice::ReadOnly) && in.open(QIODevice::ReadOnly));
+        const QByteArray argv = args.readAll();
+        QCOMPARE(argv, "--defaults-file=" + d.toUtf8() + "/clone.cnf\n--batch\n");
+        QVERIFY(!argv.contains("secret-pw"));
+        QCOMPARE(QString::fromUtf8(in.readAll()), statement);
+        QCOMPARE(CloneStatements::clientError(sh.readAllStandardError()), CloneStatements::NoSupervisorError);
+        QCOMPARE(CloneStatements::clientError("ERROR 2013 (HY000) at line 1: Lost connection to MySQL server "
+                                              "during query\n"),
+            2013);
+        QCOMPARE(CloneStatements::clientError(""), 0);
+    }
+
+    void planNamesTheTool_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("clone");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("grant");
+        QTest::newRow("mariadb")
+            << "10.11.19-MariaDB" << false
+            << "mariadb-backup --backup --stream=xbstream on A's host, carried over SSH into "
+               "mbstream -x next to B's data folder, mariadb-backup --prepare"
+            << "BINLOG MONITOR";
+        QTest::newRow("mysql-8.0-xtrabackup")
+            << "8.0.36" << false
+            << "xtrabackup --backup --stream=xbstream on A's host, carried over SSH into xbstream -x next to "
+               "B's data folder, xtrabackup --prepare"
+            << "GRANT BACKUP_ADMIN, RELOAD";
+        QTest::newRow("mysql-8.0-clone")
+            << "8.0.36" << true
+            << "CLONE INSTANCE FROM 'replipair_clone'@'db-a':3306 IDENTIFIED BY '***' "
+               "run on B"
+            << "GRANT CLONE_ADMIN ON *.* TO 'replipair_clone'@'localhost'";
+    }
+    void planNamesTheTool()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, clone);
+        QFETCH(QString, title);
+        QFETCH(QString, grant);
+        PhysicalCopyCheck c = pair(version, QStringLiteral("version %1-1").arg(version), clone);
+        PairProfile p = profile();
+        p.servers[0].host = QStringLiteral("db-a");
+        p.servers[1].host = QStringLiteral("db-b");
+        c.judge(p, true);
+        QCOMPARE(c.way == PhysicalCopyCheck::Way::Clone, clone);
+        const PhysicalPlan plan = PhysicalPlan::of(c, p);
+        QVERIFY2(plan.title.contains(title), qPrintable(plan.title));
+        QVERIFY2(
+            plan.sql.join(QLatin1Char('\n')).contains(grant), qPrintable(plan.sql.join(QLatin1Char('\n'))));
+        QVERIFY(!plan.sql.join(QLatin1Char(' ')).contains(QStringLiteral("IDENTIFIED BY ''")));
+        // CLONE keeps nothing of B's old data, and says so
+        QCOMPARE(plan.undo.contains(QStringLiteral("not kept")), clone);
     }
 };
 
