@@ -235,8 +235,8 @@ void PhysicalCopyCheck::judge(const PairProfile& profile, bool oldDataMayGo)
             toolFindings << error(name, QStringLiteral("backup-tool-missing"),
                 PhysicalCopyCheck::tr("%1 not found on %2's host (in the PATH of the login RepliPair uses)")
                     .arg(missing.join(QStringLiteral(", ")), name),
-                PhysicalCopyCheck::tr("%1 on %2's host; or use \"copyMethod\": \"logical\"")
-                    .arg(tool.installHint(), name));
+                PhysicalCopyCheck::tr("on %1's host, %2; or use \"copyMethod\": \"logical\"")
+                    .arg(name, tool.installHint()));
             continue;
         }
         if (const QString why = tool.versionProblem(f.toolVersion); !why.isEmpty())

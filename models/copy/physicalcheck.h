@@ -54,10 +54,10 @@ public:
     bool targetAdminOnSource = true; ///< the receiver's admin login is among the source's accounts
     QList<Finding> findings;
 
-    /** @p oldDataMayGo: the admin agreed that the receiver's old data is not kept (rebuild --no-save,
-     *  setup's copy), which CLONE needs; else a pair that only CLONE could copy is refused. */
+    /** @p oldDataMayGo: the admin agreed that the receiver's old data is not kept (rebuild --no-save),
+     *  which CLONE needs; else a pair that only CLONE could copy is refused. */
     static Result<PhysicalCopyCheck> gather(
-        const PairProfile& profile, int source, ServerWorker* const (&workers)[2], bool oldDataMayGo = true);
+        const PairProfile& profile, int source, ServerWorker* const (&workers)[2], bool oldDataMayGo = false);
     /** The verdicts on facts already read (gather()'s second half). */
     void judge(const PairProfile& profile, bool oldDataMayGo);
     /** The tool that copies, in the plan's words: "mariadb-backup", "xtrabackup 8.0", "CLONE INSTANCE". */

@@ -99,6 +99,7 @@ Result<CopyResult> PhysicalCopy::run(
         putBack(check, undo, problems);
     if (clone)
         cloneCleanUp(undo, problems);
+    m_receiverDataLost = !result && undo.cloneStarted;
     cleanUp(undo, problems);
     if (!result) {
         StepError e = result.error();

@@ -39,6 +39,10 @@ public:
      *  the receiver's old data folder, kept beside the new one; databases is empty (all of them). */
     Result<CopyResult> run(const PhysicalCopyCheck& check, const ProgressFn& progress, const InfoFn& info);
 
+    /** After a failed run(): the receiver's data is in an unknown state (a CLONE begun and cut short: it
+     *  replaces the data in place, nothing to put back). */
+    bool receiverDataLost() const { return m_receiverDataLost; }
+
     /** The temporary account the backup logs in with, on the source (and, copied, on the receiver). */
     static QString accountName() { return QStringLiteral("replipair_backup"); }
 
@@ -73,7 +77,7 @@ private:
     /** Waits for the clone's job on the receiver's host, with clone_progress; its output. */
     Result<QByteArray> awaitClone(const PhysicalCopyCheck& check, Undo& undo, qint64& bytes);
     /** The receiver back after the clone (restarted by itself, or with its restart command). */
-    Result<void> cloneRestarted(const PhysicalServerFacts& receiver, const QByteArray& clientOutput);
+    Result<SqlRow> cloneRestarted(const PhysicalServerFacts& receiver, const QByteArray& clientOutput);
     void cloneCleanUp(Undo& undo, QStringList& problems);
     Result<void> failIfCancelled() const;
     int intent(int server, const QString& action, const QJsonObject& undo, bool lasting = false);
@@ -94,4 +98,5 @@ private:
     int m_pollMs = 1000;
     ProgressFn m_progress;
     InfoFn m_info;
+    bool m_receiverDataLost = false;
 };

@@ -44,25 +44,19 @@ Result<CopyResult> PhysicalCopy::cloneSteps(const PhysicalCopyCheck& check, Undo
     auto output = awaitClone(check, undo, bytes);
     if (!output)
         return std::unexpected(output.error());
-    if (auto r = cloneRestarted(check.servers[target], *output); !r)
-        return std::unexpected(r.error());
-    const qint64 clonedMs = t.elapsed();
-    auto status = on(target, [](ServerContext& ctx) -> Result<QList<SqlRow>> {
-        if (!ctx.sql || !ctx.sql->isOpen())
-            if (auto c = ctx.connect(); !c)
-                return std::unexpected(c.error());
-        return ctx.sql->query(CloneStatements::statusQuery());
-    });
+    auto status = cloneRestarted(check.servers[target], *output);
     if (!status)
         return std::unexpected(status.error());
+    const qint64 clonedMs = t.elapsed();
     QString why;
-    const auto coords = CloneStatements::coordinates(status->value(0), &why);
+    const auto coords = CloneStatements::coordinates(*status, &why);
     if (!coords)
         return stepFailure(to, StepId::Copy,
             PhysicalCopy::tr("the clone did not complete on %1: %2. Its data directory is in an unknown "
                              "state: copy it again")
                 .arg(to, why));
-    undo.swapped = true; // the receiver runs on the donor's data: its own CLONE account went with its old data
+    undo.swapped
+        = true; // the receiver runs on the donor's data: its own CLONE account went with its old data
     undo.targetAccountMade = false;
     release(target, undo.targetAccountIntent);
     inform(m_source,
@@ -132,19 +126,20 @@ Result<void> PhysicalCopy::openClone(const PhysicalCopyCheck& check, Undo& undo)
     undo.params.targetDir = *dir;
     recordWorkFolder(target, *dir, undo.targetFolderIntent, undo.targetJobIntent, undo.targetJob);
     RemoteJob* job = &*undo.targetJob;
-    const QByteArray cnf = PhysicalScript::optionFile(check.servers[target].socket, CloneStatements::accountName(),
-        password, QString(), QStringLiteral("mysql"));
+    const QByteArray cnf = PhysicalScript::optionFile(check.servers[target].socket,
+        CloneStatements::accountName(), password, QString(), QStringLiteral("mysql"));
     auto started = on(target,
-        [job, cnf, d = *dir, name = to.name, host = from.effectivePeerHost(), port = from.port, donorPassword](
-            ServerContext& ctx) -> Result<void> {
+        [job, cnf, d = *dir, name = to.name, host = from.effectivePeerHost(), port = from.port,
+            donorPassword](ServerContext& ctx) -> Result<void> {
             auto shell = ctx.hostShell();
             if (!shell)
                 return std::unexpected(shell.error());
             const QByteArray sql
-                = (CloneStatements::cloneInstance(ctx.dialect, host, port, donorPassword, false) + QStringLiteral(";\n"))
+                = (CloneStatements::cloneInstance(ctx.dialect, host, port, donorPassword, false)
+                    + QStringLiteral(";\n"))
                       .toUtf8();
-            for (const auto& [file, content] :
-                { std::pair { QStringLiteral("/clone.cnf"), cnf }, std::pair { QStringLiteral("/clone.sql"), sql } })
+            for (const auto& [file, content] : { std::pair { QStringLiteral("/clone.cnf"), cnf },
+                     std::pair { QStringLiteral("/clone.sql"), sql } })
                 if (auto r = RemoteJob::writePrivateFile(**shell, name, StepId::Copy, d + file, content); !r)
                     return r;
             return job->start(**shell, QStringLiteral("clone"), CloneStatements::clientJob(d));
@@ -181,10 +176,12 @@ Result<QByteArray> PhysicalCopy::awaitClone(const PhysicalCopyCheck& check, Undo
                                  "unknown state; copy it again")
                     .arg(to));
         }
-        auto state = onShell(target, [job, ms = m_pollMs](HostShell& shell) { return job->state(shell, ms); });
+        auto state
+            = onShell(target, [job, ms = m_pollMs](HostShell& shell) { return job->state(shell, ms); });
         if (!state)
             return std::unexpected(state.error());
-        auto rows = on(target, [](ServerContext& ctx) { return ctx.sql->query(CloneStatements::progressQuery()); });
+        auto rows
+            = on(target, [](ServerContext& ctx) { return ctx.sql->query(CloneStatements::progressQuery()); });
         if (rows && !rows->isEmpty()) {
             CopyProgress p = CloneStatements::progress(*rows);
             if (p.estimatedBytes == 0)
@@ -201,22 +198,41 @@ Result<QByteArray> PhysicalCopy::awaitClone(const PhysicalCopyCheck& check, Undo
     }
 }
 
-Result<void> PhysicalCopy::cloneRestarted(const PhysicalServerFacts& receiver, const QByteArray& clientOutput)
+Result<SqlRow> PhysicalCopy::cloneRestarted(
+    const PhysicalServerFacts& receiver, const QByteArray& clientOutput)
 {
     const int target = 1 - m_source;
     const QString to = m_profile.servers[target].name;
+    // the clone's end as the receiver records it (kept across its restart); none while it still answers
+    // from before the restart, or is restarting
+    const auto ended = [this, target]() -> std::optional<SqlRow> {
+        auto rows = on(target, [](ServerContext& ctx) -> Result<QList<SqlRow>> {
+            if (auto c = ctx.connect(5); !c)
+                return std::unexpected(c.error());
+            return ctx.sql->query(CloneStatements::statusQuery());
+        });
+        if (!rows || rows->isEmpty()
+            || rows->value(0).value(QStringLiteral("STATE")).toString() == QLatin1String("In Progress"))
+            return std::nullopt;
+        return rows->value(0);
+    };
     // no monitoring process restarts it (error 3707): the clone is complete, the server stopped
     if (CloneStatements::clientError(clientOutput) != CloneStatements::NoSupervisorError) {
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < m_profile.servers[target].restartTimeoutSeconds * 1000LL) {
-            if (on(target, [](ServerContext& ctx) { return ctx.connect(5); }))
-                return {};
+            if (const auto row = ended())
+                return *row;
             QThread::msleep(200);
         }
     }
     inform(target, PhysicalCopy::tr("%1 did not restart by itself after the clone: starting it").arg(to));
-    return restartWith(receiver, receiver.restartCommand, true);
+    if (auto r = restartWith(receiver, receiver.restartCommand, true); !r)
+        return std::unexpected(r.error());
+    if (const auto row = ended())
+        return *row;
+    return stepFailure(to, StepId::Copy,
+        PhysicalCopy::tr("%1 answers again but its clone_status does not show the clone's end").arg(to));
 }
 
 void PhysicalCopy::cloneCleanUp(Undo& undo, QStringList& problems)
@@ -227,7 +243,9 @@ void PhysicalCopy::cloneCleanUp(Undo& undo, QStringList& problems)
         return;
     auto done = on(target, [&undo](ServerContext& ctx) -> Result<void> {
         if (undo.donorList)
-            if (auto r = execUnlogged(ctx, { CloneStatements::setDonorList(ctx.dialect, *undo.donorList) }, {}); !r)
+            if (auto r
+                = execUnlogged(ctx, { CloneStatements::setDonorList(ctx.dialect, *undo.donorList) }, {});
+                !r)
                 return r;
         if (!undo.targetAccountMade)
             return {};
@@ -235,14 +253,16 @@ void PhysicalCopy::cloneCleanUp(Undo& undo, QStringList& problems)
         return execUnlogged(ctx, drop, drop);
     });
     if (!done) {
-        problems << PhysicalCopy::tr("could not put %1's clone settings back (clone_valid_donor_list, the account "
-                                     "%2@localhost): %3")
+        problems << PhysicalCopy::tr(
+            "could not put %1's clone settings back (clone_valid_donor_list, the account "
+            "%2@localhost): %3")
                         .arg(to, CloneStatements::accountName(), done.error().text);
         return;
     }
     release(target, undo.targetAccountIntent);
     if (undo.cloneStarted && undo.swapped == false)
-        problems << PhysicalCopy::tr("%1's data directory is in an unknown state after the clone was cut short: "
-                                     "copy it again (rebuild %1)")
+        problems << PhysicalCopy::tr(
+            "%1's data directory is in an unknown state after the clone was cut short: "
+            "copy it again (rebuild %1)")
                         .arg(to);
 }

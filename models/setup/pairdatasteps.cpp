@@ -97,7 +97,8 @@ QList<Finding> PairDataSteps::preflight(
     if (m_profile.copyMethod == CopyMethod::Logical)
         return out;
     const QString to = m_profile.servers[1 - source].name;
-    auto physical = PhysicalCopyCheck::gather(m_profile, source, workers);
+    // setup's physical copy keeps the receiver's old data folder: XtraBackup on MySQL, never CLONE
+    auto physical = PhysicalCopyCheck::gather(m_profile, source, workers, false);
     if (!physical) {
         out << Finding { m_profile.copyMethod == CopyMethod::Physical ? Finding::Severity::Error
                                                                       : Finding::Severity::Warning,
