@@ -2,6 +2,8 @@
 
 #include "common/shellquote.h"
 #include "common/stepid.h"
+#include "copy/backuptool.h"
+#include "copy/clonestatements.h"
 #include "host/restartdetector.h"
 #include "host/serverprocess.h"
 #include "host/serverworker.h"
@@ -63,12 +65,19 @@ Result<PhysicalServerFacts> readFacts(ServerContext& ctx, bool target)
     auto shell = ctx.hostShell();
     if (!shell)
         return std::unexpected(shell.error());
-    auto tools = (*shell)->run(
-        QStringLiteral("b=$(command -v mariadb-backup || command -v mariabackup)\n"
-                       "echo \"backup=$b\"\n"
-                       "echo \"stream=$(command -v mbstream)\"\n"
-                       "[ -n \"$b\" ] && echo \"version=$(\"$b\" --version 2>&1 | head -n 1)\"\n"
-                       "exit 0\n"),
+    const BackupTool tool(ServerVersion::parse(f.version));
+    QStringList lookups;
+    for (const QString& name : tool.backupNames())
+        lookups << QStringLiteral("command -v %1").arg(name);
+    // the line that names the version: xtrabackup may print the options it read first
+    auto tools = (*shell)->run(QStringLiteral("b=$(%1)\n"
+                                              "echo \"backup=$b\"\n"
+                                              "echo \"stream=$(command -v %2)\"\n"
+                                              "[ -n \"$b\" ] && echo \"version=$(\"$b\" --version 2>&1 | "
+                                              "grep -m 1 -E 'version|based on' || \"$b\" --version 2>&1 | "
+                                              "head -n 1)\"\n"
+                                              "exit 0\n")
+                                   .arg(lookups.join(QStringLiteral(" || ")), tool.streamName()),
         30000);
     if (!tools)
         return std::unexpected(tools.error());
@@ -79,7 +88,15 @@ Result<PhysicalServerFacts> readFacts(ServerContext& ctx, bool target)
         else if (line.startsWith(QLatin1String("stream=")))
             f.streamTool = value;
         else if (line.startsWith(QLatin1String("version=")))
-            f.toolVersion = PhysicalCopyCheck::toolServerVersion(value);
+            f.toolVersion = BackupTool::versionIn(value);
+    }
+    // MySQL's clone plugin and the platform CLONE requires the same on both sides (none on MariaDB)
+    if (auto clone
+        = tool.isXtraBackup() ? ctx.sql->query(CloneStatements::factsQuery()) : Result<QList<SqlRow>>();
+        clone && !clone->isEmpty()) {
+        const SqlRow row = clone->value(0);
+        f.cloneActive = row.value(QStringLiteral("clone_status")).toString() == QLatin1String("ACTIVE");
+        f.platform = row.value(QStringLiteral("platform")).toString();
     }
     if (target) {
         if (ctx.profile.restartCommand != QLatin1String("auto")) {
@@ -106,10 +123,7 @@ QString PhysicalCopyCheck::majorOf(const QString& version)
 
 QString PhysicalCopyCheck::toolServerVersion(const QString& versionOutput)
 {
-    // "mariadb-backup based on MariaDB server 10.11.19-MariaDB debian-linux-gnu (x86_64)"
-    static const QRegularExpression re(QStringLiteral("server\\s+(\\d+\\.\\d+\\.\\d+)"));
-    const auto m = re.match(versionOutput);
-    return m.hasMatch() ? m.captured(1) : QString();
+    return BackupTool::versionIn(versionOutput);
 }
 
 bool PhysicalCopyCheck::hasErrors() const
@@ -120,14 +134,25 @@ bool PhysicalCopyCheck::hasErrors() const
     return false;
 }
 
+QString PhysicalCopyCheck::toolName() const
+{
+    if (way == Way::Clone)
+        return QStringLiteral("CLONE INSTANCE");
+    const BackupTool tool(ServerVersion::parse(servers[source].version));
+    return tool.isXtraBackup() ? QStringLiteral("xtrabackup %1").arg(tool.series())
+                               : tool.backupNames().value(0);
+}
+
 bool PhysicalCopyCheck::toolsPresent() const
 {
+    if (way == Way::Clone)
+        return true;
     return !servers[0].backupTool.isEmpty() && !servers[0].streamTool.isEmpty()
         && !servers[1].backupTool.isEmpty() && !servers[1].streamTool.isEmpty();
 }
 
 Result<PhysicalCopyCheck> PhysicalCopyCheck::gather(
-    const PairProfile& profile, int source, ServerWorker* const (&workers)[2])
+    const PairProfile& profile, int source, ServerWorker* const (&workers)[2], bool oldDataMayGo)
 {
     PhysicalCopyCheck c;
     c.source = source;
@@ -139,7 +164,7 @@ Result<PhysicalCopyCheck> PhysicalCopyCheck::gather(
             return std::unexpected(facts.error());
         c.servers[i] = *facts;
     }
-    const ServerProfile &from = profile.servers[source], &to = profile.servers[target];
+    const ServerProfile& to = profile.servers[target];
     auto sizes = workers[source]->run([user = to.adminUser](
                                           ServerContext& ctx) -> Result<QPair<qint64, int>> {
         auto bytes = ctx.sql->scalar(QStringLiteral(
@@ -180,80 +205,92 @@ Result<PhysicalCopyCheck> PhysicalCopyCheck::gather(
     c.targetFreeBytes = space->first;
     c.targetDataBytes = space->second;
 
-    for (int i = 0; i < 2; ++i) {
-        const PhysicalServerFacts& f = c.servers[i];
+    c.targetAdminOnSource = sizes->second > 0;
+    c.judge(profile, oldDataMayGo);
+    return c;
+}
+
+void PhysicalCopyCheck::judge(const PairProfile& profile, bool oldDataMayGo)
+{
+    findings.clear();
+    const int target = 1 - source;
+    const ServerProfile &from = profile.servers[source], &to = profile.servers[target];
+    const PhysicalServerFacts& t = servers[target];
+    const QString parent = QFileInfo(t.dataDir).absolutePath();
+    // MySQL: CLONE where it can copy this pair and B's old data may go (CLONE keeps nothing of it), else
+    // XtraBackup; MariaDB: mariadb-backup. Never the one flavor's tool for the other's server.
+    cloneProblem = CloneStatements::problem(servers[source], t, from.name, to.name);
+    way = cloneProblem.isEmpty() && oldDataMayGo ? Way::Clone : Way::BackupTool;
+    QList<Finding> toolFindings;
+    for (int i = 0; way == Way::BackupTool && i < 2; ++i) {
+        const PhysicalServerFacts& f = servers[i];
         const QString name = profile.servers[i].name;
-        if (!f.version.contains(QLatin1String("MariaDB"), Qt::CaseInsensitive)) {
-            c.findings << error(name, QStringLiteral("physical-copy-mysql"),
-                PhysicalCopyCheck::tr("%1 is a MySQL server (%2): the physical copy runs MariaDB's "
-                                      "mariadb-backup only")
-                    .arg(name, f.version),
-                PhysicalCopyCheck::tr("use \"copyMethod\": \"logical\""));
-            continue;
-        }
+        const BackupTool tool(ServerVersion::parse(f.version));
         QStringList missing;
         if (f.backupTool.isEmpty())
-            missing << QStringLiteral("mariadb-backup");
+            missing << tool.backupNames().value(0);
         if (f.streamTool.isEmpty())
-            missing << QStringLiteral("mbstream");
+            missing << tool.streamName();
         if (!missing.isEmpty()) {
-            c.findings << error(name, QStringLiteral("backup-tool-missing"),
+            toolFindings << error(name, QStringLiteral("backup-tool-missing"),
                 PhysicalCopyCheck::tr("%1 not found on %2's host (in the PATH of the login RepliPair uses)")
                     .arg(missing.join(QStringLiteral(", ")), name),
-                PhysicalCopyCheck::tr("install the package mariadb-backup on %1's host (Debian/Ubuntu: "
-                                      "apt-get install mariadb-backup; RHEL: dnf install MariaDB-backup), "
-                                      "the same version as the server (%2); or use \"copyMethod\": "
-                                      "\"logical\"")
-                    .arg(name, majorOf(f.version)));
+                PhysicalCopyCheck::tr("on %1's host, %2; or use \"copyMethod\": \"logical\"")
+                    .arg(name, tool.installHint()));
             continue;
         }
-        if (majorOf(f.toolVersion) != majorOf(f.version))
-            c.findings << error(name, QStringLiteral("backup-tool-version"),
-                PhysicalCopyCheck::tr("%1 on %2's host is built for MariaDB %3, the server is %4: a backup "
-                                      "tool of another major version cannot copy it")
-                    .arg(f.backupTool, name,
-                        f.toolVersion.isEmpty() ? PhysicalCopyCheck::tr("unknown") : f.toolVersion,
-                        f.version),
-                PhysicalCopyCheck::tr("install the mariadb-backup package of the server's version (%1)")
-                    .arg(majorOf(f.version)));
+        if (const QString why = tool.versionProblem(f.toolVersion); !why.isEmpty())
+            toolFindings << error(name, QStringLiteral("backup-tool-version"),
+                PhysicalCopyCheck::tr("%1 on %2's host: %3").arg(f.backupTool, name, why),
+                tool.installHint());
     }
-    if (majorOf(c.servers[0].version) != majorOf(c.servers[1].version))
-        c.findings << error(to.name, QStringLiteral("physical-copy-versions"),
+    if (!cloneProblem.isEmpty() || way == Way::Clone)
+        findings += toolFindings;
+    else if (!toolFindings.isEmpty())
+        // only CLONE could copy, and the admin asked to keep B's old data
+        findings << error(to.name, QStringLiteral("clone-keeps-no-old-data"),
+            PhysicalCopyCheck::tr("XtraBackup cannot copy here (%1) and MySQL's CLONE replaces %2's data "
+                                  "directory in place: %2's old data would not be kept")
+                .arg(toolFindings.value(0).text, to.name),
+            PhysicalCopyCheck::tr("rebuild without keeping the old data (--no-save), or %1")
+                .arg(toolFindings.value(0).fix));
+    if (majorOf(servers[0].version) != majorOf(servers[1].version)
+        || ServerVersion::parse(servers[0].version).flavor != ServerVersion::parse(servers[1].version).flavor)
+        findings << error(to.name, QStringLiteral("physical-copy-versions"),
             PhysicalCopyCheck::tr("%1 runs %2 and %3 runs %4: a physical copy needs the same major version")
-                .arg(from.name, c.servers[source].version, to.name, t.version),
+                .arg(from.name, servers[source].version, to.name, t.version),
             PhysicalCopyCheck::tr("use \"copyMethod\": \"logical\""));
-    if (sizes->second == 0)
-        c.findings << error(from.name, QStringLiteral("physical-copy-admin"),
+    if (!targetAdminOnSource)
+        findings << error(from.name, QStringLiteral("physical-copy-admin"),
             PhysicalCopyCheck::tr("%1 has no account named %2: a physical copy gives %3 %1's accounts, and "
                                   "RepliPair could no longer log in to %3")
                 .arg(from.name, to.adminUser, to.name),
             PhysicalCopyCheck::tr("create %1 on %2 with the same password as on %3, or use \"copyMethod\": "
                                   "\"logical\"")
                 .arg(to.adminUser, from.name, to.name));
-    if (c.targetFreeBytes == -2)
-        c.findings << error(to.name, QStringLiteral("physical-copy-folder"),
+    if (targetFreeBytes == -2)
+        findings << error(to.name, QStringLiteral("physical-copy-folder"),
             PhysicalCopyCheck::tr("%1 cannot be written on %2's host: the copy is put there, next to the "
                                   "data folder, to be swapped in")
                 .arg(parent, to.name),
             PhysicalCopyCheck::tr("log in as the owner of %1, or set \"sudo\": true").arg(parent));
-    else if (c.targetFreeBytes >= 0 && c.targetFreeBytes < c.sourceBytes + c.sourceBytes / 10)
-        c.findings << error(to.name, QStringLiteral("physical-copy-space"),
+    else if (targetFreeBytes >= 0 && targetFreeBytes < sourceBytes + sourceBytes / 10)
+        findings << error(to.name, QStringLiteral("physical-copy-space"),
             PhysicalCopyCheck::tr("%1 free next to %2's data folder, the copy needs about %3")
-                .arg(QLocale::c().formattedDataSize(c.targetFreeBytes, 1, QLocale::DataSizeTraditionalFormat),
+                .arg(QLocale::c().formattedDataSize(targetFreeBytes, 1, QLocale::DataSizeTraditionalFormat),
                     to.name,
                     QLocale::c().formattedDataSize(
-                        c.sourceBytes + c.sourceBytes / 10, 1, QLocale::DataSizeTraditionalFormat)),
+                        sourceBytes + sourceBytes / 10, 1, QLocale::DataSizeTraditionalFormat)),
             PhysicalCopyCheck::tr("free space on %1's host").arg(to.name));
     if (t.restartCommand.isEmpty())
-        c.findings << error(to.name, QStringLiteral("physical-copy-restart"),
+        findings << error(to.name, QStringLiteral("physical-copy-restart"),
             PhysicalCopyCheck::tr("no way to start %1 again is known: the physical copy stops it to swap "
                                   "its data folder")
                 .arg(to.name),
             PhysicalCopyCheck::tr("set \"restartCommand\" for %1").arg(to.name));
     if (t.pidFile.isEmpty())
-        c.findings << error(to.name, QStringLiteral("physical-copy-pid-file"),
+        findings << error(to.name, QStringLiteral("physical-copy-pid-file"),
             PhysicalCopyCheck::tr("%1 has no pid file: the copy cannot stop it to swap its data folder")
                 .arg(to.name),
             {});
-    return c;
 }

@@ -2,6 +2,7 @@
 
 #include "common/shellquote.h"
 #include "common/stepid.h"
+#include "copy/backuptool.h"
 #include "copy/physicalcopyparts.h"
 #include "copy/physicalscript.h"
 #include "host/remotejob.h"
@@ -91,10 +92,14 @@ Result<CopyResult> PhysicalCopy::run(
     Undo undo;
     undo.params.backupTool = check.servers[m_source].backupTool;
     undo.params.streamTool = check.servers[1 - m_source].streamTool;
-    Result<CopyResult> result = steps(check, undo);
+    const bool clone = check.way == PhysicalCopyCheck::Way::Clone;
+    Result<CopyResult> result = clone ? cloneSteps(check, undo) : steps(check, undo);
     QStringList problems;
-    if (!result)
+    if (!result && !clone)
         putBack(check, undo, problems);
+    if (clone)
+        cloneCleanUp(undo, problems);
+    m_receiverDataLost = !result && undo.cloneStarted;
     cleanUp(undo, problems);
     if (!result) {
         StepError e = result.error();
@@ -134,18 +139,8 @@ Result<CopyResult> PhysicalCopy::steps(const PhysicalCopyCheck& check, Undo& und
     // must come back) is acted on now: run() swaps the old data folder back in
     if (auto r = failIfCancelled(); !r)
         return std::unexpected(r.error());
-    const int target = 1 - m_source;
     // the receiver runs on the copy: the backup's account came with it, and goes (not replicated)
-    auto own = on(target, [](ServerContext& ctx) -> Result<BinlogCoordinates> {
-        if (!ctx.sql || !ctx.sql->isOpen())
-            if (auto c = ctx.connect(); !c)
-                return std::unexpected(c.error());
-        if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
-            return std::unexpected(r.error());
-        ctx.sql->exec(ctx.dialect.dropUser(accountName(), QStringLiteral("localhost")));
-        ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
-        return ReplicationSteps::readCoordinates(ctx);
-    });
+    auto own = receiverCoordinates(accountName(), QStringLiteral("localhost"));
     if (!own)
         return std::unexpected(own.error());
     CopyResult result;
@@ -155,6 +150,21 @@ Result<CopyResult> PhysicalCopy::steps(const PhysicalCopyCheck& check, Undo& und
     result.elapsedMs = streamedMs;
     result.savedCopy = undo.oldDir;
     return result;
+}
+
+Result<BinlogCoordinates> PhysicalCopy::receiverCoordinates(
+    const QString& copiedUser, const QString& copiedHost)
+{
+    return on(1 - m_source, [copiedUser, copiedHost](ServerContext& ctx) -> Result<BinlogCoordinates> {
+        if (!ctx.sql || !ctx.sql->isOpen())
+            if (auto c = ctx.connect(); !c)
+                return std::unexpected(c.error());
+        if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
+            return std::unexpected(r.error());
+        ctx.sql->exec(ctx.dialect.dropUser(copiedUser, copiedHost));
+        ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
+        return ReplicationSteps::readCoordinates(ctx);
+    });
 }
 
 Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo)
@@ -174,12 +184,12 @@ Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo
         { { QStringLiteral("user"), accountName() },
             { QStringLiteral("host"), QStringLiteral("localhost") } });
     const QString cnf = *dir + QStringLiteral("/backup.cnf");
-    const QByteArray options = PhysicalScript::optionFile(
-        check.servers[m_source].socket, accountName(), password, check.servers[m_source].layout);
-    return on(m_source, [password, cnf, options, name](ServerContext& ctx) -> Result<void> {
+    const BackupTool tool(ServerVersion::parse(check.servers[m_source].version));
+    const QByteArray options = PhysicalScript::optionFile(check.servers[m_source].socket, accountName(),
+        password, check.servers[m_source].layout, tool.optionGroup());
+    return on(m_source, [password, cnf, options, name, tool](ServerContext& ctx) -> Result<void> {
         const Dialect& d = ctx.dialect;
         const QString account = d.account(accountName(), QStringLiteral("localhost"));
-        const bool monitor = d.version().atLeast(10, 5, 2);
         ctx.sql->setStep(StepId::Copy);
         if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
             return r;
@@ -188,11 +198,9 @@ Result<void> PhysicalCopy::openSource(const PhysicalCopyCheck& check, Undo& undo
             made = ctx.sql->exec(
                 QStringLiteral("CREATE USER %1 IDENTIFIED BY %2").arg(account, d.literal(password)),
                 QStringLiteral("CREATE USER %1 IDENTIFIED BY '***'").arg(account));
-        if (made)
-            made = ctx.sql->exec(QStringLiteral("GRANT RELOAD, PROCESS, LOCK TABLES, %1 ON *.* TO %2")
-                                     .arg(monitor ? QStringLiteral("BINLOG MONITOR, SLAVE MONITOR")
-                                                  : QStringLiteral("REPLICATION CLIENT"),
-                                         account));
+        for (const QString& grant : tool.grants(d, account))
+            if (made)
+                made = ctx.sql->exec(grant);
         ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
         if (!made)
             return made;

@@ -12,8 +12,9 @@
 class RemoteJob;
 class ServerWorker;
 
-/** Copies the whole of one server to the other with MariaDB's own backup tool, the server's data folder
- *  and all (accounts included): `mariadb-backup --backup --stream=xbstream` on the source's host, streamed
+/** Copies the whole of one server to the other with the server's own backup tool (MariaDB: mariadb-backup;
+ *  MySQL: Percona XtraBackup, or CLONE, see cloneSteps()), the server's data folder and all (accounts
+ *  included): `mariadb-backup --backup --stream=xbstream` on the source's host, streamed
  *  by RepliPair over the two hosts' SSH sessions (one long-lived command on each, nothing written to the
  *  source's disk), `mbstream -x` into a new folder next to the receiver's data folder, then
  *  `mariadb-backup --prepare`. The receiver is stopped, its data folder moved aside (kept, named in the
@@ -38,6 +39,10 @@ public:
      *  the receiver's old data folder, kept beside the new one; databases is empty (all of them). */
     Result<CopyResult> run(const PhysicalCopyCheck& check, const ProgressFn& progress, const InfoFn& info);
 
+    /** After a failed run(): the receiver's data is in an unknown state (a CLONE begun and cut short: it
+     *  replaces the data in place, nothing to put back). */
+    bool receiverDataLost() const { return m_receiverDataLost; }
+
     /** The temporary account the backup logs in with, on the source (and, copied, on the receiver). */
     static QString accountName() { return QStringLiteral("replipair_backup"); }
 
@@ -61,6 +66,19 @@ private:
      *  to come back as the same server (datadir, port, server_id); @p showProgress passes its lines on. */
     Result<void> restartWithScript(
         const PhysicalServerFacts& receiver, const QString& script, bool showProgress);
+    /** restartWithScript() with @p command itself (the receiver's restart command). */
+    Result<void> restartWith(const PhysicalServerFacts& receiver, const QString& command, bool showProgress);
+    /** The receiver runs on the copy: the source's temporary account that came with it dropped (outside
+     *  the binary log), and its own coordinates. */
+    Result<BinlogCoordinates> receiverCoordinates(const QString& copiedUser, const QString& copiedHost);
+    // MySQL's CLONE (physicalcopyclone.cpp): run on the receiver, which it restarts on the donor's data
+    Result<CopyResult> cloneSteps(const PhysicalCopyCheck& check, Undo& undo);
+    Result<void> openClone(const PhysicalCopyCheck& check, Undo& undo);
+    /** Waits for the clone's job on the receiver's host, with clone_progress; its output. */
+    Result<QByteArray> awaitClone(const PhysicalCopyCheck& check, Undo& undo, qint64& bytes);
+    /** The receiver back after the clone (restarted by itself, or with its restart command). */
+    Result<SqlRow> cloneRestarted(const PhysicalServerFacts& receiver, const QByteArray& clientOutput);
+    void cloneCleanUp(Undo& undo, QStringList& problems);
     Result<void> failIfCancelled() const;
     int intent(int server, const QString& action, const QJsonObject& undo, bool lasting = false);
     void release(int server, int& id, bool done = false);
@@ -80,4 +98,5 @@ private:
     int m_pollMs = 1000;
     ProgressFn m_progress;
     InfoFn m_info;
+    bool m_receiverDataLost = false;
 };

@@ -20,6 +20,13 @@ struct PhysicalCopy::Undo
     std::optional<RemoteJob> sourceJob, targetJob;
     bool sourceJobRunning = false, targetJobRunning = false;
     bool accountMade = false;
+    /** The source's temporary account (the backup's on the socket; CLONE's from the receiver's address). */
+    QString accountUser = PhysicalCopy::accountName(), accountHost = QStringLiteral("localhost");
+    // CLONE: its account on the receiver, the receiver's clone_valid_donor_list as it was, the clone begun
+    bool targetAccountMade = false;
+    int targetAccountIntent = 0;
+    std::optional<QString> donorList;
+    bool cloneStarted = false;
     QString oldDir; ///< where the receiver's data folder is moved aside
     bool swapStarted = false;
     bool swapped = false; ///< the receiver runs on the copy

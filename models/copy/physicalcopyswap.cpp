@@ -2,12 +2,14 @@
 
 #include "common/shellquote.h"
 #include "common/stepid.h"
+#include "copy/backuptool.h"
 #include "host/serverrestart.h"
 #include "operation/intentjournal.h"
 #include "replication/replicationsteps.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 // The copy's end on the receiver: the prepared backup, the point it holds, the data folder swap.
 
@@ -44,15 +46,15 @@ Result<void> PhysicalCopy::finishTarget(Undo& undo, qint64 bytes)
         const QString extract = state->value(QStringLiteral("extract.rc"));
         if (extract != QLatin1String("0"))
             return stepFailure(to, StepId::Copy,
-                PhysicalCopy::tr("mbstream -x on %1's host failed (exit %2): %3")
+                PhysicalCopy::tr("%4 -x on %1's host failed (exit %2): %3")
                     .arg(to, extract.isEmpty() ? PhysicalCopy::tr("none") : extract,
-                        tail(QStringLiteral("extract.err"))));
+                        tail(QStringLiteral("extract.err")), QFileInfo(undo.params.streamTool).fileName()));
         const QString prepare = state->value(QStringLiteral("prepare.rc"));
         if (prepare != QLatin1String("0"))
             return stepFailure(to, StepId::Copy,
-                PhysicalCopy::tr("mariadb-backup --prepare on %1's host failed (exit %2): %3")
+                PhysicalCopy::tr("%4 --prepare on %1's host failed (exit %2): %3")
                     .arg(to, prepare.isEmpty() ? PhysicalCopy::tr("none") : prepare,
-                        tail(QStringLiteral("prepare.err"))));
+                        tail(QStringLiteral("prepare.err")), QFileInfo(undo.params.backupTool).fileName()));
         inform(
             target, PhysicalCopy::tr("the copy is prepared in %1 (%2 s)").arg(tdir).arg(t.elapsed() / 1000));
         return {};
@@ -78,16 +80,12 @@ Result<BinlogCoordinates> PhysicalCopy::backupCoordinates(Undo& undo)
     });
     if (!text)
         return std::unexpected(text.error());
-    // "file<TAB>position<TAB>gtid"
-    const QStringList f = text->split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
-    if (f.size() < 2)
+    // "file<TAB>position<TAB>gtid", MySQL's GTID set possibly over several lines
+    const BinlogCoordinates c = BackupTool::parseBinlogInfo(*text);
+    if (c.file.isEmpty())
         return stepFailure(from, StepId::Copy,
             PhysicalCopy::tr("the backup carries no binary log coordinates (is the binary log of %1 on?)")
                 .arg(from));
-    BinlogCoordinates c;
-    c.file = f[0];
-    c.position = f[1].toLongLong();
-    c.gtid = f.value(2);
     inform(m_source,
         PhysicalCopy::tr("the backup's point on %1: %2:%3%4")
             .arg(from, c.file)
@@ -141,9 +139,15 @@ Result<void> PhysicalCopy::swapIn(const PhysicalCopyCheck& check, Undo& undo)
 Result<void> PhysicalCopy::restartWithScript(
     const PhysicalServerFacts& receiver, const QString& script, bool showProgress)
 {
+    return restartWith(receiver, QStringLiteral("sh ") + Shell::quote(script), showProgress);
+}
+
+Result<void> PhysicalCopy::restartWith(
+    const PhysicalServerFacts& receiver, const QString& command, bool showProgress)
+{
     const int target = 1 - m_source;
     ServerRestart::Options o;
-    o.command = QStringLiteral("sh ") + Shell::quote(script);
+    o.command = command;
     o.errorLog = receiver.errorLog;
     o.timeoutMs = m_profile.servers[target].restartTimeoutSeconds * 1000;
     if (showProgress)

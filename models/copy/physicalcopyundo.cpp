@@ -68,19 +68,20 @@ void PhysicalCopy::cleanUp(Undo& undo, QStringList& problems)
     stopJob(m_source, undo.sourceJob, undo.sourceJobRunning, undo.sourceJobIntent);
     stopJob(target, undo.targetJob, undo.targetJobRunning, undo.targetJobIntent);
     if (undo.accountMade) {
-        auto dropped = on(m_source, [](ServerContext& ctx) -> Result<void> {
-            if (!ctx.sql || !ctx.sql->isOpen())
-                if (auto c = ctx.connect(); !c)
-                    return c;
-            if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
+        auto dropped = on(
+            m_source, [user = undo.accountUser, host = undo.accountHost](ServerContext& ctx) -> Result<void> {
+                if (!ctx.sql || !ctx.sql->isOpen())
+                    if (auto c = ctx.connect(); !c)
+                        return c;
+                if (auto r = ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 0")); !r)
+                    return r;
+                auto r = ctx.sql->exec(ctx.dialect.dropUser(user, host));
+                ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
                 return r;
-            auto r = ctx.sql->exec(ctx.dialect.dropUser(accountName(), QStringLiteral("localhost")));
-            ctx.sql->exec(QStringLiteral("SET SESSION sql_log_bin = 1"));
-            return r;
-        });
+            });
         if (!dropped)
             problems << PhysicalCopy::tr("could not drop the temporary account %1 on %2: %3")
-                            .arg(accountName(), m_profile.servers[m_source].name, dropped.error().text);
+                            .arg(undo.accountUser, m_profile.servers[m_source].name, dropped.error().text);
         else
             release(m_source, undo.accountIntent);
     }

@@ -39,12 +39,12 @@ QString sameOwner()
 }
 } // namespace
 
-QByteArray PhysicalScript::optionFile(
-    const QString& socket, const QString& user, const QString& password, const QString& layout)
+QByteArray PhysicalScript::optionFile(const QString& socket, const QString& user, const QString& password,
+    const QString& layout, const QString& group)
 {
-    return QStringLiteral("[client]\nsocket=%1\nuser=%2\npassword=%3\n[mariadb-backup]\n%4")
+    return QStringLiteral("[client]\nsocket=%1\nuser=%2\npassword=%3\n[%5]\n%4")
         .arg(CopyScript::optionValue(socket), CopyScript::optionValue(user),
-            CopyScript::optionValue(password), layout)
+            CopyScript::optionValue(password), layout, group)
         .toUtf8();
 }
 
@@ -139,6 +139,9 @@ QString PhysicalScript::swap(const QString& dataDir, const QString& oldDir, cons
                           "[ -d \"$new\" ] || { echo \"the copy is not in $new\" >&2; exit 1; }\n"
                           "[ -e \"$old\" ] && { echo \"$old exists already\" >&2; exit 1; }\n")
                .arg(Shell::quote(dataDir), Shell::quote(oldDir), Shell::quote(newDir), Shell::quote(pidFile))
+        // MySQL: the receiver keeps its own server_uuid (auto.cnf), not the source's that came with the copy
+        + QStringLiteral(
+            "if [ -f \"$dd/auto.cnf\" ]; then cp -p -- \"$dd/auto.cnf\" \"$new/auto.cnf\" || exit 1; fi\n")
         + sameOwner() + QStringLiteral("same_owner \"$new\" \"$dd\" || exit 1\n") + stopServer()
         + QStringLiteral("mv -T -- \"$dd\" \"$old\" || exit 1\n"
                          "mv -T -- \"$new\" \"$dd\" || { mv -T -- \"$old\" \"$dd\"; exit 1; }\n"

@@ -23,9 +23,10 @@ struct PhysicalScriptParams
  *  an option file. */
 namespace PhysicalScript {
 /** The 0600 option file of the backup: [client] login through the server's socket, and the server's own
- *  file layout for the backup tool (it reads no other option file). */
-QByteArray optionFile(
-    const QString& socket, const QString& user, const QString& password, const QString& layout);
+ *  file layout for the backup tool in its @p group (BackupTool::optionGroup(): it reads no other option
+ *  file). */
+QByteArray optionFile(const QString& socket, const QString& user, const QString& password,
+    const QString& layout, const QString& group = QStringLiteral("mariadb-backup"));
 /** The FIFO the stream passes through in each work folder. */
 inline QString fifoName()
 {

@@ -82,13 +82,24 @@ Rebuild::Preview Rebuild::preview(const RebuildGuards& guards) const
         p.saveOld = true;
         p.saveFolder = dir + QStringLiteral("-before-copy-<time>");
         p.saveFreeBytes = pc.targetFreeBytes;
-        p.lines << tr("mariadb-backup streams all of %1 from its host to %2's, next to %3 (%4 free there); "
-                      "%2 is then stopped, %3 (%5) renamed %6 and kept, the copy moved in and %2 started "
-                      "with its own option file (its server_id and gtid_domain_id stay). On failure or "
-                      "cancel before the copy ends, %2 is put back on its old data folder and started.")
-                       .arg(p.source, p.target, dir,
-                           pc.targetFreeBytes < 0 ? tr("unknown") : size(pc.targetFreeBytes),
-                           size(pc.targetDataBytes), p.saveFolder);
+        if (pc.way == PhysicalCopyCheck::Way::Clone) {
+            // MySQL's CLONE replaces the data directory in place: taken only after --no-save
+            p.saveOld = false;
+            p.saveFolder.clear();
+            p.lines << tr(
+                "MySQL's CLONE INSTANCE runs on %2 and copies all of %1 into %2's data directory %3, "
+                "in place: %2's old data (%4) is NOT kept, and a clone that fails or is cancelled "
+                "leaves %2 in an unknown state, stopped or fenced, until it is rebuilt again. %2 "
+                "restarts on the copy (with its own option file: its server_id stays).")
+                           .arg(p.source, p.target, dir, size(pc.targetDataBytes));
+        } else
+            p.lines << tr("%7 streams all of %1 from its host to %2's, next to %3 (%4 free there); "
+                          "%2 is then stopped, %3 (%5) renamed %6 and kept, the copy moved in and %2 started "
+                          "with its own option file (its server_id and gtid_domain_id stay). On failure or "
+                          "cancel before the copy ends, %2 is put back on its old data folder and started.")
+                           .arg(p.source, p.target, dir,
+                               pc.targetFreeBytes < 0 ? tr("unknown") : size(pc.targetFreeBytes),
+                               size(pc.targetDataBytes), p.saveFolder, pc.toolName());
     } else if (c.targetTables.isEmpty())
         p.lines << tr("%1 holds nothing in them: there is nothing to save.").arg(p.target);
     else if (m_options.saveOld)

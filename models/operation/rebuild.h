@@ -114,6 +114,9 @@ private:
         m_password[2]; ///< the replication accounts' new passwords, in memory only (index: account's server)
     std::optional<CopyResult> m_copied;
     std::optional<PairState> m_stateBefore;
+    /** A CLONE begun and cut short: B's data is in an unknown state; the undo keeps B fenced and A's
+     *  replication from B stopped. */
+    bool m_receiverDataLost = false;
     Outcome m_out;
     /** The before-copy intents released once the copy is in (read_only of B, A's stopped replica): past
      *  it, recover must not put them back. first: the server; second->second: the intent's id. */

@@ -25,10 +25,16 @@ OperationStep Rebuild::copyStep(OperationRun& run, const RebuildGuards& guards)
     const CopyCheck& check = *guards.copyCheck();
     const CopyMethod method = guards.method();
     const std::optional<PhysicalCopyCheck> physical = guards.physicalCheck();
+    const bool clone = physical && physical->way == PhysicalCopyCheck::Way::Clone;
     const QString what = method == CopyMethod::Physical
-        ? tr("copy all of %1 (%2, its whole data folder) to %3 with mariadb-backup (physical copy); %3's old "
-             "data folder kept beside it")
-              .arg(a, size(physical ? physical->sourceBytes : check.sourceBytes), b)
+        ? (clone ? tr(
+               "copy all of %1 (%2, its whole data folder) to %3 with MySQL's CLONE (physical copy); %3's "
+               "old data is replaced in place, not kept")
+                       .arg(a, size(physical->sourceBytes), b)
+                 : tr("copy all of %1 (%2, its whole data folder) to %3 with %4 (physical copy); %3's old "
+                      "data folder kept beside it")
+                       .arg(a, size(physical ? physical->sourceBytes : check.sourceBytes), b,
+                           physical ? physical->toolName() : QStringLiteral("mariadb-backup")))
         : tr("copy %1 (%2) from %3 to %4 online (%5 copy)")
               .arg(check.databases.join(QStringLiteral(", ")), size(check.sourceBytes), a, b,
                   RebuildCopy::id(method));
@@ -83,10 +89,18 @@ OperationStep Rebuild::copyStep(OperationRun& run, const RebuildGuards& guards)
                     e.step = StepId::Copy;
                     e.text = text;
                     emitEvent(e);
-                });
+                },
+                &m_receiverDataLost);
             if (!done)
                 return std::unexpected(done.error());
             m_copied = *done;
+            if (method == CopyMethod::Physical && done->savedCopy.isEmpty())
+                return tr(
+                    "%1 cloned in %2 s; %3 restarted on it (its old data is not kept); the copy's point "
+                    "on %4: %5")
+                    .arg(size(done->bytes))
+                    .arg(double(done->elapsedMs) / 1000.0, 0, 'f', 1)
+                    .arg(b, m_profile.servers[m_source].name, shown(done->source));
             if (method == CopyMethod::Physical)
                 return tr("%1 streamed and prepared in %2 s, swapped in as %3's data folder (the old one is "
                           "kept: %4); the copy's point on %5: %6")

@@ -26,7 +26,19 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
                 return std::unexpected(saved.error());
             return tr("fenced: being rebuilt from %1").arg(a);
         },
-        [this]() -> Result<QString> {
+        [this, a]() -> Result<QString> {
+            if (m_receiverDataLost) {
+                auto state = PairState::load(m_profile);
+                if (!state)
+                    return std::unexpected(state.error());
+                state->fence(m_target,
+                    tr("the clone from %1 was cut short: its data is in an unknown state; "
+                       "rebuild it again")
+                        .arg(a));
+                if (auto saved = state->save(m_profile); !saved)
+                    return std::unexpected(saved.error());
+                return tr("still fenced: its data is in an unknown state after the clone");
+            }
             if (!m_stateBefore)
                 return QString();
             if (auto saved = m_stateBefore->save(m_profile); !saved)
@@ -81,6 +93,9 @@ QList<OperationStep> Rebuild::beforeCopy(OperationRun& run)
             });
         },
         [&run, this, stopped]() -> Result<QString> {
+            if (m_receiverDataLost)
+                return tr(
+                    "replication left stopped: its source's data is in an unknown state after the clone");
             return run.onServer(m_source, [stopped](ServerContext& ctx) -> Result<QString> {
                 if (stopped->first)
                     if (auto r = ctx.sql->exec(ctx.dialect.startReplica()); !r)

@@ -52,7 +52,8 @@ QString RebuildCopy::replaces(CopyMethod resolved, const CopyCheck& check, const
 
 Result<CopyResult> RebuildCopy::run(CopyMethod resolved, const PairProfile& profile, int source,
     ServerWorker* const (&workers)[2], const CopyCheck& check, const PhysicalCopyCheck* physical,
-    const std::atomic_bool* cancel, const DataCopy::ProgressFn& progress, const DataCopy::InfoFn& info)
+    const std::atomic_bool* cancel, const DataCopy::ProgressFn& progress, const DataCopy::InfoFn& info,
+    bool* receiverDataLost)
 {
     const int target = 1 - source;
     const QString to = profile.servers[target].name;
@@ -66,6 +67,8 @@ Result<CopyResult> RebuildCopy::run(CopyMethod resolved, const PairProfile& prof
         return stepFailure(to, StepId::Copy, tr("the physical copy was not checked first"));
     PhysicalCopy copy(profile, source, workers, cancel);
     auto done = copy.run(*physical, progress, info);
+    if (receiverDataLost)
+        *receiverDataLost = copy.receiverDataLost();
     if (!done)
         return done;
     done->databases = check.databases;
@@ -83,14 +86,10 @@ Result<CopyResult> RebuildCopy::run(CopyMethod resolved, const PairProfile& prof
         ctx.sql->exec(ctx.dialect.stopReplica());
         if (auto r = ctx.sql->exec(ctx.dialect.resetReplicaAll()); !r)
             return std::unexpected(r.error());
-        if (ctx.dialect.isMariaDb() && !gtid.isEmpty()) {
-            if (auto r = ctx.sql->exec(QStringLiteral("RESET MASTER")); !r)
-                return std::unexpected(r.error());
-            if (auto r = ctx.sql->exec(
-                    QStringLiteral("SET GLOBAL gtid_binlog_state = %1").arg(ctx.dialect.literal(gtid)));
-                !r)
-                return std::unexpected(r.error());
-        }
+        if (!gtid.isEmpty())
+            for (const QString& statement : ctx.dialect.startBinlogAtGtidState(gtid))
+                if (auto r = ctx.sql->exec(statement); !r)
+                    return std::unexpected(r.error());
         return ReplicationSteps::readCoordinates(ctx);
     });
     if (!own)

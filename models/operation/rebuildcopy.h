@@ -38,5 +38,6 @@ public:
      *  its copied replica settings removed and its binary log's GTID state set to the copy's point. */
     static Result<CopyResult> run(CopyMethod resolved, const PairProfile& profile, int source,
         ServerWorker* const (&workers)[2], const CopyCheck& check, const PhysicalCopyCheck* physical,
-        const std::atomic_bool* cancel, const DataCopy::ProgressFn& progress, const DataCopy::InfoFn& info);
+        const std::atomic_bool* cancel, const DataCopy::ProgressFn& progress, const DataCopy::InfoFn& info,
+        bool* receiverDataLost = nullptr);
 };

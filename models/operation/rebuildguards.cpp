@@ -4,6 +4,7 @@
 #include "operation/pairstate.h"
 #include "sql/replicastatus.h"
 
+#include <QFileInfo>
 #include <QLocale>
 
 namespace {
@@ -148,7 +149,7 @@ QList<Finding> RebuildGuards::before(CopyMethod method, bool saveOld)
     m_check = *check;
     m_method = method;
     if (method != CopyMethod::Logical)
-        out += physical(method);
+        out += physical(method, saveOld);
     // the logical copy's own findings (its tools on B's host, its saved dump) only when it is the one made
     if (m_method == CopyMethod::Logical)
         for (Finding f : check->findings) {
@@ -180,11 +181,13 @@ QList<Finding> RebuildGuards::before(CopyMethod method, bool saveOld)
     return out;
 }
 
-QList<Finding> RebuildGuards::physical(CopyMethod method)
+QList<Finding> RebuildGuards::physical(CopyMethod method, bool saveOld)
 {
     const QString b = m_profile.servers[m_target].name;
     QList<Finding> out;
-    auto check = PhysicalCopyCheck::gather(m_profile, m_source, m_workers);
+    // the backup tools keep the old data folder beside the new one; MySQL's CLONE replaces it in place:
+    // taken only when the admin agreed not to keep the old data (--no-save)
+    auto check = PhysicalCopyCheck::gather(m_profile, m_source, m_workers, !saveOld);
     if (!check) {
         m_method = CopyMethod::Logical;
         if (method == CopyMethod::Physical)
@@ -212,14 +215,23 @@ QList<Finding> RebuildGuards::physical(CopyMethod method)
             return out;
     }
     out += check->findings;
-    if (!check->hasErrors())
+    if (check->hasErrors())
+        return out;
+    if (check->way == PhysicalCopyCheck::Way::Clone)
         out << ok(QStringLiteral("physical-copy-ready"), b,
-            tr("mariadb-backup and mbstream of MariaDB %1 on both hosts; %2 free beside %3's data folder "
+            tr("MySQL's CLONE on both servers (the clone plugin active, MySQL %1): %2's data directory is "
+               "replaced in place, its old data (%3) is not kept")
+                .arg(check->servers[m_target].version, b, size(check->targetDataBytes)));
+    else
+        out << ok(QStringLiteral("physical-copy-ready"), b,
+            tr("%1 and %6 of %7 on both hosts; %2 free beside %3's data folder "
                "for the copy (about %4); its old data folder (%5) is renamed, kept beside it and put back on "
                "failure or cancel")
-                .arg(PhysicalCopyCheck::majorOf(check->servers[m_target].version),
+                .arg(check->toolName(),
                     check->targetFreeBytes < 0 ? tr("unknown") : size(check->targetFreeBytes), b,
-                    size(check->sourceBytes), size(check->targetDataBytes)));
+                    size(check->sourceBytes), size(check->targetDataBytes),
+                    QFileInfo(check->servers[m_target].streamTool).fileName(),
+                    ServerVersion::parse(check->servers[m_target].version).toString()));
     return out;
 }
 

@@ -54,6 +54,6 @@ private:
     std::optional<PhysicalCopyCheck> m_physical;
     CopyMethod m_method = CopyMethod::Logical;
     /** The physical copy's checks for @p method (physical or auto); sets m_physical and m_method. */
-    QList<Finding> physical(CopyMethod method);
+    QList<Finding> physical(CopyMethod method, bool saveOld);
     bool m_gtid = false; ///< the pair replicates by GTID (either replica says so)
 };

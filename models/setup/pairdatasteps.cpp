@@ -4,6 +4,7 @@
 #include "common/stepid.h"
 #include "copy/copyaccount.h"
 #include "copy/physicalcopy.h"
+#include "copy/physicalplan.h"
 #include "host/serverworker.h"
 #include "replication/replicastartpoint.h"
 #include "setup/preflightdata.h"
@@ -96,7 +97,8 @@ QList<Finding> PairDataSteps::preflight(
     if (m_profile.copyMethod == CopyMethod::Logical)
         return out;
     const QString to = m_profile.servers[1 - source].name;
-    auto physical = PhysicalCopyCheck::gather(m_profile, source, workers);
+    // setup's physical copy keeps the receiver's old data folder: XtraBackup on MySQL, never CLONE
+    auto physical = PhysicalCopyCheck::gather(m_profile, source, workers, false);
     if (!physical) {
         out << Finding { m_profile.copyMethod == CopyMethod::Physical ? Finding::Severity::Error
                                                                       : Finding::Severity::Warning,
@@ -143,28 +145,11 @@ std::optional<PlanStep> PairDataSteps::planStep() const
     s.id = StepId::Copy;
     s.server = to.name;
     if (m_physical && m_physicalCheck) {
-        const PhysicalCopyCheck& pc = *m_physicalCheck;
-        const PhysicalServerFacts& t = pc.servers[1 - c.source];
-        s.title = PairDataSteps::tr(
-            "Copy all of %1 (%2) to %3 physically: mariadb-backup --backup --stream=xbstream on %1's host, "
-            "carried over SSH into mbstream -x next to %3's data folder, mariadb-backup --prepare; then %3 "
-            "stopped, %4 moved aside, the copy moved in, %3 started")
-                      .arg(from.name,
-                          QLocale::c().formattedDataSize(
-                              pc.sourceBytes, 1, QLocale::DataSizeTraditionalFormat),
-                          to.name, t.dataDir);
-        s.sql << QStringLiteral("-- on %1: temporary account %2@'localhost' (RELOAD, PROCESS, LOCK TABLES, "
-                                "BINLOG MONITOR), generated password in a 0600 option file on %1's host")
-                     .arg(from.name, PhysicalCopy::accountName());
-        s.check
-            = PairDataSteps::tr("before: mariadb-backup and mbstream of the servers' version on both hosts, "
-                                "room next to %1's data folder, %2's admin account on %3; after: the exit "
-                                "codes, %1 back and verified, the backup's coordinates")
-                  .arg(to.name, to.name, from.name);
-        s.undo = PairDataSteps::tr(
-            "on failure or cancel %1 stays on (or goes back to) its old data folder; %2 is "
-            "never written; the old folder is kept as %3-before-copy-<time>")
-                     .arg(to.name, from.name, t.dataDir);
+        const PhysicalPlan plan = PhysicalPlan::of(*m_physicalCheck, m_profile);
+        s.title = plan.title;
+        s.sql << plan.sql;
+        s.check = plan.check;
+        s.undo = plan.undo;
         return s;
     }
     s.title
@@ -264,8 +249,8 @@ bool PairDataSteps::copy(const std::atomic_bool* cancel, StepError* error)
     Result<CopyResult> done = std::unexpected(StepError {});
     if (m_physical && m_physicalCheck) {
         report(SetupEvent::Kind::StepStarted, to,
-            PairDataSteps::tr("copying all of %1 physically (mariadb-backup)")
-                .arg(m_profile.servers[source].name));
+            PairDataSteps::tr("copying all of %1 physically (%2)")
+                .arg(m_profile.servers[source].name, m_physicalCheck->toolName()));
         PhysicalCopy copy(m_profile, source, workers, cancel);
         done = copy.run(*m_physicalCheck, progress, info);
         if (done)

@@ -258,6 +258,17 @@ QString Dialect::markGtidsApplied(const QString& gtids) const
     return QStringLiteral("SET GLOBAL gtid_purged = %1").arg(literal(value));
 }
 
+QStringList Dialect::startBinlogAtGtidState(const QString& gtids) const
+{
+    if (isMariaDb())
+        return { QStringLiteral("RESET MASTER"),
+            QStringLiteral("SET GLOBAL gtid_binlog_state = %1").arg(literal(gtids)) };
+    // an emptied gtid_executed takes gtid_purged whole on every version (5.7 only takes it so)
+    return { m_version.atLeast(8, 2, 0) ? QStringLiteral("RESET BINARY LOGS AND GTIDS")
+                                        : QStringLiteral("RESET MASTER"),
+        QStringLiteral("SET GLOBAL gtid_purged = %1").arg(literal(gtids)) };
+}
+
 bool Dialect::canMarkGtidsApplied(const QString& executed) const
 {
     return !isMariaDb() && (m_version.atLeast(8, 0, 0) || executed.trimmed().isEmpty());

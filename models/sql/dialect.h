@@ -111,6 +111,10 @@ public:
      *  instead of replaying its whole history (the data is already the same on both). MySQL 8.0+ adds
      *  them ('+'); 5.7 can only set gtid_purged while gtid_executed is empty (canMarkGtidsApplied()). */
     QString markGtidsApplied(const QString& gtids) const;
+    /** After a physical copy: this server's binary log emptied and its GTID state set to the copy's
+     *  @p gtids, so that its peer replicates from there (MariaDB: RESET MASTER, gtid_binlog_state; MySQL:
+     *  RESET MASTER, from 8.2 RESET BINARY LOGS AND GTIDS, then gtid_purged). */
+    QStringList startBinlogAtGtidState(const QString& gtids) const;
     /** Whether markGtidsApplied() works on a server whose gtid_executed is @p executed. */
     bool canMarkGtidsApplied(const QString& executed) const;
     /** Run on a MySQL source: its binary log events from @p from on (to find the GTIDs up to a
