@@ -93,7 +93,8 @@ QString PairState::agreementTitle(Agreement agreement)
 
 QString PairState::agreementLine() const
 {
-    const QString when = agreementSince.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    // UTC with its Z, as every other status line (a fence's "since", the JSON's times)
+    const QString when = agreementSince.toUTC().toString(Qt::ISODate);
     switch (agreement) {
     case Agreement::Equal:
         return tr("data equal when last compared (%1)").arg(when);

@@ -52,7 +52,8 @@ public:
     static QString agreementName(Agreement agreement);
     /** A translated title: "data differs", "data unverified", "data equal", "" for unknown. */
     static QString agreementTitle(Agreement agreement);
-    /** One line for people: "data unverified since 10:04:03: skipped …; compare the data to know". */
+    /** One line for people, its time in UTC: "data unverified since 2026-12-05T10:04:03Z: skipped …; compare
+     *  the data to know". */
     QString agreementLine() const;
     /** Loads the state of @p profile, lets @p change edit it and saves it (a damaged file stays untouched).
      */

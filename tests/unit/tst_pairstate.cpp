@@ -69,6 +69,11 @@ private Q_SLOTS:
             = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("data")).toObject();
         QCOMPARE(data.value(QStringLiteral("agreement")).toString(), QStringLiteral("unverified"));
         QVERIFY(data.value(QStringLiteral("since")).toString().endsWith(QLatin1Char('Z')));
+        // the line for people names the time in UTC, with its Z, as the other status lines do
+        const QString since = s.agreementSince.toString(Qt::ISODate);
+        QVERIFY(since.endsWith(QLatin1Char('Z')));
+        QVERIFY2(s.agreementLine().contains(QStringLiteral("since %1:").arg(since)),
+            qPrintable(s.agreementLine()));
 
         // a comparison that finds differences: differs; a later skip does not make that "unverified"
         QVERIFY(PairState::update(
