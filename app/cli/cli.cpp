@@ -87,28 +87,51 @@ void Cli::printFailure(const StepError& e, bool json)
 
 void Cli::printDryRun(const QList<Finding>& checks, const QStringList& steps, bool refused, bool json)
 {
+    // a refused run would stop at its checks: the steps it would never take are not listed
     if (json) {
-        QJsonArray c, s;
-        for (const Finding& f : checks)
+        QJsonArray c, s, by;
+        for (const Finding& f : checks) {
             c << f.toJson();
-        for (const QString& step : steps)
-            s << step;
-        out() << QJsonDocument(QJsonObject { { QStringLiteral("event"), QStringLiteral("dry-run") },
-                                   { QStringLiteral("refused"), refused }, { QStringLiteral("checks"), c },
-                                   { QStringLiteral("steps"), s } })
-                     .toJson(QJsonDocument::Compact)
-              << Qt::endl;
+            if (f.severity == Finding::Severity::Error)
+                by << f.code;
+        }
+        if (!refused)
+            for (const QString& step : steps)
+                s << step;
+        QJsonObject o { { QStringLiteral("event"), QStringLiteral("dry-run") },
+            { QStringLiteral("refused"), refused }, { QStringLiteral("outcome"), dryRunOutcome(refused) },
+            { QStringLiteral("checks"), c }, { QStringLiteral("steps"), s } };
+        if (refused)
+            o.insert(QStringLiteral("refusedBy"), by);
+        out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
         return;
     }
-    out() << tr("Dry run: nothing was changed. The checks:") << Qt::endl;
+    out() << (refused ? tr("Dry run: nothing was changed. The run would be refused by the checks marked "
+                           "REFUSED:")
+                      : tr("Dry run: nothing was changed. The checks:"))
+          << Qt::endl;
+    printChecks(checks);
+    if (refused) {
+        out() << tr("No step would run: the run stops at its checks.") << Qt::endl;
+        return;
+    }
+    out() << tr("The steps it takes, in order:") << Qt::endl;
+    for (int i = 0; i < steps.size(); ++i)
+        out() << QStringLiteral("  %1. %2").arg(i + 1).arg(steps[i]) << Qt::endl;
+}
+
+void Cli::printChecks(const QList<Finding>& checks)
+{
     for (const Finding& f : checks)
         out() << QStringLiteral("  [%1] %2%3")
                      .arg(f.severity == Finding::Severity::Error ? tr("REFUSED") : tr("ok"), f.text,
                          f.fix.isEmpty() ? QString() : QStringLiteral(" → ") + f.fix)
               << Qt::endl;
-    out() << tr("The steps it takes, in order:") << Qt::endl;
-    for (int i = 0; i < steps.size(); ++i)
-        out() << QStringLiteral("  %1. %2").arg(i + 1).arg(steps[i]) << Qt::endl;
+}
+
+QString Cli::dryRunOutcome(bool refused)
+{
+    return refused ? QStringLiteral("refused") : QStringLiteral("would-run");
 }
 
 bool Cli::connectBoth(ServerWorker& a, ServerWorker& b, bool json)

@@ -47,6 +47,10 @@ public:
     /** An operation's --dry-run: its checks (REFUSED or ok, with the fix) and the steps it would take, as
      *  text or one JSON line {"event":"dry-run","refused","checks","steps"}. */
     static void printDryRun(const QList<Finding>& checks, const QStringList& steps, bool refused, bool json);
+    /** The checks of a dry run, one a line: "  [ok] …" or "  [REFUSED] … → the fix". */
+    static void printChecks(const QList<Finding>& checks);
+    /** A dry run's stable outcome id: "refused" (no step would run) or "would-run". */
+    static QString dryRunOutcome(bool refused);
 
     /** Runs @p operation (a callable returning the operation's outcome) on a worker thread and waits for it
      *  in an event loop, so that @p quitSignals is served meanwhile: the first Ctrl-C or SIGTERM prints

@@ -14,11 +14,13 @@ void printPreview(const Rebuild::Outcome& out, bool json)
         QJsonArray checks, steps;
         for (const Finding& f : out.checks)
             checks << f.toJson();
-        for (const QString& s : out.steps)
-            steps << s;
+        if (!out.refused) // a refused run stops at its checks: no step is taken
+            for (const QString& s : out.steps)
+                steps << s;
         Cli::out() << QJsonDocument(
             QJsonObject { { QStringLiteral("event"), QStringLiteral("dry-run") },
                 { QStringLiteral("refused"), out.refused },
+                { QStringLiteral("outcome"), Cli::dryRunOutcome(out.refused) },
                 { QStringLiteral("preview"), out.preview.toJson() }, { QStringLiteral("checks"), checks },
                 { QStringLiteral("steps"), steps } })
                           .toJson(QJsonDocument::Compact)
@@ -29,13 +31,10 @@ void printPreview(const Rebuild::Outcome& out, bool json)
     for (const QString& line : out.preview.lines)
         Cli::out() << QStringLiteral("  ") << line << Qt::endl;
     Cli::out() << RebuildCommand::tr("The checks:") << Qt::endl;
-    for (const Finding& f : out.checks)
-        Cli::out() << QStringLiteral("  [%1] %2%3")
-                          .arg(f.severity == Finding::Severity::Error ? RebuildCommand::tr("REFUSED")
-                                                                      : RebuildCommand::tr("ok"),
-                              f.text, f.fix.isEmpty() ? QString() : QStringLiteral(" → ") + f.fix)
-                   << Qt::endl;
-    if (!out.steps.isEmpty()) {
+    Cli::printChecks(out.checks);
+    if (out.refused)
+        Cli::out() << RebuildCommand::tr("No step would run: the rebuild stops at its checks.") << Qt::endl;
+    else if (!out.steps.isEmpty()) {
         Cli::out() << RebuildCommand::tr("The steps, in order:") << Qt::endl;
         for (int i = 0; i < out.steps.size(); ++i)
             Cli::out() << QStringLiteral("  %1. %2").arg(i + 1).arg(out.steps[i]) << Qt::endl;

@@ -52,12 +52,24 @@ int RepairCommand::run(const PairProfile& profile, const CliOptions& options)
                           .toJson(QJsonDocument::Compact)
                    << Qt::endl;
     } else {
-        Cli::out() << tr("%1: %2 range(s) differ, %3 row(s) (%4 is right, %5 is changed)")
-                          .arg(report->table)
-                          .arg(report->chunks.size())
-                          .arg(report->rows.size())
-                          .arg(source, target)
-                   << Qt::endl;
+        // what could not be compared, and why, comes first: counts of a comparison that did not happen
+        // ("0 range(s) differ") would read as "equal"
+        if (!report->notCompared.isEmpty())
+            Cli::out() << (report->chunks.isEmpty()
+                    ? tr("%1: not compared, nothing is known of its differences:").arg(report->table)
+                    : tr("%1: %n range(s) differ, not all of their rows compared:", nullptr,
+                        int(report->chunks.size()))
+                          .arg(report->table))
+                       << Qt::endl;
+        for (const QString& n : report->notCompared)
+            Cli::out() << tr("  not compared: %1").arg(n) << Qt::endl;
+        if (report->notCompared.isEmpty() || !report->rows.isEmpty())
+            Cli::out() << tr("%1: %2 range(s) differ, %3 row(s) (%4 is right, %5 is changed)")
+                              .arg(report->table)
+                              .arg(report->chunks.size())
+                              .arg(report->rows.size())
+                              .arg(source, target)
+                       << Qt::endl;
         for (const RowDifference& d : report->rows) {
             const QString key = d.key.join(QStringLiteral(", "));
             if (d.kind == RowDifference::Kind::MissingOnTarget)
@@ -70,8 +82,6 @@ int RepairCommand::run(const PairProfile& profile, const CliOptions& options)
                                       .arg(key, d.columns[i], source, d.source[i], target, d.target[i])
                                << Qt::endl;
         }
-        for (const QString& n : report->notCompared)
-            Cli::out() << tr("  not compared: %1").arg(n) << Qt::endl;
         if (options.dryRun) {
             Cli::out()
                 << tr("-- on %1, with SET SESSION sql_log_bin = 0 and time_zone = '+00:00':").arg(target)

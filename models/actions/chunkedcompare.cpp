@@ -339,12 +339,25 @@ void ChunkedCompare::recordAgreement(const CompareReport& report) const
     // found a difference says they differ
     const bool whole = m_options.tables.isEmpty() && m_options.sinceColumn.isEmpty()
         && report.notCompared.isEmpty() && report.skipped.isEmpty();
-    if (report.differences.isEmpty() && !whole)
+    if (report.differences.isEmpty() && !whole) {
+        // some tables, each found equal all through: a table recorded as differing is the same now
+        if (m_options.sinceColumn.isEmpty() && report.notCompared.isEmpty() && report.skipped.isEmpty()
+            && !report.cancelled)
+            (void)PairState::update(m_profile, [&](PairState& s) {
+                for (const QString& t : report.doneTables)
+                    s.markTableEqual(t, QStringLiteral("compare"));
+            });
         return;
+    }
+    QStringList tables;
+    for (const ChunkDifference& d : report.differences)
+        if (!tables.contains(d.table))
+            tables << d.table;
     const QString text = report.differences.isEmpty()
         ? ChunkedCompare::tr("%n table(s) compared, all equal", nullptr, report.tablesCompared)
         : ChunkedCompare::tr("%n range(s) differ", nullptr, int(report.differences.size()));
     const int differences = int(report.differences.size());
     // the state file is the pair's memory; a comparison that cannot write it still reports its result
-    (void)PairState::update(m_profile, [&](PairState& s) { s.markCompared(differences, text); });
+    (void)PairState::update(
+        m_profile, [&](PairState& s) { s.markCompared(differences, text, tables, whole); });
 }

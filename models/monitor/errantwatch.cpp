@@ -41,7 +41,15 @@ std::optional<ErrantWatch::Found> ErrantWatch::take(StatusSample& s, const QStri
             m_candidate[i] = GtidSet::heldNotIn(look.state, p.self, p.state);
             if (m_candidate[i] == m_errant[i])
                 m_candidate[i].clear(); // already known: nothing to confirm
-            s.notOnPeer = GtidSet::heldNotIn(look.state, look.self, p.state);
+            // its own transactions the peer lacks: only against a look at the peer that began after this
+            // server's look ended (this one or the one before). A look at the peer made at the same time
+            // lacks what this server had just committed (the monitor's own beat, "2-2-4") and says nothing.
+            s.notOnPeer.clear();
+            for (int k = 0; k < 2; ++k)
+                if (const Look& mine = m_looks[i][k]; !mine.state.isEmpty() && mine.endUs < p.startUs) {
+                    s.notOnPeer = GtidSet::heldNotIn(mine.state, mine.self, p.state);
+                    break;
+                }
         }
     }
     s.errantGtids = m_errant[i];

@@ -25,7 +25,8 @@ public:
     };
 
     /** Takes the sample of one server (before it is emitted): fills its errantGtids (as last confirmed)
-     *  and notOnPeer (against the peer's newest look), and confirms or clears the peer's candidates. */
+     *  and notOnPeer (its newest look that ended before the peer's newest look began, against that look;
+     *  empty while there is none), and confirms or clears the peer's candidates. */
     std::optional<Found> take(StatusSample& sample, const QString (&names)[2]);
     /** Whether a candidate waits for a later look at its peer (a one-shot status polls once more). */
     bool pending() const

@@ -36,8 +36,10 @@ public:
      *  lacks, confirmed by a look at the peer made after this server's (GtidSet::heldNotIn ranges). A write
      *  made here under the peer's id, or transactions the peer lost: the data are in doubt. */
     QStringList errantGtids;
-    /** Set by the pair monitor: this server's own transactions its peer lacks, at the peer's last look (in
-     *  flight on a running pair; on a server left behind by a failover, what only it holds). */
+    /** Set by the pair monitor: this server's own transactions its peer lacks, at the peer's last look,
+     *  that this server held before that look began (a look made at the same time is no proof: the
+     *  monitor's own beat just written was reported). In flight on a running pair; on a server left
+     *  behind by a failover, what only it holds. */
     QStringList notOnPeer;
 
     ReplicaStatus replica; ///< SHOW SLAVE/REPLICA STATUS; not configured when unreachable

@@ -34,6 +34,7 @@ void PairState::markUnverified(const QString& cause, const QString& text)
     // keeps saying what differs and since when (it said "data differs: <the event>")
     if (agreement == Agreement::Differs) {
         agreementText = tr("%1; since then: %2").arg(agreementText, text);
+        differencesComplete = false; // the tables not listed may differ too now
         return;
     }
     agreement = Agreement::Unverified;
@@ -53,12 +54,61 @@ bool PairState::flagErrant(int index, const QStringList& gtids, const QString& t
 
 void PairState::markCompared(int differences, const QString& text)
 {
+    markCompared(differences, text, {}, true);
+}
+
+void PairState::markCompared(int differences, const QString& text, const QStringList& tables, bool whole)
+{
+    if (whole) {
+        differingTables = tables;
+        differencesComplete = true;
+    } else {
+        // some tables only: the rest is known only when it was known before (equal, or differing as listed)
+        differencesComplete
+            = agreement == Agreement::Equal || (agreement == Agreement::Differs && differencesComplete);
+        if (agreement != Agreement::Differs)
+            differingTables.clear();
+        for (const QString& t : tables)
+            if (!differingTables.contains(t))
+                differingTables << t;
+    }
+    if (differences == 0) {
+        differingTables.clear();
+        differencesComplete = false;
+    }
     agreement = differences > 0 ? Agreement::Differs : Agreement::Equal;
     agreementSince = QDateTime::currentDateTimeUtc();
     agreementCause = QStringLiteral("compare");
     agreementText = text;
     lastCompared = agreementSince;
     lastComparison = text;
+}
+
+bool PairState::markTableEqual(const QString& table, const QString& cause)
+{
+    // only a table recorded as differing: one equal table says nothing of unverified data
+    if (agreement != Agreement::Differs || !differingTables.contains(table))
+        return false;
+    differingTables.removeAll(table);
+    agreementCause = cause;
+    if (!differingTables.isEmpty()) {
+        agreementText = tr("%1 is the same on both now; still differing: %2")
+                            .arg(table, differingTables.join(QStringLiteral(", ")));
+        return true; // still differs, since when it was found
+    }
+    agreementSince = QDateTime::currentDateTimeUtc();
+    if (differencesComplete) {
+        agreement = Agreement::Equal;
+        agreementText = tr("%1 is the same on both now, the only table found differing").arg(table);
+    } else {
+        agreement = Agreement::Unverified;
+        agreementText
+            = tr("%1 is the same on both now; the other tables were not compared since the difference was "
+                 "found")
+                  .arg(table);
+    }
+    differencesComplete = false;
+    return true;
 }
 
 QString PairState::agreementName(Agreement agreement)
@@ -93,7 +143,8 @@ QString PairState::agreementTitle(Agreement agreement)
 
 QString PairState::agreementLine() const
 {
-    const QString when = agreementSince.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    // UTC with its Z, as every other status line (a fence's "since", the JSON's times)
+    const QString when = agreementSince.toUTC().toString(Qt::ISODate);
     switch (agreement) {
     case Agreement::Equal:
         return tr("data equal when last compared (%1)").arg(when);
@@ -152,6 +203,10 @@ QJsonObject PairState::toJson() const
             data.insert(QStringLiteral("lastCompared"), lastCompared.toUTC().toString(Qt::ISODate));
             data.insert(QStringLiteral("lastComparison"), lastComparison);
         }
+        if (agreement == Agreement::Differs && !differingTables.isEmpty()) {
+            data.insert(QStringLiteral("differingTables"), QJsonArray::fromStringList(differingTables));
+            data.insert(QStringLiteral("differencesComplete"), differencesComplete);
+        }
         o.insert(QStringLiteral("data"), data);
     }
     if (!errantGtids.isEmpty()) {
@@ -182,6 +237,9 @@ PairState PairState::fromJson(const QJsonObject& json)
     s.lastCompared
         = QDateTime::fromString(data.value(QStringLiteral("lastCompared")).toString(), Qt::ISODate).toUTC();
     s.lastComparison = data.value(QStringLiteral("lastComparison")).toString();
+    for (const QJsonValue& v : data.value(QStringLiteral("differingTables")).toArray())
+        s.differingTables << v.toString();
+    s.differencesComplete = data.value(QStringLiteral("differencesComplete")).toBool();
     const QJsonObject errant = json.value(QStringLiteral("errantGtids")).toObject();
     for (const QString& id : { QStringLiteral("A"), QStringLiteral("B") }) {
         QStringList gtids;

@@ -38,6 +38,11 @@ public:
     QString agreementText; ///< what happened, in the DBA's words ("skipped event 1062 on B")
     QDateTime lastCompared; ///< UTC; when the last whole or differing comparison ended
     QString lastComparison; ///< what it found ("12 table(s) compared, all equal")
+    /** Differs: the tables ("db.table") found differing and not found equal since. */
+    QStringList differingTables;
+    /** Differs: differingTables are all the differences known — the other tables were found equal by a
+     *  comparison of every table, and no event since (a skip, a failover) put them in doubt. */
+    bool differencesComplete = false;
     /** The errant transactions last flagged on each server ("A", "B" → GtidSet::heldNotIn ranges): a set
      *  seen again after a comparison is not flagged again, a new one is. */
     QMap<QString, QStringList> errantGtids;
@@ -48,11 +53,20 @@ public:
     void markUnverified(const QString& cause, const QString& text);
     /** A comparison of every replicated table ended: equal, or @p differences ranges differ. */
     void markCompared(int differences, const QString& text);
+    /** A comparison ended that found @p tables differing (@p differences ranges); @p whole: it compared
+     *  every replicated table, all of it. One of some tables only adds what it found to what is known. */
+    void markCompared(int differences, const QString& text, const QStringList& tables, bool whole);
+    /** Table @p table ("db.table") was found the same on both (by a comparison of it, or after a repair;
+     *  @p cause "compare" or "repair"). When it was the last table known to differ, the data are equal if
+     *  the rest was known equal (differencesComplete), else unverified; others still differing keep the
+     *  pair "differs". Returns whether the state changed. */
+    bool markTableEqual(const QString& table, const QString& cause);
     /** Stable names for JSON: "unknown", "equal", "differs", "unverified". */
     static QString agreementName(Agreement agreement);
     /** A translated title: "data differs", "data unverified", "data equal", "" for unknown. */
     static QString agreementTitle(Agreement agreement);
-    /** One line for people: "data unverified since 10:04:03: skipped …; compare the data to know". */
+    /** One line for people, its time in UTC: "data unverified since 2026-12-05T10:04:03Z: skipped …; compare
+     *  the data to know". */
     QString agreementLine() const;
     /** Loads the state of @p profile, lets @p change edit it and saves it (a damaged file stays untouched).
      */

@@ -262,20 +262,22 @@ bool SetupRun::applyWriterRole()
     if (writer < 0)
         return true;
     for (const int i : { 1 - writer, writer }) { // the reader first: never two writers on our account
-        const QList<DesiredSetting> role = m_config[i].writerRole;
-        if (role.isEmpty())
-            continue;
-        const Result<void> set = m_pair.worker(i)->run([role](ServerContext& ctx) -> Result<void> {
-            for (const DesiredSetting& s : role)
-                if (auto r = ctx.sql->exec(ConfigPush::setGlobalStatement(ctx.dialect, s)); !r)
-                    return r;
-            return {};
-        });
-        if (!set)
-            return fail(StepError { m_profile.servers[i].name, StepId::WriterRole, set.error().code,
-                tr("could not set read_only = %1: %2").arg(role.first().value, set.error().text) });
-        m_journal.add(QJsonObject { { QStringLiteral("server"), m_profile.servers[i].name },
-            { QStringLiteral("step"), StepId::WriterRole }, { QStringLiteral("readOnly"), i != writer } });
+        // a server whose read_only is as its role wants already is not set again, but its line is still
+        // said: the log names both servers' parts (the writer's read_only is usually OFF from the start)
+        if (const QList<DesiredSetting> role = m_config[i].writerRole; !role.isEmpty()) {
+            const Result<void> set = m_pair.worker(i)->run([role](ServerContext& ctx) -> Result<void> {
+                for (const DesiredSetting& s : role)
+                    if (auto r = ctx.sql->exec(ConfigPush::setGlobalStatement(ctx.dialect, s)); !r)
+                        return r;
+                return {};
+            });
+            if (!set)
+                return fail(StepError { m_profile.servers[i].name, StepId::WriterRole, set.error().code,
+                    tr("could not set read_only = %1: %2").arg(role.first().value, set.error().text) });
+            m_journal.add(QJsonObject { { QStringLiteral("server"), m_profile.servers[i].name },
+                { QStringLiteral("step"), StepId::WriterRole },
+                { QStringLiteral("readOnly"), i != writer } });
+        }
         report(SetupEvent::Kind::Info, m_profile.servers[i].name, StepId::WriterRole,
             i == writer
                 ? tr("%1 takes the application's writes (read_only = OFF)").arg(m_profile.servers[i].name)

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "operation/movewritesdialog.h"
 #include "operation/pairstate.h"
+#include "operation/rebuilddialog.h"
 #include "operation/switchover.h"
 #include "support/setupdriver.h"
 #include "support/testsupport.h"
@@ -12,10 +13,14 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -68,6 +73,72 @@ private Q_SLOTS:
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         sandboxSql(sb(), 0, QStringLiteral("SET GLOBAL read_only = OFF"));
         sandboxSql(sb(), 1, QStringLiteral("SET GLOBAL read_only = ON"));
+    }
+
+    /** A run of the pair killed before it ended (its change left for recover): the Move Writes and Rebuild
+     *  dialogs, opened from the menu, show the refusal that names recover and keep their start button off
+     *  (their checks read no journal and said every check passed; the run then refused). */
+    void aKilledRunRefusesBothDialogsAndNamesRecover()
+    {
+        const QString journal = profilePath() + QStringLiteral(".journal");
+        QFile j(journal);
+        QVERIFY(j.open(QIODevice::Append));
+        const QJsonObject begin { { QStringLiteral("kind"), QStringLiteral("begin") },
+            { QStringLiteral("run"), QStringLiteral("k1") },
+            { QStringLiteral("operation"), QStringLiteral("switchover") }, { QStringLiteral("pid"), 0 },
+            { QStringLiteral("host"), QSysInfo::machineHostName() },
+            { QStringLiteral("time"), QStringLiteral("2026-12-05T12:00:00.000Z") } };
+        const QJsonObject intent { { QStringLiteral("kind"), QStringLiteral("intent") },
+            { QStringLiteral("run"), QStringLiteral("k1") }, { QStringLiteral("id"), 1 },
+            { QStringLiteral("server"), QStringLiteral("A") },
+            { QStringLiteral("step"), QStringLiteral("set-read-only") },
+            { QStringLiteral("action"), QStringLiteral("read-only") },
+            { QStringLiteral("undo"), QJsonObject { { QStringLiteral("was"), 0 } } },
+            { QStringLiteral("lasting"), true },
+            { QStringLiteral("time"), QStringLiteral("2026-12-05T12:00:00.100Z") } };
+        j.write(QJsonDocument(begin).toJson(QJsonDocument::Compact) + '\n'
+            + QJsonDocument(intent).toJson(QJsonDocument::Compact) + '\n');
+        j.close();
+        const auto removeJournal = qScopeGuard([&] { QFile::remove(journal); });
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openPairFile(profilePath()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isMonitoring(), 20000);
+        auto recoverNamed = [](QWidget* d) {
+            auto* checks = d->findChild<QTreeWidget*>(QStringLiteral("checkList"));
+            for (int i = 0; i < checks->topLevelItemCount(); ++i)
+                if (checks->topLevelItem(i)->data(0, Qt::UserRole).toString()
+                    == QLatin1String("run-not-ended"))
+                    for (int c = 0; c < checks->columnCount(); ++c)
+                        if (checks->topLevelItem(i)->text(c).contains(QStringLiteral("recover")))
+                            return true;
+            return false;
+        };
+
+        QVERIFY(GuiDriver::chooseFromMenuBar(&window, "actionMoveWritesMenu"));
+        MoveWritesDialog* move = shownDialog(window);
+        QVERIFY(move);
+        QTRY_VERIFY_WITH_TIMEOUT(refused(move, QStringLiteral("run-not-ended")), 60000);
+        QVERIFY(recoverNamed(move));
+        QVERIFY(!move->findChild<QPushButton*>(QStringLiteral("moveWritesButton"))->isEnabled());
+        QVERIFY2(move->findChild<QLabel*>(QStringLiteral("moveWritesSummary"))
+                     ->text()
+                     .contains(QStringLiteral("refuse")),
+            qPrintable(move->findChild<QLabel*>(QStringLiteral("moveWritesSummary"))->text()));
+        close(move);
+
+        QVERIFY(GuiDriver::chooseFromMenuBar(&window, "actionRebuildMenu"));
+        auto* rebuild = GuiDriver::shownChild<RebuildDialog>(window, "rebuildDialog");
+        QVERIFY(rebuild);
+        auto* summary = rebuild->findChild<QLabel*>(QStringLiteral("rebuildSummary"));
+        QTRY_VERIFY2_WITH_TIMEOUT(recoverNamed(rebuild), qPrintable(summary->text()), 60000);
+        QVERIFY(!rebuild->findChild<QPushButton*>(QStringLiteral("rebuildButton"))->isEnabled());
+        QVERIFY2(summary->text().contains(QStringLiteral("refuse")), qPrintable(summary->text()));
+        QPointer<RebuildDialog> gone(rebuild);
+        QTest::mouseClick(rebuild->findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
+        QTRY_VERIFY(!gone);
     }
 
     void movingWritesFromTheCanvasAndTheMenu()

@@ -523,7 +523,22 @@ private Q_SLOTS:
             cli({ QStringLiteral("sandbox"), QStringLiteral("down"), sb });
         });
         const QString profile = sb + QStringLiteral("/pair.replipair.json");
-        QCOMPARE(cli({ QStringLiteral("setup"), profile, QStringLiteral("--yes") }).code, 0);
+        // A takes the writes (its read_only is OFF already): the setup's log names both servers' parts, as
+        // docs/writer-role.md shows (A's line was left out with its setting, which had nothing to change)
+        {
+            QFile pf(profile);
+            QVERIFY(pf.open(QIODevice::ReadOnly));
+            QJsonObject o = QJsonDocument::fromJson(pf.readAll()).object();
+            pf.close();
+            o.insert(QStringLiteral("writer"), QStringLiteral("A"));
+            write(profile, o);
+        }
+        const Ran setup = cli({ QStringLiteral("setup"), profile, QStringLiteral("--yes") });
+        QVERIFY2(setup.code == 0, qPrintable(setup.out + setup.err));
+        QVERIFY2(setup.out.contains(QStringLiteral("[A] writer role: A takes the application's writes")),
+            qPrintable(setup.out));
+        QVERIFY2(
+            setup.out.contains(QStringLiteral("[B] writer role: B is read-only")), qPrintable(setup.out));
         QFile pwFile(sb + QStringLiteral("/admin-password"));
         QVERIFY(pwFile.open(QIODevice::ReadOnly));
         const QString pw = QString::fromUtf8(pwFile.readAll().trimmed());
@@ -612,6 +627,43 @@ private Q_SLOTS:
         QCOMPARE(diffs.size(), 1);
         // the live compare names the table as db.table, with the key range that differs
         QVERIFY(diffs[0].toObject().value(QStringLiteral("table")).toString().endsWith(QStringLiteral(".k")));
+        // the line says when in UTC, with its Z, as the other status lines
+        const Ran differsText = cli({ QStringLiteral("status"), profile });
+        static const QRegularExpression utc(
+            QStringLiteral("data differs \\(\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\\)"));
+        QVERIFY2(utc.match(differsText.out).hasMatch(), qPrintable(differsText.out));
+
+        // replication halted on B: the repair cannot read the rows; it says so and why first, without the
+        // counts of a comparison that did not happen ("0 row(s)")
+        QVERIFY(sql(QStringLiteral("b"), QStringLiteral("STOP SLAVE SQL_THREAD")));
+        const Ran noPoint = cli({ QStringLiteral("repair"), profile, QStringLiteral("--table"),
+            QStringLiteral("test.k"), QStringLiteral("--from"), QStringLiteral("A") });
+        QVERIFY2(noPoint.code == 1, qPrintable(noPoint.out + noPoint.err));
+        QVERIFY2(noPoint.out.startsWith(
+                     QStringLiteral("test.k: 1 range(s) differ, not all of their rows compared:")),
+            qPrintable(noPoint.out));
+        QVERIFY2(noPoint.out.contains(QStringLiteral("  not compared: test.k"))
+                && noPoint.out.contains(QStringLiteral("not running")),
+            qPrintable(noPoint.out));
+        QVERIFY2(!noPoint.out.contains(QStringLiteral("0 row(s)"))
+                && !noPoint.out.contains(QStringLiteral("0 range(s)")),
+            qPrintable(noPoint.out));
+        QVERIFY(sql(QStringLiteral("b"), QStringLiteral("START SLAVE SQL_THREAD")));
+        QTRY_COMPARE_WITH_TIMEOUT((cli({ QStringLiteral("status"), profile }).code), 0, 20000);
+
+        // the repair of the only table found differing: the pair's data are equal again (it said "differs")
+        const Ran repaired
+            = cli({ QStringLiteral("repair"), profile, QStringLiteral("--table"), QStringLiteral("test.k"),
+                QStringLiteral("--from"), QStringLiteral("A"), QStringLiteral("--yes") });
+        QVERIFY2(repaired.code == 0, qPrintable(repaired.out + repaired.err));
+        QVERIFY2(repaired.out.contains(QStringLiteral("repaired: test.k is now the same on both")),
+            qPrintable(repaired.out));
+        const Ran equal = cli({ QStringLiteral("status"), profile, QStringLiteral("--json") });
+        QVERIFY2(equal.out.contains(QStringLiteral("\"agreement\":\"equal\""))
+                && equal.out.contains(QStringLiteral("\"cause\":\"compare\"")),
+            qPrintable(equal.out));
+        QVERIFY2(!cli({ QStringLiteral("status"), profile }).out.contains(QStringLiteral("WARNING: data")),
+            qPrintable(equal.out));
     }
 
     /** Commands outside setup under a Chinese locale, as an admin account short of privileges: compare's

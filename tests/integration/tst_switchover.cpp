@@ -12,6 +12,7 @@
 #include "support/testsupport.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -170,6 +171,36 @@ private Q_SLOTS:
         QVERIFY(same.refused);
         QVERIFY2(codes(same).contains(QStringLiteral("already-writer")), qPrintable(codes(same).join(' ')));
         QVERIFY2(same.error.text.contains(QStringLiteral("A stays the writer")), qPrintable(same.error.text));
+        // the refused dry run through the command line says it is refused and why, and lists no step it
+        // would never take (it listed nine); its JSON says so by a stable id
+        {
+            QProcess p;
+            p.start(QStringLiteral(REPLIPAIR_CLI),
+                { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"), QStringLiteral("A"),
+                    QStringLiteral("--dry-run") });
+            QVERIFY(p.waitForFinished(120000));
+            const QString said = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            QVERIFY2(p.exitCode() == 1, qPrintable(said));
+            QVERIFY2(said.contains(QStringLiteral("would be refused"))
+                    && said.contains(QStringLiteral("[REFUSED]")),
+                qPrintable(said));
+            QVERIFY2(!said.contains(QStringLiteral("The steps")) && !said.contains(QStringLiteral("  1. ")),
+                qPrintable(said));
+            p.start(QStringLiteral(REPLIPAIR_CLI),
+                { QStringLiteral("switchover"), profilePath(), QStringLiteral("--to"), QStringLiteral("A"),
+                    QStringLiteral("--dry-run"), QStringLiteral("--json") });
+            QVERIFY(p.waitForFinished(120000));
+            QJsonObject dry;
+            for (const QByteArray& line : p.readAllStandardOutput().split('\n'))
+                if (const QJsonObject o = QJsonDocument::fromJson(line).object();
+                    o.value(QStringLiteral("event")).toString() == QLatin1String("dry-run"))
+                    dry = o;
+            QCOMPARE(dry.value(QStringLiteral("outcome")).toString(), QStringLiteral("refused"));
+            QVERIFY(dry.value(QStringLiteral("steps")).toArray().isEmpty());
+            QVERIFY2(
+                dry.value(QStringLiteral("refusedBy")).toArray().contains(QStringLiteral("already-writer")),
+                qPrintable(QJsonDocument(dry).toJson()));
+        }
         verifyAStillWriter();
         lines.clear();
         const auto o = switchTo(

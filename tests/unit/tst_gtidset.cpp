@@ -95,6 +95,43 @@ private Q_SLOTS:
         QVERIFY(!w.take(a4, names)); // the same set: not said again
         QVERIFY(!w.pending());
     }
+
+    /** notOnPeer (a server's own transactions its peer lacks) compares a look of the server with a look at
+     *  the peer that began after it ended: B's beat just written, read while A was read, was shown as
+     *  "notOnPeer":["0-2-4"] on a healthy pair. */
+    void notOnPeerOnlyAgainstALaterLookAtThePeer()
+    {
+        const QString names[2] = { QStringLiteral("A"), QStringLiteral("B") };
+        auto sample = [](int i, const QString& state, qint64 startUs) {
+            StatusSample s;
+            s.serverIndex = i;
+            s.reachable = true;
+            s.gtidState = state;
+            s.gtidSelf = QString::number(i + 1);
+            s.pollStartUs = startUs;
+            s.pollMicros = 300;
+            return s;
+        };
+        ErrantWatch w;
+        // round 1, in parallel: B's beat 0-2-4, committed as A was read, is no proof of anything
+        StatusSample a1 = sample(0, QStringLiteral("0-1-5,0-2-3"), 1000);
+        w.take(a1, names);
+        StatusSample b1 = sample(1, QStringLiteral("0-1-5,0-2-4"), 1100);
+        w.take(b1, names);
+        QVERIFY2(b1.notOnPeer.isEmpty(), qPrintable(b1.notOnPeer.join(',')));
+        // round 2: A has it; B has written its next beat, which A's look (again in parallel) lacks
+        StatusSample a2 = sample(0, QStringLiteral("0-1-5,0-2-4"), 2000);
+        w.take(a2, names);
+        StatusSample b2 = sample(1, QStringLiteral("0-1-5,0-2-5"), 2100);
+        w.take(b2, names);
+        QVERIFY2(b2.notOnPeer.isEmpty(), qPrintable(b2.notOnPeer.join(',')));
+        // round 3: A, looked at after B's look of round 2 ended, still lacks 0-2-5: that is said
+        StatusSample a3 = sample(0, QStringLiteral("0-1-5,0-2-4"), 3000);
+        w.take(a3, names);
+        StatusSample b3 = sample(1, QStringLiteral("0-1-5,0-2-6"), 3100);
+        w.take(b3, names);
+        QCOMPARE(b3.notOnPeer, QStringList { QStringLiteral("0-2-5") });
+    }
 };
 
 QTEST_GUILESS_MAIN(TstGtidSet)

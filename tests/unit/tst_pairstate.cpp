@@ -69,6 +69,11 @@ private Q_SLOTS:
             = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("data")).toObject();
         QCOMPARE(data.value(QStringLiteral("agreement")).toString(), QStringLiteral("unverified"));
         QVERIFY(data.value(QStringLiteral("since")).toString().endsWith(QLatin1Char('Z')));
+        // the line for people names the time in UTC, with its Z, as the other status lines do
+        const QString since = s.agreementSince.toString(Qt::ISODate);
+        QVERIFY(since.endsWith(QLatin1Char('Z')));
+        QVERIFY2(s.agreementLine().contains(QStringLiteral("since %1:").arg(since)),
+            qPrintable(s.agreementLine()));
 
         // a comparison that finds differences: differs; a later skip does not make that "unverified"
         QVERIFY(PairState::update(
@@ -93,6 +98,55 @@ private Q_SLOTS:
         QVERIFY(!s.dataInDoubt());
         QCOMPARE(s.lastComparison, QStringLiteral("all equal"));
         QVERIFY(s.lastCompared.isValid());
+    }
+
+    /** A table found equal again (after a repair) clears the difference only as far as it is known: the
+     *  pair is equal when that table was the only one a whole comparison found differing, still differs
+     *  while another is listed, and is unverified when an event since the comparison put the rest in doubt.
+     */
+    void aTableFoundEqualAgainClearsOnlyWhatIsKnown()
+    {
+        QTemporaryDir dir;
+        PairProfile p;
+        p.name = QStringLiteral("shop");
+        p.filePath = dir.filePath(QStringLiteral("shop.replipair.json"));
+        QFile(p.filePath).open(QIODevice::WriteOnly);
+        const QStringList two { QStringLiteral("test.t"), QStringLiteral("test.u") };
+        // a whole comparison found two tables differing; the repair of one leaves the other
+        QVERIFY(PairState::update(
+            p, [&](PairState& s) { s.markCompared(3, QStringLiteral("3 range(s) differ"), two, true); }));
+        QCOMPARE(PairState::load(p)->differingTables, two); // through the file
+        QVERIFY(PairState::update(p, [](PairState& s) {
+            QVERIFY(s.markTableEqual(QStringLiteral("test.t"), QStringLiteral("repair")));
+        }));
+        PairState s = *PairState::load(p);
+        QCOMPARE(s.agreement, PairState::Agreement::Differs);
+        QVERIFY2(s.agreementLine().contains(QStringLiteral("still differing: test.u")),
+            qPrintable(s.agreementLine()));
+        // a comparison of test.u alone that finds it differing too keeps the list (and what is known)
+        s.markCompared(1, QStringLiteral("1 range(s) differ"), { QStringLiteral("test.u") }, false);
+        QVERIFY(s.differencesComplete);
+        // the last one equal: the whole data are known equal
+        QVERIFY(s.markTableEqual(QStringLiteral("test.u"), QStringLiteral("repair")));
+        QCOMPARE(s.agreement, PairState::Agreement::Equal);
+        QCOMPARE(s.agreementCause, QStringLiteral("repair"));
+        // a table never found differing says nothing
+        QVERIFY(!s.markTableEqual(QStringLiteral("test.v"), QStringLiteral("repair")));
+
+        // an event after the comparison: the repair of the only differing table leaves the data unverified
+        PairState e;
+        e.markCompared(1, QStringLiteral("1 range(s) differ"), { QStringLiteral("test.t") }, true);
+        e.markUnverified(QStringLiteral("failover"), QStringLiteral("forced failover to B"));
+        QVERIFY(e.markTableEqual(QStringLiteral("test.t"), QStringLiteral("repair")));
+        QCOMPARE(e.agreement, PairState::Agreement::Unverified);
+        // a comparison of one table of a pair never compared whole: repaired, the rest is still unknown
+        PairState partial;
+        partial.markCompared(1, QStringLiteral("1 range(s) differ"), { QStringLiteral("test.t") }, false);
+        QVERIFY(partial.markTableEqual(QStringLiteral("test.t"), QStringLiteral("repair")));
+        QCOMPARE(partial.agreement, PairState::Agreement::Unverified);
+        // unverified data are not made equal by one table found equal
+        QVERIFY(!partial.markTableEqual(QStringLiteral("test.t"), QStringLiteral("compare")));
+        QCOMPARE(partial.agreement, PairState::Agreement::Unverified);
     }
 
     void aDamagedFileIsAnError()

@@ -88,6 +88,9 @@ void MoveWritesDialog::check()
     Switchover::Options options;
     options.to = m_to;
     options.dryRun = true;
+    // the journal the run would write, as the CLI's dry run reads it: a run not ended refuses the switch
+    if (!m_profile.filePath.isEmpty())
+        options.journalPath = SetupJournal::defaultPath(m_profile);
     const PairProfile profile = m_profile;
     AsyncTask::runThenCallback(
         QtConcurrent::run([profile, options] { return Switchover(profile, options).run(); }), this,

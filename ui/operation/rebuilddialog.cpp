@@ -129,8 +129,8 @@ Rebuild::Options RebuildDialog::options(bool dryRun) const
     o.saveOld = m_saveOld->isChecked();
     o.method = CopyMethod(m_method->checkedId());
     o.dryRun = dryRun;
-    if (!dryRun)
-        o.journalPath = SetupJournal::defaultPath(m_profile);
+    // the run journals each change for recover; the checks read the same journal (a run not ended refuses)
+    o.journalPath = SetupJournal::defaultPath(m_profile);
     o.cancel = m_cancel;
     return o;
 }
