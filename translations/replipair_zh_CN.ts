@@ -77,6 +77,44 @@
     </message>
 </context>
 <context>
+    <name>BackupTool</name>
+    <message>
+        <location filename="../models/copy/backuptool.cpp" line="+46"/>
+        <source>install the package mariadb-backup (Debian/Ubuntu: apt-get install mariadb-backup; RHEL: dnf install MariaDB-backup), the same version as the server (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>install Percona XtraBackup %1 from Percona&apos;s repository (percona-release enable-only tools; then apt-get install %2 or dnf install %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, of release 8.0.%1 or newer (the server&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>of an unknown version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>mariadb-backup %1 is built for another MariaDB than the server&apos;s %2: a backup tool of another major version cannot copy it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>XtraBackup %1 cannot copy MySQL %2: it needs XtraBackup %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>XtraBackup %1 is older than MySQL %2: XtraBackup 8.0 copies servers up to its own 8.0.x</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BinlogStatus</name>
     <message>
         <location filename="../models/sql/binlogstatus.cpp" line="+35"/>
@@ -97,7 +135,7 @@
         <translation>%1 全部</translation>
     </message>
     <message numerus="yes">
-        <location line="+283"/>
+        <location line="+295"/>
         <source>%n table(s) compared, all equal</source>
         <translation>
             <numerusform>已比对 %n 张表，全部一致</numerusform>
@@ -166,7 +204,8 @@ Commands:
 
 Options:
   --json                    one JSON object a line, for automation
-  --yes                     confirm that setup may change both servers
+  --yes                     confirm that setup, switchover, rejoin, rebuild or repair may change
+                            the servers (without it they only show what they would do)
   --output FILE             plan: also write the plan, with its fingerprint, to FILE (JSON, for
                             setup --plan); monitor --format prometheus: write the metrics to FILE
                             (atomically, for node_exporter&apos;s textfile collector)
@@ -177,7 +216,7 @@ Options:
   --warning SECONDS         status --nagios: lag that is a warning (default 10)
   --critical SECONDS        status --nagios: lag that is critical (default 60)
   --sequential              setup: one server after the other (for comparison)
-  --journal FILE            setup: append the run&apos;s journal line to FILE (default: PROFILE.journal,
+  --journal FILE            setup, switchover, rejoin, rebuild, recover: the pair&apos;s journal (default: PROFILE.journal,
                             or ~/.local/share/replipair/journals/NAME-ID.journal when PROFILE is not a
                             regular file)
   --copy-from NAME          inspect/plan/setup: first copy the replicated databases from server NAME
@@ -186,15 +225,17 @@ Options:
                             first as a dump on its host; profile: &quot;replaceTarget&quot;)
   --interval SECONDS        monitor: sampling interval (default 1, at least 0.2)
   --once                    monitor: one round, then exit
-  --server NAME             skip: the server whose SQL thread halted; rebuild: the server rebuilt
+  --server NAME             skip: the server whose SQL thread halted; rebuild: the server rebuilt;
+                            rejoin: the fenced server
   --confirm TOKEN           skip: the event shown before (relay log file:position)
   --events                  monitor: also print state changes (thread stopped, error, lag, unreachable)
   --lag-threshold SECONDS   monitor: lag that raises an event (default 10)
   --timeout SECONDS         monitor: network timeout per poll (default 2); switchover: how long
                             writes may pause before the switch rolls back (default 10)
   --to NAME                 switchover: the new writer
-  --dry-run                 switchover: print the checks and the steps; recover: what would be put
-                            back; repair: the SQL it would run; none changes anything
+  --dry-run                 switchover, rejoin, rebuild: print the checks and the steps; recover:
+                            what would be put back; repair: the SQL it would run; none changes
+                            anything
   --force                   switchover: the writer is gone; fence it and open N (see docs)
   --tables DB.T1,DB.T2      compare: only these tables
   --since COLUMN=TIME       compare: only rows whose COLUMN is at or after TIME (UTC, or 2h, 30m, 1d)
@@ -208,92 +249,13 @@ Options:
 
 Exit codes: 0 success, 1 the operation failed (switchover: refused, the old writer kept), 2 bad
 input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far as it could; see
-recover); setup: 3 replication verified but the data
-could not be compared (run compare when writes pause).
+recover); setup: 3 replication verified but the data could not be compared (run compare when
+writes pause).
 </source>
-        <translation>用法：replipair-cli 命令 [参数] [选项]
-
-命令：
-  sandbox up DIR            在 DIR 中启动两台本地 MariaDB 服务器（写入 DIR/pair.replipair.json）
-  sandbox down DIR          停止它们
-  sandbox status DIR        显示它们是否在运行
-  inspect PROFILE           两台服务器的情况以及发现的所有问题；不做任何更改
-  plan PROFILE              搭建将执行的确切 SQL 和配置差异（密码已隐去）
-  setup PROFILE --yes       搭建双主复制并进行验证
-  setup PROFILE --plan FILE --yes
-                            运行由 plan --output FILE 写出的计划，仅当服务器和配置文件
-                            与生成计划时相同时才运行
-  status PROFILE            两端的复制状态
-  monitor PROFILE|FOLDER... 每隔 --interval 秒对每个双主配对的两端采样
-  compare PROFILE           在应用写入的同时比对两台服务器的复制表：分块进行，每块在
-                            binlog 的同一位点比对（退出码 1：不一致，3：部分块无法比对，
-                            130/143：已取消）
-  repair PROFILE --table DB.T --from NAME [--yes|--dry-run]
-                            显示 DB.T 中不一致的行；加 --yes 时将另一台服务器的行修复为
-                            与 NAME 一致（sql_log_bin = 0，不会复制回 NAME）
-  skip PROFILE --server N   显示使 N 的 SQL 线程停止的事件；加 --confirm TOKEN 时只跳过
-                            该事件并重新启动复制
-  recover PROFILE           根据运行记录撤回被中断的运行（被终止、机器宕机）所做的更改；
-                            --dry-run 显示将要做什么
-  switchover PROFILE --to N 在确认不会丢失任何数据后将写入移动到服务器 N
-                            （--yes 执行，--dry-run 查看检查项和步骤）；写入端已不可用时
-                            用 --force：N 接管写入，原写入端处于隔离状态
-  rebuild PROFILE --server B [--from A]
-                            从对端重建服务器 B：B 的复制数据库被替换为 A 的在线拷贝
-                            （先保存 B 的原有数据），两个方向重新搭建并验证
-                            （--yes 执行，--dry-run 试运行）
-  rejoin PROFILE --server N 当处于隔离状态的服务器 N 不含写入端缺少的数据时，让其作为只读端
-                            重新加入（否则重建它）；--yes 或 --dry-run 与 switchover 相同
-
-选项：
-  --json                    每行一个 JSON 对象，供自动化使用
-  --yes                     确认搭建可以更改两台服务器
-  --output FILE             plan：同时将计划及其指纹写入 FILE（JSON，供 setup --plan 使用）；
-                            monitor --format prometheus：将指标写入 FILE
-                            （原子写入，供 node_exporter 的 textfile collector 使用）
-  --plan FILE               setup：只运行 FILE 中的计划，且仅在其仍然成立时运行
-  --format FORMAT           monitor：text、json 或 prometheus
-  --nagios                  status：Nagios/Icinga 退出码（0 OK，1 WARNING，2 CRITICAL，3 UNKNOWN）
-                            并输出一行性能数据
-  --warning SECONDS         status --nagios：视为警告的延迟（默认 10）
-  --critical SECONDS        status --nagios：视为严重的延迟（默认 60）
-  --sequential              setup：逐台服务器进行（用于对照）
-  --journal FILE            setup：将本次运行的运行记录行追加到 FILE（默认：PROFILE.journal，
-                            PROFILE 不是普通文件时为
-                            ~/.local/share/replipair/journals/NAME-ID.journal）
-  --copy-from NAME          inspect/plan/setup：先在线将复制数据库从服务器 NAME 拷贝到另一台
-                            （配对方案：&quot;initialCopy&quot;）
-  --replace-target          拷贝时：接收端的非空数据库可以被替换（先在其主机上保存为
-                            转储文件；配对方案：&quot;replaceTarget&quot;）
-  --interval SECONDS        monitor：采样间隔（默认 1，至少 0.2）
-  --once                    monitor：只采样一轮，然后退出
-  --server NAME             skip：SQL 线程停止的服务器；rebuild：被重建的服务器
-  --confirm TOKEN           skip：之前显示的事件（relay log 文件:位点）
-  --events                  monitor：同时输出状态变化（线程停止、错误、延迟、无法访问）
-  --lag-threshold SECONDS   monitor：触发事件的延迟（默认 10）
-  --timeout SECONDS         monitor：每次轮询的网络超时（默认 2）；switchover：写入可暂停多久，
-                            超过则回滚切换（默认 10）
-  --to NAME                 switchover：新的写入端
-  --dry-run                 switchover：输出检查项和步骤；recover：将撤回什么；
-                            repair：将运行的 SQL；均不做任何更改
-  --force                   switchover：写入端已不可用；将其隔离并开放 N（见文档）
-  --tables DB.T1,DB.T2      compare：只比对这些表
-  --since COLUMN=TIME       compare：只比对 COLUMN 不早于 TIME 的行（UTC，或 2h、30m、1d）
-  --resume                  compare：从已取消或失败的运行停止处继续
-  --chunk-time SECONDS      compare：一个块的校验和应耗费的时间（默认 0.5）
-  --max-lag SECONDS         compare：从库延迟超过此值时暂停（默认 1）
-  --table DB.T              repair：要修复的表
-  --from NAME               repair：数据正确的服务器；rebuild：被拷贝的服务器
-  --method METHOD           rebuild：logical（默认）、physical 或 auto
-  --no-save                 rebuild：不先保存 B 的原有数据（空间不足时）
-
-退出码：0 成功，1 操作失败（switchover：被拒绝，保留原写入端），2 输入错误，
-130/143 搭建被 SIGINT/SIGTERM 停止（已尽可能撤回其更改；参见 recover）；
-setup：3 复制已验证但数据无法比对（请在写入暂停时运行 compare）。
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>
 Manual: %1
 </source>
@@ -302,12 +264,12 @@ Manual: %1
 </translation>
     </message>
     <message>
-        <location filename="../app/cli/cli.cpp" line="+18"/>
+        <location filename="../app/cli/cli.cpp" line="+26"/>
         <source>Dry run: nothing was changed. The checks:</source>
         <translation>试运行：未做任何更改。检查项：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>REFUSED</source>
         <translation>已拒绝</translation>
     </message>
@@ -317,12 +279,22 @@ Manual: %1
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>The steps it takes, in order:</source>
         <translation>按顺序执行的步骤：</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-9"/>
+        <source>Dry run: nothing was changed. The run would be refused by the checks marked REFUSED:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No step would run: the run stops at its checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Show this help.</source>
         <translation>显示此帮助。</translation>
     </message>
@@ -592,6 +564,49 @@ Manual: %1
         <location line="+12"/>
         <source>--%1 needs a number of seconds</source>
         <translation>--%1 需要一个秒数</translation>
+    </message>
+</context>
+<context>
+    <name>CloneStatements</name>
+    <message>
+        <location filename="../models/copy/clonestatements.cpp" line="+21"/>
+        <source>CLONE is MySQL&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CLONE needs MySQL 8.0.17 or newer on both servers (%1 runs %2, %3 runs %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CLONE needs the same server version on both (%1 runs %2, %3 runs %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CLONE needs the same platform on both (%1 is %2, %3 is %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the clone plugin is not active on %1 (INSTALL PLUGIN clone SONAME &apos;mysql_clone.so&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>no clone was run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the clone is %1 (error %2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the clone carries no binary log coordinates (is the donor&apos;s binary log on?)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -934,7 +949,7 @@ Manual: %1
         <translation>在此之前，服务器保持当前值</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+91"/>
         <source>%1. Run plan again to see the plan for the file as it is now.</source>
         <translation>%1。请再次运行 plan，查看针对该文件当前内容的方案。</translation>
     </message>
@@ -944,7 +959,7 @@ Manual: %1
         <translation>%1 已写入配置文件，将在下次重启时生效，重启由您自行安排（服务器继续运行）：%2</translation>
     </message>
     <message>
-        <location filename="../models/config/configpushrestart.cpp" line="+43"/>
+        <location filename="../models/config/configpushrestart.cpp" line="+39"/>
         <source>the server did not come back with the new configuration: %1
 The restart command may still be running on the host, so the old configuration was NOT restored and the server NOT restarted again (two restarts must not overlap); the new configuration is in place (%2) and the server %3. Next step: on the host, let the restart command end (or stop it), check that the server runs, and run setup again; to go back instead, put the backups back (%4) and restart the server by hand.</source>
         <translation>服务器未能以新配置恢复运行：%1
@@ -973,7 +988,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>无，这些文件是新建的</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>answers on its port now</source>
         <translation>现在在其端口上有响应</translation>
     </message>
@@ -993,48 +1008,53 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未能删除 %1</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-99"/>
         <source>backed up %1 to %2</source>
         <translation>已将 %1 备份到 %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <location line="+28"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>%1 applies to new connections only: reconnect application connection pools before they write on both servers</source>
         <translation>%1 只对新连接生效：在应用程序同时向两台服务器写入之前，请重新建立其连接池</translation>
     </message>
     <message>
-        <location filename="../models/config/configpushrestart.cpp" line="-65"/>
+        <location filename="../models/config/configpushrestart.cpp" line="-69"/>
         <source>restarting the server (%1 changed): %2</source>
         <translation>正在重启服务器（%1 已更改）：%2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>server is back up</source>
         <translation>服务器已恢复运行</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>the server is back</source>
         <translation>服务器已恢复</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-15"/>
         <source>no restart needed: every changed setting is dynamic</source>
         <translation>无需重启：所有更改的设置都是动态的</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+9"/>
+        <source>the restart was not launched after the writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>the server did not come back with the new configuration: %1
 %2; restarted with the old configuration: %3</source>
         <translation>服务器未能以新配置恢复运行：%1
@@ -1061,7 +1081,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未能从 %2 恢复 %1：%3</translation>
     </message>
     <message>
-        <location filename="../models/config/configpushrestart.cpp" line="+64"/>
+        <location filename="../models/config/configpushrestart.cpp" line="+71"/>
         <source>after the change: %1. Another option file may override ours.</source>
         <translation>更改之后：%1。可能有另一个配置文件覆盖了 RepliPair 的设置。</translation>
     </message>
@@ -1593,12 +1613,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>Failover</name>
     <message>
-        <location filename="../models/operation/failover.cpp" line="+38"/>
-        <source>run the beforeSwitch hook: %1</source>
-        <translation>运行 beforeSwitch 钩子：%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../models/operation/failover.cpp" line="+40"/>
         <source>wait until %1 has applied everything it received from %2 (at most %3 s)</source>
         <translation>等待 %1 应用完从 %2 收到的全部内容（最多 %3 秒）</translation>
     </message>
@@ -1664,22 +1679,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>%1 is the writer, but: %2</source>
         <translation>%1 是写入端，但：%2</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <source>run the afterSwitch hook: %1</source>
-        <translation>运行 afterSwitch 钩子：%1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="-80"/>
         <source>check that %1 is gone and %2 can take the writes</source>
         <translation>检查 %1 确已不可用，且 %2 可以接管写入</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>refused: nothing was changed</source>
         <translation>已拒绝：未做任何更改</translation>
     </message>
@@ -1868,7 +1878,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>HookRunner</name>
     <message>
-        <location filename="../models/operation/hookrunner.cpp" line="+13"/>
+        <location filename="../models/operation/hookrunner.cpp" line="+12"/>
+        <source>no %1 hook in the profile: nothing run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 was stopped after %2 s (its timeout)</source>
         <translation>%1 在 %2 秒后被停止（超时）</translation>
     </message>
@@ -1888,7 +1903,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+23"/>
+        <source>the %1 hook: none in the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>run the %1 hook: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>the %1 hook cannot run: %2</source>
         <translation>%1 钩子无法运行：%2</translation>
     </message>
@@ -3208,7 +3233,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>按顺序执行的步骤；在 %1 开放之前若有失败，%2 将恢复为写入端：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -3508,7 +3533,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PairDataSteps</name>
     <message>
-        <location filename="../models/setup/pairdatasteps.cpp" line="+67"/>
+        <location filename="../models/setup/pairdatasteps.cpp" line="+68"/>
         <source>where %1&apos;s binary log stood when the data was inspected</source>
         <translation>检查数据时 %1 的 binlog 位点</translation>
     </message>
@@ -3523,7 +3548,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 已在从 %2 复制：拷贝会替换它正在应用的数据</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>could not check the physical copy: %1</source>
         <translation>无法检查物理拷贝：%1</translation>
     </message>
@@ -3547,23 +3572,8 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <source>copyMethod auto: the physical copy (%1 of data)</source>
         <translation>copyMethod auto：使用物理拷贝（数据量 %1）</translation>
     </message>
-    <message>
-        <location line="+18"/>
-        <source>Copy all of %1 (%2) to %3 physically: mariadb-backup --backup --stream=xbstream on %1&apos;s host, carried over SSH into mbstream -x next to %3&apos;s data folder, mariadb-backup --prepare; then %3 stopped, %4 moved aside, the copy moved in, %3 started</source>
-        <translation>将 %1（%2）的全部数据物理拷贝到 %3：在 %1 的主机上运行 mariadb-backup --backup --stream=xbstream，经 SSH 传输到 %3 数据目录旁的 mbstream -x，再执行 mariadb-backup --prepare；然后停止 %3，将 %4 移开，移入拷贝，启动 %3</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>before: mariadb-backup and mbstream of the servers&apos; version on both hosts, room next to %1&apos;s data folder, %2&apos;s admin account on %3; after: the exit codes, %1 back and verified, the backup&apos;s coordinates</source>
-        <translation>之前：两台主机上有与服务器版本相同的 mariadb-backup 和 mbstream，%1 的数据目录旁有足够空间，%3 上有 %2 的管理员账号；之后：检查退出码，%1 恢复运行并通过验证，备份的 binlog 位点</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>on failure or cancel %1 stays on (or goes back to) its old data folder; %2 is never written; the old folder is kept as %3-before-copy-&lt;time&gt;</source>
-        <translation>失败或取消时，%1 保留（或回到）原来的数据目录；%2 从不被写入；原目录保留为 %3-before-copy-&lt;time&gt;</translation>
-    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+24"/>
         <source>Copy %1 (%2, %n table(s)) from %3 to %4 online: %5 on %4&apos;s host, piped into %6 with sql_log_bin=0; %4 read-only meanwhile</source>
         <translation>
             <numerusform>在线将 %1（%2，%n 张表）从 %3 拷贝到 %4：在 %4 的主机上运行 %5，通过管道导入 %6（sql_log_bin=0）；期间 %4 为只读</numerusform>
@@ -3590,12 +3600,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>；随后在同一个确切的位点比较复制的表，有写入时也可以（从库的 SQL 线程停在主库一致性快照对应的位点，对两台服务器上的每一行计算校验和）：任何表不一致都会使搭建失败，并列出该表</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>copying all of %1 physically (mariadb-backup)</source>
-        <translation>正在物理拷贝 %1 的全部数据（mariadb-backup）</translation>
-    </message>
-    <message>
-        <location line="+73"/>
+        <location line="+122"/>
         <source>comparing the replicated tables at one point of a binary log, in each direction until one counts</source>
         <translation>正在 binlog 的同一位点比较复制的表，逐个方向进行，直到有一次比较得出有效结果</translation>
     </message>
@@ -3615,17 +3620,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 重启时开启的 binlog 的起点</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-137"/>
         <source>leave &quot;initialCopy&quot; out, or remove that replication first (%1)</source>
         <translation>请去掉 &quot;initialCopy&quot;，或先移除该复制（%1）</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+91"/>
         <source>%1&apos;s old %2 saved first in %3 (kept until you remove it) and loaded back on failure or cancel; %4 is never written</source>
         <translation>%1 原有的 %2 先保存在 %3 中（保留到您将其删除），失败或取消时会加载回去；%4 从不被写入</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+67"/>
+        <source>copying all of %1 physically (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>copying %1 from %2</source>
         <translation>正在从 %2 拷贝 %1</translation>
     </message>
@@ -3919,7 +3929,27 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PairState</name>
     <message>
-        <location filename="../models/operation/pairstate.cpp" line="+79"/>
+        <location filename="../models/operation/pairstate.cpp" line="+36"/>
+        <source>%1; since then: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1 is the same on both now; still differing: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is the same on both now, the only table found differing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is the same on both now; the other tables were not compared since the difference was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>data equal</source>
         <translation>数据一致</translation>
     </message>
@@ -3934,7 +3964,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>数据未验证</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>data equal when last compared (%1)</source>
         <translation>上次比对时数据一致（%1）</translation>
     </message>
@@ -3949,7 +3979,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>自 %1 起数据未验证：%2；请比对数据以确认是否不一致</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+106"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -4144,12 +4174,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PhysicalCopy</name>
     <message>
-        <location filename="../models/copy/physicalcopy.cpp" line="+72"/>
+        <location filename="../models/copy/physicalcopy.cpp" line="+73"/>
         <source>cancelled by the user</source>
         <translation>已被用户取消</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+161"/>
         <source>cannot make a work folder in %1 on %2&apos;s host: %3</source>
         <translation>无法在 %2 的主机上的 %1 中创建工作目录：%3</translation>
     </message>
@@ -4205,20 +4235,24 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="-26"/>
-        <location filename="../models/copy/physicalcopyswap.cpp" line="+47"/>
         <source>mbstream -x on %1&apos;s host failed (exit %2): %3</source>
         <translation>%1 的主机上 mbstream -x 失败（退出码 %2）：%3</translation>
     </message>
     <message>
-        <location filename="../models/copy/physicalcopyswap.cpp" line="+1"/>
+        <location filename="../models/copy/physicalcopyswap.cpp" line="+50"/>
         <location line="+6"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>mariadb-backup --prepare on %1&apos;s host failed (exit %2): %3</source>
-        <translation>%1 的主机上 mariadb-backup --prepare 失败（退出码 %2）：%3</translation>
+        <location line="-7"/>
+        <source>%4 -x on %1&apos;s host failed (exit %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%4 --prepare on %1&apos;s host failed (exit %2): %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4231,17 +4265,63 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>备份中没有 binlog 位点（%1 的 binlog 是否已开启？）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>the backup&apos;s point on %1: %2:%3%4</source>
         <translation>备份在 %1 上的位点：%2:%3%4</translation>
     </message>
     <message>
+        <location filename="../models/copy/physicalcopyclone.cpp" line="+36"/>
+        <source>CLONE replaces %1&apos;s data directory in place: its old data is not kept, and a clone cut short leaves %1 in an unknown state until it is copied again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the clone did not complete on %1: %2. Its data directory is in an unknown state: copy it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the clone&apos;s point on %1: %2:%3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <location filename="../models/copy/physicalcopyswap.cpp" line="+3"/>
         <source>, GTID %1</source>
         <translation>，GTID %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+86"/>
+        <source>%1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>cancelled by the user during the clone: %1&apos;s data directory is in an unknown state; copy it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>%1 did not restart by itself after the clone: starting it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 answers again but its clone_status does not show the clone&apos;s end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>could not put %1&apos;s clone settings back (clone_valid_donor_list, the account %2@localhost): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1&apos;s data directory is in an unknown state after the clone was cut short: copy it again (rebuild %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/copy/physicalcopyswap.cpp" line="+34"/>
         <source>stopping %1, moving its data folder to %2, the copy in, starting it</source>
         <translation>正在停止 %1，将其数据目录移到 %2，移入拷贝，再启动它</translation>
     </message>
@@ -4261,7 +4341,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 已重新在原有数据上运行</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>could not drop the temporary account %1 on %2: %3</source>
         <translation>无法删除 %2 上的临时账号 %1：%3</translation>
     </message>
@@ -4269,40 +4349,34 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>PhysicalCopyCheck</name>
     <message>
-        <location filename="../models/copy/physicalcheck.cpp" line="+188"/>
-        <source>%1 is a MySQL server (%2): the physical copy runs MariaDB&apos;s mariadb-backup only</source>
-        <translation>%1 是 MySQL 服务器（%2）：物理拷贝仅支持 MariaDB 的 mariadb-backup</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+33"/>
+        <location filename="../models/copy/physicalcheck.cpp" line="+262"/>
         <source>use &quot;copyMethod&quot;: &quot;logical&quot;</source>
         <translation>请使用 &quot;copyMethod&quot;: &quot;logical&quot;</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-26"/>
         <source>%1 not found on %2&apos;s host (in the PATH of the login RepliPair uses)</source>
         <translation>在 %2 的主机上找不到 %1（在 RepliPair 所用登录的 PATH 中）</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>install the package mariadb-backup on %1&apos;s host (Debian/Ubuntu: apt-get install mariadb-backup; RHEL: dnf install MariaDB-backup), the same version as the server (%2); or use &quot;copyMethod&quot;: &quot;logical&quot;</source>
-        <translation>请在 %1 的主机上安装 mariadb-backup 软件包（Debian/Ubuntu：apt-get install mariadb-backup；RHEL：dnf install MariaDB-backup），版本与服务器相同（%2）；或使用 &quot;copyMethod&quot;: &quot;logical&quot;</translation>
+        <source>on %1&apos;s host, %2; or use &quot;copyMethod&quot;: &quot;logical&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 on %2&apos;s host is built for MariaDB %3, the server is %4: a backup tool of another major version cannot copy it</source>
-        <translation>%2 的主机上的 %1 是为 MariaDB %3 构建的，而服务器是 %4：其他主版本的备份工具无法拷贝它</translation>
+        <location line="+6"/>
+        <source>%1 on %2&apos;s host: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>XtraBackup cannot copy here (%1) and MySQL&apos;s CLONE replaces %2&apos;s data directory in place: %2&apos;s old data would not be kept</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>install the mariadb-backup package of the server&apos;s version (%1)</source>
-        <translation>请安装与服务器版本（%1）相同的 mariadb-backup 软件包</translation>
+        <source>rebuild without keeping the old data (--no-save), or %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4353,6 +4427,44 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <location line="+3"/>
         <source>%1 has no pid file: the copy cannot stop it to swap its data folder</source>
         <translation>%1 没有 pid 文件：拷贝无法停止它以替换数据目录</translation>
+    </message>
+</context>
+<context>
+    <name>PhysicalPlan</name>
+    <message>
+        <location filename="../models/copy/physicalplan.cpp" line="+22"/>
+        <source>Copy all of %1 (%2) to %3 with MySQL&apos;s CLONE: %4 run on %3, which replaces its data directory %5 in place and restarts on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>before: the clone plugin ACTIVE on both servers, the same MySQL version (8.0.17 or newer) and platform, %1&apos;s admin account on %2; after: %1 back, performance_schema.clone_status Completed with the donor&apos;s coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1&apos;s old data is not kept (CLONE replaces it in place): a clone that fails or is cancelled leaves %1 in an unknown state until it is copied again; %2 is never written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy all of %1 (%2) to %3 physically: %5 --backup --stream=xbstream on %1&apos;s host, carried over SSH into %6 -x next to %3&apos;s data folder, %5 --prepare; then %3 stopped, %4 moved aside, the copy moved in, %3 started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>-- on %1: temporary account %2, generated password in a 0600 option file on %1&apos;s host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>before: %1 and %2 of the servers&apos; version on both hosts (%3), room next to %4&apos;s data folder, %4&apos;s admin account on %5; after: the exit codes, %4 back and verified, the backup&apos;s coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>on failure or cancel %1 stays on (or goes back to) its old data folder; %2 is never written; the old folder is kept as %3-before-copy-&lt;time&gt;</source>
+        <translation type="unfinished">失败或取消时，%1 保留（或回到）原来的数据目录；%2 从不被写入；原目录保留为 %3-before-copy-&lt;time&gt;</translation>
     </message>
 </context>
 <context>
@@ -5421,12 +5533,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>Rebuild</name>
     <message>
-        <location filename="../models/operation/rebuild.cpp" line="+77"/>
+        <location filename="../models/operation/rebuild.cpp" line="+74"/>
         <source>%1 is rebuilt from %2: %3.</source>
         <translation>%1 已从 %2 重建：%3。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <source>MySQL&apos;s CLONE INSTANCE runs on %2 and copies all of %1 into %2&apos;s data directory %3, in place: %2&apos;s old data (%4) is NOT kept, and a clone that fails or is cancelled leaves %2 in an unknown state, stopped or fenced, until it is rebuilt again. %2 restarts on the copy (with its own option file: its server_id stays).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%7 streams all of %1 from its host to %2&apos;s, next to %3 (%4 free there); %2 is then stopped, %3 (%5) renamed %6 and kept, the copy moved in and %2 started with its own option file (its server_id and gtid_domain_id stay). On failure or cancel before the copy ends, %2 is put back on its old data folder and started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 holds nothing in them: there is nothing to save.</source>
         <translation>%1 中没有任何数据：无需保存。</translation>
     </message>
@@ -5444,12 +5566,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未知</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <source>mariadb-backup streams all of %1 from its host to %2&apos;s, next to %3 (%4 free there); %2 is then stopped, %3 (%5) renamed %6 and kept, the copy moved in and %2 started with its own option file (its server_id and gtid_domain_id stay). On failure or cancel before the copy ends, %2 is put back on its old data folder and started.</source>
-        <translation>mariadb-backup 把 %1 的全部数据从其主机以流的方式传到 %2 的主机，放在 %3 旁边（那里剩余 %4）；然后停止 %2，把 %3（%5）改名为 %6 并保留，移入拷贝，再用 %2 自己的配置文件启动它（其 server_id 和 gtid_domain_id 不变）。若在拷贝结束前失败或取消，%2 会换回原来的数据目录并启动。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+2"/>
         <source>%1&apos;s old data (%2) is NOT saved: if the rebuild fails, %1 stays read-only, fenced and without it until it is rebuilt.</source>
         <translation>%1 的原有数据（%2）不会被保存：若重建失败，%1 将保持只读、处于隔离状态且没有这些数据，直到被重建。</translation>
     </message>
@@ -5484,7 +5601,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>处于隔离状态：正在从 %1 重建</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>the clone from %1 was cut short: its data is in an unknown state; rebuild it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>still fenced: its data is in an unknown state after the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>still fenced, as before</source>
         <translation>仍处于隔离状态，与之前相同</translation>
     </message>
@@ -5534,7 +5661,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>replication left stopped: its source&apos;s data is in an unknown state after the clone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>replication started again</source>
         <translation>复制已重新启动</translation>
     </message>
@@ -5579,12 +5711,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>从 %3:%4（原来所在位点）重新开始从 %1:%2 复制</translation>
     </message>
     <message>
-        <location filename="../models/operation/rebuildaftercopy.cpp" line="+29"/>
-        <source>copy all of %1 (%2, its whole data folder) to %3 with mariadb-backup (physical copy); %3&apos;s old data folder kept beside it</source>
-        <translation>用 mariadb-backup 把 %1 的全部数据（%2，整个数据目录）拷贝到 %3（物理拷贝）；%3 原来的数据目录保留在旁边</translation>
+        <location filename="../models/operation/rebuildaftercopy.cpp" line="+30"/>
+        <source>copy all of %1 (%2, its whole data folder) to %3 with MySQL&apos;s CLONE (physical copy); %3&apos;s old data is replaced in place, not kept</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>copy all of %1 (%2, its whole data folder) to %3 with %4 (physical copy); %3&apos;s old data folder kept beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>copy %1 (%2) from %3 to %4 online (%5 copy)</source>
         <translation>在线将 %1（%2）从 %3 拷贝到 %4（%5 拷贝）</translation>
     </message>
@@ -5594,7 +5731,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 的原有 %2 已删除且未保存（--no-save）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
+        <source>%1 cloned in %2 s; %3 restarted on it (its old data is not kept); the copy&apos;s point on %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 streamed and prepared in %2 s, swapped in as %3&apos;s data folder (the old one is kept: %4); the copy&apos;s point on %5: %6</source>
         <translation>%1 已在 %2 秒内传输并准备完毕，换入为 %3 的数据目录（原目录保留：%4）；拷贝在 %5 上的位点：%6</translation>
     </message>
@@ -5676,7 +5818,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>检查 %1 能否从 %2 重建</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>refused: nothing was changed</source>
         <translation>已拒绝：未做任何更改</translation>
     </message>
@@ -5686,12 +5828,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>所有检查均已通过</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>the interrupted rebuild left %1 without replica settings: this rebuild sets them up anew</source>
-        <translation>被中断的重建使 %1 没有从库设置：本次重建会重新设置</translation>
+        <location line="+18"/>
+        <source>the interrupted rebuild left %1 without replica settings (and perhaps a partial copy of its replicated databases): this rebuild sets them up anew and copies them again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>the journal %1 could not be written in full: %2</source>
         <translation>运行记录 %1 未能完整写入：%2</translation>
     </message>
@@ -5734,7 +5876,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>RebuildCommand</name>
     <message>
-        <location filename="../app/cli/rebuildcommand.cpp" line="+28"/>
+        <location filename="../app/cli/rebuildcommand.cpp" line="+30"/>
         <source>What happens to %1:</source>
         <translation>%1 将发生的变化：</translation>
     </message>
@@ -5745,16 +5887,11 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+3"/>
-        <source>REFUSED</source>
-        <translation>已拒绝</translation>
+        <source>No step would run: the rebuild stops at its checks.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>ok</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The steps, in order:</source>
         <translation>按顺序执行的步骤：</translation>
     </message>
@@ -5779,7 +5916,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>--method 必须是 logical、physical 或 auto</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>replipair-cli: %1 received: stopping the rebuild and putting %2 back…</source>
         <translation>replipair-cli：收到 %1：正在停止重建并撤回 %2…</translation>
     </message>
@@ -5807,12 +5944,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>%1 的复制数据库（%2）将被替换；其他数据库和账号保持不变</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>the physical copy was not checked first</source>
         <translation>物理拷贝事先未经检查</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>%1 is read-only again, without replica settings</source>
         <translation>%1 重新只读，没有从库设置</translation>
     </message>
@@ -5980,7 +6117,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>RebuildGuards</name>
     <message>
-        <location filename="../models/operation/rebuildguards.cpp" line="+88"/>
+        <location filename="../models/operation/rebuildguards.cpp" line="+89"/>
         <source>%1 does not answer: %2</source>
         <translation>%1 无响应：%2</translation>
     </message>
@@ -6061,17 +6198,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+44"/>
+        <location line="+54"/>
         <source>use the logical copy (--method logical)</source>
         <translation>请使用逻辑拷贝（--method logical）</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-50"/>
         <source>could not check the copy: %1</source>
         <translation>无法检查拷贝：%1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <source>not saved (--no-save): they are dropped before the copy; if the rebuild fails, %1 stays read-only and fenced without them until it is rebuilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>saving %1&apos;s old data (%2) needs about %3 in %4, where %5 is free</source>
         <translation>保存 %1 的原有数据（%2）需要 %4 中约 %3 的空间，而该处可用空间为 %5</translation>
     </message>
@@ -6086,7 +6228,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>保存 %1 原有数据的空间：%3 中可用 %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>could not check the physical copy: %1</source>
         <translation>无法检查物理拷贝：%1</translation>
     </message>
@@ -6116,9 +6258,14 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>方式 auto：使用逻辑拷贝（%1）</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>mariadb-backup and mbstream of MariaDB %1 on both hosts; %2 free beside %3&apos;s data folder for the copy (about %4); its old data folder (%5) is renamed, kept beside it and put back on failure or cancel</source>
-        <translation>两台主机上都有 MariaDB %1 的 mariadb-backup 和 mbstream；%3 的数据目录旁剩余 %2，可容纳拷贝（约 %4）；其原数据目录（%5）会被改名并保留在旁边，失败或取消时换回</translation>
+        <location line="+9"/>
+        <source>MySQL&apos;s CLONE on both servers (the clone plugin active, MySQL %1): %2&apos;s data directory is replaced in place, its old data (%3) is not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 and %6 of %7 on both hosts; %2 free beside %3&apos;s data folder for the copy (about %4); its old data folder (%5) is renamed, kept beside it and put back on failure or cancel</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6126,7 +6273,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>%1&apos;s replica reads %2:%3 from %4:%5, older than the copy&apos;s point in %6</source>
         <translation>%1 的从库从 %4:%5 读取 %2:%3，早于拷贝在 %6 中的位点</translation>
     </message>
@@ -6144,13 +6291,13 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
 <context>
     <name>RecoverCommand</name>
     <message>
-        <location filename="../app/cli/recovercommand.cpp" line="+32"/>
-        <location line="+27"/>
+        <location filename="../app/cli/recovercommand.cpp" line="+55"/>
+        <location line="+34"/>
         <source>nothing to recover: the last run in %1 left nothing to put back</source>
         <translation>无需恢复：%1 中的上次运行没有留下需要撤回的内容</translation>
     </message>
     <message numerus="yes">
-        <location line="-23"/>
+        <location line="-30"/>
         <source>the %1 started at %2 left %n change(s); recover would, newest first:</source>
         <translation>
             <numerusform>%2 开始的 %1 留下了 %n 项更改；recover 将按从新到旧的顺序：</numerusform>
@@ -6162,7 +6309,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
         <translation>（可能并未做出）</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+31"/>
         <source>%n change(s) of the %1 could not be put back:
 </source>
         <translation>
@@ -6273,7 +6420,17 @@ put them back by hand as said, or run recover again</source>
         <translation>无法%1：%2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
+        <source>run the rebuild again (it replaces them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>run the setup with the copy again (it replaces them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>read_only is %1 again</source>
         <translation>read_only 已恢复为 %1</translation>
     </message>
@@ -6329,16 +6486,16 @@ put them back by hand as said, or run recover again</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>the copy into %1 was interrupted: %2 may hold a partial copy. Run the setup with the copy again (it replaces them)</source>
-        <translation>向 %1 的拷贝被中断：%2 可能包含拷贝到一半的数据。请再次运行带拷贝的搭建（它会替换这些数据）</translation>
+        <source>the copy into %1 was interrupted: %2 may hold a partial copy: %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>the copy into %1 was interrupted: %2 may hold a partial copy; %1&apos;s old data is saved in %3 on its host: load it back with the mariadb client, or run the setup with the copy again</source>
-        <translation>向 %1 的拷贝被中断：%2 可能包含拷贝到一半的数据；%1 的原有数据保存在其主机上的 %3 中：可用 mariadb 客户端加载回去，或再次运行带拷贝的搭建</translation>
+        <location line="+2"/>
+        <source>the copy into %1 was interrupted: %2 may hold a partial copy; %1&apos;s old data is saved in %3 on its host: load it back with the mariadb client, or %4</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <location line="+23"/>
         <source>refusing to touch %1: not a folder RepliPair makes</source>
         <translation>拒绝操作 %1：这不是 RepliPair 创建的文件夹</translation>
@@ -6457,7 +6614,7 @@ put them back by hand as said, or run recover again</source>
         <translation>检查 %1 能否在不拷贝的情况下重新加入 %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>refused: nothing was changed</source>
         <translation>已拒绝：未做任何更改</translation>
     </message>
@@ -6500,7 +6657,7 @@ put them back by hand as said, or run recover again</source>
         <translation>rejoin 会让 %1 重新成为双主配对的只读端并解除其隔离；请先用 --dry-run 运行以查看检查项和步骤，然后加上 --yes</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>replipair-cli: %1 received: stopping before the next step…</source>
         <translation>replipair-cli：收到 %1：在下一步之前停止…</translation>
     </message>
@@ -6533,12 +6690,12 @@ put them back by hand as said, or run recover again</source>
         <translation>无法在 %2 上创建 %1：%3</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>cannot start a job on %1 (in a private folder of its own): %2</source>
         <translation>无法在 %1 上启动作业（在其专用文件夹中）：%2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>cannot start %1 on %2: %3</source>
         <translation>无法在 %2 上启动 %1：%3</translation>
     </message>
@@ -6576,7 +6733,19 @@ put them back by hand as said, or run recover again</source>
         <translation>--yes 和 --dry-run 不能同时使用</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
+        <source>%1: not compared, nothing is known of its differences:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1: %n range(s) differ, not all of their rows compared:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1: %2 range(s) differ, %3 row(s) (%4 is right, %5 is changed)</source>
         <translation>%1：%2 个范围不一致，%3 行（%4 是正确的，%5 将被更改）</translation>
     </message>
@@ -6596,12 +6765,12 @@ put them back by hand as said, or run recover again</source>
         <translation>  (%1) %2：%3 %4，%5 %6</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-16"/>
         <source>  not compared: %1</source>
         <translation>  未比对：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>-- on %1, with SET SESSION sql_log_bin = 0 and time_zone = &apos;+00:00&apos;:</source>
         <translation>-- 在 %1 上执行，使用 SET SESSION sql_log_bin = 0 和 time_zone = &apos;+00:00&apos;：</translation>
     </message>
@@ -8113,12 +8282,12 @@ Both servers remain usable. Saving the profile lets you resume later: running th
 <context>
     <name>ServerRestart</name>
     <message>
-        <location filename="../models/host/serverrestart.cpp" line="+175"/>
+        <location filename="../models/host/serverrestart.cpp" line="+189"/>
         <source>could not launch &quot;%1&quot;: %2. Check whether the server runs before trying again.</source>
         <translation>无法启动“%1”：%2。重试之前请先检查服务器是否在运行。</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-88"/>
         <source>; the SSH connection was lost: %1</source>
         <translation>；SSH 连接已断开：%1</translation>
     </message>
@@ -8148,7 +8317,7 @@ Both servers remain usable. Saving the profile lets you resume later: running th
         <translation>服务器未在 %1 秒内恢复%2</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+92"/>
         <source>lost the connection to the host while the restart runs (it goes on by itself): %1; reconnecting</source>
         <translation>重启进行期间与主机的连接断开（重启会自行继续）：%1；正在重新连接</translation>
     </message>
@@ -8423,7 +8592,7 @@ Make the plan again, check it, and run that one.</source>
         <translation>无法设置 read_only = %1：%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 takes the application&apos;s writes (read_only = OFF)</source>
         <translation>%1 接收应用的写入（read_only = OFF）</translation>
     </message>
@@ -8572,12 +8741,12 @@ Make the plan again, check it, and run that one.</source>
 <context>
     <name>SkipCommand</name>
     <message>
-        <location filename="../app/cli/skipcommand.cpp" line="+17"/>
+        <location filename="../app/cli/skipcommand.cpp" line="+21"/>
         <source>skip needs --server with the name of one of the two servers</source>
         <translation>skip 需要 --server，并给出两台服务器之一的名称</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>The SQL thread stopped on error %1: %2
 The event group it could not apply:
   %3
@@ -9030,7 +9199,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法读取 %2 上的 %1：%3</translation>
     </message>
     <message>
-        <location filename="../models/host/ssh/sshshellwrites.cpp" line="+133"/>
+        <location filename="../models/host/ssh/sshshellwrites.cpp" line="+136"/>
         <source>%1 (the target of %2)</source>
         <translation>%1（%2 的目标）</translation>
     </message>
@@ -9066,18 +9235,23 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="+14"/>
-        <location line="+75"/>
+        <location line="+115"/>
         <source>cannot write %1 on %2 (left unchanged): %3</source>
         <translation>无法写入 %2 上的 %1（保持不变）：%3</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+56"/>
+        <location line="-101"/>
+        <location line="+96"/>
         <source>cannot copy %1 to %2 on %3: %4</source>
         <translation>无法在 %3 上将 %1 拷贝到 %2：%4</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-27"/>
+        <source>the files were written on %1, but what was to follow did not run: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 on %2 did not exist when the option files were read, but it does now (someone made it meanwhile): it was left as it is</source>
         <translation>%2 上的 %1 在读取配置文件时不存在，但现在存在（有人在此期间创建了它）：保持原样</translation>
     </message>
@@ -9228,13 +9402,13 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>StatusCommand</name>
     <message>
-        <location filename="../app/cli/statuscommand.cpp" line="+40"/>
-        <location line="+193"/>
+        <location filename="../app/cli/statuscommand.cpp" line="+43"/>
+        <location line="+236"/>
         <source>no answer from %1 within the timeout</source>
         <translation>%1 在超时时间内没有响应</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-208"/>
         <source>   IO error %1: %2</source>
         <translation>   IO 错误 %1：%2</translation>
     </message>
@@ -9245,12 +9419,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     </message>
     <message>
         <location line="-9"/>
-        <location line="+169"/>
+        <location line="+212"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-221"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -9300,7 +9474,29 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>   持有 %1 缺少的自身事务：%2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>NEXT: replipair-cli skip %1 --server %2 shows the event %2 could not apply and what skipping it means; when the data are already apart, replipair-cli rebuild %1 --server %2 --dry-run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the rebuild of %1 started at %2 was interrupted and left %1 without replica settings (and perhaps with a partial copy); recover cannot put that back, a rebuild does it anew: replipair-cli rebuild %3 --server %1 --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>the %1 started at %2 was interrupted before it ended and left %n change(s) on the servers: replipair-cli recover %3 puts back what it can and names the rest (--dry-run shows them)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>NEXT: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <location line="+14"/>
         <source>WARNING: %1</source>
         <translation>警告：%1</translation>
@@ -9743,12 +9939,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>run the beforeSwitch hook: %1</source>
-        <translation>运行 beforeSwitch 钩子：%1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+34"/>
         <source>make %1 read-only: new writes there fail at once</source>
         <translation>将 %1 设为只读：在其上的新写入会立即失败</translation>
     </message>
@@ -9818,12 +10009,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>%1 是写入端，但：%2 — 请手动修复</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>run the afterSwitch hook: %1</source>
-        <translation>运行 afterSwitch 钩子：%1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>verify: a row written on %1 arrives on %2</source>
         <translation>验证：在 %1 上写入的行能到达 %2</translation>
     </message>
@@ -9843,7 +10029,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>检查 %1 能否从 %2 接管写入</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>refused: %1 stays the writer, nothing was changed</source>
         <translation>已拒绝：%1 仍为写入端，未做任何更改</translation>
     </message>
@@ -9919,12 +10105,22 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
 <context>
     <name>SwitchoverGuards</name>
     <message>
-        <location filename="../models/operation/switchoverguards.cpp" line="+60"/>
+        <location filename="../models/operation/switchoverguards.cpp" line="+70"/>
         <source>%1 answers</source>
         <translation>%1 有响应</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>%1 cannot be logged into: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fix how the profile logs into %1 (the admin account, its password, the TLS files), then try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 cannot be reached: %2</source>
         <translation>无法连接 %1：%2</translation>
     </message>
@@ -10132,7 +10328,17 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
         <translation>请使用计划内切换（不加 --force），它会等待 %1 应用完全部内容</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>%1 cannot be logged into, which does not mean it is gone: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fix how the profile logs into %1 (the admin account, its password, the TLS files); a forced failover is only for a writer whose address does not answer at all: it would leave two writers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 cannot be reached (%2)</source>
         <translation>无法连接 %1（%2）</translation>
     </message>
