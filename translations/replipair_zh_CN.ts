@@ -81,37 +81,37 @@
     <message>
         <location filename="../models/copy/backuptool.cpp" line="+46"/>
         <source>install the package mariadb-backup (Debian/Ubuntu: apt-get install mariadb-backup; RHEL: dnf install MariaDB-backup), the same version as the server (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>安装 mariadb-backup 软件包（Debian/Ubuntu：apt-get install mariadb-backup；RHEL：dnf install MariaDB-backup），版本与服务器相同（%1）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>install Percona XtraBackup %1 from Percona&apos;s repository (percona-release enable-only tools; then apt-get install %2 or dnf install %2)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>从 Percona 的软件源安装 Percona XtraBackup %1（percona-release enable-only tools；然后 apt-get install %2 或 dnf install %2）%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>, of release 8.0.%1 or newer (the server&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>，版本不低于 8.0.%1（服务器的版本）</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>of an unknown version</source>
-        <translation type="unfinished"></translation>
+        <translation>（版本未知）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>mariadb-backup %1 is built for another MariaDB than the server&apos;s %2: a backup tool of another major version cannot copy it</source>
-        <translation type="unfinished"></translation>
+        <translation>mariadb-backup %1 是为另一个 MariaDB 版本构建的，服务器是 %2：其他大版本的备份工具无法拷贝它</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>XtraBackup %1 cannot copy MySQL %2: it needs XtraBackup %3</source>
-        <translation type="unfinished"></translation>
+        <translation>XtraBackup %1 无法拷贝 MySQL %2：需要 XtraBackup %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>XtraBackup %1 is older than MySQL %2: XtraBackup 8.0 copies servers up to its own 8.0.x</source>
-        <translation type="unfinished"></translation>
+        <translation>XtraBackup %1 比 MySQL %2 旧：XtraBackup 8.0 只能拷贝不高于其自身 8.0.x 版本的服务器</translation>
     </message>
 </context>
 <context>
@@ -252,7 +252,88 @@ input, 130/143 setup stopped by SIGINT/SIGTERM (what it changed put back as far 
 recover); setup: 3 replication verified but the data could not be compared (run compare when
 writes pause).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：replipair-cli 命令 [参数] [选项]
+
+命令：
+  sandbox up DIR            在 DIR 中启动两台本地 MariaDB 服务器（写入 DIR/pair.replipair.json）
+  sandbox down DIR          停止它们
+  sandbox status DIR        显示它们是否在运行
+  inspect PROFILE           两台服务器的情况以及发现的所有问题；不做任何更改
+  plan PROFILE              搭建将执行的确切 SQL 和配置差异（密码已隐去）
+  setup PROFILE --yes       搭建双主复制并进行验证
+  setup PROFILE --plan FILE --yes
+                            运行由 plan --output FILE 写出的计划，仅当服务器和配置文件
+                            与生成计划时相同时才运行
+  status PROFILE            两端的复制状态
+  monitor PROFILE|FOLDER... 每隔 --interval 秒对每个双主配对的两端采样
+  compare PROFILE           在应用写入的同时比对两台服务器的复制表：分块进行，每块在
+                            binlog 的同一位点比对（退出码 1：不一致，3：部分块无法比对，
+                            130/143：已取消）
+  repair PROFILE --table DB.T --from NAME [--yes|--dry-run]
+                            显示 DB.T 中不一致的行；加 --yes 时将另一台服务器的行修复为
+                            与 NAME 一致（sql_log_bin = 0，不会复制回 NAME）
+  skip PROFILE --server N   显示使 N 的 SQL 线程停止的事件；加 --confirm TOKEN 时只跳过
+                            该事件并重新启动复制
+  recover PROFILE           根据运行记录撤回被中断的运行（被终止、机器宕机）所做的更改；
+                            --dry-run 显示将要做什么
+  switchover PROFILE --to N 在确认不会丢失任何数据后将写入移动到服务器 N
+                            （--yes 执行，--dry-run 查看检查项和步骤）；写入端已不可用时
+                            用 --force：N 接管写入，原写入端处于隔离状态
+  rebuild PROFILE --server B [--from A]
+                            从对端重建服务器 B：B 的复制数据库被替换为 A 的在线拷贝
+                            （先保存 B 的原有数据），两个方向重新搭建并验证
+                            （--yes 执行，--dry-run 试运行）
+  rejoin PROFILE --server N 当处于隔离状态的服务器 N 不含写入端缺少的数据时，让其作为只读端
+                            重新加入（否则重建它）；--yes 或 --dry-run 与 switchover 相同
+
+选项：
+  --json                    每行一个 JSON 对象，供自动化使用
+  --yes                     确认 setup、switchover、rejoin、rebuild 或 repair 可以更改服务器
+                            （不加时只显示将要做什么）
+  --output FILE             plan：同时将计划及其指纹写入 FILE（JSON，供 setup --plan 使用）；
+                            monitor --format prometheus：将指标写入 FILE
+                            （原子写入，供 node_exporter 的 textfile collector 使用）
+  --plan FILE               setup：只运行 FILE 中的计划，且仅在其仍然成立时运行
+  --format FORMAT           monitor：text、json 或 prometheus
+  --nagios                  status：Nagios/Icinga 退出码（0 OK，1 WARNING，2 CRITICAL，3 UNKNOWN）
+                            并输出一行性能数据
+  --warning SECONDS         status --nagios：视为警告的延迟（默认 10）
+  --critical SECONDS        status --nagios：视为严重的延迟（默认 60）
+  --sequential              setup：逐台服务器进行（用于对照）
+  --journal FILE            setup、switchover、rejoin、rebuild、recover：配对的运行记录（默认：PROFILE.journal，
+                            PROFILE 不是普通文件时为
+                            ~/.local/share/replipair/journals/NAME-ID.journal）
+  --copy-from NAME          inspect/plan/setup：先在线将复制数据库从服务器 NAME 拷贝到另一台
+                            （配对方案：&quot;initialCopy&quot;）
+  --replace-target          拷贝时：接收端的非空数据库可以被替换（先在其主机上保存为
+                            转储文件；配对方案：&quot;replaceTarget&quot;）
+  --interval SECONDS        monitor：采样间隔（默认 1，至少 0.2）
+  --once                    monitor：只采样一轮，然后退出
+  --server NAME             skip：SQL 线程停止的服务器；rebuild：被重建的服务器；
+                            rejoin：处于隔离状态的服务器
+  --confirm TOKEN           skip：之前显示的事件（relay log 文件:位点）
+  --events                  monitor：同时输出状态变化（线程停止、错误、延迟、无法访问）
+  --lag-threshold SECONDS   monitor：触发事件的延迟（默认 10）
+  --timeout SECONDS         monitor：每次轮询的网络超时（默认 2）；switchover：写入可暂停多久，
+                            超过则回滚切换（默认 10）
+  --to NAME                 switchover：新的写入端
+  --dry-run                 switchover、rejoin、rebuild：输出检查项和步骤；recover：将撤回什么；
+                            repair：将运行的 SQL；均不做任何更改
+  --force                   switchover：写入端已不可用；将其隔离并开放 N（见文档）
+  --tables DB.T1,DB.T2      compare：只比对这些表
+  --since COLUMN=TIME       compare：只比对 COLUMN 不早于 TIME 的行（UTC，或 2h、30m、1d）
+  --resume                  compare：从已取消或失败的运行停止处继续
+  --chunk-time SECONDS      compare：一个块的校验和应耗费的时间（默认 0.5）
+  --max-lag SECONDS         compare：从库延迟超过此值时暂停（默认 1）
+  --table DB.T              repair：要修复的表
+  --from NAME               repair：数据正确的服务器；rebuild：被拷贝的服务器
+  --method METHOD           rebuild：logical（默认）、physical 或 auto
+  --no-save                 rebuild：不先保存 B 的原有数据（空间不足时）
+
+退出码：0 成功，1 操作失败（switchover：被拒绝，保留原写入端），2 输入错误，
+130/143 搭建被 SIGINT/SIGTERM 停止（已尽可能撤回其更改；参见 recover）；
+setup：3 复制已验证但数据无法比对（请在写入暂停时运行 compare）。
+</translation>
     </message>
     <message>
         <location line="+95"/>
@@ -286,12 +367,12 @@ Manual: %1
     <message>
         <location line="-9"/>
         <source>Dry run: nothing was changed. The run would be refused by the checks marked REFUSED:</source>
-        <translation type="unfinished"></translation>
+        <translation>试运行：未做任何更改。本次运行会被标为 REFUSED 的检查项拒绝：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No step would run: the run stops at its checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>不会执行任何步骤：运行在检查阶段即停止。</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -571,42 +652,42 @@ Manual: %1
     <message>
         <location filename="../models/copy/clonestatements.cpp" line="+21"/>
         <source>CLONE is MySQL&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>CLONE 是 MySQL 的功能</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CLONE needs MySQL 8.0.17 or newer on both servers (%1 runs %2, %3 runs %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>CLONE 需要两台服务器都是 MySQL 8.0.17 或更新版本（%1 运行 %2，%3 运行 %4）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CLONE needs the same server version on both (%1 runs %2, %3 runs %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>CLONE 需要两台服务器版本相同（%1 运行 %2，%3 运行 %4）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CLONE needs the same platform on both (%1 is %2, %3 is %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>CLONE 需要两台服务器平台相同（%1 是 %2，%3 是 %4）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the clone plugin is not active on %1 (INSTALL PLUGIN clone SONAME &apos;mysql_clone.so&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的 clone 插件未激活（INSTALL PLUGIN clone SONAME &apos;mysql_clone.so&apos;）</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>no clone was run</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行过克隆</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the clone is %1 (error %2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆状态为 %1（错误 %2：%3）</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>the clone carries no binary log coordinates (is the donor&apos;s binary log on?)</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆未带有 binlog 位点（捐赠端的 binlog 是否已开启？）</translation>
     </message>
 </context>
 <context>
@@ -1051,7 +1132,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+9"/>
         <source>the restart was not launched after the writes</source>
-        <translation type="unfinished"></translation>
+        <translation>写入配置文件后未启动重启</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -1880,7 +1961,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/hookrunner.cpp" line="+12"/>
         <source>no %1 hook in the profile: nothing run</source>
-        <translation type="unfinished"></translation>
+        <translation>配对方案中没有 %1 钩子：未运行任何命令</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1905,12 +1986,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+23"/>
         <source>the %1 hook: none in the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 钩子：配对方案中没有</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>run the %1 hook: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 钩子：%2</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -3632,7 +3713,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+67"/>
         <source>copying all of %1 physically (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在物理拷贝 %1 的全部数据（%2）</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3931,22 +4012,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/pairstate.cpp" line="+36"/>
         <source>%1; since then: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1；此后：%2</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>%1 is the same on both now; still differing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在两台服务器上一致；仍不一致：%2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 is the same on both now, the only table found differing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在两台服务器上一致，它是唯一发现不一致的表</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is the same on both now; the other tables were not compared since the difference was found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在两台服务器上一致；发现不一致之后其他表未再比对</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -4247,12 +4328,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="-7"/>
         <source>%4 -x on %1&apos;s host failed (exit %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 主机上的 %4 -x 失败（退出码 %2）：%3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%4 --prepare on %1&apos;s host failed (exit %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 主机上的 %4 --prepare 失败（退出码 %2）：%3</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4272,17 +4353,17 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/copy/physicalcopyclone.cpp" line="+36"/>
         <source>CLONE replaces %1&apos;s data directory in place: its old data is not kept, and a clone cut short leaves %1 in an unknown state until it is copied again</source>
-        <translation type="unfinished"></translation>
+        <translation>CLONE 会原地替换 %1 的数据目录：其原有数据不会保留，克隆中途停止会使 %1 处于未知状态，直到再次拷贝</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>the clone did not complete on %1: %2. Its data directory is in an unknown state: copy it again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的克隆未完成：%2。其数据目录处于未知状态：请再次拷贝</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the clone&apos;s point on %1: %2:%3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆在 %1 上的位点：%2:%3%4</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4293,32 +4374,32 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+86"/>
         <source>%1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上的 %1：%3</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>cancelled by the user during the clone: %1&apos;s data directory is in an unknown state; copy it again</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆期间被用户取消：%1 的数据目录处于未知状态；请再次拷贝</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>%1 did not restart by itself after the clone: starting it</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆后 %1 未自行重启：正在启动它</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 answers again but its clone_status does not show the clone&apos;s end</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已重新响应，但其 clone_status 未显示克隆结束</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>could not put %1&apos;s clone settings back (clone_valid_donor_list, the account %2@localhost): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法恢复 %1 的克隆设置（clone_valid_donor_list、账号 %2@localhost）：%3</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1&apos;s data directory is in an unknown state after the clone was cut short: copy it again (rebuild %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>克隆中途停止后 %1 的数据目录处于未知状态：请再次拷贝（重建 %1）</translation>
     </message>
     <message>
         <location filename="../models/copy/physicalcopyswap.cpp" line="+34"/>
@@ -4361,22 +4442,22 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+2"/>
         <source>on %1&apos;s host, %2; or use &quot;copyMethod&quot;: &quot;logical&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 的主机上%2；或使用 &quot;copyMethod&quot;: &quot;logical&quot;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 on %2&apos;s host: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 主机上的 %1：%3</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>XtraBackup cannot copy here (%1) and MySQL&apos;s CLONE replaces %2&apos;s data directory in place: %2&apos;s old data would not be kept</source>
-        <translation type="unfinished"></translation>
+        <translation>XtraBackup 在此无法拷贝（%1），而 MySQL 的 CLONE 会原地替换 %2 的数据目录：%2 的原有数据将不会保留</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>rebuild without keeping the old data (--no-save), or %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不保留原有数据进行重建（--no-save），或%1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4434,37 +4515,37 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/copy/physicalplan.cpp" line="+22"/>
         <source>Copy all of %1 (%2) to %3 with MySQL&apos;s CLONE: %4 run on %3, which replaces its data directory %5 in place and restarts on it</source>
-        <translation type="unfinished"></translation>
+        <translation>用 MySQL 的 CLONE 将 %1 的全部数据（%2）拷贝到 %3：在 %3 上运行 %4，它会原地替换其数据目录 %5 并以此重启</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>before: the clone plugin ACTIVE on both servers, the same MySQL version (8.0.17 or newer) and platform, %1&apos;s admin account on %2; after: %1 back, performance_schema.clone_status Completed with the donor&apos;s coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>之前：两台服务器上 clone 插件均为 ACTIVE，MySQL 版本（8.0.17 或更新）和平台相同，%2 上有 %1 的管理员账号；之后：%1 恢复运行，performance_schema.clone_status 为 Completed 并带有捐赠端的 binlog 位点</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1&apos;s old data is not kept (CLONE replaces it in place): a clone that fails or is cancelled leaves %1 in an unknown state until it is copied again; %2 is never written</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的原有数据不会保留（CLONE 原地替换）：克隆失败或被取消会使 %1 处于未知状态，直到再次拷贝；%2 从不被写入</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Copy all of %1 (%2) to %3 physically: %5 --backup --stream=xbstream on %1&apos;s host, carried over SSH into %6 -x next to %3&apos;s data folder, %5 --prepare; then %3 stopped, %4 moved aside, the copy moved in, %3 started</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 的全部数据（%2）物理拷贝到 %3：在 %1 的主机上运行 %5 --backup --stream=xbstream，经 SSH 传到 %3 数据目录旁的 %6 -x，%5 --prepare；然后停止 %3，将 %4 移开，移入拷贝，启动 %3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>-- on %1: temporary account %2, generated password in a 0600 option file on %1&apos;s host</source>
-        <translation type="unfinished"></translation>
+        <translation>-- 在 %1 上：临时账号 %2，生成的密码保存在 %1 主机上权限为 0600 的配置文件中</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>before: %1 and %2 of the servers&apos; version on both hosts (%3), room next to %4&apos;s data folder, %4&apos;s admin account on %5; after: the exit codes, %4 back and verified, the backup&apos;s coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>之前：两台主机上有与服务器版本相符的 %1 和 %2（%3），%4 数据目录旁有足够空间，%5 上有 %4 的管理员账号；之后：检查退出码，%4 恢复运行并通过验证，读取备份的 binlog 位点</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>on failure or cancel %1 stays on (or goes back to) its old data folder; %2 is never written; the old folder is kept as %3-before-copy-&lt;time&gt;</source>
-        <translation type="unfinished">失败或取消时，%1 保留（或回到）原来的数据目录；%2 从不被写入；原目录保留为 %3-before-copy-&lt;time&gt;</translation>
+        <translation>失败或取消时 %1 保持（或回到）其原有数据目录；%2 从不被写入；原有目录保留为 %3-before-copy-&lt;时间&gt;</translation>
     </message>
 </context>
 <context>
@@ -5540,12 +5621,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+15"/>
         <source>MySQL&apos;s CLONE INSTANCE runs on %2 and copies all of %1 into %2&apos;s data directory %3, in place: %2&apos;s old data (%4) is NOT kept, and a clone that fails or is cancelled leaves %2 in an unknown state, stopped or fenced, until it is rebuilt again. %2 restarts on the copy (with its own option file: its server_id stays).</source>
-        <translation type="unfinished"></translation>
+        <translation>MySQL 的 CLONE INSTANCE 在 %2 上运行，将 %1 的全部数据原地拷贝到 %2 的数据目录 %3：%2 的原有数据（%4）不会保留，克隆失败或被取消会使 %2 处于未知状态（已停止或处于隔离状态），直到再次重建。%2 用拷贝重启（使用其自己的配置文件：server_id 不变）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%7 streams all of %1 from its host to %2&apos;s, next to %3 (%4 free there); %2 is then stopped, %3 (%5) renamed %6 and kept, the copy moved in and %2 started with its own option file (its server_id and gtid_domain_id stay). On failure or cancel before the copy ends, %2 is put back on its old data folder and started.</source>
-        <translation type="unfinished"></translation>
+        <translation>%7 将 %1 的全部数据从其主机流式传到 %2 的主机，放在 %3 旁（该处剩余 %4）；然后停止 %2，将 %3（%5）改名为 %6 并保留，移入拷贝，用 %2 自己的配置文件启动它（server_id 和 gtid_domain_id 不变）。拷贝结束前失败或取消时，%2 回到其原有数据目录并启动。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5603,12 +5684,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+8"/>
         <source>the clone from %1 was cut short: its data is in an unknown state; rebuild it again</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %1 的克隆中途停止：其数据处于未知状态；请再次重建</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>still fenced: its data is in an unknown state after the clone</source>
-        <translation type="unfinished"></translation>
+        <translation>仍处于隔离状态：克隆后其数据处于未知状态</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5663,7 +5744,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+5"/>
         <source>replication left stopped: its source&apos;s data is in an unknown state after the clone</source>
-        <translation type="unfinished"></translation>
+        <translation>复制保持停止：克隆后其主库的数据处于未知状态</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5713,12 +5794,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location filename="../models/operation/rebuildaftercopy.cpp" line="+30"/>
         <source>copy all of %1 (%2, its whole data folder) to %3 with MySQL&apos;s CLONE (physical copy); %3&apos;s old data is replaced in place, not kept</source>
-        <translation type="unfinished"></translation>
+        <translation>用 MySQL 的 CLONE 将 %1 的全部数据（%2，整个数据目录）拷贝到 %3（物理拷贝）；%3 的原有数据被原地替换，不保留</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>copy all of %1 (%2, its whole data folder) to %3 with %4 (physical copy); %3&apos;s old data folder kept beside it</source>
-        <translation type="unfinished"></translation>
+        <translation>用 %4 将 %1 的全部数据（%2，整个数据目录）拷贝到 %3（物理拷贝）；%3 的原有数据目录保留在旁边</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5733,7 +5814,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+31"/>
         <source>%1 cloned in %2 s; %3 restarted on it (its old data is not kept); the copy&apos;s point on %4: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 克隆完成，用时 %2 秒；%3 已用它重启（原有数据未保留）；拷贝在 %4 上的位点：%5</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5830,7 +5911,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+18"/>
         <source>the interrupted rebuild left %1 without replica settings (and perhaps a partial copy of its replicated databases): this rebuild sets them up anew and copies them again</source>
-        <translation type="unfinished"></translation>
+        <translation>被中断的重建使 %1 没有了从库设置（复制数据库中可能还有拷贝到一半的数据）：本次重建会重新设置并重新拷贝</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -5888,7 +5969,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+3"/>
         <source>No step would run: the rebuild stops at its checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>不会执行任何步骤：重建在检查阶段即停止。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6210,7 +6291,7 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+13"/>
         <source>not saved (--no-save): they are dropped before the copy; if the rebuild fails, %1 stays read-only and fenced without them until it is rebuilt</source>
-        <translation type="unfinished"></translation>
+        <translation>不保存（--no-save）：拷贝前删除；重建失败时 %1 保持只读并处于隔离状态，没有这些数据，直到重建完成</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -6260,12 +6341,12 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <message>
         <location line="+9"/>
         <source>MySQL&apos;s CLONE on both servers (the clone plugin active, MySQL %1): %2&apos;s data directory is replaced in place, its old data (%3) is not kept</source>
-        <translation type="unfinished"></translation>
+        <translation>两台服务器均可使用 MySQL 的 CLONE（clone 插件已激活，MySQL %1）：%2 的数据目录被原地替换，其原有数据（%3）不保留</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 and %6 of %7 on both hosts; %2 free beside %3&apos;s data folder for the copy (about %4); its old data folder (%5) is renamed, kept beside it and put back on failure or cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>两台主机上均有 %7 的 %1 和 %6；%3 数据目录旁剩余 %2，可容纳拷贝（约 %4）；其原有数据目录（%5）被改名并保留在旁边，失败或取消时恢复</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6422,12 +6503,12 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+19"/>
         <source>run the rebuild again (it replaces them)</source>
-        <translation type="unfinished"></translation>
+        <translation>再次运行重建（它会替换这些数据）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>run the setup with the copy again (it replaces them)</source>
-        <translation type="unfinished"></translation>
+        <translation>再次运行带拷贝的搭建（它会替换这些数据）</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -6487,12 +6568,12 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+8"/>
         <source>the copy into %1 was interrupted: %2 may hold a partial copy: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝到 %1 的过程被中断：%2 可能含有拷贝到一半的数据：%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the copy into %1 was interrupted: %2 may hold a partial copy; %1&apos;s old data is saved in %3 on its host: load it back with the mariadb client, or %4</source>
-        <translation type="unfinished"></translation>
+        <translation>拷贝到 %1 的过程被中断：%2 可能含有拷贝到一半的数据；%1 的原有数据保存在其主机上的 %3 中：用 mariadb 客户端导回，或%4</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -6735,13 +6816,13 @@ put them back by hand as said, or run recover again</source>
     <message>
         <location line="+37"/>
         <source>%1: not compared, nothing is known of its differences:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未比对，不知道其有哪些不一致：</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%1: %n range(s) differ, not all of their rows compared:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 个范围不一致，其中的行未全部比对：</numerusform>
         </translation>
     </message>
     <message>
@@ -9248,7 +9329,7 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="-27"/>
         <source>the files were written on %1, but what was to follow did not run: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>文件已写入 %1，但随后的命令未运行：%2</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -9476,24 +9557,24 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+9"/>
         <source>NEXT: replipair-cli skip %1 --server %2 shows the event %2 could not apply and what skipping it means; when the data are already apart, replipair-cli rebuild %1 --server %2 --dry-run</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步：replipair-cli skip %1 --server %2 显示 %2 无法应用的事件以及跳过它意味着什么；数据已经不一致时，用 replipair-cli rebuild %1 --server %2 --dry-run</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the rebuild of %1 started at %2 was interrupted and left %1 without replica settings (and perhaps with a partial copy); recover cannot put that back, a rebuild does it anew: replipair-cli rebuild %3 --server %1 --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 开始的 %1 重建被中断，使 %1 没有了从库设置（可能还有拷贝到一半的数据）；recover 无法撤回这些，重建会重新完成：replipair-cli rebuild %3 --server %1 --yes</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>the %1 started at %2 was interrupted before it ended and left %n change(s) on the servers: replipair-cli recover %3 puts back what it can and names the rest (--dry-run shows them)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%2 开始的 %1 在结束前被中断，在服务器上留下了 %n 处更改：replipair-cli recover %3 会撤回能撤回的并列出其余的（--dry-run 可查看）</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>NEXT: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步：%1</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -10112,12 +10193,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+3"/>
         <source>%1 cannot be logged into: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法登录 %1：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fix how the profile logs into %1 (the admin account, its password, the TLS files), then try again</source>
-        <translation type="unfinished"></translation>
+        <translation>修正配对方案登录 %1 的方式（管理员账号、密码、TLS 文件），然后重试</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -10330,12 +10411,12 @@ Skipping it leaves the servers different. To skip exactly this event: --confirm 
     <message>
         <location line="+5"/>
         <source>%1 cannot be logged into, which does not mean it is gone: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法登录 %1，但这不表示它已不可用：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fix how the profile logs into %1 (the admin account, its password, the TLS files); a forced failover is only for a writer whose address does not answer at all: it would leave two writers</source>
-        <translation type="unfinished"></translation>
+        <translation>修正配对方案登录 %1 的方式（管理员账号、密码、TLS 文件）；强制故障转移只适用于地址完全无响应的写入端：否则会出现两个写入端</translation>
     </message>
     <message>
         <location line="+6"/>
