@@ -1337,14 +1337,13 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     <name>CopyProgress</name>
     <message>
         <location filename="../models/copy/copyprogress.cpp" line="+55"/>
-        <location line="+16"/>
-        <source>unknown</source>
-        <translation>未知</translation>
+        <source>time left unknown</source>
+        <translation>剩余时间未知</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <location line="+1"/>
+        <source>about %1 s left</source>
+        <translation>约剩 %1 秒</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1358,23 +1357,28 @@ Restoring the old configuration failed: %2. The server was NOT restarted again, 
     </message>
     <message>
         <location line="+2"/>
-        <source>preparing the copy (mariadb-backup --prepare): %1 s</source>
-        <translation>正在准备拷贝（mariadb-backup --prepare）：%1 秒</translation>
+        <source>preparing the copy (the backup tool&apos;s --prepare): %1 s</source>
+        <translation>正在准备拷贝（备份工具的 --prepare）：%1 秒</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 streamed, %2/s, %3 (the size to copy is unknown)</source>
+        <translation>已传输 %1，%2/秒，%3（要拷贝的数据量未知）</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>%1 streamed of about %2, %3/s, %4</source>
+        <translation>已传输 %1，共约 %2，%3/秒，%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 copied, %2 of %3 tables, %4/s, %5</source>
+        <translation>已拷贝 %1，%2/%3 张表，%4/s，%5</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>swapping the data folder and starting the server on the copy</source>
         <translation>正在交换数据目录，并用拷贝启动服务器</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 streamed of about %2, %3/s, about %4 left</source>
-        <translation>已传输 %1，共约 %2，%3/秒，剩余约 %4</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 copied, %2 of %3 tables, %4/s, about %5 left</source>
-        <translation>已拷贝 %1，%2/%3 张表，%4/s，约剩 %5</translation>
     </message>
 </context>
 <context>

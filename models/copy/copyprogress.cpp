@@ -51,28 +51,31 @@ QString CopyProgress::toText() const
     const QString size = c.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
     const QString rate = c.formattedDataSize(qint64(bytesPerSecond()), 1, QLocale::DataSizeTraditionalFormat);
     const qint64 left = remainingMs();
-    const QString remaining
-        = left < 0 ? CopyProgress::tr("unknown") : CopyProgress::tr("%1 s").arg((left + 999) / 1000);
+    // "about 12 s left", or that it cannot be told yet (never "about unknown left")
+    const QString remaining = left < 0 ? CopyProgress::tr("time left unknown")
+                                       : CopyProgress::tr("about %1 s left").arg((left + 999) / 1000);
     switch (phase) {
     case Phase::Save:
         return CopyProgress::tr("saving the old copy: %1, %2/s").arg(size, rate);
     case Phase::Restore:
         return CopyProgress::tr("restoring the old copy: %1 s").arg(elapsedMs / 1000);
     case Phase::Prepare:
-        return CopyProgress::tr("preparing the copy (mariadb-backup --prepare): %1 s").arg(elapsedMs / 1000);
+        return CopyProgress::tr("preparing the copy (the backup tool's --prepare): %1 s")
+            .arg(elapsedMs / 1000);
     case Phase::Swap:
         return CopyProgress::tr("swapping the data folder and starting the server on the copy");
     case Phase::Copy:
         break;
     }
     if (byBytes) {
-        const QString total = estimatedBytes > 0
-            ? c.formattedDataSize(estimatedBytes, 1, QLocale::DataSizeTraditionalFormat)
-            : CopyProgress::tr("unknown");
-        return CopyProgress::tr("%1 streamed of about %2, %3/s, about %4 left")
-            .arg(size, total, rate, remaining);
+        if (estimatedBytes <= 0)
+            return CopyProgress::tr("%1 streamed, %2/s, %3 (the size to copy is unknown)")
+                .arg(size, rate, remaining);
+        return CopyProgress::tr("%1 streamed of about %2, %3/s, %4")
+            .arg(size, c.formattedDataSize(estimatedBytes, 1, QLocale::DataSizeTraditionalFormat), rate,
+                remaining);
     }
-    return CopyProgress::tr("%1 copied, %2 of %3 tables, %4/s, about %5 left")
+    return CopyProgress::tr("%1 copied, %2 of %3 tables, %4/s, %5")
         .arg(size)
         .arg(tables)
         .arg(totalTables)
