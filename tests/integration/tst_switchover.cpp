@@ -219,24 +219,8 @@ private Q_SLOTS:
     void aDryRunSaysThatAKilledRunWouldRefuseIt()
     {
         const QString journal = profilePath() + QStringLiteral(".journal");
-        QFile j(journal);
-        QVERIFY(j.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        const QJsonObject begin { { QStringLiteral("kind"), QStringLiteral("begin") },
-            { QStringLiteral("run"), QStringLiteral("k1") },
-            { QStringLiteral("operation"), QStringLiteral("switchover") }, { QStringLiteral("pid"), 0 },
-            { QStringLiteral("host"), QSysInfo::machineHostName() },
-            { QStringLiteral("time"), QStringLiteral("2026-12-05T12:00:00.000Z") } };
-        const QJsonObject intent { { QStringLiteral("kind"), QStringLiteral("intent") },
-            { QStringLiteral("run"), QStringLiteral("k1") }, { QStringLiteral("id"), 1 },
-            { QStringLiteral("server"), QStringLiteral("A") },
-            { QStringLiteral("step"), QStringLiteral("set-read-only") },
-            { QStringLiteral("action"), QStringLiteral("read-only") },
-            { QStringLiteral("undo"), QJsonObject { { QStringLiteral("was"), 0 } } },
-            { QStringLiteral("lasting"), true },
-            { QStringLiteral("time"), QStringLiteral("2026-12-05T12:00:00.100Z") } };
-        j.write(QJsonDocument(begin).toJson(QJsonDocument::Compact) + '\n'
-            + QJsonDocument(intent).toJson(QJsonDocument::Compact) + '\n');
-        j.close();
+        QFile::remove(journal);
+        QVERIFY(appendKilledSwitchover(journal));
         const auto removeJournal = qScopeGuard([&] { QFile::remove(journal); });
         const auto o = switchTo(1, [&](Switchover::Options& o) {
             o.dryRun = true;

@@ -1,8 +1,11 @@
 #include "support/testsupport.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 SandboxPair::SandboxPair()
     : m_dir(QStringLiteral("/tmp/rpt-XXXXXX")) // short: socket paths have a length limit
@@ -45,4 +48,27 @@ QString sandboxSql(Sandbox& sandbox, int index, const QString& sql, bool* ok)
         *ok = good;
     const QString out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
     return good ? out : QString::fromUtf8(p.readAllStandardError()).trimmed();
+}
+
+bool appendKilledSwitchover(const QString& path)
+{
+    QFile j(path);
+    if (!j.open(QIODevice::Append))
+        return false;
+    const QJsonObject begin { { QStringLiteral("kind"), QStringLiteral("begin") },
+        { QStringLiteral("run"), QStringLiteral("k1") },
+        { QStringLiteral("operation"), QStringLiteral("switchover") }, { QStringLiteral("pid"), 0 },
+        { QStringLiteral("host"), QSysInfo::machineHostName() },
+        { QStringLiteral("time"), QStringLiteral("2026-12-05T12:00:00.000Z") } };
+    const QJsonObject intent { { QStringLiteral("kind"), QStringLiteral("intent") },
+        { QStringLiteral("run"), QStringLiteral("k1") }, { QStringLiteral("id"), 1 },
+        { QStringLiteral("server"), QStringLiteral("A") },
+        { QStringLiteral("step"), QStringLiteral("set-read-only") },
+        { QStringLiteral("action"), QStringLiteral("read-only") },
+        { QStringLiteral("undo"), QJsonObject { { QStringLiteral("was"), 0 } } },
+        { QStringLiteral("lasting"), true },
+        { QStringLiteral("time"), QStringLiteral("2026-12-05T12:00:00.100Z") } };
+    const QByteArray lines = QJsonDocument(begin).toJson(QJsonDocument::Compact) + '\n'
+        + QJsonDocument(intent).toJson(QJsonDocument::Compact) + '\n';
+    return j.write(lines) == lines.size();
 }

@@ -26,3 +26,8 @@ private:
 
 /** Runs a SQL statement on sandbox server @p index through the mariadb client over its socket. */
 QString sandboxSql(Sandbox& sandbox, int index, const QString& sql, bool* ok = nullptr);
+
+/** Appends to the journal at @p path a switchover run killed after its first change (A set read-only, no end
+ *  line, pid 0: a process that is gone), as `recover` and the next run's journal check see it. False when
+ *  the file cannot be written. */
+bool appendKilledSwitchover(const QString& path);
