@@ -3,6 +3,22 @@
 
 #include <QTest>
 
+namespace {
+/** A look at server @p i (0 A, 1 B) with GTID state @p state, its poll begun at @p startUs and 300 us long.
+ */
+StatusSample sample(int i, const QString& state, qint64 startUs)
+{
+    StatusSample s;
+    s.serverIndex = i;
+    s.reachable = true;
+    s.gtidState = state;
+    s.gtidSelf = QString::number(i + 1);
+    s.pollStartUs = startUs;
+    s.pollMicros = 300;
+    return s;
+}
+} // namespace
+
 /** The transactions one server holds of an origin that another lacks, from the states each reports. */
 class TstGtidSet : public QObject
 {
@@ -58,16 +74,6 @@ private Q_SLOTS:
     void errantNeedsALaterLookAtThePeer()
     {
         const QString names[2] = { QStringLiteral("A"), QStringLiteral("B") };
-        auto sample = [](int i, const QString& state, qint64 startUs) {
-            StatusSample s;
-            s.serverIndex = i;
-            s.reachable = true;
-            s.gtidState = state;
-            s.gtidSelf = QString::number(i + 1);
-            s.pollStartUs = startUs;
-            s.pollMicros = 300;
-            return s;
-        };
         ErrantWatch w;
         // round 1, in parallel: B holds 0-1-7, A (read while B was) has 0-1-5 only: not proof
         StatusSample b1 = sample(1, QStringLiteral("0-1-7,0-2-3"), 1000);
@@ -102,16 +108,6 @@ private Q_SLOTS:
     void notOnPeerOnlyAgainstALaterLookAtThePeer()
     {
         const QString names[2] = { QStringLiteral("A"), QStringLiteral("B") };
-        auto sample = [](int i, const QString& state, qint64 startUs) {
-            StatusSample s;
-            s.serverIndex = i;
-            s.reachable = true;
-            s.gtidState = state;
-            s.gtidSelf = QString::number(i + 1);
-            s.pollStartUs = startUs;
-            s.pollMicros = 300;
-            return s;
-        };
         ErrantWatch w;
         // round 1, in parallel: B's beat 0-2-4, committed as A was read, is no proof of anything
         StatusSample a1 = sample(0, QStringLiteral("0-1-5,0-2-3"), 1000);
