@@ -160,10 +160,7 @@ Switchover::Outcome Failover::run()
     for (const OperationStep& s : all)
         out.steps << s.intent;
     if (m_options.dryRun) // what the run itself would refuse first: a run of the pair not ended
-        for (const Finding& f : m_run.journalCheck(m_options.journalPath)) {
-            m_run.report(SetupEvent::Kind::Warning, -1, StepId::SwitchGuards, f.text, f.code);
-            out.checks << f;
-        }
+        m_run.addJournalCheck(m_options.journalPath, StepId::SwitchGuards, out.checks);
     if (SwitchoverGuards::refused(out.checks)) {
         out.refused = true;
         out.error = StepError { {}, StepId::SwitchGuards, 0, tr("refused: nothing was changed") };

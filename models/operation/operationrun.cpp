@@ -102,12 +102,14 @@ Result<std::shared_ptr<IntentJournal>> OperationRun::beginJournal(
     return journal;
 }
 
-QList<Finding> OperationRun::journalCheck(const QString& path) const
+void OperationRun::addJournalCheck(const QString& path, const QString& step, QList<Finding>& checks) const
 {
     if (path.isEmpty())
-        return {};
-    if (auto may = IntentJournal::mayBegin(path, m_profile.filePath); !may)
-        return { Finding {
-            Finding::Severity::Error, {}, QStringLiteral("run-not-ended"), may.error().text, {} } };
-    return {};
+        return;
+    if (auto may = IntentJournal::mayBegin(path, m_profile.filePath); !may) {
+        const Finding f { Finding::Severity::Error, {}, QStringLiteral("run-not-ended"), may.error().text,
+            {} };
+        report(SetupEvent::Kind::Warning, -1, step, f.text, f.code);
+        checks << f;
+    }
 }

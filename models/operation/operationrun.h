@@ -52,8 +52,9 @@ public:
      *  for an empty @p path. */
     Result<std::shared_ptr<IntentJournal>> beginJournal(const QString& path, const QString& operation) const;
     /** For a dry run: what beginJournal() would refuse, as a finding (code "run-not-ended": the pair's last
-     *  run still runs, or was interrupted and left changes for recover); none when a run may begin. */
-    QList<Finding> journalCheck(const QString& path) const;
+     *  run still runs, or was interrupted and left changes for recover) reported as a warning of @p step and
+     *  added to @p checks; nothing when a run may begin. */
+    void addJournalCheck(const QString& path, const QString& step, QList<Finding>& checks) const;
 
 private:
     const PairProfile& m_profile;

@@ -152,10 +152,7 @@ Rebuild::Outcome Rebuild::run()
     // what the run itself would refuse first: a run of the pair not ended (but for what a rebuild of B
     // redoes)
     if (m_options.dryRun && !leftOnlyWhatARebuildRedoes(m_options.journalPath, b))
-        for (const Finding& f : run.journalCheck(m_options.journalPath)) {
-            run.report(SetupEvent::Kind::Warning, -1, RebuildIds::Guards, f.text, f.code);
-            m_out.checks << f;
-        }
+        run.addJournalCheck(m_options.journalPath, RebuildIds::Guards, m_out.checks);
     if (RebuildGuards::refused(m_out.checks) || !guards.copyCheck()) {
         m_out.refused = true;
         m_out.error = StepError { {}, RebuildIds::Guards, 0, tr("refused: nothing was changed") };

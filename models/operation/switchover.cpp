@@ -250,10 +250,7 @@ Switchover::Outcome Switchover::planned(OperationRun& run)
     for (const OperationStep& s : before + after)
         out.steps << s.intent;
     if (m_options.dryRun) // what the run itself would refuse first: a run of the pair not ended
-        for (const Finding& f : run.journalCheck(m_options.journalPath)) {
-            run.report(SetupEvent::Kind::Warning, -1, StepId::SwitchGuards, f.text, f.code);
-            out.checks << f;
-        }
+        run.addJournalCheck(m_options.journalPath, StepId::SwitchGuards, out.checks);
     if (SwitchoverGuards::refused(out.checks)) {
         out.refused = true;
         // the writer as it is (the target itself when it is the writer already)
